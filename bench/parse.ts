@@ -1,0 +1,36 @@
+/** parseSdp vs sdp-transform's parse on the same inputs: the seed offer and a large multi-m-line SDP. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as sdpTransform from 'sdp-transform';
+import { parseSdp, writeSdp } from '../src';
+import { compare, report } from './harness';
+
+function seedOffer(): string {
+  const frame = JSON.parse(readFileSync(resolve(__dirname, '../../samples/offer.json'), 'utf8')) as { offer: { sdp: string } };
+  return frame.offer.sdp;
+}
+
+/** The seed offer with its video m-section repeated to `count` m-lines (distinct mids, all in BUNDLE). */
+export function largeSdp(count: number): string {
+  const sdp = seedOffer();
+  const at = sdp.indexOf('m=video');
+  const head = sdp.slice(0, sdp.indexOf('m=audio'));
+  const video = sdp.slice(at);
+  const sections: string[] = [];
+  for (let i = 0; i < count; i++) sections.push(video.replace('a=mid:1\r\n', `a=mid:${i}\r\n`));
+  return head.replace('a=group:BUNDLE 0 1', `a=group:BUNDLE ${[...Array(count).keys()].join(' ')}`) + sections.join('');
+}
+
+export function runParseBench(): boolean {
+  const inputs: [string, string][] = [
+    ['seed offer (2 m-lines, 240 lines)', seedOffer()],
+    ['large offer (100 m-lines, 19k lines)', largeSdp(100)],
+  ];
+  let ok = true;
+  for (const [label, text] of inputs) {
+    if (writeSdp(parseSdp(text)) !== text) throw new Error(`round trip failed on ${label}`);
+    const rounds = text.length > 100_000 ? 5 : 7;
+    ok = report(`parseSdp, ${label}`, compare({ name: 'sdpscope', fn: () => parseSdp(text) }, { name: 'sdp-transform', fn: () => sdpTransform.parse(text) }, rounds), 1) && ok;
+  }
+  return ok;
+}

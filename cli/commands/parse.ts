@@ -1,0 +1,32 @@
+/** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
+import { explainCandidate, readInput, SdpscopeError } from '../../src';
+import { readTextInput } from '../../src/node/files';
+import { renderParse, toJson } from '../render/parse';
+import { makeStyle } from '../render/style';
+import { EXIT_OK } from '../run';
+
+export interface ParseOptions {
+  readonly file: string;
+  readonly json: boolean;
+  readonly color: boolean;
+}
+
+export async function parseCommand(opts: ParseOptions, out: (s: string) => void): Promise<number> {
+  const text = await readTextInput(opts.file);
+  const report = readInput(text);
+  const name = opts.file === '-' ? 'stdin' : opts.file;
+  if (report.descriptions.length === 0 && report.candidates.length === 0) {
+    throw new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
+  }
+  if (opts.json) {
+    out(toJson({
+      descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })),
+      candidates: report.candidates.map((c) => ({ ...c, explanation: c.candidate ? explainCandidate(c.candidate) : null })),
+      endOfCandidates: report.endOfCandidates,
+      problems: report.problems,
+    }) + '\n');
+  } else {
+    out(renderParse(report, name, makeStyle(opts.color)));
+  }
+  return EXIT_OK;
+}

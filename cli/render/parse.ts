@@ -1,0 +1,114 @@
+/** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
+import { candidatesInDescription } from '../../src';
+import type { Codec, FoundDescription, InputReport, MediaDescription, ParseDiagnostic, SessionDescription } from '../../src';
+import { renderCandidateTable } from './candidates';
+import type { Style } from './style';
+
+function codecLine(c: Codec): string {
+  const rate = c.clockRate !== null ? `/${c.clockRate}` : '';
+  const ch = c.channels !== null ? `/${c.channels}` : '';
+  const params = c.parameters.length > 0 ? ` ${c.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';')}` : '';
+  const fb = c.feedback.length > 0 ? `  fb: ${c.feedback.map((f) => f.type + (f.parameter ? ' ' + f.parameter : '')).join(', ')}` : '';
+  return `${String(c.payloadType).padStart(3)} ${c.name || '?'}${rate}${ch}${c.static ? ' (static)' : ''}${params}${fb}`;
+}
+
+function shortFingerprint(v: string): string {
+  return v.length > 17 ? `${v.slice(0, 8)}…${v.slice(-8)}` : v;
+}
+
+function mediaBlock(m: MediaDescription, s: Style): string[] {
+  const out: string[] = [];
+  const state = m.port === 0 ? s.red(' rejected (port 0)') : m.bundleOnly ? s.yellow(' bundle-only') : '';
+  out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${m.direction}  port ${m.port}  ${m.protocol}${state}`);
+  const ice = m.ice.ufrag !== null
+    ? `ICE ufrag ${m.ice.ufrag} pwd ${m.ice.pwd === null ? s.red('missing') : `${m.ice.pwd.length} chars`}${m.ice.options.length ? ` options ${m.ice.options.join(' ')}` : ''}`
+    : s.red('ICE credentials missing');
+  const dtls = m.fingerprints.length > 0
+    ? `DTLS setup ${m.setup ?? s.dim('none')} ${m.fingerprints.map((f) => `${f.algorithm} ${shortFingerprint(f.value)}`).join(', ')}`
+    : m.protocol.includes('TLS') || m.protocol.includes('DTLS') ? s.red('DTLS fingerprint missing') : 'no DTLS';
+  const flags = [m.rtcpMux ? 'rtcp-mux' : '', m.rtcpRsize ? 'rtcp-rsize' : ''].filter(Boolean).join(' ');
+  out.push(`  ${ice}  ·  ${dtls}${flags ? '  ·  ' + flags : ''}`);
+  if (m.codecs.length > 0) {
+    out.push('  codecs:');
+    for (const c of m.codecs) out.push(`    ${codecLine(c)}`);
+  }
+  if (m.sctpPort !== null) out.push(`  SCTP port ${m.sctpPort}${m.maxMessageSize !== null ? `, max-message-size ${m.maxMessageSize}` : ''}${m.sctpmap ? ' (legacy sctpmap)' : ''}`);
+  if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id} ${e.uri.replace(/^.*[/:]/, '')}`).join(', ')}`);
+  const ssrcIds = [...new Set(m.ssrcs.map((x) => x.ssrc))];
+  if (ssrcIds.length > 0) out.push(`  ssrcs: ${ssrcIds.join(' ')}${m.ssrcGroups.length ? `  groups: ${m.ssrcGroups.map((g) => `${g.semantics}(${g.ssrcs.join(' ')})`).join(' ')}` : ''}`);
+  if (m.msids.length > 0) out.push(`  msid: ${m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ')}`);
+  if (m.rids.length > 0) out.push(`  rids: ${m.rids.map((r) => `${r.id} ${r.direction}`).join(', ')}${m.simulcast ? `  simulcast ${[m.simulcast.send ? 'send ' + m.simulcast.send : '', m.simulcast.recv ? 'recv ' + m.simulcast.recv : ''].join(' ').trim()}` : ''}`);
+  out.push(`  candidates: ${m.candidates.length}${m.endOfCandidates ? ' (end-of-candidates)' : ''}`);
+  return out;
+}
+
+function sessionLine(d: SessionDescription): string {
+  const parts = [
+    d.origin ? `o=${d.origin.username} ${d.origin.sessionId} ${d.origin.sessionVersion}` : 'no origin',
+    d.bundle ? `BUNDLE ${d.bundle.join(' ')}` : 'no BUNDLE',
+    d.iceLite ? 'ice-lite' : '',
+    d.extmapAllowMixed ? 'extmap-allow-mixed' : '',
+    d.msidSemantic ? `msid-semantic ${d.msidSemantic.semantic}` : '',
+  ];
+  return parts.filter(Boolean).join('  ·  ');
+}
+
+export function renderDiagnostics(list: readonly ParseDiagnostic[], s: Style): string[] {
+  return list.map((d) => {
+    const sev = d.severity === 'error' ? s.red('error') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info');
+    return `  ${sev} ${d.kind}${d.line !== undefined ? ` (line ${d.line})` : ''}: ${d.message}`;
+  });
+}
+
+function describeSource(f: FoundDescription, name: string): string {
+  const where = [`${name}:${f.source.line}`];
+  if (f.source.peerConnection) where.push(`pc ${f.source.peerConnection}`);
+  if (f.source.event) where.push(f.source.event);
+  return where.join(', ');
+}
+
+export function renderParse(report: InputReport, name: string, s: Style): string {
+  const out: string[] = [];
+  for (const f of report.descriptions) {
+    const d = f.description;
+    const title = d.fragment ? 'SDP fragment' : f.type ?? 'SDP (type unknown)';
+    out.push(s.bold.underline(`${title}`) + s.dim(`  (${describeSource(f, name)}) — ${d.media.length} m-line${d.media.length === 1 ? '' : 's'}`));
+    out.push(`  ${sessionLine(d)}`);
+    for (const m of d.media) out.push(...mediaBlock(m, s).map((l) => '  ' + l));
+    const cands = candidatesInDescription(d, f.source);
+    if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
+    if (d.diagnostics.length > 0) {
+      out.push('  diagnostics:');
+      out.push(...renderDiagnostics(d.diagnostics, s).map((l) => '  ' + l));
+    }
+    out.push('');
+  }
+  const trickled = report.candidates.filter((c) => !c.inDescription);
+  if (trickled.length > 0) {
+    out.push(s.bold.underline(`Trickled candidates: ${trickled.length}`) + (report.endOfCandidates.length ? s.dim(`  (end-of-candidates seen ${report.endOfCandidates.length}×)`) : ''));
+    out.push(renderCandidateTable(trickled, s));
+    out.push('');
+  }
+  const problems = report.problems.filter((p) => p.kind !== 'candidate-syntax' || !trickled.some((c) => c.error && c.source.line === p.line));
+  if (problems.length > 0) {
+    out.push(s.bold('Input problems:'));
+    out.push(...renderDiagnostics(problems, s));
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** JSON for --json: the model as read, errors as {code, message, line, column}, bigint as strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) => {
+      if (typeof v === 'bigint') return v.toString();
+      if (v instanceof Error) {
+        const e = v as Error & { code?: string; line?: number; column?: number };
+        return { code: e.code, message: e.message, line: e.line, column: e.column };
+      }
+      return v;
+    },
+    2,
+  );
+}

@@ -1,0 +1,33 @@
+/** Colours for the CLIs: chalk with an explicit level, so renders are pure and testable. */
+import chalk from 'chalk';
+
+export type Style = chalk.Chalk;
+
+/** A chalk instance: colour when `color` is true, plain text otherwise. */
+export function makeStyle(color: boolean): Style {
+  return new chalk.Instance({ level: color ? 1 : 0 });
+}
+
+/** Colour unless --no-color, NO_COLOR, or a stream that is not a TTY says otherwise. */
+export function wantColor(flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
+  if (flag === false) return false;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (flag === true) return true;
+  return stream.isTTY === true;
+}
+
+/** Pads plain text to a width, ignoring ANSI codes in the measurement. */
+export function pad(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = text.replace(/\x1b\[[0-9;]*m/g, '').length;
+  return visible >= width ? text : text + ' '.repeat(width - visible);
+}
+
+/** A left-aligned table: header row, then rows; columns as wide as their widest cell. */
+export function table(header: string[], rows: string[][], s: Style): string {
+  // eslint-disable-next-line no-control-regex
+  const len = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const widths = header.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
+  return [s.bold(line(header)), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,8 @@
+/** npm run docs: regenerates the README's reference tables from the code. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { updateReadme } from '../cli/render/docs';
+
+const path = resolve(__dirname, '../../README.md');
+writeFileSync(path, updateReadme(readFileSync(path, 'utf8')));
+console.log(`updated ${path}`);

@@ -1,0 +1,317 @@
+/**
+ * ICE candidate lines: a scanner that follows the RFC 8839 §5.1 grammar, one rule per step, and
+ * a writer that gives back the exact text it read.
+ *
+ *   candidate-attribute = "candidate" ":" foundation SP component-id SP transport SP priority SP
+ *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
+ *                         *(SP cand-extension)
+ */
+import { SdpscopeError, type ErrorCode } from '../errors';
+
+/** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
+export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
+/** RFC 6544 §4.5 tcp-type. */
+export type TcpType = 'active' | 'passive' | 'so';
+
+/** One `name value` pair after the candidate type (RFC 8839 §5.1 cand-extension). */
+export interface CandidateExtension {
+  /** extension-att-name = token, as written. */
+  readonly name: string;
+  /** extension-att-value = *VCHAR, as written. */
+  readonly value: string;
+}
+
+/** The text as read, kept where it differs from the canonical spelling of the same fields. */
+export interface Verbatim {
+  readonly text: string;
+  /** The canonical spelling of the fields when they were read: the writer uses `text` only while the fields still spell this. */
+  readonly canonical: string;
+}
+
+export interface Candidate {
+  /** `a=candidate:` (SDP attribute, RFC 8839 §5.1) or `candidate:` (RTCIceCandidate.candidate, trickle). */
+  readonly prefix: 'a=candidate:' | 'candidate:';
+  /** foundation = 1*32ice-char; a string, never a number ("0560693492" keeps its zero). Empty is tolerated (seen from a Google ICE-lite server). */
+  readonly foundation: string;
+  /** component-id = 1*3DIGIT: 1 RTP, 2 RTCP. */
+  readonly component: number;
+  /** transport, lower-cased ("udp", "tcp", or an extension token such as "ssltcp"). */
+  readonly transport: string;
+  /** transport as written ("UDP" from Firefox and libnice: ABNF strings are case-insensitive). */
+  readonly transportText: string;
+  /** priority = 1*10DIGIT, 32 bits (RFC 8445 §5.1.2). */
+  readonly priority: number;
+  /** connection-address: IPv4, IPv6, FQDN or an mDNS `.local` name, as written. */
+  readonly address: string;
+  /** port = 1*5DIGIT (0 and 9 are used by TCP active candidates). */
+  readonly port: number;
+  /** cand-type = "typ" SP candidate-types. */
+  readonly type: KnownCandidateType | (string & {});
+  /** rel-addr = "raddr" SP connection-address; null when absent. */
+  readonly relatedAddress: string | null;
+  /** rel-port = "rport" SP port; null when absent. */
+  readonly relatedPort: number | null;
+  /** RFC 6544 `tcptype` extension; "" when written with an empty value (an old sdp-transform writer bug); null when absent. */
+  readonly tcpType: TcpType | (string & {}) | null;
+  /** libwebrtc `generation` extension; null when absent. */
+  readonly generation: number | null;
+  /** `ufrag` extension (RFC 8840 usernameFragment echo); null when absent. */
+  readonly ufrag: string | null;
+  /** libwebrtc `network-id` extension: an identifier, kept as a string; null when absent. */
+  readonly networkId: string | null;
+  /** libwebrtc `network-cost` extension (0..999); null when absent. */
+  readonly networkCost: number | null;
+  /** Every cand-extension in order, as written: tcptype, generation, ufrag, network-id, network-cost and unknown ones. */
+  readonly extensions: readonly CandidateExtension[];
+  /** Present only when the line's spelling is not canonical (runs of spaces, leading zeros, a doubled prefix). */
+  readonly verbatim?: Verbatim;
+}
+
+const KNOWN_EXTENSIONS = ['tcptype', 'generation', 'ufrag', 'network-id', 'network-cost'] as const;
+type KnownExtension = (typeof KNOWN_EXTENSIONS)[number];
+
+function fail(code: ErrorCode, message: string, column: number): never {
+  throw new SdpscopeError(code, message, { column });
+}
+
+/** Reads `1*maxDigits DIGIT` as a number, or null. */
+function digits(token: string, maxDigits: number): number | null {
+  if (token.length === 0 || token.length > maxDigits) return null;
+  let n = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+
+/** A cursor over one line: tokens are runs of non-blank characters. */
+class Scanner {
+  pos = 0;
+  constructor(readonly text: string) {}
+  /** Skips SP (and, tolerated, runs of spaces/tabs as column-aligned logs have); returns how many. */
+  skipSpace(): number {
+    const start = this.pos;
+    while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
+    return this.pos - start;
+  }
+  token(): string {
+    const start = this.pos;
+    while (this.pos < this.text.length && !isSpace(this.text.charCodeAt(this.pos))) this.pos++;
+    return this.text.slice(start, this.pos);
+  }
+  get column(): number {
+    return this.pos + 1;
+  }
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+}
+
+/**
+ * Parses `candidate:…` or `a=candidate:…`. Throws {@link SdpscopeError} with a CANDIDATE_* code
+ * and the column of the offending token.
+ */
+export function parseCandidate(line: string): Candidate {
+  const s = new Scanner(line);
+  // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
+  const hasA = line.startsWith('a=');
+  if (hasA) s.pos = 2;
+  // "candidate" ":" — case-insensitive like every ABNF literal.
+  if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') {
+    fail('CANDIDATE_PREFIX', 'expected "candidate:" or "a=candidate:"', s.column);
+  }
+  s.pos += 10;
+  // Tolerated: a doubled "candidate: candidate:" prefix (seen quoted in a review thread).
+  const save = s.pos;
+  s.skipSpace();
+  if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') s.pos = save;
+  else s.pos += 10;
+
+  // foundation = 1*32ice-char. Tolerated: an empty foundation (a Google ICE-lite server writes
+  // "candidate: 1 udp …"), longer or other characters (checked by lintCandidate, not here).
+  const foundation = isSpace(line.charCodeAt(s.pos)) ? '' : s.token();
+
+  // SP component-id = 1*3DIGIT
+  s.skipSpace();
+  let col = s.column;
+  const component = digits(s.token(), 3);
+  if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', 'component id must be 1..256', col);
+
+  // SP transport = "UDP" / transport-extension (token)
+  s.skipSpace();
+  col = s.column;
+  const transportText = s.token();
+  if (transportText === '') fail('CANDIDATE_TRANSPORT', 'transport is missing', col);
+
+  // SP priority = 1*10DIGIT
+  s.skipSpace();
+  col = s.column;
+  const priority = digits(s.token(), 10);
+  if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', 'priority must be 1*10DIGIT up to 4294967295', col);
+
+  // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
+  s.skipSpace();
+  col = s.column;
+  const address = s.token();
+  if (address === '') fail('CANDIDATE_ADDRESS', 'connection address is missing', col);
+
+  // SP port = 1*5DIGIT
+  s.skipSpace();
+  col = s.column;
+  const port = digits(s.token(), 5);
+  if (port === null || port > 65535) fail('CANDIDATE_PORT', 'port must be 0..65535', col);
+
+  // SP cand-type = "typ" SP candidate-types
+  s.skipSpace();
+  col = s.column;
+  if (s.token().toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', 'expected "typ"', col);
+  s.skipSpace();
+  col = s.column;
+  const type = s.token();
+  if (type === '') fail('CANDIDATE_TYPE', 'candidate type is missing after "typ"', col);
+
+  // [SP rel-addr] [SP rel-port] *(SP cand-extension): name/value pairs. raddr/rport are read
+  // wherever they stand (libnice puts tcptype after them, RFC order puts them first).
+  let relatedAddress: string | null = null;
+  let relatedPort: number | null = null;
+  const extensions: CandidateExtension[] = [];
+  for (;;) {
+    const gap = s.skipSpace();
+    if (s.done) break;
+    col = s.column;
+    const name = s.token();
+    const valueGap = s.skipSpace();
+    const valueCol = s.column;
+    let value = s.token();
+    if (name === 'tcptype' && value !== '' && valueGap >= 2 && !/^(active|passive|so)$/.test(value)) {
+      // Tolerated: "tcptype  generation 0", an empty tcptype value written by sdp-transform 1.5.1.
+      s.pos = valueCol - 2;
+      value = '';
+    }
+    if (name === 'raddr') {
+      if (value === '') fail('CANDIDATE_RELATED', '"raddr" has no address', valueCol);
+      relatedAddress = value;
+    } else if (name === 'rport') {
+      const p = digits(value, 5);
+      if (p === null || p > 65535) fail('CANDIDATE_RELATED', '"rport" must be followed by a port 0..65535', valueCol);
+      relatedPort = p;
+    } else {
+      if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension "${name}" has no value`, col);
+      extensions.push({ name, value });
+    }
+    void gap;
+  }
+
+  const known = readKnownExtensions(extensions);
+  const candidate: Candidate = {
+    prefix: hasA ? 'a=candidate:' : 'candidate:',
+    foundation,
+    component: component!,
+    transport: transportText.toLowerCase(),
+    transportText,
+    priority: priority!,
+    address,
+    port: port!,
+    type,
+    relatedAddress,
+    relatedPort,
+    ...known,
+    extensions,
+  };
+  const canonical = formatCandidate(candidate);
+  return canonical === line ? candidate : { ...candidate, verbatim: { text: line, canonical } };
+}
+
+/** Like {@link parseCandidate}, but returns the error instead of throwing it. */
+export function tryParseCandidate(line: string): { ok: true; candidate: Candidate } | { ok: false; error: SdpscopeError } {
+  try {
+    return { ok: true, candidate: parseCandidate(line) };
+  } catch (e) {
+    if (e instanceof SdpscopeError) return { ok: false, error: e };
+    throw e;
+  }
+}
+
+function readKnownExtensions(extensions: readonly CandidateExtension[]) {
+  let tcpType: string | null = null;
+  let generation: number | null = null;
+  let ufrag: string | null = null;
+  let networkId: string | null = null;
+  let networkCost: number | null = null;
+  for (const { name, value } of extensions) {
+    switch (name as KnownExtension) {
+      case 'tcptype':
+        tcpType = value;
+        break;
+      case 'generation':
+        generation = digits(value, 10);
+        break;
+      case 'ufrag':
+        ufrag = value;
+        break;
+      case 'network-id':
+        networkId = value;
+        break;
+      case 'network-cost':
+        networkCost = digits(value, 5);
+        break;
+    }
+  }
+  return { tcpType, generation, ufrag, networkId, networkCost };
+}
+
+/** The value the typed field gives a known extension, or null when the field is unset. */
+function typedExtensionValue(c: Candidate, name: KnownExtension, written: string | undefined): string | null {
+  const numeric = (v: number | null): string | null =>
+    v === null ? null : written !== undefined && digits(written, 10) === v ? written : String(v);
+  switch (name) {
+    case 'tcptype':
+      return c.tcpType;
+    case 'generation':
+      return numeric(c.generation);
+    case 'ufrag':
+      return c.ufrag;
+    case 'network-id':
+      return c.networkId;
+    case 'network-cost':
+      return numeric(c.networkCost);
+  }
+}
+
+/** Canonical spelling: single spaces, extensions in the order read, typed fields winning. */
+function formatCandidate(c: Candidate): string {
+  let out = `${c.prefix}${c.foundation} ${c.component} ${c.transportText.toLowerCase() === c.transport ? c.transportText : c.transport} ${c.priority} ${c.address} ${c.port} typ ${c.type}`;
+  if (c.relatedAddress !== null) out += ` raddr ${c.relatedAddress}`;
+  if (c.relatedPort !== null) out += ` rport ${c.relatedPort}`;
+  const written = new Set<string>();
+  for (const ext of c.extensions) {
+    if ((KNOWN_EXTENSIONS as readonly string[]).includes(ext.name)) {
+      const name = ext.name as KnownExtension;
+      if (written.has(name)) continue;
+      written.add(name);
+      const v = typedExtensionValue(c, name, ext.value);
+      if (v !== null) out += ` ${name} ${v}`;
+    } else {
+      out += ` ${ext.name} ${ext.value}`;
+    }
+  }
+  for (const name of KNOWN_EXTENSIONS) {
+    if (written.has(name)) continue;
+    const v = typedExtensionValue(c, name, undefined);
+    if (v !== null) out += ` ${name} ${v}`;
+  }
+  return out;
+}
+
+/**
+ * Writes a candidate line. For a parsed candidate whose fields are unchanged this is the exact
+ * text that was read; after a change it is the canonical spelling of the new fields.
+ */
+export function writeCandidate(c: Candidate): string {
+  const canonical = formatCandidate(c);
+  return c.verbatim !== undefined && c.verbatim.canonical === canonical ? c.verbatim.text : canonical;
+}

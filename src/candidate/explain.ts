@@ -1,0 +1,206 @@
+/**
+ * What a candidate says beyond its fields: the priority split, what the local preference encodes,
+ * which protocol a relay candidate reached its TURN server with, what network-cost means, and
+ * which network the addresses belong to.
+ */
+import { diagnostic, type ParseDiagnostic } from '../diagnostics';
+import { classifyAddress, type AddressInfo } from './address';
+import type { Candidate } from './candidate';
+import { decodePriority, type PriorityParts } from './priority';
+
+/** Protocol between a client and its TURN server (RFC 8656 §3.1; DTLS per RFC 7350). */
+export type RelayProtocol = 'udp' | 'tcp' | 'tls' | 'dtls';
+
+/** Whose priority formula a reading follows. */
+export type Implementation = 'libwebrtc' | 'libwebrtc-legacy' | 'firefox';
+
+export interface RelayReading {
+  readonly implementation: Implementation;
+  readonly protocol: RelayProtocol;
+}
+
+export interface RelayProtocolInference {
+  /** The protocol, when every known implementation agrees (or the producer is known); else null. */
+  readonly protocol: RelayProtocol | null;
+  /** `certain`: one reading; `ambiguous`: readings disagree; `unknown`: no implementation uses this type preference for relays. */
+  readonly certainty: 'certain' | 'ambiguous' | 'unknown';
+  /** Every implementation whose relay type preferences include this value. */
+  readonly readings: readonly RelayReading[];
+}
+
+/**
+ * Relay type preferences by implementation:
+ * - libwebrtc today (Chrome, Edge, Safari's libwebrtc): UDP 3, DTLS 2, TCP 1, TLS 0;
+ * - libwebrtc before TURN/DTLS support (Chrome up to c. M120): UDP 2, TCP 1, TLS 0;
+ * - Firefox (nICEr): UDP 5, TCP and TLS 0.
+ */
+const RELAY_TYPE_PREFERENCES: ReadonlyArray<RelayReading & { readonly typePreference: number }> = [
+  { implementation: 'libwebrtc', typePreference: 3, protocol: 'udp' },
+  { implementation: 'libwebrtc', typePreference: 2, protocol: 'dtls' },
+  { implementation: 'libwebrtc', typePreference: 1, protocol: 'tcp' },
+  { implementation: 'libwebrtc', typePreference: 0, protocol: 'tls' },
+  { implementation: 'libwebrtc-legacy', typePreference: 2, protocol: 'udp' },
+  { implementation: 'libwebrtc-legacy', typePreference: 1, protocol: 'tcp' },
+  { implementation: 'libwebrtc-legacy', typePreference: 0, protocol: 'tls' },
+  { implementation: 'firefox', typePreference: 5, protocol: 'udp' },
+  { implementation: 'firefox', typePreference: 0, protocol: 'tcp' },
+  { implementation: 'firefox', typePreference: 0, protocol: 'tls' },
+];
+
+/** Reads the TURN transport out of a relay candidate's type preference; null for other types. */
+export function inferRelayProtocol(c: Candidate): RelayProtocolInference | null {
+  if (c.type !== 'relay') return null;
+  const { typePreference } = decodePriority(c.priority);
+  const readings = RELAY_TYPE_PREFERENCES.filter((r) => r.typePreference === typePreference).map(
+    ({ implementation, protocol }) => ({ implementation, protocol }),
+  );
+  const protocols = new Set(readings.map((r) => r.protocol));
+  if (protocols.size === 0) return { protocol: null, certainty: 'unknown', readings };
+  if (protocols.size === 1) return { protocol: readings[0]!.protocol, certainty: 'certain', readings };
+  return { protocol: null, certainty: 'ambiguous', readings };
+}
+
+/** libwebrtc's network-cost values (rtc_base/network_constants.h) and the adapter each stands for. */
+export type AdapterClass =
+  | 'ethernet-or-loopback'
+  | 'vpn'
+  | 'wifi'
+  | 'unknown'
+  | 'cellular-5g'
+  | 'cellular-4g'
+  | 'cellular'
+  | 'cellular-3g'
+  | 'cellular-2g'
+  | 'hidden'
+  | 'other';
+
+const NETWORK_COSTS: ReadonlyArray<readonly [number, AdapterClass, string]> = [
+  [0, 'ethernet-or-loopback', 'ethernet or loopback (kNetworkCostMin)'],
+  [1, 'vpn', 'VPN over an unknown-cost adapter (kNetworkCostVpn)'],
+  [10, 'wifi', 'Wi-Fi (kNetworkCostLow)'],
+  [50, 'unknown', 'adapter type unknown (kNetworkCostUnknown)'],
+  [250, 'cellular-5g', 'cellular 5G'],
+  [500, 'cellular-4g', 'cellular 4G'],
+  [900, 'cellular', 'cellular, generation unknown (kNetworkCostCellular)'],
+  [910, 'cellular-3g', 'cellular 3G'],
+  [980, 'cellular-2g', 'cellular 2G'],
+  [999, 'hidden', 'maximum cost (kNetworkCostMax): the adapter is not disclosed, as with mDNS-obfuscated hosts and masked srflx'],
+];
+
+export interface NetworkCostInfo {
+  readonly cost: number;
+  readonly adapter: AdapterClass;
+  readonly description: string;
+}
+
+export function explainNetworkCost(cost: number): NetworkCostInfo {
+  const hit = NETWORK_COSTS.find(([v]) => v === cost);
+  return hit
+    ? { cost, adapter: hit[1], description: hit[2] }
+    : { cost, adapter: 'other', description: `cost ${cost} is not one of libwebrtc's values` };
+}
+
+/** libwebrtc's address precedence (RFC 6724-style), the low byte of its local preference. */
+const ADDRESS_PRECEDENCE: ReadonlyArray<readonly [number, string]> = [
+  [60, 'IPv6 loopback'],
+  [50, 'IPv6 ULA'],
+  [40, 'IPv6'],
+  [30, 'IPv4'],
+  [20, 'IPv6 6to4'],
+  [10, 'IPv6 Teredo'],
+  [1, 'IPv6 deprecated (site-local, IPv4-compatible, 6bone)'],
+];
+
+export interface LocalPreferenceInfo {
+  readonly value: number;
+  readonly highByte: number;
+  readonly lowByte: number;
+  /**
+   * libwebrtc's layout: (network-adapter preference << 8 | address precedence) + relay preference.
+   * The adapter preference ranks the host's networks (127 first, lower for later ones; 0 when hidden).
+   * Null when the low byte fits no known precedence.
+   */
+  readonly libwebrtc: {
+    readonly networkPreference: number;
+    readonly addressPrecedence: number;
+    readonly addressPrecedenceMeaning: string;
+    /** Relays only: added per TURN server (the earlier a server is listed, the higher). */
+    readonly relayPreference: number | null;
+  } | null;
+}
+
+export function explainLocalPreference(c: Candidate): LocalPreferenceInfo {
+  const value = decodePriority(c.priority).localPreference;
+  const highByte = value >> 8;
+  const lowByte = value & 0xff;
+  let libwebrtc: LocalPreferenceInfo['libwebrtc'] = null;
+  const exact = ADDRESS_PRECEDENCE.find(([p]) => p === lowByte);
+  if (exact && c.type !== 'relay') {
+    libwebrtc = { networkPreference: highByte, addressPrecedence: lowByte, addressPrecedenceMeaning: exact[1], relayPreference: null };
+  } else if (c.type === 'relay') {
+    // The relay preference is added on top: take the highest precedence not above the low byte.
+    const base = ADDRESS_PRECEDENCE.find(([p]) => p <= lowByte && lowByte - p < 10);
+    if (base) {
+      libwebrtc = { networkPreference: highByte, addressPrecedence: base[0], addressPrecedenceMeaning: base[1], relayPreference: lowByte - base[0] };
+    }
+  }
+  return { value, highByte, lowByte, libwebrtc };
+}
+
+/** Type preferences seen for each type across implementations; outside these a type is suspect. */
+const TYPE_PREFERENCE_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  host: [40, 126],
+  prflx: [40, 125],
+  srflx: [40, 125],
+  relay: [0, 30],
+};
+
+/** Findings about one candidate: foundation, address, related address, type preference. */
+export function lintCandidate(c: Candidate, line?: number): ParseDiagnostic[] {
+  const out: ParseDiagnostic[] = [];
+  const at = line === undefined ? {} : { line };
+  if (c.foundation === '' || c.foundation.length > 32 || !/^[A-Za-z0-9+/]*$/.test(c.foundation)) {
+    out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, at));
+  }
+  if (classifyAddress(c.address).family === 'invalid') {
+    out.push(diagnostic('candidate-invalid-address', `address "${c.address}" is not an IP address or host name`, at));
+  }
+  if (c.relatedAddress !== null && classifyAddress(c.relatedAddress).family === 'invalid') {
+    out.push(diagnostic('candidate-invalid-address', `related address "${c.relatedAddress}" is not an IP address or host name`, at));
+  }
+  const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
+  if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, at));
+  if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {
+    out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, at));
+  }
+  const range = TYPE_PREFERENCE_RANGES[c.type];
+  if (range) {
+    const t = decodePriority(c.priority).typePreference;
+    if (t < range[0] || t > range[1]) {
+      out.push(diagnostic('candidate-type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, at));
+    }
+  }
+  return out;
+}
+
+export interface CandidateExplanation {
+  readonly priority: PriorityParts;
+  readonly localPreference: LocalPreferenceInfo;
+  readonly relayProtocol: RelayProtocolInference | null;
+  readonly networkCost: NetworkCostInfo | null;
+  readonly address: AddressInfo;
+  readonly relatedAddress: AddressInfo | null;
+  readonly warnings: readonly ParseDiagnostic[];
+}
+
+export function explainCandidate(c: Candidate): CandidateExplanation {
+  return {
+    priority: decodePriority(c.priority),
+    localPreference: explainLocalPreference(c),
+    relayProtocol: inferRelayProtocol(c),
+    networkCost: c.networkCost === null ? null : explainNetworkCost(c.networkCost),
+    address: classifyAddress(c.address),
+    relatedAddress: c.relatedAddress === null ? null : classifyAddress(c.relatedAddress),
+    warnings: lintCandidate(c),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Candidate priority (RFC 8445 §5.1.2.1):
+ *   priority = 2^24 * type-preference + 2^8 * local-preference + (256 - component-id)
+ */
+import { SdpscopeError } from '../errors';
+
+export interface PriorityParts {
+  /** 0..126 (RFC 8445 §5.1.2.2 recommends host 126, prflx 110, srflx 100, relay 0). */
+  readonly typePreference: number;
+  /** 0..65535; what it encodes is up to the implementation (see explainCandidate). */
+  readonly localPreference: number;
+  /** 1..256, from the low byte: 256 - (priority & 0xff). */
+  readonly componentId: number;
+}
+
+const MAX_PRIORITY = 0xffffffff;
+
+/** Splits a 32-bit candidate priority into its three parts. Throws PRIORITY_RANGE otherwise. */
+export function decodePriority(priority: number): PriorityParts {
+  if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
+    throw new SdpscopeError('PRIORITY_RANGE', `priority ${String(priority)} is not an integer in 0..4294967295`);
+  }
+  const low = priority % 256;
+  return {
+    typePreference: Math.floor(priority / 2 ** 24),
+    localPreference: Math.floor(priority / 256) % 65536,
+    componentId: 256 - low,
+  };
+}
+
+/** The inverse of {@link decodePriority}. Throws PREFERENCE_RANGE for a part out of range. */
+export function encodePriority(parts: PriorityParts): number {
+  const { typePreference: t, localPreference: l, componentId: c } = parts;
+  if (!Number.isInteger(t) || t < 0 || t > 255) throw new SdpscopeError('PREFERENCE_RANGE', `type preference ${t} is not in 0..255`);
+  if (!Number.isInteger(l) || l < 0 || l > 65535) throw new SdpscopeError('PREFERENCE_RANGE', `local preference ${l} is not in 0..65535`);
+  if (!Number.isInteger(c) || c < 1 || c > 256) throw new SdpscopeError('PREFERENCE_RANGE', `component id ${c} is not in 1..256`);
+  return t * 2 ** 24 + l * 256 + ((256 - c) % 256);
+}
+
+/** `typePref | localPref | component`, as the Trickle ICE page shows a priority. */
+export function formatPriorityParts(p: PriorityParts): string {
+  return `${p.typePreference} | ${p.localPreference} | ${p.componentId}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The one error class of sdpscope. Every rejection carries a stable `code` (listed in
+ * {@link ERROR_CODES}, never renamed) and, where it applies, a 1-based line and column.
+ */
+
+/** Every error code, with what it means. A new code does not compile until it is described here. */
+export const ERROR_CODES = {
+  EMPTY_INPUT: 'The input is empty or only white space.',
+  NOT_SDP: 'The text is not an SDP: its first line is not "v=".',
+  CANDIDATE_PREFIX: 'A candidate must start with "candidate:" or "a=candidate:" (RFC 8839 §5.1).',
+  CANDIDATE_FOUNDATION: 'The foundation is not 1*32ice-char (RFC 8839 §5.1).',
+  CANDIDATE_COMPONENT: 'The component id is not 1*3DIGIT in 1..256 (RFC 8839 §5.1).',
+  CANDIDATE_TRANSPORT: 'The transport is missing or not a token (RFC 8839 §5.1).',
+  CANDIDATE_PRIORITY: 'The priority is not 1*10DIGIT in 1..4294967295 (RFC 8839 §5.1, RFC 8445 §5.1.2).',
+  CANDIDATE_ADDRESS: 'The connection address is missing (RFC 8839 §5.1).',
+  CANDIDATE_PORT: 'The port is not 1*5DIGIT in 0..65535 (RFC 8839 §5.1).',
+  CANDIDATE_TYPE: 'The "typ <type>" part is missing or malformed (RFC 8839 §5.1).',
+  CANDIDATE_RELATED: '"raddr" or "rport" is not followed by an address or a port (RFC 8839 §5.1).',
+  CANDIDATE_EXTENSION: 'An extension name is not followed by a value (RFC 8839 §5.1: cand-extension = name SP value).',
+  PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',
+  PREFERENCE_RANGE: 'A preference is out of range: type 0..126, local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
+  NO_SDP_FOUND: 'No SDP and no candidate was found in the input.',
+  FILE_NOT_FOUND: 'The file does not exist.',
+  FILE_IS_DIRECTORY: 'The path is a directory, not a file.',
+  FILE_BINARY: 'The file holds binary data, not text.',
+  FILE_UNREADABLE: 'The file could not be read.',
+  USAGE: 'The command line is not valid.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorPosition {
+  /** 1-based line in the input the parser was given. */
+  readonly line?: number;
+  /** 1-based column (in UTF-16 code units) where the problem starts. */
+  readonly column?: number;
+}
+
+export class SdpscopeError extends Error {
+  override readonly name = 'SdpscopeError';
+  readonly code: ErrorCode;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(code: ErrorCode, message: string, position: ErrorPosition = {}) {
+    const where =
+      position.line !== undefined
+        ? ` (line ${position.line}${position.column !== undefined ? `, column ${position.column}` : ''})`
+        : position.column !== undefined
+          ? ` (column ${position.column})`
+          : '';
+    super(`${message}${where}`);
+    this.code = code;
+    this.line = position.line;
+    this.column = position.column;
+  }
+}
+
+/** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
+export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeError {
+  return e instanceof SdpscopeError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,47 @@
+/** sdpscope: the browser-safe core. Node-only helpers are in `sdpscope/node`. */
+export * from './errors';
+export * from './diagnostics';
+export type * from './sdp/model';
+export { parseSdp, type ParseSdpOptions } from './sdp/parse';
+export { writeSdp } from './sdp/write';
+export { parseCandidate, tryParseCandidate, writeCandidate } from './candidate/candidate';
+export type { Candidate, CandidateExtension, KnownCandidateType, TcpType } from './candidate/candidate';
+export { decodePriority, encodePriority, formatPriorityParts, type PriorityParts } from './candidate/priority';
+export { classifyAddress, type AddressClass, type AddressFamily, type AddressInfo } from './candidate/address';
+export {
+  explainCandidate,
+  inferRelayProtocol,
+  explainNetworkCost,
+  explainLocalPreference,
+  lintCandidate,
+} from './candidate/explain';
+export type {
+  CandidateExplanation,
+  RelayProtocol,
+  RelayProtocolInference,
+  RelayReading,
+  Implementation,
+  NetworkCostInfo,
+  AdapterClass,
+  LocalPreferenceInfo,
+} from './candidate/explain';
+export {
+  readInput,
+  readDescriptions,
+  readCandidates,
+  scanInput,
+  walkJson,
+  LineScanner,
+  collectingSink,
+  candidatesInDescription,
+} from './input/read';
+export type {
+  SdpType,
+  InputFormat,
+  Source,
+  FoundDescription,
+  FoundCandidate,
+  FoundEndOfCandidates,
+  InputReport,
+  InputSink,
+} from './input/read';

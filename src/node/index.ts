@@ -1,0 +1,2 @@
+/** sdpscope/node: helpers that need Node.js (files, standard input). */
+export { readTextInput, looksBinary } from './files';

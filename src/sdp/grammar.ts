@@ -1,0 +1,263 @@
+/**
+ * One table describes every modeled attribute: a sample line, how its value reads, how it is
+ * written. The parse loop and the writer walk this same table; a new attribute is one entry
+ * plus a fixture. `parse` returns undefined when the value does not follow the grammar (the line
+ * is then kept as an uninterpreted attribute with a diagnostic).
+ */
+import { parseCandidate, writeCandidate } from '../candidate/candidate';
+import type { AttributeName, AttributeValues, Direction, FmtpParameter, Setup } from './model';
+
+export interface AttributeRule<V> {
+  /** A line as real endpoints write it. */
+  readonly sample: string;
+  readonly parse: (value: string | null) => V | undefined;
+  readonly format: (value: V) => string | null;
+  /**
+   * When the text is canonical by construction, so the parser need not format it to compare:
+   * true when format(parse(v)) === v for every v that parses, or a test of v that implies it.
+   * Absent: always compare. (The fuzz round-trip test holds every rule to this.)
+   */
+  readonly exact?: boolean | ((value: string) => boolean);
+}
+
+type Grammar = { readonly [K in AttributeName]: AttributeRule<AttributeValues[K]> };
+
+const SETUPS: readonly string[] = ['actpass', 'active', 'passive', 'holdconn'];
+
+/** Non-negative integer of at most `max` digits, or undefined. */
+function int(text: string | undefined, max = 10): number | undefined {
+  if (text === undefined || text.length === 0 || text.length > max || !/^[0-9]+$/.test(text)) return undefined;
+  return Number(text);
+}
+
+const flag: AttributeRule<null> = {
+  sample: 'a=rtcp-mux',
+  parse: (v) => (v === null ? null : undefined),
+  format: () => null,
+  exact: true,
+};
+const text = (sample: string): AttributeRule<string> => ({
+  sample,
+  parse: (v) => (v === null || v === '' ? undefined : v),
+  format: (v) => v,
+  exact: true,
+});
+const flagRule = (sample: string): AttributeRule<null> => ({ ...flag, sample });
+
+const splitSpace = (v: string): string[] => v.split(' ');
+
+export const GRAMMAR: Grammar = {
+  'group': {
+    exact: true,
+    sample: 'a=group:BUNDLE 0 1',
+    parse: (v) => {
+      if (!v) return undefined;
+      const [semantics, ...mids] = splitSpace(v);
+      return semantics ? { semantics, mids } : undefined;
+    },
+    format: (g) => [g.semantics, ...g.mids].join(' '),
+  },
+  'msid-semantic': {
+    exact: (v) => v.charCodeAt(0) === 32,
+    sample: 'a=msid-semantic: WMS d15c6979-87f7-4177-b082-e54548148e46',
+    // libwebrtc writes a space after the colon; that is the canonical spelling here.
+    parse: (v) => {
+      if (!v) return undefined;
+      const [semantic, ...identifiers] = splitSpace(v.startsWith(' ') ? v.slice(1) : v);
+      return semantic ? { semantic, identifiers } : undefined;
+    },
+    format: (m) => ' ' + [m.semantic, ...m.identifiers].join(' '),
+  },
+  'ice-lite': flagRule('a=ice-lite'),
+  'ice-ufrag': text('a=ice-ufrag:JDVd'),
+  'ice-pwd': text('a=ice-pwd:kXT7EgT23rvctdmdZUSU0dT1'),
+  'ice-options': {
+    exact: true,
+    sample: 'a=ice-options:trickle',
+    parse: (v) => (v ? splitSpace(v) : undefined),
+    format: (o) => o.join(' '),
+  },
+  'fingerprint': {
+    exact: true,
+    sample: 'a=fingerprint:sha-256 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A:EB:8D:13:1D:56:94:C3:5F:6C:D5:B7:B6',
+    parse: (v) => {
+      const m = v ? /^(\S+) (\S+)$/.exec(v) : null;
+      return m ? { algorithm: m[1]!, value: m[2]! } : undefined;
+    },
+    format: (f) => `${f.algorithm} ${f.value}`,
+  },
+  'setup': {
+    exact: true,
+    sample: 'a=setup:actpass',
+    parse: (v) => (v !== null && SETUPS.includes(v) ? (v as Setup) : undefined),
+    format: (s) => s,
+  },
+  'mid': text('a=mid:0'),
+  'extmap': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)[/ ]/.test(v),
+    sample: 'a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01',
+    parse: (v) => {
+      const m = v ? /^([0-9]{1,5})(?:\/(sendrecv|sendonly|recvonly|inactive))? (\S+)(?: (.*))?$/.exec(v) : null;
+      if (!m) return undefined;
+      return { id: Number(m[1]), direction: (m[2] as Direction | undefined) ?? null, uri: m[3]!, attributes: m[4] ?? null };
+    },
+    format: (e) => `${e.id}${e.direction ? '/' + e.direction : ''} ${e.uri}${e.attributes !== null ? ' ' + e.attributes : ''}`,
+  },
+  'extmap-allow-mixed': flagRule('a=extmap-allow-mixed'),
+  'sendrecv': flagRule('a=sendrecv'),
+  'sendonly': flagRule('a=sendonly'),
+  'recvonly': flagRule('a=recvonly'),
+  'inactive': flagRule('a=inactive'),
+  'rtpmap': {
+    exact: (v) => /^(?:0|[1-9][0-9]*) [^/\s]+\/(?:0|[1-9][0-9]*)(?:\/(?:0|[1-9][0-9]*))?$/.test(v),
+    sample: 'a=rtpmap:111 opus/48000/2',
+    parse: (v) => {
+      const m = v ? /^([0-9]{1,3}) ([^/\s]+)\/([0-9]{1,10})(?:\/([0-9]{1,3}))?$/.exec(v) : null;
+      if (!m) return undefined;
+      return { payloadType: Number(m[1]), encodingName: m[2]!, clockRate: Number(m[3]), channels: m[4] === undefined ? null : Number(m[4]) };
+    },
+    format: (r) => `${r.payloadType} ${r.encodingName}/${r.clockRate}${r.channels !== null ? '/' + r.channels : ''}`,
+  },
+  'fmtp': {
+    // Canonical unless a parameter has blanks around it ("minptime=10; useinbandfec=1").
+    exact: (v) => /^\S+ \S/.test(v) && !/\s;|;\s|\s$/.test(v),
+    sample: 'a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f',
+    parse: (v) => {
+      const m = v ? /^(\S+) (.*)$/.exec(v) : null;
+      if (!m) return undefined;
+      const parameters: FmtpParameter[] = m[2]!.split(';').map((p) => {
+        const t = p.trim();
+        const eq = t.indexOf('=');
+        return eq < 0 ? { name: null, value: t } : { name: t.slice(0, eq), value: t.slice(eq + 1) };
+      });
+      return { format: m[1]!, parameters };
+    },
+    format: (f) => `${f.format} ${f.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';')}`,
+  },
+  'rtcp-fb': {
+    exact: (v) => /^\S+ \S+(?: \S+)*$/.test(v),
+    sample: 'a=rtcp-fb:96 nack pli',
+    parse: (v) => {
+      // Trailing blanks ("96 nack ", seen from Medooze) read as absent; the line keeps its spelling.
+      const m = v ? /^(\S+) (\S+)(?: (.*?))?\s*$/.exec(v) : null;
+      return m ? { format: m[1]!, type: m[2]!, parameter: m[3] || null } : undefined;
+    },
+    format: (f) => `${f.format} ${f.type}${f.parameter !== null ? ' ' + f.parameter : ''}`,
+  },
+  'rtcp': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)(?: |$)/.test(v),
+    sample: 'a=rtcp:9 IN IP4 0.0.0.0',
+    parse: (v) => {
+      const m = v ? /^([0-9]{1,5})(?: (\S+) (\S+) (\S+))?$/.exec(v) : null;
+      if (!m) return undefined;
+      return { port: Number(m[1]), netType: m[2] ?? null, addressType: m[3] ?? null, address: m[4] ?? null };
+    },
+    format: (r) => `${r.port}${r.netType !== null ? ` ${r.netType} ${r.addressType} ${r.address}` : ''}`,
+  },
+  'rtcp-mux': flagRule('a=rtcp-mux'),
+  'rtcp-rsize': flagRule('a=rtcp-rsize'),
+  'ssrc': {
+    exact: true,
+    sample: 'a=ssrc:3437501515 cname:MxV7vls3AO3u1lWD',
+    parse: (v) => {
+      const m = v ? /^([0-9]{1,10}) ([^:]+)(?::(.*))?$/.exec(v) : null;
+      return m ? { ssrc: m[1]!, attribute: m[2]!, value: m[3] ?? null } : undefined;
+    },
+    format: (s) => `${s.ssrc} ${s.attribute}${s.value !== null ? ':' + s.value : ''}`,
+  },
+  'ssrc-group': {
+    exact: true,
+    sample: 'a=ssrc-group:FID 583334944 2876421606',
+    parse: (v) => {
+      if (!v) return undefined;
+      const [semantics, ...ssrcs] = splitSpace(v);
+      return semantics && ssrcs.every((s) => /^[0-9]{1,10}$/.test(s)) ? { semantics, ssrcs } : undefined;
+    },
+    format: (g) => [g.semantics, ...g.ssrcs].join(' '),
+  },
+  'msid': {
+    exact: true,
+    sample: 'a=msid:d15c6979-87f7-4177-b082-e54548148e46 b8e4fae9-2614-4222-8eb2-73c42d5594d6',
+    parse: (v) => {
+      const m = v ? /^(\S+)(?: (\S+))?$/.exec(v) : null;
+      return m ? { streamId: m[1]!, trackId: m[2] ?? null } : undefined;
+    },
+    format: (m) => `${m.streamId}${m.trackId !== null ? ' ' + m.trackId : ''}`,
+  },
+  'rid': {
+    exact: true,
+    sample: 'a=rid:1 send',
+    parse: (v) => {
+      const m = v ? /^(\S+) (send|recv)(?: (.+))?$/.exec(v) : null;
+      return m ? { id: m[1]!, direction: m[2] as 'send' | 'recv', params: m[3] ?? null } : undefined;
+    },
+    format: (r) => `${r.id} ${r.direction}${r.params !== null ? ' ' + r.params : ''}`,
+  },
+  'simulcast': {
+    exact: (v) => !(v.startsWith('recv') && v.includes(' send ')),
+    sample: 'a=simulcast:send 1;2;3',
+    // Written send first; a line that puts recv first keeps its spelling through `verbatim`.
+    parse: (v) => {
+      const m = v ? /^(send|recv) (\S+)(?: (send|recv) (\S+))?$/.exec(v) : null;
+      if (!m || m[1] === m[3]) return undefined;
+      const pairs: Record<string, string> = { [m[1]!]: m[2]! };
+      if (m[3]) pairs[m[3]] = m[4]!;
+      return { send: pairs['send'] ?? null, recv: pairs['recv'] ?? null };
+    },
+    format: (s) => [s.send !== null ? `send ${s.send}` : null, s.recv !== null ? `recv ${s.recv}` : null].filter((x) => x !== null).join(' '),
+  },
+  'sctp-port': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)$/.test(v),
+    sample: 'a=sctp-port:5000',
+    parse: (v) => int(v ?? undefined, 5),
+    format: (n) => String(n),
+  },
+  'max-message-size': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)$/.test(v),
+    sample: 'a=max-message-size:262144',
+    parse: (v) => int(v ?? undefined, 15),
+    format: (n) => String(n),
+  },
+  'sctpmap': {
+    exact: (v) => /^(?:0|[1-9][0-9]*) \S+(?: (?:0|[1-9][0-9]*))?$/.test(v),
+    sample: 'a=sctpmap:5000 webrtc-datachannel 1024',
+    parse: (v) => {
+      const m = v ? /^([0-9]{1,5}) (\S+)(?: ([0-9]{1,5}))?$/.exec(v) : null;
+      return m ? { port: Number(m[1]), protocol: m[2]!, streams: m[3] === undefined ? null : Number(m[3]) } : undefined;
+    },
+    format: (s) => `${s.port} ${s.protocol}${s.streams !== null ? ' ' + s.streams : ''}`,
+  },
+  'bundle-only': flagRule('a=bundle-only'),
+  'candidate': {
+    // The candidate keeps its own spelling (Candidate.verbatim), so the line always writes back as read.
+    exact: true,
+    sample: 'a=candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0',
+    // Read by the candidate scanner; the SDP parser reports its errors with their codes.
+    parse: (v) => (v === null ? undefined : parseCandidate('a=candidate:' + v)),
+    format: (c) => writeCandidate(c).replace(/^(a=)?candidate:/i, ''),
+  },
+  'end-of-candidates': flagRule('a=end-of-candidates'),
+  'ptime': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/.test(v),
+    sample: 'a=ptime:20',
+    parse: (v) => (v !== null && /^[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : undefined),
+    format: (n) => String(n),
+  },
+  'maxptime': {
+    exact: (v) => /^(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/.test(v),
+    sample: 'a=maxptime:120',
+    parse: (v) => (v !== null && /^[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : undefined),
+    format: (n) => String(n),
+  },
+};
+
+const RULES: ReadonlyMap<string, AttributeRule<unknown>> = new Map(Object.entries(GRAMMAR) as [string, AttributeRule<unknown>][]);
+
+export function isModeled(name: string): name is AttributeName {
+  return RULES.has(name);
+}
+
+/** The rule for an attribute name, or undefined when sdpscope does not model it. */
+export function ruleFor(name: string): AttributeRule<unknown> | undefined {
+  return RULES.get(name);
+}

@@ -1,0 +1,158 @@
+/**
+ * One SDP line: read into a typed node, written back. Both directions use the same table
+ * (grammar.ts) for attributes; the other line types are read here.
+ */
+import { SdpscopeError } from '../errors';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics';
+import { lintCandidate } from '../candidate/explain';
+import { GRAMMAR, ruleFor, type AttributeRule } from './grammar';
+import type { AttributeLine, MediaLine, SdpLine } from './model';
+
+type Unplaced<T> = T extends SdpLine ? Omit<T, 'eol' | 'verbatim'> : never;
+type Node = Unplaced<SdpLine>;
+
+function readMedia(value: string): MediaLine | undefined {
+  // <media> SP <port>[/<number of ports>] SP <proto> 1*(SP <fmt>)
+  const parts = value.split(' ');
+  if (parts.length < 3) return undefined;
+  const pm = /^([0-9]{1,5})(?:\/([0-9]{1,5}))?$/.exec(parts[1]!);
+  if (!pm || parts[0] === '' || parts[2] === '') return undefined;
+  return {
+    kind: parts[0]!,
+    port: Number(pm[1]),
+    portCount: pm[2] === undefined ? null : Number(pm[2]),
+    protocol: parts[2]!,
+    // An empty format list (seen from Edge legacy: "m=video 0 RTP/SAVPF ") reads as none.
+    formats: parts.slice(3).filter((f) => f !== ''),
+  };
+}
+
+function readNode(content: string, line: number, problems: ParseDiagnostic[]): Node {
+  if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || !/^[a-zA-Z]$/.test(content[0]!)) {
+    if (content.trim() === '') problems.push(diagnostic('blank-line', 'blank line', { line }));
+    else problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, { line }));
+    return { line, kind: 'invalid', text: content };
+  }
+  const letter = content[0]!;
+  if (letter === 'a') return readAttribute(content, line, problems);
+  const value = content.slice(2);
+  let m: RegExpExecArray | null;
+  switch (letter) {
+    case 'o':
+      m = /^(\S+) (\S+) (\S+) (\S+) (\S+) (\S+)$/.exec(value);
+      if (m) return { line, kind: 'origin', value: { username: m[1]!, sessionId: m[2]!, sessionVersion: m[3]!, netType: m[4]!, addressType: m[5]!, address: m[6]! } };
+      break;
+    case 'c':
+      m = /^(\S+) (\S+) (\S+)$/.exec(value);
+      if (m) return { line, kind: 'connection', value: { netType: m[1]!, addressType: m[2]!, address: m[3]! } };
+      break;
+    case 'b':
+      m = /^([^:\s]+):([0-9]{1,15})$/.exec(value);
+      if (m) return { line, kind: 'bandwidth', value: { type: m[1]!, bandwidth: Number(m[2]) } };
+      break;
+    case 't':
+      m = /^(\S+) (\S+)$/.exec(value);
+      if (m) return { line, kind: 'timing', value: { start: m[1]!, stop: m[2]! } };
+      break;
+    case 'm': {
+      const media = readMedia(value);
+      if (media) return { line, kind: 'media', value: media };
+      problems.push(diagnostic('invalid-line', 'm= line is not "<media> <port> <proto> <fmt>..."; kept as text, no m-section started', { line }));
+      break;
+    }
+  }
+  return { line, kind: 'field', letter, value };
+}
+
+/** `content` is the whole line, "a=" included. */
+function readAttribute(content: string, line: number, problems: ParseDiagnostic[]): Node {
+  const colon = content.indexOf(':', 2);
+  const name = colon < 0 ? content.slice(2) : content.slice(2, colon);
+  const value = colon < 0 ? null : content.slice(colon + 1);
+  const rule = ruleFor(name);
+  if (rule) {
+    try {
+      const parsed = rule.parse(value);
+      if (parsed !== undefined) {
+        if (name === 'candidate') problems.push(...lintCandidate(parsed as never, line));
+        return { line, kind: 'attribute', name, value: parsed } as Node;
+      }
+      problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value)} does not follow its grammar (e.g. "${rule.sample}")`, { line }));
+    } catch (e) {
+      if (!(e instanceof SdpscopeError)) throw e;
+      const column = e.column === undefined ? undefined : e.column;
+      problems.push(diagnostic('candidate-syntax', `${e.message.replace(/ \(column \d+\)$/, '')}${column !== undefined ? ` at column ${column}` : ''}`, { line, code: e.code }));
+    }
+  }
+  return { line, kind: 'other-attribute', name, value };
+}
+
+/** The canonical text of a node (without line ending). */
+export function formatNode(node: Node | SdpLine): string {
+  switch (node.kind) {
+    case 'field':
+      return `${node.letter}=${node.value}`;
+    case 'origin': {
+      const o = node.value;
+      return `o=${o.username} ${o.sessionId} ${o.sessionVersion} ${o.netType} ${o.addressType} ${o.address}`;
+    }
+    case 'connection':
+      return `c=${node.value.netType} ${node.value.addressType} ${node.value.address}`;
+    case 'bandwidth':
+      return `b=${node.value.type}:${node.value.bandwidth}`;
+    case 'timing':
+      return `t=${node.value.start} ${node.value.stop}`;
+    case 'media': {
+      const m = node.value;
+      return `m=${m.kind} ${m.port}${m.portCount !== null ? '/' + m.portCount : ''} ${m.protocol}${m.formats.map((f) => ' ' + f).join('')}`;
+    }
+    case 'attribute': {
+      const rule = GRAMMAR[node.name] as AttributeRule<unknown>;
+      const v = rule.format((node as AttributeLine).value);
+      return v === null ? `a=${node.name}` : `a=${node.name}:${v}`;
+    }
+    case 'other-attribute':
+      return node.value === null ? `a=${node.name}` : `a=${node.name}:${node.value}`;
+    case 'invalid':
+      return node.text;
+  }
+}
+
+const CANONICAL_NUMBER = /^(?:0|[1-9][0-9]*)$/;
+
+/** True when a node's canonical text is its text by construction, so there is nothing to compare. */
+function spelledAsRead(node: Node, content: string): boolean {
+  switch (node.kind) {
+    case 'field':
+    case 'invalid':
+    case 'other-attribute':
+    case 'origin':
+    case 'connection':
+    case 'timing':
+      return true;
+    case 'bandwidth':
+      return CANONICAL_NUMBER.test(content.slice(content.indexOf(':') + 1));
+    case 'media':
+      return false;
+    case 'attribute': {
+      const exact = ruleFor(node.name)!.exact;
+      if (typeof exact === 'function') return exact(content.slice(content.indexOf(':') + 1));
+      return exact === true;
+    }
+  }
+}
+
+/** Reads one line (without its ending) into a node, keeping its spelling when not canonical. */
+export function readLine(content: string, line: number, problems: ParseDiagnostic[]): SdpLine {
+  const node = readNode(content, line, problems);
+  if (spelledAsRead(node, content)) return node as SdpLine;
+  const canonical = formatNode(node);
+  if (canonical === content) return node as SdpLine;
+  return { ...node, verbatim: { text: content, canonical } } as SdpLine;
+}
+
+/** The text of a line: as read while its fields are unchanged, else their canonical spelling. */
+export function writeLine(node: SdpLine): string {
+  const canonical = formatNode(node);
+  return node.verbatim !== undefined && node.verbatim.canonical === canonical ? node.verbatim.text : canonical;
+}

@@ -1,0 +1,68 @@
+/**
+ * parseSdp: text → SessionDescription. Every line is kept (typed where sdpscope models it,
+ * as written otherwise), with its number and line ending, so writeSdp gives the text back.
+ */
+import { SdpscopeError } from '../errors';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics';
+import { readLine } from './line';
+import type { SdpLine, SessionDescription } from './model';
+import { buildDescription } from './views';
+
+export interface ParseSdpOptions {
+  /**
+   * Accept text with no v= line (a pasted run of a=/m= lines); the result has `fragment: true`.
+   * Default false: such text is rejected with NOT_SDP.
+   */
+  readonly fragment?: boolean;
+}
+
+/** Parses an SDP blob (CRLF or LF). Throws EMPTY_INPUT or NOT_SDP; everything else is a diagnostic. */
+export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDescription {
+  if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', 'the SDP is empty');
+  const fragment = !text.startsWith('v=');
+  if (fragment && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
+    throw new SdpscopeError('NOT_SDP', `an SDP starts with "v=", this starts with ${JSON.stringify(text.slice(0, 20))}`, { line: 1, column: 1 });
+  }
+
+  const problems: ParseDiagnostic[] = [];
+  const session: SdpLine[] = [];
+  const sections: SdpLine[][] = [];
+  let current = session;
+  let eol: string | null = null;
+  let mixed = false;
+  let finalEol = false;
+  let start = 0;
+  let lineNo = 0;
+  while (start < text.length) {
+    lineNo++;
+    const nl = text.indexOf('\n', start);
+    let end = nl < 0 ? text.length : nl;
+    let ending = '';
+    if (nl >= 0) {
+      ending = '\n';
+      if (end > start && text.charCodeAt(end - 1) === 13) {
+        end--;
+        ending = '\r\n';
+      }
+    }
+    const content = text.slice(start, end);
+    start = nl < 0 ? text.length : nl + 1;
+    if (nl >= 0 && start === text.length) finalEol = true;
+
+    let node = readLine(content, lineNo, problems);
+    if (ending !== '') {
+      if (eol === null) eol = ending;
+      else if (ending !== eol) {
+        mixed = true;
+        node = { ...node, eol: ending };
+      }
+    }
+    if (node.kind === 'media') {
+      current = [];
+      sections.push(current);
+    }
+    current.push(node);
+  }
+  if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF'));
+  return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, problems);
+}

@@ -1,0 +1,228 @@
+/** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
+import type { ParseDiagnostic } from '../diagnostics';
+import { staticPayloadType } from './static-payload-types';
+import type {
+  AttributeLine,
+  Bandwidth,
+  Connection,
+  Origin,
+  Timing,
+  AttributeName,
+  AttributeValues,
+  Codec,
+  Direction,
+  FmtpParameter,
+  MediaDescription,
+  MediaLine,
+  RtcpFb,
+  SdpLine,
+  SessionDescription,
+} from './model';
+
+type Of<K extends AttributeName> = AttributeLine & { name: K; value: AttributeValues[K] };
+
+/** The attribute lines of a section by name, in order: built in one pass, read many times. */
+class AttributeIndex {
+  private readonly byName = new Map<string, AttributeLine[]>();
+  /** The first direction attribute (sendrecv/sendonly/recvonly/inactive), if any. */
+  readonly direction: Direction | null = null;
+
+  constructor(lines: readonly SdpLine[]) {
+    let direction: Direction | null = null;
+    for (const l of lines) {
+      if (l.kind !== 'attribute') continue;
+      const list = this.byName.get(l.name);
+      if (list) list.push(l);
+      else this.byName.set(l.name, [l]);
+      if (direction === null && (DIRECTIONS as readonly string[]).includes(l.name)) direction = l.name as Direction;
+    }
+    this.direction = direction;
+  }
+  all<K extends AttributeName>(name: K): readonly Of<K>[] {
+    return (this.byName.get(name) ?? []) as Of<K>[];
+  }
+  values<K extends AttributeName>(name: K): AttributeValues[K][] {
+    return this.all(name).map((l) => l.value);
+  }
+  first<K extends AttributeName>(name: K): AttributeValues[K] | undefined {
+    return this.all(name)[0]?.value;
+  }
+  has(name: AttributeName): boolean {
+    return this.byName.has(name);
+  }
+}
+
+const DIRECTIONS: readonly Direction[] = ['sendrecv', 'sendonly', 'recvonly', 'inactive'];
+
+/** A payload type written as 1*3DIGIT without a leading zero-run beyond "0", or -1. */
+function payloadType(format: string): number {
+  if (format.length === 0 || format.length > 3) return -1;
+  let n = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
+  if (!media.protocol.includes('RTP/') && !/RTP\//i.test(media.protocol)) return [];
+  // Payload types are 0..127 (RFC 3550 §5.1): arrays indexed by them beat maps here.
+  const rtpmaps: (Of<'rtpmap'> | undefined)[] = new Array(128);
+  for (const r of a.all('rtpmap')) if (r.value.payloadType < 128 && !rtpmaps[r.value.payloadType]) rtpmaps[r.value.payloadType] = r;
+  const fmtps = new Map<string, Of<'fmtp'>>();
+  for (const f of a.all('fmtp')) if (!fmtps.has(f.value.format)) fmtps.set(f.value.format, f);
+  const feedback = new Map<string, RtcpFb[]>();
+  let wildcard = false;
+  for (const f of a.all('rtcp-fb')) {
+    if (f.value.format === '*') wildcard = true;
+    const list = feedback.get(f.value.format);
+    if (list) list.push(f.value);
+    else feedback.set(f.value.format, [f.value]);
+  }
+  const codecs: Codec[] = [];
+  for (const format of media.formats) {
+    const pt = payloadType(format);
+    if (pt < 0) continue;
+    const rtpmap = pt < 128 ? rtpmaps[pt] : undefined;
+    const fmtp = fmtps.get(format);
+    // rtcp-fb for "*" applies to every payload type; keep the lines' order.
+    const fb: readonly RtcpFb[] = !wildcard
+      ? (feedback.get(format) ?? [])
+      : a.all('rtcp-fb').filter((f) => f.value.format === format || f.value.format === '*').map((f) => f.value);
+    const parameters: readonly FmtpParameter[] = fmtp?.value.parameters ?? [];
+    const known = rtpmap ? undefined : staticPayloadType(pt);
+    codecs.push({
+      payloadType: pt,
+      name: rtpmap ? rtpmap.value.encodingName : (known?.name ?? ''),
+      clockRate: rtpmap ? rtpmap.value.clockRate : (known?.clockRate ?? null),
+      channels: rtpmap ? rtpmap.value.channels : (known?.channels ?? null),
+      parameters,
+      feedback: fb,
+      static: !rtpmap && known !== undefined,
+      rtpmapLine: rtpmap?.line ?? null,
+      fmtpLine: fmtp?.line ?? null,
+    });
+  }
+  return codecs;
+}
+
+interface SessionContext {
+  readonly lines: readonly SdpLine[];
+  readonly attributes: AttributeIndex;
+}
+
+function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext): MediaDescription {
+  const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
+  const a = new AttributeIndex(lines);
+  const s = session.attributes;
+  const mediaIce = a.has('ice-ufrag') || a.has('ice-pwd');
+  const sessionIce = s.has('ice-ufrag') || s.has('ice-pwd');
+  const ice = mediaIce ? a : s;
+  const fingerprints = a.values('fingerprint');
+  const sctpmap = a.first('sctpmap') ?? null;
+  let connection: Connection | null = null;
+  const bandwidths: Bandwidth[] = [];
+  for (const l of lines) {
+    if (l.kind === 'connection' && connection === null) connection = l.value;
+    else if (l.kind === 'bandwidth') bandwidths.push(l.value);
+  }
+  if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
+  return {
+    index,
+    lines,
+    kind: mline.kind,
+    port: mline.port,
+    portCount: mline.portCount,
+    protocol: mline.protocol,
+    formats: mline.formats,
+    connection,
+    bandwidths,
+    mid: a.first('mid') ?? null,
+    direction: a.direction ?? s.direction ?? 'sendrecv',
+    directionSource: a.direction ? 'media' : s.direction ? 'session' : 'default',
+    ice: {
+      ufrag: ice.first('ice-ufrag') ?? null,
+      pwd: ice.first('ice-pwd') ?? null,
+      options: a.first('ice-options') ?? s.first('ice-options') ?? [],
+      source: mediaIce ? 'media' : sessionIce ? 'session' : 'none',
+    },
+    fingerprints: fingerprints.length > 0 ? fingerprints : s.values('fingerprint'),
+    setup: a.first('setup') ?? s.first('setup') ?? null,
+    rtcpMux: a.has('rtcp-mux'),
+    rtcpRsize: a.has('rtcp-rsize'),
+    rtcp: a.first('rtcp') ?? null,
+    codecs: buildCodecs(mline, a),
+    extmaps: a.values('extmap'),
+    ssrcs: a.values('ssrc'),
+    ssrcGroups: a.values('ssrc-group'),
+    msids: a.values('msid'),
+    rids: a.values('rid'),
+    simulcast: a.first('simulcast') ?? null,
+    sctpPort: a.first('sctp-port') ?? sctpmap?.port ?? null,
+    maxMessageSize: a.first('max-message-size') ?? null,
+    sctpmap,
+    bundleOnly: a.has('bundle-only'),
+    candidates: a.all('candidate').map((l) => ({ line: l.line, candidate: l.value })),
+    endOfCandidates: a.has('end-of-candidates') || s.has('end-of-candidates'),
+    ptime: a.first('ptime') ?? null,
+    maxptime: a.first('maxptime') ?? null,
+  };
+}
+
+export function buildDescription(
+  lines: readonly SdpLine[],
+  sections: readonly (readonly SdpLine[])[],
+  eol: string,
+  finalEol: boolean,
+  fragment: boolean,
+  diagnostics: readonly ParseDiagnostic[],
+): SessionDescription {
+  const s = new AttributeIndex(lines);
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }));
+  // Diagnostics get the mid of the m-section their line is in.
+  const withMid = diagnostics.map((d) => {
+    if (d.line === undefined) return d;
+    const m = media.find((sec) => sec.lines[0]!.line <= d.line! && d.line! <= sec.lines[sec.lines.length - 1]!.line);
+    return m ? { ...d, mid: m.mid } : d;
+  });
+  let version: string | null = null;
+  let sessionName: string | null = null;
+  let origin: Origin | null = null;
+  let timing: Timing | null = null;
+  let connection: Connection | null = null;
+  for (const l of lines) {
+    if (l.kind === 'field') {
+      if (l.letter === 'v' && version === null) version = l.value;
+      else if (l.letter === 's' && sessionName === null) sessionName = l.value;
+    } else if (l.kind === 'origin' && origin === null) origin = l.value;
+    else if (l.kind === 'timing' && timing === null) timing = l.value;
+    else if (l.kind === 'connection' && connection === null) connection = l.value;
+  }
+  const groups = s.values('group');
+  return {
+    lines,
+    media,
+    eol,
+    finalEol,
+    fragment,
+    version,
+    origin,
+    sessionName,
+    timing,
+    connection,
+    groups,
+    bundle: groups.find((g) => g.semantics.toUpperCase() === 'BUNDLE')?.mids ?? null,
+    iceLite: s.has('ice-lite'),
+    iceUfrag: s.first('ice-ufrag') ?? null,
+    icePwd: s.first('ice-pwd') ?? null,
+    iceOptions: s.first('ice-options') ?? [],
+    fingerprints: s.values('fingerprint'),
+    setup: s.first('setup') ?? null,
+    direction: s.direction,
+    extmapAllowMixed: s.has('extmap-allow-mixed'),
+    msidSemantic: s.first('msid-semantic') ?? null,
+    diagnostics: withMid,
+  };
+}

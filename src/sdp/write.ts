@@ -1,0 +1,19 @@
+/** writeSdp: SessionDescription → text, walking its lines. */
+import { writeLine } from './line';
+import type { SdpLine, SessionDescription } from './model';
+
+/**
+ * Writes a description from its `lines` (session, then each m-section). For a parsed
+ * description this is the exact text that was read, line endings included.
+ */
+export function writeSdp(description: SessionDescription): string {
+  const all: SdpLine[] = [...description.lines];
+  for (const m of description.media) all.push(...m.lines);
+  let out = '';
+  for (let i = 0; i < all.length; i++) {
+    const node = all[i]!;
+    out += writeLine(node);
+    if (i < all.length - 1 || description.finalEol) out += node.eol ?? description.eol;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * The pure core (src/ except src/node/) runs in browsers. The compiler enforces it
+ * (tsconfig.core.json: DOM and ES libs, no Node types; `npm run build`, run before the tests,
+ * fails on a node: import there). This test keeps that guard in place.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('browser safety of the core', () => {
+  it('compiles the core without Node types and with the DOM library', () => {
+    const cfg = JSON.parse(readFileSync(join(ROOT, 'tsconfig.core.json'), 'utf8'));
+    expect(cfg.compilerOptions.types).toEqual([]);
+    expect(cfg.compilerOptions.lib).toEqual(expect.arrayContaining(['DOM']));
+    expect(cfg.exclude).toEqual(['src/node/**']);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.build).toContain('tsc -p tsconfig.core.json');
+    expect(pkg.scripts.pretest).toContain('npm run build');
+  });
+
+  it('has no Node imports or globals outside src/node', () => {
+    const offenders = tsFiles(join(ROOT, 'src'))
+      .filter((f) => !f.includes(`${join('src', 'node')}`))
+      .filter((f) => /from ['"](node:|fs|path|net|http|os|ws)['"]|require\(|\bprocess\.|\bBuffer\b/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import { parseCandidate, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate';
+import { SdpscopeError } from '../../src/errors';
+import { candidateLines, sample } from '../support/corpus';
+
+/** Corpus lines that are not candidates as posted (see the corpus README), and why they are rejected. */
+const EXPECTED_REJECTIONS: Record<string, string> = {
+  // "[PUBLIC IP]" placeholder: the address has a space in it, so the port position reads "IP]".
+  'issue__paullouisageneau-libjuice-10.txt:3': 'CANDIDATE_PORT',
+  'issue__paullouisageneau-libjuice-10.txt:5': 'CANDIDATE_PORT',
+};
+
+describe('corpus candidate lines', () => {
+  const lines = candidateLines();
+
+  it('has the 223 lines the corpus README counts', () => {
+    expect(lines).toHaveLength(223);
+  });
+
+  it.each(lines.map((l) => [`${l.file}:${l.line}`, l.text] as const))('%s round-trips or is rejected with a code', (where, text) => {
+    const r = tryParseCandidate(text);
+    const expected = EXPECTED_REJECTIONS[where];
+    if (expected) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe(expected);
+      return;
+    }
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(writeCandidate(r.candidate)).toBe(text);
+  });
+});
+
+describe('the seed candidates, field by field', () => {
+  const frames = JSON.parse(sample('candidates.json')) as { candidate: { candidate: string } }[];
+
+  it('reads the srflx candidate of the seed list', () => {
+    const c = parseCandidate(frames[2]!.candidate.candidate);
+    expect(c).toEqual<Candidate>({
+      prefix: 'candidate:',
+      foundation: '2649982101',
+      component: 1,
+      transport: 'udp',
+      transportText: 'udp',
+      priority: 1686052607,
+      address: '219.142.117.143',
+      port: 2213,
+      type: 'srflx',
+      relatedAddress: '10.25.39.1',
+      relatedPort: 57043,
+      tcpType: null,
+      generation: 0,
+      ufrag: 'N/KY',
+      networkId: '1',
+      networkCost: 10,
+      extensions: [
+        { name: 'generation', value: '0' },
+        { name: 'ufrag', value: 'N/KY' },
+        { name: 'network-id', value: '1' },
+        { name: 'network-cost', value: '10' },
+      ],
+    });
+  });
+
+  it('keeps network-id and network-cost after ufrag (where sdp-transform loses them)', () => {
+    const c = parseCandidate('candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0 ufrag ddSd network-id 3 network-cost 50');
+    expect([c.ufrag, c.networkId, c.networkCost]).toEqual(['ddSd', '3', 50]);
+  });
+
+  it('keeps foundations as strings, leading zeros and all', () => {
+    expect(parseCandidate('a=candidate:0560693492 1 udp 659136 1.2.3.4 19766 typ host generation 0').foundation).toBe('0560693492');
+    expect(parseCandidate('candidate:0 1 UDP 2122252543 192.168.1.4 47176 typ host').foundation).toBe('0');
+  });
+});
+
+describe('grammar and tolerance', () => {
+  it('reads the a= form and the trickle form', () => {
+    expect(parseCandidate('a=candidate:1 1 udp 1 1.2.3.4 5 typ host').prefix).toBe('a=candidate:');
+    expect(parseCandidate('candidate:1 1 udp 1 1.2.3.4 5 typ host').prefix).toBe('candidate:');
+  });
+
+  it('lower-cases the transport and keeps it as written', () => {
+    const c = parseCandidate('a=candidate:0 1 UDP 2122252543 192.168.1.4 47176 typ host');
+    expect([c.transport, c.transportText]).toEqual(['udp', 'UDP']);
+  });
+
+  it('keeps unknown extensions in order', () => {
+    const line = 'candidate:1 1 udp 2 ::1 5 typ host foo bar generation 1 baz qux';
+    const c = parseCandidate(line);
+    expect(c.extensions.map((e) => e.name)).toEqual(['foo', 'generation', 'baz']);
+    expect(writeCandidate(c)).toBe(line);
+  });
+
+  it('tolerates an empty foundation (Google ICE-lite server)', () => {
+    const c = parseCandidate('a=candidate: 1 udp 2130706431 74.125.1.1 19305 typ host generation 0');
+    expect(c.foundation).toBe('');
+    expect(c.component).toBe(1);
+  });
+
+  it('tolerates a doubled prefix and keeps its spelling', () => {
+    const line = 'candidate: candidate:1169731898 2 tcp 1518280447 192.168.1.165 0 typ host tcptype active generation 0';
+    const c = parseCandidate(line);
+    expect([c.foundation, c.component, c.tcpType]).toEqual(['1169731898', 2, 'active']);
+    expect(writeCandidate(c)).toBe(line);
+  });
+
+  it('reads the empty tcptype an old writer produced', () => {
+    const c = parseCandidate('a=candidate:229815620 1 tcp 1518280447 0.0.0.0 0 typ host tcptype  generation 0');
+    expect([c.tcpType, c.generation]).toEqual(['', 0]);
+  });
+
+  it('reads column-aligned log lines (runs of spaces)', () => {
+    const line = 'candidate:324259901  1 tcp 1671430143 10.0.0.5      7881  typ host tcptype passive';
+    const c = parseCandidate(line);
+    expect([c.address, c.port, c.tcpType]).toEqual(['10.0.0.5', 7881, 'passive']);
+    expect(c.verbatim?.text).toBe(line);
+  });
+
+  it('reads raddr/rport after tcptype (libnice order)', () => {
+    const c = parseCandidate('candidate:15 1 TCP 843055615 70.49.101.197 53592 typ srflx raddr 192.168.2.16 rport 53592 tcptype passive');
+    expect([c.relatedAddress, c.relatedPort, c.tcpType]).toEqual(['192.168.2.16', 53592, 'passive']);
+  });
+});
+
+describe('rejections carry a code and a column', () => {
+  const full = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0';
+  // A ladder of truncations: every prefix of a valid line either parses or fails with a code.
+  it.each([...Array(full.length).keys()].map((n) => [full.slice(0, n)]))('prefix %j', (text) => {
+    const r = tryParseCandidate(text);
+    if (r.ok) expect(writeCandidate(r.candidate)).toBe(text);
+    else expect(r.error.code).toMatch(/^CANDIDATE_/);
+  });
+
+  it.each([
+    ['candidat:1 1 udp 1 1.2.3.4 5 typ host', 'CANDIDATE_PREFIX', 1],
+    ['candidate:1 0 udp 1 1.2.3.4 5 typ host', 'CANDIDATE_COMPONENT', 13],
+    ['candidate:1 1000 udp 1 1.2.3.4 5 typ host', 'CANDIDATE_COMPONENT', 13],
+    ['candidate:1 1 udp 4294967296 1.2.3.4 5 typ host', 'CANDIDATE_PRIORITY', 19],
+    ['candidate:1 1 udp 12345678901 1.2.3.4 5 typ host', 'CANDIDATE_PRIORITY', 19],
+    ['candidate:1 1 udp 1 1.2.3.4 65536 typ host', 'CANDIDATE_PORT', 29],
+    ['candidate:1 1 udp 1 1.2.3.4 5 type host', 'CANDIDATE_TYPE', 31],
+    ['candidate:1 1 udp 1 1.2.3.4 5 typ', 'CANDIDATE_TYPE', 34],
+    ['candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr', 'CANDIDATE_RELATED', 46],
+    ['candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr 1.1.1.1 rport x', 'CANDIDATE_RELATED', 61],
+    ['candidate:1 1 udp 1 1.2.3.4 5 typ host generation', 'CANDIDATE_EXTENSION', 40],
+  ])('%j → %s at column %d', (text, code, column) => {
+    expect(() => parseCandidate(text)).toThrow(SdpscopeError);
+    const r = tryParseCandidate(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(code);
+      expect(r.error.column).toBe(column);
+    }
+  });
+});
+
+describe('writeCandidate after an edit', () => {
+  it('writes the canonical spelling of the new fields', () => {
+    const c = parseCandidate('candidate:324259901  1 tcp 1671430143 10.0.0.5      7881  typ host tcptype passive');
+    expect(writeCandidate({ ...c, port: 9 })).toBe('candidate:324259901 1 tcp 1671430143 10.0.0.5 9 typ host tcptype passive');
+  });
+
+  it('writes a changed extension from its typed field, in place', () => {
+    const c = parseCandidate('candidate:1 1 udp 2 1.2.3.4 5 typ host generation 0 ufrag abcd network-cost 10');
+    expect(writeCandidate({ ...c, ufrag: 'wxyz', networkCost: null })).toBe('candidate:1 1 udp 2 1.2.3.4 5 typ host generation 0 ufrag wxyz');
+    expect(writeCandidate({ ...c, networkId: '7' })).toBe('candidate:1 1 udp 2 1.2.3.4 5 typ host generation 0 ufrag abcd network-cost 10 network-id 7');
+  });
+});

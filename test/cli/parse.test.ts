@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseCommand } from '../../cli/commands/parse';
+import { renderParse } from '../../cli/render/parse';
+import { makeStyle } from '../../cli/render/style';
+import { describeFailure, EXIT_BAD_INPUT, EXIT_INTERNAL } from '../../cli/run';
+import { SdpscopeError } from '../../src/errors';
+import { readInput } from '../../src/input/read';
+import { sample, SAMPLES } from '../support/corpus';
+
+const plain = makeStyle(false);
+
+describe('renderParse', () => {
+  it('summarises the seed offer: session, m-lines, codecs, ICE, DTLS', () => {
+    const out = renderParse(readInput(sample('offer.json')), 'offer.json', plain);
+    expect(out).toContain('offer  (offer.json:1, offer) — 2 m-lines');
+    expect(out).toContain('BUNDLE 0 1');
+    expect(out).toContain('m=audio mid 0  sendrecv  port 9  UDP/TLS/RTP/SAVPF');
+    expect(out).toContain('ICE ufrag JDVd pwd 24 chars options trickle');
+    expect(out).toContain('DTLS setup actpass sha-256 3B:60:C9…D5:B7:B6');
+    expect(out).toContain('111 opus/48000/2 minptime=10;useinbandfec=1  fb: transport-cc');
+    expect(out).toContain('102 H264/90000 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f');
+    expect(out).not.toMatch(/\x1b\[/);
+  });
+
+  it('tabulates trickled candidates with the decoded priority', () => {
+    const out = renderParse(readInput(sample('call.ndjson')), 'call.ndjson', plain);
+    expect(out).toContain('Trickled candidates: 5  (end-of-candidates seen 1×)');
+    expect(out).toMatch(/srflx\s+2649982101\s+udp\s+219\.142\.117\.143\s+2212\s+100 \| 32542 \| 1\s+10\.25\.39\.1:60751\s+public\s+gen 0 net-id 1 cost 10/);
+  });
+
+  it('colours when asked', () => {
+    expect(renderParse(readInput(sample('offer.json')), 'x', makeStyle(true))).toMatch(/\x1b\[/);
+  });
+});
+
+describe('parseCommand', () => {
+  it('prints JSON with the model and explanations', async () => {
+    let out = '';
+    const code = await parseCommand({ file: join(SAMPLES, 'call.ndjson'), json: true, color: false }, (s) => (out += s));
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.descriptions.map((d: { type: string }) => d.type)).toEqual(['offer', 'answer']);
+    expect(json.descriptions[0].description.origin.sessionId).toBe('5949851614612336510');
+    expect(json.candidates[0].explanation.priority).toEqual({ typePreference: 126, localPreference: 32542, componentId: 1 });
+  });
+
+  it('rejects input with no SDP or candidate with NO_SDP_FOUND', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    writeFileSync(join(dir, 'x.txt'), 'hello\n');
+    await expect(parseCommand({ file: join(dir, 'x.txt'), json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND' });
+  });
+});
+
+describe('describeFailure', () => {
+  it('maps coded errors to exit 2 and one line', () => {
+    expect(describeFailure('sdpscope', new SdpscopeError('FILE_NOT_FOUND', 'x: no such file'))).toEqual({ code: EXIT_BAD_INPUT, message: 'sdpscope: x: no such file [FILE_NOT_FOUND]' });
+  });
+  it('maps anything else to an internal error without a stack', () => {
+    const f = describeFailure('sdpscope', new TypeError('boom'));
+    expect(f.code).toBe(EXIT_INTERNAL);
+    expect(f.message).toBe('sdpscope: internal error: boom (please report it)');
+  });
+});
+
+describe('the built sdpscope binary', () => {
+  const bin = resolve(__dirname, '../../dist/cli/sdpscope.js');
+  const runBin = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+
+  it.each([
+    ['missing file', [join(dir, 'nope.sdp')], 'FILE_NOT_FOUND'],
+    ['directory', [dir], 'FILE_IS_DIRECTORY'],
+    ['binary', [(writeFileSync(join(dir, 'b.bin'), Buffer.from([0, 1, 2, 255])), join(dir, 'b.bin'))], 'FILE_BINARY'],
+    ['empty', [(writeFileSync(join(dir, 'e.txt'), ''), join(dir, 'e.txt'))], 'EMPTY_INPUT'],
+    ['no SDP', [(writeFileSync(join(dir, 'h.txt'), 'hi\n'), join(dir, 'h.txt'))], 'NO_SDP_FOUND'],
+    ['unknown option', [join(SAMPLES, 'offer.json'), '--frobnicate'], 'USAGE'],
+  ])('%s → one line on stderr, exit 2', (_what, args, code) => {
+    const r = runBin(['parse', ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`[${code}]`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads standard input', () => {
+    const r = runBin(['parse', '-'], sample('answer.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('answer  (stdin:1, answer) — 2 m-lines');
+  });
+});

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderReferenceTables, updateReadme } from '../cli/render/docs';
+import { ERROR_CODES } from '../src/errors';
+import { PARSE_DIAGNOSTICS } from '../src/diagnostics';
+
+const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+
+describe('README reference tables', () => {
+  it('are the ones the code generates (run `npm run docs` after changing a table)', () => {
+    expect(updateReadme(readme)).toBe(readme);
+  });
+  it('list every error code and diagnostic kind', () => {
+    const tables = renderReferenceTables();
+    for (const code of Object.keys(ERROR_CODES)) expect(tables).toContain(`\`${code}\``);
+    for (const kind of Object.keys(PARSE_DIAGNOSTICS)) expect(tables).toContain(`\`${kind}\``);
+  });
+});

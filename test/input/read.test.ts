@@ -1,0 +1,179 @@
+import { readCandidates, readDescriptions, readInput } from '../../src/input/read';
+import { corpusFile, sample, seedSdp } from '../support/corpus';
+
+const SDP_LF = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
+const SDP_CRLF = corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp');
+
+describe('raw SDP', () => {
+  it.each([['CRLF', SDP_CRLF], ['LF', SDP_LF]])('finds one %s SDP, text unchanged', (_eol, text) => {
+    const [d, ...rest] = readDescriptions(text);
+    expect(rest).toEqual([]);
+    expect(d!.text).toBe(text);
+    expect(d!.source).toEqual({ line: 1, format: 'sdp' });
+    expect(d!.type).toBeNull();
+  });
+
+  it('finds the a=candidate lines inside, with mid, m-line index and ufrag', () => {
+    const c = readCandidates(SDP_CRLF);
+    expect(c.length).toBeGreaterThan(0);
+    expect(c.every((x) => x.inDescription && x.candidate !== null && x.sdpMLineIndex === 0 && x.usernameFragment !== null)).toBe(true);
+    const firstLine = SDP_CRLF.split('\r\n').findIndex((l) => l.startsWith('a=candidate:')) + 1;
+    expect(c[0]!.source.line).toBe(firstLine);
+    expect(c[0]!.text).toBe(SDP_CRLF.split('\r\n')[firstLine - 1]);
+  });
+
+  it('finds several SDPs in a log, between other lines', () => {
+    const log = `first:\n${SDP_LF}\nsecond:\n${SDP_CRLF}`;
+    const found = readDescriptions(log);
+    expect(found.map((f) => f.source.line)).toEqual([2, SDP_LF.split('\n').length + 3]);
+  });
+});
+
+describe('fragments', () => {
+  it('reads bare a= lines as a fragment, candidates with their ufrag', () => {
+    const r = readInput('a=ice-ufrag:abcd\na=ice-pwd:0123456789012345678901\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n');
+    expect(r.descriptions).toHaveLength(1);
+    expect(r.descriptions[0]!.description.fragment).toBe(true);
+    expect(r.descriptions[0]!.source.format).toBe('sdp-fragment');
+    expect(r.candidates.map((c) => [c.usernameFragment, c.source.line])).toEqual([['abcd', 3]]);
+  });
+
+  it('reads lone a=candidate lines as candidates', () => {
+    const r = readInput('a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\na=candidate:2 1 udp 1686052607 1.1.1.1 5 typ srflx raddr 10.0.0.1 rport 5000\n');
+    expect(r.descriptions).toEqual([]);
+    expect(r.candidates.map((c) => c.candidate?.type)).toEqual(['host', 'srflx']);
+  });
+});
+
+describe('JSON', () => {
+  it('reads {type, sdp}', () => {
+    const [d] = readDescriptions(JSON.stringify({ type: 'answer', sdp: SDP_CRLF }));
+    expect(d!.type).toBe('answer');
+    expect(d!.text).toBe(SDP_CRLF);
+    expect(d!.source.path).toBe('$.sdp');
+  });
+
+  it.each(['offer', 'answer'] as const)('reads the seed %s frame exactly as the seed shows it', (kind) => {
+    const [d, ...rest] = readDescriptions(sample(`${kind}.json`));
+    expect(rest).toEqual([]);
+    expect(d!.type).toBe(kind);
+    expect(d!.text).toBe(seedSdp(kind));
+    expect(d!.source).toMatchObject({ format: 'json', path: `$.${kind}.sdp`, event: kind });
+  });
+
+  it('reads the seed candidate list (object shape) with sdpMid, sdpMLineIndex and usernameFragment', () => {
+    const c = readCandidates(sample('candidates.json'));
+    expect(c.map((x) => [x.sdpMid, x.sdpMLineIndex, x.usernameFragment, x.candidate?.type, x.candidate?.port])).toEqual([
+      ['0', 0, 'N/KY', 'host', 60751],
+      ['1', 1, 'N/KY', 'host', 57043],
+      ['1', 1, 'N/KY', 'srflx', 2213],
+      ['0', 0, 'N/KY', 'srflx', 2212],
+    ]);
+    expect(c[0]!.source.path).toBe('$[0].candidate.candidate');
+  });
+
+  it('reads the seed candidate frame (string shape)', () => {
+    const [c] = readCandidates('{"type":"candidate","candidate":"candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0 ufrag ddSd network-id 3 network-cost 50","sdpMid":"0","sdpMLineIndex":0}');
+    expect([c!.sdpMid, c!.sdpMLineIndex, c!.usernameFragment, c!.candidate?.networkCost]).toEqual(['0', 0, 'ddSd', 50]);
+  });
+
+  it('reads a seed-style NDJSON call log: offer, answer, both candidate shapes, end of candidates', () => {
+    const r = readInput(sample('call.ndjson'));
+    expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['offer', 3], ['answer', 4]]);
+    expect(r.candidates.map((c) => c.source.line)).toEqual([5, 6, 7, 8, 9]);
+    expect(r.endOfCandidates.map((e) => e.source.line)).toEqual([10]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('carries time, sender and room from a relay log line', () => {
+    const line = JSON.stringify({ time: '2026-11-24T06:00:00.000Z', room: 'r1', from: 'c2', frame: { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 } });
+    const [c] = readCandidates(line);
+    expect(c!.source).toMatchObject({ line: 1, timestamp: '2026-11-24T06:00:00.000Z', room: 'r1', sender: 'c2', event: 'candidate' });
+  });
+
+  it('reads a frame stored as a JSON string', () => {
+    const [d] = readDescriptions(JSON.stringify({ time: 1, frame: JSON.stringify({ type: 'offer', sdp: SDP_LF }) }));
+    expect(d!.type).toBe('offer');
+  });
+
+  it('reports a line that starts like JSON but does not parse, and goes on', () => {
+    const r = readInput('{"type":"offer","sdp":"v=0\\r\\no=- 1 1 IN IP4\n{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n');
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['input-json', 1]]);
+    expect(r.candidates).toHaveLength(1);
+  });
+});
+
+describe('chrome://webrtc-internals dumps', () => {
+  const dump = corpusFile('dumps/local__chromium156_webrtc_internals_audio_video_dc.json');
+  const r = readInput(dump);
+
+  it('finds each peer connection\'s descriptions with their events', () => {
+    expect(r.descriptions.map((d) => [d.source.peerConnection, d.source.event, d.type])).toEqual([
+      ['8-1', 'setLocalDescriptionOnSuccess', 'offer'],
+      ['8-1', 'setRemoteDescription', 'answer'],
+      ['8-2', 'setRemoteDescription', 'offer'],
+      ['8-2', 'setLocalDescriptionOnSuccess', 'answer'],
+    ]);
+    expect(r.descriptions.every((d) => d.source.format === 'webrtc-internals' && typeof d.source.timestamp === 'number')).toBe(true);
+  });
+
+  it('finds icecandidate and addIceCandidate events', () => {
+    const events = r.candidates.map((c) => `${c.source.peerConnection} ${c.source.event}`);
+    expect(events.filter((e) => e === '8-1 onicecandidate')).toHaveLength(3);
+    expect(events.filter((e) => e === '8-2 addIceCandidate')).toHaveLength(3);
+    expect(r.candidates.every((c) => c.candidate !== null)).toBe(true);
+    expect(r.candidates.find((c) => !c.inDescription)!.candidate!.address).toMatch(/\.local$/);
+  });
+
+  it('reads the legacy (before JSON values) dump format', () => {
+    const legacy = JSON.stringify({
+      PeerConnections: {
+        '1-1': {
+          updateLog: [
+            { type: 'createOfferOnSuccess', value: `type: offer, sdp: ${SDP_CRLF}`, time: '10:00:00' },
+            { type: 'onIceCandidate', value: 'sdpMid: audio, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' },
+          ],
+        },
+      },
+    });
+    const x = readInput(legacy);
+    expect(x.descriptions.map((d) => [d.type, d.source.event, d.source.timestamp])).toEqual([['offer', 'createOfferOnSuccess', '10:00:00']]);
+    const trickled = x.candidates.filter((c) => !c.inDescription);
+    expect(trickled.map((c) => [c.sdpMid, c.sdpMLineIndex, c.source.event])).toEqual([['audio', 0, 'onIceCandidate']]);
+  });
+});
+
+describe('log text', () => {
+  it('finds candidates after timestamps and prefixes, with line numbers', () => {
+    const log = [
+      '2026-11-24 06:00:00.001 [pc1] onicecandidate candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0',
+      'nothing here',
+      'ICE(PC:1): Skipping|candidate:8a40640bad8897189d098d1ad6ba3a3a 1 udp 2130706431 192.168.1.100 47336 typ host)',
+      "remote: 'a=candidate:2 1 UDP 1686052607 1.1.1.1 5 typ srflx raddr 10.0.0.1 rport 5000'",
+    ].join('\n');
+    const c = readCandidates(log);
+    expect(c.map((x) => [x.source.line, x.candidate?.foundation])).toEqual([[1, '1'], [3, '8a40640bad8897189d098d1ad6ba3a3a'], [4, '2']]);
+  });
+
+  it('finds a JSON-escaped SDP string in a log line', () => {
+    const escaped = JSON.stringify(SDP_CRLF);
+    const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
+    expect(d!.text).toBe(SDP_CRLF);
+    expect(d!.source).toEqual({ line: 1, format: 'text' });
+  });
+
+  it('finds a JSON object after a log prefix', () => {
+    const [d] = readDescriptions(`06:00:01 recv ${JSON.stringify({ type: 'offer', sdp: SDP_LF })}`);
+    expect(d!.type).toBe('offer');
+  });
+
+  it('reports unparseable candidate text with its code and line', () => {
+    const r = readInput('x\ncandidate:1 1 udp 2122260223 10.0.0.1 99999 typ host\n');
+    expect(r.candidates.map((c) => [c.candidate, c.error?.code, c.source.line])).toEqual([[null, 'CANDIDATE_PORT', 2]]);
+    expect(r.problems.map((p) => [p.kind, p.code, p.line])).toEqual([['candidate-syntax', 'CANDIDATE_PORT', 2]]);
+  });
+
+  it('finds nothing in text with no SDP or candidate', () => {
+    expect(readInput('hello\nworld\n')).toEqual({ descriptions: [], candidates: [], endOfCandidates: [], problems: [] });
+  });
+});

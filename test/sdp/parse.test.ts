@@ -1,0 +1,223 @@
+import { SdpscopeError } from '../../src/errors';
+import { PARSE_DIAGNOSTICS } from '../../src/diagnostics';
+import { parseSdp } from '../../src/sdp/parse';
+import { writeSdp } from '../../src/sdp/write';
+import type { SdpLine } from '../../src/sdp/model';
+import { corpusFile, sdpFiles, seedSdp } from '../support/corpus';
+
+const allLines = (d: ReturnType<typeof parseSdp>): SdpLine[] => [...d.lines, ...d.media.flatMap((m) => m.lines)];
+
+describe('corpus SDPs', () => {
+  const files = sdpFiles();
+  it('has the corpus files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(54);
+  });
+
+  it.each(files.map((f) => [f.name, f.text] as const))('%s round-trips byte for byte', (_name, text) => {
+    const d = parseSdp(text);
+    expect(writeSdp(d)).toBe(text);
+    expect(d.eol).toBe(text.includes('\r\n') ? '\r\n' : '\n');
+    expect(d.finalEol).toBe(text.endsWith('\n'));
+    // Every m= line starts an m-section; every line is kept.
+    expect(d.media.length).toBe(text.split(/\r?\n/).filter((l) => l.startsWith('m=')).length);
+    expect(allLines(d).length).toBe(text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
+    for (const diag of d.diagnostics) expect(PARSE_DIAGNOSTICS[diag.kind]).toBeDefined();
+  });
+
+  it('models nearly every line: what stays uninterpreted is listed here', () => {
+    const unmodeled = new Map<string, number>();
+    for (const f of files) {
+      for (const l of allLines(parseSdp(f.text))) {
+        if (l.kind === 'other-attribute') unmodeled.set(l.name, (unmodeled.get(l.name) ?? 0) + 1);
+      }
+    }
+    // Attributes sdpscope keeps as text on purpose (no analysis uses them yet).
+    const allowed = new Set([
+      'crypto', 'x-google-flag', 'framerate', 'label', 'content', 'remote-candidates', 'ice-pacing', 'tls-id',
+      'identity', 'imageattr', 'rtcp-xr', 'x-google-buffer-latency', 'extmap-allow-mixed', 'silenceSupp', 'rtpmap', 'fmtp',
+      'sctpmap', 'candidate', 'ssrc', 'maxptime', 'ptime', 'msid-semantic', 'x-google-start-bitrate',
+    ]);
+    const surprising = [...unmodeled.keys()].filter((k) => !allowed.has(k));
+    expect(surprising).toEqual([]);
+  });
+});
+
+describe('the seed offer, field by field', () => {
+  const d = parseSdp(seedSdp('offer'));
+
+  it('reads the session', () => {
+    expect(d.origin).toEqual({ username: '-', sessionId: '5949851614612336510', sessionVersion: '2', netType: 'IN', addressType: 'IP4', address: '127.0.0.1' });
+    expect(d.bundle).toEqual(['0', '1']);
+    expect(d.groups).toEqual([{ semantics: 'BUNDLE', mids: ['0', '1'] }]);
+    expect(d.extmapAllowMixed).toBe(true);
+    expect(d.msidSemantic).toEqual({ semantic: 'WMS', identifiers: ['d15c6979-87f7-4177-b082-e54548148e46'] });
+    expect(d.iceLite).toBe(false);
+    expect(d.eol).toBe('\r\n');
+    expect(d.diagnostics).toEqual([]);
+  });
+
+  it('reads the audio m-section', () => {
+    const a = d.media[0]!;
+    expect([a.index, a.kind, a.port, a.protocol, a.mid, a.direction, a.directionSource]).toEqual([0, 'audio', 9, 'UDP/TLS/RTP/SAVPF', '0', 'sendrecv', 'media']);
+    expect(a.formats).toEqual(['111', '63', '9', '0', '8', '13', '110', '126']);
+    expect(a.connection).toEqual({ netType: 'IN', addressType: 'IP4', address: '0.0.0.0' });
+    expect(a.rtcp).toEqual({ port: 9, netType: 'IN', addressType: 'IP4', address: '0.0.0.0' });
+    expect(a.ice).toEqual({ ufrag: 'JDVd', pwd: 'kXT7EgT23rvctdmdZUSU0dT1', options: ['trickle'], source: 'media' });
+    expect(a.fingerprints).toEqual([{ algorithm: 'sha-256', value: '3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A:EB:8D:13:1D:56:94:C3:5F:6C:D5:B7:B6' }]);
+    expect(a.setup).toBe('actpass');
+    expect([a.rtcpMux, a.rtcpRsize]).toEqual([true, true]);
+    expect(a.codecs.map((c) => `${c.payloadType} ${c.name}/${c.clockRate}${c.channels ? '/' + c.channels : ''}`)).toEqual([
+      '111 opus/48000/2', '63 red/48000/2', '9 G722/8000', '0 PCMU/8000', '8 PCMA/8000', '13 CN/8000', '110 telephone-event/48000', '126 telephone-event/8000',
+    ]);
+    const opus = a.codecs[0]!;
+    expect(opus.parameters).toEqual([{ name: 'minptime', value: '10' }, { name: 'useinbandfec', value: '1' }]);
+    expect(opus.feedback).toEqual([{ format: '111', type: 'transport-cc', parameter: null }]);
+    expect(a.codecs[1]!.parameters).toEqual([{ name: null, value: '111/111' }]);
+    expect(a.extmaps.map((e) => [e.id, e.uri])).toEqual([
+      [1, 'urn:ietf:params:rtp-hdrext:ssrc-audio-level'],
+      [2, 'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time'],
+      [3, 'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01'],
+      [4, 'urn:ietf:params:rtp-hdrext:sdes:mid'],
+    ]);
+    expect(a.ssrcs).toEqual([
+      { ssrc: '3437501515', attribute: 'cname', value: 'MxV7vls3AO3u1lWD' },
+      { ssrc: '3437501515', attribute: 'msid', value: 'd15c6979-87f7-4177-b082-e54548148e46 b8e4fae9-2614-4222-8eb2-73c42d5594d6' },
+    ]);
+    expect(a.msids).toEqual([{ streamId: 'd15c6979-87f7-4177-b082-e54548148e46', trackId: 'b8e4fae9-2614-4222-8eb2-73c42d5594d6' }]);
+    expect(a.candidates).toEqual([]);
+    expect(a.endOfCandidates).toBe(false);
+  });
+
+  it('reads the video m-section', () => {
+    const v = d.media[1]!;
+    expect(v.codecs).toHaveLength(25);
+    const h264 = v.codecs.find((c) => c.payloadType === 102)!;
+    expect(h264.parameters).toEqual([
+      { name: 'level-asymmetry-allowed', value: '1' },
+      { name: 'packetization-mode', value: '1' },
+      { name: 'profile-level-id', value: '42001f' },
+    ]);
+    expect(h264.feedback.map((f) => `${f.type}${f.parameter ? ' ' + f.parameter : ''}`)).toEqual(['goog-remb', 'transport-cc', 'ccm fir', 'nack', 'nack pli']);
+    expect(v.codecs.find((c) => c.payloadType === 97)!.parameters).toEqual([{ name: 'apt', value: '96' }]);
+    expect(v.ssrcGroups).toEqual([{ semantics: 'FID', ssrcs: ['583334944', '2876421606'] }]);
+    expect(v.extmaps).toHaveLength(11);
+    expect(v.codecs.find((c) => c.name === 'AV1')!.rtpmapLine).toBeGreaterThan(v.lines[0]!.line);
+  });
+
+  it('keeps the seed answer\'s ufrag, setup and codecs', () => {
+    const ans = parseSdp(seedSdp('answer'));
+    expect(ans.origin?.sessionId).toBe('6625302972082072315');
+    expect(ans.media.map((m) => [m.ice.ufrag, m.setup])).toEqual([['gZTj', 'active'], ['gZTj', 'active']]);
+  });
+});
+
+describe('views on corpus features', () => {
+  const parse = (name: string) => parseSdp(corpusFile(`sdp/${name}`));
+
+  it('bundle-only and port 0', () => {
+    const d = parse('medooze__firefox70_offer_bundle_only_relay_candidates.sdp');
+    expect(d.media.map((m) => [m.port > 0, m.bundleOnly])).toEqual([[true, false], [false, true], [false, true], [false, true]]);
+    expect(d.media[0]!.candidates.map((c) => c.candidate.type)).toEqual(expect.arrayContaining(['host', 'srflx', 'relay']));
+    expect(d.media[0]!.endOfCandidates).toBe(true);
+  });
+
+  it('legacy data channel with sctpmap', () => {
+    const m = parse('aiortc__firefox58_datachannel_dtls_sctp_5000.sdp').media[0]!;
+    expect([m.kind, m.protocol, m.sctpPort, m.maxMessageSize]).toEqual(['application', 'DTLS/SCTP', 5000, 1073741823]);
+    expect(m.sctpmap).toEqual({ port: 5000, protocol: 'webrtc-datachannel', streams: 256 });
+    expect(m.codecs).toEqual([]);
+  });
+
+  it('modern data channel', () => {
+    const m = parse('sdptransform__chrome_datachannel_only_offer.sdp').media[0]!;
+    expect([m.protocol, m.formats, m.sctpPort, m.maxMessageSize]).toEqual(['UDP/DTLS/SCTP', ['webrtc-datachannel'], 5000, 10000]);
+  });
+
+  it('rids and simulcast', () => {
+    const d = parse('sdpinterop__firefox74_answer_simulcast_rid_relay.sdp');
+    const video = d.media.find((m) => m.rids.length > 0)!;
+    expect(video.rids.map((r) => `${r.id} ${r.direction}`)).toEqual(['1 send', '2 send', '3 send']);
+    expect(video.simulcast).not.toBeNull();
+  });
+
+  it('ice-lite at session level, credentials inherited', () => {
+    const d = parse('sdptransform__icelite_gateway_audio_offer.sdp');
+    expect(d.iceLite).toBe(true);
+    expect(d.media[0]!.ice.ufrag).not.toBeNull();
+  });
+
+  it('session-level fingerprint is inherited by the media view', () => {
+    const d = parse('fippo_sdp__firefox45_video_only_offer.sdp');
+    expect(d.fingerprints).toHaveLength(1);
+    expect(d.media[0]!.fingerprints).toEqual(d.fingerprints);
+  });
+
+  it('static payload types without rtpmap', () => {
+    const d = parseSdp('v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 8 96\r\n');
+    expect(d.media[0]!.codecs.map((c) => [c.payloadType, c.name, c.clockRate, c.static])).toEqual([
+      [0, 'PCMU', 8000, true],
+      [8, 'PCMA', 8000, true],
+      [96, '', null, false],
+    ]);
+  });
+
+  it('the candidates of a Chrome offer keep network-id and network-cost', () => {
+    const d = parse('aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp');
+    const c = d.media[0]!.candidates.map((x) => x.candidate);
+    expect(c.every((x) => x.networkId !== null)).toBe(true);
+    expect(c.some((x) => x.tcpType === 'active')).toBe(true);
+  });
+
+  it('an edge-legacy m-line with no formats', () => {
+    const d = parse('sipsorcery__edge_legacy_answer_tcp_srflx_empty_mline.sdp');
+    expect(d.media.some((m) => m.formats.length === 0)).toBe(true);
+  });
+});
+
+describe('line handling', () => {
+  it('keeps LF, CRLF, mixed endings and a missing final newline', () => {
+    for (const text of ['v=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\n', 'v=0\r\ns=-\r\n', 'v=0\r\ns=-\nt=0 0\r\n', 'v=0\r\ns=-']) {
+      expect(writeSdp(parseSdp(text))).toBe(text);
+    }
+    expect(parseSdp('v=0\r\ns=-\nt=0 0\r\n').diagnostics.map((d) => d.kind)).toEqual(['mixed-line-endings']);
+  });
+
+  it('keeps invalid and blank lines with a diagnostic and their line number', () => {
+    const text = 'v=0\r\ngarbage here\r\n\r\na=rtpmap:x\r\na=candidate:1 1 udp 1 1.2.3.4 99999 typ host\r\n';
+    const d = parseSdp(text);
+    expect(writeSdp(d)).toBe(text);
+    expect(d.diagnostics.map((x) => [x.kind, x.line])).toEqual([
+      ['invalid-line', 2],
+      ['blank-line', 3],
+      ['attribute-syntax', 4],
+      ['candidate-syntax', 5],
+    ]);
+    expect(d.diagnostics[3]!.code).toBe('CANDIDATE_PORT');
+  });
+
+  it('gives diagnostics the mid of their m-section', () => {
+    const d = parseSdp('v=0\r\nm=audio 9 RTP/AVP 0\r\na=mid:a0\r\na=rtcp-fb\r\n');
+    expect(d.diagnostics[0]).toMatchObject({ kind: 'attribute-syntax', line: 4, mid: 'a0' });
+  });
+
+  it('rejects empty text and text that is not SDP, with codes', () => {
+    expect(() => parseSdp('')).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }) as SdpscopeError);
+    expect(() => parseSdp(' \r\n ')).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }) as SdpscopeError);
+    expect(() => parseSdp('hello')).toThrow(expect.objectContaining({ code: 'NOT_SDP', line: 1, column: 1 }) as SdpscopeError);
+    expect(() => parseSdp('a=ice-ufrag:x')).toThrow(expect.objectContaining({ code: 'NOT_SDP' }) as SdpscopeError);
+  });
+
+  it('reads a fragment of a= lines when asked', () => {
+    const d = parseSdp('a=ice-ufrag:abcd\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n', { fragment: true });
+    expect(d.fragment).toBe(true);
+    expect(d.iceUfrag).toBe('abcd');
+    expect(d.media).toEqual([]);
+  });
+
+  it('does not number-coerce identifiers', () => {
+    const d = parseSdp('v=0\r\no=- 18446744073709551615 0 IN IP4 0.0.0.0\r\nm=video 9 RTP/AVP 96\r\na=mid:007\r\na=ssrc:4294967295 cname:x\r\n');
+    expect(d.origin!.sessionId).toBe('18446744073709551615');
+    expect(d.media[0]!.mid).toBe('007');
+    expect(d.media[0]!.ssrcs[0]!.ssrc).toBe('4294967295');
+  });
+});
