@@ -45,3 +45,19 @@ export type {
   InputReport,
   InputSink,
 } from './input/read';
+export { negotiate, hasErrors } from './negotiation/negotiate';
+export type {
+  Negotiation,
+  MediaNegotiation,
+  MediaStatus,
+  DirectionNegotiation,
+  DtlsNegotiation,
+  DtlsRole,
+  IceSide,
+  ExtensionNegotiation,
+} from './negotiation/negotiate';
+export { negotiateCodecs, sameCodec, describeCodec } from './negotiation/codecs';
+export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiation/codecs';
+export { NEGOTIATION_DIAGNOSTICS, type NegotiationCode, type NegotiationDiagnostic } from './negotiation/diagnostics';
+export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff';
+export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair';

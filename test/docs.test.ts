@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { renderReferenceTables, updateReadme } from '../cli/render/docs';
 import { ERROR_CODES } from '../src/errors';
 import { PARSE_DIAGNOSTICS } from '../src/diagnostics';
+import { NEGOTIATION_DIAGNOSTICS } from '../src/negotiation/diagnostics';
 
 const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
 
@@ -14,5 +15,6 @@ describe('README reference tables', () => {
     const tables = renderReferenceTables();
     for (const code of Object.keys(ERROR_CODES)) expect(tables).toContain(`\`${code}\``);
     for (const kind of Object.keys(PARSE_DIAGNOSTICS)) expect(tables).toContain(`\`${kind}\``);
+    for (const code of Object.keys(NEGOTIATION_DIAGNOSTICS)) expect(tables).toContain(`\`${code}\``);
   });
 });

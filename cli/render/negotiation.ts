@@ -1,0 +1,114 @@
+/** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
+import type { DescriptionDiff, DescriptionPair, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src';
+import { table, type Style } from './style';
+
+function where(f: DescriptionPair['first'], name: string): string {
+  const bits = [`${name}:${f.source.line}`];
+  if (f.source.peerConnection) bits.push(`pc ${f.source.peerConnection}`);
+  if (f.source.event) bits.push(f.source.event);
+  return bits.join(', ');
+}
+
+function statusText(m: MediaNegotiation, s: Style): string {
+  switch (m.status) {
+    case 'accepted':
+      return s.green('accepted');
+    case 'bundle-only':
+      return s.green('accepted (bundle-only)');
+    case 'moved-out-of-bundle':
+      return s.yellow('accepted, moved out of BUNDLE');
+    case 'rejected':
+      return s.red('rejected');
+    case 'missing':
+      return s.red('no answer m-line');
+  }
+}
+
+const ok = (b: boolean, s: Style) => (b ? s.green('✓') : s.red('✗'));
+
+function mediaBlock(m: MediaNegotiation, diags: readonly NegotiationDiagnostic[], s: Style): string[] {
+  const out: string[] = [];
+  const tag = m.bundle.offerTag ? ' · BUNDLE tag' : m.bundle.inOffer ? ' · in BUNDLE' : '';
+  out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
+  const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? 'sends' : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
+  out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'} ${ok(m.direction.valid, s)}${flow}`);
+  if (m.dtls.offerSetup !== null || m.dtls.answerSetup !== null || m.dtls.offerFingerprints.length > 0) {
+    const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}` : '';
+    out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'} ${ok(m.dtls.valid, s)}${roles} · fingerprint ${m.dtls.offerFingerprints.join(',') || s.red('none')} / ${m.dtls.answerFingerprints.join(',') || (m.status === 'rejected' ? '-' : s.red('none'))}`);
+  }
+  const a = m.ice.answer;
+  const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || (a.ufragValid && a.pwdValid));
+  out.push(`  ICE        ufrag ${m.ice.offer.ufrag ?? s.red('none')} / ${a?.ufrag ?? '-'} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
+  if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${m.sctp.offerMaxMessageSize ?? '(64 KiB)'} / ${m.sctp.answerMaxMessageSize ?? '(64 KiB)'}`);
+
+  const rows: string[][] = [];
+  for (const c of m.codecs.negotiated) {
+    const name = `${c.name}/${c.clockRate ?? '?'}${c.channels && c.channels > 1 ? '/' + c.channels : ''}`;
+    rows.push([s.green('✓'), name, String(c.offerPayloadType), String(c.answerPayloadType), c.fmtp, c.rtx ? `${c.rtx.offerPayloadType}/${c.rtx.answerPayloadType}` : '', c.rtcpFeedback.join(', ')]);
+  }
+  for (const c of m.codecs.offerOnly) rows.push([s.red('✗'), `${c.name || '?'}/${c.clockRate ?? '?'}`, String(c.payloadType), '-', c.fmtp, '', s.red(c.reason)]);
+  for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), c.fmtp, '', s.red(c.reason)]);
+  if (rows.length > 0) {
+    out.push('  codecs');
+    out.push(...table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (answer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
+  }
+  const ext = m.headerExtensions;
+  if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
+    const short = (uri: string) => uri.replace(/^.*[/:]/, '');
+    out.push(`  header extensions  ${ext.negotiated.length} negotiated${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
+  }
+  const st = m.streams;
+  if (st.offer.ssrcs.length + st.answer.ssrcs.length + st.offer.msids.length + st.answer.msids.length > 0) {
+    out.push(`  streams    offer ssrc ${st.offer.ssrcs.join(' ') || '-'}${st.offer.msids.length ? ` msid ${st.offer.msids.join(', ')}` : ''} · answer ssrc ${st.answer.ssrcs.join(' ') || '-'}${st.answer.msids.length ? ` msid ${st.answer.msids.join(', ')}` : ''}`);
+  }
+  const mine = diags.filter((d) => d.index === m.index);
+  if (mine.length > 0) out.push(...renderDiagnosticLines(mine, s).map((l) => '  ' + l));
+  return out;
+}
+
+export function renderDiagnosticLines(list: readonly NegotiationDiagnostic[], s: Style): string[] {
+  return list.map((d) => {
+    const sev = d.severity === 'error' ? s.red.bold('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
+    return `${sev} ${d.code}: ${d.message}`;
+  });
+}
+
+export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: readonly [string, string], s: Style): string {
+  const out: string[] = [];
+  out.push(s.bold(`offer  `) + where(pair.first, names[0]));
+  out.push(s.bold(`answer `) + where(pair.second, names[1]));
+  for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
+  out.push(`BUNDLE offer ${n.bundle.offer?.join(' ') ?? 'none'} → answer ${n.bundle.answer?.join(' ') ?? 'none'}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
+  out.push('');
+  for (const m of n.media) {
+    out.push(...mediaBlock(m, n.diagnostics, s));
+    out.push('');
+  }
+  const general = n.diagnostics.filter((d) => d.index === null || !n.media.some((m) => m.index === d.index));
+  if (general.length > 0) {
+    out.push(s.bold('session'));
+    out.push(...renderDiagnosticLines(general, s).map((l) => '  ' + l));
+    out.push('');
+  }
+  const count = (sev: string) => n.diagnostics.filter((d) => d.severity === sev).length;
+  const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing').length;
+  const errors = count('error');
+  out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], s: Style): string {
+  const out: string[] = [];
+  out.push(s.bold('before ') + where(pair.first, names[0]));
+  out.push(s.bold('after  ') + where(pair.second, names[1]));
+  for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
+  out.push('');
+  if (d.changes.length === 0) out.push('no changes');
+  for (const c of d.changes) {
+    const at = c.index === null ? 'session' : `m-line ${c.index} mid ${c.mid ?? '-'}`;
+    const colour = c.kind.endsWith('-added') ? s.green : c.kind.endsWith('-removed') || c.kind === 'mline-rejected' ? s.red : s.yellow;
+    out.push(`${colour(c.kind.padEnd(20))} ${s.dim(at.padEnd(16))} ${c.message}`);
+  }
+  out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,258 @@
+/**
+ * Codec intersection of one offer m-line and its answer, as libwebrtc matches codecs:
+ * names case-insensitive; static payload types by number; equal clock rate, and for audio equal
+ * channels (absent, 0 and 1 equal); H264 same profile (h264-profile-level-id) and
+ * packetization-mode (absent = 0), level not compared; VP9 profile-id and AV1 profile (absent
+ * = 0); H265 profile-id (absent = 1) and tier-flag (absent = 0); rtx through its apt; red
+ * through its payload-type list; telephone-event, CN, ulpfec and flexfec by name and rate.
+ */
+import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
+import type { Codec, MediaDescription, RtcpFb } from '../sdp/model';
+
+export interface NegotiatedCodec {
+  readonly name: string;
+  readonly clockRate: number | null;
+  readonly channels: number | null;
+  readonly offerPayloadType: number;
+  readonly answerPayloadType: number;
+  /** The answer's format parameters, as on its a=fmtp line ("" when none). */
+  readonly fmtp: string;
+  readonly offerFmtp: string;
+  /** rtcp-fb both sides list for this codec ("nack pli", "transport-cc", ...). */
+  readonly rtcpFeedback: readonly string[];
+  /** The rtx payload types retransmitting this codec, when both sides have one. */
+  readonly rtx: { readonly offerPayloadType: number; readonly answerPayloadType: number } | null;
+  /** For rtx, red, ulpfec, flexfec: the kind of helper this is; null for a media codec. */
+  readonly role: 'rtx' | 'red' | 'fec' | 'dtmf' | 'comfort-noise' | null;
+}
+
+export interface DroppedCodec {
+  readonly name: string;
+  readonly clockRate: number | null;
+  readonly channels: number | null;
+  readonly payloadType: number;
+  readonly fmtp: string;
+  /** Why it is not in the negotiated set, in words (e.g. "H264 Constrained Baseline packetization-mode=1 not in answer"). */
+  readonly reason: string;
+}
+
+export interface CodecNegotiation {
+  /** Codecs both sides have, in the answer's order (its preference). */
+  readonly negotiated: readonly NegotiatedCodec[];
+  readonly offerOnly: readonly DroppedCodec[];
+  readonly answerOnly: readonly DroppedCodec[];
+}
+
+const H264_PROFILE_NAMES: Record<number, string> = {
+  [Profile.ConstrainedBaseline]: 'Constrained Baseline',
+  [Profile.Baseline]: 'Baseline',
+  [Profile.Main]: 'Main',
+  [Profile.ConstrainedHigh]: 'Constrained High',
+  [Profile.High]: 'High',
+  [Profile.PredictiveHigh444]: 'Predictive High 4:4:4',
+};
+
+type Params = (c: Codec) => Record<string, string>;
+
+/** Format parameters as a name → value map (names lower-cased; bare tokens under ""). */
+function params(c: Codec): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of c.parameters) out[p.name === null ? '' : p.name.toLowerCase()] = p.value;
+  return out;
+}
+
+/** `params`, computed once per codec for the length of one negotiation. */
+function cachedParams(): Params {
+  const cache = new Map<Codec, Record<string, string>>();
+  return (c) => {
+    let out = cache.get(c);
+    if (out === undefined) cache.set(c, (out = params(c)));
+    return out;
+  };
+}
+
+export function fmtpText(c: Codec): string {
+  return c.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';');
+}
+
+const lower = (c: Codec) => c.name.toLowerCase();
+const channelsOf = (c: Codec) => (c.channels === null || c.channels === 0 ? 1 : c.channels);
+const isRtx = (c: Codec) => lower(c) === 'rtx';
+const isRed = (c: Codec) => lower(c) === 'red';
+
+function roleOf(c: Codec): NegotiatedCodec['role'] {
+  switch (lower(c)) {
+    case 'rtx':
+      return 'rtx';
+    case 'red':
+      return 'red';
+    case 'ulpfec':
+    case 'flexfec':
+    case 'flexfec-03':
+      return 'fec';
+    case 'telephone-event':
+      return 'dtmf';
+    case 'cn':
+      return 'comfort-noise';
+    default:
+      return null;
+  }
+}
+
+/** A codec in words: the name with what distinguishes it from its namesakes. */
+export function describeCodec(c: Codec): string {
+  const p = params(c);
+  const base = c.name || `payload type ${c.payloadType}`;
+  switch (lower(c)) {
+    case 'h264': {
+      const pli = parseSdpProfileLevelId(p);
+      const profile = pli ? (H264_PROFILE_NAMES[pli.profile] ?? `profile ${p['profile-level-id']}`) : `profile-level-id ${p['profile-level-id'] ?? '?'} (unreadable)`;
+      return `${base} ${profile} packetization-mode=${p['packetization-mode'] ?? '0'}`;
+    }
+    case 'vp9':
+      return `${base} profile-id=${p['profile-id'] ?? '0'}`;
+    case 'av1':
+      return `${base} profile=${p['profile'] ?? '0'}`;
+    case 'h265':
+      return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'}`;
+    case 'rtx':
+      return `rtx (apt=${p['apt'] ?? '?'})`;
+    default:
+      return `${base}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}`;
+  }
+}
+
+/** Whether two media codecs (not rtx/red) are the same for negotiation. */
+export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params = params): boolean {
+  // Static payload types (RFC 3551) are identified by number when a side has no rtpmap.
+  if ((o.rtpmapLine === null || a.rtpmapLine === null) && o.payloadType < 96 && a.payloadType < 96) {
+    return o.payloadType === a.payloadType;
+  }
+  if (o.name === '' || a.name === '' || lower(o) !== lower(a)) return false;
+  if (o.clockRate !== a.clockRate) return false;
+  if (audio && channelsOf(o) !== channelsOf(a)) return false;
+  const po = paramsOf(o);
+  const pa = paramsOf(a);
+  switch (lower(o)) {
+    case 'h264':
+      return isSameProfile(po, pa) && (po['packetization-mode'] ?? '0') === (pa['packetization-mode'] ?? '0');
+    case 'vp9':
+      return (po['profile-id'] ?? '0') === (pa['profile-id'] ?? '0');
+    case 'av1':
+      return (po['profile'] ?? '0') === (pa['profile'] ?? '0');
+    case 'h265':
+      return (po['profile-id'] ?? '1') === (pa['profile-id'] ?? '1') && (po['tier-flag'] ?? '0') === (pa['tier-flag'] ?? '0');
+    default:
+      return true;
+  }
+}
+
+const fbKey = (f: RtcpFb) => (f.parameter ? `${f.type} ${f.parameter}` : f.type);
+
+function dropped(c: Codec, reason: string): DroppedCodec {
+  return { name: c.name, clockRate: c.clockRate, channels: c.channels, payloadType: c.payloadType, fmtp: fmtpText(c), reason };
+}
+
+/** The payload types red carries ("111/111" → [111, 111]), or null without such a list. */
+function redList(c: Codec): number[] | null {
+  const bare = c.parameters.find((p) => p.name === null)?.value;
+  if (!bare || !/^[0-9]+(\/[0-9]+)*$/.test(bare)) return null;
+  return bare.split('/').map(Number);
+}
+
+/** Intersects the codecs of an offer m-line and its answer m-line. */
+export function negotiateCodecs(offer: MediaDescription, answer: MediaDescription | null): CodecNegotiation {
+  const audio = offer.kind === 'audio';
+  const params = cachedParams();
+  if (answer === null || answer.port === 0 && !answer.bundleOnly) {
+    const why = answer === null ? 'no answer m-line' : 'm-line rejected (port 0)';
+    return { negotiated: [], offerOnly: offer.codecs.map((c) => dropped(c, why)), answerOnly: [] };
+  }
+  const pairs: [Codec, Codec][] = []; // [offer, answer], in answer order
+  const usedOffer = new Set<Codec>();
+  const pending: Codec[] = []; // rtx and red: matched once their targets are
+  const answerOnly: DroppedCodec[] = [];
+
+  // Media codecs first (answer order), then red and rtx, whose parameters name other codecs.
+  for (const a of answer.codecs) {
+    if (isRtx(a) || isRed(a)) {
+      pending.push(a);
+      continue;
+    }
+    const o = offer.codecs.find((c) => !usedOffer.has(c) && !isRtx(c) && !isRed(c) && sameCodec(c, a, audio, params));
+    if (o) {
+      usedOffer.add(o);
+      pairs.push([o, a]);
+    } else {
+      const namesakes = offer.codecs.filter((c) => c.name !== '' && lower(c) === lower(a));
+      const reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
+        : namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${namesakes.map(describeCodec).join(', ')})`
+        : `${describeCodec(a)} not in offer`;
+      answerOnly.push(dropped(a, reason));
+    }
+  }
+  const answerToOffer = (pt: number): number | undefined => pairs.find(([, a]) => a.payloadType === pt)?.[0].payloadType;
+  for (const a of pending.filter(isRed)) {
+    const list = redList(a);
+    const mapped = list?.map(answerToOffer);
+    const o = offer.codecs.find((c) => {
+      if (usedOffer.has(c) || !isRed(c) || c.clockRate !== a.clockRate) return false;
+      const ol = redList(c);
+      // Without a payload-type list on either side, name and rate decide.
+      if (list === null || ol === null) return true;
+      return ol.length === list.length && mapped!.every((pt, i) => pt !== undefined && pt === ol[i]);
+    });
+    if (o) {
+      usedOffer.add(o);
+      pairs.push([o, a]);
+    } else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));
+  }
+  for (const a of pending.filter(isRtx)) {
+    const apt = Number(params(a)['apt']);
+    const offerApt = answerToOffer(apt);
+    const o = offerApt === undefined ? undefined : offer.codecs.find((c) => !usedOffer.has(c) && isRtx(c) && Number(params(c)['apt']) === offerApt && c.clockRate === a.clockRate);
+    if (o) {
+      usedOffer.add(o);
+      pairs.push([o, a]);
+    } else {
+      answerOnly.push(dropped(a, offerApt === undefined ? `rtx for payload type ${params(a)['apt'] ?? '?'}, which is not a negotiated codec` : `rtx (apt=${apt}) has no offered rtx for payload type ${offerApt}`));
+    }
+  }
+  // Keep the answer's order for the result.
+  const order = new Map(answer.codecs.map((c, i) => [c, i]));
+  pairs.sort((x, y) => order.get(x[1])! - order.get(y[1])!);
+
+  // rtx pairs by the offer payload type they retransmit.
+  const rtxFor = new Map<number, [Codec, Codec]>();
+  for (const pair of pairs) if (isRtx(pair[0])) rtxFor.set(Number(params(pair[0])['apt']), pair);
+  const negotiated: NegotiatedCodec[] = pairs.map(([o, a]) => {
+    const ofb = new Set(o.feedback.map(fbKey));
+    const candidate = rtxFor.get(o.payloadType);
+    const rtxPair = candidate && Number(params(candidate[1])['apt']) === a.payloadType ? candidate : undefined;
+    return {
+      name: a.name || o.name,
+      clockRate: a.clockRate ?? o.clockRate,
+      channels: a.channels ?? o.channels,
+      offerPayloadType: o.payloadType,
+      answerPayloadType: a.payloadType,
+      fmtp: fmtpText(a),
+      offerFmtp: fmtpText(o),
+      rtcpFeedback: a.feedback.map(fbKey).filter((k) => ofb.has(k)),
+      rtx: rtxPair ? { offerPayloadType: rtxPair[0].payloadType, answerPayloadType: rtxPair[1].payloadType } : null,
+      role: roleOf(a),
+    };
+  });
+
+  const offerOnly = offer.codecs.filter((c) => !usedOffer.has(c)).map((c) => {
+    if (c.name === '') return dropped(c, `payload type ${c.payloadType} has no rtpmap`);
+    if (isRtx(c)) {
+      const target = offer.codecs.find((x) => x.payloadType === Number(params(c)['apt']));
+      return dropped(c, target && !pairs.some(([o]) => o === target) ? `rtx for ${describeCodec(target)} (apt=${target.payloadType}), which was not negotiated` : `rtx (apt=${params(c)['apt'] ?? '?'}) not in answer`);
+    }
+    const namesakes = answer.codecs.filter((x) => x.name !== '' && lower(x) === lower(c));
+    return dropped(c, namesakes.length > 0 && !isRed(c)
+      ? `${describeCodec(c)} not in answer (answer has ${namesakes.map(describeCodec).join(', ')})`
+      : `${describeCodec(c)} not in answer`);
+  });
+  return { negotiated, offerOnly, answerOnly };
+}

@@ -1,0 +1,132 @@
+/**
+ * diffDescriptions(before, after): what changed between two offers (or two answers) of one
+ * session, as a renegotiation sees it: m-lines added or removed, codecs added, removed or
+ * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
+ * DTLS roles, BUNDLE and candidates.
+ */
+import type { MediaDescription, SessionDescription } from '../sdp/model';
+import { fmtpText } from './codecs';
+
+export type ChangeKind =
+  | 'session-changed'
+  | 'version-not-increased'
+  | 'mline-added'
+  | 'mline-removed'
+  | 'mline-rejected'
+  | 'mline-reenabled'
+  | 'direction-changed'
+  | 'codec-added'
+  | 'codec-removed'
+  | 'codecs-reordered'
+  | 'ssrc-added'
+  | 'ssrc-removed'
+  | 'msid-changed'
+  | 'ice-restart'
+  | 'fingerprint-changed'
+  | 'setup-changed'
+  | 'bundle-changed'
+  | 'extmap-added'
+  | 'extmap-removed'
+  | 'candidate-added'
+  | 'candidate-removed';
+
+export interface DescriptionChange {
+  readonly kind: ChangeKind;
+  readonly mid: string | null;
+  readonly index: number | null;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly message: string;
+}
+
+export interface DescriptionDiff {
+  /** Same o= username and session id: a renegotiation of one session rather than two sessions. */
+  readonly sameSession: boolean;
+  readonly changes: readonly DescriptionChange[];
+}
+
+const codecKey = (m: MediaDescription) =>
+  m.codecs.map((c) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}${c.parameters.length ? ' ' + fmtpText(c) : ''}`);
+const candidateKey = (m: MediaDescription) => m.candidates.map(({ candidate: c }) => `${c.type} ${c.transport} ${c.address}:${c.port} (component ${c.component}, foundation ${c.foundation})`);
+const setDiff = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
+
+function pairMedia(before: SessionDescription, after: SessionDescription): [MediaDescription | null, MediaDescription | null][] {
+  const pairs: [MediaDescription | null, MediaDescription | null][] = [];
+  const used = new Set<MediaDescription>();
+  for (const b of before.media) {
+    const a = (b.mid !== null ? after.media.find((m) => m.mid === b.mid) : undefined) ?? (b.mid === null ? after.media[b.index] : undefined) ?? null;
+    if (a) used.add(a);
+    pairs.push([b, a]);
+  }
+  for (const a of after.media) if (!used.has(a)) pairs.push([null, a]);
+  return pairs;
+}
+
+export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
+  const changes: DescriptionChange[] = [];
+  const add = (kind: ChangeKind, m: MediaDescription | null, before_: string | null, after_: string | null, message: string) =>
+    changes.push({ kind, mid: m?.mid ?? null, index: m?.index ?? null, before: before_, after: after_, message });
+
+  const ob = before.origin;
+  const oa = after.origin;
+  const sameSession = ob !== null && oa !== null && ob.username === oa.username && ob.sessionId === oa.sessionId;
+  if (ob && oa && !sameSession) add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}: these are two sessions, not a renegotiation`);
+  if (sameSession) {
+    try {
+      if (BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) add('version-not-increased', null, ob!.sessionVersion, oa!.sessionVersion, `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a changed description must increase it (RFC 3264 §8)`);
+    } catch {
+      /* a non-numeric version: nothing to compare */
+    }
+  }
+  const bb = before.bundle?.join(' ') ?? null;
+  const ba = after.bundle?.join(' ') ?? null;
+  if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
+
+  for (const [b, a] of pairMedia(before, after)) {
+    if (!b) {
+      add('mline-added', a, null, `${a!.kind} mid ${a!.mid ?? '-'}`, `m-line ${a!.index} (${a!.kind}, mid ${a!.mid ?? '-'}) added`);
+      continue;
+    }
+    if (!a) {
+      add('mline-removed', b, `${b.kind} mid ${b.mid ?? '-'}`, null, `m-line ${b.index} (${b.kind}, mid ${b.mid ?? '-'}) is gone (m-lines are never removed, only rejected with port 0: RFC 3264 §8.2)`);
+      continue;
+    }
+    const here = b;
+    if (b.port !== 0 && a.port === 0 && !a.bundleOnly) add('mline-rejected', here, String(b.port), '0', `${b.kind} mid ${b.mid ?? '-'} now has port 0 (stopped)`);
+    if (b.port === 0 && !b.bundleOnly && a.port !== 0) add('mline-reenabled', here, '0', String(a.port), `${b.kind} mid ${b.mid ?? '-'} is back (port ${a.port})`);
+    if (b.direction !== a.direction) add('direction-changed', here, b.direction, a.direction, `direction ${b.direction} → ${a.direction}`);
+
+    const cb = codecKey(b);
+    const ca = codecKey(a);
+    for (const c of setDiff(ca, cb)) add('codec-added', here, null, c, `codec added: ${c}`);
+    for (const c of setDiff(cb, ca)) add('codec-removed', here, c, null, `codec removed: ${c}`);
+    const commonB = cb.filter((c) => ca.includes(c));
+    const commonA = ca.filter((c) => cb.includes(c));
+    if (commonB.join('|') !== commonA.join('|')) add('codecs-reordered', here, commonB.map((c) => c.split(' ')[0]).join(' '), commonA.map((c) => c.split(' ')[0]).join(' '), `codec order ${commonB.map((c) => c.split(' ')[0]).join(' ')} → ${commonA.map((c) => c.split(' ')[0]).join(' ')}`);
+
+    const sb = [...new Set(b.ssrcs.map((s) => s.ssrc))];
+    const sa = [...new Set(a.ssrcs.map((s) => s.ssrc))];
+    for (const s of setDiff(sa, sb)) add('ssrc-added', here, null, s, `ssrc ${s} added`);
+    for (const s of setDiff(sb, sa)) add('ssrc-removed', here, s, null, `ssrc ${s} removed`);
+    const mb = b.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
+    const ma = a.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
+    if (mb !== ma) add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}`);
+
+    if (b.ice.ufrag !== a.ice.ufrag || b.ice.pwd !== a.ice.pwd) add('ice-restart', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}): an ICE restart (RFC 8839 §4.4.1.1.1)`);
+    const fb = b.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
+    const fa = a.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
+    if (fb !== fa) add('fingerprint-changed', here, fb || null, fa || null, 'DTLS fingerprint changed: a new certificate, so a new DTLS handshake');
+    if (b.setup !== a.setup) add('setup-changed', here, b.setup, a.setup, `a=setup ${b.setup ?? 'none'} → ${a.setup ?? 'none'}`);
+
+    const eb = b.extmaps.map((e) => `${e.id} ${e.uri}`);
+    const ea = a.extmaps.map((e) => `${e.id} ${e.uri}`);
+    for (const e of setDiff(ea, eb)) add('extmap-added', here, null, e, `header extension added: ${e}`);
+    for (const e of setDiff(eb, ea)) add('extmap-removed', here, e, null, `header extension removed: ${e}`);
+
+    const kb = candidateKey(b);
+    const ka = candidateKey(a);
+    for (const c of setDiff(ka, kb)) add('candidate-added', here, null, c, `candidate added: ${c}`);
+    for (const c of setDiff(kb, ka)) add('candidate-removed', here, c, null, `candidate removed: ${c}`);
+  }
+  return { sameSession, changes };
+}

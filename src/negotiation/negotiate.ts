@@ -1,0 +1,349 @@
+/**
+ * negotiate(offer, answer): what an offer/answer exchange agreed on, m-line by m-line, and
+ * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
+ */
+import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model';
+import { negotiateCodecs, type CodecNegotiation } from './codecs';
+import { negotiationDiagnostic, type NegotiationDiagnostic } from './diagnostics';
+
+export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-of-bundle' | 'missing';
+export type DtlsRole = 'client' | 'server';
+
+export interface DirectionNegotiation {
+  readonly offer: Direction;
+  /** Null when there is no answer m-line. */
+  readonly answer: Direction | null;
+  /** Whether the answer's direction is allowed for the offer's (RFC 3264 §6.1). */
+  readonly valid: boolean;
+  /** The answers RFC 3264 §6.1 allows for this offer direction. */
+  readonly allowed: readonly Direction[];
+  /** Media flows offerer → answerer. */
+  readonly offererSends: boolean;
+  /** Media flows answerer → offerer. */
+  readonly answererSends: boolean;
+}
+
+export interface DtlsNegotiation {
+  readonly offerSetup: Setup | null;
+  readonly answerSetup: Setup | null;
+  /** The DTLS role each side ends up with: active = client (sends ClientHello), passive = server. */
+  readonly offererRole: DtlsRole | null;
+  readonly answererRole: DtlsRole | null;
+  readonly valid: boolean;
+  readonly offerFingerprints: readonly string[];
+  readonly answerFingerprints: readonly string[];
+}
+
+export interface IceSide {
+  readonly ufrag: string | null;
+  readonly pwd: string | null;
+  readonly ufragValid: boolean;
+  readonly pwdValid: boolean;
+  readonly options: readonly string[];
+  readonly lite: boolean;
+}
+
+export interface ExtensionNegotiation {
+  readonly uri: string;
+  readonly offerId: number;
+  readonly answerId: number;
+  readonly direction: Direction | null;
+}
+
+export interface MediaNegotiation {
+  readonly index: number;
+  readonly mid: string | null;
+  readonly kind: string;
+  readonly status: MediaStatus;
+  readonly protocol: { readonly offer: string; readonly answer: string | null };
+  readonly direction: DirectionNegotiation;
+  readonly codecs: CodecNegotiation;
+  readonly headerExtensions: {
+    readonly negotiated: readonly ExtensionNegotiation[];
+    readonly offerOnly: readonly Extmap[];
+    readonly answerOnly: readonly Extmap[];
+  };
+  readonly dtls: DtlsNegotiation;
+  readonly ice: { readonly offer: IceSide; readonly answer: IceSide | null };
+  readonly rtcpMux: { readonly offer: boolean; readonly answer: boolean | null };
+  readonly bundle: {
+    readonly inOffer: boolean;
+    readonly inAnswer: boolean;
+    /** This m-line is the first of the offer's / answer's BUNDLE group (RFC 8843 "tagged" m-line). */
+    readonly offerTag: boolean;
+    readonly answerTag: boolean;
+    readonly offerBundleOnly: boolean;
+  };
+  /** For SCTP m-lines: ports and max-message-size per side; null otherwise. */
+  readonly sctp: {
+    readonly offerPort: number | null;
+    readonly answerPort: number | null;
+    readonly offerMaxMessageSize: number | null;
+    readonly answerMaxMessageSize: number | null;
+  } | null;
+  readonly streams: {
+    readonly offer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
+    readonly answer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
+  };
+}
+
+export interface Negotiation {
+  readonly media: readonly MediaNegotiation[];
+  readonly bundle: { readonly offer: readonly string[] | null; readonly answer: readonly string[] | null };
+  readonly iceLite: { readonly offer: boolean; readonly answer: boolean };
+  readonly diagnostics: readonly NegotiationDiagnostic[];
+}
+
+const ALLOWED: Record<Direction, readonly Direction[]> = {
+  sendrecv: ['sendrecv', 'sendonly', 'recvonly', 'inactive'],
+  sendonly: ['recvonly', 'inactive'],
+  recvonly: ['sendonly', 'inactive'],
+  inactive: ['inactive'],
+};
+const sends = (d: Direction) => d === 'sendrecv' || d === 'sendonly';
+const receives = (d: Direction) => d === 'sendrecv' || d === 'recvonly';
+
+const ICE_CHARS = /^[A-Za-z0-9+/]*$/;
+function iceSide(m: MediaDescription, lite: boolean): IceSide {
+  const { ufrag, pwd, options } = m.ice;
+  return {
+    ufrag,
+    pwd,
+    ufragValid: ufrag !== null && ufrag.length >= 4 && ufrag.length <= 256 && ICE_CHARS.test(ufrag),
+    pwdValid: pwd !== null && pwd.length >= 22 && pwd.length <= 256 && ICE_CHARS.test(pwd),
+    options,
+    lite,
+  };
+}
+
+const usesDtls = (protocol: string) => /(^|\/)(TLS|DTLS)\//i.test(protocol) || /DTLS\/SCTP/i.test(protocol);
+const isSctp = (m: MediaDescription) => /SCTP/i.test(m.protocol);
+const ssrcList = (m: MediaDescription) => [...new Set(m.ssrcs.map((s) => s.ssrc))];
+const msidList = (m: MediaDescription) => {
+  const fromMsid = m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim());
+  const fromSsrc = m.ssrcs.filter((s) => s.attribute === 'msid' && s.value !== null).map((s) => s.value!);
+  return [...new Set([...fromMsid, ...fromSsrc])];
+};
+
+function dtlsRoles(offer: Setup | null, answer: Setup | null): { offererRole: DtlsRole | null; answererRole: DtlsRole | null; valid: boolean } {
+  // RFC 4145 §4: absent setup means active.
+  const o = offer ?? 'active';
+  const a = answer ?? 'active';
+  const role = (s: Setup): DtlsRole | null => (s === 'active' ? 'client' : s === 'passive' ? 'server' : null);
+  if (a === 'actpass' || a === 'holdconn' || o === 'holdconn') return { offererRole: null, answererRole: null, valid: false };
+  const answererRole = role(a)!;
+  const offererRole: DtlsRole = answererRole === 'client' ? 'server' : 'client';
+  const valid = o === 'actpass' || role(o) === offererRole;
+  return { offererRole: valid ? offererRole : role(o), answererRole, valid };
+}
+
+function findAnswerMedia(offer: MediaDescription, answer: SessionDescription): MediaDescription | null {
+  const byIndex = answer.media[offer.index] ?? null;
+  if (offer.mid !== null && byIndex?.mid !== offer.mid) return answer.media.find((m) => m.mid === offer.mid) ?? byIndex;
+  return byIndex;
+}
+
+export function negotiate(offer: SessionDescription, answer: SessionDescription): Negotiation {
+  const diags: NegotiationDiagnostic[] = [];
+  const add = (d: NegotiationDiagnostic) => diags.push(d);
+  const offerBundle = offer.bundle;
+  const answerBundle = answer.bundle;
+  const offerBundled = new Set(offerBundle ?? []);
+  const answerBundled = new Set(answerBundle ?? []);
+
+  if (answer.media.length !== offer.media.length) {
+    add(negotiationDiagnostic('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
+  }
+  if (offer.iceLite && answer.iceLite) add(negotiationDiagnostic('ice-lite-both', 'both descriptions carry a=ice-lite'));
+  if (answerBundle && offerBundle) {
+    for (const mid of answerBundle) {
+      if (!offerBundled.has(mid)) add(negotiationDiagnostic('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
+    }
+  }
+
+  const media = offer.media.map((o): MediaNegotiation => {
+    const a = findAnswerMedia(o, answer);
+    const mid = o.mid ?? a?.mid ?? null;
+    const at = (code: Parameters<typeof negotiationDiagnostic>[0], message: string) => add(negotiationDiagnostic(code, message, mid, o.index));
+    if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
+      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${o.mid ?? '-'}, the answer's is ${a.kind} mid ${a.mid ?? '-'} at index ${a.index}`);
+    }
+    const inOffer = o.mid !== null && offerBundled.has(o.mid);
+    const inAnswer = a !== null && a.mid !== null && answerBundled.has(a.mid);
+    const offerTag = inOffer && offerBundle![0] === o.mid;
+    const answerTag = inAnswer && answerBundle![0] === a!.mid;
+
+    let status: MediaStatus;
+    if (a === null) status = 'missing';
+    else if (a.port === 0) status = a.bundleOnly && inAnswer ? 'bundle-only' : 'rejected';
+    else if (o.port === 0 && !o.bundleOnly) status = 'rejected';
+    else if (inOffer && answerBundle !== null && !inAnswer) status = 'moved-out-of-bundle';
+    else status = 'accepted';
+    const live = status === 'accepted' || status === 'bundle-only' || status === 'moved-out-of-bundle';
+
+    const codecs = negotiateCodecs(o, live ? a : a && { ...a, port: 0, bundleOnly: false });
+    const rtp = /RTP\//i.test(o.protocol);
+    if (status === 'rejected') {
+      // What the codecs would have given had the answerer accepted: the likely reason.
+      const common = rtp && a ? negotiateCodecs(o, { ...a, port: 9 }).negotiated.filter((c) => c.role === null).length : 0;
+      const why = o.port === 0 && !o.bundleOnly ? 'the offer disabled it'
+        : rtp && a && a.codecs.length === 0 ? 'the answer lists no codec'
+        : rtp && common === 0 ? 'no codec in common'
+        : rtp ? `declined by the answerer (${common} codec${common === 1 ? '' : 's'} in common)`
+        : 'declined by the answerer';
+      at('media-rejected', `${o.kind} m-line ${o.index} rejected: ${why}`);
+    }
+    if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);
+    if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+
+    if (live && a) {
+      if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`);
+      for (const c of codecs.answerOnly) {
+        const code = c.name === '' ? 'codec-without-rtpmap' : c.name.toLowerCase() === 'rtx' ? 'rtx-without-codec' : 'answer-codec-not-offered';
+        at(code, `answer payload type ${c.payloadType}: ${c.reason}`);
+      }
+      for (const c of codecs.negotiated) {
+        if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
+      }
+      for (const c of codecs.offerOnly) if (c.name === '') at('codec-without-rtpmap', `offer payload type ${c.payloadType}: ${c.reason}`);
+      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase()) at('protocol-mismatch', `offer ${o.protocol}, answer ${a.protocol}`);
+    }
+
+    // An offered rtx must point (apt) at a payload type of its own m-line.
+    for (const c of o.codecs) {
+      if (c.name.toLowerCase() !== 'rtx') continue;
+      const apt = c.parameters.find((p) => p.name?.toLowerCase() === 'apt')?.value;
+      if (apt === undefined || !o.formats.includes(apt)) at('rtx-without-codec', `offer rtx ${c.payloadType} has apt=${apt ?? '(none)'}, which is not a payload type of this m-line`);
+    }
+
+    // Directions (RFC 3264 §6.1).
+    const allowed = ALLOWED[o.direction];
+    const validDirection = a === null || !live || allowed.includes(a.direction);
+    if (!validDirection) at('invalid-direction', `offer ${o.direction} answered ${a!.direction}; allowed: ${allowed.join(', ')}`);
+    const direction: DirectionNegotiation = {
+      offer: o.direction,
+      answer: a?.direction ?? null,
+      valid: validDirection,
+      allowed,
+      offererSends: live && a !== null && sends(o.direction) && receives(a.direction),
+      answererSends: live && a !== null && sends(a.direction) && receives(o.direction),
+    };
+    if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${o.direction}, answer ${a.direction}: nothing is sent either way`);
+
+    // Header extensions (RFC 8285 §7), by URI.
+    const negotiatedExt: ExtensionNegotiation[] = [];
+    const answerOnlyExt: Extmap[] = [];
+    if (live && a) {
+      for (const e of a.extmaps) {
+        const oe = o.extmaps.find((x) => x.uri === e.uri);
+        if (!oe) {
+          answerOnlyExt.push(e);
+          at('header-extension-not-offered', `answer extmap ${e.id} ${e.uri} was not offered`);
+          continue;
+        }
+        negotiatedExt.push({ uri: e.uri, offerId: oe.id, answerId: e.id, direction: e.direction });
+        if (oe.id !== e.id) at('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}`);
+      }
+    }
+    const offerOnlyExt = o.extmaps.filter((e) => !negotiatedExt.some((n) => n.uri === e.uri));
+
+    // DTLS (RFC 8842, RFC 8122).
+    const roles = dtlsRoles(o.setup, a?.setup ?? null);
+    const dtlsUsed = usesDtls(o.protocol);
+    if (dtlsUsed) {
+      if (o.setup === null) at('missing-setup', 'the offer m-line has no a=setup');
+      else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
+      if (o.fingerprints.length === 0) at('missing-fingerprint', 'the offer has no a=fingerprint for this m-line');
+      for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
+      if (live && a) {
+        if (a.setup === null) at('missing-setup', 'the answer m-line has no a=setup');
+        if (!roles.valid) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: active)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+        if (a.fingerprints.length === 0) at('missing-fingerprint', 'the answer has no a=fingerprint for this m-line');
+        for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
+      }
+    }
+
+    // ICE (RFC 8839 §5.4).
+    const offerIce = iceSide(o, offer.iceLite);
+    const answerIce = a ? iceSide(a, answer.iceLite) : null;
+    const iceLive = live && !(o.port === 0 && !o.bundleOnly);
+    for (const [side, ice] of [['offer', offerIce], ['answer', live ? answerIce : null]] as const) {
+      if (!ice || !iceLive) continue;
+      if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
+      else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag "${ice.ufrag}" (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
+    }
+
+    // rtcp-mux (RFC 5761; required by WebRTC endpoints).
+    if (live && a && rtp) {
+      if (o.rtcpMux && !a.rtcpMux) at('rtcp-mux-missing', 'the offer has a=rtcp-mux, the answer drops it');
+      else if (!o.rtcpMux && !a.rtcpMux) at('rtcp-mux-missing', 'neither side has a=rtcp-mux');
+    }
+
+    // SCTP (RFC 8841).
+    let sctp: MediaNegotiation['sctp'] = null;
+    if (isSctp(o)) {
+      sctp = { offerPort: o.sctpPort, answerPort: a?.sctpPort ?? null, offerMaxMessageSize: o.maxMessageSize, answerMaxMessageSize: a?.maxMessageSize ?? null };
+      if (o.sctpPort === null && o.port !== 0) at('sctp-port-missing', 'the offer has no a=sctp-port or a=sctpmap');
+      if (live && a && a.sctpPort === null) at('sctp-port-missing', 'the answer has no a=sctp-port or a=sctpmap');
+      if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);
+    }
+
+    return {
+      index: o.index,
+      mid,
+      kind: o.kind,
+      status,
+      protocol: { offer: o.protocol, answer: a?.protocol ?? null },
+      direction,
+      codecs,
+      headerExtensions: { negotiated: negotiatedExt, offerOnly: offerOnlyExt, answerOnly: answerOnlyExt },
+      dtls: {
+        offerSetup: o.setup,
+        answerSetup: a?.setup ?? null,
+        offererRole: dtlsUsed && live ? roles.offererRole : null,
+        answererRole: dtlsUsed && live ? roles.answererRole : null,
+        valid: !dtlsUsed || !live || roles.valid,
+        offerFingerprints: o.fingerprints.map((f) => f.algorithm),
+        answerFingerprints: a?.fingerprints.map((f) => f.algorithm) ?? [],
+      },
+      ice: { offer: offerIce, answer: answerIce },
+      rtcpMux: { offer: o.rtcpMux, answer: a?.rtcpMux ?? null },
+      bundle: { inOffer, inAnswer, offerTag, answerTag, offerBundleOnly: o.bundleOnly },
+      sctp,
+      streams: {
+        offer: { ssrcs: ssrcList(o), msids: msidList(o) },
+        answer: { ssrcs: a ? ssrcList(a) : [], msids: a ? msidList(a) : [] },
+      },
+    };
+  });
+
+  // The offerer-tagged m-line lost while other bundled m-lines go on (RFC 8843 §7.3.1).
+  const tag = media.find((m) => m.bundle.offerTag);
+  if (tag && (tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && media.some((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer)) {
+    add(negotiationDiagnostic('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${tag.status === 'rejected' ? 'rejected' : 'taken out of the group'}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
+  }
+
+  // Extra answer m-lines.
+  for (const a of answer.media.slice(offer.media.length)) {
+    add(negotiationDiagnostic('mline-count-mismatch', `answer m-line ${a.index} (${a.kind}) has no offer m-line`, a.mid, a.index));
+  }
+  // BUNDLE: one transport, so one set of credentials per side.
+  for (const [side, desc, group] of [['offer', offer, offerBundle], ['answer', answer, answerBundle]] as const) {
+    if (!group) continue;
+    const inGroup = new Set(group);
+    const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
+    const ufrags = new Set(members.map((m) => m.ice.ufrag));
+    if (ufrags.size > 1) add(negotiationDiagnostic('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].join(', ')}`));
+  }
+  // Trickle (RFC 8840 §4): session or any m-line announcing it.
+  const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
+  if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {
+    add(negotiationDiagnostic('no-trickle', `${!trickles(offer) ? 'the offer' : 'the answer'} does not announce a=ice-options:trickle`));
+  }
+  return { media, bundle: { offer: offerBundle, answer: answerBundle }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(n: Negotiation): boolean {
+  return n.diagnostics.some((d) => d.severity === 'error');
+}

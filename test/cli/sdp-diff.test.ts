@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { diffCommand } from '../../cli/commands/diff';
+import { parseDiffArgs } from '../../cli/sdp-diff';
+import { corpusFile, sample, SAMPLES } from '../support/corpus';
+import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder';
+
+const ROOT = resolve(__dirname, '../..');
+const bin = join(ROOT, 'dist/cli/sdp-diff.js');
+const runBin = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+const dir = mkdtempSync(join(tmpdir(), 'sdp-diff-'));
+const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+
+async function json(files: string[]): Promise<{ code: number; out: any }> {
+  let text = '';
+  const code = await diffCommand({ files, json: true, color: false }, (s) => (text += s));
+  return { code, out: JSON.parse(text) };
+}
+
+describe('sdp-diff --json contract', () => {
+  it('gives media[] with mid, index, kind, status, direction, codecs and diagnostics[]', async () => {
+    const { code, out } = await json([join(SAMPLES, 'offer.json'), join(SAMPLES, 'answer.json')]);
+    expect(code).toBe(0);
+    expect(out.mode).toBe('negotiation');
+    const m = out.media[0];
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(['mid', 'index', 'kind', 'status', 'direction', 'codecs']));
+    expect(m.direction).toMatchObject({ offer: 'sendrecv', answer: 'sendrecv', valid: true });
+    expect(Object.keys(m.codecs.negotiated[0])).toEqual(expect.arrayContaining(['name', 'clockRate', 'channels', 'offerPayloadType', 'answerPayloadType', 'fmtp']));
+    expect(m.codecs.offerOnly).toEqual([]);
+    expect(out.diagnostics).toEqual([]);
+    expect(out.offer).toMatchObject({ file: join(SAMPLES, 'offer.json'), line: 1, type: 'offer' });
+  });
+
+  it('exits 1 with coded diagnostics when the negotiation has errors', async () => {
+    const offer = file('h264.sdp', buildSdp({ media: [{ formats: '102 103', codecs: H264_CB_PM1 }] }));
+    const answer = file('vp8.sdp', buildSdp({ media: [{ setup: 'active', formats: '96', codecs: ['rtpmap:96 VP8/90000'] }] }));
+    const { code, out } = await json([offer, answer]);
+    expect(code).toBe(1);
+    expect(out.diagnostics.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['no-common-codec', 'answer-codec-not-offered']));
+    expect(out.diagnostics[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), mid: '0', message: expect.any(String) }));
+    expect(out.media[0].codecs.offerOnly[0]).toEqual({ name: 'H264', clockRate: 90000, channels: null, payloadType: 102, fmtp: 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f', reason: 'H264 Constrained Baseline packetization-mode=1 not in answer' });
+  });
+
+  it('reads one file holding both (frame log, webrtc-internals dump)', async () => {
+    expect((await json([join(SAMPLES, 'call.ndjson')])).out.media).toHaveLength(2);
+    const dump = file('dump.json', corpusFile('dumps/local__chromium156_webrtc_internals_audio_video_dc.json'));
+    const { out } = await json([dump]);
+    expect(out.offer).toMatchObject({ peerConnection: '8-1', event: 'setLocalDescriptionOnSuccess' });
+    expect(out.media.map((m: { kind: string }) => m.kind)).toEqual(['audio', 'video', 'application']);
+  });
+
+  it('diffs two offers', async () => {
+    const other = file('o2.sdp', corpusFile('sdp/local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp'));
+    const { code, out } = await json([join(SAMPLES, 'offer.json'), other]);
+    expect(code).toBe(0);
+    expect(out.mode).toBe('diff');
+    expect(out.changes.map((c: { kind: string }) => c.kind)).toContain('ice-restart');
+  });
+});
+
+describe('parseDiffArgs', () => {
+  it('reads files and flags', () => {
+    expect(parseDiffArgs(['a', '--json', '-', '--no-color'])).toEqual({ files: ['a', '-'], json: true, color: false, help: false });
+    expect(parseDiffArgs(['--', '--json'])).toMatchObject({ files: ['--json'], json: false });
+  });
+  it('rejects unknown options with USAGE', () => {
+    expect(() => parseDiffArgs(['--frob'])).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
+  });
+});
+
+describe('the built sdp-diff binary', () => {
+  it('prints the report and exits 0 for the seed pair', () => {
+    const r = runBin(['samples/offer.json', 'samples/answer.json']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('m-line 1 · video · mid 1 · accepted');
+    expect(r.stdout).toContain('2 m-lines: 2 accepted, 0 not · 0 errors, 0 warnings');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+  it('reads stdin as one of the inputs', () => {
+    const r = runBin(['samples/offer.json', '-'], sample('answer.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('answer stdin:1');
+  });
+  it('prints help with examples', () => {
+    const r = runBin(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+  });
+  it.each([
+    [['nope.json', 'samples/answer.json'], 'FILE_NOT_FOUND'],
+    [[], 'USAGE'],
+    [['a', 'b', 'c'], 'USAGE'],
+    [['--frob'], 'USAGE'],
+    [['samples/offer.json'], 'NO_OFFER_ANSWER'],
+    [['samples/README.md', 'samples/answer.json'], 'NO_OFFER_ANSWER'],
+  ])('%j → exit 2, one line, %s', (args, code) => {
+    const r = runBin(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`[${code}]`);
+  });
+});

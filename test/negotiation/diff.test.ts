@@ -1,0 +1,43 @@
+import { diffDescriptions, type ChangeKind } from '../../src/negotiation/diff';
+import { parseSdp } from '../../src/sdp/parse';
+import { seedSdp } from '../support/corpus';
+import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-builder';
+
+const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions(parseSdp(buildSdp(a)), parseSdp(buildSdp(b))).changes.map((c) => c.kind);
+
+describe('diffDescriptions (renegotiation)', () => {
+  it('finds nothing between a description and itself', () => {
+    const d = diffDescriptions(parseSdp(seedSdp('offer')), parseSdp(seedSdp('offer')));
+    expect(d).toEqual({ sameSession: true, changes: [{ kind: 'version-not-increased', mid: null, index: null, before: '2', after: '2', message: 'o= version 2 → 2: a changed description must increase it (RFC 3264 §8)' }] });
+  });
+
+  it('says two different sessions are not a renegotiation', () => {
+    const d = diffDescriptions(parseSdp(seedSdp('offer')), parseSdp(seedSdp('answer')));
+    expect(d.sameSession).toBe(false);
+    expect(d.changes[0]!.kind).toBe('session-changed');
+  });
+
+  it('finds codecs added, removed and reordered', () => {
+    const before: SessionSpec = { media: [{ formats: '96 97 102 103', codecs: [...VP8, ...H264_CB_PM1] }] };
+    expect(kinds(before, { version: 3, media: [{ formats: '102 103 96 97', codecs: [...VP8, ...H264_CB_PM1] }] })).toEqual(['codecs-reordered']);
+    expect(kinds(before, { version: 3, media: [{ formats: '96 97', codecs: VP8 }] })).toEqual(['codec-removed', 'codec-removed']);
+    expect(kinds({ version: 2, media: [{}] }, { version: 3, media: [{ formats: '96 97 102 103', codecs: [...VP8, ...H264_CB_PM1] }] })).toEqual(['codec-added', 'codec-added']);
+  });
+
+  it('finds an ICE restart, a new certificate and a DTLS role change', () => {
+    expect(kinds({ media: [{}] }, { version: 3, media: [{ ufrag: 'Zzzz', fingerprint: 'sha-256 00:11', setup: 'passive' }] })).toEqual(['ice-restart', 'fingerprint-changed', 'setup-changed']);
+  });
+
+  it('finds direction, ssrc and msid changes', () => {
+    expect(kinds({ media: [{}] }, { version: 3, media: [{ direction: 'recvonly', extra: ['msid:s t', 'ssrc:1 cname:x'] }] })).toEqual(['direction-changed', 'ssrc-added', 'msid-changed']);
+  });
+
+  it('finds m-lines added, stopped, and BUNDLE changes', () => {
+    expect(kinds({ media: [{}] }, { version: 3, media: [{}, { kind: 'audio' }] })).toEqual(['bundle-changed', 'mline-added']);
+    expect(kinds({ media: [{}, { kind: 'audio' }] }, { version: 3, bundle: '0', media: [{}, { kind: 'audio', port: 0 }] })).toEqual(['bundle-changed', 'mline-rejected']);
+  });
+
+  it('finds candidates and header extensions added or removed', () => {
+    expect(kinds({ media: [{ extra: ['extmap:1 urn:a'] }] }, { version: 3, media: [{ extra: ['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'] }] })).toEqual(['extmap-removed', 'candidate-added']);
+  });
+});

@@ -1,0 +1,236 @@
+import { NEGOTIATION_DIAGNOSTICS, type NegotiationCode } from '../../src/negotiation/diagnostics';
+import { hasErrors, negotiate } from '../../src/negotiation/negotiate';
+import { parseSdp } from '../../src/sdp/parse';
+import { corpusFile, seedSdp } from '../support/corpus';
+import { buildSdp, H264_CB_PM1, OPUS, VP8, type MediaSpec, type SessionSpec } from '../support/sdp-builder';
+
+const run = (offer: SessionSpec, answer: SessionSpec) => negotiate(parseSdp(buildSdp(offer)), parseSdp(buildSdp(answer)));
+const codes = (n: ReturnType<typeof negotiate>) => n.diagnostics.map((d) => d.code);
+const answerOf = (m: MediaSpec): MediaSpec => ({ setup: 'active', ufrag: 'gZTj', pwd: 'G6LOfaoAJg6YaajAUA1WmhkR', ...m });
+
+describe('the seed offer and answer', () => {
+  const n = negotiate(parseSdp(seedSdp('offer')), parseSdp(seedSdp('answer')));
+
+  it('negotiates both m-lines without findings', () => {
+    expect(n.diagnostics).toEqual([]);
+    expect(n.media.map((m) => [m.mid, m.kind, m.status])).toEqual([['0', 'audio', 'accepted'], ['1', 'video', 'accepted']]);
+  });
+
+  it('keeps every audio codec, in the answer order, with payload types and fmtp', () => {
+    expect(n.media[0]!.codecs.negotiated.map((c) => [c.name, c.clockRate, c.channels, c.offerPayloadType, c.answerPayloadType, c.fmtp])).toEqual([
+      ['opus', 48000, 2, 111, 111, 'minptime=10;useinbandfec=1'],
+      ['red', 48000, 2, 63, 63, '111/111'],
+      ['G722', 8000, null, 9, 9, ''],
+      ['PCMU', 8000, null, 0, 0, ''],
+      ['PCMA', 8000, null, 8, 8, ''],
+      ['CN', 8000, null, 13, 13, ''],
+      ['telephone-event', 48000, null, 110, 110, ''],
+      ['telephone-event', 8000, null, 126, 126, ''],
+    ]);
+    expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['transport-cc']);
+  });
+
+  it('pairs every video codec with its rtx', () => {
+    const v = n.media[1]!.codecs;
+    expect(v.negotiated).toHaveLength(25);
+    expect(v.offerOnly).toEqual([]);
+    expect(v.answerOnly).toEqual([]);
+    const vp8 = v.negotiated[0]!;
+    expect([vp8.name, vp8.rtx, vp8.rtcpFeedback]).toEqual(['VP8', { offerPayloadType: 97, answerPayloadType: 97 }, ['goog-remb', 'transport-cc', 'ccm fir', 'nack', 'nack pli']]);
+    expect(v.negotiated.find((c) => c.offerPayloadType === 116)!.rtx).toEqual({ offerPayloadType: 117, answerPayloadType: 117 });
+  });
+
+  it('reads DTLS roles, ICE, BUNDLE, rtcp-mux and streams', () => {
+    const a = n.media[0]!;
+    expect(a.direction).toMatchObject({ offer: 'sendrecv', answer: 'sendrecv', valid: true, offererSends: true, answererSends: true });
+    expect(a.dtls).toMatchObject({ offerSetup: 'actpass', answerSetup: 'active', offererRole: 'server', answererRole: 'client', valid: true });
+    expect([a.ice.offer.ufrag, a.ice.answer!.ufrag, a.ice.offer.pwdValid, a.ice.answer!.pwdValid]).toEqual(['JDVd', 'gZTj', true, true]);
+    expect(a.bundle).toMatchObject({ inOffer: true, inAnswer: true, offerTag: true, answerTag: true });
+    expect(a.rtcpMux).toEqual({ offer: true, answer: true });
+    expect(a.streams.offer.ssrcs).toEqual(['3437501515']);
+    expect(a.headerExtensions.negotiated.map((e) => e.offerId)).toEqual([1, 2, 3, 4]);
+    expect(n.bundle).toEqual({ offer: ['0', '1'], answer: ['0', '1'] });
+  });
+});
+
+describe('real captures', () => {
+  it('Chromium 156: a recvonly offer and its answer', () => {
+    const n = negotiate(parseSdp(corpusFile('sdp/local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp')), parseSdp(corpusFile('sdp/local__chromium156_answer_to_recvonly_offer.sdp')));
+    expect(hasErrors(n)).toBe(false);
+    expect(n.media.map((m) => [m.kind, m.status, m.direction.offer, m.direction.answer])).toEqual([
+      ['audio', 'accepted', 'recvonly', 'inactive'],
+      ['video', 'accepted', 'recvonly', 'inactive'],
+      ['application', 'accepted', 'sendrecv', 'sendrecv'],
+    ]);
+    const video = n.media[1]!.codecs;
+    expect(video.offerOnly.map((c) => c.reason)).toContain('VP9 profile-id=1 not in answer (answer has VP9 profile-id=0, VP9 profile-id=2)');
+    expect(video.offerOnly.some((c) => /^rtx for VP9 profile-id=1 \(apt=\d+\), which was not negotiated$/.test(c.reason))).toBe(true);
+    expect(n.media[2]!.sctp).toEqual({ offerPort: 5000, answerPort: 5000, offerMaxMessageSize: 262144, answerMaxMessageSize: 262144 });
+    expect(codes(n)).toEqual(['no-media-flow', 'no-media-flow']);
+  });
+
+  it.each([
+    ['rtcstatsserver__chromium48_offer_audio_video.sdp', 'rtcstatsserver__chromium48_answer_audio_video.sdp'],
+    ['janusfuzz__firefox46_offer_audio_video_data.sdp', 'janusfuzz__firefox46_answer_recvonly_data.sdp'],
+    ['janusfuzz__opera_chromium_offer_audio_video_data.sdp', 'janusfuzz__opera_chromium_answer_recvonly_data.sdp'],
+  ])('%s answered by %s negotiates without errors', (o, a) => {
+    const n = negotiate(parseSdp(corpusFile(`sdp/${o}`)), parseSdp(corpusFile(`sdp/${a}`)));
+    expect(n.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const m of n.media.filter((x) => x.kind !== 'application')) expect(m.codecs.negotiated.length).toBeGreaterThan(0);
+  });
+});
+
+describe('an H264-only offer answered by a VP8-only endpoint', () => {
+  const offer: SessionSpec = { media: [{ formats: '102 103', codecs: H264_CB_PM1 }] };
+
+  it('is rejected, with the reason', () => {
+    const n = run(offer, { media: [answerOf({ port: 0, formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] });
+    const v = n.media[0]!;
+    expect(v.status).toBe('rejected');
+    expect(v.codecs.negotiated).toEqual([]);
+    expect(v.codecs.offerOnly.map((c) => c.reason)).toEqual(['m-line rejected (port 0)', 'm-line rejected (port 0)']);
+    expect(n.diagnostics).toEqual([{ code: 'media-rejected', severity: 'info', mid: '0', index: 0, message: 'video m-line 0 rejected: no codec in common' }]);
+    expect(hasErrors(n)).toBe(false);
+  });
+
+  it('is an error when the answerer accepts it anyway', () => {
+    const n = run(offer, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] });
+    expect(codes(n)).toEqual(expect.arrayContaining(['no-common-codec', 'answer-codec-not-offered']));
+    expect(n.media[0]!.codecs.offerOnly.map((c) => c.reason)).toEqual([
+      'H264 Constrained Baseline packetization-mode=1 not in answer',
+      'rtx for H264 Constrained Baseline packetization-mode=1 (apt=102), which was not negotiated',
+    ]);
+    expect(n.media[0]!.codecs.answerOnly.map((c) => c.reason)).toEqual(['VP8/90000 not in offer']);
+  });
+});
+
+describe('codec matching follows libwebrtc', () => {
+  const match = (offerCodecs: string[], offerPts: string, answerCodecs: string[], answerPts: string, kind = 'video') =>
+    run({ media: [{ kind, formats: offerPts, codecs: offerCodecs }] }, { media: [answerOf({ kind, formats: answerPts, codecs: answerCodecs })] }).media[0]!.codecs;
+
+  it('H264: same profile and packetization-mode match; the level does not matter', () => {
+    const c = match(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e034'], '102');
+    expect(c.negotiated.map((x) => x.fmtp)).toEqual(['packetization-mode=1;profile-level-id=42e034']);
+  });
+  it('H264: packetization-mode absent is 0', () => {
+    const c = match(['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
+    expect(c.negotiated).toEqual([]);
+    expect(c.offerOnly[0]!.reason).toBe('H264 Constrained Baseline packetization-mode=0 not in answer (answer has H264 Constrained Baseline packetization-mode=1)');
+  });
+  it('H264: Constrained Baseline (42e0) and Baseline (4200) are different profiles; High (6400) too', () => {
+    const c = match(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42001f', 'rtpmap:112 H264/90000', 'fmtp:112 packetization-mode=1;profile-level-id=64001f'], '102 112',
+      ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
+    expect(c.negotiated).toEqual([]);
+    expect(c.offerOnly.map((x) => x.reason.split(' not')[0])).toEqual(['H264 Baseline packetization-mode=1', 'H264 High packetization-mode=1']);
+  });
+  it('VP9 profile-id and AV1 profile (absent = 0)', () => {
+    const c = match(['rtpmap:98 VP9/90000', 'rtpmap:100 VP9/90000', 'fmtp:100 profile-id=2', 'rtpmap:45 AV1/90000'], '98 100 45', ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0', 'rtpmap:45 AV1/90000', 'fmtp:45 profile=1'], '98 45');
+    expect(c.negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
+    expect(c.offerOnly.map((x) => x.reason)).toEqual(['VP9 profile-id=2 not in answer (answer has VP9 profile-id=0)', 'AV1 profile=0 not in answer (answer has AV1 profile=1)']);
+  });
+  it('audio: channels absent, 0 and 1 are equal; names are case-insensitive', () => {
+    const c = match(['rtpmap:9 G722/8000/1', 'rtpmap:111 opus/48000/2'], '9 111', ['rtpmap:9 g722/8000', 'rtpmap:111 OPUS/48000/2'], '9 111', 'audio');
+    expect(c.negotiated.map((x) => x.answerPayloadType)).toEqual([9, 111]);
+  });
+  it('audio: different channels or clock rates do not match; telephone-event by rate', () => {
+    const c = match(['rtpmap:111 opus/48000/2', 'rtpmap:110 telephone-event/48000', 'rtpmap:126 telephone-event/8000'], '111 110 126', ['rtpmap:111 opus/48000/1', 'rtpmap:126 telephone-event/8000'], '111 126', 'audio');
+    expect(c.negotiated.map((x) => `${x.name}/${x.clockRate}`)).toEqual(['telephone-event/8000']);
+  });
+  it('static payload types match by number when a side has no rtpmap', () => {
+    const c = match(['rtpmap:0 PCMU/8000'], '0 8', [], '0 8', 'audio');
+    expect(c.negotiated.map((x) => [x.name, x.offerPayloadType])).toEqual([['PCMU', 0], ['PCMA', 8]]);
+  });
+  it('rtx follows its apt; red follows its payload-type list', () => {
+    const c = match([...OPUS, 'rtpmap:63 red/48000/2', 'fmtp:63 111/111'], '111 63', ['rtpmap:100 opus/48000/2', 'rtpmap:101 red/48000/2', 'fmtp:101 100/100'], '100 101', 'audio');
+    expect(c.negotiated.map((x) => [x.name, x.offerPayloadType, x.answerPayloadType])).toEqual([['opus', 111, 100], ['red', 63, 101]]);
+    const v = match([...VP8, ...H264_CB_PM1], '96 97 102 103', ['rtpmap:96 VP8/90000', 'rtpmap:97 rtx/90000', 'fmtp:97 apt=96', 'rtpmap:99 rtx/90000', 'fmtp:99 apt=102'], '96 97 99');
+    expect(v.negotiated.map((x) => x.name)).toEqual(['VP8', 'rtx']);
+    expect(v.answerOnly.map((x) => x.reason)).toEqual(['rtx for payload type 102, which is not a negotiated codec']);
+  });
+  it('keeps the answer order (its preference) and the rtcp-fb both sides have', () => {
+    const c = match([...VP8, ...H264_CB_PM1], '96 97 102 103', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f', 'rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 goog-remb'], '102 96');
+    expect(c.negotiated.map((x) => x.name)).toEqual(['H264', 'VP8']);
+    expect(c.negotiated[1]!.rtcpFeedback).toEqual(['nack']);
+  });
+});
+
+/** One targeted case for each diagnostic code: [code, offer, answer]. */
+const CASES: [NegotiationCode, SessionSpec, SessionSpec][] = [
+  ['no-common-codec', { media: [{ formats: '102', codecs: H264_CB_PM1.slice(0, 2) }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] }],
+  ['answer-codec-not-offered', { media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] }],
+  ['payload-type-remapped', { media: [{}] }, { media: [answerOf({ formats: '100 101', codecs: ['rtpmap:100 VP8/90000', 'rtpmap:101 rtx/90000', 'fmtp:101 apt=100'] })] }],
+  ['rtx-without-codec', { media: [{ formats: '96 97 99', codecs: [...VP8, 'rtpmap:99 rtx/90000', 'fmtp:99 apt=120'] }] }, { media: [answerOf({})] }],
+  ['codec-without-rtpmap', { media: [{ formats: '96 97 120' }] }, { media: [answerOf({})] }],
+  ['invalid-direction', { media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'sendonly' })] }],
+  ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
+  ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],
+  ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
+  ['missing-setup', { media: [{ setup: null }] }, { media: [answerOf({})] }],
+  ['missing-fingerprint', { media: [{}] }, { media: [answerOf({ fingerprint: null })] }],
+  ['weak-fingerprint', { media: [{ fingerprint: 'sha-1 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A' }] }, { media: [answerOf({})] }],
+  ['missing-ice-credentials', { media: [{}] }, { media: [answerOf({ pwd: null })] }],
+  ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
+  ['bundle-credentials-differ', { media: [{}, { kind: 'audio', ufrag: 'zzzz' }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
+  ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
+  ['rtcp-mux-missing', { media: [{}] }, { media: [answerOf({ mux: false })] }],
+  ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
+  ['bundle-not-in-offer', { bundle: '0', media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['moved-out-of-bundle', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['media-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
+  ['mline-count-mismatch', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({})] }],
+  ['mline-mismatch', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({ kind: 'audio', mid: '1' }), answerOf({ mid: '0' })] }],
+  ['protocol-mismatch', { media: [{}] }, { media: [answerOf({ proto: 'RTP/SAVPF' })] }],
+  ['header-extension-not-offered', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid', 'extmap:5 urn:ietf:params:rtp-hdrext:toffset'] })] }],
+  ['header-extension-id-changed', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid'] })] }],
+  ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
+  ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
+];
+
+describe('every diagnostic has a targeted case', () => {
+  it('covers the whole table', () => {
+    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(Object.keys(NEGOTIATION_DIAGNOSTICS)));
+  });
+
+  it.each(CASES)('%s', (code, offer, answer) => {
+    const n = run(offer, answer);
+    const hit = n.diagnostics.find((d) => d.code === code);
+    expect(hit).toBeDefined();
+    expect(hit!.severity).toBe(NEGOTIATION_DIAGNOSTICS[code].severity);
+    expect(hit!.message.length).toBeGreaterThan(0);
+    expect(hasErrors(n)).toBe(n.diagnostics.some((d) => NEGOTIATION_DIAGNOSTICS[d.code].severity === 'error'));
+  });
+});
+
+describe('statuses and roles', () => {
+  it('answer passive makes the answerer the DTLS server', () => {
+    const n = run({ media: [{}] }, { media: [answerOf({ setup: 'passive' })] });
+    expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'client', answererRole: 'server', valid: true });
+  });
+  it('both active is a conflict', () => {
+    const n = run({ media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'active' })] });
+    expect(n.media[0]!.dtls.valid).toBe(false);
+    expect(codes(n)).toContain('dtls-role-conflict');
+  });
+  it('a bundle-only m-line accepted in the answer group is bundle-only', () => {
+    const n = run({ media: [{}, { kind: 'audio', port: 0, extra: ['bundle-only'] }] }, { media: [answerOf({}), answerOf({ kind: 'audio', port: 0, extra: ['bundle-only'] })] });
+    expect(n.media.map((m) => m.status)).toEqual(['accepted', 'bundle-only']);
+    expect(n.media[1]!.codecs.negotiated.map((c) => c.name)).toEqual(['opus']);
+  });
+  it('says when a rejected m-line had codecs in common (declined, not incompatible)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] });
+    expect(n.diagnostics.find((d) => d.code === 'media-rejected')!.message).toBe('video m-line 0 rejected: declined by the answerer (1 codec in common)');
+    expect(n.diagnostics.find((d) => d.code === 'bundle-tag-rejected')!.message).toBe("mid 0, the offer's BUNDLE tag, was rejected; the answer's group is tagged by mid 1");
+  });
+  it('a missing answer m-line is missing', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({})] });
+    expect(n.media.map((m) => m.status)).toEqual(['accepted', 'missing']);
+  });
+  it('RFC 3264 §6.1 directions', () => {
+    const dir = (o: string, a: string) => run({ media: [{ direction: o }] }, { media: [answerOf({ direction: a })] }).media[0]!.direction;
+    expect(dir('sendonly', 'recvonly')).toMatchObject({ valid: true, offererSends: true, answererSends: false });
+    expect(dir('recvonly', 'sendonly')).toMatchObject({ valid: true, offererSends: false, answererSends: true });
+    expect(dir('sendrecv', 'recvonly')).toMatchObject({ valid: true, offererSends: true, answererSends: false });
+    expect(dir('inactive', 'sendrecv')).toMatchObject({ valid: false, allowed: ['inactive'] });
+  });
+});
