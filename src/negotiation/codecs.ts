@@ -11,6 +11,8 @@ import type { Codec, MediaDescription, RtcpFb } from '../sdp/model';
 
 export interface NegotiatedCodec {
   readonly name: string;
+  /** "<kind>/<name>" as RTCCodecStats.mimeType writes it ("video/VP8", "audio/opus"), for comparing with getStats. */
+  readonly mimeType: string;
   readonly clockRate: number | null;
   readonly channels: number | null;
   readonly offerPayloadType: number;
@@ -231,6 +233,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     const rtxPair = candidate && Number(params(candidate[1])['apt']) === a.payloadType ? candidate : undefined;
     return {
       name: a.name || o.name,
+      mimeType: `${offer.kind}/${a.name || o.name}`,
       clockRate: a.clockRate ?? o.clockRate,
       channels: a.channels ?? o.channels,
       offerPayloadType: o.payloadType,

@@ -28,6 +28,7 @@ describe('the seed offer and answer', () => {
       ['telephone-event', 8000, null, 126, 126, ''],
     ]);
     expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['transport-cc']);
+    expect(n.media[0]!.codecs.negotiated[0]!.mimeType).toBe('audio/opus');
   });
 
   it('pairs every video codec with its rtx', () => {

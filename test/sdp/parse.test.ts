@@ -45,6 +45,10 @@ describe('corpus SDPs', () => {
 describe('the seed offer, field by field', () => {
   const d = parseSdp(seedSdp('offer'));
 
+  it.each(['offer', 'answer'] as const)('the seed %s round-trips byte for byte', (kind) => {
+    expect(writeSdp(parseSdp(seedSdp(kind)))).toBe(seedSdp(kind));
+  });
+
   it('reads the session', () => {
     expect(d.origin).toEqual({ username: '-', sessionId: '5949851614612336510', sessionVersion: '2', netType: 'IN', addressType: 'IP4', address: '127.0.0.1' });
     expect(d.bundle).toEqual(['0', '1']);
