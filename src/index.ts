@@ -61,3 +61,9 @@ export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiat
 export { NEGOTIATION_DIAGNOSTICS, type NegotiationCode, type NegotiationDiagnostic } from './negotiation/diagnostics';
 export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff';
 export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair';
+export { CandidateAnalyzer, toRecord, callBetween } from './analysis/analyzer';
+export type { AnalyzerOptions, AnalysisReport, CandidateRecord, CallReport, SessionReport, SessionCounts } from './analysis/analyzer';
+export { NatEvidence, type NatVerdict, type NatMapping } from './analysis/nat';
+export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './analysis/pairs';
+export { LOG_DIAGNOSTICS, type LogDiagnostic, type LogDiagnosticCode } from './analysis/diagnostics';
+export type { LineScannerOptions } from './input/read';

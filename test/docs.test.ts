@@ -4,6 +4,7 @@ import { renderReferenceTables, updateReadme } from '../cli/render/docs';
 import { ERROR_CODES } from '../src/errors';
 import { PARSE_DIAGNOSTICS } from '../src/diagnostics';
 import { NEGOTIATION_DIAGNOSTICS } from '../src/negotiation/diagnostics';
+import { LOG_DIAGNOSTICS } from '../src/analysis/diagnostics';
 
 const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
 
@@ -16,5 +17,6 @@ describe('README reference tables', () => {
     for (const code of Object.keys(ERROR_CODES)) expect(tables).toContain(`\`${code}\``);
     for (const kind of Object.keys(PARSE_DIAGNOSTICS)) expect(tables).toContain(`\`${kind}\``);
     for (const code of Object.keys(NEGOTIATION_DIAGNOSTICS)) expect(tables).toContain(`\`${code}\``);
+    for (const code of Object.keys(LOG_DIAGNOSTICS)) expect(tables).toContain(`\`${code}\``);
   });
 });

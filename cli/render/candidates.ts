@@ -1,6 +1,7 @@
 /** The candidate table: the Trickle ICE page's columns and more. Pure. */
 import { explainCandidate, formatPriorityParts, type Candidate, type FoundCandidate } from '../../src';
 import { table, type Style } from './style';
+import type { AnalysisReport, CallReport, LogDiagnostic, PredictedPair, SessionReport } from '../../src';
 
 function relayCell(c: Candidate): string {
   const r = explainCandidate(c).relayProtocol;
@@ -61,4 +62,108 @@ export const CANDIDATE_HEADER = ['line', 'mid', 'comp', 'type', 'foundation', 'p
 
 export function renderCandidateTable(found: readonly FoundCandidate[], s: Style): string {
   return table(CANDIDATE_HEADER, candidateRows(found, s), s);
+}
+
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const counts = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
+
+function originText(s: SessionReport): string {
+  const o = s.origin;
+  const bits: string[] = [];
+  if (o.peerConnection !== undefined) bits.push(`pc ${o.peerConnection}${o.side ? ' ' + o.side : ''}`);
+  if (o.sender !== undefined) bits.push(`from ${o.sender}${o.room !== undefined ? ' in ' + o.room : ''}`);
+  return bits.length ? ` (${bits.join(', ')})` : '';
+}
+
+export function renderLogDiagnostics(list: readonly LogDiagnostic[], s: Style, limit = 20): string[] {
+  const out = list.slice(0, limit).map((d) => {
+    const sev = d.severity === 'error' ? s.red('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
+    return `${sev} ${d.code}${d.line !== null ? ` (line ${d.line})` : ''}: ${d.message}`;
+  });
+  if (list.length > limit) out.push(s.dim(`… and ${list.length - limit} more`));
+  return out;
+}
+
+/** Epoch milliseconds (webrtc-internals, Date.now()) as a UTC time of day; anything else as written. */
+export function timeCell(t: number | string | undefined): string {
+  if (t === undefined) return '';
+  if (typeof t === 'number' && t > 1e12 && t < 1e14) return new Date(t).toISOString().slice(11, 23);
+  return String(t);
+}
+
+/** One session: header with counts, the candidate table (unless summary), NAT verdict, findings. */
+export function renderSession(r: SessionReport, s: Style, summary: boolean): string {
+  const out: string[] = [];
+  const c = r.counts;
+  out.push(s.bold.underline(`session ${r.session}`) + s.dim(`${originText(r)}  lines ${r.firstLine}–${r.lastLine}`));
+  out.push(`  ${plural(c.total, 'candidate')}${r.duplicates ? ` (+${r.duplicates} seen again)` : ''}${c.total ? `: ${counts(c.byType)} · ${counts(c.byTransport)} · ${counts(c.byFamily)}` : ''}${r.endOfCandidates ? ' · end-of-candidates' : ''}`);
+  if (!summary && r.candidates.length > 0) {
+    const hasTime = r.candidates.some((k) => k.found.source.timestamp !== undefined);
+    const rows = candidateRows(r.candidates.map((k) => k.found), s).map((row, i) => (hasTime ? [timeCell(r.candidates[i]!.found.source.timestamp), ...row] : row));
+    const header = hasTime ? ['time', ...CANDIDATE_HEADER] : CANDIDATE_HEADER;
+    out.push(table(header, rows, s).split('\n').map((l) => '  ' + l).join('\n'));
+    if (r.dropped > 0) out.push(s.dim(`  … ${r.dropped} more not kept (per-session limit)`));
+  }
+  if (c.total === 0) {
+    out.push(s.dim('  known from its SDP only: none of its candidates is in the input'));
+    return out.join('\n') + '\n';
+  }
+  const nat = r.nat;
+  const colour = nat.mapping === 'address-dependent' ? s.red : nat.mapping === 'unknown' ? s.dim : s.green;
+  out.push(`  NAT mapping: ${colour(nat.mapping)} — ${nat.seedTypes}`);
+  for (const e of nat.evidence) out.push(s.dim(`    · ${e}`));
+  if (nat.mapping !== 'unknown') out.push(s.dim(`    · cannot be seen here: ${nat.cannotSee}`));
+  out.push(...renderLogDiagnostics(r.diagnostics, s).map((l) => '  ' + l));
+  return out.join('\n') + '\n';
+}
+
+function end(p: PredictedPair['local']): string {
+  const c = p.candidate;
+  return `${c.type} ${c.transport} ${c.address}:${c.port}`;
+}
+
+export function renderCall(call: CallReport, s: Style, limit = 10): string {
+  const out: string[] = [];
+  out.push(s.bold(`call ${call.sessions[0]} ⇄ ${call.sessions[1]}`) + s.dim(` (${call.basis}) · controlling ${call.controlling ?? 'unknown (first side assumed)'}`));
+  const viable = call.pairs.filter((p) => p.viable);
+  const dead = call.pairs.filter((p) => !p.viable);
+  if (call.pairs.length === 0) out.push('  no pairs: a side has no candidate of a shared component and transport (or --summary, which keeps none)');
+  if (viable.length > 0) {
+    out.push(`  check order (${plural(viable.length, 'viable pair')}, highest priority first):`);
+    const rows = viable.slice(0, limit).map((p) => [String(p.order), `comp ${p.component}`, end(p.local), '⇄', end(p.remote), p.priority.toString(), p.reason ?? '']);
+    out.push(table(['#', '', `${call.sessions[0]}`, '', `${call.sessions[1]}`, 'pair priority', 'note'], rows, s).split('\n').map((l) => '    ' + l).join('\n'));
+    if (viable.length > limit) out.push(s.dim(`    … ${viable.length - limit} more`));
+  }
+  if (dead.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const p of dead) reasons.set(p.reason ?? '?', (reasons.get(p.reason ?? '?') ?? 0) + 1);
+    out.push(`  ${s.yellow(`${plural(dead.length, 'pair')} cannot work`)}: ${[...reasons].map(([r, n]) => `${r} ×${n}`).join('; ')}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderTotals(r: AnalysisReport, s: Style): string {
+  const lines: string[] = [];
+  const general = r.diagnostics.filter((d) => d.session === null);
+  if (general.length > 0) {
+    lines.push(s.bold('input'));
+    lines.push(...renderLogDiagnostics(general, s).map((l) => '  ' + l));
+  }
+  const distinct = r.sessions.reduce((n, x) => n + x.counts.total, 0);
+  lines.push(`${plural(r.totals.candidates, 'candidate line')} (${distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The JSON report (bigint pair priorities as strings, sessions without their kept candidates). */
+export function reportJson(r: AnalysisReport): unknown {
+  const endJson = (p: PredictedPair['local']) => ({ session: p.session, foundation: p.candidate.foundation, type: p.candidate.type, transport: p.candidate.transport, address: p.candidate.address, port: p.candidate.port, priority: p.candidate.priority });
+  return {
+    candidates: r.candidates,
+    sessions: r.sessions.map(({ candidates: _c, ...rest }) => rest),
+    calls: r.calls.map((c, i) => ({ call: i, sessions: c.sessions, controlling: c.controlling, basis: c.basis, pairs: c.pairs.length })),
+    pairs: r.calls.flatMap((c, i) => c.pairs.map((p) => ({ call: i, component: p.component, local: endJson(p.local), remote: endJson(p.remote), priority: p.priority.toString(), order: p.order, viable: p.viable, reason: p.reason }))),
+    diagnostics: r.diagnostics,
+    totals: r.totals,
+  };
 }

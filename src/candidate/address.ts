@@ -42,23 +42,27 @@ export interface AddressInfo {
   readonly class: AddressClass;
 }
 
-/** Dotted-quad IPv4 to a 32-bit unsigned number, or null. */
+/** Dotted-quad IPv4 to a 32-bit unsigned number, or null. Allocation-free: it runs for every candidate. */
 export function parseIPv4(text: string): number | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
   let value = 0;
-  for (const part of parts) {
-    if (part.length === 0 || part.length > 3) return null;
-    let n = 0;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return null;
-      n = n * 10 + c;
+  let part = 0;
+  let digitsInPart = 0;
+  let parts = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46; /* a final "." closes the last part */
+    if (c === 46) {
+      if (digitsInPart === 0 || part > 255) return null;
+      value = value * 256 + part;
+      parts++;
+      part = 0;
+      digitsInPart = 0;
+      continue;
     }
-    if (n > 255) return null;
-    value = value * 256 + n;
+    const d = c - 48;
+    if (d < 0 || d > 9 || ++digitsInPart > 3) return null;
+    part = part * 10 + d;
   }
-  return value;
+  return parts === 4 ? value : null;
 }
 
 /** An IPv6 address (with "::", an embedded IPv4 tail, a "%zone") to its eight 16-bit groups, or null. */
@@ -94,20 +98,31 @@ export function parseIPv6(text: string): number[] | null {
   return [...head, ...new Array<number>(missing).fill(0), ...tail];
 }
 
-const inV4 = (v: number, base: string, bits: number): boolean => {
-  const b = parseIPv4(base)!;
-  const size = 2 ** (32 - bits);
-  return Math.floor(v / size) === Math.floor(b / size);
+/** An IPv4 range as [first address, size], computed once. */
+const range = (base: string, bits: number): readonly [number, number] => [parseIPv4(base)!, 2 ** (32 - bits)];
+const inV4 = (v: number, [first, size]: readonly [number, number]): boolean => v >= first && v < first + size;
+
+const V4 = {
+  loopback: range('127.0.0.0', 8),
+  p10: range('10.0.0.0', 8),
+  p172: range('172.16.0.0', 12),
+  p192: range('192.168.0.0', 16),
+  cgnat: range('100.64.0.0', 10),
+  linkLocal: range('169.254.0.0', 16),
+  doc1: range('192.0.2.0', 24),
+  doc2: range('198.51.100.0', 24),
+  doc3: range('203.0.113.0', 24),
+  multicast: range('224.0.0.0', 4),
 };
 
 function classifyIPv4(v: number): AddressClass {
   if (v === 0) return 'unspecified';
-  if (inV4(v, '127.0.0.0', 8)) return 'loopback';
-  if (inV4(v, '10.0.0.0', 8) || inV4(v, '172.16.0.0', 12) || inV4(v, '192.168.0.0', 16)) return 'private';
-  if (inV4(v, '100.64.0.0', 10)) return 'cgnat';
-  if (inV4(v, '169.254.0.0', 16)) return 'link-local';
-  if (inV4(v, '192.0.2.0', 24) || inV4(v, '198.51.100.0', 24) || inV4(v, '203.0.113.0', 24)) return 'documentation';
-  if (inV4(v, '224.0.0.0', 4)) return 'multicast';
+  if (inV4(v, V4.loopback)) return 'loopback';
+  if (inV4(v, V4.p10) || inV4(v, V4.p172) || inV4(v, V4.p192)) return 'private';
+  if (inV4(v, V4.cgnat)) return 'cgnat';
+  if (inV4(v, V4.linkLocal)) return 'link-local';
+  if (inV4(v, V4.doc1) || inV4(v, V4.doc2) || inV4(v, V4.doc3)) return 'documentation';
+  if (inV4(v, V4.multicast)) return 'multicast';
   return 'public';
 }
 
@@ -129,10 +144,16 @@ const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9
 
 /** Family and class of a connection-address as written in a candidate or c= line. */
 export function classifyAddress(address: string): AddressInfo {
-  const v4 = parseIPv4(address);
-  if (v4 !== null) return { family: 'ipv4', class: classifyIPv4(v4) };
-  const v6 = parseIPv6(address);
-  if (v6 !== null) return { family: 'ipv6', class: classifyIPv6(v6) };
+  // IPv6 has a ":", IPv4 starts with a digit; try only what can match.
+  if (address.includes(':')) {
+    const v6 = parseIPv6(address);
+    return v6 !== null ? { family: 'ipv6', class: classifyIPv6(v6) } : { family: 'invalid', class: 'invalid' };
+  }
+  const c0 = address.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const v4 = parseIPv4(address);
+    if (v4 !== null) return { family: 'ipv4', class: classifyIPv4(v4) };
+  }
   // A name made only of digits and dots that is not an IPv4 address ("1.2.3") is not a host name either.
   if (HOSTNAME.test(address) && !/^[0-9.]+$/.test(address) && !/\.[0-9]+\.?$/.test(address)) {
     return /\.local\.?$/i.test(address) ? { family: 'mdns', class: 'mdns' } : { family: 'fqdn', class: 'hostname' };

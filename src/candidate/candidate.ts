@@ -103,6 +103,11 @@ class Scanner {
     while (this.pos < this.text.length && !isSpace(this.text.charCodeAt(this.pos))) this.pos++;
     return this.text.slice(start, this.pos);
   }
+  /** Skips blanks; true when they were exactly one space (the canonical separator). */
+  single(): boolean {
+    const start = this.pos;
+    return this.skipSpace() === 1 && this.text.charCodeAt(start) === 32;
+  }
   get column(): number {
     return this.pos + 1;
   }
@@ -120,6 +125,15 @@ export function parseCandidate(line: string): Candidate {
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');
   if (hasA) s.pos = 2;
+  // Whether the line is spelled canonically (single spaces, no leading zeros, RFC order): then
+  // the writer gives it back as is, with no need to format it here to compare.
+  let canonical = true;
+  const gap = () => {
+    if (!s.single()) canonical = false;
+  };
+  const plain = (t: string) => {
+    if (t.length > 1 && t.charCodeAt(0) === 48) canonical = false;
+  };
   // "candidate" ":" — case-insensitive like every ABNF literal.
   if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') {
     fail('CANDIDATE_PREFIX', 'expected "candidate:" or "a=candidate:"', s.column);
@@ -129,47 +143,59 @@ export function parseCandidate(line: string): Candidate {
   const save = s.pos;
   s.skipSpace();
   if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') s.pos = save;
-  else s.pos += 10;
+  else {
+    s.pos += 10;
+    canonical = false;
+  }
+  if (line.slice(hasA ? 2 : 0, (hasA ? 2 : 0) + 10) !== 'candidate:') canonical = false;
 
   // foundation = 1*32ice-char. Tolerated: an empty foundation (a Google ICE-lite server writes
   // "candidate: 1 udp …"), longer or other characters (checked by lintCandidate, not here).
   const foundation = isSpace(line.charCodeAt(s.pos)) ? '' : s.token();
 
   // SP component-id = 1*3DIGIT
-  s.skipSpace();
+  gap();
   let col = s.column;
-  const component = digits(s.token(), 3);
+  const componentText = s.token();
+  plain(componentText);
+  const component = digits(componentText, 3);
   if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', 'component id must be 1..256', col);
 
   // SP transport = "UDP" / transport-extension (token)
-  s.skipSpace();
+  gap();
   col = s.column;
   const transportText = s.token();
   if (transportText === '') fail('CANDIDATE_TRANSPORT', 'transport is missing', col);
 
   // SP priority = 1*10DIGIT
-  s.skipSpace();
+  gap();
   col = s.column;
-  const priority = digits(s.token(), 10);
+  const priorityText = s.token();
+  plain(priorityText);
+  const priority = digits(priorityText, 10);
   if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', 'priority must be 1*10DIGIT up to 4294967295', col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
-  s.skipSpace();
+  gap();
   col = s.column;
   const address = s.token();
   if (address === '') fail('CANDIDATE_ADDRESS', 'connection address is missing', col);
 
   // SP port = 1*5DIGIT
-  s.skipSpace();
+  gap();
   col = s.column;
-  const port = digits(s.token(), 5);
+  const portText = s.token();
+  plain(portText);
+  const port = digits(portText, 5);
   if (port === null || port > 65535) fail('CANDIDATE_PORT', 'port must be 0..65535', col);
 
   // SP cand-type = "typ" SP candidate-types
-  s.skipSpace();
+  gap();
   col = s.column;
-  if (s.token().toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', 'expected "typ"', col);
-  s.skipSpace();
+  const typ = s.token();
+  if (typ.toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', 'expected "typ"', col);
+  if (typ !== 'typ') canonical = false;
+  gap();
   col = s.column;
   const type = s.token();
   if (type === '') fail('CANDIDATE_TYPE', 'candidate type is missing after "typ"', col);
@@ -179,12 +205,20 @@ export function parseCandidate(line: string): Candidate {
   let relatedAddress: string | null = null;
   let relatedPort: number | null = null;
   const extensions: CandidateExtension[] = [];
+  const knownSeen = new Set<string>();
   for (;;) {
-    const gap = s.skipSpace();
-    if (s.done) break;
+    const at = s.pos;
+    const one = s.single();
+    if (s.done) {
+      if (s.pos > at) canonical = false;
+      break;
+    }
+    if (!one) canonical = false;
     col = s.column;
     const name = s.token();
-    const valueGap = s.skipSpace();
+    const valueAt = s.pos;
+    if (!s.single()) canonical = false;
+    const valueGap = s.pos - valueAt;
     const valueCol = s.column;
     let value = s.token();
     if (name === 'tcptype' && value !== '' && valueGap >= 2 && !/^(active|passive|so)$/.test(value)) {
@@ -194,16 +228,25 @@ export function parseCandidate(line: string): Candidate {
     }
     if (name === 'raddr') {
       if (value === '') fail('CANDIDATE_RELATED', '"raddr" has no address', valueCol);
+      // Canonical order: raddr first after the type, once.
+      if (extensions.length > 0 || relatedAddress !== null || relatedPort !== null) canonical = false;
       relatedAddress = value;
     } else if (name === 'rport') {
       const p = digits(value, 5);
       if (p === null || p > 65535) fail('CANDIDATE_RELATED', '"rport" must be followed by a port 0..65535', valueCol);
+      if (extensions.length > 0 || relatedPort !== null || relatedAddress === null) canonical = false;
+      plain(value);
       relatedPort = p;
     } else {
       if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension "${name}" has no value`, col);
+      if ((KNOWN_EXTENSIONS as readonly string[]).includes(name)) {
+        if (knownSeen.has(name) || value === '') canonical = false;
+        knownSeen.add(name);
+        // generation and network-cost are written back from their numbers.
+        if ((name === 'generation' || name === 'network-cost') && (digits(value, 10) === null || (value.length > 1 && value.charCodeAt(0) === 48))) canonical = false;
+      }
       extensions.push({ name, value });
     }
-    void gap;
   }
 
   const known = readKnownExtensions(extensions);
@@ -222,8 +265,9 @@ export function parseCandidate(line: string): Candidate {
     ...known,
     extensions,
   };
-  const canonical = formatCandidate(candidate);
-  return canonical === line ? candidate : { ...candidate, verbatim: { text: line, canonical } };
+  if (canonical) return candidate;
+  const text = formatCandidate(candidate);
+  return text === line ? candidate : { ...candidate, verbatim: { text: line, canonical: text } };
 }
 
 /** Like {@link parseCandidate}, but returns the error instead of throwing it. */

@@ -155,14 +155,16 @@ const TYPE_PREFERENCE_RANGES: Readonly<Record<string, readonly [number, number]>
   relay: [0, 30],
 };
 
-/** Findings about one candidate: foundation, address, related address, type preference. */
-export function lintCandidate(c: Candidate, line?: number): ParseDiagnostic[] {
+const ICE_CHARS = /^[A-Za-z0-9+/]*$/;
+
+/** Findings about one candidate: foundation, address, related address, type preference. `address` may pass classifyAddress(c.address) already computed. */
+export function lintCandidate(c: Candidate, line?: number, address: AddressInfo = classifyAddress(c.address)): ParseDiagnostic[] {
   const out: ParseDiagnostic[] = [];
   const at = line === undefined ? {} : { line };
-  if (c.foundation === '' || c.foundation.length > 32 || !/^[A-Za-z0-9+/]*$/.test(c.foundation)) {
+  if (c.foundation === '' || c.foundation.length > 32 || !ICE_CHARS.test(c.foundation)) {
     out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, at));
   }
-  if (classifyAddress(c.address).family === 'invalid') {
+  if (address.family === 'invalid') {
     out.push(diagnostic('candidate-invalid-address', `address "${c.address}" is not an IP address or host name`, at));
   }
   if (c.relatedAddress !== null && classifyAddress(c.relatedAddress).family === 'invalid') {

@@ -21,6 +21,8 @@ export type InputFormat = 'sdp' | 'sdp-fragment' | 'json' | 'webrtc-internals' |
 export interface Source {
   /** 1-based line of the input where the item (or the JSON value holding it) starts. */
   readonly line: number;
+  /** The file it was read from, when a reader was given several. */
+  readonly file?: string;
   readonly format: InputFormat;
   /** Where in the JSON value: `$.PeerConnections["8-1"].updateLog[7].value`. */
   readonly path?: string;
@@ -278,12 +280,36 @@ const SDP_LINE = /^[a-zA-Z]=/;
  * log lines with candidates or JSON-escaped SDPs in them. Memory stays bounded by the longest
  * SDP block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}.
  */
+export interface LineScannerOptions {
+  /** Names the input in every Source (for several files). */
+  readonly file?: string;
+  /**
+   * Read single-candidate JSON frames without JSON.parse (default true): a line with one
+   * "candidate":"candidate:…" string, no "sdp" and no backslash is read with a few anchored
+   * patterns; any other line takes the full JSON path. Both give the same candidates.
+   */
+  readonly fastFrames?: boolean;
+}
+
 export class LineScanner {
   private block: string[] = [];
   private blockStart = 0;
   private blockFragment = false;
+  private readonly base: { format: InputFormat; file?: string };
+  private readonly fastFrames: boolean;
 
-  constructor(private readonly sink: InputSink) {}
+  constructor(
+    private readonly sink: InputSink,
+    options: LineScannerOptions = {},
+  ) {
+    this.base = options.file !== undefined ? { format: 'json', file: options.file } : { format: 'json' };
+    this.fastFrames = options.fastFrames ?? true;
+  }
+
+  /** Ends an SDP block being collected (the reader skipped a line that cannot belong to one). */
+  breakBlock(): void {
+    this.flush();
+  }
 
   /** One line without its ending (`ending` is "\n", "\r\n" or "" for the last line). */
   push(content: string, ending: string, lineNo: number): void {
@@ -320,7 +346,7 @@ export class LineScanner {
     if (this.block.length === 0) return;
     const text = this.block.join('');
     this.block = [];
-    emitDescription(text, null, { line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);
+    emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);
   }
 
   private scanLine(line: string, lineNo: number): void {
@@ -328,8 +354,9 @@ export class LineScanner {
     if (trimmed === '') return;
     const c0 = trimmed.charCodeAt(0);
     if (c0 === 123 || c0 === 91) {
+      if (this.fastFrames && c0 === 123 && fastFrame(trimmed, { ...this.base, line: lineNo }, this.sink)) return;
       try {
-        walkJson(JSON.parse(trimmed), { line: lineNo, format: 'json' }, this.sink);
+        walkJson(JSON.parse(trimmed), { ...this.base, line: lineNo }, this.sink);
         return;
       } catch {
         this.sink.problem(diagnostic('input-json', `line ${lineNo} starts like JSON but does not parse`, { line: lineNo }));
@@ -339,23 +366,83 @@ export class LineScanner {
       const brace = line.indexOf('{');
       const close = line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
+        const json = line.slice(brace, close + 1);
+        if (this.fastFrames && fastFrame(json, { ...this.base, line: lineNo }, this.sink)) return;
         try {
-          walkJson(JSON.parse(line.slice(brace, close + 1)), { line: lineNo, format: 'json' }, this.sink);
+          walkJson(JSON.parse(json), { ...this.base, line: lineNo }, this.sink);
           return;
         } catch {
           /* not JSON: look for candidates and escaped SDPs in the text */
         }
       }
     }
-    scanText(line, lineNo, this.sink);
+    scanText(line, lineNo, this.sink, this.base.file);
   }
 }
 
+const FAST_CANDIDATE = /"candidate":"((?:a=)?candidate:[^"]*)"/;
+/** The keys a frame's candidate context lives in, with a string or number value, in one pass. */
+const FAST_KEYS = /"(sdpMid|sdpMLineIndex|usernameFragment|time|timestamp|ts|from|sender|room)":(?:"([^"]*)"|([0-9]+(?:\.[0-9]+)?))/g;
+
+/**
+ * The fast path for the commonest log line, a JSON frame carrying one candidate string (the
+ * seed's two shapes, relay log lines). Returns false, having done nothing, for anything else.
+ */
+function fastFrame(line: string, ctx: Context, sink: InputSink): boolean {
+  if (line.includes('\\') || line.includes('"sdp"')) return false;
+  const first = line.indexOf('candidate:');
+  if (first < 0 || line.indexOf('candidate:', first + 10) >= 0 || line.charCodeAt(line.length - 1) !== 125) return false;
+  const m = FAST_CANDIDATE.exec(line);
+  if (!m) return false;
+  // One pass over the line for the keys; the first occurrence of each counts (outer wrapper first).
+  let mid: string | undefined;
+  let index: number | undefined;
+  let ufrag: string | undefined;
+  let time: string | number | undefined;
+  let sender: string | undefined;
+  let room: string | undefined;
+  FAST_KEYS.lastIndex = 0;
+  for (let k = FAST_KEYS.exec(line); k; k = FAST_KEYS.exec(line)) {
+    const text = k[2];
+    const num = k[3];
+    switch (k[1]) {
+      case 'sdpMid':
+        if (mid === undefined && text !== undefined) mid = text;
+        break;
+      case 'sdpMLineIndex':
+        if (index === undefined && num !== undefined && /^[0-9]{1,9}$/.test(num)) index = Number(num);
+        break;
+      case 'usernameFragment':
+        if (ufrag === undefined && text !== undefined) ufrag = text;
+        break;
+      case 'from':
+      case 'sender':
+        if (sender === undefined && text !== undefined) sender = text;
+        break;
+      case 'room':
+        if (room === undefined && text !== undefined) room = text;
+        break;
+      default:
+        if (time === undefined) time = text !== undefined ? text : Number(num);
+    }
+  }
+  const source: Context = {
+    ...ctx,
+    ...(time !== undefined ? { timestamp: time } : {}),
+    ...(sender !== undefined ? { sender } : {}),
+    ...(room !== undefined ? { room } : {}),
+    ...(line.includes('"type":"candidate"') ? { event: 'candidate' } : {}),
+  };
+  emitCandidate(m[1]!, { sdpMid: mid, sdpMLineIndex: index, usernameFragment: ufrag }, source, sink);
+  return true;
+}
+
 /** Candidates and JSON-escaped SDPs in free text (a log line). */
-function scanText(line: string, lineNo: number, sink: InputSink): void {
+function scanText(line: string, lineNo: number, sink: InputSink, file?: string): void {
+  const at: Source = file !== undefined ? { line: lineNo, format: 'text', file } : { line: lineNo, format: 'text' };
   let from = 0;
   const escaped = /v=0(?:\\r)?\\n/g;
-  for (let m = escaped.exec(line); m; m = escaped.exec(line)) {
+  for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
     const start = m.index;
     // The SDP ends at the first unescaped quote (or the end of the line).
     let end = start;
@@ -366,7 +453,7 @@ function scanText(line: string, lineNo: number, sink: InputSink): void {
     } catch {
       continue;
     }
-    emitDescription(text, null, { line: lineNo, format: 'text' }, sink);
+    emitDescription(text, null, at, sink);
     from = end;
     escaped.lastIndex = end;
   }
@@ -380,7 +467,7 @@ function scanText(line: string, lineNo: number, sink: InputSink): void {
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
     if (text.length === 0) continue;
     text = text.replace(/\s+$/, '');
-    emitCandidate(text, {}, { line: lineNo, format: 'text' }, sink);
+    emitCandidate(text, {}, at, sink);
     re.lastIndex = end;
   }
 }

@@ -1,2 +1,3 @@
-/** sdpscope/node: helpers that need Node.js (files, standard input). */
+/** sdpscope/node: helpers that need Node.js (files, standard input, streams). */
 export { readTextInput, looksBinary } from './files';
+export { scanStream, type ScanStreamOptions, type StreamReport, type ReaderProblems } from './stream';

@@ -1,0 +1,108 @@
+/** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src';
+import { looksBinary } from '../../src/node/files';
+import { scanStream } from '../../src/node/stream';
+import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates';
+import { toJson } from '../render/parse';
+import { makeStyle } from '../render/style';
+import { EXIT_OK } from '../run';
+
+export interface CandidatesOptions {
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly ndjson: boolean;
+  readonly summary: boolean;
+  readonly strict: boolean;
+  readonly color: boolean;
+  readonly maxSessions?: number;
+  /** Show a progress line on stderr (a TTY, reading a file). */
+  readonly progress: boolean;
+}
+
+async function openInput(file: string): Promise<{ stream: AsyncIterable<Buffer>; size: number | null }> {
+  if (file === '-') return { stream: process.stdin as AsyncIterable<Buffer>, size: null };
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${file} is a directory, not a file`);
+    return { stream: createReadStream(file, { highWaterMark: 1 << 18 }), size: st.size };
+  } catch (e) {
+    if (e instanceof SdpscopeError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SdpscopeError('FILE_NOT_FOUND', `${file}: no such file`);
+    throw new SdpscopeError('FILE_UNREADABLE', `${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Peeks at the first chunk to refuse a wholly binary input, then yields everything. */
+async function* guarded(stream: AsyncIterable<Buffer>, name: string): AsyncIterable<Buffer> {
+  let first = true;
+  for await (const chunk of stream) {
+    if (first && looksBinary(chunk.subarray(0, 4096))) throw new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text`);
+    first = false;
+    yield chunk;
+  }
+}
+
+export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const files = opts.files.length === 0 ? ['-'] : opts.files;
+  if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
+  const s = makeStyle(opts.color);
+  const table = !opts.json && !opts.ndjson;
+  const analyzer = new CandidateAnalyzer({
+    keepRecords: opts.json,
+    // A summary keeps no candidate per session (no tables, no pairs): the lightest memory.
+    ...(opts.summary ? { maxCandidatesPerSession: 0 } : {}),
+    ...(opts.maxSessions !== undefined ? { maxSessions: opts.maxSessions } : {}),
+    ...(opts.ndjson ? { onCandidate: (r) => out(JSON.stringify(r) + '\n') } : {}),
+    ...(table ? { onSession: (r) => out(renderSession(r, s, opts.summary) + '\n') } : {}),
+  });
+  const sink = opts.strict ? strictSink(analyzer) : analyzer;
+  let sawAnything = false;
+  for (const file of files) {
+    const name = file === '-' ? 'stdin' : file;
+    const { stream, size } = await openInput(file);
+    let last = 0;
+    const progress = opts.progress && size !== null && size > 0
+      ? (bytes: number, lines: number) => {
+          const now = Date.now();
+          if (now - last < 200) return;
+          last = now;
+          err(`\r${name}: ${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB), ${lines} lines`);
+        }
+      : undefined;
+    const report = await scanStream(guarded(stream, name), sink, { ...(files.length > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}) });
+    if (progress) err('\r\x1b[K');
+    sawAnything ||= report.bytes > 0;
+  }
+  const report: AnalysisReport = analyzer.finish();
+  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0) {
+    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${files.map((f) => (f === '-' ? 'stdin' : f)).join(', ')}` : 'the input is empty');
+  }
+  if (opts.json) out(toJson(reportJson(report)) + '\n');
+  else if (table) {
+    for (const call of report.calls) out(renderCall(call, s) + '\n');
+    out(renderTotals(report, s));
+  }
+  return EXIT_OK;
+}
+
+/** --strict: the first candidate that does not parse stops the run (exit 2, with its line). */
+function strictSink(analyzer: CandidateAnalyzer): CandidateAnalyzer {
+  return new Proxy(analyzer, {
+    get(target, prop, receiver) {
+      if (prop === 'candidate') {
+        return (found: FoundCandidate) => {
+          if (!found.candidate && found.error) {
+            const where = found.source.file !== undefined ? `${found.source.file}:${found.source.line}` : `line ${found.source.line}`;
+            throw new SdpscopeError(found.error.code, `${where}: ${found.error.message} (--strict)`);
+          }
+          target.candidate(found);
+        };
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}

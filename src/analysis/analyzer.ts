@@ -1,0 +1,465 @@
+/**
+ * CandidateAnalyzer: receives what an input scan finds (it is an InputSink) and builds the
+ * ICE picture: candidates grouped into sessions (by ufrag; else by peer connection and side, or
+ * by sender), counts, NAT inference, diagnostics, calls (two sessions that exchange frames) and
+ * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
+ * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
+ */
+import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address';
+import type { Candidate } from '../candidate/candidate';
+import { inferRelayProtocol, lintCandidate, type RelayProtocol } from '../candidate/explain';
+import { decodePriority, type PriorityParts } from '../candidate/priority';
+import type { ParseDiagnostic } from '../diagnostics';
+import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/read';
+import { logDiagnostic, type LogDiagnostic } from './diagnostics';
+import { NatEvidence, type NatVerdict } from './nat';
+import { predictPairs, type PredictedPair } from './pairs';
+
+/** One row of the report: a candidate with its decoded parts (the JSON contract of `sdpscope candidates`). */
+export interface CandidateRecord {
+  readonly session: string;
+  readonly foundation: string;
+  readonly component: number;
+  readonly transport: string;
+  readonly priority: number;
+  readonly priorityParts: PriorityParts;
+  readonly address: string;
+  readonly port: number;
+  readonly type: string;
+  readonly relatedAddress: string | null;
+  readonly relatedPort: number | null;
+  readonly tcpType: string | null;
+  readonly ufrag: string | null;
+  readonly generation: number | null;
+  readonly networkId: string | null;
+  readonly networkCost: number | null;
+  /** TURN transport implied by a relay's type preference; null for other types or when unknown/ambiguous. */
+  readonly relayProtocol: RelayProtocol | null;
+  /** `certain`, `ambiguous` (relayProtocols lists the readings) or `unknown`; null for non-relays. */
+  readonly relayProtocolCertainty: 'certain' | 'ambiguous' | 'unknown' | null;
+  readonly relayProtocols: readonly RelayProtocol[];
+  readonly addressClass: AddressClass;
+  readonly addressFamily: AddressFamily;
+  readonly sdpMid: string | null;
+  readonly sdpMLineIndex: number | null;
+  /** The time the input gives the candidate, if any. */
+  readonly time: number | string | null;
+  readonly source: { readonly line: number } & Omit<Source, 'line'>;
+}
+
+export interface SessionCounts {
+  readonly total: number;
+  readonly byType: Record<string, number>;
+  readonly byTransport: Record<string, number>;
+  readonly byFamily: Record<string, number>;
+}
+
+export interface SessionReport {
+  readonly session: string;
+  readonly ufrag: string | null;
+  /** Where the session was seen: peer connection and side (dumps), sender and room (relay logs). */
+  readonly origin: { readonly peerConnection?: string; readonly side?: 'local' | 'remote'; readonly sender?: string; readonly room?: string; readonly file?: string };
+  /** Distinct candidates (a resent candidate counts once; see `duplicates`). */
+  readonly counts: SessionCounts;
+  readonly duplicates: number;
+  readonly nat: NatVerdict;
+  readonly endOfCandidates: boolean;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** Kept candidates (up to the per-session limit), in arrival order. */
+  readonly candidates: readonly { readonly candidate: Candidate; readonly found: FoundCandidate }[];
+  /** Candidates beyond the per-session limit (counted, not kept). */
+  readonly dropped: number;
+  readonly diagnostics: readonly LogDiagnostic[];
+}
+
+export interface CallReport {
+  /** The two sessions; `controlling` names the controlling one (RFC 8445 §6.1.1), or null if unknown. */
+  readonly sessions: readonly [string, string];
+  readonly controlling: string | null;
+  /** How the call was recognised ("peer connection 8-1", "room r1: senders a and b", "offer/answer ufrags"). */
+  readonly basis: string;
+  readonly pairs: readonly PredictedPair[];
+}
+
+export interface AnalysisReport {
+  /** Every candidate as a record (only when `keepRecords`). */
+  readonly candidates: readonly CandidateRecord[];
+  readonly sessions: readonly SessionReport[];
+  readonly calls: readonly CallReport[];
+  readonly diagnostics: readonly LogDiagnostic[];
+  readonly totals: { readonly candidates: number; readonly invalid: number; readonly sessions: number; readonly evicted: number };
+}
+
+export interface AnalyzerOptions {
+  /** Build a CandidateRecord for every candidate and keep it for the final report (--json). Default false. */
+  readonly keepRecords?: boolean;
+  /** Called with each candidate record as it is found (--ndjson). */
+  readonly onCandidate?: (record: CandidateRecord) => void;
+  /**
+   * Called when a session is closed: evicted early, or at finish. With it, closed sessions are
+   * handed over and not kept (memory stays flat); `finish().sessions` then holds only those
+   * still open at the end. Without it, every session is kept for the final report.
+   */
+  readonly onSession?: (report: SessionReport) => void;
+  /** Open sessions kept at once (default 2000). */
+  readonly maxSessions?: number;
+  /** Candidates kept per session for tables and pairs (default 64). */
+  readonly maxCandidatesPerSession?: number;
+}
+
+type Side = 'local' | 'remote';
+
+interface SessionState {
+  readonly key: string;
+  readonly ufrag: string | null;
+  readonly origin: SessionReport['origin'];
+  readonly kept: { candidate: Candidate; found: FoundCandidate }[];
+  readonly seen: Set<string>;
+  readonly byType: Record<string, number>;
+  readonly byTransport: Record<string, number>;
+  readonly byFamily: Record<string, number>;
+  readonly nat: NatEvidence;
+  readonly diagnostics: LogDiagnostic[];
+  total: number;
+  dropped: number;
+  duplicates: number;
+  endOfCandidates: boolean;
+  firstLine: number;
+  lastLine: number;
+  /** When it was last active (a counter), for eviction. */
+  lastSeq: number;
+}
+
+/** A context where two sides talk: a peer connection, a relay room, or the input as a whole. */
+interface CallContext {
+  readonly basis: string;
+  /** side name → latest session key on that side. */
+  readonly sides: Map<string, string>;
+  offerer: string | null;
+  lite: Set<string>;
+}
+
+const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer)/;
+const REMOTE_EVENTS = /^(addIceCandidate|setRemoteDescription)/;
+
+function sideOf(source: Source): Side | undefined {
+  if (!source.event) return undefined;
+  if (LOCAL_EVENTS.test(source.event)) return 'local';
+  if (REMOTE_EVENTS.test(source.event)) return 'remote';
+  return undefined;
+}
+
+const bump = (r: Record<string, number>, k: string) => {
+  r[k] = (r[k] ?? 0) + 1;
+};
+
+export class CandidateAnalyzer implements InputSink {
+  private readonly sessions = new Map<string, SessionState>();
+  private readonly closed: SessionReport[] = [];
+  private readonly records: CandidateRecord[] = [];
+  private readonly diags: LogDiagnostic[] = [];
+  private contexts = new Map<string, CallContext>();
+  /** connection (pc+side, room+sender) → its last ufrag, to see ICE restarts. */
+  private lastUfrag = new Map<string, string>();
+  private readonly maxSessions: number;
+  private readonly maxKept: number;
+  private seq = 0;
+  private total = 0;
+  private invalid = 0;
+  private evicted = 0;
+  private sessionCount = 0;
+
+  constructor(private readonly options: AnalyzerOptions = {}) {
+    this.maxSessions = options.maxSessions ?? 2000;
+    this.maxKept = options.maxCandidatesPerSession ?? 64;
+  }
+
+  /** The connection a source names (pc and side, or room and sender), or null. */
+  private connectionOf(source: Source): string | null {
+    if (source.peerConnection !== undefined) return `pc ${source.peerConnection} ${sideOf(source) ?? '?'}`;
+    if (source.sender !== undefined) return `sender ${source.room ?? ''}/${source.sender}`;
+    return null;
+  }
+
+  /** Where a session is seen from (built once, when the session opens). */
+  private originOf(source: Source): SessionReport['origin'] {
+    const side = sideOf(source);
+    const origin: { peerConnection?: string; side?: Side; sender?: string; room?: string; file?: string } = {};
+    if (source.peerConnection !== undefined) origin.peerConnection = source.peerConnection;
+    if (side) origin.side = side;
+    if (source.sender !== undefined) origin.sender = source.sender;
+    if (source.room !== undefined) origin.room = source.room;
+    if (source.file !== undefined) origin.file = source.file;
+    return origin;
+  }
+
+  private session(key: string, ufrag: string | null, source: Source, line: number): SessionState {
+    let s = this.sessions.get(key);
+    if (s) {
+      s.lastSeq = ++this.seq;
+      return s;
+    }
+    s = {
+      key,
+      ufrag,
+      origin: this.originOf(source),
+      kept: [],
+      seen: new Set(),
+      byType: {},
+      byTransport: {},
+      byFamily: {},
+      nat: new NatEvidence(),
+      diagnostics: [],
+      total: 0,
+      dropped: 0,
+      duplicates: 0,
+      endOfCandidates: false,
+      firstLine: line,
+      lastLine: line,
+      lastSeq: ++this.seq,
+    };
+    this.sessions.set(key, s);
+    this.sessionCount++;
+    if (this.sessions.size > this.maxSessions) this.evict(s);
+    return s;
+  }
+
+  /**
+   * Reports and drops the least recently active sessions, down to 90% of the limit at once, so
+   * that eviction costs O(log n) a session on average.
+   */
+  private evict(keep: SessionState): void {
+    if (this.evicted === 0) this.diags.push(logDiagnostic('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
+    const target = Math.max(1, Math.floor(this.maxSessions * 0.9));
+    const order = [...this.sessions.values()].filter((x) => x !== keep).sort((a, b) => a.lastSeq - b.lastSeq);
+    for (const old of order.slice(0, this.sessions.size - target)) {
+      this.evicted++;
+      this.close(old);
+      this.sessions.delete(old.key);
+    }
+  }
+
+  /** Notes which session a context side is on (for calls) and ICE restarts on a connection. */
+  private track(source: Source, key: string, ufrag: string | null, connection: string | null, line: number, role?: { type: string | null; lite: boolean }): void {
+    // Nothing to track for a candidate with no connection and no role (plain text logs).
+    if (connection === null && role === undefined && source.room === undefined) return;
+    if (connection !== null && ufrag !== null) {
+      const last = this.lastUfrag.get(connection);
+      if (last !== undefined && last !== ufrag) this.diags.push(logDiagnostic('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
+      if (last !== ufrag) {
+        this.lastUfrag.set(connection, ufrag);
+        this.lastUfrag = this.trim(this.lastUfrag);
+      }
+    }
+    const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : 'input';
+    let ctx = this.contexts.get(ctxKey);
+    if (!ctx) this.contexts = this.trim(this.contexts);
+    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
+    const side = source.peerConnection !== undefined ? sideOf(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
+    if (side === undefined || side === null) return;
+    ctx.sides.set(side, key);
+    if (role?.type === 'offer' && ctx.offerer === null) ctx.offerer = side;
+    if (role?.lite) ctx.lite.add(side);
+  }
+
+  description(found: FoundDescription): void {
+    const d = found.description;
+    if (d.fragment) return;
+    const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
+    const connection = this.connectionOf(found.source);
+    const key = ufrag ?? connection ?? 'no ufrag';
+    // A description opens its session even before any candidate arrives.
+    const s = this.session(key, ufrag, found.source, found.source.line);
+    if (d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
+    this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type, lite: d.iceLite });
+  }
+
+  candidate(found: FoundCandidate): void {
+    const line = found.source.line;
+    if (!found.candidate) {
+      this.invalid++;
+      this.diags.push(logDiagnostic('unparseable-candidate', `${found.error?.code ?? 'CANDIDATE'}: ${found.error?.message ?? 'not a candidate'} — ${JSON.stringify(found.text.slice(0, 80))}`, null, line));
+      return;
+    }
+    const c = found.candidate;
+    const ufrag = found.usernameFragment ?? c.ufrag;
+    const connection = this.connectionOf(found.source);
+    const key = ufrag ?? connection ?? 'no ufrag';
+    const s = this.session(key, ufrag, found.source, line);
+    this.total++;
+    s.lastLine = line;
+    const id = `${c.foundation} ${c.component} ${c.transport} ${c.address} ${c.port} ${c.type}`;
+    if (s.seen.has(id)) {
+      s.duplicates++;
+      if (s.duplicates === 1) s.diagnostics.push(logDiagnostic('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
+    } else {
+      s.total++;
+      if (s.seen.size < this.maxKept * 4) s.seen.add(id);
+      const address = classifyAddress(c.address);
+      bump(s.byType, c.type);
+      bump(s.byTransport, c.transport);
+      bump(s.byFamily, address.family);
+      if (c.type === 'srflx') s.nat.add(c);
+      if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, found });
+      else s.dropped++;
+      for (const d of lintCandidate(c, line, address)) {
+        s.diagnostics.push(logDiagnostic(d.kind === 'candidate-type-preference-mismatch' ? 'type-preference-mismatch' : 'candidate-lint', d.message, key, line));
+      }
+    }
+    this.track(found.source, key, ufrag, connection, line);
+    if (this.options.keepRecords || this.options.onCandidate) {
+      const r = toRecord(found, c, key);
+      if (this.options.keepRecords) this.records.push(r);
+      this.options.onCandidate?.(r);
+    }
+  }
+
+  endOfCandidates(found: FoundEndOfCandidates): void {
+    // With no ufrag in the frame, the end belongs to the connection's latest session.
+    const conn = this.connectionOf(found.source);
+    const key = conn ?? 'no ufrag';
+    const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
+    const target = this.sessions.get(ufrag ?? key) ?? [...this.sessions.values()].pop();
+    if (target) target.endOfCandidates = true;
+  }
+
+  problem(p: ParseDiagnostic): void {
+    // Candidate rejections arrive as candidates with an error too; count them once, there.
+    if (p.kind === 'candidate-syntax') return;
+    if (p.kind === 'input-json') this.diags.push(logDiagnostic('invalid-json', p.message, null, p.line ?? null));
+  }
+
+  /** Input-level problems found by the reader (binary lines, over-long lines). */
+  inputProblem(code: 'binary-data' | 'line-too-long' | 'invalid-json', message: string, line: number): void {
+    this.diags.push(logDiagnostic(code, message, null, line));
+  }
+
+  private close(s: SessionState): void {
+    const report = sessionReport(s);
+    if (this.options.onSession) this.options.onSession(report);
+    else this.closed.push(report);
+  }
+
+  /** Keeps a bookkeeping map within bounds: past the limit, its older half goes (insertion order). */
+  private trim<K, V>(map: Map<K, V>): Map<K, V> {
+    const limit = this.maxSessions * 2;
+    if (map.size <= limit) return map;
+    return new Map([...map].slice(map.size - Math.floor(limit / 2)));
+  }
+
+  finish(): AnalysisReport {
+    const open = [...this.sessions.values()];
+    const reports = open.map(sessionReport);
+    const bySession = new Map(reports.map((r) => [r.session, r]));
+    const calls: CallReport[] = [];
+    const seenCalls = new Set<string>();
+    for (const ctx of this.contexts.values()) {
+      const sides = [...ctx.sides.entries()];
+      if (sides.length !== 2) continue;
+      const [[sideA, a], [sideB, b]] = sides as [[string, string], [string, string]];
+      // One call seen from both ends (a dump of both peer connections) is one call.
+      const id = [a, b].sort().join('\u0000');
+      if (a === b || seenCalls.has(id)) continue;
+      seenCalls.add(id);
+      const ra = bySession.get(a);
+      const rb = bySession.get(b);
+      if (!ra || !rb) continue;
+      // The offerer controls, unless it is ICE-lite and the other side is not (RFC 8445 §6.1.1).
+      let controllingSide = ctx.offerer;
+      if (controllingSide !== null && ctx.lite.has(controllingSide) && ctx.lite.size === 1) controllingSide = controllingSide === sideA ? sideB : sideA;
+      const controlling = controllingSide === sideA ? a : controllingSide === sideB ? b : null;
+      calls.push(callBetween(ra, rb, ctx.basis, controlling));
+    }
+    // Two files, no call recognised: the busiest session of each is taken as the two sides.
+    const files = [...new Set(reports.map((r) => r.origin.file).filter((f): f is string => f !== undefined))];
+    if (calls.length === 0 && files.length === 2) {
+      const busiest = (f: string) => reports.filter((r) => r.origin.file === f).sort((x, y) => y.counts.total - x.counts.total)[0]!;
+      calls.push(callBetween(busiest(files[0]!), busiest(files[1]!), `one session from each file (${files[0]}, ${files[1]})`, null));
+    }
+    for (const r of reports) this.options.onSession?.(r);
+    const sessions = [...this.closed, ...reports];
+    return {
+      candidates: this.records,
+      sessions,
+      calls,
+      diagnostics: [...this.diags, ...sessions.flatMap((s) => s.diagnostics)],
+      totals: { candidates: this.total, invalid: this.invalid, sessions: this.sessionCount, evicted: this.evicted },
+    };
+  }
+}
+
+/** The call between two sessions, with its pairs; `controlling` names one of them, or null (the first is assumed). */
+export function callBetween(a: SessionReport, b: SessionReport, basis: string, controlling: string | null): CallReport {
+  const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate }));
+  return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(a), ends(b), controlling === null || controlling === a.session) };
+}
+
+function sessionReport(s: SessionState): SessionReport {
+  const diagnostics = [...s.diagnostics];
+  const types = s.byType;
+  const cands = s.kept.map((k) => k.candidate);
+  if (s.total > 0) {
+    const hosts = cands.filter((c) => c.type === 'host');
+    const nonPublicHosts = hosts.some((c) => !['public', 'ipv6-global', 'documentation'].includes(classifyAddress(c.address).class));
+    if (!types['srflx'] && hosts.length > 0 && nonPublicHosts) diagnostics.push(logDiagnostic('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
+    if (!types['relay']) diagnostics.push(logDiagnostic('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
+    for (const c of cands) {
+      if (c.type !== 'relay') continue;
+      const cls = classifyAddress(c.address).class;
+      if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') diagnostics.push(logDiagnostic('relay-private-address', `relay ${c.address}:${c.port} is a ${cls} address`, s.key, s.kept.find((k) => k.candidate === c)?.found.source.line ?? null));
+    }
+    if (hosts.length > 0 && hosts.every((c) => classifyAddress(c.address).family === 'mdns')) diagnostics.push(logDiagnostic('only-mdns-hosts', `all ${hosts.length} host candidate${hosts.length === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
+    if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(logDiagnostic('only-tcp', `no UDP candidate among ${s.total}`, s.key));
+    if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(logDiagnostic('ipv6-only', 'only IPv6 addresses', s.key));
+    if (!s.endOfCandidates) diagnostics.push(logDiagnostic('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
+  }
+  return {
+    session: s.key,
+    ufrag: s.ufrag,
+    origin: s.origin,
+    counts: { total: s.total, byType: s.byType, byTransport: s.byTransport, byFamily: s.byFamily },
+    duplicates: s.duplicates,
+    nat: s.nat.verdict(),
+    endOfCandidates: s.endOfCandidates,
+    firstLine: s.firstLine,
+    lastLine: s.lastLine,
+    candidates: s.kept,
+    dropped: s.dropped,
+    diagnostics,
+  };
+}
+
+/** The contract row for one candidate. */
+export function toRecord(found: FoundCandidate, c: Candidate, session: string): CandidateRecord {
+  const relay = inferRelayProtocol(c);
+  const addr = classifyAddress(c.address);
+  const { line, ...rest } = found.source;
+  return {
+    session,
+    foundation: c.foundation,
+    component: c.component,
+    transport: c.transport,
+    priority: c.priority,
+    priorityParts: decodePriority(c.priority),
+    address: c.address,
+    port: c.port,
+    type: c.type,
+    relatedAddress: c.relatedAddress,
+    relatedPort: c.relatedPort,
+    tcpType: c.tcpType,
+    ufrag: found.usernameFragment ?? c.ufrag,
+    generation: c.generation,
+    networkId: c.networkId,
+    networkCost: c.networkCost,
+    relayProtocol: relay?.protocol ?? null,
+    relayProtocolCertainty: relay?.certainty ?? null,
+    relayProtocols: relay ? [...new Set(relay.readings.map((r) => r.protocol))] : [],
+    addressClass: addr.class,
+    addressFamily: addr.family,
+    sdpMid: found.sdpMid,
+    sdpMLineIndex: found.sdpMLineIndex,
+    time: found.source.timestamp ?? null,
+    source: { line, ...rest },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * NAT mapping behaviour (RFC 4787 §4.1) from server-reflexive candidates, on the evidence only.
+ * A base (raddr:rport) mapped to two different public address:port pairs (as two STUN servers
+ * see it) is address-dependent mapping: the seed's symmetric NAT. The same public address:port
+ * seen by two STUN servers (two foundations) is endpoint-independent: one of the seed's cone
+ * NATs. Filtering (which cone) cannot be seen in candidates at all.
+ */
+import type { Candidate } from '../candidate/candidate';
+import { classifyAddress } from '../candidate/address';
+
+export type NatMapping = 'address-dependent' | 'endpoint-independent' | 'none' | 'unknown';
+
+export interface NatVerdict {
+  /** `none`: a srflx equals its base (a public host, no NAT). */
+  readonly mapping: NatMapping;
+  /** Facts the verdict rests on (or, for unknown, why nothing can be said). */
+  readonly evidence: readonly string[];
+  /** The seed's NAT types this is consistent with. */
+  readonly seedTypes: string;
+  /** What candidates can never tell. */
+  readonly cannotSee: string;
+}
+
+const CANNOT_SEE = 'filtering behaviour (full cone vs restricted vs port-restricted) and whether inbound packets get through: candidates only show mappings';
+
+/** Collects srflx mappings per base; cheap to keep per session. */
+export class NatEvidence {
+  /** "udp 10.0.0.1:5000" → mapped "203.0.113.5:40000" → foundations seen. */
+  private readonly bases = new Map<string, Map<string, Set<string>>>();
+  private masked = 0;
+  private srflx = 0;
+  private sameAsBase = 0;
+
+  add(c: Candidate): void {
+    if (c.type !== 'srflx') return;
+    this.srflx++;
+    const ra = c.relatedAddress;
+    if (ra === null || c.relatedPort === null || classifyAddress(ra).class === 'unspecified' || c.relatedPort === 0) {
+      this.masked++;
+      return;
+    }
+    if (ra === c.address && c.relatedPort === c.port) this.sameAsBase++;
+    const base = `${c.transport} ${ra}:${c.relatedPort}`;
+    const mapped = `${c.address}:${c.port}`;
+    let maps = this.bases.get(base);
+    if (!maps) this.bases.set(base, (maps = new Map()));
+    let foundations = maps.get(mapped);
+    if (!foundations) maps.set(mapped, (foundations = new Set()));
+    foundations.add(c.foundation);
+  }
+
+  verdict(): NatVerdict {
+    const dependent: string[] = [];
+    const independent: string[] = [];
+    for (const [base, maps] of this.bases) {
+      if (maps.size > 1) dependent.push(`base ${base} is mapped to ${[...maps.keys()].join(' and ')}`);
+      else for (const [mapped, f] of maps) if (f.size > 1) independent.push(`base ${base} is mapped to ${mapped} by ${f.size} STUN servers (foundations ${[...f].join(', ')})`);
+    }
+    if (dependent.length > 0) {
+      return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT (对称NAT): every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
+    }
+    if (independent.length > 0) {
+      return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (全锥形/受限锥形/端口受限锥形: full, restricted or port-restricted): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
+    }
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked) {
+      return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
+    }
+    const why: string[] = [];
+    if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
+    else {
+      if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it`);
+      if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
+    }
+    return { mapping: 'unknown', evidence: why, seedTypes: 'cannot be told from these candidates (one STUN server is not enough: configure two and look again)', cannotSee: CANNOT_SEE };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Candidate pairs a call will check (RFC 8445 §6.1.2): pairs per component, same transport and
+ * address family (TCP active → passive, so ↔ so), their priority (§6.1.2.3, 64 bits, bigint),
+ * the check order, and the pairs that cannot work with the reason.
+ */
+import { classifyAddress } from '../candidate/address';
+import type { Candidate } from '../candidate/candidate';
+
+/** RFC 8445 §6.1.2.3: 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), G controlling, D controlled. */
+export function pairPriority(controlling: number, controlled: number): bigint {
+  const g = BigInt(controlling);
+  const d = BigInt(controlled);
+  const min = g < d ? g : d;
+  const max = g < d ? d : g;
+  return (min << 32n) + 2n * max + (g > d ? 1n : 0n);
+}
+
+export interface PairEnd {
+  readonly session: string;
+  readonly candidate: Candidate;
+}
+
+export interface PredictedPair {
+  readonly component: number;
+  readonly local: PairEnd;
+  readonly remote: PairEnd;
+  /** Pair priority (RFC 8445 §6.1.2.3); serialised as a decimal string. */
+  readonly priority: bigint;
+  /** 1-based position in the check order among viable pairs; null for pairs that cannot work. */
+  readonly order: number | null;
+  readonly viable: boolean;
+  /** Why a pair cannot work, or what it needs. */
+  readonly reason: string | null;
+}
+
+function family(c: Candidate): 'ipv4' | 'ipv6' | 'mdns' | 'other' {
+  const f = classifyAddress(c.address).family;
+  return f === 'ipv4' || f === 'ipv6' || f === 'mdns' ? f : 'other';
+}
+
+/** Why the pair cannot work, or null. Pairs of different transport are not formed at all. */
+function obstacle(l: Candidate, r: Candidate): string | null {
+  const fl = family(l);
+  const fr = family(r);
+  if (fl === 'other' || fr === 'other') return `address ${fl === 'other' ? l.address : r.address} is not usable`;
+  if (fl !== 'mdns' && fr !== 'mdns' && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;
+  if (l.transport === 'tcp') {
+    const a = l.tcpType;
+    const b = r.tcpType;
+    const ok = (a === 'active' && b === 'passive') || (a === 'passive' && b === 'active') || (a === 'so' && b === 'so');
+    if (!ok) return `tcptype ${a || 'none'} ↔ ${b || 'none'} cannot connect (active→passive or so↔so)`;
+  }
+  const cl = classifyAddress(l.address).class;
+  const cr = classifyAddress(r.address).class;
+  if (cl === 'link-local' || cr === 'link-local') return 'a link-local address: works only on the same link';
+  if ((cl === 'loopback') !== (cr === 'loopback')) return 'loopback pairs only with loopback';
+  return null;
+}
+
+/**
+ * Forms the pairs of one call, as the `local` agent's check list: its server-reflexive
+ * candidates are replaced by their bases, i.e. pruned as redundant (RFC 8445 §6.1.2.4), while
+ * the remote side's stay remote candidates. `localIsControlling`: the offerer controls unless it is ICE-lite
+ * (RFC 8445 §6.1.1). Ordered by priority, viable pairs numbered in check order.
+ */
+export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd[], localIsControlling: boolean): PredictedPair[] {
+  const pairs: Omit<PredictedPair, 'order'>[] = [];
+  for (const l of local) {
+    if (l.candidate.type === 'srflx') continue;
+    for (const r of remote) {
+      if (l.candidate.component !== r.candidate.component) continue;
+      if (l.candidate.transport !== r.candidate.transport) continue;
+      const why = obstacle(l.candidate, r.candidate);
+      const mdns = family(l.candidate) === 'mdns' || family(r.candidate) === 'mdns';
+      const [g, d] = localIsControlling ? [l.candidate.priority, r.candidate.priority] : [r.candidate.priority, l.candidate.priority];
+      pairs.push({
+        component: l.candidate.component,
+        local: l,
+        remote: r,
+        priority: pairPriority(g, d),
+        viable: why === null,
+        // mDNS names resolve only on the local link: such a pair works between hosts on one LAN.
+        reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : null),
+      });
+    }
+  }
+  pairs.sort((a, b) => (a.priority === b.priority ? 0 : a.priority > b.priority ? -1 : 1));
+  let n = 0;
+  return pairs.map((p) => ({ ...p, order: p.viable ? ++n : null }));
+}

@@ -1,0 +1,213 @@
+/**
+ * Node only: reads a stream of any size line by line into a LineScanner with flat memory. Lines
+ * are split on raw bytes; a line is decoded only when it can hold something (an SDP line, JSON,
+ * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
+ * lines longer than the limit are reported and skipped.
+ */
+import { LineScanner, scanInput, type InputSink } from '../input/read';
+
+export interface StreamReport {
+  readonly lines: number;
+  readonly bytes: number;
+}
+
+export interface ReaderProblems {
+  inputProblem(code: 'binary-data' | 'line-too-long', message: string, line: number): void;
+}
+
+export interface ScanStreamOptions {
+  /** Names the input in every Source. */
+  readonly file?: string;
+  /** Longest line kept, in bytes (default 64 MiB). */
+  readonly maxLineBytes?: number;
+  /** Called after each chunk with the bytes read so far and the lines seen. */
+  readonly onProgress?: (bytes: number, lines: number) => void;
+  /** Read single-candidate JSON frames without JSON.parse (default true). */
+  readonly fastFrames?: boolean;
+  /**
+   * A JSON document that spans lines (a pretty-printed array of frames, a webrtc-internals
+   * dump) is read whole, up to this many bytes (default 256 MiB), so that its fields stay
+   * together; a larger one is read line by line.
+   */
+  readonly maxDocumentBytes?: number;
+}
+
+/** True when the first line opens a JSON value it does not close: a multi-line document. */
+function opensDocument(first: Buffer): boolean {
+  const text = first.toString('utf8').trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Reads a multi-line JSON document whole (within the limit) and scans it as one; returns null,
+ * with the bytes read, when it turns out larger than the limit.
+ */
+async function readDocument(head: Buffer[], rest: AsyncIterator<Buffer | string>, limit: number): Promise<{ text: string | null; chunks: Buffer[] }> {
+  const chunks = [...head];
+  let size = chunks.reduce((n, c) => n + c.length, 0);
+  for (;;) {
+    if (size > limit) return { text: null, chunks };
+    const next = await rest.next();
+    if (next.done) break;
+    const c = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(c);
+    size += c.length;
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), chunks };
+}
+
+const CANDIDATE = Buffer.from('candidate:');
+const VERSION = Buffer.from('v=0');
+
+/** Whether a line (without its newline) can hold anything a scan looks for. */
+function interesting(line: Buffer): boolean {
+  if (line.length < 2) return false;
+  const b0 = line[0]!;
+  // "<letter>=": an SDP line (or a fragment's).
+  if (line[1] === 0x3d && ((b0 >= 0x61 && b0 <= 0x7a) || (b0 >= 0x41 && b0 <= 0x5a))) return true;
+  let i = 0;
+  while (i < line.length && (line[i] === 0x20 || line[i] === 0x09)) i++;
+  if (line[i] === 0x7b || line[i] === 0x5b) return true;
+  return line.indexOf(CANDIDATE) >= 0 || line.indexOf(VERSION) >= 0;
+}
+
+/**
+ * Feeds every line of `stream` to a LineScanner over `sink`. Resolves when the stream ends; the
+ * scanner is finished (its last SDP block flushed).
+ */
+export async function scanStream(stream: AsyncIterable<Buffer | string>, sink: InputSink & ReaderProblems, options: ScanStreamOptions = {}): Promise<StreamReport> {
+  // Peek at the first line: a multi-line JSON document is read whole.
+  const it = stream[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headDone = false;
+  for (;;) {
+    const next = await it.next();
+    if (next.done) {
+      headDone = true;
+      break;
+    }
+    const c = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(c);
+    if (c.indexOf(0x0a) >= 0 || head.reduce((n, x) => n + x.length, 0) > 1 << 20) break;
+  }
+  const headBuf = Buffer.concat(head);
+  const nl = headBuf.indexOf(0x0a);
+  if (headBuf.length > 0 && headBuf.indexOf(0) < 0 && opensDocument(headBuf.subarray(0, nl < 0 ? headBuf.length : nl))) {
+    const doc = headDone ? { text: headBuf.toString('utf8'), chunks: [headBuf] } : await readDocument([headBuf], it, options.maxDocumentBytes ?? 256 * 1024 * 1024);
+    if (doc.text !== null) {
+      const fileOpt = options.file !== undefined ? { file: options.file } : {};
+      scanInput(doc.text, withFile(sink, fileOpt.file));
+      options.onProgress?.(Buffer.byteLength(doc.text), 0);
+      return { lines: doc.text.split('\n').length - (doc.text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(doc.text) };
+    }
+    return scanLines(rest(doc.chunks, it), sink, options);
+  }
+  return scanLines(rest([headBuf], headDone ? null : it), sink, options);
+}
+
+/** The chunks already read, then the rest of the stream. */
+async function* rest(first: Buffer[], it: AsyncIterator<Buffer | string> | null): AsyncIterable<Buffer | string> {
+  yield* first;
+  if (!it) return;
+  for (;;) {
+    const next = await it.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** A sink that stamps `file` on every source (a whole document is scanned without a LineScanner). */
+function withFile(sink: InputSink, file: string | undefined): InputSink {
+  if (file === undefined) return sink;
+  return {
+    description: (f) => sink.description({ ...f, source: { ...f.source, file } }),
+    candidate: (f) => sink.candidate({ ...f, source: { ...f.source, file } }),
+    endOfCandidates: (f) => sink.endOfCandidates({ ...f, source: { ...f.source, file } }),
+    problem: (p) => sink.problem(p),
+  };
+}
+
+async function scanLines(stream: AsyncIterable<Buffer | string>, sink: InputSink & ReaderProblems, options: ScanStreamOptions): Promise<StreamReport> {
+  const maxLine = options.maxLineBytes ?? 64 * 1024 * 1024;
+  const scanner = new LineScanner(sink, { ...(options.file !== undefined ? { file: options.file } : {}), fastFrames: options.fastFrames ?? true });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let lineNo = 0;
+  let bytes = 0;
+  let binaryReported = 0;
+
+  const handle = (buf: Buffer, start: number, end: number, ending: string) => {
+    lineNo++;
+    if (end > start && buf[end - 1] === 0x0d) {
+      end--;
+      ending = '\r\n';
+    }
+    if (end - start > maxLine) {
+      sink.inputProblem('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, lineNo);
+      scanner.breakBlock();
+      return;
+    }
+    // A view of the line: every search below stays inside it.
+    const line = buf.subarray(start, end);
+    if (line.indexOf(0) >= 0) {
+      if (binaryReported++ < 10) sink.inputProblem('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, lineNo);
+      scanner.breakBlock();
+      return;
+    }
+    if (!interesting(line)) {
+      scanner.breakBlock();
+      return;
+    }
+    scanner.push(line.toString('utf8'), ending, lineNo);
+  };
+
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buf.length;
+    let pos = 0;
+    while (pos < buf.length) {
+      const nl = buf.indexOf(0x0a, pos);
+      if (nl < 0) {
+        if (!skipping) {
+          pending.push(buf.subarray(pos));
+          pendingBytes += buf.length - pos;
+          if (pendingBytes > maxLine) {
+            sink.inputProblem('line-too-long', `line ${lineNo + 1} is longer than ${maxLine} bytes: skipped`, lineNo + 1);
+            pending = [];
+            pendingBytes = 0;
+            skipping = true;
+          }
+        }
+        break;
+      }
+      if (skipping) {
+        skipping = false;
+        lineNo++;
+        scanner.breakBlock();
+      } else if (pending.length > 0) {
+        pending.push(buf.subarray(pos, nl));
+        const line = Buffer.concat(pending);
+        pending = [];
+        pendingBytes = 0;
+        handle(line, 0, line.length, '\n');
+      } else {
+        handle(buf, pos, nl, '\n');
+      }
+      pos = nl + 1;
+    }
+    options.onProgress?.(bytes, lineNo);
+  }
+  if (!skipping && pending.length > 0) {
+    const line = Buffer.concat(pending);
+    handle(line, 0, line.length, '');
+  } else if (skipping) lineNo++;
+  scanner.end();
+  return { lines: lineNo, bytes };
+}

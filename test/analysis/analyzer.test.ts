@@ -1,0 +1,141 @@
+import { Readable } from 'node:stream';
+import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer';
+import { LOG_DIAGNOSTICS, type LogDiagnosticCode } from '../../src/analysis/diagnostics';
+import { scanInput } from '../../src/input/read';
+import { scanStream } from '../../src/node/stream';
+import { corpusFile, sample } from '../support/corpus';
+import { buildSdp } from '../support/sdp-builder';
+
+function analyze(text: string, options: AnalyzerOptions = {}) {
+  const a = new CandidateAnalyzer(options);
+  scanInput(text, a);
+  return a.finish();
+}
+const frame = (from: string, f: object, room = 'r1') => JSON.stringify({ time: '2026-11-24T06:00:00.000Z', room, from, frame: f });
+const cand = (from: string, c: string, extra: object = {}) => frame(from, { type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0, ...extra });
+
+/** A relay log of one call: a offers (ufrag AAAA), b answers (BBBB), both trickle. */
+const CALL = [
+  frame('a', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'AAAA' }] }) }),
+  frame('b', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'BBBB', setup: 'active' }] }) }),
+  cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host generation 0 ufrag AAAA'),
+  cand('a', 'candidate:2 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000 generation 0 ufrag AAAA'),
+  cand('a', 'candidate:3 1 udp 1686052607 203.0.113.5 40002 typ srflx raddr 10.0.1.2 rport 5000 generation 0 ufrag AAAA'),
+  frame('a', { type: 'candidate', candidate: null }),
+  cand('b', 'candidate:7 1 udp 2122260223 10.0.2.9 6000 typ host generation 0 ufrag BBBB'),
+  cand('b', 'candidate:8 1 udp 41885439 10.0.2.1 3478 typ relay raddr 198.51.100.4 rport 6000 generation 0 ufrag BBBB'),
+].join('\n');
+
+describe('CandidateAnalyzer on a relay log', () => {
+  const r = analyze(CALL, { keepRecords: true });
+  const session = (k: string) => r.sessions.find((s) => s.session === k)!;
+
+  it('groups candidates into sessions by ufrag, with where they came from', () => {
+    expect(r.sessions.map((s) => [s.session, s.counts.total]).sort()).toEqual([['AAAA', 3], ['BBBB', 2]]);
+    expect(session('AAAA').origin).toEqual({ sender: 'a', room: 'r1' });
+    expect(session('AAAA').counts.byType).toEqual({ host: 1, srflx: 2 });
+  });
+
+  it('infers the symmetric NAT of a', () => {
+    expect(session('AAAA').nat.mapping).toBe('address-dependent');
+    expect(session('BBBB').nat.mapping).toBe('unknown');
+  });
+
+  it('sees the end of a\'s candidates and not b\'s', () => {
+    expect(session('AAAA').endOfCandidates).toBe(true);
+    expect(session('BBBB').diagnostics.map((d) => d.code)).toContain('end-of-candidates-missing');
+  });
+
+  it('flags b\'s relay on a private address', () => {
+    expect(session('BBBB').diagnostics.find((d) => d.code === 'relay-private-address')).toMatchObject({ line: 8, session: 'BBBB' });
+  });
+
+  it('recognises the call, the offerer as controlling, and predicts pairs', () => {
+    expect(r.calls).toHaveLength(1);
+    const call = r.calls[0]!;
+    expect([call.sessions, call.controlling, call.basis]).toEqual([['AAAA', 'BBBB'], 'AAAA', 'room r1']);
+    // a's check list: its host (its srflx are pruned to their base) with b's host and relay.
+    expect(call.pairs.filter((p) => p.viable).length).toBe(2);
+    expect(call.pairs[0]!.order).toBe(1);
+  });
+
+  it('writes the contract record for each candidate', () => {
+    const relay = r.candidates.find((c) => c.type === 'relay')!;
+    expect(relay).toMatchObject({
+      session: 'BBBB', foundation: '8', component: 1, transport: 'udp', priority: 41885439,
+      priorityParts: { typePreference: 2, localPreference: 32542, componentId: 1 },
+      address: '10.0.2.1', port: 3478, relatedAddress: '198.51.100.4', relatedPort: 6000, ufrag: 'BBBB',
+      relayProtocol: null, relayProtocolCertainty: 'ambiguous', relayProtocols: ['dtls', 'udp'], addressClass: 'private',
+      time: '2026-11-24T06:00:00.000Z', source: { line: 8, sender: 'b', room: 'r1' },
+    });
+  });
+});
+
+describe('sessions without a ufrag, restarts, eviction', () => {
+  it('falls back to the sender, then to one "no ufrag" session', () => {
+    const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host'), 'candidate:2 1 udp 2122260223 10.0.1.3 5000 typ host'].join('\n'));
+    expect(r.sessions.map((s) => s.session).sort()).toEqual(['no ufrag', 'sender r1/a']);
+  });
+
+  it('reports an ICE restart when a sender changes ufrag', () => {
+    const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5002 typ host ufrag CCCC')].join('\n'));
+    expect(r.diagnostics.find((d) => d.code === 'ice-restart')!.message).toBe('sender r1/a: ufrag AAAA → CCCC');
+  });
+
+  it('reports the least recently active session early beyond maxSessions', () => {
+    const closed: string[] = [];
+    const lines = ['AAAA', 'BBBB', 'CCCC'].map((u, i) => `candidate:${i} 1 udp 2122260223 10.0.0.${i} 5000 typ host ufrag ${u}`);
+    const r = analyze(lines.join('\n'), { maxSessions: 2, onSession: (s) => closed.push(s.session) });
+    expect(closed).toEqual(['AAAA', 'BBBB', 'CCCC']);
+    // Eviction goes down to 90% of the limit at once: with a limit of 2, both older sessions go.
+    expect(r.totals).toEqual({ candidates: 3, invalid: 0, sessions: 3, evicted: 2 });
+    expect(r.diagnostics.map((d) => d.code)).toContain('sessions-evicted');
+  });
+
+  it('recognises a call in a webrtc-internals dump, once for both peer connections', () => {
+    const r = analyze(corpusFile('dumps/local__chromium156_webrtc_internals_audio_video_dc.json'));
+    expect(r.calls.map((c) => [c.sessions, c.controlling, c.basis])).toEqual([[['nx1G', 'rScq'], 'nx1G', 'peer connection 8-1']]);
+    expect(r.calls[0]!.pairs.every((p) => p.viable)).toBe(true);
+  });
+
+  it('reads the seed\'s frames', () => {
+    const r = analyze(sample('call.ndjson'));
+    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['JDVd', 0], ['gZTj', 0], ['N/KY', 4], ['ddSd', 1]]);
+    expect(r.sessions.find((s) => s.session === 'ddSd')!.endOfCandidates).toBe(true);
+  });
+});
+
+/** Inputs that produce each diagnostic code. */
+const CASES: [LogDiagnosticCode, string][] = [
+  ['no-srflx', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['no-relay', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['relay-private-address', 'candidate:1 1 udp 41885439 192.168.1.2 3478 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
+  ['only-mdns-hosts', 'candidate:1 1 udp 2113937151 x.local 5000 typ host ufrag AAAA'],
+  ['only-tcp', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active ufrag AAAA'],
+  ['ipv6-only', 'candidate:1 1 udp 2122262783 2001:db8::1 5000 typ host ufrag AAAA'],
+  ['type-preference-mismatch', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
+  ['candidate-lint', 'candidate:1 1 udp 1686052607 203.0.113.1 5000 typ srflx ufrag AAAA'],
+  ['duplicate-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['ice-restart', [cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag CCCC')].join('\n')],
+  ['end-of-candidates-missing', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['unparseable-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 99999 typ host'],
+  ['invalid-json', '{"type":"candidate","candidate":"candidate:1 1 udp 21'],
+  ['binary-data', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\nbin\u0000ary candidate:\n'],
+  ['line-too-long', `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n{"x":"${'y'.repeat(300)}"}\n`],
+  ['sessions-evicted', ['AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`).join('\n')],
+];
+
+describe('every log diagnostic has a case', () => {
+  it('covers the table', () => {
+    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(Object.keys(LOG_DIAGNOSTICS)));
+  });
+
+  it.each(CASES)('%s', async (code, text) => {
+    const a = new CandidateAnalyzer({ maxSessions: 2 });
+    await scanStream(Readable.from([Buffer.from(text)]), a, { maxLineBytes: 200 });
+    const r = a.finish();
+    const hit = r.diagnostics.find((d) => d.code === code);
+    expect(hit).toBeDefined();
+    expect(hit!.severity).toBe(LOG_DIAGNOSTICS[code].severity);
+  });
+});

@@ -1,0 +1,50 @@
+import { NatEvidence } from '../../src/analysis/nat';
+import { parseCandidate } from '../../src/candidate/candidate';
+
+const verdict = (lines: string[]) => {
+  const e = new NatEvidence();
+  for (const l of lines) e.add(parseCandidate(l));
+  return e.verdict();
+};
+
+describe('NAT mapping from srflx candidates', () => {
+  it('one base mapped to two addresses (two STUN servers) is address-dependent: symmetric NAT', () => {
+    const v = verdict([
+      'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
+      'candidate:2 1 udp 1686052607 203.0.113.5 40002 typ srflx raddr 10.0.1.2 rport 5000',
+    ]);
+    expect(v.mapping).toBe('address-dependent');
+    expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002']);
+    expect(v.seedTypes).toMatch(/^symmetric NAT \(对称NAT\)/);
+    expect(v.cannotSee).toMatch(/filtering/);
+  });
+
+  it('the same mapping seen by two STUN servers (two foundations) is endpoint-independent: a cone NAT', () => {
+    const v = verdict([
+      'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
+      'candidate:2 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
+    ]);
+    expect(v.mapping).toBe('endpoint-independent');
+    expect(v.seedTypes).toMatch(/cone NAT/);
+  });
+
+  it('one mapping per base says nothing: unknown, with the reason', () => {
+    const v = verdict(['candidate:2649982101 1 udp 1686052607 219.142.117.143 2213 typ srflx raddr 10.25.39.1 rport 57043 generation 0']);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence[0]).toMatch(/one mapping per base \(1 base\): one STUN server/);
+  });
+
+  it('a masked base (raddr 0.0.0.0 rport 0) is unknown, said so', () => {
+    const v = verdict(['candidate:842163049 1 udp 1677729535 71.202.120.145 52283 typ srflx raddr 0.0.0.0 rport 0 generation 0 network-cost 999']);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual(['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it']);
+  });
+
+  it('no srflx: unknown', () => {
+    expect(verdict(['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host']).evidence).toEqual(['no srflx candidate: nothing shows a mapping']);
+  });
+
+  it('a srflx equal to its base: no NAT', () => {
+    expect(verdict(['candidate:1 1 udp 1686052607 198.51.100.7 5000 typ srflx raddr 198.51.100.7 rport 5000']).mapping).toBe('none');
+  });
+});

@@ -1,0 +1,69 @@
+import { pairPriority, predictPairs } from '../../src/analysis/pairs';
+import { parseCandidate } from '../../src/candidate/candidate';
+
+const end = (session: string, line: string) => ({ session, candidate: parseCandidate(line) });
+
+describe('pairPriority (RFC 8445 §6.1.2.3)', () => {
+  it('is 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), as a bigint', () => {
+    expect(pairPriority(2130706431, 1694498815)).toBe(7277816997797167103n);
+    expect(pairPriority(1694498815, 2130706431)).toBe(7277816997797167102n);
+    expect(pairPriority(0xffffffff, 0xffffffff)).toBe((0xffffffffn << 32n) + 2n * 0xffffffffn);
+  });
+});
+
+describe('predictPairs', () => {
+  const local = [
+    end('A', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'),
+    end('A', 'candidate:2 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.0.1 rport 5000'),
+    end('A', 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active'),
+    end('A', 'candidate:4 1 udp 2122262783 2001:db8::1 5002 typ host'),
+    end('A', 'candidate:5 2 udp 2122260222 10.0.0.1 5001 typ host'),
+  ];
+  const remote = [
+    end('B', 'candidate:7 1 udp 2122260223 192.168.1.9 6000 typ host'),
+    end('B', 'candidate:8 1 tcp 1518280447 192.168.1.9 9 typ host tcptype active'),
+    end('B', 'candidate:9 1 udp 2113937151 b.local 6001 typ host'),
+  ];
+  const pairs = predictPairs(local, remote, true);
+
+  it('prunes local srflx candidates (replaced by their base, RFC 8445 §6.1.2.4)', () => {
+    expect(pairs.some((p) => p.local.candidate.type === 'srflx')).toBe(false);
+    const [p] = predictPairs([remote[0]!], [local[1]!], true);
+    expect(p!.remote.candidate.type).toBe('srflx');
+  });
+
+  it('pairs per component and transport only', () => {
+    expect(pairs.every((p) => p.local.candidate.component === p.remote.candidate.component && p.local.candidate.transport === p.remote.candidate.transport)).toBe(true);
+    expect(pairs.some((p) => p.local.candidate.component === 2)).toBe(false);
+  });
+
+  it('orders viable pairs by priority and numbers them', () => {
+    const viable = pairs.filter((p) => p.viable);
+    expect(viable.map((p) => p.order)).toEqual(viable.map((_, i) => i + 1));
+    for (let i = 1; i < viable.length; i++) expect(viable[i - 1]!.priority >= viable[i]!.priority).toBe(true);
+    expect(viable[0]!.local.candidate.foundation).toBe('1');
+  });
+
+  it('says why a pair cannot work', () => {
+    const reasons = pairs.filter((p) => !p.viable).map((p) => p.reason);
+    expect(reasons).toContain('address families differ (ipv6 ↔ ipv4)');
+    expect(reasons).toContain('tcptype active ↔ active cannot connect (active→passive or so↔so)');
+  });
+
+  it('keeps mDNS pairs, noting they need the name resolved on the same link', () => {
+    const m = pairs.find((p) => p.remote.candidate.address === 'b.local' && p.local.candidate.foundation === '1')!;
+    expect([m.viable, m.reason]).toEqual([true, 'needs the mDNS name resolved: same link only']);
+  });
+
+  it('uses the controlled side\'s priority as D', () => {
+    const [p] = predictPairs([local[0]!], [remote[0]!], false);
+    expect(p!.priority).toBe(pairPriority(remote[0]!.candidate.priority, local[0]!.candidate.priority));
+  });
+
+  it('pairs TCP active with passive and link-local only with a warning', () => {
+    const [ok] = predictPairs([end('A', 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active')], [end('B', 'candidate:8 1 tcp 1518280447 192.168.1.9 443 typ host tcptype passive')], true);
+    expect(ok!.viable).toBe(true);
+    const [ll] = predictPairs([end('A', 'candidate:1 1 udp 1 fe80::1 1 typ host')], [end('B', 'candidate:2 1 udp 1 2001:db8::2 2 typ host')], true);
+    expect([ll!.viable, ll!.reason]).toEqual([false, 'a link-local address: works only on the same link']);
+  });
+});

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates';
+import { sample, SAMPLES } from '../support/corpus';
+
+const ROOT = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'sdpscope-cands-'));
+const file = (name: string, text: string | Buffer) => (writeFileSync(join(dir, name), text), join(dir, name));
+
+async function run(files: string[], opts: Partial<CandidatesOptions> = {}) {
+  let out = '';
+  let err = '';
+  const code = await candidatesCommand({ files, json: false, ndjson: false, summary: false, strict: false, color: false, progress: false, ...opts }, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+const ALICE = [
+  '06:00:01.100 alice onicecandidate {"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host generation 0 ufrag AAAA","sdpMid":"0","sdpMLineIndex":0}',
+  '06:00:01.200 alice onicecandidate {"type":"candidate","candidate":"candidate:2 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000 generation 0 ufrag AAAA","sdpMid":"0","sdpMLineIndex":0}',
+].join('\n');
+
+describe('sdpscope candidates', () => {
+  it('prints a table per session with priorities split, then totals', async () => {
+    const { code, out } = await run([join(SAMPLES, 'call.ndjson')]);
+    expect(code).toBe(0);
+    expect(out).toContain('session N/KY');
+    expect(out).toContain('4 candidates: host 2, srflx 2 · udp 4 · ipv4 4');
+    expect(out).toMatch(/srflx\s+2649982101\s+udp\s+219\.142\.117\.143\s+2212\s+100 \| 32542 \| 1/);
+    expect(out).toContain('NAT mapping: unknown');
+    expect(out).toContain('5 candidate lines (5 distinct) in 4 sessions, 1 call');
+  });
+
+  it('--summary leaves the candidate tables out', async () => {
+    const { out } = await run([join(SAMPLES, 'call.ndjson')], { summary: true });
+    expect(out).toContain('session N/KY');
+    expect(out).not.toContain('priority (type|local|comp)');
+  });
+
+  it('--json gives the contract: candidates, sessions, pairs, diagnostics', async () => {
+    const { out } = await run([join(SAMPLES, 'candidates.json')], { json: true });
+    const j = JSON.parse(out);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['candidates', 'sessions', 'pairs', 'diagnostics']));
+    expect(j.candidates[0]).toMatchObject({ session: 'N/KY', foundation: '3096071039', component: 1, transport: 'udp', priority: 2122260223, priorityParts: { typePreference: 126, localPreference: 32542, componentId: 1 }, address: '10.25.39.1', port: 60751, type: 'host', relatedAddress: null, relatedPort: null, tcpType: null, ufrag: 'N/KY', generation: 0, networkId: '1', networkCost: 10, relayProtocol: null, addressClass: 'private', source: { line: 1 } });
+    expect(j.sessions[0]).toMatchObject({ session: 'N/KY', ufrag: 'N/KY', counts: { total: 4 }, nat: { mapping: 'unknown' } });
+    expect(j.diagnostics[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), session: 'N/KY', message: expect.any(String), line: null }));
+  });
+
+  it('--ndjson prints one record per candidate as found', async () => {
+    const { out } = await run([join(SAMPLES, 'candidates.json')], { ndjson: true });
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.port)).toEqual([60751, 57043, 2213, 2212]);
+  });
+
+  it('pairs two sides given in two files (one call per file side, pairs predicted)', async () => {
+    const bob = file('bob.log', '06:00:02 bob {"type":"candidate","candidate":"candidate:9 1 udp 2122260223 192.168.7.7 7000 typ host ufrag BBBB"}\n');
+    const alice = file('alice.log', ALICE + '\n');
+    const { out } = await run([alice, bob], { json: true });
+    const j = JSON.parse(out);
+    expect(j.candidates.map((c: { source: { file: string } }) => c.source.file)).toEqual([alice, alice, bob]);
+    expect(j.sessions.map((s: { session: string }) => s.session).sort()).toEqual(['AAAA', 'BBBB']);
+    expect(j.calls).toEqual([{ call: 0, sessions: ['AAAA', 'BBBB'], controlling: null, basis: `one session from each file (${alice}, ${bob})`, pairs: 1 }]);
+    expect(j.pairs[0]).toMatchObject({ call: 0, component: 1, local: { session: 'AAAA', type: 'host' }, remote: { session: 'BBBB' }, order: 1, viable: true });
+  });
+
+  it('predicts the pairs of the bundled two-sided sample', async () => {
+    const { out } = await run([join(SAMPLES, 'alice.log'), join(SAMPLES, 'bob.log')]);
+    expect(out).toMatch(/call N\/KY ⇄ ddSd/);
+    expect(out).toContain('check order (2 viable pairs, highest priority first)');
+  });
+
+  it('counts bad lines with line numbers and goes on; --strict stops at the first', async () => {
+    const bad = file('bad.log', 'candidate:1 1 udp 2122260223 10.0.0.1 99999 typ host\n' + ALICE + '\n');
+    const { code, out } = await run([bad]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/error\s+unparseable-candidate \(line 1\): CANDIDATE_PORT/);
+    await expect(run([bad], { strict: true })).rejects.toMatchObject({ code: 'CANDIDATE_PORT', message: expect.stringContaining('line 1') });
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'none.log'), 'FILE_NOT_FOUND'],
+    ['a directory', () => dir, 'FILE_IS_DIRECTORY'],
+    ['binary data', () => file('bin.dat', Buffer.from([0, 1, 2, 3, 0, 255])), 'FILE_BINARY'],
+    ['no candidate', () => file('none.txt', 'hello\n'), 'NO_SDP_FOUND'],
+    ['empty input', () => file('empty.txt', ''), 'EMPTY_INPUT'],
+  ])('rejects %s with one coded error', async (_what, path, code) => {
+    await expect(run([path()])).rejects.toMatchObject({ code });
+  });
+
+  it('reads stdin when no file is given (the built binary)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/sdpscope.js'), 'candidates', '--summary'], { input: sample('candidates.json'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('session N/KY');
+    expect(r.stderr).toBe('');
+  });
+});

@@ -1,0 +1,64 @@
+import { Readable } from 'node:stream';
+import { collectingSink, readInput, type InputReport } from '../../src/input/read';
+import { scanStream } from '../../src/node/stream';
+import { corpusFile, sample } from '../support/corpus';
+
+async function scan(chunks: (string | Buffer)[], options: { fastFrames?: boolean; maxLineBytes?: number } = {}) {
+  const sink = collectingSink();
+  const problems: [string, number][] = [];
+  const report = await scanStream(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), { ...sink, inputProblem: (code, _m, line) => problems.push([code, line]) }, options);
+  return { ...sink.report, problems2: problems, lines: report.lines, bytes: report.bytes };
+}
+
+/** Cuts a text into n-byte chunks (splitting lines, CRLFs and UTF-8 sequences). */
+const chunked = (text: string, n: number) => {
+  const b = Buffer.from(text);
+  const out: Buffer[] = [];
+  for (let i = 0; i < b.length; i += n) out.push(b.subarray(i, i + n));
+  return out;
+};
+
+const strip = (r: InputReport) => ({
+  descriptions: r.descriptions.map((d) => [d.type, d.text, d.source.line]),
+  candidates: r.candidates.map((c) => [c.text, c.sdpMid, c.sdpMLineIndex, c.usernameFragment, c.source.line, c.source.timestamp, c.source.sender, c.source.room, c.source.event]),
+  end: r.endOfCandidates.length,
+});
+
+describe('scanStream', () => {
+  const inputs: [string, string][] = [
+    ['frame log', sample('call.ndjson')],
+    ['raw CRLF SDP', corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp')],
+    ['candidate list', corpusFile('candidates/shortoffer.txt')],
+    ['relay-style log', [JSON.stringify({ time: 1, room: 'r', from: 'a', frame: { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AbCd', sdpMid: '0', sdpMLineIndex: 0 } }), 'noise line', '06:00 x candidate:2 1 udp 1 1.1.1.1 1 typ host'].join('\n')],
+  ];
+
+  it.each(inputs)('finds in a %s what readInput finds, whatever the chunking', async (_name, text) => {
+    const expected = strip(readInput(text));
+    for (const n of [1, 7, 4096]) expect(strip(await scan(chunked(text, n)))).toEqual(expected);
+  });
+
+  it('reads frames the fast way and the JSON way alike', async () => {
+    const text = sample('call.ndjson') + sample('candidates.json');
+    const fast = await scan([text], { fastFrames: true });
+    const slow = await scan([text], { fastFrames: false });
+    expect(strip(fast)).toEqual(strip(slow));
+    expect(fast.candidates.length).toBe(9);
+  });
+
+  it('counts lines and bytes, with or without a final newline', async () => {
+    expect(await scan(['a\nb\n'])).toMatchObject({ lines: 2, bytes: 4 });
+    expect(await scan(['a\nb'])).toMatchObject({ lines: 2, bytes: 3 });
+  });
+
+  it('skips binary lines and over-long lines, reports them with line numbers, and goes on', async () => {
+    const r = await scan(['x\u0000y candidate:1\n', `{"a":"${'z'.repeat(100)}"}\n`, 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n'], { maxLineBytes: 60 });
+    expect(r.problems2).toEqual([['binary-data', 1], ['line-too-long', 2]]);
+    expect(r.candidates.map((c) => c.source.line)).toEqual([3]);
+  });
+
+  it('keeps an SDP split across chunks intact', async () => {
+    const text = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
+    const r = await scan(chunked(`log start\n${text}\nlog end\n`, 13));
+    expect(r.descriptions.map((d) => d.text)).toEqual([text + '\n']);
+  });
+});
