@@ -4,6 +4,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { SdpscopeError } from '../src/errors';
 import { candidatesCommand } from './commands/candidates';
+import { clientCommand } from './commands/client';
+import { relayCommand } from './commands/relay';
+import { RELAY_DEFAULTS } from '../src/node/relay';
 import { parseCommand } from './commands/parse';
 import { wantColor } from './render/style';
 import { coerceFile, run } from './run';
@@ -64,7 +67,93 @@ run('sdpscope', async () => {
         );
       },
     )
-    .demandCommand(1, 'name a command: parse, candidates')
+    .command(
+      'relay',
+      'The signaling relay (the seed\'s protocol, port 53378): rooms, every frame logged with its meaning, limits, token, TLS; serves the call page at /',
+      (y) =>
+        y
+          .option('host', { type: 'string', default: RELAY_DEFAULTS.host, describe: 'address to bind (0.0.0.0 as the seed; 127.0.0.1 to stay local)' })
+          .option('port', { type: 'number', default: RELAY_DEFAULTS.port, describe: 'port (0: any free one)' })
+          .option('log', { type: 'string', describe: 'NDJSON log file, one line per frame (appended)' })
+          .option('keep-secrets', { type: 'boolean', default: false, describe: 'log ice-pwd, credential, password... as sent' })
+          .option('room-size', { type: 'number', default: RELAY_DEFAULTS.roomSize, describe: 'clients per room' })
+          .option('max-clients', { type: 'number', default: RELAY_DEFAULTS.maxClients, describe: 'clients at once (more: HTTP 503)' })
+          .option('max-frame', { type: 'number', default: RELAY_DEFAULTS.maxFrameBytes, describe: 'largest frame in bytes (larger: close 1009)' })
+          .option('max-rate', { type: 'number', default: RELAY_DEFAULTS.maxFramesPerSecond, describe: 'frames per second per client (excess dropped)' })
+          .option('max-buffered', { type: 'number', default: RELAY_DEFAULTS.maxBufferedBytes, describe: 'bytes queued to one client (more: close 1013)' })
+          .option('heartbeat', { type: 'number', default: RELAY_DEFAULTS.heartbeatMs, describe: 'ping interval in ms; dead clients dropped (0: off)' })
+          .option('token', { type: 'string', describe: 'clients must present it (?token= or Authorization: Bearer)' })
+          .option('origin', { type: 'string', array: true, describe: 'allowed Origin (repeatable); others get 403' })
+          .option('tls-cert', { type: 'string', describe: 'PEM certificate: serve https and wss' })
+          .option('tls-key', { type: 'string', describe: 'PEM private key' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no console lines' })
+          .option('color', { type: 'boolean', describe: 'force colour on or off' })
+          .example('$0 relay --log call.ndjson', 'relay on 0.0.0.0:53378, the call page at http://<host>:53378/')
+          .example('$0 relay --host 127.0.0.1 --port 0 --token s3cret', 'local only, any port, with a token'),
+      async (argv) => {
+        const relay = await relayCommand(
+          {
+            host: argv.host,
+            port: argv.port,
+            ...(argv.log !== undefined ? { log: argv.log } : {}),
+            keepSecrets: argv['keep-secrets'],
+            roomSize: argv['room-size'],
+            maxClients: argv['max-clients'],
+            maxFrameBytes: argv['max-frame'],
+            maxFramesPerSecond: argv['max-rate'],
+            maxBufferedBytes: argv['max-buffered'],
+            heartbeatMs: argv.heartbeat,
+            ...(argv.token !== undefined ? { token: argv.token } : {}),
+            ...(argv.origin !== undefined ? { origins: argv.origin } : {}),
+            ...(argv['tls-cert'] !== undefined ? { tlsCert: argv['tls-cert'] } : {}),
+            ...(argv['tls-key'] !== undefined ? { tlsKey: argv['tls-key'] } : {}),
+            quiet: argv.quiet,
+            color: wantColor(argv.color, process.stdout),
+          },
+          write,
+        );
+        // Runs until a signal; then closes clients and flushes the log.
+        code = await new Promise<number>((resolve) => {
+          const stop = () => void relay.close().then(() => resolve(0));
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      },
+    )
+    .command(
+      'client [url]',
+      'Join a relay room, print every frame received with its summary, send frames from files or stdin',
+      (y) =>
+        y
+          .positional('url', { type: 'string', default: 'ws://127.0.0.1:53378', describe: 'relay URL' })
+          .option('room', { type: 'string', describe: 'room to join (default: the relay\'s default room)' })
+          .option('token', { type: 'string', describe: 'relay token' })
+          .option('send', { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' })
+          .option('expect', { type: 'number', describe: 'exit 0 once this many call frames arrived (1 on timeout)' })
+          .option('timeout', { type: 'number', describe: 'ms to wait (default 10000 with --expect, else forever)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' })
+          .option('insecure', { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' })
+          .option('color', { type: 'boolean', describe: 'force colour on or off' })
+          .example('$0 client --send samples/offer.json --expect 1', 'send the seed offer, wait for one frame back')
+          .example('$0 client ws://127.0.0.1:53378 --room r1 --json', 'watch a room as NDJSON'),
+      async (argv) => {
+        code = await clientCommand(
+          {
+            url: argv.url!,
+            ...(argv.room !== undefined ? { room: argv.room } : {}),
+            ...(argv.token !== undefined ? { token: argv.token } : {}),
+            send: argv.send.map((f) => (f === '' ? '-' : String(f))),
+            ...(argv.expect !== undefined ? { expect: argv.expect } : {}),
+            ...(argv.timeout !== undefined ? { timeoutMs: argv.timeout } : {}),
+            json: argv.json,
+            color: wantColor(argv.color, process.stdout),
+            insecure: argv.insecure,
+          },
+          write,
+        );
+      },
+    )
+    .demandCommand(1, 'name a command: parse, candidates, relay, client')
     .strict()
     .help()
     .version(false)

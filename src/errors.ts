@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
   USAGE: 'The command line is not valid.',
+  CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,47 @@
+/** `sdpscope client [URL]`: join a room, print what arrives, send frames from files or stdin. */
+import { readTextInput } from '../../src/node/files';
+import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client';
+import { SdpscopeError } from '../../src/errors';
+import { makeStyle } from '../render/style';
+import { EXIT_FINDINGS, EXIT_OK } from '../run';
+
+export interface ClientCommandOptions {
+  readonly url: string;
+  readonly room?: string;
+  readonly token?: string;
+  readonly send: readonly string[];
+  readonly expect?: number;
+  readonly timeoutMs?: number;
+  readonly json: boolean;
+  readonly color: boolean;
+  readonly insecure: boolean;
+}
+
+export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void): Promise<number> {
+  if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
+  const frames: string[] = [];
+  for (const f of o.send) frames.push(...framesOf(await readTextInput(f)));
+  const s = makeStyle(o.color);
+  const print = (f: ReceivedFrame) => {
+    if (o.json) out(JSON.stringify({ time: f.time, notice: f.notice, frame: f.frame, summary: f.summary }) + '\n');
+    else out(`${s.dim(f.time.slice(11, 23))} ${f.notice ? s.yellow(f.description) : `← ${f.description}`}\n`);
+  };
+  const timeoutMs = o.timeoutMs ?? (o.expect !== undefined ? 10_000 : undefined);
+  const r = await runClient({
+    url: o.url,
+    ...(o.room !== undefined ? { room: o.room } : {}),
+    ...(o.token !== undefined ? { token: o.token } : {}),
+    send: frames,
+    ...(o.expect !== undefined ? { expect: o.expect } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(o.insecure ? { ws: { rejectUnauthorized: false } } : {}),
+    onFrame: print,
+  });
+  if (!o.json) out(s.dim(`sent ${r.sent}, received ${r.received.filter((f) => !f.notice).length} frames${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));
+  if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
+  if (o.expect !== undefined && r.timedOut) {
+    out(s.red(`expected ${o.expect} frames, got ${r.received.filter((f) => !f.notice).length} in ${timeoutMs} ms\n`));
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,214 @@
+/**
+ * The seed's P2P call page, rebuilt: the same signaling (ready, offer, answer, candidate, bye,
+ * over the relay's WebSocket), with panels that use sdpscope's core in the browser: each
+ * description summarised, a candidate table with decoded priorities, every frame logged.
+ */
+import { classifyAddress, decodePriority, describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const startButton = $<HTMLButtonElement>('startButton');
+const hangupButton = $<HTMLButtonElement>('hangupButton');
+const localVideo = $<HTMLVideoElement>('localVideo');
+const remoteVideo = $<HTMLVideoElement>('remoteVideo');
+
+const params = new URLSearchParams(location.search);
+const room = params.get('room') ?? 'default';
+const wsUrl = new URL(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/`);
+wsUrl.searchParams.set('room', room);
+if (params.get('token')) wsUrl.searchParams.set('token', params.get('token')!);
+$('room').textContent = room;
+$('relay').textContent = wsUrl.origin;
+if (params.get('iceServers')) $<HTMLTextAreaElement>('iceServers').value = params.get('iceServers')!;
+
+type Frame = { type?: string; sdp?: string; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
+
+/** State the tests and the console can read. */
+const call = {
+  pc: null as RTCPeerConnection | null,
+  frames: [] as { dir: 'sent' | 'received'; frame: unknown }[],
+  state: 'not started',
+};
+(window as unknown as { sdpscopeCall: typeof call }).sdpscopeCall = call;
+
+function setState(s: string): void {
+  call.state = s;
+  $('state').textContent = s;
+}
+
+function logFrame(dir: 'sent' | 'received', frame: unknown): void {
+  call.frames.push({ dir, frame });
+  const f = frame as { type?: string; event?: string };
+  const text = f.type === 'relay-notice' ? `relay: ${f.event}` : describeFrame(summarizeFrame(frame));
+  $('frames').textContent += `${new Date().toISOString().slice(11, 23)} ${dir === 'sent' ? '→' : '←'} ${text}\n`;
+}
+
+function candidateRow(side: string, line: string): void {
+  let cells: string[];
+  try {
+    const c = parseCandidate(line);
+    const x = explainCandidate(c);
+    cells = [side, c.type, c.transport, c.address, String(c.port), formatPriorityParts(decodePriority(c.priority)), x.relayProtocol?.protocol ?? (x.relayProtocol ? 'ambiguous' : ''), classifyAddress(c.address).class, c.foundation];
+  } catch (e) {
+    cells = [side, 'invalid', '', line.slice(0, 40), '', '', '', '', (e as { code?: string }).code ?? ''];
+  }
+  const tr = document.createElement('tr');
+  for (const v of cells) {
+    const td = document.createElement('td');
+    td.textContent = v;
+    tr.appendChild(td);
+  }
+  $('candidates').appendChild(tr);
+}
+
+function showSdp(id: string, sdp: string): void {
+  const d = parseSdp(sdp);
+  $(id).textContent = d.media
+    .map((m) => `${m.kind} mid ${m.mid ?? '-'} ${m.direction} port ${m.port} · ${m.codecs.map((c) => `${c.payloadType} ${c.name}`).slice(0, 8).join(', ')}${m.codecs.length > 8 ? ', …' : ''} · ICE ${m.ice.ufrag ?? '-'} · DTLS ${m.setup ?? '-'}`)
+    .join('\n');
+}
+
+// Signaling over the relay: the seed's postMessage/onmessage, on a WebSocket.
+const socket = new WebSocket(wsUrl);
+const signaling = {
+  postMessage(frame: Frame): void {
+    logFrame('sent', frame);
+    socket.send(JSON.stringify(frame));
+  },
+};
+
+let localStream: MediaStream | null = null;
+
+socket.onmessage = (e: MessageEvent<string>) => {
+  const data = JSON.parse(e.data) as Frame;
+  logFrame('received', data);
+  if (!localStream) {
+    console.log('not ready yet');
+    return;
+  }
+  switch (data.type) {
+    case 'offer':
+      void handleOffer(data);
+      break;
+    case 'answer':
+      void handleAnswer(data);
+      break;
+    case 'candidate':
+      void handleCandidate(data);
+      break;
+    case 'ready':
+      // A second tab joined. This tab will initiate a call unless in a call already.
+      if (call.pc) {
+        console.log('already in call, ignoring');
+        return;
+      }
+      void makeCall();
+      break;
+    case 'bye':
+      if (call.pc) hangup();
+      break;
+    default:
+      console.log('unhandled', data);
+      break;
+  }
+};
+
+startButton.onclick = async () => {
+  localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  localVideo.srcObject = localStream;
+  startButton.disabled = true;
+  hangupButton.disabled = false;
+  setState('ready');
+  signaling.postMessage({ type: 'ready' });
+};
+
+hangupButton.onclick = () => {
+  hangup();
+  signaling.postMessage({ type: 'bye' });
+};
+
+function hangup(): void {
+  call.pc?.close();
+  call.pc = null;
+  localStream?.getTracks().forEach((t) => t.stop());
+  localStream = null;
+  startButton.disabled = false;
+  hangupButton.disabled = true;
+  setState('hung up');
+}
+
+function createPeerConnection(): void {
+  let iceServers: RTCIceServer[] = [];
+  try {
+    iceServers = JSON.parse($<HTMLTextAreaElement>('iceServers').value) as RTCIceServer[];
+  } catch {
+    console.log('ICE servers: not JSON, using none');
+  }
+  const pc = new RTCPeerConnection({ iceServers });
+  call.pc = pc;
+  pc.onicecandidate = (e) => {
+    const message: Frame = { type: 'candidate', candidate: null };
+    if (e.candidate) {
+      message.candidate = e.candidate.candidate;
+      message.sdpMid = e.candidate.sdpMid;
+      message.sdpMLineIndex = e.candidate.sdpMLineIndex;
+      candidateRow('local', e.candidate.candidate);
+    }
+    signaling.postMessage(message);
+  };
+  pc.oniceconnectionstatechange = () => setState(`ICE ${pc.iceConnectionState}`);
+  pc.ontrack = (e) => {
+    remoteVideo.srcObject = e.streams[0] ?? null;
+  };
+  localStream!.getTracks().forEach((track) => pc.addTrack(track, localStream!));
+}
+
+async function makeCall(): Promise<void> {
+  createPeerConnection();
+  const offer = await call.pc!.createOffer();
+  signaling.postMessage({ type: 'offer', sdp: offer.sdp! });
+  await call.pc!.setLocalDescription(offer);
+  showSdp('localSdp', offer.sdp!);
+}
+
+async function handleOffer(offer: Frame): Promise<void> {
+  if (call.pc) {
+    console.error('existing peerconnection');
+    return;
+  }
+  createPeerConnection();
+  await call.pc!.setRemoteDescription({ type: 'offer', sdp: offer.sdp! });
+  showSdp('remoteSdp', offer.sdp!);
+  const answer = await call.pc!.createAnswer();
+  signaling.postMessage({ type: 'answer', sdp: answer.sdp! });
+  await call.pc!.setLocalDescription(answer);
+  showSdp('localSdp', answer.sdp!);
+}
+
+async function handleAnswer(answer: Frame): Promise<void> {
+  if (!call.pc) {
+    console.error('no peerconnection');
+    return;
+  }
+  await call.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp! });
+  showSdp('remoteSdp', answer.sdp!);
+}
+
+async function handleCandidate(frame: Frame): Promise<void> {
+  if (!call.pc) {
+    console.error('no peerconnection');
+    return;
+  }
+  // Both of the seed's shapes: the candidate as a string beside sdpMid, or an RTCIceCandidateInit.
+  const init: RTCIceCandidateInit | null =
+    frame.candidate === null || frame.candidate === '' || frame.candidate === undefined
+      ? null
+      : typeof frame.candidate === 'string'
+        ? { candidate: frame.candidate, sdpMid: frame.sdpMid ?? null, sdpMLineIndex: frame.sdpMLineIndex ?? null }
+        : (frame.candidate as RTCIceCandidateInit);
+  if (!init) {
+    await call.pc.addIceCandidate(null as unknown as RTCIceCandidateInit);
+    return;
+  }
+  candidateRow('remote', init.candidate ?? '');
+  await call.pc.addIceCandidate(init);
+}

@@ -1,0 +1,295 @@
+/**
+ * The signaling relay: a WebSocket server that speaks the seed's protocol (every JSON frame of a
+ * client goes, unchanged, to every other client of its room; never back to the sender) and logs
+ * every frame — NDJSON with who sent it, to whom, and what it means, secrets redacted — without
+ * altering what it forwards. Limits keep bad clients from hurting the others. Node only.
+ */
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { describeFrame, redactFrame, summarizeFrame, type FrameSummary } from '../analysis/frame';
+
+/** Every limit and setting, with its default (spread under the caller's options). */
+export const RELAY_DEFAULTS = {
+  /** The seed binds 0.0.0.0 so that two machines can call; bind 127.0.0.1 to stay local. */
+  host: '0.0.0.0',
+  /** The seed's port. */
+  port: 53378,
+  /** Clients in one room: 2, a 1:1 call like the seed's. */
+  roomSize: 2,
+  /** Clients connected at once; more are refused with HTTP 503. */
+  maxClients: 1000,
+  /** Largest frame in bytes; a larger one closes its sender with 1009. */
+  maxFrameBytes: 1024 * 1024,
+  /** Frames a client may send per second (token bucket); excess frames are dropped with a notice. */
+  maxFramesPerSecond: 100,
+  /** Bytes queued towards one client; a slower consumer is closed with 1013. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Ping interval; a client that did not answer the previous ping is dropped. 0 disables. */
+  heartbeatMs: 30_000,
+  /** Keep ice-pwd, credential, password... in the log (default: redacted). */
+  keepSecrets: false,
+} as const;
+
+export interface RelayOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly roomSize?: number;
+  readonly maxClients?: number;
+  readonly maxFrameBytes?: number;
+  readonly maxFramesPerSecond?: number;
+  readonly maxBufferedBytes?: number;
+  readonly heartbeatMs?: number;
+  readonly keepSecrets?: boolean;
+  /** NDJSON log file, one line per frame (appended). */
+  readonly log?: string;
+  /** Clients must present it: `?token=`, or `Authorization: Bearer …`. */
+  readonly token?: string;
+  /** PEM certificate and key (contents): serve https and wss. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Allowed Origin headers; others are refused with 403. Absent: any origin. */
+  readonly origins?: readonly string[];
+  /** Folder of the call page (index.html, call.js, sdpscope.js); absent: no page. */
+  readonly pageDir?: string;
+  /** One readable line per event (the console). */
+  readonly onLine?: (line: RelayLine) => void;
+}
+
+/** What the console shows: a frame relayed, or an event of the relay. */
+export type RelayLine =
+  | { readonly kind: 'frame'; readonly time: string; readonly room: string; readonly from: string; readonly to: readonly string[]; readonly size: number; readonly summary: FrameSummary; readonly text: string }
+  | { readonly kind: 'event'; readonly time: string; readonly room: string | null; readonly client: string | null; readonly event: string; readonly detail: string };
+
+/** The notices the relay sends; their own type never collides with call frames. */
+export type RelayNotice =
+  | { readonly type: 'relay-notice'; readonly event: 'joined'; readonly room: string; readonly id: string; readonly peers: readonly string[] }
+  | { readonly type: 'relay-notice'; readonly event: 'peer-joined' | 'peer-left'; readonly room: string; readonly id: string }
+  | { readonly type: 'relay-notice'; readonly event: 'room-full'; readonly room: string; readonly size: number }
+  | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
+
+/** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame). */
+export const CLOSE = { normal: 1000, goingAway: 1001, tooBig: 1009, roomFull: 4001 } as const;
+
+interface Client {
+  readonly id: string;
+  readonly ws: WebSocket;
+  readonly room: string;
+  alive: boolean;
+  tokens: number;
+  refilled: number;
+  notifiedLimit: number;
+}
+
+export interface Relay {
+  readonly url: string;
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Clients connected now, per room. */
+  rooms(): Map<string, string[]>;
+  /** Closes every client (1001), stops listening, flushes the log. */
+  close(): Promise<void>;
+}
+
+const now = () => new Date().toISOString();
+
+function tokenOf(req: IncomingMessage): string | null {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const q = url.searchParams.get('token');
+  if (q !== null) return q;
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+  socket.destroy();
+}
+
+const PAGE_FILES: Record<string, [string, string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/index.html': ['index.html', 'text/html; charset=utf-8'],
+  '/call.js': ['call.js', 'text/javascript; charset=utf-8'],
+};
+
+/** Starts a relay; resolves once it listens. */
+export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
+  const o = { ...RELAY_DEFAULTS, ...options };
+  const clients = new Map<string, Client>();
+  const rooms = new Map<string, Set<Client>>();
+  let nextId = 1;
+  let log: WriteStream | null = o.log ? createWriteStream(o.log, { flags: 'a' }) : null;
+  const line = (l: RelayLine) => o.onLine?.(l);
+  const event = (room: string | null, client: string | null, name: string, detail: string) => {
+    const time = now();
+    line({ kind: 'event', time, room, client, event: name, detail });
+    log?.write(JSON.stringify({ time, room, event: name, client, detail }) + '\n');
+  };
+
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = PAGE_FILES[path];
+    if (!file || !o.pageDir) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    try {
+      const body = readFileSync(join(o.pageDir, file[0]));
+      res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('page not built\n');
+    }
+  };
+  const server: HttpServer = o.tls ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, serve) : createHttpServer(serve);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
+
+  server.on('upgrade', (req, socket, head) => {
+    if (o.token !== undefined && tokenOf(req) !== o.token) {
+      event(null, null, 'refused', `bad or missing token from ${req.socket.remoteAddress}`);
+      return refuse(socket, 401, 'Unauthorized');
+    }
+    if (o.origins && !o.origins.includes(req.headers.origin ?? '')) {
+      event(null, null, 'refused', `origin ${req.headers.origin ?? '(none)'} not allowed`);
+      return refuse(socket, 403, 'Forbidden');
+    }
+    if (clients.size >= o.maxClients) {
+      event(null, null, 'refused', `max clients (${o.maxClients}) reached`);
+      return refuse(socket, 503, 'Service Unavailable');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => join_(ws, req));
+  });
+
+  const notice = (ws: WebSocket, n: RelayNotice) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(n));
+  };
+
+  function join_(ws: WebSocket, req: IncomingMessage): void {
+    const room = new URL(req.url ?? '/', 'http://x').searchParams.get('room') || 'default';
+    const members = rooms.get(room) ?? new Set<Client>();
+    if (members.size >= o.roomSize) {
+      notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize });
+      ws.close(CLOSE.roomFull, 'room full');
+      event(room, null, 'room-full', `refused a client: ${members.size} of ${o.roomSize}`);
+      return;
+    }
+    const c: Client = { id: `c${nextId++}`, ws, room, alive: true, tokens: o.maxFramesPerSecond, refilled: Date.now(), notifiedLimit: 0 };
+    clients.set(c.id, c);
+    members.add(c);
+    rooms.set(room, members);
+    notice(ws, { type: 'relay-notice', event: 'joined', room, id: c.id, peers: [...members].filter((m) => m !== c).map((m) => m.id) });
+    for (const m of members) if (m !== c) notice(m.ws, { type: 'relay-notice', event: 'peer-joined', room, id: c.id });
+    event(room, c.id, 'joined', `from ${req.socket.remoteAddress}:${req.socket.remotePort} (${members.size}/${o.roomSize})`);
+
+    ws.on('pong', () => {
+      c.alive = true;
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => frame(c, data, isBinary));
+    ws.on('close', (code: number, reason: Buffer) => {
+      clients.delete(c.id);
+      members.delete(c);
+      if (members.size === 0) rooms.delete(room);
+      for (const m of members) notice(m.ws, { type: 'relay-notice', event: 'peer-left', room, id: c.id });
+      event(room, c.id, 'left', `close ${code}${reason.length ? ' ' + reason.toString() : ''}`);
+    });
+    ws.on('error', (e: Error) => event(room, c.id, 'error', e.message));
+  }
+
+  function frame(c: Client, data: RawData, isBinary: boolean): void {
+    // Token bucket: maxFramesPerSecond, refilled continuously.
+    const t = Date.now();
+    c.tokens = Math.min(o.maxFramesPerSecond, c.tokens + ((t - c.refilled) / 1000) * o.maxFramesPerSecond);
+    c.refilled = t;
+    if (c.tokens < 1) {
+      if (t - c.notifiedLimit > 1000) {
+        c.notifiedLimit = t;
+        notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${o.maxFramesPerSecond} frames/s: frames dropped` });
+        event(c.room, c.id, 'rate-limited', `over ${o.maxFramesPerSecond} frames/s: dropping`);
+      }
+      return;
+    }
+    c.tokens -= 1;
+    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    if (isBinary) {
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'binary-frame', message: 'frames are JSON text' });
+      event(c.room, c.id, 'binary-frame', `${buf.length} bytes dropped`);
+      return;
+    }
+    const text = buf.toString('utf8');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
+      event(c.room, c.id, 'invalid-json', JSON.stringify(text.slice(0, 120)));
+      return;
+    }
+    const to: string[] = [];
+    for (const m of rooms.get(c.room) ?? []) {
+      if (m === c || m.ws.readyState !== WebSocket.OPEN) continue;
+      if (m.ws.bufferedAmount > o.maxBufferedBytes) {
+        // A close frame would queue behind the backlog it cannot read: cut the connection.
+        event(c.room, m.id, 'slow-consumer', `${m.ws.bufferedAmount} bytes queued (limit ${o.maxBufferedBytes}): connection cut`);
+        m.ws.terminate();
+        continue;
+      }
+      // The bytes as received: the relay never alters a frame.
+      m.ws.send(buf, { binary: false });
+      to.push(m.id);
+    }
+    const summary = summarizeFrame(parsed);
+    const time = now();
+    line({ kind: 'frame', time, room: c.room, from: c.id, to, size: buf.length, summary, text: describeFrame(summary) });
+    if (log) log.write(JSON.stringify({ time, room: c.room, from: c.id, to, size: buf.length, frame: o.keepSecrets ? parsed : redactFrame(parsed), summary }) + '\n');
+  }
+
+  // Too big: ws closes the sender with 1009 by itself (maxPayload); the close is logged above.
+  const heartbeat = o.heartbeatMs > 0
+    ? setInterval(() => {
+        for (const c of clients.values()) {
+          if (!c.alive) {
+            event(c.room, c.id, 'heartbeat-timeout', `no pong within ${o.heartbeatMs} ms: dropped`);
+            c.ws.terminate();
+            continue;
+          }
+          c.alive = false;
+          c.ws.ping();
+        }
+      }, o.heartbeatMs)
+    : null;
+  heartbeat?.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host === '0.0.0.0' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host}:${port}`);
+
+  return {
+    url: `${o.tls ? 'wss' : 'ws'}://${host}:${port}`,
+    port,
+    rooms: () => new Map([...rooms].map(([k, v]) => [k, [...v].map((c) => c.id)])),
+    async close() {
+      if (heartbeat) clearInterval(heartbeat);
+      for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
+      await new Promise<void>((r) => wss.close(() => r()));
+      // Clients that do not answer the close handshake promptly are cut.
+      const cut = setTimeout(() => {
+        for (const c of clients.values()) c.ws.terminate();
+        server.closeAllConnections();
+      }, 500);
+      await new Promise<void>((r) => server.close(() => r()));
+      clearTimeout(cut);
+      event(null, null, 'stopped', 'log flushed');
+      if (log) {
+        const l = log;
+        log = null;
+        await new Promise<void>((r) => l.end(() => r()));
+      }
+    },
+  };
+}

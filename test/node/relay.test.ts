@@ -1,0 +1,249 @@
+/** The relay against real ws clients on loopback: protocol, rooms, limits, security, logging. */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WebSocket } from 'ws';
+import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay';
+import { runClient } from '../../src/node/client';
+import { readInput } from '../../src/input/read';
+import { sample } from '../support/corpus';
+
+const dir = mkdtempSync(join(tmpdir(), 'sdpscope-relay-'));
+const relays: Relay[] = [];
+async function relay(o: RelayOptions = {}): Promise<Relay> {
+  const r = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, ...o });
+  relays.push(r);
+  return r;
+}
+afterEach(async () => {
+  await Promise.all(relays.splice(0).map((r) => r.close()));
+});
+
+/** A client that records what it receives; resolves once joined. */
+async function join_(url: string, opts: ConstructorParameters<typeof WebSocket>[2] = {}) {
+  const ws = new WebSocket(url, opts);
+  const got: string[] = [];
+  const notices: { event: string; code?: string }[] = [];
+  let closed: { code: number; reason: string } | null = null;
+  ws.on('message', (d) => {
+    const t = d.toString();
+    const f = JSON.parse(t) as { type?: string; event: string; code?: string };
+    if (f.type === 'relay-notice') notices.push(f);
+    else got.push(t);
+  });
+  ws.on('close', (code, reason) => (closed = { code, reason: reason.toString() }));
+  await new Promise<void>((res, rej) => {
+    let failed = false;
+    ws.once('error', (e) => {
+      failed = true;
+      rej(e);
+    });
+    const check = () => {
+      if (failed) return;
+      if (notices.some((n) => n.event === 'joined' || n.event === 'room-full')) res();
+      else setTimeout(check, 5);
+    };
+    check();
+  });
+  return { ws, got, notices, closed: () => closed };
+}
+const until = async (cond: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+const OFFER = sample('offer.json');
+const CANDIDATE = '{"type":"candidate","candidate":"candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0 ufrag ddSd network-id 3 network-cost 50","sdpMid":"0","sdpMLineIndex":0}';
+
+describe('the seed protocol', () => {
+  it('relays each frame once, byte for byte, to the other client, never back', async () => {
+    const r = await relay();
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(OFFER);
+    b.ws.send(CANDIDATE);
+    b.ws.send('{"type":"ready"}');
+    await until(() => b.got.length === 1 && a.got.length === 2);
+    await new Promise((res) => setTimeout(res, 50));
+    expect(b.got).toEqual([OFFER]);
+    expect(a.got).toEqual([CANDIDATE, '{"type":"ready"}']);
+  });
+
+  it('keeps rooms apart', async () => {
+    const r = await relay();
+    const a1 = await join_(`${r.url}/?room=one`);
+    const b1 = await join_(`${r.url}/?room=one`);
+    const a2 = await join_(`${r.url}/?room=two`);
+    a1.ws.send('{"type":"ready"}');
+    await until(() => b1.got.length === 1);
+    await new Promise((res) => setTimeout(res, 50));
+    expect(a2.got).toEqual([]);
+    expect(r.rooms()).toEqual(new Map([['one', ['c1', 'c2']], ['two', ['c3']]]));
+  });
+
+  it('tells a third client the room is full and closes it (4001)', async () => {
+    const r = await relay();
+    await join_(r.url);
+    await join_(r.url);
+    const c = await join_(r.url);
+    expect(c.notices).toEqual([{ type: 'relay-notice', event: 'room-full', room: 'default', size: 2 }]);
+    await until(() => c.closed() !== null);
+    expect(c.closed()!.code).toBe(4001);
+  });
+
+  it('answers invalid JSON with an error notice, forwards nothing, and keeps running', async () => {
+    const r = await relay();
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send('{not json');
+    await until(() => a.notices.some((n) => n.event === 'error'));
+    expect(a.notices.find((n) => n.event === 'error')).toMatchObject({ code: 'invalid-json' });
+    a.ws.send('{"type":"ready"}');
+    await until(() => b.got.length === 1);
+    expect(b.got).toEqual(['{"type":"ready"}']);
+  });
+});
+
+describe('limits', () => {
+  it('closes the sender of an oversize frame with 1009', async () => {
+    const r = await relay({ maxFrameBytes: 1000 });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(JSON.stringify({ type: 'x', pad: 'y'.repeat(2000) }));
+    await until(() => a.closed() !== null);
+    expect(a.closed()!.code).toBe(1009);
+    expect(b.got).toEqual([]);
+  });
+
+  it('drops a flood beyond the rate with a notice', async () => {
+    const r = await relay({ maxFramesPerSecond: 10 });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    for (let i = 0; i < 50; i++) a.ws.send(`{"type":"n","i":${i}}`);
+    await until(() => a.notices.some((n) => n.code === 'rate-limited'));
+    await new Promise((res) => setTimeout(res, 100));
+    expect(b.got.length).toBeGreaterThanOrEqual(10);
+    expect(b.got.length).toBeLessThan(15);
+  });
+
+  it('cuts a slow consumer instead of buffering without bound', async () => {
+    const r = await relay({ maxBufferedBytes: 256 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000 });
+    const a = await join_(r.url);
+    const slow = await join_(r.url);
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const big = JSON.stringify({ type: 'x', pad: 'y'.repeat(1024 * 1024) });
+    for (let i = 0; i < 80; i++) a.ws.send(big);
+    await until(() => r.rooms().get('default')?.length === 1, 10_000);
+    expect(r.rooms().get('default')).toEqual(['c1']);
+  }, 15_000);
+
+  it('drops a client that stops answering pings', async () => {
+    const r = await relay({ heartbeatMs: 100 });
+    const dead = await join_(r.url, { autoPong: false });
+    const alive = await join_(r.url);
+    await until(() => dead.closed() !== null, 2000);
+    expect(r.rooms().get('default')).toEqual(['c2']);
+    expect(alive.closed()).toBeNull();
+  });
+
+  it('refuses clients beyond the maximum with HTTP 503', async () => {
+    const r = await relay({ maxClients: 1, roomSize: 5 });
+    await join_(r.url);
+    await expect(runClient({ url: r.url, expect: 0, timeoutMs: 1000 })).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('503') });
+  });
+});
+
+describe('security', () => {
+  it('requires the token', async () => {
+    const r = await relay({ token: 's3cret' });
+    await expect(runClient({ url: r.url, expect: 0, timeoutMs: 1000 })).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('401') });
+    const ok = await runClient({ url: r.url, token: 's3cret', expect: 0, timeoutMs: 1000 });
+    expect(ok.timedOut).toBe(false);
+    const bearer = await join_(r.url, { headers: { authorization: 'Bearer s3cret' } });
+    expect(bearer.notices[0]).toMatchObject({ event: 'joined' });
+  });
+
+  it('refuses origins outside the allow-list with 403', async () => {
+    const r = await relay({ origins: ['https://call.example'] });
+    await expect(join_(r.url, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
+    const ok = await join_(r.url, { origin: 'https://call.example' });
+    expect(ok.notices[0]).toMatchObject({ event: 'joined' });
+  });
+
+  it('serves wss and https with a certificate generated here', async () => {
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const r = await relay({ tls: { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') } });
+    expect(r.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+    const a = await join_(r.url, { ca: readFileSync(cert) });
+    const b = await join_(r.url, { ca: readFileSync(cert) });
+    a.ws.send('{"type":"ready"}');
+    await until(() => b.got.length === 1);
+  });
+});
+
+describe('the log', () => {
+  it('writes one line per frame, with sender, recipients, size and summary, secrets redacted', async () => {
+    const log = join(dir, 'redact.ndjson');
+    const r = await relay({ log });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(OFFER);
+    a.ws.send(CANDIDATE);
+    const TURN = '{"type":"turn","credential":"hunter2","urls":"turn:203.0.113.1"}';
+    a.ws.send(TURN);
+    await until(() => b.got.length === 3);
+    expect(b.got[0]).toBe(OFFER); // forwarded unaltered
+    await r.close();
+    const frames = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.frame !== undefined);
+    expect(frames.map((f) => [f.from, f.to, f.size, f.summary.kind])).toEqual([
+      ['c1', ['c2'], Buffer.byteLength(OFFER), 'description'],
+      ['c1', ['c2'], Buffer.byteLength(CANDIDATE), 'candidate'],
+      ['c1', ['c2'], Buffer.byteLength(TURN), 'signal'],
+    ]);
+    const text = readFileSync(log, 'utf8');
+    expect(text).not.toContain('kXT7EgT23rvctdmdZUSU0dT1');
+    expect(text).toContain('a=ice-pwd:REDACTEDxxxxxxxxxxxxxxxx');
+    expect(text).not.toContain('hunter2');
+    expect(frames[1].summary).toMatchObject({ kind: 'candidate', type: 'host', protocol: 'udp', address: '10.18.117.180', port: 51018, priority: '126 | 32030 | 1' });
+    // The log feeds sdpscope's own readers.
+    const back = readInput(text);
+    expect(back.descriptions.map((d) => d.type)).toEqual(['offer']);
+    expect(back.candidates.filter((c) => !c.inDescription).map((c) => c.source.sender)).toEqual(['c1']);
+  });
+
+  it('keeps secrets with keepSecrets', async () => {
+    const log = join(dir, 'keep.ndjson');
+    const r = await relay({ log, keepSecrets: true });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(OFFER);
+    await until(() => b.got.length === 1);
+    await r.close();
+    expect(readFileSync(log, 'utf8')).toContain('kXT7EgT23rvctdmdZUSU0dT1');
+  });
+
+  it('flushes the log on SIGTERM (the CLI)', async () => {
+    const log = join(dir, 'sigterm.ndjson');
+    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/cli/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await until(() => /listening ws:\/\/127\.0\.0\.1:\d+/.test(out), 5000);
+    const url = /listening (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const a = await join_(url);
+    const b = await join_(url);
+    for (let i = 0; i < 20; i++) a.ws.send(CANDIDATE);
+    await until(() => b.got.length === 20);
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.frame !== undefined)).toHaveLength(20);
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
+  });
+});
