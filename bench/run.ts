@@ -5,12 +5,14 @@
 import { runCandidatesBench } from './candidates';
 import { runNegotiateBench } from './negotiate';
 import { runParseBench } from './parse';
+import { runRelayBench } from './relay';
 
 const only = process.argv[2];
 const benches: Record<string, () => boolean | Promise<boolean>> = {
   parse: runParseBench,
   negotiate: runNegotiateBench,
   candidates: runCandidatesBench,
+  relay: runRelayBench,
 };
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);

@@ -4,14 +4,16 @@
  * every frame — NDJSON with who sent it, to whom, and what it means, secrets redacted — without
  * altering what it forwards. Limits keep bad clients from hurting the others. Node only.
  */
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { describeFrame, redactFrame, summarizeFrame, type FrameSummary } from '../analysis/frame';
+import type { FrameSummary } from '../analysis/frame';
+import type { LoggedFrame, LogWorkerData, LogWorkerMessage } from './relay-log-worker';
 
 /** Every limit and setting, with its default (spread under the caller's options). */
 export const RELAY_DEFAULTS = {
@@ -33,6 +35,8 @@ export const RELAY_DEFAULTS = {
   heartbeatMs: 30_000,
   /** Keep ice-pwd, credential, password... in the log (default: redacted). */
   keepSecrets: false,
+  /** Frames waiting for the logger; past it, frames are relayed but not logged (counted, reported). */
+  maxLogBacklog: 100_000,
 } as const;
 
 export interface RelayOptions {
@@ -45,6 +49,7 @@ export interface RelayOptions {
   readonly maxBufferedBytes?: number;
   readonly heartbeatMs?: number;
   readonly keepSecrets?: boolean;
+  readonly maxLogBacklog?: number;
   /** NDJSON log file, one line per frame (appended). */
   readonly log?: string;
   /** Clients must present it: `?token=`, or `Authorization: Bearer …`. */
@@ -115,18 +120,66 @@ const PAGE_FILES: Record<string, [string, string]> = {
   '/call.js': ['call.js', 'text/javascript; charset=utf-8'],
 };
 
+/**
+ * The logger worker's compiled file. From the TypeScript sources (ts-jest) it is the built one
+ * in dist/, which `npm test` builds first.
+ */
+const WORKER_FILE = __filename.endsWith('.ts') ? join(__dirname, '../../dist/src/node/relay-log-worker.js') : join(__dirname, 'relay-log-worker.js');
+
 /** Starts a relay; resolves once it listens. */
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const o = { ...RELAY_DEFAULTS, ...options };
   const clients = new Map<string, Client>();
   const rooms = new Map<string, Set<Client>>();
   let nextId = 1;
-  let log: WriteStream | null = o.log ? createWriteStream(o.log, { flags: 'a' }) : null;
   const line = (l: RelayLine) => o.onLine?.(l);
+  // Summaries, redaction and the log are the worker's: this thread checks JSON and forwards.
+  const worker = o.log || o.onLine ? new Worker(WORKER_FILE, { workerData: { log: o.log ?? null, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined } satisfies LogWorkerData }) : null;
+  // Frames go to the worker in batches, once per turn of the event loop.
+  let batch: LoggedFrame[] = [];
+  const flushBatch = () => {
+    if (batch.length === 0) return;
+    worker?.postMessage({ kind: 'frames', frames: batch } satisfies LogWorkerMessage);
+    batch = [];
+  };
+  const toWorker = (m: LogWorkerMessage) => {
+    flushBatch();
+    worker?.postMessage(m);
+  };
+  const logFrame = (f: LoggedFrame) => {
+    if (!worker) return;
+    // Memory stays bounded when frames come faster than the logger writes them.
+    if (backlog >= o.maxLogBacklog) {
+      skipped++;
+      return;
+    }
+    if (batch.length === 0) setImmediate(flushBatch);
+    batch.push(f);
+    backlog++;
+  };
+  let backlog = 0;
+  let skipped = 0;
+  worker?.on('message', (m: { kind: string; line?: RelayLine; n?: number }) => {
+    if (m.kind === 'line' && m.line) line(m.line);
+    else if (m.kind === 'ack') {
+      backlog -= m.n!;
+      if (skipped > 0 && backlog < o.maxLogBacklog / 2) {
+        event(null, null, 'log-skipped', `${skipped} frames relayed but not logged: the logger fell behind`);
+        skipped = 0;
+      }
+    }
+  });
+  let workerFailed = false;
+  worker?.on('error', (e: Error) => {
+    // Logging must never stop relaying: report it once and go on without a log.
+    workerFailed = true;
+    line({ kind: 'event', time: now(), room: null, client: null, event: 'log-error', detail: e.message });
+  });
+  worker?.unref();
   const event = (room: string | null, client: string | null, name: string, detail: string) => {
     const time = now();
     line({ kind: 'event', time, room, client, event: name, detail });
-    log?.write(JSON.stringify({ time, room, event: name, client, detail }) + '\n');
+    toWorker({ kind: 'event', record: { time, room, event: name, client, detail } });
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
@@ -211,7 +264,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       return;
     }
     c.tokens -= 1;
-    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     if (isBinary) {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'binary-frame', message: 'frames are JSON text' });
       event(c.room, c.id, 'binary-frame', `${buf.length} bytes dropped`);
@@ -239,10 +292,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       m.ws.send(buf, { binary: false });
       to.push(m.id);
     }
-    const summary = summarizeFrame(parsed);
-    const time = now();
-    line({ kind: 'frame', time, room: c.room, from: c.id, to, size: buf.length, summary, text: describeFrame(summary) });
-    if (log) log.write(JSON.stringify({ time, room: c.room, from: c.id, to, size: buf.length, frame: o.keepSecrets ? parsed : redactFrame(parsed), summary }) + '\n');
+    void parsed;
+    logFrame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text });
   }
 
   // Too big: ws closes the sender with 1009 by itself (maxPayload); the close is logged above.
@@ -261,6 +312,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     : null;
   heartbeat?.unref();
 
+  let closing: Promise<void> | null = null;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => resolve());
@@ -273,23 +325,35 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     url: `${o.tls ? 'wss' : 'ws'}://${host}:${port}`,
     port,
     rooms: () => new Map([...rooms].map(([k, v]) => [k, [...v].map((c) => c.id)])),
-    async close() {
-      if (heartbeat) clearInterval(heartbeat);
-      for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
-      await new Promise<void>((r) => wss.close(() => r()));
-      // Clients that do not answer the close handshake promptly are cut.
-      const cut = setTimeout(() => {
-        for (const c of clients.values()) c.ws.terminate();
-        server.closeAllConnections();
-      }, 500);
-      await new Promise<void>((r) => server.close(() => r()));
-      clearTimeout(cut);
-      event(null, null, 'stopped', 'log flushed');
-      if (log) {
-        const l = log;
-        log = null;
-        await new Promise<void>((r) => l.end(() => r()));
-      }
+    close() {
+      // Idempotent: a second call waits for the first.
+      closing ??= shutdown();
+      return closing;
     },
   };
+
+  async function shutdown(): Promise<void> {
+    if (heartbeat) clearInterval(heartbeat);
+    for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
+    await new Promise<void>((r) => wss.close(() => r()));
+    // Clients that do not answer the close handshake promptly are cut.
+    const cut = setTimeout(() => {
+      for (const c of clients.values()) c.ws.terminate();
+      server.closeAllConnections();
+    }, 500);
+    await new Promise<void>((r) => server.close(() => r()));
+    clearTimeout(cut);
+    event(null, null, 'stopped', 'log flushed');
+    if (worker && !workerFailed) {
+      // The worker writes everything it was sent, then ends the log.
+      worker.ref();
+      await new Promise<void>((r) => {
+        worker.on('message', (m: { kind: string }) => m.kind === 'closed' && r());
+        worker.once('error', () => r());
+        worker.once('exit', () => r());
+        worker.postMessage({ kind: 'close' } satisfies LogWorkerMessage);
+      });
+    }
+    await worker?.terminate();
+  }
 }

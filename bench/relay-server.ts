@@ -1,0 +1,35 @@
+/**
+ * One server of the relay benchmark, in its own process:
+ *   node relay-server.js sdpscope|bare PORT [LOG]
+ * (PORT 0: any free port) prints "ready <port>" when listening and "rss <bytes>" every 200 ms.
+ * - sdpscope: startRelay with full logging (NDJSON file with summaries), rooms of 2;
+ * - bare: a plain ws forwarder (rooms of 2, forward to the other member; no parsing, no log).
+ */
+import { WebSocket, WebSocketServer } from 'ws';
+import { startRelay } from '../src/node/relay';
+
+async function main(): Promise<void> {
+  const [which, port, log] = process.argv.slice(2);
+  if (which === 'bare') {
+    const rooms = new Map<string, Set<WebSocket>>();
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: Number(port), perMessageDeflate: false });
+    wss.on('connection', (ws, req) => {
+      const room = new URL(req.url ?? '/', 'http://x').searchParams.get('room') ?? 'default';
+      const members = rooms.get(room) ?? new Set();
+      members.add(ws);
+      rooms.set(room, members);
+      ws.on('message', (data) => {
+        for (const m of members) if (m !== ws && m.readyState === WebSocket.OPEN) m.send(data, { binary: false });
+      });
+      ws.on('close', () => members.delete(ws));
+    });
+    await new Promise((r) => wss.on('listening', r));
+    process.stdout.write(`ready ${(wss.address() as { port: number }).port}\n`);
+  } else {
+    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}), maxFramesPerSecond: 1_000_000, maxClients: 100_000, heartbeatMs: 0 });
+    process.stdout.write(`ready ${relay.port}\n`);
+  }
+  setInterval(() => process.stdout.write(`rss ${process.memoryUsage().rss}\n`), 200);
+}
+
+void main();

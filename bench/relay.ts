@@ -1,0 +1,172 @@
+/**
+ * The relay under load, against a bare ws forwarder in the same run: R rooms × 2 clients
+ * exchanging candidate-sized (~220 B) and SDP-sized (~6 KB) frames (9 to 1).
+ * - throughput: frames/s relayed when every client sends as fast as its queue allows, counted
+ *   until every frame is delivered and (sdpscope) logged (target ≥ 0.7× the bare forwarder's);
+ * - latency at a fixed 5,000 frames/s across 1,000 rooms: p50 / p99 (target p99 < 5 ms);
+ * - memory per idle connection (RSS growth / connections).
+ * sdpscope runs with full logging (NDJSON file with summaries).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WebSocket } from 'ws';
+
+const ROOT = resolve(__dirname, '../..');
+const ROOMS = 1000;
+const CANDIDATE = '{"type":"candidate","candidate":"candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0 ufrag ddSd network-id 3 network-cost 50","sdpMid":"0","sdpMLineIndex":0';
+const OFFER_SDP = (JSON.parse(readFileSync(join(ROOT, 'samples/offer.json'), 'utf8')) as { offer: { sdp: string } }).offer.sdp;
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  rss: () => number;
+}
+
+async function startServer(which: 'sdpscope' | 'bare', log?: string): Promise<Server> {
+  const child = spawn(process.execPath, [resolve(__dirname, 'relay-server.js'), which, '0', ...(log ? [log] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let rss = 0;
+  let port = 0;
+  await new Promise<void>((res) => {
+    let buf = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const lines = buf.split('\n');
+      buf = lines.pop()!;
+      for (const l of lines) {
+        if (l.startsWith('ready ')) {
+          port = Number(l.slice(6));
+          res();
+        }
+        else if (l.startsWith('rss ')) rss = Number(l.slice(4));
+      }
+    });
+  });
+  return { child, port, rss: () => rss };
+}
+
+/** A frame with a send time the receiver reads back; 1 in 10 is SDP-sized. */
+function frame(i: number, t: number): string {
+  return i % 10 === 0 ? JSON.stringify({ type: 'offer', sdp: OFFER_SDP, t }) : `${CANDIDATE},"t":${t}}`;
+}
+
+async function connect(port: number): Promise<WebSocket[][]> {
+  const rooms: WebSocket[][] = [];
+  for (let r = 0; r < ROOMS; r += 100) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(100, ROOMS - r) }, (_, k) =>
+        Promise.all([0, 1].map(() => new Promise<WebSocket>((res, rej) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/?room=r${r + k}`, { perMessageDeflate: false });
+          ws.once('open', () => res(ws));
+          ws.once('error', rej);
+        }))),
+      ),
+    );
+    rooms.push(...batch);
+  }
+  return rooms;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/** Resolves when the log file has stopped growing (the logger caught up); returns that time. */
+async function drained(log: string | undefined): Promise<number> {
+  if (!log) return performance.now();
+  let last = -1;
+  let lastChange = performance.now();
+  for (;;) {
+    const size = existsSync(log) ? statSync(log).size : 0;
+    if (size !== last) {
+      last = size;
+      lastChange = performance.now();
+    } else if (performance.now() - lastChange > 250) return lastChange;
+    await sleep(10);
+  }
+}
+
+/**
+ * Every client sends `perClient` frames (send queues bounded); frames/s until every frame is
+ * delivered and, for sdpscope, logged.
+ */
+async function throughput(rooms: WebSocket[][], perClient: number, log?: string): Promise<number> {
+  let received = 0;
+  const total = rooms.length * 2 * perClient;
+  const done = new Promise<void>((res) => {
+    for (const pair of rooms) for (const ws of pair) ws.on('message', () => {
+      if (++received === total) res();
+    });
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < perClient; i++) {
+    for (const [a, b] of rooms) {
+      a!.send(frame(i, 0));
+      b!.send(frame(i + 1, 0));
+    }
+    // Keep the send queue bounded: wait when the sockets hold too much.
+    while (rooms.some(([a]) => a!.bufferedAmount > 1 << 20)) await sleep(1);
+    if (i % 5 === 4) await sleep(0);
+  }
+  await done;
+  const end = await drained(log);
+  const fps = total / ((end - t0) / 1000);
+  for (const pair of rooms) for (const ws of pair) ws.removeAllListeners('message');
+  return fps;
+}
+
+/** Frames at a fixed rate, spread over all rooms, for `seconds`; latencies in ms. */
+async function latency(rooms: WebSocket[][], rate: number, seconds: number): Promise<number[]> {
+  const lat: number[] = [];
+  for (const pair of rooms) for (const ws of pair) ws.on('message', (d: Buffer) => {
+    const s = d.toString();
+    const at = s.lastIndexOf('"t":');
+    lat.push(performance.now() - Number(s.slice(at + 4, s.length - 1)));
+  });
+  const tickMs = 10;
+  const perTick = (rate * tickMs) / 1000;
+  let i = 0;
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    const tick = performance.now();
+    for (let k = 0; k < perTick; k++, i++) {
+      const pair = rooms[i % rooms.length]!;
+      pair[i % 2]!.send(frame(i, performance.now()));
+    }
+    const wait = tickMs - (performance.now() - tick);
+    if (wait > 0) await sleep(wait);
+  }
+  await sleep(300);
+  for (const pair of rooms) for (const ws of pair) ws.removeAllListeners('message');
+  return lat.sort((a, b) => a - b);
+}
+
+async function measure(which: 'sdpscope' | 'bare'): Promise<{ fps: number; p50: number; p99: number; n: number; perConnKB: number }> {
+  const log = join(tmpdir(), `sdpscope-relay-bench-${which}.ndjson`);
+  rmSync(log, { force: true });
+  const server = await startServer(which, which === 'sdpscope' ? log : undefined);
+  await sleep(400);
+  const idle = server.rss();
+  const rooms = await connect(server.port);
+  await sleep(600);
+  const perConnKB = (server.rss() - idle) / (ROOMS * 2) / 1024;
+  const logged = which === 'sdpscope' ? log : undefined;
+  await throughput(rooms, 5, logged); // warm-up
+  const fps = await throughput(rooms, 20, logged);
+  await drained(logged);
+  const lat = await latency(rooms, 5000, 3);
+  for (const pair of rooms) for (const ws of pair) ws.terminate();
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+  return { fps, p50: pct(lat, 50), p99: pct(lat, 99), n: lat.length, perConnKB };
+}
+
+export async function runRelayBench(): Promise<boolean> {
+  const bare = await measure('bare');
+  const ours = await measure('sdpscope');
+  const ratio = ours.fps / bare.fps;
+  console.log(`relay throughput, ${ROOMS} rooms × 2 clients, 9:1 candidate:SDP frames: sdpscope (full logging) ${Math.round(ours.fps).toLocaleString('en-US')} frames/s vs bare ws forwarder ${Math.round(bare.fps).toLocaleString('en-US')} frames/s → ${ratio.toFixed(2)}× (target ≥ 0.7×) ${ratio >= 0.7 ? 'PASS' : 'MISS'}`);
+  console.log(`relay latency at 5,000 frames/s over ${ROOMS} rooms (${ours.n} frames): sdpscope p50 ${ours.p50.toFixed(2)} ms, p99 ${ours.p99.toFixed(2)} ms (target p99 < 5 ms) ${ours.p99 < 5 ? 'PASS' : 'MISS'}; bare p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`);
+  console.log(`relay memory per idle connection: sdpscope ${ours.perConnKB.toFixed(1)} KiB, bare ${bare.perConnKB.toFixed(1)} KiB`);
+  return ratio >= 0.7 && ours.p99 < 5;
+}

@@ -1,0 +1,130 @@
+/**
+ * The seed's call, for real: the relay and two headless Chromium pages in a network namespace
+ * this test creates. Both pages load the relay's call page, press Start, and the call must
+ * connect with video decoded on both sides. Then sdpscope's readers are checked against what
+ * the browsers themselves report (getStats), on the relay's own log.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createNetns, type Netns } from './netns';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli/sdpscope.js');
+const ARTIFACTS = join(ROOT, 'artifacts', `call-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+const PORT = 53378;
+
+let ns: Netns;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  console.log(`e2e artifacts: ${ARTIFACTS}`);
+  ns = createNetns('call');
+  const relay = ns.spawn(process.execPath, [CLI, 'relay', '--host', '127.0.0.1', '--port', String(PORT), '--log', join(ARTIFACTS, 'relay.ndjson'), '--heartbeat', '0', '--no-color']);
+  await new Promise<void>((res, rej) => {
+    let out = '';
+    relay.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('listening')) res();
+    });
+    relay.on('exit', (code) => rej(new Error(`relay exited ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: ns.wrapper('/usr/bin/chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  ns?.remove();
+});
+
+type Stats = { type: string; [k: string]: unknown }[];
+const stats = (p: Page): Promise<Stats> =>
+  p.evaluate(async () => {
+    const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
+    const out: { type: string }[] = [];
+    (await pc.getStats()).forEach((s: { type: string }) => out.push(JSON.parse(JSON.stringify(s)) as { type: string }));
+    return out;
+  });
+
+describe('a call through the relay between two Chromium pages', () => {
+  let a: Page;
+  let b: Page;
+
+  it('connects, and video flows both ways', async () => {
+    const context = await browser.newContext();
+    a = await context.newPage();
+    b = await context.newPage();
+    const url = `http://127.0.0.1:${PORT}/?room=e2e`;
+    await a.goto(url);
+    await b.goto(url);
+    await a.click('#startButton');
+    await a.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
+    await b.click('#startButton');
+    for (const p of [a, b]) {
+      await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
+    }
+    for (const p of [a, b]) {
+      await p.waitForFunction(async () => {
+        const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
+        let frames = 0;
+        (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') frames = s.framesDecoded ?? 0;
+        });
+        return frames > 5;
+      }, undefined, { timeout: 30_000, polling: 250 });
+    }
+    await a.screenshot({ path: join(ARTIFACTS, 'caller.png') });
+    await b.screenshot({ path: join(ARTIFACTS, 'callee.png') });
+  });
+
+  it('the relay logged every frame, and sdp-diff agrees with the browsers\' codecs', async () => {
+    const logPath = join(ARTIFACTS, 'relay.ndjson');
+    const frames = readFileSync(logPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { frame?: { type?: string } }).filter((l) => l.frame);
+    const sentA = await a.evaluate(() => (window as unknown as { sdpscopeCall: { frames: { dir: string }[] } }).sdpscopeCall.frames.filter((f) => f.dir === 'sent').length);
+    const sentB = await b.evaluate(() => (window as unknown as { sdpscopeCall: { frames: { dir: string }[] } }).sdpscopeCall.frames.filter((f) => f.dir === 'sent').length);
+    expect(frames).toHaveLength(sentA + sentB);
+    expect(frames.map((f) => f.frame!.type)).toEqual(expect.arrayContaining(['ready', 'offer', 'answer', 'candidate']));
+
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/sdp-diff.js'), '--json', logPath], { encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`sdp-diff failed: ${(e as { stdout?: string }).stdout ?? e}`);
+    }
+    const n = JSON.parse(out) as { media: { kind: string; status: string; codecs: { negotiated: { mimeType: string; offerPayloadType: number; answerPayloadType: number; role: string | null }[] } }[] };
+    expect(n.media.map((m) => [m.kind, m.status])).toEqual([['audio', 'accepted'], ['video', 'accepted']]);
+    // The codec each browser sends with is in the negotiated list with the same payload type,
+    // and it is the first media codec there.
+    for (const [page, side] of [[a, 'offer'], [b, 'answer']] as const) {
+      const s = await stats(page);
+      for (const kind of ['audio', 'video']) {
+        const outbound = s.find((x) => x.type === 'outbound-rtp' && x['kind'] === kind)!;
+        const codec = s.find((x) => x.type === 'codec' && x['id'] === outbound['codecId'])!;
+        const m = n.media.find((x) => x.kind === kind)!;
+        const listed = m.codecs.negotiated.find((c) => c.mimeType.toLowerCase() === String(codec['mimeType']).toLowerCase() && (side === 'offer' ? c.answerPayloadType : c.offerPayloadType) === codec['payloadType']);
+        expect(listed).toBeDefined();
+        expect(m.codecs.negotiated.find((c) => c.role === null)!.mimeType.toLowerCase()).toBe(String(codec['mimeType']).toLowerCase());
+      }
+    }
+  });
+
+  it('sdpscope candidates on the relay log agrees with each browser\'s local candidates', async () => {
+    const out = execFileSync(process.execPath, [CLI, 'candidates', '--json', join(ARTIFACTS, 'relay.ndjson')], { encoding: 'utf8' });
+    const report = JSON.parse(out) as { candidates: { address: string; port: number; type: string; priority: number; priorityParts: { typePreference: number } }[]; calls: unknown[] };
+    for (const page of [a, b]) {
+      const local = (await stats(page)).filter((x) => x.type === 'local-candidate');
+      for (const c of local) {
+        const found = report.candidates.find((r) => r.address === c['address'] && r.port === c['port']);
+        expect(found).toBeDefined();
+        expect([found!.type, found!.priority]).toEqual([c['candidateType'], c['priority']]);
+      }
+    }
+    expect(report.calls).toHaveLength(1);
+  });
+});
