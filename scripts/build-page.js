@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds the call page: page/call.ts (with the sdpscope core it imports) bundled by esbuild
- * into dist/page/call.js, and page/index.html copied beside it. Prints the bundle size.
+ * Builds the pages: page/call.ts and page/inspect.ts (with the sdpscope core they import)
+ * bundled by esbuild into dist/page/, their HTML copied beside them. Prints the bundle sizes.
  */
 'use strict';
 const fs = require('node:fs');
@@ -11,18 +11,20 @@ const esbuild = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist', 'page');
 fs.mkdirSync(out, { recursive: true });
-esbuild.buildSync({
-  entryPoints: [path.join(root, 'page', 'call.ts')],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2022'],
-  outfile: path.join(out, 'call.js'),
-  logLevel: 'warning',
-});
-fs.copyFileSync(path.join(root, 'page', 'index.html'), path.join(out, 'index.html'));
-if (process.env.SDPSCOPE_QUIET !== '1') {
-  const size = fs.statSync(path.join(out, 'call.js')).size;
-  console.log(`page bundle: dist/page/call.js ${(size / 1024).toFixed(1)} KiB`);
+for (const [entry, html] of [['call', 'index'], ['inspect', 'inspect']]) {
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'page', `${entry}.ts`)],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022'],
+    outfile: path.join(out, `${entry}.js`),
+    logLevel: 'warning',
+  });
+  fs.copyFileSync(path.join(root, 'page', `${html}.html`), path.join(out, `${html}.html`));
+  if (process.env.SDPSCOPE_QUIET !== '1') {
+    const size = fs.statSync(path.join(out, `${entry}.js`)).size;
+    console.log(`page bundle: dist/page/${entry}.js ${(size / 1024).toFixed(1)} KiB`);
+  }
 }

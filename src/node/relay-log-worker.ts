@@ -12,6 +12,8 @@ export interface LogWorkerData {
   readonly keepSecrets: boolean;
   /** Post a console line back for every frame. */
   readonly lines: boolean;
+  /** Post every frame's record back, always redacted, for the read-only feed (/feed). */
+  readonly feed: boolean;
 }
 
 /** A relayed frame; `time` in ms since the epoch. */
@@ -51,7 +53,11 @@ port.on('message', (m: LogWorkerMessage) => {
     const summary = summarizeFrame(frame);
     const time = new Date(f.time).toISOString();
     if (data.lines) port.postMessage({ kind: 'line', line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) } });
-    out += JSON.stringify({ time, room: f.room, from: f.from, to: f.to, size: f.size, frame: data.keepSecrets ? frame : redactFrame(frame), summary }) + '\n';
+    const redacted = redactFrame(frame);
+    const record = { time, room: f.room, from: f.from, to: f.to, size: f.size, frame: redacted, summary };
+    // The feed never carries secrets, whatever the log keeps.
+    if (data.feed) port.postMessage({ kind: 'record', record: JSON.stringify(record) });
+    if (log) out += JSON.stringify(data.keepSecrets ? { ...record, frame } : record) + '\n';
   }
   if (log && out) log.write(out);
   // Tell the relay how far the log got (it bounds what it queues here).

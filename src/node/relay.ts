@@ -58,8 +58,12 @@ export interface RelayOptions {
   readonly tls?: { readonly cert: string; readonly key: string };
   /** Allowed Origin headers; others are refused with 403. Absent: any origin. */
   readonly origins?: readonly string[];
-  /** Folder of the call page (index.html, call.js, sdpscope.js); absent: no page. */
+  /** Folder of the pages (index.html and call.js, inspect.html and inspect.js); absent: no pages. */
   readonly pageDir?: string;
+  /** Serve the read-only feed of relayed frames (redacted) at /feed and the inspector at /inspect. Default true. */
+  readonly feed?: boolean;
+  /** Records the feed replays to a new subscriber (default 1000). */
+  readonly feedReplay?: number;
   /** One readable line per event (the console). */
   readonly onLine?: (line: RelayLine) => void;
 }
@@ -118,7 +122,11 @@ const PAGE_FILES: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/index.html': ['index.html', 'text/html; charset=utf-8'],
   '/call.js': ['call.js', 'text/javascript; charset=utf-8'],
+  '/inspect': ['inspect.html', 'text/html; charset=utf-8'],
+  '/inspect.js': ['inspect.js', 'text/javascript; charset=utf-8'],
 };
+/** The inspector page (its data comes from /feed, also behind the token): behind the token when one is set. */
+const PROTECTED = new Set(['/inspect']);
 
 /**
  * The logger worker's compiled file. From the TypeScript sources (ts-jest) it is the built one
@@ -128,13 +136,16 @@ const WORKER_FILE = __filename.endsWith('.ts') ? join(__dirname, '../../dist/src
 
 /** Starts a relay; resolves once it listens. */
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
-  const o = { ...RELAY_DEFAULTS, ...options };
+  const o = { feed: true, feedReplay: 1000, ...RELAY_DEFAULTS, ...options };
   const clients = new Map<string, Client>();
+  /** Read-only subscribers of /feed, and the recent records replayed to a new one. */
+  const feeds = new Set<WebSocket>();
+  const replay: string[] = [];
   const rooms = new Map<string, Set<Client>>();
   let nextId = 1;
   const line = (l: RelayLine) => o.onLine?.(l);
   // Summaries, redaction and the log are the worker's: this thread checks JSON and forwards.
-  const worker = o.log || o.onLine ? new Worker(WORKER_FILE, { workerData: { log: o.log ?? null, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined } satisfies LogWorkerData }) : null;
+  const worker = o.log || o.onLine || o.feed ? new Worker(WORKER_FILE, { workerData: { log: o.log ?? null, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.feed } satisfies LogWorkerData }) : null;
   // Frames go to the worker in batches, once per turn of the event loop.
   let batch: LoggedFrame[] = [];
   const flushBatch = () => {
@@ -159,8 +170,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   };
   let backlog = 0;
   let skipped = 0;
-  worker?.on('message', (m: { kind: string; line?: RelayLine; n?: number }) => {
+  worker?.on('message', (m: { kind: string; line?: RelayLine; n?: number; record?: string }) => {
     if (m.kind === 'line' && m.line) line(m.line);
+    else if (m.kind === 'record' && m.record !== undefined) {
+      replay.push(m.record);
+      if (replay.length > o.feedReplay) replay.shift();
+      for (const f of feeds) if (f.readyState === WebSocket.OPEN && f.bufferedAmount < o.maxBufferedBytes) f.send(m.record);
+    }
     else if (m.kind === 'ack') {
       backlog -= m.n!;
       if (skipped > 0 && backlog < o.maxLogBacklog / 2) {
@@ -185,6 +201,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = PAGE_FILES[path];
+    if (PROTECTED.has(path) && (!o.feed || (o.token !== undefined && tokenOf(req) !== o.token))) {
+      res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain' }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
+      return;
+    }
     if (!file || !o.pageDir) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
@@ -212,8 +232,24 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       event(null, null, 'refused', `max clients (${o.maxClients}) reached`);
       return refuse(socket, 503, 'Service Unavailable');
     }
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/feed') {
+      if (!o.feed) return refuse(socket, 404, 'Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => subscribe(ws, req));
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => join_(ws, req));
   });
+
+  /** A read-only feed subscriber: it gets every record (redacted); what it sends goes nowhere. */
+  function subscribe(ws: WebSocket, req: IncomingMessage): void {
+    feeds.add(ws);
+    event(null, null, 'feed-subscribed', `from ${req.socket.remoteAddress}`);
+    for (const r of replay) ws.send(r);
+    ws.on('message', () => event(null, null, 'feed-ignored', 'a feed subscriber sent a frame: dropped (the feed is read-only)'));
+    ws.on('close', () => feeds.delete(ws));
+    ws.on('error', () => feeds.delete(ws));
+  }
 
   const notice = (ws: WebSocket, n: RelayNotice) => {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(n));
@@ -335,10 +371,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   async function shutdown(): Promise<void> {
     if (heartbeat) clearInterval(heartbeat);
     for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
+    for (const f of feeds) f.close(CLOSE.goingAway, 'relay shutting down');
     await new Promise<void>((r) => wss.close(() => r()));
     // Clients that do not answer the close handshake promptly are cut.
     const cut = setTimeout(() => {
       for (const c of clients.values()) c.ws.terminate();
+      for (const f of feeds) f.terminate();
       server.closeAllConnections();
     }, 500);
     await new Promise<void>((r) => server.close(() => r()));

@@ -247,3 +247,50 @@ describe('the log', () => {
     expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
   });
 });
+
+describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
+  const feedOf = async (url: string) => {
+    const ws = new WebSocket(url);
+    const got: { room: string; from: string; frame: unknown; summary: { kind: string } }[] = [];
+    ws.on('message', (d) => got.push(JSON.parse(d.toString())));
+    await new Promise((r, j) => {
+      ws.once('open', r);
+      ws.once('error', j);
+    });
+    return { ws, got };
+  };
+
+  it('streams every relayed frame, redacted even with keepSecrets, and replays them to a late subscriber', async () => {
+    const r = await relay({ keepSecrets: true });
+    const early = await feedOf(`${r.url}/feed`);
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(OFFER);
+    b.ws.send(CANDIDATE);
+    await until(() => early.got.length === 2);
+    expect(early.got.map((x) => [x.room, x.from, x.summary.kind])).toEqual([['default', 'c1', 'description'], ['default', 'c2', 'candidate']]);
+    expect(JSON.stringify(early.got)).not.toContain('kXT7EgT23rvctdmdZUSU0dT1');
+    const late = await feedOf(`${r.url}/feed`);
+    await until(() => late.got.length === 2);
+  });
+
+  it('is read-only: what a subscriber sends reaches no room', async () => {
+    const r = await relay();
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    const feed = await feedOf(`${r.url}/feed`);
+    feed.ws.send(CANDIDATE);
+    await new Promise((res) => setTimeout(res, 100));
+    expect([a.got, b.got]).toEqual([[], []]);
+  });
+
+  it('is behind the token, like the inspector page', async () => {
+    const r = await relay({ token: 't', pageDir: resolve(__dirname, '../../dist/page') });
+    await expect(feedOf(`${r.url}/feed`)).rejects.toThrow(/401/);
+    await feedOf(`${r.url}/feed?token=t`);
+    const http = r.url.replace('ws://', 'http://');
+    expect((await fetch(`${http}/inspect`)).status).toBe(401);
+    const page = await fetch(`${http}/inspect?token=t`);
+    expect([page.status, (await page.text()).includes('sdpscope inspector')]).toEqual([200, true]);
+  });
+});
