@@ -20,6 +20,13 @@ export function renderRelayLine(l: RelayLine, s: Style): string {
   return `${t} ${s.dim(l.room)} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(l.text)}`;
 }
 
+/** The relay's options are the command's, less its own `color`. */
+function withoutColor<T extends { color?: boolean }>(o: T): Omit<T, 'color'> {
+  const copy: T = { ...o };
+  delete copy.color;
+  return copy;
+}
+
 export async function relayCommand(opts: RelayCommandOptions, out: (s: string) => void): Promise<{ close: () => Promise<void>; url: string }> {
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new SdpscopeError('USAGE', '--tls-cert and --tls-key go together');
   const read = (p: string) => {
@@ -30,10 +37,9 @@ export async function relayCommand(opts: RelayCommandOptions, out: (s: string) =
     }
   };
   const s = makeStyle(opts.color);
-  const { tlsCert, tlsKey, color: _c, quiet, ...rest } = opts;
-  void _c;
+  const { tlsCert, tlsKey, quiet, ...rest } = opts;
   const relay = await startRelay({
-    ...rest,
+    ...withoutColor(rest),
     ...(tlsCert !== undefined && tlsKey !== undefined ? { tls: { cert: read(tlsCert), key: read(tlsKey) } } : {}),
     pageDir: resolve(__dirname, '../../page'),
     ...(quiet ? {} : { onLine: (l: RelayLine) => out(renderRelayLine(l, s) + '\n') }),

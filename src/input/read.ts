@@ -237,9 +237,10 @@ export function walkJson(value: unknown, ctx: Context, sink: InputSink, depth = 
   }
 }
 
+/** The Source part of a walk context (the frame type is the walk's own business). */
 function sourceOf(ctx: Context): Source {
-  const { frameType: _f, ...source } = ctx;
-  void _f;
+  const source: Context = { ...ctx };
+  delete (source as { frameType?: string }).frameType;
   return source;
 }
 
