@@ -391,7 +391,7 @@ export class CandidateAnalyzer implements InputSink {
 
 /** The call between two sessions, with its pairs; `controlling` names one of them, or null (the first is assumed). */
 export function callBetween(a: SessionReport, b: SessionReport, basis: string, controlling: string | null): CallReport {
-  const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate }));
+  const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, mid: k.found.sdpMid }));
   return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(a), ends(b), controlling === null || controlling === a.session) };
 }
 

@@ -18,6 +18,8 @@ export function pairPriority(controlling: number, controlled: number): bigint {
 export interface PairEnd {
   readonly session: string;
   readonly candidate: Candidate;
+  /** The m-line (sdpMid) the candidate was gathered for, when known: each has its own ICE transport. */
+  readonly mid?: string | null;
 }
 
 export interface PredictedPair {
@@ -58,7 +60,8 @@ function obstacle(l: Candidate, r: Candidate): string | null {
 }
 
 /**
- * Forms the pairs of one call, as the `local` agent's check list: its server-reflexive
+ * Forms the pairs of one call, as the `local` agent's check list, per m-line (sdpMid) where
+ * the candidates say which: its server-reflexive
  * candidates are replaced by their bases, i.e. pruned as redundant (RFC 8445 §6.1.2.4), while
  * the remote side's stay remote candidates. `localIsControlling`: the offerer controls unless it is ICE-lite
  * (RFC 8445 §6.1.1). Ordered by priority, viable pairs numbered in check order.
@@ -70,6 +73,8 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
     for (const r of remote) {
       if (l.candidate.component !== r.candidate.component) continue;
       if (l.candidate.transport !== r.candidate.transport) continue;
+      // Candidates of different m-lines belong to different ICE transports: they never pair.
+      if (l.mid != null && r.mid != null && l.mid !== r.mid) continue;
       const why = obstacle(l.candidate, r.candidate);
       const mdns = family(l.candidate) === 'mdns' || family(r.candidate) === 'mdns';
       const [g, d] = localIsControlling ? [l.candidate.priority, r.candidate.priority] : [r.candidate.priority, l.candidate.priority];

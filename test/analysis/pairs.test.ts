@@ -55,6 +55,13 @@ describe('predictPairs', () => {
     expect([m.viable, m.reason]).toEqual([true, 'needs the mDNS name resolved: same link only']);
   });
 
+  it('pairs candidates of the same m-line only, when their sdpMid is known', () => {
+    const l = [{ ...end('A', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'), mid: '0' }, { ...end('A', 'candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host'), mid: '1' }];
+    const r = [{ ...end('B', 'candidate:7 1 udp 2122260223 192.168.1.9 6000 typ host'), mid: '0' }];
+    expect(predictPairs(l, r, true).map((p) => p.local.candidate.port)).toEqual([5000]);
+    expect(predictPairs(l, [{ ...r[0]!, mid: null }], true)).toHaveLength(2);
+  });
+
   it('uses the controlled side\'s priority as D', () => {
     const [p] = predictPairs([local[0]!], [remote[0]!], false);
     expect(p!.priority).toBe(pairPriority(remote[0]!.candidate.priority, local[0]!.candidate.priority));

@@ -67,7 +67,8 @@ describe('sdpscope candidates', () => {
   it('predicts the pairs of the bundled two-sided sample', async () => {
     const { out } = await run([join(SAMPLES, 'alice.log'), join(SAMPLES, 'bob.log')]);
     expect(out).toMatch(/call N\/KY ⇄ ddSd/);
-    expect(out).toContain('check order (2 viable pairs, highest priority first)');
+    // Only candidates of the same m-line pair: alice's mid 0 host with bob's mid 0 host.
+    expect(out).toContain('check order (1 viable pair, highest priority first)');
   });
 
   it('counts bad lines with line numbers and goes on; --strict stops at the first', async () => {
