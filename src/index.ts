@@ -67,4 +67,4 @@ export { NatEvidence, type NatVerdict, type NatMapping } from './analysis/nat';
 export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './analysis/pairs';
 export { LOG_DIAGNOSTICS, type LogDiagnostic, type LogDiagnosticCode } from './analysis/diagnostics';
 export type { LineScannerOptions } from './input/read';
-export { summarizeFrame, describeFrame, redactFrame, type FrameSummary, type MediaSummary } from './analysis/frame';
+export { summarizeFrame, describeFrame, redactFrame, redactText, type FrameSummary, type MediaSummary } from './analysis/frame';

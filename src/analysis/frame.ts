@@ -130,3 +130,13 @@ export function redactFrame(frame: unknown): unknown {
   }
   return frame;
 }
+
+const SECRET_PAIRS = /("(?:credential|password|passwd|pwd|secret|token|authorization|api[-_]?key)"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
+
+/**
+ * Secrets redacted in text that is not valid JSON (a frame the relay refused): ice-pwd values and
+ * the values of "credential", "password"... keys, as far as they can be found in the text.
+ */
+export function redactText(text: string): string {
+  return (redactFrame(text) as string).replace(SECRET_PAIRS, (_m, a: string, _v: string, b: string) => `${a}[redacted]${b}`);
+}

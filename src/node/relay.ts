@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import type { FrameSummary } from '../analysis/frame';
+import { redactText, type FrameSummary } from '../analysis/frame';
 import type { LoggedFrame, LogWorkerData, LogWorkerMessage } from './relay-log-worker';
 
 /** Every limit and setting, with its default (spread under the caller's options). */
@@ -312,7 +312,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       JSON.parse(text);
     } catch {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
-      event(c.room, c.id, 'invalid-json', JSON.stringify(text.slice(0, 120)));
+      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text)).slice(0, 120)));
       return;
     }
     const to: string[] = [];
