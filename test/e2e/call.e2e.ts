@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createNetns, type Netns } from './netns';
+import type { Browser, Page } from 'playwright-core';
+import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli/sdpscope.js');
@@ -22,20 +22,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   console.log(`e2e artifacts: ${ARTIFACTS}`);
   ns = createNetns('call');
-  const relay = ns.spawn(process.execPath, [CLI, 'relay', '--host', '127.0.0.1', '--port', String(PORT), '--log', join(ARTIFACTS, 'relay.ndjson'), '--heartbeat', '0', '--no-color']);
-  await new Promise<void>((res, rej) => {
-    let out = '';
-    relay.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening')) res();
-    });
-    relay.on('exit', (code) => rej(new Error(`relay exited ${code}: ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: ns.wrapper('/usr/bin/chromium'),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-  });
+  await startRelayIn(ns, ['--host', '127.0.0.1', '--port', String(PORT), '--log', join(ARTIFACTS, 'relay.ndjson')]);
+  browser = await launchChromiumIn(ns, ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 });
 
 afterAll(async () => {

@@ -7,7 +7,36 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
+
+/** Starts `sdpscope relay` inside the namespace; resolves once it listens. */
+export async function startRelayIn(ns: Netns, args: readonly string[]): Promise<ChildProcess> {
+  const relay = ns.spawn(process.execPath, [CLI, 'relay', '--heartbeat', '0', '--no-color', ...args]);
+  await new Promise<void>((res, rej) => {
+    let out = '';
+    relay.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('listening')) res();
+    });
+    relay.on('exit', (code) => rej(new Error(`relay exited ${code}: ${out}`)));
+  });
+  return relay;
+}
+
+/**
+ * Debian's Chromium, headless, inside the namespace (through an ip netns exec wrapper), with
+ * the switches that keep it from calling out.
+ */
+export function launchChromiumIn(ns: Netns, extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: ns.wrapper('/usr/bin/chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+  });
+}
 
 export interface Netns {
   readonly name: string;
