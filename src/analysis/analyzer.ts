@@ -283,8 +283,10 @@ export class CandidateAnalyzer implements InputSink {
       return;
     }
     const c = found.candidate;
-    const ufrag = found.usernameFragment ?? c.ufrag;
     const connection = this.connectionOf(found.source);
+    // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
+    // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
+    const ufrag = found.usernameFragment ?? c.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
     const key = ufrag ?? connection ?? 'no ufrag';
     const s = this.session(key, ufrag, found.source, line);
     this.total++;
