@@ -19,6 +19,10 @@ if (params.get('token')) wsUrl.searchParams.set('token', params.get('token')!);
 $('room').textContent = room;
 $('relay').textContent = wsUrl.origin;
 if (params.get('iceServers')) $<HTMLTextAreaElement>('iceServers').value = params.get('iceServers')!;
+/** `?media=data`: a data channel only, no camera or microphone (default: audio and video). */
+const dataOnly = params.get('media') === 'data';
+/** `?videoCodecs=H264,VP8`: the caller offers only these video codecs (setCodecPreferences; rtx kept). */
+const videoCodecs = (params.get('videoCodecs') ?? '').split(',').filter(Boolean).map((c) => `video/${c.toLowerCase()}`);
 
 type Frame = { type?: string; sdp?: string; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
 
@@ -27,6 +31,8 @@ const call = {
   pc: null as RTCPeerConnection | null,
   frames: [] as { dir: 'sent' | 'received'; frame: unknown }[],
   state: 'not started',
+  /** Data channel messages received (data mode). */
+  messages: [] as string[],
 };
 (window as unknown as { sdpscopeCall: typeof call }).sdpscopeCall = call;
 
@@ -113,7 +119,7 @@ socket.onmessage = (e: MessageEvent<string>) => {
 };
 
 startButton.onclick = async () => {
-  localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  localStream = dataOnly ? new MediaStream() : await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
   localVideo.srcObject = localStream;
   startButton.disabled = true;
   hangupButton.disabled = false;
@@ -159,11 +165,27 @@ function createPeerConnection(): void {
   pc.ontrack = (e) => {
     remoteVideo.srcObject = e.streams[0] ?? null;
   };
+  pc.ondatachannel = (e) => useChannel(e.channel);
   localStream!.getTracks().forEach((track) => pc.addTrack(track, localStream!));
+}
+
+/** Data mode: each side says hello once the channel opens, and keeps what it receives. */
+function useChannel(channel: RTCDataChannel): void {
+  channel.onopen = () => channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
+  channel.onmessage = (e: MessageEvent<string>) => {
+    call.messages.push(e.data);
+    setState(`${call.state.split(' · ')[0]} · ${call.messages.length} message(s)`);
+  };
 }
 
 async function makeCall(): Promise<void> {
   createPeerConnection();
+  if (dataOnly) useChannel(call.pc!.createDataChannel('sdpscope'));
+  if (videoCodecs.length > 0) {
+    const all = RTCRtpReceiver.getCapabilities('video')?.codecs ?? [];
+    const wanted = all.filter((c) => videoCodecs.includes(c.mimeType.toLowerCase()) || c.mimeType.toLowerCase() === 'video/rtx');
+    for (const t of call.pc!.getTransceivers()) if (t.receiver.track.kind === 'video') t.setCodecPreferences(wanted);
+  }
   const offer = await call.pc!.createOffer();
   signaling.postMessage({ type: 'offer', sdp: offer.sdp! });
   await call.pc!.setLocalDescription(offer);
