@@ -1,0 +1,66 @@
+/**
+ * `sdpscope lab`: reproduce a NAT type locally (root, Linux) and watch a browser call through it:
+ * network namespaces with two NAT routers, coturn, the relay and two headless browsers; every
+ * frame printed as the relay logs it, then sdpscope's checks against what the browsers reported.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runLabCall, type LabCallOptions, type LabMedia } from '../../src/node/lab/call';
+import type { BrowserName } from '../../src/node/lab/browsers';
+import type { NatKind } from '../../src/node/lab/topology';
+import { verifyLabCall, type LabCheck } from '../../src/node/lab/verify';
+import { makeStyle, type Style } from '../render/style';
+import { EXIT_FINDINGS, EXIT_OK } from '../run';
+
+export interface LabCommandOptions {
+  readonly natA: NatKind;
+  readonly natB: NatKind;
+  readonly browserA: BrowserName;
+  readonly browserB: BrowserName;
+  readonly media: LabMedia;
+  readonly videoCodecs: readonly string[];
+  readonly artifacts: string;
+  readonly timeoutMs: number;
+  readonly json: boolean;
+  readonly color: boolean;
+}
+
+/** The checks as lines: a mark, the check's name, what was compared. Pure. */
+export function renderChecks(checks: readonly LabCheck[], s: Style): string {
+  const width = Math.max(...checks.map((c) => c.name.length));
+  return checks.map((c) => `${c.ok ? s.green('✓') : s.red('✗')} ${c.name.padEnd(width)}  ${c.ok ? c.detail : s.red(c.detail)}\n`).join('');
+}
+
+export async function labCommand(o: LabCommandOptions, out: (s: string) => void): Promise<number> {
+  const s = makeStyle(o.color);
+  const artifacts = resolve(o.artifacts);
+  // Ctrl-C: exit through 'exit', where the lab removes its namespaces and processes.
+  const interrupt = () => process.exit(130);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const options: LabCallOptions = {
+      nat: { a: o.natA, b: o.natB },
+      browsers: { a: o.browserA, b: o.browserB },
+      media: o.media,
+      ...(o.videoCodecs.length > 0 ? { videoCodecs: o.videoCodecs } : {}),
+      artifacts,
+      timeoutMs: o.timeoutMs,
+      ...(o.json ? {} : { onLine: (l: string) => out(`${s.dim(l.startsWith('relay') ? l.slice(0, 6) : 'lab   ')}${l.startsWith('relay') ? l.slice(6) : l}\n`) }),
+    };
+    const result = await runLabCall(options);
+    const checks = verifyLabCall(result);
+    writeFileSync(join(artifacts, 'checks.json'), JSON.stringify(checks, null, 1));
+    const ok = checks.every((c) => c.ok);
+    if (o.json) {
+      out(JSON.stringify({ ok, artifacts, checks, selectedPairs: { a: result.peers.a.selectedPair, b: result.peers.b.selectedPair } }, null, 2) + '\n');
+    } else {
+      out('\n' + renderChecks(checks, s));
+      out(`\nartifacts: ${artifacts}\n  sdpscope candidates ${join(artifacts, 'relay.ndjson')}\n  sdp-diff ${join(artifacts, 'relay.ndjson')}\n`);
+    }
+    return ok ? EXIT_OK : EXIT_FINDINGS;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The lab's peers: Debian's Chromium (driven by playwright-core over a pipe, started inside a
+ * host's namespace through a wrapper) and Debian's Firefox ESR (driven over WebDriver BiDi,
+ * reached through a Unix socket bridged into the namespace). Both get fake camera and
+ * microphone, no permission prompt, the lab's plain-http relay origin treated as secure, real
+ * host addresses in candidates (no mDNS names), and no calls out (background networking off).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SdpscopeError } from '../../errors';
+import { BidiSession } from './bidi';
+import type { Lab, LabHost } from './topology';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** Debian's executables for each browser. */
+export const BROWSER_EXECUTABLES: Record<BrowserName, string> = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
+
+/** One browser page in the lab, driven the same way whatever the browser. */
+export interface LabPeer {
+  readonly browser: BrowserName;
+  readonly version: string;
+  readonly host: LabHost;
+  goto(url: string): Promise<void>;
+  /** Evaluates a JavaScript expression in the page (awaited if a promise); the value comes back as JSON. */
+  evaluate<T>(expression: string): Promise<T>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Chromium's switches: no calls out (the brief's four), fake media, the lab origin as secure, real host IPs. */
+export function chromiumArgs(origin: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+    '--disable-features=WebRtcHideLocalIpsWithMdns',
+  ];
+}
+
+/** Firefox ESR's profile: fake media without prompts, the origin's getUserMedia allowed, nothing fetched. */
+export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  'media.devices.insecure.enabled': true,
+  'media.getusermedia.insecure.enabled': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  // No OpenH264 download: Firefox's H264 is that plugin, so the lab's Firefox has no H264.
+  'media.gmp-gmpopenh264.enabled': false,
+  'media.gmp-manager.url': '',
+  'media.gmp-manager.updateEnabled': false,
+  'app.update.disabledForTesting': true,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.region.network.url': '',
+  'browser.search.geoip.url': '',
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.dns.disableIPv6': true,
+  'extensions.update.enabled': false,
+  'services.settings.server': 'data:,#remote-settings-disabled',
+};
+
+function version(executable: string): string {
+  try {
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    const pkg = executable.endsWith('firefox-esr') ? 'firefox-esr' : 'chromium';
+    throw new SdpscopeError('LAB_SETUP', `the lab needs ${executable} (Debian package ${pkg})`);
+  }
+}
+
+export async function launchPeer(lab: Lab, host: LabHost, browser: BrowserName, origin: string): Promise<LabPeer> {
+  return browser === 'chromium' ? launchChromium(lab, host, origin) : launchFirefox(lab, host);
+}
+
+async function launchChromium(lab: Lab, host: LabHost, origin: string): Promise<LabPeer> {
+  const v = version(BROWSER_EXECUTABLES.chromium);
+  // Loaded here: only the lab needs playwright-core.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: lab.wrapper(host.ns, BROWSER_EXECUTABLES.chromium), headless: true, args: chromiumArgs(origin), timeout: 30_000 });
+  const page = await (await browser.newContext()).newPage();
+  return {
+    browser: 'chromium',
+    version: v,
+    host,
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    close: () => browser.close().catch(() => undefined),
+  };
+}
+
+/** Bridges a Unix socket (outside) to a TCP port on the namespace's loopback (inside). */
+const BRIDGE = `
+const net = require('node:net');
+const [path, port] = process.argv.slice(1);
+net.createServer((s) => { const c = net.connect(+port, '127.0.0.1'); s.pipe(c); c.pipe(s); s.on('error', () => c.destroy()); c.on('error', () => s.destroy()); })
+  .listen(path, () => console.log('bridging'));
+`;
+
+async function launchFirefox(lab: Lab, host: LabHost): Promise<LabPeer> {
+  const v = version(BROWSER_EXECUTABLES.firefox);
+  const profile = join(lab.dir, `firefox-${host.side}`);
+  mkdirSync(profile, { recursive: true });
+  writeFileSync(join(profile, 'user.js'), Object.entries(FIREFOX_PREFS).map(([k, val]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(val)});\n`).join(''));
+  const firefox = lab.spawnIn(host.ns, BROWSER_EXECUTABLES.firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], {
+    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', HOME: lab.dir },
+  });
+  let err = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SdpscopeError('LAB_CALL', `Firefox did not start WebDriver BiDi within 30 s: ${err.slice(-300)}`)), 30_000);
+    firefox.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /WebDriver BiDi listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    firefox.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new SdpscopeError('LAB_CALL', `Firefox exited (${code}) before WebDriver BiDi started: ${err.slice(-300)}`));
+    });
+  });
+  const sock = join(lab.dir, `bidi-${host.side}.sock`);
+  const bridge = lab.spawnIn(host.ns, process.execPath, ['-e', BRIDGE, sock, port]);
+  await new Promise<void>((resolve, reject) => {
+    bridge.stdout?.once('data', () => resolve());
+    bridge.once('exit', (code) => reject(new SdpscopeError('LAB_CALL', `the BiDi bridge exited (${code})`)));
+  });
+  const { session } = await BidiSession.connect(`ws+unix://${sock}:/session`, `127.0.0.1:${port}`);
+  const context = await session.topContext();
+  return {
+    browser: 'firefox',
+    version: v,
+    host,
+    goto: async (url) => void (await session.send('browsingContext.navigate', { context, url, wait: 'complete' })),
+    evaluate: <T>(expression: string) => session.evaluate<T>(context, expression),
+    screenshot: async (path) => {
+      const r = await session.send('browsingContext.captureScreenshot', { context });
+      writeFileSync(path, Buffer.from(String(r['data']), 'base64'));
+    },
+    close: async () => {
+      await session.send('browser.close', {}).catch(() => undefined);
+      session.close();
+      bridge.kill();
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * One call in the NAT lab: the network built, coturn and `sdpscope relay` started on the public
+ * net, one browser behind each NAT loading the relay's call page (the seed's page), Start pressed
+ * on A then B (so A, receiving B's "ready", makes the offer), the call waited for, and everything
+ * the browsers report kept: getStats, the frames each page sent, the descriptions. The relay's
+ * own NDJSON log is the artifact sdpscope's tools read afterwards. Always torn down.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SdpscopeError } from '../../errors';
+import { BUILT_CLI as CLI } from './built';
+import { launchPeer, type BrowserName, type LabPeer } from './browsers';
+import { startCoturn } from './coturn';
+import { createLab, type Lab, type LabSide, type NatKind } from './topology';
+
+export const LAB_RELAY_PORT = 53378;
+
+export type LabMedia = 'audio-video' | 'data';
+
+export interface LabCallOptions {
+  readonly nat: Readonly<Record<LabSide, NatKind>>;
+  readonly browsers: Readonly<Record<LabSide, BrowserName>>;
+  /** `audio-video` (fake camera and microphone) or `data` (a data channel only). */
+  readonly media: LabMedia;
+  /** Video codecs the caller (A) offers, e.g. ["H264"]; default: all the browser has. */
+  readonly videoCodecs?: readonly string[];
+  /** Folder for the run's files: relay.ndjson, stats, screenshots, summary.json. */
+  readonly artifacts: string;
+  /** How long ICE may take to connect and media to flow. Default 45 s. */
+  readonly timeoutMs?: number;
+  /** Progress lines, and every line the relay prints (one per frame). */
+  readonly onLine?: (line: string) => void;
+}
+
+/** A getStats entry, as JSON. */
+export type StatsEntry = { readonly type: string; readonly id: string; readonly [key: string]: unknown };
+
+export interface LabCandidateStats {
+  readonly address: string;
+  readonly port: number;
+  readonly protocol: string;
+  readonly candidateType: string;
+  readonly priority: number;
+  readonly relayProtocol: string | null;
+  /** The base (srflx, prflx) or the TURN client's mapped address (relay), when the browser reports it. */
+  readonly relatedAddress: string | null;
+  readonly relatedPort: number | null;
+  readonly usernameFragment: string | null;
+}
+
+export interface LabPeerResult {
+  readonly side: LabSide;
+  readonly browser: BrowserName;
+  readonly version: string;
+  readonly nat: NatKind;
+  readonly address: string;
+  readonly publicAddress: string;
+  readonly state: string;
+  readonly stats: readonly StatsEntry[];
+  /** The frames this page sent, in order. */
+  readonly sent: readonly unknown[];
+  readonly localDescription: { type: string; sdp: string } | null;
+  readonly remoteDescription: { type: string; sdp: string } | null;
+  /** The candidate pair the browser selected (transport's selectedCandidatePairId, else the selected/nominated pair). */
+  readonly selectedPair: { local: LabCandidateStats; remote: LabCandidateStats } | null;
+  readonly localCandidates: readonly LabCandidateStats[];
+  readonly iceGatheringState: string;
+  /** Media or data that arrived: decoded video frames, audio packets, data channel messages. */
+  readonly flow: { videoFramesDecoded: number; audioPacketsReceived: number; messages: number };
+}
+
+export interface LabCallResult {
+  readonly options: Omit<LabCallOptions, 'onLine'>;
+  readonly relayLog: string;
+  readonly artifacts: string;
+  readonly peers: Readonly<Record<LabSide, LabPeerResult>>;
+  readonly coturnLog: string;
+}
+
+const PAGE_STATE = `({
+  state: window.sdpscopeCall.state,
+  sent: window.sdpscopeCall.frames.filter((f) => f.dir === 'sent').map((f) => f.frame),
+  messages: window.sdpscopeCall.messages.length,
+  gathering: window.sdpscopeCall.pc ? window.sdpscopeCall.pc.iceGatheringState : 'new',
+  local: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentLocalDescription ? { type: window.sdpscopeCall.pc.currentLocalDescription.type, sdp: window.sdpscopeCall.pc.currentLocalDescription.sdp } : null,
+  remote: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentRemoteDescription ? { type: window.sdpscopeCall.pc.currentRemoteDescription.type, sdp: window.sdpscopeCall.pc.currentRemoteDescription.sdp } : null,
+})`;
+const GET_STATS = `(async () => { const out = []; if (window.sdpscopeCall.pc) (await window.sdpscopeCall.pc.getStats()).forEach((s) => out.push(s)); return out; })()`;
+
+interface PageState {
+  state: string;
+  sent: unknown[];
+  messages: number;
+  gathering: string;
+  local: { type: string; sdp: string } | null;
+  remote: { type: string; sdp: string } | null;
+}
+
+const connected = (s: string) => /ICE (connected|completed)/.test(s);
+
+function candidateStats(s: StatsEntry): LabCandidateStats {
+  return {
+    address: String(s['address'] ?? s['ip'] ?? ''),
+    port: Number(s['port']),
+    protocol: String(s['protocol'] ?? ''),
+    candidateType: String(s['candidateType'] ?? ''),
+    priority: Number(s['priority']),
+    relayProtocol: typeof s['relayProtocol'] === 'string' ? s['relayProtocol'] : null,
+    relatedAddress: typeof s['relatedAddress'] === 'string' && s['relatedAddress'] !== '' ? s['relatedAddress'] : null,
+    relatedPort: typeof s['relatedPort'] === 'number' ? s['relatedPort'] : null,
+    usernameFragment: typeof s['usernameFragment'] === 'string' ? s['usernameFragment'] : null,
+  };
+}
+
+/** The selected pair: transport.selectedCandidatePairId (Chromium), else `selected` (Firefox), else nominated and succeeded. */
+export function selectedPair(stats: readonly StatsEntry[]): { local: LabCandidateStats; remote: LabCandidateStats } | null {
+  const byId = new Map(stats.map((s) => [s.id, s]));
+  const pairs = stats.filter((s) => s.type === 'candidate-pair');
+  const viaTransport = stats.filter((s) => s.type === 'transport').map((t) => byId.get(String(t['selectedCandidatePairId'])))[0];
+  const pair = viaTransport ?? pairs.find((p) => p['selected'] === true) ?? pairs.find((p) => p['nominated'] === true && p['state'] === 'succeeded');
+  if (!pair) return null;
+  const local = byId.get(String(pair['localCandidateId']));
+  const remote = byId.get(String(pair['remoteCandidateId']));
+  return local && remote ? { local: candidateStats(local), remote: candidateStats(remote) } : null;
+}
+
+function flowOf(stats: readonly StatsEntry[], messages: number): LabPeerResult['flow'] {
+  let videoFramesDecoded = 0;
+  let audioPacketsReceived = 0;
+  for (const s of stats) {
+    if (s.type !== 'inbound-rtp') continue;
+    if (s['kind'] === 'video') videoFramesDecoded += Number(s['framesDecoded'] ?? 0);
+    if (s['kind'] === 'audio') audioPacketsReceived += Number(s['packetsReceived'] ?? 0);
+  }
+  return { videoFramesDecoded, audioPacketsReceived, messages };
+}
+
+/** True when the answer accepted a video m-line (port not 0). */
+function videoAccepted(answerSdp: string | undefined): boolean {
+  if (!answerSdp) return false;
+  return answerSdp.split(/\r?\n/).some((l) => /^m=video [1-9]/.test(l));
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  for (let i = 0; Date.now() < deadline && i < 10_000; i++) {
+    try {
+      const v = await probe();
+      if (v !== null) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new SdpscopeError('LAB_CALL', `${what} within ${Math.round(timeoutMs / 1000)} s${last ? ` (${(last as Error).message})` : ''}`);
+}
+
+function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise<void> {
+  if (!existsSync(CLI)) throw new SdpscopeError('LAB_SETUP', `${CLI} is not built (npm run build)`);
+  const relay = lab.spawnIn(lab.publicNs, process.execPath, [CLI, 'relay', '--host', lab.relayAddress, '--port', String(LAB_RELAY_PORT), '--log', log, '--heartbeat', '0', '--no-color']);
+  return new Promise((res, rej) => {
+    let out = '';
+    let ready = false;
+    relay.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      let nl: number;
+      while ((nl = out.indexOf('\n')) >= 0) {
+        const line = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        onLine(`relay  ${line}`);
+        if (!ready && line.includes('listening')) {
+          ready = true;
+          res();
+        }
+      }
+    });
+    relay.stderr!.on('data', (d: Buffer) => onLine(`relay! ${d.toString().trimEnd()}`));
+    relay.on('exit', (code) => rej(new SdpscopeError('LAB_SETUP', `the relay exited (${code})`)));
+  });
+}
+
+/** Runs one lab call; the lab is removed whatever happens. */
+export async function runLabCall(options: LabCallOptions): Promise<LabCallResult> {
+  const say = options.onLine ?? (() => undefined);
+  const timeoutMs = options.timeoutMs ?? 45_000;
+  mkdirSync(options.artifacts, { recursive: true });
+  const relayLog = join(options.artifacts, 'relay.ndjson');
+  writeFileSync(relayLog, '');
+  const lab = createLab({ nat: options.nat });
+  const peers: Partial<Record<LabSide, LabPeer>> = {};
+  let coturnLog = () => '';
+  try {
+    say(`lab ${lab.id}: A ${options.browsers.a} behind ${options.nat.a} NAT (${lab.hosts.a.address} → ${lab.hosts.a.publicAddress}), B ${options.browsers.b} behind ${options.nat.b} NAT (${lab.hosts.b.address} → ${lab.hosts.b.publicAddress})`);
+    const coturn = await startCoturn(lab);
+    coturnLog = coturn.log;
+    say(`coturn: STUN ${lab.stunAddresses.join(' and ')}:3478, TURN UDP and TCP (user ${coturn.username})`);
+    await startRelay(lab, relayLog, say);
+    const origin = `http://${lab.relayAddress}:${LAB_RELAY_PORT}`;
+    const url = new URL(`${origin}/`);
+    url.searchParams.set('room', `lab-${lab.id}`);
+    url.searchParams.set('iceServers', JSON.stringify(coturn.iceServers));
+    if (options.media === 'data') url.searchParams.set('media', 'data');
+    if (options.videoCodecs?.length) url.searchParams.set('videoCodecs', options.videoCodecs.join(','));
+    for (const side of ['a', 'b'] as const) {
+      peers[side] = await launchPeer(lab, lab.hosts[side], options.browsers[side], origin);
+      say(`${side.toUpperCase()}: ${peers[side]!.version} in ${lab.hosts[side].ns}`);
+      await peers[side]!.goto(url.href);
+    }
+    const a = peers.a!;
+    const b = peers.b!;
+    const state = (p: LabPeer) => p.evaluate<PageState>(PAGE_STATE);
+    await a.evaluate(`document.getElementById('startButton').click()`);
+    await waitFor('A did not become ready', 15_000, async () => ((await state(a)).state === 'ready' ? true : null));
+    // B starts only once A's "ready" has reached it (and been ignored, B not being started): a
+    // page that starts first and then handles an in-flight "ready" calls too (glare, as in the seed).
+    await waitFor('A\'s "ready" did not reach B', 15_000, async () => (await b.evaluate<boolean>(`window.sdpscopeCall.frames.some((f) => f.dir === 'received' && f.frame.type === 'ready')`) ? true : null));
+    await b.evaluate(`document.getElementById('startButton').click()`);
+    for (const [side, p] of [['A', a], ['B', b]] as const) {
+      await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await state(p)).state) ? true : null)).catch(async (e: Error) => {
+        const states = await Promise.all([a, b].map((x) => state(x).then((s) => s.state, () => 'unknown')));
+        throw new SdpscopeError('LAB_CALL', `${e.message}; states: A ${states[0]}, B ${states[1]}; the log so far: ${relayLog}`);
+      });
+    }
+    say('ICE connected on both sides');
+    // Media or data must arrive on both sides.
+    for (const [side, p] of [['A', a], ['B', b]] as const) {
+      await waitFor(`no ${options.media === 'data' ? 'data channel message' : 'media'} arrived at ${side}`, timeoutMs, async () => {
+        const s = await state(p);
+        const f = flowOf(await p.evaluate<StatsEntry[]>(GET_STATS), s.messages);
+        if (options.media === 'data') return f.messages > 0 ? f : null;
+        const answer = s.local?.type === 'answer' ? s.local.sdp : s.remote?.sdp;
+        return f.audioPacketsReceived > 10 && (!videoAccepted(answer) || f.videoFramesDecoded > 5) ? f : null;
+      });
+    }
+    // Gathering complete (every candidate signaled), and the relay's log has every frame.
+    for (const p of [a, b]) await waitFor('ICE gathering did not complete', 30_000, async () => ((await state(p)).gathering === 'complete' ? true : null)).catch(() => undefined);
+    const pageStates = { a: await state(a), b: await state(b) };
+    const sentTotal = pageStates.a.sent.length + pageStates.b.sent.length;
+    await waitFor('the relay did not log every frame', 10_000, async () => {
+      const n = readFileSync(relayLog, 'utf8').split('\n').filter((l) => l.includes('"frame"')).length;
+      return n >= sentTotal ? true : null;
+    }).catch(() => undefined);
+
+    const results = {} as Record<LabSide, LabPeerResult>;
+    for (const side of ['a', 'b'] as const) {
+      const p = peers[side]!;
+      const s = await state(p);
+      const stats = await p.evaluate<StatsEntry[]>(GET_STATS);
+      results[side] = {
+        side,
+        browser: p.browser,
+        version: p.version,
+        nat: options.nat[side],
+        address: lab.hosts[side].address,
+        publicAddress: lab.hosts[side].publicAddress,
+        state: s.state,
+        stats,
+        sent: s.sent,
+        localDescription: s.local,
+        remoteDescription: s.remote,
+        selectedPair: selectedPair(stats),
+        localCandidates: stats.filter((x) => x.type === 'local-candidate').map(candidateStats),
+        iceGatheringState: s.gathering,
+        flow: flowOf(stats, s.messages),
+      };
+      writeFileSync(join(options.artifacts, `${side}-stats.json`), JSON.stringify(stats, null, 1));
+      await p.screenshot(join(options.artifacts, `${side}-${p.browser}.png`)).catch(() => undefined);
+    }
+    const { onLine: _ignored, ...kept } = options;
+    const result: LabCallResult = { options: kept, relayLog, artifacts: options.artifacts, peers: results, coturnLog: coturnLog() };
+    // Everything needed to check the call again offline (verifyLabCall reads only this and the log).
+    writeFileSync(join(options.artifacts, 'call.json'), JSON.stringify(result, null, 1));
+    return result;
+  } catch (e) {
+    // Keep what the browsers can still tell, for the post-mortem.
+    for (const [side, p] of Object.entries(peers)) {
+      const stats = await p.evaluate<StatsEntry[]>(GET_STATS).catch(() => null);
+      const page = await p.evaluate<PageState>(PAGE_STATE).catch(() => null);
+      writeFileSync(join(options.artifacts, `${side}-failed.json`), JSON.stringify({ page, stats }, null, 1));
+      await p.screenshot(join(options.artifacts, `${side}-${p.browser}.png`)).catch(() => undefined);
+    }
+    throw e;
+  } finally {
+    writeFileSync(join(options.artifacts, 'coturn.log'), coturnLog());
+    for (const p of Object.values(peers)) await p?.close();
+    await lab.close();
+  }
+}

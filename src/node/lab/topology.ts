@@ -1,0 +1,280 @@
+/**
+ * The NAT lab's network: Linux network namespaces, veth pairs and a bridge, made and removed
+ * here. Nothing in it is connected to the machine's own network: the namespaces have routes
+ * only to each other, so a packet for any other address is refused locally, never sent.
+ *
+ *   public net 203.0.113.0/24 (bridge in namespace "pub": relay .1, STUN/TURN .10 and .11)
+ *     ├─ router A  wan 203.0.113.2  ── lan 10.0.1.1/24 ── host A 10.0.1.2
+ *     └─ router B  wan 203.0.113.3  ── lan 10.0.2.1/24 ── host B 10.0.2.2
+ *
+ * Each router is one of the seed's boxes: a cone NAT (iptables MASQUERADE: endpoint-independent
+ * mapping, RFC 4787 §4.1), a symmetric NAT (MASQUERADE --random-fully: a new port per
+ * destination), or a firewall that drops forwarded UDP (the seed's "UDP blocked"), with TCP
+ * still masqueraded. Needs root, iproute2 and iptables (Linux only).
+ */
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SdpscopeError } from '../../errors';
+
+/** What the router in front of a host does. */
+export type NatKind = 'cone' | 'symmetric' | 'udp-blocked';
+export const NAT_KINDS: readonly NatKind[] = ['cone', 'symmetric', 'udp-blocked'];
+
+/** What each NAT kind is, in the seed's terms (for help texts and the README). */
+export const NAT_DESCRIPTIONS: Record<NatKind, string> = {
+  cone: 'iptables MASQUERADE: keeps the host\'s port, so the same public port for every destination (endpoint-independent mapping, a cone NAT); replies only from where packets went (port-restricted); an unsolicited packet that arrived first makes it pick another port',
+  symmetric: 'iptables MASQUERADE --random-fully: a new public port for every destination (address-dependent mapping, the seed\'s symmetric NAT)',
+  'udp-blocked': 'a firewall dropping all forwarded UDP (TCP still masqueraded): only TURN over TCP gets out',
+};
+
+export type LabSide = 'a' | 'b';
+
+export interface LabHost {
+  readonly side: LabSide;
+  readonly nat: NatKind;
+  /** The host's namespace. */
+  readonly ns: string;
+  /** The host's private address (10.0.1.2 or 10.0.2.2). */
+  readonly address: string;
+  /** The router's public (wan) address: what the NAT maps to. */
+  readonly publicAddress: string;
+}
+
+export interface Lab {
+  readonly id: string;
+  /** The public net's namespace (relay, STUN/TURN). */
+  readonly publicNs: string;
+  /** The relay's address on the public net. */
+  readonly relayAddress: string;
+  /** The STUN/TURN server's two addresses on the public net. */
+  readonly stunAddresses: readonly [string, string];
+  readonly hosts: Readonly<Record<LabSide, LabHost>>;
+  /** A folder for the lab's own files (wrappers, profiles, configs), removed on close. */
+  readonly dir: string;
+  /** Starts a program inside a namespace; it is ended (by PID) on close. */
+  spawnIn(ns: string, program: string, args: readonly string[], options?: SpawnOptions): ChildProcess;
+  /** A script running `program` inside a namespace, for tools that take an executable path. */
+  wrapper(ns: string, program: string): string;
+  /** Ends every process started in the lab and deletes the namespaces. Idempotent. */
+  close(): Promise<void>;
+}
+
+const PREFIX = 'sdpscope-lab-';
+const RELAY = '203.0.113.1';
+const STUN: readonly [string, string] = ['203.0.113.10', '203.0.113.11'];
+const SIDES: Record<LabSide, { wan: string; lan: string; host: string; net: string }> = {
+  a: { wan: '203.0.113.2', lan: '10.0.1.1', host: '10.0.1.2', net: '10.0.1.0/24' },
+  b: { wan: '203.0.113.3', lan: '10.0.2.1', host: '10.0.2.2', net: '10.0.2.0/24' },
+};
+
+function run(program: string, args: readonly string[]): string {
+  try {
+    return execFileSync(program, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    const err = e as { stderr?: string; code?: string };
+    if (err.code === 'ENOENT') throw new SdpscopeError('LAB_SETUP', `the lab needs ${program}, which is not installed (Debian: apt-get install ${program === 'ip' ? 'iproute2' : program})`);
+    throw new SdpscopeError('LAB_SETUP', `${program} ${args.join(' ')}: ${(err.stderr ?? String(e)).trim()}`);
+  }
+}
+
+const inNs = (ns: string, program: string, ...args: string[]) => run('ip', ['netns', 'exec', ns, program, ...args]);
+
+/** Is a process alive (for sweeping namespaces left by a killed run)? */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+function killNamespacePids(ns: string): void {
+  let pids: string;
+  try {
+    pids = execFileSync('ip', ['netns', 'pids', ns], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  for (const pid of pids.split('\n').filter(Boolean)) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function deleteNamespace(ns: string): void {
+  killNamespacePids(ns);
+  try {
+    execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Deletes lab namespaces whose creating process is gone (a run killed before its cleanup). */
+export function sweepStaleLabs(): string[] {
+  let list: string;
+  try {
+    list = execFileSync('ip', ['netns', 'list'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const line of list.split('\n')) {
+    const ns = line.split(' ')[0] ?? '';
+    const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(ns);
+    if (m && !alive(Number(m[1]))) {
+      deleteNamespace(ns);
+      removed.push(ns);
+    }
+  }
+  return removed;
+}
+
+/** Checks what the lab needs before touching anything; throws LAB_SETUP with every missing piece. */
+export function checkLabPrerequisites(): void {
+  const missing: string[] = [];
+  if (process.platform !== 'linux') missing.push('Linux (network namespaces)');
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) missing.push('root (ip netns, iptables)');
+  for (const [program, pkg] of [['ip', 'iproute2'], ['iptables', 'iptables']] as const) {
+    try {
+      execFileSync(program, ['-V'], { stdio: 'ignore' });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') missing.push(`${program} (Debian package ${pkg})`);
+    }
+  }
+  if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}`);
+}
+
+export interface LabOptions {
+  readonly nat: Readonly<Record<LabSide, NatKind>>;
+}
+
+let serial = 0;
+
+/** Builds the lab's network. On any failure, what was made is removed before the error is thrown. */
+export function createLab(options: LabOptions): Lab {
+  checkLabPrerequisites();
+  sweepStaleLabs();
+  const id = `${process.pid}-${++serial}`;
+  const ns = (name: string) => `${PREFIX}${id}-${name}`;
+  const pub = ns('pub');
+  const made: string[] = [];
+  const children: ChildProcess[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-lab-'));
+  let closed = false;
+
+  const addNs = (name: string) => {
+    run('ip', ['netns', 'add', name]);
+    made.push(name);
+    // IPv4 only: no IPv6 link-local addresses, router solicitations or candidates.
+    inNs(name, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.disable_ipv6=1');
+    inNs(name, 'sysctl', '-q', '-w', 'net.ipv6.conf.default.disable_ipv6=1');
+    inNs(name, 'ip', 'link', 'set', 'lo', 'up');
+  };
+
+  const removeAll = () => {
+    for (const c of children) {
+      if (c.exitCode === null && c.signalCode === null && c.pid !== undefined) {
+        try {
+          process.kill(c.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    for (const name of [...made].reverse()) deleteNamespace(name);
+    made.length = 0;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // The trap: namespaces go even if the process exits without calling close().
+  const onExit = () => removeAll();
+  process.once('exit', onExit);
+
+  try {
+    addNs(pub);
+    inNs(pub, 'ip', 'link', 'add', 'br0', 'type', 'bridge');
+    for (const a of [RELAY, ...STUN]) inNs(pub, 'ip', 'addr', 'add', `${a}/24`, 'dev', 'br0');
+    inNs(pub, 'ip', 'link', 'set', 'br0', 'up');
+    // The public net's "rest of the Internet": a default route into a veth pair whose far end
+    // (in the same namespace) drops everything. A TURN server relaying to an address nobody has
+    // (a peer's private host candidate) sends into it, as on a real network, instead of getting
+    // ENETUNREACH (which coturn treats as fatal for the allocation). Nothing leaves the namespace.
+    inNs(pub, 'ip', 'link', 'add', 'sink0', 'type', 'veth', 'peer', 'name', 'sink1');
+    inNs(pub, 'ip', 'link', 'set', 'sink0', 'arp', 'off');
+    inNs(pub, 'ip', 'link', 'set', 'sink0', 'up');
+    inNs(pub, 'ip', 'link', 'set', 'sink1', 'up');
+    inNs(pub, 'ip', 'route', 'add', 'default', 'dev', 'sink0');
+
+    const hosts = {} as Record<LabSide, LabHost>;
+    for (const side of ['a', 'b'] as const) {
+      const s = SIDES[side];
+      const router = ns(`r${side}`);
+      const host = ns(side);
+      addNs(router);
+      addNs(host);
+      // router wan ↔ a port of the public bridge
+      inNs(router, 'ip', 'link', 'add', 'wan', 'type', 'veth', 'peer', 'name', `port-${side}`, 'netns', pub);
+      inNs(pub, 'ip', 'link', 'set', `port-${side}`, 'master', 'br0');
+      inNs(pub, 'ip', 'link', 'set', `port-${side}`, 'up');
+      inNs(router, 'ip', 'addr', 'add', `${s.wan}/24`, 'dev', 'wan');
+      inNs(router, 'ip', 'link', 'set', 'wan', 'up');
+      // router lan ↔ host
+      inNs(router, 'ip', 'link', 'add', 'lan', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', host);
+      inNs(router, 'ip', 'addr', 'add', `${s.lan}/24`, 'dev', 'lan');
+      inNs(router, 'ip', 'link', 'set', 'lan', 'up');
+      inNs(host, 'ip', 'addr', 'add', `${s.host}/24`, 'dev', 'eth0');
+      inNs(host, 'ip', 'link', 'set', 'eth0', 'up');
+      // Only the public net is reachable from the host: no default route anywhere in the lab.
+      inNs(host, 'ip', 'route', 'add', '203.0.113.0/24', 'via', s.lan);
+      inNs(router, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1');
+      const nat = options.nat[side];
+      const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-s', s.net, '-o', 'wan', '-j', 'MASQUERADE'];
+      inNs(router, 'iptables', ...masquerade, ...(nat === 'symmetric' ? ['--random-fully'] : []));
+      if (nat === 'udp-blocked') inNs(router, 'iptables', '-A', 'FORWARD', '-p', 'udp', '-j', 'DROP');
+      hosts[side] = { side, nat, ns: host, address: s.host, publicAddress: s.wan };
+    }
+
+    return {
+      id,
+      publicNs: pub,
+      relayAddress: RELAY,
+      stunAddresses: STUN,
+      hosts,
+      dir,
+      spawnIn(name, program, args, spawnOptions) {
+        const child = spawn('ip', ['netns', 'exec', name, program, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+        children.push(child);
+        return child;
+      },
+      wrapper(name, program) {
+        const path = join(dir, `${name}-${program.replace(/\W/g, '_')}.sh`);
+        writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${name} ${program} "$@"\n`);
+        chmodSync(path, 0o755);
+        return path;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        // Ask politely first (coturn, the relay and browsers flush and exit), then remove all.
+        const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+        for (const c of running) c.kill('SIGTERM');
+        await Promise.race([
+          Promise.all(running.map((c) => new Promise((res) => c.once('exit', res)))),
+          new Promise((res) => setTimeout(res, 3000).unref()),
+        ]);
+        removeAll();
+        process.removeListener('exit', onExit);
+      },
+    };
+  } catch (e) {
+    removeAll();
+    process.removeListener('exit', onExit);
+    throw e;
+  }
+}
