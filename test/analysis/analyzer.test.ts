@@ -77,6 +77,19 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(r.sessions.map((s) => s.session).sort()).toEqual(['no ufrag', 'sender r1/a']);
   });
 
+  it('puts a candidate without a ufrag in the session its sender\'s description opened', () => {
+    const r = analyze([frame('b', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'BBBB', setup: 'active' }] }) }), cand('b', 'candidate:0 1 UDP 2122252543 10.0.2.2 5000 typ host')].join('\n'));
+    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['BBBB', 1]]);
+  });
+
+  it('a real Firefox answer and its ufrag-less candidates (lab capture) form one session of the call', () => {
+    const r = analyze(sample('lab-chromium-firefox.ndjson'));
+    expect(r.sessions).toHaveLength(2);
+    expect(r.sessions.every((s) => s.ufrag !== null && s.counts.total >= 5)).toBe(true);
+    expect(r.sessions.map((s) => s.nat.mapping)).toEqual(['unknown', 'address-dependent']);
+    expect(r.calls).toHaveLength(1);
+  });
+
   it('reports an ICE restart when a sender changes ufrag', () => {
     const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5002 typ host ufrag CCCC')].join('\n'));
     expect(r.diagnostics.find((d) => d.code === 'ice-restart')!.message).toBe('sender r1/a: ufrag AAAA → CCCC');

@@ -5,13 +5,14 @@
  * Every run's files stay in artifacts/lab-<time>/<scenario>/ (printed below) for replay with
  * `sdpscope candidates` and `sdp-diff`.
  */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runLabCall, type LabCallOptions, type LabCallResult, type LabPeerResult } from '../../src/node/lab/call';
 import { verifyLabCall, type LabCheck, type LabCheckName } from '../../src/node/lab/verify';
 
 const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli/sdpscope.js');
 const ARTIFACTS = join(ROOT, 'artifacts', `lab-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 beforeAll(() => console.log(`lab artifacts: ${ARTIFACTS}`));
@@ -103,5 +104,18 @@ describe('the NAT lab: real browsers through real NATs, checked by sdpscope', ()
     expect(result.peers.b.localDescription!.sdp).toMatch(/^m=video 0 /m);
     expect(checks.find((c) => c.name === 'rejected')!.detail).toBe('answer rejects m-lines [1], sdp-diff reports [1] (video)');
     expect(result.peers.a.flow.audioPacketsReceived).toBeGreaterThan(10);
+  });
+
+  it('`sdpscope lab` from the command line: every frame printed, the checks passed, exit 0', () => {
+    const dir = join(ARTIFACTS, 'cli-firefox-chromium-data');
+    const r = spawnSync(process.execPath, [CLI, 'lab', '--nat-a', 'symmetric', '--nat-b', 'cone', '--browser-a', 'firefox', '--media', 'data', '--artifacts', dir, '--no-color'], { encoding: 'utf8', timeout: 150_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^relay .* c1 → c2 \d+ B offer: application/m);
+    expect(r.stdout).toMatch(/^relay .* c2 → c1 \d+ B answer: application/m);
+    expect(r.stdout).toMatch(/^✓ nat +A symmetric: address-dependent, B cone: unknown$/m);
+    const checks = JSON.parse(readFileSync(join(dir, 'checks.json'), 'utf8')) as { ok: boolean }[];
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(r.stdout).toContain(`sdpscope candidates ${join(dir, 'relay.ndjson')}`);
   });
 });

@@ -80,6 +80,8 @@ function run(program: string, args: readonly string[]): string {
 }
 
 const inNs = (ns: string, program: string, ...args: string[]) => run('ip', ['netns', 'exec', ns, program, ...args]);
+/** Sets a sysctl of a namespace through /proc/sys (which shows the reader's namespace): no procps needed. */
+const sysctl = (ns: string, key: string, value: string) => inNs(ns, 'sh', '-c', `echo ${value} > /proc/sys/${key.replace(/\./g, '/')}`);
 
 /** Is a process alive (for sweeping namespaces left by a killed run)? */
 function alive(pid: number): boolean {
@@ -173,8 +175,8 @@ export function createLab(options: LabOptions): Lab {
     run('ip', ['netns', 'add', name]);
     made.push(name);
     // IPv4 only: no IPv6 link-local addresses, router solicitations or candidates.
-    inNs(name, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.disable_ipv6=1');
-    inNs(name, 'sysctl', '-q', '-w', 'net.ipv6.conf.default.disable_ipv6=1');
+    sysctl(name, 'net.ipv6.conf.all.disable_ipv6', '1');
+    sysctl(name, 'net.ipv6.conf.default.disable_ipv6', '1');
     inNs(name, 'ip', 'link', 'set', 'lo', 'up');
   };
 
@@ -232,7 +234,7 @@ export function createLab(options: LabOptions): Lab {
       inNs(host, 'ip', 'link', 'set', 'eth0', 'up');
       // Only the public net is reachable from the host: no default route anywhere in the lab.
       inNs(host, 'ip', 'route', 'add', '203.0.113.0/24', 'via', s.lan);
-      inNs(router, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1');
+      sysctl(router, 'net.ipv4.ip_forward', '1');
       const nat = options.nat[side];
       const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-s', s.net, '-o', 'wan', '-j', 'MASQUERADE'];
       inNs(router, 'iptables', ...masquerade, ...(nat === 'symmetric' ? ['--random-fully'] : []));

@@ -247,8 +247,18 @@ function checkPair(r: LabCallResult, report: CandidatesReport): LabCheck {
   return { name: 'pair', ok: problems.length === 0, detail: [...problems, ...notes].join('; ') };
 }
 
-/** Runs every check on a finished lab call. */
-export function verifyLabCall(r: LabCallResult): LabCheck[] {
+/** What sdpscope's tools say about a relay log: `sdpscope candidates --json` and `sdp-diff --json`, run as a user runs them. */
+export interface LabToolReports {
+  readonly candidates: CandidatesReport;
+  readonly diff: DiffReport;
+}
+
+export function runLabTools(relayLog: string): LabToolReports {
+  return { candidates: runJson<CandidatesReport>(CLI, ['candidates', '--json', relayLog]), diff: runJson<DiffReport>(SDP_DIFF, ['--json', relayLog]) };
+}
+
+/** Runs every check on a finished lab call (the tools' reports on its log can be passed in, to reuse them). */
+export function verifyLabCall(r: LabCallResult, tools: LabToolReports = runLabTools(r.relayLog)): LabCheck[] {
   const checks: LabCheck[] = [];
   const peers = [r.peers.a, r.peers.b];
   const connected = peers.every((p) => /ICE (connected|completed)/.test(p.state));
@@ -256,10 +266,10 @@ export function verifyLabCall(r: LabCallResult): LabCheck[] {
   const flowing = peers.every((p) => (r.options.media === 'data' ? p.flow.messages > 0 : p.flow.audioPacketsReceived > 0));
   checks.push({ name: 'flow', ok: flowing, detail: peers.map((p) => `${p.side.toUpperCase()} ${r.options.media === 'data' ? `${p.flow.messages} message(s)` : `${p.flow.videoFramesDecoded} video frames, ${p.flow.audioPacketsReceived} audio packets`}`).join(', ') });
   checks.push(checkRelayLog(r));
-  const report = runJson<CandidatesReport>(CLI, ['candidates', '--json', r.relayLog]);
+  const report = tools.candidates;
   checks.push(checkCandidates(r, report));
   checks.push(checkNat(r, report));
-  const diff = runJson<DiffReport>(SDP_DIFF, ['--json', r.relayLog]);
+  const diff = tools.diff;
   if (r.options.media === 'audio-video') checks.push(...checkCodecs(r, diff));
   else checks.push(checkCodecs(r, diff)[1]!);
   checks.push(checkPair(r, report));

@@ -1,0 +1,40 @@
+/**
+ * `sdpscope lab` at the command line: its usage errors (exit 2, one line, no stack) and the
+ * rendering of its checks. Real lab calls through the command run in test/e2e/lab.e2e.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { renderChecks } from '../../cli/commands/lab';
+import { makeStyle } from '../../cli/render/style';
+
+const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('sdpscope lab', () => {
+  it('rejects a NAT kind or browser it does not have, with exit 2', () => {
+    for (const args of [['--nat-a', 'full-cone'], ['--browser-b', 'safari'], ['--media', 'video']]) {
+      const r = run('lab', ...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^sdpscope: Invalid values:[\s\S]*\[USAGE\]\n$/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('documents the NATs and what it needs in --help', () => {
+    const r = run('lab', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/symmetric: iptables MASQUERADE --random-fully/);
+    expect(r.stdout).toMatch(/Needs root, Linux, iproute2, iptables, coturn/);
+  });
+
+  it('renders each check with a mark, its name and what was compared', () => {
+    const text = renderChecks(
+      [
+        { name: 'connected', ok: true, detail: 'A ICE connected, B ICE connected' },
+        { name: 'nat', ok: false, detail: 'B is behind a symmetric NAT but the report says unknown' },
+      ],
+      makeStyle(false),
+    );
+    expect(text).toBe('✓ connected  A ICE connected, B ICE connected\n✗ nat        B is behind a symmetric NAT but the report says unknown\n');
+  });
+});
