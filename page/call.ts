@@ -171,7 +171,10 @@ function createPeerConnection(): void {
 
 /** Data mode: each side says hello once the channel opens, and keeps what it receives. */
 function useChannel(channel: RTCDataChannel): void {
-  channel.onopen = () => channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
+  const hello = () => channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
+  // A channel the other side created may already be open when it is announced (datachannel).
+  if (channel.readyState === 'open') hello();
+  else channel.onopen = hello;
   channel.onmessage = (e: MessageEvent<string>) => {
     call.messages.push(e.data);
     setState(`${call.state.split(' · ')[0]} · ${call.messages.length} message(s)`);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { BUILT_CLI as CLI, BUILT_SDP_DIFF as SDP_DIFF } from './built';
 import { redactFrame } from '../../analysis/frame';
 import { decodePriority } from '../../candidate/priority';
-import type { LabCallResult, LabPeerResult } from './call';
+import type { LabCallResult, LabCandidateStats, LabPeerResult } from './call';
 
 
 export type LabCheckName = 'connected' | 'flow' | 'relay-log' | 'candidates' | 'nat' | 'codecs' | 'rejected' | 'pair';
@@ -22,7 +22,7 @@ export const LAB_CHECKS: Record<LabCheckName, string> = {
   nat: 'the NAT verdict per side: address-dependent behind the symmetric NAT, never behind the others',
   codecs: '`sdp-diff` on the log: each codec a browser sends with (getStats) is negotiated with the same payload type, and is the first negotiated codec',
   rejected: '`sdp-diff` reports rejected exactly the m-lines the answer rejected (port 0)',
-  pair: 'the pair each browser selected is in sdpscope\'s predicted pairs (a srflx or prflx is looked for as its base, as the checklist prunes it; a prflx remote was never signaled, so cannot be predicted)',
+  pair: 'the pair each browser selected is in sdpscope\'s predicted pairs, a srflx or prflx end standing for its base (the pair that was checked, RFC 8445 §6.1.2.4, §7.2.5.3.2); at least one side\'s must be checkable',
 };
 
 export interface LabCheck {
@@ -207,43 +207,50 @@ function checkCodecs(r: LabCallResult, diff: DiffReport): LabCheck[] {
   ];
 }
 
+type Endpoint = { readonly address: string; readonly port: number };
+
+/**
+ * The signaled candidates a selected-pair end stands for. A srflx or prflx is its base
+ * (RFC 8445 §6.1.2.4 prunes a srflx to its base; §7.2.5.3.2: a check from a base whose response
+ * reveals a mapping yields a valid pair with that reflexive candidate). The base comes from the
+ * browser that owns the candidate: its relatedAddress, else its host candidates of that protocol.
+ * A remote candidate is first found among the other browser's own local candidates (Chromium
+ * hides a remote prflx's address; the port then has to do). Null: nothing signaled to stand for.
+ */
+function signaledEnds(end: LabCandidateStats, owner: LabPeerResult, own: boolean): Endpoint[] | null {
+  if (end.candidateType === 'host' || end.candidateType === 'relay') return [end];
+  const known = own ? end : owner.localCandidates.find((c) => c.port === end.port && (end.address === '' || c.address === end.address));
+  if (!known) return null;
+  if (known.relatedAddress !== null && known.relatedPort !== null && known.candidateType !== 'relay') return [{ address: known.relatedAddress, port: known.relatedPort }];
+  const hosts = owner.localCandidates.filter((c) => c.candidateType === 'host' && c.protocol === end.protocol);
+  return hosts.length > 0 ? hosts : null;
+}
+
 function checkPair(r: LabCallResult, report: CandidatesReport): LabCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   let checked = 0;
-  for (const p of [r.peers.a, r.peers.b]) {
+  for (const [p, other] of [[r.peers.a, r.peers.b], [r.peers.b, r.peers.a]] as const) {
     const sel = p.selectedPair;
     if (!sel) {
       problems.push(`${peerName(p)} reports no selected pair`);
       continue;
     }
     const text = `${sel.local.candidateType} ${endpoint(sel.local)} ↔ ${sel.remote.candidateType} ${endpoint(sel.remote)}`;
-    if (sel.remote.candidateType === 'prflx') {
-      notes.push(`${p.side.toUpperCase()} ${text}: remote is peer-reflexive (never signaled), not predictable`);
+    const locals = signaledEnds(sel.local, p, true);
+    const remotes = signaledEnds(sel.remote, other, false);
+    if (!locals || !remotes) {
+      notes.push(`${p.side.toUpperCase()} ${text}: the ${!locals ? 'local' : 'remote'} candidate stands for nothing signaled, not predictable`);
       continue;
     }
-    // RFC 8445 §7.2.5.3.2: a check from a base whose response maps it to a srflx or new prflx
-    // address yields a valid pair with that local candidate; the pair checked had the base.
-    const bases: { address: string; port: number }[] =
-      sel.local.candidateType === 'srflx' || sel.local.candidateType === 'prflx'
-        ? sel.local.relatedAddress !== null && sel.local.relatedPort !== null
-          ? [{ address: sel.local.relatedAddress, port: sel.local.relatedPort }]
-          : p.localCandidates.filter((c) => c.candidateType === 'host' && c.protocol === sel.local.protocol)
-        : [sel.local];
-    // The predicted pairs are the controlling side's checklist, where that side's own srflx is
-    // pruned to its base (§6.1.2.4): a remote srflx is looked for as its base too.
-    const remotes: { address: string; port: number }[] = [sel.remote];
-    if (sel.remote.candidateType === 'srflx') {
-      const signaled = report.candidates.find((c) => c.type === 'srflx' && c.address === sel.remote.address && c.port === sel.remote.port);
-      if (signaled?.relatedAddress && signaled.relatedPort !== null) remotes.push({ address: signaled.relatedAddress, port: signaled.relatedPort });
-    }
-    const is = (end: ReportEnd, c: { address: string; port: number }) => end.address === c.address && end.port === c.port;
-    const found = report.pairs.find((x) => x.viable && bases.some((b) => remotes.some((rm) => (is(x.local, b) && is(x.remote, rm)) || (is(x.remote, b) && is(x.local, rm)))));
+    const is = (e: ReportEnd, c: Endpoint) => e.address === c.address && e.port === c.port;
+    const found = report.pairs.find((x) => x.viable && locals.some((l) => remotes.some((rm) => (is(x.local, l) && is(x.remote, rm)) || (is(x.remote, l) && is(x.local, rm)))));
     checked++;
-    if (found) notes.push(`${p.side.toUpperCase()} ${text}: predicted${bases[0] !== sel.local ? ` (checked from ${bases.map(endpoint).join(' or ')})` : ''}, check order ${found.order}`);
-    else problems.push(`${peerName(p)} selected ${text}, not in sdpscope's ${report.pairs.length} predicted pairs`);
+    const via = locals[0] !== sel.local || remotes[0] !== sel.remote ? ` as ${locals.map(endpoint).join(' or ')} ↔ ${remotes.map(endpoint).join(' or ')}` : '';
+    if (found) notes.push(`${p.side.toUpperCase()} ${text}: predicted${via}, check order ${found.order}`);
+    else problems.push(`${peerName(p)} selected ${text}${via}, not in sdpscope's ${report.pairs.length} predicted pairs`);
   }
-  if (checked === 0 && problems.length === 0) problems.push('neither side\'s selected pair can be checked (both remotes peer-reflexive)');
+  if (checked === 0 && problems.length === 0) problems.push('neither side\'s selected pair stands for signaled candidates');
   return { name: 'pair', ok: problems.length === 0, detail: [...problems, ...notes].join('; ') };
 }
 
