@@ -20,6 +20,15 @@ describe('sdpscope lab', () => {
     }
   });
 
+  it('says what it needs, with exit 2, when not run as root', () => {
+    // As root (CI), drop to nobody for this run; otherwise the test already runs unprivileged.
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const [cmd, ...pre] = asNobody.length ? asNobody : [process.execPath];
+    const r = spawnSync(cmd!, [...pre, ...(asNobody.length ? [process.execPath] : []), CLI, 'lab', '--artifacts', '/nonexistent/lab'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('sdpscope: the lab needs root (ip netns, iptables) [LAB_SETUP]\n');
+  });
+
   it('documents the NATs and what it needs in --help', () => {
     const r = run('lab', '--help');
     expect(r.status).toBe(0);

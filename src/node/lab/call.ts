@@ -11,7 +11,7 @@ import { SdpscopeError } from '../../errors';
 import { BUILT_CLI as CLI } from './built';
 import { launchPeer, type BrowserName, type LabPeer } from './browsers';
 import { startCoturn } from './coturn';
-import { createLab, type Lab, type LabSide, type NatKind } from './topology';
+import { checkLabPrerequisites, createLab, type Lab, type LabSide, type NatKind } from './topology';
 
 export const LAB_RELAY_PORT = 53378;
 
@@ -184,9 +184,14 @@ function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise
 export async function runLabCall(options: LabCallOptions): Promise<LabCallResult> {
   const say = options.onLine ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 45_000;
-  mkdirSync(options.artifacts, { recursive: true });
+  checkLabPrerequisites();
   const relayLog = join(options.artifacts, 'relay.ndjson');
-  writeFileSync(relayLog, '');
+  try {
+    mkdirSync(options.artifacts, { recursive: true });
+    writeFileSync(relayLog, '');
+  } catch (e) {
+    throw new SdpscopeError('LAB_SETUP', `cannot write the artifacts folder ${options.artifacts}: ${(e as Error).message}`);
+  }
   const lab = createLab({ nat: options.nat });
   const peers: Partial<Record<LabSide, LabPeer>> = {};
   let coturnLog = () => '';
