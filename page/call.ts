@@ -33,6 +33,8 @@ const call = {
   state: 'not started',
   /** Data channel messages received (data mode). */
   messages: [] as string[],
+  /** Data channel events as they happened (data mode), for a failing call's post-mortem. */
+  channelEvents: [] as string[],
 };
 (window as unknown as { sdpscopeCall: typeof call }).sdpscopeCall = call;
 
@@ -169,15 +171,35 @@ function createPeerConnection(): void {
   localStream!.getTracks().forEach((track) => pc.addTrack(track, localStream!));
 }
 
-/** Data mode: each side says hello once the channel opens, and keeps what it receives. */
+/**
+ * Data mode: each side says hello once, when its channel opens. A channel the other side created
+ * may be open already when announced, and browsers differ on whether "open" then fires, so the
+ * callee also answers the first message it receives (which proves the channel open).
+ */
 function useChannel(channel: RTCDataChannel): void {
-  const hello = () => channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
-  // A channel the other side created may already be open when it is announced (datachannel).
-  if (channel.readyState === 'open') hello();
-  else channel.onopen = hello;
+  const note = (what: string) => call.channelEvents.push(`${Math.round(performance.now())} ${what} (${channel.readyState})`);
+  note('channel');
+  let said = false;
+  const hello = () => {
+    if (said || channel.readyState !== 'open') return;
+    said = true;
+    try {
+      channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
+      note('hello sent');
+    } catch (e) {
+      note(`hello failed: ${String(e)}`);
+    }
+  };
+  channel.onopen = () => {
+    note('open');
+    hello();
+  };
+  hello();
   channel.onmessage = (e: MessageEvent<string>) => {
+    note('message');
     call.messages.push(e.data);
     setState(`${call.state.split(' · ')[0]} · ${call.messages.length} message(s)`);
+    hello();
   };
 }
 

@@ -9,6 +9,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS } from '../../src/node/lab/browsers';
+import { deleteNamespace } from '../../src/node/lab/topology';
 
 const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
 
@@ -34,7 +36,7 @@ export function launchChromiumIn(ns: Netns, extraArgs: readonly string[] = []): 
   return chromium.launch({
     executablePath: ns.wrapper('/usr/bin/chromium'),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [...CHROMIUM_BASE_ARGS, ...extraArgs],
   });
 }
 
@@ -83,22 +85,7 @@ export function createNetns(tag: string): Netns {
     },
     remove() {
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-      try {
-        ip('netns', 'pids', name)
-          .toString()
-          .split('\n')
-          .filter(Boolean)
-          .forEach((pid) => {
-            try {
-              process.kill(Number(pid), 'SIGKILL');
-            } catch {
-              /* already gone */
-            }
-          });
-      } catch {
-        /* no pids */
-      }
-      ip('netns', 'del', name);
+      deleteNamespace(name);
     },
   };
 }

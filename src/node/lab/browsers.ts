@@ -30,16 +30,13 @@ export interface LabPeer {
   close(): Promise<void>;
 }
 
-/** Chromium's switches: no calls out (the brief's four), fake media, the lab origin as secure, real host IPs. */
+/** Headless Chromium as root that calls nowhere on its own (background networking, updates, sync, first run off). */
+export const CHROMIUM_BASE_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Chromium's switches in the lab: the base ones, fake media, the lab origin as secure, real host IPs. */
 export function chromiumArgs(origin: string): string[] {
   return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_BASE_ARGS,
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     `--unsafely-treat-insecure-origin-as-secure=${origin}`,

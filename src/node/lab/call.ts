@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SdpscopeError } from '../../errors';
+import { parseSdp } from '../../sdp/parse';
 import { BUILT_CLI as CLI } from './built';
 import { launchPeer, type BrowserName, type LabPeer } from './browsers';
 import { startCoturn } from './coturn';
@@ -67,6 +68,8 @@ export interface LabPeerResult {
   readonly iceGatheringState: string;
   /** Media or data that arrived: decoded video frames, audio packets, data channel messages. */
   readonly flow: { videoFramesDecoded: number; audioPacketsReceived: number; messages: number };
+  /** Data mode: the page's data channel events, in order, each with its time and readyState. */
+  readonly channelEvents: readonly string[];
 }
 
 export interface LabCallResult {
@@ -81,6 +84,7 @@ const PAGE_STATE = `({
   state: window.sdpscopeCall.state,
   sent: window.sdpscopeCall.frames.filter((f) => f.dir === 'sent').map((f) => f.frame),
   messages: window.sdpscopeCall.messages.length,
+  channelEvents: window.sdpscopeCall.channelEvents,
   gathering: window.sdpscopeCall.pc ? window.sdpscopeCall.pc.iceGatheringState : 'new',
   local: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentLocalDescription ? { type: window.sdpscopeCall.pc.currentLocalDescription.type, sdp: window.sdpscopeCall.pc.currentLocalDescription.sdp } : null,
   remote: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentRemoteDescription ? { type: window.sdpscopeCall.pc.currentRemoteDescription.type, sdp: window.sdpscopeCall.pc.currentRemoteDescription.sdp } : null,
@@ -91,6 +95,7 @@ interface PageState {
   state: string;
   sent: unknown[];
   messages: number;
+  channelEvents: string[];
   gathering: string;
   local: { type: string; sdp: string } | null;
   remote: { type: string; sdp: string } | null;
@@ -135,10 +140,9 @@ function flowOf(stats: readonly StatsEntry[], messages: number): LabPeerResult['
   return { videoFramesDecoded, audioPacketsReceived, messages };
 }
 
-/** True when the answer accepted a video m-line (port not 0). */
+/** True when the answer accepted a video m-line (port not 0, RFC 3264 §6). */
 function videoAccepted(answerSdp: string | undefined): boolean {
-  if (!answerSdp) return false;
-  return answerSdp.split(/\r?\n/).some((l) => /^m=video [1-9]/.test(l));
+  return answerSdp !== undefined && parseSdp(answerSdp).media.some((m) => m.kind === 'video' && m.port !== 0);
 }
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
@@ -268,6 +272,7 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
         localCandidates: stats.filter((x) => x.type === 'local-candidate').map(candidateStats),
         iceGatheringState: s.gathering,
         flow: flowOf(stats, s.messages),
+        channelEvents: s.channelEvents,
       };
       writeFileSync(join(options.artifacts, `${side}-stats.json`), JSON.stringify(stats, null, 1));
       await p.screenshot(join(options.artifacts, `${side}-${p.browser}.png`)).catch(() => undefined);

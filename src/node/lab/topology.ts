@@ -109,7 +109,8 @@ function killNamespacePids(ns: string): void {
   }
 }
 
-function deleteNamespace(ns: string): void {
+/** Ends every process in a namespace (SIGKILL, by PID) and deletes it; quiet when it is gone. */
+export function deleteNamespace(ns: string): void {
   killNamespacePids(ns);
   try {
     execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });

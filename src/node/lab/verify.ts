@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { BUILT_CLI as CLI, BUILT_SDP_DIFF as SDP_DIFF } from './built';
 import { redactFrame } from '../../analysis/frame';
 import { decodePriority } from '../../candidate/priority';
+import type { SessionDescription } from '../../sdp/model';
+import { parseSdp } from '../../sdp/parse';
 import type { LabCallResult, LabCandidateStats, LabPeerResult } from './call';
 
 
@@ -84,15 +86,21 @@ function runJson<T>(script: string, args: readonly string[]): T {
 const endpoint = (c: { address: string; port: number }) => `${c.address}:${c.port}`;
 const peerName = (p: LabPeerResult) => `${p.side.toUpperCase()} (${p.browser}, ${p.nat})`;
 
+/** A peer's local description, parsed by the core (null before one was set). */
+function localDescription(p: LabPeerResult): SessionDescription | null {
+  return p.localDescription ? parseSdp(p.localDescription.sdp) : null;
+}
+
 /** The ufrag of a peer's local description (its ICE session in the report). */
 function ufragOf(p: LabPeerResult): string | null {
-  return /a=ice-ufrag:(\S+)/.exec(p.localDescription?.sdp ?? '')?.[1] ?? null;
+  const d = localDescription(p);
+  return d?.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d?.iceUfrag ?? null;
 }
 
 /** The mid of the m-line whose transport survives (the BUNDLE tag, RFC 9143 §7.2.1), or the first. */
 function keptMid(p: LabPeerResult): string | null {
-  const sdp = p.localDescription?.sdp ?? '';
-  return /a=group:BUNDLE (\S+)/.exec(sdp)?.[1] ?? /a=mid:(\S+)/.exec(sdp)?.[1] ?? null;
+  const d = localDescription(p);
+  return d?.bundle?.[0] ?? d?.media[0]?.mid ?? null;
 }
 
 function checkRelayLog(r: LabCallResult): LabCheck {
@@ -193,8 +201,8 @@ function checkCodecs(r: LabCallResult, diff: DiffReport): LabCheck[] {
       else notes.push(`${p.side.toUpperCase()} ${mime} ${pt}`);
     }
   }
-  const answer = [r.peers.a, r.peers.b].map((p) => p.localDescription).find((d) => d?.type === 'answer')?.sdp ?? '';
-  const rejectedInAnswer = answer.split(/\r?\n/).filter((l) => l.startsWith('m=')).map((l, i) => (/^m=\S+ 0 /.test(l) ? i : -1)).filter((i) => i >= 0);
+  const answerer = [r.peers.a, r.peers.b].find((p) => p.localDescription?.type === 'answer');
+  const rejectedInAnswer = (answerer ? localDescription(answerer)!.media : []).flatMap((m, i) => (m.port === 0 ? [i] : []));
   const rejectedByDiff = diff.media.filter((m) => m.status === 'rejected').map((m) => m.index);
   const sameRejections = JSON.stringify(rejectedInAnswer) === JSON.stringify(rejectedByDiff);
   return [
