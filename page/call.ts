@@ -167,24 +167,24 @@ function createPeerConnection(): void {
   pc.ontrack = (e) => {
     remoteVideo.srcObject = e.streams[0] ?? null;
   };
-  pc.ondatachannel = (e) => useChannel(e.channel);
+  pc.ondatachannel = (e) => useChannel(e.channel, false);
   localStream!.getTracks().forEach((track) => pc.addTrack(track, localStream!));
 }
 
 /**
- * Data mode: each side says hello once, when its channel opens. A channel the other side created
- * may be open already when announced, and browsers differ on whether "open" then fires, so the
- * callee also answers the first message it receives (which proves the channel open).
+ * Data mode: the side that created the channel says hello when it opens; the other side answers
+ * the first message. (Answering at once, when the channel is announced, was lost now and then
+ * between Chromium and Firefox: the creator's channel was not open yet.)
  */
-function useChannel(channel: RTCDataChannel): void {
+function useChannel(channel: RTCDataChannel, created: boolean): void {
   const note = (what: string) => call.channelEvents.push(`${Math.round(performance.now())} ${what} (${channel.readyState})`);
-  note('channel');
+  note(created ? 'channel created' : 'channel announced');
   let said = false;
   const hello = () => {
     if (said || channel.readyState !== 'open') return;
     said = true;
     try {
-      channel.send(`hello from the ${call.pc?.localDescription?.type === 'offer' ? 'caller' : 'callee'}`);
+      channel.send(`hello from the ${created ? 'caller' : 'callee'}`);
       note('hello sent');
     } catch (e) {
       note(`hello failed: ${String(e)}`);
@@ -192,9 +192,8 @@ function useChannel(channel: RTCDataChannel): void {
   };
   channel.onopen = () => {
     note('open');
-    hello();
+    if (created) hello();
   };
-  hello();
   channel.onmessage = (e: MessageEvent<string>) => {
     note('message');
     call.messages.push(e.data);
@@ -205,7 +204,7 @@ function useChannel(channel: RTCDataChannel): void {
 
 async function makeCall(): Promise<void> {
   createPeerConnection();
-  if (dataOnly) useChannel(call.pc!.createDataChannel('sdpscope'));
+  if (dataOnly) useChannel(call.pc!.createDataChannel('sdpscope'), true);
   if (videoCodecs.length > 0) {
     const all = RTCRtpReceiver.getCapabilities('video')?.codecs ?? [];
     const wanted = all.filter((c) => videoCodecs.includes(c.mimeType.toLowerCase()) || c.mimeType.toLowerCase() === 'video/rtx');

@@ -219,6 +219,9 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     const a = peers.a!;
     const b = peers.b!;
     const state = (p: LabPeer) => p.evaluate<PageState>(PAGE_STATE);
+    // Both pages in the room first (the relay's notices say so): a "ready" sent to an empty room is lost.
+    const together = `window.sdpscopeCall.frames.some((f) => f.frame.type === 'relay-notice' && (f.frame.event === 'peer-joined' || (f.frame.event === 'joined' && f.frame.peers.length > 0)))`;
+    for (const p of [a, b]) await waitFor('the pages did not meet in the relay\'s room', 15_000, async () => ((await p.evaluate<boolean>(together)) ? true : null));
     await a.evaluate(`document.getElementById('startButton').click()`);
     await waitFor('A did not become ready', 15_000, async () => ((await state(a)).state === 'ready' ? true : null));
     // B starts only once A's "ready" has reached it (and been ignored, B not being started): a
