@@ -5,26 +5,20 @@
  * can leave. Always removed afterwards.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_BASE_ARGS } from '../../src/node/lab/browsers';
-import { deleteNamespace } from '../../src/node/lab/topology';
+import { relayListening } from '../../src/node/lab/call';
+import { deleteNamespace, netnsWrapper } from '../../src/node/lab/topology';
 
 const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
 
 /** Starts `sdpscope relay` inside the namespace; resolves once it listens. */
 export async function startRelayIn(ns: Netns, args: readonly string[]): Promise<ChildProcess> {
   const relay = ns.spawn(process.execPath, [CLI, 'relay', '--heartbeat', '0', '--no-color', ...args]);
-  await new Promise<void>((res, rej) => {
-    let out = '';
-    relay.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening')) res();
-    });
-    relay.on('exit', (code) => rej(new Error(`relay exited ${code}: ${out}`)));
-  });
+  await relayListening(relay);
   return relay;
 }
 
@@ -77,12 +71,7 @@ export function createNetns(tag: string): Netns {
       children.push(child);
       return child;
     },
-    wrapper(program) {
-      const path = join(dir, `in-${name}.sh`);
-      writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${name} ${program} "$@"\n`);
-      chmodSync(path, 0o755);
-      return path;
-    },
+    wrapper: (program) => netnsWrapper(dir, name, program),
     remove() {
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
       deleteNamespace(name);

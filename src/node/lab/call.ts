@@ -5,6 +5,7 @@
  * the browsers report kept: getStats, the frames each page sent, the descriptions. The relay's
  * own NDJSON log is the artifact sdpscope's tools read afterwards. Always torn down.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SdpscopeError } from '../../errors';
@@ -89,6 +90,8 @@ const PAGE_STATE = `({
   local: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentLocalDescription ? { type: window.sdpscopeCall.pc.currentLocalDescription.type, sdp: window.sdpscopeCall.pc.currentLocalDescription.sdp } : null,
   remote: window.sdpscopeCall.pc && window.sdpscopeCall.pc.currentRemoteDescription ? { type: window.sdpscopeCall.pc.currentRemoteDescription.type, sdp: window.sdpscopeCall.pc.currentRemoteDescription.sdp } : null,
 })`;
+/** What the waits poll: small, unlike PAGE_STATE (which carries every frame and both descriptions). */
+const PAGE_PROGRESS = `({ state: window.sdpscopeCall.state, messages: window.sdpscopeCall.messages.length, gathering: window.sdpscopeCall.pc ? window.sdpscopeCall.pc.iceGatheringState : 'new' })`;
 const GET_STATS = `(async () => { const out = []; if (window.sdpscopeCall.pc) (await window.sdpscopeCall.pc.getStats()).forEach((s) => out.push(s)); return out; })()`;
 
 interface PageState {
@@ -160,28 +163,35 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   throw new SdpscopeError('LAB_CALL', `${what} within ${Math.round(timeoutMs / 1000)} s${last ? ` (${(last as Error).message})` : ''}`);
 }
 
-function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise<void> {
-  if (!existsSync(CLI)) throw new SdpscopeError('LAB_SETUP', `${CLI} is not built (npm run build)`);
-  const relay = lab.spawnIn(lab.publicNs, process.execPath, [CLI, 'relay', '--host', lab.relayAddress, '--port', String(LAB_RELAY_PORT), '--log', log, '--heartbeat', '0', '--no-color']);
+/** Resolves once a started `sdpscope relay` prints that it listens; passes each line it prints to `onLine`. */
+export function relayListening(relay: ChildProcess, onLine: (line: string) => void = () => undefined): Promise<void> {
   return new Promise((res, rej) => {
     let out = '';
+    let printed = '';
     let ready = false;
     relay.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
+      if (!ready) printed += d.toString();
       let nl: number;
       while ((nl = out.indexOf('\n')) >= 0) {
         const line = out.slice(0, nl);
         out = out.slice(nl + 1);
-        onLine(`relay  ${line}`);
+        onLine(line);
         if (!ready && line.includes('listening')) {
           ready = true;
           res();
         }
       }
     });
-    relay.stderr!.on('data', (d: Buffer) => onLine(`relay! ${d.toString().trimEnd()}`));
-    relay.on('exit', (code) => rej(new SdpscopeError('LAB_SETUP', `the relay exited (${code})`)));
+    relay.on('exit', (code) => rej(new SdpscopeError('LAB_SETUP', `the relay exited (${code})${ready ? '' : `: ${printed.trim()}`}`)));
   });
+}
+
+function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise<void> {
+  if (!existsSync(CLI)) throw new SdpscopeError('LAB_SETUP', `${CLI} is not built (npm run build)`);
+  const relay = lab.spawnIn(lab.publicNs, process.execPath, [CLI, 'relay', '--host', lab.relayAddress, '--port', String(LAB_RELAY_PORT), '--log', log, '--heartbeat', '0', '--no-color']);
+  relay.stderr!.on('data', (d: Buffer) => onLine(`relay! ${d.toString().trimEnd()}`));
+  return relayListening(relay, (line) => onLine(`relay  ${line}`));
 }
 
 /** Runs one lab call; the lab is removed whatever happens. */
@@ -219,34 +229,35 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     const a = peers.a!;
     const b = peers.b!;
     const state = (p: LabPeer) => p.evaluate<PageState>(PAGE_STATE);
+    const progress = (p: LabPeer) => p.evaluate<Pick<PageState, 'state' | 'messages' | 'gathering'>>(PAGE_PROGRESS);
     // Both pages in the room first (the relay's notices say so): a "ready" sent to an empty room is lost.
     const together = `window.sdpscopeCall.frames.some((f) => f.frame.type === 'relay-notice' && (f.frame.event === 'peer-joined' || (f.frame.event === 'joined' && f.frame.peers.length > 0)))`;
     for (const p of [a, b]) await waitFor('the pages did not meet in the relay\'s room', 15_000, async () => ((await p.evaluate<boolean>(together)) ? true : null));
     await a.evaluate(`document.getElementById('startButton').click()`);
-    await waitFor('A did not become ready', 15_000, async () => ((await state(a)).state === 'ready' ? true : null));
+    await waitFor('A did not become ready', 15_000, async () => ((await progress(a)).state === 'ready' ? true : null));
     // B starts only once A's "ready" has reached it (and been ignored, B not being started): a
     // page that starts first and then handles an in-flight "ready" calls too (glare, as in the seed).
     await waitFor('A\'s "ready" did not reach B', 15_000, async () => (await b.evaluate<boolean>(`window.sdpscopeCall.frames.some((f) => f.dir === 'received' && f.frame.type === 'ready')`) ? true : null));
     await b.evaluate(`document.getElementById('startButton').click()`);
     for (const [side, p] of [['A', a], ['B', b]] as const) {
-      await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await state(p)).state) ? true : null)).catch(async (e: Error) => {
-        const states = await Promise.all([a, b].map((x) => state(x).then((s) => s.state, () => 'unknown')));
+      await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await progress(p)).state) ? true : null)).catch(async (e: Error) => {
+        const states = await Promise.all([a, b].map((x) => progress(x).then((s) => s.state, () => 'unknown')));
         throw new SdpscopeError('LAB_CALL', `${e.message}; states: A ${states[0]}, B ${states[1]}; the log so far: ${relayLog}`);
       });
     }
     say('ICE connected on both sides');
-    // Media or data must arrive on both sides.
+    // Media or data must arrive on both sides (video only if the answer accepted it).
+    const answer = (await state(a)).remote?.sdp;
+    const expectVideo = options.media === 'audio-video' && videoAccepted(answer);
     for (const [side, p] of [['A', a], ['B', b]] as const) {
       await waitFor(`no ${options.media === 'data' ? 'data channel message' : 'media'} arrived at ${side}`, timeoutMs, async () => {
-        const s = await state(p);
-        const f = flowOf(await p.evaluate<StatsEntry[]>(GET_STATS), s.messages);
+        const f = flowOf(await p.evaluate<StatsEntry[]>(GET_STATS), (await progress(p)).messages);
         if (options.media === 'data') return f.messages > 0 ? f : null;
-        const answer = s.local?.type === 'answer' ? s.local.sdp : s.remote?.sdp;
-        return f.audioPacketsReceived > 10 && (!videoAccepted(answer) || f.videoFramesDecoded > 5) ? f : null;
+        return f.audioPacketsReceived > 10 && (!expectVideo || f.videoFramesDecoded > 5) ? f : null;
       });
     }
     // Gathering complete (every candidate signaled), and the relay's log has every frame.
-    for (const p of [a, b]) await waitFor('ICE gathering did not complete', 30_000, async () => ((await state(p)).gathering === 'complete' ? true : null)).catch(() => undefined);
+    for (const p of [a, b]) await waitFor('ICE gathering did not complete', 30_000, async () => ((await progress(p)).gathering === 'complete' ? true : null)).catch(() => undefined);
     const pageStates = { a: await state(a), b: await state(b) };
     const sentTotal = pageStates.a.sent.length + pageStates.b.sent.length;
     await waitFor('the relay did not log every frame', 10_000, async () => {
@@ -257,7 +268,7 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     const results = {} as Record<LabSide, LabPeerResult>;
     for (const side of ['a', 'b'] as const) {
       const p = peers[side]!;
-      const s = await state(p);
+      const s = pageStates[side];
       const stats = await p.evaluate<StatsEntry[]>(GET_STATS);
       results[side] = {
         side,

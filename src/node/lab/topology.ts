@@ -83,6 +83,14 @@ const inNs = (ns: string, program: string, ...args: string[]) => run('ip', ['net
 /** Sets a sysctl of a namespace through /proc/sys (which shows the reader's namespace): no procps needed. */
 const sysctl = (ns: string, key: string, value: string) => inNs(ns, 'sh', '-c', `echo ${value} > /proc/sys/${key.replace(/\./g, '/')}`);
 
+/** Writes (in `dir`) a script running `program` inside namespace `ns`, for tools that take an executable path. */
+export function netnsWrapper(dir: string, ns: string, program: string): string {
+  const path = join(dir, `${ns}-${program.replace(/\W/g, '_')}.sh`);
+  writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${ns} ${program} "$@"\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
 /** Is a process alive (for sweeping namespaces left by a killed run)? */
 function alive(pid: number): boolean {
   try {
@@ -255,12 +263,7 @@ export function createLab(options: LabOptions): Lab {
         children.push(child);
         return child;
       },
-      wrapper(name, program) {
-        const path = join(dir, `${name}-${program.replace(/\W/g, '_')}.sh`);
-        writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${name} ${program} "$@"\n`);
-        chmodSync(path, 0o755);
-        return path;
-      },
+      wrapper: (name, program) => netnsWrapper(dir, name, program),
       async close() {
         if (closed) return;
         closed = true;

@@ -86,22 +86,25 @@ function runJson<T>(script: string, args: readonly string[]): T {
 const endpoint = (c: { address: string; port: number }) => `${c.address}:${c.port}`;
 const peerName = (p: LabPeerResult) => `${p.side.toUpperCase()} (${p.browser}, ${p.nat})`;
 
-/** A peer's local description, parsed by the core (null before one was set). */
-function localDescription(p: LabPeerResult): SessionDescription | null {
-  return p.localDescription ? parseSdp(p.localDescription.sdp) : null;
+/** What the checks read of a peer's local description, parsed once by the core. */
+interface PeerDescription {
+  readonly description: SessionDescription | null;
+  /** Its ICE ufrag: the peer's session in the candidates report. */
+  readonly ufrag: string | null;
+  /** The mid of the m-line whose transport survives (the BUNDLE tag, RFC 9143 §7.2.1), or the first. */
+  readonly keptMid: string | null;
 }
 
-/** The ufrag of a peer's local description (its ICE session in the report). */
-function ufragOf(p: LabPeerResult): string | null {
-  const d = localDescription(p);
-  return d?.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d?.iceUfrag ?? null;
+function describePeer(p: LabPeerResult): PeerDescription {
+  const d = p.localDescription ? parseSdp(p.localDescription.sdp) : null;
+  return {
+    description: d,
+    ufrag: d?.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d?.iceUfrag ?? null,
+    keptMid: d?.bundle?.[0] ?? d?.media[0]?.mid ?? null,
+  };
 }
 
-/** The mid of the m-line whose transport survives (the BUNDLE tag, RFC 9143 §7.2.1), or the first. */
-function keptMid(p: LabPeerResult): string | null {
-  const d = localDescription(p);
-  return d?.bundle?.[0] ?? d?.media[0]?.mid ?? null;
-}
+type Described = ReadonlyMap<LabPeerResult, PeerDescription>;
 
 function checkRelayLog(r: LabCallResult): LabCheck {
   const bySender = new Map<string, string[]>();
@@ -109,7 +112,9 @@ function checkRelayLog(r: LabCallResult): LabCheck {
     if (!line.includes('"frame"')) continue;
     const rec = JSON.parse(line) as { from?: string; frame?: unknown };
     if (rec.from === undefined || rec.frame === undefined) continue;
-    bySender.set(rec.from, [...(bySender.get(rec.from) ?? []), JSON.stringify(rec.frame)]);
+    const list = bySender.get(rec.from) ?? [];
+    if (list.length === 0) bySender.set(rec.from, list);
+    list.push(JSON.stringify(rec.frame));
   }
   const problems: string[] = [];
   const counts: string[] = [];
@@ -122,17 +127,16 @@ function checkRelayLog(r: LabCallResult): LabCheck {
   return { name: 'relay-log', ok: problems.length === 0, detail: problems.length ? problems.join('; ') : counts.join(', ') };
 }
 
-function checkCandidates(r: LabCallResult, report: CandidatesReport): LabCheck {
+function checkCandidates(r: LabCallResult, report: CandidatesReport, described: Described): LabCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   for (const p of [r.peers.a, r.peers.b]) {
-    const ufrag = ufragOf(p);
+    const { ufrag, keptMid: mid } = described.get(p)!;
     const session = report.sessions.find((s) => s.ufrag === ufrag);
     if (!session) {
       problems.push(`${peerName(p)}: no session with ufrag ${ufrag} in the report`);
       continue;
     }
-    const mid = keptMid(p);
     // getStats shows the transport that survives: the BUNDLE tag's, RTP component only (an
     // offerer gathers for every m-line and for RTCP until the answer accepts BUNDLE and rtcp-mux).
     const logged = report.candidates.filter((c) => c.session === session.session && c.component === 1 && (c.sdpMid === null || mid === null || c.sdpMid === mid));
@@ -163,11 +167,11 @@ function checkCandidates(r: LabCallResult, report: CandidatesReport): LabCheck {
   return { name: 'candidates', ok: problems.length === 0, detail: problems.length ? problems.join('; ') : notes.join('; ') };
 }
 
-function checkNat(r: LabCallResult, report: CandidatesReport): LabCheck {
+function checkNat(r: LabCallResult, report: CandidatesReport, described: Described): LabCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   for (const p of [r.peers.a, r.peers.b]) {
-    const session = report.sessions.find((s) => s.ufrag === ufragOf(p));
+    const session = report.sessions.find((s) => s.ufrag === described.get(p)!.ufrag);
     const mapping = session?.nat.mapping ?? 'no session';
     notes.push(`${p.side.toUpperCase()} ${p.nat}: ${mapping}`);
     if (p.nat === 'symmetric' && mapping !== 'address-dependent') problems.push(`${peerName(p)} is behind a symmetric NAT but the report says ${mapping} (${session?.nat.evidence.join('; ')})`);
@@ -177,7 +181,7 @@ function checkNat(r: LabCallResult, report: CandidatesReport): LabCheck {
   return { name: 'nat', ok: problems.length === 0, detail: problems.length ? problems.join('; ') : notes.join(', ') };
 }
 
-function checkCodecs(r: LabCallResult, diff: DiffReport): LabCheck[] {
+function checkCodecs(r: LabCallResult, diff: DiffReport): LabCheck {
   const problems: string[] = [];
   const notes: string[] = [];
   for (const p of [r.peers.a, r.peers.b]) {
@@ -201,18 +205,19 @@ function checkCodecs(r: LabCallResult, diff: DiffReport): LabCheck[] {
       else notes.push(`${p.side.toUpperCase()} ${mime} ${pt}`);
     }
   }
+  return { name: 'codecs', ok: problems.length === 0 && notes.length > 0, detail: problems.length ? problems.join('; ') : notes.length ? notes.join(', ') : 'no codec in use in getStats' };
+}
+
+function checkRejected(r: LabCallResult, diff: DiffReport, described: Described): LabCheck {
   const answerer = [r.peers.a, r.peers.b].find((p) => p.localDescription?.type === 'answer');
-  const rejectedInAnswer = (answerer ? localDescription(answerer)!.media : []).flatMap((m, i) => (m.port === 0 ? [i] : []));
-  const rejectedByDiff = diff.media.filter((m) => m.status === 'rejected').map((m) => m.index);
-  const sameRejections = JSON.stringify(rejectedInAnswer) === JSON.stringify(rejectedByDiff);
-  return [
-    { name: 'codecs', ok: problems.length === 0 && notes.length > 0, detail: problems.length ? problems.join('; ') : notes.length ? notes.join(', ') : 'no codec in use in getStats' },
-    {
-      name: 'rejected',
-      ok: sameRejections,
-      detail: `answer rejects m-lines [${rejectedInAnswer.join(', ')}], sdp-diff reports [${rejectedByDiff.join(', ')}]${rejectedByDiff.length ? ` (${diff.media.filter((m) => m.status === 'rejected').map((m) => m.kind).join(', ')})` : ''}`,
-    },
-  ];
+  const rejectedInAnswer = (answerer ? described.get(answerer)!.description!.media : []).flatMap((m, i) => (m.port === 0 ? [i] : []));
+  const rejected = diff.media.filter((m) => m.status === 'rejected');
+  const rejectedByDiff = rejected.map((m) => m.index);
+  return {
+    name: 'rejected',
+    ok: JSON.stringify(rejectedInAnswer) === JSON.stringify(rejectedByDiff),
+    detail: `answer rejects m-lines [${rejectedInAnswer.join(', ')}], sdp-diff reports [${rejectedByDiff.join(', ')}]${rejected.length ? ` (${rejected.map((m) => m.kind).join(', ')})` : ''}`,
+  };
 }
 
 type Endpoint = { readonly address: string; readonly port: number };
@@ -282,11 +287,11 @@ export function verifyLabCall(r: LabCallResult, tools: LabToolReports = runLabTo
   checks.push({ name: 'flow', ok: flowing, detail: peers.map((p) => `${p.side.toUpperCase()} ${r.options.media === 'data' ? `${p.flow.messages} message(s)` : `${p.flow.videoFramesDecoded} video frames, ${p.flow.audioPacketsReceived} audio packets`}`).join(', ') });
   checks.push(checkRelayLog(r));
   const report = tools.candidates;
-  checks.push(checkCandidates(r, report));
-  checks.push(checkNat(r, report));
-  const diff = tools.diff;
-  if (r.options.media === 'audio-video') checks.push(...checkCodecs(r, diff));
-  else checks.push(checkCodecs(r, diff)[1]!);
+  const described: Described = new Map(peers.map((p) => [p, describePeer(p)]));
+  checks.push(checkCandidates(r, report, described));
+  checks.push(checkNat(r, report, described));
+  if (r.options.media === 'audio-video') checks.push(checkCodecs(r, tools.diff));
+  checks.push(checkRejected(r, tools.diff, described));
   checks.push(checkPair(r, report));
   return checks;
 }
