@@ -1,8 +1,19 @@
-/** Unit tests mirror src/ under test/; ts-jest compiles them (type-checking is the build's job). */
-module.exports = {
+/**
+ * Unit tests mirror src/ under test/. Jest runs them as ES modules (npm test passes
+ * --experimental-vm-modules); ts-jest only transpiles (the types are checked by
+ * `tsc -p tsconfig.test.json`, which `npm test` runs first).
+ */
+export const esm = {
+  extensionsToTreatAsEsm: ['.ts'],
+  // Sources import './x.js' (NodeNext); under the tests that is the .ts file beside it.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', isolatedModules: true, diagnostics: false }] },
+};
+
+export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  reporters: ['default', '<rootDir>/test/support/plain-summary.js'],
+  ...esm,
+  reporters: ['default', '<rootDir>/test/support/plain-summary.cjs'],
 };

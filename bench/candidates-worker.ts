@@ -11,8 +11,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import SDPUtils from 'sdp';
-import { CandidateAnalyzer } from '../src';
-import { scanStream } from '../src/node/stream';
+import { CandidateAnalyzer } from '../src/index.js';
+import { scanStream } from '../src/node/stream.js';
 
 async function sdpscope(file: string): Promise<number> {
   // As `sdpscope candidates --summary`: sessions reported as they close, no candidate kept.

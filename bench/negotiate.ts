@@ -5,8 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { negotiate, parseSdp } from '../src';
-import { fmt } from './harness';
+import { negotiate, parseSdp } from '../src/index.js';
+import { fmt } from './harness.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 

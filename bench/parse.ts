@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as sdpTransform from 'sdp-transform';
-import { parseSdp, writeSdp } from '../src';
-import { compare, report } from './harness';
+import { parseSdp, writeSdp } from '../src/index.js';
+import { compare, report } from './harness.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 function seedOffer(): string {
   const frame = JSON.parse(readFileSync(resolve(__dirname, '../../samples/offer.json'), 'utf8')) as { offer: { sdp: string } };

@@ -2,10 +2,10 @@
  * npm run bench: every benchmark, each against a named baseline in the same run, ratio printed.
  * Exit code 0 even on a MISS: targets are reported, not enforced (CI machines vary).
  */
-import { runCandidatesBench } from './candidates';
-import { runNegotiateBench } from './negotiate';
-import { runParseBench } from './parse';
-import { runRelayBench } from './relay';
+import { runCandidatesBench } from './candidates.js';
+import { runNegotiateBench } from './negotiate.js';
+import { runParseBench } from './parse.js';
+import { runRelayBench } from './relay.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => boolean | Promise<boolean>> = {

@@ -1,5 +1,5 @@
 /** Shared CLI plumbing: one clear line on stderr and an exit code for every failure, never a stack trace. */
-import { SdpscopeError } from '../src/errors';
+import { SdpscopeError } from '../src/errors.js';
 
 export const EXIT_OK = 0;
 /** The input was read and is valid, but has errors the command is about (sdp-diff: negotiation errors). */

@@ -2,17 +2,17 @@
 /** sdpscope: parse SDPs, analyse candidate logs (relay and client land with their issue). */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { SdpscopeError } from '../src/errors';
-import { candidatesCommand } from './commands/candidates';
-import { clientCommand } from './commands/client';
-import { labCommand } from './commands/lab';
-import { NAT_DESCRIPTIONS, NAT_KINDS } from '../src/node/lab/topology';
-import { BROWSERS } from '../src/node/lab/browsers';
-import { relayCommand } from './commands/relay';
-import { RELAY_DEFAULTS } from '../src/node/relay';
-import { parseCommand } from './commands/parse';
-import { wantColor } from './render/style';
-import { coerceFile, run } from './run';
+import { SdpscopeError } from '../src/errors.js';
+import { candidatesCommand } from './commands/candidates.js';
+import { clientCommand } from './commands/client.js';
+import { labCommand } from './commands/lab.js';
+import { NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/topology.js';
+import { BROWSERS } from '../src/lab/browsers.js';
+import { relayCommand } from './commands/relay.js';
+import { RELAY_DEFAULTS } from '../src/node/relay.js';
+import { parseCommand } from './commands/parse.js';
+import { wantColor } from './render/style.js';
+import { coerceFile, run } from './run.js';
 
 const write = (s: string) => process.stdout.write(s);
 

@@ -3,7 +3,7 @@
  * over the relay's WebSocket), with panels that use sdpscope's core in the browser: each
  * description summarised, a candidate table with decoded priorities, every frame logged.
  */
-import { classifyAddress, decodePriority, describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src';
+import { classifyAddress, decodePriority, describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src/index.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const startButton = $<HTMLButtonElement>('startButton');

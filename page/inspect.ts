@@ -18,7 +18,7 @@ import {
   type AnalysisReport,
   type FoundDescription,
   type FrameSummary,
-} from '../src';
+} from '../src/index.js';
 
 interface FeedRecord {
   time: string;

@@ -3,12 +3,12 @@
  * Builds the pages: page/call.ts and page/inspect.ts (with the sdpscope core they import)
  * bundled by esbuild into dist/page/, their HTML copied beside them. Prints the bundle sizes.
  */
-'use strict';
-const fs = require('node:fs');
-const path = require('node:path');
-const esbuild = require('esbuild');
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
-const root = path.resolve(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const out = path.join(root, 'dist', 'page');
 fs.mkdirSync(out, { recursive: true });
 for (const [entry, html] of [['call', 'index'], ['inspect', 'inspect']]) {

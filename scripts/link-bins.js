@@ -4,11 +4,11 @@
  * `npx sdpscope …` and `npx sdp-diff …` run the freshly built commands instead of npx looking
  * for packages of those names elsewhere. Run by `prepare`, after the build.
  */
-'use strict';
-const fs = require('node:fs');
-const path = require('node:path');
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(__dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const binDir = path.join(root, 'node_modules', '.bin');
 fs.mkdirSync(binDir, { recursive: true });

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   FILE_UNREADABLE: 'The file could not be read.',
   USAGE: 'The command line is not valid.',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
+  NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',
   LAB_SETUP: 'The NAT lab cannot run here: it needs Linux, root, iproute2, iptables, coturn and a browser.',
   LAB_CALL: 'The lab call did not complete: a browser, the relay or the TURN server failed, or ICE did not connect in time.',
 } as const;

@@ -1,20 +1,20 @@
 /** sdpscope: the browser-safe core. Node-only helpers are in `sdpscope/node`. */
-export * from './errors';
-export * from './diagnostics';
-export type * from './sdp/model';
-export { parseSdp, type ParseSdpOptions } from './sdp/parse';
-export { writeSdp } from './sdp/write';
-export { parseCandidate, tryParseCandidate, writeCandidate } from './candidate/candidate';
-export type { Candidate, CandidateExtension, KnownCandidateType, TcpType } from './candidate/candidate';
-export { decodePriority, encodePriority, formatPriorityParts, type PriorityParts } from './candidate/priority';
-export { classifyAddress, type AddressClass, type AddressFamily, type AddressInfo } from './candidate/address';
+export * from './errors.js';
+export * from './diagnostics.js';
+export type * from './sdp/model.js';
+export { parseSdp, type ParseSdpOptions } from './sdp/parse.js';
+export { writeSdp } from './sdp/write.js';
+export { parseCandidate, tryParseCandidate, writeCandidate } from './candidate/candidate.js';
+export type { Candidate, CandidateExtension, KnownCandidateType, TcpType } from './candidate/candidate.js';
+export { decodePriority, encodePriority, formatPriorityParts, type PriorityParts } from './candidate/priority.js';
+export { classifyAddress, type AddressClass, type AddressFamily, type AddressInfo } from './candidate/address.js';
 export {
   explainCandidate,
   inferRelayProtocol,
   explainNetworkCost,
   explainLocalPreference,
   lintCandidate,
-} from './candidate/explain';
+} from './candidate/explain.js';
 export type {
   CandidateExplanation,
   RelayProtocol,
@@ -24,7 +24,7 @@ export type {
   NetworkCostInfo,
   AdapterClass,
   LocalPreferenceInfo,
-} from './candidate/explain';
+} from './candidate/explain.js';
 export {
   readInput,
   readDescriptions,
@@ -34,7 +34,7 @@ export {
   LineScanner,
   collectingSink,
   candidatesInDescription,
-} from './input/read';
+} from './input/read.js';
 export type {
   SdpType,
   InputFormat,
@@ -44,8 +44,8 @@ export type {
   FoundEndOfCandidates,
   InputReport,
   InputSink,
-} from './input/read';
-export { negotiate, hasErrors } from './negotiation/negotiate';
+} from './input/read.js';
+export { negotiate, hasErrors } from './negotiation/negotiate.js';
 export type {
   Negotiation,
   MediaNegotiation,
@@ -55,16 +55,16 @@ export type {
   DtlsRole,
   IceSide,
   ExtensionNegotiation,
-} from './negotiation/negotiate';
-export { negotiateCodecs, sameCodec, describeCodec } from './negotiation/codecs';
-export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiation/codecs';
-export { NEGOTIATION_DIAGNOSTICS, type NegotiationCode, type NegotiationDiagnostic } from './negotiation/diagnostics';
-export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff';
-export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair';
-export { CandidateAnalyzer, toRecord, callBetween } from './analysis/analyzer';
-export type { AnalyzerOptions, AnalysisReport, CandidateRecord, CallReport, SessionReport, SessionCounts } from './analysis/analyzer';
-export { NatEvidence, type NatVerdict, type NatMapping } from './analysis/nat';
-export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './analysis/pairs';
-export { LOG_DIAGNOSTICS, type LogDiagnostic, type LogDiagnosticCode } from './analysis/diagnostics';
-export type { LineScannerOptions } from './input/read';
-export { summarizeFrame, describeFrame, redactFrame, redactText, type FrameSummary, type MediaSummary } from './analysis/frame';
+} from './negotiation/negotiate.js';
+export { negotiateCodecs, sameCodec, describeCodec } from './negotiation/codecs.js';
+export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiation/codecs.js';
+export { NEGOTIATION_DIAGNOSTICS, type NegotiationCode, type NegotiationDiagnostic } from './negotiation/diagnostics.js';
+export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff.js';
+export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair.js';
+export { CandidateAnalyzer, toRecord, callBetween } from './analysis/analyzer.js';
+export type { AnalyzerOptions, AnalysisReport, CandidateRecord, CallReport, SessionReport, SessionCounts } from './analysis/analyzer.js';
+export { NatEvidence, type NatVerdict, type NatMapping } from './analysis/nat.js';
+export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './analysis/pairs.js';
+export { LOG_DIAGNOSTICS, type LogDiagnostic, type LogDiagnosticCode } from './analysis/diagnostics.js';
+export type { LineScannerOptions } from './input/read.js';
+export { summarizeFrame, describeFrame, redactFrame, redactText, type FrameSummary, type MediaSummary } from './analysis/frame.js';

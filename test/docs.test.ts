@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { renderReferenceTables, updateReadme } from '../cli/render/docs';
-import { ERROR_CODES } from '../src/errors';
-import { PARSE_DIAGNOSTICS } from '../src/diagnostics';
-import { NEGOTIATION_DIAGNOSTICS } from '../src/negotiation/diagnostics';
-import { LOG_DIAGNOSTICS } from '../src/analysis/diagnostics';
+import { renderReferenceTables, updateReadme } from '../cli/render/docs.js';
+import { ERROR_CODES } from '../src/errors.js';
+import { PARSE_DIAGNOSTICS } from '../src/diagnostics.js';
+import { NEGOTIATION_DIAGNOSTICS } from '../src/negotiation/diagnostics.js';
+import { LOG_DIAGNOSTICS } from '../src/analysis/diagnostics.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
 

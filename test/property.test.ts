@@ -5,13 +5,13 @@
  * busy CI core does not count; catastrophic regex backtracking would).
  */
 import fc from 'fast-check';
-import { tryParseCandidate, writeCandidate } from '../src/candidate/candidate';
-import { explainCandidate } from '../src/candidate/explain';
-import { ERROR_CODES, SdpscopeError } from '../src/errors';
-import { readInput } from '../src/input/read';
-import { parseSdp } from '../src/sdp/parse';
-import { writeSdp } from '../src/sdp/write';
-import { candidateLines, sdpFiles } from './support/corpus';
+import { tryParseCandidate, writeCandidate } from '../src/candidate/candidate.js';
+import { explainCandidate } from '../src/candidate/explain.js';
+import { ERROR_CODES, SdpscopeError } from '../src/errors.js';
+import { readInput } from '../src/input/read.js';
+import { parseSdp } from '../src/sdp/parse.js';
+import { writeSdp } from '../src/sdp/write.js';
+import { candidateLines, sdpFiles } from './support/corpus.js';
 
 const SEED = 20261124;
 const RUNS = 300;

@@ -1,13 +1,13 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src';
-import { looksBinary } from '../../src/node/files';
-import { scanStream } from '../../src/node/stream';
-import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates';
-import { toJson } from '../render/parse';
-import { makeStyle } from '../render/style';
-import { EXIT_OK } from '../run';
+import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src/index.js';
+import { looksBinary } from '../../src/node/files.js';
+import { scanStream } from '../../src/node/stream.js';
+import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates.js';
+import { toJson } from '../render/parse.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_OK } from '../run.js';
 
 export interface CandidatesOptions {
   readonly files: readonly string[];

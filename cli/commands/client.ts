@@ -1,9 +1,9 @@
 /** `sdpscope client [URL]`: join a room, print what arrives, send frames from files or stdin. */
-import { readTextInput } from '../../src/node/files';
-import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client';
-import { SdpscopeError } from '../../src/errors';
-import { makeStyle } from '../render/style';
-import { EXIT_FINDINGS, EXIT_OK } from '../run';
+import { readTextInput } from '../../src/node/files.js';
+import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client.js';
+import { SdpscopeError } from '../../src/errors.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
 export interface ClientCommandOptions {
   readonly url: string;

@@ -1,10 +1,10 @@
 /** `sdp-diff A [B]`: negotiation report for an offer and an answer, or a diff of two of a kind. */
-import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair } from '../../src';
-import { readTextInput } from '../../src/node/files';
-import { renderDiff, renderNegotiation } from '../render/negotiation';
-import { toJson } from '../render/parse';
-import { makeStyle } from '../render/style';
-import { EXIT_FINDINGS, EXIT_OK } from '../run';
+import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair } from '../../src/index.js';
+import { readTextInput } from '../../src/node/files.js';
+import { renderDiff, renderNegotiation } from '../render/negotiation.js';
+import { toJson } from '../render/parse.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
 export interface DiffOptions {
   readonly files: readonly string[];

@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runLabCall, type LabCallOptions, type LabMedia } from '../../src/node/lab/call';
-import type { BrowserName } from '../../src/node/lab/browsers';
-import type { NatKind } from '../../src/node/lab/topology';
-import { verifyLabCall, type LabCheck } from '../../src/node/lab/verify';
-import { makeStyle, type Style } from '../render/style';
-import { EXIT_FINDINGS, EXIT_OK } from '../run';
+import { runLabCall, type LabCallOptions, type LabMedia } from '../../src/lab/call.js';
+import type { BrowserName } from '../../src/lab/browsers.js';
+import type { NatKind } from '../../src/lab/topology.js';
+import { verifyLabCall, type LabCheck } from '../../src/lab/verify.js';
+import { makeStyle, type Style } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
 export interface LabCommandOptions {
   readonly natA: NatKind;

@@ -1,9 +1,9 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
-import { explainCandidate, readInput, SdpscopeError } from '../../src';
-import { readTextInput } from '../../src/node/files';
-import { renderParse, toJson } from '../render/parse';
-import { makeStyle } from '../render/style';
-import { EXIT_OK } from '../run';
+import { explainCandidate, readInput, SdpscopeError } from '../../src/index.js';
+import { readTextInput } from '../../src/node/files.js';
+import { renderParse, toJson } from '../render/parse.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_OK } from '../run.js';
 
 export interface ParseOptions {
   readonly file: string;

@@ -1,9 +1,9 @@
 /** `sdpscope relay`: the signaling relay, every frame logged; stops cleanly on SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { SdpscopeError } from '../../src/errors';
-import { RELAY_DEFAULTS, startRelay, type RelayLine, type RelayOptions } from '../../src/node/relay';
-import { makeStyle, type Style } from '../render/style';
+import { SdpscopeError } from '../../src/errors.js';
+import { RELAY_DEFAULTS, startRelay, type RelayLine, type RelayOptions } from '../../src/node/relay.js';
+import { PAGE_DIR } from '../../src/node/paths.js';
+import { makeStyle, type Style } from '../render/style.js';
 
 export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'pageDir'> {
   readonly tlsCert?: string;
@@ -41,7 +41,7 @@ export async function relayCommand(opts: RelayCommandOptions, out: (s: string) =
   const relay = await startRelay({
     ...withoutColor(rest),
     ...(tlsCert !== undefined && tlsKey !== undefined ? { tls: { cert: read(tlsCert), key: read(tlsKey) } } : {}),
-    pageDir: resolve(__dirname, '../../page'),
+    pageDir: PAGE_DIR,
     ...(quiet ? {} : { onLine: (l: RelayLine) => out(renderRelayLine(l, s) + '\n') }),
   }).catch((e: NodeJS.ErrnoException) => {
     throw new SdpscopeError('USAGE', `cannot listen on ${opts.host ?? RELAY_DEFAULTS.host}:${opts.port ?? RELAY_DEFAULTS.port}: ${e.message}`);

@@ -1,7 +1,7 @@
 /** The candidate table: the Trickle ICE page's columns and more. Pure. */
-import { explainCandidate, formatPriorityParts, type Candidate, type FoundCandidate } from '../../src';
-import { table, type Style } from './style';
-import type { AnalysisReport, CallReport, LogDiagnostic, PredictedPair, SessionReport } from '../../src';
+import { explainCandidate, formatPriorityParts, type Candidate, type FoundCandidate } from '../../src/index.js';
+import { table, type Style } from './style.js';
+import type { AnalysisReport, CallReport, LogDiagnostic, PredictedPair, SessionReport } from '../../src/index.js';
 
 function relayCell(c: Candidate): string {
   const r = explainCandidate(c).relayProtocol;

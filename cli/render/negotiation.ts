@@ -1,6 +1,6 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
-import type { DescriptionDiff, DescriptionPair, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src';
-import { table, type Style } from './style';
+import type { DescriptionDiff, DescriptionPair, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
+import { table, type Style } from './style.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
   const bits = [`${name}:${f.source.line}`];

@@ -1,8 +1,8 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
-import { candidatesInDescription } from '../../src';
-import type { Codec, FoundDescription, InputReport, MediaDescription, ParseDiagnostic, SessionDescription } from '../../src';
-import { renderCandidateTable } from './candidates';
-import type { Style } from './style';
+import { candidatesInDescription } from '../../src/index.js';
+import type { Codec, FoundDescription, InputReport, MediaDescription, ParseDiagnostic, SessionDescription } from '../../src/index.js';
+import { renderCandidateTable } from './candidates.js';
+import type { Style } from './style.js';
 
 function codecLine(c: Codec): string {
   const rate = c.clockRate !== null ? `/${c.clockRate}` : '';

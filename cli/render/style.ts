@@ -1,11 +1,11 @@
 /** Colours for the CLIs: chalk with an explicit level, so renders are pure and testable. */
-import chalk from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 
-export type Style = chalk.Chalk;
+export type Style = ChalkInstance;
 
 /** A chalk instance: colour when `color` is true, plain text otherwise. */
 export function makeStyle(color: boolean): Style {
-  return new chalk.Instance({ level: color ? 1 : 0 });
+  return new Chalk({ level: color ? 1 : 0 });
 }
 
 /** Colour unless --no-color, NO_COLOR, or a stream that is not a TTY says otherwise. */

@@ -5,15 +5,15 @@
  * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
  * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
  */
-import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address';
-import type { Candidate } from '../candidate/candidate';
-import { inferRelayProtocol, lintCandidate, type RelayProtocol } from '../candidate/explain';
-import { decodePriority, type PriorityParts } from '../candidate/priority';
-import type { ParseDiagnostic } from '../diagnostics';
-import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/read';
-import { logDiagnostic, type LogDiagnostic } from './diagnostics';
-import { NatEvidence, type NatVerdict } from './nat';
-import { predictPairs, type PredictedPair } from './pairs';
+import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address.js';
+import type { Candidate } from '../candidate/candidate.js';
+import { inferRelayProtocol, lintCandidate, type RelayProtocol } from '../candidate/explain.js';
+import { decodePriority, type PriorityParts } from '../candidate/priority.js';
+import type { ParseDiagnostic } from '../diagnostics.js';
+import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/read.js';
+import { logDiagnostic, type LogDiagnostic } from './diagnostics.js';
+import { NatEvidence, type NatVerdict } from './nat.js';
+import { predictPairs, type PredictedPair } from './pairs.js';
 
 /** One row of the report: a candidate with its decoded parts (the JSON contract of `sdpscope candidates`). */
 export interface CandidateRecord {

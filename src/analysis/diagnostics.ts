@@ -1,5 +1,5 @@
 /** What `sdpscope candidates` finds in a log: a tagged union on `code`, one table describing each. */
-import type { DiagnosticInfo, Severity } from '../diagnostics';
+import type { DiagnosticInfo, Severity } from '../diagnostics.js';
 
 export const LOG_DIAGNOSTICS = {
   'no-srflx': {

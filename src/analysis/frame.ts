@@ -2,9 +2,9 @@
  * What a signaling frame says, in a few fields (the relay's log and console, the page's frame
  * panel, `sdpscope client`), and a copy of it with its secrets redacted. Pure.
  */
-import { inferRelayProtocol } from '../candidate/explain';
-import { decodePriority, formatPriorityParts } from '../candidate/priority';
-import { collectingSink, walkJson } from '../input/read';
+import { inferRelayProtocol } from '../candidate/explain.js';
+import { decodePriority, formatPriorityParts } from '../candidate/priority.js';
+import { collectingSink, walkJson } from '../input/read.js';
 
 export interface MediaSummary {
   readonly mid: string | null;

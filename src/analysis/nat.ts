@@ -5,8 +5,8 @@
  * seen by two STUN servers (two foundations) is endpoint-independent: one of the seed's cone
  * NATs. Filtering (which cone) cannot be seen in candidates at all.
  */
-import type { Candidate } from '../candidate/candidate';
-import { classifyAddress } from '../candidate/address';
+import type { Candidate } from '../candidate/candidate.js';
+import { classifyAddress } from '../candidate/address.js';
 
 export type NatMapping = 'address-dependent' | 'endpoint-independent' | 'none' | 'unknown';
 

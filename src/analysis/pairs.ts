@@ -3,8 +3,8 @@
  * address family (TCP active → passive, so ↔ so), their priority (§6.1.2.3, 64 bits, bigint),
  * the check order, and the pairs that cannot work with the reason.
  */
-import { classifyAddress } from '../candidate/address';
-import type { Candidate } from '../candidate/candidate';
+import { classifyAddress } from '../candidate/address.js';
+import type { Candidate } from '../candidate/candidate.js';
 
 /** RFC 8445 §6.1.2.3: 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), G controlling, D controlled. */
 export function pairPriority(controlling: number, controlled: number): bigint {

@@ -6,7 +6,7 @@
  *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
  *                         *(SP cand-extension)
  */
-import { SdpscopeError, type ErrorCode } from '../errors';
+import { SdpscopeError, type ErrorCode } from '../errors.js';
 
 /** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
 export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';

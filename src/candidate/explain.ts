@@ -3,10 +3,10 @@
  * which protocol a relay candidate reached its TURN server with, what network-cost means, and
  * which network the addresses belong to.
  */
-import { diagnostic, type ParseDiagnostic } from '../diagnostics';
-import { classifyAddress, type AddressInfo } from './address';
-import type { Candidate } from './candidate';
-import { decodePriority, type PriorityParts } from './priority';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { classifyAddress, type AddressInfo } from './address.js';
+import type { Candidate } from './candidate.js';
+import { decodePriority, type PriorityParts } from './priority.js';
 
 /** Protocol between a client and its TURN server (RFC 8656 §3.1; DTLS per RFC 7350). */
 export type RelayProtocol = 'udp' | 'tcp' | 'tls' | 'dtls';

@@ -2,7 +2,7 @@
  * Candidate priority (RFC 8445 §5.1.2.1):
  *   priority = 2^24 * type-preference + 2^8 * local-preference + (256 - component-id)
  */
-import { SdpscopeError } from '../errors';
+import { SdpscopeError } from '../errors.js';
 
 export interface PriorityParts {
   /** 0..126 (RFC 8445 §5.1.2.2 recommends host 126, prflx 110, srflx 100, relay 0). */

@@ -2,8 +2,8 @@
  * Picks the two descriptions sdp-diff compares: an offer and its answer (negotiation), or two
  * offers / two answers (a renegotiation diff), from one input or from two.
  */
-import { SdpscopeError } from '../errors';
-import type { FoundDescription, SdpType } from './read';
+import { SdpscopeError } from '../errors.js';
+import type { FoundDescription, SdpType } from './read.js';
 
 export interface DescriptionPair {
   /** `negotiation`: first is the offer, second the answer. `diff`: two of a kind, before → after. */

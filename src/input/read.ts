@@ -5,12 +5,12 @@
  * RTCIceCandidateInit object), arrays of them, NDJSON frame logs and chrome://webrtc-internals
  * dumps. Every result says where it came from.
  */
-import { tryParseCandidate, type Candidate } from '../candidate/candidate';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics';
-import { SdpscopeError } from '../errors';
-import type { SessionDescription } from '../sdp/model';
-import { writeLine } from '../sdp/line';
-import { parseSdp } from '../sdp/parse';
+import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { SdpscopeError } from '../errors.js';
+import type { SessionDescription } from '../sdp/model.js';
+import { writeLine } from '../sdp/line.js';
+import { parseSdp } from '../sdp/parse.js';
 
 /** RTCSdpType. */
 export type SdpType = 'offer' | 'answer' | 'pranswer' | 'rollback';

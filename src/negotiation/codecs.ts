@@ -7,7 +7,7 @@
  * through its payload-type list; telephone-event, CN, ulpfec and flexfec by name and rate.
  */
 import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
-import type { Codec, MediaDescription, RtcpFb } from '../sdp/model';
+import type { Codec, MediaDescription, RtcpFb } from '../sdp/model.js';
 
 export interface NegotiatedCodec {
   readonly name: string;

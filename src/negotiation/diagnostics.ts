@@ -2,7 +2,7 @@
  * What offer/answer checks find: a tagged union on `code`, and one table that describes every
  * code with its severity and the rule it comes from. A new code does not compile until described.
  */
-import type { DiagnosticInfo, Severity } from '../diagnostics';
+import type { DiagnosticInfo, Severity } from '../diagnostics.js';
 
 export const NEGOTIATION_DIAGNOSTICS = {
   'no-common-codec': {

@@ -4,8 +4,8 @@
  * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
  * DTLS roles, BUNDLE and candidates.
  */
-import type { MediaDescription, SessionDescription } from '../sdp/model';
-import { fmtpText } from './codecs';
+import type { MediaDescription, SessionDescription } from '../sdp/model.js';
+import { fmtpText } from './codecs.js';
 
 export type ChangeKind =
   | 'session-changed'

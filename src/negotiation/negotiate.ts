@@ -2,9 +2,9 @@
  * negotiate(offer, answer): what an offer/answer exchange agreed on, m-line by m-line, and
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
-import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model';
-import { negotiateCodecs, type CodecNegotiation } from './codecs';
-import { negotiationDiagnostic, type NegotiationDiagnostic } from './diagnostics';
+import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
+import { negotiateCodecs, type CodecNegotiation } from './codecs.js';
+import { negotiationDiagnostic, type NegotiationDiagnostic } from './diagnostics.js';
 
 export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-of-bundle' | 'missing';
 export type DtlsRole = 'client' | 'server';

@@ -3,8 +3,8 @@
  * receives with its summary, sends frames from files or standard input. Node only.
  */
 import { WebSocket } from 'ws';
-import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame';
-import { SdpscopeError } from '../errors';
+import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
+import { SdpscopeError } from '../errors.js';
 
 export interface ClientOptions {
   readonly url: string;

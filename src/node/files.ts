@@ -3,7 +3,7 @@
  * each way that can fail. Not part of the browser core.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { SdpscopeError } from '../errors';
+import { SdpscopeError } from '../errors.js';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

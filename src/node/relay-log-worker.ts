@@ -5,7 +5,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeFrame, redactFrame, summarizeFrame } from '../analysis/frame';
+import { describeFrame, redactFrame, summarizeFrame } from '../analysis/frame.js';
 
 export interface LogWorkerData {
   readonly log: string | null;

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { redactText, type FrameSummary } from '../analysis/frame';
-import type { LoggedFrame, LogWorkerData, LogWorkerMessage } from './relay-log-worker';
+import { redactText, type FrameSummary } from '../analysis/frame.js';
+import { DIST } from './paths.js';
+import type { LoggedFrame, LogWorkerData, LogWorkerMessage } from './relay-log-worker.js';
 
 /** Every limit and setting, with its default (spread under the caller's options). */
 export const RELAY_DEFAULTS = {
@@ -128,11 +129,8 @@ const PAGE_FILES: Record<string, [string, string]> = {
 /** The inspector page (its data comes from /feed, also behind the token): behind the token when one is set. */
 const PROTECTED = new Set(['/inspect']);
 
-/**
- * The logger worker's compiled file. From the TypeScript sources (ts-jest) it is the built one
- * in dist/, which `npm test` builds first.
- */
-const WORKER_FILE = __filename.endsWith('.ts') ? join(__dirname, '../../dist/src/node/relay-log-worker.js') : join(__dirname, 'relay-log-worker.js');
+/** The logger worker's compiled file (from the TypeScript sources under the tests: the built one, which `npm test` builds first). */
+const WORKER_FILE = join(DIST, 'src/node/relay-log-worker.js');
 
 /** Starts a relay; resolves once it listens. */
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {

@@ -4,7 +4,7 @@
  * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
  * lines longer than the limit are reported and skipped.
  */
-import { LineScanner, scanInput, type InputSink } from '../input/read';
+import { LineScanner, scanInput, type InputSink } from '../input/read.js';
 
 export interface StreamReport {
   readonly lines: number;

@@ -4,8 +4,8 @@
  * plus a fixture. `parse` returns undefined when the value does not follow the grammar (the line
  * is then kept as an uninterpreted attribute with a diagnostic).
  */
-import { parseCandidate, writeCandidate } from '../candidate/candidate';
-import type { AttributeName, AttributeValues, Direction, FmtpParameter, Setup } from './model';
+import { parseCandidate, writeCandidate } from '../candidate/candidate.js';
+import type { AttributeName, AttributeValues, Direction, FmtpParameter, Setup } from './model.js';
 
 export interface AttributeRule<V> {
   /** A line as real endpoints write it. */

@@ -2,11 +2,11 @@
  * One SDP line: read into a typed node, written back. Both directions use the same table
  * (grammar.ts) for attributes; the other line types are read here.
  */
-import { SdpscopeError } from '../errors';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics';
-import { lintCandidate } from '../candidate/explain';
-import { GRAMMAR, ruleFor, type AttributeRule } from './grammar';
-import type { AttributeLine, MediaLine, SdpLine } from './model';
+import { SdpscopeError } from '../errors.js';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { lintCandidate } from '../candidate/explain.js';
+import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
+import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
 type Unplaced<T> = T extends SdpLine ? Omit<T, 'eol' | 'verbatim'> : never;
 type Node = Unplaced<SdpLine>;

@@ -3,8 +3,8 @@
  * gives back the exact text), plus views built from them at parse time (media kind, codecs,
  * ICE, DTLS...) for reading. Views are plain data: edit `lines`, then parse again to refresh them.
  */
-import type { Candidate, Verbatim } from '../candidate/candidate';
-import type { ParseDiagnostic } from '../diagnostics';
+import type { Candidate, Verbatim } from '../candidate/candidate.js';
+import type { ParseDiagnostic } from '../diagnostics.js';
 
 export type { Verbatim };
 

@@ -2,11 +2,11 @@
  * parseSdp: text → SessionDescription. Every line is kept (typed where sdpscope models it,
  * as written otherwise), with its number and line ending, so writeSdp gives the text back.
  */
-import { SdpscopeError } from '../errors';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics';
-import { readLine } from './line';
-import type { SdpLine, SessionDescription } from './model';
-import { buildDescription } from './views';
+import { SdpscopeError } from '../errors.js';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { readLine } from './line.js';
+import type { SdpLine, SessionDescription } from './model.js';
+import { buildDescription } from './views.js';
 
 export interface ParseSdpOptions {
   /**

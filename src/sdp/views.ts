@@ -1,6 +1,6 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
-import type { ParseDiagnostic } from '../diagnostics';
-import { staticPayloadType } from './static-payload-types';
+import type { ParseDiagnostic } from '../diagnostics.js';
+import { staticPayloadType } from './static-payload-types.js';
 import type {
   AttributeLine,
   Bandwidth,
@@ -17,7 +17,7 @@ import type {
   RtcpFb,
   SdpLine,
   SessionDescription,
-} from './model';
+} from './model.js';
 
 type Of<K extends AttributeName> = AttributeLine & { name: K; value: AttributeValues[K] };
 

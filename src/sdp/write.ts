@@ -1,6 +1,6 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
-import { writeLine } from './line';
-import type { SdpLine, SessionDescription } from './model';
+import { writeLine } from './line.js';
+import type { SdpLine, SessionDescription } from './model.js';
 
 /**
  * Writes a description from its `lines` (session, then each m-section). For a parsed

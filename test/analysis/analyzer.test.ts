@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer';
-import { LOG_DIAGNOSTICS, type LogDiagnosticCode } from '../../src/analysis/diagnostics';
-import { scanInput } from '../../src/input/read';
-import { scanStream } from '../../src/node/stream';
-import { corpusFile, sample } from '../support/corpus';
-import { buildSdp } from '../support/sdp-builder';
+import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer.js';
+import { LOG_DIAGNOSTICS, type LogDiagnosticCode } from '../../src/analysis/diagnostics.js';
+import { scanInput } from '../../src/input/read.js';
+import { scanStream } from '../../src/node/stream.js';
+import { corpusFile, sample } from '../support/corpus.js';
+import { buildSdp } from '../support/sdp-builder.js';
 
 function analyze(text: string, options: AnalyzerOptions = {}) {
   const a = new CandidateAnalyzer(options);

@@ -1,5 +1,5 @@
-import { describeFrame, redactFrame, redactText, summarizeFrame } from '../../src/analysis/frame';
-import { sample, seedSdp } from '../support/corpus';
+import { describeFrame, redactFrame, redactText, summarizeFrame } from '../../src/analysis/frame.js';
+import { sample, seedSdp } from '../support/corpus.js';
 
 describe('summarizeFrame', () => {
   it('summarises the seed offer frame', () => {

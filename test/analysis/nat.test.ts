@@ -1,5 +1,5 @@
-import { NatEvidence } from '../../src/analysis/nat';
-import { parseCandidate } from '../../src/candidate/candidate';
+import { NatEvidence } from '../../src/analysis/nat.js';
+import { parseCandidate } from '../../src/candidate/candidate.js';
 
 const verdict = (lines: string[]) => {
   const e = new NatEvidence();

@@ -1,5 +1,5 @@
-import { pairPriority, predictPairs } from '../../src/analysis/pairs';
-import { parseCandidate } from '../../src/candidate/candidate';
+import { pairPriority, predictPairs } from '../../src/analysis/pairs.js';
+import { parseCandidate } from '../../src/candidate/candidate.js';
 
 const end = (session: string, line: string) => ({ session, candidate: parseCandidate(line) });
 

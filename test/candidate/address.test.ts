@@ -1,4 +1,4 @@
-import { classifyAddress, parseIPv6 } from '../../src/candidate/address';
+import { classifyAddress, parseIPv6 } from '../../src/candidate/address.js';
 
 describe('classifyAddress', () => {
   it.each([

@@ -1,6 +1,6 @@
-import { parseCandidate, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate';
-import { SdpscopeError } from '../../src/errors';
-import { candidateLines, sample } from '../support/corpus';
+import { parseCandidate, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
+import { SdpscopeError } from '../../src/errors.js';
+import { candidateLines, sample } from '../support/corpus.js';
 
 /** Corpus lines that are not candidates as posted (see the corpus README), and why they are rejected. */
 const EXPECTED_REJECTIONS: Record<string, string> = {

@@ -1,7 +1,7 @@
-import { parseCandidate } from '../../src/candidate/candidate';
-import { explainCandidate, explainNetworkCost, inferRelayProtocol, lintCandidate } from '../../src/candidate/explain';
-import { PARSE_DIAGNOSTICS } from '../../src/diagnostics';
-import { candidateLines } from '../support/corpus';
+import { parseCandidate } from '../../src/candidate/candidate.js';
+import { explainCandidate, explainNetworkCost, inferRelayProtocol, lintCandidate } from '../../src/candidate/explain.js';
+import { PARSE_DIAGNOSTICS } from '../../src/diagnostics.js';
+import { candidateLines } from '../support/corpus.js';
 
 const relay = (typePref: number) =>
   parseCandidate(`candidate:1 1 udp ${typePref * 2 ** 24 + 32542 * 256 + 255} 203.0.113.9 3478 typ relay raddr 198.51.100.2 rport 5000`);

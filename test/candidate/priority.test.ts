@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decodePriority, encodePriority, formatPriorityParts } from '../../src/candidate/priority';
-import { SdpscopeError } from '../../src/errors';
+import { decodePriority, encodePriority, formatPriorityParts } from '../../src/candidate/priority.js';
+import { SdpscopeError } from '../../src/errors.js';
 
 describe('decodePriority (RFC 8445 §5.1.2.1)', () => {
   it.each([

@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates';
-import { sample, SAMPLES } from '../support/corpus';
+import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates.js';
+import { sample, SAMPLES } from '../support/corpus.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'sdpscope-cands-'));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client';
-import { framesOf } from '../../src/node/client';
-import { startRelay } from '../../src/node/relay';
-import { sample, SAMPLES } from '../support/corpus';
+import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
+import { framesOf } from '../../src/node/client.js';
+import { startRelay } from '../../src/node/relay.js';
+import { sample, SAMPLES } from '../support/corpus.js';
 
 const base = (url: string): ClientCommandOptions => ({ url, send: [], json: false, color: false, insecure: false });
 

@@ -4,8 +4,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { renderChecks } from '../../cli/commands/lab';
-import { makeStyle } from '../../cli/render/style';
+import { renderChecks } from '../../cli/commands/lab.js';
+import { makeStyle } from '../../cli/render/style.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCommand } from '../../cli/commands/parse';
-import { renderParse } from '../../cli/render/parse';
-import { makeStyle } from '../../cli/render/style';
-import { describeFailure, EXIT_BAD_INPUT, EXIT_INTERNAL } from '../../cli/run';
-import { SdpscopeError } from '../../src/errors';
-import { readInput } from '../../src/input/read';
-import { sample, SAMPLES } from '../support/corpus';
+import { parseCommand } from '../../cli/commands/parse.js';
+import { renderParse } from '../../cli/render/parse.js';
+import { makeStyle } from '../../cli/render/style.js';
+import { describeFailure, EXIT_BAD_INPUT, EXIT_INTERNAL } from '../../cli/run.js';
+import { SdpscopeError } from '../../src/errors.js';
+import { readInput } from '../../src/input/read.js';
+import { sample, SAMPLES } from '../support/corpus.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const plain = makeStyle(false);
 

@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { diffCommand } from '../../cli/commands/diff';
-import { parseDiffArgs } from '../../cli/sdp-diff';
-import { corpusFile, sample, SAMPLES } from '../support/corpus';
-import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder';
+import { diffCommand } from '../../cli/commands/diff.js';
+import { parseDiffArgs } from '../../cli/commands/diff-args.js';
+import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
+import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const bin = join(ROOT, 'dist/cli/sdp-diff.js');

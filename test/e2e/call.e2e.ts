@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns';
+import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli/sdpscope.js');

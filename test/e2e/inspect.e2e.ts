@@ -4,10 +4,13 @@
  * right values, computed in the browser; the page never shows a secret; the offline paste
  * works. Screenshots are kept as artifacts.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns';
+import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli/sdpscope.js');
@@ -61,7 +64,7 @@ describe('the inspector', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}&offline`);
     await page.click('#offline summary');
-    await page.fill('#paste', require('node:fs').readFileSync(join(ROOT, 'samples/call.ndjson'), 'utf8'));
+    await page.fill('#paste', readFileSync(join(ROOT, 'samples/call.ndjson'), 'utf8'));
     await page.click('#analyse');
     const text = (await page.textContent('#offlineView'))!;
     expect(text).toContain('Negotiation');

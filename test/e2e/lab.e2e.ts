@@ -8,8 +8,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runLabCall, type LabCallOptions, type LabCallResult, type LabPeerResult } from '../../src/node/lab/call';
-import { verifyLabCall, type LabCheck, type LabCheckName } from '../../src/node/lab/verify';
+import { runLabCall, type LabCallOptions, type LabCallResult, type LabPeerResult } from '../../src/lab/call.js';
+import { verifyLabCall, type LabCheck, type LabCheckName } from '../../src/lab/verify.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'dist/cli/sdpscope.js');

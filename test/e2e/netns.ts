@@ -9,9 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS } from '../../src/node/lab/browsers';
-import { relayListening } from '../../src/node/lab/call';
-import { deleteNamespace, netnsWrapper } from '../../src/node/lab/topology';
+import { CHROMIUM_BASE_ARGS } from '../../src/lab/browsers.js';
+import { relayListening } from '../../src/lab/call.js';
+import { deleteNamespace, netnsWrapper } from '../../src/lab/topology.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
 

@@ -1,6 +1,6 @@
-import { inferType, pairFromOne, pairFromTwo } from '../../src/input/pair';
-import { readDescriptions } from '../../src/input/read';
-import { corpusFile, sample } from '../support/corpus';
+import { inferType, pairFromOne, pairFromTwo } from '../../src/input/pair.js';
+import { readDescriptions } from '../../src/input/read.js';
+import { corpusFile, sample } from '../support/corpus.js';
 
 const raw = (name: string) => readDescriptions(corpusFile(`sdp/${name}`));
 

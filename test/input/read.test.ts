@@ -1,5 +1,5 @@
-import { readCandidates, readDescriptions, readInput } from '../../src/input/read';
-import { corpusFile, sample, seedSdp } from '../support/corpus';
+import { readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
+import { corpusFile, sample, seedSdp } from '../support/corpus.js';
 
 const SDP_LF = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
 const SDP_CRLF = corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp');

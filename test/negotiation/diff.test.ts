@@ -1,7 +1,7 @@
-import { diffDescriptions, type ChangeKind } from '../../src/negotiation/diff';
-import { parseSdp } from '../../src/sdp/parse';
-import { seedSdp } from '../support/corpus';
-import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-builder';
+import { diffDescriptions, type ChangeKind } from '../../src/negotiation/diff.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { seedSdp } from '../support/corpus.js';
+import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-builder.js';
 
 const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions(parseSdp(buildSdp(a)), parseSdp(buildSdp(b))).changes.map((c) => c.kind);
 

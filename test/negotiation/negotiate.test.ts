@@ -1,8 +1,8 @@
-import { NEGOTIATION_DIAGNOSTICS, type NegotiationCode } from '../../src/negotiation/diagnostics';
-import { hasErrors, negotiate } from '../../src/negotiation/negotiate';
-import { parseSdp } from '../../src/sdp/parse';
-import { corpusFile, seedSdp } from '../support/corpus';
-import { buildSdp, H264_CB_PM1, OPUS, VP8, type MediaSpec, type SessionSpec } from '../support/sdp-builder';
+import { NEGOTIATION_DIAGNOSTICS, type NegotiationCode } from '../../src/negotiation/diagnostics.js';
+import { hasErrors, negotiate } from '../../src/negotiation/negotiate.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { corpusFile, seedSdp } from '../support/corpus.js';
+import { buildSdp, H264_CB_PM1, OPUS, VP8, type MediaSpec, type SessionSpec } from '../support/sdp-builder.js';
 
 const run = (offer: SessionSpec, answer: SessionSpec) => negotiate(parseSdp(buildSdp(offer)), parseSdp(buildSdp(answer)));
 const codes = (n: ReturnType<typeof negotiate>) => n.diagnostics.map((d) => d.code);

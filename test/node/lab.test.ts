@@ -6,10 +6,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { selectedPair, type LabCallResult, type LabPeerResult } from '../../src/node/lab/call';
-import { LAB_CHECKS, runLabTools, verifyLabCall, type LabCheckName, type LabToolReports } from '../../src/node/lab/verify';
-import { NAT_DESCRIPTIONS, NAT_KINDS } from '../../src/node/lab/topology';
-import { CandidateAnalyzer, scanInput } from '../../src';
+import { selectedPair, type LabCallResult, type LabPeerResult } from '../../src/lab/call.js';
+import { LAB_CHECKS, runLabTools, verifyLabCall, type LabCheckName, type LabToolReports } from '../../src/lab/verify.js';
+import { NAT_DESCRIPTIONS, NAT_KINDS } from '../../src/lab/topology.js';
+import { CandidateAnalyzer, scanInput } from '../../src/index.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const FIXTURES = resolve(__dirname, '../fixtures/lab');
 let dir: string;

@@ -4,10 +4,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay';
-import { runClient } from '../../src/node/client';
-import { readInput } from '../../src/input/read';
-import { sample } from '../support/corpus';
+import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay.js';
+import { runClient } from '../../src/node/client.js';
+import { readInput } from '../../src/input/read.js';
+import { sample } from '../support/corpus.js';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'sdpscope-relay-'));
 const relays: Relay[] = [];

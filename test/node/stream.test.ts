@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { collectingSink, readInput, type InputReport } from '../../src/input/read';
-import { scanStream } from '../../src/node/stream';
-import { corpusFile, sample } from '../support/corpus';
+import { collectingSink, readInput, type InputReport } from '../../src/input/read.js';
+import { scanStream } from '../../src/node/stream.js';
+import { corpusFile, sample } from '../support/corpus.js';
 
 async function scan(chunks: (string | Buffer)[], options: { fastFrames?: boolean; maxLineBytes?: number } = {}) {
   const sink = collectingSink();

@@ -1,6 +1,6 @@
-import { GRAMMAR, isModeled } from '../../src/sdp/grammar';
-import { parseSdp } from '../../src/sdp/parse';
-import { writeSdp } from '../../src/sdp/write';
+import { GRAMMAR, isModeled } from '../../src/sdp/grammar.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { writeSdp } from '../../src/sdp/write.js';
 
 describe('the attribute table', () => {
   it.each(Object.entries(GRAMMAR).map(([name, rule]) => [name, rule.sample] as const))('a=%s: its sample reads and writes back canonically', (name, sample) => {

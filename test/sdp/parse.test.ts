@@ -1,9 +1,9 @@
-import { SdpscopeError } from '../../src/errors';
-import { PARSE_DIAGNOSTICS } from '../../src/diagnostics';
-import { parseSdp } from '../../src/sdp/parse';
-import { writeSdp } from '../../src/sdp/write';
-import type { SdpLine } from '../../src/sdp/model';
-import { corpusFile, sdpFiles, seedSdp } from '../support/corpus';
+import { SdpscopeError } from '../../src/errors.js';
+import { PARSE_DIAGNOSTICS } from '../../src/diagnostics.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { writeSdp } from '../../src/sdp/write.js';
+import type { SdpLine } from '../../src/sdp/model.js';
+import { corpusFile, sdpFiles, seedSdp } from '../support/corpus.js';
 
 const allLines = (d: ReturnType<typeof parseSdp>): SdpLine[] => [...d.lines, ...d.media.flatMap((m) => m.lines)];
 

@@ -1,7 +1,7 @@
-import type { AttributeLine, SdpLine, SessionDescription } from '../../src/sdp/model';
-import { parseSdp } from '../../src/sdp/parse';
-import { writeSdp } from '../../src/sdp/write';
-import { seedSdp } from '../support/corpus';
+import type { AttributeLine, SdpLine, SessionDescription } from '../../src/sdp/model.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { writeSdp } from '../../src/sdp/write.js';
+import { seedSdp } from '../support/corpus.js';
 
 /** Replaces one line of an m-section (descriptions are plain data; edits make a new one). */
 function editMedia(d: SessionDescription, index: number, edit: (l: SdpLine) => SdpLine | null): SessionDescription {

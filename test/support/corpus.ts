@@ -1,6 +1,9 @@
 /** The shared corpus of real captures (../shared/corpus, see its README) and the bundled samples. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 export const CORPUS = resolve(__dirname, '../../../shared/corpus');
 export const SAMPLES = resolve(__dirname, '../../samples');

@@ -7,8 +7,8 @@
  */
 import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { SdpscopeError } from '../../errors';
-import type { Lab } from './topology';
+import { SdpscopeError } from '../errors.js';
+import type { Lab } from './topology.js';
 
 export const TURN_PORT = 3478;
 

@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BUILT_CLI as CLI, BUILT_SDP_DIFF as SDP_DIFF } from './built';
-import { redactFrame } from '../../analysis/frame';
-import { decodePriority } from '../../candidate/priority';
-import type { SessionDescription } from '../../sdp/model';
-import { parseSdp } from '../../sdp/parse';
-import type { LabCallResult, LabCandidateStats, LabPeerResult } from './call';
+import { BUILT_CLI as CLI, BUILT_SDP_DIFF as SDP_DIFF } from '../node/paths.js';
+import { redactFrame } from '../analysis/frame.js';
+import { decodePriority } from '../candidate/priority.js';
+import type { SessionDescription } from '../sdp/model.js';
+import { parseSdp } from '../sdp/parse.js';
+import type { LabCallResult, LabCandidateStats, LabPeerResult } from './call.js';
 
 
 export type LabCheckName = 'connected' | 'flow' | 'relay-log' | 'candidates' | 'nat' | 'codecs' | 'rejected' | 'pair';

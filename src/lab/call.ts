@@ -8,12 +8,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SdpscopeError } from '../../errors';
-import { parseSdp } from '../../sdp/parse';
-import { BUILT_CLI as CLI } from './built';
-import { launchPeer, type BrowserName, type LabPeer } from './browsers';
-import { startCoturn } from './coturn';
-import { checkLabPrerequisites, createLab, type Lab, type LabSide, type NatKind } from './topology';
+import { SdpscopeError } from '../errors.js';
+import { parseSdp } from '../sdp/parse.js';
+import { BUILT_CLI as CLI } from '../node/paths.js';
+import { launchPeer, type BrowserName, type LabPeer } from './browsers.js';
+import { startCoturn } from './coturn.js';
+import { checkLabPrerequisites, createLab, type Lab, type LabSide, type NatKind } from './topology.js';
 
 export const LAB_RELAY_PORT = 53378;
 

@@ -16,7 +16,7 @@ import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SdpscopeError } from '../../errors';
+import { SdpscopeError } from '../errors.js';
 
 /** What the router in front of a host does. */
 export type NatKind = 'cone' | 'symmetric' | 'udp-blocked';

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the browser tests and the NAT lab need, from Debian's packages: Chromium,
-# Firefox ESR, coturn (STUN/TURN), iptables (the lab's NAT routers), iproute2 (network
-# namespaces) and openssl (the relay's TLS test). Needs root. Never skips: anything missing
-# or failing to install is a failure with its reason.
+# The NAT lab's setup (sdpscope lab, npm run test:e2e). Installs what the lab needs, from
+# Debian's packages: Chromium, Firefox ESR, coturn (STUN/TURN), iptables (the lab's NAT
+# routers), iproute2 (network namespaces) and openssl (the relay's TLS test); and
+# playwright-core (an optional peer dependency of sdpscope, which drives Chromium) from the npm
+# registry when it cannot be loaded. Needs root. Never skips: anything missing or failing to
+# install is a failure with its reason.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
   echo "e2e: needs root (network namespaces, iptables, apt-get); run as root" >&2
   exit 1
@@ -32,3 +35,10 @@ chromium --version >&2
 firefox-esr --version >&2
 turnserver --version 2>&1 | head -1 | sed 's/^/coturn /' >&2
 iptables --version >&2
+# playwright-core: a devDependency in a clone, an optional peer dependency when installed.
+if ! node --input-type=module -e "await import('playwright-core')" >/dev/null 2>&1; then
+  range=$(node -p "require('./package.json').peerDependencies['playwright-core']")
+  echo "lab: installing playwright-core@$range (npm)" >&2
+  npm install --no-save --no-package-lock --ignore-scripts "playwright-core@$range" >/dev/null
+fi
+node --input-type=module -e "const p = await import('playwright-core'); console.error('playwright-core', (await import('playwright-core/package.json', { with: { type: 'json' } })).default.version)"

@@ -8,9 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SdpscopeError } from '../../errors';
-import { BidiSession } from './bidi';
-import type { Lab, LabHost } from './topology';
+import { SdpscopeError } from '../errors.js';
+import { BidiSession } from './bidi.js';
+import type { Lab, LabHost } from './topology.js';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -80,14 +80,26 @@ function version(executable: string): string {
   }
 }
 
+/**
+ * playwright-core, loaded only here: an optional peer dependency of the package that only the
+ * lab's Chromium needs (scripts/lab-setup.sh installs it; a clone has it as a devDependency).
+ */
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new SdpscopeError('LAB_SETUP', 'the lab drives Chromium with playwright-core, which is not installed: run scripts/lab-setup.sh from the sdpscope package (or npm install playwright-core)');
+  }
+}
+
 export async function launchPeer(lab: Lab, host: LabHost, browser: BrowserName, origin: string): Promise<LabPeer> {
   return browser === 'chromium' ? launchChromium(lab, host, origin) : launchFirefox(lab, host);
 }
 
 async function launchChromium(lab: Lab, host: LabHost, origin: string): Promise<LabPeer> {
   const v = version(BROWSER_EXECUTABLES.chromium);
-  // Loaded here: only the lab needs playwright-core.
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPlaywright();
   const browser = await chromium.launch({ executablePath: lab.wrapper(host.ns, BROWSER_EXECUTABLES.chromium), headless: true, args: chromiumArgs(origin), timeout: 30_000 });
   const page = await (await browser.newContext()).newPage();
   return {
