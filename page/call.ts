@@ -3,7 +3,7 @@
  * over the relay's WebSocket), with panels that use sdpscope's core in the browser: each
  * description summarised, a candidate table with decoded priorities, every frame logged.
  */
-import { classifyAddress, decodePriority, describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src/index.js';
+import { describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src/index.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const startButton = $<HTMLButtonElement>('startButton');
@@ -55,7 +55,7 @@ function candidateRow(side: string, line: string): void {
   try {
     const c = parseCandidate(line);
     const x = explainCandidate(c);
-    cells = [side, c.type, c.transport, c.address, String(c.port), formatPriorityParts(decodePriority(c.priority)), x.relayProtocol?.protocol ?? (x.relayProtocol ? 'ambiguous' : ''), classifyAddress(c.address).class, c.foundation];
+    cells = [side, c.type, c.transport, c.address, String(c.port), formatPriorityParts(x.priority), x.relayProtocol?.label ?? '', x.address.class, c.foundation];
   } catch (e) {
     cells = [side, 'invalid', '', line.slice(0, 40), '', '', '', '', (e as { code?: string }).code ?? ''];
   }

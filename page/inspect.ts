@@ -7,18 +7,16 @@
 import {
   CandidateAnalyzer,
   collectingSink,
-  decodePriority,
   describeFrame,
-  explainCandidate,
   formatPriorityParts,
   negotiate,
   pairFromOne,
   scanInput,
-  walkJson,
   type AnalysisReport,
   type FoundDescription,
   type FrameSummary,
 } from '../src/index.js';
+import { walkJson } from '../src/input/json-walk.js';
 
 interface FeedRecord {
   time: string;
@@ -81,25 +79,23 @@ function render(view: View): HTMLElement {
     ])));
     box.append(n.diagnostics.length === 0
       ? cls('no negotiation findings', 'ok')
-      : table(['severity', 'code', 'mid', 'message'], n.diagnostics.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'dim'), d.code, d.mid ?? '-', d.message])));
+      : table(['severity', 'code', 'mid', 'message'], n.diagnostics.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'dim'), d.kind, d.mid ?? '-', d.message])));
   }
   for (const s of view.analysis.sessions) {
     if (s.counts.total === 0) continue;
     box.append(el('h3', {}, `Candidates of ${s.session}${s.origin.sender ? ` (${s.origin.sender})` : ''}`));
-    box.append(table(['type', 'proto', 'address', 'port', 'priority (type|local|comp)', 'related', 'relay', 'class'], s.candidates.map(({ candidate: c }) => {
-      const x = explainCandidate(c);
-      const relay = x.relayProtocol ? (x.relayProtocol.protocol ?? `${[...new Set(x.relayProtocol.readings.map((r) => r.protocol))].join('/')}?`) : '';
-      return [c.type, c.transport, c.address, String(c.port), formatPriorityParts(decodePriority(c.priority)), c.relatedAddress !== null ? `${c.relatedAddress}:${c.relatedPort}` : '', relay, x.address.class];
+    box.append(table(['type', 'proto', 'address', 'port', 'priority (type|local|comp)', 'related', 'relay', 'class'], s.candidates.map(({ candidate: c, explanation: x }) => {
+      return [c.type, c.transport, c.address, String(c.port), formatPriorityParts(x.priority), c.relatedAddress !== null ? `${c.relatedAddress}:${c.relatedPort}` : '', x.relayProtocol?.label ?? '', x.address.class];
     })));
     box.append(el('div', {}, 'NAT mapping: ', cls(s.nat.mapping, s.nat.mapping === 'address-dependent' ? 'bad' : s.nat.mapping === 'unknown' ? 'dim' : 'ok'), ` — ${s.nat.seedTypes}`));
     for (const e of s.nat.evidence) box.append(el('div', { class: 'dim' }, `· ${e}`));
   }
   for (const call of view.analysis.calls) {
     box.append(el('h3', {}, `Predicted pairs: ${call.sessions.join(' ⇄ ')} (${call.basis})`));
-    box.append(table(['#', 'local', 'remote', 'pair priority', 'note'], call.pairs.slice(0, 20).map((p) => [p.order === null ? '✗' : String(p.order), `${p.local.candidate.type} ${p.local.candidate.address}:${p.local.candidate.port}`, `${p.remote.candidate.type} ${p.remote.candidate.address}:${p.remote.candidate.port}`, p.priority.toString(), p.reason ?? ''])));
+    box.append(table(['#', 'local', 'remote', 'pair priority', 'note'], call.pairs.slice(0, 20).map((p) => [p.order === null ? '✗' : String(p.order), `${p.local.candidate.type} ${p.local.candidate.address}:${p.local.candidate.port}`, `${p.remote.candidate.type} ${p.remote.candidate.address}:${p.remote.candidate.port}`, p.priority, p.reason ?? ''])));
   }
   const findings = view.analysis.diagnostics.filter((d) => d.severity !== 'info');
-  if (findings.length > 0) box.append(el('h3', {}, 'Candidate findings'), table(['severity', 'code', 'session', 'message'], findings.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : 'warn'), d.code, d.session ?? '-', d.message])));
+  if (findings.length > 0) box.append(el('h3', {}, 'Candidate findings'), table(['severity', 'code', 'session', 'message'], findings.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : 'warn'), d.kind, 'session' in d ? (d.session ?? '-') : '-', d.message])));
   return box;
 }
 

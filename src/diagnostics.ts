@@ -1,112 +1,614 @@
 /**
- * Diagnostics the parsers report without rejecting the input: a tagged union on `kind`, and one
- * table that describes every kind. A new kind does not compile until the table describes it.
+ * Every finding sdpscope reports without rejecting its input, in one model: a tagged union on
+ * `kind`, each kind with its own payload (where it is: line and column, m-line, ICE session;
+ * the error code of a rejection), and one table, {@link DIAGNOSTICS}, that documents each kind
+ * (title, severity, what it means, what to do, the rule it comes from). A new kind is a new
+ * entry in a payload map below, and does not compile until the table describes it.
  */
+import type { ErrorCode } from './errors.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Which part of sdpscope reports a kind (the README's tables are grouped by it). */
+export type DiagnosticDomain = 'sdp' | 'candidate' | 'input' | 'negotiation' | 'log';
+
 export interface DiagnosticInfo {
+  readonly domain: DiagnosticDomain;
   readonly severity: Severity;
   readonly title: string;
+  /** What it means. */
   readonly description: string;
+  /** What to do about it. */
+  readonly action: string;
   /** The RFC section (or implementation) the rule comes from. */
   readonly reference: string;
 }
 
-export const PARSE_DIAGNOSTICS = {
+/** A line of an SDP or of an input. */
+export interface LinePosition {
+  /** 1-based line in the text that was parsed; null for a finding about the whole text. */
+  readonly line: number | null;
+  /** 1-based column (UTF-16 code units) where the problem starts; null when the whole line is meant. */
+  readonly column: number | null;
+  /** The m-section's a=mid, when the line is in one that has a mid. */
+  readonly mid: string | null;
+}
+
+/** A candidate, in an SDP or in a log. */
+export interface CandidatePosition extends LinePosition {
+  /** The ICE session (`sdpscope candidates`) the candidate belongs to; null outside the analyzer. */
+  readonly session: string | null;
+}
+
+/** An m-line of an offer/answer exchange. */
+export interface MediaPosition {
+  /** The m-line's mid (the offer's, else the answer's); null for session-level findings. */
+  readonly mid: string | null;
+  /** The m-line's 0-based index; null for session-level findings. */
+  readonly index: number | null;
+}
+
+/** An ICE session of a candidate log. */
+export interface SessionPosition {
+  /** The session it is about; null for the input as a whole. */
+  readonly session: string | null;
+  /** 1-based input line, where one applies. */
+  readonly line: number | null;
+}
+
+/** Text that was rejected: the {@link ErrorCode} of the rejection. */
+export interface Rejection {
+  readonly errorCode: ErrorCode;
+}
+
+/** SDP lines (parseSdp). */
+export interface SdpDiagnosticPayloads {
+  'invalid-line': LinePosition;
+  'blank-line': LinePosition;
+  'attribute-syntax': LinePosition;
+  'mixed-line-endings': LinePosition;
+}
+
+/** Candidate lines, wherever they were found (parseSdp, readInput, the analyzer). */
+export interface CandidateDiagnosticPayloads {
+  'unparseable-candidate': CandidatePosition & Rejection;
+  'candidate-foundation': CandidatePosition;
+  'candidate-invalid-address': CandidatePosition;
+  'candidate-redacted-address': CandidatePosition;
+  'candidate-missing-related-address': CandidatePosition;
+  'candidate-unknown-type': CandidatePosition;
+  'type-preference-mismatch': CandidatePosition;
+}
+
+/** What the readers find in their input (readInput, the stream reader). */
+export interface InputDiagnosticPayloads {
+  'invalid-json': LinePosition;
+  'input-sdp': LinePosition & Rejection;
+  'binary-data': LinePosition;
+  'line-too-long': LinePosition;
+}
+
+/** Offer/answer rules (negotiate, sdp-diff). */
+export interface NegotiationDiagnosticPayloads {
+  'no-common-codec': MediaPosition;
+  'answer-codec-not-offered': MediaPosition;
+  'payload-type-remapped': MediaPosition;
+  'rtx-without-codec': MediaPosition;
+  'codec-without-rtpmap': MediaPosition;
+  'invalid-direction': MediaPosition;
+  'no-media-flow': MediaPosition;
+  'dtls-role-conflict': MediaPosition;
+  'offer-setup-not-actpass': MediaPosition;
+  'missing-setup': MediaPosition;
+  'missing-fingerprint': MediaPosition;
+  'weak-fingerprint': MediaPosition;
+  'missing-ice-credentials': MediaPosition;
+  'invalid-ice-credentials': MediaPosition;
+  'bundle-credentials-differ': MediaPosition;
+  'ice-lite-both': MediaPosition;
+  'no-trickle': MediaPosition;
+  'rtcp-mux-missing': MediaPosition;
+  'bundle-tag-rejected': MediaPosition;
+  'bundle-not-in-offer': MediaPosition;
+  'moved-out-of-bundle': MediaPosition;
+  'media-rejected': MediaPosition;
+  'mline-count-mismatch': MediaPosition;
+  'mline-mismatch': MediaPosition;
+  'protocol-mismatch': MediaPosition;
+  'header-extension-not-offered': MediaPosition;
+  'header-extension-id-changed': MediaPosition;
+  'sctp-port-missing': MediaPosition;
+  'sctp-format-mismatch': MediaPosition;
+}
+
+/** ICE sessions of a candidate log (CandidateAnalyzer, `sdpscope candidates`). */
+export interface LogDiagnosticPayloads {
+  'no-srflx': SessionPosition;
+  'no-relay': SessionPosition;
+  'relay-private-address': SessionPosition;
+  'only-mdns-hosts': SessionPosition;
+  'only-tcp': SessionPosition;
+  'ipv6-only': SessionPosition;
+  'duplicate-candidate': SessionPosition;
+  'ice-restart': SessionPosition;
+  'end-of-candidates-missing': SessionPosition;
+  'sessions-evicted': SessionPosition;
+}
+
+export interface DiagnosticPayloads
+  extends SdpDiagnosticPayloads,
+    CandidateDiagnosticPayloads,
+    InputDiagnosticPayloads,
+    NegotiationDiagnosticPayloads,
+    LogDiagnosticPayloads {}
+
+export type DiagnosticKind = keyof DiagnosticPayloads;
+export type SdpDiagnosticKind = keyof SdpDiagnosticPayloads;
+export type CandidateDiagnosticKind = keyof CandidateDiagnosticPayloads;
+export type InputDiagnosticKind = keyof InputDiagnosticPayloads;
+export type NegotiationDiagnosticKind = keyof NegotiationDiagnosticPayloads;
+export type LogDiagnosticKind = keyof LogDiagnosticPayloads;
+
+/** One finding: `kind` is the tag; the payload depends on it; {@link DIAGNOSTICS} describes each kind. */
+export type Diagnostic<K extends DiagnosticKind = DiagnosticKind> = {
+  [P in K]: { readonly kind: P; readonly severity: Severity; readonly message: string } & DiagnosticPayloads[P];
+}[K];
+
+/** What parseSdp reports in `description.diagnostics`. */
+export type ParseDiagnostic = Diagnostic<SdpDiagnosticKind | CandidateDiagnosticKind>;
+/** What the readers report in `readInput(...).problems`. */
+export type InputDiagnostic = Diagnostic<SdpDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind>;
+export type NegotiationDiagnostic = Diagnostic<NegotiationDiagnosticKind>;
+/** What the candidate analyzer reports. */
+export type LogDiagnostic = Diagnostic<LogDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind>;
+
+export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
+  // SDP lines
   'invalid-line': {
+    domain: 'sdp',
     severity: 'error',
     title: 'Line is not "<type>=<value>"',
     description: 'Every SDP line is one letter, "=", and a value. The line is kept as written and not interpreted.',
+    action: 'Look for a line broken by copy and paste or by a log line limit, or text pasted into the SDP.',
     reference: 'RFC 8866 §5',
   },
   'blank-line': {
+    domain: 'sdp',
     severity: 'warning',
     title: 'Blank line',
     description: 'SDP has no blank lines; some stacks add one at the end. Kept as written.',
+    action: 'Remove it before handing the SDP to a strict parser; browsers tolerate a trailing one.',
     reference: 'RFC 8866 §5',
   },
   'attribute-syntax': {
+    domain: 'sdp',
     severity: 'warning',
     title: 'Attribute value does not follow its grammar',
     description: 'A known attribute whose value could not be read; it is kept as an uninterpreted attribute.',
+    action: 'Compare the line with the sample in the message; an SDP munged by hand is the usual cause. Browsers reject many of these in setRemoteDescription.',
     reference: 'RFC 8866 §6, RFC 8839, RFC 8843, RFC 8122, RFC 4566',
   },
-  'candidate-syntax': {
-    severity: 'error',
-    title: 'Candidate line rejected',
-    description: 'An a=candidate line that is not a candidate per RFC 8839; kept as written, with the reason.',
-    reference: 'RFC 8839 §5.1',
-  },
-  'candidate-missing-related-address': {
-    severity: 'warning',
-    title: 'srflx/prflx/relay candidate without raddr/rport',
-    description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
-    reference: 'RFC 8839 §5.1',
-  },
-  'candidate-invalid-address': {
-    severity: 'warning',
-    title: 'Candidate address is neither an IP address nor a host name',
-    description: 'Often an address redacted by hand ("x.x.x.x", "*.*.*.*") or a prefix written where an address belongs ("::/0"). No peer can use it.',
-    reference: 'RFC 8839 §5.1 (connection-address)',
-  },
-  'candidate-foundation': {
-    severity: 'warning',
-    title: 'Foundation outside 1*32ice-char',
-    description: 'The foundation is empty, longer than 32 characters, or has characters other than ALPHA / DIGIT / "+" / "/". Tolerated because real stacks emit it.',
-    reference: 'RFC 8839 §5.1',
-  },
-  'candidate-unknown-type': {
-    severity: 'warning',
-    title: 'Candidate type is not host, srflx, prflx or relay',
-    description: 'The grammar allows other tokens, but no browser will use such a candidate.',
-    reference: 'RFC 8839 §5.1',
-  },
-  'candidate-type-preference-mismatch': {
-    severity: 'warning',
-    title: 'Type preference contradicts the declared type',
-    description: 'The top byte of the priority is the type preference; the value seen is not one any known implementation uses for this type (e.g. a "relay" with the host preference 126), so the line was probably edited or the type rewritten.',
-    reference: 'RFC 8445 §5.1.2.1',
-  },
   'mixed-line-endings': {
+    domain: 'sdp',
     severity: 'info',
     title: 'Mixed line endings',
     description: 'Some lines end with CRLF and others with LF. RFC 8866 requires CRLF but parsers should accept LF. Kept as written.',
+    action: 'Usually harmless; it shows that the SDP was edited or assembled from pieces.',
     reference: 'RFC 8866 §5',
   },
-  'input-json': {
+  // Candidates
+  'unparseable-candidate': {
+    domain: 'candidate',
+    severity: 'error',
+    title: 'Candidate line that does not parse',
+    description: 'Text that starts like a candidate but is not one; the error code and column say where it breaks. Kept as written (in an SDP) or counted and skipped (in a log; --strict makes it fatal).',
+    action: 'Read the field at the column: a truncated line, a redacted field, or a stack writing outside the RFC 8839 grammar. A browser drops such a candidate in addIceCandidate.',
+    reference: 'RFC 8839 §5.1',
+  },
+  'candidate-foundation': {
+    domain: 'candidate',
     severity: 'warning',
-    title: 'JSON that does not parse',
-    description: 'A line or document that starts like JSON but is not valid JSON (truncated, or cut by a log line limit). Candidates and SDPs in its text are still looked for.',
+    title: 'Foundation outside 1*32ice-char',
+    description: 'The foundation is empty, longer than 32 characters, or has characters other than ALPHA / DIGIT / "+" / "/". Tolerated because real stacks emit it.',
+    action: 'Harmless between tolerant stacks; a strict ICE agent may refuse the candidate.',
+    reference: 'RFC 8839 §5.1',
+  },
+  'candidate-invalid-address': {
+    domain: 'candidate',
+    severity: 'warning',
+    title: 'Candidate address is neither an IP address nor a host name',
+    description: 'The connection-address (or raddr) is not an IPv4 or IPv6 address and not a DNS name, e.g. a prefix written where an address belongs ("::/0") or an IPv4 address with leading zeros ("010.0.0.1"). No peer can use it.',
+    action: 'Find what wrote it; a candidate without a usable address never pairs.',
+    reference: 'RFC 8839 §5.1 (connection-address)',
+  },
+  'candidate-redacted-address': {
+    domain: 'candidate',
+    severity: 'info',
+    title: 'Address redacted',
+    description: 'The address is a redaction marker ("x.x.x.x", "*.*.*.*", "[PUBLIC IP]", "<redacted>", "REDACTED"...) put there by whoever shared the log: the candidate\'s network, pairs and NAT evidence cannot be told.',
+    action: 'Ask for the log before redaction, or read the other fields (type, priority, relay protocol) only.',
+    reference: 'RFC 8839 §5.1 (connection-address)',
+  },
+  'candidate-missing-related-address': {
+    domain: 'candidate',
+    severity: 'warning',
+    title: 'srflx/prflx/relay candidate without raddr/rport',
+    description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
+    action: 'Add "raddr 0.0.0.0 rport 0" (what browsers write to hide the base) if the producer is yours.',
+    reference: 'RFC 8839 §5.1',
+  },
+  'candidate-unknown-type': {
+    domain: 'candidate',
+    severity: 'warning',
+    title: 'Candidate type is not host, srflx, prflx or relay',
+    description: 'The grammar allows other tokens, but no browser will use such a candidate.',
+    action: 'Check the producer; the candidate is ignored by every browser.',
+    reference: 'RFC 8839 §5.1',
+  },
+  'type-preference-mismatch': {
+    domain: 'candidate',
+    severity: 'warning',
+    title: 'Type preference contradicts the declared type',
+    description: 'The top byte of the priority is the type preference; the value seen is not one any known implementation uses for this type (e.g. a "relay" with the host preference 126), so the line was probably edited or the type rewritten.',
+    action: 'Look for an SFU or a script that rewrites candidates; pairs are then checked in a surprising order.',
+    reference: 'RFC 8445 §5.1.2.1',
+  },
+  // Input
+  'invalid-json': {
+    domain: 'input',
+    severity: 'warning',
+    title: 'Truncated or invalid JSON',
+    description: 'A line or document that starts like JSON but does not parse (truncated, or cut by a log line limit). Candidates and SDPs in its text are still looked for.',
+    action: 'Raise the logger\'s line limit, or log frames as NDJSON one per line.',
     reference: 'RFC 8259',
   },
   'input-sdp': {
+    domain: 'input',
     severity: 'error',
     title: 'SDP that could not be read',
     description: 'A string that looks like an SDP but was rejected by the SDP parser; the error code says why.',
+    action: 'See the error code; an empty "sdp" field or text that only starts with "v=" are the usual causes.',
     reference: 'RFC 8866 §5',
   },
-} as const satisfies Record<string, DiagnosticInfo>;
+  'binary-data': {
+    domain: 'input',
+    severity: 'warning',
+    title: 'Binary data',
+    description: 'A line with NUL bytes or invalid UTF-8 was skipped.',
+    action: 'Decompress the input first (a .gz dump) or check that it is the log you meant.',
+    reference: '-',
+  },
+  'line-too-long': {
+    domain: 'input',
+    severity: 'warning',
+    title: 'Line too long',
+    description: 'A line longer than the limit (64 MiB by default) was skipped to keep memory bounded.',
+    action: 'Split the input into lines (NDJSON), or raise the limit where the reader is called.',
+    reference: '-',
+  },
+  // Negotiation
+  'no-common-codec': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'No codec in common',
+    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one, so no media can flow. An answerer with no common codec must reject the m-line with port 0.',
+    action: 'Compare the codec table: offer a codec the answerer has (setCodecPreferences, server codec list), or have the answerer reject the m-line.',
+    reference: 'RFC 3264 §6.1; JSEP (RFC 9429) §5.3.1',
+  },
+  'answer-codec-not-offered': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Answer codec that the offer never had',
+    description: 'The answer may only contain codecs from the offer (a subset, possibly with fewer parameters). Browsers fail setRemoteDescription on it or ignore the codec.',
+    action: 'Build the answer from the offer\'s codecs (an SFU answering from a fixed list is the usual cause).',
+    reference: 'RFC 3264 §6.1',
+  },
+  'payload-type-remapped': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Same codec, different payload type',
+    description: 'The answer uses another payload type number than the offer for the same codec. Allowed (each side receives on the numbers it declared), but many SFUs and gateways mishandle it.',
+    action: 'Echo the offer\'s payload types in the answer (JSEP answerers do).',
+    reference: 'RFC 3264 §6.1; RFC 9429 §5.3.1',
+  },
+  'rtx-without-codec': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'RTX whose associated codec is not negotiated',
+    description: 'An rtx payload type whose apt points to a codec that is not in the negotiated set: it can never be used.',
+    action: 'Remove the rtx line, or keep the codec its apt names.',
+    reference: 'RFC 4588 §8.6',
+  },
+  'codec-without-rtpmap': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Dynamic payload type without rtpmap',
+    description: 'A payload type of 96..127 on the m= line with no a=rtpmap: nobody can tell which codec it is.',
+    action: 'Add the a=rtpmap line, or remove the payload type from the m= line (SDP munging that dropped lines).',
+    reference: 'RFC 8866 §6.6; RFC 3551 §3',
+  },
+  'invalid-direction': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Answer direction not allowed for the offer direction',
+    description: 'sendonly must be answered recvonly or inactive, recvonly with sendonly or inactive, inactive with inactive; sendrecv with anything.',
+    action: 'Answer with a direction the table allows (the transceiver\'s direction in the answerer).',
+    reference: 'RFC 3264 §6.1',
+  },
+  'no-media-flow': {
+    domain: 'negotiation',
+    severity: 'info',
+    title: 'Accepted, but no direction sends',
+    description: 'The negotiated direction is inactive: the m-line is up but carries no media either way ("why no video?").',
+    action: 'Set the transceivers\' directions (or add a track) on the side that should send, and renegotiate.',
+    reference: 'RFC 3264 §6.1',
+  },
+  'dtls-role-conflict': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'DTLS roles do not complement each other',
+    description: 'Answers must say active or passive (never actpass) and the opposite of a non-actpass offer; both sides active (or both passive) means no DTLS handshake.',
+    action: 'Answer a=setup:active (or passive) opposite the offer; never answer actpass.',
+    reference: 'RFC 8842 §5.2–5.3; RFC 4145 §4.1',
+  },
+  'offer-setup-not-actpass': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Offer setup is not actpass',
+    description: 'A JSEP offer uses a=setup:actpass so that the answerer can choose. Allowed in a re-offer that keeps an existing association.',
+    action: 'Offer actpass unless this re-offer keeps the DTLS roles of an existing session.',
+    reference: 'RFC 8842 §5.2; RFC 9429 §5.2.1',
+  },
+  'missing-setup': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'DTLS m-line without a=setup',
+    description: 'With no a=setup the offerer is active by the RFC 4145 default, which breaks JSEP peers expecting actpass.',
+    action: 'Add a=setup (actpass in an offer, active or passive in an answer).',
+    reference: 'RFC 8842 §5.2; RFC 4145 §4',
+  },
+  'missing-fingerprint': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'DTLS m-line without a=fingerprint',
+    description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description.',
+    action: 'Keep the a=fingerprint line (SDP munging or a gateway dropped it).',
+    reference: 'RFC 8122 §5; RFC 8842 §5',
+  },
+  'weak-fingerprint': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Fingerprint hash is SHA-1 or unknown',
+    description: 'SHA-256 or stronger is expected; SHA-1 is deprecated and some stacks reject it.',
+    action: 'Generate the certificate fingerprint with sha-256.',
+    reference: 'RFC 8122 §5; RFC 8827 §6.5',
+  },
+  'missing-ice-credentials': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'ICE ufrag or pwd missing',
+    description: 'An accepted m-line needs a=ice-ufrag and a=ice-pwd (media or session level), or connectivity checks cannot be authenticated.',
+    action: 'Keep the a=ice-ufrag and a=ice-pwd lines.',
+    reference: 'RFC 8839 §5.4',
+  },
+  'invalid-ice-credentials': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'ICE ufrag or pwd of illegal length or characters',
+    description: 'ice-ufrag is 4..256 ice-chars and ice-pwd 22..256 ice-chars (ALPHA / DIGIT / "+" / "/").',
+    action: 'Generate credentials of legal length; browsers reject the description otherwise.',
+    reference: 'RFC 8839 §5.4',
+  },
+  'bundle-credentials-differ': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Different ICE credentials inside one BUNDLE group',
+    description: 'Bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint.',
+    action: 'Use one set of credentials for every m-line of the group.',
+    reference: 'RFC 8843 §7.1.3',
+  },
+  'ice-lite-both': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Both sides are ICE-lite',
+    description: 'Two lite agents never send connectivity checks, so no pair is ever nominated.',
+    action: 'One side (the browser, normally) must run full ICE.',
+    reference: 'RFC 8445 §6.1.1',
+  },
+  'no-trickle': {
+    domain: 'negotiation',
+    severity: 'info',
+    title: 'A side does not announce trickle ICE',
+    description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored.',
+    action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
+    reference: 'RFC 8840 §4',
+  },
+  'rtcp-mux-missing': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'RTCP not multiplexed',
+    description: 'WebRTC endpoints require rtcp-mux (Chrome fails with "RTCP-MUX is not enabled"); an answer must not drop it when the offer has it.',
+    action: 'Keep a=rtcp-mux in the answer.',
+    reference: 'RFC 8843 §9; RFC 5761 §5.1.3; RFC 9429 §4.1.1',
+  },
+  'bundle-tag-rejected': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'The offerer-tagged BUNDLE m-line was rejected',
+    description: 'The answer rejected or unbundled the first m-line of the offer\'s BUNDLE group; the answerer must then pick another tagged m-line, which some offerers do not expect.',
+    action: 'Put an m-line the answerer accepts first in the offer\'s BUNDLE group.',
+    reference: 'RFC 8843 §7.3.1',
+  },
+  'bundle-not-in-offer': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Answer BUNDLE group names a mid the offer did not bundle',
+    description: 'The answerer may only remove m-lines from the offered BUNDLE group, never add one.',
+    action: 'Build the answer\'s group from the offer\'s.',
+    reference: 'RFC 8843 §7.3',
+  },
+  'moved-out-of-bundle': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Accepted outside the BUNDLE group',
+    description: 'The offer bundled the m-line; the answer accepted it but left it out of its group, so it needs a transport (and candidates) of its own.',
+    action: 'Keep it in the group, or expect a separate ICE transport for it (bundlePolicy max-bundle offerers have none).',
+    reference: 'RFC 8843 §7.3.2',
+  },
+  'media-rejected': {
+    domain: 'negotiation',
+    severity: 'info',
+    title: 'm-line rejected',
+    description: 'The answer set port 0 (or the offer did): the m-line carries nothing. The reason given is what the codecs show.',
+    action: 'If media was expected, see the reason: usually no codec in common.',
+    reference: 'RFC 3264 §6',
+  },
+  'mline-count-mismatch': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Answer and offer have different numbers of m-lines',
+    description: 'An answer has exactly one m-line for each m-line of the offer, in the same order.',
+    action: 'Answer every offered m-line (reject with port 0 what is not wanted).',
+    reference: 'RFC 3264 §6',
+  },
+  'mline-mismatch': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'm-lines do not correspond',
+    description: 'The answer m-line at this position has another media kind or mid than the offer\'s.',
+    action: 'Keep the offer\'s order, kinds and mids in the answer.',
+    reference: 'RFC 3264 §6; RFC 9429 §5.3.1',
+  },
+  'protocol-mismatch': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Different transport protocol in the answer',
+    description: 'The answer\'s m= proto differs from the offer\'s (e.g. RTP/SAVPF vs UDP/TLS/RTP/SAVPF); compatible variants are tolerated by browsers, others are not.',
+    action: 'Echo the offer\'s proto.',
+    reference: 'RFC 3264 §6.1; RFC 9429 §5.1.2',
+  },
+  'header-extension-not-offered': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Answer header extension the offer did not have',
+    description: 'The answerer may only accept offered RTP header extensions.',
+    action: 'Answer only the offered a=extmap URIs.',
+    reference: 'RFC 8285 §7',
+  },
+  'header-extension-id-changed': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Header extension answered with another id',
+    description: 'The answer maps an offered URI to a different id; JSEP answerers echo the offer\'s id.',
+    action: 'Echo the offer\'s ids.',
+    reference: 'RFC 8285 §7; RFC 9429 §5.3.1',
+  },
+  'sctp-port-missing': {
+    domain: 'negotiation',
+    severity: 'error',
+    title: 'Data channel m-line without SCTP port',
+    description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port.',
+    action: 'Add a=sctp-port:5000 (the usual value).',
+    reference: 'RFC 8841 §5.2',
+  },
+  'sctp-format-mismatch': {
+    domain: 'negotiation',
+    severity: 'warning',
+    title: 'Data channel syntax differs between offer and answer',
+    description: 'One side uses the legacy "DTLS/SCTP 5000" + a=sctpmap syntax, the other "UDP/DTLS/SCTP webrtc-datachannel" + a=sctp-port.',
+    action: 'Answer in the offer\'s syntax.',
+    reference: 'RFC 8841 §4; draft-ietf-mmusic-sctp-sdp-05',
+  },
+  // Candidate logs
+  'no-srflx': {
+    domain: 'log',
+    severity: 'warning',
+    title: 'No server-reflexive candidate',
+    description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses.',
+    action: 'Check iceServers (a stun: URL), and that UDP to the STUN port gets out (sdpscope probe).',
+    reference: 'RFC 8445 §5.1.1.2; RFC 8489',
+  },
+  'no-relay': {
+    domain: 'log',
+    severity: 'info',
+    title: 'No relay candidate',
+    description: 'No TURN server was configured, or it was unreachable, or refused the credentials (401/403). Without a relay, two symmetric NATs or a UDP-blocking firewall cannot be crossed.',
+    action: 'Configure a TURN server (turn: and turns: URLs) and check its credentials.',
+    reference: 'RFC 8656; RFC 8445 §5.1.1.2',
+  },
+  'relay-private-address': {
+    domain: 'log',
+    severity: 'warning',
+    title: 'Relay candidate with a private address',
+    description: 'The TURN server allocated on a private, CGNAT or loopback address: it is behind NAT and does not announce its public address (coturn: external-ip). Remote peers cannot reach it.',
+    action: 'Set the TURN server\'s external address (coturn --external-ip public/private).',
+    reference: 'RFC 8656 §7; coturn --external-ip',
+  },
+  'only-mdns-hosts': {
+    domain: 'log',
+    severity: 'info',
+    title: 'Host addresses hidden behind mDNS names',
+    description: 'Every host candidate is a .local name (the browser had no media permission or hides local IPs). Only a peer on the same link can resolve them; others need srflx or relay.',
+    action: 'Expected in browsers; across networks make sure STUN and TURN work.',
+    reference: 'draft-ietf-mmusic-mdns-ice-candidates; RFC 6762',
+  },
+  'only-tcp': {
+    domain: 'log',
+    severity: 'warning',
+    title: 'Only TCP candidates',
+    description: 'No UDP candidate at all: UDP is probably blocked by a firewall (the notes\' "protocol restriction"). Media over TCP or TURN/TLS only.',
+    action: 'Offer TURN over TCP or TLS on 443; allow UDP if you can.',
+    reference: 'RFC 6544; RFC 8656',
+  },
+  'ipv6-only': {
+    domain: 'log',
+    severity: 'info',
+    title: 'IPv6 candidates only',
+    description: 'No IPv4 candidate: an IPv4-only peer cannot pair with any of them.',
+    action: 'Give the side an IPv4 path (a relay with an IPv4 address).',
+    reference: 'RFC 8445 §6.1.2.2',
+  },
+  'duplicate-candidate': {
+    domain: 'log',
+    severity: 'info',
+    title: 'Candidate seen more than once',
+    description: 'The same candidate (foundation, component, transport, address, port, type) arrived again in one session: a resend, or a log that records both sides.',
+    action: 'Usually harmless; counts in the report are of distinct candidates.',
+    reference: 'RFC 8838 §4',
+  },
+  'ice-restart': {
+    domain: 'log',
+    severity: 'info',
+    title: 'ICE restart',
+    description: 'The same peer connection or sender started using a new ufrag: an ICE restart (or a new call on the same connection).',
+    action: 'See what failed before it (the earlier session\'s candidates and pairs).',
+    reference: 'RFC 8445 §9; RFC 8839 §4.4.1.1.1',
+  },
+  'end-of-candidates-missing': {
+    domain: 'log',
+    severity: 'info',
+    title: 'No end-of-candidates',
+    description: 'The session never signalled the end of gathering (a null candidate frame or a=end-of-candidates), so the peer cannot know gathering finished.',
+    action: 'Forward the null candidate (onicecandidate with candidate null) through the signaling.',
+    reference: 'RFC 8838 §8.2; RFC 8840 §4.1',
+  },
+  'sessions-evicted': {
+    domain: 'log',
+    severity: 'info',
+    title: 'Sessions reported early to bound memory',
+    description: 'More sessions were open at once than the limit; the least recently active ones were reported and dropped. Pairs between an evicted session and a later peer are not predicted.',
+    action: 'Raise --max-sessions, or split the log by call.',
+    reference: '-',
+  },
+};
 
-export type ParseDiagnosticKind = keyof typeof PARSE_DIAGNOSTICS;
-
-/** One finding of a parser. `kind` is the tag; {@link PARSE_DIAGNOSTICS} describes each kind. */
-export interface ParseDiagnostic {
-  readonly kind: ParseDiagnosticKind;
-  readonly severity: Severity;
-  readonly message: string;
-  /** 1-based line in the parsed text. */
-  readonly line?: number;
-  /** Error code of the rejection, for kinds that carry one (candidate-syntax). */
-  readonly code?: string;
-  /** The m-section's mid, where the line is in one. */
-  readonly mid?: string | null;
+/** Builds a finding of `kind`: its severity from the table, its payload as given. */
+export function diagnostic<K extends DiagnosticKind>(kind: K, message: string, payload: DiagnosticPayloads[K]): Diagnostic<K> {
+  return { kind, severity: DIAGNOSTICS[kind].severity, message, ...payload } as Diagnostic<K>;
 }
 
-export function diagnostic(
-  kind: ParseDiagnosticKind,
-  message: string,
-  extra: Omit<ParseDiagnostic, 'kind' | 'severity' | 'message'> = {},
-): ParseDiagnostic {
-  return { kind, severity: PARSE_DIAGNOSTICS[kind].severity, message, ...extra };
-}
+/** No line, column or mid: a finding about a whole text. */
+export const NOWHERE: LinePosition = { line: null, column: null, mid: null };
+
+/** A candidate position from a line position (no session yet). */
+export const atLine = (line: number | null, column: number | null = null, mid: string | null = null): LinePosition => ({ line, column, mid });

@@ -5,6 +5,7 @@
 
 /** Every error code, with what it means. A new code does not compile until it is described here. */
 export const ERROR_CODES = {
+  NOT_TEXT: 'A parser was given something that is not a string (undefined, a number, an object...).',
   EMPTY_INPUT: 'The input is empty or only white space.',
   NOT_SDP: 'The text is not an SDP: its first line is not "v=".',
   CANDIDATE_PREFIX: 'A candidate must start with "candidate:" or "a=candidate:" (RFC 8839 §5.1).',
@@ -41,27 +42,54 @@ export interface ErrorPosition {
   readonly column?: number;
 }
 
+/** What an {@link SdpscopeError} becomes in JSON (`JSON.stringify` calls its `toJSON`). */
+export interface SdpscopeErrorJson {
+  readonly name: 'SdpscopeError';
+  readonly code: ErrorCode;
+  readonly reason: string;
+  readonly message: string;
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
 export class SdpscopeError extends Error {
   override readonly name = 'SdpscopeError';
   readonly code: ErrorCode;
-  readonly line: number | undefined;
-  readonly column: number | undefined;
+  /** What is wrong, in words, without the position (`message` is the reason with the position appended). */
+  readonly reason: string;
+  /** 1-based line, where it applies; null otherwise. */
+  readonly line: number | null;
+  /** 1-based column (UTF-16 code units), where it applies; null otherwise. */
+  readonly column: number | null;
 
-  constructor(code: ErrorCode, message: string, position: ErrorPosition = {}) {
+  constructor(code: ErrorCode, reason: string, position: ErrorPosition = {}) {
     const where =
       position.line !== undefined
         ? ` (line ${position.line}${position.column !== undefined ? `, column ${position.column}` : ''})`
         : position.column !== undefined
           ? ` (column ${position.column})`
           : '';
-    super(`${message}${where}`);
+    super(`${reason}${where}`);
     this.code = code;
-    this.line = position.line;
-    this.column = position.column;
+    this.reason = reason;
+    this.line = position.line ?? null;
+    this.column = position.column ?? null;
+  }
+
+  /** Errors survive JSON.stringify with every field (an Error's message is not enumerable). */
+  toJSON(): SdpscopeErrorJson {
+    return { name: this.name, code: this.code, reason: this.reason, message: this.message, line: this.line, column: this.column };
   }
 }
 
 /** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
 export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeError {
   return e instanceof SdpscopeError && (code === undefined || e.code === code);
+}
+
+/** The thing a parser was given, when it is not text: throws NOT_TEXT. */
+export function requireText(value: unknown, what: string): string {
+  if (typeof value === 'string') return value;
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+  throw new SdpscopeError('NOT_TEXT', `${what} takes a string, got ${got}`);
 }

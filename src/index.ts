@@ -1,22 +1,25 @@
-/** sdpscope: the browser-safe core. Node-only helpers are in `sdpscope/node`. */
-export * from './errors.js';
-export * from './diagnostics.js';
+/**
+ * sdpscope: the browser-safe core (no Node.js imports; the compiler enforces it). Node-only parts
+ * are in `sdpscope/node` (files, streams, relay, client) and `sdpscope/lab` (the NAT lab).
+ */
+export { SdpscopeError, isSdpscopeError, ERROR_CODES, type ErrorCode, type ErrorPosition, type SdpscopeErrorJson } from './errors.js';
+export { DIAGNOSTICS } from './diagnostics.js';
+export type * from './diagnostics.js';
+
+// SDP
 export type * from './sdp/model.js';
 export { parseSdp, type ParseSdpOptions } from './sdp/parse.js';
 export { writeSdp } from './sdp/write.js';
+
+// ICE candidates
 export { parseCandidate, tryParseCandidate, writeCandidate } from './candidate/candidate.js';
 export type { Candidate, CandidateExtension, KnownCandidateType, TcpType } from './candidate/candidate.js';
 export { decodePriority, encodePriority, formatPriorityParts, type PriorityParts } from './candidate/priority.js';
-export { classifyAddress, type AddressClass, type AddressFamily, type AddressInfo } from './candidate/address.js';
-export {
-  explainCandidate,
-  inferRelayProtocol,
-  explainNetworkCost,
-  explainLocalPreference,
-  lintCandidate,
-} from './candidate/explain.js';
+export { classifyAddress, isRedactionMarker, type AddressClass, type AddressFamily, type AddressInfo } from './candidate/address.js';
+export { explainCandidate, inferRelayProtocol, explainNetworkCost, explainLocalPreference } from './candidate/explain.js';
 export type {
   CandidateExplanation,
+  CandidateFinding,
   RelayProtocol,
   RelayProtocolInference,
   RelayReading,
@@ -25,26 +28,13 @@ export type {
   AdapterClass,
   LocalPreferenceInfo,
 } from './candidate/explain.js';
-export {
-  readInput,
-  readDescriptions,
-  readCandidates,
-  scanInput,
-  walkJson,
-  LineScanner,
-  collectingSink,
-  candidatesInDescription,
-} from './input/read.js';
-export type {
-  SdpType,
-  InputFormat,
-  Source,
-  FoundDescription,
-  FoundCandidate,
-  FoundEndOfCandidates,
-  InputReport,
-  InputSink,
-} from './input/read.js';
+
+// Finding SDPs and candidates in any input
+export { readInput, readDescriptions, readCandidates, scanInput, collectingSink } from './input/read.js';
+export type { SdpType, InputFormat, Source, FoundDescription, FoundCandidate, FoundEndOfCandidates, InputReport, InputSink } from './input/types.js';
+export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair.js';
+
+// Offer/answer
 export { negotiate, hasErrors } from './negotiation/negotiate.js';
 export type {
   Negotiation,
@@ -56,15 +46,15 @@ export type {
   IceSide,
   ExtensionNegotiation,
 } from './negotiation/negotiate.js';
-export { negotiateCodecs, sameCodec, describeCodec } from './negotiation/codecs.js';
 export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiation/codecs.js';
-export { NEGOTIATION_DIAGNOSTICS, type NegotiationCode, type NegotiationDiagnostic } from './negotiation/diagnostics.js';
 export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff.js';
-export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair.js';
-export { CandidateAnalyzer, toRecord, callBetween } from './analysis/analyzer.js';
-export type { AnalyzerOptions, AnalysisReport, CandidateRecord, CallReport, SessionReport, SessionCounts } from './analysis/analyzer.js';
-export { NatEvidence, type NatVerdict, type NatMapping } from './analysis/nat.js';
+
+// Candidate logs
+export { CandidateAnalyzer } from './analysis/analyzer.js';
+export type { AnalyzerOptions, AnalysisReport, CandidateRecord, CallReport, SessionReport, SessionCounts, KeptCandidate } from './analysis/analyzer.js';
+export type { NatVerdict, NatMapping } from './analysis/nat.js';
 export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './analysis/pairs.js';
-export { LOG_DIAGNOSTICS, type LogDiagnostic, type LogDiagnosticCode } from './analysis/diagnostics.js';
-export type { LineScannerOptions } from './input/read.js';
-export { summarizeFrame, describeFrame, redactFrame, redactText, type FrameSummary, type MediaSummary } from './analysis/frame.js';
+
+// Signaling frames
+export { summarizeFrame, describeFrame, type FrameSummary, type MediaSummary } from './analysis/frame.js';
+export { redactFrame, redactText } from './analysis/redact.js';

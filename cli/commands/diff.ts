@@ -2,6 +2,7 @@
 import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair } from '../../src/index.js';
 import { readTextInput } from '../../src/node/files.js';
 import { renderDiff, renderNegotiation } from '../render/negotiation.js';
+import { diagnosticJson } from '../render/diagnostics.js';
 import { toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
@@ -38,7 +39,7 @@ export async function diffCommand(opts: DiffOptions, out: (s: string) => void): 
   }
   const n = negotiate(pair.first.description, pair.second.description);
   out(opts.json
-    ? toJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n }) + '\n'
+    ? toJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: n.diagnostics.map(diagnosticJson) }) + '\n'
     : renderNegotiation(n, pair, names, s));
   return hasErrors(n) ? EXIT_FINDINGS : EXIT_OK;
 }

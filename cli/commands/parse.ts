@@ -1,5 +1,6 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
-import { explainCandidate, readInput, SdpscopeError } from '../../src/index.js';
+import { readInput, SdpscopeError } from '../../src/index.js';
+import { diagnosticJson } from '../render/diagnostics.js';
 import { readTextInput } from '../../src/node/files.js';
 import { renderParse, toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
@@ -21,9 +22,9 @@ export async function parseCommand(opts: ParseOptions, out: (s: string) => void)
   if (opts.json) {
     out(toJson({
       descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })),
-      candidates: report.candidates.map((c) => ({ ...c, explanation: c.candidate ? explainCandidate(c.candidate) : null })),
+      candidates: report.candidates,
       endOfCandidates: report.endOfCandidates,
-      problems: report.problems,
+      problems: report.problems.map(diagnosticJson),
     }) + '\n');
   } else {
     out(renderParse(report, name, makeStyle(opts.color)));

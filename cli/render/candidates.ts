@@ -1,14 +1,11 @@
 /** The candidate table: the Trickle ICE page's columns and more. Pure. */
-import { explainCandidate, formatPriorityParts, type Candidate, type FoundCandidate } from '../../src/index.js';
+import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } from '../../src/index.js';
+import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
+import { diagnosticJson, renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
-import type { AnalysisReport, CallReport, LogDiagnostic, PredictedPair, SessionReport } from '../../src/index.js';
 
-function relayCell(c: Candidate): string {
-  const r = explainCandidate(c).relayProtocol;
-  if (!r) return '';
-  if (r.protocol) return r.protocol;
-  if (r.certainty === 'ambiguous') return [...new Set(r.readings.map((x) => x.protocol))].join('/') + '?';
-  return '?';
+function relayCell(x: CandidateExplanation): string {
+  return x.relayProtocol?.label ?? '';
 }
 
 function typeCell(type: string, s: Style): string {
@@ -28,11 +25,11 @@ function typeCell(type: string, s: Style): string {
 
 export function candidateRows(found: readonly FoundCandidate[], s: Style): string[][] {
   return found.map((f) => {
-    if (!f.candidate) {
+    if (!f.candidate || !f.explanation) {
       return [String(f.source.line), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(f.text.slice(0, 60))];
     }
     const c = f.candidate;
-    const x = explainCandidate(c);
+    const x = f.explanation;
     const related = c.relatedAddress !== null ? `${c.relatedAddress}:${c.relatedPort ?? ''}` : '';
     const extras = [
       c.tcpType !== null ? `tcptype ${c.tcpType || '""'}` : '',
@@ -51,7 +48,7 @@ export function candidateRows(found: readonly FoundCandidate[], s: Style): strin
       String(c.port),
       formatPriorityParts(x.priority),
       related,
-      relayCell(c),
+      relayCell(x),
       x.address.class,
       extras,
     ];
@@ -74,15 +71,6 @@ function originText(s: SessionReport): string {
   if (o.peerConnection !== undefined) bits.push(`pc ${o.peerConnection}${o.side ? ' ' + o.side : ''}`);
   if (o.sender !== undefined) bits.push(`from ${o.sender}${o.room !== undefined ? ' in ' + o.room : ''}`);
   return bits.length ? ` (${bits.join(', ')})` : '';
-}
-
-export function renderLogDiagnostics(list: readonly LogDiagnostic[], s: Style, limit = 20): string[] {
-  const out = list.slice(0, limit).map((d) => {
-    const sev = d.severity === 'error' ? s.red('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
-    return `${sev} ${d.code}${d.line !== null ? ` (line ${d.line})` : ''}: ${d.message}`;
-  });
-  if (list.length > limit) out.push(s.dim(`… and ${list.length - limit} more`));
-  return out;
 }
 
 /** Epoch milliseconds (webrtc-internals, Date.now()) as a UTC time of day; anything else as written. */
@@ -114,7 +102,7 @@ export function renderSession(r: SessionReport, s: Style, summary: boolean): str
   out.push(`  NAT mapping: ${colour(nat.mapping)} — ${nat.seedTypes}`);
   for (const e of nat.evidence) out.push(s.dim(`    · ${e}`));
   if (nat.mapping !== 'unknown') out.push(s.dim(`    · cannot be seen here: ${nat.cannotSee}`));
-  out.push(...renderLogDiagnostics(r.diagnostics, s).map((l) => '  ' + l));
+  out.push(...renderDiagnostics(r.diagnostics, s, 20).map((l) => '  ' + l));
   return out.join('\n') + '\n';
 }
 
@@ -145,10 +133,10 @@ export function renderCall(call: CallReport, s: Style, limit = 10): string {
 
 export function renderTotals(r: AnalysisReport, s: Style): string {
   const lines: string[] = [];
-  const general = r.diagnostics.filter((d) => d.session === null);
+  const general = r.diagnostics.filter((d) => !('session' in d) || d.session === null);
   if (general.length > 0) {
     lines.push(s.bold('input'));
-    lines.push(...renderLogDiagnostics(general, s).map((l) => '  ' + l));
+    lines.push(...renderDiagnostics(general, s, 20).map((l) => '  ' + l));
   }
   const distinct = r.sessions.reduce((n, x) => n + x.counts.total, 0);
   lines.push(`${plural(r.totals.candidates, 'candidate line')} (${distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
@@ -162,8 +150,8 @@ export function reportJson(r: AnalysisReport): unknown {
     candidates: r.candidates,
     sessions: r.sessions.map(({ candidates: _c, ...rest }) => rest),
     calls: r.calls.map((c, i) => ({ call: i, sessions: c.sessions, controlling: c.controlling, basis: c.basis, pairs: c.pairs.length })),
-    pairs: r.calls.flatMap((c, i) => c.pairs.map((p) => ({ call: i, component: p.component, local: endJson(p.local), remote: endJson(p.remote), priority: p.priority.toString(), order: p.order, viable: p.viable, reason: p.reason }))),
-    diagnostics: r.diagnostics,
+    pairs: r.calls.flatMap((c, i) => c.pairs.map((p) => ({ call: i, component: p.component, local: endJson(p.local), remote: endJson(p.remote), priority: p.priority, order: p.order, viable: p.viable, reason: p.reason }))),
+    diagnostics: r.diagnostics.map(diagnosticJson),
     totals: r.totals,
   };
 }

@@ -1,8 +1,6 @@
 /** The README's reference tables, generated from the code's own tables (errors, diagnostics). Pure. */
 import { ERROR_CODES } from '../../src/errors.js';
-import { PARSE_DIAGNOSTICS } from '../../src/diagnostics.js';
-import { NEGOTIATION_DIAGNOSTICS } from '../../src/negotiation/diagnostics.js';
-import { LOG_DIAGNOSTICS } from '../../src/analysis/diagnostics.js';
+import { DIAGNOSTICS, type DiagnosticDomain } from '../../src/diagnostics.js';
 import { NAT_DESCRIPTIONS } from '../../src/lab/topology.js';
 import { LAB_CHECKS } from '../../src/lab/verify.js';
 
@@ -14,12 +12,19 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 export function renderReferenceTables(): string {
   const out: string[] = [DOCS_BEGIN, '', '#### Error codes (`SdpscopeError.code`)', '', '| code | meaning |', '|---|---|'];
   for (const [code, meaning] of Object.entries(ERROR_CODES)) out.push(`| \`${code}\` | ${cell(meaning)} |`);
-  out.push('', '#### Parse diagnostics (`ParseDiagnostic.kind`)', '', '| kind | severity | meaning | reference |', '|---|---|---|---|');
-  for (const [kind, d] of Object.entries(PARSE_DIAGNOSTICS)) out.push(`| \`${kind}\` | ${d.severity} | **${cell(d.title)}.** ${cell(d.description)} | ${cell(d.reference)} |`);
-  out.push('', '#### Negotiation diagnostics (`NegotiationDiagnostic.code`, `sdp-diff`)', '', '| code | severity | meaning | reference |', '|---|---|---|---|');
-  for (const [code, d] of Object.entries(NEGOTIATION_DIAGNOSTICS)) out.push(`| \`${code}\` | ${d.severity} | **${cell(d.title)}.** ${cell(d.description)} | ${cell(d.reference)} |`);
-  out.push('', '#### Candidate log diagnostics (`LogDiagnostic.code`, `sdpscope candidates`)', '', '| code | severity | meaning | reference |', '|---|---|---|---|');
-  for (const [code, d] of Object.entries(LOG_DIAGNOSTICS)) out.push(`| \`${code}\` | ${d.severity} | **${cell(d.title)}.** ${cell(d.description)} | ${cell(d.reference)} |`);
+  const domains: Record<DiagnosticDomain, string> = {
+    sdp: 'SDP lines (`parseSdp`: `description.diagnostics`)',
+    candidate: 'Candidates (`parseSdp`, `readInput`, `sdpscope candidates`)',
+    input: 'Input (`readInput(...).problems`, `sdpscope candidates`)',
+    negotiation: 'Negotiation (`negotiate`, `sdp-diff`)',
+    log: 'Candidate logs (`CandidateAnalyzer`, `sdpscope candidates`)',
+  };
+  for (const [domain, heading] of Object.entries(domains)) {
+    out.push('', `#### Diagnostics: ${heading}`, '', '| kind | severity | meaning | what to do | reference |', '|---|---|---|---|---|');
+    for (const [kind, d] of Object.entries(DIAGNOSTICS)) {
+      if (d.domain === domain) out.push(`| \`${kind}\` | ${d.severity} | **${cell(d.title)}.** ${cell(d.description)} | ${cell(d.action)} | ${cell(d.reference)} |`);
+    }
+  }
   out.push('', '#### Lab NATs (`sdpscope lab --nat-a`, `--nat-b`)', '', '| NAT | what the router does |', '|---|---|');
   for (const [kind, d] of Object.entries(NAT_DESCRIPTIONS)) out.push(`| \`${kind}\` | ${cell(d)} |`);
   out.push('', '#### Lab checks (`LabCheck.name`, `sdpscope lab`)', '', '| check | what must hold |', '|---|---|');

@@ -1,5 +1,6 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
 import type { DescriptionDiff, DescriptionPair, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
+import { renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
@@ -62,15 +63,8 @@ function mediaBlock(m: MediaNegotiation, diags: readonly NegotiationDiagnostic[]
     out.push(`  streams    offer ssrc ${st.offer.ssrcs.join(' ') || '-'}${st.offer.msids.length ? ` msid ${st.offer.msids.join(', ')}` : ''} · answer ssrc ${st.answer.ssrcs.join(' ') || '-'}${st.answer.msids.length ? ` msid ${st.answer.msids.join(', ')}` : ''}`);
   }
   const mine = diags.filter((d) => d.index === m.index);
-  if (mine.length > 0) out.push(...renderDiagnosticLines(mine, s).map((l) => '  ' + l));
+  if (mine.length > 0) out.push(...renderDiagnostics(mine, s).map((l) => '  ' + l));
   return out;
-}
-
-export function renderDiagnosticLines(list: readonly NegotiationDiagnostic[], s: Style): string[] {
-  return list.map((d) => {
-    const sev = d.severity === 'error' ? s.red.bold('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
-    return `${sev} ${d.code}: ${d.message}`;
-  });
 }
 
 export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: readonly [string, string], s: Style): string {
@@ -87,7 +81,7 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   const general = n.diagnostics.filter((d) => d.index === null || !n.media.some((m) => m.index === d.index));
   if (general.length > 0) {
     out.push(s.bold('session'));
-    out.push(...renderDiagnosticLines(general, s).map((l) => '  ' + l));
+    out.push(...renderDiagnostics(general, s).map((l) => '  ' + l));
     out.push('');
   }
   const count = (sev: string) => n.diagnostics.filter((d) => d.severity === sev).length;

@@ -1,13 +1,15 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
-import { candidatesInDescription } from '../../src/index.js';
-import type { Codec, FoundDescription, InputReport, MediaDescription, ParseDiagnostic, SessionDescription } from '../../src/index.js';
+import type { Codec, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
+import { candidatesInDescription } from '../../src/input/found.js';
+import { formatFmtpParameters } from '../../src/sdp/grammar.js';
+import { renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import type { Style } from './style.js';
 
 function codecLine(c: Codec): string {
   const rate = c.clockRate !== null ? `/${c.clockRate}` : '';
   const ch = c.channels !== null ? `/${c.channels}` : '';
-  const params = c.parameters.length > 0 ? ` ${c.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';')}` : '';
+  const params = c.parameters.length > 0 ? ` ${formatFmtpParameters(c.parameters)}` : '';
   const fb = c.feedback.length > 0 ? `  fb: ${c.feedback.map((f) => f.type + (f.parameter ? ' ' + f.parameter : '')).join(', ')}` : '';
   return `${String(c.payloadType).padStart(3)} ${c.name || '?'}${rate}${ch}${c.static ? ' (static)' : ''}${params}${fb}`;
 }
@@ -53,13 +55,6 @@ function sessionLine(d: SessionDescription): string {
   return parts.filter(Boolean).join('  ·  ');
 }
 
-export function renderDiagnostics(list: readonly ParseDiagnostic[], s: Style): string[] {
-  return list.map((d) => {
-    const sev = d.severity === 'error' ? s.red('error') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info');
-    return `  ${sev} ${d.kind}${d.line !== undefined ? ` (line ${d.line})` : ''}: ${d.message}`;
-  });
-}
-
 function describeSource(f: FoundDescription, name: string): string {
   const where = [`${name}:${f.source.line}`];
   if (f.source.peerConnection) where.push(`pc ${f.source.peerConnection}`);
@@ -89,7 +84,7 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     out.push(renderCandidateTable(trickled, s));
     out.push('');
   }
-  const problems = report.problems.filter((p) => p.kind !== 'candidate-syntax' || !trickled.some((c) => c.error && c.source.line === p.line));
+  const problems = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !trickled.some((c) => c.error && c.source.line === p.line));
   if (problems.length > 0) {
     out.push(s.bold('Input problems:'));
     out.push(...renderDiagnostics(problems, s));
@@ -97,18 +92,7 @@ export function renderParse(report: InputReport, name: string, s: Style): string
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** JSON for --json: the model as read, errors as {code, message, line, column}, bigint as strings. */
+/** JSON for --json: what the library returns is JSON as is (errors through their toJSON, pair priorities as strings). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(
-    value,
-    (_k, v: unknown) => {
-      if (typeof v === 'bigint') return v.toString();
-      if (v instanceof Error) {
-        const e = v as Error & { code?: string; line?: number; column?: number };
-        return { code: e.code, message: e.message, line: e.line, column: e.column };
-      }
-      return v;
-    },
-    2,
-  );
+  return JSON.stringify(value, null, 2);
 }

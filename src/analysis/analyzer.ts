@@ -5,15 +5,25 @@
  * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
  * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
  */
-import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address.js';
+import { isRoutable, type AddressClass, type AddressFamily } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
-import { inferRelayProtocol, lintCandidate, type RelayProtocol } from '../candidate/explain.js';
-import { decodePriority, type PriorityParts } from '../candidate/priority.js';
-import type { ParseDiagnostic } from '../diagnostics.js';
-import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/read.js';
-import { logDiagnostic, type LogDiagnostic } from './diagnostics.js';
+import { placeFindings, type CandidateExplanation, type RelayProtocol } from '../candidate/explain.js';
+import type { PriorityParts } from '../candidate/priority.js';
+import { atLine, diagnostic, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
+import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/types.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
 import { predictPairs, type PredictedPair } from './pairs.js';
+
+/** A session-level finding of the analyzer. */
+const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null): LogDiagnostic =>
+  diagnostic(kind, message, { session, line });
+
+/** A kept candidate: what was found, parsed and explained once. */
+export interface KeptCandidate {
+  readonly candidate: Candidate;
+  readonly explanation: CandidateExplanation;
+  readonly found: FoundCandidate;
+}
 
 /** One row of the report: a candidate with its decoded parts (the JSON contract of `sdpscope candidates`). */
 export interface CandidateRecord {
@@ -67,7 +77,7 @@ export interface SessionReport {
   readonly firstLine: number;
   readonly lastLine: number;
   /** Kept candidates (up to the per-session limit), in arrival order. */
-  readonly candidates: readonly { readonly candidate: Candidate; readonly found: FoundCandidate }[];
+  readonly candidates: readonly KeptCandidate[];
   /** Candidates beyond the per-session limit (counted, not kept). */
   readonly dropped: number;
   readonly diagnostics: readonly LogDiagnostic[];
@@ -114,7 +124,7 @@ interface SessionState {
   readonly key: string;
   readonly ufrag: string | null;
   readonly origin: SessionReport['origin'];
-  readonly kept: { candidate: Candidate; found: FoundCandidate }[];
+  readonly kept: KeptCandidate[];
   readonly seen: Set<string>;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
@@ -230,7 +240,7 @@ export class CandidateAnalyzer implements InputSink {
    * that eviction costs O(log n) a session on average.
    */
   private evict(keep: SessionState): void {
-    if (this.evicted === 0) this.diags.push(logDiagnostic('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
+    if (this.evicted === 0) this.diags.push(at('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
     const target = Math.max(1, Math.floor(this.maxSessions * 0.9));
     const order = [...this.sessions.values()].filter((x) => x !== keep).sort((a, b) => a.lastSeq - b.lastSeq);
     for (const old of order.slice(0, this.sessions.size - target)) {
@@ -246,7 +256,7 @@ export class CandidateAnalyzer implements InputSink {
     if (connection === null && role === undefined && source.room === undefined) return;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
-      if (last !== undefined && last !== ufrag) this.diags.push(logDiagnostic('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
+      if (last !== undefined && last !== ufrag) this.diags.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
       if (last !== ufrag) {
         this.lastUfrag.set(connection, ufrag);
         this.lastUfrag = this.trim(this.lastUfrag);
@@ -277,12 +287,18 @@ export class CandidateAnalyzer implements InputSink {
 
   candidate(found: FoundCandidate): void {
     const line = found.source.line;
-    if (!found.candidate) {
+    if (!found.candidate || !found.explanation) {
       this.invalid++;
-      this.diags.push(logDiagnostic('unparseable-candidate', `${found.error?.code ?? 'CANDIDATE'}: ${found.error?.message ?? 'not a candidate'} — ${JSON.stringify(found.text.slice(0, 80))}`, null, line));
+      const e = found.error;
+      this.diags.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
+        ...atLine(line, null, found.sdpMid),
+        session: null,
+        errorCode: e?.code ?? 'CANDIDATE_PREFIX',
+      }));
       return;
     }
     const c = found.candidate;
+    const x = found.explanation;
     const connection = this.connectionOf(found.source);
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
     // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
@@ -294,24 +310,21 @@ export class CandidateAnalyzer implements InputSink {
     const id = `${c.foundation} ${c.component} ${c.transport} ${c.address} ${c.port} ${c.type}`;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) s.diagnostics.push(logDiagnostic('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
+      if (s.duplicates === 1) s.diagnostics.push(at('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
     } else {
       s.total++;
       if (s.seen.size < this.maxKept * 4) s.seen.add(id);
-      const address = classifyAddress(c.address);
       bump(s.byType, c.type);
       bump(s.byTransport, c.transport);
-      bump(s.byFamily, address.family);
-      if (c.type === 'srflx') s.nat.add(c);
-      if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, found });
+      bump(s.byFamily, x.address.family);
+      if (c.type === 'srflx') s.nat.add(c, x);
+      if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, explanation: x, found });
       else s.dropped++;
-      for (const d of lintCandidate(c, line, address)) {
-        s.diagnostics.push(logDiagnostic(d.kind === 'candidate-type-preference-mismatch' ? 'type-preference-mismatch' : 'candidate-lint', d.message, key, line));
-      }
+      if (x.warnings.length > 0) s.diagnostics.push(...placeFindings(x, { line, mid: found.sdpMid, session: key }));
     }
     this.track(found.source, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
-      const r = toRecord(found, c, key);
+      const r = toRecord(found, c, x, key);
       if (this.options.keepRecords) this.records.push(r);
       this.options.onCandidate?.(r);
     }
@@ -326,15 +339,10 @@ export class CandidateAnalyzer implements InputSink {
     if (target) target.endOfCandidates = true;
   }
 
-  problem(p: ParseDiagnostic): void {
-    // Candidate rejections arrive as candidates with an error too; count them once, there.
-    if (p.kind === 'candidate-syntax') return;
-    if (p.kind === 'input-json') this.diags.push(logDiagnostic('invalid-json', p.message, null, p.line ?? null));
-  }
-
-  /** Input-level problems found by the reader (binary lines, over-long lines). */
-  inputProblem(code: 'binary-data' | 'line-too-long' | 'invalid-json', message: string, line: number): void {
-    this.diags.push(logDiagnostic(code, message, null, line));
+  problem(p: InputDiagnostic): void {
+    // Candidate rejections arrive as candidates with an error too; they are counted once, there.
+    // SDP rejections and JSON that does not parse are the input's.
+    if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long') this.diags.push(p);
   }
 
   private close(s: SessionState): void {
@@ -393,28 +401,27 @@ export class CandidateAnalyzer implements InputSink {
 
 /** The call between two sessions, with its pairs; `controlling` names one of them, or null (the first is assumed). */
 export function callBetween(a: SessionReport, b: SessionReport, basis: string, controlling: string | null): CallReport {
-  const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, mid: k.found.sdpMid }));
+  const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, explanation: k.explanation, mid: k.found.sdpMid }));
   return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(a), ends(b), controlling === null || controlling === a.session) };
 }
 
 function sessionReport(s: SessionState): SessionReport {
   const diagnostics = [...s.diagnostics];
   const types = s.byType;
-  const cands = s.kept.map((k) => k.candidate);
   if (s.total > 0) {
-    const hosts = cands.filter((c) => c.type === 'host');
-    const nonPublicHosts = hosts.some((c) => !['public', 'ipv6-global', 'documentation'].includes(classifyAddress(c.address).class));
-    if (!types['srflx'] && hosts.length > 0 && nonPublicHosts) diagnostics.push(logDiagnostic('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
-    if (!types['relay']) diagnostics.push(logDiagnostic('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
-    for (const c of cands) {
-      if (c.type !== 'relay') continue;
-      const cls = classifyAddress(c.address).class;
-      if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') diagnostics.push(logDiagnostic('relay-private-address', `relay ${c.address}:${c.port} is a ${cls} address`, s.key, s.kept.find((k) => k.candidate === c)?.found.source.line ?? null));
+    const hosts = s.kept.filter((k) => k.candidate.type === 'host');
+    const nonPublicHosts = hosts.some((k) => !isRoutable(k.explanation.address.class));
+    if (!types['srflx'] && hosts.length > 0 && nonPublicHosts) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
+    if (!types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
+    for (const k of s.kept) {
+      if (k.candidate.type !== 'relay') continue;
+      const cls = k.explanation.address.class;
+      if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') diagnostics.push(at('relay-private-address', `relay ${k.candidate.address}:${k.candidate.port} is a ${cls} address`, s.key, k.found.source.line));
     }
-    if (hosts.length > 0 && hosts.every((c) => classifyAddress(c.address).family === 'mdns')) diagnostics.push(logDiagnostic('only-mdns-hosts', `all ${hosts.length} host candidate${hosts.length === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
-    if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(logDiagnostic('only-tcp', `no UDP candidate among ${s.total}`, s.key));
-    if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(logDiagnostic('ipv6-only', 'only IPv6 addresses', s.key));
-    if (!s.endOfCandidates) diagnostics.push(logDiagnostic('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
+    if (hosts.length > 0 && hosts.every((k) => k.explanation.address.family === 'mdns')) diagnostics.push(at('only-mdns-hosts', `all ${hosts.length} host candidate${hosts.length === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
+    if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
+    if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(at('ipv6-only', 'only IPv6 addresses', s.key));
+    if (!s.endOfCandidates) diagnostics.push(at('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
   }
   return {
     session: s.key,
@@ -433,9 +440,8 @@ function sessionReport(s: SessionState): SessionReport {
 }
 
 /** The contract row for one candidate. */
-export function toRecord(found: FoundCandidate, c: Candidate, session: string): CandidateRecord {
-  const relay = inferRelayProtocol(c);
-  const addr = classifyAddress(c.address);
+export function toRecord(found: FoundCandidate, c: Candidate, x: CandidateExplanation, session: string): CandidateRecord {
+  const relay = x.relayProtocol;
   const { line, ...rest } = found.source;
   return {
     session,
@@ -443,7 +449,7 @@ export function toRecord(found: FoundCandidate, c: Candidate, session: string): 
     component: c.component,
     transport: c.transport,
     priority: c.priority,
-    priorityParts: decodePriority(c.priority),
+    priorityParts: x.priority,
     address: c.address,
     port: c.port,
     type: c.type,
@@ -456,9 +462,9 @@ export function toRecord(found: FoundCandidate, c: Candidate, session: string): 
     networkCost: c.networkCost,
     relayProtocol: relay?.protocol ?? null,
     relayProtocolCertainty: relay?.certainty ?? null,
-    relayProtocols: relay ? [...new Set(relay.readings.map((r) => r.protocol))] : [],
-    addressClass: addr.class,
-    addressFamily: addr.family,
+    relayProtocols: relay?.protocols ?? [],
+    addressClass: x.address.class,
+    addressFamily: x.address.family,
     sdpMid: found.sdpMid,
     sdpMLineIndex: found.sdpMLineIndex,
     time: found.source.timestamp ?? null,

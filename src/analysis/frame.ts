@@ -1,10 +1,7 @@
-/**
- * What a signaling frame says, in a few fields (the relay's log and console, the page's frame
- * panel, `sdpscope client`), and a copy of it with its secrets redacted. Pure.
- */
-import { inferRelayProtocol } from '../candidate/explain.js';
-import { decodePriority, formatPriorityParts } from '../candidate/priority.js';
-import { collectingSink, walkJson } from '../input/read.js';
+/** What a signaling frame says, in a few fields (the relay's log and console, the page's frame panel, `sdpscope client`). Pure. */
+import { formatPriorityParts } from '../candidate/priority.js';
+import { walkJson } from '../input/json-walk.js';
+import { collectingSink } from '../input/read.js';
 
 export interface MediaSummary {
   readonly mid: string | null;
@@ -71,17 +68,16 @@ export function summarizeFrame(frame: unknown): FrameSummary {
   }
   const c = candidates[0];
   if (c) {
-    if (!c.candidate) return { kind: 'invalid-candidate', code: c.error?.code ?? 'CANDIDATE', message: c.error?.message ?? '' };
+    if (!c.candidate || !c.explanation) return { kind: 'invalid-candidate', code: c.error?.code ?? 'CANDIDATE_PREFIX', message: c.error?.reason ?? '' };
     const x = c.candidate;
-    const relay = inferRelayProtocol(x);
     return {
       kind: 'candidate',
       type: x.type,
       protocol: x.transport,
       address: x.address,
       port: x.port,
-      priority: formatPriorityParts(decodePriority(x.priority)),
-      relayProtocol: relay ? (relay.protocol ?? [...new Set(relay.readings.map((r) => r.protocol))].join('/') + (relay.certainty === 'ambiguous' ? '?' : '')) : null,
+      priority: formatPriorityParts(c.explanation.priority),
+      relayProtocol: c.explanation.relayProtocol ? (c.explanation.relayProtocol.certainty === 'unknown' ? '' : c.explanation.relayProtocol.label) : null,
       sdpMid: c.sdpMid,
       ufrag: c.usernameFragment,
     };
@@ -105,38 +101,4 @@ export function describeFrame(s: FrameSummary): string {
     case 'signal':
       return s.type ?? '(no type)';
   }
-}
-
-const SECRET_KEYS = /^(credential|password|passwd|pwd|secret|token|authorization|api[-_]?key)$/i;
-const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/g;
-
-/** A pwd of the same length that still reads as one (ice-chars), and says it was redacted. */
-function redactedPwd(pwd: string): string {
-  return 'REDACTED'.slice(0, pwd.length) + 'x'.repeat(Math.max(0, pwd.length - 8));
-}
-
-/**
- * A copy of `frame` with secrets replaced: a=ice-pwd values in SDP text (same length, still
- * ice-chars, so a redacted log still parses and negotiates), and the values of keys such as
- * credential, password, token. The frame itself is not changed.
- */
-export function redactFrame(frame: unknown): unknown {
-  if (typeof frame === 'string') return frame.includes('a=ice-pwd:') ? frame.replace(ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v)) : frame;
-  if (Array.isArray(frame)) return frame.map(redactFrame);
-  if (frame !== null && typeof frame === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(frame)) out[k] = SECRET_KEYS.test(k) && (typeof v === 'string' || typeof v === 'number') ? '[redacted]' : redactFrame(v);
-    return out;
-  }
-  return frame;
-}
-
-const SECRET_PAIRS = /("(?:credential|password|passwd|pwd|secret|token|authorization|api[-_]?key)"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
-
-/**
- * Secrets redacted in text that is not valid JSON (a frame the relay refused): ice-pwd values and
- * the values of "credential", "password"... keys, as far as they can be found in the text.
- */
-export function redactText(text: string): string {
-  return (redactFrame(text) as string).replace(SECRET_PAIRS, (_m, a: string, _v: string, b: string) => `${a}[redacted]${b}`);
 }

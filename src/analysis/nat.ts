@@ -6,7 +6,7 @@
  * NATs. Filtering (which cone) cannot be seen in candidates at all.
  */
 import type { Candidate } from '../candidate/candidate.js';
-import { classifyAddress } from '../candidate/address.js';
+import type { CandidateExplanation } from '../candidate/explain.js';
 
 export type NatMapping = 'address-dependent' | 'endpoint-independent' | 'none' | 'unknown';
 
@@ -28,14 +28,20 @@ export class NatEvidence {
   /** "udp 10.0.0.1:5000" → mapped "203.0.113.5:40000" → foundations seen. */
   private readonly bases = new Map<string, Map<string, Set<string>>>();
   private masked = 0;
+  private redacted = 0;
   private srflx = 0;
   private sameAsBase = 0;
 
-  add(c: Candidate): void {
+  add(c: Candidate, x: CandidateExplanation): void {
     if (c.type !== 'srflx') return;
     this.srflx++;
     const ra = c.relatedAddress;
-    if (ra === null || c.relatedPort === null || classifyAddress(ra).class === 'unspecified' || c.relatedPort === 0) {
+    // An address redacted by whoever shared the log: no mapping to compare.
+    if (x.address.family === 'redacted' || x.relatedAddress?.family === 'redacted') {
+      this.redacted++;
+      return;
+    }
+    if (ra === null || c.relatedPort === null || x.relatedAddress?.class === 'unspecified' || c.relatedPort === 0) {
       this.masked++;
       return;
     }
@@ -57,17 +63,18 @@ export class NatEvidence {
       else for (const [mapped, f] of maps) if (f.size > 1) independent.push(`base ${base} is mapped to ${mapped} by ${f.size} STUN servers (foundations ${[...f].join(', ')})`);
     }
     if (dependent.length > 0) {
-      return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT (对称NAT): every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
+      return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT: every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
     }
     if (independent.length > 0) {
-      return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (全锥形/受限锥形/端口受限锥形: full, restricted or port-restricted): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
+      return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
     if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
+      if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it`);
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }

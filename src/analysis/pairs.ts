@@ -3,8 +3,8 @@
  * address family (TCP active → passive, so ↔ so), their priority (§6.1.2.3, 64 bits, bigint),
  * the check order, and the pairs that cannot work with the reason.
  */
-import { classifyAddress } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
+import type { CandidateExplanation } from '../candidate/explain.js';
 
 /** RFC 8445 §6.1.2.3: 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), G controlling, D controlled. */
 export function pairPriority(controlling: number, controlled: number): bigint {
@@ -18,6 +18,8 @@ export function pairPriority(controlling: number, controlled: number): bigint {
 export interface PairEnd {
   readonly session: string;
   readonly candidate: Candidate;
+  /** What the candidate says (address class...), derived where it was found. */
+  readonly explanation: CandidateExplanation;
   /** The m-line (sdpMid) the candidate was gathered for, when known: each has its own ICE transport. */
   readonly mid?: string | null;
 }
@@ -26,8 +28,11 @@ export interface PredictedPair {
   readonly component: number;
   readonly local: PairEnd;
   readonly remote: PairEnd;
-  /** Pair priority (RFC 8445 §6.1.2.3); serialised as a decimal string. */
-  readonly priority: bigint;
+  /**
+   * Pair priority (RFC 8445 §6.1.2.3), a 64-bit value, as a decimal string so that the pair
+   * survives JSON.stringify: `BigInt(pair.priority)` to compute with it ({@link pairPriority} gives the bigint).
+   */
+  readonly priority: string;
   /** 1-based position in the check order among viable pairs; null for pairs that cannot work. */
   readonly order: number | null;
   readonly viable: boolean;
@@ -35,15 +40,17 @@ export interface PredictedPair {
   readonly reason: string | null;
 }
 
-function family(c: Candidate): 'ipv4' | 'ipv6' | 'mdns' | 'other' {
-  const f = classifyAddress(c.address).family;
+function family(e: PairEnd): 'ipv4' | 'ipv6' | 'mdns' | 'other' {
+  const f = e.explanation.address.family;
   return f === 'ipv4' || f === 'ipv6' || f === 'mdns' ? f : 'other';
 }
 
 /** Why the pair cannot work, or null. Pairs of different transport are not formed at all. */
-function obstacle(l: Candidate, r: Candidate): string | null {
-  const fl = family(l);
-  const fr = family(r);
+function obstacle(le: PairEnd, re: PairEnd): string | null {
+  const l = le.candidate;
+  const r = re.candidate;
+  const fl = family(le);
+  const fr = family(re);
   if (fl === 'other' || fr === 'other') return `address ${fl === 'other' ? l.address : r.address} is not usable`;
   if (fl !== 'mdns' && fr !== 'mdns' && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;
   if (l.transport === 'tcp') {
@@ -52,8 +59,8 @@ function obstacle(l: Candidate, r: Candidate): string | null {
     const ok = (a === 'active' && b === 'passive') || (a === 'passive' && b === 'active') || (a === 'so' && b === 'so');
     if (!ok) return `tcptype ${a || 'none'} ↔ ${b || 'none'} cannot connect (active→passive or so↔so)`;
   }
-  const cl = classifyAddress(l.address).class;
-  const cr = classifyAddress(r.address).class;
+  const cl = le.explanation.address.class;
+  const cr = re.explanation.address.class;
   if (cl === 'link-local' || cr === 'link-local') return 'a link-local address: works only on the same link';
   if ((cl === 'loopback') !== (cr === 'loopback')) return 'loopback pairs only with loopback';
   return null;
@@ -67,7 +74,7 @@ function obstacle(l: Candidate, r: Candidate): string | null {
  * (RFC 8445 §6.1.1). Ordered by priority, viable pairs numbered in check order.
  */
 export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd[], localIsControlling: boolean): PredictedPair[] {
-  const pairs: Omit<PredictedPair, 'order'>[] = [];
+  const pairs: (Omit<PredictedPair, 'order' | 'priority'> & { value: bigint })[] = [];
   for (const l of local) {
     if (l.candidate.type === 'srflx') continue;
     for (const r of remote) {
@@ -75,21 +82,21 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
       if (l.candidate.transport !== r.candidate.transport) continue;
       // Candidates of different m-lines belong to different ICE transports: they never pair.
       if (l.mid != null && r.mid != null && l.mid !== r.mid) continue;
-      const why = obstacle(l.candidate, r.candidate);
-      const mdns = family(l.candidate) === 'mdns' || family(r.candidate) === 'mdns';
+      const why = obstacle(l, r);
+      const mdns = family(l) === 'mdns' || family(r) === 'mdns';
       const [g, d] = localIsControlling ? [l.candidate.priority, r.candidate.priority] : [r.candidate.priority, l.candidate.priority];
       pairs.push({
         component: l.candidate.component,
         local: l,
         remote: r,
-        priority: pairPriority(g, d),
+        value: pairPriority(g, d),
         viable: why === null,
         // mDNS names resolve only on the local link: such a pair works between hosts on one LAN.
         reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : null),
       });
     }
   }
-  pairs.sort((a, b) => (a.priority === b.priority ? 0 : a.priority > b.priority ? -1 : 1));
+  pairs.sort((a, b) => (a.value === b.value ? 0 : a.value > b.value ? -1 : 1));
   let n = 0;
-  return pairs.map((p) => ({ ...p, order: p.viable ? ++n : null }));
+  return pairs.map(({ value, ...p }) => ({ ...p, priority: value.toString(), order: p.viable ? ++n : null }));
 }

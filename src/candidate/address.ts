@@ -1,10 +1,16 @@
 /**
- * What kind of address a candidate carries, and which class of network it belongs to.
- * Pure: no DNS, no Node APIs.
+ * What kind of address a candidate (or a c= line) carries, and which class of network it belongs
+ * to. IP parsing and the special ranges come from ipaddr.js (browser-safe); this module adds what
+ * ICE needs on top: strict dotted-quad IPv4 (no octal, hex or short forms, as inet_pton), mDNS
+ * names, documentation and benchmarking nets, and redaction markers. Pure: no DNS, no Node APIs.
  */
+import ipaddr from 'ipaddr.js';
 
-/** How the connection-address is spelled (RFC 8839 §5.1: IP4-address / IP6-address / FQDN). */
-export type AddressFamily = 'ipv4' | 'ipv6' | 'mdns' | 'fqdn' | 'invalid';
+/**
+ * How the connection-address is spelled (RFC 8839 §5.1: IP4-address / IP6-address / FQDN), or
+ * `redacted` for a marker that stands where an address was, or `invalid`.
+ */
+export type AddressFamily = 'ipv4' | 'ipv6' | 'mdns' | 'fqdn' | 'redacted' | 'invalid';
 
 /**
  * The network an address belongs to:
@@ -15,12 +21,17 @@ export type AddressFamily = 'ipv4' | 'ipv6' | 'mdns' | 'fqdn' | 'invalid';
  * - `link-local` 169.254/16, fe80::/10;
  * - `mdns` an RFC 6762 `.local` name (browsers hide host addresses behind one);
  * - `ipv6-ula` fc00::/7 (RFC 4193);
- * - `ipv6-global` 2000::/3;
- * - `documentation` 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32 (examples, lab nets);
+ * - `ipv6-global` 2000::/3 (including 6to4, Teredo and NAT64 addresses);
+ * - `documentation` 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32 (RFC 5737, RFC 3849: examples, lab nets);
+ * - `benchmarking` 198.18/15, 2001:2::/48 (RFC 2544, RFC 5180: test labs);
  * - `multicast` 224/4, ff00::/8;
- * - `public` any other unicast IPv4 or IPv6 address;
+ * - `broadcast` 255.255.255.255;
+ * - `reserved` 0/8 ("this network", RFC 791) other than 0.0.0.0, 240/4 (RFC 1112), 192.0.0/24
+ *   (RFC 6890), deprecated or unallocated IPv6 (IPv4-compatible ::a.b.c.d, fec0::/10, outside 2000::/3);
+ * - `public` any other unicast IPv4 address;
  * - `hostname` a DNS name that is not `.local`;
- * - `invalid` anything else (redacted "x.x.x.x", "::/0").
+ * - `redacted` a marker put where an address was ("x.x.x.x", "*.*.*.*", "[PUBLIC IP]", "<redacted>");
+ * - `invalid` anything else ("::/0", "1.2.3", "010.0.0.1").
  */
 export type AddressClass =
   | 'unspecified'
@@ -32,9 +43,13 @@ export type AddressClass =
   | 'ipv6-ula'
   | 'ipv6-global'
   | 'documentation'
+  | 'benchmarking'
   | 'multicast'
+  | 'broadcast'
+  | 'reserved'
   | 'public'
   | 'hostname'
+  | 'redacted'
   | 'invalid';
 
 export interface AddressInfo {
@@ -42,121 +57,107 @@ export interface AddressInfo {
   readonly class: AddressClass;
 }
 
-/** Dotted-quad IPv4 to a 32-bit unsigned number, or null. Allocation-free: it runs for every candidate. */
-export function parseIPv4(text: string): number | null {
-  let value = 0;
-  let part = 0;
-  let digitsInPart = 0;
-  let parts = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 46; /* a final "." closes the last part */
-    if (c === 46) {
-      if (digitsInPart === 0 || part > 255) return null;
-      value = value * 256 + part;
-      parts++;
-      part = 0;
-      digitsInPart = 0;
-      continue;
-    }
-    const d = c - 48;
-    if (d < 0 || d > 9 || ++digitsInPart > 3) return null;
-    part = part * 10 + d;
+/**
+ * Redaction markers seen in logs and SDPs people share: an address with its digits replaced
+ * ("x.x.x.x", "xxx.xxx.xxx.234", "*.*.*.*", "xxxx:xxxx::xxxx"), a placeholder in brackets
+ * ("[PUBLIC IP]", "<redacted>", "(hidden)"), or a word ("REDACTED", "hidden", "anonymized").
+ * "1.2.3.4" is a real (public) address, whatever its author meant.
+ */
+export function isRedactionMarker(text: string): boolean {
+  // Four parts, digits or runs of x/*/#/?, at least one of them masked ("xxx.xxx.xxx.234" too).
+  if (/^(?:[xX*#?]{1,4}|[0-9]{1,3})(?:\.(?:[xX*#?]{1,4}|[0-9]{1,3})){3}$/.test(text) && /[xX*#?]/.test(text)) return true;
+  if (/^[xX*#?:]+$/.test(text) && text.includes(':') && /[xX*#?]/.test(text)) return true;
+  if (/^(?:\[[^\]:]*[A-Za-z][^\]:]*\]|<[^>]*[A-Za-z][^>]*>|\([^)]*[A-Za-z][^)]*\))$/.test(text)) return true;
+  return /^(?:redacted|hidden|masked|anonymi[sz]ed|removed|obfuscated|omitted|public[-_ ]?ip|private[-_ ]?ip|ip[-_ ]?address|ip)$/i.test(text);
+}
+
+type V4 = ipaddr.IPv4;
+type V6 = ipaddr.IPv6;
+
+const cidr4 = (s: string): [V4, number] => ipaddr.IPv4.parseCIDR(s);
+const cidr6 = (s: string): [V6, number] => ipaddr.IPv6.parseCIDR(s);
+const V4_DOCUMENTATION = /* @__PURE__ */ ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map(cidr4);
+const V4_BENCHMARKING = /* @__PURE__ */ cidr4('198.18.0.0/15');
+const V6_DOCUMENTATION = /* @__PURE__ */ cidr6('2001:db8::/32');
+const V6_GLOBAL = /* @__PURE__ */ cidr6('2000::/3');
+
+function classifyIPv4(a: V4): AddressClass {
+  switch (a.range()) {
+    case 'unspecified':
+      // 0/8 is "this network" (RFC 791); only 0.0.0.0 itself is the unspecified (masked) address.
+      return a.octets.every((o) => o === 0) ? 'unspecified' : 'reserved';
+    case 'broadcast':
+      return 'broadcast';
+    case 'loopback':
+      return 'loopback';
+    case 'private':
+      return 'private';
+    case 'carrierGradeNat':
+      return 'cgnat';
+    case 'linkLocal':
+      return 'link-local';
+    case 'multicast':
+      return 'multicast';
+    case 'reserved':
+      if (V4_DOCUMENTATION.some((r) => a.match(r))) return 'documentation';
+      if (a.match(V4_BENCHMARKING)) return 'benchmarking';
+      return 'reserved';
+    case 'benchmarking':
+      return 'benchmarking';
+    default:
+      // unicast, and the anycast services (as112, amt): real, routable addresses.
+      return 'public';
   }
-  return parts === 4 ? value : null;
 }
 
-/** An IPv6 address (with "::", an embedded IPv4 tail, a "%zone") to its eight 16-bit groups, or null. */
-export function parseIPv6(text: string): number[] | null {
-  const zone = text.indexOf('%');
-  const addr = zone >= 0 ? text.slice(0, zone) : text;
-  if (addr.length < 2 || !addr.includes(':')) return null;
-  const halves = addr.split('::');
-  if (halves.length > 2) return null;
-  const readGroups = (s: string): number[] | null => {
-    if (s === '') return [];
-    const out: number[] = [];
-    const pieces = s.split(':');
-    for (let i = 0; i < pieces.length; i++) {
-      const p = pieces[i]!;
-      if (i === pieces.length - 1 && p.includes('.')) {
-        const v4 = parseIPv4(p);
-        if (v4 === null) return null;
-        out.push(Math.floor(v4 / 65536), v4 % 65536);
-        continue;
-      }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
-      out.push(parseInt(p, 16));
-    }
-    return out;
-  };
-  const head = readGroups(halves[0]!);
-  const tail = halves.length === 2 ? readGroups(halves[1]!) : [];
-  if (head === null || tail === null) return null;
-  if (halves.length === 1) return head.length === 8 ? head : null;
-  const missing = 8 - head.length - tail.length;
-  if (missing < 1) return null;
-  return [...head, ...new Array<number>(missing).fill(0), ...tail];
+function classifyIPv6(a: V6, text: string): AddressClass {
+  switch (a.range()) {
+    case 'unspecified':
+      return 'unspecified';
+    case 'loopback':
+      return 'loopback';
+    case 'linkLocal':
+      return 'link-local';
+    case 'multicast':
+      return 'multicast';
+    case 'uniqueLocal':
+      return 'ipv6-ula';
+    case 'ipv4Mapped':
+      // ipaddr.js reads the deprecated IPv4-compatible form ::a.b.c.d (RFC 4291 §2.5.5.1) as mapped.
+      return /ffff/i.test(text) ? classifyIPv4(a.toIPv4Address()) : 'reserved';
+    case 'benchmarking':
+      return 'benchmarking';
+    case 'reserved':
+      return a.match(V6_DOCUMENTATION) ? 'documentation' : 'reserved';
+    case 'rfc6052':
+    case 'rfc6145':
+      // NAT64 (64:ff9b::/96) and SIIT addresses stand for IPv4 hosts reached through a translator.
+      return 'ipv6-global';
+    default:
+      // unicast, 6to4, Teredo, NAT64 (rfc6052, rfc6145) and the anycast services are global
+      // when inside 2000::/3; anything else (fec0::/10 site-local, unallocated space) is not.
+      return a.match(V6_GLOBAL) ? 'ipv6-global' : 'reserved';
+  }
 }
 
-/** An IPv4 range as [first address, size], computed once. */
-const range = (base: string, bits: number): readonly [number, number] => [parseIPv4(base)!, 2 ** (32 - bits)];
-const inV4 = (v: number, [first, size]: readonly [number, number]): boolean => v >= first && v < first + size;
-
-const V4 = {
-  loopback: range('127.0.0.0', 8),
-  p10: range('10.0.0.0', 8),
-  p172: range('172.16.0.0', 12),
-  p192: range('192.168.0.0', 16),
-  cgnat: range('100.64.0.0', 10),
-  linkLocal: range('169.254.0.0', 16),
-  doc1: range('192.0.2.0', 24),
-  doc2: range('198.51.100.0', 24),
-  doc3: range('203.0.113.0', 24),
-  multicast: range('224.0.0.0', 4),
-};
-
-function classifyIPv4(v: number): AddressClass {
-  if (v === 0) return 'unspecified';
-  if (inV4(v, V4.loopback)) return 'loopback';
-  if (inV4(v, V4.p10) || inV4(v, V4.p172) || inV4(v, V4.p192)) return 'private';
-  if (inV4(v, V4.cgnat)) return 'cgnat';
-  if (inV4(v, V4.linkLocal)) return 'link-local';
-  if (inV4(v, V4.doc1) || inV4(v, V4.doc2) || inV4(v, V4.doc3)) return 'documentation';
-  if (inV4(v, V4.multicast)) return 'multicast';
-  return 'public';
-}
-
-function classifyIPv6(g: number[]): AddressClass {
-  if (g.every((x) => x === 0)) return 'unspecified';
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'loopback';
-  // ::ffff:a.b.c.d carries an IPv4 address: classify that.
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return classifyIPv4(g[6]! * 65536 + g[7]!);
-  const first = g[0]!;
-  if ((first & 0xffc0) === 0xfe80) return 'link-local';
-  if ((first & 0xfe00) === 0xfc00) return 'ipv6-ula';
-  if ((first & 0xff00) === 0xff00) return 'multicast';
-  if (first === 0x2001 && g[1] === 0x0db8) return 'documentation';
-  if ((first & 0xe000) === 0x2000) return 'ipv6-global';
-  return 'public';
-}
-
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/;
+const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** Family and class of a connection-address as written in a candidate or c= line. */
 export function classifyAddress(address: string): AddressInfo {
-  // IPv6 has a ":", IPv4 starts with a digit; try only what can match.
   if (address.includes(':')) {
-    const v6 = parseIPv6(address);
-    return v6 !== null ? { family: 'ipv6', class: classifyIPv6(v6) } : { family: 'invalid', class: 'invalid' };
+    if (ipaddr.IPv6.isValid(address)) return { family: 'ipv6', class: classifyIPv6(ipaddr.IPv6.parse(address), address) };
+  } else if (ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    return { family: 'ipv4', class: classifyIPv4(ipaddr.IPv4.parse(address)) };
   }
-  const c0 = address.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) {
-    const v4 = parseIPv4(address);
-    if (v4 !== null) return { family: 'ipv4', class: classifyIPv4(v4) };
-  }
-  // A name made only of digits and dots that is not an IPv4 address ("1.2.3") is not a host name either.
-  if (HOSTNAME.test(address) && !/^[0-9.]+$/.test(address) && !/\.[0-9]+\.?$/.test(address)) {
+  if (isRedactionMarker(address)) return { family: 'redacted', class: 'redacted' };
+  // A name whose last label is all digits ("1.2.3", "010.0.0.1") is a mangled address, not a host name (RFC 1123 §2.1).
+  if (!address.includes(':') && HOSTNAME.test(address) && !/(?:^|\.)[0-9]+\.?$/.test(address)) {
     return /\.local\.?$/i.test(address) ? { family: 'mdns', class: 'mdns' } : { family: 'fqdn', class: 'hostname' };
   }
   return { family: 'invalid', class: 'invalid' };
+}
+
+/** Classes a peer on the Internet can reach (documentation and benchmarking nets count: labs use them). */
+export function isRoutable(c: AddressClass): boolean {
+  return c === 'public' || c === 'ipv6-global' || c === 'documentation' || c === 'benchmarking';
 }

@@ -6,7 +6,7 @@
  *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
  *                         *(SP cand-extension)
  */
-import { SdpscopeError, type ErrorCode } from '../errors.js';
+import { requireText, SdpscopeError, type ErrorCode } from '../errors.js';
 
 /** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
 export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
@@ -98,6 +98,16 @@ class Scanner {
     while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
     return this.pos - start;
   }
+  /** "[" words with blanks "]" (no ":", so never an IPv6 literal), or null. */
+  bracketed(): string | null {
+    if (this.text.charCodeAt(this.pos) !== 91 /* [ */) return null;
+    const close = this.text.indexOf(']', this.pos);
+    if (close < 0) return null;
+    const inner = this.text.slice(this.pos + 1, close);
+    if (!/^[A-Za-z][A-Za-z0-9_ -]*$/.test(inner) || !inner.includes(' ')) return null;
+    this.pos = close + 1;
+    return this.text.slice(this.pos - inner.length - 2, this.pos);
+  }
   token(): string {
     const start = this.pos;
     while (this.pos < this.text.length && !isSpace(this.text.charCodeAt(this.pos))) this.pos++;
@@ -121,6 +131,7 @@ class Scanner {
  * and the column of the offending token.
  */
 export function parseCandidate(line: string): Candidate {
+  requireText(line, 'parseCandidate');
   const s = new Scanner(line);
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');
@@ -176,9 +187,10 @@ export function parseCandidate(line: string): Candidate {
   if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', 'priority must be 1*10DIGIT up to 4294967295', col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
+  // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", seen in shared logs) is one token.
   gap();
   col = s.column;
-  const address = s.token();
+  const address = s.bracketed() ?? s.token();
   if (address === '') fail('CANDIDATE_ADDRESS', 'connection address is missing', col);
 
   // SP port = 1*5DIGIT

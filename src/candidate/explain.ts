@@ -3,7 +3,7 @@
  * which protocol a relay candidate reached its TURN server with, what network-cost means, and
  * which network the addresses belong to.
  */
-import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { diagnostic, type CandidateDiagnosticKind, type CandidatePosition, type Diagnostic } from '../diagnostics.js';
 import { classifyAddress, type AddressInfo } from './address.js';
 import type { Candidate } from './candidate.js';
 import { decodePriority, type PriorityParts } from './priority.js';
@@ -26,6 +26,10 @@ export interface RelayProtocolInference {
   readonly certainty: 'certain' | 'ambiguous' | 'unknown';
   /** Every implementation whose relay type preferences include this value. */
   readonly readings: readonly RelayReading[];
+  /** The distinct protocols of `readings`, in table order. */
+  readonly protocols: readonly RelayProtocol[];
+  /** In a few characters: "udp", "tls/tcp?" (ambiguous), "?" (unknown). */
+  readonly label: string;
 }
 
 /**
@@ -47,17 +51,24 @@ const RELAY_TYPE_PREFERENCES: ReadonlyArray<RelayReading & { readonly typePrefer
   { implementation: 'firefox', typePreference: 0, protocol: 'tls' },
 ];
 
+/** The reading of each relay type preference, built once. */
+const RELAY_READINGS: ReadonlyMap<number, RelayProtocolInference> = /* @__PURE__ */ (() => {
+  const out = new Map<number, RelayProtocolInference>();
+  for (const t of new Set(RELAY_TYPE_PREFERENCES.map((r) => r.typePreference))) {
+    const readings = RELAY_TYPE_PREFERENCES.filter((r) => r.typePreference === t).map(({ implementation, protocol }) => ({ implementation, protocol }));
+    const protocols = [...new Set(readings.map((r) => r.protocol))];
+    out.set(t, protocols.length === 1
+      ? { protocol: protocols[0]!, certainty: 'certain', readings, protocols, label: protocols[0]! }
+      : { protocol: null, certainty: 'ambiguous', readings, protocols, label: `${protocols.join('/')}?` });
+  }
+  return out;
+})();
+const UNKNOWN_RELAY: RelayProtocolInference = { protocol: null, certainty: 'unknown', readings: [], protocols: [], label: '?' };
+
 /** Reads the TURN transport out of a relay candidate's type preference; null for other types. */
-export function inferRelayProtocol(c: Candidate): RelayProtocolInference | null {
+export function inferRelayProtocol(c: Candidate, typePreference = decodePriority(c.priority).typePreference): RelayProtocolInference | null {
   if (c.type !== 'relay') return null;
-  const { typePreference } = decodePriority(c.priority);
-  const readings = RELAY_TYPE_PREFERENCES.filter((r) => r.typePreference === typePreference).map(
-    ({ implementation, protocol }) => ({ implementation, protocol }),
-  );
-  const protocols = new Set(readings.map((r) => r.protocol));
-  if (protocols.size === 0) return { protocol: null, certainty: 'unknown', readings };
-  if (protocols.size === 1) return { protocol: readings[0]!.protocol, certainty: 'certain', readings };
-  return { protocol: null, certainty: 'ambiguous', readings };
+  return RELAY_READINGS.get(typePreference) ?? UNKNOWN_RELAY;
 }
 
 /** libwebrtc's network-cost values (rtc_base/network_constants.h) and the adapter each stands for. */
@@ -129,8 +140,7 @@ export interface LocalPreferenceInfo {
   } | null;
 }
 
-export function explainLocalPreference(c: Candidate): LocalPreferenceInfo {
-  const value = decodePriority(c.priority).localPreference;
+export function explainLocalPreference(c: Candidate, value = decodePriority(c.priority).localPreference): LocalPreferenceInfo {
   const highByte = value >> 8;
   const lowByte = value & 0xff;
   let libwebrtc: LocalPreferenceInfo['libwebrtc'] = null;
@@ -157,52 +167,66 @@ const TYPE_PREFERENCE_RANGES: Readonly<Record<string, readonly [number, number]>
 
 const ICE_CHARS = /^[A-Za-z0-9+/]*$/;
 
-/** Findings about one candidate: foundation, address, related address, type preference. `address` may pass classifyAddress(c.address) already computed. */
-export function lintCandidate(c: Candidate, line?: number, address: AddressInfo = classifyAddress(c.address)): ParseDiagnostic[] {
-  const out: ParseDiagnostic[] = [];
-  const at = line === undefined ? {} : { line };
+/** A rule a candidate breaks, not yet placed: the reader that found it adds where. */
+export type CandidateFinding = Diagnostic<Exclude<CandidateDiagnosticKind, 'unparseable-candidate'>>;
+
+const UNPLACED: CandidatePosition = { line: null, column: null, mid: null, session: null };
+
+/** The rules a parsed candidate breaks (RFC 8839 §5.1 beyond the grammar, RFC 8445 §5.1.2.1). */
+function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): CandidateFinding[] {
+  const out: CandidateFinding[] = [];
   if (c.foundation === '' || c.foundation.length > 32 || !ICE_CHARS.test(c.foundation)) {
-    out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, at));
+    out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, UNPLACED));
   }
-  if (address.family === 'invalid') {
-    out.push(diagnostic('candidate-invalid-address', `address "${c.address}" is not an IP address or host name`, at));
-  }
-  if (c.relatedAddress !== null && classifyAddress(c.relatedAddress).family === 'invalid') {
-    out.push(diagnostic('candidate-invalid-address', `related address "${c.relatedAddress}" is not an IP address or host name`, at));
+  for (const [what, text, info] of [['address', c.address, address], ['related address', c.relatedAddress, related]] as const) {
+    if (info === null || text === null) continue;
+    if (info.family === 'invalid') out.push(diagnostic('candidate-invalid-address', `${what} "${text}" is not an IP address or host name`, UNPLACED));
+    else if (info.family === 'redacted') out.push(diagnostic('candidate-redacted-address', `${what} "${text}" is a redaction marker, not an address`, UNPLACED));
   }
   const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
-  if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, at));
+  if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));
   if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {
-    out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, at));
+    out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, UNPLACED));
   }
   const range = TYPE_PREFERENCE_RANGES[c.type];
   if (range) {
-    const t = decodePriority(c.priority).typePreference;
+    const t = priority.typePreference;
     if (t < range[0] || t > range[1]) {
-      out.push(diagnostic('candidate-type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, at));
+      out.push(diagnostic('type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, UNPLACED));
     }
   }
   return out;
 }
 
+/** Everything sdpscope reads out of one candidate, derived once where the candidate enters. */
 export interface CandidateExplanation {
   readonly priority: PriorityParts;
   readonly localPreference: LocalPreferenceInfo;
+  /** Relays only: the TURN transport the type preference implies. */
   readonly relayProtocol: RelayProtocolInference | null;
   readonly networkCost: NetworkCostInfo | null;
   readonly address: AddressInfo;
   readonly relatedAddress: AddressInfo | null;
-  readonly warnings: readonly ParseDiagnostic[];
+  /** Rules the line breaks, without position (`line`, `mid`, `session` null): see {@link placeFindings}. */
+  readonly warnings: readonly CandidateFinding[];
 }
 
 export function explainCandidate(c: Candidate): CandidateExplanation {
+  const priority = decodePriority(c.priority);
+  const address = classifyAddress(c.address);
+  const relatedAddress = c.relatedAddress === null ? null : classifyAddress(c.relatedAddress);
   return {
-    priority: decodePriority(c.priority),
-    localPreference: explainLocalPreference(c),
-    relayProtocol: inferRelayProtocol(c),
+    priority,
+    localPreference: explainLocalPreference(c, priority.localPreference),
+    relayProtocol: inferRelayProtocol(c, priority.typePreference),
     networkCost: c.networkCost === null ? null : explainNetworkCost(c.networkCost),
-    address: classifyAddress(c.address),
-    relatedAddress: c.relatedAddress === null ? null : classifyAddress(c.relatedAddress),
-    warnings: lintCandidate(c),
+    address,
+    relatedAddress,
+    warnings: lint(c, priority, address, relatedAddress),
   };
+}
+
+/** An explanation's findings, placed where the candidate was found. */
+export function placeFindings(e: CandidateExplanation, at: Partial<CandidatePosition>): CandidateFinding[] {
+  return e.warnings.length === 0 ? [] : e.warnings.map((w) => ({ ...w, ...at }));
 }

@@ -3,7 +3,7 @@
  * offers / two answers (a renegotiation diff), from one input or from two.
  */
 import { SdpscopeError } from '../errors.js';
-import type { FoundDescription, SdpType } from './read.js';
+import type { FoundDescription, SdpType } from './types.js';
 
 export interface DescriptionPair {
   /** `negotiation`: first is the offer, second the answer. `diff`: two of a kind, before → after. */

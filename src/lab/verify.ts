@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { BUILT_CLI as CLI, BUILT_SDP_DIFF as SDP_DIFF } from '../node/paths.js';
-import { redactFrame } from '../analysis/frame.js';
+import { redactFrame } from '../analysis/redact.js';
 import { decodePriority } from '../candidate/priority.js';
 import type { SessionDescription } from '../sdp/model.js';
 import { parseSdp } from '../sdp/parse.js';

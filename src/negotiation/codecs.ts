@@ -7,6 +7,7 @@
  * through its payload-type list; telephone-event, CN, ulpfec and flexfec by name and rate.
  */
 import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
+import { formatFmtpParameters } from '../sdp/grammar.js';
 import type { Codec, MediaDescription, RtcpFb } from '../sdp/model.js';
 
 export interface NegotiatedCodec {
@@ -74,7 +75,7 @@ function cachedParams(): Params {
 }
 
 export function fmtpText(c: Codec): string {
-  return c.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';');
+  return formatFmtpParameters(c.parameters);
 }
 
 const lower = (c: Codec) => c.name.toLowerCase();
@@ -162,14 +163,18 @@ function redList(c: Codec): number[] | null {
   return bare.split('/').map(Number);
 }
 
-/** Intersects the codecs of an offer m-line and its answer m-line. */
-export function negotiateCodecs(offer: MediaDescription, answer: MediaDescription | null): CodecNegotiation {
+/** Nothing negotiated: every offered codec dropped for one reason (no answer m-line, the m-line rejected). */
+export function unnegotiatedCodecs(offer: MediaDescription, reason: string): CodecNegotiation {
+  return { negotiated: [], offerOnly: offer.codecs.map((c) => dropped(c, reason)), answerOnly: [] };
+}
+
+/**
+ * Intersects the codecs of an offer m-line and its answer m-line, whatever their ports: whether
+ * the m-line is accepted is negotiate's decision.
+ */
+export function negotiateCodecs(offer: MediaDescription, answer: MediaDescription): CodecNegotiation {
   const audio = offer.kind === 'audio';
   const params = cachedParams();
-  if (answer === null || answer.port === 0 && !answer.bundleOnly) {
-    const why = answer === null ? 'no answer m-line' : 'm-line rejected (port 0)';
-    return { negotiated: [], offerOnly: offer.codecs.map((c) => dropped(c, why)), answerOnly: [] };
-  }
   const pairs: [Codec, Codec][] = []; // [offer, answer], in answer order
   const usedOffer = new Set<Codec>();
   const pending: Codec[] = []; // rtx and red: matched once their targets are

@@ -3,8 +3,11 @@
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
-import { negotiateCodecs, type CodecNegotiation } from './codecs.js';
-import { negotiationDiagnostic, type NegotiationDiagnostic } from './diagnostics.js';
+import { diagnostic, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
+import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+
+const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
+  diagnostic(kind, message, { mid, index });
 
 export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-of-bundle' | 'missing';
 export type DtlsRole = 'client' | 'server';
@@ -152,19 +155,19 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
   const answerBundled = new Set(answerBundle ?? []);
 
   if (answer.media.length !== offer.media.length) {
-    add(negotiationDiagnostic('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
+    add(finding('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
   }
-  if (offer.iceLite && answer.iceLite) add(negotiationDiagnostic('ice-lite-both', 'both descriptions carry a=ice-lite'));
+  if (offer.iceLite && answer.iceLite) add(finding('ice-lite-both', 'both descriptions carry a=ice-lite'));
   if (answerBundle && offerBundle) {
     for (const mid of answerBundle) {
-      if (!offerBundled.has(mid)) add(negotiationDiagnostic('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
+      if (!offerBundled.has(mid)) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
     }
   }
 
   const media = offer.media.map((o): MediaNegotiation => {
     const a = findAnswerMedia(o, answer);
     const mid = o.mid ?? a?.mid ?? null;
-    const at = (code: Parameters<typeof negotiationDiagnostic>[0], message: string) => add(negotiationDiagnostic(code, message, mid, o.index));
+    const at = (kind: NegotiationDiagnosticKind, message: string) => add(finding(kind, message, mid, o.index));
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
       at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${o.mid ?? '-'}, the answer's is ${a.kind} mid ${a.mid ?? '-'} at index ${a.index}`);
     }
@@ -181,11 +184,13 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     else status = 'accepted';
     const live = status === 'accepted' || status === 'bundle-only' || status === 'moved-out-of-bundle';
 
-    const codecs = negotiateCodecs(o, live ? a : a && { ...a, port: 0, bundleOnly: false });
+    // Acceptance is decided above, once: the codecs intersect when there is an answer m-line,
+    // and count only when it is live (for a rejected one they tell the likely reason).
+    const intersection = a ? negotiateCodecs(o, a) : null;
+    const codecs = live && intersection ? intersection : unnegotiatedCodecs(o, a === null ? 'no answer m-line' : 'm-line rejected (port 0)');
     const rtp = /RTP\//i.test(o.protocol);
     if (status === 'rejected') {
-      // What the codecs would have given had the answerer accepted: the likely reason.
-      const common = rtp && a ? negotiateCodecs(o, { ...a, port: 9 }).negotiated.filter((c) => c.role === null).length : 0;
+      const common = rtp && intersection ? intersection.negotiated.filter((c) => c.role === null).length : 0;
       const why = o.port === 0 && !o.bundleOnly ? 'the offer disabled it'
         : rtp && a && a.codecs.length === 0 ? 'the answer lists no codec'
         : rtp && common === 0 ? 'no codec in common'
@@ -320,12 +325,12 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
   // The offerer-tagged m-line lost while other bundled m-lines go on (RFC 8843 §7.3.1).
   const tag = media.find((m) => m.bundle.offerTag);
   if (tag && (tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && media.some((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer)) {
-    add(negotiationDiagnostic('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${tag.status === 'rejected' ? 'rejected' : 'taken out of the group'}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
+    add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${tag.status === 'rejected' ? 'rejected' : 'taken out of the group'}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
   }
 
   // Extra answer m-lines.
   for (const a of answer.media.slice(offer.media.length)) {
-    add(negotiationDiagnostic('mline-count-mismatch', `answer m-line ${a.index} (${a.kind}) has no offer m-line`, a.mid, a.index));
+    add(finding('mline-count-mismatch', `answer m-line ${a.index} (${a.kind}) has no offer m-line`, a.mid, a.index));
   }
   // BUNDLE: one transport, so one set of credentials per side.
   for (const [side, desc, group] of [['offer', offer, offerBundle], ['answer', answer, answerBundle]] as const) {
@@ -333,12 +338,12 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     const inGroup = new Set(group);
     const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
     const ufrags = new Set(members.map((m) => m.ice.ufrag));
-    if (ufrags.size > 1) add(negotiationDiagnostic('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].join(', ')}`));
+    if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].join(', ')}`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
   if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {
-    add(negotiationDiagnostic('no-trickle', `${!trickles(offer) ? 'the offer' : 'the answer'} does not announce a=ice-options:trickle`));
+    add(finding('no-trickle', `${!trickles(offer) ? 'the offer' : 'the answer'} does not announce a=ice-options:trickle`));
   }
   return { media, bundle: { offer: offerBundle, answer: answerBundle }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
 }

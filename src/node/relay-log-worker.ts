@@ -5,7 +5,8 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeFrame, redactFrame, summarizeFrame } from '../analysis/frame.js';
+import { describeFrame, summarizeFrame } from '../analysis/frame.js';
+import { redactFrame } from '../analysis/redact.js';
 
 export interface LogWorkerData {
   readonly log: string | null;

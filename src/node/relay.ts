@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { redactText, type FrameSummary } from '../analysis/frame.js';
+import type { FrameSummary } from '../analysis/frame.js';
+import { redactText } from '../analysis/redact.js';
 import { DIST } from './paths.js';
 import type { LoggedFrame, LogWorkerData, LogWorkerMessage } from './relay-log-worker.js';
 

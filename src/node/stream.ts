@@ -4,15 +4,14 @@
  * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
  * lines longer than the limit are reported and skipped.
  */
-import { LineScanner, scanInput, type InputSink } from '../input/read.js';
+import { atLine, diagnostic } from '../diagnostics.js';
+import { LineScanner } from '../input/line-scanner.js';
+import { scanInput } from '../input/read.js';
+import type { InputSink } from '../input/types.js';
 
 export interface StreamReport {
   readonly lines: number;
   readonly bytes: number;
-}
-
-export interface ReaderProblems {
-  inputProblem(code: 'binary-data' | 'line-too-long', message: string, line: number): void;
 }
 
 export interface ScanStreamOptions {
@@ -48,19 +47,22 @@ function opensDocument(first: Buffer): boolean {
  * Reads a multi-line JSON document whole (within the limit) and scans it as one; returns null,
  * with the bytes read, when it turns out larger than the limit.
  */
-async function readDocument(head: Buffer[], rest: AsyncIterator<Buffer | string>, limit: number): Promise<{ text: string | null; chunks: Buffer[] }> {
+async function readDocument(head: Buffer[], rest: AsyncIterator<Uint8Array | string>, limit: number): Promise<{ text: string | null; chunks: Buffer[] }> {
   const chunks = [...head];
   let size = chunks.reduce((n, c) => n + c.length, 0);
   for (;;) {
     if (size > limit) return { text: null, chunks };
     const next = await rest.next();
     if (next.done) break;
-    const c = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const c = toBuffer(next.value);
     chunks.push(c);
     size += c.length;
   }
   return { text: Buffer.concat(chunks).toString('utf8'), chunks };
 }
+
+/** A chunk as a Buffer (a view of the same bytes when it is a Uint8Array). */
+const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
 
 const CANDIDATE = Buffer.from('candidate:');
 const VERSION = Buffer.from('v=0');
@@ -81,7 +83,7 @@ function interesting(line: Buffer): boolean {
  * Feeds every line of `stream` to a LineScanner over `sink`. Resolves when the stream ends; the
  * scanner is finished (its last SDP block flushed).
  */
-export async function scanStream(stream: AsyncIterable<Buffer | string>, sink: InputSink & ReaderProblems, options: ScanStreamOptions = {}): Promise<StreamReport> {
+export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions = {}): Promise<StreamReport> {
   // Peek at the first line: a multi-line JSON document is read whole.
   const it = stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
@@ -92,7 +94,7 @@ export async function scanStream(stream: AsyncIterable<Buffer | string>, sink: I
       headDone = true;
       break;
     }
-    const c = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const c = toBuffer(next.value);
     head.push(c);
     if (c.indexOf(0x0a) >= 0 || head.reduce((n, x) => n + x.length, 0) > 1 << 20) break;
   }
@@ -112,7 +114,7 @@ export async function scanStream(stream: AsyncIterable<Buffer | string>, sink: I
 }
 
 /** The chunks already read, then the rest of the stream. */
-async function* rest(first: Buffer[], it: AsyncIterator<Buffer | string> | null): AsyncIterable<Buffer | string> {
+async function* rest(first: Buffer[], it: AsyncIterator<Uint8Array | string> | null): AsyncIterable<Uint8Array | string> {
   yield* first;
   if (!it) return;
   for (;;) {
@@ -133,7 +135,7 @@ function withFile(sink: InputSink, file: string | undefined): InputSink {
   };
 }
 
-async function scanLines(stream: AsyncIterable<Buffer | string>, sink: InputSink & ReaderProblems, options: ScanStreamOptions): Promise<StreamReport> {
+async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions): Promise<StreamReport> {
   const maxLine = options.maxLineBytes ?? 64 * 1024 * 1024;
   const scanner = new LineScanner(sink, { ...(options.file !== undefined ? { file: options.file } : {}), fastFrames: options.fastFrames ?? true });
   let pending: Buffer[] = [];
@@ -150,14 +152,14 @@ async function scanLines(stream: AsyncIterable<Buffer | string>, sink: InputSink
       ending = '\r\n';
     }
     if (end - start > maxLine) {
-      sink.inputProblem('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, lineNo);
+      sink.problem(diagnostic('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, atLine(lineNo)));
       scanner.breakBlock();
       return;
     }
     // A view of the line: every search below stays inside it.
     const line = buf.subarray(start, end);
     if (line.indexOf(0) >= 0) {
-      if (binaryReported++ < 10) sink.inputProblem('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, lineNo);
+      if (binaryReported++ < 10) sink.problem(diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo)));
       scanner.breakBlock();
       return;
     }
@@ -169,7 +171,7 @@ async function scanLines(stream: AsyncIterable<Buffer | string>, sink: InputSink
   };
 
   for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const buf = toBuffer(chunk);
     bytes += buf.length;
     let pos = 0;
     while (pos < buf.length) {
@@ -179,7 +181,7 @@ async function scanLines(stream: AsyncIterable<Buffer | string>, sink: InputSink
           pending.push(buf.subarray(pos));
           pendingBytes += buf.length - pos;
           if (pendingBytes > maxLine) {
-            sink.inputProblem('line-too-long', `line ${lineNo + 1} is longer than ${maxLine} bytes: skipped`, lineNo + 1);
+            sink.problem(diagnostic('line-too-long', `line ${lineNo + 1} is longer than ${maxLine} bytes: skipped`, atLine(lineNo + 1)));
             pending = [];
             pendingBytes = 0;
             skipping = true;

@@ -46,6 +46,11 @@ const flagRule = (sample: string): AttributeRule<null> => ({ ...flag, sample });
 
 const splitSpace = (v: string): string[] => v.split(' ');
 
+/** Format parameters as a=fmtp writes them: `name=value` (or a bare token) joined by ";". The one place fmtp text is made. */
+export function formatFmtpParameters(parameters: readonly FmtpParameter[]): string {
+  return parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';');
+}
+
 export const GRAMMAR: Grammar = {
   'group': {
     exact: true,
@@ -132,7 +137,7 @@ export const GRAMMAR: Grammar = {
       });
       return { format: m[1]!, parameters };
     },
-    format: (f) => `${f.format} ${f.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';')}`,
+    format: (f) => `${f.format} ${formatFmtpParameters(f.parameters)}`,
   },
   'rtcp-fb': {
     exact: (v) => /^\S+ \S+(?: \S+)*$/.test(v),
@@ -233,7 +238,8 @@ export const GRAMMAR: Grammar = {
     exact: true,
     sample: 'a=candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0',
     // Read by the candidate scanner; the SDP parser reports its errors with their codes.
-    parse: (v) => (v === null ? undefined : parseCandidate('a=candidate:' + v)),
+    // Never undefined: a value that is not a candidate throws, and the line keeps the error (OtherAttributeLine.rejection).
+    parse: (v) => parseCandidate(v === null ? 'a=candidate' : 'a=candidate:' + v),
     format: (c) => writeCandidate(c).replace(/^(a=)?candidate:/i, ''),
   },
   'end-of-candidates': flagRule('a=end-of-candidates'),

@@ -3,8 +3,7 @@
  * (grammar.ts) for attributes; the other line types are read here.
  */
 import { SdpscopeError } from '../errors.js';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
-import { lintCandidate } from '../candidate/explain.js';
+import { atLine, diagnostic, type ParseDiagnostic } from '../diagnostics.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
@@ -29,8 +28,8 @@ function readMedia(value: string): MediaLine | undefined {
 
 function readNode(content: string, line: number, problems: ParseDiagnostic[]): Node {
   if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || !/^[a-zA-Z]$/.test(content[0]!)) {
-    if (content.trim() === '') problems.push(diagnostic('blank-line', 'blank line', { line }));
-    else problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, { line }));
+    if (content.trim() === '') problems.push(diagnostic('blank-line', 'blank line', atLine(line)));
+    else problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, atLine(line, 1)));
     return { line, kind: 'invalid', text: content };
   }
   const letter = content[0]!;
@@ -57,7 +56,7 @@ function readNode(content: string, line: number, problems: ParseDiagnostic[]): N
     case 'm': {
       const media = readMedia(value);
       if (media) return { line, kind: 'media', value: media };
-      problems.push(diagnostic('invalid-line', 'm= line is not "<media> <port> <proto> <fmt>..."; kept as text, no m-section started', { line }));
+      problems.push(diagnostic('invalid-line', 'm= line is not "<media> <port> <proto> <fmt>..."; kept as text, no m-section started', atLine(line)));
       break;
     }
   }
@@ -73,15 +72,13 @@ function readAttribute(content: string, line: number, problems: ParseDiagnostic[
   if (rule) {
     try {
       const parsed = rule.parse(value);
-      if (parsed !== undefined) {
-        if (name === 'candidate') problems.push(...lintCandidate(parsed as never, line));
-        return { line, kind: 'attribute', name, value: parsed } as Node;
-      }
-      problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value)} does not follow its grammar (e.g. "${rule.sample}")`, { line }));
+      if (parsed !== undefined) return { line, kind: 'attribute', name, value: parsed } as Node;
+      problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value)} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
     } catch (e) {
+      // The candidate scanner rejects with a code and the column (in this line: it reads "a=candidate:…" whole).
       if (!(e instanceof SdpscopeError)) throw e;
-      const column = e.column === undefined ? undefined : e.column;
-      problems.push(diagnostic('candidate-syntax', `${e.message.replace(/ \(column \d+\)$/, '')}${column !== undefined ? ` at column ${column}` : ''}`, { line, code: e.code }));
+      problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
+      return { line, kind: 'other-attribute', name, value, rejection: e };
     }
   }
   return { line, kind: 'other-attribute', name, value };

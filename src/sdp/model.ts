@@ -4,7 +4,9 @@
  * ICE, DTLS...) for reading. Views are plain data: edit `lines`, then parse again to refresh them.
  */
 import type { Candidate, Verbatim } from '../candidate/candidate.js';
+import type { CandidateExplanation } from '../candidate/explain.js';
 import type { ParseDiagnostic } from '../diagnostics.js';
+import type { SdpscopeError } from '../errors.js';
 
 export type { Verbatim };
 
@@ -227,6 +229,8 @@ export interface OtherAttributeLine extends LineBase {
   readonly name: string;
   /** The text after the first ":", or null for a flag. */
   readonly value: string | null;
+  /** Why a modeled attribute was not read, where its reader rejected it with an error (a=candidate). */
+  readonly rejection?: SdpscopeError;
 }
 
 /** v=, s=, i=, u=, e=, p=, r=, z=, k= and unknown letters: kept as text. */
@@ -279,10 +283,12 @@ export interface Codec {
   readonly fmtpLine: number | null;
 }
 
-/** A candidate found in an m-section, with its line number. */
+/** A candidate found in an m-section (or at session level), with its line number and what it says. */
 export interface MediaCandidate {
   readonly line: number;
   readonly candidate: Candidate;
+  /** explainCandidate(candidate), derived once at parse time. */
+  readonly explanation: CandidateExplanation;
 }
 
 export interface IceParameters {
@@ -371,6 +377,8 @@ export interface SessionDescription {
   readonly direction: Direction | null;
   readonly extmapAllowMixed: boolean;
   readonly msidSemantic: MsidSemantic | null;
+  /** a=candidate lines at session level (outside any m-section): rare, kept apart. */
+  readonly candidates: readonly MediaCandidate[];
   /** Findings of the parser (invalid lines, attribute syntax, candidate problems). */
   readonly diagnostics: readonly ParseDiagnostic[];
 }

@@ -2,8 +2,8 @@
  * parseSdp: text → SessionDescription. Every line is kept (typed where sdpscope models it,
  * as written otherwise), with its number and line ending, so writeSdp gives the text back.
  */
-import { SdpscopeError } from '../errors.js';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { requireText, SdpscopeError } from '../errors.js';
+import { diagnostic, NOWHERE, type ParseDiagnostic } from '../diagnostics.js';
 import { readLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { buildDescription } from './views.js';
@@ -18,6 +18,7 @@ export interface ParseSdpOptions {
 
 /** Parses an SDP blob (CRLF or LF). Throws EMPTY_INPUT or NOT_SDP; everything else is a diagnostic. */
 export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDescription {
+  requireText(text, 'parseSdp');
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', 'the SDP is empty');
   const fragment = !text.startsWith('v=');
   if (fragment && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
@@ -63,6 +64,6 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     }
     current.push(node);
   }
-  if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF'));
+  if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF', NOWHERE));
   return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, problems);
 }

@@ -1,4 +1,5 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
+import { explainCandidate, placeFindings } from '../candidate/explain.js';
 import type { ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import type {
@@ -12,6 +13,7 @@ import type {
   Codec,
   Direction,
   FmtpParameter,
+  MediaCandidate,
   MediaDescription,
   MediaLine,
   RtcpFb,
@@ -113,7 +115,16 @@ interface SessionContext {
   readonly attributes: AttributeIndex;
 }
 
-function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext): MediaDescription {
+/** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
+function candidatesOf(a: AttributeIndex, mid: string | null, findings: ParseDiagnostic[]): MediaCandidate[] {
+  return a.all('candidate').map((l) => {
+    const explanation = explainCandidate(l.value);
+    findings.push(...placeFindings(explanation, { line: l.line, mid }));
+    return { line: l.line, candidate: l.value, explanation };
+  });
+}
+
+function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: ParseDiagnostic[]): MediaDescription {
   const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
   const a = new AttributeIndex(lines);
   const s = session.attributes;
@@ -122,6 +133,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const ice = mediaIce ? a : s;
   const fingerprints = a.values('fingerprint');
   const sctpmap = a.first('sctpmap') ?? null;
+  const mid = a.first('mid') ?? null;
   let connection: Connection | null = null;
   const bandwidths: Bandwidth[] = [];
   for (const l of lines) {
@@ -139,7 +151,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     formats: mline.formats,
     connection,
     bandwidths,
-    mid: a.first('mid') ?? null,
+    mid,
     direction: a.direction ?? s.direction ?? 'sendrecv',
     directionSource: a.direction ? 'media' : s.direction ? 'session' : 'default',
     ice: {
@@ -164,7 +176,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     maxMessageSize: a.first('max-message-size') ?? null,
     sctpmap,
     bundleOnly: a.has('bundle-only'),
-    candidates: a.all('candidate').map((l) => ({ line: l.line, candidate: l.value })),
+    candidates: candidatesOf(a, mid, findings),
     endOfCandidates: a.has('end-of-candidates') || s.has('end-of-candidates'),
     ptime: a.first('ptime') ?? null,
     maxptime: a.first('maxptime') ?? null,
@@ -180,13 +192,26 @@ export function buildDescription(
   diagnostics: readonly ParseDiagnostic[],
 ): SessionDescription {
   const s = new AttributeIndex(lines);
-  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }));
-  // Diagnostics get the mid of the m-section their line is in.
-  const withMid = diagnostics.map((d) => {
-    if (d.line === undefined) return d;
-    const m = media.find((sec) => sec.lines[0]!.line <= d.line! && d.line! <= sec.lines[sec.lines.length - 1]!.line);
-    return m ? { ...d, mid: m.mid } : d;
-  });
+  const findings: ParseDiagnostic[] = [];
+  const sessionCandidates = candidatesOf(s, null, findings);
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
+  // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
+  const starts = media.map((m) => m.lines[0]!.line);
+  const midAt = (line: number): string | null => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const k = (lo + hi) >> 1;
+      if (starts[k]! <= line) {
+        found = k;
+        lo = k + 1;
+      } else hi = k - 1;
+    }
+    return found < 0 ? null : media[found]!.mid;
+  };
+  const placed = diagnostics.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
+  const withMid = [...placed, ...findings].sort((x, y) => (x.line ?? Infinity) - (y.line ?? Infinity));
   let version: string | null = null;
   let sessionName: string | null = null;
   let origin: Origin | null = null;
@@ -223,6 +248,7 @@ export function buildDescription(
     direction: s.direction,
     extmapAllowMixed: s.has('extmap-allow-mixed'),
     msidSemantic: s.first('msid-semantic') ?? null,
+    candidates: sessionCandidates,
     diagnostics: withMid,
   };
 }

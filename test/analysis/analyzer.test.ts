@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer.js';
-import { LOG_DIAGNOSTICS, type LogDiagnosticCode } from '../../src/analysis/diagnostics.js';
+import { DIAGNOSTICS, type DiagnosticKind } from '../../src/diagnostics.js';
 import { scanInput } from '../../src/input/read.js';
 import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
@@ -43,11 +43,11 @@ describe('CandidateAnalyzer on a relay log', () => {
 
   it('sees the end of a\'s candidates and not b\'s', () => {
     expect(session('AAAA').endOfCandidates).toBe(true);
-    expect(session('BBBB').diagnostics.map((d) => d.code)).toContain('end-of-candidates-missing');
+    expect(session('BBBB').diagnostics.map((d) => d.kind)).toContain('end-of-candidates-missing');
   });
 
   it('flags b\'s relay on a private address', () => {
-    expect(session('BBBB').diagnostics.find((d) => d.code === 'relay-private-address')).toMatchObject({ line: 8, session: 'BBBB' });
+    expect(session('BBBB').diagnostics.find((d) => d.kind === 'relay-private-address')).toMatchObject({ line: 8, session: 'BBBB' });
   });
 
   it('recognises the call, the offerer as controlling, and predicts pairs', () => {
@@ -92,7 +92,7 @@ describe('sessions without a ufrag, restarts, eviction', () => {
 
   it('reports an ICE restart when a sender changes ufrag', () => {
     const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5002 typ host ufrag CCCC')].join('\n'));
-    expect(r.diagnostics.find((d) => d.code === 'ice-restart')!.message).toBe('sender r1/a: ufrag AAAA → CCCC');
+    expect(r.diagnostics.find((d) => d.kind === 'ice-restart')!.message).toBe('sender r1/a: ufrag AAAA → CCCC');
   });
 
   it('reports the least recently active session early beyond maxSessions', () => {
@@ -102,7 +102,7 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(closed).toEqual(['AAAA', 'BBBB', 'CCCC']);
     // Eviction goes down to 90% of the limit at once: with a limit of 2, both older sessions go.
     expect(r.totals).toEqual({ candidates: 3, invalid: 0, sessions: 3, evicted: 2 });
-    expect(r.diagnostics.map((d) => d.code)).toContain('sessions-evicted');
+    expect(r.diagnostics.map((d) => d.kind)).toContain('sessions-evicted');
   });
 
   it('recognises a call in a webrtc-internals dump, once for both peer connections', () => {
@@ -118,8 +118,8 @@ describe('sessions without a ufrag, restarts, eviction', () => {
   });
 });
 
-/** Inputs that produce each diagnostic code. */
-const CASES: [LogDiagnosticCode, string][] = [
+/** Inputs that produce each kind the analyzer reports (log, candidate and input kinds). */
+const CASES: [DiagnosticKind, string][] = [
   ['no-srflx', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['no-relay', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['relay-private-address', 'candidate:1 1 udp 41885439 192.168.1.2 3478 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
@@ -127,7 +127,12 @@ const CASES: [LogDiagnosticCode, string][] = [
   ['only-tcp', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active ufrag AAAA'],
   ['ipv6-only', 'candidate:1 1 udp 2122262783 2001:db8::1 5000 typ host ufrag AAAA'],
   ['type-preference-mismatch', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
-  ['candidate-lint', 'candidate:1 1 udp 1686052607 203.0.113.1 5000 typ srflx ufrag AAAA'],
+  ['candidate-missing-related-address', 'candidate:1 1 udp 1686052607 203.0.113.1 5000 typ srflx ufrag AAAA'],
+  ['candidate-foundation', 'candidate: 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['candidate-invalid-address', 'candidate:1 1 udp 2122260223 ::/0 5000 typ host ufrag AAAA'],
+  ['candidate-redacted-address', 'candidate:1 1 udp 1686052607 x.x.x.x 5000 typ srflx raddr 0.0.0.0 rport 0 ufrag AAAA'],
+  ['candidate-unknown-type', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ foo ufrag AAAA'],
+  ['input-sdp', '{"type":"offer","sdp":""}'],
   ['duplicate-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['ice-restart', [cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag CCCC')].join('\n')],
   ['end-of-candidates-missing', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
@@ -138,17 +143,18 @@ const CASES: [LogDiagnosticCode, string][] = [
   ['sessions-evicted', ['AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`).join('\n')],
 ];
 
-describe('every log diagnostic has a case', () => {
-  it('covers the table', () => {
-    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(Object.keys(LOG_DIAGNOSTICS)));
+describe('every kind the analyzer reports has a case', () => {
+  it('covers the log, candidate and input kinds of the table', () => {
+    const kinds = Object.entries(DIAGNOSTICS).filter(([, d]) => d.domain === 'log' || d.domain === 'candidate' || d.domain === 'input').map(([k]) => k);
+    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(kinds));
   });
 
   it.each(CASES)('%s', async (code, text) => {
     const a = new CandidateAnalyzer({ maxSessions: 2 });
     await scanStream(Readable.from([Buffer.from(text)]), a, { maxLineBytes: 200 });
     const r = a.finish();
-    const hit = r.diagnostics.find((d) => d.code === code);
+    const hit = r.diagnostics.find((d) => d.kind === code);
     expect(hit).toBeDefined();
-    expect(hit!.severity).toBe(LOG_DIAGNOSTICS[code].severity);
+    expect(hit!.severity).toBe(DIAGNOSTICS[code].severity);
   });
 });

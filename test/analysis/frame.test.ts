@@ -1,4 +1,5 @@
-import { describeFrame, redactFrame, redactText, summarizeFrame } from '../../src/analysis/frame.js';
+import { describeFrame, summarizeFrame } from '../../src/analysis/frame.js';
+import { redactFrame, redactText } from '../../src/analysis/redact.js';
 import { sample, seedSdp } from '../support/corpus.js';
 
 describe('summarizeFrame', () => {

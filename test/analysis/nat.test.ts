@@ -1,9 +1,13 @@
 import { NatEvidence } from '../../src/analysis/nat.js';
 import { parseCandidate } from '../../src/candidate/candidate.js';
+import { explainCandidate } from '../../src/candidate/explain.js';
 
 const verdict = (lines: string[]) => {
   const e = new NatEvidence();
-  for (const l of lines) e.add(parseCandidate(l));
+  for (const l of lines) {
+    const c = parseCandidate(l);
+    e.add(c, explainCandidate(c));
+  }
   return e.verdict();
 };
 
@@ -15,7 +19,7 @@ describe('NAT mapping from srflx candidates', () => {
     ]);
     expect(v.mapping).toBe('address-dependent');
     expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002']);
-    expect(v.seedTypes).toMatch(/^symmetric NAT \(对称NAT\)/);
+    expect(v.seedTypes).toMatch(/^symmetric NAT: every destination gets a new mapping/);
     expect(v.cannotSee).toMatch(/filtering/);
   });
 

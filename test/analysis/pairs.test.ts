@@ -1,7 +1,11 @@
 import { pairPriority, predictPairs } from '../../src/analysis/pairs.js';
 import { parseCandidate } from '../../src/candidate/candidate.js';
+import { explainCandidate } from '../../src/candidate/explain.js';
 
-const end = (session: string, line: string) => ({ session, candidate: parseCandidate(line) });
+const end = (session: string, line: string) => {
+  const candidate = parseCandidate(line);
+  return { session, candidate, explanation: explainCandidate(candidate) };
+};
 
 describe('pairPriority (RFC 8445 §6.1.2.3)', () => {
   it('is 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), as a bigint', () => {
@@ -64,7 +68,7 @@ describe('predictPairs', () => {
 
   it('uses the controlled side\'s priority as D', () => {
     const [p] = predictPairs([local[0]!], [remote[0]!], false);
-    expect(p!.priority).toBe(pairPriority(remote[0]!.candidate.priority, local[0]!.candidate.priority));
+    expect(BigInt(p!.priority)).toBe(pairPriority(remote[0]!.candidate.priority, local[0]!.candidate.priority));
   });
 
   it('pairs TCP active with passive and link-local only with a warning', () => {

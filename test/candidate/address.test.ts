@@ -1,4 +1,4 @@
-import { classifyAddress, parseIPv6 } from '../../src/candidate/address.js';
+import { classifyAddress, isRedactionMarker } from '../../src/candidate/address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -23,9 +23,41 @@ describe('classifyAddress', () => {
     ['2001:db8::1', 'ipv6', 'documentation'],
     ['d449358c-30df-4fd5-a2aa-fea9a31869cc.local', 'mdns', 'mdns'],
     ['turn.example.com', 'fqdn', 'hostname'],
-    ['x.x.x.x', 'fqdn', 'hostname'],
-    ['xxx.xxx.xxx.234', 'invalid', 'invalid'],
-    ['*.*.*.*', 'invalid', 'invalid'],
+    ['x.x.x.x', 'redacted', 'redacted'],
+    ['xxx.xxx.xxx.234', 'redacted', 'redacted'],
+    ['*.*.*.*', 'redacted', 'redacted'],
+    ['[PUBLIC IP]', 'redacted', 'redacted'],
+    ['<redacted>', 'redacted', 'redacted'],
+    ['REDACTED', 'redacted', 'redacted'],
+    ['xxxx:xxxx::xxxx', 'redacted', 'redacted'],
+    // The edges a hand-written parser got wrong.
+    ['1.2.3.4::', 'invalid', 'invalid'],
+    ['255.255.255.255', 'ipv4', 'broadcast'],
+    ['240.0.0.1', 'ipv4', 'reserved'],
+    ['255.255.255.254', 'ipv4', 'reserved'],
+    ['0.1.2.3', 'ipv4', 'reserved'],
+    ['198.18.0.1', 'ipv4', 'benchmarking'],
+    ['198.19.255.255', 'ipv4', 'benchmarking'],
+    ['192.0.0.9', 'ipv4', 'reserved'],
+    ['010.0.0.1', 'invalid', 'invalid'],
+    ['0x0a.0.0.1', 'invalid', 'invalid'],
+    ['10.1', 'invalid', 'invalid'],
+    ['224.0.0.251', 'ipv4', 'multicast'],
+    ['ff02::fb', 'ipv6', 'multicast'],
+    ['::1.2.3.4', 'ipv6', 'reserved'],
+    ['::ffff:198.51.100.7', 'ipv6', 'documentation'],
+    ['fec0::1', 'ipv6', 'reserved'],
+    ['4000::1', 'ipv6', 'reserved'],
+    ['2002:c000:204::1', 'ipv6', 'ipv6-global'],
+    ['64:ff9b::1.2.3.4', 'ipv6', 'ipv6-global'],
+    ['2001:2::1', 'ipv6', 'benchmarking'],
+    ['FE80::1%eth0', 'ipv6', 'link-local'],
+    ['fe80::1%', 'invalid', 'invalid'],
+    ['1::2::3', 'invalid', 'invalid'],
+    ['[::1]', 'invalid', 'invalid'],
+    ['host-1.example.', 'fqdn', 'hostname'],
+    ['-bad.example', 'invalid', 'invalid'],
+    ['a..b', 'invalid', 'invalid'],
     ['::/0', 'invalid', 'invalid'],
     ['9:9:9:9:9:9', 'invalid', 'invalid'],
     ['1.2.3', 'invalid', 'invalid'],
@@ -34,9 +66,8 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toEqual({ family, class: cls });
   });
 
-  it('expands "::" to eight groups', () => {
-    expect(parseIPv6('fdb2:2c26:f4e4::1')).toEqual([0xfdb2, 0x2c26, 0xf4e4, 0, 0, 0, 0, 1]);
-    expect(parseIPv6('fe80::1%eth0')).toEqual([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
-    expect(parseIPv6('1::2::3')).toBeNull();
+  it('tells redaction markers from addresses and names', () => {
+    expect(['x.x.x.x', '*.*.*.*', '[PUBLIC IP]', '<redacted>', '(hidden)', 'anonymized'].every(isRedactionMarker)).toBe(true);
+    expect(['1.2.3.4', 'x.local', 'turn.example.com', '10.0.0.x1', '[::1]'].some(isRedactionMarker)).toBe(false);
   });
 });

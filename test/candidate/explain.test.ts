@@ -1,6 +1,6 @@
 import { parseCandidate } from '../../src/candidate/candidate.js';
-import { explainCandidate, explainNetworkCost, inferRelayProtocol, lintCandidate } from '../../src/candidate/explain.js';
-import { PARSE_DIAGNOSTICS } from '../../src/diagnostics.js';
+import { explainCandidate, explainNetworkCost, inferRelayProtocol } from '../../src/candidate/explain.js';
+import { DIAGNOSTICS } from '../../src/diagnostics.js';
 import { candidateLines } from '../support/corpus.js';
 
 const relay = (typePref: number) =>
@@ -8,7 +8,7 @@ const relay = (typePref: number) =>
 
 describe('inferRelayProtocol', () => {
   it('reads Chrome UDP (3) as certain', () => {
-    expect(inferRelayProtocol(relay(3))).toEqual({ protocol: 'udp', certainty: 'certain', readings: [{ implementation: 'libwebrtc', protocol: 'udp' }] });
+    expect(inferRelayProtocol(relay(3))).toEqual({ protocol: 'udp', certainty: 'certain', readings: [{ implementation: 'libwebrtc', protocol: 'udp' }], protocols: ['udp'], label: 'udp' });
   });
   it('flags 2 as ambiguous: DTLS today, UDP in older Chrome', () => {
     const r = inferRelayProtocol(relay(2))!;
@@ -18,6 +18,7 @@ describe('inferRelayProtocol', () => {
       { implementation: 'libwebrtc', protocol: 'dtls' },
       { implementation: 'libwebrtc-legacy', protocol: 'udp' },
     ]);
+    expect([r.protocols, r.label]).toEqual([['dtls', 'udp'], 'dtls/udp?']);
   });
   it('reads 1 as TCP in every libwebrtc', () => {
     expect(inferRelayProtocol(relay(1))).toMatchObject({ protocol: 'tcp', certainty: 'certain' });
@@ -76,16 +77,20 @@ describe('network-cost', () => {
   });
 });
 
-describe('lintCandidate', () => {
-  const kinds = (line: string) => lintCandidate(parseCandidate(line)).map((d) => d.kind);
+describe('explainCandidate(...).warnings', () => {
+  const kinds = (line: string) => explainCandidate(parseCandidate(line)).warnings.map((d) => d.kind);
   it('flags a relay with the host type preference (an edited line)', () => {
-    expect(kinds('candidate:211962667 2 udp 2122260222 10.0.3.1 52923 typ relay raddr 1.2.3.4 rport 52923 generation 0')).toContain('candidate-type-preference-mismatch');
+    expect(kinds('candidate:211962667 2 udp 2122260222 10.0.3.1 52923 typ relay raddr 1.2.3.4 rport 52923 generation 0')).toContain('type-preference-mismatch');
   });
   it('flags srflx without raddr (libjuice; Firefox rejects it)', () => {
-    expect(kinds('candidate:1970122717 1 UDP 1694498815 217.30.x.x 34733 typ srflx')).toEqual(['candidate-missing-related-address']);
+    expect(kinds('candidate:1970122717 1 UDP 1694498815 217.30.0.1 34733 typ srflx')).toEqual(['candidate-missing-related-address']);
+    // The corpus line has its address half redacted as well.
+    expect(kinds('candidate:1970122717 1 UDP 1694498815 217.30.x.x 34733 typ srflx')).toEqual(['candidate-redacted-address', 'candidate-missing-related-address']);
   });
-  it('flags redacted addresses that are not addresses', () => {
-    expect(kinds('a=candidate:2 1 udp 2013266431 *.*.*.* 54963 typ host')).toEqual(['candidate-invalid-address']);
+  it('flags redaction markers as such, and addresses that are not addresses', () => {
+    expect(kinds('a=candidate:2 1 udp 2013266431 *.*.*.* 54963 typ host')).toEqual(['candidate-redacted-address']);
+    expect(kinds('candidate:2122599348 1 udp 1686052607 [PUBLIC IP] 52942 typ srflx raddr 192.168.122.127 rport 52942 generation 0 ufrag hCZ1 network-id 1')).toEqual(['candidate-redacted-address']);
+    expect(kinds('candidate:1 1 udp 2122260223 010.0.0.1 5000 typ host')).toEqual(['candidate-invalid-address']);
     expect(kinds('a=candidate:20 1 udp 16777215 0000:0000:0000:0000:0000:0000:0000:0000 0 typ relay raddr ::/0 rport 0 generation 0 network-cost 999')).toEqual(['candidate-invalid-address']);
   });
   it('flags an empty or over-long foundation', () => {
@@ -98,7 +103,7 @@ describe('lintCandidate', () => {
   it('only reports kinds the diagnostics table describes, over the whole corpus', () => {
     for (const l of candidateLines()) {
       const r = (() => { try { return parseCandidate(l.text); } catch { return null; } })();
-      if (r) for (const d of lintCandidate(r)) expect(PARSE_DIAGNOSTICS[d.kind]).toBeDefined();
+      if (r) for (const d of explainCandidate(r).warnings) expect(DIAGNOSTICS[d.kind].domain).toBe('candidate');
     }
   });
 });

@@ -98,7 +98,7 @@ describe('JSON', () => {
 
   it('reports a line that starts like JSON but does not parse, and goes on', () => {
     const r = readInput('{"type":"offer","sdp":"v=0\\r\\no=- 1 1 IN IP4\n{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n');
-    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['input-json', 1]]);
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 1]]);
     expect(r.candidates).toHaveLength(1);
   });
 });
@@ -170,7 +170,7 @@ describe('log text', () => {
   it('reports unparseable candidate text with its code and line', () => {
     const r = readInput('x\ncandidate:1 1 udp 2122260223 10.0.0.1 99999 typ host\n');
     expect(r.candidates.map((c) => [c.candidate, c.error?.code, c.source.line])).toEqual([[null, 'CANDIDATE_PORT', 2]]);
-    expect(r.problems.map((p) => [p.kind, p.code, p.line])).toEqual([['candidate-syntax', 'CANDIDATE_PORT', 2]]);
+    expect(r.problems.map((p) => [p.kind, 'errorCode' in p ? p.errorCode : null, p.line, p.column])).toEqual([['unparseable-candidate', 'CANDIDATE_PORT', 2, 39]]);
   });
 
   it('finds nothing in text with no SDP or candidate', () => {

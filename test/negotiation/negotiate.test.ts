@@ -1,11 +1,11 @@
-import { NEGOTIATION_DIAGNOSTICS, type NegotiationCode } from '../../src/negotiation/diagnostics.js';
+import { DIAGNOSTICS, type NegotiationDiagnosticKind } from '../../src/diagnostics.js';
 import { hasErrors, negotiate } from '../../src/negotiation/negotiate.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { corpusFile, seedSdp } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1, OPUS, VP8, type MediaSpec, type SessionSpec } from '../support/sdp-builder.js';
 
 const run = (offer: SessionSpec, answer: SessionSpec) => negotiate(parseSdp(buildSdp(offer)), parseSdp(buildSdp(answer)));
-const codes = (n: ReturnType<typeof negotiate>) => n.diagnostics.map((d) => d.code);
+const codes = (n: ReturnType<typeof negotiate>) => n.diagnostics.map((d) => d.kind);
 const answerOf = (m: MediaSpec): MediaSpec => ({ setup: 'active', ufrag: 'gZTj', pwd: 'G6LOfaoAJg6YaajAUA1WmhkR', ...m });
 
 describe('the seed offer and answer', () => {
@@ -90,7 +90,7 @@ describe('an H264-only offer answered by a VP8-only endpoint', () => {
     expect(v.status).toBe('rejected');
     expect(v.codecs.negotiated).toEqual([]);
     expect(v.codecs.offerOnly.map((c) => c.reason)).toEqual(['m-line rejected (port 0)', 'm-line rejected (port 0)']);
-    expect(n.diagnostics).toEqual([{ code: 'media-rejected', severity: 'info', mid: '0', index: 0, message: 'video m-line 0 rejected: no codec in common' }]);
+    expect(n.diagnostics).toEqual([{ kind: 'media-rejected', severity: 'info', mid: '0', index: 0, message: 'video m-line 0 rejected: no codec in common' }]);
     expect(hasErrors(n)).toBe(false);
   });
 
@@ -156,7 +156,7 @@ describe('codec matching follows libwebrtc', () => {
 });
 
 /** One targeted case for each diagnostic code: [code, offer, answer]. */
-const CASES: [NegotiationCode, SessionSpec, SessionSpec][] = [
+const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['no-common-codec', { media: [{ formats: '102', codecs: H264_CB_PM1.slice(0, 2) }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] }],
   ['answer-codec-not-offered', { media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] }],
   ['payload-type-remapped', { media: [{}] }, { media: [answerOf({ formats: '100 101', codecs: ['rtpmap:100 VP8/90000', 'rtpmap:101 rtx/90000', 'fmtp:101 apt=100'] })] }],
@@ -190,16 +190,16 @@ const CASES: [NegotiationCode, SessionSpec, SessionSpec][] = [
 
 describe('every diagnostic has a targeted case', () => {
   it('covers the whole table', () => {
-    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(Object.keys(NEGOTIATION_DIAGNOSTICS)));
+    expect(new Set(CASES.map(([c]) => c))).toEqual(new Set(Object.keys(DIAGNOSTICS).filter((k) => DIAGNOSTICS[k as NegotiationDiagnosticKind].domain === 'negotiation')));
   });
 
   it.each(CASES)('%s', (code, offer, answer) => {
     const n = run(offer, answer);
-    const hit = n.diagnostics.find((d) => d.code === code);
+    const hit = n.diagnostics.find((d) => d.kind === code);
     expect(hit).toBeDefined();
-    expect(hit!.severity).toBe(NEGOTIATION_DIAGNOSTICS[code].severity);
+    expect(hit!.severity).toBe(DIAGNOSTICS[code].severity);
     expect(hit!.message.length).toBeGreaterThan(0);
-    expect(hasErrors(n)).toBe(n.diagnostics.some((d) => NEGOTIATION_DIAGNOSTICS[d.code].severity === 'error'));
+    expect(hasErrors(n)).toBe(n.diagnostics.some((d) => DIAGNOSTICS[d.kind].severity === 'error'));
   });
 });
 
@@ -220,8 +220,8 @@ describe('statuses and roles', () => {
   });
   it('says when a rejected m-line had codecs in common (declined, not incompatible)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] });
-    expect(n.diagnostics.find((d) => d.code === 'media-rejected')!.message).toBe('video m-line 0 rejected: declined by the answerer (1 codec in common)');
-    expect(n.diagnostics.find((d) => d.code === 'bundle-tag-rejected')!.message).toBe("mid 0, the offer's BUNDLE tag, was rejected; the answer's group is tagged by mid 1");
+    expect(n.diagnostics.find((d) => d.kind === 'media-rejected')!.message).toBe('video m-line 0 rejected: declined by the answerer (1 codec in common)');
+    expect(n.diagnostics.find((d) => d.kind === 'bundle-tag-rejected')!.message).toBe("mid 0, the offer's BUNDLE tag, was rejected; the answer's group is tagged by mid 1");
   });
   it('a missing answer m-line is missing', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({})] });

@@ -1,13 +1,15 @@
 import { Readable } from 'node:stream';
-import { collectingSink, readInput, type InputReport } from '../../src/input/read.js';
+import { collectingSink, readInput } from '../../src/input/read.js';
+import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
 
 async function scan(chunks: (string | Buffer)[], options: { fastFrames?: boolean; maxLineBytes?: number } = {}) {
   const sink = collectingSink();
-  const problems: [string, number][] = [];
-  const report = await scanStream(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), { ...sink, inputProblem: (code, _m, line) => problems.push([code, line]) }, options);
-  return { ...sink.report, problems2: problems, lines: report.lines, bytes: report.bytes };
+  const report = await scanStream(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), sink, options);
+  // What only the stream reader finds (binary lines, over-long lines), apart from what the scan finds.
+  const problems2 = sink.report.problems.filter((p) => p.kind === 'binary-data' || p.kind === 'line-too-long').map((p) => [p.kind, p.line]);
+  return { ...sink.report, problems2, lines: report.lines, bytes: report.bytes };
 }
 
 /** Cuts a text into n-byte chunks (splitting lines, CRLFs and UTF-8 sequences). */

@@ -1,5 +1,5 @@
 import { SdpscopeError } from '../../src/errors.js';
-import { PARSE_DIAGNOSTICS } from '../../src/diagnostics.js';
+import { DIAGNOSTICS } from '../../src/diagnostics.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { writeSdp } from '../../src/sdp/write.js';
 import type { SdpLine } from '../../src/sdp/model.js';
@@ -21,7 +21,7 @@ describe('corpus SDPs', () => {
     // Every m= line starts an m-section; every line is kept.
     expect(d.media.length).toBe(text.split(/\r?\n/).filter((l) => l.startsWith('m=')).length);
     expect(allLines(d).length).toBe(text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
-    for (const diag of d.diagnostics) expect(PARSE_DIAGNOSTICS[diag.kind]).toBeDefined();
+    for (const diag of d.diagnostics) expect(['sdp', 'candidate']).toContain(DIAGNOSTICS[diag.kind].domain);
   });
 
   it('models nearly every line: what stays uninterpreted is listed here', () => {
@@ -194,9 +194,11 @@ describe('line handling', () => {
       ['invalid-line', 2],
       ['blank-line', 3],
       ['attribute-syntax', 4],
-      ['candidate-syntax', 5],
+      ['unparseable-candidate', 5],
     ]);
-    expect(d.diagnostics[3]!.code).toBe('CANDIDATE_PORT');
+    expect(d.diagnostics[3]).toMatchObject({ errorCode: 'CANDIDATE_PORT', column: 31 });
+    // The rejected line keeps its error.
+    expect(d.lines.find((l) => l.line === 5)).toMatchObject({ kind: 'other-attribute', rejection: { code: 'CANDIDATE_PORT', column: 31 } });
   });
 
   it('gives diagnostics the mid of their m-section', () => {

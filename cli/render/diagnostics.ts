@@ -1,0 +1,35 @@
+/** The one text form and the one JSON form of a diagnostic, whatever its kind. Pure. */
+import type { Diagnostic } from '../../src/index.js';
+import type { Style } from './style.js';
+
+/** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
+export function diagnosticWhere(d: Diagnostic): string {
+  const parts: string[] = [];
+  if ('line' in d && d.line !== null) parts.push(`line ${d.line}`);
+  if ('column' in d && d.column !== null) parts.push(`column ${d.column}`);
+  if (parts.length === 0 && 'index' in d && d.index === null && d.mid !== null) parts.push(`mid ${d.mid}`);
+  return parts.join(', ');
+}
+
+/** "error   kind (line 4): CODE: message" — the severity padded, colour by severity. */
+export function renderDiagnostic(d: Diagnostic, s: Style): string {
+  const sev = d.severity === 'error' ? s.red.bold('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
+  const where = diagnosticWhere(d);
+  const code = 'errorCode' in d ? `${d.errorCode}: ` : '';
+  return `${sev} ${d.kind}${where ? ` (${where})` : ''}: ${code}${d.message}`;
+}
+
+/** A list of findings as lines, at most `limit` (then a count of the rest). */
+export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit = Infinity): string[] {
+  const out = list.slice(0, limit).map((d) => renderDiagnostic(d, s));
+  if (list.length > limit) out.push(s.dim(`… and ${list.length - limit} more`));
+  return out;
+}
+
+/**
+ * The JSON form: the diagnostic's own fields, plus `code`, the same as `kind` (the sdp-diff and
+ * candidates JSON contracts name it so).
+ */
+export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: string } {
+  return { ...d, code: d.kind };
+}

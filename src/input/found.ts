@@ -1,0 +1,116 @@
+/**
+ * Turns the texts the readers find into findings: an SDP parsed and every a=candidate line in it,
+ * a trickled candidate parsed and explained once, with the problems each raises. Shared by every
+ * reader.
+ */
+import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { explainCandidate } from '../candidate/explain.js';
+import { atLine, diagnostic } from '../diagnostics.js';
+import { SdpscopeError } from '../errors.js';
+import { writeLine } from '../sdp/line.js';
+import type { MediaCandidate, SdpLine, SessionDescription } from '../sdp/model.js';
+import { parseSdp } from '../sdp/parse.js';
+import type { FoundCandidate, InputSink, SdpType, Source, WalkContext } from './types.js';
+
+const SDP_TYPES: readonly string[] = ['offer', 'answer', 'pranswer', 'rollback'];
+
+/** An RTCSdpType named by a value ("Offer" too), or null. */
+export function sdpType(v: unknown): SdpType | null {
+  return typeof v === 'string' && SDP_TYPES.includes(v.toLowerCase()) ? (v.toLowerCase() as SdpType) : null;
+}
+
+/** A string, or a number as text (ids some loggers write as numbers), or undefined. */
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** A JSON path step for an object key: `.name`, or `["8-1"]` when it is not an identifier. */
+export const pathKey = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+
+/** The Source part of a walk context (the frame type is the walk's own business). */
+export function sourceOf(ctx: WalkContext): Source {
+  if (ctx.frameType === undefined) return ctx;
+  const { frameType: _frameType, ...source } = ctx;
+  return source;
+}
+
+/** Reports an SDP and every a=candidate line in it. */
+export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false): void {
+  let description: SessionDescription;
+  try {
+    description = parseSdp(text, { fragment });
+  } catch (e) {
+    if (!(e instanceof SdpscopeError)) throw e;
+    sink.problem(diagnostic('input-sdp', e.reason, { ...atLine(source.line, e.column), errorCode: e.code }));
+    return;
+  }
+  sink.description({ type, text, description, source });
+  for (const found of candidatesInDescription(description, source)) sink.candidate(found);
+}
+
+/** The a=candidate lines of one section in line order: parsed ones with their explanation, rejected ones with their error. */
+function* sectionCandidates(lines: readonly SdpLine[], parsed: readonly MediaCandidate[]): Generator<{ line: SdpLine; parsed: MediaCandidate | null }> {
+  let next = 0;
+  for (const l of lines) {
+    if (l.kind === 'attribute' && l.name === 'candidate') yield { line: l, parsed: parsed[next++] ?? null };
+    else if (l.kind === 'other-attribute' && l.name === 'candidate') yield { line: l, parsed: null };
+  }
+}
+
+/** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */
+export function candidatesInDescription(description: SessionDescription, source: Source): FoundCandidate[] {
+  const out: FoundCandidate[] = [];
+  const sections = [
+    { lines: description.lines, parsed: description.candidates, mid: null as string | null, index: null as number | null, ufrag: description.iceUfrag },
+    ...description.media.map((m) => ({ lines: m.lines, parsed: m.candidates, mid: m.mid, index: m.index, ufrag: m.ice.ufrag })),
+  ];
+  for (const sec of sections) {
+    for (const { line: l, parsed } of sectionCandidates(sec.lines, sec.parsed)) {
+      const rejection = l.kind === 'other-attribute' ? (l.rejection ?? null) : null;
+      out.push({
+        text: writeLine(l),
+        candidate: parsed?.candidate ?? null,
+        error: parsed ? null : rejection,
+        explanation: parsed?.explanation ?? null,
+        sdpMid: sec.mid,
+        sdpMLineIndex: sec.index,
+        usernameFragment: sec.ufrag,
+        inDescription: true,
+        source: { ...source, line: source.line + l.line - 1 },
+      });
+    }
+  }
+  return out;
+}
+
+/** What an RTCIceCandidateInit (or a log) says around a candidate string. */
+export interface CandidateInit {
+  readonly sdpMid?: unknown;
+  readonly sdpMLineIndex?: unknown;
+  readonly usernameFragment?: unknown;
+}
+
+/**
+ * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
+ * problem. `column` is where the text starts in its line, when the reader knows (text scans).
+ */
+export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null): void {
+  const parsed = tryParseCandidate(text);
+  const mid = str(init.sdpMid) ?? null;
+  let candidate: Candidate | null = null;
+  if (parsed.ok) candidate = parsed.candidate;
+  else {
+    const at = column !== null && parsed.error.column !== null ? column + parsed.error.column - 1 : null;
+    sink.problem(diagnostic('unparseable-candidate', parsed.error.reason, { ...atLine(source.line, at, mid), session: null, errorCode: parsed.error.code }));
+  }
+  const index = init.sdpMLineIndex;
+  sink.candidate({
+    text,
+    candidate,
+    error: parsed.ok ? null : parsed.error,
+    explanation: candidate ? explainCandidate(candidate) : null,
+    sdpMid: mid,
+    sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
+    usernameFragment: str(init.usernameFragment) ?? candidate?.ufrag ?? null,
+    inDescription: false,
+    source,
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Walks a JSON value (a document, an NDJSON line, a frame) for SDPs and candidates:
+ * RTCSessionDescriptionInit `{type, sdp}`, the seed's `{type:"offer", offer:{…}}` frames,
+ * candidate frames (the candidate a string, an RTCIceCandidateInit, or null for the end),
+ * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
+ * or JSON, and webrtc-internals dumps.
+ */
+import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
+import type { InputSink, WalkContext } from './types.js';
+import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
+
+const MAX_DEPTH = 64;
+export const CANDIDATE_START = /^(?:a=)?candidate:/;
+
+export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, depth = 0): void {
+  if (depth > MAX_DEPTH || value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    walkString(value, ctx, sink, depth);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walkJson(v, { ...ctx, path: `${ctx.path ?? '$'}[${i}]` }, sink, depth + 1));
+    return;
+  }
+  if (typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  const path = ctx.path ?? '$';
+
+  const pcs = peerConnectionsOf(o);
+  if (pcs) {
+    walkDump(pcs, ctx, sink, depth, walkJson);
+    return;
+  }
+
+  // A relay log line or any frame wrapper: carry its time, sender, room and type down.
+  const time = o['time'] ?? o['timestamp'] ?? o['ts'];
+  const sender = str(o['from'] ?? o['sender']);
+  const room = str(o['room']);
+  const frameType = typeof o['type'] === 'string' ? o['type'] : ctx.frameType;
+  const event = ctx.format === 'webrtc-internals' ? ctx.event : frameType;
+  const here: WalkContext = {
+    ...ctx,
+    ...(typeof time === 'number' || typeof time === 'string' ? { timestamp: time } : {}),
+    ...(sender !== undefined ? { sender } : {}),
+    ...(room !== undefined ? { room } : {}),
+    ...(frameType !== undefined ? { frameType } : {}),
+    ...(event !== undefined ? { event } : {}),
+  };
+
+  // RTCSessionDescriptionInit: {type, sdp}.
+  if (typeof o['sdp'] === 'string') {
+    emitDescription(o['sdp'], sdpType(o['type']) ?? sdpType(ctx.frameType), { ...sourceOf(here), path: `${path}.sdp` }, sink);
+    return;
+  }
+  // A candidate frame or RTCIceCandidateInit: candidate is a string, an object, or null/"" (end of candidates).
+  if ('candidate' in o) {
+    const c = o['candidate'];
+    if (typeof c === 'string') {
+      if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, source: { ...sourceOf(here), path } });
+      else if (CANDIDATE_START.test(c)) emitCandidate(c, o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
+      return;
+    }
+    if (c === null) {
+      if (frameType === 'candidate' || 'sdpMid' in o) sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, source: { ...sourceOf(here), path } });
+      return;
+    }
+    if (typeof c === 'object') {
+      walkJson(c, { ...here, path: `${path}.candidate` }, sink, depth + 1);
+      return;
+    }
+  }
+  for (const [k, v] of Object.entries(o)) {
+    if (v !== null && (typeof v === 'object' || typeof v === 'string')) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
+  }
+}
+
+function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number): void {
+  if (s.startsWith('v=')) {
+    emitDescription(s, sdpType(ctx.frameType), sourceOf(ctx), sink);
+    return;
+  }
+  if (CANDIDATE_START.test(s)) {
+    emitCandidate(s, {}, sourceOf(ctx), sink);
+    return;
+  }
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 123 || c0 === 91) /* { [ */ && s.length > 1) {
+    let inner: unknown;
+    try {
+      inner = JSON.parse(s);
+    } catch {
+      return;
+    }
+    walkJson(inner, ctx, sink, depth + 1);
+    return;
+  }
+  readLegacyValue(s, ctx, sink);
+}

@@ -1,0 +1,113 @@
+/**
+ * Reads line-oriented text one line at a time: SDP blocks (and a=/m= fragments), NDJSON, and log
+ * lines with candidates or JSON-escaped SDPs in them. Memory stays bounded by the longest SDP
+ * block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}. Internal:
+ * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
+ */
+import { atLine, diagnostic } from '../diagnostics.js';
+import { fastFrame } from './fast-frame.js';
+import { emitDescription } from './found.js';
+import { walkJson } from './json-walk.js';
+import { scanText } from './text-scan.js';
+import type { InputFormat, InputSink } from './types.js';
+
+export interface LineScannerOptions {
+  /** Names the input in every Source (for several files). */
+  readonly file?: string;
+  /**
+   * Read single-candidate JSON frames without JSON.parse (default true): see fast-frame.ts.
+   * Both paths give the same candidates.
+   */
+  readonly fastFrames?: boolean;
+}
+
+const SDP_LINE = /^[a-zA-Z]=/;
+
+export class LineScanner {
+  private block: string[] = [];
+  private blockStart = 0;
+  private blockFragment = false;
+  private readonly base: { format: InputFormat; file?: string };
+  private readonly fastFrames: boolean;
+
+  constructor(
+    private readonly sink: InputSink,
+    options: LineScannerOptions = {},
+  ) {
+    this.base = options.file !== undefined ? { format: 'json', file: options.file } : { format: 'json' };
+    this.fastFrames = options.fastFrames ?? true;
+  }
+
+  /** Ends an SDP block being collected (the reader skipped a line that cannot belong to one). */
+  breakBlock(): void {
+    this.flush();
+  }
+
+  /** One line without its ending (`ending` is "\n", "\r\n" or "" for the last line). */
+  push(content: string, ending: string, lineNo: number): void {
+    const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
+    if (this.block.length > 0) {
+      if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
+        this.block.push(content + ending);
+        return;
+      }
+      this.flush();
+    }
+    if (bare.startsWith('v=')) {
+      this.startBlock(content + ending, lineNo, false);
+      return;
+    }
+    if (/^[am]=/.test(bare) && !bare.startsWith('a=candidate:')) {
+      this.startBlock(content + ending, lineNo, true);
+      return;
+    }
+    this.scanLine(bare, lineNo);
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  private startBlock(text: string, lineNo: number, fragment: boolean): void {
+    this.block = [text];
+    this.blockStart = lineNo;
+    this.blockFragment = fragment;
+  }
+
+  private flush(): void {
+    if (this.block.length === 0) return;
+    const text = this.block.join('');
+    this.block = [];
+    emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);
+  }
+
+  private scanLine(line: string, lineNo: number): void {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const c0 = trimmed.charCodeAt(0);
+    if (c0 === 123 || c0 === 91) {
+      if (this.fastFrames && c0 === 123 && fastFrame(trimmed, { ...this.base, line: lineNo }, this.sink)) return;
+      try {
+        walkJson(JSON.parse(trimmed), { ...this.base, line: lineNo }, this.sink);
+        return;
+      } catch {
+        this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo)));
+      }
+    } else {
+      // A log prefix before a JSON value: "12:00:01 recv {…}".
+      const brace = line.indexOf('{');
+      const close = line.lastIndexOf('}');
+      if (brace >= 0 && close > brace) {
+        const json = line.slice(brace, close + 1);
+        if (this.fastFrames && fastFrame(json, { ...this.base, line: lineNo }, this.sink)) return;
+        try {
+          walkJson(JSON.parse(json), { ...this.base, line: lineNo }, this.sink);
+          return;
+        } catch {
+          /* not JSON: look for candidates and escaped SDPs in the text */
+        }
+      }
+    }
+    scanText(line, lineNo, this.sink, this.base.file);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * What the readers find and where: the types every reader (JSON walk, webrtc-internals dumps,
+ * line scanner, text scan) produces, and the sink they hand their findings to.
+ */
+import type { Candidate } from '../candidate/candidate.js';
+import type { CandidateExplanation } from '../candidate/explain.js';
+import type { InputDiagnostic } from '../diagnostics.js';
+import type { SdpscopeError } from '../errors.js';
+import type { SessionDescription } from '../sdp/model.js';
+
+/** RTCSdpType. */
+export type SdpType = 'offer' | 'answer' | 'pranswer' | 'rollback';
+
+/** How the item was found. */
+export type InputFormat = 'sdp' | 'sdp-fragment' | 'json' | 'webrtc-internals' | 'text';
+
+export interface Source {
+  /** 1-based line of the input where the item (or the JSON value holding it) starts. */
+  readonly line: number;
+  /** The file it was read from, when a reader was given several. */
+  readonly file?: string;
+  readonly format: InputFormat;
+  /** Where in the JSON value: `$.PeerConnections["8-1"].updateLog[7].value`. */
+  readonly path?: string;
+  /** webrtc-internals peer connection id ("8-1"). */
+  readonly peerConnection?: string;
+  /** webrtc-internals event ("setLocalDescriptionOnSuccess", "onicecandidate", "addIceCandidate") or the signaling frame's type. */
+  readonly event?: string;
+  /** The time the log gives the item (a number in ms, or the text as written). */
+  readonly timestamp?: number | string;
+  /** Who sent the frame, where the log says (relay logs: "from"). */
+  readonly sender?: string;
+  /** The relay room, where the log says. */
+  readonly room?: string;
+}
+
+export interface FoundDescription {
+  /** offer/answer/pranswer/rollback from the surrounding object or event; null when nothing says. */
+  readonly type: SdpType | null;
+  /** The SDP text exactly as found (after JSON unescaping). */
+  readonly text: string;
+  readonly description: SessionDescription;
+  readonly source: Source;
+}
+
+export interface FoundCandidate {
+  /** The candidate text as found. */
+  readonly text: string;
+  /** Null when the text was rejected: see `error`. */
+  readonly candidate: Candidate | null;
+  /** Why the text was rejected (its `column` counts in `text`); null when it parsed. */
+  readonly error: SdpscopeError | null;
+  /** explainCandidate(candidate), derived once where the candidate was found; null when it was rejected. */
+  readonly explanation: CandidateExplanation | null;
+  /** RTCIceCandidateInit.sdpMid, or the mid of the m-section it was in. */
+  readonly sdpMid: string | null;
+  readonly sdpMLineIndex: number | null;
+  /** RTCIceCandidateInit.usernameFragment, or the ice-ufrag of its m-section. */
+  readonly usernameFragment: string | null;
+  /** True when it came out of an SDP (a=candidate), false for trickled ones. */
+  readonly inDescription: boolean;
+  readonly source: Source;
+}
+
+/** A trickle end-of-candidates signal: a frame whose candidate is null or "". */
+export interface FoundEndOfCandidates {
+  readonly sdpMid: string | null;
+  readonly source: Source;
+}
+
+export interface InputReport {
+  readonly descriptions: FoundDescription[];
+  readonly candidates: FoundCandidate[];
+  readonly endOfCandidates: FoundEndOfCandidates[];
+  readonly problems: InputDiagnostic[];
+}
+
+/** Receives what a scan finds, as it finds it. */
+export interface InputSink {
+  description(found: FoundDescription): void;
+  candidate(found: FoundCandidate): void;
+  endOfCandidates(found: FoundEndOfCandidates): void;
+  problem(problem: InputDiagnostic): void;
+}
+
+/** Where a walk is: the Source so far, and the type of the frame around it. Internal to the readers. */
+export interface WalkContext extends Source {
+  readonly frameType?: string;
+}

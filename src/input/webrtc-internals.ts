@@ -1,0 +1,58 @@
+/**
+ * chrome://webrtc-internals dumps ("Create Dump"): `PeerConnections["<rid>-<lid>"].updateLog[]`
+ * of `{type, value, time}` (older) or `{type, value, timestamp}` entries, whose values are JSON
+ * (Chrome >= M118) or the older text forms "type: offer, sdp: v=0…" and
+ * "sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:…".
+ */
+import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf } from './found.js';
+import type { InputSink, WalkContext } from './types.js';
+
+type Walk = (value: unknown, ctx: WalkContext, sink: InputSink, depth: number) => void;
+
+/** The PeerConnections map of a dump, or null when `o` is not one. */
+export function peerConnectionsOf(o: Record<string, unknown>): Record<string, unknown> | null {
+  const pcs = o['PeerConnections'];
+  return pcs !== null && typeof pcs === 'object' && !Array.isArray(pcs) ? (pcs as Record<string, unknown>) : null;
+}
+
+/** Walks every updateLog value of every peer connection, each with its event, time and path. */
+export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: InputSink, depth: number, walk: Walk): void {
+  const path = ctx.path ?? '$';
+  for (const [id, pc] of Object.entries(pcs)) {
+    const log = (pc as { updateLog?: unknown } | null)?.updateLog;
+    if (!Array.isArray(log)) continue;
+    log.forEach((entry: unknown, i) => {
+      if (entry === null || typeof entry !== 'object') return;
+      const e = entry as Record<string, unknown>;
+      const time = e['time'] ?? e['timestamp'];
+      walk(e['value'], {
+        line: ctx.line,
+        ...(ctx.file !== undefined ? { file: ctx.file } : {}),
+        format: 'webrtc-internals',
+        path: `${path}.PeerConnections${pathKey(id)}.updateLog[${i}].value`,
+        peerConnection: id,
+        ...(typeof e['type'] === 'string' ? { event: e['type'] } : {}),
+        ...(typeof time === 'number' || typeof time === 'string' ? { timestamp: time } : {}),
+      }, sink, depth + 1);
+    });
+  }
+}
+
+// Anchored, one pass each: "[^,]*" and "\d+" cannot backtrack into each other.
+const LEGACY_SDP = /^type: (\w+), sdp: (v=[\s\S]*)$/;
+const LEGACY_CANDIDATE = /^sdpMid: ([^,]*), sdpMLineIndex: (\d{1,9}), candidate: ((?:a=)?candidate:.*)$/;
+
+/** Reads an updateLog value in the text form of Chrome before M118; false when it is not one. */
+export function readLegacyValue(s: string, ctx: WalkContext, sink: InputSink): boolean {
+  let m = LEGACY_SDP.exec(s);
+  if (m) {
+    emitDescription(m[2]!, sdpType(m[1]), sourceOf(ctx), sink);
+    return true;
+  }
+  m = LEGACY_CANDIDATE.exec(s);
+  if (m) {
+    emitCandidate(m[3]!, { sdpMid: m[1], sdpMLineIndex: Number(m[2]) }, sourceOf(ctx), sink);
+    return true;
+  }
+  return false;
+}
