@@ -6,7 +6,7 @@
  * - bare: a plain ws forwarder (rooms of 2, forward to the other member; no parsing, no log).
  */
 import { WebSocket, WebSocketServer } from 'ws';
-import { startRelay } from '../src/node/relay.js';
+import { startRelay } from '../src/node/relay/index.js';
 
 async function main(): Promise<void> {
   const [which, port, log] = process.argv.slice(2);

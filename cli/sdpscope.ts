@@ -9,7 +9,7 @@ import { labCommand } from './commands/lab.js';
 import { NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/topology.js';
 import { BROWSERS } from '../src/lab/browsers.js';
 import { relayCommand } from './commands/relay.js';
-import { RELAY_DEFAULTS } from '../src/node/relay.js';
+import { RELAY_DEFAULTS } from '../src/node/relay/index.js';
 import { parseCommand } from './commands/parse.js';
 import { wantColor } from './render/style.js';
 import { coerceFile, run } from './run.js';

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   FILE_IS_DIRECTORY: 'The path is a directory, not a file.',
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
+  INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
   USAGE: 'The command line is not valid.',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
   NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',

@@ -1,7 +1,7 @@
 /** `sdpscope relay`: the signaling relay, every frame logged; stops cleanly on SIGINT/SIGTERM. */
 import { readFileSync } from 'node:fs';
 import { SdpscopeError } from '../../src/errors.js';
-import { RELAY_DEFAULTS, startRelay, type RelayLine, type RelayOptions } from '../../src/node/relay.js';
+import { RELAY_DEFAULTS, startRelay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { makeStyle, type Style } from '../render/style.js';
 

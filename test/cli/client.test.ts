@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
 import { framesOf } from '../../src/node/client.js';
-import { startRelay } from '../../src/node/relay.js';
+import { startRelay } from '../../src/node/relay/index.js';
 import { sample, SAMPLES } from '../support/corpus.js';
 
 const base = (url: string): ClientCommandOptions => ({ url, send: [], json: false, color: false, insecure: false });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay.js';
+import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay/index.js';
 import { runClient } from '../../src/node/client.js';
 import { readInput } from '../../src/input/read.js';
 import { sample } from '../support/corpus.js';

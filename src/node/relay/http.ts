@@ -1,0 +1,95 @@
+/**
+ * The relay's HTTP side: request targets read defensively (a target that does not parse is a
+ * 400, never an exception), the token check, refusals written on a raw upgrade socket, and the
+ * pages (the call page at /, the inspector at /inspect).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+
+export interface RequestTarget {
+  readonly path: string;
+  readonly query: URLSearchParams;
+}
+
+/**
+ * The path and query of a request in origin-form ("/x?y"), or null when it is not one or does not
+ * parse ("//[", "http://[::1", "*"): those get a 400.
+ */
+export function requestTarget(req: IncomingMessage): RequestTarget | null {
+  const raw = req.url ?? '/';
+  if (!raw.startsWith('/')) return null;
+  try {
+    // A fixed origin in front: "//host" stays a path instead of becoming an authority.
+    const url = new URL(`http://relay.invalid${raw}`);
+    return { path: url.pathname, query: url.searchParams };
+  } catch {
+    return null;
+  }
+}
+
+/** The token a client presents: `?token=`, else `Authorization: Bearer …`; null when none. */
+export function tokenOf(req: IncomingMessage, target: RequestTarget): string | null {
+  const q = target.query.get('token');
+  if (q !== null) return q;
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+}
+
+/** Refuses an upgrade on its raw socket with an HTTP status, and closes it. */
+export function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+  socket.destroy();
+}
+
+const PAGE_FILES: Readonly<Record<string, readonly [string, string]>> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/index.html': ['index.html', 'text/html; charset=utf-8'],
+  '/call.js': ['call.js', 'text/javascript; charset=utf-8'],
+  '/inspect': ['inspect.html', 'text/html; charset=utf-8'],
+  '/inspect.js': ['inspect.js', 'text/javascript; charset=utf-8'],
+};
+/** The inspector page (its data comes from /feed, also behind the token): behind the token when one is set. */
+const PROTECTED = new Set(['/inspect']);
+
+export interface PageOptions {
+  readonly pageDir: string | undefined;
+  readonly feed: boolean;
+  readonly token: string | undefined;
+}
+
+/** Answers a plain HTTP request: a page, or 400 / 401 / 404. */
+export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOptions): void {
+  const target = requestTarget(req);
+  if (!target) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request target\n');
+    return;
+  }
+  const file = PAGE_FILES[target.path];
+  if (PROTECTED.has(target.path) && (!o.feed || (o.token !== undefined && !sameSecret(tokenOf(req, target), o.token)))) {
+    res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain' }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
+    return;
+  }
+  if (!file || !o.pageDir) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    return;
+  }
+  try {
+    const body = readFileSync(join(o.pageDir, file[0]));
+    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('page not built\n');
+  }
+}
+
+/**
+ * Compares a presented secret with the expected one in constant time: both hashed to the same
+ * length (timingSafeEqual needs it), so neither where they differ nor their lengths show.
+ */
+export function sameSecret(presented: string | null, expected: string): boolean {
+  if (presented === null) return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}

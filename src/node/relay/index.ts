@@ -1,0 +1,211 @@
+/**
+ * The signaling relay: a WebSocket server that speaks the seed's protocol (every JSON frame of a
+ * client goes, unchanged, to every other client of its room; never back to the sender) and logs
+ * every frame — NDJSON with who sent it, to whom, and what it means, secrets redacted — without
+ * altering what it forwards. Limits keep bad clients from hurting the others. Node only.
+ *
+ * The parts, one concern each: options.ts (defaults, checks), http.ts (request targets, token,
+ * pages), rooms.ts, rate-limit.ts, log-pipe.ts + log-worker.ts (the logger thread), feed.ts
+ * (/feed), protocol.ts (notices, close codes, console lines). This file wires them.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { redactText } from '../../analysis/redact.js';
+import { Feed } from './feed.js';
+import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
+import { LogPipe } from './log-pipe.js';
+import { resolveRelayOptions, type RelayOptions } from './options.js';
+import { CLOSE, type RelayNotice } from './protocol.js';
+import { TokenBucket } from './rate-limit.js';
+import { Rooms, type Client } from './rooms.js';
+
+export { RELAY_DEFAULTS, type RelayOptions } from './options.js';
+export { CLOSE, type RelayLine, type RelayNotice } from './protocol.js';
+
+export interface Relay {
+  readonly url: string;
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Clients connected now, per room. */
+  rooms(): Map<string, string[]>;
+  /** Closes every client (1001), stops listening, flushes the log. */
+  close(): Promise<void>;
+}
+
+const now = () => new Date().toISOString();
+
+/** Starts a relay; resolves once it listens. Throws INVALID_OPTION for a bad option. */
+export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
+  const o = resolveRelayOptions(options);
+  const clients = new Map<string, Client>();
+  const rooms = new Rooms(o.roomSize);
+  const feed = o.feed ? new Feed(o.feedReplay, o.maxBufferedBytes) : null;
+  let nextId = 1;
+  // Summaries, redaction and the log are the worker's: this thread checks JSON and forwards.
+  const pipe = new LogPipe({ log: o.log ?? null, keepSecrets: o.keepSecrets, maxBacklog: o.maxLogBacklog, onLine: o.onLine, onRecord: feed ? (r) => feed.publish(r) : undefined });
+  const event = (room: string | null, client: string | null, name: string, detail: string) => pipe.event({ time: now(), room, event: name, client, detail });
+  const authorized = (req: IncomingMessage, target: RequestTarget) => o.token === undefined || sameSecret(tokenOf(req, target), o.token);
+
+  const pages = { pageDir: o.pageDir, feed: o.feed, token: o.token };
+  const server: HttpServer = o.tls
+    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, (req, res) => servePage(req, res, pages))
+    : createHttpServer((req, res) => servePage(req, res, pages));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
+
+  server.on('upgrade', (req, socket, head) => {
+    const target = requestTarget(req);
+    if (!target) {
+      event(null, null, 'refused', `unparseable request target from ${req.socket.remoteAddress}`);
+      return refuse(socket, 400, 'Bad Request');
+    }
+    if (!authorized(req, target)) {
+      event(null, null, 'refused', `bad or missing token from ${req.socket.remoteAddress}`);
+      return refuse(socket, 401, 'Unauthorized');
+    }
+    if (o.origins && !o.origins.includes(req.headers.origin ?? '')) {
+      event(null, null, 'refused', `origin ${req.headers.origin ?? '(none)'} not allowed`);
+      return refuse(socket, 403, 'Forbidden');
+    }
+    if (clients.size >= o.maxClients) {
+      event(null, null, 'refused', `max clients (${o.maxClients}) reached`);
+      return refuse(socket, 503, 'Service Unavailable');
+    }
+    if (target.path === '/feed') {
+      if (!feed) return refuse(socket, 404, 'Not Found');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        event(null, null, 'feed-subscribed', `from ${req.socket.remoteAddress}`);
+        feed.subscribe(ws, () => event(null, null, 'feed-ignored', 'a feed subscriber sent a frame: dropped (the feed is read-only)'));
+      });
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => join(ws, req, target));
+  });
+
+  const notice = (ws: WebSocket, n: RelayNotice) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(n));
+  };
+
+  function join(ws: WebSocket, req: IncomingMessage, target: RequestTarget): void {
+    const room = target.query.get('room') || 'default';
+    const c: Client = { id: `c${nextId}`, ws, room, alive: true, bucket: new TokenBucket(o.maxFramesPerSecond) };
+    if (!rooms.join(c)) {
+      notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize });
+      ws.close(CLOSE.roomFull, 'room full');
+      event(room, null, 'room-full', `refused a client: ${rooms.count(room)} of ${o.roomSize}`);
+      return;
+    }
+    nextId++;
+    clients.set(c.id, c);
+    const peers = [...rooms.others(c)];
+    notice(ws, { type: 'relay-notice', event: 'joined', room, id: c.id, peers: peers.map((m) => m.id) });
+    for (const m of peers) notice(m.ws, { type: 'relay-notice', event: 'peer-joined', room, id: c.id });
+    event(room, c.id, 'joined', `from ${req.socket.remoteAddress}:${req.socket.remotePort} (${rooms.count(room)}/${o.roomSize})`);
+
+    ws.on('pong', () => {
+      c.alive = true;
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => frame(c, data, isBinary));
+    ws.on('close', (code: number, reason: Buffer) => {
+      clients.delete(c.id);
+      rooms.leave(c);
+      for (const m of rooms.others(c)) notice(m.ws, { type: 'relay-notice', event: 'peer-left', room, id: c.id });
+      event(room, c.id, 'left', `close ${code}${reason.length ? ' ' + reason.toString() : ''}`);
+    });
+    ws.on('error', (e: Error) => event(room, c.id, 'error', e.message));
+  }
+
+  function frame(c: Client, data: RawData, isBinary: boolean): void {
+    if (!c.bucket.take()) {
+      if (c.bucket.shouldNotify()) {
+        notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${o.maxFramesPerSecond} frames/s: frames dropped` });
+        event(c.room, c.id, 'rate-limited', `over ${o.maxFramesPerSecond} frames/s: dropping`);
+      }
+      return;
+    }
+    const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    if (isBinary) {
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'binary-frame', message: 'frames are JSON text' });
+      event(c.room, c.id, 'binary-frame', `${buf.length} bytes dropped`);
+      return;
+    }
+    const text = buf.toString('utf8');
+    // Only valid JSON is relayed; the logger parses it again, off this thread.
+    try {
+      JSON.parse(text);
+    } catch {
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
+      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text)).slice(0, 120)));
+      return;
+    }
+    const to: string[] = [];
+    for (const m of rooms.others(c)) {
+      if (m.ws.readyState !== WebSocket.OPEN) continue;
+      if (m.ws.bufferedAmount > o.maxBufferedBytes) {
+        // A close frame would queue behind the backlog it cannot read: cut the connection.
+        event(c.room, m.id, 'slow-consumer', `${m.ws.bufferedAmount} bytes queued (limit ${o.maxBufferedBytes}): connection cut`);
+        m.ws.terminate();
+        continue;
+      }
+      // The bytes as received: the relay never alters a frame.
+      m.ws.send(buf, { binary: false });
+      to.push(m.id);
+    }
+    pipe.frame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text });
+  }
+
+  // Too big: ws closes the sender with 1009 by itself (maxPayload); the close is logged above.
+  const heartbeat = o.heartbeatMs > 0
+    ? setInterval(() => {
+        for (const c of clients.values()) {
+          if (!c.alive) {
+            event(c.room, c.id, 'heartbeat-timeout', `no pong within ${o.heartbeatMs} ms: dropped`);
+            c.ws.terminate();
+            continue;
+          }
+          c.alive = false;
+          c.ws.ping();
+        }
+      }, o.heartbeatMs)
+    : null;
+  heartbeat?.unref();
+
+  let closing: Promise<void> | null = null;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host === '0.0.0.0' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host}:${port}`);
+
+  async function shutdown(): Promise<void> {
+    if (heartbeat) clearInterval(heartbeat);
+    for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
+    feed?.close(CLOSE.goingAway, 'relay shutting down');
+    await new Promise<void>((r) => wss.close(() => r()));
+    // Clients that do not answer the close handshake promptly are cut.
+    const cut = setTimeout(() => {
+      for (const c of clients.values()) c.ws.terminate();
+      feed?.terminate();
+      server.closeAllConnections();
+    }, 500);
+    await new Promise<void>((r) => server.close(() => r()));
+    clearTimeout(cut);
+    event(null, null, 'stopped', 'log flushed');
+    // The worker writes everything it was sent, then ends the log.
+    await pipe.close();
+  }
+
+  return {
+    url: `${o.tls ? 'wss' : 'ws'}://${host}:${port}`,
+    port,
+    rooms: () => rooms.snapshot(),
+    close() {
+      // Idempotent: a second call waits for the first.
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}

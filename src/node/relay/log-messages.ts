@@ -1,0 +1,48 @@
+/** The messages between the relay and its logger thread, typed both ways. */
+import type { RelayLine } from './protocol.js';
+
+/** What the worker is started with. */
+export interface LogWorkerData {
+  readonly log: string | null;
+  readonly keepSecrets: boolean;
+  /** Post a console line back for every frame. */
+  readonly lines: boolean;
+  /** Post every frame's record back, always redacted, for the read-only feed (/feed). */
+  readonly feed: boolean;
+}
+
+/** A relayed frame; `time` in ms since the epoch. */
+export interface LoggedFrame {
+  readonly time: number;
+  readonly room: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly size: number;
+  readonly text: string;
+}
+
+/** Something the relay did (a client joined, a frame was refused...): one log line, one console line. */
+export interface RelayEvent {
+  readonly time: string;
+  readonly room: string | null;
+  readonly event: string;
+  readonly client: string | null;
+  readonly detail: string;
+}
+
+/** Relay → worker. Frames and events go in the order they happened, and come back in it. */
+export type ToLogWorker =
+  | { readonly kind: 'frames'; readonly frames: readonly LoggedFrame[] }
+  | { readonly kind: 'event'; readonly record: RelayEvent }
+  | { readonly kind: 'close' };
+
+/** Worker → relay. */
+export type FromLogWorker =
+  /** A console line for a frame or an event, in relay order. */
+  | { readonly kind: 'line'; readonly line: RelayLine }
+  /** A frame's record as JSON text, redacted, for the feed. */
+  | { readonly kind: 'record'; readonly record: string }
+  /** `n` frames are logged: the backlog shrinks. */
+  | { readonly kind: 'ack'; readonly n: number }
+  /** The log is flushed and closed. */
+  | { readonly kind: 'closed' };

@@ -1,0 +1,92 @@
+/**
+ * The relay's settings: every limit with its documented default (spread under the caller's
+ * options, as ws does), checked once at start so that a bad value fails fast with a clear message.
+ */
+import { SdpscopeError } from '../../errors.js';
+import type { RelayLine } from './protocol.js';
+
+/** Every limit and setting, with its default. */
+export const RELAY_DEFAULTS = {
+  /** The seed binds 0.0.0.0 so that two machines can call; bind 127.0.0.1 to stay local. */
+  host: '0.0.0.0',
+  /** The seed's port. */
+  port: 53378,
+  /** Clients in one room: 2, a 1:1 call like the seed's. */
+  roomSize: 2,
+  /** Clients connected at once; more are refused with HTTP 503. */
+  maxClients: 1000,
+  /** Largest frame in bytes; a larger one closes its sender with 1009. */
+  maxFrameBytes: 1024 * 1024,
+  /** Frames a client may send per second (token bucket); excess frames are dropped with a notice. */
+  maxFramesPerSecond: 100,
+  /** Bytes queued towards one client; a slower consumer is cut. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Ping interval; a client that did not answer the previous ping is dropped. 0 disables. */
+  heartbeatMs: 30_000,
+  /** Keep ice-pwd, credential, password... in the log (default: redacted). */
+  keepSecrets: false,
+  /** Frames waiting for the logger; past it, frames are relayed but not logged (counted, reported). */
+  maxLogBacklog: 100_000,
+  /** Serve the read-only feed of relayed frames (redacted) at /feed and the inspector at /inspect. */
+  feed: true,
+  /** Records the feed replays to a new subscriber. */
+  feedReplay: 1000,
+} as const;
+
+export interface RelayOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly roomSize?: number;
+  readonly maxClients?: number;
+  readonly maxFrameBytes?: number;
+  readonly maxFramesPerSecond?: number;
+  readonly maxBufferedBytes?: number;
+  readonly heartbeatMs?: number;
+  readonly keepSecrets?: boolean;
+  readonly maxLogBacklog?: number;
+  /** NDJSON log file, one line per frame (appended). */
+  readonly log?: string;
+  /** Clients must present it: `?token=`, or `Authorization: Bearer …`. */
+  readonly token?: string;
+  /** PEM certificate and key (contents): serve https and wss. */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Allowed Origin headers; others are refused with 403. Absent: any origin. */
+  readonly origins?: readonly string[];
+  /** Folder of the pages (index.html and call.js, inspect.html and inspect.js); absent: no pages. */
+  readonly pageDir?: string;
+  readonly feed?: boolean;
+  readonly feedReplay?: number;
+  /** One readable line per event (the console). */
+  readonly onLine?: (line: RelayLine) => void;
+}
+
+/** The options with every default filled in, checked. */
+export type ResolvedRelayOptions = RelayOptions & Required<Pick<RelayOptions, keyof typeof RELAY_DEFAULTS>>;
+
+/** Integer options and the least value each accepts. */
+const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = {
+  port: 0,
+  roomSize: 1,
+  maxClients: 1,
+  maxFrameBytes: 1,
+  maxFramesPerSecond: 1,
+  maxBufferedBytes: 1,
+  heartbeatMs: 0,
+  maxLogBacklog: 1,
+  feedReplay: 0,
+};
+
+/** Fills the defaults in and checks every value; throws INVALID_OPTION with the option's name. */
+export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions {
+  const o = { ...RELAY_DEFAULTS, ...options } as ResolvedRelayOptions;
+  for (const [name, min] of Object.entries(MINIMUM) as [keyof typeof RELAY_DEFAULTS, number][]) {
+    const v = o[name];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+      throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be an integer >= ${min}, got ${String(v)}`);
+    }
+  }
+  if (o.port > 65535) throw new SdpscopeError('INVALID_OPTION', `relay option port must be 0..65535, got ${o.port}`);
+  if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
+  if (o.tls && (!o.tls.cert || !o.tls.key)) throw new SdpscopeError('INVALID_OPTION', 'relay option tls needs both cert and key');
+  return o;
+}

@@ -1,0 +1,17 @@
+/** What the relay says: its notices to clients, its close codes, and its console lines. */
+import type { FrameSummary } from '../../analysis/frame.js';
+
+/** The notices the relay sends; their own type never collides with call frames. */
+export type RelayNotice =
+  | { readonly type: 'relay-notice'; readonly event: 'joined'; readonly room: string; readonly id: string; readonly peers: readonly string[] }
+  | { readonly type: 'relay-notice'; readonly event: 'peer-joined' | 'peer-left'; readonly room: string; readonly id: string }
+  | { readonly type: 'relay-notice'; readonly event: 'room-full'; readonly room: string; readonly size: number }
+  | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
+
+/** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame). */
+export const CLOSE = { normal: 1000, goingAway: 1001, tooBig: 1009, roomFull: 4001 } as const;
+
+/** What the console shows: a frame relayed, or an event of the relay. */
+export type RelayLine =
+  | { readonly kind: 'frame'; readonly time: string; readonly room: string; readonly from: string; readonly to: readonly string[]; readonly size: number; readonly summary: FrameSummary; readonly text: string }
+  | { readonly kind: 'event'; readonly time: string; readonly room: string | null; readonly client: string | null; readonly event: string; readonly detail: string };
