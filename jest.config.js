@@ -7,7 +7,7 @@ export const esm = {
   extensionsToTreatAsEsm: ['.ts'],
   // Sources import './x.js' (NodeNext); under the tests that is the .ts file beside it.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: false }] },
 };
 
 export default {

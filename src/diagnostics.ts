@@ -162,11 +162,73 @@ export type NegotiationDiagnostic = Diagnostic<NegotiationDiagnosticKind>;
 /** What the candidate analyzer reports. */
 export type LogDiagnostic = Diagnostic<LogDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind>;
 
-export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
+/** The severity of each kind: all that a producer of findings needs at run time. */
+export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
+  'invalid-line': 'error',
+  'blank-line': 'warning',
+  'attribute-syntax': 'warning',
+  'mixed-line-endings': 'info',
+  'unparseable-candidate': 'error',
+  'candidate-foundation': 'warning',
+  'candidate-invalid-address': 'warning',
+  'candidate-redacted-address': 'info',
+  'candidate-missing-related-address': 'warning',
+  'candidate-unknown-type': 'warning',
+  'type-preference-mismatch': 'warning',
+  'invalid-json': 'warning',
+  'input-sdp': 'error',
+  'binary-data': 'warning',
+  'line-too-long': 'warning',
+  'no-common-codec': 'error',
+  'answer-codec-not-offered': 'error',
+  'payload-type-remapped': 'warning',
+  'rtx-without-codec': 'warning',
+  'codec-without-rtpmap': 'error',
+  'invalid-direction': 'error',
+  'no-media-flow': 'info',
+  'dtls-role-conflict': 'error',
+  'offer-setup-not-actpass': 'warning',
+  'missing-setup': 'warning',
+  'missing-fingerprint': 'error',
+  'weak-fingerprint': 'warning',
+  'missing-ice-credentials': 'error',
+  'invalid-ice-credentials': 'error',
+  'bundle-credentials-differ': 'warning',
+  'ice-lite-both': 'error',
+  'no-trickle': 'info',
+  'rtcp-mux-missing': 'error',
+  'bundle-tag-rejected': 'warning',
+  'bundle-not-in-offer': 'error',
+  'moved-out-of-bundle': 'warning',
+  'media-rejected': 'info',
+  'mline-count-mismatch': 'error',
+  'mline-mismatch': 'error',
+  'protocol-mismatch': 'warning',
+  'header-extension-not-offered': 'error',
+  'header-extension-id-changed': 'warning',
+  'sctp-port-missing': 'error',
+  'sctp-format-mismatch': 'warning',
+  'no-srflx': 'warning',
+  'no-relay': 'info',
+  'relay-private-address': 'warning',
+  'only-mdns-hosts': 'info',
+  'only-tcp': 'warning',
+  'ipv6-only': 'info',
+  'duplicate-candidate': 'info',
+  'ice-restart': 'info',
+  'end-of-candidates-missing': 'info',
+  'sessions-evicted': 'info',
+};
+
+/**
+ * The documentation of every kind: what it means, what to do, where the rule comes from, and its
+ * severity (from {@link SEVERITY}). Renderers, the README and dashboards read it; a parser that
+ * does not import it does not carry its text (it is dropped by tree-shaking).
+ */
+export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /* @__PURE__ */ withSeverity({
   // SDP lines
   'invalid-line': {
     domain: 'sdp',
-    severity: 'error',
     title: 'Line is not "<type>=<value>"',
     description: 'Every SDP line is one letter, "=", and a value. The line is kept as written and not interpreted.',
     action: 'Look for a line broken by copy and paste or by a log line limit, or text pasted into the SDP.',
@@ -174,7 +236,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'blank-line': {
     domain: 'sdp',
-    severity: 'warning',
     title: 'Blank line',
     description: 'SDP has no blank lines; some stacks add one at the end. Kept as written.',
     action: 'Remove it before handing the SDP to a strict parser; browsers tolerate a trailing one.',
@@ -182,7 +243,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'attribute-syntax': {
     domain: 'sdp',
-    severity: 'warning',
     title: 'Attribute value does not follow its grammar',
     description: 'A known attribute whose value could not be read; it is kept as an uninterpreted attribute.',
     action: 'Compare the line with the sample in the message; an SDP munged by hand is the usual cause. Browsers reject many of these in setRemoteDescription.',
@@ -190,7 +250,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'mixed-line-endings': {
     domain: 'sdp',
-    severity: 'info',
     title: 'Mixed line endings',
     description: 'Some lines end with CRLF and others with LF. RFC 8866 requires CRLF but parsers should accept LF. Kept as written.',
     action: 'Usually harmless; it shows that the SDP was edited or assembled from pieces.',
@@ -199,7 +258,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   // Candidates
   'unparseable-candidate': {
     domain: 'candidate',
-    severity: 'error',
     title: 'Candidate line that does not parse',
     description: 'Text that starts like a candidate but is not one; the error code and column say where it breaks. Kept as written (in an SDP) or counted and skipped (in a log; --strict makes it fatal).',
     action: 'Read the field at the column: a truncated line, a redacted field, or a stack writing outside the RFC 8839 grammar. A browser drops such a candidate in addIceCandidate.',
@@ -207,7 +265,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'candidate-foundation': {
     domain: 'candidate',
-    severity: 'warning',
     title: 'Foundation outside 1*32ice-char',
     description: 'The foundation is empty, longer than 32 characters, or has characters other than ALPHA / DIGIT / "+" / "/". Tolerated because real stacks emit it.',
     action: 'Harmless between tolerant stacks; a strict ICE agent may refuse the candidate.',
@@ -215,7 +272,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'candidate-invalid-address': {
     domain: 'candidate',
-    severity: 'warning',
     title: 'Candidate address is neither an IP address nor a host name',
     description: 'The connection-address (or raddr) is not an IPv4 or IPv6 address and not a DNS name, e.g. a prefix written where an address belongs ("::/0") or an IPv4 address with leading zeros ("010.0.0.1"). No peer can use it.',
     action: 'Find what wrote it; a candidate without a usable address never pairs.',
@@ -223,7 +279,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'candidate-redacted-address': {
     domain: 'candidate',
-    severity: 'info',
     title: 'Address redacted',
     description: 'The address is a redaction marker ("x.x.x.x", "*.*.*.*", "[PUBLIC IP]", "<redacted>", "REDACTED"...) put there by whoever shared the log: the candidate\'s network, pairs and NAT evidence cannot be told.',
     action: 'Ask for the log before redaction, or read the other fields (type, priority, relay protocol) only.',
@@ -231,7 +286,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'candidate-missing-related-address': {
     domain: 'candidate',
-    severity: 'warning',
     title: 'srflx/prflx/relay candidate without raddr/rport',
     description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
     action: 'Add "raddr 0.0.0.0 rport 0" (what browsers write to hide the base) if the producer is yours.',
@@ -239,7 +293,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'candidate-unknown-type': {
     domain: 'candidate',
-    severity: 'warning',
     title: 'Candidate type is not host, srflx, prflx or relay',
     description: 'The grammar allows other tokens, but no browser will use such a candidate.',
     action: 'Check the producer; the candidate is ignored by every browser.',
@@ -247,7 +300,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'type-preference-mismatch': {
     domain: 'candidate',
-    severity: 'warning',
     title: 'Type preference contradicts the declared type',
     description: 'The top byte of the priority is the type preference; the value seen is not one any known implementation uses for this type (e.g. a "relay" with the host preference 126), so the line was probably edited or the type rewritten.',
     action: 'Look for an SFU or a script that rewrites candidates; pairs are then checked in a surprising order.',
@@ -256,7 +308,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   // Input
   'invalid-json': {
     domain: 'input',
-    severity: 'warning',
     title: 'Truncated or invalid JSON',
     description: 'A line or document that starts like JSON but does not parse (truncated, or cut by a log line limit). Candidates and SDPs in its text are still looked for.',
     action: 'Raise the logger\'s line limit, or log frames as NDJSON one per line.',
@@ -264,7 +315,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'input-sdp': {
     domain: 'input',
-    severity: 'error',
     title: 'SDP that could not be read',
     description: 'A string that looks like an SDP but was rejected by the SDP parser; the error code says why.',
     action: 'See the error code; an empty "sdp" field or text that only starts with "v=" are the usual causes.',
@@ -272,7 +322,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'binary-data': {
     domain: 'input',
-    severity: 'warning',
     title: 'Binary data',
     description: 'A line with NUL bytes or invalid UTF-8 was skipped.',
     action: 'Decompress the input first (a .gz dump) or check that it is the log you meant.',
@@ -280,7 +329,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'line-too-long': {
     domain: 'input',
-    severity: 'warning',
     title: 'Line too long',
     description: 'A line longer than the limit (64 MiB by default) was skipped to keep memory bounded.',
     action: 'Split the input into lines (NDJSON), or raise the limit where the reader is called.',
@@ -289,7 +337,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   // Negotiation
   'no-common-codec': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'No codec in common',
     description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one, so no media can flow. An answerer with no common codec must reject the m-line with port 0.',
     action: 'Compare the codec table: offer a codec the answerer has (setCodecPreferences, server codec list), or have the answerer reject the m-line.',
@@ -297,7 +344,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'answer-codec-not-offered': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Answer codec that the offer never had',
     description: 'The answer may only contain codecs from the offer (a subset, possibly with fewer parameters). Browsers fail setRemoteDescription on it or ignore the codec.',
     action: 'Build the answer from the offer\'s codecs (an SFU answering from a fixed list is the usual cause).',
@@ -305,7 +351,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'payload-type-remapped': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Same codec, different payload type',
     description: 'The answer uses another payload type number than the offer for the same codec. Allowed (each side receives on the numbers it declared), but many SFUs and gateways mishandle it.',
     action: 'Echo the offer\'s payload types in the answer (JSEP answerers do).',
@@ -313,7 +358,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'rtx-without-codec': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'RTX whose associated codec is not negotiated',
     description: 'An rtx payload type whose apt points to a codec that is not in the negotiated set: it can never be used.',
     action: 'Remove the rtx line, or keep the codec its apt names.',
@@ -321,7 +365,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'codec-without-rtpmap': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Dynamic payload type without rtpmap',
     description: 'A payload type of 96..127 on the m= line with no a=rtpmap: nobody can tell which codec it is.',
     action: 'Add the a=rtpmap line, or remove the payload type from the m= line (SDP munging that dropped lines).',
@@ -329,7 +372,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'invalid-direction': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Answer direction not allowed for the offer direction',
     description: 'sendonly must be answered recvonly or inactive, recvonly with sendonly or inactive, inactive with inactive; sendrecv with anything.',
     action: 'Answer with a direction the table allows (the transceiver\'s direction in the answerer).',
@@ -337,7 +379,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'no-media-flow': {
     domain: 'negotiation',
-    severity: 'info',
     title: 'Accepted, but no direction sends',
     description: 'The negotiated direction is inactive: the m-line is up but carries no media either way ("why no video?").',
     action: 'Set the transceivers\' directions (or add a track) on the side that should send, and renegotiate.',
@@ -345,7 +386,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'dtls-role-conflict': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'DTLS roles do not complement each other',
     description: 'Answers must say active or passive (never actpass) and the opposite of a non-actpass offer; both sides active (or both passive) means no DTLS handshake.',
     action: 'Answer a=setup:active (or passive) opposite the offer; never answer actpass.',
@@ -353,7 +393,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'offer-setup-not-actpass': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Offer setup is not actpass',
     description: 'A JSEP offer uses a=setup:actpass so that the answerer can choose. Allowed in a re-offer that keeps an existing association.',
     action: 'Offer actpass unless this re-offer keeps the DTLS roles of an existing session.',
@@ -361,7 +400,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'missing-setup': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'DTLS m-line without a=setup',
     description: 'With no a=setup the offerer is active by the RFC 4145 default, which breaks JSEP peers expecting actpass.',
     action: 'Add a=setup (actpass in an offer, active or passive in an answer).',
@@ -369,7 +407,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'missing-fingerprint': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'DTLS m-line without a=fingerprint',
     description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description.',
     action: 'Keep the a=fingerprint line (SDP munging or a gateway dropped it).',
@@ -377,7 +414,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'weak-fingerprint': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Fingerprint hash is SHA-1 or unknown',
     description: 'SHA-256 or stronger is expected; SHA-1 is deprecated and some stacks reject it.',
     action: 'Generate the certificate fingerprint with sha-256.',
@@ -385,7 +421,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'missing-ice-credentials': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'ICE ufrag or pwd missing',
     description: 'An accepted m-line needs a=ice-ufrag and a=ice-pwd (media or session level), or connectivity checks cannot be authenticated.',
     action: 'Keep the a=ice-ufrag and a=ice-pwd lines.',
@@ -393,7 +428,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'invalid-ice-credentials': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'ICE ufrag or pwd of illegal length or characters',
     description: 'ice-ufrag is 4..256 ice-chars and ice-pwd 22..256 ice-chars (ALPHA / DIGIT / "+" / "/").',
     action: 'Generate credentials of legal length; browsers reject the description otherwise.',
@@ -401,7 +435,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'bundle-credentials-differ': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Different ICE credentials inside one BUNDLE group',
     description: 'Bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint.',
     action: 'Use one set of credentials for every m-line of the group.',
@@ -409,7 +442,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'ice-lite-both': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Both sides are ICE-lite',
     description: 'Two lite agents never send connectivity checks, so no pair is ever nominated.',
     action: 'One side (the browser, normally) must run full ICE.',
@@ -417,7 +449,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'no-trickle': {
     domain: 'negotiation',
-    severity: 'info',
     title: 'A side does not announce trickle ICE',
     description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored.',
     action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
@@ -425,7 +456,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'rtcp-mux-missing': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'RTCP not multiplexed',
     description: 'WebRTC endpoints require rtcp-mux (Chrome fails with "RTCP-MUX is not enabled"); an answer must not drop it when the offer has it.',
     action: 'Keep a=rtcp-mux in the answer.',
@@ -433,7 +463,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'bundle-tag-rejected': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'The offerer-tagged BUNDLE m-line was rejected',
     description: 'The answer rejected or unbundled the first m-line of the offer\'s BUNDLE group; the answerer must then pick another tagged m-line, which some offerers do not expect.',
     action: 'Put an m-line the answerer accepts first in the offer\'s BUNDLE group.',
@@ -441,7 +470,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'bundle-not-in-offer': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Answer BUNDLE group names a mid the offer did not bundle',
     description: 'The answerer may only remove m-lines from the offered BUNDLE group, never add one.',
     action: 'Build the answer\'s group from the offer\'s.',
@@ -449,7 +477,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'moved-out-of-bundle': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Accepted outside the BUNDLE group',
     description: 'The offer bundled the m-line; the answer accepted it but left it out of its group, so it needs a transport (and candidates) of its own.',
     action: 'Keep it in the group, or expect a separate ICE transport for it (bundlePolicy max-bundle offerers have none).',
@@ -457,7 +484,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'media-rejected': {
     domain: 'negotiation',
-    severity: 'info',
     title: 'm-line rejected',
     description: 'The answer set port 0 (or the offer did): the m-line carries nothing. The reason given is what the codecs show.',
     action: 'If media was expected, see the reason: usually no codec in common.',
@@ -465,7 +491,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'mline-count-mismatch': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Answer and offer have different numbers of m-lines',
     description: 'An answer has exactly one m-line for each m-line of the offer, in the same order.',
     action: 'Answer every offered m-line (reject with port 0 what is not wanted).',
@@ -473,7 +498,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'mline-mismatch': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'm-lines do not correspond',
     description: 'The answer m-line at this position has another media kind or mid than the offer\'s.',
     action: 'Keep the offer\'s order, kinds and mids in the answer.',
@@ -481,7 +505,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'protocol-mismatch': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Different transport protocol in the answer',
     description: 'The answer\'s m= proto differs from the offer\'s (e.g. RTP/SAVPF vs UDP/TLS/RTP/SAVPF); compatible variants are tolerated by browsers, others are not.',
     action: 'Echo the offer\'s proto.',
@@ -489,7 +512,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'header-extension-not-offered': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Answer header extension the offer did not have',
     description: 'The answerer may only accept offered RTP header extensions.',
     action: 'Answer only the offered a=extmap URIs.',
@@ -497,7 +519,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'header-extension-id-changed': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Header extension answered with another id',
     description: 'The answer maps an offered URI to a different id; JSEP answerers echo the offer\'s id.',
     action: 'Echo the offer\'s ids.',
@@ -505,7 +526,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'sctp-port-missing': {
     domain: 'negotiation',
-    severity: 'error',
     title: 'Data channel m-line without SCTP port',
     description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port.',
     action: 'Add a=sctp-port:5000 (the usual value).',
@@ -513,7 +533,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'sctp-format-mismatch': {
     domain: 'negotiation',
-    severity: 'warning',
     title: 'Data channel syntax differs between offer and answer',
     description: 'One side uses the legacy "DTLS/SCTP 5000" + a=sctpmap syntax, the other "UDP/DTLS/SCTP webrtc-datachannel" + a=sctp-port.',
     action: 'Answer in the offer\'s syntax.',
@@ -522,7 +541,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   // Candidate logs
   'no-srflx': {
     domain: 'log',
-    severity: 'warning',
     title: 'No server-reflexive candidate',
     description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses.',
     action: 'Check iceServers (a stun: URL), and that UDP to the STUN port gets out (sdpscope probe).',
@@ -530,7 +548,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'no-relay': {
     domain: 'log',
-    severity: 'info',
     title: 'No relay candidate',
     description: 'No TURN server was configured, or it was unreachable, or refused the credentials (401/403). Without a relay, two symmetric NATs or a UDP-blocking firewall cannot be crossed.',
     action: 'Configure a TURN server (turn: and turns: URLs) and check its credentials.',
@@ -538,7 +555,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'relay-private-address': {
     domain: 'log',
-    severity: 'warning',
     title: 'Relay candidate with a private address',
     description: 'The TURN server allocated on a private, CGNAT or loopback address: it is behind NAT and does not announce its public address (coturn: external-ip). Remote peers cannot reach it.',
     action: 'Set the TURN server\'s external address (coturn --external-ip public/private).',
@@ -546,7 +562,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'only-mdns-hosts': {
     domain: 'log',
-    severity: 'info',
     title: 'Host addresses hidden behind mDNS names',
     description: 'Every host candidate is a .local name (the browser had no media permission or hides local IPs). Only a peer on the same link can resolve them; others need srflx or relay.',
     action: 'Expected in browsers; across networks make sure STUN and TURN work.',
@@ -554,7 +569,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'only-tcp': {
     domain: 'log',
-    severity: 'warning',
     title: 'Only TCP candidates',
     description: 'No UDP candidate at all: UDP is probably blocked by a firewall (the notes\' "protocol restriction"). Media over TCP or TURN/TLS only.',
     action: 'Offer TURN over TCP or TLS on 443; allow UDP if you can.',
@@ -562,7 +576,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'ipv6-only': {
     domain: 'log',
-    severity: 'info',
     title: 'IPv6 candidates only',
     description: 'No IPv4 candidate: an IPv4-only peer cannot pair with any of them.',
     action: 'Give the side an IPv4 path (a relay with an IPv4 address).',
@@ -570,7 +583,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'duplicate-candidate': {
     domain: 'log',
-    severity: 'info',
     title: 'Candidate seen more than once',
     description: 'The same candidate (foundation, component, transport, address, port, type) arrived again in one session: a resend, or a log that records both sides.',
     action: 'Usually harmless; counts in the report are of distinct candidates.',
@@ -578,7 +590,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'ice-restart': {
     domain: 'log',
-    severity: 'info',
     title: 'ICE restart',
     description: 'The same peer connection or sender started using a new ufrag: an ICE restart (or a new call on the same connection).',
     action: 'See what failed before it (the earlier session\'s candidates and pairs).',
@@ -586,7 +597,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'end-of-candidates-missing': {
     domain: 'log',
-    severity: 'info',
     title: 'No end-of-candidates',
     description: 'The session never signalled the end of gathering (a null candidate frame or a=end-of-candidates), so the peer cannot know gathering finished.',
     action: 'Forward the null candidate (onicecandidate with candidate null) through the signaling.',
@@ -594,17 +604,22 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = {
   },
   'sessions-evicted': {
     domain: 'log',
-    severity: 'info',
     title: 'Sessions reported early to bound memory',
     description: 'More sessions were open at once than the limit; the least recently active ones were reported and dropped. Pairs between an evicted session and a later peer are not predicted.',
     action: 'Raise --max-sessions, or split the log by call.',
     reference: '-',
   },
-};
+});
+
+function withSeverity(docs: { readonly [K in DiagnosticKind]: Omit<DiagnosticInfo, 'severity'> }): { readonly [K in DiagnosticKind]: DiagnosticInfo } {
+  const out: Partial<Record<DiagnosticKind, DiagnosticInfo>> = {};
+  for (const kind of Object.keys(docs) as DiagnosticKind[]) out[kind] = { ...docs[kind], severity: SEVERITY[kind] };
+  return out as { readonly [K in DiagnosticKind]: DiagnosticInfo };
+}
 
 /** Builds a finding of `kind`: its severity from the table, its payload as given. */
 export function diagnostic<K extends DiagnosticKind>(kind: K, message: string, payload: DiagnosticPayloads[K]): Diagnostic<K> {
-  return { kind, severity: DIAGNOSTICS[kind].severity, message, ...payload } as Diagnostic<K>;
+  return { kind, severity: SEVERITY[kind], message, ...payload } as Diagnostic<K>;
 }
 
 /** No line, column or mid: a finding about a whole text. */

@@ -3,7 +3,7 @@
  * are in `sdpscope/node` (files, streams, relay, client) and `sdpscope/lab` (the NAT lab).
  */
 export { SdpscopeError, isSdpscopeError, ERROR_CODES, type ErrorCode, type ErrorPosition, type SdpscopeErrorJson } from './errors.js';
-export { DIAGNOSTICS } from './diagnostics.js';
+export { DIAGNOSTICS, SEVERITY } from './diagnostics.js';
 export type * from './diagnostics.js';
 
 // SDP

@@ -34,7 +34,7 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     send: frames,
     ...(o.expect !== undefined ? { expect: o.expect } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(o.insecure ? { ws: { rejectUnauthorized: false } } : {}),
+    ...(o.insecure ? { tls: { rejectUnauthorized: false } } : {}),
     onFrame: print,
   });
   if (!o.json) out(s.dim(`sent ${r.sent}, received ${r.received.filter((f) => !f.notice).length} frames${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));

@@ -16,8 +16,8 @@ export interface ClientOptions {
   readonly expect?: number;
   /** Give up after this many ms (reject with TIMEOUT semantics: resolves with `timedOut`). */
   readonly timeoutMs?: number;
-  /** Extra WebSocket options (TLS: `ca`, `rejectUnauthorized`). */
-  readonly ws?: ConstructorParameters<typeof WebSocket>[2];
+  /** TLS for a wss:// relay: a CA to trust (PEM), or accept any certificate (a self-signed one). */
+  readonly tls?: { readonly ca?: string; readonly rejectUnauthorized?: boolean };
   readonly onFrame?: (f: ReceivedFrame) => void;
 }
 
@@ -55,7 +55,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
   if (o.room !== undefined) url.searchParams.set('room', o.room);
   if (o.token !== undefined) url.searchParams.set('token', o.token);
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, o.ws);
+    const ws = new WebSocket(url, { ...(o.tls?.ca !== undefined ? { ca: o.tls.ca } : {}), ...(o.tls?.rejectUnauthorized !== undefined ? { rejectUnauthorized: o.tls.rejectUnauthorized } : {}) });
     const received: ReceivedFrame[] = [];
     let calls = 0;
     let sent = 0;

@@ -1,0 +1,211 @@
+/**
+ * The package as a user gets it: `npm pack`, the tarball installed into a fresh app (from npm's
+ * cache only: the dependencies' versions and integrity come from this project's lockfile, so
+ * nothing is fetched), then used the three ways people use it: imported and required under Node,
+ * bundled for the browser by esbuild (tree-shaking measured), compiled by strict TypeScript
+ * without skipLibCheck; its commands run; attw and publint over the tarball.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string> };
+
+/** Today's whole core as CommonJS bundled for a browser (0.1.0, measured before the move to ESM). */
+const CORE_BEFORE_ESM = 112 * 1024;
+
+let dir = '';
+let app = '';
+let tarball = '';
+
+const run = (cmd: string, args: readonly string[], cwd = app, env: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+};
+const node = (args: readonly string[]) => run(process.execPath, args);
+
+/** The lockfile of the fresh app: the tarball, and the project's own entries for everything it depends on. */
+function appLockfile(tgz: string): unknown {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean; optional?: boolean; peer?: boolean; [k: string]: unknown }> };
+  const packages: Record<string, unknown> = {
+    '': { name: 'app', dependencies: { [pkg.name]: `file:${tgz}` } },
+    [`node_modules/${pkg.name}`]: { version: pkg.version, resolved: `file:${tgz}`, dependencies: pkg.dependencies, bin: pkg.bin },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path === '' || entry.dev || entry.devOptional || entry.peer) continue;
+    packages[path] = entry;
+  }
+  return { name: 'app', lockfileVersion: 3, requires: true, packages };
+}
+
+function bytesUnder(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((n, f) => n + bytesUnder(join(path, f)), 0);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sdpscope-pack-'));
+  app = join(dir, 'app');
+  mkdirSync(app);
+  // --ignore-scripts: the build is the one `npm test` made (prepare would rebuild dist/ under the other tests).
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+  tarball = join(dir, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { [pkg.name]: `file:../${tarball.split('/').pop()}` } }));
+  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLockfile(`../${tarball.split('/').pop()}`)));
+  run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('installed from the tarball', () => {
+  it('is small: the library and its dependencies under 3 MB, playwright-core not among them', () => {
+    const size = bytesUnder(join(app, 'node_modules'));
+    console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB (${readdirSync(join(app, 'node_modules')).filter((f) => !f.startsWith('.')).length} packages)`);
+    expect(size).toBeLessThan(3 * 1024 * 1024);
+    expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
+  });
+
+  it('imports as ES modules under Node: the core, sdpscope/node, sdpscope/lab', () => {
+    const out = node(['--input-type=module', '-e', `
+      const core = await import('sdpscope');
+      const n = await import('sdpscope/node');
+      const lab = await import('sdpscope/lab');
+      console.log([typeof core.parseSdp, typeof core.negotiate, typeof core.CandidateAnalyzer, typeof n.startRelay, typeof n.scanStream, typeof lab.runLabCall, typeof lab.createLab].join(' '));`]);
+    expect(out.trim()).toBe('function function function function function function function');
+  });
+
+  it('loads through require() (Node 20.19+ and 22 require ES modules), the same module as import', () => {
+    const out = node(['--input-type=commonjs', '-e', `
+      const core = require('sdpscope');
+      const n = require('sdpscope/node');
+      const e = core.tryParseCandidate('candidate:x');
+      console.log(typeof core.parseSdp, typeof n.readTextInput, e.error instanceof core.SdpscopeError, e.error.code);
+      import('sdpscope').then((m) => console.log(m.SdpscopeError === core.SdpscopeError));`]);
+    expect(out.trim().split('\n')).toEqual(['function function true CANDIDATE_COMPONENT', 'true']);
+  });
+
+  it('runs its commands with nothing but its dependencies', () => {
+    const samples = join(app, 'node_modules', pkg.name, 'samples');
+    const r = spawnSync(join(app, 'node_modules/.bin/sdp-diff'), [join(samples, 'offer.json'), join(samples, 'answer.json')], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('m-line 1 · video · mid 1 · accepted');
+    const p = spawnSync(join(app, 'node_modules/.bin/sdpscope'), ['candidates', '--summary', join(samples, 'call.ndjson')], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect([p.status, p.stderr]).toEqual([0, '']);
+  });
+
+  it('says what the lab needs when playwright-core is missing, as LAB_SETUP', () => {
+    const out = node(['--input-type=module', '-e', `
+      const { launchPeer } = await import('sdpscope/lab');
+      try { await launchPeer({ wrapper: () => '/bin/true' }, { ns: 'x' }, 'chromium', 'http://127.0.0.1'); } catch (e) { console.log(e.code, /playwright-core/.test(e.message)); }`]);
+    expect(out.trim()).toBe('LAB_SETUP true');
+  });
+});
+
+describe('bundled for a browser (esbuild, minified): tree-shaking works', () => {
+  const bundle = async (name: string, code: string) => {
+    const file = join(app, `${name}.js`);
+    writeFileSync(file, code);
+    // platform browser and nothing external: a Node built-in reachable from the entry fails the build.
+    const r = await esbuild.build({ entryPoints: [file], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent', absWorkingDir: app });
+    return r.outputFiles[0]!.contents.length;
+  };
+  const sizes: Record<string, number> = {};
+  afterAll(() => console.log(`browser bundles (minified): ${Object.entries(sizes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(', ')}`));
+
+  it('parseCandidate alone is at most 20 KiB', async () => {
+    sizes['parseCandidate'] = await bundle('one', `import { parseCandidate } from 'sdpscope'; console.log(parseCandidate(location.hash.slice(1)));`);
+    expect(sizes['parseCandidate']).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('parseSdp + negotiate is smaller than the whole core was before ESM', async () => {
+    sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM);
+  });
+
+  it('the whole core bundles with no Node built-in', async () => {
+    sizes['whole core'] = await bundle('all', `import * as s from 'sdpscope'; console.log(s);`);
+    expect(sizes['whole core']).toBeLessThan(CORE_BEFORE_ESM * 1.5);
+  });
+
+  it('sdpscope/node and sdpscope/lab resolve to small stubs that throw NODE_ONLY when used', async () => {
+    sizes['sdpscope/node stub'] = await bundle('stub', `import { readTextInput } from 'sdpscope/node'; import { runLabCall } from 'sdpscope/lab'; console.log(readTextInput, runLabCall);`);
+    expect(sizes['sdpscope/node stub']).toBeLessThan(4 * 1024);
+  });
+});
+
+describe('the browser stubs', () => {
+  it('have every name the Node entries export, each throwing NODE_ONLY when used', () => {
+    const out = node(['--input-type=module', '-e', `
+      const root = ${JSON.stringify(join(app, 'node_modules', pkg.name, 'dist/src'))};
+      const res = {};
+      for (const entry of ['node', 'lab']) {
+        const real = await import(root + '/' + entry + '/index.js');
+        const stub = await import(root + '/' + entry + '/browser.js');
+        const missing = Object.keys(real).filter((k) => !(k in stub));
+        const codes = Object.keys(stub).map((k) => { try { const v = stub[k]; typeof v === 'function' ? v() : String(v.x); return 'no error'; } catch (e) { return e.code; } });
+        res[entry] = { missing, codes: [...new Set(codes)] };
+      }
+      console.log(JSON.stringify(res));`]);
+    expect(JSON.parse(out)).toEqual({ node: { missing: [], codes: ['NODE_ONLY'] }, lab: { missing: [], codes: ['NODE_ONLY'] } });
+  });
+});
+
+describe('its declarations in strict TypeScript, skipLibCheck off', () => {
+  const tsc = (name: string, config: object, files: Record<string, string>) => {
+    const d = join(app, name);
+    mkdirSync(d, { recursive: true });
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+    writeFileSync(join(d, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, ...config }, include: Object.keys(files) }));
+    return spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', d], { cwd: d, encoding: 'utf8' });
+  };
+  const use = `const d = parseSdp('v=0\\r\\n'); const n: Negotiation = negotiate(d, d); const c = parseCandidate('candidate:1 1 udp 1 1.2.3.4 5 typ host'); const k: DiagnosticKind = n.diagnostics[0]?.kind ?? 'no-trickle'; console.log(c.foundation, k, DIAGNOSTICS[k].action);`;
+  const imports = `import { parseSdp, negotiate, parseCandidate, DIAGNOSTICS, type Negotiation, type DiagnosticKind } from 'sdpscope';`;
+
+  it('a browser app (DOM, no Node types) compiles against the core', () => {
+    const r = tsc('ts-browser', { module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [] }, { 'app.ts': `${imports}\n${use}\n` });
+    expect(r.stdout + r.stderr).toBe('');
+  });
+
+  it('a Node app (NodeNext, ESM and CommonJS files) compiles against all three entries', () => {
+    // Only @types/node, as a Node app has it; not @types/ws (ws's types are not exposed).
+    mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
+    try {
+      const r = tsc('ts-node', { module: 'nodenext', moduleResolution: 'nodenext', lib: ['ES2022'], types: ['node'] }, {
+        'app.mts': `${imports}\nimport { startRelay, scanStream, type RelayOptions } from 'sdpscope/node';\nimport { runLabCall, type LabCallOptions } from 'sdpscope/lab';\n${use}\nconst o: RelayOptions = { port: 0 }; void startRelay; void scanStream; void runLabCall; console.log(o, {} as LabCallOptions);\n`,
+        'app.cts': `import s = require('sdpscope');\nconsole.log(s.parseSdp('v=0').media.length);\n`,
+      });
+      expect(r.stdout + r.stderr).toBe('');
+    } finally {
+      rmSync(join(app, 'node_modules/@types'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('attw and publint over the tarball', () => {
+  it('attw (node10, node16 and bundler resolution): no problem but require(esm), which attw does not model', () => {
+    // attw's node16-from-CJS column reports "ESM (dynamic import only)" for every ESM-only package:
+    // it does not model require(esm) (arethetypeswrong issue #252). The require() test above runs it.
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'node16', '--no-definitely-typed', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'json'], { encoding: 'utf8' });
+    const report = JSON.parse(r.stdout) as { analysis: { problems: { kind: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
+    // Every resolution, node10 included (typesVersions), resolves to types; only the require(esm) column remains.
+    expect(report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM')).toEqual([]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './lab', './node', './package.json']);
+    expect(r.status).toBe(0);
+  });
+
+  it('publint: no error, no warning, no suggestion', async () => {
+    const { publint } = await import('publint');
+    const data = readFileSync(tarball);
+    const { messages } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, strict: true });
+    expect(messages).toEqual([]);
+  });
+});
