@@ -148,7 +148,7 @@ export function reportJson(r: AnalysisReport): unknown {
   const endJson = (p: PredictedPair['local']) => ({ session: p.session, foundation: p.candidate.foundation, type: p.candidate.type, transport: p.candidate.transport, address: p.candidate.address, port: p.candidate.port, priority: p.candidate.priority });
   return {
     candidates: r.candidates,
-    sessions: r.sessions.map(({ candidates: _c, ...rest }) => rest),
+    sessions: r.sessions.map(({ candidates: _c, ...rest }) => ({ ...rest, diagnostics: rest.diagnostics.map(diagnosticJson) })),
     calls: r.calls.map((c, i) => ({ call: i, sessions: c.sessions, controlling: c.controlling, basis: c.basis, pairs: c.pairs.length })),
     pairs: r.calls.flatMap((c, i) => c.pairs.map((p) => ({ call: i, component: p.component, local: endJson(p.local), remote: endJson(p.remote), priority: p.priority, order: p.order, viable: p.viable, reason: p.reason }))),
     diagnostics: r.diagnostics.map(diagnosticJson),
