@@ -6,20 +6,22 @@
 /** Every error code, with what it means. A new code does not compile until it is described here. */
 export const ERROR_CODES = {
   NOT_TEXT: 'A parser was given something that is not a string (undefined, a number, an object...).',
+  INVALID_ARGUMENT: 'A function was given an argument of the wrong kind: not a parsed description or candidate, a number out of its range, an option of the wrong type.',
+  ANALYZER_FINISHED: 'The candidate analyzer was fed after finish(): make a new one for new input.',
   EMPTY_INPUT: 'The input is empty or only white space.',
   NOT_SDP: 'The text is not an SDP: its first line is not "v=".',
   CANDIDATE_PREFIX: 'A candidate must start with "candidate:" or "a=candidate:" (RFC 8839 §5.1).',
   CANDIDATE_FOUNDATION: 'The foundation is not 1*32ice-char (RFC 8839 §5.1).',
   CANDIDATE_COMPONENT: 'The component id is not 1*3DIGIT in 1..256 (RFC 8839 §5.1).',
   CANDIDATE_TRANSPORT: 'The transport is missing or not a token (RFC 8839 §5.1).',
-  CANDIDATE_PRIORITY: 'The priority is not 1*10DIGIT in 1..4294967295 (RFC 8839 §5.1, RFC 8445 §5.1.2).',
+  CANDIDATE_PRIORITY: 'The priority is not 1*10DIGIT up to 4294967295 (RFC 8839 §5.1, RFC 8445 §5.1.2; 0, outside RFC 8445, is tolerated).',
   CANDIDATE_ADDRESS: 'The connection address is missing (RFC 8839 §5.1).',
   CANDIDATE_PORT: 'The port is not 1*5DIGIT in 0..65535 (RFC 8839 §5.1).',
   CANDIDATE_TYPE: 'The "typ <type>" part is missing or malformed (RFC 8839 §5.1).',
   CANDIDATE_RELATED: '"raddr" or "rport" is not followed by an address or a port (RFC 8839 §5.1).',
   CANDIDATE_EXTENSION: 'An extension name is not followed by a value (RFC 8839 §5.1: cand-extension = name SP value).',
   PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',
-  PREFERENCE_RANGE: 'A preference is out of range: type 0..126, local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
+  PREFERENCE_RANGE: 'A preference is out of range: type 0..255 (RFC 8445 §5.1.2.2 uses 0..126), local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
   NO_SDP_FOUND: 'No SDP and no candidate was found in the input.',
   NO_OFFER_ANSWER: 'The input does not hold the two descriptions to compare (an offer and an answer, or two of a kind).',
   FILE_NOT_FOUND: 'The file does not exist.',
@@ -88,9 +90,27 @@ export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeErro
   return e instanceof SdpscopeError && (code === undefined || e.code === code);
 }
 
+/** Plain data of an error (what `toJSON` gives), for results that travel: JSON, structuredClone, postMessage keep all of it. */
+export type ErrorInfo = SdpscopeErrorJson;
+
 /** The thing a parser was given, when it is not text: throws NOT_TEXT. */
 export function requireText(value: unknown, what: string): string {
   if (typeof value === 'string') return value;
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
   throw new SdpscopeError('NOT_TEXT', `${what} takes a string, got ${got}`);
+}
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
+
+/** An integer in [min, max]; throws INVALID_ARGUMENT otherwise (NaN, a string, a bigint, out of range). */
+export function requireInteger(value: unknown, what: string, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be an integer in ${min}..${max}, got ${describe(value)}`);
+}
+
+/** An object with the given fields (a parsed description, a candidate); throws INVALID_ARGUMENT otherwise. */
+export function requireObject<T extends object>(value: unknown, what: string, ...fields: string[]): T {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && fields.every((f) => f in value)) return value as T;
+  throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be ${fields.length ? `an object with ${fields.join(', ')}` : 'an object'}, got ${describe(value)}`);
 }

@@ -30,7 +30,7 @@ export type {
 } from './candidate/explain.js';
 
 // Finding SDPs and candidates in any input
-export { readInput, readDescriptions, readCandidates, scanInput, collectingSink } from './input/read.js';
+export { readInput, readDescriptions, readCandidates, scanInput, collectingSink, type ScanOptions } from './input/read.js';
 export type { SdpType, InputFormat, Source, FoundDescription, FoundCandidate, FoundEndOfCandidates, InputReport, InputSink } from './input/types.js';
 export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair.js';
 

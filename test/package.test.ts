@@ -43,6 +43,27 @@ function appLockfile(tgz: string): unknown {
   return { name: 'app', lockfileVersion: 3, requires: true, packages };
 }
 
+/** The packages installed under a node_modules folder, nested ones included. */
+function packagesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    if (name.startsWith('@')) {
+      for (const sub of readdirSync(join(dir, name))) out.push(...packageAt(join(dir, name, sub), `${name}/${sub}`));
+    } else out.push(...packageAt(join(dir, name), name));
+  }
+  return out;
+}
+function packageAt(path: string, name: string): string[] {
+  let nested: string[] = [];
+  try {
+    nested = packagesUnder(join(path, 'node_modules'));
+  } catch {
+    /* no nested node_modules */
+  }
+  return [name, ...nested];
+}
+
 function bytesUnder(path: string): number {
   const st = statSync(path);
   if (!st.isDirectory()) return st.size;
@@ -68,7 +89,8 @@ afterAll(() => {
 describe('installed from the tarball', () => {
   it('is small: the library and its dependencies under 3 MB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
-    console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB (${readdirSync(join(app, 'node_modules')).filter((f) => !f.startsWith('.')).length} packages)`);
+    const packages = packagesUnder(join(app, 'node_modules'));
+    console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
     expect(size).toBeLessThan(3 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
@@ -142,6 +164,18 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
 });
 
 describe('the browser stubs', () => {
+  it('reject with NODE_ONLY where the Node function returns a promise, throw it where it returns a value', () => {
+    const out = node(['--input-type=module', '-e', `
+      const root = ${JSON.stringify(join(app, 'node_modules', pkg.name, 'dist/src'))};
+      const n = await import(root + '/node/browser.js');
+      const r = n.readTextInput('x');
+      const rejected = await r.then(() => 'resolved', (e) => e.code);
+      let thrown = 'none';
+      try { n.framesOf('x'); } catch (e) { thrown = e.code; }
+      console.log(r instanceof Promise, rejected, thrown);`]);
+    expect(out.trim()).toBe('true NODE_ONLY NODE_ONLY');
+  });
+
   it('have every name the Node entries export, each throwing NODE_ONLY when used', () => {
     const out = node(['--input-type=module', '-e', `
       const root = ${JSON.stringify(join(app, 'node_modules', pkg.name, 'dist/src'))};
@@ -150,7 +184,7 @@ describe('the browser stubs', () => {
         const real = await import(root + '/' + entry + '/index.js');
         const stub = await import(root + '/' + entry + '/browser.js');
         const missing = Object.keys(real).filter((k) => !(k in stub));
-        const codes = Object.keys(stub).map((k) => { try { const v = stub[k]; typeof v === 'function' ? v() : String(v.x); return 'no error'; } catch (e) { return e.code; } });
+        const codes = await Promise.all(Object.keys(stub).map(async (k) => { try { const v = stub[k]; typeof v === 'function' ? await v() : String(v.x); return 'no error'; } catch (e) { return e.code; } }));
         res[entry] = { missing, codes: [...new Set(codes)] };
       }
       console.log(JSON.stringify(res));`]);
@@ -169,8 +203,10 @@ describe('its declarations in strict TypeScript, skipLibCheck off', () => {
   const use = `const d = parseSdp('v=0\\r\\n'); const n: Negotiation = negotiate(d, d); const c = parseCandidate('candidate:1 1 udp 1 1.2.3.4 5 typ host'); const k: DiagnosticKind = n.diagnostics[0]?.kind ?? 'no-trickle'; console.log(c.foundation, k, DIAGNOSTICS[k].action);`;
   const imports = `import { parseSdp, negotiate, parseCandidate, DIAGNOSTICS, type Negotiation, type DiagnosticKind } from 'sdpscope';`;
 
-  it('a browser app (DOM, no Node types) compiles against the core', () => {
-    const r = tsc('ts-browser', { module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [] }, { 'app.ts': `${imports}\n${use}\n` });
+  it('a browser app (DOM, no Node types) compiles against the core and the stubs of the Node entries', () => {
+    const r = tsc('ts-browser', { module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [] }, {
+      'app.ts': `${imports}\nimport { readTextInput } from 'sdpscope/node';\nimport { runLabCall } from 'sdpscope/lab';\n${use}\nvoid readTextInput('x').catch(() => undefined); void runLabCall;\n`,
+    });
     expect(r.stdout + r.stderr).toBe('');
   });
 
@@ -198,7 +234,7 @@ describe('attw and publint over the tarball', () => {
     const report = JSON.parse(r.stdout) as { analysis: { problems: { kind: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
     // Every resolution, node10 included (typesVersions), resolves to types; only the require(esm) column remains.
     expect(report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM')).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './lab', './node', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './lab', './node', './package.json', './samples/*']);
     expect(r.status).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import { isRoutable, type AddressClass, type AddressFamily } from '../candidate/
 import type { Candidate } from '../candidate/candidate.js';
 import { placeFindings, type CandidateExplanation, type RelayProtocol } from '../candidate/explain.js';
 import type { PriorityParts } from '../candidate/priority.js';
+import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/types.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
@@ -175,14 +176,21 @@ export class CandidateAnalyzer implements InputSink {
   private readonly maxSessions: number;
   private readonly maxKept: number;
   private seq = 0;
+  private report: AnalysisReport | null = null;
   private total = 0;
   private invalid = 0;
   private evicted = 0;
   private sessionCount = 0;
 
   constructor(private readonly options: AnalyzerOptions = {}) {
-    this.maxSessions = options.maxSessions ?? 2000;
-    this.maxKept = options.maxCandidatesPerSession ?? 64;
+    requireObject(options, 'CandidateAnalyzer: the options');
+    this.maxSessions = options.maxSessions === undefined ? 2000 : requireInteger(options.maxSessions, 'CandidateAnalyzer: maxSessions', 1, 1e9);
+    this.maxKept = options.maxCandidatesPerSession === undefined ? 64 : requireInteger(options.maxCandidatesPerSession, 'CandidateAnalyzer: maxCandidatesPerSession', 0, 1e9);
+  }
+
+  /** Throws ANALYZER_FINISHED once finish() has run. */
+  private open(): void {
+    if (this.report !== null) throw new SdpscopeError('ANALYZER_FINISHED', 'this CandidateAnalyzer has finished: make a new one for new input');
   }
 
   /** The connection a source names (pc and side, or room and sender), or null. */
@@ -274,6 +282,7 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   description(found: FoundDescription): void {
+    this.open();
     const d = found.description;
     if (d.fragment) return;
     const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
@@ -286,6 +295,8 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   candidate(found: FoundCandidate): void {
+    this.open();
+    requireObject(found, 'CandidateAnalyzer.candidate: the found candidate', 'candidate', 'source');
     const line = found.source.line;
     if (!found.candidate || !found.explanation) {
       this.invalid++;
@@ -331,6 +342,7 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   endOfCandidates(found: FoundEndOfCandidates): void {
+    this.open();
     // With no ufrag in the frame, the end belongs to the connection's latest session.
     const conn = this.connectionOf(found.source);
     const key = conn ?? 'no ufrag';
@@ -340,6 +352,7 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   problem(p: InputDiagnostic): void {
+    this.open();
     // Candidate rejections arrive as candidates with an error too; they are counted once, there.
     // SDP rejections and JSON that does not parse are the input's.
     if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long') this.diags.push(p);
@@ -358,7 +371,13 @@ export class CandidateAnalyzer implements InputSink {
     return new Map([...map].slice(map.size - Math.floor(limit / 2)));
   }
 
+  /** The report (once; a second call gives the same report). Feeding the analyzer afterwards throws ANALYZER_FINISHED. */
   finish(): AnalysisReport {
+    this.report ??= this.build();
+    return this.report;
+  }
+
+  private build(): AnalysisReport {
     const open = [...this.sessions.values()];
     const reports = open.map(sessionReport);
     const bySession = new Map(reports.map((r) => [r.session, r]));

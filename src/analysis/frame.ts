@@ -1,5 +1,6 @@
 /** What a signaling frame says, in a few fields (the relay's log and console, the page's frame panel, `sdpscope client`). Pure. */
 import { formatPriorityParts } from '../candidate/priority.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import { walkJson } from '../input/json-walk.js';
 import { collectingSink } from '../input/read.js';
 
@@ -89,6 +90,7 @@ export function summarizeFrame(frame: unknown): FrameSummary {
 
 /** One line of words for a summary ("offer: audio opus,red… · video VP8,… · 0 candidates"). */
 export function describeFrame(s: FrameSummary): string {
+  requireObject(s, 'describeFrame: the summary (summarizeFrame(frame))', 'kind');
   switch (s.kind) {
     case 'description':
       return `${s.type ?? 'sdp'}: ${s.media.map((m) => `${m.kind}${m.port === 0 ? ' (rejected)' : ''} ${m.direction} ${m.codecs.slice(0, 4).join(',')}${m.codecs.length > 4 ? ',…' : ''}`).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
@@ -100,5 +102,7 @@ export function describeFrame(s: FrameSummary): string {
       return 'end of candidates';
     case 'signal':
       return s.type ?? '(no type)';
+    default:
+      throw new SdpscopeError('INVALID_ARGUMENT', `describeFrame: "${String((s as { kind: unknown }).kind)}" is not a summary kind`);
   }
 }

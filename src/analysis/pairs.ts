@@ -4,10 +4,13 @@
  * the check order, and the pairs that cannot work with the reason.
  */
 import type { Candidate } from '../candidate/candidate.js';
+import { requireInteger } from '../errors.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 
 /** RFC 8445 §6.1.2.3: 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), G controlling, D controlled. */
 export function pairPriority(controlling: number, controlled: number): bigint {
+  requireInteger(controlling, 'pairPriority: the controlling priority', 0, 0xffffffff);
+  requireInteger(controlled, 'pairPriority: the controlled priority', 0, 0xffffffff);
   const g = BigInt(controlling);
   const d = BigInt(controlled);
   const min = g < d ? g : d;

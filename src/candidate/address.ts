@@ -5,6 +5,7 @@
  * names, documentation and benchmarking nets, and redaction markers. Pure: no DNS, no Node APIs.
  */
 import ipaddr from 'ipaddr.js';
+import { requireText } from '../errors.js';
 
 /**
  * How the connection-address is spelled (RFC 8839 §5.1: IP4-address / IP6-address / FQDN), or
@@ -64,6 +65,7 @@ export interface AddressInfo {
  * "1.2.3.4" is a real (public) address, whatever its author meant.
  */
 export function isRedactionMarker(text: string): boolean {
+  requireText(text, 'isRedactionMarker');
   // Four parts, digits or runs of x/*/#/?, at least one of them masked ("xxx.xxx.xxx.234" too).
   if (/^(?:[xX*#?]{1,4}|[0-9]{1,3})(?:\.(?:[xX*#?]{1,4}|[0-9]{1,3})){3}$/.test(text) && /[xX*#?]/.test(text)) return true;
   if (/^[xX*#?:]+$/.test(text) && text.includes(':') && /[xX*#?]/.test(text)) return true;
@@ -144,6 +146,7 @@ const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?
 
 /** Family and class of a connection-address as written in a candidate or c= line. */
 export function classifyAddress(address: string): AddressInfo {
+  requireText(address, 'classifyAddress');
   if (address.includes(':')) {
     if (ipaddr.IPv6.isValid(address)) return { family: 'ipv6', class: classifyIPv6(ipaddr.IPv6.parse(address), address) };
   } else if (ipaddr.IPv4.isValidFourPartDecimal(address)) {

@@ -6,7 +6,7 @@
  *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
  *                         *(SP cand-extension)
  */
-import { requireText, SdpscopeError, type ErrorCode } from '../errors.js';
+import { requireObject, requireText, SdpscopeError, type ErrorCode } from '../errors.js';
 
 /** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
 export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
@@ -368,6 +368,7 @@ function formatCandidate(c: Candidate): string {
  * text that was read; after a change it is the canonical spelling of the new fields.
  */
 export function writeCandidate(c: Candidate): string {
+  requireObject(c, 'writeCandidate: the candidate', 'prefix', 'foundation', 'priority', 'address', 'extensions');
   const canonical = formatCandidate(c);
   return c.verbatim !== undefined && c.verbatim.canonical === canonical ? c.verbatim.text : canonical;
 }

@@ -4,6 +4,7 @@
  * which network the addresses belong to.
  */
 import { diagnostic, type CandidateDiagnosticKind, type CandidatePosition, type Diagnostic } from '../diagnostics.js';
+import { requireInteger, requireObject } from '../errors.js';
 import { classifyAddress, type AddressInfo } from './address.js';
 import type { Candidate } from './candidate.js';
 import { decodePriority, type PriorityParts } from './priority.js';
@@ -105,6 +106,7 @@ export interface NetworkCostInfo {
 }
 
 export function explainNetworkCost(cost: number): NetworkCostInfo {
+  requireInteger(cost, 'explainNetworkCost: the network cost', 0, 65535);
   const hit = NETWORK_COSTS.find(([v]) => v === cost);
   return hit
     ? { cost, adapter: hit[1], description: hit[2] }
@@ -212,6 +214,7 @@ export interface CandidateExplanation {
 }
 
 export function explainCandidate(c: Candidate): CandidateExplanation {
+  requireObject(c, 'explainCandidate: the candidate', 'priority', 'address', 'type', 'relatedAddress');
   const priority = decodePriority(c.priority);
   const address = classifyAddress(c.address);
   const relatedAddress = c.relatedAddress === null ? null : classifyAddress(c.relatedAddress);

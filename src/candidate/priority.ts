@@ -2,7 +2,7 @@
  * Candidate priority (RFC 8445 §5.1.2.1):
  *   priority = 2^24 * type-preference + 2^8 * local-preference + (256 - component-id)
  */
-import { SdpscopeError } from '../errors.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 
 export interface PriorityParts {
   /** 0..126 (RFC 8445 §5.1.2.2 recommends host 126, prflx 110, srflx 100, relay 0). */
@@ -30,7 +30,7 @@ export function decodePriority(priority: number): PriorityParts {
 
 /** The inverse of {@link decodePriority}. Throws PREFERENCE_RANGE for a part out of range. */
 export function encodePriority(parts: PriorityParts): number {
-  const { typePreference: t, localPreference: l, componentId: c } = parts;
+  const { typePreference: t, localPreference: l, componentId: c } = requireObject<PriorityParts>(parts, 'encodePriority: the parts', 'typePreference', 'localPreference', 'componentId');
   if (!Number.isInteger(t) || t < 0 || t > 255) throw new SdpscopeError('PREFERENCE_RANGE', `type preference ${t} is not in 0..255`);
   if (!Number.isInteger(l) || l < 0 || l > 65535) throw new SdpscopeError('PREFERENCE_RANGE', `local preference ${l} is not in 0..65535`);
   if (!Number.isInteger(c) || c < 1 || c > 256) throw new SdpscopeError('PREFERENCE_RANGE', `component id ${c} is not in 1..256`);
@@ -39,5 +39,6 @@ export function encodePriority(parts: PriorityParts): number {
 
 /** `typePref | localPref | component`, as the Trickle ICE page shows a priority. */
 export function formatPriorityParts(p: PriorityParts): string {
+  encodePriority(p);
   return `${p.typePreference} | ${p.localPreference} | ${p.componentId}`;
 }

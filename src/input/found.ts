@@ -105,7 +105,7 @@ export function emitCandidate(text: string, init: CandidateInit, source: Source,
   sink.candidate({
     text,
     candidate,
-    error: parsed.ok ? null : parsed.error,
+    error: parsed.ok ? null : parsed.error.toJSON(),
     explanation: candidate ? explainCandidate(candidate) : null,
     sdpMid: mid,
     sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,

@@ -39,6 +39,7 @@ function orient(a: FoundDescription, b: FoundDescription, notes: string[]): Desc
 
 /** From one input that holds both (a webrtc-internals dump, a frame log). */
 export function pairFromOne(found: readonly FoundDescription[], name: string): DescriptionPair {
+  if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
   const all = complete(found);
   // webrtc-internals: the first peer connection that has both an offer and an answer.
   const pcs = [...new Set(all.map((f) => f.source.peerConnection).filter((p): p is string => p !== undefined))];
@@ -57,6 +58,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string): D
 
 /** From two inputs: the first complete description of each. */
 export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: readonly FoundDescription[], nameB: string): DescriptionPair {
+  if (!Array.isArray(a) || !Array.isArray(b)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromTwo: the descriptions must be arrays (readInput(text).descriptions)');
   const first = complete(a)[0];
   const second = complete(b)[0];
   if (!first) throw new SdpscopeError('NO_OFFER_ANSWER', `no SDP found in ${nameA}`);

@@ -5,7 +5,7 @@
  * RTCIceCandidateInit object), arrays of them, NDJSON frame logs and chrome://webrtc-internals
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
-import { requireText } from '../errors.js';
+import { requireObject, requireText } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { LineScanner } from './line-scanner.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
@@ -22,9 +22,16 @@ export function collectingSink(): InputSink & { report: InputReport } {
   };
 }
 
+export interface ScanOptions {
+  /** Names the input in every Source (several files into one analyzer: a call between two files is then recognised). */
+  readonly file?: string;
+}
+
 /** Scans a whole text, JSON document or lines, into `sink`, as it finds things. */
-export function scanInput(text: string, sink: InputSink): void {
+export function scanInput(text: string, sink: InputSink, options: ScanOptions = {}): void {
   requireText(text, 'scanInput');
+  requireObject(sink, 'scanInput: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
+  const file = options.file !== undefined ? { file: options.file } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lead = body.length - body.trimStart().length;
   const c0 = body.charCodeAt(lead);
@@ -39,11 +46,11 @@ export function scanInput(text: string, sink: InputSink): void {
     if (ok) {
       let line = 1;
       for (let i = body.indexOf('\n'); i >= 0 && i < lead; i = body.indexOf('\n', i + 1)) line++;
-      walkJson(doc, { line, format: 'json' }, sink);
+      walkJson(doc, { line, ...file, format: 'json' }, sink);
       return;
     }
   }
-  const scanner = new LineScanner(sink);
+  const scanner = new LineScanner(sink, file);
   let start = 0;
   let lineNo = 0;
   while (start < body.length) {
@@ -57,10 +64,10 @@ export function scanInput(text: string, sink: InputSink): void {
 }
 
 /** Everything found in `text`: descriptions, candidates (trickled and inside SDPs), end-of-candidates, problems. */
-export function readInput(text: string): InputReport {
+export function readInput(text: string, options: ScanOptions = {}): InputReport {
   requireText(text, 'readInput');
   const sink = collectingSink();
-  scanInput(text, sink);
+  scanInput(text, sink, options);
   return sink.report;
 }
 

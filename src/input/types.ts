@@ -5,7 +5,7 @@
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import type { InputDiagnostic } from '../diagnostics.js';
-import type { SdpscopeError } from '../errors.js';
+import type { ErrorInfo } from '../errors.js';
 import type { SessionDescription } from '../sdp/model.js';
 
 /** RTCSdpType. */
@@ -48,8 +48,8 @@ export interface FoundCandidate {
   readonly text: string;
   /** Null when the text was rejected: see `error`. */
   readonly candidate: Candidate | null;
-  /** Why the text was rejected (its `column` counts in `text`); null when it parsed. */
-  readonly error: SdpscopeError | null;
+  /** Why the text was rejected, as plain data (its `column` counts in `text`); null when it parsed. */
+  readonly error: ErrorInfo | null;
   /** explainCandidate(candidate), derived once where the candidate was found; null when it was rejected. */
   readonly explanation: CandidateExplanation | null;
   /** RTCIceCandidateInit.sdpMid, or the mid of the m-section it was in. */

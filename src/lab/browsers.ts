@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
+import { PACKAGE_ROOT } from '../node/paths.js';
 import { BidiSession } from './bidi.js';
 import type { Lab, LabHost } from './topology.js';
 
@@ -89,7 +90,7 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
     return await import('playwright-core');
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    throw new SdpscopeError('LAB_SETUP', 'the lab drives Chromium with playwright-core, which is not installed: run scripts/lab-setup.sh from the sdpscope package (or npm install playwright-core)');
+    throw new SdpscopeError('LAB_SETUP', `the lab drives Chromium with playwright-core, which is not installed: run ${join(PACKAGE_ROOT, 'scripts/lab-setup.sh')} as root (it installs it and the lab's Debian packages), or npm install playwright-core`);
   }
 }
 

@@ -4,6 +4,7 @@
  * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
  * DTLS roles, BUNDLE and candidates.
  */
+import { requireObject } from '../errors.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
 import { fmtpText } from './codecs.js';
 
@@ -63,6 +64,8 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
 }
 
 export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
+  requireObject(before, 'diffDescriptions: the first description', 'media', 'origin');
+  requireObject(after, 'diffDescriptions: the second description', 'media', 'origin');
   const changes: DescriptionChange[] = [];
   const add = (kind: ChangeKind, m: MediaDescription | null, before_: string | null, after_: string | null, message: string) =>
     changes.push({ kind, mid: m?.mid ?? null, index: m?.index ?? null, before: before_, after: after_, message });

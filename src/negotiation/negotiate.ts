@@ -2,6 +2,7 @@
  * negotiate(offer, answer): what an offer/answer exchange agreed on, m-line by m-line, and
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
+import { requireObject } from '../errors.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
@@ -147,6 +148,8 @@ function findAnswerMedia(offer: MediaDescription, answer: SessionDescription): M
 }
 
 export function negotiate(offer: SessionDescription, answer: SessionDescription): Negotiation {
+  requireObject(offer, 'negotiate: the offer', 'media', 'bundle');
+  requireObject(answer, 'negotiate: the answer', 'media', 'bundle');
   const diags: NegotiationDiagnostic[] = [];
   const add = (d: NegotiationDiagnostic) => diags.push(d);
   const offerBundle = offer.bundle;
@@ -350,5 +353,6 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
 
 /** True when any diagnostic is an error. */
 export function hasErrors(n: Negotiation): boolean {
+  requireObject(n, 'hasErrors: the negotiation', 'diagnostics');
   return n.diagnostics.some((d) => d.severity === 'error');
 }

@@ -4,7 +4,7 @@
  */
 import { WebSocket } from 'ws';
 import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
-import { SdpscopeError } from '../errors.js';
+import { requireText, SdpscopeError } from '../errors.js';
 
 export interface ClientOptions {
   readonly url: string;
@@ -40,6 +40,7 @@ export interface ClientResult {
 
 /** The frames in a text: a JSON value (an array gives one frame per element) or NDJSON lines. */
 export function framesOf(text: string): string[] {
+  requireText(text, 'framesOf');
   const t = text.trim();
   if (t === '') return [];
   try {

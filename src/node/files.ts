@@ -13,6 +13,7 @@ async function readStdin(): Promise<Buffer> {
 
 /** True when the bytes are not text: a NUL byte, or not UTF-8 in the first 64 KiB. */
 export function looksBinary(bytes: Uint8Array): boolean {
+  if (!(bytes instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'looksBinary takes bytes (a Uint8Array or Buffer)');
   const head = bytes.subarray(0, 65536);
   if (head.includes(0)) return true;
   try {

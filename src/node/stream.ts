@@ -5,6 +5,7 @@
  * lines longer than the limit are reported and skipped.
  */
 import { atLine, diagnostic } from '../diagnostics.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import { LineScanner } from '../input/line-scanner.js';
 import { scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
@@ -84,6 +85,10 @@ function interesting(line: Buffer): boolean {
  * scanner is finished (its last SDP block flushed).
  */
 export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions = {}): Promise<StreamReport> {
+  if (stream === null || typeof stream !== 'object' || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+    throw new SdpscopeError('INVALID_ARGUMENT', 'scanStream: the input must be an async iterable of chunks (a Readable, process.stdin)');
+  }
+  requireObject(sink, 'scanStream: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
   // Peek at the first line: a multi-line JSON document is read whole.
   const it = stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];

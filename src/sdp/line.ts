@@ -78,7 +78,7 @@ function readAttribute(content: string, line: number, problems: ParseDiagnostic[
       // The candidate scanner rejects with a code and the column (in this line: it reads "a=candidate:…" whole).
       if (!(e instanceof SdpscopeError)) throw e;
       problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
-      return { line, kind: 'other-attribute', name, value, rejection: e };
+      return { line, kind: 'other-attribute', name, value, rejection: e.toJSON() };
     }
   }
   return { line, kind: 'other-attribute', name, value };

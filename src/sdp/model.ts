@@ -6,7 +6,7 @@
 import type { Candidate, Verbatim } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import type { ParseDiagnostic } from '../diagnostics.js';
-import type { SdpscopeError } from '../errors.js';
+import type { ErrorInfo } from '../errors.js';
 
 export type { Verbatim };
 
@@ -229,8 +229,8 @@ export interface OtherAttributeLine extends LineBase {
   readonly name: string;
   /** The text after the first ":", or null for a flag. */
   readonly value: string | null;
-  /** Why a modeled attribute was not read, where its reader rejected it with an error (a=candidate). */
-  readonly rejection?: SdpscopeError;
+  /** Why a modeled attribute was not read, where its reader rejected it with an error (a=candidate): the error as plain data. */
+  readonly rejection?: ErrorInfo;
 }
 
 /** v=, s=, i=, u=, e=, p=, r=, z=, k= and unknown letters: kept as text. */
@@ -358,6 +358,8 @@ export interface SessionDescription {
   readonly eol: string;
   /** Whether the last line ends with a line ending. */
   readonly finalEol: boolean;
+  /** Whether the text started with a byte order mark (U+FEFF), which the writer gives back. */
+  readonly bom: boolean;
   /** True when the text had no v= line (a pasted fragment of a=/m= lines). */
   readonly fragment: boolean;
   readonly version: string | null;

@@ -19,6 +19,9 @@ export interface ParseSdpOptions {
 /** Parses an SDP blob (CRLF or LF). Throws EMPTY_INPUT or NOT_SDP; everything else is a diagnostic. */
 export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDescription {
   requireText(text, 'parseSdp');
+  // A byte order mark (an editor's) is kept apart and written back.
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', 'the SDP is empty');
   const fragment = !text.startsWith('v=');
   if (fragment && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
@@ -65,5 +68,5 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     current.push(node);
   }
   if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF', NOWHERE));
-  return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, problems);
+  return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, problems);
 }

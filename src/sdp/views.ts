@@ -189,6 +189,7 @@ export function buildDescription(
   eol: string,
   finalEol: boolean,
   fragment: boolean,
+  bom: boolean,
   diagnostics: readonly ParseDiagnostic[],
 ): SessionDescription {
   const s = new AttributeIndex(lines);
@@ -231,6 +232,7 @@ export function buildDescription(
     media,
     eol,
     finalEol,
+    bom,
     fragment,
     version,
     origin,

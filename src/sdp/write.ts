@@ -1,4 +1,5 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
+import { requireObject } from '../errors.js';
 import { writeLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 
@@ -7,9 +8,10 @@ import type { SdpLine, SessionDescription } from './model.js';
  * description this is the exact text that was read, line endings included.
  */
 export function writeSdp(description: SessionDescription): string {
+  requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
   const all: SdpLine[] = [...description.lines];
   for (const m of description.media) all.push(...m.lines);
-  let out = '';
+  let out = description.bom ? '\uFEFF' : '';
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     out += writeLine(node);

@@ -1,0 +1,148 @@
+/**
+ * What the public functions do with arguments of the wrong kind: an SdpscopeError with its own
+ * code (NOT_TEXT for a parser given something that is not a string, INVALID_ARGUMENT otherwise),
+ * never a TypeError and never a silently wrong value.
+ */
+import {
+  CandidateAnalyzer,
+  classifyAddress,
+  decodePriority,
+  describeFrame,
+  diffDescriptions,
+  encodePriority,
+  explainCandidate,
+  explainNetworkCost,
+  formatPriorityParts,
+  hasErrors,
+  isRedactionMarker,
+  negotiate,
+  pairFromOne,
+  pairPriority,
+  parseCandidate,
+  parseSdp,
+  readCandidates,
+  readDescriptions,
+  readInput,
+  redactFrame,
+  redactText,
+  scanInput,
+  SdpscopeError,
+  writeCandidate,
+  writeSdp,
+} from '../src/index.js';
+import { framesOf } from '../src/node/client.js';
+import { looksBinary } from '../src/node/files.js';
+import { scanStream } from '../src/node/stream.js';
+import { sample, seedSdp } from './support/corpus.js';
+
+const NOT_STRINGS: unknown[] = [undefined, null, 42, {}, [], Buffer.from('v=0'), 10n];
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SdpscopeError);
+    return (e as SdpscopeError).code;
+  }
+  return 'no error';
+}
+
+async function asyncCodeOf(f: () => Promise<unknown>): Promise<string> {
+  try {
+    await f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SdpscopeError);
+    return (e as SdpscopeError).code;
+  }
+  return 'no error';
+}
+
+describe('parsers given something that is not a string: NOT_TEXT', () => {
+  it.each(NOT_STRINGS.map((v) => [v]))('%p', (v) => {
+    for (const f of [parseSdp, parseCandidate, readInput, readDescriptions, readCandidates, classifyAddress, isRedactionMarker, redactText, framesOf] as ((x: unknown) => unknown)[]) {
+      expect(codeOf(() => f(v))).toBe('NOT_TEXT');
+    }
+  });
+});
+
+describe('functions given the wrong kind of object or number: INVALID_ARGUMENT', () => {
+  const d = parseSdp(seedSdp('offer'));
+  it.each([
+    ['writeSdp(undefined)', () => writeSdp(undefined as never)],
+    ['writeCandidate({})', () => writeCandidate({} as never)],
+    ['explainCandidate(undefined)', () => explainCandidate(undefined as never)],
+    ['negotiate(undefined, d)', () => negotiate(undefined as never, d)],
+    ['negotiate(d, "x")', () => negotiate(d, 'x' as never)],
+    ['diffDescriptions(d, {})', () => diffDescriptions(d, {} as never)],
+    ['hasErrors({})', () => hasErrors({} as never)],
+    ['pairFromOne("x", "n")', () => pairFromOne('x' as never, 'n')],
+    ['encodePriority(undefined)', () => encodePriority(undefined as never)],
+    ['formatPriorityParts({})', () => formatPriorityParts({} as never)],
+    ['pairPriority("x", "x")', () => pairPriority('x' as never, 'x' as never)],
+    ['pairPriority(2 ** 32, 1)', () => pairPriority(2 ** 32, 1)],
+    ['explainNetworkCost("hello")', () => explainNetworkCost('hello' as never)],
+    ['explainNetworkCost(10n)', () => explainNetworkCost(10n as never)],
+    ['explainNetworkCost(undefined)', () => explainNetworkCost(undefined as never)],
+    ['describeFrame(42)', () => describeFrame(42 as never)],
+    ['describeFrame({kind: "x"})', () => describeFrame({ kind: 'x' } as never)],
+    ['new CandidateAnalyzer(null)', () => new CandidateAnalyzer(null as never)],
+    ['new CandidateAnalyzer({ maxSessions: -1 })', () => new CandidateAnalyzer({ maxSessions: -1 })],
+    ['new CandidateAnalyzer({ maxSessions: NaN })', () => new CandidateAnalyzer({ maxSessions: NaN })],
+    ['new CandidateAnalyzer({ maxSessions: "3" })', () => new CandidateAnalyzer({ maxSessions: '3' as never })],
+    ['analyzer.candidate({})', () => new CandidateAnalyzer().candidate({} as never)],
+    ['scanInput(text, {})', () => scanInput('x', {} as never)],
+    ['looksBinary(undefined)', () => looksBinary(undefined as never)],
+  ])('%s', (_what, f) => {
+    expect(codeOf(f)).toBe('INVALID_ARGUMENT');
+  });
+
+  it('scanStream(undefined, sink) rejects with INVALID_ARGUMENT', async () => {
+    expect(await asyncCodeOf(() => scanStream(undefined as never, new CandidateAnalyzer()))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('priorities still decode and encode over their whole range', () => {
+    expect(encodePriority(decodePriority(4294967295))).toBe(4294967295);
+    expect(encodePriority(decodePriority(0))).toBe(0);
+    expect(formatPriorityParts(decodePriority(2122260223))).toBe('126 | 32542 | 1');
+  });
+});
+
+describe('the analyzer after finish()', () => {
+  it('gives the same report again, and refuses more input with ANALYZER_FINISHED', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(sample('call.ndjson'), a);
+    const r = a.finish();
+    expect(a.finish()).toBe(r);
+    expect(codeOf(() => scanInput('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', a))).toBe('ANALYZER_FINISHED');
+    expect(r.totals.candidates).toBe(5);
+  });
+});
+
+describe('what lossless reading keeps', () => {
+  it('a leading byte order mark: read, and written back', () => {
+    const text = '\uFEFF' + seedSdp('offer');
+    const d = parseSdp(text);
+    expect([d.bom, d.version, writeSdp(d) === text]).toEqual([true, '0', true]);
+    expect(parseSdp(seedSdp('offer')).bom).toBe(false);
+  });
+
+  it('a deeply nested frame is redacted whole below 64 levels, without running out of stack', () => {
+    let deep: unknown = { password: 'secret' };
+    for (let i = 0; i < 100_000; i++) deep = { x: deep };
+    const out = JSON.stringify(redactFrame(deep));
+    expect(out).not.toContain('secret');
+    expect(out).toContain('[redacted: nested too deep]');
+  });
+});
+
+describe('two files into one analyzer, from the library', () => {
+  it('names each input (scanInput\'s file option), so a call between them is recognised as the CLI does', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(sample('alice.log'), a, { file: 'alice.log' });
+    scanInput(sample('bob.log'), a, { file: 'bob.log' });
+    const r = a.finish();
+    expect(r.calls).toHaveLength(1);
+    expect(r.calls[0]!.pairs.some((p) => p.viable)).toBe(true);
+    expect(readInput(sample('alice.log'), { file: 'alice.log' }).candidates[0]!.source.file).toBe('alice.log');
+  });
+});
