@@ -65,7 +65,7 @@ export function runNegotiateBench(): boolean {
   const diff: number[] = [];
   for (let i = 0; i < 5; i++) {
     base.push(coldStart(['-e', '0'], 4));
-    diff.push(coldStart(['dist/cli/sdp-diff.js', 'samples/offer.json', 'samples/answer.json'], 4));
+    diff.push(coldStart(['dist/bin/sdp-diff.js', 'samples/offer.json', 'samples/answer.json'], 4));
   }
   const b = base.sort((x, y) => x - y)[2]!;
   const d = diff.sort((x, y) => x - y)[2]!;

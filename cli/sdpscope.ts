@@ -1,205 +1,220 @@
 #!/usr/bin/env node
-/** sdpscope: parse SDPs, analyse candidate logs (relay and client land with their issue). */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+/**
+ * sdpscope: parse SDPs, analyse candidate logs, run the signaling relay and a client, run the NAT
+ * lab. Each command's module is loaded only when that command runs.
+ */
+import type { Argv } from 'yargs';
 import { SdpscopeError } from '../src/errors.js';
-import { candidatesCommand } from './commands/candidates.js';
-import { clientCommand } from './commands/client.js';
-import { labCommand } from './commands/lab.js';
-import { NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/topology.js';
-import { BROWSERS } from '../src/lab/browsers.js';
-import { relayCommand } from './commands/relay.js';
-import { RELAY_DEFAULTS } from '../src/node/relay/index.js';
-import { parseCommand } from './commands/parse.js';
+import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
+import { PACKAGE_VERSION } from '../src/node/paths.js';
+import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, integer, parser, prepareArgv, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
-import { coerceFile, run } from './run.js';
+import { run, STDIO } from './run.js';
 
-const write = (s: string) => process.stdout.write(s);
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+
+/** Every command's options: yargs reads them, and so does the unknown-option check. */
+const OPTIONS = {
+  parse: {
+    json: { type: 'boolean', default: false, describe: 'print the parsed model as JSON' },
+  },
+  candidates: {
+    json: { type: 'boolean', describe: 'print the final report as JSON' },
+    ndjson: { type: 'boolean', describe: 'print one JSON line per candidate as it is found (streaming, flat memory)' },
+    summary: { type: 'boolean', default: false, describe: 'per session: counts, NAT and findings; no candidate tables, no pairs (lightest memory)' },
+    strict: { type: 'boolean', default: false, describe: 'stop at the first candidate that does not parse (exit 2)' },
+    'max-sessions': { type: 'string', coerce: integer('max-sessions', 1, 1e9), describe: 'sessions kept open at once before the least active are reported (default 2000)' },
+  },
+  relay: {
+    host: { type: 'string', default: RELAY_DEFAULTS.host, describe: 'address to bind (0.0.0.0: every interface; 127.0.0.1 to stay local)' },
+    port: { type: 'string', default: String(RELAY_DEFAULTS.port), coerce: integer('port', 0, 65535), describe: 'port (0: any free one)' },
+    log: { type: 'string', describe: 'NDJSON log file, one line per frame (appended)' },
+    'keep-secrets': { type: 'boolean', default: false, describe: 'log ice-pwd, credential, password... as sent' },
+    'room-size': { type: 'string', default: String(RELAY_DEFAULTS.roomSize), coerce: integer('room-size', 1, MAX_INT, { unlimited: 'unlimited' as const }), describe: 'clients per room, or "unlimited" (every frame to every other client, as the notes\' server)' },
+    'max-clients': { type: 'string', default: String(RELAY_DEFAULTS.maxClients), coerce: integer('max-clients', 1, MAX_INT), describe: 'clients at once (more: HTTP 503)' },
+    'max-frame': { type: 'string', default: String(RELAY_DEFAULTS.maxFrameBytes), coerce: integer('max-frame', 1, 2 ** 31), describe: 'largest frame in bytes (larger: close 1009)' },
+    'max-rate': { type: 'string', default: String(RELAY_DEFAULTS.maxFramesPerSecond), coerce: integer('max-rate', 1, MAX_INT), describe: 'frames per second per client (excess dropped)' },
+    'max-buffered': { type: 'string', default: String(RELAY_DEFAULTS.maxBufferedBytes), coerce: integer('max-buffered', 1, MAX_INT), describe: 'bytes queued to one client (more: the client is cut)' },
+    heartbeat: { type: 'string', default: String(RELAY_DEFAULTS.heartbeatMs), coerce: integer('heartbeat', 0, 2 ** 31 - 1), describe: 'ping interval in ms; dead clients dropped (0: off)' },
+    token: { type: 'string', describe: 'clients must present it (?token= or Authorization: Bearer)' },
+    origin: { type: 'string', array: true, describe: 'allowed Origin (repeatable); others get 403' },
+    'tls-cert': { type: 'string', describe: 'PEM certificate: serve https and wss' },
+    'tls-key': { type: 'string', describe: 'PEM private key' },
+    quiet: { type: 'boolean', default: false, describe: 'no console line per frame (start-up, warnings and errors still)' },
+  },
+  client: {
+    room: { type: 'string', describe: 'room to join (default: the relay\'s default room)' },
+    token: { type: 'string', describe: 'relay token' },
+    send: { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' },
+    expect: { type: 'string', coerce: integer('expect', 0, MAX_INT), describe: 'exit 0 once this many call frames arrived (1 on timeout)' },
+    timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },
+    json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },
+    insecure: { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' },
+  },
+  lab: {
+    'nat-a': { choices: NAT_KINDS, default: 'cone', describe: 'the NAT in front of A (the caller)' },
+    'nat-b': { choices: NAT_KINDS, default: 'symmetric', describe: 'the NAT in front of B' },
+    'browser-a': { choices: BROWSERS, default: 'chromium', describe: 'A\'s browser (Debian chromium or firefox-esr)' },
+    'browser-b': { choices: BROWSERS, default: 'chromium', describe: 'B\'s browser' },
+    media: { choices: LAB_MEDIA, default: 'audio-video', describe: 'fake camera and microphone, or a data channel only' },
+    'video-codecs': { type: 'string', array: true, default: [], describe: 'video codecs A offers (e.g. H264)' },
+    artifacts: { type: 'string', describe: 'folder for the relay log, stats, screenshots (default ./lab-<time>)' },
+    timeout: { type: 'string', default: '45000', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms for ICE to connect and media to flow' },
+    json: { type: 'boolean', default: false, describe: 'print only the checks, as JSON' },
+  },
+} as const satisfies Record<string, OptionTable>;
+
+type Command = keyof typeof OPTIONS;
+const COMMANDS = Object.keys(OPTIONS) as Command[];
+
+const argv = prepareArgv(process.argv.slice(2));
+const color = (flag: unknown) => wantColor(flag as boolean | undefined, process.stdout);
+const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
 run('sdpscope', async () => {
+  const command = argv.find((a) => !a.startsWith('-'));
+  if (command !== undefined && (COMMANDS as string[]).includes(command)) checkOptions(argv, { ...COMMON_OPTIONS, ...OPTIONS[command as Command] }, `sdpscope ${command}`);
   let code = 0;
-  await yargs(hideBin(process.argv))
-    .scriptName('sdpscope')
-    .usage('$0 <command> [options]')
+  const y: Argv = parser('sdpscope', argv, PACKAGE_VERSION)
+    .usage('$0 <command> [options]\n\nWebRTC debugging: SDPs, ICE candidates, a signaling relay, a NAT lab.')
     .command(
       'parse <file>',
-      'Summarise every SDP and candidate in a file ("-" for stdin): raw SDP, {type,sdp} JSON, the seed\'s frames, NDJSON logs, webrtc-internals dumps',
-      (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true, coerce: coerceFile, describe: 'file to read, or - for standard input' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the parsed model as JSON' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off (NO_COLOR is honoured)' })
-          .example('$0 parse samples/offer.json', 'summary of the seed offer')
-          .example('$0 parse --json samples/call.ndjson', 'every frame of a call log, as JSON')
+      'Summarise every SDP and candidate in a file ("-" for stdin): raw SDP, {type,sdp} JSON, signaling frames, NDJSON logs, webrtc-internals dumps',
+      (c) =>
+        c
+          .positional('file', { type: 'string', demandOption: true, describe: 'file to read, or - for standard input' })
+          .options(OPTIONS.parse)
+          .example('$0 parse samples/offer.json', 'summary of an offer frame')
+          .example('$0 parse --json samples/call.ndjson | head -20', 'every frame of a call log, as JSON')
           .example('pbpaste | $0 parse -', 'an SDP from the clipboard'),
-      async (argv) => {
-        code = await parseCommand({ file: argv.file!, json: argv.json, color: wantColor(argv.color, process.stdout) }, write);
+      async (a) => {
+        const { parseCommand } = await import('./commands/parse.js');
+        code = await parseCommand({ file: fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out);
       },
     )
     .command(
       'candidates [files..]',
-      'Every ICE candidate in logs (stdin when no file or -): by session, with priorities split, NAT mapping inferred, calls\' pairs predicted',
-      (y) =>
-        y
-          .positional('files', { type: 'string', array: true, default: [], describe: 'files to read (- for stdin)' })
-          .option('json', { type: 'boolean', describe: 'print the final report as JSON' })
-          .option('ndjson', { type: 'boolean', describe: 'print one JSON line per candidate as it is found (streaming, flat memory)' })
-          .option('summary', { type: 'boolean', default: false, describe: 'per session: counts, NAT and findings; no candidate tables, no pairs (lightest memory)' })
-          .option('strict', { type: 'boolean', default: false, describe: 'stop at the first candidate that does not parse (exit 2)' })
-          .option('max-sessions', { type: 'number', describe: 'sessions kept open at once before the least active are reported (default 2000)' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off (NO_COLOR is honoured)' })
+      'Every ICE candidate in logs (stdin when no file or -): by session, priorities split, NAT mapping inferred, calls\' pairs predicted',
+      (c) =>
+        c
+          .positional('files', { type: 'string', array: true, describe: 'files to read (- for stdin)' })
+          .options(OPTIONS.candidates)
           .conflicts('json', 'ndjson')
           .example('cat calls.log | $0 candidates', 'candidates from a log on stdin')
           .example('$0 candidates alice.log bob.log', 'both sides of a call, pairs predicted')
-          .example('$0 candidates --ndjson fleet.log | jq .addressClass', 'stream records'),
-      async (argv) => {
-        const files = (argv.files ?? []).map((f) => (f === '' ? '-' : f));
+          .example('$0 candidates --ndjson fleet.log | head -5', 'stream records'),
+      async (a) => {
+        const { candidatesCommand } = await import('./commands/candidates.js');
         code = await candidatesCommand(
           {
-            files,
-            json: argv.json === true,
-            ndjson: argv.ndjson === true,
-            summary: argv.summary,
-            strict: argv.strict,
-            color: wantColor(argv.color, process.stdout),
-            ...(argv['max-sessions'] !== undefined ? { maxSessions: argv['max-sessions'] } : {}),
+            files: files(a['files']),
+            json: a['json'] === true,
+            ndjson: a['ndjson'] === true,
+            summary: a['summary'] === true,
+            strict: a['strict'] === true,
+            color: color(a['color']),
+            ...(a['max-sessions'] !== undefined ? { maxSessions: a['max-sessions'] as number } : {}),
             progress: process.stderr.isTTY === true,
           },
-          write,
-          (t) => process.stderr.write(t),
+          STDIO.out,
+          STDIO.err,
         );
       },
     )
     .command(
       'relay',
-      'The signaling relay (the seed\'s protocol, port 53378): rooms, every frame logged with its meaning, limits, token, TLS; serves the call page at /',
-      (y) =>
-        y
-          .option('host', { type: 'string', default: RELAY_DEFAULTS.host, describe: 'address to bind (0.0.0.0 as the seed; 127.0.0.1 to stay local)' })
-          .option('port', { type: 'number', default: RELAY_DEFAULTS.port, describe: 'port (0: any free one)' })
-          .option('log', { type: 'string', describe: 'NDJSON log file, one line per frame (appended)' })
-          .option('keep-secrets', { type: 'boolean', default: false, describe: 'log ice-pwd, credential, password... as sent' })
-          .option('room-size', { type: 'number', default: RELAY_DEFAULTS.roomSize, describe: 'clients per room' })
-          .option('max-clients', { type: 'number', default: RELAY_DEFAULTS.maxClients, describe: 'clients at once (more: HTTP 503)' })
-          .option('max-frame', { type: 'number', default: RELAY_DEFAULTS.maxFrameBytes, describe: 'largest frame in bytes (larger: close 1009)' })
-          .option('max-rate', { type: 'number', default: RELAY_DEFAULTS.maxFramesPerSecond, describe: 'frames per second per client (excess dropped)' })
-          .option('max-buffered', { type: 'number', default: RELAY_DEFAULTS.maxBufferedBytes, describe: 'bytes queued to one client (more: close 1013)' })
-          .option('heartbeat', { type: 'number', default: RELAY_DEFAULTS.heartbeatMs, describe: 'ping interval in ms; dead clients dropped (0: off)' })
-          .option('token', { type: 'string', describe: 'clients must present it (?token= or Authorization: Bearer)' })
-          .option('origin', { type: 'string', array: true, describe: 'allowed Origin (repeatable); others get 403' })
-          .option('tls-cert', { type: 'string', describe: 'PEM certificate: serve https and wss' })
-          .option('tls-key', { type: 'string', describe: 'PEM private key' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no console lines' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off' })
-          .example('$0 relay --log call.ndjson', 'relay on 0.0.0.0:53378, the call page at http://<host>:53378/')
-          .example('$0 relay --host 127.0.0.1 --port 0 --token s3cret', 'local only, any port, with a token'),
-      async (argv) => {
-        const relay = await relayCommand(
+      'The signaling relay (a WebSocket server on port 53378): rooms, every frame forwarded unchanged and logged with its meaning, limits, token, TLS; serves the call page at / and the inspector at /inspect',
+      (c) =>
+        c
+          .options(OPTIONS.relay)
+          .example('$0 relay --log call.ndjson', 'every interface, port 53378; the call page at http://<host>:53378/')
+          .example('$0 relay --host 127.0.0.1 --port 0 --token s3cret', 'local only, any free port, with a token')
+          .example('$0 relay --room-size unlimited', 'every frame to every other client (the notes\' server)'),
+      async (a) => {
+        const { relayCommand } = await import('./commands/relay.js');
+        code = await relayCommand(
           {
-            host: argv.host,
-            port: argv.port,
-            ...(argv.log !== undefined ? { log: argv.log } : {}),
-            keepSecrets: argv['keep-secrets'],
-            roomSize: argv['room-size'],
-            maxClients: argv['max-clients'],
-            maxFrameBytes: argv['max-frame'],
-            maxFramesPerSecond: argv['max-rate'],
-            maxBufferedBytes: argv['max-buffered'],
-            heartbeatMs: argv.heartbeat,
-            ...(argv.token !== undefined ? { token: argv.token } : {}),
-            ...(argv.origin !== undefined ? { origins: argv.origin } : {}),
-            ...(argv['tls-cert'] !== undefined ? { tlsCert: argv['tls-cert'] } : {}),
-            ...(argv['tls-key'] !== undefined ? { tlsKey: argv['tls-key'] } : {}),
-            quiet: argv.quiet,
-            color: wantColor(argv.color, process.stdout),
+            host: a['host'] as string,
+            port: a['port'] as number,
+            ...(a['log'] !== undefined ? { log: a['log'] as string } : {}),
+            keepSecrets: a['keep-secrets'] === true,
+            roomSize: a['room-size'] as number | 'unlimited',
+            maxClients: a['max-clients'] as number,
+            maxFrameBytes: a['max-frame'] as number,
+            maxFramesPerSecond: a['max-rate'] as number,
+            maxBufferedBytes: a['max-buffered'] as number,
+            heartbeatMs: a['heartbeat'] as number,
+            ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
+            ...(a['origin'] !== undefined ? { origins: a['origin'] as string[] } : {}),
+            ...(a['tls-cert'] !== undefined ? { tlsCert: a['tls-cert'] as string } : {}),
+            ...(a['tls-key'] !== undefined ? { tlsKey: a['tls-key'] as string } : {}),
+            quiet: a['quiet'] === true,
+            color: color(a['color']),
           },
-          write,
+          STDIO,
         );
-        // Runs until a signal; then closes clients and flushes the log.
-        code = await new Promise<number>((resolve) => {
-          const stop = () => void relay.close().then(() => resolve(0));
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
       },
     )
     .command(
       'client [url]',
       'Join a relay room, print every frame received with its summary, send frames from files or stdin',
-      (y) =>
-        y
+      (c) =>
+        c
           .positional('url', { type: 'string', default: 'ws://127.0.0.1:53378', describe: 'relay URL' })
-          .option('room', { type: 'string', describe: 'room to join (default: the relay\'s default room)' })
-          .option('token', { type: 'string', describe: 'relay token' })
-          .option('send', { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' })
-          .option('expect', { type: 'number', describe: 'exit 0 once this many call frames arrived (1 on timeout)' })
-          .option('timeout', { type: 'number', describe: 'ms to wait (default 10000 with --expect, else forever)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' })
-          .option('insecure', { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off' })
-          .example('$0 client --send samples/offer.json --expect 1', 'send the seed offer, wait for one frame back')
+          .options(OPTIONS.client)
+          .example('$0 client --send samples/offer.json --expect 1', 'send an offer, wait for one frame back')
+          .example('cat samples/call.ndjson | $0 client --send - --expect 0', 'frames from standard input')
           .example('$0 client ws://127.0.0.1:53378 --room r1 --json', 'watch a room as NDJSON'),
-      async (argv) => {
+      async (a) => {
+        const { clientCommand } = await import('./commands/client.js');
         code = await clientCommand(
           {
-            url: argv.url!,
-            ...(argv.room !== undefined ? { room: argv.room } : {}),
-            ...(argv.token !== undefined ? { token: argv.token } : {}),
-            send: argv.send.map((f) => (f === '' ? '-' : String(f))),
-            ...(argv.expect !== undefined ? { expect: argv.expect } : {}),
-            ...(argv.timeout !== undefined ? { timeoutMs: argv.timeout } : {}),
-            json: argv.json,
-            color: wantColor(argv.color, process.stdout),
-            insecure: argv.insecure,
+            url: a['url'] as string,
+            ...(a['room'] !== undefined ? { room: a['room'] as string } : {}),
+            ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
+            send: files(a['send']),
+            ...(a['expect'] !== undefined ? { expect: a['expect'] as number } : {}),
+            ...(a['timeout'] !== undefined ? { timeoutMs: a['timeout'] as number } : {}),
+            json: a['json'] === true,
+            color: color(a['color']),
+            insecure: a['insecure'] === true,
           },
-          write,
+          STDIO.out,
         );
       },
     )
     .command(
       'lab',
       'Reproduce a NAT type locally (root, Linux) and watch a browser call through it: namespaces, two NAT routers, coturn, the relay, headless Chromium or Firefox; every frame printed; then sdpscope checked against the browsers',
-      (y) =>
-        y
-          .option('nat-a', { choices: NAT_KINDS, default: 'cone' as const, describe: 'the NAT in front of A (the caller)' })
-          .option('nat-b', { choices: NAT_KINDS, default: 'symmetric' as const, describe: 'the NAT in front of B' })
-          .option('browser-a', { choices: BROWSERS, default: 'chromium' as const, describe: 'A\'s browser (Debian chromium or firefox-esr)' })
-          .option('browser-b', { choices: BROWSERS, default: 'chromium' as const, describe: 'B\'s browser' })
-          .option('media', { choices: ['audio-video', 'data'] as const, default: 'audio-video' as const, describe: 'fake camera and microphone, or a data channel only' })
-          .option('video-codecs', { type: 'string', array: true, default: [] as string[], describe: 'video codecs A offers (e.g. H264)' })
-          .option('artifacts', { type: 'string', describe: 'folder for the relay log, stats, screenshots (default ./lab-<time>)' })
-          .option('timeout', { type: 'number', default: 45_000, describe: 'ms for ICE to connect and media to flow' })
-          .option('json', { type: 'boolean', default: false, describe: 'print only the checks, as JSON' })
-          .option('color', { type: 'boolean', describe: 'force colour on or off' })
-          .epilogue(`NATs:\n${NAT_KINDS.map((k) => `  ${k}: ${NAT_DESCRIPTIONS[k]}`).join('\n')}\n\nNeeds root, Linux, iproute2, iptables, coturn, and chromium and/or firefox-esr (Debian packages). Nothing leaves the lab's namespaces.`)
+      (c) =>
+        c
+          .options(OPTIONS.lab)
+          .epilogue(`NATs:\n${NAT_KINDS.map((k) => `  ${k}: ${NAT_DESCRIPTIONS[k]}`).join('\n')}\n\nNeeds root, Linux, iproute2, iptables, coturn, and chromium and/or firefox-esr (Debian packages; scripts/lab-setup.sh installs them). Nothing leaves the lab's namespaces.`)
           .example('sudo $0 lab --nat-a symmetric --nat-b symmetric', 'two symmetric NATs: the call must go through TURN')
           .example('sudo $0 lab --browser-b firefox --video-codecs H264', 'an H264-only offer to Firefox: video rejected'),
-      async (argv) => {
+      async (a) => {
+        const { labCommand } = await import('./commands/lab.js');
         code = await labCommand(
           {
-            natA: argv['nat-a'],
-            natB: argv['nat-b'],
-            browserA: argv['browser-a'],
-            browserB: argv['browser-b'],
-            media: argv.media,
-            videoCodecs: argv['video-codecs'].flatMap((c) => String(c).split(',')).filter(Boolean),
-            artifacts: argv.artifacts ?? `lab-${new Date().toISOString().replace(/[:.]/g, '-')}`,
-            timeoutMs: argv.timeout,
-            json: argv.json,
-            color: wantColor(argv.color, process.stdout),
+            natA: a['nat-a'] as (typeof NAT_KINDS)[number],
+            natB: a['nat-b'] as (typeof NAT_KINDS)[number],
+            browserA: a['browser-a'] as (typeof BROWSERS)[number],
+            browserB: a['browser-b'] as (typeof BROWSERS)[number],
+            media: a['media'] as (typeof LAB_MEDIA)[number],
+            videoCodecs: (a['video-codecs'] as string[]).flatMap((v) => String(v).split(',')).filter(Boolean),
+            artifacts: (a['artifacts'] as string | undefined) ?? `lab-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+            timeoutMs: a['timeout'] as number,
+            json: a['json'] === true,
+            color: color(a['color']),
           },
-          write,
+          STDIO.out,
         );
       },
     )
-    .demandCommand(1, 'name a command: parse, candidates, relay, client, lab')
-    .strict()
-    .help()
-    .version(false)
-    .fail((msg, err) => {
-      if (err) throw err;
-      throw new SdpscopeError('USAGE', `${msg} (see --help)`);
-    })
-    .parseAsync();
+    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
+    .recommendCommands();
+  await y.parseAsync();
+  if (command !== undefined && !(COMMANDS as string[]).includes(command)) throw new SdpscopeError('USAGE', `unknown command ${command} (see sdpscope --help)`);
   return code;
 });

@@ -67,6 +67,9 @@ export interface SdpDiagnosticPayloads {
   'blank-line': LinePosition;
   'attribute-syntax': LinePosition;
   'mixed-line-endings': LinePosition;
+  'no-final-line-ending': LinePosition;
+  'codec-without-rtpmap': LinePosition;
+  'bundle-mid-missing': LinePosition;
 }
 
 /** Candidate lines, wherever they were found (parseSdp, readInput, the analyzer). */
@@ -94,7 +97,6 @@ export interface NegotiationDiagnosticPayloads {
   'answer-codec-not-offered': MediaPosition;
   'payload-type-remapped': MediaPosition;
   'rtx-without-codec': MediaPosition;
-  'codec-without-rtpmap': MediaPosition;
   'invalid-direction': MediaPosition;
   'no-media-flow': MediaPosition;
   'dtls-role-conflict': MediaPosition;
@@ -168,6 +170,9 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'blank-line': 'warning',
   'attribute-syntax': 'warning',
   'mixed-line-endings': 'info',
+  'no-final-line-ending': 'warning',
+  'codec-without-rtpmap': 'error',
+  'bundle-mid-missing': 'error',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
   'candidate-invalid-address': 'warning',
@@ -183,7 +188,6 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'answer-codec-not-offered': 'error',
   'payload-type-remapped': 'warning',
   'rtx-without-codec': 'warning',
-  'codec-without-rtpmap': 'error',
   'invalid-direction': 'error',
   'no-media-flow': 'info',
   'dtls-role-conflict': 'error',
@@ -254,6 +258,27 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Some lines end with CRLF and others with LF. RFC 8866 requires CRLF but parsers should accept LF. Kept as written.',
     action: 'Usually harmless; it shows that the SDP was edited or assembled from pieces.',
     reference: 'RFC 8866 §5',
+  },
+  'no-final-line-ending': {
+    domain: 'sdp',
+    title: 'No line ending after the last line',
+    description: 'Every SDP line ends with CRLF, the last one too. Without it the text may have been cut (a log line limit, a copy that stopped short); browsers accept it.',
+    action: 'Check that the description is whole: compare its m-lines and BUNDLE group with what was sent.',
+    reference: 'RFC 8866 §5',
+  },
+  'codec-without-rtpmap': {
+    domain: 'sdp',
+    title: 'Payload type without rtpmap',
+    description: 'A payload type on the m= line that is not a static one (RFC 3551) and has no a=rtpmap: nobody can tell which codec it is. A truncated SDP, or munging that dropped lines.',
+    action: 'Add the a=rtpmap line, or remove the payload type from the m= line.',
+    reference: 'RFC 8866 §6.6; RFC 3551 §3',
+  },
+  'bundle-mid-missing': {
+    domain: 'sdp',
+    title: 'BUNDLE group names a mid no m-line has',
+    description: 'a=group:BUNDLE lists a mid that no m-section carries: the description lost m-lines (truncated) or the group was edited by hand. Browsers reject it.',
+    action: 'Make the group list the mids of the m-lines that are there.',
+    reference: 'RFC 8843 §7; RFC 5888 §5',
   },
   // Candidates
   'unparseable-candidate': {
@@ -362,13 +387,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An rtx payload type whose apt points to a codec that is not in the negotiated set: it can never be used.',
     action: 'Remove the rtx line, or keep the codec its apt names.',
     reference: 'RFC 4588 §8.6',
-  },
-  'codec-without-rtpmap': {
-    domain: 'negotiation',
-    title: 'Dynamic payload type without rtpmap',
-    description: 'A payload type of 96..127 on the m= line with no a=rtpmap: nobody can tell which codec it is.',
-    action: 'Add the a=rtpmap line, or remove the payload type from the m= line (SDP munging that dropped lines).',
-    reference: 'RFC 8866 §6.6; RFC 3551 §3',
   },
   'invalid-direction': {
     domain: 'negotiation',

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
   INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
+  ADDRESS_IN_USE: 'The relay cannot listen: the address and port are in use (another relay?).',
+  LISTEN_FAILED: 'The relay cannot listen on that address and port (not an address of this machine, a privileged port...).',
   USAGE: 'The command line is not valid.',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
   NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',

@@ -32,7 +32,7 @@ export type {
 // Finding SDPs and candidates in any input
 export { readInput, readDescriptions, readCandidates, scanInput, collectingSink, type ScanOptions } from './input/read.js';
 export type { SdpType, InputFormat, Source, FoundDescription, FoundCandidate, FoundEndOfCandidates, InputReport, InputSink } from './input/types.js';
-export { pairFromOne, pairFromTwo, inferType, type DescriptionPair } from './input/pair.js';
+export { pairFromOne, pairFromTwo, inferType, type DescriptionPair, type PairOptions } from './input/pair.js';
 
 // Offer/answer
 export { negotiate, hasErrors } from './negotiation/negotiate.js';

@@ -20,7 +20,7 @@ const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
   // Commands on files a relay run writes (call.ndjson) belong to the relay's examples.
   .filter((l) => l.split(/\s+/).filter((t) => /\.(json|ndjson|sdp|log)$/.test(t)).every((t) => existsSync(resolve(ROOT, t))))
   // npx resolves the project's own bins (node_modules/.bin, linked by prepare); run them directly.
-  .map((l) => l.replace(/npx (sdp-diff|sdpscope)/g, (_m, bin: string) => `node dist/cli/${bin}.js`));
+  .map((l) => l.replace(/npx (sdp-diff|sdpscope)/g, (_m, bin: string) => `node dist/bin/${bin}.js`));
 
 describe('README examples', () => {
   it('finds the examples', () => {

@@ -1,8 +1,12 @@
-/** `sdp-diff A [B]`: negotiation report for an offer and an answer, or a diff of two of a kind. */
-import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair } from '../../src/index.js';
+/**
+ * `sdp-diff A [B]`: negotiation report for an offer and an answer, or a diff of two of a kind.
+ * What was wrong in the inputs themselves (JSON that does not parse, a description that was cut,
+ * a payload type without rtpmap) is reported beside the negotiation, with the side it is on.
+ */
+import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair, type Diagnostic, type InputReport } from '../../src/index.js';
 import { readTextInput } from '../../src/node/files.js';
-import { renderDiff, renderNegotiation } from '../render/negotiation.js';
 import { diagnosticJson } from '../render/diagnostics.js';
+import { renderDiff, renderNegotiation, type SideFindings } from '../render/negotiation.js';
 import { toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
@@ -11,35 +15,61 @@ export interface DiffOptions {
   readonly files: readonly string[];
   readonly json: boolean;
   readonly color: boolean;
+  /** A relay log with several rooms: the one to compare. */
+  readonly room?: string;
+  /** A webrtc-internals dump with several peer connections: the one to compare. */
+  readonly pc?: string;
 }
 
 const label = (f: string) => (f === '-' ? 'stdin' : f);
+
+/** Refuses an input with no complete SDP, saying what was found wrong in it. */
+function requireDescription(report: InputReport, name: string): void {
+  if (report.descriptions.some((d) => !d.description.fragment)) return;
+  const why = report.problems.slice(0, 3).map((p) => `${p.line !== null ? `line ${p.line}: ` : ''}${p.kind}: ${p.message}`);
+  throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${name}${why.length ? ` (${why.join('; ')})` : ''}`);
+}
 
 export async function diffCommand(opts: DiffOptions, out: (s: string) => void): Promise<number> {
   if (opts.files.length < 1 || opts.files.length > 2) throw new SdpscopeError('USAGE', 'give one file holding an offer and an answer, or two files (see --help)');
   if (opts.files.length === 2 && opts.files[0] === '-' && opts.files[1] === '-') throw new SdpscopeError('USAGE', 'standard input can be only one of the two inputs');
   const texts = await Promise.all(opts.files.map(readTextInput));
-  const found = texts.map((t) => readInput(t).descriptions);
+  const reports = texts.map((t) => readInput(t));
   const names: [string, string] = [label(opts.files[0]!), label(opts.files[1] ?? opts.files[0]!)];
+  reports.forEach((r, i) => requireDescription(r, names[i]!));
   let pair: DescriptionPair;
   if (opts.files.length === 1) {
-    if (found[0]!.length === 0) throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${names[0]}`);
-    pair = pairFromOne(found[0]!, names[0]);
+    pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}) });
   } else {
-    pair = pairFromTwo(found[0]!, names[0], found[1]!, names[1]);
+    if (opts.room !== undefined || opts.pc !== undefined) throw new SdpscopeError('USAGE', '--room and --pc choose within one file holding both; with two files, each gives its first description');
+    pair = pairFromTwo(reports[0]!.descriptions, names[0], reports[1]!.descriptions, names[1]);
     // Keep the file names with their descriptions when the pair was swapped.
-    if (pair.first !== found[0]!.find((f) => !f.description.fragment)) names.reverse();
+    if (pair.first !== reports[0]!.descriptions.find((f) => !f.description.fragment)) names.reverse();
   }
+  // What each side's input and description say about themselves (one file's problems are told once).
+  const reportFor = (f: DescriptionPair['first']) => reports.find((r) => r.descriptions.includes(f))!;
+  const r1 = reportFor(pair.first);
+  const r2 = reportFor(pair.second);
+  const sides: [SideFindings, SideFindings] = [
+    { side: pair.mode === 'diff' ? 'before' : 'offer', input: r1.problems, description: pair.first.description.diagnostics },
+    { side: pair.mode === 'diff' ? 'after' : 'answer', input: r2 !== r1 ? r2.problems : [], description: pair.second.description.diagnostics },
+  ];
   const s = makeStyle(opts.color);
   const sourceOf = (f: DescriptionPair['first'], name: string) => ({ file: name, ...f.source, type: f.type });
+  // In JSON, each with its side, and `in`: where its line counts ("input": the file, "sdp": the description).
+  const sideJson = (x: SideFindings) => [
+    ...x.input.map((d: Diagnostic) => ({ ...diagnosticJson(d), side: x.side, in: 'input' })),
+    ...x.description.map((d: Diagnostic) => ({ ...diagnosticJson(d), side: x.side, in: 'sdp' })),
+  ];
+  const inputErrors = sides.some((x) => [...x.input, ...x.description].some((d) => d.severity === 'error'));
   if (pair.mode === 'diff') {
     const d = diffDescriptions(pair.first.description, pair.second.description);
-    out(opts.json ? toJson({ mode: 'diff', before: sourceOf(pair.first, names[0]), after: sourceOf(pair.second, names[1]), notes: pair.notes, ...d }) + '\n' : renderDiff(d, pair, names, s));
-    return EXIT_OK;
+    out(opts.json ? toJson({ mode: 'diff', before: sourceOf(pair.first, names[0]), after: sourceOf(pair.second, names[1]), notes: pair.notes, ...d, diagnostics: sides.flatMap(sideJson) }) + '\n' : renderDiff(d, pair, names, sides, s));
+    return inputErrors ? EXIT_FINDINGS : EXIT_OK;
   }
   const n = negotiate(pair.first.description, pair.second.description);
   out(opts.json
-    ? toJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: n.diagnostics.map(diagnosticJson) }) + '\n'
-    : renderNegotiation(n, pair, names, s));
-  return hasErrors(n) ? EXIT_FINDINGS : EXIT_OK;
+    ? toJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: [...sides.flatMap(sideJson), ...n.diagnostics.map(diagnosticJson)] }) + '\n'
+    : renderNegotiation(n, pair, names, sides, s));
+  return hasErrors(n) || inputErrors ? EXIT_FINDINGS : EXIT_OK;
 }

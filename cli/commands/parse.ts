@@ -4,7 +4,7 @@ import { diagnosticJson } from '../render/diagnostics.js';
 import { readTextInput } from '../../src/node/files.js';
 import { renderParse, toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
-import { EXIT_OK } from '../run.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
 export interface ParseOptions {
   readonly file: string;
@@ -29,5 +29,8 @@ export async function parseCommand(opts: ParseOptions, out: (s: string) => void)
   } else {
     out(renderParse(report, name, makeStyle(opts.color)));
   }
-  return EXIT_OK;
+  // Errors in what was read (a line that is not SDP, a payload type nobody can name, a cut
+  // description) are findings: exit 1, as sdp-diff's negotiation errors.
+  const errors = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)].some((d) => d.severity === 'error');
+  return errors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,9 +1,14 @@
-/** `sdpscope relay`: the signaling relay, every frame logged; stops cleanly on SIGINT/SIGTERM. */
+/**
+ * `sdpscope relay`: the signaling relay, every frame logged. Says every URL it serves and warns
+ * when it is open beyond this machine without a token; stops cleanly on SIGINT/SIGTERM.
+ */
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { SdpscopeError } from '../../src/errors.js';
-import { RELAY_DEFAULTS, startRelay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
+import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { makeStyle, type Style } from '../render/style.js';
+import { EXIT_OK, type Io } from '../run.js';
 
 export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'pageDir'> {
   readonly tlsCert?: string;
@@ -20,14 +25,36 @@ export function renderRelayLine(l: RelayLine, s: Style): string {
   return `${t} ${s.dim(l.room)} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(l.text)}`;
 }
 
-/** The relay's options are the command's, less its own `color`. */
-function withoutColor<T extends { color?: boolean }>(o: T): Omit<T, 'color'> {
-  const copy: T = { ...o };
-  delete copy.color;
-  return copy;
+const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
+
+/** The lines printed once the relay listens: every URL, then a warning when it is open without a token. Pure. */
+export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean }, addresses: readonly string[], s: Style): string {
+  const names: Record<string, string> = { signaling: 'signaling', 'call-page': 'call page', inspector: 'inspector', feed: 'feed' };
+  const out: string[] = [];
+  const wildcard = o.host === '0.0.0.0' || o.host === '::';
+  const token = o.token !== undefined ? '?token=<token>' : '';
+  for (const e of relay.endpoints) {
+    out.push(`${s.bold(names[e.kind]!.padEnd(10))} ${e.url}${token}`);
+    if (wildcard) {
+      for (const a of addresses) out.push(`${''.padEnd(10)} ${e.url.replace(/\/\/[^/]+/, `//${a.includes(':') ? `[${a}]` : a}:${relay.port}`)}${token}`);
+    }
+  }
+  if (!LOOPBACK.test(o.host) && o.token === undefined) {
+    out.push(s.yellow(`warning: listening on ${o.host} (${wildcard ? 'every interface' : 'beyond this machine'}) with no --token: anyone who can reach port ${relay.port} can join any room and read every frame at /feed`));
+  }
+  return out.join('\n') + '\n';
 }
 
-export async function relayCommand(opts: RelayCommandOptions, out: (s: string) => void): Promise<{ close: () => Promise<void>; url: string }> {
+/** This machine's non-loopback IPv4 addresses, for the start-up lines of a relay on every interface. */
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i): i is NonNullable<typeof i> => i !== undefined && !i.internal && i.family === 'IPv4')
+    .map((i) => i.address);
+}
+
+/** Runs the relay until SIGINT or SIGTERM; resolves with the exit code once the log is flushed. */
+export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<number> {
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new SdpscopeError('USAGE', '--tls-cert and --tls-key go together');
   const read = (p: string) => {
     try {
@@ -37,14 +64,32 @@ export async function relayCommand(opts: RelayCommandOptions, out: (s: string) =
     }
   };
   const s = makeStyle(opts.color);
-  const { tlsCert, tlsKey, quiet, ...rest } = opts;
-  const relay = await startRelay({
-    ...withoutColor(rest),
-    ...(tlsCert !== undefined && tlsKey !== undefined ? { tls: { cert: read(tlsCert), key: read(tlsKey) } } : {}),
-    pageDir: PAGE_DIR,
-    ...(quiet ? {} : { onLine: (l: RelayLine) => out(renderRelayLine(l, s) + '\n') }),
-  }).catch((e: NodeJS.ErrnoException) => {
-    throw new SdpscopeError('USAGE', `cannot listen on ${opts.host ?? RELAY_DEFAULTS.host}:${opts.port ?? RELAY_DEFAULTS.port}: ${e.message}`);
+  const { tlsCert, tlsKey, quiet, color: _color, ...rest } = opts;
+  const host = opts.host ?? RELAY_DEFAULTS.host;
+  const port = opts.port ?? RELAY_DEFAULTS.port;
+  let relay: Relay;
+  try {
+    relay = await startRelay({
+      ...rest,
+      ...(tlsCert !== undefined && tlsKey !== undefined ? { tls: { cert: read(tlsCert), key: read(tlsKey) } } : {}),
+      pageDir: PAGE_DIR,
+      // --quiet keeps start-up, warnings and errors on the console, not the line per frame.
+      onLine: (l: RelayLine) => {
+        if (!quiet || (l.kind === 'event' && /error|refused|stopped/.test(l.event))) io.out(renderRelayLine(l, s) + '\n');
+      },
+    });
+  } catch (e) {
+    if (e instanceof SdpscopeError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new SdpscopeError('ADDRESS_IN_USE', `cannot listen on ${host}:${port}: the port is in use (another relay? --port 0 takes any free one)`);
+    throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
+  }
+  io.out(renderStartup(relay, { host, token: opts.token, tls: tlsCert !== undefined }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
+  // Runs until a signal; then closes clients and flushes the log.
+  await new Promise<void>((resolve) => {
+    const stop = () => void relay.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
-  return { close: () => relay.close(), url: relay.url };
+  return EXIT_OK;
 }

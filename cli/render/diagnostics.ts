@@ -3,25 +3,25 @@ import type { Diagnostic } from '../../src/index.js';
 import type { Style } from './style.js';
 
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
-export function diagnosticWhere(d: Diagnostic): string {
+export function diagnosticWhere(d: Diagnostic, lineLabel = 'line'): string {
   const parts: string[] = [];
-  if ('line' in d && d.line !== null) parts.push(`line ${d.line}`);
+  if ('line' in d && d.line !== null) parts.push(`${lineLabel} ${d.line}`);
   if ('column' in d && d.column !== null) parts.push(`column ${d.column}`);
   if (parts.length === 0 && 'index' in d && d.index === null && d.mid !== null) parts.push(`mid ${d.mid}`);
   return parts.join(', ');
 }
 
 /** "error   kind (line 4): CODE: message" — the severity padded, colour by severity. */
-export function renderDiagnostic(d: Diagnostic, s: Style): string {
+export function renderDiagnostic(d: Diagnostic, s: Style, lineLabel = 'line'): string {
   const sev = d.severity === 'error' ? s.red.bold('error  ') : d.severity === 'warning' ? s.yellow('warning') : s.dim('info   ');
-  const where = diagnosticWhere(d);
+  const where = diagnosticWhere(d, lineLabel);
   const code = 'errorCode' in d ? `${d.errorCode}: ` : '';
   return `${sev} ${d.kind}${where ? ` (${where})` : ''}: ${code}${d.message}`;
 }
 
-/** A list of findings as lines, at most `limit` (then a count of the rest). */
-export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit = Infinity): string[] {
-  const out = list.slice(0, limit).map((d) => renderDiagnostic(d, s));
+/** A list of findings as lines, at most `limit` (then a count of the rest); `lineLabel` names what their lines count in. */
+export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit = Infinity, lineLabel = 'line'): string[] {
+  const out = list.slice(0, limit).map((d) => renderDiagnostic(d, s, lineLabel));
   if (list.length > limit) out.push(s.dim(`… and ${list.length - limit} more`));
   return out;
 }

@@ -1,5 +1,5 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
-import type { DescriptionDiff, DescriptionPair, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
+import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
 
@@ -8,6 +8,24 @@ function where(f: DescriptionPair['first'], name: string): string {
   if (f.source.peerConnection) bits.push(`pc ${f.source.peerConnection}`);
   if (f.source.event) bits.push(f.source.event);
   return bits.join(', ');
+}
+
+/** What one side's input and description say about themselves (JSON that did not parse, a cut SDP...). */
+export interface SideFindings {
+  readonly side: 'offer' | 'answer' | 'before' | 'after';
+  /** Problems of the input it was read from: lines count in the file. */
+  readonly input: readonly Diagnostic[];
+  /** The description's own diagnostics: lines count in the SDP. */
+  readonly description: readonly Diagnostic[];
+}
+
+/** The header of one side: where it came from, then its own findings. */
+function sideHeader(label: string, f: DescriptionPair['first'], name: string, findings: SideFindings, s: Style): string[] {
+  return [
+    s.bold(label.padEnd(7)) + where(f, name),
+    ...renderDiagnostics(findings.input, s, 5).map((l) => `       ${l}`),
+    ...renderDiagnostics(findings.description, s, 10, 'SDP line').map((l) => `       ${l}`),
+  ];
 }
 
 function statusText(m: MediaNegotiation, s: Style): string {
@@ -67,10 +85,10 @@ function mediaBlock(m: MediaNegotiation, diags: readonly NegotiationDiagnostic[]
   return out;
 }
 
-export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: readonly [string, string], s: Style): string {
+export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
-  out.push(s.bold(`offer  `) + where(pair.first, names[0]));
-  out.push(s.bold(`answer `) + where(pair.second, names[1]));
+  out.push(...sideHeader('offer', pair.first, names[0], sides[0], s));
+  out.push(...sideHeader('answer', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push(`BUNDLE offer ${n.bundle.offer?.join(' ') ?? 'none'} → answer ${n.bundle.answer?.join(' ') ?? 'none'}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
   out.push('');
@@ -84,20 +102,21 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
     out.push(...renderDiagnostics(general, s).map((l) => '  ' + l));
     out.push('');
   }
-  const count = (sev: string) => n.diagnostics.filter((d) => d.severity === sev).length;
+  const all = [...sides.flatMap((x) => [...x.input, ...x.description]), ...n.diagnostics];
+  const count = (sev: string) => all.filter((d) => d.severity === sev).length;
   const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing').length;
   const errors = count('error');
   out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
   return out.join('\n') + '\n';
 }
 
-export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], s: Style): string {
+export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
-  out.push(s.bold('before ') + where(pair.first, names[0]));
-  out.push(s.bold('after  ') + where(pair.second, names[1]));
+  out.push(...sideHeader('before', pair.first, names[0], sides[0], s));
+  out.push(...sideHeader('after', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
-  if (d.changes.length === 0) out.push('no changes');
+  if (d.changes.length === 0) out.push(pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes');
   for (const c of d.changes) {
     const at = c.index === null ? 'session' : `m-line ${c.index} mid ${c.mid ?? '-'}`;
     const colour = c.kind.endsWith('-added') ? s.green : c.kind.endsWith('-removed') || c.kind === 'mline-rejected' ? s.red : s.yellow;

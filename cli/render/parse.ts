@@ -89,6 +89,10 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     out.push(s.bold('Input problems:'));
     out.push(...renderDiagnostics(problems, s));
   }
+  const all = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)];
+  const n = (sev: string) => all.filter((d) => d.severity === sev).length;
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  out.push(`${plural(report.descriptions.length, 'description')}, ${plural(report.candidates.length, 'candidate')} · ${n('error') ? s.red(plural(n('error'), 'error')) : '0 errors'}, ${plural(n('warning'), 'warning')}`);
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 

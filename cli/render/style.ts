@@ -8,12 +8,18 @@ export function makeStyle(color: boolean): Style {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
-/** Colour unless --no-color, NO_COLOR, or a stream that is not a TTY says otherwise. */
-export function wantColor(flag: boolean | undefined, stream: { isTTY?: boolean }): boolean {
-  if (flag === false) return false;
-  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
-  if (flag === true) return true;
-  return stream.isTTY === true;
+/**
+ * Whether to colour, in this order: the flag (--color / --no-color) wins; then NO_COLOR (set and
+ * not empty: no colour, no-color.org); then FORCE_COLOR as chalk reads it ("0" or "false": none;
+ * "", "1", "true", "2", "3": colour); then whether the stream is a terminal (not TERM=dumb).
+ */
+export function wantColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  if (flag !== undefined) return flag;
+  const no = env['NO_COLOR'];
+  if (no !== undefined && no !== '') return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
+  return stream.isTTY === true && env['TERM'] !== 'dumb';
 }
 
 /** Pads plain text to a width, ignoring ANSI codes in the measurement. */

@@ -151,6 +151,9 @@ interface CallContext {
   lite: Set<string>;
 }
 
+/** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
+const MAX_DISTINCT_TRACKED = 4096;
+
 const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer)/;
 const REMOTE_EVENTS = /^(addIceCandidate|setRemoteDescription)/;
 
@@ -284,7 +287,12 @@ export class CandidateAnalyzer implements InputSink {
   description(found: FoundDescription): void {
     this.open();
     const d = found.description;
-    if (d.fragment) return;
+    if (d.fragment) {
+      // A run of a= lines in a log: an a=end-of-candidates among them ends the gathering of the latest session.
+      const ends = d.lines.some((l) => l.kind === 'attribute' && l.name === 'end-of-candidates') || d.media.some((m) => m.endOfCandidates);
+      if (ends) this.endOfCandidates({ sdpMid: null, source: found.source });
+      return;
+    }
     const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
     const connection = this.connectionOf(found.source);
     const key = ufrag ?? connection ?? 'no ufrag';
@@ -324,7 +332,8 @@ export class CandidateAnalyzer implements InputSink {
       if (s.duplicates === 1) s.diagnostics.push(at('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
     } else {
       s.total++;
-      if (s.seen.size < this.maxKept * 4) s.seen.add(id);
+      // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
+      if (s.seen.size < MAX_DISTINCT_TRACKED) s.seen.add(id);
       bump(s.byType, c.type);
       bump(s.byTransport, c.transport);
       bump(s.byFamily, x.address.family);

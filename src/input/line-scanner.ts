@@ -23,6 +23,19 @@ export interface LineScannerOptions {
 
 const SDP_LINE = /^[a-zA-Z]=/;
 
+/**
+ * A time at the start of a log line, as loggers write it: "2026-11-24T06:00:00.123Z",
+ * "2026-11-24 06:00:00,123 +0100", "06:21:10.200", in brackets or not. Anchored: one pass.
+ */
+const LEADING_TIME = /^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\]?(?=[\s\]]|$)/;
+
+/** The time a log line starts with, as written, or undefined. */
+export function leadingTime(line: string): string | undefined {
+  const c = line.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 91)) return undefined;
+  return LEADING_TIME.exec(line)?.[1];
+}
+
 export class LineScanner {
   private block: string[] = [];
   private blockStart = 0;
@@ -93,21 +106,24 @@ export class LineScanner {
       } catch {
         this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo)));
       }
-    } else {
-      // A log prefix before a JSON value: "12:00:01 recv {…}".
+    }
+    // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
+    const time = leadingTime(trimmed);
+    const ctx = time !== undefined ? { ...this.base, line: lineNo, timestamp: time } : { ...this.base, line: lineNo };
+    if (c0 !== 123 && c0 !== 91) {
       const brace = line.indexOf('{');
       const close = line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
         const json = line.slice(brace, close + 1);
-        if (this.fastFrames && fastFrame(json, { ...this.base, line: lineNo }, this.sink)) return;
+        if (this.fastFrames && fastFrame(json, ctx, this.sink)) return;
         try {
-          walkJson(JSON.parse(json), { ...this.base, line: lineNo }, this.sink);
+          walkJson(JSON.parse(json), ctx, this.sink);
           return;
         } catch {
           /* not JSON: look for candidates and escaped SDPs in the text */
         }
       }
     }
-    scanText(line, lineNo, this.sink, this.base.file);
+    scanText(line, lineNo, this.sink, this.base.file, time);
   }
 }

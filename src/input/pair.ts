@@ -37,21 +37,57 @@ function orient(a: FoundDescription, b: FoundDescription, notes: string[]): Desc
   return { mode: 'negotiation', first: a, second: b, notes };
 }
 
-/** From one input that holds both (a webrtc-internals dump, a frame log). */
-export function pairFromOne(found: readonly FoundDescription[], name: string): DescriptionPair {
+export interface PairOptions {
+  /** A relay log with several rooms: the room to take the offer and answer from. */
+  readonly room?: string;
+  /** A webrtc-internals dump with several peer connections: the one to take them from ("8-1"). */
+  readonly peerConnection?: string;
+}
+
+/** The first offer followed by an answer in `found`, or null. */
+function offerAnswer(found: readonly FoundDescription[]): [FoundDescription, FoundDescription] | null {
+  const offer = found.findIndex((f) => inferType(f) === 'offer');
+  if (offer < 0) return null;
+  const answer = found.findIndex((f, i) => i > offer && inferType(f) === 'answer');
+  return answer < 0 ? null : [found[offer]!, found[answer]!];
+}
+
+/** Distinct values of a source field, in order of appearance. */
+const distinct = (found: readonly FoundDescription[], pick: (f: FoundDescription) => string | undefined) =>
+  [...new Set(found.map(pick).filter((v): v is string => v !== undefined))];
+
+/**
+ * From one input that holds both (a webrtc-internals dump, a frame log): an offer and the answer
+ * after it, in one peer connection or one room (the first that has both, or the one asked for).
+ */
+export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
   const all = complete(found);
-  // webrtc-internals: the first peer connection that has both an offer and an answer.
-  const pcs = [...new Set(all.map((f) => f.source.peerConnection).filter((p): p is string => p !== undefined))];
-  for (const pc of pcs) {
-    const mine = all.filter((f) => f.source.peerConnection === pc);
-    const offer = mine.find((f) => inferType(f) === 'offer');
-    const answer = offer && mine.find((f) => inferType(f) === 'answer' && mine.indexOf(f) > mine.indexOf(offer));
-    if (offer && answer) return { mode: 'negotiation', first: offer, second: answer, notes: [`peer connection ${pc}: ${offer.source.event ?? 'offer'} and ${answer.source.event ?? 'answer'}`] };
+  for (const [what, key, pick] of [
+    ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
+    ['room', options.room, (f: FoundDescription) => f.source.room],
+  ] as const) {
+    const values = distinct(all, pick);
+    if (key !== undefined) {
+      if (!values.includes(key)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${values.join(', ')})` : ''}`);
+      const mine = all.filter((f) => pick(f) === key);
+      const pair = offerAnswer(mine);
+      if (!pair) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
+      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`] };
+    }
+    if (values.length === 0) continue;
+    // The first peer connection (or room) that has both; the others are named, to choose from.
+    const withBoth = values.filter((v) => offerAnswer(all.filter((f) => pick(f) === v)) !== null);
+    const chosen = withBoth[0];
+    if (chosen === undefined) continue;
+    const pair = offerAnswer(all.filter((f) => pick(f) === chosen))!;
+    const flag = what === 'room' ? '--room' : '--pc';
+    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
+    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${values.join(', ')}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
+    return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
-  const offer = all.find((f) => inferType(f) === 'offer');
-  const answer = offer && all.find((f) => inferType(f) === 'answer' && all.indexOf(f) > all.indexOf(offer));
-  if (offer && answer) return { mode: 'negotiation', first: offer, second: answer, notes: [] };
+  const pair = offerAnswer(all);
+  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [] };
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }
@@ -64,6 +100,7 @@ export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: re
   if (!first) throw new SdpscopeError('NO_OFFER_ANSWER', `no SDP found in ${nameA}`);
   if (!second) throw new SdpscopeError('NO_OFFER_ANSWER', `no SDP found in ${nameB}`);
   const notes: string[] = [];
+  if (first.text === second.text) notes.push(`${nameA} and ${nameB} hold the same description, character for character`);
   if (complete(a).length > 1) notes.push(`${nameA} holds ${complete(a).length} descriptions: the first is used`);
   if (complete(b).length > 1) notes.push(`${nameB} holds ${complete(b).length} descriptions: the first is used`);
   return orient(first, second, notes);

@@ -2,8 +2,8 @@
 import { emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
-export function scanText(line: string, lineNo: number, sink: InputSink, file?: string): void {
-  const at: Source = file !== undefined ? { line: lineNo, format: 'text', file } : { line: lineNo, format: 'text' };
+export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string): void {
+  const at: Source = { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
   const escaped = /v=0(?:\\r)?\\n/g;
   for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {

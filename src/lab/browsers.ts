@@ -13,8 +13,9 @@ import { PACKAGE_ROOT } from '../node/paths.js';
 import { BidiSession } from './bidi.js';
 import type { Lab, LabHost } from './topology.js';
 
-export type BrowserName = 'chromium' | 'firefox';
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+import type { BrowserName } from './kinds.js';
+
+export { BROWSERS, type BrowserName } from './kinds.js';
 
 /** Debian's executables for each browser. */
 export const BROWSER_EXECUTABLES: Record<BrowserName, string> = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };

@@ -17,7 +17,9 @@ import { checkLabPrerequisites, createLab, type Lab, type LabSide, type NatKind 
 
 export const LAB_RELAY_PORT = 53378;
 
-export type LabMedia = 'audio-video' | 'data';
+import type { LabMedia } from './kinds.js';
+
+export type { LabMedia } from './kinds.js';
 
 export interface LabCallOptions {
   readonly nat: Readonly<Record<LabSide, NatKind>>;

@@ -7,9 +7,9 @@
  *     ├─ router A  wan 203.0.113.2  ── lan 10.0.1.1/24 ── host A 10.0.1.2
  *     └─ router B  wan 203.0.113.3  ── lan 10.0.2.1/24 ── host B 10.0.2.2
  *
- * Each router is one of the seed's boxes: a cone NAT (iptables MASQUERADE: endpoint-independent
+ * Each router is one of the notes' boxes: a cone NAT (iptables MASQUERADE: endpoint-independent
  * mapping, RFC 4787 §4.1), a symmetric NAT (MASQUERADE --random-fully: a new port per
- * destination), or a firewall that drops forwarded UDP (the seed's "UDP blocked"), with TCP
+ * destination), or a firewall that drops forwarded UDP ("UDP blocked"), with TCP
  * still masqueraded. Needs root, iproute2 and iptables (Linux only).
  */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -18,16 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
 
-/** What the router in front of a host does. */
-export type NatKind = 'cone' | 'symmetric' | 'udp-blocked';
-export const NAT_KINDS: readonly NatKind[] = ['cone', 'symmetric', 'udp-blocked'];
+import type { NatKind } from './kinds.js';
 
-/** What each NAT kind is, in the seed's terms (for help texts and the README). */
-export const NAT_DESCRIPTIONS: Record<NatKind, string> = {
-  cone: 'iptables MASQUERADE: keeps the host\'s port, so the same public port for every destination (endpoint-independent mapping, a cone NAT); replies only from where packets went (port-restricted); an unsolicited packet that arrived first makes it pick another port',
-  symmetric: 'iptables MASQUERADE --random-fully: a new public port for every destination (address-dependent mapping, the seed\'s symmetric NAT)',
-  'udp-blocked': 'a firewall dropping all forwarded UDP (TCP still masqueraded): only TURN over TCP gets out',
-};
+export { NAT_KINDS, NAT_DESCRIPTIONS, type NatKind } from './kinds.js';
 
 export type LabSide = 'a' | 'b';
 

@@ -74,13 +74,6 @@ export function diffDescriptions(before: SessionDescription, after: SessionDescr
   const oa = after.origin;
   const sameSession = ob !== null && oa !== null && ob.username === oa.username && ob.sessionId === oa.sessionId;
   if (ob && oa && !sameSession) add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}: these are two sessions, not a renegotiation`);
-  if (sameSession) {
-    try {
-      if (BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) add('version-not-increased', null, ob!.sessionVersion, oa!.sessionVersion, `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a changed description must increase it (RFC 3264 §8)`);
-    } catch {
-      /* a non-numeric version: nothing to compare */
-    }
-  }
   const bb = before.bundle?.join(' ') ?? null;
   const ba = after.bundle?.join(' ') ?? null;
   if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
@@ -130,6 +123,10 @@ export function diffDescriptions(before: SessionDescription, after: SessionDescr
     const ka = candidateKey(a);
     for (const c of setDiff(ka, kb)) add('candidate-added', here, null, c, `candidate added: ${c}`);
     for (const c of setDiff(kb, ka)) add('candidate-removed', here, c, null, `candidate removed: ${c}`);
+  }
+  // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.
+  if (sameSession && changes.length > 0 && /^[0-9]{1,30}$/.test(ob!.sessionVersion) && /^[0-9]{1,30}$/.test(oa!.sessionVersion) && BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) {
+    changes.unshift({ kind: 'version-not-increased', mid: null, index: null, before: ob!.sessionVersion, after: oa!.sessionVersion, message: `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a changed description must increase it (RFC 3264 §8)` });
   }
   return { sameSession, changes };
 }

@@ -207,13 +207,13 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`);
       for (const c of codecs.answerOnly) {
-        const code = c.name === '' ? 'codec-without-rtpmap' : c.name.toLowerCase() === 'rtx' ? 'rtx-without-codec' : 'answer-codec-not-offered';
-        at(code, `answer payload type ${c.payloadType}: ${c.reason}`);
+        // A payload type with no rtpmap is the answer's own finding (parseSdp: codec-without-rtpmap).
+        if (c.name === '') continue;
+        at(c.name.toLowerCase() === 'rtx' ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}`);
       }
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
-      for (const c of codecs.offerOnly) if (c.name === '') at('codec-without-rtpmap', `offer payload type ${c.payloadType}: ${c.reason}`);
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase()) at('protocol-mismatch', `offer ${o.protocol}, answer ${a.protocol}`);
     }
 

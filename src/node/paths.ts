@@ -1,16 +1,32 @@
 /**
- * Where the package's own built files are, whether this module runs from dist/ (installed, or
- * after `npm run build`) or from its TypeScript source (under the tests): the relay's log worker,
- * the pages and the command-line programs always run from the build.
+ * Where the package's own files are, whether this module runs from dist/src (the library), from a
+ * bundled command in dist/bin, or from its TypeScript source (under the tests): the package root
+ * is the nearest folder above with sdpscope's package.json. The relay's log worker, the pages and
+ * the command-line programs always run from the build.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = fileURLToPath(import.meta.url);
-/** src/node/paths.ts → the package root; dist/src/node/paths.js → the package root. */
-export const PACKAGE_ROOT = here.endsWith('.ts') ? resolve(dirname(here), '../..') : resolve(dirname(here), '../../..');
+function findRoot(from: string): { root: string; version: string } {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'sdpscope') return { root: dir, version: pkg.version ?? '0.0.0' };
+    }
+    if (dirname(dir) === dir) throw new Error(`sdpscope's package.json not found above ${from}`);
+  }
+}
+
+const found = findRoot(fileURLToPath(import.meta.url));
+
+export const PACKAGE_ROOT = found.root;
+/** The version in package.json (what `--version` prints). */
+export const PACKAGE_VERSION = found.version;
 export const DIST = join(PACKAGE_ROOT, 'dist');
-export const BUILT_CLI = join(DIST, 'cli/sdpscope.js');
-export const BUILT_SDP_DIFF = join(DIST, 'cli/sdp-diff.js');
+/** The command-line programs (esbuild bundles, scripts/build-bins.js). */
+export const BUILT_CLI = join(DIST, 'bin/sdpscope.js');
+export const BUILT_SDP_DIFF = join(DIST, 'bin/sdp-diff.js');
 /** The call page and the inspector (built by scripts/build-page.js). */
 export const PAGE_DIR = join(DIST, 'page');

@@ -66,6 +66,8 @@ async function readDocument(head: Buffer[], rest: AsyncIterator<Uint8Array | str
 const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
 
 const CANDIDATE = Buffer.from('candidate:');
+/** A JSON "candidate" key: an end-of-candidates frame ({"candidate":null}) has no "candidate:". */
+const CANDIDATE_KEY = Buffer.from('"candidate"');
 const VERSION = Buffer.from('v=0');
 
 /** Whether a line (without its newline) can hold anything a scan looks for. */
@@ -77,7 +79,7 @@ function interesting(line: Buffer): boolean {
   let i = 0;
   while (i < line.length && (line[i] === 0x20 || line[i] === 0x09)) i++;
   if (line[i] === 0x7b || line[i] === 0x5b) return true;
-  return line.indexOf(CANDIDATE) >= 0 || line.indexOf(VERSION) >= 0;
+  return line.indexOf(CANDIDATE) >= 0 || line.indexOf(VERSION) >= 0 || line.indexOf(CANDIDATE_KEY) >= 0;
 }
 
 /**

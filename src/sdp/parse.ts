@@ -68,5 +68,6 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     current.push(node);
   }
   if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF', NOWHERE));
+  if (!finalEol && lineNo > 0) problems.push(diagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending: was the SDP cut?`, { line: lineNo, column: null, mid: null }));
   return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, problems);
 }

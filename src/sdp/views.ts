@@ -1,6 +1,6 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
 import { explainCandidate, placeFindings } from '../candidate/explain.js';
-import type { ParseDiagnostic } from '../diagnostics.js';
+import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import type {
   AttributeLine,
@@ -141,6 +141,11 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     else if (l.kind === 'bandwidth') bandwidths.push(l.value);
   }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
+  const codecs = buildCodecs(mline, a);
+  const unnamed = codecs.filter((c) => c.name === '').map((c) => c.payloadType);
+  if (unnamed.length > 0) {
+    findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
+  }
   return {
     index,
     lines,
@@ -165,7 +170,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     rtcpMux: a.has('rtcp-mux'),
     rtcpRsize: a.has('rtcp-rsize'),
     rtcp: a.first('rtcp') ?? null,
-    codecs: buildCodecs(mline, a),
+    codecs,
     extmaps: a.values('extmap'),
     ssrcs: a.values('ssrc'),
     ssrcGroups: a.values('ssrc-group'),
@@ -196,6 +201,11 @@ export function buildDescription(
   const findings: ParseDiagnostic[] = [];
   const sessionCandidates = candidatesOf(s, null, findings);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
+  const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
+  for (const g of s.all('group')) {
+    if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
+    for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${mid}, which no m-line has`, { line: g.line, column: null, mid: null }));
+  }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
   const starts = media.map((m) => m.lines[0]!.line);
   const midAt = (line: number): string | null => {

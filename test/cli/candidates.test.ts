@@ -93,7 +93,7 @@ describe('sdpscope candidates', () => {
   });
 
   it('reads stdin when no file is given (the built binary)', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/sdpscope.js'), 'candidates', '--summary'], { input: sample('candidates.json'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'candidates', '--summary'], { input: sample('candidates.json'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('session N/KY');
     expect(r.stderr).toBe('');

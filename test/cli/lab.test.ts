@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
-const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
+const CLI = resolve(__dirname, '../../dist/bin/sdpscope.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('sdpscope lab', () => {

@@ -69,7 +69,7 @@ describe('describeFailure', () => {
 });
 
 describe('the built sdpscope binary', () => {
-  const bin = resolve(__dirname, '../../dist/cli/sdpscope.js');
+  const bin = resolve(__dirname, '../../dist/bin/sdpscope.js');
   const runBin = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8' });
   const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
 

@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffCommand } from '../../cli/commands/diff.js';
-import { parseDiffArgs } from '../../cli/commands/diff-args.js';
 import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
-const bin = join(ROOT, 'dist/cli/sdp-diff.js');
+const bin = join(ROOT, 'dist/bin/sdp-diff.js');
 const runBin = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
 const dir = mkdtempSync(join(tmpdir(), 'sdp-diff-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
@@ -63,16 +62,6 @@ describe('sdp-diff --json contract', () => {
   });
 });
 
-describe('parseDiffArgs', () => {
-  it('reads files and flags', () => {
-    expect(parseDiffArgs(['a', '--json', '-', '--no-color'])).toEqual({ files: ['a', '-'], json: true, color: false, help: false });
-    expect(parseDiffArgs(['--', '--json'])).toMatchObject({ files: ['--json'], json: false });
-  });
-  it('rejects unknown options with USAGE', () => {
-    expect(() => parseDiffArgs(['--frob'])).toThrow(expect.objectContaining({ code: 'USAGE' }) as Error);
-  });
-});
-
 describe('the built sdp-diff binary', () => {
   it('prints the report and exits 0 for the seed pair', () => {
     const r = runBin(['samples/offer.json', 'samples/answer.json']);
@@ -97,7 +86,7 @@ describe('the built sdp-diff binary', () => {
     [['a', 'b', 'c'], 'USAGE'],
     [['--frob'], 'USAGE'],
     [['samples/offer.json'], 'NO_OFFER_ANSWER'],
-    [['samples/README.md', 'samples/answer.json'], 'NO_OFFER_ANSWER'],
+    [['samples/README.md', 'samples/answer.json'], 'NO_SDP_FOUND'],
   ])('%j → exit 2, one line, %s', (args, code) => {
     const r = runBin(args);
     expect(r.status).toBe(2);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli/sdpscope.js');
+const CLI = join(ROOT, 'dist/bin/sdpscope.js');
 const ARTIFACTS = join(ROOT, 'artifacts', `call-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const PORT = 53378;
 
@@ -84,7 +84,7 @@ describe('a call through the relay between two Chromium pages', () => {
 
     let out: string;
     try {
-      out = execFileSync(process.execPath, [join(ROOT, 'dist/cli/sdp-diff.js'), '--json', logPath], { encoding: 'utf8' });
+      out = execFileSync(process.execPath, [join(ROOT, 'dist/bin/sdp-diff.js'), '--json', logPath], { encoding: 'utf8' });
     } catch (e) {
       throw new Error(`sdp-diff failed: ${(e as { stdout?: string }).stdout ?? e}`);
     }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli/sdpscope.js');
+const CLI = join(ROOT, 'dist/bin/sdpscope.js');
 const ARTIFACTS = join(ROOT, 'artifacts', `lab-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 beforeAll(() => console.log(`lab artifacts: ${ARTIFACTS}`));

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
-const CLI = resolve(__dirname, '../../dist/cli/sdpscope.js');
+const CLI = resolve(__dirname, '../../dist/bin/sdpscope.js');
 
 /** Starts `sdpscope relay` inside the namespace; resolves once it listens. */
 export async function startRelayIn(ns: Netns, args: readonly string[]): Promise<ChildProcess> {

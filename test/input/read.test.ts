@@ -159,7 +159,8 @@ describe('log text', () => {
     const escaped = JSON.stringify(SDP_CRLF);
     const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
     expect(d!.text).toBe(SDP_CRLF);
-    expect(d!.source).toEqual({ line: 1, format: 'text' });
+    // The log line's time comes along (a leading time, as loggers write it).
+    expect(d!.source).toEqual({ line: 1, format: 'text', timestamp: '06:00:01' });
   });
 
   it('finds a JSON object after a log prefix', () => {

@@ -8,7 +8,14 @@ const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions
 describe('diffDescriptions (renegotiation)', () => {
   it('finds nothing between a description and itself', () => {
     const d = diffDescriptions(parseSdp(seedSdp('offer')), parseSdp(seedSdp('offer')));
-    expect(d).toEqual({ sameSession: true, changes: [{ kind: 'version-not-increased', mid: null, index: null, before: '2', after: '2', message: 'o= version 2 → 2: a changed description must increase it (RFC 3264 §8)' }] });
+    // Unchanged, the version stays: only a change must raise it (RFC 3264 §8).
+    expect(d).toEqual({ sameSession: true, changes: [] });
+  });
+
+  it('says a changed description must raise its version', () => {
+    const after = seedSdp('offer').replace('a=sendrecv', 'a=sendonly');
+    const d = diffDescriptions(parseSdp(seedSdp('offer')), parseSdp(after));
+    expect(d.changes.map((c) => c.kind)).toEqual(['version-not-increased', 'direction-changed']);
   });
 
   it('says two different sessions are not a renegotiation', () => {

@@ -161,7 +161,6 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['answer-codec-not-offered', { media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] }],
   ['payload-type-remapped', { media: [{}] }, { media: [answerOf({ formats: '100 101', codecs: ['rtpmap:100 VP8/90000', 'rtpmap:101 rtx/90000', 'fmtp:101 apt=100'] })] }],
   ['rtx-without-codec', { media: [{ formats: '96 97 99', codecs: [...VP8, 'rtpmap:99 rtx/90000', 'fmtp:99 apt=120'] }] }, { media: [answerOf({})] }],
-  ['codec-without-rtpmap', { media: [{ formats: '96 97 120' }] }, { media: [answerOf({})] }],
   ['invalid-direction', { media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'sendonly' })] }],
   ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
   ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],

@@ -233,7 +233,7 @@ describe('the log', () => {
 
   it('flushes the log on SIGTERM (the CLI)', async () => {
     const log = join(dir, 'sigterm.ndjson');
-    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/cli/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await until(() => /listening ws:\/\/127\.0\.0\.1:\d+/.test(out), 5000);

@@ -24,8 +24,16 @@ import { Rooms, type Client } from './rooms.js';
 export { RELAY_DEFAULTS, type RelayOptions } from './options.js';
 export { CLOSE, type RelayLine, type RelayNotice } from './protocol.js';
 
+/** What the relay serves, each with its URL (on a wildcard host: on the loopback address). */
+export interface RelayEndpoint {
+  readonly kind: 'signaling' | 'call-page' | 'inspector' | 'feed';
+  readonly url: string;
+}
+
 export interface Relay {
   readonly url: string;
+  /** Every URL it serves: the signaling WebSocket, and (with pages and the feed) the call page, the inspector, the feed. */
+  readonly endpoints: readonly RelayEndpoint[];
   /** The port actually bound (useful with port 0). */
   readonly port: number;
   /** Clients connected now, per room. */
@@ -91,7 +99,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const room = target.query.get('room') || 'default';
     const c: Client = { id: `c${nextId}`, ws, room, alive: true, bucket: new TokenBucket(o.maxFramesPerSecond) };
     if (!rooms.join(c)) {
-      notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize });
+      notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize as number });
       ws.close(CLOSE.roomFull, 'room full');
       event(room, null, 'room-full', `refused a client: ${rooms.count(room)} of ${o.roomSize}`);
       return;
@@ -125,12 +133,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       return;
     }
     const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-    if (isBinary) {
-      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'binary-frame', message: 'frames are JSON text' });
-      event(c.room, c.id, 'binary-frame', `${buf.length} bytes dropped`);
-      return;
-    }
+    // A binary frame is read as text, as the notes' server did (JSON.parse of the message): JSON
+    // in it is forwarded, as a text frame of the same bytes; anything else is refused below.
     const text = buf.toString('utf8');
+    if (isBinary) event(c.room, c.id, 'binary-frame', `${buf.length} bytes in a binary frame, read as text`);
     // Only valid JSON is relayed; the logger parses it again, off this thread.
     try {
       JSON.parse(text);
@@ -152,7 +158,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       m.ws.send(buf, { binary: false });
       to.push(m.id);
     }
-    pipe.frame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text });
+    if (to.length === 0 && c.bucket.shouldWarnAlone()) {
+      notice(c.ws, { type: 'relay-notice', event: 'no-recipients', room: c.room, message: `nobody else is in room ${c.room}: the frame was logged, not delivered` });
+    }
+    pipe.frame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text, ...(isBinary ? { binary: true } : {}) });
   }
 
   // Too big: ws closes the sender with 1009 by itself (maxPayload); the close is logged above.
@@ -198,8 +207,15 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     await pipe.close();
   }
 
+  const ws = `${o.tls ? 'wss' : 'ws'}://${host}:${port}`;
+  const http = `${o.tls ? 'https' : 'http'}://${host}:${port}`;
+  const endpoints: RelayEndpoint[] = [{ kind: 'signaling', url: ws }];
+  if (o.pageDir !== undefined) endpoints.push({ kind: 'call-page', url: `${http}/` });
+  if (o.feed && o.pageDir !== undefined) endpoints.push({ kind: 'inspector', url: `${http}/inspect` });
+  if (o.feed) endpoints.push({ kind: 'feed', url: `${ws}/feed` });
   return {
-    url: `${o.tls ? 'wss' : 'ws'}://${host}:${port}`,
+    url: ws,
+    endpoints,
     port,
     rooms: () => rooms.snapshot(),
     close() {

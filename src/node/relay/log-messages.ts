@@ -19,6 +19,8 @@ export interface LoggedFrame {
   readonly to: readonly string[];
   readonly size: number;
   readonly text: string;
+  /** Sent as a binary WebSocket frame (forwarded as text). */
+  readonly binary?: true;
 }
 
 /** Something the relay did (a client joined, a frame was refused...): one log line, one console line. */

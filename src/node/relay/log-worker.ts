@@ -35,7 +35,7 @@ port.on('message', (m: ToLogWorker) => {
     const time = new Date(f.time).toISOString();
     if (data.lines) post({ kind: 'line', line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) } });
     const redacted = redactFrame(frame);
-    const record = { time, room: f.room, from: f.from, to: f.to, size: f.size, frame: redacted, summary };
+    const record = { time, room: f.room, from: f.from, to: f.to, size: f.size, ...(f.binary ? { binary: true } : {}), frame: redacted, summary };
     // The feed never carries secrets, whatever the log keeps.
     if (data.feed) post({ kind: 'record', record: JSON.stringify(record) });
     if (log) out += JSON.stringify(data.keepSecrets ? { ...record, frame } : record) + '\n';

@@ -7,12 +7,12 @@ import type { RelayLine } from './protocol.js';
 
 /** Every limit and setting, with its default. */
 export const RELAY_DEFAULTS = {
-  /** The seed binds 0.0.0.0 so that two machines can call; bind 127.0.0.1 to stay local. */
+  /** Every interface, as the notes' server, so that two machines can call; bind 127.0.0.1 to stay local. */
   host: '0.0.0.0',
-  /** The seed's port. */
+  /** The notes' port. */
   port: 53378,
-  /** Clients in one room: 2, a 1:1 call like the seed's. */
-  roomSize: 2,
+  /** Clients in one room: 2, a 1:1 call; "unlimited": every frame to every other client of the room, as the notes' server did. */
+  roomSize: 2 as number | 'unlimited',
   /** Clients connected at once; more are refused with HTTP 503. */
   maxClients: 1000,
   /** Largest frame in bytes; a larger one closes its sender with 1009. */
@@ -36,7 +36,7 @@ export const RELAY_DEFAULTS = {
 export interface RelayOptions {
   readonly host?: string;
   readonly port?: number;
-  readonly roomSize?: number;
+  readonly roomSize?: number | 'unlimited';
   readonly maxClients?: number;
   readonly maxFrameBytes?: number;
   readonly maxFramesPerSecond?: number;
@@ -66,7 +66,6 @@ export type ResolvedRelayOptions = RelayOptions & Required<Pick<RelayOptions, ke
 /** Integer options and the least value each accepts. */
 const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = {
   port: 0,
-  roomSize: 1,
   maxClients: 1,
   maxFrameBytes: 1,
   maxFramesPerSecond: 1,
@@ -85,6 +84,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
       throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be an integer >= ${min}, got ${String(v)}`);
     }
   }
+  if (o.roomSize !== 'unlimited' && (!Number.isSafeInteger(o.roomSize) || o.roomSize < 1)) throw new SdpscopeError('INVALID_OPTION', `relay option roomSize must be an integer >= 1 or "unlimited", got ${String(o.roomSize)}`);
   if (o.port > 65535) throw new SdpscopeError('INVALID_OPTION', `relay option port must be 0..65535, got ${o.port}`);
   if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
   if (o.tls && (!o.tls.cert || !o.tls.key)) throw new SdpscopeError('INVALID_OPTION', 'relay option tls needs both cert and key');

@@ -6,6 +6,8 @@ export type RelayNotice =
   | { readonly type: 'relay-notice'; readonly event: 'joined'; readonly room: string; readonly id: string; readonly peers: readonly string[] }
   | { readonly type: 'relay-notice'; readonly event: 'peer-joined' | 'peer-left'; readonly room: string; readonly id: string }
   | { readonly type: 'relay-notice'; readonly event: 'room-full'; readonly room: string; readonly size: number }
+  /** The sender's frame reached nobody (it is alone in its room); at most one a second. */
+  | { readonly type: 'relay-notice'; readonly event: 'no-recipients'; readonly room: string; readonly message: string }
   | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
 
 /** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame). */

@@ -19,6 +19,15 @@ export class TokenBucket {
     return true;
   }
 
+  private warnedAlone = 0;
+
+  /** True at most once a second: time to tell the client its frames reach nobody. */
+  shouldWarnAlone(now = Date.now()): boolean {
+    if (now - this.warnedAlone <= 1000) return false;
+    this.warnedAlone = now;
+    return true;
+  }
+
   /** True at most once a second while frames are dropped: time to tell the client. */
   shouldNotify(now = Date.now()): boolean {
     if (now - this.notified <= 1000) return false;

@@ -14,7 +14,11 @@ export interface Client {
 export class Rooms {
   private readonly rooms = new Map<string, Set<Client>>();
 
-  constructor(private readonly size: number) {}
+  private readonly size: number;
+
+  constructor(size: number | 'unlimited') {
+    this.size = size === 'unlimited' ? Infinity : size;
+  }
 
   /** How many are in `room`. */
   count(room: string): number {
