@@ -82,7 +82,10 @@ export function parser(program: string, argv: readonly string[], version: string
     .exitProcess(false)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new SdpscopeError('USAGE', `${msg.replace(/\u0000stdin/g, '-')} (see ${program} --help)`);
+      // yargs hands a command's own errors through here as they are, and wraps what an option's
+      // coerce threw (our range checks) in a YError that keeps only its message.
+      if (err && err.name !== 'YError') throw err;
+      const text = (err?.message ?? msg ?? 'bad arguments').replace(/\u0000stdin/g, '-');
+      throw new SdpscopeError('USAGE', `${text} (see ${program} --help)`);
     });
 }

@@ -1,6 +1,5 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src/index.js';
 import { looksBinary } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
@@ -26,22 +25,36 @@ async function openInput(file: string): Promise<{ stream: AsyncIterable<Buffer>;
   try {
     const st = await stat(file);
     if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${file} is a directory, not a file`);
-    return { stream: createReadStream(file, { highWaterMark: 1 << 18 }), size: st.size };
+    // Opened here, so that a file that cannot be read (permissions) says so before anything is printed.
+    const handle = await open(file, 'r');
+    return { stream: handle.createReadStream({ highWaterMark: 1 << 18 }), size: st.size };
   } catch (e) {
     if (e instanceof SdpscopeError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SdpscopeError('FILE_NOT_FOUND', `${file}: no such file`);
-    throw new SdpscopeError('FILE_UNREADABLE', `${file}: ${(e as Error).message}`);
+    throw fileError(file, e);
   }
+}
+
+/** An error of the file system as the coded error a user reads. */
+function fileError(file: string, e: unknown): SdpscopeError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SdpscopeError('FILE_NOT_FOUND', `${file}: no such file`);
+  if (code === 'EACCES' || code === 'EPERM') return new SdpscopeError('FILE_UNREADABLE', `${file}: permission denied`);
+  return new SdpscopeError('FILE_UNREADABLE', `${file}: ${(e as Error).message}`);
 }
 
 /** Peeks at the first chunk to refuse a wholly binary input, then yields everything. */
 async function* guarded(stream: AsyncIterable<Buffer>, name: string): AsyncIterable<Buffer> {
   let first = true;
-  for await (const chunk of stream) {
-    if (first && looksBinary(chunk.subarray(0, 4096))) throw new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text`);
-    first = false;
-    yield chunk;
+  try {
+    for await (const chunk of stream) {
+      if (first && looksBinary(chunk.subarray(0, 4096))) throw new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text`);
+      first = false;
+      yield chunk;
+    }
+  } catch (e) {
+    if (e instanceof SdpscopeError) throw e;
+    // A read that fails half way (EIO, a file that went away): said as the file's error, not a bug.
+    throw fileError(name, e);
   }
 }
 

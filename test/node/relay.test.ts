@@ -111,6 +111,71 @@ describe('the seed protocol', () => {
   });
 });
 
+describe('as a drop-in for the notes\' server', () => {
+  it('with roomSize "unlimited", sends every frame to every other client of the room, however many', async () => {
+    const r = await relay({ roomSize: 'unlimited' });
+    const clients: Awaited<ReturnType<typeof join_>>[] = [];
+    for (let i = 0; i < 4; i++) clients.push(await join_(r.url));
+    clients[0]!.ws.send('{"type":"ready"}');
+    await until(() => clients.slice(1).every((c) => c.got.length === 1));
+    expect(clients.map((c) => c.got)).toEqual([[], ['{"type":"ready"}'], ['{"type":"ready"}'], ['{"type":"ready"}']]);
+    expect(clients.flatMap((c) => c.notices.filter((n) => n.event === 'room-full'))).toEqual([]);
+  });
+
+  it('reads a binary frame as text, as the notes\' server did: JSON is forwarded (as text, the same bytes) and logged with binary: true', async () => {
+    const log = join(dir, 'binary.ndjson');
+    const r = await relay({ log });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(Buffer.from(CANDIDATE), { binary: true });
+    await until(() => b.got.length === 1);
+    expect(b.got).toEqual([CANDIDATE]);
+    a.ws.send(Buffer.from([0xff, 0x00, 0x01]), { binary: true });
+    await until(() => a.notices.some((n) => n.code === 'invalid-json'));
+    await r.close();
+    const frames = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { binary?: boolean; frame?: unknown; event?: string });
+    expect(frames.filter((f) => f.frame !== undefined).map((f) => f.binary)).toEqual([true]);
+    expect(frames.some((f) => f.event === 'binary-frame')).toBe(true);
+  });
+
+  it('tells a sender alone in its room that its frame reached nobody (once a second at most)', async () => {
+    const r = await relay();
+    const a = await join_(r.url);
+    a.ws.send('{"type":"ready"}');
+    a.ws.send('{"type":"ready"}');
+    await until(() => a.notices.some((n) => n.event === 'no-recipients'));
+    await new Promise((res) => setTimeout(res, 100));
+    expect(a.notices.filter((n) => n.event === 'no-recipients')).toEqual([{ type: 'relay-notice', event: 'no-recipients', room: 'default', message: 'nobody else is in room default: the frame was logged, not delivered' }]);
+  });
+
+  it('lists every URL it serves', async () => {
+    const r = await relay({ pageDir: join(dir, 'pages') });
+    expect(r.endpoints.map((e) => [e.kind, e.url])).toEqual([
+      ['signaling', `ws://127.0.0.1:${r.port}`],
+      ['call-page', `http://127.0.0.1:${r.port}/`],
+      ['inspector', `http://127.0.0.1:${r.port}/inspect`],
+      ['feed', `ws://127.0.0.1:${r.port}/feed`],
+    ]);
+  });
+
+  it('gives its console lines in the order things happened: a frame before the refusal that followed it', async () => {
+    const lines: string[] = [];
+    const r = await relay({ onLine: (l) => lines.push(l.kind === 'frame' ? `frame ${l.summary.kind}` : l.event) });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(CANDIDATE);
+    a.ws.send('{not json');
+    await until(() => b.got.length === 1 && lines.includes('invalid-json'));
+    expect(lines.filter((l) => l === 'frame candidate' || l === 'invalid-json')).toEqual(['frame candidate', 'invalid-json']);
+  });
+
+  it('refuses bad options with INVALID_OPTION', async () => {
+    for (const o of [{ port: 70000 }, { roomSize: 0 }, { maxFramesPerSecond: -1 }, { token: '' }, { heartbeatMs: 1.5 }] as RelayOptions[]) {
+      await expect(startRelay({ host: '127.0.0.1', ...o })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    }
+  });
+});
+
 describe('limits', () => {
   it('closes the sender of an oversize frame with 1009', async () => {
     const r = await relay({ maxFrameBytes: 1000 });

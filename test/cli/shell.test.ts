@@ -1,0 +1,286 @@
+/**
+ * The commands as a user types them in a shell: real processes, real pipes, real standard input,
+ * the environment variables people set. Each case is a defect a first hour of real use found
+ * (the CLI issue); each runs the built programs through bash.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startRelay, type Relay } from '../../src/node/relay/index.js';
+import { sample } from '../support/corpus.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const dir = mkdtempSync(join(tmpdir(), 'sdpscope-shell-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a bash command line from the project root, `sdpscope` and `sdp-diff` being the built programs. */
+function shell(line: string, o: { env?: Record<string, string | undefined> }): [string, string[], { cwd: string; env: NodeJS.ProcessEnv }] {
+  const cmd = line.replace(/(^|[\s|;&(])(sdpscope|sdp-diff)(?=\s|$)/g, (_m, before: string, bin: string) => `${before}node ${join(ROOT, `dist/bin/${bin}.js`)}`);
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...o.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return ['bash', ['-c', `set -o pipefail; ${cmd}`], { cwd: ROOT, env: env as NodeJS.ProcessEnv }];
+}
+function sh(line: string, o: { input?: string; env?: Record<string, string | undefined> } = {}) {
+  const [cmd, args, opts] = shell(line, o);
+  const r = spawnSync(cmd, args, { ...opts, input: o.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+/** As sh, without blocking this process (for commands that talk to a relay running in it). */
+function shAsync(line: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const [cmd, args, opts] = shell(line, {});
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+/** A log big enough that `| head -1` closes the pipe while the command still writes. */
+const bigLog = () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 20_000; i++) lines.push(`{"type":"candidate","candidate":"candidate:${i} 1 udp 2122260223 10.0.${i >> 8 & 255}.${i & 255} ${5000 + (i % 1000)} typ host ufrag u${i % 3000}","sdpMid":"0"}`);
+  return file('big.log', lines.join('\n') + '\n');
+};
+
+describe('a closed pipe (| head) ends the command quietly, with 0', () => {
+  let big = '';
+  beforeAll(() => {
+    big = bigLog();
+  });
+  it.each([
+    ['candidates --ndjson', 'sdpscope candidates --ndjson BIG | head -1'],
+    ['candidates (tables)', 'sdpscope candidates BIG | head -1'],
+    ['candidates --summary', 'sdpscope candidates --summary BIG | head -1'],
+    ['candidates --json', 'sdpscope candidates --json BIG | head -c 100'],
+    ['parse --json', 'sdpscope parse --json BIG | head -1'],
+    ['parse', 'sdpscope parse BIG | head -1'],
+  ])('%s', (_what, line) => {
+    const r = sh(line.replace('BIG', big));
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.length).toBeGreaterThan(0);
+  });
+});
+
+describe('standard input with -, in every file position', () => {
+  let relay: Relay;
+  beforeAll(async () => {
+    relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
+  });
+  afterAll(() => relay.close());
+
+  it('cat samples/call.ndjson | sdpscope client --send - --expect 0 sends every frame', async () => {
+    const r = await shAsync(`cat samples/call.ndjson | sdpscope client ${relay.url} --send - --expect 0 --no-color`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('sent 11,');
+  });
+
+  it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
+    expect(sh('cat samples/answer.json | sdp-diff samples/offer.json -').stdout).toContain('answer stdin:1');
+    expect(sh('cat samples/offer.json | sdpscope parse - | head -1').stdout).toContain('offer');
+  });
+});
+
+describe('candidate logs', () => {
+  it('--summary counts a repeated candidate once, like the full report', () => {
+    const once = sample('candidates.json');
+    const log = file('twice.json', JSON.stringify([...JSON.parse(once), ...JSON.parse(once)]));
+    const full = sh(`sdpscope candidates ${log}`).stdout;
+    const summary = sh(`sdpscope candidates --summary ${log}`).stdout;
+    const count = (t: string) => /\d+ candidates? \(\+\d+ seen again\)/.exec(t)?.[0];
+    expect(count(summary)).toBe(count(full));
+    expect(count(summary)).toBe('4 candidates (+4 seen again)');
+  });
+
+  it('sees end-of-candidates in a prefixed log line and as a= after bare candidates', () => {
+    const a = file('eoc.log', '06:00:01.100 [alice] onicecandidate candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\n06:00:01.200 [alice] onicecandidate {"type":"candidate","candidate":null}\n');
+    const b = file('eoc2.log', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag BBBB\na=end-of-candidates\n');
+    for (const f of [a, b]) {
+      const r = sh(`sdpscope candidates ${f}`);
+      expect(r.stdout).toContain('· end-of-candidates');
+      expect(r.stdout).not.toContain('end-of-candidates-missing');
+    }
+  });
+
+  it('shows the time a log line starts with', () => {
+    const f = file('times.log', [
+      '2026-11-24T06:00:00.123Z pc1 candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag CCCC',
+      '06:21:10.200 [bob] got candidate:2 1 udp 1686052607 203.0.113.7 40000 typ srflx raddr 10.0.0.1 rport 5000 ufrag CCCC',
+    ].join('\n'));
+    const r = sh(`sdpscope candidates ${f}`);
+    expect(r.stdout).toMatch(/^\s+time\s+line/m);
+    expect(r.stdout).toContain('2026-11-24T06:00:00.123Z');
+    expect(r.stdout).toContain('06:21:10.200');
+  });
+
+  it('says a file it may not read is unreadable (exit 2), not an internal error', () => {
+    const f = file('secret.log', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n');
+    chmodSync(f, 0o600);
+    chmodSync(dir, 0o755);
+    const asNobody = process.getuid?.() === 0 ? `setpriv --reuid=nobody --regid=nogroup --clear-groups ` : '';
+    if (!asNobody) chmodSync(f, 0o000);
+    const r = sh(`${asNobody}sdpscope candidates ${f}`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/permission denied \[FILE_UNREADABLE\]\n$/);
+  });
+});
+
+describe('sdp-diff', () => {
+  it('sdp-diff offer.sdp offer.sdp: the same description, no changes, nothing to fix', () => {
+    const r = sh('sdp-diff samples/chromium156-recvonly-offer.sdp samples/chromium156-recvonly-offer.sdp');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('no changes: the same description');
+    expect(r.stdout).not.toContain('version-not-increased');
+  });
+
+  it('sdp-diff wrong.json answer.sdp: says what is wrong with the input, exit 1', () => {
+    const wrong = file('wrong.json', sample('offer.json').slice(0, 300));
+    const r = sh(`sdp-diff ${wrong} samples/chromium156-answer.sdp`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^offer .*\n\s+warning invalid-json \(line 1\)/);
+    expect(r.stdout).toContain('no-final-line-ending');
+  });
+
+  it('a relay log with several rooms: says which room it compares, and --room chooses', () => {
+    const frame = (room: string, from: string, f: unknown) => JSON.stringify({ time: '2026-11-24T06:00:00.000Z', room, from, to: [], size: 1, frame: f });
+    const offer = JSON.parse(sample('offer.json')) as unknown;
+    const answer = JSON.parse(sample('answer.json')) as unknown;
+    const r2offer = { type: 'offer', sdp: sample('chromium156-recvonly-offer.sdp') };
+    const r2answer = { type: 'answer', sdp: sample('chromium156-answer.sdp') };
+    const log = file('rooms.ndjson', [frame('r1', 'c1', offer), frame('r2', 'c3', r2offer), frame('r1', 'c2', answer), frame('r2', 'c4', r2answer)].join('\n') + '\n');
+    const first = sh(`sdp-diff ${log}`);
+    expect(first.stdout).toContain('has 2 rooms (r1, r2), 2 with an offer and an answer: this is r1; --room chooses another');
+    const second = sh(`sdp-diff ${log} --room r2 --json`);
+    expect(JSON.parse(second.stdout).offer).toMatchObject({ room: 'r2' });
+    expect(sh(`sdp-diff ${log} --room r9`).stderr).toContain('has no room r9 (it has r1, r2) [NO_OFFER_ANSWER]');
+  });
+});
+
+describe('sdpscope parse of a cut SDP says so, exit 1', () => {
+  it('truncated: payload types with no rtpmap, no final line ending', () => {
+    const cut = file('cut.sdp', sample('chromium156-answer.sdp').slice(0, 1500));
+    const r = sh(`sdpscope parse ${cut}`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('codec-without-rtpmap');
+    expect(r.stdout).toContain('no-final-line-ending');
+    expect(r.stdout).toMatch(/1 description, 0 candidates · \d+ errors?, 1 warning\n$/);
+  });
+});
+
+describe('flags, as every command has them', () => {
+  it.each(['sdpscope --version', 'sdp-diff --version', 'sdpscope parse --version'])('%s prints the version', (line) => {
+    expect(sh(line)).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it.each(['sdpscope -h', 'sdpscope --help', 'sdpscope candidates -h', 'sdp-diff -h'])('%s shows help with examples, exit 0', (line) => {
+    const r = sh(line);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Examples:|Commands:/);
+  });
+
+  it.each([
+    ['sdpscope parse --bogus samples/offer.json', 'unknown option --bogus (see sdpscope parse --help) [USAGE]'],
+    ['sdp-diff --frob samples/offer.json samples/answer.json', 'unknown option --frob (see sdp-diff --help) [USAGE]'],
+    ['sdpscope relay --port abc', '--port must be an integer from 0 to 65535, not "abc" (see sdpscope --help) [USAGE]'],
+    ['sdpscope relay --max-rate -5', '--max-rate must be an integer from 1 to 9007199254740991, not "-5" (see sdpscope --help) [USAGE]'],
+    ['sdpscope relay --room-size 0', '--room-size must be an integer from 1 to 9007199254740991 or "unlimited", not "0" (see sdpscope --help) [USAGE]'],
+    ['sdpscope candidates --max-sessions 1.5 samples/call.ndjson', '--max-sessions must be an integer from 1 to 1000000000, not "1.5" (see sdpscope --help) [USAGE]'],
+    ['sdpscope frobnicate', '[USAGE]'],
+  ])('%s → one line, exit 2', (line, message) => {
+    const r = sh(line);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('a port in use is ADDRESS_IN_USE, not a usage error', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
+    try {
+      const r = sh(`sdpscope relay --host 127.0.0.1 --port ${relay.port}`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/the port is in use .*\[ADDRESS_IN_USE\]\n$/);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+describe('colour', () => {
+  const ANSI = /\x1b\[/;
+  it.each([
+    [{ FORCE_COLOR: '1' }, '', true],
+    [{ NO_COLOR: '1' }, '--color', true],
+    [{ NO_COLOR: '1' }, '', false],
+    [{ FORCE_COLOR: '1' }, '--no-color', false],
+    [{ FORCE_COLOR: '0' }, '', false],
+    [{}, '', false],
+  ] as [Record<string, string>, string, boolean][])('%j %s → colour %s (the flag wins; not a terminal: none)', (env, flag, colour) => {
+    for (const line of [`sdpscope parse ${flag} samples/offer.json`, `sdp-diff ${flag} samples/offer.json samples/answer.json`]) {
+      expect(ANSI.test(sh(line, { env }).stdout)).toBe(colour);
+    }
+  });
+});
+
+describe('the relay at start-up', () => {
+  /** Starts `sdpscope relay`, reads what it prints until `done` holds, stops it with SIGTERM. */
+  async function startup(args: string[], done: (out: string) => boolean): Promise<{ out: string; code: number | null }> {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'relay', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+    const end = Date.now() + 10_000;
+    while (!done(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    return { out, code: await exited };
+  }
+
+  it('prints every URL it serves, and stops on SIGTERM with 0', async () => {
+    const { out, code } = await startup(['--host', '127.0.0.1', '--port', '0'], (o) => o.includes('feed '));
+    const port = /ws:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
+    expect(out).toContain(`signaling  ws://127.0.0.1:${port}`);
+    expect(out).toContain(`call page  http://127.0.0.1:${port}/`);
+    expect(out).toContain(`inspector  http://127.0.0.1:${port}/inspect`);
+    expect(out).toContain(`feed       ws://127.0.0.1:${port}/feed`);
+    expect(out).not.toContain('warning');
+    expect(code).toBe(0);
+  });
+
+  it('warns when it listens beyond loopback without a token', async () => {
+    const { out } = await startup(['--host', '0.0.0.0', '--port', '0', '--quiet'], (o) => o.includes('warning'));
+    expect(out).toMatch(/warning: listening on 0\.0\.0\.0 \(every interface\) with no --token/);
+  });
+});
+
+describe('output in English, without project jargon', () => {
+  it('no CJK characters in any command\'s output, and "seed" in no --help', () => {
+    const outputs = [
+      'sdpscope candidates samples/call.ndjson',
+      'sdpscope candidates --json samples/call.ndjson',
+      'sdpscope candidates samples/lab-chromium-firefox.ndjson',
+      'sdpscope parse samples/call.ndjson',
+      'sdp-diff samples/offer.json samples/answer.json',
+      'sdpscope --help',
+      ...['parse', 'candidates', 'relay', 'client', 'lab'].map((c) => `sdpscope ${c} --help`),
+      'sdp-diff --help',
+    ].map((l) => [l, sh(l)] as const);
+    for (const [line, r] of outputs) {
+      expect({ line, cjk: /[\u3000-\u9fff\uff00-\uffef]/.test(r.stdout + r.stderr) }).toEqual({ line, cjk: false });
+      if (line.endsWith('--help')) expect({ line, seed: /\bseed/i.test(r.stdout) }).toEqual({ line, seed: false });
+    }
+  });
+});
