@@ -120,8 +120,29 @@ socket.onmessage = (e: MessageEvent<string>) => {
   }
 };
 
+/** Says on the page why the camera or microphone cannot be had (the browser's reason, and what to do). */
+function mediaError(e: unknown): string {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const reason = e instanceof Error ? e.message : String(e);
+  const hint = name === 'NotFoundError' ? 'no camera or microphone on this machine: plug one in, or open the page with ?media=data for a data channel only'
+    : name === 'NotAllowedError' ? 'permission denied: allow the camera and microphone for this page'
+    : name === 'NotReadableError' ? 'the camera or microphone is in use by another program'
+    : !window.isSecureContext ? 'the page is not a secure context: open it over https or on localhost'
+    : 'see the browser\'s message';
+  return `cannot start: ${reason} (${hint})`;
+}
+
 startButton.onclick = async () => {
-  localStream = dataOnly ? new MediaStream() : await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  try {
+    localStream = dataOnly ? new MediaStream() : await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  } catch (e) {
+    const text = mediaError(e);
+    $('error').textContent = text;
+    setState('no media');
+    console.error(text);
+    return;
+  }
+  $('error').textContent = '';
   localVideo.srcObject = localStream;
   startButton.disabled = true;
   hangupButton.disabled = false;

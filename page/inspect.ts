@@ -15,6 +15,7 @@ import {
   type AnalysisReport,
   type FoundDescription,
   type FrameSummary,
+  type InputReport,
 } from '../src/index.js';
 import { walkJson } from '../src/input/json-walk.js';
 
@@ -37,8 +38,10 @@ function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node 
   return e;
 }
 
-function table(header: string[], rows: (string | Node)[][]): HTMLElement {
-  return el('table', {}, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))), el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))));
+/** A table that scrolls inside its panel when wider than it; `wrap` names columns whose text may wrap (codec lists). */
+function table(header: string[], rows: (string | Node)[][], wrap: readonly number[] = []): HTMLElement {
+  const cell = (c: string | Node, i: number) => el('td', wrap.includes(i) ? { class: 'wrap' } : {}, c);
+  return el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))), el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map(cell))))));
 }
 
 const cls = (text: string, c: string) => el('span', { class: c }, text);
@@ -58,7 +61,7 @@ function render(view: View): HTMLElement {
   }
   for (const d of view.descriptions.filter((x) => !x.description.fragment)) {
     box.append(el('h3', {}, `${d.type ?? 'SDP'}${d.source.sender ? ` from ${d.source.sender}` : ''}`));
-    box.append(table(['mid', 'kind', 'port', 'direction', 'ICE ufrag', 'setup', 'codecs'], d.description.media.map((m) => [m.mid ?? '-', m.kind, String(m.port), m.direction, m.ice.ufrag ?? '-', m.setup ?? '-', m.codecs.map((c) => `${c.payloadType} ${c.name}`).join(', ')])));
+    box.append(table(['mid', 'kind', 'port', 'direction', 'ICE ufrag', 'setup', 'codecs'], d.description.media.map((m) => [m.mid ?? '-', m.kind, String(m.port), m.direction, m.ice.ufrag ?? '-', m.setup ?? '-', m.codecs.map((c) => `${c.payloadType} ${c.name}`).join(', ')]), [6]));
   }
   let pair: ReturnType<typeof pairFromOne> | null = null;
   try {
@@ -76,10 +79,10 @@ function render(view: View): HTMLElement {
       `${m.direction.offer} → ${m.direction.answer ?? '-'}`,
       m.codecs.negotiated.map((c) => `${c.name} ${c.offerPayloadType}/${c.answerPayloadType}`).join(', '),
       m.codecs.offerOnly.map((c) => c.reason).join('; '),
-    ])));
+    ]), [4, 5]));
     box.append(n.diagnostics.length === 0
       ? cls('no negotiation findings', 'ok')
-      : table(['severity', 'code', 'mid', 'message'], n.diagnostics.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'dim'), d.kind, d.mid ?? '-', d.message])));
+      : table(['severity', 'code', 'mid', 'message'], n.diagnostics.map((d) => [cls(d.severity, d.severity === 'error' ? 'bad' : d.severity === 'warning' ? 'warn' : 'dim'), d.kind, d.mid ?? '-', d.message]), [3]));
   }
   for (const s of view.analysis.sessions) {
     if (s.counts.total === 0) continue;
@@ -110,13 +113,27 @@ function roomView(records: FeedRecord[]): View {
   return { descriptions: sink.report.descriptions, analysis: analyzer.finish(), timeline: records };
 }
 
-/** The view of pasted or dropped text. */
-function textView(text: string): View {
+/** The view of pasted or dropped text, with what the readers found wrong in it. */
+function textView(text: string): View & { problems: InputReport['problems']; candidates: number } {
   const sink = collectingSink();
   scanInput(text, sink);
   const analyzer = new CandidateAnalyzer();
   scanInput(text, analyzer);
-  return { descriptions: sink.report.descriptions, analysis: analyzer.finish() };
+  return { descriptions: sink.report.descriptions, analysis: analyzer.finish(), problems: sink.report.problems, candidates: sink.report.candidates.length };
+}
+
+/** The offline panel: the tables, or why there are none. */
+function renderText(text: string): HTMLElement {
+  if (text.trim() === '') return el('p', { id: 'empty' }, 'Nothing to read: paste an SDP, a pair of SDPs, a candidate log, a frame log or a webrtc-internals dump, or drop a file.');
+  const view = textView(text);
+  const box = el('div');
+  if (view.descriptions.length === 0 && view.candidates === 0) {
+    box.append(el('p', { id: 'empty' }, 'Nothing found: no SDP and no ICE candidate in this text. sdpscope reads raw SDP (v=0…), {type, sdp} JSON, signaling frames, candidate: lines, NDJSON logs and webrtc-internals dumps.'));
+  } else box.append(render(view));
+  if (view.problems.length > 0) {
+    box.append(el('h3', {}, 'Input problems'), table(['severity', 'kind', 'line', 'message'], view.problems.map((p) => [cls(p.severity, p.severity === 'error' ? 'bad' : 'warn'), p.kind, p.line === null ? '-' : String(p.line), p.message]), [3]));
+  }
+  return box;
 }
 
 // Live: the relay's read-only feed.
@@ -145,10 +162,14 @@ if (params.get('offline') === null) {
       requestAnimationFrame(redraw);
     }
   };
-} else $('status').textContent = 'offline';
+} else {
+  $('status').textContent = 'offline';
+  // /inspect?offline: the offline panel is what the page is for.
+  $<HTMLDetailsElement>('offline').open = true;
+}
 
 // Offline: paste or drop.
-const analyse = (text: string) => $('offlineView').replaceChildren(render(textView(text)));
+const analyse = (text: string) => $('offlineView').replaceChildren(renderText(text));
 $('analyse').onclick = () => analyse($<HTMLTextAreaElement>('paste').value);
 $('drop').addEventListener('dragover', (e) => e.preventDefault());
 $('drop').addEventListener('drop', (e) => {

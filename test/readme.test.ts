@@ -1,33 +1,38 @@
 /**
- * The README stays true: every example command it shows that needs no running relay is run
- * here, from the project root, and must succeed. (Relay and client examples are covered by
- * the relay tests and the browser tests.)
+ * The README stays true: every example command it shows that needs no running relay and no root
+ * is run here as typed, through bash, pipes, standard input and environment variables included
+ * (npx replaced by the built program it resolves to), and must succeed. (Relay, client and lab
+ * examples are covered by the relay, shell and browser tests.)
  */
-import { execSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const __dirname = fileURLToPath(new URL('.', import.meta.url));
-
-const ROOT = resolve(__dirname, '..');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
-const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
-  .flatMap((m) => m[1]!.split('\n'))
-  .map((l) => l.replace(/\s+#.*$/, '').trim())
-  .filter((l) => /^(cat \S+ \| )?npx (sdp-diff|sdpscope (parse|candidates))\b/.test(l))
+const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim());
+const commands = lines
+  .filter((l) => /^(?:[A-Z_]+=\S+ )*(?:cat \S+ \| )?npx (sdp-diff|sdpscope (parse|candidates|--version|--help))\b/.test(l))
   // Commands on files a relay run writes (call.ndjson) belong to the relay's examples.
-  .filter((l) => l.split(/\s+/).filter((t) => /\.(json|ndjson|sdp|log)$/.test(t)).every((t) => existsSync(resolve(ROOT, t))))
-  // npx resolves the project's own bins (node_modules/.bin, linked by prepare); run them directly.
-  .map((l) => l.replace(/npx (sdp-diff|sdpscope)/g, (_m, bin: string) => `node dist/bin/${bin}.js`));
+  .filter((l) => l.split(/\s+/).filter((t) => /\.(json|ndjson|sdp|log)$/.test(t)).every((t) => existsSync(resolve(ROOT, t))));
 
 describe('README examples', () => {
-  it('finds the examples', () => {
-    expect(commands.length).toBeGreaterThanOrEqual(10);
+  it('finds the examples, pipes, standard input and environment variables among them', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(15);
+    expect(commands.some((c) => /\| head/.test(c))).toBe(true);
+    expect(commands.some((c) => /^cat .*\| npx/.test(c))).toBe(true);
+    expect(commands.some((c) => /^(NO_COLOR|FORCE_COLOR)=/.test(c))).toBe(true);
   });
 
   it.each(commands.map((c) => [c]))('%s', (command) => {
-    expect(() => execSync(command, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } })).not.toThrow();
+    // npx resolves the project's own bins (node_modules/.bin, linked by prepare): the built ones.
+    const line = command.replace(/npx (sdp-diff|sdpscope)/g, (_m, bin: string) => `node dist/bin/${bin}.js`);
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (!/^(NO_COLOR|FORCE_COLOR)=/.test(command)) env['NO_COLOR'] = '1';
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${line}`], { cwd: ROOT, encoding: 'utf8', env, timeout: 30_000 });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(r.stdout.length).toBeGreaterThan(0);
   });
 });

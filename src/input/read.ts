@@ -7,6 +7,7 @@
  */
 import { requireObject, requireText } from '../errors.js';
 import { walkJson } from './json-walk.js';
+import { jsonValues } from './json-sequence.js';
 import { LineScanner } from './line-scanner.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
@@ -47,6 +48,20 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
       let line = 1;
       for (let i = body.indexOf('\n'); i >= 0 && i < lead; i = body.indexOf('\n', i + 1)) line++;
       walkJson(doc, { line, ...file, format: 'json' }, sink);
+      return;
+    }
+    // Several pretty-printed values one after the other (an offer and an answer pasted together):
+    // each read whole, when each is JSON; otherwise line by line, below.
+    const values = jsonValues(body);
+    const docs = values?.map((v) => {
+      try {
+        return { value: JSON.parse(v.text) as unknown, line: v.line };
+      } catch {
+        return null;
+      }
+    });
+    if (docs && docs.every((d) => d !== null)) {
+      for (const d of docs) walkJson(d!.value, { line: d!.line, ...file, format: 'json' }, sink);
       return;
     }
   }

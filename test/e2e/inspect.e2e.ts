@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('the inspector', () => {
   it('shows frames sent through the relay, with tables computed in the browser and no secret', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
     await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'live');
     const url = `ws://127.0.0.1:${PORT}`;
@@ -57,13 +57,14 @@ describe('the inspector', () => {
     expect(text).toContain('100 | 32542 | 1');
     expect(text).toContain('NAT mapping');
     expect(await page.content()).not.toContain('kXT7EgT23rvctdmdZUSU0dT1');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-live.png'), fullPage: true });
   });
 
-  it('analyses pasted text offline', async () => {
+  it('analyses pasted text offline (/inspect?offline opens the panel)', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}&offline`);
-    await page.click('#offline summary');
+    expect(await page.evaluate(() => (document.getElementById('offline') as HTMLDetailsElement).open)).toBe(true);
     await page.fill('#paste', readFileSync(join(ROOT, 'samples/call.ndjson'), 'utf8'));
     await page.click('#analyse');
     const text = (await page.textContent('#offlineView'))!;
@@ -71,5 +72,60 @@ describe('the inspector', () => {
     expect(text).toContain('opus 111/111');
     expect(text).toContain('Candidates of N/KY');
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-offline.png'), fullPage: true });
+  });
+});
+
+describe('the inspector\'s offline panel, as people use it', () => {
+  const offline = async (text: string) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}&offline`);
+    await page.fill('#paste', text);
+    await page.click('#analyse');
+    return page;
+  };
+
+  it('says so when the pasted text holds nothing it reads', async () => {
+    const page = await offline('hello, this is not an SDP\n{"foo": 1');
+    expect(await page.textContent('#empty')).toContain('Nothing found: no SDP and no ICE candidate in this text');
+    expect(await page.textContent('#offlineView')).toContain('Input problems');
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-garbage.png'), fullPage: true });
+  });
+
+  it('reads an offer and an answer pasted as two pretty-printed JSON objects, with no false invalid-json', async () => {
+    const pretty = (f: string) => JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'samples', f), 'utf8')), null, 2);
+    const page = await offline(`${pretty('offer.json')}\n${pretty('answer.json')}\n`);
+    const text = (await page.textContent('#offlineView'))!;
+    expect(text).toContain('Negotiation');
+    expect(text).not.toContain('invalid-json');
+    expect(text).not.toContain('Input problems');
+  });
+
+  it('fits a 1280 px window with a codec-heavy negotiation: wide tables scroll inside their panel', async () => {
+    const sdp = (f: string) => JSON.stringify({ type: f.includes('offer') ? 'offer' : 'answer', sdp: readFileSync(join(ROOT, 'samples', f), 'utf8') });
+    const page = await offline(`${sdp('chromium156-recvonly-offer.sdp')}\n${sdp('chromium156-answer.sdp')}\n`);
+    expect(await page.textContent('#offlineView')).toContain('Negotiation');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-1280.png'), fullPage: true });
+    expect(width).toBeLessThanOrEqual(1280);
+  });
+});
+
+describe('the call page', () => {
+  it('says on the page why it cannot start when there is no camera', async () => {
+    // A browser with no fake devices: getUserMedia has nothing to open.
+    const bare = await launchChromiumIn(ns, []);
+    try {
+      const page = await bare.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}`);
+      await page.click('#startButton');
+      await page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 });
+      const error = (await page.textContent('#error'))!;
+      expect(error).toMatch(/^cannot start: .+ \(.+\)$/);
+      expect(await page.textContent('#state')).toBe('no media');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      await page.screenshot({ path: join(ARTIFACTS, 'call-no-camera.png'), fullPage: true });
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -178,3 +178,18 @@ describe('log text', () => {
     expect(readInput('hello\nworld\n')).toEqual({ descriptions: [], candidates: [], endOfCandidates: [], problems: [] });
   });
 });
+
+describe('JSON values one after the other', () => {
+  it('reads two pretty-printed frames pasted together as two values, with no invalid-json', () => {
+    const text = `${JSON.stringify(JSON.parse(sample('offer.json')), null, 2)}\n\n${JSON.stringify(JSON.parse(sample('answer.json')), null, 2)}\n`;
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['offer', 1], ['answer', 9]]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('falls back to lines when one of them is not JSON', () => {
+    const r = readInput('{"a":1}\n{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"\n');
+    expect(r.problems.map((p) => p.kind)).toEqual(['invalid-json']);
+    expect(r.candidates).toHaveLength(1);
+  });
+});

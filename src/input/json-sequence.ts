@@ -1,0 +1,55 @@
+/**
+ * Several JSON values one after the other (two pretty-printed frames pasted together, a file of
+ * concatenated objects): each value's text and the line it starts on, or null when the text is
+ * not only that. One pass that tracks strings and nesting; each value is then parsed whole.
+ */
+
+export interface JsonValueText {
+  readonly text: string;
+  /** 1-based line where the value starts. */
+  readonly line: number;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The JSON values of `text` when it holds nothing else (at least two, objects or arrays), else null. */
+export function jsonValues(text: string): JsonValueText[] | null {
+  const out: JsonValueText[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10) line++;
+      i++;
+      continue;
+    }
+    if (c !== 123 && c !== 91) return null;
+    const start = i;
+    const startLine = line;
+    let depth = 0;
+    let inString = false;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 10) line++;
+      if (inString) {
+        if (d === 92) i++; // a backslash escapes the next character
+        else if (d === 34) inString = false;
+        continue;
+      }
+      if (d === 34) inString = true;
+      else if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      }
+    }
+    if (depth !== 0) return null;
+    out.push({ text: text.slice(start, i), line: startLine });
+  }
+  return out.length >= 2 ? out : null;
+}
