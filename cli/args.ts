@@ -13,16 +13,24 @@ import { SdpscopeError } from '../src/errors.js';
  * back to "-" (standard input).
  */
 export const STDIN_ARG = '\u0000stdin';
+/** What stands for an argument after "--" (a file named "--json"): yargs would not give it to a positional. */
+const LITERAL = '\u0000lit:';
 
-/** argv with every "-" (and `--opt=-`) replaced by {@link STDIN_ARG}. */
+/** argv with every "-" (and `--opt=-`) replaced by {@link STDIN_ARG}, and what follows "--" kept as plain arguments. */
 export function prepareArgv(argv: readonly string[]): string[] {
-  return argv.map((a) => (a === '-' ? STDIN_ARG : /^--[^=]+=-$/.test(a) ? `${a.slice(0, -1)}${STDIN_ARG}` : a));
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  const literal = end < 0 ? [] : argv.slice(end + 1);
+  return [
+    ...options.map((a) => (a === '-' ? STDIN_ARG : /^--[^=]+=-$/.test(a) ? `${a.slice(0, -1)}${STDIN_ARG}` : a)),
+    ...literal.map((a) => (a === '-' ? STDIN_ARG : LITERAL + a)),
+  ];
 }
 
-/** A file argument as the user wrote it: "-" is standard input. */
+/** An argument as the user wrote it: "-" is standard input. */
 export function fileArg(v: unknown): string {
   const s = String(v);
-  return s === STDIN_ARG ? '-' : s;
+  return s === STDIN_ARG ? '-' : s.startsWith(LITERAL) ? s.slice(LITERAL.length) : s;
 }
 
 /** A coerce function for an integer option in [min, max]; `words` maps accepted words to values ("unlimited"). */
@@ -39,8 +47,22 @@ export function integer<W = never>(name: string, min: number, max: number, words
   };
 }
 
-/** One command's options, as yargs takes them. */
+/** One command's options, as yargs takes them (an option that takes a value must be given one: see {@link parser}). */
 export type OptionTable = Readonly<Record<string, Options>>;
+
+/** A table where every option that takes a value must be given one (`--port` alone is an error, not the default). */
+export function valued<T extends OptionTable>(table: T): T {
+  return Object.fromEntries(Object.entries(table).map(([k, o]) => [k, o.type === 'boolean' ? o : { ...o, requiresArg: true }])) as T;
+}
+
+/** A coerce function for a text option that may not be empty (`--host ''`). */
+export function nonEmpty(name: string): (v: unknown) => string {
+  return (v: unknown) => {
+    const text = String(Array.isArray(v) ? v[v.length - 1] : v);
+    if (text.trim() === '') throw new SdpscopeError('USAGE', `--${name} is empty`);
+    return text;
+  };
+}
 
 /** Options every command has. */
 export const COMMON_OPTIONS: OptionTable = {
@@ -59,15 +81,40 @@ export function checkOptions(argv: readonly string[], table: OptionTable, progra
     if (o.type === 'boolean') known.add(`no-${name}`);
     for (const a of [o.alias ?? []].flat()) known.add(a);
   }
+  const booleans = new Set(Object.entries(table).filter(([, o]) => o.type === 'boolean').map(([n]) => n));
   for (const a of argv) {
-    if (a === '--') return;
     if (!a.startsWith('-') || a === STDIN_ARG || /^-[0-9]/.test(a)) continue;
     const name = a.replace(/^--?/, '').replace(/=.*$/, '');
     const names = a.startsWith('--') ? [name] : [...name];
     for (const n of names) {
       if (!known.has(n)) throw new SdpscopeError('USAGE', `unknown option ${a.startsWith('--') ? '--' : '-'}${n} (see ${program} --help)`);
     }
+    // --json=maybe: yargs would read it as false.
+    const value = /^--[^=]+=(.*)$/.exec(a)?.[1];
+    if (value !== undefined && booleans.has(name) && value !== 'true' && value !== 'false') {
+      throw new SdpscopeError('USAGE', `--${name} is a switch: --${name}, --no-${name}, or --${name}=true|false, not "${value}" (see ${program} --help)`);
+    }
   }
+}
+
+/** yargs' messages in the words of the rest of the program, on one line. */
+export function usageText(message: string): string {
+  const m = message.replace(/\u0000stdin/g, '-').replace(/\u0000lit:/g, '');
+  const choices = /^Invalid values:\s*Argument: ([\w-]+), Given: ("[^"]*"|\S+), Choices: (.*)$/s.exec(m);
+  if (choices) return `--${choices[1]} must be one of ${choices[3]!.replace(/"/g, '').trim()}, not ${choices[2]}`;
+  const conflict = /^Arguments ([\w-]+) and ([\w-]+) are mutually exclusive$/.exec(m);
+  if (conflict) return `--${conflict[1]} and --${conflict[2]} exclude each other`;
+  const unknown = /^Unknown arguments?: (.*)$/.exec(m);
+  if (unknown) return `unexpected argument${unknown[1]!.includes(',') ? 's' : ''} ${unknown[1]}`;
+  const needs = /^Not enough arguments following: ([\w-]+)$/.exec(m);
+  if (needs) return `--${needs[1]} needs a value`;
+  return m.replace(/\s*\n\s*/g, ' ');
+}
+
+/** "sdpscope relay" for a command's errors, so that --help shows that command's options. */
+function helpFor(program: string, argv: readonly string[]): string {
+  const command = argv.find((a) => !a.startsWith('-') && !a.startsWith('\u0000'));
+  return program === 'sdpscope' && command !== undefined && /^[a-z]+$/.test(command) ? `${program} ${command}` : program;
 }
 
 /** The yargs parser with the conventions of both programs; failures become USAGE errors. */
@@ -80,12 +127,12 @@ export function parser(program: string, argv: readonly string[], version: string
     .version(version)
     .options(COMMON_OPTIONS)
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // Examples are whole command lines: not wrapped, so that they copy and paste.
+    .wrap(null)
     .fail((msg, err) => {
       // yargs hands a command's own errors through here as they are, and wraps what an option's
       // coerce threw (our range checks) in a YError that keeps only its message.
       if (err && err.name !== 'YError') throw err;
-      const text = (err?.message ?? msg ?? 'bad arguments').replace(/\u0000stdin/g, '-');
-      throw new SdpscopeError('USAGE', `${text} (see ${program} --help)`);
+      throw new SdpscopeError('USAGE', `${usageText(err?.message ?? msg ?? 'bad arguments')} (see ${helpFor(program, argv)} --help)`);
     });
 }

@@ -4,15 +4,15 @@
  * two offers or two answers. The same argument conventions as sdpscope (cli/args.ts).
  */
 import { PACKAGE_VERSION } from '../src/node/paths.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, STDIO } from './run.js';
 
-export const OPTIONS = {
+export const OPTIONS = valued({
   json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
   room: { type: 'string', describe: 'a relay log with several rooms: the room to compare' },
   pc: { type: 'string', describe: 'a webrtc-internals dump with several peer connections: the one to compare ("8-1")' },
-} as const satisfies OptionTable;
+} as const) satisfies OptionTable;
 
 const DESCRIPTION = `Reads SDPs in any form sdpscope detects: raw SDP, {type,sdp} JSON, signaling frames
 ({"type":"offer","offer":{...}}), relay/NDJSON logs, webrtc-internals dumps; - is stdin.

@@ -8,7 +8,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, integer, parser, prepareArgv, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, STDIO } from './run.js';
 
@@ -16,22 +16,22 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /** Every command's options: yargs reads them, and so does the unknown-option check. */
 const OPTIONS = {
-  parse: {
+  parse: valued({
     json: { type: 'boolean', default: false, describe: 'print the parsed model as JSON' },
-  },
-  candidates: {
+  }),
+  candidates: valued({
     json: { type: 'boolean', describe: 'print the final report as JSON' },
     ndjson: { type: 'boolean', describe: 'print one JSON line per candidate as it is found (streaming, flat memory)' },
-    summary: { type: 'boolean', default: false, describe: 'per session: counts, NAT and findings; no candidate tables, no pairs (lightest memory)' },
+    summary: { type: 'boolean', describe: 'per session: counts, NAT and findings; no candidate tables, no pairs (lightest memory)' },
     strict: { type: 'boolean', default: false, describe: 'stop at the first candidate that does not parse (exit 2)' },
     'max-sessions': { type: 'string', coerce: integer('max-sessions', 1, 1e9), describe: 'sessions kept open at once before the least active are reported (default 2000)' },
-  },
-  relay: {
-    host: { type: 'string', default: RELAY_DEFAULTS.host, describe: 'address to bind (0.0.0.0: every interface; 127.0.0.1 to stay local)' },
+  }),
+  relay: valued({
+    host: { type: 'string', default: RELAY_DEFAULTS.host, coerce: nonEmpty('host'), describe: 'address to bind (0.0.0.0: every interface; 127.0.0.1 to stay local)' },
     port: { type: 'string', default: String(RELAY_DEFAULTS.port), coerce: integer('port', 0, 65535), describe: 'port (0: any free one)' },
     log: { type: 'string', describe: 'NDJSON log file, one line per frame (appended)' },
     'keep-secrets': { type: 'boolean', default: false, describe: 'log ice-pwd, credential, password... as sent' },
-    'room-size': { type: 'string', default: String(RELAY_DEFAULTS.roomSize), coerce: integer('room-size', 1, MAX_INT, { unlimited: 'unlimited' as const }), describe: 'clients per room, or "unlimited" (every frame to every other client, as the notes\' server)' },
+    'room-size': { type: 'string', default: String(RELAY_DEFAULTS.roomSize), coerce: integer('room-size', 1, MAX_INT, { unlimited: 'unlimited' as const }), describe: 'clients per room, or "unlimited" (every frame to every other client, a plain broadcast server)' },
     'max-clients': { type: 'string', default: String(RELAY_DEFAULTS.maxClients), coerce: integer('max-clients', 1, MAX_INT), describe: 'clients at once (more: HTTP 503)' },
     'max-frame': { type: 'string', default: String(RELAY_DEFAULTS.maxFrameBytes), coerce: integer('max-frame', 1, 2 ** 31), describe: 'largest frame in bytes (larger: close 1009)' },
     'max-rate': { type: 'string', default: String(RELAY_DEFAULTS.maxFramesPerSecond), coerce: integer('max-rate', 1, MAX_INT), describe: 'frames per second per client (excess dropped)' },
@@ -42,8 +42,8 @@ const OPTIONS = {
     'tls-cert': { type: 'string', describe: 'PEM certificate: serve https and wss' },
     'tls-key': { type: 'string', describe: 'PEM private key' },
     quiet: { type: 'boolean', default: false, describe: 'no console line per frame (start-up, warnings and errors still)' },
-  },
-  client: {
+  }),
+  client: valued({
     room: { type: 'string', describe: 'room to join (default: the relay\'s default room)' },
     token: { type: 'string', describe: 'relay token' },
     send: { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' },
@@ -51,8 +51,8 @@ const OPTIONS = {
     timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },
     insecure: { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' },
-  },
-  lab: {
+  }),
+  lab: valued({
     'nat-a': { choices: NAT_KINDS, default: 'cone', describe: 'the NAT in front of A (the caller)' },
     'nat-b': { choices: NAT_KINDS, default: 'symmetric', describe: 'the NAT in front of B' },
     'browser-a': { choices: BROWSERS, default: 'chromium', describe: 'A\'s browser (Debian chromium or firefox-esr)' },
@@ -62,13 +62,15 @@ const OPTIONS = {
     artifacts: { type: 'string', describe: 'folder for the relay log, stats, screenshots (default ./lab-<time>)' },
     timeout: { type: 'string', default: '45000', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms for ICE to connect and media to flow' },
     json: { type: 'boolean', default: false, describe: 'print only the checks, as JSON' },
-  },
+  }),
 } as const satisfies Record<string, OptionTable>;
 
 type Command = keyof typeof OPTIONS;
 const COMMANDS = Object.keys(OPTIONS) as Command[];
 
-const argv = prepareArgv(process.argv.slice(2));
+/** `sdpscope help [command]` is `sdpscope [command] --help`. */
+const given = process.argv.slice(2);
+const argv = prepareArgv(given[0] === 'help' ? [...given.slice(1), '--help'] : given);
 const color = (flag: unknown) => wantColor(flag as boolean | undefined, process.stdout);
 const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
@@ -101,6 +103,7 @@ run('sdpscope', async () => {
           .positional('files', { type: 'string', array: true, describe: 'files to read (- for stdin)' })
           .options(OPTIONS.candidates)
           .conflicts('json', 'ndjson')
+          .conflicts('summary', ['json', 'ndjson'])
           .example('cat calls.log | $0 candidates', 'candidates from a log on stdin')
           .example('$0 candidates alice.log bob.log', 'both sides of a call, pairs predicted')
           .example('$0 candidates --ndjson fleet.log | head -5', 'stream records'),
@@ -130,7 +133,7 @@ run('sdpscope', async () => {
           .options(OPTIONS.relay)
           .example('$0 relay --log call.ndjson', 'every interface, port 53378; the call page at http://<host>:53378/')
           .example('$0 relay --host 127.0.0.1 --port 0 --token s3cret', 'local only, any free port, with a token')
-          .example('$0 relay --room-size unlimited', 'every frame to every other client (the notes\' server)'),
+          .example('$0 relay --room-size unlimited', 'every frame to every other client, however many'),
       async (a) => {
         const { relayCommand } = await import('./commands/relay.js');
         code = await relayCommand(
@@ -181,6 +184,7 @@ run('sdpscope', async () => {
             insecure: a['insecure'] === true,
           },
           STDIO.out,
+          STDIO.err,
         );
       },
     )

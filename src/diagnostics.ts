@@ -70,6 +70,7 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'bundle-mid-missing': LinePosition;
+  'missing-line': LinePosition;
 }
 
 /** Candidate lines, wherever they were found (parseSdp, readInput, the analyzer). */
@@ -173,6 +174,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'bundle-mid-missing': 'error',
+  'missing-line': 'error',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
   'candidate-invalid-address': 'warning',
@@ -272,6 +274,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A payload type on the m= line that is not a static one (RFC 3551) and has no a=rtpmap: nobody can tell which codec it is. A truncated SDP, or munging that dropped lines.',
     action: 'Add the a=rtpmap line, or remove the payload type from the m= line.',
     reference: 'RFC 8866 §6.6; RFC 3551 §3',
+  },
+  'missing-line': {
+    domain: 'sdp',
+    title: 'A required line is missing',
+    description: 'Every SDP has v=, o=, s= and t= lines before its first m= line. Browsers reject a description without them ("Expect line: o=").',
+    action: 'Add the missing line (o=- 0 0 IN IP4 127.0.0.1, s=-, t=0 0 are what browsers write), or find where the description was cut or rewritten.',
+    reference: 'RFC 8866 §5',
   },
   'bundle-mid-missing': {
     domain: 'sdp',
@@ -561,7 +570,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'log',
     title: 'No server-reflexive candidate',
     description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses.',
-    action: 'Check iceServers (a stun: URL), and that UDP to the STUN port gets out (sdpscope probe).',
+    action: 'Check iceServers (a stun: URL), that the STUN server answers, and that UDP to its port gets out of this network.',
     reference: 'RFC 8445 §5.1.1.2; RFC 8489',
   },
   'no-relay': {

@@ -114,6 +114,6 @@ describe('what the library returns is JSON as is', () => {
 
   it('an SdpscopeError serialises with its code, reason and position', () => {
     const r = tryParseCandidate('candidate:1 1 udp 1 1.2.3.4 99999 typ host');
-    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ ok: false, error: { name: 'SdpscopeError', code: 'CANDIDATE_PORT', reason: 'port must be 0..65535', column: 29, line: null } });
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ ok: false, error: { name: 'SdpscopeError', code: 'CANDIDATE_PORT', reason: 'port must be a number from 0 to 65535, not "99999"', column: 29, line: null } });
   });
 });

@@ -1,7 +1,7 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { open, stat } from 'node:fs/promises';
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src/index.js';
-import { looksBinary } from '../../src/node/files.js';
+import { fileError, looksBinary } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates.js';
 import { toJson } from '../render/parse.js';
@@ -34,13 +34,6 @@ async function openInput(file: string): Promise<{ stream: AsyncIterable<Buffer>;
   }
 }
 
-/** An error of the file system as the coded error a user reads. */
-function fileError(file: string, e: unknown): SdpscopeError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new SdpscopeError('FILE_NOT_FOUND', `${file}: no such file`);
-  if (code === 'EACCES' || code === 'EPERM') return new SdpscopeError('FILE_UNREADABLE', `${file}: permission denied`);
-  return new SdpscopeError('FILE_UNREADABLE', `${file}: ${(e as Error).message}`);
-}
 
 /** Peeks at the first chunk to refuse a wholly binary input, then yields everything. */
 async function* guarded(stream: AsyncIterable<Buffer>, name: string): AsyncIterable<Buffer> {
@@ -91,11 +84,11 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
   }
   const report: AnalysisReport = analyzer.finish();
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0) {
-    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${files.map((f) => (f === '-' ? 'stdin' : f)).join(', ')}` : 'the input is empty');
+    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${files.map((f) => (f === '-' ? 'stdin' : f)).join(', ')}` : `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: empty`);
   }
   if (opts.json) out(toJson(reportJson(report)) + '\n');
   else if (table) {
-    for (const call of report.calls) out(renderCall(call, s) + '\n');
+    for (const call of report.calls) out(renderCall(call, s, 10, opts.summary) + '\n');
     out(renderTotals(report, s));
   }
   return EXIT_OK;

@@ -17,10 +17,10 @@ export interface ClientCommandOptions {
   readonly insecure: boolean;
 }
 
-export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void): Promise<number> {
+export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
   const frames: string[] = [];
-  for (const f of o.send) frames.push(...framesOf(await readTextInput(f)));
+  for (const f of o.send) frames.push(...framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
   const s = makeStyle(o.color);
   const print = (f: ReceivedFrame) => {
     if (o.json) out(JSON.stringify({ time: f.time, notice: f.notice, frame: f.frame, summary: f.summary }) + '\n');
@@ -37,10 +37,13 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     ...(o.insecure ? { tls: { rejectUnauthorized: false } } : {}),
     onFrame: print,
   });
-  if (!o.json) out(s.dim(`sent ${r.sent}, received ${r.received.filter((f) => !f.notice).length} frames${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));
+  // Talk on stderr: stdout is the frames (NDJSON with --json).
+  const got = r.received.filter((f) => !f.notice).length;
+  const frames_ = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
+  err(s.dim(`sent ${frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));
   if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
   if (o.expect !== undefined && r.timedOut) {
-    out(s.red(`expected ${o.expect} frames, got ${r.received.filter((f) => !f.notice).length} in ${timeoutMs} ms\n`));
+    err(s.red(`expected ${frames_(o.expect)}, got ${got} in ${timeoutMs} ms\n`));
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

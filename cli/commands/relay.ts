@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
 import { SdpscopeError } from '../../src/errors.js';
+import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { makeStyle, type Style } from '../render/style.js';
@@ -28,7 +30,7 @@ export function renderRelayLine(l: RelayLine, s: Style): string {
 const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
 
 /** The lines printed once the relay listens: every URL, then a warning when it is open without a token. Pure. */
-export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean }, addresses: readonly string[], s: Style): string {
+export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined }, addresses: readonly string[], s: Style): string {
   const names: Record<string, string> = { signaling: 'signaling', 'call-page': 'call page', inspector: 'inspector', feed: 'feed' };
   const out: string[] = [];
   const wildcard = o.host === '0.0.0.0' || o.host === '::';
@@ -39,6 +41,7 @@ export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { hos
       for (const a of addresses) out.push(`${''.padEnd(10)} ${e.url.replace(/\/\/[^/]+/, `//${a.includes(':') ? `[${a}]` : a}:${relay.port}`)}${token}`);
     }
   }
+  out.push(`${s.bold('log'.padEnd(10))} ${o.log !== undefined ? `${resolve(o.log)} (NDJSON, appended)` : s.dim('none (--log FILE to keep every frame)')}`);
   if (!LOOPBACK.test(o.host) && o.token === undefined) {
     out.push(s.yellow(`warning: listening on ${o.host} (${wildcard ? 'every interface' : 'beyond this machine'}) with no --token: anyone who can reach port ${relay.port} can join any room and read every frame at /feed`));
   }
@@ -60,7 +63,7 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     try {
       return readFileSync(p, 'utf8');
     } catch (e) {
-      throw new SdpscopeError('FILE_UNREADABLE', `${p}: ${(e as Error).message}`);
+      throw fileError(p, e);
     }
   };
   const s = makeStyle(opts.color);
@@ -81,10 +84,13 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   } catch (e) {
     if (e instanceof SdpscopeError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
+    if (/PEM|ERR_OSSL|key values mismatch/i.test(`${code ?? ''} ${(e as Error).message}`)) {
+      throw new SdpscopeError('INVALID_OPTION', `--tls-cert and --tls-key must be a PEM certificate and its private key (${(e as Error).message.replace(/^error:[0-9A-F]+:/, '')})`);
+    }
     if (code === 'EADDRINUSE') throw new SdpscopeError('ADDRESS_IN_USE', `cannot listen on ${host}:${port}: the port is in use (another relay? --port 0 takes any free one)`);
     throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
-  io.out(renderStartup(relay, { host, token: opts.token, tls: tlsCert !== undefined }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
+  io.out(renderStartup(relay, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
   // Runs until a signal; then closes clients and flushes the log.
   await new Promise<void>((resolve) => {
     const stop = () => void relay.close().then(resolve);

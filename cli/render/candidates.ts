@@ -1,7 +1,7 @@
 /** The candidate table: the Trickle ICE page's columns and more. Pure. */
 import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } from '../../src/index.js';
 import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
-import { diagnosticJson, renderDiagnostics } from './diagnostics.js';
+import { diagnosticJson, renderActions, renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
 
 function relayCell(x: CandidateExplanation): string {
@@ -111,12 +111,12 @@ function end(p: PredictedPair['local']): string {
   return `${c.type} ${c.transport} ${c.address}:${c.port}`;
 }
 
-export function renderCall(call: CallReport, s: Style, limit = 10): string {
+export function renderCall(call: CallReport, s: Style, limit = 10, summary = false): string {
   const out: string[] = [];
   out.push(s.bold(`call ${call.sessions[0]} ⇄ ${call.sessions[1]}`) + s.dim(` (${call.basis}) · controlling ${call.controlling ?? 'unknown (first side assumed)'}`));
   const viable = call.pairs.filter((p) => p.viable);
   const dead = call.pairs.filter((p) => !p.viable);
-  if (call.pairs.length === 0) out.push('  no pairs: a side has no candidate of a shared component and transport (or --summary, which keeps none)');
+  if (call.pairs.length === 0) out.push(summary ? '  pairs are not predicted with --summary (it keeps no candidate)' : '  no pairs: a side has no candidate of a shared component and transport');
   if (viable.length > 0) {
     out.push(`  check order (${plural(viable.length, 'viable pair')}, highest priority first):`);
     const rows = viable.slice(0, limit).map((p) => [String(p.order), `comp ${p.component}`, end(p.local), '⇄', end(p.remote), p.priority.toString(), p.reason ?? '']);
@@ -138,6 +138,8 @@ export function renderTotals(r: AnalysisReport, s: Style): string {
     lines.push(s.bold('input'));
     lines.push(...renderDiagnostics(general, s, 20).map((l) => '  ' + l));
   }
+  const actions = renderActions(r.diagnostics, s);
+  if (actions.length > 0) lines.push(...actions);
   const distinct = r.sessions.reduce((n, x) => n + x.counts.total, 0);
   lines.push(`${plural(r.totals.candidates, 'candidate line')} (${distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
   return lines.join('\n') + '\n';

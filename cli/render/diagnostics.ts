@@ -1,5 +1,5 @@
 /** The one text form and the one JSON form of a diagnostic, whatever its kind. Pure. */
-import type { Diagnostic } from '../../src/index.js';
+import { DIAGNOSTICS, type Diagnostic } from '../../src/index.js';
 import type { Style } from './style.js';
 
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
@@ -28,8 +28,15 @@ export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit =
 
 /**
  * The JSON form: the diagnostic's own fields, plus `code`, the same as `kind` (the sdp-diff and
- * candidates JSON contracts name it so).
+ * candidates JSON contracts name it so), and `action`, what to do (from the table).
  */
-export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: string } {
-  return { ...d, code: d.kind };
+export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: string; readonly action: string } {
+  return { ...d, code: d.kind, action: DIAGNOSTICS[d.kind].action };
+}
+
+/** "what to do", once per kind of error or warning in `list`, from the table. */
+export function renderActions(list: readonly Diagnostic[], s: Style): string[] {
+  const kinds = [...new Set(list.filter((d) => d.severity !== 'info').map((d) => d.kind))];
+  if (kinds.length === 0) return [];
+  return [s.bold('what to do'), ...kinds.map((k) => `  ${k}: ${DIAGNOSTICS[k].action}`)];
 }

@@ -1,6 +1,6 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
 import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
-import { renderDiagnostics } from './diagnostics.js';
+import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
@@ -104,6 +104,8 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   }
   const all = [...sides.flatMap((x) => [...x.input, ...x.description]), ...n.diagnostics];
   const count = (sev: string) => all.filter((d) => d.severity === sev).length;
+  const actions = renderActions(all, s);
+  if (actions.length > 0) out.push(...actions, '');
   const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing').length;
   const errors = count('error');
   out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
@@ -122,6 +124,8 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
     const colour = c.kind.endsWith('-added') ? s.green : c.kind.endsWith('-removed') || c.kind === 'mline-rejected' ? s.red : s.yellow;
     out.push(`${colour(c.kind.padEnd(20))} ${s.dim(at.padEnd(16))} ${c.message}`);
   }
+  const actions = renderActions(sides.flatMap((x) => [...x.input, ...x.description]), s);
+  if (actions.length > 0) out.push('', ...actions);
   out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
   return out.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 import type { Codec, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
-import { renderDiagnostics } from './diagnostics.js';
+import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import type { Style } from './style.js';
 
@@ -92,6 +92,8 @@ export function renderParse(report: InputReport, name: string, s: Style): string
   const all = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)];
   const n = (sev: string) => all.filter((d) => d.severity === sev).length;
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const actions = renderActions(all, s);
+  if (actions.length > 0) out.push(...actions, '');
   out.push(`${plural(report.descriptions.length, 'description')}, ${plural(report.candidates.length, 'candidate')} · ${n('error') ? s.red(plural(n('error'), 'error')) : '0 errors'}, ${plural(n('warning'), 'warning')}`);
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }

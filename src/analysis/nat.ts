@@ -78,6 +78,9 @@ export class NatEvidence {
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it`);
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }
-    return { mapping: 'unknown', evidence: why, seedTypes: 'cannot be told from these candidates (one STUN server is not enough: configure two and look again)', cannotSee: CANNOT_SEE };
+    const seedTypes = this.srflx === 0
+      ? 'cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)'
+      : 'cannot be told from these candidates (one STUN server is not enough: configure two and look again)';
+    return { mapping: 'unknown', evidence: why, seedTypes, cannotSee: CANNOT_SEE };
   }
 }

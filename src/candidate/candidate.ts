@@ -70,6 +70,11 @@ export interface Candidate {
 const KNOWN_EXTENSIONS = ['tcptype', 'generation', 'ufrag', 'network-id', 'network-cost'] as const;
 type KnownExtension = (typeof KNOWN_EXTENSIONS)[number];
 
+/** A token of the line in a message: quoted, and cut when long (a line may be megabytes). */
+function quote(token: string): string {
+  return JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token);
+}
+
 function fail(code: ErrorCode, message: string, column: number): never {
   throw new SdpscopeError(code, message, { column });
 }
@@ -170,7 +175,7 @@ export function parseCandidate(line: string): Candidate {
   const componentText = s.token();
   plain(componentText);
   const component = digits(componentText, 3);
-  if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', 'component id must be 1..256', col);
+  if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', `component id must be a number from 1 to 256, not ${quote(componentText)}`, col);
 
   // SP transport = "UDP" / transport-extension (token)
   gap();
@@ -184,7 +189,7 @@ export function parseCandidate(line: string): Candidate {
   const priorityText = s.token();
   plain(priorityText);
   const priority = digits(priorityText, 10);
-  if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', 'priority must be 1*10DIGIT up to 4294967295', col);
+  if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', `priority must be a whole number up to 4294967295, not ${quote(priorityText)}`, col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
   // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", seen in shared logs) is one token.
@@ -199,13 +204,13 @@ export function parseCandidate(line: string): Candidate {
   const portText = s.token();
   plain(portText);
   const port = digits(portText, 5);
-  if (port === null || port > 65535) fail('CANDIDATE_PORT', 'port must be 0..65535', col);
+  if (port === null || port > 65535) fail('CANDIDATE_PORT', `port must be a number from 0 to 65535, not ${quote(portText)}`, col);
 
   // SP cand-type = "typ" SP candidate-types
   gap();
   col = s.column;
   const typ = s.token();
-  if (typ.toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', 'expected "typ"', col);
+  if (typ.toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', `expected "typ", found ${quote(typ)}`, col);
   if (typ !== 'typ') canonical = false;
   gap();
   col = s.column;
@@ -245,12 +250,12 @@ export function parseCandidate(line: string): Candidate {
       relatedAddress = value;
     } else if (name === 'rport') {
       const p = digits(value, 5);
-      if (p === null || p > 65535) fail('CANDIDATE_RELATED', '"rport" must be followed by a port 0..65535', valueCol);
+      if (p === null || p > 65535) fail('CANDIDATE_RELATED', `"rport" must be followed by a port from 0 to 65535, not ${quote(value)}`, valueCol);
       if (extensions.length > 0 || relatedPort !== null || relatedAddress === null) canonical = false;
       plain(value);
       relatedPort = p;
     } else {
-      if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension "${name}" has no value`, col);
+      if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension ${quote(name)} has no value`, col);
       if ((KNOWN_EXTENSIONS as readonly string[]).includes(name)) {
         if (knownSeen.has(name) || value === '') canonical = false;
         knownSeen.add(name);

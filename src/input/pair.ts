@@ -63,6 +63,9 @@ const distinct = (found: readonly FoundDescription[], pick: (f: FoundDescription
 export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
   const all = complete(found);
+  // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
+  if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room does not apply`);
+  if (options.peerConnection !== undefined && !all.some((f) => f.source.peerConnection !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no peer connections (it is not a webrtc-internals dump): --pc does not apply`);
   for (const [what, key, pick] of [
     ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
     ['room', options.room, (f: FoundDescription) => f.source.room],

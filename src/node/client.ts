@@ -38,8 +38,12 @@ export interface ClientResult {
   readonly closeCode: number | null;
 }
 
-/** The frames in a text: a JSON value (an array gives one frame per element) or NDJSON lines. */
-export function framesOf(text: string): string[] {
+/**
+ * The frames in a text: one JSON value (an array gives one frame per element), or NDJSON, one
+ * frame a line. A line that is not JSON is refused with its number (INVALID_FRAME): the relay
+ * would refuse it too, and a half-sent file is worse than none.
+ */
+export function framesOf(text: string, name = 'the input'): string[] {
   requireText(text, 'framesOf');
   const t = text.trim();
   if (t === '') return [];
@@ -47,8 +51,45 @@ export function framesOf(text: string): string[] {
     const v = JSON.parse(t) as unknown;
     return Array.isArray(v) ? v.map((x) => JSON.stringify(x)) : [JSON.stringify(v)];
   } catch {
-    return t.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    /* not one value: NDJSON */
   }
+  const out: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const l = raw.trim();
+    if (l === '') return;
+    try {
+      JSON.parse(l);
+    } catch {
+      throw new SdpscopeError('INVALID_FRAME', `${name} line ${i + 1} is not JSON: ${JSON.stringify(l.slice(0, 60))}${l.length > 60 ? '…' : ''} (frames are a JSON value, an array of them, or one per line)`);
+    }
+    out.push(l);
+  });
+  return out;
+}
+
+/** How long to wait for the relay's "joined" notice before taking it for a plain server (the notes' one sends none). */
+const JOIN_WAIT_MS = 1000;
+
+/** Why a connection failed, in words, from ws's error. */
+function connectError(url: string, e: Error & { code?: string }): SdpscopeError {
+  const tls = url.startsWith('wss:');
+  if (e.code === 'EPROTO' || /wrong version number|ssl3_get_record/i.test(e.message)) {
+    return new SdpscopeError('CONNECTION_REFUSED', `${url}: ${tls ? 'the relay does not speak TLS on this port: use ws://' : 'TLS error'}`);
+  }
+  if (e.code === 'ECONNREFUSED') return new SdpscopeError('CONNECTION_REFUSED', `${url}: nothing listens there (is the relay running? sdpscope relay)`);
+  if (e.code === 'ECONNRESET' || /socket hang up/i.test(e.message)) return new SdpscopeError('CONNECTION_REFUSED', `${url}: the connection was closed at once${tls ? '' : ' (a TLS relay? use wss://)'}`);
+  if (/self[- ]signed|unable to verify|certificate/i.test(e.message)) return new SdpscopeError('CONNECTION_REFUSED', `${url}: the relay's certificate is not trusted (--insecure for a self-signed one)`);
+  return new SdpscopeError('CONNECTION_REFUSED', `${url}: ${e.message.split('\n')[0]}`);
+}
+
+/** What an HTTP refusal of the upgrade means. */
+function refusal(url: string, status: number | undefined, text: string | undefined): SdpscopeError {
+  const why = status === 401 ? ': a token is needed, or this one is wrong (--token)'
+    : status === 403 ? ': this origin is not allowed (the relay\'s --origin)'
+    : status === 503 ? ': the relay has as many clients as it takes (its --max-clients)'
+    : status === 400 ? ': the relay did not understand the request'
+    : '';
+  return new SdpscopeError('CONNECTION_REFUSED', `${url}: the relay answered HTTP ${status ?? '?'} ${text ?? ''}`.trim() + why);
 }
 
 export function runClient(o: ClientOptions): Promise<ClientResult> {
@@ -61,31 +102,42 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
     let calls = 0;
     let sent = 0;
     let done = false;
+    let joined = false;
+    let joinTimer: ReturnType<typeof setTimeout> | null = null;
     const finish = (timedOut: boolean, closeCode: number | null) => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
+      if (joinTimer) clearTimeout(joinTimer);
       if (ws.readyState === WebSocket.OPEN) ws.close(1000);
       resolve({ received, sent, timedOut, closeCode });
     };
-    const timer = o.timeoutMs !== undefined ? setTimeout(() => finish(true, null), o.timeoutMs) : null;
-    ws.on('unexpected-response', (_req, res) => {
-      done = true;
-      if (timer) clearTimeout(timer);
-      reject(new SdpscopeError('CONNECTION_REFUSED', `${o.url}: the relay answered HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
-    });
-    ws.on('error', (e: Error) => {
+    const fail = (e: SdpscopeError) => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
-      reject(new SdpscopeError('CONNECTION_REFUSED', `${o.url}: ${e.message}`));
-    });
-    ws.on('open', () => {
+      if (joinTimer) clearTimeout(joinTimer);
+      ws.terminate();
+      reject(e);
+    };
+    const timer = o.timeoutMs !== undefined ? setTimeout(() => finish(true, null), o.timeoutMs) : null;
+    /** In the room: send the frames, and with nothing to wait for, end once they are out. */
+    const start = () => {
+      if (joined || done) return;
+      joined = true;
+      if (joinTimer) clearTimeout(joinTimer);
       for (const f of o.send ?? []) {
         ws.send(f);
         sent++;
       }
+      // The close frame goes after the frames queued before it.
       if (o.expect === 0) finish(false, null);
+    };
+    ws.on('unexpected-response', (_req, res) => fail(refusal(o.url, res.statusCode, res.statusMessage)));
+    ws.on('error', (e: Error) => fail(connectError(o.url, e)));
+    // Frames go once the relay said this client joined its room (not into a full room).
+    ws.on('open', () => {
+      joinTimer = setTimeout(start, JOIN_WAIT_MS);
     });
     ws.on('message', (data) => {
       if (done) return;
@@ -109,7 +161,12 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       };
       received.push(r);
       o.onFrame?.(r);
-      if (!notice && o.expect !== undefined && ++calls >= o.expect) finish(false, null);
+      if (n?.event === 'joined') start();
+      else if (n?.event === 'room-full') {
+        const { room, size } = n as { room?: string; size?: number };
+        fail(new SdpscopeError('CONNECTION_REFUSED', `room ${room ?? '?'} is full (${size ?? '?'} client${size === 1 ? '' : 's'}): another room (--room), or a relay with a larger --room-size`));
+      }
+      if (!notice && o.expect !== undefined && o.expect > 0 && ++calls >= o.expect) finish(false, null);
     });
     ws.on('close', (code) => finish(false, code));
   });

@@ -32,6 +32,16 @@ function trimPartial(b: Uint8Array): Uint8Array {
   return b.subarray(0, end);
 }
 
+/** A file system error as the coded error a user reads: what it means, not the syscall. */
+export function fileError(path: string, e: unknown): SdpscopeError {
+  if (e instanceof SdpscopeError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SdpscopeError('FILE_NOT_FOUND', `${path}: no such file`);
+  if (code === 'EISDIR') return new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
+  if (code === 'EACCES' || code === 'EPERM') return new SdpscopeError('FILE_UNREADABLE', `${path}: permission denied`);
+  return new SdpscopeError('FILE_UNREADABLE', `${path}: ${(e as Error).message}`);
+}
+
 /** Reads `path` ("-" = stdin) as UTF-8 text. Throws FILE_* or EMPTY_INPUT SdpscopeErrors. */
 export async function readTextInput(path: string): Promise<string> {
   let bytes: Buffer;
@@ -43,11 +53,7 @@ export async function readTextInput(path: string): Promise<string> {
       if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
       bytes = await readFile(path);
     } catch (e) {
-      if (e instanceof SdpscopeError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new SdpscopeError('FILE_NOT_FOUND', `${path}: no such file`);
-      if (code === 'EISDIR') throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
-      throw new SdpscopeError('FILE_UNREADABLE', `${path}: ${(e as Error).message}`);
+      throw fileError(path, e);
     }
   }
   const name = path === '-' ? 'standard input' : path;

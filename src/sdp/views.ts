@@ -206,6 +206,12 @@ export function buildDescription(
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
     for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${mid}, which no m-line has`, { line: g.line, column: null, mid: null }));
   }
+  // RFC 8866 §5: v=, o=, s=, t= come before the media (a pasted fragment of a= lines has none).
+  if (!fragment) {
+    const letters = new Set(lines.map((l) => (l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : '')));
+    const missing = (['o', 's', 't'] as const).filter((l) => !letters.has(l)).map((l) => `${l}=`);
+    if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'} before the media (v=, o=, s=, t= are required)`, { line: null, column: null, mid: null }));
+  }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
   const starts = media.map((m) => m.lines[0]!.line);
   const midAt = (line: number): string | null => {

@@ -13,10 +13,11 @@ describe('sdpscope client', () => {
       let out = '';
       const waiting = clientCommand({ ...base(relay.url), expect: 2, timeoutMs: 5000 }, (s) => (out += s));
       await new Promise((r) => setTimeout(r, 100));
-      let sent = '';
-      const code = await clientCommand({ ...base(relay.url), send: [join(SAMPLES, 'offer.json'), join(SAMPLES, 'candidates.json')], expect: 0 }, (s) => (sent += s));
+      let talk = '';
+      const code = await clientCommand({ ...base(relay.url), send: [join(SAMPLES, 'offer.json'), join(SAMPLES, 'candidates.json')], expect: 0 }, () => undefined, (s) => (talk += s));
       expect(code).toBe(0);
-      expect(sent).toContain('sent 5, received 0 frames');
+      // Talk goes to stderr: stdout is the frames.
+      expect(talk).toContain('sent 5 frames, received 0 frames');
       expect(await waiting).toBe(0);
       expect(out).toMatch(/relay: joined room default c1/);
       expect(out).toMatch(/← offer: audio sendrecv opus,red,G722,PCMU,…/);
@@ -29,12 +30,30 @@ describe('sdpscope client', () => {
   it('exits 1 when the expected frames do not come, 2 when the relay refuses', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, token: 't' });
     try {
-      expect(await clientCommand({ ...base(relay.url), token: 't', expect: 1, timeoutMs: 200 }, () => undefined)).toBe(1);
-      await expect(clientCommand({ ...base(relay.url), expect: 1, timeoutMs: 200 }, () => undefined)).rejects.toMatchObject({ code: 'CONNECTION_REFUSED' });
-      await expect(clientCommand({ ...base('http://x'), expect: 1 }, () => undefined)).rejects.toMatchObject({ code: 'USAGE' });
+      const quiet = () => undefined;
+      expect(await clientCommand({ ...base(relay.url), token: 't', expect: 1, timeoutMs: 200 }, quiet, quiet)).toBe(1);
+      await expect(clientCommand({ ...base(relay.url), expect: 1, timeoutMs: 200 }, quiet, quiet)).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('a token is needed, or this one is wrong (--token)') });
+      await expect(clientCommand({ ...base('http://x'), expect: 1 }, quiet, quiet)).rejects.toMatchObject({ code: 'USAGE' });
     } finally {
       await relay.close();
     }
+  });
+
+  it('refuses a full room before sending anything, even with --expect 0', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, roomSize: 1 });
+    try {
+      const quiet = () => undefined;
+      const first = clientCommand({ ...base(relay.url), room: 'r', expect: 1, timeoutMs: 2000 }, quiet, quiet);
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(clientCommand({ ...base(relay.url), room: 'r', send: [join(SAMPLES, 'offer.json')], expect: 0 }, quiet, quiet)).rejects.toMatchObject({ code: 'CONNECTION_REFUSED', message: expect.stringContaining('room r is full (1 client)') });
+      expect(await first).toBe(1);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('refuses a file of frames with a line that is not JSON, naming the line', () => {
+    expect(() => framesOf('{"type":"ready"}\nnot json\n', 'frames.txt')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('frames.txt line 2 is not JSON') }));
   });
 
   it('reads frames from a JSON value, an array, or NDJSON', () => {

@@ -18,7 +18,7 @@ describe('sdpscope lab', () => {
     for (const args of [['--nat-a', 'full-cone'], ['--browser-b', 'safari'], ['--media', 'video']]) {
       const r = run('lab', ...args);
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/^sdpscope: Invalid values:[\s\S]*\[USAGE\]\n$/);
+      expect(r.stderr).toMatch(/^sdpscope: --[a-z-]+ must be one of .*, not "[a-z-]+" \(see sdpscope lab --help\) \[USAGE\]\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });

@@ -86,7 +86,7 @@ describe('standard input with -, in every file position', () => {
   it('cat samples/call.ndjson | sdpscope client --send - --expect 0 sends every frame', async () => {
     const r = await shAsync(`cat samples/call.ndjson | sdpscope client ${relay.url} --send - --expect 0 --no-color`);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('sent 11,');
+    expect(r.stderr).toContain('sent 11 frames,');
   });
 
   it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
@@ -195,10 +195,10 @@ describe('flags, as every command has them', () => {
   it.each([
     ['sdpscope parse --bogus samples/offer.json', 'unknown option --bogus (see sdpscope parse --help) [USAGE]'],
     ['sdp-diff --frob samples/offer.json samples/answer.json', 'unknown option --frob (see sdp-diff --help) [USAGE]'],
-    ['sdpscope relay --port abc', '--port must be an integer from 0 to 65535, not "abc" (see sdpscope --help) [USAGE]'],
-    ['sdpscope relay --max-rate -5', '--max-rate must be an integer from 1 to 9007199254740991, not "-5" (see sdpscope --help) [USAGE]'],
-    ['sdpscope relay --room-size 0', '--room-size must be an integer from 1 to 9007199254740991 or "unlimited", not "0" (see sdpscope --help) [USAGE]'],
-    ['sdpscope candidates --max-sessions 1.5 samples/call.ndjson', '--max-sessions must be an integer from 1 to 1000000000, not "1.5" (see sdpscope --help) [USAGE]'],
+    ['sdpscope relay --port abc', '--port must be an integer from 0 to 65535, not "abc" (see sdpscope relay --help) [USAGE]'],
+    ['sdpscope relay --max-rate -5', '--max-rate must be an integer from 1 to 9007199254740991, not "-5" (see sdpscope relay --help) [USAGE]'],
+    ['sdpscope relay --room-size 0', '--room-size must be an integer from 1 to 9007199254740991 or "unlimited", not "0" (see sdpscope relay --help) [USAGE]'],
+    ['sdpscope candidates --max-sessions 1.5 samples/call.ndjson', '--max-sessions must be an integer from 1 to 1000000000, not "1.5" (see sdpscope candidates --help) [USAGE]'],
     ['sdpscope frobnicate', '[USAGE]'],
   ])('%s → one line, exit 2', (line, message) => {
     const r = sh(line);
@@ -216,6 +216,77 @@ describe('flags, as every command has them', () => {
     } finally {
       await relay.close();
     }
+  });
+});
+
+describe('what a second look found', () => {
+  it.each([
+    ["sdpscope relay --host '' --port 0", '--host is empty (see sdpscope relay --help) [USAGE]'],
+    ['sdpscope relay --port', '--port needs a value (see sdpscope relay --help) [USAGE]'],
+    ['sdpscope client --send', '--send needs a value (see sdpscope client --help) [USAGE]'],
+    ['sdpscope candidates --json=maybe samples/call.ndjson', '--json is a switch: --json, --no-json, or --json=true|false, not "maybe"'],
+    ['sdpscope candidates --summary --json samples/call.ndjson', '--summary and --json exclude each other'],
+    ['sdp-diff samples/webrtc-internals-dump.json --room r1', 'has no rooms (it is not a relay log): --room does not apply [NO_OFFER_ANSWER]'],
+    ['sdpscope relay --host 127.0.0.1 --port 0 --log /nonexistent/dir/x.ndjson', 'cannot write the log /nonexistent/dir/x.ndjson: its folder does not exist [LOG_UNWRITABLE]'],
+    ['sdpscope relay --host 127.0.0.1 --port 0 --log samples', 'cannot write the log samples: it is a directory [LOG_UNWRITABLE]'],
+  ])('%s → one line, exit 2', (line, message) => {
+    const r = sh(line);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('"--" ends the options: what follows is files', () => {
+    expect(sh('sdp-diff -- samples/offer.json samples/answer.json').status).toBe(0);
+  });
+
+  it('sdpscope help [command] is --help', () => {
+    for (const line of ['sdpscope help', 'sdpscope help candidates']) {
+      const r = sh(line);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(/Commands:|Examples:/);
+    }
+  });
+
+  it('an SDP with no o=, s=, t= says so (missing-line), exit 1', () => {
+    const r = sh(`sdpscope parse ${file('mini.sdp', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n')}`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('missing-line');
+    expect(r.stdout).toContain('what to do');
+  });
+
+  it('a bad candidate line is quoted short, however long its token', () => {
+    const long = file('long.log', `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ${'x'.repeat(200_000)}\n`);
+    const r = sh(`sdpscope candidates --strict ${long}`);
+    expect(r.status).toBe(2);
+    expect(r.stderr.length).toBeLessThan(400);
+  });
+
+  describe('the client against a relay', () => {
+    let relay: Relay;
+    beforeAll(async () => {
+      relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
+    });
+    afterAll(() => relay.close());
+
+    it('keeps stdout for NDJSON with --json: its talk goes to stderr', async () => {
+      const r = await shAsync(`sdpscope client ${relay.url} --room j --json --expect 1 --timeout 300`);
+      expect(r.status).toBe(1);
+      for (const line of r.stdout.trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+      expect(r.stderr).toContain('expected 1 frame, got 0 in 300 ms');
+    });
+
+    it('says a wss:// URL reached a relay without TLS', async () => {
+      const r = await shAsync(`sdpscope client ${relay.url.replace('ws:', 'wss:')} --expect 0`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('the relay does not speak TLS on this port: use ws:// [CONNECTION_REFUSED]');
+    });
+
+    it('refuses to send a file that is not frames, naming the line', async () => {
+      const r = await shAsync(`sdpscope client ${relay.url} --send ${file('nosdp.txt', 'hello\nworld\n')} --expect 0`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('nosdp.txt line 1 is not JSON');
+    });
   });
 });
 

@@ -28,7 +28,8 @@ describe('the attribute table', () => {
   ])('a %s value off its grammar is kept as text with a diagnostic', (_name, line) => {
     const d = parseSdp(`v=0\r\n${line}\r\n`);
     expect(d.lines[1]!.kind).toBe('other-attribute');
-    expect(d.diagnostics.map((x) => x.kind)).toEqual(['attribute-syntax']);
+    // (A minimal SDP: its missing o=, s=, t= are missing-line, tested in parse.test.ts.)
+    expect(d.diagnostics.map((x) => x.kind).filter((k) => k !== 'missing-line')).toEqual(['attribute-syntax']);
     expect(writeSdp(d)).toBe(`v=0\r\n${line}\r\n`);
   });
 });

@@ -183,14 +183,14 @@ describe('line handling', () => {
     for (const text of ['v=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\n', 'v=0\r\ns=-\r\n', 'v=0\r\ns=-\nt=0 0\r\n', 'v=0\r\ns=-']) {
       expect(writeSdp(parseSdp(text))).toBe(text);
     }
-    expect(parseSdp('v=0\r\ns=-\nt=0 0\r\n').diagnostics.map((d) => d.kind)).toEqual(['mixed-line-endings']);
+    expect(parseSdp('v=0\r\ns=-\nt=0 0\r\n').diagnostics.map((d) => d.kind)).toEqual(['mixed-line-endings', 'missing-line']);
   });
 
   it('keeps invalid and blank lines with a diagnostic and their line number', () => {
     const text = 'v=0\r\ngarbage here\r\n\r\na=rtpmap:x\r\na=candidate:1 1 udp 1 1.2.3.4 99999 typ host\r\n';
     const d = parseSdp(text);
     expect(writeSdp(d)).toBe(text);
-    expect(d.diagnostics.map((x) => [x.kind, x.line])).toEqual([
+    expect(d.diagnostics.map((x) => [x.kind, x.line]).filter(([k]) => k !== 'missing-line')).toEqual([
       ['invalid-line', 2],
       ['blank-line', 3],
       ['attribute-syntax', 4],
@@ -237,6 +237,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['no-final-line-ending', 'v=0\r\ns=-'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
+    ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
   ];
   it('covers the table', () => {
     expect(new Set(CASES.map(([k]) => k))).toEqual(new Set(Object.entries(DIAGNOSTICS).filter(([, d]) => d.domain === 'sdp').map(([k]) => k)));
@@ -248,6 +249,6 @@ describe('every SDP-line diagnostic has a case', () => {
   });
   it('names every payload type without rtpmap of an m-line at once, on its m= line, with its mid', () => {
     const d = parseSdp('v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0 35\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n');
-    expect(d.diagnostics).toEqual([expect.objectContaining({ kind: 'codec-without-rtpmap', line: 2, mid: 'v', message: 'payload types 97, 35 are on the m= line with no a=rtpmap (and not static)' })]);
+    expect(d.diagnostics.filter((x) => x.kind !== 'missing-line')).toEqual([expect.objectContaining({ kind: 'codec-without-rtpmap', line: 2, mid: 'v', message: 'payload types 97, 35 are on the m= line with no a=rtpmap (and not static)' })]);
   });
 });

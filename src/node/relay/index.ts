@@ -8,11 +8,13 @@
  * pages), rooms.ts, rate-limit.ts, log-pipe.ts + log-worker.ts (the logger thread), feed.ts
  * (/feed), protocol.ts (notices, close codes, console lines). This file wires them.
  */
+import { closeSync, openSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { redactText } from '../../analysis/redact.js';
+import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
 import { LogPipe } from './log-pipe.js';
@@ -44,9 +46,22 @@ export interface Relay {
 
 const now = () => new Date().toISOString();
 
+/** Opens the log for appending and closes it again; throws LOG_UNWRITABLE with the reason. */
+function checkWritable(path: string): void {
+  try {
+    closeSync(openSync(path, 'a'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
+    throw new SdpscopeError('LOG_UNWRITABLE', `cannot write the log ${path}: ${why}`);
+  }
+}
+
 /** Starts a relay; resolves once it listens. Throws INVALID_OPTION for a bad option. */
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const o = resolveRelayOptions(options);
+  // A log that cannot be written is said now, before anyone connects, not found out later.
+  if (o.log !== undefined) checkWritable(o.log);
   const clients = new Map<string, Client>();
   const rooms = new Rooms(o.roomSize);
   const feed = o.feed ? new Feed(o.feedReplay, o.maxBufferedBytes) : null;

@@ -86,6 +86,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
   }
   if (o.roomSize !== 'unlimited' && (!Number.isSafeInteger(o.roomSize) || o.roomSize < 1)) throw new SdpscopeError('INVALID_OPTION', `relay option roomSize must be an integer >= 1 or "unlimited", got ${String(o.roomSize)}`);
   if (o.port > 65535) throw new SdpscopeError('INVALID_OPTION', `relay option port must be 0..65535, got ${o.port}`);
+  if (typeof o.host !== 'string' || o.host.trim() === '') throw new SdpscopeError('INVALID_OPTION', 'relay option host is empty: give an address to bind (0.0.0.0 for every interface, 127.0.0.1 to stay local)');
   if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
   if (o.tls && (!o.tls.cert || !o.tls.key)) throw new SdpscopeError('INVALID_OPTION', 'relay option tls needs both cert and key');
   return o;
