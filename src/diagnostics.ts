@@ -82,6 +82,7 @@ export interface CandidateDiagnosticPayloads {
   'candidate-missing-related-address': CandidatePosition;
   'candidate-unknown-type': CandidatePosition;
   'type-preference-mismatch': CandidatePosition;
+  'candidate-network-cost': CandidatePosition;
 }
 
 /** What the readers find in their input (readInput, the stream reader). */
@@ -182,6 +183,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-missing-related-address': 'warning',
   'candidate-unknown-type': 'warning',
   'type-preference-mismatch': 'warning',
+  'candidate-network-cost': 'warning',
   'invalid-json': 'warning',
   'input-sdp': 'error',
   'binary-data': 'warning',
@@ -338,6 +340,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The top byte of the priority is the type preference; the value seen is not one any known implementation uses for this type (e.g. a "relay" with the host preference 126), so the line was probably edited or the type rewritten.',
     action: 'Look for an SFU or a script that rewrites candidates; pairs are then checked in a surprising order.',
     reference: 'RFC 8445 §5.1.2.1',
+  },
+  'candidate-network-cost': {
+    domain: 'candidate',
+    title: 'network-cost outside libwebrtc\'s range',
+    description: 'The network-cost extension is not a number, or is above 999 (kNetworkCostMax). Chromium reads it as a 16-bit number: a value that is not a number or is above 65535 makes addIceCandidate fail ("Error processing ICE candidate"); 1000..65535 it accepts. The extension keeps its text either way.',
+    action: 'Find what wrote the value; for Chrome peers keep it within 0..999.',
+    reference: 'libwebrtc rtc_base/network_constants.h; webrtc_sdp.cc (network-cost)',
   },
   // Input
   'invalid-json': {

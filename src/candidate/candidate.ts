@@ -59,13 +59,16 @@ export interface Candidate {
   readonly ufrag: string | null;
   /** libwebrtc `network-id` extension: an identifier, kept as a string; null when absent. */
   readonly networkId: string | null;
-  /** libwebrtc `network-cost` extension (0..999); null when absent. */
+  /** libwebrtc `network-cost` extension (0..999 in practice; up to 10 digits read); null when absent or not a number (the extension keeps its text). */
   readonly networkCost: number | null;
   /** Every cand-extension in order, as written: tcptype, generation, ufrag, network-id, network-cost and unknown ones. */
   readonly extensions: readonly CandidateExtension[];
   /** Present only when the line's spelling is not canonical (runs of spaces, leading zeros, a doubled prefix). */
   readonly verbatim?: Verbatim;
 }
+
+/** Extensions one candidate may have: real ones have at most a dozen; past this the line is refused. */
+const MAX_EXTENSIONS = 100;
 
 const KNOWN_EXTENSIONS = ['tcptype', 'generation', 'ufrag', 'network-id', 'network-cost'] as const;
 type KnownExtension = (typeof KNOWN_EXTENSIONS)[number];
@@ -262,6 +265,7 @@ export function parseCandidate(line: string): Candidate {
         // generation and network-cost are written back from their numbers.
         if ((name === 'generation' || name === 'network-cost') && (digits(value, 10) === null || (value.length > 1 && value.charCodeAt(0) === 48))) canonical = false;
       }
+      if (extensions.length >= MAX_EXTENSIONS) fail('CANDIDATE_EXTENSION', `more than ${MAX_EXTENSIONS} extensions: several candidates run together on one line?`, col);
       extensions.push({ name, value });
     }
   }
@@ -318,7 +322,7 @@ function readKnownExtensions(extensions: readonly CandidateExtension[]) {
         networkId = value;
         break;
       case 'network-cost':
-        networkCost = digits(value, 5);
+        networkCost = digits(value, 10);
         break;
     }
   }
@@ -327,8 +331,9 @@ function readKnownExtensions(extensions: readonly CandidateExtension[]) {
 
 /** The value the typed field gives a known extension, or null when the field is unset. */
 function typedExtensionValue(c: Candidate, name: KnownExtension, written: string | undefined): string | null {
+  // A value its field could not hold (too many digits, not a number) is written as read.
   const numeric = (v: number | null): string | null =>
-    v === null ? null : written !== undefined && digits(written, 10) === v ? written : String(v);
+    v === null ? (written !== undefined && digits(written, 10) === null ? written : null) : written !== undefined && digits(written, 10) === v ? written : String(v);
   switch (name) {
     case 'tcptype':
       return c.tcpType;

@@ -106,11 +106,12 @@ export interface NetworkCostInfo {
 }
 
 export function explainNetworkCost(cost: number): NetworkCostInfo {
-  requireInteger(cost, 'explainNetworkCost: the network cost', 0, 65535);
+  // A candidate line may carry up to 10 digits; what Chromium would refuse is still explained.
+  requireInteger(cost, 'explainNetworkCost: the network cost', 0, 9_999_999_999);
   const hit = NETWORK_COSTS.find(([v]) => v === cost);
   return hit
     ? { cost, adapter: hit[1], description: hit[2] }
-    : { cost, adapter: 'other', description: `cost ${cost} is not one of libwebrtc's values` };
+    : { cost, adapter: 'other', description: cost > 65535 ? `cost ${cost} is beyond 16 bits: Chromium refuses the candidate` : `cost ${cost} is not one of libwebrtc's values` };
 }
 
 /** libwebrtc's address precedence (RFC 6724-style), the low byte of its local preference. */
@@ -189,6 +190,11 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
   if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));
   if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {
     out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, UNPLACED));
+  }
+  const cost = c.extensions.find((e) => e.name === 'network-cost');
+  if (cost !== undefined && (c.networkCost === null || c.networkCost > 999)) {
+    const refused = c.networkCost === null || c.networkCost > 65535;
+    out.push(diagnostic('candidate-network-cost', `network-cost "${cost.value.slice(0, 24)}" is ${c.networkCost === null ? 'not a number' : 'above 999'}${refused ? ': Chromium refuses the candidate' : ''}`, UNPLACED));
   }
   const range = TYPE_PREFERENCE_RANGES[c.type];
   if (range) {

@@ -201,7 +201,7 @@ export function fastFrame(line: string, ctx: WalkContext, sink: InputSink): bool
   let frameType: string | undefined = ctx.frameType;
   for (const o of path) {
     const time = first(o, 'time', 'timestamp', 'ts');
-    if (typeof time === 'number' || typeof time === 'string') timestamp = time;
+    if ((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string') timestamp = time;
     const from = first(o, 'from', 'sender');
     const s = str(from);
     if (s !== undefined) sender = s;

@@ -40,7 +40,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   const event = ctx.format === 'webrtc-internals' ? ctx.event : frameType;
   const here: WalkContext = {
     ...ctx,
-    ...(typeof time === 'number' || typeof time === 'string' ? { timestamp: time } : {}),
+    ...((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string' ? { timestamp: time } : {}),
     ...(sender !== undefined ? { sender } : {}),
     ...(room !== undefined ? { room } : {}),
     ...(frameType !== undefined ? { frameType } : {}),

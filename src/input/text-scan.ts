@@ -2,36 +2,71 @@
 import { emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
+/** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
+const CLOSERS = new Set([...'),;]}', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0'].map((c) => c.charCodeAt(0)));
+
 export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string): void {
   const at: Source = { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
   const escaped = /v=0(?:\\r)?\\n/g;
   for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
     const start = m.index;
-    // The SDP ends at the first unescaped quote (or the end of the line).
-    let end = start;
-    while (end < line.length && line[end] !== '"') end += line[end] === '\\' ? 2 : 1;
-    let text: string;
-    try {
-      text = JSON.parse(`"${line.slice(start, Math.min(end, line.length))}"`) as string;
-    } catch {
+    // The SDP is the JSON string text from here to the first unescaped quote (or the line's end).
+    const decoded = unescapeJsonString(line, start);
+    if (decoded.text === null) {
+      // An escape that is not JSON's: the next try starts past it (so that each character is read once).
+      escaped.lastIndex = Math.max(escaped.lastIndex, decoded.end);
       continue;
     }
-    emitDescription(text, null, at, sink);
-    from = end;
-    escaped.lastIndex = end;
+    emitDescription(decoded.text, null, at, sink);
+    from = decoded.end;
+    escaped.lastIndex = decoded.end;
   }
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     let end = m.index;
     while (end < line.length && !'"\'\\<>'.includes(line[end]!)) end++;
-    let text = line.slice(m.index, end).replace(/[\s),;\]}]+$/, '');
+    // What closes it in a log (")", ",", ";", "]", "}", blanks) is not part of it. A loop from the
+    // end, not a trailing regex: that one is quadratic over a run of blanks (the growth test).
+    let stop = end;
+    while (stop > m.index && CLOSERS.has(line.charCodeAt(stop - 1))) stop--;
+    const text = line.slice(m.index, stop);
     // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
     if (text.length === 0) continue;
-    text = text.replace(/\s+$/, '');
     emitCandidate(text, {}, at, sink, m.index + 1);
     re.lastIndex = end;
   }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * The JSON string content that starts at `start` and ends at the first unescaped quote (or the end
+ * of the line), decoded (RFC 8259 §7); `text` is null when an escape is not one of JSON's, and
+ * `end` is then where the bad escape is. One pass.
+ */
+export function unescapeJsonString(line: string, start: number): { text: string | null; end: number } {
+  let out = '';
+  let run = start;
+  let i = start;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34 /* " */) break;
+    if (c !== 92 /* \ */) continue;
+    out += line.slice(run, i);
+    const e = line[i + 1];
+    if (e === 'u') {
+      const hex = line.slice(i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return { text: null, end: i + 1 };
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 5;
+    } else if (e !== undefined && ESCAPES[e] !== undefined) {
+      out += ESCAPES[e];
+      i += 1;
+    } else return { text: null, end: i + 1 };
+    run = i + 1;
+  }
+  return { text: out + line.slice(run, i), end: i };
 }

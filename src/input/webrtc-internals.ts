@@ -32,7 +32,7 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
         path: `${path}.PeerConnections${pathKey(id)}.updateLog[${i}].value`,
         peerConnection: id,
         ...(typeof e['type'] === 'string' ? { event: e['type'] } : {}),
-        ...(typeof time === 'number' || typeof time === 'string' ? { timestamp: time } : {}),
+        ...((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string' ? { timestamp: time } : {}),
       }, sink, depth + 1);
     });
   }

@@ -46,6 +46,17 @@ const flagRule = (sample: string): AttributeRule<null> => ({ ...flag, sample });
 
 const splitSpace = (v: string): string[] => v.split(' ');
 
+/**
+ * A packet time in milliseconds (RFC 8866 §6.4, §6.5): an integer or a decimal, within a day
+ * (10 digits) and to the microsecond (6 decimals). Any other spelling, or a value beyond that,
+ * is off the grammar: kept as text with a diagnostic, never rounded into another number.
+ */
+const milliseconds: Omit<AttributeRule<number>, 'sample'> = {
+  exact: (v) => String(Number(v)) === v,
+  parse: (v) => (v !== null && /^[0-9]{1,10}(?:\.[0-9]{1,6})?$/.test(v) ? Number(v) : undefined),
+  format: (n) => String(n),
+};
+
 /** Format parameters as a=fmtp writes them: `name=value` (or a bare token) joined by ";". The one place fmtp text is made. */
 export function formatFmtpParameters(parameters: readonly FmtpParameter[]): string {
   return parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`)).join(';');
@@ -144,8 +155,12 @@ export const GRAMMAR: Grammar = {
     sample: 'a=rtcp-fb:96 nack pli',
     parse: (v) => {
       // Trailing blanks ("96 nack ", seen from Medooze) read as absent; the line keeps its spelling.
-      const m = v ? /^(\S+) (\S+)(?: (.*?))?\s*$/.exec(v) : null;
-      return m ? { format: m[1]!, type: m[2]!, parameter: m[3] || null } : undefined;
+      // No backtracking regex over the rest: a run of blanks stays linear (the growth test).
+      const m = v ? /^(\S+) (\S+)/.exec(v) : null;
+      if (!m) return undefined;
+      const rest = v!.slice(m[0].length);
+      const parameter = rest.startsWith(' ') ? rest.slice(1).trimEnd() : rest.trim() === '' ? '' : undefined;
+      return parameter === undefined ? undefined : { format: m[1]!, type: m[2]!, parameter: parameter || null };
     },
     format: (f) => `${f.format} ${f.type}${f.parameter !== null ? ' ' + f.parameter : ''}`,
   },
@@ -243,18 +258,8 @@ export const GRAMMAR: Grammar = {
     format: (c) => writeCandidate(c).replace(/^(a=)?candidate:/i, ''),
   },
   'end-of-candidates': flagRule('a=end-of-candidates'),
-  'ptime': {
-    exact: (v) => /^(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/.test(v),
-    sample: 'a=ptime:20',
-    parse: (v) => (v !== null && /^[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : undefined),
-    format: (n) => String(n),
-  },
-  'maxptime': {
-    exact: (v) => /^(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/.test(v),
-    sample: 'a=maxptime:120',
-    parse: (v) => (v !== null && /^[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : undefined),
-    format: (n) => String(n),
-  },
+  'ptime': { ...milliseconds, sample: 'a=ptime:20' },
+  'maxptime': { ...milliseconds, sample: 'a=maxptime:120' },
 };
 
 const RULES: ReadonlyMap<string, AttributeRule<unknown>> = new Map(Object.entries(GRAMMAR) as [string, AttributeRule<unknown>][]);

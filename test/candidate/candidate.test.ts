@@ -177,3 +177,29 @@ describe('writeCandidate after an edit', () => {
     expect(writeCandidate({ ...c, networkId: '7' })).toBe('candidate:1 1 udp 2 1.2.3.4 5 typ host generation 0 ufrag abcd network-cost 10 network-id 7');
   });
 });
+
+describe('numbers in extensions (issue 13: lossless or refused)', () => {
+  const base = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0';
+  it.each(['0', '999', '50000', '123456', '9999999999'])('network-cost %s reads as its number and writes back', (v) => {
+    const c = parseCandidate(`${base} network-cost ${v}`);
+    expect(c.networkCost).toBe(Number(v));
+    expect(writeCandidate(c)).toBe(`${base} network-cost ${v}`);
+  });
+  it.each(['99999999999', '18446744073709551616', 'abc', '0999'])('network-cost %s keeps its text', (v) => {
+    const c = parseCandidate(`${base} network-cost ${v}`);
+    expect(writeCandidate(c)).toBe(`${base} network-cost ${v}`);
+    expect(writeCandidate({ ...c, ufrag: 'u' })).toContain(`network-cost ${v}`);
+  });
+  it('refuses a line of candidates run together (more than 100 extensions), with the column', () => {
+    const line = Array.from({ length: 60 }, (_, i) => `candidate:${i} 1 udp 2122260223 10.0.0.1 ${5000 + i} typ host`).join(' ');
+    const r = tryParseCandidate(line);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('CANDIDATE_EXTENSION');
+      expect(r.error.column).toBeGreaterThan(100);
+    }
+    // A hundred extensions are still a candidate.
+    const hundred = `${base.replace(' generation 0', '')} ${Array.from({ length: 100 }, (_, i) => `x${i} ${i}`).join(' ')}`;
+    expect(parseCandidate(hundred).extensions).toHaveLength(100);
+  });
+});

@@ -107,3 +107,18 @@ describe('explainCandidate(...).warnings', () => {
     }
   });
 });
+
+describe('candidate-network-cost (Chromium 65535+ and non-numbers refused: checked with addIceCandidate)', () => {
+  const kinds = (v: string) => explainCandidate(parseCandidate(`candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 network-cost ${v}`)).warnings;
+  it.each(['0', '10', '999'])('%s: nothing to say', (v) => expect(kinds(v)).toEqual([]));
+  it.each([
+    ['1000', 'above 999'],
+    ['65535', 'above 999'],
+    ['65536', 'Chromium refuses'],
+    ['abc', 'not a number'],
+  ])('%s: %s', (v, words) => {
+    const w = kinds(v);
+    expect(w.map((d) => d.kind)).toEqual(['candidate-network-cost']);
+    expect(w[0]!.message).toContain(words);
+  });
+});

@@ -193,3 +193,21 @@ describe('JSON values one after the other', () => {
     expect(r.candidates).toHaveLength(1);
   });
 });
+
+describe('numbers JSON cannot hold (issue 13: no Infinity or NaN in any model)', () => {
+  const c = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host';
+  it.each([
+    `{"time":1e999,"candidate":"${c}","sdpMLineIndex":1e999}`,
+    `{"time":-1e999,"frame":{"candidate":"${c}","sdpMLineIndex":1.5,"ts":1e400}}`,
+    `{"ts":1e999,"frame":"{\\"timestamp\\":-1e999,\\"candidate\\":\\"${c}\\"}"}`,
+  ])('%s: the candidate is found, the overflowing numbers dropped', (text) => {
+    const r = readInput(text);
+    expect(r.candidates).toHaveLength(1);
+    const [found] = r.candidates;
+    expect(found!.source.timestamp).toBeUndefined();
+    expect(found!.sdpMLineIndex).toBeNull();
+    const numbers: number[] = [];
+    JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' && numbers.push(v), v));
+    expect(numbers.every(Number.isFinite)).toBe(true);
+  });
+});

@@ -33,3 +33,39 @@ describe('the attribute table', () => {
     expect(writeSdp(d)).toBe(`v=0\r\n${line}\r\n`);
   });
 });
+
+describe('numbers write back as read, or stay text (issue 13: lossless or refused)', () => {
+  const round = (line: string) => {
+    const d = parseSdp(`v=0\r\n${line}\r\n`);
+    return { d, line: d.lines[1]!, back: writeSdp(d) };
+  };
+  it.each(['a=ptime:20', 'a=ptime:2.5', 'a=maxptime:120', 'a=ptime:0.125', 'a=ptime:9999999999', 'a=ptime:20.000001'])('%s is modeled and exact', (text) => {
+    const { line, back } = round(text);
+    expect(line.kind).toBe('attribute');
+    expect(line.verbatim).toBeUndefined();
+    expect(back).toBe(`v=0\r\n${text}\r\n`);
+  });
+  it.each(['a=ptime:20.0', 'a=ptime:020', 'a=ptime:1.50'])('%s is modeled, kept verbatim', (text) => {
+    const { line, back } = round(text);
+    expect(line.kind).toBe('attribute');
+    expect(back).toBe(`v=0\r\n${text}\r\n`);
+  });
+  it.each([
+    'a=ptime:16744073709551615',
+    'a=maxptime:10000000000000001',
+    'a=ptime:1.00000000000000001',
+    `a=ptime:${'9'.repeat(400)}`,
+    'a=ptime:Infinity',
+    'a=ptime:NaN',
+    'a=ptime:-20',
+    'a=ptime:1e3',
+  ])('%s is off the grammar: text and a diagnostic, no rounding, never Infinity', (text) => {
+    const { d, line, back } = round(text);
+    expect(line.kind).toBe('other-attribute');
+    expect(d.diagnostics.map((x) => x.kind)).toContain('attribute-syntax');
+    expect(back).toBe(`v=0\r\n${text}\r\n`);
+    const numbers: number[] = [];
+    JSON.stringify(d, (_k, v: unknown) => (typeof v === 'number' && numbers.push(v), v));
+    expect(numbers.every(Number.isFinite)).toBe(true);
+  });
+});

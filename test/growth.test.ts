@@ -1,0 +1,80 @@
+/**
+ * Linear time, proven: each hostile shape (runs of spaces, tabs, =, :, ;, /, digits, quotes,
+ * backslashes, escaped line ends...) grown after each attribute prefix and line type, inside
+ * JSON strings and log lines, from 4 KiB to 128 KiB (and the worst known shapes to 1 MiB), must
+ * take time that grows like the size: a ratio against the small input, not an absolute time.
+ * A quadratic scan (a trailing regex over a run of blanks) grows 32 times faster than allowed.
+ */
+import { summarizeFrame } from '../src/analysis/frame.js';
+import { tryParseCandidate } from '../src/candidate/candidate.js';
+import { readInput } from '../src/input/read.js';
+import { GRAMMAR } from '../src/sdp/grammar.js';
+import { parseSdp } from '../src/sdp/parse.js';
+
+const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n' };
+const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
+const LINES = ['o=', 'c=', 'b=', 't=', 'm=', 's=', 'a=rtcp-fb:96 nack', 'a=fmtp:96 ', 'a=candidate:1 1 udp 1 1.2.3.4 5 typ host '];
+const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'candidate:1 1 udp 1 '];
+
+/** How each text reaches a parser: the parsers and the readers, as users and the relay call them. */
+const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) => unknown }> = {
+  parseSdp: { prefixes: [...ATTRIBUTES, ...LINES], run: (b) => parseSdp(`v=0\r\n${b}\r\n`) },
+  'readInput (SDP)': { prefixes: [...LINES, 'a=ice-ufrag:', 'a=group:'], run: (b) => readInput(`v=0\r\n${b}\r\n`) },
+  'readInput (log line)': { prefixes: [...CANDIDATES, '06:00:00 pc1 ', 'got offer "', '{"x":'], run: (b) => readInput(`${b}\n`) },
+  'readInput (JSON sdp)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'a=fmtp:96 ', 'm='], run: (b) => readInput(JSON.stringify({ type: 'offer', sdp: `v=0\r\n${b}` })) },
+  'readInput (JSON candidate)': { prefixes: CANDIDATES, run: (b) => readInput(JSON.stringify({ type: 'candidate', candidate: b, sdpMid: '0' })) },
+  'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },
+  parseCandidate: { prefixes: CANDIDATES, run: (b) => tryParseCandidate(b) },
+};
+
+const grow = (prefix: string, piece: string, size: number) => prefix + piece.repeat(Math.ceil(size / piece.length)).slice(0, size) + 'x';
+
+function ms(f: () => unknown): number {
+  const t = performance.now();
+  try {
+    f();
+  } catch {
+    /* a rejection is an answer too: only its time counts here */
+  }
+  return performance.now() - t;
+}
+
+/** Time for the big input within `ratio` times the small one's (4x slack, 0.1 ms floor, 5 ms for the machine). */
+function linear(run: () => unknown, runBig: () => unknown, ratio: number): { ok: boolean; small: number; big: number } {
+  run();
+  const small = Math.min(ms(run), ms(run));
+  let big = ms(runBig);
+  if (big > ratio * 4 * Math.max(small, 0.1) + 5) big = Math.min(big, ms(runBig)); // a GC pause gets a second chance
+  return { ok: big <= ratio * 4 * Math.max(small, 0.1) + 5, small, big };
+}
+
+describe('time grows like the input, 4 KiB → 128 KiB, every shape after every prefix', () => {
+  it.each(Object.keys(HOSTS))('%s', (name) => {
+    const host = HOSTS[name]!;
+    const slow: string[] = [];
+    for (const prefix of host.prefixes) {
+      for (const [shape, piece] of Object.entries(SHAPES)) {
+        // 32 KiB first: a quadratic scan is caught there in seconds, not at 128 KiB in minutes.
+        for (const size of [32768, 131072]) {
+          const r = linear(() => host.run(grow(prefix, piece, 4096)), () => host.run(grow(prefix, piece, size)), size / 4096);
+          if (r.ok) continue;
+          slow.push(`${JSON.stringify(prefix)} + ${shape}: ${r.small.toFixed(2)} ms at 4 KiB → ${r.big.toFixed(1)} ms at ${size / 1024} KiB`);
+          break;
+        }
+      }
+    }
+    expect(slow).toEqual([]);
+  });
+});
+
+describe('the shapes that were quadratic, 4 KiB → 1 MiB', () => {
+  it.each([
+    ['readInput of a=candidate: and a run of spaces', (n: number) => readInput(`a=candidate:${' '.repeat(n)}x`)],
+    ['parseSdp of a=rtcp-fb:96 nack and a run of spaces', (n: number) => parseSdp(`v=0\r\na=rtcp-fb:96 nack${' '.repeat(n)}x`)],
+    ['readInput of escaped v=0 lines ending in a bad escape', (n: number) => readInput(`x ${'v=0\\n'.repeat(n / 5)}\\x`)],
+    ['readInput of a log line with a run of tabs before a candidate', (n: number) => readInput(`06:00:00${'\t'.repeat(n)}candidate:1 1 udp 1 1.2.3.4 5 typ host`)],
+  ] as [string, (n: number) => unknown][])('%s', (_what, f) => {
+    const r = linear(() => f(4096), () => f(1048576), 256);
+    expect(r).toMatchObject({ ok: true });
+  });
+});
