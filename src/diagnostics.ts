@@ -71,6 +71,17 @@ export interface SdpDiagnosticPayloads {
   'codec-without-rtpmap': LinePosition;
   'bundle-mid-missing': LinePosition;
   'missing-line': LinePosition;
+  'diagnostics-elided': LinePosition & Elision;
+}
+
+/** Findings of one kind past the first {@link MAX_FINDINGS_PER_KIND}: counted, not listed. */
+export interface Elision {
+  /** The kind not listed one by one. */
+  readonly of: DiagnosticKind;
+  /** How many were not listed. */
+  readonly count: number;
+  /** The line of the last one (`line` is the first's). */
+  readonly lastLine: number | null;
 }
 
 /** Candidate lines, wherever they were found (parseSdp, readInput, the analyzer). */
@@ -164,7 +175,7 @@ export type ParseDiagnostic = Diagnostic<SdpDiagnosticKind | CandidateDiagnostic
 export type InputDiagnostic = Diagnostic<SdpDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind>;
 export type NegotiationDiagnostic = Diagnostic<NegotiationDiagnosticKind>;
 /** What the candidate analyzer reports. */
-export type LogDiagnostic = Diagnostic<LogDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind>;
+export type LogDiagnostic = Diagnostic<LogDiagnosticKind | CandidateDiagnosticKind | InputDiagnosticKind | 'diagnostics-elided'>;
 
 /** The severity of each kind: all that a producer of findings needs at run time. */
 export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
@@ -176,6 +187,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'codec-without-rtpmap': 'error',
   'bundle-mid-missing': 'error',
   'missing-line': 'error',
+  'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
   'candidate-invalid-address': 'warning',
@@ -290,6 +302,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'a=group:BUNDLE lists a mid that no m-section carries: the description lost m-lines (truncated) or the group was edited by hand. Browsers reject it.',
     action: 'Make the group list the mids of the m-lines that are there.',
     reference: 'RFC 8843 §7; RFC 5888 §5',
+  },
+  'diagnostics-elided': {
+    domain: 'sdp',
+    title: 'More findings of one kind, counted',
+    description: 'Past 100 findings of one kind in one text (an SDP, an input), the rest are counted in this one (`of`, `count`, from `line` to `lastLine`), not listed one by one: a paste of a megabyte of blank lines is one finding, not half a million.',
+    action: 'Read the first ones: they are listed; the rest are the same finding again.',
+    reference: 'sdpscope',
   },
   // Candidates
   'unparseable-candidate': {
@@ -656,6 +675,57 @@ function withSeverity(docs: { readonly [K in DiagnosticKind]: Omit<DiagnosticInf
 /** Builds a finding of `kind`: its severity from the table, its payload as given. */
 export function diagnostic<K extends DiagnosticKind>(kind: K, message: string, payload: DiagnosticPayloads[K]): Diagnostic<K> {
   return { kind, severity: SEVERITY[kind], message, ...payload } as Diagnostic<K>;
+}
+
+/** Findings of one kind one text lists one by one; the rest are counted in a diagnostics-elided. */
+export const MAX_FINDINGS_PER_KIND = 100;
+
+/** Where findings go: push adds one (a parser's list, bounded per kind). */
+export interface FindingSink<D extends Diagnostic> {
+  push(d: D): void;
+  /** True when `kind` is past its bound: the finding at `line` is counted, and need not be made. */
+  skip(kind: D['kind'], line: number | null): boolean;
+}
+
+/**
+ * A sink into `into` that lists the first {@link MAX_FINDINGS_PER_KIND} findings of each kind and
+ * counts the rest in one diagnostics-elided per kind (placed where the first elided one was).
+ * Internal: parseSdp and the input readers use it, so that no input makes findings without bound.
+ */
+export function boundedFindings<D extends Diagnostic>(into: D[]): FindingSink<D> {
+  const seen = new Map<DiagnosticKind, number>();
+  const elided = new Map<DiagnosticKind, { count: number; lastLine: number | null }>();
+  const count = (kind: DiagnosticKind, line: number | null): void => {
+    const e = elided.get(kind);
+    if (e) {
+      e.count++;
+      if (line !== null) e.lastLine = line;
+      return;
+    }
+    // The message is read when wanted (a getter: JSON and spreads see a plain string).
+    const first = { kind: 'diagnostics-elided' as const, severity: SEVERITY['diagnostics-elided'], line, column: null, mid: null, of: kind, count: 1, lastLine: line, get message(): string { return elisionMessage(this); } };
+    elided.set(kind, first);
+    into.push(first as Diagnostic as D);
+  };
+  return {
+    push(d: D): void {
+      const n = seen.get(d.kind) ?? 0;
+      if (n < MAX_FINDINGS_PER_KIND || d.kind === 'diagnostics-elided') {
+        seen.set(d.kind, n + 1);
+        into.push(d);
+      } else count(d.kind, 'line' in d ? d.line : null);
+    },
+    skip(kind: DiagnosticKind, line: number | null): boolean {
+      if ((seen.get(kind) ?? 0) < MAX_FINDINGS_PER_KIND) return false;
+      count(kind, line);
+      return true;
+    },
+  };
+}
+
+function elisionMessage(e: Elision & { line: number | null }): string {
+  const where = e.line === null ? '' : e.lastLine !== null && e.lastLine !== e.line ? ` (lines ${e.line} to ${e.lastLine})` : ` (line ${e.line})`;
+  return `${e.count} more ${e.of} finding${e.count === 1 ? '' : 's'}${where}, counted, not listed: the first ${MAX_FINDINGS_PER_KIND} are`;
 }
 
 /** No line, column or mid: a finding about a whole text. */

@@ -54,6 +54,26 @@ async function* guarded(stream: AsyncIterable<Buffer>, name: string): AsyncItera
 export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const files = opts.files.length === 0 ? ['-'] : opts.files;
   if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
+  // Opened one after the other, as they are read: the next file is opened once the last is done.
+  async function* inputs(): AsyncIterable<CandidateInput> {
+    for (const file of files) {
+      const name = file === '-' ? 'stdin' : file;
+      const { stream, size } = await openInput(file);
+      yield { name, stream: guarded(stream, name), size };
+    }
+  }
+  return analyzeInputs(inputs(), files.length, opts, out, err);
+}
+
+/** One input of the candidates command: a name, its bytes and its size when known. */
+export interface CandidateInput {
+  readonly name: string;
+  readonly stream: AsyncIterable<Uint8Array | string>;
+  readonly size: number | null;
+}
+
+/** The command on inputs already opened (the fuzzer runs it on every input). */
+export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const s = makeStyle(opts.color);
   const table = !opts.json && !opts.ndjson;
   const analyzer = new CandidateAnalyzer({
@@ -66,9 +86,9 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
   });
   const sink = opts.strict ? strictSink(analyzer) : analyzer;
   let sawAnything = false;
-  for (const file of files) {
-    const name = file === '-' ? 'stdin' : file;
-    const { stream, size } = await openInput(file);
+  const names: string[] = [];
+  for await (const { name, stream, size } of inputs) {
+    names.push(name);
     let last = 0;
     const progress = opts.progress && size !== null && size > 0
       ? (bytes: number, lines: number) => {
@@ -78,13 +98,14 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
           err(`\r${name}: ${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB), ${lines} lines`);
         }
       : undefined;
-    const report = await scanStream(guarded(stream, name), sink, { ...(files.length > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}) });
+    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}) });
     if (progress) err('\r\x1b[K');
     sawAnything ||= report.bytes > 0;
   }
   const report: AnalysisReport = analyzer.finish();
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0) {
-    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${files.map((f) => (f === '-' ? 'stdin' : f)).join(', ')}` : `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: empty`);
+    const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
+    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${names.join(', ')}` : `${said}: empty`);
   }
   if (opts.json) out(toJson(reportJson(report)) + '\n');
   else if (table) {

@@ -4,6 +4,7 @@ import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client.j
 import { SdpscopeError } from '../../src/errors.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+import { pushAll } from '../../src/arrays.js';
 
 export interface ClientCommandOptions {
   readonly url: string;
@@ -20,7 +21,7 @@ export interface ClientCommandOptions {
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
   const frames: string[] = [];
-  for (const f of o.send) frames.push(...framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
+  for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
   const s = makeStyle(o.color);
   const print = (f: ReceivedFrame) => {
     if (o.json) out(JSON.stringify({ time: f.time, notice: f.notice, frame: f.frame, summary: f.summary }) + '\n');

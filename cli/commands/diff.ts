@@ -34,11 +34,16 @@ export async function diffCommand(opts: DiffOptions, out: (s: string) => void): 
   if (opts.files.length < 1 || opts.files.length > 2) throw new SdpscopeError('USAGE', 'give one file holding an offer and an answer, or two files (see --help)');
   if (opts.files.length === 2 && opts.files[0] === '-' && opts.files[1] === '-') throw new SdpscopeError('USAGE', 'standard input can be only one of the two inputs');
   const texts = await Promise.all(opts.files.map(readTextInput));
+  return diffTexts(texts, opts.files.map(label), opts, out);
+}
+
+/** The command on texts already read (one or two; the fuzzer runs it on every input). */
+export function diffTexts(texts: readonly string[], labels: readonly string[], opts: Omit<DiffOptions, 'files'>, out: (s: string) => void): number {
   const reports = texts.map((t) => readInput(t));
-  const names: [string, string] = [label(opts.files[0]!), label(opts.files[1] ?? opts.files[0]!)];
+  const names: [string, string] = [labels[0]!, labels[1] ?? labels[0]!];
   reports.forEach((r, i) => requireDescription(r, names[i]!));
   let pair: DescriptionPair;
-  if (opts.files.length === 1) {
+  if (texts.length === 1) {
     pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}) });
   } else {
     if (opts.room !== undefined || opts.pc !== undefined) throw new SdpscopeError('USAGE', '--room and --pc choose within one file holding both; with two files, each gives its first description');

@@ -14,8 +14,12 @@ export interface ParseOptions {
 
 export async function parseCommand(opts: ParseOptions, out: (s: string) => void): Promise<number> {
   const text = await readTextInput(opts.file);
+  return parseText(text, opts.file === '-' ? 'stdin' : opts.file, opts, out);
+}
+
+/** The command on text already read (the fuzzer runs it on every input). */
+export function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): number {
   const report = readInput(text);
-  const name = opts.file === '-' ? 'stdin' : opts.file;
   if (report.descriptions.length === 0 && report.candidates.length === 0) {
     throw new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
   }

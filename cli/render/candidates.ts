@@ -3,6 +3,7 @@ import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } f
 import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
 import { diagnosticJson, renderActions, renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
+import { pushAll } from '../../src/arrays.js';
 
 function relayCell(x: CandidateExplanation): string {
   return x.relayProtocol?.label ?? '';
@@ -102,7 +103,7 @@ export function renderSession(r: SessionReport, s: Style, summary: boolean): str
   out.push(`  NAT mapping: ${colour(nat.mapping)} — ${nat.seedTypes}`);
   for (const e of nat.evidence) out.push(s.dim(`    · ${e}`));
   if (nat.mapping !== 'unknown') out.push(s.dim(`    · cannot be seen here: ${nat.cannotSee}`));
-  out.push(...renderDiagnostics(r.diagnostics, s, 20).map((l) => '  ' + l));
+  pushAll(out, renderDiagnostics(r.diagnostics, s, 20).map((l) => '  ' + l));
   return out.join('\n') + '\n';
 }
 
@@ -136,10 +137,10 @@ export function renderTotals(r: AnalysisReport, s: Style): string {
   const general = r.diagnostics.filter((d) => !('session' in d) || d.session === null);
   if (general.length > 0) {
     lines.push(s.bold('input'));
-    lines.push(...renderDiagnostics(general, s, 20).map((l) => '  ' + l));
+    pushAll(lines, renderDiagnostics(general, s, 20).map((l) => '  ' + l));
   }
   const actions = renderActions(r.diagnostics, s);
-  if (actions.length > 0) lines.push(...actions);
+  if (actions.length > 0) pushAll(lines, actions);
   const distinct = r.sessions.reduce((n, x) => n + x.counts.total, 0);
   lines.push(`${plural(r.totals.candidates, 'candidate line')} (${distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
   return lines.join('\n') + '\n';

@@ -2,6 +2,7 @@
 import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { table, type Style } from './style.js';
+import { pushAll } from '../../src/arrays.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
   const bits = [`${name}:${f.source.line}`];
@@ -69,7 +70,7 @@ function mediaBlock(m: MediaNegotiation, diags: readonly NegotiationDiagnostic[]
   for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), c.fmtp, '', s.red(c.reason)]);
   if (rows.length > 0) {
     out.push('  codecs');
-    out.push(...table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (answer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
+    pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (answer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
   }
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
@@ -81,31 +82,34 @@ function mediaBlock(m: MediaNegotiation, diags: readonly NegotiationDiagnostic[]
     out.push(`  streams    offer ssrc ${st.offer.ssrcs.join(' ') || '-'}${st.offer.msids.length ? ` msid ${st.offer.msids.join(', ')}` : ''} · answer ssrc ${st.answer.ssrcs.join(' ') || '-'}${st.answer.msids.length ? ` msid ${st.answer.msids.join(', ')}` : ''}`);
   }
   const mine = diags.filter((d) => d.index === m.index);
-  if (mine.length > 0) out.push(...renderDiagnostics(mine, s).map((l) => '  ' + l));
+  if (mine.length > 0) pushAll(out, renderDiagnostics(mine, s).map((l) => '  ' + l));
   return out;
 }
 
 export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
-  out.push(...sideHeader('offer', pair.first, names[0], sides[0], s));
-  out.push(...sideHeader('answer', pair.second, names[1], sides[1], s));
+  pushAll(out, sideHeader('offer', pair.first, names[0], sides[0], s));
+  pushAll(out, sideHeader('answer', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push(`BUNDLE offer ${n.bundle.offer?.join(' ') ?? 'none'} → answer ${n.bundle.answer?.join(' ') ?? 'none'}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
   out.push('');
   for (const m of n.media) {
-    out.push(...mediaBlock(m, n.diagnostics, s));
+    pushAll(out, mediaBlock(m, n.diagnostics, s));
     out.push('');
   }
   const general = n.diagnostics.filter((d) => d.index === null || !n.media.some((m) => m.index === d.index));
   if (general.length > 0) {
     out.push(s.bold('session'));
-    out.push(...renderDiagnostics(general, s).map((l) => '  ' + l));
+    pushAll(out, renderDiagnostics(general, s).map((l) => '  ' + l));
     out.push('');
   }
   const all = [...sides.flatMap((x) => [...x.input, ...x.description]), ...n.diagnostics];
   const count = (sev: string) => all.filter((d) => d.severity === sev).length;
   const actions = renderActions(all, s);
-  if (actions.length > 0) out.push(...actions, '');
+  if (actions.length > 0) {
+    pushAll(out, actions);
+    out.push('');
+  }
   const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing').length;
   const errors = count('error');
   out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
@@ -114,8 +118,8 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
 
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
-  out.push(...sideHeader('before', pair.first, names[0], sides[0], s));
-  out.push(...sideHeader('after', pair.second, names[1], sides[1], s));
+  pushAll(out, sideHeader('before', pair.first, names[0], sides[0], s));
+  pushAll(out, sideHeader('after', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
   if (d.changes.length === 0) out.push(pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes');
@@ -125,7 +129,10 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
     out.push(`${colour(c.kind.padEnd(20))} ${s.dim(at.padEnd(16))} ${c.message}`);
   }
   const actions = renderActions(sides.flatMap((x) => [...x.input, ...x.description]), s);
-  if (actions.length > 0) out.push('', ...actions);
+  if (actions.length > 0) {
+    out.push('');
+    pushAll(out, actions);
+  }
   out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import { formatFmtpParameters } from '../../src/sdp/grammar.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import type { Style } from './style.js';
+import { pushAll } from '../../src/arrays.js';
 
 function codecLine(c: Codec): string {
   const rate = c.clockRate !== null ? `/${c.clockRate}` : '';
@@ -69,12 +70,12 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     const title = d.fragment ? 'SDP fragment' : f.type ?? 'SDP (type unknown)';
     out.push(s.bold.underline(`${title}`) + s.dim(`  (${describeSource(f, name)}) — ${d.media.length} m-line${d.media.length === 1 ? '' : 's'}`));
     out.push(`  ${sessionLine(d)}`);
-    for (const m of d.media) out.push(...mediaBlock(m, s).map((l) => '  ' + l));
+    for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
     const cands = candidatesInDescription(d, f.source);
     if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
     if (d.diagnostics.length > 0) {
       out.push('  diagnostics:');
-      out.push(...renderDiagnostics(d.diagnostics, s).map((l) => '  ' + l));
+      pushAll(out, renderDiagnostics(d.diagnostics, s).map((l) => '  ' + l));
     }
     out.push('');
   }
@@ -87,13 +88,16 @@ export function renderParse(report: InputReport, name: string, s: Style): string
   const problems = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !trickled.some((c) => c.error && c.source.line === p.line));
   if (problems.length > 0) {
     out.push(s.bold('Input problems:'));
-    out.push(...renderDiagnostics(problems, s));
+    pushAll(out, renderDiagnostics(problems, s));
   }
   const all = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)];
   const n = (sev: string) => all.filter((d) => d.severity === sev).length;
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   const actions = renderActions(all, s);
-  if (actions.length > 0) out.push(...actions, '');
+  if (actions.length > 0) {
+    pushAll(out, actions);
+    out.push('');
+  }
   out.push(`${plural(report.descriptions.length, 'description')}, ${plural(report.candidates.length, 'candidate')} · ${n('error') ? s.red(plural(n('error'), 'error')) : '0 errors'}, ${plural(n('warning'), 'warning')}`);
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }

@@ -10,7 +10,7 @@ import type { Candidate } from '../candidate/candidate.js';
 import { placeFindings, type CandidateExplanation, type RelayProtocol } from '../candidate/explain.js';
 import type { PriorityParts } from '../candidate/priority.js';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
-import { atLine, diagnostic, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
+import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/types.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
 import { predictPairs, type PredictedPair } from './pairs.js';
@@ -132,6 +132,8 @@ interface SessionState {
   readonly byFamily: Record<string, number>;
   readonly nat: NatEvidence;
   readonly diagnostics: LogDiagnostic[];
+  /** Into `diagnostics`, bounded per kind (a session of a million bad candidates is a hundred findings and a count). */
+  readonly findings: FindingSink<LogDiagnostic>;
   total: number;
   dropped: number;
   duplicates: number;
@@ -173,6 +175,8 @@ export class CandidateAnalyzer implements InputSink {
   private readonly closed: SessionReport[] = [];
   private readonly records: CandidateRecord[] = [];
   private readonly diags: LogDiagnostic[] = [];
+  /** The input's own findings (lines that are not JSON, candidates that do not parse), bounded per kind. */
+  private readonly inputFindings = boundedFindings(this.diags);
   private contexts = new Map<string, CallContext>();
   /** connection (pc+side, room+sender) → its last ufrag, to see ICE restarts. */
   private lastUfrag = new Map<string, string>();
@@ -221,6 +225,7 @@ export class CandidateAnalyzer implements InputSink {
       s.lastSeq = ++this.seq;
       return s;
     }
+    const diagnostics: LogDiagnostic[] = [];
     s = {
       key,
       ufrag,
@@ -231,7 +236,8 @@ export class CandidateAnalyzer implements InputSink {
       byTransport: {},
       byFamily: {},
       nat: new NatEvidence(),
-      diagnostics: [],
+      diagnostics,
+      findings: boundedFindings(diagnostics),
       total: 0,
       dropped: 0,
       duplicates: 0,
@@ -251,7 +257,7 @@ export class CandidateAnalyzer implements InputSink {
    * that eviction costs O(log n) a session on average.
    */
   private evict(keep: SessionState): void {
-    if (this.evicted === 0) this.diags.push(at('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
+    if (this.evicted === 0) this.inputFindings.push(at('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
     const target = Math.max(1, Math.floor(this.maxSessions * 0.9));
     const order = [...this.sessions.values()].filter((x) => x !== keep).sort((a, b) => a.lastSeq - b.lastSeq);
     for (const old of order.slice(0, this.sessions.size - target)) {
@@ -267,7 +273,7 @@ export class CandidateAnalyzer implements InputSink {
     if (connection === null && role === undefined && source.room === undefined) return;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
-      if (last !== undefined && last !== ufrag) this.diags.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
+      if (last !== undefined && last !== ufrag) this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
       if (last !== ufrag) {
         this.lastUfrag.set(connection, ufrag);
         this.lastUfrag = this.trim(this.lastUfrag);
@@ -309,7 +315,7 @@ export class CandidateAnalyzer implements InputSink {
     if (!found.candidate || !found.explanation) {
       this.invalid++;
       const e = found.error;
-      this.diags.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
+      this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
         ...atLine(line, null, found.sdpMid),
         session: null,
         errorCode: e?.code ?? 'CANDIDATE_PREFIX',
@@ -329,7 +335,7 @@ export class CandidateAnalyzer implements InputSink {
     const id = `${c.foundation} ${c.component} ${c.transport} ${c.address} ${c.port} ${c.type}`;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) s.diagnostics.push(at('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
+      if (s.duplicates === 1) s.findings.push(at('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
     } else {
       s.total++;
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
@@ -340,7 +346,7 @@ export class CandidateAnalyzer implements InputSink {
       if (c.type === 'srflx') s.nat.add(c, x);
       if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, explanation: x, found });
       else s.dropped++;
-      if (x.warnings.length > 0) s.diagnostics.push(...placeFindings(x, { line, mid: found.sdpMid, session: key }));
+      if (x.warnings.length > 0) for (const f of placeFindings(x, { line, mid: found.sdpMid, session: key })) s.findings.push(f);
     }
     this.track(found.source, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
@@ -364,7 +370,7 @@ export class CandidateAnalyzer implements InputSink {
     this.open();
     // Candidate rejections arrive as candidates with an error too; they are counted once, there.
     // SDP rejections and JSON that does not parse are the input's.
-    if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long') this.diags.push(p);
+    if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long') this.inputFindings.push(p);
   }
 
   private close(s: SessionState): void {

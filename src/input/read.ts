@@ -5,6 +5,7 @@
  * RTCIceCandidateInit object), arrays of them, NDJSON frame logs and chrome://webrtc-internals
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
+import { boundedFindings } from '../diagnostics.js';
 import { requireObject, requireText } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
@@ -14,12 +15,15 @@ import type { FoundCandidate, FoundDescription, InputReport, InputSink } from '.
 /** Collects what a scan finds into arrays. */
 export function collectingSink(): InputSink & { report: InputReport } {
   const report: InputReport = { descriptions: [], candidates: [], endOfCandidates: [], problems: [] };
+  // Problems are bounded per kind (the rest counted in one diagnostics-elided): a log of a
+  // million lines that are not JSON is a hundred findings and a count.
+  const problems = boundedFindings(report.problems);
   return {
     report,
     description: (f) => report.descriptions.push(f),
     candidate: (f) => report.candidates.push(f),
     endOfCandidates: (f) => report.endOfCandidates.push(f),
-    problem: (p) => report.problems.push(p),
+    problem: (p) => problems.push(p),
   };
 }
 

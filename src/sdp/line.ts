@@ -3,7 +3,7 @@
  * (grammar.ts) for attributes; the other line types are read here.
  */
 import { SdpscopeError } from '../errors.js';
-import { atLine, diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
@@ -26,10 +26,13 @@ function readMedia(value: string): MediaLine | undefined {
   };
 }
 
-function readNode(content: string, line: number, problems: ParseDiagnostic[]): Node {
-  if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || !/^[a-zA-Z]$/.test(content[0]!)) {
-    if (content.trim() === '') problems.push(diagnostic('blank-line', 'blank line', atLine(line)));
-    else problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, atLine(line, 1)));
+function readNode(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
+  const c0 = content.charCodeAt(0) | 32;
+  if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || c0 < 97 || c0 > 122) {
+    // (Past the bound of each kind, findings are counted without being made: the line is kept.)
+    if (content.trim() === '') {
+      if (!problems.skip('blank-line', line)) problems.push(diagnostic('blank-line', 'blank line', atLine(line)));
+    } else if (!problems.skip('invalid-line', line)) problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, atLine(line, 1)));
     return { line, kind: 'invalid', text: content };
   }
   const letter = content[0]!;
@@ -64,7 +67,7 @@ function readNode(content: string, line: number, problems: ParseDiagnostic[]): N
 }
 
 /** `content` is the whole line, "a=" included. */
-function readAttribute(content: string, line: number, problems: ParseDiagnostic[]): Node {
+function readAttribute(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
   const colon = content.indexOf(':', 2);
   const name = colon < 0 ? content.slice(2) : content.slice(2, colon);
   const value = colon < 0 ? null : content.slice(colon + 1);
@@ -73,11 +76,11 @@ function readAttribute(content: string, line: number, problems: ParseDiagnostic[
     try {
       const parsed = rule.parse(value);
       if (parsed !== undefined) return { line, kind: 'attribute', name, value: parsed } as Node;
-      problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value)} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
+      if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
     } catch (e) {
       // The candidate scanner rejects with a code and the column (in this line: it reads "a=candidate:…" whole).
       if (!(e instanceof SdpscopeError)) throw e;
-      problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
+      if (!problems.skip('unparseable-candidate', line)) problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
       return { line, kind: 'other-attribute', name, value, rejection: e.toJSON() };
     }
   }
@@ -140,7 +143,7 @@ function spelledAsRead(node: Node, content: string): boolean {
 }
 
 /** Reads one line (without its ending) into a node, keeping its spelling when not canonical. */
-export function readLine(content: string, line: number, problems: ParseDiagnostic[]): SdpLine {
+export function readLine(content: string, line: number, problems: FindingSink<ParseDiagnostic>): SdpLine {
   const node = readNode(content, line, problems);
   if (spelledAsRead(node, content)) return node as SdpLine;
   const canonical = formatNode(node);

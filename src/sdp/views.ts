@@ -1,6 +1,6 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
 import { explainCandidate, placeFindings } from '../candidate/explain.js';
-import { diagnostic, type ParseDiagnostic } from '../diagnostics.js';
+import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import type {
   AttributeLine,
@@ -116,15 +116,15 @@ interface SessionContext {
 }
 
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
-function candidatesOf(a: AttributeIndex, mid: string | null, findings: ParseDiagnostic[]): MediaCandidate[] {
+function candidatesOf(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>): MediaCandidate[] {
   return a.all('candidate').map((l) => {
     const explanation = explainCandidate(l.value);
-    findings.push(...placeFindings(explanation, { line: l.line, mid }));
+    for (const f of placeFindings(explanation, { line: l.line, mid })) findings.push(f);
     return { line: l.line, candidate: l.value, explanation };
   });
 }
 
-function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: ParseDiagnostic[]): MediaDescription {
+function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: FindingSink<ParseDiagnostic>): MediaDescription {
   const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
   const a = new AttributeIndex(lines);
   const s = session.attributes;
@@ -195,10 +195,11 @@ export function buildDescription(
   finalEol: boolean,
   fragment: boolean,
   bom: boolean,
+  /** What reading the lines found; `findings` adds to it, bounded per kind. */
   diagnostics: readonly ParseDiagnostic[],
+  findings: FindingSink<ParseDiagnostic>,
 ): SessionDescription {
   const s = new AttributeIndex(lines);
-  const findings: ParseDiagnostic[] = [];
   const sessionCandidates = candidatesOf(s, null, findings);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
@@ -228,7 +229,7 @@ export function buildDescription(
     return found < 0 ? null : media[found]!.mid;
   };
   const placed = diagnostics.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
-  const withMid = [...placed, ...findings].sort((x, y) => (x.line ?? Infinity) - (y.line ?? Infinity));
+  const withMid = placed.sort((x, y) => (x.line ?? Infinity) - (y.line ?? Infinity));
   let version: string | null = null;
   let sessionName: string | null = null;
   let origin: Origin | null = null;

@@ -2,6 +2,7 @@
 import { requireObject } from '../errors.js';
 import { writeLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
+import { pushAll } from '../arrays.js';
 
 /**
  * Writes a description from its `lines` (session, then each m-section). For a parsed
@@ -10,7 +11,7 @@ import type { SdpLine, SessionDescription } from './model.js';
 export function writeSdp(description: SessionDescription): string {
   requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
   const all: SdpLine[] = [...description.lines];
-  for (const m of description.media) all.push(...m.lines);
+  for (const m of description.media) pushAll(all, m.lines);
   let out = description.bom ? '\uFEFF' : '';
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;

@@ -141,6 +141,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['binary-data', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\nbin\u0000ary candidate:\n'],
   ['line-too-long', `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n{"x":"${'y'.repeat(300)}"}\n`],
   ['sessions-evicted', ['AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`).join('\n')],
+  ['candidate-network-cost', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host network-cost 70000'],
 ];
 
 describe('every kind the analyzer reports has a case', () => {
@@ -156,5 +157,20 @@ describe('every kind the analyzer reports has a case', () => {
     const hit = r.diagnostics.find((d) => d.kind === code);
     expect(hit).toBeDefined();
     expect(hit!.severity).toBe(DIAGNOSTICS[code].severity);
+  });
+});
+
+describe('findings are bounded per kind (issue 13)', () => {
+  it('a log of 250 bad candidates and 150 redacted ones: 100 of each listed, the rest counted', async () => {
+    const bad = Array.from({ length: 250 }, (_, i) => `candidate:${i} 1 udp x 10.0.0.1 5000 typ host`);
+    const redacted = Array.from({ length: 150 }, (_, i) => `candidate:${i} 1 udp 2122260223 x.x.x.x ${5000 + i} typ host ufrag u`);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from([...bad, ...redacted].join('\n'))]), a);
+    const r = a.finish();
+    expect(r.totals.invalid).toBe(250);
+    expect(r.diagnostics.filter((d) => d.kind === 'unparseable-candidate')).toHaveLength(100);
+    expect(r.diagnostics.filter((d) => d.kind === 'candidate-redacted-address')).toHaveLength(100);
+    const elided = r.diagnostics.filter((d) => d.kind === 'diagnostics-elided');
+    expect(elided.map((d) => [d.of, d.count, d.line, d.lastLine])).toEqual([['unparseable-candidate', 150, 101, 250], ['candidate-redacted-address', 50, 351, 400]]);
   });
 });

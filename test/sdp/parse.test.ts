@@ -1,5 +1,5 @@
 import { SdpscopeError } from '../../src/errors.js';
-import { DIAGNOSTICS } from '../../src/diagnostics.js';
+import { DIAGNOSTICS, MAX_FINDINGS_PER_KIND } from '../../src/diagnostics.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { writeSdp } from '../../src/sdp/write.js';
 import type { SdpLine } from '../../src/sdp/model.js';
@@ -238,6 +238,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
+    ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
   it('covers the table', () => {
     expect(new Set(CASES.map(([k]) => k))).toEqual(new Set(Object.entries(DIAGNOSTICS).filter(([, d]) => d.domain === 'sdp').map(([k]) => k)));
@@ -250,5 +251,23 @@ describe('every SDP-line diagnostic has a case', () => {
   it('names every payload type without rtpmap of an m-line at once, on its m= line, with its mid', () => {
     const d = parseSdp('v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0 35\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n');
     expect(d.diagnostics.filter((x) => x.kind !== 'missing-line')).toEqual([expect.objectContaining({ kind: 'codec-without-rtpmap', line: 2, mid: 'v', message: 'payload types 97, 35 are on the m= line with no a=rtpmap (and not static)' })]);
+  });
+});
+
+describe('findings are bounded per kind (issue 13)', () => {
+  it('lists the first 100 of a kind and counts the rest in one diagnostics-elided, lines and all', () => {
+    const text = `v=0\r\n${'\r\n'.repeat(250)}s=-\r\n${'a=rtpmap:x\r\n'.repeat(3)}`;
+    const d = parseSdp(text);
+    const blank = d.diagnostics.filter((x) => x.kind === 'blank-line');
+    expect(blank).toHaveLength(MAX_FINDINGS_PER_KIND);
+    const elided = d.diagnostics.filter((x) => x.kind === 'diagnostics-elided');
+    expect(elided).toEqual([{ kind: 'diagnostics-elided', severity: 'info', of: 'blank-line', count: 150, line: 102, lastLine: 251, column: null, mid: null, message: '150 more blank-line findings (lines 102 to 251), counted, not listed: the first 100 are' }]);
+    // The other kinds are listed as ever; and every line is kept.
+    expect(d.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toHaveLength(3);
+    expect(d.lines).toHaveLength(255);
+    expect(writeSdp(d)).toBe(text);
+    // Plain data: JSON carries the message.
+    expect(JSON.parse(JSON.stringify(elided[0]))).toMatchObject({ message: expect.stringContaining('150 more') });
+    expect(DIAGNOSTICS['diagnostics-elided'].description).toContain(`Past ${MAX_FINDINGS_PER_KIND} findings`);
   });
 });

@@ -5,8 +5,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeFrame, summarizeFrame } from '../../analysis/frame.js';
-import { redactFrame } from '../../analysis/redact.js';
+import { frameRecords, summarizeFrame } from './log-record.js';
 import type { FromLogWorker, LogWorkerData, ToLogWorker } from './log-messages.js';
 
 const data = workerData as LogWorkerData;
@@ -31,14 +30,11 @@ port.on('message', (m: ToLogWorker) => {
   for (const f of m.frames) {
     // The relay checked it is JSON before forwarding it.
     const frame = JSON.parse(f.text) as unknown;
-    const summary = summarizeFrame(frame);
-    const time = new Date(f.time).toISOString();
-    if (data.lines) post({ kind: 'line', line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) } });
-    const redacted = redactFrame(frame);
-    const record = { time, room: f.room, from: f.from, to: f.to, size: f.size, ...(f.binary ? { binary: true } : {}), frame: redacted, summary };
+    const r = frameRecords(f, frame, data.keepSecrets, summarizeFrame(frame));
+    if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
-    if (data.feed) post({ kind: 'record', record: JSON.stringify(record) });
-    if (log) out += JSON.stringify(data.keepSecrets ? { ...record, frame } : record) + '\n';
+    if (data.feed) post({ kind: 'record', record: r.feed });
+    if (log) out += r.log + '\n';
   }
   if (log && out) log.write(out);
   // Tell the relay how far the log got (it bounds what it queues here).

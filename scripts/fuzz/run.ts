@@ -1,0 +1,237 @@
+/**
+ * `npm run fuzz -- [--inputs N] [--seed S] [--workers W] [--max-bytes B] [--stall-ms MS] [--save] [--json]`
+ *
+ * Checks N mutated inputs (scripts/fuzz/mutate.ts) against every target (check.ts) in worker
+ * threads. A watchdog reads which input each worker is on (shared memory) and stops a worker that
+ * stays on one longer than --stall-ms: that input is a stall, and the worker's range goes on in a
+ * new worker. At the end: the count of each class (uncaught, stall, slow, lossless, non-finite)
+ * and the smallest reproducer of each, shrunk where the failure does not depend on time;
+ * --save writes each to test/fixtures/fuzz/, where test/fuzz.test.ts checks it from then on.
+ * Exits 1 when anything was found. Every input is a function of the seed and its number.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { budgetMs, checkInput, TARGET_NAMES, type FindingClass } from './check.js';
+import { generate } from './mutate.js';
+import type { FromWorker, ToWorker, WorkerData } from './protocol.js';
+import { FIXTURES, loadSeeds } from './seeds.js';
+
+type Class = FindingClass | 'stall';
+const CLASSES: readonly Class[] = ['uncaught', 'stall', 'slow', 'lossless', 'non-finite'];
+
+interface Example {
+  readonly index: number;
+  readonly bytes: number;
+  readonly target: string;
+  readonly message: string;
+}
+
+const argv = yargs(hideBin(process.argv))
+  .scriptName('npm run fuzz --')
+  .usage('$0 [options]\n\nMutated real input through every parser, command and the relay logger; counts what crashes, stalls, is slow, loses bytes or makes NaN.')
+  .options({
+    inputs: { alias: 'n', type: 'number', default: 100_000, describe: 'inputs to check' },
+    seed: { type: 'number', default: 1, describe: 'the run: input i is a function of (seed, i)' },
+    first: { type: 'number', default: 0, describe: 'the number of the first input (re-run part of a run)' },
+    workers: { alias: 'w', type: 'number', default: Math.max(1, availableParallelism()), describe: 'worker threads' },
+    'max-bytes': { type: 'number', default: 1 << 20, describe: 'largest input (UTF-16 units)' },
+    'stall-ms': { type: 'number', default: 5000, describe: 'an input checked for longer is a stall' },
+    save: { type: 'boolean', default: false, describe: 'write each class\'s smallest reproducer to test/fixtures/fuzz/' },
+    json: { type: 'boolean', default: false, describe: 'the report as JSON on stdout' },
+  })
+  .check((a) => {
+    for (const k of ['inputs', 'workers', 'max-bytes', 'stall-ms', 'seed', 'first'] as const) {
+      if (!Number.isSafeInteger(a[k]) || a[k] < (k === 'seed' || k === 'first' ? 0 : 1)) throw new Error(`--${k} must be a whole number${k === 'seed' || k === 'first' ? '' : ' ≥ 1'}`);
+    }
+    return true;
+  })
+  .strict()
+  .wrap(null)
+  .parseSync();
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const N = argv.inputs;
+const FIRST = argv.first;
+const CHUNK = 50;
+const seeds = loadSeeds();
+const counts = new Map<Class, number>(CLASSES.map((c) => [c, 0]));
+/** The smallest input of each class. */
+const smallest = new Map<Class, Example>();
+let slowest: (Example & { ms: number; share: number }) | null = null;
+let done = 0;
+const started = performance.now();
+
+function found(cls: Class, e: Example): void {
+  counts.set(cls, counts.get(cls)! + 1);
+  const s = smallest.get(cls);
+  if (!s || e.bytes < s.bytes) smallest.set(cls, e);
+}
+
+const queue: ToWorker[] = [];
+for (let i = FIRST; i < FIRST + N; i += CHUNK) queue.push({ start: i, end: Math.min(FIRST + N, i + CHUNK) });
+
+const control = new SharedArrayBuffer(8 * argv.workers);
+const onInput = new Int32Array(control);
+
+interface Running {
+  worker: Worker;
+  range: ToWorker | null;
+  seen: number;
+  since: number;
+}
+const running = new Map<number, Running>();
+
+function progress(): void {
+  if (done % Math.max(CHUNK, Math.floor(N / 10)) < CHUNK || done === N) {
+    const n = [...counts.values()].reduce((a, b) => a + b, 0);
+    process.stderr.write(`fuzz: ${done.toLocaleString('en-US')}/${N.toLocaleString('en-US')} inputs, ${n} findings, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+}
+
+function next(slot: number): void {
+  const r = running.get(slot)!;
+  r.range = queue.shift() ?? null;
+  if (r.range) r.worker.postMessage(r.range);
+  else {
+    running.delete(slot);
+    void r.worker.terminate();
+    if (running.size === 0) void finish();
+  }
+}
+
+function spawn(slot: number, first: ToWorker | null): void {
+  Atomics.store(onInput, 2 * slot, 0);
+  const worker = new Worker(join(here, 'worker.js'), {
+    workerData: { seed: argv.seed, maxBytes: argv['max-bytes'], control, slot } satisfies WorkerData,
+    // A runaway allocation ends the worker (an "uncaught" finding), not the machine.
+    resourceLimits: { maxOldGenerationSizeMb: 4096 },
+  });
+  const r: Running = { worker, range: null, seen: 0, since: performance.now() };
+  running.set(slot, r);
+  worker.on('message', (m: FromWorker) => {
+    if (m.kind === 'ready') {
+      if (first) {
+        r.range = first;
+        worker.postMessage(first);
+      } else next(slot);
+    } else if (m.kind === 'findings') {
+      for (const f of m.findings) found(f.class, { index: m.index, bytes: m.bytes, target: f.target, message: f.message });
+    } else {
+      done += m.end - m.start;
+      if (m.slowest && (!slowest || m.slowest.share > slowest.share)) slowest = { ...m.slowest, message: '' };
+      progress();
+      next(slot);
+    }
+  });
+  worker.on('error', (e: Error) => {
+    // The worker died on an input (out of memory, a stack overflow outside a try): record it, go on after it.
+    const at = Atomics.load(onInput, 2 * slot) - 1;
+    restart(slot, at, 'uncaught', e.message);
+  });
+}
+
+/** A worker stopped on input `at`: the class is recorded and the rest of its range goes to a new worker. */
+function restart(slot: number, at: number, cls: Class, message: string): void {
+  const r = running.get(slot);
+  if (!r) return;
+  running.delete(slot);
+  void r.worker.terminate();
+  if (at >= 0 && r.range) {
+    const text = generate(seeds, argv.seed, at, argv['max-bytes']);
+    const target = TARGET_NAMES[Atomics.load(onInput, 2 * slot + 1)] ?? 'worker';
+    found(cls, { index: at, bytes: Buffer.byteLength(text), target, message });
+    done += at + 1 - r.range.start;
+    // The new worker goes on after it (or, at the end of the range, asks for the next).
+    spawn(slot, at + 1 < r.range.end ? { start: at + 1, end: r.range.end } : null);
+  } else {
+    process.stderr.write(`fuzz: a worker failed before checking anything: ${message}\n`);
+    process.exit(2);
+  }
+}
+
+const watchdog = setInterval(() => {
+  const now = performance.now();
+  for (const [slot, r] of running) {
+    const cur = Atomics.load(onInput, 2 * slot);
+    if (cur !== r.seen) {
+      r.seen = cur;
+      r.since = now;
+    } else if (cur !== 0 && now - r.since > argv['stall-ms']) {
+      restart(slot, cur - 1, 'stall', `still on it after ${argv['stall-ms']} ms`);
+    }
+  }
+}, 100);
+
+/** Removes what it can from `text` while it still fails the same way (deterministic classes only). */
+async function shrink(text: string, cls: FindingClass, target: string): Promise<string> {
+  const fails = async (t: string) => (await checkInput(t, { timing: false, only: target })).findings.some((f) => f.class === cls);
+  let cur = text;
+  let checks = 0;
+  const deadline = performance.now() + 30_000;
+  for (let chunk = Math.max(1, cur.length >> 1); chunk >= 1 && checks < 4000 && performance.now() < deadline; ) {
+    let progressed = false;
+    for (let i = 0; i < cur.length && checks < 4000 && performance.now() < deadline; ) {
+      const candidate = cur.slice(0, i) + cur.slice(i + chunk);
+      checks++;
+      if (await fails(candidate)) {
+        cur = candidate;
+        progressed = true;
+      } else i += chunk;
+    }
+    if (!progressed) chunk >>= 1;
+  }
+  return cur;
+}
+
+const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+const shown = (t: string) => (t.length > 300 ? `${JSON.stringify(t.slice(0, 300))}… (${t.length} units)` : JSON.stringify(t));
+
+async function finish(): Promise<void> {
+  clearInterval(watchdog);
+  const seconds = (performance.now() - started) / 1000;
+  const reproducers: { class: Class; index: number; bytes: number; target: string; message: string; text: string; saved: string | null }[] = [];
+  for (const cls of CLASSES) {
+    const e = smallest.get(cls);
+    if (!e) continue;
+    let text = generate(seeds, argv.seed, e.index, argv['max-bytes']);
+    if (cls === 'lossless' || cls === 'non-finite' || (cls === 'uncaught' && !e.message.includes('memory'))) text = await shrink(text, cls === 'uncaught' ? 'uncaught' : cls, e.target);
+    let saved: string | null = null;
+    if (argv.save) {
+      mkdirSync(FIXTURES, { recursive: true });
+      saved = join(FIXTURES, `${cls}-${slug(e.target)}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`);
+      writeFileSync(saved, text);
+    }
+    reproducers.push({ class: cls, ...e, bytes: Buffer.byteLength(text), text, saved });
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const slow = slowest as (Example & { ms: number; share: number }) | null;
+  const perHundredKb = slow ? (slow.ms * 102_400) / Math.max(slow.bytes, 102_400) : 0;
+  if (argv.json) {
+    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, counts: Object.fromEntries(counts), slowest: slow, reproducers }, null, 2) + '\n');
+  } else {
+    const lines = [
+      `fuzz: ${N.toLocaleString('en-US')} inputs (seed ${argv.seed}, from ${FIRST}, ${argv.workers} workers, up to ${argv['max-bytes'].toLocaleString('en-US')} units each) in ${seconds.toFixed(0)} s`,
+      `  uncaught     ${counts.get('uncaught')}`,
+      `  stalls       ${counts.get('stall')}  (over ${argv['stall-ms']} ms on one input)`,
+      `  slow         ${counts.get('slow')}  (over 10 ms per 100 KB)`,
+      `  lossless     ${counts.get('lossless')}  (parsed, and did not write back byte for byte)`,
+      `  non-finite   ${counts.get('non-finite')}  (NaN or Infinity in a model)`,
+      slow ? `  nearest the budget: input ${slow.index} (${slow.bytes.toLocaleString('en-US')} bytes), ${slow.target}: ${slow.ms.toFixed(1)} ms = ${perHundredKb.toFixed(2)} ms per 100 KB (${(slow.share * 100).toFixed(0)}% of its budget ${budgetMs(slow.bytes).toFixed(1)} ms)` : '',
+    ];
+    for (const r of reproducers) {
+      lines.push(`${r.class}: input ${r.index}, ${r.target}: ${r.message}`, `  smallest (${r.bytes} bytes): ${shown(r.text)}`);
+      if (r.saved) lines.push(`  saved ${r.saved}`);
+    }
+    process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+  }
+  process.exit(total > 0 ? 1 : 0);
+}
+
+for (let slot = 0; slot < Math.min(argv.workers, queue.length); slot++) spawn(slot, null);
+if (queue.length === 0) void finish();
