@@ -4,7 +4,7 @@ import type { Finding } from './check.js';
 export interface WorkerData {
   readonly seed: number;
   readonly maxBytes: number;
-  /** Two Int32 per worker: the input it is checking plus one (0: idle), and the target (TARGET_NAMES). */
+  /** Three Int32 per worker: the input it is checking plus one (0: idle), the target (TARGET_NAMES), and a count of target runs (progress). */
   readonly control: SharedArrayBuffer;
   readonly slot: number;
 }
@@ -23,5 +23,5 @@ export type FromWorker =
       readonly start: number;
       readonly end: number;
       /** The input that came nearest its time budget in the range. */
-      readonly slowest: { readonly index: number; readonly bytes: number; readonly target: string; readonly ms: number; readonly share: number } | null;
+      readonly slowest: { readonly index: number; readonly bytes: number; readonly target: string; readonly ms: number; readonly share: number; readonly budget: number } | null;
     };

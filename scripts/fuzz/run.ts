@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { budgetMs, checkInput, TARGET_NAMES, type FindingClass } from './check.js';
+import { checkInput, TARGET_NAMES, type FindingClass } from './check.js';
 import { generate } from './mutate.js';
 import type { FromWorker, ToWorker, WorkerData } from './protocol.js';
 import { FIXTURES, loadSeeds } from './seeds.js';
@@ -61,14 +61,18 @@ const FIRST = argv.first;
 const CHUNK = 50;
 const seeds = loadSeeds();
 const counts = new Map<Class, number>(CLASSES.map((c) => [c, 0]));
+/** class → target → inputs. */
+const byTarget = new Map<Class, Map<string, number>>(CLASSES.map((c) => [c, new Map()]));
 /** The smallest input of each class. */
 const smallest = new Map<Class, Example>();
-let slowest: (Example & { ms: number; share: number }) | null = null;
+let slowest: (Example & { ms: number; share: number; budget: number }) | null = null;
 let done = 0;
 const started = performance.now();
 
 function found(cls: Class, e: Example): void {
   counts.set(cls, counts.get(cls)! + 1);
+  const t = byTarget.get(cls)!;
+  t.set(e.target, (t.get(e.target) ?? 0) + 1);
   const s = smallest.get(cls);
   if (!s || e.bytes < s.bytes) smallest.set(cls, e);
 }
@@ -76,13 +80,14 @@ function found(cls: Class, e: Example): void {
 const queue: ToWorker[] = [];
 for (let i = FIRST; i < FIRST + N; i += CHUNK) queue.push({ start: i, end: Math.min(FIRST + N, i + CHUNK) });
 
-const control = new SharedArrayBuffer(8 * argv.workers);
+const control = new SharedArrayBuffer(12 * argv.workers);
 const onInput = new Int32Array(control);
 
 interface Running {
   worker: Worker;
   range: ToWorker | null;
   seen: number;
+  step: number;
   since: number;
 }
 const running = new Map<number, Running>();
@@ -106,13 +111,13 @@ function next(slot: number): void {
 }
 
 function spawn(slot: number, first: ToWorker | null): void {
-  Atomics.store(onInput, 2 * slot, 0);
+  Atomics.store(onInput, 3 * slot, 0);
   const worker = new Worker(join(here, 'worker.js'), {
     workerData: { seed: argv.seed, maxBytes: argv['max-bytes'], control, slot } satisfies WorkerData,
     // A runaway allocation ends the worker (an "uncaught" finding), not the machine.
     resourceLimits: { maxOldGenerationSizeMb: 4096 },
   });
-  const r: Running = { worker, range: null, seen: 0, since: performance.now() };
+  const r: Running = { worker, range: null, seen: 0, step: 0, since: performance.now() };
   running.set(slot, r);
   worker.on('message', (m: FromWorker) => {
     if (m.kind === 'ready') {
@@ -131,7 +136,7 @@ function spawn(slot: number, first: ToWorker | null): void {
   });
   worker.on('error', (e: Error) => {
     // The worker died on an input (out of memory, a stack overflow outside a try): record it, go on after it.
-    const at = Atomics.load(onInput, 2 * slot) - 1;
+    const at = Atomics.load(onInput, 3 * slot) - 1;
     restart(slot, at, 'uncaught', e.message);
   });
 }
@@ -144,7 +149,7 @@ function restart(slot: number, at: number, cls: Class, message: string): void {
   void r.worker.terminate();
   if (at >= 0 && r.range) {
     const text = generate(seeds, argv.seed, at, argv['max-bytes']);
-    const target = TARGET_NAMES[Atomics.load(onInput, 2 * slot + 1)] ?? 'worker';
+    const target = TARGET_NAMES[Atomics.load(onInput, 3 * slot + 1)] ?? 'worker';
     found(cls, { index: at, bytes: Buffer.byteLength(text), target, message });
     done += at + 1 - r.range.start;
     // The new worker goes on after it (or, at the end of the range, asks for the next).
@@ -158,12 +163,15 @@ function restart(slot: number, at: number, cls: Class, message: string): void {
 const watchdog = setInterval(() => {
   const now = performance.now();
   for (const [slot, r] of running) {
-    const cur = Atomics.load(onInput, 2 * slot);
-    if (cur !== r.seen) {
+    // Progress is a new input or a new run of a target; one run longer than --stall-ms is a stall.
+    const cur = Atomics.load(onInput, 3 * slot);
+    const step = Atomics.load(onInput, 3 * slot + 2);
+    if (cur !== r.seen || step !== r.step) {
       r.seen = cur;
+      r.step = step;
       r.since = now;
     } else if (cur !== 0 && now - r.since > argv['stall-ms']) {
-      restart(slot, cur - 1, 'stall', `still on it after ${argv['stall-ms']} ms`);
+      restart(slot, cur - 1, 'stall', `one run still going after ${argv['stall-ms']} ms`);
     }
   }
 }, 100);
@@ -210,20 +218,21 @@ async function finish(): Promise<void> {
     reproducers.push({ class: cls, ...e, bytes: Buffer.byteLength(text), text, saved });
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const slow = slowest as (Example & { ms: number; share: number }) | null;
+  const slow = slowest as (Example & { ms: number; share: number; budget: number }) | null;
   const perHundredKb = slow ? (slow.ms * 102_400) / Math.max(slow.bytes, 102_400) : 0;
   if (argv.json) {
-    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, counts: Object.fromEntries(counts), slowest: slow, reproducers }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, counts: Object.fromEntries(counts), byTarget: Object.fromEntries([...byTarget].map(([c, m]) => [c, Object.fromEntries(m)])), slowest: slow, reproducers }, null, 2) + '\n');
   } else {
     const lines = [
       `fuzz: ${N.toLocaleString('en-US')} inputs (seed ${argv.seed}, from ${FIRST}, ${argv.workers} workers, up to ${argv['max-bytes'].toLocaleString('en-US')} units each) in ${seconds.toFixed(0)} s`,
       `  uncaught     ${counts.get('uncaught')}`,
       `  stalls       ${counts.get('stall')}  (over ${argv['stall-ms']} ms on one input)`,
-      `  slow         ${counts.get('slow')}  (over 10 ms per 100 KB)`,
+      `  slow         ${counts.get('slow')}  (over 10 ms per 100 KB plus 1 µs a line)`,
       `  lossless     ${counts.get('lossless')}  (parsed, and did not write back byte for byte)`,
       `  non-finite   ${counts.get('non-finite')}  (NaN or Infinity in a model)`,
-      slow ? `  nearest the budget: input ${slow.index} (${slow.bytes.toLocaleString('en-US')} bytes), ${slow.target}: ${slow.ms.toFixed(1)} ms = ${perHundredKb.toFixed(2)} ms per 100 KB (${(slow.share * 100).toFixed(0)}% of its budget ${budgetMs(slow.bytes).toFixed(1)} ms)` : '',
+      slow ? `  nearest the budget: input ${slow.index} (${slow.bytes.toLocaleString('en-US')} bytes), ${slow.target}: ${slow.ms.toFixed(1)} ms = ${perHundredKb.toFixed(2)} ms per 100 KB (${(slow.share * 100).toFixed(0)}% of its budget, ${slow.budget.toFixed(1)} ms)` : '',
     ];
+    for (const [cls, m] of byTarget) if (m.size > 0) lines.push(`  ${cls} by target: ${[...m].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     for (const r of reproducers) {
       lines.push(`${r.class}: input ${r.index}, ${r.target}: ${r.message}`, `  smallest (${r.bytes} bytes): ${shown(r.text)}`);
       if (r.saved) lines.push(`  saved ${r.saved}`);

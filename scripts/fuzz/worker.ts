@@ -18,13 +18,18 @@ port.on('message', (m: ToWorker) => {
     let slowest: Extract<FromWorker, { kind: 'done' }>['slowest'] = null;
     for (let i = m.start; i < m.end; i++) {
       // index + 1: 0 means idle.
-      Atomics.store(control, 2 * data.slot, i + 1);
+      Atomics.store(control, 3 * data.slot, i + 1);
       const text = generate(seeds, data.seed, i, data.maxBytes);
-      const r = await checkInput(text, { onTarget: (t) => Atomics.store(control, 2 * data.slot + 1, t) });
+      const r = await checkInput(text, {
+        onRun: (t) => {
+          Atomics.store(control, 3 * data.slot + 1, t);
+          Atomics.add(control, 3 * data.slot + 2, 1);
+        },
+      });
       if (r.findings.length > 0) port.postMessage({ kind: 'findings', index: i, bytes: Buffer.byteLength(text), findings: r.findings } satisfies FromWorker);
       if (slowest === null || r.slowest.share > slowest.share) slowest = { index: i, bytes: Buffer.byteLength(text), ...r.slowest };
     }
-    Atomics.store(control, 2 * data.slot, 0);
+    Atomics.store(control, 3 * data.slot, 0);
     port.postMessage({ kind: 'done', start: m.start, end: m.end, slowest } satisfies FromWorker);
   })();
 });

@@ -144,20 +144,42 @@ function classifyIPv6(a: V6, text: string): AddressClass {
 
 const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
-/** Family and class of a connection-address as written in a candidate or c= line. */
+/** One frozen AddressInfo per family and class: a classification allocates nothing. */
+const INFOS = /* @__PURE__ */ new Map<string, AddressInfo>();
+const info = (family: AddressFamily, cls: AddressClass): AddressInfo => {
+  const key = `${family} ${cls}`;
+  let i = INFOS.get(key);
+  if (!i) INFOS.set(key, (i = Object.freeze({ family, class: cls })));
+  return i;
+};
+
+/** Addresses classified lately (a log names the same few thousand again and again); cleared when full. */
+const RECENT = /* @__PURE__ */ new Map<string, AddressInfo>();
+const RECENT_MAX = 4096;
+
+/** Family and class of a connection-address as written in a candidate or c= line (the object is shared and frozen). */
 export function classifyAddress(address: string): AddressInfo {
   requireText(address, 'classifyAddress');
-  if (address.includes(':')) {
-    if (ipaddr.IPv6.isValid(address)) return { family: 'ipv6', class: classifyIPv6(ipaddr.IPv6.parse(address), address) };
-  } else if (ipaddr.IPv4.isValidFourPartDecimal(address)) {
-    return { family: 'ipv4', class: classifyIPv4(ipaddr.IPv4.parse(address)) };
+  let i = RECENT.get(address);
+  if (i === undefined) {
+    if (RECENT.size >= RECENT_MAX) RECENT.clear();
+    RECENT.set(address, (i = classify(address)));
   }
-  if (isRedactionMarker(address)) return { family: 'redacted', class: 'redacted' };
+  return i;
+}
+
+function classify(address: string): AddressInfo {
+  if (address.includes(':')) {
+    if (ipaddr.IPv6.isValid(address)) return info('ipv6', classifyIPv6(ipaddr.IPv6.parse(address), address));
+  } else if (ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    return info('ipv4', classifyIPv4(ipaddr.IPv4.parse(address)));
+  }
+  if (isRedactionMarker(address)) return info('redacted', 'redacted');
   // A name whose last label is all digits ("1.2.3", "010.0.0.1") is a mangled address, not a host name (RFC 1123 §2.1).
   if (!address.includes(':') && HOSTNAME.test(address) && !/(?:^|\.)[0-9]+\.?$/.test(address)) {
-    return /\.local\.?$/i.test(address) ? { family: 'mdns', class: 'mdns' } : { family: 'fqdn', class: 'hostname' };
+    return /\.local\.?$/i.test(address) ? info('mdns', 'mdns') : info('fqdn', 'hostname');
   }
-  return { family: 'invalid', class: 'invalid' };
+  return info('invalid', 'invalid');
 }
 
 /** Classes a peer on the Internet can reach (documentation and benchmarking nets count: labs use them). */

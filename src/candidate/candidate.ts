@@ -67,11 +67,12 @@ export interface Candidate {
   readonly verbatim?: Verbatim;
 }
 
+const NO_EXTENSIONS: readonly CandidateExtension[] = /* @__PURE__ */ Object.freeze([]);
+
 /** Extensions one candidate may have: real ones have at most a dozen; past this the line is refused. */
 const MAX_EXTENSIONS = 100;
 
 const KNOWN_EXTENSIONS = ['tcptype', 'generation', 'ufrag', 'network-id', 'network-cost'] as const;
-type KnownExtension = (typeof KNOWN_EXTENSIONS)[number];
 
 /** A token of the line in a message: quoted, and cut when long (a line may be megabytes). */
 function quote(token: string): string {
@@ -96,10 +97,33 @@ function digits(token: string, maxDigits: number): number | null {
 
 const isSpace = (c: number): boolean => c === 32 || c === 9;
 
+/** `text` has `word` (lower case) at `at`, in any case (ABNF literals are case-insensitive). */
+function hasWordAt(text: string, at: number, word: string): boolean {
+  if (text.length - at < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** A cursor over one line: tokens are runs of non-blank characters. */
 class Scanner {
   pos = 0;
+  /**
+   * Whether the line is spelled canonically so far (single spaces, no leading zeros, RFC order):
+   * then the writer gives it back as is, with no need to format it here to compare.
+   */
+  canonical = true;
   constructor(readonly text: string) {}
+  /** Skips the blanks before a field; a gap other than one space is not canonical. */
+  gap(): void {
+    if (!this.single()) this.canonical = false;
+  }
+  /** A number token with a leading zero is not canonical. */
+  plain(t: string): void {
+    if (t.length > 1 && t.charCodeAt(0) === 48) this.canonical = false;
+  }
   /** Skips SP (and, tolerated, runs of spaces/tabs as column-aligned logs have); returns how many. */
   skipSpace(): number {
     const start = this.pos;
@@ -144,78 +168,69 @@ export function parseCandidate(line: string): Candidate {
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');
   if (hasA) s.pos = 2;
-  // Whether the line is spelled canonically (single spaces, no leading zeros, RFC order): then
-  // the writer gives it back as is, with no need to format it here to compare.
-  let canonical = true;
-  const gap = () => {
-    if (!s.single()) canonical = false;
-  };
-  const plain = (t: string) => {
-    if (t.length > 1 && t.charCodeAt(0) === 48) canonical = false;
-  };
   // "candidate" ":" — case-insensitive like every ABNF literal.
-  if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') {
-    fail('CANDIDATE_PREFIX', 'expected "candidate:" or "a=candidate:"', s.column);
-  }
+  if (!hasWordAt(line, s.pos, 'candidate:')) fail('CANDIDATE_PREFIX', 'expected "candidate:" or "a=candidate:"', s.column);
+  if (!line.startsWith('candidate:', s.pos)) s.canonical = false;
   s.pos += 10;
   // Tolerated: a doubled "candidate: candidate:" prefix (seen quoted in a review thread).
   const save = s.pos;
   s.skipSpace();
-  if (line.slice(s.pos, s.pos + 10).toLowerCase() !== 'candidate:') s.pos = save;
+  if (!hasWordAt(line, s.pos, 'candidate:')) s.pos = save;
   else {
     s.pos += 10;
-    canonical = false;
+    s.canonical = false;
   }
-  if (line.slice(hasA ? 2 : 0, (hasA ? 2 : 0) + 10) !== 'candidate:') canonical = false;
 
   // foundation = 1*32ice-char. Tolerated: an empty foundation (a Google ICE-lite server writes
   // "candidate: 1 udp …"), longer or other characters (checked by lintCandidate, not here).
   const foundation = isSpace(line.charCodeAt(s.pos)) ? '' : s.token();
 
   // SP component-id = 1*3DIGIT
-  gap();
+  s.gap();
   let col = s.column;
   const componentText = s.token();
-  plain(componentText);
+  s.plain(componentText);
   const component = digits(componentText, 3);
   if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', `component id must be a number from 1 to 256, not ${quote(componentText)}`, col);
 
   // SP transport = "UDP" / transport-extension (token)
-  gap();
+  s.gap();
   col = s.column;
   const transportText = s.token();
   if (transportText === '') fail('CANDIDATE_TRANSPORT', 'transport is missing', col);
 
   // SP priority = 1*10DIGIT
-  gap();
+  s.gap();
   col = s.column;
   const priorityText = s.token();
-  plain(priorityText);
+  s.plain(priorityText);
   const priority = digits(priorityText, 10);
   if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', `priority must be a whole number up to 4294967295, not ${quote(priorityText)}`, col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
   // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", seen in shared logs) is one token.
-  gap();
+  s.gap();
   col = s.column;
   const address = s.bracketed() ?? s.token();
   if (address === '') fail('CANDIDATE_ADDRESS', 'connection address is missing', col);
 
   // SP port = 1*5DIGIT
-  gap();
+  s.gap();
   col = s.column;
   const portText = s.token();
-  plain(portText);
+  s.plain(portText);
   const port = digits(portText, 5);
   if (port === null || port > 65535) fail('CANDIDATE_PORT', `port must be a number from 0 to 65535, not ${quote(portText)}`, col);
 
   // SP cand-type = "typ" SP candidate-types
-  gap();
+  s.gap();
   col = s.column;
   const typ = s.token();
-  if (typ.toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', `expected "typ", found ${quote(typ)}`, col);
-  if (typ !== 'typ') canonical = false;
-  gap();
+  if (typ !== 'typ') {
+    if (typ.toLowerCase() !== 'typ') fail('CANDIDATE_TYPE', `expected "typ", found ${quote(typ)}`, col);
+    s.canonical = false;
+  }
+  s.gap();
   col = s.column;
   const type = s.token();
   if (type === '') fail('CANDIDATE_TYPE', 'candidate type is missing after "typ"', col);
@@ -225,19 +240,25 @@ export function parseCandidate(line: string): Candidate {
   let relatedAddress: string | null = null;
   let relatedPort: number | null = null;
   const extensions: CandidateExtension[] = [];
-  const knownSeen = new Set<string>();
+  // The known extensions seen, one bit each (KNOWN_EXTENSIONS order): a repeat is not canonical.
+  let knownSeen = 0;
+  let tcpType: string | null = null;
+  let generation: number | null = null;
+  let ufrag: string | null = null;
+  let networkId: string | null = null;
+  let networkCost: number | null = null;
   for (;;) {
     const at = s.pos;
     const one = s.single();
     if (s.done) {
-      if (s.pos > at) canonical = false;
+      if (s.pos > at) s.canonical = false;
       break;
     }
-    if (!one) canonical = false;
+    if (!one) s.canonical = false;
     col = s.column;
     const name = s.token();
     const valueAt = s.pos;
-    if (!s.single()) canonical = false;
+    if (!s.single()) s.canonical = false;
     const valueGap = s.pos - valueAt;
     const valueCol = s.column;
     let value = s.token();
@@ -249,33 +270,51 @@ export function parseCandidate(line: string): Candidate {
     if (name === 'raddr') {
       if (value === '') fail('CANDIDATE_RELATED', '"raddr" has no address', valueCol);
       // Canonical order: raddr first after the type, once.
-      if (extensions.length > 0 || relatedAddress !== null || relatedPort !== null) canonical = false;
+      if (extensions.length > 0 || relatedAddress !== null || relatedPort !== null) s.canonical = false;
       relatedAddress = value;
     } else if (name === 'rport') {
       const p = digits(value, 5);
       if (p === null || p > 65535) fail('CANDIDATE_RELATED', `"rport" must be followed by a port from 0 to 65535, not ${quote(value)}`, valueCol);
-      if (extensions.length > 0 || relatedPort !== null || relatedAddress === null) canonical = false;
-      plain(value);
+      if (extensions.length > 0 || relatedPort !== null || relatedAddress === null) s.canonical = false;
+      s.plain(value);
       relatedPort = p;
     } else {
       if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension ${quote(name)} has no value`, col);
-      if ((KNOWN_EXTENSIONS as readonly string[]).includes(name)) {
-        if (knownSeen.has(name) || value === '') canonical = false;
-        knownSeen.add(name);
+      const k = (KNOWN_EXTENSIONS as readonly string[]).indexOf(name);
+      if (k >= 0) {
+        if (knownSeen & (1 << k) || value === '') s.canonical = false;
+        knownSeen |= 1 << k;
+        // The typed fields take the last of each (the writer writes them back in place).
+        switch (k) {
+          case 0:
+            tcpType = value;
+            break;
+          case 1:
+            generation = digits(value, 10);
+            break;
+          case 2:
+            ufrag = value;
+            break;
+          case 3:
+            networkId = value;
+            break;
+          case 4:
+            networkCost = digits(value, 10);
+            break;
+        }
         // generation and network-cost are written back from their numbers.
-        if ((name === 'generation' || name === 'network-cost') && (digits(value, 10) === null || (value.length > 1 && value.charCodeAt(0) === 48))) canonical = false;
+        if ((k === 1 || k === 4) && (digits(value, 10) === null || (value.length > 1 && value.charCodeAt(0) === 48))) s.canonical = false;
       }
       if (extensions.length >= MAX_EXTENSIONS) fail('CANDIDATE_EXTENSION', `more than ${MAX_EXTENSIONS} extensions: several candidates run together on one line?`, col);
       extensions.push({ name, value });
     }
   }
 
-  const known = readKnownExtensions(extensions);
   const candidate: Candidate = {
     prefix: hasA ? 'a=candidate:' : 'candidate:',
     foundation,
     component: component!,
-    transport: transportText.toLowerCase(),
+    transport: transportText === 'udp' || transportText === 'tcp' ? transportText : transportText.toLowerCase(),
     transportText,
     priority: priority!,
     address,
@@ -283,10 +322,14 @@ export function parseCandidate(line: string): Candidate {
     type,
     relatedAddress,
     relatedPort,
-    ...known,
-    extensions,
+    tcpType,
+    generation,
+    ufrag,
+    networkId,
+    networkCost,
+    extensions: extensions.length === 0 ? NO_EXTENSIONS : extensions,
   };
-  if (canonical) return candidate;
+  if (s.canonical) return candidate;
   const text = formatCandidate(candidate);
   return text === line ? candidate : { ...candidate, verbatim: { text: line, canonical: text } };
 }
@@ -301,74 +344,51 @@ export function tryParseCandidate(line: string): { ok: true; candidate: Candidat
   }
 }
 
-function readKnownExtensions(extensions: readonly CandidateExtension[]) {
-  let tcpType: string | null = null;
-  let generation: number | null = null;
-  let ufrag: string | null = null;
-  let networkId: string | null = null;
-  let networkCost: number | null = null;
-  for (const { name, value } of extensions) {
-    switch (name as KnownExtension) {
-      case 'tcptype':
-        tcpType = value;
-        break;
-      case 'generation':
-        generation = digits(value, 10);
-        break;
-      case 'ufrag':
-        ufrag = value;
-        break;
-      case 'network-id':
-        networkId = value;
-        break;
-      case 'network-cost':
-        networkCost = digits(value, 10);
-        break;
-    }
-  }
-  return { tcpType, generation, ufrag, networkId, networkCost };
+/** A number field's text: as written while it still says the same number (or the field could not hold it), else canonical. */
+function numberText(v: number | null, written: string | undefined): string | null {
+  if (v === null) return written !== undefined && digits(written, 10) === null ? written : null;
+  return written !== undefined && digits(written, 10) === v ? written : String(v);
 }
 
-/** The value the typed field gives a known extension, or null when the field is unset. */
-function typedExtensionValue(c: Candidate, name: KnownExtension, written: string | undefined): string | null {
-  // A value its field could not hold (too many digits, not a number) is written as read.
-  const numeric = (v: number | null): string | null =>
-    v === null ? (written !== undefined && digits(written, 10) === null ? written : null) : written !== undefined && digits(written, 10) === v ? written : String(v);
-  switch (name) {
-    case 'tcptype':
+/** The value the typed field gives a known extension (KNOWN_EXTENSIONS index), or null when the field is unset. */
+function typedExtensionValue(c: Candidate, known: number, written: string | undefined): string | null {
+  switch (known) {
+    case 0:
       return c.tcpType;
-    case 'generation':
-      return numeric(c.generation);
-    case 'ufrag':
+    case 1:
+      return numberText(c.generation, written);
+    case 2:
       return c.ufrag;
-    case 'network-id':
+    case 3:
       return c.networkId;
-    case 'network-cost':
-      return numeric(c.networkCost);
+    default:
+      return numberText(c.networkCost, written);
   }
 }
 
 /** Canonical spelling: single spaces, extensions in the order read, typed fields winning. */
 function formatCandidate(c: Candidate): string {
-  let out = `${c.prefix}${c.foundation} ${c.component} ${c.transportText.toLowerCase() === c.transport ? c.transportText : c.transport} ${c.priority} ${c.address} ${c.port} typ ${c.type}`;
+  const transport = c.transportText === c.transport || c.transportText.toLowerCase() === c.transport ? c.transportText : c.transport;
+  let out = `${c.prefix}${c.foundation} ${c.component} ${transport} ${c.priority} ${c.address} ${c.port} typ ${c.type}`;
   if (c.relatedAddress !== null) out += ` raddr ${c.relatedAddress}`;
   if (c.relatedPort !== null) out += ` rport ${c.relatedPort}`;
-  const written = new Set<string>();
+  // The known extensions written so far, one bit each.
+  let written = 0;
   for (const ext of c.extensions) {
-    if ((KNOWN_EXTENSIONS as readonly string[]).includes(ext.name)) {
-      const name = ext.name as KnownExtension;
-      if (written.has(name)) continue;
-      written.add(name);
-      const v = typedExtensionValue(c, name, ext.value);
-      if (v !== null) out += ` ${name} ${v}`;
-    } else {
+    const k = (KNOWN_EXTENSIONS as readonly string[]).indexOf(ext.name);
+    if (k < 0) {
       out += ` ${ext.name} ${ext.value}`;
+      continue;
     }
+    if (written & (1 << k)) continue;
+    written |= 1 << k;
+    const v = typedExtensionValue(c, k, ext.value);
+    if (v !== null) out += ` ${ext.name} ${v}`;
   }
-  for (const name of KNOWN_EXTENSIONS) {
-    if (written.has(name)) continue;
-    const v = typedExtensionValue(c, name, undefined);
-    if (v !== null) out += ` ${name} ${v}`;
+  for (let k = 0; k < KNOWN_EXTENSIONS.length; k++) {
+    if (written & (1 << k)) continue;
+    const v = typedExtensionValue(c, k, undefined);
+    if (v !== null) out += ` ${KNOWN_EXTENSIONS[k]} ${v}`;
   }
   return out;
 }

@@ -143,14 +143,34 @@ export interface LocalPreferenceInfo {
   } | null;
 }
 
-export function explainLocalPreference(c: Candidate, value = decodePriority(c.priority).localPreference): LocalPreferenceInfo {
+/** Local preferences read lately, by value and relay-or-not (shared, frozen); cleared when full. */
+const LOCAL_PREFERENCES = /* @__PURE__ */ new Map<number, LocalPreferenceInfo>();
+
+export function explainLocalPreference(c: Candidate, localPreference?: number): LocalPreferenceInfo {
+  requireObject(c, 'explainLocalPreference: the candidate', 'type', 'priority');
+  const value = localPreference === undefined ? decodePriority(c.priority).localPreference : requireInteger(localPreference, 'explainLocalPreference: the local preference', 0, 65535);
+  const key = c.type === 'relay' ? -1 - value : value;
+  let i = LOCAL_PREFERENCES.get(key);
+  if (i === undefined) {
+    if (LOCAL_PREFERENCES.size >= 4096) LOCAL_PREFERENCES.clear();
+    LOCAL_PREFERENCES.set(key, (i = deepFreeze(readLocalPreference(c.type === 'relay', value))));
+  }
+  return i;
+}
+
+const deepFreeze = <T extends LocalPreferenceInfo>(i: T): T => {
+  if (i.libwebrtc) Object.freeze(i.libwebrtc);
+  return Object.freeze(i);
+};
+
+function readLocalPreference(relay: boolean, value: number): LocalPreferenceInfo {
   const highByte = value >> 8;
   const lowByte = value & 0xff;
   let libwebrtc: LocalPreferenceInfo['libwebrtc'] = null;
   const exact = ADDRESS_PRECEDENCE.find(([p]) => p === lowByte);
-  if (exact && c.type !== 'relay') {
+  if (exact && !relay) {
     libwebrtc = { networkPreference: highByte, addressPrecedence: lowByte, addressPrecedenceMeaning: exact[1], relayPreference: null };
-  } else if (c.type === 'relay') {
+  } else if (relay) {
     // The relay preference is added on top: take the highest precedence not above the low byte.
     const base = ADDRESS_PRECEDENCE.find(([p]) => p <= lowByte && lowByte - p < 10);
     if (base) {
@@ -176,7 +196,9 @@ export type CandidateFinding = Diagnostic<Exclude<CandidateDiagnosticKind, 'unpa
 const UNPLACED: CandidatePosition = { line: null, column: null, mid: null, session: null };
 
 /** The rules a parsed candidate breaks (RFC 8839 §5.1 beyond the grammar, RFC 8445 §5.1.2.1). */
-function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): CandidateFinding[] {
+const NO_FINDINGS: readonly CandidateFinding[] = /* @__PURE__ */ Object.freeze([]);
+
+function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
   const out: CandidateFinding[] = [];
   if (c.foundation === '' || c.foundation.length > 32 || !ICE_CHARS.test(c.foundation)) {
     out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, UNPLACED));
@@ -203,7 +225,7 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
       out.push(diagnostic('type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, UNPLACED));
     }
   }
-  return out;
+  return out.length === 0 ? NO_FINDINGS : out;
 }
 
 /** Everything sdpscope reads out of one candidate, derived once where the candidate enters. */

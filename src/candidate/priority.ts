@@ -15,17 +15,25 @@ export interface PriorityParts {
 
 const MAX_PRIORITY = 0xffffffff;
 
-/** Splits a 32-bit candidate priority into its three parts. Throws PRIORITY_RANGE otherwise. */
+/** Priorities decoded lately (a log repeats a few hundred): shared, frozen; cleared when full. */
+const RECENT = /* @__PURE__ */ new Map<number, PriorityParts>();
+
+/** Splits a 32-bit candidate priority into its three parts (a shared, frozen object). Throws PRIORITY_RANGE otherwise. */
 export function decodePriority(priority: number): PriorityParts {
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
     throw new SdpscopeError('PRIORITY_RANGE', `priority ${String(priority)} is not an integer in 0..4294967295`);
   }
-  const low = priority % 256;
-  return {
-    typePreference: Math.floor(priority / 2 ** 24),
-    localPreference: Math.floor(priority / 256) % 65536,
-    componentId: 256 - low,
-  };
+  let parts = RECENT.get(priority);
+  if (parts === undefined) {
+    if (RECENT.size >= 4096) RECENT.clear();
+    parts = Object.freeze({
+      typePreference: Math.floor(priority / 2 ** 24),
+      localPreference: Math.floor(priority / 256) % 65536,
+      componentId: 256 - (priority % 256),
+    });
+    RECENT.set(priority, parts);
+  }
+  return parts;
 }
 
 /** The inverse of {@link decodePriority}. Throws PREFERENCE_RANGE for a part out of range. */

@@ -3,12 +3,12 @@
  * a trickled candidate parsed and explained once, with the problems each raises. Shared by every
  * reader.
  */
-import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { tryParseCandidate, writeCandidate, type Candidate } from '../candidate/candidate.js';
 import { explainCandidate } from '../candidate/explain.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { SdpscopeError } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
-import type { MediaCandidate, SdpLine, SessionDescription } from '../sdp/model.js';
+import type { SessionDescription } from '../sdp/model.js';
 import { parseSdp } from '../sdp/parse.js';
 import type { FoundCandidate, InputSink, SdpType, Source, WalkContext } from './types.js';
 
@@ -46,15 +46,6 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   for (const found of candidatesInDescription(description, source)) sink.candidate(found);
 }
 
-/** The a=candidate lines of one section in line order: parsed ones with their explanation, rejected ones with their error. */
-function* sectionCandidates(lines: readonly SdpLine[], parsed: readonly MediaCandidate[]): Generator<{ line: SdpLine; parsed: MediaCandidate | null }> {
-  let next = 0;
-  for (const l of lines) {
-    if (l.kind === 'attribute' && l.name === 'candidate') yield { line: l, parsed: parsed[next++] ?? null };
-    else if (l.kind === 'other-attribute' && l.name === 'candidate') yield { line: l, parsed: null };
-  }
-}
-
 /** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */
 export function candidatesInDescription(description: SessionDescription, source: Source): FoundCandidate[] {
   const out: FoundCandidate[] = [];
@@ -63,10 +54,15 @@ export function candidatesInDescription(description: SessionDescription, source:
     ...description.media.map((m) => ({ lines: m.lines, parsed: m.candidates, mid: m.mid, index: m.index, ufrag: m.ice.ufrag })),
   ];
   for (const sec of sections) {
-    for (const { line: l, parsed } of sectionCandidates(sec.lines, sec.parsed)) {
+    // The a=candidate lines in line order: parsed ones are the section's candidates, in order; rejected ones carry their error.
+    let next = 0;
+    for (const l of sec.lines) {
+      if ((l.kind !== 'attribute' && l.kind !== 'other-attribute') || l.name !== 'candidate') continue;
+      const parsed = l.kind === 'attribute' ? (sec.parsed[next++] ?? null) : null;
       const rejection = l.kind === 'other-attribute' ? (l.rejection ?? null) : null;
       out.push({
-        text: writeLine(l),
+        // A parsed line's text is its candidate's (read from "a=candidate:…", verbatim and all).
+        text: l.kind === 'attribute' ? writeCandidate(l.value as Candidate) : writeLine(l),
         candidate: parsed?.candidate ?? null,
         error: parsed ? null : rejection,
         explanation: parsed?.explanation ?? null,

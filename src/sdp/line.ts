@@ -4,6 +4,7 @@
  */
 import { SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
+import { parseCandidate } from '../candidate/candidate.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
@@ -74,7 +75,8 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
   const rule = ruleFor(name);
   if (rule) {
     try {
-      const parsed = rule.parse(value);
+      // A candidate line is read whole, as it stands (no copy of it with the prefix put back).
+      const parsed = name === 'candidate' && value !== null ? parseCandidate(content) : rule.parse(value);
       if (parsed !== undefined) return { line, kind: 'attribute', name, value: parsed } as Node;
       if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
     } catch (e) {
