@@ -29,11 +29,25 @@ export function pad(text: string, width: number): string {
   return visible >= width ? text : text + ' '.repeat(width - visible);
 }
 
-/** A left-aligned table: header row, then rows; columns as wide as their widest cell. */
+/** The widest a table cell is shown (the JSON output has every field whole). */
+export const MAX_CELL = 64;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** A cell cut to MAX_CELL visible characters, with an ellipsis (a field of a hostile line may be a megabyte). */
+function fit(cell: string): string {
+  if (cell.length <= MAX_CELL) return cell;
+  const plain = cell.replace(ANSI, '');
+  return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;
+}
+
+/** A left-aligned table: header row, then rows; columns as wide as their widest cell (cells cut at MAX_CELL). */
 export function table(header: string[], rows: string[][], s: Style): string {
-  // eslint-disable-next-line no-control-regex
-  const len = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '').length;
-  const widths = header.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i] ?? ''))));
+  const len = (t: string) => t.replace(ANSI, '').length;
+  const cut = rows.map((r) => r.map(fit));
+  const widths = header.map(len);
+  for (const r of cut) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, len(r[i] ?? ''));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
-  return [s.bold(line(header)), ...rows.map(line)].join('\n');
+  return [s.bold(line(header)), ...cut.map(line)].join('\n');
 }

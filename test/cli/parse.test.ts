@@ -95,3 +95,14 @@ describe('the built sdpscope binary', () => {
     expect(r.stdout).toContain('answer  (stdin:1, answer) — 2 m-lines');
   });
 });
+
+describe('tables under hostile input (issue 13, found by the fuzzer)', () => {
+  it('cuts a megabyte-long field to its cell, so one line does not widen every row (it ran out of memory)', () => {
+    const long = 'x'.repeat(200_000);
+    const lines = [`candidate:${long} 1 udp 2122260223 10.0.0.1 5000 typ host`, ...Array.from({ length: 500 }, (_, i) => `candidate:${i} 1 udp 2122260223 10.0.0.${i % 250} 5000 typ host`)];
+    const out = renderParse(readInput(lines.join('\n')), 'x', plain);
+    expect(out.length).toBeLessThan(200_000);
+    expect(out).toContain(`${'x'.repeat(63)}…`);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThan(400);
+  });
+});
