@@ -100,8 +100,9 @@ export async function launchPeer(lab: Lab, host: LabHost, browser: BrowserName, 
 }
 
 async function launchChromium(lab: Lab, host: LabHost, origin: string): Promise<LabPeer> {
-  const v = version(BROWSER_EXECUTABLES.chromium);
+  // The package first: it is what a library user lacks (Chromium is the lab's Debian package).
   const { chromium } = await loadPlaywright();
+  const v = version(BROWSER_EXECUTABLES.chromium);
   const browser = await chromium.launch({ executablePath: lab.wrapper(host.ns, BROWSER_EXECUTABLES.chromium), headless: true, args: chromiumArgs(origin), timeout: 30_000 });
   const page = await (await browser.newContext()).newPage();
   return {
