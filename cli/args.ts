@@ -106,6 +106,8 @@ export function usageText(message: string): string {
   if (conflict) return `--${conflict[1]} and --${conflict[2]} exclude each other`;
   const unknown = /^Unknown arguments?: (.*)$/.exec(m);
   if (unknown) return `unexpected argument${unknown[1]!.includes(',') ? 's' : ''} ${unknown[1]}`;
+  const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)$/.exec(m);
+  if (missing) return Number(missing[1]) === 0 ? 'nothing to read: give a file, or - for standard input' : `${Number(missing[2]) - Number(missing[1])} more file needed (- for standard input)`;
   const needs = /^Not enough arguments following: ([\w-]+)$/.exec(m);
   if (needs) return `--${needs[1]} needs a value`;
   return m.replace(/\s*\n\s*/g, ' ');

@@ -41,6 +41,7 @@ const OPTIONS = {
     origin: { type: 'string', array: true, describe: 'allowed Origin (repeatable); others get 403' },
     'tls-cert': { type: 'string', describe: 'PEM certificate: serve https and wss' },
     'tls-key': { type: 'string', describe: 'PEM private key' },
+    'log-failure': { choices: ['stop', 'continue'], default: RELAY_DEFAULTS.logFailure, describe: 'when the log cannot be written any more (full disk, I/O error): stop the relay (exit 2), or relay on without a log; said on stderr either way' },
     quiet: { type: 'boolean', default: false, describe: 'no console line per frame (start-up, warnings and errors still)' },
   }),
   client: valued({
@@ -76,6 +77,8 @@ const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
 run('sdpscope', async () => {
   const command = argv.find((a) => !a.startsWith('-'));
+  // Before yargs, which would call an unknown command an "unexpected argument".
+  if (command !== undefined && !(COMMANDS as string[]).includes(command)) throw new SdpscopeError('USAGE', `unknown command ${command}: the commands are ${COMMANDS.join(', ')} (see sdpscope --help)`);
   if (command !== undefined && (COMMANDS as string[]).includes(command)) checkOptions(argv, { ...COMMON_OPTIONS, ...OPTIONS[command as Command] }, `sdpscope ${command}`);
   let code = 0;
   const y: Argv = parser('sdpscope', argv, PACKAGE_VERSION)
@@ -148,6 +151,7 @@ run('sdpscope', async () => {
             maxFramesPerSecond: a['max-rate'] as number,
             maxBufferedBytes: a['max-buffered'] as number,
             heartbeatMs: a['heartbeat'] as number,
+            logFailure: a['log-failure'] as 'stop' | 'continue',
             ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
             ...(a['origin'] !== undefined ? { origins: a['origin'] as string[] } : {}),
             ...(a['tls-cert'] !== undefined ? { tlsCert: a['tls-cert'] as string } : {}),
@@ -219,6 +223,5 @@ run('sdpscope', async () => {
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .recommendCommands();
   await y.parseAsync();
-  if (command !== undefined && !(COMMANDS as string[]).includes(command)) throw new SdpscopeError('USAGE', `unknown command ${command} (see sdpscope --help)`);
   return code;
 });

@@ -31,7 +31,7 @@ export const ERROR_CODES = {
   INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
   ADDRESS_IN_USE: 'The relay cannot listen: the address and port are in use (another relay?).',
   LISTEN_FAILED: 'The relay cannot listen on that address and port (not an address of this machine, a privileged port...).',
-  LOG_UNWRITABLE: 'The relay cannot write its log: a missing folder, a directory, no permission, a full or read-only disk.',
+  LOG_UNWRITABLE: 'The relay cannot write its log: a missing folder, a directory, no permission, a full or read-only disk (at start-up; or later, when the disk fills or an I/O error comes).',
   INVALID_FRAME: 'A frame to send is not JSON (frames are a JSON value, an array of them, or one per line).',
   USAGE: 'The command line is not valid.',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',

@@ -6,6 +6,7 @@
  * A quadratic scan (a trailing regex over a run of blanks) grows 32 times faster than allowed.
  */
 import { summarizeFrame } from '../src/analysis/frame.js';
+import { redactFrame, redactText } from '../src/analysis/redact.js';
 import { tryParseCandidate } from '../src/candidate/candidate.js';
 import { readInput } from '../src/input/read.js';
 import { GRAMMAR } from '../src/sdp/grammar.js';
@@ -25,6 +26,9 @@ const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) =
   'readInput (JSON candidate)': { prefixes: CANDIDATES, run: (b) => readInput(JSON.stringify({ type: 'candidate', candidate: b, sdpMid: '0' })) },
   'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },
   parseCandidate: { prefixes: CANDIDATES, run: (b) => tryParseCandidate(b) },
+  // The relay's redaction: of a parsed frame (log and feed), and of text it refused (not JSON).
+  redactFrame: { prefixes: ['a=ice-pwd:', 'a=crypto:1 x inline:', 'wss://u:', 'https://h/?token=', 'k=clear:'], run: (b) => redactFrame({ sdp: b, url: b, password: [b] }) },
+  redactText: { prefixes: ['{"password":"', '{"token":[', '{"a":"', '"', '":', 'a=ice-pwd:', 'wss://u:', '?token=', 'inline:', '{"sdp":"v=0\\r\\nk=x:'], run: (b) => redactText(b) },
 };
 
 const grow = (prefix: string, piece: string, size: number) => prefix + piece.repeat(Math.ceil(size / piece.length)).slice(0, size) + 'x';

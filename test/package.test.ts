@@ -203,11 +203,24 @@ describe('its declarations in strict TypeScript, skipLibCheck off', () => {
   const use = `const d = parseSdp('v=0\\r\\n'); const n: Negotiation = negotiate(d, d); const c = parseCandidate('candidate:1 1 udp 1 1.2.3.4 5 typ host'); const k: DiagnosticKind = n.diagnostics[0]?.kind ?? 'no-trickle'; console.log(c.foundation, k, DIAGNOSTICS[k].action);`;
   const imports = `import { parseSdp, negotiate, parseCandidate, DIAGNOSTICS, type Negotiation, type DiagnosticKind } from 'sdpscope';`;
 
-  it('a browser app (DOM, no Node types) compiles against the core and the stubs of the Node entries', () => {
+  it('a browser app (DOM, no Node types) compiles against the core and sdpscope/node (its declarations need no Node types)', () => {
     const r = tsc('ts-browser', { module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [] }, {
-      'app.ts': `${imports}\nimport { readTextInput } from 'sdpscope/node';\nimport { runLabCall } from 'sdpscope/lab';\n${use}\nvoid readTextInput('x').catch(() => undefined); void runLabCall;\n`,
+      'app.ts': `${imports}\nimport { readTextInput } from 'sdpscope/node';\n${use}\nvoid readTextInput('x').catch(() => undefined);\n`,
     });
     expect(r.stdout + r.stderr).toBe('');
+  });
+
+  it('a Node app with bundler resolution (tsx, esbuild, Vite SSR) gets the real declarations of sdpscope/node and sdpscope/lab, not the stubs\'', () => {
+    mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'));
+    try {
+      const r = tsc('ts-bundler-node', { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022'], types: ['node'] }, {
+        'app.ts': `import { startRelay, type RelayOptions } from 'sdpscope/node';\nimport { runLabCall, type LabCallOptions } from 'sdpscope/lab';\nconst o: RelayOptions = { host: '127.0.0.1', port: 0 };\nconst relay = await startRelay(o);\nconsole.log(relay.url, relay.endpoints.length, {} as LabCallOptions, runLabCall);\nawait relay.close();\nexport {};\n`,
+      });
+      expect(r.stdout + r.stderr).toBe('');
+    } finally {
+      rmSync(join(app, 'node_modules/@types'), { recursive: true, force: true });
+    }
   });
 
   it('a Node app (NodeNext, ESM and CommonJS files) compiles against all three entries', () => {

@@ -1,7 +1,7 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { open, stat } from 'node:fs/promises';
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src/index.js';
-import { fileError, looksBinary } from '../../src/node/files.js';
+import { fileError, textBytes } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates.js';
 import { toJson } from '../render/parse.js';
@@ -35,22 +35,6 @@ async function openInput(file: string): Promise<{ stream: AsyncIterable<Buffer>;
 }
 
 
-/** Peeks at the first chunk to refuse a wholly binary input, then yields everything. */
-async function* guarded(stream: AsyncIterable<Buffer>, name: string): AsyncIterable<Buffer> {
-  let first = true;
-  try {
-    for await (const chunk of stream) {
-      if (first && looksBinary(chunk.subarray(0, 4096))) throw new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text`);
-      first = false;
-      yield chunk;
-    }
-  } catch (e) {
-    if (e instanceof SdpscopeError) throw e;
-    // A read that fails half way (EIO, a file that went away): said as the file's error, not a bug.
-    throw fileError(name, e);
-  }
-}
-
 export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const files = opts.files.length === 0 ? ['-'] : opts.files;
   if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
@@ -59,7 +43,7 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
     for (const file of files) {
       const name = file === '-' ? 'stdin' : file;
       const { stream, size } = await openInput(file);
-      yield { name, stream: guarded(stream, name), size };
+      yield { name, stream: textBytes(stream, name), size };
     }
   }
   return analyzeInputs(inputs(), files.length, opts, out, err);
@@ -95,7 +79,9 @@ export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count
           const now = Date.now();
           if (now - last < 200) return;
           last = now;
-          err(`\r${name}: ${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB), ${lines} lines`);
+          // A gzipped file gives more bytes than its size: then only what was read.
+          const share = bytes <= size ? `${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB)` : `${(bytes / 1048576).toFixed(0)} MB`;
+          err(`\r${name}: ${share}, ${lines} lines`);
         }
       : undefined;
     const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}) });

@@ -10,9 +10,9 @@ import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { makeStyle, type Style } from '../render/style.js';
-import { EXIT_OK, type Io } from '../run.js';
+import { EXIT_BAD_INPUT, EXIT_OK, type Io } from '../run.js';
 
-export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'pageDir'> {
+export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'onLogError' | 'pageDir'> {
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly color: boolean;
@@ -78,8 +78,10 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
       pageDir: PAGE_DIR,
       // --quiet keeps start-up, warnings and errors on the console, not the line per frame.
       onLine: (l: RelayLine) => {
-        if (!quiet || (l.kind === 'event' && /error|refused|stopped/.test(l.event))) io.out(renderRelayLine(l, s) + '\n');
+        if (!quiet || (l.kind === 'event' && /error|refused|stopped|behind|caught-up|skipped|slow/.test(l.event))) io.out(renderRelayLine(l, s) + '\n');
       },
+      // The operator must see it, whatever --quiet says: on stderr.
+      onLogError: (e) => io.err(`sdpscope relay: ${s.red(e.message)} [${e.code}]\n`),
     });
   } catch (e) {
     if (e instanceof SdpscopeError) throw e;
@@ -91,11 +93,13 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
   io.out(renderStartup(relay, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
-  // Runs until a signal; then closes clients and flushes the log.
-  await new Promise<void>((resolve) => {
-    const stop = () => void relay.close().then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return EXIT_OK;
+  // Runs until a signal (then closes clients and flushes the log), or until it stops by itself.
+  const stop = () => void relay.close();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const error = await relay.stopped;
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  // Said on stderr when it happened; the exit code tells scripts and supervisors.
+  return error ? EXIT_BAD_INPUT : EXIT_OK;
 }

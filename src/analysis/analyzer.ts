@@ -138,6 +138,10 @@ interface SessionState {
   dropped: number;
   duplicates: number;
   endOfCandidates: boolean;
+  /** Distinct host candidates; of them, mDNS names and addresses that are not routable (counted as they come: nothing kept is needed). */
+  hosts: number;
+  mdnsHosts: number;
+  nonRoutableHosts: number;
   firstLine: number;
   lastLine: number;
   /** When it was last active (a counter), for eviction. */
@@ -242,6 +246,9 @@ export class CandidateAnalyzer implements InputSink {
       dropped: 0,
       duplicates: 0,
       endOfCandidates: false,
+      hosts: 0,
+      mdnsHosts: 0,
+      nonRoutableHosts: 0,
       firstLine: line,
       lastLine: line,
       lastSeq: ++this.seq,
@@ -295,8 +302,12 @@ export class CandidateAnalyzer implements InputSink {
     const d = found.description;
     if (d.fragment) {
       // A run of a= lines in a log: an a=end-of-candidates among them ends the gathering of the latest session.
-      const ends = d.lines.some((l) => l.kind === 'attribute' && l.name === 'end-of-candidates') || d.media.some((m) => m.endOfCandidates);
-      if (ends) this.endOfCandidates({ sdpMid: null, source: found.source });
+      const ends = d.endOfCandidates || d.media.some((m) => m.endOfCandidates);
+      if (!ends) return;
+      // With its own a=ice-ufrag, the fragment names its session (its candidates join it too).
+      const own = d.iceUfrag ?? d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? null;
+      if (own !== null) this.session(own, own, found.source, found.source.line).endOfCandidates = true;
+      else this.endOfCandidates({ sdpMid: null, source: found.source });
       return;
     }
     const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
@@ -304,7 +315,7 @@ export class CandidateAnalyzer implements InputSink {
     const key = ufrag ?? connection ?? 'no ufrag';
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
-    if (d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
+    if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
     this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type, lite: d.iceLite });
   }
 
@@ -344,6 +355,15 @@ export class CandidateAnalyzer implements InputSink {
       bump(s.byTransport, c.transport);
       bump(s.byFamily, x.address.family);
       if (c.type === 'srflx') s.nat.add(c, x);
+      // Session facts from every distinct candidate, whatever is kept for tables (--summary keeps none).
+      if (c.type === 'host') {
+        s.hosts++;
+        if (x.address.family === 'mdns') s.mdnsHosts++;
+        if (!isRoutable(x.address.class)) s.nonRoutableHosts++;
+      } else if (c.type === 'relay') {
+        const cls = x.address.class;
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') s.findings.push(at('relay-private-address', `relay ${c.address}:${c.port} is a ${cls} address`, key, line));
+      }
       if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, explanation: x, found });
       else s.dropped++;
       if (x.warnings.length > 0) for (const f of placeFindings(x, { line, mid: found.sdpMid, session: key })) s.findings.push(f);
@@ -443,16 +463,9 @@ function sessionReport(s: SessionState): SessionReport {
   const diagnostics = [...s.diagnostics];
   const types = s.byType;
   if (s.total > 0) {
-    const hosts = s.kept.filter((k) => k.candidate.type === 'host');
-    const nonPublicHosts = hosts.some((k) => !isRoutable(k.explanation.address.class));
-    if (!types['srflx'] && hosts.length > 0 && nonPublicHosts) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
+    if (!types['srflx'] && s.hosts > 0 && s.nonRoutableHosts > 0) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
     if (!types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
-    for (const k of s.kept) {
-      if (k.candidate.type !== 'relay') continue;
-      const cls = k.explanation.address.class;
-      if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') diagnostics.push(at('relay-private-address', `relay ${k.candidate.address}:${k.candidate.port} is a ${cls} address`, s.key, k.found.source.line));
-    }
-    if (hosts.length > 0 && hosts.every((k) => k.explanation.address.family === 'mdns')) diagnostics.push(at('only-mdns-hosts', `all ${hosts.length} host candidate${hosts.length === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
+    if (s.hosts > 0 && s.mdnsHosts === s.hosts) diagnostics.push(at('only-mdns-hosts', `all ${s.hosts} host candidate${s.hosts === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
     if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
     if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(at('ipv6-only', 'only IPv6 addresses', s.key));
     if (!s.endOfCandidates) diagnostics.push(at('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));

@@ -39,7 +39,9 @@ export type FrameSummary =
     }
   | { readonly kind: 'invalid-candidate'; readonly code: string; readonly message: string }
   | { readonly kind: 'end-of-candidates'; readonly sdpMid: string | null }
-  | { readonly kind: 'signal'; readonly type: string | null };
+  | { readonly kind: 'signal'; readonly type: string | null }
+  /** Not summarised: the relay's logger was behind by more than its budget, or shutting down (the frame is logged whole). */
+  | { readonly kind: 'not-summarized'; readonly reason: 'behind' | 'shutdown'; readonly behindMs: number };
 
 /** Summarises one parsed frame (a JSON value). */
 export function summarizeFrame(frame: unknown): FrameSummary {
@@ -102,6 +104,8 @@ export function describeFrame(s: FrameSummary): string {
       return 'end of candidates';
     case 'signal':
       return s.type ?? '(no type)';
+    case 'not-summarized':
+      return s.reason === 'shutdown' ? '(not summarised: shutting down)' : `(not summarised: the logger is ${s.behindMs} ms behind)`;
     default:
       throw new SdpscopeError('INVALID_ARGUMENT', `describeFrame: "${String((s as { kind: unknown }).kind)}" is not a summary kind`);
   }

@@ -1,23 +1,105 @@
 /**
  * Secrets out of signaling frames, for the relay's log, its feed and the pages: a copy of a frame
- * with a=ice-pwd values and the values of secret-looking keys replaced. The frame itself is never
- * changed (the relay forwards the bytes it received). Pure.
+ * with the values of secret keys replaced wherever they are (nested in objects and arrays,
+ * iceServers entries), and the secrets inside text (SDP a=ice-pwd, a=crypto inline keys, k=
+ * lines; passwords in URLs, secret query parameters). The frame itself is never changed (the
+ * relay forwards the bytes it received). Linear in the size of the frame. Pure.
  */
-
 import { requireText } from '../errors.js';
 
-const SECRET_KEYS = /^(credential|password|passwd|pwd|secret|token|authorization|api[-_]?key)$/i;
-const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/g;
+/**
+ * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
+ * and digits ("ice-pwd", "icePwd" and "ICE_PWD" are one key): these whole, and any key that ends
+ * with one of {@link SECRET_KEY_ENDINGS} ("turnPassword", "x-api-key", "refresh_token").
+ */
+export const SECRET_KEYS: readonly string[] = [
+  'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
+  'passphrase', 'passwd', 'password', 'pwd', 'secret', 'signature', 'token',
+];
+
+/** Endings that make a key secret: "accessToken", "turnCredential", "clientSecret", "apiKey", "privateKey", "sessionCookie". */
+export const SECRET_KEY_ENDINGS: readonly string[] = [
+  'apikey', 'cookie', 'credential', 'credentials', 'passphrase', 'passwd', 'password', 'privatekey', 'pwd', 'secret', 'token',
+];
+
+const EXACT = /* @__PURE__ */ new Set(SECRET_KEYS);
+
+/** True when the values of `key` are secrets (see {@link SECRET_KEYS}). */
+export function isSecretKey(key: string): boolean {
+  if (key.length > 128) return false;
+  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (EXACT.has(k)) return true;
+  for (const end of SECRET_KEY_ENDINGS) if (k.endsWith(end)) return true;
+  return false;
+}
+
+/** What a secret value becomes. */
+export const REDACTED = '[redacted]';
 
 /** A pwd of the same length that still reads as one (ice-chars), and says it was redacted. */
 function redactedPwd(pwd: string): string {
   return 'REDACTED'.slice(0, pwd.length) + 'x'.repeat(Math.max(0, pwd.length - 8));
 }
 
+/** In a parsed string, a line ends at CR or LF; in raw JSON text also at a backslash (an escaped line end) or a quote. */
+const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/g;
+const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/g;
+/** SDES keys (RFC 4568 §6.1): inline:<key||salt>[|lifetime][|MKI:length]; the key is replaced by as many X. */
+const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
+/** k= lines (RFC 4566 §5.12, obsolete, still carried by old SIP gateways): the method kept, the key not. */
+const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
+/** A query parameter (`?token=…`, `&password=…`) in a URL held in a string. */
+const QUERY_PARAM = /([?&;])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
+
+/** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
+function redactString(s: string, raw: boolean): string {
+  let out = s;
+  if (out.includes('a=ice-pwd:')) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
+  if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
+  if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
+  if (out.includes('://')) out = redactUserinfo(out);
+  if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';'))) {
+    out = out.replace(QUERY_PARAM, (m, sep: string, key: string, v: string) => (v !== '' && isSecretKey(safeDecode(key)) ? `${sep}${key}=${REDACTED}` : m));
+  }
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `scheme://user:password@host` → `scheme://user:[redacted]@host`, scanning from each "://" (linear). */
+function redactUserinfo(s: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = s.indexOf('://'); at >= 0; at = s.indexOf('://', at + 3)) {
+    const start = at + 3;
+    // The authority ends at the first of / ? # @ or a blank; userinfo is what comes before an "@".
+    let i = start;
+    let colon = -1;
+    while (i < s.length && i - start < 512) {
+      const c = s.charCodeAt(i);
+      if (c === 64 /* @ */ || c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 92 || c === 10 || c === 13) break;
+      if (c === 58 /* : */ && colon < 0) colon = i;
+      i++;
+    }
+    if (i < s.length && s.charCodeAt(i) === 64 && colon >= 0 && i > colon + 1) {
+      out += s.slice(copied, colon + 1) + REDACTED;
+      copied = i;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /**
- * A copy of `frame` with secrets replaced: a=ice-pwd values in SDP text (same length, still
- * ice-chars, so a redacted log still parses and negotiates), and the values of keys such as
- * credential, password, token. The frame itself is not changed.
+ * A copy of `frame` with secrets replaced: the values of secret keys at any depth (strings,
+ * numbers, arrays, objects: whole; null and booleans kept), a=ice-pwd values in SDP text (same
+ * length, still ice-chars, so a redacted log still parses and negotiates), a=crypto inline keys
+ * (same length), k= keys, URL passwords and secret query parameters. The frame is not changed.
  */
 export function redactFrame(frame: unknown): unknown {
   return redact(frame, 0);
@@ -27,22 +109,87 @@ export function redactFrame(frame: unknown): unknown {
 const MAX_DEPTH = 64;
 
 function redact(frame: unknown, depth: number): unknown {
-  if (typeof frame === 'string') return frame.includes('a=ice-pwd:') ? frame.replace(ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v)) : frame;
+  if (typeof frame === 'string') return redactString(frame, false);
   if (frame === null || typeof frame !== 'object') return frame;
   if (depth >= MAX_DEPTH) return '[redacted: nested too deep]';
   if (Array.isArray(frame)) return frame.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(frame)) out[k] = SECRET_KEYS.test(k) && (typeof v === 'string' || typeof v === 'number') ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(frame)) out[k] = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);
   return out;
 }
 
-const SECRET_PAIRS = /("(?:credential|password|passwd|pwd|secret|token|authorization|api[-_]?key)"\s*:\s*")((?:[^"\\]|\\.)*)(")/gi;
-
 /**
- * Secrets redacted in text that is not valid JSON (a frame the relay refused): ice-pwd values and
- * the values of "credential", "password"... keys, as far as they can be found in the text.
+ * Secrets redacted in text that is not valid JSON (a frame the relay refused, a cut log line):
+ * the value after a secret `"key":` (a string, to its closing quote or the end of the text if it
+ * has none; an object or array, to its closing bracket or the end; anything else, to the next
+ * delimiter), then the secrets inside the text as {@link redactFrame} finds them in strings.
+ * One pass; a value cut by the end of the text is redacted too.
  */
 export function redactText(text: string): string {
   requireText(text, 'redactText');
-  return (redactFrame(text) as string).replace(SECRET_PAIRS, (_m, a: string, _v: string, b: string) => `${a}[redacted]${b}`);
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    const q = text.indexOf('"', i);
+    if (q < 0) break;
+    const end = stringEnd(text, q);
+    // A key: a string, blanks, then ":".
+    let j = end;
+    while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+    if (j >= text.length || text.charCodeAt(j) !== 58 /* : */ || !isSecretKey(keyText(text, q, end))) {
+      i = end;
+      continue;
+    }
+    j++;
+    while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+    const v = j;
+    const c = text.charCodeAt(v);
+    let vEnd: number;
+    if (c === 34 /* " */) vEnd = stringEnd(text, v);
+    else if (c === 123 || c === 91) vEnd = bracketEnd(text, v);
+    else {
+      vEnd = v;
+      while (vEnd < text.length && !',}] \t\r\n'.includes(text[vEnd]!)) vEnd++;
+    }
+    if (vEnd > v && !/^(?:null|true|false)$/.test(text.slice(v, Math.min(vEnd, v + 6)))) {
+      out += text.slice(copied, v) + `"${REDACTED}"`;
+      copied = vEnd;
+    }
+    i = Math.max(vEnd, j);
+  }
+  return redactString(copied === 0 ? text : out + text.slice(copied), true);
+}
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** The index after the string that opens at `q` (its closing quote, or the end of the text). */
+function stringEnd(text: string, q: number): number {
+  for (let i = q + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34) return i + 1;
+  }
+  return text.length;
+}
+
+/** The index after the object or array that opens at `at` (strings skipped), or the end of the text. */
+function bracketEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+/** The text of a key string (its escapes of quote and backslash read; a key is short). */
+function keyText(text: string, q: number, end: number): string {
+  const inner = text.slice(q + 1, Math.min(end - 1, q + 130));
+  return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }

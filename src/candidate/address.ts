@@ -23,7 +23,7 @@ export type AddressFamily = 'ipv4' | 'ipv6' | 'mdns' | 'fqdn' | 'redacted' | 'in
  * - `mdns` an RFC 6762 `.local` name (browsers hide host addresses behind one);
  * - `ipv6-ula` fc00::/7 (RFC 4193);
  * - `ipv6-global` 2000::/3 (including 6to4, Teredo and NAT64 addresses);
- * - `documentation` 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32 (RFC 5737, RFC 3849: examples, lab nets);
+ * - `documentation` 192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32, 3fff::/20 (RFC 5737, RFC 3849, RFC 9637: examples, lab nets);
  * - `benchmarking` 198.18/15, 2001:2::/48 (RFC 2544, RFC 5180: test labs);
  * - `multicast` 224/4, ff00::/8;
  * - `broadcast` 255.255.255.255;
@@ -80,7 +80,8 @@ const cidr4 = (s: string): [V4, number] => ipaddr.IPv4.parseCIDR(s);
 const cidr6 = (s: string): [V6, number] => ipaddr.IPv6.parseCIDR(s);
 const V4_DOCUMENTATION = /* @__PURE__ */ ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map(cidr4);
 const V4_BENCHMARKING = /* @__PURE__ */ cidr4('198.18.0.0/15');
-const V6_DOCUMENTATION = /* @__PURE__ */ cidr6('2001:db8::/32');
+/** 2001:db8::/32 (RFC 3849) and 3fff::/20 (RFC 9637, the larger documentation prefix of 2024). */
+const V6_DOCUMENTATION = /* @__PURE__ */ ['2001:db8::/32', '3fff::/20'].map(cidr6);
 const V6_GLOBAL = /* @__PURE__ */ cidr6('2000::/3');
 
 function classifyIPv4(a: V4): AddressClass {
@@ -130,12 +131,13 @@ function classifyIPv6(a: V6, text: string): AddressClass {
     case 'benchmarking':
       return 'benchmarking';
     case 'reserved':
-      return a.match(V6_DOCUMENTATION) ? 'documentation' : 'reserved';
+      return V6_DOCUMENTATION.some((r) => a.match(r)) ? 'documentation' : 'reserved';
     case 'rfc6052':
     case 'rfc6145':
       // NAT64 (64:ff9b::/96) and SIIT addresses stand for IPv4 hosts reached through a translator.
       return 'ipv6-global';
     default:
+      if (V6_DOCUMENTATION.some((r) => a.match(r))) return 'documentation';
       // unicast, 6to4, Teredo, NAT64 (rfc6052, rfc6145) and the anycast services are global
       // when inside 2000::/3; anything else (fec0::/10 site-local, unallocated space) is not.
       return a.match(V6_GLOBAL) ? 'ipv6-global' : 'reserved';

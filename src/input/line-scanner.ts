@@ -98,7 +98,8 @@ export class LineScanner {
     const trimmed = line.trim();
     if (trimmed === '') return;
     const c0 = trimmed.charCodeAt(0);
-    if (c0 === 123 || c0 === 91) {
+    // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
+    if (opensLikeJson(trimmed)) {
       if (this.fastFrames && c0 === 123 && fastFrame(trimmed, { ...this.base, line: lineNo }, this.sink)) return;
       try {
         walkJson(JSON.parse(trimmed), { ...this.base, line: lineNo }, this.sink);
@@ -110,7 +111,7 @@ export class LineScanner {
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
     const time = leadingTime(trimmed);
     const ctx = time !== undefined ? { ...this.base, line: lineNo, timestamp: time } : { ...this.base, line: lineNo };
-    if (c0 !== 123 && c0 !== 91) {
+    if (c0 !== 123) {
       const brace = line.indexOf('{');
       const close = line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
@@ -126,4 +127,22 @@ export class LineScanner {
     }
     scanText(line, lineNo, this.sink, this.base.file, time);
   }
+}
+
+/**
+ * True when a (trimmed) line opens as a JSON object or array would: "{" then a key or "}"; "[" then
+ * a value or "]" — and not a leading time in brackets. A log prefix in brackets ("[pc1]",
+ * "[2026-11-24 06:00:00,123]", "[INFO]") is not JSON, so not an invalid-json problem either.
+ */
+export function opensLikeJson(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (c0 !== 123 && c0 !== 91) return false;
+  let i = 1;
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  if (i >= t.length) return true;
+  const c = t[i]!;
+  if (c0 === 123) return c === '"' || c === '}';
+  if (c === '{' || c === '[' || c === '"' || c === ']' || c === '-') return true;
+  if (c >= '0' && c <= '9') return leadingTime(t) === undefined && /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]/.test(t.slice(0, 64));
+  return /^(?:true|false|null)\s*[,\]]/.test(t.slice(i, i + 8));
 }

@@ -6,7 +6,8 @@
  * host addresses in candidates (no mDNS names), and no calls out (background networking off).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
 import { PACKAGE_ROOT } from '../node/paths.js';
@@ -80,6 +81,23 @@ function version(executable: string): string {
     const pkg = executable.endsWith('firefox-esr') ? 'firefox-esr' : 'chromium';
     throw new SdpscopeError('LAB_SETUP', `the lab needs ${executable} (Debian package ${pkg})`);
   }
+}
+
+/** What is missing here for these browsers (their Debian packages, playwright-core for Chromium), said as the lab says it. */
+export function missingForBrowsers(browsers: readonly BrowserName[]): string[] {
+  const missing: string[] = [];
+  for (const b of new Set(browsers)) {
+    const exe = BROWSER_EXECUTABLES[b];
+    if (!existsSync(exe)) missing.push(`${exe} (Debian package ${b === 'firefox' ? 'firefox-esr' : 'chromium'})`);
+    if (b === 'chromium') {
+      try {
+        createRequire(import.meta.url).resolve('playwright-core');
+      } catch {
+        missing.push('playwright-core (npm install playwright-core, or scripts/lab-setup.sh)');
+      }
+    }
+  }
+  return missing;
 }
 
 /**

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
 import { parseSdp } from '../sdp/parse.js';
 import { BUILT_CLI as CLI } from '../node/paths.js';
-import { launchPeer, type BrowserName, type LabPeer } from './browsers.js';
+import { launchPeer, missingForBrowsers, type BrowserName, type LabPeer } from './browsers.js';
 import { startCoturn } from './coturn.js';
 import { checkLabPrerequisites, createLab, type Lab, type LabSide, type NatKind } from './topology.js';
 
@@ -200,7 +200,7 @@ function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise
 export async function runLabCall(options: LabCallOptions): Promise<LabCallResult> {
   const say = options.onLine ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 45_000;
-  checkLabPrerequisites();
+  checkLabPrerequisites(missingForBrowsers([options.browsers.a, options.browsers.b]));
   const relayLog = join(options.artifacts, 'relay.ndjson');
   try {
     mkdirSync(options.artifacts, { recursive: true });

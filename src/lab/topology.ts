@@ -13,7 +13,7 @@
  * still masqueraded. Needs root, iproute2 and iptables (Linux only).
  */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
@@ -140,8 +140,11 @@ export function sweepStaleLabs(): string[] {
   return removed;
 }
 
-/** Checks what the lab needs before touching anything; throws LAB_SETUP with every missing piece. */
-export function checkLabPrerequisites(): void {
+/**
+ * Checks what the lab needs before touching anything; throws LAB_SETUP with every missing piece
+ * (`more`: what the caller found missing too, such as browsers).
+ */
+export function checkLabPrerequisites(more: readonly string[] = []): void {
   const missing: string[] = [];
   if (process.platform !== 'linux') missing.push('Linux (network namespaces)');
   if (typeof process.getuid === 'function' && process.getuid() !== 0) missing.push('root (ip netns, iptables)');
@@ -152,7 +155,9 @@ export function checkLabPrerequisites(): void {
       if ((e as { code?: string }).code === 'ENOENT') missing.push(`${program} (Debian package ${pkg})`);
     }
   }
-  if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}`);
+  if (!existsSync('/usr/bin/turnserver')) missing.push('coturn (Debian package coturn: /usr/bin/turnserver)');
+  missing.push(...more);
+  if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}${missing.length > 1 ? ' (scripts/lab-setup.sh installs them, as root)' : ''}`);
 }
 
 export interface LabOptions {

@@ -3,6 +3,8 @@ import { nodeOnlyAsync as a, nodeOnlyFunction as f, nodeOnlyValue as v } from '.
 
 export const readTextInput = a('node', 'readTextInput');
 export const looksBinary = f('node', 'looksBinary');
+export const detectEncoding = f('node', 'detectEncoding');
+export const textBytes = f('node', 'textBytes');
 export const scanStream = a('node', 'scanStream');
 export const startRelay = a('node', 'startRelay');
 export const RELAY_DEFAULTS = v('node', 'RELAY_DEFAULTS');

@@ -110,6 +110,8 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       if (timer) clearTimeout(timer);
       if (joinTimer) clearTimeout(joinTimer);
       if (ws.readyState === WebSocket.OPEN) ws.close(1000);
+      // Still connecting (the time ran out first): nothing to say goodbye to; a later open must not keep the process alive.
+      else if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
       resolve({ received, sent, timedOut, closeCode });
     };
     const fail = (e: SdpscopeError) => {

@@ -3,6 +3,8 @@
  * each way that can fail. Not part of the browser core.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
 
 async function readStdin(): Promise<Buffer> {
@@ -11,25 +13,166 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** True when the bytes are not text: a NUL byte, or not UTF-8 in the first 64 KiB. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  if (!(bytes instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'looksBinary takes bytes (a Uint8Array or Buffer)');
-  const head = bytes.subarray(0, 65536);
-  if (head.includes(0)) return true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.length === bytes.length ? head : trimPartial(head));
-    return false;
-  } catch {
-    return true;
+/** What the first bytes of an input say it is. */
+export type InputEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gzip' | 'binary';
+
+/** Bytes looked at to tell text from binary and UTF-16 from UTF-8. */
+const HEAD_BYTES = 65536;
+
+/**
+ * What `head` (the first bytes of an input) holds: gzip (its magic number), UTF-16 (a byte order
+ * mark, or NUL bytes in every other place: what PowerShell's ">" and Windows tools write), text
+ * (UTF-8, or anything mostly text: a stray NUL or Latin-1 byte in a log is a line's problem, not
+ * the file's), or binary (more than 5% of the bytes are NULs, control characters or not UTF-8).
+ */
+export function detectEncoding(head: Uint8Array): InputEncoding {
+  if (!(head instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'detectEncoding takes bytes (a Uint8Array or Buffer)');
+  const b = head.subarray(0, HEAD_BYTES);
+  if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  // Without a mark: ASCII text in UTF-16 is a printable byte and a NUL, pair after pair.
+  const pairs = Math.min(b.length >> 1, 4096);
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i++) {
+    const x = b[2 * i]!;
+    const y = b[2 * i + 1]!;
+    if (y === 0 && isTextByte(x)) le++;
+    else if (x === 0 && isTextByte(y)) be++;
   }
+  if (pairs >= 4 && le >= pairs * 0.9) return 'utf-16le';
+  if (pairs >= 4 && be >= pairs * 0.9) return 'utf-16be';
+  return suspiciousBytes(b) * 20 > b.length ? 'binary' : 'utf-8';
 }
 
-/** Drops a UTF-8 sequence cut by the 64 KiB window. */
-function trimPartial(b: Uint8Array): Uint8Array {
-  let end = b.length;
-  for (let i = 0; i < 3 && end > 0 && (b[end - 1]! & 0xc0) === 0x80; i++) end--;
-  if (end > 0 && b[end - 1]! >= 0xc0) end--;
-  return b.subarray(0, end);
+/** A byte of ASCII text: printable, tab or a line end. */
+const isTextByte = (c: number) => (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13;
+
+/** NULs, C0 controls other than tab, line ends, form feed and escape, and bytes of invalid UTF-8. */
+function suspiciousBytes(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      if (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) n++;
+      continue;
+    }
+    // A UTF-8 sequence: its lead byte says how many continuation bytes (0x80..0xBF) follow.
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) {
+      // A sequence cut by the end of the head is not held against it.
+      if (i + k >= b.length) break;
+      if ((b[i + k]! & 0xc0) !== 0x80) ok = false;
+    }
+    if (ok) i += need;
+    else n++;
+  }
+  return n;
+}
+
+/** True when the bytes are not text (see {@link detectEncoding}; UTF-16 and gzip are not binary). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (!(bytes instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'looksBinary takes bytes (a Uint8Array or Buffer)');
+  return detectEncoding(bytes) === 'binary';
+}
+
+/** Largest text a gzip input may decompress to when read whole (a V8 string holds about 512 MiB). */
+const MAX_GUNZIPPED = 512 * 1024 * 1024;
+
+/** `bytes` as text: gunzipped, decoded from UTF-16, or read as UTF-8; FILE_BINARY for anything else. */
+function decodeText(bytes: Buffer, name: string): string {
+  const kind = detectEncoding(bytes);
+  if (kind === 'gzip') {
+    let inflated: Buffer;
+    try {
+      inflated = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED });
+    } catch (e) {
+      throw gzipError(name, e);
+    }
+    if (detectEncoding(inflated) === 'gzip') throw new SdpscopeError('FILE_BINARY', `${name} is gzip inside gzip: decompress it first`);
+    return decodeText(inflated, `${name} (gunzipped)`);
+  }
+  if (kind === 'binary') throw binaryError(name, bytes);
+  if (kind === 'utf-16le' || kind === 'utf-16be') return new TextDecoder(kind).decode(bytes);
+  return bytes.toString('utf8');
+}
+
+function binaryError(name: string, head: Uint8Array): SdpscopeError {
+  const zip = head[0] === 0x50 && head[1] === 0x4b;
+  return new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text${zip ? ' (a zip archive: unzip it first)' : ''}`);
+}
+
+function gzipError(name: string, e: unknown): SdpscopeError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ERR_BUFFER_TOO_LARGE') return new SdpscopeError('FILE_UNREADABLE', `${name} decompresses to more than ${MAX_GUNZIPPED / 1048576} MiB: give it to "sdpscope candidates", which streams it`);
+  return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip but does not decompress: ${(e as Error).message}`);
+}
+
+const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+
+/**
+ * A stream of an input's bytes as UTF-8 text bytes, with flat memory: gzip decompressed as it
+ * streams, UTF-16 decoded, binary refused (FILE_BINARY) from its first bytes. A read that fails
+ * half way is the file's FILE_UNREADABLE, not a bug.
+ */
+export async function* textBytes(stream: AsyncIterable<Uint8Array | string>, name: string): AsyncIterable<Uint8Array> {
+  yield* decodedBytes(stream, name, null);
+}
+
+/** `gunzipped`: the name of the gzip input this stream is the decompression of (its errors are the gzip's). */
+async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: string, gunzipped: string | null): AsyncIterable<Uint8Array> {
+  const it = stream[Symbol.asyncIterator]();
+  const next = async () => {
+    try {
+      return await it.next();
+    } catch (e) {
+      if (e instanceof SdpscopeError) throw e;
+      throw gunzipped !== null && /^(Z_|ERR_BUFFER)/.test(String((e as NodeJS.ErrnoException).code)) ? gzipError(gunzipped, e) : fileError(gunzipped ?? name, e);
+    }
+  };
+  const head: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < 4096) {
+    const n = await next();
+    if (n.done) {
+      ended = true;
+      break;
+    }
+    const b = toBuffer(n.value);
+    head.push(b);
+    size += b.length;
+  }
+  const first = Buffer.concat(head);
+  async function* all(): AsyncIterable<Buffer> {
+    if (first.length > 0) yield first;
+    while (!ended) {
+      const n = await next();
+      if (n.done) return;
+      yield toBuffer(n.value);
+    }
+  }
+  const kind = detectEncoding(first);
+  if (kind === 'binary') throw binaryError(name, first);
+  if (kind === 'gzip') {
+    const gunzip = createGunzip();
+    const inflated = Readable.from(all()).on('error', (e) => gunzip.destroy(e)).pipe(gunzip);
+    yield* decodedBytes(inflated, `${name} (gunzipped)`, name);
+    return;
+  }
+  if (kind === 'utf-16le' || kind === 'utf-16be') {
+    const decoder = new TextDecoder(kind);
+    for await (const b of all()) {
+      const text = decoder.decode(b, { stream: true });
+      if (text) yield Buffer.from(text, 'utf8');
+    }
+    const tail = decoder.decode();
+    if (tail) yield Buffer.from(tail, 'utf8');
+    return;
+  }
+  yield* all();
 }
 
 /** A file system error as the coded error a user reads: what it means, not the syscall. */
@@ -42,7 +185,10 @@ export function fileError(path: string, e: unknown): SdpscopeError {
   return new SdpscopeError('FILE_UNREADABLE', `${path}: ${(e as Error).message}`);
 }
 
-/** Reads `path` ("-" = stdin) as UTF-8 text. Throws FILE_* or EMPTY_INPUT SdpscopeErrors. */
+/**
+ * Reads `path` ("-" = stdin) as text: UTF-8, UTF-16 (with or without a byte order mark), or either
+ * gzipped. Throws FILE_* or EMPTY_INPUT SdpscopeErrors.
+ */
 export async function readTextInput(path: string): Promise<string> {
   let bytes: Buffer;
   if (path === '-') {
@@ -57,8 +203,7 @@ export async function readTextInput(path: string): Promise<string> {
     }
   }
   const name = path === '-' ? 'standard input' : path;
-  if (looksBinary(bytes)) throw new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text`);
-  const text = bytes.toString('utf8');
+  const text = decodeText(bytes, name);
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', `${name} is empty`);
   return text;
 }

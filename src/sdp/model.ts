@@ -381,6 +381,11 @@ export interface SessionDescription {
   readonly msidSemantic: MsidSemantic | null;
   /** a=candidate lines at session level (outside any m-section): rare, kept apart. */
   readonly candidates: readonly MediaCandidate[];
+  /**
+   * a=end-of-candidates at session level (RFC 8840 §8.2: it then applies to every m-section; also
+   * how a trickled a= fragment without m= ends its candidates).
+   */
+  readonly endOfCandidates: boolean;
   /** Findings of the parser (invalid lines, attribute syntax, candidate problems). */
   readonly diagnostics: readonly ParseDiagnostic[];
 }

@@ -268,6 +268,7 @@ export function buildDescription(
     extmapAllowMixed: s.has('extmap-allow-mixed'),
     msidSemantic: s.first('msid-semantic') ?? null,
     candidates: sessionCandidates,
+    endOfCandidates: s.has('end-of-candidates'),
     diagnostics: withMid,
   };
 }

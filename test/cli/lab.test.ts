@@ -3,6 +3,7 @@
  * rendering of its checks. Real lab calls through the command run in test/e2e/lab.e2e.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderChecks } from '../../cli/commands/lab.js';
 import { makeStyle } from '../../cli/render/style.js';
@@ -29,7 +30,11 @@ describe('sdpscope lab', () => {
     const [cmd, ...pre] = asNobody.length ? asNobody : [process.execPath];
     const r = spawnSync(cmd!, [...pre, ...(asNobody.length ? [process.execPath] : []), CLI, 'lab', '--artifacts', '/nonexistent/lab'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('sdpscope: the lab needs root (ip netns, iptables) [LAB_SETUP]\n');
+    // Every missing piece at once: root first, then whatever this machine lacks too.
+    expect(r.stderr).toMatch(/^sdpscope: the lab needs root \(ip netns, iptables\)(, [^\n]+)? \[LAB_SETUP\]\n$/);
+    for (const [path, named] of [['/usr/bin/turnserver', 'coturn'], ['/usr/bin/chromium', '/usr/bin/chromium']] as const) {
+      expect(r.stderr.includes(named)).toBe(!existsSync(path));
+    }
   });
 
   it('documents the NATs and what it needs in --help', () => {

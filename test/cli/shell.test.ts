@@ -4,7 +4,8 @@
  * (the CLI issue); each runs the built programs through bash.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -287,6 +288,132 @@ describe('what a second look found', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('nosdp.txt line 1 is not JSON');
     });
+  });
+});
+
+describe('what a third look found (an audit as a new user)', () => {
+  it('the client whose --timeout runs out before it joined ends at once, with 1', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
+    try {
+      const t = Date.now();
+      const r = await shAsync(`sdpscope client ${relay.url} --send samples/offer.json --expect 1 --room r4 --timeout 1`);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('expected 1 frame, got 0 in 1 ms');
+      // It used to stay in the room until killed.
+      expect(Date.now() - t).toBeLessThan(10_000);
+      await new Promise((res) => setTimeout(res, 200));
+      expect(relay.rooms().get('r4') ?? []).toEqual([]);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('--summary gives the session findings the full report gives (no-srflx, relay-private-address, only-mdns-hosts)', () => {
+    const f = file('rp.log', 'a=candidate:1 1 udp 41885439 10.0.0.5 3478 typ relay raddr 1.2.3.4 rport 5 ufrag abcd\na=candidate:2 1 udp 2122260223 fe.local 5000 typ host ufrag abcd\n');
+    const kinds = (t: string) => [...t.matchAll(/^\s+(?:warning|info|error)\s+([a-z-]+)(?: \(line \d+\))?:/gm)].map((m) => m[1]).sort();
+    const full = kinds(sh(`sdpscope candidates ${f}`).stdout);
+    expect(full).toEqual(expect.arrayContaining(['no-srflx', 'only-mdns-hosts', 'relay-private-address']));
+    expect(kinds(sh(`sdpscope candidates --summary ${f}`).stdout)).toEqual(full);
+  });
+
+  it('--json finds a private relay address past the candidates kept for tables (64)', () => {
+    const lines = Array.from({ length: 70 }, (_, i) => `a=candidate:${i} 1 udp 1686052607 203.0.113.${i} ${40000 + i} typ srflx raddr 10.0.0.1 rport 5000 ufrag many`);
+    lines.push('a=candidate:99 1 udp 41885439 10.9.9.9 3478 typ relay raddr 203.0.113.1 rport 5 ufrag many');
+    const r = JSON.parse(sh(`sdpscope candidates --json ${file('many.log', lines.join('\n') + '\n')}`).stdout) as { sessions: { diagnostics: { kind: string }[] }[] };
+    expect(r.sessions[0]!.diagnostics.map((d) => d.kind)).toContain('relay-private-address');
+  });
+
+  it('a time or a tag in brackets at the start of a line is a log prefix, not broken JSON', () => {
+    for (const prefix of ['[2026-11-24 06:00:00,123]', '[06:21:10.200]', '[2026-11-24T06:00:00.123Z]', '[pc1]']) {
+      const r = sh(`sdpscope candidates ${file('bracket.log', `${prefix} a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag abcd\n`)}`);
+      expect([r.status, r.stdout.includes('invalid-json')]).toEqual([0, false]);
+      expect(r.stdout).toContain('1 candidate');
+    }
+    // A JSON frame after a bracketed tag is read as one.
+    const tagged = sh(`sdpscope candidates ${file('tagged.log', '[pc1] {"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag abcd","sdpMid":"0"}\n')}`);
+    expect(tagged.stdout).not.toContain('invalid-json');
+    expect(tagged.stdout).toContain('1 candidate');
+  });
+
+  it('an a= fragment that takes its ufrag from a=ice-ufrag ends with its a=end-of-candidates', () => {
+    const r = sh('sdpscope candidates --summary -', { input: 'a=ice-ufrag:abcd\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\na=end-of-candidates\n' });
+    expect(r.stdout).toContain('session abcd');
+    expect(r.stdout).not.toContain('end-of-candidates-missing');
+  });
+
+  describe('text in the encodings and wrappings logs come in', () => {
+    const alice = sample('alice.log');
+    const expectRead = (line: string, o: { input?: string } = {}) => {
+      const r = sh(line, o);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      return r.stdout;
+    };
+    const plain = () => sh('sdpscope candidates --summary samples/alice.log').stdout;
+
+    it('a stray NUL or Latin-1 byte near the start is that line\'s problem, not a binary file', () => {
+      const nul = join(dir, 'nul.log');
+      writeFileSync(nul, Buffer.concat([Buffer.from('bad\0line\n'), Buffer.from(alice)]));
+      expect(expectRead(`sdpscope candidates --summary ${nul}`)).toContain('binary-data');
+      const latin1 = join(dir, 'latin1.log');
+      writeFileSync(latin1, Buffer.concat([Buffer.from('06:00:00 caf\xe9 started\n', 'latin1'), Buffer.from(alice)]));
+      expect(expectRead(`sdpscope candidates --summary ${latin1}`)).toBe(plain().replaceAll(/lines (\d+)–(\d+)/g, (_m, a: string, b: string) => `lines ${+a + 1}–${+b + 1}`));
+      expect(sh(`sdpscope parse ${latin1}`).status).not.toBe(2);
+    });
+
+    it('UTF-16 (what PowerShell\'s > writes), with or without a byte order mark; gzip, from a file and on stdin', () => {
+      const bom = join(dir, 'ps.log');
+      writeFileSync(bom, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(alice, 'utf16le')]));
+      const noBom = join(dir, 'le.log');
+      writeFileSync(noBom, Buffer.from(alice, 'utf16le'));
+      const gz = join(dir, 'alice.log.gz');
+      writeFileSync(gz, gzipSync(alice));
+      for (const f of [bom, noBom, gz]) {
+        expect(expectRead(`sdpscope candidates --summary ${f}`)).toBe(plain());
+        expect(expectRead(`sdpscope parse ${f}`)).toBe(sh('sdpscope parse samples/alice.log').stdout);
+      }
+      expect(expectRead(`cat ${gz} | sdpscope candidates --summary -`)).toBe(plain());
+      const offerGz = join(dir, 'offer.json.gz');
+      writeFileSync(offerGz, gzipSync(sample('offer.json')));
+      expect(expectRead(`sdp-diff ${offerGz} samples/answer.json`).replace(offerGz, 'samples/offer.json')).toBe(sh('sdp-diff samples/offer.json samples/answer.json').stdout);
+    });
+
+    it('binary is still binary (exit 2), a zip says to unzip it, a broken gzip says so', () => {
+      const png = join(dir, 'x.png');
+      writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+      const zip = join(dir, 'x.zip');
+      writeFileSync(zip, Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(200, 1)]));
+      const badGz = join(dir, 'bad.gz');
+      writeFileSync(badGz, Buffer.concat([gzipSync(alice).subarray(0, 40), Buffer.from('garbage')]));
+      for (const cmd of ['sdpscope candidates', 'sdpscope parse']) {
+        expect(sh(`${cmd} ${png}`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/holds binary data, not text \[FILE_BINARY\]\n$/) });
+        expect(sh(`${cmd} ${zip}`).stderr).toContain('(a zip archive: unzip it first) [FILE_BINARY]');
+        expect(sh(`${cmd} ${badGz}`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/is gzip but does not decompress: .*\[FILE_UNREADABLE\]\n$/) });
+      }
+    });
+  });
+
+  it.each([
+    ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, lab (see sdpscope --help) [USAGE]'],
+    ['sdpscope parse', 'nothing to read: give a file, or - for standard input (see sdpscope parse --help) [USAGE]'],
+    ['sdp-diff', 'nothing to read: give a file, or - for standard input (see sdp-diff --help) [USAGE]'],
+  ])('%s → our words, not the argument library\'s', (line, message) => {
+    const r = sh(line);
+    expect([r.status, r.stderr]).toEqual([2, `${line.split(' ')[0]}: ${message}\n`]);
+  });
+
+  it('a relay that cannot listen leaves no empty log behind; one without a log does not say it flushed one', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
+    try {
+      const log = join(dir, 'never.ndjson');
+      expect(sh(`sdpscope relay --host 127.0.0.1 --port ${relay.port} --log ${log}`).status).toBe(2);
+      expect(existsSync(log)).toBe(false);
+    } finally {
+      await relay.close();
+    }
+    const lines: string[] = [];
+    const r = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, onLine: (l) => l.kind === 'event' && lines.push(`${l.event} ${l.detail}`) });
+    await r.close();
+    expect(lines.at(-1)).toBe('stopped no log');
   });
 });
 

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { startRelay, type Relay, type RelayOptions } from '../../src/node/relay/index.js';
+import { startRelay, type RelayOptions } from '../../src/node/relay/index.js';
+import { joinRelay, relayStarter, until } from '../support/relay.js';
 import { runClient } from '../../src/node/client.js';
 import { readInput } from '../../src/input/read.js';
 import { sample } from '../support/corpus.js';
@@ -13,51 +14,9 @@ import { fileURLToPath } from 'node:url';
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'sdpscope-relay-'));
-const relays: Relay[] = [];
-async function relay(o: RelayOptions = {}): Promise<Relay> {
-  const r = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, ...o });
-  relays.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(relays.splice(0).map((r) => r.close()));
-});
-
-/** A client that records what it receives; resolves once joined. */
-async function join_(url: string, opts: ConstructorParameters<typeof WebSocket>[2] = {}) {
-  const ws = new WebSocket(url, opts);
-  const got: string[] = [];
-  const notices: { event: string; code?: string }[] = [];
-  let closed: { code: number; reason: string } | null = null;
-  ws.on('message', (d) => {
-    const t = d.toString();
-    const f = JSON.parse(t) as { type?: string; event: string; code?: string };
-    if (f.type === 'relay-notice') notices.push(f);
-    else got.push(t);
-  });
-  ws.on('close', (code, reason) => (closed = { code, reason: reason.toString() }));
-  await new Promise<void>((res, rej) => {
-    let failed = false;
-    ws.once('error', (e) => {
-      failed = true;
-      rej(e);
-    });
-    const check = () => {
-      if (failed) return;
-      if (notices.some((n) => n.event === 'joined' || n.event === 'room-full')) res();
-      else setTimeout(check, 5);
-    };
-    check();
-  });
-  return { ws, got, notices, closed: () => closed };
-}
-const until = async (cond: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const { relay, closeAll } = relayStarter();
+afterEach(closeAll);
+const join_ = joinRelay;
 
 const OFFER = sample('offer.json');
 const CANDIDATE = '{"type":"candidate","candidate":"candidate:2789144953 1 udp 2122129151 10.18.117.180 51018 typ host generation 0 ufrag ddSd network-id 3 network-cost 50","sdpMid":"0","sdpMLineIndex":0}';

@@ -1,29 +1,70 @@
 /**
  * The read-only feed (/feed): every relayed frame's record (redacted) to every subscriber, the
  * last ones replayed to a subscriber that comes late; what a subscriber sends goes nowhere.
+ * Memory is bounded in bytes: the replay keeps at most `replayBytes` of the newest records (and
+ * at most `replayCount` of them), and a subscriber that lets more than `maxBufferedBytes` queue up
+ * is cut, as a slow peer is.
  */
 import { WebSocket } from 'ws';
 
+export interface FeedLimits {
+  readonly replayCount: number;
+  readonly replayBytes: number;
+  readonly maxBufferedBytes: number;
+}
+
 export class Feed {
   private readonly subscribers = new Set<WebSocket>();
-  private readonly replay: string[] = [];
+  /** The replay, oldest first, from `head` on (a queue without shift()'s copying). */
+  private replay: string[] = [];
+  private head = 0;
+  private replayBytes = 0;
 
   constructor(
-    private readonly replayCount: number,
-    private readonly maxBufferedBytes: number,
+    private readonly limits: FeedLimits,
+    /** A subscriber was cut for reading too slowly. */
+    private readonly onSlow: (queued: number) => void,
   ) {}
 
-  /** A record for everyone subscribed (a subscriber too far behind misses it), kept for replay. */
+  /** Size of the replay now, in characters (records are JSON text: bytes, for ASCII). */
+  get replaySize(): number {
+    return this.replayBytes;
+  }
+
+  /** A record for everyone subscribed (a subscriber too far behind is cut), kept for replay. */
   publish(record: string): void {
+    this.keep(record);
+    for (const ws of this.subscribers) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+        // A close frame would queue behind what it cannot read: cut the connection.
+        this.subscribers.delete(ws);
+        this.onSlow(ws.bufferedAmount);
+        ws.terminate();
+        continue;
+      }
+      ws.send(record);
+    }
+  }
+
+  private keep(record: string): void {
+    if (this.limits.replayCount === 0 || record.length > this.limits.replayBytes) return;
     this.replay.push(record);
-    if (this.replay.length > this.replayCount) this.replay.shift();
-    for (const ws of this.subscribers) if (ws.readyState === WebSocket.OPEN && ws.bufferedAmount < this.maxBufferedBytes) ws.send(record);
+    this.replayBytes += record.length;
+    while (this.replay.length - this.head > this.limits.replayCount || this.replayBytes > this.limits.replayBytes) {
+      this.replayBytes -= this.replay[this.head]!.length;
+      this.replay[this.head++] = '';
+    }
+    if (this.head > 1024 && this.head * 2 > this.replay.length) {
+      this.replay = this.replay.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /** Adds a subscriber and replays the recent records to it; `onIgnored` when it sends something. */
   subscribe(ws: WebSocket, onIgnored: () => void): void {
     this.subscribers.add(ws);
-    for (const r of this.replay) ws.send(r);
+    for (let i = this.head; i < this.replay.length; i++) ws.send(this.replay[i]!);
     ws.on('message', onIgnored);
     ws.on('close', () => this.subscribers.delete(ws));
     ws.on('error', () => this.subscribers.delete(ws));

@@ -8,7 +8,8 @@
  * pages), rooms.ts, rate-limit.ts, log-pipe.ts + log-worker.ts (the logger thread), feed.ts
  * (/feed), protocol.ts (notices, close codes, console lines). This file wires them.
  */
-import { closeSync, openSync } from 'node:fs';
+import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +18,7 @@ import { redactText } from '../../analysis/redact.js';
 import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
-import { LogPipe } from './log-pipe.js';
+import { CLOSE_DEADLINE_MS, LogPipe } from './log-pipe.js';
 import { resolveRelayOptions, type RelayOptions } from './options.js';
 import { CLOSE, type RelayNotice } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
@@ -42,17 +43,37 @@ export interface Relay {
   rooms(): Map<string, string[]>;
   /** Closes every client (1001), stops listening, flushes the log. */
   close(): Promise<void>;
+  /**
+   * Resolves once the relay has stopped: null after close(), or the error that stopped it by
+   * itself (LOG_UNWRITABLE, with logFailure "stop").
+   */
+  readonly stopped: Promise<SdpscopeError | null>;
 }
 
 const now = () => new Date().toISOString();
 
-/** Opens the log for appending and closes it again; throws LOG_UNWRITABLE with the reason. */
+/**
+ * At shutdown, clients that have not answered the close handshake within this are cut; the
+ * logger then has CLOSE_DEADLINE_MS to finish: a relay stops within a second, whatever it was sent.
+ */
+const CLIENTS_DEADLINE_MS = 300;
+
+/**
+ * Checks the log can be written, without creating it (a relay that then cannot listen leaves no
+ * empty file behind): an existing file is opened for appending and closed again; for a new one,
+ * its folder must be writable. Throws LOG_UNWRITABLE with the reason.
+ */
 function checkWritable(path: string): void {
   try {
-    closeSync(openSync(path, 'a'));
+    if (existsSync(path)) closeSync(openSync(path, 'a'));
+    else {
+      const dir = dirname(resolvePath(path));
+      if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      accessSync(dir, constants.W_OK | constants.X_OK);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (e as Error).message;
     throw new SdpscopeError('LOG_UNWRITABLE', `cannot write the log ${path}: ${why}`);
   }
 }
@@ -64,10 +85,33 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   if (o.log !== undefined) checkWritable(o.log);
   const clients = new Map<string, Client>();
   const rooms = new Rooms(o.roomSize);
-  const feed = o.feed ? new Feed(o.feedReplay, o.maxBufferedBytes) : null;
+  const feed = o.feed
+    ? new Feed({ replayCount: o.feedReplay, replayBytes: o.feedReplayBytes, maxBufferedBytes: o.maxBufferedBytes }, (queued) =>
+        event(null, null, 'slow-consumer', `a feed subscriber let ${queued} bytes queue up (limit ${o.maxBufferedBytes}): connection cut`),
+      )
+    : null;
   let nextId = 1;
+  let stopError: SdpscopeError | null = null;
+  let markStopped: (e: SdpscopeError | null) => void = () => undefined;
+  const stopped = new Promise<SdpscopeError | null>((r) => (markStopped = r));
   // Summaries, redaction and the log are the worker's: this thread checks JSON and forwards.
-  const pipe = new LogPipe({ log: o.log ?? null, keepSecrets: o.keepSecrets, maxBacklog: o.maxLogBacklog, onLine: o.onLine, onRecord: feed ? (r) => feed.publish(r) : undefined });
+  const pipe = new LogPipe({
+    log: o.log ?? null,
+    keepSecrets: o.keepSecrets,
+    maxBacklog: o.maxLogBacklog,
+    maxBacklogBytes: o.maxLogBacklogBytes,
+    budgetMs: o.logBudgetMs,
+    onLine: o.onLine,
+    onRecord: feed ? (r) => feed.publish(r) : undefined,
+    onLogError: (message) => {
+      const e = new SdpscopeError('LOG_UNWRITABLE', `cannot write the log any more: ${message}${o.logFailure === 'stop' ? ': the relay stops (logFailure "continue" relays on without it)' : ': frames are relayed but not logged'}`);
+      o.onLogError?.(e);
+      if (o.logFailure === 'stop' && o.log !== undefined) {
+        stopError = e;
+        void close();
+      }
+    },
+  });
   const event = (room: string | null, client: string | null, name: string, detail: string) => pipe.event({ time: now(), room, event: name, client, detail });
   const authorized = (req: IncomingMessage, target: RequestTarget) => o.token === undefined || sameSecret(tokenOf(req, target), o.token);
 
@@ -103,14 +147,16 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       });
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => join(ws, req, target));
+    // Read now: once the upgrade is done, a socket already gone has no address any more.
+    const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
+    wss.handleUpgrade(req, socket, head, (ws) => join(ws, peer, target));
   });
 
   const notice = (ws: WebSocket, n: RelayNotice) => {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(n));
   };
 
-  function join(ws: WebSocket, req: IncomingMessage, target: RequestTarget): void {
+  function join(ws: WebSocket, peer: string, target: RequestTarget): void {
     const room = target.query.get('room') || 'default';
     const c: Client = { id: `c${nextId}`, ws, room, alive: true, bucket: new TokenBucket(o.maxFramesPerSecond) };
     if (!rooms.join(c)) {
@@ -124,7 +170,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const peers = [...rooms.others(c)];
     notice(ws, { type: 'relay-notice', event: 'joined', room, id: c.id, peers: peers.map((m) => m.id) });
     for (const m of peers) notice(m.ws, { type: 'relay-notice', event: 'peer-joined', room, id: c.id });
-    event(room, c.id, 'joined', `from ${req.socket.remoteAddress}:${req.socket.remotePort} (${rooms.count(room)}/${o.roomSize})`);
+    event(room, c.id, 'joined', `from ${peer} (${rooms.count(room)}/${o.roomSize})`);
 
     ws.on('pong', () => {
       c.alive = true;
@@ -157,7 +203,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       JSON.parse(text);
     } catch {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
-      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text)).slice(0, 120)));
+      // Redacted with some context (a secret cut at 120 characters would show its start), then cut.
+      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text.slice(0, 8192))).slice(0, 120)));
       return;
     }
     const to: string[] = [];
@@ -202,24 +249,41 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   const port = (server.address() as AddressInfo).port;
   const host = o.host === '0.0.0.0' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
-  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host}:${port}`);
+  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`);
 
   async function shutdown(): Promise<void> {
     if (heartbeat) clearInterval(heartbeat);
-    for (const c of clients.values()) c.ws.close(CLOSE.goingAway, 'relay shutting down');
-    feed?.close(CLOSE.goingAway, 'relay shutting down');
+    // From here the log comes first: frames still queued are written without summaries.
+    pipe.hurryUp();
+    const [code, why] = stopError ? [CLOSE.internalError, 'relay stopped: its log failed'] : [CLOSE.goingAway, 'relay shutting down'];
+    for (const c of clients.values()) c.ws.close(code, why);
+    feed?.close(code, why);
     await new Promise<void>((r) => wss.close(() => r()));
     // Clients that do not answer the close handshake promptly are cut.
     const cut = setTimeout(() => {
       for (const c of clients.values()) c.ws.terminate();
       feed?.terminate();
       server.closeAllConnections();
-    }, 500);
+    }, CLIENTS_DEADLINE_MS);
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
-    event(null, null, 'stopped', 'log flushed');
-    // The worker writes everything it was sent, then ends the log.
-    await pipe.close();
+    event(null, null, 'stopped', stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log');
+    // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
+    const unlogged = await pipe.close();
+    if (unlogged > 0 && o.log !== undefined && !stopError) {
+      try {
+        appendFileSync(o.log, JSON.stringify({ time: now(), room: null, client: null, event: 'log-cut', detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }) + '\n');
+      } catch {
+        /* the log is what failed: nothing more can be said in it */
+      }
+    }
+    markStopped(stopError);
+  }
+
+  function close(): Promise<void> {
+    // Idempotent: a second call waits for the first.
+    closing ??= shutdown();
+    return closing;
   }
 
   const ws = `${o.tls ? 'wss' : 'ws'}://${host}:${port}`;
@@ -233,10 +297,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     endpoints,
     port,
     rooms: () => rooms.snapshot(),
-    close() {
-      // Idempotent: a second call waits for the first.
-      closing ??= shutdown();
-      return closing;
-    },
+    close,
+    stopped,
   };
 }

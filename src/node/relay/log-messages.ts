@@ -9,6 +9,13 @@ export interface LogWorkerData {
   readonly lines: boolean;
   /** Post every frame's record back, always redacted, for the read-only feed (/feed). */
   readonly feed: boolean;
+  /** A frame waiting longer than this (ms since the relay got it) is logged without a summary, so that the log keeps up. */
+  readonly budgetMs: number;
+  /**
+   * BigInt64 [0]: 0, or once the relay shuts down the time (ms since the epoch) after which frames
+   * are logged without summaries, so that the log is written in time.
+   */
+  readonly hurry: SharedArrayBuffer;
 }
 
 /** A relayed frame; `time` in ms since the epoch. */
@@ -44,7 +51,9 @@ export type FromLogWorker =
   | { readonly kind: 'line'; readonly line: RelayLine }
   /** A frame's record as JSON text, redacted, for the feed. */
   | { readonly kind: 'record'; readonly record: string }
-  /** `n` frames are logged: the backlog shrinks. */
-  | { readonly kind: 'ack'; readonly n: number }
+  /** `n` frames (`bytes` of text) are logged: the backlog shrinks. */
+  | { readonly kind: 'ack'; readonly n: number; readonly bytes: number }
+  /** Writing the log failed (a full disk, /dev/full, an I/O error): the log is given up, relaying and the feed go on. */
+  | { readonly kind: 'log-failed'; readonly message: string }
   /** The log is flushed and closed. */
   | { readonly kind: 'closed' };

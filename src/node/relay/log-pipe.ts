@@ -1,8 +1,9 @@
 /**
  * The relay's side of its logger thread: frames go to the worker in batches (once per turn of the
  * event loop), events in order with them, and what comes back (console lines, feed records,
- * acknowledgements) is handed on. The backlog is bounded: past it, frames are relayed but not
- * logged, and the log says how many. Logging never stops relaying.
+ * acknowledgements) is handed on. The backlog is bounded in frames and in bytes: past either,
+ * frames are relayed but not logged, and the log says how many. Logging never stops relaying,
+ * and never holds up shutdown for long: see close().
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -17,31 +18,53 @@ export interface LogPipeOptions {
   readonly log: string | null;
   readonly keepSecrets: boolean;
   readonly maxBacklog: number;
+  readonly maxBacklogBytes: number;
+  readonly budgetMs: number;
   /** Console lines, in relay order. */
   readonly onLine?: ((line: RelayLine) => void) | undefined;
   /** Feed records (redacted JSON text), or undefined for no feed. */
   readonly onRecord?: ((record: string) => void) | undefined;
+  /** The log could not be written (once): relaying goes on without it. */
+  readonly onLogError?: ((message: string) => void) | undefined;
 }
+
+/** How long close() waits for the logger to write what it was sent before stopping it. */
+export const CLOSE_DEADLINE_MS = 600;
+/** At shutdown, frames are still summarised for this long (the relay's hurryUp comes first). */
+const SUMMARY_GRACE_MS = 400;
 
 export class LogPipe {
   private readonly worker: Worker | null;
+  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(8));
   private batch: LoggedFrame[] = [];
   private backlog = 0;
+  private backlogBytes = 0;
   private skipped = 0;
   private failed = false;
+  /** Why the log is not written any more (null while it is). */
+  logError: string | null = null;
 
   constructor(private readonly o: LogPipeOptions) {
     const wanted = o.log !== null || o.onLine !== undefined || o.onRecord !== undefined;
     this.worker = wanted
-      ? new Worker(WORKER_FILE, { workerData: { log: o.log, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.onRecord !== undefined } satisfies LogWorkerData })
+      ? new Worker(WORKER_FILE, {
+          workerData: { log: o.log, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.onRecord !== undefined, budgetMs: o.budgetMs, hurry: this.hurry.buffer as SharedArrayBuffer } satisfies LogWorkerData,
+        })
       : null;
     this.worker?.on('message', (m: FromLogWorker) => this.received(m));
     this.worker?.on('error', (e: Error) => {
       // Logging must never stop relaying: report it once and go on without a log.
       this.failed = true;
-      o.onLine?.({ kind: 'event', time: new Date().toISOString(), room: null, client: null, event: 'log-error', detail: e.message });
+      this.logFailed(`the logger stopped: ${e.message}`);
     });
     this.worker?.unref();
+  }
+
+  private logFailed(message: string): void {
+    if (this.logError !== null) return;
+    this.logError = message;
+    this.o.onLogError?.(message);
+    this.o.onLine?.({ kind: 'event', time: new Date().toISOString(), room: null, client: null, event: 'log-error', detail: `the log cannot be written: ${message}` });
   }
 
   private post(m: ToLogWorker): void {
@@ -64,11 +87,15 @@ export class LogPipe {
         break;
       case 'ack':
         this.backlog -= m.n;
-        if (this.skipped > 0 && this.backlog < this.o.maxBacklog / 2) {
+        this.backlogBytes -= m.bytes;
+        if (this.skipped > 0 && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) {
           const n = this.skipped;
           this.skipped = 0;
           this.event({ time: new Date().toISOString(), room: null, client: null, event: 'log-skipped', detail: `${n} frames relayed but not logged: the logger fell behind` });
         }
+        break;
+      case 'log-failed':
+        this.logFailed(m.message);
         break;
       case 'closed':
         break;
@@ -79,13 +106,14 @@ export class LogPipe {
   frame(f: LoggedFrame): void {
     if (!this.worker || this.failed) return;
     // Memory stays bounded when frames come faster than the logger writes them.
-    if (this.backlog >= this.o.maxBacklog) {
+    if (this.backlog >= this.o.maxBacklog || this.backlogBytes + f.text.length > this.o.maxBacklogBytes) {
       this.skipped++;
       return;
     }
     if (this.batch.length === 0) setImmediate(this.flush);
     this.batch.push(f);
     this.backlog++;
+    this.backlogBytes += f.text.length;
   }
 
   /** An event of the relay: logged and shown in order with the frames around it. */
@@ -98,20 +126,42 @@ export class LogPipe {
     this.post({ kind: 'event', record: e });
   }
 
-  /** Writes everything it was sent, ends the log, stops the thread. */
-  async close(): Promise<void> {
+  /** Shutting down: `ms` from now on the logger writes frames without summaries (the log comes first). */
+  hurryUp(ms = SUMMARY_GRACE_MS): void {
+    if (Atomics.load(this.hurry, 0) === 0n) Atomics.store(this.hurry, 0, BigInt(Date.now() + ms));
+  }
+
+  /**
+   * Writes everything it was sent (without summaries from here on), ends the log, stops the
+   * thread; after CLOSE_DEADLINE_MS the thread is stopped anyway. Resolves with the number of
+   * frames that were sent to the logger and not written (0 unless the deadline passed).
+   */
+  async close(): Promise<number> {
     const worker = this.worker;
-    if (!worker) return;
+    if (!worker) return 0;
+    this.hurryUp();
     this.flush();
+    let closed = false;
     if (!this.failed) {
       worker.ref();
       await new Promise<void>((r) => {
-        worker.on('message', (m: FromLogWorker) => m.kind === 'closed' && r());
-        worker.once('error', () => r());
-        worker.once('exit', () => r());
+        const deadline = setTimeout(r, CLOSE_DEADLINE_MS);
+        const done = () => {
+          clearTimeout(deadline);
+          r();
+        };
+        worker.on('message', (m: FromLogWorker) => {
+          if (m.kind === 'closed') {
+            closed = true;
+            done();
+          }
+        });
+        worker.once('error', done);
+        worker.once('exit', done);
         this.post({ kind: 'close' });
       });
     }
     await worker.terminate();
+    return closed || this.failed ? 0 : this.backlog;
   }
 }

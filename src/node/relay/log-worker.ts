@@ -1,36 +1,81 @@
 /**
  * The relay's logger, in a worker thread: it summarises each frame with the core, redacts it
  * and writes the NDJSON log, so that the relay's own thread only checks JSON and forwards.
- * Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
+ * Summaries never hold the log up: a frame that waited longer than the budget, or any frame once
+ * the relay shuts down, is logged without one (its summary says why), and the log says when
+ * that started and how many. A log that cannot be written is reported once and given up; the
+ * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
-import type { FromLogWorker, LogWorkerData, ToLogWorker } from './log-messages.js';
+import type { FromLogWorker, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
 
 const data = workerData as LogWorkerData;
 const port = parentPort!;
-const log: WriteStream | null = data.log ? createWriteStream(data.log, { flags: 'a' }) : null;
-
+const hurry = new BigInt64Array(data.hurry);
 const post = (m: FromLogWorker) => port.postMessage(m);
+
+let log: WriteStream | null = null;
+if (data.log) {
+  log = createWriteStream(data.log, { flags: 'a' });
+  log.on('error', (e: NodeJS.ErrnoException) => {
+    // ENOSPC (a full disk, /dev/full), EIO, EBADF...: said once; the rest goes on without a log.
+    log = null;
+    post({ kind: 'log-failed', message: `${data.log}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` });
+  });
+}
+
+/** Frames logged without a summary in the current run of them, and the most the logger was behind. */
+let skipped = 0;
+let worstBehind = 0;
+
+function event(e: RelayEvent): void {
+  log?.write(JSON.stringify(e) + '\n');
+  if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
+}
 
 port.on('message', (m: ToLogWorker) => {
   if (m.kind === 'close') {
     const done = () => post({ kind: 'closed' });
+    if (skipped > 0) endSkipping();
     if (log) log.end(done);
     else done();
     return;
   }
   if (m.kind === 'event') {
-    log?.write(JSON.stringify(m.record) + '\n');
-    if (data.lines) post({ kind: 'line', line: { kind: 'event', ...m.record } });
+    event(m.record);
     return;
   }
   let out = '';
+  let bytes = 0;
   for (const f of m.frames) {
+    bytes += f.text.length;
     // The relay checked it is JSON before forwarding it.
     const frame = JSON.parse(f.text) as unknown;
-    const r = frameRecords(f, frame, data.keepSecrets, summarizeFrame(frame));
+    const behind = Date.now() - f.time;
+    const hurryAt = Atomics.load(hurry, 0);
+    const shutdown = hurryAt !== 0n && Date.now() > Number(hurryAt);
+    let summary: FrameSummary;
+    if (shutdown || behind > data.budgetMs) {
+      summary = { kind: 'not-summarized', reason: shutdown ? 'shutdown' : 'behind', behindMs: behind };
+      if (skipped === 0 && !shutdown) {
+        if (out) log?.write(out);
+        out = '';
+        event({ time: new Date().toISOString(), room: null, client: null, event: 'log-behind', detail: `the logger is ${behind} ms behind (budget ${data.budgetMs} ms): frames are logged without summaries until it catches up` });
+      }
+      skipped++;
+      worstBehind = Math.max(worstBehind, behind);
+    } else {
+      if (skipped > 0) {
+        if (out) log?.write(out);
+        out = '';
+        endSkipping();
+      }
+      summary = summarizeFrame(frame);
+    }
+    const r = frameRecords(f, frame, data.keepSecrets, summary);
     if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
     if (data.feed) post({ kind: 'record', record: r.feed });
@@ -38,5 +83,11 @@ port.on('message', (m: ToLogWorker) => {
   }
   if (log && out) log.write(out);
   // Tell the relay how far the log got (it bounds what it queues here).
-  post({ kind: 'ack', n: m.frames.length });
+  post({ kind: 'ack', n: m.frames.length, bytes });
 });
+
+function endSkipping(): void {
+  event({ time: new Date().toISOString(), room: null, client: null, event: 'log-caught-up', detail: `${skipped} frame${skipped === 1 ? '' : 's'} logged without summaries (the logger was up to ${worstBehind} ms behind)` });
+  skipped = 0;
+  worstBehind = 0;
+}

@@ -27,10 +27,28 @@ export const RELAY_DEFAULTS = {
   keepSecrets: false,
   /** Frames waiting for the logger; past it, frames are relayed but not logged (counted, reported). */
   maxLogBacklog: 100_000,
+  /** Bytes of frames waiting for the logger; past it, as past maxLogBacklog. */
+  maxLogBacklogBytes: 64 * 1024 * 1024,
+  /**
+   * A frame that waited longer than this for the logger (ms) is logged without its summary, so that
+   * the log keeps up; the log says when that starts and ends. Summaries are linear in the frame.
+   */
+  logBudgetMs: 2000,
+  /**
+   * When the log cannot be written any more (a full disk, an I/O error): "stop" closes every client
+   * (1011) and stops the relay with LOG_FAILED; "continue" relays on without a log. Said on the
+   * console (stderr for the CLI) either way.
+   */
+  logFailure: 'stop' as 'stop' | 'continue',
   /** Serve the read-only feed of relayed frames (redacted) at /feed and the inspector at /inspect. */
   feed: true,
   /** Records the feed replays to a new subscriber. */
   feedReplay: 1000,
+  /**
+   * Characters of records the feed keeps for replay (the oldest go first); at most maxBufferedBytes.
+   * Unset: 2 MiB, or half of maxBufferedBytes when that is less than 4 MiB.
+   */
+  feedReplayBytes: 2 * 1024 * 1024,
 } as const;
 
 export interface RelayOptions {
@@ -44,6 +62,9 @@ export interface RelayOptions {
   readonly heartbeatMs?: number;
   readonly keepSecrets?: boolean;
   readonly maxLogBacklog?: number;
+  readonly maxLogBacklogBytes?: number;
+  readonly logBudgetMs?: number;
+  readonly logFailure?: 'stop' | 'continue';
   /** NDJSON log file, one line per frame (appended). */
   readonly log?: string;
   /** Clients must present it: `?token=`, or `Authorization: Bearer …`. */
@@ -56,8 +77,14 @@ export interface RelayOptions {
   readonly pageDir?: string;
   readonly feed?: boolean;
   readonly feedReplay?: number;
+  readonly feedReplayBytes?: number;
   /** One readable line per event (the console). */
   readonly onLine?: (line: RelayLine) => void;
+  /**
+   * The log could not be written (once). With logFailure "stop" the relay is stopping: `stopped`
+   * resolves with the error.
+   */
+  readonly onLogError?: (error: SdpscopeError) => void;
 }
 
 /** The options with every default filled in, checked. */
@@ -72,12 +99,18 @@ const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = 
   maxBufferedBytes: 1,
   heartbeatMs: 0,
   maxLogBacklog: 1,
+  maxLogBacklogBytes: 1,
+  logBudgetMs: 0,
   feedReplay: 0,
+  feedReplayBytes: 0,
 };
 
 /** Fills the defaults in and checks every value; throws INVALID_OPTION with the option's name. */
 export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions {
   const o = { ...RELAY_DEFAULTS, ...options } as ResolvedRelayOptions;
+  if (options.feedReplayBytes === undefined && typeof o.maxBufferedBytes === 'number') {
+    (o as { feedReplayBytes: number }).feedReplayBytes = Math.min(RELAY_DEFAULTS.feedReplayBytes, Math.floor(o.maxBufferedBytes / 2));
+  }
   for (const [name, min] of Object.entries(MINIMUM) as [keyof typeof RELAY_DEFAULTS, number][]) {
     const v = o[name];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
@@ -88,6 +121,8 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
   if (o.port > 65535) throw new SdpscopeError('INVALID_OPTION', `relay option port must be 0..65535, got ${o.port}`);
   if (typeof o.host !== 'string' || o.host.trim() === '') throw new SdpscopeError('INVALID_OPTION', 'relay option host is empty: give an address to bind (0.0.0.0 for every interface, 127.0.0.1 to stay local)');
   if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
+  if (o.feedReplayBytes > o.maxBufferedBytes) throw new SdpscopeError('INVALID_OPTION', `relay option feedReplayBytes (${o.feedReplayBytes}) must not exceed maxBufferedBytes (${o.maxBufferedBytes}): a late subscriber would be cut by its own replay`);
+  if (o.logFailure !== 'stop' && o.logFailure !== 'continue') throw new SdpscopeError('INVALID_OPTION', `relay option logFailure must be "stop" or "continue", got ${String(o.logFailure)}`);
   if (o.tls && (!o.tls.cert || !o.tls.key)) throw new SdpscopeError('INVALID_OPTION', 'relay option tls needs both cert and key');
   return o;
 }

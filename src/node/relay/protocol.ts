@@ -11,7 +11,7 @@ export type RelayNotice =
   | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
 
 /** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame). */
-export const CLOSE = { normal: 1000, goingAway: 1001, tooBig: 1009, roomFull: 4001 } as const;
+export const CLOSE = { normal: 1000, goingAway: 1001, tooBig: 1009, internalError: 1011, roomFull: 4001 } as const;
 
 /** What the console shows: a frame relayed, or an event of the relay. */
 export type RelayLine =

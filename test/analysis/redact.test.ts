@@ -1,0 +1,91 @@
+/** Secrets out of frames and text, for the relay's log, its feed and the pages (src/analysis/redact.ts). */
+import { isSecretKey, REDACTED, redactFrame, redactText, SECRET_KEY_ENDINGS, SECRET_KEYS } from '../../src/analysis/redact.js';
+import { readInput } from '../../src/input/read.js';
+import { negotiate } from '../../src/negotiation/negotiate.js';
+import { pairFromOne } from '../../src/input/pair.js';
+import { sample, seedSdp } from '../support/corpus.js';
+
+describe('which keys are secret', () => {
+  it.each([
+    'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'authorization', 'Authorization', 'auth', 'cookie', 'jwt',
+    'accessToken', 'access_token', 'refreshToken', 'id_token', 'sessionToken', 'turnCredential', 'turn-password', 'iceServerCredential', 'clientSecret', 'client_secret',
+    'apiKey', 'api-key', 'x-api-key', 'API_KEY', 'privateKey', 'private_key', 'icePwd', 'ice-pwd', 'ICE_PWD', 'userPassword', 'Set-Cookie', 'signature', 'otp',
+  ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it('documents its list (the README shows these constants)', () => {
+    expect(SECRET_KEYS).toContain('password');
+    expect(SECRET_KEY_ENDINGS).toContain('token');
+  });
+});
+
+describe('redactFrame', () => {
+  it('replaces ice-pwd with a same-length value that is still a pwd, without touching the input', () => {
+    const frame = JSON.parse(sample('offer.json')) as { offer: { sdp: string } };
+    const before = JSON.stringify(frame);
+    const out = redactFrame(frame) as { offer: { sdp: string } };
+    expect(JSON.stringify(frame)).toBe(before);
+    expect(out.offer.sdp).not.toContain('kXT7EgT23rvctdmdZUSU0dT1');
+    expect(out.offer.sdp).toContain('a=ice-pwd:REDACTEDxxxxxxxxxxxxxxxx\r\n');
+    expect(out.offer.sdp.length).toBe(seedSdp('offer').length);
+  });
+
+  it('a redacted call log still pairs and negotiates as before', () => {
+    const log = sample('call.ndjson');
+    const redacted = log.trim().split('\n').map((l) => JSON.stringify(redactFrame(JSON.parse(l)))).join('\n');
+    const n = (t: string) => {
+      const p = pairFromOne(readInput(t).descriptions, 'x');
+      return negotiate(p.first.description, p.second.description).media.map((m) => [m.status, m.codecs.negotiated.map((c) => c.name)]);
+    };
+    expect(n(redacted)).toEqual(n(log));
+  });
+
+  it.each([
+    ['nested in an array (the issue\'s case)', { password: ['x'] }, { password: REDACTED }],
+    ['nested in an object (the issue\'s case)', { credential: { value: 'x' } }, { credential: REDACTED }],
+    ['iceServers entries', { iceServers: [{ urls: 'turn:x', username: 'u', credential: 'c' }], token: 't' }, { iceServers: [{ urls: 'turn:x', username: 'u', credential: REDACTED }], token: REDACTED }],
+    ['keys the old list missed', { accessToken: 'a', turnCredential: 'b', passphrase: 'c', data: { auth: { bearer: 'd' } } }, { accessToken: REDACTED, turnCredential: REDACTED, passphrase: REDACTED, data: { auth: REDACTED } }],
+    ['numbers', { pin: 1, otp: 123456 }, { pin: 1, otp: REDACTED }],
+    ['null and booleans kept (nothing to hide)', { password: null, token: false }, { password: null, token: false }],
+    ['deep in arrays of arrays', [[[{ secret: 's' }]]], [[[{ secret: REDACTED }]]]],
+  ] as const)('values of secret keys: %s', (_name, frame, expected) => {
+    expect(redactFrame(frame)).toEqual(expected);
+    expect(JSON.stringify(redactFrame(frame))).not.toMatch(/"(x|a|b|c|d|s|t|123456)"|:123456/);
+  });
+
+  it('passwords in URLs and secret query parameters, in any string', () => {
+    expect(redactFrame({ url: 'wss://alice:hunter2@relay.example/?room=r&token=abc123&x=1', note: 'turns://u:p@h:5349' })).toEqual({
+      url: `wss://alice:${REDACTED}@relay.example/?room=r&token=${REDACTED}&x=1`,
+      note: `turns://u:${REDACTED}@h:5349`,
+    });
+    // Not a secret: a user with no password, a mailto, an ordinary query.
+    expect(redactFrame({ a: 'https://alice@example.com/?room=r', b: 'turn:relay.example:3478?transport=tcp' })).toEqual({ a: 'https://alice@example.com/?room=r', b: 'turn:relay.example:3478?transport=tcp' });
+  });
+
+  it('SDES keys (a=crypto inline:) and k= lines in SDP', () => {
+    const sdp = 'v=0\r\nk=base64:c2VjcmV0\r\nm=audio 9 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz|2^20|1:32\r\n';
+    const out = (redactFrame({ sdp }) as { sdp: string }).sdp;
+    expect(out).toContain(`a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:${'X'.repeat(40)}|2^20|1:32\r\n`);
+    expect(out).toContain(`k=base64:${REDACTED}\r\n`);
+    expect(out).not.toMatch(/WVNf|c2VjcmV0/);
+  });
+});
+
+describe('redactText (text that is not JSON)', () => {
+  it.each([
+    ['a string value', '{"type":"turn","credential":"hunter2","x":', `{"type":"turn","credential":"${REDACTED}","x":`],
+    ['a value cut by the end of the text', '{"password":"hunt', `{"password":"${REDACTED}"`],
+    ['an array value', '{"password":["a","b"],"x":1', `{"password":"${REDACTED}","x":1`],
+    ['an object value, cut', '{"credential":{"value":"x","more":', `{"credential":"${REDACTED}"`],
+    ['a number', '{"otp": 123456, "y"', `{"otp": "${REDACTED}", "y"`],
+    ['an escaped key', '{"pass\\u0077ord":"x"', '{"pass\\u0077ord":"x"'],
+    ['keys the old list missed', '{"accessToken":"a","turnCredential":"b"}x', `{"accessToken":"${REDACTED}","turnCredential":"${REDACTED}"}x`],
+    ['null kept', '{"password":null,', '{"password":null,'],
+  ])('%s', (_name, text, expected) => expect(redactText(text)).toBe(expected));
+
+  it('ice-pwd in escaped SDP stops at the escaped line end', () => {
+    const out = redactText('{"sdp":"v=0\\r\\na=ice-pwd:abcdefghijklmnopqrstuv\\r\\na=ice-options:trickle\\r\\n');
+    expect(out).not.toContain('abcdefghijklmnopqrstuv');
+    expect(out).toContain('a=ice-pwd:REDACTEDxxxxxxxxxxxxxx\\r\\na=ice-options:trickle');
+  });
+
+});

@@ -1,0 +1,300 @@
+/**
+ * The relay under hostile input, on loopback: odd request lines, headers and upgrades thrown at a
+ * real relay process (it must answer each and keep relaying); memory bounded in bytes (the feed's
+ * replay, slow feed subscribers); summaries that never hold up the log or shutdown; a log that
+ * stops being writable.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { joinRelay, relayStarter, until } from '../support/relay.js';
+
+const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist/bin/sdpscope.js');
+const dir = mkdtempSync(join(tmpdir(), 'sdpscope-hostile-'));
+const { relay, closeAll } = relayStarter();
+afterEach(closeAll);
+
+/** The CLI relay on loopback, any port; resolves with its URL once it listens. */
+async function relayProcess(args: readonly string[] = []) {
+  const child = spawn(process.execPath, [BIN, 'relay', '--host', '127.0.0.1', '--port', '0', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // The start-up lines (printed with --quiet too) give the URL.
+  const started = /^signaling +(ws:\/\/127\.0\.0\.1:\d+)/m;
+  await until(() => started.test(out) || child.exitCode !== null, 10_000).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
+  });
+  const url = started.exec(out)?.[1] ?? '';
+  return { child, url, port: Number(url.split(':').pop()), exited, out: () => out, err: () => err };
+}
+const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGTERM');
+
+/** Writes raw bytes to the relay's port; resolves with its answer's status line (or "closed", "timeout"). */
+function raw(port: number, bytes: string | Buffer, ms = 2000): Promise<string> {
+  return new Promise((res) => {
+    const s = connect(port, '127.0.0.1');
+    let got = '';
+    const done = (v: string) => {
+      clearTimeout(timer);
+      s.destroy();
+      res(v);
+    };
+    const timer = setTimeout(() => done(got ? got.split('\r\n')[0]! : 'timeout'), ms);
+    s.on('data', (d) => {
+      got += d.toString('latin1');
+      if (got.includes('\r\n')) done(got.split('\r\n')[0]!);
+    });
+    s.on('error', () => done(got ? got.split('\r\n')[0]! : 'closed'));
+    s.on('close', () => done(got ? got.split('\r\n')[0]! : 'closed'));
+    s.write(bytes);
+  });
+}
+
+const UPGRADE = 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n';
+
+/** Each: what is sent, and the answers accepted (a status line, or the connection closed). */
+const HOSTILE: readonly (readonly [string, string | Buffer, RegExp])[] = [
+  // The request targets that killed the relay (TypeError: Invalid URL), as pages and as upgrades.
+  ['GET //[', 'GET //[ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|404)/],
+  ['GET //a:b@', 'GET //a:b@ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|404)/],
+  ['GET //x:99999/', 'GET //x:99999/ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|404)/],
+  ['GET http://[::1', 'GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
+  ['upgrade //[ (a path: it joins)', `GET //[ HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (101|400)/],
+  ['upgrade http://[::1', `GET http://[::1 HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 400/],
+  ['upgrade //a:b@/feed (a path: it joins)', `GET //a:b@/feed HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (101|400)/],
+  ['asterisk-form', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
+  ['absolute-form', 'GET http://relay.example/ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
+  ['authority-form', 'CONNECT relay.example:443 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400|^closed$/],
+  ['bad percent escapes', 'GET /%zz%E0%A4%A?room=%ff&token=%%% HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
+  ['bad escapes in an upgrade', `GET /?room=%E0%A4%A&token=%% HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 101/],
+  ['path traversal', 'GET /../../../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
+  ['encoded traversal', 'GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
+  ['NUL in the target', 'GET /\0 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400|^closed$/],
+  ['a 100 KB target', `GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, /^HTTP\/1\.1 (414|431)|^closed$/],
+  ['10,000 headers', `GET / HTTP/1.1\r\n${'X-A: b\r\n'.repeat(10_000)}\r\n`, /^HTTP\/1\.1 431|^closed$/],
+  ['HTTP/9.9', 'GET / HTTP/9.9\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|505)|^closed$/],
+  ['no version', 'GET /\r\n\r\n', /^HTTP\/1\.1 (200|400)|^closed$/],
+  ['a TLS hello on plain HTTP', Buffer.from('160301020001000100030366', 'hex'), /^HTTP\/1\.1 400|^closed$/],
+  ['negative Content-Length', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n', /^HTTP\/1\.1 400|^closed$/],
+  ['two Content-Lengths', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab', /^HTTP\/1\.1 400|^closed$/],
+  ['bad chunked body', 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /^HTTP\/1\.1 (200|400|404)|^closed$/],
+  ['header without a colon', 'GET / HTTP/1.1\r\nHost x\r\n\r\n', /^HTTP\/1\.1 400|^closed$/],
+  ['upgrade without a key', 'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n', /^HTTP\/1\.1 400/],
+  ['upgrade of version 7', `GET / HTTP/1.1\r\nHost: x\r\n${UPGRADE.replace('Version: 13', 'Version: 7')}\r\n`, /^HTTP\/1\.1 400/],
+  ['upgrade by POST', `POST / HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (400|405)/],
+  ['upgrade to something else', 'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n', /^HTTP\/1\.1 (400|404)|^closed$/],
+  ['a 1 MB bearer token', `GET / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'t'.repeat(1_000_000)}\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 431|^closed$/],
+  ['garbage', Buffer.from([0xff, 0xfe, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]), /^HTTP\/1\.1 400|^closed$/],
+];
+
+describe('odd request lines, headers and upgrades (a real relay process)', () => {
+  it('answers every one (400, 404, 431...), never dies, and relays on; the same behind a token (401 first)', async () => {
+    for (const token of [null, 'tok']) {
+      const r = await relayProcess([...(token ? ['--token', token] : []), '--quiet']);
+      try {
+        const wrong: string[] = [];
+        for (const [name, bytes, expected] of HOSTILE) {
+          const a = await raw(r.port, bytes);
+          // Behind a token, an upgrade without it is refused before anything else is read.
+          if (!expected.test(a) && !(token && /^HTTP\/1\.1 401/.test(a))) wrong.push(`${name}: ${a}`);
+        }
+        expect(wrong).toEqual([]);
+        expect(r.child.exitCode).toBeNull();
+        // Still relaying.
+        const q = token ? `&token=${token}` : '';
+        const a = await joinRelay(`${r.url}/?room=z${q}`);
+        const b = await joinRelay(`${r.url}/?room=z${q}`);
+        a.ws.send('{"type":"ready"}');
+        await until(() => b.got.length === 1);
+        a.ws.close();
+        b.ws.close();
+        stop(r.child);
+        expect(await r.exited).toBe(0);
+        expect(r.err()).toBe('');
+      } finally {
+        stop(r.child);
+      }
+    }
+  }, 30_000);
+});
+
+describe('memory bounded in bytes', () => {
+  const feedOf = async (url: string) => {
+    const ws = new WebSocket(url);
+    const got: string[] = [];
+    let closed: number | null = null;
+    ws.on('message', (d) => got.push(d.toString()));
+    ws.on('close', (c) => (closed = c));
+    await new Promise((r, j) => {
+      ws.once('open', r);
+      ws.once('error', j);
+    });
+    return { ws, got, closed: () => closed };
+  };
+  const big = (i: number, size: number) => JSON.stringify({ type: 'x', i, pad: 'y'.repeat(size) });
+
+  it('the feed replays at most feedReplayBytes of the newest records, however many fit the count', async () => {
+    const r = await relay({ feedReplay: 1000, feedReplayBytes: 300_000, maxFramesPerSecond: 10_000 });
+    const early = await feedOf(`${r.url}/feed`);
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    for (let i = 0; i < 20; i++) a.ws.send(big(i, 100_000));
+    // Published to the feed (the logger's work done), not only relayed.
+    await until(() => b.got.length === 20 && early.got.length === 20, 10_000);
+    const late = await feedOf(`${r.url}/feed`);
+    await new Promise((res) => setTimeout(res, 300));
+    // Two records of ~100 KB fit in 300,000 characters (a third would not): the newest two.
+    expect(late.got.map((t) => (JSON.parse(t) as { frame: { i: number } }).frame.i)).toEqual([18, 19]);
+  });
+
+  it('refuses a replay larger than what a subscriber may have queued (it would be cut by its own replay)', async () => {
+    await expect(relay({ feedReplayBytes: 2_000_000, maxBufferedBytes: 1_000_000 })).rejects.toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining('feedReplayBytes') });
+  });
+
+  it('cuts a feed subscriber that does not read, as a slow peer, and says so', async () => {
+    const events: string[] = [];
+    const r = await relay({ maxBufferedBytes: 256 * 1024, feedReplayBytes: 128 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000, onLine: (l) => l.kind === 'event' && events.push(l.event) });
+    const slow = await feedOf(`${r.url}/feed`);
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const reader = await feedOf(`${r.url}/feed`);
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    // One at a time, as fast as the readers read (this process is also the readers).
+    for (let i = 0; i < 60; i++) {
+      a.ws.send(big(i, 256 * 1024));
+      await until(() => reader.got.length === i + 1 && b.got.length === i + 1, 10_000);
+    }
+    await until(() => events.includes('slow-consumer'), 10_000);
+    // The reader that keeps up got everything, and is still there; the peers were never touched.
+    expect(events.filter((e) => e === 'slow-consumer')).toHaveLength(1);
+    expect(reader.closed()).toBeNull();
+    expect(r.rooms().get('default')).toEqual(['c1', 'c2']);
+  }, 20_000);
+});
+
+describe('summaries never hold up the log or shutdown', () => {
+  /** An offer of 150 KB in the shapes that were slow to summarise (runs of blanks after attribute prefixes). */
+  const hostileOffer = (i: number) => {
+    const lines = ['v=0', 'o=- 1 2 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=mid:0'];
+    for (const p of ['a=rtcp-fb:96 nack', 'a=candidate:', 'a=fmtp:96 ', 'a=ssrc:1 cname:', 'a=extmap:1 ']) lines.push(p + ' '.repeat(30_000) + 'x');
+    return JSON.stringify({ type: 'offer', i, sdp: lines.join('\r\n') + '\r\n' });
+  };
+
+  it('frames that waited past the budget are logged without their summary, and the log says when it fell behind and caught up', async () => {
+    const log = join(dir, 'budget.ndjson');
+    const r = await relay({ log, logBudgetMs: 5, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000 });
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    for (let i = 0; i < 300; i++) {
+      a.ws.send(hostileOffer(i));
+      if (i % 20 === 19) await until(() => b.got.length === i + 1, 20_000);
+    }
+    await new Promise((res) => setTimeout(res, 500));
+    a.ws.send('{"type":"ready"}');
+    await until(() => b.got.length === 301);
+    await r.close();
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; frame?: { i?: number }; summary?: { kind: string; reason?: string } });
+    const frames = lines.filter((l) => l.frame !== undefined);
+    // Every frame is in the log, in order, summarised or not.
+    expect(frames.map((f) => f.frame!.i ?? -1)).toEqual([...Array.from({ length: 300 }, (_, i) => i), -1]);
+    expect(frames.some((f) => f.summary!.kind === 'not-summarized' && f.summary!.reason === 'behind')).toBe(true);
+    expect(frames.at(-1)!.summary!.kind).toBe('signal');
+    const events = lines.map((l) => l.event).filter((e) => e?.startsWith('log-'));
+    expect(events[0]).toBe('log-behind');
+    expect(events).toContain('log-caught-up');
+  }, 60_000);
+
+  it('SIGTERM in the middle of a flood of hostile frames: the process ends within a second, its log whole', async () => {
+    const log = join(dir, 'flood.ndjson');
+    const r = await relayProcess(['--log', log, '--quiet', '--max-rate', '100000', '--max-frame', '2097152']);
+    try {
+      const a = await joinRelay(r.url);
+      const b = await joinRelay(r.url);
+      // In bursts that the receiving client (this process) keeps up with: the relay is the one to fall behind.
+      for (let i = 0; i < 200; i++) {
+        a.ws.send(hostileOffer(i));
+        if (i % 20 === 19) await until(() => b.got.length === i + 1, 20_000);
+      }
+      const t = performance.now();
+      stop(r.child);
+      expect(await r.exited).toBe(0);
+      const took = performance.now() - t;
+      // A second by construction (300 ms for clients, 600 ms for the logger); slack for a loaded machine.
+      expect(took).toBeLessThan(1500);
+      const lines = readFileSync(log, 'utf8').split('\n');
+      expect(lines.pop()).toBe('');
+      const records = lines.map((l) => JSON.parse(l) as { event?: string; frame?: unknown; detail?: string });
+      const frames = records.filter((l) => l.frame !== undefined).length;
+      const cut = records.find((l) => l.event === 'log-cut');
+      // Every frame logged, or the ones that were not counted in the log.
+      expect(frames + (cut ? Number(/^(\d+)/.exec(cut.detail!)![1]) : 0)).toBe(200);
+      expect(records.some((l) => l.event === 'stopped')).toBe(true);
+    } finally {
+      stop(r.child);
+    }
+  }, 60_000);
+});
+
+describe('a log that cannot be written any more', () => {
+  it('stops the relay (exit 2) and says so on stderr, with --quiet too', async () => {
+    // /dev/full opens for appending (the start-up check passes) and fails every write: ENOSPC.
+    const r = await relayProcess(['--log', '/dev/full', '--quiet']);
+    expect(await r.exited).toBe(2);
+    expect(r.err()).toMatch(/^sdpscope relay: cannot write the log any more: \/dev\/full: no space left on the device: the relay stops .*\[LOG_UNWRITABLE\]\n$/);
+  });
+
+  it('with --log-failure continue, relays on and says so on stderr', async () => {
+    const r = await relayProcess(['--log', '/dev/full', '--quiet', '--log-failure', 'continue']);
+    try {
+      await until(() => r.err() !== '', 5000);
+      expect(r.err()).toMatch(/cannot write the log any more: .*frames are relayed but not logged \[LOG_UNWRITABLE\]/);
+      const a = await joinRelay(r.url);
+      const b = await joinRelay(r.url);
+      a.ws.send('{"type":"ready"}');
+      await until(() => b.got.length === 1);
+      a.ws.close();
+      b.ws.close();
+      stop(r.child);
+      expect(await r.exited).toBe(0);
+    } finally {
+      stop(r.child);
+    }
+  });
+
+  it('closes its clients with 1011 when it stops for its log (the library)', async () => {
+    // A FIFO whose reader goes away: the next write fails (EPIPE), at a moment the test chooses.
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Its read end held open here (never read: the pipe's buffer holds a few lines), then closed.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const errors: string[] = [];
+    const r = await relay({ log: fifo, onLogError: (e) => errors.push(e.code) });
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    // The logger has the FIFO open once the join lines come through it.
+    let read = '';
+    await until(() => {
+      try {
+        const buf = Buffer.alloc(65536);
+        read += buf.subarray(0, readSync(reader, buf)).toString();
+      } catch {
+        /* EAGAIN: nothing yet */
+      }
+      return read.includes('"joined"');
+    });
+    closeSync(reader);
+    a.ws.send('{"type":"ready"}');
+    expect(await r.stopped).toMatchObject({ code: 'LOG_UNWRITABLE' });
+    expect(errors).toEqual(['LOG_UNWRITABLE']);
+    await until(() => a.closed() !== null && b.closed() !== null);
+    expect([a.closed()!.code, b.closed()!.code]).toEqual([1011, 1011]);
+  });
+});
