@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import yargs from 'yargs';
@@ -212,8 +213,10 @@ async function finish(): Promise<void> {
     let saved: string | null = null;
     if (argv.save) {
       mkdirSync(FIXTURES, { recursive: true });
-      saved = join(FIXTURES, `${cls}-${slug(e.target)}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`);
-      writeFileSync(saved, text);
+      // Past 64 KiB a reproducer is kept gzipped (they are runs of one unit: a few KB).
+      const big = text.length > 65_536;
+      saved = join(FIXTURES, `${cls}-${slug(e.target)}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt${big ? '.gz' : ''}`);
+      writeFileSync(saved, big ? gzipSync(text) : text);
     }
     reproducers.push({ class: cls, ...e, bytes: Buffer.byteLength(text), text, saved });
   }

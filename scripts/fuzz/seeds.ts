@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../src/node/paths.js';
 import type { Seeds } from './mutate.js';
 
@@ -27,7 +28,7 @@ export function loadSeeds(): Seeds {
   }
   if (sdps.length === 0) throw new Error(`no corpus under ${CORPUS}: the fuzzer mutates real captures`);
   for (const f of filesIn(SAMPLES)) if (!f.endsWith('.md')) texts.push(readFileSync(f, 'utf8'));
-  for (const f of filesIn(FIXTURES)) texts.push(readFileSync(f, 'utf8'));
+  for (const f of loadFixtures()) texts.push(f.text);
   // Frames as the signaling server carries them, and a relay log of a whole call.
   sdps.slice(0, 12).forEach((sdp, i) => {
     texts.push(JSON.stringify({ type: i % 2 ? 'answer' : 'offer', sdp }));
@@ -43,7 +44,10 @@ export function loadSeeds(): Seeds {
   return { texts };
 }
 
-/** The saved reproducers, by file name. */
+/** A fixture's text: large reproducers are kept gzipped (.gz). */
+const fixtureText = (f: string): string => (f.endsWith('.gz') ? gunzipSync(readFileSync(f)).toString('utf8') : readFileSync(f, 'utf8'));
+
+/** The saved reproducers, by file name (README.md, which says what they are, aside). */
 export function loadFixtures(): { name: string; text: string }[] {
-  return filesIn(FIXTURES).map((f) => ({ name: f.slice(FIXTURES.length + 1), text: readFileSync(f, 'utf8') }));
+  return filesIn(FIXTURES).filter((f) => !f.endsWith('.md')).map((f) => ({ name: f.slice(FIXTURES.length + 1), text: fixtureText(f) }));
 }

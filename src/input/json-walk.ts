@@ -38,14 +38,18 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   const room = str(o['room']);
   const frameType = typeof o['type'] === 'string' ? o['type'] : ctx.frameType;
   const event = ctx.format === 'webrtc-internals' ? ctx.event : frameType;
-  const here: WalkContext = {
-    ...ctx,
-    ...((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string' ? { timestamp: time } : {}),
-    ...(sender !== undefined ? { sender } : {}),
-    ...(room !== undefined ? { room } : {}),
-    ...(frameType !== undefined ? { frameType } : {}),
-    ...(event !== undefined ? { event } : {}),
-  };
+  const timed = (typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string';
+  // A new context only where this object says something (most values inside a frame do not).
+  let here: WalkContext = ctx;
+  if (timed || sender !== undefined || room !== undefined || frameType !== ctx.frameType || event !== ctx.event) {
+    const h: { -readonly [K in keyof WalkContext]: WalkContext[K] } = { ...ctx };
+    if (timed) h.timestamp = time;
+    if (sender !== undefined) h.sender = sender;
+    if (room !== undefined) h.room = room;
+    if (frameType !== undefined) h.frameType = frameType;
+    if (event !== undefined) h.event = event;
+    here = h;
+  }
 
   // RTCSessionDescriptionInit: {type, sdp}.
   if (typeof o['sdp'] === 'string') {
@@ -69,7 +73,8 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       return;
     }
   }
-  for (const [k, v] of Object.entries(o)) {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
     if (v !== null && (typeof v === 'object' || typeof v === 'string')) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
   }
 }

@@ -5,7 +5,6 @@
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
 import { atLine, diagnostic } from '../diagnostics.js';
-import { fastFrame } from './fast-frame.js';
 import { emitDescription } from './found.js';
 import { walkJson } from './json-walk.js';
 import { scanText } from './text-scan.js';
@@ -14,11 +13,6 @@ import type { InputFormat, InputSink } from './types.js';
 export interface LineScannerOptions {
   /** Names the input in every Source (for several files). */
   readonly file?: string;
-  /**
-   * Read single-candidate JSON frames without JSON.parse (default true): see fast-frame.ts.
-   * Both paths give the same candidates.
-   */
-  readonly fastFrames?: boolean;
 }
 
 const SDP_LINE = /^[a-zA-Z]=/;
@@ -41,14 +35,12 @@ export class LineScanner {
   private blockStart = 0;
   private blockFragment = false;
   private readonly base: { format: InputFormat; file?: string };
-  private readonly fastFrames: boolean;
 
   constructor(
     private readonly sink: InputSink,
     options: LineScannerOptions = {},
   ) {
     this.base = options.file !== undefined ? { format: 'json', file: options.file } : { format: 'json' };
-    this.fastFrames = options.fastFrames ?? true;
   }
 
   /** Ends an SDP block being collected (the reader skipped a line that cannot belong to one). */
@@ -100,7 +92,6 @@ export class LineScanner {
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
     if (opensLikeJson(trimmed)) {
-      if (this.fastFrames && c0 === 123 && fastFrame(trimmed, { ...this.base, line: lineNo }, this.sink)) return;
       try {
         walkJson(JSON.parse(trimmed), { ...this.base, line: lineNo }, this.sink);
         return;
@@ -116,7 +107,6 @@ export class LineScanner {
       const close = line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
         const json = line.slice(brace, close + 1);
-        if (this.fastFrames && fastFrame(json, ctx, this.sink)) return;
         try {
           walkJson(JSON.parse(json), ctx, this.sink);
           return;

@@ -22,8 +22,6 @@ export interface ScanStreamOptions {
   readonly maxLineBytes?: number;
   /** Called after each chunk with the bytes read so far and the lines seen. */
   readonly onProgress?: (bytes: number, lines: number) => void;
-  /** Read single-candidate JSON frames without JSON.parse (default true). */
-  readonly fastFrames?: boolean;
   /**
    * A JSON document that spans lines (a pretty-printed array of frames, a webrtc-internals
    * dump) is read whole, up to this many bytes (default 256 MiB), so that its fields stay
@@ -144,7 +142,7 @@ function withFile(sink: InputSink, file: string | undefined): InputSink {
 
 async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions): Promise<StreamReport> {
   const maxLine = options.maxLineBytes ?? 64 * 1024 * 1024;
-  const scanner = new LineScanner(sink, { ...(options.file !== undefined ? { file: options.file } : {}), fastFrames: options.fastFrames ?? true });
+  const scanner = new LineScanner(sink, options.file !== undefined ? { file: options.file } : {});
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;

@@ -74,3 +74,31 @@ describe('classifyAddress', () => {
     expect(['1.2.3.4', 'x.local', 'turn.example.com', '10.0.0.x1', '[::1]'].some(isRedactionMarker)).toBe(false);
   });
 });
+
+describe('the fast dotted-quad path agrees with ipaddr.js', () => {
+  // Every range's first and last address and their neighbours, then random addresses.
+  const edges = ['0.0.0.0', '0.0.0.1', '0.255.255.255', '1.0.0.0', '9.255.255.255', '10.0.0.0', '10.255.255.255', '11.0.0.0', '100.63.255.255', '100.64.0.0', '100.127.255.255', '100.128.0.0',
+    '126.255.255.255', '127.0.0.0', '127.255.255.255', '128.0.0.0', '169.253.255.255', '169.254.0.0', '169.254.255.255', '169.255.0.0', '172.15.255.255', '172.16.0.0', '172.31.255.255', '172.32.0.0',
+    '192.0.0.0', '192.0.0.255', '192.0.1.0', '192.0.2.0', '192.0.2.255', '192.0.3.0', '192.31.196.1', '192.52.193.1', '192.88.98.255', '192.88.99.0', '192.88.99.255', '192.88.100.0', '192.167.255.255', '192.168.0.0', '192.168.255.255', '192.169.0.0', '192.175.48.1',
+    '198.17.255.255', '198.18.0.0', '198.19.255.255', '198.20.0.0', '198.51.99.255', '198.51.100.0', '198.51.100.255', '198.51.101.0', '203.0.112.255', '203.0.113.0', '203.0.113.255', '203.0.114.0',
+    '223.255.255.255', '224.0.0.0', '239.255.255.255', '240.0.0.0', '255.255.255.254', '255.255.255.255'];
+  it('on every range edge', async () => {
+    const { classifyIPv4ByIpaddr, classifyIPv4Fast } = await import('../../src/candidate/address.js');
+    expect(edges.map(classifyIPv4Fast)).toEqual(edges.map(classifyIPv4ByIpaddr));
+  });
+  it('on 100,000 random addresses, and on strings that are not dotted quads', async () => {
+    const { classifyIPv4ByIpaddr, classifyIPv4Fast } = await import('../../src/candidate/address.js');
+    let seed = 12345;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const wrong: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const a = rnd();
+      const s = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+      if (classifyIPv4Fast(s) !== classifyIPv4ByIpaddr(s)) wrong.push(s);
+    }
+    for (const s of ['', '.', '1.2.3', '1.2.3.4.5', '1.2.3.4.', '.1.2.3', '01.2.3.4', '1.2.3.256', '1.2.3.1000', '1..2.3', '1.2.3.-4', '1.2.3.4 ', ' 1.2.3.4', '1.2.3.4a', '0x1.2.3.4', '1e1.2.3.4', '１.2.3.4']) {
+      if (classifyIPv4Fast(s) !== classifyIPv4ByIpaddr(s)) wrong.push(JSON.stringify(s));
+    }
+    expect(wrong).toEqual([]);
+  });
+});

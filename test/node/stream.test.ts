@@ -4,7 +4,7 @@ import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
 
-async function scan(chunks: (string | Buffer)[], options: { fastFrames?: boolean; maxLineBytes?: number } = {}) {
+async function scan(chunks: (string | Buffer)[], options: { maxLineBytes?: number } = {}) {
   const sink = collectingSink();
   const report = await scanStream(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), sink, options);
   // What only the stream reader finds (binary lines, over-long lines), apart from what the scan finds.
@@ -37,14 +37,6 @@ describe('scanStream', () => {
   it.each(inputs)('finds in a %s what readInput finds, whatever the chunking', async (_name, text) => {
     const expected = strip(readInput(text));
     for (const n of [1, 7, 4096]) expect(strip(await scan(chunked(text, n)))).toEqual(expected);
-  });
-
-  it('reads frames the fast way and the JSON way alike', async () => {
-    const text = sample('call.ndjson') + sample('candidates.json');
-    const fast = await scan([text], { fastFrames: true });
-    const slow = await scan([text], { fastFrames: false });
-    expect(strip(fast)).toEqual(strip(slow));
-    expect(fast.candidates.length).toBe(9);
   });
 
   it('counts lines and bytes, with or without a final newline', async () => {
