@@ -1,10 +1,9 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { open, stat } from 'node:fs/promises';
-import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate } from '../../src/index.js';
+import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type SessionReport } from '../../src/index.js';
 import { fileError, textBytes } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
-import { reportJson, renderCall, renderSession, renderTotals } from '../render/candidates.js';
-import { toJson } from '../render/parse.js';
+import { reportJsonRest, renderCall, renderSession, renderTotals, sessionJson } from '../render/candidates.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_OK } from '../run.js';
 
@@ -60,12 +59,22 @@ export interface CandidateInput {
 export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const s = makeStyle(opts.color);
   const table = !opts.json && !opts.ndjson;
+  // --json streams: the candidates as they are found, the rest once everything is read.
+  let records = 0;
+  const sessionsJson: { readonly json: string; readonly diagnostics: string[] }[] = [];
+  const json = opts.json
+    ? (r: string) => {
+        out(`${records++ === 0 ? '{\n  "candidates": [\n' : ',\n'}    ${r}`);
+      }
+    : undefined;
   const analyzer = new CandidateAnalyzer({
-    keepRecords: opts.json,
-    // A summary keeps no candidate per session (no tables, no pairs): the lightest memory.
-    ...(opts.summary ? { maxCandidatesPerSession: 0 } : {}),
+    // A summary and NDJSON keep no candidate per session (no tables, no pairs): the lightest memory.
+    ...(opts.summary || opts.ndjson ? { maxCandidatesPerSession: 0 } : {}),
     ...(opts.maxSessions !== undefined ? { maxSessions: opts.maxSessions } : {}),
-    ...(opts.ndjson ? { onCandidate: (r) => out(JSON.stringify(r) + '\n') } : {}),
+    // NDJSON: the records as they are found; sessions are not printed (nor kept).
+    ...(opts.ndjson ? { onCandidateJson: (r: string) => out(r + '\n'), onSession: () => undefined } : {}),
+    // --json: each session kept as JSON text (its kept candidates dropped) for the end.
+    ...(json ? { onCandidateJson: json, onSession: (r: SessionReport) => sessionsJson.push(sessionJson(r)) } : {}),
     ...(table ? { onSession: (r) => out(renderSession(r, s, opts.summary) + '\n') } : {}),
   });
   const sink = opts.strict ? strictSink(analyzer) : analyzer;
@@ -89,12 +98,14 @@ export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count
     sawAnything ||= report.bytes > 0;
   }
   const report: AnalysisReport = analyzer.finish();
-  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0) {
+  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && sessionsJson.length === 0) {
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
     throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${names.join(', ')}` : `${said}: empty`);
   }
-  if (opts.json) out(toJson(reportJson(report)) + '\n');
-  else if (table) {
+  if (json) {
+    if (records === 0) out('{\n  "candidates": [');
+    out(`${records === 0 ? '' : '\n  '}],\n${reportJsonRest(report, sessionsJson)}`);
+  } else if (table) {
     for (const call of report.calls) out(renderCall(call, s, 10, opts.summary) + '\n');
     out(renderTotals(report, s));
   }

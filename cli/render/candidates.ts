@@ -146,6 +146,36 @@ export function renderTotals(r: AnalysisReport, s: Style): string {
   return lines.join('\n') + '\n';
 }
 
+/** A session of the JSON report (without its kept candidates), and its diagnostics, as JSON text. */
+export function sessionJson(session: SessionReport): { readonly json: string; readonly diagnostics: string[] } {
+  const { candidates: _c, ...rest } = session;
+  const diagnostics = rest.diagnostics.map(diagnosticJson);
+  return { json: JSON.stringify({ ...rest, diagnostics }, null, 2), diagnostics: diagnostics.map((d) => JSON.stringify(d, null, 2)) };
+}
+
+const indent = (json: string, by: string) => by + json.replace(/\n/g, `\n${by}`);
+const array = (items: readonly string[]) => (items.length === 0 ? '[]' : `[\n${items.map((j) => indent(j, '    ')).join(',\n')}\n  ]`);
+
+/**
+ * The JSON report after its candidates (`sdpscope candidates --json` streams those as they are
+ * found): sessions given as JSON text (sessionJson, in the order they closed), then calls, pairs,
+ * every diagnostic (the input's, then each session's) and the totals; closes the object. The same
+ * document as {@link reportJson} on a report that kept everything.
+ */
+export function reportJsonRest(r: AnalysisReport, sessions: readonly { readonly json: string; readonly diagnostics: string[] }[]): string {
+  const full = reportJson(r) as { calls: unknown[]; pairs: unknown[]; totals: unknown };
+  const open = r.sessions.reduce((n, s) => n + s.diagnostics.length, 0);
+  const general = r.diagnostics.slice(0, r.diagnostics.length - open).map((d) => JSON.stringify(diagnosticJson(d), null, 2));
+  const parts = [
+    `  "sessions": ${array(sessions.map((s) => s.json))}`,
+    `  "calls": ${indent(JSON.stringify(full.calls, null, 2), '  ').slice(2)}`,
+    `  "pairs": ${indent(JSON.stringify(full.pairs, null, 2), '  ').slice(2)}`,
+    `  "diagnostics": ${array([...general, ...sessions.flatMap((s) => s.diagnostics)])}`,
+    `  "totals": ${indent(JSON.stringify(full.totals, null, 2), '  ').slice(2)}`,
+  ];
+  return parts.join(',\n') + '\n}\n';
+}
+
 /** The JSON report (bigint pair priorities as strings, sessions without their kept candidates). */
 export function reportJson(r: AnalysisReport): unknown {
   const endJson = (p: PredictedPair['local']) => ({ session: p.session, foundation: p.candidate.foundation, type: p.candidate.type, transport: p.candidate.transport, address: p.candidate.address, port: p.candidate.port, priority: p.candidate.priority });

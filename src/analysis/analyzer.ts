@@ -7,11 +7,12 @@
  */
 import { isRoutable, type AddressClass, type AddressFamily } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
-import { placeFindings, type CandidateExplanation, type RelayProtocol } from '../candidate/explain.js';
+import type { CandidateExplanation, RelayProtocol } from '../candidate/explain.js';
 import type { PriorityParts } from '../candidate/priority.js';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/types.js';
+import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type ParsedFound } from './facts.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
 import { predictPairs, type PredictedPair } from './pairs.js';
 
@@ -25,6 +26,7 @@ export interface KeptCandidate {
   readonly explanation: CandidateExplanation;
   readonly found: FoundCandidate;
 }
+
 
 /** One row of the report: a candidate with its decoded parts (the JSON contract of `sdpscope candidates`). */
 export interface CandidateRecord {
@@ -105,8 +107,10 @@ export interface AnalysisReport {
 export interface AnalyzerOptions {
   /** Build a CandidateRecord for every candidate and keep it for the final report (--json). Default false. */
   readonly keepRecords?: boolean;
-  /** Called with each candidate record as it is found (--ndjson). */
+  /** Called with each candidate record as it is found. */
   readonly onCandidate?: (record: CandidateRecord) => void;
+  /** Called with each candidate record as JSON text as it is found (--ndjson, --json): the same as JSON.stringify of onCandidate's, made faster. */
+  readonly onCandidateJson?: (json: string) => void;
   /**
    * Called when a session is closed: evicted early, or at finish. With it, closed sessions are
    * handed over and not kept (memory stays flat); `finish().sessions` then holds only those
@@ -125,7 +129,8 @@ interface SessionState {
   readonly key: string;
   readonly ufrag: string | null;
   readonly origin: SessionReport['origin'];
-  readonly kept: KeptCandidate[];
+  /** Kept for tables and pairs: made whole (KeptCandidate) when the session is reported. */
+  readonly kept: CandidateFacts[];
   readonly seen: Set<string>;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
@@ -160,15 +165,16 @@ interface CallContext {
 /** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
 const MAX_DISTINCT_TRACKED = 4096;
 
-const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer)/;
-const REMOTE_EVENTS = /^(addIceCandidate|setRemoteDescription)/;
-
-function sideOf(source: Source): Side | undefined {
-  if (!source.event) return undefined;
-  if (LOCAL_EVENTS.test(source.event)) return 'local';
-  if (REMOTE_EVENTS.test(source.event)) return 'remote';
-  return undefined;
+/** The parts of a Source the analyzer groups by (a Source, or a candidate's facts). */
+interface Where {
+  readonly peerConnection?: string | undefined;
+  readonly event?: string | undefined;
+  readonly sender?: string | undefined;
+  readonly room?: string | undefined;
 }
+
+/** The side of a Source's event. */
+const sideOfSource = (source: Where): Side | undefined => sideOf(source.event);
 
 const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
@@ -205,15 +211,13 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   /** The connection a source names (pc and side, or room and sender), or null. */
-  private connectionOf(source: Source): string | null {
-    if (source.peerConnection !== undefined) return `pc ${source.peerConnection} ${sideOf(source) ?? '?'}`;
-    if (source.sender !== undefined) return `sender ${source.room ?? ''}/${source.sender}`;
-    return null;
+  private connectionOf(source: Where): string | null {
+    return connectionOf(source);
   }
 
   /** Where a session is seen from (built once, when the session opens). */
-  private originOf(source: Source): SessionReport['origin'] {
-    const side = sideOf(source);
+  private originOf(source: Where & { readonly file?: string | undefined }): SessionReport['origin'] {
+    const side = sideOfSource(source);
     const origin: { peerConnection?: string; side?: Side; sender?: string; room?: string; file?: string } = {};
     if (source.peerConnection !== undefined) origin.peerConnection = source.peerConnection;
     if (side) origin.side = side;
@@ -223,7 +227,7 @@ export class CandidateAnalyzer implements InputSink {
     return origin;
   }
 
-  private session(key: string, ufrag: string | null, source: Source, line: number): SessionState {
+  private session(key: string, ufrag: string | null, source: Where & { readonly file?: string | undefined }, line: number): SessionState {
     let s = this.sessions.get(key);
     if (s) {
       s.lastSeq = ++this.seq;
@@ -275,7 +279,7 @@ export class CandidateAnalyzer implements InputSink {
   }
 
   /** Notes which session a context side is on (for calls) and ICE restarts on a connection. */
-  private track(source: Source, key: string, ufrag: string | null, connection: string | null, line: number, role?: { type: string | null; lite: boolean }): void {
+  private track(source: Where, key: string, ufrag: string | null, connection: string | null, line: number, role?: { type: string | null; lite: boolean }): void {
     // Nothing to track for a candidate with no connection and no role (plain text logs).
     if (connection === null && role === undefined && source.room === undefined) return;
     if (connection !== null && ufrag !== null) {
@@ -290,7 +294,7 @@ export class CandidateAnalyzer implements InputSink {
     let ctx = this.contexts.get(ctxKey);
     if (!ctx) this.contexts = this.trim(this.contexts);
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
-    const side = source.peerConnection !== undefined ? sideOf(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
+    const side = source.peerConnection !== undefined ? sideOfSource(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
     if (side === undefined || side === null) return;
     ctx.sides.set(side, key);
     if (role?.type === 'offer' && ctx.offerer === null) ctx.offerer = side;
@@ -333,47 +337,54 @@ export class CandidateAnalyzer implements InputSink {
       }));
       return;
     }
-    const c = found.candidate;
-    const x = found.explanation;
-    const connection = this.connectionOf(found.source);
+    this.add(factsOfFound(found as ParsedFound, recordOf));
+  }
+
+  private add(f: CandidateFacts): void {
+    const line = f.line;
+    const connection = f.connection;
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
     // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
-    const ufrag = found.usernameFragment ?? c.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
+    const ufrag = f.usernameFragment ?? f.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
     const key = ufrag ?? connection ?? 'no ufrag';
-    const s = this.session(key, ufrag, found.source, line);
+    let s = this.sessions.get(key);
+    if (s) s.lastSeq = ++this.seq;
+    else s = this.session(key, ufrag, f, line);
     this.total++;
     s.lastLine = line;
-    const id = `${c.foundation} ${c.component} ${c.transport} ${c.address} ${c.port} ${c.type}`;
+    const id = f.id;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) s.findings.push(at('duplicate-candidate', `${c.type} ${c.address}:${c.port} (component ${c.component}) seen again`, key, line));
+      if (s.duplicates === 1) s.findings.push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line));
     } else {
       s.total++;
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
       if (s.seen.size < MAX_DISTINCT_TRACKED) s.seen.add(id);
-      bump(s.byType, c.type);
-      bump(s.byTransport, c.transport);
-      bump(s.byFamily, x.address.family);
-      if (c.type === 'srflx') s.nat.add(c, x);
+      bump(s.byType, f.type);
+      bump(s.byTransport, f.transport);
+      bump(s.byFamily, f.family);
+      if (f.type === 'srflx') s.nat.add(f);
       // Session facts from every distinct candidate, whatever is kept for tables (--summary keeps none).
-      if (c.type === 'host') {
+      if (f.type === 'host') {
         s.hosts++;
-        if (x.address.family === 'mdns') s.mdnsHosts++;
-        if (!isRoutable(x.address.class)) s.nonRoutableHosts++;
-      } else if (c.type === 'relay') {
-        const cls = x.address.class;
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') s.findings.push(at('relay-private-address', `relay ${c.address}:${c.port} is a ${cls} address`, key, line));
+        if (f.family === 'mdns') s.mdnsHosts++;
+        if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
+      } else if (f.type === 'relay') {
+        const cls = f.addressClass;
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') s.findings.push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line));
       }
-      if (s.kept.length < this.maxKept) s.kept.push({ candidate: c, explanation: x, found });
+      if (s.kept.length < this.maxKept) s.kept.push(f);
       else s.dropped++;
-      if (x.warnings.length > 0) for (const f of placeFindings(x, { line, mid: found.sdpMid, session: key })) s.findings.push(f);
+      if (f.warnings.length > 0) for (const w of f.warnings) s.findings.push({ ...w, line, mid: f.sdpMid, session: key });
     }
-    this.track(found.source, key, ufrag, connection, line);
+    if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
-      const r = toRecord(found, c, x, key);
+      const found = f.found();
+      const r = toRecord(found, found.candidate, found.explanation, key);
       if (this.options.keepRecords) this.records.push(r);
       this.options.onCandidate?.(r);
     }
+    this.options.onCandidateJson?.(f.recordJson(key));
   }
 
   endOfCandidates(found: FoundEndOfCandidates): void {
@@ -480,11 +491,19 @@ function sessionReport(s: SessionState): SessionReport {
     endOfCandidates: s.endOfCandidates,
     firstLine: s.firstLine,
     lastLine: s.lastLine,
-    candidates: s.kept,
+    candidates: s.kept.map(keptOf),
     dropped: s.dropped,
     diagnostics,
   };
 }
+
+/** A kept candidate, plain data (the reader's facts made whole). */
+function keptOf(f: CandidateFacts): KeptCandidate {
+  const found = f.found();
+  return { candidate: found.candidate, explanation: found.explanation, found };
+}
+
+const recordOf = (found: ParsedFound, session: string) => toRecord(found, found.candidate, found.explanation, session);
 
 /** The contract row for one candidate. */
 export function toRecord(found: FoundCandidate, c: Candidate, x: CandidateExplanation, session: string): CandidateRecord {

@@ -5,8 +5,11 @@
  * seen by two STUN servers (two foundations) is endpoint-independent: one of the seed's cone
  * NATs. Filtering (which cone) cannot be seen in candidates at all.
  */
-import type { Candidate } from '../candidate/candidate.js';
-import type { CandidateExplanation } from '../candidate/explain.js';
+import type { CandidateFacts } from './facts.js';
+
+/** Bases a session's evidence keeps, and mappings (or foundations) per base: memory stays flat whatever the log. */
+const MAX_BASES = 1024;
+const MAX_MAPPINGS = 16;
 
 export type NatMapping = 'address-dependent' | 'endpoint-independent' | 'none' | 'unknown';
 
@@ -32,16 +35,16 @@ export class NatEvidence {
   private srflx = 0;
   private sameAsBase = 0;
 
-  add(c: Candidate, x: CandidateExplanation): void {
+  add(c: CandidateFacts): void {
     if (c.type !== 'srflx') return;
     this.srflx++;
     const ra = c.relatedAddress;
     // An address redacted by whoever shared the log: no mapping to compare.
-    if (x.address.family === 'redacted' || x.relatedAddress?.family === 'redacted') {
+    if (c.family === 'redacted' || c.relatedFamily === 'redacted') {
       this.redacted++;
       return;
     }
-    if (ra === null || c.relatedPort === null || x.relatedAddress?.class === 'unspecified' || c.relatedPort === 0) {
+    if (ra === null || c.relatedPort === null || c.relatedClass === 'unspecified' || c.relatedPort === 0) {
       this.masked++;
       return;
     }
@@ -49,10 +52,17 @@ export class NatEvidence {
     const base = `${c.transport} ${ra}:${c.relatedPort}`;
     const mapped = `${c.address}:${c.port}`;
     let maps = this.bases.get(base);
-    if (!maps) this.bases.set(base, (maps = new Map()));
+    if (!maps) {
+      // Bounded: a session's first bases are evidence enough (a real one has a handful).
+      if (this.bases.size >= MAX_BASES) return;
+      this.bases.set(base, (maps = new Map()));
+    }
     let foundations = maps.get(mapped);
-    if (!foundations) maps.set(mapped, (foundations = new Set()));
-    foundations.add(c.foundation);
+    if (!foundations) {
+      if (maps.size >= MAX_MAPPINGS) return;
+      maps.set(mapped, (foundations = new Set()));
+    }
+    if (foundations.size < MAX_MAPPINGS) foundations.add(c.foundation);
   }
 
   verdict(): NatVerdict {

@@ -158,12 +158,244 @@ class Scanner {
   }
 }
 
+/** A run of ASCII digits at `from` (up to `to`) as a number, without a leading zero (but "0"): -1 otherwise. */
+function plainDigits(line: string, from: number, to: number, max: number): number {
+  const n = to - from;
+  if (n <= 0 || n > max || (n > 1 && line.charCodeAt(from) === 48)) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Which known extension (KNOWN_EXTENSIONS index) the name at line[from, to) is, or -1. */
+function knownExtension(line: string, from: number, to: number): number {
+  const n = to - from;
+  for (let k = 0; k < KNOWN_EXTENSIONS.length; k++) if (KNOWN_EXTENSIONS[k]!.length === n && line.startsWith(KNOWN_EXTENSIONS[k]!, from)) return k;
+  return -1;
+}
+
+/**
+ * Where the fields of a canonically spelled candidate are in the text it was read from, and its
+ * numbers: what {@link readCanonical} reads into a reused record, making no string (a reader can
+ * cut the strings it needs, or hand the positions on).
+ */
+interface CanonicalFields {
+  /** The text read (the candidate is at [from, to) in it). */
+  text: string;
+  from: number;
+  to: number;
+  hasA: boolean;
+  /** [start, end) of each string field in `text` (see FIELD; -1 when absent). */
+  readonly at: Int32Array;
+  component: number;
+  priority: number;
+  port: number;
+  /** -1 when absent. */
+  relatedPort: number;
+  generation: number;
+  networkCost: number;
+  /** 0 none, 1 active, 2 passive, 3 so. */
+  tcpType: number;
+  /** Every extension in order: [nameStart, nameEnd, valueStart, valueEnd] each. */
+  readonly extensions: number[];
+}
+
+/** The string fields of CanonicalFields.at, two entries each. */
+const FIELD = { foundation: 0, transport: 2, address: 4, type: 6, relatedAddress: 8, ufrag: 10, networkId: 12 } as const;
+
+const TCP_TYPES: readonly (TcpType | null)[] = [null, 'active', 'passive', 'so'];
+
+/** A fresh record for {@link readCanonical}. */
+function canonicalFields(): CanonicalFields {
+  return { text: '', from: 0, to: 0, hasA: false, at: new Int32Array(14), component: 0, priority: 0, port: 0, relatedPort: -1, generation: -1, networkCost: -1, tcpType: 0, extensions: [] };
+}
+
+/** A string field of a read, or null when absent. */
+function fieldText(f: CanonicalFields, field: number): string | null {
+  const b = f.at[field]!;
+  return b < 0 ? null : f.text.slice(b, f.at[field + 1]);
+}
+
+/** The end of the token at `from`: the next space before `to`, or `to`. */
+function tokenEndIn(s: string, from: number, to: number): number {
+  const i = s.indexOf(' ', from);
+  return i < 0 || i > to ? to : i;
+}
+
+/**
+ * The common case, fast: a candidate spelled canonically (the prefix in lower case, one space
+ * between fields, numbers without leading zeros, raddr and rport in RFC order, each known
+ * extension once, with a value), as browsers write them, at [from, to) of `s`, read into `out`.
+ * False for anything else: the scanner then reads it. What it reads is exactly what the scanner
+ * reads (a property test holds the two equal).
+ */
+function readCanonical(s: string, from: number, to: number, out: CanonicalFields): boolean {
+  const hasA = s.charCodeAt(from) === 97; /* a */
+  const start = from + (hasA ? 12 : 10);
+  if (!s.startsWith(hasA ? 'a=candidate:' : 'candidate:', from) || start > to) return false;
+  const tab = s.indexOf('\t', from);
+  if (tab >= 0 && tab < to) return false;
+  out.text = s;
+  out.from = from;
+  out.to = to;
+  out.hasA = hasA;
+  const at = out.at;
+  at.fill(-1);
+  // foundation (non-empty; a doubled "candidate:" prefix is the scanner's)
+  let e = tokenEndIn(s, start, to);
+  if (e <= start || e >= to || hasWordAt(s, start, 'candidate:')) return false;
+  at[0] = start;
+  at[1] = e;
+  // component-id
+  let b = e + 1;
+  e = tokenEndIn(s, b, to);
+  out.component = plainDigits(s, b, e, 3);
+  if (out.component < 1 || out.component > 256 || e >= to) return false;
+  // transport
+  b = e + 1;
+  e = tokenEndIn(s, b, to);
+  if (e <= b || e >= to) return false;
+  at[2] = b;
+  at[3] = e;
+  // priority
+  b = e + 1;
+  e = tokenEndIn(s, b, to);
+  out.priority = plainDigits(s, b, e, 10);
+  if (out.priority < 0 || out.priority > 0xffffffff || e >= to) return false;
+  // connection-address (a bracketed redaction marker is the scanner's)
+  b = e + 1;
+  e = tokenEndIn(s, b, to);
+  if (e <= b || e >= to || s.charCodeAt(b) === 91) return false;
+  at[4] = b;
+  at[5] = e;
+  // port
+  b = e + 1;
+  e = tokenEndIn(s, b, to);
+  out.port = plainDigits(s, b, e, 5);
+  if (out.port < 0 || out.port > 65535 || e >= to) return false;
+  // "typ" cand-type
+  if (!s.startsWith('typ ', e + 1) || e + 5 > to) return false;
+  b = e + 5;
+  e = tokenEndIn(s, b, to);
+  if (e <= b) return false;
+  at[6] = b;
+  at[7] = e;
+  out.relatedPort = -1;
+  out.generation = -1;
+  out.networkCost = -1;
+  out.tcpType = 0;
+  const exts = out.extensions;
+  exts.length = 0;
+  let seen = 0;
+  while (e < to) {
+    // SP name SP value, each non-empty
+    b = e + 1;
+    e = tokenEndIn(s, b, to);
+    if (e <= b || e >= to) return false;
+    const nameEnd = e;
+    const vb = e + 1;
+    e = tokenEndIn(s, vb, to);
+    if (e <= vb) return false;
+    if (s.charCodeAt(b) === 114 /* r */ && nameEnd - b === 5 && (s.startsWith('raddr', b) || s.startsWith('rport', b))) {
+      // raddr then rport, right after the type, once each: anything else is the scanner's.
+      if (exts.length > 0) return false;
+      if (s.charCodeAt(b + 1) === 97) {
+        if (at[8]! >= 0 || out.relatedPort >= 0) return false;
+        at[8] = vb;
+        at[9] = e;
+      } else {
+        if (at[8]! < 0 || out.relatedPort >= 0) return false;
+        out.relatedPort = plainDigits(s, vb, e, 5);
+        if (out.relatedPort < 0 || out.relatedPort > 65535) return false;
+      }
+      continue;
+    }
+    const k = knownExtension(s, b, nameEnd);
+    if (k >= 0) {
+      if (seen & (1 << k)) return false;
+      seen |= 1 << k;
+      switch (k) {
+        case 0:
+          out.tcpType = e - vb === 6 && s.startsWith('active', vb) ? 1 : e - vb === 7 && s.startsWith('passive', vb) ? 2 : e - vb === 2 && s.startsWith('so', vb) ? 3 : 0;
+          if (out.tcpType === 0) return false;
+          break;
+        case 1:
+          out.generation = plainDigits(s, vb, e, 10);
+          if (out.generation < 0) return false;
+          break;
+        case 2:
+          at[10] = vb;
+          at[11] = e;
+          break;
+        case 3:
+          at[12] = vb;
+          at[13] = e;
+          break;
+        default:
+          out.networkCost = plainDigits(s, vb, e, 10);
+          if (out.networkCost < 0) return false;
+      }
+    } else if (nameEnd - b === 5 && (s.startsWith('raddr', b) || s.startsWith('rport', b))) return false;
+    exts.push(b, nameEnd, vb, e);
+    if (exts.length > 4 * MAX_EXTENSIONS) return false;
+  }
+  return at[8]! < 0 || out.relatedPort >= 0;
+}
+
+/** The Candidate of a canonical read. */
+function candidateOfFields(f: CanonicalFields): Candidate {
+  const s = f.text;
+  let extensions: readonly CandidateExtension[] = NO_EXTENSIONS;
+  if (f.extensions.length > 0) {
+    const list: CandidateExtension[] = [];
+    const x = f.extensions;
+    for (let i = 0; i < x.length; i += 4) list.push({ name: s.slice(x[i], x[i + 1]), value: s.slice(x[i + 2], x[i + 3]) });
+    extensions = list;
+  }
+  const t = fieldText(f, FIELD.transport)!;
+  return {
+    prefix: f.hasA ? 'a=candidate:' : 'candidate:',
+    foundation: fieldText(f, FIELD.foundation)!,
+    component: f.component,
+    transport: t === 'udp' || t === 'tcp' ? t : t.toLowerCase(),
+    transportText: t,
+    priority: f.priority,
+    address: fieldText(f, FIELD.address)!,
+    port: f.port,
+    type: fieldText(f, FIELD.type)!,
+    relatedAddress: fieldText(f, FIELD.relatedAddress),
+    relatedPort: f.relatedPort < 0 ? null : f.relatedPort,
+    tcpType: TCP_TYPES[f.tcpType]!,
+    generation: f.generation < 0 ? null : f.generation,
+    ufrag: fieldText(f, FIELD.ufrag),
+    networkId: fieldText(f, FIELD.networkId),
+    networkCost: f.networkCost < 0 ? null : f.networkCost,
+    extensions,
+  };
+}
+
+const FIELDS = /* @__PURE__ */ canonicalFields();
+
+/** The full scanner, whatever the spelling (the canonical fast path aside): for the property test that holds the two equal. */
+export function parseCandidateScanned(line: string): Candidate {
+  requireText(line, 'parseCandidate');
+  return scanCandidate(line);
+}
+
 /**
  * Parses `candidate:…` or `a=candidate:…`. Throws {@link SdpscopeError} with a CANDIDATE_* code
  * and the column of the offending token.
  */
 export function parseCandidate(line: string): Candidate {
   requireText(line, 'parseCandidate');
+  return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
+}
+
+function scanCandidate(line: string): Candidate {
   const s = new Scanner(line);
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');

@@ -85,11 +85,18 @@ function interesting(line: Buffer): boolean {
  * scanner is finished (its last SDP block flushed).
  */
 export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions = {}): Promise<StreamReport> {
-  if (stream === null || typeof stream !== 'object' || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
-    throw new SdpscopeError('INVALID_ARGUMENT', 'scanStream: the input must be an async iterable of chunks (a Readable, process.stdin)');
-  }
+  requireStream(stream);
   requireObject(sink, 'scanStream: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
-  // Peek at the first line: a multi-line JSON document is read whole.
+  const head = await readHead(stream, sink, options);
+  return 'report' in head ? head.report : scanLines(head.lines, sink, options);
+}
+
+/**
+ * Peeks at the first line of a stream: a multi-line JSON document (a pretty-printed array of
+ * frames, a webrtc-internals dump) is read and scanned whole, within the limit (the report);
+ * otherwise the stream, first line included, is left to be read line by line (the lines).
+ */
+async function readHead(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions): Promise<{ report: StreamReport } | { lines: AsyncIterable<Uint8Array | string> }> {
   const it = stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headDone = false;
@@ -111,11 +118,17 @@ export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sin
       const fileOpt = options.file !== undefined ? { file: options.file } : {};
       scanInput(doc.text, withFile(sink, fileOpt.file));
       options.onProgress?.(Buffer.byteLength(doc.text), 0);
-      return { lines: doc.text.split('\n').length - (doc.text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(doc.text) };
+      return { report: { lines: doc.text.split('\n').length - (doc.text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(doc.text) } };
     }
-    return scanLines(rest(doc.chunks, it), sink, options);
+    return { lines: rest(doc.chunks, it) };
   }
-  return scanLines(rest([headBuf], headDone ? null : it), sink, options);
+  return { lines: rest([headBuf], headDone ? null : it) };
+}
+
+function requireStream(stream: unknown): asserts stream is AsyncIterable<Uint8Array | string> {
+  if (stream === null || typeof stream !== 'object' || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+    throw new SdpscopeError('INVALID_ARGUMENT', 'scanStream: the input must be an async iterable of chunks (a Readable, process.stdin)');
+  }
 }
 
 /** The chunks already read, then the rest of the stream. */

@@ -1,4 +1,4 @@
-import { parseCandidate, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
+import { parseCandidate, parseCandidateScanned, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { candidateLines, sample } from '../support/corpus.js';
 
@@ -201,5 +201,49 @@ describe('numbers in extensions (issue 13: lossless or refused)', () => {
     // A hundred extensions are still a candidate.
     const hundred = `${base.replace(' generation 0', '')} ${Array.from({ length: 100 }, (_, i) => `x${i} ${i}`).join(' ')}`;
     expect(parseCandidate(hundred).extensions).toHaveLength(100);
+  });
+});
+
+describe('the canonical fast path reads what the scanner reads', () => {
+  const NASTY = [' ', '  ', '\t', 'a=', 'candidate:', 'CANDIDATE:', 'typ', ' raddr ', ' rport ', ' tcptype ', ' generation ', ' network-cost ', ' ufrag ', '0', '00', '9999999999', '4294967296', '65536', '[', ']', '-', 'UDP', 'x'];
+  /** The scanner alone, and parseCandidate (fast path first): the same candidate, or the same error. */
+  const both = (line: string) => {
+    const read = (f: (l: string) => unknown) => {
+      try {
+        return { ok: f(line) };
+      } catch (e) {
+        return { error: (e as SdpscopeError).code, column: (e as SdpscopeError).column };
+      }
+    };
+    return [read(parseCandidate), read(parseCandidateScanned)];
+  };
+  it('on every corpus candidate line and the bench generator\'s shapes', () => {
+    const lines = [...candidateLines().map((l) => l.text),
+      'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 ufrag P4MJ network-id 1 network-cost 10',
+      'candidate:3 1 udp 1686052607 203.0.113.9 40000 typ srflx raddr 10.0.0.1 rport 5000 generation 0 ufrag u network-id 1 network-cost 10',
+      'candidate:6 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag u network-id 1',
+      'a=candidate:20 1 UDP 2122252543 10.110.164.188 48157 typ host',
+      'candidate:1 1 udp 2113937151 d3abf697-d3ce-4c65-a6e0-5b5e9543eb9a.local 6144 typ host generation 0 ufrag ly2M network-cost 999'];
+    for (const l of lines) {
+      const [fast, scanned] = both(l);
+      expect(fast).toEqual(scanned);
+    }
+  });
+  it('on 20,000 mutations of them (seeded): equal candidates, or the same error and column', () => {
+    const base = candidateLines().map((l) => l.text);
+    let seed = 99;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const differ: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      let t = base[rnd(base.length)]!;
+      for (let k = 1 + rnd(3); k > 0; k--) {
+        const p = rnd(t.length + 1);
+        const piece = NASTY[rnd(NASTY.length)]!;
+        t = rnd(2) ? t.slice(0, p) + piece + t.slice(p) : t.slice(0, p) + piece + t.slice(p + 1 + rnd(6));
+      }
+      const [fast, scanned] = both(t);
+      if (JSON.stringify(fast) !== JSON.stringify(scanned)) differ.push(t);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
   });
 });

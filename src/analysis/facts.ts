@@ -1,0 +1,168 @@
+/**
+ * What the candidate analyzer reads of one candidate that parsed: its fields and what they mean,
+ * derived once where the candidate was found, as plain values, and the found candidate itself
+ * for what is kept (tables, pairs) and recorded.
+ */
+import type { AddressClass, AddressFamily } from '../candidate/address.js';
+import type { Candidate } from '../candidate/candidate.js';
+import type { CandidateExplanation, CandidateFinding } from '../candidate/explain.js';
+import type { FoundCandidate } from '../input/types.js';
+import type { CandidateRecord } from './analyzer.js';
+
+/** One parsed candidate as the analyzer reads it (every field of its CandidateRecord is derived from these). */
+export interface CandidateFacts {
+  /** 1-based line of the input. */
+  readonly line: number;
+  /** Where it was found (Source fields the analyzer groups by). */
+  readonly peerConnection: string | undefined;
+  readonly event: string | undefined;
+  readonly sender: string | undefined;
+  readonly room: string | undefined;
+  readonly file: string | undefined;
+  readonly sdpMid: string | null;
+  /** RTCIceCandidateInit.usernameFragment or the candidate's own ufrag (FoundCandidate.usernameFragment). */
+  readonly usernameFragment: string | null;
+  /** The candidate's `ufrag` extension. */
+  readonly ufrag: string | null;
+  readonly foundation: string;
+  readonly component: number;
+  /** Lower-cased. */
+  readonly transport: string;
+  readonly address: string;
+  readonly port: number;
+  readonly type: string;
+  readonly relatedAddress: string | null;
+  readonly relatedPort: number | null;
+  readonly family: AddressFamily;
+  readonly addressClass: AddressClass;
+  readonly relatedFamily: AddressFamily | null;
+  readonly relatedClass: AddressClass | null;
+  /** The rules the candidate breaks, not yet placed (CandidateExplanation.warnings). */
+  readonly warnings: readonly CandidateFinding[];
+  /** What tells it from another candidate of its session: `foundation component transport address port type` (see {@link candidateId}). */
+  readonly id: string;
+  /** The connection it came over: see {@link connectionOf}. */
+  readonly connection: string | null;
+  /** The found candidate, whole: what kept candidates, records and pairs are made of. */
+  found(): FoundCandidate & { readonly candidate: Candidate; readonly explanation: CandidateExplanation };
+  /** Its record in `session`, as JSON text: `JSON.stringify(toRecord(...))`, however it is made. */
+  recordJson(session: string): string;
+}
+
+/** What tells a candidate from another of its session (a resent candidate has the same). */
+export function candidateId(foundation: string, component: number, transport: string, address: string, port: number, type: string): string {
+  return `${foundation} ${component} ${transport} ${address} ${port} ${type}`;
+}
+
+/** The connection a source names (a peer connection and its side, or a room and a sender), or null. */
+export function connectionOf(source: { readonly peerConnection?: string | undefined; readonly event?: string | undefined; readonly sender?: string | undefined; readonly room?: string | undefined }): string | null {
+  if (source.peerConnection !== undefined) return `pc ${source.peerConnection} ${sideOf(source.event) ?? '?'}`;
+  if (source.sender !== undefined) return `sender ${source.room ?? ''}/${source.sender}`;
+  return null;
+}
+
+const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer)/;
+const REMOTE_EVENTS = /^(addIceCandidate|setRemoteDescription)/;
+
+/** Which side of its peer connection an event is on (webrtc-internals event names), or undefined. */
+export function sideOf(event: string | undefined): 'local' | 'remote' | undefined {
+  if (!event) return undefined;
+  if (LOCAL_EVENTS.test(event)) return 'local';
+  if (REMOTE_EVENTS.test(event)) return 'remote';
+  return undefined;
+}
+
+/** A found candidate that parsed: its candidate and explanation are there. */
+export type ParsedFound = FoundCandidate & { readonly candidate: Candidate; readonly explanation: CandidateExplanation };
+
+/** The facts of a found candidate that parsed, read from it as asked for (one small object: nothing is parsed again). */
+class FoundFacts implements CandidateFacts {
+  constructor(
+    private readonly f: ParsedFound,
+    private readonly record: (found: ParsedFound, session: string) => CandidateRecord,
+  ) {}
+  get line(): number {
+    return this.f.source.line;
+  }
+  get peerConnection(): string | undefined {
+    return this.f.source.peerConnection;
+  }
+  get event(): string | undefined {
+    return this.f.source.event;
+  }
+  get sender(): string | undefined {
+    return this.f.source.sender;
+  }
+  get room(): string | undefined {
+    return this.f.source.room;
+  }
+  get file(): string | undefined {
+    return this.f.source.file;
+  }
+  get sdpMid(): string | null {
+    return this.f.sdpMid;
+  }
+  get usernameFragment(): string | null {
+    return this.f.usernameFragment;
+  }
+  get ufrag(): string | null {
+    return this.f.candidate.ufrag;
+  }
+  get foundation(): string {
+    return this.f.candidate.foundation;
+  }
+  get component(): number {
+    return this.f.candidate.component;
+  }
+  get transport(): string {
+    return this.f.candidate.transport;
+  }
+  get address(): string {
+    return this.f.candidate.address;
+  }
+  get port(): number {
+    return this.f.candidate.port;
+  }
+  get type(): string {
+    return this.f.candidate.type;
+  }
+  get relatedAddress(): string | null {
+    return this.f.candidate.relatedAddress;
+  }
+  get relatedPort(): number | null {
+    return this.f.candidate.relatedPort;
+  }
+  get family(): AddressFamily {
+    return this.f.explanation.address.family;
+  }
+  get addressClass(): AddressClass {
+    return this.f.explanation.address.class;
+  }
+  get relatedFamily(): AddressFamily | null {
+    return this.f.explanation.relatedAddress?.family ?? null;
+  }
+  get relatedClass(): AddressClass | null {
+    return this.f.explanation.relatedAddress?.class ?? null;
+  }
+  get warnings(): readonly CandidateFinding[] {
+    return this.f.explanation.warnings;
+  }
+  get id(): string {
+    const c = this.f.candidate;
+    return candidateId(c.foundation, c.component, c.transport, c.address, c.port, c.type);
+  }
+  get connection(): string | null {
+    return connectionOf(this.f.source);
+  }
+  found(): ParsedFound {
+    return this.f;
+  }
+  recordJson(session: string): string {
+    return JSON.stringify(this.record(this.f, session));
+  }
+}
+
+/** The facts of a found candidate that parsed (read from it: nothing is parsed again). */
+export function factsOfFound(found: ParsedFound, record: (found: ParsedFound, session: string) => CandidateRecord): CandidateFacts {
+  return new FoundFacts(found, record);
+}
