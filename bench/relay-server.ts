@@ -3,7 +3,9 @@
  *   node relay-server.js sdpscope|bare PORT [LOG]
  * (PORT 0: any free port) prints "ready <port>" when listening and "rss <bytes>" every 200 ms.
  * - sdpscope: startRelay with full logging (NDJSON file with summaries), rooms of 2;
- * - bare: a plain ws forwarder (rooms of 2, forward to the other member; no parsing, no log).
+ * - bare: a plain ws forwarder (rooms of 2, forward to the other member; no parsing, no log);
+ * - defaults: startRelay with its default limits and a log (the hostile-load figures); on SIGTERM
+ *   it closes and exits, printing "closed <ms>" (time from the signal to the log flushed).
  */
 import { WebSocket, WebSocketServer } from 'ws';
 import { startRelay } from '../src/node/relay/index.js';
@@ -25,6 +27,16 @@ async function main(): Promise<void> {
     });
     await new Promise((r) => wss.on('listening', r));
     process.stdout.write(`ready ${(wss.address() as { port: number }).port}\n`);
+  } else if (which === 'defaults') {
+    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}) });
+    process.stdout.write(`ready ${relay.port}\n`);
+    process.once('SIGTERM', () => {
+      const t0 = performance.now();
+      void relay.close().then(() => {
+        process.stdout.write(`closed ${(performance.now() - t0).toFixed(0)}\n`);
+        process.exit(0);
+      });
+    });
   } else {
     const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}), maxFramesPerSecond: 1_000_000, maxClients: 100_000, heartbeatMs: 0 });
     process.stdout.write(`ready ${relay.port}\n`);

@@ -24,13 +24,17 @@ const OFFER_SDP = (JSON.parse(readFileSync(join(ROOT, 'samples/offer.json'), 'ut
 interface Server {
   child: ChildProcess;
   port: number;
+  /** Peak RSS so far. */
   rss: () => number;
+  /** ms from SIGTERM to the log flushed (defaults server), -1 before. */
+  closedMs: () => number;
 }
 
-async function startServer(which: 'sdpscope' | 'bare', log?: string): Promise<Server> {
+async function startServer(which: 'sdpscope' | 'bare' | 'defaults', log?: string): Promise<Server> {
   const child = spawn(process.execPath, [resolve(__dirname, 'relay-server.js'), which, '0', ...(log ? [log] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let rss = 0;
   let port = 0;
+  let closedMs = -1;
   await new Promise<void>((res) => {
     let buf = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -42,11 +46,12 @@ async function startServer(which: 'sdpscope' | 'bare', log?: string): Promise<Se
           port = Number(l.slice(6));
           res();
         }
-        else if (l.startsWith('rss ')) rss = Number(l.slice(4));
+        else if (l.startsWith('rss ')) rss = Math.max(rss, Number(l.slice(4)));
+        else if (l.startsWith('closed ')) closedMs = Number(l.slice(7));
       }
     });
   });
-  return { child, port, rss: () => rss };
+  return { child, port, rss: () => rss, closedMs: () => closedMs };
 }
 
 /** A frame with a send time the receiver reads back; 1 in 10 is SDP-sized. */
@@ -164,12 +169,62 @@ async function measure(which: 'sdpscope' | 'bare'): Promise<{ fps: number; p50: 
   return { fps, p50: pct(lat, 50), p99: pct(lat, 99), n: lat.length, perConnKB };
 }
 
+/**
+ * Hostile load under the default limits: a client sends 1 MiB frames (the largest allowed) at the
+ * default rate to a peer for 5 s, a /feed subscriber reads along, a second one comes late; then
+ * SIGTERM. Peak RSS of the relay, what the late subscriber got, the time to stop.
+ */
+async function hostile(): Promise<{ peakMB: number; sent: number; lateRecords: number; lateCut: boolean; closedMs: number; exitMs: number }> {
+  const log = join(tmpdir(), 'sdpscope-relay-bench-hostile.ndjson');
+  rmSync(log, { force: true });
+  const server = await startServer('defaults', log);
+  const open = (path: string) => new Promise<WebSocket>((res, rej) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { perMessageDeflate: false });
+    ws.once('open', () => res(ws));
+    ws.once('error', rej);
+  });
+  const a = await open('/?room=h');
+  const b = await open('/?room=h');
+  const feed = await open('/feed');
+  let got = 0;
+  b.on('message', () => got++);
+  feed.on('message', () => undefined);
+  const big = JSON.stringify({ type: 'offer', sdp: `v=0\r\n${'a=x-pad:'.padEnd(1000, 'y')}\r\n`.repeat(1040) }).slice(0, 1024 * 1024 - 2) + '"}';
+  let sent = 0;
+  const end = performance.now() + 5000;
+  let late: WebSocket | null = null;
+  let lateRecords = 0;
+  let lateCut = false;
+  while (performance.now() < end) {
+    // At most the default rate (100 frames/s), the send queue bounded.
+    if (a.bufferedAmount < 8 << 20) {
+      a.send(big);
+      sent++;
+    }
+    if (late === null && performance.now() > end - 2500) {
+      late = await open('/feed');
+      late.on('message', () => lateRecords++);
+      late.on('close', (code) => (lateCut = code !== 1001));
+    }
+    await sleep(10);
+  }
+  await sleep(500);
+  const t0 = performance.now();
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+  const exitMs = performance.now() - t0;
+  for (const ws of [a, b, feed, late]) ws?.terminate();
+  return { peakMB: server.rss() / 1048576, sent, lateRecords, lateCut, closedMs: server.closedMs(), exitMs };
+}
+
 export async function runRelayBench(): Promise<boolean> {
+  const h = await hostile();
+  console.log(`relay under hostile load (defaults: 1 MiB frames at 100/s, a /feed reader and a late one, for 5 s; ${h.sent} frames sent): peak RSS ${h.peakMB.toFixed(0)} MB (target < 512 MB) ${h.peakMB < 512 ? 'PASS' : 'MISS'}; the late /feed subscriber got ${h.lateRecords} records${h.lateCut ? ', then was cut' : ', and was not cut'}; SIGTERM → log flushed in ${h.closedMs} ms, process gone in ${h.exitMs.toFixed(0)} ms (target < 1000 ms) ${h.exitMs < 1000 ? 'PASS' : 'MISS'}`);
   const bare = await measure('bare');
   const ours = await measure('sdpscope');
   const ratio = ours.fps / bare.fps;
   console.log(`relay throughput, ${ROOMS} rooms × 2 clients, 9:1 candidate:SDP frames: sdpscope (full logging) ${Math.round(ours.fps).toLocaleString('en-US')} frames/s vs bare ws forwarder ${Math.round(bare.fps).toLocaleString('en-US')} frames/s → ${ratio.toFixed(2)}× (target ≥ 0.7×) ${ratio >= 0.7 ? 'PASS' : 'MISS'}`);
   console.log(`relay latency at 5,000 frames/s over ${ROOMS} rooms (${ours.n} frames): sdpscope p50 ${ours.p50.toFixed(2)} ms, p99 ${ours.p99.toFixed(2)} ms (target p99 < 5 ms) ${ours.p99 < 5 ? 'PASS' : 'MISS'}; bare p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`);
   console.log(`relay memory per idle connection: sdpscope ${ours.perConnKB.toFixed(1)} KiB, bare ${bare.perConnKB.toFixed(1)} KiB`);
-  return ratio >= 0.7 && ours.p99 < 5;
+  return ratio >= 0.7 && ours.p99 < 5 && h.peakMB < 512 && h.exitMs < 1000;
 }
