@@ -58,3 +58,29 @@ export { predictPairs, pairPriority, type PredictedPair, type PairEnd } from './
 // Signaling frames
 export { summarizeFrame, describeFrame, type FrameSummary, type MediaSummary } from './analysis/frame.js';
 export { redactFrame, redactText } from './analysis/redact.js';
+
+// STUN and TURN messages (RFC 8489, RFC 8656, RFC 5780): decode captured packets, build requests
+export {
+  decodeStunMessage,
+  encodeStunMessage,
+  isStunMessage,
+  attribute as stunAttribute,
+  readAddress as readStunAddress,
+  readErrorCode as readStunErrorCode,
+  readText as readStunText,
+  checkIntegrity as checkStunIntegrity,
+  checkFingerprint as checkStunFingerprint,
+  longTermKey as stunLongTermKey,
+  xorAddressValue as stunXorAddress,
+  MAGIC_COOKIE as STUN_MAGIC_COOKIE,
+  STUN_ATTRIBUTES,
+  STUN_METHODS,
+  type StunMessage,
+  type StunAttribute,
+  type StunAddress,
+  type StunClass,
+  type StunMethod,
+  type StunCrypto,
+  type StunMessageInput,
+  type StunAttributeInput,
+} from './stun/message.js';

@@ -1,0 +1,321 @@
+/**
+ * STUN messages (RFC 8489), with the TURN (RFC 8656) and NAT behaviour discovery (RFC 5780)
+ * attributes: decoded from the bytes as received, every attribute kept with its raw value and
+ * offset (so that MESSAGE-INTEGRITY and FINGERPRINT are checked over the bytes received, whatever
+ * padding the sender used), and encoded. Pure and browser-safe: the hash functions come from the
+ * caller ({@link StunCrypto}), so that captured packets decode anywhere.
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   |0 0|     STUN Message Type     |         Message Length        |
+ *   |                         Magic Cookie                          |
+ *   |                     Transaction ID (96 bits)                  |
+ */
+import { SdpscopeError } from '../errors.js';
+
+/** RFC 8489 §6: the magic cookie. */
+export const MAGIC_COOKIE = 0x2112a442;
+
+/** RFC 8489 §5: the message classes. */
+export type StunClass = 'request' | 'indication' | 'success' | 'error';
+
+/** Methods: RFC 8489 §18.2 (Binding), RFC 8656 §17 (Allocate … ChannelBind). */
+export const STUN_METHODS = { binding: 0x001, allocate: 0x003, refresh: 0x004, send: 0x006, data: 0x007, createPermission: 0x008, channelBind: 0x009 } as const;
+export type StunMethod = keyof typeof STUN_METHODS;
+
+/** Attribute types (RFC 8489 §18.3, RFC 8656 §18, RFC 5780 §7). */
+export const STUN_ATTRIBUTES = {
+  MAPPED_ADDRESS: 0x0001,
+  CHANGE_REQUEST: 0x0003,
+  USERNAME: 0x0006,
+  MESSAGE_INTEGRITY: 0x0008,
+  ERROR_CODE: 0x0009,
+  UNKNOWN_ATTRIBUTES: 0x000a,
+  CHANNEL_NUMBER: 0x000c,
+  LIFETIME: 0x000d,
+  XOR_PEER_ADDRESS: 0x0012,
+  DATA: 0x0013,
+  REALM: 0x0014,
+  NONCE: 0x0015,
+  XOR_RELAYED_ADDRESS: 0x0016,
+  REQUESTED_ADDRESS_FAMILY: 0x0017,
+  REQUESTED_TRANSPORT: 0x0019,
+  MESSAGE_INTEGRITY_SHA256: 0x001c,
+  XOR_MAPPED_ADDRESS: 0x0020,
+  RESPONSE_PORT: 0x0027,
+  SOFTWARE: 0x8022,
+  ALTERNATE_SERVER: 0x8023,
+  FINGERPRINT: 0x8028,
+  RESPONSE_ORIGIN: 0x802b,
+  OTHER_ADDRESS: 0x802c,
+} as const;
+
+/** A transport address (MAPPED-ADDRESS and its XOR forms, RFC 8489 §14.1, §14.2). */
+export interface StunAddress {
+  readonly family: 'ipv4' | 'ipv6';
+  readonly address: string;
+  readonly port: number;
+}
+
+/** One attribute as received: its type, its value's bytes, and where it starts in the message. */
+export interface StunAttribute {
+  readonly type: number;
+  readonly value: Uint8Array;
+  /** Offset of the attribute's header in the message. */
+  readonly offset: number;
+}
+
+export interface StunMessage {
+  readonly class: StunClass;
+  /** The method's number (STUN_METHODS). */
+  readonly method: number;
+  /** 96 bits, as lower-case hex. */
+  readonly transactionId: string;
+  readonly attributes: readonly StunAttribute[];
+  /** The bytes decoded (MESSAGE-INTEGRITY and FINGERPRINT are checked over them). */
+  readonly bytes: Uint8Array;
+}
+
+/** The hash functions STUN needs, from the caller (Node's crypto, WebCrypto, a library). */
+export interface StunCrypto {
+  hmacSha1(key: Uint8Array, data: Uint8Array): Uint8Array;
+  md5(data: Uint8Array): Uint8Array;
+}
+
+const CLASSES: readonly StunClass[] = ['request', 'indication', 'success', 'error'];
+
+const fail = (reason: string): never => {
+  throw new SdpscopeError('STUN_MESSAGE', reason);
+};
+
+/** The type field: method bits M11..M0 interleaved with class bits C1 C0 (RFC 8489 §5). */
+function typeOf(cls: StunClass, method: number): number {
+  const c = CLASSES.indexOf(cls);
+  return (method & 0x000f) | ((method & 0x0070) << 1) | ((method & 0x0f80) << 2) | ((c & 1) << 4) | ((c & 2) << 7);
+}
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/** True when `bytes` start like a STUN message (the top two bits zero and the magic cookie). */
+export function isStunMessage(bytes: Uint8Array): boolean {
+  return bytes.length >= 20 && (bytes[0]! & 0xc0) === 0 && readU32(bytes, 4) === MAGIC_COOKIE;
+}
+
+const readU16 = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
+const readU32 = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
+
+/** Decodes one STUN message; throws STUN_MESSAGE with the reason for bytes that are not one. */
+export function decodeStunMessage(bytes: Uint8Array): StunMessage {
+  if (!(bytes instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'decodeStunMessage takes bytes (a Uint8Array)');
+  if (bytes.length < 20) fail(`a STUN message has a 20-byte header; got ${bytes.length} bytes`);
+  if ((bytes[0]! & 0xc0) !== 0) fail('the first two bits of a STUN message are zero (RFC 8489 §5)');
+  if (readU32(bytes, 4) !== MAGIC_COOKIE) fail('no magic cookie 0x2112A442 (RFC 8489 §6): not STUN, or RFC 3489 STUN');
+  const length = readU16(bytes, 2);
+  if (length % 4 !== 0) fail(`the message length ${length} is not a multiple of 4 (RFC 8489 §5)`);
+  if (bytes.length < 20 + length) fail(`the header says ${length} bytes of attributes; ${bytes.length - 20} are there`);
+  const type = readU16(bytes, 0);
+  const cls = CLASSES[((type >> 4) & 1) | ((type >> 7) & 2)]!;
+  const method = (type & 0x000f) | ((type >> 1) & 0x0070) | ((type >> 2) & 0x0f80);
+  const attributes: StunAttribute[] = [];
+  for (let at = 20; at < 20 + length; ) {
+    if (at + 4 > 20 + length) fail(`an attribute header at byte ${at} is cut`);
+    const t = readU16(bytes, at);
+    const n = readU16(bytes, at + 2);
+    if (at + 4 + n > 20 + length) fail(`attribute 0x${t.toString(16).padStart(4, '0')} at byte ${at} says ${n} bytes; the message ends first`);
+    attributes.push({ type: t, value: bytes.subarray(at + 4, at + 4 + n), offset: at });
+    at += 4 + n + ((4 - (n % 4)) % 4);
+  }
+  return { class: cls, method, transactionId: hex(bytes.subarray(8, 20)), attributes, bytes: bytes.subarray(0, 20 + length) };
+}
+
+/** The first attribute of a type, or undefined. */
+export function attribute(m: StunMessage, type: number): StunAttribute | undefined {
+  return m.attributes.find((a) => a.type === type);
+}
+
+/** A (XOR-)MAPPED-ADDRESS-shaped value (RFC 8489 §14.1, §14.2); `xor` with the message's cookie and transaction id. */
+export function readAddress(m: StunMessage, a: StunAttribute, xor: boolean): StunAddress {
+  const v = a.value;
+  if (v.length < 8) fail(`an address attribute is ${v.length} bytes`);
+  const fam = v[1];
+  const port = readU16(v, 2) ^ (xor ? MAGIC_COOKIE >>> 16 : 0);
+  const mask = m.bytes.subarray(4, 20);
+  if (fam === 0x01) {
+    if (v.length !== 8) fail('an IPv4 address attribute is 8 bytes');
+    const b = Array.from(v.subarray(4, 8), (x, i) => (xor ? x ^ mask[i]! : x));
+    return { family: 'ipv4', address: b.join('.'), port };
+  }
+  if (fam === 0x02) {
+    if (v.length !== 20) fail('an IPv6 address attribute is 20 bytes');
+    const b = Array.from(v.subarray(4, 20), (x, i) => (xor ? x ^ mask[i]! : x));
+    const groups: string[] = [];
+    for (let i = 0; i < 16; i += 2) groups.push(((b[i]! << 8) | b[i + 1]!).toString(16));
+    return { family: 'ipv6', address: compressIPv6(groups), port };
+  }
+  return fail(`address family 0x${(fam ?? 0).toString(16)} is neither IPv4 (1) nor IPv6 (2)`);
+}
+
+/** RFC 5952 text: the longest run of zero groups (two or more) as "::". */
+function compressIPv6(groups: string[]): string {
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  if (best < 0) return groups.join(':');
+  return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+}
+
+/** ERROR-CODE (RFC 8489 §14.8): the code and its reason phrase. */
+export function readErrorCode(a: StunAttribute): { readonly code: number; readonly reason: string } {
+  const v = a.value;
+  if (v.length < 4) fail('ERROR-CODE is at least 4 bytes');
+  return { code: (v[2]! & 0x07) * 100 + v[3]!, reason: new TextDecoder().decode(v.subarray(4)) };
+}
+
+/** A text attribute (USERNAME, REALM, NONCE, SOFTWARE). */
+export const readText = (a: StunAttribute): string => new TextDecoder().decode(a.value);
+
+/** A 32-bit attribute (LIFETIME, CHANGE-REQUEST flags, PRIORITY). */
+export function readU32Value(a: StunAttribute): number {
+  if (a.value.length !== 4) fail(`attribute 0x${a.type.toString(16)} is 4 bytes`);
+  return readU32(a.value, 0);
+}
+
+// ---- integrity and fingerprint, over the bytes as received ----
+
+/** The message up to `offset` with the header length set to cover `upTo` bytes of attributes. */
+function prefixWithLength(m: StunMessage, offset: number, length: number): Uint8Array {
+  const copy = m.bytes.slice(0, offset);
+  copy[2] = length >> 8;
+  copy[3] = length & 0xff;
+  return copy;
+}
+
+/** MESSAGE-INTEGRITY (RFC 8489 §14.5): HMAC-SHA1 over the message up to it, the length counting it. */
+export function checkIntegrity(m: StunMessage, key: Uint8Array, crypto: StunCrypto): boolean {
+  const a = attribute(m, STUN_ATTRIBUTES.MESSAGE_INTEGRITY);
+  if (!a || a.value.length !== 20) return false;
+  const mac = crypto.hmacSha1(key, prefixWithLength(m, a.offset, a.offset - 20 + 24));
+  return mac.length === 20 && mac.every((x, i) => x === a.value[i]);
+}
+
+/** CRC-32 (ISO 3309, as zlib), for FINGERPRINT. */
+const CRC_TABLE = /* @__PURE__ */ (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** FINGERPRINT (RFC 8489 §14.7): CRC-32 of the message up to it, XOR 0x5354554e. */
+export function checkFingerprint(m: StunMessage): boolean {
+  const a = attribute(m, STUN_ATTRIBUTES.FINGERPRINT);
+  if (!a || a.value.length !== 4) return false;
+  return ((crc32(prefixWithLength(m, a.offset, a.offset - 20 + 8)) ^ 0x5354554e) >>> 0) === readU32(a.value, 0);
+}
+
+/** The long-term credential key (RFC 8489 §9.2.2): MD5(username ":" realm ":" password), the password as given (no OpaqueString processing). */
+export function longTermKey(username: string, realm: string, password: string, crypto: StunCrypto): Uint8Array {
+  return crypto.md5(new TextEncoder().encode(`${username}:${realm}:${password}`));
+}
+
+// ---- encoding ----
+
+export interface StunAttributeInput {
+  readonly type: number;
+  readonly value: Uint8Array;
+}
+
+export interface StunMessageInput {
+  readonly class: StunClass;
+  readonly method: number;
+  /** 12 bytes. */
+  readonly transactionId: Uint8Array;
+  readonly attributes?: readonly StunAttributeInput[];
+  /** Add MESSAGE-INTEGRITY with this key (short-term: the password's bytes; long-term: longTermKey). */
+  readonly integrityKey?: Uint8Array;
+  /** Add FINGERPRINT. */
+  readonly fingerprint?: boolean;
+}
+
+/** Encodes a message (attributes zero-padded), then MESSAGE-INTEGRITY and FINGERPRINT when asked. */
+export function encodeStunMessage(input: StunMessageInput, crypto?: StunCrypto): Uint8Array {
+  if (input.transactionId.length !== 12) throw new SdpscopeError('INVALID_ARGUMENT', 'a STUN transaction id is 12 bytes');
+  const parts: Uint8Array[] = [];
+  const attr = (type: number, value: Uint8Array) => {
+    const padded = new Uint8Array(4 + value.length + ((4 - (value.length % 4)) % 4));
+    padded[0] = type >> 8;
+    padded[1] = type & 0xff;
+    padded[2] = value.length >> 8;
+    padded[3] = value.length & 0xff;
+    padded.set(value, 4);
+    parts.push(padded);
+  };
+  for (const a of input.attributes ?? []) attr(a.type, a.value);
+  const header = new Uint8Array(20);
+  const type = typeOf(input.class, input.method);
+  header[0] = type >> 8;
+  header[1] = type & 0xff;
+  header.set([0x21, 0x12, 0xa4, 0x42], 4);
+  header.set(input.transactionId, 8);
+  const join = (extra: number) => {
+    const body = parts.reduce((n, p) => n + p.length, 0);
+    const out = new Uint8Array(20 + body);
+    out.set(header);
+    out[2] = (body + extra) >> 8;
+    out[3] = (body + extra) & 0xff;
+    let at = 20;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  if (input.integrityKey !== undefined) {
+    if (!crypto) throw new SdpscopeError('INVALID_ARGUMENT', 'MESSAGE-INTEGRITY needs the caller\'s StunCrypto');
+    // HMAC over the message so far, its length counting the MI attribute (24 bytes) that follows.
+    attr(STUN_ATTRIBUTES.MESSAGE_INTEGRITY, crypto.hmacSha1(input.integrityKey, join(24)));
+  }
+  if (input.fingerprint) {
+    const crc = (crc32(join(8)) ^ 0x5354554e) >>> 0;
+    attr(STUN_ATTRIBUTES.FINGERPRINT, new Uint8Array([crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff]));
+  }
+  return join(0);
+}
+
+/** An XOR-MAPPED-ADDRESS-shaped value for `addr` in a message of `transactionId` (XOR-PEER-ADDRESS for TURN). */
+export function xorAddressValue(addr: StunAddress, transactionId: Uint8Array): Uint8Array {
+  const mask = new Uint8Array(16);
+  mask.set([0x21, 0x12, 0xa4, 0x42]);
+  mask.set(transactionId, 4);
+  if (addr.family === 'ipv4') {
+    const v = new Uint8Array(8);
+    v[1] = 1;
+    const port = addr.port ^ 0x2112;
+    v[2] = port >> 8;
+    v[3] = port & 0xff;
+    addr.address.split('.').forEach((o, i) => (v[4 + i] = Number(o) ^ mask[i]!));
+    return v;
+  }
+  throw new SdpscopeError('INVALID_ARGUMENT', 'xorAddressValue: IPv6 peers are not supported yet');
+}
