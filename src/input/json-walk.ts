@@ -19,7 +19,10 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walkJson(v, { ...ctx, path: `${ctx.path ?? '$'}[${i}]` }, sink, depth + 1));
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (worthWalking(v)) walkJson(v, { ...ctx, path: `${ctx.path ?? '$'}[${i}]` }, sink, depth + 1);
+    }
     return;
   }
   if (typeof value !== 'object') return;
@@ -75,8 +78,22 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
   for (const k of Object.keys(o)) {
     const v = o[k];
-    if (v !== null && (typeof v === 'object' || typeof v === 'string')) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
+    if (worthWalking(v)) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
   }
+}
+
+/**
+ * Whether walking a value can find anything: an object or array, or a string walkString reads
+ * (an SDP, a candidate, JSON, a dump's "type: …" or "sdpMid: …" value). The others (times,
+ * names, rooms) are skipped without making them a context.
+ */
+function worthWalking(v: unknown): boolean {
+  if (v === null) return false;
+  if (typeof v === 'object') return true;
+  if (typeof v !== 'string' || v.length < 2) return false;
+  const c0 = v.charCodeAt(0);
+  // v= … / { / [ / candidate: / a=candidate: / type: / sdpMid:
+  return c0 === 118 || c0 === 123 || c0 === 91 || c0 === 99 || c0 === 97 || c0 === 116 || c0 === 115;
 }
 
 function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number): void {
