@@ -210,11 +210,6 @@ export class CandidateAnalyzer implements InputSink {
     if (this.report !== null) throw new SdpscopeError('ANALYZER_FINISHED', 'this CandidateAnalyzer has finished: make a new one for new input');
   }
 
-  /** The connection a source names (pc and side, or room and sender), or null. */
-  private connectionOf(source: Where): string | null {
-    return connectionOf(source);
-  }
-
   /** Where a session is seen from (built once, when the session opens). */
   private originOf(source: Where & { readonly file?: string | undefined }): SessionReport['origin'] {
     const side = sideOfSource(source);
@@ -315,7 +310,7 @@ export class CandidateAnalyzer implements InputSink {
       return;
     }
     const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
-    const connection = this.connectionOf(found.source);
+    const connection = connectionOf(found.source);
     const key = ufrag ?? connection ?? 'no ufrag';
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
@@ -390,7 +385,7 @@ export class CandidateAnalyzer implements InputSink {
   endOfCandidates(found: FoundEndOfCandidates): void {
     this.open();
     // With no ufrag in the frame, the end belongs to the connection's latest session.
-    const conn = this.connectionOf(found.source);
+    const conn = connectionOf(found.source);
     const key = conn ?? 'no ufrag';
     const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
     const target = this.sessions.get(ufrag ?? key) ?? [...this.sessions.values()].pop();
