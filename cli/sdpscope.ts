@@ -53,6 +53,14 @@ const OPTIONS = {
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },
     insecure: { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' },
   }),
+  probe: valued({
+    username: { type: 'string', describe: 'TURN username (for turn: and turns: URIs)' },
+    credential: { type: 'string', describe: 'TURN password (or a TURN REST-API credential)' },
+    'ice-servers': { type: 'string', describe: 'an RTCConfiguration-style JSON file: [{"urls", "username", "credential"}] or {"iceServers": [...]} (- for stdin)' },
+    timeout: { type: 'string', default: '2500', coerce: integer('timeout', 1, 600_000), describe: 'ms to wait for each answer (UDP is retransmitted meanwhile)' },
+    nat: { type: 'boolean', default: true, describe: 'run the RFC 5780 NAT behaviour tests (--no-nat: servers only)' },
+    json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
+  }),
   lab: valued({
     'nat-a': { choices: NAT_KINDS, default: 'cone', describe: 'the NAT in front of A (the caller)' },
     'nat-b': { choices: NAT_KINDS, default: 'symmetric', describe: 'the NAT in front of B' },
@@ -189,6 +197,33 @@ run('sdpscope', async () => {
           },
           STDIO.out,
           STDIO.err,
+        );
+      },
+    )
+    .command(
+      'probe [urls..]',
+      'Check STUN and TURN servers (Binding, TURN allocation, a datagram through the relay and back) and name the NAT in front of this machine (RFC 5780: full cone, restricted cone, port-restricted cone, symmetric, UDP blocked)',
+      (c) =>
+        c
+          .positional('urls', { type: 'string', array: true, describe: 'stun:host[:port], turn:host[:port][?transport=udp|tcp], turns:host[:port]' })
+          .options(OPTIONS.probe)
+          .example('$0 probe stun:stun.example.org:3478', 'mapped address, RTT, and the NAT type if the server does RFC 5780')
+          .example('$0 probe turn:turn.example.org?transport=udp turn:turn.example.org?transport=tcp --username u --credential p', 'TURN over UDP and TCP: allocate, relay a datagram, free')
+          .example('$0 probe --ice-servers config.json --json', 'the servers of an RTCConfiguration, as JSON'),
+      async (a) => {
+        const { probeCommand } = await import('./commands/probe.js');
+        code = await probeCommand(
+          {
+            urls: [a['urls'] ?? []].flat().map(String),
+            ...(a['ice-servers'] !== undefined ? { iceServers: fileArg(a['ice-servers']) } : {}),
+            ...(a['username'] !== undefined ? { username: a['username'] as string } : {}),
+            ...(a['credential'] !== undefined ? { credential: a['credential'] as string } : {}),
+            timeoutMs: a['timeout'] as number,
+            nat: a['nat'] !== false,
+            json: a['json'] === true,
+            color: color(a['color']),
+          },
+          STDIO.out,
         );
       },
     )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The NAT lab's setup (sdpscope lab, npm run test:e2e). Installs what the lab needs, from
-# Debian's packages: Chromium, Firefox ESR, coturn (STUN/TURN), iptables (the lab's NAT
+# Debian's packages: Chromium, Firefox ESR, coturn (STUN/TURN), iptables and ipset (the lab's NAT
 # routers), iproute2 (network namespaces) and openssl (the relay's TLS test); and
 # playwright-core (an optional peer dependency of sdpscope, which drives Chromium) from the npm
 # registry when it cannot be loaded. Needs root. Never skips: anything missing or failing to
@@ -16,6 +16,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 command -v turnserver >/dev/null 2>&1 || need+=(coturn)
 command -v iptables >/dev/null 2>&1 || need+=(iptables)
+command -v ipset >/dev/null 2>&1 || need+=(ipset)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then

@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   LOG_UNWRITABLE: 'The relay cannot write its log: a missing folder, a directory, no permission, a full or read-only disk (at start-up; or later, when the disk fills or an I/O error comes).',
   INVALID_FRAME: 'A frame to send is not JSON (frames are a JSON value, an array of them, or one per line).',
   USAGE: 'The command line is not valid.',
+  ICE_SERVER_URI: 'A STUN or TURN server URI is not valid: stun:host[:port], turn:host[:port][?transport=udp|tcp], stuns:, turns: (RFC 7064, RFC 7065).',
+  ICE_SERVERS_FILE: 'An iceServers file is not an RTCConfiguration-style list: [{"urls": ..., "username": ..., "credential": ...}] or {"iceServers": [...]}.',
   STUN_MESSAGE: 'The bytes are not a STUN message (RFC 8489 §5: a 20-byte header with the magic cookie, attributes within the length).',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
   NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',

@@ -41,7 +41,14 @@ function probe(lab: Lab): Promise<string | null> {
   });
 }
 
-export async function startCoturn(lab: Lab, timeoutMs = 10_000): Promise<Coturn> {
+export const TURNS_PORT = 5349;
+
+export interface CoturnOptions {
+  /** TURN over TLS on TURNS_PORT with this PEM certificate and key (files). */
+  readonly tls?: { readonly cert: string; readonly key: string };
+}
+
+export async function startCoturn(lab: Lab, timeoutMs = 10_000, options: CoturnOptions = {}): Promise<Coturn> {
   try {
     execFileSync('turnserver', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -62,7 +69,7 @@ export async function startCoturn(lab: Lab, timeoutMs = 10_000): Promise<Coturn>
     '--user', `${username}:${credential}`,
     '--realm', 'sdpscope.lab',
     '--fingerprint',
-    '--no-tls',
+    ...(options.tls ? ['--cert', options.tls.cert, '--pkey', options.tls.key, '--tls-listening-port', String(TURNS_PORT)] : ['--no-tls']),
     '--no-dtls',
     '--no-cli',
     '--no-multicast-peers',

@@ -7,10 +7,10 @@
  *     ├─ router A  wan 203.0.113.2  ── lan 10.0.1.1/24 ── host A 10.0.1.2
  *     └─ router B  wan 203.0.113.3  ── lan 10.0.2.1/24 ── host B 10.0.2.2
  *
- * Each router is one of the notes' boxes: a cone NAT (iptables MASQUERADE: endpoint-independent
- * mapping, RFC 4787 §4.1), a symmetric NAT (MASQUERADE --random-fully: a new port per
- * destination), or a firewall that drops forwarded UDP ("UDP blocked"), with TCP
- * still masqueraded. Needs root, iproute2 and iptables (Linux only).
+ * Each router is one of the notes' boxes: a full cone, restricted cone, port-restricted cone or
+ * symmetric NAT, or a firewall that drops forwarded UDP ("UDP blocked"), with TCP still
+ * masqueraded (see natRules). Needs root, iproute2 and iptables, and ipset for the restricted
+ * cone (Linux only).
  */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
 
-import type { NatKind } from './kinds.js';
+import { natKindOf, type NatKind } from './kinds.js';
 
 export { NAT_KINDS, NAT_DESCRIPTIONS, type NatKind } from './kinds.js';
 
@@ -82,6 +82,15 @@ export function netnsWrapper(dir: string, ns: string, program: string): string {
   writeFileSync(path, `#!/bin/sh\nexec ip netns exec ${ns} ${program} "$@"\n`);
   chmodSync(path, 0o755);
   return path;
+}
+
+function hasProgram(program: string): boolean {
+  try {
+    execFileSync(program, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code !== 'ENOENT';
+  }
 }
 
 /** Is a process alive (for sweeping namespaces left by a killed run)? */
@@ -160,6 +169,40 @@ export function checkLabPrerequisites(more: readonly string[] = []): void {
   if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}${missing.length > 1 ? ' (scripts/lab-setup.sh installs them, as root)' : ''}`);
 }
 
+/**
+ * A router's NAT (RFC 4787 behaviours; recipes checked with coturn's turnutils_natdiscovery):
+ * - port-restricted cone: MASQUERADE (the kernel keeps the host's port when it is free:
+ *   endpoint-independent mapping; only replies to a conntrack entry get in: address-and-port-
+ *   dependent filtering);
+ * - symmetric: MASQUERADE --random-fully (a new port per destination);
+ * - full cone: UDP SNAT'ed to the router's address (port kept), and any UDP to a router port
+ *   DNAT'ed back to the host on the same port: anyone may send to a mapping;
+ * - restricted cone: the same SNAT, and the DNAT only for a packet whose (source address,
+ *   port it is sent to) is in an ipset filled on the way out with (destination address, host
+ *   port): any port of an address the mapping has sent to may answer. Keyed per mapping, not per
+ *   address (RFC 5780 §4.4: a per-address set would let a test's earlier packets from another
+ *   port open the filter);
+ * - UDP blocked: MASQUERADE for TCP, forwarded UDP dropped.
+ */
+function natRules(router: string, nat: Exclude<NatKind, 'cone'>, s: { wan: string; host: string; net: string }): void {
+  const ipt = (...args: string[]) => inNs(router, 'iptables', ...args);
+  const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-s', s.net, '-o', 'wan', '-j', 'MASQUERADE'];
+  if (nat === 'full-cone' || nat === 'restricted-cone') {
+    const inbound = ['-t', 'nat', '-A', 'PREROUTING', '-i', 'wan', '-p', 'udp', '-d', s.wan, '--dport', '1024:65535'];
+    if (nat === 'restricted-cone') {
+      inNs(router, 'ipset', 'create', 'contacted', 'hash:ip,port', 'timeout', '300');
+      ipt('-t', 'mangle', '-A', 'FORWARD', '-i', 'lan', '-o', 'wan', '-p', 'udp', '-j', 'SET', '--add-set', 'contacted', 'dst,src', '--exist');
+      inbound.push('-m', 'set', '--match-set', 'contacted', 'src,dst');
+    }
+    ipt('-t', 'nat', '-A', 'POSTROUTING', '-o', 'wan', '-p', 'udp', '-s', s.host, '-j', 'SNAT', '--to-source', s.wan);
+    ipt(...masquerade);
+    ipt(...inbound, '-j', 'DNAT', '--to-destination', s.host);
+    return;
+  }
+  ipt(...masquerade, ...(nat === 'symmetric' ? ['--random-fully'] : []));
+  if (nat === 'udp-blocked') ipt('-A', 'FORWARD', '-p', 'udp', '-j', 'DROP');
+}
+
 export interface LabOptions {
   readonly nat: Readonly<Record<LabSide, NatKind>>;
 }
@@ -168,7 +211,7 @@ let serial = 0;
 
 /** Builds the lab's network. On any failure, what was made is removed before the error is thrown. */
 export function createLab(options: LabOptions): Lab {
-  checkLabPrerequisites();
+  checkLabPrerequisites(Object.values(options.nat).some((k) => k === 'restricted-cone') && !hasProgram('ipset') ? ['ipset (Debian package ipset) for the restricted cone NAT'] : []);
   sweepStaleLabs();
   const id = `${process.pid}-${++serial}`;
   const ns = (name: string) => `${PREFIX}${id}-${name}`;
@@ -242,10 +285,8 @@ export function createLab(options: LabOptions): Lab {
       // Only the public net is reachable from the host: no default route anywhere in the lab.
       inNs(host, 'ip', 'route', 'add', '203.0.113.0/24', 'via', s.lan);
       sysctl(router, 'net.ipv4.ip_forward', '1');
-      const nat = options.nat[side];
-      const masquerade = ['-t', 'nat', '-A', 'POSTROUTING', '-s', s.net, '-o', 'wan', '-j', 'MASQUERADE'];
-      inNs(router, 'iptables', ...masquerade, ...(nat === 'symmetric' ? ['--random-fully'] : []));
-      if (nat === 'udp-blocked') inNs(router, 'iptables', '-A', 'FORWARD', '-p', 'udp', '-j', 'DROP');
+      const nat = natKindOf(options.nat[side]);
+      natRules(router, nat, s);
       hosts[side] = { side, nat, ns: host, address: s.host, publicAddress: s.wan };
     }
 

@@ -1,0 +1,53 @@
+/** `sdpscope probe URL...`: STUN and TURN servers checked, the NAT in front of this machine named. */
+import { SdpscopeError } from '../../src/errors.js';
+import { readTextInput } from '../../src/node/files.js';
+import { probe, type ProbeServer } from '../../src/node/probe.js';
+import { renderProbe } from '../render/probe.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+
+export interface ProbeCommandOptions {
+  readonly urls: readonly string[];
+  readonly iceServers?: string;
+  readonly username?: string;
+  readonly credential?: string;
+  readonly timeoutMs: number;
+  readonly nat: boolean;
+  readonly json: boolean;
+  readonly color: boolean;
+}
+
+/** RTCConfiguration-style JSON: an iceServers array, or an object with one. */
+export function iceServersOf(text: string, name: string): ProbeServer[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: not JSON (${(e as Error).message}); expected [{"urls": "turn:host", "username": ..., "credential": ...}] or {"iceServers": [...]}`);
+  }
+  const list = Array.isArray(v) ? v : v !== null && typeof v === 'object' && Array.isArray((v as { iceServers?: unknown }).iceServers) ? (v as { iceServers: unknown[] }).iceServers : null;
+  if (!list) throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: expected an iceServers array, or an RTCConfiguration object with one`);
+  return list.map((s, i) => {
+    const e = s as { urls?: unknown; url?: unknown; username?: unknown; credential?: unknown };
+    const urls = e?.urls ?? e?.url;
+    const ok = typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
+    if (!ok) throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}] has no urls (a string or an array of strings)`);
+    for (const k of ['username', 'credential'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}].${k} is not a string`);
+    return { urls: urls as string | string[], ...(typeof e.username === 'string' ? { username: e.username } : {}), ...(typeof e.credential === 'string' ? { credential: e.credential } : {}) };
+  });
+}
+
+export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => void): Promise<number> {
+  const servers: (string | ProbeServer)[] = [...o.urls];
+  if (o.iceServers !== undefined) servers.push(...iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers));
+  if (servers.length === 0) throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');
+  const report = await probe({
+    servers,
+    ...(o.username !== undefined ? { username: o.username } : {}),
+    ...(o.credential !== undefined ? { credential: o.credential } : {}),
+    timeoutMs: o.timeoutMs,
+    nat: o.nat,
+  });
+  out(o.json ? JSON.stringify(report, null, 2) + '\n' : renderProbe(report, makeStyle(o.color)));
+  return report.servers.every((s) => s.ok) ? EXIT_OK : EXIT_FINDINGS;
+}

@@ -1,0 +1,221 @@
+/**
+ * NAT behaviour from the RFC 5780 tests (§4.3 mapping, §4.4 filtering), named with the notes'
+ * four NAT types, and what each pair of types means for a direct (peer-to-peer) path. Pure: the
+ * tests' observations come from the caller (`sdpscope probe` runs them over real sockets).
+ *
+ * RFC 4787 behaviours → the classic (RFC 3489) names:
+ *   endpoint-independent mapping + endpoint-independent filtering       → full cone
+ *   endpoint-independent mapping + address-dependent filtering          → restricted cone
+ *   endpoint-independent mapping + address-and-port-dependent filtering → port-restricted cone
+ *   any other mapping                                                   → symmetric
+ */
+
+/** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
+export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
+
+/**
+ * What `probe` concludes: `open` (the mapped address is the local one: no NAT), the four NAT types
+ * of the notes, `udp-blocked` (UDP gets no answer where TCP does), `unknown` (the reason is in the
+ * evidence).
+ */
+export type NatType = 'open' | 'full-cone' | 'restricted-cone' | 'port-restricted-cone' | 'symmetric' | 'udp-blocked' | 'unknown';
+export const NAT_TYPES: readonly NatType[] = ['open', 'full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'udp-blocked', 'unknown'];
+
+/** A transport address as the tests saw it. */
+export interface Endpoint {
+  readonly address: string;
+  readonly port: number;
+}
+
+/**
+ * What the RFC 5780 tests saw; `null` where a test got no answer, `undefined` where it did not run.
+ * Mapping tests (§4.3) use one local port: I to the server's primary address, II to its alternate
+ * address and primary port, III to its alternate address and port. Filtering tests (§4.4) use
+ * another local port: I plain, II asking for a reply from the alternate address and port
+ * (CHANGE-REQUEST change-IP and change-port), III from the primary address's alternate port
+ * (change-port only).
+ */
+export interface NatObservations {
+  /** The local address and port the mapping tests were sent from. */
+  readonly local: Endpoint | null;
+  /** Did any STUN Binding over UDP get an answer? */
+  readonly udpAnswered: boolean;
+  /** Did a STUN Binding over TCP get an answer (asked when UDP did not)? */
+  readonly tcpAnswered?: boolean;
+  /** The server's OTHER-ADDRESS (RFC 5780 §7.4) from test I; null when it sent none. */
+  readonly otherAddress?: Endpoint | null;
+  readonly mapping?: { readonly i: Endpoint | null; readonly ii?: Endpoint | null; readonly iii?: Endpoint | null };
+  readonly filtering?: { readonly i: boolean; readonly ii?: boolean; readonly iii?: boolean };
+  /** Mapped addresses one local port got from servers at different addresses (no RFC 5780 needed). */
+  readonly multiServer?: readonly { readonly server: Endpoint; readonly mapped: Endpoint }[];
+}
+
+export interface NatVerdict {
+  readonly mapping: NatBehavior | 'none' | null;
+  readonly filtering: NatBehavior | null;
+  readonly type: NatType;
+  /** One line per test: what was sent, what came back, what it shows. */
+  readonly evidence: readonly string[];
+}
+
+const at = (e: Endpoint) => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
+const same = (a: Endpoint | null | undefined, b: Endpoint | null | undefined) => !!a && !!b && a.address === b.address && a.port === b.port;
+
+/** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
+export function classifyNat(o: NatObservations): NatVerdict {
+  const evidence: string[] = [];
+  if (!o.udpAnswered) {
+    if (o.tcpAnswered) {
+      evidence.push('no STUN server answered over UDP; one answered over TCP: UDP is blocked on the way (a firewall), TCP gets out');
+      return { mapping: null, filtering: null, type: 'udp-blocked', evidence };
+    }
+    evidence.push(o.tcpAnswered === false ? 'no STUN server answered, over UDP or TCP: the servers are unreachable from here' : 'no STUN server answered over UDP');
+    return { mapping: null, filtering: null, type: 'unknown', evidence };
+  }
+  const m = o.mapping;
+  let mapping: NatBehavior | 'none' | null = null;
+  if (m?.i && o.otherAddress) {
+    const other = o.otherAddress;
+    evidence.push(`mapping test I: ${o.local ? at(o.local) : 'the local port'} mapped to ${at(m.i)}; the server's other address is ${at(other)}`);
+    if (o.local && same(m.i, o.local)) {
+      mapping = 'none';
+      evidence.push('the mapped address is the local address: no NAT between here and the server');
+    } else if (m.ii === undefined) {
+      evidence.push('mapping test II did not run');
+    } else if (m.ii === null) {
+      evidence.push(`mapping test II: no answer from ${other.address} (primary port)`);
+    } else if (same(m.ii, m.i)) {
+      mapping = 'endpoint-independent';
+      evidence.push(`mapping test II: to ${other.address} (primary port), mapped to ${at(m.ii)}, the same: endpoint-independent mapping`);
+    } else if (m.iii === null || m.iii === undefined) {
+      evidence.push(`mapping test II: to ${other.address}, mapped to ${at(m.ii)} (another mapping); test III got no answer`);
+    } else {
+      mapping = same(m.iii, m.ii) ? 'address-dependent' : 'address-and-port-dependent';
+      evidence.push(
+        `mapping test II: to ${other.address}, mapped to ${at(m.ii)} (not ${at(m.i)}); test III: to ${at(other)}, mapped to ${at(m.iii)}: ${
+          mapping === 'address-dependent' ? 'the same as II, a new mapping per address' : 'another again, a new mapping per address and port'
+        }`,
+      );
+    }
+  } else if (m?.i) {
+    evidence.push(`the server mapped ${o.local ? at(o.local) : 'the local port'} to ${at(m.i)} but sent no OTHER-ADDRESS: it does not do RFC 5780 behaviour discovery (coturn does with two listening addresses)`);
+    if (o.local && same(m.i, o.local)) {
+      mapping = 'none';
+      evidence.push('the mapped address is the local address: no NAT between here and the server');
+    }
+  }
+  // Without RFC 5780, two servers at different addresses still show the mapping.
+  const multi = o.multiServer ?? [];
+  if (mapping === null && multi.length >= 2) {
+    const first = multi[0]!;
+    const other = multi.find((s) => s.server.address !== first.server.address);
+    if (other) {
+      const eim = same(first.mapped, other.mapped);
+      mapping = eim ? 'endpoint-independent' : 'address-and-port-dependent';
+      evidence.push(`one local port, two servers: ${at(first.server)} saw ${at(first.mapped)}, ${at(other.server)} saw ${at(other.mapped)}: ${eim ? 'the same mapping (endpoint-independent)' : 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way)'}`);
+    }
+  }
+
+  let filtering: NatBehavior | null = null;
+  const f = o.filtering;
+  if (f && o.otherAddress && mapping !== null) {
+    if (!f.i) evidence.push('filtering test I (a fresh local port): no answer');
+    else if (f.ii === undefined) evidence.push('filtering test II did not run');
+    else if (f.ii) {
+      filtering = 'endpoint-independent';
+      evidence.push('filtering test II: the answer from the other address and port (never sent to) came in: endpoint-independent filtering');
+    } else if (f.iii === undefined) evidence.push('filtering test II: no answer from the other address and port; test III did not run');
+    else {
+      filtering = f.iii ? 'address-dependent' : 'address-and-port-dependent';
+      evidence.push(
+        f.iii
+          ? 'filtering test II: no answer from the other address; test III: the answer from the same address, other port, came in: address-dependent filtering'
+          : 'filtering test II: no answer from the other address; test III: no answer from the same address, other port either: address-and-port-dependent filtering',
+      );
+    }
+  }
+
+  let type: NatType;
+  if (mapping === 'none') type = 'open';
+  else if (mapping === 'address-dependent' || mapping === 'address-and-port-dependent') type = 'symmetric';
+  else if (mapping === 'endpoint-independent' && filtering !== null) type = filtering === 'endpoint-independent' ? 'full-cone' : filtering === 'address-dependent' ? 'restricted-cone' : 'port-restricted-cone';
+  else {
+    type = 'unknown';
+    evidence.push(
+      mapping === 'endpoint-independent'
+        ? 'the kind of cone (full, restricted or port-restricted) depends on filtering, which needs a server that does RFC 5780 (OTHER-ADDRESS and CHANGE-REQUEST)'
+        : 'the mapping behaviour needs a server that does RFC 5780, or two STUN servers at different addresses',
+    );
+  }
+  return { mapping, filtering, type, evidence };
+}
+
+/** Can two peers behind these NATs reach each other directly, or is a TURN relay needed? */
+export type PathVerdict = 'direct' | 'relay';
+
+/**
+ * The notes' "NAT 对 P2P 的影响" table (RFC 5128 §3, RFC 8445 §2): a direct path works unless one
+ * side is symmetric and the other filters by port (port-restricted cone or symmetric): the
+ * symmetric side's packets come from a new port the other side never sent to. UDP-blocked always
+ * needs TURN over TCP (or TLS). `open` is reachable from anything that can send to it (no firewall
+ * assumed); `unknown` is given as `null`.
+ */
+export function directPath(a: NatType, b: NatType): PathVerdict | null {
+  if (a === 'unknown' || b === 'unknown') return null;
+  if (a === 'udp-blocked' || b === 'udp-blocked') return 'relay';
+  const portFilter = (t: NatType) => t === 'port-restricted-cone' || t === 'symmetric';
+  if ((a === 'symmetric' && portFilter(b)) || (b === 'symmetric' && portFilter(a))) return 'relay';
+  return 'direct';
+}
+
+/** The table for one side's type: each other type, and the path two peers would get. */
+export function pathTable(self: NatType): { readonly peer: NatType; readonly path: PathVerdict | null }[] {
+  return NAT_TYPES.filter((t) => t !== 'unknown').map((peer) => ({ peer, path: directPath(self, peer) }));
+}
+
+/** The error codes of STUN and TURN (RFC 8489 §14.8, RFC 8656 §18.4), in plain words for the user. */
+export function explainStunErrorCode(code: number, context: { readonly username?: string; readonly now?: number } = {}): string {
+  switch (code) {
+    case 300:
+      return 'the server redirects to another (ALTERNATE-SERVER): use that one';
+    case 400:
+      return 'the server found the request malformed (a bug in the client, or a server that does not speak this STUN/TURN version)';
+    case 401: {
+      const rest = restExpiry(context.username, context.now);
+      if (rest !== null && rest.expired) return `wrong credentials: the username is a TURN REST-API one whose time (${new Date(rest.expiry * 1000).toISOString()}) has passed; fetch a fresh credential`;
+      return 'wrong credentials: the server refused the username or password (with a TURN REST-API secret: the password must be base64(HMAC-SHA1(secret, username)) and the username\'s time not passed)';
+    }
+    case 403:
+      return 'forbidden: the server refuses this (a peer address it does not allow, such as loopback or a denied range, or a user not allowed to relay)';
+    case 420:
+      return 'the server does not understand an attribute the request needs (UNKNOWN-ATTRIBUTES lists it)';
+    case 437:
+      return 'allocation mismatch: an allocation for this 5-tuple exists already (a retransmitted Allocate, or a stale one from this port); wait or use another local port';
+    case 438:
+      return 'stale nonce: the server\'s nonce expired; the request is retried with the new one';
+    case 440:
+      return 'the server does not support the address family asked for (IPv4 or IPv6 relay)';
+    case 441:
+      return 'wrong credentials: the username differs from the one the allocation was made with';
+    case 442:
+      return 'unsupported transport protocol: the server does not relay this protocol (UDP relaying asked)';
+    case 443:
+      return 'peer address family mismatch: the peer\'s address family differs from the relay\'s';
+    case 486:
+      return 'allocation quota reached: this user has too many allocations on the server (close other sessions, or raise the server\'s user-quota)';
+    case 500:
+      return 'the server failed (server error): try again, or look at the server\'s log';
+    case 508:
+      return 'insufficient capacity: the server has no relay port left (its relay port range is used up), or refuses new allocations';
+    default:
+      return code >= 500 ? 'the server failed (a 5xx error)' : 'the server refused the request (a 4xx error)';
+  }
+}
+
+/** A TURN REST-API username (`<unix expiry>[:<user>]`, draft-uberti-behave-turn-rest §2.2): its expiry. */
+export function restExpiry(username: string | undefined, now = Date.now()): { readonly expiry: number; readonly expired: boolean } | null {
+  const m = username === undefined ? null : /^(\d{9,11})(?::|$)/.exec(username);
+  if (!m) return null;
+  const expiry = Number(m[1]);
+  return { expiry, expired: expiry * 1000 < now };
+}

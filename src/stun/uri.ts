@@ -1,0 +1,44 @@
+/**
+ * STUN and TURN server URIs: `stun:host[:port]`, `stuns:`, `turn:host[:port][?transport=udp|tcp]`
+ * and `turns:` (RFC 7064 §3.1, RFC 7065 §3.1). Pure.
+ */
+import { SdpscopeError } from '../errors.js';
+
+export type IceServerScheme = 'stun' | 'stuns' | 'turn' | 'turns';
+/** The transport to the server: udp, tcp, or tls (stuns:, turns:, which run over TCP). */
+export type IceServerTransport = 'udp' | 'tcp' | 'tls';
+
+export interface IceServerUri {
+  /** The URI as given. */
+  readonly uri: string;
+  readonly scheme: IceServerScheme;
+  /** Host name or address (IPv6 without brackets). */
+  readonly host: string;
+  /** The port given, or the default: 3478, or 5349 for stuns:/turns: (RFC 7064 §3.2). */
+  readonly port: number;
+  readonly transport: IceServerTransport;
+}
+
+/** Parses one STUN/TURN URI; throws INVALID_ARGUMENT naming what is wrong. */
+export function parseIceServerUri(uri: string): IceServerUri {
+  const bad = (why: string): never => {
+    throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(uri)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
+  };
+  const m = /^(stuns?|turns?):(?:\/\/)?(\[[0-9a-fA-F:.]+\]|[^\s:?/[\]]+)(?::(\d{1,5}))?(?:\?(.*))?$/i.exec(uri.trim());
+  if (!m) return bad(/^[a-z]+:/i.test(uri) && !/^(stuns?|turns?):/i.test(uri) ? `the scheme is not stun:, stuns:, turn: or turns:` : 'no host, or a malformed host or port');
+  const scheme = m[1]!.toLowerCase() as IceServerScheme;
+  const host = m[2]!.replace(/^\[|\]$/g, '');
+  const secure = scheme === 'stuns' || scheme === 'turns';
+  const port = m[3] === undefined ? (secure ? 5349 : 3478) : Number(m[3]);
+  if (port < 1 || port > 65535) bad(`port ${m[3]} is out of range`);
+  let transport: IceServerTransport = secure ? 'tls' : 'udp';
+  if (m[4] !== undefined) {
+    const t = /^transport=(udp|tcp)$/i.exec(m[4]);
+    if (!t) return bad(`the query ${JSON.stringify(m[4])} is not transport=udp or transport=tcp`);
+    if (scheme.startsWith('stun')) bad('a stun: URI has no query (RFC 7064)');
+    const given = t[1]!.toLowerCase() as 'udp' | 'tcp';
+    if (secure && given === 'udp') bad('turns: runs over TLS on TCP; transport=udp is DTLS, which is not supported');
+    transport = secure ? 'tls' : given;
+  }
+  return { uri, scheme, host, port, transport };
+}
