@@ -660,6 +660,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       udpAnswered,
       ...(tcpAnswered !== undefined ? { tcpAnswered } : {}),
       multiServer,
+      ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
     };
     let natServer: string | null = null;
     if (idx >= 0 && shared && options.nat !== false) {

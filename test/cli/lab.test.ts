@@ -16,7 +16,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 describe('sdpscope lab', () => {
   it('rejects a NAT kind or browser it does not have, with exit 2', () => {
-    for (const args of [['--nat-a', 'full-cone'], ['--browser-b', 'safari'], ['--media', 'video']]) {
+    for (const args of [['--nat-a', 'hairpin'], ['--browser-b', 'safari'], ['--media', 'video']]) {
       const r = run('lab', ...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^sdpscope: --[a-z-]+ must be one of .*, not "[a-z-]+" \(see sdpscope lab --help\) \[USAGE\]\n$/);

@@ -67,7 +67,7 @@ function labWith(nat: Record<LabSide, NatKind>, tls = false): { lab: () => Lab; 
   return { lab: () => lab, coturn: () => coturn };
 }
 
-async function probeIn(lab: Lab, ns: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ ran: Ran; report: ProbeReport }> {
+async function probeIn(ns: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ ran: Ran; report: ProbeReport }> {
   const ran = await runIn(ns, process.execPath, [CLI, 'probe', '--json', '--timeout', '1500', ...args], env);
   expect(ran.stderr).toBe('');
   return { ran, report: JSON.parse(ran.stdout) as ProbeReport };
@@ -80,7 +80,7 @@ async function checkSide(lab: Lab, coturn: Coturn, side: LabSide, kind: Exclude<
   const nd = await runIn(host.ns, 'turnutils_natdiscovery', ['-m', '-f', '-L', host.address, first]);
   expect(natdiscovery(nd.stdout)).toEqual(EXPECTED[kind]);
   const turn = `turn:${first}:${TURN_PORT}`;
-  const { ran, report } = await probeIn(lab, host.ns, [`stun:${first}:${TURN_PORT}`, `${turn}?transport=udp`, `${turn}?transport=tcp`, '--username', coturn.username, '--credential', coturn.credential]);
+  const { ran, report } = await probeIn(host.ns, [`stun:${first}:${TURN_PORT}`, `${turn}?transport=udp`, `${turn}?transport=tcp`, '--username', coturn.username, '--credential', coturn.credential]);
   expect(report.servers.map((s) => [s.url, s.ok, s.error?.code ?? null])).toEqual([
     [`stun:${first}:${TURN_PORT}`, true, null],
     [`${turn}?transport=udp`, true, null],
@@ -121,7 +121,7 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       const l = lab();
       const [first] = l.stunAddresses;
       const turn = `turn:${first}:${TURN_PORT}`;
-      const { ran, report } = await probeIn(l, l.hosts.a.ns, [`stun:${first}:${TURN_PORT}`, `${turn}?transport=tcp`, '--username', coturn().username, '--credential', coturn().credential]);
+      const { ran, report } = await probeIn(l.hosts.a.ns, [`stun:${first}:${TURN_PORT}`, `${turn}?transport=tcp`, '--username', coturn().username, '--credential', coturn().credential]);
       expect(ran.status).toBe(1);
       expect(report.servers[0]).toMatchObject({ ok: false, error: { code: 'no-answer', explanation: expect.stringMatching(/STUN over TCP to the same server and port did answer: UDP is blocked/) } });
       expect(report.servers[1]).toMatchObject({ ok: true, relayVerified: true, mapped: { address: l.hosts.a.publicAddress } });
@@ -134,7 +134,7 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       const [first] = l.stunAddresses;
       const nd = await runIn(l.publicNs, 'turnutils_natdiscovery', ['-m', '-f', '-L', l.relayAddress, first]);
       expect(natdiscovery(nd.stdout).mapping).toBe('none');
-      const { report } = await probeIn(l, l.publicNs, [`stun:${first}:${TURN_PORT}`]);
+      const { report } = await probeIn(l.publicNs, [`stun:${first}:${TURN_PORT}`]);
       expect(report.nat).toMatchObject({ type: 'open', mapping: 'none', filtering: 'endpoint-independent' });
     });
 
@@ -142,14 +142,14 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       const l = lab();
       const [first] = l.stunAddresses;
       const turn = `turn:${first}:${TURN_PORT}`;
-      const { ran, report } = await probeIn(l, l.hosts.b.ns, [`${turn}?transport=udp`, `${turn}?transport=tcp`, '--username', coturn().username, '--credential', 'wrong', '--no-nat']);
+      const { ran, report } = await probeIn(l.hosts.b.ns, [`${turn}?transport=udp`, `${turn}?transport=tcp`, '--username', coturn().username, '--credential', 'wrong', '--no-nat']);
       expect(ran.status).toBe(1);
       for (const s of report.servers) {
         expect(s).toMatchObject({ ok: false, relayed: null, error: { code: 'unauthorized', stunCode: 401, explanation: expect.stringMatching(/^wrong credentials/) } });
         expect(s.mapped?.address).toBe(l.hosts.b.publicAddress);
       }
       // The same servers without credentials: the realm is named, credentials asked for.
-      const bare = await probeIn(l, l.hosts.b.ns, [`${turn}?transport=udp`, '--no-nat']);
+      const bare = await probeIn(l.hosts.b.ns, [`${turn}?transport=udp`, '--no-nat']);
       expect(bare.report.servers[0]!.error).toMatchObject({ code: 'needs-credentials', explanation: expect.stringContaining('realm "sdpscope.lab"') });
     });
 
@@ -158,9 +158,9 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       const [first] = l.stunAddresses;
       const url = `turns:${first}:${TURNS_PORT}`;
       const creds = ['--username', coturn().username, '--credential', coturn().credential, '--no-nat'];
-      const trusted = await probeIn(l, l.hosts.b.ns, [url, ...creds], { NODE_EXTRA_CA_CERTS: join(l.dir, 'turn.pem') });
+      const trusted = await probeIn(l.hosts.b.ns, [url, ...creds], { NODE_EXTRA_CA_CERTS: join(l.dir, 'turn.pem') });
       expect(trusted.report.servers[0]).toMatchObject({ ok: true, transport: 'tls', relayVerified: true, relayed: { address: first } });
-      const untrusted = await probeIn(l, l.hosts.b.ns, [url, ...creds]);
+      const untrusted = await probeIn(l.hosts.b.ns, [url, ...creds]);
       expect(untrusted.ran.status).toBe(1);
       expect(untrusted.report.servers[0]!.error).toMatchObject({ code: 'tls', explanation: expect.stringMatching(/TLS handshake .* failed/) });
     });

@@ -1,0 +1,92 @@
+/** `sdpscope probe` from the command line, against the scripted loopback server: text, JSON, exit codes, bad input. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { iceServersOf } from '../../cli/commands/probe.js';
+import { startScriptedServer, type ScriptedServer } from '../support/stun-server.js';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
+const CLI = resolve(__dirname, '../../dist/bin/sdpscope.js');
+
+/** The CLI, asynchronously (the scripted server runs in this process). */
+function cli(args: readonly string[], stdin = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const c = spawn(process.execPath, [CLI, 'probe', '--no-color', '--timeout', '400', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    c.stdin.end(stdin);
+    c.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+let s: ScriptedServer;
+beforeAll(async () => {
+  s = await startScriptedServer();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+describe('sdpscope probe', () => {
+  it('text: each server with its steps, the NAT with its evidence, the P2P table; exit 0', async () => {
+    const r = await cli([`stun:127.0.0.1:${s.port}`, `turn:127.0.0.1:${s.port}?transport=udp`, '--username', 'u', '--credential', 'p']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^✓ stun:127\\.0\\.0\\.1:${s.port}  udp, mapped 127\\.0\\.0\\.1:\\d+, [\\d.]+ ms, "scripted"$`, 'm'));
+    expect(r.stdout).toMatch(/^✓ turn:\S+  udp, mapped 127\.0\.0\.1:\d+, [\d.]+ ms, relayed 127\.0\.0\.1:\d+, relays both ways, "scripted"$/m);
+    expect(r.stdout).toMatch(/^ {4}Refresh lifetime 0: 127\.0\.0\.1:\d+ freed$/m);
+    expect(r.stdout).toMatch(/^NAT: no NAT \(open: the mapped address is the local one\) {2}\(RFC 5780 tests against stun:/m);
+    expect(r.stdout).toMatch(/^ {2}mapping: none, filtering: endpoint-independent$/m);
+    expect(r.stdout).toMatch(/^ {2}udp-blocked +needs TURN \(relay\)$/m);
+  });
+
+  it('--json: the contract\'s fields; a failed server exits 1 with its error explained', async () => {
+    const r = await cli([`turn:127.0.0.1:${s.port}`, '--username', 'u', '--credential', 'nope', '--json']);
+    expect(r.status).toBe(1);
+    const j = JSON.parse(r.stdout) as { servers: Record<string, unknown>[]; nat: Record<string, unknown> };
+    expect(Object.keys(j.servers[0]!)).toEqual(expect.arrayContaining(['url', 'transport', 'ok', 'rttMs', 'mapped', 'relayed', 'error']));
+    expect(j.servers[0]).toMatchObject({ url: `turn:127.0.0.1:${s.port}`, transport: 'udp', ok: false, relayed: null, error: { code: 'unauthorized', reason: 'Allocate: 401 Unauthorized' } });
+    expect(Object.keys(j.nat)).toEqual(expect.arrayContaining(['mapping', 'filtering', 'type', 'evidence']));
+  });
+
+  it('--ice-servers: an RTCConfiguration from a file or stdin, credentials in it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-probe-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ iceServers: [{ urls: [`turn:127.0.0.1:${s.port}?transport=udp`], username: 'u', credential: 'p' }] }));
+    const fromFile = await cli(['--ice-servers', file, '--json', '--no-nat']);
+    expect(fromFile.status).toBe(0);
+    expect(JSON.parse(fromFile.stdout).servers[0]).toMatchObject({ ok: true, relayVerified: true });
+    const fromStdin = await cli(['--ice-servers', '-', '--json', '--no-nat'], JSON.stringify([{ urls: `stun:127.0.0.1:${s.port}` }]));
+    expect(fromStdin.status).toBe(0);
+  });
+
+  it.each([
+    [[], /^sdpscope: name a server: sdpscope probe stun:host\[:port\]/],
+    [['http://x'], /^sdpscope: "http:\/\/x" is not a STUN or TURN URI: the scheme is not stun:.* \[ICE_SERVER_URI\]$/],
+    [['stun:h:0'], /port 0 is out of range/],
+    [['--ice-servers', '-'], /standard input: not JSON .* \[ICE_SERVERS_FILE\]$/],
+    [['--ice-servers', '/no/such/file'], /\[FILE_NOT_FOUND\]$/],
+    [['stun:h', '--timeout', '0'], /--timeout/],
+  ])('bad input %j: one line, exit 2, no stack', async (args, message) => {
+    const r = await cli(args, 'not json');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(message);
+    expect(r.stderr.split('\n').length).toBe(2);
+  });
+});
+
+describe('iceServersOf', () => {
+  it('reads an array or an RTCConfiguration; names the entry that is wrong', () => {
+    expect(iceServersOf('[{"urls":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
+    expect(iceServersOf('{"iceServers":[{"urls":["turn:a"],"username":"u","credential":"c"}]}', 'f')).toEqual([{ urls: ['turn:a'], username: 'u', credential: 'c' }]);
+    expect(iceServersOf('[{"url":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
+    expect(() => iceServersOf('{"servers":[]}', 'f')).toThrow(/f: expected an iceServers array/);
+    expect(() => iceServersOf('[{"urls":[]}]', 'f')).toThrow(/iceServers\[0\] has no urls/);
+    expect(() => iceServersOf('[{"urls":"stun:a","credential":5}]', 'f')).toThrow(/iceServers\[0\]\.credential is not a string/);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * `probe` against a scripted STUN/TURN server on loopback (test/support/stun-server.ts): every
+ * success and failure path of the Binding, the RFC 5780 tests and TURN. coturn itself, through
+ * every NAT type, is in test/e2e/probe.e2e.ts.
+ */
+import { probe, type ProbeReport } from '../../src/node/probe.js';
+import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from '../support/stun-server.js';
+
+const servers: ScriptedServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function server(o: ScriptedServerOptions = {}): Promise<ScriptedServer> {
+  const s = await startScriptedServer(o);
+  servers.push(s);
+  return s;
+}
+
+const turnOf = (s: ScriptedServer) => `turn:127.0.0.1:${s.port}?transport=udp`;
+const run = (urls: string[], more: Partial<Parameters<typeof probe>[0]> = {}): Promise<ProbeReport> => probe({ servers: urls, username: 'u', credential: 'p', timeoutMs: 400, ...more });
+
+describe('probe: STUN Binding and the RFC 5780 tests', () => {
+  it('on loopback: mapped is local, so no NAT; every test answered; filtering endpoint-independent', async () => {
+    const s = await server();
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]).toMatchObject({ ok: true, transport: 'udp', rfc5780: true, software: 'scripted', otherAddress: { address: '127.0.0.2', port: s.altPort }, responseOrigin: { address: '127.0.0.1', port: s.port }, error: null });
+    expect(r.servers[0]!.mapped).toEqual(r.nat.local);
+    expect(r.servers[0]!.rttMs).toBeGreaterThan(0);
+    expect(r.nat).toMatchObject({ type: 'open', mapping: 'none', filtering: 'endpoint-independent', server: `stun:127.0.0.1:${s.port}` });
+    expect(r.paths.find((p) => p.peer === 'udp-blocked')!.path).toBe('relay');
+    // Test I, II (to 127.0.0.2), filtering I, II (CHANGE-REQUEST).
+    expect(s.seen.filter((m) => m === 'binding').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a server without RFC 5780: the type is unknown, and the reason says why', async () => {
+    const s = await server({ rfc5780: false });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]).toMatchObject({ ok: true, rfc5780: false, otherAddress: null });
+    expect(r.nat.server).toBeNull();
+    expect(r.nat.type).toBe('open');
+    expect(r.nat.evidence.join('\n')).toMatch(/sent no OTHER-ADDRESS: it does not do RFC 5780/);
+  });
+
+  it('--no-nat: the servers only', async () => {
+    const s = await server();
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.nat.server).toBeNull();
+    expect(s.seen).toEqual(['binding']);
+  });
+
+  it('a silent server: no answer, explained; TCP to it refused, so not "UDP blocked"', async () => {
+    const s = await server({ silent: true });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]).toMatchObject({ ok: false, mapped: null, error: { code: 'no-answer', stunCode: null, reason: 'Binding: no answer within 400 ms' } });
+    expect(r.servers[0]!.error!.explanation).toMatch(/the server is down or unreachable, or a firewall drops UDP to port \d+$/);
+    expect(r.nat).toMatchObject({ type: 'unknown', evidence: ['no STUN server answered, over UDP or TCP: the servers are unreachable from here'] });
+    expect(r.paths).toEqual([]);
+  });
+
+  it('silent over UDP, answering over TCP: udp-blocked, and the server\'s explanation says so', async () => {
+    const s = await server({ silent: true, tcp: true });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]!.error!.explanation).toMatch(/STUN over TCP to the same server and port did answer: UDP is blocked on the way/);
+    expect(r.nat.type).toBe('udp-blocked');
+    expect(r.paths.every((p) => p.path === 'relay')).toBe(true);
+  });
+
+  it('stun: over TCP (transport from a turn: URI) reads the framed answer', async () => {
+    const s = await server({ tcp: true });
+    const r = await probe({ servers: [`turn:127.0.0.1:${s.port}?transport=tcp`], timeoutMs: 400, nat: false });
+    expect(r.servers[0]!.mapped?.address).toBe('127.0.0.1');
+    expect(r.servers[0]!.steps[0]).toMatch(/^TCP connected/);
+  });
+
+  it('an error answer to the Binding is named', async () => {
+    const s = await server({ errors: { binding: 500 } });
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'stun-error', stunCode: 500, reason: 'Binding: 500 Scripted' });
+  });
+
+  it('nothing listening on TCP: refused, explained', async () => {
+    const s = await server();
+    const r = await run([`turn:127.0.0.1:${s.port}?transport=tcp`], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'refused', explanation: expect.stringMatching(/^nothing listens on 127\.0\.0\.1:\d+ over tcp/) });
+  });
+
+  it('turns: to a port that does not speak TLS: a TLS error naming that', async () => {
+    const s = await server({ tcp: true });
+    const r = await run([`turns:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.servers[0]!.error!.code).toBe('tls');
+  });
+});
+
+describe('probe: TURN', () => {
+  it('allocates twice, permits, relays a datagram there and back, frees both', async () => {
+    const s = await server();
+    const r = await run([turnOf(s)], { nat: false });
+    const t = r.servers[0]!;
+    expect(t).toMatchObject({ ok: true, relayVerified: true, lifetime: 600, relayed: { address: '127.0.0.1' }, error: null });
+    expect(t.steps.join('\n')).toMatch(/Allocate: 401 with realm "test\.realm" and a nonce, as expected; sending credentials/);
+    expect(t.steps.join('\n')).toMatch(/relayed: a datagram went 127\.0\.0\.1:\d+ → 127\.0\.0\.1:\d+ and back/);
+    expect(s.allocations()).toBe(0);
+    expect(s.seen.filter((m) => m === 'refresh').length).toBe(2);
+  });
+
+  it('a stale nonce (438) is retried with the new one', async () => {
+    const s = await server({ staleNonce: 'once' });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.ok).toBe(true);
+    expect(r.servers[0]!.steps.join('\n')).toMatch(/438 stale nonce; retrying with the new one/);
+  });
+
+  it('a nonce stale every time gives up, explained', async () => {
+    const s = await server({ staleNonce: 'always' });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'stale-nonce', explanation: expect.stringMatching(/keeps answering 438/) });
+  });
+
+  it('a wrong password: 401 after credentials', async () => {
+    const s = await server({ password: 'other' });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: false, relayed: null, error: { code: 'unauthorized', stunCode: 401, reason: 'Allocate: 401 Unauthorized', explanation: expect.stringMatching(/^wrong credentials/) } });
+  });
+
+  it('an expired TURN REST-API username is called expired', async () => {
+    const s = await server({ password: 'other' });
+    const r = await run([turnOf(s)], { nat: false, username: '1600000000:alice' });
+    expect(r.servers[0]!.error!.explanation).toMatch(/TURN REST-API one whose time \(2020-09-13T12:26:40\.000Z\) has passed/);
+  });
+
+  it('no credentials: the realm is named and credentials asked for', async () => {
+    const s = await server();
+    const r = await probe({ servers: [turnOf(s)], timeoutMs: 400, nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'needs-credentials', stunCode: 401, explanation: expect.stringContaining('realm "test.realm"') });
+    expect(r.servers[0]!.mapped).not.toBeNull();
+  });
+
+  it.each([
+    [403, 'forbidden', /^forbidden/],
+    [437, 'allocation-mismatch', /^allocation mismatch/],
+    [441, 'wrong-credentials', /^wrong credentials: the username differs/],
+    [442, 'unsupported-transport', /^unsupported transport protocol/],
+    [486, 'allocation-quota', /^allocation quota reached/],
+    [508, 'insufficient-capacity', /^insufficient capacity/],
+    [599, 'stun-error', /a 5xx error/],
+  ])('Allocate answered %i: %s, explained', async (code, name, explanation) => {
+    const s = await server({ errors: { allocate: code } });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: name, stunCode: code, explanation: expect.stringMatching(explanation) });
+  });
+
+  it('CreatePermission refused (403): the allocations are still freed', async () => {
+    const s = await server({ errors: { createPermission: 403 } });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: false, relayVerified: false, error: { code: 'forbidden', reason: expect.stringMatching(/^CreatePermission 127\.0\.0\.1: 403/) } });
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('a relay that forwards nothing: relay-failed', async () => {
+    const s = await server({ noRelay: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: false, relayVerified: false, error: { code: 'relay-failed' } });
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('answers signed with another key: integrity', async () => {
+    const s = await server({ badIntegrity: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'integrity', reason: "Allocate: the answer's MESSAGE-INTEGRITY does not match" });
+  });
+
+  it('an error answer without ERROR-CODE: bad-response', async () => {
+    const s = await server({ codelessError: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error!.code).toBe('bad-response');
+  });
+
+  it('RTCIceServer entries carry their own credentials; a bad URI is refused before any packet', async () => {
+    const s = await server();
+    const r = await probe({ servers: [{ urls: [turnOf(s)], username: 'u', credential: 'p' }], timeoutMs: 400, nat: false });
+    expect(r.servers[0]!.ok).toBe(true);
+    await expect(probe({ servers: ['http://example.org'] })).rejects.toMatchObject({ code: 'ICE_SERVER_URI' });
+    await expect(probe({ servers: [] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});

@@ -1,0 +1,86 @@
+/** NAT behaviour from RFC 5780 observations, the P2P table, and the error explanations. */
+import { classifyNat, directPath, explainStunErrorCode, NAT_TYPES, pathTable, restExpiry, type NatObservations } from '../../src/stun/nat.js';
+
+const local = { address: '10.0.1.2', port: 40000 };
+const other = { address: '203.0.113.11', port: 3479 };
+const m1 = { address: '203.0.113.2', port: 40000 };
+
+const obs = (o: Partial<NatObservations>): NatObservations => ({ local, udpAnswered: true, otherAddress: other, ...o });
+
+describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
+  it.each([
+    ['full-cone', { i: true, ii: true }, 'endpoint-independent'],
+    ['restricted-cone', { i: true, ii: false, iii: true }, 'address-dependent'],
+    ['port-restricted-cone', { i: true, ii: false, iii: false }, 'address-and-port-dependent'],
+  ] as const)('EIM and its filtering: %s', (type, filtering, f) => {
+    const v = classifyNat(obs({ mapping: { i: m1, ii: m1 }, filtering }));
+    expect(v).toMatchObject({ type, mapping: 'endpoint-independent', filtering: f });
+    expect(v.evidence).toHaveLength(3);
+  });
+
+  it('a new mapping for the other address, the same for its other port: address-dependent, symmetric', () => {
+    const v = classifyNat(obs({ mapping: { i: m1, ii: { ...m1, port: 5 }, iii: { ...m1, port: 5 } }, filtering: { i: true, ii: false, iii: false } }));
+    expect(v).toMatchObject({ type: 'symmetric', mapping: 'address-dependent' });
+  });
+
+  it('a new mapping for each: address-and-port-dependent, symmetric', () => {
+    const v = classifyNat(obs({ mapping: { i: m1, ii: { ...m1, port: 5 }, iii: { ...m1, port: 6 } } }));
+    expect(v).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
+    expect(v.evidence[1]).toMatch(/another again, a new mapping per address and port/);
+  });
+
+  it('mapped = local: open, and the filtering still told', () => {
+    expect(classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: false, iii: false } }))).toMatchObject({ type: 'open', mapping: 'none', filtering: 'address-and-port-dependent' });
+  });
+
+  it('UDP unanswered: udp-blocked when TCP answered, unknown otherwise', () => {
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true }).type).toBe('udp-blocked');
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/unreachable/)] });
+    expect(classifyNat({ local, udpAnswered: false }).type).toBe('unknown');
+  });
+
+  it('no OTHER-ADDRESS: unknown; with two servers the mapping is still told (and a split mapping is symmetric)', () => {
+    const one = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 } });
+    expect(one).toMatchObject({ type: 'unknown', mapping: null });
+    expect(one.evidence.at(-1)).toMatch(/needs a server that does RFC 5780, or two STUN servers/);
+    const same = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 }, multiServer: [{ server: { address: '198.51.100.1', port: 3478 }, mapped: m1 }, { server: { address: '198.51.100.2', port: 3478 }, mapped: m1 }] });
+    expect(same).toMatchObject({ type: 'unknown', mapping: 'endpoint-independent' });
+    expect(same.evidence.at(-1)).toMatch(/the kind of cone .* depends on filtering/);
+    const split = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 }, multiServer: [{ server: { address: '198.51.100.1', port: 3478 }, mapped: m1 }, { server: { address: '198.51.100.2', port: 3478 }, mapped: { ...m1, port: 1 } }] });
+    expect(split).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
+  });
+
+  it('a test without an answer leaves the behaviour unknown, and says which', () => {
+    expect(classifyNat(obs({ mapping: { i: m1, ii: null } }))).toMatchObject({ type: 'unknown', mapping: null, evidence: expect.arrayContaining([expect.stringMatching(/mapping test II: no answer/)]) });
+    expect(classifyNat(obs({ mapping: { i: m1, ii: m1 }, filtering: { i: false } }))).toMatchObject({ type: 'unknown', mapping: 'endpoint-independent', filtering: null });
+  });
+});
+
+describe('the P2P table', () => {
+  it('is the notes\' table: relay only for symmetric against a port filter, and for UDP blocked', () => {
+    const relay = (a: string, b: string) => directPath(a as never, b as never) === 'relay';
+    expect(relay('symmetric', 'symmetric')).toBe(true);
+    expect(relay('symmetric', 'port-restricted-cone')).toBe(true);
+    expect(relay('port-restricted-cone', 'symmetric')).toBe(true);
+    expect(relay('symmetric', 'restricted-cone')).toBe(false);
+    expect(relay('symmetric', 'full-cone')).toBe(false);
+    expect(relay('port-restricted-cone', 'port-restricted-cone')).toBe(false);
+    expect(relay('open', 'udp-blocked')).toBe(true);
+    expect(directPath('unknown', 'open')).toBeNull();
+  });
+
+  it('is symmetric in its arguments, and pathTable lists every known type', () => {
+    for (const a of NAT_TYPES) for (const b of NAT_TYPES) expect(directPath(a, b)).toBe(directPath(b, a));
+    expect(pathTable('full-cone').map((p) => p.peer)).toEqual(NAT_TYPES.filter((t) => t !== 'unknown'));
+  });
+});
+
+describe('error explanations', () => {
+  it('every code a TURN server sends has words; REST-API expiry is read from the username', () => {
+    for (const c of [300, 400, 401, 403, 420, 437, 438, 440, 441, 442, 443, 486, 500, 508]) expect(explainStunErrorCode(c).length).toBeGreaterThan(20);
+    expect(explainStunErrorCode(401, { username: '1600000000:alice', now: Date.UTC(2026, 0, 1) })).toMatch(/REST-API one whose time .* has passed/);
+    expect(explainStunErrorCode(401, { username: '4102444800:alice', now: Date.UTC(2026, 0, 1) })).not.toMatch(/has passed/);
+    expect(restExpiry('alice')).toBeNull();
+    expect(restExpiry('1600000000', Date.UTC(2026, 0, 1))).toEqual({ expiry: 1600000000, expired: true });
+  });
+});

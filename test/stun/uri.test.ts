@@ -1,0 +1,23 @@
+/** STUN and TURN URIs (RFC 7064, RFC 7065). */
+import { parseIceServerUri } from '../../src/stun/uri.js';
+
+describe('parseIceServerUri', () => {
+  it.each([
+    ['stun:stun.example.org', { scheme: 'stun', host: 'stun.example.org', port: 3478, transport: 'udp' }],
+    ['stun:192.0.2.1:19302', { scheme: 'stun', host: '192.0.2.1', port: 19302, transport: 'udp' }],
+    ['stuns:stun.example.org', { scheme: 'stuns', port: 5349, transport: 'tls' }],
+    ['turn:[2001:db8::1]:3478?transport=tcp', { scheme: 'turn', host: '2001:db8::1', port: 3478, transport: 'tcp' }],
+    ['turn:turn.example.org?transport=udp', { transport: 'udp', port: 3478 }],
+    ['TURN:turn.example.org?transport=TCP', { scheme: 'turn', transport: 'tcp' }],
+    ['turns:turn.example.org:443?transport=tcp', { scheme: 'turns', port: 443, transport: 'tls' }],
+  ])('%s', (uri, expected) => expect(parseIceServerUri(uri)).toMatchObject({ uri, ...expected }));
+
+  it.each([
+    ['http://example.org', /the scheme is not stun:, stuns:, turn: or turns:/],
+    ['stun:', /no host/],
+    ['stun:host:99999', /port 99999 is out of range/],
+    ['turn:host?transport=sctp', /is not transport=udp or transport=tcp/],
+    ['stun:host?transport=udp', /a stun: URI has no query/],
+    ['turns:host?transport=udp', /DTLS, which is not supported/],
+  ])('refuses %s', (uri, why) => expect(() => parseIceServerUri(uri)).toThrow(expect.objectContaining({ code: 'ICE_SERVER_URI', message: expect.stringMatching(why) })));
+});

@@ -1,0 +1,267 @@
+/**
+ * A small STUN/TURN server on loopback for the probe's unit tests, built on sdpscope's own codec:
+ * Binding with RFC 5780 (OTHER-ADDRESS, RESPONSE-ORIGIN, CHANGE-REQUEST answered from 127.0.0.2
+ * and the other port), and TURN over UDP with long-term credentials (401 → realm and nonce →
+ * MESSAGE-INTEGRITY), allocations relaying through real sockets on 127.0.0.1, permissions, Send
+ * and Data indications and Refresh. Each behaviour a test needs can be turned wrong: an error
+ * code per method, a stale nonce, a broken integrity, no relaying, silence. coturn (the real
+ * one) is checked in the lab (test/e2e/probe.e2e.ts); this one makes the failures coturn will not
+ * make on demand.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createSocket, type Socket } from 'node:dgram';
+import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
+import {
+  attribute,
+  checkIntegrity,
+  decodeStunMessage,
+  encodeStunMessage,
+  readAddress,
+  readText,
+  readU32Value,
+  STUN_ATTRIBUTES as A,
+  STUN_METHODS as M,
+  xorAddressValue,
+  type StunAttributeInput,
+  type StunCrypto,
+  type StunMessage,
+} from '../../src/stun/message.js';
+
+const crypto: StunCrypto = {
+  hmacSha1: (key, data) => new Uint8Array(createHmac('sha1', key).update(data).digest()),
+  md5: (data) => new Uint8Array(createHash('md5').update(data).digest()),
+};
+
+export interface ScriptedServerOptions {
+  /** RFC 5780: OTHER-ADDRESS in Binding answers, CHANGE-REQUEST honoured (default true). */
+  readonly rfc5780?: boolean;
+  /** Long-term credentials (default user "u", password "p", realm "test.realm"). */
+  readonly username?: string;
+  readonly password?: string;
+  readonly realm?: string;
+  /** Answer this method (by name) with this error code once credentials are right. */
+  readonly errors?: Partial<Record<'allocate' | 'createPermission' | 'refresh' | 'binding', number>>;
+  /** Answer the first authenticated request with 438 (stale nonce), or every one ("always"). */
+  readonly staleNonce?: 'once' | 'always';
+  /** Sign successes with a wrong key. */
+  readonly badIntegrity?: boolean;
+  /** Allocations are made but forward nothing. */
+  readonly noRelay?: boolean;
+  /** Answer nothing at all over UDP. */
+  readonly silent?: boolean;
+  /** Also listen on TCP (the primary port) for Binding. */
+  readonly tcp?: boolean;
+  /** An error answer without ERROR-CODE for Allocate. */
+  readonly codelessError?: boolean;
+}
+
+export interface ScriptedServer {
+  readonly port: number;
+  readonly altPort: number;
+  /** Requests received, by method name. */
+  readonly seen: string[];
+  /** Allocations still open. */
+  readonly allocations: () => number;
+  close(): Promise<void>;
+}
+
+const NAMES: Record<number, string> = Object.fromEntries(Object.entries(M).map(([k, v]) => [v, k]));
+
+async function bind(address: string, port: number): Promise<Socket> {
+  const s = createSocket('udp4');
+  await new Promise<void>((ok, no) => {
+    s.once('error', no);
+    s.bind(port, address, () => ok());
+  });
+  return s;
+}
+
+/** Two ports on 127.0.0.1 and the same two on 127.0.0.2 (retried until the four are free). */
+async function quad(): Promise<{ sockets: Socket[]; port: number; altPort: number }> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const made: Socket[] = [];
+    try {
+      made.push(await bind('127.0.0.1', 0));
+      const port = made[0]!.address().port;
+      made.push(await bind('127.0.0.1', 0));
+      const altPort = made[1]!.address().port;
+      made.push(await bind('127.0.0.2', port));
+      made.push(await bind('127.0.0.2', altPort));
+      return { sockets: made, port, altPort };
+    } catch {
+      for (const s of made) s.close();
+    }
+  }
+  throw new Error('no four free ports on 127.0.0.1/127.0.0.2');
+}
+
+export async function startScriptedServer(o: ScriptedServerOptions = {}): Promise<ScriptedServer> {
+  const { sockets, port, altPort } = await quad();
+  const [primary, altP, altI, altIP] = sockets as [Socket, Socket, Socket, Socket];
+  const username = o.username ?? 'u';
+  const realm = o.realm ?? 'test.realm';
+  const key = crypto.md5(new TextEncoder().encode(`${username}:${realm}:${o.password ?? 'p'}`));
+  let nonce = randomBytes(8).toString('hex');
+  let staleSent = false;
+  const seen: string[] = [];
+  interface Allocation {
+    relay: Socket;
+    permissions: Set<string>;
+    client: { address: string; port: number };
+  }
+  const allocations = new Map<string, Allocation>();
+  let tcpServer: Server | null = null;
+  const tcpClients = new Set<TcpSocket>();
+
+  const answer = (m: StunMessage, cls: 'success' | 'error', attrs: StunAttributeInput[], signed: boolean) =>
+    encodeStunMessage(
+      {
+        class: cls,
+        method: m.method,
+        transactionId: m.bytes.slice(8, 20),
+        attributes: [{ type: A.SOFTWARE, value: new TextEncoder().encode('scripted') }, ...attrs],
+        ...(signed ? { integrityKey: o.badIntegrity ? new Uint8Array(16) : key } : {}),
+        fingerprint: true,
+      },
+      crypto,
+    );
+  const error = (m: StunMessage, code: number, reason: string, extra: StunAttributeInput[] = []) => {
+    const v = new Uint8Array(4 + new TextEncoder().encode(reason).length);
+    v[2] = Math.floor(code / 100);
+    v[3] = code % 100;
+    v.set(new TextEncoder().encode(reason), 4);
+    return answer(m, 'error', [{ type: A.ERROR_CODE, value: v }, ...extra], false);
+  };
+  const text = (type: number, s: string): StunAttributeInput => ({ type, value: new TextEncoder().encode(s) });
+  const addr = (a: { address: string; port: number }): Uint8Array => {
+    const v = new Uint8Array(8);
+    v[1] = 1;
+    v[2] = a.port >> 8;
+    v[3] = a.port & 0xff;
+    a.address.split('.').forEach((x, i) => (v[4 + i] = Number(x)));
+    return v;
+  };
+  const xor = (a: { address: string; port: number }, m: StunMessage) => xorAddressValue({ family: 'ipv4', ...a }, m.bytes.slice(8, 20));
+
+  function binding(m: StunMessage, from: { address: string; port: number }, via: Socket): { bytes: Uint8Array; socket: Socket } {
+    const flags = attribute(m, A.CHANGE_REQUEST) ? readU32Value(attribute(m, A.CHANGE_REQUEST)!) : 0;
+    let socket = via;
+    if (o.rfc5780 !== false && flags) {
+      const ip = (flags & 4) !== 0;
+      const p = (flags & 2) !== 0;
+      socket = via === primary ? (ip && p ? altIP : ip ? altI : p ? altP : primary) : via;
+    }
+    const origin = socket.address();
+    const attrs: StunAttributeInput[] = [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.RESPONSE_ORIGIN, value: addr({ address: origin.address, port: origin.port }) }];
+    if (o.rfc5780 !== false) attrs.push({ type: A.OTHER_ADDRESS, value: addr({ address: '127.0.0.2', port: altPort }) });
+    if (o.errors?.binding) return { bytes: error(m, o.errors.binding, 'Scripted'), socket };
+    return { bytes: answer(m, 'success', attrs, false), socket };
+  }
+
+  async function turn(m: StunMessage, from: { address: string; port: number }): Promise<Uint8Array | null> {
+    const name = NAMES[m.method] ?? String(m.method);
+    const id = `${from.address}:${from.port}`;
+    if (m.class === 'indication') {
+      const a = allocations.get(id);
+      const peer = attribute(m, A.XOR_PEER_ADDRESS);
+      const data = attribute(m, A.DATA);
+      if (a && peer && data && !o.noRelay) {
+        const p = readAddress(m, peer, true);
+        if (a.permissions.has(p.address)) a.relay.send(data.value, p.port, p.address);
+      }
+      return null;
+    }
+    if (o.codelessError && m.method === M.allocate) return answer(m, 'error', [], false);
+    const user = attribute(m, A.USERNAME);
+    if (!user || !attribute(m, A.MESSAGE_INTEGRITY)) return error(m, 401, 'Unauthorized', [text(A.REALM, realm), text(A.NONCE, nonce)]);
+    if (readText(user) !== username || !checkIntegrity(m, key, crypto)) return error(m, 401, 'Unauthorized', [text(A.REALM, realm), text(A.NONCE, nonce)]);
+    if (o.staleNonce === 'always' || (o.staleNonce === 'once' && !staleSent) || readText(attribute(m, A.NONCE)!) !== nonce) {
+      staleSent = true;
+      nonce = randomBytes(8).toString('hex');
+      return error(m, 438, 'Stale Nonce', [text(A.REALM, realm), text(A.NONCE, nonce)]);
+    }
+    const injected = o.errors?.[name as keyof NonNullable<ScriptedServerOptions['errors']>];
+    if (injected) return error(m, injected, 'Scripted');
+    if (m.method === M.allocate) {
+      if (allocations.has(id)) return error(m, 437, 'Allocation Mismatch');
+      const relay = await bind('127.0.0.1', 0);
+      const a: Allocation = { relay, permissions: new Set(), client: from };
+      relay.on('message', (data, rinfo) => {
+        if (!a.permissions.has(rinfo.address) || o.noRelay) return;
+        const tid = new Uint8Array(randomBytes(12));
+        primary.send(
+          encodeStunMessage({ class: 'indication', method: M.data, transactionId: tid, attributes: [{ type: A.XOR_PEER_ADDRESS, value: xorAddressValue({ family: 'ipv4', address: rinfo.address, port: rinfo.port }, tid) }, { type: A.DATA, value: new Uint8Array(data) }] }),
+          a.client.port,
+          a.client.address,
+        );
+      });
+      allocations.set(id, a);
+      return answer(m, 'success', [{ type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) }, { type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: new Uint8Array([0, 0, 2, 88]) }], true);
+    }
+    const a = allocations.get(id);
+    if (!a) return error(m, 437, 'Allocation Mismatch');
+    if (m.method === M.createPermission) {
+      a.permissions.add(readAddress(m, attribute(m, A.XOR_PEER_ADDRESS)!, true).address);
+      return answer(m, 'success', [], true);
+    }
+    if (m.method === M.refresh) {
+      if (readU32Value(attribute(m, A.LIFETIME)!) === 0) {
+        a.relay.close();
+        allocations.delete(id);
+      }
+      return answer(m, 'success', [{ type: A.LIFETIME, value: new Uint8Array(4) }], true);
+    }
+    return error(m, 400, 'Bad Request');
+  }
+
+  for (const s of sockets) {
+    s.on('message', (buf, rinfo) => {
+      if (o.silent) return;
+      let m: StunMessage;
+      try {
+        m = decodeStunMessage(new Uint8Array(buf));
+      } catch {
+        return;
+      }
+      seen.push(NAMES[m.method] ?? String(m.method));
+      const from = { address: rinfo.address, port: rinfo.port };
+      if (m.method === M.binding) {
+        const r = binding(m, from, s);
+        r.socket.send(r.bytes, rinfo.port, rinfo.address);
+        return;
+      }
+      void turn(m, from).then((bytes) => bytes && s.send(bytes, rinfo.port, rinfo.address));
+    });
+  }
+  if (o.tcp) {
+    tcpServer = createServer((c) => {
+      tcpClients.add(c);
+      c.on('close', () => tcpClients.delete(c));
+      c.on('error', () => undefined);
+      c.on('data', (buf) => {
+        let m: StunMessage;
+        try {
+          m = decodeStunMessage(new Uint8Array(buf));
+        } catch {
+          seen.push('tcp:not-stun'); // a TLS ClientHello, for one
+          return;
+        }
+        seen.push(`tcp:${NAMES[m.method]}`);
+        if (m.method === M.binding) c.write(binding(m, { address: c.remoteAddress!.replace(/^::ffff:/, ''), port: c.remotePort! }, primary).bytes);
+      });
+    });
+    await new Promise<void>((ok) => tcpServer!.listen(port, '127.0.0.1', ok));
+  }
+  return {
+    port,
+    altPort,
+    seen,
+    allocations: () => allocations.size,
+    async close() {
+      for (const a of allocations.values()) a.relay.close();
+      for (const s of sockets) s.close();
+      for (const c of tcpClients) c.destroy();
+      if (tcpServer) await new Promise((ok) => tcpServer!.close(ok));
+    },
+  };
+}
