@@ -193,6 +193,11 @@ function natRules(router: string, nat: Exclude<NatKind, 'cone'>, s: { wan: strin
       inNs(router, 'ipset', 'create', 'contacted', 'hash:ip,port', 'timeout', '300');
       ipt('-t', 'mangle', '-A', 'FORWARD', '-i', 'lan', '-o', 'wan', '-p', 'udp', '-j', 'SET', '--add-set', 'contacted', 'dst,src', '--exist');
       inbound.push('-m', 'set', '--match-set', 'contacted', 'src,dst');
+      // A packet the filter refuses leaves no trace: without this, conntrack would keep an entry
+      // for it (a "connection" to the router itself), and the same packet retried after the
+      // host has sent to that address would still match that entry instead of the DNAT.
+      ipt('-t', 'raw', '-A', 'PREROUTING', '-i', 'wan', '-p', 'udp', '-d', s.wan, '-m', 'set', '!', '--match-set', 'contacted', 'src,dst', '-j', 'CT', '--notrack');
+      ipt('-A', 'INPUT', '-i', 'wan', '-p', 'udp', '-j', 'DROP');
     }
     ipt('-t', 'nat', '-A', 'POSTROUTING', '-o', 'wan', '-p', 'udp', '-s', s.host, '-j', 'SNAT', '--to-source', s.wan);
     ipt(...masquerade);

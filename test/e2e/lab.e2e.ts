@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runLabCall, type LabCallOptions, type LabCallResult, type LabPeerResult } from '../../src/lab/call.js';
+import { directPath } from '../../src/stun/nat.js';
 import { verifyLabCall, type LabCheck, type LabCheckName } from '../../src/lab/verify.js';
 import { fileURLToPath } from 'node:url';
 
@@ -112,6 +113,17 @@ describe('the NAT lab: real browsers through real NATs, checked by sdpscope', ()
     expect(result.peers.b.localDescription!.sdp).toMatch(/^m=video 0 /m);
     expect(checks.find((c) => c.name === 'rejected')!.detail).toBe('answer rejects m-lines [1], sdp-diff reports [1] (video)');
     expect(result.peers.a.flow.audioPacketsReceived).toBeGreaterThan(10);
+  });
+
+  // The notes' P2P table (directPath): a direct pair where it says one works, a relay where it does not.
+  it.each([
+    ['full-cone', 'symmetric', 'direct'],
+    ['restricted-cone', 'symmetric', 'direct'],
+    ['port-restricted-cone', 'symmetric', 'relay'],
+  ] as const)('Chromium ↔ Chromium, %s / %s: a %s pair, as the P2P table says', async (a, b, path) => {
+    expect(directPath(a, b)).toBe(path);
+    const { result } = await scenario(`chromium-chromium-${a}-${b}`, { nat: { a, b }, browsers: { a: 'chromium', b: 'chromium' }, media: 'audio-video' });
+    for (const p of [result.peers.a, result.peers.b]) expect(usesRelay(p)).toBe(path === 'relay');
   });
 
   it('`sdpscope lab` from the command line: every frame printed, the checks passed, exit 0', () => {
