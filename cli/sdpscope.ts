@@ -62,7 +62,7 @@ const OPTIONS = {
     json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
   }),
   lab: valued({
-    'nat-a': { choices: NAT_KINDS, default: 'cone', describe: 'the NAT in front of A (the caller)' },
+    'nat-a': { choices: NAT_KINDS, default: 'port-restricted-cone', describe: 'the NAT in front of A (the caller)' },
     'nat-b': { choices: NAT_KINDS, default: 'symmetric', describe: 'the NAT in front of B' },
     'browser-a': { choices: BROWSERS, default: 'chromium', describe: 'A\'s browser (Debian chromium or firefox-esr)' },
     'browser-b': { choices: BROWSERS, default: 'chromium', describe: 'B\'s browser' },

@@ -1,18 +1,7 @@
 /** `sdpscope probe` as text: a line per server with its steps, the NAT verdict with its evidence, the P2P table. Pure. */
 import type { ProbeReport } from '../../src/node/probe.js';
-import type { NatType } from '../../src/stun/nat.js';
+import { NAT_TYPE_DESCRIPTIONS } from '../../src/stun/nat.js';
 import type { Style } from './style.js';
-
-/** The notes' names for the types. */
-export const NAT_TYPE_NAMES: Readonly<Record<NatType, string>> = {
-  open: 'no NAT (open: the mapped address is the local one)',
-  'full-cone': 'full cone NAT (endpoint-independent mapping and filtering)',
-  'restricted-cone': 'restricted cone NAT (endpoint-independent mapping, address-dependent filtering)',
-  'port-restricted-cone': 'port-restricted cone NAT (endpoint-independent mapping, address-and-port-dependent filtering)',
-  symmetric: 'symmetric NAT (a new mapping per destination)',
-  'udp-blocked': 'UDP blocked (a firewall drops UDP; TCP gets out)',
-  unknown: 'unknown',
-};
 
 const ep = (e: { address: string; port: number } | null) => (e === null ? '-' : e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
 
@@ -31,7 +20,7 @@ export function renderProbe(r: ProbeReport, s: Style): string {
   }
   const n = r.nat;
   out.push('');
-  out.push(`${s.bold('NAT:')} ${n.type === 'unknown' ? s.yellow('unknown') : s.bold(NAT_TYPE_NAMES[n.type])}${n.server ? s.dim(`  (RFC 5780 tests against ${n.server}${n.local ? ` from ${ep(n.local)}` : ''})`) : ''}`);
+  out.push(`${s.bold('NAT:')} ${n.type === 'unknown' ? s.yellow('unknown') : s.bold(NAT_TYPE_DESCRIPTIONS[n.type])}${n.server ? s.dim(`  (RFC 5780 tests against ${n.server}${n.local ? ` from ${ep(n.local)}` : ''})`) : ''}`);
   out.push(`  mapping: ${n.mapping ?? 'unknown'}, filtering: ${n.filtering ?? 'unknown'}`);
   for (const e of n.evidence) out.push(s.dim(`  - ${e}`));
   if (r.paths.length > 0) {

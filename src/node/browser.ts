@@ -11,3 +11,5 @@ export const RELAY_DEFAULTS = v('node', 'RELAY_DEFAULTS');
 export const CLOSE = v('node', 'CLOSE');
 export const runClient = a('node', 'runClient');
 export const framesOf = f('node', 'framesOf');
+export const probe = a('node', 'probe');
+export const NODE_STUN_CRYPTO = v('node', 'NODE_STUN_CRYPTO');

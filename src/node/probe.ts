@@ -34,7 +34,8 @@ import {
   type StunCrypto,
   type StunMessage,
 } from '../stun/message.js';
-import { classifyNat, explainStunErrorCode, pathTable, type Endpoint, type NatObservations, type NatVerdict, type NatType, type PathVerdict } from '../stun/nat.js';
+import { classifyNat, explainStunErrorCode, pathTable, type Endpoint, type NatObservations, type NatProbeVerdict, type NatType, type PathVerdict } from '../stun/nat.js';
+import type { ProbeErrorCode } from '../stun/server-check.js';
 import { parseIceServerUri, type IceServerTransport, type IceServerUri } from '../stun/uri.js';
 
 /** Node's hashes for the codec. */
@@ -43,26 +44,7 @@ export const NODE_STUN_CRYPTO: StunCrypto = {
   md5: (data) => new Uint8Array(createHash('md5').update(data).digest()),
 };
 
-/** Why a server check failed: a closed set, each with its plain-words explanation in the result. */
-export type ProbeErrorCode =
-  | 'no-answer'
-  | 'refused'
-  | 'unreachable'
-  | 'dns'
-  | 'tls'
-  | 'needs-credentials'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'allocation-mismatch'
-  | 'stale-nonce'
-  | 'wrong-credentials'
-  | 'unsupported-transport'
-  | 'allocation-quota'
-  | 'insufficient-capacity'
-  | 'stun-error'
-  | 'integrity'
-  | 'relay-failed'
-  | 'bad-response';
+export type { ProbeErrorCode };
 
 export interface ProbeError {
   readonly code: ProbeErrorCode;
@@ -104,7 +86,7 @@ export interface ProbeServerResult {
 
 export interface ProbeReport {
   readonly servers: readonly ProbeServerResult[];
-  readonly nat: NatVerdict & { readonly server: string | null; readonly local: Endpoint | null };
+  readonly nat: NatProbeVerdict & { readonly server: string | null; readonly local: Endpoint | null };
   /** The notes' P2P table for this NAT: with each other type, a direct path or a relay. */
   readonly paths: readonly { readonly peer: NatType; readonly path: PathVerdict | null }[];
 }
@@ -635,7 +617,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       } catch (e) {
         if (!(e instanceof ProbeFailure)) throw e;
         d.error = e.error;
-        say(`failed: ${e.error.reason}`);
+        step(`${d.url}: failed: ${e.error.reason}`);
       }
     }
 

@@ -21,6 +21,17 @@ export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'addres
 export type NatType = 'open' | 'full-cone' | 'restricted-cone' | 'port-restricted-cone' | 'symmetric' | 'udp-blocked' | 'unknown';
 export const NAT_TYPES: readonly NatType[] = ['open', 'full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'udp-blocked', 'unknown'];
 
+/** Each type in the notes' words and RFC 4787's. */
+export const NAT_TYPE_DESCRIPTIONS: Readonly<Record<NatType, string>> = {
+  open: 'no NAT (open: the mapped address is the local one)',
+  'full-cone': 'full cone NAT (endpoint-independent mapping and filtering)',
+  'restricted-cone': 'restricted cone NAT (endpoint-independent mapping, address-dependent filtering)',
+  'port-restricted-cone': 'port-restricted cone NAT (endpoint-independent mapping, address-and-port-dependent filtering)',
+  symmetric: 'symmetric NAT (a new mapping per destination)',
+  'udp-blocked': 'UDP blocked (a firewall drops UDP; TCP gets out)',
+  unknown: 'unknown: the tests could not tell (the evidence says why)',
+};
+
 /** A transport address as the tests saw it. */
 export interface Endpoint {
   readonly address: string;
@@ -50,7 +61,7 @@ export interface NatObservations {
   readonly multiServer?: readonly { readonly server: Endpoint; readonly mapped: Endpoint }[];
 }
 
-export interface NatVerdict {
+export interface NatProbeVerdict {
   readonly mapping: NatBehavior | 'none' | null;
   readonly filtering: NatBehavior | null;
   readonly type: NatType;
@@ -62,7 +73,7 @@ const at = (e: Endpoint) => (e.address.includes(':') ? `[${e.address}]:${e.port}
 const same = (a: Endpoint | null | undefined, b: Endpoint | null | undefined) => !!a && !!b && a.address === b.address && a.port === b.port;
 
 /** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
-export function classifyNat(o: NatObservations): NatVerdict {
+export function classifyNat(o: NatObservations): NatProbeVerdict {
   const evidence: string[] = [];
   if (!o.udpAnswered) {
     if (o.tcpAnswered) {

@@ -1,0 +1,26 @@
+/**
+ * Why a STUN or TURN server check failed (`sdpscope probe`, `ProbeError.code`): a closed set,
+ * each kind described once here (the README's table is generated from it). Pure.
+ */
+export const PROBE_ERRORS = {
+  'no-answer': 'No answer before the deadline (UDP retransmitted meanwhile): the server is down or unreachable, or a firewall drops that protocol to that port. When UDP got nothing, a Binding over TCP to the same server tells whether UDP is what is blocked.',
+  refused: 'Nothing listens on that TCP port (connection refused): a wrong port, or the server is down.',
+  unreachable: 'No route to the server from this machine (EHOSTUNREACH, ENETUNREACH), or another socket error.',
+  dns: 'The server\'s host name does not resolve.',
+  tls: 'The TLS handshake failed (turns:, stuns:): an untrusted, expired or mismatched certificate (NODE_EXTRA_CA_CERTS adds a CA), or a port that does not speak TLS.',
+  'needs-credentials': 'The server answered 401 with a realm and a nonce and no credentials were given: pass --username and --credential.',
+  unauthorized: '401 after credentials (RFC 8489 §9.2): a wrong username or password; a TURN REST-API username whose time has passed is called expired.',
+  forbidden: '403 (RFC 8656 §18.4): the server refuses this user or this peer address (loopback, a denied range, its own relay addresses).',
+  'allocation-mismatch': '437 (RFC 8656 §7.2): an allocation for this 5-tuple exists already.',
+  'stale-nonce': '438 (RFC 8489 §9.2.4) on every retry: the server\'s nonces expire faster than a round trip.',
+  'wrong-credentials': '441 (RFC 8656 §7.2): the username differs from the allocation\'s.',
+  'unsupported-transport': '442 (RFC 8656 §7.2): the server does not relay UDP.',
+  'allocation-quota': '486 (RFC 8656 §7.2): this user has too many allocations.',
+  'insufficient-capacity': '508 (RFC 8656 §7.2): the server has no relay port left, or refuses new allocations.',
+  'stun-error': 'Any other STUN error code (RFC 8489 §14.8), with the server\'s reason phrase.',
+  integrity: 'An answer\'s MESSAGE-INTEGRITY does not match the credentials\' key (RFC 8489 §14.5): something rewrote it, or the server hashes differently.',
+  'relay-failed': 'Allocations were made but a datagram sent through one relay did not reach the other, or did not come back: the server\'s peer rules or a firewall between its relay ports.',
+  'bad-response': 'An answer that no conforming server sends (an error without ERROR-CODE, a success without XOR-RELAYED-ADDRESS).',
+} as const;
+
+export type ProbeErrorCode = keyof typeof PROBE_ERRORS;
