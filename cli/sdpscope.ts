@@ -53,6 +53,10 @@ const OPTIONS = {
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },
     insecure: { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' },
   }),
+  ice: valued({
+    pc: { type: 'string', describe: 'only this peer connection (its id in the dump: "11-1", "PC_0")' },
+    json: { type: 'boolean', default: false, describe: 'print the reports as JSON' },
+  }),
   probe: valued({
     username: { type: 'string', describe: 'TURN username (for turn: and turns: URIs)' },
     credential: { type: 'string', describe: 'TURN password (or a TURN REST-API credential)' },
@@ -198,6 +202,20 @@ run('sdpscope', async () => {
           STDIO.out,
           STDIO.err,
         );
+      },
+    )
+    .command(
+      'ice [files..]',
+      'Why did ICE fail: read chrome://webrtc-internals dumps, rtcstats dumps and Firefox about:webrtc reports (gzip too; stdin when no file or -) and name the cause per peer connection, with the pairs, the candidate errors and the timeline',
+      (c) =>
+        c
+          .positional('files', { type: 'string', array: true, describe: 'dump files (- for stdin)' })
+          .options(OPTIONS.ice)
+          .example('$0 ice webrtc_internals_dump.txt', 'the verdict, the pair grid and the timeline of every peer connection')
+          .example('$0 ice dump.gz --pc PC_1 --json', 'one peer connection of an rtcstats dump, as JSON'),
+      async (a) => {
+        const { iceCommand } = await import('./commands/ice.js');
+        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, STDIO.out);
       },
     )
     .command(

@@ -172,9 +172,14 @@ function createPeerConnection(): void {
   } catch {
     console.log('ICE servers: not JSON, using none');
   }
-  const pc = new RTCPeerConnection({ iceServers });
+  // The lab's knobs for failures made on purpose: a relay-only policy, and a signaling that
+  // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0).
+  const policy = params.get('iceTransportPolicy') === 'relay' ? 'relay' : 'all';
+  const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
   call.pc = pc;
+  const sendCandidates = params.get('candidates') !== '0';
   pc.onicecandidate = (e) => {
+    if (!sendCandidates) return;
     const message: Frame = { type: 'candidate', candidate: null };
     if (e.candidate) {
       message.candidate = e.candidate.candidate;

@@ -30,20 +30,34 @@ export interface LabPeer {
   /** Evaluates a JavaScript expression in the page (awaited if a promise); the value comes back as JSON. */
   evaluate<T>(expression: string): Promise<T>;
   screenshot(path: string): Promise<void>;
+  /**
+   * Chromium with `internals`: the page's chrome://webrtc-internals "webrtc-internals dump" and
+   * "rtcstats dump" (gzip), saved as `<prefix>webrtc_internals_dump.gz` and
+   * `<prefix>rtcstats_dump.gz` in `dir`; the paths. Absent for Firefox.
+   */
+  saveDumps?(dir: string, prefix: string): Promise<string[]>;
   close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Host candidates as mDNS names (Chromium's default; the lab turns it off otherwise). */
+  readonly mdns?: boolean;
+  /** Open chrome://webrtc-internals before the call, so that its dumps can be saved (Chromium). */
+  readonly internals?: boolean;
 }
 
 /** Headless Chromium as root that calls nowhere on its own (background networking, updates, sync, first run off). */
 export const CHROMIUM_BASE_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Chromium's switches in the lab: the base ones, fake media, the lab origin as secure, real host IPs. */
-export function chromiumArgs(origin: string): string[] {
+export function chromiumArgs(origin: string, mdns = false): string[] {
   return [
     ...CHROMIUM_BASE_ARGS,
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
+    // A granted camera permission (the fake UI grants it) makes Chromium show real host
+    // addresses: with mDNS wanted, no fake media at all.
+    ...(mdns ? [] : ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']),
     `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-    '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ...(mdns ? [] : ['--disable-features=WebRtcHideLocalIpsWithMdns']),
   ];
 }
 
@@ -113,17 +127,37 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   }
 }
 
-export async function launchPeer(lab: Lab, host: LabHost, browser: BrowserName, origin: string): Promise<LabPeer> {
-  return browser === 'chromium' ? launchChromium(lab, host, origin) : launchFirefox(lab, host);
+export async function launchPeer(lab: Lab, host: LabHost, browser: BrowserName, origin: string, options: LaunchOptions = {}): Promise<LabPeer> {
+  return browser === 'chromium' ? launchChromium(lab, host, origin, options) : launchFirefox(lab, host, options);
 }
 
-async function launchChromium(lab: Lab, host: LabHost, origin: string): Promise<LabPeer> {
+async function launchChromium(lab: Lab, host: LabHost, origin: string, options: LaunchOptions): Promise<LabPeer> {
   // The package first: it is what a library user lacks (Chromium is the lab's Debian package).
   const { chromium } = await loadPlaywright();
   const v = version(BROWSER_EXECUTABLES.chromium);
-  const browser = await chromium.launch({ executablePath: lab.wrapper(host.ns, BROWSER_EXECUTABLES.chromium), headless: true, args: chromiumArgs(origin), timeout: 30_000 });
-  const page = await (await browser.newContext()).newPage();
+  const browser = await chromium.launch({ executablePath: lab.wrapper(host.ns, BROWSER_EXECUTABLES.chromium), headless: true, args: chromiumArgs(origin, options.mdns === true), timeout: 30_000 });
+  const context = await browser.newContext({ acceptDownloads: true });
+  // webrtc-internals records a peer connection's events only while it is open: first.
+  const internals = options.internals ? await context.newPage() : null;
+  if (internals) await internals.goto('chrome://webrtc-internals');
+  const page = await context.newPage();
+  const saveDumps = async (dir: string, prefix: string): Promise<string[]> => {
+    if (!internals) return [];
+    const saved: string[] = [];
+    // The page's own download buttons ("Create a WebRTC-Internals dump").
+    for (const id of ['dump-click-target', 'dump-click-target-rtcstats']) {
+      const [download] = await Promise.all([
+        internals.waitForEvent('download', { timeout: 15_000 }),
+        internals.evaluate(`(() => { const e = document.getElementById(${JSON.stringify(id)}); e?.closest('details')?.setAttribute('open', ''); e?.click(); })()`),
+      ]);
+      const path = join(dir, `${prefix}${download.suggestedFilename()}`);
+      await download.saveAs(path);
+      saved.push(path);
+    }
+    return saved;
+  };
   return {
+    saveDumps,
     browser: 'chromium',
     version: v,
     host,
@@ -142,11 +176,12 @@ net.createServer((s) => { const c = net.connect(+port, '127.0.0.1'); s.pipe(c); 
   .listen(path, () => console.log('bridging'));
 `;
 
-async function launchFirefox(lab: Lab, host: LabHost): Promise<LabPeer> {
+async function launchFirefox(lab: Lab, host: LabHost, options: LaunchOptions = {}): Promise<LabPeer> {
   const v = version(BROWSER_EXECUTABLES.firefox);
   const profile = join(lab.dir, `firefox-${host.side}`);
   mkdirSync(profile, { recursive: true });
-  writeFileSync(join(profile, 'user.js'), Object.entries(FIREFOX_PREFS).map(([k, val]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(val)});\n`).join(''));
+  const prefs = { ...FIREFOX_PREFS, ...(options.mdns ? { 'media.peerconnection.ice.obfuscate_host_addresses': true } : {}) };
+  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, val]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(val)});\n`).join(''));
   const firefox = lab.spawnIn(host.ns, BROWSER_EXECUTABLES.firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], {
     env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', HOME: lab.dir },
   });

@@ -106,7 +106,7 @@ interface PageState {
   remote: { type: string; sdp: string } | null;
 }
 
-const connected = (s: string) => /ICE (connected|completed)/.test(s);
+export const connected = (s: string) => /ICE (connected|completed)/.test(s);
 
 function candidateStats(s: StatsEntry): LabCandidateStats {
   return {
@@ -150,7 +150,7 @@ function videoAccepted(answerSdp: string | undefined): boolean {
   return answerSdp !== undefined && parseSdp(answerSdp).media.some((m) => m.kind === 'video' && m.port !== 0);
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   for (let i = 0; Date.now() < deadline && i < 10_000; i++) {
@@ -189,11 +189,28 @@ export function relayListening(relay: ChildProcess, onLine: (line: string) => vo
   });
 }
 
-function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise<void> {
+export function startRelay(lab: Lab, log: string, onLine: (l: string) => void): Promise<void> {
   if (!existsSync(CLI)) throw new SdpscopeError('LAB_SETUP', `${CLI} is not built (npm run build)`);
   const relay = lab.spawnIn(lab.publicNs, process.execPath, [CLI, 'relay', '--host', lab.relayAddress, '--port', String(LAB_RELAY_PORT), '--log', log, '--heartbeat', '0', '--no-color']);
   relay.stderr!.on('data', (d: Buffer) => onLine(`relay! ${d.toString().trimEnd()}`));
   return relayListening(relay, (line) => onLine(`relay  ${line}`));
+}
+
+/** The page's call state, messages received and gathering state. */
+export const pageProgress = (p: LabPeer) => p.evaluate<Pick<PageState, 'state' | 'messages' | 'gathering'>>(PAGE_PROGRESS);
+
+/**
+ * Both pages in the relay's room, Start pressed on A, then on B once A's "ready" reached it (so A
+ * offers): a "ready" sent to an empty room is lost, and a page that starts first and then handles
+ * an in-flight "ready" calls too (glare, as in the seed).
+ */
+export async function startCall(a: LabPeer, b: LabPeer): Promise<void> {
+  const together = `window.sdpscopeCall.frames.some((f) => f.frame.type === 'relay-notice' && (f.frame.event === 'peer-joined' || (f.frame.event === 'joined' && f.frame.peers.length > 0)))`;
+  for (const p of [a, b]) await waitFor('the pages did not meet in the relay\'s room', 15_000, async () => ((await p.evaluate<boolean>(together)) ? true : null));
+  await a.evaluate(`document.getElementById('startButton').click()`);
+  await waitFor('A did not become ready', 15_000, async () => ((await pageProgress(a)).state === 'ready' ? true : null));
+  await waitFor('A\'s "ready" did not reach B', 15_000, async () => (await b.evaluate<boolean>(`window.sdpscopeCall.frames.some((f) => f.dir === 'received' && f.frame.type === 'ready')`) ? true : null));
+  await b.evaluate(`document.getElementById('startButton').click()`);
 }
 
 /** Runs one lab call; the lab is removed whatever happens. */
@@ -231,16 +248,8 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     const a = peers.a!;
     const b = peers.b!;
     const state = (p: LabPeer) => p.evaluate<PageState>(PAGE_STATE);
-    const progress = (p: LabPeer) => p.evaluate<Pick<PageState, 'state' | 'messages' | 'gathering'>>(PAGE_PROGRESS);
-    // Both pages in the room first (the relay's notices say so): a "ready" sent to an empty room is lost.
-    const together = `window.sdpscopeCall.frames.some((f) => f.frame.type === 'relay-notice' && (f.frame.event === 'peer-joined' || (f.frame.event === 'joined' && f.frame.peers.length > 0)))`;
-    for (const p of [a, b]) await waitFor('the pages did not meet in the relay\'s room', 15_000, async () => ((await p.evaluate<boolean>(together)) ? true : null));
-    await a.evaluate(`document.getElementById('startButton').click()`);
-    await waitFor('A did not become ready', 15_000, async () => ((await progress(a)).state === 'ready' ? true : null));
-    // B starts only once A's "ready" has reached it (and been ignored, B not being started): a
-    // page that starts first and then handles an in-flight "ready" calls too (glare, as in the seed).
-    await waitFor('A\'s "ready" did not reach B', 15_000, async () => (await b.evaluate<boolean>(`window.sdpscopeCall.frames.some((f) => f.dir === 'received' && f.frame.type === 'ready')`) ? true : null));
-    await b.evaluate(`document.getElementById('startButton').click()`);
+    const progress = pageProgress;
+    await startCall(a, b);
     for (const [side, p] of [['A', a], ['B', b]] as const) {
       await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await progress(p)).state) ? true : null)).catch(async (e: Error) => {
         const states = await Promise.all([a, b].map((x) => progress(x).then((s) => s.state, () => 'unknown')));

@@ -1,0 +1,41 @@
+/** `sdpscope ice FILE...`: why ICE failed (or how it connected), per peer connection of each dump. */
+import { SdpscopeError } from '../../src/errors.js';
+import { readStatsDump } from '../../src/ice/dump.js';
+import { explainIce, type IceReport } from '../../src/ice/explain.js';
+import { readTextInput } from '../../src/node/files.js';
+import { renderIce } from '../render/ice.js';
+import { makeStyle } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+
+export interface IceCommandOptions {
+  readonly files: readonly string[];
+  readonly pc?: string;
+  readonly json: boolean;
+  readonly color: boolean;
+}
+
+export async function iceCommand(o: IceCommandOptions, out: (s: string) => void): Promise<number> {
+  const files = o.files.length > 0 ? o.files : ['-'];
+  const all: { file: string; format: string; userAgent: string | null; peerConnections: IceReport[] }[] = [];
+  for (const file of files) {
+    const name = file === '-' ? 'standard input' : file;
+    let dump;
+    try {
+      dump = readStatsDump(await readTextInput(file));
+    } catch (e) {
+      if (e instanceof SdpscopeError && (e.code === 'NOT_A_DUMP' || e.code === 'EMPTY_INPUT')) throw new SdpscopeError(e.code, `${name}: ${e.reason}`);
+      throw e;
+    }
+    const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
+    all.push({ file: name, format: dump.format, userAgent: dump.userAgent, peerConnections: pcs.map(explainIce) });
+  }
+  const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
+  if (count === 0) {
+    const ids = all.length ? '' : '';
+    throw new SdpscopeError(o.pc !== undefined ? 'USAGE' : 'NOT_A_DUMP', o.pc !== undefined ? `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}${ids}` : `${files.join(', ')}: the dump holds no peer connection`);
+  }
+  const s = makeStyle(o.color);
+  if (o.json) out(JSON.stringify(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, peerConnections: all[0]!.peerConnections } : { files: all }, null, 2) + '\n');
+  else for (const f of all) out((files.length > 1 ? s.bold(`== ${f.file}\n`) : '') + renderIce(f.peerConnections, s, f));
+  return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected')) ? EXIT_OK : EXIT_FINDINGS;
+}

@@ -1,0 +1,61 @@
+/** `sdpscope ice` as text: per peer connection the verdict first, then the pair grid, then the timeline. Pure. */
+import { describeCandidate, type IceCandidateInfo, type IceReport } from '../../src/ice/explain.js';
+import { pad, type Style } from './style.js';
+
+/** Timeline lines shown before "… more" (the JSON has them all). */
+export const TIMELINE_LIMIT = 200;
+
+const short = (c: IceCandidateInfo | null) => (c ? `${c.type ?? '?'} ${c.protocol ?? '?'}${c.relayProtocol ? `/${c.relayProtocol}` : ''} ${c.address ?? '(hidden)'}:${c.port ?? '?'}` : '?');
+
+export function renderIce(reports: readonly IceReport[], s: Style, source: { format: string; userAgent: string | null }): string {
+  const out: string[] = [];
+  const browser = source.userAgent ? (/(Firefox|Chrome|HeadlessChrome|Edg)\/[\d.]+/.exec(source.userAgent)?.[0] ?? source.userAgent) : null;
+  for (const r of reports) {
+    const v = r.verdict;
+    const mark = v.code === 'connected' ? s.green('✓') : s.red('✗');
+    out.push(`${s.bold(`peer connection ${r.id}`)}${r.url ? `  ${r.url}` : ''}${s.dim(`  (${source.format}${browser ? `, ${browser}` : ''})`)}`);
+    out.push(`${mark} ${s.bold(v.code)}: ${v.message}`);
+    for (const e of v.evidence) out.push(`  - ${e}`);
+    if (v.code !== 'connected') out.push(`  ${s.yellow('what to do:')} ${v.action}`);
+    const c = r.configuration;
+    if (c) {
+      const servers = Array.isArray(c['iceServers']) ? (c['iceServers'] as { urls?: unknown; username?: unknown; credential?: unknown }[]).flatMap((x) => [x?.urls ?? []].flat().map((u) => `${String(u)}${x?.username !== undefined ? ' (with credentials)' : ''}`)) : [];
+      out.push(s.dim(`  configuration: ${servers.length ? `iceServers ${servers.join(', ')}` : 'no iceServers'}${c['iceTransportPolicy'] ? `, iceTransportPolicy ${String(c['iceTransportPolicy'])}` : ''}${c['bundlePolicy'] ? `, bundlePolicy ${String(c['bundlePolicy'])}` : ''}`));
+    }
+    out.push(s.dim(`  candidates: ${r.localCandidates.length} local, ${r.remoteCandidates.length} remote; ${r.restarts} ICE restart(s)`));
+    if (r.candidateErrors.length > 0) {
+      out.push('', s.bold('  candidate errors'));
+      for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}: ${e.explanation}`);
+    }
+    if (r.pairs.length > 0) {
+      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected; checks sent/answered, received/answered; consent requests; RTT; bytes sent/received)'));
+      const rows = r.pairs.map((p) => [
+        p.selected ? '*' : p.nominated ? 'n' : ' ',
+        short(p.local),
+        short(p.remote),
+        p.state ?? '?',
+        `${p.requestsSent}/${p.responsesReceived}`,
+        `${p.requestsReceived}/${p.responsesSent}`,
+        String(p.consentRequestsSent),
+        p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',
+        `${p.bytesSent}/${p.bytesReceived}`,
+      ]);
+      const head = [' ', 'local', 'remote', 'state', 'sent', 'received', 'consent', 'rtt', 'bytes'];
+      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+      const colour = (state: string, text: string) => (state === 'succeeded' ? s.green(text) : state === 'failed' ? s.red(text) : state === 'in-progress' ? s.yellow(text) : text);
+      out.push(s.dim(`  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`));
+      for (const row of rows) out.push(`  ${row.map((cell, i) => (i === 3 ? colour(cell, pad(cell, widths[i]!)) : pad(cell, widths[i]!))).join('  ')}`);
+    }
+    if (r.timeline.length > 0) {
+      out.push('', s.bold('  timeline'));
+      const t0 = r.timeline.find((e) => e.time !== null)?.time ?? null;
+      const shown = r.timeline.slice(0, TIMELINE_LIMIT);
+      for (const e of shown) out.push(`  ${s.dim(e.time === null || t0 === null ? '      ?' : `${((e.time - t0) / 1000).toFixed(3).padStart(8)}s`)} ${e.kind === 'error' ? s.red(e.text) : e.text}`);
+      if (r.timeline.length > shown.length) out.push(s.dim(`  … ${r.timeline.length - shown.length} more (--json has them all)`));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export { describeCandidate };

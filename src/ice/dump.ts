@@ -1,0 +1,405 @@
+/**
+ * Stats dumps, read into one model: chrome://webrtc-internals "Create Dump" files, rtcstats
+ * dumps (the rtcstats project's `RTCStatsDump` file format 3, and the older server-stored form of
+ * jitsi/fippo rtcstats-server), and Firefox's about:webrtc "Copy Report" JSON. Per peer
+ * connection: its URL and configuration, its events in order with their times, and the history
+ * of its ICE stats objects (candidate pairs, candidates, transports). Pure.
+ *
+ * Only the stats that ICE needs are kept (memory stays bounded on dumps of tens of MB): in
+ * webrtc-internals dumps a series' values are decoded when first asked for; in rtcstats dumps
+ * a value is kept only when it changes.
+ */
+import { SdpscopeError } from '../errors.js';
+
+export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc';
+
+/** One event of a peer connection, as the dump recorded it. */
+export interface DumpEvent {
+  /** Epoch milliseconds; null when the dump gave no usable time. */
+  readonly time: number | null;
+  /**
+   * The event or method, with a leading "on" of an event handler removed so that the formats
+   * agree: `iceconnectionstatechange`, `icecandidate`, `icecandidateerror`,
+   * `setRemoteDescriptionOnFailure`, `addIceCandidate`, `restartIce`...
+   */
+  readonly type: string;
+  /** The value, decoded when it was JSON text (Chrome writes `"\"connected\""`). */
+  readonly value: unknown;
+}
+
+/** A value of a stats property at a time (epoch ms). */
+export interface StatsPoint {
+  readonly time: number;
+  readonly value: unknown;
+}
+
+/** One stats object (RTCStats, W3C webrtc-stats) over the dump's time. */
+export interface StatsHistory {
+  readonly id: string;
+  /** RTCStatsType: `candidate-pair`, `local-candidate`, `remote-candidate`, `transport`... */
+  readonly type: string;
+  /** Every property's last value. */
+  readonly last: Readonly<Record<string, unknown>>;
+  /** A property's values over time (each change, or each sample). */
+  series(property: string): readonly StatsPoint[];
+}
+
+export interface PeerConnectionDump {
+  /** The dump's own id: webrtc-internals `"<pid>-<lid>"`, rtcstats `PC_0`, Firefox's pcid. */
+  readonly id: string;
+  readonly url: string | null;
+  /** RTCConfiguration as the dump has it (credentials as given: redact before showing). */
+  readonly configuration: Readonly<Record<string, unknown>> | null;
+  readonly events: readonly DumpEvent[];
+  /** The ICE stats objects by id. */
+  readonly stats: ReadonlyMap<string, StatsHistory>;
+  /** ICE restarts the browser counted (Firefox reports), or null. */
+  readonly iceRestarts: number | null;
+  /** Local and remote SDPs the dump kept outside its events (Firefox `sdpHistory`). */
+  readonly descriptions: readonly { readonly time: number | null; readonly local: boolean; readonly sdp: string }[];
+}
+
+export interface StatsDump {
+  readonly format: DumpFormat;
+  readonly userAgent: string | null;
+  readonly peerConnections: readonly PeerConnectionDump[];
+}
+
+/** The stats types ICE needs; Firefox's older spellings included. */
+const ICE_TYPES = new Set(['candidate-pair', 'local-candidate', 'remote-candidate', 'transport', 'peer-connection', 'candidatepair', 'localcandidate', 'remotecandidate']);
+const canonicalType = (t: string) => (t === 'candidatepair' ? 'candidate-pair' : t === 'localcandidate' ? 'local-candidate' : t === 'remotecandidate' ? 'remote-candidate' : t);
+
+const fail = (reason: string): never => {
+  throw new SdpscopeError('NOT_A_DUMP', reason);
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** "on" + a lower-case event name loses its "on". */
+export function eventName(type: string): string {
+  return /^on[a-z]/.test(type) ? type.slice(2) : type;
+}
+
+/** A value that is JSON text (an object, an array, a quoted string) decoded; other strings as they are. */
+function decodeValue(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const t = v.trimStart();
+  if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }
+  return v;
+}
+
+/** Reads a dump's text; throws NOT_A_DUMP naming the formats it expected. */
+export function readStatsDump(text: string): StatsDump {
+  if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', 'readStatsDump takes the dump\'s text (a string)');
+  const start = text.trimStart();
+  if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
+  if (start.startsWith('[')) {
+    // rtcstats-server's stored dumps: one JSON array per line, no header.
+    const firstLine = start.slice(0, start.indexOf('\n') < 0 ? start.length : start.indexOf('\n'));
+    try {
+      const first = JSON.parse(firstLine) as unknown;
+      if (Array.isArray(first) && (typeof first[0] === 'string' || typeof first[0] === 'number')) return readRtcStats(text, false);
+    } catch {
+      /* not line-oriented: maybe one JSON document */
+    }
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return fail(`not a stats dump: neither JSON (${(e as Error).message}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
+  }
+  if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
+  if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
+  if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
+  return fail('not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, or a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats")');
+}
+
+// ---- chrome://webrtc-internals ----
+
+/**
+ * Splits a stats key into the stats id and the property: ids may hold "-" (a codec id with its
+ * fmtp line), a property never does, except webrtc-internals' own bracketed ones ("-[a-b]").
+ */
+export function splitStatsKey(key: string): [id: string, property: string] | null {
+  const at = key.endsWith(']') ? key.lastIndexOf('-[') : key.lastIndexOf('-');
+  return at <= 0 ? null : [key.slice(0, at), key.slice(at + 1)];
+}
+
+interface RawSeries {
+  readonly startTime: unknown;
+  readonly endTime: unknown;
+  readonly values: unknown;
+}
+
+function internalsHistory(id: string, type: string, props: Map<string, RawSeries>): StatsHistory {
+  const cache = new Map<string, StatsPoint[]>();
+  const decode = (raw: RawSeries | undefined): unknown[] => {
+    if (!raw) return [];
+    const v = typeof raw.values === 'string' ? decodeValue(raw.values) : raw.values;
+    return Array.isArray(v) ? v : [];
+  };
+  let times: number[] | null = null;
+  const timesFor = (n: number, raw: RawSeries): number[] => {
+    times ??= decode(props.get('timestamp')).filter((t): t is number => typeof t === 'number');
+    // Values missing while a property was absent are dropped, not null-filled: align from the end.
+    if (times.length >= n) return times.slice(times.length - n);
+    const a = Date.parse(String(raw.startTime));
+    const b = Date.parse(String(raw.endTime));
+    if (!Number.isFinite(a) || !Number.isFinite(b) || n < 2) return Array.from({ length: n }, () => (Number.isFinite(b) ? b : 0));
+    return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+  };
+  const series = (property: string): StatsPoint[] => {
+    let s = cache.get(property);
+    if (!s) {
+      const raw = props.get(property);
+      const values = decode(raw);
+      const t = raw ? timesFor(values.length, raw) : [];
+      s = values.map((value, i) => ({ time: t[i]!, value }));
+      cache.set(property, s);
+    }
+    return s;
+  };
+  const last: Record<string, unknown> = {};
+  for (const p of props.keys()) {
+    Object.defineProperty(last, p, { enumerable: true, get: () => series(p).at(-1)?.value });
+  }
+  return { id, type, last, series };
+}
+
+function readInternals(doc: Record<string, unknown>): StatsDump {
+  const pcs: PeerConnectionDump[] = [];
+  for (const [id, raw] of Object.entries(doc['PeerConnections'] as Record<string, unknown>)) {
+    if (!isObject(raw)) continue;
+    const events: DumpEvent[] = [];
+    for (const e of Array.isArray(raw['updateLog']) ? raw['updateLog'] : []) {
+      if (!isObject(e) || typeof e['type'] !== 'string') continue;
+      const ts = e['timestamp'];
+      const time = typeof ts === 'number' && Number.isFinite(ts) ? ts : typeof e['time'] === 'string' && Number.isFinite(Date.parse(e['time'])) ? Date.parse(e['time']) : null;
+      events.push({ time, type: eventName(e['type']), value: decodeValue(e['value']) });
+    }
+    // Group the series by stats id; keep the ICE types only.
+    const byId = new Map<string, { type: string; props: Map<string, RawSeries> }>();
+    const stats = isObject(raw['stats']) ? raw['stats'] : {};
+    for (const [key, series] of Object.entries(stats)) {
+      if (!isObject(series)) continue;
+      const type = typeof series['statsType'] === 'string' ? canonicalType(series['statsType']) : '';
+      if (!ICE_TYPES.has(type)) continue;
+      const split = splitStatsKey(key);
+      if (!split) continue;
+      let entry = byId.get(split[0]);
+      if (!entry) byId.set(split[0], (entry = { type, props: new Map() }));
+      entry.props.set(split[1], { startTime: series['startTime'], endTime: series['endTime'], values: series['values'] });
+    }
+    const histories = new Map<string, StatsHistory>();
+    for (const [sid, { type, props }] of byId) histories.set(sid, internalsHistory(sid, type, props));
+    const config = decodeValue(raw['rtcConfiguration']);
+    pcs.push({
+      id,
+      url: typeof raw['url'] === 'string' ? raw['url'] : null,
+      configuration: isObject(config) ? config : null,
+      events,
+      stats: histories,
+      iceRestarts: null,
+      descriptions: [],
+    });
+  }
+  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs };
+}
+
+// ---- rtcstats ----
+
+/** rtcstats' method table (rtcstats-shared compression.js; numbers are never reassigned). */
+const METHODS: Readonly<Record<string, string>> = {
+  g: 'getStats', 1: 'getStats', 2: 'createOffer', 3: 'createOfferOnSuccess', 4: 'createAnswer', 5: 'createAnswerOnSuccess', 6: 'setLocalDescription', 7: 'setLocalDescriptionOnSuccess',
+  8: 'setRemoteDescription', 9: 'setRemoteDescriptionOnSuccess', 10: 'addIceCandidate', 11: 'addIceCandidateOnSuccess', 12: 'createOfferOnFailure', 13: 'createAnswerOnFailure',
+  14: 'setLocalDescriptionOnFailure', 15: 'setRemoteDescriptionOnFailure', 16: 'addIceCandidateOnFailure', 20: 'onicecandidate', 21: 'onicecandidateerror', 22: 'ontrack',
+  23: 'onsignalingstatechange', 24: 'oniceconnectionstatechange', 25: 'onconnectionstatechange', 26: 'onicegatheringstatechange', 27: 'onnegotiationneeded', 28: 'ondatachannel',
+  30: 'addTrack', 31: 'addTrackOnSuccess', 32: 'addTransceiver', 33: 'addTransceiverOnSuccess', 34: 'removeTrack', 35: 'createDataChannel', 36: 'close', 37: 'restartIce',
+  38: 'setConfiguration', 39: 'create', 40: 'constraints', 41: 'setCodecPreferences', 42: 'setHeaderExtensionsToNegotiate', 50: 'setParameters', 51: 'replaceTrack',
+};
+
+/** rtcstats' compressed property names (the ones ICE needs; others pass through). */
+const PROPERTIES: Readonly<Record<string, string>> = {
+  t: 'timestamp', 5: 'transportId', 121: 'iceRole', 122: 'iceLocalUsernameFragment', 123: 'dtlsState', 124: 'iceState', 125: 'selectedCandidatePairId', 132: 'selectedCandidatePairChanges',
+  134: 'address', 135: 'port', 136: 'candidateType', 137: 'priority', 138: 'url', 139: 'relayProtocol', 140: 'foundation', 141: 'relatedAddress', 142: 'relatedPort',
+  143: 'usernameFragment', 144: 'tcpType', 145: 'networkType', 148: 'localCandidateId', 149: 'remoteCandidateId', 150: 'nominated', 151: 'lastPacketSentTimestamp',
+  152: 'currentRoundTripTime', 153: 'availableOutgoingBitrate', 154: 'availableIncomingBitrate', 155: 'requestsReceived', 156: 'requestsSent', 157: 'responsesReceived',
+  158: 'responsesSent', 159: 'consentRequestsSent', 34: 'lastPacketReceivedTimestamp', 41: 'bytesReceived', 80: 'bytesSent', 76: 'totalRoundTripTime', 118: 'state',
+};
+const STATS_TYPES: Readonly<Record<string, string>> = { 5: 'transport', 6: 'candidate-pair', 7: 'local-candidate', 8: 'remote-candidate', 10: 'peer-connection' };
+
+/** A history kept as it is read: a point only where a value changes. */
+class GrowingHistory implements StatsHistory {
+  readonly last: Record<string, unknown> = {};
+  private readonly points = new Map<string, StatsPoint[]>();
+  constructor(
+    readonly id: string,
+    readonly type: string,
+  ) {}
+  add(time: number, report: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(report)) {
+      if (k === 'id' || k === 'type' || k === 'timestamp') continue;
+      let s = this.points.get(k);
+      if (!s) this.points.set(k, (s = []));
+      const prev = s.at(-1);
+      if (!prev || JSON.stringify(prev.value) !== JSON.stringify(v)) s.push({ time, value: v });
+      this.last[k] = v;
+    }
+  }
+  series(property: string): readonly StatsPoint[] {
+    return this.points.get(property) ?? [];
+  }
+}
+
+interface RtcPc {
+  id: string;
+  url: string | null;
+  configuration: Record<string, unknown> | null;
+  events: DumpEvent[];
+  stats: Map<string, GrowingHistory>;
+  /** The merged getStats state of the ICE objects (the base the next delta applies to). */
+  base: Map<string, Record<string, unknown>>;
+  /** Ids seen whose type is not an ICE one (their deltas are skipped). */
+  ignored: Set<string>;
+}
+
+function readRtcStats(text: string, header: boolean): StatsDump {
+  const pcs = new Map<string, RtcPc>();
+  let userAgent: string | null = null;
+  let url: string | null = null;
+  let time = 0;
+  let line = 0;
+  let at = 0;
+  while (at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const raw = text.slice(at, nl < 0 ? text.length : nl);
+    at = nl < 0 ? text.length + 1 : nl + 1;
+    line++;
+    const l = raw.trim();
+    if (l === '' || (header && line === 1)) continue;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(l);
+    } catch {
+      continue; // a torn last line, or a stray one
+    }
+    if (header && line === 2) {
+      if (isObject(entry)) {
+        if (typeof entry['userAgent'] === 'string') userAgent = entry['userAgent'];
+        if (typeof entry['url'] === 'string') url = entry['url'];
+      }
+      continue;
+    }
+    if (!Array.isArray(entry) || entry.length < 3) continue;
+    const method = typeof entry[0] === 'number' || /^\d+$|^g$/.test(String(entry[0])) ? (METHODS[String(entry[0])] ?? String(entry[0])) : String(entry[0]);
+    const last = entry[entry.length - 1];
+    // File format 3: the last item is a delta to the previous line's time; the stored form: absolute.
+    if (typeof last === 'number') time = header ? time + last : last;
+    const pcId = entry[1];
+    const value = entry[2];
+    if (method === 'connectionInfo' && isObject(value)) {
+      if (typeof value['userAgent'] === 'string') userAgent = value['userAgent'];
+      if (typeof value['url'] === 'string') url = value['url'];
+      continue;
+    }
+    if (typeof pcId !== 'string') continue;
+    let pc = pcs.get(pcId);
+    if (!pc) pcs.set(pcId, (pc = { id: pcId, url, configuration: null, events: [], stats: new Map(), base: new Map(), ignored: new Set() }));
+    if (method === 'getStats' || method === 'getstats') {
+      if (isObject(value)) applyStats(pc, value, time, header);
+      continue;
+    }
+    if (method === 'create' && isObject(value)) {
+      pc.configuration = value;
+      // Chrome's export: ["create", id, configuration, url, delta].
+      if (typeof entry[3] === 'string' && entry.length >= 5) pc.url = entry[3];
+    }
+    pc.events.push({ time, type: eventName(method), value: decodeValue(value) });
+  }
+  return { format: 'rtcstats', userAgent, peerConnections: [...pcs.values()].map(({ id, url: u, configuration, events, stats }) => ({ id, url: u, configuration, events, stats, iceRestarts: null, descriptions: [] })) };
+}
+
+/** One getStats delta merged into the base (RTCStatsDump format 3 or the older merge), then recorded. */
+function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number, format3: boolean): void {
+  const top = delta[format3 ? 't' : 'timestamp'];
+  const t = typeof top === 'number' ? top : lineTime;
+  for (const [rid, raw] of Object.entries(delta)) {
+    if (rid === 't' || rid === 'timestamp') continue;
+    if (raw === null) {
+      pc.base.delete(rid);
+      continue;
+    }
+    if (!isObject(raw) || pc.ignored.has(rid)) continue;
+    const report: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) report[format3 ? (PROPERTIES[k] ?? k) : k] = k === 'type' && format3 ? (STATS_TYPES[String(v)] ?? v) : v;
+    const prev = pc.base.get(rid);
+    if (!prev) {
+      const type = typeof report['type'] === 'string' ? canonicalType(report['type']) : '';
+      if (!ICE_TYPES.has(type)) {
+        pc.ignored.add(rid);
+        continue;
+      }
+      report['type'] = type;
+    }
+    const merged = { ...(prev ?? {}), ...report };
+    pc.base.set(rid, merged);
+  }
+  // The older compression sends every report still there (an unchanged one as {timestamp: 0}):
+  // a report it leaves out was removed from getStats.
+  if (!format3) for (const rid of [...pc.base.keys()]) if (!(rid in delta)) pc.base.delete(rid);
+  for (const [rid, report] of pc.base) {
+    let h = pc.stats.get(rid);
+    if (!h) pc.stats.set(rid, (h = new GrowingHistory(rid, String(report['type']))));
+    const ts = report['timestamp'];
+    h.add(typeof ts === 'number' && ts > 0 ? ts : t, report);
+  }
+}
+
+// ---- Firefox about:webrtc ----
+
+function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unknown>): StatsDump {
+  const histories = (report: Record<string, unknown>): Map<string, StatsHistory> => {
+    const out = new Map<string, StatsHistory>();
+    const time = typeof report['timestamp'] === 'number' ? report['timestamp'] : 0;
+    const add = (list: unknown, fallbackType: string) => {
+      for (const s of Array.isArray(list) ? list : []) {
+        if (!isObject(s) || typeof s['id'] !== 'string') continue;
+        const type = canonicalType(typeof s['type'] === 'string' ? s['type'] : fallbackType);
+        const h = new GrowingHistory(s['id'], type);
+        h.add(typeof s['timestamp'] === 'number' ? s['timestamp'] : time, s);
+        out.set(s['id'], h);
+      }
+    };
+    add(report['iceCandidatePairStats'], 'candidate-pair');
+    add(report['iceCandidateStats'], 'local-candidate');
+    add(report['trickledIceCandidateStats'], 'remote-candidate');
+    return out;
+  };
+  const pcs = reports.map((r): PeerConnectionDump => {
+    const pcid = String(r['pcid'] ?? 'pc');
+    const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
+    for (const h of Array.isArray(r['sdpHistory']) ? r['sdpHistory'] : []) {
+      if (isObject(h) && typeof h['sdp'] === 'string') descriptions.push({ time: typeof h['timestamp'] === 'number' ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'] });
+    }
+    if (typeof r['localSdp'] === 'string') descriptions.push({ time: null, local: true, sdp: r['localSdp'] });
+    if (typeof r['remoteSdp'] === 'string') descriptions.push({ time: null, local: false, sdp: r['remoteSdp'] });
+    const url = /url=(\S+?)\)?$/.exec(pcid)?.[1] ?? null;
+    return {
+      id: /id=(\S+)/.exec(pcid)?.[1] ?? pcid,
+      url,
+      configuration: isObject(r['configuration']) ? r['configuration'] : null,
+      events: [],
+      stats: histories(r),
+      iceRestarts: typeof r['iceRestarts'] === 'number' ? r['iceRestarts'] : null,
+      descriptions,
+    };
+  });
+  return { format: 'firefox-about-webrtc', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs };
+}

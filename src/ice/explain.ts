@@ -1,0 +1,639 @@
+/**
+ * Why ICE failed (or how it connected), from one peer connection of a stats dump: the state
+ * timelines, the candidates each side had (from events, descriptions and stats, joined with
+ * sdpscope's own decoding), the candidate errors explained, every candidate pair with its state
+ * over time and its STUN counters, the selected pair and when it changed, ICE restarts, and a
+ * verdict from a closed set with its evidence and what to do. Pure.
+ */
+import { classifyAddress, type AddressClass } from '../candidate/address.js';
+import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { decodePriority } from '../candidate/priority.js';
+import { explainStunErrorCode } from '../stun/nat.js';
+import type { DumpEvent, PeerConnectionDump, StatsHistory } from './dump.js';
+
+/** The verdicts (ICE_VERDICTS describes each). */
+export const ICE_VERDICTS = {
+  connected: { title: 'ICE connected', action: 'Nothing to fix in ICE; if media still fails, look at the descriptions (sdp-diff) and the RTP stats.' },
+  'connected-then-lost': { title: 'ICE connected, then lost the path', action: 'The path stopped carrying STUN responses: a NAT binding expired, the network changed, or a firewall started dropping. Keep-alives (consent, RFC 7675) and an ICE restart on "disconnected" recover; a TURN relay survives NAT changes.' },
+  'not-negotiated': { title: 'No offer/answer completed', action: 'ICE starts only after both descriptions are set: look at the signaling (a description not sent, not applied, or refused: the *OnFailure event says why).' },
+  'no-local-candidates': { title: 'No usable local candidate', action: 'Gathering produced nothing to pair: with iceTransportPolicy "relay" every TURN server failed (see the candidate errors); otherwise no network interface or every server unreachable.' },
+  'no-remote-candidates': { title: 'No remote candidate', action: 'The other side\'s candidates never arrived: the signaling did not forward them (trickle), or the remote description has none. Check that every icecandidate event is sent and added with addIceCandidate.' },
+  'remote-candidates-unresolved': { title: 'Remote candidates are mDNS names that never resolved', action: 'The other side hides its host addresses behind .local names, which resolve only on the same link; give both sides a STUN server (srflx) or TURN (relay).' },
+  'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
+  'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
+  'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
+  'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
+  'no-ice-data': { title: 'No ICE activity in the dump', action: 'The peer connection has no ICE events and no ICE stats: was webrtc-internals opened before the call, and did the call start?' },
+} as const satisfies Record<string, { title: string; action: string }>;
+
+export type IceVerdictCode = keyof typeof ICE_VERDICTS;
+
+export interface IceVerdict {
+  readonly code: IceVerdictCode;
+  /** One plain sentence. */
+  readonly message: string;
+  readonly evidence: readonly string[];
+  readonly action: string;
+}
+
+/** One candidate, from an event, a description or the stats, with sdpscope's decoding. */
+export interface IceCandidateInfo {
+  /** The stats id, when the stats list it. */
+  readonly id: string | null;
+  readonly type: string | null;
+  readonly protocol: string | null;
+  readonly relayProtocol: string | null;
+  /** RFC 6544 §4.5: active, passive or so (TCP candidates). */
+  readonly tcpType: string | null;
+  readonly address: string | null;
+  readonly port: number | null;
+  /** The STUN/TURN server that produced it (srflx, relay), when known. */
+  readonly url: string | null;
+  readonly networkType: string | null;
+  readonly priority: number | null;
+  /** Type preference, local preference and component id (RFC 8445 §5.1.2.1). */
+  readonly priorityParts: { readonly typePreference: number; readonly localPreference: number; readonly componentId: number } | null;
+  /** The address's class (private, public, mDNS name...). */
+  readonly addressClass: AddressClass | null;
+  /** Where it was seen: `event` (icecandidate / addIceCandidate), `sdp`, `stats`. */
+  readonly seenIn: readonly ('event' | 'sdp' | 'stats')[];
+  /** The candidate line, when one was seen. */
+  readonly candidate: string | null;
+}
+
+export interface IceCandidateError {
+  readonly time: number | null;
+  readonly url: string | null;
+  readonly errorCode: number | null;
+  readonly errorText: string | null;
+  /** The local address and port the error was for (`address:port`). */
+  readonly hostCandidate: string | null;
+  readonly explanation: string;
+}
+
+export interface IcePairInfo {
+  readonly id: string;
+  readonly local: IceCandidateInfo | null;
+  readonly remote: IceCandidateInfo | null;
+  /** The last state (Firefox's `inprogress` spelled `in-progress`). */
+  readonly state: string | null;
+  /** Each state change with its time. */
+  readonly states: readonly { readonly time: number; readonly state: string }[];
+  readonly requestsSent: number;
+  readonly responsesReceived: number;
+  readonly requestsReceived: number;
+  readonly responsesSent: number;
+  readonly consentRequestsSent: number;
+  /** ms */
+  readonly currentRoundTripTime: number | null;
+  readonly bytesSent: number;
+  readonly bytesReceived: number;
+  readonly nominated: boolean;
+  readonly selected: boolean;
+  /** When responsesReceived last grew (epoch ms), when the series tell. */
+  readonly lastResponseAt: number | null;
+}
+
+export interface IceTimelineEntry {
+  readonly time: number | null;
+  readonly kind: 'signaling' | 'gathering' | 'ice' | 'connection' | 'description' | 'candidate' | 'error' | 'restart' | 'selected-pair' | 'close';
+  readonly text: string;
+}
+
+export interface IceReport {
+  readonly id: string;
+  readonly url: string | null;
+  /** The configuration, credentials replaced by "(redacted)". */
+  readonly configuration: Readonly<Record<string, unknown>> | null;
+  readonly states: {
+    readonly signaling: readonly { readonly time: number | null; readonly state: string }[];
+    readonly gathering: readonly { readonly time: number | null; readonly state: string }[];
+    readonly ice: readonly { readonly time: number | null; readonly state: string }[];
+    readonly connection: readonly { readonly time: number | null; readonly state: string }[];
+  };
+  readonly localCandidates: readonly IceCandidateInfo[];
+  readonly remoteCandidates: readonly IceCandidateInfo[];
+  readonly candidateErrors: readonly IceCandidateError[];
+  readonly pairs: readonly IcePairInfo[];
+  readonly selectedPair: { readonly local: IceCandidateInfo | null; readonly remote: IceCandidateInfo | null } | null;
+  /** Each change of the selected pair (transport.selectedCandidatePairId). */
+  readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string }[];
+  readonly restarts: number;
+  readonly timeline: readonly IceTimelineEntry[];
+  readonly verdict: IceVerdict;
+}
+
+const SECRET = /^(credential|password|secret|token|passphrase)$/i;
+
+/** The configuration with TURN credentials redacted (kept: whether one was given). */
+function redactConfiguration(c: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
+  if (!c) return null;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET.test(k) && typeof x === 'string' ? '(redacted)' : walk(x)]));
+  };
+  return walk(c) as Record<string, unknown>;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null);
+const stateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const pairState = (s: string) => (s === 'inprogress' ? 'in-progress' : s);
+
+/** A candidate line from an event value: `{candidate: "candidate:…"}`, its legacy text form, or null. */
+function candidateLineOf(value: unknown): { line: string; ufrag: string | null } | null {
+  if (value !== null && typeof value === 'object') {
+    const c = (value as { candidate?: unknown }).candidate;
+    if (typeof c === 'string' && c.trim() !== '') return { line: c, ufrag: str((value as { usernameFragment?: unknown }).usernameFragment) };
+    return null;
+  }
+  if (typeof value === 'string') {
+    const m = /(?:^|\s)((?:a=)?candidate:\S.*)$/m.exec(value);
+    if (m) return { line: m[1]!.trim(), ufrag: null };
+  }
+  return null;
+}
+
+function sdpOf(value: unknown): { type: string | null; sdp: string } | null {
+  if (value !== null && typeof value === 'object' && typeof (value as { sdp?: unknown }).sdp === 'string') return { type: str((value as { type?: unknown }).type), sdp: (value as { sdp: string }).sdp };
+  if (typeof value === 'string') {
+    const m = /^type: (\w+), sdp: (v=[\s\S]*)$/.exec(value);
+    if (m) return { type: m[1]!, sdp: m[2]! };
+  }
+  return null;
+}
+
+const key = (c: { address: string | null; port: number | null; protocol: string | null }) => `${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
+
+function fromLine(line: string, seen: 'event' | 'sdp'): IceCandidateInfo | null {
+  const r = tryParseCandidate(line);
+  if (!r.ok) return null;
+  const c: Candidate = r.candidate;
+  const parts = decodePriority(c.priority);
+  return {
+    id: null,
+    type: c.type,
+    protocol: c.transport.toLowerCase(),
+    relayProtocol: null,
+    tcpType: c.tcpType ?? null,
+    address: c.address,
+    port: c.port,
+    url: null,
+    networkType: null,
+    priority: c.priority,
+    priorityParts: { typePreference: parts.typePreference, localPreference: parts.localPreference, componentId: parts.componentId },
+    addressClass: classifyAddress(c.address).class,
+    seenIn: [seen],
+    candidate: line.replace(/^a=/, ''),
+  };
+}
+
+function fromStats(h: StatsHistory): IceCandidateInfo {
+  const s = h.last;
+  const address = str(s['address']) ?? str(s['ip']) ?? str(s['ipAddress']);
+  const priority = num(s['priority']);
+  const parts = priority !== null && priority <= 0xffffffff ? decodePriority(priority) : null;
+  return {
+    id: h.id,
+    type: str(s['candidateType'])?.replace(/^serverreflexive$/, 'srflx').replace(/^peerreflexive$/, 'prflx').replace(/^relayed$/, 'relay') ?? null,
+    protocol: str(s['protocol'])?.toLowerCase() ?? str(s['transport'])?.toLowerCase() ?? null,
+    relayProtocol: str(s['relayProtocol']),
+    tcpType: str(s['tcpType']),
+    address: address === '' ? null : address,
+    port: num(s['port']) ?? num(s['portNumber']),
+    url: str(s['url']) || null,
+    networkType: str(s['networkType']),
+    priority,
+    priorityParts: parts ? { typePreference: parts.typePreference, localPreference: parts.localPreference, componentId: parts.componentId } : null,
+    addressClass: address ? classifyAddress(address).class : null,
+    seenIn: ['stats'],
+    candidate: null,
+  };
+}
+
+/** Joins candidates seen in several places (same address, port and protocol). */
+function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
+  const out = new Map<string, IceCandidateInfo>();
+  const anon: IceCandidateInfo[] = [];
+  for (const c of list) {
+    if (c.address === null) {
+      anon.push(c);
+      continue;
+    }
+    const k = key(c);
+    const prev = out.get(k);
+    if (!prev) {
+      out.set(k, c);
+      continue;
+    }
+    const pick = <T>(a: T | null, b: T | null) => a ?? b;
+    out.set(k, {
+      id: pick(prev.id, c.id),
+      type: pick(prev.type, c.type),
+      protocol: pick(prev.protocol, c.protocol),
+      relayProtocol: pick(prev.relayProtocol, c.relayProtocol),
+      tcpType: pick(prev.tcpType, c.tcpType),
+      address: prev.address,
+      port: prev.port,
+      url: pick(prev.url, c.url),
+      networkType: pick(prev.networkType, c.networkType),
+      priority: pick(prev.priority, c.priority),
+      priorityParts: pick(prev.priorityParts, c.priorityParts),
+      addressClass: pick(prev.addressClass, c.addressClass),
+      seenIn: [...new Set([...prev.seenIn, ...c.seenIn])],
+      candidate: pick(prev.candidate, c.candidate),
+    });
+  }
+  // A stats candidate whose address the browser hid ("" in Chrome's stats) is the signaled one of
+  // the same port, transport and priority.
+  const rest: IceCandidateInfo[] = [];
+  for (const c of anon) {
+    const twin = [...out.values()].find((x) => x.port === c.port && x.protocol === c.protocol && (c.priority === null || x.priority === c.priority));
+    if (twin) out.set(key(twin), { ...twin, id: twin.id ?? c.id, url: twin.url ?? c.url, networkType: twin.networkType ?? c.networkType, relayProtocol: twin.relayProtocol ?? c.relayProtocol, seenIn: [...new Set([...twin.seenIn, ...c.seenIn])] });
+    else rest.push(c);
+  }
+  return [...out.values(), ...rest];
+}
+
+/** A candidate error in plain words (RTCPeerConnectionIceErrorEvent: 300–699 STUN codes, 701 unreachable). */
+export function explainCandidateError(code: number | null, url: string | null, text: string | null): string {
+  const server = url ?? 'the server';
+  const turn = url !== null && /^turns?:/i.test(url);
+  if (code === 701)
+    return `${server} did not answer (701: ${text ?? 'unreachable'}): the server is down, its name did not resolve, or a firewall blocks that port and protocol${turn ? '; Chrome also reports 701 for a TURN server that could not be reached over one of the local interfaces, so one 701 among working candidates is harmless' : ''}`;
+  if (code === 401 && turn) return `${server} refused the credentials (401): ${explainStunErrorCode(401)}`;
+  if (code !== null && code >= 300 && code < 700) return `${server} answered ${code}${text ? ` (${text})` : ''}: ${explainStunErrorCode(code)}`;
+  return `${server} failed${code !== null ? ` (${code})` : ''}${text ? `: ${text}` : ''}`;
+}
+
+const fmtTime = (t: number | null, t0: number | null) => (t === null ? '?' : t0 === null ? String(t) : `+${((t - t0) / 1000).toFixed(1)}s`);
+
+/** Reads one peer connection of a dump and says what happened to ICE. */
+export function explainIce(pc: PeerConnectionDump): IceReport {
+  const states = { signaling: [] as { time: number | null; state: string }[], gathering: [] as { time: number | null; state: string }[], ice: [] as { time: number | null; state: string }[], connection: [] as { time: number | null; state: string }[] };
+  const timeline: IceTimelineEntry[] = [];
+  const local: IceCandidateInfo[] = [];
+  const remote: IceCandidateInfo[] = [];
+  const errors: IceCandidateError[] = [];
+  const failures: string[] = [];
+  let localSet = false;
+  let remoteSet = false;
+  let restarts = 0;
+  let lastLocalUfrag: string | null = null;
+  const t0 = pc.events.find((e) => e.time !== null)?.time ?? null;
+
+  const onDescription = (e: DumpEvent, isLocal: boolean) => {
+    const d = sdpOf(e.value);
+    if (!d) return;
+    for (const l of d.sdp.split(/\r?\n/)) {
+      if (l.startsWith('a=candidate:')) {
+        const c = fromLine(l, 'sdp');
+        if (c) (isLocal ? local : remote).push(c);
+      }
+    }
+    if (isLocal) {
+      const ufrag = /^a=ice-ufrag:(\S+)/m.exec(d.sdp)?.[1] ?? null;
+      if (ufrag && lastLocalUfrag && ufrag !== lastLocalUfrag) {
+        restarts++;
+        timeline.push({ time: e.time, kind: 'restart', text: `ICE restart: the local ufrag changed from ${lastLocalUfrag} to ${ufrag}` });
+      }
+      if (ufrag) lastLocalUfrag = ufrag;
+    }
+  };
+
+  for (const e of pc.events) {
+    const v = e.value;
+    switch (e.type) {
+      case 'signalingstatechange':
+      case 'icegatheringstatechange':
+      case 'iceconnectionstatechange':
+      case 'connectionstatechange': {
+        const s = stateOf(v);
+        if (s === null) break;
+        const kind = e.type === 'signalingstatechange' ? 'signaling' : e.type === 'icegatheringstatechange' ? 'gathering' : e.type === 'iceconnectionstatechange' ? 'ice' : 'connection';
+        states[kind].push({ time: e.time, state: s });
+        timeline.push({ time: e.time, kind, text: `${kind === 'ice' ? 'ICE connection' : kind} state ${s}` });
+        break;
+      }
+      case 'setLocalDescription':
+        onDescription(e, true);
+        break;
+      case 'setRemoteDescription':
+        onDescription(e, false);
+        break;
+      case 'setLocalDescriptionOnSuccess':
+        localSet = true;
+        timeline.push({ time: e.time, kind: 'description', text: 'local description set' });
+        break;
+      case 'setRemoteDescriptionOnSuccess':
+        remoteSet = true;
+        timeline.push({ time: e.time, kind: 'description', text: 'remote description set' });
+        break;
+      case 'icecandidate': {
+        const c = candidateLineOf(v);
+        if (c) {
+          const info = fromLine(c.line, 'event');
+          if (info) {
+            local.push(info);
+            timeline.push({ time: e.time, kind: 'candidate', text: `local candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
+          }
+        }
+        break;
+      }
+      case 'addIceCandidate': {
+        const c = candidateLineOf(v);
+        if (c) {
+          const info = fromLine(c.line, 'event');
+          if (info) {
+            remote.push(info);
+            timeline.push({ time: e.time, kind: 'candidate', text: `remote candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
+          }
+        }
+        break;
+      }
+      case 'icecandidateerror': {
+        const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+        const code = num(o['errorCode'] ?? o['error_code']);
+        const url = str(o['url']);
+        const text = str(o['errorText'] ?? o['error_text']);
+        const address = str(o['address']);
+        const port = num(o['port']);
+        const host = str(o['hostCandidate'] ?? o['host_candidate']) ?? (address !== null ? `${address}:${port ?? ''}` : null);
+        const err = { time: e.time, url, errorCode: code, errorText: text, hostCandidate: host, explanation: explainCandidateError(code, url, text) };
+        errors.push(err);
+        timeline.push({ time: e.time, kind: 'error', text: `candidate error ${code ?? ''} ${url ?? ''}: ${text ?? ''}`.replace(/\s+/g, ' ') });
+        break;
+      }
+      case 'restartIce':
+        timeline.push({ time: e.time, kind: 'restart', text: 'restartIce() called' });
+        break;
+      case 'close':
+        timeline.push({ time: e.time, kind: 'close', text: 'close() called' });
+        break;
+      default:
+        if (/OnFailure$/.test(e.type)) {
+          const why = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
+          failures.push(`${e.type.replace(/OnFailure$/, '')} failed: ${why}`);
+          timeline.push({ time: e.time, kind: e.type.startsWith('addIceCandidate') ? 'candidate' : 'description', text: `${e.type}: ${why}` });
+        }
+    }
+  }
+  for (const d of pc.descriptions) {
+    onDescription({ time: d.time, type: d.local ? 'setLocalDescription' : 'setRemoteDescription', value: { sdp: d.sdp } }, d.local);
+    if (d.local) localSet = true;
+    else remoteSet = true;
+  }
+  if (pc.iceRestarts !== null) restarts = Math.max(restarts, pc.iceRestarts);
+
+  // Stats: candidates and pairs.
+  const candidateStats = new Map<string, IceCandidateInfo>();
+  for (const h of pc.stats.values()) {
+    if (h.type === 'local-candidate' || h.type === 'remote-candidate') {
+      const info = fromStats(h);
+      candidateStats.set(h.id, info);
+      // A remote prflx was learnt from a check, not delivered by signaling: it is a remote candidate, but not "received".
+      (h.type === 'local-candidate' ? local : remote).push(info);
+    }
+  }
+  const localCandidates = merge(local);
+  const remoteCandidates = merge(remote);
+  const findMerged = (list: IceCandidateInfo[], c: IceCandidateInfo | undefined) => (c === undefined ? null : (list.find((x) => x.id === c.id) ?? list.find((x) => c.address !== null && key(x) === key(c)) ?? c));
+
+  const transports = [...pc.stats.values()].filter((h) => h.type === 'transport');
+  const selectedIds = new Set<string>();
+  const selectedPairChanges: { time: number; pairId: string }[] = [];
+  for (const t of transports) {
+    for (const p of t.series('selectedCandidatePairId')) {
+      if (typeof p.value === 'string' && p.value !== '' && selectedPairChanges.at(-1)?.pairId !== p.value) selectedPairChanges.push({ time: p.time, pairId: p.value });
+    }
+    const last = str(t.last['selectedCandidatePairId']);
+    if (last) selectedIds.add(last);
+  }
+  const pairs: IcePairInfo[] = [];
+  for (const h of pc.stats.values()) {
+    if (h.type !== 'candidate-pair') continue;
+    const s = h.last;
+    const stateSeries: { time: number; state: string }[] = [];
+    for (const p of h.series('state')) if (typeof p.value === 'string' && stateSeries.at(-1)?.state !== pairState(p.value)) stateSeries.push({ time: p.time, state: pairState(p.value) });
+    let lastResponseAt: number | null = null;
+    let prev = -1;
+    for (const p of h.series('responsesReceived')) {
+      const n = num(p.value) ?? 0;
+      if (n > prev && prev >= 0) lastResponseAt = p.time;
+      if (prev < 0 && n > 0) lastResponseAt = p.time;
+      prev = n;
+    }
+    const rtt = num(s['currentRoundTripTime']);
+    pairs.push({
+      id: h.id,
+      local: findMerged(localCandidates, candidateStats.get(String(s['localCandidateId']))),
+      remote: findMerged(remoteCandidates, candidateStats.get(String(s['remoteCandidateId']))),
+      state: typeof s['state'] === 'string' ? pairState(s['state']) : null,
+      states: stateSeries,
+      requestsSent: num(s['requestsSent']) ?? 0,
+      responsesReceived: num(s['responsesReceived']) ?? 0,
+      requestsReceived: num(s['requestsReceived']) ?? 0,
+      responsesSent: num(s['responsesSent']) ?? 0,
+      consentRequestsSent: num(s['consentRequestsSent']) ?? 0,
+      currentRoundTripTime: rtt === null ? null : Math.round(rtt * 1000 * 10) / 10,
+      bytesSent: num(s['bytesSent']) ?? 0,
+      bytesReceived: num(s['bytesReceived']) ?? 0,
+      nominated: s['nominated'] === true,
+      selected: selectedIds.has(h.id) || s['selected'] === true,
+      lastResponseAt,
+    });
+  }
+  for (const c of selectedPairChanges) {
+    const p = pairs.find((x) => x.id === c.pairId);
+    timeline.push({ time: c.time, kind: 'selected-pair', text: `selected pair ${p ? describePair(p) : c.pairId}` });
+  }
+  const selected = pairs.find((p) => p.selected) ?? (transports.length === 0 ? pairs.find((p) => p.nominated && p.state === 'succeeded') : undefined) ?? null;
+
+  timeline.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+  const report = {
+    id: pc.id,
+    url: pc.url,
+    configuration: redactConfiguration(pc.configuration),
+    states,
+    localCandidates,
+    remoteCandidates,
+    candidateErrors: errors,
+    pairs,
+    selectedPair: selected ? { local: selected.local, remote: selected.remote } : null,
+    selectedPairChanges,
+    restarts,
+    timeline,
+  };
+  let endTime: number | null = null;
+  for (const e of pc.events) if (e.time !== null && (endTime === null || e.time > endTime)) endTime = e.time;
+  for (const h of pc.stats.values()) {
+    const t = h.series(h.type === 'candidate-pair' ? 'state' : 'timestamp').at(-1)?.time ?? null;
+    if (t !== null && (endTime === null || t > endTime)) endTime = t;
+  }
+  const closeEvent = pc.events.find((e) => e.type === 'close' || ((e.type === 'signalingstatechange' || e.type === 'connectionstatechange') && e.value === 'closed'));
+  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, selected, t0, transports, endTime, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+}
+
+/** The URLs of the configuration's iceServers. */
+function configuredUrls(c: Readonly<Record<string, unknown>> | null): string[] {
+  const servers = c?.['iceServers'];
+  if (!Array.isArray(servers)) return [];
+  return servers.flatMap((s) => [(s as { urls?: unknown; url?: unknown })?.urls ?? (s as { url?: unknown })?.url ?? []].flat()).filter((u): u is string => typeof u === 'string');
+}
+
+/** `relay tcp 203.0.113.10:49152 ↔ srflx udp 198.51.100.7:50000`. */
+export function describeCandidate(c: IceCandidateInfo | null): string {
+  if (!c) return '?';
+  const relay = c.type === 'relay' && c.relayProtocol ? ` (${c.relayProtocol} to the TURN server${c.url ? ` ${c.url}` : ''})` : '';
+  return `${c.type ?? '?'} ${c.protocol ?? '?'} ${c.address ?? '(hidden)'}:${c.port ?? '?'}${relay}`;
+}
+
+export function describePair(p: { local: IceCandidateInfo | null; remote: IceCandidateInfo | null }): string {
+  return `${describeCandidate(p.local)} ↔ ${describeCandidate(p.remote)}`;
+}
+
+interface Context {
+  readonly localSet: boolean;
+  readonly remoteSet: boolean;
+  readonly failures: readonly string[];
+  readonly selected: IcePairInfo | null;
+  readonly t0: number | null;
+  readonly transports: readonly StatsHistory[];
+  /** The dump's last time (events and stats). */
+  readonly endTime: number | null;
+  /** When close() was called (or the signaling state became closed); undefined when it was not. */
+  readonly closedAt?: number | null;
+}
+
+const CONNECTED = new Set(['connected', 'completed']);
+
+function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
+  const verdict = (code: IceVerdictCode, message: string, evidence: string[]): IceVerdict => ({ code, message, evidence, action: ICE_VERDICTS[code].action });
+  const ice = r.states.ice;
+  const conn = r.states.connection;
+  const transportIce = x.transports.flatMap((t) => t.series('iceState')).map((p) => ({ time: p.time, state: String(p.value) }));
+  const iceStates = ice.length > 0 ? ice : transportIce;
+  const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded');
+  const finalIce = iceStates.at(-1)?.state ?? null;
+  const finalConn = conn.at(-1)?.state ?? null;
+  const at = (t: number | null) => fmtTime(t, x.t0);
+  const evidence: string[] = [];
+  const direct = r.pairs.filter((p) => p.local?.type !== 'relay' && p.remote?.type !== 'relay');
+  const errorsLine = r.candidateErrors.length > 0 ? `candidate errors: ${r.candidateErrors.map((e) => `${e.errorCode ?? '?'} ${e.url ?? ''}`.trim()).join(', ')}` : null;
+
+  if (everConnected) {
+    const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
+    const lostAfter = [...iceStates.map((s) => ({ ...s, what: 'ICE' })), ...conn.map((s) => ({ ...s, what: 'connection' }))]
+      .filter((s) => (s.state === 'disconnected' || s.state === 'failed') && (lastConnected === null || (s.time ?? 0) >= (lastConnected.time ?? 0)))
+      .sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+    const endedLost = (finalIce === 'disconnected' || finalIce === 'failed' || finalConn === 'failed' || finalConn === 'disconnected') && lostAfter.length > 0;
+    const sel = x.selected;
+    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}, ${sel.requestsSent} requests sent, ${sel.responsesReceived} responses received`);
+    if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
+    if (endedLost) {
+      if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
+      if (sel?.lastResponseAt != null) evidence.push(`the last STUN response on the selected pair came at ${at(sel.lastResponseAt)} (${sel.responsesReceived} in all); then none`);
+      for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}`);
+      const failed = lostAfter.some((s) => s.state === 'failed');
+      return verdict('connected-then-lost', `ICE connected${sel ? ` through ${describePair(sel)}` : ''}, then the path stopped answering: ${failed ? 'disconnected, then failed' : 'disconnected, and not failed (yet) when the dump ends'}.`, evidence);
+    }
+    let through = '';
+    if (sel) {
+      const viaRelay = sel.local?.type === 'relay' || sel.remote?.type === 'relay';
+      through = ` through ${describePair(sel)}`;
+      if (viaRelay) {
+        const failedDirect = direct.filter((p) => p.state === 'failed').length;
+        const succeededDirect = direct.filter((p) => p.state === 'succeeded').length;
+        const proto = sel.local?.type === 'relay' ? sel.local.relayProtocol : sel.remote?.relayProtocol;
+        through = ` through a TURN relay${proto ? ` over ${proto.toUpperCase()}` : ''}${sel.local?.url ? ` via ${sel.local.url}` : ''}`;
+        if (direct.length > 0 && succeededDirect === 0) {
+          through += `: no direct pair succeeded (${direct.length} pair(s) without a relay: ${failedDirect} failed, ${direct.length - failedDirect} never answered)`;
+          evidence.push('no pair without a relay succeeded: the NATs filter (port-restricted or symmetric), or a firewall drops the direct path; the relay is what makes this call work');
+        }
+      }
+    }
+    if (finalConn === 'closed' || finalIce === 'closed') evidence.push(`closed at ${at((finalIce === 'closed' ? iceStates.at(-1) : conn.at(-1))?.time ?? null)}`);
+    return verdict('connected', `ICE connected${through}.`, evidence);
+  }
+
+  const closedAt = x.closedAt;
+  if (closedAt !== undefined) {
+    const anything = r.localCandidates.length > 0 || r.remoteCandidates.length > 0 || r.pairs.length > 0 || r.states.signaling.some((s) => s.state !== 'closed');
+    if (!anything) return verdict('no-ice-data', 'The peer connection was closed without being used: no description, no candidate, no check.', [`closed at ${at(closedAt)}`]);
+    evidence.push(`closed at ${at(closedAt)}, before ICE connected`);
+    evidence.push(`by then: ${x.localSet ? 'local description set' : 'no local description'}, ${x.remoteSet ? 'remote description set' : 'no remote description'}, ${r.localCandidates.length} local and ${r.remoteCandidates.length} remote candidate(s), ${r.pairs.length} pair(s)`);
+    return verdict('closed-early', `The peer connection was closed at ${at(closedAt)}, before ICE connected.`, evidence);
+  }
+
+  // Pairs in the stats mean ICE ran, whatever the events say (a dump opened mid-call, SDPs stripped).
+  if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0) {
+    const anything = r.states.signaling.length > 0 || x.failures.length > 0 || ice.length > 0 || r.localCandidates.length > 0 || r.remoteCandidates.length > 0;
+    if (!anything) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
+    if (!x.localSet) evidence.push('no local description was set');
+    if (!x.remoteSet) evidence.push('no remote description was set');
+    evidence.push(...x.failures);
+    const sig = r.states.signaling.at(-1);
+    if (sig) evidence.push(`signaling state at the end: ${sig.state}`);
+    return verdict('not-negotiated', `No offer/answer completed${x.failures.length ? `: ${x.failures[0]!.replace(/\.$/, '')}` : ''}, so ICE never started.`, evidence);
+  }
+
+  const usableLocal = r.localCandidates.filter((c) => c.type !== null);
+  const policy = r.configuration?.['iceTransportPolicy'];
+  if (usableLocal.length === 0) {
+    evidence.push('no local candidate was gathered');
+    if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only TURN relay candidates may be used');
+    for (const e of r.candidateErrors) evidence.push(e.explanation);
+    if (r.states.gathering.at(-1)) evidence.push(`gathering state at the end: ${r.states.gathering.at(-1)!.state}`);
+    return verdict('no-local-candidates', policy === 'relay' && r.candidateErrors.length > 0 ? 'No local candidate: the policy allows relays only, and every TURN server failed.' : 'Gathering produced no usable local candidate.', evidence);
+  }
+  const delivered = r.remoteCandidates.filter((c) => c.seenIn.includes('event') || c.seenIn.includes('sdp') || (c.seenIn.includes('stats') && c.type !== 'prflx'));
+  if (delivered.length === 0) {
+    evidence.push(`${usableLocal.length} local candidate(s) (${[...new Set(usableLocal.map((c) => c.type))].join(', ')}), none from the other side: no addIceCandidate, no a=candidate in the remote description`);
+    return verdict('no-remote-candidates', 'No remote candidate arrived: the signaling did not deliver the other side\'s candidates.', evidence);
+  }
+  // Candidates pair only with the same transport; TCP active with passive, so with so (RFC 6544 §6.2).
+  const compatible = (l: IceCandidateInfo, rc: IceCandidateInfo) =>
+    l.protocol === rc.protocol && (l.protocol !== 'tcp' || (l.tcpType === 'active' && rc.tcpType === 'passive') || (l.tcpType === 'passive' && rc.tcpType === 'active') || (l.tcpType === 'so' && rc.tcpType === 'so') || l.tcpType === null || rc.tcpType === null);
+  if (r.pairs.length === 0 && !usableLocal.some((l) => delivered.some((rc) => compatible(l, rc)))) {
+    const kinds = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => `${c.protocol}${c.tcpType ? ` ${c.tcpType}` : ''}`))].join(', ');
+    evidence.push(`local candidates: ${kinds(usableLocal)}; remote: ${kinds(delivered)}: no local candidate can pair with a remote one (same transport; TCP active only with passive)`);
+    if (!usableLocal.some((c) => c.protocol === 'udp')) evidence.push('no local UDP candidate at all: UDP sockets could not be opened (a policy, a sandbox or a firewall on this machine)');
+    return verdict('no-local-candidates', 'No local candidate can pair with the remote ones: the transports do not match.', evidence);
+  }
+  const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || p.responsesReceived > 0);
+  const mdns = delivered.filter((c) => c.addressClass === 'mdns');
+  if (mdns.length === delivered.length && succeeded.length === 0) {
+    evidence.push(`every remote candidate is an mDNS name (${mdns.map((c) => c.address).slice(0, 3).join(', ')}${mdns.length > 3 ? ', …' : ''}) and no pair succeeded: the names did not resolve here`);
+    return verdict('remote-candidates-unresolved', 'The remote candidates are mDNS (.local) names that never resolved, and the other side sent nothing else.', evidence);
+  }
+  const sent = r.pairs.reduce((n, p) => n + p.requestsSent, 0);
+  const answered = r.pairs.reduce((n, p) => n + p.responsesReceived, 0);
+  // Checks get a few seconds before their silence means anything (libwebrtc gives up on a pair
+  // after about 10 s, RFC 8445 §14.3: Rc retransmissions).
+  const checkingSince = iceStates.find((s) => s.state === 'checking')?.time ?? null;
+  const checkedFor = checkingSince !== null && x.endTime !== null ? x.endTime - checkingSince : null;
+  const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < 5000;
+  if (r.pairs.length > 0 && sent > 0 && answered === 0 && !early) {
+    evidence.push(`${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`);
+    const types = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => c.type))].join(', ');
+    evidence.push(`local candidates: ${types(usableLocal)}; remote: ${types(delivered)}`);
+    const relays = usableLocal.filter((c) => c.type === 'relay').length + delivered.filter((c) => c.type === 'relay').length;
+    if (relays === 0) evidence.push('neither side has a TURN relay candidate: nothing could cross a filtering NAT or a firewall' + (errorsLine ? ` (${errorsLine})` : ''));
+    const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
+    if (!usableLocal.some((c) => c.type === 'srflx'))
+      evidence.push(
+        stunServers.length > 0
+          ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (the notes' firewall) or the servers are unreachable`
+          : 'no local srflx: no STUN server is configured, so the peer only learns private addresses',
+      );
+    return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
+  }
+  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected)) {
+    evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);
+    return verdict('no-nomination', 'Checks were answered but no pair was nominated or selected.', evidence);
+  }
+  evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${sent} checks sent, ${answered} answered${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
+  if (finalIce === 'failed') return verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
+  return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
+}
