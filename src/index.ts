@@ -87,3 +87,7 @@ export {
 export { classifyNat, directPath, pathTable, explainStunErrorCode, restExpiry, NAT_TYPES, NAT_TYPE_DESCRIPTIONS, type NatType, type NatBehavior, type NatObservations, type NatProbeVerdict, type PathVerdict, type Endpoint as StunEndpoint } from './stun/nat.js';
 export { parseIceServerUri, type IceServerUri, type IceServerScheme, type IceServerTransport } from './stun/uri.js';
 export { PROBE_ERRORS, type ProbeErrorCode } from './stun/server-check.js';
+
+// Stats dumps: why ICE failed
+export { readStatsDump, type StatsDump, type DumpFormat, type DumpEvent, type PeerConnectionDump, type StatsHistory, type StatsPoint } from './ice/dump.js';
+export { explainIce, explainCandidateError, describePair, ICE_VERDICTS, type IceReport, type IceVerdict, type IceVerdictCode, type IceCandidateInfo, type IceCandidateError, type IcePairInfo, type IceTimelineEntry } from './ice/explain.js';

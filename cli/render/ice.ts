@@ -13,7 +13,9 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
   for (const r of reports) {
     const v = r.verdict;
     const mark = v.code === 'connected' ? s.green('✓') : s.red('✗');
-    out.push(`${s.bold(`peer connection ${r.id}`)}${r.url ? `  ${r.url}` : ''}${s.dim(`  (${source.format}${browser ? `, ${browser}` : ''})`)}`);
+    // The page's address without its query (the JSON has it whole, secrets redacted).
+    const url = r.url === null ? null : r.url.includes('?') ? `${r.url.slice(0, r.url.indexOf('?'))}?…` : r.url;
+    out.push(`${s.bold(`peer connection ${r.id}`)}${url ? `  ${url}` : ''}${s.dim(`  (${source.format}${browser ? `, ${browser}` : ''})`)}`);
     out.push(`${mark} ${s.bold(v.code)}: ${v.message}`);
     for (const e of v.evidence) out.push(`  - ${e}`);
     if (v.code !== 'connected') out.push(`  ${s.yellow('what to do:')} ${v.action}`);

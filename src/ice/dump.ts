@@ -42,6 +42,8 @@ export interface StatsHistory {
   readonly last: Readonly<Record<string, unknown>>;
   /** A property's values over time (each change, or each sample). */
   series(property: string): readonly StatsPoint[];
+  /** The time of the last sample of this object (epoch ms), or null. */
+  readonly lastTime: number | null;
 }
 
 export interface PeerConnectionDump {
@@ -113,7 +115,7 @@ export function readStatsDump(text: string): StatsDump {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return fail(`not a stats dump: neither JSON (${(e as Error).message}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
+    return fail(`not a stats dump: neither JSON (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 120)}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
   }
   if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
@@ -166,11 +168,16 @@ function internalsHistory(id: string, type: string, props: Map<string, RawSeries
     }
     return s;
   };
+  let lastTime: number | null = null;
+  for (const raw of props.values()) {
+    const t = Date.parse(String(raw.endTime));
+    if (Number.isFinite(t) && (lastTime === null || t > lastTime)) lastTime = t;
+  }
   const last: Record<string, unknown> = {};
   for (const p of props.keys()) {
     Object.defineProperty(last, p, { enumerable: true, get: () => series(p).at(-1)?.value });
   }
-  return { id, type, last, series };
+  return { id, type, last, series, lastTime };
 }
 
 function readInternals(doc: Record<string, unknown>): StatsDump {
@@ -243,7 +250,9 @@ class GrowingHistory implements StatsHistory {
     readonly id: string,
     readonly type: string,
   ) {}
+  lastTime: number | null = null;
   add(time: number, report: Record<string, unknown>): void {
+    if (this.lastTime === null || time > this.lastTime) this.lastTime = time;
     for (const [k, v] of Object.entries(report)) {
       if (k === 'id' || k === 'type' || k === 'timestamp') continue;
       let s = this.points.get(k);

@@ -9,6 +9,7 @@ import { classifyAddress, type AddressClass } from '../candidate/address.js';
 import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
+import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
 import type { DumpEvent, PeerConnectionDump, StatsHistory } from './dump.js';
 
 /** The verdicts (ICE_VERDICTS describes each). */
@@ -123,17 +124,28 @@ export interface IceReport {
   readonly verdict: IceVerdict;
 }
 
-const SECRET = /^(credential|password|secret|token|passphrase)$/i;
-
-/** The configuration with TURN credentials redacted (kept: whether one was given). */
+/** The configuration with TURN credentials redacted (the relay's redaction: every secret key, at any depth). */
 function redactConfiguration(c: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
-  if (!c) return null;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET.test(k) && typeof x === 'string' ? '(redacted)' : walk(x)]));
-  };
-  return walk(c) as Record<string, unknown>;
+  return c ? (redactFrame(c) as Record<string, unknown>) : null;
+}
+
+/** A page URL with its secrets redacted: secret query parameters, and secrets in JSON carried in one (an iceServers parameter). */
+export function redactUrl(url: string | null): string | null {
+  if (url === null) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return redactText(url);
+  }
+  const entries: [string, string][] = [];
+  u.searchParams.forEach((v, k) => entries.push([k, v]));
+  for (const [k, v] of entries) {
+    if (isSecretKey(k)) u.searchParams.set(k, REDACTED);
+    else if (/^[[{]/.test(v.trim())) u.searchParams.set(k, redactText(v));
+  }
+  if (u.password) u.password = REDACTED;
+  return u.href;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -453,7 +465,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   timeline.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   const report = {
     id: pc.id,
-    url: pc.url,
+    url: redactUrl(pc.url),
     configuration: redactConfiguration(pc.configuration),
     states,
     localCandidates,
@@ -468,7 +480,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   let endTime: number | null = null;
   for (const e of pc.events) if (e.time !== null && (endTime === null || e.time > endTime)) endTime = e.time;
   for (const h of pc.stats.values()) {
-    const t = h.series(h.type === 'candidate-pair' ? 'state' : 'timestamp').at(-1)?.time ?? null;
+    const t = h.lastTime;
     if (t !== null && (endTime === null || t > endTime)) endTime = t;
   }
   const closeEvent = pc.events.find((e) => e.type === 'close' || ((e.type === 'signalingstatechange' || e.type === 'connectionstatechange') && e.value === 'closed'));

@@ -393,7 +393,7 @@ describe('what a third look found (an audit as a new user)', () => {
   });
 
   it.each([
-    ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, probe, lab (see sdpscope --help) [USAGE]'],
+    ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, ice, probe, lab (see sdpscope --help) [USAGE]'],
     ['sdpscope parse', 'nothing to read: give a file, or - for standard input (see sdpscope parse --help) [USAGE]'],
     ['sdp-diff', 'nothing to read: give a file, or - for standard input (see sdp-diff --help) [USAGE]'],
   ])('%s → our words, not the argument library\'s', (line, message) => {

@@ -1,0 +1,57 @@
+/** `sdpscope ice` from the command line on real dumps: text, JSON, gzip, stdin, --pc, exit codes, bad input. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const __dirname = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(__dirname, '../..');
+const DUMPS = join(ROOT, 'test/fixtures/dumps');
+const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', '--no-color', ...args], { encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+
+describe('sdpscope ice', () => {
+  it('text: the verdict first, what to do, the pair grid with the selected pair, the timeline; exit 1 when ICE did not connect', () => {
+    const r = run([join(DUMPS, 'jitsi-rtcstats-server__chrome-standard-pc-failed')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^peer connection PC_0 {2}https:\/\/192\.168\.245\.128:8080\/\S+ {2}\(rtcstats, Chrome\/99\.0\.4844\.51\)\n✗ connected-then-lost: ICE connected through host udp x\.x\.x\.x:53073/);
+    expect(r.stdout).toMatch(/^ {2}what to do: The path stopped carrying STUN responses/m);
+    expect(r.stdout).toMatch(/^ {2}\* +host udp x\.x\.x\.x:53073 +host udp x\.x\.x\.x:10000 +succeeded +1\/28 +46\/46 +27 +192 ms +273529\/7817172\s*$/m);
+    expect(r.stdout).toMatch(/^ +0\.683s ICE connection state connected$/m);
+    expect(r.stdout).toMatch(/^✗ checks-unanswered: Connectivity checks went out on 5 pair\(s\)/m);
+  });
+
+  it('a connected call exits 0; gzip and stdin read the same', () => {
+    const file = join(DUMPS, 'lab/turn-tcp-only__webrtc_internals_dump.gz');
+    const r = run([file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✓ connected: ICE connected through a TURN relay over TCP/m);
+    expect(run(['-'], readFileSync(file)).stdout).toBe(r.stdout);
+  });
+
+  it('no secret of the lab\'s page (its TURN credential, in the page URL and the configuration) comes out', () => {
+    for (const f of ['lost-mid-call__webrtc_internals_dump.gz', 'lost-mid-call__rtcstats_dump.gz', 'turn-tcp-only__rtcstats_dump.gz']) {
+      for (const args of [[], ['--json']]) expect(run([join(DUMPS, 'lab', f), ...args]).stdout).not.toContain('lab-secret');
+    }
+  });
+
+  it('--json and --pc: one peer connection, the contract\'s fields', () => {
+    const r = run([join(DUMPS, 'xuyu130-webrtc__webrtc_internals_dump.txt'), '--pc', '12-2', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { format: string; peerConnections: { id: string; verdict: { code: string } }[] };
+    expect(j.format).toBe('webrtc-internals');
+    expect(j.peerConnections.map((p) => [p.id, p.verdict.code])).toEqual([['12-2', 'connected']]);
+  });
+
+  it.each([
+    [['--pc', 'nope', 'test/fixtures/dumps/xuyu130-webrtc__webrtc_internals_dump.txt'], /^sdpscope: no peer connection "nope" in .* \[USAGE\]$/],
+    [['samples/offer.json'], /^sdpscope: samples\/offer\.json: not a stats dump: expected a chrome:\/\/webrtc-internals dump .* \[NOT_A_DUMP\]$/],
+    [['test/fixtures/dumps/cla-check-test__webrtc_internals_dump.txt'], /the dump holds no peer connection \[NOT_A_DUMP\]$/],
+    [['/no/such/dump'], /\[FILE_NOT_FOUND\]$/],
+  ])('bad input %j: one line, exit 2', (args, message) => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', ...args], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,112 @@
+/** Stats dumps read into one model, on real dumps (test/fixtures/dumps/README.md says where each comes from). */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { eventName, readStatsDump, splitStatsKey } from '../../src/ice/dump.js';
+
+const DUMPS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/dumps');
+export const dumpText = (name: string): string => {
+  const b = readFileSync(join(DUMPS, name));
+  return (name.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8');
+};
+
+describe('readStatsDump', () => {
+  it('webrtc-internals, Chrome 147 (updateLog {type, value, timestamp}, "on" events, quoted states): two peer connections, their stats by id', () => {
+    const d = readStatsDump(dumpText('xuyu130-webrtc__webrtc_internals_dump.txt'));
+    expect(d.format).toBe('webrtc-internals');
+    expect(d.userAgent).toMatch(/Chrome\/147/);
+    expect(d.peerConnections.map((p) => p.id)).toEqual(['11-1', '12-2']);
+    const pc = d.peerConnections[0]!;
+    expect(pc.configuration).toEqual({ iceServers: [{ urls: ['stun:stun.l.google.com:19302'] }] });
+    expect(pc.events.find((e) => e.type === 'iceconnectionstatechange')?.value).toBe('checking');
+    expect(pc.events.find((e) => e.type === 'icecandidateerror')?.value).toMatchObject({ error_code: 701, url: 'stun:stun.l.google.com:19302' });
+    const pair = [...pc.stats.values()].find((h) => h.id === 'CP5yuJnFC6_M/eHUP/Q')!;
+    expect(pair.type).toBe('candidate-pair');
+    expect(pair.series('state').map((p) => p.value)).toContain('succeeded');
+    expect(pair.lastTime).toBeGreaterThan(1.7e12);
+    // Only the ICE types are kept.
+    expect(new Set([...pc.stats.values()].map((h) => h.type))).toEqual(new Set(['candidate-pair', 'local-candidate', 'remote-candidate', 'transport', 'peer-connection']));
+  });
+
+  it('webrtc-internals, Chrome 142 (the {timestamp, time} shape, events without "on")', () => {
+    const pc = readStatsDump(dumpText('hush_fm__webrtc_internals_dump.txt')).peerConnections[0]!;
+    expect(pc.id).toBe('5-6');
+    expect(pc.events.map((e) => e.type)).toEqual(expect.arrayContaining(['signalingstatechange', 'icegatheringstatechange', 'setRemoteDescriptionOnSuccess']));
+    expect(pc.events.every((e) => typeof e.time === 'number')).toBe(true);
+  });
+
+  it('an empty dump has no peer connection', () => {
+    expect(readStatsDump(dumpText('cla-check-test__webrtc_internals_dump.txt')).peerConnections).toEqual([]);
+  });
+
+  it('rtcstats, the stored form (absolute times, full method names, merged getstats deltas; a report left out is gone)', () => {
+    const d = readStatsDump(dumpText('jitsi-rtcstats-server__chrome-standard-pc-failed'));
+    expect(d.format).toBe('rtcstats');
+    expect(d.peerConnections.map((p) => p.id)).toEqual(['PC_0', 'PC_1', 'PC_2']);
+    const pc1 = d.peerConnections[1]!;
+    const pairs = [...pc1.stats.values()].filter((h) => h.type === 'candidate-pair');
+    expect(pairs.length).toBe(5);
+    expect(pairs.every((p) => p.last['responsesReceived'] === 0)).toBe(true);
+    expect(pc1.events.find((e) => e.type === 'connectionstatechange' && e.value === 'failed')).toBeDefined();
+  });
+
+  it('rtcstats file format 3 from Chromium 156 (numeric deltas of time, quoted states, the url in "create")', () => {
+    const d = readStatsDump(dumpText('lab/turn-tcp-only__rtcstats_dump.gz'));
+    expect(d.format).toBe('rtcstats');
+    const pc = d.peerConnections[0]!;
+    expect(pc.url).toMatch(/^http:\/\/203\.0\.113\.1:53378\//);
+    expect(pc.events.find((e) => e.type === 'iceconnectionstatechange')?.value).toBe('checking');
+    const t = [...pc.stats.values()].find((h) => h.type === 'transport')!;
+    expect(typeof t.last['selectedCandidatePairId']).toBe('string');
+  });
+
+  it('rtcstats from Firefox through jitsi (Firefox stats: inprogress, selected, no transport)', () => {
+    const pc = readStatsDump(dumpText('jitsi-rtcstats-server__firefox-relay')).peerConnections[0]!;
+    const pairs = [...pc.stats.values()].filter((h) => h.type === 'candidate-pair');
+    expect(pairs.some((p) => p.last['selected'] === true)).toBe(true);
+    expect(userAgentOf('jitsi-rtcstats-server__firefox-relay')).toMatch(/Firefox\/118/);
+  });
+
+  it('a gzip-free rtcstats dump without peer connections (getUserMedia only)', () => {
+    expect(readStatsDump(dumpText('rtcstats-rtcstats__gumonly.jsonl')).peerConnections).toEqual([]);
+  });
+
+  it('Firefox about:webrtc "Copy Report" (the shape of RTCStatsReportInternal): pairs, candidates, sdpHistory, iceRestarts', () => {
+    // No real report is public (see the fixtures README); this is the dictionary of dom/webidl/RTCStatsReport.webidl.
+    const report = {
+      pcid: '1539547106226447 (id=2147494394 url=https://example.org/call)',
+      timestamp: 1700000000000,
+      iceRestarts: 1,
+      closed: false,
+      configuration: { iceServers: [{ urls: ['turn:turn.example.org'], credentialProvided: true, userNameProvided: true }], iceTransportPolicy: 'all' },
+      sdpHistory: [{ timestamp: 1700000000000, isLocal: true, sdp: 'v=0\r\na=ice-ufrag:abcd\r\n', errors: [] }],
+      iceCandidatePairStats: [{ id: 'p1', type: 'candidate-pair', localCandidateId: 'l1', remoteCandidateId: 'r1', state: 'inprogress', nominated: false, selected: false }],
+      iceCandidateStats: [{ id: 'l1', type: 'local-candidate', address: '10.0.0.2', port: 5000, protocol: 'udp', candidateType: 'host' }],
+    };
+    const d = readStatsDump(JSON.stringify(report));
+    expect(d.format).toBe('firefox-about-webrtc');
+    const pc = d.peerConnections[0]!;
+    expect([pc.id, pc.url, pc.iceRestarts]).toEqual(['2147494394', 'https://example.org/call', 1]);
+    expect(pc.stats.get('p1')!.last['state']).toBe('inprogress');
+    expect(pc.descriptions).toHaveLength(1);
+  });
+
+  it('refuses what is not a dump, saying what it expected', () => {
+    expect(() => readStatsDump('v=0\r\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/neither JSON [\s\S]* nor an rtcstats dump/) }));
+    expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
+    expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
+  });
+
+  it('splits stats keys whose ids hold "-" (a codec id with its fmtp line) and bracketed properties', () => {
+    expect(splitStatsKey('COT01_111_minptime=10;sprop-stereo=1-clockRate')).toEqual(['COT01_111_minptime=10;sprop-stereo=1', 'clockRate']);
+    expect(splitStatsKey('IT01V1-[framesReceived-framesDecoded-framesDropped]')).toEqual(['IT01V1', '[framesReceived-framesDecoded-framesDropped]']);
+    expect(splitStatsKey('CP5yuJnFC6_M/eHUP/Q-state')).toEqual(['CP5yuJnFC6_M/eHUP/Q', 'state']);
+    expect(splitStatsKey('nodash')).toBeNull();
+    expect([eventName('oniceconnectionstatechange'), eventName('onnegotiationneeded'), eventName('addIceCandidate')]).toEqual(['iceconnectionstatechange', 'negotiationneeded', 'addIceCandidate']);
+  });
+});
+
+function userAgentOf(name: string): string | null {
+  return readStatsDump(dumpText(name)).userAgent;
+}

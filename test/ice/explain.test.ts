@@ -1,0 +1,108 @@
+/**
+ * The verdicts on real dumps: public ones (Chrome 99/142/147, Firefox 118 through jitsi) and the
+ * lab's (Chromium 156's own webrtc-internals and rtcstats exports of failures made on purpose,
+ * src/lab/ice-scenarios.ts); each verdict code on at least one.
+ */
+import { readStatsDump, type StatsHistory } from '../../src/ice/dump.js';
+import { explainCandidateError, explainIce, ICE_VERDICTS, type IceReport, type IceVerdictCode } from '../../src/ice/explain.js';
+import { dumpText } from './dump.test.js';
+
+const reports = (name: string): IceReport[] => readStatsDump(dumpText(name)).peerConnections.map(explainIce);
+const lab = (scenario: string) => [`lab/${scenario}__webrtc_internals_dump.gz`, `lab/${scenario}__rtcstats_dump.gz`];
+
+describe('explainIce on real dumps', () => {
+  it.each([
+    ...lab('turn-tcp-only').map((f) => [f, 'connected'] as const),
+    ...lab('lost-mid-call').map((f) => [f, 'connected-then-lost'] as const),
+    ...lab('udp-blocked-no-turn').map((f) => [f, 'checks-unanswered'] as const),
+    ...lab('relay-only-wrong-password').map((f) => [f, 'no-local-candidates'] as const),
+    ...lab('candidates-not-signaled').map((f) => [f, 'no-remote-candidates'] as const),
+    ...lab('mdns-unresolved').map((f) => [f, 'remote-candidates-unresolved'] as const),
+    ...lab('dump-while-checking').map((f) => [f, 'still-checking'] as const),
+    ...lab('answer-refused').map((f) => [f, 'not-negotiated'] as const),
+    ['xuyu130-webrtc__webrtc_internals_dump.txt', 'connected'],
+    ['jitsi-rtcstats-server__firefox-relay', 'connected'],
+    ['hush_fm__webrtc_internals_dump.txt', 'no-local-candidates'],
+  ] as [string, IceVerdictCode][])('%s: %s', (file, code) => {
+    const r = reports(file)[0]!;
+    expect(r.verdict.code).toBe(code);
+    expect(r.verdict.action).toBe(ICE_VERDICTS[code].action);
+    expect(r.verdict.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('TURN over TCP: the selected pair, its relay protocol and server, and every direct pair unanswered', () => {
+    const r = reports('lab/turn-tcp-only__webrtc_internals_dump.gz')[0]!;
+    expect(r.verdict.message).toMatch(/^ICE connected through a TURN relay over TCP via turn:203\.0\.113\.10:3478\?transport=tcp: no direct pair succeeded/);
+    expect(r.selectedPair!.local).toMatchObject({ type: 'relay', relayProtocol: 'tcp', url: 'turn:203.0.113.10:3478?transport=tcp' });
+    expect(r.configuration!['iceServers']).toEqual(expect.any(Array));
+  });
+
+  it('lost mid-call: when responses stopped on the selected pair, and the states that followed', () => {
+    const r = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
+    expect(r.verdict.evidence.join('\n')).toMatch(/the last STUN response on the selected pair came at \+[\d.]+s/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/ICE state disconnected at \+[\d.]+s/);
+    expect(r.states.ice.map((s) => s.state)).toEqual(expect.arrayContaining(['checking', 'connected', 'disconnected']));
+  });
+
+  it('a wrong TURN password under a relay-only policy: the 401s explained', () => {
+    const r = reports('lab/relay-only-wrong-password__webrtc_internals_dump.gz')[0]!;
+    expect(r.candidateErrors.map((e) => [e.errorCode, e.url])).toEqual(expect.arrayContaining([[401, 'turn:203.0.113.10:3478?transport=udp']]));
+    expect(r.candidateErrors[0]!.explanation).toMatch(/refused the credentials \(401\): wrong credentials/);
+    expect(r.verdict.message).toBe('No local candidate: the policy allows relays only, and every TURN server failed.');
+  });
+
+  it('an answer refused: the browser\'s error text is the evidence; a peer connection closed early and one never used', () => {
+    const [refused, closed, unused] = reports('lab/answer-refused__rtcstats_dump.gz');
+    expect(refused!.verdict.evidence).toContain('setRemoteDescription failed: Failed to set remote answer sdp: Called with SDP without ice-ufrag and ice-pwd.');
+    expect(closed!.verdict.code).toBe('closed-early');
+    expect(unused!.verdict.code).toBe('no-ice-data');
+  });
+
+  it('Chrome 99 through jitsi: PC_0 connected then failed; the callstats pair PCs checked 198 times unanswered', () => {
+    expect(reports('jitsi-rtcstats-server__chrome-standard-pc-failed').map((r) => r.verdict.code)).toEqual(['connected-then-lost', 'checks-unanswered', 'checks-unanswered']);
+  });
+
+  it('TCP active candidates only against a UDP remote: nothing can pair', () => {
+    const r = reports('hush_fm__webrtc_internals_dump.txt')[0]!;
+    expect(r.verdict.evidence[0]).toMatch(/local candidates: tcp active; remote: udp/);
+  });
+
+  it('Chrome 147: the 701 candidate errors explained, the selected pair change counted, credentials never shown', () => {
+    const r = reports('xuyu130-webrtc__webrtc_internals_dump.txt')[0]!;
+    expect(r.candidateErrors[0]).toMatchObject({ errorCode: 701, url: 'stun:stun.l.google.com:19302', explanation: expect.stringMatching(/did not answer \(701/) });
+    expect(r.selectedPairChanges.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the JSON contract\'s fields', () => {
+    const r = reports('lab/turn-tcp-only__rtcstats_dump.gz')[0]!;
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'url', 'configuration', 'states', 'localCandidates', 'remoteCandidates', 'candidateErrors', 'pairs', 'selectedPair', 'restarts', 'verdict']));
+    expect(Object.keys(r.states)).toEqual(['signaling', 'gathering', 'ice', 'connection']);
+    expect(Object.keys(r.verdict)).toEqual(expect.arrayContaining(['code', 'message', 'evidence']));
+  });
+});
+
+describe('targeted cases', () => {
+  it('no-nomination: checks answered, nothing nominated or selected (no real dump shows it: built from the stats shape)', () => {
+    const pair = { id: 'P', type: 'candidate-pair', last: { localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded', requestsSent: 3, responsesReceived: 3, nominated: false }, series: () => [], lastTime: 2000 };
+    const cand = (id: string, type: string) => ({ id, type, last: { address: '192.0.2.1', port: 1, protocol: 'udp', candidateType: 'host' }, series: () => [], lastTime: 2000 });
+    const events = [
+      { time: 0, type: 'setLocalDescriptionOnSuccess', value: '' },
+      { time: 1, type: 'setRemoteDescriptionOnSuccess', value: '' },
+      { time: 2, type: 'iceconnectionstatechange', value: 'checking' },
+      { time: 9000, type: 'addIceCandidate', value: { candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 1 typ host' } },
+    ];
+    const stats = new Map<string, StatsHistory>([['P', pair], ['L', cand('L', 'local-candidate')], ['R', cand('R', 'remote-candidate')]]);
+    const r = explainIce({ id: 'x', url: null, configuration: null, events, stats, iceRestarts: null, descriptions: [] });
+    expect(r.verdict.code).toBe('no-nomination');
+  });
+
+  it('candidate errors in words: 701, 401 on TURN, other STUN codes', () => {
+    expect(explainCandidateError(701, 'turn:t.example:3478', 'TURN host lookup received error.')).toMatch(/did not answer \(701/);
+    expect(explainCandidateError(401, 'turn:t.example:3478', 'Unauthorized')).toMatch(/refused the credentials/);
+    expect(explainCandidateError(486, 'turn:t.example:3478', 'Allocation Quota Reached')).toMatch(/486 \(Allocation Quota Reached\): allocation quota reached/);
+  });
+
+  it('every verdict code has a title and an action', () => {
+    for (const v of Object.values(ICE_VERDICTS)) expect(v.action.length).toBeGreaterThan(20);
+  });
+});
