@@ -232,10 +232,11 @@ run('sdpscope', async () => {
         const { probeCommand } = await import('./commands/probe.js');
         code = await probeCommand(
           {
-            urls: [a['urls'] ?? []].flat().map(String),
+            // As typed: after "--", and "-" itself (a literal here, not standard input).
+            urls: [a['urls'] ?? []].flat().map(fileArg),
             ...(a['ice-servers'] !== undefined ? { iceServers: fileArg(a['ice-servers']) } : {}),
-            ...(a['username'] !== undefined ? { username: a['username'] as string } : {}),
-            ...(a['credential'] !== undefined ? { credential: a['credential'] as string } : {}),
+            ...(a['username'] !== undefined ? { username: fileArg(a['username']) } : {}),
+            ...(a['credential'] !== undefined ? { credential: fileArg(a['credential']) } : {}),
             timeoutMs: a['timeout'] as number,
             nat: a['nat'] !== false,
             json: a['json'] === true,

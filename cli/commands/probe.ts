@@ -6,6 +6,9 @@ import { renderProbe } from '../render/probe.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
+/** 128 + SIGINT, as shells report an interrupted program. */
+const EXIT_INTERRUPTED = 130;
+
 export interface ProbeCommandOptions {
   readonly urls: readonly string[];
   readonly iceServers?: string;
@@ -40,14 +43,29 @@ export function iceServersOf(text: string, name: string): ProbeServer[] {
 export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => void): Promise<number> {
   const servers: (string | ProbeServer)[] = [...o.urls];
   if (o.iceServers !== undefined) servers.push(...iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers));
-  if (servers.length === 0) throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');
-  const report = await probe({
-    servers,
-    ...(o.username !== undefined ? { username: o.username } : {}),
-    ...(o.credential !== undefined ? { credential: o.credential } : {}),
-    timeoutMs: o.timeoutMs,
-    nat: o.nat,
-  });
-  out(o.json ? JSON.stringify(report, null, 2) + '\n' : renderProbe(report, makeStyle(o.color)));
-  return report.servers.every((s) => s.ok) ? EXIT_OK : EXIT_FINDINGS;
+  if (servers.length === 0) {
+    if (o.iceServers !== undefined) throw new SdpscopeError('ICE_SERVERS_FILE', `${o.iceServers === '-' ? 'standard input' : o.iceServers}: the iceServers list is empty`);
+    throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');
+  }
+  // Ctrl-C: the checks under way end as "interrupted", the allocations made are freed, then exit 130.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const report = await probe({
+      servers,
+      ...(o.username !== undefined ? { username: o.username } : {}),
+      ...(o.credential !== undefined ? { credential: o.credential } : {}),
+      timeoutMs: o.timeoutMs,
+      nat: o.nat,
+      signal: stop.signal,
+    });
+    out(o.json ? JSON.stringify(report, null, 2) + '\n' : renderProbe(report, makeStyle(o.color)));
+    if (stop.signal.aborted) return EXIT_INTERRUPTED;
+    return report.servers.every((s) => s.ok) ? EXIT_OK : EXIT_FINDINGS;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+  }
 }

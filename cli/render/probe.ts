@@ -20,6 +20,10 @@ export function renderProbe(r: ProbeReport, s: Style): string {
   }
   const n = r.nat;
   out.push('');
+  if (n.evidence.length === 1 && n.evidence[0] === 'not tested (--no-nat)') {
+    out.push(`${s.bold('NAT:')} not tested (--no-nat)`);
+    return out.join('\n') + '\n';
+  }
   out.push(`${s.bold('NAT:')} ${n.type === 'unknown' ? s.yellow('unknown') : s.bold(NAT_TYPE_DESCRIPTIONS[n.type])}${n.server ? s.dim(`  (RFC 5780 tests against ${n.server}${n.local ? ` from ${ep(n.local)}` : ''})`) : ''}`);
   out.push(`  mapping: ${n.mapping ?? 'unknown'}, filtering: ${n.filtering ?? 'unknown'}`);
   for (const e of n.evidence) out.push(s.dim(`  - ${e}`));

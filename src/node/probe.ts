@@ -111,6 +111,8 @@ export interface ProbeOptions {
   readonly localAddress?: string;
   /** Progress lines (each step, as it happens). */
   readonly onStep?: (line: string) => void;
+  /** Stops the probe (Ctrl-C): what is running ends as `interrupted`, allocations are freed. */
+  readonly signal?: AbortSignal;
 }
 
 const tidBytes = () => new Uint8Array(randomBytes(12));
@@ -128,8 +130,11 @@ interface Answer {
 
 /** A path to one STUN server: a UDP socket (shared), a TCP or a TLS connection. */
 interface Channel {
-  transact(request: (tid: Uint8Array) => Uint8Array, to: Endpoint, timeoutMs: number): Promise<Answer | null>;
+  /** One transaction: null when no answer came by the deadline, or when `signal` aborted it. */
+  transact(request: (tid: Uint8Array) => Uint8Array, to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<Answer | null>;
   send(bytes: Uint8Array, to: Endpoint): void;
+  /** Waits (up to `ms`) for an answer to a transaction that already ended without one. */
+  late(tid: string, ms: number): Promise<StunMessage | null>;
   onIndication(handler: (m: StunMessage, from: Endpoint) => void): void;
   close(): void;
 }
@@ -174,22 +179,27 @@ class UdpChannel implements Channel {
     this.socket.send(bytes, to.port, to.address, () => undefined);
   }
 
-  transact(request: (tid: Uint8Array) => Uint8Array, to: Endpoint, timeoutMs: number): Promise<Answer | null> {
+  transact(request: (tid: Uint8Array) => Uint8Array, to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<Answer | null> {
     const tid = tidBytes();
     const key = tidHex(tid);
     const bytes = request(tid);
     return new Promise((resolve) => {
+      if (signal?.aborted) return resolve(null);
       const started = performance.now();
       let sends = 0;
-      let rto = 250;
+      // RFC 8489 §6.2.1: RTO 500 ms, doubled each time, until the deadline.
+      let rto = 500;
       let timer: NodeJS.Timeout;
+      const onAbort = () => finish(null);
       const finish = (a: Answer | null) => {
         clearTimeout(timer);
         clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
         this.pending.delete(key);
         resolve(a);
       };
       const deadline = setTimeout(() => finish(null), timeoutMs);
+      signal?.addEventListener('abort', onAbort);
       const transmit = () => {
         sends++;
         this.send(bytes, to);
@@ -198,6 +208,20 @@ class UdpChannel implements Channel {
       };
       this.pending.set(key, (a) => finish({ ...a, rttMs: sends === 1 ? Math.round((performance.now() - started) * 10) / 10 : null }));
       transmit();
+    });
+  }
+
+  late(tid: string, ms: number): Promise<StunMessage | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(tid);
+        resolve(null);
+      }, ms);
+      this.pending.set(tid, (a) => {
+        clearTimeout(timer);
+        this.pending.delete(tid);
+        resolve(a ? a.message : null);
+      });
     });
   }
 
@@ -216,7 +240,7 @@ class UdpChannel implements Channel {
 
 /** STUN over TCP or TLS (RFC 8489 §6.2.2): messages back to back, each sized by its header. */
 class StreamChannel implements Channel {
-  private readonly pending = new Map<string, (a: Answer) => void>();
+  private readonly pending = new Map<string, (a: Answer | null) => void>();
   private indication: ((m: StunMessage, from: Endpoint) => void) | null = null;
   private buffer = Buffer.alloc(0);
   private constructor(
@@ -244,7 +268,18 @@ class StreamChannel implements Channel {
       }
     });
     socket.on('error', () => undefined);
+    // A connection the server closes answers nothing more: every waiting transaction ends now.
+    socket.on('close', () => {
+      this.closed = true;
+      for (const [key, done] of this.pending) {
+        this.pending.delete(key);
+        done(null);
+      }
+    });
   }
+
+  /** The server closed the connection. */
+  closed = false;
 
   static open(to: Endpoint, tls: { servername?: string } | null, timeoutMs: number, localAddress?: string): Promise<StreamChannel> {
     return new Promise((resolve, reject) => {
@@ -281,21 +316,37 @@ class StreamChannel implements Channel {
     if (!this.socket.destroyed) this.socket.write(bytes);
   }
 
-  transact(request: (tid: Uint8Array) => Uint8Array, _to: Endpoint, timeoutMs: number): Promise<Answer | null> {
+  transact(request: (tid: Uint8Array) => Uint8Array, _to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<Answer | null> {
     const tid = tidBytes();
     const key = tidHex(tid);
     return new Promise((resolve) => {
+      if (signal?.aborted || this.closed) return resolve(null);
       const started = performance.now();
-      const timer = setTimeout(() => {
-        this.pending.delete(key);
-        resolve(null);
-      }, timeoutMs);
-      this.pending.set(key, (a) => {
+      const onAbort = () => done(null);
+      const done = (a: Answer | null) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.pending.delete(key);
-        resolve({ ...a, rttMs: Math.round((performance.now() - started) * 10) / 10 });
-      });
+        resolve(a === null ? null : { ...a, rttMs: Math.round((performance.now() - started) * 10) / 10 });
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      signal?.addEventListener('abort', onAbort);
+      this.pending.set(key, done);
       this.send(request(tid));
+    });
+  }
+
+  late(tid: string, ms: number): Promise<StunMessage | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(tid);
+        resolve(null);
+      }, ms);
+      this.pending.set(tid, (a) => {
+        clearTimeout(timer);
+        this.pending.delete(tid);
+        resolve(a ? a.message : null);
+      });
     });
   }
 
@@ -332,7 +383,8 @@ function errorOf(m: StunMessage): { code: number; reason: string } | null {
   if (!a) return null;
   try {
     const e = readErrorCode(a);
-    return { code: e.code, reason: e.reason.trim() };
+    // coturn pads reason phrases with spaces, others with NULs.
+    return { code: e.code, reason: e.reason.replace(/[\0\s]+$/, '') };
   } catch {
     return null;
   }
@@ -358,8 +410,12 @@ class ProbeFailure extends Error {
 
 const failure = (code: ProbeErrorCode, reason: string, explanation: string, stunCode: number | null = null) => new ProbeFailure({ code, reason, explanation, stunCode });
 
-function stunFailure(what: string, e: { code: number; reason: string }, username?: string): ProbeFailure {
-  return failure(STUN_CODE_NAMES[e.code] ?? 'stun-error', `${what}: ${e.code} ${e.reason}`, explainStunErrorCode(e.code, username === undefined ? {} : { username }), e.code);
+function stunFailure(what: string, e: { code: number; reason: string }, username?: string, m?: StunMessage): ProbeFailure {
+  let explanation = explainStunErrorCode(e.code, username === undefined ? {} : { username });
+  // 300 Try Alternate (RFC 8489 §10): the server names where to go.
+  const alternate = e.code === 300 && m ? addressAttr(m, A.ALTERNATE_SERVER, false) : null;
+  if (alternate) explanation = `the server redirects to ${fmt(alternate)} (ALTERNATE-SERVER): probe that address instead`;
+  return failure(STUN_CODE_NAMES[e.code] ?? 'stun-error', `${what}: ${e.code} ${e.reason}`, explanation, e.code);
 }
 
 /** A system error (connect, TLS, DNS) explained. */
@@ -371,9 +427,19 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   if (code === 'ETIMEDOUT') return failure('no-answer', err.message ?? code, `no answer from ${where}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return failure('unreachable', `${code}: ${err.message}`, `no route to ${server.host} from here (${code}): check the address and this machine's network`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code})`);
+  if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443)`);
   if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_OSSL)/.test(code) || /SSL|TLS|certificate/i.test(err.message ?? ''))
     return failure('tls', `${code}: ${err.message}`, `the TLS handshake with ${where} failed (${code || err.message}): the certificate does not match ${server.host}, has expired, or is not signed by a trusted CA (NODE_EXTRA_CA_CERTS adds a CA); or the port does not speak TLS`);
   return failure('unreachable', `${code || 'error'}: ${err.message}`, `the connection to ${where} failed: ${err.message}`);
+}
+
+const interrupted = (what: string) => failure('interrupted', `${what}: interrupted`, 'the probe was interrupted (Ctrl-C) before this check finished; allocations made were freed');
+
+/** No answer: interrupted, the connection closed by the server, or silence until the deadline. */
+function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeoutMs: number, signal?: AbortSignal): ProbeFailure {
+  if (signal?.aborted) return interrupted(what);
+  if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
+  return noAnswer(server, what, timeoutMs);
 }
 
 const noAnswer = (server: IceServerUri, what: string, timeoutMs: number) =>
@@ -387,10 +453,19 @@ interface Resolved {
   readonly credential?: string;
 }
 
-async function resolveUri(uri: IceServerUri): Promise<Resolved> {
+/** The server's address; a name resolved within the deadline. */
+async function resolveUri(uri: IceServerUri, timeoutMs: number): Promise<Resolved> {
   if (isIP(uri.host)) return { uri, address: uri.host, family: isIP(uri.host) as 4 | 6 };
-  const r = await lookup(uri.host);
-  return { uri, address: r.address, family: r.family as 4 | 6 };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, no) => {
+    timer = setTimeout(() => no(Object.assign(new Error(`no DNS answer for ${uri.host} within ${timeoutMs} ms`), { code: 'EAI_AGAIN' })), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([lookup(uri.host), late]);
+    return { uri, address: r.address, family: r.family as 4 | 6 };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The local address the system would send from to reach `to` (a connected UDP socket sends nothing). */
@@ -434,6 +509,10 @@ class Allocation {
   mapped: Endpoint | null = null;
   lifetime: number | null = null;
   software: string | null = null;
+  /** An Allocate was answered with a success: the server holds an allocation for this 5-tuple. */
+  maybeAllocated = false;
+  /** The transaction id of an authenticated Allocate that got no answer (it may come late). */
+  unansweredAllocate: string | null = null;
 
   constructor(
     readonly channel: Channel,
@@ -442,6 +521,7 @@ class Allocation {
     readonly timeoutMs: number,
     readonly step: (s: string) => void,
     readonly label = 'Allocate',
+    readonly signal?: AbortSignal,
   ) {}
 
   private auth(): StunAttributeInput[] {
@@ -453,20 +533,45 @@ class Allocation {
   }
 
   /** A request with credentials; a 438 (stale nonce) or a first 401 with a new nonce is retried once. */
-  async request(method: number, name: string, attrs: readonly StunAttributeInput[], authenticated: boolean): Promise<StunMessage> {
+  async request(
+    method: number,
+    name: string,
+    attrs: readonly StunAttributeInput[],
+    authenticated: boolean,
+    options: { signal?: AbortSignal; timeoutMs?: number } = { ...(this.signal ? { signal: this.signal } : {}) },
+    perTid?: (tid: Uint8Array) => StunAttributeInput[],
+  ): Promise<StunMessage> {
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     for (let attempt = 0; attempt < 3; attempt++) {
       const build = (tid: Uint8Array) =>
         encodeStunMessage(
-          { class: 'request', method, transactionId: tid, attributes: [...attrs, ...(authenticated ? this.auth() : [])], ...(authenticated ? { integrityKey: this.key } : {}), fingerprint: true },
+          { class: 'request', method, transactionId: tid, attributes: [...attrs, ...(perTid ? perTid(tid) : []), ...(authenticated ? this.auth() : [])], ...(authenticated ? { integrityKey: this.key } : {}), fingerprint: true },
           NODE_STUN_CRYPTO,
         );
-      const answer = await this.channel.transact(build, this.to, this.timeoutMs);
-      if (!answer) throw noAnswer(this.server.uri, name, this.timeoutMs);
+      let sentTid = '';
+      const answer = await this.channel.transact(
+        (tid) => {
+          sentTid = tidHex(tid);
+          return build(tid);
+        },
+        this.to,
+        timeoutMs,
+        options.signal,
+      );
+      if (!answer) {
+        if (authenticated && method === STUN_METHODS.allocate) this.unansweredAllocate = sentTid;
+        throw noAnswerOf(this.channel, this.server.uri, name, timeoutMs, options.signal);
+      }
       const m = answer.message;
       const sw = attribute(m, A.SOFTWARE);
-      if (sw) this.software = readText(sw).trim();
+      if (sw) this.software = readText(sw).replace(/[\0\s]+$/, '');
       if (m.class === 'success') {
-        if (authenticated && attribute(m, A.MESSAGE_INTEGRITY) && !checkIntegrity(m, this.key, NODE_STUN_CRYPTO))
+        // Whatever is wrong with it below, the server made an allocation: it must be freed.
+        if (method === STUN_METHODS.allocate) this.maybeAllocated = true;
+        // RFC 8489 §9.2.5: an answer to an authenticated request must carry a MESSAGE-INTEGRITY that matches.
+        if (authenticated && !attribute(m, A.MESSAGE_INTEGRITY))
+          throw failure('integrity', `${name}: the answer has no MESSAGE-INTEGRITY`, 'an answer to an authenticated request must be signed with the same credentials (RFC 8489 §9.2.5): it was not, so it cannot be trusted (something on the way answered, or a broken server)');
+        if (authenticated && !checkIntegrity(m, this.key, NODE_STUN_CRYPTO))
           throw failure('integrity', `${name}: the answer's MESSAGE-INTEGRITY does not match`, 'the answer was not made with the key of these credentials: something on the way rewrote it, or the server uses another realm or password hashing');
         return m;
       }
@@ -481,46 +586,68 @@ class Allocation {
         this.key = longTermKey(this.server.username ?? '', this.realm, this.server.credential ?? '', NODE_STUN_CRYPTO);
         if (e.code === 438) this.step(`${name}: 438 stale nonce; retrying with the new one`);
         else {
-          this.step(`${name}: 401 with realm "${this.realm}" and a nonce, as expected; sending credentials`);
-          if (this.server.username === undefined || this.server.credential === undefined)
+          if (this.server.username === undefined || this.server.credential === undefined) {
+            this.step(`${name}: 401 with realm "${this.realm}" and a nonce: the server wants credentials, and none were given`);
             throw failure('needs-credentials', `${name}: 401 ${e.reason}`, `the server needs TURN credentials (realm "${this.realm}"): give --username and --credential, or an iceServers file with them`, 401);
+          }
+          this.step(`${name}: 401 with realm "${this.realm}" and a nonce, as expected; sending credentials`);
         }
         authenticated = true;
         continue;
       }
-      throw stunFailure(name, e, this.server.username);
+      throw stunFailure(name, e, this.server.username, m);
     }
     throw failure('stale-nonce', `${name}: the nonce went stale three times`, 'the server keeps answering 438 stale nonce: its nonce lifetime is shorter than a round trip, or its clock jumps');
   }
 
   async allocate(): Promise<void> {
-    const m = await this.request(STUN_METHODS.allocate, this.label, [{ type: A.REQUESTED_TRANSPORT, value: new Uint8Array([17, 0, 0, 0]) }], false);
+    // A relay of the server's own address family (RFC 8656 §7.1: IPv4 unless asked).
+    const family: StunAttributeInput[] = this.server.family === 6 ? [{ type: A.REQUESTED_ADDRESS_FAMILY, value: new Uint8Array([2, 0, 0, 0]) }] : [];
+    const m = await this.request(STUN_METHODS.allocate, this.label, [{ type: A.REQUESTED_TRANSPORT, value: new Uint8Array([17, 0, 0, 0]) }, ...family], false);
     this.relayed = addressAttr(m, A.XOR_RELAYED_ADDRESS, true);
     this.mapped = addressAttr(m, A.XOR_MAPPED_ADDRESS, true);
     const life = attribute(m, A.LIFETIME);
+    if (life && life.value.length !== 4) throw failure('bad-response', `${this.label}: LIFETIME is ${life.value.length} bytes, not 4`, 'the server sent a malformed LIFETIME (RFC 8656 §18.2): not a conforming TURN server');
     this.lifetime = life ? readU32Value(life) : null;
     if (!this.relayed) throw failure('bad-response', 'Allocate: success without XOR-RELAYED-ADDRESS', 'the server said yes to the allocation but gave no relayed address: not a conforming TURN server');
   }
 
   async permit(peer: Endpoint): Promise<void> {
-    // An IPv4 XOR address is XORed with the magic cookie only (RFC 8489 §14.2): no transaction id needed.
-    await this.request(STUN_METHODS.createPermission, `CreatePermission ${peer.address}`, [{ type: A.XOR_PEER_ADDRESS, value: xorAddressValue({ family: 'ipv4', ...peer }, new Uint8Array(12)) }], true);
+    // XOR-PEER-ADDRESS is XORed with the transaction id (for IPv6): encoded per transmission's message.
+    await this.requestWith(STUN_METHODS.createPermission, `CreatePermission ${peer.address}`, (tid) => [{ type: A.XOR_PEER_ADDRESS, value: xorAddressValue(stunAddress(peer), tid) }]);
+  }
+
+  /** A request whose attributes depend on its transaction id (XOR addresses). */
+  private async requestWith(method: number, name: string, attrs: (tid: Uint8Array) => StunAttributeInput[]): Promise<StunMessage> {
+    return this.request(method, name, [], true, this.signal ? { signal: this.signal } : {}, attrs);
   }
 
   /** A Send indication (RFC 8656 §11.1) to a peer. */
   sendTo(peer: Endpoint, data: Uint8Array): void {
     const tid = tidBytes();
     this.channel.send(
-      encodeStunMessage({ class: 'indication', method: STUN_METHODS.send, transactionId: tid, attributes: [{ type: A.XOR_PEER_ADDRESS, value: xorAddressValue({ family: 'ipv4', ...peer }, tid) }, { type: A.DATA, value: data }] }),
+      encodeStunMessage({ class: 'indication', method: STUN_METHODS.send, transactionId: tid, attributes: [{ type: A.XOR_PEER_ADDRESS, value: xorAddressValue(stunAddress(peer), tid) }, { type: A.DATA, value: data }] }),
       this.to,
     );
   }
 
-  /** Refresh with LIFETIME 0 (RFC 8656 §7.2): frees the allocation. */
-  async free(): Promise<void> {
-    await this.request(STUN_METHODS.refresh, 'Refresh (lifetime 0)', [{ type: A.LIFETIME, value: u32(0) }], true);
+  /**
+   * Refresh with LIFETIME 0 (RFC 8656 §7.2): frees the allocation, even after an interruption (no
+   * signal, a short deadline). A 437 means there is none (any more): freed too (§7.3).
+   */
+  async free(): Promise<'freed' | 'none'> {
+    if (this.key.length === 0) return 'none';
+    try {
+      await this.request(STUN_METHODS.refresh, 'Refresh (lifetime 0)', [{ type: A.LIFETIME, value: u32(0) }], true, { timeoutMs: Math.min(this.timeoutMs, 1500) });
+      return 'freed';
+    } catch (e) {
+      if (e instanceof ProbeFailure && e.error.stunCode === 437) return 'none';
+      throw e;
+    }
   }
 }
+
+const stunAddress = (e: Endpoint) => ({ family: e.address.includes(':') ? ('ipv6' as const) : ('ipv4' as const), address: e.address, port: e.port });
 
 function expandServers(o: ProbeOptions): { uri: IceServerUri; username?: string; credential?: string }[] {
   const out: { uri: IceServerUri; username?: string; credential?: string }[] = [];
@@ -545,13 +672,14 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   const timeoutMs = options.timeoutMs ?? 2500;
   const entries = expandServers(options);
   const step = options.onStep ?? (() => undefined);
+  const signal = options.signal;
   const drafts: Draft[] = [];
   const resolved: (Resolved | null)[] = [];
   for (const e of entries) {
     const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [] };
     drafts.push(d);
     try {
-      const r = await resolveUri(e.uri);
+      const r = await resolveUri(e.uri, timeoutMs);
       d.address = r.address;
       resolved.push({ ...r, ...(e.username !== undefined ? { username: e.username } : {}), ...(e.credential !== undefined ? { credential: e.credential } : {}) });
     } catch (err) {
@@ -561,14 +689,17 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   }
 
   // One UDP socket for every UDP Binding: the same local port seen by each server shows the mapping.
+  // (TURN allocations get sockets of their own: one allocation per 5-tuple, RFC 8656 §7.2.)
   const firstUdp = resolved.find((r) => r && r.uri.transport === 'udp') ?? null;
   const family = firstUdp?.family ?? 4;
   let localAddress = options.localAddress ?? null;
   let shared: UdpChannel | null = null;
   const opened: Channel[] = [];
+  const bindingUnanswered = new Set<number>();
+  const anyAddress = (f: 4 | 6) => (f === 6 ? '::' : '0.0.0.0');
   try {
     if (firstUdp) {
-      localAddress ??= await localAddressFor({ address: firstUdp.address, port: firstUdp.uri.port }, family).catch(() => (family === 6 ? '::' : '0.0.0.0'));
+      localAddress ??= await localAddressFor({ address: firstUdp.address, port: firstUdp.uri.port }, family).catch(() => anyAddress(family));
       shared = await UdpChannel.open(localAddress, family);
       opened.push(shared);
     }
@@ -583,25 +714,31 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         step(`${d.url}: ${s}`);
       };
       const to = { address: r.address, port: r.uri.port };
+      const connect = () =>
+        StreamChannel.open(to, r.uri.transport === 'tls' ? (isIP(r.uri.host) ? {} : { servername: r.uri.host }) : null, timeoutMs).catch((e: unknown) => {
+          throw socketFailure(e, r.uri);
+        });
       try {
+        if (signal?.aborted) throw interrupted('Binding');
         let channel: Channel;
         if (r.uri.transport === 'udp' && shared && r.family === family) channel = shared;
         else if (r.uri.transport === 'udp') {
-          channel = await UdpChannel.open(r.family === 6 ? '::' : '0.0.0.0', r.family);
+          channel = await UdpChannel.open(anyAddress(r.family), r.family);
           opened.push(channel);
         } else {
-          channel = await StreamChannel.open(to, r.uri.transport === 'tls' ? (isIP(r.uri.host) ? {} : { servername: r.uri.host }) : null, timeoutMs).catch((e: unknown) => {
-            throw socketFailure(e, r.uri);
-          });
+          channel = await connect();
           opened.push(channel);
           say(`${r.uri.transport.toUpperCase()} connected to ${fmt(to)}`);
         }
-        const answer = await channel.transact(binding(), to, timeoutMs);
-        if (!answer) throw noAnswer(r.uri, 'Binding', timeoutMs);
+        const answer = await channel.transact(binding(), to, timeoutMs, signal);
+        if (!answer) {
+          if (!signal?.aborted && r.uri.transport === 'udp') bindingUnanswered.add(i);
+          throw noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
+        }
         const m = answer.message;
         if (m.class !== 'success') {
           const e = errorOf(m);
-          throw e ? stunFailure('Binding', e) : failure('bad-response', 'Binding: an error answer without ERROR-CODE', 'not a conforming STUN server');
+          throw e ? stunFailure('Binding', e, undefined, m) : failure('bad-response', 'Binding: an error answer without ERROR-CODE', 'not a conforming STUN server');
         }
         if (r.uri.transport === 'udp') udpAnswered = true;
         d.rttMs = answer.rttMs;
@@ -610,49 +747,59 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         d.responseOrigin = addressAttr(m, A.RESPONSE_ORIGIN, false);
         d.rfc5780 = d.otherAddress !== null;
         const sw = attribute(m, A.SOFTWARE);
-        if (sw) d.software = readText(sw).trim();
+        if (sw) d.software = readText(sw).replace(/[\0\s]+$/, '');
         say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${d.otherAddress ? `OTHER-ADDRESS ${fmt(d.otherAddress)} (RFC 5780)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
         if (channel === shared && d.mapped) multiServer.push({ server: to, mapped: d.mapped });
-        if (r.uri.scheme === 'turn' || r.uri.scheme === 'turns') await checkTurn(r, channel, to, d, timeoutMs, say, opened);
+        if (r.uri.scheme === 'turn' || r.uri.scheme === 'turns') {
+          const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
+          if (first !== channel) opened.push(first);
+          await checkTurn(r, first, to, d, timeoutMs, say, opened, connect, signal);
+        }
       } catch (e) {
-        if (!(e instanceof ProbeFailure)) throw e;
-        d.error = e.error;
-        step(`${d.url}: failed: ${e.error.reason}`);
+        if (!(e instanceof ProbeFailure)) {
+          if (!(e instanceof SdpscopeError)) throw e;
+          // A message the codec refuses (a malformed attribute): this server's answer, not the run.
+          d.error = failure('bad-response', e.reason, 'the server sent a malformed STUN message: not a conforming STUN/TURN server').error;
+        } else d.error = e.error;
+        step(`${d.url}: failed: ${d.error.reason}`);
       }
     }
 
-    // A UDP server that did not answer: does TCP to the same server answer? (A firewall blocking UDP.)
+    // A UDP server whose Binding got no answer: does TCP to the same server answer? (A firewall blocking UDP.)
     let tcpAnswered: boolean | undefined;
-    for (let i = 0; i < drafts.length; i++) {
+    for (const i of bindingUnanswered) {
       const d = drafts[i]!;
-      const r = resolved[i];
-      if (!r || r.uri.transport !== 'udp' || d.error?.code !== 'no-answer') continue;
-      const tcp = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs);
+      const r = resolved[i]!;
+      if (signal?.aborted || d.error === null) continue;
+      const tcp = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs, signal);
       tcpAnswered = (tcpAnswered ?? false) || tcp;
-      if (tcp) {
-        d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), use TURN over TCP or TLS` };
-        d.steps.push('Binding over TCP to the same server: answered');
-      } else d.steps.push('Binding over TCP to the same server: no answer either');
+      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : 'no answer either'}`);
+      if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), use TURN over TCP or TLS` };
     }
 
+    if (options.nat === false) {
+      const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
+      return { servers, nat: { mapping: null, filtering: null, type: 'unknown', evidence: ['not tested (--no-nat)'], server: null, local: null }, paths: [] };
+    }
     // RFC 5780 against the first UDP server that sent OTHER-ADDRESS.
     const idx = drafts.findIndex((d, i) => d.transport === 'udp' && d.rfc5780 === true && resolved[i]?.family === family);
     const observations: { -readonly [K in keyof NatObservations]: NatObservations[K] } = {
       local: shared?.local ?? null,
       udpAnswered,
       ...(tcpAnswered !== undefined ? { tcpAnswered } : {}),
+      ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
     };
     let natServer: string | null = null;
-    if (idx >= 0 && shared && options.nat !== false) {
+    if (idx >= 0 && shared && !signal?.aborted) {
       const d = drafts[idx]!;
       const r = resolved[idx]!;
       natServer = d.url;
       const primary = { address: r.address, port: r.uri.port };
       const other = d.otherAddress!;
       const mappedVia = async (ch: UdpChannel, to: Endpoint, what: string, extra: readonly StunAttributeInput[] = []) => {
-        const a = await ch.transact(binding(extra), to, timeoutMs);
+        const a = await ch.transact(binding(extra), to, timeoutMs, signal);
         const m = a && a.message.class === 'success' ? mappedOf(a.message) : null;
         step(`NAT ${what}: ${a ? `answer from ${fmt(a.from)}${m ? `, mapped ${fmt(m)}` : ''}` : `no answer within ${timeoutMs} ms`}`);
         return { answered: a !== null && a.message.class === 'success', mapped: m, from: a?.from ?? null };
@@ -669,8 +816,17 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       const f1 = await mappedVia(fresh, primary, `filtering test I to ${fmt(primary)} from ${fmt(fresh.local)}`);
       if (f1.answered) {
         const f2 = await mappedVia(fresh, primary, 'filtering test II (CHANGE-REQUEST: other address and port)', [changeRequest(true, true)]);
-        const f3 = f2.answered ? undefined : await mappedVia(fresh, primary, 'filtering test III (CHANGE-REQUEST: other port)', [changeRequest(false, true)]);
-        observations.filtering = { i: true, ii: f2.answered, ...(f3 ? { iii: f3.answered } : {}) };
+        // The answer must come from where it was asked to: a server ignoring CHANGE-REQUEST would fake open filtering.
+        if (f2.answered && f2.from && (f2.from.address === primary.address || f2.from.port === primary.port)) {
+          observations.filteringProblem = `filtering test II: the answer came from ${fmt(f2.from)}, not from the other address and port: the server does not honour CHANGE-REQUEST, so filtering cannot be told`;
+          observations.filtering = { i: true };
+        } else {
+          const f3 = f2.answered ? undefined : await mappedVia(fresh, primary, 'filtering test III (CHANGE-REQUEST: other port)', [changeRequest(false, true)]);
+          if (f3?.answered && f3.from && (f3.from.address !== primary.address || f3.from.port === primary.port)) {
+            observations.filteringProblem = `filtering test III: the answer came from ${fmt(f3.from)}, not from the primary address's other port: the server does not honour CHANGE-REQUEST, so filtering cannot be told`;
+            observations.filtering = { i: true };
+          } else observations.filtering = { i: true, ii: f2.answered, ...(f3 ? { iii: f3.answered } : {}) };
+        }
       } else observations.filtering = { i: false };
     }
     const verdict = classifyNat(observations);
@@ -683,11 +839,11 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
 }
 
 /** A Binding over TCP (is it UDP that is blocked?). */
-async function tcpBinding(to: Endpoint, timeoutMs: number): Promise<boolean> {
+async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
   let ch: StreamChannel | null = null;
   try {
     ch = await StreamChannel.open(to, null, timeoutMs);
-    const a = await ch.transact(binding(), to, timeoutMs);
+    const a = await ch.transact(binding(), to, timeoutMs, signal);
     return a !== null;
   } catch {
     return false;
@@ -696,24 +852,24 @@ async function tcpBinding(to: Endpoint, timeoutMs: number): Promise<boolean> {
   }
 }
 
-/** TURN: two allocations, a permission each, a datagram from one to the other through the relay and back, both freed. */
-async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, timeoutMs: number, say: (s: string) => void, opened: Channel[]): Promise<void> {
-  const a = new Allocation(first, r, to, timeoutMs, say);
-  await a.allocate();
-  d.relayed = a.relayed;
-  d.lifetime = a.lifetime;
-  d.software ??= a.software;
-  say(`Allocate: relayed ${fmt(a.relayed!)}, mapped ${a.mapped ? fmt(a.mapped) : '(none)'}, lifetime ${a.lifetime ?? '?'} s`);
+/**
+ * TURN: two allocations, a permission each, a datagram from one to the other through the relay
+ * and back, both freed whatever happens (an allocation the server may have made too: an
+ * Allocate whose answer came late, failed its integrity check, or was malformed).
+ */
+async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, timeoutMs: number, say: (s: string) => void, opened: Channel[], connect: () => Promise<StreamChannel>, signal?: AbortSignal): Promise<void> {
+  const a = new Allocation(first, r, to, timeoutMs, say, 'Allocate', signal);
   let b: Allocation | null = null;
   try {
+    await a.allocate();
+    d.relayed = a.relayed;
+    d.lifetime = a.lifetime;
+    d.software ??= a.software;
+    say(`Allocate: relayed ${fmt(a.relayed!)}, mapped ${a.mapped ? fmt(a.mapped) : '(none)'}, lifetime ${a.lifetime ?? '?'} s`);
     // A second allocation from another local port (or connection): the peer the datagram goes to.
-    let second: Channel;
-    if (r.uri.transport === 'udp') second = await UdpChannel.open(r.family === 6 ? '::' : '0.0.0.0', r.family);
-    else second = await StreamChannel.open(to, r.uri.transport === 'tls' ? (isIP(r.uri.host) ? {} : { servername: r.uri.host }) : null, timeoutMs).catch((e: unknown) => {
-      throw socketFailure(e, r.uri);
-    });
+    const second: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(r.family === 6 ? '::' : '0.0.0.0', r.family) : await connect();
     opened.push(second);
-    b = new Allocation(second, r, to, timeoutMs, say, 'second Allocate');
+    b = new Allocation(second, r, to, timeoutMs, say, 'second Allocate', signal);
     await b.allocate();
     say(`second Allocate: relayed ${fmt(b.relayed!)}`);
     await a.permit(b.relayed!);
@@ -723,11 +879,17 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     const arrived = (alloc: Allocation) =>
       new Promise<{ peer: Endpoint } | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), timeoutMs);
+        const stop = () => {
+          clearTimeout(timer);
+          resolve(null);
+        };
+        signal?.addEventListener('abort', stop, { once: true });
         alloc.channel.onIndication((m) => {
           const data = attribute(m, A.DATA);
           const peer = addressAttr(m, A.XOR_PEER_ADDRESS, true);
           if (m.method === STUN_METHODS.data && data && peer && Buffer.from(data.value).equals(Buffer.from(payload))) {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', stop);
             resolve({ peer });
           }
         });
@@ -735,21 +897,31 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     const atB = arrived(b);
     a.sendTo(b.relayed!, payload);
     const got = await atB;
+    if (signal?.aborted) throw interrupted('the relayed datagram');
     if (!got) throw failure('relay-failed', `a datagram sent through ${fmt(a.relayed!)} to ${fmt(b.relayed!)} did not arrive within ${timeoutMs} ms`, 'the server allocated relays but does not forward between them: its peer rules (denied-peer-ip, its own relay addresses refused) or a firewall between its relay ports');
     const atA = arrived(a);
     b.sendTo(got.peer, payload);
-    if (!(await atA)) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
+    const back = await atA;
+    if (signal?.aborted) throw interrupted('the relayed datagram');
+    if (!back) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
     d.relayVerified = true;
     say(`relayed: a datagram went ${fmt(a.relayed!)} → ${fmt(b.relayed!)} and back`);
   } catch (e) {
-    if (e instanceof ProbeFailure && e.error.code !== 'no-answer') d.relayVerified = false;
+    if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted') d.relayVerified = false;
     throw e;
   } finally {
     for (const alloc of [a, b]) {
-      if (!alloc?.relayed) continue;
+      if (!alloc || !(alloc.relayed || alloc.maybeAllocated || alloc.unansweredAllocate !== null)) continue;
+      // An Allocate that got no answer (late, or interrupted) may still be answered: wait a little,
+      // and free what it made (a Refresh sent first could reach the server before it).
+      if (!alloc.relayed && alloc.unansweredAllocate !== null) {
+        const m = await alloc.channel.late(alloc.unansweredAllocate, Math.min(timeoutMs, 1500));
+        if (!m || m.class !== 'success') continue;
+        say('a late answer to the Allocate made an allocation: freeing it');
+      }
       try {
-        await alloc.free();
-        say(`Refresh lifetime 0: ${fmt(alloc.relayed)} freed`);
+        const how = await alloc.free();
+        if (how === 'freed' || alloc.relayed) say(`Refresh lifetime 0: ${alloc.relayed ? fmt(alloc.relayed) : 'the allocation'} ${how === 'freed' ? 'freed' : 'already gone'}`);
       } catch (e) {
         if (!(e instanceof ProbeFailure)) throw e;
         say(`Refresh lifetime 0 failed: ${e.error.reason}`);

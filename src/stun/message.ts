@@ -317,5 +317,41 @@ export function xorAddressValue(addr: StunAddress, transactionId: Uint8Array): U
     addr.address.split('.').forEach((o, i) => (v[4 + i] = Number(o) ^ mask[i]!));
     return v;
   }
-  throw new SdpscopeError('INVALID_ARGUMENT', 'xorAddressValue: IPv6 peers are not supported yet');
+  // IPv6: the 128 bits XORed with the cookie and the transaction id (RFC 8489 §14.2).
+  const v = new Uint8Array(20);
+  v[1] = 2;
+  const port = addr.port ^ 0x2112;
+  v[2] = port >> 8;
+  v[3] = port & 0xff;
+  const bytes = ipv6Bytes(addr.address);
+  for (let i = 0; i < 16; i++) v[4 + i] = bytes[i]! ^ mask[i]!;
+  return v;
+}
+
+/** The 16 bytes of an IPv6 address in text (with "::" and an optional dotted IPv4 tail). */
+function ipv6Bytes(text: string): Uint8Array {
+  const bad = () => new SdpscopeError('INVALID_ARGUMENT', `${JSON.stringify(text)} is not an IPv6 address`);
+  let t = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(t);
+  if (v4) {
+    const n = v4.slice(1).map(Number);
+    if (n.some((x) => x > 255)) throw bad();
+    t = t.slice(0, v4.index) + `${((n[0]! << 8) | n[1]!).toString(16)}:${((n[2]! << 8) | n[3]!).toString(16)}`;
+  }
+  const halves = t.split('::');
+  if (halves.length > 2) throw bad();
+  const groups = (h: string) => (h === '' ? [] : h.split(':'));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const fill = 8 - head.length - tail.length;
+  if ((halves.length === 2 && fill < 1) || (halves.length === 1 && fill !== 0)) throw bad();
+  const all = [...head, ...Array.from({ length: halves.length === 2 ? fill : 0 }, () => '0'), ...tail];
+  const out = new Uint8Array(16);
+  all.forEach((g, i) => {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) throw bad();
+    const n = parseInt(g, 16);
+    out[i * 2] = n >> 8;
+    out[i * 2 + 1] = n & 0xff;
+  });
+  return out;
 }

@@ -57,6 +57,10 @@ export interface NatObservations {
   readonly otherAddress?: Endpoint | null;
   readonly mapping?: { readonly i: Endpoint | null; readonly ii?: Endpoint | null; readonly iii?: Endpoint | null };
   readonly filtering?: { readonly i: boolean; readonly ii?: boolean; readonly iii?: boolean };
+  /** No STUN server over UDP was given (only TCP or TLS): the NAT tests need one. */
+  readonly noUdpServer?: boolean;
+  /** Why the filtering tests cannot be read (a server that does not honour CHANGE-REQUEST). */
+  readonly filteringProblem?: string;
   /** Mapped addresses one local port got from servers at different addresses (no RFC 5780 needed). */
   readonly multiServer?: readonly { readonly server: Endpoint; readonly mapped: Endpoint }[];
 }
@@ -75,6 +79,10 @@ const same = (a: Endpoint | null | undefined, b: Endpoint | null | undefined) =>
 /** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
 export function classifyNat(o: NatObservations): NatProbeVerdict {
   const evidence: string[] = [];
+  if (o.noUdpServer) {
+    evidence.push('no STUN server over UDP was given (only TCP or TLS): the NAT tests need one (stun:host, or turn:host?transport=udp)');
+    return { mapping: null, filtering: null, type: 'unknown', evidence };
+  }
   if (!o.udpAnswered) {
     if (o.tcpAnswered) {
       evidence.push('no STUN server answered over UDP; one answered over TCP: UDP is blocked on the way (a firewall), TCP gets out');
@@ -128,6 +136,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   }
 
   let filtering: NatBehavior | null = null;
+  if (o.filteringProblem) evidence.push(o.filteringProblem);
   const f = o.filtering;
   if (f && o.otherAddress && mapping !== null) {
     if (!f.i) evidence.push('filtering test I (a fresh local port): no answer');

@@ -20,6 +20,8 @@ export const PROBE_ERRORS = {
   'stun-error': 'Any other STUN error code (RFC 8489 §14.8), with the server\'s reason phrase.',
   integrity: 'An answer\'s MESSAGE-INTEGRITY does not match the credentials\' key (RFC 8489 §14.5): something rewrote it, or the server hashes differently.',
   'relay-failed': 'Allocations were made but a datagram sent through one relay did not reach the other, or did not come back: the server\'s peer rules or a firewall between its relay ports.',
+  closed: 'The server closed the TCP or TLS connection instead of answering: not a STUN/TURN server on that port, or it refused this client.',
+  interrupted: 'The probe was interrupted (Ctrl-C) before the check finished; the allocations it had made were freed.',
   'bad-response': 'An answer that no conforming server sends (an error without ERROR-CODE, a success without XOR-RELAYED-ADDRESS).',
 } as const;
 

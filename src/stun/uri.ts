@@ -2,6 +2,7 @@
  * STUN and TURN server URIs: `stun:host[:port]`, `stuns:`, `turn:host[:port][?transport=udp|tcp]`
  * and `turns:` (RFC 7064 §3.1, RFC 7065 §3.1). Pure.
  */
+import ipaddr from 'ipaddr.js';
 import { SdpscopeError } from '../errors.js';
 
 export type IceServerScheme = 'stun' | 'stuns' | 'turn' | 'turns';
@@ -24,10 +25,24 @@ export function parseIceServerUri(uri: string): IceServerUri {
   const bad = (why: string): never => {
     throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(uri)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };
-  const m = /^(stuns?|turns?):(?:\/\/)?(\[[0-9a-fA-F:.]+\]|[^\s:?/[\]]+)(?::(\d{1,5}))?(?:\?(.*))?$/i.exec(uri.trim());
-  if (!m) return bad(/^[a-z]+:/i.test(uri) && !/^(stuns?|turns?):/i.test(uri) ? `the scheme is not stun:, stuns:, turn: or turns:` : 'no host, or a malformed host or port');
+  const m = /^(stuns?|turns?):(\[[^\]]*\]|[^:?]*)(?::(\d{1,9}))?(?:\?(.*))?$/i.exec(uri.trim());
+  if (!m) return bad(/^[a-z]+:/i.test(uri) && !/^(stuns?|turns?):/i.test(uri) ? `the scheme is not stun:, stuns:, turn: or turns:` : 'a malformed host or port');
   const scheme = m[1]!.toLowerCase() as IceServerScheme;
-  const host = m[2]!.replace(/^\[|\]$/g, '');
+  const rawHost = m[2]!;
+  // RFC 7064 §3.1: host = IP-literal / IPv4address / reg-name (no "//", no user info).
+  if (rawHost === '') bad('no host');
+  if (rawHost.startsWith('//')) bad('no "//" after the scheme (stun:host, not stun://host)');
+  if (rawHost.includes('@')) bad('no user name in the URI (give --username and --credential)');
+  let host: string;
+  if (rawHost.startsWith('[')) {
+    host = rawHost.slice(1, -1);
+    if (!ipaddr.IPv6.isValid(host) || host.includes('%')) bad(`[${host}] is not an IPv6 address (brackets are for IPv6 only)`);
+  } else {
+    host = rawHost;
+    const dotted = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+    if (dotted ? !ipaddr.IPv4.isValidFourPartDecimal(host) : !/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(host))
+      bad(`${JSON.stringify(host)} is not a host name or an IPv4 address`);
+  }
   const secure = scheme === 'stuns' || scheme === 'turns';
   const port = m[3] === undefined ? (secure ? 5349 : 3478) : Number(m[3]);
   if (port < 1 || port > 65535) bad(`port ${m[3]} is out of range`);

@@ -71,12 +71,42 @@ describe('sdpscope probe', () => {
     [['--ice-servers', '-'], /standard input: not JSON .* \[ICE_SERVERS_FILE\]$/],
     [['--ice-servers', '/no/such/file'], /\[FILE_NOT_FOUND\]$/],
     [['stun:h', '--timeout', '0'], /--timeout/],
+    [['-'], /^sdpscope: "-" is not a STUN or TURN URI: .* \[ICE_SERVER_URI\]$/],
+    [['--', '--json'], /^sdpscope: "--json" is not a STUN or TURN URI/],
+    [['turn:[1.2.3.4]'], /brackets are for IPv6 only/],
   ])('bad input %j: one line, exit 2, no stack', async (args, message) => {
     const r = await cli(args, 'not json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toMatch(message);
     expect(r.stderr.split('\n').length).toBe(2);
+  });
+});
+
+describe('sdpscope probe, the rest of the command line', () => {
+  it('after "--", a URI is a URI; an empty iceServers file is said to be empty', async () => {
+    const r = await cli(['--no-nat', '--json', '--', `stun:127.0.0.1:${s.port}`]);
+    expect(r.status).toBe(0);
+    const empty = await cli(['--ice-servers', '-'], '[]');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toBe('sdpscope: standard input: the iceServers list is empty [ICE_SERVERS_FILE]\n');
+  });
+
+  it('Ctrl-C during a TURN check: the allocation is freed, the report printed, exit 130', async () => {
+    const slow = await startScriptedServer({ delayAllocateMs: 600 });
+    try {
+      const c = spawn(process.execPath, [CLI, 'probe', '--no-color', '--no-nat', `turn:127.0.0.1:${slow.port}`, '--username', 'u', '--credential', 'p']);
+      let stdout = '';
+      c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      setTimeout(() => c.kill('SIGINT'), 400);
+      const status = await new Promise<number | null>((done) => c.on('close', done));
+      expect(status).toBe(130);
+      expect(stdout).toMatch(/interrupted: Allocate: interrupted/);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(slow.allocations()).toBe(0);
+    } finally {
+      await slow.close();
+    }
   });
 });
 

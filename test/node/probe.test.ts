@@ -183,4 +183,82 @@ describe('probe: TURN', () => {
     await expect(probe({ servers: ['http://example.org'] })).rejects.toMatchObject({ code: 'ICE_SERVER_URI' });
     await expect(probe({ servers: [] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
+
+  it('the same TURN server named twice over UDP: each check gets sockets of its own (no 437)', async () => {
+    const s = await server();
+    const r = await run([turnOf(s), `turn:127.0.0.1:${s.port}`, `turn:localhost:${s.port}?transport=udp`], { nat: false });
+    expect(r.servers.map((x) => [x.ok, x.error?.code ?? null])).toEqual([[true, null], [true, null], [true, null]]);
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('an Allocate answered late is not "UDP blocked", and the allocation it made is freed', async () => {
+    const s = await server({ delayAllocateMs: 600, tcp: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer', reason: 'Allocate: no answer within 400 ms' });
+    expect(r.servers[0]!.error!.explanation).not.toMatch(/UDP is blocked/);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('a malformed LIFETIME: bad-response for that server only, its allocation freed, the other server\'s result kept', async () => {
+    const good = await server();
+    const bad = await server({ badLifetime: true });
+    const r = await run([`stun:127.0.0.1:${good.port}`, turnOf(bad)], { nat: false });
+    expect(r.servers[0]!.ok).toBe(true);
+    expect(r.servers[1]!.error).toMatchObject({ code: 'bad-response', reason: 'Allocate: LIFETIME is 2 bytes, not 4' });
+    expect(bad.allocations()).toBe(0);
+  });
+
+  it('a success without MESSAGE-INTEGRITY to an authenticated request is refused (RFC 8489 §9.2.5), and freed', async () => {
+    const s = await server({ unsignedSuccess: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'integrity', reason: 'Allocate: the answer has no MESSAGE-INTEGRITY' });
+  });
+
+  it('300 Try Alternate names the ALTERNATE-SERVER; reason phrases lose their NUL padding', async () => {
+    const s = await server({ errors: { allocate: 300 }, alternate: { address: '127.0.0.9', port: 3478 }, nulReasons: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'stun-error', stunCode: 300, reason: 'Allocate: 300 Scripted', explanation: expect.stringContaining('redirects to 127.0.0.9:3478') });
+  });
+
+  it('a TCP server that closes the connection: closed, at once', async () => {
+    const s = await server({ tcp: true, closeTcp: true });
+    const started = Date.now();
+    const r = await run([`turn:127.0.0.1:${s.port}?transport=tcp`], { nat: false, timeoutMs: 2000 });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'closed', reason: 'Binding: the server closed the connection' });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('interrupted (AbortSignal, Ctrl-C in the CLI): the check ends as interrupted and the allocation is freed', async () => {
+    const s = await server({ delayAllocateMs: 300 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 150);
+    const r = await run([turnOf(s)], { nat: false, timeoutMs: 2000, signal: stop.signal });
+    expect(r.servers[0]!.error!.code).toBe('interrupted');
+    await new Promise((done) => setTimeout(done, 400));
+    expect(s.allocations()).toBe(0);
+  });
 });
+
+describe('probe: the NAT tests read what they see', () => {
+  it('a server that ignores CHANGE-REQUEST does not make filtering look open', async () => {
+    const s = await server({ ignoreChangeRequest: true });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.nat.filtering).toBeNull();
+    expect(r.nat.evidence.join('\n')).toMatch(/the server does not honour CHANGE-REQUEST, so filtering cannot be told/);
+  });
+
+  it('--no-nat: no verdict, no table', async () => {
+    const s = await server();
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.nat).toMatchObject({ type: 'unknown', evidence: ['not tested (--no-nat)'] });
+    expect(r.paths).toEqual([]);
+  });
+
+  it('only TCP servers: the NAT tests need UDP, and say so', async () => {
+    const s = await server({ tcp: true });
+    const r = await run([`turn:127.0.0.1:${s.port}?transport=tcp`], { credential: 'p' });
+    expect(r.nat.evidence).toEqual([expect.stringMatching(/^no STUN server over UDP was given/)]);
+  });
+});
+

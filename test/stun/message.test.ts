@@ -1,6 +1,6 @@
 /** STUN messages on the RFC 5769 test vectors (bytes machine-checked against three verbatim copies of the RFC), and round trips. */
 import { createHash, createHmac } from 'node:crypto';
-import { attribute, checkFingerprint, checkIntegrity, crc32, decodeStunMessage, encodeStunMessage, isStunMessage, longTermKey, readAddress, readErrorCode, readText, readU32Value, STUN_ATTRIBUTES as A, STUN_METHODS, type StunCrypto } from '../../src/stun/message.js';
+import { attribute, checkFingerprint, checkIntegrity, crc32, decodeStunMessage, encodeStunMessage, isStunMessage, longTermKey, readAddress, readErrorCode, readText, readU32Value, STUN_ATTRIBUTES as A, STUN_METHODS, xorAddressValue, type StunCrypto } from '../../src/stun/message.js';
 import { SdpscopeError } from '../../src/errors.js';
 
 const nodeCrypto: StunCrypto = {
@@ -109,5 +109,27 @@ describe('bytes that are not a STUN message are refused with STUN_MESSAGE and th
     }
     expect(e).toBeInstanceOf(SdpscopeError);
     expect(e).toMatchObject({ code: 'STUN_MESSAGE', message: expect.stringMatching(message) });
+  });
+});
+
+describe('XOR addresses for TURN peers (XOR-PEER-ADDRESS)', () => {
+  it.each([
+    ['ipv4', '192.0.2.1', 32853],
+    ['ipv6', '2001:db8:1234:5678:11:2233:4455:6677', 32853],
+    ['ipv6', '::1', 3478],
+    ['ipv6', '2001:db8::', 1],
+    ['ipv6', '::ffff:192.0.2.1', 9],
+  ] as const)('%s %s round-trips through the codec', (family, address, port) => {
+    const tid = new Uint8Array(Buffer.from('b7e7a701bc34d686fa87dfae', 'hex'));
+    const value = xorAddressValue({ family, address, port }, tid);
+    const bytes = encodeStunMessage({ class: 'indication', method: STUN_METHODS.send, transactionId: tid, attributes: [{ type: A.XOR_PEER_ADDRESS, value }] });
+    const m = decodeStunMessage(bytes);
+    const back = readAddress(m, attribute(m, A.XOR_PEER_ADDRESS)!, true);
+    expect([back.family, back.port]).toEqual([family, port]);
+    if (address !== '::ffff:192.0.2.1') expect(back.address).toBe(address);
+  });
+
+  it('refuses text that is not an IPv6 address', () => {
+    for (const bad of ['1::2::3', 'fffff::1', '1:2:3:4:5:6:7:8:9', 'x::1']) expect(() => xorAddressValue({ family: 'ipv6', address: bad, port: 1 }, new Uint8Array(12))).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

@@ -10,6 +10,8 @@ describe('parseIceServerUri', () => {
     ['turn:turn.example.org?transport=udp', { transport: 'udp', port: 3478 }],
     ['TURN:turn.example.org?transport=TCP', { scheme: 'turn', transport: 'tcp' }],
     ['turns:turn.example.org:443?transport=tcp', { scheme: 'turns', port: 443, transport: 'tls' }],
+    ['turn:127.0.0.1:013478', { host: '127.0.0.1', port: 13478 }],
+    ['stun:[::1]', { host: '::1', port: 3478 }],
   ])('%s', (uri, expected) => expect(parseIceServerUri(uri)).toMatchObject({ uri, ...expected }));
 
   it.each([
@@ -19,5 +21,11 @@ describe('parseIceServerUri', () => {
     ['turn:host?transport=sctp', /is not transport=udp or transport=tcp/],
     ['stun:host?transport=udp', /a stun: URI has no query/],
     ['turns:host?transport=udp', /DTLS, which is not supported/],
+    ['turn:[1.2.3.4]', /\[1\.2\.3\.4\] is not an IPv6 address \(brackets are for IPv6 only\)/],
+    ['turn:[:::]', /is not an IPv6 address/],
+    ['turn:u@127.0.0.1', /no user name in the URI/],
+    ['turn://h', /no "\/\/" after the scheme/],
+    ['stun:300.1.1.1', /is not a host name or an IPv4 address/],
+    ['stun:exa_mple.org', /is not a host name/],
   ])('refuses %s', (uri, why) => expect(() => parseIceServerUri(uri)).toThrow(expect.objectContaining({ code: 'ICE_SERVER_URI', message: expect.stringMatching(why) })));
 });

@@ -53,6 +53,20 @@ export interface ScriptedServerOptions {
   readonly tcp?: boolean;
   /** An error answer without ERROR-CODE for Allocate. */
   readonly codelessError?: boolean;
+  /** Answer authenticated Allocates this late (ms). */
+  readonly delayAllocateMs?: number;
+  /** A LIFETIME of 2 bytes in Allocate successes. */
+  readonly badLifetime?: boolean;
+  /** Successes to authenticated requests without MESSAGE-INTEGRITY. */
+  readonly unsignedSuccess?: boolean;
+  /** Answer CHANGE-REQUEST from the socket asked (as if it were not there). */
+  readonly ignoreChangeRequest?: boolean;
+  /** With errors.allocate = 300: the ALTERNATE-SERVER to name. */
+  readonly alternate?: { readonly address: string; readonly port: number };
+  /** Over TCP: close the connection instead of answering. */
+  readonly closeTcp?: boolean;
+  /** Reason phrases padded with NULs (as some servers send them). */
+  readonly nulReasons?: boolean;
 }
 
 export interface ScriptedServer {
@@ -120,12 +134,13 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         method: m.method,
         transactionId: m.bytes.slice(8, 20),
         attributes: [{ type: A.SOFTWARE, value: new TextEncoder().encode('scripted') }, ...attrs],
-        ...(signed ? { integrityKey: o.badIntegrity ? new Uint8Array(16) : key } : {}),
+        ...(signed && !o.unsignedSuccess ? { integrityKey: o.badIntegrity ? new Uint8Array(16) : key } : {}),
         fingerprint: true,
       },
       crypto,
     );
-  const error = (m: StunMessage, code: number, reason: string, extra: StunAttributeInput[] = []) => {
+  const error = (m: StunMessage, code: number, phrase: string, extra: StunAttributeInput[] = []) => {
+    const reason = o.nulReasons ? `${phrase}\0\0` : phrase;
     const v = new Uint8Array(4 + new TextEncoder().encode(reason).length);
     v[2] = Math.floor(code / 100);
     v[3] = code % 100;
@@ -146,7 +161,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
   function binding(m: StunMessage, from: { address: string; port: number }, via: Socket): { bytes: Uint8Array; socket: Socket } {
     const flags = attribute(m, A.CHANGE_REQUEST) ? readU32Value(attribute(m, A.CHANGE_REQUEST)!) : 0;
     let socket = via;
-    if (o.rfc5780 !== false && flags) {
+    if (o.rfc5780 !== false && flags && !o.ignoreChangeRequest) {
       const ip = (flags & 4) !== 0;
       const p = (flags & 2) !== 0;
       socket = via === primary ? (ip && p ? altIP : ip ? altI : p ? altP : primary) : via;
@@ -181,7 +196,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       return error(m, 438, 'Stale Nonce', [text(A.REALM, realm), text(A.NONCE, nonce)]);
     }
     const injected = o.errors?.[name as keyof NonNullable<ScriptedServerOptions['errors']>];
-    if (injected) return error(m, injected, 'Scripted');
+    if (injected) return error(m, injected, 'Scripted', injected === 300 && o.alternate ? [{ type: A.ALTERNATE_SERVER, value: addr(o.alternate) }] : []);
+    if (m.method === M.allocate && o.delayAllocateMs) await new Promise((r) => setTimeout(r, o.delayAllocateMs));
     if (m.method === M.allocate) {
       if (allocations.has(id)) return error(m, 437, 'Allocation Mismatch');
       const relay = await bind('127.0.0.1', 0);
@@ -196,7 +212,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         );
       });
       allocations.set(id, a);
-      return answer(m, 'success', [{ type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) }, { type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: new Uint8Array([0, 0, 2, 88]) }], true);
+      return answer(m, 'success', [{ type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) }, { type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: o.badLifetime ? new Uint8Array([2, 88]) : new Uint8Array([0, 0, 2, 88]) }], true);
     }
     const a = allocations.get(id);
     if (!a) return error(m, 437, 'Allocation Mismatch');
@@ -239,6 +255,10 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       c.on('close', () => tcpClients.delete(c));
       c.on('error', () => undefined);
       c.on('data', (buf) => {
+        if (o.closeTcp) {
+          c.destroy();
+          return;
+        }
         let m: StunMessage;
         try {
           m = decodeStunMessage(new Uint8Array(buf));
