@@ -6,6 +6,11 @@
  */
 import {
   CandidateAnalyzer,
+  describePair,
+  explainIce,
+  readStatsDump,
+  type IcePairInfo,
+  type IceReport,
   collectingSink,
   describeFrame,
   formatPriorityParts,
@@ -122,12 +127,90 @@ function textView(text: string): View & { problems: InputReport['problems']; can
   return { descriptions: sink.report.descriptions, analysis: analyzer.finish(), problems: sink.report.problems, candidates: sink.report.candidates.length };
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag: string, attrs: Record<string, string | number>, ...children: Node[]): SVGElement {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) e.append(c);
+  return e;
+}
+
+const STATE_COLOURS: Record<string, string> = { succeeded: '#0a7d2c', failed: '#b00020', 'in-progress': '#d08a00', waiting: '#bbb', frozen: '#ddd', cancelled: '#888' };
+
+/**
+ * A pair over time: its state as a coloured band, its RTT (ms) and the bytes it received per
+ * second as lines, on the dump's time axis (seconds from the first sample).
+ */
+function pairPlot(p: IcePairInfo, t0: number, t1: number): SVGElement {
+  const W = 640;
+  const H = 120;
+  const x = (t: number) => (t1 > t0 ? ((t - t0) / (t1 - t0)) * W : 0);
+  const band = p.states.map((s, i) => {
+    const end = p.states[i + 1]?.time ?? t1;
+    return svg('rect', { x: x(s.time), y: 0, width: Math.max(1, x(end) - x(s.time)), height: 10, fill: STATE_COLOURS[s.state] ?? '#999' }, svg('title', {}, document.createTextNode(`${s.state} from ${((s.time - t0) / 1000).toFixed(1)} s`)));
+  });
+  const line = (points: readonly [number, number][], colour: string, label: string) => {
+    if (points.length === 0) return [];
+    const max = Math.max(...points.map((q) => q[1]), 1);
+    const d = points.map(([t, v], i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${(H - (v / max) * (H - 20)).toFixed(1)}`).join(' ');
+    return [svg('path', { d, fill: 'none', stroke: colour, 'stroke-width': 1.5, 'data-series': label }, svg('title', {}, document.createTextNode(`${label}, max ${max}`)))];
+  };
+  // Bytes received per second, from the cumulative counter.
+  const rate: [number, number][] = [];
+  const b = p.series.bytesReceived;
+  for (let i = 1; i < b.length; i++) {
+    const dt = (b[i]![0] - b[i - 1]![0]) / 1000;
+    if (dt > 0) rate.push([b[i]![0], Math.max(0, (b[i]![1] - b[i - 1]![1]) / dt)]);
+  }
+  return svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'plot', 'data-pair': p.id }, svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#fafafa' }), ...band, ...line(p.series.rtt, '#1f5fbf', 'RTT (ms)'), ...line(rate, '#7a3fbf', 'bytes received per second'));
+}
+
+/** One peer connection of a dump: the verdict, the evidence, the pairs, the plots of the pairs that carried anything. */
+function renderIce(r: IceReport): HTMLElement {
+  const v = r.verdict;
+  const box = el('section', { class: 'ice', 'data-pc': r.id });
+  box.append(el('h3', {}, `Peer connection ${r.id}`), el('p', { class: 'verdict' }, cls(v.code, v.code === 'connected' ? 'ok' : 'bad'), `: ${v.message}`));
+  box.append(el('ul', {}, ...v.evidence.map((e) => el('li', {}, e))));
+  if (v.code !== 'connected') box.append(el('p', {}, cls('what to do: ', 'warn'), v.action));
+  if (r.candidateErrors.length > 0) box.append(table(['error', 'url', 'from', 'explanation'], r.candidateErrors.map((e) => [cls(String(e.errorCode ?? '?'), 'bad'), e.url ?? '-', e.hostCandidate ?? '-', e.explanation]), [3]));
+  if (r.pairs.length > 0) {
+    box.append(
+      table(
+        ['', 'pair', 'state', 'checks sent/answered', 'received/answered', 'consent', 'RTT', 'bytes sent/received'],
+        r.pairs.map((p) => [p.selected ? '*' : '', describePair(p), cls(p.state ?? '?', p.state === 'succeeded' ? 'ok' : p.state === 'failed' ? 'bad' : 'warn'), `${p.requestsSent}/${p.responsesReceived}`, `${p.requestsReceived}/${p.responsesSent}`, String(p.consentRequestsSent), p.currentRoundTripTime === null ? '-' : `${p.currentRoundTripTime} ms`, `${p.bytesSent}/${p.bytesReceived}`]),
+      ),
+    );
+    const times = r.pairs.flatMap((p) => [...p.states.map((s) => s.time), ...p.series.rtt.map((q) => q[0]), ...p.series.bytesReceived.map((q) => q[0])]);
+    const plotted = r.pairs.filter((p) => p.selected || p.responsesReceived > 0 || p.bytesReceived > 0);
+    if (times.length > 0 && plotted.length > 0) {
+      const t0 = Math.min(...times);
+      const t1 = Math.max(...times);
+      box.append(el('p', { class: 'dim' }, `Pairs over time (${((t1 - t0) / 1000).toFixed(1)} s): state band (green succeeded, amber in progress, red failed), RTT in blue, bytes received per second in purple.`));
+      for (const p of plotted) box.append(el('div', {}, el('div', { class: 'dim' }, `${p.selected ? '* ' : ''}${describePair(p)}`), pairPlot(p, t0, t1)));
+    }
+  }
+  return box;
+}
+
+/** A stats dump's peer connections, or null when the text is not a dump. */
+function iceReports(text: string): IceReport[] | null {
+  const start = text.trimStart();
+  if (!(start.startsWith('RTCStatsDump') || start.startsWith('[') || /"PeerConnections"|"pcid"|"iceCandidatePairStats"/.test(start.slice(0, 100_000)))) return null;
+  try {
+    return readStatsDump(text).peerConnections.map(explainIce);
+  } catch {
+    return null;
+  }
+}
+
 /** The offline panel: the tables, or why there are none. */
 function renderText(text: string): HTMLElement {
   if (text.trim() === '') return el('p', { id: 'empty' }, 'Nothing to read: paste an SDP, a pair of SDPs, a candidate log, a frame log or a webrtc-internals dump, or drop a file.');
-  const view = textView(text);
   const box = el('div');
-  if (view.descriptions.length === 0 && view.candidates === 0) {
+  const ice = iceReports(text);
+  if (ice && ice.length > 0) box.append(el('h3', {}, `Why did ICE fail? (${ice.length} peer connection${ice.length === 1 ? '' : 's'})`), ...ice.map(renderIce));
+  const view = textView(text);
+  if (view.descriptions.length === 0 && view.candidates === 0 && !(ice && ice.length > 0)) {
     box.append(el('p', { id: 'empty' }, 'Nothing found: no SDP and no ICE candidate in this text. sdpscope reads raw SDP (v=0…), {type, sdp} JSON, signaling frames, candidate: lines, NDJSON logs and webrtc-internals dumps.'));
   } else box.append(render(view));
   if (view.problems.length > 0) {
@@ -172,12 +255,22 @@ if (params.get('offline') === null) {
 const analyse = (text: string) => $('offlineView').replaceChildren(renderText(text));
 $('analyse').onclick = () => analyse($<HTMLTextAreaElement>('paste').value);
 $('drop').addEventListener('dragover', (e) => e.preventDefault());
+/** A dropped file's text: gzip (Chrome's dump downloads) inflated in the browser. */
+async function fileText(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text();
+  }
+  return new TextDecoder().decode(bytes);
+}
+const analyseBytes = async (bytes: Uint8Array) => {
+  const t = await fileText(bytes);
+  $<HTMLTextAreaElement>('paste').value = t.length > 1_000_000 ? `${t.slice(0, 1_000_000)}\n… (${t.length} characters: the whole file was analysed)` : t;
+  analyse(t);
+};
 $('drop').addEventListener('drop', (e) => {
   e.preventDefault();
   const file = (e as DragEvent).dataTransfer?.files[0];
-  if (file) void file.text().then((t) => {
-    $<HTMLTextAreaElement>('paste').value = t;
-    analyse(t);
-  });
+  if (file) void file.arrayBuffer().then((b) => analyseBytes(new Uint8Array(b)));
 });
-(window as unknown as { sdpscopeInspector: { rooms: typeof rooms; analyse: typeof analyse } }).sdpscopeInspector = { rooms, analyse };
+(window as unknown as { sdpscopeInspector: { rooms: typeof rooms; analyse: typeof analyse; analyseBytes: typeof analyseBytes } }).sdpscopeInspector = { rooms, analyse, analyseBytes };

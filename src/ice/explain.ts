@@ -93,6 +93,19 @@ export interface IcePairInfo {
   readonly selected: boolean;
   /** When responsesReceived last grew (epoch ms), when the series tell. */
   readonly lastResponseAt: number | null;
+  /** For plots: RTT (ms) and bytes sent and received over time, as [epoch ms, value], at most 200 points each. */
+  readonly series: { readonly rtt: readonly [number, number][]; readonly bytesSent: readonly [number, number][]; readonly bytesReceived: readonly [number, number][] };
+}
+
+/** A numeric series, thinned to at most `max` points (the first and the last kept). */
+function numericSeries(h: StatsHistory, property: string, scale = 1, max = 200): [number, number][] {
+  const points = h.series(property).filter((p) => typeof p.value === 'number' && Number.isFinite(p.value));
+  const step = Math.max(1, Math.ceil(points.length / max));
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i += step) out.push([points[i]!.time, Math.round((points[i]!.value as number) * scale * 10) / 10]);
+  const last = points.at(-1);
+  if (last && out.at(-1)?.[0] !== last.time) out.push([last.time, Math.round((last.value as number) * scale * 10) / 10]);
+  return out;
 }
 
 export interface IceTimelineEntry {
@@ -454,6 +467,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       nominated: s['nominated'] === true,
       selected: selectedIds.has(h.id) || s['selected'] === true,
       lastResponseAt,
+      series: { rtt: numericSeries(h, 'currentRoundTripTime', 1000), bytesSent: numericSeries(h, 'bytesSent'), bytesReceived: numericSeries(h, 'bytesReceived') },
     });
   }
   for (const c of selectedPairChanges) {

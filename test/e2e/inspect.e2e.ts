@@ -4,6 +4,7 @@
  * right values, computed in the browser; the page never shows a secret; the offline paste
  * works. Screenshots are kept as artifacts.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -89,6 +90,22 @@ describe('the inspector\'s offline panel, as people use it', () => {
     expect(await page.textContent('#empty')).toContain('Nothing found: no SDP and no ICE candidate in this text');
     expect(await page.textContent('#offlineView')).toContain('Input problems');
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-garbage.png'), fullPage: true });
+  });
+
+  it('reads a dropped stats dump (gzip, as Chrome downloads it): the same verdicts as sdpscope ice, and plots of the pairs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}&offline`);
+    const gz = readFileSync(join(ROOT, 'samples/lab-lost-mid-call.webrtc_internals_dump.gz'));
+    // What a drop does: the file's bytes, inflated in the page (DecompressionStream), then read.
+    await page.evaluate(async (bytes) => {
+      await (window as unknown as { sdpscopeInspector: { analyseBytes(b: Uint8Array): Promise<void> } }).sdpscopeInspector.analyseBytes(new Uint8Array(bytes));
+    }, [...gz]);
+    const cli = JSON.parse(spawnSync(process.execPath, [CLI, 'ice', '--json', join(ROOT, 'samples/lab-lost-mid-call.webrtc_internals_dump.gz')], { encoding: 'utf8' }).stdout) as { peerConnections: { id: string; verdict: { code: string; message: string } }[] };
+    const verdicts = await page.$$eval('section.ice', (sections) => sections.map((x) => [x.getAttribute('data-pc'), x.querySelector('.verdict')!.textContent]));
+    expect(verdicts).toEqual(cli.peerConnections.map((p) => [p.id, `${p.verdict.code}: ${p.verdict.message}`]));
+    expect(await page.$$eval('svg.plot path[data-series="RTT (ms)"]', (paths) => paths.length)).toBeGreaterThan(0);
+    expect(await page.textContent('#offlineView')).not.toContain('lab-secret');
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-dump.png'), fullPage: true });
   });
 
   it('reads an offer and an answer pasted as two pretty-printed JSON objects, with no false invalid-json', async () => {
