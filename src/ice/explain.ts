@@ -355,25 +355,14 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         remoteSet = true;
         timeline.push({ time: e.time, kind: 'description', text: 'remote description set' });
         break;
-      case 'icecandidate': {
-        const c = candidateLineOf(v);
-        if (c) {
-          const info = fromLine(c.line, 'event');
-          if (info) {
-            local.push(info);
-            timeline.push({ time: e.time, kind: 'candidate', text: `local candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
-          }
-        }
-        break;
-      }
+      case 'icecandidate':
       case 'addIceCandidate': {
-        const c = candidateLineOf(v);
-        if (c) {
-          const info = fromLine(c.line, 'event');
-          if (info) {
-            remote.push(info);
-            timeline.push({ time: e.time, kind: 'candidate', text: `remote candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
-          }
+        // A local candidate gathered, or a remote one given to the browser.
+        const info = ((c) => (c ? fromLine(c.line, 'event') : null))(candidateLineOf(v));
+        if (info) {
+          const side = e.type === 'icecandidate' ? 'local' : 'remote';
+          (side === 'local' ? local : remote).push(info);
+          timeline.push({ time: e.time, kind: 'candidate', text: `${side} candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
         }
         break;
       }

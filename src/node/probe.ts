@@ -139,10 +139,34 @@ interface Channel {
   close(): void;
 }
 
-class UdpChannel implements Channel {
-  private readonly pending = new Map<string, (a: Answer) => void>();
-  private indication: ((m: StunMessage, from: Endpoint) => void) | null = null;
+/** What both channels share: the transactions waiting for an answer, and who hears indications. */
+abstract class Transactions {
+  protected readonly pending = new Map<string, (a: Answer | null) => void>();
+  protected indication: ((m: StunMessage, from: Endpoint) => void) | null = null;
+
+  /** Waits (up to `ms`) for an answer to a transaction that already ended without one. */
+  late(tid: string, ms: number): Promise<StunMessage | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(tid);
+        resolve(null);
+      }, ms);
+      this.pending.set(tid, (a) => {
+        clearTimeout(timer);
+        this.pending.delete(tid);
+        resolve(a ? a.message : null);
+      });
+    });
+  }
+
+  onIndication(handler: (m: StunMessage, from: Endpoint) => void): void {
+    this.indication = handler;
+  }
+}
+
+class UdpChannel extends Transactions implements Channel {
   private constructor(readonly socket: UdpSocket) {
+    super();
     socket.on('message', (buf, rinfo) => {
       if (!isStunMessage(buf)) return;
       let m: StunMessage;
@@ -206,28 +230,11 @@ class UdpChannel implements Channel {
         timer = setTimeout(transmit, rto);
         rto *= 2;
       };
-      this.pending.set(key, (a) => finish({ ...a, rttMs: sends === 1 ? Math.round((performance.now() - started) * 10) / 10 : null }));
+      this.pending.set(key, (a) => finish(a && { ...a, rttMs: sends === 1 ? Math.round((performance.now() - started) * 10) / 10 : null }));
       transmit();
     });
   }
 
-  late(tid: string, ms: number): Promise<StunMessage | null> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(tid);
-        resolve(null);
-      }, ms);
-      this.pending.set(tid, (a) => {
-        clearTimeout(timer);
-        this.pending.delete(tid);
-        resolve(a ? a.message : null);
-      });
-    });
-  }
-
-  onIndication(handler: (m: StunMessage, from: Endpoint) => void): void {
-    this.indication = handler;
-  }
 
   close(): void {
     try {
@@ -239,14 +246,13 @@ class UdpChannel implements Channel {
 }
 
 /** STUN over TCP or TLS (RFC 8489 §6.2.2): messages back to back, each sized by its header. */
-class StreamChannel implements Channel {
-  private readonly pending = new Map<string, (a: Answer | null) => void>();
-  private indication: ((m: StunMessage, from: Endpoint) => void) | null = null;
+class StreamChannel extends Transactions implements Channel {
   private buffer = Buffer.alloc(0);
   private constructor(
     private readonly socket: Socket,
     private readonly peer: Endpoint,
   ) {
+    super();
     socket.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
       while (this.buffer.length >= 4) {
@@ -336,23 +342,6 @@ class StreamChannel implements Channel {
     });
   }
 
-  late(tid: string, ms: number): Promise<StunMessage | null> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(tid);
-        resolve(null);
-      }, ms);
-      this.pending.set(tid, (a) => {
-        clearTimeout(timer);
-        this.pending.delete(tid);
-        resolve(a ? a.message : null);
-      });
-    });
-  }
-
-  onIndication(handler: (m: StunMessage, from: Endpoint) => void): void {
-    this.indication = handler;
-  }
 
   close(): void {
     this.socket.destroy();
