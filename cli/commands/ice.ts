@@ -17,6 +17,7 @@ export interface IceCommandOptions {
 export async function iceCommand(o: IceCommandOptions, out: (s: string) => void): Promise<number> {
   const files = o.files.length > 0 ? o.files : ['-'];
   const all: { file: string; format: string; userAgent: string | null; peerConnections: IceReport[] }[] = [];
+  const ids: string[] = [];
   for (const file of files) {
     const name = file === '-' ? 'standard input' : file;
     let dump;
@@ -26,16 +27,23 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
       if (e instanceof SdpscopeError && (e.code === 'NOT_A_DUMP' || e.code === 'EMPTY_INPUT')) throw new SdpscopeError(e.code, `${name}: ${e.reason}`);
       throw e;
     }
+    ids.push(...dump.peerConnections.map((pc) => pc.id));
     const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
     all.push({ file: name, format: dump.format, userAgent: dump.userAgent, peerConnections: pcs.map(explainIce) });
   }
+  const s = makeStyle(o.color);
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
   if (count === 0) {
-    const ids = all.length ? '' : '';
-    throw new SdpscopeError(o.pc !== undefined ? 'USAGE' : 'NOT_A_DUMP', o.pc !== undefined ? `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}${ids}` : `${files.join(', ')}: the dump holds no peer connection`);
+    if (o.pc !== undefined) throw new SdpscopeError('NO_PEER_CONNECTION', `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}: the ids are ${ids.length ? ids.join(', ') : '(none)'}`);
+    throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (was webrtc-internals opened before the call?)`);
   }
-  const s = makeStyle(o.color);
+  // One file: {format, userAgent, peerConnections}; several: {files: [{file, format, userAgent, peerConnections}]}.
   if (o.json) out(JSON.stringify(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, peerConnections: all[0]!.peerConnections } : { files: all }, null, 2) + '\n');
-  else for (const f of all) out((files.length > 1 ? s.bold(`== ${f.file}\n`) : '') + renderIce(f.peerConnections, s, f));
-  return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected')) ? EXIT_OK : EXIT_FINDINGS;
+  else
+    for (const f of all) {
+      if (files.length > 1) out(s.bold(`== ${f.file}\n`));
+      out(f.peerConnections.length > 0 ? renderIce(f.peerConnections, s, f) : s.dim('no peer connection in this dump\n\n'));
+    }
+  // A peer connection never used (no-ice-data) is no failure of the call.
+  return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected' || r.verdict.code === 'no-ice-data')) ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -30,7 +30,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}: ${e.explanation}`);
     }
     if (r.pairs.length > 0) {
-      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected; checks sent/answered, received/answered; consent requests; RTT; bytes sent/received)'));
+      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered; consent requests; RTT; bytes sent/received)'));
       const rows = r.pairs.map((p) => [
         p.selected ? '*' : p.nominated ? 'n' : ' ',
         short(p.local),
@@ -50,7 +50,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     }
     if (r.timeline.length > 0) {
       out.push('', s.bold('  timeline'));
-      const t0 = r.timeline.find((e) => e.time !== null)?.time ?? null;
+      const t0 = r.startTime;
       const shown = r.timeline.slice(0, TIMELINE_LIMIT);
       for (const e of shown) out.push(`  ${s.dim(e.time === null || t0 === null ? '      ?' : `${((e.time - t0) / 1000).toFixed(3).padStart(8)}s`)} ${e.kind === 'error' ? s.red(e.text) : e.text}`);
       if (r.timeline.length > shown.length) out.push(s.dim(`  … ${r.timeline.length - shown.length} more (--json has them all)`));

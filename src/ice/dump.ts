@@ -75,6 +75,9 @@ const fail = (reason: string): never => {
   throw new SdpscopeError('NOT_A_DUMP', reason);
 };
 
+/** Any JSON value as text, without calling its own toString (a dump may hold {"toString": 1}). */
+export const asText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : (JSON.stringify(v) ?? ''));
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** "on" + a lower-case event name loses its "on". */
@@ -99,6 +102,7 @@ function decodeValue(v: unknown): unknown {
 /** Reads a dump's text; throws NOT_A_DUMP naming the formats it expected. */
 export function readStatsDump(text: string): StatsDump {
   if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', 'readStatsDump takes the dump\'s text (a string)');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.trimStart();
   if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
   if (start.startsWith('[')) {
@@ -106,7 +110,8 @@ export function readStatsDump(text: string): StatsDump {
     const firstLine = start.slice(0, start.indexOf('\n') < 0 ? start.length : start.indexOf('\n'));
     try {
       const first = JSON.parse(firstLine) as unknown;
-      if (Array.isArray(first) && (typeof first[0] === 'string' || typeof first[0] === 'number')) return readRtcStats(text, false);
+      // The stored form names its methods ("connectionInfo", "create", "getstats"...).
+      if (Array.isArray(first) && typeof first[0] === 'string' && first.length >= 3) return readRtcStats(text, false);
     } catch {
       /* not line-oriented: maybe one JSON document */
     }
@@ -152,8 +157,8 @@ function internalsHistory(id: string, type: string, props: Map<string, RawSeries
     times ??= decode(props.get('timestamp')).filter((t): t is number => typeof t === 'number');
     // Values missing while a property was absent are dropped, not null-filled: align from the end.
     if (times.length >= n) return times.slice(times.length - n);
-    const a = Date.parse(String(raw.startTime));
-    const b = Date.parse(String(raw.endTime));
+    const a = typeof raw.startTime === 'string' ? Date.parse(raw.startTime) : NaN;
+    const b = typeof raw.endTime === 'string' ? Date.parse(raw.endTime) : NaN;
     if (!Number.isFinite(a) || !Number.isFinite(b) || n < 2) return Array.from({ length: n }, () => (Number.isFinite(b) ? b : 0));
     return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
   };
@@ -170,7 +175,7 @@ function internalsHistory(id: string, type: string, props: Map<string, RawSeries
   };
   let lastTime: number | null = null;
   for (const raw of props.values()) {
-    const t = Date.parse(String(raw.endTime));
+    const t = typeof raw.endTime === 'string' ? Date.parse(raw.endTime) : NaN;
     if (Number.isFinite(t) && (lastTime === null || t > lastTime)) lastTime = t;
   }
   const last: Record<string, unknown> = {};
@@ -206,7 +211,7 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     }
     const histories = new Map<string, StatsHistory>();
     for (const [sid, { type, props }] of byId) histories.set(sid, internalsHistory(sid, type, props));
-    const config = decodeValue(raw['rtcConfiguration']);
+    const config = configurationOf(raw['rtcConfiguration']);
     pcs.push({
       id,
       url: typeof raw['url'] === 'string' ? raw['url'] : null,
@@ -218,6 +223,23 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     });
   }
   return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs };
+}
+
+/**
+ * rtcConfiguration as webrtc-internals writes it: JSON text, or in older Chrome a text form,
+ * `{ iceServers: [stun:stun.l.google.com:19302, turn:…], iceTransportPolicy: relay, bundlePolicy: balanced, … }`.
+ */
+function configurationOf(v: unknown): unknown {
+  const d = decodeValue(v);
+  if (typeof d !== 'string') return d;
+  const urls = [...d.matchAll(/\b(?:stuns?|turns?):[^\s,\]}]+/gi)].map((m) => m[0]);
+  const word = (name: string) => new RegExp(`\\b${name}:\\s*([A-Za-z-]+)`).exec(d)?.[1];
+  const out: Record<string, unknown> = { iceServers: urls.map((u) => ({ urls: u })) };
+  for (const k of ['iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'sdpSemantics']) {
+    const w = word(k);
+    if (w !== undefined) out[k] = w;
+  }
+  return urls.length > 0 || Object.keys(out).length > 1 ? out : null;
 }
 
 // ---- rtcstats ----
@@ -307,12 +329,20 @@ function readRtcStats(text: string, header: boolean): StatsDump {
       continue;
     }
     if (!Array.isArray(entry) || entry.length < 3) continue;
-    const method = typeof entry[0] === 'number' || /^\d+$|^g$/.test(String(entry[0])) ? (METHODS[String(entry[0])] ?? String(entry[0])) : String(entry[0]);
+    const name = asText(entry[0]);
+    const method = /^\d+$|^g$/.test(name) ? (METHODS[name] ?? name) : name;
     const last = entry[entry.length - 1];
     // File format 3: the last item is a delta to the previous line's time; the stored form: absolute.
     if (typeof last === 'number') time = header ? time + last : last;
     const pcId = entry[1];
     const value = entry[2];
+    // Chrome's export: a first "create" with no peer connection describes the browser.
+    if (method === 'create' && pcId === null && isObject(value) && userAgent === null) {
+      const brands = (value['userAgentData'] as { brands?: { brand?: unknown; version?: unknown }[] } | undefined)?.brands;
+      const named = Array.isArray(brands) ? brands.find((b) => typeof b?.brand === 'string' && !/not.?a.?brand/i.test(b.brand)) : undefined;
+      if (named) userAgent = `${asText(named.brand)}/${asText(named.version)}`;
+      continue;
+    }
     if (method === 'connectionInfo' && isObject(value)) {
       if (typeof value['userAgent'] === 'string') userAgent = value['userAgent'];
       if (typeof value['url'] === 'string') url = value['url'];
@@ -347,7 +377,7 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
     }
     if (!isObject(raw) || pc.ignored.has(rid)) continue;
     const report: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) report[format3 ? (PROPERTIES[k] ?? k) : k] = k === 'type' && format3 ? (STATS_TYPES[String(v)] ?? v) : v;
+    for (const [k, v] of Object.entries(raw)) report[format3 ? (PROPERTIES[k] ?? k) : k] = k === 'type' && format3 ? (STATS_TYPES[asText(v)] ?? v) : v;
     const prev = pc.base.get(rid);
     if (!prev) {
       const type = typeof report['type'] === 'string' ? canonicalType(report['type']) : '';
@@ -365,7 +395,7 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
   if (!format3) for (const rid of [...pc.base.keys()]) if (!(rid in delta)) pc.base.delete(rid);
   for (const [rid, report] of pc.base) {
     let h = pc.stats.get(rid);
-    if (!h) pc.stats.set(rid, (h = new GrowingHistory(rid, String(report['type']))));
+    if (!h) pc.stats.set(rid, (h = new GrowingHistory(rid, asText(report['type']))));
     const ts = report['timestamp'];
     h.add(typeof ts === 'number' && ts > 0 ? ts : t, report);
   }
@@ -392,7 +422,7 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
     return out;
   };
   const pcs = reports.map((r): PeerConnectionDump => {
-    const pcid = String(r['pcid'] ?? 'pc');
+    const pcid = typeof r['pcid'] === 'string' ? r['pcid'] : 'pc';
     const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
     for (const h of Array.isArray(r['sdpHistory']) ? r['sdpHistory'] : []) {
       if (isObject(h) && typeof h['sdp'] === 'string') descriptions.push({ time: typeof h['timestamp'] === 'number' ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'] });
@@ -400,11 +430,13 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
     if (typeof r['localSdp'] === 'string') descriptions.push({ time: null, local: true, sdp: r['localSdp'] });
     if (typeof r['remoteSdp'] === 'string') descriptions.push({ time: null, local: false, sdp: r['remoteSdp'] });
     const url = /url=(\S+?)\)?$/.exec(pcid)?.[1] ?? null;
+    // A closed peer connection ("closed": true) is an event of its own, at the report's time.
+    const events: DumpEvent[] = r['closed'] === true ? [{ time: typeof r['timestamp'] === 'number' ? r['timestamp'] : null, type: 'close', value: null }] : [];
     return {
       id: /id=(\S+)/.exec(pcid)?.[1] ?? pcid,
       url,
       configuration: isObject(r['configuration']) ? r['configuration'] : null,
-      events: [],
+      events,
       stats: histories(r),
       iceRestarts: typeof r['iceRestarts'] === 'number' ? r['iceRestarts'] : null,
       descriptions,

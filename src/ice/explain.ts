@@ -10,7 +10,7 @@ import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
-import type { DumpEvent, PeerConnectionDump, StatsHistory } from './dump.js';
+import { asText, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
 
 /** The verdicts (ICE_VERDICTS describes each). */
 export const ICE_VERDICTS = {
@@ -22,6 +22,7 @@ export const ICE_VERDICTS = {
   'remote-candidates-unresolved': { title: 'Remote candidates are mDNS names that never resolved', action: 'The other side hides its host addresses behind .local names, which resolve only on the same link; give both sides a STUN server (srflx) or TURN (relay).' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
+  'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works but the secure channel did not come up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS. sdp-diff checks fingerprints and roles.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
   'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
   'no-ice-data': { title: 'No ICE activity in the dump', action: 'The peer connection has no ICE events and no ICE stats: was webrtc-internals opened before the call, and did the call start?' },
@@ -116,6 +117,8 @@ export interface IceTimelineEntry {
 
 export interface IceReport {
   readonly id: string;
+  /** The dump's first time for this peer connection (epoch ms): every "+N s" counts from it. */
+  readonly startTime: number | null;
   readonly url: string | null;
   /** The configuration, credentials replaced by "(redacted)". */
   readonly configuration: Readonly<Record<string, unknown>> | null;
@@ -139,7 +142,33 @@ export interface IceReport {
 
 /** The configuration with TURN credentials redacted (the relay's redaction: every secret key, at any depth). */
 function redactConfiguration(c: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
-  return c ? (redactFrame(c) as Record<string, unknown>) : null;
+  if (!c) return null;
+  const out = redactFrame(c) as Record<string, unknown>;
+  // Credentials written into the server URLs themselves (turn:user:pass@host).
+  const servers = out['iceServers'];
+  if (Array.isArray(servers)) {
+    out['iceServers'] = servers.map((sv) => {
+      if (sv === null || typeof sv !== 'object') return sv;
+      const e = sv as Record<string, unknown>;
+      const fix = (u: unknown) => (typeof u === 'string' ? redactServerUrl(u) : u);
+      return { ...e, ...('urls' in e ? { urls: Array.isArray(e['urls']) ? e['urls'].map(fix) : fix(e['urls']) } : {}), ...('url' in e ? { url: fix(e['url']) } : {}) };
+    });
+  }
+  return out;
+}
+
+/** Secrets in free text: `password=…`-style pairs, and JWTs (eyJ….….…). */
+function redactInText(text: string): string {
+  return text
+    .replace(/\b([A-Za-z_-]*(?:password|passwd|secret|token|credential|pwd|apikey))([=:]\s*)([^\s&,;]+)/gi, (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`)
+    .replace(/\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g, REDACTED)
+    .replace(/\b((?:stuns?|turns?):(?:\/\/)?)[^@\s"',/?]*@/gi, `$1${REDACTED}@`);
+}
+
+/** A STUN/TURN server URL with user info and secret query parameters redacted (turn:user:pass@host, ?token=). */
+export function redactServerUrl(url: string | null): string | null {
+  if (url === null) return null;
+  return url.replace(/^((?:stuns?|turns?):(?:\/\/)?)[^@/?\s]*@/i, `$1${REDACTED}@`).replace(/([?&;])([^=&;#]+)=([^&;#]*)/g, (m, sep: string, k: string) => (isSecretKey(k) || /^(key|sig|k)$/i.test(k) ? `${sep}${k}=${REDACTED}` : m));
 }
 
 /** A page URL with its secrets redacted: secret query parameters, and secrets in JSON carried in one (an iceServers parameter). */
@@ -154,11 +183,13 @@ export function redactUrl(url: string | null): string | null {
   const entries: [string, string][] = [];
   u.searchParams.forEach((v, k) => entries.push([k, v]));
   for (const [k, v] of entries) {
-    if (isSecretKey(k)) u.searchParams.set(k, REDACTED);
-    else if (/^[[{]/.test(v.trim())) u.searchParams.set(k, redactText(v));
+    if (isSecretKey(k) || /^(key|sig|k)$/i.test(k)) u.searchParams.set(k, REDACTED);
+    else if (/^[[{]/.test(v.trim())) u.searchParams.set(k, redactInText(redactText(v)));
   }
   if (u.password) u.password = REDACTED;
-  return u.href;
+  // A fragment carries tokens too (#access_token=…, OAuth's implicit flow): kept only as a mark.
+  if (u.hash.length > 1) u.hash = /[=&]/.test(u.hash) ? `#${REDACTED}` : u.hash;
+  return redactInText(u.href);
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -189,7 +220,7 @@ function sdpOf(value: unknown): { type: string | null; sdp: string } | null {
   return null;
 }
 
-const key = (c: { address: string | null; port: number | null; protocol: string | null }) => `${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
+const key = (c: { type: string | null; address: string | null; port: number | null; protocol: string | null }) => `${c.type ?? ''}|${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
 
 function fromLine(line: string, seen: 'event' | 'sdp'): IceCandidateInfo | null {
   const r = tryParseCandidate(line);
@@ -218,7 +249,7 @@ function fromStats(h: StatsHistory): IceCandidateInfo {
   const s = h.last;
   const address = str(s['address']) ?? str(s['ip']) ?? str(s['ipAddress']);
   const priority = num(s['priority']);
-  const parts = priority !== null && priority <= 0xffffffff ? decodePriority(priority) : null;
+  const parts = priority !== null && Number.isInteger(priority) && priority >= 0 && priority <= 0xffffffff ? decodePriority(priority) : null;
   return {
     id: h.id,
     type: str(s['candidateType'])?.replace(/^serverreflexive$/, 'srflx').replace(/^peerreflexive$/, 'prflx').replace(/^relayed$/, 'relay') ?? null,
@@ -305,8 +336,15 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   let localSet = false;
   let remoteSet = false;
   let restarts = 0;
-  let lastLocalUfrag: string | null = null;
-  const t0 = pc.events.find((e) => e.time !== null)?.time ?? null;
+  const lastUfrag = { local: null as string | null, remote: null as string | null };
+  const ufragChanges = { local: 0, remote: 0 };
+  // One origin for every relative time: the first time the dump has (an event or a stats sample).
+  let t0: number | null = null;
+  for (const e of pc.events) if (e.time !== null && (t0 === null || e.time < t0)) t0 = e.time;
+  for (const h of pc.stats.values()) {
+    const first = h.series(h.type === 'candidate-pair' ? 'state' : 'timestamp')[0]?.time;
+    if (first !== undefined && Number.isFinite(first) && (t0 === null || first < t0)) t0 = first;
+  }
 
   const onDescription = (e: DumpEvent, isLocal: boolean) => {
     const d = sdpOf(e.value);
@@ -317,14 +355,14 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         if (c) (isLocal ? local : remote).push(c);
       }
     }
-    if (isLocal) {
-      const ufrag = /^a=ice-ufrag:(\S+)/m.exec(d.sdp)?.[1] ?? null;
-      if (ufrag && lastLocalUfrag && ufrag !== lastLocalUfrag) {
-        restarts++;
-        timeline.push({ time: e.time, kind: 'restart', text: `ICE restart: the local ufrag changed from ${lastLocalUfrag} to ${ufrag}` });
-      }
-      if (ufrag) lastLocalUfrag = ufrag;
+    // An ICE restart changes the ufrag (RFC 8445 §9): either side's counts.
+    const side = isLocal ? 'local' : 'remote';
+    const ufrag = /^a=ice-ufrag:(\S+)/m.exec(d.sdp)?.[1] ?? null;
+    if (ufrag && lastUfrag[side] && ufrag !== lastUfrag[side]) {
+      ufragChanges[side]++;
+      timeline.push({ time: e.time, kind: 'restart', text: `ICE restart: the ${side} ufrag changed from ${lastUfrag[side]} to ${ufrag}` });
     }
+    if (ufrag) lastUfrag[side] = ufrag;
   };
 
   for (const e of pc.events) {
@@ -348,10 +386,13 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         onDescription(e, false);
         break;
       case 'setLocalDescriptionOnSuccess':
+        // setLocalDescription() without an argument: the description is in its success.
+        onDescription(e, true);
         localSet = true;
         timeline.push({ time: e.time, kind: 'description', text: 'local description set' });
         break;
       case 'setRemoteDescriptionOnSuccess':
+        onDescription(e, false);
         remoteSet = true;
         timeline.push({ time: e.time, kind: 'description', text: 'remote description set' });
         break;
@@ -369,8 +410,9 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       case 'icecandidateerror': {
         const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
         const code = num(o['errorCode'] ?? o['error_code']);
-        const url = str(o['url']);
-        const text = str(o['errorText'] ?? o['error_text']);
+        const url = redactServerUrl(str(o['url']));
+        const rawText = str(o['errorText'] ?? o['error_text']);
+        const text = rawText === null ? null : redactInText(rawText);
         const address = str(o['address']);
         const port = num(o['port']);
         const host = str(o['hostCandidate'] ?? o['host_candidate']) ?? (address !== null ? `${address}:${port ?? ''}` : null);
@@ -387,7 +429,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         break;
       default:
         if (/OnFailure$/.test(e.type)) {
-          const why = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
+          const why = asText(v);
           failures.push(`${e.type.replace(/OnFailure$/, '')} failed: ${why}`);
           timeline.push({ time: e.time, kind: e.type.startsWith('addIceCandidate') ? 'candidate' : 'description', text: `${e.type}: ${why}` });
         }
@@ -398,6 +440,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (d.local) localSet = true;
     else remoteSet = true;
   }
+  restarts = Math.max(ufragChanges.local, ufragChanges.remote, restarts);
   if (pc.iceRestarts !== null) restarts = Math.max(restarts, pc.iceRestarts);
 
   // Stats: candidates and pairs.
@@ -441,8 +484,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     const rtt = num(s['currentRoundTripTime']);
     pairs.push({
       id: h.id,
-      local: findMerged(localCandidates, candidateStats.get(String(s['localCandidateId']))),
-      remote: findMerged(remoteCandidates, candidateStats.get(String(s['remoteCandidateId']))),
+      local: findMerged(localCandidates, candidateStats.get(str(s['localCandidateId']) ?? '')),
+      remote: findMerged(remoteCandidates, candidateStats.get(str(s['remoteCandidateId']) ?? '')),
       state: typeof s['state'] === 'string' ? pairState(s['state']) : null,
       states: stateSeries,
       requestsSent: num(s['requestsSent']) ?? 0,
@@ -461,13 +504,14 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   }
   for (const c of selectedPairChanges) {
     const p = pairs.find((x) => x.id === c.pairId);
-    timeline.push({ time: c.time, kind: 'selected-pair', text: `selected pair ${p ? describePair(p) : c.pairId}` });
+    timeline.push({ time: c.time, kind: 'selected-pair', text: `selected pair ${p ? describePair(p) : c.pairId} (as the stats first show it)` });
   }
   const selected = pairs.find((p) => p.selected) ?? (transports.length === 0 ? pairs.find((p) => p.nominated && p.state === 'succeeded') : undefined) ?? null;
 
   timeline.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   const report = {
     id: pc.id,
+    startTime: t0,
     url: redactUrl(pc.url),
     configuration: redactConfiguration(pc.configuration),
     states,
@@ -527,31 +571,48 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const verdict = (code: IceVerdictCode, message: string, evidence: string[]): IceVerdict => ({ code, message, evidence, action: ICE_VERDICTS[code].action });
   const ice = r.states.ice;
   const conn = r.states.connection;
-  const transportIce = x.transports.flatMap((t) => t.series('iceState')).map((p) => ({ time: p.time, state: String(p.value) }));
+  const transportIce = x.transports
+    .flatMap((t) => t.series('iceState'))
+    .map((p) => ({ time: p.time as number | null, state: asText(p.value) }))
+    .sort((p, q) => (p.time ?? 0) - (q.time ?? 0));
   const iceStates = ice.length > 0 ? ice : transportIce;
   const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded');
-  const finalIce = iceStates.at(-1)?.state ?? null;
-  const finalConn = conn.at(-1)?.state ?? null;
+  // "closed" says the application hung up, not how ICE ended: the state before it counts.
+  const lastOpen = (list: readonly { time: number | null; state: string }[]) => [...list].reverse().find((s) => s.state !== 'closed')?.state ?? null;
+  const finalIce = lastOpen(iceStates);
+  const finalConn = lastOpen(conn);
   const at = (t: number | null) => fmtTime(t, x.t0);
   const evidence: string[] = [];
   const direct = r.pairs.filter((p) => p.local?.type !== 'relay' && p.remote?.type !== 'relay');
   const errorsLine = r.candidateErrors.length > 0 ? `candidate errors: ${r.candidateErrors.map((e) => `${e.errorCode ?? '?'} ${e.url ?? ''}`.trim()).join(', ')}` : null;
+  const dtlsFailedAt = x.transports.flatMap((t) => t.series('dtlsState')).find((p) => p.value === 'failed')?.time ?? null;
 
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
-    const lostAfter = [...iceStates.map((s) => ({ ...s, what: 'ICE' })), ...conn.map((s) => ({ ...s, what: 'connection' }))]
-      .filter((s) => (s.state === 'disconnected' || s.state === 'failed') && (lastConnected === null || (s.time ?? 0) >= (lastConnected.time ?? 0)))
-      .sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
-    const endedLost = (finalIce === 'disconnected' || finalIce === 'failed' || finalConn === 'failed' || finalConn === 'disconnected') && lostAfter.length > 0;
     const sel = x.selected;
     if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}, ${sel.requestsSent} requests sent, ${sel.responsesReceived} responses received`);
     if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
+    // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
+    const connFailed = conn.find((s) => s.state === 'failed') ?? null;
+    const iceLostBefore = (t: number | null) => iceStates.some((s) => (s.state === 'failed' || s.state === 'disconnected') && (s.time ?? 0) <= (t ?? Infinity));
+    if (dtlsFailedAt !== null || (connFailed && !iceLostBefore(connFailed.time) && CONNECTED.has(finalIce ?? ''))) {
+      if (dtlsFailedAt !== null) evidence.push(`DTLS state failed at ${at(dtlsFailedAt)}`);
+      if (connFailed) evidence.push(`connection state failed at ${at(connFailed.time)}, while the ICE state was ${lastConnected?.state ?? 'connected'}`);
+      return verdict('dtls-failed', 'ICE connected, but the DTLS handshake on top of it failed.', evidence);
+    }
+    const lostAfter = [...iceStates.map((s) => ({ ...s, what: 'ICE' })), ...conn.map((s) => ({ ...s, what: 'connection' }))]
+      .filter((s) => (s.state === 'disconnected' || s.state === 'failed') && (lastConnected === null || (s.time ?? 0) >= (lastConnected.time ?? 0)))
+      .sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+    const endedLost = lostAfter.length > 0 && !CONNECTED.has(finalIce ?? '') && finalConn !== 'connected';
     if (endedLost) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
-      if (sel?.lastResponseAt != null) evidence.push(`the last STUN response on the selected pair came at ${at(sel.lastResponseAt)} (${sel.responsesReceived} in all); then none`);
+      if (sel?.lastResponseAt != null) evidence.push(`STUN responses on the selected pair were last seen growing at ${at(sel.lastResponseAt)} (${sel.responsesReceived} in all)`);
       for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}`);
-      const failed = lostAfter.some((s) => s.state === 'failed');
-      return verdict('connected-then-lost', `ICE connected${sel ? ` through ${describePair(sel)}` : ''}, then the path stopped answering: ${failed ? 'disconnected, then failed' : 'disconnected, and not failed (yet) when the dump ends'}.`, evidence);
+      const restarted = iceStates.some((s) => s.state === 'checking' && (s.time ?? 0) > (lostAfter[0]!.time ?? 0));
+      if (restarted) evidence.push(`checking again after the loss (an ICE restart${r.restarts > 0 ? `, ${r.restarts} in all` : ''}), and ${finalIce ?? 'not connected'} when the dump ends`);
+      const states = [...new Set(lostAfter.map((s) => s.state))];
+      const how = restarted ? `${states.join(', then ')}; a restart was still ${finalIce} when the dump ends` : states.includes('failed') ? (states.includes('disconnected') ? 'disconnected, then failed' : 'failed') : 'disconnected, and not failed (yet) when the dump ends';
+      return verdict('connected-then-lost', `ICE connected${sel ? ` through ${describePair(sel)}` : ''}, then the path stopped answering: ${how}.`, evidence);
     }
     let through = '';
     if (sel) {
@@ -568,12 +629,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         }
       }
     }
-    if (finalConn === 'closed' || finalIce === 'closed') evidence.push(`closed at ${at((finalIce === 'closed' ? iceStates.at(-1) : conn.at(-1))?.time ?? null)}`);
+    if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
     return verdict('connected', `ICE connected${through}.`, evidence);
   }
 
   const closedAt = x.closedAt;
-  if (closedAt !== undefined) {
+  // Closed after ICE failed (as applications do on "failed"): the failure is the story, read on.
+  if (closedAt !== undefined && !iceStates.some((s) => s.state === 'failed') && !conn.some((s) => s.state === 'failed')) {
     const anything = r.localCandidates.length > 0 || r.remoteCandidates.length > 0 || r.pairs.length > 0 || r.states.signaling.some((s) => s.state !== 'closed');
     if (!anything) return verdict('no-ice-data', 'The peer connection was closed without being used: no description, no candidate, no check.', [`closed at ${at(closedAt)}`]);
     evidence.push(`closed at ${at(closedAt)}, before ICE connected`);
@@ -613,7 +675,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (r.pairs.length === 0 && !usableLocal.some((l) => delivered.some((rc) => compatible(l, rc)))) {
     const kinds = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => `${c.protocol}${c.tcpType ? ` ${c.tcpType}` : ''}`))].join(', ');
     evidence.push(`local candidates: ${kinds(usableLocal)}; remote: ${kinds(delivered)}: no local candidate can pair with a remote one (same transport; TCP active only with passive)`);
-    if (!usableLocal.some((c) => c.protocol === 'udp')) evidence.push('no local UDP candidate at all: UDP sockets could not be opened (a policy, a sandbox or a firewall on this machine)');
+    const unspecified = usableLocal.filter((c) => c.addressClass === 'unspecified');
+    const loopback = delivered.filter((c) => c.addressClass === 'loopback');
+    if (unspecified.length === usableLocal.length) evidence.push(`the local candidates carry no address (${[...new Set(unspecified.map((c) => c.address))].join(', ')}): the browser found no usable network interface`);
+    else if (!usableLocal.some((c) => c.protocol === 'udp')) evidence.push('no local UDP candidate at all: UDP sockets could not be opened (a policy, a sandbox or a firewall on this machine)');
+    if (loopback.length > 0) evidence.push(`the remote side announced a loopback address (${loopback.map((c) => `${c.address}:${c.port}`).join(', ')}): nobody else can reach it; the server is configured with the wrong announced address`);
     return verdict('no-local-candidates', 'No local candidate can pair with the remote ones: the transports do not match.', evidence);
   }
   const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || p.responsesReceived > 0);
@@ -643,6 +709,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
           : 'no local srflx: no STUN server is configured, so the peer only learns private addresses',
       );
     return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
+  }
+  if (r.pairs.length > 0 && r.pairs.every((p) => p.state === 'failed')) {
+    evidence.push(`every one of the ${r.pairs.length} candidate pair(s) failed${sent > 0 ? ` (${sent} checks sent, ${answered} answered)` : ''}`);
+    if (!usableLocal.some((c) => c.type === 'relay') && !delivered.some((c) => c.type === 'relay')) evidence.push('neither side has a TURN relay candidate');
+    return verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): nothing got through; only a TURN relay can connect these two.`, evidence);
   }
   if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected)) {
     evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);

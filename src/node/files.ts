@@ -96,6 +96,7 @@ function decodeText(bytes: Buffer, name: string): string {
   }
   if (kind === 'binary') throw binaryError(name, bytes);
   if (kind === 'utf-16le' || kind === 'utf-16be') return new TextDecoder(kind).decode(bytes);
+  if (bytes.length > MAX_GUNZIPPED) throw tooLarge(`${name} is ${Math.round(bytes.length / 1048576)} MiB`);
   return bytes.toString('utf8');
 }
 
@@ -104,9 +105,14 @@ function binaryError(name: string, head: Uint8Array): SdpscopeError {
   return new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text${zip ? ' (a zip archive: unzip it first)' : ''}`);
 }
 
+/** Text read whole has a ceiling (a V8 string); said as what it means, with the command that streams. */
+function tooLarge(what: string): SdpscopeError {
+  return new SdpscopeError('FILE_UNREADABLE', `${what}: too large to read whole (a dump or an SDP file is read at once, up to ${MAX_GUNZIPPED / 1048576} MiB of text); candidate logs of any size stream through "sdpscope candidates"`);
+}
+
 function gzipError(name: string, e: unknown): SdpscopeError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ERR_BUFFER_TOO_LARGE') return new SdpscopeError('FILE_UNREADABLE', `${name} decompresses to more than ${MAX_GUNZIPPED / 1048576} MiB: give it to "sdpscope candidates", which streams it`);
+  if (code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(`${name} decompresses to more than ${MAX_GUNZIPPED / 1048576} MiB`);
   return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip but does not decompress: ${(e as Error).message}`);
 }
 

@@ -14,10 +14,10 @@ describe('sdpscope ice', () => {
     const r = run([join(DUMPS, 'jitsi-rtcstats-server__chrome-standard-pc-failed')]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^peer connection PC_0 {2}https:\/\/192\.168\.245\.128:8080\/\S+ {2}\(rtcstats, Chrome\/99\.0\.4844\.51\)\n✗ connected-then-lost: ICE connected through host udp x\.x\.x\.x:53073/);
-    expect(r.stdout).toMatch(/^ {2}what to do: The path stopped carrying STUN responses/m);
-    expect(r.stdout).toMatch(/^ {2}\* +host udp x\.x\.x\.x:53073 +host udp x\.x\.x\.x:10000 +succeeded +1\/28 +46\/46 +27 +192 ms +273529\/7817172\s*$/m);
-    expect(r.stdout).toMatch(/^ +0\.683s ICE connection state connected$/m);
+    expect(r.stdout).toMatch(/^peer connection PC_0 {2}https:\/\/192\.168\.245\.128:8080\/\S+ {2}\(rtcstats, Chrome\/99\.0\.4844\.51\)\n✗ dtls-failed: ICE connected, but the DTLS handshake on top of it failed\./);
+    expect(r.stdout).toMatch(/^ {2}what to do: The path works but the secure channel did not come up/m);
+    expect(r.stdout).toMatch(/^ {2}\* +prflx udp x\.x\.x\.x:53073 +srflx udp x\.x\.x\.x:10000 +succeeded +1\/28 +46\/46 +27 +192 ms +273529\/7817172\s*$/m);
+    expect(r.stdout).toMatch(/^ +0\.729s ICE connection state connected$/m);
     expect(r.stdout).toMatch(/^✗ checks-unanswered: Connectivity checks went out on 5 pair\(s\)/m);
   });
 
@@ -35,6 +35,15 @@ describe('sdpscope ice', () => {
     }
   });
 
+  it('several files: each under its name (one without a peer connection says so); --json as {files: [...]}', () => {
+    const files = [join(DUMPS, 'lab/turn-tcp-only__webrtc_internals_dump.gz'), join(DUMPS, 'cla-check-test__webrtc_internals_dump.txt')];
+    const r = run(files);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^== .*cla-check-test__webrtc_internals_dump\.txt\nno peer connection in this dump$/m);
+    const j = JSON.parse(run([...files, '--json']).stdout) as { files: { file: string; peerConnections: unknown[] }[] };
+    expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
+  });
+
   it('--json and --pc: one peer connection, the contract\'s fields', () => {
     const r = run([join(DUMPS, 'xuyu130-webrtc__webrtc_internals_dump.txt'), '--pc', '12-2', '--json']);
     expect(r.status).toBe(0);
@@ -44,9 +53,10 @@ describe('sdpscope ice', () => {
   });
 
   it.each([
-    [['--pc', 'nope', 'test/fixtures/dumps/xuyu130-webrtc__webrtc_internals_dump.txt'], /^sdpscope: no peer connection "nope" in .* \[USAGE\]$/],
+    [['--pc', 'nope', 'test/fixtures/dumps/xuyu130-webrtc__webrtc_internals_dump.txt'], /^sdpscope: no peer connection "nope" in .*: the ids are 11-1, 12-2 \[NO_PEER_CONNECTION\]$/],
     [['samples/offer.json'], /^sdpscope: samples\/offer\.json: not a stats dump: expected a chrome:\/\/webrtc-internals dump .* \[NOT_A_DUMP\]$/],
-    [['test/fixtures/dumps/cla-check-test__webrtc_internals_dump.txt'], /the dump holds no peer connection \[NOT_A_DUMP\]$/],
+    [['test/fixtures/dumps/cla-check-test__webrtc_internals_dump.txt'], /no peer connection in this dump \(was webrtc-internals opened before the call\?\) \[NO_PEER_CONNECTION\]$/],
+    [['test/fixtures/dumps/rtcstats-rtcstats__gumonly.jsonl'], /\[NO_PEER_CONNECTION\]$/],
     [['/no/such/dump'], /\[FILE_NOT_FOUND\]$/],
   ])('bad input %j: one line, exit 2', (args, message) => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', ...args], { encoding: 'utf8', cwd: ROOT });

@@ -1,15 +1,6 @@
 /** Stats dumps read into one model, on real dumps (test/fixtures/dumps/README.md says where each comes from). */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { eventName, readStatsDump, splitStatsKey } from '../../src/ice/dump.js';
-
-const DUMPS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/dumps');
-export const dumpText = (name: string): string => {
-  const b = readFileSync(join(DUMPS, name));
-  return (name.endsWith('.gz') ? gunzipSync(b) : b).toString('utf8');
-};
+import { dumpText } from '../support/dumps.js';
 
 describe('readStatsDump', () => {
   it('webrtc-internals, Chrome 147 (updateLog {type, value, timestamp}, "on" events, quoted states): two peer connections, their stats by id', () => {

@@ -5,7 +5,7 @@
  */
 import { readStatsDump, type StatsHistory } from '../../src/ice/dump.js';
 import { explainCandidateError, explainIce, ICE_VERDICTS, type IceReport, type IceVerdictCode } from '../../src/ice/explain.js';
-import { dumpText } from './dump.test.js';
+import { dumpText } from '../support/dumps.js';
 
 const reports = (name: string): IceReport[] => readStatsDump(dumpText(name)).peerConnections.map(explainIce);
 const lab = (scenario: string) => [`lab/${scenario}__webrtc_internals_dump.gz`, `lab/${scenario}__rtcstats_dump.gz`];
@@ -23,6 +23,7 @@ describe('explainIce on real dumps', () => {
     ['xuyu130-webrtc__webrtc_internals_dump.txt', 'connected'],
     ['jitsi-rtcstats-server__firefox-relay', 'connected'],
     ['hush_fm__webrtc_internals_dump.txt', 'no-local-candidates'],
+    ['jitsi-rtcstats-server__chrome-standard-pc-failed', 'dtls-failed'],
   ] as [string, IceVerdictCode][])('%s: %s', (file, code) => {
     const r = reports(file)[0]!;
     expect(r.verdict.code).toBe(code);
@@ -39,7 +40,7 @@ describe('explainIce on real dumps', () => {
 
   it('lost mid-call: when responses stopped on the selected pair, and the states that followed', () => {
     const r = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
-    expect(r.verdict.evidence.join('\n')).toMatch(/the last STUN response on the selected pair came at \+[\d.]+s/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/STUN responses on the selected pair were last seen growing at \+[\d.]+s/);
     expect(r.verdict.evidence.join('\n')).toMatch(/ICE state disconnected at \+[\d.]+s/);
     expect(r.states.ice.map((s) => s.state)).toEqual(expect.arrayContaining(['checking', 'connected', 'disconnected']));
   });
@@ -58,13 +59,23 @@ describe('explainIce on real dumps', () => {
     expect(unused!.verdict.code).toBe('no-ice-data');
   });
 
-  it('Chrome 99 through jitsi: PC_0 connected then failed; the callstats pair PCs checked 198 times unanswered', () => {
-    expect(reports('jitsi-rtcstats-server__chrome-standard-pc-failed').map((r) => r.verdict.code)).toEqual(['connected-then-lost', 'checks-unanswered', 'checks-unanswered']);
+  it('Chrome 99 through jitsi: PC_0\'s connection failed while ICE stayed connected (DTLS, by the states: the line the authors appended); the callstats pair PCs checked 198 times unanswered', () => {
+    const [pc0, pc1, pc2] = reports('jitsi-rtcstats-server__chrome-standard-pc-failed');
+    expect([pc0!.verdict.code, pc1!.verdict.code, pc2!.verdict.code]).toEqual(['dtls-failed', 'checks-unanswered', 'checks-unanswered']);
+    expect(pc0!.verdict.evidence).toContain('connection state failed at +15.6s, while the ICE state was connected');
+    // A srflx with the same (redacted) address as a host candidate is a candidate of its own.
+    expect(pc1!.localCandidates.map((c) => c.type)).toContain('srflx');
   });
 
-  it('TCP active candidates only against a UDP remote: nothing can pair', () => {
+  it('TCP active candidates only against a UDP remote: nothing can pair; no local address, and a loopback remote, said', () => {
     const r = reports('hush_fm__webrtc_internals_dump.txt')[0]!;
     expect(r.verdict.evidence[0]).toMatch(/local candidates: tcp active; remote: udp/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/the local candidates carry no address \(0\.0\.0\.0, ::\): the browser found no usable network interface/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/the remote side announced a loopback address \(127\.0\.0\.1:\d+\)/);
+  });
+
+  it('restarts counted from either side\'s ufrag change (Chrome 147: the remote ufrag changes mid-call)', () => {
+    expect(reports('xuyu130-webrtc__webrtc_internals_dump.txt')[0]!.restarts).toBeGreaterThanOrEqual(1);
   });
 
   it('Chrome 147: the 701 candidate errors explained, the selected pair change counted, credentials never shown', () => {

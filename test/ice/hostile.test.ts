@@ -1,0 +1,83 @@
+/**
+ * Hostile dumps: real ones with values swapped for what no browser writes (negative and
+ * fractional numbers, objects where strings go, {"toString": 1}, nulls, huge strings), decoded
+ * JSON strings mutated too. readStatsDump and explainIce may refuse (an SdpscopeError) but never
+ * throw anything else. Seeded, so a failure replays.
+ */
+import { readStatsDump } from '../../src/ice/dump.js';
+import { explainIce } from '../../src/ice/explain.js';
+import { SdpscopeError } from '../../src/errors.js';
+import { dumpText } from '../support/dumps.js';
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HOSTILE: unknown[] = [-1, 1.5, 1e308, -0, 0, '', 'x'.repeat(10_000), null, true, [], {}, { toString: 1 }, { valueOf: 1, toString: null }, ['a', 1], '"quoted"', '{"not":"closed"', 'NaN', '9'.repeat(400), '__proto__'];
+
+/** Replaces `count` random nodes of a JSON tree (strings holding JSON are entered too). */
+function mutate(value: unknown, rnd: () => number, count: number): unknown {
+  const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 12 || v === null || typeof v !== 'object') return;
+    for (const [k, c] of Object.entries(v)) {
+      nodes.push({ parent: v as Record<string, unknown>, key: Array.isArray(v) ? Number(k) : k });
+      visit(c, depth + 1);
+    }
+  };
+  visit(value, 0);
+  for (let i = 0; i < count && nodes.length > 0; i++) {
+    const n = nodes[Math.floor(rnd() * nodes.length)]!;
+    const current = (n.parent as Record<string | number, unknown>)[n.key];
+    let next = HOSTILE[Math.floor(rnd() * HOSTILE.length)];
+    // A string holding JSON (webrtc-internals values, configurations): mutate inside it, keep it a string.
+    if (typeof current === 'string' && /^[[{]/.test(current) && rnd() < 0.5) {
+      try {
+        next = JSON.stringify(mutate(JSON.parse(current), rnd, 2));
+      } catch {
+        /* not JSON after all */
+      }
+    }
+    (n.parent as Record<string | number, unknown>)[n.key] = next;
+  }
+  return value;
+}
+
+const check = (text: string) => {
+  try {
+    readStatsDump(text).peerConnections.map(explainIce);
+  } catch (e) {
+    if (!(e instanceof SdpscopeError)) throw e;
+  }
+};
+
+describe('hostile dumps', () => {
+  it.each(['xuyu130-webrtc__webrtc_internals_dump.txt', 'hush_fm__webrtc_internals_dump.txt', 'lab/lost-mid-call__webrtc_internals_dump.gz'])('%s: 150 mutations, no exception but SdpscopeError', (file) => {
+    const original = dumpText(file);
+    const rnd = prng(20261203);
+    for (let i = 0; i < 150; i++) check(JSON.stringify(mutate(JSON.parse(original), rnd, 1 + Math.floor(rnd() * 6))));
+  });
+
+  it.each(['jitsi-rtcstats-server__chrome-standard-pc-failed', 'lab/turn-tcp-only__rtcstats_dump.gz', 'lab/answer-refused__rtcstats_dump.gz'])('%s (line by line): 150 mutations', (file) => {
+    const lines = dumpText(file).split('\n');
+    const rnd = prng(7);
+    for (let i = 0; i < 150; i++) {
+      const out = lines.map((l) => {
+        if (rnd() > 0.2 || !l.startsWith('[')) return l;
+        try {
+          return JSON.stringify(mutate(JSON.parse(l), rnd, 1 + Math.floor(rnd() * 3)));
+        } catch {
+          return l;
+        }
+      });
+      check(out.join('\n'));
+    }
+  });
+});
