@@ -12,6 +12,7 @@ export const OPTIONS = valued({
   json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
   room: { type: 'string', describe: 'a relay log with several rooms: the room to compare' },
   pc: { type: 'string', describe: 'a webrtc-internals dump with several peer connections: the one to compare ("8-1")' },
+  diff: { type: 'boolean', default: false, describe: 'compare two descriptions as before → after (a renegotiation), whatever their types' },
 } as const) satisfies OptionTable;
 
 const DESCRIPTION = `Reads SDPs in any form sdpscope detects: raw SDP, {type,sdp} JSON, signaling frames
@@ -43,6 +44,7 @@ run('sdp-diff', async () => {
             color: wantColor(a['color'] as boolean | undefined, process.stdout),
             ...(a['room'] !== undefined ? { room: String(a['room']) } : {}),
             ...(a['pc'] !== undefined ? { pc: String(a['pc']) } : {}),
+            diff: a['diff'] === true,
           },
           STDIO.out,
         );
@@ -51,7 +53,8 @@ run('sdp-diff', async () => {
     .example('$0 samples/offer.json samples/answer.json', 'the negotiation of an offer and its answer')
     .example('$0 --json offer.sdp answer.sdp | jq ".media[].codecs.negotiated[0]"', 'as JSON')
     .example('$0 call.ndjson --room r2', 'one room of a relay log')
-    .example('$0 first-offer.json renegotiated-offer.json', 'what changed')
+    .example('$0 first-offer.json renegotiated-offer.json', 'two offers: what changed')
+    .example('$0 --diff before.sdp after.sdp', 'two raw SDPs compared as before → after')
     .parseAsync();
   return code;
 });

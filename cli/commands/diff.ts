@@ -19,6 +19,8 @@ export interface DiffOptions {
   readonly room?: string;
   /** A webrtc-internals dump with several peer connections: the one to compare. */
   readonly pc?: string;
+  /** Two descriptions compared as before → after, whatever their types. */
+  readonly diff?: boolean;
 }
 
 const label = (f: string) => (f === '-' ? 'stdin' : f);
@@ -42,12 +44,13 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   const reports = texts.map((t) => readInput(t));
   const names: [string, string] = [labels[0]!, labels[1] ?? labels[0]!];
   reports.forEach((r, i) => requireDescription(r, names[i]!));
+  if (opts.diff && texts.length !== 2) throw new SdpscopeError('USAGE', '--diff compares two files: sdp-diff --diff BEFORE AFTER');
   let pair: DescriptionPair;
   if (texts.length === 1) {
     pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}) });
   } else {
     if (opts.room !== undefined || opts.pc !== undefined) throw new SdpscopeError('USAGE', '--room and --pc choose within one file holding both; with two files, each gives its first description');
-    pair = pairFromTwo(reports[0]!.descriptions, names[0], reports[1]!.descriptions, names[1]);
+    pair = pairFromTwo(reports[0]!.descriptions, names[0], reports[1]!.descriptions, names[1], { diff: opts.diff === true });
     // Keep the file names with their descriptions when the pair was swapped.
     if (pair.first !== reports[0]!.descriptions.find((f) => !f.description.fragment)) names.reverse();
   }

@@ -26,14 +26,23 @@ export function inferType(f: FoundDescription): SdpType | null {
 
 const complete = (found: readonly FoundDescription[]) => found.filter((f) => !f.description.fragment);
 
-function orient(a: FoundDescription, b: FoundDescription, notes: string[]): DescriptionPair {
-  const ta = inferType(a);
-  const tb = inferType(b);
-  if (ta === 'answer' && tb === 'offer') return { mode: 'negotiation', first: b, second: a, notes: [...notes, 'the first input is the answer: compared as offer = second, answer = first'] };
-  if (ta !== null && ta === tb) return { mode: 'diff', first: a, second: b, notes: [...notes, `both are ${ta}s: showing what changed (renegotiation)`] };
-  if (ta === null && tb === null) notes.push('neither says offer or answer (no type, no a=setup): the first is taken as the offer');
-  else if (ta === null || tb === null) notes.push(`one type is unknown: taken as the ${ta === null ? 'offer' : 'answer'} to match the other`);
-  if (ta === 'answer' && tb === null) return { mode: 'negotiation', first: b, second: a, notes };
+/** The type an input states ({type: …}, a frame's type, a dump's event); a pranswer answers. */
+const stated = (f: FoundDescription): 'offer' | 'answer' | null => (f.type === 'offer' ? 'offer' : f.type === 'answer' || f.type === 'pranswer' ? 'answer' : null);
+
+/**
+ * Which is the offer: a type the inputs state wins; otherwise the order they were given in (the
+ * first is the offer). Never a=setup: an answer that wrongly says actpass must be reported as
+ * the error it is, not taken for an offer. Two of a stated kind, or `diff`, compare as a
+ * renegotiation (before → after).
+ */
+function orient(a: FoundDescription, b: FoundDescription, notes: string[], diff = false): DescriptionPair {
+  const ta = stated(a);
+  const tb = stated(b);
+  if (diff) return { mode: 'diff', first: a, second: b, notes: [...notes, 'compared as before → after (--diff)'] };
+  if (ta !== null && ta === tb) return { mode: 'diff', first: a, second: b, notes: [...notes, `both say they are ${ta}s: showing what changed (renegotiation)`] };
+  if (ta === 'answer' || tb === 'offer') return { mode: 'negotiation', first: b, second: a, notes: [...notes, `the first input ${ta === 'answer' ? 'says it is the answer' : 'is taken as the answer: the second says it is the offer'}: compared as offer = second, answer = first`] };
+  if (ta === null && tb === null) notes.push('neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
+  else if (ta === null || tb === null) notes.push(`${ta === null ? 'the first input' : 'the second input'} does not say its type: taken as the ${ta === null ? 'offer' : 'answer'}, the other being the ${ta === null ? 'answer' : 'offer'}`);
   return { mode: 'negotiation', first: a, second: b, notes };
 }
 
@@ -96,7 +105,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
 }
 
 /** From two inputs: the first complete description of each. */
-export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: readonly FoundDescription[], nameB: string): DescriptionPair {
+export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: readonly FoundDescription[], nameB: string, options: { readonly diff?: boolean } = {}): DescriptionPair {
   if (!Array.isArray(a) || !Array.isArray(b)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromTwo: the descriptions must be arrays (readInput(text).descriptions)');
   const first = complete(a)[0];
   const second = complete(b)[0];
@@ -106,5 +115,5 @@ export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: re
   if (first.text === second.text) notes.push(`${nameA} and ${nameB} hold the same description, character for character`);
   if (complete(a).length > 1) notes.push(`${nameA} holds ${complete(a).length} descriptions: the first is used`);
   if (complete(b).length > 1) notes.push(`${nameB} holds ${complete(b).length} descriptions: the first is used`);
-  return orient(first, second, notes);
+  return orient(first, second, notes, options.diff === true);
 }

@@ -15,9 +15,9 @@ const runBin = (args: string[], input = '') => spawnSync(process.execPath, [bin,
 const dir = mkdtempSync(join(tmpdir(), 'sdp-diff-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 
-async function json(files: string[]): Promise<{ code: number; out: any }> {
+async function json(files: string[], more: { diff?: boolean } = {}): Promise<{ code: number; out: any }> {
   let text = '';
-  const code = await diffCommand({ files, json: true, color: false }, (s) => (text += s));
+  const code = await diffCommand({ files, json: true, color: false, ...more }, (s) => (text += s));
   return { code, out: JSON.parse(text) };
 }
 
@@ -55,7 +55,7 @@ describe('sdp-diff --json contract', () => {
 
   it('diffs two offers', async () => {
     const other = file('o2.sdp', corpusFile('sdp/local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp'));
-    const { code, out } = await json([join(SAMPLES, 'offer.json'), other]);
+    const { code, out } = await json([join(SAMPLES, 'offer.json'), other], { diff: true });
     expect(code).toBe(0);
     expect(out.mode).toBe('diff');
     expect(out.changes.map((c: { kind: string }) => c.kind)).toContain('ice-restart');

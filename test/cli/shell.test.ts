@@ -141,11 +141,15 @@ describe('candidate logs', () => {
 });
 
 describe('sdp-diff', () => {
-  it('sdp-diff offer.sdp offer.sdp: the same description, no changes, nothing to fix', () => {
+  it('sdp-diff offer.sdp offer.sdp: the order says offer then answer, and an "answer" with actpass is the error it is; --diff: no changes', () => {
     const r = sh('sdp-diff samples/chromium156-recvonly-offer.sdp samples/chromium156-recvonly-offer.sdp');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('no changes: the same description');
-    expect(r.stdout).not.toContain('version-not-increased');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('note: neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
+    expect(r.stdout).toMatch(/error {3}dtls-role-conflict: offer a=setup:actpass, answer a=setup:actpass/);
+    const d = sh('sdp-diff --diff samples/chromium156-recvonly-offer.sdp samples/chromium156-recvonly-offer.sdp');
+    expect(d.status).toBe(0);
+    expect(d.stdout).toContain('no changes: the same description');
+    expect(d.stdout).not.toContain('version-not-increased');
   });
 
   it('sdp-diff wrong.json answer.sdp: says what is wrong with the input, exit 1', () => {

@@ -1,4 +1,5 @@
 import { inferType, pairFromOne, pairFromTwo } from '../../src/input/pair.js';
+import { negotiate } from '../../src/negotiation/negotiate.js';
 import { readDescriptions } from '../../src/input/read.js';
 import { corpusFile, sample } from '../support/corpus.js';
 
@@ -23,12 +24,33 @@ describe('choosing what sdp-diff compares', () => {
   it('swaps an answer given first', () => {
     const p = pairFromTwo(readDescriptions(sample('answer.json')), 'a', readDescriptions(sample('offer.json')), 'o');
     expect([p.mode, p.first.type, p.second.type]).toEqual(['negotiation', 'offer', 'answer']);
-    expect(p.notes[0]).toMatch(/first input is the answer/);
+    expect(p.notes[0]).toMatch(/the first input says it is the answer/);
   });
 
-  it('diffs two offers', () => {
-    const p = pairFromTwo(readDescriptions(sample('offer.json')), 'a', raw('local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp'), 'b');
-    expect(p.mode).toBe('diff');
+  it('diffs two inputs that both say they are offers', () => {
+    const typed = JSON.stringify({ type: 'offer', sdp: raw('local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp')[0]!.text });
+    const p = pairFromTwo(readDescriptions(sample('offer.json')), 'a', readDescriptions(typed), 'b');
+    expect([p.mode, p.notes.at(-1)]).toEqual(['diff', 'both say they are offers: showing what changed (renegotiation)']);
+  });
+
+  it('argument order decides when neither input says its type, never a=setup: an answer wrongly saying actpass is the error it is', () => {
+    const offer = raw('local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp');
+    const p = pairFromTwo(offer, 'first.sdp', offer, 'second.sdp');
+    expect([p.mode, p.first, p.second]).toEqual(['negotiation', offer[0], offer[0]]);
+    expect(p.notes).toContain('neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
+    expect(negotiate(p.first.description, p.second.description).diagnostics.map((d) => d.kind)).toContain('dtls-role-conflict');
+  });
+
+  it('a stated type wins over the order, and the other input takes the other role', () => {
+    const answerRaw = raw('local__chromium156_answer_to_recvonly_offer.sdp');
+    const p = pairFromTwo(answerRaw, 'a.sdp', readDescriptions(sample('offer.json')), 'o.json');
+    expect([p.mode, p.first.type, p.second]).toEqual(['negotiation', 'offer', answerRaw[0]]);
+    expect(p.notes.at(-1)).toMatch(/the first input is taken as the answer: the second says it is the offer/);
+  });
+
+  it('--diff compares as before → after whatever the types', () => {
+    const p = pairFromTwo(readDescriptions(sample('offer.json')), 'a', readDescriptions(sample('answer.json')), 'b', { diff: true });
+    expect([p.mode, p.first.type, p.second.type]).toEqual(['diff', 'offer', 'answer']);
   });
 
   it('rejects input without a pair, with NO_OFFER_ANSWER', () => {
