@@ -92,6 +92,7 @@ export interface CandidateDiagnosticPayloads {
   'candidate-redacted-address': CandidatePosition;
   'candidate-missing-related-address': CandidatePosition;
   'candidate-unknown-type': CandidatePosition;
+  'candidate-unknown-tcptype': CandidatePosition;
   'type-preference-mismatch': CandidatePosition;
   'candidate-network-cost': CandidatePosition;
 }
@@ -194,6 +195,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-redacted-address': 'info',
   'candidate-missing-related-address': 'warning',
   'candidate-unknown-type': 'warning',
+  'candidate-unknown-tcptype': 'warning',
   'type-preference-mismatch': 'warning',
   'candidate-network-cost': 'warning',
   'invalid-json': 'warning',
@@ -345,6 +347,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
     action: 'Add "raddr 0.0.0.0 rport 0" (what browsers write to hide the base) if the producer is yours.',
     reference: 'RFC 8839 §5.1',
+  },
+  'candidate-unknown-tcptype': {
+    domain: 'candidate',
+    title: 'tcptype is not active, passive or so',
+    description: 'A TCP candidate\'s tcptype is one of active, passive and so (RFC 6544 §4.5); anything else (or an empty value, as sdp-transform 1.5.1 wrote it) leaves the candidate\'s role unknown: no TCP pair can be formed with it.',
+    action: 'Write tcptype active, passive or so; an active candidate pairs with a passive one, so with so.',
+    reference: 'RFC 6544 §4.5',
   },
   'candidate-unknown-type': {
     domain: 'candidate',

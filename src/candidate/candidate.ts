@@ -489,16 +489,17 @@ function scanCandidate(line: string): Candidate {
     if (!one) s.canonical = false;
     col = s.column;
     const name = s.token();
-    const valueAt = s.pos;
-    if (!s.single()) s.canonical = false;
-    const valueGap = s.pos - valueAt;
-    const valueCol = s.column;
-    let value = s.token();
-    if (name === 'tcptype' && value !== '' && valueGap >= 2 && !/^(active|passive|so)$/.test(value)) {
-      // Tolerated: "tcptype  generation 0", an empty tcptype value written by sdp-transform 1.5.1.
-      s.pos = valueCol - 2;
-      value = '';
+    // RFC 8839 §5.1: cand-extension = SP extension-att-name SP extension-att-value, the value
+    // *VCHAR, so possibly empty: exactly one blank separates name and value, and a blank right
+    // after it (or the end of the line) is an empty value ("tcptype  generation 0", the empty
+    // tcptype sdp-transform 1.5.1 wrote, reads as it was written).
+    let value = '';
+    if (!s.done) {
+      if (s.text.charCodeAt(s.pos) !== 32) s.canonical = false;
+      s.pos++;
     }
+    const valueCol = s.column;
+    if (!s.done && !isSpace(s.text.charCodeAt(s.pos))) value = s.token();
     if (name === 'raddr') {
       if (value === '') fail('CANDIDATE_RELATED', '"raddr" has no address', valueCol);
       // Canonical order: raddr first after the type, once.
@@ -511,7 +512,7 @@ function scanCandidate(line: string): Candidate {
       s.plain(value);
       relatedPort = p;
     } else {
-      if (value === '' && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension ${quote(name)} has no value`, col);
+      if (value === '' && s.text.charCodeAt(valueCol - 2) !== 32 && s.text.charCodeAt(valueCol - 2) !== 9 && name !== 'tcptype') fail('CANDIDATE_EXTENSION', `extension ${quote(name)} has no value (not even an empty one: no blank after its name)`, col);
       const k = (KNOWN_EXTENSIONS as readonly string[]).indexOf(name);
       if (k >= 0) {
         if (knownSeen & (1 << k) || value === '') s.canonical = false;

@@ -208,6 +208,9 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
     if (info.family === 'invalid') out.push(diagnostic('candidate-invalid-address', `${what} "${text}" is not an IP address or host name`, UNPLACED));
     else if (info.family === 'redacted') out.push(diagnostic('candidate-redacted-address', `${what} "${text}" is a redaction marker, not an address`, UNPLACED));
   }
+  if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
+    out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
+  }
   const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
   if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));
   if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {

@@ -1,5 +1,6 @@
 import { parseCandidate, parseCandidateScanned, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
 import { SdpscopeError } from '../../src/errors.js';
+import { explainCandidate } from '../../src/candidate/explain.js';
 import { candidateLines, sample } from '../support/corpus.js';
 
 /**
@@ -245,5 +246,32 @@ describe('the canonical fast path reads what the scanner reads', () => {
       if (JSON.stringify(fast) !== JSON.stringify(scanned)) differ.push(t);
     }
     expect(differ.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('extension values may be empty (RFC 8839 §5.1: extension-att-value = *VCHAR)', () => {
+  it('two spaces and a trailing one: two extensions with empty values, written back as read', () => {
+    const line = 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active empty-value-1  empty-value-2 ';
+    const c = parseCandidate(line);
+    expect(c.extensions).toEqual([
+      { name: 'tcptype', value: 'active' },
+      { name: 'empty-value-1', value: '' },
+      { name: 'empty-value-2', value: '' },
+    ]);
+    expect(writeCandidate(c)).toBe(line);
+  });
+
+  it('sdp-transform 1.5.1\'s empty tcptype reads as written: tcptype "", then generation 0', () => {
+    const c = parseCandidate('candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype  generation 0');
+    expect([c.tcpType, c.generation]).toEqual(['', 0]);
+  });
+
+  it('a name with no blank after it at the end of the line has no value at all: refused', () => {
+    expect(() => parseCandidate('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation')).toThrow(expect.objectContaining({ code: 'CANDIDATE_EXTENSION' }));
+  });
+
+  it('a tcptype outside active/passive/so is a warning (RFC 6544 §4.5), not silently taken', () => {
+    const e = explainCandidate(parseCandidate('candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype bogus'));
+    expect(e.warnings.map((f) => f.kind)).toContain('candidate-unknown-tcptype');
   });
 });
