@@ -66,6 +66,7 @@ export interface SdpDiagnosticPayloads {
   'invalid-line': LinePosition;
   'blank-line': LinePosition;
   'attribute-syntax': LinePosition;
+  'fingerprint-invalid': LinePosition;
   'mixed-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
@@ -183,6 +184,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'invalid-line': 'error',
   'blank-line': 'warning',
   'attribute-syntax': 'warning',
+  'fingerprint-invalid': 'error',
   'mixed-line-endings': 'info',
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
@@ -262,6 +264,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'SDP has no blank lines; some stacks add one at the end. Kept as written.',
     action: 'Remove it before handing the SDP to a strict parser; browsers tolerate a trailing one.',
     reference: 'RFC 8866 §5',
+  },
+  'fingerprint-invalid': {
+    domain: 'sdp',
+    title: 'DTLS fingerprint a browser refuses',
+    description: 'a=fingerprint names a hash function other than SHA-1 or SHA-2 (sha-1, sha-224, sha-256, sha-384, sha-512; md5 and md2 included), or its value is not hex pairs joined by ":", or it has the wrong number of bytes for its hash function. Chromium 156 rejects each in setRemoteDescription ("Failed to create fingerprint from the digest", "Failed to apply remote fingerprint"); the hash name\'s case and lower-case hex it accepts.',
+    action: 'Write the fingerprint of the certificate as the browser\'s own description has it: a=fingerprint:sha-256 followed by 32 hex pairs.',
+    reference: 'RFC 8122 §5, RFC 8842',
   },
   'attribute-syntax': {
     domain: 'sdp',

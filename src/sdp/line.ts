@@ -67,6 +67,27 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
   return { line, kind: 'field', letter, value };
 }
 
+/** Digest sizes of the hash functions a browser accepts for a=fingerprint (bytes). */
+const DIGEST_BYTES: Readonly<Record<string, number>> = { 'sha-1': 20, 'sha-224': 28, 'sha-256': 32, 'sha-384': 48, 'sha-512': 64 };
+
+/**
+ * RFC 8122 §5 a=fingerprint as the browsers hold it (measured with Chromium 156's
+ * setRemoteDescription): a SHA-1 or SHA-2 hash function (name in any case), hex pairs joined by
+ * ":" (either case), as many bytes as the hash makes. Each break is an error, at its column.
+ */
+function checkFingerprint(f: { algorithm: string; value: string }, content: string, line: number, problems: FindingSink<ParseDiagnostic>): void {
+  const valueColumn = content.indexOf(' ', 14) + 2;
+  const bytes = DIGEST_BYTES[f.algorithm.toLowerCase()];
+  let why: string | null = null;
+  let column = valueColumn;
+  if (bytes === undefined) {
+    why = `hash function ${JSON.stringify(f.algorithm.slice(0, 24))} is not SHA-1 or SHA-2 (sha-1, sha-224, sha-256, sha-384, sha-512): Chromium refuses it`;
+    column = 15;
+  } else if (!/^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})*$/.test(f.value)) why = 'the value is not hex pairs joined by ":"';
+  else if ((f.value.length + 1) / 3 !== bytes) why = `${f.algorithm} makes ${bytes} bytes; this fingerprint has ${(f.value.length + 1) / 3}`;
+  if (why !== null && !problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${why}`, atLine(line, column)));
+}
+
 /** `content` is the whole line, "a=" included. */
 function readAttribute(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
   const colon = content.indexOf(':', 2);
@@ -77,7 +98,15 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
     try {
       // A candidate line is read whole, as it stands (no copy of it with the prefix put back).
       const parsed = name === 'candidate' && value !== null ? parseCandidate(content) : rule.parse(value);
-      if (parsed !== undefined) return { line, kind: 'attribute', name, value: parsed } as Node;
+      if (parsed !== undefined) {
+        if (name === 'fingerprint') checkFingerprint(parsed as { algorithm: string; value: string }, content, line, problems);
+        return { line, kind: 'attribute', name, value: parsed } as Node;
+      }
+      if (name === 'fingerprint') {
+        // Browsers refuse the description, not only the attribute: an error.
+        if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))} is not "<hash function> <hex pairs>"`, atLine(line, 15)));
+        return { line, kind: 'other-attribute', name, value };
+      }
       if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
     } catch (e) {
       // The candidate scanner rejects with a code and the column (in this line: it reads "a=candidate:…" whole).

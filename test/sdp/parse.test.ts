@@ -233,6 +233,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['invalid-line', 'v=0\r\ngarbage\r\n'],
     ['blank-line', 'v=0\r\n\r\ns=-\r\n'],
     ['attribute-syntax', 'v=0\r\na=rtpmap:x\r\n'],
+    ['fingerprint-invalid', 'v=0\r\na=fingerprint:sha-999 AA:BB\r\n'],
     ['mixed-line-endings', 'v=0\r\ns=-\nt=0 0\r\n'],
     ['no-final-line-ending', 'v=0\r\ns=-'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
