@@ -25,6 +25,12 @@ export interface DiagnosticInfo {
 }
 
 /** A line of an SDP or of an input. */
+/** What each browser's setRemoteDescription does with a line (measured; see test/fixtures/verdicts/). */
+export interface BrowserVerdicts {
+  readonly chromium: 'rejects' | 'accepts';
+  readonly firefox: 'rejects' | 'accepts';
+}
+
 export interface LinePosition {
   /** 1-based line in the text that was parsed; null for a finding about the whole text. */
   readonly line: number | null;
@@ -66,7 +72,7 @@ export interface SdpDiagnosticPayloads {
   'invalid-line': LinePosition;
   'blank-line': LinePosition;
   'attribute-syntax': LinePosition;
-  'fingerprint-invalid': LinePosition;
+  'fingerprint-invalid': LinePosition & { readonly browsers: BrowserVerdicts };
   'mixed-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
@@ -268,7 +274,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'fingerprint-invalid': {
     domain: 'sdp',
     title: 'DTLS fingerprint a browser refuses',
-    description: 'a=fingerprint names a hash function other than SHA-1 or SHA-2 (sha-1, sha-224, sha-256, sha-384, sha-512; md5 and md2 included), or its value is not hex pairs joined by ":", or it has the wrong number of bytes for its hash function. Chromium 156 rejects each in setRemoteDescription ("Failed to create fingerprint from the digest", "Failed to apply remote fingerprint"); the hash name\'s case and lower-case hex it accepts.',
+    description: 'a=fingerprint that a browser\'s setRemoteDescription rejects (measured with Chromium 156 and Firefox ESR 153; `browsers` says which): a hash function neither knows (both), md5 and md2 (Chromium), a value that is not hex pairs joined by ":" (both), lower-case hex (Firefox: "Malformed fingerprint token"), the wrong number of bytes for the hash (Chromium: "Failed to apply remote fingerprint"). An upper-case hash name both accept.',
     action: 'Write the fingerprint of the certificate as the browser\'s own description has it: a=fingerprint:sha-256 followed by 32 hex pairs.',
     reference: 'RFC 8122 §5, RFC 8842',
   },

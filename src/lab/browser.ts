@@ -14,3 +14,5 @@ export const NAT_DESCRIPTIONS = v('lab', 'NAT_DESCRIPTIONS');
 export const startCoturn = a('lab', 'startCoturn');
 export const launchPeer = a('lab', 'launchPeer');
 export const BROWSERS = v('lab', 'BROWSERS');
+export const askFingerprintVerdicts = a('lab', 'askFingerprintVerdicts');
+export const fingerprintCases = f('lab', 'fingerprintCases');

@@ -9,3 +9,4 @@ export { verifyLabCall, runLabTools, LAB_CHECKS, type LabCheck, type LabCheckNam
 export { createLab, sweepStaleLabs, NAT_KINDS, NAT_DESCRIPTIONS, type Lab, type LabHost, type LabSide, type NatKind, type LabOptions } from './topology.js';
 export { startCoturn, type Coturn } from './coturn.js';
 export { launchPeer, BROWSERS, type BrowserName, type LabPeer } from './browsers.js';
+export { askFingerprintVerdicts, fingerprintCases, type Verdicts } from './verdicts.js';

@@ -67,25 +67,34 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
   return { line, kind: 'field', letter, value };
 }
 
-/** Digest sizes of the hash functions a browser accepts for a=fingerprint (bytes). */
-const DIGEST_BYTES: Readonly<Record<string, number>> = { 'sha-1': 20, 'sha-224': 28, 'sha-256': 32, 'sha-384': 48, 'sha-512': 64 };
+/** Digest sizes of the hash functions of a=fingerprint (bytes). */
+const DIGEST_BYTES: Readonly<Record<string, number>> = { 'sha-1': 20, 'sha-224': 28, 'sha-256': 32, 'sha-384': 48, 'sha-512': 64, md5: 16, md2: 16 };
+
+const BOTH = { chromium: 'rejects', firefox: 'rejects' } as const;
 
 /**
- * RFC 8122 §5 a=fingerprint as the browsers hold it (measured with Chromium 156's
- * setRemoteDescription): a SHA-1 or SHA-2 hash function (name in any case), hex pairs joined by
- * ":" (either case), as many bytes as the hash makes. Each break is an error, at its column.
+ * RFC 8122 §5 a=fingerprint as the browsers hold it, measured with their setRemoteDescription
+ * (test/fixtures/verdicts/fingerprint.json, asked again by test/e2e/verdicts.e2e.ts): an error
+ * wherever one of them rejects, saying which, at the column of what is wrong.
  */
 function checkFingerprint(f: { algorithm: string; value: string }, content: string, line: number, problems: FindingSink<ParseDiagnostic>): void {
   const valueColumn = content.indexOf(' ', 14) + 2;
-  const bytes = DIGEST_BYTES[f.algorithm.toLowerCase()];
-  let why: string | null = null;
-  let column = valueColumn;
-  if (bytes === undefined) {
-    why = `hash function ${JSON.stringify(f.algorithm.slice(0, 24))} is not SHA-1 or SHA-2 (sha-1, sha-224, sha-256, sha-384, sha-512): Chromium refuses it`;
-    column = 15;
-  } else if (!/^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})*$/.test(f.value)) why = 'the value is not hex pairs joined by ":"';
-  else if ((f.value.length + 1) / 3 !== bytes) why = `${f.algorithm} makes ${bytes} bytes; this fingerprint has ${(f.value.length + 1) / 3}`;
-  if (why !== null && !problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${why}`, atLine(line, column)));
+  const hash = f.algorithm.toLowerCase();
+  const bytes = DIGEST_BYTES[hash];
+  const report = (why: string, column: number, browsers: { chromium: 'rejects' | 'accepts'; firefox: 'rejects' | 'accepts' }) => {
+    const who = browsers.chromium === 'rejects' && browsers.firefox === 'rejects' ? 'Chromium and Firefox reject it' : browsers.chromium === 'rejects' ? 'Chromium rejects it (Firefox accepts)' : 'Firefox rejects it (Chromium accepts)';
+    if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${why}: ${who}`, { ...atLine(line, column), browsers }));
+  };
+  if (bytes === undefined) return report(`hash function ${JSON.stringify(f.algorithm.slice(0, 24))} is none of RFC 8122's (sha-1, sha-224, sha-256, sha-384, sha-512, md5, md2)`, 15, BOTH);
+  if (!/^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})*$/.test(f.value)) return report('the value is not hex pairs joined by ":"', valueColumn, BOTH);
+  // The rest each one browser rejects: together, the union.
+  const reasons: { why: string; column: number; who: 'chromium' | 'firefox' }[] = [];
+  if (hash === 'md5' || hash === 'md2') reasons.push({ why: `${hash} (RFC 8122 §5 wants the certificate's signature hash)`, column: 15, who: 'chromium' });
+  if (/[a-f]/.test(f.value)) reasons.push({ why: 'lower-case hex (RFC 8122 §5: UHEX)', column: valueColumn, who: 'firefox' });
+  if ((f.value.length + 1) / 3 !== bytes) reasons.push({ why: `${f.algorithm} makes ${bytes} bytes; this fingerprint has ${(f.value.length + 1) / 3}`, column: valueColumn, who: 'chromium' });
+  if (reasons.length === 0) return;
+  const browsers = { chromium: reasons.some((r) => r.who === 'chromium') ? 'rejects' : 'accepts', firefox: reasons.some((r) => r.who === 'firefox') ? 'rejects' : 'accepts' } as const;
+  report(reasons.map((r) => r.why).join('; '), reasons[0]!.column, browsers);
 }
 
 /** `content` is the whole line, "a=" included. */
@@ -104,7 +113,7 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
       }
       if (name === 'fingerprint') {
         // Browsers refuse the description, not only the attribute: an error.
-        if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))} is not "<hash function> <hex pairs>"`, atLine(line, 15)));
+        if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))} is not "<hash function> <hex pairs>": Chromium and Firefox reject it`, { ...atLine(line, 15), browsers: BOTH }));
         return { line, kind: 'other-attribute', name, value };
       }
       if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));

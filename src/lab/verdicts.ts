@@ -1,0 +1,48 @@
+/**
+ * Browser verdicts: what each browser's setRemoteDescription says of an answer munged in one
+ * place, asked in the lab (Chromium and Firefox ESR in the lab's namespaces, a page with two
+ * RTCPeerConnections and a data channel). sdpscope's SDP rules are held to these verdicts
+ * (test/fixtures/verdicts/*.json); the e2e suite asks again on every run.
+ */
+import { launchPeer, type BrowserName } from './browsers.js';
+import { createLab } from './topology.js';
+
+/** The a=fingerprint values asked about (each replaces the answer's fingerprint). */
+export function fingerprintCases(): string[] {
+  const pairs = (n: number, x = 'AB') => Array(n).fill(x).join(':');
+  return ['sha-999 AA:BB', `md5 ${pairs(16)}`, `md2 ${pairs(16)}`, 'sha-256 AA:BB', `sha-256 ${pairs(32, 'ab')}`, `SHA-256 ${pairs(32)}`, `sha-256 ${pairs(32, 'ZZ')}`, `sha-1 ${pairs(20)}`, `sha-1 ${pairs(32)}`, `sha-256 ${Array(32).fill('AB').join('')}`, 'sha-256', `sha-512 ${pairs(64)}`, `sha-384 ${pairs(48)}`];
+}
+
+export interface Verdicts {
+  readonly browsers: Readonly<Record<BrowserName, string>>;
+  /** Per value: "accepts", or "rejects: " and the browser's message. */
+  readonly cases: Readonly<Record<string, Readonly<Record<BrowserName, string>>>>;
+}
+
+/** Asks Chromium and Firefox ESR (root, Linux: the lab). */
+export async function askFingerprintVerdicts(values: readonly string[] = fingerprintCases()): Promise<Verdicts> {
+  const script = `(async () => { const out = {}; for (const value of ${JSON.stringify(values)}) {
+    const offerer = new RTCPeerConnection(); offerer.createDataChannel('x'); const answerer = new RTCPeerConnection();
+    await offerer.setLocalDescription(await offerer.createOffer()); await answerer.setRemoteDescription(offerer.localDescription); await answerer.setLocalDescription(await answerer.createAnswer());
+    const sdp = answerer.localDescription.sdp.replace(/a=fingerprint:[^\\r\\n]+/, 'a=fingerprint:' + value);
+    out[value] = await offerer.setRemoteDescription({ type: 'answer', sdp }).then(() => 'accepts', (e) => 'rejects: ' + e.message.replace(/^Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': /, '').trim());
+    offerer.close(); answerer.close(); } return out; })()`;
+  const lab = createLab({ nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' } });
+  const answers = {} as Record<BrowserName, Record<string, string>>;
+  const versions = {} as Record<BrowserName, string>;
+  try {
+    for (const [side, browser] of [['a', 'chromium'], ['b', 'firefox']] as const) {
+      const p = await launchPeer(lab, lab.hosts[side], browser, 'http://203.0.113.1:53378');
+      try {
+        await p.goto('about:blank');
+        answers[browser] = await p.evaluate<Record<string, string>>(script);
+        versions[browser] = p.version;
+      } finally {
+        await p.close();
+      }
+    }
+  } finally {
+    await lab.close();
+  }
+  return { browsers: versions, cases: Object.fromEntries(values.map((v) => [v, { chromium: answers.chromium[v]!, firefox: answers.firefox[v]! }])) };
+}
