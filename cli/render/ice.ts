@@ -1,5 +1,5 @@
 /** `sdpscope ice` as text: per peer connection the verdict first, then the pair grid, then the timeline. Pure. */
-import { describeCandidate, type IceCandidateInfo, type IceReport } from '../../src/ice/explain.js';
+import type { IceCandidateInfo, IceReport } from '../../src/ice/explain.js';
 import { pad, type Style } from './style.js';
 
 /** Timeline lines shown before "… more" (the JSON has them all). */
@@ -60,4 +60,3 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
   return out.join('\n');
 }
 
-export { describeCandidate };

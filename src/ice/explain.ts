@@ -7,6 +7,7 @@
  */
 import { classifyAddress, type AddressClass } from '../candidate/address.js';
 import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
@@ -198,26 +199,23 @@ const stateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null
 const pairState = (s: string) => (s === 'inprogress' ? 'in-progress' : s);
 
 /** A candidate line from an event value: `{candidate: "candidate:…"}`, its legacy text form, or null. */
-function candidateLineOf(value: unknown): { line: string; ufrag: string | null } | null {
+/** A candidate line from an event value: `{candidate: "candidate:…"}`, Chrome's old text form, a bare line; or null. */
+function candidateLineOf(value: unknown): string | null {
   if (value !== null && typeof value === 'object') {
     const c = (value as { candidate?: unknown }).candidate;
-    if (typeof c === 'string' && c.trim() !== '') return { line: c, ufrag: str((value as { usernameFragment?: unknown }).usernameFragment) };
-    return null;
+    return typeof c === 'string' && c.trim() !== '' ? c : null;
   }
-  if (typeof value === 'string') {
-    const m = /(?:^|\s)((?:a=)?candidate:\S.*)$/m.exec(value);
-    if (m) return { line: m[1]!.trim(), ufrag: null };
-  }
-  return null;
+  if (typeof value !== 'string') return null;
+  const legacy = parseLegacyValue(value);
+  if (legacy !== null) return 'candidate' in legacy ? legacy.candidate : null;
+  return /^(?:a=)?candidate:\S/.test(value.trim()) ? value.trim() : null;
 }
 
+/** A description from an event value: `{type, sdp}`, or Chrome's old text form. */
 function sdpOf(value: unknown): { type: string | null; sdp: string } | null {
   if (value !== null && typeof value === 'object' && typeof (value as { sdp?: unknown }).sdp === 'string') return { type: str((value as { type?: unknown }).type), sdp: (value as { sdp: string }).sdp };
-  if (typeof value === 'string') {
-    const m = /^type: (\w+), sdp: (v=[\s\S]*)$/.exec(value);
-    if (m) return { type: m[1]!, sdp: m[2]! };
-  }
-  return null;
+  const legacy = typeof value === 'string' ? parseLegacyValue(value) : null;
+  return legacy !== null && 'sdp' in legacy ? legacy : null;
 }
 
 const key = (c: { type: string | null; address: string | null; port: number | null; protocol: string | null }) => `${c.type ?? ''}|${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
@@ -399,7 +397,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       case 'icecandidate':
       case 'addIceCandidate': {
         // A local candidate gathered, or a remote one given to the browser.
-        const info = ((c) => (c ? fromLine(c.line, 'event') : null))(candidateLineOf(v));
+        const line = candidateLineOf(v);
+        const info = line === null ? null : fromLine(line, 'event');
         if (info) {
           const side = e.type === 'icecandidate' ? 'local' : 'remote';
           (side === 'local' ? local : remote).push(info);

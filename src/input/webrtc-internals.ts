@@ -42,17 +42,20 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
 const LEGACY_SDP = /^type: (\w+), sdp: (v=[\s\S]*)$/;
 const LEGACY_CANDIDATE = /^sdpMid: ([^,]*), sdpMLineIndex: (\d{1,9}), candidate: ((?:a=)?candidate:.*)$/;
 
+/** An updateLog value in the text form of Chrome before M118: a description, a candidate, or null. */
+export function parseLegacyValue(s: string): { readonly type: string; readonly sdp: string } | { readonly sdpMid: string; readonly sdpMLineIndex: number; readonly candidate: string } | null {
+  let m = LEGACY_SDP.exec(s);
+  if (m) return { type: m[1]!, sdp: m[2]! };
+  m = LEGACY_CANDIDATE.exec(s);
+  if (m) return { sdpMid: m[1]!, sdpMLineIndex: Number(m[2]), candidate: m[3]! };
+  return null;
+}
+
 /** Reads an updateLog value in the text form of Chrome before M118; false when it is not one. */
 export function readLegacyValue(s: string, ctx: WalkContext, sink: InputSink): boolean {
-  let m = LEGACY_SDP.exec(s);
-  if (m) {
-    emitDescription(m[2]!, sdpType(m[1]), sourceOf(ctx), sink);
-    return true;
-  }
-  m = LEGACY_CANDIDATE.exec(s);
-  if (m) {
-    emitCandidate(m[3]!, { sdpMid: m[1], sdpMLineIndex: Number(m[2]) }, sourceOf(ctx), sink);
-    return true;
-  }
-  return false;
+  const v = parseLegacyValue(s);
+  if (v === null) return false;
+  if ('sdp' in v) emitDescription(v.sdp, sdpType(v.type), sourceOf(ctx), sink);
+  else emitCandidate(v.candidate, { sdpMid: v.sdpMid, sdpMLineIndex: v.sdpMLineIndex }, sourceOf(ctx), sink);
+  return true;
 }

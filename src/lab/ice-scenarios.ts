@@ -117,7 +117,7 @@ export async function runIceScenario(name: IceScenarioName, artifacts: string, o
     }
     if (sc.breakAfterConnect) {
       // Everything router A forwards is dropped from now on: STUN consent checks go unanswered.
-      execFileSync('ip', ['netns', 'exec', `sdpscope-lab-${lab.id}-ra`, 'iptables', '-I', 'FORWARD', '1', '-j', 'DROP']);
+      execFileSync('ip', ['netns', 'exec', lab.hosts.a.routerNs, 'iptables', '-I', 'FORWARD', '1', '-j', 'DROP']);
       onLine('router A now drops everything');
       await waitFor('A did not notice the loss', 40_000, async () => (/ICE (disconnected|failed)/.test(await stateOf(a)) ? true : null));
       // webrtc-internals samples stats every second: let it record the loss.

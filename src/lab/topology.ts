@@ -33,6 +33,8 @@ export interface LabHost {
   readonly address: string;
   /** The router's public (wan) address: what the NAT maps to. */
   readonly publicAddress: string;
+  /** The router's namespace (its iptables rules). */
+  readonly routerNs: string;
 }
 
 export interface Lab {
@@ -292,7 +294,7 @@ export function createLab(options: LabOptions): Lab {
       sysctl(router, 'net.ipv4.ip_forward', '1');
       const nat = natKindOf(options.nat[side]);
       natRules(router, nat, s);
-      hosts[side] = { side, nat, ns: host, address: s.host, publicAddress: s.wan };
+      hosts[side] = { side, nat, ns: host, address: s.host, publicAddress: s.wan, routerNs: router };
     }
 
     return {

@@ -472,22 +472,7 @@ async function localAddressFor(to: Endpoint, family: 4 | 6): Promise<string> {
 }
 
 /** Mutable per-server result while its checks run. */
-interface Draft {
-  url: string;
-  transport: IceServerTransport;
-  address: string | null;
-  rttMs: number | null;
-  mapped: Endpoint | null;
-  relayed: Endpoint | null;
-  error: ProbeError | null;
-  software: string | null;
-  rfc5780: boolean | null;
-  otherAddress: Endpoint | null;
-  responseOrigin: Endpoint | null;
-  lifetime: number | null;
-  relayVerified: boolean | null;
-  steps: string[];
-}
+type Draft = { -readonly [K in keyof Omit<ProbeServerResult, 'ok' | 'steps'>]: ProbeServerResult[K] } & { steps: string[] };
 
 /** One TURN allocation on a channel, with its long-term credential state. */
 class Allocation {
