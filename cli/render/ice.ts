@@ -30,14 +30,14 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}: ${e.explanation}`);
     }
     if (r.pairs.length > 0) {
-      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered; consent requests; RTT; bytes sent/received)'));
+      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));
       const rows = r.pairs.map((p) => [
         p.selected ? '*' : p.nominated ? 'n' : ' ',
         short(p.local),
         short(p.remote),
         p.state ?? '?',
-        `${p.requestsSent}/${p.responsesReceived}`,
-        `${p.requestsReceived}/${p.responsesSent}`,
+        `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`,
+        p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–',
         String(p.consentRequestsSent),
         p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',
         `${p.bytesSent}/${p.bytesReceived}`,

@@ -301,6 +301,9 @@ interface RtcPc {
   ignored: Set<string>;
 }
 
+/** Media capture calls (getUserMedia, getDisplayMedia, enumerateDevices, track events) in an rtcstats dump. */
+const MEDIA_METHOD = /^(navigator\.|getUserMedia|getDisplayMedia|enumerateDevices|MediaStream)/;
+
 function readRtcStats(text: string, header: boolean): StatsDump {
   const pcs = new Map<string, RtcPc>();
   let userAgent: string | null = null;
@@ -349,6 +352,8 @@ function readRtcStats(text: string, header: boolean): StatsDump {
       continue;
     }
     if (typeof pcId !== 'string') continue;
+    // Chrome's export files getUserMedia and its kin under an id of their own ("8-0"): not a peer connection.
+    if (MEDIA_METHOD.test(method)) continue;
     let pc = pcs.get(pcId);
     if (!pc) pcs.set(pcId, (pc = { id: pcId, url, configuration: null, events: [], stats: new Map(), base: new Map(), ignored: new Set() }));
     if (method === 'getStats' || method === 'getstats') {
@@ -419,6 +424,8 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
     add(report['iceCandidatePairStats'], 'candidate-pair');
     add(report['iceCandidateStats'], 'local-candidate');
     add(report['trickledIceCandidateStats'], 'remote-candidate');
+    // Firefox 125 and later: the transports, with iceRole, iceState and dtlsState.
+    add(report['transportStats'], 'transport');
     return out;
   };
   const pcs = reports.map((r): PeerConnectionDump => {

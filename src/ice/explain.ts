@@ -82,8 +82,11 @@ export interface IcePairInfo {
   readonly state: string | null;
   /** Each state change with its time. */
   readonly states: readonly { readonly time: number; readonly state: string }[];
+  /** Checks sent (0 when the browser does not count them: see requestCountsReported). */
   readonly requestsSent: number;
   readonly responsesReceived: number;
+  /** Whether the stats count requests sent and received (Firefox counts responses received only). */
+  readonly requestCountsReported: boolean;
   readonly requestsReceived: number;
   readonly responsesSent: number;
   readonly consentRequestsSent: number;
@@ -339,6 +342,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // One origin for every relative time: the first time the dump has (an event or a stats sample).
   let t0: number | null = null;
   for (const e of pc.events) if (e.time !== null && (t0 === null || e.time < t0)) t0 = e.time;
+  for (const d of pc.descriptions) if (d.time !== null && (t0 === null || d.time < t0)) t0 = d.time;
   for (const h of pc.stats.values()) {
     const first = h.series(h.type === 'candidate-pair' ? 'state' : 'timestamp')[0]?.time;
     if (first !== undefined && Number.isFinite(first) && (t0 === null || first < t0)) t0 = first;
@@ -438,6 +442,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     onDescription({ time: d.time, type: d.local ? 'setLocalDescription' : 'setRemoteDescription', value: { sdp: d.sdp } }, d.local);
     if (d.local) localSet = true;
     else remoteSet = true;
+    // Firefox's sdpHistory says when each was set.
+    if (d.time !== null) timeline.push({ time: d.time, kind: 'description', text: `${d.local ? 'local' : 'remote'} description set` });
   }
   restarts = Math.max(ufragChanges.local, ufragChanges.remote, restarts);
   if (pc.iceRestarts !== null) restarts = Math.max(restarts, pc.iceRestarts);
@@ -480,7 +486,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       if (prev < 0 && n > 0) lastResponseAt = p.time;
       prev = n;
     }
-    const rtt = num(s['currentRoundTripTime']);
+    // Firefox says 0 for a pair never answered: no measurement, not 0 ms.
+    const rtt = (num(s['responsesReceived']) ?? 0) === 0 && num(s['currentRoundTripTime']) === 0 ? null : num(s['currentRoundTripTime']);
     pairs.push({
       id: h.id,
       local: findMerged(localCandidates, candidateStats.get(str(s['localCandidateId']) ?? '')),
@@ -489,6 +496,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       states: stateSeries,
       requestsSent: num(s['requestsSent']) ?? 0,
       responsesReceived: num(s['responsesReceived']) ?? 0,
+      requestCountsReported: num(s['requestsSent']) !== null,
       requestsReceived: num(s['requestsReceived']) ?? 0,
       responsesSent: num(s['responsesSent']) ?? 0,
       consentRequestsSent: num(s['consentRequestsSent']) ?? 0,
@@ -530,7 +538,9 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (t !== null && (endTime === null || t > endTime)) endTime = t;
   }
   const closeEvent = pc.events.find((e) => e.type === 'close' || ((e.type === 'signalingstatechange' || e.type === 'connectionstatechange') && e.value === 'closed'));
-  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, selected, t0, transports, endTime, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  const roleText = transports.map((t) => asText(t.last['iceRole'])).find((v) => v === 'controlling' || v === 'controlled');
+  const role = roleText === 'controlling' || roleText === 'controlled' ? roleText : null;
+  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -562,9 +572,14 @@ interface Context {
   readonly endTime: number | null;
   /** When close() was called (or the signaling state became closed); undefined when it was not. */
   readonly closedAt?: number | null;
+  /** This side's ICE role, from the transport stats (iceRole), when they say. */
+  readonly role: 'controlling' | 'controlled' | null;
 }
 
 const CONNECTED = new Set(['connected', 'completed']);
+
+/** How long after ICE connected a DTLS handshake still not done counts as failed: a real one takes a few round trips (RFC 9147 §5.8: retransmissions from 1 s, doubling). */
+const DTLS_WAIT_MS = 10_000;
 
 function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const verdict = (code: IceVerdictCode, message: string, evidence: string[]): IceVerdict => ({ code, message, evidence, action: ICE_VERDICTS[code].action });
@@ -589,10 +604,26 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
-    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}, ${sel.requestsSent} requests sent, ${sel.responsesReceived} responses received`);
+    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${sel.requestCountsReported ? `, ${sel.requestsSent} requests sent` : ''}, ${sel.responsesReceived} responses received`);
     if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
+    // Never failed, never done: the connection state still "connecting" long after ICE connected
+    // means the DTLS handshake got no answer (a peer that stops at ICE, or a middlebox eating DTLS).
+    const dtlsStates = x.transports.flatMap((t) => t.series('dtlsState')).map((p) => asText(p.value));
+    // A snapshot (Firefox's report) has no time for "ICE connected": the descriptions' bound it.
+    const lastDescription = Math.max(...r.timeline.filter((e) => e.kind === 'description' && e.time !== null).map((e) => e.time!));
+    const connectedAt = lastConnected?.time != null && lastConnected.time < (x.endTime ?? 0) ? { time: lastConnected.time, what: 'ICE connected' } : Number.isFinite(lastDescription) ? { time: lastDescription, what: 'the descriptions were set' } : null;
+    const stalledFor = connectedAt !== null && x.endTime !== null ? x.endTime - connectedAt.time : null;
+    const pending = (s: string | null | undefined) => s === 'connecting' || s === 'new';
+    const dtlsPending = conn.length > 0 ? pending(finalConn) && !conn.some((s) => s.state === 'connected') : dtlsStates.length > 0 && pending(dtlsStates.at(-1));
+    const dtlsStalled = CONNECTED.has(finalIce ?? '') && dtlsPending && stalledFor !== null && stalledFor >= DTLS_WAIT_MS && !dtlsStates.includes('connected');
+    if (dtlsStalled) {
+      evidence.push(`${conn.length > 0 ? `connection state still ${finalConn}` : `DTLS state still ${dtlsStates.at(-1)}`} ${(stalledFor / 1000).toFixed(1)} s after ${connectedAt!.what} (at ${at(connectedAt!.time)})${conn.length > 0 && dtlsStates.length ? `; DTLS state ${dtlsStates.at(-1)}` : ''}`);
+      if (sel) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received${sel.bytesReceived === 0 ? ': the other side never answered the DTLS handshake' : ''}`);
+      if (sel && !sel.nominated && x.role === 'controlled') evidence.push('the selected pair was never nominated: this side is controlled and chose a working pair on its own (as libwebrtc does), while the controlling side nominated none');
+      return verdict('dtls-failed', `ICE connected, but the DTLS handshake had not completed ${(stalledFor / 1000).toFixed(1)} s after ${connectedAt!.what}.`, evidence);
+    }
     const iceLostBefore = (t: number | null) => iceStates.some((s) => (s.state === 'failed' || s.state === 'disconnected') && (s.time ?? 0) <= (t ?? Infinity));
     if (dtlsFailedAt !== null || (connFailed && !iceLostBefore(connFailed.time) && CONNECTED.has(finalIce ?? ''))) {
       if (dtlsFailedAt !== null) evidence.push(`DTLS state failed at ${at(dtlsFailedAt)}`);
@@ -694,8 +725,14 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const checkingSince = iceStates.find((s) => s.state === 'checking')?.time ?? null;
   const checkedFor = checkingSince !== null && x.endTime !== null ? x.endTime - checkingSince : null;
   const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < 5000;
-  if (r.pairs.length > 0 && sent > 0 && answered === 0 && !early) {
-    evidence.push(`${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`);
+  // Firefox counts no requests: a failed pair with no response is its sign of checks unanswered.
+  const countsKnown = r.pairs.some((p) => p.requestCountsReported);
+  if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && r.pairs.some((p) => p.state === 'failed')))) {
+    evidence.push(
+      countsKnown
+        ? `${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`
+        : `${r.pairs.length} pair(s), ${r.pairs.filter((p) => p.state === 'failed').length} failed, 0 responses received (the browser does not count the checks it sent)`,
+    );
     const types = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => c.type))].join(', ');
     evidence.push(`local candidates: ${types(usableLocal)}; remote: ${types(delivered)}`);
     const relays = usableLocal.filter((c) => c.type === 'relay').length + delivered.filter((c) => c.type === 'relay').length;
@@ -716,6 +753,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
   if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected)) {
     evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);
+    const firstSuccess = Math.min(...succeeded.map((p) => p.states.find((q) => q.state === 'succeeded')?.time ?? Infinity));
+    if (Number.isFinite(firstSuccess) && x.endTime !== null && x.endTime > firstSuccess) evidence.push(`the first pair succeeded at ${at(firstSuccess)}; ${((x.endTime - firstSuccess) / 1000).toFixed(1)} s later, when the dump ends, still no nomination (ICE state ${finalIce ?? 'not recorded'})`);
+    if (x.role === 'controlled') evidence.push('this side is controlled: nominating is the controlling side\'s job (RFC 8445 §8.1.1, USE-CANDIDATE); the other agent answers checks but never nominates (a controlling-role bug, or a server that believes itself ICE-lite)');
+    else if (x.role === 'controlling') evidence.push('this side is controlling: it should have nominated a succeeded pair (RFC 8445 §8.1.1)');
     return verdict('no-nomination', 'Checks were answered but no pair was nominated or selected.', evidence);
   }
   evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${sent} checks sent, ${answered} answered${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);

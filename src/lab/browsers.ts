@@ -33,7 +33,9 @@ export interface LabPeer {
   /**
    * Chromium with `internals`: the page's chrome://webrtc-internals "webrtc-internals dump" and
    * "rtcstats dump" (gzip), saved as `<prefix>webrtc_internals_dump.gz` and
-   * `<prefix>rtcstats_dump.gz` in `dir`; the paths. Absent for Firefox.
+   * `<prefix>rtcstats_dump.gz` in `dir`. Firefox: each peer connection's about:webrtc "Copy
+   * Report" text (the same JSON.stringify of WebrtcGlobalInformation.getAllStats's report that
+   * about:webrtc copies), as `<prefix>about_webrtc_report.json` (then `-2`, `-3`...). The paths.
    */
   saveDumps?(dir: string, prefix: string): Promise<string[]>;
   close(): Promise<void>;
@@ -182,7 +184,7 @@ async function launchFirefox(lab: Lab, host: LabHost, options: LaunchOptions = {
   mkdirSync(profile, { recursive: true });
   const prefs = { ...FIREFOX_PREFS, ...(options.mdns ? { 'media.peerconnection.ice.obfuscate_host_addresses': true } : {}) };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, val]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(val)});\n`).join(''));
-  const firefox = lab.spawnIn(host.ns, BROWSER_EXECUTABLES.firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], {
+  const firefox = lab.spawnIn(host.ns, BROWSER_EXECUTABLES.firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'], {
     env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', HOME: lab.dir },
   });
   let err = '';
@@ -218,6 +220,21 @@ async function launchFirefox(lab: Lab, host: LabHost, options: LaunchOptions = {
     screenshot: async (path) => {
       const r = await session.send('browsingContext.captureScreenshot', { context });
       writeFileSync(path, Buffer.from(String(r['data']), 'base64'));
+    },
+    saveDumps: async (dir, prefix) => {
+      // about:webrtc's data, read where about:webrtc reads it: WebrtcGlobalInformation, a
+      // chrome-only API, in the browser window's chrome context (BiDi's "moz:scope": "chrome",
+      // open with --remote-allow-system-access). Copy Report is JSON.stringify({ ...report }, null, 2).
+      const tree = await session.send('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
+      const chrome = (tree['contexts'] as { context: string }[])[0]?.context;
+      if (!chrome) throw new SdpscopeError('LAB_CALL', 'Firefox shows no chrome context: about:webrtc\'s data cannot be read');
+      const reports = await session.evaluate<string[]>(chrome, 'new Promise((r) => WebrtcGlobalInformation.getAllStats(r)).then((all) => all.reports.map((report) => JSON.stringify({ ...report }, null, 2)))');
+      mkdirSync(dir, { recursive: true });
+      return reports.map((text, i) => {
+        const path = join(dir, `${prefix}about_webrtc_report${i === 0 ? '' : `-${i + 1}`}.json`);
+        writeFileSync(path, text);
+        return path;
+      });
     },
     close: async () => {
       await session.send('browser.close', {}).catch(() => undefined);

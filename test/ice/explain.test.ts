@@ -20,6 +20,11 @@ describe('explainIce on real dumps', () => {
     ...lab('mdns-unresolved').map((f) => [f, 'remote-candidates-unresolved'] as const),
     ...lab('dump-while-checking').map((f) => [f, 'still-checking'] as const),
     ...lab('answer-refused').map((f) => [f, 'not-negotiated'] as const),
+    ...lab('no-nomination-chromium').map((f) => [f, 'dtls-failed'] as const),
+    ['lab/no-nomination__about_webrtc_report.json', 'no-nomination'],
+    ['lab/firefox-udp-blocked-no-turn__about_webrtc_report.json', 'checks-unanswered'],
+    ['lab/firefox-turn-tcp-only__about_webrtc_report.json', 'connected'],
+    ['lab/nomination-control__about_webrtc_report.json', 'dtls-failed'],
     ['xuyu130-webrtc__webrtc_internals_dump.txt', 'connected'],
     ['jitsi-rtcstats-server__firefox-relay', 'connected'],
     ['hush_fm__webrtc_internals_dump.txt', 'no-local-candidates'],
@@ -90,10 +95,52 @@ describe('explainIce on real dumps', () => {
     expect(Object.keys(r.states)).toEqual(['signaling', 'gathering', 'ice', 'connection']);
     expect(Object.keys(r.verdict)).toEqual(expect.arrayContaining(['code', 'message', 'evidence']));
   });
+
+  it('Firefox 153, controlled, against an agent that answers every check and never nominates: the pair succeeded, nothing nominated, ICE still checking; the role said', () => {
+    const r = reports('lab/no-nomination__about_webrtc_report.json')[0]!;
+    expect(r.pairs).toEqual([expect.objectContaining({ state: 'succeeded', nominated: false, selected: false, requestCountsReported: false })]);
+    expect(r.pairs[0]!.responsesReceived).toBeGreaterThan(0);
+    expect(r.verdict.evidence.join('\n')).toMatch(/this side is controlled: nominating is the controlling side's job/);
+    expect(r.selectedPair).toBeNull();
+  });
+
+  it('Chromium 156, controlled, against the same agent: it selects the answered pair without a nomination (ICE connected), and DTLS never gets an answer', () => {
+    for (const f of lab('no-nomination-chromium')) {
+      const r = reports(f)[0]!;
+      expect(r.verdict.message).toMatch(/^ICE connected, but the DTLS handshake had not completed [\d.]+ s after ICE connected\.$/);
+      const evidence = r.verdict.evidence.join('\n');
+      expect(evidence).toMatch(/connection state still connecting [\d.]+ s after ICE connected/);
+      expect(evidence).toMatch(/\d+ sent, 0 received: the other side never answered the DTLS handshake/);
+      expect(evidence).toMatch(/the selected pair was never nominated: this side is controlled/);
+      expect(r.selectedPair).not.toBeNull();
+    }
+  });
+
+  it('the control, Firefox with the agent nominating: ICE connected on the nominated pair; a report (a snapshot) bounds the DTLS wait by the descriptions\' times', () => {
+    const r = reports('lab/nomination-control__about_webrtc_report.json')[0]!;
+    expect(r.selectedPair).not.toBeNull();
+    expect(r.pairs.find((p) => p.selected)!.nominated).toBe(true);
+    expect(r.verdict.message).toMatch(/had not completed [\d.]+ s after the descriptions were set\.$/);
+    expect(r.verdict.evidence.join('\n')).toMatch(/DTLS state still connecting [\d.]+ s after the descriptions were set \(at \+0\.0s\)/);
+  });
+
+  it('Chrome\'s rtcstats export files getUserMedia under an id of its own: not a peer connection', () => {
+    expect(readStatsDump(dumpText('lab/no-nomination-chromium__rtcstats_dump.gz')).peerConnections.map((p) => p.id)).toEqual(['8-1']);
+  });
+
+  it('Firefox reports: the TURN/TCP relay selected, unanswered pairs without an RTT, checks unanswered said without a count Firefox does not keep', () => {
+    const tcp = reports('lab/firefox-turn-tcp-only__about_webrtc_report.json')[0]!;
+    expect(tcp.verdict.message).toMatch(/^ICE connected through a TURN relay over TCP: no direct pair succeeded/);
+    expect(tcp.selectedPair!.local).toMatchObject({ type: 'relay', relayProtocol: 'tcp' });
+    expect(tcp.pairs.filter((p) => p.responsesReceived === 0).every((p) => p.currentRoundTripTime === null)).toBe(true);
+    const blocked = reports('lab/firefox-udp-blocked-no-turn__about_webrtc_report.json')[0]!;
+    expect(blocked.verdict.evidence[0]).toMatch(/0 responses received \(the browser does not count the checks it sent\)/);
+    expect(blocked.verdict.evidence.join('\n')).toMatch(/no local srflx although STUN servers are configured/);
+  });
 });
 
 describe('targeted cases', () => {
-  it('no-nomination: checks answered, nothing nominated or selected (no real dump shows it: built from the stats shape)', () => {
+  it('no-nomination from the stats shape alone (a controlling side that does not nominate, no role known)', () => {
     const pair = { id: 'P', type: 'candidate-pair', last: { localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded', requestsSent: 3, responsesReceived: 3, nominated: false }, series: () => [], lastTime: 2000 };
     const cand = (id: string, type: string) => ({ id, type, last: { address: '192.0.2.1', port: 1, protocol: 'udp', candidateType: 'host' }, series: () => [], lastTime: 2000 });
     const events = [
