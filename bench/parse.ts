@@ -13,14 +13,17 @@ function seedOffer(): string {
   return frame.offer.sdp;
 }
 
-/** The seed offer with its video m-section repeated to `count` m-lines (distinct mids, all in BUNDLE). */
+/**
+ * The seed offer with its video m-section repeated to `count` m-lines (distinct mids and ssrcs,
+ * all in BUNDLE): a description a browser takes (one ssrc in two m-sections Chromium refuses).
+ */
 export function largeSdp(count: number): string {
   const sdp = seedOffer();
   const at = sdp.indexOf('m=video');
   const head = sdp.slice(0, sdp.indexOf('m=audio'));
   const video = sdp.slice(at);
   const sections: string[] = [];
-  for (let i = 0; i < count; i++) sections.push(video.replace('a=mid:1\r\n', `a=mid:${i}\r\n`));
+  for (let i = 0; i < count; i++) sections.push(video.replace('a=mid:1\r\n', `a=mid:${i}\r\n`).replace(/^a=ssrc(-group)?:.*$/gm, (line) => line.replace(/\b\d{6,10}\b/g, (n) => String((Number(n) + i) % 4294967296))));
   return head.replace('a=group:BUNDLE 0 1', `a=group:BUNDLE ${[...Array(count).keys()].join(' ')}`) + sections.join('');
 }
 

@@ -6,6 +6,7 @@
  * entry in a payload map below, and does not compile until the table describes it.
  */
 import type { ErrorCode } from './errors.js';
+import type { BrowserRule } from './sdp/browser-rules.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -73,6 +74,8 @@ export interface SdpDiagnosticPayloads {
   'blank-line': LinePosition;
   'attribute-syntax': LinePosition;
   'fingerprint-invalid': LinePosition & { readonly browsers: BrowserVerdicts };
+  /** A rule of BROWSER_RULES (src/sdp/browser-rules.ts): `rule` names it, `browsers` says who rejects. */
+  'rejected-by-browser': LinePosition & { readonly browsers: BrowserVerdicts; readonly rule: BrowserRule };
   'mixed-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
@@ -130,16 +133,16 @@ export interface NegotiationDiagnosticPayloads {
   'bundle-credentials-differ': MediaPosition;
   'ice-lite-both': MediaPosition;
   'no-trickle': MediaPosition;
-  'rtcp-mux-missing': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'media-rejected': MediaPosition;
   'mline-count-mismatch': MediaPosition;
   'mline-mismatch': MediaPosition;
-  'protocol-mismatch': MediaPosition;
-  'header-extension-not-offered': MediaPosition;
-  'header-extension-id-changed': MediaPosition;
+  'protocol-mismatch': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'protocol-variant': MediaPosition;
+  'header-extension-not-offered': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'header-extension-id-changed': MediaPosition & { readonly browsers: BrowserVerdicts };
   'sctp-port-missing': MediaPosition;
   'sctp-format-mismatch': MediaPosition;
 }
@@ -191,6 +194,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'blank-line': 'warning',
   'attribute-syntax': 'warning',
   'fingerprint-invalid': 'error',
+  'rejected-by-browser': 'error',
   'mixed-line-endings': 'info',
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
@@ -211,7 +215,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'binary-data': 'warning',
   'line-too-long': 'warning',
   'no-common-codec': 'error',
-  'answer-codec-not-offered': 'error',
+  'answer-codec-not-offered': 'warning',
   'payload-type-remapped': 'warning',
   'rtx-without-codec': 'warning',
   'invalid-direction': 'error',
@@ -226,16 +230,16 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'bundle-credentials-differ': 'warning',
   'ice-lite-both': 'error',
   'no-trickle': 'info',
-  'rtcp-mux-missing': 'error',
   'bundle-tag-rejected': 'warning',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
   'media-rejected': 'info',
   'mline-count-mismatch': 'error',
   'mline-mismatch': 'error',
-  'protocol-mismatch': 'warning',
+  'protocol-mismatch': 'error',
+  'protocol-variant': 'info',
   'header-extension-not-offered': 'error',
-  'header-extension-id-changed': 'warning',
+  'header-extension-id-changed': 'error',
   'sctp-port-missing': 'error',
   'sctp-format-mismatch': 'warning',
   'no-srflx': 'warning',
@@ -277,6 +281,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'a=fingerprint that a browser\'s setRemoteDescription rejects (measured with Chromium 156 and Firefox ESR 153; `browsers` says which): a hash function neither knows (both), md5 and md2 (Chromium), a value that is not hex pairs joined by ":" (both), lower-case hex (Firefox: "Malformed fingerprint token"), the wrong number of bytes for the hash (Chromium: "Failed to apply remote fingerprint"). An upper-case hash name both accept.',
     action: 'Write the fingerprint of the certificate as the browser\'s own description has it: a=fingerprint:sha-256 followed by 32 hex pairs.',
     reference: 'RFC 8122 §5, RFC 8842',
+  },
+  'rejected-by-browser': {
+    domain: 'sdp',
+    title: 'A line a browser refuses',
+    description: 'Something in the description that Chromium\'s or Firefox\'s setRemoteDescription refuses, measured with Chromium 156 and Firefox ESR 153 by the browser-verdict harness (README: "What the browsers refuse"); `rule` names it (BROWSER_RULES lists every rule), `browsers` says which browser rejects it. A rule one browser accepts is still an error: the description fails there.',
+    action: 'Write the line as the browser\'s own description has it; the message says what is wrong.',
+    reference: 'RFC 8866 and the RFC each rule names (BROWSER_RULES)',
   },
   'attribute-syntax': {
     domain: 'sdp',
@@ -431,7 +442,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'answer-codec-not-offered': {
     domain: 'negotiation',
     title: 'Answer codec that the offer never had',
-    description: 'The answer may only contain codecs from the offer (a subset, possibly with fewer parameters). Browsers fail setRemoteDescription on it or ignore the codec.',
+    description: 'The answer may only contain codecs from the offer (a subset, possibly with fewer parameters). Both browsers accept such an answer (measured: a payload type, a name, a clock rate, H264/VP9/AV1 parameters the offer did not have) and never use the codec.',
     action: 'Build the answer from the offer\'s codecs (an SFU answering from a fixed list is the usual cause).',
     reference: 'RFC 3264 §6.1',
   },
@@ -533,13 +544,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
     reference: 'RFC 8840 §4',
   },
-  'rtcp-mux-missing': {
-    domain: 'negotiation',
-    title: 'RTCP not multiplexed',
-    description: 'WebRTC endpoints require rtcp-mux (Chrome fails with "RTCP-MUX is not enabled"); an answer must not drop it when the offer has it.',
-    action: 'Keep a=rtcp-mux in the answer.',
-    reference: 'RFC 8843 §9; RFC 5761 §5.1.3; RFC 9429 §4.1.1',
-  },
   'bundle-tag-rejected': {
     domain: 'negotiation',
     title: 'The offerer-tagged BUNDLE m-line was rejected',
@@ -584,22 +588,29 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'protocol-mismatch': {
     domain: 'negotiation',
-    title: 'Different transport protocol in the answer',
-    description: 'The answer\'s m= proto differs from the offer\'s (e.g. RTP/SAVPF vs UDP/TLS/RTP/SAVPF); compatible variants are tolerated by browsers, others are not.',
+    title: 'Another transport protocol in the answer',
+    description: 'The answer\'s m= proto is not the offer\'s nor its compatible variant: Firefox rejects the answer (measured with RTP/AVPF and TCP/TLS/RTP/SAVPF answering UDP/TLS/RTP/SAVPF), Chromium accepts it; `browsers` says so.',
     action: 'Echo the offer\'s proto.',
-    reference: 'RFC 3264 §6.1; RFC 9429 §5.1.2',
+    reference: 'RFC 3264 §6.1; RFC 9429 §5.3.1',
+  },
+  'protocol-variant': {
+    domain: 'negotiation',
+    title: 'The compatible variant of the offer\'s protocol',
+    description: 'RTP/SAVPF answering UDP/TLS/RTP/SAVPF or the other way round: both browsers take it (measured).',
+    action: 'Nothing, unless a strict peer is involved: echo the offer\'s proto.',
+    reference: 'RFC 9429 §5.1.3',
   },
   'header-extension-not-offered': {
     domain: 'negotiation',
     title: 'Answer header extension the offer did not have',
-    description: 'The answerer may only accept offered RTP header extensions.',
+    description: 'The answerer may only accept offered RTP header extensions: Firefox rejects the answer, Chromium accepts it (measured).',
     action: 'Answer only the offered a=extmap URIs.',
     reference: 'RFC 8285 §7',
   },
   'header-extension-id-changed': {
     domain: 'negotiation',
     title: 'Header extension answered with another id',
-    description: 'The answer maps an offered URI to a different id; JSEP answerers echo the offer\'s id.',
+    description: 'The answer maps an offered URI to a different id; JSEP answerers echo the offer\'s id. Firefox rejects the answer ("Answer changed id for extmap attribute"), Chromium accepts it (measured).',
     action: 'Echo the offer\'s ids.',
     reference: 'RFC 8285 §7; RFC 9429 §5.3.1',
   },

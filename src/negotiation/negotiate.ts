@@ -4,8 +4,11 @@
  */
 import { requireObject } from '../errors.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
-import { diagnostic, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
+import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+
+const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
+const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
@@ -214,14 +217,12 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
-      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase()) at('protocol-mismatch', `offer ${o.protocol}, answer ${a.protocol}`);
-    }
-
-    // An offered rtx must point (apt) at a payload type of its own m-line.
-    for (const c of o.codecs) {
-      if (c.name.toLowerCase() !== 'rtx') continue;
-      const apt = c.parameters.find((p) => p.name?.toLowerCase() === 'apt')?.value;
-      if (apt === undefined || !o.formats.includes(apt)) at('rtx-without-codec', `offer rtx ${c.payloadType} has apt=${apt ?? '(none)'}, which is not a payload type of this m-line`);
+      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase()) {
+        // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
+        const variant = SAVPF_VARIANTS.has(o.protocol.toUpperCase()) && SAVPF_VARIANTS.has(a.protocol.toUpperCase());
+        if (variant) at('protocol-variant', `offer ${o.protocol}, answer ${a.protocol}`);
+        else add(diagnostic('protocol-mismatch', `offer ${o.protocol}, answer ${a.protocol}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+      }
     }
 
     // Directions (RFC 3264 §6.1).
@@ -246,11 +247,11 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
         const oe = o.extmaps.find((x) => x.uri === e.uri);
         if (!oe) {
           answerOnlyExt.push(e);
-          at('header-extension-not-offered', `answer extmap ${e.id} ${e.uri} was not offered`);
+          add(diagnostic('header-extension-not-offered', `answer extmap ${e.id} ${e.uri} was not offered: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
           continue;
         }
         negotiatedExt.push({ uri: e.uri, offerId: oe.id, answerId: e.id, direction: e.direction });
-        if (oe.id !== e.id) at('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}`);
+        if (oe.id !== e.id) add(diagnostic('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }
     }
     const offerOnlyExt = o.extmaps.filter((e) => !negotiatedExt.some((n) => n.uri === e.uri));
@@ -281,17 +282,13 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
       else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag "${ice.ufrag}" (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
     }
 
-    // rtcp-mux (RFC 5761; required by WebRTC endpoints).
-    if (live && a && rtp) {
-      if (o.rtcpMux && !a.rtcpMux) at('rtcp-mux-missing', 'the offer has a=rtcp-mux, the answer drops it');
-      else if (!o.rtcpMux && !a.rtcpMux) at('rtcp-mux-missing', 'neither side has a=rtcp-mux');
-    }
+    // rtcp-mux: each description's own finding (parseSdp: rejected-by-browser, rtcp-mux-missing).
 
     // SCTP (RFC 8841).
     let sctp: MediaNegotiation['sctp'] = null;
     if (isSctp(o)) {
       sctp = { offerPort: o.sctpPort, answerPort: a?.sctpPort ?? null, offerMaxMessageSize: o.maxMessageSize, answerMaxMessageSize: a?.maxMessageSize ?? null };
-      if (o.sctpPort === null && o.port !== 0) at('sctp-port-missing', 'the offer has no a=sctp-port or a=sctpmap');
+      // An offer without a=sctp-port means 5000 (RFC 8841 §5.2); both browsers take it (measured). An answer without one Firefox rejects.
       if (live && a && a.sctpPort === null) at('sctp-port-missing', 'the answer has no a=sctp-port or a=sctpmap');
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);
     }

@@ -2,6 +2,11 @@
 import { explainCandidate, placeFindings } from '../candidate/explain.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
+import { BROWSER_RULES, lineRules, ruleMessage, sectionRules, type RuleSink } from './browser-rules.js';
+
+/** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
+const ruleSink = (findings: FindingSink<ParseDiagnostic>, mid: string | null): RuleSink => (rule, line, column, detail) =>
+  findings.push(diagnostic('rejected-by-browser', ruleMessage(rule, detail), { line, column, mid, browsers: BROWSER_RULES[rule].browsers, rule }));
 import type {
   AttributeLine,
   Bandwidth,
@@ -136,10 +141,14 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const mid = a.first('mid') ?? null;
   let connection: Connection | null = null;
   const bandwidths: Bandwidth[] = [];
+  const rules = ruleSink(findings, mid);
   for (const l of lines) {
+    if (l.kind === 'attribute') continue;
     if (l.kind === 'connection' && connection === null) connection = l.value;
     else if (l.kind === 'bandwidth') bandwidths.push(l.value);
+    lineRules(l, rules);
   }
+  sectionRules(mline, lines[0]!.line, a, rules);
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);
   const unnamed = codecs.filter((c) => c.name === '').map((c) => c.payloadType);
@@ -228,7 +237,21 @@ export function buildDescription(
     }
     return found < 0 ? null : media[found]!.mid;
   };
-  const placed = diagnostics.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
+  const rules = ruleSink(findings, null);
+  for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
+  // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
+  const owner = new Map<string, MediaDescription>();
+  for (const m of media) {
+    for (const x of new Set(m.ssrcs.map((y) => y.ssrc))) {
+      const other = owner.get(x);
+      if (other) ruleSink(findings, m.mid)('ssrc-duplicate', m.lines[0]!.line, null, `ssrc ${x} is also in the m-section of line ${other.lines[0]!.line}`);
+      else owner.set(x, m);
+    }
+  }
+  // A line a browser refuses needs no second finding saying its grammar is off.
+  const refused = new Set(diagnostics.filter((d) => d.kind === 'rejected-by-browser').map((d) => d.line));
+  const kept = refused.size === 0 ? diagnostics : diagnostics.filter((d) => !(d.kind === 'attribute-syntax' && refused.has(d.line)));
+  const placed = kept.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
   const withMid = placed.sort((x, y) => (x.line ?? Infinity) - (y.line ?? Infinity));
   let version: string | null = null;
   let sessionName: string | null = null;

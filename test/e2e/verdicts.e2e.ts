@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
+import { askMutationVerdicts, type MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
+import { MUTATIONS } from '../../src/lab/sdp-mutations.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -16,6 +19,13 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     const now = await askFingerprintVerdicts(Object.keys(fixture.cases));
     // The verdicts must hold; the browsers' wording may change with their versions.
     const words = (v: Verdicts) => Object.fromEntries(Object.entries(v.cases).map(([k, x]) => [k, { chromium: x.chromium.split(':')[0], firefox: x.firefox.split(':')[0] }]));
+    expect(words(now)).toEqual(words(fixture));
+  });
+
+  it('153 changes to real offers and answers, Chromium and Firefox: the same verdicts as the fixture', async () => {
+    const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/mutations.json.gz'))).toString('utf8')) as MutationVerdicts;
+    const now = await askMutationVerdicts(MUTATIONS);
+    const words = (v: MutationVerdicts) => Object.fromEntries(v.cases.map((c) => [c.id, { chromium: c.results.chromium?.verdict.split(':')[0] ?? 'n/a', firefox: c.results.firefox?.verdict.split(':')[0] ?? 'n/a' }]));
     expect(words(now)).toEqual(words(fixture));
   });
 });

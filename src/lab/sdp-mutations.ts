@@ -1,0 +1,273 @@
+/**
+ * The catalogue of the browser-verdict harness (src/lab/sdp-verdicts.ts): one change each to a
+ * real offer or answer, covering each rule class of RFC 3264 and JSEP (RFC 9429): m-lines,
+ * directions, mids and BUNDLE (RFC 9143), ICE credentials and options (RFC 8839), DTLS
+ * fingerprint (RFC 8122) and setup (RFC 8842), rtcp-mux (RFC 8035) and rtcp-rsize, payload types
+ * and the rtpmap/fmtp/rtcp-fb cross-references, rtx (RFC 4588), red (RFC 2198), H264/VP9/AV1
+ * parameters, header extensions (RFC 8285), ssrc and ssrc-group (RFC 5576), msid (RFC 8830),
+ * rid/simulcast (RFC 8851, RFC 8853), SCTP (RFC 8841), and the syntax of lines. Pure string
+ * functions of the description (and the pair it belongs to); a mutation that finds nothing to
+ * change returns its input unchanged, and the harness skips it for that browser.
+ */
+
+/** The real exchanges mutated: audio+video+data channel bundled, the same unbundled (the answerer saw no BUNDLE group), a data channel only, a simulcast offer (three rids, sendonly). */
+export type Base = 'av' | 'no-bundle' | 'data' | 'simulcast';
+
+export interface Mutation {
+  readonly id: string;
+  /** The rule class (for the README's table). */
+  readonly rule: string;
+  readonly target: 'offer' | 'answer';
+  readonly base: Base;
+  readonly description: string;
+  mutate(sdp: string, pair: { readonly offer: string; readonly answer: string }): string;
+}
+
+type Lines = string[];
+interface Parts {
+  session: Lines;
+  media: Lines[];
+}
+
+const EOL = '\r\n';
+
+function split(sdp: string): Parts {
+  const lines = sdp.split(EOL);
+  if (lines.at(-1) === '') lines.pop();
+  const parts: Parts = { session: [], media: [] };
+  for (const l of lines) {
+    if (l.startsWith('m=')) parts.media.push([l]);
+    else if (parts.media.length > 0) parts.media.at(-1)!.push(l);
+    else parts.session.push(l);
+  }
+  return parts;
+}
+
+const join = (p: Parts): string => [...p.session, ...p.media.flat()].join(EOL) + EOL;
+const kindOf = (m: Lines): string => m[0]!.slice(2, m[0]!.indexOf(' '));
+
+/** Applies `f` to the lines of the first m-section of `kind`. */
+const inKind = (kind: string, f: (m: Lines) => Lines) => (sdp: string): string => {
+  const p = split(sdp);
+  const i = p.media.findIndex((m) => kindOf(m) === kind);
+  if (i < 0) return sdp;
+  p.media[i] = f([...p.media[i]!]);
+  return join(p);
+};
+
+/** Every line, whole-line regex replaced (all matches). */
+const replaceAll = (re: RegExp, to: string) => (sdp: string): string => sdp.split(EOL).map((l) => l.replace(re, to)).join(EOL);
+/** The first line matching, replaced. */
+const replaceFirst = (re: RegExp, to: string) => (sdp: string): string => {
+  const lines = sdp.split(EOL);
+  const i = lines.findIndex((l) => re.test(l));
+  if (i < 0) return sdp;
+  lines[i] = lines[i]!.replace(re, to);
+  return lines.join(EOL);
+};
+const dropAll = (re: RegExp) => (sdp: string): string => sdp.split(EOL).filter((l) => !re.test(l)).join(EOL);
+/** Lines matching, in the section's lines. */
+const mapLines = (f: (l: string) => string) => (m: Lines): Lines => m.map(f);
+const drop = (re: RegExp) => (m: Lines): Lines => m.filter((l) => !re.test(l));
+const append = (...extra: string[]) => (m: Lines): Lines => [...m, ...extra];
+const appendSession = (...extra: string[]) => (sdp: string): string => {
+  const p = split(sdp);
+  p.session.push(...extra);
+  return join(p);
+};
+
+/** The payload type of a codec in a section (rtpmap name, case-insensitive), or null. */
+function ptOf(m: Lines, name: string, fmtp?: RegExp): string | null {
+  for (const l of m) {
+    const r = /^a=rtpmap:(\d+) ([^/]+)\//.exec(l);
+    if (r && r[2]!.toLowerCase() === name.toLowerCase()) {
+      if (!fmtp || m.some((f) => f.startsWith(`a=fmtp:${r[1]} `) && fmtp.test(f))) return r[1]!;
+    }
+  }
+  return null;
+}
+
+/** Within the first section of `kind`, with the payload type of `codec`: f(lines, pt). */
+const withCodec = (kind: string, codec: string, f: (m: Lines, pt: string) => Lines, fmtp?: RegExp) =>
+  inKind(kind, (m) => {
+    const pt = ptOf(m, codec, fmtp);
+    return pt === null ? m : f(m, pt);
+  });
+
+const mids = (sdp: string): string[] => split(sdp).media.map((m) => m.find((l) => l.startsWith('a=mid:'))?.slice(6) ?? '');
+
+const a = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'answer', base, description, mutate });
+const o = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'offer', base, description, mutate });
+
+const SIM_RIDS = ['a=rid:q recv', 'a=rid:h recv', 'a=rid:f recv'];
+
+export const MUTATIONS: readonly Mutation[] = [
+  // ---- m-lines (RFC 3264 §6, JSEP §5.3.1) ----
+  a('mline-dropped', 'm-lines', 'the last m-section (the data channel) removed', (s) => { const p = split(s); p.media.pop(); p.session = p.session.map((l) => (l.startsWith('a=group:BUNDLE') ? l.split(' ').slice(0, -1).join(' ') : l)); return join(p); }),
+  a('mline-swapped', 'm-lines', 'audio and video m-sections swapped', (s) => { const p = split(s); [p.media[0], p.media[1]] = [p.media[1]!, p.media[0]!]; return join(p); }),
+  a('mline-added', 'm-lines', 'an m-section the offer does not have (a copy of audio, mid 9)', (s) => { const p = split(s); p.media.push(p.media[0]!.map((l) => (l.startsWith('a=mid:') ? 'a=mid:9' : l))); return join(p); }),
+  a('mline-kind-changed', 'm-lines', 'the audio m-line says video', replaceFirst(/^m=audio /, 'm=video ')),
+  a('port-zero', 'm-lines', 'video rejected with port 0, still in the BUNDLE group', inKind('video', mapLines((l) => l.replace(/^m=video \d+/, 'm=video 0')))),
+  a('port-zero-unbundled', 'm-lines', 'video rejected with port 0 and taken out of the BUNDLE group', (s) => inKind('video', mapLines((l) => l.replace(/^m=video \d+/, 'm=video 0')))(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
+  a('port-nonnumeric', 'syntax', 'the audio m-line\'s port is "x"', replaceFirst(/^m=audio \d+/, 'm=audio x')),
+  a('proto-changed', 'm-lines', 'video proto RTP/AVPF (no DTLS-SRTP)', replaceFirst(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=video $1 RTP/AVPF')),
+  a('proto-savpf', 'm-lines', 'video proto RTP/SAVPF (the older spelling of a compatible profile)', replaceFirst(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=video $1 RTP/SAVPF')),
+  a('proto-tcp-dtls', 'm-lines', 'video proto TCP/TLS/RTP/SAVPF', replaceFirst(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=video $1 TCP/TLS/RTP/SAVPF')),
+  // ---- directions (RFC 3264 §6.1) ----
+  a('direction-sendonly', 'directions', 'audio answered sendonly to a sendrecv offer (legal)', inKind('audio', mapLines((l) => (l === 'a=sendrecv' ? 'a=sendonly' : l)))),
+  a('direction-inactive', 'directions', 'audio answered inactive (legal)', inKind('audio', mapLines((l) => (l === 'a=sendrecv' ? 'a=inactive' : l)))),
+  a('direction-removed', 'directions', 'audio\'s direction line removed (sendrecv by default)', inKind('audio', drop(/^a=(sendrecv|sendonly|recvonly|inactive)$/))),
+  a('direction-twice', 'directions', 'audio says sendrecv and recvonly', inKind('audio', append('a=recvonly'))),
+  a('direction-bogus', 'syntax', 'audio says a=sendreceive', inKind('audio', mapLines((l) => (l === 'a=sendrecv' ? 'a=sendreceive' : l)))),
+  a('direction-sendonly-to-sendonly', 'directions', 'answered sendonly to a sendonly (simulcast) offer', inKind('video', mapLines((l) => (l === 'a=recvonly' ? 'a=sendonly' : l))), 'simulcast'),
+  a('direction-sendrecv-to-sendonly', 'directions', 'answered sendrecv to a sendonly offer', inKind('video', mapLines((l) => (l === 'a=recvonly' ? 'a=sendrecv' : l))), 'simulcast'),
+  // ---- mids and BUNDLE (RFC 9143, RFC 5888) ----
+  a('mid-changed', 'mids and BUNDLE', 'audio\'s mid changed (in the group too)', (s) => { const m = mids(s)[0]!; return replaceAll(new RegExp(`^a=mid:${m}$`), 'a=mid:x')(replaceAll(/^a=group:BUNDLE (\S+)/, 'a=group:BUNDLE x')(s)); }),
+  a('mid-removed', 'mids and BUNDLE', 'audio\'s a=mid removed', inKind('audio', drop(/^a=mid:/))),
+  a('mid-duplicate', 'mids and BUNDLE', 'video has audio\'s mid', (s) => inKind('video', mapLines((l) => (l.startsWith('a=mid:') ? `a=mid:${mids(s)[0]}` : l)))(s)),
+  a('bundle-removed', 'mids and BUNDLE', 'no BUNDLE group in the answer (the answerer not bundling)', dropAll(/^a=group:BUNDLE/)),
+  a('bundle-unknown-mid', 'mids and BUNDLE', 'the BUNDLE group names a mid no m-section has', replaceAll(/^(a=group:BUNDLE .*)$/, '$1 7')),
+  a('bundle-reordered', 'mids and BUNDLE', 'the BUNDLE group\'s mids in another order (another tagged m-section)', replaceAll(/^a=group:BUNDLE (\S+) (\S+)/, 'a=group:BUNDLE $2 $1')),
+  a('bundle-subset', 'mids and BUNDLE', 'the data channel left out of the BUNDLE group (its own transport)', replaceAll(/^(a=group:BUNDLE .*) (\S+)$/, '$1')),
+  a('bundle-added', 'mids and BUNDLE', 'a BUNDLE group in the answer to an offer whose answerer saw none', (s) => (/^a=group:BUNDLE/m.test(s) ? s : appendSession(`a=group:BUNDLE ${mids(s).join(' ')}`)(s)), 'no-bundle'),
+  a('group-unknown-semantics', 'mids and BUNDLE', 'a=group:FOO over the mids', (s) => appendSession(`a=group:FOO ${mids(s).join(' ')}`)(s)),
+  // ---- ICE (RFC 8839) ----
+  a('ice-ufrag-removed', 'ICE', 'every a=ice-ufrag removed', dropAll(/^a=ice-ufrag:/)),
+  a('ice-pwd-removed', 'ICE', 'every a=ice-pwd removed', dropAll(/^a=ice-pwd:/)),
+  a('ice-ufrag-short', 'ICE', 'ice-ufrag of 3 characters', replaceAll(/^a=ice-ufrag:.*$/, 'a=ice-ufrag:abc')),
+  a('ice-pwd-short', 'ICE', 'ice-pwd of 21 characters', replaceAll(/^a=ice-pwd:.*$/, 'a=ice-pwd:abcdefghijklmnopqrstu')),
+  a('ice-ufrag-long', 'ICE', 'ice-ufrag of 257 characters', replaceAll(/^a=ice-ufrag:.*$/, `a=ice-ufrag:${'u'.repeat(257)}`)),
+  a('ice-ufrag-bad-char', 'ICE', 'ice-ufrag with a character outside ice-char ("!")', replaceAll(/^a=ice-ufrag:(.*)$/, 'a=ice-ufrag:ab!d$1')),
+  a('ice-ufrag-differs-bundled', 'ICE', 'video\'s ice-ufrag differs from audio\'s in one BUNDLE group', inKind('video', mapLines((l) => (l.startsWith('a=ice-ufrag:') ? 'a=ice-ufrag:zzzz' : l)))),
+  a('ice-options-unknown', 'ICE', 'a=ice-options:foo (an option nobody knows)', replaceAll(/^a=ice-options:.*$/, 'a=ice-options:foo')),
+  a('ice-options-removed', 'ICE', 'every a=ice-options removed (no trickle)', dropAll(/^a=ice-options:/)),
+  a('ice-lite', 'ICE', 'the answer says a=ice-lite', appendSession('a=ice-lite')),
+  a('ice-credentials-session-level', 'ICE', 'ice-ufrag and ice-pwd moved to the session level', (s) => { const p = split(s); const u = p.media.flatMap((m) => m.filter((l) => /^a=ice-(ufrag|pwd):/.test(l))).slice(0, 2); p.media = p.media.map((m) => m.filter((l) => !/^a=ice-(ufrag|pwd):/.test(l))); p.session.push(...new Set(u)); return join(p); }),
+  // ---- DTLS (RFC 8122, RFC 8842) ----
+  a('fingerprint-removed', 'DTLS', 'every a=fingerprint removed', dropAll(/^a=fingerprint:/)),
+  a('fingerprint-unknown-hash', 'DTLS', 'a=fingerprint with the hash function sha-999', replaceAll(/^a=fingerprint:\S+ /, 'a=fingerprint:sha-999 ')),
+  a('fingerprint-other-digest', 'DTLS', 'a well-formed fingerprint of another certificate', replaceAll(/^a=fingerprint:sha-256 .*$/, `a=fingerprint:sha-256 ${Array(32).fill('AB').join(':')}`)),
+  a('fingerprint-short', 'DTLS', 'a sha-256 fingerprint of 31 bytes', replaceAll(/^a=fingerprint:sha-256 .*$/, `a=fingerprint:sha-256 ${Array(31).fill('AB').join(':')}`)),
+  a('setup-actpass', 'DTLS', 'the answer says a=setup:actpass', replaceAll(/^a=setup:\w+$/, 'a=setup:actpass')),
+  a('setup-passive', 'DTLS', 'the answer says a=setup:passive (legal)', replaceAll(/^a=setup:\w+$/, 'a=setup:passive')),
+  a('setup-holdconn', 'DTLS', 'the answer says a=setup:holdconn', replaceAll(/^a=setup:\w+$/, 'a=setup:holdconn')),
+  a('setup-removed', 'DTLS', 'every a=setup removed', dropAll(/^a=setup:/)),
+  a('setup-bogus', 'syntax', 'a=setup:foo', replaceAll(/^a=setup:\w+$/, 'a=setup:foo')),
+  a('setup-differs-bundled', 'DTLS', 'video passive while audio is active, in one BUNDLE group', inKind('video', mapLines((l) => (l.startsWith('a=setup:') ? 'a=setup:passive' : l)))),
+  // ---- rtcp-mux, rtcp-rsize, rtcp (RFC 8035, RFC 5506, RFC 3605) ----
+  a('rtcp-mux-removed', 'rtcp-mux', 'every a=rtcp-mux removed (the offerer requires it)', dropAll(/^a=rtcp-mux$/)),
+  a('rtcp-mux-removed-unbundled', 'rtcp-mux', 'a=rtcp-mux removed from unbundled audio', inKind('audio', drop(/^a=rtcp-mux$/)), 'no-bundle'),
+  a('rtcp-rsize-removed', 'rtcp-mux', 'every a=rtcp-rsize removed (legal)', dropAll(/^a=rtcp-rsize$/)),
+  a('rtcp-bogus', 'syntax', 'a=rtcp:x', replaceAll(/^a=rtcp:\d+.*$/, 'a=rtcp:x')),
+  // ---- payload types and their cross-references (RFC 3264 §6.1, RFC 8866 §6.6) ----
+  a('pt-not-offered', 'payload types', 'opus answered under a payload type the offer does not use (120 → 35)', withCodec('audio', 'opus', (m, pt) => m.map((l) => l.replace(new RegExp(`^(m=audio .*) ${pt}( |$)`), '$1 35$2').replace(new RegExp(`^a=(rtpmap|fmtp|rtcp-fb):${pt} `), 'a=$1:35 ')))),
+  a('codec-not-offered', 'payload types', 'a codec the offer did not have (opus renamed "opux")', withCodec('audio', 'opus', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} opus/`), `a=rtpmap:${pt} opux/`)))),
+  a('rtpmap-removed', 'payload types', 'opus\'s a=rtpmap removed (a dynamic type without its mapping)', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
+  a('rtpmap-extra-pt', 'payload types', 'an a=rtpmap for a payload type the m-line does not list', inKind('audio', append('a=rtpmap:77 opus/48000/2'))),
+  a('fmtp-unknown-pt', 'payload types', 'an a=fmtp for a payload type the m-line does not list', inKind('audio', append('a=fmtp:77 minptime=10'))),
+  a('rtcp-fb-unknown-pt', 'payload types', 'an a=rtcp-fb for a payload type the m-line does not list', inKind('video', append('a=rtcp-fb:77 nack'))),
+  a('rtcp-fb-unknown-type', 'payload types', 'a=rtcp-fb with a feedback type nobody knows', withCodec('video', 'VP8', (m, pt) => [...m, `a=rtcp-fb:${pt} foo-bar`])),
+  a('rtpmap-clock-bogus', 'syntax', 'opus\'s clock rate "abc"', withCodec('audio', 'opus', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} opus/48000`), `a=rtpmap:${pt} opus/abc`)))),
+  a('rtpmap-clock-changed', 'payload types', 'opus answered at 44100 Hz', withCodec('audio', 'opus', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} opus/48000`), `a=rtpmap:${pt} opus/44100`)))),
+  a('pt-out-of-range', 'syntax', 'a payload type of 128 (m-line and rtpmap)', inKind('audio', mapLines((l) => (l.startsWith('m=audio ') ? `${l} 128` : l)))),
+  a('pt-nonnumeric', 'syntax', 'a payload type "abc" on the m-line', inKind('audio', mapLines((l) => (l.startsWith('m=audio ') ? `${l} abc` : l)))),
+  a('no-formats', 'payload types', 'the audio m-line lists no payload type', inKind('audio', mapLines((l) => (l.startsWith('m=audio ') ? l.split(' ').slice(0, 3).join(' ') : l)))),
+  a('codecs-subset', 'payload types', 'audio answered with opus only (legal)', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !/^a=(rtpmap|fmtp|rtcp-fb):/.test(l) || new RegExp(`^a=(rtpmap|fmtp|rtcp-fb):${pt} `).test(l)).map((l) => (l.startsWith('m=audio ') ? `${l.split(' ').slice(0, 3).join(' ')} ${pt}` : l)))),
+  a('pt-listed-twice', 'payload types', 'opus listed twice on the m-line', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith('m=audio ') ? `${l} ${pt}` : l)))),
+  a('rtpmap-twice', 'payload types', 'two a=rtpmap for opus\'s payload type (opus and PCMU)', withCodec('audio', 'opus', (m, pt) => [...m, `a=rtpmap:${pt} PCMU/8000`])),
+  a('fmtp-empty', 'syntax', 'an a=fmtp with no parameters', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} ` : l)))),
+  // ---- rtx (RFC 4588) and red (RFC 2198) ----
+  a('rtx-apt-unknown', 'rtx and red', 'an rtx apt= naming a payload type not in the m-line', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=77')))),
+  a('rtx-apt-removed', 'rtx and red', 'an rtx without its a=fmtp apt=', (s) => { let done = false; return inKind('video', (m) => m.filter((l) => { if (!done && /^a=fmtp:\d+ apt=\d+$/.test(l)) { done = true; return false; } return true; }))(s); }),
+  a('rtx-apt-nonnumeric', 'syntax', 'an rtx apt=x', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=x')))),
+  a('rtx-without-primary', 'rtx and red', 'VP8 removed from the answer, its rtx kept', withCodec('video', 'VP8', (m, pt) => m.filter((l) => !new RegExp(`^a=(rtpmap|fmtp|rtcp-fb):${pt} `).test(l)).map((l) => (l.startsWith('m=video ') ? l.split(' ').filter((x, i) => i < 3 || x !== pt).join(' ') : l)))),
+  a('red-unknown-pts', 'rtx and red', 'audio red\'s a=fmtp names payload types not in the m-line', withCodec('audio', 'red', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} 77/77` : l)))),
+  a('red-fmtp-bogus', 'syntax', 'audio red\'s a=fmtp is "x/y"', withCodec('audio', 'red', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} x/y` : l)))),
+  // ---- codec parameters ----
+  a('h264-profile-bogus', 'codec parameters', 'an H264 profile-level-id that is not hex ("zzzzzz")', inKind('video', mapLines((l) => l.replace(/profile-level-id=[0-9a-fA-F]{6}/, 'profile-level-id=zzzzzz')))),
+  a('h264-profile-unknown', 'codec parameters', 'an H264 profile-level-id of no profile (ff001f)', inKind('video', mapLines((l) => l.replace(/profile-level-id=[0-9a-fA-F]{6}/, 'profile-level-id=ff001f')))),
+  a('h264-packetization-changed', 'codec parameters', 'H264 answered packetization-mode=2', inKind('video', mapLines((l) => l.replace(/packetization-mode=1/, 'packetization-mode=2')))),
+  a('vp9-profile-unknown', 'codec parameters', 'VP9 profile-id=9', withCodec('video', 'VP9', (m, pt) => (m.some((l) => l.startsWith(`a=fmtp:${pt} `)) ? m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} profile-id=9` : l)) : [...m, `a=fmtp:${pt} profile-id=9`]))),
+  a('av1-profile-unknown', 'codec parameters', 'AV1 profile=9', withCodec('video', 'AV1', (m, pt) => (m.some((l) => l.startsWith(`a=fmtp:${pt} `)) ? m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} profile=9` : l)) : [...m, `a=fmtp:${pt} profile=9`]))),
+  a('opus-fmtp-bogus', 'codec parameters', 'opus\'s a=fmtp "minptime=abc"', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} minptime=abc` : l)))),
+  // ---- header extensions (RFC 8285) ----
+  a('extmap-id-changed', 'header extensions', 'audio\'s first header extension under another id (1 → 12)', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:12'); return m; })),
+  a('extmap-not-offered', 'header extensions', 'a header extension the offer did not have', inKind('audio', append('a=extmap:9 urn:example:not-offered'))),
+  a('extmap-id-zero', 'header extensions', 'a header extension with id 0', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:0'); return m; })),
+  a('extmap-id-256', 'header extensions', 'a header extension with id 256', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:256'); return m; })),
+  a('extmap-id-duplicate', 'header extensions', 'two header extensions under one id', inKind('video', (m) => { const ids = m.filter((l) => l.startsWith('a=extmap:')); if (ids.length < 2) return m; const first = /^a=extmap:(\d+)/.exec(ids[0]!)![1]; return m.map((l) => (l === ids[1] ? l.replace(/^a=extmap:\d+/, `a=extmap:${first}`) : l)); })),
+  a('extmap-direction', 'header extensions', 'a header extension answered with direction sendonly', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:(\d+) /, 'a=extmap:$1/sendonly '); return m; })),
+  a('extmap-direction-bogus', 'syntax', 'a header extension with direction "sideways"', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:(\d+) /, 'a=extmap:$1/sideways '); return m; })),
+  a('extmap-nonnumeric', 'syntax', 'a=extmap:x urn:…', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:x'); return m; })),
+  a('extmap-allow-mixed-removed', 'header extensions', 'every a=extmap-allow-mixed removed (legal)', dropAll(/^a=extmap-allow-mixed$/)),
+  a('extmap-two-byte-id', 'header extensions', 'a header extension id of 20 (two-byte header) in the answer', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:20'); return m; })),
+  // ---- ssrc, ssrc-group (RFC 5576), msid (RFC 8830) ----
+  a('ssrc-nonnumeric', 'ssrc and msid', 'a=ssrc:abc', inKind('audio', mapLines((l) => l.replace(/^a=ssrc:\d+ /, 'a=ssrc:abc ')))),
+  a('ssrc-out-of-range', 'ssrc and msid', 'an ssrc of 4294967296 (2^32)', inKind('audio', mapLines((l) => l.replace(/^a=ssrc:\d+ /, 'a=ssrc:4294967296 ')))),
+  a('ssrc-group-unknown-ssrc', 'ssrc and msid', 'the FID group names an ssrc with no a=ssrc', inKind('video', mapLines((l) => l.replace(/^(a=ssrc-group:FID \d+) \d+$/, '$1 12345')))),
+  a('ssrc-group-bogus', 'ssrc and msid', 'a=ssrc-group:FID with one ssrc', inKind('video', mapLines((l) => l.replace(/^(a=ssrc-group:FID \d+) \d+$/, '$1')))),
+  a('ssrc-duplicate', 'ssrc and msid', 'video\'s first ssrc is audio\'s', (s) => { const audio = /^a=ssrc:(\d+) /m.exec(split(s).media.filter((m) => kindOf(m) === 'audio')[0]?.join('\n') ?? '')?.[1]; if (!audio) return s; return inKind('video', (m) => { const first = m.map((l) => /^a=ssrc:(\d+) /.exec(l)?.[1]).find(Boolean); return first ? m.map((l) => l.replaceAll(first, audio)) : m; })(s); }),
+  a('msid-removed', 'ssrc and msid', 'every a=msid removed (legal: a track without a stream)', dropAll(/^a=msid:/)),
+  a('msid-empty', 'ssrc and msid', 'a=msid: with no id', inKind('audio', mapLines((l) => (l.startsWith('a=msid:') ? 'a=msid:' : l)))),
+  a('msid-three-tokens', 'ssrc and msid', 'a=msid with three tokens', inKind('audio', mapLines((l) => (l.startsWith('a=msid:') ? `${l} extra` : l)))),
+  // ---- rid and simulcast (RFC 8851, RFC 8853): an SFU's answer to the simulcast offer ----
+  a('simulcast-recv', 'rid and simulcast', 'the SFU\'s answer: a=rid recv for each rid, a=simulcast:recv q;h;f (legal)', inKind('video', append(...SIM_RIDS, 'a=simulcast:recv q;h;f')), 'simulcast'),
+  a('simulcast-recv-subset', 'rid and simulcast', 'the answer receives two of the three rids (legal)', inKind('video', append('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h')), 'simulcast'),
+  a('simulcast-unknown-rid', 'rid and simulcast', 'a=simulcast:recv naming a rid the offer did not have', inKind('video', append(...SIM_RIDS, 'a=rid:x recv', 'a=simulcast:recv q;h;x')), 'simulcast'),
+  a('simulcast-no-rid-lines', 'rid and simulcast', 'a=simulcast:recv without a=rid lines', inKind('video', append('a=simulcast:recv q;h;f')), 'simulcast'),
+  a('simulcast-send-in-answer', 'rid and simulcast', 'the answer says a=simulcast:send (the offer sends)', inKind('video', append('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:send q;h;f')), 'simulcast'),
+  a('rid-bogus-direction', 'syntax', 'a=rid:q sideways', inKind('video', append('a=rid:q sideways', 'a=rid:h recv', 'a=rid:f recv', 'a=simulcast:recv q;h;f')), 'simulcast'),
+  a('simulcast-syntax', 'syntax', 'a=simulcast:recv with an empty stream list ("q;;f")', inKind('video', append(...SIM_RIDS, 'a=simulcast:recv q;;f')), 'simulcast'),
+  // ---- SCTP (RFC 8841) ----
+  a('sctp-port-removed', 'SCTP', 'a=sctp-port removed', dropAll(/^a=sctp-port:/), 'data'),
+  a('sctp-port-nonnumeric', 'syntax', 'a=sctp-port:x', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:x'), 'data'),
+  a('sctp-port-out-of-range', 'SCTP', 'a=sctp-port:70000', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:70000'), 'data'),
+  a('sctp-port-other', 'SCTP', 'a=sctp-port:5001 (another SCTP port, legal)', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:5001'), 'data'),
+  a('max-message-size-nonnumeric', 'syntax', 'a=max-message-size:x', replaceAll(/^a=max-message-size:\d+$/, 'a=max-message-size:x'), 'data'),
+  a('max-message-size-zero', 'SCTP', 'a=max-message-size:0 (any size, RFC 8841 §6)', replaceAll(/^a=max-message-size:\d+$/, 'a=max-message-size:0'), 'data'),
+  a('max-message-size-removed', 'SCTP', 'a=max-message-size removed (64 KiB then)', dropAll(/^a=max-message-size:/), 'data'),
+  a('application-proto-changed', 'SCTP', 'the data m-line\'s proto DTLS/SCTP with a format 5000 (the old draft)', replaceAll(/^m=application (\d+) UDP\/DTLS\/SCTP webrtc-datachannel$/, 'm=application $1 DTLS/SCTP 5000'), 'data'),
+  a('application-format-changed', 'SCTP', 'the data m-line\'s format "foo"', replaceAll(/^m=application (\d+) UDP\/DTLS\/SCTP webrtc-datachannel$/, 'm=application $1 UDP/DTLS/SCTP foo'), 'data'),
+  // ---- syntax of lines (RFC 8866 §5) ----
+  a('truncated', 'syntax', 'the answer cut in the middle of its last line', (s) => s.slice(0, s.trimEnd().length - 5)),
+  a('truncated-half', 'syntax', 'the answer cut in half', (s) => s.slice(0, Math.floor(s.length / 2))),
+  a('version-bogus', 'syntax', 'v=1', replaceFirst(/^v=0$/, 'v=1')),
+  a('origin-removed', 'syntax', 'the o= line removed', dropAll(/^o=/)),
+  a('origin-bogus', 'syntax', 'o= with three fields', replaceFirst(/^o=.*$/, 'o=- 1 IN')),
+  a('session-name-removed', 'syntax', 'the s= line removed', dropAll(/^s=/)),
+  a('timing-removed', 'syntax', 'the t= line removed', dropAll(/^t=/)),
+  a('connection-bogus', 'syntax', 'c=IN IP4 x.y', replaceAll(/^c=IN IP4 .*$/, 'c=IN IP4 x.y')),
+  a('connection-ip6', 'syntax', 'c=IN IP6 :: (legal)', replaceAll(/^c=IN IP4 .*$/, 'c=IN IP6 ::')),
+  a('line-without-equals', 'syntax', 'a line "x" in the audio section', inKind('audio', append('x'))),
+  a('unknown-line-type', 'syntax', 'a line "y=1" in the audio section (an unknown type)', inKind('audio', append('y=1'))),
+  a('bandwidth-bogus', 'syntax', 'b=AS:x in the video section', inKind('video', (m) => [m[0]!, m[1]!, 'b=AS:x', ...m.slice(2)])),
+  a('bandwidth-tias', 'syntax', 'b=TIAS:500000 in the video section (legal)', inKind('video', (m) => [m[0]!, m[1]!, 'b=TIAS:500000', ...m.slice(2)])),
+  a('ptime-nonnumeric', 'syntax', 'a=ptime:x in audio', inKind('audio', append('a=ptime:x'))),
+  a('ptime-huge', 'syntax', 'a=ptime:99999999999 in audio', inKind('audio', append('a=ptime:99999999999'))),
+  a('attribute-empty', 'syntax', 'a line "a=" in the audio section', inKind('audio', append('a='))),
+  a('lf-line-endings', 'syntax', 'LF line endings instead of CRLF (legal for browsers)', (s) => s.replaceAll('\r\n', '\n')),
+  // ---- offers, given to a fresh peer connection ----
+  o('offer-ice-ufrag-removed', 'ICE', 'the offer without a=ice-ufrag', dropAll(/^a=ice-ufrag:/)),
+  o('offer-fingerprint-removed', 'DTLS', 'the offer without a=fingerprint', dropAll(/^a=fingerprint:/)),
+  o('offer-setup-active', 'DTLS', 'the offer says a=setup:active (legal)', replaceAll(/^a=setup:\w+$/, 'a=setup:active')),
+  o('offer-setup-removed', 'DTLS', 'the offer without a=setup', dropAll(/^a=setup:/)),
+  o('offer-rtcp-mux-removed', 'rtcp-mux', 'the offer without a=rtcp-mux', dropAll(/^a=rtcp-mux$/)),
+  o('offer-mid-duplicate', 'mids and BUNDLE', 'video has audio\'s mid in the offer', (s) => inKind('video', mapLines((l) => (l.startsWith('a=mid:') ? `a=mid:${mids(s)[0]}` : l)))(s)),
+  o('offer-bundle-unknown-mid', 'mids and BUNDLE', 'the offer\'s BUNDLE group names a mid no m-section has', replaceAll(/^(a=group:BUNDLE .*)$/, '$1 7')),
+  o('offer-rtpmap-removed', 'payload types', 'the offer without opus\'s a=rtpmap', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
+  o('offer-rtx-apt-unknown', 'rtx and red', 'an rtx apt= naming a payload type not in the offer\'s m-line', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=77')))),
+  o('offer-extmap-id-duplicate', 'header extensions', 'two header extensions under one id in the offer', inKind('video', (m) => { const ids = m.filter((l) => l.startsWith('a=extmap:')); if (ids.length < 2) return m; const first = /^a=extmap:(\d+)/.exec(ids[0]!)![1]; return m.map((l) => (l === ids[1] ? l.replace(/^a=extmap:\d+/, `a=extmap:${first}`) : l)); })),
+  o('offer-ssrc-group-unknown-ssrc', 'ssrc and msid', 'the offer\'s FID group names an ssrc with no a=ssrc', inKind('video', mapLines((l) => l.replace(/^(a=ssrc-group:FID \d+) \d+$/, '$1 12345')))),
+  o('offer-simulcast-unknown-rid', 'rid and simulcast', 'a=simulcast:send naming a rid with no a=rid line', replaceAll(/^a=simulcast:send (.*)$/, 'a=simulcast:send $1;x'), 'simulcast'),
+  o('offer-rid-malformed', 'syntax', 'a=rid:q with no direction', replaceAll(/^a=rid:q send$/, 'a=rid:q'), 'simulcast'),
+  o('offer-sctp-port-removed', 'SCTP', 'the offer without a=sctp-port', dropAll(/^a=sctp-port:/), 'data'),
+  o('offer-proto-bogus', 'm-lines', 'the offer\'s audio proto "FOO/BAR"', replaceFirst(/^m=audio (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=audio $1 FOO/BAR')),
+  o('offer-ice-lite', 'ICE', 'the offer says a=ice-lite (legal: a lite offerer)', appendSession('a=ice-lite')),
+  o('offer-direction-twice', 'directions', 'audio says sendrecv and recvonly in the offer', inKind('audio', append('a=recvonly'))),
+  o('offer-port-zero-bundled', 'm-lines', 'the offer\'s video at port 0 inside the BUNDLE group (bundle-only, RFC 9143 §7.5.3 without a=bundle-only)', inKind('video', mapLines((l) => l.replace(/^m=video \d+/, 'm=video 0')))),
+  o('offer-mline-kind-unknown', 'm-lines', 'an m-line of kind "foo" added to the offer', (s) => { const p = split(s); p.media.push(['m=foo 9 UDP/TLS/RTP/SAVPF 0', 'c=IN IP4 0.0.0.0', 'a=mid:9']); return join(p); }),
+  o('offer-ice-pwd-short', 'ICE', 'the offer\'s ice-pwd of 21 characters', replaceAll(/^a=ice-pwd:.*$/, 'a=ice-pwd:abcdefghijklmnopqrstu')),
+  o('offer-fingerprint-unknown-hash', 'DTLS', 'the offer\'s a=fingerprint with the hash function sha-999', replaceAll(/^a=fingerprint:\S+ /, 'a=fingerprint:sha-999 ')),
+  o('offer-truncated', 'syntax', 'the offer cut in the middle of its last line', (s) => s.slice(0, s.trimEnd().length - 5)),
+  o('offer-extmap-id-256', 'header extensions', 'a header extension with id 256 in the offer', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:256'); return m; })),
+];

@@ -1,0 +1,227 @@
+/**
+ * What a browser's setRemoteDescription refuses in a description on its own, measured: each
+ * rule below was found by the browser-verdict harness (src/lab/sdp-verdicts.ts: real offers and
+ * answers of Chromium 156 and Firefox ESR 153, changed in one place, given back to the same
+ * browser), and `browsers` is what the browsers said, kept in test/fixtures/verdicts/ and held
+ * there by test/sdp/browser-rules.test.ts. A rule says only what was measured: where one browser
+ * accepts, it says so. Pure; run by parseSdp over the lines as written.
+ */
+import type { BrowserVerdicts } from '../diagnostics.js';
+import type { AttributeLine, AttributeName, AttributeValues, MediaLine, SdpLine } from './model.js';
+
+const C: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
+const F: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
+const BOTH: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
+
+/** Every rule: which browsers reject, what, and the grammar or rule behind it. */
+export const BROWSER_RULES = {
+  'no-final-line-ending': { browsers: C, what: 'the last line has no line ending (Chromium: "Invalid SDP line" on it)', reference: 'RFC 8866 §5' },
+  version: { browsers: F, what: 'v= other than 0', reference: 'RFC 8866 §5.1' },
+  'origin-fields': { browsers: BOTH, what: 'o= without its six fields', reference: 'RFC 8866 §5.2' },
+  'unknown-line-type': { browsers: F, what: 'a line type SDP does not define (Firefox\'s parser stops)', reference: 'RFC 8866 §5' },
+  'connection-address': { browsers: F, what: 'c=IN IP4 with an address that is not dotted-decimal', reference: 'RFC 8866 §5.7' },
+  'bandwidth-value': { browsers: BOTH, what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
+  'empty-attribute': { browsers: BOTH, what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
+  'format-nonnumeric': { browsers: C, what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
+  'payload-type-range': { browsers: BOTH, what: 'a payload type above 127', reference: 'RFC 3550 §5.1' },
+  'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn', reference: 'RFC 4145 §4' },
+  'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8' },
+  'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5' },
+  'extmap-two-byte-id': { browsers: F, what: 'a=extmap id from 15 to 255 (two-byte headers; Firefox takes 1 to 14)', reference: 'RFC 8285 §4.3' },
+  'extmap-id-duplicate': { browsers: BOTH, what: 'one a=extmap id for two extensions in one m-section', reference: 'RFC 8285 §5' },
+  'ssrc-syntax': { browsers: C, what: 'a=ssrc that is not a 32-bit number', reference: 'RFC 5576 §4.1' },
+  'ssrc-group-size': { browsers: C, what: 'a=ssrc-group:FID with fewer than two ssrcs', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
+  'ssrc-group-unknown': { browsers: C, what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2' },
+  'ssrc-duplicate': { browsers: C, what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2' },
+  'msid-syntax': { browsers: C, what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
+  'rtpmap-clock': { browsers: C, what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
+  'rtpmap-duplicate': { browsers: C, what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6' },
+  'codec-attribute-unknown-pt': { browsers: C, what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2' },
+  'rtx-apt': { browsers: C, what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
+  'sctp-port-range': { browsers: C, what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2' },
+  'max-message-size-value': { browsers: C, what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6' },
+  'sctp-format': { browsers: BOTH, what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
+  'rid-direction': { browsers: F, what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10' },
+  'simulcast-syntax': { browsers: BOTH, what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1' },
+  'simulcast-rid-missing': { browsers: F, what: 'a=simulcast naming a rid with no a=rid line in its m-section', reference: 'RFC 8853 §5.1' },
+  'rtcp-mux-missing': { browsers: BOTH, what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
+} as const satisfies Record<string, { browsers: BrowserVerdicts; what: string; reference: string }>;
+
+export type BrowserRule = keyof typeof BROWSER_RULES;
+
+const LINE_TYPES = new Set('vosiuepcbtrzkam');
+const DOTTED = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** All digits (and at least one). */
+function isUint(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Where a rule's findings go: the rule, its line and column, and what was found. */
+export type RuleSink = (rule: BrowserRule, line: number | null, column: number | null, detail: string) => void;
+
+/** The message of a finding: what, and who rejects it. */
+export function ruleMessage(rule: BrowserRule, detail: string): string {
+  const b = BROWSER_RULES[rule].browsers;
+  const who = b.chromium === 'rejects' ? (b.firefox === 'rejects' ? 'Chromium and Firefox reject it' : 'Chromium rejects it (Firefox accepts)') : 'Firefox rejects it (Chromium accepts)';
+  return `${detail}: ${who}${rule === 'no-final-line-ending' ? '; was the SDP cut?' : ''}`;
+}
+
+/**
+ * The rules on one line that is not a modeled attribute (a field, c=, m=, or an attribute whose
+ * value did not read): parseSdp calls it on those only, so modeled attribute lines cost nothing.
+ */
+export function lineRules(l: SdpLine, add: RuleSink): void {
+  switch (l.kind) {
+    case 'field': {
+      const { letter, value } = l;
+      if (!LINE_TYPES.has(letter)) add('unknown-line-type', l.line, 1, `"${letter}=" is not an SDP line type`);
+      else if (letter === 'v' && value !== '0') add('version', l.line, 3, `v=${value}`);
+      else if (letter === 'o') add('origin-fields', l.line, 3, `o= has ${value.split(' ').length} fields`);
+      else if (letter === 'b') add('bandwidth-value', l.line, 3 + value.indexOf(':') + 1, `b= value ${JSON.stringify(value.slice(value.indexOf(':') + 1))}`);
+      return;
+    }
+    case 'connection':
+      if (l.value.addressType === 'IP4' && !DOTTED.test(l.value.address.split('/')[0]!)) add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+      return;
+    case 'media':
+      if (/RTP\//i.test(l.value.protocol)) {
+        for (const fmt of l.value.formats) {
+          if (!isUint(fmt)) add('format-nonnumeric', l.line, null, `format ${JSON.stringify(fmt)}`);
+          else if (Number(fmt) > 127) add('payload-type-range', l.line, null, `payload type ${fmt}`);
+        }
+      }
+      return;
+    case 'other-attribute':
+      otherAttribute(l.name, l.value, l.line, add);
+      return;
+    default:
+      return;
+  }
+}
+
+/** An attribute whose value did not read (or that sdpscope does not model), as written. */
+function otherAttribute(name: string, value: string | null, n: number, add: RuleSink): void {
+  const v = value ?? '';
+  const col = 3 + name.length + 1;
+  switch (name) {
+    case '':
+      add('empty-attribute', n, 3, '"a=" names no attribute');
+      break;
+    case 'setup':
+      add('setup-value', n, col, `a=setup:${v}`);
+      break;
+    case 'extmap': {
+      const id = v.split(' ')[0]!.split('/')[0]!;
+      if (!isUint(id)) add('extmap-id-syntax', n, col, `a=extmap id ${JSON.stringify(id)}`);
+      else if (Number(id) === 0 || Number(id) > 255) add('extmap-id-range', n, col, `a=extmap id ${id}`);
+      break;
+    }
+    case 'ssrc':
+      add('ssrc-syntax', n, col, `a=ssrc:${v.split(' ')[0]}`);
+      break;
+    case 'msid': {
+      const t = v.split(' ');
+      if (t[0] === '' || t.length > 2) add('msid-syntax', n, col, `a=msid:${v}`);
+      break;
+    }
+    case 'rtpmap': {
+      const clock = /^\d+ [^/]+\/([^/]*)/.exec(v)?.[1];
+      if (clock !== undefined && !isUint(clock)) add('rtpmap-clock', n, col + v.indexOf('/') + 1, `clock rate ${JSON.stringify(clock)}`);
+      break;
+    }
+    case 'max-message-size':
+      add('max-message-size-value', n, col, `a=max-message-size:${v}`);
+      break;
+    case 'sctp-port':
+      if (isUint(v) && Number(v) > 65535) add('sctp-port-range', n, col, `a=sctp-port:${v}`);
+      break;
+    case 'rid': {
+      const dir = v.split(' ')[1];
+      if (dir !== 'send' && dir !== 'recv') add('rid-direction', n, col, `a=rid:${v}`);
+      break;
+    }
+    case 'simulcast':
+      if (v.split(' ').some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
+      break;
+    default:
+      break;
+  }
+}
+
+/** The rids an a=simulcast stream list names (RFC 8853 §5.1: alternatives ";", rids ","; "~" pauses one). */
+const simulcastRids = (list: string | null): string[] => (list === null ? [] : list.split(';').flatMap((alt) => alt.split(',')));
+
+type Lines<K extends AttributeName> = readonly (AttributeLine & { readonly name: K; readonly value: AttributeValues[K] })[];
+
+/** A section's modeled attributes by name (parseSdp's index of them). */
+export interface SectionAttributes {
+  all<K extends AttributeName>(name: K): Lines<K>;
+  has(name: AttributeName): boolean;
+}
+
+/** The rules on one m-section, from its attributes by name: no pass over its lines. */
+export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, add: RuleSink): void {
+  const rtp = /RTP\//i.test(m.protocol);
+  const formats = new Set(m.formats);
+  if (rtp) {
+    for (const name of ['fmtp', 'rtcp-fb'] as const) {
+      for (const l of a.all(name)) {
+        const pt = l.value.format;
+        if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 4 + name.length, `a=${name} for payload type ${pt}, which the m-line does not list`);
+      }
+    }
+    const rtpmaps = new Map<string, number>();
+    for (const l of a.all('rtpmap')) {
+      const pt = String(l.value.payloadType);
+      const had = rtpmaps.get(pt);
+      if (had !== undefined) add('rtpmap-duplicate', l.line, 10, `payload type ${pt} has a=rtpmap on line ${had} too`);
+      else rtpmaps.set(pt, l.line);
+      if (l.value.encodingName.toLowerCase() !== 'rtx' || !formats.has(pt) || had !== undefined) continue;
+      const fmtp = a.all('fmtp').find((f) => f.value.format === pt);
+      const apt = fmtp?.value.parameters.find((p) => p.name !== null && p.name.toLowerCase() === 'apt')?.value;
+      if (apt === undefined) add('rtx-apt', l.line, null, `rtx payload type ${pt} has no apt=`);
+      else if (!isUint(apt) || !formats.has(apt)) add('rtx-apt', fmtp!.line, null, `rtx payload type ${pt}: apt=${apt} is no payload type of the m-line`);
+    }
+    // Audio or video in a WebRTC profile (…/SAVPF), where it was measured (an m=foo is rejected by port, not for this).
+    if (!a.has('rtcp-mux') && m.port !== 0 && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');
+  }
+  const ids = new Map<number, string>();
+  for (const l of a.all('extmap')) {
+    const { id, uri } = l.value;
+    if (id === 0 || id > 255) {
+      add('extmap-id-range', l.line, 10, `a=extmap id ${id}`);
+      continue;
+    }
+    if (id >= 15) add('extmap-two-byte-id', l.line, 10, `a=extmap id ${id}`);
+    const was = ids.get(id);
+    if (was !== undefined && was !== uri) add('extmap-id-duplicate', l.line, 10, `id ${id} is ${was} too`);
+    else ids.set(id, uri);
+  }
+  const ssrcs = new Set<string>();
+  for (const l of a.all('ssrc')) {
+    if (!isUint(l.value.ssrc) || Number(l.value.ssrc) > 0xffffffff) add('ssrc-syntax', l.line, 8, `a=ssrc:${l.value.ssrc}`);
+    else ssrcs.add(l.value.ssrc);
+  }
+  for (const l of a.all('ssrc-group')) {
+    if (l.value.semantics === 'FID' && l.value.ssrcs.length < 2) add('ssrc-group-size', l.line, 15, `a=ssrc-group:FID with ${l.value.ssrcs.length} ssrc`);
+    for (const x of l.value.ssrcs) if (!ssrcs.has(x)) add('ssrc-group-unknown', l.line, 15, `ssrc ${x} has no a=ssrc line`);
+  }
+  const sims = a.all('simulcast');
+  if (sims.length > 0) {
+    const rids = new Set(a.all('rid').map((r) => r.value.id));
+    for (const l of sims) {
+      const named = [...simulcastRids(l.value.send), ...simulcastRids(l.value.recv)];
+      if (named.some((r) => r === '' || r === '~')) add('simulcast-syntax', l.line, 13, `a=simulcast: an empty rid in ${JSON.stringify([l.value.send, l.value.recv].filter((x) => x !== null).join(' '))}`);
+      const missing = named.map((r) => r.replace(/^~/, '')).filter((r) => r !== '' && !rids.has(r));
+      if (missing.length > 0) add('simulcast-rid-missing', l.line, 13, `rid ${missing.join(', ')} has no a=rid line`);
+    }
+  }
+  for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
+  if (m.kind === 'application' && (a.has('sctp-port') || a.has('sctpmap')) && !m.formats.includes('webrtc-datachannel')) add('sctp-format', line, null, `format ${m.formats.join(' ')} with a=sctp-port`);
+}

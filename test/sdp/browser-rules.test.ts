@@ -1,0 +1,80 @@
+/**
+ * sdp-diff against the browsers' own verdicts (test/fixtures/verdicts/mutations.json.gz, made by
+ * `npm run verdicts`: real offers and answers of Chromium 156 and Firefox ESR 153, each changed
+ * in one place and given back to the browser). For every case and browser, sdp-diff on exactly
+ * the texts the browser saw must exit 1 with an error where the browser rejected, and report no
+ * error where both browsers accepted; every `browsers` a diagnostic carries must be what the
+ * fixture measured; every rule of BROWSER_RULES must stand on a case of its own.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { diffTexts } from '../../cli/commands/diff.js';
+import { BROWSER_RULES, type BrowserRule } from '../../src/sdp/browser-rules.js';
+import type { MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+type Browser = 'chromium' | 'firefox';
+interface Found {
+  readonly kind: string;
+  readonly severity: string;
+  readonly rule?: string;
+  readonly browsers?: Record<Browser, 'rejects' | 'accepts'>;
+  readonly side?: string;
+  readonly in?: string;
+}
+
+const fixture = JSON.parse(gunzipSync(readFileSync(join(FIXTURES, 'verdicts/mutations.json.gz'))).toString('utf8')) as MutationVerdicts;
+
+function sdpDiff(offer: string, answer: string): { status: number; found: Found[] } {
+  let out = '';
+  const status = diffTexts([offer, answer], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
+  return { status, found: (JSON.parse(out) as { diagnostics: Found[] }).diagnostics };
+}
+
+const rows = fixture.cases.flatMap((c) =>
+  (['chromium', 'firefox'] as const)
+    .filter((b) => c.results[b] !== undefined)
+    .map((b) => {
+      const r = c.results[b]!;
+      const rejects = (x: Browser) => c.results[x]?.verdict.startsWith('rejects') === true;
+      return { id: c.id, rule: c.rule, target: c.target, browser: b, r, rejects: rejects(b), bothAccept: !rejects('chromium') && !rejects('firefox'), diff: sdpDiff(r.offer, r.answer) };
+    }),
+);
+
+describe('sdp-diff says what the browsers say', () => {
+  it('the fixture has at least 80 changes each browser took a stand on, in every rule class', () => {
+    for (const b of ['chromium', 'firefox'] as const) expect(rows.filter((x) => x.browser === b).length).toBeGreaterThanOrEqual(80);
+    expect(new Set(fixture.cases.map((c) => c.rule))).toEqual(new Set(['m-lines', 'directions', 'mids and BUNDLE', 'ICE', 'DTLS', 'rtcp-mux', 'payload types', 'rtx and red', 'codec parameters', 'header extensions', 'ssrc and msid', 'rid and simulcast', 'SCTP', 'syntax']));
+    expect(fixture.cases.filter((c) => c.target === 'offer').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(rows.filter((x) => x.rejects).map((x) => [`${x.id} (${x.browser}: ${x.r.verdict.slice(0, 90)})`, x] as const))('%s: an error, exit 1', (_name, x) => {
+    expect(x.diff.found.filter((d) => d.severity === 'error').map((d) => d.kind)).not.toEqual([]);
+    expect(x.diff.status).toBe(1);
+  });
+
+  it.each(rows.filter((x) => x.bothAccept).map((x) => [`${x.id} (${x.browser})`, x] as const))('%s: both browsers accept, no error, exit 0', (_name, x) => {
+    expect(x.diff.found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(x.diff.status).toBe(0);
+  });
+
+  // What was measured: an answer given to the browser (all its findings), an offer given to it
+  // (the offer's own findings; the browser's answer to it was never given back to it).
+  const measured = (x: (typeof rows)[number]) => x.diff.found.filter((d) => x.target === 'answer' || (d.side === 'offer' && d.in === 'sdp'));
+
+  it('every diagnostic that says a browser rejects is said on a case that browser rejected', () => {
+    const wrong = rows.flatMap((x) => measured(x).filter((d) => d.browsers?.[x.browser] === 'rejects' && !x.rejects).map((d) => `${x.id} ${x.browser}: ${d.kind} ${d.rule ?? ''}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(Object.keys(BROWSER_RULES) as BrowserRule[])('rule %s stands on measured cases, with the browsers it names', (rule) => {
+    const hits = rows.filter((x) => measured(x).some((d) => d.rule === rule));
+    expect(hits.length).toBeGreaterThan(0);
+    // Where it is the only error, a browser it says accepts did accept.
+    for (const x of hits.filter((h) => measured(h).filter((d) => d.severity === 'error').every((d) => d.rule === rule))) {
+      expect(`${x.id} ${x.browser}: ${x.rejects ? 'rejects' : 'accepts'}`).toBe(`${x.id} ${x.browser}: ${BROWSER_RULES[rule].browsers[x.browser]}`);
+    }
+  });
+});
