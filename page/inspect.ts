@@ -177,7 +177,7 @@ function renderIce(r: IceReport): HTMLElement {
     box.append(
       table(
         ['', 'pair', 'state', 'checks sent/answered', 'received/answered', 'consent', 'RTT', 'bytes sent/received'],
-        r.pairs.map((p) => [p.selected ? '*' : '', describePair(p), cls(p.state ?? '?', p.state === 'succeeded' ? 'ok' : p.state === 'failed' ? 'bad' : 'warn'), `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`, p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–', String(p.consentRequestsSent), p.currentRoundTripTime === null ? '-' : `${p.currentRoundTripTime} ms`, `${p.bytesSent}/${p.bytesReceived}`]),
+        r.pairs.map((p) => [p.selected ? '*' : '', describePair(p), cls(p.state ?? '?', p.state === 'succeeded' ? 'ok' : p.state === 'failed' ? 'bad' : 'warn'), `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`, p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–', (p.requestCountsReported ? String(p.consentRequestsSent) : '–'), p.currentRoundTripTime === null ? '-' : `${p.currentRoundTripTime} ms`, `${p.bytesSent}/${p.bytesReceived}`]),
       ),
     );
     const times = r.pairs.flatMap((p) => [...p.states.map((s) => s.time), ...p.series.rtt.map((q) => q[0]), ...p.series.bytesReceived.map((q) => q[0])]);

@@ -306,7 +306,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-final-line-ending': {
     domain: 'sdp',
     title: 'No line ending after the last line',
-    description: 'Every SDP line ends with CRLF, the last one too. Without it the text may have been cut (a log line limit, a copy that stopped short); browsers accept it.',
+    description: 'Every SDP line ends with CRLF, the last one too. Said of a fragment of a= lines (a warning); a whole description without it is rejected-by-browser (rule no-final-line-ending: Chromium rejects it, Firefox accepts). The text may have been cut (a log line limit, a copy that stopped short).',
     action: 'Check that the description is whole: compare its m-lines and BUNDLE group with what was sent.',
     reference: 'RFC 8866 §5',
   },

@@ -95,13 +95,15 @@ describe('installed from the tarball', () => {
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
-  it('imports as ES modules under Node: the core, sdpscope/node, sdpscope/lab', () => {
+  it('imports as ES modules under Node: the core, sdpscope/node, sdpscope/lab, sdpscope/sdp-transform', () => {
     const out = node(['--input-type=module', '-e', `
       const core = await import('sdpscope');
       const n = await import('sdpscope/node');
       const lab = await import('sdpscope/lab');
-      console.log([typeof core.parseSdp, typeof core.negotiate, typeof core.CandidateAnalyzer, typeof n.startRelay, typeof n.scanStream, typeof lab.runLabCall, typeof lab.createLab].join(' '));`]);
-    expect(out.trim()).toBe('function function function function function function function');
+      const st = await import('sdpscope/sdp-transform');
+      console.log([typeof core.parseSdp, typeof core.negotiate, typeof core.CandidateAnalyzer, typeof n.startRelay, typeof n.scanStream, typeof lab.runLabCall, typeof lab.createLab, typeof st.toSdpTransform].join(' '));
+      console.log(st.toSdpTransform(core.parseSdp('v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\\r\\na=mid:0\\r\\n')).media[0].mid);`]);
+    expect(out.trim()).toBe('function function function function function function function function\n0');
   });
 
   it('loads through require() (Node 20.19+ and 22 require ES modules), the same module as import', () => {
@@ -157,6 +159,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // The core now also holds the STUN/TURN codec, NAT behaviour and the dump readers (about 40 KiB),
     // and the browsers' measured rules (src/sdp/browser-rules.ts, 9 KiB).
     expect(sizes['whole core']).toBeLessThan(216 * 1024);
+  });
+
+  it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
+    sizes['toSdpTransform'] = await bundle('bridge', `import { parseSdp } from 'sdpscope'; import { toSdpTransform } from 'sdpscope/sdp-transform'; console.log(toSdpTransform(parseSdp(location.hash)));`);
+    expect(sizes['toSdpTransform']).toBeLessThan(sizes['whole core']!);
   });
 
   it('a dashboard reading dumps (readStatsDump + explainIce) bundles without the SDP negotiation', async () => {
@@ -254,7 +261,7 @@ describe('attw and publint over the tarball', () => {
     const report = JSON.parse(r.stdout) as { analysis: { problems: { kind: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
     // Every resolution, node10 included (typesVersions), resolves to types; only the require(esm) column remains.
     expect(report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM')).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './lab', './node', './package.json', './samples/*']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './lab', './node', './package.json', './samples/*', './sdp-transform']);
     expect(r.status).toBe(0);
   });
 

@@ -38,7 +38,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
         p.state ?? '?',
         `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`,
         p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–',
-        String(p.consentRequestsSent),
+        p.requestCountsReported ? String(p.consentRequestsSent) : '–',
         p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',
         `${p.bytesSent}/${p.bytesReceived}`,
       ]);

@@ -487,7 +487,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       prev = n;
     }
     // Firefox says 0 for a pair never answered: no measurement, not 0 ms.
-    const rtt = (num(s['responsesReceived']) ?? 0) === 0 && num(s['currentRoundTripTime']) === 0 ? null : num(s['currentRoundTripTime']);
+    const rawRtt = num(s['currentRoundTripTime']);
+    const rtt = ((num(s['responsesReceived']) ?? 0) === 0 && rawRtt === 0) || rawRtt === null || !Number.isFinite(rawRtt * 1000 * 10) ? null : rawRtt;
     pairs.push({
       id: h.id,
       local: findMerged(localCandidates, candidateStats.get(str(s['localCandidateId']) ?? '')),
@@ -751,7 +752,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (!usableLocal.some((c) => c.type === 'relay') && !delivered.some((c) => c.type === 'relay')) evidence.push('neither side has a TURN relay candidate');
     return verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): nothing got through; only a TURN relay can connect these two.`, evidence);
   }
-  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected)) {
+  // Nomination gets its few seconds too: a snapshot taken just after the descriptions were set is not yet a failure to nominate.
+  const lastDescription = Math.max(...r.timeline.filter((e) => e.kind === 'description' && e.time !== null).map((e) => e.time!));
+  const sinceDescriptions = Number.isFinite(lastDescription) && x.endTime !== null ? x.endTime - lastDescription : null;
+  // A snapshot's states carry the snapshot's time: the longer of the two measures counts.
+  const sinceStart = checkedFor === null && sinceDescriptions === null ? null : Math.max(checkedFor ?? 0, sinceDescriptions ?? 0);
+  const tooEarly = finalIce !== 'failed' && finalConn !== 'failed' && sinceStart !== null && sinceStart < 5000;
+  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected) && !tooEarly) {
     evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);
     const firstSuccess = Math.min(...succeeded.map((p) => p.states.find((q) => q.state === 'succeeded')?.time ?? Infinity));
     if (Number.isFinite(firstSuccess) && x.endTime !== null && x.endTime > firstSuccess) evidence.push(`the first pair succeeded at ${at(firstSuccess)}; ${((x.endTime - firstSuccess) / 1000).toFixed(1)} s later, when the dump ends, still no nomination (ICE state ${finalIce ?? 'not recorded'})`);

@@ -7,9 +7,9 @@
  * exact texts are kept (test/fixtures/verdicts/mutations.json.gz), so that sdp-diff can be held
  * to them without a browser. Node only: the browsers run in the NAT lab's namespaces.
  */
-import { launchPeer, type LabPeer } from './browsers.js';
+import type { LabPeer } from './browsers.js';
 import type { BrowserName } from './kinds.js';
-import { createLab } from './topology.js';
+import { inEachBrowser } from './verdicts.js';
 import { MUTATIONS, type Base, type Mutation } from './sdp-mutations.js';
 
 /** One case as a browser saw it. */
@@ -110,24 +110,11 @@ async function askOne(peer: LabPeer, mutations: readonly Mutation[]): Promise<Ma
 
 /** Asks Chromium and Firefox ESR (root, Linux: the lab) about every mutation. */
 export async function askMutationVerdicts(mutations: readonly Mutation[] = MUTATIONS, onLine: (l: string) => void = () => undefined): Promise<MutationVerdicts> {
-  const lab = createLab({ nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' } });
-  const results = {} as Record<BrowserName, Map<string, BrowserCase>>;
-  const versions = {} as Record<BrowserName, string>;
-  try {
-    for (const [side, browser] of [['a', 'chromium'], ['b', 'firefox']] as const) {
-      const p = await launchPeer(lab, lab.hosts[side], browser, 'http://203.0.113.1:53378');
-      try {
-        await p.goto('about:blank');
-        results[browser] = await askOne(p, mutations);
-        versions[browser] = p.version;
-        onLine(`${browser} ${p.version}: ${results[browser].size} cases`);
-      } finally {
-        await p.close();
-      }
-    }
-  } finally {
-    await lab.close();
-  }
+  const { results, versions } = await inEachBrowser(async (p) => {
+    const r = await askOne(p, mutations);
+    onLine(`${p.browser} ${p.version}: ${r.size} cases`);
+    return r;
+  });
   return {
     browsers: versions,
     cases: mutations.map((m) => ({

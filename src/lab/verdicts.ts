@@ -4,7 +4,7 @@
  * RTCPeerConnections and a data channel). sdpscope's SDP rules are held to these verdicts
  * (test/fixtures/verdicts/*.json); the e2e suite asks again on every run.
  */
-import { launchPeer, type BrowserName } from './browsers.js';
+import { launchPeer, type BrowserName, type LabPeer } from './browsers.js';
 import { createLab } from './topology.js';
 
 /** The a=fingerprint values asked about (each replaces the answer's fingerprint). */
@@ -19,23 +19,20 @@ export interface Verdicts {
   readonly cases: Readonly<Record<string, Readonly<Record<BrowserName, string>>>>;
 }
 
-/** Asks Chromium and Firefox ESR (root, Linux: the lab). */
-export async function askFingerprintVerdicts(values: readonly string[] = fingerprintCases()): Promise<Verdicts> {
-  const script = `(async () => { const out = {}; for (const value of ${JSON.stringify(values)}) {
-    const offerer = new RTCPeerConnection(); offerer.createDataChannel('x'); const answerer = new RTCPeerConnection();
-    await offerer.setLocalDescription(await offerer.createOffer()); await answerer.setRemoteDescription(offerer.localDescription); await answerer.setLocalDescription(await answerer.createAnswer());
-    const sdp = answerer.localDescription.sdp.replace(/a=fingerprint:[^\\r\\n]+/, 'a=fingerprint:' + value);
-    out[value] = await offerer.setRemoteDescription({ type: 'answer', sdp }).then(() => 'accepts', (e) => 'rejects: ' + e.message.replace(/^Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': /, '').trim());
-    offerer.close(); answerer.close(); } return out; })()`;
+/**
+ * Runs `ask` on a blank page of Chromium, then of Firefox ESR, each in a host namespace of a lab
+ * made for it (root, Linux); their results and versions. The lab is removed whatever happens.
+ */
+export async function inEachBrowser<T>(ask: (peer: LabPeer) => Promise<T>): Promise<{ results: Record<BrowserName, T>; versions: Record<BrowserName, string> }> {
   const lab = createLab({ nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' } });
-  const answers = {} as Record<BrowserName, Record<string, string>>;
+  const results = {} as Record<BrowserName, T>;
   const versions = {} as Record<BrowserName, string>;
   try {
     for (const [side, browser] of [['a', 'chromium'], ['b', 'firefox']] as const) {
       const p = await launchPeer(lab, lab.hosts[side], browser, 'http://203.0.113.1:53378');
       try {
         await p.goto('about:blank');
-        answers[browser] = await p.evaluate<Record<string, string>>(script);
+        results[browser] = await ask(p);
         versions[browser] = p.version;
       } finally {
         await p.close();
@@ -44,5 +41,17 @@ export async function askFingerprintVerdicts(values: readonly string[] = fingerp
   } finally {
     await lab.close();
   }
+  return { results, versions };
+}
+
+/** Asks Chromium and Firefox ESR (root, Linux: the lab). */
+export async function askFingerprintVerdicts(values: readonly string[] = fingerprintCases()): Promise<Verdicts> {
+  const script = `(async () => { const out = {}; for (const value of ${JSON.stringify(values)}) {
+    const offerer = new RTCPeerConnection(); offerer.createDataChannel('x'); const answerer = new RTCPeerConnection();
+    await offerer.setLocalDescription(await offerer.createOffer()); await answerer.setRemoteDescription(offerer.localDescription); await answerer.setLocalDescription(await answerer.createAnswer());
+    const sdp = answerer.localDescription.sdp.replace(/a=fingerprint:[^\\r\\n]+/, 'a=fingerprint:' + value);
+    out[value] = await offerer.setRemoteDescription({ type: 'answer', sdp }).then(() => 'accepts', (e) => 'rejects: ' + e.message.replace(/^Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': /, '').trim());
+    offerer.close(); answerer.close(); } return out; })()`;
+  const { results: answers, versions } = await inEachBrowser((p) => p.evaluate<Record<string, string>>(script));
   return { browsers: versions, cases: Object.fromEntries(values.map((v) => [v, { chromium: answers.chromium[v]!, firefox: answers.firefox[v]! }])) };
 }

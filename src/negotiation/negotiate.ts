@@ -9,6 +9,7 @@ import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './co
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
+const KNOWN_PROTOCOL = /^((UDP|TCP)\/(TLS|DTLS)\/)?RTP\/S?AVPF?$|^((UDP|TCP)\/)?DTLS\/SCTP$/i;
 
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
@@ -217,7 +218,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
-      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase()) {
+      // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
+      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && KNOWN_PROTOCOL.test(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
         const variant = SAVPF_VARIANTS.has(o.protocol.toUpperCase()) && SAVPF_VARIANTS.has(a.protocol.toUpperCase());
         if (variant) at('protocol-variant', `offer ${o.protocol}, answer ${a.protocol}`);
@@ -251,7 +253,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
           continue;
         }
         negotiatedExt.push({ uri: e.uri, offerId: oe.id, answerId: e.id, direction: e.direction });
-        if (oe.id !== e.id) add(diagnostic('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+        // An id out of range is the answer's own finding (rejected-by-browser, extmap-id-range).
+        if (oe.id !== e.id && e.id >= 1 && e.id <= 255) add(diagnostic('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }
     }
     const offerOnlyExt = o.extmaps.filter((e) => !negotiatedExt.some((n) => n.uri === e.uri));

@@ -24,7 +24,9 @@ export const BROWSER_RULES = {
   'empty-attribute': { browsers: BOTH, what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
   'format-nonnumeric': { browsers: C, what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
   'payload-type-range': { browsers: BOTH, what: 'a payload type above 127', reference: 'RFC 3550 §5.1' },
-  'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn', reference: 'RFC 4145 §4' },
+  'unknown-protocol': { browsers: BOTH, what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14' },
+  'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4' },
+  'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4' },
   'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8' },
   'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5' },
   'extmap-two-byte-id': { browsers: F, what: 'a=extmap id from 15 to 255 (two-byte headers; Firefox takes 1 to 14)', reference: 'RFC 8285 §4.3' },
@@ -50,6 +52,8 @@ export const BROWSER_RULES = {
 export type BrowserRule = keyof typeof BROWSER_RULES;
 
 const LINE_TYPES = new Set('vosiuepcbtrzkam');
+/** The protos of RFC 8866 §5.14's registry that WebRTC and its predecessors use. */
+const KNOWN_PROTOCOLS = new Set(['RTP/AVP', 'RTP/SAVP', 'RTP/AVPF', 'RTP/SAVPF', 'UDP/TLS/RTP/SAVP', 'UDP/TLS/RTP/SAVPF', 'TCP/TLS/RTP/SAVP', 'TCP/TLS/RTP/SAVPF', 'TCP/DTLS/RTP/SAVPF', 'UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP', 'UDP', 'TCP', 'TCP/RTP/AVP', 'UDP/BFCP', 'TCP/BFCP', 'TCP/TLS/BFCP']);
 const DOTTED = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** All digits (and at least one). */
@@ -90,6 +94,7 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
       if (l.value.addressType === 'IP4' && !DOTTED.test(l.value.address.split('/')[0]!)) add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
       return;
     case 'media':
+      if (!KNOWN_PROTOCOLS.has(l.value.protocol.toUpperCase())) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
       if (/RTP\//i.test(l.value.protocol)) {
         for (const fmt of l.value.formats) {
           if (!isUint(fmt)) add('format-nonnumeric', l.line, null, `format ${JSON.stringify(fmt)}`);
@@ -114,7 +119,7 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       add('empty-attribute', n, 3, '"a=" names no attribute');
       break;
     case 'setup':
-      add('setup-value', n, col, `a=setup:${v}`);
+      if (!['active', 'passive', 'actpass', 'holdconn'].includes(v.toLowerCase())) add('setup-value', n, col, `a=setup:${v}`);
       break;
     case 'extmap': {
       const id = v.split(' ')[0]!.split('/')[0]!;
@@ -122,9 +127,11 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       else if (Number(id) === 0 || Number(id) > 255) add('extmap-id-range', n, col, `a=extmap id ${id}`);
       break;
     }
-    case 'ssrc':
-      add('ssrc-syntax', n, col, `a=ssrc:${v.split(' ')[0]}`);
+    case 'ssrc': {
+      const id = v.split(' ')[0]!;
+      if (!isUint(id) || Number(id) > 0xffffffff) add('ssrc-syntax', n, col, `a=ssrc:${id}`);
       break;
+    }
     case 'msid': {
       const t = v.split(' ');
       if (t[0] === '' || t.length > 2) add('msid-syntax', n, col, `a=msid:${v}`);
@@ -166,7 +173,7 @@ export interface SectionAttributes {
 }
 
 /** The rules on one m-section, from its attributes by name: no pass over its lines. */
-export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, add: RuleSink): void {
+export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, add: RuleSink, muxWritten = false): void {
   const rtp = /RTP\//i.test(m.protocol);
   const formats = new Set(m.formats);
   if (rtp) {
@@ -189,7 +196,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       else if (!isUint(apt) || !formats.has(apt)) add('rtx-apt', fmtp!.line, null, `rtx payload type ${pt}: apt=${apt} is no payload type of the m-line`);
     }
     // Audio or video in a WebRTC profile (…/SAVPF), where it was measured (an m=foo is rejected by port, not for this).
-    if (!a.has('rtcp-mux') && m.port !== 0 && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');
+    if (!a.has('rtcp-mux') && !muxWritten && m.port !== 0 && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');
   }
   const ids = new Map<number, string>();
   for (const l of a.all('extmap')) {

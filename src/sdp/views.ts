@@ -142,13 +142,16 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   let connection: Connection | null = null;
   const bandwidths: Bandwidth[] = [];
   const rules = ruleSink(findings, mid);
+  // "a=rtcp-mux " (a trailing blank) does not read as the flag, yet it is there.
+  let muxWritten = false;
   for (const l of lines) {
     if (l.kind === 'attribute') continue;
     if (l.kind === 'connection' && connection === null) connection = l.value;
     else if (l.kind === 'bandwidth') bandwidths.push(l.value);
+    else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
     lineRules(l, rules);
   }
-  sectionRules(mline, lines[0]!.line, a, rules);
+  sectionRules(mline, lines[0]!.line, a, rules, muxWritten);
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);
   const unnamed = codecs.filter((c) => c.name === '').map((c) => c.payloadType);
@@ -239,6 +242,14 @@ export function buildDescription(
   };
   const rules = ruleSink(findings, null);
   for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
+  // One mid in two m-sections.
+  const midOwner = new Map<string, MediaDescription>();
+  for (const m of media) {
+    if (m.mid === null) continue;
+    const other = midOwner.get(m.mid);
+    if (other) ruleSink(findings, m.mid)('mid-duplicate', m.lines[0]!.line, null, `mid ${m.mid} is also the mid of the m-section of line ${other.lines[0]!.line}`);
+    else midOwner.set(m.mid, m);
+  }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
   const owner = new Map<string, MediaDescription>();
   for (const m of media) {

@@ -164,3 +164,21 @@ describe('targeted cases', () => {
     for (const v of Object.values(ICE_VERDICTS)) expect(v.action.length).toBeGreaterThan(20);
   });
 });
+
+describe('Firefox reports: a snapshot judged by its age (a new-user audit\'s cases)', () => {
+  const report = () => JSON.parse(dumpText('lab/no-nomination__about_webrtc_report.json')) as Record<string, unknown> & { timestamp: number; sdpHistory: { timestamp: number }[]; iceCandidatePairStats: Record<string, unknown>[] };
+  const explain = (r: unknown) => readStatsDump(JSON.stringify(r)).peerConnections.map(explainIce)[0]!;
+
+  it('checks answered 0.15 s after the descriptions were set: still checking, not no-nomination', () => {
+    const r = report();
+    const shift = r.timestamp - 150 - r.sdpHistory.at(-1)!.timestamp;
+    for (const h of r.sdpHistory) h.timestamp += shift;
+    expect(explain(r).verdict.code).toBe('still-checking');
+  });
+
+  it('an RTT no double can hold is no RTT', () => {
+    const r = report();
+    r.iceCandidatePairStats[0]!['currentRoundTripTime'] = 1e308;
+    expect(explain(r).pairs[0]!.currentRoundTripTime).toBeNull();
+  });
+});

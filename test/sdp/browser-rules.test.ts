@@ -13,6 +13,7 @@ import { diffTexts } from '../../cli/commands/diff.js';
 import { BROWSER_RULES, type BrowserRule } from '../../src/sdp/browser-rules.js';
 import type { MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { fileURLToPath } from 'node:url';
+import { parseSdp } from '../../src/sdp/parse.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 type Browser = 'chromium' | 'firefox';
@@ -76,5 +77,23 @@ describe('sdp-diff says what the browsers say', () => {
     for (const x of hits.filter((h) => measured(h).filter((d) => d.severity === 'error').every((d) => d.rule === rule))) {
       expect(`${x.id} ${x.browser}: ${x.rejects ? 'rejects' : 'accepts'}`).toBe(`${x.id} ${x.browser}: ${BROWSER_RULES[rule].browsers[x.browser]}`);
     }
+  });
+});
+
+describe('what was not measured is not claimed (a new-user audit\'s cases)', () => {
+  const answer = (lines: string[]) => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:abcdefghijklmnopqrstuvwx', `a=fingerprint:sha-256 ${Array(32).fill('AB').join(':')}`, 'a=rtpmap:111 opus/48000/2', ...lines, ''].join('\r\n');
+  const rules = (text: string) => parseSdp(text).diagnostics.filter((d) => d.kind === 'rejected-by-browser').map((d) => (d as { rule?: string }).rule);
+
+  it.each([
+    ['a=setup:ACTIVE (upper case was not measured; libwebrtc compares without case)', ['a=setup:ACTIVE', 'a=rtcp-mux']],
+    ['"a=rtcp-mux " with a trailing blank (the line is there)', ['a=setup:active', 'a=rtcp-mux ']],
+    ['a=ssrc:01889325369 (a leading zero, a 32-bit number all the same)', ['a=setup:active', 'a=rtcp-mux', 'a=ssrc:01889325369 cname:x']],
+  ])('%s: no browser rule', (_name, lines) => {
+    expect(rules(answer(lines))).toEqual([]);
+  });
+
+  it('a proto nobody knows, and one mid in two m-sections, are the description\'s own findings', () => {
+    const text = answer(['a=setup:active', 'a=rtcp-mux']).replace('a=group:BUNDLE 0', 'a=group:BUNDLE 0').replace('m=audio 9 UDP/TLS/RTP/SAVPF 111', 'm=audio 9 FOO/BAR 111') + 'm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n';
+    expect(rules(text)).toEqual(['unknown-protocol', 'mid-duplicate']);
   });
 });
