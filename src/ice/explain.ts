@@ -516,6 +516,15 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   }
   const selected = pairs.find((p) => p.selected) ?? (transports.length === 0 ? pairs.find((p) => p.nominated && p.state === 'succeeded') : undefined) ?? null;
 
+  // A report without ICE events (Firefox's) still tells the transport's ICE state: shown as the ICE timeline.
+  if (states.ice.length === 0) {
+    for (const p of transports.flatMap((t) => t.series('iceState')).sort((a, b) => a.time - b.time)) {
+      const st = asText(p.value);
+      if (st === '' || states.ice.at(-1)?.state === st) continue;
+      states.ice.push({ time: p.time, state: st });
+      timeline.push({ time: p.time, kind: 'ice', text: `ICE state ${st} (the transport's, as the stats show it)` });
+    }
+  }
   timeline.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
   const report = {
     id: pc.id,
@@ -661,6 +670,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       }
     }
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
+    // Not long enough to call it failed (or no time to measure it by): said, not judged.
+    if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
     return verdict('connected', `ICE connected${through}.`, evidence);
   }
 

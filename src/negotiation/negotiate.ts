@@ -262,14 +262,16 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     // DTLS (RFC 8842, RFC 8122).
     const roles = dtlsRoles(o.setup, a?.setup ?? null);
     const dtlsUsed = usesDtls(o.protocol);
+    // An a=setup that does not read is its description's own finding (rejected-by-browser, setup-value), not a missing one.
+    const unreadSetup = (m: MediaDescription) => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
     if (dtlsUsed) {
-      if (o.setup === null) at('missing-setup', 'the offer m-line has no a=setup');
+      if (o.setup === null && !unreadSetup(o)) at('missing-setup', 'the offer m-line has no a=setup');
       else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
       if (o.fingerprints.length === 0) at('missing-fingerprint', 'the offer has no a=fingerprint for this m-line');
       for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
       if (live && a) {
-        if (a.setup === null) at('missing-setup', 'the answer m-line has no a=setup');
-        if (!roles.valid) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: active)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+        if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
+        if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: active)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
         if (a.fingerprints.length === 0) at('missing-fingerprint', 'the answer has no a=fingerprint for this m-line');
         for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
       }

@@ -182,3 +182,19 @@ describe('Firefox reports: a snapshot judged by its age (a new-user audit\'s cas
     expect(explain(r).pairs[0]!.currentRoundTripTime).toBeNull();
   });
 });
+
+describe('Firefox reports: what the transport says is shown', () => {
+  it('the transport\'s ICE state is the ICE timeline of a report without ICE events', () => {
+    const r = reports('lab/no-nomination__about_webrtc_report.json')[0]!;
+    expect(r.states.ice.map((s) => s.state)).toEqual(['checking']);
+    expect(r.timeline.map((e) => e.text)).toContain('ICE state checking (the transport\'s, as the stats show it)');
+  });
+
+  it('a report with no descriptions\' times: connected, and the DTLS still pending said', () => {
+    const doc = JSON.parse(dumpText('lab/nomination-control__about_webrtc_report.json')) as Record<string, unknown>;
+    delete doc['sdpHistory'];
+    const r = readStatsDump(JSON.stringify(doc)).peerConnections.map(explainIce)[0]!;
+    expect(r.verdict.code).toBe('connected');
+    expect(r.verdict.evidence.join('\n')).toMatch(/DTLS state connecting when the dump ends: the secure channel is not up yet \(\d+ bytes sent, 0 received/);
+  });
+});
