@@ -92,6 +92,11 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     expect(rules(answer(lines))).toEqual([]);
   });
 
+  it('a payload type of 128 with its a=rtpmap: out of range, not "no a=rtpmap"', () => {
+    const d = parseSdp(answer(['a=setup:active', 'a=rtcp-mux', 'a=rtpmap:128 foo/8000']).replace('UDP/TLS/RTP/SAVPF 111', 'UDP/TLS/RTP/SAVPF 111 128'));
+    expect(d.diagnostics.map((x) => x.kind)).toEqual(['rejected-by-browser']);
+  });
+
   it('a proto nobody knows, and one mid in two m-sections, are the description\'s own findings', () => {
     const text = answer(['a=setup:active', 'a=rtcp-mux']).replace('a=group:BUNDLE 0', 'a=group:BUNDLE 0').replace('m=audio 9 UDP/TLS/RTP/SAVPF 111', 'm=audio 9 FOO/BAR 111') + 'm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n';
     expect(rules(text)).toEqual(['unknown-protocol', 'mid-duplicate']);
