@@ -23,6 +23,12 @@ import { frameRecords } from '../../src/node/relay/log-record.js';
 import { analyzeInputs } from '../../cli/commands/candidates.js';
 import { diffTexts } from '../../cli/commands/diff.js';
 import { parseText } from '../../cli/commands/parse.js';
+import { readStatsDump } from '../../src/ice/dump.js';
+import { explainIce } from '../../src/ice/explain.js';
+import { renderIce } from '../../cli/render/ice.js';
+import { makeStyle } from '../../cli/render/style.js';
+import { decodeStunMessage, checkFingerprint } from '../../src/stun/message.js';
+import { parseIceServerUri } from '../../src/stun/uri.js';
 
 export type FindingClass = 'uncaught' | 'lossless' | 'non-finite' | 'slow';
 
@@ -98,6 +104,16 @@ const target = <R>(t: Target<R>): Target => t as Target;
 async function rejecting<R>(f: () => R | Promise<R>): Promise<R | undefined> {
   try {
     return await f();
+  } catch (e) {
+    if (e instanceof SdpscopeError) return undefined;
+    throw e;
+  }
+}
+
+/** The value, or undefined where the input was refused with an SdpscopeError (synchronous). */
+function rejectingSync<T>(f: () => T): T | undefined {
+  try {
+    return f();
   } catch (e) {
     if (e instanceof SdpscopeError) return undefined;
     throw e;
@@ -235,6 +251,42 @@ const TARGETS: readonly Target[] = [
     },
     verify: (_text, summary, report) => {
       const nf = nonFinite(summary);
+      if (nf) report({ class: 'non-finite', message: nf });
+    },
+  }),
+  // The readers of issues 16 and 17 (stats dumps, STUN messages, ICE server URIs), to the same standard.
+  target({
+    name: 'readStatsDump + explainIce',
+    run: (text) =>
+      rejecting(() => {
+        const dump = readStatsDump(text);
+        const reports = dump.peerConnections.map(explainIce);
+        return { reports, text: renderIce(reports, makeStyle(true), { format: dump.format, userAgent: dump.userAgent }) };
+      }),
+    verify: (_text, r, report) => {
+      const nf = nonFinite(r?.reports);
+      if (nf) report({ class: 'non-finite', message: nf });
+    },
+  }),
+  target({
+    name: 'decodeStunMessage',
+    // The input's UTF-16 units as bytes (a mutated RFC 5769 vector stays one), from every offset a STUN header could start at.
+    run: (text) => {
+      const bytes = Uint8Array.from(text.slice(0, 65_536), (c) => c.charCodeAt(0) & 0xff);
+      const out: unknown[] = [];
+      for (let at = 0; at + 20 <= bytes.length && out.length < 64; at++) {
+        if (bytes[at + 4] !== 0x21 || bytes[at + 5] !== 0x12) continue;
+        const m = rejectingSync(() => decodeStunMessage(bytes.subarray(at)));
+        if (m) out.push({ m: { class: m.class, method: m.method, attributes: m.attributes.length }, fingerprint: checkFingerprint(m) });
+      }
+      return out;
+    },
+  }),
+  target({
+    name: 'parseIceServerUri',
+    run: (text) => (text.match(/\b(?:stuns?|turns?):[^\s"',\]]{0,2048}/g) ?? []).slice(0, 1000).map((u) => rejectingSync(() => parseIceServerUri(u))),
+    verify: (_text, r, report) => {
+      const nf = nonFinite(r);
       if (nf) report({ class: 'non-finite', message: nf });
     },
   }),

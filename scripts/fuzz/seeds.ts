@@ -4,6 +4,7 @@
  * them (the shapes the relay, `candidates` and `sdp-diff` read), plus the regression fixtures.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { encodeStunMessage, STUN_ATTRIBUTES, STUN_METHODS, xorAddressValue } from '../../src/stun/message.js';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../src/node/paths.js';
@@ -41,6 +42,19 @@ export function loadSeeds(): Seeds {
     ...candidates.slice(0, 20).map((c, i) => JSON.stringify({ time: `2026-12-02T10:00:0${2 + (i % 7)}.000Z`, room: 'r', from: i % 2 ? 'c2' : 'c1', frame: { type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0 } })),
   ];
   texts.push(log.join('\n') + '\n');
+  // The stats dumps and reports the lab made (sdpscope ice), and STUN messages as bytes (one UTF-16 unit a byte).
+  for (const f of filesIn(join(PACKAGE_ROOT, 'test/fixtures/dumps/lab'))) texts.push(fixtureText(f));
+  const tid = Uint8Array.from({ length: 12 }, (_x, i) => i * 17);
+  const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
+  const crypto = { hmacSha1: (_k: Uint8Array, d: Uint8Array) => d.subarray(0, 20), md5: (d: Uint8Array) => d.subarray(0, 16) };
+  texts.push(
+    [
+      encodeStunMessage({ class: 'request', method: STUN_METHODS.binding, transactionId: tid, attributes: [{ type: STUN_ATTRIBUTES.USERNAME, value: new TextEncoder().encode('abcd:efgh') }, { type: STUN_ATTRIBUTES.PRIORITY, value: new Uint8Array([0x6e, 0, 0, 0xff]) }], integrityKey: new Uint8Array(4), fingerprint: true }, crypto),
+      encodeStunMessage({ class: 'success', method: STUN_METHODS.binding, transactionId: tid, attributes: [{ type: STUN_ATTRIBUTES.XOR_MAPPED_ADDRESS, value: xorAddressValue({ family: 'ipv4', address: '203.0.113.7', port: 53502 }, tid) }, { type: STUN_ATTRIBUTES.XOR_MAPPED_ADDRESS, value: xorAddressValue({ family: 'ipv6', address: '2001:db8::1', port: 3478 }, tid) }], fingerprint: true }),
+      encodeStunMessage({ class: 'error', method: STUN_METHODS.allocate, transactionId: tid, attributes: [{ type: STUN_ATTRIBUTES.ERROR_CODE, value: new Uint8Array([0, 0, 4, 1, ...new TextEncoder().encode('Unauthorized')]) }, { type: STUN_ATTRIBUTES.REALM, value: new TextEncoder().encode('example.org') }] }),
+    ].map(latin1).join(''),
+  );
+  texts.push(['stun:stun.example.org', 'turn:[2001:db8::1]:3478?transport=tcp', 'turns:turn.example.org:443', 'stun:203.0.113.1:19302'].join('\n'));
   return { texts };
 }
 
