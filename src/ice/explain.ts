@@ -609,6 +609,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const evidence: string[] = [];
   const direct = r.pairs.filter((p) => p.local?.type !== 'relay' && p.remote?.type !== 'relay');
   const errorsLine = r.candidateErrors.length > 0 ? `candidate errors: ${r.candidateErrors.map((e) => `${e.errorCode ?? '?'} ${e.url ?? ''}`.trim()).join(', ')}` : null;
+  // When the last description was set (-Infinity when no time says): the age of a snapshot is measured from it.
+  const lastDescription = Math.max(...r.timeline.filter((e) => e.kind === 'description' && e.time !== null).map((e) => e.time!));
   const dtlsFailedAt = x.transports.flatMap((t) => t.series('dtlsState')).find((p) => p.value === 'failed')?.time ?? null;
 
   if (everConnected) {
@@ -622,7 +624,6 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // means the DTLS handshake got no answer (a peer that stops at ICE, or a middlebox eating DTLS).
     const dtlsStates = x.transports.flatMap((t) => t.series('dtlsState')).map((p) => asText(p.value));
     // A snapshot (Firefox's report) has no time for "ICE connected": the descriptions' bound it.
-    const lastDescription = Math.max(...r.timeline.filter((e) => e.kind === 'description' && e.time !== null).map((e) => e.time!));
     const connectedAt = lastConnected?.time != null && lastConnected.time < (x.endTime ?? 0) ? { time: lastConnected.time, what: 'ICE connected' } : Number.isFinite(lastDescription) ? { time: lastDescription, what: 'the descriptions were set' } : null;
     const stalledFor = connectedAt !== null && x.endTime !== null ? x.endTime - connectedAt.time : null;
     const pending = (s: string | null | undefined) => s === 'connecting' || s === 'new';
@@ -764,7 +765,6 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     return verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): nothing got through; only a TURN relay can connect these two.`, evidence);
   }
   // Nomination gets its few seconds too: a snapshot taken just after the descriptions were set is not yet a failure to nominate.
-  const lastDescription = Math.max(...r.timeline.filter((e) => e.kind === 'description' && e.time !== null).map((e) => e.time!));
   const sinceDescriptions = Number.isFinite(lastDescription) && x.endTime !== null ? x.endTime - lastDescription : null;
   // A snapshot's states carry the snapshot's time: the longer of the two measures counts.
   const sinceStart = checkedFor === null && sinceDescriptions === null ? null : Math.max(checkedFor ?? 0, sinceDescriptions ?? 0);

@@ -43,7 +43,7 @@ export interface MutationVerdicts {
 }
 
 /** The page's side: make a base pair, then give one mutated description to setRemoteDescription. */
-export const PAGE_FOR_TEST = `(() => {
+const PAGE = `(() => {
   if (window.__sv) return 'ready';
   const media = () => {
     const c = document.createElement('canvas'); c.width = 64; c.height = 48;
@@ -90,7 +90,7 @@ export const PAGE_FOR_TEST = `(() => {
 
 /** One browser's verdicts on every mutation (the page already loaded). */
 async function askOne(peer: LabPeer, mutations: readonly Mutation[]): Promise<Map<string, BrowserCase>> {
-  await peer.evaluate(PAGE_FOR_TEST);
+  await peer.evaluate(PAGE);
   const out = new Map<string, BrowserCase>();
   for (const m of mutations) {
     const base = await peer.evaluate<{ offer: string; answer: string }>(`window.__sv.pair(${JSON.stringify(m.base)})`);

@@ -6,10 +6,10 @@ import { requireObject } from '../errors.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+import { isKnownProtocol } from '../sdp/browser-rules.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
-const KNOWN_PROTOCOL = /^((UDP|TCP)\/(TLS|DTLS)\/)?RTP\/S?AVPF?$|^((UDP|TCP)\/)?DTLS\/SCTP$/i;
 
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
@@ -219,7 +219,7 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
-      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && KNOWN_PROTOCOL.test(o.protocol)) {
+      if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
         const variant = SAVPF_VARIANTS.has(o.protocol.toUpperCase()) && SAVPF_VARIANTS.has(a.protocol.toUpperCase());
         if (variant) at('protocol-variant', `offer ${o.protocol}, answer ${a.protocol}`);

@@ -6,7 +6,8 @@
  * there by test/sdp/browser-rules.test.ts. A rule says only what was measured: where one browser
  * accepts, it says so. Pure; run by parseSdp over the lines as written.
  */
-import type { BrowserVerdicts } from '../diagnostics.js';
+import { classifyAddress } from '../candidate/address.js';
+import { diagnostic, type BrowserVerdicts, type Diagnostic, type LinePosition } from '../diagnostics.js';
 import type { AttributeLine, AttributeName, AttributeValues, MediaLine, SdpLine } from './model.js';
 
 const C: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
@@ -54,7 +55,6 @@ export type BrowserRule = keyof typeof BROWSER_RULES;
 const LINE_TYPES = new Set('vosiuepcbtrzkam');
 /** The protos of RFC 8866 §5.14's registry that WebRTC and its predecessors use. */
 const KNOWN_PROTOCOLS = new Set(['RTP/AVP', 'RTP/SAVP', 'RTP/AVPF', 'RTP/SAVPF', 'UDP/TLS/RTP/SAVP', 'UDP/TLS/RTP/SAVPF', 'TCP/TLS/RTP/SAVP', 'TCP/TLS/RTP/SAVPF', 'TCP/DTLS/RTP/SAVPF', 'UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP', 'UDP', 'TCP', 'TCP/RTP/AVP', 'UDP/BFCP', 'TCP/BFCP', 'TCP/TLS/BFCP']);
-const DOTTED = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** All digits (and at least one). */
 function isUint(s: string): boolean {
@@ -69,11 +69,14 @@ function isUint(s: string): boolean {
 /** Where a rule's findings go: the rule, its line and column, and what was found. */
 export type RuleSink = (rule: BrowserRule, line: number | null, column: number | null, detail: string) => void;
 
-/** The message of a finding: what, and who rejects it. */
-export function ruleMessage(rule: BrowserRule, detail: string): string {
+/** Whether an m= proto is one the browsers know (the others are refused: unknown-protocol). */
+export const isKnownProtocol = (proto: string): boolean => KNOWN_PROTOCOLS.has(proto.toUpperCase());
+
+/** A finding as the diagnostic parseSdp reports: rejected-by-browser, its rule, who rejects it and what. */
+export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePosition): Diagnostic<'rejected-by-browser'> {
   const b = BROWSER_RULES[rule].browsers;
   const who = b.chromium === 'rejects' ? (b.firefox === 'rejects' ? 'Chromium and Firefox reject it' : 'Chromium rejects it (Firefox accepts)') : 'Firefox rejects it (Chromium accepts)';
-  return `${detail}: ${who}${rule === 'no-final-line-ending' ? '; was the SDP cut?' : ''}`;
+  return diagnostic('rejected-by-browser', `${detail}: ${who}${rule === 'no-final-line-ending' ? '; was the SDP cut?' : ''}`, { ...at, browsers: b, rule });
 }
 
 /**
@@ -91,10 +94,10 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
       return;
     }
     case 'connection':
-      if (l.value.addressType === 'IP4' && !DOTTED.test(l.value.address.split('/')[0]!)) add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+      if (l.value.addressType === 'IP4' && l.value.address !== '' && classifyAddress(l.value.address.split('/')[0]!).family !== 'ipv4') add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
       return;
     case 'media':
-      if (!KNOWN_PROTOCOLS.has(l.value.protocol.toUpperCase())) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
+      if (!isKnownProtocol(l.value.protocol)) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
       if (/RTP\//i.test(l.value.protocol)) {
         for (const fmt of l.value.formats) {
           if (!isUint(fmt)) add('format-nonnumeric', l.line, null, `format ${JSON.stringify(fmt)}`);

@@ -7,7 +7,7 @@ import { boundedFindings, diagnostic, NOWHERE, type ParseDiagnostic } from '../d
 import { readLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { buildDescription } from './views.js';
-import { BROWSER_RULES, ruleMessage } from './browser-rules.js';
+import { ruleDiagnostic } from './browser-rules.js';
 
 export interface ParseSdpOptions {
   /**
@@ -75,7 +75,7 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   // A whole description without its last line ending is an error Chromium's parser raises (a browser rule below); a fragment's is a warning.
   if (!finalEol && lineNo > 0 && fragment) problems.push(diagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending: was the SDP cut?`, { line: lineNo, column: null, mid: null }));
   if (!finalEol && lineNo > 0 && !fragment) {
-    problems.push(diagnostic('rejected-by-browser', ruleMessage('no-final-line-ending', `line ${lineNo}, the last, has no line ending`), { line: lineNo, column: null, mid: null, browsers: BROWSER_RULES['no-final-line-ending'].browsers, rule: 'no-final-line-ending' }));
+    problems.push(ruleDiagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending`, { line: lineNo, column: null, mid: null }));
   }
   return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, found, problems);
 }

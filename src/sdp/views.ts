@@ -2,11 +2,11 @@
 import { explainCandidate, placeFindings } from '../candidate/explain.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
-import { BROWSER_RULES, lineRules, ruleMessage, sectionRules, type RuleSink } from './browser-rules.js';
+import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
 
 /** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
 const ruleSink = (findings: FindingSink<ParseDiagnostic>, mid: string | null): RuleSink => (rule, line, column, detail) =>
-  findings.push(diagnostic('rejected-by-browser', ruleMessage(rule, detail), { line, column, mid, browsers: BROWSER_RULES[rule].browsers, rule }));
+  findings.push(ruleDiagnostic(rule, detail, { line, column, mid }));
 import type {
   AttributeLine,
   Bandwidth,
