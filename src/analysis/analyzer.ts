@@ -5,16 +5,20 @@
  * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
  * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
  */
-import { isRoutable, type AddressClass, type AddressFamily } from '../candidate/address.js';
+import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
-import type { CandidateExplanation, RelayProtocol } from '../candidate/explain.js';
-import type { PriorityParts } from '../candidate/priority.js';
+import type { CandidateExplanation } from '../candidate/explain.js';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
-import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink, Source } from '../input/types.js';
+import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
+import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
 import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type ParsedFound } from './facts.js';
+import { toRecord, type CandidateRecord } from './record.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
+import { IdSet } from './id-set.js';
 import { predictPairs, type PredictedPair } from './pairs.js';
+
+export type { CandidateRecord } from './record.js';
 
 /** A session-level finding of the analyzer. */
 const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null): LogDiagnostic =>
@@ -27,38 +31,6 @@ export interface KeptCandidate {
   readonly found: FoundCandidate;
 }
 
-
-/** One row of the report: a candidate with its decoded parts (the JSON contract of `sdpscope candidates`). */
-export interface CandidateRecord {
-  readonly session: string;
-  readonly foundation: string;
-  readonly component: number;
-  readonly transport: string;
-  readonly priority: number;
-  readonly priorityParts: PriorityParts;
-  readonly address: string;
-  readonly port: number;
-  readonly type: string;
-  readonly relatedAddress: string | null;
-  readonly relatedPort: number | null;
-  readonly tcpType: string | null;
-  readonly ufrag: string | null;
-  readonly generation: number | null;
-  readonly networkId: string | null;
-  readonly networkCost: number | null;
-  /** TURN transport implied by a relay's type preference; null for other types or when unknown/ambiguous. */
-  readonly relayProtocol: RelayProtocol | null;
-  /** `certain`, `ambiguous` (relayProtocols lists the readings) or `unknown`; null for non-relays. */
-  readonly relayProtocolCertainty: 'certain' | 'ambiguous' | 'unknown' | null;
-  readonly relayProtocols: readonly RelayProtocol[];
-  readonly addressClass: AddressClass;
-  readonly addressFamily: AddressFamily;
-  readonly sdpMid: string | null;
-  readonly sdpMLineIndex: number | null;
-  /** The time the input gives the candidate, if any. */
-  readonly time: number | string | null;
-  readonly source: { readonly line: number } & Omit<Source, 'line'>;
-}
 
 export interface SessionCounts {
   readonly total: number;
@@ -131,7 +103,7 @@ interface SessionState {
   readonly origin: SessionReport['origin'];
   /** Kept for tables and pairs: made whole (KeptCandidate) when the session is reported. */
   readonly kept: CandidateFacts[];
-  readonly seen: Set<string>;
+  readonly seen: IdSet;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
   readonly byFamily: Record<string, number>;
@@ -180,7 +152,7 @@ const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
 };
 
-export class CandidateAnalyzer implements InputSink {
+export class CandidateAnalyzer implements InputSink, FactsSink {
   private readonly sessions = new Map<string, SessionState>();
   private readonly closed: SessionReport[] = [];
   private readonly records: CandidateRecord[] = [];
@@ -234,7 +206,7 @@ export class CandidateAnalyzer implements InputSink {
       ufrag,
       origin: this.originOf(source),
       kept: [],
-      seen: new Set(),
+      seen: new IdSet(MAX_DISTINCT_TRACKED),
       byType: {},
       byTransport: {},
       byFamily: {},
@@ -332,7 +304,13 @@ export class CandidateAnalyzer implements InputSink {
       }));
       return;
     }
-    this.add(factsOfFound(found as ParsedFound, recordOf));
+    this.add(factsOfFound(found as ParsedFound));
+  }
+
+  /** Internal: a candidate the fast path read from a log line (see fast-facts.ts). */
+  [CANDIDATE_FACTS](facts: CandidateFacts): void {
+    this.open();
+    this.add(facts);
   }
 
   private add(f: CandidateFacts): void {
@@ -354,7 +332,7 @@ export class CandidateAnalyzer implements InputSink {
     } else {
       s.total++;
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
-      if (s.seen.size < MAX_DISTINCT_TRACKED) s.seen.add(id);
+      s.seen.add(id);
       bump(s.byType, f.type);
       bump(s.byTransport, f.transport);
       bump(s.byFamily, f.family);
@@ -496,39 +474,4 @@ function sessionReport(s: SessionState): SessionReport {
 function keptOf(f: CandidateFacts): KeptCandidate {
   const found = f.found();
   return { candidate: found.candidate, explanation: found.explanation, found };
-}
-
-const recordOf = (found: ParsedFound, session: string) => toRecord(found, found.candidate, found.explanation, session);
-
-/** The contract row for one candidate. */
-export function toRecord(found: FoundCandidate, c: Candidate, x: CandidateExplanation, session: string): CandidateRecord {
-  const relay = x.relayProtocol;
-  const { line, ...rest } = found.source;
-  return {
-    session,
-    foundation: c.foundation,
-    component: c.component,
-    transport: c.transport,
-    priority: c.priority,
-    priorityParts: x.priority,
-    address: c.address,
-    port: c.port,
-    type: c.type,
-    relatedAddress: c.relatedAddress,
-    relatedPort: c.relatedPort,
-    tcpType: c.tcpType,
-    ufrag: found.usernameFragment ?? c.ufrag,
-    generation: c.generation,
-    networkId: c.networkId,
-    networkCost: c.networkCost,
-    relayProtocol: relay?.protocol ?? null,
-    relayProtocolCertainty: relay?.certainty ?? null,
-    relayProtocols: relay?.protocols ?? [],
-    addressClass: x.address.class,
-    addressFamily: x.address.family,
-    sdpMid: found.sdpMid,
-    sdpMLineIndex: found.sdpMLineIndex,
-    time: found.source.timestamp ?? null,
-    source: { line, ...rest },
-  };
 }

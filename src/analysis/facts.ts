@@ -7,7 +7,7 @@ import type { AddressClass, AddressFamily } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation, CandidateFinding } from '../candidate/explain.js';
 import type { FoundCandidate } from '../input/types.js';
-import type { CandidateRecord } from './analyzer.js';
+import { toRecord } from './record.js';
 
 /** One parsed candidate as the analyzer reads it (every field of its CandidateRecord is derived from these). */
 export interface CandidateFacts {
@@ -39,8 +39,8 @@ export interface CandidateFacts {
   readonly relatedClass: AddressClass | null;
   /** The rules the candidate breaks, not yet placed (CandidateExplanation.warnings). */
   readonly warnings: readonly CandidateFinding[];
-  /** What tells it from another candidate of its session: `foundation component transport address port type` (see {@link candidateId}). */
-  readonly id: string;
+  /** What tells it from another candidate of its session: a hash of `foundation component transport address port type` (see {@link candidateIdHash}). */
+  readonly id: number;
   /** The connection it came over: see {@link connectionOf}. */
   readonly connection: string | null;
   /** The found candidate, whole: what kept candidates, records and pairs are made of. */
@@ -49,9 +49,49 @@ export interface CandidateFacts {
   recordJson(session: string): string;
 }
 
-/** What tells a candidate from another of its session (a resent candidate has the same). */
-export function candidateId(foundation: string, component: number, transport: string, address: string, port: number, type: string): string {
-  return `${foundation} ${component} ${transport} ${address} ${port} ${type}`;
+/**
+ * What tells a candidate from another of its session (a resent candidate has the same): its
+ * `foundation component transport address port type`, as a 53-bit hash (two 32-bit string hashes,
+ * FNV-1a and a Murmur3-style mix, over the same fields), never 0. No string is made.
+ */
+export function candidateIdHash(foundation: string, component: number, transport: string, address: string, port: number, type: string): number {
+  HASH[0] = 0x811c9dc5;
+  HASH[1] = 0x9747b28c;
+  hashText(foundation);
+  hashCode(component + 0x10000);
+  hashText(transport);
+  hashText(address);
+  hashCode(port + 0x10000);
+  hashText(type);
+  let b = HASH[1]!;
+  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+  b ^= b >>> 13;
+  // 32 bits of one and 21 of the other; | 1 keeps it from 0 (the empty slot of IdSet).
+  return (HASH[0]! >>> 0) * 0x200000 + ((b >>> 11) | 1);
+}
+
+/** The two running hashes of candidateIdHash. */
+const HASH = /* @__PURE__ */ new Int32Array(2);
+
+function hashCode(c: number): void {
+  HASH[0] = Math.imul(HASH[0]! ^ c, 0x01000193);
+  const b = Math.imul(HASH[1]! ^ c, 0xcc9e2d51);
+  HASH[1] = (b << 15) | (b >>> 17);
+}
+
+/** A field's characters, then a separator no character can be (so that fields cannot run into each other). */
+function hashText(s: string): void {
+  let a = HASH[0]!;
+  let b = HASH[1]!;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0xcc9e2d51);
+    b = (b << 15) | (b >>> 17);
+  }
+  HASH[0] = a;
+  HASH[1] = b;
+  hashCode(0x20000);
 }
 
 /** The connection a source names (a peer connection and its side, or a room and a sender), or null. */
@@ -77,10 +117,7 @@ export type ParsedFound = FoundCandidate & { readonly candidate: Candidate; read
 
 /** The facts of a found candidate that parsed, read from it as asked for (one small object: nothing is parsed again). */
 class FoundFacts implements CandidateFacts {
-  constructor(
-    private readonly f: ParsedFound,
-    private readonly record: (found: ParsedFound, session: string) => CandidateRecord,
-  ) {}
+  constructor(private readonly f: ParsedFound) {}
   get line(): number {
     return this.f.source.line;
   }
@@ -147,9 +184,9 @@ class FoundFacts implements CandidateFacts {
   get warnings(): readonly CandidateFinding[] {
     return this.f.explanation.warnings;
   }
-  get id(): string {
+  get id(): number {
     const c = this.f.candidate;
-    return candidateId(c.foundation, c.component, c.transport, c.address, c.port, c.type);
+    return candidateIdHash(c.foundation, c.component, c.transport, c.address, c.port, c.type);
   }
   get connection(): string | null {
     return connectionOf(this.f.source);
@@ -158,11 +195,11 @@ class FoundFacts implements CandidateFacts {
     return this.f;
   }
   recordJson(session: string): string {
-    return JSON.stringify(this.record(this.f, session));
+    return JSON.stringify(toRecord(this.f, this.f.candidate, this.f.explanation, session));
   }
 }
 
 /** The facts of a found candidate that parsed (read from it: nothing is parsed again). */
-export function factsOfFound(found: ParsedFound, record: (found: ParsedFound, session: string) => CandidateRecord): CandidateFacts {
-  return new FoundFacts(found, record);
+export function factsOfFound(found: ParsedFound): CandidateFacts {
+  return new FoundFacts(found);
 }

@@ -113,8 +113,19 @@ function classifyIPv4(a: V4): AddressClass {
   }
 }
 
-function classifyIPv6(a: V6, text: string): AddressClass {
-  switch (a.range()) {
+/** Whether hextets `parts` lie in the prefix `net`/`bits`. */
+function inPrefix6(parts: ArrayLike<number>, net: ArrayLike<number>, bits: number): boolean {
+  for (let i = 0; bits > 0; i++, bits -= 16) {
+    const shift = bits >= 16 ? 0 : 16 - bits;
+    if (parts[i]! >> shift !== net[i]! >> shift) return false;
+  }
+  return true;
+}
+
+/** The class of an IPv6 address from ipaddr.js's range name for it and its hextets. */
+function classifyIPv6(range: string, parts: ArrayLike<number>, text: string): AddressClass {
+  const documentation = () => V6_DOCUMENTATION.some(([net, bits]) => inPrefix6(parts, net.parts, bits));
+  switch (range) {
     case 'unspecified':
       return 'unspecified';
     case 'loopback':
@@ -127,32 +138,109 @@ function classifyIPv6(a: V6, text: string): AddressClass {
       return 'ipv6-ula';
     case 'ipv4Mapped':
       // ipaddr.js reads the deprecated IPv4-compatible form ::a.b.c.d (RFC 4291 §2.5.5.1) as mapped.
-      return /ffff/i.test(text) ? classifyIPv4(a.toIPv4Address()) : 'reserved';
+      return /ffff/i.test(text) ? classifyDottedQuad(parts[6]! * 65536 + parts[7]!) : 'reserved';
     case 'benchmarking':
       return 'benchmarking';
     case 'reserved':
-      return V6_DOCUMENTATION.some((r) => a.match(r)) ? 'documentation' : 'reserved';
+      return documentation() ? 'documentation' : 'reserved';
     case 'rfc6052':
     case 'rfc6145':
       // NAT64 (64:ff9b::/96) and SIIT addresses stand for IPv4 hosts reached through a translator.
       return 'ipv6-global';
     default:
-      if (V6_DOCUMENTATION.some((r) => a.match(r))) return 'documentation';
+      if (documentation()) return 'documentation';
       // unicast, 6to4, Teredo, NAT64 (rfc6052, rfc6145) and the anycast services are global
       // when inside 2000::/3; anything else (fec0::/10 site-local, unallocated space) is not.
-      return a.match(V6_GLOBAL) ? 'ipv6-global' : 'reserved';
+      return inPrefix6(parts, V6_GLOBAL[0].parts, V6_GLOBAL[1]) ? 'ipv6-global' : 'reserved';
   }
 }
+
+/**
+ * ipaddr.js's IPv6 special ranges, flattened in its order (`range()` names the first that
+ * matches): read from the library once, so that the fast path below names ranges as it does.
+ */
+const V6_RANGES: ReadonlyArray<readonly [string, readonly number[], number]> = /* @__PURE__ */ (() => {
+  const out: [string, readonly number[], number][] = [];
+  const table = (ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, [V6, number] | [V6, number][]> }).SpecialRanges;
+  for (const [name, entry] of Object.entries(table)) {
+    const list = Array.isArray(entry[0]) ? (entry as [V6, number][]) : [entry as [V6, number]];
+    for (const [net, bits] of list) out.push([name, net.parts, bits]);
+  }
+  return out;
+})();
+
+/** ipaddr.js's range() over hextets. */
+function rangeOf6(parts: ArrayLike<number>): string {
+  for (const [name, net, bits] of V6_RANGES) if (inPrefix6(parts, net, bits)) return name;
+  return 'unicast';
+}
+
+const HEXTETS = /* @__PURE__ */ new Uint16Array(8);
+
+/**
+ * An IPv6 address in its plain text form (1–4 hex digits per group, at most one "::" standing for
+ * at least one group, no zone, no dotted IPv4 tail) read into HEXTETS; false for anything else
+ * (ipaddr.js reads it). A property test holds it equal to ipaddr.js where it answers.
+ */
+function plainIPv6(s: string): boolean {
+  if (s.length < 2 || s.length > 39) return false;
+  const gap = s.indexOf('::');
+  if (gap >= 0 && s.indexOf('::', gap + 1) >= 0) return false;
+  const head = gap < 0 ? s : s.slice(0, gap);
+  const tail = gap < 0 ? '' : s.slice(gap + 2);
+  let n = 0;
+  const read = (part: string, into: number[]): boolean => {
+    if (part === '') return true;
+    let v = 0;
+    let digits = 0;
+    for (let i = 0; i <= part.length; i++) {
+      const c = i < part.length ? part.charCodeAt(i) : 58;
+      if (c === 58) {
+        if (digits === 0) return false;
+        into.push(v);
+        v = 0;
+        digits = 0;
+        continue;
+      }
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0 || ++digits > 4) return false;
+      v = v * 16 + d;
+    }
+    return true;
+  };
+  const left: number[] = [];
+  const right: number[] = [];
+  if (!read(head, left) || !read(tail, right)) return false;
+  n = left.length + right.length;
+  if (gap < 0 ? n !== 8 : n > 7) return false;
+  HEXTETS.fill(0);
+  for (let i = 0; i < left.length; i++) HEXTETS[i] = left[i]!;
+  for (let i = 0; i < right.length; i++) HEXTETS[8 - right.length + i] = right[i]!;
+  return true;
+}
+
+/** The class of an IPv6 address through the fast path, or null when it is not in plain form (for the property test). */
+export function classifyIPv6Fast(address: string): AddressClass | null {
+  return plainIPv6(address) ? classifyIPv6(rangeOf6(HEXTETS), HEXTETS, address) : null;
+}
+
+/** The class of an IPv6 address through ipaddr.js (the reference the fast path is tested against), or null when it reads none. */
+export function classifyIPv6ByIpaddr(address: string): AddressClass | null {
+  if (!ipaddr.IPv6.isValid(address)) return null;
+  const a = ipaddr.IPv6.parse(address);
+  return classifyIPv6(a.range(), a.parts, address);
+}
+
+/** An RFC 6762 name as browsers make them for host candidates: a UUID (RFC 9562) then ".local". */
+const MDNS_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.local$/;
 
 const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** One frozen AddressInfo per family and class: a classification allocates nothing. */
-const INFOS = /* @__PURE__ */ new Map<string, AddressInfo>();
+const INFOS: Partial<Record<AddressFamily, Partial<Record<AddressClass, AddressInfo>>>> = {};
 const info = (family: AddressFamily, cls: AddressClass): AddressInfo => {
-  const key = `${family} ${cls}`;
-  let i = INFOS.get(key);
-  if (!i) INFOS.set(key, (i = Object.freeze({ family, class: cls })));
-  return i;
+  const byClass = (INFOS[family] ??= {});
+  return (byClass[cls] ??= Object.freeze({ family, class: cls }));
 };
 
 /** Addresses classified lately (a log names the same few thousand again and again); cleared when full. */
@@ -162,6 +250,9 @@ const RECENT_MAX = 4096;
 /** Family and class of a connection-address as written in a candidate or c= line (the object is shared and frozen). */
 export function classifyAddress(address: string): AddressInfo {
   requireText(address, 'classifyAddress');
+  // A dotted quad is read faster than it is looked up.
+  const quad = dottedQuad(address);
+  if (quad >= 0) return info('ipv4', classifyDottedQuad(quad));
   let i = RECENT.get(address);
   if (i === undefined) {
     if (RECENT.size >= RECENT_MAX) RECENT.clear();
@@ -233,8 +324,14 @@ function classify(address: string): AddressInfo {
   const quad = dottedQuad(address);
   if (quad >= 0) return info('ipv4', classifyDottedQuad(quad));
   if (address.includes(':')) {
-    if (ipaddr.IPv6.isValid(address)) return info('ipv6', classifyIPv6(ipaddr.IPv6.parse(address), address));
+    if (plainIPv6(address)) return info('ipv6', classifyIPv6(rangeOf6(HEXTETS), HEXTETS, address));
+    if (ipaddr.IPv6.isValid(address)) {
+      const a = ipaddr.IPv6.parse(address);
+      return info('ipv6', classifyIPv6(a.range(), a.parts, address));
+    }
   }
+  // The common mDNS host name, known at once (it passes every test below: a host name, .local).
+  if (address.length === 42 && MDNS_UUID.test(address)) return info('mdns', 'mdns');
   if (isRedactionMarker(address)) return info('redacted', 'redacted');
   // A name whose last label is all digits ("1.2.3", "010.0.0.1") is a mangled address, not a host name (RFC 1123 §2.1).
   if (!address.includes(':') && HOSTNAME.test(address) && !/(?:^|\.)[0-9]+\.?$/.test(address)) {

@@ -173,9 +173,27 @@ function plainDigits(line: string, from: number, to: number, max: number): numbe
 
 /** Which known extension (KNOWN_EXTENSIONS index) the name at line[from, to) is, or -1. */
 function knownExtension(line: string, from: number, to: number): number {
-  const n = to - from;
-  for (let k = 0; k < KNOWN_EXTENSIONS.length; k++) if (KNOWN_EXTENSIONS[k]!.length === n && line.startsWith(KNOWN_EXTENSIONS[k]!, from)) return k;
-  return -1;
+  // Told apart by length and first letter, then compared (the hot path of a candidate log).
+  let k: number;
+  switch (to - from) {
+    case 5:
+      k = 2; // ufrag
+      break;
+    case 7:
+      k = 0; // tcptype
+      break;
+    case 10:
+      k = line.charCodeAt(from) === 103 ? 1 : 3; // generation, network-id
+      break;
+    case 12:
+      k = 4; // network-cost
+      break;
+    default:
+      return -1;
+  }
+  const word = KNOWN_EXTENSIONS[k]!;
+  for (let i = 0; i < word.length; i++) if (line.charCodeAt(from + i) !== word.charCodeAt(i)) return -1;
+  return k;
 }
 
 /**
@@ -379,6 +397,26 @@ function candidateOfFields(f: CanonicalFields): Candidate {
 }
 
 const FIELDS = /* @__PURE__ */ canonicalFields();
+
+/** What {@link readCanonicalCandidate} reads: positions in the text and numbers (see CanonicalFields). */
+export type CanonicalCandidate = Readonly<Omit<CanonicalFields, 'at' | 'extensions'>> & {
+  /** [start, end) of foundation, transport, address, type, relatedAddress, ufrag, networkId in `text` (-1 when absent). */
+  readonly at: Int32Array;
+  /** [nameStart, nameEnd, valueStart, valueEnd] per extension, in order. */
+  readonly extensions: readonly number[];
+};
+
+const SHARED_READ = /* @__PURE__ */ canonicalFields();
+
+/**
+ * Internal (the candidate-log fast path): the candidate at [from, to) of `s` read without making
+ * a string, when it is spelled canonically; null otherwise (parseCandidate's scanner then reads
+ * it). The record is shared: valid until the next call. For such a text, parseCandidate gives
+ * exactly these fields.
+ */
+export function readCanonicalCandidate(s: string, from: number, to: number): CanonicalCandidate | null {
+  return readCanonical(s, from, to, SHARED_READ) ? SHARED_READ : null;
+}
 
 /** The full scanner, whatever the spelling (the canonical fast path aside): for the property test that holds the two equal. */
 export function parseCandidateScanned(line: string): Candidate {

@@ -198,16 +198,46 @@ const UNPLACED: CandidatePosition = { line: null, column: null, mid: null, sessi
 /** The rules a parsed candidate breaks (RFC 8839 §5.1 beyond the grammar, RFC 8445 §5.1.2.1). */
 const NO_FINDINGS: readonly CandidateFinding[] = /* @__PURE__ */ Object.freeze([]);
 
+/** The fields the rules read: a Candidate has them; the candidate-log fast path passes its own. */
+export interface LintedFields {
+  readonly foundation: string;
+  readonly address: string;
+  readonly relatedAddress: string | null;
+  readonly relatedPort: number | null;
+  readonly tcpType: string | null;
+  readonly type: string;
+  readonly networkCost: number | null;
+}
+
 function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
+  return candidateFindings(c, c.extensions.find((e) => e.name === 'network-cost')?.value ?? null, priority.typePreference, address, related);
+}
+
+function addressFindings(out: CandidateFinding[], what: string, text: string | null, info: AddressInfo | null): void {
+  if (info === null || text === null) return;
+  if (info.family === 'invalid') out.push(diagnostic('candidate-invalid-address', `${what} "${text}" is not an IP address or host name`, UNPLACED));
+  else if (info.family === 'redacted') out.push(diagnostic('candidate-redacted-address', `${what} "${text}" is a redaction marker, not an address`, UNPLACED));
+}
+
+/**
+ * Internal: the rules a candidate breaks, from its fields (`networkCostText` is the network-cost
+ * extension's value as written, null when there is none). A shared empty list when it breaks none.
+ */
+export function candidateFindings(c: LintedFields, networkCostText: string | null, typePreference: number, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
+  const range = TYPE_PREFERENCE_RANGES[c.type];
+  // The common case at once: a candidate that breaks no rule below makes no list.
+  if (range !== undefined && typePreference >= range[0] && typePreference <= range[1] && (c.type === 'host' || (c.relatedAddress !== null && c.relatedPort !== null))
+    && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
+    && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted'
+    && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))) {
+    return NO_FINDINGS;
+  }
   const out: CandidateFinding[] = [];
   if (c.foundation === '' || c.foundation.length > 32 || !ICE_CHARS.test(c.foundation)) {
     out.push(diagnostic('candidate-foundation', `foundation "${c.foundation}" is not 1*32ice-char`, UNPLACED));
   }
-  for (const [what, text, info] of [['address', c.address, address], ['related address', c.relatedAddress, related]] as const) {
-    if (info === null || text === null) continue;
-    if (info.family === 'invalid') out.push(diagnostic('candidate-invalid-address', `${what} "${text}" is not an IP address or host name`, UNPLACED));
-    else if (info.family === 'redacted') out.push(diagnostic('candidate-redacted-address', `${what} "${text}" is a redaction marker, not an address`, UNPLACED));
-  }
+  addressFindings(out, 'address', c.address, address);
+  addressFindings(out, 'related address', c.relatedAddress, related);
   if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
     out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
   }
@@ -216,14 +246,12 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
   if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {
     out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, UNPLACED));
   }
-  const cost = c.extensions.find((e) => e.name === 'network-cost');
-  if (cost !== undefined && (c.networkCost === null || c.networkCost > 999)) {
+  if (networkCostText !== null && (c.networkCost === null || c.networkCost > 999)) {
     const refused = c.networkCost === null || c.networkCost > 65535;
-    out.push(diagnostic('candidate-network-cost', `network-cost "${cost.value.slice(0, 24)}" is ${c.networkCost === null ? 'not a number' : 'above 999'}${refused ? ': Chromium refuses the candidate' : ''}`, UNPLACED));
+    out.push(diagnostic('candidate-network-cost', `network-cost "${networkCostText.slice(0, 24)}" is ${c.networkCost === null ? 'not a number' : 'above 999'}${refused ? ': Chromium refuses the candidate' : ''}`, UNPLACED));
   }
-  const range = TYPE_PREFERENCE_RANGES[c.type];
   if (range) {
-    const t = priority.typePreference;
+    const t = typePreference;
     if (t < range[0] || t > range[1]) {
       out.push(diagnostic('type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, UNPLACED));
     }

@@ -43,6 +43,11 @@ export class LineScanner {
     this.base = options.file !== undefined ? { format: 'json', file: options.file } : { format: 'json' };
   }
 
+  /** Whether an SDP block (or a=/m= fragment) is being collected: the next SDP line joins it. */
+  get inBlock(): boolean {
+    return this.block.length > 0;
+  }
+
   /** Ends an SDP block being collected (the reader skipped a line that cannot belong to one). */
   breakBlock(): void {
     this.flush();

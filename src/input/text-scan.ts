@@ -25,12 +25,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    let end = m.index;
-    while (end < line.length && !'"\'\\<>'.includes(line[end]!)) end++;
-    // What closes it in a log (")", ",", ";", "]", "}", blanks) is not part of it. A loop from the
-    // end, not a trailing regex: that one is quadratic over a run of blanks (the growth test).
-    let stop = end;
-    while (stop > m.index && CLOSERS.has(line.charCodeAt(stop - 1))) stop--;
+    const end = candidateTextEnd(line, m.index);
+    const stop = candidateTextStop(line, m.index, end);
     const text = line.slice(m.index, stop);
     // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
@@ -38,6 +34,26 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     emitCandidate(text, {}, at, sink, m.index + 1);
     re.lastIndex = end;
   }
+}
+
+/** Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">", or the line's end. */
+export function candidateTextEnd(line: string, from: number): number {
+  let end = from;
+  for (; end < line.length; end++) {
+    const c = line.charCodeAt(end);
+    if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
+  }
+  return end;
+}
+
+/**
+ * The candidate's end without what closes it in a log (")", ",", ";", "]", "}", blanks). A loop
+ * from the end, not a trailing regex: that one is quadratic over a run of blanks (the growth test).
+ */
+export function candidateTextStop(line: string, from: number, end: number): number {
+  let stop = end;
+  while (stop > from && CLOSERS.has(line.charCodeAt(stop - 1))) stop--;
+  return stop;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };

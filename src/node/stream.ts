@@ -4,6 +4,7 @@
  * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
  * lines longer than the limit are reported and skipped.
  */
+import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, SdpscopeError } from '../errors.js';
 import { LineScanner } from '../input/line-scanner.js';
@@ -68,16 +69,43 @@ const CANDIDATE = Buffer.from('candidate:');
 const CANDIDATE_KEY = Buffer.from('"candidate"');
 const VERSION = Buffer.from('v=0');
 
-/** Whether a line (without its newline) can hold anything a scan looks for. */
-function interesting(line: Buffer): boolean {
-  if (line.length < 2) return false;
-  const b0 = line[0]!;
+/**
+ * Where the next occurrence of each marker is in one buffer, searched once and reused for every
+ * line before it: a line is tested without a view or a search of its own.
+ */
+class Markers {
+  private buf: Buffer | null = null;
+  /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
+  private readonly next = [0, 0, 0, 0];
+  private readonly from = [0, 0, 0, 0];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY];
+  reset(buf: Buffer): void {
+    this.buf = buf;
+    this.from.fill(-1);
+  }
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"') lies within [start, end). */
+  within(m: number, start: number, end: number): boolean {
+    const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
+    let at = this.next[m]!;
+    if (this.from[m]! < 0 || (at >= 0 && at < start) || this.from[m]! > start) {
+      at = this.buf!.indexOf(Markers.NEEDLES[m]!, start);
+      this.next[m] = at;
+      this.from[m] = start;
+    }
+    return at >= 0 && at + len <= end;
+  }
+}
+
+/** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
+function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
+  if (end - start < 2) return false;
+  const b0 = buf[start]!;
   // "<letter>=": an SDP line (or a fragment's).
-  if (line[1] === 0x3d && ((b0 >= 0x61 && b0 <= 0x7a) || (b0 >= 0x41 && b0 <= 0x5a))) return true;
-  let i = 0;
-  while (i < line.length && (line[i] === 0x20 || line[i] === 0x09)) i++;
-  if (line[i] === 0x7b || line[i] === 0x5b) return true;
-  return line.indexOf(CANDIDATE) >= 0 || line.indexOf(VERSION) >= 0 || line.indexOf(CANDIDATE_KEY) >= 0;
+  if (buf[start + 1] === 0x3d && ((b0 >= 0x61 && b0 <= 0x7a) || (b0 >= 0x41 && b0 <= 0x5a))) return true;
+  let i = start;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+  if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end);
 }
 
 /**
@@ -156,6 +184,8 @@ function withFile(sink: InputSink, file: string | undefined): InputSink {
 async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions): Promise<StreamReport> {
   const maxLine = options.maxLineBytes ?? 64 * 1024 * 1024;
   const scanner = new LineScanner(sink, options.file !== undefined ? { file: options.file } : {});
+  const take = factsEntry(sink);
+  const markers = new Markers();
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
@@ -174,22 +204,31 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       scanner.breakBlock();
       return;
     }
-    // A view of the line: every search below stays inside it.
-    const line = buf.subarray(start, end);
-    if (line.indexOf(0) >= 0) {
+    if (markers.within(0, start, end)) {
       if (binaryReported++ < 10) sink.problem(diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo)));
       scanner.breakBlock();
       return;
     }
-    if (!interesting(line)) {
+    if (!interesting(buf, start, end, markers)) {
       scanner.breakBlock();
       return;
     }
-    scanner.push(line.toString('utf8'), ending, lineNo);
+    const text = buf.toString('utf8', start, end);
+    if (take !== null) {
+      // The fast path: a line of the common shapes goes to the analyzer as facts (see fast-facts.ts).
+      const facts = readLineFacts(text, lineNo, options.file, scanner.inBlock);
+      if (facts !== null) {
+        scanner.breakBlock();
+        take(facts);
+        return;
+      }
+    }
+    scanner.push(text, ending, lineNo);
   };
 
   for await (const chunk of stream) {
     const buf = toBuffer(chunk);
+    markers.reset(buf);
     bytes += buf.length;
     let pos = 0;
     while (pos < buf.length) {
@@ -216,7 +255,9 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
         const line = Buffer.concat(pending);
         pending = [];
         pendingBytes = 0;
+        markers.reset(line);
         handle(line, 0, line.length, '\n');
+        markers.reset(buf);
       } else {
         handle(buf, pos, nl, '\n');
       }
@@ -226,6 +267,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   }
   if (!skipping && pending.length > 0) {
     const line = Buffer.concat(pending);
+    markers.reset(line);
     handle(line, 0, line.length, '');
   } else if (skipping) lineNo++;
   scanner.end();

@@ -1,5 +1,4 @@
 import { factsOfFound } from '../../src/analysis/facts.js';
-import { toRecord } from '../../src/analysis/analyzer.js';
 import { NatEvidence } from '../../src/analysis/nat.js';
 import { parseCandidate } from '../../src/candidate/candidate.js';
 import { explainCandidate } from '../../src/candidate/explain.js';
@@ -9,7 +8,7 @@ const verdict = (lines: string[]) => {
   for (const l of lines) {
     const c = parseCandidate(l);
     const found = { text: l, candidate: c, error: null, explanation: explainCandidate(c), sdpMid: null, sdpMLineIndex: null, usernameFragment: null, inDescription: false, source: { line: 1, format: 'text' as const } };
-    e.add(factsOfFound(found, (f, session) => toRecord(f, f.candidate, f.explanation, session)));
+    e.add(factsOfFound(found));
   }
   return e.verdict();
 };
