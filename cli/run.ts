@@ -34,6 +34,50 @@ export const STDIO: Io = {
 };
 
 /**
+ * A writer that gathers what it is given and hands it on in pieces of about 64 KiB: a command
+ * that writes a record per candidate makes a few thousand writes, not a million. `flush()` hands
+ * on what is gathered (before waiting on the reader, and at the end).
+ */
+export function batched(out: (s: string) => void): { readonly write: (s: string) => void; readonly flush: () => void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    out(text);
+  };
+  return {
+    write: (s) => {
+      parts.push(s);
+      size += s.length;
+      if (size >= 65536) flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * Resolves when standard output has taken what was written (a pipe whose reader is slower than
+ * sdpscope), or undefined at once when it has: commands that write a lot wait on it between
+ * chunks, so that their output never piles up in memory.
+ */
+export function stdoutDrained(): Promise<void> | undefined {
+  const o = process.stdout;
+  if (!o.writableNeedDrain) return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      o.off('drain', done);
+      o.off('close', done);
+      resolve();
+    };
+    o.on('drain', done);
+    o.on('close', done);
+  });
+}
+
+/**
  * Runs a command's promise and exits with its code; prints one line on failure. Whoever reads
  * standard output may stop (`| head -1`): the program then ends at once, with 0, saying nothing.
  */

@@ -10,7 +10,7 @@ import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
-import { run, STDIO } from './run.js';
+import { run, STDIO, stdoutDrained } from './run.js';
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
@@ -107,7 +107,7 @@ run('sdpscope', async () => {
           .example('pbpaste | $0 parse -', 'an SDP from the clipboard'),
       async (a) => {
         const { parseCommand } = await import('./commands/parse.js');
-        code = await parseCommand({ file: fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out);
+        code = await parseCommand({ file: fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out, stdoutDrained);
       },
     )
     .command(
@@ -137,6 +137,7 @@ run('sdpscope', async () => {
           },
           STDIO.out,
           STDIO.err,
+          stdoutDrained,
         );
       },
     )

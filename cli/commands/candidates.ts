@@ -1,11 +1,11 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
-import { open, stat } from 'node:fs/promises';
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type SessionReport } from '../../src/index.js';
-import { fileError, textBytes } from '../../src/node/files.js';
+import { openTextStream } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
-import { reportJsonRest, renderCall, renderSession, renderTotals, sessionJson } from '../render/candidates.js';
+import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRest } from '../render/candidates.js';
+import { Spool } from '../spool.js';
 import { makeStyle } from '../render/style.js';
-import { EXIT_OK } from '../run.js';
+import { batched, EXIT_OK } from '../run.js';
 
 export interface CandidatesOptions {
   readonly files: readonly string[];
@@ -19,33 +19,18 @@ export interface CandidatesOptions {
   readonly progress: boolean;
 }
 
-async function openInput(file: string): Promise<{ stream: AsyncIterable<Buffer>; size: number | null }> {
-  if (file === '-') return { stream: process.stdin as AsyncIterable<Buffer>, size: null };
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${file} is a directory, not a file`);
-    // Opened here, so that a file that cannot be read (permissions) says so before anything is printed.
-    const handle = await open(file, 'r');
-    return { stream: handle.createReadStream({ highWaterMark: 1 << 18 }), size: st.size };
-  } catch (e) {
-    if (e instanceof SdpscopeError) throw e;
-    throw fileError(file, e);
-  }
-}
-
-
-export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
   const files = opts.files.length === 0 ? ['-'] : opts.files;
   if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
   // Opened one after the other, as they are read: the next file is opened once the last is done.
   async function* inputs(): AsyncIterable<CandidateInput> {
     for (const file of files) {
       const name = file === '-' ? 'stdin' : file;
-      const { stream, size } = await openInput(file);
-      yield { name, stream: textBytes(stream, name), size };
+      const { stream, size } = await openTextStream(file);
+      yield { name, stream, size };
     }
   }
-  return analyzeInputs(inputs(), files.length, opts, out, err);
+  return analyzeInputs(inputs(), files.length, opts, out, err, drained);
 }
 
 /** One input of the candidates command: a name, its bytes and its size when known. */
@@ -56,12 +41,37 @@ export interface CandidateInput {
 }
 
 /** The command on inputs already opened (the fuzzer runs it on every input). */
-export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, write: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
+  // Output in pieces of 64 KiB, handed on before waiting on the reader and at the end.
+  const batch = batched(write);
+  const out = batch.write;
+  const pause = () => {
+    batch.flush();
+    return drained();
+  };
+  try {
+    return await analyzeBatched(inputs, count, opts, out, err, pause);
+  } finally {
+    batch.flush();
+  }
+}
+
+async function analyzeBatched(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
   const s = makeStyle(opts.color);
   const table = !opts.json && !opts.ndjson;
   // --json streams: the candidates as they are found, the rest once everything is read.
   let records = 0;
-  const sessionsJson: { readonly json: string; readonly diagnostics: string[] }[] = [];
+  // --json: the sessions and their findings as they close, spooled for the end (memory stays flat).
+  const sessionsJson = new Spool('sessions');
+  const diagnosticsJson = new Spool('diagnostics');
+  try {
+    return await analyze();
+  } finally {
+    sessionsJson.dispose();
+    diagnosticsJson.dispose();
+  }
+
+  async function analyze(): Promise<number> {
   const json = opts.json
     ? (r: string) => {
         out(`${records++ === 0 ? '{\n  "candidates": [\n' : ',\n'}    ${r}`);
@@ -74,7 +84,16 @@ export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count
     // NDJSON: the records as they are found; sessions are not printed (nor kept).
     ...(opts.ndjson ? { onCandidateJson: (r: string) => out(r + '\n'), onSession: () => undefined } : {}),
     // --json: each session kept as JSON text (its kept candidates dropped) for the end.
-    ...(json ? { onCandidateJson: json, onSession: (r: SessionReport) => sessionsJson.push(sessionJson(r)) } : {}),
+    ...(json
+      ? {
+          onCandidateJson: json,
+          onSession: (r: SessionReport) => {
+            const j = sessionJson(r);
+            sessionsJson.add(j.json);
+            for (const d of j.diagnostics) diagnosticsJson.add(d);
+          },
+        }
+      : {}),
     ...(table ? { onSession: (r) => out(renderSession(r, s, opts.summary) + '\n') } : {}),
   });
   const sink = opts.strict ? strictSink(analyzer) : analyzer;
@@ -93,23 +112,25 @@ export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count
           err(`\r${name}: ${share}, ${lines} lines`);
         }
       : undefined;
-    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}) });
+    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause: drained });
     if (progress) err('\r\x1b[K');
     sawAnything ||= report.bytes > 0;
   }
   const report: AnalysisReport = analyzer.finish();
-  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && sessionsJson.length === 0) {
+  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && sessionsJson.count === 0) {
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
     throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${names.join(', ')}` : `${said}: empty`);
   }
   if (json) {
     if (records === 0) out('{\n  "candidates": [');
-    out(`${records === 0 ? '' : '\n  '}],\n${reportJsonRest(report, sessionsJson)}`);
+    out(`${records === 0 ? '' : '\n  '}],\n`);
+    await writeReportJsonRest(report, sessionsJson, diagnosticsJson, out, drained);
   } else if (table) {
     for (const call of report.calls) out(renderCall(call, s, 10, opts.summary) + '\n');
     out(renderTotals(report, s));
   }
   return EXIT_OK;
+  }
 }
 
 /** --strict: the first candidate that does not parse stops the run (exit 2, with its line). */

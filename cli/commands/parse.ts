@@ -1,10 +1,15 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
 import { readInput, SdpscopeError } from '../../src/index.js';
+import { boundedFindings, type InputDiagnostic } from '../../src/diagnostics.js';
+import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
+import { openTextStream, readTextInput } from '../../src/node/files.js';
+import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
-import { readTextInput } from '../../src/node/files.js';
+import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
 import { renderParse, toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+import { batched, EXIT_FINDINGS, EXIT_OK } from '../run.js';
+import { Spool } from '../spool.js';
 
 export interface ParseOptions {
   readonly file: string;
@@ -12,29 +17,81 @@ export interface ParseOptions {
   readonly color: boolean;
 }
 
-export async function parseCommand(opts: ParseOptions, out: (s: string) => void): Promise<number> {
+export async function parseCommand(opts: ParseOptions, out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
+  const name = opts.file === '-' ? 'stdin' : opts.file;
+  if (opts.json) {
+    // Streamed: any size of input, flat memory (the descriptions as they are found, the rest spooled).
+    const { stream } = await openTextStream(opts.file);
+    return parseJson(stream, name, out, drained);
+  }
   const text = await readTextInput(opts.file);
-  return parseText(text, opts.file === '-' ? 'stdin' : opts.file, opts, out);
+  return parseText(text, name, opts, out);
 }
 
 /** The command on text already read (the fuzzer runs it on every input). */
-export function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): number {
+export async function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
+  if (opts.json) return parseJson(chunksOf(text), name, out, () => undefined);
   const report = readInput(text);
   if (report.descriptions.length === 0 && report.candidates.length === 0) {
     throw new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
   }
-  if (opts.json) {
-    out(toJson({
-      descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })),
-      candidates: report.candidates,
-      endOfCandidates: report.endOfCandidates,
-      problems: report.problems.map(diagnosticJson),
-    }) + '\n');
-  } else {
-    out(renderParse(report, name, makeStyle(opts.color)));
+  out(renderParse(report, name, makeStyle(opts.color)));
+  return hasErrors([...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)]) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function* chunksOf(text: string): AsyncIterable<Buffer> {
+  yield Buffer.from(text);
+}
+
+/**
+ * Errors in what was read (a line that is not SDP, a payload type nobody can name, a cut
+ * description) are findings: exit 1, as sdp-diff's negotiation errors.
+ */
+const hasErrors = (ds: readonly { readonly severity: string }[]): boolean => ds.some((d) => d.severity === 'error');
+
+/**
+ * `parse --json`: the document JSON.stringify({descriptions, candidates, endOfCandidates,
+ * problems}, null, 2) would give, written as the input is read: each description as it is found,
+ * the candidates and ends of candidates spooled (to disk past a few MB) for after them.
+ */
+async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: string, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
+  const batch = batched(write);
+  const out = batch.write;
+  const pause = () => {
+    batch.flush();
+    return drained();
+  };
+  const candidates = new Spool('candidates');
+  const ends = new Spool('end-of-candidates');
+  const problems: InputDiagnostic[] = [];
+  const bounded = boundedFindings(problems);
+  let descriptions = 0;
+  let errors = false;
+  const sink: InputSink = {
+    description: (f: FoundDescription) => {
+      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem(toJson({ type: f.type, source: f.source, description: f.description }))}`);
+      errors ||= hasErrors(f.description.diagnostics);
+    },
+    candidate: (f: FoundCandidate) => candidates.add(toJson(f)),
+    endOfCandidates: (f: FoundEndOfCandidates) => ends.add(toJson(f)),
+    problem: (p) => bounded.push(p),
+  };
+  try {
+    const read = await scanStream(stream, sink, { pause });
+    if (descriptions === 0 && candidates.count === 0) {
+      throw read.bytes === 0 || read.lines === 0 ? new SdpscopeError('EMPTY_INPUT', `${name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
+    }
+    out(descriptions === 0 ? '{\n  "descriptions": [],\n' : '\n  ],\n');
+    await writeJsonArray('candidates', [candidates], out, pause);
+    out(',\n');
+    await writeJsonArray('endOfCandidates', [ends], out, pause);
+    out(',\n');
+    await writeJsonArray('problems', [listedItems(problems.map((p) => toJson(diagnosticJson(p))))], out, pause);
+    out('\n}\n');
+    return errors || hasErrors(problems) ? EXIT_FINDINGS : EXIT_OK;
+  } finally {
+    batch.flush();
+    candidates.dispose();
+    ends.dispose();
   }
-  // Errors in what was read (a line that is not SDP, a payload type nobody can name, a cut
-  // description) are findings: exit 1, as sdp-diff's negotiation errors.
-  const errors = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)].some((d) => d.severity === 'error');
-  return errors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -2,6 +2,7 @@
 import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } from '../../src/index.js';
 import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
 import { diagnosticJson, renderActions, renderDiagnostics } from './diagnostics.js';
+import { indent, listedItems, writeJsonArray, type JsonItems } from './json.js';
 import { table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 
@@ -153,27 +154,23 @@ export function sessionJson(session: SessionReport): { readonly json: string; re
   return { json: JSON.stringify({ ...rest, diagnostics }, null, 2), diagnostics: diagnostics.map((d) => JSON.stringify(d, null, 2)) };
 }
 
-const indent = (json: string, by: string) => by + json.replace(/\n/g, `\n${by}`);
-const array = (items: readonly string[]) => (items.length === 0 ? '[]' : `[\n${items.map((j) => indent(j, '    ')).join(',\n')}\n  ]`);
 
 /**
- * The JSON report after its candidates (`sdpscope candidates --json` streams those as they are
- * found): sessions given as JSON text (sessionJson, in the order they closed), then calls, pairs,
- * every diagnostic (the input's, then each session's) and the totals; closes the object. The same
- * document as {@link reportJson} on a report that kept everything.
+ * Writes the JSON report after its candidates (`sdpscope candidates --json` streams those as they
+ * are found): the sessions (as sessionJson gave them, in the order they closed), then calls,
+ * pairs, every diagnostic (the input's, then each session's) and the totals; closes the object.
+ * The same document as {@link reportJson} on a report that kept everything.
  */
-export function reportJsonRest(r: AnalysisReport, sessions: readonly { readonly json: string; readonly diagnostics: string[] }[]): string {
+export async function writeReportJsonRest(r: AnalysisReport, sessions: JsonItems, sessionDiagnostics: JsonItems, out: (s: string) => void, drained: () => Promise<void> | undefined): Promise<void> {
   const full = reportJson(r) as { calls: unknown[]; pairs: unknown[]; totals: unknown };
   const open = r.sessions.reduce((n, s) => n + s.diagnostics.length, 0);
   const general = r.diagnostics.slice(0, r.diagnostics.length - open).map((d) => JSON.stringify(diagnosticJson(d), null, 2));
-  const parts = [
-    `  "sessions": ${array(sessions.map((s) => s.json))}`,
-    `  "calls": ${indent(JSON.stringify(full.calls, null, 2), '  ').slice(2)}`,
-    `  "pairs": ${indent(JSON.stringify(full.pairs, null, 2), '  ').slice(2)}`,
-    `  "diagnostics": ${array([...general, ...sessions.flatMap((s) => s.diagnostics)])}`,
-    `  "totals": ${indent(JSON.stringify(full.totals, null, 2), '  ').slice(2)}`,
-  ];
-  return parts.join(',\n') + '\n}\n';
+  await writeJsonArray('sessions', [sessions], out, drained);
+  out(`,\n  "calls": ${indent(JSON.stringify(full.calls, null, 2), '  ').slice(2)}`);
+  out(`,\n  "pairs": ${indent(JSON.stringify(full.pairs, null, 2), '  ').slice(2)}`);
+  out(',\n');
+  await writeJsonArray('diagnostics', [listedItems(general), sessionDiagnostics], out, drained);
+  out(`,\n  "totals": ${indent(JSON.stringify(full.totals, null, 2), '  ').slice(2)}\n}\n`);
 }
 
 /** The JSON report (bigint pair priorities as strings, sessions without their kept candidates). */

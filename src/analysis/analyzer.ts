@@ -12,7 +12,7 @@ import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
-import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type ParsedFound } from './facts.js';
+import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord, type CandidateRecord } from './record.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
 import { IdSet } from './id-set.js';
@@ -102,15 +102,16 @@ interface SessionState {
   readonly ufrag: string | null;
   readonly origin: SessionReport['origin'];
   /** Kept for tables and pairs: made whole (KeptCandidate) when the session is reported. */
-  readonly kept: CandidateFacts[];
+  /** Kept for tables and pairs, as little as makes the found candidate again (see CandidateFacts.keep). */
+  kept: KeptFacts[] | null;
   readonly seen: IdSet;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
   readonly byFamily: Record<string, number>;
-  readonly nat: NatEvidence;
+  nat: NatEvidence | null;
   readonly diagnostics: LogDiagnostic[];
   /** Into `diagnostics`, bounded per kind (a session of a million bad candidates is a hundred findings and a count). */
-  readonly findings: FindingSink<LogDiagnostic>;
+  findings: FindingSink<LogDiagnostic> | null;
   total: number;
   dropped: number;
   duplicates: number;
@@ -205,14 +206,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       key,
       ufrag,
       origin: this.originOf(source),
-      kept: [],
+      kept: null,
       seen: new IdSet(MAX_DISTINCT_TRACKED),
       byType: {},
       byTransport: {},
       byFamily: {},
-      nat: new NatEvidence(),
+      nat: null,
       diagnostics,
-      findings: boundedFindings(diagnostics),
+      findings: null,
       total: 0,
       dropped: 0,
       duplicates: 0,
@@ -328,7 +329,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const id = f.id;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) s.findings.push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line));
+      if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line));
     } else {
       s.total++;
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
@@ -336,7 +337,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       bump(s.byType, f.type);
       bump(s.byTransport, f.transport);
       bump(s.byFamily, f.family);
-      if (f.type === 'srflx') s.nat.add(f);
+      if (f.type === 'srflx') (s.nat ??= new NatEvidence()).add(f);
       // Session facts from every distinct candidate, whatever is kept for tables (--summary keeps none).
       if (f.type === 'host') {
         s.hosts++;
@@ -344,11 +345,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
       } else if (f.type === 'relay') {
         const cls = f.addressClass;
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') s.findings.push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line));
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line));
       }
-      if (s.kept.length < this.maxKept) s.kept.push(f);
+      const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
+      if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
       else s.dropped++;
-      if (f.warnings.length > 0) for (const w of f.warnings) s.findings.push({ ...w, line, mid: f.sdpMid, session: key });
+      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key });
     }
     if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
@@ -443,6 +445,12 @@ export function callBetween(a: SessionReport, b: SessionReport, basis: string, c
   return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(a), ends(b), controlling === null || controlling === a.session) };
 }
 
+/** A session's findings, bounded per kind (made with its first finding). */
+const findingsOf = (s: SessionState): FindingSink<LogDiagnostic> => (s.findings ??= boundedFindings(s.diagnostics));
+
+/** The evidence of a session without a srflx candidate. */
+const NO_EVIDENCE = /* @__PURE__ */ new NatEvidence();
+
 function sessionReport(s: SessionState): SessionReport {
   const diagnostics = [...s.diagnostics];
   const types = s.byType;
@@ -460,18 +468,18 @@ function sessionReport(s: SessionState): SessionReport {
     origin: s.origin,
     counts: { total: s.total, byType: s.byType, byTransport: s.byTransport, byFamily: s.byFamily },
     duplicates: s.duplicates,
-    nat: s.nat.verdict(),
+    nat: (s.nat ?? NO_EVIDENCE).verdict(),
     endOfCandidates: s.endOfCandidates,
     firstLine: s.firstLine,
     lastLine: s.lastLine,
-    candidates: s.kept.map(keptOf),
+    candidates: s.kept === null ? [] : s.kept.map(keptOf),
     dropped: s.dropped,
     diagnostics,
   };
 }
 
 /** A kept candidate, plain data (the reader's facts made whole). */
-function keptOf(f: CandidateFacts): KeptCandidate {
+function keptOf(f: KeptFacts): KeptCandidate {
   const found = f.found();
   return { candidate: found.candidate, explanation: found.explanation, found };
 }

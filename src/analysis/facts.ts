@@ -45,8 +45,15 @@ export interface CandidateFacts {
   readonly connection: string | null;
   /** The found candidate, whole: what kept candidates, records and pairs are made of. */
   found(): FoundCandidate & { readonly candidate: Candidate; readonly explanation: CandidateExplanation };
+  /** What a session keeps of it for its tables and pairs: as little as makes the found candidate again. */
+  keep(): KeptFacts;
   /** Its record in `session`, as JSON text: `JSON.stringify(toRecord(...))`, however it is made. */
   recordJson(session: string): string;
+}
+
+/** A kept candidate, until its session is reported. */
+export interface KeptFacts {
+  found(): ParsedFound;
 }
 
 /**
@@ -193,6 +200,9 @@ class FoundFacts implements CandidateFacts {
   }
   found(): ParsedFound {
     return this.f;
+  }
+  keep(): KeptFacts {
+    return this;
   }
   recordJson(session: string): string {
     return JSON.stringify(toRecord(this.f, this.f.candidate, this.f.explanation, session));

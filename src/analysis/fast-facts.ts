@@ -16,7 +16,7 @@ import { decodePriority } from '../candidate/priority.js';
 import { LineScanner, opensLikeJson } from '../input/line-scanner.js';
 import { candidateTextEnd, candidateTextStop } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink } from '../input/types.js';
-import { candidateIdHash, connectionOf, type CandidateFacts, type ParsedFound } from './facts.js';
+import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
 
 /** A sink that takes facts read by the fast path (the CandidateAnalyzer): `sink[CANDIDATE_FACTS](facts)`. */
@@ -50,6 +50,18 @@ function referenceFound(text: string, line: number, file: string | undefined): P
   // The fast path takes a line only when the reference reads one parsed candidate from it.
   if (f === null || f.candidate === null || f.explanation === null) throw new Error(`sdpscope: the fast path and the reference disagree on line ${line}`);
   return f as ParsedFound;
+}
+
+/** A kept candidate the fast path read: its line, read again by the reference reader when its session is reported. */
+class KeptLine implements KeptFacts {
+  constructor(
+    private readonly text: string,
+    private readonly line: number,
+    private readonly file: string | undefined,
+  ) {}
+  found(): ParsedFound {
+    return referenceFound(this.text, this.line, this.file);
+  }
 }
 
 /** The facts of one candidate the fast path read. */
@@ -88,21 +100,15 @@ class LineFacts implements CandidateFacts {
   found(): ParsedFound {
     return (this.made ??= referenceFound(this.text, this.line, this.file));
   }
+  keep(): KeptFacts {
+    return this.made !== null ? { found: () => this.made! } : new KeptLine(this.text, this.line, this.file);
+  }
   recordJson(session: string): string {
-    const f = this.found();
+    // Not kept: a kept candidate stays its line until its session is reported.
+    const f = this.made ?? referenceFound(this.text, this.line, this.file);
     return JSON.stringify(toRecord(f, f.candidate, f.explanation, session));
   }
 }
-
-/** Where a frame's context says the candidate was: what walkJson carries down to it. */
-interface JsonContext {
-  sender: string | undefined;
-  room: string | undefined;
-  frameType: string | undefined;
-}
-
-/** A JSON value the small reader makes: strings and numbers as JSON.parse gives them, objects as Obj. */
-type Value = string | number | boolean | null | Obj | Value[];
 
 /** The keys a frame of the fast shapes may have; any other key sends the line to the reference reader. */
 const KEYS = ['type', 'candidate', 'sdpMid', 'sdpMLineIndex', 'usernameFragment', 'time', 'room', 'from', 'to', 'size', 'frame'] as const;
@@ -117,7 +123,13 @@ const KEY_BY_LENGTH: readonly (readonly number[])[] = /* @__PURE__ */ (() => {
 /** A backslash or a control character: a line with one is JSON.parse's (its strings would not be their text). */
 const ESCAPE_OR_CONTROL = /[\x00-\x1f\\]/;
 
-/** A JSON object of the fast shapes: each known key once. */
+/** An array value: read (its strings inert, no object or array in it) and not kept. */
+const ARRAY = Symbol('array');
+
+/** A JSON value the small reader keeps: strings and numbers as JSON.parse gives them, objects as Obj. */
+type Value = string | number | boolean | null | Obj | typeof ARRAY;
+
+/** A JSON object of the fast shapes: each known key once. Reused from line to line. */
 class Obj {
   type: Value | undefined = undefined;
   candidate: Value | undefined = undefined;
@@ -131,106 +143,15 @@ class Obj {
   size: Value | undefined = undefined;
   frame: Value | undefined = undefined;
   seen = 0;
+  clear(): this {
+    this.type = this.candidate = this.sdpMid = this.sdpMLineIndex = this.usernameFragment = undefined;
+    this.time = this.room = this.from = this.to = this.size = this.frame = undefined;
+    this.seen = 0;
+    return this;
+  }
 }
 
 const NOT_FAST = Symbol('not fast');
-
-/**
- * A small JSON reader for one line of the fast shapes: objects with the known keys, strings
- * without escapes, integers, literals and arrays; throws NOT_FAST for anything else (escapes,
- * fractions, other keys, duplicate keys, deep nesting), which is then JSON.parse's.
- */
-class JsonReader {
-  i = 0;
-  constructor(private readonly s: string) {}
-  private ws(): void {
-    const s = this.s;
-    let c = s.charCodeAt(this.i);
-    while (c === 32 || c === 9) c = s.charCodeAt(++this.i);
-  }
-  value(depth: number): Value {
-    if (depth > 4) throw NOT_FAST;
-    this.ws();
-    const c = this.s.charCodeAt(this.i);
-    if (c === 34) return this.string();
-    if (c === 123) return this.object(depth);
-    if (c === 91) return this.array(depth);
-    if (c === 45 || (c >= 48 && c <= 57)) return this.integer();
-    if (this.s.startsWith('true', this.i)) return ((this.i += 4), true);
-    if (this.s.startsWith('false', this.i)) return ((this.i += 5), false);
-    if (this.s.startsWith('null', this.i)) return ((this.i += 4), null);
-    throw NOT_FAST;
-  }
-  /** A string (the line has no escape or control character: JSON.parse's reading of it is the text). */
-  private string(): string {
-    const s = this.s;
-    const from = ++this.i;
-    const close = s.indexOf('"', from);
-    if (close < 0) throw NOT_FAST;
-    this.i = close + 1;
-    return s.slice(from, close);
-  }
-  /** A quoted key (at its opening quote): its index in KEYS, read in place; NOT_FAST for any other. */
-  private key(): number {
-    const s = this.s;
-    const from = this.i + 1;
-    const close = s.indexOf('"', from);
-    if (close < 0) throw NOT_FAST;
-    const k = KEY_BY_LENGTH[close - from]?.find((x) => s.startsWith(KEYS[x]!, from));
-    if (k === undefined) throw NOT_FAST;
-    this.i = close + 1;
-    return k;
-  }
-  /** -?(0|[1-9][0-9]*) up to 15 digits: exact as a double, as JSON.parse reads it. */
-  private integer(): number {
-    const s = this.s;
-    const from = this.i;
-    let i = from;
-    if (s.charCodeAt(i) === 45) i++;
-    const d = i;
-    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-    const n = i - d;
-    if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(d) === 48)) throw NOT_FAST;
-    const c = s.charCodeAt(i);
-    if (c === 46 || c === 101 || c === 69) throw NOT_FAST; /* . e E */
-    this.i = i;
-    return Number(s.slice(from, i));
-  }
-  private array(depth: number): Value[] {
-    this.i++;
-    const out: Value[] = [];
-    this.ws();
-    if (this.s.charCodeAt(this.i) === 93) return (this.i++, out);
-    for (;;) {
-      out.push(this.value(depth + 1));
-      this.ws();
-      const c = this.s.charCodeAt(this.i++);
-      if (c === 93) return out;
-      if (c !== 44) throw NOT_FAST;
-    }
-  }
-  object(depth: number): Obj {
-    this.i++;
-    const o = new Obj();
-    this.ws();
-    if (this.s.charCodeAt(this.i) === 125) return (this.i++, o);
-    for (;;) {
-      this.ws();
-      if (this.s.charCodeAt(this.i) !== 34) throw NOT_FAST;
-      const k = this.key();
-      if (o.seen & (1 << k)) throw NOT_FAST;
-      const key = KEYS[k]!;
-      o.seen |= 1 << k;
-      this.ws();
-      if (this.s.charCodeAt(this.i++) !== 58) throw NOT_FAST;
-      o[key] = this.value(depth + 1);
-      this.ws();
-      const c = this.s.charCodeAt(this.i++);
-      if (c === 125) return o;
-      if (c !== 44) throw NOT_FAST;
-    }
-  }
-}
 
 /** walkJson's `str`: a string, or a number as text. */
 const str = (v: Value | undefined): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -246,71 +167,189 @@ function inert(s: string): boolean {
   return !(s.startsWith('v=') || s.startsWith('candidate:') || s.startsWith('a=candidate:') || s.startsWith('type: ') || s.startsWith('sdpMid: '));
 }
 
-/** The one candidate walkJson would find in a frame, with its context; null when it finds none, or more, or anything else. */
-interface FrameCandidate {
-  text: string;
-  init: Obj;
-  ctx: JsonContext;
-}
+/**
+ * A small JSON reader for one line of the fast shapes (objects with the known keys, strings
+ * without escapes, integers, literals, arrays of those), then walkJson's walk over what it read:
+ * the one candidate the walk would find, with its context. NOT_FAST is thrown for anything else
+ * (escapes, fractions, other keys, duplicate keys, deep nesting, a walk that would find anything
+ * but one candidate): the line is then JSON.parse's and walkJson's. One reader serves every line.
+ */
+class FrameReader {
+  private s = '';
+  private i = 0;
+  private readonly objects: Obj[] = [];
+  private used = 0;
+  /** The walk's finding. */
+  text: string | null = null;
+  init: Obj | null = null;
+  sender: string | undefined = undefined;
+  room: string | undefined = undefined;
+  frameType: string | undefined = undefined;
 
-/** walkJson over a value of the fast shapes: the candidate it emits, or NOT_FAST when it would emit anything else. */
-function walkValue(v: Value | undefined, ctx: JsonContext, found: FrameCandidate[]): void {
-  if (typeof v === 'string') {
-    if (!inert(v)) throw NOT_FAST;
-  } else if (v instanceof Obj) walkObject(v, ctx, found);
-  else if (Array.isArray(v)) for (const x of v) walkValue(x, ctx, found);
-}
+  /** Reads `line`; true when the walk finds exactly one candidate (see the fields). */
+  read(line: string): boolean {
+    if (ESCAPE_OR_CONTROL.test(line)) return false;
+    this.s = line;
+    this.i = 0;
+    this.used = 0;
+    this.text = null;
+    this.init = null;
+    try {
+      const top = this.value(0);
+      if (!(top instanceof Obj) || this.i !== line.length) return false;
+      this.walk(top, undefined, undefined, undefined);
+      return this.text !== null;
+    } catch (e) {
+      if (e === NOT_FAST) return false;
+      throw e;
+    }
+  }
 
-function walkObject(o: Obj, ctx: JsonContext, found: FrameCandidate[]): void {
-  const sender = str(o.from);
-  const room = str(o.room);
-  const frameType = typeof o.type === 'string' ? o.type : ctx.frameType;
-  const here: JsonContext = { sender: sender ?? ctx.sender, room: room ?? ctx.room, frameType };
-  // Every other string the walk meets must be inert (the walk reads no more of them once it has a candidate key).
-  if (o.seen & (1 << 1)) {
-    const c = o.candidate;
-    if (typeof c === 'string' && c.startsWith('candidate:')) {
-      found.push({ text: c, init: o, ctx: here });
-      return;
-    }
-    if (typeof c === 'string' && c.startsWith('a=candidate:')) {
-      found.push({ text: c, init: o, ctx: here });
-      return;
-    }
-    if (c instanceof Obj) {
-      walkObject(c, here, found);
-      return;
-    }
-    // An end of candidates, a string that is not one, an array: the reference's.
+  private ws(): void {
+    const s = this.s;
+    let c = s.charCodeAt(this.i);
+    while (c === 32 || c === 9) c = s.charCodeAt(++this.i);
+  }
+
+  private value(depth: number): Value {
+    if (depth > 4) throw NOT_FAST;
+    this.ws();
+    const c = this.s.charCodeAt(this.i);
+    if (c === 34) return this.string();
+    if (c === 123) return this.object(depth);
+    if (c === 91) return this.array(depth);
+    return this.scalar();
+  }
+
+  private scalar(): number | boolean | null {
+    const c = this.s.charCodeAt(this.i);
+    if (c === 45 || (c >= 48 && c <= 57)) return this.integer();
+    if (this.s.startsWith('true', this.i)) return ((this.i += 4), true);
+    if (this.s.startsWith('false', this.i)) return ((this.i += 5), false);
+    if (this.s.startsWith('null', this.i)) return ((this.i += 4), null);
     throw NOT_FAST;
   }
-  walkValue(o.type, here, found);
-  walkValue(o.sdpMid, here, found);
-  walkValue(o.sdpMLineIndex, here, found);
-  walkValue(o.usernameFragment, here, found);
-  walkValue(o.time, here, found);
-  walkValue(o.room, here, found);
-  walkValue(o.from, here, found);
-  walkValue(o.to, here, found);
-  walkValue(o.size, here, found);
-  walkValue(o.frame, here, found);
-}
 
-/** The candidate of a one-line JSON frame of the fast shapes, or null. */
-function frameCandidate(line: string): FrameCandidate | null {
-  if (ESCAPE_OR_CONTROL.test(line)) return null;
-  try {
-    const r = new JsonReader(line);
-    const top = r.value(0);
-    if (!(top instanceof Obj) || r.i !== line.length) return null;
-    const found: FrameCandidate[] = [];
-    walkObject(top, { sender: undefined, room: undefined, frameType: undefined }, found);
-    return found.length === 1 ? found[0]! : null;
-  } catch (e) {
-    if (e === NOT_FAST) return null;
-    throw e;
+  /** A string (the line has no escape or control character: JSON.parse's reading of it is the text). */
+  private string(): string {
+    const from = ++this.i;
+    const close = this.s.indexOf('"', from);
+    if (close < 0) throw NOT_FAST;
+    this.i = close + 1;
+    return this.s.slice(from, close);
+  }
+
+  /** A quoted key (at its opening quote): its index in KEYS, read in place; NOT_FAST for any other. */
+  private key(): number {
+    const s = this.s;
+    const from = this.i + 1;
+    const close = s.indexOf('"', from);
+    if (close < 0) throw NOT_FAST;
+    const candidates = KEY_BY_LENGTH[close - from];
+    if (candidates !== undefined) {
+      for (const k of candidates) {
+        if (s.startsWith(KEYS[k]!, from)) {
+          this.i = close + 1;
+          return k;
+        }
+      }
+    }
+    throw NOT_FAST;
+  }
+
+  /** -?(0|[1-9][0-9]*) up to 15 digits: exact as a double, as JSON.parse reads it. */
+  private integer(): number {
+    const s = this.s;
+    const from = this.i;
+    let i = from;
+    if (s.charCodeAt(i) === 45) i++;
+    const d = i;
+    while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    const n = i - d;
+    if (n === 0 || n > 15 || (n > 1 && s.charCodeAt(d) === 48)) throw NOT_FAST;
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 101 || c === 69) throw NOT_FAST; /* . e E */
+    this.i = i;
+    return Number(s.slice(from, i));
+  }
+
+  /** An array of strings and scalars; its strings must be inert (the walk reads each). */
+  private array(depth: number): typeof ARRAY {
+    this.i++;
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 93) return (this.i++, ARRAY);
+    for (;;) {
+      this.ws();
+      const c = this.s.charCodeAt(this.i);
+      if (c === 34) {
+        if (!inert(this.string())) throw NOT_FAST;
+      } else if (c === 123 || c === 91 || depth > 3) throw NOT_FAST;
+      else this.scalar();
+      this.ws();
+      const e = this.s.charCodeAt(this.i++);
+      if (e === 93) return ARRAY;
+      if (e !== 44) throw NOT_FAST;
+    }
+  }
+
+  private object(depth: number): Obj {
+    this.i++;
+    const o = (this.objects[this.used++] ??= new Obj()).clear();
+    this.ws();
+    if (this.s.charCodeAt(this.i) === 125) return (this.i++, o);
+    for (;;) {
+      this.ws();
+      if (this.s.charCodeAt(this.i) !== 34) throw NOT_FAST;
+      const k = this.key();
+      if (o.seen & (1 << k)) throw NOT_FAST;
+      o.seen |= 1 << k;
+      this.ws();
+      if (this.s.charCodeAt(this.i++) !== 58) throw NOT_FAST;
+      o[KEYS[k]!] = this.value(depth + 1);
+      this.ws();
+      const c = this.s.charCodeAt(this.i++);
+      if (c === 125) return o;
+      if (c !== 44) throw NOT_FAST;
+    }
+  }
+
+  /** walkJson over a value read: NOT_FAST when it would find anything but the candidate. */
+  private walkValue(v: Value | undefined, sender: string | undefined, room: string | undefined, frameType: string | undefined): void {
+    if (typeof v === 'string') {
+      if (!inert(v)) throw NOT_FAST;
+    } else if (v instanceof Obj) this.walk(v, sender, room, frameType);
+  }
+
+  /** walkJson over an object: its context carried down, then its candidate, or each of its values. */
+  private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined): void {
+    const sender = str(o.from) ?? outerSender;
+    const room = str(o.room) ?? outerRoom;
+    const frameType = typeof o.type === 'string' ? o.type : outerType;
+    if (o.seen & 2 /* candidate */) {
+      const c = o.candidate;
+      if (c instanceof Obj) return this.walk(c, sender, room, frameType);
+      // A candidate string (walkJson reads no other value of this object); an end of candidates or anything else is the reference's.
+      if (typeof c !== 'string' || !(c.startsWith('candidate:') || c.startsWith('a=candidate:')) || this.text !== null) throw NOT_FAST;
+      this.text = c;
+      this.init = o;
+      this.sender = sender;
+      this.room = room;
+      this.frameType = frameType;
+      return;
+    }
+    this.walkValue(o.type, sender, room, frameType);
+    this.walkValue(o.sdpMid, sender, room, frameType);
+    this.walkValue(o.sdpMLineIndex, sender, room, frameType);
+    this.walkValue(o.usernameFragment, sender, room, frameType);
+    this.walkValue(o.time, sender, room, frameType);
+    this.walkValue(o.room, sender, room, frameType);
+    this.walkValue(o.from, sender, room, frameType);
+    this.walkValue(o.size, sender, room, frameType);
+    this.walkValue(o.frame, sender, room, frameType);
   }
 }
+
+const FRAME = /* @__PURE__ */ new FrameReader();
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -357,15 +396,18 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
   let from: number;
   let to: number;
   let init: Obj | null = null;
-  let ctx: JsonContext | null = null;
+  let sender: string | undefined;
+  let room: string | undefined;
+  let frameType: string | undefined;
   if (c0 === 123) {
-    const f = frameCandidate(line);
-    if (f === null) return null;
-    text = f.text;
+    if (!FRAME.read(line)) return null;
+    text = FRAME.text!;
     from = 0;
     to = text.length;
-    init = f.init;
-    ctx = f.ctx;
+    init = FRAME.init;
+    sender = FRAME.sender;
+    room = FRAME.room;
+    frameType = FRAME.frameType;
   } else {
     // A text line: no JSON value in it (the reference would try one), no escaped SDP, one candidate.
     if (c0 === 91 && opensLikeJson(line)) return null;
@@ -390,22 +432,21 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
   const ufrag = field(r, 10);
   const relatedPort = r.relatedPort < 0 ? null : r.relatedPort;
   const networkCost = r.networkCost < 0 ? null : r.networkCost;
+  // The rule reads the text only past 999 (below, any value passes it).
   let networkCostText: string | null = null;
-  if (networkCost !== null) {
+  if (networkCost !== null && networkCost > 999) {
     const x = r.extensions;
-    for (let i = 0; i < x.length; i += 4) if (x[i + 1]! - x[i]! === 12 && text.startsWith('network-cost', x[i]!)) networkCostText = text.slice(x[i + 2], x[i + 3]);
+    for (let i = 0; i < 4 * r.extensionCount; i += 4) if (x[i + 1]! - x[i]! === 12 && text.startsWith('network-cost', x[i]!)) networkCostText = text.slice(x[i + 2], x[i + 3]);
   }
   const tcpType = r.tcpType === 0 ? null : r.tcpType === 1 ? 'active' : r.tcpType === 2 ? 'passive' : 'so';
   const warnings = candidateFindings({ foundation, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
-  const sender = ctx?.sender;
-  const room = ctx?.room;
   const sdpMid = init !== null ? (str(init.sdpMid) ?? null) : null;
   const usernameFragment = (init !== null ? str(init.usernameFragment) : undefined) ?? ufrag;
   return new LineFacts(
     line,
     lineNo,
     file,
-    ctx?.frameType,
+    frameType,
     sender,
     room,
     sdpMid,

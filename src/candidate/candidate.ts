@@ -218,8 +218,9 @@ interface CanonicalFields {
   networkCost: number;
   /** 0 none, 1 active, 2 passive, 3 so. */
   tcpType: number;
-  /** Every extension in order: [nameStart, nameEnd, valueStart, valueEnd] each. */
-  readonly extensions: number[];
+  /** Every extension in order: [nameStart, nameEnd, valueStart, valueEnd] each, `extensionCount` of them. */
+  readonly extensions: Int32Array;
+  extensionCount: number;
 }
 
 /** The string fields of CanonicalFields.at, two entries each. */
@@ -229,7 +230,7 @@ const TCP_TYPES: readonly (TcpType | null)[] = [null, 'active', 'passive', 'so']
 
 /** A fresh record for {@link readCanonical}. */
 function canonicalFields(): CanonicalFields {
-  return { text: '', from: 0, to: 0, hasA: false, at: new Int32Array(14), component: 0, priority: 0, port: 0, relatedPort: -1, generation: -1, networkCost: -1, tcpType: 0, extensions: [] };
+  return { text: '', from: 0, to: 0, hasA: false, at: new Int32Array(14), component: 0, priority: 0, port: 0, relatedPort: -1, generation: -1, networkCost: -1, tcpType: 0, extensions: new Int32Array(4 * MAX_EXTENSIONS + 4), extensionCount: 0 };
 }
 
 /** A string field of a read, or null when absent. */
@@ -307,7 +308,7 @@ function readCanonical(s: string, from: number, to: number, out: CanonicalFields
   out.networkCost = -1;
   out.tcpType = 0;
   const exts = out.extensions;
-  exts.length = 0;
+  let count = 0;
   let seen = 0;
   while (e < to) {
     // SP name SP value, each non-empty
@@ -320,7 +321,7 @@ function readCanonical(s: string, from: number, to: number, out: CanonicalFields
     if (e <= vb) return false;
     if (s.charCodeAt(b) === 114 /* r */ && nameEnd - b === 5 && (s.startsWith('raddr', b) || s.startsWith('rport', b))) {
       // raddr then rport, right after the type, once each: anything else is the scanner's.
-      if (exts.length > 0) return false;
+      if (count > 0) return false;
       if (s.charCodeAt(b + 1) === 97) {
         if (at[8]! >= 0 || out.relatedPort >= 0) return false;
         at[8] = vb;
@@ -358,9 +359,14 @@ function readCanonical(s: string, from: number, to: number, out: CanonicalFields
           if (out.networkCost < 0) return false;
       }
     } else if (nameEnd - b === 5 && (s.startsWith('raddr', b) || s.startsWith('rport', b))) return false;
-    exts.push(b, nameEnd, vb, e);
-    if (exts.length > 4 * MAX_EXTENSIONS) return false;
+    if (count >= MAX_EXTENSIONS) return false;
+    const x = 4 * count++;
+    exts[x] = b;
+    exts[x + 1] = nameEnd;
+    exts[x + 2] = vb;
+    exts[x + 3] = e;
   }
+  out.extensionCount = count;
   return at[8]! < 0 || out.relatedPort >= 0;
 }
 
@@ -368,10 +374,10 @@ function readCanonical(s: string, from: number, to: number, out: CanonicalFields
 function candidateOfFields(f: CanonicalFields): Candidate {
   const s = f.text;
   let extensions: readonly CandidateExtension[] = NO_EXTENSIONS;
-  if (f.extensions.length > 0) {
+  if (f.extensionCount > 0) {
     const list: CandidateExtension[] = [];
     const x = f.extensions;
-    for (let i = 0; i < x.length; i += 4) list.push({ name: s.slice(x[i], x[i + 1]), value: s.slice(x[i + 2], x[i + 3]) });
+    for (let i = 0; i < 4 * f.extensionCount; i += 4) list.push({ name: s.slice(x[i], x[i + 1]), value: s.slice(x[i + 2], x[i + 3]) });
     extensions = list;
   }
   const t = fieldText(f, FIELD.transport)!;
@@ -402,8 +408,8 @@ const FIELDS = /* @__PURE__ */ canonicalFields();
 export type CanonicalCandidate = Readonly<Omit<CanonicalFields, 'at' | 'extensions'>> & {
   /** [start, end) of foundation, transport, address, type, relatedAddress, ufrag, networkId in `text` (-1 when absent). */
   readonly at: Int32Array;
-  /** [nameStart, nameEnd, valueStart, valueEnd] per extension, in order. */
-  readonly extensions: readonly number[];
+  /** [nameStart, nameEnd, valueStart, valueEnd] per extension, in order (`extensionCount` of them). */
+  readonly extensions: Int32Array;
 };
 
 const SHARED_READ = /* @__PURE__ */ canonicalFields();

@@ -2,7 +2,7 @@
  * Node only: reads a file (or standard input for "-") as text, with one clear, coded error for
  * each way that can fail. Not part of the browser core.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
@@ -195,6 +195,24 @@ export function fileError(path: string, e: unknown): SdpscopeError {
  * Reads `path` ("-" = stdin) as text: UTF-8, UTF-16 (with or without a byte order mark), or either
  * gzipped. Throws FILE_* or EMPTY_INPUT SdpscopeErrors.
  */
+/**
+ * A file (or "-", standard input) opened as a stream of text bytes (gzip inflated, UTF-16
+ * decoded, binary refused), with its size when known. Opened here, so that a file that cannot be
+ * read says so before anything is printed.
+ */
+export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
+  const name = path === '-' ? 'stdin' : path;
+  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, name), size: null };
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
+    const handle = await open(path, 'r');
+    return { stream: textBytes(handle.createReadStream({ highWaterMark: 1 << 20 }), name), size: st.size };
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}
+
 export async function readTextInput(path: string): Promise<string> {
   let bytes: Buffer;
   if (path === '-') {

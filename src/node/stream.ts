@@ -24,6 +24,11 @@ export interface ScanStreamOptions {
   /** Called after each chunk with the bytes read so far and the lines seen. */
   readonly onProgress?: (bytes: number, lines: number) => void;
   /**
+   * Called after each chunk: a promise it returns is awaited before the next chunk is read (a
+   * writer's backpressure: what the sink writes waits for its reader, never piles up).
+   */
+  readonly pause?: () => Promise<void> | undefined;
+  /**
    * A JSON document that spans lines (a pretty-printed array of frames, a webrtc-internals
    * dump) is read whole, up to this many bytes (default 256 MiB), so that its fields stay
    * together; a larger one is read line by line.
@@ -264,6 +269,8 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       pos = nl + 1;
     }
     options.onProgress?.(bytes, lineNo);
+    const paused = options.pause?.();
+    if (paused !== undefined) await paused;
   }
   if (!skipping && pending.length > 0) {
     const line = Buffer.concat(pending);

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommand } from '../../cli/commands/parse.js';
-import { renderParse } from '../../cli/render/parse.js';
+import { diagnosticJson } from '../../cli/render/diagnostics.js';
+import { renderParse, toJson } from '../../cli/render/parse.js';
 import { makeStyle } from '../../cli/render/style.js';
 import { describeFailure, EXIT_BAD_INPUT, EXIT_INTERNAL } from '../../cli/run.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { readInput } from '../../src/input/read.js';
-import { sample, SAMPLES } from '../support/corpus.js';
+import { CORPUS, sample, SAMPLES } from '../support/corpus.js';
 import { fileURLToPath } from 'node:url';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
@@ -48,6 +49,40 @@ describe('parseCommand', () => {
     expect(json.descriptions.map((d: { type: string }) => d.type)).toEqual(['offer', 'answer']);
     expect(json.descriptions[0].description.origin.sessionId).toBe('5949851614612336510');
     expect(json.candidates[0].explanation.priority).toEqual({ typePreference: 126, localPreference: 32542, componentId: 1 });
+  });
+
+  it('streams the document the whole report gives, for every sample and corpus file', async () => {
+    const files = [
+      ...readdirSync(SAMPLES).filter((f) => !f.endsWith('.gz')).map((f) => join(SAMPLES, f)),
+      ...['sdp', 'candidates', 'dumps'].flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f))),
+    ];
+    let compared = 0;
+    for (const file of files) {
+      const report = readInput(readFileSync(file, 'utf8'));
+      if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
+      const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
+      let out = '';
+      await parseCommand({ file, json: true, color: false }, (s) => (out += s));
+      // The same values (a JSON document read whole and one read line by line name a source's keys in another order).
+      expect([file, JSON.parse(out)]).toEqual([file, JSON.parse(whole)]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it('streams a large input in flat memory: the candidates spooled, the output waiting on its reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    const line = JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0', sdpMid: '0', sdpMLineIndex: 0 });
+    writeFileSync(join(dir, 'big.log'), `${line}\n`.repeat(20000));
+    let out = '';
+    let waits = 0;
+    const code = await parseCommand({ file: join(dir, 'big.log'), json: true, color: false }, (s) => (out += s), () => (waits++, undefined));
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { candidates: unknown[]; descriptions: unknown[] };
+    expect(json.candidates).toHaveLength(20000);
+    expect(json.descriptions).toEqual([]);
+    // Waited on between chunks of input and of spooled output.
+    expect(waits).toBeGreaterThan(2);
   });
 
   it('rejects input with no SDP or candidate with NO_SDP_FOUND', async () => {

@@ -1,0 +1,64 @@
+/**
+ * Items of a JSON array that is written after others, kept in memory up to a limit and past it
+ * spooled to a temporary file, so that `candidates --json` holds flat memory whatever the number
+ * of sessions: each item is written once, as it comes, and read back once, at the end.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { jsonItem, type JsonItems } from './render/json.js';
+
+/** Text kept in memory before the spool goes to disk. */
+const IN_MEMORY = 4 * 1024 * 1024;
+
+export class Spool implements JsonItems {
+  private buffer: string[] = [];
+  private buffered = 0;
+  private dir: string | null = null;
+  private fd: number | null = null;
+  count = 0;
+
+  constructor(private readonly name: string) {}
+
+  add(json: string): void {
+    const text = (this.count++ === 0 ? '' : ',\n') + jsonItem(json);
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered > IN_MEMORY) this.spill();
+  }
+
+  private spill(): void {
+    if (this.fd === null) {
+      this.dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+      this.fd = openSync(join(this.dir, `${this.name}.json`), 'w+');
+    }
+    writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+
+  async write(out: (s: string) => void, drained: () => Promise<void> | undefined): Promise<void> {
+    if (this.fd !== null) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const decoder = new StringDecoder('utf8');
+      for (let at = 0; ; ) {
+        const n = readSync(this.fd, chunk, 0, chunk.length, at);
+        if (n === 0) break;
+        at += n;
+        out(decoder.write(chunk.subarray(0, n)));
+        await drained();
+      }
+      out(decoder.end());
+    }
+    out(this.buffer.join(''));
+  }
+
+  /** Removes the temporary file, if any. */
+  dispose(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = null;
+    this.dir = null;
+  }
+}
