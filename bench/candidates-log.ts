@@ -19,8 +19,15 @@ function prng(seed: number): () => number {
 
 const UFRAG_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+/**
+ * How sessions come: `mixed`, about twenty at once of ten candidates each, interleaved (the
+ * default); `fleet`, one after the other, twenty candidates each (50,000 sessions in 1M lines);
+ * `one`, a single session whose every candidate is new (a million distinct in 1M lines).
+ */
+export type LogShape = 'mixed' | 'fleet' | 'one';
+
 /** Writes `lines` lines to `path`; resolves with the byte size. */
-export async function writeCandidateLog(path: string, lines: number, seed = 7): Promise<number> {
+export async function writeCandidateLog(path: string, lines: number, seed = 7, shape: LogShape = 'mixed'): Promise<number> {
   const rnd = prng(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
@@ -52,9 +59,10 @@ export async function writeCandidateLog(path: string, lines: number, seed = 7): 
   const sessions: { u: string; base: string; left: number; room: string; from: string }[] = [];
   let buffer = '';
   for (let i = 0; i < lines; i++) {
-    if (sessions.length < 20 || sessions.some((s) => s.left === 0)) {
+    const open = shape === 'mixed' ? 20 : 1;
+    if (sessions.length < open || sessions.some((s) => s.left === 0)) {
       const done = sessions.findIndex((s) => s.left === 0);
-      const s = { u: ufrag(), base: ip4(), left: 8 + int(6), room: `room-${int(5000)}`, from: `client-${int(100000)}` };
+      const s = { u: ufrag(), base: ip4(), left: shape === 'one' ? Infinity : shape === 'fleet' ? 20 : 8 + int(6), room: `room-${int(5000)}`, from: `client-${int(100000)}` };
       if (done >= 0) sessions[done] = s;
       else sessions.push(s);
     }

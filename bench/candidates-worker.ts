@@ -1,25 +1,37 @@
 /**
  * One side of the candidate-log benchmark, in its own process so its peak RSS is its own:
- *   node candidates-worker.js sdpscope|baseline FILE
+ *   node candidates-worker.js sdpscope FILE summary|ndjson|table|json
+ *   node candidates-worker.js baseline FILE
  * prints {"candidates":N,"ms":T,"maxRssMB":M}.
- * - sdpscope: the analysis `sdpscope candidates --summary` does (every candidate parsed,
- *   classified, grouped into sessions, counted, NAT inferred, linted, diagnostics), output
- *   discarded;
+ * - sdpscope: what `sdpscope candidates [--summary|--ndjson|--json] FILE` does (the CLI's own
+ *   code: every candidate parsed, classified, grouped into sessions, counted, NAT inferred,
+ *   linted, rendered), with the output made and then discarded;
  * - baseline: the naive way: readline, a regex or JSON.parse per line, the `sdp` package's
  *   parseCandidate.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import SDPUtils from 'sdp';
-import { CandidateAnalyzer } from '../src/index.js';
-import { scanStream } from '../src/node/stream.js';
+import { analyzeInputs } from '../cli/commands/candidates.js';
+import { openTextStream } from '../src/node/files.js';
 
-async function sdpscope(file: string): Promise<number> {
-  // As `sdpscope candidates --summary`: sessions reported as they close, no candidate kept.
-  const analyzer = new CandidateAnalyzer({ onSession: () => undefined, maxCandidatesPerSession: 0 });
-  await scanStream(createReadStream(file, { highWaterMark: 1 << 18 }), analyzer);
-  const r = analyzer.finish();
-  return r.totals.candidates;
+type Mode = 'summary' | 'ndjson' | 'table' | 'json';
+
+async function sdpscope(file: string, mode: Mode): Promise<number> {
+  const { stream, size } = await openTextStream(file);
+  let candidates = 0;
+  let written = 0;
+  const out = (s: string) => {
+    if (mode === 'ndjson') for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) written++;
+    // The totals line of the table modes, the totals object of --json: how many candidate lines were read.
+    const m = /(\d+) candidate lines?|"candidates": (\d+),\n\s+"invalid"/.exec(s.slice(-400));
+    if (m) candidates = Number(m[1] ?? m[2]);
+  };
+  async function* one() {
+    yield { name: file, stream, size };
+  }
+  await analyzeInputs(one(), 1, { json: mode === 'json', ndjson: mode === 'ndjson', summary: mode === 'summary', strict: false, color: false, progress: false }, out, () => undefined);
+  return mode === 'ndjson' ? written : candidates;
 }
 
 async function baseline(file: string): Promise<number> {
@@ -49,9 +61,9 @@ async function baseline(file: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const [which, file] = process.argv.slice(2);
+  const [which, file, mode] = process.argv.slice(2);
   const t0 = performance.now();
-  const candidates = which === 'baseline' ? await baseline(file!) : await sdpscope(file!);
+  const candidates = which === 'baseline' ? await baseline(file!) : await sdpscope(file!, (mode ?? 'summary') as Mode);
   const ms = performance.now() - t0;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify({ candidates, ms, maxRssMB }) + '\n');

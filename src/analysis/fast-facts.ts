@@ -10,12 +10,12 @@
  * from the line when asked.
  */
 import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address.js';
-import { readCanonicalCandidate, type CanonicalCandidate } from '../candidate/candidate.js';
-import { candidateFindings, type CandidateFinding } from '../candidate/explain.js';
+import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate } from '../candidate/candidate.js';
+import { candidateFindings, explainCandidate, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
-import { LineScanner, opensLikeJson } from '../input/line-scanner.js';
+import { leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
 import { candidateTextEnd, candidateTextStop } from '../input/text-scan.js';
-import type { FoundCandidate, FoundDescription, InputSink } from '../input/types.js';
+import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
 
@@ -32,7 +32,53 @@ export function factsEntry(sink: InputSink): ((facts: CandidateFacts) => void) |
   return typeof f === 'function' ? f.bind(sink) : null;
 }
 
-/** What the reference readers find in one line (the fast path's lazy half). */
+/**
+ * The found candidate of a line the fast path took, made as the reference readers make it (the
+ * fast path's lazy half): the line read again, its Source and path as walkJson or the text scan
+ * give them, parsed and explained once. The equivalence test holds it equal to referenceFound.
+ */
+function foundOfLine(line: string, lineNo: number, file: string | undefined): ParsedFound {
+  let text: string;
+  let from: number;
+  let to: number;
+  let init: Obj | null = null;
+  let source: Source;
+  if (line.charCodeAt(0) === 123) {
+    FRAME.withSource = true;
+    const ok = FRAME.read(line, lineNo, file);
+    FRAME.withSource = false;
+    if (!ok) return referenceFound(line, lineNo, file);
+    text = FRAME.text!;
+    from = 0;
+    to = text.length;
+    init = FRAME.init;
+    source = FRAME.source as unknown as Source;
+  } else {
+    const span = textSpan(line);
+    if (span === null) return referenceFound(line, lineNo, file);
+    [from, to] = span;
+    text = line;
+    const timestamp = leadingTime(line);
+    source = { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
+  }
+  const r = readCanonicalCandidate(text, from, to);
+  if (r === null) return referenceFound(line, lineNo, file);
+  const candidate = candidateOfCanonical(r);
+  const index = init?.sdpMLineIndex;
+  return {
+    text: from === 0 && to === text.length ? text : text.slice(from, to),
+    candidate,
+    error: null,
+    explanation: explainCandidate(candidate),
+    sdpMid: init !== null ? (str(init.sdpMid) ?? null) : null,
+    sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
+    usernameFragment: (init !== null ? str(init.usernameFragment) : undefined) ?? candidate.ufrag ?? null,
+    inDescription: false,
+    source,
+  };
+}
+
+/** What the reference readers find in one line: the found candidate, made the slow, sure way. */
 function referenceFound(text: string, line: number, file: string | undefined): ParsedFound {
   let found: FoundCandidate | null = null;
   const sink: InputSink = {
@@ -60,7 +106,7 @@ class KeptLine implements KeptFacts {
     private readonly file: string | undefined,
   ) {}
   found(): ParsedFound {
-    return referenceFound(this.text, this.line, this.file);
+    return foundOfLine(this.text, this.line, this.file);
   }
 }
 
@@ -98,14 +144,14 @@ class LineFacts implements CandidateFacts {
     return undefined;
   }
   found(): ParsedFound {
-    return (this.made ??= referenceFound(this.text, this.line, this.file));
+    return (this.made ??= foundOfLine(this.text, this.line, this.file));
   }
   keep(): KeptFacts {
     return this.made !== null ? { found: () => this.made! } : new KeptLine(this.text, this.line, this.file);
   }
   recordJson(session: string): string {
     // Not kept: a kept candidate stays its line until its session is reported.
-    const f = this.made ?? referenceFound(this.text, this.line, this.file);
+    const f = this.made ?? foundOfLine(this.text, this.line, this.file);
     return JSON.stringify(toRecord(f, f.candidate, f.explanation, session));
   }
 }
@@ -179,7 +225,10 @@ class FrameReader {
   private i = 0;
   private readonly objects: Obj[] = [];
   private used = 0;
+  /** Whether the walk also makes the candidate's Source and path, as walkJson does (when a found candidate is asked for). */
+  withSource = false;
   /** The walk's finding. */
+  source: Record<string, unknown> | null = null;
   text: string | null = null;
   init: Obj | null = null;
   sender: string | undefined = undefined;
@@ -187,7 +236,7 @@ class FrameReader {
   frameType: string | undefined = undefined;
 
   /** Reads `line`; true when the walk finds exactly one candidate (see the fields). */
-  read(line: string): boolean {
+  read(line: string, lineNo = 0, file: string | undefined = undefined): boolean {
     if (ESCAPE_OR_CONTROL.test(line)) return false;
     this.s = line;
     this.i = 0;
@@ -197,7 +246,10 @@ class FrameReader {
     try {
       const top = this.value(0);
       if (!(top instanceof Obj) || this.i !== line.length) return false;
-      this.walk(top, undefined, undefined, undefined);
+      this.source = null;
+      // walkJson's context for a line: LineScanner's { format, file?, line }.
+      const ctx = this.withSource ? (file !== undefined ? { format: 'json', file, line: lineNo } : { format: 'json', line: lineNo }) : null;
+      this.walk(top, undefined, undefined, undefined, ctx, '$');
       return this.text !== null;
     } catch (e) {
       if (e === NOT_FAST) return false;
@@ -314,20 +366,42 @@ class FrameReader {
   }
 
   /** walkJson over a value read: NOT_FAST when it would find anything but the candidate. */
-  private walkValue(v: Value | undefined, sender: string | undefined, room: string | undefined, frameType: string | undefined): void {
+  private walkValue(v: Value | undefined, sender: string | undefined, room: string | undefined, frameType: string | undefined, ctx: Record<string, unknown> | null, path: string): void {
     if (typeof v === 'string') {
       if (!inert(v)) throw NOT_FAST;
-    } else if (v instanceof Obj) this.walk(v, sender, room, frameType);
+    } else if (v instanceof Obj) this.walk(v, sender, room, frameType, descend(ctx, path), path);
   }
 
-  /** walkJson over an object: its context carried down, then its candidate, or each of its values. */
-  private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined): void {
-    const sender = str(o.from) ?? outerSender;
-    const room = str(o.room) ?? outerRoom;
+  /**
+   * walkJson over an object: its context carried down, then its candidate, or each of its values.
+   * With `ctx` (withSource), the walk context as walkJson makes it, key for key.
+   */
+  private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined, outer: Record<string, unknown> | null, path: string): void {
+    const own = str(o.from);
+    const ownRoom = str(o.room);
+    const sender = own ?? outerSender;
+    const room = ownRoom ?? outerRoom;
     const frameType = typeof o.type === 'string' ? o.type : outerType;
+    let ctx = outer;
+    if (outer !== null) {
+      // walkJson's `here`: a new context only where this object says something (time, sender, room, type).
+      const time = o.time;
+      const timed = (typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string';
+      if (timed || own !== undefined || ownRoom !== undefined || frameType !== outer['frameType']) {
+        const h: Record<string, unknown> = { ...outer };
+        if (timed) h['timestamp'] = time;
+        if (own !== undefined) h['sender'] = own;
+        if (ownRoom !== undefined) h['room'] = ownRoom;
+        if (frameType !== undefined) {
+          h['frameType'] = frameType;
+          h['event'] = frameType;
+        }
+        ctx = h;
+      }
+    }
     if (o.seen & 2 /* candidate */) {
       const c = o.candidate;
-      if (c instanceof Obj) return this.walk(c, sender, room, frameType);
+      if (c instanceof Obj) return this.walk(c, sender, room, frameType, descend(ctx, `${path}.candidate`), `${path}.candidate`);
       // A candidate string (walkJson reads no other value of this object); an end of candidates or anything else is the reference's.
       if (typeof c !== 'string' || !(c.startsWith('candidate:') || c.startsWith('a=candidate:')) || this.text !== null) throw NOT_FAST;
       this.text = c;
@@ -335,21 +409,46 @@ class FrameReader {
       this.sender = sender;
       this.room = room;
       this.frameType = frameType;
+      if (ctx !== null) {
+        // sourceOf: the context without frameType, in its order; then the path.
+        const source: Record<string, unknown> = {};
+        for (const k in ctx) if (k !== 'frameType') source[k] = ctx[k];
+        source['path'] = `${path}.candidate`;
+        this.source = source;
+      }
       return;
     }
-    this.walkValue(o.type, sender, room, frameType);
-    this.walkValue(o.sdpMid, sender, room, frameType);
-    this.walkValue(o.sdpMLineIndex, sender, room, frameType);
-    this.walkValue(o.usernameFragment, sender, room, frameType);
-    this.walkValue(o.time, sender, room, frameType);
-    this.walkValue(o.room, sender, room, frameType);
-    this.walkValue(o.from, sender, room, frameType);
-    this.walkValue(o.size, sender, room, frameType);
-    this.walkValue(o.frame, sender, room, frameType);
+    this.walkValue(o.type, sender, room, frameType, ctx, `${path}.type`);
+    this.walkValue(o.sdpMid, sender, room, frameType, ctx, `${path}.sdpMid`);
+    this.walkValue(o.sdpMLineIndex, sender, room, frameType, ctx, `${path}.sdpMLineIndex`);
+    this.walkValue(o.usernameFragment, sender, room, frameType, ctx, `${path}.usernameFragment`);
+    this.walkValue(o.time, sender, room, frameType, ctx, `${path}.time`);
+    this.walkValue(o.room, sender, room, frameType, ctx, `${path}.room`);
+    this.walkValue(o.from, sender, room, frameType, ctx, `${path}.from`);
+    this.walkValue(o.size, sender, room, frameType, ctx, `${path}.size`);
+    this.walkValue(o.frame, sender, room, frameType, ctx, `${path}.frame`);
   }
 }
 
+/** walkJson's context for a value it descends into: the same, with the value's path. */
+const descend = (ctx: Record<string, unknown> | null, path: string): Record<string, unknown> | null => (ctx === null ? null : { ...ctx, path });
+
 const FRAME = /* @__PURE__ */ new FrameReader();
+
+/**
+ * Where the one candidate of a text line is, as the text scan finds it; null when the reference
+ * would read the line otherwise: as JSON (a value in it), for an escaped SDP, or for two candidates.
+ */
+function textSpan(line: string): [number, number] | null {
+  if (line.charCodeAt(0) === 91 && opensLikeJson(line)) return null;
+  if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0) return null;
+  const k = line.indexOf('candidate:');
+  if (k < 0) return null;
+  const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
+  const end = candidateTextEnd(line, from);
+  if (line.indexOf('candidate:', end) >= 0) return null;
+  return [from, candidateTextStop(line, from, end)];
+}
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -409,15 +508,9 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     room = FRAME.room;
     frameType = FRAME.frameType;
   } else {
-    // A text line: no JSON value in it (the reference would try one), no escaped SDP, one candidate.
-    if (c0 === 91 && opensLikeJson(line)) return null;
-    if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0) return null;
-    const k = line.indexOf('candidate:');
-    if (k < 0) return null;
-    from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
-    const end = candidateTextEnd(line, from);
-    if (line.indexOf('candidate:', end) >= 0) return null;
-    to = candidateTextStop(line, from, end);
+    const span = textSpan(line);
+    if (span === null) return null;
+    [from, to] = span;
     text = line;
   }
   const r = readCanonicalCandidate(text, from, to);

@@ -414,6 +414,11 @@ export type CanonicalCandidate = Readonly<Omit<CanonicalFields, 'at' | 'extensio
 
 const SHARED_READ = /* @__PURE__ */ canonicalFields();
 
+/** Internal (the candidate-log fast path): the Candidate of a canonical read, as parseCandidate makes it. */
+export function candidateOfCanonical(r: CanonicalCandidate): Candidate {
+  return candidateOfFields(r as CanonicalFields);
+}
+
 /**
  * Internal (the candidate-log fast path): the candidate at [from, to) of `s` read without making
  * a string, when it is spelled canonically; null otherwise (parseCandidate's scanner then reads
