@@ -76,10 +76,18 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
     endOfCandidates: (f: FoundEndOfCandidates) => ends.add(toJson(f)),
     problem: (p) => bounded.push(p),
   };
+  // Whether the input has anything but blanks (an input of blanks is empty, as in the text mode).
+  let blank = true;
+  async function* watched(): AsyncIterable<Uint8Array | string> {
+    for await (const chunk of stream) {
+      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      yield chunk;
+    }
+  }
   try {
-    const read = await scanStream(stream, sink, { pause });
+    await scanStream(watched(), sink, { pause });
     if (descriptions === 0 && candidates.count === 0) {
-      throw read.bytes === 0 || read.lines === 0 ? new SdpscopeError('EMPTY_INPUT', `${name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
+      throw blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
     }
     out(descriptions === 0 ? '{\n  "descriptions": [],\n' : '\n  ],\n');
     await writeJsonArray('candidates', [candidates], out, pause);
