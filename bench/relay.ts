@@ -220,11 +220,19 @@ async function hostile(): Promise<{ peakMB: number; sent: number; lateRecords: n
 export async function runRelayBench(): Promise<boolean> {
   const h = await hostile();
   console.log(`relay under hostile load (defaults: 1 MiB frames at 100/s, a /feed reader and a late one, for 5 s; ${h.sent} frames sent): peak RSS ${h.peakMB.toFixed(0)} MB (target < 512 MB) ${h.peakMB < 512 ? 'PASS' : 'MISS'}; the late /feed subscriber got ${h.lateRecords} records${h.lateCut ? ', then was cut' : ', and was not cut'}; SIGTERM → log flushed in ${h.closedMs} ms, process gone in ${h.exitMs.toFixed(0)} ms (target < 1000 ms) ${h.exitMs < 1000 ? 'PASS' : 'MISS'}`);
-  const bare = await measure('bare');
-  const ours = await measure('sdpscope');
-  const ratio = ours.fps / bare.fps;
-  console.log(`relay throughput, ${ROOMS} rooms × 2 clients, 9:1 candidate:SDP frames: sdpscope (full logging) ${Math.round(ours.fps).toLocaleString('en-US')} frames/s vs bare ws forwarder ${Math.round(bare.fps).toLocaleString('en-US')} frames/s → ${ratio.toFixed(2)}× (target ≥ 0.7×) ${ratio >= 0.7 ? 'PASS' : 'MISS'}`);
-  console.log(`relay latency at 5,000 frames/s over ${ROOMS} rooms (${ours.n} frames): sdpscope p50 ${ours.p50.toFixed(2)} ms, p99 ${ours.p99.toFixed(2)} ms (target p99 < 5 ms) ${ours.p99 < 5 ? 'PASS' : 'MISS'}; bare p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`);
+  // Three rounds, each a bare run then an sdpscope one (so that drift hits both): the spread of the ratio.
+  const rounds: { bare: Awaited<ReturnType<typeof measure>>; ours: Awaited<ReturnType<typeof measure>>; ratio: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const b = await measure('bare');
+    const o = await measure('sdpscope');
+    rounds.push({ bare: b, ours: o, ratio: o.fps / b.fps });
+  }
+  const byRatio = [...rounds].sort((x, y) => x.ratio - y.ratio);
+  const { bare, ours } = byRatio[1]!;
+  const ratio = byRatio[0]!.ratio;
+  const k = (n: number) => `${Math.round(n / 1000)}k`;
+  console.log(`relay throughput, ${ROOMS} rooms × 2 clients, 9:1 candidate:SDP frames, 3 rounds: sdpscope (full logging) ${rounds.map((r) => k(r.ours.fps)).join(', ')} vs bare ws forwarder ${rounds.map((r) => k(r.bare.fps)).join(', ')} frames/s → ${byRatio[0]!.ratio.toFixed(2)}–${byRatio[2]!.ratio.toFixed(2)}× (median ${byRatio[1]!.ratio.toFixed(2)}×; target ≥ 0.8× in every round) ${ratio >= 0.8 ? 'PASS' : 'MISS'}`);
+  console.log(`relay latency at 5,000 frames/s over ${ROOMS} rooms (${ours.n} frames, the median round): sdpscope p50 ${ours.p50.toFixed(2)} ms, p99 ${ours.p99.toFixed(2)} ms (target p99 < 5 ms) ${ours.p99 < 5 ? 'PASS' : 'MISS'}; bare p50 ${bare.p50.toFixed(2)} ms, p99 ${bare.p99.toFixed(2)} ms`);
   console.log(`relay memory per idle connection: sdpscope ${ours.perConnKB.toFixed(1)} KiB, bare ${bare.perConnKB.toFixed(1)} KiB`);
-  return ratio >= 0.7 && ours.p99 < 5 && h.peakMB < 512 && h.exitMs < 1000;
+  return ratio >= 0.8 && ours.p99 < 5 && h.peakMB < 512 && h.exitMs < 1000;
 }

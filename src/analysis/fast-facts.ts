@@ -5,9 +5,9 @@
  * seed's shapes, an RTCIceCandidateInit or a relay log record, on one line, without escapes) and
  * returns null for anything else, which the reference readers (LineScanner, walkJson) then read.
  * Whatever it takes, it reads as the reference does: the same candidate, context and findings
- * (test/analysis/fast-facts.test.ts holds reports from both paths identical on fuzzed logs), and
- * the found candidate itself, for kept candidates and records, is made by the reference reader
- * from the line when asked.
+ * (test/analysis/fast-facts.test.ts holds reports from both paths identical on fuzzed logs). The
+ * found candidate itself, for kept candidates and records, is made from the line when asked, with
+ * the Source and path walkJson or the text scan would give it.
  */
 import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address.js';
 import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate } from '../candidate/candidate.js';
