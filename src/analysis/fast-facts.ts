@@ -157,7 +157,10 @@ class LineFacts implements CandidateFacts {
 }
 
 /** The keys a frame of the fast shapes may have; any other key sends the line to the reference reader. */
-const KEYS = ['type', 'candidate', 'sdpMid', 'sdpMLineIndex', 'usernameFragment', 'time', 'room', 'from', 'to', 'size', 'frame'] as const;
+const KEYS = ['type', 'candidate', 'sdpMid', 'sdpMLineIndex', 'usernameFragment', 'time', 'room', 'from', 'to', 'size', 'frame', 'binary', 'summary'] as const;
+
+/** The relay's record keys whose values the walk finds nothing in (read, checked inert, not kept). */
+const SUMMARY = 12;
 
 /** KEYS indexes by key length: a key is told by its length, then one or two comparisons. */
 const KEY_BY_LENGTH: readonly (readonly number[])[] = /* @__PURE__ */ (() => {
@@ -188,10 +191,13 @@ class Obj {
   to: Value | undefined = undefined;
   size: Value | undefined = undefined;
   frame: Value | undefined = undefined;
+  binary: Value | undefined = undefined;
+  /** Never kept: read by FrameReader.inertValue. */
+  summary: undefined = undefined;
   seen = 0;
   clear(): this {
     this.type = this.candidate = this.sdpMid = this.sdpMLineIndex = this.usernameFragment = undefined;
-    this.time = this.room = this.from = this.to = this.size = this.frame = undefined;
+    this.time = this.room = this.from = this.to = this.size = this.frame = this.binary = undefined;
     this.seen = 0;
     return this;
   }
@@ -357,11 +363,49 @@ class FrameReader {
       o.seen |= 1 << k;
       this.ws();
       if (this.s.charCodeAt(this.i++) !== 58) throw NOT_FAST;
-      o[KEYS[k]!] = this.value(depth + 1);
+      if (k === SUMMARY) this.inertValue(depth + 1);
+      else o[KEYS[k] as Exclude<(typeof KEYS)[number], 'summary'>] = this.value(depth + 1);
       this.ws();
       const c = this.s.charCodeAt(this.i++);
       if (c === 125) return o;
       if (c !== 44) throw NOT_FAST;
+    }
+  }
+
+  /**
+   * A value walkJson finds nothing in (the relay's frame summary): any keys but those that make a
+   * frame (candidate, sdp, a dump's PeerConnections), inert strings, at any depth up to 8. Read, not kept.
+   */
+  private inertValue(depth: number): void {
+    if (depth > 8) throw NOT_FAST;
+    this.ws();
+    const c = this.s.charCodeAt(this.i);
+    if (c === 34) {
+      if (!inert(this.string())) throw NOT_FAST;
+      return;
+    }
+    if (c !== 123 && c !== 91) {
+      this.scalar();
+      return;
+    }
+    const close = c === 123 ? 125 : 93;
+    this.i++;
+    this.ws();
+    if (this.s.charCodeAt(this.i) === close) return void this.i++;
+    for (;;) {
+      this.ws();
+      if (close === 125) {
+        if (this.s.charCodeAt(this.i) !== 34) throw NOT_FAST;
+        const key = this.string();
+        if (key === 'candidate' || key === 'sdp' || key === 'PeerConnections') throw NOT_FAST;
+        this.ws();
+        if (this.s.charCodeAt(this.i++) !== 58) throw NOT_FAST;
+      }
+      this.inertValue(depth + 1);
+      this.ws();
+      const e = this.s.charCodeAt(this.i++);
+      if (e === close) return;
+      if (e !== 44) throw NOT_FAST;
     }
   }
 

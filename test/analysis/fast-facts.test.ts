@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { CandidateAnalyzer, type AnalyzerOptions, type SessionReport } from '../../src/index.js';
@@ -58,6 +58,16 @@ const line = fc.oneof(
   fc.tuple(cand, mid, ufrag, fc.constantFrom('candidate', 'onicecandidate', 'addIceCandidate', 'ice')).map(([c, m, u, t]) => JSON.stringify({ type: t, candidate: { candidate: c, sdpMid: m, sdpMLineIndex: 0, usernameFragment: u } })),
   fc.tuple(cand, time, fc.constantFrom('room-1', 'room-2', 7), fc.constantFrom('alice', 'bob', 'bob', 'type: x', 12), fc.constantFrom([], ['bob'], ['alice', 'v=0 x']), fc.boolean()).map(([c, t, room, from, to, typed]) =>
     JSON.stringify({ time: t, room, from, to, size: 200, frame: { ...(typed ? { type: 'candidate' } : {}), candidate: c, sdpMid: '0', sdpMLineIndex: 0 } })),
+  // The relay's own records: a frame summary (walked, finding nothing, unless it holds a frame) and a binary flag.
+  fc.tuple(cand, fc.constantFrom(
+    { kind: 'candidate', type: 'host', protocol: 'udp', address: '10.0.1.2', port: 40293, priority: '126 | 32542 | 1', relayProtocol: null, sdpMid: '0', ufrag: 'xp03' },
+    { kind: 'offer', mids: ['0', '1'], codecs: [{ name: 'opus' }], note: 'v=0 in text' },
+    { kind: 'x', nested: { deeper: ['candidate:1 1 udp 1 1.1.1.1 1 typ host'] } },
+    { kind: 'x', candidate: null },
+    { kind: 'x', sdp: 'not an sdp' },
+    { kind: 'x', type: 'candidate', list: [1, true, null, 'type: offer, sdp: v=0'] },
+  ), fc.boolean()).map(([c, summary, binary]) =>
+    JSON.stringify({ time: '2026-11-24T08:35:00.196Z', room: 'lab-1', from: 'c1', to: ['c2'], size: 164, ...(binary ? { binary: true } : {}), frame: { type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0 }, summary })),
   fc.tuple(cand, fc.constantFrom('{"x":1,', '{"type":"candidate","sdp":"v=0",', '{ "candidate" : ', '{"candidate":"')).map(([c, head]) => `${head}${JSON.stringify(c)}}`),
   fc.constantFrom('{"candidate":null,"sdpMid":"0"}', '{"type":"candidate","candidate":""}', 'a=end-of-candidates', 'heartbeat ok, 4 clients', '', 'v=0', 'o=- 1 2 IN IP4 0.0.0.0', 's=-', 'a=ice-ufrag:EfGh', 'm=audio 9 UDP/TLS/RTP/SAVPF 111'),
   fc.tuple(cand, cand).map(([a, b]) => `two: ${a} and ${b}`),
@@ -122,6 +132,10 @@ describe('the candidate-log fast path', () => {
     expect(taken(JSON.stringify({ type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0 }))).toBe(true);
     expect(taken(JSON.stringify({ type: 'candidate', candidate: { candidate: c, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AbCd' } }))).toBe(true);
     expect(taken(JSON.stringify({ time: 't', room: 'r', from: 'a', to: ['b'], size: 1, frame: { type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0 } }))).toBe(true);
+    // The relay's own records, with their frame summary (audit: they all went to the full reader).
+    const relayed = readFileSync(new URL('../../samples/lab-chromium-firefox.ndjson', import.meta.url), 'utf8').split('\n').filter((l) => l.includes('"candidate:'));
+    expect(relayed.length).toBeGreaterThan(3);
+    for (const l of relayed) expect(taken(l)).toBe(true);
     expect(taken(`a=${c}`)).toBe(true);
     // An SDP line joins an open block; JSON with an escape, another key or a second candidate; a text line with JSON in it.
     expect(readLineFacts(`a=${c}`, 1, undefined, true)).toBeNull();
