@@ -12,6 +12,30 @@ import { jsonItem, type JsonItems } from './render/json.js';
 /** Text kept in memory before the spool goes to disk. */
 const IN_MEMORY = 4 * 1024 * 1024;
 
+/**
+ * Spool folders not yet removed: removed on any way out too (a closed pipe ends the program
+ * with process.exit, an interrupt or termination signal), not only when the command finishes.
+ */
+const LIVE = new Set<string>();
+let hooked = false;
+
+function removeLive(): void {
+  for (const dir of LIVE) rmSync(dir, { recursive: true, force: true });
+  LIVE.clear();
+}
+
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', removeLive);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeLive();
+      process.exit(code);
+    });
+  }
+}
+
 export class Spool implements JsonItems {
   private buffer: string[] = [];
   private buffered = 0;
@@ -30,7 +54,9 @@ export class Spool implements JsonItems {
 
   private spill(): void {
     if (this.fd === null) {
-      this.dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+      hookExit();
+      this.dir = mkdtempSync(join(tmpdir(), 'sdpscope-spool-'));
+      LIVE.add(this.dir);
       this.fd = openSync(join(this.dir, `${this.name}.json`), 'w+');
     }
     writeSync(this.fd, this.buffer.join(''));
@@ -57,7 +83,10 @@ export class Spool implements JsonItems {
   /** Removes the temporary file, if any. */
   dispose(): void {
     if (this.fd !== null) closeSync(this.fd);
-    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== null) {
+      rmSync(this.dir, { recursive: true, force: true });
+      LIVE.delete(this.dir);
+    }
     this.fd = null;
     this.dir = null;
   }

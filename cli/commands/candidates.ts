@@ -1,6 +1,6 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type SessionReport } from '../../src/index.js';
-import { openTextStream } from '../../src/node/files.js';
+import { checkReadable, openTextStream } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRest } from '../render/candidates.js';
 import { Spool } from '../spool.js';
@@ -22,6 +22,8 @@ export interface CandidatesOptions {
 export async function candidatesCommand(opts: CandidatesOptions, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
   const files = opts.files.length === 0 ? ['-'] : opts.files;
   if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
+  // Every file checked before a byte is written: a missing second file does not cut the first one's output.
+  for (const file of files) await checkReadable(file);
   // Opened one after the other, as they are read: the next file is opened once the last is done.
   async function* inputs(): AsyncIterable<CandidateInput> {
     for (const file of files) {

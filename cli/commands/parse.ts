@@ -1,8 +1,9 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
-import { readInput, SdpscopeError } from '../../src/index.js';
+import { SdpscopeError } from '../../src/index.js';
+import { collectingSink } from '../../src/input/read.js';
 import { boundedFindings, type InputDiagnostic } from '../../src/diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
-import { openTextStream, readTextInput } from '../../src/node/files.js';
+import { openTextStream } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
@@ -19,28 +20,47 @@ export interface ParseOptions {
 
 export async function parseCommand(opts: ParseOptions, out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
   const name = opts.file === '-' ? 'stdin' : opts.file;
-  if (opts.json) {
-    // Streamed: any size of input, flat memory (the descriptions as they are found, the rest spooled).
-    const { stream } = await openTextStream(opts.file);
-    return parseJson(stream, name, out, drained);
-  }
-  const text = await readTextInput(opts.file);
-  return parseText(text, name, opts, out);
+  // Read as a stream in both modes: binary input is refused from its first bytes, and both
+  // modes read the same model (a line with a NUL is that line's binary-data problem in each).
+  const { stream } = await openTextStream(opts.file);
+  if (opts.json) return parseJson(stream, name, out, drained);
+  return parseSummary(stream, name, opts, out);
 }
 
 /** The command on text already read (the fuzzer runs it on every input). */
 export async function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
-  if (opts.json) return parseJson(chunksOf(text), name, out, () => undefined);
-  const report = readInput(text);
-  if (report.descriptions.length === 0 && report.candidates.length === 0) {
-    throw new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
-  }
-  out(renderParse(report, name, makeStyle(opts.color)));
-  return hasErrors([...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)]) ? EXIT_FINDINGS : EXIT_OK;
+  return opts.json ? parseJson(chunksOf(text), name, out, () => undefined) : parseSummary(chunksOf(text), name, opts, out);
 }
 
 async function* chunksOf(text: string): AsyncIterable<Buffer> {
   yield Buffer.from(text);
+}
+
+/** A stream, watched for anything but blanks (an input of blanks is empty). */
+function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean } {
+  let blank = true;
+  async function* watched(): AsyncIterable<Uint8Array | string> {
+    for await (const chunk of stream) {
+      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      yield chunk;
+    }
+  }
+  return { stream: watched(), blank: () => blank };
+}
+
+/** Nothing found: EMPTY_INPUT for an input of blanks, NO_SDP_FOUND otherwise. */
+const nothingFound = (blank: boolean, name: string): SdpscopeError =>
+  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
+
+/** `parse`: the summary of everything found. */
+async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
+  const sink = collectingSink();
+  const { stream, blank } = watchBlank(input);
+  await scanStream(stream, sink);
+  const report = sink.report;
+  if (report.descriptions.length === 0 && report.candidates.length === 0) throw nothingFound(blank(), name);
+  out(renderParse(report, name, makeStyle(opts.color)));
+  return hasErrors([...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)]) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
@@ -76,19 +96,10 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
     endOfCandidates: (f: FoundEndOfCandidates) => ends.add(toJson(f)),
     problem: (p) => bounded.push(p),
   };
-  // Whether the input has anything but blanks (an input of blanks is empty, as in the text mode).
-  let blank = true;
-  async function* watched(): AsyncIterable<Uint8Array | string> {
-    for await (const chunk of stream) {
-      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
-      yield chunk;
-    }
-  }
+  const watched = watchBlank(stream);
   try {
-    await scanStream(watched(), sink, { pause });
-    if (descriptions === 0 && candidates.count === 0) {
-      throw blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
-    }
+    await scanStream(watched.stream, sink, { pause });
+    if (descriptions === 0 && candidates.count === 0) throw nothingFound(watched.blank(), name);
     out(descriptions === 0 ? '{\n  "descriptions": [],\n' : '\n  ],\n');
     await writeJsonArray('candidates', [candidates], out, pause);
     out(',\n');

@@ -135,7 +135,9 @@ export function renderCall(call: CallReport, s: Style, limit = 10, summary = fal
 
 export function renderTotals(r: AnalysisReport, s: Style): string {
   const lines: string[] = [];
-  const general = r.diagnostics.filter((d) => !('session' in d) || d.session === null);
+  // The input's findings: what is not a reported session's own (an ICE restart names its session, and is the input's).
+  const own = r.sessions.reduce((n, x) => n + x.diagnostics.length, 0);
+  const general = r.diagnostics.slice(0, r.diagnostics.length - own);
   if (general.length > 0) {
     lines.push(s.bold('input'));
     pushAll(lines, renderDiagnostics(general, s, 20).map((l) => '  ' + l));

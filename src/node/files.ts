@@ -196,6 +196,22 @@ export function fileError(path: string, e: unknown): SdpscopeError {
  * gzipped. Throws FILE_* or EMPTY_INPUT SdpscopeErrors.
  */
 /**
+ * Throws the file's error (missing, a directory, not readable) now, before a command that reads
+ * several files one after the other has written anything: its output is then never cut by a
+ * file further down the list.
+ */
+export async function checkReadable(path: string): Promise<void> {
+  if (path === '-') return;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
+    await (await open(path, 'r')).close();
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}
+
+/**
  * A file (or "-", standard input) opened as a stream of text bytes (gzip inflated, UTF-16
  * decoded, binary refused), with its size when known. Opened here, so that a file that cannot be
  * read says so before anything is printed.

@@ -35,6 +35,19 @@ describe('sdpscope candidates', () => {
     expect(out).toContain('5 candidate lines (5 distinct) in 4 sessions, 1 call');
   });
 
+  it('shows an ICE restart among the input findings, in tables and --summary (audit: only --json had it)', async () => {
+    const frame = (t: number, u: string) => JSON.stringify({ time: t, room: 'r', from: 'c1', frame: { type: 'candidate', candidate: `candidate:${t} 1 udp 2122260223 10.0.0.1 ${5000 + t} typ host ufrag ${u}`, sdpMid: '0', sdpMLineIndex: 0 } });
+    const f = file('restart.ndjson', `${frame(1, 'AAAA')}\n${frame(2, 'BBBB')}\n`);
+    for (const summary of [false, true]) expect((await run([f], { summary })).out).toContain('ice-restart (line 2): sender r/c1: ufrag AAAA → BBBB');
+  });
+
+  it('checks every file before writing: a missing second file does not cut the first one\'s --json (audit)', async () => {
+    await expect(run([file('a.log', ALICE), join(dir, 'missing.log')], { json: true })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    let out = '';
+    await candidatesCommand({ files: [file('a2.log', ALICE), join(dir, 'missing.log')], json: true, ndjson: false, summary: false, strict: false, color: false, progress: false }, (s) => (out += s), () => undefined).catch(() => undefined);
+    expect(out).toBe('');
+  });
+
   it('--summary leaves the candidate tables out', async () => {
     const { out } = await run([join(SAMPLES, 'call.ndjson')], { summary: true });
     expect(out).toContain('session N/KY');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommand } from '../../cli/commands/parse.js';
@@ -40,6 +40,12 @@ describe('renderParse', () => {
   });
 });
 
+/** Temporary folders the tests made, removed after them. */
+const afterCleanup: string[] = [];
+afterAll(() => {
+  for (const d of afterCleanup) rmSync(d, { recursive: true, force: true });
+});
+
 describe('parseCommand', () => {
   it('prints JSON with the model and explanations', async () => {
     let out = '';
@@ -74,6 +80,7 @@ describe('parseCommand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
     const line = JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0', sdpMid: '0', sdpMLineIndex: 0 });
     writeFileSync(join(dir, 'big.log'), `${line}\n`.repeat(20000));
+    afterCleanup.push(dir);
     let out = '';
     let waits = 0;
     const code = await parseCommand({ file: join(dir, 'big.log'), json: true, color: false }, (s) => (out += s), () => (waits++, undefined));

@@ -5,7 +5,7 @@
  * stops being writable.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,8 @@ const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist/bi
 const dir = mkdtempSync(join(tmpdir(), 'sdpscope-hostile-'));
 const { relay, closeAll } = relayStarter();
 afterEach(closeAll);
+// Its logs reach tens of MB: gone with the suite.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The CLI relay on loopback, any port; resolves with its URL once it listens. */
 async function relayProcess(args: readonly string[] = []) {
