@@ -36,12 +36,23 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   }
 }
 
-/** Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">", or the line's end. */
+/**
+ * What ends a candidate in a log line written in Chinese or Japanese (the notes' language): the
+ * ideographic space and the full-width punctuation around it (、。，：；（）［］｛｝「」『』【】).
+ * No candidate holds one: the grammar is ASCII (RFC 8839 §5.1).
+ */
+const CJK_STOPS = new Set([0x3000, 0x3001, 0x3002, 0xff0c, 0xff1a, 0xff1b, 0xff08, 0xff09, 0xff3b, 0xff3d, 0xff5b, 0xff5d, 0x300c, 0x300d, 0x300e, 0x300f, 0x3010, 0x3011]);
+
+/**
+ * Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">",
+ * an ideographic space or full-width punctuation, or the line's end.
+ */
 export function candidateTextEnd(line: string, from: number): number {
   let end = from;
   for (; end < line.length; end++) {
     const c = line.charCodeAt(end);
     if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
+    if (c >= 0x3000 && CJK_STOPS.has(c)) break;
   }
   return end;
 }

@@ -37,7 +37,7 @@ const GENERATED = [
 ];
 
 /** What the fuzzer puts into a line: the characters every reader decides on. */
-const NOISE = [' ', 'v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\n', '  ', '\t', '"', "'", '\\', '\\"', '{', '}', '[', ']', ':', ',', ';', ')', '<', '>', 'a=', 'candidate:', 'v=0', '\u00a0', '\u0001', 'é', '0', '99999999999', 'typ', 'raddr', 'UDP', '\r'];
+const NOISE = ['（', '\u3000', '。', ' ', 'v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\n', '  ', '\t', '"', "'", '\\', '\\"', '{', '}', '[', ']', ':', ',', ';', ')', '<', '>', 'a=', 'candidate:', 'v=0', '\u00a0', '\u0001', 'é', '0', '99999999999', 'typ', 'raddr', 'UDP', '\r'];
 
 const candidate = fc.oneof(fc.constantFrom(...REAL), fc.constantFrom(...GENERATED));
 const mutated = fc.tuple(candidate, fc.nat(), fc.constantFrom(...NOISE), fc.boolean()).map(([c, at, n, replace]) => {

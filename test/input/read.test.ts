@@ -155,6 +155,16 @@ describe('log text', () => {
     expect(c.map((x) => [x.source.line, x.candidate?.foundation])).toEqual([[1, '1'], [3, '8a40640bad8897189d098d1ad6ba3a3a'], [4, '2']]);
   });
 
+  it('ends a candidate at an ideographic space or full-width punctuation, as Chinese logs write them (audit)', () => {
+    const log = ['收到候选者：candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host（alice）', 'candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host\u3000下一个', '「candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host」。'].join('\n');
+    const c = readCandidates(log);
+    expect(c.map((x) => [x.text, x.candidate?.type, x.explanation?.warnings.length])).toEqual([
+      ['candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host', 'host', 0],
+      ['candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host', 'host', 0],
+      ['candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host', 'host', 0],
+    ]);
+  });
+
   it('finds a JSON-escaped SDP string in a log line', () => {
     const escaped = JSON.stringify(SDP_CRLF);
     const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
