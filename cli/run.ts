@@ -35,10 +35,10 @@ export const STDIO: Io = {
 
 /**
  * A writer that gathers what it is given and hands it on in pieces of about 64 KiB: a command
- * that writes a record per candidate makes a few thousand writes, not a million. `flush()` hands
- * on what is gathered (before waiting on the reader, and at the end).
+ * that writes a record per candidate makes a few thousand writes, not a million. `pause()` hands
+ * on what is gathered and gives `drained()` (wait on it between chunks of input); `flush()` at the end.
  */
-export function batched(out: (s: string) => void): { readonly write: (s: string) => void; readonly flush: () => void } {
+export function batched(out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): { readonly write: (s: string) => void; readonly flush: () => void; readonly pause: () => Promise<void> | undefined } {
   let parts: string[] = [];
   let size = 0;
   const flush = () => {
@@ -55,6 +55,10 @@ export function batched(out: (s: string) => void): { readonly write: (s: string)
       if (size >= 65536) flush();
     },
     flush,
+    pause: () => {
+      flush();
+      return drained();
+    },
   };
 }
 

@@ -45,35 +45,23 @@ export interface CandidateInput {
 /** The command on inputs already opened (the fuzzer runs it on every input). */
 export async function analyzeInputs(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, write: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
   // Output in pieces of 64 KiB, handed on before waiting on the reader and at the end.
-  const batch = batched(write);
-  const out = batch.write;
-  const pause = () => {
-    batch.flush();
-    return drained();
-  };
+  const batch = batched(write, drained);
+  // --json: the sessions and their findings as they close, spooled for the end (memory stays flat).
+  const spools = { sessions: new Spool('sessions'), diagnostics: new Spool('diagnostics') };
   try {
-    return await analyzeBatched(inputs, count, opts, out, err, pause);
+    return await analyze(inputs, count, opts, batch.write, err, batch.pause, spools);
   } finally {
     batch.flush();
+    spools.sessions.dispose();
+    spools.diagnostics.dispose();
   }
 }
 
-async function analyzeBatched(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
+async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, pause: () => Promise<void> | undefined, spools: { readonly sessions: Spool; readonly diagnostics: Spool }): Promise<number> {
   const s = makeStyle(opts.color);
   const table = !opts.json && !opts.ndjson;
   // --json streams: the candidates as they are found, the rest once everything is read.
   let records = 0;
-  // --json: the sessions and their findings as they close, spooled for the end (memory stays flat).
-  const sessionsJson = new Spool('sessions');
-  const diagnosticsJson = new Spool('diagnostics');
-  try {
-    return await analyze();
-  } finally {
-    sessionsJson.dispose();
-    diagnosticsJson.dispose();
-  }
-
-  async function analyze(): Promise<number> {
   const json = opts.json
     ? (r: string) => {
         out(`${records++ === 0 ? '{\n  "candidates": [\n' : ',\n'}    ${r}`);
@@ -91,8 +79,8 @@ async function analyzeBatched(inputs: AsyncIterable<CandidateInput>, count: numb
           onCandidateJson: json,
           onSession: (r: SessionReport) => {
             const j = sessionJson(r);
-            sessionsJson.add(j.json);
-            for (const d of j.diagnostics) diagnosticsJson.add(d);
+            spools.sessions.add(j.json);
+            for (const d of j.diagnostics) spools.diagnostics.add(d);
           },
         }
       : {}),
@@ -114,25 +102,24 @@ async function analyzeBatched(inputs: AsyncIterable<CandidateInput>, count: numb
           err(`\r${name}: ${share}, ${lines} lines`);
         }
       : undefined;
-    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause: drained });
+    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
     if (progress) err('\r\x1b[K');
     sawAnything ||= report.bytes > 0;
   }
   const report: AnalysisReport = analyzer.finish();
-  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && sessionsJson.count === 0) {
+  if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && spools.sessions.count === 0) {
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
     throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${names.join(', ')}` : `${said}: empty`);
   }
   if (json) {
     if (records === 0) out('{\n  "candidates": [');
     out(`${records === 0 ? '' : '\n  '}],\n`);
-    await writeReportJsonRest(report, sessionsJson, diagnosticsJson, out, drained);
+    await writeReportJsonRest(report, spools.sessions, spools.diagnostics, out, pause);
   } else if (table) {
     for (const call of report.calls) out(renderCall(call, s, 10, opts.summary) + '\n');
     out(renderTotals(report, s));
   }
   return EXIT_OK;
-  }
 }
 
 /** --strict: the first candidate that does not parse stops the run (exit 2, with its line). */

@@ -75,12 +75,8 @@ const hasErrors = (ds: readonly { readonly severity: string }[]): boolean => ds.
  * the candidates and ends of candidates spooled (to disk past a few MB) for after them.
  */
 async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: string, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
-  const batch = batched(write);
-  const out = batch.write;
-  const pause = () => {
-    batch.flush();
-    return drained();
-  };
+  const batch = batched(write, drained);
+  const { write: out, pause } = batch;
   const candidates = new Spool('candidates');
   const ends = new Spool('end-of-candidates');
   const problems: InputDiagnostic[] = [];

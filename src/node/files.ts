@@ -2,7 +2,7 @@
  * Node only: reads a file (or standard input for "-") as text, with one clear, coded error for
  * each way that can fail. Not part of the browser core.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
@@ -195,20 +195,24 @@ export function fileError(path: string, e: unknown): SdpscopeError {
  * Reads `path` ("-" = stdin) as text: UTF-8, UTF-16 (with or without a byte order mark), or either
  * gzipped. Throws FILE_* or EMPTY_INPUT SdpscopeErrors.
  */
+/** A file opened for reading, with its size: its error (missing, a directory, not readable) as the file's. */
+async function openFile(path: string): Promise<{ handle: FileHandle; size: number }> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
+    return { handle: await open(path, 'r'), size: st.size };
+  } catch (e) {
+    throw fileError(path, e);
+  }
+}
+
 /**
  * Throws the file's error (missing, a directory, not readable) now, before a command that reads
  * several files one after the other has written anything: its output is then never cut by a
  * file further down the list.
  */
 export async function checkReadable(path: string): Promise<void> {
-  if (path === '-') return;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
-    await (await open(path, 'r')).close();
-  } catch (e) {
-    throw fileError(path, e);
-  }
+  if (path !== '-') await (await openFile(path)).handle.close();
 }
 
 /**
@@ -217,16 +221,9 @@ export async function checkReadable(path: string): Promise<void> {
  * read says so before anything is printed.
  */
 export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
-  const name = path === '-' ? 'stdin' : path;
-  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, name), size: null };
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
-    const handle = await open(path, 'r');
-    return { stream: textBytes(handle.createReadStream({ highWaterMark: 1 << 20 }), name), size: st.size };
-  } catch (e) {
-    throw fileError(path, e);
-  }
+  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'stdin'), size: null };
+  const { handle, size } = await openFile(path);
+  return { stream: textBytes(handle.createReadStream({ highWaterMark: 1 << 20 }), path), size };
 }
 
 export async function readTextInput(path: string): Promise<string> {
@@ -234,12 +231,13 @@ export async function readTextInput(path: string): Promise<string> {
   if (path === '-') {
     bytes = await readStdin();
   } else {
+    const { handle } = await openFile(path);
     try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
-      bytes = await readFile(path);
+      bytes = await handle.readFile();
     } catch (e) {
       throw fileError(path, e);
+    } finally {
+      await handle.close();
     }
   }
   const name = path === '-' ? 'standard input' : path;
