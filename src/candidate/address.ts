@@ -253,6 +253,10 @@ export function classifyAddress(address: string): AddressInfo {
   // A dotted quad is read faster than it is looked up.
   const quad = dottedQuad(address);
   if (quad >= 0) return info('ipv4', classifyDottedQuad(quad));
+  // Plain IPv6 and the browsers' mDNS names are read faster than looked up, and kept out of the
+  // cache: a key sliced from a log line would hold the whole line until the cache is cleared.
+  if (plainIPv6(address)) return info('ipv6', classifyIPv6(rangeOf6(HEXTETS), HEXTETS, address));
+  if (address.length === 42 && MDNS_UUID.test(address)) return info('mdns', 'mdns');
   let i = RECENT.get(address);
   if (i === undefined) {
     if (RECENT.size >= RECENT_MAX) RECENT.clear();

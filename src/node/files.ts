@@ -223,7 +223,9 @@ export async function checkReadable(path: string): Promise<void> {
 export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
   if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'stdin'), size: null };
   const { handle, size } = await openFile(path);
-  return { stream: textBytes(handle.createReadStream({ highWaterMark: 1 << 20 }), path), size };
+  // 64 KiB reads, as a pipe gives them: a chunk is read through before the next collection, so its
+  // buffer dies young instead of waiting for a full collection (1 MiB reads cost 27 MB of peak RSS).
+  return { stream: textBytes(handle.createReadStream({ highWaterMark: 1 << 16 }), path), size };
 }
 
 export async function readTextInput(path: string): Promise<string> {
