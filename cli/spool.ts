@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { jsonItem, type JsonItems } from './render/json.js';
 
-/** Text kept in memory before the spool goes to disk. */
-const IN_MEMORY = 4 * 1024 * 1024;
+/** Bytes kept in memory before the spool goes to disk. */
+const IN_MEMORY = 1024 * 1024;
 
 /**
  * Spool folders not yet removed: removed on any way out too (a closed pipe ends the program
@@ -37,8 +37,13 @@ function hookExit(): void {
 }
 
 export class Spool implements JsonItems {
-  private buffer: string[] = [];
-  private buffered = 0;
+  /**
+   * The items not yet spooled, as UTF-8 bytes: outside the JavaScript heap, so that they do not
+   * count toward what the collector lets the heap grow to (held as strings, 4 MB of items cost
+   * 80 MB of peak RSS on the bench's 1M-line log).
+   */
+  private bytes: Buffer | null = null;
+  private used = 0;
   private dir: string | null = null;
   private fd: number | null = null;
   count = 0;
@@ -47,9 +52,16 @@ export class Spool implements JsonItems {
 
   add(json: string): void {
     const text = (this.count++ === 0 ? '' : ',\n') + jsonItem(json);
-    this.buffer.push(text);
-    this.buffered += text.length;
-    if (this.buffered > IN_MEMORY) this.spill();
+    const bytes = (this.bytes ??= Buffer.allocUnsafe(IN_MEMORY));
+    // A UTF-16 unit is at most three bytes of UTF-8.
+    if (this.used + text.length * 3 > bytes.length) {
+      this.spill();
+      if (text.length * 3 > bytes.length) {
+        writeSync(this.fd!, text);
+        return;
+      }
+    }
+    this.used += bytes.write(text, this.used);
   }
 
   private spill(): void {
@@ -59,15 +71,14 @@ export class Spool implements JsonItems {
       LIVE.add(this.dir);
       this.fd = openSync(join(this.dir, `${this.name}.json`), 'w+');
     }
-    writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.buffered = 0;
+    for (let at = 0; at < this.used; ) at += writeSync(this.fd, this.bytes!, at, this.used - at);
+    this.used = 0;
   }
 
   async write(out: (s: string) => void, drained: () => Promise<void> | undefined): Promise<void> {
+    const decoder = new StringDecoder('utf8');
     if (this.fd !== null) {
       const chunk = Buffer.allocUnsafe(1 << 20);
-      const decoder = new StringDecoder('utf8');
       for (let at = 0; ; ) {
         const n = readSync(this.fd, chunk, 0, chunk.length, at);
         if (n === 0) break;
@@ -75,9 +86,9 @@ export class Spool implements JsonItems {
         out(decoder.write(chunk.subarray(0, n)));
         await drained();
       }
-      out(decoder.end());
     }
-    out(this.buffer.join(''));
+    if (this.bytes !== null) out(decoder.write(this.bytes.subarray(0, this.used)));
+    out(decoder.end());
   }
 
   /** Removes the temporary file, if any. */
@@ -88,6 +99,8 @@ export class Spool implements JsonItems {
       LIVE.delete(this.dir);
     }
     this.fd = null;
+    this.bytes = null;
+    this.used = 0;
     this.dir = null;
   }
 }

@@ -1,0 +1,55 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Spool } from '../../cli/spool.js';
+import { jsonItem } from '../../cli/render/json.js';
+
+/** What the spool writes back, and how many times it waited on its reader. */
+async function written(spool: Spool): Promise<{ text: string; waits: number }> {
+  let text = '';
+  let waits = 0;
+  await spool.write(
+    (s) => void (text += s),
+    () => {
+      waits++;
+      return undefined;
+    },
+  );
+  return { text, waits };
+}
+
+const spoolDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('sdpscope-spool-'));
+
+describe('Spool', () => {
+  it('writes back few items from memory, as the whole array would be written', async () => {
+    const spool = new Spool('few');
+    const items = ['{\n  "a": 1\n}', '{}', '"é ✓ 𝄞"'];
+    for (const i of items) spool.add(i);
+    expect(spool.count).toBe(3);
+    expect((await written(spool)).text).toBe(items.map(jsonItem).join(',\n'));
+    spool.dispose();
+  });
+
+  it('spills to a temporary file past its limit, and writes back every byte in order (multi-byte text across every chunk edge)', async () => {
+    const before = spoolDirs();
+    const spool = new Spool('many');
+    // 3.5 MB of items with 1-, 2-, 3- and 4-byte UTF-8, an item larger than the in-memory limit among them.
+    const items = Array.from({ length: 6000 }, (_, i) => JSON.stringify({ i, text: `候选者 é ${'x'.repeat(i % 500)} 𝄞` }, null, 2));
+    items.splice(3000, 0, JSON.stringify({ big: '信'.repeat(700_000) }));
+    for (const i of items) spool.add(i);
+    expect(spoolDirs().length).toBe(before.length + 1);
+    const { text, waits } = await written(spool);
+    expect(text).toBe(items.map(jsonItem).join(',\n'));
+    // Read back from disk in chunks, waiting on the reader between them.
+    expect(waits).toBeGreaterThan(1);
+    spool.dispose();
+    expect(spoolDirs()).toEqual(before);
+  });
+
+  it('writes nothing for no items, and dispose is safe twice', async () => {
+    const spool = new Spool('none');
+    expect((await written(spool)).text).toBe('');
+    spool.dispose();
+    spool.dispose();
+    expect(existsSync(tmpdir())).toBe(true);
+  });
+});
