@@ -50,8 +50,9 @@ export class Spool implements JsonItems {
 
   constructor(private readonly name: string) {}
 
-  add(json: string): void {
-    const text = (this.count++ === 0 ? '' : ',\n') + jsonItem(json);
+  /** Adds an element (what JSON.stringify takes). */
+  add(value: unknown): void {
+    const text = (this.count++ === 0 ? '' : ',\n') + jsonItem(value);
     const bytes = (this.bytes ??= Buffer.allocUnsafe(IN_MEMORY));
     // A UTF-16 unit is at most three bytes of UTF-8.
     if (this.used + text.length * 3 > bytes.length) {

@@ -79,7 +79,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
           onCandidateJson: json,
           onSession: (r: SessionReport) => {
             const j = sessionJson(r);
-            spools.sessions.add(j.json);
+            spools.sessions.add(j.session);
             for (const d of j.diagnostics) spools.diagnostics.add(d);
           },
         }

@@ -7,7 +7,7 @@ import { openTextStream } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
-import { renderParse, toJson } from '../render/parse.js';
+import { renderParse } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
 import { batched, EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { Spool } from '../spool.js';
@@ -85,11 +85,11 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
   let errors = false;
   const sink: InputSink = {
     description: (f: FoundDescription) => {
-      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem(toJson({ type: f.type, source: f.source, description: f.description }))}`);
+      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: f.description })}`);
       errors ||= hasErrors(f.description.diagnostics);
     },
-    candidate: (f: FoundCandidate) => candidates.add(toJson(f)),
-    endOfCandidates: (f: FoundEndOfCandidates) => ends.add(toJson(f)),
+    candidate: (f: FoundCandidate) => candidates.add(f),
+    endOfCandidates: (f: FoundEndOfCandidates) => ends.add(f),
     problem: (p) => bounded.push(p),
   };
   const watched = watchBlank(stream);
@@ -101,7 +101,7 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
     out(',\n');
     await writeJsonArray('endOfCandidates', [ends], out, pause);
     out(',\n');
-    await writeJsonArray('problems', [listedItems(problems.map((p) => toJson(diagnosticJson(p))))], out, pause);
+    await writeJsonArray('problems', [listedItems(problems.map(diagnosticJson))], out, pause);
     out('\n}\n');
     return errors || hasErrors(problems) ? EXIT_FINDINGS : EXIT_OK;
   } finally {

@@ -2,7 +2,7 @@
 import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } from '../../src/index.js';
 import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
 import { diagnosticJson, renderActions, renderDiagnostics } from './diagnostics.js';
-import { indent, listedItems, writeJsonArray, type JsonItems } from './json.js';
+import { jsonMember, listedItems, writeJsonArray, type JsonItems } from './json.js';
 import { table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 
@@ -149,11 +149,11 @@ export function renderTotals(r: AnalysisReport, s: Style): string {
   return lines.join('\n') + '\n';
 }
 
-/** A session of the JSON report (without its kept candidates), and its diagnostics, as JSON text. */
-export function sessionJson(session: SessionReport): { readonly json: string; readonly diagnostics: string[] } {
+/** A session of the JSON report (without its kept candidates), and its diagnostics, as the report holds them. */
+export function sessionJson(session: SessionReport): { readonly session: unknown; readonly diagnostics: readonly unknown[] } {
   const { candidates: _c, ...rest } = session;
   const diagnostics = rest.diagnostics.map(diagnosticJson);
-  return { json: JSON.stringify({ ...rest, diagnostics }, null, 2), diagnostics: diagnostics.map((d) => JSON.stringify(d, null, 2)) };
+  return { session: { ...rest, diagnostics }, diagnostics };
 }
 
 
@@ -166,13 +166,13 @@ export function sessionJson(session: SessionReport): { readonly json: string; re
 export async function writeReportJsonRest(r: AnalysisReport, sessions: JsonItems, sessionDiagnostics: JsonItems, out: (s: string) => void, drained: () => Promise<void> | undefined): Promise<void> {
   const full = reportJson(r) as { calls: unknown[]; pairs: unknown[]; totals: unknown };
   const open = r.sessions.reduce((n, s) => n + s.diagnostics.length, 0);
-  const general = r.diagnostics.slice(0, r.diagnostics.length - open).map((d) => JSON.stringify(diagnosticJson(d), null, 2));
+  const general = r.diagnostics.slice(0, r.diagnostics.length - open).map(diagnosticJson);
   await writeJsonArray('sessions', [sessions], out, drained);
-  out(`,\n  "calls": ${indent(JSON.stringify(full.calls, null, 2), '  ').slice(2)}`);
-  out(`,\n  "pairs": ${indent(JSON.stringify(full.pairs, null, 2), '  ').slice(2)}`);
+  out(`,\n  "calls": ${jsonMember(full.calls)}`);
+  out(`,\n  "pairs": ${jsonMember(full.pairs)}`);
   out(',\n');
   await writeJsonArray('diagnostics', [listedItems(general), sessionDiagnostics], out, drained);
-  out(`,\n  "totals": ${indent(JSON.stringify(full.totals, null, 2), '  ').slice(2)}\n}\n`);
+  out(`,\n  "totals": ${jsonMember(full.totals)}\n}\n`);
 }
 
 /** The JSON report (bigint pair priorities as strings, sessions without their kept candidates). */

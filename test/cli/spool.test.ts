@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Spool } from '../../cli/spool.js';
-import { jsonItem } from '../../cli/render/json.js';
 
 /** What the spool writes back, and how many times it waited on its reader. */
 async function written(spool: Spool): Promise<{ text: string; waits: number }> {
@@ -17,15 +16,18 @@ async function written(spool: Spool): Promise<{ text: string; waits: number }> {
   return { text, waits };
 }
 
+/** An array element as JSON.stringify(report, null, 2) writes it: indented by four spaces (the reference the spool must match). */
+const element = (v: unknown) => '    ' + JSON.stringify(v, null, 2).replace(/\n/g, '\n    ');
+
 const spoolDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('sdpscope-spool-'));
 
 describe('Spool', () => {
   it('writes back few items from memory, as the whole array would be written', async () => {
     const spool = new Spool('few');
-    const items = ['{\n  "a": 1\n}', '{}', '"é ✓ 𝄞"'];
+    const items: unknown[] = [{ a: 1, b: [1, { c: null }], d: [] }, {}, 'é ✓ 𝄞', 7];
     for (const i of items) spool.add(i);
-    expect(spool.count).toBe(3);
-    expect((await written(spool)).text).toBe(items.map(jsonItem).join(',\n'));
+    expect(spool.count).toBe(4);
+    expect((await written(spool)).text).toBe(items.map(element).join(',\n'));
     spool.dispose();
   });
 
@@ -33,12 +35,12 @@ describe('Spool', () => {
     const before = spoolDirs();
     const spool = new Spool('many');
     // 3.5 MB of items with 1-, 2-, 3- and 4-byte UTF-8, an item larger than the in-memory limit among them.
-    const items = Array.from({ length: 6000 }, (_, i) => JSON.stringify({ i, text: `候选者 é ${'x'.repeat(i % 500)} 𝄞` }, null, 2));
-    items.splice(3000, 0, JSON.stringify({ big: '信'.repeat(700_000) }));
+    const items: unknown[] = Array.from({ length: 6000 }, (_, i) => ({ i, text: `候选者 é ${'x'.repeat(i % 500)} 𝄞`, nested: { list: [i, 'a\nb'] } }));
+    items.splice(3000, 0, { big: '信'.repeat(700_000) });
     for (const i of items) spool.add(i);
     expect(spoolDirs().length).toBe(before.length + 1);
     const { text, waits } = await written(spool);
-    expect(text).toBe(items.map(jsonItem).join(',\n'));
+    expect(text).toBe(items.map(element).join(',\n'));
     // Read back from disk in chunks, waiting on the reader between them.
     expect(waits).toBeGreaterThan(1);
     spool.dispose();
