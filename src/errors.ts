@@ -94,6 +94,23 @@ export class SdpscopeError extends Error {
   }
 }
 
+/**
+ * An SdpscopeError made without capturing the stack (V8's Error.stackTraceLimit set to 0 while it
+ * is made): for errors a parser returns as values, where the stack is never read and capturing it
+ * costs more than the parse. Internal.
+ */
+export function stacklessError(code: ErrorCode, reason: string, position: ErrorPosition = {}): SdpscopeError {
+  const E = Error as { stackTraceLimit?: unknown };
+  const limit = E.stackTraceLimit;
+  if (typeof limit !== 'number') return new SdpscopeError(code, reason, position);
+  E.stackTraceLimit = 0;
+  try {
+    return new SdpscopeError(code, reason, position);
+  } finally {
+    E.stackTraceLimit = limit;
+  }
+}
+
 /** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
 export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeError {
   return e instanceof SdpscopeError && (code === undefined || e.code === code);

@@ -275,3 +275,28 @@ describe('extension values may be empty (RFC 8839 §5.1: extension-att-value = *
     expect(e.warnings.map((f) => f.kind)).toContain('candidate-unknown-tcptype');
   });
 });
+
+describe('errors returned, errors thrown', () => {
+  const bad = 'candidate:1 1 udp x 10.0.0.1 5000 typ host';
+
+  it('tryParseCandidate returns the same error parseCandidate throws, without capturing a stack (never read), and leaves the stack limit as it was', () => {
+    const limit = Error.stackTraceLimit;
+    const r = tryParseCandidate(bad);
+    expect(r.ok).toBe(false);
+    let thrown: unknown;
+    try {
+      parseCandidate(bad);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(SdpscopeError);
+    const t = thrown as SdpscopeError;
+    const e = (r as { error: SdpscopeError }).error;
+    expect(e).toBeInstanceOf(SdpscopeError);
+    expect(e.toJSON()).toEqual(t.toJSON());
+    expect(e.stack).not.toMatch(/\n\s+at /);
+    // A thrown one keeps its stack, for whoever catches it.
+    expect(t.stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+});
