@@ -155,7 +155,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).
-  const unread = new Set(lines.flatMap((l) => (l.kind === 'other-attribute' && l.name === 'rtpmap' && l.value !== null ? [l.value.split(' ')[0]!] : [])));
+  const unread = new Set<string>();
+  for (const l of lines) if (l.kind === 'other-attribute' && l.name === 'rtpmap' && l.value !== null) unread.add(l.value.split(' ')[0]!);
   const unnamed = codecs.filter((c) => c.name === '' && Number(c.payloadType) < 128 && !unread.has(String(c.payloadType))).map((c) => c.payloadType);
   if (unnamed.length > 0) {
     findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
