@@ -95,21 +95,24 @@ export class SdpscopeError extends Error {
 }
 
 /**
- * An SdpscopeError made without capturing the stack (V8's Error.stackTraceLimit set to 0 while it
- * is made): for errors a parser returns as values, where the stack is never read and capturing it
- * costs more than the parse. Internal.
+ * Runs `fn` with V8's stack capture off (Error.stackTraceLimit 0 while it runs): for errors that
+ * are caught and dropped, or returned as values, whose stack is never read and costs more to
+ * capture than the work (a JSON.parse that fails, a candidate that does not read). Internal.
  */
-export function stacklessError(code: ErrorCode, reason: string, position: ErrorPosition = {}): SdpscopeError {
+export function withoutStack<T>(fn: () => T): T {
   const E = Error as { stackTraceLimit?: unknown };
   const limit = E.stackTraceLimit;
-  if (typeof limit !== 'number') return new SdpscopeError(code, reason, position);
+  if (typeof limit !== 'number') return fn();
   E.stackTraceLimit = 0;
   try {
-    return new SdpscopeError(code, reason, position);
+    return fn();
   } finally {
     E.stackTraceLimit = limit;
   }
 }
+
+/** An SdpscopeError made without capturing its stack (see withoutStack). Internal. */
+export const stacklessError = (code: ErrorCode, reason: string, position: ErrorPosition = {}): SdpscopeError => withoutStack(() => new SdpscopeError(code, reason, position));
 
 /** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
 export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeError {

@@ -297,6 +297,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const line = found.source.line;
     if (!found.candidate || !found.explanation) {
       this.invalid++;
+      // Past the bound, counted without being made (a log of bad candidates is a finding each).
+      if (this.inputFindings.skip('unparseable-candidate', line)) return;
       const e = found.error;
       this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
         ...atLine(line, null, found.sdpMid),

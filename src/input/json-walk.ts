@@ -5,6 +5,7 @@
  * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
  * or JSON, and webrtc-internals dumps.
  */
+import { withoutStack } from '../errors.js';
 import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
 import type { InputSink, WalkContext } from './types.js';
 import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
@@ -109,7 +110,7 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
   if ((c0 === 123 || c0 === 91) /* { [ */ && s.length > 1) {
     let inner: unknown;
     try {
-      inner = JSON.parse(s);
+      inner = withoutStack(() => JSON.parse(s));
     } catch {
       return;
     }

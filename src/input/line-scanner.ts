@@ -5,6 +5,7 @@
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
 import { atLine, diagnostic } from '../diagnostics.js';
+import { withoutStack } from '../errors.js';
 import { emitDescription } from './found.js';
 import { walkJson } from './json-walk.js';
 import { scanText } from './text-scan.js';
@@ -98,7 +99,7 @@ export class LineScanner {
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
     if (opensLikeJson(trimmed)) {
       try {
-        walkJson(JSON.parse(trimmed), { ...this.base, line: lineNo }, this.sink);
+        walkJson(withoutStack(() => JSON.parse(trimmed)), { ...this.base, line: lineNo }, this.sink);
         return;
       } catch {
         this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo)));
@@ -113,7 +114,7 @@ export class LineScanner {
       if (brace >= 0 && close > brace) {
         const json = line.slice(brace, close + 1);
         try {
-          walkJson(JSON.parse(json), ctx, this.sink);
+          walkJson(withoutStack(() => JSON.parse(json)), ctx, this.sink);
           return;
         } catch {
           /* not JSON: look for candidates and escaped SDPs in the text */

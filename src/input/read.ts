@@ -6,7 +6,7 @@
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
 import { boundedFindings } from '../diagnostics.js';
-import { requireObject, requireText } from '../errors.js';
+import { requireObject, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
 import { LineScanner } from './line-scanner.js';
@@ -44,7 +44,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     let doc: unknown;
     let ok = true;
     try {
-      doc = JSON.parse(body);
+      doc = withoutStack(() => JSON.parse(body));
     } catch {
       ok = false;
     }
@@ -59,7 +59,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     const values = jsonValues(body);
     const docs = values?.map((v) => {
       try {
-        return { value: JSON.parse(v.text) as unknown, line: v.line };
+        return { value: withoutStack(() => JSON.parse(v.text)) as unknown, line: v.line };
       } catch {
         return null;
       }
