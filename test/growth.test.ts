@@ -48,7 +48,8 @@ function linear(run: () => unknown, runBig: () => unknown, ratio: number): { ok:
   run();
   const small = Math.min(ms(run), ms(run));
   let big = ms(runBig);
-  if (big > ratio * 4 * Math.max(small, 0.1) + 5) big = Math.min(big, ms(runBig)); // a GC pause gets a second chance
+  // A GC pause or a core busy with another suite gets two more chances (npm test runs suites side by side).
+  for (let i = 0; i < 2 && big > ratio * 4 * Math.max(small, 0.1) + 5; i++) big = Math.min(big, ms(runBig));
   return { ok: big <= ratio * 4 * Math.max(small, 0.1) + 5, small, big };
 }
 

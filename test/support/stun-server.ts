@@ -90,8 +90,11 @@ async function bind(address: string, port: number): Promise<Socket> {
   return s;
 }
 
-/** Two ports on 127.0.0.1 and the same two on 127.0.0.2 (retried until the four are free). */
-async function quad(): Promise<{ sockets: Socket[]; port: number; altPort: number }> {
+/**
+ * Two ports on 127.0.0.1 and the same two on 127.0.0.2, and with `tcp` the primary port on TCP
+ * too (retried until all are free: a UDP port the system picked can be a TCP port in use).
+ */
+async function quad(tcp: Server | null): Promise<{ sockets: Socket[]; port: number; altPort: number }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const made: Socket[] = [];
     try {
@@ -101,16 +104,27 @@ async function quad(): Promise<{ sockets: Socket[]; port: number; altPort: numbe
       const altPort = made[1]!.address().port;
       made.push(await bind('127.0.0.2', port));
       made.push(await bind('127.0.0.2', altPort));
+      if (tcp) {
+        await new Promise<void>((ok, fail) => {
+          tcp.once('error', fail);
+          tcp.listen(port, '127.0.0.1', () => {
+            tcp.off('error', fail);
+            ok();
+          });
+        });
+      }
       return { sockets: made, port, altPort };
     } catch {
       for (const s of made) s.close();
     }
   }
-  throw new Error('no four free ports on 127.0.0.1/127.0.0.2');
+  throw new Error('no free ports on 127.0.0.1/127.0.0.2');
 }
 
 export async function startScriptedServer(o: ScriptedServerOptions = {}): Promise<ScriptedServer> {
-  const { sockets, port, altPort } = await quad();
+  // The TCP listener (o.tcp) is made first, so that its port is found free with the UDP ones.
+  const tcpServer: Server | null = o.tcp ? createServer() : null;
+  const { sockets, port, altPort } = await quad(tcpServer);
   const [primary, altP, altI, altIP] = sockets as [Socket, Socket, Socket, Socket];
   const username = o.username ?? 'u';
   const realm = o.realm ?? 'test.realm';
@@ -124,7 +138,6 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     client: { address: string; port: number };
   }
   const allocations = new Map<string, Allocation>();
-  let tcpServer: Server | null = null;
   const tcpClients = new Set<TcpSocket>();
 
   const answer = (m: StunMessage, cls: 'success' | 'error', attrs: StunAttributeInput[], signed: boolean) =>
@@ -249,8 +262,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       void turn(m, from).then((bytes) => bytes && s.send(bytes, rinfo.port, rinfo.address));
     });
   }
-  if (o.tcp) {
-    tcpServer = createServer((c) => {
+  if (tcpServer) {
+    tcpServer.on('connection', (c: TcpSocket) => {
       tcpClients.add(c);
       c.on('close', () => tcpClients.delete(c));
       c.on('error', () => undefined);
@@ -270,7 +283,6 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         if (m.method === M.binding) c.write(binding(m, { address: c.remoteAddress!.replace(/^::ffff:/, ''), port: c.remotePort! }, primary).bytes);
       });
     });
-    await new Promise<void>((ok) => tcpServer!.listen(port, '127.0.0.1', ok));
   }
   return {
     port,
