@@ -4,7 +4,7 @@
  */
 import { SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
-import { parseCandidate } from '../candidate/candidate.js';
+import { tryParseCandidate } from '../candidate/candidate.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
@@ -97,16 +97,26 @@ function checkFingerprint(f: { algorithm: string; value: string }, content: stri
   report(reasons.map((r) => r.why).join('; '), reasons[0]!.column, browsers);
 }
 
+/** An a=candidate line the candidate scanner rejected, with its code and the column (in this line: it reads "a=candidate:…" whole). */
+function rejectedCandidate(e: SdpscopeError, line: number, value: string | null, problems: FindingSink<ParseDiagnostic>): Node {
+  if (!problems.skip('unparseable-candidate', line)) problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
+  return { line, kind: 'other-attribute', name: 'candidate', value, rejection: e.toJSON() };
+}
+
 /** `content` is the whole line, "a=" included. */
 function readAttribute(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
   const colon = content.indexOf(':', 2);
   const name = colon < 0 ? content.slice(2) : content.slice(2, colon);
   const value = colon < 0 ? null : content.slice(colon + 1);
   const rule = ruleFor(name);
+  if (name === 'candidate' && value !== null) {
+    // Read whole, as it stands (no copy with the prefix put back); a rejection is returned, its stack never made.
+    const r = tryParseCandidate(content);
+    return r.ok ? ({ line, kind: 'attribute', name, value: r.candidate } as Node) : rejectedCandidate(r.error, line, value, problems);
+  }
   if (rule) {
     try {
-      // A candidate line is read whole, as it stands (no copy of it with the prefix put back).
-      const parsed = name === 'candidate' && value !== null ? parseCandidate(content) : rule.parse(value);
+      const parsed = rule.parse(value);
       if (parsed !== undefined) {
         if (name === 'fingerprint') checkFingerprint(parsed as { algorithm: string; value: string }, content, line, problems);
         return { line, kind: 'attribute', name, value: parsed } as Node;
@@ -118,10 +128,9 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
       }
       if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));
     } catch (e) {
-      // The candidate scanner rejects with a code and the column (in this line: it reads "a=candidate:…" whole).
+      // "a=candidate" with no value: the scanner's rejection too.
       if (!(e instanceof SdpscopeError)) throw e;
-      if (!problems.skip('unparseable-candidate', line)) problems.push(diagnostic('unparseable-candidate', e.reason, { ...atLine(line, e.column), session: null, errorCode: e.code }));
-      return { line, kind: 'other-attribute', name, value, rejection: e.toJSON() };
+      return rejectedCandidate(e, line, value, problems);
     }
   }
   return { line, kind: 'other-attribute', name, value };
