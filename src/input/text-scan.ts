@@ -37,11 +37,15 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 /**
- * What ends a candidate in a log line written in Chinese or Japanese (the notes' language): the
- * ideographic space and the full-width punctuation around it (、。，：；（）［］｛｝「」『』【】).
+ * What ends a candidate in a log line written in Chinese or Japanese (the notes' language), or in
+ * typeset prose: the ideographic space, the full-width punctuation around it
+ * (、。，：；！？（）［］｛｝「」『』【】《》), curly quotes (‘’“”) and the ellipsis (…).
  * No candidate holds one: the grammar is ASCII (RFC 8839 §5.1).
  */
-const CJK_STOPS = new Set([0x3000, 0x3001, 0x3002, 0xff0c, 0xff1a, 0xff1b, 0xff08, 0xff09, 0xff3b, 0xff3d, 0xff5b, 0xff5d, 0x300c, 0x300d, 0x300e, 0x300f, 0x3010, 0x3011]);
+const CJK_STOPS = new Set([
+  0x3000, 0x3001, 0x3002, 0xff0c, 0xff1a, 0xff1b, 0xff01, 0xff1f, 0xff08, 0xff09, 0xff3b, 0xff3d, 0xff5b, 0xff5d,
+  0x300c, 0x300d, 0x300e, 0x300f, 0x3010, 0x3011, 0x300a, 0x300b, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026,
+]);
 
 /**
  * Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">",
@@ -52,7 +56,7 @@ export function candidateTextEnd(line: string, from: number): number {
   for (; end < line.length; end++) {
     const c = line.charCodeAt(end);
     if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
-    if (c >= 0x3000 && CJK_STOPS.has(c)) break;
+    if (c >= 0x2018 && CJK_STOPS.has(c)) break;
   }
   return end;
 }

@@ -156,12 +156,25 @@ describe('log text', () => {
   });
 
   it('ends a candidate at an ideographic space or full-width punctuation, as Chinese logs write them (audit)', () => {
-    const log = ['收到候选者：candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host（alice）', 'candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host\u3000下一个', '「candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host」。'].join('\n');
+    const log = [
+      '收到候选者：candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host（alice）',
+      'candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host\u3000下一个',
+      '「candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host」。',
+      // Curly quotes, full-width ! and ?, the ellipsis and 《》 after a ufrag (audit): the ufrag stays abcd.
+      '对方说“candidate:6 1 udp 2122260223 10.0.0.6 5000 typ host ufrag abcd”',
+      '‘candidate:7 1 udp 2122260223 10.0.0.7 5000 typ host ufrag abcd’',
+      '收到candidate:8 1 udp 2122260223 10.0.0.8 5000 typ host ufrag abcd！',
+      '这是candidate:9 1 udp 2122260223 10.0.0.9 5000 typ host ufrag abcd？',
+      'candidate:10 1 udp 2122260223 10.0.0.10 5000 typ host ufrag abcd…然后',
+      '《candidate:11 1 udp 2122260223 10.0.0.11 5000 typ host ufrag abcd》',
+    ].join('\n');
     const c = readCandidates(log);
-    expect(c.map((x) => [x.text, x.candidate?.type, x.explanation?.warnings.length])).toEqual([
-      ['candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host', 'host', 0],
-      ['candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host', 'host', 0],
-      ['candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host', 'host', 0],
+    const host = (n: number, ufrag = '') => [`candidate:${n} 1 udp 2122260223 10.0.0.${n} 5000 typ host${ufrag}`, 'host', 0, ufrag === '' ? null : 'abcd'];
+    expect(c.map((x) => [x.text, x.candidate?.type, x.explanation?.warnings.length, x.candidate?.ufrag])).toEqual([
+      host(3),
+      host(4),
+      host(5),
+      ...[6, 7, 8, 9, 10, 11].map((n) => host(n, ' ufrag abcd')),
     ]);
   });
 
