@@ -39,8 +39,8 @@ function hookExit(): void {
 export class Spool implements JsonItems {
   /**
    * The items not yet spooled, as UTF-8 bytes: outside the JavaScript heap, so that they do not
-   * count toward what the collector lets the heap grow to (held as strings, 4 MB of items cost
-   * 80 MB of peak RSS on the bench's 1M-line log).
+   * count toward what the collector lets the heap grow to (held as strings, up to 4 MB each, the
+   * two spools of `candidates --json` cost about 100 MB of peak RSS on the bench's 1M-line log).
    */
   private bytes: Buffer | null = null;
   private used = 0;

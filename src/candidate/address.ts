@@ -324,18 +324,12 @@ export function classifyIPv4Fast(address: string): AddressClass | null {
   return a < 0 ? null : classifyDottedQuad(a);
 }
 
+/** The forms classifyAddress does not read at once (a dotted quad, plain IPv6, a UUID mDNS name): the rest. */
 function classify(address: string): AddressInfo {
-  const quad = dottedQuad(address);
-  if (quad >= 0) return info('ipv4', classifyDottedQuad(quad));
-  if (address.includes(':')) {
-    if (plainIPv6(address)) return info('ipv6', classifyIPv6(rangeOf6(HEXTETS), HEXTETS, address));
-    if (ipaddr.IPv6.isValid(address)) {
-      const a = ipaddr.IPv6.parse(address);
-      return info('ipv6', classifyIPv6(a.range(), a.parts, address));
-    }
+  if (address.includes(':') && ipaddr.IPv6.isValid(address)) {
+    const a = ipaddr.IPv6.parse(address);
+    return info('ipv6', classifyIPv6(a.range(), a.parts, address));
   }
-  // The common mDNS host name, known at once (it passes every test below: a host name, .local).
-  if (address.length === 42 && MDNS_UUID.test(address)) return info('mdns', 'mdns');
   if (isRedactionMarker(address)) return info('redacted', 'redacted');
   // A name whose last label is all digits ("1.2.3", "010.0.0.1") is a mangled address, not a host name (RFC 1123 §2.1).
   if (!address.includes(':') && HOSTNAME.test(address) && !/(?:^|\.)[0-9]+\.?$/.test(address)) {
