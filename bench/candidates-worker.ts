@@ -5,14 +5,15 @@
  * prints {"candidates":N,"ms":T,"maxRssMB":M}.
  * - sdpscope: what `sdpscope candidates [--summary|--ndjson|--json] FILE` does (the CLI's own
  *   code: every candidate parsed, classified, grouped into sessions, counted, NAT inferred,
- *   linted, rendered), with the output made and then discarded;
+ *   linted, rendered; on these sizes in its capped worker thread, cli/thread.ts), with the
+ *   output made and then discarded; the RSS is the whole process's, both threads;
  * - baseline: the naive way: readline, a regex or JSON.parse per line, the `sdp` package's
  *   parseCandidate.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import SDPUtils from 'sdp';
-import { analyzeInputs } from '../cli/commands/candidates.js';
+import { analyzeLarge } from '../cli/commands/candidates.js';
 import { openTextStream } from '../src/node/files.js';
 
 type Mode = 'summary' | 'ndjson' | 'table' | 'json';
@@ -30,7 +31,7 @@ async function sdpscope(file: string, mode: Mode): Promise<number> {
   async function* one() {
     yield { name: file, stream, size };
   }
-  await analyzeInputs(one(), 1, { json: mode === 'json', ndjson: mode === 'ndjson', summary: mode === 'summary', strict: false, color: false, progress: false }, out, () => undefined);
+  await analyzeLarge(one(), 1, { json: mode === 'json', ndjson: mode === 'ndjson', summary: mode === 'summary', strict: false, color: false, progress: false }, out, () => undefined);
   return mode === 'ndjson' ? written : candidates;
 }
 

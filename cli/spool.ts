@@ -36,6 +36,23 @@ function hookExit(): void {
   }
 }
 
+/** Told of each spool folder made (in the worker thread: so that the main thread removes it on any way out). */
+let announce: ((dir: string) => void) | null = null;
+
+/** Sets who is told of each spool folder made (cli/candidates-thread.ts). */
+export function onSpoolDir(f: (dir: string) => void): void {
+  announce = f;
+}
+
+/**
+ * A spool folder another thread made: removed on any way out of this process too (a worker
+ * thread gets no signals, and stops with the process without running its exit handlers).
+ */
+export function trackSpoolDir(dir: string): void {
+  hookExit();
+  LIVE.add(dir);
+}
+
 export class Spool implements JsonItems {
   /**
    * The items not yet spooled, as UTF-8 bytes: outside the JavaScript heap, so that they do not
@@ -70,6 +87,7 @@ export class Spool implements JsonItems {
       hookExit();
       this.dir = mkdtempSync(join(tmpdir(), 'sdpscope-spool-'));
       LIVE.add(this.dir);
+      announce?.(this.dir);
       this.fd = openSync(join(this.dir, `${this.name}.json`), 'w+');
     }
     for (let at = 0; at < this.used; ) at += writeSync(this.fd, this.bytes!, at, this.used - at);

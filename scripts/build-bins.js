@@ -5,6 +5,8 @@
  * each command in a chunk of its own that loads only when that command runs. One file to read
  * instead of dozens of modules is what keeps `sdp-diff` starting within twice Node's own start
  * (npm run bench). The library (dist/src) is not bundled: it is what `import 'sdpscope'` loads.
+ * dist/bin/candidates-thread.js is the worker thread of `sdpscope candidates` on large inputs
+ * (cli/thread.ts), in the same build so that it shares the command's chunks.
  *
  * One build-time change to what is bundled: string-width (three copies, under yargs, cliui and
  * wrap-ansi) builds an Intl.Segmenter and Unicode property regexes when it loads, about 25 ms,
@@ -54,7 +56,7 @@ const common = {
 
 fs.rmSync(out, { recursive: true, force: true });
 await esbuild.build({ ...common, entryPoints: { 'sdp-diff': path.join(root, 'cli/sdp-diff.ts') }, outdir: out });
-await esbuild.build({ ...common, entryPoints: { sdpscope: path.join(root, 'cli/sdpscope.ts') }, outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await esbuild.build({ ...common, entryPoints: { sdpscope: path.join(root, 'cli/sdpscope.ts'), 'candidates-thread': path.join(root, 'cli/candidates-thread.ts') }, outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 for (const bin of ['sdpscope', 'sdp-diff']) fs.chmodSync(path.join(out, `${bin}.js`), 0o755);
 if (process.env.SDPSCOPE_QUIET !== '1') {
   const size = (f) => (fs.statSync(path.join(out, f)).size / 1024).toFixed(0);

@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
   NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',
   LAB_SETUP: 'The NAT lab cannot run here: it needs Linux, root, iproute2, iptables, coturn and a browser.',
+  MEMORY_LIMIT: 'The candidates analysis of a large input went past the heap its worker thread is given (512 MB; see --max-sessions).',
   LAB_CALL: 'The lab call did not complete: a browser, the relay or the TURN server failed, or ICE did not connect in time.',
 } as const;
 

@@ -32,7 +32,90 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
       yield { name, stream, size };
     }
   }
-  return analyzeInputs(inputs(), files.length, opts, out, err, drained);
+  // An explicit --max-sessions may keep more than the thread's heap cap allows: analysed here.
+  return analyzeLarge(inputs(), files.length, opts, out, err, drained, opts.maxSessions === undefined ? THREAD_ABOVE : Infinity);
+}
+
+/** Text bytes read before the analysis goes to a capped worker thread (cli/thread.ts). */
+export const THREAD_ABOVE = 8 * 1024 * 1024;
+/** An input that has not ended this long after the start (a pipe, `tail -f`) goes to the thread too. */
+const THREAD_AFTER_MS = 250;
+
+/**
+ * The command on inputs already opened, as the CLI runs it: the first {@link THREAD_ABOVE} bytes
+ * are read ahead; an input that ends within them is analysed here, a larger one (or a slow one) in
+ * a worker thread with a capped heap (flat memory). Reading ahead also finds a bad file among
+ * small ones (binary, corrupt gzip) before anything is written.
+ */
+export async function analyzeLarge(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined, threadAbove = THREAD_ABOVE): Promise<number> {
+  if (threadAbove === Infinity) return analyzeInputs(inputs, count, opts, out, err, drained);
+  const ahead = await readAhead(inputs, threadAbove, THREAD_AFTER_MS);
+  if (!ahead.large) return analyzeInputs(ahead.inputs, count, opts, out, err, drained);
+  const { analyzeInThread } = await import('../thread.js');
+  return analyzeInThread(ahead.inputs, count, opts, out, err, drained);
+}
+
+/** An input partly read ahead: its chunks so far, then the rest of its stream. */
+interface ReadAhead {
+  readonly input: CandidateInput;
+  readonly chunks: (Uint8Array | string)[];
+  /** The read under way when reading ahead stopped on time (null: none, or the stream ended). */
+  pending: Promise<IteratorResult<Uint8Array | string>> | null;
+  rest: AsyncIterator<Uint8Array | string> | null;
+}
+
+/** Reads ahead up to `limit` bytes or `ms` milliseconds; gives the same inputs back, whole. */
+async function readAhead(inputs: AsyncIterable<CandidateInput>, limit: number, ms: number): Promise<{ large: boolean; inputs: AsyncIterable<CandidateInput> }> {
+  const all = inputs[Symbol.asyncIterator]();
+  const seen: ReadAhead[] = [];
+  let bytes = 0;
+  let late = false;
+  const deadline = Date.now() + ms;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  try {
+    let more = limit > 0;
+    while (more && !late) {
+      const n = await all.next();
+      if (n.done === true) break;
+      const entry: ReadAhead = { input: n.value, chunks: [], pending: null, rest: n.value.stream[Symbol.asyncIterator]() };
+      seen.push(entry);
+      while (bytes < limit) {
+        const read = entry.rest!.next();
+        const got = Date.now() < deadline ? await Promise.race([read, timeout]) : 'late';
+        if (got === 'late') {
+          entry.pending = read;
+          late = true;
+          break;
+        }
+        if (got.done === true) {
+          entry.rest = null;
+          break;
+        }
+        entry.chunks.push(got.value);
+        bytes += typeof got.value === 'string' ? got.value.length : got.value.byteLength;
+      }
+      more = bytes < limit;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  const large = late || bytes >= limit;
+  async function* stream(e: ReadAhead): AsyncIterable<Uint8Array | string> {
+    for (let c = e.chunks.shift(); c !== undefined; c = e.chunks.shift()) yield c;
+    if (e.rest === null) return;
+    if (e.pending !== null) {
+      const first = await e.pending;
+      if (first.done === true) return;
+      yield first.value;
+    }
+    for (let c = await e.rest.next(); c.done !== true; c = await e.rest.next()) yield c.value;
+  }
+  async function* again(): AsyncIterable<CandidateInput> {
+    for (const e of seen) yield { ...e.input, stream: stream(e) };
+    for (let n = await all.next(); n.done !== true; n = await all.next()) yield n.value;
+  }
+  return { large, inputs: again() };
 }
 
 /** One input of the candidates command: a name, its bytes and its size when known. */
