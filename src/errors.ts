@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   CANDIDATE_TYPE: 'The "typ <type>" part is missing or malformed (RFC 8839 §5.1).',
   CANDIDATE_RELATED: '"raddr" or "rport" is not followed by an address or a port (RFC 8839 §5.1).',
   CANDIDATE_EXTENSION: 'An extension name is not followed by a value (RFC 8839 §5.1: cand-extension = name SP value).',
+  CANDIDATE_CUT: 'The candidate is in a quoted string that the line ends before closing: the line was cut (a truncated log line or frame), so its last field may be too.',
   PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',
   PREFERENCE_RANGE: 'A preference is out of range: type 0..255 (RFC 8445 §5.1.2.2 uses 0..126), local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
   NO_SDP_FOUND: 'No SDP and no candidate was found in the input.',

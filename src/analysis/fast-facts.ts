@@ -14,7 +14,7 @@ import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate }
 import { candidateFindings, explainCandidate, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
-import { candidateTextEnd, candidateTextStop } from '../input/text-scan.js';
+import { candidateTextEnd, candidateTextStop, cutInQuotes } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
@@ -490,7 +490,8 @@ function textSpan(line: string): [number, number] | null {
   if (k < 0) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
   const end = candidateTextEnd(line, from);
-  if (line.indexOf('candidate:', end) >= 0) return null;
+  // A cut line (the reference readers refuse its candidate), or more than one candidate.
+  if (cutInQuotes(line, from, end) || line.indexOf('candidate:', end) >= 0) return null;
   return [from, candidateTextStop(line, from, end)];
 }
 

@@ -101,8 +101,9 @@ export interface CandidateInit {
  * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
  * problem. `column` is where the text starts in its line, when the reader knows (text scans).
  */
-export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null): void {
-  const parsed = tryParseCandidate(text);
+export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null): void {
+  // `refused`: found but not to be read (a cut line): unparseable, with that reason.
+  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(text);
   const mid = str(init.sdpMid) ?? null;
   let candidate: Candidate | null = null;
   if (parsed.ok) candidate = parsed.candidate;

@@ -1,4 +1,5 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
+import { SdpscopeError, withoutStack } from '../errors.js';
 import { emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
@@ -31,7 +32,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
     if (text.length === 0) continue;
-    emitCandidate(text, {}, at, sink, m.index + 1);
+    emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutError() : null);
     re.lastIndex = end;
   }
 }
@@ -59,6 +60,19 @@ export function candidateTextEnd(line: string, from: number): number {
     if (c >= 0x2018 && CJK_STOPS.has(c)) break;
   }
   return end;
+}
+
+/**
+ * True when the candidate at `from` opens a quoted string ("candidate:…) that the line ends
+ * before closing: a log line or JSON frame cut short, whose last field ("typ ho", "ufrag ab")
+ * would be read as if whole.
+ */
+export function cutInQuotes(line: string, from: number, end: number): boolean {
+  return end === line.length && from > 0 && line.charCodeAt(from - 1) === 34;
+}
+
+function cutError(): SdpscopeError {
+  return withoutStack(() => new SdpscopeError('CANDIDATE_CUT', 'the line ends inside the candidate\'s quoted string: cut short, not read (its last field may be cut too)'));
 }
 
 /**

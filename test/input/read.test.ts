@@ -178,6 +178,24 @@ describe('log text', () => {
     ]);
   });
 
+  it('refuses a candidate whose quoted string the line ends before closing (a cut frame), instead of reading its cut last field (audit)', () => {
+    const whole = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 ufrag abcd';
+    const log = [
+      `{"type":"candidate","candidate":"${whole.slice(0, 52)}`, // cut inside "typ host": would read as typ "ho"
+      `06:00:02 recv {"type":"candidate","candidate":"${whole.slice(0, 73)}`, // cut inside the ufrag: would read as "ab"
+      `06:00:03 sent "${whole}`, // a text line whose quote is never closed: refused too
+      `{"type":"candidate","candidate":"${whole}","sdpMid":"0","sdpMLi`, // the candidate's string is whole: read
+    ].join('\n');
+    const c = readCandidates(log);
+    expect(c.map((x) => [x.candidate?.ufrag ?? null, x.error?.code ?? null])).toEqual([
+      [null, 'CANDIDATE_CUT'],
+      [null, 'CANDIDATE_CUT'],
+      [null, 'CANDIDATE_CUT'],
+      ['abcd', null],
+    ]);
+    expect(c[1]!.error!.message).toContain('cut short');
+  });
+
   it('finds a JSON-escaped SDP string in a log line', () => {
     const escaped = JSON.stringify(SDP_CRLF);
     const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
