@@ -1,6 +1,6 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
 import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type SessionReport } from '../../src/index.js';
-import { checkReadable, openTextStream } from '../../src/node/files.js';
+import { checkReadable, openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRest } from '../render/candidates.js';
 import { Spool } from '../spool.js';
@@ -185,14 +185,16 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
           err(`\r${name}: ${share}, ${lines} lines`);
         }
       : undefined;
-    const report = await scanStream(stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
+    const watched = watchBlank(stream);
+    await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
     if (progress) err('\r\x1b[K');
-    sawAnything ||= report.bytes > 0;
+    sawAnything ||= !watched.blank();
   }
   const report: AnalysisReport = analyzer.finish();
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && spools.sessions.count === 0) {
+    // Worded as `parse` words it: an input of blanks is empty.
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
-    throw new SdpscopeError(sawAnything ? 'NO_SDP_FOUND' : 'EMPTY_INPUT', sawAnything ? `no candidate found in ${names.join(', ')}` : `${said}: empty`);
+    throw sawAnything ? new SdpscopeError('NO_SDP_FOUND', `no candidate found in ${said}`) : new SdpscopeError('EMPTY_INPUT', `${said} ${names.length > 1 ? 'are' : 'is'} empty`);
   }
   if (json) {
     if (records === 0) out('{\n  "candidates": [');

@@ -3,7 +3,7 @@ import { SdpscopeError } from '../../src/index.js';
 import { collectingSink } from '../../src/input/read.js';
 import { boundedFindings, type InputDiagnostic } from '../../src/diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
-import { openTextStream } from '../../src/node/files.js';
+import { openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
@@ -36,21 +36,9 @@ async function* chunksOf(text: string): AsyncIterable<Buffer> {
   yield Buffer.from(text);
 }
 
-/** A stream, watched for anything but blanks (an input of blanks is empty). */
-function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean } {
-  let blank = true;
-  async function* watched(): AsyncIterable<Uint8Array | string> {
-    for await (const chunk of stream) {
-      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
-      yield chunk;
-    }
-  }
-  return { stream: watched(), blank: () => blank };
-}
-
 /** Nothing found: EMPTY_INPUT for an input of blanks, NO_SDP_FOUND otherwise. */
 const nothingFound = (blank: boolean, name: string): SdpscopeError =>
-  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name}`);
+  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}`);
 
 /** `parse`: the summary of everything found. */
 async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {

@@ -247,3 +247,15 @@ export async function readTextInput(path: string): Promise<string> {
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', `${name} is empty`);
   return text;
 }
+
+/** A stream, watched for anything but blanks (an input of blanks is empty: EMPTY_INPUT, not NO_SDP_FOUND). */
+export function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean } {
+  let blank = true;
+  async function* watched(): AsyncIterable<Uint8Array | string> {
+    for await (const chunk of stream) {
+      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      yield chunk;
+    }
+  }
+  return { stream: watched(), blank: () => blank };
+}

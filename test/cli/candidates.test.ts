@@ -101,8 +101,17 @@ describe('sdpscope candidates', () => {
     ['binary data', () => file('bin.dat', Buffer.from([0, 1, 2, 3, 0, 255])), 'FILE_BINARY'],
     ['no candidate', () => file('none.txt', 'hello\n'), 'NO_SDP_FOUND'],
     ['empty input', () => file('empty.txt', ''), 'EMPTY_INPUT'],
+    ['an input of blank lines (as parse says: audit)', () => file('blank.txt', '\n  \n\t\r\n'), 'EMPTY_INPUT'],
   ])('rejects %s with one coded error', async (_what, path, code) => {
     await expect(run([path()])).rejects.toMatchObject({ code });
+  });
+
+  it('words "empty" and "nothing found" as parse does, naming standard input in words', () => {
+    const say = (args: string[], input: string) => spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), ...args], { input, encoding: 'utf8' }).stderr;
+    expect(say(['candidates'], ' \n')).toBe('sdpscope: standard input is empty [EMPTY_INPUT]\n');
+    expect(say(['parse', '-'], ' \n')).toBe('sdpscope: standard input is empty [EMPTY_INPUT]\n');
+    expect(say(['candidates'], 'hello\n')).toBe('sdpscope: no candidate found in standard input [NO_SDP_FOUND]\n');
+    expect(say(['parse', '-'], 'hello\n')).toBe('sdpscope: no SDP and no candidate found in standard input [NO_SDP_FOUND]\n');
   });
 
   it('reads stdin when no file is given (the built binary)', () => {
