@@ -106,6 +106,15 @@ describe('sdpscope candidates', () => {
     await expect(run([path()])).rejects.toMatchObject({ code });
   });
 
+  it('--ndjson says on stderr how many candidate lines had no record (audit: a log of invalid candidates printed nothing)', async () => {
+    const f = file('invalid.log', 'candidate:1 1 udp notanumber 10.0.0.1 5000 typ host\ncandidate:2 1 udp 2122260223 10.0.0.1 5000 typ host\n');
+    const r = await run([f], { ndjson: true });
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).foundation)).toEqual(['2']);
+    expect(r.err).toMatch(/^sdpscope: 1 candidate line could not be read, so has no record \(line 1: priority must be .*\); --json or the tables list it\n$/);
+    expect((await run([join(SAMPLES, 'call.ndjson')], { ndjson: true })).err).toBe('');
+  });
+
   it('words "empty" and "nothing found" as parse does, naming standard input in words', () => {
     const say = (args: string[], input: string) => spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), ...args], { input, encoding: 'utf8' }).stderr;
     expect(say(['candidates'], ' \n')).toBe('sdpscope: standard input is empty [EMPTY_INPUT]\n');
