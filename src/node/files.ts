@@ -141,6 +141,9 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
   const head: Buffer[] = [];
   let size = 0;
   let ended = false;
+  // 4 KiB to tell the encoding by, or less once a whole line is in: a pipe written a line at a
+  // time (`tail -f log |`) is read as its lines come, not once 4 KiB have come (a file's first
+  // read is 64 KiB).
   while (size < 4096) {
     const n = await next();
     if (n.done) {
@@ -150,6 +153,7 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
     const b = toBuffer(n.value);
     head.push(b);
     size += b.length;
+    if (size >= 8 && b.indexOf(0x0a) >= 0) break;
   }
   const first = Buffer.concat(head);
   async function* all(): AsyncIterable<Buffer> {

@@ -1,0 +1,44 @@
+import { gzipSync } from 'node:zlib';
+import { detectEncoding, textBytes } from '../../src/node/files.js';
+import { SdpscopeError } from '../../src/errors.js';
+
+/** A stream that gives `first`, then waits for `release()` before giving `rest`. */
+function gated(first: Buffer, rest: Buffer) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  async function* stream() {
+    yield first;
+    await gate;
+    yield rest;
+  }
+  return { stream: stream(), release };
+}
+
+async function all(stream: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const b of stream) parts.push(Buffer.from(b));
+  return Buffer.concat(parts).toString('utf8');
+}
+
+describe('textBytes', () => {
+  it('gives a line written to a pipe as it comes, not once 4 KiB have come (tail -f | sdpscope candidates --ndjson held every record to the end)', async () => {
+    const line = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n';
+    const { stream, release } = gated(Buffer.from(line), Buffer.from(line));
+    const it = textBytes(stream, 'stdin')[Symbol.asyncIterator]();
+    const first = await it.next();
+    expect(Buffer.from(first.value as Uint8Array).toString()).toBe(line);
+    release();
+    expect(Buffer.from((await it.next()).value as Uint8Array).toString()).toBe(line);
+    expect((await it.next()).done).toBe(true);
+  });
+
+  it('still tells gzip, UTF-16 and binary from a first chunk of one short line', async () => {
+    const text = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n';
+    expect(await all(textBytes((async function* () { yield gzipSync(text); })(), 'x.gz'))).toBe(text);
+    const utf16 = Buffer.from(text, 'utf16le');
+    expect(detectEncoding(utf16.subarray(0, 12))).toBe('utf-16le');
+    expect(await all(textBytes((async function* () { yield utf16.subarray(0, 10); yield utf16.subarray(10); })(), 'x'))).toBe(text);
+    const binary = Buffer.from([0, 1, 2, 3, 0, 255, 0, 7, 10, 0, 1]);
+    await expect(all(textBytes((async function* () { yield binary; })(), 'x.bin'))).rejects.toBeInstanceOf(SdpscopeError);
+  });
+});
