@@ -140,22 +140,39 @@ export async function analyzeInThread(inputs: AsyncIterable<CandidateInput>, cou
           };
         });
 
+  // Every read races the thread's end: once it has ended (a --strict stop, a failure), a read
+  // that may never finish (`tail -f log |`) is not waited for.
+  const over: Promise<typeof OVER> = result.then(
+    () => OVER,
+    () => OVER,
+  );
+  const unlessOver = <T>(read: Promise<T>): Promise<T | typeof OVER> => {
+    read.catch(() => undefined);
+    return Promise.race<T | typeof OVER>([read, over]);
+  };
   let readError: unknown = null;
   try {
-    for await (const { name, stream, size } of inputs) {
-      if (finished) break;
+    const all = inputs[Symbol.asyncIterator]();
+    for (let n = await unlessOver(all.next()); n !== OVER && n.done !== true; n = await unlessOver(all.next())) {
+      const { name, stream, size } = n.value;
       post({ t: 'open', name, size });
-      for await (const bytes of stream) {
+      const chunks = stream[Symbol.asyncIterator]();
+      for (let c = await unlessOver(chunks.next()); c !== OVER && c.done !== true; c = await unlessOver(chunks.next())) {
         await room();
         if (finished) break;
         inFlight++;
+        const bytes = c.value;
         // A chunk that owns its whole buffer (a file's or inflated read) is moved, not copied.
         if (typeof bytes !== 'string' && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) worker.postMessage({ t: 'chunk', bytes } satisfies ToThread, [bytes.buffer]);
         else post({ t: 'chunk', bytes });
       }
+      if (finished) {
+        void chunks.return?.()?.catch(() => undefined);
+        break;
+      }
       post({ t: 'close' });
     }
-    post({ t: 'end' });
+    if (!finished) post({ t: 'end' });
   } catch (e) {
     readError = e;
     post({ t: 'abort' });
@@ -173,3 +190,5 @@ export async function analyzeInThread(inputs: AsyncIterable<CandidateInput>, cou
 
 /** The thread's failure when this side aborted it (the read error is what is reported). */
 const ABORTED = new Error('aborted');
+/** What a read gives once the thread has ended. */
+const OVER: unique symbol = Symbol('over');

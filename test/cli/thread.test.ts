@@ -101,6 +101,22 @@ describe('the candidates analysis in its worker thread', () => {
     expect((error as SdpscopeError).message).toMatch(/^line \d+: priority must be .* \(--strict\)$/);
   });
 
+  it('stops at a --strict error without waiting for an input that never ends (tail -f log |)', async () => {
+    const endless: AsyncIterable<CandidateInput> = (async function* () {
+      yield {
+        name: 'stdin',
+        size: null,
+        stream: (async function* () {
+          yield Buffer.from('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\ncandidate:x 1 udp notanumber 10.0.0.1 5000 typ host\n');
+          await new Promise(() => undefined);
+        })(),
+      };
+    })();
+    const r = await outcome((o, e) => analyzeLarge(endless, 1, options('ndjson', { strict: true }), o, e, () => undefined, 0));
+    expect(r.code).toBe('CANDIDATE_PRIORITY');
+    expect(r.out.split('\n')[0]).toContain('"foundation":"1"');
+  });
+
   it('stops on a read error with that error, after what was written before it', async () => {
     const files = [{ name: 'fleet.log', text: big }];
     const r = await outcome((o, e) => analyzeLarge(inputs(files, 65536, 0, 5), 1, options('ndjson'), o, e, () => undefined, 0));
