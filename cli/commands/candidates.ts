@@ -32,13 +32,8 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
       yield { name, stream, size };
     }
   }
-  try {
-    // An explicit --max-sessions may keep more than the thread's heap cap allows: analysed here.
-    return await analyzeLarge(inputs(), files.length, opts, out, err, drained, opts.maxSessions === undefined ? THREAD_ABOVE : Infinity);
-  } finally {
-    // Standard input still open when the run stopped early (--strict on `tail -f log |`) would hold the process.
-    if (files.includes('-')) process.stdin.destroy();
-  }
+  // An explicit --max-sessions may keep more than the thread's heap cap allows: analysed here.
+  return analyzeLarge(inputs(), files.length, opts, out, err, drained, opts.maxSessions === undefined ? THREAD_ABOVE : Infinity);
 }
 
 /** Text bytes read before the analysis goes to a capped worker thread (cli/thread.ts). */
