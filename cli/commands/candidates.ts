@@ -33,7 +33,7 @@ export async function candidatesCommand(opts: CandidatesOptions, out: (s: string
     }
   }
   // An explicit --max-sessions may keep more than the thread's heap cap allows: analysed here.
-  return analyzeLarge(inputs(), files.length, opts, out, err, drained, opts.maxSessions === undefined ? THREAD_ABOVE : Infinity);
+  return analyzeLarge(inputs(), files.length, opts, out, err, drained, THREAD_ABOVE, opts.maxSessions === undefined);
 }
 
 /** Text bytes read before the analysis goes to a capped worker thread (cli/thread.ts). */
@@ -47,10 +47,9 @@ const THREAD_AFTER_MS = 250;
  * a worker thread with a capped heap (flat memory). Reading ahead also finds a bad file among
  * small ones (binary, corrupt gzip) before anything is written.
  */
-export async function analyzeLarge(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined, threadAbove = THREAD_ABOVE): Promise<number> {
-  if (threadAbove === Infinity) return analyzeInputs(inputs, count, opts, out, err, drained);
+export async function analyzeLarge(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined, threadAbove = THREAD_ABOVE, thread = true): Promise<number> {
   const ahead = await readAhead(inputs, threadAbove, THREAD_AFTER_MS);
-  if (!ahead.large) return analyzeInputs(ahead.inputs, count, opts, out, err, drained);
+  if (!ahead.large || !thread) return analyzeInputs(ahead.inputs, count, opts, out, err, drained);
   const { analyzeInThread } = await import('../thread.js');
   return analyzeInThread(ahead.inputs, count, opts, out, err, drained);
 }

@@ -63,12 +63,13 @@ export function candidateTextEnd(line: string, from: number): number {
 }
 
 /**
- * True when the candidate at `from` opens a quoted string ("candidate:…) that the line ends
+ * True when the candidate at `from` opens a quoted string ("candidate:… or 'candidate:…) that the line ends
  * before closing: a log line or JSON frame cut short, whose last field ("typ ho", "ufrag ab")
  * would be read as if whole.
  */
 export function cutInQuotes(line: string, from: number, end: number): boolean {
-  return end === line.length && from > 0 && line.charCodeAt(from - 1) === 34;
+  const q = from > 0 ? line.charCodeAt(from - 1) : 0;
+  return end === line.length && (q === 34 || q === 39); /* " or ' (util.inspect, Python's repr) */
 }
 
 function cutError(): SdpscopeError {

@@ -153,7 +153,8 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
     const b = toBuffer(n.value);
     head.push(b);
     size += b.length;
-    if (size >= 8 && b.indexOf(0x0a) >= 0) break;
+    // A short head that looks binary (a Latin-1 word in a first line of 10 bytes) waits for more.
+    if (size >= 8 && b.indexOf(0x0a) >= 0 && detectEncoding(head.length === 1 ? b : Buffer.concat(head)) !== 'binary') break;
   }
   const first = Buffer.concat(head);
   async function* all(): AsyncIterable<Buffer> {
@@ -225,7 +226,7 @@ export async function checkReadable(path: string): Promise<void> {
  * read says so before anything is printed.
  */
 export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
-  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'stdin'), size: null };
+  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'standard input'), size: null };
   const { handle, size } = await openFile(path);
   // 64 KiB reads, as a pipe gives them: a chunk is read through before the next collection, so its
   // buffer dies young instead of waiting for a full collection (1 MiB reads cost 27 MB of peak RSS).

@@ -7,7 +7,7 @@
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, SdpscopeError } from '../errors.js';
-import { LineScanner } from '../input/line-scanner.js';
+import { LineScanner, opensLikeJson } from '../input/line-scanner.js';
 import { scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
 
@@ -39,7 +39,9 @@ export interface ScanStreamOptions {
 /** True when the first line opens a JSON value it does not close: a multi-line document. */
 function opensDocument(first: Buffer): boolean {
   const text = first.toString('utf8').trim();
-  if (!text.startsWith('{') && !text.startsWith('[')) return false;
+  // "[INFO] start", Chrome's "[1:2:1124/060945.123:INFO:…]": a log prefix, not a document (audit:
+  // such a first line made the whole log one document, read whole: no streaming, 816 MB).
+  if (!opensLikeJson(text)) return false;
   try {
     JSON.parse(text);
     return false;

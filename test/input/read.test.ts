@@ -185,6 +185,7 @@ describe('log text', () => {
       `06:00:02 recv {"type":"candidate","candidate":"${whole.slice(0, 73)}`, // cut inside the ufrag: would read as "ab"
       `06:00:03 sent "${whole}`, // a text line whose quote is never closed: refused too
       `{"type":"candidate","candidate":"${whole}","sdpMid":"0","sdpMLi`, // the candidate's string is whole: read
+      `{ candidate: '${whole.slice(0, 52)}`, // util.inspect's single quotes, cut
     ].join('\n');
     const c = readCandidates(log);
     expect(c.map((x) => [x.candidate?.ufrag ?? null, x.error?.code ?? null])).toEqual([
@@ -192,6 +193,7 @@ describe('log text', () => {
       [null, 'CANDIDATE_CUT'],
       [null, 'CANDIDATE_CUT'],
       ['abcd', null],
+      [null, 'CANDIDATE_CUT'],
     ]);
     expect(c[1]!.error!.message).toContain('cut short');
   });

@@ -32,6 +32,14 @@ describe('textBytes', () => {
     expect((await it.next()).done).toBe(true);
   });
 
+  it('does not call a pipe binary from a short first line of Latin-1 (audit: "D\\xe9marr\\xe9 pc-1" alone was 2 bad bytes in 14)', async () => {
+    const line = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n';
+    const { stream, release } = gated(Buffer.from('D\xe9marr\xe9 pc-1\n', 'latin1'), Buffer.from(line));
+    const text = all(textBytes(stream, 'standard input'));
+    release();
+    expect(await text).toContain(line);
+  });
+
   it('still tells gzip, UTF-16 and binary from a first chunk of one short line', async () => {
     const text = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n';
     expect(await all(textBytes((async function* () { yield gzipSync(text); })(), 'x.gz'))).toBe(text);

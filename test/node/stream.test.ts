@@ -39,6 +39,27 @@ describe('scanStream', () => {
     for (const n of [1, 7, 4096]) expect(strip(await scan(chunked(text, n)))).toEqual(expected);
   });
 
+  it('reads a log whose first line opens with a bracketed prefix line by line, as it comes, not as one document (audit: "[INFO] start" held a tail -f log whole)', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const candidate = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host';
+    for (const first of ['[INFO] start', '[1:2:1124/060945.123:INFO:peer_connection.cc(1)] start']) {
+      const found: string[] = [];
+      const sink = { ...collectingSink(), candidate: (f: { text: string }) => void found.push(f.text) } as unknown as Parameters<typeof scanStream>[1];
+      const done = scanStream(
+        (async function* () {
+          yield Buffer.from(`${first}\n${candidate}\n`);
+          await gate;
+        })(),
+        sink,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      expect(found).toEqual([candidate]);
+      release();
+      await done;
+    }
+  });
+
   it('counts lines and bytes, with or without a final newline', async () => {
     expect(await scan(['a\nb\n'])).toMatchObject({ lines: 2, bytes: 4 });
     expect(await scan(['a\nb'])).toMatchObject({ lines: 2, bytes: 3 });
