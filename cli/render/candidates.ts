@@ -144,8 +144,7 @@ export function renderTotals(r: AnalysisReport, s: Style): string {
   }
   const actions = renderActions(r.diagnostics, s);
   if (actions.length > 0) pushAll(lines, actions);
-  const distinct = r.sessions.reduce((n, x) => n + x.counts.total, 0);
-  lines.push(`${plural(r.totals.candidates, 'candidate line')} (${distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
+  lines.push(`${plural(r.totals.candidates, 'candidate line')} (${r.totals.distinct} distinct) in ${plural(r.totals.sessions, 'session')}, ${plural(r.calls.length, 'call')}${r.totals.invalid ? s.red(`, ${r.totals.invalid} unparseable`) : ''}${r.totals.evicted ? `, ${r.totals.evicted} reported early` : ''}`);
   return lines.join('\n') + '\n';
 }
 

@@ -73,7 +73,12 @@ export interface AnalysisReport {
   readonly sessions: readonly SessionReport[];
   readonly calls: readonly CallReport[];
   readonly diagnostics: readonly LogDiagnostic[];
-  readonly totals: { readonly candidates: number; readonly invalid: number; readonly sessions: number; readonly evicted: number };
+  /**
+   * Candidate lines read (`candidates`), of them distinct within their session (`distinct`: a
+   * resent candidate counts once), lines that did not parse, sessions seen, and sessions reported
+   * early (evicted past `maxSessions`).
+   */
+  readonly totals: { readonly candidates: number; readonly distinct: number; readonly invalid: number; readonly sessions: number; readonly evicted: number };
 }
 
 export interface AnalyzerOptions {
@@ -86,7 +91,8 @@ export interface AnalyzerOptions {
   /**
    * Called when a session is closed: evicted early, or at finish. With it, closed sessions are
    * handed over and not kept (memory stays flat); `finish().sessions` then holds only those
-   * still open at the end. Without it, every session is kept for the final report.
+   * still open at the end, without their kept candidates (a call's pairs are made from them
+   * first). Without it, every session is kept whole for the final report.
    */
   readonly onSession?: (report: SessionReport) => void;
   /** Open sessions kept at once (default 2000). */
@@ -168,6 +174,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private seq = 0;
   private report: AnalysisReport | null = null;
   private total = 0;
+  private distinct = 0;
   private invalid = 0;
   private evicted = 0;
   private sessionCount = 0;
@@ -334,6 +341,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line));
     } else {
       s.total++;
+      this.distinct++;
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
       s.seen.add(id);
       bump(s.byType, f.type);
@@ -401,10 +409,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 
   private build(): AnalysisReport {
-    const open = [...this.sessions.values()];
-    const reports = open.map(sessionReport);
-    const bySession = new Map(reports.map((r) => [r.session, r]));
-    const calls: CallReport[] = [];
+    const open = this.sessions;
+    // The calls, first as pairs of open sessions (what each needs is known before any report is made).
+    const planned: { readonly a: string; readonly b: string; readonly basis: string; readonly controlling: string | null }[] = [];
     const seenCalls = new Set<string>();
     for (const ctx of this.contexts.values()) {
       const sides = [...ctx.sides.entries()];
@@ -414,29 +421,44 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const id = [a, b].sort().join('\u0000');
       if (a === b || seenCalls.has(id)) continue;
       seenCalls.add(id);
-      const ra = bySession.get(a);
-      const rb = bySession.get(b);
-      if (!ra || !rb) continue;
+      if (!open.has(a) || !open.has(b)) continue;
       // The offerer controls, unless it is ICE-lite and the other side is not (RFC 8445 §6.1.1).
       let controllingSide = ctx.offerer;
       if (controllingSide !== null && ctx.lite.has(controllingSide) && ctx.lite.size === 1) controllingSide = controllingSide === sideA ? sideB : sideA;
       const controlling = controllingSide === sideA ? a : controllingSide === sideB ? b : null;
-      calls.push(callBetween(ra, rb, ctx.basis, controlling));
+      planned.push({ a, b, basis: ctx.basis, controlling });
     }
-    // Two files, no call recognised: the busiest session of each is taken as the two sides.
-    const files = [...new Set(reports.map((r) => r.origin.file).filter((f): f is string => f !== undefined))];
-    if (calls.length === 0 && files.length === 2) {
-      const busiest = (f: string) => reports.filter((r) => r.origin.file === f).sort((x, y) => y.counts.total - x.counts.total)[0]!;
-      calls.push(callBetween(busiest(files[0]!), busiest(files[1]!), `one session from each file (${files[0]}, ${files[1]})`, null));
+    // Two files, no call recognised: the busiest session of each (the first of the most distinct candidates) is taken as the two sides.
+    const files = [...new Set([...open.values()].map((s) => s.origin.file).filter((f): f is string => f !== undefined))];
+    if (planned.length === 0 && files.length === 2) {
+      const busiest = (f: string) => {
+        let best: SessionState | null = null;
+        for (const s of open.values()) if (s.origin.file === f && (best === null || s.total > best.total)) best = s;
+        return best!.key;
+      };
+      planned.push({ a: busiest(files[0]!), b: busiest(files[1]!), basis: `one session from each file (${files[0]}, ${files[1]})`, controlling: null });
     }
-    for (const r of reports) this.options.onSession?.(r);
+    const sides = new Set(planned.flatMap((c) => [c.a, c.b]));
+    // Each open session reported in turn. Handed over (onSession), it is kept without its candidates
+    // unless a call needs them: the sessions still open are not all made whole at once (flat memory).
+    const whole = new Map<string, SessionReport>();
+    const reports: SessionReport[] = [];
+    for (const s of open.values()) {
+      const r = sessionReport(s);
+      if (sides.has(r.session)) whole.set(r.session, r);
+      if (this.options.onSession) {
+        this.options.onSession(r);
+        reports.push(r.candidates.length === 0 ? r : { ...r, candidates: [] });
+      } else reports.push(r);
+    }
+    const calls = planned.map((c) => callBetween(whole.get(c.a)!, whole.get(c.b)!, c.basis, c.controlling));
     const sessions = [...this.closed, ...reports];
     return {
       candidates: this.records,
       sessions,
       calls,
       diagnostics: [...this.diags, ...sessions.flatMap((s) => s.diagnostics)],
-      totals: { candidates: this.total, invalid: this.invalid, sessions: this.sessionCount, evicted: this.evicted },
+      totals: { candidates: this.total, distinct: this.distinct, invalid: this.invalid, sessions: this.sessionCount, evicted: this.evicted },
     };
   }
 }

@@ -97,12 +97,25 @@ describe('sessions without a ufrag, restarts, eviction', () => {
 
   it('reports the least recently active session early beyond maxSessions', () => {
     const closed: string[] = [];
-    const lines = ['AAAA', 'BBBB', 'CCCC'].map((u, i) => `candidate:${i} 1 udp 2122260223 10.0.0.${i} 5000 typ host ufrag ${u}`);
+    const lines = ['AAAA', 'AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`);
     const r = analyze(lines.join('\n'), { maxSessions: 2, onSession: (s) => closed.push(s.session) });
     expect(closed).toEqual(['AAAA', 'BBBB', 'CCCC']);
     // Eviction goes down to 90% of the limit at once: with a limit of 2, both older sessions go.
-    expect(r.totals).toEqual({ candidates: 3, invalid: 0, sessions: 3, evicted: 2 });
+    // The distinct count is of every session, the evicted ones too (AAAA's resent candidate counts once).
+    expect(r.totals).toEqual({ candidates: 4, distinct: 3, invalid: 0, sessions: 3, evicted: 2 });
     expect(r.diagnostics.map((d) => d.kind)).toContain('sessions-evicted');
+  });
+
+  it('hands each session over whole, keeps it without its candidates, and still pairs the call (the end is not all made whole at once)', () => {
+    const kept = analyze(CALL);
+    const handed: { session: string; candidates: number }[] = [];
+    const r = analyze(CALL, { onSession: (s) => handed.push({ session: s.session, candidates: s.candidates.length }) });
+    expect(handed).toEqual(kept.sessions.map((s) => ({ session: s.session, candidates: s.candidates.length })));
+    expect(handed.map((h) => h.candidates)).toEqual([3, 2]);
+    expect(r.sessions.map((s) => s.candidates.length)).toEqual([0, 0]);
+    expect(r.sessions.map(({ candidates: _c, ...rest }) => rest)).toEqual(kept.sessions.map(({ candidates: _c, ...rest }) => rest));
+    expect(r.calls).toEqual(kept.calls);
+    expect(r.calls[0]!.pairs.length).toBeGreaterThan(0);
   });
 
   it('recognises a call in a webrtc-internals dump, once for both peer connections', () => {

@@ -35,6 +35,16 @@ describe('sdpscope candidates', () => {
     expect(out).toContain('5 candidate lines (5 distinct) in 4 sessions, 1 call');
   });
 
+  it('counts the distinct candidates of every session, those reported early too (it counted only the sessions open at the end)', async () => {
+    const line = (u: string, port: number) => `candidate:1 1 udp 2122260223 10.0.0.1 ${port} typ host ufrag ${u}`;
+    const f = file('evicted.log', [line('AAAA', 5000), line('AAAA', 5000), line('AAAA', 5002), line('BBBB', 5000), line('CCCC', 5000)].join('\n') + '\n');
+    for (const maxSessions of [1, 2000]) {
+      const { code, out } = await run([f], { maxSessions });
+      expect(code).toBe(0);
+      expect(out).toContain('5 candidate lines (4 distinct) in 3 sessions');
+    }
+  });
+
   it('shows an ICE restart among the input findings, in tables and --summary (audit: only --json had it)', async () => {
     const frame = (t: number, u: string) => JSON.stringify({ time: t, room: 'r', from: 'c1', frame: { type: 'candidate', candidate: `candidate:${t} 1 udp 2122260223 10.0.0.1 ${5000 + t} typ host ufrag ${u}`, sdpMid: '0', sdpMLineIndex: 0 } });
     const f = file('restart.ndjson', `${frame(1, 'AAAA')}\n${frame(2, 'BBBB')}\n`);
