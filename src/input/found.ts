@@ -6,7 +6,7 @@
 import { tryParseCandidate, writeCandidate, type Candidate } from '../candidate/candidate.js';
 import { explainCandidate } from '../candidate/explain.js';
 import { atLine, diagnostic } from '../diagnostics.js';
-import { SdpscopeError } from '../errors.js';
+import { SdpscopeError, withoutStack } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
 import type { SessionDescription } from '../sdp/model.js';
 import { parseSdp } from '../sdp/parse.js';
@@ -45,8 +45,12 @@ export function sourceOf(ctx: WalkContext): Source {
   return source as unknown as Source;
 }
 
-/** Reports an SDP and every a=candidate line in it. */
-export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false): void {
+/**
+ * Reports an SDP and every a=candidate line in it. `cut`: the text is a quoted string that its
+ * line ends before closing (a truncated log line), so its last line may be cut: an a=candidate
+ * there is refused (CANDIDATE_CUT), not read with a cut last field.
+ */
+export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false): void {
   let description: SessionDescription;
   try {
     description = parseSdp(text, { fragment });
@@ -56,7 +60,25 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
     return;
   }
   sink.description({ type, text, description, source });
-  for (const found of candidatesInDescription(description, source)) sink.candidate(found);
+  const found = candidatesInDescription(description, source);
+  const last = found[found.length - 1];
+  // Cut within its last line (a whole last line ends with its line break): that line's candidate is not read.
+  if (cut && last !== undefined && !text.endsWith('\n') && last.source.line === source.line + lineCount(text) - 1) {
+    found[found.length - 1] = { ...last, candidate: null, explanation: null, error: cutCandidate().toJSON() };
+  }
+  for (const f of found) sink.candidate(f);
+}
+
+/** Lines in a text (its line breaks, plus one). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The refusal of a candidate whose quoted string the line ends before closing. */
+export function cutCandidate(): SdpscopeError {
+  return withoutStack(() => new SdpscopeError('CANDIDATE_CUT', 'the line ends inside the candidate\'s quoted string: cut short, not read (its last field may be cut too)'));
 }
 
 /** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */

@@ -1,6 +1,5 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
-import { SdpscopeError, withoutStack } from '../errors.js';
-import { emitCandidate, emitDescription } from './found.js';
+import { cutCandidate, emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
@@ -19,7 +18,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       escaped.lastIndex = Math.max(escaped.lastIndex, decoded.end);
       continue;
     }
-    emitDescription(decoded.text, null, at, sink);
+    // No closing quote before the line's end: the line was cut, maybe inside the SDP's last line.
+    emitDescription(decoded.text, null, at, sink, false, decoded.end === line.length);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
@@ -32,7 +32,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
     if (text.length === 0) continue;
-    emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutError() : null);
+    emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
 }
@@ -70,10 +70,6 @@ export function candidateTextEnd(line: string, from: number): number {
 export function cutInQuotes(line: string, from: number, end: number): boolean {
   const q = from > 0 ? line.charCodeAt(from - 1) : 0;
   return end === line.length && (q === 34 || q === 39); /* " or ' (util.inspect, Python's repr) */
-}
-
-function cutError(): SdpscopeError {
-  return withoutStack(() => new SdpscopeError('CANDIDATE_CUT', 'the line ends inside the candidate\'s quoted string: cut short, not read (its last field may be cut too)'));
 }
 
 /**

@@ -198,6 +198,26 @@ describe('log text', () => {
     expect(c[1]!.error!.message).toContain('cut short');
   });
 
+  it('refuses the last candidate of a JSON-escaped SDP that its log line ends inside (a cut line), and only that one (audit: read as typ "ho")', () => {
+    const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:0123456789abcdefghijkl', 'a=rtpmap:111 opus/48000/2', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', ''].join('\r\n');
+    const escaped = JSON.stringify(sdp);
+    const line = (text: string) => `06:00:01 got remote description ${text}`;
+    // Cut inside "typ host" of the last candidate.
+    const cut = readCandidates(line(escaped.slice(0, escaped.lastIndexOf('typ host') + 6)));
+    expect(cut.map((x) => [x.candidate?.type ?? null, x.error?.code ?? null])).toEqual([
+      ['host', null],
+      [null, 'CANDIDATE_CUT'],
+    ]);
+    // Cut right after a line break: every line it has is whole.
+    const atBreak = readCandidates(line(escaped.slice(0, escaped.length - 1)));
+    expect(atBreak.map((x) => [x.candidate?.type ?? null, x.error?.code ?? null])).toEqual([
+      ['host', null],
+      ['host', null],
+    ]);
+    // Closed: read whole.
+    expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
+  });
+
   it('finds a JSON-escaped SDP string in a log line', () => {
     const escaped = JSON.stringify(SDP_CRLF);
     const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
