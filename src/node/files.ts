@@ -212,12 +212,25 @@ async function openFile(path: string): Promise<{ handle: FileHandle; size: numbe
 }
 
 /**
- * Throws the file's error (missing, a directory, not readable) now, before a command that reads
- * several files one after the other has written anything: its output is then never cut by a
- * file further down the list.
+ * Throws the file's error (missing, a directory, not readable, binary) now, before a command that
+ * reads several files one after the other has written anything: its output is then never cut by
+ * such a file further down the list (a gzip that is corrupt past its start is found only when read).
  */
 export async function checkReadable(path: string): Promise<void> {
-  if (path !== '-') await (await openFile(path)).handle.close();
+  if (path === '-') return;
+  const { handle } = await openFile(path);
+  try {
+    // A regular file's first read (64 KiB, as openTextStream reads) tells binary now, as the
+    // stream would later; a pipe or a FIFO is not read here (its bytes would be gone).
+    if (!(await handle.stat()).isFile()) return;
+    const head = Buffer.alloc(1 << 16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (detectEncoding(head.subarray(0, bytesRead)) === 'binary') throw binaryError(path, head);
+  } catch (e) {
+    throw fileError(path, e);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

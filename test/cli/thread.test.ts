@@ -161,6 +161,16 @@ describe('reading ahead', () => {
     }
   });
 
+  it('finds a binary file after a large input before anything is written (audit: --json large.log bin.dat left cut JSON)', async () => {
+    const large = join(dir, 'large-first.log');
+    writeFileSync(large, Buffer.concat(Array.from({ length: Math.ceil((THREAD_ABOVE + 1) / big.length) }, () => big)));
+    const binary = join(dir, 'bin-after.dat');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const r = await outcome((o, e) => candidatesCommand({ files: [large, binary], ...options('json') }, o, e));
+    expect(r.code).toBe('FILE_BINARY');
+    expect(r.out).toBe('');
+  });
+
   it('takes the command past its threshold to the thread, from the built program, with the same output', () => {
     expect(statSync(bigFile).size).toBeLessThan(THREAD_ABOVE);
     const file = join(dir, 'large.log');

@@ -1,5 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { detectEncoding, textBytes } from '../../src/node/files.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkReadable, detectEncoding, textBytes } from '../../src/node/files.js';
 import { SdpscopeError } from '../../src/errors.js';
 
 /** A stream that gives `first`, then waits for `release()` before giving `rest`. */
@@ -48,5 +51,24 @@ describe('textBytes', () => {
     expect(await all(textBytes((async function* () { yield utf16.subarray(0, 10); yield utf16.subarray(10); })(), 'x'))).toBe(text);
     const binary = Buffer.from([0, 1, 2, 3, 0, 255, 0, 7, 10, 0, 1]);
     await expect(all(textBytes((async function* () { yield binary; })(), 'x.bin'))).rejects.toBeInstanceOf(SdpscopeError);
+  });
+});
+
+describe('checkReadable', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-check-'));
+  const file = (name: string, bytes: Buffer | string) => (writeFileSync(join(dir, name), bytes), join(dir, name));
+
+  it('refuses a binary file from its first bytes, before any file is read through', async () => {
+    const bin = file('bin.dat', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    await expect(checkReadable(bin)).rejects.toMatchObject({ code: 'FILE_BINARY' });
+    await expect(checkReadable(file('zip.zip', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)])))).rejects.toThrow(/zip archive/);
+  });
+
+  it('lets text, UTF-16, gzip and an empty file through, as the stream reads them', async () => {
+    const text = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n';
+    for (const f of [file('a.log', text), file('a16.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])), file('a.log.gz', gzipSync(text)), file('empty.log', '')]) {
+      await expect(checkReadable(f)).resolves.toBeUndefined();
+    }
+    await expect(checkReadable(join(dir, 'missing.log'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 });
