@@ -39,6 +39,8 @@ export interface LinePosition {
   readonly column: number | null;
   /** The m-section's a=mid, when the line is in one that has a mid. */
   readonly mid: string | null;
+  /** The input file the line is in, when a reader was given several (`sdpscope candidates a.log b.log`). */
+  readonly file?: string;
 }
 
 /** A candidate, in an SDP or in a log. */
@@ -767,4 +769,4 @@ function elisionMessage(e: Elision & { line: number | null }): string {
 export const NOWHERE: LinePosition = { line: null, column: null, mid: null };
 
 /** A candidate position from a line position (no session yet). */
-export const atLine = (line: number | null, column: number | null = null, mid: string | null = null): LinePosition => ({ line, column, mid });
+export const atLine = (line: number | null, column: number | null = null, mid: string | null = null, file?: string): LinePosition => (file === undefined ? { line, column, mid } : { line, column, mid, file });

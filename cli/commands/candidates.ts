@@ -205,7 +205,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   } else if (report.totals.invalid > 0) {
     // --ndjson has a record for each candidate read: those that could not be read are said here.
     const first = report.diagnostics.find((d) => d.kind === 'unparseable-candidate');
-    const where = first?.line != null ? `line ${first.line}` : 'the first';
+    const where = first?.line != null ? (first.file !== undefined ? `${first.file}:${first.line}` : `line ${first.line}`) : 'the first';
     err(`sdpscope: ${report.totals.invalid} candidate line${report.totals.invalid === 1 ? '' : 's'} could not be read, so ${report.totals.invalid === 1 ? 'has' : 'have'} no record${first ? ` (${where}: ${first.message})` : ''}; --json or the tables list ${report.totals.invalid === 1 ? 'it' : 'them'}\n`);
   }
   return EXIT_OK;

@@ -5,7 +5,7 @@ import type { Style } from './style.js';
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
 export function diagnosticWhere(d: Diagnostic, lineLabel = 'line'): string {
   const parts: string[] = [];
-  if ('line' in d && d.line !== null) parts.push(`${lineLabel} ${d.line}`);
+  if ('line' in d && d.line !== null) parts.push('file' in d && d.file !== undefined ? `${d.file}:${d.line}` : `${lineLabel} ${d.line}`);
   if ('column' in d && d.column !== null) parts.push(`column ${d.column}`);
   if (parts.length === 0 && 'index' in d && d.index === null && d.mid !== null) parts.push(`mid ${d.mid}`);
   return parts.join(', ');

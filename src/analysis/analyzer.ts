@@ -308,7 +308,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (this.inputFindings.skip('unparseable-candidate', line)) return;
       const e = found.error;
       this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
-        ...atLine(line, null, found.sdpMid),
+        ...atLine(line, null, found.sdpMid, found.source.file),
         session: null,
         errorCode: e?.code ?? 'CANDIDATE_PREFIX',
       }));

@@ -56,7 +56,7 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
     description = parseSdp(text, { fragment });
   } catch (e) {
     if (!(e instanceof SdpscopeError)) throw e;
-    sink.problem(diagnostic('input-sdp', e.reason, { ...atLine(source.line, e.column), errorCode: e.code }));
+    sink.problem(diagnostic('input-sdp', e.reason, { ...atLine(source.line, e.column, null, source.file), errorCode: e.code }));
     return;
   }
   sink.description({ type, text, description, source });
@@ -131,7 +131,7 @@ export function emitCandidate(text: string, init: CandidateInit, source: Source,
   if (parsed.ok) candidate = parsed.candidate;
   else {
     const at = column !== null && parsed.error.column !== null ? column + parsed.error.column - 1 : null;
-    sink.problem(diagnostic('unparseable-candidate', parsed.error.reason, { ...atLine(source.line, at, mid), session: null, errorCode: parsed.error.code }));
+    sink.problem(diagnostic('unparseable-candidate', parsed.error.reason, { ...atLine(source.line, at, mid, source.file), session: null, errorCode: parsed.error.code }));
   }
   const index = init.sdpMLineIndex;
   sink.candidate({

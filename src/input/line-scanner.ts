@@ -102,7 +102,7 @@ export class LineScanner {
         walkJson(withoutStack(() => JSON.parse(trimmed)), { ...this.base, line: lineNo }, this.sink);
         return;
       } catch {
-        this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo)));
+        this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
       }
     }
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").

@@ -207,12 +207,12 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       ending = '\r\n';
     }
     if (end - start > maxLine) {
-      sink.problem(diagnostic('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, atLine(lineNo)));
+      sink.problem(diagnostic('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, atLine(lineNo, null, null, options.file)));
       scanner.breakBlock();
       return;
     }
     if (markers.within(0, start, end)) {
-      if (binaryReported++ < 10) sink.problem(diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo)));
+      if (binaryReported++ < 10) sink.problem(diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo, null, null, options.file)));
       scanner.breakBlock();
       return;
     }
@@ -245,7 +245,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
           pending.push(buf.subarray(pos));
           pendingBytes += buf.length - pos;
           if (pendingBytes > maxLine) {
-            sink.problem(diagnostic('line-too-long', `line ${lineNo + 1} is longer than ${maxLine} bytes: skipped`, atLine(lineNo + 1)));
+            sink.problem(diagnostic('line-too-long', `line ${lineNo + 1} is longer than ${maxLine} bytes: skipped`, atLine(lineNo + 1, null, null, options.file)));
             pending = [];
             pendingBytes = 0;
             skipping = true;

@@ -125,6 +125,23 @@ describe('sdpscope candidates', () => {
     expect((await run([join(SAMPLES, 'call.ndjson')], { ndjson: true })).err).toBe('');
   });
 
+  it('names the file of an input finding when several files are read (audit: "line 2" of which file?)', async () => {
+    const good = file('good.log', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\n');
+    const bad = file('bad.log', 'candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host ufrag BBBB\ncandidate:3 1 udp notanumber 10.0.0.3 5000 typ host\n{"broken": \n');
+    const nd = await run([good, bad], { ndjson: true });
+    expect(nd.err).toContain(`(${bad}:2: priority must be`);
+    const table = await run([good, bad]);
+    expect(table.out).toContain(`(${bad}:2)`);
+    expect(table.out).toContain(`(${bad}:3)`);
+    const json = JSON.parse((await run([good, bad], { json: true })).out) as { diagnostics: { kind: string; file?: string; line: number }[] };
+    expect(json.diagnostics.filter((d) => d.kind === 'unparseable-candidate' || d.kind === 'invalid-json').map((d) => [d.kind, d.file, d.line])).toEqual([
+      ['unparseable-candidate', bad, 2],
+      ['invalid-json', bad, 3],
+    ]);
+    // One file: the line alone, as before.
+    expect((await run([bad], { ndjson: true })).err).toContain('(line 2: priority must be');
+  });
+
   it('words "empty" and "nothing found" as parse does, naming standard input in words', () => {
     const say = (args: string[], input: string) => spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), ...args], { input, encoding: 'utf8' }).stderr;
     expect(say(['candidates'], ' \n')).toBe('sdpscope: standard input is empty [EMPTY_INPUT]\n');
