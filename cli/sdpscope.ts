@@ -96,18 +96,20 @@ run('sdpscope', async () => {
   const y: Argv = parser('sdpscope', argv, PACKAGE_VERSION)
     .usage('$0 <command> [options]\n\nWebRTC debugging: SDPs, ICE candidates, a signaling relay, a NAT lab.')
     .command(
-      'parse <file>',
+      'parse [file]',
       'Summarise every SDP and candidate in a file ("-" for stdin): raw SDP, {type,sdp} JSON, signaling frames, NDJSON logs, webrtc-internals dumps',
       (c) =>
         c
-          .positional('file', { type: 'string', demandOption: true, describe: 'file to read, or - for standard input' })
+          .positional('file', { type: 'string', describe: 'file to read, or - for standard input (the default when it is a pipe or a file)' })
           .options(OPTIONS.parse)
           .example('$0 parse samples/offer.json', 'summary of an offer frame')
           .example('$0 parse --json samples/call.ndjson | head -20', 'every frame of a call log, as JSON')
           .example('pbpaste | $0 parse -', 'an SDP from the clipboard'),
       async (a) => {
         const { parseCommand } = await import('./commands/parse.js');
-        code = await parseCommand({ file: fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out, stdoutDrained);
+        // No file: standard input when something is piped or redirected in; at a terminal, say how (no silent wait).
+        if (a['file'] === undefined && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help)');
+        code = await parseCommand({ file: a['file'] === undefined ? '-' : fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out, stdoutDrained);
       },
     )
     .command(

@@ -185,8 +185,12 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
         }
       : undefined;
     const watched = watchBlank(stream);
-    await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
-    if (progress) err('\r\x1b[K');
+    try {
+      await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
+    } finally {
+      // Cleared before what comes next, an error too (it was printed after the progress line, on it).
+      if (progress && last !== 0) err('\r\x1b[K');
+    }
     sawAnything ||= !watched.blank();
   }
   const report: AnalysisReport = analyzer.finish();

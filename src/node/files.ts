@@ -269,9 +269,16 @@ export async function readTextInput(path: string): Promise<string> {
 /** A stream, watched for anything but blanks (an input of blanks is empty: EMPTY_INPUT, not NO_SDP_FOUND). */
 export function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean } {
   let blank = true;
+  let first = true;
   async function* watched(): AsyncIterable<Uint8Array | string> {
     for await (const chunk of stream) {
-      if (blank) blank = !/[^ \t\r\n]/.test(typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      if (blank) {
+        let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+        // A byte order mark is not content (as `parse` trims it): a file of a BOM and blank lines is empty.
+        if (first) text = text.replace(/^(?:\ufeff|\xef\xbb\xbf)/, '');
+        blank = !/[^ \t\r\n]/.test(text);
+      }
+      first = false;
       yield chunk;
     }
   }

@@ -112,6 +112,8 @@ describe('sdpscope candidates', () => {
     ['no candidate', () => file('none.txt', 'hello\n'), 'NO_SDP_FOUND'],
     ['empty input', () => file('empty.txt', ''), 'EMPTY_INPUT'],
     ['an input of blank lines (as parse says: audit)', () => file('blank.txt', '\n  \n\t\r\n'), 'EMPTY_INPUT'],
+    ['a UTF-8 byte order mark and blank lines (audit: NO_SDP_FOUND)', () => file('bom.txt', '\ufeff\n \n'), 'EMPTY_INPUT'],
+    ['a UTF-16 byte order mark and blank lines', () => file('bom16.txt', Buffer.from([0xff, 0xfe, 0x0a, 0x00, 0x20, 0x00, 0x0a, 0x00])), 'EMPTY_INPUT'],
   ])('rejects %s with one coded error', async (_what, path, code) => {
     await expect(run([path()])).rejects.toMatchObject({ code });
   });
@@ -140,6 +142,15 @@ describe('sdpscope candidates', () => {
     ]);
     // One file: the line alone, as before.
     expect((await run([bad], { ndjson: true })).err).toContain('(line 2: priority must be');
+  });
+
+  it('clears its progress line before an error is printed (audit: the error was written onto it)', async () => {
+    const f = file('strict-progress.log', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n'.repeat(2000) + 'candidate:2 1 udp notanumber 10.0.0.1 5000 typ host\n');
+    let err = '';
+    const run = candidatesCommand({ files: [f], json: false, ndjson: false, summary: true, strict: true, color: false, progress: true }, () => undefined, (s) => (err += s));
+    await expect(run).rejects.toMatchObject({ code: 'CANDIDATE_PRIORITY' });
+    expect(err).toMatch(/^\r.*strict-progress\.log: \d+% /);
+    expect(err.endsWith('\r\x1b[K')).toBe(true);
   });
 
   it('words "empty" and "nothing found" as parse does, naming standard input in words', () => {

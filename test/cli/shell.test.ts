@@ -398,11 +398,21 @@ describe('what a third look found (an audit as a new user)', () => {
 
   it.each([
     ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, ice, probe, lab (see sdpscope --help) [USAGE]'],
-    ['sdpscope parse', 'nothing to read: give a file, or - for standard input (see sdpscope parse --help) [USAGE]'],
     ['sdp-diff', 'nothing to read: give a file, or - for standard input (see sdp-diff --help) [USAGE]'],
   ])('%s → our words, not the argument library\'s', (line, message) => {
     const r = sh(line);
     expect([r.status, r.stderr]).toEqual([2, `${line.split(' ')[0]}: ${message}\n`]);
+  });
+
+  it('sdpscope parse without a file reads what is piped or redirected in; at a terminal it says how instead of waiting (audit: parse < file was USAGE)', () => {
+    const redirected = sh('sdpscope parse < samples/offer.json');
+    expect([redirected.status, redirected.stderr]).toEqual([0, '']);
+    expect(redirected.stdout).toContain('offer  (stdin:1, offer) — 2 m-lines');
+    expect(sh('cat samples/offer.json | sdpscope parse --json').stdout).toBe(sh('sdpscope parse --json samples/offer.json').stdout);
+    // script(1) gives the command a terminal for its standard input (bsdutils, in every Debian).
+    const tty = sh(`script -qec "node ${join(ROOT, 'dist/bin/sdpscope.js')} parse" /dev/null`);
+    expect(tty.status).toBe(2);
+    expect(tty.stdout).toContain('sdpscope: nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help) [USAGE]');
   });
 
   it('a relay that cannot listen leaves no empty log behind; one without a log does not say it flushed one', async () => {
