@@ -101,6 +101,9 @@ export function run(program: string, body: () => Promise<number>): void {
       const { code, message } = describeFailure(program, e);
       process.stderr.write(message + '\n');
       process.exitCode = code;
+      // Ended now, once what was written is out: a read of a pipe still open (`tail -f log |
+      // sdpscope candidates --strict`) would otherwise keep the program until the pipe ends.
+      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
     },
   );
 }

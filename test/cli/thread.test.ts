@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { analyzeInputs, analyzeLarge, candidatesCommand, THREAD_ABOVE, type CandidateInput, type CandidatesOptions } from '../../cli/commands/candidates.js';
 import { analyzeInThread } from '../../cli/thread.js';
 import { SdpscopeError } from '../../src/errors.js';
@@ -169,6 +169,28 @@ describe('reading ahead', () => {
     const r = await outcome((o, e) => candidatesCommand({ files: [large, binary], ...options('json') }, o, e));
     expect(r.code).toBe('FILE_BINARY');
     expect(r.out).toBe('');
+  });
+
+  it('the built program ends at a --strict error while its input pipe stays open (audit: it waited for the pipe to end)', async () => {
+    const child = spawn(process.execPath, [BUILT_CLI, 'candidates', '--strict', '--ndjson'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const ended = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The pipe is written to and left open, as `tail -f` leaves it; the test closes it only after (or past 20 s).
+    child.stdin.write('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\ncandidate:2 1 udp bad 10.0.0.1 5000 typ host\n');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 20_000)));
+    try {
+      expect(await Promise.race([ended, late])).toBe(2);
+    } finally {
+      clearTimeout(timer);
+      child.stdin.end();
+      child.kill();
+    }
+    expect(JSON.parse(out).foundation).toBe('1');
+    expect(err).toContain('line 2: priority must be a whole number');
   });
 
   it('takes the command past its threshold to the thread, from the built program, with the same output', () => {
