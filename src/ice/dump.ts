@@ -76,6 +76,9 @@ const fail = (reason: string): never => {
 };
 
 /** Any JSON value as text, without calling its own toString (a dump may hold {"toString": 1}). */
+/** A number JSON.parse gave that is a number (a literal past double range gives Infinity). */
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
 export const asText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : (JSON.stringify(v) ?? ''));
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -154,7 +157,7 @@ function internalsHistory(id: string, type: string, props: Map<string, RawSeries
   };
   let times: number[] | null = null;
   const timesFor = (n: number, raw: RawSeries): number[] => {
-    times ??= decode(props.get('timestamp')).filter((t): t is number => typeof t === 'number');
+    times ??= decode(props.get('timestamp')).filter(isFiniteNumber);
     // Values missing while a property was absent are dropped, not null-filled: align from the end.
     if (times.length >= n) return times.slice(times.length - n);
     const a = typeof raw.startTime === 'string' ? Date.parse(raw.startTime) : NaN;
@@ -193,7 +196,7 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     for (const e of Array.isArray(raw['updateLog']) ? raw['updateLog'] : []) {
       if (!isObject(e) || typeof e['type'] !== 'string') continue;
       const ts = e['timestamp'];
-      const time = typeof ts === 'number' && Number.isFinite(ts) ? ts : typeof e['time'] === 'string' && Number.isFinite(Date.parse(e['time'])) ? Date.parse(e['time']) : null;
+      const time = isFiniteNumber(ts) ? ts : typeof e['time'] === 'string' && Number.isFinite(Date.parse(e['time'])) ? Date.parse(e['time']) : null;
       events.push({ time, type: eventName(e['type']), value: decodeValue(e['value']) });
     }
     // Group the series by stats id; keep the ICE types only.
@@ -336,7 +339,8 @@ function readRtcStats(text: string, header: boolean): StatsDump {
     const method = /^\d+$|^g$/.test(name) ? (METHODS[name] ?? name) : name;
     const last = entry[entry.length - 1];
     // File format 3: the last item is a delta to the previous line's time; the stored form: absolute.
-    if (typeof last === 'number') time = header ? time + last : last;
+    // A number past double range (JSON.parse gives Infinity) is not a time: the previous one holds.
+    if (isFiniteNumber(last) && Number.isFinite(header ? time + last : last)) time = header ? time + last : last;
     const pcId = entry[1];
     const value = entry[2];
     // Chrome's export: a first "create" with no peer connection describes the browser.
@@ -373,7 +377,7 @@ function readRtcStats(text: string, header: boolean): StatsDump {
 /** One getStats delta merged into the base (RTCStatsDump format 3 or the older merge), then recorded. */
 function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number, format3: boolean): void {
   const top = delta[format3 ? 't' : 'timestamp'];
-  const t = typeof top === 'number' ? top : lineTime;
+  const t = isFiniteNumber(top) ? top : lineTime;
   for (const [rid, raw] of Object.entries(delta)) {
     if (rid === 't' || rid === 'timestamp') continue;
     if (raw === null) {
@@ -402,7 +406,7 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
     let h = pc.stats.get(rid);
     if (!h) pc.stats.set(rid, (h = new GrowingHistory(rid, asText(report['type']))));
     const ts = report['timestamp'];
-    h.add(typeof ts === 'number' && ts > 0 ? ts : t, report);
+    h.add(isFiniteNumber(ts) && ts > 0 ? ts : t, report);
   }
 }
 
@@ -411,13 +415,13 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
 function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unknown>): StatsDump {
   const histories = (report: Record<string, unknown>): Map<string, StatsHistory> => {
     const out = new Map<string, StatsHistory>();
-    const time = typeof report['timestamp'] === 'number' ? report['timestamp'] : 0;
+    const time = isFiniteNumber(report['timestamp']) ? report['timestamp'] : 0;
     const add = (list: unknown, fallbackType: string) => {
       for (const s of Array.isArray(list) ? list : []) {
         if (!isObject(s) || typeof s['id'] !== 'string') continue;
         const type = canonicalType(typeof s['type'] === 'string' ? s['type'] : fallbackType);
         const h = new GrowingHistory(s['id'], type);
-        h.add(typeof s['timestamp'] === 'number' ? s['timestamp'] : time, s);
+        h.add(isFiniteNumber(s['timestamp']) ? s['timestamp'] : time, s);
         out.set(s['id'], h);
       }
     };
@@ -432,20 +436,20 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
     const pcid = typeof r['pcid'] === 'string' ? r['pcid'] : 'pc';
     const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
     for (const h of Array.isArray(r['sdpHistory']) ? r['sdpHistory'] : []) {
-      if (isObject(h) && typeof h['sdp'] === 'string') descriptions.push({ time: typeof h['timestamp'] === 'number' ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'] });
+      if (isObject(h) && typeof h['sdp'] === 'string') descriptions.push({ time: isFiniteNumber(h['timestamp']) ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'] });
     }
     if (typeof r['localSdp'] === 'string') descriptions.push({ time: null, local: true, sdp: r['localSdp'] });
     if (typeof r['remoteSdp'] === 'string') descriptions.push({ time: null, local: false, sdp: r['remoteSdp'] });
     const url = /url=(\S+?)\)?$/.exec(pcid)?.[1] ?? null;
     // A closed peer connection ("closed": true) is an event of its own, at the report's time.
-    const events: DumpEvent[] = r['closed'] === true ? [{ time: typeof r['timestamp'] === 'number' ? r['timestamp'] : null, type: 'close', value: null }] : [];
+    const events: DumpEvent[] = r['closed'] === true ? [{ time: isFiniteNumber(r['timestamp']) ? r['timestamp'] : null, type: 'close', value: null }] : [];
     return {
       id: /id=(\S+)/.exec(pcid)?.[1] ?? pcid,
       url,
       configuration: isObject(r['configuration']) ? r['configuration'] : null,
       events,
       stats: histories(r),
-      iceRestarts: typeof r['iceRestarts'] === 'number' ? r['iceRestarts'] : null,
+      iceRestarts: isFiniteNumber(r['iceRestarts']) ? r['iceRestarts'] : null,
       descriptions,
     };
   });

@@ -197,7 +197,7 @@ export function redactUrl(url: string | null): string | null {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number.isFinite(Number(v)) ? Number(v) : null);
 const stateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const pairState = (s: string) => (s === 'inprogress' ? 'in-progress' : s);
 
