@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SdpscopeError } from '../src/errors.js';
 import { analyzeInputs, type CandidateInput } from './commands/candidates.js';
 import { onSpoolDir } from './spool.js';
-import { OUTPUT_WINDOW, type FromThread, type ThreadData, type ToThread } from './thread.js';
+import { OUTPUT_WINDOW, Window, type FromThread, type ThreadData, type ToThread } from './thread.js';
 
 const port = parentPort!;
 const { opts, count } = workerData as ThreadData;
@@ -15,13 +15,12 @@ const send = (m: FromThread) => port.postMessage(m);
 /** Messages from the main thread not yet taken, and the reader waiting for the next. */
 const inbox: ToThread[] = [];
 let waiting: (() => void) | null = null;
-let unwritten = 0;
-let written: (() => void) | null = null;
+/** Output pieces sent and not yet written by the main thread. */
+const output = new Window(OUTPUT_WINDOW);
 
 port.on('message', (m: ToThread) => {
   if (m.t === 'written') {
-    unwritten--;
-    written?.();
+    output.acknowledged();
     return;
   }
   inbox.push(m);
@@ -50,16 +49,6 @@ async function* inputs(): AsyncIterable<CandidateInput> {
   for (let m = await next(); m.t === 'open'; m = await next()) yield { name: m.name, size: m.size, stream: chunks() };
 }
 
-const drained = (): Promise<void> | undefined =>
-  unwritten < OUTPUT_WINDOW
-    ? undefined
-    : new Promise<void>((resolve) => {
-        written = () => {
-          if (unwritten >= OUTPUT_WINDOW) return;
-          written = null;
-          resolve();
-        };
-      });
 
 onSpoolDir((dir) => send({ t: 'spool', dir }));
 analyzeInputs(
@@ -67,11 +56,11 @@ analyzeInputs(
   count,
   opts,
   (text) => {
-    unwritten++;
+    output.sent();
     send({ t: 'out', text });
   },
   (text) => send({ t: 'err', text }),
-  drained,
+  () => output.room(),
 ).then(
   (code) => send({ t: 'done', code }),
   (e: unknown) =>

@@ -28,6 +28,44 @@ export const INPUT_WINDOW = 8;
 /** Pieces of output (64 KiB each) sent and not yet written. */
 export const OUTPUT_WINDOW = 4;
 
+/**
+ * Flow control, on either side: pieces sent and not yet acknowledged, and a wait for room below
+ * the window (none once closed: the other side has ended).
+ */
+export class Window {
+  private pending = 0;
+  private closed = false;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly size: number) {}
+
+  sent(): void {
+    this.pending++;
+  }
+
+  acknowledged(): void {
+    this.pending--;
+    this.wake?.();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake?.();
+  }
+
+  /** Undefined when there is room now; otherwise resolves once there is (or the window is closed). */
+  room(): Promise<void> | undefined {
+    if (this.pending < this.size || this.closed) return undefined;
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        if (this.pending >= this.size && !this.closed) return;
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}
+
 /** The built worker (bundled by scripts/build-bins.js; the tests build first). */
 const THREAD_FILE = join(DIST, 'bin/candidates-thread.js');
 
@@ -79,17 +117,19 @@ function rebuilt(e: ThreadError): Error {
  */
 export async function analyzeInThread(inputs: AsyncIterable<CandidateInput>, count: number, opts: Omit<CandidatesOptions, 'files'>, out: (s: string) => void, err: (s: string) => void, drained: () => Promise<void> | undefined, heap: { readonly maxOldGenerationSizeMb: number; readonly maxYoungGenerationSizeMb: number } = THREAD_HEAP): Promise<number> {
   const worker = new Worker(THREAD_FILE, { workerData: { opts, count } satisfies ThreadData, resourceLimits: heap, stdout: false, stderr: false });
-  let inFlight = 0;
-  let wake: (() => void) | null = null;
+  const input = new Window(INPUT_WINDOW);
   let finished = false;
+  const end = () => {
+    finished = true;
+    input.close();
+  };
   const post = (m: ToThread) => worker.postMessage(m);
 
   const result = new Promise<number>((resolve, reject) => {
     worker.on('message', (m: FromThread) => {
       switch (m.t) {
         case 'took':
-          inFlight--;
-          wake?.();
+          input.acknowledged();
           break;
         case 'out': {
           out(m.text);
@@ -105,40 +145,26 @@ export async function analyzeInThread(inputs: AsyncIterable<CandidateInput>, cou
           trackSpoolDir(m.dir);
           break;
         case 'done':
-          finished = true;
-          wake?.();
+          end();
           resolve(m.code);
           break;
         case 'failed':
-          finished = true;
-          wake?.();
+          end();
           reject(m.error.aborted ? ABORTED : rebuilt(m.error));
           break;
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      finished = true;
-      wake?.();
+      end();
       reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SdpscopeError('MEMORY_LIMIT', `the analysis went past its ${heap.maxOldGenerationSizeMb} MB heap; give --max-sessions (for instance the default, 2000) to run it without that cap`) : e);
     });
     worker.on('exit', (code) => {
-      finished = true;
-      wake?.();
+      end();
       reject(new Error(`the analysis thread stopped (exit code ${code})`));
     });
   });
   // The read loop stops waiting once the thread has ended (a failure, a closed stdout).
   void result.catch(() => undefined);
-
-  const room = () =>
-    inFlight < INPUT_WINDOW || finished
-      ? undefined
-      : new Promise<void>((resolve) => {
-          wake = () => {
-            wake = null;
-            resolve();
-          };
-        });
 
   // Every read races the thread's end: once it has ended (a --strict stop, a failure), a read
   // that may never finish (`tail -f log |`) is not waited for.
@@ -158,9 +184,9 @@ export async function analyzeInThread(inputs: AsyncIterable<CandidateInput>, cou
       post({ t: 'open', name, size });
       const chunks = stream[Symbol.asyncIterator]();
       for (let c = await unlessOver(chunks.next()); c !== OVER && c.done !== true; c = await unlessOver(chunks.next())) {
-        await room();
+        await input.room();
         if (finished) break;
-        inFlight++;
+        input.sent();
         const bytes = c.value;
         // A chunk that owns its whole buffer (a file's or inflated read) is moved, not copied.
         if (typeof bytes !== 'string' && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) worker.postMessage({ t: 'chunk', bytes } satisfies ToThread, [bytes.buffer]);
