@@ -5,7 +5,7 @@
  * old generation grow to about four times that and the young one to 3 × 16 MB before it collects
  * (peak RSS 150–190 MB on the bench's logs). A heap capped at {@link THREAD_HEAP} makes V8 use
  * its small-heap growth rule and 8 MB semi-spaces: 125–137 MB for the whole process, both threads,
- * on the bench's logs (167 MB for the tables of the fleet log), for about 0.5 s more of collection
+ * on the bench's logs (145 MB for the tables of the fleet log), for about 0.5 s more of collection
  * per million lines (npm run bench; 12 MB of young generation saves 10 MB more and costs twice that). The cap is ten times what the analysis keeps alive under the
  * default limits; past it the run stops with MEMORY_LIMIT (an explicit --max-sessions runs the
  * analysis here, uncapped).
