@@ -2,9 +2,10 @@
  * Node only: reads a file (or standard input for "-") as text, with one clear, coded error for
  * each way that can fail. Not part of the browser core.
  */
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { access, open, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
 
 async function readStdin(): Promise<Buffer> {
@@ -218,14 +219,38 @@ async function openFile(path: string): Promise<{ handle: FileHandle; size: numbe
  */
 export async function checkReadable(path: string): Promise<void> {
   if (path === '-') return;
+  let st: Awaited<ReturnType<typeof stat>>;
+  try {
+    st = await stat(path);
+    if (st.isDirectory()) throw new SdpscopeError('FILE_IS_DIRECTORY', `${path} is a directory, not a file`);
+    // A FIFO, a socket or a character device is not opened here: opening a FIFO waits for its
+    // writer, and closing it again would end the writer with SIGPIPE; its bytes are read once, later.
+    if (!st.isFile()) {
+      await access(path, constants.R_OK);
+      return;
+    }
+  } catch (e) {
+    throw fileError(path, e);
+  }
   const { handle } = await openFile(path);
   try {
     // A regular file's first read (64 KiB, as openTextStream reads) tells binary now, as the
-    // stream would later; a pipe or a FIFO is not read here (its bytes would be gone).
-    if (!(await handle.stat()).isFile()) return;
+    // stream would later.
     const head = Buffer.alloc(1 << 16);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    if (detectEncoding(head.subarray(0, bytesRead)) === 'binary') throw binaryError(path, head);
+    const kind = detectEncoding(head.subarray(0, bytesRead));
+    if (kind === 'binary') throw binaryError(path, head);
+    if (kind === 'gzip') {
+      // A gzip of a binary (a .tar.gz) is refused now too: the start of its first 4 KiB inflated
+      // (at most a few MB) is what the stream would look at. A gzip corrupt there fails when read.
+      let inflated: Buffer | null = null;
+      try {
+        inflated = gunzipSync(head.subarray(0, Math.min(bytesRead, 4096)), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      } catch {
+        inflated = null;
+      }
+      if (inflated && inflated.length > 0 && detectEncoding(inflated) === 'binary') throw binaryError(`${path} (gunzipped)`, inflated);
+    }
   } catch (e) {
     throw fileError(path, e);
   } finally {

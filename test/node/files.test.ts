@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkReadable, detectEncoding, textBytes } from '../../src/node/files.js';
+import { checkReadable, detectEncoding, openTextStream, textBytes } from '../../src/node/files.js';
 import { SdpscopeError } from '../../src/errors.js';
 
 /** A stream that gives `first`, then waits for `release()` before giving `rest`. */
@@ -70,5 +71,31 @@ describe('checkReadable', () => {
       await expect(checkReadable(f)).resolves.toBeUndefined();
     }
     await expect(checkReadable(join(dir, 'missing.log'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
+  it('refuses a gzip whose content is binary (a .tar.gz), from its first bytes', async () => {
+    const binary = Buffer.from(Array.from({ length: 1 << 17 }, (_, i) => (i * 7919 + (i >> 8)) % 256));
+    await expect(checkReadable(file('logs.tar.gz', gzipSync(binary)))).rejects.toMatchObject({ code: 'FILE_BINARY', message: expect.stringContaining('(gunzipped)') });
+    // A gzip cut after its header is let through here: the stream says what is wrong when it reads it.
+    await expect(checkReadable(file('cut.gz', gzipSync('candidate:1 1 udp 1 10.0.0.1 1 typ host\n').subarray(0, 12)))).resolves.toBeUndefined();
+  });
+
+  it('does not open a FIFO: its writer keeps writing, and the bytes are there for the one read', async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Before the check, no writer: opening the FIFO would wait for one (the check must not).
+    await expect(checkReadable(fifo)).resolves.toBeUndefined();
+    const writer = spawn('sh', ['-c', `printf 'candidate:1 1 udp 1 10.0.0.1 1 typ host\\n' > '${fifo}'; echo $?`]);
+    let status = '';
+    writer.stdout.on('data', (d) => (status += d));
+    const closed = new Promise((r) => writer.on('close', r));
+    await expect(checkReadable(fifo)).resolves.toBeUndefined();
+    const { stream } = await openTextStream(fifo);
+    let text = '';
+    for await (const b of stream) text += Buffer.from(b).toString();
+    await closed;
+    expect(text).toBe('candidate:1 1 udp 1 10.0.0.1 1 typ host\n');
+    expect(status.trim()).toBe('0');
+    await expect(checkReadable(join(dir, 'missing-fifo'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 });
