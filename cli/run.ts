@@ -22,6 +22,16 @@ export function describeFailure(program: string, e: unknown): { code: number; me
 /** True for the error a write to a closed pipe gives. */
 const closedPipe = (e: unknown) => (e as { code?: string } | null)?.code === 'EPIPE';
 
+/** A system error from a write (the stream's own error, thrown through a command's `out`). */
+const isWriteError = (e: unknown) => !(e instanceof SdpscopeError) && (e as { syscall?: string } | null)?.syscall === 'write';
+
+/** A write error on standard output as the coded error a user reads. */
+function outputError(e: unknown): SdpscopeError {
+  const code = (e as { code?: string } | null)?.code;
+  const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EIO' ? 'an I/O error' : code === 'EBADF' ? 'it is closed' : e instanceof Error ? e.message : String(e);
+  return new SdpscopeError('OUTPUT_UNWRITABLE', `cannot write standard output: ${why}`);
+}
+
 /** What the commands write to: standard output (data) and standard error (talk). */
 export interface Io {
   readonly out: (s: string) => void;
@@ -67,18 +77,24 @@ export function batched(out: (s: string) => void, drained: () => Promise<void> |
  * sdpscope), or undefined at once when it has: commands that write a lot wait on it between
  * chunks, so that their output never piles up in memory.
  */
+let draining: Promise<void> | undefined;
+
 export function stdoutDrained(): Promise<void> | undefined {
   const o = process.stdout;
   if (!o.writableNeedDrain) return undefined;
-  return new Promise((resolve) => {
+  // One wait shared by every caller (the thread's pieces and the main side may wait at once): the
+  // listeners on standard output stay two, however many wait.
+  draining ??= new Promise<void>((resolve) => {
     const done = () => {
       o.off('drain', done);
       o.off('close', done);
+      draining = undefined;
       resolve();
     };
     o.on('drain', done);
     o.on('close', done);
   });
+  return draining;
 }
 
 /**
@@ -86,11 +102,17 @@ export function stdoutDrained(): Promise<void> | undefined {
  * standard output may stop (`| head -1`): the program then ends at once, with 0, saying nothing.
  */
 export function run(program: string, body: () => Promise<number>): void {
-  const onPipeError = (e: unknown) => {
+  let failed = false;
+  // Standard output that cannot be written (`> /dev/full`, an I/O error) ends the program with one
+  // coded line, as any other failure: what was to be written is lost, so it is not a success.
+  const onOutputError = (e: unknown) => {
     if (closedPipe(e)) process.exit(EXIT_OK);
-    throw e;
+    if (failed) return;
+    failed = true;
+    const { code, message } = describeFailure(program, outputError(e));
+    process.stderr.write(message + '\n', () => process.exit(code));
   };
-  process.stdout.on('error', onPipeError);
+  process.stdout.on('error', onOutputError);
   process.stderr.on('error', (e) => (closedPipe(e) ? process.exit(EXIT_OK) : undefined));
   body().then(
     (code) => {
@@ -98,6 +120,9 @@ export function run(program: string, body: () => Promise<number>): void {
     },
     (e: unknown) => {
       if (closedPipe(e)) process.exit(EXIT_OK);
+      if (isWriteError(e)) return onOutputError(e);
+      if (failed) return;
+      failed = true;
       const { code, message } = describeFailure(program, e);
       process.stderr.write(message + '\n');
       process.exitCode = code;

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   FILE_IS_DIRECTORY: 'The path is a directory, not a file.',
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
+  OUTPUT_UNWRITABLE: 'Standard output cannot be written: a full disk (`> /dev/full`), an I/O error, a closed descriptor. (A pipe whose reader stops, `| head`, is not an error.)',
   INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
   ADDRESS_IN_USE: 'The relay cannot listen: the address and port are in use (another relay?).',
   LISTEN_FAILED: 'The relay cannot listen on that address and port (not an address of this machine, a privileged port...).',

@@ -77,6 +77,27 @@ describe('a closed pipe (| head) ends the command quietly, with 0', () => {
   });
 });
 
+describe('standard output that cannot be written (> /dev/full) is one coded line and exit 2, never a stack trace', () => {
+  let big = '';
+  beforeAll(() => {
+    big = bigLog();
+  });
+  it.each([
+    ['candidates --ndjson (thread)', 'sdpscope candidates --ndjson BIG'],
+    ['candidates (tables)', 'sdpscope candidates BIG'],
+    ['candidates --summary', 'sdpscope candidates --summary samples/alice.log'],
+    ['candidates --json', 'sdpscope candidates --json BIG'],
+    ['parse --json', 'sdpscope parse --json BIG'],
+    ['parse', 'sdpscope parse samples/offer.json'],
+    ['ice', 'sdpscope ice samples/webrtc-internals-dump.json'],
+    ['sdp-diff', 'sdp-diff samples/offer.json samples/answer.json'],
+  ])('%s', (_what, line) => {
+    const r = sh(line.replace('BIG', big) + ' > /dev/full');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^(sdpscope|sdp-diff): cannot write standard output: no space left on the device \[OUTPUT_UNWRITABLE\]\n$/);
+  });
+});
+
 describe('standard input with -, in every file position', () => {
   let relay: Relay;
   beforeAll(async () => {
