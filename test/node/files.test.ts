@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,31 @@ describe('textBytes', () => {
     expect(await all(textBytes((async function* () { yield utf16.subarray(0, 10); yield utf16.subarray(10); })(), 'x'))).toBe(text);
     const binary = Buffer.from([0, 1, 2, 3, 0, 255, 0, 7, 10, 0, 1]);
     await expect(all(textBytes((async function* () { yield binary; })(), 'x.bin'))).rejects.toBeInstanceOf(SdpscopeError);
+  });
+
+  it('gives every byte a cut gzip inflates to before its error, to a reader slow or fast (a slow one lost the end)', async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `candidate:${i} 1 udp 2122260223 10.0.${(i >> 8) & 255}.${i & 255} ${5000 + (i % 997)} typ host\n`).join('');
+    const gz = gzipSync(lines);
+    const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
+    const expected = gunzipSync(cut, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    expect(expected.length).toBeGreaterThan(lines.length / 2);
+    for (const delayMs of [0, 3]) {
+      const source = (async function* () {
+        for (let at = 0; at < cut.length; at += 65536) yield cut.subarray(at, at + 65536);
+      })();
+      const got: Buffer[] = [];
+      let failure: unknown = null;
+      try {
+        for await (const b of textBytes(source, 'cut.gz')) {
+          got.push(Buffer.from(b));
+          if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+        }
+      } catch (e) {
+        failure = e;
+      }
+      expect(failure).toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('cut.gz is gzip but does not decompress') });
+      expect(Buffer.concat(got).equals(expected)).toBe(true);
+    }
   });
 });
 
