@@ -63,6 +63,8 @@ export interface SessionPosition {
   readonly session: string | null;
   /** 1-based input line, where one applies. */
   readonly line: number | null;
+  /** The input file of `line`, when several files are read (`sdpscope candidates a.log b.log`). */
+  readonly file?: string;
 }
 
 /** Text that was rejected: the {@link ErrorCode} of the rejection. */

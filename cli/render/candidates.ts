@@ -25,10 +25,22 @@ function typeCell(type: string, s: Style): string {
   }
 }
 
+/** A line number, with its file when several files are read (`b.log:4`). */
+const lineCell = (src: { readonly line: number; readonly file?: string }) => (src.file !== undefined ? `${src.file}:${src.line}` : String(src.line));
+
+/** A session's span of lines: `lines 1–5`, `a.log lines 1–5`, or `a.log:1–b.log:5` across files. */
+function spanText(r: SessionReport): string {
+  const first = r.origin.file;
+  const last = r.lastFile;
+  if (first === undefined && last === undefined) return `lines ${r.firstLine}–${r.lastLine}`;
+  if (first === last) return `${first} lines ${r.firstLine}–${r.lastLine}`;
+  return `${first ?? ''}:${r.firstLine}–${last ?? ''}:${r.lastLine}`;
+}
+
 export function candidateRows(found: readonly FoundCandidate[], s: Style): string[][] {
   return found.map((f) => {
     if (!f.candidate || !f.explanation) {
-      return [String(f.source.line), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(f.text.slice(0, 60))];
+      return [lineCell(f.source), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(f.text.slice(0, 60))];
     }
     const c = f.candidate;
     const x = f.explanation;
@@ -40,7 +52,7 @@ export function candidateRows(found: readonly FoundCandidate[], s: Style): strin
       c.networkCost !== null ? `cost ${c.networkCost}` : '',
     ].filter(Boolean).join(' ');
     return [
-      String(f.source.line),
+      lineCell(f.source),
       f.sdpMid ?? (f.sdpMLineIndex !== null ? `#${f.sdpMLineIndex}` : ''),
       String(c.component),
       typeCell(c.type, s),
@@ -86,7 +98,7 @@ export function timeCell(t: number | string | undefined): string {
 export function renderSession(r: SessionReport, s: Style, summary: boolean): string {
   const out: string[] = [];
   const c = r.counts;
-  out.push(s.bold.underline(`session ${r.session}`) + s.dim(`${originText(r)}  lines ${r.firstLine}–${r.lastLine}`));
+  out.push(s.bold.underline(`session ${r.session}`) + s.dim(`${originText(r)}  ${spanText(r)}`));
   out.push(`  ${plural(c.total, 'candidate')}${r.duplicates ? ` (+${r.duplicates} seen again)` : ''}${c.total ? `: ${counts(c.byType)} · ${counts(c.byTransport)} · ${counts(c.byFamily)}` : ''}${r.endOfCandidates ? ' · end-of-candidates' : ''}`);
   if (!summary && r.candidates.length > 0) {
     const hasTime = r.candidates.some((k) => k.found.source.timestamp !== undefined);

@@ -21,8 +21,8 @@ import { predictPairs, type PredictedPair } from './pairs.js';
 export type { CandidateRecord } from './record.js';
 
 /** A session-level finding of the analyzer. */
-const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null): LogDiagnostic =>
-  diagnostic(kind, message, { session, line });
+const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null, file?: string): LogDiagnostic =>
+  diagnostic(kind, message, file !== undefined ? { session, line, file } : { session, line });
 
 /** A kept candidate: what was found, parsed and explained once. */
 export interface KeptCandidate {
@@ -51,6 +51,8 @@ export interface SessionReport {
   readonly endOfCandidates: boolean;
   readonly firstLine: number;
   readonly lastLine: number;
+  /** The file of `lastLine` when several files are read (that of `firstLine` is `origin.file`). */
+  readonly lastFile?: string;
   /** Kept candidates (up to the per-session limit), in arrival order. */
   readonly candidates: readonly KeptCandidate[];
   /** Candidates beyond the per-session limit (counted, not kept). */
@@ -128,6 +130,7 @@ interface SessionState {
   nonRoutableHosts: number;
   firstLine: number;
   lastLine: number;
+  lastFile: string | undefined;
   /** When it was last active (a counter), for eviction. */
   lastSeq: number;
 }
@@ -150,6 +153,8 @@ interface Where {
   readonly event?: string | undefined;
   readonly sender?: string | undefined;
   readonly room?: string | undefined;
+  /** The input file, when several are read. */
+  readonly file?: string | undefined;
 }
 
 /** The side of a Source's event. */
@@ -191,7 +196,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 
   /** Where a session is seen from (built once, when the session opens). */
-  private originOf(source: Where & { readonly file?: string | undefined }): SessionReport['origin'] {
+  private originOf(source: Where): SessionReport['origin'] {
     const side = sideOfSource(source);
     const origin: { peerConnection?: string; side?: Side; sender?: string; room?: string; file?: string } = {};
     if (source.peerConnection !== undefined) origin.peerConnection = source.peerConnection;
@@ -202,7 +207,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     return origin;
   }
 
-  private session(key: string, ufrag: string | null, source: Where & { readonly file?: string | undefined }, line: number): SessionState {
+  private session(key: string, ufrag: string | null, source: Where, line: number): SessionState {
     let s = this.sessions.get(key);
     if (s) {
       s.lastSeq = ++this.seq;
@@ -230,6 +235,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       nonRoutableHosts: 0,
       firstLine: line,
       lastLine: line,
+      lastFile: source.file,
       lastSeq: ++this.seq,
     };
     this.sessions.set(key, s);
@@ -259,7 +265,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (connection === null && role === undefined && source.room === undefined) return;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
-      if (last !== undefined && last !== ufrag) this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line));
+      if (last !== undefined && last !== ufrag) this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line, source.file));
       if (last !== ufrag) {
         this.lastUfrag.set(connection, ufrag);
         this.lastUfrag = this.trim(this.lastUfrag);
@@ -335,10 +341,11 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     else s = this.session(key, ufrag, f, line);
     this.total++;
     s.lastLine = line;
+    s.lastFile = f.file;
     const id = f.id;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line));
+      if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file));
     } else {
       s.total++;
       this.distinct++;
@@ -355,12 +362,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
       } else if (f.type === 'relay') {
         const cls = f.addressClass;
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line));
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line, f.file));
       }
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
       else s.dropped++;
-      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key });
+      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push(f.file !== undefined ? { ...w, line, mid: f.sdpMid, session: key, file: f.file } : { ...w, line, mid: f.sdpMid, session: key });
     }
     if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
@@ -496,6 +503,7 @@ function sessionReport(s: SessionState): SessionReport {
     endOfCandidates: s.endOfCandidates,
     firstLine: s.firstLine,
     lastLine: s.lastLine,
+    ...(s.lastFile !== undefined ? { lastFile: s.lastFile } : {}),
     candidates: s.kept === null ? [] : s.kept.map(keptOf),
     dropped: s.dropped,
     diagnostics,

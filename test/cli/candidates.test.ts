@@ -144,6 +144,28 @@ describe('sdpscope candidates', () => {
     expect((await run([bad], { ndjson: true })).err).toContain('(line 2: priority must be');
   });
 
+  it('names the file of every line of a session that spans files: its span, its rows, its findings (audit: "line 2" of which file?)', async () => {
+    const cand = (typ: string) => `{"candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ ${typ} ufrag span"}`;
+    const a = file('span-a.log', cand('host') + '\n');
+    const b = file('span-b.log', ['x', cand('host'), 'y', cand('host'), cand('foo')].join('\n') + '\n');
+    const { out } = await run([a, b]);
+    expect(out).toContain(`${a}:1–${b}:5`);
+    expect(out).toMatch(new RegExp(`\\n  ${a.replace(/[.]/g, '\\.')}:1 +1 +host`));
+    expect(out).toMatch(new RegExp(`\\n  ${b.replace(/[.]/g, '\\.')}:5 +1 +foo`));
+    expect(out).toContain(`duplicate-candidate (${b}:2)`);
+    expect(out).toContain(`candidate-unknown-type (${b}:5)`);
+    const json = JSON.parse((await run([a, b], { json: true })).out) as { sessions: { lastFile?: string; origin: { file?: string } }[]; diagnostics: { kind: string; file?: string; line: number }[] };
+    expect([json.sessions[0]!.origin.file, json.sessions[0]!.lastFile]).toEqual([a, b]);
+    expect(json.diagnostics.filter((d) => d.kind === 'duplicate-candidate' || d.kind === 'candidate-unknown-type').map((d) => [d.kind, d.file, d.line])).toEqual([
+      ['duplicate-candidate', b, 2],
+      ['candidate-unknown-type', b, 5],
+    ]);
+    // One file: lines alone, as before.
+    const one = await run([b]);
+    expect(one.out).toContain('lines 2–5');
+    expect(one.out).toContain('duplicate-candidate (line 4)');
+  });
+
   it('clears its progress line before an error is printed (audit: the error was written onto it)', async () => {
     const f = file('strict-progress.log', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n'.repeat(2000) + 'candidate:2 1 udp notanumber 10.0.0.1 5000 typ host\n');
     let err = '';
