@@ -2,8 +2,8 @@
  * Node only: reads a file (or standard input for "-") as text, with one clear, coded error for
  * each way that can fail. Not part of the browser core.
  */
-import { access, open, stat, type FileHandle } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { access, open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { constants, fstatSync, readSync } from 'node:fs';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
 
@@ -276,7 +276,7 @@ async function openFile(path: string): Promise<{ handle: FileHandle; size: numbe
  * such a file further down the list (a gzip that is corrupt past its start is found only when read).
  */
 export async function checkReadable(path: string): Promise<void> {
-  if (path === '-') return;
+  if (path === '-') return checkStdin();
   let st: Awaited<ReturnType<typeof stat>>;
   try {
     st = await stat(path);
@@ -296,24 +296,53 @@ export async function checkReadable(path: string): Promise<void> {
     // stream would later.
     const head = Buffer.alloc(1 << 16);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const kind = detectEncoding(head.subarray(0, bytesRead));
-    if (kind === 'binary') throw binaryError(path, head);
-    if (kind === 'gzip') {
-      // A gzip of a binary (a .tar.gz) is refused now too: the start of its first 4 KiB inflated
-      // (at most a few MB) is what the stream would look at. A gzip corrupt there fails when read.
-      let inflated: Buffer | null = null;
-      try {
-        inflated = gunzipSync(head.subarray(0, Math.min(bytesRead, 4096)), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-      } catch {
-        inflated = null;
-      }
-      if (inflated && inflated.length > 0 && detectEncoding(inflated) === 'binary') throw binaryError(`${path} (gunzipped)`, inflated);
-    }
+    checkHead(head.subarray(0, bytesRead), path);
   } catch (e) {
     throw fileError(path, e);
   } finally {
     await handle.close();
   }
+}
+
+/** Throws FILE_BINARY for the first bytes of a binary input, or of a gzip of one (a .tar.gz). */
+function checkHead(head: Buffer, name: string): void {
+  const kind = detectEncoding(head);
+  if (kind === 'binary') throw binaryError(name, head);
+  if (kind !== 'gzip') return;
+  // The start of the first 4 KiB inflated (at most a few MB) is what the stream would look at.
+  // A gzip corrupt there fails when it is read.
+  let inflated: Buffer | null = null;
+  try {
+    inflated = gunzipSync(head.subarray(0, 4096), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    inflated = null;
+  }
+  if (inflated && inflated.length > 0 && detectEncoding(inflated) === 'binary') throw binaryError(`${name} (gunzipped)`, inflated);
+}
+
+/**
+ * Standard input redirected from a regular file (`- < photo.bin`) is checked as a named file is:
+ * its next 64 KiB read where it stands (its offset, from /proc; without /proc, not checked), not
+ * taken from it. A pipe or a terminal is not read here.
+ */
+async function checkStdin(): Promise<void> {
+  let pos: number;
+  try {
+    if (!fstatSync(0).isFile()) return;
+    const m = /^pos:\s*(\d+)/m.exec(await readFile('/proc/self/fdinfo/0', 'utf8'));
+    if (m === null) return;
+    pos = Number(m[1]);
+  } catch {
+    return;
+  }
+  const head = Buffer.alloc(1 << 16);
+  let bytesRead = 0;
+  try {
+    bytesRead = readSync(0, head, 0, head.length, pos);
+  } catch {
+    return;
+  }
+  checkHead(head.subarray(0, bytesRead), 'standard input');
 }
 
 /**

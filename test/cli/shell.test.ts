@@ -98,6 +98,30 @@ describe('standard output that cannot be written (> /dev/full) is one coded line
   });
 });
 
+describe('a binary input is refused before anything is written, as a file or on standard input', () => {
+  it('- < photo.bin and a .tar.gz: FILE_BINARY, exit 2, nothing on stdout (the first file\'s output was written, then cut)', () => {
+    const bin = Buffer.from(Array.from({ length: 1 << 16 }, (_, i) => (i * 7919 + (i >> 7)) % 256));
+    const photo = join(dir, 'photo.bin');
+    writeFileSync(photo, bin);
+    const tgz = join(dir, 'logs.tar.gz');
+    writeFileSync(tgz, gzipSync(bin));
+    for (const [line, name] of [
+      [`sdpscope candidates --json samples/alice.log - < ${photo}`, 'standard input'],
+      [`sdpscope candidates --json samples/alice.log - < ${tgz}`, 'standard input (gunzipped)'],
+      [`sdpscope candidates --json samples/alice.log ${tgz}`, `${tgz} (gunzipped)`],
+    ] as const) {
+      const r = sh(line);
+      expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `sdpscope: ${name} holds binary data, not text [FILE_BINARY]\n`]);
+    }
+    // Standard input is checked where it stands, and not taken from: what follows a line read before is all read.
+    const text = file('after.log', 'binary-looking first line? no: \n' + readFileSync(join(ROOT, 'samples/alice.log'), 'utf8'));
+    const r = sh(`(read -r first; sdpscope candidates --summary -) < ${text}`);
+    expect(r.status).toBe(0);
+    const totals = (out: string) => out.trim().split('\n').pop();
+    expect(totals(r.stdout)).toBe(totals(sh('sdpscope candidates --summary samples/alice.log').stdout));
+  });
+});
+
 describe('standard input with -, in every file position', () => {
   let relay: Relay;
   beforeAll(async () => {
