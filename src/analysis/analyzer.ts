@@ -249,7 +249,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
    * that eviction costs O(log n) a session on average.
    */
   private evict(keep: SessionState): void {
-    if (this.evicted === 0) this.inputFindings.push(at('sessions-evicted', `more than ${this.maxSessions} sessions open at once: the least recently active are reported early`));
+    if (this.evicted === 0) this.inputFindings.push(at('sessions-evicted', `more than ${this.maxSessions} session${this.maxSessions === 1 ? '' : 's'} open at once: the least recently active are reported early`));
     const target = Math.max(1, Math.floor(this.maxSessions * 0.9));
     const order = [...this.sessions.values()].filter((x) => x !== keep).sort((a, b) => a.lastSeq - b.lastSeq);
     for (const old of order.slice(0, this.sessions.size - target)) {

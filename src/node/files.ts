@@ -320,12 +320,24 @@ function checkHead(head: Buffer, name: string): void {
   if (inflated && inflated.length > 0 && detectEncoding(inflated) === 'binary') throw binaryError(`${name} (gunzipped)`, inflated);
 }
 
+/** `0< /tmp`: standard input opened on a directory reads as nothing; said as what it is. */
+function stdinNotDirectory(): void {
+  let dir = false;
+  try {
+    dir = fstatSync(0).isDirectory();
+  } catch {
+    dir = false;
+  }
+  if (dir) throw new SdpscopeError('FILE_IS_DIRECTORY', 'standard input is a directory, not a file');
+}
+
 /**
  * Standard input redirected from a regular file (`- < photo.bin`) is checked as a named file is:
  * its next 64 KiB read where it stands (its offset, from /proc; without /proc, not checked), not
  * taken from it. A pipe or a terminal is not read here.
  */
 async function checkStdin(): Promise<void> {
+  stdinNotDirectory();
   let pos: number;
   try {
     if (!fstatSync(0).isFile()) return;
@@ -351,7 +363,10 @@ async function checkStdin(): Promise<void> {
  * read says so before anything is printed.
  */
 export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
-  if (path === '-') return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'standard input'), size: null };
+  if (path === '-') {
+    stdinNotDirectory();
+    return { stream: textBytes(process.stdin as AsyncIterable<Buffer>, 'standard input'), size: null };
+  }
   const { handle, size } = await openFile(path);
   // 64 KiB reads, as a pipe gives them: a chunk is read through before the next collection, so its
   // buffer dies young instead of waiting for a full collection (1 MiB reads cost 27 MB of peak RSS).
@@ -361,6 +376,7 @@ export async function openTextStream(path: string): Promise<{ stream: AsyncItera
 export async function readTextInput(path: string): Promise<string> {
   let bytes: Buffer;
   if (path === '-') {
+    stdinNotDirectory();
     bytes = await readStdin();
   } else {
     const { handle } = await openFile(path);

@@ -113,6 +113,11 @@ describe('a binary input is refused before anything is written, as a file or on 
       const r = sh(line);
       expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `sdpscope: ${name} holds binary data, not text [FILE_BINARY]\n`]);
     }
+    // Standard input opened on a directory is said to be one (it read as empty).
+    for (const line of ['sdpscope parse 0</tmp', 'sdpscope candidates 0</tmp', 'sdp-diff samples/offer.json - 0</tmp']) {
+      const d = sh(line);
+      expect([d.status, d.stderr]).toEqual([2, `${line.split(' ')[0]}: standard input is a directory, not a file [FILE_IS_DIRECTORY]\n`]);
+    }
     // Standard input is checked where it stands, and not taken from: what follows a line read before is all read.
     const text = file('after.log', 'binary-looking first line? no: \n' + readFileSync(join(ROOT, 'samples/alice.log'), 'utf8'));
     const r = sh(`(read -r first; sdpscope candidates --summary -) < ${text}`);
