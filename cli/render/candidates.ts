@@ -25,8 +25,9 @@ function typeCell(type: string, s: Style): string {
   }
 }
 
-/** A line number, with its file when several files are read (`b.log:4`). */
-const lineCell = (src: { readonly line: number; readonly file?: string }) => (src.file !== undefined ? `${src.file}:${src.line}` : String(src.line));
+/** A line number, with its file when several files are read (`b.log:4`), and its line in an SDP held in that line (`3 (sdp 11)`). */
+const lineCell = (src: { readonly line: number; readonly file?: string; readonly sdpLine?: number }) =>
+  (src.file !== undefined ? `${src.file}:${src.line}` : String(src.line)) + (src.sdpLine !== undefined ? ` (sdp ${src.sdpLine})` : '');
 
 /** A session's span of lines: `lines 1–5`, `a.log lines 1–5`, or `a.log:1–b.log:5` across files. */
 function spanText(r: SessionReport): string {

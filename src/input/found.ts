@@ -63,11 +63,17 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   const found = candidatesInDescription(description, source);
   const last = found[found.length - 1];
   // Cut within its last line (a whole last line ends with its line break): that line's candidate is not read.
-  if (cut && last !== undefined && !text.endsWith('\n') && last.source.line === source.line + lineCount(text) - 1) {
+  if (cut && last !== undefined && !text.endsWith('\n') && sdpLineOf(last.source, source) === lineCount(text)) {
     found[found.length - 1] = { ...last, candidate: null, explanation: null, error: cutCandidate().toJSON() };
   }
   for (const f of found) sink.candidate(f);
 }
+
+/** An SDP held within one line of the input (a JSON string, an escaped SDP), not written out over its lines. */
+const inline = (source: Source) => source.format !== 'sdp' && source.format !== 'sdp-fragment';
+
+/** A found item's line in its SDP (`sdp`: the SDP's own source). */
+const sdpLineOf = (item: Source, sdp: Source) => item.sdpLine ?? item.line - sdp.line + 1;
 
 /** Lines in a text (its line breaks, plus one). */
 function lineCount(text: string): number {
@@ -105,7 +111,8 @@ export function candidatesInDescription(description: SessionDescription, source:
         sdpMLineIndex: sec.index,
         usernameFragment: sec.ufrag,
         inDescription: true,
-        source: { ...source, line: source.line + l.line - 1 },
+        // In an SDP held in one input line, that line, and the line in the SDP besides.
+        source: inline(source) ? { ...source, sdpLine: l.line } : { ...source, line: source.line + l.line - 1 },
       });
     }
   }

@@ -19,6 +19,12 @@ export interface Source {
   readonly line: number;
   /** The file it was read from, when a reader was given several. */
   readonly file?: string;
+  /**
+   * For a candidate of an SDP that the input holds within one of its lines (a JSON string, an
+   * escaped SDP in a log line): its 1-based line in that SDP (`line` is the input's line). An SDP
+   * written out over the input's lines has none: `line` is then the candidate's own.
+   */
+  readonly sdpLine?: number;
   readonly format: InputFormat;
   /** Where in the JSON value: `$.PeerConnections["8-1"].updateLog[7].value`. */
   readonly path?: string;

@@ -218,6 +218,24 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it('gives a candidate of an SDP held in one input line that line, and its line in the SDP besides (audit: log line + SDP line, a line the input does not have)', () => {
+    const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:0123456789abcdefghijkl', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', ''].join('\r\n');
+    const where = (input: string) => readCandidates(input).map((c) => [c.source.line, c.source.sdpLine, c.source.format]);
+    // A JSON frame on line 3, an escaped SDP in a text line, a pretty-printed document, a webrtc-internals dump.
+    expect(where(`hello\nworld\n${JSON.stringify({ type: 'offer', sdp })}\n`)).toEqual([[3, 10, 'json']]);
+    expect(where(`a\n06:00:01 got remote description ${JSON.stringify(sdp)} ok\n`)).toEqual([[2, 10, 'text']]);
+    // An SDP written out over the input's lines: the candidate's own line, no sdpLine.
+    expect(where(`06:00:01 offer:\n${sdp.replace(/\r\n/g, '\n')}`)).toEqual([[11, undefined, 'sdp']]);
+    // A pretty-printed about:webrtc report: the document's line, and the line in its SDP.
+    const report = sample('lab-no-nomination.about_webrtc_report.json');
+    const inReport = readCandidates(report).filter((c) => c.source.path?.includes('.sdp'));
+    expect(inReport.length).toBeGreaterThan(0);
+    for (const c of inReport) {
+      expect(c.source.line).toBeLessThanOrEqual(report.split('\n').length);
+      expect(c.source.sdpLine).toBeGreaterThan(1);
+    }
+  });
+
   it('finds a JSON-escaped SDP string in a log line', () => {
     const escaped = JSON.stringify(SDP_CRLF);
     const [d] = readDescriptions(`06:00:01 got remote description ${escaped} ok`);
