@@ -19,7 +19,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       continue;
     }
     // No closing quote before the line's end: the line was cut, maybe inside the SDP's last line.
-    emitDescription(decoded.text, null, at, sink, false, decoded.end === line.length);
+    const cut = decoded.end === line.length;
+    // Cut between the CR and the LF of a line break: the line before is whole, its LF lost with the rest.
+    emitDescription(cut && decoded.text.endsWith('\r') ? decoded.text + '\n' : decoded.text, null, at, sink, false, cut);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
@@ -68,8 +70,35 @@ export function candidateTextEnd(line: string, from: number): number {
  * would be read as if whole.
  */
 export function cutInQuotes(line: string, from: number, end: number): boolean {
+  // Ended by the line, or by an escape the line cuts (`…typ host\`, `…\u00`): what followed is lost.
+  if (end !== line.length && !danglingEscape(line, end)) return false;
   const q = from > 0 ? line.charCodeAt(from - 1) : 0;
-  return end === line.length && (q === 34 || q === 39); /* " or ' (util.inspect, Python's repr) */
+  if (q === 34 || q === 39) return true; /* " or ' (util.inspect, Python's repr) */
+  // After an escaped line break (`\r\n`, `\\r\\n` when escaped twice): a line of an SDP or a
+  // fragment inside a quoted string, which the line ends before closing.
+  let i = from - 1;
+  if (i < 1 || line.charCodeAt(i) !== 110 /* n */ || line.charCodeAt(i - 1) !== 92) return false;
+  return true;
+}
+
+/**
+ * True when the line ends inside the escape at `at`, escaped backslashes (`\\\\`) before it being
+ * whole: `…\\`, `…\\u00`, `…\\\\\\`. Linear in the run of backslashes.
+ */
+export function danglingEscape(line: string, at: number): boolean {
+  let i = at;
+  while (line.charCodeAt(i) === 92 && line.charCodeAt(i + 1) === 92) i += 2;
+  return cutEscape(line, i);
+}
+
+/** True when the one escape at `at` is cut by the line's end (`\\` alone, `\\u` and fewer than four hex digits). */
+function cutEscape(line: string, at: number): boolean {
+  if (line.charCodeAt(at) !== 92) return false;
+  const rest = line.length - at;
+  if (rest === 1) return true;
+  if (line.charCodeAt(at + 1) !== 117 /* u */ || rest > 5) return false;
+  for (let i = at + 2; i < line.length; i++) if (!/[0-9a-fA-F]/.test(line[i]!)) return false;
+  return true;
 }
 
 /**
@@ -87,7 +116,8 @@ const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '
 /**
  * The JSON string content that starts at `start` and ends at the first unescaped quote (or the end
  * of the line), decoded (RFC 8259 §7); `text` is null when an escape is not one of JSON's, and
- * `end` is then where the bad escape is. One pass.
+ * `end` is then where the bad escape is; an escape the line's end cuts ends the string there (`end`
+ * is the line's length). One pass.
  */
 export function unescapeJsonString(line: string, start: number): { text: string | null; end: number } {
   let out = '';
@@ -99,6 +129,8 @@ export function unescapeJsonString(line: string, start: number): { text: string 
     if (c !== 92 /* \ */) continue;
     out += line.slice(run, i);
     const e = line[i + 1];
+    // The line cut inside this escape: the string so far, ended by the line (a cut the caller sees).
+    if (cutEscape(line, i)) return { text: out, end: line.length };
     if (e === 'u') {
       const hex = line.slice(i + 2, i + 6);
       if (!/^[0-9a-fA-F]{4}$/.test(hex)) return { text: null, end: i + 1 };

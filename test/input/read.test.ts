@@ -218,6 +218,29 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it('refuses a cut candidate wherever the quoted string that holds it starts, and not a whole one (audit: five shapes)', () => {
+    const sdpHead = String.raw`v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n`;
+    const read = (line: string) => readCandidates(line).map((c) => [c.candidate?.type ?? null, c.error?.code ?? null]);
+    // An escaped fragment (no v=0): the candidate after an escaped line break, cut.
+    expect(read(String.raw`06:00 frag "a=mid:0\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\na=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ ho`)).toEqual([
+      ['host', null],
+      [null, 'CANDIDATE_CUT'],
+    ]);
+    // An SDP escaped twice (a JSON frame logged as a JSON string).
+    expect(read('06:00 {"msg":' + JSON.stringify(JSON.stringify({ type: 'offer', sdp: sdpHead.replace(/\\r\\n/g, '\r\n') + 'a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host' })).slice(0, -6))).toEqual([[null, 'CANDIDATE_CUT']]);
+    // Cut inside an escape: the SDP is still read, and its last candidate refused.
+    const inEscape = `06:00 "${sdpHead}a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host`;
+    for (const tail of ['\\', '\\u', '\\u00']) {
+      const r = readInput(inEscape + tail);
+      expect(r.descriptions).toHaveLength(1);
+      expect(r.candidates.map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_CUT']);
+    }
+    // An escaped backslash at the end is whole (not a cut escape); the string is still open, so cut.
+    expect(read(`06:00 "${sdpHead}a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\\\\`)).toEqual([[null, 'CANDIDATE_CUT']]);
+    // Cut between the CR and the LF: the candidate's line is whole, read as it is (it was refused).
+    expect(read(`06:00 "${sdpHead}a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\\r`)).toEqual([['host', null]]);
+  });
+
   it('gives a candidate of an SDP held in one input line that line, and its line in the SDP besides (audit: log line + SDP line, a line the input does not have)', () => {
     const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:0123456789abcdefghijkl', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', ''].join('\r\n');
     const where = (input: string) => readCandidates(input).map((c) => [c.source.line, c.source.sdpLine, c.source.format]);
