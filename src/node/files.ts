@@ -153,6 +153,10 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
     const b = toBuffer(n.value);
     head.push(b);
     size += b.length;
+    // A gzip is told by its first two bytes: it is inflated as it comes (a small .gz on a pipe
+    // still open is not held until 4 KiB or a line break came).
+    const b0 = head[0]!;
+    if (size >= 2 && (b0.length >= 2 ? b0[0] === 0x1f && b0[1] === 0x8b : detectEncoding(Buffer.concat(head)) === 'gzip')) break;
     // A short head that looks binary (a Latin-1 word in a first line of 10 bytes) waits for more.
     if (size >= 8 && b.indexOf(0x0a) >= 0 && detectEncoding(head.length === 1 ? b : Buffer.concat(head)) !== 'binary') break;
   }

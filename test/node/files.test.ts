@@ -36,6 +36,16 @@ describe('textBytes', () => {
     expect((await it.next()).done).toBe(true);
   });
 
+  it('inflates a gzip on a pipe as it comes, not once 4 KiB or a line break came (audit: a small .gz on an open pipe waited)', async () => {
+    const line = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n';
+    const { stream, release } = gated(gzipSync(line), gzipSync(line));
+    const it = textBytes(stream, 'stdin')[Symbol.asyncIterator]();
+    expect(Buffer.from((await it.next()).value as Uint8Array).toString()).toBe(line);
+    release();
+    expect(Buffer.from((await it.next()).value as Uint8Array).toString()).toBe(line);
+    expect((await it.next()).done).toBe(true);
+  });
+
   it('does not call a pipe binary from a short first line of Latin-1 (audit: "D\\xe9marr\\xe9 pc-1" alone was 2 bad bytes in 14)', async () => {
     const line = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n';
     const { stream, release } = gated(Buffer.from('D\xe9marr\xe9 pc-1\n', 'latin1'), Buffer.from(line));
