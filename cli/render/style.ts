@@ -24,9 +24,13 @@ export function wantColor(flag: boolean | undefined, stream: { isTTY?: boolean }
 
 /** Pads plain text to a width, ignoring ANSI codes in the measurement. */
 export function pad(text: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = text.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const visible = visibleLength(text);
   return visible >= width ? text : text + ' '.repeat(width - visible);
+}
+
+/** The length of text as shown: without its ANSI codes (a cell without an escape is measured as is). */
+function visibleLength(text: string): number {
+  return text.indexOf('\x1b') < 0 ? text.length : text.replace(ANSI, '').length;
 }
 
 /** The widest a table cell is shown (the JSON output has every field whole). */
@@ -38,13 +42,13 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 /** A cell cut to MAX_CELL visible characters, with an ellipsis (a field of a hostile line may be a megabyte). */
 function fit(cell: string): string {
   if (cell.length <= MAX_CELL) return cell;
-  const plain = cell.replace(ANSI, '');
+  const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
   return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;
 }
 
 /** A left-aligned table: header row, then rows; columns as wide as their widest cell (cells cut at MAX_CELL). */
 export function table(header: string[], rows: string[][], s: Style): string {
-  const len = (t: string) => t.replace(ANSI, '').length;
+  const len = visibleLength;
   const cut = rows.map((r) => r.map(fit));
   const widths = header.map(len);
   for (const r of cut) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, len(r[i] ?? ''));
