@@ -85,7 +85,9 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     out.push(renderCandidateTable(trickled, s));
     out.push('');
   }
-  const problems = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !trickled.some((c) => c.error && c.source.line === p.line));
+  // An unparseable trickled candidate is in the table already (a set of its lines: not a search of the table per problem).
+  const rejectedLines = new Set(trickled.filter((c) => c.error).map((c) => c.source.line));
+  const problems = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
   if (problems.length > 0) {
     out.push(s.bold('Input problems:'));
     pushAll(out, renderDiagnostics(problems, s));
@@ -99,7 +101,10 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     out.push('');
   }
   out.push(`${plural(report.descriptions.length, 'description')}, ${plural(report.candidates.length, 'candidate')} · ${n('error') ? s.red(plural(n('error'), 'error')) : '0 errors'}, ${plural(n('warning'), 'warning')}`);
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  const text = out.join('\n');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end) + '\n';
 }
 
 /** JSON for --json: what the library returns is JSON as is (errors through their toJSON, pair priorities as strings). */
