@@ -62,8 +62,8 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   sink.description({ type, text, description, source });
   const found = candidatesInDescription(description, source);
   const last = found[found.length - 1];
-  // Cut within its last line (a whole last line ends with its line break): that line's candidate is not read.
-  if (cut && last !== undefined && !text.endsWith('\n') && sdpLineOf(last.source, source) === lineCount(text)) {
+  // Cut within its last line (a whole last line ends with its line break, or its CR: cut before the LF): that line's candidate is not read.
+  if (cut && last !== undefined && !text.endsWith('\n') && !text.endsWith('\r') && sdpLineOf(last.source, source) === lineCount(text)) {
     found[found.length - 1] = { ...last, candidate: null, explanation: null, error: cutCandidate().toJSON() };
   }
   for (const f of found) sink.candidate(f);
@@ -132,7 +132,11 @@ export interface CandidateInit {
  */
 export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null): void {
   // `refused`: found but not to be read (a cut line): unparseable, with that reason.
-  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(text);
+  // A line break at the end of a candidate string (`"candidate:… typ host\r\n"`, an a= line copied
+  // whole) is not part of it: read without it, as Chrome's candidate parser reads the line.
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(end === text.length ? text : text.slice(0, end));
   const mid = str(init.sdpMid) ?? null;
   let candidate: Candidate | null = null;
   if (parsed.ok) candidate = parsed.candidate;

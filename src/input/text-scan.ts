@@ -19,9 +19,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       continue;
     }
     // No closing quote before the line's end: the line was cut, maybe inside the SDP's last line.
-    const cut = decoded.end === line.length;
-    // Cut between the CR and the LF of a line break: the line before is whole, its LF lost with the rest.
-    emitDescription(cut && decoded.text.endsWith('\r') ? decoded.text + '\n' : decoded.text, null, at, sink, false, cut);
+    emitDescription(decoded.text, null, at, sink, false, decoded.end === line.length);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }

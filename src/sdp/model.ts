@@ -212,7 +212,7 @@ export type AttributeName = keyof AttributeValues;
 interface LineBase {
   /** 1-based line number in the parsed text. */
   readonly line: number;
-  /** This line's ending, only where it differs from the description's `eol`. */
+  /** This line's ending, only where it differs from the description's `eol` (`"\r"`: a last line cut between its CR and LF). */
   readonly eol?: string;
   /** The text as read, only where it differs from the canonical spelling of the fields. */
   readonly verbatim?: Verbatim;

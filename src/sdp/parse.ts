@@ -51,13 +51,20 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
         end--;
         ending = '\r\n';
       }
+    } else if (end > start && text.charCodeAt(end - 1) === 13) {
+      // A last line cut between its CR and its LF: the CR is not part of its value ("typ host\r"
+      // is not a type); it is kept as the line's ending (`eol: "\r"`), and the SDP still has no
+      // final line ending.
+      end--;
+      ending = '\r';
     }
     const content = text.slice(start, end);
     start = nl < 0 ? text.length : nl + 1;
     if (nl >= 0 && start === text.length) finalEol = true;
 
     const node = readLine(content, lineNo, problems);
-    if (ending !== '') {
+    if (ending === '\r') (node as { eol?: string }).eol = ending;
+    else if (ending !== '') {
       if (eol === null) eol = ending;
       else if (ending !== eol) {
         mixed = true;

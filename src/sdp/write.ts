@@ -17,6 +17,8 @@ export function writeSdp(description: SessionDescription): string {
     const node = all[i]!;
     out += writeLine(node);
     if (i < all.length - 1 || description.finalEol) out += node.eol ?? description.eol;
+    // A last line cut after its CR keeps it (parseSdp: `eol: "\r"` without a final line ending).
+    else if (node.eol === '\r') out += '\r';
   }
   return out;
 }

@@ -241,6 +241,21 @@ describe('log text', () => {
     expect(read(`06:00 "${sdpHead}a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\\r`)).toEqual([['host', null]]);
   });
 
+  it('reads a candidate string without the line break it ends with, as Chrome does (audit: type "host\\r\\n", ufrag "ab\\r")', () => {
+    const frames = ['typ host\r\n', 'typ host ufrag ab\r', 'typ host\n'].map((tail) => JSON.stringify({ type: 'candidate', candidate: `candidate:1 1 udp 2122260223 10.0.0.1 5000 ${tail}` }));
+    const c = readCandidates(frames.join('\n'));
+    expect(c.map((x) => [x.candidate?.type, x.candidate?.ufrag ?? null, x.error])).toEqual([
+      ['host', null, null],
+      ['host', 'ab', null],
+      ['host', null, null],
+    ]);
+    // The text is as found; the candidate writes back as itself.
+    expect(c[0]!.text.endsWith('host\r\n')).toBe(true);
+    // An SDP whose last line is cut between its CR and LF: the candidate's type is "host", not "host\r".
+    const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=candidate:2 1 udp 2122260223 10.0.0.2 5002 typ host\r';
+    expect(readCandidates(JSON.stringify({ type: 'offer', sdp })).map((x) => x.candidate?.type)).toEqual(['host']);
+  });
+
   it('gives a candidate of an SDP held in one input line that line, and its line in the SDP besides (audit: log line + SDP line, a line the input does not have)', () => {
     const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:0123456789abcdefghijkl', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', ''].join('\r\n');
     const where = (input: string) => readCandidates(input).map((c) => [c.source.line, c.source.sdpLine, c.source.format]);

@@ -186,6 +186,16 @@ describe('line handling', () => {
     expect(parseSdp('v=0\r\ns=-\nt=0 0\r\n').diagnostics.map((d) => d.kind)).toEqual(['mixed-line-endings', 'missing-line']);
   });
 
+  it('reads a last line cut between its CR and LF without the CR in its value, and writes the CR back', () => {
+    const text = 'v=0\r\ns=-\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r';
+    const d = parseSdp(text, { fragment: true });
+    expect(writeSdp(d)).toBe(text);
+    expect(d.candidates.map((c) => c.candidate.type)).toEqual(['host']);
+    // Still no final line ending (CRLF): the SDP was cut.
+    expect(d.finalEol).toBe(false);
+    expect(d.diagnostics.map((x) => x.message).join('\n')).toContain('line 3, the last, has no line ending');
+  });
+
   it('keeps invalid and blank lines with a diagnostic and their line number', () => {
     const text = 'v=0\r\ngarbage here\r\n\r\na=rtpmap:x\r\na=candidate:1 1 udp 1 1.2.3.4 99999 typ host\r\n';
     const d = parseSdp(text);
