@@ -142,3 +142,11 @@ export function opensLikeJson(t: string): boolean {
   if (c >= '0' && c <= '9') return leadingTime(t) === undefined && /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]/.test(t.slice(0, 64));
   return /^(?:true|false|null)\s*[,\]]/.test(t.slice(i, i + 8));
 }
+
+/** Lines with NUL bytes reported one by one, per input; past this, skipped without a word. */
+export const MAX_BINARY_REPORTS = 10;
+
+/** The finding for a line of binary data (NUL bytes), skipped: one wording for the stream and the text readers. */
+export function binaryLineFinding(lineNo: number, file: string | undefined) {
+  return diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo, null, null, file));
+}

@@ -9,7 +9,7 @@ import { boundedFindings } from '../diagnostics.js';
 import { requireObject, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
-import { LineScanner } from './line-scanner.js';
+import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
 /** Collects what a scan finds into arrays. */
@@ -72,11 +72,18 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
   const scanner = new LineScanner(sink, file);
   let start = 0;
   let lineNo = 0;
+  // NULs found once for the text, then passed line by line: a line holding one is binary data, skipped (as the stream reader does).
+  let nul = body.indexOf('\0');
+  let binary = 0;
   while (start < body.length) {
     lineNo++;
     const nl = body.indexOf('\n', start);
     const end = nl < 0 ? body.length : nl;
-    scanner.push(body.slice(start, end), nl < 0 ? '' : '\n', lineNo);
+    if (nul >= 0 && nul < end) {
+      if (binary++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
+      scanner.breakBlock();
+      nul = body.indexOf('\0', end);
+    } else scanner.push(body.slice(start, end), nl < 0 ? '' : '\n', lineNo);
     start = end + 1;
   }
   scanner.end();

@@ -7,7 +7,7 @@
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, SdpscopeError } from '../errors.js';
-import { LineScanner, opensLikeJson } from '../input/line-scanner.js';
+import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
 import { scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
 
@@ -212,7 +212,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (markers.within(0, start, end)) {
-      if (binaryReported++ < 10) sink.problem(diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo, null, null, options.file)));
+      if (binaryReported++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
       scanner.breakBlock();
       return;
     }

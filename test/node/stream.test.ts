@@ -71,6 +71,17 @@ describe('scanStream', () => {
     expect(r.candidates.map((c) => c.source.line)).toEqual([3]);
   });
 
+  it('skips a binary line in a log read whole too (a first line that looks like JSON and is not: audit, the NUL line was read)', async () => {
+    const text = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.7 5000 typ host"} trailing\n' + 'x'.repeat(100_000) + '\nbin\u0000ary candidate:1 1 udp 2122260223 10.0.0.9 5000 typ host\ncandidate:2 1 udp 2122260223 10.0.0.10 5000 typ host\n';
+    const r = await scan(chunked(text, 65536));
+    expect(r.problems2).toEqual([['binary-data', 3]]);
+    expect(r.candidates.map((c) => c.candidate?.address)).toEqual(['10.0.0.7', '10.0.0.10']);
+    // The library reads the text as the stream does.
+    const lib = readInput(text);
+    expect(lib.problems.filter((p) => p.kind === 'binary-data').map((p) => p.line)).toEqual([3]);
+    expect(lib.candidates.map((c) => c.candidate?.address)).toEqual(['10.0.0.7', '10.0.0.10']);
+  });
+
   it('keeps an SDP split across chunks intact', async () => {
     const text = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
     const r = await scan(chunked(`log start\n${text}\nlog end\n`, 13));
