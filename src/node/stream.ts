@@ -151,7 +151,7 @@ async function readHead(stream: AsyncIterable<Uint8Array | string>, sink: InputS
     const doc = headDone ? { text: headBuf.toString('utf8'), chunks: [headBuf] } : await readDocument([headBuf], it, options.maxDocumentBytes ?? 256 * 1024 * 1024);
     if (doc.text !== null) {
       const fileOpt = options.file !== undefined ? { file: options.file } : {};
-      scanInput(doc.text, withFile(sink, fileOpt.file));
+      scanInput(doc.text, sink, fileOpt);
       options.onProgress?.(Buffer.byteLength(doc.text), 0);
       return { report: { lines: doc.text.split('\n').length - (doc.text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(doc.text) } };
     }
@@ -175,17 +175,6 @@ async function* rest(first: Buffer[], it: AsyncIterator<Uint8Array | string> | n
     if (next.done) return;
     yield next.value;
   }
-}
-
-/** A sink that stamps `file` on every source (a whole document is scanned without a LineScanner). */
-function withFile(sink: InputSink, file: string | undefined): InputSink {
-  if (file === undefined) return sink;
-  return {
-    description: (f) => sink.description({ ...f, source: { ...f.source, file } }),
-    candidate: (f) => sink.candidate({ ...f, source: { ...f.source, file } }),
-    endOfCandidates: (f) => sink.endOfCandidates({ ...f, source: { ...f.source, file } }),
-    problem: (p) => sink.problem(p),
-  };
 }
 
 async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions): Promise<StreamReport> {

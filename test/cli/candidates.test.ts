@@ -160,6 +160,11 @@ describe('sdpscope candidates', () => {
       ['duplicate-candidate', b, 2],
       ['candidate-unknown-type', b, 5],
     ]);
+    // A file that opens like a JSON document and is not one (read whole): its findings name it too.
+    const doc = file('span-doc.log', '{"a":\n  1 candidate:1 1 udp 2122260223 10.0.0.3 5000 typ host\n');
+    const withDoc = await run([a, doc]);
+    expect(withDoc.out).toContain(`invalid-json (${doc}:1)`);
+    expect(withDoc.out).toContain(`${doc}:2 `);
     // One file: lines alone, as before.
     const one = await run([b]);
     expect(one.out).toContain('lines 2–5');
