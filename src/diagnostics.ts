@@ -41,6 +41,8 @@ export interface LinePosition {
   readonly mid: string | null;
   /** The input file the line is in, when a reader was given several (`sdpscope candidates a.log b.log`). */
   readonly file?: string;
+  /** The line in an SDP held within that input line (a JSON frame's `sdp`, an escaped SDP): Source.sdpLine. */
+  readonly sdpLine?: number;
 }
 
 /** A candidate, in an SDP or in a log. */
@@ -65,6 +67,8 @@ export interface SessionPosition {
   readonly line: number | null;
   /** The input file of `line`, when several files are read (`sdpscope candidates a.log b.log`). */
   readonly file?: string;
+  /** The line in an SDP held within that input line: Source.sdpLine. */
+  readonly sdpLine?: number;
 }
 
 /** Text that was rejected: the {@link ErrorCode} of the rejection. */

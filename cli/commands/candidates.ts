@@ -3,6 +3,7 @@ import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandid
 import { checkReadable, openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRest } from '../render/candidates.js';
+import { diagnosticWhere } from '../render/diagnostics.js';
 import { Spool } from '../spool.js';
 import { makeStyle } from '../render/style.js';
 import { batched, EXIT_OK } from '../run.js';
@@ -209,7 +210,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   } else if (report.totals.invalid > 0) {
     // --ndjson has a record for each candidate read: those that could not be read are said here.
     const first = report.diagnostics.find((d) => d.kind === 'unparseable-candidate');
-    const where = first?.line != null ? (first.file !== undefined ? `${first.file}:${first.line}` : `line ${first.line}`) : 'the first';
+    const where = first?.line != null ? diagnosticWhere(first) : 'the first';
     err(`sdpscope: ${report.totals.invalid} candidate line${report.totals.invalid === 1 ? '' : 's'} could not be read, so ${report.totals.invalid === 1 ? 'has' : 'have'} no record${first ? ` (${where}: ${first.message})` : ''}; --json or the tables list ${report.totals.invalid === 1 ? 'it' : 'them'}\n`);
   }
   return EXIT_OK;

@@ -6,6 +6,7 @@ import type { Style } from './style.js';
 export function diagnosticWhere(d: Diagnostic, lineLabel = 'line'): string {
   const parts: string[] = [];
   if ('line' in d && d.line !== null) parts.push('file' in d && d.file !== undefined ? `${d.file}:${d.line}` : `${lineLabel} ${d.line}`);
+  if ('sdpLine' in d && d.sdpLine !== undefined) parts.push(`sdp ${d.sdpLine}`);
   if ('column' in d && d.column !== null) parts.push(`column ${d.column}`);
   if (parts.length === 0 && 'index' in d && d.index === null && d.mid !== null) parts.push(`mid ${d.mid}`);
   return parts.join(', ');

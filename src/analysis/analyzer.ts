@@ -21,8 +21,8 @@ import { predictPairs, type PredictedPair } from './pairs.js';
 export type { CandidateRecord } from './record.js';
 
 /** A session-level finding of the analyzer. */
-const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null, file?: string): LogDiagnostic =>
-  diagnostic(kind, message, file !== undefined ? { session, line, file } : { session, line });
+const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null, file?: string, sdpLine?: number): LogDiagnostic =>
+  diagnostic(kind, message, { session, line, ...(file !== undefined ? { file } : {}), ...(sdpLine !== undefined ? { sdpLine } : {}) });
 
 /** A kept candidate: what was found, parsed and explained once. */
 export interface KeptCandidate {
@@ -315,6 +315,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const e = found.error;
       this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
         ...atLine(line, null, found.sdpMid, found.source.file),
+        ...(found.source.sdpLine !== undefined ? { sdpLine: found.source.sdpLine } : {}),
         session: null,
         errorCode: e?.code ?? 'CANDIDATE_PREFIX',
       }));
@@ -345,7 +346,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const id = f.id;
     if (s.seen.has(id)) {
       s.duplicates++;
-      if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file));
+      if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file, f.sdpLine));
     } else {
       s.total++;
       this.distinct++;
@@ -362,12 +363,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
       } else if (f.type === 'relay') {
         const cls = f.addressClass;
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line, f.file));
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line, f.file, f.sdpLine));
       }
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
       else s.dropped++;
-      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push(f.file !== undefined ? { ...w, line, mid: f.sdpMid, session: key, file: f.file } : { ...w, line, mid: f.sdpMid, session: key });
+      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...(f.file !== undefined ? { file: f.file } : {}), ...(f.sdpLine !== undefined ? { sdpLine: f.sdpLine } : {}) });
     }
     if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {

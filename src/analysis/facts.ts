@@ -19,6 +19,8 @@ export interface CandidateFacts {
   readonly sender: string | undefined;
   readonly room: string | undefined;
   readonly file: string | undefined;
+  /** Its line in an SDP held within the input line (Source.sdpLine). */
+  readonly sdpLine: number | undefined;
   readonly sdpMid: string | null;
   /** RTCIceCandidateInit.usernameFragment or the candidate's own ufrag (FoundCandidate.usernameFragment). */
   readonly usernameFragment: string | null;
@@ -142,6 +144,9 @@ class FoundFacts implements CandidateFacts {
   }
   get file(): string | undefined {
     return this.f.source.file;
+  }
+  get sdpLine(): number | undefined {
+    return this.f.source.sdpLine;
   }
   get sdpMid(): string | null {
     return this.f.sdpMid;

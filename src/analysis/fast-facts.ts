@@ -113,6 +113,8 @@ class KeptLine implements KeptFacts {
 /** The facts of one candidate the fast path read. */
 class LineFacts implements CandidateFacts {
   private made: ParsedFound | null = null;
+  /** A line of its own: in no SDP. */
+  readonly sdpLine = undefined;
   constructor(
     /** The line, whole: the reference reader reads it again when the found candidate is asked for. */
     private readonly text: string,

@@ -171,6 +171,22 @@ describe('sdpscope candidates', () => {
     expect(one.out).toContain('duplicate-candidate (line 4)');
   });
 
+  it('places every finding about a candidate of a one-line SDP by its input line and its line in the SDP (audit: three findings all said "line 3")', async () => {
+    const sdp = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa', 'a=rtpmap:111 opus/48000/2',
+      'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'a=candidate:3 1 udp 2122260223 10.0.0.3 5000 typ weird', 'a=candidate:4 1 udp', ''].join('\r\n');
+    const f = file('frame-sdp.log', `hello\nworld\n${JSON.stringify({ type: 'offer', sdp })}\n`);
+    const { out } = await run([f]);
+    expect(out).toContain('duplicate-candidate (line 3, sdp 12)');
+    expect(out).toContain('candidate-unknown-type (line 3, sdp 13)');
+    expect(out).toContain('unparseable-candidate (line 3, sdp 14)');
+    expect(out).toMatch(/\n  3 \(sdp 11\) +0 +1 +host/);
+    const json = JSON.parse((await run([f], { json: true })).out) as { diagnostics: { kind: string; line: number; sdpLine?: number }[] };
+    expect(json.diagnostics.filter((d) => d.sdpLine !== undefined).map((d) => [d.kind, d.line, d.sdpLine])).toEqual(
+      expect.arrayContaining([['duplicate-candidate', 3, 12], ['candidate-unknown-type', 3, 13], ['unparseable-candidate', 3, 14]]),
+    );
+    expect((await run([f], { ndjson: true })).err).toContain('(line 3, sdp 14: ');
+  });
+
   it('clears its progress line before an error is printed (audit: the error was written onto it)', async () => {
     const f = file('strict-progress.log', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n'.repeat(2000) + 'candidate:2 1 udp notanumber 10.0.0.1 5000 typ host\n');
     let err = '';
