@@ -75,7 +75,9 @@ export function renderParse(report: InputReport, name: string, s: Style): string
     if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
     if (d.diagnostics.length > 0) {
       out.push('  diagnostics:');
-      pushAll(out, renderDiagnostics(d.diagnostics, s).map((l) => '  ' + l));
+      // A description's findings count its own lines: those of the input only for an SDP file read as one.
+      const label = f.source.format === 'sdp' && f.source.line === 1 ? 'line' : 'sdp line';
+      pushAll(out, renderDiagnostics(d.diagnostics, s, Infinity, label).map((l) => '  ' + l));
     }
     out.push('');
   }

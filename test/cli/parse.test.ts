@@ -57,6 +57,24 @@ describe('parseCommand', () => {
     expect(json.candidates[0].explanation.priority).toEqual({ typePreference: 126, localPreference: 32542, componentId: 1 });
   });
 
+  it('says "sdp line" for a description\'s findings unless the SDP is the file itself (audit: "line 13" of a 4-line input)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-parse-lines-'));
+    afterCleanup.push(dir);
+    const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtcp-mux\r\na=candidate:3 1 udp 2122260223 10.0.0.3 5000 typ weird\r\n';
+    const inLog = join(dir, 'frame.log');
+    writeFileSync(inLog, `hello\n${JSON.stringify({ type: 'offer', sdp })}\n`);
+    const asFile = join(dir, 'offer.sdp');
+    writeFileSync(asFile, sdp);
+    const text = async (file: string) => {
+      let out = '';
+      await parseCommand({ file, json: false, color: false }, (s) => (out += s));
+      return out;
+    };
+    expect(await text(inLog)).toContain('candidate-unknown-type (sdp line 9)');
+    expect(await text(inLog)).toMatch(/\n +2 \(sdp 9\) +0/);
+    expect(await text(asFile)).toContain('candidate-unknown-type (line 9)');
+  });
+
   it('streams the document the whole report gives, for every sample and corpus file', async () => {
     const files = [
       ...readdirSync(SAMPLES).filter((f) => !f.endsWith('.gz')).map((f) => join(SAMPLES, f)),
