@@ -7,6 +7,7 @@
  */
 import { withoutStack } from '../errors.js';
 import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
+import { scanText } from './text-scan.js';
 import type { InputSink, WalkContext } from './types.js';
 import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
 
@@ -93,8 +94,8 @@ function worthWalking(v: unknown): boolean {
   if (typeof v === 'object') return true;
   if (typeof v !== 'string' || v.length < 2) return false;
   const c0 = v.charCodeAt(0);
-  // v= … / { / [ / candidate: / a=candidate: / type: / sdpMid:
-  return c0 === 118 || c0 === 123 || c0 === 91 || c0 === 99 || c0 === 97 || c0 === 116 || c0 === 115;
+  // v= … / { / [ / candidate: / a=candidate: / type: / sdpMid: / a message with a candidate in it
+  return c0 === 118 || c0 === 123 || c0 === 91 || c0 === 99 || c0 === 97 || c0 === 116 || c0 === 115 || v.includes('candidate:');
 }
 
 function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number): void {
@@ -104,6 +105,12 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
   }
   if (CANDIDATE_START.test(s)) {
     emitCandidate(s, {}, sourceOf(ctx), sink);
+    return;
+  }
+  // A structured log's message with a candidate inside it ({"msg":"onicecandidate candidate:…"}):
+  // read as a text log line is, where the walk says it is.
+  if (s.includes('candidate:') && ctx.format !== 'webrtc-internals') {
+    scanText(s, ctx.line, sink, undefined, undefined, sourceOf(ctx));
     return;
   }
   const c0 = s.charCodeAt(0);

@@ -5,8 +5,9 @@ import type { InputSink, Source } from './types.js';
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
 const CLOSERS = new Set([...'),;]}', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0'].map((c) => c.charCodeAt(0)));
 
-export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string): void {
-  const at: Source = { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
+export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string, source?: Source): void {
+  // `source`: the text is a JSON string (a structured log's message), found where that says.
+  const at: Source = source ?? { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
   const escaped = /v=0(?:\\r)?\\n/g;
   for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
@@ -74,19 +75,48 @@ export function cutInQuotes(line: string, from: number, end: number): boolean {
   if (q === 34 || q === 39) return true; /* " or ' (util.inspect, Python's repr) */
   // After an escaped line break (`\r\n`, `\\r\\n` when escaped twice): a line of an SDP or a
   // fragment inside a quoted string, which the line ends before closing.
-  let i = from - 1;
-  if (i < 1 || line.charCodeAt(i) !== 110 /* n */ || line.charCodeAt(i - 1) !== 92) return false;
-  return true;
+  const i = from - 1;
+  if (i >= 1 && line.charCodeAt(i) === 110 /* n */ && line.charCodeAt(i - 1) === 92) return true;
+  return insideJsonString(line, from);
 }
 
 /**
- * True when the line ends inside the escape at `at`, escaped backslashes (`\\\\`) before it being
- * whole: `…\\`, `…\\u00`, `…\\\\\\`. Linear in the run of backslashes.
+ * True when `at` is inside a JSON string of the line: after its first `{` or `[`, an odd number of
+ * quotes not escaped come before it (`{"msg":"got candidate:…`, a frame cut short). Once a line, for
+ * the candidate its end cuts: linear.
+ */
+function insideJsonString(line: string, at: number): boolean {
+  let open = -1;
+  for (let k = 0; k < at; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 123 || c === 91) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let inside = false;
+  for (let k = open + 1; k < at; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 92 /* \ */ && inside) k++;
+    else if (c === 34) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * True when the line ends in escapes from `at` on, the last one cut or the string left open: a run
+ * of backslashes, then nothing or `u` and fewer than four hex digits (`…\\`, `…\\u00`, and
+ * escaped twice, `…\\\\`, `…\\\\u00`). Linear in the run.
  */
 export function danglingEscape(line: string, at: number): boolean {
   let i = at;
-  while (line.charCodeAt(i) === 92 && line.charCodeAt(i + 1) === 92) i += 2;
-  return cutEscape(line, i);
+  while (line.charCodeAt(i) === 92) i++;
+  if (i === at) return false;
+  if (i === line.length) return true;
+  if (line.charCodeAt(i) !== 117 /* u */ || line.length - i > 4) return false;
+  for (let k = i + 1; k < line.length; k++) if (!/[0-9a-fA-F]/.test(line[k]!)) return false;
+  return true;
 }
 
 /** True when the one escape at `at` is cut by the line's end (`\\` alone, `\\u` and fewer than four hex digits). */

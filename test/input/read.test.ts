@@ -241,6 +241,29 @@ describe('log text', () => {
     expect(read(`06:00 "${sdpHead}a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\\r`)).toEqual([['host', null]]);
   });
 
+  it('finds a candidate inside a structured log\'s message, and refuses it when the line is cut inside that message (audit)', () => {
+    const msg = (text: string) => JSON.stringify({ level: 'info', msg: text, ts: 1 });
+    const cand = 'candidate:842163049 1 udp 1677729535 1.2.3.4 5000 typ srflx raddr 10.0.0.1 rport 5000 generation 0 ufrag abcd';
+    const whole = readCandidates([msg(`onicecandidate ${cand}`), msg(`got a=${cand} from peer`)].join('\n'));
+    expect(whole.map((c) => [c.candidate?.type, c.candidate?.ufrag, c.source.line, c.source.path])).toEqual([
+      ['srflx', 'abcd', 1, '$.msg'],
+      ['srflx', 'abcd', 2, '$.msg'],
+    ]);
+    // Cut inside the message, however much text sits between its quote and the candidate.
+    const line = msg(`he said "hi" ${cand}`);
+    for (const at of ['ufrag ab', 'typ sr']) {
+      expect(readCandidates(line.slice(0, line.indexOf(at) + at.length)).map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_CUT']);
+    }
+    // Not in a JSON string: read (an apostrophe, an inch sign, a closed JSON value before it).
+    for (const text of [`user's ${cand}`, `size 5" ${cand}`, `{"msg":"done"} then ${cand}`]) expect(readCandidates(text).map((c) => c.error)).toEqual([null]);
+    // Escaped twice and cut inside an escape: refused too.
+    const twice = JSON.stringify(JSON.stringify({ sdp: `v=0\r\na=${cand}\r\n` }));
+    for (const tail of ['\\\\', '\\\\u00']) {
+      const cut = '06:00 ' + twice.slice(0, twice.indexOf('abcd') + 4) + tail;
+      expect(readCandidates(cut).map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_CUT']);
+    }
+  });
+
   it('reads a candidate string without the line break it ends with, as Chrome does (audit: type "host\\r\\n", ufrag "ab\\r")', () => {
     const frames = ['typ host\r\n', 'typ host ufrag ab\r', 'typ host\n'].map((tail) => JSON.stringify({ type: 'candidate', candidate: `candidate:1 1 udp 2122260223 10.0.0.1 5000 ${tail}` }));
     const c = readCandidates(frames.join('\n'));
