@@ -102,7 +102,10 @@ function decodeText(bytes: Buffer, name: string): string {
 
 function binaryError(name: string, head: Uint8Array): SdpscopeError {
   const zip = head[0] === 0x50 && head[1] === 0x4b;
-  return new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text${zip ? ' (a zip archive: unzip it first)' : ''}`);
+  // A tar header's magic, "ustar", at offset 257 (POSIX.1-1988 and GNU tar).
+  const tar = head.length >= 262 && Buffer.from(head.buffer, head.byteOffset + 257, 5).toString('latin1') === 'ustar';
+  const hint = zip ? ' (a zip archive: unzip it first)' : tar ? ' (a tar archive: extract it first, tar -xf)' : '';
+  return new SdpscopeError('FILE_BINARY', `${name} holds binary data, not text${hint}`);
 }
 
 /** Text read whole has a ceiling (a V8 string); said as what it means, with the command that streams. */

@@ -111,6 +111,13 @@ describe('checkReadable', () => {
   it('refuses a gzip whose content is binary (a .tar.gz), from its first bytes', async () => {
     const binary = Buffer.from(Array.from({ length: 1 << 17 }, (_, i) => (i * 7919 + (i >> 8)) % 256));
     await expect(checkReadable(file('logs.tar.gz', gzipSync(binary)))).rejects.toMatchObject({ code: 'FILE_BINARY', message: expect.stringContaining('(gunzipped)') });
+    // A tar of logs, gzipped or not: said to be one.
+    const logs = mkdtempSync(join(tmpdir(), 'sdpscope-tar-'));
+    writeFileSync(join(logs, 'a.log'), 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n');
+    execFileSync('tar', ['-czf', join(dir, 'logs.tar.gz'), '-C', logs, '.']);
+    execFileSync('tar', ['-cf', join(dir, 'logs.tar'), '-C', logs, '.']);
+    await expect(checkReadable(join(dir, 'logs.tar.gz'))).rejects.toThrow(/logs\.tar\.gz \(gunzipped\) holds binary data, not text \(a tar archive: extract it first/);
+    await expect(checkReadable(join(dir, 'logs.tar'))).rejects.toThrow(/logs\.tar holds binary data, not text \(a tar archive/);
     // A gzip cut after its header is let through here: the stream says what is wrong when it reads it.
     await expect(checkReadable(file('cut.gz', gzipSync('candidate:1 1 udp 1 10.0.0.1 1 typ host\n').subarray(0, 12)))).resolves.toBeUndefined();
   });
