@@ -51,13 +51,16 @@ const CJK_STOPS = new Set([
 
 /**
  * Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">",
- * an ideographic space or full-width punctuation, or the line's end.
+ * " (", an ideographic space or full-width punctuation, or the line's end.
  */
 export function candidateTextEnd(line: string, from: number): number {
   let end = from;
   for (; end < line.length; end++) {
     const c = line.charCodeAt(end);
     if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
+    // " (": a word that no candidate field starts with (a token has no parenthesis, RFC 8839 §5.1):
+    // the log's own words after the candidate ("typ host (laptop)").
+    if (c === 40 && end > from && line.charCodeAt(end - 1) === 32) break;
     if (c >= 0x2018 && CJK_STOPS.has(c)) break;
   }
   return end;

@@ -264,6 +264,12 @@ describe('log text', () => {
     }
   });
 
+  it('ends a candidate in a text line at " (": the log\'s own words after it are not read as extensions (audit: CANDIDATE_EXTENSION)', () => {
+    expect(readCandidates('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ab (wifi) done').map((c) => [c.candidate?.type, c.candidate?.ufrag, c.text])).toEqual([
+      ['host', 'ab', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ab'],
+    ]);
+  });
+
   it('reads a candidate string without the line break it ends with, as Chrome does (audit: type "host\\r\\n", ufrag "ab\\r")', () => {
     const frames = ['typ host\r\n', 'typ host ufrag ab\r', 'typ host\n'].map((tail) => JSON.stringify({ type: 'candidate', candidate: `candidate:1 1 udp 2122260223 10.0.0.1 5000 ${tail}` }));
     const c = readCandidates(frames.join('\n'));
