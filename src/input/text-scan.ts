@@ -24,6 +24,16 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
+  // An SDP escaped twice (a frame logged as a JSON string, in a line that did not parse: cut): the
+  // outer string decoded once, then read as a line is, its SDP and candidates placed at this line.
+  const twice = from === 0 && line.includes('v=0\\\\') ? /v=0(?:\\\\r)?\\\\n/.exec(line) : null;
+  if (twice !== null) {
+    const outer = unescapeJsonString(line, twice.index);
+    if (outer.text !== null) {
+      scanText(outer.text, lineNo, sink, file, timestamp, at);
+      from = outer.end;
+    }
+  }
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {

@@ -270,6 +270,17 @@ describe('log text', () => {
     ]);
   });
 
+  it('reads an SDP escaped twice in a cut line as an SDP: its ufrag and SDP lines kept, its cut candidate refused (audit: read one by one, ufrag lost)', () => {
+    const sdp = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=ice-ufrag:UF', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', ''].join('\r\n');
+    const line = '06:00 {"msg":' + JSON.stringify(JSON.stringify({ type: 'offer', sdp })) + '}';
+    const cut = readInput(line.slice(0, line.indexOf('10.0.0.2') + 15));
+    expect(cut.descriptions).toHaveLength(1);
+    expect(cut.candidates.map((c) => [c.usernameFragment, c.source.line, c.source.sdpLine, c.error?.code ?? null])).toEqual([
+      ['UF', 1, 8, null],
+      ['UF', 1, 9, 'CANDIDATE_CUT'],
+    ]);
+  });
+
   it('reads a candidate string without the line break it ends with, as Chrome does (audit: type "host\\r\\n", ufrag "ab\\r")', () => {
     const frames = ['typ host\r\n', 'typ host ufrag ab\r', 'typ host\n'].map((tail) => JSON.stringify({ type: 'candidate', candidate: `candidate:1 1 udp 2122260223 10.0.0.1 5000 ${tail}` }));
     const c = readCandidates(frames.join('\n'));
