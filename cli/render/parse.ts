@@ -1,6 +1,7 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
 import type { Codec, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
 import { candidatesInDescription } from '../../src/input/found.js';
+import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
@@ -65,13 +66,14 @@ function describeSource(f: FoundDescription, name: string): string {
 
 export function renderParse(report: InputReport, name: string, s: Style): string {
   const out: string[] = [];
-  for (const f of report.descriptions) {
+  for (const [k, f] of report.descriptions.entries()) {
     const d = f.description;
     const title = d.fragment ? 'SDP fragment' : f.type ?? 'SDP (type unknown)';
     out.push(s.bold.underline(`${title}`) + s.dim(`  (${describeSource(f, name)}) — ${d.media.length} m-line${d.media.length === 1 ? '' : 's'}`));
     out.push(`  ${sessionLine(d)}`);
     for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
-    const cands = candidatesInDescription(d, f.source);
+    // As the reader reported them (a cut one refused), without reading the description again.
+    const cands = candidatesOfDescription(report, k) ?? candidatesInDescription(d, f.source);
     if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
     if (d.diagnostics.length > 0) {
       out.push('  diagnostics:');

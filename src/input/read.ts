@@ -13,6 +13,25 @@ import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scann
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
 /** Collects what a scan finds into arrays. */
+/** Where each collected description's candidates start in its report's list: they follow it, in order. */
+const CANDIDATES_FROM = new WeakMap<FoundDescription, number>();
+
+/**
+ * The candidates of the `index`th description of a report `collectingSink` made, as the reader
+ * reported them (a candidate a cut line ends in refused: CANDIDATE_CUT); null for another report.
+ * Internal: `parse` prints them without reading the description again.
+ */
+export function candidatesOfDescription(report: InputReport, index: number): FoundCandidate[] | null {
+  const d = report.descriptions[index];
+  const from = d !== undefined ? CANDIDATES_FROM.get(d) : undefined;
+  if (from === undefined) return null;
+  const next = report.descriptions[index + 1];
+  const to = (next !== undefined ? CANDIDATES_FROM.get(next) : undefined) ?? report.candidates.length;
+  const out: FoundCandidate[] = [];
+  for (let i = from; i < to && report.candidates[i]!.inDescription; i++) out.push(report.candidates[i]!);
+  return out;
+}
+
 export function collectingSink(): InputSink & { report: InputReport } {
   const report: InputReport = { descriptions: [], candidates: [], endOfCandidates: [], problems: [] };
   // Problems are bounded per kind (the rest counted in one diagnostics-elided): a log of a
@@ -20,7 +39,10 @@ export function collectingSink(): InputSink & { report: InputReport } {
   const problems = boundedFindings(report.problems);
   return {
     report,
-    description: (f) => report.descriptions.push(f),
+    description: (f) => {
+      CANDIDATES_FROM.set(f, report.candidates.length);
+      report.descriptions.push(f);
+    },
     candidate: (f) => report.candidates.push(f),
     endOfCandidates: (f) => report.endOfCandidates.push(f),
     problem: (p) => problems.push(p),

@@ -73,6 +73,11 @@ describe('parseCommand', () => {
     expect(await text(inLog)).toContain('candidate-unknown-type (sdp line 9)');
     expect(await text(inLog)).toMatch(/\n +2 \(sdp 9\) +0/);
     expect(await text(asFile)).toContain('candidate-unknown-type (line 9)');
+    // A line cut inside the SDP's last candidate: the table shows it refused, as the reader did.
+    const cut = join(dir, 'cut.log');
+    const escaped = JSON.stringify(sdp.replace('typ weird', 'typ host'));
+    writeFileSync(cut, `06:00 got ${escaped.slice(0, escaped.indexOf('typ host') + 6)}\n`);
+    expect(await text(cut)).toMatch(/\n +1 \(sdp 9\) +0 +invalid +CANDIDATE_CUT/);
   });
 
   it('streams the document the whole report gives, for every sample and corpus file', async () => {
