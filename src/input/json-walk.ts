@@ -107,22 +107,31 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
     emitCandidate(s, {}, sourceOf(ctx), sink);
     return;
   }
-  // A structured log's message with a candidate inside it ({"msg":"onicecandidate candidate:…"}):
-  // read as a text log line is, where the walk says it is.
-  if (s.includes('candidate:') && ctx.format !== 'webrtc-internals') {
-    scanText(s, ctx.line, sink, undefined, undefined, sourceOf(ctx));
-    return;
-  }
   const c0 = s.charCodeAt(0);
-  if ((c0 === 123 || c0 === 91) /* { [ */ && s.length > 1) {
+  const jsonLike = (c0 === 123 || c0 === 91) /* { [ */ && s.length > 1;
+  if (jsonLike) {
     let inner: unknown;
+    let ok = true;
     try {
       inner = withoutStack(() => JSON.parse(s));
     } catch {
+      ok = false;
+    }
+    // A frame logged as a JSON string: walked as the frame it is (its sdpMid, type and call kept).
+    if (ok) {
+      walkJson(inner, ctx, sink, depth + 1);
       return;
     }
-    walkJson(inner, ctx, sink, depth + 1);
+  }
+  // A structured log's message with a candidate inside it ({"msg":"onicecandidate candidate:…"}):
+  // read as a text log line is, where the walk says it is. Only where a candidate's start follows
+  // ("candidate:<foundation> <component>"): "Failed to add candidate: timeout" is a sentence.
+  if (ctx.format !== 'webrtc-internals' && s.includes('candidate:') && CANDIDATE_IN_TEXT.test(s)) {
+    scanText(s, ctx.line, sink, undefined, undefined, sourceOf(ctx));
     return;
   }
-  readLegacyValue(s, ctx, sink);
+  if (!jsonLike) readLegacyValue(s, ctx, sink);
 }
+
+/** A candidate's start inside text: the prefix, a foundation (1*32 ice-char, RFC 8839 §5.1), a space and a component digit. */
+const CANDIDATE_IN_TEXT = /candidate:[A-Za-z0-9+/]{1,32} [0-9]/;

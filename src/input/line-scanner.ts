@@ -54,7 +54,7 @@ export class LineScanner {
     this.flush();
   }
 
-  /** One line without its ending (`ending` is "\n", "\r\n" or "" for the last line). */
+  /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
     if (this.block.length > 0) {

@@ -193,7 +193,8 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
     lineNo++;
     if (end > start && buf[end - 1] === 0x0d) {
       end--;
-      ending = '\r\n';
+      // A last line with no LF keeps its CR as its ending (an SDP cut between the two).
+      ending = ending === '\n' ? '\r\n' : '\r';
     }
     if (end - start > maxLine) {
       sink.problem(diagnostic('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, atLine(lineNo, null, null, options.file)));

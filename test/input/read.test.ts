@@ -249,6 +249,15 @@ describe('log text', () => {
       ['srflx', 'abcd', 1, '$.msg'],
       ['srflx', 'abcd', 2, '$.msg'],
     ]);
+    // A frame logged as a JSON string is walked as the frame (its sdpMid and path), not read as text;
+    // a sentence that says "candidate:" is not a candidate.
+    const framed = readInput([
+      JSON.stringify({ level: 'info', payload: JSON.stringify({ candidate: cand, sdpMid: '0', sdpMLineIndex: 0 }) }),
+      JSON.stringify({ level: 'error', msg: 'Failed to add candidate: timeout' }),
+      JSON.stringify({ err: { message: 'Failed to add candidate: timeout' } }),
+    ].join('\n'));
+    expect(framed.candidates.map((c) => [c.source.path, c.sdpMid, c.sdpMLineIndex])).toEqual([['$.payload.candidate', '0', 0]]);
+    expect(framed.problems).toEqual([]);
     // Cut inside the message, however much text sits between its quote and the candidate.
     const line = msg(`he said "hi" ${cand}`);
     for (const at of ['ufrag ab', 'typ sr']) {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { collectingSink, readInput } from '../../src/input/read.js';
 import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
+import { writeSdp } from '../../src/sdp/write.js';
 import { corpusFile, sample } from '../support/corpus.js';
 
 async function scan(chunks: (string | Buffer)[], options: { maxLineBytes?: number } = {}) {
@@ -80,6 +81,13 @@ describe('scanStream', () => {
     const lib = readInput(text);
     expect(lib.problems.filter((p) => p.kind === 'binary-data').map((p) => p.line)).toEqual([3]);
     expect(lib.candidates.map((c) => c.candidate?.address)).toEqual(['10.0.0.7', '10.0.0.10']);
+  });
+
+  it('keeps the CR of an SDP\'s last line cut before its LF, so the description writes back (audit: it became CRLF)', async () => {
+    const text = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=candidate:1 1 udp 2122260223 192.168.1.4 5000 typ host\r';
+    const r = await scan(chunked(text, 16));
+    expect(r.descriptions.map((d) => [d.text === text, writeSdp(d.description) === text, d.description.finalEol])).toEqual([[true, true, false]]);
+    expect(r.candidates.map((c) => c.candidate?.type)).toEqual(['host']);
   });
 
   it('keeps an SDP split across chunks intact', async () => {
