@@ -40,15 +40,32 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
 
 // Anchored, one pass each: "[^,]*" and "\d+" cannot backtrack into each other.
 const LEGACY_SDP = /^type: (\w+), sdp: (v=[\s\S]*)$/;
-const LEGACY_CANDIDATE = /^sdpMid: ([^,]*), sdpMLineIndex: (\d{1,9}), candidate: ((?:a=)?candidate:.*)$/;
+/**
+ * Chrome's PeerConnectionTracker before its values became JSON: "sdpMid: 0, sdpMLineIndex: 0,
+ * candidate: candidate:…", then ", url: stun:…" (the server that gave a srflx or relay candidate)
+ * and ", relayProtocol: udp" when Chrome knew them; sdpMLineIndex is "null" when there is none.
+ */
+const LEGACY_CANDIDATE = /^sdpMid: ([^,]*), sdpMLineIndex: (\d{1,9}|null), candidate: ((?:a=)?candidate:.*)$/;
 
 /** An updateLog value in the text form of Chrome before M118: a description, a candidate, or null. */
-export function parseLegacyValue(s: string): { readonly type: string; readonly sdp: string } | { readonly sdpMid: string; readonly sdpMLineIndex: number; readonly candidate: string } | null {
+export function parseLegacyValue(s: string): { readonly type: string; readonly sdp: string } | { readonly sdpMid: string; readonly sdpMLineIndex: number | null; readonly candidate: string; readonly url: string | null; readonly relayProtocol: string | null } | null {
   let m = LEGACY_SDP.exec(s);
   if (m) return { type: m[1]!, sdp: m[2]! };
   m = LEGACY_CANDIDATE.exec(s);
-  if (m) return { sdpMid: m[1]!, sdpMLineIndex: Number(m[2]), candidate: m[3]! };
-  return null;
+  if (!m) return null;
+  // The candidate ends at the first ", " (no candidate field holds one); Chrome's own fields follow.
+  const rest = m[3]!;
+  const cut = rest.indexOf(', ');
+  const candidate = cut < 0 ? rest : rest.slice(0, cut);
+  let url: string | null = null;
+  let relayProtocol: string | null = null;
+  if (cut >= 0) {
+    for (const field of rest.slice(cut + 2).split(', ')) {
+      if (field.startsWith('url: ')) url = field.slice(5);
+      else if (field.startsWith('relayProtocol: ')) relayProtocol = field.slice(15);
+    }
+  }
+  return { sdpMid: m[1]!, sdpMLineIndex: m[2] === 'null' ? null : Number(m[2]), candidate, url, relayProtocol };
 }
 
 /** Reads an updateLog value in the text form of Chrome before M118; false when it is not one. */

@@ -1,4 +1,5 @@
 import { readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
+import { parseLegacyValue } from '../../src/input/webrtc-internals.js';
 import { corpusFile, sample, seedSdp } from '../support/corpus.js';
 
 const SDP_LF = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
@@ -140,6 +141,30 @@ describe('chrome://webrtc-internals dumps', () => {
     expect(x.descriptions.map((d) => [d.type, d.source.event, d.source.timestamp])).toEqual([['offer', 'createOfferOnSuccess', '10:00:00']]);
     const trickled = x.candidates.filter((c) => !c.inDescription);
     expect(trickled.map((c) => [c.sdpMid, c.sdpMLineIndex, c.source.event])).toEqual([['audio', 0, 'onIceCandidate']]);
+  });
+
+  it('reads Chrome\'s legacy candidate values with the url and relayProtocol it adds, and a null sdpMLineIndex (the url was read into the candidate: network-cost "10,")', () => {
+    const value = (rest: string) => ({ type: 'icecandidate', value: `sdpMid: 0, sdpMLineIndex: 0, candidate: ${rest}` });
+    const legacy = JSON.stringify({
+      PeerConnections: {
+        '1-1': {
+          updateLog: [
+            value('candidate:842163049 1 udp 1677729535 203.0.113.7 50000 typ srflx raddr 10.0.0.2 rport 50000 generation 0 ufrag abcd network-id 1 network-cost 10, url: stun:stun.l.google.com:19302'),
+            value('candidate:3 1 udp 41885439 198.51.100.9 3478 typ relay raddr 203.0.113.7 rport 50000 generation 0 ufrag abcd network-cost 10, url: turn:turn.example.com:3478?transport=udp, relayProtocol: udp'),
+            { type: 'addIceCandidateFailed', value: 'sdpMid: 0, sdpMLineIndex: null, candidate: candidate:9 1 udp 2122260223 10.0.0.9 5000 typ host generation 0 ufrag wxyz' },
+          ],
+        },
+      },
+    });
+    const x = readInput(legacy);
+    expect(x.candidates.map((c) => [c.candidate?.type, c.candidate?.networkCost ?? null, c.sdpMLineIndex, c.source.event, c.explanation?.warnings.length ?? null])).toEqual([
+      ['srflx', 10, 0, 'icecandidate', 0],
+      ['relay', 10, 0, 'icecandidate', 0],
+      ['host', null, null, 'addIceCandidateFailed', 0],
+    ]);
+    expect(parseLegacyValue('sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:3 1 udp 1 1.2.3.4 1 typ relay, url: turn:t:3478?transport=udp, relayProtocol: tls')).toEqual({
+      sdpMid: '0', sdpMLineIndex: 0, candidate: 'candidate:3 1 udp 1 1.2.3.4 1 typ relay', url: 'turn:t:3478?transport=udp', relayProtocol: 'tls',
+    });
   });
 });
 
