@@ -20,6 +20,7 @@ export const ICE_VERDICTS = {
   'not-negotiated': { title: 'No offer/answer completed', action: 'ICE starts only after both descriptions are set: look at the signaling (a description not sent, not applied, or refused: the *OnFailure event says why).' },
   'no-local-candidates': { title: 'No usable local candidate', action: 'Gathering produced nothing to pair: with iceTransportPolicy "relay" every TURN server failed (see the candidate errors); otherwise no network interface or every server unreachable.' },
   'no-remote-candidates': { title: 'No remote candidate', action: 'The other side\'s candidates never arrived: the signaling did not forward them (trickle), or the remote description has none. Check that every icecandidate event is sent and added with addIceCandidate.' },
+  'remote-candidates-refused': { title: 'The browser refused the remote candidates', action: 'addIceCandidate failed for every candidate the other side sent (addIceCandidateFailed in the dump): added before setRemoteDescription, with an sdpMid or sdpMLineIndex the remote description does not have, a ufrag of another generation (after an ICE restart), or a line the browser cannot parse. Add candidates after the remote description, with the init the other side\'s onicecandidate gave.' },
   'remote-candidates-unresolved': { title: 'Remote candidates are mDNS names that never resolved', action: 'The other side hides its host addresses behind .local names, which resolve only on the same link; give both sides a STUN server (srflx) or TURN (relay).' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
@@ -333,6 +334,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const local: IceCandidateInfo[] = [];
   const remote: IceCandidateInfo[] = [];
   const errors: IceCandidateError[] = [];
+  /** Remote candidates addIceCandidate refused (addIceCandidateFailed): what was refused, as said. */
+  const refused: string[] = [];
   const failures: string[] = [];
   let localSet = false;
   let remoteSet = false;
@@ -408,6 +411,17 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
           (side === 'local' ? local : remote).push(info);
           timeline.push({ time: e.time, kind: 'candidate', text: `${side} candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
         }
+        break;
+      }
+      case 'addIceCandidateFailed': {
+        // A remote candidate the browser refused: it never pairs.
+        const line = candidateLineOf(v);
+        const info = line === null ? null : fromLine(line, 'event');
+        const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+        const why = str(o['errorText'] ?? o['errorMessage'] ?? o['error']);
+        const what = info ? `${info.type} ${info.protocol} ${info.address}:${info.port}` : line !== null ? line.slice(0, 80) : 'a candidate';
+        refused.push(`${what}${why !== null ? ` (${redactInText(why)})` : ''}`);
+        timeline.push({ time: e.time, kind: 'candidate', text: `remote candidate refused by addIceCandidate: ${refused.at(-1)!}` });
         break;
       }
       case 'icecandidateerror': {
@@ -550,7 +564,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const closeEvent = pc.events.find((e) => e.type === 'close' || ((e.type === 'signalingstatechange' || e.type === 'connectionstatechange') && e.value === 'closed'));
   const roleText = transports.map((t) => asText(t.last['iceRole'])).find((v) => v === 'controlling' || v === 'controlled');
   const role = roleText === 'controlling' || roleText === 'controlled' ? roleText : null;
-  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -575,6 +589,8 @@ interface Context {
   readonly localSet: boolean;
   readonly remoteSet: boolean;
   readonly failures: readonly string[];
+  /** Remote candidates addIceCandidate refused, as the timeline words them. */
+  readonly refused: readonly string[];
   readonly selected: IcePairInfo | null;
   readonly t0: number | null;
   readonly transports: readonly StatsHistory[];
@@ -708,6 +724,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     return verdict('no-local-candidates', policy === 'relay' && r.candidateErrors.length > 0 ? 'No local candidate: the policy allows relays only, and every TURN server failed.' : 'Gathering produced no usable local candidate.', evidence);
   }
   const delivered = r.remoteCandidates.filter((c) => c.seenIn.includes('event') || c.seenIn.includes('sdp') || (c.seenIn.includes('stats') && c.type !== 'prflx'));
+  if (delivered.length === 0 && x.refused.length > 0) {
+    evidence.push(`${x.refused.length} remote candidate(s) refused by addIceCandidate (addIceCandidateFailed): ${x.refused.slice(0, 5).join('; ')}${x.refused.length > 5 ? '; …' : ''}`);
+    return verdict('remote-candidates-refused', `The browser refused every remote candidate (${x.refused.length} addIceCandidateFailed), so nothing could pair.`, evidence);
+  }
   if (delivered.length === 0) {
     evidence.push(`${usableLocal.length} local candidate(s) (${[...new Set(usableLocal.map((c) => c.type))].join(', ')}), none from the other side: no addIceCandidate, no a=candidate in the remote description`);
     return verdict('no-remote-candidates', 'No remote candidate arrived: the signaling did not deliver the other side\'s candidates.', evidence);

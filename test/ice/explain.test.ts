@@ -160,6 +160,23 @@ describe('targeted cases', () => {
     expect(explainCandidateError(486, 'turn:t.example:3478', 'Allocation Quota Reached')).toMatch(/486 \(Allocation Quota Reached\): allocation quota reached/);
   });
 
+  it('remote candidates the browser refused (addIceCandidateFailed, in Chromium\'s text form): that verdict, each refusal in the timeline', () => {
+    // Built on a lab dump (the descriptions set, local candidates gathered), its remote candidates
+    // replaced by refusals in the form Chromium's PeerConnectionTracker writes them.
+    const dump = JSON.parse(dumpText('lab/candidates-not-signaled__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time: string }[] }> };
+    const [id, pc] = Object.entries(dump.PeerConnections)[0]!;
+    const last = pc.updateLog.at(-1)!;
+    for (const [i, ufrag] of ['ab12', 'ab12'].entries()) {
+      pc.updateLog.push({ type: 'addIceCandidateFailed', time: last.time, value: `sdpMid: 9, sdpMLineIndex: null, candidate: candidate:${i} 1 udp 2122260223 203.0.113.${i + 5} 5000 typ host generation 0 ufrag ${ufrag}` });
+    }
+    const r = readStatsDump(JSON.stringify({ PeerConnections: { [id]: pc } })).peerConnections.map(explainIce)[0]!;
+    expect(r.verdict.code).toBe('remote-candidates-refused');
+    expect(r.verdict.message).toBe('The browser refused every remote candidate (2 addIceCandidateFailed), so nothing could pair.');
+    expect(r.verdict.evidence.join('\n')).toContain('2 remote candidate(s) refused by addIceCandidate (addIceCandidateFailed): host udp 203.0.113.5:5000; host udp 203.0.113.6:5000');
+    expect(r.timeline.filter((t) => t.text.startsWith('remote candidate refused by addIceCandidate'))).toHaveLength(2);
+    expect(r.remoteCandidates).toEqual([]);
+  });
+
   it('every verdict code has a title and an action', () => {
     for (const v of Object.values(ICE_VERDICTS)) expect(v.action.length).toBeGreaterThan(20);
   });
