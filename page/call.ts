@@ -173,18 +173,21 @@ function createPeerConnection(): void {
     console.log('ICE servers: not JSON, using none');
   }
   // The lab's knobs for failures made on purpose: a relay-only policy, and a signaling that
-  // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0).
+  // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0), or sends
+  // them with an m-line that does not exist (?candidates=wrong-mid).
   const policy = params.get('iceTransportPolicy') === 'relay' ? 'relay' : 'all';
   const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
   call.pc = pc;
   const sendCandidates = params.get('candidates') !== '0';
+  // ?candidates=wrong-mid: each candidate sent with an m-line the other side does not have, so its addIceCandidate fails.
+  const wrongMid = params.get('candidates') === 'wrong-mid';
   pc.onicecandidate = (e) => {
     if (!sendCandidates) return;
     const message: Frame = { type: 'candidate', candidate: null };
     if (e.candidate) {
       message.candidate = e.candidate.candidate;
-      message.sdpMid = e.candidate.sdpMid;
-      message.sdpMLineIndex = e.candidate.sdpMLineIndex;
+      message.sdpMid = wrongMid ? 'no-such-mid' : e.candidate.sdpMid;
+      message.sdpMLineIndex = wrongMid ? 99 : e.candidate.sdpMLineIndex;
       candidateRow('local', e.candidate.candidate);
     }
     signaling.postMessage(message);

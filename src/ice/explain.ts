@@ -336,6 +336,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const errors: IceCandidateError[] = [];
   /** Remote candidates addIceCandidate refused (addIceCandidateFailed): what was refused, as said. */
   const refused: string[] = [];
+  /** The remote candidate of the last addIceCandidate event: Chromium logs the attempt, then its failure apart. */
+  let lastAdded: IceCandidateInfo | null = null;
   const failures: string[] = [];
   let localSet = false;
   let remoteSet = false;
@@ -406,6 +408,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         // A local candidate gathered, or a remote one given to the browser.
         const line = candidateLineOf(v);
         const info = line === null ? null : fromLine(line, 'event');
+        if (e.type === 'addIceCandidate') lastAdded = info;
         if (info) {
           const side = e.type === 'icecandidate' ? 'local' : 'remote';
           (side === 'local' ? local : remote).push(info);
@@ -414,11 +417,19 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         break;
       }
       case 'addIceCandidateFailed': {
-        // A remote candidate the browser refused: it never pairs.
+        // A remote candidate the browser refused: it never pairs. Older Chrome puts the candidate
+        // in this event; Chromium 156 logs the attempt (addIceCandidate), then this event with the
+        // error text only: the attempt's candidate is then the refused one, not a remote one.
         const line = candidateLineOf(v);
-        const info = line === null ? null : fromLine(line, 'event');
+        let info = line === null ? null : fromLine(line, 'event');
+        if (line === null && lastAdded !== null) {
+          info = lastAdded;
+          const at = remote.lastIndexOf(lastAdded);
+          if (at >= 0) remote.splice(at, 1);
+        }
+        lastAdded = null;
         const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
-        const why = str(o['errorText'] ?? o['errorMessage'] ?? o['error']);
+        const why = typeof v === 'string' && line === null ? v : str(o['errorText'] ?? o['errorMessage'] ?? o['error']);
         const what = info ? `${info.type} ${info.protocol} ${info.address}:${info.port}` : line !== null ? line.slice(0, 80) : 'a candidate';
         refused.push(`${what}${why !== null ? ` (${redactInText(why)})` : ''}`);
         timeline.push({ time: e.time, kind: 'candidate', text: `remote candidate refused by addIceCandidate: ${refused.at(-1)!}` });

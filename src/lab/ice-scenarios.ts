@@ -28,6 +28,8 @@ export interface IceScenario {
   readonly iceTransportPolicy?: 'relay';
   /** Neither page signals its candidates (a signaling that drops them). */
   readonly dropCandidates?: boolean;
+  /** Both pages send their candidates with an m-line the other side does not have: addIceCandidate refuses each. */
+  readonly wrongMid?: boolean;
   /** B is Firefox, its host candidates mDNS names (.local), and A has no other way to reach it. */
   readonly mdnsPeer?: boolean;
   /** Once connected, router A drops everything it forwards (the path dies mid-call). */
@@ -68,6 +70,7 @@ export const ICE_SCENARIOS = {
   'udp-blocked-no-turn': { description: 'both sides behind UDP-blocking firewalls, STUN only (no TURN)', nat: { a: 'udp-blocked', b: 'udp-blocked' }, iceServers: 'stun', expected: 'checks-unanswered' },
   'relay-only-wrong-password': { description: 'iceTransportPolicy "relay" and a wrong TURN password', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'wrong-password', iceTransportPolicy: 'relay', expected: 'no-local-candidates' },
   'candidates-not-signaled': { description: 'the signaling never forwards the candidates', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', dropCandidates: true, expected: 'no-remote-candidates' },
+  'candidates-refused': { description: 'the signaling sends each candidate with an sdpMid and sdpMLineIndex of no m-line: addIceCandidate refuses them all', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', wrongMid: true, expected: 'remote-candidates-refused' },
   'lost-mid-call': { description: 'connected, then router A drops everything', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', breakAfterConnect: true, expected: 'connected-then-lost' },
   'mdns-unresolved': { description: 'B (Firefox) sends mDNS host candidates only (no STUN, no TURN): the names do not resolve across the NATs', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'none', mdnsPeer: true, expected: 'remote-candidates-unresolved' },
   'dump-while-checking': { description: 'both sides behind UDP-blocking firewalls, the dumps taken 3 s after the call starts', nat: { a: 'udp-blocked', b: 'udp-blocked' }, iceServers: 'stun', dumpAfterMs: 3000, expected: 'still-checking' },
@@ -118,6 +121,7 @@ export async function runIceScenario(name: IceScenarioName, artifacts: string, o
     url.searchParams.set('media', 'data');
     if (sc.iceTransportPolicy) url.searchParams.set('iceTransportPolicy', sc.iceTransportPolicy);
     if (sc.dropCandidates) url.searchParams.set('candidates', '0');
+    if (sc.wrongMid) url.searchParams.set('candidates', 'wrong-mid');
     if (sc.agentPeer) return await againstAgent(lab, browserA, sc.agentPeer === 'nominates', url.href, origin, artifacts, onLine, (p) => (peers.a = p));
     for (const side of ['a', 'b'] as const) {
       const browser = side === 'a' ? browserA : sc.mdnsPeer ? 'firefox' : 'chromium';

@@ -17,6 +17,7 @@ describe('explainIce on real dumps', () => {
     ...lab('udp-blocked-no-turn').map((f) => [f, 'checks-unanswered'] as const),
     ...lab('relay-only-wrong-password').map((f) => [f, 'no-local-candidates'] as const),
     ...lab('candidates-not-signaled').map((f) => [f, 'no-remote-candidates'] as const),
+    ...lab('candidates-refused').map((f) => [f, 'remote-candidates-refused'] as const),
     ...lab('mdns-unresolved').map((f) => [f, 'remote-candidates-unresolved'] as const),
     ...lab('dump-while-checking').map((f) => [f, 'still-checking'] as const),
     ...lab('answer-refused').map((f) => [f, 'not-negotiated'] as const),
@@ -160,9 +161,17 @@ describe('targeted cases', () => {
     expect(explainCandidateError(486, 'turn:t.example:3478', 'Allocation Quota Reached')).toMatch(/486 \(Allocation Quota Reached\): allocation quota reached/);
   });
 
-  it('remote candidates the browser refused (addIceCandidateFailed, in Chromium\'s text form): that verdict, each refusal in the timeline', () => {
+  it('remote candidates Chromium 156 refused: the attempts are not remote candidates, each refusal is in the evidence with its error', () => {
+    for (const f of lab('candidates-refused')) {
+      const r = reports(f)[0]!;
+      expect(r.remoteCandidates).toEqual([]);
+      expect(r.verdict.evidence[0]).toMatch(/^5 remote candidate\(s\) refused by addIceCandidate \(addIceCandidateFailed\): host udp 10\.0\.2\.2:\d+ \(Error processing ICE candidate\); srflx udp 203\.0\.113\.3:/);
+    }
+  });
+
+  it('remote candidates the browser refused in older Chrome\'s text form (the candidate in the failed event): that verdict, each refusal in the timeline', () => {
     // Built on a lab dump (the descriptions set, local candidates gathered), its remote candidates
-    // replaced by refusals in the form Chromium's PeerConnectionTracker writes them.
+    // replaced by refusals in the form the PeerConnectionTracker of older Chrome writes them.
     const dump = JSON.parse(dumpText('lab/candidates-not-signaled__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time: string }[] }> };
     const [id, pc] = Object.entries(dump.PeerConnections)[0]!;
     const last = pc.updateLog.at(-1)!;
