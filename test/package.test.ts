@@ -157,8 +157,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   it('the whole core bundles with no Node built-in', async () => {
     sizes['whole core'] = await bundle('all', `import * as s from 'sdpscope'; console.log(s);`);
     // The core now also holds the STUN/TURN codec, NAT behaviour and the dump readers (about 40 KiB),
-    // and the browsers' measured rules (src/sdp/browser-rules.ts, 9 KiB).
-    expect(sizes['whole core']).toBeLessThan(216 * 1024);
+    // and the browsers' measured rules (src/sdp/browser-rules.ts, 9 KiB). 2026-12-04: 215.5 → 217.4 KiB
+    // for the readers of cut and twice-escaped input, structured log messages, Chrome's legacy
+    // candidate values and the refused-candidates verdict.
+    expect(sizes['whole core']).toBeLessThan(220 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
