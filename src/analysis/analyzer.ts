@@ -22,7 +22,11 @@ export type { CandidateRecord } from './record.js';
 
 /** A session-level finding of the analyzer. */
 const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null, file?: string, sdpLine?: number): LogDiagnostic =>
-  diagnostic(kind, message, { session, line, ...(file !== undefined ? { file } : {}), ...(sdpLine !== undefined ? { sdpLine } : {}) });
+  diagnostic(kind, message, { session, line, ...placeOf(file, sdpLine) });
+
+/** A finding's file and line in an SDP held in one input line, each where there is one. */
+const placeOf = (file: string | undefined, sdpLine: number | undefined): { file?: string; sdpLine?: number } =>
+  file === undefined ? (sdpLine === undefined ? {} : { sdpLine }) : sdpLine === undefined ? { file } : { file, sdpLine };
 
 /** A kept candidate: what was found, parsed and explained once. */
 export interface KeptCandidate {
@@ -314,8 +318,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (this.inputFindings.skip('unparseable-candidate', line)) return;
       const e = found.error;
       this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
-        ...atLine(line, null, found.sdpMid, found.source.file),
-        ...(found.source.sdpLine !== undefined ? { sdpLine: found.source.sdpLine } : {}),
+        ...atLine(line, null, found.sdpMid),
+        ...placeOf(found.source.file, found.source.sdpLine),
         session: null,
         errorCode: e?.code ?? 'CANDIDATE_PREFIX',
       }));
@@ -368,7 +372,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
       else s.dropped++;
-      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...(f.file !== undefined ? { file: f.file } : {}), ...(f.sdpLine !== undefined ? { sdpLine: f.sdpLine } : {}) });
+      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...placeOf(f.file, f.sdpLine) });
     }
     if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {

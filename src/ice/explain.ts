@@ -430,7 +430,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         lastAdded = null;
         const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
         const why = typeof v === 'string' && line === null ? v : str(o['errorText'] ?? o['errorMessage'] ?? o['error']);
-        const what = info ? `${info.type} ${info.protocol} ${info.address}:${info.port}` : line !== null ? line.slice(0, 80) : 'a candidate';
+        const what = info ? describeCandidate(info) : line !== null ? line.slice(0, 80) : 'a candidate';
         refused.push(`${what}${why !== null ? ` (${redactInText(why)})` : ''}`);
         timeline.push({ time: e.time, kind: 'candidate', text: `remote candidate refused by addIceCandidate: ${refused.at(-1)!}` });
         break;

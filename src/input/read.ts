@@ -12,7 +12,6 @@ import { jsonValues } from './json-sequence.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
-/** Collects what a scan finds into arrays. */
 /** Where each collected description's candidates start in its report's list: they follow it, in order. */
 const CANDIDATES_FROM = new WeakMap<FoundDescription, number>();
 
@@ -32,6 +31,7 @@ export function candidatesOfDescription(report: InputReport, index: number): Fou
   return out;
 }
 
+/** Collects what a scan finds into arrays. */
 export function collectingSink(): InputSink & { report: InputReport } {
   const report: InputReport = { descriptions: [], candidates: [], endOfCandidates: [], problems: [] };
   // Problems are bounded per kind (the rest counted in one diagnostics-elided): a log of a

@@ -125,20 +125,18 @@ function insideJsonString(line: string, at: number): boolean {
 export function danglingEscape(line: string, at: number): boolean {
   let i = at;
   while (line.charCodeAt(i) === 92) i++;
-  if (i === at) return false;
-  if (i === line.length) return true;
-  if (line.charCodeAt(i) !== 117 /* u */ || line.length - i > 4) return false;
-  for (let k = i + 1; k < line.length; k++) if (!/[0-9a-fA-F]/.test(line[k]!)) return false;
-  return true;
+  return i > at && (i === line.length || cutUnicode(line, i));
 }
 
 /** True when the one escape at `at` is cut by the line's end (`\\` alone, `\\u` and fewer than four hex digits). */
 function cutEscape(line: string, at: number): boolean {
-  if (line.charCodeAt(at) !== 92) return false;
-  const rest = line.length - at;
-  if (rest === 1) return true;
-  if (line.charCodeAt(at + 1) !== 117 /* u */ || rest > 5) return false;
-  for (let i = at + 2; i < line.length; i++) if (!/[0-9a-fA-F]/.test(line[i]!)) return false;
+  return line.charCodeAt(at) === 92 && (at + 1 === line.length || cutUnicode(line, at + 1));
+}
+
+/** True when the line ends at `at` in `u` and fewer than four hex digits: a \\u escape the line's end cuts. */
+function cutUnicode(line: string, at: number): boolean {
+  if (line.charCodeAt(at) !== 117 /* u */ || line.length - at > 4) return false;
+  for (let k = at + 1; k < line.length; k++) if (!/[0-9a-fA-F]/.test(line[k]!)) return false;
   return true;
 }
 
