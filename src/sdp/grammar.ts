@@ -5,7 +5,8 @@
  * is then kept as an uninterpreted attribute with a diagnostic).
  */
 import { parseCandidate, writeCandidate } from '../candidate/candidate.js';
-import type { AttributeName, AttributeValues, Direction, FmtpParameter, Setup } from './model.js';
+import { extmapExact, fmtpExact, readExtmap, readFmtp, readRtcpFb, readRtpmap, rtcpFbExact, rtpmapExact } from './attribute-readers.js';
+import type { AttributeName, AttributeValues, FmtpParameter, Setup } from './model.js';
 
 export interface AttributeRule<V> {
   /** A line as real endpoints write it. */
@@ -15,7 +16,7 @@ export interface AttributeRule<V> {
   /**
    * When the text is canonical by construction, so the parser need not format it to compare:
    * true when format(parse(v)) === v for every v that parses, or a test of v that implies it.
-   * Absent: always compare. (The fuzz round-trip test holds every rule to this.)
+   * Asked only of a value that parsed. Absent: always compare. (The fuzz round-trip test holds every rule to this.)
    */
   readonly exact?: boolean | ((value: string) => boolean);
 }
@@ -110,13 +111,9 @@ export const GRAMMAR: Grammar = {
   },
   'mid': text('a=mid:0'),
   'extmap': {
-    exact: (v) => /^(?:0|[1-9][0-9]*)[/ ]/.test(v),
+    exact: extmapExact,
     sample: 'a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01',
-    parse: (v) => {
-      const m = v ? /^([0-9]{1,5})(?:\/(sendrecv|sendonly|recvonly|inactive))? (\S+)(?: (.*))?$/.exec(v) : null;
-      if (!m) return undefined;
-      return { id: Number(m[1]), direction: (m[2] as Direction | undefined) ?? null, uri: m[3]!, attributes: m[4] ?? null };
-    },
+    parse: readExtmap,
     format: (e) => `${e.id}${e.direction ? '/' + e.direction : ''} ${e.uri}${e.attributes !== null ? ' ' + e.attributes : ''}`,
   },
   'extmap-allow-mixed': flagRule('a=extmap-allow-mixed'),
@@ -125,43 +122,21 @@ export const GRAMMAR: Grammar = {
   'recvonly': flagRule('a=recvonly'),
   'inactive': flagRule('a=inactive'),
   'rtpmap': {
-    exact: (v) => /^(?:0|[1-9][0-9]*) [^/\s]+\/(?:0|[1-9][0-9]*)(?:\/(?:0|[1-9][0-9]*))?$/.test(v),
+    exact: rtpmapExact,
     sample: 'a=rtpmap:111 opus/48000/2',
-    parse: (v) => {
-      const m = v ? /^([0-9]{1,3}) ([^/\s]+)\/([0-9]{1,10})(?:\/([0-9]{1,3}))?$/.exec(v) : null;
-      if (!m) return undefined;
-      return { payloadType: Number(m[1]), encodingName: m[2]!, clockRate: Number(m[3]), channels: m[4] === undefined ? null : Number(m[4]) };
-    },
+    parse: readRtpmap,
     format: (r) => `${r.payloadType} ${r.encodingName}/${r.clockRate}${r.channels !== null ? '/' + r.channels : ''}`,
   },
   'fmtp': {
-    // Canonical unless a parameter has blanks around it ("minptime=10; useinbandfec=1").
-    exact: (v) => /^\S+ \S/.test(v) && !/\s;|;\s|\s$/.test(v),
+    exact: fmtpExact,
     sample: 'a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f',
-    parse: (v) => {
-      const m = v ? /^(\S+) (.*)$/.exec(v) : null;
-      if (!m) return undefined;
-      const parameters: FmtpParameter[] = m[2]!.split(';').map((p) => {
-        const t = p.trim();
-        const eq = t.indexOf('=');
-        return eq < 0 ? { name: null, value: t } : { name: t.slice(0, eq), value: t.slice(eq + 1) };
-      });
-      return { format: m[1]!, parameters };
-    },
+    parse: readFmtp,
     format: (f) => `${f.format} ${formatFmtpParameters(f.parameters)}`,
   },
   'rtcp-fb': {
-    exact: (v) => /^\S+ \S+(?: \S+)*$/.test(v),
+    exact: rtcpFbExact,
     sample: 'a=rtcp-fb:96 nack pli',
-    parse: (v) => {
-      // Trailing blanks ("96 nack ", seen from Medooze) read as absent; the line keeps its spelling.
-      // No backtracking regex over the rest: a run of blanks stays linear (the growth test).
-      const m = v ? /^(\S+) (\S+)/.exec(v) : null;
-      if (!m) return undefined;
-      const rest = v!.slice(m[0].length);
-      const parameter = rest.startsWith(' ') ? rest.slice(1).trimEnd() : rest.trim() === '' ? '' : undefined;
-      return parameter === undefined ? undefined : { format: m[1]!, type: m[2]!, parameter: parameter || null };
-    },
+    parse: readRtcpFb,
     format: (f) => `${f.format} ${f.type}${f.parameter !== null ? ' ' + f.parameter : ''}`,
   },
   'rtcp': {

@@ -43,7 +43,7 @@ class AttributeIndex {
       const list = this.byName.get(l.name);
       if (list) list.push(l);
       else this.byName.set(l.name, [l]);
-      if (direction === null && (DIRECTIONS as readonly string[]).includes(l.name)) direction = l.name as Direction;
+      if (direction === null && DIRECTION_NAMES.has(l.name)) direction = l.name as Direction;
     }
     this.direction = direction;
   }
@@ -61,7 +61,7 @@ class AttributeIndex {
   }
 }
 
-const DIRECTIONS: readonly Direction[] = ['sendrecv', 'sendonly', 'recvonly', 'inactive'];
+const DIRECTION_NAMES: ReadonlySet<string> = new Set<Direction>(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
 
 /** A payload type written as 1*3DIGIT without a leading zero-run beyond "0", or -1. */
 function payloadType(format: string): number {
