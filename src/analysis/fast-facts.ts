@@ -493,7 +493,7 @@ function textSpan(line: string): [number, number] | null {
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
   const end = candidateTextEnd(line, from);
   // A cut line (the reference readers refuse its candidate), or more than one candidate.
-  if (cutInQuotes(line, from, end) || line.indexOf('candidate:', end) >= 0) return null;
+  if (cutInQuotes(line, from, end) || line.indexOf('candidate:', k + 10) >= 0) return null;
   return [from, candidateTextStop(line, from, end)];
 }
 

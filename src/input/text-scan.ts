@@ -1,4 +1,5 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
+import { tryParseCandidate } from '../candidate/candidate.js';
 import { cutCandidate, emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
@@ -37,8 +38,13 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    const end = candidateTextEnd(line, m.index);
-    const stop = candidateTextStop(line, m.index, end);
+    // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
+    // where the next begins (found first, so that no character is scanned twice: linear in the line).
+    const next = nextCandidateAt(line, m.index + m[0].length);
+    const end = candidateTextEnd(line, m.index, next < 0 ? line.length : next);
+    let stop = candidateTextStop(line, m.index, end);
+    // …and a word between the two ("and", "vs") belongs to neither: a last field with no value is dropped.
+    if (end === next) stop = withoutDanglingWord(line, m.index, stop);
     const text = line.slice(m.index, stop);
     // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
@@ -46,6 +52,34 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
+}
+
+/**
+ * Where the next candidate from `from` on starts ("candidate:" or "a=candidate:" after a blank), or -1.
+ * A candidate holds no blank followed by "candidate:": none of its fields is spelled so.
+ */
+function nextCandidateAt(line: string, from: number): number {
+  for (let k = line.indexOf('candidate:', from); k >= 0; k = line.indexOf('candidate:', k + 10)) {
+    const at = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
+    const before = at > 0 ? line.charCodeAt(at - 1) : 0;
+    if (before === 32 || before === 9) return at;
+  }
+  return -1;
+}
+
+/**
+ * The candidate text [from, stop) without a last word that has no value, when that is what keeps it
+ * from reading (a word joining it to the next candidate): the candidate, not the joined words, is
+ * what the line says. Otherwise `stop` as it was (its error is the candidate's).
+ */
+function withoutDanglingWord(line: string, from: number, stop: number): number {
+  const text = line.slice(from, stop);
+  const r = tryParseCandidate(text);
+  if (r.ok || r.error.code !== 'CANDIDATE_EXTENSION') return stop;
+  const blank = line.lastIndexOf(' ', stop - 1);
+  if (blank <= from) return stop;
+  const shorter = candidateTextStop(line, from, blank);
+  return tryParseCandidate(line.slice(from, shorter)).ok ? shorter : stop;
 }
 
 /**
@@ -61,16 +95,18 @@ const CJK_STOPS = new Set([
 
 /**
  * Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">",
- * " (", an ideographic space or full-width punctuation, or the line's end.
+ * " (", ", " or "; ", an ideographic space or full-width punctuation, or the line's end (or `limit`).
  */
-export function candidateTextEnd(line: string, from: number): number {
+export function candidateTextEnd(line: string, from: number, limit = line.length): number {
   let end = from;
-  for (; end < line.length; end++) {
+  for (; end < limit; end++) {
     const c = line.charCodeAt(end);
     if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
     // " (": a word that no candidate field starts with (a token has no parenthesis, RFC 8839 §5.1):
     // the log's own words after the candidate ("typ host (laptop)").
     if (c === 40 && end > from && line.charCodeAt(end - 1) === 32) break;
+    // ", " and "; ": the log's list goes on ("typ host, sdpMid 0"); no field ends in a comma before a blank.
+    if ((c === 44 || c === 59) && end + 1 < line.length && (line.charCodeAt(end + 1) === 32 || line.charCodeAt(end + 1) === 9)) break;
     if (c >= 0x2018 && CJK_STOPS.has(c)) break;
   }
   return end;

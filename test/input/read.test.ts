@@ -304,6 +304,33 @@ describe('log text', () => {
     ]);
   });
 
+  it('ends a candidate in a text line at ", " and "; ": the log\'s list goes on (type "host," was read, and the rest as extensions)', () => {
+    const read = (text: string) => readCandidates(text).map((c) => [c.candidate?.type ?? null, c.candidate?.extensions.length ?? null, c.error?.code ?? null]);
+    expect(read('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host, sdpMid 0, sdpMLineIndex 0')).toEqual([['host', 0, null]]);
+    expect(readCandidates('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0; mid=0').map((c) => [c.text, c.error])).toEqual([['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0', null]]);
+    // A comma inside a field, not before a blank, is the field's.
+    expect(readCandidates('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host x-list a,b').map((c) => c.candidate?.extensions)).toEqual([[{ name: 'x-list', value: 'a,b' }]]);
+  });
+
+  it('reads two candidates in one text line as two: the first ends where the next begins, a word joining them belongs to neither (was one candidate, refused: CANDIDATE_EXTENSION)', () => {
+    const a = 'candidate:3 1 udp 1686052607 203.0.113.5 6000 typ srflx raddr 10.0.0.1 rport 5000';
+    const b = 'candidate:4 1 udp 2122260223 10.0.0.9 5001 typ host generation 0';
+    for (const [line, texts] of [
+      [`pair ${a} and ${b}`, [a, b]],
+      [`pair ${a}, ${b}`, [a, b]],
+      [`pair ${a} a=${b}`, [a, `a=${b}`]],
+      [`pair ${a} <-> ${b}`, [a, b]],
+      // Doubled prefixes are one prefix each.
+      [`candidate: ${a} candidate: ${b}`, [a, b]],
+    ] as const) {
+      const got = readCandidates(line);
+      expect(got.map((c) => [c.text, c.error])).toEqual(texts.map((t) => [t, null]));
+      expect(got.map((c) => c.source.line)).toEqual([1, 1]);
+    }
+    // A first candidate wrong in itself keeps its own error: only a joining word is dropped.
+    expect(readCandidates(`pair candidate:3 1 udp 1686052607 203.0.113.5 6000 typ srflx raddr 10.0.0.1 rport and ${b}`).map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_RELATED', null]);
+  });
+
   it('reads an SDP escaped twice in a cut line as an SDP: its ufrag and SDP lines kept, its cut candidate refused (audit: read one by one, ufrag lost)', () => {
     const sdp = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=ice-ufrag:UF', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'a=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', ''].join('\r\n');
     const line = '06:00 {"msg":' + JSON.stringify(JSON.stringify({ type: 'offer', sdp })) + '}';
