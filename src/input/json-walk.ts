@@ -104,7 +104,10 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
     return;
   }
   if (CANDIDATE_START.test(s)) {
-    emitCandidate(s, {}, sourceOf(ctx), sink);
+    // Not a frame's candidate field (walkJson reads those whole): a log message or an array's item,
+    // read as a log line is ({"msg":"candidate:… typ host (wifi)"}); a candidate alone reads the same.
+    if (ctx.format !== 'webrtc-internals') scanText(s, ctx.line, sink, undefined, undefined, sourceOf(ctx));
+    else emitCandidate(s, {}, sourceOf(ctx), sink);
     return;
   }
   const c0 = s.charCodeAt(0);

@@ -304,6 +304,21 @@ describe('log text', () => {
     ]);
   });
 
+  it('reads a structured log\'s message that starts with a candidate as a log line: "typ host (wifi)" was refused, "typ host," read as type "host,"; a frame\'s candidate field is still read whole', () => {
+    const got = readCandidates([
+      JSON.stringify({ level: 'info', msg: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host (wifi)' }),
+      JSON.stringify({ level: 'info', message: 'candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host, mid 0' }),
+      JSON.stringify(['candidate', 'candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host generation 0']),
+    ].join('\n'));
+    expect(got.map((c) => [c.text, c.error, c.source.path])).toEqual([
+      ['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', null, '$.msg'],
+      ['candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', null, '$.message'],
+      ['candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host generation 0', null, '$[1]'],
+    ]);
+    // The candidate field of a frame is the browser's input: whole, as addIceCandidate would take it.
+    expect(readCandidates(JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host (wifi)' })).map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_EXTENSION']);
+  });
+
   it('ends a candidate in a text line at ", " and "; ": the log\'s list goes on (type "host," was read, and the rest as extensions)', () => {
     const read = (text: string) => readCandidates(text).map((c) => [c.candidate?.type ?? null, c.candidate?.extensions.length ?? null, c.error?.code ?? null]);
     expect(read('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host, sdpMid 0, sdpMLineIndex 0')).toEqual([['host', 0, null]]);
