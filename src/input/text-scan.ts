@@ -37,34 +37,58 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   }
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
+  const starts = new CandidateStarts(line);
   for (let m = re.exec(line); m; m = re.exec(line)) {
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
-    const next = nextCandidateAt(line, m.index + m[0].length);
+    const next = starts.after(m.index + m[0].length);
     const end = candidateTextEnd(line, m.index, next < 0 ? line.length : next);
-    let stop = candidateTextStop(line, m.index, end);
-    // …and a word between the two ("and", "vs") belongs to neither: a last field with no value is dropped.
-    if (end === next) stop = withoutDanglingWord(line, m.index, stop);
+    // "candidate: candidate:…" and "candidate:candidate:…" are one (doubled) prefix, not two candidates.
+    if (/^(?:a=)?candidate:\s*$/.test(line.slice(m.index, candidateTextStop(line, m.index, end)))) continue;
+    let stop = end;
+    // A separator glued to the next candidate ("…5000|candidate:4", "remote=candidate:4", "[candidate:4") is neither's.
+    if (end === next && end > m.index && !isBlank(line.charCodeAt(end - 1))) stop--;
+    stop = candidateTextStop(line, m.index, stop);
+    // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value is dropped.
+    if (next >= 0) stop = withoutDanglingWord(line, m.index, stop);
     const text = line.slice(m.index, stop);
-    // "candidate: candidate:…" is one (doubled) prefix, not two candidates.
-    if (/^(?:a=)?candidate:\s*$/.test(text)) continue;
     if (text.length === 0) continue;
     emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
 }
 
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+
 /**
- * Where the next candidate from `from` on starts ("candidate:" or "a=candidate:" after a blank), or -1.
- * A candidate holds no blank followed by "candidate:": none of its fields is spelled so.
+ * Where candidates start in a line: "candidate:" or "a=candidate:" after the line's start or a
+ * character that is not a letter or digit ("… and candidate:4", "remote=candidate:4", "[candidate:4";
+ * not "onicecandidate:"). No field of a candidate holds one. Asked with growing positions, it
+ * searches each part of the line once (a search per candidate from its own start to the line's end
+ * was quadratic on a line of quoted candidates).
  */
-function nextCandidateAt(line: string, from: number): number {
-  for (let k = line.indexOf('candidate:', from); k >= 0; k = line.indexOf('candidate:', k + 10)) {
-    const at = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
-    const before = at > 0 ? line.charCodeAt(at - 1) : 0;
-    if (before === 32 || before === 9) return at;
+class CandidateStarts {
+  /** The first start at or after `searchedFrom`, or -1 for none up to the line's end. */
+  private found = -1;
+  private searchedFrom = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly line: string) {}
+
+  after(from: number): number {
+    if (from >= this.searchedFrom && (this.found < 0 || this.found >= from)) return this.found;
+    const line = this.line;
+    this.searchedFrom = from;
+    this.found = -1;
+    for (let k = line.indexOf('candidate:', from); k >= 0; k = line.indexOf('candidate:', k + 10)) {
+      const at = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
+      if (at === 0 || !isAlnum(line.charCodeAt(at - 1))) {
+        this.found = at;
+        break;
+      }
+    }
+    return this.found;
   }
-  return -1;
 }
 
 /**
@@ -76,7 +100,8 @@ function withoutDanglingWord(line: string, from: number, stop: number): number {
   const text = line.slice(from, stop);
   const r = tryParseCandidate(text);
   if (r.ok || r.error.code !== 'CANDIDATE_EXTENSION') return stop;
-  const blank = line.lastIndexOf(' ', stop - 1);
+  let blank = stop - 1;
+  while (blank > from && !isBlank(line.charCodeAt(blank))) blank--;
   if (blank <= from) return stop;
   const shorter = candidateTextStop(line, from, blank);
   return tryParseCandidate(line.slice(from, shorter)).ok ? shorter : stop;

@@ -335,6 +335,19 @@ describe('log text', () => {
       [`pair ${a}, ${b}`, [a, b]],
       [`pair ${a} a=${b}`, [a, `a=${b}`]],
       [`pair ${a} <-> ${b}`, [a, b]],
+      // Arrows, tabs, separators glued to the next candidate, key=value logs, brackets (audit).
+      [`pair ${a} -> ${b}`, [a, b]],
+      [`pair ${a} => ${b}`, [a, b]],
+      [`pair ${a} --> ${b}`, [a, b]],
+      [`pair ${a}\tand\t${b}`, [a, b]],
+      [`pair ${a}|${b}`, [a, b]],
+      [`pair ${a},${b}`, [a, b]],
+      [`local=${a} remote=${b}`, [a, b]],
+      [`pair [${a}] [${b}]`, [a, b]],
+      [`pair {${a}} {${b}}`, [a, b]],
+      [`pair ${a}和${b}`, [a, b]],
+      [`['${a}', '${b}']`, [a, b]],
+      [`${a} candidate:${b}`, [a, b]],
       // Doubled prefixes are one prefix each.
       [`candidate: ${a} candidate: ${b}`, [a, b]],
     ] as const) {
