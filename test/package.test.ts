@@ -160,8 +160,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // The core now also holds the STUN/TURN codec, NAT behaviour and the dump readers (about 40 KiB),
     // and the browsers' measured rules (src/sdp/browser-rules.ts, 9 KiB). 2026-12-04: 215.5 → 217.4 KiB
     // for the readers of cut and twice-escaped input, structured log messages, Chrome's legacy
-    // candidate values and the refused-candidates verdict.
-    expect(sizes['whole core']).toBeLessThan(220 * 1024);
+    // candidate values and the refused-candidates verdict. Later that day 217.4 → 220.9 KiB: the
+    // hand-written readers of the hottest SDP attributes (src/sdp/attribute-readers.ts, 2.4 KiB,
+    // parseSdp up to 1.6× faster on 100 m-lines) and two candidates in one log line.
+    expect(sizes['whole core']).toBeLessThan(224 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
