@@ -5,7 +5,7 @@
  */
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, valued, type OptionTable } from './args.js';
-import { wantColor } from './render/style.js';
+import { terminalSafe, wantColor } from './render/style.js';
 import { run, STDIO } from './run.js';
 
 export const OPTIONS = valued({
@@ -37,16 +37,18 @@ run('sdp-diff', async () => {
       (c) => c.positional('files', { type: 'string', array: true, describe: 'one file holding both, or the offer and the answer (- for stdin)' }).options(OPTIONS),
       async (a) => {
         const { diffCommand } = await import('./commands/diff.js');
+        const color = wantColor(a['color'] as boolean | undefined, process.stdout);
         code = await diffCommand(
           {
             files: [a['files'] ?? []].flat().map(fileArg),
             json: a['json'] === true,
-            color: wantColor(a['color'] as boolean | undefined, process.stdout),
+            color,
             ...(a['room'] !== undefined ? { room: String(a['room']) } : {}),
             ...(a['pc'] !== undefined ? { pc: String(a['pc']) } : {}),
             diff: a['diff'] === true,
           },
-          STDIO.out,
+          // The input's control characters escaped (render/style.ts terminalSafe).
+          (s) => STDIO.out(terminalSafe(s, color)),
         );
       },
     )

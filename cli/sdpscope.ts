@@ -9,8 +9,8 @@ import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kin
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
-import { wantColor } from './render/style.js';
-import { run, STDIO, stdoutDrained } from './run.js';
+import { terminalSafe, wantColor } from './render/style.js';
+import { run, STDIO, stdoutDrained, type Io } from './run.js';
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
@@ -84,7 +84,11 @@ const COMMANDS = Object.keys(OPTIONS) as Command[];
 /** `sdpscope help [command]` is `sdpscope [command] --help`. */
 const given = process.argv.slice(2);
 const argv = prepareArgv(given[0] === 'help' ? [...given.slice(1), '--help'] : given);
-const color = (flag: unknown) => wantColor(flag as boolean | undefined, process.stdout);
+/** Whether the running command colours its output: decided by `color` before the command writes. */
+let colored = false;
+const color = (flag: unknown) => (colored = wantColor(flag as boolean | undefined, process.stdout));
+/** Standard output with the input's control characters escaped (render/style.ts terminalSafe). */
+const IO: Io = { out: (s) => STDIO.out(terminalSafe(s, colored)), err: STDIO.err };
 const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
 run('sdpscope', async () => {
@@ -109,7 +113,7 @@ run('sdpscope', async () => {
         const { parseCommand } = await import('./commands/parse.js');
         // No file: standard input when something is piped or redirected in; at a terminal, say how (no silent wait).
         if (a['file'] === undefined && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help)');
-        code = await parseCommand({ file: a['file'] === undefined ? '-' : fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, STDIO.out, stdoutDrained);
+        code = await parseCommand({ file: a['file'] === undefined ? '-' : fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, IO.out, stdoutDrained);
       },
     )
     .command(
@@ -137,7 +141,7 @@ run('sdpscope', async () => {
             ...(a['max-sessions'] !== undefined ? { maxSessions: a['max-sessions'] as number } : {}),
             progress: process.stderr.isTTY === true,
           },
-          STDIO.out,
+          IO.out,
           STDIO.err,
           stdoutDrained,
         );
@@ -174,7 +178,7 @@ run('sdpscope', async () => {
             quiet: a['quiet'] === true,
             color: color(a['color']),
           },
-          STDIO,
+          IO,
         );
       },
     )
@@ -202,7 +206,7 @@ run('sdpscope', async () => {
             color: color(a['color']),
             insecure: a['insecure'] === true,
           },
-          STDIO.out,
+          IO.out,
           STDIO.err,
         );
       },
@@ -218,7 +222,7 @@ run('sdpscope', async () => {
           .example('$0 ice dump.gz --pc PC_1 --json', 'one peer connection of an rtcstats dump, as JSON'),
       async (a) => {
         const { iceCommand } = await import('./commands/ice.js');
-        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, STDIO.out);
+        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out);
       },
     )
     .command(
@@ -245,7 +249,7 @@ run('sdpscope', async () => {
             json: a['json'] === true,
             color: color(a['color']),
           },
-          STDIO.out,
+          IO.out,
         );
       },
     )
@@ -273,7 +277,7 @@ run('sdpscope', async () => {
             json: a['json'] === true,
             color: color(a['color']),
           },
-          STDIO.out,
+          IO.out,
         );
       },
     )

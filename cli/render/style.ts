@@ -55,3 +55,23 @@ export function table(header: string[], rows: string[][], s: Style): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
   return [s.bold(line(header)), ...cut.map(line)].join('\n');
 }
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\x00-\x08\x0b-\x1f]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_BUT_SGR = /[\x00-\x08\x0b-\x1a\x1c-\x1f]|\x1b(?!\[[0-9;]{0,32}m)/g;
+
+/**
+ * Text as a terminal is to show it: the control characters an input brings (a hostile SDP's
+ * `\x1b]0;…\x07` retitles the terminal, `\x1b[2J` clears it, `\r` writes over the line before)
+ * written as escapes (`\x1b`, `\r`), never acted on. Kept: line feeds, tabs, and with colour the
+ * SGR sequences (`\x1b[…m`) the style writes. JSON passes unchanged (JSON.stringify escapes every
+ * control character). One scan of the text; a copy only when there is something to escape.
+ */
+export function terminalSafe(text: string, color: boolean): string {
+  const re = color ? UNSAFE_BUT_SGR : UNSAFE;
+  re.lastIndex = 0;
+  if (!re.test(text)) return text;
+  re.lastIndex = 0;
+  return text.replace(re, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}

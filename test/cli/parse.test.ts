@@ -138,6 +138,29 @@ describe('the built sdpscope binary', () => {
   const runBin = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8' });
   const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
 
+  it('shows the control characters of a hostile input as escapes, never acts on them (a terminal retitled, cleared, a line written over); its own colours stay', () => {
+    const sdp = ['v=0\x1b[31mRED', 'o=- 1 2 IN IP4 127.0.0.1', 's=-\x1b[2J', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0\x1b]0;pwned\x07', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r ufrag a', ''].join('\r\n');
+    const file = join(dir, 'hostile.sdp');
+    writeFileSync(file, sdp);
+    const plain = runBin(['parse', file]);
+    expect(plain.stderr).toBe('');
+    // eslint-disable-next-line no-control-regex
+    expect(plain.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
+    expect(plain.stdout).toContain('mid 0\\x1b]0;pwned\\x07');
+    expect(plain.stdout).toContain('v=0\\x1b[31mRED');
+    const colored = runBin(['parse', '--color', file]);
+    // eslint-disable-next-line no-control-regex
+    const escapes = colored.stdout.match(/\x1b[^\n]{0,8}/g) ?? [];
+    expect(escapes.length).toBeGreaterThan(0);
+    // Every escape left is an SGR sequence (a colour); the input's OSC is shown, not run.
+    // eslint-disable-next-line no-control-regex
+    for (const e of escapes) expect(e).toMatch(/^\x1b\[[0-9;]*m/);
+    expect(colored.stdout).toContain('\\x1b]0;pwned\\x07');
+    // JSON is unchanged: JSON.stringify escapes them itself.
+    const json = runBin(['parse', '--json', file]);
+    expect(JSON.parse(json.stdout).descriptions[0].description.media[0].mid).toBe('0\x1b]0;pwned\x07');
+  });
+
   it.each([
     ['missing file', [join(dir, 'nope.sdp')], 'FILE_NOT_FOUND'],
     ['directory', [dir], 'FILE_IS_DIRECTORY'],
