@@ -85,6 +85,7 @@ export interface SdpDiagnosticPayloads {
   /** A rule of BROWSER_RULES (src/sdp/browser-rules.ts): `rule` names it, `browsers` says who rejects. */
   'rejected-by-browser': LinePosition & { readonly browsers: BrowserVerdicts; readonly rule: BrowserRule };
   'mixed-line-endings': LinePosition;
+  'cr-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'bundle-mid-missing': LinePosition;
@@ -204,6 +205,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'fingerprint-invalid': 'error',
   'rejected-by-browser': 'error',
   'mixed-line-endings': 'info',
+  'cr-line-endings': 'error',
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'bundle-mid-missing': 'error',
@@ -309,6 +311,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     title: 'Mixed line endings',
     description: 'Some lines end with CRLF and others with LF. RFC 8866 requires CRLF but parsers should accept LF. Kept as written.',
     action: 'Usually harmless; it shows that the SDP was edited or assembled from pieces.',
+    reference: 'RFC 8866 §5',
+  },
+  'cr-line-endings': {
+    domain: 'sdp',
+    title: 'Lines ended by CR alone',
+    description: 'SDP lines joined by a lone carriage return (the classic Mac line ending) instead of CRLF or LF. Browsers split an SDP at LF only, so they read these lines as one and refuse the description.',
+    action: 'Find what rewrote the line endings (a text editor, a copy through an old Mac tool, a string replace of "\\n") and send CRLF as the browser wrote it.',
     reference: 'RFC 8866 §5',
   },
   'no-final-line-ending': {

@@ -40,6 +40,7 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   let finalEol = false;
   let start = 0;
   let lineNo = 0;
+  let crJoined: { line: number; next: string } | null = null;
   while (start < text.length) {
     lineNo++;
     const nl = text.indexOf('\n', start);
@@ -60,6 +61,11 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     }
     const content = text.slice(start, end);
     start = nl < 0 ? text.length : nl + 1;
+    // Lines joined by a lone CR ("v=0\ro=- …"): browsers split at LF only; said once, where it first happens.
+    if (crJoined === null) {
+      const cr = content.indexOf('\r');
+      if (cr >= 0 && cr + 2 < content.length && content.charCodeAt(cr + 2) === 61 && /[a-z]/.test(content[cr + 1]!)) crJoined = { line: lineNo, next: content.slice(cr + 1, cr + 3) };
+    }
     if (nl >= 0 && start === text.length) finalEol = true;
 
     const node = readLine(content, lineNo, problems);
@@ -79,6 +85,7 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     current.push(node);
   }
   if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF', NOWHERE));
+  if (crJoined !== null) problems.push(diagnostic('cr-line-endings', `line ${crJoined.line} holds more lines joined by a lone CR (before "${crJoined.next}"): browsers split an SDP at LF only and read them as one line`, { line: crJoined.line, column: null, mid: null }));
   // A whole description without its last line ending is an error Chromium's parser raises (a browser rule below); a fragment's is a warning.
   if (!finalEol && lineNo > 0 && fragment) problems.push(diagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending: was the SDP cut?`, { line: lineNo, column: null, mid: null }));
   if (!finalEol && lineNo > 0 && !fragment) {

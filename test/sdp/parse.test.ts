@@ -184,6 +184,10 @@ describe('line handling', () => {
       expect(writeSdp(parseSdp(text))).toBe(text);
     }
     expect(parseSdp('v=0\r\ns=-\nt=0 0\r\n').diagnostics.map((d) => d.kind)).toEqual(['mixed-line-endings', 'missing-line']);
+    // Lines joined by a lone CR (a classic Mac line ending): said once, where it first happens; a CR inside a value that no line follows is not that.
+    const cr = parseSdp('v=0\r\ns=-\r\nt=0 0\r\na=mid:0\ra=ice-ufrag:x\ra=ice-pwd:y\r\n', { fragment: true }).diagnostics.filter((d) => d.kind === 'cr-line-endings');
+    expect(cr.map((d) => [d.line, d.severity, d.message])).toEqual([[4, 'error', 'line 4 holds more lines joined by a lone CR (before "a="): browsers split an SDP at LF only and read them as one line']]);
+    expect(parseSdp('v=0\r\ns=x\ry\r\nt=0 0\r\n').diagnostics.map((d) => d.kind)).not.toContain('cr-line-endings');
   });
 
   it('reads a last line cut between its CR and LF without the CR in its value, and writes the CR back', () => {
@@ -245,6 +249,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['attribute-syntax', 'v=0\r\na=rtpmap:x\r\n'],
     ['fingerprint-invalid', 'v=0\r\na=fingerprint:sha-999 AA:BB\r\n'],
     ['mixed-line-endings', 'v=0\r\ns=-\nt=0 0\r\n'],
+    ['cr-line-endings', 'v=0\ro=- 1 2 IN IP4 127.0.0.1\rs=-\rt=0 0\r'],
     ['no-final-line-ending', 'a=ice-ufrag:abcd\r\na=ice-pwd:x'],
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
