@@ -88,7 +88,7 @@ const argv = prepareArgv(given[0] === 'help' ? [...given.slice(1), '--help'] : g
 let colored = false;
 const color = (flag: unknown) => (colored = wantColor(flag as boolean | undefined, process.stdout));
 /** Standard output with the input's control characters escaped (render/style.ts terminalSafe). */
-const IO: Io = { out: (s) => STDIO.out(terminalSafe(s, colored)), err: STDIO.err };
+const IO: Io = { out: (s) => STDIO.out(terminalSafe(s, colored)), err: (s) => STDIO.err(terminalSafe(s, colored)) };
 const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
 run('sdpscope', async () => {
@@ -142,7 +142,7 @@ run('sdpscope', async () => {
             progress: process.stderr.isTTY === true,
           },
           IO.out,
-          STDIO.err,
+          IO.err,
           stdoutDrained,
         );
       },
@@ -207,7 +207,7 @@ run('sdpscope', async () => {
             insecure: a['insecure'] === true,
           },
           IO.out,
-          STDIO.err,
+          IO.err,
         );
       },
     )

@@ -23,7 +23,7 @@ export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine'
 export function renderRelayLine(l: RelayLine, s: Style): string {
   const t = s.dim(l.time.slice(11, 23));
   if (l.kind === 'event') return `${t} ${s.yellow(l.event)}${l.room !== null ? ` ${s.dim('room')} ${l.room}` : ''}${l.client !== null ? ` ${l.client}` : ''} ${s.dim(l.detail)}`;
-  const colour = l.summary.kind === 'description' ? s.cyan : l.summary.kind === 'candidate' ? s.green : l.summary.kind === 'invalid-candidate' ? s.red : s.white;
+  const colour = l.summary.kind === 'description' ? s.cyan : l.summary.kind === 'candidate' ? s.green : l.summary.kind === 'invalid-candidate' ? s.red : (t: string) => t;
   return `${t} ${s.dim(l.room)} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(l.text)}`;
 }
 

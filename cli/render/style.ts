@@ -57,21 +57,25 @@ export function table(header: string[], rows: string[][], s: Style): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0b-\x1f]/g;
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// With colour: the same, but the SGR sequences the style writes (bold, dim, underline, red to cyan
+// and their ends, chalk level 1) pass; an input's own (conceal, black, a background) do not.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_BUT_SGR = /[\x00-\x08\x0b-\x1a\x1c-\x1f]|\x1b(?!\[[0-9;]{0,32}m)/g;
+const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
 
 /**
  * Text as a terminal is to show it: the control characters an input brings (a hostile SDP's
- * `\x1b]0;…\x07` retitles the terminal, `\x1b[2J` clears it, `\r` writes over the line before)
- * written as escapes (`\x1b`, `\r`), never acted on. Kept: line feeds, tabs, and with colour the
- * SGR sequences (`\x1b[…m`) the style writes. JSON passes unchanged (JSON.stringify escapes every
- * control character). One scan of the text; a copy only when there is something to escape.
+ * `\x1b]0;…\x07` retitles the terminal, `\x1b[2J` clears it, `\x1b[8m` hides what follows, `\r`
+ * writes over the line before, U+009B is a CSI to some terminals, U+202E turns the text around)
+ * written as JSON writes them (`\u001b`, `\u009b`, `\u202e`; `\r`), never acted on. Kept: line
+ * feeds, tabs, and with colour the style's own colour sequences. JSON stays JSON: it has no raw
+ * C0 character, and the others, inside its strings, become the escapes JSON reads back as them.
+ * One scan of the text; a copy only when there is something to escape.
  */
 export function terminalSafe(text: string, color: boolean): string {
-  const re = color ? UNSAFE_BUT_SGR : UNSAFE;
+  const re = color ? UNSAFE_BUT_OURS : UNSAFE;
   re.lastIndex = 0;
   if (!re.test(text)) return text;
   re.lastIndex = 0;
-  return text.replace(re, (c) => (c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text.replace(re, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

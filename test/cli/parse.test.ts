@@ -139,26 +139,35 @@ describe('the built sdpscope binary', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
 
   it('shows the control characters of a hostile input as escapes, never acts on them (a terminal retitled, cleared, a line written over); its own colours stay', () => {
-    const sdp = ['v=0\x1b[31mRED', 'o=- 1 2 IN IP4 127.0.0.1', 's=-\x1b[2J', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0\x1b]0;pwned\x07', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r ufrag a', ''].join('\r\n');
+    const sdp = ['v=0\x1b[31mRED', 'o=- 1 2 IN IP4 127.0.0.1', 's=-\x1b[2J', 't=0 0', 'a=group:BUNDLE 0\x1b[8m', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0\x1b]0;pwned\x07\u009b2J\u202e\x7f', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r ufrag a', ''].join('\r\n');
     const file = join(dir, 'hostile.sdp');
     writeFileSync(file, sdp);
     const plain = runBin(['parse', file]);
     expect(plain.stderr).toBe('');
     // eslint-disable-next-line no-control-regex
-    expect(plain.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
-    expect(plain.stdout).toContain('mid 0\\x1b]0;pwned\\x07');
-    expect(plain.stdout).toContain('v=0\\x1b[31mRED');
+    expect(plain.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(plain.stdout).toContain('mid 0\\u001b]0;pwned\\u0007\\u009b2J\\u202e\\u007f');
+    expect(plain.stdout).toContain('v=0\\u001b[31mRED');
     const colored = runBin(['parse', '--color', file]);
     // eslint-disable-next-line no-control-regex
     const escapes = colored.stdout.match(/\x1b[^\n]{0,8}/g) ?? [];
     expect(escapes.length).toBeGreaterThan(0);
-    // Every escape left is an SGR sequence (a colour); the input's OSC is shown, not run.
+    // Every escape left is one of the style's own colours; the input's OSC, and its SGR (conceal, red), are shown, not run.
     // eslint-disable-next-line no-control-regex
-    for (const e of escapes) expect(e).toMatch(/^\x1b\[[0-9;]*m/);
-    expect(colored.stdout).toContain('\\x1b]0;pwned\\x07');
+    for (const e of escapes) expect(e).toMatch(/^\x1b\[(?:1|2|4|22|24|3[1-6]|39)m/);
+    expect(colored.stdout).toContain('\\u001b]0;pwned\\u0007');
+    expect(colored.stdout).toContain('BUNDLE 0\\u001b[8m');
+    // Standard error too: a file name that holds them, in the one line of a failure.
+    const named = join(dir, 'empty\x1b]0;x\x07.log');
+    writeFileSync(named, '');
+    const failed = runBin(['candidates', named]);
+    expect(failed.status).toBe(2);
+    // eslint-disable-next-line no-control-regex
+    expect(failed.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
+    expect(failed.stderr).toContain('empty\\u001b]0;x\\u0007.log');
     // JSON is unchanged: JSON.stringify escapes them itself.
     const json = runBin(['parse', '--json', file]);
-    expect(JSON.parse(json.stdout).descriptions[0].description.media[0].mid).toBe('0\x1b]0;pwned\x07');
+    expect(JSON.parse(json.stdout).descriptions[0].description.media[0].mid).toBe('0\x1b]0;pwned\x07\u009b2J\u202e\x7f');
   });
 
   it.each([
