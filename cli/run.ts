@@ -45,6 +45,16 @@ export const STDIO: Io = {
 };
 
 /**
+ * Standard output and error as a terminal is to show them: the input's control characters
+ * escaped (render/style.ts terminalSafe); `colored` says, when each piece is written, whether the
+ * command colours (its own colour sequences then pass).
+ */
+export const terminalIo = (colored: () => boolean): Io => ({
+  out: (s) => STDIO.out(terminalSafe(s, colored())),
+  err: (s) => STDIO.err(terminalSafe(s, colored())),
+});
+
+/**
  * A writer that gathers what it is given and hands it on in pieces of about 64 KiB: a command
  * that writes a record per candidate makes a few thousand writes, not a million. `pause()` hands
  * on what is gathered and gives `drained()` (wait on it between chunks of input); `flush()` at the end.

@@ -5,8 +5,8 @@
  */
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, valued, type OptionTable } from './args.js';
-import { terminalSafe, wantColor } from './render/style.js';
-import { run, STDIO } from './run.js';
+import { wantColor } from './render/style.js';
+import { run, terminalIo } from './run.js';
 
 export const OPTIONS = valued({
   json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
@@ -47,8 +47,7 @@ run('sdp-diff', async () => {
             ...(a['pc'] !== undefined ? { pc: String(a['pc']) } : {}),
             diff: a['diff'] === true,
           },
-          // The input's control characters escaped (render/style.ts terminalSafe).
-          (s) => STDIO.out(terminalSafe(s, color)),
+          terminalIo(() => color).out,
         );
       },
     )

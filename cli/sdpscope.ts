@@ -9,8 +9,8 @@ import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kin
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
-import { terminalSafe, wantColor } from './render/style.js';
-import { run, STDIO, stdoutDrained, type Io } from './run.js';
+import { wantColor } from './render/style.js';
+import { run, stdoutDrained, terminalIo } from './run.js';
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
@@ -87,8 +87,7 @@ const argv = prepareArgv(given[0] === 'help' ? [...given.slice(1), '--help'] : g
 /** Whether the running command colours its output: decided by `color` before the command writes. */
 let colored = false;
 const color = (flag: unknown) => (colored = wantColor(flag as boolean | undefined, process.stdout));
-/** Standard output with the input's control characters escaped (render/style.ts terminalSafe). */
-const IO: Io = { out: (s) => STDIO.out(terminalSafe(s, colored)), err: (s) => STDIO.err(terminalSafe(s, colored)) };
+const IO = terminalIo(() => colored);
 const files = (v: unknown) => [v ?? []].flat().map(fileArg);
 
 run('sdpscope', async () => {

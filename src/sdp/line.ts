@@ -125,9 +125,7 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
         const node = { line, kind: 'attribute', name, value: parsed } as Node;
         // Its spelling decided here, where the rule and the value are at hand (readLine keeps it as it is).
         const exact = rule.exact;
-        if (exact === true || (exact !== undefined && exact !== false && value !== null && exact(value))) return node;
-        const canonical = formatNode(node);
-        return (canonical === content ? node : { ...node, verbatim: { text: content, canonical } }) as Node;
+        return exact === true || (typeof exact === 'function' && value !== null && exact(value)) ? node : (withSpelling(node, content) as Node);
       }
       if (name === 'fingerprint') {
         // Browsers refuse the description, not only the attribute: an error.
@@ -200,10 +198,13 @@ function spelledAsRead(node: Node, content: string): boolean {
 /** Reads one line (without its ending) into a node, keeping its spelling when not canonical. */
 export function readLine(content: string, line: number, problems: FindingSink<ParseDiagnostic>): SdpLine {
   const node = readNode(content, line, problems);
-  if (spelledAsRead(node, content)) return node as SdpLine;
+  return spelledAsRead(node, content) ? (node as SdpLine) : withSpelling(node, content);
+}
+
+/** The node, with its spelling kept (`verbatim`) when its canonical text is not `content`. */
+function withSpelling(node: Node, content: string): SdpLine {
   const canonical = formatNode(node);
-  if (canonical === content) return node as SdpLine;
-  return { ...node, verbatim: { text: content, canonical } } as SdpLine;
+  return (canonical === content ? node : { ...node, verbatim: { text: content, canonical } }) as SdpLine;
 }
 
 /** The text of a line: as read while its fields are unchanged, else their canonical spelling. */
