@@ -1,12 +1,13 @@
 /**
  * One side of the candidate-log benchmark, in its own process so its peak RSS is its own:
- *   node candidates-worker.js sdpscope FILE summary|ndjson|table|json
+ *   node candidates-worker.js sdpscope FILE summary|ndjson|table|json|parse|parse-json
  *   node candidates-worker.js baseline FILE
  * prints {"candidates":N,"ms":T,"maxRssMB":M}.
  * - sdpscope: what `sdpscope candidates [--summary|--ndjson|--json] FILE` does (the CLI's own
  *   code: every candidate parsed, classified, grouped into sessions, counted, NAT inferred,
  *   linted, rendered; on these sizes in its capped worker thread, cli/thread.ts), with the
- *   output made and then discarded; the RSS is the whole process's, both threads;
+ *   output made and then discarded; the RSS is the whole process's, both threads; `parse` and
+ *   `parse-json`: what `sdpscope parse [--json] FILE` does, output discarded too;
  * - baseline: the naive way: readline, a regex or JSON.parse per line, the `sdp` package's
  *   parseCandidate.
  */
@@ -14,11 +15,21 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import SDPUtils from 'sdp';
 import { analyzeLarge } from '../cli/commands/candidates.js';
+import { parseCommand } from '../cli/commands/parse.js';
 import { openTextStream } from '../src/node/files.js';
 
-type Mode = 'summary' | 'ndjson' | 'table' | 'json';
+type Mode = 'summary' | 'ndjson' | 'table' | 'json' | 'parse' | 'parse-json';
 
 async function sdpscope(file: string, mode: Mode): Promise<number> {
+  if (mode === 'parse' || mode === 'parse-json') {
+    // The text's closing line says how many candidates were read (--json: not counted).
+    let candidates = 0;
+    await parseCommand({ file, json: mode === 'parse-json', color: false }, (s) => {
+      const m = /(\d+) candidates? · /.exec(s.slice(-200));
+      if (m) candidates = Number(m[1]);
+    });
+    return candidates;
+  }
   const { stream, size } = await openTextStream(file);
   let candidates = 0;
   let written = 0;

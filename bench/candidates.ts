@@ -20,7 +20,7 @@ interface Run {
   maxRssMB: number;
 }
 
-type Mode = 'summary' | 'ndjson' | 'table' | 'json';
+type Mode = 'summary' | 'ndjson' | 'table' | 'json' | 'parse' | 'parse-json';
 
 function worker(args: string[]): Run {
   const r = spawnSync(process.execPath, [resolve(__dirname, 'candidates-worker.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -75,5 +75,16 @@ export async function runCandidatesBench(): Promise<boolean> {
     console.log(`  ${name.padEnd(24)}${cells.join('')}`);
   }
   console.log('  (! = over its target)');
+  // `sdpscope parse` streams both ways: flat memory whatever the input (no target in the issue
+  // but that; before, the text mode held every candidate: 750 MB at 200k lines).
+  console.log('\nparse, peak RSS in MB and time (output discarded)');
+  for (const [name, lines] of [['200k lines', 200_000], ['1M lines', 1_000_000]] as const) {
+    const { file } = await logOf(lines);
+    const cells = (['parse', 'parse-json'] as const).map((mode) => {
+      const r = worker(['sdpscope', file, mode]);
+      return `${mode === 'parse' ? 'text' : '--json'} ${r.maxRssMB.toFixed(0)} MB, ${(r.ms / 1000).toFixed(1)} s`;
+    });
+    console.log(`  ${name.padEnd(12)}${cells.join('   ')}`);
+  }
   return ok;
 }

@@ -69,7 +69,16 @@ export class Spool implements JsonItems {
 
   /** Adds an element (what JSON.stringify takes). */
   add(value: unknown): void {
-    const text = (this.count++ === 0 ? '' : ',\n') + jsonItem(value);
+    this.append((this.count++ === 0 ? '' : ',\n') + jsonItem(value));
+  }
+
+  /** Adds a line of text holding no line feed (a spool is used by add or by addLine, not both). */
+  addLine(line: string): void {
+    this.count++;
+    this.append(line + '\n');
+  }
+
+  private append(text: string): void {
     const bytes = (this.bytes ??= Buffer.allocUnsafe(IN_MEMORY));
     // A UTF-16 unit is at most three bytes of UTF-8.
     if (this.used + text.length * 3 > bytes.length) {
@@ -108,6 +117,20 @@ export class Spool implements JsonItems {
     }
     if (this.bytes !== null) out(decoder.write(this.bytes.subarray(0, this.used)));
     out(decoder.end());
+  }
+
+  /** Gives back each line addLine added, in order, waiting on `drained` between chunks read. */
+  async lines(each: (line: string) => void, drained: () => Promise<void> | undefined): Promise<void> {
+    let carry = '';
+    await this.write((text) => {
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        each(carry + text.slice(from, nl));
+        carry = '';
+        from = nl + 1;
+      }
+      carry += text.slice(from);
+    }, drained);
   }
 
   /** Removes the temporary file, if any. */

@@ -1,14 +1,14 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
 import { SdpscopeError } from '../../src/index.js';
-import { collectingSink } from '../../src/input/read.js';
-import { boundedFindings, type InputDiagnostic } from '../../src/diagnostics.js';
+import { boundedFindings, MAX_FINDINGS_PER_KIND, type InputDiagnostic } from '../../src/diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
 import { openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
-import { renderParse } from '../render/parse.js';
-import { makeStyle } from '../render/style.js';
+import { CANDIDATE_HEADER, candidateRows } from '../render/candidates.js';
+import { closingLines, descriptionBlock, FindingTally, trickledTitle } from '../render/parse.js';
+import { fitCell, makeStyle, tableLine, visibleLength, widenTo } from '../render/style.js';
 import { batched, EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { Spool } from '../spool.js';
 
@@ -24,12 +24,12 @@ export async function parseCommand(opts: ParseOptions, out: (s: string) => void,
   // modes read the same model (a line with a NUL is that line's binary-data problem in each).
   const { stream } = await openTextStream(opts.file);
   if (opts.json) return parseJson(stream, name, out, drained);
-  return parseSummary(stream, name, opts, out);
+  return parseSummary(stream, name, opts, out, drained);
 }
 
 /** The command on text already read (the fuzzer runs it on every input). */
 export async function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
-  return opts.json ? parseJson(chunksOf(text), name, out, () => undefined) : parseSummary(chunksOf(text), name, opts, out);
+  return opts.json ? parseJson(chunksOf(text), name, out, () => undefined) : parseSummary(chunksOf(text), name, opts, out, () => undefined);
 }
 
 async function* chunksOf(text: string): AsyncIterable<Buffer> {
@@ -40,15 +40,86 @@ async function* chunksOf(text: string): AsyncIterable<Buffer> {
 const nothingFound = (blank: boolean, name: string): SdpscopeError =>
   blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}`);
 
-/** `parse`: the summary of everything found. */
-async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
-  const sink = collectingSink();
-  const { stream, blank } = watchBlank(input);
-  await scanStream(stream, sink);
-  const report = sink.report;
-  if (report.descriptions.length === 0 && report.candidates.length === 0) throw nothingFound(blank(), name);
-  out(renderParse(report, name, makeStyle(opts.color)));
-  return hasErrors([...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)]) ? EXIT_FINDINGS : EXIT_OK;
+/**
+ * `parse`: the summary of everything found, the text renderParse would give a whole report,
+ * written as the input is read, in flat memory whatever its size. Each description is written
+ * once the candidates read in it are; the trickled candidates' table, whose columns are as wide
+ * as its widest cells, is spooled as rows (to disk past a few MB) and written at the end. Only
+ * counts and the bounded findings are held.
+ */
+async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
+  const s = makeStyle(opts.color);
+  const batch = batched(write, drained);
+  const { write: out, pause } = batch;
+  const lines = (ls: readonly string[]) => {
+    for (const l of ls) out(l + '\n');
+  };
+  const rows = new Spool('trickled-rows');
+  const widths = CANDIDATE_HEADER.map(visibleLength);
+  const problems: InputDiagnostic[] = [];
+  const bounded = boundedFindings(problems);
+  const inDescriptions = new FindingTally();
+  let descriptions = 0;
+  let candidates = 0;
+  let ends = 0;
+  // The description whose candidates are being read (until a trickled candidate or the next description).
+  let open: { readonly found: FoundDescription; readonly candidates: FoundCandidate[] } | null = null;
+  const close = () => {
+    if (open === null) return;
+    lines(descriptionBlock(open.found, open.candidates, name, s));
+    open = null;
+  };
+  // The lines of unparseable trickled candidates whose problem is kept (the table shows them, the
+  // problems list does not): at most the kept problems' lines, plus the candidates seen while
+  // fewer than the bound were kept (each brings its problem first), so a bounded set.
+  const keptProblemLines = new Set<number>();
+  const rejectedLines = new Set<number>();
+  let keptUnparseable = 0;
+  const sink: InputSink = {
+    description: (f) => {
+      close();
+      descriptions++;
+      inDescriptions.add(f.description.diagnostics);
+      open = { found: f, candidates: [] };
+    },
+    candidate: (f) => {
+      candidates++;
+      if (f.inDescription) {
+        open?.candidates.push(f);
+        return;
+      }
+      close();
+      if (f.error !== null && (keptUnparseable < MAX_FINDINGS_PER_KIND || keptProblemLines.has(f.source.line))) rejectedLines.add(f.source.line);
+      const row = candidateRows([f], s)[0]!.map(fitCell);
+      widenTo(widths, row);
+      rows.addLine(JSON.stringify(row));
+    },
+    endOfCandidates: () => void ends++,
+    problem: (p) => {
+      bounded.push(p);
+      if (p.kind === 'unparseable-candidate' && problems[problems.length - 1] === p) {
+        keptUnparseable++;
+        if (p.line !== null) keptProblemLines.add(p.line);
+      }
+    },
+  };
+  const watched = watchBlank(input);
+  try {
+    await scanStream(watched.stream, sink, { pause });
+    close();
+    if (descriptions === 0 && candidates === 0) throw nothingFound(watched.blank(), name);
+    if (rows.count > 0) {
+      out(trickledTitle(rows.count, ends, s) + '\n' + s.bold(tableLine(CANDIDATE_HEADER, widths)) + '\n');
+      await rows.lines((row) => out(tableLine(JSON.parse(row) as string[], widths) + '\n'), pause);
+      out('\n');
+    }
+    const shown = problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
+    lines(closingLines(problems, shown, inDescriptions, descriptions, candidates, s));
+    return inDescriptions.errors > 0 || hasErrors(problems) ? EXIT_FINDINGS : EXIT_OK;
+  } finally {
+    batch.flush();
+    rows.dispose();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The one text form and the one JSON form of a diagnostic, whatever its kind. Pure. */
-import { DIAGNOSTICS, type Diagnostic } from '../../src/index.js';
+import { DIAGNOSTICS, type Diagnostic, type DiagnosticKind } from '../../src/index.js';
 import type { Style } from './style.js';
 
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
@@ -37,7 +37,11 @@ export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: str
 
 /** "what to do", once per kind of error or warning in `list`, from the table. */
 export function renderActions(list: readonly Diagnostic[], s: Style): string[] {
-  const kinds = [...new Set(list.filter((d) => d.severity !== 'info').map((d) => d.kind))];
+  return renderKindActions([...new Set(list.filter((d) => d.severity !== 'info').map((d) => d.kind))], s);
+}
+
+/** "what to do" for each of `kinds` (none: no lines). */
+export function renderKindActions(kinds: readonly DiagnosticKind[], s: Style): string[] {
   if (kinds.length === 0) return [];
   return [s.bold('what to do'), ...kinds.map((k) => `  ${k}: ${DIAGNOSTICS[k].action}`)];
 }

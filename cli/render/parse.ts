@@ -1,9 +1,9 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
-import type { Codec, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
+import type { Codec, Diagnostic, DiagnosticKind, FoundCandidate, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
-import { renderActions, renderDiagnostics } from './diagnostics.js';
+import { renderDiagnostics, renderKindActions } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import type { Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
@@ -64,51 +64,94 @@ function describeSource(f: FoundDescription, name: string): string {
   return where.join(', ');
 }
 
+/** The lines of one description's block: its media, the candidates read in it, its findings, a blank line. */
+export function descriptionBlock(f: FoundDescription, cands: readonly FoundCandidate[], name: string, s: Style): string[] {
+  const out: string[] = [];
+  const d = f.description;
+  const title = d.fragment ? 'SDP fragment' : f.type ?? 'SDP (type unknown)';
+  out.push(s.bold.underline(`${title}`) + s.dim(`  (${describeSource(f, name)}) — ${d.media.length} m-line${d.media.length === 1 ? '' : 's'}`));
+  out.push(`  ${sessionLine(d)}`);
+  for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
+  if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
+  if (d.diagnostics.length > 0) {
+    out.push('  diagnostics:');
+    // A description's findings count its own lines: those of the input only for an SDP file read as one.
+    const label = f.source.format === 'sdp' && f.source.line === 1 ? 'line' : 'sdp line';
+    pushAll(out, renderDiagnostics(d.diagnostics, s, Infinity, label).map((l) => '  ' + l));
+  }
+  out.push('');
+  return out;
+}
+
+/** The title above the trickled candidates' table. */
+export function trickledTitle(count: number, endsOfCandidates: number, s: Style): string {
+  return s.bold.underline(`Trickled candidates: ${count}`) + (endsOfCandidates ? s.dim(`  (end-of-candidates seen ${endsOfCandidates}×)`) : '');
+}
+
+/**
+ * What the closing lines need of a run of findings, without holding them: the errors and warnings
+ * counted, the kinds of those that are not info in the order first seen (the "what to do" list).
+ */
+export class FindingTally {
+  errors = 0;
+  warnings = 0;
+  readonly kinds = new Set<DiagnosticKind>();
+
+  add(list: readonly Diagnostic[]): this {
+    for (const d of list) {
+      if (d.severity === 'error') this.errors++;
+      else if (d.severity === 'warning') this.warnings++;
+      if (d.severity !== 'info') this.kinds.add(d.kind);
+    }
+    return this;
+  }
+}
+
+/**
+ * The closing lines: the input's problems (`shown`: those not already in a table), what to do
+ * once per kind, and the counts. `problems` are the input's, `inDescriptions` the tally of every
+ * description's findings (after the problems in the "what to do" list, as they are in the report).
+ */
+export function closingLines(problems: readonly Diagnostic[], shown: readonly Diagnostic[], inDescriptions: FindingTally, descriptions: number, candidates: number, s: Style): string[] {
+  const out: string[] = [];
+  if (shown.length > 0) {
+    out.push(s.bold('Input problems:'));
+    pushAll(out, renderDiagnostics(shown, s));
+  }
+  const tally = new FindingTally().add(problems);
+  const kinds = [...tally.kinds, ...inDescriptions.kinds];
+  const actions = kinds.length > 0 ? renderKindActions([...new Set(kinds)], s) : [];
+  if (actions.length > 0) {
+    pushAll(out, actions);
+    out.push('');
+  }
+  const errors = tally.errors + inDescriptions.errors;
+  const warnings = tally.warnings + inDescriptions.warnings;
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  out.push(`${plural(descriptions, 'description')}, ${plural(candidates, 'candidate')} · ${errors ? s.red(plural(errors, 'error')) : '0 errors'}, ${plural(warnings, 'warning')}`);
+  return out;
+}
+
+/** The whole summary of a report held in memory (`parse` writes the same text as it reads: cli/commands/parse.ts). */
 export function renderParse(report: InputReport, name: string, s: Style): string {
   const out: string[] = [];
+  const inDescriptions = new FindingTally();
   for (const [k, f] of report.descriptions.entries()) {
-    const d = f.description;
-    const title = d.fragment ? 'SDP fragment' : f.type ?? 'SDP (type unknown)';
-    out.push(s.bold.underline(`${title}`) + s.dim(`  (${describeSource(f, name)}) — ${d.media.length} m-line${d.media.length === 1 ? '' : 's'}`));
-    out.push(`  ${sessionLine(d)}`);
-    for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
     // As the reader reported them (a cut one refused), without reading the description again.
-    const cands = candidatesOfDescription(report, k) ?? candidatesInDescription(d, f.source);
-    if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
-    if (d.diagnostics.length > 0) {
-      out.push('  diagnostics:');
-      // A description's findings count its own lines: those of the input only for an SDP file read as one.
-      const label = f.source.format === 'sdp' && f.source.line === 1 ? 'line' : 'sdp line';
-      pushAll(out, renderDiagnostics(d.diagnostics, s, Infinity, label).map((l) => '  ' + l));
-    }
-    out.push('');
+    pushAll(out, descriptionBlock(f, candidatesOfDescription(report, k) ?? candidatesInDescription(f.description, f.source), name, s));
+    inDescriptions.add(f.description.diagnostics);
   }
   const trickled = report.candidates.filter((c) => !c.inDescription);
   if (trickled.length > 0) {
-    out.push(s.bold.underline(`Trickled candidates: ${trickled.length}`) + (report.endOfCandidates.length ? s.dim(`  (end-of-candidates seen ${report.endOfCandidates.length}×)`) : ''));
+    out.push(trickledTitle(trickled.length, report.endOfCandidates.length, s));
     out.push(renderCandidateTable(trickled, s));
     out.push('');
   }
   // An unparseable trickled candidate is in the table already (a set of its lines: not a search of the table per problem).
   const rejectedLines = new Set(trickled.filter((c) => c.error).map((c) => c.source.line));
-  const problems = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
-  if (problems.length > 0) {
-    out.push(s.bold('Input problems:'));
-    pushAll(out, renderDiagnostics(problems, s));
-  }
-  const all = [...report.problems, ...report.descriptions.flatMap((d) => d.description.diagnostics)];
-  const n = (sev: string) => all.filter((d) => d.severity === sev).length;
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  const actions = renderActions(all, s);
-  if (actions.length > 0) {
-    pushAll(out, actions);
-    out.push('');
-  }
-  out.push(`${plural(report.descriptions.length, 'description')}, ${plural(report.candidates.length, 'candidate')} · ${n('error') ? s.red(plural(n('error'), 'error')) : '0 errors'}, ${plural(n('warning'), 'warning')}`);
-  const text = out.join('\n');
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return text.slice(0, end) + '\n';
+  const shown = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
+  pushAll(out, closingLines(report.problems, shown, inDescriptions, report.descriptions.length, report.candidates.length, s));
+  return out.map((l) => l + '\n').join('');
 }
 
 /** JSON for --json: what the library returns is JSON as is (errors through their toJSON, pair priorities as strings). */

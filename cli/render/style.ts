@@ -29,7 +29,7 @@ export function pad(text: string, width: number): string {
 }
 
 /** The length of text as shown: without its ANSI codes (a cell without an escape is measured as is). */
-function visibleLength(text: string): number {
+export function visibleLength(text: string): number {
   return text.indexOf('\x1b') < 0 ? text.length : text.replace(ANSI, '').length;
 }
 
@@ -40,20 +40,31 @@ export const MAX_CELL = 64;
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** A cell cut to MAX_CELL visible characters, with an ellipsis (a field of a hostile line may be a megabyte). */
-function fit(cell: string): string {
+export function fitCell(cell: string): string {
   if (cell.length <= MAX_CELL) return cell;
   const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
   return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;
 }
 
-/** A left-aligned table: header row, then rows; columns as wide as their widest cell (cells cut at MAX_CELL). */
+/** Widens `widths` (one per column) to hold a row of cells already cut (fitCell). */
+export function widenTo(widths: number[], cells: readonly string[]): void {
+  for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, visibleLength(cells[i] ?? ''));
+}
+
+/** One line of a table: each cell but the last padded to its column's width, two spaces apart. */
+export function tableLine(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
+}
+
+/**
+ * A left-aligned table: header row, then rows; columns as wide as their widest cell (cells cut at
+ * MAX_CELL). A table too long to hold is written by widths first (widenTo), then lines (tableLine).
+ */
 export function table(header: string[], rows: string[][], s: Style): string {
-  const len = visibleLength;
-  const cut = rows.map((r) => r.map(fit));
-  const widths = header.map(len);
-  for (const r of cut) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, len(r[i] ?? ''));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
-  return [s.bold(line(header)), ...cut.map(line)].join('\n');
+  const cut = rows.map((r) => r.map(fitCell));
+  const widths = header.map(visibleLength);
+  for (const r of cut) widenTo(widths, r);
+  return [s.bold(tableLine(header, widths)), ...cut.map((r) => tableLine(r, widths))].join('\n');
 }
 
 // eslint-disable-next-line no-control-regex

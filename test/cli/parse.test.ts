@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCommand } from '../../cli/commands/parse.js';
+import { parseCommand, parseText } from '../../cli/commands/parse.js';
+import { generate } from '../../scripts/fuzz/mutate.js';
+import { loadSeeds } from '../../scripts/fuzz/seeds.js';
 import { diagnosticJson } from '../../cli/render/diagnostics.js';
 import { renderParse, toJson } from '../../cli/render/parse.js';
 import { makeStyle } from '../../cli/render/style.js';
@@ -39,6 +41,12 @@ describe('renderParse', () => {
     expect(renderParse(readInput(sample('offer.json')), 'x', makeStyle(true))).toMatch(/\x1b\[/);
   });
 });
+
+/** Every sample and corpus file. */
+const inputFiles = () => [
+  ...readdirSync(SAMPLES).filter((f) => !f.endsWith('.gz')).map((f) => join(SAMPLES, f)),
+  ...['sdp', 'candidates', 'dumps'].flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f))),
+];
 
 /** Temporary folders the tests made, removed after them. */
 const afterCleanup: string[] = [];
@@ -81,12 +89,8 @@ describe('parseCommand', () => {
   });
 
   it('streams the document the whole report gives, for every sample and corpus file', async () => {
-    const files = [
-      ...readdirSync(SAMPLES).filter((f) => !f.endsWith('.gz')).map((f) => join(SAMPLES, f)),
-      ...['sdp', 'candidates', 'dumps'].flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => join(CORPUS, d, f))),
-    ];
     let compared = 0;
-    for (const file of files) {
+    for (const file of inputFiles()) {
       const report = readInput(readFileSync(file, 'utf8'));
       if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
       const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
@@ -97,6 +101,57 @@ describe('parseCommand', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(60);
+  });
+
+  it('writes, as it reads, the text renderParse gives a whole report: every sample and corpus file, plain and coloured', async () => {
+    let compared = 0;
+    for (const file of inputFiles()) {
+      const report = readInput(readFileSync(file, 'utf8'));
+      if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
+      for (const color of [false, true]) {
+        let out = '';
+        await parseCommand({ file, json: false, color }, (s) => (out += s));
+        expect([file, color, out]).toEqual([file, color, renderParse(report, file, makeStyle(color))]);
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it('writes the text renderParse gives on mutated real input too (seeded): the same tables, problems, actions and counts', async () => {
+    const seeds = loadSeeds();
+    let compared = 0;
+    for (let i = 0; i < 120; i++) {
+      // As the command reads it: UTF-8 (a lone surrogate a mutation made is U+FFFD there).
+      const text = Buffer.from(generate(seeds, 11, i, 16 * 1024)).toString();
+      const report = readInput(text);
+      if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
+      let out = '';
+      await parseText(text, 'input', { json: false, color: false }, (s) => (out += s));
+      expect([i, out]).toEqual([i, renderParse(report, 'input', plain)]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it('writes the trickled table of a large input from its spooled rows, its columns as wide as the widest, waiting on its reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    afterCleanup.push(dir);
+    const line = (k: number) => JSON.stringify({ type: 'candidate', candidate: `candidate:${k} 1 udp 2122260223 10.0.${k % 250}.1 ${5000 + (k % 60000)} typ host generation 0`, sdpMid: '0', sdpMLineIndex: 0 });
+    // 20,000 rows (about 3 MB of them, so spooled to disk), the widest address the last.
+    const lines = Array.from({ length: 20000 }, (_, k) => line(k));
+    lines.push(line(1).replace('10.0.1.1', '2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff'), 'candidate:x');
+    writeFileSync(join(dir, 'big.log'), lines.join('\n') + '\n');
+    let out = '';
+    let waits = 0;
+    const code = await parseCommand({ file: join(dir, 'big.log'), json: false, color: false }, (s) => (out += s), () => (waits++, undefined));
+    expect(code).toBe(1);
+    expect(out).toBe(renderParse(readInput(lines.join('\n') + '\n'), join(dir, 'big.log'), plain));
+    expect(out).toContain('Trickled candidates: 20002');
+    const [header, , second] = out.split('\n').slice(1);
+    expect(second).toMatch(/^2 +0 +1 +host +1 +udp +10\.0\.1\.1 +5001 /);
+    expect(second!.indexOf('5001')).toBe(header!.indexOf('port'));
+    expect(waits).toBeGreaterThan(2);
   });
 
   it('streams a large input in flat memory: the candidates spooled, the output waiting on its reader', async () => {
