@@ -90,7 +90,7 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
       }
       close();
       if (f.error !== null && (keptUnparseable < MAX_FINDINGS_PER_KIND || keptProblemLines.has(f.source.line))) rejectedLines.add(f.source.line);
-      const row = candidateRows([f], s)[0]!.map(fitCell);
+      const row = candidateRows([f], s)[0]!.map((c) => fitCell(c, opts.color));
       widenTo(widths, row);
       rows.addLine(JSON.stringify(row));
     },

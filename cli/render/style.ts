@@ -39,8 +39,13 @@ export const MAX_CELL = 64;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-/** A cell cut to MAX_CELL visible characters, with an ellipsis (a field of a hostile line may be a megabyte). */
-export function fitCell(cell: string): string {
+/**
+ * A cell as shown: its control characters escaped as the terminal filter escapes them (so that
+ * its width is measured as written: terminalSafe, `color` as the style's), cut to MAX_CELL visible
+ * characters with an ellipsis (a field of a hostile line may be a megabyte).
+ */
+export function fitCell(raw: string, color: boolean): string {
+  const cell = terminalSafe(raw, color);
   if (cell.length <= MAX_CELL) return cell;
   const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
   return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;
@@ -61,7 +66,8 @@ export function tableLine(cells: readonly string[], widths: readonly number[]): 
  * MAX_CELL). A table too long to hold is written by widths first (widenTo), then lines (tableLine).
  */
 export function table(header: string[], rows: string[][], s: Style): string {
-  const cut = rows.map((r) => r.map(fitCell));
+  const color = s.level > 0;
+  const cut = rows.map((r) => r.map((c) => fitCell(c, color)));
   const widths = header.map(visibleLength);
   for (const r of cut) widenTo(widths, r);
   return [s.bold(tableLine(header, widths)), ...cut.map((r) => tableLine(r, widths))].join('\n');
