@@ -41,11 +41,13 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * A cell as shown: its control characters escaped as the terminal filter escapes them (so that
- * its width is measured as written: terminalSafe, `color` as the style's), cut to MAX_CELL visible
+ * its width is measured as written: terminalSafe, `color` as the style's), tabs too, cut to MAX_CELL visible
  * characters with an ellipsis (a field of a hostile line may be a megabyte).
  */
 export function fitCell(raw: string, color: boolean): string {
-  const cell = terminalSafe(raw, color);
+  // A tab, which the terminal filter keeps, would move the columns after it: written as JSON writes it.
+  const escaped = terminalSafe(raw, color);
+  const cell = escaped.indexOf('\t') < 0 ? escaped : escaped.replace(/\t/g, '\\t');
   if (cell.length <= MAX_CELL) return cell;
   const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
   return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;

@@ -189,12 +189,12 @@ describe('describeFailure', () => {
 });
 
 describe('a table cell holding control characters', () => {
-  it('is measured as shown, escaped: the columns after it stay under their headers, with colour and without', () => {
-    const frames = ['\x1b[2J\x1b]0;x\x07', '0'].map((mid) => JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: mid }));
+  it('is measured as shown, escaped (a tab too): the columns after it stay under their headers, with colour and without', () => {
+    const frames = ['\x1b[2J\x1b]0;x\x07\t', '0'].map((mid) => JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: mid }));
     for (const color of [false, true]) {
       const out = renderParse(readInput(frames.join('\n')), 'x', makeStyle(color)).replace(/\x1b\[\d+m/g, '');
       const [header, hostile, other] = out.split('\n').slice(1, 4);
-      expect(hostile).toContain('\\u001b[2J\\u001b]0;x\\u0007');
+      expect(hostile).toContain('\\u001b[2J\\u001b]0;x\\u0007\\t');
       for (const row of [hostile!, other!]) expect([color, row.indexOf('10.0.0.1')]).toEqual([color, header!.indexOf('address')]);
     }
   });
