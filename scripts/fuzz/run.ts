@@ -70,7 +70,11 @@ let slowest: (Example & { ms: number; share: number; budget: number }) | null = 
 let done = 0;
 const started = performance.now();
 
+/** Every slow finding of the workers, re-timed at the end. */
+const slowFound: Example[] = [];
+
 function found(cls: Class, e: Example): void {
+  if (cls === 'slow') slowFound.push(e);
   counts.set(cls, counts.get(cls)! + 1);
   const t = byTarget.get(cls)!;
   t.set(e.target, (t.get(e.target) ?? 0) + 1);
@@ -201,8 +205,47 @@ async function shrink(text: string, cls: FindingClass, target: string): Promise<
 const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 const shown = (t: string) => (t.length > 300 ? `${JSON.stringify(t.slice(0, 300))}… (${t.length} units)` : JSON.stringify(t));
 
+/** Re-timing the workers' slow findings stops after this long (the rest stay counted as they were). */
+const RETIME_MS = 300_000;
+
+/**
+ * The workers' slow findings, each re-timed here once they have all stopped: that input through
+ * that target alone, on a machine with nothing else of the fuzzer running (checkInput: best of
+ * three). With two workers on two cores, a run of the test suite beside them or the watchdog, a
+ * target can miss its budget on a busy core; only what misses it again here is counted. Returns
+ * how many were re-timed and how many of those were within the budget.
+ */
+async function retimeSlow(): Promise<{ retimed: number; cleared: number }> {
+  const deadline = performance.now() + RETIME_MS;
+  const kept: Example[] = [];
+  let retimed = 0;
+  let cleared = 0;
+  for (const e of slowFound) {
+    if (performance.now() > deadline) {
+      kept.push(e);
+      continue;
+    }
+    retimed++;
+    const text = generate(seeds, argv.seed, e.index, argv['max-bytes']);
+    const again = (await checkInput(text, { only: e.target })).findings.find((f) => f.class === 'slow');
+    if (again) kept.push({ ...e, message: again.message });
+    else cleared++;
+  }
+  counts.set('slow', kept.length);
+  const byTargetSlow = new Map<string, number>();
+  for (const e of kept) byTargetSlow.set(e.target, (byTargetSlow.get(e.target) ?? 0) + 1);
+  byTarget.set('slow', byTargetSlow);
+  smallest.delete('slow');
+  for (const e of kept) if (!smallest.has('slow') || e.bytes < smallest.get('slow')!.bytes) smallest.set('slow', e);
+  return { retimed, cleared };
+}
+
 async function finish(): Promise<void> {
   clearInterval(watchdog);
+  const workersSeconds = (performance.now() - started) / 1000;
+  const slowBefore = slowFound.length;
+  if (slowBefore > 0) process.stderr.write(`fuzz: re-timing ${slowBefore} slow finding${slowBefore === 1 ? '' : 's'} alone (at most ${RETIME_MS / 1000} s)\n`);
+  const retime = await retimeSlow();
   const seconds = (performance.now() - started) / 1000;
   const reproducers: { class: Class; index: number; bytes: number; target: string; message: string; text: string; saved: string | null }[] = [];
   for (const cls of CLASSES) {
@@ -224,13 +267,13 @@ async function finish(): Promise<void> {
   const slow = slowest as (Example & { ms: number; share: number; budget: number }) | null;
   const perHundredKb = slow ? (slow.ms * 102_400) / Math.max(slow.bytes, 102_400) : 0;
   if (argv.json) {
-    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, counts: Object.fromEntries(counts), byTarget: Object.fromEntries([...byTarget].map(([c, m]) => [c, Object.fromEntries(m)])), slowest: slow, reproducers }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, workersSeconds, slowInWorkers: slowBefore, slowRetimed: retime.retimed, slowCleared: retime.cleared, counts: Object.fromEntries(counts), byTarget: Object.fromEntries([...byTarget].map(([c, m]) => [c, Object.fromEntries(m)])), slowest: slow, reproducers }, null, 2) + '\n');
   } else {
     const lines = [
-      `fuzz: ${N.toLocaleString('en-US')} inputs (seed ${argv.seed}, from ${FIRST}, ${argv.workers} workers, up to ${argv['max-bytes'].toLocaleString('en-US')} units each) in ${seconds.toFixed(0)} s`,
+      `fuzz: ${N.toLocaleString('en-US')} inputs (seed ${argv.seed}, from ${FIRST}, ${argv.workers} workers, up to ${argv['max-bytes'].toLocaleString('en-US')} units each) in ${seconds.toFixed(0)} s (${workersSeconds.toFixed(0)} s in the workers)`,
       `  uncaught     ${counts.get('uncaught')}`,
       `  stalls       ${counts.get('stall')}  (over ${argv['stall-ms']} ms on one input)`,
-      `  slow         ${counts.get('slow')}  (over 10 ms per 100 KB plus 1 µs a line)`,
+      `  slow         ${counts.get('slow')}  (over 10 ms per 100 KB plus 1 µs a line, re-timed alone${slowBefore > 0 ? `: ${slowBefore} in the workers, ${retime.cleared} of the ${retime.retimed} re-timed within the budget` : ''})`,
       `  lossless     ${counts.get('lossless')}  (parsed, and did not write back byte for byte)`,
       `  non-finite   ${counts.get('non-finite')}  (NaN or Infinity in a model)`,
       slow ? `  nearest the budget: input ${slow.index} (${slow.bytes.toLocaleString('en-US')} bytes), ${slow.target}: ${slow.ms.toFixed(1)} ms = ${perHundredKb.toFixed(2)} ms per 100 KB (${(slow.share * 100).toFixed(0)}% of its budget, ${slow.budget.toFixed(1)} ms)` : '',
