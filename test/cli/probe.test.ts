@@ -98,7 +98,13 @@ describe('sdpscope probe, the rest of the command line', () => {
       const c = spawn(process.execPath, [CLI, 'probe', '--no-color', '--no-nat', `turn:127.0.0.1:${slow.port}`, '--username', 'u', '--credential', 'p']);
       let stdout = '';
       c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      setTimeout(() => c.kill('SIGINT'), 400);
+      // Interrupted once its signed Allocate (the second: the first is answered 401) is at the
+      // server, held there 600 ms; not at a fixed time: on a loaded machine the CLI may not have
+      // started by then (bounded: 10 s).
+      const allocates = () => slow.seen.filter((m) => m === 'allocate').length;
+      for (let waited = 0; allocates() < 2 && waited < 10_000; waited += 10) await new Promise((done) => setTimeout(done, 10));
+      expect(allocates()).toBe(2);
+      c.kill('SIGINT');
       const status = await new Promise<number | null>((done) => c.on('close', done));
       expect(status).toBe(130);
       expect(stdout).toMatch(/interrupted: Allocate: interrupted/);
