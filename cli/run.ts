@@ -3,7 +3,7 @@
  * trace; a closed standard output (`| head`) ends the program quietly with 0.
  */
 import { SdpscopeError } from '../src/errors.js';
-import { terminalSafe } from './render/style.js';
+import { oneLine, terminalSafe } from './render/style.js';
 
 export const EXIT_OK = 0;
 /** The input was read and is valid, but has errors the command is about (sdp-diff: negotiation errors; parse: error diagnostics). */
@@ -121,7 +121,7 @@ export function run(program: string, body: () => Promise<number>): void {
     if (failed) return;
     failed = true;
     const { code, message } = describeFailure(program, outputError(e));
-    process.stderr.write(terminalSafe(message, false) + '\n', () => process.exit(code));
+    process.stderr.write(oneLine(message, false) + '\n', () => process.exit(code));
   };
   process.stdout.on('error', onOutputError);
   process.stderr.on('error', (e) => (closedPipe(e) ? process.exit(EXIT_OK) : undefined));
@@ -136,7 +136,7 @@ export function run(program: string, body: () => Promise<number>): void {
       failed = true;
       const { code, message } = describeFailure(program, e);
       // A file name or a peer's value in the message is shown, not run (render/style.ts terminalSafe).
-      process.stderr.write(terminalSafe(message, false) + '\n');
+      process.stderr.write(oneLine(message, false) + '\n');
       process.exitCode = code;
       // Ended now, once what was written is out: a read of a pipe still open (`tail -f log |
       // sdpscope candidates --strict`) would otherwise keep the program until the pipe ends.

@@ -777,7 +777,7 @@ export function boundedFindings<D extends Diagnostic>(into: D[]): FindingSink<D>
 
 function elisionMessage(e: Elision & { line: number | null }): string {
   const where = e.line === null ? '' : e.lastLine !== null && e.lastLine !== e.line ? ` (lines ${e.line} to ${e.lastLine})` : ` (line ${e.line})`;
-  return `${e.count} more ${e.of} finding${e.count === 1 ? '' : 's'}${where}, counted, not listed: the first ${MAX_FINDINGS_PER_KIND} are`;
+  return `${e.count} more ${e.of} finding${e.count === 1 ? '' : 's'}${where}, counted, not listed (the first ${MAX_FINDINGS_PER_KIND} are)`;
 }
 
 /** No line, column or mid: a finding about a whole text. */

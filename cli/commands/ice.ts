@@ -20,9 +20,11 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
   const ids: string[] = [];
   for (const file of files) {
     const name = file === '-' ? 'standard input' : file;
+    // Reading names the file itself ("x.txt is empty"); what the dump reader says is named here.
+    const text = await readTextInput(file);
     let dump;
     try {
-      dump = readStatsDump(await readTextInput(file));
+      dump = readStatsDump(text);
     } catch (e) {
       if (e instanceof SdpscopeError && (e.code === 'NOT_A_DUMP' || e.code === 'EMPTY_INPUT')) throw new SdpscopeError(e.code, `${name}: ${e.reason}`);
       throw e;

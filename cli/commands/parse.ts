@@ -23,13 +23,17 @@ export async function parseCommand(opts: ParseOptions, out: (s: string) => void,
   // Read as a stream in both modes: binary input is refused from its first bytes, and both
   // modes read the same model (a line with a NUL is that line's binary-data problem in each).
   const { stream } = await openTextStream(opts.file);
-  if (opts.json) return parseJson(stream, name, out, drained);
-  return parseSummary(stream, name, opts, out, drained);
+  return parseStream(stream, name, opts, out, drained);
 }
 
 /** The command on text already read (the fuzzer runs it on every input). */
 export async function parseText(text: string, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void): Promise<number> {
-  return opts.json ? parseJson(chunksOf(text), name, out, () => undefined) : parseSummary(chunksOf(text), name, opts, out, () => undefined);
+  return parseStream(chunksOf(text), name, opts, out);
+}
+
+/** The command on a stream of chunks (`name` says what it is in messages: "stdin" for standard input). */
+export async function parseStream(stream: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
+  return opts.json ? parseJson(stream, name, out, drained) : parseSummary(stream, name, opts, out, drained);
 }
 
 async function* chunksOf(text: string): AsyncIterable<Buffer> {
@@ -105,7 +109,9 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
   };
   const watched = watchBlank(input);
   try {
-    await scanStream(watched.stream, sink, { pause });
+    // A description is whole once reported (its candidates are reported with it): written at the
+    // end of each chunk read, not when the next item comes (a live pipe shows an offer at once).
+    await scanStream(watched.stream, sink, { pause: () => (close(), pause()) });
     close();
     if (descriptions === 0 && candidates === 0) throw nothingFound(watched.blank(), name);
     if (rows.count > 0) {

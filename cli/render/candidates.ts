@@ -3,7 +3,7 @@ import { formatPriorityParts, type CandidateExplanation, type FoundCandidate } f
 import type { AnalysisReport, CallReport, PredictedPair, SessionReport } from '../../src/index.js';
 import { diagnosticJson, renderActions, renderDiagnostics } from './diagnostics.js';
 import { jsonMember, listedItems, writeJsonArray, type JsonItems } from './json.js';
-import { table, type Style } from './style.js';
+import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 
 function relayCell(x: CandidateExplanation): string {
@@ -41,7 +41,7 @@ function spanText(r: SessionReport): string {
 export function candidateRows(found: readonly FoundCandidate[], s: Style): string[][] {
   return found.map((f) => {
     if (!f.candidate || !f.explanation) {
-      return [lineCell(f.source), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(f.text.slice(0, 60))];
+      return [lineCell(f.source), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(clip(f.text, 60))];
     }
     const c = f.candidate;
     const x = f.explanation;

@@ -1,5 +1,6 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
 import type { Codec, Diagnostic, DiagnosticKind, FoundCandidate, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
+import { SEVERITY } from '../../src/index.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
@@ -90,7 +91,7 @@ export function trickledTitle(count: number, endsOfCandidates: number, s: Style)
 
 /**
  * What the closing lines need of a run of findings, without holding them: the errors and warnings
- * counted, the kinds of those that are not info in the order first seen (the "what to do" list).
+ * counted (those past the bound of their kind too), the kinds of those that are not info in the order first seen (the "what to do" list).
  */
 export class FindingTally {
   errors = 0;
@@ -99,8 +100,10 @@ export class FindingTally {
 
   add(list: readonly Diagnostic[]): this {
     for (const d of list) {
-      if (d.severity === 'error') this.errors++;
-      else if (d.severity === 'warning') this.warnings++;
+      // Findings past the bound of their kind are counted in one diagnostics-elided: counted here as theirs.
+      const [severity, count] = d.kind === 'diagnostics-elided' ? [SEVERITY[d.of], d.count] : [d.severity, 1];
+      if (severity === 'error') this.errors += count;
+      else if (severity === 'warning') this.warnings += count;
       if (d.severity !== 'info') this.kinds.add(d.kind);
     }
     return this;

@@ -1,5 +1,6 @@
 /** Colours for the CLIs: chalk with an explicit level, so renders are pure and testable. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 
 export type Style = ChalkInstance;
 
@@ -28,8 +29,14 @@ export function pad(text: string, width: number): string {
   return visible >= width ? text : text + ' '.repeat(width - visible);
 }
 
-/** The length of text as shown: without its ANSI codes (a cell without an escape is measured as is). */
+/**
+ * The width of text as a terminal shows it, in columns, without its colour codes: ASCII (nearly
+ * every cell) by its length; anything else by string-width, the terminals' rule (a CJK character
+ * or an emoji takes two columns, a combining mark or a zero-width space none): a file named
+ * 日志.log, an sdpMid é漢字, measured by their UTF-16 length, pushed the columns after them out of line.
+ */
 export function visibleLength(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 126) return stringWidth(text);
   return text.indexOf('\x1b') < 0 ? text.length : text.replace(ANSI, '').length;
 }
 
@@ -41,16 +48,23 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * A cell as shown: its control characters escaped as the terminal filter escapes them (so that
- * its width is measured as written: terminalSafe, `color` as the style's), tabs too, cut to MAX_CELL visible
+ * its width is measured as written: oneLine, `color` as the style's), cut to MAX_CELL visible
  * characters with an ellipsis (a field of a hostile line may be a megabyte).
  */
 export function fitCell(raw: string, color: boolean): string {
-  // A tab, which the terminal filter keeps, would move the columns after it: written as JSON writes it.
-  const escaped = terminalSafe(raw, color);
-  const cell = escaped.indexOf('\t') < 0 ? escaped : escaped.replace(/\t/g, '\\t');
+  const cell = oneLine(raw, color);
   if (cell.length <= MAX_CELL) return cell;
   const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
-  return plain.length <= MAX_CELL ? cell : `${plain.slice(0, MAX_CELL - 1)}…`;
+  return plain.length <= MAX_CELL ? cell : clip(plain, MAX_CELL);
+}
+
+/** Text cut to `max` UTF-16 units, the last an ellipsis, never between the two halves of a character. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** Widens `widths` (one per column) to hold a row of cells already cut (fitCell). */
@@ -76,16 +90,17 @@ export function table(header: string[], rows: string[][], s: Style): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // With colour: the same, but the SGR sequences the style writes (bold, dim, underline, red to cyan
 // and their ends, chalk level 1) pass; an input's own (conceal, black, a background) do not.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
+const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
 
 /**
  * Text as a terminal is to show it: the control characters an input brings (a hostile SDP's
  * `\x1b]0;…\x07` retitles the terminal, `\x1b[2J` clears it, `\x1b[8m` hides what follows, `\r`
- * writes over the line before, U+009B is a CSI to some terminals, U+202E turns the text around)
+ * writes over the line before, U+009B is a CSI to some terminals, U+202E turns the text around, as
+ * do the other bidi controls: U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
  * written as JSON writes them (`\u001b`, `\u009b`, `\u202e`; `\r`), never acted on. Kept: line
  * feeds, tabs, and with colour the style's own colour sequences. JSON stays JSON: it has no raw
  * C0 character, and the others, inside its strings, become the escapes JSON reads back as them.
@@ -97,4 +112,14 @@ export function terminalSafe(text: string, color: boolean): string {
   if (!re.test(text)) return text;
   re.lastIndex = 0;
   return text.replace(re, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * Text that is to stay on one line of a terminal (a table cell, a one-line error): terminalSafe,
+ * and its line feeds and tabs, which that keeps, written as JSON writes them (`\n`, `\t`): a line
+ * feed in an sdpMid or a file name broke the row, a tab moved the columns after it.
+ */
+export function oneLine(text: string, color: boolean): string {
+  const safe = terminalSafe(text, color);
+  return safe.indexOf('\n') < 0 && safe.indexOf('\t') < 0 ? safe : safe.replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t'));
 }

@@ -58,6 +58,8 @@ describe('sdpscope ice', () => {
     [['test/fixtures/dumps/cla-check-test__webrtc_internals_dump.txt'], /no peer connection in this dump \(was webrtc-internals opened before the call\?\) \[NO_PEER_CONNECTION\]$/],
     [['test/fixtures/dumps/rtcstats-rtcstats__gumonly.jsonl'], /\[NO_PEER_CONNECTION\]$/],
     [['/no/such/dump'], /\[FILE_NOT_FOUND\]$/],
+    // The name once (it was "…/empty.txt: …/empty.txt is empty").
+    [['test/fixtures/empty.txt'], /^sdpscope: test\/fixtures\/empty\.txt is empty \[EMPTY_INPUT\]$/],
   ])('bad input %j: one line, exit 2', (args, message) => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', ...args], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(2);

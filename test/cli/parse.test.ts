@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCommand, parseText } from '../../cli/commands/parse.js';
+import { parseCommand, parseStream, parseText } from '../../cli/commands/parse.js';
 import { generate } from '../../scripts/fuzz/mutate.js';
 import { loadSeeds } from '../../scripts/fuzz/seeds.js';
 import { diagnosticJson } from '../../cli/render/diagnostics.js';
 import { renderParse, toJson } from '../../cli/render/parse.js';
-import { makeStyle } from '../../cli/render/style.js';
+import { makeStyle, visibleLength } from '../../cli/render/style.js';
 import { describeFailure, EXIT_BAD_INPUT, EXIT_INTERNAL } from '../../cli/run.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { readInput } from '../../src/input/read.js';
@@ -170,6 +170,33 @@ describe('parseCommand', () => {
     expect(waits).toBeGreaterThan(2);
   });
 
+  it('counts every error in its last line, those past the hundred listed too', async () => {
+    const text = Array.from({ length: 150 }, (_, i) => `candidate:${i} 1 udp bad 10.0.0.1 5000 typ host`).join('\n') + '\n';
+    let out = '';
+    expect(await parseText(text, 'input', { json: false, color: false }, (s) => (out += s))).toBe(1);
+    expect(out).toMatch(/\n0 descriptions, 150 candidates · 150 errors, 0 warnings\n$/);
+    expect(out).toContain('50 more unparseable-candidate findings (lines 101 to 150), counted, not listed (the first 100 are)');
+    expect(renderParse(readInput(text), 'input', plain)).toBe(out);
+  });
+
+  it('writes a description as soon as it is read, not when the next item comes (a live pipe)', async () => {
+    const offer = JSON.stringify(JSON.parse(sample('offer.json')));
+    let out = '';
+    let release: () => void = () => undefined;
+    async function* live(): AsyncIterable<Buffer> {
+      yield Buffer.from(offer + '\n');
+      await new Promise<void>((done) => (release = done));
+      yield Buffer.from(JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' }) + '\n');
+    }
+    const run = parseStream(live(), 'stdin', { json: false, color: false }, (s) => (out += s));
+    for (let i = 0; i < 100 && !out.includes('m=audio'); i++) await new Promise((done) => setTimeout(done, 10));
+    expect(out).toContain('m=audio mid 0');
+    expect(out).not.toContain('Trickled');
+    release();
+    expect(await run).toBe(0);
+    expect(out).toContain('Trickled candidates: 1');
+  });
+
   it('rejects input with no SDP or candidate with NO_SDP_FOUND', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
     writeFileSync(join(dir, 'x.txt'), 'hello\n');
@@ -189,14 +216,30 @@ describe('describeFailure', () => {
 });
 
 describe('a table cell holding control characters', () => {
-  it('is measured as shown, escaped (a tab too): the columns after it stay under their headers, with colour and without', () => {
-    const frames = ['\x1b[2J\x1b]0;x\x07\t', '0'].map((mid) => JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: mid }));
+  it('is measured as shown, escaped (a tab and a line feed too): the columns after it stay under their headers, with colour and without', () => {
+    const frames = ['\x1b[2J\x1b]0;x\x07\t\n\u200f', '0'].map((mid) => JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: mid }));
     for (const color of [false, true]) {
       const out = renderParse(readInput(frames.join('\n')), 'x', makeStyle(color)).replace(/\x1b\[\d+m/g, '');
       const [header, hostile, other] = out.split('\n').slice(1, 4);
-      expect(hostile).toContain('\\u001b[2J\\u001b]0;x\\u0007\\t');
+      expect(hostile).toContain('\\u001b[2J\\u001b]0;x\\u0007\\t\\n\\u200f');
       for (const row of [hostile!, other!]) expect([color, row.indexOf('10.0.0.1')]).toEqual([color, header!.indexOf('address')]);
     }
+  });
+
+  it('is measured in the columns a terminal gives it: wide characters two, a zero-width space none', () => {
+    const frames = ['日志é漢字', 'a\u200bb', '0'].map((mid) => JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: mid }));
+    const out = renderParse(readInput(frames.join('\n')), 'x', plain);
+    const [header, ...rows] = out.split('\n').slice(1, 5);
+    const columns = (text: string) => visibleLength(text);
+    for (const row of rows) expect([row, columns(row.slice(0, row.indexOf('10.0.0.1')))]).toEqual([row, header!.indexOf('address')]);
+  });
+
+  it('an invalid candidate\'s text is cut with an ellipsis, never inside a character', () => {
+    const text = `candidate:x ${'y'.repeat(46)}😀 and more words to cut`;
+    const out = renderParse(readInput(JSON.stringify({ candidate: text })), 'x', plain);
+    const row = out.split('\n')[2]!;
+    expect(row.endsWith('y…')).toBe(true);
+    expect(row).not.toContain('\ud83d');
   });
 });
 
@@ -232,6 +275,10 @@ describe('the built sdpscope binary', () => {
     // eslint-disable-next-line no-control-regex
     expect(failed.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f]/);
     expect(failed.stderr).toContain('empty\\u001b]0;x\\u0007.log');
+    // On one line, whatever the name holds: a line feed in it too.
+    const missing = runBin(['parse', join(dir, 'miss\nx\t.log')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^sdpscope: .*miss\\nx\\t\.log: no such file \[FILE_NOT_FOUND\]\n$/);
     // JSON is unchanged: JSON.stringify escapes them itself.
     const json = runBin(['parse', '--json', file]);
     expect(JSON.parse(json.stdout).descriptions[0].description.media[0].mid).toBe('0\x1b]0;pwned\x07\u009b2J\u202e\x7f');

@@ -47,6 +47,21 @@ describe('Spool', () => {
     expect(spoolDirs()).toEqual(before);
   });
 
+  it('gives back lines as added, in order, from memory or spilled to disk (multi-byte text across every chunk edge)', async () => {
+    for (const count of [3, 40_000]) {
+      const spool = new Spool('lines');
+      const lines = Array.from({ length: count }, (_, i) => `${i} 候选者 é ${'x'.repeat(i % 300)} 𝄞`);
+      for (const l of lines) spool.addLine(l);
+      expect(spool.count).toBe(count);
+      const back: string[] = [];
+      let waits = 0;
+      await spool.lines((l) => back.push(l), () => void waits++);
+      expect(back).toEqual(lines);
+      if (count > 3) expect(waits).toBeGreaterThan(1);
+      spool.dispose();
+    }
+  });
+
   it('writes nothing for no items, and dispose is safe twice', async () => {
     const spool = new Spool('none');
     expect((await written(spool)).text).toBe('');

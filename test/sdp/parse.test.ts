@@ -278,7 +278,7 @@ describe('findings are bounded per kind (issue 13)', () => {
     const blank = d.diagnostics.filter((x) => x.kind === 'blank-line');
     expect(blank).toHaveLength(MAX_FINDINGS_PER_KIND);
     const elided = d.diagnostics.filter((x) => x.kind === 'diagnostics-elided');
-    expect(elided).toEqual([{ kind: 'diagnostics-elided', severity: 'info', of: 'blank-line', count: 150, line: 102, lastLine: 251, column: null, mid: null, message: '150 more blank-line findings (lines 102 to 251), counted, not listed: the first 100 are' }]);
+    expect(elided).toEqual([{ kind: 'diagnostics-elided', severity: 'info', of: 'blank-line', count: 150, line: 102, lastLine: 251, column: null, mid: null, message: '150 more blank-line findings (lines 102 to 251), counted, not listed (the first 100 are)' }]);
     // The other kinds are listed as ever; and every line is kept.
     expect(d.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toHaveLength(3);
     expect(d.lines).toHaveLength(255);
