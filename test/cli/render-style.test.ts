@@ -1,0 +1,32 @@
+/** The table measures of cli/render/style.ts: columns as a terminal shows them, cuts that keep characters whole. */
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { clip, visibleLength } from '../../cli/render/style.js';
+
+describe('visibleLength', () => {
+  it('gives what string-width gives, a character at a time where no character joins a cluster', () => {
+    const cases = ['', 'abc', '日志.log:1', 'é漢字', 'a\u200bb', 'x…', '😀 ok', '👨‍👩‍👧', 'e\u0301', 'ｱｲ', '한국어', '🇫🇷', '\ud800x', '1\u20e3', '☺\ufe0f', '👍🏽', 'ß Ω Ж ע ش', '\u00a0x'];
+    for (const t of cases) expect([t, visibleLength(t)]).toEqual([t, stringWidth(t)]);
+  });
+
+  it('agrees with string-width on random text of every plane (seeded), its colour codes aside', () => {
+    // Printable text as a cell holds it once escaped: no C0, DEL or C1 controls.
+    const printable = fc.fullUnicodeString({ maxLength: 24 }).map((s) => s.replace(/[\x00-\x1f\x7f-\x9f]/g, ''));
+    fc.assert(
+      fc.property(printable, fc.boolean(), (t, red) => {
+        const cell = red ? `\x1b[31m${t}\x1b[39m` : t;
+        expect([t, visibleLength(cell)]).toEqual([t, stringWidth(t)]);
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+  });
+});
+
+describe('clip', () => {
+  it('cuts to the length with an ellipsis, never between the halves of a character', () => {
+    expect(clip('abcdef', 10)).toBe('abcdef');
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('ab😀cd', 4)).toBe('ab…');
+    expect(clip('abc😀d', 5)).toBe('abc…');
+  });
+});
