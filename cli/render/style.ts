@@ -32,8 +32,8 @@ export function pad(text: string, width: number): string {
 
 /**
  * The width of text as a terminal shows it, in columns, without its colour codes: ASCII (nearly
- * every cell) by its length; anything else by string-width, the terminals' rule (a CJK character
- * or an emoji takes two columns, a combining mark or a zero-width space none): a file named
+ * every cell) by its length; anything else by the terminals' rule (columns: a CJK character or an
+ * emoji takes two columns, a combining mark or a zero-width space none): a file named
  * 日志.log, an sdpMid é漢字, measured by their UTF-16 length, pushed the columns after them out of line.
  */
 export function visibleLength(text: string): number {

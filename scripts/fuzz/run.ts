@@ -75,6 +75,11 @@ const slowFound: Example[] = [];
 
 function found(cls: Class, e: Example): void {
   if (cls === 'slow') slowFound.push(e);
+  tally(cls, e);
+}
+
+/** Counts a finding: its class, its target, the smallest input of its class. */
+function tally(cls: Class, e: Example): void {
   counts.set(cls, counts.get(cls)! + 1);
   const t = byTarget.get(cls)!;
   t.set(e.target, (t.get(e.target) ?? 0) + 1);
@@ -231,12 +236,11 @@ async function retimeSlow(): Promise<{ retimed: number; cleared: number }> {
     if (again) kept.push({ ...e, message: again.message });
     else cleared++;
   }
-  counts.set('slow', kept.length);
-  const byTargetSlow = new Map<string, number>();
-  for (const e of kept) byTargetSlow.set(e.target, (byTargetSlow.get(e.target) ?? 0) + 1);
-  byTarget.set('slow', byTargetSlow);
+  // Counted again: only what is still slow.
+  counts.set('slow', 0);
+  byTarget.set('slow', new Map());
   smallest.delete('slow');
-  for (const e of kept) if (!smallest.has('slow') || e.bytes < smallest.get('slow')!.bytes) smallest.set('slow', e);
+  for (const e of kept) tally('slow', e);
   return { retimed, cleared };
 }
 
