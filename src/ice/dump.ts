@@ -10,6 +10,7 @@
  * a value is kept only when it changes.
  */
 import { SdpscopeError } from '../errors.js';
+import { JsonParser, NOT_JSON } from '../input/json-check.js';
 
 export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc';
 
@@ -93,18 +94,19 @@ function decodeValue(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const t = v.trimStart();
   if (t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) {
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v;
-    }
+    const d = json.parse(v);
+    return d === NOT_JSON ? v : d;
   }
   return v;
 }
 
+/** The JSON parser of the dump being read (set by readStatsDump, which runs to its end in one call): a dump of bad values or lines costs a check each, not an exception each. */
+let json = new JsonParser();
+
 /** Reads a dump's text; throws NOT_A_DUMP naming the formats it expected. */
 export function readStatsDump(text: string): StatsDump {
   if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', 'readStatsDump takes the dump\'s text (a string)');
+  json = new JsonParser();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.trimStart();
   if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
@@ -321,12 +323,8 @@ function readRtcStats(text: string, header: boolean): StatsDump {
     line++;
     const l = raw.trim();
     if (l === '' || (header && line === 1)) continue;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(l);
-    } catch {
-      continue; // a torn last line, or a stray one
-    }
+    const entry = json.parse(l);
+    if (entry === NOT_JSON) continue; // a torn last line, or a stray one
     if (header && line === 2) {
       if (isObject(entry)) {
         if (typeof entry['userAgent'] === 'string') userAgent = entry['userAgent'];

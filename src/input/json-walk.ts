@@ -5,8 +5,8 @@
  * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
  * or JSON, and webrtc-internals dumps.
  */
-import { withoutStack } from '../errors.js';
 import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
+import { JsonParser, NOT_JSON } from './json-check.js';
 import { scanText } from './text-scan.js';
 import type { InputSink, WalkContext } from './types.js';
 import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
@@ -98,6 +98,13 @@ function worthWalking(v: unknown): boolean {
   return c0 === 118 || c0 === 123 || c0 === 91 || c0 === 99 || c0 === 97 || c0 === 116 || c0 === 115 || v.includes('candidate:');
 }
 
+/**
+ * Strings that open like JSON are parsed here. One for the module: its only state is how many
+ * were not JSON (past a few, each is checked before it is parsed), which changes the cost, never
+ * the answer.
+ */
+const STRINGS = new JsonParser();
+
 function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number): void {
   if (s.startsWith('v=')) {
     emitDescription(s, sdpType(ctx.frameType), sourceOf(ctx), sink);
@@ -113,15 +120,9 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
   const c0 = s.charCodeAt(0);
   const jsonLike = (c0 === 123 || c0 === 91) /* { [ */ && s.length > 1;
   if (jsonLike) {
-    let inner: unknown;
-    let ok = true;
-    try {
-      inner = withoutStack(() => JSON.parse(s));
-    } catch {
-      ok = false;
-    }
+    const inner = STRINGS.parse(s);
     // A frame logged as a JSON string: walked as the frame it is (its sdpMid, type and call kept).
-    if (ok) {
+    if (inner !== NOT_JSON) {
       walkJson(inner, ctx, sink, depth + 1);
       return;
     }

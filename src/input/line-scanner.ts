@@ -5,8 +5,8 @@
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
 import { atLine, diagnostic } from '../diagnostics.js';
-import { withoutStack } from '../errors.js';
 import { emitDescription } from './found.js';
+import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { scanText } from './text-scan.js';
 import type { InputFormat, InputSink } from './types.js';
@@ -35,6 +35,8 @@ export class LineScanner {
   private block: string[] = [];
   private blockStart = 0;
   private blockFragment = false;
+  /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
+  private readonly json = new JsonParser();
   private readonly base: { format: InputFormat; file?: string };
 
   constructor(
@@ -98,12 +100,12 @@ export class LineScanner {
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
     if (opensLikeJson(trimmed)) {
-      try {
-        walkJson(withoutStack(() => JSON.parse(trimmed)), { ...this.base, line: lineNo }, this.sink);
+      const value = this.json.parse(trimmed);
+      if (value !== NOT_JSON) {
+        walkJson(value, { ...this.base, line: lineNo }, this.sink);
         return;
-      } catch {
-        this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
       }
+      this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
     }
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
     const time = leadingTime(trimmed);
@@ -112,13 +114,12 @@ export class LineScanner {
       const brace = line.indexOf('{');
       const close = line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
-        const json = line.slice(brace, close + 1);
-        try {
-          walkJson(withoutStack(() => JSON.parse(json)), ctx, this.sink);
+        const value = this.json.parse(line.slice(brace, close + 1));
+        if (value !== NOT_JSON) {
+          walkJson(value, ctx, this.sink);
           return;
-        } catch {
-          /* not JSON: look for candidates and escaped SDPs in the text */
         }
+        // Not JSON: look for candidates and escaped SDPs in the text.
       }
     }
     scanText(line, lineNo, this.sink, this.base.file, time);

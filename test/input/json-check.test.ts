@@ -1,0 +1,162 @@
+/**
+ * isJson against its oracle, JSON.parse: the same verdict on real JSON (the corpus's dumps and
+ * frames, the samples), on every line of them, on hand-picked edges of RFC 8259's grammar, and on
+ * seeded mutations of all of those. JsonParser gives JSON.parse's values, before and after it
+ * starts checking first. The readers that use it keep their answers on input full of bad lines.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readStatsDump } from '../../src/ice/dump.js';
+import { isJson, JsonParser, NOT_JSON } from '../../src/input/json-check.js';
+import { readInput } from '../../src/input/read.js';
+import { CORPUS, SAMPLES } from '../support/corpus.js';
+
+const DUMPS = fileURLToPath(new URL('../fixtures/dumps', import.meta.url));
+
+const parses = (t: string): boolean => {
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The corpus's and the samples' JSON-bearing files, as text (compressed ones skipped). */
+function jsonishFiles(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of [join(CORPUS, 'dumps'), join(CORPUS, 'candidates'), SAMPLES, DUMPS]) {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (!statSync(p).isFile() || f.endsWith('.gz') || f.endsWith('.md')) continue;
+      out.push({ name: f, text: readFileSync(p, 'utf8') });
+    }
+  }
+  return out;
+}
+
+/** A small seeded generator (mulberry32): the same mutations every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Characters that matter to the grammar, and a few that do not belong anywhere in it. */
+const ALPHABET = ['{', '}', '[', ']', '"', '\\', ':', ',', ' ', '\t', '\n', '\r', '-', '+', '.', 'e', 'E', '0', '1', '9', 't', 'f', 'n', 'u', 'a', 'x', '\u0000', '\u001f', '\ud800', '\u2028', '/', 'null', 'true', 'false', '\\u00e9', '\\uD83D'];
+
+function mutate(text: string, next: () => number): string {
+  let t = text;
+  const edits = 1 + Math.floor(next() * 3);
+  for (let k = 0; k < edits; k++) {
+    const at = Math.floor(next() * (t.length + 1));
+    const op = next();
+    const piece = ALPHABET[Math.floor(next() * ALPHABET.length)]!;
+    if (op < 0.35) t = t.slice(0, at) + t.slice(at + 1);
+    else if (op < 0.7) t = t.slice(0, at) + piece + t.slice(at);
+    else if (op < 0.85) t = t.slice(0, at) + piece + t.slice(at + 1);
+    else t = t.slice(0, at);
+  }
+  return t;
+}
+
+describe('isJson says what JSON.parse says', () => {
+  const EDGES = [
+    '', ' ', '0', '-0', '-', '01', '1.', '.5', '1.5', '1e5', '1E+5', '1e', '1e+', '-1.5e-7', '2.', '00', '-01',
+    '"', '""', '"a', '"\\"', '"\\u00e9"', '"\\u00g9"', '"\\u00"', '"\\x"', '"\\/"', '"\t"', '"\u007f"', '"\ud800"', '"\u2028"',
+    'true', 'tru', 'truex', 'false', 'null', 'nul', 'NaN', 'Infinity', 'undefined',
+    '{}', '{ }', '[]', '[ ]', '[,]', '[1,]', '[,1]', '[1 2]', '[1,2]', '{"a"}', '{"a":}', '{"a":1,}', '{,"a":1}', '{"a":1 "b":2}',
+    '{"a":1}', '{"a" : [1, {"b": null}] }', '{a:1}', "{'a':1}", '[1]]', '[[1]', '{"a":1}}', '{"a":{"b":[]}}', '[{}', '[}', '{]',
+    ' \n\t\r[1]\n ', '[1] x', '[1]\u00a0', '\ufeff[1]', '[1]\u0000', '[\u00a0]', '"a"b', '1 2', '{"__proto__":1}',
+    '['.repeat(5000) + ']'.repeat(5000), '['.repeat(5000) + ']'.repeat(4999), '{"a":'.repeat(3000) + '1' + '}'.repeat(3000),
+  ];
+  it.each(EDGES.map((e) => [JSON.stringify(e).slice(0, 60), e]))('%s', (_name, text) => {
+    expect(isJson(text)).toBe(parses(text));
+  });
+
+  it('on every corpus and sample file, whole and line by line', () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { name, text } of jsonishFiles()) {
+      for (const t of [text, ...text.split('\n')]) {
+        checked++;
+        if (isJson(t) !== parses(t)) wrong.push(`${name}: ${JSON.stringify(t.slice(0, 80))}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
+  });
+
+  it('on 20,000 seeded mutations of the corpus lines and the edges', () => {
+    const next = rng(20261204);
+    const lines = jsonishFiles()
+      .flatMap(({ text }) => text.split('\n'))
+      .filter((l) => l.length > 0 && l.length < 4000);
+    const bases = [...lines, ...EDGES.filter((e) => e.length < 200)];
+    const wrong: string[] = [];
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const t = mutate(bases[Math.floor(next() * bases.length)]!, next);
+      const want = parses(t);
+      if (want) valid++;
+      if (isJson(t) !== want) wrong.push(JSON.stringify(t.slice(0, 120)));
+    }
+    expect(wrong).toEqual([]);
+    // Both verdicts are exercised, not only rejections.
+    expect(valid).toBeGreaterThan(400);
+    expect(valid).toBeLessThan(19_000);
+  });
+
+  it('reads only between from and to', () => {
+    const t = 'xx{"a":[1,2]}yy';
+    expect(isJson(t, 2, t.length - 2)).toBe(true);
+    expect(isJson(t, 2, t.length - 3)).toBe(false);
+    expect(isJson('"abc"', 0, 4)).toBe(false);
+    expect(isJson('truex', 0, 4)).toBe(true);
+    expect(isJson('tru', 0, 3)).toBe(false);
+  });
+});
+
+describe('JsonParser', () => {
+  it("gives JSON.parse's values and NOT_JSON, the same before and after it starts checking first", () => {
+    const p = new JsonParser();
+    const texts = ['{"a":[1,"x",null]}', '[x]', '{x}', '"s"', '12', '[1,', 'a=x'];
+    const first = texts.map((t) => p.parse(t));
+    for (let i = 0; i < 100; i++) p.parse('[not json');
+    const after = texts.map((t) => p.parse(t));
+    expect(after).toEqual(first);
+    expect(first).toEqual([{ a: [1, 'x', null] }, NOT_JSON, NOT_JSON, 's', 12, NOT_JSON, NOT_JSON]);
+  });
+});
+
+describe('readers on input full of lines that are not JSON', () => {
+  it('a stats dump with 20,000 stray lines reads as the dump without them', () => {
+    const dump = readFileSync(join(DUMPS, 'jitsi-rtcstats-server__chrome-standard-pc-failed'), 'utf8');
+    const lines = dump.split('\n');
+    expect(readStatsDump(dump).peerConnections.length).toBeGreaterThan(0);
+    const header = `RTCStatsDump\n{"fileFormat":3}\n`;
+    // Every entry followed by strays that open like JSON (and one that is JSON of no entry's shape).
+    const strays = ['[x]', '{x}', 'a=x\r', '[1,', '"'];
+    const noisy = lines.flatMap((l, i) => [l, ...Array.from({ length: Math.ceil(20_000 / lines.length) }, (_, k) => strays[(i + k) % strays.length]!)]).join('\n');
+    expect(readStatsDump(noisy)).toEqual(readStatsDump(lines.join('\n')));
+    expect(readStatsDump(header + noisy)).toEqual(readStatsDump(header + lines.join('\n')));
+  });
+
+  it('a log with 5,000 lines of braces that are not JSON: those that open like JSON diagnosed, the candidates read', () => {
+    const cand = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host","sdpMid":"0"}';
+    // Lines that open like JSON (diagnosed), and log lines with braces in them (read as text).
+    const bad = ['{"x}', '[1, x]', '{x}', 'log {x: 1} here'];
+    const text = [cand, ...Array.from({ length: 5000 }, (_, i) => bad[i % bad.length]!), cand.replace('5000', '5002')].join('\n');
+    const r = readInput(text);
+    expect(r.candidates.map((c) => c.candidate?.port)).toEqual([5000, 5002]);
+    const invalid = r.problems.filter((p) => p.kind === 'invalid-json');
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(invalid[0]!.message).toBe('line 2 starts like JSON but does not parse');
+  });
+});
