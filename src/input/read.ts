@@ -78,17 +78,22 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     }
     // Several pretty-printed values one after the other (an offer and an answer pasted together):
     // each read whole, when each is JSON; otherwise line by line, below.
+    // The first value that is not JSON ends the attempt (one exception, not one a value: a log of
+    // "{x}" lines is 50,000 brace-balanced values).
     const values = jsonValues(body);
-    const docs = values?.map((v) => {
-      try {
-        return { value: withoutStack(() => JSON.parse(v.text)) as unknown, line: v.line };
-      } catch {
-        return null;
+    if (values !== null) {
+      const docs: { value: unknown; line: number }[] = [];
+      for (const v of values) {
+        try {
+          docs.push({ value: withoutStack(() => JSON.parse(v.text)) as unknown, line: v.line });
+        } catch {
+          break;
+        }
       }
-    });
-    if (docs && docs.every((d) => d !== null)) {
-      for (const d of docs) walkJson(d!.value, { line: d!.line, ...file, format: 'json' }, sink);
-      return;
+      if (docs.length === values.length) {
+        for (const d of docs) walkJson(d.value, { line: d.line, ...file, format: 'json' }, sink);
+        return;
+      }
     }
   }
   const scanner = new LineScanner(sink, file);

@@ -135,7 +135,34 @@ describe('JsonParser', () => {
   });
 });
 
+/** Runs `f` counting the exceptions JSON.parse throws meanwhile (each costs microseconds). */
+function parseThrows<T>(f: () => T): { value: T; throws: number } {
+  const real = JSON.parse;
+  let throws = 0;
+  JSON.parse = ((text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => {
+    try {
+      return real(text, reviver);
+    } catch (e) {
+      throws++;
+      throw e;
+    }
+  }) as typeof JSON.parse;
+  try {
+    return { value: f(), throws };
+  } finally {
+    JSON.parse = real;
+  }
+}
+
 describe('readers on input full of lines that are not JSON', () => {
+  it('a text of 5,000 "{x}" values and one frame: the candidate read, JSON.parse thrown at most twice', () => {
+    const cand = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host","sdpMid":"0"}';
+    const text = ['{x}', ...Array.from({ length: 2500 }, () => '{x}'), cand, ...Array.from({ length: 2500 }, () => '{x}')].join('\n');
+    const { value: r, throws } = parseThrows(() => readInput(text));
+    expect(r.candidates.map((c) => c.candidate?.port)).toEqual([5000]);
+    expect(throws).toBeLessThanOrEqual(2);
+  });
+
   it('a stats dump with 20,000 stray lines reads as the dump without them', () => {
     const dump = readFileSync(join(DUMPS, 'jitsi-rtcstats-server__chrome-standard-pc-failed'), 'utf8');
     const lines = dump.split('\n');
@@ -144,7 +171,9 @@ describe('readers on input full of lines that are not JSON', () => {
     // Every entry followed by strays that open like JSON (and one that is JSON of no entry's shape).
     const strays = ['[x]', '{x}', 'a=x\r', '[1,', '"'];
     const noisy = lines.flatMap((l, i) => [l, ...Array.from({ length: Math.ceil(20_000 / lines.length) }, (_, k) => strays[(i + k) % strays.length]!)]).join('\n');
-    expect(readStatsDump(noisy)).toEqual(readStatsDump(lines.join('\n')));
+    const { value: read, throws } = parseThrows(() => readStatsDump(noisy));
+    expect(read).toEqual(readStatsDump(lines.join('\n')));
+    expect(throws).toBeLessThanOrEqual(40);
     expect(readStatsDump(header + noisy)).toEqual(readStatsDump(header + lines.join('\n')));
   });
 
@@ -153,8 +182,10 @@ describe('readers on input full of lines that are not JSON', () => {
     // Lines that open like JSON (diagnosed), and log lines with braces in them (read as text).
     const bad = ['{"x}', '[1, x]', '{x}', 'log {x: 1} here'];
     const text = [cand, ...Array.from({ length: 5000 }, (_, i) => bad[i % bad.length]!), cand.replace('5000', '5002')].join('\n');
-    const r = readInput(text);
+    const { value: r, throws } = parseThrows(() => readInput(text));
     expect(r.candidates.map((c) => c.candidate?.port)).toEqual([5000, 5002]);
+    // A few, then each line is checked before it is parsed.
+    expect(throws).toBeLessThanOrEqual(40);
     const invalid = r.problems.filter((p) => p.kind === 'invalid-json');
     expect(invalid.length).toBeGreaterThan(0);
     expect(invalid[0]!.message).toBe('line 2 starts like JSON but does not parse');
