@@ -159,7 +159,7 @@ export function formatNode(node: Node | SdpLine): string {
       return `t=${node.value.start} ${node.value.stop}`;
     case 'media': {
       const m = node.value;
-      return `m=${m.kind} ${m.port}${m.portCount !== null ? '/' + m.portCount : ''} ${m.protocol}${m.formats.map((f) => ' ' + f).join('')}`;
+      return `m=${m.kind} ${m.port}${m.portCount !== null ? '/' + m.portCount : ''} ${m.protocol}${m.formats.length > 0 ? ' ' + m.formats.join(' ') : ''}`;
     }
     case 'attribute': {
       const rule = GRAMMAR[node.name] as AttributeRule<unknown>;
