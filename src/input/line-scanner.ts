@@ -135,7 +135,8 @@ export function opensLikeJson(t: string): boolean {
   const c0 = t.charCodeAt(0);
   if (c0 !== 123 && c0 !== 91) return false;
   let i = 1;
-  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  // JSON's white space (RFC 8259 §2), a CR too: a document with CR-only line ends is one "line".
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9 || t.charCodeAt(i) === 13)) i++;
   if (i >= t.length) return true;
   const c = t[i]!;
   if (c0 === 123) return c === '"' || c === '}';

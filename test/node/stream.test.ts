@@ -35,6 +35,13 @@ describe('scanStream', () => {
     ['relay-style log', [JSON.stringify({ time: 1, room: 'r', from: 'a', frame: { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AbCd', sdpMid: '0', sdpMLineIndex: 0 } }), 'noise line', '06:00 x candidate:2 1 udp 1 1.1.1.1 1 typ host'].join('\n')],
   ];
 
+  it('reads a webrtc-internals dump with CR-only line ends (one "line") as the dump it is, as readInput does', async () => {
+    const text = JSON.stringify(JSON.parse(sample('webrtc-internals-dump.json')), null, 1).replace(/\n/g, '\r');
+    const expected = strip(readInput(text));
+    expect(expected.descriptions.length).toBeGreaterThan(1);
+    expect(strip(await scan([text]))).toEqual(expected);
+  });
+
   it.each(inputs)('finds in a %s what readInput finds, whatever the chunking', async (_name, text) => {
     const expected = strip(readInput(text));
     for (const n of [1, 7, 4096]) expect(strip(await scan(chunked(text, n)))).toEqual(expected);
