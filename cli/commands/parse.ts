@@ -96,7 +96,8 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
       if (f.error !== null && (keptUnparseable < MAX_FINDINGS_PER_KIND || keptProblemLines.has(f.source.line))) rejectedLines.add(f.source.line);
       const row = candidateRows([f], s)[0]!.map((c) => fitCell(c, opts.color));
       widenTo(widths, row);
-      rows.addLine(JSON.stringify(row));
+      // Cells are escaped (fitCell: no raw tab or line feed in one), so a tab joins them.
+      rows.addLine(row.join('\t'));
     },
     endOfCandidates: () => void ends++,
     problem: (p) => {
@@ -116,7 +117,7 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
     if (descriptions === 0 && candidates === 0) throw nothingFound(watched.blank(), name);
     if (rows.count > 0) {
       out(trickledTitle(rows.count, ends, s) + '\n' + s.bold(tableLine(CANDIDATE_HEADER, widths)) + '\n');
-      await rows.lines((row) => out(tableLine(JSON.parse(row) as string[], widths) + '\n'), pause);
+      await rows.lines((row) => out(tableLine(row.split('\t'), widths) + '\n'), pause);
       out('\n');
     }
     const shown = problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
