@@ -141,6 +141,12 @@ export function requireInteger(value: unknown, what: string, min: number, max: n
   throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be an integer in ${min}..${max}, got ${describe(value)}`);
 }
 
+/** One of a closed set of strings (a NAT type...); throws INVALID_ARGUMENT naming them otherwise. */
+export function requireOneOf<T extends string>(value: unknown, set: readonly T[], what: string): T {
+  if (typeof value === 'string' && (set as readonly string[]).includes(value)) return value as T;
+  throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be one of ${set.join(', ')}, got ${describe(value)}`);
+}
+
 /** An object with the given fields (a parsed description, a candidate); throws INVALID_ARGUMENT otherwise. */
 export function requireObject<T extends object>(value: unknown, what: string, ...fields: string[]): T {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && fields.every((f) => f in value)) return value as T;

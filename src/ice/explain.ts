@@ -12,6 +12,7 @@ import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
 import { asText, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 
 /** The verdicts (ICE_VERDICTS describes each). */
 export const ICE_VERDICTS = {
@@ -327,8 +328,17 @@ export function explainCandidateError(code: number | null, url: string | null, t
 
 const fmtTime = (t: number | null, t0: number | null) => (t === null ? '?' : t0 === null ? String(t) : `+${((t - t0) / 1000).toFixed(1)}s`);
 
+/** A peer connection as readStatsDump gives it (its events a list, its stats a Map); INVALID_ARGUMENT otherwise. */
+function requirePeerConnection(pc: unknown): asserts pc is PeerConnectionDump {
+  const o = requireObject<Record<string, unknown>>(pc, 'explainIce: the peer connection (one of readStatsDump(text).peerConnections)', 'events', 'stats', 'descriptions');
+  if (!Array.isArray(o['events']) || !(o['stats'] instanceof Map) || !Array.isArray(o['descriptions'])) {
+    throw new SdpscopeError('INVALID_ARGUMENT', 'explainIce: the peer connection must be one of readStatsDump(text).peerConnections (events and descriptions lists, stats a Map)');
+  }
+}
+
 /** Reads one peer connection of a dump and says what happened to ICE. */
 export function explainIce(pc: PeerConnectionDump): IceReport {
+  requirePeerConnection(pc);
   const states = { signaling: [] as { time: number | null; state: string }[], gathering: [] as { time: number | null; state: string }[], ice: [] as { time: number | null; state: string }[], connection: [] as { time: number | null; state: string }[] };
   const timeline: IceTimelineEntry[] = [];
   const local: IceCandidateInfo[] = [];

@@ -11,7 +11,7 @@
  *   |                         Magic Cookie                          |
  *   |                     Transaction ID (96 bits)                  |
  */
-import { SdpscopeError } from '../errors.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 
 /** RFC 8489 §6: the magic cookie. */
 export const MAGIC_COOKIE = 0x2112a442;
@@ -209,6 +209,9 @@ function prefixWithLength(m: StunMessage, offset: number, length: number): Uint8
 
 /** MESSAGE-INTEGRITY (RFC 8489 §14.5): HMAC-SHA1 over the message up to it, the length counting it. */
 export function checkIntegrity(m: StunMessage, key: Uint8Array, crypto: StunCrypto): boolean {
+  requireObject(m, 'checkStunIntegrity: the message (decodeStunMessage\'s)', 'attributes', 'bytes');
+  requireObject(crypto, 'checkStunIntegrity: the crypto', 'hmacSha1');
+  if (!(key instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'checkStunIntegrity: the key must be a Uint8Array (the short-term password\'s bytes, or MD5 of username:realm:password)');
   const a = attribute(m, STUN_ATTRIBUTES.MESSAGE_INTEGRITY);
   if (!a || a.value.length !== 20) return false;
   const mac = crypto.hmacSha1(key, prefixWithLength(m, a.offset, a.offset - 20 + 24));

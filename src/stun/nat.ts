@@ -9,6 +9,7 @@
  *   endpoint-independent mapping + address-and-port-dependent filtering → port-restricted cone
  *   any other mapping                                                   → symmetric
  */
+import { requireInteger, requireObject, requireOneOf } from '../errors.js';
 
 /** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
 export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
@@ -78,6 +79,7 @@ const same = (a: Endpoint | null | undefined, b: Endpoint | null | undefined) =>
 
 /** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
 export function classifyNat(o: NatObservations): NatProbeVerdict {
+  requireObject(o, 'classifyNat: the observations');
   const evidence: string[] = [];
   if (o.noUdpServer) {
     evidence.push('no STUN server over UDP was given (only TCP or TLS): the NAT tests need one (stun:host, or turn:host?transport=udp)');
@@ -181,6 +183,8 @@ export type PathVerdict = 'direct' | 'relay';
  * assumed); `unknown` is given as `null`.
  */
 export function directPath(a: NatType, b: NatType): PathVerdict | null {
+  requireOneOf(a, NAT_TYPES, 'directPath: the first NAT type');
+  requireOneOf(b, NAT_TYPES, 'directPath: the second NAT type');
   if (a === 'unknown' || b === 'unknown') return null;
   if (a === 'udp-blocked' || b === 'udp-blocked') return 'relay';
   const portFilter = (t: NatType) => t === 'port-restricted-cone' || t === 'symmetric';
@@ -190,11 +194,14 @@ export function directPath(a: NatType, b: NatType): PathVerdict | null {
 
 /** The table for one side's type: each other type, and the path two peers would get. */
 export function pathTable(self: NatType): { readonly peer: NatType; readonly path: PathVerdict | null }[] {
+  requireOneOf(self, NAT_TYPES, 'pathTable: the NAT type');
   return NAT_TYPES.filter((t) => t !== 'unknown').map((peer) => ({ peer, path: directPath(self, peer) }));
 }
 
 /** The error codes of STUN and TURN (RFC 8489 §14.8, RFC 8656 §18.4), in plain words for the user. */
 export function explainStunErrorCode(code: number, context: { readonly username?: string; readonly now?: number } = {}): string {
+  // RFC 8489 §14.8: class 3 to 6, number 0 to 99.
+  requireInteger(code, 'explainStunErrorCode: the error code', 300, 699);
   switch (code) {
     case 300:
       return 'the server redirects to another (ALTERNATE-SERVER): use that one';

@@ -224,3 +224,15 @@ describe('Firefox reports: what the transport says is shown', () => {
     expect(r.verdict.evidence.join('\n')).toMatch(/DTLS state connecting when the dump ends: the secure channel is not up yet \(\d+ bytes sent, 0 received/);
   });
 });
+
+describe('explainIce refuses what is not a peer connection of readStatsDump (INVALID_ARGUMENT)', () => {
+  it.each([
+    ['{}', {}],
+    ['null', null],
+    ['undefined', undefined],
+    ['events not a list', { events: 'x', stats: new Map(), descriptions: [] }],
+    ['stats not a Map', { events: [], stats: {}, descriptions: [] }],
+  ])('%s', (_name, pc) => {
+    expect(() => explainIce(pc as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('explainIce: the peer connection') }));
+  });
+});

@@ -133,3 +133,14 @@ describe('XOR addresses for TURN peers (XOR-PEER-ADDRESS)', () => {
     for (const bad of ['1::2::3', 'fffff::1', '1:2:3:4:5:6:7:8:9', 'x::1']) expect(() => xorAddressValue({ family: 'ipv6', address: bad, port: 1 }, new Uint8Array(12))).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('checkIntegrity refuses arguments of the wrong kind (INVALID_ARGUMENT)', () => {
+  const crypto = nodeCrypto;
+  it.each([
+    ['no message', () => checkIntegrity(null as never, new Uint8Array(4), crypto), 'checkStunIntegrity: the message'],
+    ['no crypto', () => checkIntegrity(decodeStunMessage(encodeStunMessage({ class: 'request', method: STUN_METHODS.binding, transactionId: new Uint8Array(12) })), new Uint8Array(4), null as never), 'checkStunIntegrity: the crypto'],
+    ['a string key', () => checkIntegrity(decodeStunMessage(encodeStunMessage({ class: 'request', method: STUN_METHODS.binding, transactionId: new Uint8Array(12) })), 'pw' as never, crypto), 'checkStunIntegrity: the key must be a Uint8Array'],
+  ])('%s', (_name, f, words) => {
+    expect(f).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(words) }));
+  });
+});

@@ -84,3 +84,20 @@ describe('error explanations', () => {
     expect(restExpiry('1600000000', Date.UTC(2026, 0, 1))).toEqual({ expiry: 1600000000, expired: true });
   });
 });
+
+describe('arguments out of their set are refused, not answered (INVALID_ARGUMENT)', () => {
+  const refused = (f: () => unknown, words: string) => expect(f).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(words) }));
+  it('directPath and pathTable take NAT types only', () => {
+    refused(() => directPath('bogus' as never, 'symmetric'), 'directPath: the first NAT type must be one of open, full-cone');
+    refused(() => directPath('symmetric', undefined as never), 'directPath: the second NAT type must be one of');
+    refused(() => pathTable('bogus' as never), 'pathTable: the NAT type must be one of');
+    expect(directPath('symmetric', 'port-restricted-cone')).toBe('relay');
+  });
+  it('explainStunErrorCode takes a STUN error code (300..699, RFC 8489 §14.8)', () => {
+    for (const bad of ['x', -1, 9999, 299, 700, 401.5, null]) refused(() => explainStunErrorCode(bad as never), 'explainStunErrorCode: the error code must be an integer in 300..699');
+    expect(explainStunErrorCode(699)).toContain('server');
+  });
+  it('classifyNat takes the observations object', () => {
+    for (const bad of [null, undefined, 'x', []]) refused(() => classifyNat(bad as never), 'classifyNat: the observations must be an object');
+  });
+});
