@@ -128,6 +128,7 @@ run('sdpscope', async () => {
           .example('$0 candidates alice.log bob.log', 'both sides of a call, pairs predicted')
           .example('$0 candidates --ndjson fleet.log | head -5', 'stream records'),
       async (a) => {
+        if (files(a['files']).length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a file, or pipe one in (- for standard input; see sdpscope candidates --help)');
         const { candidatesCommand } = await import('./commands/candidates.js');
         code = await candidatesCommand(
           {
@@ -220,6 +221,7 @@ run('sdpscope', async () => {
           .example('$0 ice webrtc_internals_dump.txt', 'the verdict, the pair grid and the timeline of every peer connection')
           .example('$0 ice dump.gz --pc PC_1 --json', 'one peer connection of an rtcstats dump, as JSON'),
       async (a) => {
+        if (files(a['files']).length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a dump file, or pipe one in (- for standard input; see sdpscope ice --help)');
         const { iceCommand } = await import('./commands/ice.js');
         code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out);
       },

@@ -465,6 +465,17 @@ describe('what a third look found (an audit as a new user)', () => {
     expect(tty.stdout).toContain('sdpscope: nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help) [USAGE]');
   });
 
+  it.each([
+    ['candidates', 'nothing to read: give a file, or pipe one in (- for standard input; see sdpscope candidates --help) [USAGE]'],
+    ['ice', 'nothing to read: give a dump file, or pipe one in (- for standard input; see sdpscope ice --help) [USAGE]'],
+  ])('sdpscope %s at a terminal with no file says how instead of waiting silently (audit); piped in, it reads', (cmd, message) => {
+    const tty = sh(`script -qec "node ${join(ROOT, 'dist/bin/sdpscope.js')} ${cmd}" /dev/null`);
+    expect(tty.status).toBe(2);
+    expect(tty.stdout).toContain(`sdpscope: ${message}`);
+    const input = cmd === 'ice' ? 'samples/webrtc-internals-dump.json' : 'samples/alice.log';
+    expect(sh(`sdpscope ${cmd} < ${input}`).status).not.toBe(2);
+  });
+
   it('a relay that cannot listen leaves no empty log behind; one without a log does not say it flushed one', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
     try {
