@@ -72,11 +72,16 @@ export type RuleSink = (rule: BrowserRule, line: number | null, column: number |
 /** Whether an m= proto is one the browsers know (the others are refused: unknown-protocol). */
 export const isKnownProtocol = (proto: string): boolean => KNOWN_PROTOCOLS.has(proto.toUpperCase());
 
+/** The longest detail a rule's message quotes (UTF-16 units); longer ones end in "…". */
+const MAX_DETAIL = 160;
+
 /** A finding as the diagnostic parseSdp reports: rejected-by-browser, its rule, who rejects it and what. */
 export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePosition): Diagnostic<'rejected-by-browser'> {
   const b = BROWSER_RULES[rule].browsers;
   const who = b.chromium === 'rejects' ? (b.firefox === 'rejects' ? 'Chromium and Firefox reject it' : 'Chromium rejects it (Firefox accepts)') : 'Firefox rejects it (Chromium accepts)';
-  return diagnostic('rejected-by-browser', `${detail}: ${who}${rule === 'no-final-line-ending' ? '; was the SDP cut?' : ''}`, { ...at, browsers: b, rule });
+  // The detail quotes the input: a value of any length (an SDP with CR-only line ends is one v= line) is cut.
+  const said = detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail;
+  return diagnostic('rejected-by-browser', `${said}: ${who}${rule === 'no-final-line-ending' ? '; was the SDP cut?' : ''}`, { ...at, browsers: b, rule });
 }
 
 /**
@@ -88,7 +93,7 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
     case 'field': {
       const { letter, value } = l;
       if (!LINE_TYPES.has(letter)) add('unknown-line-type', l.line, 1, `"${letter}=" is not an SDP line type`);
-      else if (letter === 'v' && value !== '0') add('version', l.line, 3, `v=${value}`);
+      else if (letter === 'v' && value !== '0') add('version', l.line, 3, `v=${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '…' : ''}`);
       else if (letter === 'o') add('origin-fields', l.line, 3, `o= has ${value.split(' ').length} fields`);
       else if (letter === 'b') add('bandwidth-value', l.line, 3 + value.indexOf(':') + 1, `b= value ${JSON.stringify(value.slice(value.indexOf(':') + 1))}`);
       return;

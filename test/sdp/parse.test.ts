@@ -311,3 +311,15 @@ describe('findings are bounded per kind (issue 13)', () => {
     expect(time(bad)).toBeLessThan(2 * time(good) + 10);
   });
 });
+
+describe('a rule finding quotes the input, cut', () => {
+  it('an SDP with CR-only line ends (one long v= line): the version finding quotes its start, not 5 KB (audit)', () => {
+    const sdp = sdpFiles()[0]!.text.replace(/\r?\n/g, '\r');
+    const d = parseSdp(sdp);
+    const version = d.diagnostics.find((x) => x.kind === 'rejected-by-browser' && x.rule === 'version')!;
+    expect(version.message).toMatch(/^v="0\\ro=.{40,}"…: Firefox rejects it \(Chromium accepts\)$/);
+    expect(version.message.length).toBeLessThan(220);
+    for (const x of d.diagnostics) expect(x.message.length).toBeLessThan(400);
+    expect(d.diagnostics.some((x) => x.kind === 'cr-line-endings')).toBe(true);
+  });
+});
