@@ -41,7 +41,9 @@ function spanText(r: SessionReport): string {
 export function candidateRows(found: readonly FoundCandidate[], s: Style): string[][] {
   return found.map((f) => {
     if (!f.candidate || !f.explanation) {
-      return [lineCell(f.source), f.sdpMid ?? '', '', s.red('invalid'), '', '', s.red(f.error?.code ?? ''), '', '', s.dim(clip(f.text, 60))];
+      // Why and what, in the last column (free text, not padded): under "address" and "related" the
+      // code and the text read as an address, and the text widened that column for every row.
+      return [lineCell(f.source), f.sdpMid ?? '', '', s.red('invalid'), '', '', '', '', '', '', '', '', `${s.red(f.error?.code ?? '')} ${s.dim(clip(f.text, 60))}`];
     }
     const c = f.candidate;
     const x = f.explanation;
