@@ -437,7 +437,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'binary-data': {
     domain: 'input',
     title: 'Binary data',
-    description: 'A line with NUL bytes or invalid UTF-8 was skipped.',
+    description: 'A line with NUL bytes was skipped. (A byte of invalid UTF-8, a Latin-1 "é", is read as U+FFFD and its line kept: the candidate in it is read, or refused for what the U+FFFD breaks.)',
     action: 'Decompress the input first (a .gz dump) or check that it is the log you meant.',
     reference: '-',
   },

@@ -35,6 +35,14 @@ describe('scanStream', () => {
     ['relay-style log', [JSON.stringify({ time: 1, room: 'r', from: 'a', frame: { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AbCd', sdpMid: '0', sdpMLineIndex: 0 } }), 'noise line', '06:00 x candidate:2 1 udp 1 1.1.1.1 1 typ host'].join('\n')],
   ];
 
+  it('a Latin-1 byte in a line is read as U+FFFD, the line kept (no binary-data); a NUL skips its line (binary-data)', async () => {
+    const latin1 = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' candidate:1 1 udp 1 192.0.2.1 5000 typ host\n')]);
+    const nul = Buffer.concat([Buffer.from('x'), Buffer.from([0]), Buffer.from(' candidate:2 1 udp 1 192.0.2.1 5002 typ host\n')]);
+    const r = await scan([latin1, nul]);
+    expect(r.candidates.map((c) => c.candidate?.port)).toEqual([5000]);
+    expect(r.problems2).toEqual([['binary-data', 2]]);
+  });
+
   it('reads a webrtc-internals dump with CR-only line ends (one "line") as the dump it is, as readInput does', async () => {
     const text = JSON.stringify(JSON.parse(sample('webrtc-internals-dump.json')), null, 1).replace(/\n/g, '\r');
     const expected = strip(readInput(text));
