@@ -2,6 +2,7 @@
 import { readTextInput } from '../../src/node/files.js';
 import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client.js';
 import { SdpscopeError } from '../../src/errors.js';
+import { CLOSE } from '../../src/node/relay/protocol.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { pushAll } from '../../src/arrays.js';
@@ -17,6 +18,12 @@ export interface ClientCommandOptions {
   readonly color: boolean;
   readonly insecure: boolean;
 }
+
+/** Close codes with which the relay cuts a client (protocol.ts CLOSE), and what they mean for what it sent. */
+const CLOSED_BY_RELAY: Readonly<Record<number, string>> = {
+  [CLOSE.tooBig]: 'a frame larger than its --max-frame: it and the frames after it were not forwarded',
+  [CLOSE.internalError]: 'the relay stopped (its log could not be written): frames may not have been forwarded',
+};
 
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
@@ -43,9 +50,22 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const frames_ = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
   err(s.dim(`sent ${frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));
   if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
+  // Frames the relay did not forward are findings: a send that looked done was not (audit).
+  let missed = false;
+  const byCode = new Map<string, { n: number; message: string }>();
+  for (const x of r.refusals) byCode.set(x.code, { n: (byCode.get(x.code)?.n ?? 0) + 1, message: x.message });
+  for (const [code, { n, message }] of byCode) {
+    err(s.red(`the relay did not forward what was sent: ${message} (${code}${n > 1 ? `, ${n} notices` : ''})\n`));
+    missed = true;
+  }
+  const cut = r.closeCode === null ? null : CLOSED_BY_RELAY[r.closeCode];
+  if (cut !== undefined && cut !== null) {
+    err(s.red(`the relay closed the connection (${r.closeCode}): ${cut}\n`));
+    missed = true;
+  }
   if (o.expect !== undefined && r.timedOut) {
     err(s.red(`expected ${frames_(o.expect)}, got ${got} in ${timeoutMs} ms\n`));
     return EXIT_FINDINGS;
   }
-  return EXIT_OK;
+  return missed ? EXIT_FINDINGS : EXIT_OK;
 }

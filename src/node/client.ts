@@ -36,6 +36,8 @@ export interface ClientResult {
   readonly sent: number;
   readonly timedOut: boolean;
   readonly closeCode: number | null;
+  /** The relay's error notices (a frame rate-limited, not JSON...): frames it did not forward. */
+  readonly refusals: readonly { readonly code: string; readonly message: string }[];
 }
 
 /**
@@ -69,6 +71,12 @@ export function framesOf(text: string, name = 'the input'): string[] {
 
 /** How long to wait for the relay's "joined" notice before taking it for a plain server (the notes' one sends none). */
 const JOIN_WAIT_MS = 1000;
+/**
+ * Leaving, the client waits this long for the relay's close: the relay answers each frame before
+ * the close that follows it, so a notice about the last frames (rate-limited, not JSON) arrives
+ * first. A relay that does not answer is left after it.
+ */
+const CLOSE_WAIT_MS = 2000;
 
 /** Why a connection failed, in words, from ws's error. */
 function connectError(url: string, e: Error & { code?: string }): SdpscopeError {
@@ -104,21 +112,39 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
     let done = false;
     let joined = false;
     let joinTimer: ReturnType<typeof setTimeout> | null = null;
-    const finish = (timedOut: boolean, closeCode: number | null) => {
+    let closeTimer: ReturnType<typeof setTimeout> | null = null;
+    const refusals: { code: string; message: string }[] = [];
+    let leaving = false;
+    const settle = (timedOut: boolean, closeCode: number | null) => {
       if (done) return;
       done = true;
-      if (timer) clearTimeout(timer);
-      if (joinTimer) clearTimeout(joinTimer);
+      for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
+      resolve({ received, sent, timedOut, closeCode, refusals });
+    };
+    const finish = (timedOut: boolean, closeCode: number | null) => {
+      if (done) return;
+      if (ws.readyState === WebSocket.OPEN && !timedOut) {
+        // Done: say goodbye, and hear what the relay says about the last frames before its close.
+        if (leaving) return;
+        leaving = true;
+        if (timer) clearTimeout(timer);
+        if (joinTimer) clearTimeout(joinTimer);
+        ws.close(1000);
+        closeTimer = setTimeout(() => {
+          ws.terminate();
+          settle(false, null);
+        }, CLOSE_WAIT_MS);
+        return;
+      }
       if (ws.readyState === WebSocket.OPEN) ws.close(1000);
       // Still connecting (the time ran out first): nothing to say goodbye to; a later open must not keep the process alive.
       else if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
-      resolve({ received, sent, timedOut, closeCode });
+      settle(timedOut, closeCode);
     };
     const fail = (e: SdpscopeError) => {
       if (done) return;
       done = true;
-      if (timer) clearTimeout(timer);
-      if (joinTimer) clearTimeout(joinTimer);
+      for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
       ws.terminate();
       reject(e);
     };
@@ -153,6 +179,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       const notice = frame !== null && typeof frame === 'object' && (frame as { type?: unknown }).type === 'relay-notice';
       const summary = frame !== null && !notice ? summarizeFrame(frame) : null;
       const n = notice ? (frame as { event: string }) : null;
+      if (n?.event === 'error') refusals.push({ code: String((n as { code?: unknown }).code ?? ''), message: String((n as { message?: unknown }).message ?? '') });
       const r: ReceivedFrame = {
         time: new Date().toISOString(),
         notice,
@@ -170,6 +197,6 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       }
       if (!notice && o.expect !== undefined && o.expect > 0 && ++calls >= o.expect) finish(false, null);
     });
-    ws.on('close', (code) => finish(false, code));
+    ws.on('close', (code) => settle(false, leaving && code === 1000 ? null : code));
   });
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
 import { framesOf } from '../../src/node/client.js';
@@ -49,6 +51,38 @@ describe('sdpscope client', () => {
       expect(await first).toBe(1);
     } finally {
       await relay.close();
+    }
+  });
+
+  it('frames the relay did not forward make exit 1, said on stderr: rate-limited, and a frame over --max-frame (audit: exit 0, "sent 20 frames")', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, maxFramesPerSecond: 5, maxFrameBytes: 1000 });
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-client-'));
+    try {
+      const quiet = () => undefined;
+      // A peer in the room, so frames have somewhere to go.
+      const peer = clientCommand({ ...base(relay.url), room: 'q', expect: 100, timeoutMs: 4000 }, quiet, quiet);
+      await new Promise((r) => setTimeout(r, 100));
+      const many = join(dir, 'many.ndjson');
+      writeFileSync(many, Array.from({ length: 20 }, (_, i) => JSON.stringify({ type: 'candidate', candidate: `candidate:${i} 1 udp 1 192.0.2.1 ${5000 + i} typ host`, sdpMid: '0' })).join('\n'));
+      let talk = '';
+      expect(await clientCommand({ ...base(relay.url), room: 'q', send: [many], expect: 0 }, quiet, (t) => (talk += t))).toBe(1);
+      expect(talk).toContain('sent 20 frames, received 0 frames');
+      expect(talk).toMatch(/the relay did not forward what was sent: more than 5 frames\/s: frames dropped \(rate-limited(, \d+ notices)?\)\n/);
+      const big = join(dir, 'big.json');
+      writeFileSync(big, JSON.stringify({ type: 'offer', sdp: 'v=0\r\n' + 'a=x\r\n'.repeat(400) }));
+      talk = '';
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await clientCommand({ ...base(relay.url), room: 'q', send: [big], expect: 0 }, quiet, (t) => (talk += t))).toBe(1);
+      expect(talk).toContain('the relay closed the connection (1009): a frame larger than its --max-frame');
+      // What the relay took whole still exits 0.
+      await new Promise((r) => setTimeout(r, 1100));
+      const one = join(dir, 'one.json');
+      writeFileSync(one, JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 1 192.0.2.1 5000 typ host', sdpMid: '0' }));
+      expect(await clientCommand({ ...base(relay.url), room: 'q', send: [one], expect: 0 }, quiet, quiet)).toBe(0);
+      await peer;
+    } finally {
+      await relay.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -136,14 +136,16 @@ describe('as a drop-in for the notes\' server', () => {
 });
 
 describe('limits', () => {
-  it('closes the sender of an oversize frame with 1009', async () => {
-    const r = await relay({ maxFrameBytes: 1000 });
+  it('closes the sender of an oversize frame with 1009, and says 1009 where it says the client left (audit: the log said 1006)', async () => {
+    const lines: string[] = [];
+    const r = await relay({ maxFrameBytes: 1000, onLine: (l) => l.kind === 'event' && l.event === 'left' && lines.push(l.detail) });
     const a = await join_(r.url);
     const b = await join_(r.url);
     a.ws.send(JSON.stringify({ type: 'x', pad: 'y'.repeat(2000) }));
-    await until(() => a.closed() !== null);
+    await until(() => a.closed() !== null && lines.length > 0);
     expect(a.closed()!.code).toBe(1009);
     expect(b.got).toEqual([]);
+    expect(lines).toEqual(['close 1009, sent by the relay (a frame over --max-frame)']);
   });
 
   it('drops a flood beyond the rate with a notice', async () => {
