@@ -37,7 +37,12 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
   if (count === 0) {
     if (o.pc !== undefined) throw new SdpscopeError('NO_PEER_CONNECTION', `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}: the ids are ${ids.length ? ids.join(', ') : '(none)'}`);
-    throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (was webrtc-internals opened before the call?)`);
+    // The hint for the tool that made the dump: only webrtc-internals must be open before the call.
+    const formats = new Set(all.map((f) => f.format));
+    const hint = formats.has('webrtc-internals') ? 'was webrtc-internals opened before the call?'
+      : formats.has('rtcstats') ? 'the rtcstats client saw no RTCPeerConnection: was the call made in the page it watched, after it loaded?'
+      : 'was the report taken while the call was up?';
+    throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (${hint})`);
   }
   // One file: {format, userAgent, peerConnections}; several: {files: [{file, format, userAgent, peerConnections}]}.
   if (o.json) out(JSON.stringify(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, peerConnections: all[0]!.peerConnections } : { files: all }, null, 2) + '\n');

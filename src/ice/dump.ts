@@ -125,7 +125,13 @@ export function readStatsDump(text: string): StatsDump {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return fail(`not a stats dump: neither JSON (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 120)}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
+    const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
+    // JSON that stops in the middle of a value (its error at the very end): a cut file, not another format.
+    const at = /at position (\d+)/.exec(why);
+    if (/^\s*[[{]/.test(text) && (/Unexpected end of JSON input|Unterminated string/.test(why) || (at !== null && Number(at[1]) >= text.trimEnd().length))) {
+      return fail(`the dump is cut: its JSON stops in the middle of a value after ${text.length.toLocaleString('en-US')} characters (a download or copy that stopped early, or a size limit); take the dump again`);
+    }
+    return fail(`not a stats dump: neither JSON (${why}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
   }
   if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);

@@ -56,7 +56,10 @@ describe('sdpscope ice', () => {
     [['--pc', 'nope', 'test/fixtures/dumps/xuyu130-webrtc__webrtc_internals_dump.txt'], /^sdpscope: no peer connection "nope" in .*: the ids are 11-1, 12-2 \[NO_PEER_CONNECTION\]$/],
     [['samples/offer.json'], /^sdpscope: samples\/offer\.json: not a stats dump: expected a chrome:\/\/webrtc-internals dump .* \[NOT_A_DUMP\]$/],
     [['test/fixtures/dumps/cla-check-test__webrtc_internals_dump.txt'], /no peer connection in this dump \(was webrtc-internals opened before the call\?\) \[NO_PEER_CONNECTION\]$/],
-    [['test/fixtures/dumps/rtcstats-rtcstats__gumonly.jsonl'], /\[NO_PEER_CONNECTION\]$/],
+    // The hint for the tool that made the dump (audit: rtcstats was asked about webrtc-internals).
+    [['test/fixtures/dumps/rtcstats-rtcstats__gumonly.jsonl'], /no peer connection in this dump \(the rtcstats client saw no RTCPeerConnection: .*\) \[NO_PEER_CONNECTION\]$/],
+    // A dump cut short (a download that stopped): said so, not "not a stats dump" (audit).
+    [['test/fixtures/cut-internals-dump.json'], /^sdpscope: test\/fixtures\/cut-internals-dump\.json: the dump is cut: its JSON stops in the middle of a value after 60,000 characters .* \[NOT_A_DUMP\]$/],
     [['/no/such/dump'], /\[FILE_NOT_FOUND\]$/],
     // The name once (it was "…/empty.txt: …/empty.txt is empty").
     [['test/fixtures/empty.txt'], /^sdpscope: test\/fixtures\/empty\.txt is empty \[EMPTY_INPUT\]$/],

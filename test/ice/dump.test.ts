@@ -101,3 +101,14 @@ describe('readStatsDump', () => {
 function userAgentOf(name: string): string | null {
   return readStatsDump(dumpText(name)).userAgent;
 }
+
+describe('a dump cut short', () => {
+  it('is said to be cut, at any point of its JSON; text after whole JSON, or text that is not JSON, is not a dump', () => {
+    const whole = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [{ time: '1', type: 'createOffer', value: 'x' }], stats: {} } } }, null, 1);
+    for (let n = 2; n < whole.length - 2; n += 7) {
+      expect(() => readStatsDump(whole.slice(0, n))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining(`the dump is cut: its JSON stops in the middle of a value after ${n} characters`) }));
+    }
+    expect(() => readStatsDump(`${whole} x`)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON') }));
+    expect(() => readStatsDump('hello')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump') }));
+  });
+});
