@@ -266,7 +266,7 @@ describe('the built sdpscope binary', () => {
     // eslint-disable-next-line no-control-regex
     expect(plain.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
     expect(plain.stdout).toContain('mid 0\\u001b]0;pwned\\u0007\\u009b2J\\u202e\\u007f');
-    expect(plain.stdout).toContain('v=0\\u001b[31mRED');
+    expect(plain.stdout).toContain('v="0\\u001b[31mRED"');
     const colored = runBin(['parse', '--color', file]);
     // eslint-disable-next-line no-control-regex
     const escapes = colored.stdout.match(/\x1b[^\n]{0,8}/g) ?? [];
