@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readStatsDump } from '../../src/ice/dump.js';
 import { isJson, JsonParser, NOT_JSON } from '../../src/input/json-check.js';
 import { readInput } from '../../src/input/read.js';
+import { Rng } from '../../scripts/fuzz/mutate.js';
 import { CORPUS, SAMPLES } from '../support/corpus.js';
 
 const DUMPS = fileURLToPath(new URL('../fixtures/dumps', import.meta.url));
@@ -36,31 +37,20 @@ function jsonishFiles(): { name: string; text: string }[] {
   return out;
 }
 
-/** A small seeded generator (mulberry32): the same mutations every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Characters that matter to the grammar, and a few that do not belong anywhere in it. */
 const ALPHABET = ['{', '}', '[', ']', '"', '\\', ':', ',', ' ', '\t', '\n', '\r', '-', '+', '.', 'e', 'E', '0', '1', '9', 't', 'f', 'n', 'u', 'a', 'x', '\u0000', '\u001f', '\ud800', '\u2028', '/', 'null', 'true', 'false', '\\u00e9', '\\uD83D'];
 
-function mutate(text: string, next: () => number): string {
+/** One to three edits (delete, insert, replace a character, cut the rest), seeded (the fuzzer's Rng). */
+function mutate(text: string, rng: Rng): string {
   let t = text;
-  const edits = 1 + Math.floor(next() * 3);
+  const edits = 1 + rng.below(3);
   for (let k = 0; k < edits; k++) {
-    const at = Math.floor(next() * (t.length + 1));
-    const op = next();
-    const piece = ALPHABET[Math.floor(next() * ALPHABET.length)]!;
-    if (op < 0.35) t = t.slice(0, at) + t.slice(at + 1);
-    else if (op < 0.7) t = t.slice(0, at) + piece + t.slice(at);
-    else if (op < 0.85) t = t.slice(0, at) + piece + t.slice(at + 1);
+    const at = rng.below(t.length + 1);
+    const op = rng.below(20);
+    const piece = rng.pick(ALPHABET);
+    if (op < 7) t = t.slice(0, at) + t.slice(at + 1);
+    else if (op < 14) t = t.slice(0, at) + piece + t.slice(at);
+    else if (op < 17) t = t.slice(0, at) + piece + t.slice(at + 1);
     else t = t.slice(0, at);
   }
   return t;
@@ -94,7 +84,7 @@ describe('isJson says what JSON.parse says', () => {
   });
 
   it('on 20,000 seeded mutations of the corpus lines and the edges', () => {
-    const next = rng(20261204);
+    const rng = new Rng(20261204, 1);
     const lines = jsonishFiles()
       .flatMap(({ text }) => text.split('\n'))
       .filter((l) => l.length > 0 && l.length < 4000);
@@ -102,7 +92,7 @@ describe('isJson says what JSON.parse says', () => {
     const wrong: string[] = [];
     let valid = 0;
     for (let i = 0; i < 20_000; i++) {
-      const t = mutate(bases[Math.floor(next() * bases.length)]!, next);
+      const t = mutate(rng.pick(bases), rng);
       const want = parses(t);
       if (want) valid++;
       if (isJson(t) !== want) wrong.push(JSON.stringify(t.slice(0, 120)));
