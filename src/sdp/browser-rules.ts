@@ -251,5 +251,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     }
   }
   for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
-  if (m.kind === 'application' && (a.has('sctp-port') || a.has('sctpmap')) && !m.formats.includes('webrtc-datachannel')) add('sctp-format', line, null, `format ${m.formats.join(' ')} with a=sctp-port`);
+  // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),
+  // which Firefox 46 and Opera wrote and the corpus holds, is not this rule's (audit: it erred on it).
+  if (m.kind === 'application' && a.has('sctp-port') && !m.formats.includes('webrtc-datachannel')) add('sctp-format', line, null, `format ${m.formats.join(' ')} with a=sctp-port`);
 }

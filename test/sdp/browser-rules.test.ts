@@ -14,6 +14,7 @@ import { BROWSER_RULES, type BrowserRule } from '../../src/sdp/browser-rules.js'
 import type { MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { fileURLToPath } from 'node:url';
 import { parseSdp } from '../../src/sdp/parse.js';
+import { corpusFile } from '../support/corpus.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 type Browser = 'chromium' | 'firefox';
@@ -95,6 +96,17 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
   it('a payload type of 128 with its a=rtpmap: out of range, not "no a=rtpmap"', () => {
     const d = parseSdp(answer(['a=setup:active', 'a=rtcp-mux', 'a=rtpmap:128 foo/8000']).replace('UDP/TLS/RTP/SAVPF 111', 'UDP/TLS/RTP/SAVPF 111 128'));
     expect(d.diagnostics.map((x) => x.kind)).toEqual(['rejected-by-browser']);
+  });
+
+  it('the old data channel form (a number format, a=sctpmap, no a=sctp-port) of the corpus\'s Firefox 46 and Opera calls: no sctp-format error; with a=sctp-port, as measured, one', () => {
+    for (const name of ['janusfuzz__firefox46_offer_audio_video_data.sdp', 'janusfuzz__firefox46_answer_recvonly_data.sdp']) {
+      const text = corpusFile(`sdp/${name}`);
+      expect(text).toMatch(/a=sctpmap:5000 webrtc-datachannel/);
+      expect(rules(text)).not.toContain('sctp-format');
+      expect(rules(text.replace('a=sctpmap:5000 webrtc-datachannel', 'a=sctp-port:5000\r\na=sctpmap:5000 webrtc-datachannel'))).toContain('sctp-format');
+    }
+    const [offer, answer_] = ['janusfuzz__firefox46_offer_audio_video_data.sdp', 'janusfuzz__firefox46_answer_recvonly_data.sdp'].map((n) => corpusFile(`sdp/${n}`));
+    expect(diffTexts([offer!, answer_!], ['offer', 'answer'], { json: false, color: false }, () => undefined)).toBe(0);
   });
 
   it('a proto nobody knows, and one mid in two m-sections, are the description\'s own findings', () => {
