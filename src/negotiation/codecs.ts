@@ -180,19 +180,32 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   const pending: Codec[] = []; // rtx and red: matched once their targets are
   const answerOnly: DroppedCodec[] = [];
 
-  // Media codecs first (answer order), then red and rtx, whose parameters name other codecs.
-  for (const a of answer.codecs) {
-    if (isRtx(a) || isRed(a)) {
-      pending.push(a);
-      continue;
-    }
+  // Media codecs first, then red and rtx, whose parameters name other codecs. An answer codec
+  // takes the offer's codec of its own payload type when that one matches, before any other
+  // (first come, an answer's second H264 took the offer's other H264, and the codec of its own
+  // payload type was then called "not in offer"); the rest take the first that matches, in order.
+  const media = answer.codecs.filter((a) => !isRtx(a) && !isRed(a));
+  for (const a of answer.codecs) if (isRtx(a) || isRed(a)) pending.push(a);
+  const offerByPt = new Map(offer.codecs.map((c) => [c.payloadType, c]));
+  const unmatched: Codec[] = [];
+  for (const a of media) {
+    const o = offerByPt.get(a.payloadType);
+    if (o !== undefined && !usedOffer.has(o) && !isRtx(o) && !isRed(o) && sameCodec(o, a, audio, params)) {
+      usedOffer.add(o);
+      pairs.push([o, a]);
+    } else unmatched.push(a);
+  }
+  for (const a of unmatched) {
     const o = offer.codecs.find((c) => !usedOffer.has(c) && !isRtx(c) && !isRed(c) && sameCodec(c, a, audio, params));
     if (o) {
       usedOffer.add(o);
       pairs.push([o, a]);
     } else {
+      // The same codec answered twice: the offer's is answered by the other payload type already.
+      const taken = pairs.find(([oc]) => sameCodec(oc, a, audio, params));
       const namesakes = offer.codecs.filter((c) => c.name !== '' && lower(c) === lower(a));
       const reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
+        : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
         : namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${namesakes.map(describeCodec).join(', ')})`
         : `${describeCodec(a)} not in offer`;
       answerOnly.push(dropped(a, reason));

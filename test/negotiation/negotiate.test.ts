@@ -148,6 +148,17 @@ describe('codec matching follows libwebrtc', () => {
     expect(v.negotiated.map((x) => x.name)).toEqual(['VP8', 'rtx']);
     expect(v.answerOnly.map((x) => x.reason)).toEqual(['rtx for payload type 102, which is not a negotiated codec']);
   });
+  it('an answer codec takes the offer codec of its own payload type before another that matches (negotiation audit)', () => {
+    // Two offered H264 of one profile; the answer lists them in the other order: each keeps its payload type, no remap.
+    const cb = (pt: number, pm: number) => [`rtpmap:${pt} H264/90000`, `fmtp:${pt} packetization-mode=${pm};profile-level-id=42e01f`];
+    const c = match([...cb(102, 1), ...cb(108, 1)], '102 108', [...cb(108, 1), ...cb(102, 1)], '108 102');
+    expect(c.negotiated.map((x) => [x.offerPayloadType, x.answerPayloadType])).toEqual([[108, 108], [102, 102]]);
+    // The same codec answered twice under two payload types: the second is said to be a second, not "not in offer".
+    const a = match(['rtpmap:0 PCMU/8000', 'rtpmap:8 PCMA/8000'], '0 8', ['rtpmap:0 PCMA/8000', 'rtpmap:8 PCMA/8000'], '0 8', 'audio');
+    expect(a.negotiated.map((x) => [x.name, x.offerPayloadType, x.answerPayloadType])).toEqual([['PCMA', 8, 8]]);
+    expect(a.answerOnly.map((x) => x.reason)).toEqual(["PCMA/8000 a second time: the offer's (payload type 8) is answered by payload type 8"]);
+  });
+
   it('keeps the answer order (its preference) and the rtcp-fb both sides have', () => {
     const c = match([...VP8, ...H264_CB_PM1], '96 97 102 103', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f', 'rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 goog-remb'], '102 96');
     expect(c.negotiated.map((x) => x.name)).toEqual(['H264', 'VP8']);
