@@ -135,6 +135,7 @@ export interface NegotiationDiagnosticPayloads {
   'dtls-role-conflict': MediaPosition;
   'offer-setup-not-actpass': MediaPosition;
   'missing-setup': MediaPosition;
+  'offer-setup-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'missing-fingerprint': MediaPosition;
   'weak-fingerprint': MediaPosition;
   'missing-ice-credentials': MediaPosition;
@@ -233,6 +234,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'dtls-role-conflict': 'error',
   'offer-setup-not-actpass': 'warning',
   'missing-setup': 'warning',
+  'offer-setup-missing': 'error',
   'missing-fingerprint': 'error',
   'weak-fingerprint': 'warning',
   'missing-ice-credentials': 'error',
@@ -507,10 +509,17 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'missing-setup': {
     domain: 'negotiation',
-    title: 'DTLS m-line without a=setup',
-    description: 'With no a=setup the offerer is active by the RFC 4145 default, which breaks JSEP peers expecting actpass.',
-    action: 'Add a=setup (actpass in an offer, active or passive in an answer).',
+    title: 'DTLS answer m-line without a=setup',
+    description: 'With no a=setup the answerer is active by the RFC 4145 default. Both browsers accept such an answer (measured), but a peer that reads the role from the line finds none.',
+    action: 'Add a=setup:active or a=setup:passive to the answer.',
     reference: 'RFC 8842 §5.2; RFC 4145 §4',
+  },
+  'offer-setup-missing': {
+    domain: 'negotiation',
+    title: 'DTLS offer m-line without a=setup',
+    description: 'An offer must say a=setup:actpass. Firefox rejects an offer without it ("Invalid offer, no setup attribute"); Chromium accepts it and reads the role as actpass (measured), so the answer\'s active or passive stands.',
+    action: 'Add a=setup:actpass to every m-line of the offer.',
+    reference: 'RFC 8842 §5.2; RFC 9429 §5.2.1',
   },
   'missing-fingerprint': {
     domain: 'negotiation',

@@ -134,8 +134,10 @@ const msidList = (m: MediaDescription) => {
 };
 
 function dtlsRoles(offer: Setup | null, answer: Setup | null): { offererRole: DtlsRole | null; answererRole: DtlsRole | null; valid: boolean } {
-  // RFC 4145 §4: absent setup means active.
-  const o = offer ?? 'active';
+  // An offer without a=setup: libwebrtc reads it as actpass (Chromium accepts the answer's role,
+  // measured; Firefox refuses the offer, offer-setup-missing). An answer without: RFC 4145 §4's
+  // default, active (both browsers accept, measured).
+  const o = offer ?? 'actpass';
   const a = answer ?? 'active';
   const role = (s: Setup): DtlsRole | null => (s === 'active' ? 'client' : s === 'passive' ? 'server' : null);
   if (a === 'actpass' || a === 'holdconn' || o === 'holdconn') return { offererRole: null, answererRole: null, valid: false };
@@ -265,13 +267,13 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     // An a=setup that does not read is its description's own finding (rejected-by-browser, setup-value), not a missing one.
     const unreadSetup = (m: MediaDescription) => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
     if (dtlsUsed) {
-      if (o.setup === null && !unreadSetup(o)) at('missing-setup', 'the offer m-line has no a=setup');
+      if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
       if (o.fingerprints.length === 0) at('missing-fingerprint', 'the offer has no a=fingerprint for this m-line');
       for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
       if (live && a) {
         if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
-        if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: active)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+        if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
         if (a.fingerprints.length === 0) at('missing-fingerprint', 'the answer has no a=fingerprint for this m-line');
         for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
       }

@@ -176,7 +176,8 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
   ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
-  ['missing-setup', { media: [{ setup: null }] }, { media: [answerOf({})] }],
+  ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
+  ['offer-setup-missing', { media: [{ setup: null }] }, { media: [answerOf({})] }],
   ['missing-fingerprint', { media: [{}] }, { media: [answerOf({ fingerprint: null })] }],
   ['weak-fingerprint', { media: [{ fingerprint: 'sha-1 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A' }] }, { media: [answerOf({})] }],
   ['missing-ice-credentials', { media: [{}] }, { media: [answerOf({ pwd: null })] }],
@@ -217,6 +218,11 @@ describe('statuses and roles', () => {
   it('answer passive makes the answerer the DTLS server', () => {
     const n = run({ media: [{}] }, { media: [answerOf({ setup: 'passive' })] });
     expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'client', answererRole: 'server', valid: true });
+  });
+  it('an offer without a=setup is read as actpass, as Chromium reads it: its answer\'s role stands; Firefox\'s refusal is the finding (negotiation audit)', () => {
+    const n = run({ media: [{ setup: null }] }, { media: [answerOf({ setup: 'active' })] });
+    expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'server', answererRole: 'client', valid: true });
+    expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-missing', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
   });
   it('both active is a conflict', () => {
     const n = run({ media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'active' })] });
