@@ -345,7 +345,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     const inGroup = new Set(group);
     const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
     const ufrags = new Set(members.map((m) => m.ice.ufrag));
-    if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].join(', ')}`));
+    // An m-line with none is named as such (it read as an empty name: "ufrags HrkA, ").
+    if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));

@@ -224,6 +224,11 @@ describe('statuses and roles', () => {
     expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'server', answererRole: 'client', valid: true });
     expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-missing', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
   });
+  it('a BUNDLE group where one m-line has no ufrag names it as missing, not as an empty name (negotiation audit)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: null })] });
+    const d = n.diagnostics.find((x) => x.kind === 'bundle-credentials-differ');
+    expect(d?.message).toBe("the answer's BUNDLE group has ufrags gZTj, (none, on an m-line without a=ice-ufrag)");
+  });
   it('both active is a conflict', () => {
     const n = run({ media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'active' })] });
     expect(n.media[0]!.dtls.valid).toBe(false);
