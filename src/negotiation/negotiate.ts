@@ -162,6 +162,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
   const answerBundle = answer.bundle;
   const offerBundled = new Set(offerBundle ?? []);
   const answerBundled = new Set(answerBundle ?? []);
+  /** Offer m-lines (by index) whose answer m-line has no a=mid while the answer's group names theirs. */
+  const midless = new Set<number>();
 
   if (answer.media.length !== offer.media.length) {
     add(finding('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
@@ -208,7 +210,10 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
       at('media-rejected', `${o.kind} m-line ${o.index} rejected: ${why}`);
     }
     if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);
-    if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+    // An answer m-line with no a=mid cannot be in a group, whatever the group names (audit: the message said it was taken out).
+    const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid);
+    if (midLost) midless.add(o.index);
+    if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`);
@@ -332,7 +337,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
   // The offerer-tagged m-line lost while other bundled m-lines go on (RFC 8843 §7.3.1).
   const tag = media.find((m) => m.bundle.offerTag);
   if (tag && (tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && media.some((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer)) {
-    add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${tag.status === 'rejected' ? 'rejected' : 'taken out of the group'}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
+    const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
+    add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
   }
 
   // Extra answer m-lines.

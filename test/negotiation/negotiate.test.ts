@@ -229,6 +229,12 @@ describe('statuses and roles', () => {
     const d = n.diagnostics.find((x) => x.kind === 'bundle-credentials-differ');
     expect(d?.message).toBe("the answer's BUNDLE group has ufrags gZTj, (none, on an m-line without a=ice-ufrag)");
   });
+  it('an answer m-line without a=mid while the answer group names its mid: said so, not "taken out of the group" (negotiation audit)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] });
+    const said = Object.fromEntries(n.diagnostics.map((d) => [d.kind, d.message]));
+    expect(said['moved-out-of-bundle']).toBe("mid 0 was bundled in the offer; the answer's m-line 0 has no a=mid, so it is outside the answer's BUNDLE group, which names 0");
+    expect(said['bundle-tag-rejected']).toBe("mid 0, the offer's BUNDLE tag, was answered by an m-line with no a=mid (so outside the group); the answer's group is tagged by mid 0");
+  });
   it('both active is a conflict', () => {
     const n = run({ media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'active' })] });
     expect(n.media[0]!.dtls.valid).toBe(false);
