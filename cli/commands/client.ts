@@ -2,7 +2,7 @@
 import { readTextInput } from '../../src/node/files.js';
 import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client.js';
 import { SdpscopeError } from '../../src/errors.js';
-import { CLOSE } from '../../src/node/relay/protocol.js';
+import { CLOSE_REASONS } from '../../src/node/relay/protocol.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { pushAll } from '../../src/arrays.js';
@@ -18,12 +18,6 @@ export interface ClientCommandOptions {
   readonly color: boolean;
   readonly insecure: boolean;
 }
-
-/** Close codes with which the relay cuts a client (protocol.ts CLOSE), and what they mean for what it sent. */
-const CLOSED_BY_RELAY: Readonly<Record<number, string>> = {
-  [CLOSE.tooBig]: 'a frame larger than its --max-frame: it and the frames after it were not forwarded',
-  [CLOSE.internalError]: 'the relay stopped (its log could not be written): frames may not have been forwarded',
-};
 
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
@@ -58,9 +52,10 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     err(s.red(`the relay did not forward what was sent: ${message} (${code}${n > 1 ? `, ${n} notices` : ''})\n`));
     missed = true;
   }
-  const cut = r.closeCode === null ? null : CLOSED_BY_RELAY[r.closeCode];
-  if (cut !== undefined && cut !== null) {
-    err(s.red(`the relay closed the connection (${r.closeCode}): ${cut}\n`));
+  // A close the relay sent for what it was sent (protocol.ts CLOSE_REASONS; not a normal close or a shutdown).
+  const cut = r.closeCode === null ? undefined : CLOSE_REASONS[r.closeCode];
+  if (cut !== undefined) {
+    err(s.red(`the relay closed the connection (${r.closeCode}): ${cut}; frames from then on were not forwarded\n`));
     missed = true;
   }
   if (o.expect !== undefined && r.timedOut) {

@@ -20,7 +20,7 @@ import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
 import { CLOSE_DEADLINE_MS, LogPipe } from './log-pipe.js';
 import { resolveRelayOptions, type RelayOptions } from './options.js';
-import { CLOSE, type RelayNotice } from './protocol.js';
+import { CLOSE, CLOSE_REASONS, type RelayNotice } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import { Rooms, type Client } from './rooms.js';
 
@@ -79,9 +79,6 @@ function checkWritable(path: string): void {
 }
 
 /** Starts a relay; resolves once it listens. Throws INVALID_OPTION for a bad option. */
-/** Why ws cuts a client, by the close code it sends (RFC 6455 §7.4.1). */
-const CUT_REASONS: Readonly<Record<number, string>> = { [CLOSE.tooBig]: 'a frame over --max-frame', 1007: 'a text frame that is not UTF-8', 1002: 'a WebSocket protocol error' };
-
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const o = resolveRelayOptions(options);
   // A log that cannot be written is said now, before anyone connects, not found out later.
@@ -184,11 +181,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       rooms.leave(c);
       for (const m of rooms.others(c)) notice(m.ws, { type: 'relay-notice', event: 'peer-left', room, id: c.id });
       // Cut by ws for a frame it could not take: the code sent (the client saw it), not 1006 (no close frame came back).
-      const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CUT_REASONS[c.cutWith] ?? 'a protocol error'})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
+      const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CLOSE_REASONS[c.cutWith]})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
       event(room, c.id, 'left', why);
     });
     ws.on('error', (e: Error & { code?: string }) => {
-      if (typeof e.code === 'string' && e.code.startsWith('WS_ERR_')) c.cutWith = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE.tooBig : e.code === 'WS_ERR_INVALID_UTF8' ? 1007 : 1002;
+      if (typeof e.code === 'string' && e.code.startsWith('WS_ERR_')) c.cutWith = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE.tooBig : e.code === 'WS_ERR_INVALID_UTF8' ? CLOSE.invalidData : CLOSE.protocolError;
       event(room, c.id, 'error', e.message);
     });
   }

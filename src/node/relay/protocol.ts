@@ -10,8 +10,16 @@ export type RelayNotice =
   | { readonly type: 'relay-notice'; readonly event: 'no-recipients'; readonly room: string; readonly message: string }
   | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
 
-/** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame). */
-export const CLOSE = { normal: 1000, goingAway: 1001, tooBig: 1009, internalError: 1011, roomFull: 4001 } as const;
+/** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame); ws sends 1002, 1007 and 1009 itself. */
+export const CLOSE = { normal: 1000, goingAway: 1001, protocolError: 1002, invalidData: 1007, tooBig: 1009, internalError: 1011, roomFull: 4001 } as const;
+
+/** Why the relay closed a client, by the code it sent (RFC 6455 §7.4.1): its log and the client say the same. */
+export const CLOSE_REASONS: Readonly<Record<number, string>> = {
+  [CLOSE.protocolError]: 'a WebSocket protocol error',
+  [CLOSE.invalidData]: 'a text frame that is not UTF-8',
+  [CLOSE.tooBig]: 'a frame over --max-frame',
+  [CLOSE.internalError]: 'the relay stopped: its log could not be written',
+};
 
 /** What the console shows: a frame relayed, or an event of the relay. */
 export type RelayLine =

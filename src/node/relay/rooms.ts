@@ -9,7 +9,7 @@ export interface Client {
   readonly bucket: TokenBucket;
   /** Answered the last ping (heartbeat). */
   alive: boolean;
-  /** The close code ws sent when it cut this client for a frame it could not take (1009 too big, 1007 not UTF-8, 1002 protocol), or null. */
+  /** The close code ws sent when it cut this client for a frame it could not take (CLOSE tooBig, invalidData, protocolError), or undefined. */
   cutWith?: number;
 }
 
