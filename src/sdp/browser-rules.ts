@@ -198,20 +198,28 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   const rtp = /RTP\//i.test(m.protocol);
   const formats = new Set(m.formats);
   if (rtp) {
-    for (const name of ['fmtp', 'rtcp-fb'] as const) {
-      for (const l of a.all(name)) {
-        const pt = l.value.format;
-        if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 4 + name.length, `a=${name} for payload type ${pt}, which the m-line does not list`);
-      }
+    // Each payload type's first a=fmtp, found once (an rtx's apt= is read from it).
+    const fmtps = new Map<string, Lines<'fmtp'>[number]>();
+    for (const l of a.all('fmtp')) {
+      const pt = l.value.format;
+      if (!fmtps.has(pt)) fmtps.set(pt, l);
+      if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
     }
-    const rtpmaps = new Map<string, number>();
+    for (const l of a.all('rtcp-fb')) {
+      const pt = l.value.format;
+      if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 11, `a=rtcp-fb for payload type ${pt}, which the m-line does not list`);
+    }
+    const rtpmaps = new Map<number, number>();
     for (const l of a.all('rtpmap')) {
-      const pt = String(l.value.payloadType);
-      const had = rtpmaps.get(pt);
-      if (had !== undefined) add('rtpmap-duplicate', l.line, 10, `payload type ${pt} has a=rtpmap on line ${had} too`);
-      else rtpmaps.set(pt, l.line);
-      if (l.value.encodingName.toLowerCase() !== 'rtx' || !formats.has(pt) || had !== undefined) continue;
-      const fmtp = a.all('fmtp').find((f) => f.value.format === pt);
+      const n = l.value.payloadType;
+      const had = rtpmaps.get(n);
+      if (had !== undefined) add('rtpmap-duplicate', l.line, 10, `payload type ${n} has a=rtpmap on line ${had} too`);
+      else rtpmaps.set(n, l.line);
+      const name = l.value.encodingName;
+      if (name.length !== 3 || name.toLowerCase() !== 'rtx' || had !== undefined) continue;
+      const pt = String(n);
+      if (!formats.has(pt)) continue;
+      const fmtp = fmtps.get(pt);
       const apt = fmtp?.value.parameters.find((p) => p.name !== null && p.name.toLowerCase() === 'apt')?.value;
       if (apt === undefined) add('rtx-apt', l.line, null, `rtx payload type ${pt} has no apt=`);
       else if (!isUint(apt) || !formats.has(apt)) add('rtx-apt', fmtp!.line, null, `rtx payload type ${pt}: apt=${apt} is no payload type of the m-line`);

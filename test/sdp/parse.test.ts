@@ -323,3 +323,15 @@ describe('a rule finding quotes the input, cut', () => {
     expect(d.diagnostics.some((x) => x.kind === 'cr-line-endings')).toBe(true);
   });
 });
+
+describe('rtx-apt reads the apt= of the payload type\'s first a=fmtp', () => {
+  const rtx = (fmtps: string) => parseSdp(`v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n${fmtps}`)
+    .diagnostics.filter((x) => x.kind === 'rejected-by-browser' && x.rule === 'rtx-apt').map((x) => [x.line, x.message]);
+
+  it('found among many a=fmtp lines of other payload types, the first one counts', () => {
+    const others = 'a=fmtp:96 x=1\r\n'.repeat(500);
+    expect(rtx(`${others}a=fmtp:97 apt=96\r\na=fmtp:97 apt=5\r\n`)).toEqual([]);
+    expect(rtx(`${others}a=fmtp:97 apt=5\r\na=fmtp:97 apt=96\r\n`)).toEqual([[509, 'rtx payload type 97: apt=5 is no payload type of the m-line: Chromium rejects it (Firefox accepts)']]);
+    expect(rtx(others)).toEqual([[8, 'rtx payload type 97 has no apt=: Chromium rejects it (Firefox accepts)']]);
+  });
+});
