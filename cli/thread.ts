@@ -4,9 +4,13 @@
  * output. Why: what the analysis keeps alive is 15–40 MB, but with Node's defaults V8 lets the
  * old generation grow to about four times that and the young one to 3 × 16 MB before it collects
  * (peak RSS 150–190 MB on the bench's logs). A heap capped at {@link THREAD_HEAP} makes V8 use
- * its small-heap growth rule and 8 MB semi-spaces: 125–137 MB for the whole process, both threads,
- * on the bench's logs (145 MB for the tables of the fleet log), for about 0.5 s more of collection
- * per million lines (npm run bench; 12 MB of young generation saves 10 MB more and costs twice that). The cap is ten times what the analysis keeps alive under the
+ * its small-heap growth rule and 4 MB semi-spaces (V8 makes a young generation of Y MB three
+ * semi-spaces of Y/3 MB, rounded up to a power of two: 16 gives 8 MB, as 24 does). CPU time
+ * (user + system) and peak RSS of the whole process, 12 MB of young generation against 24 (8 MB
+ * semi-spaces), 2026-12-04: the fleet log's tables 18.8 s / 143 MB against 17.2 s / 154 MB (over
+ * the 150 MB target); the 1M-line log's tables 16.0 s / 133 MB against 15.5 s / 144 MB, its
+ * --summary 6.2 s / 119 MB against 6.0 s / 140 MB; 3M lines --summary 17.2 s / 134 MB against
+ * 17.3 s / 144 MB (README, Benchmarks). 6 MB saves another 10–15 MB and costs 10–18% more. The cap is ten times what the analysis keeps alive under the
  * default limits; past it the run stops with MEMORY_LIMIT (an explicit --max-sessions runs the
  * analysis here, uncapped).
  *
@@ -21,8 +25,8 @@ import { DIST } from '../src/node/paths.js';
 import { trackSpoolDir } from './spool.js';
 import type { CandidateInput, CandidatesOptions } from './commands/candidates.js';
 
-/** The thread's heap cap in MB: the old generation, and the young one (3 semi-spaces of 8 MB). */
-export const THREAD_HEAP = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 24 } as const;
+/** The thread's heap cap in MB: the old generation, and the young one (3 semi-spaces of 4 MB). */
+export const THREAD_HEAP = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 12 } as const;
 /** Chunks of input (64 KiB each) sent and not yet taken by the analysis. */
 export const INPUT_WINDOW = 8;
 /** Pieces of output (64 KiB each) sent and not yet written. */
