@@ -291,8 +291,27 @@ function dottedQuad(s: string): number {
   return parts === 4 ? value : -1;
 }
 
-const inV4 = (a: number, net: number, bits: number) => Math.floor(a / 2 ** (32 - bits)) === Math.floor(net / 2 ** (32 - bits));
+/** Whether `a` (an address as a number, 0..2^32-1) is in `net`/`bits` (bits 1..32): unsigned shifts, no division. */
+const inV4 = (a: number, net: number, bits: number) => a >>> (32 - bits) === net >>> (32 - bits);
 const v4 = (a: number, b: number, c: number, d: number) => ((a * 256 + b) * 256 + c) * 256 + d;
+
+/** The ranges {@link classifyDottedQuad} tests, made once. */
+const V4 = {
+  multicast: v4(224, 0, 0, 0),
+  linkLocal: v4(169, 254, 0, 0),
+  loopback: v4(127, 0, 0, 0),
+  cgnat: v4(100, 64, 0, 0),
+  ten: v4(10, 0, 0, 0),
+  private172: v4(172, 16, 0, 0),
+  private192: v4(192, 168, 0, 0),
+  testNet1: v4(192, 0, 2, 0),
+  testNet2: v4(198, 51, 100, 0),
+  testNet3: v4(203, 0, 113, 0),
+  benchmarking: v4(198, 18, 0, 0),
+  ietf: v4(192, 0, 0, 0),
+  relay6to4: v4(192, 88, 99, 0),
+  classE: v4(240, 0, 0, 0),
+} as const;
 
 /**
  * The class of an IPv4 address given as a number: the same ranges, in the same order, as
@@ -302,14 +321,14 @@ const v4 = (a: number, b: number, c: number, d: number) => ((a * 256 + b) * 256 
 function classifyDottedQuad(a: number): AddressClass {
   if (a < 16777216) return a === 0 ? 'unspecified' : 'reserved';
   if (a === 0xffffffff) return 'broadcast';
-  if (inV4(a, v4(224, 0, 0, 0), 4)) return 'multicast';
-  if (inV4(a, v4(169, 254, 0, 0), 16)) return 'link-local';
-  if (inV4(a, v4(127, 0, 0, 0), 8)) return 'loopback';
-  if (inV4(a, v4(100, 64, 0, 0), 10)) return 'cgnat';
-  if (inV4(a, v4(10, 0, 0, 0), 8) || inV4(a, v4(172, 16, 0, 0), 12) || inV4(a, v4(192, 168, 0, 0), 16)) return 'private';
-  if (inV4(a, v4(192, 0, 2, 0), 24) || inV4(a, v4(198, 51, 100, 0), 24) || inV4(a, v4(203, 0, 113, 0), 24)) return 'documentation';
-  if (inV4(a, v4(198, 18, 0, 0), 15)) return 'benchmarking';
-  if (inV4(a, v4(192, 0, 0, 0), 24) || inV4(a, v4(192, 88, 99, 0), 24) || inV4(a, v4(240, 0, 0, 0), 4)) return 'reserved';
+  if (inV4(a, V4.multicast, 4)) return 'multicast';
+  if (inV4(a, V4.linkLocal, 16)) return 'link-local';
+  if (inV4(a, V4.loopback, 8)) return 'loopback';
+  if (inV4(a, V4.cgnat, 10)) return 'cgnat';
+  if (inV4(a, V4.ten, 8) || inV4(a, V4.private172, 12) || inV4(a, V4.private192, 16)) return 'private';
+  if (inV4(a, V4.testNet1, 24) || inV4(a, V4.testNet2, 24) || inV4(a, V4.testNet3, 24)) return 'documentation';
+  if (inV4(a, V4.benchmarking, 15)) return 'benchmarking';
+  if (inV4(a, V4.ietf, 24) || inV4(a, V4.relay6to4, 24) || inV4(a, V4.classE, 4)) return 'reserved';
   return 'public';
 }
 
