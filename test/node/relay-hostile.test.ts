@@ -245,6 +245,35 @@ describe('summaries never hold up the log or shutdown', () => {
   }, 60_000);
 });
 
+describe('clients that never answer the close handshake', () => {
+  it.each(['/?room=mute', '/feed'])('one upgraded on %s, then silent: SIGTERM still ends the process within a second (audit: 30 s, ws\'s own timeout)', async (path) => {
+    const log = join(dir, `silent-${path.length}.ndjson`);
+    const r = await relayProcess(['--log', log, '--quiet']);
+    const s = connect(r.port, '127.0.0.1');
+    try {
+      await new Promise((res) => s.once('connect', res));
+      s.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`);
+      const answer = await new Promise<string>((res) => s.once('data', (d: Buffer) => res(d.toString('latin1'))));
+      expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 101 Switching Protocols');
+      // Never read again, never a close frame back.
+      s.pause();
+      const a = await joinRelay(r.url);
+      const b = await joinRelay(r.url);
+      a.ws.send('{"type":"ready"}');
+      await until(() => b.got.length === 1);
+      const t = performance.now();
+      stop(r.child);
+      expect(await r.exited).toBe(0);
+      // 300 ms for the clients, the logger's flush; slack for a loaded machine.
+      expect(performance.now() - t).toBeLessThan(1500);
+      expect(readFileSync(log, 'utf8')).toContain('"event":"stopped"');
+    } finally {
+      s.destroy();
+      stop(r.child);
+    }
+  }, 30_000);
+});
+
 describe('a log that cannot be written any more', () => {
   it('stops the relay (exit 2) and says so on stderr, with --quiet too', async () => {
     // /dev/full opens for appending (the start-up check passes) and fails every write: ENOSPC.

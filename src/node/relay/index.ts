@@ -263,13 +263,15 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const [code, why] = stopError ? [CLOSE.internalError, 'relay stopped: its log failed'] : [CLOSE.goingAway, 'relay shutting down'];
     for (const c of clients.values()) c.ws.close(code, why);
     feed?.close(code, why);
-    await new Promise<void>((r) => wss.close(() => r()));
-    // Clients that do not answer the close handshake promptly are cut.
+    // Clients that do not answer the close handshake promptly are cut. Armed before waiting on
+    // ws, whose close waits for every client (a silent one held shutdown 30 s: ws's own timeout).
     const cut = setTimeout(() => {
       for (const c of clients.values()) c.ws.terminate();
       feed?.terminate();
+      for (const w of wss.clients) w.terminate();
       server.closeAllConnections();
     }, CLIENTS_DEADLINE_MS);
+    await new Promise<void>((r) => wss.close(() => r()));
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
     event(null, null, 'stopped', stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log');
