@@ -114,7 +114,12 @@ function redact(frame: unknown, depth: number): unknown {
   if (depth >= MAX_DEPTH) return '[redacted: nested too deep]';
   if (Array.isArray(frame)) return frame.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(frame)) out[k] = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(frame)) {
+    const value = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);
+    // A "__proto__" key (JSON.parse makes it an own property) stays one: assigned, it would set the prototype and vanish.
+    if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    else out[k] = value;
+  }
   return out;
 }
 

@@ -70,6 +70,15 @@ describe('redactFrame', () => {
   });
 });
 
+describe('redactFrame keeps what is not secret', () => {
+  it('a "__proto__" key stays an own key of the copy, with its value (relay audit: it vanished from the log)', () => {
+    const frame = JSON.parse('{"__proto__":{"password":"S","x":1},"y":2}') as unknown;
+    const out = redactFrame(frame) as Record<string, unknown>;
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"password":"[redacted]","x":1},"y":2}');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+});
+
 describe('redactText (text that is not JSON)', () => {
   it.each([
     ['a string value', '{"type":"turn","credential":"hunter2","x":', `{"type":"turn","credential":"${REDACTED}","x":`],

@@ -257,6 +257,25 @@ describe('the log', () => {
     expect(readFileSync(log, 'utf8')).toContain('kXT7EgT23rvctdmdZUSU0dT1');
   });
 
+  it('with keepSecrets, logs each frame as received on one line: 500,000 nested arrays, a "__proto__" key, line breaks (relay audit: the first stopped the log)', async () => {
+    const log = join(dir, 'keep-deep.ndjson');
+    const r = await relay({ log, keepSecrets: true, maxFrameBytes: 2 * 1024 * 1024 });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    const deep = `${'['.repeat(500_000)}${']'.repeat(500_000)}`;
+    const odd = '{\r\n  "__proto__": {"password": "S"},\n  "n": 1.50\n}';
+    for (const f of [deep, odd, '{"type":"ready"}']) a.ws.send(f);
+    await until(() => b.got.length === 3);
+    await r.close();
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const frames = lines.filter((l) => l.includes('"frame":'));
+    expect(frames.length).toBe(3);
+    for (const l of lines) expect(() => JSON.parse(l) as unknown).not.toThrow();
+    expect(frames[0]).toContain(`"frame":${deep},"summary":`);
+    expect(frames[1]).toContain('"frame":{    "__proto__": {"password": "S"},   "n": 1.50 },"summary":');
+    expect(lines.some((l) => l.includes('log-failed') || l.includes('"event":"log-'))).toBe(false);
+  });
+
   it('flushes the log on SIGTERM (the CLI)', async () => {
     const log = join(dir, 'sigterm.ndjson');
     const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });

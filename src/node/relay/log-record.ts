@@ -20,13 +20,23 @@ export interface FrameRecords {
 export function frameRecords(f: LoggedFrame, frame: unknown, keepSecrets: boolean, summary: FrameSummary): FrameRecords {
   const time = new Date(f.time).toISOString();
   const redacted = redactFrame(frame);
-  const record = { time, room: f.room, from: f.from, to: f.to, size: f.size, ...(f.binary ? { binary: true } : {}), frame: redacted, summary };
-  const feed = JSON.stringify(record);
+  // The record's fields, then the frame, then its summary: one JSON object, in this order.
+  const head = JSON.stringify({ time, room: f.room, from: f.from, to: f.to, size: f.size, ...(f.binary ? { binary: true } : {}) }).slice(0, -1);
+  const tail = `,"summary":${JSON.stringify(summary)}}`;
+  const feed = `${head},"frame":${JSON.stringify(redacted)}${tail}`;
   return {
     line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) },
-    log: keepSecrets ? JSON.stringify({ ...record, frame }) : feed,
+    // Kept secrets: the frame as received, its line breaks (blanks between tokens: JSON strings
+    // hold none raw) made spaces, not parsed and written again (500,000 nested arrays overflowed
+    // JSON.stringify's stack and stopped the log; a "__proto__" key was lost).
+    log: keepSecrets ? `${head},"frame":${oneLine(f.text)}${tail}` : feed,
     feed,
   };
+}
+
+/** JSON text on one line: its CR and LF (only ever blanks between tokens in valid JSON) as spaces. */
+function oneLine(json: string): string {
+  return json.includes('\n') || json.includes('\r') ? json.replace(/[\r\n]/g, ' ') : json;
 }
 
 export { summarizeFrame };
