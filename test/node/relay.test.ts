@@ -89,8 +89,14 @@ describe('as a drop-in for the notes\' server', () => {
     a.ws.send(Buffer.from(CANDIDATE), { binary: true });
     await until(() => b.got.length === 1);
     expect(b.got).toEqual([CANDIDATE]);
-    a.ws.send(Buffer.from([0xff, 0x00, 0x01]), { binary: true });
+    a.ws.send(Buffer.from('not json'), { binary: true });
     await until(() => a.notices.some((n) => n.code === 'invalid-json'));
+    // JSON once read (U+FFFD), but not UTF-8: as a text frame it would cut the recipient (1007; relay audit).
+    for (const bytes of [[0x22, 0xff, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0xff, 0x00, 0x01]]) a.ws.send(Buffer.from(bytes), { binary: true });
+    await until(() => a.notices.filter((n) => n.code === 'binary-frame').length === 3);
+    a.ws.send(CANDIDATE);
+    await until(() => b.got.length === 2);
+    expect(b.ws.readyState).toBe(WebSocket.OPEN);
     await r.close();
     const frames = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { binary?: boolean; frame?: unknown; event?: string });
     expect(frames.filter((f) => f.frame !== undefined).map((f) => f.binary)).toEqual([true]);

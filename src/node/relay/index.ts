@@ -13,6 +13,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { isUtf8 } from 'node:buffer';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { redactText } from '../../analysis/redact.js';
 import { SdpscopeError } from '../../errors.js';
@@ -201,6 +202,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     // A binary frame is read as text, as the notes' server did (JSON.parse of the message): JSON
     // in it is forwarded, as a text frame of the same bytes; anything else is refused below.
+    if (isBinary && !isUtf8(buf)) {
+      // Forwarded as a text frame, bytes that are not UTF-8 make the recipient's WebSocket fail
+      // (1007): one client could cut the other's connection (relay audit). Read, they may still be JSON.
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'binary-frame', message: 'a binary frame that is not UTF-8: not forwarded (it cannot be a text frame)' });
+      event(c.room, c.id, 'binary-frame', `${buf.length} bytes in a binary frame, not UTF-8: not forwarded`);
+      return;
+    }
     const text = buf.toString('utf8');
     if (isBinary) event(c.room, c.id, 'binary-frame', `${buf.length} bytes in a binary frame, read as text`);
     // Only valid JSON is relayed; the logger parses it again, off this thread.
