@@ -338,6 +338,34 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     expect([a.got, b.got]).toEqual([[], []]);
   });
 
+  it('counts its subscribers against maxClients, pings them, and logs what one sends once, then counted (relay audit: 150 silent subscribers under a limit of 2, never dropped; a line a frame sent)', async () => {
+    const log = join(dir, 'feed-limits.ndjson');
+    const r = await relay({ log, maxClients: 3, heartbeatMs: 150 });
+    const feed = await feedOf(`${r.url}/feed`);
+    const silent = new WebSocket(`${r.url}/feed`, { autoPong: false });
+    await new Promise((res) => silent.once('open', res));
+    await join_(r.url);
+    // Three of three: a fourth, subscriber or client, is refused.
+    await expect(feedOf(`${r.url}/feed`)).rejects.toThrow(/503/);
+    await expect(runClient({ url: r.url, expect: 0, timeoutMs: 1000 })).rejects.toMatchObject({ message: expect.stringContaining('503') });
+    // The one that gives no pong is dropped; the one that does stays.
+    const closed = new Promise((res) => silent.once('close', res));
+    await closed;
+    expect(feed.ws.readyState).toBe(WebSocket.OPEN);
+    for (let i = 0; i < 500; i++) feed.ws.send('{}');
+    await new Promise((res) => setTimeout(res, 200));
+    feed.ws.close();
+    await until(() => r.rooms().get('default')?.length === 1);
+    await new Promise((res) => setTimeout(res, 100));
+    await r.close();
+    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string }).filter((e) => e.event === 'feed-ignored' || e.event === 'heartbeat-timeout');
+    expect(events.map((e) => [e.event, e.detail])).toEqual([
+      ['heartbeat-timeout', 'a feed subscriber gave no pong within 150 ms: dropped'],
+      ['feed-ignored', 'a feed subscriber sent a frame: dropped (the feed is read-only; more are counted when it leaves)'],
+      ['feed-ignored', 'a feed subscriber that left had sent 500 frames: all dropped'],
+    ]);
+  });
+
   it('is behind the token, like the inspector page', async () => {
     const r = await relay({ token: 't', pageDir: resolve(__dirname, '../../dist/page') });
     await expect(feedOf(`${r.url}/feed`)).rejects.toThrow(/401/);

@@ -15,6 +15,8 @@ export interface FeedLimits {
 
 export class Feed {
   private readonly subscribers = new Set<WebSocket>();
+  /** Subscribers that have not answered the last ping (the heartbeat drops them at the next). */
+  private readonly silent = new Set<WebSocket>();
   /** The replay, oldest first, from `head` on (a queue without shift()'s copying). */
   private replay: string[] = [];
   private head = 0;
@@ -61,13 +63,46 @@ export class Feed {
     }
   }
 
-  /** Adds a subscriber and replays the recent records to it; `onIgnored` when it sends something. */
-  subscribe(ws: WebSocket, onIgnored: () => void): void {
+  /** Subscribers now (they count against the relay's client limit). */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /**
+   * Adds a subscriber and replays the recent records to it. What it sends is dropped: `onIgnored`
+   * at its first frame, and once it has gone with how many it sent in all (a subscriber sending
+   * 50,000 frames made as many log lines).
+   */
+  subscribe(ws: WebSocket, onIgnored: (count: number, gone: boolean) => void): void {
     this.subscribers.add(ws);
     for (let i = this.head; i < this.replay.length; i++) ws.send(this.replay[i]!);
-    ws.on('message', onIgnored);
-    ws.on('close', () => this.subscribers.delete(ws));
-    ws.on('error', () => this.subscribers.delete(ws));
+    let ignored = 0;
+    ws.on('message', () => {
+      if (++ignored === 1) onIgnored(1, false);
+    });
+    ws.on('pong', () => this.silent.delete(ws));
+    const gone = () => {
+      if (!this.subscribers.delete(ws)) return;
+      this.silent.delete(ws);
+      if (ignored > 1) onIgnored(ignored, true);
+    };
+    ws.on('close', gone);
+    ws.on('error', gone);
+  }
+
+  /** One heartbeat: subscribers that did not answer the last ping are cut (`onDead`), the others pinged. */
+  heartbeat(onDead: () => void): void {
+    for (const ws of this.subscribers) {
+      if (this.silent.has(ws)) {
+        this.subscribers.delete(ws);
+        this.silent.delete(ws);
+        onDead();
+        ws.terminate();
+        continue;
+      }
+      this.silent.add(ws);
+      ws.ping();
+    }
   }
 
   close(code: number, reason: string): void {

@@ -136,7 +136,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       event(null, null, 'refused', `origin ${req.headers.origin ?? '(none)'} not allowed`);
       return refuse(socket, 403, 'Forbidden');
     }
-    if (clients.size >= o.maxClients) {
+    // /feed subscribers count too: 150 silent ones held 271 MB under a limit of 2 (relay audit).
+    if (clients.size + (feed?.size ?? 0) >= o.maxClients) {
       event(null, null, 'refused', `max clients (${o.maxClients}) reached`);
       return refuse(socket, 503, 'Service Unavailable');
     }
@@ -144,7 +145,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       if (!feed) return refuse(socket, 404, 'Not Found');
       wss.handleUpgrade(req, socket, head, (ws) => {
         event(null, null, 'feed-subscribed', `from ${req.socket.remoteAddress}`);
-        feed.subscribe(ws, () => event(null, null, 'feed-ignored', 'a feed subscriber sent a frame: dropped (the feed is read-only)'));
+        feed.subscribe(ws, (count, gone) =>
+          event(null, null, 'feed-ignored', gone ? `a feed subscriber that left had sent ${count} frames: all dropped` : 'a feed subscriber sent a frame: dropped (the feed is read-only; more are counted when it leaves)'),
+        );
       });
       return;
     }
@@ -251,6 +254,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
           c.alive = false;
           c.ws.ping();
         }
+        feed?.heartbeat(() => event(null, null, 'heartbeat-timeout', `a feed subscriber gave no pong within ${o.heartbeatMs} ms: dropped`));
       }, o.heartbeatMs)
     : null;
   heartbeat?.unref();
