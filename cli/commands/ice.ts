@@ -29,7 +29,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
       if (e instanceof SdpscopeError && (e.code === 'NOT_A_DUMP' || e.code === 'EMPTY_INPUT')) throw new SdpscopeError(e.code, `${name}: ${e.reason}`);
       throw e;
     }
-    ids.push(...dump.peerConnections.map((pc) => pc.id));
+    for (const pc of dump.peerConnections) ids.push(pc.id);
     const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
     all.push({ file: name, format: dump.format, userAgent: dump.userAgent, peerConnections: pcs.map(explainIce) });
   }

@@ -42,7 +42,7 @@ export function iceServersOf(text: string, name: string): ProbeServer[] {
 
 export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => void): Promise<number> {
   const servers: (string | ProbeServer)[] = [...o.urls];
-  if (o.iceServers !== undefined) servers.push(...iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers));
+  if (o.iceServers !== undefined) for (const s of iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers)) servers.push(s);
   if (servers.length === 0) {
     if (o.iceServers !== undefined) throw new SdpscopeError('ICE_SERVERS_FILE', `${o.iceServers === '-' ? 'standard input' : o.iceServers}: the iceServers list is empty`);
     throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');
