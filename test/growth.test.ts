@@ -83,3 +83,15 @@ describe('the shapes that were quadratic, 4 KiB → 1 MiB', () => {
     expect(r).toMatchObject({ ok: true });
   });
 });
+
+/** n repetitions of `piece`, about `bytes` long. */
+const times = (piece: string, bytes: number) => piece.repeat(Math.max(1, Math.round(bytes / piece.length)));
+
+describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was quadratic)', () => {
+  const cases: [string, (bytes: number) => unknown][] = [
+    ['parseSdp: a=rtcp-fb:* with an m= line repeating one format and as many a=rtcp-fb lines', (b) => parseSdp(`v=0\r\nm=video 9 RTP/AVPF ${times('96 ', b / 6).trim()}\r\na=rtcp-fb:* nack\r\n${times('a=rtcp-fb:96 x\r\n', b / 2)}`)],
+  ];
+  it.each(cases)('%s', (_what, f) => {
+    expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });
+  });
+});

@@ -335,3 +335,10 @@ describe('rtx-apt reads the apt= of the payload type\'s first a=fmtp', () => {
     expect(rtx(others)).toEqual([[8, 'rtx payload type 97 has no apt=: Chromium rejects it (Firefox accepts)']]);
   });
 });
+
+describe('a codec\'s feedback', () => {
+  it('is its own a=rtcp-fb lines and the "*" ones, in the lines\' order, for a format listed twice too', () => {
+    const d = parseSdp('v=0\r\nm=video 9 RTP/AVPF 96 97 96\r\na=rtcp-fb:96 a\r\na=rtcp-fb:* b\r\na=rtcp-fb:96 c\r\na=rtcp-fb:97 d\r\n');
+    expect(d.media[0]!.codecs.map((c) => [c.payloadType, c.feedback.map((f) => f.type).join(' ')])).toEqual([[96, 'a b c'], [97, 'b d'], [96, 'a b c']]);
+  });
+});
