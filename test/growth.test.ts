@@ -11,6 +11,9 @@ import { tryParseCandidate } from '../src/candidate/candidate.js';
 import { readInput } from '../src/input/read.js';
 import { GRAMMAR } from '../src/sdp/grammar.js';
 import { parseSdp } from '../src/sdp/parse.js';
+import type { SessionDescription } from '../src/sdp/model.js';
+import { negotiate } from '../src/negotiation/negotiate.js';
+import { diffDescriptions } from '../src/negotiation/diff.js';
 
 const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
@@ -87,9 +90,25 @@ describe('the shapes that were quadratic, 4 KiB → 1 MiB', () => {
 /** n repetitions of `piece`, about `bytes` long. */
 const times = (piece: string, bytes: number) => piece.repeat(Math.max(1, Math.round(bytes / piece.length)));
 
+const SESSION = 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n';
+const repeated = (b: number, profile: number) => parseSdp(`${SESSION}m=video 9 UDP/TLS/RTP/SAVPF ${times('96 ', b / 3).trim()}\r\na=rtpmap:96 VP9/90000\r\na=fmtp:96 profile-id=${profile}\r\n`);
+const mids = (b: number, reversed: boolean): [SessionDescription, SessionDescription] => {
+  const n = Math.round(b / 30);
+  const m = (i: number) => `m=audio 9 RTP/AVP 0\r\na=mid:${i}\r\n`;
+  const order = Array.from({ length: n }, (_, i) => i);
+  return [parseSdp(SESSION + order.map(m).join('')), parseSdp(SESSION + (reversed ? [...order].reverse() : order).map(m).join(''))];
+};
+const extmaps = (b: number, prefix: string) => parseSdp(`${SESSION}m=audio 9 RTP/AVP 0\r\n${Array.from({ length: Math.round(b / 20) }, (_, i) => `a=extmap:1 ${prefix}${i}\r\n`).join('')}`);
+const ssrcs = (b: number, side: number) => parseSdp(`${SESSION}m=audio 9 RTP/AVP 0\r\na=mid:0\r\n${Array.from({ length: Math.round(b / 20) }, (_, i) => `a=ssrc:${2 * i + side} cname:x\r\n`).join('')}`);
+
 describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was quadratic)', () => {
   const cases: [string, (bytes: number) => unknown][] = [
     ['parseSdp: a=rtcp-fb:* with an m= line repeating one format and as many a=rtcp-fb lines', (b) => parseSdp(`v=0\r\nm=video 9 RTP/AVPF ${times('96 ', b / 6).trim()}\r\na=rtcp-fb:* nack\r\n${times('a=rtcp-fb:96 x\r\n', b / 2)}`)],
+    ['negotiate: an m= line repeating one format, offer and answer of other fmtp', (b) => negotiate(repeated(b, 0), repeated(b, 2))],
+    ['negotiate: many m-lines, the answer\'s mids in reverse order', (b) => negotiate(...mids(b, true))],
+    ['negotiate: an a=extmap per URI, none in common', (b) => negotiate(extmaps(b, 'a'), extmaps(b, 'b'))],
+    ['diffDescriptions: many m-lines of the same mids', (b) => diffDescriptions(...mids(b, false))],
+    ['diffDescriptions: a=ssrc lines, none in common', (b) => diffDescriptions(ssrcs(b, 0), ssrcs(b, 1))],
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });

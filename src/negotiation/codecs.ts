@@ -163,6 +163,26 @@ function redList(c: Codec): number[] | null {
   return bare.split('/').map(Number);
 }
 
+/** The named codecs of a list by lower-cased name, each payload type once. */
+function namesakesBy(codecs: readonly Codec[]): Map<string, Codec[]> {
+  const out = new Map<string, Codec[]>();
+  const seen = new Set<number>();
+  for (const c of codecs) {
+    if (c.name === '' || seen.has(c.payloadType)) continue;
+    seen.add(c.payloadType);
+    const list = out.get(lower(c));
+    if (list) list.push(c);
+    else out.set(lower(c), [c]);
+  }
+  return out;
+}
+
+/** Codecs of a name as a reason lists them: the first few, then how many more. */
+function listNamesakes(codecs: readonly Codec[]): string {
+  const shown = codecs.slice(0, 10).map(describeCodec).join(', ');
+  return codecs.length > 10 ? `${shown} and ${codecs.length - 10} more` : shown;
+}
+
 /** Nothing negotiated: every offered codec dropped for one reason (no answer m-line, the m-line rejected). */
 export function unnegotiatedCodecs(offer: MediaDescription, reason: string): CodecNegotiation {
   return { negotiated: [], offerOnly: offer.codecs.map((c) => dropped(c, reason)), answerOnly: [] };
@@ -186,55 +206,79 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   // payload type was then called "not in offer"); the rest take the first that matches, in order.
   const media = answer.codecs.filter((a) => !isRtx(a) && !isRed(a));
   for (const a of answer.codecs) if (isRtx(a) || isRed(a)) pending.push(a);
-  const offerByPt = new Map(offer.codecs.map((c) => [c.payloadType, c]));
+  const offerByPt = new Map<number, Codec>();
+  for (const c of offer.codecs) if (!offerByPt.has(c.payloadType)) offerByPt.set(c.payloadType, c);
+  // Each answer payload type's first pair: the offer payload type it answers (red and rtx name theirs).
+  const answered = new Map<number, number>();
+  const pair = (o: Codec, a: Codec) => {
+    usedOffer.add(o);
+    pairs.push([o, a]);
+    if (!answered.has(a.payloadType)) answered.set(a.payloadType, o.payloadType);
+  };
+  // An m= line may list a format twice: its codecs are then the same codec, which matches the
+  // same offered codecs. Each payload type's search resumes where its last one stopped (what
+  // lies before is used or does not match), so that n copies cost n, not n² (parser audit:
+  // 12 KB took 11 s).
+  const resume = new Map<number, number>();
+  const firstUnused = (a: Codec, matches: (c: Codec) => boolean): Codec | undefined => {
+    for (let i = resume.get(a.payloadType) ?? 0; i < offer.codecs.length; i++) {
+      const c = offer.codecs[i]!;
+      if (!usedOffer.has(c) && matches(c)) {
+        resume.set(a.payloadType, i + 1);
+        return c;
+      }
+    }
+    resume.set(a.payloadType, offer.codecs.length);
+    return undefined;
+  };
   const unmatched: Codec[] = [];
   for (const a of media) {
     const o = offerByPt.get(a.payloadType);
-    if (o !== undefined && !usedOffer.has(o) && !isRtx(o) && !isRed(o) && sameCodec(o, a, audio, params)) {
-      usedOffer.add(o);
-      pairs.push([o, a]);
-    } else unmatched.push(a);
+    if (o !== undefined && !usedOffer.has(o) && !isRtx(o) && !isRed(o) && sameCodec(o, a, audio, params)) pair(o, a);
+    else unmatched.push(a);
   }
+  const offerNames = namesakesBy(offer.codecs);
+  const answerNames = namesakesBy(answer.codecs);
+  // Why an answer payload type matched nothing, said once for its copies.
+  const why = new Map<number, string>();
   for (const a of unmatched) {
-    const o = offer.codecs.find((c) => !usedOffer.has(c) && !isRtx(c) && !isRed(c) && sameCodec(c, a, audio, params));
-    if (o) {
-      usedOffer.add(o);
-      pairs.push([o, a]);
-    } else {
-      // The same codec answered twice: the offer's is answered by the other payload type already.
-      const taken = pairs.find(([oc]) => sameCodec(oc, a, audio, params));
-      const namesakes = offer.codecs.filter((c) => c.name !== '' && lower(c) === lower(a));
-      const reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
-        : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
-        : namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${namesakes.map(describeCodec).join(', ')})`
-        : `${describeCodec(a)} not in offer`;
+    const o = firstUnused(a, (c) => !isRtx(c) && !isRed(c) && sameCodec(c, a, audio, params));
+    if (o) pair(o, a);
+    else {
+      let reason = why.get(a.payloadType);
+      if (reason === undefined) {
+        // The same codec answered twice: the offer's is answered by the other payload type already.
+        const taken = pairs.find(([oc]) => sameCodec(oc, a, audio, params));
+        const namesakes = offerNames.get(lower(a)) ?? [];
+        reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
+          : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
+          : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listNamesakes(namesakes)})`
+          : `${describeCodec(a)} not in offer`;
+        why.set(a.payloadType, reason);
+      }
       answerOnly.push(dropped(a, reason));
     }
   }
-  const answerToOffer = (pt: number): number | undefined => pairs.find(([, a]) => a.payloadType === pt)?.[0].payloadType;
+  const answerToOffer = (pt: number): number | undefined => answered.get(pt);
   for (const a of pending.filter(isRed)) {
     const list = redList(a);
     const mapped = list?.map(answerToOffer);
-    const o = offer.codecs.find((c) => {
-      if (usedOffer.has(c) || !isRed(c) || c.clockRate !== a.clockRate) return false;
+    const o = firstUnused(a, (c) => {
+      if (!isRed(c) || c.clockRate !== a.clockRate) return false;
       const ol = redList(c);
       // Without a payload-type list on either side, name and rate decide.
       if (list === null || ol === null) return true;
       return ol.length === list.length && mapped!.every((pt, i) => pt !== undefined && pt === ol[i]);
     });
-    if (o) {
-      usedOffer.add(o);
-      pairs.push([o, a]);
-    } else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));
+    if (o) pair(o, a);
+    else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));
   }
   for (const a of pending.filter(isRtx)) {
     const apt = Number(params(a)['apt']);
     const offerApt = answerToOffer(apt);
-    const o = offerApt === undefined ? undefined : offer.codecs.find((c) => !usedOffer.has(c) && isRtx(c) && Number(params(c)['apt']) === offerApt && c.clockRate === a.clockRate);
-    if (o) {
-      usedOffer.add(o);
-      pairs.push([o, a]);
-    } else {
+    const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && c.clockRate === a.clockRate);
+    if (o) pair(o, a);
+    else {
       answerOnly.push(dropped(a, offerApt === undefined ? `rtx for payload type ${params(a)['apt'] ?? '?'}, which is not a negotiated codec` : `rtx (apt=${apt}) has no offered rtx for payload type ${offerApt}`));
     }
   }
@@ -267,12 +311,12 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   const offerOnly = offer.codecs.filter((c) => !usedOffer.has(c)).map((c) => {
     if (c.name === '') return dropped(c, `payload type ${c.payloadType} has no rtpmap`);
     if (isRtx(c)) {
-      const target = offer.codecs.find((x) => x.payloadType === Number(params(c)['apt']));
-      return dropped(c, target && !pairs.some(([o]) => o === target) ? `rtx for ${describeCodec(target)} (apt=${target.payloadType}), which was not negotiated` : `rtx (apt=${params(c)['apt'] ?? '?'}) not in answer`);
+      const target = offerByPt.get(Number(params(c)['apt']));
+      return dropped(c, target && !usedOffer.has(target) ? `rtx for ${describeCodec(target)} (apt=${target.payloadType}), which was not negotiated` : `rtx (apt=${params(c)['apt'] ?? '?'}) not in answer`);
     }
-    const namesakes = answer.codecs.filter((x) => x.name !== '' && lower(x) === lower(c));
+    const namesakes = answerNames.get(lower(c)) ?? [];
     return dropped(c, namesakes.length > 0 && !isRed(c)
-      ? `${describeCodec(c)} not in answer (answer has ${namesakes.map(describeCodec).join(', ')})`
+      ? `${describeCodec(c)} not in answer (answer has ${listNamesakes(namesakes)})`
       : `${describeCodec(c)} not in answer`);
   });
   return { negotiated, offerOnly, answerOnly };

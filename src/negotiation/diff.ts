@@ -49,13 +49,19 @@ export interface DescriptionDiff {
 const codecKey = (m: MediaDescription) =>
   m.codecs.map((c) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}${c.parameters.length ? ' ' + fmtpText(c) : ''}`);
 const candidateKey = (m: MediaDescription) => m.candidates.map(({ candidate: c }) => `${c.type} ${c.transport} ${c.address}:${c.port} (component ${c.component}, foundation ${c.foundation})`);
-const setDiff = (a: readonly string[], b: readonly string[]) => a.filter((x) => !b.includes(x));
+/** What of `a` is not in `b`, in `a`'s order (a Set: includes per item was quadratic; parser audit). */
+const setDiff = (a: readonly string[], b: readonly string[]) => {
+  const there = new Set(b);
+  return a.filter((x) => !there.has(x));
+};
 
 function pairMedia(before: SessionDescription, after: SessionDescription): [MediaDescription | null, MediaDescription | null][] {
   const pairs: [MediaDescription | null, MediaDescription | null][] = [];
   const used = new Set<MediaDescription>();
+  const byMid = new Map<string, MediaDescription>();
+  for (const m of after.media) if (m.mid !== null && !byMid.has(m.mid)) byMid.set(m.mid, m);
   for (const b of before.media) {
-    const a = (b.mid !== null ? after.media.find((m) => m.mid === b.mid) : undefined) ?? (b.mid === null ? after.media[b.index] : undefined) ?? null;
+    const a = (b.mid !== null ? byMid.get(b.mid) : undefined) ?? (b.mid === null ? after.media[b.index] : undefined) ?? null;
     if (a) used.add(a);
     pairs.push([b, a]);
   }
@@ -96,8 +102,10 @@ export function diffDescriptions(before: SessionDescription, after: SessionDescr
     const ca = codecKey(a);
     for (const c of setDiff(ca, cb)) add('codec-added', here, null, c, `codec added: ${c}`);
     for (const c of setDiff(cb, ca)) add('codec-removed', here, c, null, `codec removed: ${c}`);
-    const commonB = cb.filter((c) => ca.includes(c));
-    const commonA = ca.filter((c) => cb.includes(c));
+    const inA = new Set(ca);
+    const inB = new Set(cb);
+    const commonB = cb.filter((c) => inA.has(c));
+    const commonA = ca.filter((c) => inB.has(c));
     if (commonB.join('|') !== commonA.join('|')) add('codecs-reordered', here, commonB.map((c) => c.split(' ')[0]).join(' '), commonA.map((c) => c.split(' ')[0]).join(' '), `codec order ${commonB.map((c) => c.split(' ')[0]).join(' ')} → ${commonA.map((c) => c.split(' ')[0]).join(' ')}`);
 
     const sb = [...new Set(b.ssrcs.map((s) => s.ssrc))];

@@ -147,10 +147,23 @@ function dtlsRoles(offer: Setup | null, answer: Setup | null): { offererRole: Dt
   return { offererRole: valid ? offererRole : role(o), answererRole, valid };
 }
 
-function findAnswerMedia(offer: MediaDescription, answer: SessionDescription): MediaDescription | null {
+/** The answer's m-line for an offer m-line: the one at its index when the mids agree, else the first of its mid. */
+function findAnswerMedia(offer: MediaDescription, answer: SessionDescription, byMid: () => ReadonlyMap<string, MediaDescription>): MediaDescription | null {
   const byIndex = answer.media[offer.index] ?? null;
-  if (offer.mid !== null && byIndex?.mid !== offer.mid) return answer.media.find((m) => m.mid === offer.mid) ?? byIndex;
+  if (offer.mid !== null && byIndex?.mid !== offer.mid) return byMid().get(offer.mid) ?? byIndex;
   return byIndex;
+}
+
+/** The first m-line of each mid, made when first asked (a find per m-line was quadratic when the mids were reordered; parser audit). */
+function firstByMid(media: readonly MediaDescription[]): () => ReadonlyMap<string, MediaDescription> {
+  let map: Map<string, MediaDescription> | null = null;
+  return () => {
+    if (map === null) {
+      map = new Map();
+      for (const m of media) if (m.mid !== null && !map.has(m.mid)) map.set(m.mid, m);
+    }
+    return map;
+  };
 }
 
 export function negotiate(offer: SessionDescription, answer: SessionDescription): Negotiation {
@@ -175,8 +188,9 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     }
   }
 
+  const answerByMid = firstByMid(answer.media);
   const media = offer.media.map((o): MediaNegotiation => {
-    const a = findAnswerMedia(o, answer);
+    const a = findAnswerMedia(o, answer, answerByMid);
     const mid = o.mid ?? a?.mid ?? null;
     const at = (kind: NegotiationDiagnosticKind, message: string) => add(finding(kind, message, mid, o.index));
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
@@ -252,8 +266,11 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
     const negotiatedExt: ExtensionNegotiation[] = [];
     const answerOnlyExt: Extmap[] = [];
     if (live && a) {
+      // The offer's first extmap of each URI (a find per answer extmap was quadratic; parser audit).
+      const offered = new Map<string, Extmap>();
+      for (const x of o.extmaps) if (!offered.has(x.uri)) offered.set(x.uri, x);
       for (const e of a.extmaps) {
-        const oe = o.extmaps.find((x) => x.uri === e.uri);
+        const oe = offered.get(e.uri);
         if (!oe) {
           answerOnlyExt.push(e);
           add(diagnostic('header-extension-not-offered', `answer extmap ${e.id} ${e.uri} was not offered: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
@@ -264,7 +281,8 @@ export function negotiate(offer: SessionDescription, answer: SessionDescription)
         if (oe.id !== e.id && e.id >= 1 && e.id <= 255) add(diagnostic('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }
     }
-    const offerOnlyExt = o.extmaps.filter((e) => !negotiatedExt.some((n) => n.uri === e.uri));
+    const negotiatedUris = new Set(negotiatedExt.map((n) => n.uri));
+    const offerOnlyExt = o.extmaps.filter((e) => !negotiatedUris.has(e.uri));
 
     // DTLS (RFC 8842, RFC 8122).
     const roles = dtlsRoles(o.setup, a?.setup ?? null);
