@@ -14,6 +14,10 @@ import { parseSdp } from '../src/sdp/parse.js';
 import type { SessionDescription } from '../src/sdp/model.js';
 import { negotiate } from '../src/negotiation/negotiate.js';
 import { diffDescriptions } from '../src/negotiation/diff.js';
+import { pairFromOne } from '../src/input/pair.js';
+import { readStatsDump } from '../src/ice/dump.js';
+import { explainIce } from '../src/ice/explain.js';
+import { SdpscopeError } from '../src/errors.js';
 
 const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
@@ -101,6 +105,18 @@ const mids = (b: number, reversed: boolean): [SessionDescription, SessionDescrip
 const extmaps = (b: number, prefix: string) => parseSdp(`${SESSION}m=audio 9 RTP/AVP 0\r\n${Array.from({ length: Math.round(b / 20) }, (_, i) => `a=extmap:1 ${prefix}${i}\r\n`).join('')}`);
 const ssrcs = (b: number, side: number) => parseSdp(`${SESSION}m=audio 9 RTP/AVP 0\r\na=mid:0\r\n${Array.from({ length: Math.round(b / 20) }, (_, i) => `a=ssrc:${2 * i + side} cname:x\r\n`).join('')}`);
 
+let room = 0;
+/** The code of the SdpscopeError `f` throws (anything else goes up). */
+const refused = (f: () => unknown) => {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SdpscopeError) return e.code;
+    throw e;
+  }
+};
+const iceOf = (pc: Record<string, unknown>) => readStatsDump(JSON.stringify({ PeerConnections: { '1-1': { ...pc, stats: {} } } })).peerConnections.map(explainIce);
+
 describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was quadratic)', () => {
   const cases: [string, (bytes: number) => unknown][] = [
     ['parseSdp: a=rtcp-fb:* with an m= line repeating one format and as many a=rtcp-fb lines', (b) => parseSdp(`v=0\r\nm=video 9 RTP/AVPF ${times('96 ', b / 6).trim()}\r\na=rtcp-fb:* nack\r\n${times('a=rtcp-fb:96 x\r\n', b / 2)}`)],
@@ -109,6 +125,12 @@ describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was qua
     ['negotiate: an a=extmap per URI, none in common', (b) => negotiate(extmaps(b, 'a'), extmaps(b, 'b'))],
     ['diffDescriptions: many m-lines of the same mids', (b) => diffDescriptions(...mids(b, false))],
     ['diffDescriptions: a=ssrc lines, none in common', (b) => diffDescriptions(ssrcs(b, 0), ssrcs(b, 1))],
+    ['readInput: a webrtc-internals peer connection of a long id, with as many updateLog entries', (b) => readInput(JSON.stringify({ PeerConnections: { [times('-', b / 2)]: { updateLog: Array.from({ length: Math.round(b / 6) }, () => ({})) } } }))],
+    ['pairFromOne: a frame log of many rooms, an offer each (refused: no answer)', (b) => refused(() => pairFromOne(readInput(times('{"room":"r","type":"offer","sdp":"v=0\\r\\n"}\n', b).replace(/"r"/g, () => `"r${(room += 1)}"`)).descriptions, 'log'))],
+    ...(['a-', '-eyJ', 'stun:'] as const).map((piece): [string, (b: number) => unknown] => [`explainIce: a page URL of "${piece}" repeated`, (b) => iceOf({ url: `https://x/${times(piece, b)}`, updateLog: [] })]),
+    ...(['a-', 'stun:'] as const).map((piece): [string, (b: number) => unknown] => [`explainIce: an icecandidateerror text of "${piece}" repeated`, (b) => iceOf({ url: 'x', updateLog: [{ type: 'icecandidateerror', timestamp: 1, value: JSON.stringify({ url: 'turn:x', errorCode: 701, errorText: times(piece, b) }) }] })]),
+    ['explainIce: a TURN URL of "?a" repeated', (b) => iceOf({ url: 'x', updateLog: [{ type: 'icecandidateerror', timestamp: 1, value: JSON.stringify({ url: `turn:x${times('?a', b)}`, errorCode: 701 }) }] })],
+    ['readStatsDump: a Firefox pcid of "url=" repeated', (b) => readStatsDump(JSON.stringify({ reports: [{ pcid: `${times('url=', b)} x`, iceCandidatePairStats: [] }] }))],
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });

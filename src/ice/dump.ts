@@ -416,6 +416,26 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
 
 // ---- Firefox about:webrtc ----
 
+/**
+ * The page URL in a Firefox pcid ("… (id=… url=https://…)"): what /url=(\S+?)\)?$/ matched, the
+ * first "url=" after the last blank, without a closing ")"; found in one pass (that regex tried
+ * every "url=" to the end: quadratic; parser audit).
+ */
+function pageUrlOf(pcid: string): string | null {
+  let from = 0;
+  for (let i = pcid.length - 1; i >= 0; i--) {
+    if (BLANK.test(pcid[i]!)) {
+      from = i + 1;
+      break;
+    }
+  }
+  const at = pcid.indexOf('url=', from);
+  if (at < 0 || at + 4 >= pcid.length) return null;
+  const v = pcid.slice(at + 4);
+  return v.length > 1 && v.endsWith(')') ? v.slice(0, -1) : v;
+}
+const BLANK = /\s/;
+
 function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unknown>): StatsDump {
   const histories = (report: Record<string, unknown>): Map<string, StatsHistory> => {
     const out = new Map<string, StatsHistory>();
@@ -444,7 +464,7 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
     }
     if (typeof r['localSdp'] === 'string') descriptions.push({ time: null, local: true, sdp: r['localSdp'] });
     if (typeof r['remoteSdp'] === 'string') descriptions.push({ time: null, local: false, sdp: r['remoteSdp'] });
-    const url = /url=(\S+?)\)?$/.exec(pcid)?.[1] ?? null;
+    const url = pageUrlOf(pcid);
     // A closed peer connection ("closed": true) is an event of its own, at the report's time.
     const events: DumpEvent[] = r['closed'] === true ? [{ time: isFiniteNumber(r['timestamp']) ? r['timestamp'] : null, type: 'close', value: null }] : [];
     return {

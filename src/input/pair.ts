@@ -61,9 +61,21 @@ function offerAnswer(found: readonly FoundDescription[]): [FoundDescription, Fou
   return answer < 0 ? null : [found[offer]!, found[answer]!];
 }
 
-/** Distinct values of a source field, in order of appearance. */
-const distinct = (found: readonly FoundDescription[], pick: (f: FoundDescription) => string | undefined) =>
-  [...new Set(found.map(pick).filter((v): v is string => v !== undefined))];
+/** The descriptions by a source field's value, the values in order of appearance (one pass: a filter per value was quadratic; parser audit). */
+function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription) => string | undefined): Map<string, FoundDescription[]> {
+  const groups = new Map<string, FoundDescription[]>();
+  for (const f of found) {
+    const v = pick(f);
+    if (v === undefined) continue;
+    const g = groups.get(v);
+    if (g) g.push(f);
+    else groups.set(v, [f]);
+  }
+  return groups;
+}
+
+/** Values as a note lists them: the first ten, then how many more. */
+const listed = (values: readonly string[]) => (values.length > 10 ? `${values.slice(0, 10).join(', ')} and ${values.length - 10} more` : values.join(', '));
 
 /**
  * From one input that holds both (a webrtc-internals dump, a frame log): an offer and the answer
@@ -79,23 +91,24 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
     ['room', options.room, (f: FoundDescription) => f.source.room],
   ] as const) {
-    const values = distinct(all, pick);
+    const groups = groupBy(all, pick);
+    const values = [...groups.keys()];
     if (key !== undefined) {
-      if (!values.includes(key)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${values.join(', ')})` : ''}`);
-      const mine = all.filter((f) => pick(f) === key);
+      const mine = groups.get(key);
+      if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listed(values)})` : ''}`);
       const pair = offerAnswer(mine);
       if (!pair) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
       return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`] };
     }
     if (values.length === 0) continue;
     // The first peer connection (or room) that has both; the others are named, to choose from.
-    const withBoth = values.filter((v) => offerAnswer(all.filter((f) => pick(f) === v)) !== null);
+    const withBoth = values.filter((v) => offerAnswer(groups.get(v)!) !== null);
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
-    const pair = offerAnswer(all.filter((f) => pick(f) === chosen))!;
+    const pair = offerAnswer(groups.get(chosen)!)!;
     const flag = what === 'room' ? '--room' : '--pc';
     const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
-    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${values.join(', ')}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
+    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listed(values)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
   const pair = offerAnswer(all);
