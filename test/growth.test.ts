@@ -18,6 +18,8 @@ import { pairFromOne } from '../src/input/pair.js';
 import { readStatsDump } from '../src/ice/dump.js';
 import { explainIce } from '../src/ice/explain.js';
 import { SdpscopeError } from '../src/errors.js';
+import { CandidateAnalyzer } from '../src/analysis/analyzer.js';
+import { scanInput } from '../src/input/read.js';
 
 const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
@@ -130,6 +132,12 @@ describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was qua
     ...(['a-', '-eyJ', 'stun:'] as const).map((piece): [string, (b: number) => unknown] => [`explainIce: a page URL of "${piece}" repeated`, (b) => iceOf({ url: `https://x/${times(piece, b)}`, updateLog: [] })]),
     ...(['a-', 'stun:'] as const).map((piece): [string, (b: number) => unknown] => [`explainIce: an icecandidateerror text of "${piece}" repeated`, (b) => iceOf({ url: 'x', updateLog: [{ type: 'icecandidateerror', timestamp: 1, value: JSON.stringify({ url: 'turn:x', errorCode: 701, errorText: times(piece, b) }) }] })]),
     ['explainIce: a TURN URL of "?a" repeated', (b) => iceOf({ url: 'x', updateLog: [{ type: 'icecandidateerror', timestamp: 1, value: JSON.stringify({ url: `turn:x${times('?a', b)}`, errorCode: 701 }) }] })],
+    ['CandidateAnalyzer: sessions each ended by a null candidate (maxSessions 1,000,000)', (b) => {
+      const a = new CandidateAnalyzer({ maxSessions: 1_000_000 });
+      let i = 0;
+      scanInput(times('{"candidate":"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag U","sdpMid":"0"}\n{"candidate":null,"sdpMid":"0"}\n', b).replace(/ufrag U/g, () => `ufrag u${(i += 1)}`), a);
+      return a.finish();
+    }],
     ['readStatsDump: a Firefox pcid of "url=" repeated', (b) => readStatsDump(JSON.stringify({ reports: [{ pcid: `${times('url=', b)} x`, iceCandidatePairStats: [] }] }))],
   ];
   it.each(cases)('%s', (_what, f) => {

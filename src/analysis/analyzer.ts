@@ -170,6 +170,8 @@ const bump = (r: Record<string, number>, k: string) => {
 
 export class CandidateAnalyzer implements InputSink, FactsSink {
   private readonly sessions = new Map<string, SessionState>();
+  /** The session opened last (the sessions' last entry: eviction keeps it). */
+  private newest: SessionState | undefined;
   private readonly closed: SessionReport[] = [];
   private readonly records: CandidateRecord[] = [];
   private readonly diags: LogDiagnostic[] = [];
@@ -243,6 +245,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       lastSeq: ++this.seq,
     };
     this.sessions.set(key, s);
+    this.newest = s;
     this.sessionCount++;
     if (this.sessions.size > this.maxSessions) this.evict(s);
     return s;
@@ -390,7 +393,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const conn = connectionOf(found.source);
     const key = conn ?? 'no ufrag';
     const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
-    const target = this.sessions.get(ufrag ?? key) ?? [...this.sessions.values()].pop();
+    // The newest, not the sessions' values copied to find it (per end of candidates: quadratic; parser audit).
+    const target = this.sessions.get(ufrag ?? key) ?? this.newest;
     if (target) target.endOfCandidates = true;
   }
 
