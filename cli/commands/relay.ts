@@ -9,7 +9,7 @@ import { SdpscopeError } from '../../src/errors.js';
 import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
-import { makeStyle, type Style } from '../render/style.js';
+import { makeStyle, oneLine, type Style } from '../render/style.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type Io } from '../run.js';
 
 export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'onLogError' | 'pageDir'> {
@@ -19,13 +19,28 @@ export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine'
   readonly quiet?: boolean;
 }
 
-/** One console line for a relay event or frame. Pure. */
+/**
+ * One console line for a relay event or frame, one line whatever the input put in it: a room
+ * name, a detail or a summary holding a line feed is written with `\n` (a room of
+ * "x%0A23:59:59.999 stopped" printed a fake line; relay audit). Pure.
+ */
 export function renderRelayLine(l: RelayLine, s: Style): string {
   const t = s.dim(l.time.slice(11, 23));
-  if (l.kind === 'event') return `${t} ${s.yellow(l.event)}${l.room !== null ? ` ${s.dim('room')} ${l.room}` : ''}${l.client !== null ? ` ${l.client}` : ''} ${s.dim(l.detail)}`;
+  const one = (text: string) => oneLine(text, false);
+  if (l.kind === 'event') return `${t} ${s.yellow(l.event)}${l.room !== null ? ` ${s.dim('room')} ${one(l.room)}` : ''}${l.client !== null ? ` ${l.client}` : ''} ${s.dim(one(l.detail))}`;
   const colour = l.summary.kind === 'description' ? s.cyan : l.summary.kind === 'candidate' ? s.green : l.summary.kind === 'invalid-candidate' ? s.red : (t: string) => t;
-  return `${t} ${s.dim(l.room)} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(l.text)}`;
+  return `${t} ${s.dim(one(l.room))} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(one(l.text))}`;
 }
+
+/**
+ * Console output not yet taken by whoever reads standard output, past which console lines are
+ * dropped (and counted): a reader that stopped let 9,370 frames' lines grow the relay to 403 MB,
+ * and SIGTERM then waited for it (relay audit). The log and the feed are not affected.
+ */
+export const CONSOLE_BACKLOG_BYTES = 1 << 20;
+
+/** How long a stopped relay waits for standard output to take its last lines before it lets them go. */
+const CONSOLE_DRAIN_MS = 500;
 
 const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
 
@@ -68,6 +83,19 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   };
   const s = makeStyle(opts.color);
   const { tlsCert, tlsKey, quiet, color: _color, ...rest } = opts;
+  const stdout = process.stdout;
+  let dropped = 0;
+  const say = (line: string) => {
+    if (stdout.writableLength > CONSOLE_BACKLOG_BYTES) {
+      dropped++;
+      return;
+    }
+    if (dropped > 0) {
+      io.out(`${s.yellow(`${dropped} console line${dropped === 1 ? '' : 's'} dropped`)} ${s.dim('(standard output was not being read; the log has everything)')}\n`);
+      dropped = 0;
+    }
+    io.out(line);
+  };
   const host = opts.host ?? RELAY_DEFAULTS.host;
   const port = opts.port ?? RELAY_DEFAULTS.port;
   let relay: Relay;
@@ -78,7 +106,7 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
       pageDir: PAGE_DIR,
       // --quiet keeps start-up, warnings and errors on the console, not the line per frame.
       onLine: (l: RelayLine) => {
-        if (!quiet || (l.kind === 'event' && /error|refused|stopped|behind|caught-up|skipped|slow/.test(l.event))) io.out(renderRelayLine(l, s) + '\n');
+        if (!quiet || (l.kind === 'event' && /error|refused|stopped|behind|caught-up|skipped|slow/.test(l.event))) say(renderRelayLine(l, s) + '\n');
       },
       // The operator must see it, whatever --quiet says: on stderr.
       onLogError: (e) => io.err(`sdpscope relay: ${s.red(e.message)} [${e.code}]\n`),
@@ -100,6 +128,19 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   const error = await relay.stopped;
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
+  const code = error ? EXIT_BAD_INPUT : EXIT_OK;
+  // Lines standard output has not taken (a reader that stopped) do not keep the process: it ends
+  // after a moment without them (a pending write would hold it as long as the reader does).
+  if (stdout.writableLength > 0) {
+    await new Promise<void>((r) => {
+      const t = setTimeout(r, CONSOLE_DRAIN_MS);
+      stdout.once('drain', () => {
+        clearTimeout(t);
+        r();
+      });
+    });
+    if (stdout.writableLength > 0) process.exit(code);
+  }
   // Said on stderr when it happened; the exit code tells scripts and supervisors.
-  return error ? EXIT_BAD_INPUT : EXIT_OK;
+  return code;
 }

@@ -274,6 +274,55 @@ describe('clients that never answer the close handshake', () => {
   }, 30_000);
 });
 
+describe('the console (relay audit)', () => {
+  it('a reader of standard output that stops: lines are dropped past 1 MiB, not kept, and SIGTERM still ends the process within a second', async () => {
+    const log = join(dir, 'console.ndjson');
+    const child = spawn(process.execPath, [BIN, 'relay', '--host', '127.0.0.1', '--port', '0', '--no-color', '--log', log, '--max-rate', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const grab = (d: Buffer) => (out += d.toString());
+      child.stdout!.on('data', grab);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      await until(() => /^signaling +ws:\/\/127\.0\.0\.1:\d+/m.test(out), 10_000);
+      const url = /^signaling +(ws:\/\/127\.0\.0\.1:\d+)/m.exec(out)![1]!;
+      // The operator's terminal or collector stops reading.
+      child.stdout!.off('data', grab);
+      child.stdout!.pause();
+      const room = `/?room=${'r'.repeat(120)}`;
+      const a = await joinRelay(url + room);
+      const b = await joinRelay(url + room);
+      for (let burst = 0; burst < 20; burst++) {
+        for (let i = 0; i < 1000; i++) a.ws.send('{"type":"x"}');
+        await until(() => b.got.length === (burst + 1) * 1000, 20_000);
+      }
+      const t = performance.now();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(performance.now() - t).toBeLessThan(1500);
+      // The log has every frame.
+      expect(readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"frame":')).length).toBe(20_000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('a room name over 128 characters is refused with 400; a line feed in a room name stays on its console line', async () => {
+    const r = await relayProcess();
+    try {
+      expect(await raw(r.port, `GET /?room=${'r'.repeat(129)} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+      expect(await raw(r.port, `GET /?room=${'r'.repeat(128)} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toBe('HTTP/1.1 101 Switching Protocols');
+      const fake = 'x%0A23:59:59.999 stopped log flushed';
+      const a = await joinRelay(`${r.url}/?room=${fake}`);
+      a.ws.send('{"type":"ready"}');
+      await until(() => r.out().includes('ready'));
+      expect(r.out().split('\n').filter((l) => /^\d\d:\d\d:\d\d\.\d{3} stopped/.test(l))).toEqual([]);
+      expect(r.out()).toContain('room x\\n23:59:59.999 stopped log flushed');
+    } finally {
+      stop(r.child);
+    }
+  });
+});
+
 describe('a log that cannot be written any more', () => {
   it('stops the relay (exit 2) and says so on stderr, with --quiet too', async () => {
     // /dev/full opens for appending (the start-up check passes) and fails every write: ENOSPC.

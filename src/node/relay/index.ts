@@ -59,6 +59,9 @@ const now = () => new Date().toISOString();
  */
 const CLIENTS_DEADLINE_MS = 300;
 
+/** The longest room name (`?room=`, decoded) a client may join; a longer one is refused with 400. */
+export const MAX_ROOM_NAME = 128;
+
 /**
  * Checks the log can be written, without creating it (a relay that then cannot listen leaves no
  * empty file behind): an existing file is opened for appending and closed again; for a new one,
@@ -150,6 +153,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
         );
       });
       return;
+    }
+    // A room name is in every console line, log record and notice of its room (15,000
+    // characters each grew a blocked console to 403 MB; relay audit).
+    if ((target.query.get('room') ?? '').length > MAX_ROOM_NAME) {
+      event(null, null, 'refused', `a room name over ${MAX_ROOM_NAME} characters from ${req.socket.remoteAddress}`);
+      return refuse(socket, 400, 'Bad Request');
     }
     // Read now: once the upgrade is done, a socket already gone has no address any more.
     const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
