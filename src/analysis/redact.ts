@@ -26,8 +26,9 @@ const EXACT = /* @__PURE__ */ new Set(SECRET_KEYS);
 
 /** True when the values of `key` are secrets (see {@link SECRET_KEYS}). */
 export function isSecretKey(key: string): boolean {
-  if (key.length > 128) return false;
-  const k = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // A long key is judged by its end (its endings are what make it secret; relay audit: a key of
+  // 129 characters ending in "Password" was not), at a bounded cost.
+  const k = (key.length > 128 ? key.slice(-128) : key).toLowerCase().replace(/[^a-z0-9]/g, '');
   if (EXACT.has(k)) return true;
   for (const end of SECRET_KEY_ENDINGS) if (k.endsWith(end)) return true;
   return false;
@@ -48,8 +49,8 @@ const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/g;
 const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
 /** k= lines (RFC 4566 §5.12, obsolete, still carried by old SIP gateways): the method kept, the key not. */
 const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
-/** A query parameter (`?token=…`, `&password=…`) in a URL held in a string. */
-const QUERY_PARAM = /([?&;])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
+/** A query or fragment parameter (`?token=…`, `&password=…`, `#access_token=…`) in a URL held in a string. */
+const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
 
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
 function redactString(s: string, raw: boolean): string {
@@ -57,8 +58,8 @@ function redactString(s: string, raw: boolean): string {
   if (out.includes('a=ice-pwd:')) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
-  if (out.includes('://')) out = redactUserinfo(out);
-  if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';'))) {
+  if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
+  if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';') || out.includes('#'))) {
     out = out.replace(QUERY_PARAM, (m, sep: string, key: string, v: string) => (v !== '' && isSecretKey(safeDecode(key)) ? `${sep}${key}=${REDACTED}` : m));
   }
   return out;
@@ -72,27 +73,52 @@ function safeDecode(s: string): string {
   }
 }
 
-/** `scheme://user:password@host` → `scheme://user:[redacted]@host`, scanning from each "://" (linear). */
+/**
+ * `scheme://user:password@host` → `scheme://user:[redacted]@host`, and the same in
+ * `turn:user:password@host` (STUN and TURN URIs have no "//"), scanning from each "://" and each
+ * such scheme. The user info runs to the last "@" of the authority (a user name may hold one:
+ * `turns://alice@corp.com:SECRET@host`), and the password from its first ":" (relay audit).
+ * Authorities are looked at up to 512 characters, each character once: linear.
+ */
 function redactUserinfo(s: string): string {
   let out = '';
   let copied = 0;
-  for (let at = s.indexOf('://'); at >= 0; at = s.indexOf('://', at + 3)) {
-    const start = at + 3;
-    // The authority ends at the first of / ? # @ or a blank; userinfo is what comes before an "@".
-    let i = start;
+  let i = 0;
+  // The next search starts where this authority ended: "turn:turn:turn:…" is scanned once.
+  for (let at = nextAuthority(s, 0); at >= 0; at = nextAuthority(s, i)) {
+    i = at;
     let colon = -1;
-    while (i < s.length && i - start < 512) {
+    let lastAt = -1;
+    // The authority ends at the first of / ? # or a blank, a quote, a backslash or a line end.
+    while (i < s.length && i - at < 512) {
       const c = s.charCodeAt(i);
-      if (c === 64 /* @ */ || c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 92 || c === 10 || c === 13) break;
-      if (c === 58 /* : */ && colon < 0) colon = i;
+      if (c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 39 || c === 92 || c === 10 || c === 13) break;
+      if (c === 64 /* @ */) lastAt = i;
+      else if (c === 58 /* : */ && colon < 0 && lastAt < 0) colon = i;
       i++;
     }
-    if (i < s.length && s.charCodeAt(i) === 64 && colon >= 0 && i > colon + 1) {
+    // A ":" after an "@" of the user name counts too ("alice@corp.com:SECRET@host").
+    if (lastAt >= 0 && colon < 0) {
+      for (let j = at; j < lastAt; j++) if (s.charCodeAt(j) === 58) {
+        colon = j;
+        break;
+      }
+    }
+    if (lastAt >= 0 && colon >= 0 && colon < lastAt && lastAt > colon + 1 && colon >= copied) {
       out += s.slice(copied, colon + 1) + REDACTED;
-      copied = i;
+      copied = lastAt;
     }
   }
   return copied === 0 ? s : out + s.slice(copied);
+}
+
+const USERINFO_SCHEMES = /(?:\/\/|\b(?:stuns?|turns?):(?!\/\/))/gi;
+
+/** Where the next authority starts, after `from`: past "://" or a STUN/TURN scheme's ":"; -1 when none. */
+function nextAuthority(s: string, from: number): number {
+  USERINFO_SCHEMES.lastIndex = from;
+  const m = USERINFO_SCHEMES.exec(s);
+  return m === null ? -1 : m.index + m[0].length;
 }
 
 /**

@@ -79,6 +79,22 @@ describe('redactFrame keeps what is not secret', () => {
   });
 });
 
+describe('secrets the relay audit found leaking', () => {
+  it('TURN user info without "//", a user name with "@", fragment parameters, a long key ending in Password', () => {
+    const frame = {
+      urls: ['turn:alice:S1@turn.example.org:3478', 'turns://alice@corp.com:S2@host', 'https://h/#access_token=S3&x=1'],
+      [`${'x'.repeat(130)}Password`]: 'S4',
+      kept: ['turn:host:3478', 'stun:stun.example.org:19302', 'mailto:x@y', 'https://h/#section'],
+    };
+    const out = JSON.stringify(redactFrame(frame));
+    for (const secret of ['S1', 'S2', 'S3', 'S4']) expect(out).not.toContain(secret);
+    expect(out).toContain('turn:alice:[redacted]@turn.example.org:3478');
+    expect(out).toContain('turns://alice@corp.com:[redacted]@host');
+    expect(out).toContain('#access_token=[redacted]&x=1');
+    expect((redactFrame(frame) as { kept: string[] }).kept).toEqual(frame.kept);
+  });
+});
+
 describe('redactText (text that is not JSON)', () => {
   it.each([
     ['a string value', '{"type":"turn","credential":"hunter2","x":', `{"type":"turn","credential":"${REDACTED}","x":`],
