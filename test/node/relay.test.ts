@@ -200,6 +200,9 @@ describe('security', () => {
     expect(ok.timedOut).toBe(false);
     const bearer = await join_(r.url, { headers: { authorization: 'Bearer s3cret' } });
     expect(bearer.notices[0]).toMatchObject({ event: 'joined' });
+    // The scheme name in any case (RFC 9110 §11.1; relay audit: "bearer" got 401).
+    const lower = await join_(r.url, { headers: { authorization: 'bearer s3cret' } });
+    expect(lower.notices[0]).toMatchObject({ event: 'joined' });
   });
 
   it('refuses origins outside the allow-list with 403', async () => {

@@ -35,7 +35,8 @@ export function tokenOf(req: IncomingMessage, target: RequestTarget): string | n
   const q = target.query.get('token');
   if (q !== null) return q;
   const auth = req.headers.authorization;
-  return auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+  // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer x" was refused (relay audit).
+  return auth !== undefined && /^bearer /i.test(auth) ? auth.slice(7) : null;
 }
 
 /** Refuses an upgrade on its raw socket with an HTTP status, and closes it. */
@@ -60,11 +61,16 @@ export interface PageOptions {
   readonly token: string | undefined;
 }
 
-/** Answers a plain HTTP request: a page, or 400 / 401 / 404. */
+/** Answers a plain HTTP request: a page, or 400 / 401 / 404 / 405. */
 export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOptions): void {
   const target = requestTarget(req);
   if (!target) {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request target\n');
+    return;
+  }
+  // Pages are read, not written: POST / and DELETE /inspect got the page (relay audit).
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('method not allowed\n');
     return;
   }
   const file = PAGE_FILES[target.path];
