@@ -315,8 +315,25 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   // A stats candidate whose address the browser hid ("" in Chrome's stats) is the signaled one of
   // the same port, transport and priority.
   const rest: IceCandidateInfo[] = [];
+  // The candidates' keys by port and transport, in order (every candidate copied per hidden one grew with their product; parser audit).
+  const byPort = new Map<string, string[]>();
+  if (anon.length > 0) {
+    for (const [k, x] of out) {
+      const p = `${x.port} ${x.protocol}`;
+      const list = byPort.get(p);
+      if (list) list.push(k);
+      else byPort.set(p, [k]);
+    }
+  }
   for (const c of anon) {
-    const twin = [...out.values()].find((x) => x.port === c.port && x.protocol === c.protocol && (c.priority === null || x.priority === c.priority));
+    let twin: IceCandidateInfo | undefined;
+    for (const k of byPort.get(`${c.port} ${c.protocol}`) ?? []) {
+      const x = out.get(k)!;
+      if (c.priority === null || x.priority === c.priority) {
+        twin = x;
+        break;
+      }
+    }
     if (twin) out.set(key(twin), { ...twin, id: twin.id ?? c.id, url: twin.url ?? c.url, networkType: twin.networkType ?? c.networkType, relayProtocol: twin.relayProtocol ?? c.relayProtocol, seenIn: [...new Set([...twin.seenIn, ...c.seenIn])] });
     else rest.push(c);
   }
