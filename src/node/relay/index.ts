@@ -204,6 +204,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   }
 
   function frame(c: Client, data: RawData, isBinary: boolean): void {
+    // Once stopping, frames still arriving are not read: the peers are being closed, and parsing
+    // a backlog of large frames held the close handshake past the second (relay audit).
+    if (closing !== null) {
+      lateFrames++;
+      return;
+    }
     if (!c.bucket.take()) {
       if (c.bucket.shouldNotify()) {
         notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${o.maxFramesPerSecond} frames/s: frames dropped` });
@@ -269,6 +275,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   heartbeat?.unref();
 
   let closing: Promise<void> | null = null;
+  /** Frames that arrived once the relay was stopping (not relayed, counted in the log). */
+  let lateFrames = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => resolve());
@@ -295,6 +303,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     await new Promise<void>((r) => wss.close(() => r()));
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
+    if (lateFrames > 0) event(null, null, 'late-frames', `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed`);
     event(null, null, 'stopped', stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log');
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
