@@ -237,8 +237,9 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     if (o !== undefined && !usedOffer.has(o) && !isRtx(o) && !isRed(o) && sameCodec(o, a, audio, params)) pair(o, a);
     else unmatched.push(a);
   }
-  const offerNames = namesakesBy(offer.codecs);
-  const answerNames = namesakesBy(answer.codecs);
+  // Made when a reason first needs them (most m-lines match every codec).
+  let offerNames: Map<string, Codec[]> | null = null;
+  let answerNames: Map<string, Codec[]> | null = null;
   // Why an answer payload type matched nothing, said once for its copies.
   const why = new Map<number, string>();
   for (const a of unmatched) {
@@ -249,7 +250,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
       if (reason === undefined) {
         // The same codec answered twice: the offer's is answered by the other payload type already.
         const taken = pairs.find(([oc]) => sameCodec(oc, a, audio, params));
-        const namesakes = offerNames.get(lower(a)) ?? [];
+        const namesakes = (offerNames ??= namesakesBy(offer.codecs)).get(lower(a)) ?? [];
         reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
           : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
           : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listNamesakes(namesakes)})`
@@ -314,7 +315,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
       const target = offerByPt.get(Number(params(c)['apt']));
       return dropped(c, target && !usedOffer.has(target) ? `rtx for ${describeCodec(target)} (apt=${target.payloadType}), which was not negotiated` : `rtx (apt=${params(c)['apt'] ?? '?'}) not in answer`);
     }
-    const namesakes = answerNames.get(lower(c)) ?? [];
+    const namesakes = (answerNames ??= namesakesBy(answer.codecs)).get(lower(c)) ?? [];
     return dropped(c, namesakes.length > 0 && !isRed(c)
       ? `${describeCodec(c)} not in answer (answer has ${listNamesakes(namesakes)})`
       : `${describeCodec(c)} not in answer`);
