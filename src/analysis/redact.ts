@@ -92,7 +92,7 @@ function redactUserinfo(s: string): string {
     // The authority ends at the first of / ? # or a blank, a quote, a backslash or a line end.
     while (i < s.length && i - at < 512) {
       const c = s.charCodeAt(i);
-      if (c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 39 || c === 92 || c === 10 || c === 13) break;
+      if (c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 92 || c === 10 || c === 13) break;
       if (c === 64 /* @ */) lastAt = i;
       else if (c === 58 /* : */ && colon < 0 && lastAt < 0) colon = i;
       i++;

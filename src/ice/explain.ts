@@ -168,15 +168,43 @@ function redactConfiguration(c: Readonly<Record<string, unknown>> | null): Recor
  * Secrets in free text: `password=…`-style pairs (any key ending in one of the words), JWTs
  * (eyJ….….…) and the user info (up to 512 characters, as the relay's) of STUN/TURN URLs. A
  * run such as "a-a-a-…", "-eyJ-eyJ…" or "stun:stun:…" was scanned to its end from every position
- * in it (31 KB took 1.2 s; parser audit): keys are matched by their ending, a JWT only where a
- * run of its characters starts, user info only so far.
+ * in it (31 KB took 1.2 s; parser audit): keys are matched by their ending, JWTs a segment at
+ * a time ({@link redactJwts}), user info only so far.
  */
 function redactInText(text: string): string {
   return text
     .replace(/(password|passwd|secret|token|credential|pwd|apikey)([=:]\s*)([^\s&,;]+)/gi, (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`)
-    .replace(/(?<![\w-])eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g, REDACTED)
+    .replace(/[\w-]+(?:\.[\w-]+)*/g, (token) => (token.includes('eyJ') ? redactJwts(token) : token))
     .replace(/\b((?:stuns?|turns?):(?:\/\/)?)[^@\s"',/?]{0,512}@/gi, `$1${REDACTED}@`);
 }
+
+/**
+ * The JWTs in a run of base64url segments joined by dots ("x-eyJ….eyJ….sig"), as
+ * /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]{4,}/g finds them, a segment at a time: that expression
+ * rescanned a segment to its end from every "eyJ" in it ("-eyJ-eyJ…": quadratic; parser audit).
+ */
+function redactJwts(token: string): string {
+  const segments = token.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const start = jwtStart(s);
+    if (start >= 0 && i + 2 < segments.length && segments[i + 1]!.length >= 4 && segments[i + 2]!.length >= 4) {
+      out.push(s.slice(0, start) + REDACTED);
+      i += 2;
+    } else out.push(s);
+  }
+  return out.join('.');
+}
+
+/** Where a JWT may start in a segment: its first "eyJ" after a non-word character (or at its start), with 4 or more characters after it; else -1. */
+function jwtStart(s: string): number {
+  for (let at = s.indexOf('eyJ'); at >= 0; at = s.indexOf('eyJ', at + 1)) {
+    if (at === 0 || !WORD.test(s[at - 1]!)) return s.length - at - 3 >= 4 ? at : -1;
+  }
+  return -1;
+}
+const WORD = /\w/;
 
 /** A STUN/TURN server URL with user info and secret query parameters redacted (turn:user:pass@host, ?token=). */
 export function redactServerUrl(url: string | null): string | null {

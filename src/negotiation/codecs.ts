@@ -163,6 +163,9 @@ function redList(c: Codec): number[] | null {
   return bare.split('/').map(Number);
 }
 
+/** What makes two codecs of an m-line the same codec: their payload type and the lines they were read from. */
+const sameLines = (c: Codec) => `${c.payloadType} ${c.rtpmapLine} ${c.fmtpLine}`;
+
 /** The named codecs of a list by lower-cased name, each payload type once. */
 function namesakesBy(codecs: readonly Codec[]): Map<string, Codec[]> {
   const out = new Map<string, Codec[]>();
@@ -215,20 +218,22 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     pairs.push([o, a]);
     if (!answered.has(a.payloadType)) answered.set(a.payloadType, o.payloadType);
   };
-  // An m= line may list a format twice: its codecs are then the same codec, which matches the
-  // same offered codecs. Each payload type's search resumes where its last one stopped (what
-  // lies before is used or does not match), so that n copies cost n, not n² (parser audit:
+  // An m= line may list a format twice: its codecs are then the same codec (the same payload
+  // type, a=rtpmap and a=fmtp lines: "96" and "096" are one payload type that may have two), which
+  // matches the same offered codecs. Each such codec's search resumes where its last one stopped
+  // (what lies before is used or does not match), so that n copies cost n, not n² (parser audit:
   // 12 KB took 11 s).
-  const resume = new Map<number, number>();
+  const resume = new Map<string, number>();
   const firstUnused = (a: Codec, matches: (c: Codec) => boolean): Codec | undefined => {
-    for (let i = resume.get(a.payloadType) ?? 0; i < offer.codecs.length; i++) {
+    const k = sameLines(a);
+    for (let i = resume.get(k) ?? 0; i < offer.codecs.length; i++) {
       const c = offer.codecs[i]!;
       if (!usedOffer.has(c) && matches(c)) {
-        resume.set(a.payloadType, i + 1);
+        resume.set(k, i + 1);
         return c;
       }
     }
-    resume.set(a.payloadType, offer.codecs.length);
+    resume.set(k, offer.codecs.length);
     return undefined;
   };
   const unmatched: Codec[] = [];
@@ -240,13 +245,13 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   // Made when a reason first needs them (most m-lines match every codec).
   let offerNames: Map<string, Codec[]> | null = null;
   let answerNames: Map<string, Codec[]> | null = null;
-  // Why an answer payload type matched nothing, said once for its copies.
-  const why = new Map<number, string>();
+  // Why an answer codec matched nothing, said once for its copies.
+  const why = new Map<string, string>();
   for (const a of unmatched) {
     const o = firstUnused(a, (c) => !isRtx(c) && !isRed(c) && sameCodec(c, a, audio, params));
     if (o) pair(o, a);
     else {
-      let reason = why.get(a.payloadType);
+      let reason = why.get(sameLines(a));
       if (reason === undefined) {
         // The same codec answered twice: the offer's is answered by the other payload type already.
         const taken = pairs.find(([oc]) => sameCodec(oc, a, audio, params));
@@ -255,7 +260,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
           : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
           : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listNamesakes(namesakes)})`
           : `${describeCodec(a)} not in offer`;
-        why.set(a.payloadType, reason);
+        why.set(sameLines(a), reason);
       }
       answerOnly.push(dropped(a, reason));
     }

@@ -92,6 +92,8 @@ describe('secrets the relay audit found leaking', () => {
     expect(out).toContain('turns://alice@corp.com:[redacted]@host');
     expect(out).toContain('#access_token=[redacted]&x=1');
     expect((redactFrame(frame) as { kept: string[] }).kept).toEqual(frame.kept);
+    // A "'" is allowed in user info (RFC 3986 §3.2.1): it does not end it (audit of the change: it did).
+    expect(redactFrame({ s: "https://user:pa'ss@host", t: "turns://user:it's@turn.example.com" })).toEqual({ s: 'https://user:[redacted]@host', t: 'turns://user:[redacted]@turn.example.com' });
   });
 });
 

@@ -98,3 +98,19 @@ describe('dumps of very many events (parser audit: the call stack ran out)', () 
     expect(outcome(`RTCStatsDump\n{}\n${'[14,"p","e",1]\n'.repeat(140_000)}`)).toEqual(['not-negotiated']);
   });
 });
+
+describe('the dump readers\' redaction of JWTs', () => {
+  it('finds one after a "-", as the word-boundary expression did, in time that grows like the text (audit of the change: it stopped)', async () => {
+    const { redactUrl } = await import('../../src/ice/explain.js');
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcdefgh';
+    expect(redactUrl(`https://app.example/x-${jwt}`)).toBe('https://app.example/x-[redacted]');
+    expect(redactUrl(`https://app.example/?session=x-${jwt}&y=1`)).not.toContain('abcdefgh');
+    const time = (n: number) => {
+      const t = performance.now();
+      redactUrl(`https://x/${'-eyJ'.repeat(n)}`);
+      return performance.now() - t;
+    };
+    time(1000);
+    expect(time(256_000)).toBeLessThan(256 * 4 * Math.max(time(1000), 0.1) + 20);
+  });
+});

@@ -113,6 +113,12 @@ describe('codec matching follows libwebrtc', () => {
     const c = match(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e034'], '102');
     expect(c.negotiated.map((x) => x.fmtp)).toEqual(['packetization-mode=1;profile-level-id=42e034']);
   });
+  it('one payload type written two ways ("96" and "096") with two a=fmtp: each copy is its own codec (audit of the change: the second was dropped)', () => {
+    const c = match(['rtpmap:97 H264/90000', 'fmtp:97 packetization-mode=0;profile-level-id=42e01f', 'rtpmap:98 H264/90000', 'fmtp:98 packetization-mode=1;profile-level-id=42e01f'], '97 98',
+      ['rtpmap:96 H264/90000', 'fmtp:96 packetization-mode=1;profile-level-id=42e01f', 'fmtp:096 packetization-mode=0;profile-level-id=42e01f'], '96 096');
+    expect(c.negotiated.map((x) => [x.offerPayloadType, x.answerPayloadType])).toEqual([[98, 96], [97, 96]]);
+    expect(c.answerOnly).toEqual([]);
+  });
   it('H264: packetization-mode absent is 0', () => {
     const c = match(['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
     expect(c.negotiated).toEqual([]);

@@ -314,6 +314,8 @@ describe('the console (relay audit)', () => {
     try {
       expect(await raw(r.port, `GET /?room=${'r'.repeat(129)} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toBe('HTTP/1.1 400 Bad Request');
       expect(await raw(r.port, `GET /?room=${'r'.repeat(128)} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toBe('HTTP/1.1 101 Switching Protocols');
+      // Characters, not UTF-16 units: 128 emoji are 128 characters (audit of the change).
+      expect(await raw(r.port, `GET /?room=${encodeURIComponent('😀'.repeat(128))} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toBe('HTTP/1.1 101 Switching Protocols');
       const fake = 'x%0A23:59:59.999 stopped log flushed';
       const a = await joinRelay(`${r.url}/?room=${fake}`);
       a.ws.send('{"type":"ready"}');

@@ -369,6 +369,19 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     ]);
   });
 
+  it('counts what a subscriber sent when the relay cuts it too (audit of the change: only when it left by itself)', async () => {
+    const log = join(dir, 'feed-cut.ndjson');
+    const r = await relay({ log, heartbeatMs: 150 });
+    const silent = new WebSocket(`${r.url}/feed`, { autoPong: false });
+    await new Promise((res) => silent.once('open', res));
+    for (let i = 0; i < 3; i++) silent.send('{}');
+    await new Promise((res) => silent.once('close', res));
+    await new Promise((res) => setTimeout(res, 100));
+    await r.close();
+    const details = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string }).filter((e) => e.event === 'feed-ignored').map((e) => e.detail);
+    expect(details).toContain('a feed subscriber that left had sent 3 frames: all dropped');
+  });
+
   it('is behind the token, like the inspector page', async () => {
     const r = await relay({ token: 't', pageDir: resolve(__dirname, '../../dist/page') });
     await expect(feedOf(`${r.url}/feed`)).rejects.toThrow(/401/);

@@ -39,8 +39,8 @@ export class Feed {
     for (const ws of this.subscribers) {
       if (ws.readyState !== WebSocket.OPEN) continue;
       if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
-        // A close frame would queue behind what it cannot read: cut the connection.
-        this.subscribers.delete(ws);
+        // A close frame would queue behind what it cannot read: cut the connection (it leaves
+        // the set when it closes, where what it sent is counted).
         this.onSlow(ws.bufferedAmount);
         ws.terminate();
         continue;
@@ -93,9 +93,8 @@ export class Feed {
   /** One heartbeat: subscribers that did not answer the last ping are cut (`onDead`), the others pinged. */
   heartbeat(onDead: () => void): void {
     for (const ws of this.subscribers) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
       if (this.silent.has(ws)) {
-        this.subscribers.delete(ws);
-        this.silent.delete(ws);
         onDead();
         ws.terminate();
         continue;

@@ -156,7 +156,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     }
     // A room name is in every console line, log record and notice of its room (15,000
     // characters each grew a blocked console to 403 MB; relay audit).
-    if ((target.query.get('room') ?? '').length > MAX_ROOM_NAME) {
+    if ([...(target.query.get('room') ?? '')].length > MAX_ROOM_NAME) {
       event(null, null, 'refused', `a room name over ${MAX_ROOM_NAME} characters from ${req.socket.remoteAddress}`);
       return refuse(socket, 400, 'Bad Request');
     }
