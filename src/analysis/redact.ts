@@ -189,8 +189,20 @@ export function redactText(text: string): string {
     }
     i = Math.max(vEnd, j);
   }
-  return redactString(copied === 0 ? text : out + text.slice(copied), true);
+  return redactString(copied === 0 ? text : out + text.slice(copied), true).replace(LOOSE_PAIR, (m, key: string, q1: string, sep: string, q2: string, value: string) =>
+    // "[": what the pass above made "[redacted]", or a list, whose items the pass above read.
+    !value.startsWith('[') && !KEPT.has(value) && isSecretKey(key) ? `${key}${q1}${sep}${q2}${REDACTED}` : m,
+  );
 }
+
+/**
+ * A key and its value as text that is not JSON writes them: `{'password':'x'}`, `{password: "x"}`,
+ * `password=x` (relay audit: these passed through a refused frame's excerpt). A key starts a run of
+ * its characters and is at most 64 long: linear.
+ */
+/** Values kept, as for JSON: null and booleans say nothing secret. */
+const KEPT: ReadonlySet<string> = /* @__PURE__ */ new Set(['null', 'true', 'false']);
+const LOOSE_PAIR = /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]{1,64})(['"]?)(\s*[:=]\s*)(['"]?)([^'"\s,;&}\]]+)/g;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 

@@ -97,6 +97,19 @@ describe('secrets the relay audit found leaking', () => {
   });
 });
 
+describe('redactText: secrets in text that only looks like JSON (relay audit: a refused frame\'s excerpt kept them)', () => {
+  it('single-quoted and bare keys, key=value; null and booleans kept', () => {
+    expect(redactText("{'password':'S1'}")).toBe("{'password':'[redacted]'}");
+    expect(redactText('{password: "S2"}')).toBe('{password: "[redacted]"}');
+    expect(redactText('password="S3" x=1')).toBe('password="[redacted]" x=1');
+    expect(redactText('{"password":"S4",}')).toBe('{"password":"[redacted]",}');
+    expect(redactText('{"token":["S5"],}')).toBe('{"token":"[redacted]",}');
+    expect(redactText('apiKey=S6&x=1')).toBe('apiKey=[redacted]&x=1');
+    expect(redactText("{'password':null, pwd: true}")).toBe("{'password':null, pwd: true}");
+    expect(redactText('{"type":"offer", "x": 1, a:b,}')).toBe('{"type":"offer", "x": 1, a:b,}');
+  });
+});
+
 describe('redactText (text that is not JSON)', () => {
   it.each([
     ['a string value', '{"type":"turn","credential":"hunter2","x":', `{"type":"turn","credential":"${REDACTED}","x":`],
