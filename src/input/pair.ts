@@ -2,6 +2,7 @@
  * Picks the two descriptions sdp-diff compares: an offer and its answer (negotiation), or two
  * offers / two answers (a renegotiation diff), from one input or from two.
  */
+import { listSome } from '../arrays.js';
 import { SdpscopeError } from '../errors.js';
 import type { FoundDescription, SdpType } from './types.js';
 
@@ -74,8 +75,6 @@ function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription)
   return groups;
 }
 
-/** Values as a note lists them: the first ten, then how many more. */
-const listed = (values: readonly string[]) => (values.length > 10 ? `${values.slice(0, 10).join(', ')} and ${values.length - 10} more` : values.join(', '));
 
 /**
  * From one input that holds both (a webrtc-internals dump, a frame log): an offer and the answer
@@ -95,7 +94,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     const values = [...groups.keys()];
     if (key !== undefined) {
       const mine = groups.get(key);
-      if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listed(values)})` : ''}`);
+      if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listSome(values, String)})` : ''}`);
       const pair = offerAnswer(mine);
       if (!pair) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
       return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`] };
@@ -108,7 +107,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     const pair = offerAnswer(groups.get(chosen)!)!;
     const flag = what === 'room' ? '--room' : '--pc';
     const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
-    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listed(values)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
+    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
   const pair = offerAnswer(all);

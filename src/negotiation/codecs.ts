@@ -6,6 +6,7 @@
  * = 0); H265 profile-id (absent = 1) and tier-flag (absent = 0); rtx through its apt; red
  * through its payload-type list; telephone-event, CN, ulpfec and flexfec by name and rate.
  */
+import { listSome } from '../arrays.js';
 import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
 import { formatFmtpParameters } from '../sdp/grammar.js';
 import type { Codec, MediaDescription, RtcpFb } from '../sdp/model.js';
@@ -180,12 +181,6 @@ function namesakesBy(codecs: readonly Codec[]): Map<string, Codec[]> {
   return out;
 }
 
-/** Codecs of a name as a reason lists them: the first few, then how many more. */
-function listNamesakes(codecs: readonly Codec[]): string {
-  const shown = codecs.slice(0, 10).map(describeCodec).join(', ');
-  return codecs.length > 10 ? `${shown} and ${codecs.length - 10} more` : shown;
-}
-
 /** Nothing negotiated: every offered codec dropped for one reason (no answer m-line, the m-line rejected). */
 export function unnegotiatedCodecs(offer: MediaDescription, reason: string): CodecNegotiation {
   return { negotiated: [], offerOnly: offer.codecs.map((c) => dropped(c, reason)), answerOnly: [] };
@@ -258,7 +253,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
         const namesakes = (offerNames ??= namesakesBy(offer.codecs)).get(lower(a)) ?? [];
         reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
           : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
-          : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listNamesakes(namesakes)})`
+          : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listSome(namesakes, describeCodec)})`
           : `${describeCodec(a)} not in offer`;
         why.set(sameLines(a), reason);
       }
@@ -322,7 +317,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     }
     const namesakes = (answerNames ??= namesakesBy(answer.codecs)).get(lower(c)) ?? [];
     return dropped(c, namesakes.length > 0 && !isRed(c)
-      ? `${describeCodec(c)} not in answer (answer has ${listNamesakes(namesakes)})`
+      ? `${describeCodec(c)} not in answer (answer has ${listSome(namesakes, describeCodec)})`
       : `${describeCodec(c)} not in answer`);
   });
   return { negotiated, offerOnly, answerOnly };
