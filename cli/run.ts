@@ -108,6 +108,18 @@ export function stdoutDrained(): Promise<void> | undefined {
   return draining;
 }
 
+/** What a closed standard output does: the program ends at once with 0, unless a command must finish first. */
+const exitQuietly = () => process.exit(EXIT_OK);
+let onClosedOutput: () => void = exitQuietly;
+
+/**
+ * Sets what a closed standard output does while a command runs (null: the default, an exit with
+ * 0 at once). The relay stops as on SIGTERM instead: its log is flushed and says why.
+ */
+export function whenOutputCloses(f: (() => void) | null): void {
+  onClosedOutput = f ?? exitQuietly;
+}
+
 /**
  * Runs a command's promise and exits with its code; prints one line on failure. Whoever reads
  * standard output may stop (`| head -1`): the program then ends at once, with 0, saying nothing.
@@ -117,7 +129,7 @@ export function run(program: string, body: () => Promise<number>): void {
   // Standard output that cannot be written (`> /dev/full`, an I/O error) ends the program with one
   // coded line, as any other failure: what was to be written is lost, so it is not a success.
   const onOutputError = (e: unknown) => {
-    if (closedPipe(e)) process.exit(EXIT_OK);
+    if (closedPipe(e)) return onClosedOutput();
     if (failed) return;
     failed = true;
     const { code, message } = describeFailure(program, outputError(e));

@@ -10,7 +10,7 @@ import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
 import { makeStyle, oneLine, type Style } from '../render/style.js';
-import { EXIT_BAD_INPUT, EXIT_OK, type Io } from '../run.js';
+import { EXIT_BAD_INPUT, EXIT_OK, whenOutputCloses, type Io } from '../run.js';
 
 export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine' | 'onLogError' | 'pageDir'> {
   readonly tlsCert?: string;
@@ -85,7 +85,16 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   const { tlsCert, tlsKey, quiet, color: _color, ...rest } = opts;
   const stdout = process.stdout;
   let dropped = 0;
+  // Its reader gone (`relay | head -1`): the relay stops as on SIGTERM, its log flushed with a
+  // `stopped` record saying why (it used to exit at once, the log empty, not even `listening`).
+  let outputClosed = false;
+  let relay: Relay | undefined;
+  whenOutputCloses(() => {
+    outputClosed = true;
+    void relay?.close('standard output closed');
+  });
   const say = (line: string) => {
+    if (outputClosed) return;
     if (stdout.writableLength > CONSOLE_BACKLOG_BYTES) {
       dropped++;
       return;
@@ -98,7 +107,6 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   };
   const host = opts.host ?? RELAY_DEFAULTS.host;
   const port = opts.port ?? RELAY_DEFAULTS.port;
-  let relay: Relay;
   try {
     relay = await startRelay({
       ...rest,
@@ -120,15 +128,19 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     if (code === 'EADDRINUSE') throw new SdpscopeError('ADDRESS_IN_USE', `cannot listen on ${host}:${port}: the port is in use (another relay? --port 0 takes any free one)`);
     throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
-  io.out(renderStartup(relay, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
+  const started = relay;
+  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
+  if (outputClosed) void started.close('standard output closed');
   // Runs until a signal (then closes clients and flushes the log), or until it stops by itself.
-  const stop = () => void relay.close();
+  const stop = () => void started.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const error = await relay.stopped;
+  const error = await started.stopped;
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
+  whenOutputCloses(null);
   const code = error ? EXIT_BAD_INPUT : EXIT_OK;
+  if (outputClosed) return code;
   // Lines standard output has not taken (a reader that stopped) do not keep the process: it ends
   // after a moment without them (a pending write would hold it as long as the reader does).
   if (stdout.writableLength > 0) {

@@ -52,6 +52,15 @@ const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
 /** A query or fragment parameter (`?token=…`, `&password=…`, `#access_token=…`) in a URL held in a string. */
 const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
 
+/**
+ * HTTP credentials written in text (RFC 9110 §11.6.2): what follows `Authorization: <scheme> `, and
+ * a bearer token (RFC 6750 §2.1, b64token) of at least 16 characters after the word "Bearer"
+ * anywhere ("bearer of" is left alone).
+ */
+const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*[A-Za-z][A-Za-z0-9_-]{0,31}\s+)([^\s"'\\,;]+)/gi;
+const BEARER = /\b(bearer\s+)([A-Za-z0-9._~+/-]{16,}=*)/gi;
+const MENTIONS_AUTH = /authorization|bearer/i;
+
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
 function redactString(s: string, raw: boolean): string {
   let out = s;
@@ -59,6 +68,9 @@ function redactString(s: string, raw: boolean): string {
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
+  if (out.length >= 22 && MENTIONS_AUTH.test(out)) {
+    out = out.replace(AUTH_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED)).replace(BEARER, (_m, k: string) => k + REDACTED);
+  }
   if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';') || out.includes('#'))) {
     out = out.replace(QUERY_PARAM, (m, sep: string, key: string, v: string) => (v !== '' && isSecretKey(safeDecode(key)) ? `${sep}${key}=${REDACTED}` : m));
   }
@@ -190,8 +202,8 @@ export function redactText(text: string): string {
     i = Math.max(vEnd, j);
   }
   return redactString(copied === 0 ? text : out + text.slice(copied), true).replace(LOOSE_PAIR, (m, key: string, q1: string, sep: string, q2: string, value: string) =>
-    // "[": what the pass above made "[redacted]", or a list, whose items the pass above read.
-    !value.startsWith('[') && !KEPT.has(value) && isSecretKey(key) ? `${key}${q1}${sep}${q2}${REDACTED}` : m,
+    // "[redacted]": what the pass above made; any other "[…": a list under a key it could not read ({'token':['x']}).
+    value !== REDACTED && !KEPT.has(value) && isSecretKey(key) ? `${key}${q1}${sep}${q2}${REDACTED}` : m,
   );
 }
 
@@ -202,7 +214,7 @@ export function redactText(text: string): string {
  */
 /** Values kept, as for JSON: null and booleans say nothing secret. */
 const KEPT: ReadonlySet<string> = /* @__PURE__ */ new Set(['null', 'true', 'false']);
-const LOOSE_PAIR = /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]{1,64})(['"]?)(\s*[:=]\s*)(['"]?)([^'"\s,;&}\]]+)/g;
+const LOOSE_PAIR = /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]{1,64})(['"]?)(\s*[:=]\s*)(['"]?)(\[[^\]]*\]?|[^'"\s,;&}\]]+)/g;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 

@@ -108,6 +108,29 @@ describe('redactText: secrets in text that only looks like JSON (relay audit: a 
     expect(redactText("{'password':null, pwd: true}")).toBe("{'password':null, pwd: true}");
     expect(redactText('{"type":"offer", "x": 1, a:b,}')).toBe('{"type":"offer", "x": 1, a:b,}');
   });
+
+  it("a list under a key written in text that is not JSON ({'token':['x']}), cut or whole; other lists kept", () => {
+    expect(redactText("{'token':['S1','S2'], 'x':1}")).toBe("{'token':[redacted], 'x':1}");
+    expect(redactText("{password: [S3, {a: S4}")).toBe('{password: [redacted]');
+    expect(redactText("{'ids':['a','b']}")).toBe("{'ids':['a','b']}");
+    expect(redactText('{"token":["S5"]}')).toBe('{"token":"[redacted]"}');
+  });
+});
+
+describe('HTTP credentials written inside strings (relay audit: a bearer token in a string was kept)', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+  it('after "Authorization: <scheme>", and a bearer token of 16 characters or more anywhere', () => {
+    const frame = { headers: `Authorization: Bearer ${jwt}`, note: `use bearer ${jwt} here`, proxy: 'proxy-authorization: Basic dXNlcjpwYXNzd29yZA==' };
+    const out = JSON.stringify(redactFrame(frame));
+    expect(out).not.toContain('eyJ');
+    expect(out).not.toContain('dXNl');
+    expect(redactFrame(frame)).toEqual({ headers: `Authorization: Bearer ${REDACTED}`, note: `use bearer ${REDACTED} here`, proxy: `proxy-authorization: Basic ${REDACTED}` });
+    expect(redactText(`{"h":"Authorization: Bearer ${jwt}"`)).not.toContain('eyJ');
+  });
+  it('leaves "bearer of bad news" alone; after "authorization:" two words read as a scheme and its credentials', () => {
+    const kept = { chat: 'the bearer of bad news, the bearer bonds', status: 'authorization: pending review' };
+    expect(redactFrame(kept)).toEqual({ chat: kept.chat, status: `authorization: pending ${REDACTED}` });
+  });
 });
 
 describe('redactText (text that is not JSON)', () => {

@@ -75,6 +75,16 @@ describe('a closed pipe (| head) ends the command quietly, with 0', () => {
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout.length).toBeGreaterThan(0);
   });
+
+  it('relay | head -1: the relay stops as on SIGTERM, its log flushed and saying why (it exited at once with an empty log)', () => {
+    const log = join(dir, 'head.ndjson');
+    const r = sh(`sdpscope relay --host 127.0.0.1 --port 0 --log ${log} | head -1`);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^signaling +ws:\/\/127\.0\.0\.1:\d+\n$/);
+    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event: string; detail: string }));
+    expect(events.map((e) => e.event)).toEqual(['listening', 'stopped']);
+    expect(events[1]!.detail).toBe('standard output closed; log flushed');
+  });
 });
 
 describe('standard output that cannot be written (> /dev/full) is one coded line and exit 2, never a stack trace', () => {

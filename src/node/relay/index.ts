@@ -42,8 +42,8 @@ export interface Relay {
   readonly port: number;
   /** Clients connected now, per room. */
   rooms(): Map<string, string[]>;
-  /** Closes every client (1001), stops listening, flushes the log. */
-  close(): Promise<void>;
+  /** Closes every client (1001), stops listening, flushes the log; `reason` goes in the `stopped` record. */
+  close(reason?: string): Promise<void>;
   /**
    * Resolves once the relay has stopped: null after close(), or the error that stopped it by
    * itself (LOG_UNWRITABLE, with logFailure "stop").
@@ -125,6 +125,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     : createHttpServer((req, res) => servePage(req, res, pages));
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
 
+  // CONNECT (authority-form) is no method of the relay's: without a listener Node closed the
+  // socket with no status at all (relay audit).
+  server.on('connect', (_req, socket) => refuse(socket, 405, 'Method Not Allowed'));
   server.on('upgrade', (req, socket, head) => {
     const target = requestTarget(req);
     if (!target) {
@@ -285,7 +288,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const host = o.host === '0.0.0.0' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
   event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`);
 
-  async function shutdown(): Promise<void> {
+  async function shutdown(reason: string | undefined): Promise<void> {
     if (heartbeat) clearInterval(heartbeat);
     // From here the log comes first: frames still queued are written without summaries.
     pipe.hurryUp();
@@ -304,7 +307,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
     if (lateFrames > 0) event(null, null, 'late-frames', `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed`);
-    event(null, null, 'stopped', stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log');
+    event(null, null, 'stopped', `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log'}`);
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
     if (unlogged > 0 && o.log !== undefined && !stopError) {
@@ -317,9 +320,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     markStopped(stopError);
   }
 
-  function close(): Promise<void> {
+  function close(reason?: string): Promise<void> {
     // Idempotent: a second call waits for the first.
-    closing ??= shutdown();
+    closing ??= shutdown(reason);
     return closing;
   }
 
