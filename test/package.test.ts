@@ -88,11 +88,12 @@ afterAll(() => {
 
 describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
-  it('is small: the library and its dependencies under 3.1 MB, playwright-core not among them', () => {
+  // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
+  it('is small: the library and its dependencies under 3.2 MB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
-    expect(size).toBeLessThan(3.1 * 1024 * 1024);
+    expect(size).toBeLessThan(3.2 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
