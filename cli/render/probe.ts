@@ -13,6 +13,7 @@ export function renderProbe(r: ProbeReport, s: Style): string {
       .join(', ');
     out.push(`${v.ok ? s.green('✓') : s.red('✗')} ${s.bold(v.url)}  ${facts}`);
     for (const step of v.steps) out.push(s.dim(`    ${step}`));
+    for (const w of v.warnings) out.push(`    ${s.yellow(`warning: ${w}`)}`);
     if (v.error) {
       out.push(`    ${s.red(`${v.error.code}: ${v.error.reason}`)}`);
       out.push(`    ${v.error.explanation}`);

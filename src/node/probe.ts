@@ -8,7 +8,9 @@
  * handled), a CreatePermission on each for the other's relayed address and a datagram sent from
  * one through the relay to the other and back (Send and Data indications, §11), then Refresh with
  * lifetime 0 (§7.2) to free both. Every transaction is bounded: retransmitted over UDP (RFC 8489
- * §6.2.1, RTO 250 ms doubling) until its deadline, then "no answer".
+ * §6.2.1, RTO 500 ms doubling) until its deadline, then "no answer"; an answer that does not
+ * decode, or a stream that is not STUN, is "bad-response". Text from the server (SOFTWARE, REALM,
+ * reason phrases) is shown through wireText: escaped, bounded.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
@@ -18,6 +20,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { SdpscopeError } from '../errors.js';
 import {
   attribute,
+  checkFingerprint,
   checkIntegrity,
   decodeStunMessage,
   encodeStunMessage,
@@ -82,6 +85,8 @@ export interface ProbeServerResult {
   readonly relayVerified: boolean | null;
   /** Each step: what was sent, what came back. */
   readonly steps: readonly string[];
+  /** What works but should not be so: a TURN server that relays without asking for credentials (an open relay). */
+  readonly warnings: readonly string[];
 }
 
 export interface ProbeReport {
@@ -121,6 +126,45 @@ const fmt = (e: Endpoint) => (e.address.includes(':') ? `[${e.address}]:${e.port
 const u32 = (n: number) => new Uint8Array([n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 const text = (s: string) => new TextEncoder().encode(s);
 
+/** RFC 8489 §14.8, §14.9, §14.14: a reason phrase, a REALM and SOFTWARE are under 128 characters. */
+const WIRE_TEXT_MAX = 128;
+/** RFC 8489 §14.9, §14.10: REALM and NONCE are under 763 bytes (echoed in every request). */
+const WIRE_TOKEN_MAX_BYTES = 763;
+// eslint-disable-next-line no-control-regex
+const WIRE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const isPadding = (c: number) => c === 0 || c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0;
+
+/**
+ * Text a server sent (SOFTWARE, REALM, a reason phrase) as sdpscope shows and reports it: the
+ * padding at its end dropped (coturn pads with spaces, others with NULs; a loop: /[\0\s]+$/ is
+ * quadratic on a run of blanks before another character, and 65,000 spaces held the probe 2.9 s
+ * per answer), cut at 128 characters (with "…"), and its control, line-breaking and bidi
+ * characters written as JSON writes them (`\n`, `\u001b`): a line feed in SOFTWARE printed a
+ * forged "✓" line, and a colour code went through with --color (audit).
+ */
+function wireText(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && isPadding(raw.charCodeAt(end - 1))) end--;
+  let cut = '';
+  let n = 0;
+  for (const ch of end === raw.length ? raw : raw.slice(0, end)) {
+    if (n++ === WIRE_TEXT_MAX) {
+      cut += '…';
+      break;
+    }
+    cut += ch;
+  }
+  WIRE_UNSAFE.lastIndex = 0;
+  return cut.replace(WIRE_UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** Why bytes from a server are not a STUN message, in words (RFC 3489 servers have no magic cookie). */
+function notStun(bytes: Uint8Array): string {
+  if (bytes.length < 20) return `${bytes.length} bytes, shorter than a STUN header (20)`;
+  if ((bytes[0]! & 0xc0) !== 0) return 'bytes whose first two bits are not zero: not STUN (RFC 8489 §5)';
+  return 'a message without the magic cookie 0x2112A442: an RFC 3489 (classic STUN) server, or not STUN';
+}
+
 interface Answer {
   readonly message: StunMessage;
   readonly from: Endpoint;
@@ -143,6 +187,20 @@ interface Channel {
 abstract class Transactions {
   protected readonly pending = new Map<string, (a: Answer | null) => void>();
   protected indication: ((m: StunMessage, from: Endpoint) => void) | null = null;
+  /** The last thing the server sent that was not a valid STUN message (why), or a send that failed: an answer that came but could not be read is not silence. */
+  malformed: string | null = null;
+  /** A send the system refused (EMSGSIZE, a port it cannot send to). */
+  sendError: string | null = null;
+
+  /** A decoded message: its FINGERPRINT, when it has one, must match (RFC 8489 §7.3: else it is discarded). */
+  protected accept(m: StunMessage, from: Endpoint): void {
+    if (attribute(m, A.FINGERPRINT) && !checkFingerprint(m)) {
+      this.malformed = `a message from ${fmt(from)} whose FINGERPRINT does not match (RFC 8489 §14.7)`;
+      return;
+    }
+    if (m.class === 'indication') this.indication?.(m, from);
+    else this.pending.get(m.transactionId)?.({ message: m, from, rttMs: null });
+  }
 
   /** Waits (up to `ms`) for an answer to a transaction that already ended without one. */
   late(tid: string, ms: number): Promise<StunMessage | null> {
@@ -168,28 +226,39 @@ class UdpChannel extends Transactions implements Channel {
   private constructor(readonly socket: UdpSocket) {
     super();
     socket.on('message', (buf, rinfo) => {
-      if (!isStunMessage(buf)) return;
+      const from = { address: rinfo.address, port: rinfo.port };
+      if (!isStunMessage(buf)) {
+        this.malformed = `from ${fmt(from)}: ${notStun(buf)}`;
+        return;
+      }
       let m: StunMessage;
       try {
         m = decodeStunMessage(new Uint8Array(buf));
-      } catch {
+      } catch (e) {
+        this.malformed = `from ${fmt(from)}: ${e instanceof SdpscopeError ? e.reason : String(e)}`;
         return;
       }
-      const from = { address: rinfo.address, port: rinfo.port };
-      if (m.class === 'indication') this.indication?.(m, from);
-      else this.pending.get(m.transactionId)?.({ message: m, from, rttMs: null });
+      this.accept(m, from);
     });
     socket.on('error', () => undefined);
   }
 
   static async open(localAddress: string, family: 4 | 6): Promise<UdpChannel> {
-    const socket = createSocket(family === 6 ? 'udp6' : 'udp4');
+    let socket: UdpSocket;
+    try {
+      socket = createSocket(family === 6 ? 'udp6' : 'udp4');
+    } catch (e) {
+      throw localSocketFailure(e);
+    }
     await new Promise<void>((ok, no) => {
       socket.once('error', no);
       socket.bind(0, localAddress, () => {
         socket.removeListener('error', no);
         ok();
       });
+    }).catch((e: unknown) => {
+      socket.close();
+      throw localSocketFailure(e);
     });
     return new UdpChannel(socket);
   }
@@ -200,13 +269,22 @@ class UdpChannel extends Transactions implements Channel {
   }
 
   send(bytes: Uint8Array, to: Endpoint): void {
-    this.socket.send(bytes, to.port, to.address, () => undefined);
+    // A port of 0 (an OTHER-ADDRESS naming one) throws here; EMSGSIZE comes to the callback (audit: the first was exit 70).
+    const refused = (e: unknown) => (this.sendError = `sending ${bytes.length} bytes to ${fmt(to)} failed: ${(e as Error).message}`);
+    try {
+      this.socket.send(bytes, to.port, to.address, (e) => e && refused(e));
+    } catch (e) {
+      refused(e);
+    }
   }
 
   transact(request: (tid: Uint8Array) => Uint8Array, to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<Answer | null> {
     const tid = tidBytes();
     const key = tidHex(tid);
     const bytes = request(tid);
+    // What the last transaction met is not this one's (the shared socket serves every UDP server).
+    this.malformed = null;
+    this.sendError = null;
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve(null);
       const started = performance.now();
@@ -254,23 +332,33 @@ class StreamChannel extends Transactions implements Channel {
   ) {
     super();
     socket.on('data', (chunk: Buffer) => {
+      if (this.closed || this.malformed !== null) return;
       this.buffer = Buffer.concat([this.buffer, chunk]);
+      // Bytes that are neither STUN nor ChannelData leave no way to find the next message: the
+      // connection is given up at once (audit: 3.2 GB of junk were read until the deadline, then
+      // called "no answer").
+      const giveUp = (why: string) => {
+        this.malformed = `from ${fmt(this.peer)}: ${why}`;
+        this.socket.destroy();
+      };
       while (this.buffer.length >= 4) {
         // ChannelData (0x4000–0x7fff, RFC 8656 §12.5) is padded to 4 bytes over TCP; STUN is 20 + length.
         const first = this.buffer[0]!;
-        const size = first >= 0x40 && first < 0x80 ? 4 + this.buffer.readUInt16BE(2) + ((4 - (this.buffer.readUInt16BE(2) % 4)) % 4) : 20 + this.buffer.readUInt16BE(2);
+        if (first >= 0x80) return giveUp(notStun(this.buffer));
+        const channelData = first >= 0x40;
+        if (!channelData && this.buffer.length >= 8 && this.buffer.readUInt32BE(4) !== 0x2112a442) return giveUp(notStun(this.buffer));
+        const size = channelData ? 4 + this.buffer.readUInt16BE(2) + ((4 - (this.buffer.readUInt16BE(2) % 4)) % 4) : 20 + this.buffer.readUInt16BE(2);
         if (this.buffer.length < size) break;
         const frame = this.buffer.subarray(0, size);
         this.buffer = this.buffer.subarray(size);
-        if (!isStunMessage(frame)) continue;
+        if (channelData) continue;
         let m: StunMessage;
         try {
           m = decodeStunMessage(new Uint8Array(frame));
-        } catch {
-          continue;
+        } catch (e) {
+          return giveUp(e instanceof SdpscopeError ? e.reason : String(e));
         }
-        if (m.class === 'indication') this.indication?.(m, this.peer);
-        else this.pending.get(m.transactionId)?.({ message: m, from: this.peer, rttMs: null });
+        this.accept(m, this.peer);
       }
     });
     socket.on('error', () => undefined);
@@ -322,6 +410,7 @@ class StreamChannel extends Transactions implements Channel {
     if (!this.socket.destroyed) this.socket.write(bytes);
   }
 
+
   transact(request: (tid: Uint8Array) => Uint8Array, _to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<Answer | null> {
     const tid = tidBytes();
     const key = tidHex(tid);
@@ -367,16 +456,41 @@ function addressAttr(m: StunMessage, type: number, xor: boolean): Endpoint | nul
 
 const mappedOf = (m: StunMessage) => addressAttr(m, A.XOR_MAPPED_ADDRESS, true) ?? addressAttr(m, A.MAPPED_ADDRESS, false);
 
-function errorOf(m: StunMessage): { code: number; reason: string } | null {
+/**
+ * The mapped address of a Binding success, or a bad-response failure: one without a readable
+ * XOR-MAPPED-ADDRESS or MAPPED-ADDRESS is no answer to the question (audit: it got a ✓ with
+ * "mapped (none)").
+ */
+function requireMapped(m: StunMessage, what: string): Endpoint {
+  const mapped = mappedOf(m);
+  if (mapped) return mapped;
+  const a = attribute(m, A.XOR_MAPPED_ADDRESS) ?? attribute(m, A.MAPPED_ADDRESS);
+  let why = 'none';
+  if (a) {
+    try {
+      readAddress(m, a, a.type === A.XOR_MAPPED_ADDRESS);
+    } catch (e) {
+      why = e instanceof SdpscopeError ? e.reason : String(e);
+    }
+  }
+  throw failure('bad-response', `${what}: a success without a readable mapped address (${a ? why : 'no XOR-MAPPED-ADDRESS or MAPPED-ADDRESS'})`, 'the server answered the Binding but did not say which address it saw (RFC 8489 §14.2): not a conforming STUN server');
+}
+
+/** The ERROR-CODE of an error answer (null when it has none); one outside RFC 8489 §14.8's classes is a bad response. */
+function errorOf(m: StunMessage, what: string): { code: number; reason: string } | null {
   const a = attribute(m, A.ERROR_CODE);
   if (!a) return null;
+  let e: { code: number; reason: string };
   try {
-    const e = readErrorCode(a);
-    // coturn pads reason phrases with spaces, others with NULs.
-    return { code: e.code, reason: e.reason.replace(/[\0\s]+$/, '') };
-  } catch {
-    return null;
+    e = readErrorCode(a);
+  } catch (x) {
+    throw failure('bad-response', `${what}: a malformed ERROR-CODE (${x instanceof SdpscopeError ? x.reason : String(x)})`, 'not a conforming STUN server');
   }
+  const cls = a.value[2]! & 0x07;
+  const number = a.value[3]!;
+  // Class 3 to 6, number 0 to 99 (audit: class 0 threw out of the probe and left an allocation unfreed).
+  if (cls < 3 || cls > 6 || number > 99) throw failure('bad-response', `${what}: ERROR-CODE class ${cls} number ${number}, ${JSON.stringify(wireText(e.reason))}`, 'a STUN error code is a class of 3 to 6 and a number of 0 to 99 (RFC 8489 §14.8): not a conforming STUN server');
+  return { code: e.code, reason: wireText(e.reason) };
 }
 
 const STUN_CODE_NAMES: Readonly<Record<number, ProbeErrorCode>> = {
@@ -407,6 +521,12 @@ function stunFailure(what: string, e: { code: number; reason: string }, username
   return failure(STUN_CODE_NAMES[e.code] ?? 'stun-error', `${what}: ${e.code} ${e.reason}`, explanation, e.code);
 }
 
+/** A local socket this machine could not open (EMFILE: too many open files). */
+function localSocketFailure(e: unknown): ProbeFailure {
+  const err = e as { code?: string; message?: string };
+  return failure('local', `${err.code ?? 'error'}: ${err.message ?? String(e)}`, `this machine could not open a UDP socket (${err.code ?? err.message}): ${err.code === 'EMFILE' ? 'too many open files (ulimit -n)' : 'see the error'}`);
+}
+
 /** A system error (connect, TLS, DNS) explained. */
 function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   const err = e as { code?: string; message?: string };
@@ -424,9 +544,15 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
 
 const interrupted = (what: string) => failure('interrupted', `${what}: interrupted`, 'the probe was interrupted (Ctrl-C) before this check finished; allocations made were freed');
 
-/** No answer: interrupted, the connection closed by the server, or silence until the deadline. */
+/**
+ * No answer: interrupted, answers that could not be read, a send the system refused, the
+ * connection closed by the server, or silence until the deadline.
+ */
 function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeoutMs: number, signal?: AbortSignal): ProbeFailure {
   if (signal?.aborted) return interrupted(what);
+  const c = channel as unknown as Transactions;
+  if (c.malformed !== null) return failure('bad-response', `${what}: no answer that is valid STUN; the server sent ${c.malformed}`, `${server.host}:${server.port} answered, but not with STUN as RFC 8489 writes it: a server of another protocol on that port, an RFC 3489 server, or a broken one`);
+  if (c.sendError !== null) return failure('local', `${what}: ${c.sendError}`, 'this machine could not send the request: see the error');
   if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
   return noAnswer(server, what, timeoutMs);
 }
@@ -472,7 +598,7 @@ async function localAddressFor(to: Endpoint, family: 4 | 6): Promise<string> {
 }
 
 /** Mutable per-server result while its checks run. */
-type Draft = { -readonly [K in keyof Omit<ProbeServerResult, 'ok' | 'steps'>]: ProbeServerResult[K] } & { steps: string[] };
+type Draft = { -readonly [K in keyof Omit<ProbeServerResult, 'ok' | 'steps' | 'warnings'>]: ProbeServerResult[K] } & { steps: string[]; warnings: string[] };
 
 /** One TURN allocation on a channel, with its long-term credential state. */
 class Allocation {
@@ -487,6 +613,8 @@ class Allocation {
   maybeAllocated = false;
   /** The transaction id of an authenticated Allocate that got no answer (it may come late). */
   unansweredAllocate: string | null = null;
+  /** The server allocated without asking for credentials (no 401): requests go unsigned, as it asked none. */
+  openRelay = false;
 
   constructor(
     readonly channel: Channel,
@@ -516,6 +644,9 @@ class Allocation {
     perTid?: (tid: Uint8Array) => StunAttributeInput[],
   ): Promise<StunMessage> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    // A server that never asked for credentials (no realm, no nonce) gets unsigned requests: signed
+    // with an empty key, they passed as "checked" (audit).
+    if (authenticated && this.realm === '' && this.nonce === '') authenticated = false;
     for (let attempt = 0; attempt < 3; attempt++) {
       const build = (tid: Uint8Array) =>
         encodeStunMessage(
@@ -536,9 +667,12 @@ class Allocation {
         if (authenticated && method === STUN_METHODS.allocate) this.unansweredAllocate = sentTid;
         throw noAnswerOf(this.channel, this.server.uri, name, timeoutMs, options.signal);
       }
-      const m = answer.message;
+      let m = answer.message;
       const sw = attribute(m, A.SOFTWARE);
-      if (sw) this.software = readText(sw).replace(/[\0\s]+$/, '');
+      if (sw) this.software = wireText(readText(sw));
+      if (m.method !== method || m.class === 'request') {
+        throw failure('bad-response', `${name}: answered with a ${m.class} of method 0x${m.method.toString(16).padStart(3, '0')}`, 'the answer to a request is a success or an error of the same method (RFC 8489 §6.3): not a conforming STUN/TURN server');
+      }
       if (m.class === 'success') {
         // Whatever is wrong with it below, the server made an allocation: it must be freed.
         if (method === STUN_METHODS.allocate) this.maybeAllocated = true;
@@ -547,31 +681,42 @@ class Allocation {
           throw failure('integrity', `${name}: the answer has no MESSAGE-INTEGRITY`, 'an answer to an authenticated request must be signed with the same credentials (RFC 8489 §9.2.5): it was not, so it cannot be trusted (something on the way answered, or a broken server)');
         if (authenticated && !checkIntegrity(m, this.key, NODE_STUN_CRYPTO))
           throw failure('integrity', `${name}: the answer's MESSAGE-INTEGRITY does not match`, 'the answer was not made with the key of these credentials: something on the way rewrote it, or the server uses another realm or password hashing');
+        // What follows MESSAGE-INTEGRITY is not covered by it, and is ignored (RFC 8489 §14.5; audit: an unsigned XOR-RELAYED-ADDRESS after it was taken).
+        if (authenticated) m = signedPart(m);
         return m;
       }
-      const e = errorOf(m);
+      const e = errorOf(m, name);
       if (!e) throw failure('bad-response', `${name}: an error answer without ERROR-CODE`, 'the server answered with an error and no code: not a conforming STUN server');
       const realm = attribute(m, A.REALM);
       const nonce = attribute(m, A.NONCE);
       const fresh = (e.code === 438 || (e.code === 401 && !authenticated)) && realm && nonce;
+      if (e.code === 401 && !authenticated && !fresh) {
+        // No credentials were sent yet: "wrong credentials" would be untrue (audit).
+        throw failure('bad-response', `${name}: 401 ${e.reason} without ${realm ? 'a NONCE' : nonce ? 'a REALM' : 'a REALM and a NONCE'}`, 'the server asks for credentials but gives no realm and nonce to compute them with (RFC 8489 §9.2.4): not a conforming TURN server', 401);
+      }
+      if (fresh && (realm!.value.length > WIRE_TOKEN_MAX_BYTES || nonce!.value.length > WIRE_TOKEN_MAX_BYTES)) {
+        // Echoed in every request, they would not fit one (audit: the length field wrapped, and the server's 401 was blamed on the credentials).
+        throw failure('bad-response', `${name}: a ${realm!.value.length > WIRE_TOKEN_MAX_BYTES ? `REALM of ${realm!.value.length}` : `NONCE of ${nonce!.value.length}`} bytes`, `RFC 8489 §14.9 and §14.10 bound REALM and NONCE at ${WIRE_TOKEN_MAX_BYTES} bytes: not a conforming server`, e.code);
+      }
       if (fresh) {
         this.realm = readText(realm!);
         this.nonce = readText(nonce!);
         this.key = longTermKey(this.server.username ?? '', this.realm, this.server.credential ?? '', NODE_STUN_CRYPTO);
+        const shownRealm = wireText(this.realm);
         if (e.code === 438) this.step(`${name}: 438 stale nonce; retrying with the new one`);
         else {
           if (this.server.username === undefined || this.server.credential === undefined) {
-            this.step(`${name}: 401 with realm "${this.realm}" and a nonce: the server wants credentials, and none were given`);
-            throw failure('needs-credentials', `${name}: 401 ${e.reason}`, `the server needs TURN credentials (realm "${this.realm}"): give --username and --credential, or an iceServers file with them`, 401);
+            this.step(`${name}: 401 with realm "${shownRealm}" and a nonce: the server wants credentials, and none were given`);
+            throw failure('needs-credentials', `${name}: 401 ${e.reason}`, `the server needs TURN credentials (realm "${shownRealm}"): give --username and --credential, or an iceServers file with them`, 401);
           }
-          this.step(`${name}: 401 with realm "${this.realm}" and a nonce, as expected; sending credentials`);
+          this.step(`${name}: 401 with realm "${shownRealm}" and a nonce, as expected; sending credentials`);
         }
         authenticated = true;
         continue;
       }
       throw stunFailure(name, e, this.server.username, m);
     }
-    throw failure('stale-nonce', `${name}: the nonce went stale three times`, 'the server keeps answering 438 stale nonce: its nonce lifetime is shorter than a round trip, or its clock jumps');
+    throw failure('stale-nonce', `${name}: still 438 stale nonce after two fresh nonces`, 'the server keeps answering 438 stale nonce: its nonce lifetime is shorter than a round trip, or its clock jumps');
   }
 
   async allocate(): Promise<void> {
@@ -583,7 +728,12 @@ class Allocation {
     const life = attribute(m, A.LIFETIME);
     if (life && life.value.length !== 4) throw failure('bad-response', `${this.label}: LIFETIME is ${life.value.length} bytes, not 4`, 'the server sent a malformed LIFETIME (RFC 8656 §18.2): not a conforming TURN server');
     this.lifetime = life ? readU32Value(life) : null;
-    if (!this.relayed) throw failure('bad-response', 'Allocate: success without XOR-RELAYED-ADDRESS', 'the server said yes to the allocation but gave no relayed address: not a conforming TURN server');
+    if (!this.relayed) throw failure('bad-response', `${this.label}: success without a readable XOR-RELAYED-ADDRESS`, 'the server said yes to the allocation but gave no relayed address: not a conforming TURN server');
+    if (this.lifetime === 0) throw failure('bad-response', `${this.label}: success with LIFETIME 0`, 'an allocation of lifetime 0 is gone at once (RFC 8656 §7.2): not a conforming TURN server');
+    if (this.realm === '') {
+      this.openRelay = true;
+      this.step(`${this.label}: made without asking for credentials (no 401): an open relay`);
+    }
   }
 
   async permit(peer: Endpoint): Promise<void> {
@@ -610,7 +760,7 @@ class Allocation {
    * signal, a short deadline). A 437 means there is none (any more): freed too (§7.3).
    */
   async free(): Promise<'freed' | 'none'> {
-    if (this.key.length === 0) return 'none';
+    // Signed when the server asked for credentials; unsigned for an open relay (audit: it was never freed).
     try {
       await this.request(STUN_METHODS.refresh, 'Refresh (lifetime 0)', [{ type: A.LIFETIME, value: u32(0) }], true, { timeoutMs: Math.min(this.timeoutMs, 1500) });
       return 'freed';
@@ -619,6 +769,12 @@ class Allocation {
       throw e;
     }
   }
+}
+
+/** The attributes MESSAGE-INTEGRITY covers: those after it (FINGERPRINT aside) are ignored (RFC 8489 §14.5). */
+function signedPart(m: StunMessage): StunMessage {
+  const at = m.attributes.findIndex((a) => a.type === A.MESSAGE_INTEGRITY);
+  return at < 0 ? m : { ...m, attributes: m.attributes.slice(0, at + 1) };
 }
 
 const stunAddress = (e: Endpoint) => ({ family: e.address.includes(':') ? ('ipv6' as const) : ('ipv4' as const), address: e.address, port: e.port });
@@ -650,7 +806,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   const drafts: Draft[] = [];
   const resolved: (Resolved | null)[] = [];
   for (const e of entries) {
-    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [] };
+    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [], warnings: [] };
     drafts.push(d);
     try {
       const r = await resolveUri(e.uri, timeoutMs);
@@ -692,42 +848,47 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         StreamChannel.open(to, r.uri.transport === 'tls' ? (isIP(r.uri.host) ? {} : { servername: r.uri.host }) : null, timeoutMs).catch((e: unknown) => {
           throw socketFailure(e, r.uri);
         });
+      // This server's sockets, closed once it is checked (audit: all were kept to the end, and 60 TURN URIs under ulimit -n 100 ended in EMFILE).
+      const mine: Channel[] = [];
       try {
         if (signal?.aborted) throw interrupted('Binding');
         let channel: Channel;
         if (r.uri.transport === 'udp' && shared && r.family === family) channel = shared;
         else if (r.uri.transport === 'udp') {
           channel = await UdpChannel.open(anyAddress(r.family), r.family);
-          opened.push(channel);
+          mine.push(channel);
         } else {
           channel = await connect();
-          opened.push(channel);
+          mine.push(channel);
           say(`${r.uri.transport.toUpperCase()} connected to ${fmt(to)}`);
         }
         const answer = await channel.transact(binding(), to, timeoutMs, signal);
         if (!answer) {
-          if (!signal?.aborted && r.uri.transport === 'udp') bindingUnanswered.add(i);
-          throw noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
+          const silence = noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
+          if (silence.error.code === 'no-answer' && r.uri.transport === 'udp') bindingUnanswered.add(i);
+          throw silence;
         }
         const m = answer.message;
+        if (m.method !== STUN_METHODS.binding || m.class === 'request') throw failure('bad-response', `Binding: answered with a ${m.class} of method 0x${m.method.toString(16).padStart(3, '0')}`, 'the answer to a request is a success or an error of the same method (RFC 8489 §6.3): not a conforming STUN server');
         if (m.class !== 'success') {
-          const e = errorOf(m);
+          const e = errorOf(m, 'Binding');
+          if (e?.code === 401) throw failure('unauthorized', `Binding: 401 ${e.reason}`, 'the server wants credentials for a plain Binding (short-term credentials, RFC 8489 §9.1): it is not a STUN server for anyone, such as an ICE agent\'s port, or a TURN server that authenticates Bindings', 401);
           throw e ? stunFailure('Binding', e, undefined, m) : failure('bad-response', 'Binding: an error answer without ERROR-CODE', 'not a conforming STUN server');
         }
         if (r.uri.transport === 'udp') udpAnswered = true;
         d.rttMs = answer.rttMs;
-        d.mapped = mappedOf(m);
+        const sw = attribute(m, A.SOFTWARE);
+        if (sw) d.software = wireText(readText(sw));
+        d.mapped = requireMapped(m, 'Binding');
         d.otherAddress = addressAttr(m, A.OTHER_ADDRESS, false);
         d.responseOrigin = addressAttr(m, A.RESPONSE_ORIGIN, false);
         d.rfc5780 = d.otherAddress !== null;
-        const sw = attribute(m, A.SOFTWARE);
-        if (sw) d.software = readText(sw).replace(/[\0\s]+$/, '');
         say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${d.otherAddress ? `OTHER-ADDRESS ${fmt(d.otherAddress)} (RFC 5780)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
         if (channel === shared && d.mapped) multiServer.push({ server: to, mapped: d.mapped });
         if (r.uri.scheme === 'turn' || r.uri.scheme === 'turns') {
           const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
-          if (first !== channel) opened.push(first);
-          await checkTurn(r, first, to, d, timeoutMs, say, opened, connect, signal);
+          if (first !== channel) mine.push(first);
+          await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
         }
       } catch (e) {
         if (!(e instanceof ProbeFailure)) {
@@ -736,6 +897,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
           d.error = failure('bad-response', e.reason, 'the server sent a malformed STUN message: not a conforming STUN/TURN server').error;
         } else d.error = e.error;
         step(`${d.url}: failed: ${d.error.reason}`);
+      } finally {
+        for (const c of mine) c.close();
       }
     }
 
@@ -748,15 +911,22 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       const tcp = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs, signal);
       tcpAnswered = (tcpAnswered ?? false) || tcp;
       d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : 'no answer either'}`);
-      if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), use TURN over TCP or TLS` };
+      if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
     }
 
     if (options.nat === false) {
       const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
       return { servers, nat: { mapping: null, filtering: null, type: 'unknown', evidence: ['not tested (--no-nat)'], server: null, local: null }, paths: [] };
     }
-    // RFC 5780 against the first UDP server that sent OTHER-ADDRESS.
-    const idx = drafts.findIndex((d, i) => d.transport === 'udp' && d.rfc5780 === true && resolved[i]?.family === family);
+    // RFC 5780 against the first UDP server that sent a usable OTHER-ADDRESS.
+    let otherAddressProblem: string | undefined;
+    const idx = drafts.findIndex((d, i) => {
+      const r = resolved[i];
+      if (d.transport !== 'udp' || d.rfc5780 !== true || !r || r.family !== family) return false;
+      const problem = otherAddressProblemOf(d.otherAddress!, { address: r.address, port: r.uri.port }, family);
+      if (problem !== null) otherAddressProblem ??= `its OTHER-ADDRESS ${fmt(d.otherAddress!)} is ${problem}: the RFC 5780 tests need another IP address and another port of the server (RFC 5780 §7.4), so they did not run`;
+      return problem === null;
+    });
     const observations: { -readonly [K in keyof NatObservations]: NatObservations[K] } = {
       local: shared?.local ?? null,
       udpAnswered,
@@ -764,6 +934,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
+      ...(idx < 0 && otherAddressProblem !== undefined ? { otherAddressProblem } : {}),
     };
     let natServer: string | null = null;
     if (idx >= 0 && shared && !signal?.aborted) {
@@ -812,6 +983,20 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   }
 }
 
+/**
+ * Why an OTHER-ADDRESS cannot serve the RFC 5780 tests, or null: it must be another IP address
+ * and another port of the server, of the same family (RFC 5780 §7.4). Audit: port 0 crashed the
+ * probe; the server's own IP sent test II where test I went, and "endpoint-independent" followed.
+ */
+function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6): string | null {
+  if (other.port === 0) return 'port 0';
+  if (isIP(other.address) !== family) return 'of another address family';
+  if (other.address === '0.0.0.0' || other.address === '::') return 'the unspecified address';
+  if (other.address === primary.address) return 'the server\'s own IP address';
+  if (other.port === primary.port) return 'the server\'s own port';
+  return null;
+}
+
 /** A Binding over TCP (is it UDP that is blocked?). */
 async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
   let ch: StreamChannel | null = null;
@@ -839,6 +1024,7 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     d.relayed = a.relayed;
     d.lifetime = a.lifetime;
     d.software ??= a.software;
+    if (a.openRelay) d.warnings.push('an open relay: the server allocated without asking for credentials (no 401), so anyone who can reach it can relay through it, and the credentials given were not checked (RFC 8656 §7.2 expects the long-term credential mechanism)');
     say(`Allocate: relayed ${fmt(a.relayed!)}, mapped ${a.mapped ? fmt(a.mapped) : '(none)'}, lifetime ${a.lifetime ?? '?'} s`);
     // A second allocation from another local port (or connection): the peer the datagram goes to.
     const second: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(r.family === 6 ? '::' : '0.0.0.0', r.family) : await connect();
@@ -893,12 +1079,12 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
         if (!m || m.class !== 'success') continue;
         say('a late answer to the Allocate made an allocation: freeing it');
       }
+      // Whatever one Refresh meets, the other allocation is freed too (audit: an exception here left it).
       try {
         const how = await alloc.free();
         if (how === 'freed' || alloc.relayed) say(`Refresh lifetime 0: ${alloc.relayed ? fmt(alloc.relayed) : 'the allocation'} ${how === 'freed' ? 'freed' : 'already gone'}`);
       } catch (e) {
-        if (!(e instanceof ProbeFailure)) throw e;
-        say(`Refresh lifetime 0 failed: ${e.error.reason}`);
+        say(`Refresh lifetime 0 failed: ${e instanceof ProbeFailure ? e.error.reason : e instanceof SdpscopeError ? e.reason : String(e)}`);
       }
     }
   }

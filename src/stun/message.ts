@@ -270,7 +270,11 @@ export interface StunMessageInput {
 export function encodeStunMessage(input: StunMessageInput, crypto?: StunCrypto): Uint8Array {
   if (input.transactionId.length !== 12) throw new SdpscopeError('INVALID_ARGUMENT', 'a STUN transaction id is 12 bytes');
   const parts: Uint8Array[] = [];
+  let size = 0;
   const attr = (type: number, value: Uint8Array) => {
+    // The length fields are 16 bits (RFC 8489 §5, §14): a longer value or message would wrap them (audit: a 32 KB REALM and NONCE made a cut request).
+    size += 4 + value.length + ((4 - (value.length % 4)) % 4);
+    if (value.length > 0xffff || size > 0xffff) throw new SdpscopeError('INVALID_ARGUMENT', `a STUN message holds at most 65,535 bytes of attributes; this one would hold ${size}`);
     const padded = new Uint8Array(4 + value.length + ((4 - (value.length % 4)) % 4));
     padded[0] = type >> 8;
     padded[1] = type & 0xff;

@@ -62,12 +62,22 @@ export interface NatObservations {
   readonly noUdpServer?: boolean;
   /** Why the filtering tests cannot be read (a server that does not honour CHANGE-REQUEST). */
   readonly filteringProblem?: string;
+  /** Why the OTHER-ADDRESS a server sent cannot serve the tests (not another IP and port of it, port 0): they did not run. */
+  readonly otherAddressProblem?: string;
   /** Mapped addresses one local port got from servers at different addresses (no RFC 5780 needed). */
   readonly multiServer?: readonly { readonly server: Endpoint; readonly mapped: Endpoint }[];
 }
 
+/**
+ * The mapping behaviour: an RFC 4787 one; `endpoint-dependent` when the tests saw a new mapping
+ * for another destination but could not tell address-dependent from address-and-port-dependent
+ * (test III unanswered, or two servers without RFC 5780): symmetric either way; `none` when the
+ * mapped address is the local one.
+ */
+export type NatMapping = NatBehavior | 'endpoint-dependent' | 'none';
+
 export interface NatProbeVerdict {
-  readonly mapping: NatBehavior | 'none' | null;
+  readonly mapping: NatMapping | null;
   readonly filtering: NatBehavior | null;
   readonly type: NatType;
   /** One line per test: what was sent, what came back, what it shows. */
@@ -87,14 +97,14 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   }
   if (!o.udpAnswered) {
     if (o.tcpAnswered) {
-      evidence.push('no STUN server answered over UDP; one answered over TCP: UDP is blocked on the way (a firewall), TCP gets out');
+      evidence.push('no STUN server answered over UDP; one answered over TCP: UDP is blocked on the way (a firewall), or the server does not serve UDP on that port (another STUN server over UDP tells them apart)');
       return { mapping: null, filtering: null, type: 'udp-blocked', evidence };
     }
     evidence.push(o.tcpAnswered === false ? 'no STUN server answered, over UDP or TCP: the servers are unreachable from here' : 'no STUN server answered over UDP');
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }
   const m = o.mapping;
-  let mapping: NatBehavior | 'none' | null = null;
+  let mapping: NatMapping | null = null;
   if (m?.i && o.otherAddress) {
     const other = o.otherAddress;
     evidence.push(`mapping test I: ${o.local ? at(o.local) : 'the local port'} mapped to ${at(m.i)}; the server's other address is ${at(other)}`);
@@ -109,7 +119,9 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
       mapping = 'endpoint-independent';
       evidence.push(`mapping test II: to ${other.address} (primary port), mapped to ${at(m.ii)}, the same: endpoint-independent mapping`);
     } else if (m.iii === null || m.iii === undefined) {
-      evidence.push(`mapping test II: to ${other.address}, mapped to ${at(m.ii)} (another mapping); test III got no answer`);
+      // A new mapping for another destination is symmetric whatever test III would say (audit: "unknown").
+      mapping = 'endpoint-dependent';
+      evidence.push(`mapping test II: to ${other.address}, mapped to ${at(m.ii)} (not ${at(m.i)}): a new mapping per destination; test III ${m.iii === null ? 'got no answer' : 'did not run'}, so address-dependent and address-and-port-dependent are not told apart`);
     } else {
       mapping = same(m.iii, m.ii) ? 'address-dependent' : 'address-and-port-dependent';
       evidence.push(
@@ -119,7 +131,11 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
       );
     }
   } else if (m?.i) {
-    evidence.push(`the server mapped ${o.local ? at(o.local) : 'the local port'} to ${at(m.i)} but sent no OTHER-ADDRESS: it does not do RFC 5780 behaviour discovery (coturn does with two listening addresses)`);
+    evidence.push(
+      o.otherAddressProblem !== undefined
+        ? `the server mapped ${o.local ? at(o.local) : 'the local port'} to ${at(m.i)}; ${o.otherAddressProblem}`
+        : `the server mapped ${o.local ? at(o.local) : 'the local port'} to ${at(m.i)} but sent no OTHER-ADDRESS: it does not do RFC 5780 behaviour discovery (coturn does with two listening addresses)`,
+    );
     if (o.local && same(m.i, o.local)) {
       mapping = 'none';
       evidence.push('the mapped address is the local address: no NAT between here and the server');
@@ -132,7 +148,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     const other = multi.find((s) => s.server.address !== first.server.address);
     if (other) {
       const eim = same(first.mapped, other.mapped);
-      mapping = eim ? 'endpoint-independent' : 'address-and-port-dependent';
+      mapping = eim ? 'endpoint-independent' : 'endpoint-dependent';
       evidence.push(`one local port, two servers: ${at(first.server)} saw ${at(first.mapped)}, ${at(other.server)} saw ${at(other.mapped)}: ${eim ? 'the same mapping (endpoint-independent)' : 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way)'}`);
     }
   }
@@ -159,7 +175,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
 
   let type: NatType;
   if (mapping === 'none') type = 'open';
-  else if (mapping === 'address-dependent' || mapping === 'address-and-port-dependent') type = 'symmetric';
+  else if (mapping === 'address-dependent' || mapping === 'address-and-port-dependent' || mapping === 'endpoint-dependent') type = 'symmetric';
   else if (mapping === 'endpoint-independent' && filtering !== null) type = filtering === 'endpoint-independent' ? 'full-cone' : filtering === 'address-dependent' ? 'restricted-cone' : 'port-restricted-cone';
   else {
     type = 'unknown';

@@ -4,6 +4,7 @@
  * every NAT type, is in test/e2e/probe.e2e.ts.
  */
 import { probe, type ProbeReport } from '../../src/node/probe.js';
+import { encodeStunMessage, STUN_ATTRIBUTES, STUN_METHODS, type StunMessage } from '../../src/stun/message.js';
 import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from '../support/stun-server.js';
 
 const servers: ScriptedServer[] = [];
@@ -262,3 +263,110 @@ describe('probe: the NAT tests read what they see', () => {
   });
 });
 
+
+/** A Binding success built by hand: what a hostile or broken server answers instead. */
+const hand = (req: StunMessage, o: { method?: number; cookie?: number; attributes?: { type: number; value: Uint8Array }[] } = {}) => {
+  const bytes = encodeStunMessage({ class: 'success', method: o.method ?? STUN_METHODS.binding, transactionId: req.bytes.slice(8, 20), attributes: o.attributes ?? [] });
+  if (o.cookie !== undefined) new DataView(bytes.buffer).setUint32(4, o.cookie);
+  return bytes;
+};
+
+describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server on loopback)', () => {
+  it('an OTHER-ADDRESS of port 0 does not crash the probe (it was exit 70): the NAT tests do not run, and the evidence says why', async () => {
+    const s = await server({ otherAddress: { address: '127.0.0.2', port: 0 } });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]!.ok).toBe(true);
+    expect(r.nat.server).toBeNull();
+    expect(r.nat.evidence.join('\n')).toMatch(/its OTHER-ADDRESS 127\.0\.0\.2:0 is port 0: the RFC 5780 tests need another IP address and another port/);
+  });
+
+  it('an OTHER-ADDRESS of the server\'s own IP: the tests do not run (test II went where test I had, and "endpoint-independent" followed)', async () => {
+    const s = await server({ otherAddress: { address: '127.0.0.1', port: 9 } });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.nat.evidence.join('\n')).toMatch(/is the server's own IP address/);
+    expect(r.nat.filtering).toBeNull();
+    expect(s.seen.filter((m) => m === 'binding')).toHaveLength(1);
+  });
+
+  it('SOFTWARE and reason phrases are escaped and cut at 128 characters: a line feed forged a ✓ line, a run of 65,000 spaces took 2.9 s to trim', async () => {
+    const s = await server({ software: `evil\x1b[32m\n✓ turn:forged.example  relays both ways${' '.repeat(65_000)}x`, errors: { binding: 420 } });
+    const started = Date.now();
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(r.servers[0]!.error!.reason.length).toBeLessThan(200);
+    expect(JSON.stringify(r)).not.toMatch(/\\u001b\[32m\\n.{129}/);
+    const s2 = await server({ software: `evil\x1b[32m\n✓ forged${' '.repeat(65_000)}x` });
+    const r2 = await run([`stun:127.0.0.1:${s2.port}`], { nat: false });
+    const sw = r2.servers[0]!.software!;
+    expect(sw.startsWith('evil\\u001b[32m\\n✓ forged')).toBe(true);
+    expect(sw.endsWith('…')).toBe(true);
+    // 128 characters and "…", then the escapes written longer (ESC: 5 more, the line feed: 1).
+    expect([...sw].length).toBe(128 + 1 + 5 + 1);
+    expect(r2.servers[0]!.steps.join('')).not.toMatch(/[\n\x1b]/);
+  });
+
+  it('a TURN server that allocates without asking for credentials: it works, with an open-relay warning, and both allocations are freed (unsigned)', async () => {
+    const s = await server({ openRelay: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true });
+    expect(r.servers[0]!.warnings).toEqual([expect.stringMatching(/^an open relay: the server allocated without asking for credentials/)]);
+    expect(s.seen.filter((m) => m === 'refresh')).toHaveLength(2);
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('attributes after MESSAGE-INTEGRITY are not trusted: an unsigned XOR-RELAYED-ADDRESS there is no relayed address', async () => {
+    const s = await server({ relayedAfterIntegrity: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Allocate: success without a readable XOR-RELAYED-ADDRESS' });
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('a Refresh answered with ERROR-CODE class 0: said, and the second allocation is still freed (the exception left it)', async () => {
+    const s = await server({ errors: { refresh: 5 } });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true });
+    expect(s.seen.filter((m) => m === 'refresh')).toHaveLength(2);
+    expect(r.servers[0]!.steps.filter((l) => l.startsWith('Refresh lifetime 0 failed: Refresh (lifetime 0): ERROR-CODE class 0 number 5'))).toHaveLength(2);
+  });
+
+  it('a Binding success without a readable mapped address is a bad response, not a ✓ with "mapped (none)"', async () => {
+    const s = await server({ tamper: (_a, req) => hand(req, { attributes: [{ type: STUN_ATTRIBUTES.XOR_MAPPED_ADDRESS, value: new Uint8Array([0, 1, 0, 1]) }] }) });
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Binding: a success without a readable mapped address (an address attribute is 4 bytes)' });
+  });
+
+  it('answers that are not STUN are a bad response, not silence: an RFC 3489 server (no magic cookie), another method, junk over TCP (read until the deadline)', async () => {
+    const classic = await server({ tamper: (_a, req) => hand(req, { cookie: 0x12345678 }) });
+    const other = await server({ tamper: (_a, req) => hand(req, { method: STUN_METHODS.allocate }) });
+    const junk = await server({ tcp: true, tamper: () => new Uint8Array(70_000).fill(0xff) });
+    const started = Date.now();
+    const r = await run([`stun:127.0.0.1:${classic.port}`, `stun:127.0.0.1:${other.port}`, `turn:127.0.0.1:${junk.port}?transport=tcp`], { nat: false, timeoutMs: 1500 });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: expect.stringMatching(/^Binding: no answer that is valid STUN; the server sent from 127\.0\.0\.1:\d+: a message without the magic cookie 0x2112A442: an RFC 3489/) });
+    expect(r.servers[1]!.error).toMatchObject({ code: 'bad-response', reason: 'Binding: answered with a success of method 0x003' });
+    expect(r.servers[2]!.error).toMatchObject({ code: 'bad-response', reason: expect.stringMatching(/^Binding: no answer that is valid STUN; .*first two bits are not zero/) });
+    // The first waits out its deadline (a later answer could still be valid); junk over TCP ends at once.
+    expect(Date.now() - started).toBeLessThan(3 * 1500);
+  });
+
+  it('a REALM over 763 bytes is refused before it is echoed (a 32 KB one wrapped the length field, and the credentials were blamed)', async () => {
+    const s = await server({ realm: 'r'.repeat(1000) });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Allocate: a REALM of 1000 bytes' });
+  });
+
+  it('a 401 without a NONCE is not "wrong credentials" (none had been sent); a 401 to a plain Binding asks for short-term credentials', async () => {
+    const s = await server({ noNonce: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Allocate: 401 Unauthorized without a NONCE' });
+    const b = await server({ errors: { binding: 401 } });
+    const rb = await run([`stun:127.0.0.1:${b.port}`], { nat: false });
+    expect(rb.servers[0]!.error).toMatchObject({ code: 'unauthorized', explanation: expect.stringMatching(/short-term credentials, RFC 8489 §9\.1/) });
+  });
+
+  it('an Allocate success with LIFETIME 0 is a bad response', async () => {
+    const s = await server({ lifetime: 0 });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Allocate: success with LIFETIME 0' });
+    expect(s.allocations()).toBe(0);
+  });
+});

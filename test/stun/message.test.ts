@@ -85,6 +85,14 @@ describe('encoding', () => {
     expect(readErrorCode(attribute(m, A.ERROR_CODE)!)).toEqual({ code: 401, reason: 'Unauthorized' });
   });
 
+  it('refuses a message its 16-bit length fields cannot hold (probe audit: a 32 KB REALM and NONCE wrapped the length)', () => {
+    const tid = new Uint8Array(12);
+    const big = (n: number) => ({ type: 0x0014, value: new Uint8Array(n) });
+    expect(() => encodeStunMessage({ class: 'request', method: 3, transactionId: tid, attributes: [big(32_800), big(32_800)] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('at most 65,535 bytes of attributes') }));
+    expect(() => encodeStunMessage({ class: 'request', method: 3, transactionId: tid, attributes: [big(70_000)] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(encodeStunMessage({ class: 'request', method: 3, transactionId: tid, attributes: [big(65_528)] })).toHaveLength(20 + 4 + 65_528);
+  });
+
   it('CRC-32 is zlib\'s', () => {
     expect(crc32(utf8('123456789'))).toBe(0xcbf43926);
   });

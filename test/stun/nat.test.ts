@@ -47,7 +47,20 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(same).toMatchObject({ type: 'unknown', mapping: 'endpoint-independent' });
     expect(same.evidence.at(-1)).toMatch(/the kind of cone .* depends on filtering/);
     const split = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 }, multiServer: [{ server: { address: '198.51.100.1', port: 3478 }, mapped: m1 }, { server: { address: '198.51.100.2', port: 3478 }, mapped: { ...m1, port: 1 } }] });
-    expect(split).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
+    expect(split).toMatchObject({ type: 'symmetric', mapping: 'endpoint-dependent' });
+  });
+
+  it('a new mapping at test II and no answer to test III: symmetric, endpoint-dependent (probe audit: it was unknown)', () => {
+    const v = classifyNat(obs({ mapping: { i: m1, ii: { ...m1, port: 5 }, iii: null } }));
+    expect(v).toMatchObject({ type: 'symmetric', mapping: 'endpoint-dependent' });
+    expect(v.evidence.join('\n')).toMatch(/a new mapping per destination; test III got no answer, so address-dependent and address-and-port-dependent are not told apart/);
+  });
+
+  it('an OTHER-ADDRESS that cannot serve the tests: its problem is the evidence, not "no OTHER-ADDRESS"', () => {
+    const v = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 }, otherAddressProblem: 'its OTHER-ADDRESS 198.51.100.1:0 is port 0: the tests did not run' });
+    expect(v.type).toBe('unknown');
+    expect(v.evidence[0]).toMatch(/; its OTHER-ADDRESS 198\.51\.100\.1:0 is port 0/);
+    expect(v.evidence.join('\n')).not.toMatch(/sent no OTHER-ADDRESS/);
   });
 
   it('a test without an answer leaves the behaviour unknown, and says which', () => {

@@ -67,6 +67,20 @@ export interface ScriptedServerOptions {
   readonly closeTcp?: boolean;
   /** Reason phrases padded with NULs (as some servers send them). */
   readonly nulReasons?: boolean;
+  /** TURN without authentication: allocations made with no 401 (an open relay), answers unsigned. */
+  readonly openRelay?: boolean;
+  /** The OTHER-ADDRESS Binding answers name (default 127.0.0.2 and the other port). */
+  readonly otherAddress?: { readonly address: string; readonly port: number };
+  /** The SOFTWARE of every answer (default "scripted"). */
+  readonly software?: string;
+  /** 401s without a NONCE. */
+  readonly noNonce?: boolean;
+  /** Allocate successes signed without XOR-RELAYED-ADDRESS, which follows MESSAGE-INTEGRITY unsigned. */
+  readonly relayedAfterIntegrity?: boolean;
+  /** The LIFETIME of Allocate successes (default 600). */
+  readonly lifetime?: number;
+  /** Every answer, as it is about to go out (UDP and TCP): the bytes to send instead. */
+  readonly tamper?: (answer: Uint8Array, request: StunMessage) => Uint8Array;
 }
 
 export interface ScriptedServer {
@@ -77,6 +91,22 @@ export interface ScriptedServer {
   /** Allocations still open. */
   readonly allocations: () => number;
   close(): Promise<void>;
+}
+
+/** A message with one more attribute after all it has, unsigned (the length fixed; no FINGERPRINT after it). */
+export function appendUnsigned(message: Uint8Array, a: StunAttributeInput): Uint8Array {
+  const padded = a.value.length + ((4 - (a.value.length % 4)) % 4);
+  const out = new Uint8Array(message.length + 4 + padded);
+  out.set(message);
+  const length = ((message[2]! << 8) | message[3]!) + 4 + padded;
+  out[2] = length >> 8;
+  out[3] = length & 0xff;
+  out[message.length] = a.type >> 8;
+  out[message.length + 1] = a.type & 0xff;
+  out[message.length + 2] = a.value.length >> 8;
+  out[message.length + 3] = a.value.length & 0xff;
+  out.set(a.value, message.length + 4);
+  return out;
 }
 
 const NAMES: Record<number, string> = Object.fromEntries(Object.entries(M).map(([k, v]) => [v, k]));
@@ -146,7 +176,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         class: cls,
         method: m.method,
         transactionId: m.bytes.slice(8, 20),
-        attributes: [{ type: A.SOFTWARE, value: new TextEncoder().encode('scripted') }, ...attrs],
+        attributes: [{ type: A.SOFTWARE, value: new TextEncoder().encode(o.software ?? 'scripted') }, ...attrs],
         ...(signed && !o.unsignedSuccess ? { integrityKey: o.badIntegrity ? new Uint8Array(16) : key } : {}),
         fingerprint: true,
       },
@@ -181,7 +211,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     }
     const origin = socket.address();
     const attrs: StunAttributeInput[] = [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.RESPONSE_ORIGIN, value: addr({ address: origin.address, port: origin.port }) }];
-    if (o.rfc5780 !== false) attrs.push({ type: A.OTHER_ADDRESS, value: addr({ address: '127.0.0.2', port: altPort }) });
+    if (o.rfc5780 !== false) attrs.push({ type: A.OTHER_ADDRESS, value: addr(o.otherAddress ?? { address: '127.0.0.2', port: altPort }) });
     if (o.errors?.binding) return { bytes: error(m, o.errors.binding, 'Scripted'), socket };
     return { bytes: answer(m, 'success', attrs, false), socket };
   }
@@ -201,9 +231,10 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     }
     if (o.codelessError && m.method === M.allocate) return answer(m, 'error', [], false);
     const user = attribute(m, A.USERNAME);
-    if (!user || !attribute(m, A.MESSAGE_INTEGRITY)) return error(m, 401, 'Unauthorized', [text(A.REALM, realm), text(A.NONCE, nonce)]);
-    if (readText(user) !== username || !checkIntegrity(m, key, crypto)) return error(m, 401, 'Unauthorized', [text(A.REALM, realm), text(A.NONCE, nonce)]);
-    if (o.staleNonce === 'always' || (o.staleNonce === 'once' && !staleSent) || readText(attribute(m, A.NONCE)!) !== nonce) {
+    const challenge = o.noNonce ? [text(A.REALM, realm)] : [text(A.REALM, realm), text(A.NONCE, nonce)];
+    if (!o.openRelay && (!user || !attribute(m, A.MESSAGE_INTEGRITY))) return error(m, 401, 'Unauthorized', challenge);
+    if (!o.openRelay && (readText(user!) !== username || !checkIntegrity(m, key, crypto))) return error(m, 401, 'Unauthorized', challenge);
+    if (!o.openRelay && (o.staleNonce === 'always' || (o.staleNonce === 'once' && !staleSent) || readText(attribute(m, A.NONCE)!) !== nonce)) {
       staleSent = true;
       nonce = randomBytes(8).toString('hex');
       return error(m, 438, 'Stale Nonce', [text(A.REALM, realm), text(A.NONCE, nonce)]);
@@ -225,20 +256,24 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         );
       });
       allocations.set(id, a);
-      return answer(m, 'success', [{ type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) }, { type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: o.badLifetime ? new Uint8Array([2, 88]) : new Uint8Array([0, 0, 2, 88]) }], true);
+      const relayed = { type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) };
+      const life = o.lifetime ?? 600;
+      const attrs = [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: o.badLifetime ? new Uint8Array([2, 88]) : new Uint8Array([life >>> 24, (life >>> 16) & 0xff, (life >>> 8) & 0xff, life & 0xff]) }];
+      if (o.relayedAfterIntegrity) return appendUnsigned(encodeStunMessage({ class: 'success', method: m.method, transactionId: m.bytes.slice(8, 20), attributes: attrs, integrityKey: key }, crypto), relayed);
+      return answer(m, 'success', [relayed, ...attrs], !o.openRelay);
     }
     const a = allocations.get(id);
     if (!a) return error(m, 437, 'Allocation Mismatch');
     if (m.method === M.createPermission) {
       a.permissions.add(readAddress(m, attribute(m, A.XOR_PEER_ADDRESS)!, true).address);
-      return answer(m, 'success', [], true);
+      return answer(m, 'success', [], !o.openRelay);
     }
     if (m.method === M.refresh) {
       if (readU32Value(attribute(m, A.LIFETIME)!) === 0) {
         a.relay.close();
         allocations.delete(id);
       }
-      return answer(m, 'success', [{ type: A.LIFETIME, value: new Uint8Array(4) }], true);
+      return answer(m, 'success', [{ type: A.LIFETIME, value: new Uint8Array(4) }], !o.openRelay);
     }
     return error(m, 400, 'Bad Request');
   }
@@ -254,12 +289,13 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       }
       seen.push(NAMES[m.method] ?? String(m.method));
       const from = { address: rinfo.address, port: rinfo.port };
+      const out = (bytes: Uint8Array) => (o.tamper ? o.tamper(bytes, m) : bytes);
       if (m.method === M.binding) {
         const r = binding(m, from, s);
-        r.socket.send(r.bytes, rinfo.port, rinfo.address);
+        r.socket.send(out(r.bytes), rinfo.port, rinfo.address);
         return;
       }
-      void turn(m, from).then((bytes) => bytes && s.send(bytes, rinfo.port, rinfo.address));
+      void turn(m, from).then((bytes) => bytes && s.send(out(bytes), rinfo.port, rinfo.address));
     });
   }
   if (tcpServer) {
@@ -280,7 +316,10 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
           return;
         }
         seen.push(`tcp:${NAMES[m.method]}`);
-        if (m.method === M.binding) c.write(binding(m, { address: c.remoteAddress!.replace(/^::ffff:/, ''), port: c.remotePort! }, primary).bytes);
+        if (m.method === M.binding) {
+          const bytes = binding(m, { address: c.remoteAddress!.replace(/^::ffff:/, ''), port: c.remotePort! }, primary).bytes;
+          c.write(o.tamper ? o.tamper(bytes, m) : bytes);
+        }
       });
     });
   }
