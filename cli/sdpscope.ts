@@ -52,6 +52,7 @@ const OPTIONS = {
     timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },
     insecure: { type: 'boolean', default: false, describe: 'accept a self-signed wss certificate' },
+    'keep-secrets': { type: 'boolean', default: false, describe: 'print frames as received (ice-pwd, credentials, tokens: redacted by default, as in the relay\'s log)' },
   }),
   ice: valued({
     pc: { type: 'string', describe: 'only this peer connection (its id in the dump: "11-1", "PC_0")' },
@@ -205,6 +206,7 @@ run('sdpscope', async () => {
             json: a['json'] === true,
             color: color(a['color']),
             insecure: a['insecure'] === true,
+            keepSecrets: a['keep-secrets'] === true,
           },
           IO.out,
           IO.err,

@@ -1,11 +1,21 @@
 /** `sdpscope client [URL]`: join a room, print what arrives, send frames from files or stdin. */
 import { readTextInput } from '../../src/node/files.js';
-import { framesOf, runClient, type ReceivedFrame } from '../../src/node/client.js';
+import { framesOf, relayUrl, runClient, type ReceivedFrame } from '../../src/node/client.js';
 import { SdpscopeError } from '../../src/errors.js';
+import { redactFrame, redactText } from '../../src/analysis/redact.js';
 import { CLOSE_REASONS } from '../../src/node/relay/protocol.js';
-import { makeStyle } from '../render/style.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+import { clip, makeStyle, oneLine } from '../render/style.js';
+import { EXIT_FINDINGS, EXIT_OK, stdoutDrained } from '../run.js';
 import { pushAll } from '../../src/arrays.js';
+
+/** 128 + SIGINT, as shells report an interrupted program. */
+const EXIT_INTERRUPTED = 130;
+/** A frame's line on the terminal is cut here (a 5 MB `type` made one 5 MB line). */
+const LINE_MAX = 300;
+/** Text that is not JSON, in a --json record: cut here. */
+const TEXT_MAX = 1000;
+/** Kinds of refusal said, at most (a server can give every notice its own code). */
+const MAX_REFUSAL_LINES = 10;
 
 export interface ClientCommandOptions {
   readonly url: string;
@@ -17,18 +27,34 @@ export interface ClientCommandOptions {
   readonly json: boolean;
   readonly color: boolean;
   readonly insecure: boolean;
+  /** Print frames as received: secrets not redacted (the relay's --keep-secrets). */
+  readonly keepSecrets?: boolean;
 }
 
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
-  if (!/^wss?:\/\//.test(o.url)) throw new SdpscopeError('USAGE', `${o.url}: a relay URL starts with ws:// or wss://`);
+  relayUrl(o.url);
+  if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');
   const frames: string[] = [];
   for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
   const s = makeStyle(o.color);
+  // What the server sent, on one line: a line feed in a notice or a frame's type forged lines (audit).
+  const line = (text: string) => oneLine(clip(text, LINE_MAX), false);
+  const secret = (text: string) => (o.keepSecrets ? text : redactText(text));
   const print = (f: ReceivedFrame) => {
-    if (o.json) out(JSON.stringify({ time: f.time, notice: f.notice, frame: f.frame, summary: f.summary }) + '\n');
-    else out(`${s.dim(f.time.slice(11, 23))} ${f.notice ? s.yellow(f.description) : `← ${f.description}`}\n`);
+    if (o.json) {
+      // Secrets redacted as in the relay's log, unless --keep-secrets; text that is not JSON kept (cut), so it is not taken for a JSON null.
+      const frame = o.keepSecrets ? f.frame : redactFrame(f.frame);
+      out(JSON.stringify({ time: f.time, notice: f.notice, frame, summary: f.summary, ...(f.json ? {} : { text: secret(f.text.slice(0, TEXT_MAX)) }) }) + '\n');
+    } else out(`${s.dim(f.time.slice(11, 23))} ${f.notice ? s.yellow(line(secret(f.description))) : `← ${line(secret(f.description))}`}\n`);
+    // Standard output that is not being read holds the connection, not this process's memory (audit: 619 MB).
+    return stdoutDrained();
   };
   const timeoutMs = o.timeoutMs ?? (o.expect !== undefined ? 10_000 : undefined);
+  // Ctrl-C or SIGTERM: leave the room (close 1000, the relay's last notices heard), say what was sent and received, exit 130 (audit: cut, no summary, the relay logged 1006).
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   const r = await runClient({
     url: o.url,
     ...(o.room !== undefined ? { room: o.room } : {}),
@@ -37,29 +63,46 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     ...(o.expect !== undefined ? { expect: o.expect } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(o.insecure ? { tls: { rejectUnauthorized: false } } : {}),
+    signal: stop.signal,
+    keepFrames: false,
     onFrame: print,
+  }).finally(() => {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
   });
   // Talk on stderr: stdout is the frames (NDJSON with --json).
-  const got = r.received.filter((f) => !f.notice).length;
+  const got = r.callFrames;
   const frames_ = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
-  err(s.dim(`sent ${frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}` : ''}\n`));
+  err(s.dim(`sent ${r.sent < frames.length ? `${r.sent} of ${frames_(frames.length)}` : frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}${r.closeReason ? ` "${line(r.closeReason)}"` : ''}` : ''}\n`));
+  if (r.interrupted) return EXIT_INTERRUPTED;
   if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
   // Frames the relay did not forward are findings: a send that looked done was not (audit).
   let missed = false;
   const byCode = new Map<string, { n: number; message: string }>();
   for (const x of r.refusals) byCode.set(x.code, { n: (byCode.get(x.code)?.n ?? 0) + 1, message: x.message });
-  for (const [code, { n, message }] of byCode) {
-    err(s.red(`the relay did not forward what was sent: ${message} (${code}${n > 1 ? `, ${n} notices` : ''})\n`));
+  // Bounded: a server can make every notice's code different (audit: 50,000 lines).
+  const lines = [...byCode].map(([code, { n, message }]) => `the relay did not forward what was sent: ${line(secret(message))} (${line(code)}${n > 1 ? `, ${n} notices` : ''})`);
+  if (lines.length > 0) {
+    err(s.red(lines.slice(0, MAX_REFUSAL_LINES).join('\n') + (lines.length > MAX_REFUSAL_LINES ? `\n… and ${lines.length - MAX_REFUSAL_LINES} more kinds of refusal` : '')) + '\n');
     missed = true;
   }
-  // A close the relay sent for what it was sent (protocol.ts CLOSE_REASONS; not a normal close or a shutdown).
-  const cut = r.closeCode === null ? undefined : CLOSE_REASONS[r.closeCode];
+  if (r.failure !== null) {
+    err(s.red(`the connection broke: ${line(r.failure)}\n`));
+    missed = true;
+  }
+  // A close the relay sent for what it was sent (protocol.ts CLOSE_REASONS: sdpscope's relay; not a normal close or a shutdown).
+  const cut = r.closeCode === null || r.failure !== null ? undefined : CLOSE_REASONS[r.closeCode];
   if (cut !== undefined) {
-    err(s.red(`the relay closed the connection (${r.closeCode}): ${cut}; frames from then on were not forwarded\n`));
+    // The server's own reason when it gave one (1011 from another server is not sdpscope's log failing, audit).
+    err(s.red(`the relay closed the connection (${r.closeCode}): ${r.closeReason ? `"${line(r.closeReason)}"` : cut}; frames from then on were not forwarded\n`));
     missed = true;
   }
-  if (o.expect !== undefined && r.timedOut) {
-    err(s.red(`expected ${frames_(o.expect)}, got ${got} in ${timeoutMs} ms\n`));
+  if (o.expect !== undefined && got < o.expect) {
+    err(s.red(r.timedOut ? `expected ${frames_(o.expect)}, got ${got} in ${timeoutMs} ms\n` : `expected ${frames_(o.expect)}, got ${got}: the connection closed${r.closeCode !== null ? ` (${r.closeCode})` : ''} first\n`));
+    return EXIT_FINDINGS;
+  }
+  if (r.sent < frames.length) {
+    err(s.red(`${frames_(frames.length - r.sent)} not sent: the connection ended first\n`));
     return EXIT_FINDINGS;
   }
   return missed ? EXIT_FINDINGS : EXIT_OK;

@@ -5,6 +5,7 @@
 import { WebSocket } from 'ws';
 import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
 import { requireText, SdpscopeError } from '../errors.js';
+import { redactText } from '../analysis/redact.js';
 
 export interface ClientOptions {
   readonly url: string;
@@ -18,7 +19,18 @@ export interface ClientOptions {
   readonly timeoutMs?: number;
   /** TLS for a wss:// relay: a CA to trust (PEM), or accept any certificate (a self-signed one). */
   readonly tls?: { readonly ca?: string; readonly rejectUnauthorized?: boolean };
-  readonly onFrame?: (f: ReceivedFrame) => void;
+  /**
+   * Called with each frame; a promise it returns pauses reading the connection until it settles
+   * (a consumer that cannot keep up, such as a standard output nobody reads, holds the server
+   * back instead of growing this process).
+   */
+  readonly onFrame?: (f: ReceivedFrame) => void | Promise<void>;
+  /** Keep every frame received in the result (default true); the CLI counts them instead. */
+  readonly keepFrames?: boolean;
+  /** The largest frame taken, in bytes (default 16 MiB; the relay's own limit is 1 MiB): larger closes with 1009. */
+  readonly maxFrameBytes?: number;
+  /** Leaves the room (a close 1000, what the relay says about the last frames heard) when aborted: Ctrl-C. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ReceivedFrame {
@@ -26,18 +38,37 @@ export interface ReceivedFrame {
   /** A relay notice (joined, peer-joined, room-full, error...) rather than a call frame. */
   readonly notice: boolean;
   readonly text: string;
+  /** Was the text JSON? (A JSON `null` frame is JSON.) */
+  readonly json: boolean;
+  /** The parsed frame; null for text that is not JSON. */
   readonly frame: unknown;
   readonly summary: FrameSummary | null;
   readonly description: string;
 }
 
 export interface ClientResult {
+  /** The frames received (with `keepFrames`, the default; else empty). */
   readonly received: readonly ReceivedFrame[];
+  /** Call frames received (not relay notices; JSON). */
+  readonly callFrames: number;
   readonly sent: number;
   readonly timedOut: boolean;
   readonly closeCode: number | null;
-  /** The relay's error notices (a frame rate-limited, not JSON...): frames it did not forward. */
+  /** The relay's error notices (a frame rate-limited, not JSON...) and no-recipients notices: frames it did not forward. */
   readonly refusals: readonly { readonly code: string; readonly message: string }[];
+  /** The close reason the server sent, if any. */
+  readonly closeReason: string;
+  /** What broke the connection after it opened (a protocol error, a frame over maxFrameBytes), if anything did. */
+  readonly failure: string | null;
+  /** The client left because `signal` was aborted. */
+  readonly interrupted: boolean;
+}
+
+/** A value from the wire as text: a notice's fields can be anything (an object there crashed the client, audit). */
+function fieldText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return Array.isArray(v) ? '(a list)' : v === undefined ? '' : '(an object)';
 }
 
 /**
@@ -79,8 +110,9 @@ const JOIN_WAIT_MS = 1000;
 const CLOSE_WAIT_MS = 2000;
 
 /** Why a connection failed, in words, from ws's error. */
-function connectError(url: string, e: Error & { code?: string }): SdpscopeError {
+function connectError(url: string, e: Error & { code?: string }, handshake: { ms: number; fromTimeout: boolean }): SdpscopeError {
   const tls = url.startsWith('wss:');
+  if (/handshake has timed out/i.test(e.message)) return new SdpscopeError('CONNECTION_REFUSED', `${url}: no answer to the WebSocket upgrade within ${handshake.ms} ms (${handshake.fromTimeout ? '--timeout' : 'not a relay, or one that hangs'})`);
   if (e.code === 'EPROTO' || /wrong version number|ssl3_get_record/i.test(e.message)) {
     return new SdpscopeError('CONNECTION_REFUSED', `${url}: ${tls ? 'the relay does not speak TLS on this port: use ws://' : 'TLS error'}`);
   }
@@ -100,16 +132,52 @@ function refusal(url: string, status: number | undefined, text: string | undefin
   return new SdpscopeError('CONNECTION_REFUSED', `${url}: the relay answered HTTP ${status ?? '?'} ${text ?? ''}`.trim() + why);
 }
 
+/** The URL shown in messages: a token or password in it redacted. */
+const shownUrl = (url: string) => redactText(url);
+
+/**
+ * A relay URL checked: ws:// or wss://, a host, a port in range, no fragment (a WebSocket URL has
+ * none, RFC 6455 §3). Throws USAGE (audit: these were "internal error").
+ */
+export function relayUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SdpscopeError('USAGE', `${shownUrl(text)}: not a URL (a relay URL is ws://host:port or wss://host:port)`);
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a relay URL starts with ws:// or wss://`);
+  if (url.hostname === '') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a relay URL names a host`);
+  if (url.hash !== '') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a WebSocket URL has no #fragment (RFC 6455 §3)`);
+  return url;
+}
+
+const HANDSHAKE_MS = 10_000;
+
 export function runClient(o: ClientOptions): Promise<ClientResult> {
-  const url = new URL(o.url);
+  const url = relayUrl(o.url);
   if (o.room !== undefined) url.searchParams.set('room', o.room);
   if (o.token !== undefined) url.searchParams.set('token', o.token);
+  const shown = shownUrl(o.url);
+  // The upgrade is answered within this, or the relay cannot be reached (audit: a server that never answered held the client for ever).
+  const handshakeMs = Math.min(HANDSHAKE_MS, o.timeoutMs ?? HANDSHAKE_MS);
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { ...(o.tls?.ca !== undefined ? { ca: o.tls.ca } : {}), ...(o.tls?.rejectUnauthorized !== undefined ? { rejectUnauthorized: o.tls.rejectUnauthorized } : {}) });
+    const ws = new WebSocket(url, {
+      handshakeTimeout: handshakeMs,
+      maxPayload: o.maxFrameBytes ?? 16 * 1024 * 1024,
+      ...(o.tls?.ca !== undefined ? { ca: o.tls.ca } : {}),
+      ...(o.tls?.rejectUnauthorized !== undefined ? { rejectUnauthorized: o.tls.rejectUnauthorized } : {}),
+    });
     const received: ReceivedFrame[] = [];
+    const keep = o.keepFrames !== false;
     let calls = 0;
     let sent = 0;
     let done = false;
+    let opened = false;
+    let failure: string | null = null;
+    let closeReason = '';
+    let interrupted = false;
+    let expectMet = false;
     let joined = false;
     let joinTimer: ReturnType<typeof setTimeout> | null = null;
     let closeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -119,7 +187,8 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       if (done) return;
       done = true;
       for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
-      resolve({ received, sent, timedOut, closeCode, refusals });
+      o.signal?.removeEventListener('abort', onAbort);
+      resolve({ received, callFrames: calls, sent, timedOut, closeCode, refusals, closeReason, failure, interrupted });
     };
     const finish = (timedOut: boolean, closeCode: number | null) => {
       if (done) return;
@@ -136,19 +205,31 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
         }, CLOSE_WAIT_MS);
         return;
       }
-      if (ws.readyState === WebSocket.OPEN) ws.close(1000);
-      // Still connecting (the time ran out first): nothing to say goodbye to; a later open must not keep the process alive.
-      else if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+      if (ws.readyState === WebSocket.OPEN) {
+        ws.close(1000);
+        // ws waits 30 s for the server's close (audit: a timeout exited 30 s late): a moment, then cut.
+        setTimeout(() => ws.terminate(), 300);
+      }
+      // Still connecting (the time ran out first): the relay cannot be reached (audit: exit 0 with --timeout).
+      else if (ws.readyState === WebSocket.CONNECTING) return fail(new SdpscopeError('CONNECTION_REFUSED', `${shown}: no answer to the WebSocket upgrade within ${o.timeoutMs} ms (--timeout)`));
       settle(timedOut, closeCode);
     };
     const fail = (e: SdpscopeError) => {
       if (done) return;
       done = true;
       for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
+      o.signal?.removeEventListener('abort', onAbort);
       ws.terminate();
       reject(e);
     };
     const timer = o.timeoutMs !== undefined ? setTimeout(() => finish(true, null), o.timeoutMs) : null;
+    const onAbort = () => {
+      interrupted = true;
+      if (ws.readyState === WebSocket.CONNECTING) return fail(new SdpscopeError('CONNECTION_REFUSED', `${shown}: interrupted before the relay answered`));
+      finish(false, null);
+    };
+    if (o.signal?.aborted) onAbort();
+    else o.signal?.addEventListener('abort', onAbort);
     /** In the room: send the frames, and with nothing to wait for, end once they are out. */
     const start = () => {
       if (joined || done) return;
@@ -158,45 +239,70 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
         ws.send(f);
         sent++;
       }
-      // The close frame goes after the frames queued before it.
-      if (o.expect === 0) finish(false, null);
+      // The close frame goes after the frames queued before it; an --expect met while joining ends now the frames are out.
+      if (o.expect === 0 || expectMet) finish(false, null);
     };
-    ws.on('unexpected-response', (_req, res) => fail(refusal(o.url, res.statusCode, res.statusMessage)));
-    ws.on('error', (e: Error) => fail(connectError(o.url, e)));
+    ws.on('unexpected-response', (_req, res) => fail(refusal(shown, res.statusCode, res.statusMessage)));
+    ws.on('error', (e: Error) => {
+      // Once open, an error is the connection breaking (a protocol error, a frame over maxPayload): what arrived still counts (audit: exit 2, no summary).
+      if (opened) failure = e.message;
+      else fail(connectError(shown, e, { ms: handshakeMs, fromTimeout: o.timeoutMs !== undefined && o.timeoutMs <= HANDSHAKE_MS }));
+    });
     // Frames go once the relay said this client joined its room (not into a full room).
     ws.on('open', () => {
+      opened = true;
       joinTimer = setTimeout(start, JOIN_WAIT_MS);
     });
     ws.on('message', (data) => {
       if (done) return;
       const text = data.toString();
       let frame: unknown = null;
+      let json = true;
       try {
         frame = JSON.parse(text);
       } catch {
-        frame = null;
+        json = false;
       }
       const notice = frame !== null && typeof frame === 'object' && (frame as { type?: unknown }).type === 'relay-notice';
-      const summary = frame !== null && !notice ? summarizeFrame(frame) : null;
-      const n = notice ? (frame as { event: string }) : null;
-      if (n?.event === 'error') refusals.push({ code: String((n as { code?: unknown }).code ?? ''), message: String((n as { message?: unknown }).message ?? '') });
+      const summary = json && !notice ? summarizeFrame(frame) : null;
+      const n = notice ? (frame as Record<string, unknown>) : null;
+      const event = n ? fieldText(n['event']) : '';
+      if (event === 'error' || event === 'no-recipients') refusals.push({ code: event === 'error' ? fieldText(n!['code']) : 'no-recipients', message: fieldText(n!['message']) });
       const r: ReceivedFrame = {
         time: new Date().toISOString(),
         notice,
         text,
+        json,
         frame,
         summary,
-        description: n ? `relay: ${n.event}${'room' in n ? ` room ${String((n as { room: string }).room)}` : ''}${'id' in n ? ` ${String((n as { id: string }).id)}` : ''}${'message' in n ? `: ${String((n as { message: string }).message)}` : ''}` : summary ? describeFrame(summary) : `not JSON: ${text.slice(0, 80)}`,
+        description: n
+          ? `relay: ${event}${'room' in n ? ` room ${fieldText(n['room'])}` : ''}${'id' in n ? ` ${fieldText(n['id'])}` : ''}${'message' in n ? `: ${fieldText(n['message'])}` : ''}`
+          : summary ? describeFrame(summary) : `not JSON: ${text.slice(0, 80)}`,
       };
-      received.push(r);
-      o.onFrame?.(r);
-      if (n?.event === 'joined') start();
-      else if (n?.event === 'room-full') {
-        const { room, size } = n as { room?: string; size?: number };
-        fail(new SdpscopeError('CONNECTION_REFUSED', `room ${room ?? '?'} is full (${size ?? '?'} client${size === 1 ? '' : 's'}): another room (--room), or a relay with a larger --room-size`));
+      if (keep) received.push(r);
+      const pending = o.onFrame?.(r);
+      if (pending) {
+        // The consumer is behind: read no more until it has caught up.
+        ws.pause();
+        void pending.finally(() => ws.resume());
       }
-      if (!notice && o.expect !== undefined && o.expect > 0 && ++calls >= o.expect) finish(false, null);
+      if (event === 'joined') start();
+      else if (event === 'room-full') {
+        const size = n!['size'];
+        fail(new SdpscopeError('CONNECTION_REFUSED', `room ${'room' in n! ? fieldText(n!['room']) : '?'} is full (${fieldText(size ?? '?')} client${size === 1 ? '' : 's'}): another room (--room), or a relay with a larger --room-size`));
+      }
+      if (notice || !json || leaving) return;
+      calls++;
+      // A server without join notices (the notes' one): a call frame says the client is in.
+      if (!joined) start();
+      if (o.expect !== undefined && o.expect > 0 && calls >= o.expect) {
+        if (joined) finish(false, null);
+        else expectMet = true;
+      }
     });
-    ws.on('close', (code) => settle(false, leaving && code === 1000 ? null : code));
+    ws.on('close', (code, reason) => {
+      closeReason = reason.toString();
+      settle(false, leaving && code === 1000 ? null : code);
+    });
   });
 }

@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createServer, type AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import { until } from '../support/relay.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
@@ -13,7 +18,7 @@ describe('sdpscope client', () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
     try {
       let out = '';
-      const waiting = clientCommand({ ...base(relay.url), expect: 2, timeoutMs: 5000 }, (s) => (out += s));
+      const waiting = clientCommand({ ...base(relay.url), expect: 5, timeoutMs: 5000 }, (s) => (out += s));
       await new Promise((r) => setTimeout(r, 100));
       let talk = '';
       const code = await clientCommand({ ...base(relay.url), send: [join(SAMPLES, 'offer.json'), join(SAMPLES, 'candidates.json')], expect: 0 }, () => undefined, (s) => (talk += s));
@@ -94,5 +99,181 @@ describe('sdpscope client', () => {
     expect(framesOf(sample('offer.json'))).toHaveLength(1);
     expect(framesOf(sample('candidates.json'))).toHaveLength(4);
     expect(framesOf(sample('call.ndjson'))).toHaveLength(11);
+  });
+});
+
+/** A WebSocket server on loopback that does what a test tells it (a hostile or a plain one). */
+async function fakeServer(onConnection: (ws: WebSocket, frames: string[]) => void) {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  const frames: string[] = [];
+  wss.on('connection', (ws) => {
+    ws.on('message', (d) => frames.push(d.toString()));
+    onConnection(ws, frames);
+  });
+  return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, frames, close: () => new Promise((r) => (wss.clients.forEach((c) => c.terminate()), wss.close(r))) };
+}
+const joinedNotice = JSON.stringify({ type: 'relay-notice', event: 'joined', room: 'default', id: 'c1', peers: [] });
+
+describe('sdpscope client against a hostile or broken server (audit of 2026-12-05)', () => {
+  const servers: { close: () => Promise<unknown> }[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close();
+  });
+  const server = async (f: (ws: WebSocket, frames: string[]) => void) => {
+    const s = await fakeServer(f);
+    servers.push(s);
+    return s;
+  };
+  const run = async (o: Partial<ClientCommandOptions> & { url: string }) => {
+    let out = '';
+    let talk = '';
+    let code: number | string;
+    try {
+      code = await clientCommand({ ...base(o.url), ...o }, (t) => (out += t), (t) => (talk += t));
+    } catch (e) {
+      code = (e as { code: string }).code;
+      talk += (e as Error).message;
+    }
+    return { code, out, talk };
+  };
+
+  it('notice fields of the wrong type (an object with toString: 1 crashed it with a stack trace)', async () => {
+    const s = await server((ws) => {
+      ws.send(JSON.stringify({ type: 'relay-notice', event: { toString: 1 }, room: [1], message: { a: 1 } }));
+      ws.send(JSON.stringify({ type: 'relay-notice', event: 'error', code: { toString: 1 }, message: 5 }));
+      ws.send('{"type":"answer","sdp":"v=0\\r\\n"}');
+    });
+    const r = await run({ url: s.url, expect: 1, timeoutMs: 2000 });
+    expect(r.out).toContain('relay: (an object) room (a list): (an object)');
+    expect(r.talk).toContain('the relay did not forward what was sent: 5 ((an object))');
+    expect(r.code).toBe(1);
+  });
+
+  it('--expect N when the connection closes first, and frames not sent because it did: exit 1, said (they were exit 0)', async () => {
+    const s = await server((ws) => ws.close(1000));
+    const a = await run({ url: s.url, expect: 1 });
+    expect(a).toMatchObject({ code: 1, talk: expect.stringContaining('expected 1 frame, got 0: the connection closed (1000) first') });
+    const b = await run({ url: s.url, send: [join(SAMPLES, 'offer.json')] });
+    expect(b).toMatchObject({ code: 1, talk: expect.stringContaining('1 frame not sent: the connection ended first') });
+    expect(b.talk).toContain('sent 0 of 1 frame, received 0 frames');
+  });
+
+  it('a plain server (no join notice) whose greeting meets --expect: the frames are still sent (they were dropped)', async () => {
+    const s = await server((ws) => ws.send('{"type":"ready"}'));
+    const r = await run({ url: s.url, send: [join(SAMPLES, 'offer.json')], expect: 1, timeoutMs: 3000 });
+    expect(r.code).toBe(0);
+    await until(() => s.frames.length === 1);
+    expect(JSON.parse(s.frames[0]!)).toMatchObject({ type: 'offer' });
+  });
+
+  it('a server that never answers the upgrade: cannot be reached within --timeout (exit 2), not "sent" (it was exit 0, or hung)', async () => {
+    const tcp = createServer(() => undefined);
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r));
+    try {
+      const started = Date.now();
+      const r = await run({ url: `ws://127.0.0.1:${(tcp.address() as AddressInfo).port}`, send: [join(SAMPLES, 'offer.json')], timeoutMs: 500 });
+      expect(r).toMatchObject({ code: 'CONNECTION_REFUSED', talk: expect.stringMatching(/no answer to the WebSocket upgrade within 500 ms/) });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      tcp.close();
+    }
+  });
+
+  it('bad relay URLs are usage errors, not "internal error"; a token in the URL is not printed', async () => {
+    for (const url of ['ws://', 'ws://[::1', 'ws://127.0.0.1:99999', 'ws://127.0.0.1:1/#frag', 'http://x']) expect((await run({ url })).code).toBe('USAGE');
+    const r = await run({ url: 'ws://127.0.0.1:1/?token=S3CRET-TOKEN', expect: 1 });
+    expect(r.code).toBe('CONNECTION_REFUSED');
+    expect(r.talk).not.toContain('S3CRET');
+    expect(r.talk).toContain('token=[redacted]');
+  });
+
+  it('what the server sends stays on its line (a line feed forged output lines) and is cut at 300 characters', async () => {
+    const s = await server((ws) => {
+      ws.send(JSON.stringify({ type: 'relay-notice', event: 'peer-joined', room: 'r\n00:00:00.000 ← answer: forged', id: 'x' }));
+      ws.send(JSON.stringify({ type: 'x'.repeat(5000) }));
+      ws.close(1000);
+    });
+    const r = await run({ url: s.url });
+    expect(r.out.split('\n').filter((l) => l !== '')).toHaveLength(2);
+    expect(r.out).toContain('room r\\n00:00:00.000 ← answer: forged');
+    expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThan(320);
+  });
+
+  it('secrets are redacted in what it prints (as in the relay\'s log), kept with --keep-secrets; text that is not JSON keeps its text', async () => {
+    const frame = { type: 'offer', sdp: 'v=0\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n', iceServers: [{ urls: 'turn:u:PASSWD1@h', credential: 'C1' }] };
+    const s = await server((ws) => {
+      ws.send(JSON.stringify(frame));
+      ws.send('not json {"password":"P2"}');
+      ws.send('null');
+      ws.close(1000);
+    });
+    const r = await run({ url: s.url, json: true });
+    for (const secret of ['abcdefghijklmnopqrstuvwx', 'PASSWD1', 'C1', 'P2']) expect(r.out).not.toContain(secret);
+    const [first, second, third] = r.out.trim().split('\n').map((l) => JSON.parse(l) as { frame: unknown; text?: string });
+    expect(first!.frame).toMatchObject({ iceServers: [{ credential: '[redacted]' }] });
+    expect(second).toMatchObject({ frame: null, text: 'not json {"password":"[redacted]"}' });
+    expect(third).toEqual(expect.objectContaining({ frame: null }));
+    expect(third).not.toHaveProperty('text');
+    const kept = await run({ url: s.url, json: true, keepSecrets: true });
+    expect(kept.out).toContain('abcdefghijklmnopqrstuvwx');
+  });
+
+  it('a close with a reason from another server shows that reason (1011 was called "its log could not be written")', async () => {
+    const s = await server((ws) => {
+      ws.send(joinedNotice);
+      setTimeout(() => ws.close(1011, 'database down'), 50);
+    });
+    const r = await run({ url: s.url });
+    expect(r.code).toBe(1);
+    expect(r.talk).toContain('the relay closed the connection (1011): "database down"');
+    expect(r.talk).not.toContain('log');
+  });
+
+  it('a frame that reached nobody (no-recipients) is exit 1, said on stderr', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+    try {
+      const r = await run({ url: relay.url, room: 'alone', send: [join(SAMPLES, 'offer.json')], expect: 0 });
+      expect(r.code).toBe(1);
+      expect(r.talk).toMatch(/the relay did not forward what was sent: nobody else is in room alone: the frame was logged, not delivered \(no-recipients\)/);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('a frame over the client\'s own limit breaks the connection: said, with what had arrived (it was exit 2 with no summary)', async () => {
+    const s = await server((ws) => {
+      ws.send(joinedNotice);
+      ws.send('{"type":"ready"}');
+      ws.send(JSON.stringify({ type: 'offer', sdp: 'x'.repeat(17 * 1024 * 1024) }));
+    });
+    const r = await run({ url: s.url, expect: 2, timeoutMs: 5000 });
+    expect(r.code).toBe(1);
+    expect(r.talk).toContain('received 1 frame');
+    expect(r.talk).toMatch(/the connection broke: Max payload size exceeded/);
+  });
+});
+
+describe('sdpscope client, the process', () => {
+  it('Ctrl-C (SIGINT) leaves the room with a close 1000, says what was sent and received, exits 130 (it was cut: 1006, no summary)', async () => {
+    const events: string[] = [];
+    const watch = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, onLine: (l) => l.kind === 'event' && events.push(`${l.event} ${l.detail}`) });
+    try {
+      const bin = fileURLToPath(new URL('../../dist/bin/sdpscope.js', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'client', watch.url, '--room', 'sig', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      await until(() => out.includes('relay: joined room sig'), 5000);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(err).toContain('sent 0 frames, received 0 frames');
+      await until(() => events.some((e) => e.startsWith('left ')), 2000);
+      expect(events.find((e) => e.startsWith('left '))).toMatch(/close 1000/);
+    } finally {
+      await watch.close();
+    }
   });
 });

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRelay, type Relay } from '../../src/node/relay/index.js';
+import { runClient } from '../../src/node/client.js';
+import { until } from '../support/relay.js';
 import { sample } from '../support/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -144,10 +146,15 @@ describe('standard input with -, in every file position', () => {
   });
   afterAll(() => relay.close());
 
-  it('cat samples/call.ndjson | sdpscope client --send - --expect 0 sends every frame', async () => {
-    const r = await shAsync(`cat samples/call.ndjson | sdpscope client ${relay.url} --send - --expect 0 --no-color`);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain('sent 11 frames,');
+  it('cat samples/call.ndjson | sdpscope client --send - --expect 0 sends every frame (to a peer in the room: alone, it is told nobody got them)', async () => {
+    const peer = runClient({ url: relay.url, room: 'stdin', expect: 11, timeoutMs: 10_000 });
+    await until(() => (relay.rooms().get('stdin') ?? []).length === 1);
+    const r = await shAsync(`cat samples/call.ndjson | sdpscope client ${relay.url} --room stdin --send - --expect 0 --no-color`);
+    expect([r.status, r.stderr]).toEqual([0, 'sent 11 frames, received 0 frames\n']);
+    expect((await peer).callFrames).toBe(11);
+    const alone = await shAsync(`cat samples/call.ndjson | sdpscope client ${relay.url} --room alone --send - --expect 0 --no-color`);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toContain('nobody else is in room alone: the frame was logged, not delivered (no-recipients');
   });
 
   it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
@@ -356,13 +363,13 @@ describe('what a second look found', () => {
 });
 
 describe('what a third look found (an audit as a new user)', () => {
-  it('the client whose --timeout runs out before it joined ends at once, with 1', async () => {
+  it('the client whose --timeout runs out before it joined ends at once: the relay did not answer in time (exit 2)', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, feed: false });
     try {
       const t = Date.now();
       const r = await shAsync(`sdpscope client ${relay.url} --send samples/offer.json --expect 1 --room r4 --timeout 1`);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('expected 1 frame, got 0 in 1 ms');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/no answer to the WebSocket upgrade within 1 ms \(--timeout\) \[CONNECTION_REFUSED\]/);
       // It used to stay in the room until killed.
       expect(Date.now() - t).toBeLessThan(10_000);
       await new Promise((res) => setTimeout(res, 200));
