@@ -85,7 +85,7 @@ export {
   type StunMessageInput,
   type StunAttributeInput,
 } from './stun/message.js';
-export { classifyNat, directPath, pathTable, explainStunErrorCode, restExpiry, NAT_TYPES, NAT_TYPE_DESCRIPTIONS, type NatType, type NatBehavior, type NatObservations, type NatProbeVerdict, type PathVerdict, type Endpoint as StunEndpoint } from './stun/nat.js';
+export { classifyNat, directPath, pathTable, explainStunErrorCode, restExpiry, NAT_TYPES, NAT_TYPE_DESCRIPTIONS, type NatType, type NatBehavior, type NatProbeMapping, type NatObservations, type NatProbeVerdict, type PathVerdict, type Endpoint as StunEndpoint } from './stun/nat.js';
 export { parseIceServerUri, type IceServerUri, type IceServerScheme, type IceServerTransport } from './stun/uri.js';
 export { PROBE_ERRORS, type ProbeErrorCode } from './stun/server-check.js';
 

@@ -74,10 +74,10 @@ export interface NatObservations {
  * (test III unanswered, or two servers without RFC 5780): symmetric either way; `none` when the
  * mapped address is the local one.
  */
-export type NatMapping = NatBehavior | 'endpoint-dependent' | 'none';
+export type NatProbeMapping = NatBehavior | 'endpoint-dependent' | 'none';
 
 export interface NatProbeVerdict {
-  readonly mapping: NatMapping | null;
+  readonly mapping: NatProbeMapping | null;
   readonly filtering: NatBehavior | null;
   readonly type: NatType;
   /** One line per test: what was sent, what came back, what it shows. */
@@ -104,7 +104,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }
   const m = o.mapping;
-  let mapping: NatMapping | null = null;
+  let mapping: NatProbeMapping | null = null;
   if (m?.i && o.otherAddress) {
     const other = o.otherAddress;
     evidence.push(`mapping test I: ${o.local ? at(o.local) : 'the local port'} mapped to ${at(m.i)}; the server's other address is ${at(other)}`);
