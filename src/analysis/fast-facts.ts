@@ -425,6 +425,8 @@ class FrameReader {
   private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined, outer: Record<string, unknown> | null, path: string): void {
     const own = str(o.from);
     const ownRoom = str(o.room);
+    // Inside a relay record, a frame's own from/room do not count (walkJson's pinned context): the reference path reads that rare case.
+    if ((own !== undefined || ownRoom !== undefined) && outerSender !== undefined && outerRoom !== undefined) throw NOT_FAST;
     const sender = own ?? outerSender;
     const room = ownRoom ?? outerRoom;
     const frameType = typeof o.type === 'string' ? o.type : outerType;

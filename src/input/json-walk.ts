@@ -39,8 +39,10 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
 
   // A relay log line or any frame wrapper: carry its time, sender, room and type down.
   const time = o['time'] ?? o['timestamp'] ?? o['ts'];
-  const sender = str(o['from'] ?? o['sender']);
-  const room = str(o['room']);
+  // Inside a relay record's frame, the record says who sent it and where.
+  const sender = ctx.pinned ? undefined : str(o['from'] ?? o['sender']);
+  const room = ctx.pinned ? undefined : str(o['room']);
+  const record = !ctx.pinned && sender !== undefined && room !== undefined && o['frame'] !== null && typeof o['frame'] === 'object';
   const frameType = typeof o['type'] === 'string' ? o['type'] : ctx.frameType;
   const event = ctx.format === 'webrtc-internals' ? ctx.event : frameType;
   const timed = (typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string';
@@ -48,6 +50,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   let here: WalkContext = ctx;
   if (timed || sender !== undefined || room !== undefined || frameType !== ctx.frameType || event !== ctx.event) {
     const h: { -readonly [K in keyof WalkContext]: WalkContext[K] } = { ...ctx };
+    if (record) h.pinned = true;
     if (timed) h.timestamp = time;
     if (sender !== undefined) h.sender = sender;
     if (room !== undefined) h.room = room;

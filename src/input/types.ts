@@ -92,4 +92,10 @@ export interface InputSink {
 /** Where a walk is: the Source so far, and the type of the frame around it. Internal to the readers. */
 export interface WalkContext extends Source {
   readonly frameType?: string;
+  /**
+   * Sender and room come from a relay log record (`{time, room, from, to, frame}`): the frame's
+   * own `from`, `sender` or `room` keys do not change them (a client could otherwise claim to be
+   * another; pages audit). Not part of a Source.
+   */
+  readonly pinned?: true;
 }

@@ -92,6 +92,20 @@ describe('JSON', () => {
     expect(c!.source).toMatchObject({ line: 1, timestamp: '2026-11-24T06:00:00.000Z', room: 'r1', sender: 'c2', event: 'candidate' });
   });
 
+  it('a frame inside a relay log record cannot claim another sender or room (pages audit: a client showed as another)', () => {
+    const cand = { type: 'candidate', from: 'c1', room: 'other', candidate: 'candidate:1 1 udp 2122260223 10.6.6.6 5000 typ host', sdpMid: '0' };
+    const line = JSON.stringify({ time: '2026-11-24T06:00:00.000Z', room: 'r1', from: 'c2', frame: cand });
+    const [c] = readCandidates(line);
+    expect(c!.source).toMatchObject({ room: 'r1', sender: 'c2' });
+    expect(c!.source).not.toHaveProperty('pinned');
+    const [d] = readDescriptions(JSON.stringify({ time: 1, room: 'r1', from: 'c2', frame: { type: 'offer', sender: 'c1', sdp: SDP_LF } }));
+    expect(d!.source).toMatchObject({ room: 'r1', sender: 'c2' });
+    expect(d!.source).not.toHaveProperty('pinned');
+    // Outside a record, an inner from still says who sent it (a wrapper of frames).
+    const [w] = readCandidates(JSON.stringify({ from: 'server', messages: [{ ...cand, room: undefined }] }));
+    expect(w!.source).toMatchObject({ sender: 'c1' });
+  });
+
   it('reads a frame stored as a JSON string', () => {
     const [d] = readDescriptions(JSON.stringify({ time: 1, frame: JSON.stringify({ type: 'offer', sdp: SDP_LF }) }));
     expect(d!.type).toBe('offer');

@@ -103,6 +103,18 @@ describe('as a drop-in for the notes\' server', () => {
     expect(frames.some((f) => f.event === 'binary-frame')).toBe(true);
   });
 
+  it('refuses a client\'s frame of type "relay-notice": only the relay sends those (a fake peer-left or room-full passed for real; pages audit)', async () => {
+    const r = await relay();
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    a.ws.send(JSON.stringify({ type: 'relay-notice', event: 'room-full', room: 'default', size: 2 }));
+    await until(() => a.notices.some((n) => n.code === 'reserved-type'));
+    a.ws.send(CANDIDATE);
+    await until(() => b.got.length === 1);
+    expect(b.got).toEqual([CANDIDATE]);
+    expect(b.notices.map((n) => n.event)).not.toContain('room-full');
+  });
+
   it('tells a sender alone in its room that its frame reached nobody (once a second at most)', async () => {
     const r = await relay();
     const a = await join_(r.url);

@@ -233,12 +233,20 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const text = buf.toString('utf8');
     if (isBinary) event(c.room, c.id, 'binary-frame', `${buf.length} bytes in a binary frame, read as text`);
     // Only valid JSON is relayed; the logger parses it again, off this thread.
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
       // Redacted with some context (a secret cut at 120 characters would show its start), then cut.
       event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text.slice(0, 8192))).slice(0, 120)));
+      return;
+    }
+    // Notices are the relay's: a client's frame of that type would pass for one (a fake
+    // "peer-left" on the call page, a fake "room-full" that stopped sdpscope client; pages audit).
+    if (parsed !== null && typeof parsed === 'object' && (parsed as { type?: unknown }).type === 'relay-notice') {
+      notice(c.ws, { type: 'relay-notice', event: 'error', code: 'reserved-type', message: 'a frame of type "relay-notice": only the relay sends those; not forwarded' });
+      event(c.room, c.id, 'reserved-type', 'a frame of type "relay-notice" from a client: not forwarded');
       return;
     }
     const to: string[] = [];

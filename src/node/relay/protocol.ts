@@ -8,7 +8,7 @@ export type RelayNotice =
   | { readonly type: 'relay-notice'; readonly event: 'room-full'; readonly room: string; readonly size: number }
   /** The sender's frame reached nobody (it is alone in its room); at most one a second. */
   | { readonly type: 'relay-notice'; readonly event: 'no-recipients'; readonly room: string; readonly message: string }
-  | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited'; readonly message: string };
+  | { readonly type: 'relay-notice'; readonly event: 'error'; readonly code: 'invalid-json' | 'binary-frame' | 'rate-limited' | 'reserved-type'; readonly message: string };
 
 /** Close codes the relay uses (a slow consumer or a dead client is cut, with no close frame); ws sends 1002, 1007 and 1009 itself. */
 export const CLOSE = { normal: 1000, goingAway: 1001, protocolError: 1002, invalidData: 1007, tooBig: 1009, internalError: 1011, roomFull: 4001 } as const;
