@@ -43,11 +43,37 @@ function setState(s: string): void {
   $('state').textContent = s;
 }
 
-function logFrame(dir: 'sent' | 'received', frame: unknown): void {
-  call.frames.push({ dir, frame });
-  const f = frame as { type?: string; event?: string };
-  const text = f.type === 'relay-notice' ? `relay: ${f.event}` : describeFrame(summarizeFrame(frame));
-  $('frames').textContent += `${new Date().toISOString().slice(11, 23)} ${dir === 'sent' ? '→' : '←'} ${text}\n`;
+/** Frames and log lines kept, at most (the newest): the log grew without end, each frame copying all of it (pages audit). */
+const MAX_LOG = 1000;
+/** A log line, at most (characters). */
+const MAX_LINE = 300;
+/** Control, line-breaking, invisible and bidi characters written as escapes: a line feed in a frame forged log lines. */
+const oneLine = (t: string) => {
+  const safe = t.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return safe.length > MAX_LINE ? `${safe.slice(0, MAX_LINE - 1)}…` : safe;
+};
+
+function logLine(text: string): void {
+  const log = $('frames');
+  log.append(document.createTextNode(`${new Date().toISOString().slice(11, 23)} ${text}\n`));
+  while (log.childNodes.length > MAX_LOG) log.firstChild!.remove();
+}
+
+/** A received frame larger than this is logged, not kept in `call.frames` (1 MiB frames at 10/s grew the page by 250 MB in 30 s). */
+const MAX_KEPT_FRAME = 64 * 1024;
+
+function logFrame(dir: 'sent' | 'received', frame: unknown, size = 0): void {
+  call.frames.push({ dir, frame: size > MAX_KEPT_FRAME ? `(a frame of ${size} characters, not kept)` : frame });
+  if (call.frames.length > MAX_LOG) call.frames.shift();
+  const f = (frame !== null && typeof frame === 'object' ? frame : {}) as { type?: unknown; event?: unknown };
+  const text = f.type === 'relay-notice' ? `relay: ${String(f.event)}` : describeFrame(summarizeFrame(frame));
+  logLine(`${dir === 'sent' ? '→' : '←'} ${oneLine(text)}`);
+}
+
+/** Says on the page what went wrong with what the peer sent, and in the log. */
+function showError(text: string): void {
+  $('error').textContent = oneLine(text);
+  logLine(`! ${oneLine(text)}`);
 }
 
 function candidateRow(side: string, line: string): void {
@@ -77,6 +103,11 @@ function showSdp(id: string, sdp: string): void {
 
 // Signaling over the relay: the seed's postMessage/onmessage, on a WebSocket.
 const socket = new WebSocket(wsUrl);
+// A relay that closes the connection (one that cut this page for falling behind, or stopped) is said (it was not).
+socket.onclose = (e: CloseEvent) => {
+  // Said in the error line and the log; the call's state stays what ICE says (the lab reads it).
+  showError(`the relay closed the connection (${e.code}${e.reason ? ` ${e.reason}` : ''}): reload the page to join again`);
+};
 const signaling = {
   postMessage(frame: Frame): void {
     logFrame('sent', frame);
@@ -87,21 +118,32 @@ const signaling = {
 let localStream: MediaStream | null = null;
 
 socket.onmessage = (e: MessageEvent<string>) => {
-  const data = JSON.parse(e.data) as Frame;
-  logFrame('received', data);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(e.data);
+  } catch {
+    logLine(`← not JSON: ${oneLine(e.data)}`);
+    return;
+  }
+  logFrame('received', parsed, e.data.length);
+  // A frame that is not an object (null, a number) is logged, and nothing more.
+  if (parsed === null || typeof parsed !== 'object') return;
+  const data = parsed as Frame;
   if (!localStream) {
     console.log('not ready yet');
     return;
   }
+  // What the peer sent that the browser refuses is said on the page (it was only a console error).
+  const failed = (what: string) => (err: unknown) => showError(`${what}: ${err instanceof Error ? err.message : String(err)}`);
   switch (data.type) {
     case 'offer':
-      void handleOffer(data);
+      handleOffer(data).catch(failed('the offer could not be applied'));
       break;
     case 'answer':
-      void handleAnswer(data);
+      handleAnswer(data).catch(failed('the answer could not be applied'));
       break;
     case 'candidate':
-      void handleCandidate(data);
+      handleCandidate(data).catch(failed('a candidate could not be added'));
       break;
     case 'ready':
       // A second tab joined. This tab will initiate a call unless in a call already.
@@ -251,7 +293,15 @@ async function handleOffer(offer: Frame): Promise<void> {
     return;
   }
   createPeerConnection();
-  await call.pc!.setRemoteDescription({ type: 'offer', sdp: offer.sdp! });
+  try {
+    if (typeof offer.sdp !== 'string') throw new Error('the frame has no sdp string');
+    await call.pc!.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+  } catch (e) {
+    // A bad offer leaves no connection behind: the page is ready for the next call (it stayed stuck, ignoring "ready").
+    (call.pc as RTCPeerConnection | null)?.close();
+    call.pc = null;
+    throw e;
+  }
   showSdp('remoteSdp', offer.sdp!);
   const answer = await call.pc!.createAnswer();
   signaling.postMessage({ type: 'answer', sdp: answer.sdp! });
@@ -284,6 +334,7 @@ async function handleCandidate(frame: Frame): Promise<void> {
     await call.pc.addIceCandidate(null as unknown as RTCIceCandidateInit);
     return;
   }
+  if (init.candidate !== undefined && typeof init.candidate !== 'string') throw new Error(`the candidate is not a string: ${JSON.stringify(init.candidate)}`);
   candidateRow('remote', init.candidate ?? '');
   await call.pc.addIceCandidate(init);
 }

@@ -43,11 +43,23 @@ function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node 
   return e;
 }
 
+/** Rows a table shows, at most (a 1 MB offer of 45,000 m-lines made as many rows, and froze the page for 10 s; pages audit). */
+const MAX_ROWS = 200;
+/** A cell's text, at most (characters). */
+const MAX_CELL = 300;
+const cut = (t: string) => (t.length > MAX_CELL ? `${t.slice(0, MAX_CELL - 1)}…` : t);
+
 /** A table that scrolls inside its panel when wider than it; `wrap` names columns whose text may wrap (codec lists). */
 function table(header: string[], rows: (string | Node)[][], wrap: readonly number[] = []): HTMLElement {
-  const cell = (c: string | Node, i: number) => el('td', wrap.includes(i) ? { class: 'wrap' } : {}, c);
-  return el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))), el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map(cell))))));
+  const cell = (c: string | Node, i: number) => el('td', wrap.includes(i) ? { class: 'wrap' } : {}, typeof c === 'string' ? cut(c) : c);
+  const shown = rows.length > MAX_ROWS ? rows.slice(0, MAX_ROWS) : rows;
+  const box = el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ...header.map((h) => el('th', {}, h)))), el('tbody', {}, ...shown.map((r) => el('tr', {}, ...r.map(cell))))));
+  if (rows.length > MAX_ROWS) box.append(el('div', { class: 'dim' }, `… and ${rows.length - MAX_ROWS} more rows`));
+  return box;
 }
+
+/** A name as it is to be read: control, invisible and bidi characters written as escapes (rooms "default" and "default\u200b" looked the same). */
+const visible = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const cls = (text: string, c: string) => el('span', { class: c }, text);
 
@@ -111,6 +123,7 @@ function render(view: View): HTMLElement {
 function roomView(records: FeedRecord[]): View {
   const sink = collectingSink();
   const analyzer = new CandidateAnalyzer();
+  // A record's from and room are the relay's: the frame's own keys cannot replace them (json-walk's pinned context).
   records.forEach((r, i) => {
     walkJson(r, { line: i + 1, format: 'json' }, sink);
     walkJson(r, { line: i + 1, format: 'json' }, analyzer);
@@ -219,32 +232,110 @@ function renderText(text: string): HTMLElement {
   return box;
 }
 
-// Live: the relay's read-only feed.
+// Live: the relay's read-only feed, in a bounded window (a client sending 1 MiB frames grew the
+// page by 250 MB in 30 s, and every frame redrew every room; pages audit).
+/** Records kept per room (the newest), and rooms kept (the most recently active). */
+const ROOM_WINDOW = 500;
+const MAX_ROOMS = 50;
+/** Frame bytes kept over every room: past it, the oldest records of the least active rooms go first. */
+const MAX_BYTES = 32 * 1024 * 1024;
+let total = 0;
+const sizeOf = (r: FeedRecord) => (typeof r.size === 'number' && Number.isFinite(r.size) ? r.size : 0);
 const rooms = new Map<string, FeedRecord[]>();
+const dropped = new Map<string, number>();
+const dirty = new Set<string>();
+const sections = new Map<string, HTMLElement>();
 let scheduled = false;
 function redraw(): void {
   scheduled = false;
   const container = $('rooms');
-  container.replaceChildren(...[...rooms].map(([name, records]) => el('section', { 'data-room': name }, el('h2', {}, `Room ${name}`), render(roomView(records)))));
+  // Only the rooms that changed are drawn again.
+  for (const name of dirty) {
+    const records = rooms.get(name);
+    const old = sections.get(name);
+    if (!records) {
+      old?.remove();
+      sections.delete(name);
+      continue;
+    }
+    const gone = dropped.get(name) ?? 0;
+    const section = el('section', { 'data-room': name }, el('h2', {}, `Room "${visible(name)}"`), ...(gone > 0 ? [el('div', { class: 'dim' }, `${gone} older frames dropped (the page keeps the newest ${ROOM_WINDOW} per room, ${MAX_BYTES / 1024 / 1024} MiB in all)`)] : []), render(roomView(records)));
+    if (old) old.replaceWith(section);
+    else container.append(section);
+    sections.set(name, section);
+  }
+  dirty.clear();
+}
+
+function keep(r: FeedRecord): void {
+  let list = rooms.get(r.room);
+  if (list) rooms.delete(r.room);
+  else list = [];
+  // Re-inserted: the Map's order is the rooms' activity, oldest first.
+  rooms.set(r.room, list);
+  list.push(r);
+  total += sizeOf(r);
+  const drop = (name: string, from: FeedRecord[], n: number) => {
+    for (const x of from.splice(0, n)) total -= sizeOf(x);
+    dropped.set(name, (dropped.get(name) ?? 0) + n);
+    dirty.add(name);
+  };
+  if (list.length > ROOM_WINDOW) drop(r.room, list, list.length - ROOM_WINDOW);
+  dirty.add(r.room);
+  while (rooms.size > MAX_ROOMS) {
+    const oldest = rooms.keys().next().value as string;
+    for (const x of rooms.get(oldest)!) total -= sizeOf(x);
+    rooms.delete(oldest);
+    dropped.delete(oldest);
+    dirty.add(oldest);
+  }
+  // Bytes: the least active rooms' oldest records first; the newest record always stays.
+  for (const [name, records] of rooms) {
+    if (total <= MAX_BYTES) break;
+    while (total > MAX_BYTES && records.length > (name === r.room ? 1 : 0)) drop(name, records, 1);
+  }
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(redraw);
+  }
 }
 
 const params = new URLSearchParams(location.search);
 const feedUrl = new URL(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/feed`);
 if (params.get('token')) feedUrl.searchParams.set('token', params.get('token')!);
-if (params.get('offline') === null) {
+/**
+ * The feed, connected again after it closes (the relay cuts a subscriber that falls behind): its
+ * replay refills the rooms. Waits double from 1 s to 30 s; the status says why it closed.
+ */
+function connectFeed(attempt: number): void {
   const feed = new WebSocket(feedUrl);
-  feed.onopen = () => ($('status').textContent = 'live');
-  feed.onclose = () => ($('status').textContent = 'feed closed');
-  feed.onmessage = (e: MessageEvent<string>) => {
-    const r = JSON.parse(e.data) as FeedRecord;
-    const list = rooms.get(r.room) ?? [];
-    list.push(r);
-    rooms.set(r.room, list);
-    if (!scheduled) {
-      scheduled = true;
-      requestAnimationFrame(redraw);
-    }
+  feed.onopen = () => {
+    $('status').textContent = 'live';
+    attempt = 0;
+    // The relay replays its recent records to a new subscriber: the page starts again from them.
+    for (const name of rooms.keys()) dirty.add(name);
+    rooms.clear();
+    dropped.clear();
+    total = 0;
   };
+  feed.onclose = (e: CloseEvent) => {
+    const wait = Math.min(30, 2 ** attempt);
+    $('status').textContent = `feed closed (${e.code}${e.reason ? ` ${e.reason}` : ''}): connecting again in ${wait} s`;
+    if (attempt < 100) setTimeout(() => connectFeed(attempt + 1), wait * 1000);
+  };
+  feed.onmessage = (e: MessageEvent<string>) => {
+    let r: FeedRecord;
+    try {
+      r = JSON.parse(e.data) as FeedRecord;
+    } catch {
+      return;
+    }
+    if (r === null || typeof r !== 'object' || typeof r.room !== 'string') return;
+    keep(r);
+  };
+}
+if (params.get('offline') === null) {
+  connectFeed(0);
 } else {
   $('status').textContent = 'offline';
   // /inspect?offline: the offline panel is what the page is for.

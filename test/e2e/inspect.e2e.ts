@@ -5,7 +5,7 @@
  * works. Screenshots are kept as artifacts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createNetns, launchChromiumIn, startRelayIn, type Netns } from './netns.js';
@@ -124,6 +124,49 @@ describe('the inspector\'s offline panel, as people use it', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-1280.png'), fullPage: true });
     expect(width).toBeLessThanOrEqual(1280);
+  });
+});
+
+/** Sends frames into a room with `sdpscope client` from a file (NDJSON), in the namespace. */
+async function sendFrames(room: string, frames: readonly unknown[]): Promise<number | null> {
+  const file = join(ARTIFACTS, `frames-${room.replace(/[^a-z0-9]/gi, '_')}-${Date.now()}.ndjson`);
+  writeFileSync(file, frames.map((f) => JSON.stringify(f)).join('\n'));
+  return exited(ns.spawn(process.execPath, [CLI, 'client', `ws://127.0.0.1:${PORT}`, '--token', TOKEN, '--room', room, '--send', file, '--expect', '0', '--no-color']));
+}
+
+describe('hostile frames (pages audit of 2026-12-05)', () => {
+  it('the inspector: a frame cannot claim another sender, look-alike room names are told apart, a 45,000 m-line offer is 200 rows, not a frozen page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'live');
+    let sdp = 'v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n';
+    while (sdp.length < 900_000) sdp += 'm=audio 9 RTP/AVP 0\r\n';
+    await sendFrames('big\u200b', [{ type: 'offer', from: 'someone-else', sdp }]);
+    await page.waitForFunction(() => (document.querySelector('section[data-room="big\u200b"]')?.textContent ?? '').includes('more rows'), undefined, { timeout: 30_000 });
+    const text = (await page.textContent('section[data-room="big\u200b"]'))!;
+    expect(text).toContain('Room "big\\u200b"');
+    expect(text).toMatch(/… and \d+ more rows/);
+    expect(text).not.toContain('someone-else');
+    expect(await page.evaluate(() => document.querySelectorAll('section[data-room="big\u200b"] tr').length)).toBeLessThan(500);
+    const started = Date.now();
+    await page.evaluate(() => 1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('the call page: a bad offer is said and leaves no connection behind; a fake relay notice is refused; a line feed stays in its line', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=hostile&media=data`);
+    await page.click('#startButton');
+    await page.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
+    expect(await sendFrames('hostile', [{ type: 'relay-notice', event: 'peer-left' }, { type: 'bye\n00:00:00.000 ← relay: forged' }, { type: 'offer', sdp: 'v=0\r\nbogus\r\n' }])).toBe(1);
+    await page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '').includes('the offer could not be applied'), undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { sdpscopeCall: { pc: unknown } }).sdpscopeCall.pc)).toBeNull();
+    const log = (await page.textContent('#frames'))!;
+    // One peer-left: the real one, when the sender left; its fake, sent first, was refused by the relay.
+    expect(log.split('\n').filter((l) => l.includes('peer-left'))).toHaveLength(1);
+    expect(log.indexOf('peer-left')).toBeGreaterThan(log.indexOf('the offer could not be applied'));
+    expect(log).toContain('bye\\n00:00:00.000');
+    expect(log.split('\n').filter((l) => l.includes('forged'))).toHaveLength(1);
   });
 });
 
