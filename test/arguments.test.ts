@@ -30,7 +30,8 @@ import {
   writeCandidate,
   writeSdp,
 } from '../src/index.js';
-import { framesOf } from '../src/node/client.js';
+import { framesOf, runClient } from '../src/node/client.js';
+import { probe } from '../src/node/probe.js';
 import { looksBinary } from '../src/node/files.js';
 import { scanStream } from '../src/node/stream.js';
 import { sample, seedSdp } from './support/corpus.js';
@@ -144,5 +145,20 @@ describe('two files into one analyzer, from the library', () => {
     expect(r.calls).toHaveLength(1);
     expect(r.calls[0]!.pairs.some((p) => p.viable)).toBe(true);
     expect(readInput(sample('alice.log'), { file: 'alice.log' }).candidates[0]!.source.file).toBe('alice.log');
+  });
+});
+
+describe('the Node part given the wrong options (library audit: TypeError, RangeError, or a 1 ms timeout)', () => {
+  it.each([
+    ['probe(undefined)', () => probe(undefined as never)],
+    ['probe({servers: 5})', () => probe({ servers: 5 } as never)],
+    ['probe timeoutMs Infinity', () => probe({ servers: ['stun:127.0.0.1:9'], timeoutMs: Infinity })],
+    ['probe timeoutMs NaN', () => probe({ servers: ['stun:127.0.0.1:9'], timeoutMs: NaN })],
+    ['probe timeoutMs -1', () => probe({ servers: ['stun:127.0.0.1:9'], timeoutMs: -1 })],
+    ['runClient(undefined)', () => runClient(undefined as never)],
+    ['runClient timeoutMs -1', () => runClient({ url: 'ws://127.0.0.1:9', timeoutMs: -1 })],
+    ['runClient url 5', () => runClient({ url: 5 } as never)],
+  ])('%s: INVALID_ARGUMENT', async (_name, f) => {
+    expect(await asyncCodeOf(async () => f())).toBe('INVALID_ARGUMENT');
   });
 });

@@ -1,6 +1,6 @@
 /** What a signaling frame says, in a few fields (the relay's log and console, the page's frame panel, `sdpscope client`). Pure. */
 import { formatPriorityParts } from '../candidate/priority.js';
-import { requireObject, SdpscopeError } from '../errors.js';
+import { requireObject, requireTree, SdpscopeError } from '../errors.js';
 import { walkJson } from '../input/json-walk.js';
 import { collectingSink } from '../input/read.js';
 
@@ -45,6 +45,7 @@ export type FrameSummary =
 
 /** Summarises one parsed frame (a JSON value). */
 export function summarizeFrame(frame: unknown): FrameSummary {
+  requireTree(frame, 'summarizeFrame: the frame');
   const sink = collectingSink();
   walkJson(frame, { line: 1, format: 'json' }, sink);
   const { descriptions, candidates, endOfCandidates } = sink.report;

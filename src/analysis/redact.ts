@@ -5,7 +5,7 @@
  * lines; passwords in URLs, secret query parameters). The frame itself is never changed (the
  * relay forwards the bytes it received). Linear in the size of the frame. Pure.
  */
-import { requireText } from '../errors.js';
+import { requireText, requireTree } from '../errors.js';
 
 /**
  * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
@@ -140,6 +140,7 @@ function nextAuthority(s: string, from: number): number {
  * (same length), k= keys, URL passwords and secret query parameters. The frame is not changed.
  */
 export function redactFrame(frame: unknown): unknown {
+  requireTree(frame, 'redactFrame: the frame');
   return redact(frame, 0);
 }
 

@@ -110,9 +110,15 @@ function numericSeries(h: StatsHistory, property: string, scale = 1, max = 200):
   const points = h.series(property).filter((p) => typeof p.value === 'number' && Number.isFinite(p.value));
   const step = Math.max(1, Math.ceil(points.length / max));
   const out: [number, number][] = [];
-  for (let i = 0; i < points.length; i += step) out.push([points[i]!.time, Math.round((points[i]!.value as number) * scale * 10) / 10]);
+  // Rounded to a tenth; a value that overflows doing so (1e308 bytes in a Firefox report gave Infinity; library audit) is left out.
+  const rounded = (v: number) => Math.round(v * scale * 10) / 10;
+  const add = (time: number, v: number) => {
+    const r = rounded(v);
+    if (Number.isFinite(r)) out.push([time, r]);
+  };
+  for (let i = 0; i < points.length; i += step) add(points[i]!.time, points[i]!.value as number);
   const last = points.at(-1);
-  if (last && out.at(-1)?.[0] !== last.time) out.push([last.time, Math.round((last.value as number) * scale * 10) / 10]);
+  if (last && out.at(-1)?.[0] !== last.time) add(last.time, last.value as number);
   return out;
 }
 
@@ -534,7 +540,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (d.time !== null) timeline.push({ time: d.time, kind: 'description', text: `${d.local ? 'local' : 'remote'} description set` });
   }
   restarts = Math.max(ufragChanges.local, ufragChanges.remote, restarts);
-  if (pc.iceRestarts !== null) restarts = Math.max(restarts, pc.iceRestarts);
+  // A count from the dump; anything else (a hand-made or reloaded peer connection) is not one (NaN; library audit).
+  if (typeof pc.iceRestarts === 'number' && Number.isSafeInteger(pc.iceRestarts) && pc.iceRestarts >= 0) restarts = Math.max(restarts, pc.iceRestarts);
 
   // Stats: candidates and pairs.
   const candidateStats = new Map<string, IceCandidateInfo>();

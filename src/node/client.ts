@@ -4,7 +4,7 @@
  */
 import { WebSocket } from 'ws';
 import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
-import { requireText, SdpscopeError } from '../errors.js';
+import { requireInteger, requireObject, requireText, SdpscopeError } from '../errors.js';
 import { redactText } from '../analysis/redact.js';
 
 export interface ClientOptions {
@@ -155,6 +155,11 @@ export function relayUrl(text: string): URL {
 const HANDSHAKE_MS = 10_000;
 
 export function runClient(o: ClientOptions): Promise<ClientResult> {
+  requireObject(o, 'runClient: the options', 'url');
+  if (typeof o.url !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'runClient: url must be a string (ws://host:port)');
+  // A timer's range (-1 threw RangeError from Node; library audit).
+  if (o.timeoutMs !== undefined) requireInteger(o.timeoutMs, 'runClient: timeoutMs', 1, 2 ** 31 - 1);
+  if (o.expect !== undefined) requireInteger(o.expect, 'runClient: expect', 0, Number.MAX_SAFE_INTEGER);
   const url = relayUrl(o.url);
   if (o.room !== undefined) url.searchParams.set('room', o.room);
   if (o.token !== undefined) url.searchParams.set('token', o.token);

@@ -17,7 +17,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { SdpscopeError } from '../errors.js';
+import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import {
   attribute,
   checkFingerprint,
@@ -799,7 +799,10 @@ function expandServers(o: ProbeOptions): { uri: IceServerUri; username?: string;
 
 /** Probes every server, then runs the RFC 5780 tests against the first that supports them. */
 export async function probe(options: ProbeOptions): Promise<ProbeReport> {
-  const timeoutMs = options.timeoutMs ?? 2500;
+  requireObject(options, 'probe: the options', 'servers');
+  if (!Array.isArray(options.servers)) throw new SdpscopeError('INVALID_ARGUMENT', 'probe: servers must be an array of URIs or RTCIceServer entries');
+  // A timer's range (Infinity became 1 ms, NaN and -1 were taken; library audit).
+  const timeoutMs = requireInteger(options.timeoutMs ?? 2500, 'probe: timeoutMs', 1, 2 ** 31 - 1);
   const entries = expandServers(options);
   const step = options.onStep ?? (() => undefined);
   const signal = options.signal;

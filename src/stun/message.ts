@@ -96,6 +96,9 @@ const fail = (reason: string): never => {
 /** The type field: method bits M11..M0 interleaved with class bits C1 C0 (RFC 8489 §5). */
 function typeOf(cls: StunClass, method: number): number {
   const c = CLASSES.indexOf(cls);
+  // A class not of the four, or a method over 12 bits, encoded as something else (a "bogus" class became an error response; library audit).
+  if (c < 0) throw new SdpscopeError('INVALID_ARGUMENT', `a STUN class is one of ${CLASSES.join(', ')}, got ${String(cls)}`);
+  if (!Number.isInteger(method) || method < 0 || method > 0xfff) throw new SdpscopeError('INVALID_ARGUMENT', `a STUN method is an integer in 0..4095 (12 bits, RFC 8489 §5), got ${String(method)}`);
   return (method & 0x000f) | ((method & 0x0070) << 1) | ((method & 0x0f80) << 2) | ((c & 1) << 4) | ((c & 2) << 7);
 }
 
@@ -210,6 +213,7 @@ function prefixWithLength(m: StunMessage, offset: number, length: number): Uint8
 /** MESSAGE-INTEGRITY (RFC 8489 §14.5): HMAC-SHA1 over the message up to it, the length counting it. */
 export function checkIntegrity(m: StunMessage, key: Uint8Array, crypto: StunCrypto): boolean {
   requireObject(m, 'checkStunIntegrity: the message (decodeStunMessage\'s)', 'attributes', 'bytes');
+  if (!(m.bytes instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'checkStunIntegrity: the message\'s bytes must be a Uint8Array (decodeStunMessage\'s)');
   requireObject(crypto, 'checkStunIntegrity: the crypto', 'hmacSha1');
   if (!(key instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'checkStunIntegrity: the key must be a Uint8Array (the short-term password\'s bytes, or MD5 of username:realm:password)');
   const a = attribute(m, STUN_ATTRIBUTES.MESSAGE_INTEGRITY);
@@ -237,6 +241,8 @@ export function crc32(data: Uint8Array): number {
 
 /** FINGERPRINT (RFC 8489 §14.7): CRC-32 of the message up to it, XOR 0x5354554e. */
 export function checkFingerprint(m: StunMessage): boolean {
+  // Its bytes are what is checked: a message through JSON has none, and was silently "false" (library audit).
+  if (m === null || typeof m !== 'object' || !(m.bytes instanceof Uint8Array) || !Array.isArray(m.attributes)) throw new SdpscopeError('INVALID_ARGUMENT', 'checkStunFingerprint: the message must be decodeStunMessage\'s, with its bytes (a Uint8Array)');
   const a = attribute(m, STUN_ATTRIBUTES.FINGERPRINT);
   if (!a || a.value.length !== 4) return false;
   return ((crc32(prefixWithLength(m, a.offset, a.offset - 20 + 8)) ^ 0x5354554e) >>> 0) === readU32(a.value, 0);

@@ -1,5 +1,6 @@
 import { describeFrame, summarizeFrame } from '../../src/analysis/frame.js';
 import { sample } from '../support/corpus.js';
+import { redactFrame } from '../../src/analysis/redact.js';
 
 describe('summarizeFrame', () => {
   it('summarises the seed offer frame', () => {
@@ -12,5 +13,22 @@ describe('summarizeFrame', () => {
     expect(summarizeFrame({ type: 'candidate', candidate: 'candidate:1 1 udp 1 1.1.1.1 99999 typ host' })).toMatchObject({ kind: 'invalid-candidate', code: 'CANDIDATE_PORT' });
     expect(summarizeFrame({ type: 'candidate', candidate: null })).toEqual({ kind: 'end-of-candidates', sdpMid: null });
     expect(summarizeFrame({ type: 'bye' })).toEqual({ kind: 'signal', type: 'bye' });
+  });
+});
+
+describe('frames that are not JSON values (library audit: a cycle hung summarizeFrame and redactFrame, shared parts took exponential time)', () => {
+  it('a cycle or a shared object is INVALID_ARGUMENT, at once', () => {
+    const o: Record<string, unknown> = { type: 'offer' };
+    o['a'] = o;
+    let v: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < 40; i++) v = { a: v, b: v };
+    const started = Date.now();
+    for (const f of [o, v]) {
+      expect(() => summarizeFrame(f)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('holds the same object twice') }));
+      expect(() => redactFrame(f)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The same value twice is fine when it is not an object.
+    expect(summarizeFrame({ type: 'ready', a: 'x', b: 'x' })).toEqual({ kind: 'signal', type: 'ready' });
   });
 });

@@ -4,6 +4,7 @@
  * JSON strings mutated too. readStatsDump and explainIce may refuse (an SdpscopeError) but never
  * throw anything else. Seeded, so a failure replays.
  */
+import { readFileSync } from 'node:fs';
 import { readStatsDump } from '../../src/ice/dump.js';
 import { explainIce } from '../../src/ice/explain.js';
 import { SdpscopeError } from '../../src/errors.js';
@@ -112,5 +113,17 @@ describe('the dump readers\' redaction of JWTs', () => {
     };
     time(1000);
     expect(time(256_000)).toBeLessThan(256 * 4 * Math.max(time(1000), 0.1) + 20);
+  });
+});
+
+describe('numbers that overflow, and peer connections made by hand (library audit)', () => {
+  it('bytes of 1e308 in a Firefox report leave no Infinity in the series; iceRestarts not a count is no NaN', () => {
+    const text = readFileSync(new URL('../../samples/lab-no-nomination.about_webrtc_report.json', import.meta.url), 'utf8').replace(/"(bytesSent|bytesReceived)": *\d+/g, '"$1": 1e308');
+    expect(text).toContain('1e308');
+    for (const pc of readStatsDump(text).peerConnections) {
+      const r = explainIce(pc);
+      for (const p of r.pairs) for (const [, v] of [...p.series.bytesSent, ...p.series.bytesReceived]) expect(Number.isFinite(v)).toBe(true);
+      expect(Number.isFinite(explainIce({ ...pc, iceRestarts: undefined as never }).restarts)).toBe(true);
+    }
   });
 });

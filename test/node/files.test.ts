@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkReadable, detectEncoding, openTextStream, textBytes } from '../../src/node/files.js';
+import { checkReadable, detectEncoding, openTextStream, readTextInput, textBytes } from '../../src/node/files.js';
 import { SdpscopeError } from '../../src/errors.js';
 
 /** A stream that gives `first`, then waits for `release()` before giving `rest`. */
@@ -139,5 +139,13 @@ describe('checkReadable', () => {
     expect(text).toBe('candidate:1 1 udp 1 10.0.0.1 1 typ host\n');
     expect(status.trim()).toBe('0');
     await expect(checkReadable(join(dir, 'missing-fifo'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+});
+
+describe('readTextInput on endless inputs (library audit: /dev/zero was read to 17 GB)', () => {
+  it.each(['/dev/zero', '/dev/urandom'])('%s: FILE_BINARY from its first 64 KiB, at once', async (path) => {
+    const started = Date.now();
+    await expect(readTextInput(path)).rejects.toMatchObject({ code: 'FILE_BINARY' });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -150,6 +150,11 @@ describe('as a drop-in for the notes\' server', () => {
     for (const o of [{ port: 70000 }, { roomSize: 0 }, { maxFramesPerSecond: -1 }, { token: '' }, { heartbeatMs: 1.5 }] as RelayOptions[]) {
       await expect(startRelay({ host: '127.0.0.1', ...o })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
     }
+    // Library audit: these started a relay (a token of 123 then threw in every request; origins "http://a" let any substring in).
+    for (const o of [{ token: 123 }, { token: null }, { origins: 'http://a' }, { origins: [1] }, { keepSecrets: 'yes' }, { feed: 1 }, { log: 5 }]) {
+      await expect(startRelay({ host: '127.0.0.1', port: 0, ...o } as unknown as RelayOptions)).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    }
+    for (const o of [5, 'x', [], null]) await expect(startRelay(o as unknown as RelayOptions)).rejects.toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining('must be an object') });
   });
 });
 

@@ -152,3 +152,18 @@ describe('checkIntegrity refuses arguments of the wrong kind (INVALID_ARGUMENT)'
     expect(f).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(words) }));
   });
 });
+
+describe('arguments a caller can get wrong (library audit)', () => {
+  const tid = new Uint8Array(12);
+  it('encodeStunMessage: a class not of the four, a method over 12 bits: INVALID_ARGUMENT (a "bogus" class became an error response)', () => {
+    expect(() => encodeStunMessage({ class: 'bogus' as never, method: 1, transactionId: tid })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => encodeStunMessage({ class: 'request', method: 65537, transactionId: tid })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+  it('checkFingerprint and checkIntegrity on a message through JSON: INVALID_ARGUMENT, not a silent false', () => {
+    const m = decodeStunMessage(encodeStunMessage({ class: 'request', method: 1, transactionId: tid, fingerprint: true }));
+    expect(checkFingerprint(m)).toBe(true);
+    const reloaded = JSON.parse(JSON.stringify(m)) as typeof m;
+    expect(() => checkFingerprint(reloaded)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => checkIntegrity(reloaded, new Uint8Array(16), { hmacSha1: () => new Uint8Array(20), md5: () => new Uint8Array(16) })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});

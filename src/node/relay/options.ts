@@ -107,6 +107,8 @@ const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = 
 
 /** Fills the defaults in and checks every value; throws INVALID_OPTION with the option's name. */
 export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions {
+  // Not an object: refused (startRelay(5) started a relay on every interface with the defaults; library audit).
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new SdpscopeError('INVALID_OPTION', `relay options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   const o = { ...RELAY_DEFAULTS, ...options } as ResolvedRelayOptions;
   if (options.feedReplayBytes === undefined && typeof o.maxBufferedBytes === 'number') {
     (o as { feedReplayBytes: number }).feedReplayBytes = Math.min(RELAY_DEFAULTS.feedReplayBytes, Math.floor(o.maxBufferedBytes / 2));
@@ -120,7 +122,16 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
   if (o.roomSize !== 'unlimited' && (!Number.isSafeInteger(o.roomSize) || o.roomSize < 1)) throw new SdpscopeError('INVALID_OPTION', `relay option roomSize must be an integer >= 1 or "unlimited", got ${String(o.roomSize)}`);
   if (o.port > 65535) throw new SdpscopeError('INVALID_OPTION', `relay option port must be 0..65535, got ${o.port}`);
   if (typeof o.host !== 'string' || o.host.trim() === '') throw new SdpscopeError('INVALID_OPTION', 'relay option host is empty: give an address to bind (0.0.0.0 for every interface, 127.0.0.1 to stay local)');
+  if (o.token !== undefined && typeof o.token !== 'string') throw new SdpscopeError('INVALID_OPTION', `relay option token must be a string, got ${o.token === null ? 'null' : typeof o.token}`);
   if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
+  // A string would be searched as one (String.includes): any part of it, and no Origin at all, got in.
+  if (o.origins !== undefined && !(Array.isArray(o.origins) && o.origins.every((x) => typeof x === 'string'))) throw new SdpscopeError('INVALID_OPTION', 'relay option origins must be an array of strings (the Origin headers allowed)');
+  for (const name of ['keepSecrets', 'feed'] as const) {
+    if (o[name] !== undefined && typeof o[name] !== 'boolean') throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be true or false, got ${String(o[name])}`);
+  }
+  for (const name of ['log', 'pageDir'] as const) {
+    if (o[name] !== undefined && typeof o[name] !== 'string') throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be a path (a string)`);
+  }
   if (o.feedReplayBytes > o.maxBufferedBytes) throw new SdpscopeError('INVALID_OPTION', `relay option feedReplayBytes (${o.feedReplayBytes}) must not exceed maxBufferedBytes (${o.maxBufferedBytes}): a late subscriber would be cut by its own replay`);
   if (o.logFailure !== 'stop' && o.logFailure !== 'continue') throw new SdpscopeError('INVALID_OPTION', `relay option logFailure must be "stop" or "continue", got ${String(o.logFailure)}`);
   if (o.tls && (!o.tls.cert || !o.tls.key)) throw new SdpscopeError('INVALID_OPTION', 'relay option tls needs both cert and key');
