@@ -4,6 +4,7 @@ import { readStatsDump } from '../../src/ice/dump.js';
 import { explainIce, type IceReport } from '../../src/ice/explain.js';
 import { readTextInput } from '../../src/node/files.js';
 import { renderIce } from '../render/ice.js';
+import { pretty } from '../render/json.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
@@ -45,7 +46,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (${hint})`);
   }
   // One file: {format, userAgent, peerConnections}; several: {files: [{file, format, userAgent, peerConnections}]}.
-  if (o.json) out(JSON.stringify(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, peerConnections: all[0]!.peerConnections } : { files: all }, null, 2) + '\n');
+  if (o.json) out(pretty(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, peerConnections: all[0]!.peerConnections } : { files: all }) + '\n');
   else
     for (const f of all) {
       if (files.length > 1) out(s.bold(`== ${f.file}\n`));

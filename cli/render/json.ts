@@ -3,6 +3,7 @@
  * `candidates --json`), each element indented as JSON.stringify(report, null, 2) would, so that
  * the streamed document is the one a whole report would give. Pure.
  */
+import { SdpscopeError } from '../../src/errors.js';
 
 /**
  * An element of a top-level array as JSON.stringify(report, null, 2) writes it (indented by four
@@ -10,10 +11,26 @@
  * copy of it (re-indenting a 15 MB description took a tenth of `parse --json`'s time, and its
  * copies most of the collector's).
  */
-export const jsonItem = (value: unknown): string => JSON.stringify([[value]], null, 2).slice(6, -6);
+export const jsonItem = (value: unknown): string => pretty([[value]]).slice(6, -6);
 
 /** The value of a top-level key as JSON.stringify(report, null, 2) writes it, after `  "key": `. */
-export const jsonMember = (value: unknown): string => JSON.stringify([value], null, 2).slice(4, -2);
+export const jsonMember = (value: unknown): string => pretty([value]).slice(4, -2);
+
+/**
+ * JSON.stringify(value, null, 2), or OUTPUT_TOO_LARGE where V8 cannot make the string: an input of
+ * 850 KB whose session-level ufrag every m-line repeats made a report over 512 MiB, and the
+ * command failed with "internal error: Invalid string length" (fuzz seed 20261205).
+ */
+export function pretty(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch (e) {
+    if (e instanceof RangeError && /Invalid string length/.test(e.message)) {
+      throw new SdpscopeError('OUTPUT_TOO_LARGE', 'the JSON report would be over 512 MiB (a huge value the input repeats for every m-line?): the text report cuts such values');
+    }
+    throw e;
+  }
+}
 
 /** The elements of a top-level array, written in order (held in memory or spooled to disk). */
 export interface JsonItems {

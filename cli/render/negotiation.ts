@@ -1,7 +1,7 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
 import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
-import { table, type Style } from './style.js';
+import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
@@ -46,6 +46,13 @@ function statusText(m: MediaNegotiation, s: Style): string {
 
 const ok = (b: boolean, s: Style) => (b ? s.green('✓') : s.red('✗'));
 
+/**
+ * A value a session-level line gives every m-line (a ufrag, a fingerprint), cut for its line:
+ * one of 842,050 characters was printed twice for each of 300 m-lines, past the longest string
+ * V8 makes (fuzz seed 20261205, "Invalid string length"). RFC 8839 bounds a ufrag at 256.
+ */
+const inherited = (v: string) => clip(v, 256);
+
 function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[], s: Style): string[] {
   const out: string[] = [];
   const tag = m.bundle.offerTag ? ' · BUNDLE tag' : m.bundle.inOffer ? ' · in BUNDLE' : '';
@@ -54,11 +61,11 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'} ${ok(m.direction.valid, s)}${flow}`);
   if (m.dtls.offerSetup !== null || m.dtls.answerSetup !== null || m.dtls.offerFingerprints.length > 0) {
     const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}` : '';
-    out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'} ${ok(m.dtls.valid, s)}${roles} · fingerprint ${m.dtls.offerFingerprints.join(',') || s.red('none')} / ${m.dtls.answerFingerprints.join(',') || (m.status === 'rejected' ? '-' : s.red('none'))}`);
+    out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'} ${ok(m.dtls.valid, s)}${roles} · fingerprint ${m.dtls.offerFingerprints.map(inherited).join(',') || s.red('none')} / ${m.dtls.answerFingerprints.map(inherited).join(',') || (m.status === 'rejected' ? '-' : s.red('none'))}`);
   }
   const a = m.ice.answer;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || (a.ufragValid && a.pwdValid));
-  out.push(`  ICE        ufrag ${m.ice.offer.ufrag ?? s.red('none')} / ${a?.ufrag ?? '-'} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
+  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : '-'} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
   if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${m.sctp.offerMaxMessageSize ?? '(64 KiB)'} / ${m.sctp.answerMaxMessageSize ?? '(64 KiB)'}`);
 
   const rows: string[][] = [];

@@ -6,6 +6,7 @@ import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
 import { renderDiagnostics, renderKindActions } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
+import { pretty } from './json.js';
 import type { Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 
@@ -159,5 +160,5 @@ export function renderParse(report: InputReport, name: string, s: Style): string
 
 /** JSON for --json: what the library returns is JSON as is (errors through their toJSON, pair priorities as strings). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  return pretty(value);
 }

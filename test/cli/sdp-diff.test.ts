@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { diffCommand } from '../../cli/commands/diff.js';
+import { diffCommand, diffTexts } from '../../cli/commands/diff.js';
 import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
 import { fileURLToPath } from 'node:url';
@@ -92,5 +93,16 @@ describe('the built sdp-diff binary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`[${code}]`);
+  });
+});
+
+describe('a report past the longest string V8 makes (fuzz seed 20261205: "internal error: Invalid string length")', () => {
+  const text = gunzipSync(readFileSync(new URL('../fixtures/fuzz/uncaught-sdp-diff-two-files--session-ufrag-every-m-line.txt.gz', import.meta.url))).toString('utf8');
+  it('the text report cuts the session-level ufrag each m-line repeats; the JSON one is OUTPUT_TOO_LARGE', () => {
+    let out = '';
+    diffTexts([text, text], ['a', 'b'], { json: false, color: false }, (s) => (out += s));
+    expect(out.length).toBeLessThan(2_000_000);
+    expect(out).toMatch(/ufrag u{200,}…/);
+    expect(() => diffTexts([text, text], ['a', 'b'], { json: true, color: false }, () => undefined)).toThrow(expect.objectContaining({ code: 'OUTPUT_TOO_LARGE' }));
   });
 });
