@@ -38,7 +38,8 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
   const s = makeStyle(o.color);
   // What the server sent, on one line: a line feed in a notice or a frame's type forged lines (audit).
-  const line = (text: string) => oneLine(clip(text, LINE_MAX), false);
+  // Escaped first, then cut: cut first, 400 control characters became a line of 1,814 (audit of the change).
+  const line = (text: string) => clip(oneLine(text.length > LINE_MAX * 8 ? text.slice(0, LINE_MAX * 8) : text, false), LINE_MAX);
   const secret = (text: string) => (o.keepSecrets ? text : redactText(text));
   const print = (f: ReceivedFrame) => {
     if (o.json) {
@@ -52,10 +53,15 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const timeoutMs = o.timeoutMs ?? (o.expect !== undefined ? 10_000 : undefined);
   // Ctrl-C or SIGTERM: leave the room (close 1000, the relay's last notices heard), say what was sent and received, exit 130 (audit: cut, no summary, the relay logged 1006).
   const stop = new AbortController();
-  const interrupt = () => stop.abort();
+  let signalled = EXIT_INTERRUPTED;
+  const interrupt = (name: NodeJS.Signals) => {
+    // 128 + the signal's number, as shells report it: 130 for SIGINT, 143 for SIGTERM.
+    signalled = name === 'SIGTERM' ? 143 : EXIT_INTERRUPTED;
+    stop.abort();
+  };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const r = await runClient({
+  const running = runClient({
     url: o.url,
     ...(o.room !== undefined ? { room: o.room } : {}),
     ...(o.token !== undefined ? { token: o.token } : {}),
@@ -70,11 +76,22 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     process.removeListener('SIGINT', interrupt);
     process.removeListener('SIGTERM', interrupt);
   });
+  let r: Awaited<typeof running>;
+  try {
+    r = await running;
+  } catch (e) {
+    // Interrupted while connecting: said, and the signal's exit code (it was exit 2, "refused").
+    if (stop.signal.aborted) {
+      err(s.dim('interrupted before the relay answered: nothing sent\n'));
+      return signalled;
+    }
+    throw e;
+  }
   // Talk on stderr: stdout is the frames (NDJSON with --json).
   const got = r.callFrames;
   const frames_ = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
   err(s.dim(`sent ${r.sent < frames.length ? `${r.sent} of ${frames_(frames.length)}` : frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}${r.closeReason ? ` "${line(r.closeReason)}"` : ''}` : ''}\n`));
-  if (r.interrupted) return EXIT_INTERRUPTED;
+  if (r.interrupted) return signalled;
   if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
   // Frames the relay did not forward are findings: a send that looked done was not (audit).
   let missed = false;

@@ -412,21 +412,22 @@ class FrameReader {
   }
 
   /** walkJson over a value read: NOT_FAST when it would find anything but the candidate. */
-  private walkValue(v: Value | undefined, sender: string | undefined, room: string | undefined, frameType: string | undefined, ctx: Record<string, unknown> | null, path: string): void {
+  private walkValue(v: Value | undefined, sender: string | undefined, room: string | undefined, frameType: string | undefined, ctx: Record<string, unknown> | null, path: string, pinned = false): void {
     if (typeof v === 'string') {
       if (!inert(v)) throw NOT_FAST;
-    } else if (v instanceof Obj) this.walk(v, sender, room, frameType, descend(ctx, path), path);
+    } else if (v instanceof Obj) this.walk(v, sender, room, frameType, descend(ctx, path), path, pinned);
   }
 
   /**
    * walkJson over an object: its context carried down, then its candidate, or each of its values.
    * With `ctx` (withSource), the walk context as walkJson makes it, key for key.
    */
-  private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined, outer: Record<string, unknown> | null, path: string): void {
-    const own = str(o.from);
-    const ownRoom = str(o.room);
-    // Inside a relay record, a frame's own from/room do not count (walkJson's pinned context): the reference path reads that rare case.
-    if ((own !== undefined || ownRoom !== undefined) && outerSender !== undefined && outerRoom !== undefined) throw NOT_FAST;
+  private walk(o: Obj, outerSender: string | undefined, outerRoom: string | undefined, outerType: string | undefined, outer: Record<string, unknown> | null, path: string, pinned = false): void {
+    // Inside a relay record, a frame's own from/room do not count (walkJson's pinned context).
+    const own = pinned ? undefined : str(o.from);
+    const ownRoom = pinned ? undefined : str(o.room);
+    const record = !pinned && own !== undefined && ownRoom !== undefined && o.frame instanceof Obj;
+    const inner = pinned || record;
     const sender = own ?? outerSender;
     const room = ownRoom ?? outerRoom;
     const frameType = typeof o.type === 'string' ? o.type : outerType;
@@ -437,6 +438,7 @@ class FrameReader {
       const timed = (typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string';
       if (timed || own !== undefined || ownRoom !== undefined || frameType !== outer['frameType']) {
         const h: Record<string, unknown> = { ...outer };
+        if (record) h['pinned'] = true;
         if (timed) h['timestamp'] = time;
         if (own !== undefined) h['sender'] = own;
         if (ownRoom !== undefined) h['room'] = ownRoom;
@@ -449,7 +451,7 @@ class FrameReader {
     }
     if (o.seen & 2 /* candidate */) {
       const c = o.candidate;
-      if (c instanceof Obj) return this.walk(c, sender, room, frameType, descend(ctx, `${path}.candidate`), `${path}.candidate`);
+      if (c instanceof Obj) return this.walk(c, sender, room, frameType, descend(ctx, `${path}.candidate`), `${path}.candidate`, inner);
       // A candidate string (walkJson reads no other value of this object); an end of candidates or anything else is the reference's.
       if (typeof c !== 'string' || !(c.startsWith('candidate:') || c.startsWith('a=candidate:')) || this.text !== null) throw NOT_FAST;
       this.text = c;
@@ -460,21 +462,21 @@ class FrameReader {
       if (ctx !== null) {
         // sourceOf: the context without frameType, in its order; then the path.
         const source: Record<string, unknown> = {};
-        for (const k in ctx) if (k !== 'frameType') source[k] = ctx[k];
+        for (const k in ctx) if (k !== 'frameType' && k !== 'pinned') source[k] = ctx[k];
         source['path'] = `${path}.candidate`;
         this.source = source;
       }
       return;
     }
-    this.walkValue(o.type, sender, room, frameType, ctx, `${path}.type`);
-    this.walkValue(o.sdpMid, sender, room, frameType, ctx, `${path}.sdpMid`);
-    this.walkValue(o.sdpMLineIndex, sender, room, frameType, ctx, `${path}.sdpMLineIndex`);
-    this.walkValue(o.usernameFragment, sender, room, frameType, ctx, `${path}.usernameFragment`);
-    this.walkValue(o.time, sender, room, frameType, ctx, `${path}.time`);
-    this.walkValue(o.room, sender, room, frameType, ctx, `${path}.room`);
-    this.walkValue(o.from, sender, room, frameType, ctx, `${path}.from`);
-    this.walkValue(o.size, sender, room, frameType, ctx, `${path}.size`);
-    this.walkValue(o.frame, sender, room, frameType, ctx, `${path}.frame`);
+    this.walkValue(o.type, sender, room, frameType, ctx, `${path}.type`, inner);
+    this.walkValue(o.sdpMid, sender, room, frameType, ctx, `${path}.sdpMid`, inner);
+    this.walkValue(o.sdpMLineIndex, sender, room, frameType, ctx, `${path}.sdpMLineIndex`, inner);
+    this.walkValue(o.usernameFragment, sender, room, frameType, ctx, `${path}.usernameFragment`, inner);
+    this.walkValue(o.time, sender, room, frameType, ctx, `${path}.time`, inner);
+    this.walkValue(o.room, sender, room, frameType, ctx, `${path}.room`, inner);
+    this.walkValue(o.from, sender, room, frameType, ctx, `${path}.from`, inner);
+    this.walkValue(o.size, sender, room, frameType, ctx, `${path}.size`, inner);
+    this.walkValue(o.frame, sender, room, frameType, ctx, `${path}.frame`, inner);
   }
 }
 

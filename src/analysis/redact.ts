@@ -53,12 +53,13 @@ const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
 const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
 
 /**
- * HTTP credentials written in text (RFC 9110 §11.6.2): what follows `Authorization: <scheme> `, and
- * a bearer token (RFC 6750 §2.1, b64token) of at least 16 characters after the word "Bearer"
- * anywhere ("bearer of" is left alone).
+ * HTTP credentials written in text (RFC 9110 §11.6.2): what follows `Authorization: <scheme> ` for
+ * the registered schemes, and a bearer token (RFC 6750 §2.1, b64token) of at least 16 characters
+ * holding a digit after the word "Bearer" anywhere. Ordinary words are left alone ("Authorization:
+ * required from the team lead", "the bearer internationalisation"; audit of the change).
  */
-const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*[A-Za-z][A-Za-z0-9_-]{0,31}\s+)([^\s"'\\,;]+)/gi;
-const BEARER = /\b(bearer\s+)([A-Za-z0-9._~+/-]{16,}=*)/gi;
+const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|token|dpop|gnap|vapid|apikey|aws4-hmac-sha256)\s+)([^\s"'\\,;]+)/gi;
+const BEARER = /\b(bearer\s+)(?=[A-Za-z._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const MENTIONS_AUTH = /authorization|bearer/i;
 
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */

@@ -137,18 +137,19 @@ const shownUrl = (url: string) => redactText(url);
 
 /**
  * A relay URL checked: ws:// or wss://, a host, a port in range, no fragment (a WebSocket URL has
- * none, RFC 6455 §3). Throws USAGE (audit: these were "internal error").
+ * none, RFC 6455 §3). Throws `code`: USAGE for the command line (audit: these were "internal
+ * error"), INVALID_ARGUMENT for a library call.
  */
-export function relayUrl(text: string): URL {
+export function relayUrl(text: string, code: 'USAGE' | 'INVALID_ARGUMENT' = 'USAGE'): URL {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new SdpscopeError('USAGE', `${shownUrl(text)}: not a URL (a relay URL is ws://host:port or wss://host:port)`);
+    throw new SdpscopeError(code, `${shownUrl(text)}: not a URL (a relay URL is ws://host:port or wss://host:port)`);
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a relay URL starts with ws:// or wss://`);
-  if (url.hostname === '') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a relay URL names a host`);
-  if (url.hash !== '') throw new SdpscopeError('USAGE', `${shownUrl(text)}: a WebSocket URL has no #fragment (RFC 6455 §3)`);
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new SdpscopeError(code, `${shownUrl(text)}: a relay URL starts with ws:// or wss://`);
+  if (url.hostname === '') throw new SdpscopeError(code, `${shownUrl(text)}: a relay URL names a host`);
+  if (url.hash !== '') throw new SdpscopeError(code, `${shownUrl(text)}: a WebSocket URL has no #fragment (RFC 6455 §3)`);
   return url;
 }
 
@@ -160,7 +161,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
   // A timer's range (-1 threw RangeError from Node; library audit).
   if (o.timeoutMs !== undefined) requireInteger(o.timeoutMs, 'runClient: timeoutMs', 1, 2 ** 31 - 1);
   if (o.expect !== undefined) requireInteger(o.expect, 'runClient: expect', 0, Number.MAX_SAFE_INTEGER);
-  const url = relayUrl(o.url);
+  const url = relayUrl(o.url, 'INVALID_ARGUMENT');
   if (o.room !== undefined) url.searchParams.set('room', o.room);
   if (o.token !== undefined) url.searchParams.set('token', o.token);
   const shown = shownUrl(o.url);
@@ -219,7 +220,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       else if (ws.readyState === WebSocket.CONNECTING) return fail(new SdpscopeError('CONNECTION_REFUSED', `${shown}: no answer to the WebSocket upgrade within ${o.timeoutMs} ms (--timeout)`));
       settle(timedOut, closeCode);
     };
-    const fail = (e: SdpscopeError) => {
+    const abortWith = (e: unknown) => {
       if (done) return;
       done = true;
       for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
@@ -227,6 +228,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
       ws.terminate();
       reject(e);
     };
+    const fail = (e: SdpscopeError) => abortWith(e);
     const timer = o.timeoutMs !== undefined ? setTimeout(() => finish(true, null), o.timeoutMs) : null;
     const onAbort = () => {
       interrupted = true;
@@ -285,19 +287,27 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
           : summary ? describeFrame(summary) : `not JSON: ${text.slice(0, 80)}`,
       };
       if (keep) received.push(r);
-      const pending = o.onFrame?.(r);
+      // What the caller's onFrame throws, or the promise it returns rejects with, ends the client with that error (audit of the change: an unhandled rejection ended the process).
+      let pending: void | Promise<void>;
+      try {
+        pending = o.onFrame?.(r);
+      } catch (e) {
+        return abortWith(e);
+      }
       if (pending) {
         // The consumer is behind: read no more until it has caught up.
         ws.pause();
-        void pending.finally(() => ws.resume());
+        pending.then(() => ws.resume(), abortWith);
       }
       if (event === 'joined') start();
       else if (event === 'room-full') {
         const size = n!['size'];
         fail(new SdpscopeError('CONNECTION_REFUSED', `room ${'room' in n! ? fieldText(n!['room']) : '?'} is full (${fieldText(size ?? '?')} client${size === 1 ? '' : 's'}): another room (--room), or a relay with a larger --room-size`));
       }
-      if (notice || !json || leaving) return;
+      if (notice || !json) return;
+      // Counted as printed, also while leaving (audit of the change: 11 printed, "received 1").
       calls++;
+      if (leaving) return;
       // A server without join notices (the notes' one): a call frame says the client is in.
       if (!joined) start();
       if (o.expect !== undefined && o.expect > 0 && calls >= o.expect) {

@@ -223,19 +223,23 @@ abstract class Transactions {
 }
 
 class UdpChannel extends Transactions implements Channel {
+  /** Where the transaction under way was sent. */
+  private asked: Endpoint | null = null;
   private constructor(readonly socket: UdpSocket) {
     super();
     socket.on('message', (buf, rinfo) => {
       const from = { address: rinfo.address, port: rinfo.port };
+      // Bytes that are not STUN count against the server asked, only from it (audit of the change: another server's late junk was blamed on this one).
+      const asked = this.asked !== null && this.asked.address === from.address && this.asked.port === from.port;
       if (!isStunMessage(buf)) {
-        this.malformed = `from ${fmt(from)}: ${notStun(buf)}`;
+        if (asked) this.malformed = `from ${fmt(from)}: ${notStun(buf)}`;
         return;
       }
       let m: StunMessage;
       try {
         m = decodeStunMessage(new Uint8Array(buf));
       } catch (e) {
-        this.malformed = `from ${fmt(from)}: ${e instanceof SdpscopeError ? e.reason : String(e)}`;
+        if (asked) this.malformed = `from ${fmt(from)}: ${e instanceof SdpscopeError ? e.reason : String(e)}`;
         return;
       }
       this.accept(m, from);
@@ -285,6 +289,7 @@ class UdpChannel extends Transactions implements Channel {
     // What the last transaction met is not this one's (the shared socket serves every UDP server).
     this.malformed = null;
     this.sendError = null;
+    this.asked = to;
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve(null);
       const started = performance.now();
@@ -342,16 +347,15 @@ class StreamChannel extends Transactions implements Channel {
         this.socket.destroy();
       };
       while (this.buffer.length >= 4) {
-        // ChannelData (0x4000–0x7fff, RFC 8656 §12.5) is padded to 4 bytes over TCP; STUN is 20 + length.
-        const first = this.buffer[0]!;
-        if (first >= 0x80) return giveUp(notStun(this.buffer));
-        const channelData = first >= 0x40;
-        if (!channelData && this.buffer.length >= 8 && this.buffer.readUInt32BE(4) !== 0x2112a442) return giveUp(notStun(this.buffer));
-        const size = channelData ? 4 + this.buffer.readUInt16BE(2) + ((4 - (this.buffer.readUInt16BE(2) % 4)) % 4) : 20 + this.buffer.readUInt16BE(2);
+        // Only STUN: the probe binds no channel (it relays with Send and Data indications), so
+        // ChannelData (first byte 0x40–0x7f) cannot come; ASCII text starts there too, and was
+        // read as ChannelData for the whole deadline (audit of the change).
+        if ((this.buffer[0]! & 0xc0) !== 0) return giveUp(notStun(this.buffer));
+        if (this.buffer.length >= 8 && this.buffer.readUInt32BE(4) !== 0x2112a442) return giveUp(notStun(this.buffer));
+        const size = 20 + this.buffer.readUInt16BE(2);
         if (this.buffer.length < size) break;
         const frame = this.buffer.subarray(0, size);
         this.buffer = this.buffer.subarray(size);
-        if (channelData) continue;
         let m: StunMessage;
         try {
           m = decodeStunMessage(new Uint8Array(frame));

@@ -7,7 +7,7 @@ import { until } from '../support/relay.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
-import { framesOf } from '../../src/node/client.js';
+import { framesOf, runClient } from '../../src/node/client.js';
 import { startRelay } from '../../src/node/relay/index.js';
 import { sample, SAMPLES } from '../support/corpus.js';
 
@@ -228,6 +228,27 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     expect(r.code).toBe(1);
     expect(r.talk).toContain('the relay closed the connection (1011): "database down"');
     expect(r.talk).not.toContain('log');
+  });
+
+  it('frames printed while leaving are counted (audit of the change: 11 printed, "received 1"); 400 control characters make a line of 300, not 1,814', async () => {
+    const s = await server((ws) => {
+      ws.send(joinedNotice);
+      for (let i = 0; i < 5; i++) ws.send(JSON.stringify({ type: i === 4 ? '\u0001'.repeat(400) : 'ready' }));
+    });
+    const r = await run({ url: s.url, expect: 1, timeoutMs: 3000 });
+    const printed = r.out.split('\n').filter((l) => l.includes('← ')).length;
+    expect(r.talk).toContain(`received ${printed} frame${printed === 1 ? '' : 's'}`);
+    expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThan(320);
+  });
+
+  it('a library onFrame that throws or rejects ends runClient with its error (it was an unhandled rejection)', async () => {
+    const s = await server((ws) => {
+      ws.send(joinedNotice);
+      ws.send('{"type":"ready"}');
+    });
+    await expect(runClient({ url: s.url, timeoutMs: 2000, onFrame: async () => Promise.reject(new Error('consumer failed')) })).rejects.toThrow('consumer failed');
+    await expect(runClient({ url: s.url, timeoutMs: 2000, onFrame: () => { throw new Error('sync failure'); } })).rejects.toThrow('sync failure');
+    await expect(Promise.resolve().then(() => runClient({ url: 'ws://' }))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
   it('a frame that reached nobody (no-recipients) is exit 1, said on stderr', async () => {

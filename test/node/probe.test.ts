@@ -348,6 +348,14 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(Date.now() - started).toBeLessThan(3 * 1500);
   });
 
+  it('text over TCP (an HTTP answer) is given up at once as a bad response, not read as ChannelData to the deadline (audit of the change)', async () => {
+    const s = await server({ tcp: true, tamper: () => new TextEncoder().encode(`HTTP/1.1 400 Bad Request\r\n${'A'.repeat(70_000)}`) });
+    const started = Date.now();
+    const r = await run([`turn:127.0.0.1:${s.port}?transport=tcp`], { nat: false, timeoutMs: 2000 });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response' });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('a REALM over 763 bytes is refused before it is echoed (a 32 KB one wrapped the length field, and the credentials were blamed)', async () => {
     const s = await server({ realm: 'r'.repeat(1000) });
     const r = await run([turnOf(s)], { nat: false });
