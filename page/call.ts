@@ -4,6 +4,7 @@
  * description summarised, a candidate table with decoded priorities, every frame logged.
  */
 import { describeFrame, explainCandidate, formatPriorityParts, parseCandidate, parseSdp, summarizeFrame } from '../src/index.js';
+import { escapeUnsafe } from '../src/escape.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const startButton = $<HTMLButtonElement>('startButton');
@@ -49,7 +50,7 @@ const MAX_LOG = 1000;
 const MAX_LINE = 300;
 /** Control, line-breaking, invisible and bidi characters written as escapes: a line feed in a frame forged log lines. */
 const oneLine = (t: string) => {
-  const safe = t.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const safe = escapeUnsafe(t);
   return safe.length > MAX_LINE ? `${safe.slice(0, MAX_LINE - 1)}…` : safe;
 };
 

@@ -23,6 +23,7 @@ import {
   type InputReport,
 } from '../src/index.js';
 import { walkJson } from '../src/input/json-walk.js';
+import { escapeUnsafe } from '../src/escape.js';
 
 interface FeedRecord {
   time: string;
@@ -58,8 +59,6 @@ function table(header: string[], rows: (string | Node)[][], wrap: readonly numbe
   return box;
 }
 
-/** A name as it is to be read: control, invisible and bidi characters written as escapes (rooms "default" and "default\u200b" looked the same). */
-const visible = (t: string) => t.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const cls = (text: string, c: string) => el('span', { class: c }, text);
 
@@ -259,7 +258,8 @@ function redraw(): void {
       continue;
     }
     const gone = dropped.get(name) ?? 0;
-    const section = el('section', { 'data-room': name }, el('h2', {}, `Room "${visible(name)}"`), ...(gone > 0 ? [el('div', { class: 'dim' }, `${gone} older frames dropped (the page keeps the newest ${ROOM_WINDOW} per room, ${MAX_BYTES / 1024 / 1024} MiB in all)`)] : []), render(roomView(records)));
+    // The name quoted, its invisible and bidi characters escaped: rooms "default" and "default\u200b" looked the same.
+    const section = el('section', { 'data-room': name }, el('h2', {}, `Room "${escapeUnsafe(name)}"`), ...(gone > 0 ? [el('div', { class: 'dim' }, `${gone} older frames dropped (the page keeps the newest ${ROOM_WINDOW} per room, ${MAX_BYTES / 1024 / 1024} MiB in all)`)] : []), render(roomView(records)));
     if (old) old.replaceWith(section);
     else container.append(section);
     sections.set(name, section);

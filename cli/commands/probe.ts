@@ -2,6 +2,7 @@
 import { SdpscopeError } from '../../src/errors.js';
 import { readTextInput } from '../../src/node/files.js';
 import { probe, type ProbeServer } from '../../src/node/probe.js';
+import { pretty } from '../render/json.js';
 import { renderProbe } from '../render/probe.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
@@ -61,7 +62,7 @@ export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => v
       nat: o.nat,
       signal: stop.signal,
     });
-    out(o.json ? JSON.stringify(report, null, 2) + '\n' : renderProbe(report, makeStyle(o.color)));
+    out(o.json ? pretty(report) + '\n' : renderProbe(report, makeStyle(o.color)));
     if (stop.signal.aborted) return EXIT_INTERRUPTED;
     return report.servers.every((s) => s.ok) ? EXIT_OK : EXIT_FINDINGS;
   } finally {

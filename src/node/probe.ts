@@ -18,6 +18,7 @@ import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
+import { escapeUnsafe } from '../escape.js';
 import {
   attribute,
   checkFingerprint,
@@ -130,8 +131,6 @@ const text = (s: string) => new TextEncoder().encode(s);
 const WIRE_TEXT_MAX = 128;
 /** RFC 8489 §14.9, §14.10: REALM and NONCE are under 763 bytes (echoed in every request). */
 const WIRE_TOKEN_MAX_BYTES = 763;
-// eslint-disable-next-line no-control-regex
-const WIRE_UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const isPadding = (c: number) => c === 0 || c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0;
 
 /**
@@ -154,8 +153,7 @@ function wireText(raw: string): string {
     }
     cut += ch;
   }
-  WIRE_UNSAFE.lastIndex = 0;
-  return cut.replace(WIRE_UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return escapeUnsafe(cut);
 }
 
 /** Why bytes from a server are not a STUN message, in words (RFC 3489 servers have no magic cookie). */
