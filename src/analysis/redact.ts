@@ -10,7 +10,10 @@ import { requireText, requireTree } from '../errors.js';
 /**
  * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
  * and digits ("ice-pwd", "icePwd" and "ICE_PWD" are one key): these whole, and any key that ends
- * with one of {@link SECRET_KEY_ENDINGS} ("turnPassword", "x-api-key", "refresh_token").
+ * with one of {@link SECRET_KEY_ENDINGS} ("turnPassword", "x-api-key", "refresh_token"), and the
+ * plurals of both ("passwords", "clientSecrets", "apiKeys"). Of tokens, only the plurals that
+ * name a kind of credential ("accessTokens", "refresh_tokens"): "tokens" and "maxTokens" are
+ * counts as often as secrets, and a count redacted is a figure lost.
  */
 export const SECRET_KEYS: readonly string[] = [
   'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
@@ -29,6 +32,16 @@ export function isSecretKey(key: string): boolean {
   // A long key is judged by its end (its endings are what make it secret; relay audit: a key of
   // 129 characters ending in "Password" was not), at a bounded cost.
   const k = (key.length > 128 ? key.slice(-128) : key).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (secretWord(k)) return true;
+  if (!k.endsWith('s')) return false;
+  return k.endsWith('tokens') ? CREDENTIAL_TOKENS.test(k) : secretWord(k.slice(0, -1));
+}
+
+/** Plurals of tokens that are credentials whatever their count. */
+const CREDENTIAL_TOKENS = /(?:access|refresh|id|auth|session|bearer|api|turn|jwt|csrf|xsrf|oauth)tokens$/;
+
+/** `k` (normalised) is one of the keys or ends with one of the endings. */
+function secretWord(k: string): boolean {
   if (EXACT.has(k)) return true;
   for (const end of SECRET_KEY_ENDINGS) if (k.endsWith(end)) return true;
   return false;

@@ -10,8 +10,10 @@ describe('which keys are secret', () => {
     'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'authorization', 'Authorization', 'auth', 'cookie', 'jwt',
     'accessToken', 'access_token', 'refreshToken', 'id_token', 'sessionToken', 'turnCredential', 'turn-password', 'iceServerCredential', 'clientSecret', 'client_secret',
     'apiKey', 'api-key', 'x-api-key', 'API_KEY', 'privateKey', 'private_key', 'icePwd', 'ice-pwd', 'ICE_PWD', 'userPassword', 'Set-Cookie', 'signature', 'otp',
+    // Plurals (left item of 2026-12-05: {"passwords":["x"]} was logged as it came).
+    'passwords', 'Passwords', 'secrets', 'clientSecrets', 'apiKeys', 'api_keys', 'privateKeys', 'pwds', 'cookies', 'passphrases', 'turnCredentials', 'signatures', 'jwts', 'accessTokens', 'refresh_tokens', 'id_tokens',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
-  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {
     expect(SECRET_KEYS).toContain('password');
     expect(SECRET_KEY_ENDINGS).toContain('token');
@@ -47,6 +49,7 @@ describe('redactFrame', () => {
     ['numbers', { pin: 1, otp: 123456 }, { pin: 1, otp: REDACTED }],
     ['null and booleans kept (nothing to hide)', { password: null, token: false }, { password: null, token: false }],
     ['deep in arrays of arrays', [[[{ secret: 's' }]]], [[[{ secret: REDACTED }]]]],
+    ['plurals', { passwords: ['x'], turnCredentials: { a: 'a' }, accessTokens: ['b'], tokens: 5, maxTokens: 10 }, { passwords: REDACTED, turnCredentials: REDACTED, accessTokens: REDACTED, tokens: 5, maxTokens: 10 }],
   ] as const)('values of secret keys: %s', (_name, frame, expected) => {
     expect(redactFrame(frame)).toEqual(expected);
     expect(JSON.stringify(redactFrame(frame))).not.toMatch(/"(x|a|b|c|d|s|t|123456)"|:123456/);
