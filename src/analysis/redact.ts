@@ -119,6 +119,8 @@ function redactUserinfo(s: string): string {
     while (i < s.length && i - at < 512) {
       const c = s.charCodeAt(i);
       if (c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 92 || c === 10 || c === 13) break;
+      // A comma before another URI ends this one: "turn:a:3478,turn:u:p@b" is a list of two.
+      if (c === 44 /* , */ && startsUri(s, i + 1)) break;
       if (c === 64 /* @ */) lastAt = i;
       else if (c === 58 /* : */ && colon < 0 && lastAt < 0) colon = i;
       i++;
@@ -136,6 +138,14 @@ function redactUserinfo(s: string): string {
     }
   }
   return copied === 0 ? s : out + s.slice(copied);
+}
+
+const URI_START = /(?:stuns?|turns?):|[a-z][a-z0-9+.-]{0,31}:\/\//iy;
+
+/** A URI starts at `at` (a STUN or TURN scheme, or any scheme followed by "//"). */
+function startsUri(s: string, at: number): boolean {
+  URI_START.lastIndex = at;
+  return URI_START.test(s);
 }
 
 const USERINFO_SCHEMES = /(?:\/\/|\b(?:stuns?|turns?):(?!\/\/))/gi;

@@ -98,6 +98,13 @@ describe('secrets the relay audit found leaking', () => {
     // A "'" is allowed in user info (RFC 3986 §3.2.1): it does not end it (audit of the change: it did).
     expect(redactFrame({ s: "https://user:pa'ss@host", t: "turns://user:it's@turn.example.com" })).toEqual({ s: 'https://user:[redacted]@host', t: 'turns://user:[redacted]@turn.example.com' });
   });
+
+  it('a comma-joined list of URIs is redacted URI by URI (it was redacted from the first port to the last "@")', () => {
+    expect(redactFrame({ u: 'turn:a.example:3478,turn:alice:S1@b.example:3478,stun:c.example:19302' })).toEqual({ u: 'turn:a.example:3478,turn:alice:[redacted]@b.example:3478,stun:c.example:19302' });
+    expect(redactFrame({ u: 'stun:s.example:3478,https://bob:S2@h.example/x' })).toEqual({ u: 'stun:s.example:3478,https://bob:[redacted]@h.example/x' });
+    // A comma inside a password stays in it (RFC 3986 §3.2.1 allows sub-delims there).
+    expect(redactFrame({ u: 'turn:alice:S,3@b.example' })).toEqual({ u: 'turn:alice:[redacted]@b.example' });
+  });
 });
 
 describe('redactText: secrets in text that only looks like JSON (relay audit: a refused frame\'s excerpt kept them)', () => {
