@@ -16,6 +16,8 @@ export interface ProbeCommandOptions {
   readonly username?: string;
   readonly credential?: string;
   readonly timeoutMs: number;
+  /** The whole probe's deadline, ms (`--deadline`). */
+  readonly deadlineMs?: number;
   readonly nat: boolean;
   readonly json: boolean;
   readonly color: boolean;
@@ -59,6 +61,7 @@ export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => v
       ...(o.username !== undefined ? { username: o.username } : {}),
       ...(o.credential !== undefined ? { credential: o.credential } : {}),
       timeoutMs: o.timeoutMs,
+      ...(o.deadlineMs !== undefined ? { deadlineMs: o.deadlineMs } : {}),
       nat: o.nat,
       signal: stop.signal,
     });

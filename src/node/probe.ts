@@ -119,6 +119,12 @@ export interface ProbeOptions {
   readonly onStep?: (line: string) => void;
   /** Stops the probe (Ctrl-C): what is running ends as `interrupted`, allocations are freed. */
   readonly signal?: AbortSignal;
+  /**
+   * Deadline of the whole probe, ms (default: none; the CLI's `--deadline`, 60 s). When it
+   * passes, what is running ends as `deadline`, the servers not yet checked too, allocations are
+   * freed (each Refresh within 1.5 s more) and the NAT tests not finished give no verdict.
+   */
+  readonly deadlineMs?: number;
 }
 
 const tidBytes = () => new Uint8Array(randomBytes(12));
@@ -544,14 +550,21 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   return failure('unreachable', `${code || 'error'}: ${err.message}`, `the connection to ${where} failed: ${err.message}`);
 }
 
-const interrupted = (what: string) => failure('interrupted', `${what}: interrupted`, 'the probe was interrupted (Ctrl-C) before this check finished; allocations made were freed');
+/** The reason the probe's own deadline aborts its signal with (ProbeOptions.deadlineMs). */
+const DEADLINE = new Error('the probe\'s deadline passed');
+
+/** A check stopped by the signal: Ctrl-C (`interrupted`) or the probe's deadline (`deadline`). */
+const interrupted = (what: string, signal: AbortSignal | undefined) =>
+  signal?.reason === DEADLINE
+    ? failure('deadline', `${what}: the probe's deadline passed`, 'the whole probe ran past its deadline (--deadline, deadlineMs) before this check finished; allocations made were freed')
+    : failure('interrupted', `${what}: interrupted`, 'the probe was interrupted (Ctrl-C) before this check finished; allocations made were freed');
 
 /**
  * No answer: interrupted, answers that could not be read, a send the system refused, the
  * connection closed by the server, or silence until the deadline.
  */
 function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeoutMs: number, signal?: AbortSignal): ProbeFailure {
-  if (signal?.aborted) return interrupted(what);
+  if (signal?.aborted) return interrupted(what, signal);
   const c = channel as unknown as Transactions;
   if (c.malformed !== null) return failure('bad-response', `${what}: no answer that is valid STUN; the server sent ${c.malformed}`, `${server.host}:${server.port} answered, but not with STUN as RFC 8489 writes it: a server of another protocol on that port, an RFC 3489 server, or a broken one`);
   if (c.sendError !== null) return failure('local', `${what}: ${c.sendError}`, 'this machine could not send the request: see the error');
@@ -805,14 +818,30 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   if (!Array.isArray(options.servers)) throw new SdpscopeError('INVALID_ARGUMENT', 'probe: servers must be an array of URIs or RTCIceServer entries');
   // A timer's range (Infinity became 1 ms, NaN and -1 were taken; library audit).
   const timeoutMs = requireInteger(options.timeoutMs ?? 2500, 'probe: timeoutMs', 1, 2 ** 31 - 1);
+  const deadlineMs = options.deadlineMs === undefined ? null : requireInteger(options.deadlineMs, 'probe: deadlineMs', 1, 2 ** 31 - 1);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new SdpscopeError('INVALID_ARGUMENT', 'probe: signal must be an AbortSignal');
   const entries = expandServers(options);
+  const own = new AbortController();
+  const timer = deadlineMs === null ? undefined : setTimeout(() => own.abort(DEADLINE), deadlineMs);
+  try {
+    return await probeWithin(options, entries, timeoutMs, options.signal ? AbortSignal.any([options.signal, own.signal]) : own.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof expandServers>, timeoutMs: number, signal: AbortSignal): Promise<ProbeReport> {
   const step = options.onStep ?? (() => undefined);
-  const signal = options.signal;
   const drafts: Draft[] = [];
   const resolved: (Resolved | null)[] = [];
   for (const e of entries) {
     const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [], warnings: [] };
     drafts.push(d);
+    if (signal.aborted) {
+      d.error = interrupted('DNS', signal).error;
+      resolved.push(null);
+      continue;
+    }
     try {
       const r = await resolveUri(e.uri, timeoutMs);
       d.address = r.address;
@@ -856,7 +885,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
       // This server's sockets, closed once it is checked (audit: all were kept to the end, and 60 TURN URIs under ulimit -n 100 ended in EMFILE).
       const mine: Channel[] = [];
       try {
-        if (signal?.aborted) throw interrupted('Binding');
+        if (signal?.aborted) throw interrupted('Binding', signal);
         let channel: Channel;
         if (r.uri.transport === 'udp' && shared && r.family === family) channel = shared;
         else if (r.uri.transport === 'udp') {
@@ -979,7 +1008,10 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         }
       } else observations.filtering = { i: false };
     }
-    const verdict = classifyNat(observations);
+    // Tests cut short by Ctrl-C or the deadline read as silence: no verdict from them.
+    const verdict = signal.aborted
+      ? { mapping: null, filtering: null, type: 'unknown' as const, evidence: [`the checks were cut short (${signal.reason === DEADLINE ? 'the probe\'s deadline passed' : 'interrupted'}): no NAT verdict`] }
+      : classifyNat(observations);
     for (const e of verdict.evidence) step(`NAT: ${e}`);
     const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
     return { servers, nat: { ...verdict, server: natServer, local: observations.local }, paths: verdict.type === 'unknown' ? [] : pathTable(verdict.type) };
@@ -1062,17 +1094,17 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     const atB = arrived(b);
     a.sendTo(b.relayed!, payload);
     const got = await atB;
-    if (signal?.aborted) throw interrupted('the relayed datagram');
+    if (signal?.aborted) throw interrupted('the relayed datagram', signal);
     if (!got) throw failure('relay-failed', `a datagram sent through ${fmt(a.relayed!)} to ${fmt(b.relayed!)} did not arrive within ${timeoutMs} ms`, 'the server allocated relays but does not forward between them: its peer rules (denied-peer-ip, its own relay addresses refused) or a firewall between its relay ports');
     const atA = arrived(a);
     b.sendTo(got.peer, payload);
     const back = await atA;
-    if (signal?.aborted) throw interrupted('the relayed datagram');
+    if (signal?.aborted) throw interrupted('the relayed datagram', signal);
     if (!back) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
     d.relayVerified = true;
     say(`relayed: a datagram went ${fmt(a.relayed!)} → ${fmt(b.relayed!)} and back`);
   } catch (e) {
-    if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted') d.relayVerified = false;
+    if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted' && e.error.code !== 'deadline') d.relayVerified = false;
     throw e;
   } finally {
     for (const alloc of [a, b]) {

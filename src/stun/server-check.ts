@@ -22,6 +22,7 @@ export const PROBE_ERRORS = {
   'relay-failed': 'Allocations were made but a datagram sent through one relay did not reach the other, or did not come back: the server\'s peer rules or a firewall between its relay ports.',
   closed: 'The server closed the TCP or TLS connection instead of answering: not a STUN/TURN server on that port, or it refused this client.',
   interrupted: 'The probe was interrupted (Ctrl-C) before the check finished; the allocations it had made were freed.',
+  deadline: 'The whole probe ran past its deadline (`--deadline`, `deadlineMs`) before this check began or finished; the allocations it had made were freed.',
   'bad-response': 'An answer that no conforming server sends: bytes that do not decode as STUN (an RFC 3489 server without the magic cookie, a length that overruns, a FINGERPRINT that does not match), an error without ERROR-CODE or with a code outside 300–699, a success without a readable mapped or relayed address, an answer of another method or class, REALM or NONCE over 763 bytes, a 401 without them.',
   local: 'This machine could not open a socket (EMFILE: too many open files) or send the request (EMSGSIZE).',
 } as const;

@@ -116,6 +116,24 @@ describe('sdpscope probe, the rest of the command line', () => {
   });
 });
 
+describe('--deadline', () => {
+  it('bounds the whole probe: the check under way ends as deadline, exit 1; a bad value is a usage error', async () => {
+    const slow = await startScriptedServer({ delayAllocateMs: 3000 });
+    try {
+      const started = Date.now();
+      const r = await cli(['--no-nat', '--deadline', '500', '--timeout', '5000', `turn:127.0.0.1:${slow.port}`, '--username', 'u', '--credential', 'p']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/deadline: Allocate: the probe's deadline passed/);
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      await slow.close();
+    }
+    const bad = await cli(['--deadline', '0', `stun:127.0.0.1:${s.port}`]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--deadline/);
+  });
+});
+
 describe('iceServersOf', () => {
   it('reads an array or an RTCConfiguration; names the entry that is wrong', () => {
     expect(iceServersOf('[{"urls":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);

@@ -241,6 +241,32 @@ describe('probe: TURN', () => {
   });
 });
 
+describe('probe: the deadline of the whole run (deadlineMs, --deadline)', () => {
+  it('ends the check under way and those not begun as deadline, frees the allocation, and gives no NAT verdict from tests not run', async () => {
+    const slow = await server({ delayAllocateMs: 1500 });
+    const good = await server();
+    const started = Date.now();
+    const r = await run([turnOf(slow), `stun:127.0.0.1:${good.port}`], { timeoutMs: 3000, deadlineMs: 300 });
+    expect(r.servers.map((x) => x.error?.code)).toEqual(['deadline', 'deadline']);
+    expect(r.servers[0]!.error!.reason).toBe('Allocate: the probe\'s deadline passed');
+    expect(r.servers[1]!.error!.reason).toBe('Binding: the probe\'s deadline passed');
+    expect(r.nat).toMatchObject({ type: 'unknown', mapping: null, filtering: null });
+    expect(r.nat.evidence).toEqual(['the checks were cut short (the probe\'s deadline passed): no NAT verdict']);
+    // The late Allocate answer is waited for and freed: within its 1.5 s, not the 3 s timeout.
+    expect(Date.now() - started).toBeLessThan(2500);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(slow.allocations()).toBe(0);
+  });
+
+  it('a deadline the run stays within changes nothing; a bad one is refused', async () => {
+    const s = await server();
+    const r = await run([`stun:127.0.0.1:${s.port}`], { deadlineMs: 20_000 });
+    expect(r.servers[0]!.ok).toBe(true);
+    expect(r.nat.type).not.toBe('unknown');
+    for (const deadlineMs of [0, -1, 1.5, Infinity, Number.NaN]) await expect(run([`stun:127.0.0.1:${s.port}`], { deadlineMs })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
+
 describe('probe: the NAT tests read what they see', () => {
   it('a server that ignores CHANGE-REQUEST does not make filtering look open', async () => {
     const s = await server({ ignoreChangeRequest: true });
