@@ -3,6 +3,7 @@
  * success and failure path of the Binding, the RFC 5780 tests and TURN. coturn itself, through
  * every NAT type, is in test/e2e/probe.e2e.ts.
  */
+import { createSocket } from 'node:dgram';
 import { probe, type ProbeReport } from '../../src/node/probe.js';
 import { encodeStunMessage, STUN_ATTRIBUTES, STUN_METHODS, type StunMessage } from '../../src/stun/message.js';
 import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from '../support/stun-server.js';
@@ -372,6 +373,30 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(r.servers[2]!.error).toMatchObject({ code: 'bad-response', reason: expect.stringMatching(/^Binding: no answer that is valid STUN; .*first two bits are not zero/) });
     // The first waits out its deadline (a later answer could still be valid); junk over TCP ends at once.
     expect(Date.now() - started).toBeLessThan(3 * 1500);
+  });
+
+  it('junk from one UDP server, arriving late, is not blamed on the next server asked (audit of 2026-12-05: it was)', async () => {
+    // A raw UDP socket that answers each request with 20 bytes of junk, 700 ms late: its junk
+    // reaches the shared socket while the silent second server is being asked.
+    const junk = createSocket('udp4');
+    const timers = new Set<NodeJS.Timeout>();
+    junk.on('message', (_m, rinfo) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        junk.send(new Uint8Array(20).fill(0xff), rinfo.port, rinfo.address, () => undefined);
+      }, 700);
+      timers.add(t);
+    });
+    await new Promise<void>((done) => junk.bind(0, '127.0.0.1', done));
+    const silent = await server({ silent: true });
+    try {
+      const r = await run([`stun:127.0.0.1:${(junk.address() as { port: number }).port}`, `stun:127.0.0.1:${silent.port}`], { nat: false, timeoutMs: 1000 });
+      expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: expect.stringMatching(/^Binding: no answer that is valid STUN; the server sent from 127\.0\.0\.1:\d+:/) });
+      expect(r.servers[1]!.error).toMatchObject({ code: 'no-answer' });
+    } finally {
+      for (const t of timers) clearTimeout(t);
+      junk.close();
+    }
   });
 
   it('text over TCP (an HTTP answer) is given up at once as a bad response, not read as ChannelData to the deadline (audit of the change)', async () => {
