@@ -208,13 +208,36 @@ function hangup(): void {
   setState('hung up');
 }
 
-function createPeerConnection(): void {
-  let iceServers: RTCIceServer[] = [];
+/**
+ * The ICE servers box read, and said in the log: which servers the call uses (a link's
+ * `?iceServers=` fills the box, so a link cannot pick a TURN server unseen), or why none (it had
+ * been a console message only: a typo silently meant no STUN or TURN at all).
+ */
+function iceServersOf(text: string): RTCIceServer[] {
+  let v: unknown;
   try {
-    iceServers = JSON.parse($<HTMLTextAreaElement>('iceServers').value) as RTCIceServer[];
-  } catch {
-    console.log('ICE servers: not JSON, using none');
+    v = JSON.parse(text);
+  } catch (e) {
+    showError(`ICE servers: not JSON (${(e as Error).message}): the call uses none`);
+    return [];
   }
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as { iceServers?: unknown }).iceServers)) v = (v as { iceServers: unknown }).iceServers;
+  const urlsOf = (e: unknown): string[] | null => {
+    const u = e !== null && typeof e === 'object' ? (e as { urls?: unknown }).urls : undefined;
+    const list = typeof u === 'string' ? [u] : Array.isArray(u) ? u : null;
+    return list !== null && list.length > 0 && list.every((x) => typeof x === 'string') ? list : null;
+  };
+  if (!Array.isArray(v) || !v.every((e) => urlsOf(e) !== null)) {
+    showError('ICE servers: expected [{"urls": "stun:host"}, …] or {"iceServers": […]}: the call uses none');
+    return [];
+  }
+  const from = params.get('iceServers') !== null && text === params.get('iceServers') ? ' (from the link\'s ?iceServers=)' : '';
+  logLine(v.length === 0 ? 'ICE servers: none (host candidates only)' : `ICE servers${from}: ${oneLine(v.flatMap((e) => urlsOf(e)!).join(' '))}`);
+  return v as RTCIceServer[];
+}
+
+function createPeerConnection(): void {
+  const iceServers = iceServersOf($<HTMLTextAreaElement>('iceServers').value);
   // The lab's knobs for failures made on purpose: a relay-only policy, and a signaling that
   // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0), or sends
   // them with an m-line that does not exist (?candidates=wrong-mid).

@@ -155,7 +155,7 @@ describe('hostile frames (pages audit of 2026-12-05)', () => {
 
   it('the call page: a bad offer is said and leaves no connection behind; a fake relay notice is refused; a line feed stays in its line', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=hostile&media=data`);
+    await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=hostile&media=data&iceServers=${encodeURIComponent('[{"urls":"stun:127.0.0.1:9"}]')}`);
     await page.click('#startButton');
     await page.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
     expect(await sendFrames('hostile', [{ type: 'relay-notice', event: 'peer-left' }, { type: 'bye\n00:00:00.000 ← relay: forged' }, { type: 'offer', sdp: 'v=0\r\nbogus\r\n' }])).toBe(1);
@@ -167,6 +167,20 @@ describe('hostile frames (pages audit of 2026-12-05)', () => {
     expect(log.indexOf('peer-left')).toBeGreaterThan(log.indexOf('the offer could not be applied'));
     expect(log).toContain('bye\\n00:00:00.000');
     expect(log.split('\n').filter((l) => l.includes('forged'))).toHaveLength(1);
+    // The servers a link chose are said in the log (they had been applied unseen).
+    expect(log).toContain("ICE servers (from the link's ?iceServers=): stun:127.0.0.1:9");
+  });
+
+  it('the call page: ICE servers that are not JSON or not a list are said, and the call uses none (it had been a console message)', async () => {
+    for (const [servers, said] of [['[{urls:', 'ICE servers: not JSON'], ['{"urls":"stun:x"}', 'ICE servers: expected [{"urls"']] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=badservers&media=data&iceServers=${encodeURIComponent(servers)}`);
+      await page.click('#startButton');
+      await page.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
+      expect(await sendFrames('badservers', [{ type: 'offer', sdp: 'v=0\r\nbogus\r\n' }])).toBe(0);
+      await page.waitForFunction((s) => (document.getElementById('frames')?.textContent ?? '').includes(s), said, { timeout: 10_000 });
+      await page.close();
+    }
   });
 });
 
