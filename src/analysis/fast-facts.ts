@@ -11,7 +11,7 @@
  */
 import { classifyAddress, type AddressClass, type AddressFamily } from '../candidate/address.js';
 import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate } from '../candidate/candidate.js';
-import { candidateFindings, explainCandidate, type CandidateFinding } from '../candidate/explain.js';
+import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
 import { candidateTextEnd, candidateTextStop, cutInQuotes } from '../input/text-scan.js';
@@ -69,7 +69,7 @@ function foundOfLine(line: string, lineNo: number, file: string | undefined): Pa
     text: from === 0 && to === text.length ? text : text.slice(from, to),
     candidate,
     error: null,
-    explanation: explainCandidate(candidate),
+    explanation: explainParsed(candidate),
     sdpMid: init !== null ? (str(init.sdpMid) ?? null) : null,
     sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
     usernameFragment: (init !== null ? str(init.usernameFragment) : undefined) ?? candidate.ufrag ?? null,

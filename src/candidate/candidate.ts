@@ -689,8 +689,45 @@ function formatCandidate(c: Candidate): string {
  * Writes a candidate line. For a parsed candidate whose fields are unchanged this is the exact
  * text that was read; after a change it is the canonical spelling of the new fields.
  */
+/** Fields of a Candidate and the JSON types they may have ('string?': a string or null). */
+const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number' | 'string?' | 'number?'])[] = [
+  ['prefix', 'string'], ['foundation', 'string'], ['component', 'number'], ['transport', 'string'], ['transportText', 'string'], ['priority', 'number'],
+  ['address', 'string'], ['port', 'number'], ['type', 'string'], ['relatedAddress', 'string?'], ['relatedPort', 'number?'], ['tcpType', 'string?'],
+  ['generation', 'number?'], ['ufrag', 'string?'], ['networkId', 'string?'], ['networkCost', 'number?'],
+];
+
+/**
+ * A candidate as parseCandidate makes it, field by field (one revived from JSON or edited by hand
+ * may not be: writeCandidate and explainCandidate failed inside with a TypeError; library
+ * audit); throws INVALID_ARGUMENT naming the first field that is not. Internal.
+ */
+export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
+  requireObject(c, what);
+  const o = c as Record<string, unknown>;
+  const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${o[field] === null ? 'null' : Array.isArray(o[field]) ? 'an array' : typeof o[field]}`);
+  for (const [field, type] of CANDIDATE_FIELDS) {
+    const v = o[field];
+    const base = type.endsWith('?') ? type.slice(0, -1) : type;
+    if (typeof v === base && (base === 'string' || Number.isFinite(v))) continue;
+    if (type.endsWith('?') && v === null) continue;
+    throw bad(field, `${base === 'number' ? 'a finite number' : 'a string'}${type.endsWith('?') ? ' or null' : ''}`);
+  }
+  if (o['prefix'] !== 'candidate:' && o['prefix'] !== 'a=candidate:') throw bad('prefix', '"candidate:" or "a=candidate:"');
+  const ext = o['extensions'];
+  if (!Array.isArray(ext) || !ext.every((e) => e !== null && typeof e === 'object' && typeof (e as CandidateExtension).name === 'string' && typeof (e as CandidateExtension).value === 'string')) {
+    throw bad('extensions', 'an array of {name, value} strings');
+  }
+  const v = o['verbatim'];
+  if (v !== undefined && (v === null || typeof v !== 'object' || typeof (v as Verbatim).text !== 'string' || typeof (v as Verbatim).canonical !== 'string')) throw bad('verbatim', 'absent, or {text, canonical} strings');
+}
+
 export function writeCandidate(c: Candidate): string {
-  requireObject(c, 'writeCandidate: the candidate', 'prefix', 'foundation', 'priority', 'address', 'extensions');
+  requireCandidate(c, 'writeCandidate: the candidate');
+  return writeParsed(c);
+}
+
+/** writeCandidate of a candidate sdpscope's own readers made (not checked again). Internal. */
+export function writeParsed(c: Candidate): string {
   const canonical = formatCandidate(c);
   return c.verbatim !== undefined && c.verbatim.canonical === canonical ? c.verbatim.text : canonical;
 }

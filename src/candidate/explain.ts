@@ -6,7 +6,7 @@
 import { diagnostic, type CandidateDiagnosticKind, type CandidatePosition, type Diagnostic } from '../diagnostics.js';
 import { requireInteger, requireObject } from '../errors.js';
 import { classifyAddress, type AddressInfo } from './address.js';
-import type { Candidate } from './candidate.js';
+import { requireCandidate, type Candidate } from './candidate.js';
 import { decodePriority, type PriorityParts } from './priority.js';
 
 /** Protocol between a client and its TURN server (RFC 8656 §3.1; DTLS per RFC 7350). */
@@ -273,7 +273,12 @@ export interface CandidateExplanation {
 }
 
 export function explainCandidate(c: Candidate): CandidateExplanation {
-  requireObject(c, 'explainCandidate: the candidate', 'priority', 'address', 'type', 'relatedAddress');
+  requireCandidate(c, 'explainCandidate: the candidate');
+  return explainParsed(c);
+}
+
+/** explainCandidate of a candidate sdpscope's own readers made (not checked again). Internal. */
+export function explainParsed(c: Candidate): CandidateExplanation {
   const priority = decodePriority(c.priority);
   const address = classifyAddress(c.address);
   const relatedAddress = c.relatedAddress === null ? null : classifyAddress(c.relatedAddress);

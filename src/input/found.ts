@@ -3,8 +3,8 @@
  * a trickled candidate parsed and explained once, with the problems each raises. Shared by every
  * reader.
  */
-import { tryParseCandidate, writeCandidate, type Candidate } from '../candidate/candidate.js';
-import { explainCandidate } from '../candidate/explain.js';
+import { tryParseCandidate, writeParsed, type Candidate } from '../candidate/candidate.js';
+import { explainParsed } from '../candidate/explain.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { SdpscopeError, withoutStack } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
@@ -103,7 +103,7 @@ export function candidatesInDescription(description: SessionDescription, source:
       const rejection = l.kind === 'other-attribute' ? (l.rejection ?? null) : null;
       out.push({
         // A parsed line's text is its candidate's (read from "a=candidate:…", verbatim and all).
-        text: l.kind === 'attribute' ? writeCandidate(l.value as Candidate) : writeLine(l),
+        text: l.kind === 'attribute' ? writeParsed(l.value as Candidate) : writeLine(l),
         candidate: parsed?.candidate ?? null,
         error: parsed ? null : rejection,
         explanation: parsed?.explanation ?? null,
@@ -149,7 +149,7 @@ export function emitCandidate(text: string, init: CandidateInit, source: Source,
     text,
     candidate,
     error: parsed.ok ? null : parsed.error.toJSON(),
-    explanation: candidate ? explainCandidate(candidate) : null,
+    explanation: candidate ? explainParsed(candidate) : null,
     sdpMid: mid,
     sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
     usernameFragment: str(init.usernameFragment) ?? candidate?.ufrag ?? null,

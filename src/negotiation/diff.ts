@@ -5,6 +5,7 @@
  * DTLS roles, BUNDLE and candidates.
  */
 import { requireObject } from '../errors.js';
+import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
 import { fmtpText } from './codecs.js';
 
@@ -72,6 +73,10 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
 export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
   requireObject(before, 'diffDescriptions: the first description', 'media', 'origin');
   requireObject(after, 'diffDescriptions: the second description', 'media', 'origin');
+  return readingModels('diffDescriptions', [before, after], ['the first description', 'the second description'], () => diffModels(before, after));
+}
+
+function diffModels(before: SessionDescription, after: SessionDescription): DescriptionDiff {
   const changes: DescriptionChange[] = [];
   const add = (kind: ChangeKind, m: MediaDescription | null, before_: string | null, after_: string | null, message: string) =>
     changes.push({ kind, mid: m?.mid ?? null, index: m?.index ?? null, before: before_, after: after_, message });

@@ -3,6 +3,7 @@
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
 import { requireObject } from '../errors.js';
+import { readingModels } from '../model-guard.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
@@ -169,6 +170,10 @@ function firstByMid(media: readonly MediaDescription[]): () => ReadonlyMap<strin
 export function negotiate(offer: SessionDescription, answer: SessionDescription): Negotiation {
   requireObject(offer, 'negotiate: the offer', 'media', 'bundle');
   requireObject(answer, 'negotiate: the answer', 'media', 'bundle');
+  return readingModels('negotiate', [offer, answer], ['the offer', 'the answer'], () => negotiateModels(offer, answer));
+}
+
+function negotiateModels(offer: SessionDescription, answer: SessionDescription): Negotiation {
   const diags: NegotiationDiagnostic[] = [];
   const add = (d: NegotiationDiagnostic) => diags.push(d);
   const offerBundle = offer.bundle;

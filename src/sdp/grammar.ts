@@ -4,7 +4,7 @@
  * plus a fixture. `parse` returns undefined when the value does not follow the grammar (the line
  * is then kept as an uninterpreted attribute with a diagnostic).
  */
-import { parseCandidate, writeCandidate } from '../candidate/candidate.js';
+import { parseCandidate, writeParsed } from '../candidate/candidate.js';
 import { extmapExact, fmtpExact, readExtmap, readFmtp, readRtcpFb, readRtpmap, rtcpFbExact, rtpmapExact } from './attribute-readers.js';
 import type { AttributeName, AttributeValues, FmtpParameter, Setup } from './model.js';
 
@@ -230,7 +230,7 @@ export const GRAMMAR: Grammar = {
     // Read by the candidate scanner; the SDP parser reports its errors with their codes.
     // Never undefined: a value that is not a candidate throws, and the line keeps the error (OtherAttributeLine.rejection).
     parse: (v) => parseCandidate(v === null ? 'a=candidate' : 'a=candidate:' + v),
-    format: (c) => writeCandidate(c).replace(/^(a=)?candidate:/i, ''),
+    format: (c) => writeParsed(c).replace(/^(a=)?candidate:/i, ''),
   },
   'end-of-candidates': flagRule('a=end-of-candidates'),
   'ptime': { ...milliseconds, sample: 'a=ptime:20' },

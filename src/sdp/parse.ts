@@ -2,6 +2,7 @@
  * parseSdp: text → SessionDescription. Every line is kept (typed where sdpscope models it,
  * as written otherwise), with its number and line ending, so writeSdp gives the text back.
  */
+import { madeByParser } from '../model-guard.js';
 import { requireText, SdpscopeError } from '../errors.js';
 import { boundedFindings, diagnostic, NOWHERE, type ParseDiagnostic } from '../diagnostics.js';
 import { readLine } from './line.js';
@@ -91,5 +92,5 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   if (!finalEol && lineNo > 0 && !fragment) {
     problems.push(ruleDiagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending`, { line: lineNo, column: null, mid: null }));
   }
-  return buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, found, problems);
+  return madeByParser(buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, found, problems));
 }

@@ -1,5 +1,5 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
-import { explainCandidate, placeFindings } from '../candidate/explain.js';
+import { explainParsed, placeFindings } from '../candidate/explain.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
@@ -145,7 +145,7 @@ interface SessionContext {
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
 function candidatesOf(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>): MediaCandidate[] {
   return a.all('candidate').map((l) => {
-    const explanation = explainCandidate(l.value);
+    const explanation = explainParsed(l.value);
     for (const f of placeFindings(explanation, { line: l.line, mid })) findings.push(f);
     return { line: l.line, candidate: l.value, explanation };
   });

@@ -1,5 +1,6 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
 import { requireObject } from '../errors.js';
+import { readingModels } from '../model-guard.js';
 import { writeLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { pushAll } from '../arrays.js';
@@ -10,6 +11,10 @@ import { pushAll } from '../arrays.js';
  */
 export function writeSdp(description: SessionDescription): string {
   requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
+  return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
+}
+
+function writeModel(description: SessionDescription): string {
   const all: SdpLine[] = [...description.lines];
   for (const m of description.media) pushAll(all, m.lines);
   let out = description.bom ? '\uFEFF' : '';

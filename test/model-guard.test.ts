@@ -1,0 +1,134 @@
+/**
+ * Models handed back to the library (src/model-guard.ts, and requireCandidate in
+ * src/candidate/candidate.ts): a description or candidate revived from JSON or edited by hand,
+ * with a field of the wrong type, is INVALID_ARGUMENT naming the function and the argument; it
+ * was a TypeError from inside negotiate, diffDescriptions, writeSdp, writeCandidate and
+ * explainCandidate (left item of the library audit, 2026-12-05).
+ */
+import { diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
+import { sample } from './support/corpus.js';
+
+const pair = pairFromOne(readInput(sample('call.ndjson')).descriptions, 'call.ndjson');
+const OFFER = JSON.stringify(pair.first.description);
+const ANSWER = JSON.stringify(pair.second.description);
+const CANDIDATE = 'candidate:3096071039 1 udp 1686052607 203.0.113.7 60751 typ srflx raddr 10.0.0.1 rport 5000 generation 0 ufrag N/KY network-id 1 network-cost 10';
+
+/** A seeded generator (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every path to a value in `o`. */
+function paths(o: unknown, at: string[] = [], out: string[][] = []): string[][] {
+  if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) {
+    out.push([...at, k]);
+    paths((o as Record<string, unknown>)[k], [...at, k], out);
+  }
+  return out;
+}
+
+const JUNK: readonly unknown[] = [null, 7, 'x', [], {}, true, -1, [null], { a: 1 }, Number.NaN];
+
+/** `o` with the value at one random path replaced by junk. */
+function mutate(o: object, rnd: () => number): string {
+  const all = paths(o);
+  const p = all[Math.floor(rnd() * all.length)]!;
+  let at = o as Record<string, unknown>;
+  for (const k of p.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[p.at(-1)!] = JUNK[Math.floor(rnd() * JUNK.length)];
+  return p.join('.');
+}
+
+/** What `f` throws, if anything. */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
+describe('descriptions revived from JSON', () => {
+  it('read as parseSdp made them when nothing was changed', () => {
+    const offer = JSON.parse(OFFER);
+    const answer = JSON.parse(ANSWER);
+    expect(negotiate(offer, answer)).toEqual(negotiate(pair.first.description, pair.second.description));
+    expect(writeSdp(answer)).toBe(writeSdp(pair.second.description));
+  });
+
+  it('a field of the wrong type is INVALID_ARGUMENT naming the function and the argument (it was a TypeError)', () => {
+    const answer = JSON.parse(ANSWER);
+    answer.media[1].codecs[0].name = { a: 1 };
+    const e = thrown(() => negotiate(pair.first.description, answer));
+    expect(e).toBeInstanceOf(SdpscopeError);
+    expect(e).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^negotiate: the answer is not a description as parseSdp makes it \(revived from JSON or edited: a field of the wrong type\?\): reading it failed with TypeError: /) });
+    // Both revived: which of the two is not known.
+    const again = JSON.parse(ANSWER);
+    again.media[1].codecs[0].name = { a: 1 };
+    expect(thrown(() => negotiate(JSON.parse(OFFER), again))).toMatchObject({ reason: expect.stringMatching(/^negotiate: the offer or the answer is not/) });
+    const lines = JSON.parse(OFFER);
+    lines.media[0].lines[3] = null;
+    expect(thrown(() => writeSdp(lines))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^writeSdp: the description is not/) });
+    const codecs = JSON.parse(OFFER);
+    codecs.media[0].codecs[0] = null;
+    expect(thrown(() => diffDescriptions(pair.first.description, codecs))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^diffDescriptions: the second description is not/) });
+  });
+
+  it('seeded: whatever one field becomes, negotiate, diffDescriptions and writeSdp answer or throw an SdpscopeError', () => {
+    const rnd = prng(20261205);
+    let refused = 0;
+    for (let i = 0; i < 600; i++) {
+      const offer = JSON.parse(OFFER);
+      const answer = JSON.parse(ANSWER);
+      const target = rnd() < 0.5 ? offer : answer;
+      const where = mutate(target, rnd);
+      for (const f of [() => negotiate(offer, answer), () => diffDescriptions(offer, answer), () => writeSdp(target)]) {
+        const e = thrown(f);
+        if (e !== undefined && !(e instanceof SdpscopeError)) throw new Error(`${where}: ${String(e)}`);
+        if (e !== undefined) refused++;
+      }
+    }
+    // Most changes are read (a value no reader looks at); some are refused.
+    expect(refused).toBeGreaterThan(50);
+  });
+});
+
+describe('candidates revived from JSON or edited', () => {
+  it('read when nothing was changed', () => {
+    const c = JSON.parse(JSON.stringify(parseCandidate(CANDIDATE)));
+    expect(writeCandidate(c)).toBe(CANDIDATE);
+    expect(explainCandidate(c)).toEqual(explainCandidate(parseCandidate(CANDIDATE)));
+  });
+
+  it.each([
+    ['foundation', null, 'foundation must be a string, as parseCandidate makes it; got null'],
+    ['port', '60751', 'port must be a finite number, as parseCandidate makes it; got string'],
+    ['relatedPort', Number.NaN, 'relatedPort must be a finite number or null, as parseCandidate makes it; got number'],
+    ['transportText', [], 'transportText must be a string, as parseCandidate makes it; got an array'],
+    ['prefix', 'cand:', 'prefix must be "candidate:" or "a=candidate:", as parseCandidate makes it; got string'],
+    ['extensions', [null], 'extensions must be an array of {name, value} strings, as parseCandidate makes it; got an array'],
+  ])('%s = %j: INVALID_ARGUMENT naming the field (it was a TypeError)', (field, value, message) => {
+    const c = { ...parseCandidate(CANDIDATE), [field]: value };
+    expect(thrown(() => writeCandidate(c))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: `writeCandidate: the candidate: ${message}` });
+    expect(thrown(() => explainCandidate(c))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: `explainCandidate: the candidate: ${message}` });
+  });
+
+  it('seeded: whatever one field becomes, writeCandidate and explainCandidate answer or throw an SdpscopeError', () => {
+    const rnd = prng(7);
+    for (let i = 0; i < 2000; i++) {
+      const c = JSON.parse(JSON.stringify(parseCandidate(CANDIDATE)));
+      const where = mutate(c, rnd);
+      for (const f of [() => writeCandidate(c), () => explainCandidate(c)]) {
+        const e = thrown(f);
+        if (e !== undefined && !(e instanceof SdpscopeError)) throw new Error(`${where}: ${String(e)}`);
+      }
+    }
+  });
+});
