@@ -201,11 +201,15 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
   for (const [id, raw] of Object.entries(doc['PeerConnections'] as Record<string, unknown>)) {
     if (!isObject(raw)) continue;
     const events: DumpEvent[] = [];
+    const clock = new LocalClock();
+    /** Events whose time is a local clock reading (older Chrome), placed once the stats' times are known. */
+    const local: { index: number; ms: number }[] = [];
     for (const e of Array.isArray(raw['updateLog']) ? raw['updateLog'] : []) {
       if (!isObject(e) || typeof e['type'] !== 'string') continue;
       const ts = e['timestamp'];
-      const time = isFiniteNumber(ts) ? ts : typeof e['time'] === 'string' && Number.isFinite(Date.parse(e['time'])) ? Date.parse(e['time']) : null;
-      events.push({ time, type: eventName(e['type']), value: decodeValue(e['value']) });
+      const reading = isFiniteNumber(ts) || typeof e['time'] !== 'string' ? null : clock.read(e['time']);
+      if (reading !== null) local.push({ index: events.length, ms: reading });
+      events.push({ time: isFiniteNumber(ts) ? ts : null, type: eventName(e['type']), value: decodeValue(e['value']) });
     }
     // Group the series by stats id; keep the ICE types only.
     const byId = new Map<string, { type: string; props: Map<string, RawSeries> }>();
@@ -222,6 +226,7 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     }
     const histories = new Map<string, StatsHistory>();
     for (const [sid, { type, props }] of byId) histories.set(sid, internalsHistory(sid, type, props));
+    placeLocalTimes(events, local, histories);
     const config = configurationOf(raw['rtcConfiguration']);
     pcs.push({
       id,
@@ -234,6 +239,59 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     });
   }
   return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs };
+}
+
+/**
+ * The time of day of an older Chrome's updateLog entry, `time: "12/3/2026, 10:46:37 AM"`: the
+ * browser's local time, in its locale's format (`3.12.2026, 10:46:37` in de-DE), with no zone.
+ * Date.parse read it in the zone of the machine running sdpscope (the verdict changed with TZ:
+ * ICE audit of 2026-12-05) and read de-DE's day as the month. Only the time of day is read
+ * (hours, minutes, seconds, an AM/PM, fractions); a day is added each time the clock goes back
+ * by more than 12 hours (the log is in order). Milliseconds on a clock of its own, or null.
+ */
+class LocalClock {
+  private day = 0;
+  private last: number | null = null;
+  read(text: string): number | null {
+    const m = /(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?\s*([AaPp])?\.?\s*[Mm]?/.exec(text.slice(0, 64));
+    if (m === null) return null;
+    let h = Number(m[1]);
+    const min = Number(m[2]);
+    const s = Number(m[3]);
+    if (h > 23 || min > 59 || s > 60) return null;
+    const half = m[5]?.toLowerCase();
+    if (half !== undefined) {
+      if (h < 1 || h > 12) return null;
+      h = (h % 12) + (half === 'p' ? 12 : 0);
+    }
+    const fraction = m[4] === undefined ? 0 : Number(m[4].padEnd(3, '0'));
+    let ms = ((h * 60 + min) * 60 + s) * 1000 + fraction + this.day * 86_400_000;
+    if (this.last !== null && ms < this.last - 43_200_000) {
+      this.day++;
+      ms += 86_400_000;
+    }
+    this.last = ms;
+    return ms;
+  }
+}
+
+/**
+ * Places events read on the local clock (LocalClock) on the stats' clock (epoch milliseconds,
+ * UTC): shifted by the whole number of quarter hours (every time zone is one) that brings the
+ * first of them nearest the first stats sample, which webrtc-internals takes within a second of
+ * the peer connection's creation. Without stats, they keep the local clock: their order and
+ * the durations between them hold, only the date is not known.
+ */
+function placeLocalTimes(events: DumpEvent[], local: readonly { index: number; ms: number }[], histories: ReadonlyMap<string, StatsHistory>): void {
+  if (local.length === 0) return;
+  let first = Infinity;
+  for (const h of histories.values()) {
+    const t = h.series('timestamp')[0]?.time ?? h.lastTime;
+    if (t !== null && t !== undefined && Number.isFinite(t) && t < first) first = t;
+  }
+  const QUARTER = 900_000;
+  const shift = Number.isFinite(first) ? Math.round((first - local[0]!.ms) / QUARTER) * QUARTER : 0;
+  for (const { index, ms } of local) events[index] = { ...events[index]!, time: ms + shift };
 }
 
 /**

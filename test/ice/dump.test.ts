@@ -1,5 +1,6 @@
 /** Stats dumps read into one model, on real dumps (test/fixtures/dumps/README.md says where each comes from). */
 import { eventName, readStatsDump, splitStatsKey } from '../../src/ice/dump.js';
+import { explainIce } from '../../src/ice/explain.js';
 import { dumpText } from '../support/dumps.js';
 
 describe('readStatsDump', () => {
@@ -110,5 +111,54 @@ describe('a dump cut short', () => {
     }
     expect(() => readStatsDump(`${whole} x`)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON') }));
     expect(() => readStatsDump('hello')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump') }));
+  });
+});
+
+describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:46:37 AM")', () => {
+  /** The lab's dump-while-checking dump, its events' times written as an older Chrome did, in `locale` and `zone`. */
+  function legacy(locale: string, zone: string): { text: string; times: number[] } {
+    const doc = JSON.parse(dumpText('lab/dump-while-checking__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { timestamp?: number; time?: string }[] }> };
+    const times: number[] = [];
+    for (const pc of Object.values(doc.PeerConnections)) {
+      for (const e of pc.updateLog) {
+        times.push(e.timestamp!);
+        e.time = new Date(e.timestamp!).toLocaleString(locale, { timeZone: zone });
+        delete e.timestamp;
+      }
+    }
+    return { text: JSON.stringify(doc), times };
+  }
+  const saved = process.env['TZ'];
+  afterAll(() => {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  });
+
+  it.each([
+    ['en-US', 'Asia/Tokyo'],
+    ['de-DE', 'America/New_York'],
+    ['en-GB', 'Asia/Kathmandu'],
+    ['ja-JP', 'UTC'],
+  ])('%s, taken in %s: the same times and verdict whatever the zone of the machine reading it (they moved with TZ, and de-DE\'s day was read as the month)', (locale, zone) => {
+    const { text, times } = legacy(locale, zone);
+    const verdicts = new Set<string>();
+    for (const tz of ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Asia/Kathmandu']) {
+      process.env['TZ'] = tz;
+      const pc = readStatsDump(text).peerConnections[0]!;
+      // Placed on the stats' clock: within the second the local reading keeps.
+      pc.events.forEach((e, i) => expect(Math.abs(e.time! - times[i]!)).toBeLessThan(1000));
+      verdicts.add(explainIce(pc).verdict.code);
+    }
+    expect([...verdicts]).toEqual(['still-checking']);
+  });
+
+  it('without stats, the events keep their order and the durations between them', () => {
+    const doc = { PeerConnections: { '1-1': { updateLog: [
+      { time: '12/3/2026, 11:59:58 PM', type: 'createOffer', value: '' },
+      { time: '12/4/2026, 12:00:03 AM', type: 'iceconnectionstatechange', value: 'checking' },
+      { time: '3.12.2026, 00:00:10', type: 'iceconnectionstatechange', value: 'failed' },
+    ], stats: {} } } };
+    const t = readStatsDump(JSON.stringify(doc)).peerConnections[0]!.events.map((e) => e.time!);
+    expect([t[1]! - t[0]!, t[2]! - t[1]!]).toEqual([5000, 7000]);
   });
 });
