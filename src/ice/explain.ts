@@ -24,6 +24,7 @@ export const ICE_VERDICTS = {
   'no-remote-candidates': { title: 'No remote candidate', action: 'The other side\'s candidates never arrived: the signaling did not forward them (trickle), or the remote description has none. Check that every icecandidate event is sent and added with addIceCandidate.' },
   'remote-candidates-refused': { title: 'The browser refused the remote candidates', action: 'addIceCandidate failed for every candidate the other side sent (addIceCandidateFailed in the dump): added before setRemoteDescription, with an sdpMid or sdpMLineIndex the remote description does not have, a ufrag of another generation (after an ICE restart), or a line the browser cannot parse. Add candidates after the remote description, with the init the other side\'s onicecandidate gave.' },
   'remote-candidates-unresolved': { title: 'Remote candidates are mDNS names that never resolved', action: 'The other side hides its host addresses behind .local names, which resolve only on the same link; give both sides a STUN server (srflx) or TURN (relay).' },
+  'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
   'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works but the secure channel did not come up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS. sdp-diff checks fingerprints and roles.' },
@@ -99,8 +100,10 @@ export interface IcePairInfo {
   readonly bytesReceived: number;
   readonly nominated: boolean;
   readonly selected: boolean;
-  /** When responsesReceived last grew (epoch ms), when the series tell. */
+  /** When responsesReceived last grew (epoch ms), when the series tell; its first sample's time when it never grew after it. */
   readonly lastResponseAt: number | null;
+  /** responsesReceived grew between two samples of the dump (false: it had its last value from the first sample on). */
+  readonly responsesGrew: boolean;
   /** For plots: RTT (ms) and bytes sent and received over time, as [epoch ms, value], at most 200 points each. */
   readonly series: { readonly rtt: readonly [number, number][]; readonly bytesSent: readonly [number, number][]; readonly bytesReceived: readonly [number, number][] };
 }
@@ -574,10 +577,14 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     const stateSeries: { time: number; state: string }[] = [];
     for (const p of h.series('state')) if (typeof p.value === 'string' && stateSeries.at(-1)?.state !== pairState(p.value)) stateSeries.push({ time: p.time, state: pairState(p.value) });
     let lastResponseAt: number | null = null;
+    let responsesGrew = false;
     let prev = -1;
     for (const p of h.series('responsesReceived')) {
       const n = num(p.value) ?? 0;
-      if (n > prev && prev >= 0) lastResponseAt = p.time;
+      if (n > prev && prev >= 0) {
+        lastResponseAt = p.time;
+        responsesGrew = true;
+      }
       if (prev < 0 && n > 0) lastResponseAt = p.time;
       prev = n;
     }
@@ -602,6 +609,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       nominated: s['nominated'] === true,
       selected: selectedIds.has(h.id) || s['selected'] === true,
       lastResponseAt,
+      responsesGrew,
       series: { rtt: numericSeries(h, 'currentRoundTripTime', 1000), bytesSent: numericSeries(h, 'bytesSent'), bytesReceived: numericSeries(h, 'bytesReceived') },
     });
   }
@@ -746,7 +754,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const endedLost = lostAfter.length > 0 && !CONNECTED.has(finalIce ?? '') && finalConn !== 'connected';
     if (endedLost) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
-      if (sel?.lastResponseAt != null) evidence.push(`STUN responses on the selected pair were last seen growing at ${at(sel.lastResponseAt)} (${sel.responsesReceived} in all)`);
+      if (sel?.lastResponseAt != null) {
+        evidence.push(
+          sel.responsesGrew
+            ? `STUN responses on the selected pair were last seen growing at ${at(sel.lastResponseAt)} (${sel.responsesReceived} in all)`
+            : `STUN responses on the selected pair: ${sel.responsesReceived} in all, all of them by the pair's first stats sample (${at(sel.lastResponseAt)}), none after`,
+        );
+      }
       for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}`);
       const restarted = iceStates.some((s) => s.state === 'checking' && (s.time ?? 0) > (lostAfter[0]!.time ?? 0));
       if (restarted) evidence.push(`checking again after the loss (an ICE restart${r.restarts > 0 ? `, ${r.restarts} in all` : ''}), and ${finalIce ?? 'not connected'} when the dump ends`);
@@ -830,7 +844,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
   const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || p.responsesReceived > 0);
   const mdns = delivered.filter((c) => c.addressClass === 'mdns');
-  if (mdns.length === delivered.length && succeeded.length === 0) {
+  // A pair with checks on it was formed, so the names resolved (libwebrtc pairs a .local candidate
+  // only once it has its address: ICE audit, a pair failed after 30 s was called "never resolved").
+  const tried = r.pairs.some((p) => p.requestsSent > 0 || p.state === 'in-progress' || p.state === 'failed');
+  if (mdns.length === delivered.length && succeeded.length === 0 && !tried) {
     evidence.push(`every remote candidate is an mDNS name (${mdns.map((c) => c.address).slice(0, 3).join(', ')}${mdns.length > 3 ? ', …' : ''}) and no pair succeeded: the names did not resolve here`);
     return verdict('remote-candidates-unresolved', 'The remote candidates are mDNS (.local) names that never resolved, and the other side sent nothing else.', evidence);
   }
@@ -851,21 +868,35 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     );
     const types = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => c.type))].join(', ');
     evidence.push(`local candidates: ${types(usableLocal)}; remote: ${types(delivered)}`);
-    const relays = usableLocal.filter((c) => c.type === 'relay').length + delivered.filter((c) => c.type === 'relay').length;
+    const localRelays = usableLocal.filter((c) => c.type === 'relay');
+    const relays = localRelays.length + delivered.filter((c) => c.type === 'relay').length;
     if (relays === 0) evidence.push('neither side has a TURN relay candidate: nothing could cross a filtering NAT or a firewall' + (errorsLine ? ` (${errorsLine})` : ''));
     const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
-    if (!usableLocal.some((c) => c.type === 'srflx'))
+    if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only relay candidates are used, so there is no srflx or host pair to try');
+    else if (!usableLocal.some((c) => c.type === 'srflx')) {
+      const udpRelay = localRelays.find((c) => c.protocol === 'udp' && (c.relayProtocol === 'udp' || c.relayProtocol === null));
       evidence.push(
-        stunServers.length > 0
-          ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (the notes' firewall) or the servers are unreachable`
-          : 'no local srflx: no STUN server is configured, so the peer only learns private addresses',
+        stunServers.length === 0
+          ? 'no local srflx: no STUN server is configured, so the peer only learns private addresses'
+          : udpRelay !== undefined
+            ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer a Binding`
+            : `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (the notes' firewall) or the servers are unreachable`,
       );
+    }
+    if (relays > 0) {
+      return verdict('relay-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s), ${localRelays.length > 0 ? 'through this side\'s TURN relay too' : 'to the other side\'s TURN relay too'}, and none was answered: a relay was there and did not carry the checks.`, evidence);
+    }
     return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
   }
   if (r.pairs.length > 0 && r.pairs.every((p) => p.state === 'failed')) {
     evidence.push(`every one of the ${r.pairs.length} candidate pair(s) failed${sent > 0 ? ` (${sent} checks sent, ${answered} answered)` : ''}`);
-    if (!usableLocal.some((c) => c.type === 'relay') && !delivered.some((c) => c.type === 'relay')) evidence.push('neither side has a TURN relay candidate');
-    return verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): nothing got through; only a TURN relay can connect these two.`, evidence);
+    const relayThere = usableLocal.some((c) => c.type === 'relay') || delivered.some((c) => c.type === 'relay');
+    if (!relayThere) evidence.push('neither side has a TURN relay candidate');
+    // Answers that came and still no pair held (audit: "nothing got through" beside "1 answered").
+    const why = answered > 0 ? `${answered === 1 ? '1 check was' : `${answered} checks were`} answered, yet no pair held (answers that stopped, or came too late)` : 'nothing got through';
+    return relayThere
+      ? verdict('relay-unanswered', `Every candidate pair failed (${r.pairs.length}), those through a TURN relay too: ${why}.`, evidence)
+      : verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): ${why}; only a TURN relay can connect these two.`, evidence);
   }
   // Nomination gets its few seconds too: a snapshot taken just after the descriptions were set is not yet a failure to nominate.
   const sinceDescriptions = Number.isFinite(lastDescription) && x.endTime !== null ? x.endTime - lastDescription : null;
@@ -881,7 +912,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     else if (x.role === 'controlling') evidence.push('this side is controlling: it should have nominated a succeeded pair (RFC 8445 §8.1.1)');
     return verdict('no-nomination', 'Checks were answered but no pair was nominated or selected.', evidence);
   }
-  evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${sent} checks sent, ${answered} answered${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
+  // A browser that does not count checks (Firefox) or stats without pairs: not "0 checks sent" (audit).
+  const checks = countsKnown ? `${sent} checks sent, ${answered} answered` : r.pairs.length > 0 ? 'checks not counted by the browser' : 'no pair stats in the dump';
+  evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${checks}${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
   if (finalIce === 'failed') return verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
 }

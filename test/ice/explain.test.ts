@@ -44,9 +44,39 @@ describe('explainIce on real dumps', () => {
     expect(r.configuration!['iceServers']).toEqual(expect.any(Array));
   });
 
+  describe('the ICE audit of 2026-12-05: verdicts and words that were wrong', () => {
+    const one = (name: string) => reports(`audit/${name}`)[0]!;
+    it('a pair formed on an mDNS name proves it resolved: failed after 30 s is checks-unanswered, 2 s in is still-checking (both were "never resolved")', () => {
+      expect(one('mdns-pair-formed-failed-30s__webrtc_internals_dump.gz').verdict.code).toBe('checks-unanswered');
+      expect(one('mdns-pair-formed-checking-2s__webrtc_internals_dump.gz').verdict.code).toBe('still-checking');
+      // Without a pair, the lab's mDNS call is still unresolved.
+      expect(reports('lab/mdns-unresolved__webrtc_internals_dump.gz')[0]!.verdict.code).toBe('remote-candidates-unresolved');
+    });
+    it('relay pairs unanswered under a relay-only policy: relay-unanswered, not "configure a TURN relay", and no "UDP is blocked" from a missing srflx', () => {
+      const r = one('relay-pairs-unanswered__webrtc_internals_dump.gz');
+      expect(r.verdict.code).toBe('relay-unanswered');
+      expect(r.verdict.message).toBe('Connectivity checks went out on 8 pair(s), through this side\'s TURN relay too, and none was answered: a relay was there and did not carry the checks.');
+      expect(r.verdict.action).toBe(ICE_VERDICTS['relay-unanswered'].action);
+      const evidence = r.verdict.evidence.join('\n');
+      expect(evidence).toContain('iceTransportPolicy is "relay"');
+      expect(evidence).not.toMatch(/UDP is blocked/);
+    });
+    it('every pair failed with one check answered: said so, not "nothing got through"', () => {
+      const r = one('all-failed-but-answered__webrtc_internals_dump.gz');
+      expect(r.verdict.message).toBe('Every candidate pair failed (12), those through a TURN relay too: 1 check was answered, yet no pair held (answers that stopped, or came too late).');
+    });
+    it('a browser that does not count checks: "checks not counted", not "0 checks sent"', () => {
+      const r = one('firefox-no-counts__about_webrtc_report.json');
+      expect(r.verdict.evidence.join('\n')).toContain('1 pair(s), checks not counted by the browser');
+      expect(r.verdict.evidence.join('\n')).not.toMatch(/0 checks sent/);
+    });
+  });
+
   it('lost mid-call: when responses stopped on the selected pair, and the states that followed', () => {
     const r = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
-    expect(r.verdict.evidence.join('\n')).toMatch(/STUN responses on the selected pair were last seen growing at \+[\d.]+s/);
+    // The two responses were there at the pair's first sample, and never grew after (it said "last seen growing": audit).
+    expect(r.verdict.evidence.join('\n')).toMatch(/STUN responses on the selected pair: 2 in all, all of them by the pair's first stats sample \(\+[\d.]+s\), none after/);
+    expect(r.pairs.find((p) => p.selected)).toMatchObject({ responsesReceived: 2, responsesGrew: false });
     expect(r.verdict.evidence.join('\n')).toMatch(/ICE state disconnected at \+[\d.]+s/);
     expect(r.states.ice.map((s) => s.state)).toEqual(expect.arrayContaining(['checking', 'connected', 'disconnected']));
   });
