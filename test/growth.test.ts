@@ -144,3 +144,20 @@ describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was qua
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });
   });
 });
+
+describe('explainIce on many candidates, 128 → 4,096 (ICE audit of 2026-12-05: 20,000 hidden port-9 candidates took 11.8 s)', () => {
+  /** A peer connection of `n` signalled TCP candidates on port 9 and `n` stats candidates with hidden addresses, each of another priority. */
+  const hidden = (n: number) => {
+    const stats: Record<string, unknown> = {};
+    const updateLog = Array.from({ length: n }, (_, i) => ({ type: 'onicecandidate', timestamp: 1 + i, value: JSON.stringify({ sdpMid: '0', sdpMLineIndex: 0, candidate: `candidate:${i} 1 tcp ${1_000_000 + i} 10.0.${i >> 8}.${i & 255} 9 typ host tcptype active` }) }));
+    for (let i = 0; i < n; i++) {
+      for (const [k, v] of [['address', ''], ['port', 9], ['protocol', 'tcp'], ['priority', 5000 + i], ['candidateType', 'host']] as const) stats[`C${i}-${k}`] = { statsType: 'local-candidate', values: JSON.stringify([v]) };
+    }
+    return readStatsDump(JSON.stringify({ PeerConnections: { '1-1': { updateLog, stats } } })).peerConnections[0]!;
+  };
+  it('stats candidates with hidden addresses, one port, each of its own priority', () => {
+    const small = hidden(128);
+    const big = hidden(4096);
+    expect(linear(() => explainIce(small), () => explainIce(big), 32)).toMatchObject({ ok: true });
+  });
+});

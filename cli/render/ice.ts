@@ -4,6 +4,8 @@ import { pad, type Style } from './style.js';
 
 /** Timeline lines shown before "… more" (the JSON has them all). */
 export const TIMELINE_LIMIT = 200;
+/** Pairs shown in the grid before "… more" (the selected and nominated first; the JSON has them all). */
+export const PAIR_LIMIT = 200;
 
 const short = (c: IceCandidateInfo | null) => (c ? `${c.type ?? '?'} ${c.protocol ?? '?'}${c.relayProtocol ? `/${c.relayProtocol}` : ''} ${c.address ?? '(hidden)'}:${c.port ?? '?'}` : '?');
 
@@ -31,7 +33,10 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     }
     if (r.pairs.length > 0) {
       out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));
-      const rows = r.pairs.map((p) => [
+      // Bounded (ICE audit: 130,000 pairs ran the call stack out in the widths, exit 70).
+      const marked = r.pairs.filter((p) => p.selected || p.nominated);
+      const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !p.selected && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
+      const rows = shownPairs.map((p) => [
         p.selected ? '*' : p.nominated ? 'n' : ' ',
         short(p.local),
         short(p.remote),
@@ -43,10 +48,11 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
         `${p.bytesSent}/${p.bytesReceived}`,
       ]);
       const head = [' ', 'local', 'remote', 'state', 'sent', 'received', 'consent', 'rtt', 'bytes'];
-      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+      const widths = head.map((h, i) => rows.reduce((w, row) => Math.max(w, row[i]!.length), h.length));
       const colour = (state: string, text: string) => (state === 'succeeded' ? s.green(text) : state === 'failed' ? s.red(text) : state === 'in-progress' ? s.yellow(text) : text);
       out.push(s.dim(`  ${head.map((h, i) => pad(h, widths[i]!)).join('  ')}`));
       for (const row of rows) out.push(`  ${row.map((cell, i) => (i === 3 ? colour(cell, pad(cell, widths[i]!)) : pad(cell, widths[i]!))).join('  ')}`);
+      if (r.pairs.length > shownPairs.length) out.push(s.dim(`  … ${r.pairs.length - shownPairs.length} more pairs (--json has them all)`));
     }
     if (r.timeline.length > 0) {
       out.push('', s.bold('  timeline'));

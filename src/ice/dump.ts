@@ -66,6 +66,8 @@ export interface StatsDump {
   readonly format: DumpFormat;
   readonly userAgent: string | null;
   readonly peerConnections: readonly PeerConnectionDump[];
+  /** What to know about the dump as a whole: an rtcstats dump cut in its last line, lines that are not JSON skipped. */
+  readonly notes: readonly string[];
 }
 
 /** The stats types ICE needs; Firefox's older spellings included. */
@@ -115,8 +117,12 @@ export function readStatsDump(text: string): StatsDump {
     const firstLine = start.slice(0, start.indexOf('\n') < 0 ? start.length : start.indexOf('\n'));
     try {
       const first = JSON.parse(firstLine) as unknown;
-      // The stored form names its methods ("connectionInfo", "create", "getstats"...).
-      if (Array.isArray(first) && typeof first[0] === 'string' && first.length >= 3) return readRtcStats(text, false);
+      // The stored form: [method, peer connection id or null, value, (time)], its methods named
+      // ("connectionInfo", "create", "getstats"...). A JSON array of candidate lines or URLs is
+      // not one (ICE audit: it was read as a dump with a peer connection named by a candidate).
+      if (Array.isArray(first) && first.length >= 3 && first.length <= 4 && typeof first[0] === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(first[0]) && (first[1] === null || typeof first[1] === 'string') && (first.length === 3 || typeof first[3] === 'number')) {
+        return readRtcStats(text, false);
+      }
     } catch {
       /* not line-oriented: maybe one JSON document */
     }
@@ -238,7 +244,7 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
       descriptions: [],
     });
   }
-  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs };
+  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes: [] };
 }
 
 /**
@@ -326,7 +332,7 @@ const METHODS: Readonly<Record<string, string>> = {
 /** rtcstats' compressed property names (the ones ICE needs; others pass through). */
 const PROPERTIES: Readonly<Record<string, string>> = {
   t: 'timestamp', 5: 'transportId', 121: 'iceRole', 122: 'iceLocalUsernameFragment', 123: 'dtlsState', 124: 'iceState', 125: 'selectedCandidatePairId', 132: 'selectedCandidatePairChanges',
-  134: 'address', 135: 'port', 136: 'candidateType', 137: 'priority', 138: 'url', 139: 'relayProtocol', 140: 'foundation', 141: 'relatedAddress', 142: 'relatedPort',
+  116: 'protocol', 134: 'address', 135: 'port', 136: 'candidateType', 137: 'priority', 138: 'url', 139: 'relayProtocol', 140: 'foundation', 141: 'relatedAddress', 142: 'relatedPort',
   143: 'usernameFragment', 144: 'tcpType', 145: 'networkType', 148: 'localCandidateId', 149: 'remoteCandidateId', 150: 'nominated', 151: 'lastPacketSentTimestamp',
   152: 'currentRoundTripTime', 153: 'availableOutgoingBitrate', 154: 'availableIncomingBitrate', 155: 'requestsReceived', 156: 'requestsSent', 157: 'responsesReceived',
   158: 'responsesSent', 159: 'consentRequestsSent', 34: 'lastPacketReceivedTimestamp', 41: 'bytesReceived', 80: 'bytesSent', 76: 'totalRoundTripTime', 118: 'state',
@@ -380,6 +386,10 @@ function readRtcStats(text: string, header: boolean): StatsDump {
   let time = 0;
   let line = 0;
   let at = 0;
+  let skipped = 0;
+  let firstSkipped: number | null = null;
+  /** The line number of the last line read when it was not JSON (null once a good one follows). */
+  let torn: number | null = null;
   while (at <= text.length) {
     const nl = text.indexOf('\n', at);
     const raw = text.slice(at, nl < 0 ? text.length : nl);
@@ -388,7 +398,14 @@ function readRtcStats(text: string, header: boolean): StatsDump {
     const l = raw.trim();
     if (l === '' || (header && line === 1)) continue;
     const entry = json.parse(l);
-    if (entry === NOT_JSON) continue; // a torn last line, or a stray one
+    if (entry === NOT_JSON) {
+      // A torn last line, or a stray one: counted, and said.
+      skipped++;
+      firstSkipped ??= line;
+      torn = line;
+      continue;
+    }
+    torn = null;
     if (header && line === 2) {
       if (isObject(entry)) {
         if (typeof entry['userAgent'] === 'string') userAgent = entry['userAgent'];
@@ -433,7 +450,13 @@ function readRtcStats(text: string, header: boolean): StatsDump {
     }
     pc.events.push({ time, type: eventName(method), value: decodeValue(value) });
   }
-  return { format: 'rtcstats', userAgent, peerConnections: [...pcs.values()].map(({ id, url: u, configuration, events, stats }) => ({ id, url: u, configuration, events, stats, iceRestarts: null, descriptions: [] })) };
+  const notes: string[] = [];
+  // The last line torn (no line ending after it): a download cut short (ICE audit: read in silence, and "connected" from a dump of a call lost later).
+  const cut = torn !== null && !/\n[ \t\r]*$/.test(text.slice(-4096));
+  if (cut) notes.push(`the dump is cut: its last line (${torn}) stops in the middle, as a download cut short leaves it; what is said is of the lines before it, and the call may have gone on`);
+  const stray = skipped - (cut ? 1 : 0);
+  if (stray > 0) notes.push(`${stray} line(s) that are not JSON were skipped (the first: line ${firstSkipped})`);
+  return { format: 'rtcstats', userAgent, peerConnections: [...pcs.values()].map(({ id, url: u, configuration, events, stats }) => ({ id, url: u, configuration, events, stats, iceRestarts: null, descriptions: [] })), notes };
 }
 
 /** One getStats delta merged into the base (RTCStatsDump format 3 or the older merge), then recorded. */
@@ -535,5 +558,5 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
       descriptions,
     };
   });
-  return { format: 'firefox-about-webrtc', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs };
+  return { format: 'firefox-about-webrtc', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs, notes: [] };
 }

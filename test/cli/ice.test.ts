@@ -1,6 +1,7 @@
 /** `sdpscope ice` from the command line on real dumps: text, JSON, gzip, stdin, --pc, exit codes, bad input. */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +43,14 @@ describe('sdpscope ice', () => {
     expect(r.stdout).toMatch(/^== .*cla-check-test__webrtc_internals_dump\.txt\nno peer connection in this dump$/m);
     const j = JSON.parse(run([...files, '--json']).stdout) as { files: { file: string; peerConnections: unknown[] }[] };
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
+  });
+
+  it('a cut rtcstats dump: the note first in the text, in notes in the JSON', () => {
+    const text = gunzipSync(readFileSync(join(DUMPS, 'lab/lost-mid-call__rtcstats_dump.gz'))).toString('utf8').trimEnd();
+    const cut = text.slice(0, text.lastIndexOf('\n') + 30);
+    const r = run(['-'], cut);
+    expect(r.stdout).toMatch(/^! the dump is cut: its last line \(\d+\) stops in the middle/);
+    expect((JSON.parse(run(['-', '--json'], cut).stdout) as { notes: string[] }).notes).toEqual([expect.stringMatching(/^the dump is cut/)]);
   });
 
   it('--json and --pc: one peer connection, the contract\'s fields', () => {

@@ -112,6 +112,25 @@ describe('a dump cut short', () => {
     expect(() => readStatsDump(`${whole} x`)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON') }));
     expect(() => readStatsDump('hello')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump') }));
   });
+
+  it('an rtcstats dump cut inside its last line is read, and said to be cut; a stray line that is not JSON is counted (both were silent: ICE audit)', () => {
+    const text = dumpText('lab/lost-mid-call__rtcstats_dump.gz');
+    expect(readStatsDump(text).notes).toEqual([]);
+    const lines = text.split('\n').filter((l) => l !== '');
+    const cutAt = Math.floor(lines.length / 2);
+    const cut = lines.slice(0, cutAt).join('\n') + '\n' + lines[cutAt]!.slice(0, 40);
+    const d = readStatsDump(cut);
+    expect(d.peerConnections.length).toBe(1);
+    expect(d.notes).toEqual([`the dump is cut: its last line (${cutAt + 1}) stops in the middle, as a download cut short leaves it; what is said is of the lines before it, and the call may have gone on`]);
+    const stray = [...lines.slice(0, 5), '{not json', ...lines.slice(5)].join('\n') + '\n';
+    expect(readStatsDump(stray).notes).toEqual(['1 line(s) that are not JSON were skipped (the first: line 6)']);
+  });
+
+  it('a JSON array of candidate lines or of URLs is not an rtcstats dump (it was read as one, with a peer connection named by a candidate)', () => {
+    for (const t of ['["candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host","candidate:2 1 udp 1686052607 203.0.113.5 6000 typ srflx","candidate:3 1 udp 41885439 203.0.113.9 7000 typ relay"]', '["stun:a.example","turn:b.example","turns:c.example"]']) {
+      expect(() => readStatsDump(t)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
+    }
+  });
 });
 
 describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:46:37 AM")', () => {

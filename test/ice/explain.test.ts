@@ -65,6 +65,12 @@ describe('explainIce on real dumps', () => {
       const r = one('all-failed-but-answered__webrtc_internals_dump.gz');
       expect(r.verdict.message).toBe('Every candidate pair failed (12), those through a TURN relay too: 1 check was answered, yet no pair held (answers that stopped, or came too late).');
     });
+    it('rtcstats file format 3 with protocol compressed to 116: read, so stats and signalled candidates merge (11 and 9 candidates, each ?/udp, before)', () => {
+      const r = one('rtcstats-format3-protocol__rtcstats_dump.gz');
+      expect([r.localCandidates.length, r.remoteCandidates.length]).toEqual([6, 5]);
+      expect(r.localCandidates.every((c) => c.protocol === 'udp' || c.protocol === 'tcp')).toBe(true);
+      expect(r.verdict.code).toBe('connected-then-lost');
+    });
     it('a browser that does not count checks: "checks not counted", not "0 checks sent"', () => {
       const r = one('firefox-no-counts__about_webrtc_report.json');
       expect(r.verdict.evidence.join('\n')).toContain('1 pair(s), checks not counted by the browser');

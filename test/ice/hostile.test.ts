@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readStatsDump } from '../../src/ice/dump.js';
-import { explainIce } from '../../src/ice/explain.js';
+import { describePair, explainCandidateError, explainIce } from '../../src/ice/explain.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { dumpText } from '../support/dumps.js';
 
@@ -125,5 +125,32 @@ describe('numbers that overflow, and peer connections made by hand (library audi
       for (const p of r.pairs) for (const [, v] of [...p.series.bytesSent, ...p.series.bytesReceived]) expect(Number.isFinite(v)).toBe(true);
       expect(Number.isFinite(explainIce({ ...pc, iceRestarts: undefined as never }).restarts)).toBe(true);
     }
+  });
+
+  it('a peer connection made by hand with fields of the wrong kind is INVALID_ARGUMENT naming the field (ICE audit: TypeErrors, and NOT_TEXT about redactText)', () => {
+    const pc = readStatsDump(dumpText('lab/lost-mid-call__webrtc_internals_dump.gz')).peerConnections[0]!;
+    const stats = new Map(pc.stats);
+    stats.set('p', { ...[...pc.stats.values()][0]!, series: undefined as never });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ id: undefined }, /id must be a string/],
+      [{ url: 5 }, /url must be a string or null/],
+      [{ configuration: 'x' }, /configuration must be an object or null/],
+      [{ events: [null] }, /events must be \{time: a number or null, type: a string, value\}/],
+      [{ events: [{ time: 'x', type: 'iceconnectionstatechange', value: 'connected' }] }, /events must be/],
+      [{ stats }, /stats must map ids to histories/],
+      [{ descriptions: [null] }, /descriptions must be/],
+    ];
+    for (const [change, message] of cases) {
+      expect(() => explainIce({ ...pc, ...change } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) }));
+    }
+  });
+
+  it('explainCandidateError and describePair refuse what an event or a pair never holds (it said "[object Object] failed (NaN)", or threw a TypeError)', () => {
+    expect(() => explainCandidateError(Number.NaN, {} as never, [] as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => explainCandidateError('401' as never, null, null)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(explainCandidateError(701, 'turn:x', null)).toMatch(/^turn:x did not answer \(701/);
+    expect(() => describePair(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => describePair({ local: 5, remote: null } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(describePair({ local: null, remote: null })).toBe('? ↔ ?');
   });
 });

@@ -1,0 +1,22 @@
+/** cli/render/ice.ts: the text of `sdpscope ice`, bounded whatever the dump holds. */
+import { PAIR_LIMIT, renderIce } from '../../cli/render/ice.js';
+import { readStatsDump } from '../../src/ice/dump.js';
+import { explainIce, type IcePairInfo, type IceReport } from '../../src/ice/explain.js';
+import { makeStyle } from '../../cli/render/style.js';
+import { dumpText } from '../support/dumps.js';
+
+describe('renderIce', () => {
+  it('130,000 pairs: the grid shows 200, the nominated first, and says how many more (the widths ran the call stack out: exit 70, ICE audit)', () => {
+    const real = explainIce(readStatsDump(dumpText('lab/lost-mid-call__webrtc_internals_dump.gz')).peerConnections[0]!);
+    const base = real.pairs[0]!;
+    const pairs: IcePairInfo[] = Array.from({ length: 130_000 }, (_, i) => ({ ...base, id: `P${i}`, selected: false, nominated: i === 99_999 }));
+    const report: IceReport = { ...real, pairs };
+    const text = renderIce([report], makeStyle(false), { format: 'webrtc-internals', userAgent: null });
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('  candidate pairs')) + 2;
+    const grid = lines.slice(from, from + lines.slice(from).findIndex((l) => !/^ {2}[ n*] {2}\S/.test(l)));
+    expect(grid).toHaveLength(PAIR_LIMIT);
+    expect(grid[0]).toMatch(/^ {2}n /);
+    expect(text).toContain(`… ${130_000 - PAIR_LIMIT} more pairs (--json has them all)`);
+  });
+});
