@@ -242,6 +242,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     const injected = o.errors?.[name as keyof NonNullable<ScriptedServerOptions['errors']>];
     if (injected) return error(m, injected, 'Scripted', injected === 300 && o.alternate ? [{ type: A.ALTERNATE_SERVER, value: addr(o.alternate) }] : []);
     if (m.method === M.allocate && o.delayAllocateMs) await new Promise((r) => setTimeout(r, o.delayAllocateMs));
+    // Closed while the answer was held (a probe that gave up on its deadline): nothing to answer with.
+    if (closed) return null;
     if (m.method === M.allocate) {
       if (allocations.has(id)) return error(m, 437, 'Allocation Mismatch');
       const relay = await bind('127.0.0.1', 0);
@@ -278,6 +280,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     return error(m, 400, 'Bad Request');
   }
 
+  /** Set by close(): answers held back (delayAllocateMs) are then not sent. */
+  let closed = false;
   for (const s of sockets) {
     s.on('message', (buf, rinfo) => {
       if (o.silent) return;
@@ -295,7 +299,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         r.socket.send(out(r.bytes), rinfo.port, rinfo.address);
         return;
       }
-      void turn(m, from).then((bytes) => bytes && s.send(out(bytes), rinfo.port, rinfo.address));
+      void turn(m, from).then((bytes) => bytes && !closed && s.send(out(bytes), rinfo.port, rinfo.address));
     });
   }
   if (tcpServer) {
@@ -329,6 +333,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     seen,
     allocations: () => allocations.size,
     async close() {
+      closed = true;
       for (const a of allocations.values()) a.relay.close();
       for (const s of sockets) s.close();
       for (const c of tcpClients) c.destroy();
