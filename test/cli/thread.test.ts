@@ -131,7 +131,7 @@ describe('the candidates analysis in its worker thread', () => {
   });
 
   it('leaves no spool folder behind after a --json run whose sessions spill to disk', async () => {
-    const spools = () => readdirSync(tmpdir()).filter((d) => d.startsWith('sdpscope-spool-')).length;
+    const spools = () => new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('sdpscope-spool-')));
     const before = spools();
     // 600 sessions: about 1 MB of session JSON, past what a spool keeps in memory.
     const file = join(dir, 'fleet-12k.log');
@@ -140,7 +140,11 @@ describe('the candidates analysis in its worker thread', () => {
     const r = await threaded(files, 'json');
     expect(r).toEqual(await here(files, 'json'));
     expect(JSON.parse(r.out).sessions.length).toBeGreaterThan(500);
-    expect(spools()).toBe(before);
+    // New folders still there a moment later: another sdpscope running meanwhile (a fuzz run)
+    // spools into the same directory, and its folders come and go (the count was flaky).
+    const left = () => [...spools()].filter((d) => !before.has(d));
+    for (let i = 0; i < 10 && left().length > 0; i++) await new Promise((done) => setTimeout(done, 100));
+    expect(left()).toEqual([]);
   });
 });
 
