@@ -5,7 +5,7 @@
  * was a TypeError from inside negotiate, diffDescriptions, writeSdp, writeCandidate and
  * explainCandidate (left item of the library audit, 2026-12-05).
  */
-import { diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
+import { CandidateAnalyzer, diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
 import { sample } from './support/corpus.js';
 
 const pair = pairFromOne(readInput(sample('call.ndjson')).descriptions, 'call.ndjson');
@@ -129,6 +129,45 @@ describe('candidates revived from JSON or edited', () => {
         const e = thrown(f);
         if (e !== undefined && !(e instanceof SdpscopeError)) throw new Error(`${where}: ${String(e)}`);
       }
+    }
+  });
+});
+
+describe('CandidateAnalyzer given found candidates and descriptions revived from JSON', () => {
+  const report = readInput(sample('call.ndjson'));
+  const CANDIDATES = JSON.stringify(report.candidates.slice(0, 3));
+  const DESCRIPTION = JSON.stringify(report.descriptions[0]);
+  const feed = (d: unknown, cs: unknown[]) => {
+    const a = new CandidateAnalyzer();
+    a.description(d as never);
+    for (const c of cs) a.candidate(c as never);
+    return a.finish();
+  };
+
+  it('read as readInput made them when nothing was changed', () => {
+    expect(feed(JSON.parse(DESCRIPTION), JSON.parse(CANDIDATES)).sessions).toEqual(feed(report.descriptions[0], report.candidates.slice(0, 3)).sessions);
+  });
+
+  it('a field of the wrong type is INVALID_ARGUMENT naming it (it was a TypeError inside)', () => {
+    const cs = JSON.parse(CANDIDATES);
+    cs[0].explanation.address = undefined;
+    expect(thrown(() => feed(JSON.parse(DESCRIPTION), cs))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: "CandidateAnalyzer.candidate: the found candidate's explanation must be explainCandidate(candidate), as readInput makes it" });
+    const typed = JSON.parse(CANDIDATES);
+    typed[1].candidate.transport = null;
+    expect(thrown(() => feed(JSON.parse(DESCRIPTION), typed))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringContaining('transport must be a string') });
+    const d = JSON.parse(DESCRIPTION);
+    d.description.media = 'x';
+    expect(thrown(() => feed(d, []))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^CandidateAnalyzer\.description: the found description is not a description as parseSdp makes it/) });
+  });
+
+  it('seeded: whatever one field becomes, the analyzer answers or throws an SdpscopeError', () => {
+    const rnd = prng(11);
+    for (let i = 0; i < 1500; i++) {
+      const cs = JSON.parse(CANDIDATES);
+      const d = JSON.parse(DESCRIPTION);
+      const where = mutate(rnd() < 0.5 ? cs : d, rnd);
+      const e = thrown(() => feed(d, cs));
+      if (e !== undefined && !(e instanceof SdpscopeError)) throw new Error(`${where}: ${String(e)}`);
     }
   });
 });

@@ -9,6 +9,8 @@ import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
+import { requireCandidate } from '../candidate/candidate.js';
+import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
@@ -164,6 +166,42 @@ interface Where {
 /** The side of a Source's event. */
 const sideOfSource = (source: Where): Side | undefined => sideOf(source.event);
 
+/** A source as the readers make it (its line, and the optional strings the analyzer reads). */
+function requireSource(source: unknown, who: string): void {
+  const s = source as Record<string, unknown> | null;
+  if (s === null || typeof s !== 'object' || typeof s['line'] !== 'number' || !Number.isFinite(s['line'])) throw new SdpscopeError('INVALID_ARGUMENT', `${who}: the source must be {line: a number, …}, as readInput makes it`);
+  for (const k of ['file', 'event', 'peerConnection', 'sender', 'room', 'path']) {
+    if (s[k] !== undefined && typeof s[k] !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `${who}: source.${k} must be a string when present, as readInput makes it`);
+  }
+}
+
+/**
+ * A found candidate as readInput makes it, in the fields the analyzer reads (library audit: one
+ * revived from JSON with a field of the wrong type met a TypeError inside). Off the fast path:
+ * the CLI's canonical lines come as facts.
+ */
+function requireFound(found: FoundCandidate): void {
+  const who = 'CandidateAnalyzer.candidate';
+  requireSource(found.source, who);
+  const bad = (what: string) => new SdpscopeError('INVALID_ARGUMENT', `${who}: the found candidate's ${what}, as readInput makes it`);
+  if (typeof found.text !== 'string') throw bad('text must be a string');
+  for (const k of ['sdpMid', 'usernameFragment'] as const) if (found[k] !== null && found[k] !== undefined && typeof found[k] !== 'string') throw bad(`${k} must be a string or null`);
+  if (!found.candidate || !found.explanation) return;
+  requireCandidate(found.candidate, `${who}: the found candidate's candidate`);
+  if (typeof found.explanation !== 'object') throw bad('explanation must be explainCandidate(candidate)');
+  const x = found.explanation as unknown as Record<string, unknown>;
+  const address = x['address'] as Record<string, unknown> | null;
+  const related = x['relatedAddress'] as Record<string, unknown> | null;
+  const priority = x['priority'] as Record<string, unknown> | null;
+  const ok =
+    typeof x === 'object' &&
+    priority !== null && typeof priority === 'object' && ['typePreference', 'localPreference', 'componentId'].every((k) => typeof priority[k] === 'number') &&
+    address !== null && typeof address === 'object' && typeof address['family'] === 'string' && typeof address['class'] === 'string' &&
+    (related === null || (typeof related === 'object' && typeof related['family'] === 'string' && typeof related['class'] === 'string')) &&
+    Array.isArray(x['warnings']);
+  if (!ok) throw bad('explanation must be explainCandidate(candidate)');
+}
+
 const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
 };
@@ -291,6 +329,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
 
   description(found: FoundDescription): void {
     this.open();
+    requireObject(found, 'CandidateAnalyzer.description: the found description', 'description', 'source');
+    requireSource(found.source, 'CandidateAnalyzer.description');
+    // A description revived from JSON with a field of the wrong type: INVALID_ARGUMENT (it was a TypeError).
+    readingModels('CandidateAnalyzer.description', [found.description], ['the found description'], () => this.describe(found));
+  }
+
+  private describe(found: FoundDescription): void {
     const d = found.description;
     if (d.fragment) {
       // A run of a= lines in a log: an a=end-of-candidates among them ends the gathering of the latest session.
@@ -314,6 +359,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   candidate(found: FoundCandidate): void {
     this.open();
     requireObject(found, 'CandidateAnalyzer.candidate: the found candidate', 'candidate', 'source');
+    requireFound(found);
     const line = found.source.line;
     if (!found.candidate || !found.explanation) {
       this.invalid++;

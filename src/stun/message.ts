@@ -136,13 +136,32 @@ export function decodeStunMessage(bytes: Uint8Array): StunMessage {
   return { class: cls, method, transactionId: hex(bytes.subarray(8, 20)), attributes, bytes: bytes.subarray(0, 20 + length) };
 }
 
+/** A message as decodeStunMessage makes it (library audit: a hand-made one met TypeErrors inside). */
+function requireMessage(m: unknown, who: string): asserts m is StunMessage {
+  const o = m as { attributes?: unknown; bytes?: unknown } | null;
+  if (o === null || typeof o !== 'object' || !Array.isArray(o.attributes) || !(o.bytes instanceof Uint8Array) || o.bytes.length < 20) {
+    throw new SdpscopeError('INVALID_ARGUMENT', `${who}: the message must be decodeStunMessage's (its attributes, and its bytes as a Uint8Array of 20 or more)`);
+  }
+}
+
+/** An attribute as decodeStunMessage makes it: {type, value: a Uint8Array}. */
+function requireAttribute(a: unknown, who: string): asserts a is StunAttribute {
+  const o = a as { type?: unknown; value?: unknown } | null;
+  if (o === null || typeof o !== 'object' || typeof o.type !== 'number' || !(o.value instanceof Uint8Array)) {
+    throw new SdpscopeError('INVALID_ARGUMENT', `${who}: the attribute must be one of a decoded message's (stunAttribute(message, type)): {type, value: a Uint8Array}`);
+  }
+}
+
 /** The first attribute of a type, or undefined. */
 export function attribute(m: StunMessage, type: number): StunAttribute | undefined {
-  return m.attributes.find((a) => a.type === type);
+  requireMessage(m, 'stunAttribute');
+  return m.attributes.find((a) => a !== null && typeof a === 'object' && a.type === type);
 }
 
 /** A (XOR-)MAPPED-ADDRESS-shaped value (RFC 8489 §14.1, §14.2); `xor` with the message's cookie and transaction id. */
 export function readAddress(m: StunMessage, a: StunAttribute, xor: boolean): StunAddress {
+  requireMessage(m, 'readStunAddress');
+  requireAttribute(a, 'readStunAddress');
   const v = a.value;
   if (v.length < 8) fail(`an address attribute is ${v.length} bytes`);
   const fam = v[1];
@@ -186,13 +205,17 @@ function compressIPv6(groups: string[]): string {
 
 /** ERROR-CODE (RFC 8489 §14.8): the code and its reason phrase. */
 export function readErrorCode(a: StunAttribute): { readonly code: number; readonly reason: string } {
+  requireAttribute(a, 'readStunErrorCode');
   const v = a.value;
   if (v.length < 4) fail('ERROR-CODE is at least 4 bytes');
   return { code: (v[2]! & 0x07) * 100 + v[3]!, reason: new TextDecoder().decode(v.subarray(4)) };
 }
 
 /** A text attribute (USERNAME, REALM, NONCE, SOFTWARE). */
-export const readText = (a: StunAttribute): string => new TextDecoder().decode(a.value);
+export function readText(a: StunAttribute): string {
+  requireAttribute(a, 'readStunText');
+  return new TextDecoder().decode(a.value);
+}
 
 /** A 32-bit attribute (LIFETIME, CHANGE-REQUEST flags, PRIORITY). */
 export function readU32Value(a: StunAttribute): number {

@@ -167,3 +167,38 @@ describe('arguments a caller can get wrong (library audit)', () => {
     expect(() => checkIntegrity(reloaded, new Uint8Array(16), { hmacSha1: () => new Uint8Array(20), md5: () => new Uint8Array(16) })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('the readers given what decodeStunMessage never makes (library audit: TypeErrors, and an address read against a short header)', () => {
+  const tid = new Uint8Array(12).fill(7);
+  const m = decodeStunMessage(encodeStunMessage({ class: 'success', method: STUN_METHODS.binding, transactionId: tid, attributes: [{ type: A.XOR_MAPPED_ADDRESS, value: xorAddressValue({ family: 'ipv4', address: '203.0.113.5', port: 5000 }, tid) }, { type: A.ERROR_CODE, value: new Uint8Array([0, 0, 4, 1, 65]) }] }));
+  const mapped = attribute(m, A.XOR_MAPPED_ADDRESS)!;
+  const junk: unknown[] = [null, 7, 'x', [], {}, true, undefined, [null], new Uint8Array(2)];
+
+  it('an SdpscopeError for every wrong message or attribute, never a TypeError', () => {
+    const calls: ((msg: unknown, at: unknown) => unknown)[] = [
+      (msg, at) => readAddress(msg as never, at as never, true),
+      (msg) => attribute(msg as never, A.ERROR_CODE),
+      (_msg, at) => readErrorCode(at as never),
+      (_msg, at) => readText(at as never),
+    ];
+    for (const j of junk) {
+      const variants: [unknown, unknown][] = [[j, mapped], [m, j], [{ ...m, attributes: j }, mapped], [{ ...m, bytes: j }, mapped], [m, { ...mapped, value: j }], [m, { ...mapped, type: j }]];
+      for (const [msg, at] of variants) {
+        for (const f of calls) {
+          try {
+            f(msg, at);
+          } catch (e) {
+            expect(e).toBeInstanceOf(SdpscopeError);
+          }
+        }
+      }
+    }
+  });
+
+  it('a message whose bytes are shorter than a header is refused, not read against a short mask', () => {
+    expect(() => readAddress({ ...m, bytes: m.bytes.subarray(0, 8) }, mapped, true)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(readAddress(m, mapped, true)).toEqual({ family: 'ipv4', address: '203.0.113.5', port: 5000 });
+    // A stray null among the attributes is passed over.
+    expect(attribute({ ...m, attributes: [null as never, ...m.attributes] }, A.XOR_MAPPED_ADDRESS)).toBe(mapped);
+  });
+});
