@@ -69,9 +69,9 @@ const HOSTILE: readonly (readonly [string, string | Buffer, RegExp])[] = [
   ['GET //a:b@', 'GET //a:b@ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|404)/],
   ['GET //x:99999/', 'GET //x:99999/ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 (400|404)/],
   ['GET http://[::1', 'GET http://[::1 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
-  ['upgrade //[ (a path: it joins)', `GET //[ HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (101|400)/],
+  ['upgrade //[ (a path that is not /: nobody\'s)', `GET //[ HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (404|400)/],
   ['upgrade http://[::1', `GET http://[::1 HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 400/],
-  ['upgrade //a:b@/feed (a path: it joins)', `GET //a:b@/feed HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (101|400)/],
+  ['upgrade //a:b@/feed (a path that is neither / nor /feed: nobody\'s)', `GET //a:b@/feed HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 (404|400)/],
   ['asterisk-form', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
   ['absolute-form', 'GET http://relay.example/ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
   ['authority-form (CONNECT)', 'CONNECT relay.example:443 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 405/],
@@ -129,6 +129,24 @@ describe('odd request lines, headers and upgrades (a real relay process)', () =>
       }
     }
   }, 30_000);
+});
+
+describe('WebSocket paths (README walk: any path but /feed joined a room)', () => {
+  it('calls connect at / only, the feed at /feed only; "/feed/", "/FEED", "/inspect", "/nope" are 404 and take no seat; a plain GET of /feed is 426', async () => {
+    const r = await relay({ roomSize: 2 });
+    const port = Number(new URL(r.url).port);
+    for (const path of ['/feed/', '/FEED', '/inspect', '/nope?room=default', '/%zz']) {
+      expect(await raw(port, `GET ${path} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toMatch(/^HTTP\/1\.1 404/);
+    }
+    // Both seats of the default room are still free.
+    const a = await joinRelay(`${r.url}/`);
+    const b = await joinRelay(`${r.url}/?room=default`);
+    a.ws.send('{"type":"ready"}');
+    await until(() => b.got.length === 1);
+    a.ws.close();
+    b.ws.close();
+    expect(await raw(port, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
+  });
 });
 
 describe('requests pipelined on one connection', () => {

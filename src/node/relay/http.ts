@@ -61,7 +61,7 @@ export interface PageOptions {
   readonly token: string | undefined;
 }
 
-/** Answers a plain HTTP request: a page, or 400 / 401 / 404 / 405. */
+/** Answers a plain HTTP request: a page, or 400 / 401 / 404 / 405 / 426 (a plain GET of /feed). */
 export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOptions): void {
   const target = requestTarget(req);
   if (!target) {
@@ -71,6 +71,11 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
   // Pages are read, not written: POST / and DELETE /inspect got the page (relay audit).
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('method not allowed\n');
+    return;
+  }
+  // The feed is a WebSocket: a plain GET of it is told so (426, RFC 9110 §15.5.22), not "not found".
+  if (target.path === '/feed' && o.feed) {
+    res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'Upgrade' }).end('the feed is a WebSocket: connect with ws:// (sdpscope client ws://…/feed, or the inspector page)\n');
     return;
   }
   const file = PAGE_FILES[target.path];

@@ -157,6 +157,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       });
       return;
     }
+    // Calls connect at "/" (the notes' ws://host:53378, with ?room= and ?token=). Any other path
+    // is nobody's: "/feed/" or "/inspect" had joined a room as a peer, taken a seat and been sent
+    // the call's frames unredacted (README walk).
+    if (target.path !== '/') {
+      event(null, null, 'refused', `a WebSocket at ${JSON.stringify(target.path.slice(0, 64))} from ${req.socket.remoteAddress}: calls connect at /, the feed at /feed`);
+      return refuse(socket, 404, 'Not Found');
+    }
     // A room name is in every console line, log record and notice of its room (15,000
     // characters each grew a blocked console to 403 MB; relay audit).
     if ([...(target.query.get('room') ?? '')].length > MAX_ROOM_NAME) {
