@@ -51,8 +51,22 @@ export const STDIO: Io = {
  */
 export const terminalIo = (colored: () => boolean): Io => ({
   out: (s) => STDIO.out(terminalSafe(s, colored())),
-  err: (s) => STDIO.err(terminalSafe(s, colored())),
+  err: (s) => STDIO.err(progressSafe(s, colored())),
 });
+
+/** What clears a progress line (carriage return, erase to the end of the line). */
+export const CLEAR_PROGRESS = '\r\x1b[K';
+
+/**
+ * A progress line (`candidates` on a large input) starts with a carriage return, to overwrite
+ * itself, and is cleared with CLEAR_PROGRESS: those two stay what they are, the rest is escaped
+ * (README walk: the line printed "\r…\u001b[K" as text and grew instead of updating).
+ */
+export function progressSafe(s: string, color: boolean): string {
+  if (s === CLEAR_PROGRESS) return s;
+  if (s.startsWith('\r') && s.indexOf('\n') < 0) return `\r${terminalSafe(s.slice(1), color)}`;
+  return terminalSafe(s, color);
+}
 
 /**
  * A writer that gathers what it is given and hands it on in pieces of about 64 KiB: a command

@@ -6,7 +6,7 @@ import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRe
 import { diagnosticWhere } from '../render/diagnostics.js';
 import { Spool } from '../spool.js';
 import { makeStyle } from '../render/style.js';
-import { batched, EXIT_OK } from '../run.js';
+import { batched, CLEAR_PROGRESS, EXIT_OK } from '../run.js';
 
 export interface CandidatesOptions {
   readonly files: readonly string[];
@@ -190,7 +190,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
       await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
     } finally {
       // Cleared before what comes next, an error too (it was printed after the progress line, on it).
-      if (progress && last !== 0) err('\r\x1b[K');
+      if (progress && last !== 0) err(CLEAR_PROGRESS);
     }
     sawAnything ||= !watched.blank();
   }
