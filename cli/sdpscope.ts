@@ -37,7 +37,7 @@ const OPTIONS = {
     'max-rate': { type: 'string', default: String(RELAY_DEFAULTS.maxFramesPerSecond), coerce: integer('max-rate', 1, MAX_INT), describe: 'frames per second per client (excess dropped)' },
     'max-buffered': { type: 'string', default: String(RELAY_DEFAULTS.maxBufferedBytes), coerce: integer('max-buffered', 1, MAX_INT), describe: 'bytes queued to one client (more: the client is cut)' },
     heartbeat: { type: 'string', default: String(RELAY_DEFAULTS.heartbeatMs), coerce: integer('heartbeat', 0, 2 ** 31 - 1), describe: 'ping interval in ms; dead clients dropped (0: off)' },
-    token: { type: 'string', describe: 'clients must present it (?token= or Authorization: Bearer)' },
+    token: { type: 'string', coerce: nonEmpty('token'), describe: 'clients must present it (?token= or Authorization: Bearer)' },
     origin: { type: 'string', array: true, describe: 'allowed Origin (repeatable); others get 403' },
     'tls-cert': { type: 'string', describe: 'PEM certificate: serve https and wss' },
     'tls-key': { type: 'string', describe: 'PEM private key' },
@@ -46,7 +46,7 @@ const OPTIONS = {
   }),
   client: valued({
     room: { type: 'string', describe: 'room to join (default: the relay\'s default room)' },
-    token: { type: 'string', describe: 'relay token' },
+    token: { type: 'string', coerce: nonEmpty('token'), describe: 'relay token' },
     send: { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' },
     expect: { type: 'string', coerce: integer('expect', 0, MAX_INT), describe: 'exit 0 once this many call frames arrived (1 on timeout)' },
     timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },

@@ -294,6 +294,9 @@ describe('flags, as every command has them', () => {
 describe('what a second look found', () => {
   it.each([
     ["sdpscope relay --host '' --port 0", '--host is empty (see sdpscope relay --help) [USAGE]'],
+    // README walk: it was INVALID_OPTION, in the library's words.
+    ["sdpscope relay --token '' --port 0", '--token is empty (see sdpscope relay --help) [USAGE]'],
+    ["sdpscope client --token '' ws://127.0.0.1:9", '--token is empty (see sdpscope client --help) [USAGE]'],
     ['sdpscope relay --port', '--port needs a value (see sdpscope relay --help) [USAGE]'],
     ['sdpscope client --send', '--send needs a value (see sdpscope client --help) [USAGE]'],
     ['sdpscope candidates --json=maybe samples/call.ndjson', '--json is a switch: --json, --no-json, or --json=true|false, not "maybe"'],
