@@ -942,9 +942,12 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       const d = drafts[i]!;
       const r = resolved[i]!;
       if (signal?.aborted || d.error === null) continue;
-      const tcp = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs, signal);
+      const how = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs, signal);
+      const tcp = how === 'answered';
       tcpAnswered = (tcpAnswered ?? false) || tcp;
-      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : 'no answer either'}`);
+      // Refused is not silence (README walk: "no answer either" sent people looking for a firewall when nothing listened).
+      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens on that TCP port: is the server running?)' : 'no answer either'}`);
+      if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: nothing listens there, so the server is likely down (a firewall usually drops packets rather than refuse them)` };
       if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
     }
 
@@ -1035,14 +1038,15 @@ function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6
 }
 
 /** A Binding over TCP (is it UDP that is blocked?). */
-async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+/** A Binding over TCP: answered, refused (nothing listens: the server is down, not a firewall), or silent. */
+async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<'answered' | 'refused' | 'silent'> {
   let ch: StreamChannel | null = null;
   try {
     ch = await StreamChannel.open(to, null, timeoutMs);
     const a = await ch.transact(binding(), to, timeoutMs, signal);
-    return a !== null;
-  } catch {
-    return false;
+    return a !== null ? 'answered' : 'silent';
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'ECONNREFUSED' ? 'refused' : 'silent';
   } finally {
     ch?.close();
   }
