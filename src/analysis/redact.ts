@@ -34,11 +34,21 @@ export function isSecretKey(key: string): boolean {
   const k = (key.length > 128 ? key.slice(-128) : key).toLowerCase().replace(/[^a-z0-9]/g, '');
   if (secretWord(k)) return true;
   if (!k.endsWith('s')) return false;
-  return k.endsWith('tokens') ? CREDENTIAL_TOKENS.test(k) : secretWord(k.slice(0, -1));
+  return k.endsWith('tokens') ? credentialTokens(key) : secretWord(k.slice(0, -1));
 }
 
-/** Plurals of tokens that are credentials whatever their count. */
-const CREDENTIAL_TOKENS = /(?:access|refresh|id|auth|session|bearer|api|turn|jwt|csrf|xsrf|oauth)tokens$/;
+/** The kinds of token whose plural is a list of credentials whatever its count. */
+const CREDENTIAL_TOKEN_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['access', 'refresh', 'id', 'auth', 'session', 'bearer', 'api', 'turn', 'jwt', 'csrf', 'xsrf', 'oauth']);
+
+/**
+ * "accessTokens", "refresh_tokens", "ID-TOKENS": the word before "tokens" names a kind of
+ * credential. Read by words, not by ending ("validTokens" and "paidTokens" are counts, and end
+ * in "idtokens": audit of the change).
+ */
+function credentialTokens(key: string): boolean {
+  const words = key.slice(-128).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return words.length >= 2 && words[words.length - 1] === 'tokens' && CREDENTIAL_TOKEN_KINDS.has(words[words.length - 2]!);
+}
 
 /** `k` (normalised) is one of the keys or ends with one of the endings. */
 function secretWord(k: string): boolean {
@@ -119,8 +129,11 @@ function redactUserinfo(s: string): string {
     while (i < s.length && i - at < 512) {
       const c = s.charCodeAt(i);
       if (c === 47 || c === 63 || c === 35 || c === 32 || c === 34 || c === 92 || c === 10 || c === 13) break;
-      // A comma before another URI ends this one: "turn:a:3478,turn:u:p@b" is a list of two.
-      if (c === 44 /* , */ && startsUri(s, i + 1)) break;
+      // A comma or semicolon before another URI ends this one when what came before it is a whole
+      // host[:port] ("turn:a:3478,turn:u:p@b" is a list of two); after a user name and something
+      // else ("turn:u:pa,stun:x@h") the comma may be a password's, and the whole is redacted
+      // (audit of the change: the split leaked "pa,stun:x").
+      if ((c === 44 /* , */ || c === 59 /* ; */) && lastAt < 0 && startsUri(s, i + 1) && HOST_PORT.test(s.slice(at, i))) break;
       if (c === 64 /* @ */) lastAt = i;
       else if (c === 58 /* : */ && colon < 0 && lastAt < 0) colon = i;
       i++;
@@ -141,6 +154,8 @@ function redactUserinfo(s: string): string {
 }
 
 const URI_START = /(?:stuns?|turns?):|[a-z][a-z0-9+.-]{0,31}:\/\//iy;
+/** A host (a name, an IPv4 address or a bracketed IPv6 one) with an optional port: a whole authority with no user info. */
+const HOST_PORT = /^(?:[A-Za-z0-9._~-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
 
 /** A URI starts at `at` (a STUN or TURN scheme, or any scheme followed by "//"). */
 function startsUri(s: string, at: number): boolean {

@@ -11,9 +11,9 @@ describe('which keys are secret', () => {
     'accessToken', 'access_token', 'refreshToken', 'id_token', 'sessionToken', 'turnCredential', 'turn-password', 'iceServerCredential', 'clientSecret', 'client_secret',
     'apiKey', 'api-key', 'x-api-key', 'API_KEY', 'privateKey', 'private_key', 'icePwd', 'ice-pwd', 'ICE_PWD', 'userPassword', 'Set-Cookie', 'signature', 'otp',
     // Plurals (left item of 2026-12-05: {"passwords":["x"]} was logged as it came).
-    'passwords', 'Passwords', 'secrets', 'clientSecrets', 'apiKeys', 'api_keys', 'privateKeys', 'pwds', 'cookies', 'passphrases', 'turnCredentials', 'signatures', 'jwts', 'accessTokens', 'refresh_tokens', 'id_tokens',
+    'passwords', 'Passwords', 'secrets', 'clientSecrets', 'apiKeys', 'api_keys', 'privateKeys', 'pwds', 'cookies', 'passphrases', 'turnCredentials', 'signatures', 'jwts', 'accessTokens', 'refresh_tokens', 'id_tokens', 'ID_TOKENS', 'xsrfTokens',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
-  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {
     expect(SECRET_KEYS).toContain('password');
     expect(SECRET_KEY_ENDINGS).toContain('token');
@@ -102,8 +102,13 @@ describe('secrets the relay audit found leaking', () => {
   it('a comma-joined list of URIs is redacted URI by URI (it was redacted from the first port to the last "@")', () => {
     expect(redactFrame({ u: 'turn:a.example:3478,turn:alice:S1@b.example:3478,stun:c.example:19302' })).toEqual({ u: 'turn:a.example:3478,turn:alice:[redacted]@b.example:3478,stun:c.example:19302' });
     expect(redactFrame({ u: 'stun:s.example:3478,https://bob:S2@h.example/x' })).toEqual({ u: 'stun:s.example:3478,https://bob:[redacted]@h.example/x' });
-    // A comma inside a password stays in it (RFC 3986 §3.2.1 allows sub-delims there).
+    // A comma inside a password stays in it (RFC 3986 §3.2.1 allows sub-delims there), even before
+    // something that looks like a scheme (audit of the change: "pa,stun:ss" was split and leaked).
     expect(redactFrame({ u: 'turn:alice:S,3@b.example' })).toEqual({ u: 'turn:alice:[redacted]@b.example' });
+    expect(redactFrame({ u: 'turn:u:pa,stun:ss@host', v: 'turn:u:pw,STUN:x@h' })).toEqual({ u: 'turn:u:[redacted]@host', v: 'turn:u:[redacted]@h' });
+    expect(redactText('"turn:u:pa,stun:ss@host"')).not.toContain('pa,stun');
+    // Semicolons too; an IPv6 host before the comma is a whole authority.
+    expect(redactFrame({ u: 'turn:a.example:3478;turn:u:S4@b', v: 'turn:[2001:db8::1]:3478,turn:u:S5@b' })).toEqual({ u: 'turn:a.example:3478;turn:u:[redacted]@b', v: 'turn:[2001:db8::1]:3478,turn:u:[redacted]@b' });
   });
 });
 
