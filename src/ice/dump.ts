@@ -258,14 +258,18 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
 class LocalClock {
   private day = 0;
   private last: number | null = null;
-  read(text: string): number | null {
-    const m = /(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?\s*([AaPp])?\.?\s*[Mm]?/.exec(text.slice(0, 64));
+  read(raw: string): number | null {
+    // Arabic-Indic and Persian digits read as ASCII ones (ar-EG "١٢:٤٦:٣٧ م", fa-IR; audit of the change).
+    const text = raw.slice(0, 64).replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+    const m = /(\d{1,2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?/.exec(text);
     if (m === null) return null;
     let h = Number(m[1]);
     const min = Number(m[2]);
     const s = Number(m[3]);
     if (h > 23 || min > 59 || s > 60) return null;
-    const half = m[5]?.toLowerCase();
+    // The half of the day, after the time (en-US "AM"/"PM", "a.m.") or before it (ko-KR "오후",
+    // zh-TW "下午", ja "午後"; audit of the change: those read 12 hours off).
+    const half = HALF_PM.test(text) ? 'p' : HALF_AM.test(text) ? 'a' : undefined;
     if (half !== undefined) {
       if (h < 1 || h > 12) return null;
       h = (h % 12) + (half === 'p' ? 12 : 0);
@@ -281,22 +285,36 @@ class LocalClock {
   }
 }
 
+/** The markers of the afternoon and of the morning, in the locales webrtc-internals was read in. */
+const HALF_PM = /\b[Pp]\.?\s?[Mm]\b|오후|下午|午後|\u0645(?![\u0600-\u06ff])|ب\.ظ/;
+const HALF_AM = /\b[Aa]\.?\s?[Mm]\b|오전|上午|午前|\u0635(?![\u0600-\u06ff])|ق\.ظ/;
+
 /**
  * Places events read on the local clock (LocalClock) on the stats' clock (epoch milliseconds,
- * UTC): shifted by the whole number of quarter hours (every time zone is one) that brings the
- * first of them nearest the first stats sample, which webrtc-internals takes within a second of
- * the peer connection's creation. Without stats, they keep the local clock: their order and
- * the durations between them hold, only the date is not known.
+ * UTC), shifted by a whole number of quarter hours (every time zone is one): the shift that
+ * brings the first of them nearest the first stats sample (webrtc-internals samples from the
+ * peer connection's creation when it is open then), but never one that puts the last of them
+ * after the last sample (a page opened minutes into the call starts its stats late: nearest
+ * alone was a quarter hour off; audit of the change). Without stats, they keep the local clock:
+ * their order and the durations between them hold, only the date is not known.
  */
 function placeLocalTimes(events: DumpEvent[], local: readonly { index: number; ms: number }[], histories: ReadonlyMap<string, StatsHistory>): void {
   if (local.length === 0) return;
   let first = Infinity;
+  let end = -Infinity;
   for (const h of histories.values()) {
     const t = h.series('timestamp')[0]?.time ?? h.lastTime;
     if (t !== null && t !== undefined && Number.isFinite(t) && t < first) first = t;
+    if (h.lastTime !== null && Number.isFinite(h.lastTime) && h.lastTime > end) end = h.lastTime;
   }
   const QUARTER = 900_000;
-  const shift = Number.isFinite(first) ? Math.round((first - local[0]!.ms) / QUARTER) * QUARTER : 0;
+  let shift = 0;
+  if (Number.isFinite(first)) {
+    shift = Math.round((first - local[0]!.ms) / QUARTER) * QUARTER;
+    // A local reading keeps whole seconds: 2 s of slack for the last event against the last sample.
+    const last = local[local.length - 1]!.ms;
+    for (let i = 0; i < 112 && Number.isFinite(end) && last + shift > end + 2000; i++) shift -= QUARTER;
+  }
   for (const { index, ms } of local) events[index] = { ...events[index]!, time: ms + shift };
 }
 

@@ -134,18 +134,24 @@ describe('a dump cut short', () => {
 });
 
 describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:46:37 AM")', () => {
-  /** The lab's dump-while-checking dump, its events' times written as an older Chrome did, in `locale` and `zone`. */
-  function legacy(locale: string, zone: string): { text: string; times: number[] } {
+  /**
+   * The lab's dump-while-checking dump, its events' times written as an older Chrome did, in
+   * `locale` and `zone` (`spell` rewrites what Node's ICU writes as a browser does), the events
+   * moved `earlier` ms before the stats (a page opened into the call).
+   */
+  function legacy(locale: string, zone: string, spell: (s: string) => string = (x) => x, earlier = 0): { text: string; times: number[]; numeric: string } {
     const doc = JSON.parse(dumpText('lab/dump-while-checking__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { timestamp?: number; time?: string }[] }> };
     const times: number[] = [];
+    for (const pc of Object.values(doc.PeerConnections)) for (const e of pc.updateLog) e.timestamp! -= earlier;
+    const numeric = JSON.stringify(doc);
     for (const pc of Object.values(doc.PeerConnections)) {
       for (const e of pc.updateLog) {
         times.push(e.timestamp!);
-        e.time = new Date(e.timestamp!).toLocaleString(locale, { timeZone: zone });
+        e.time = spell(new Date(e.timestamp!).toLocaleString(locale, { timeZone: zone }));
         delete e.timestamp;
       }
     }
-    return { text: JSON.stringify(doc), times };
+    return { text: JSON.stringify(doc), times, numeric };
   }
   const saved = process.env['TZ'];
   afterAll(() => {
@@ -153,13 +159,20 @@ describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:
     else process.env['TZ'] = saved;
   });
 
+  // A browser writes ko-KR's halves of the day as 오전/오후 before the time (Node's ICU writes AM/PM).
+  const korean = (t: string) => t.replace('AM', '오전').replace('PM', '오후');
   it.each([
-    ['en-US', 'Asia/Tokyo'],
-    ['de-DE', 'America/New_York'],
-    ['en-GB', 'Asia/Kathmandu'],
-    ['ja-JP', 'UTC'],
-  ])('%s, taken in %s: the same times and verdict whatever the zone of the machine reading it (they moved with TZ, and de-DE\'s day was read as the month)', (locale, zone) => {
-    const { text, times } = legacy(locale, zone);
+    ['en-US', 'Asia/Tokyo', undefined],
+    ['de-DE', 'America/New_York', undefined],
+    ['en-GB', 'Asia/Kathmandu', undefined],
+    ['ja-JP', 'UTC', undefined],
+    // Audit of the change: a half of the day before the time, and Arabic or Persian digits.
+    ['ko-KR', 'Asia/Seoul', korean],
+    ['zh-TW', 'Asia/Taipei', undefined],
+    ['ar-EG', 'Africa/Cairo', undefined],
+    ['fa-IR', 'Asia/Tehran', undefined],
+  ] as const)('%s, taken in %s: the same times and verdict whatever the zone of the machine reading it (they moved with TZ, and de-DE\'s day was read as the month)', (locale, zone, spell) => {
+    const { text, times } = legacy(locale, zone, spell);
     const verdicts = new Set<string>();
     for (const tz of ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Asia/Kathmandu']) {
       process.env['TZ'] = tz;
@@ -169,6 +182,14 @@ describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:
       verdicts.add(explainIce(pc).verdict.code);
     }
     expect([...verdicts]).toEqual(['still-checking']);
+  });
+
+  it('a page opened minutes into the call (stats starting 8 minutes after the first event): placed where the numeric times are, not a quarter hour off (audit of the change)', () => {
+    const { text, times, numeric } = legacy('en-US', 'Asia/Tokyo', undefined, 8 * 60_000);
+    process.env['TZ'] = 'UTC';
+    const pc = readStatsDump(text).peerConnections[0]!;
+    pc.events.forEach((e, i) => expect(Math.abs(e.time! - times[i]!)).toBeLessThan(1000));
+    expect(explainIce(pc).verdict.code).toBe(explainIce(readStatsDump(numeric).peerConnections[0]!).verdict.code);
   });
 
   it('without stats, the events keep their order and the durations between them', () => {
