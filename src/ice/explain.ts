@@ -886,7 +886,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const mdns = delivered.filter((c) => c.addressClass === 'mdns');
   // A pair with checks on it was formed, so the names resolved (libwebrtc pairs a .local candidate
   // only once it has its address: ICE audit, a pair failed after 30 s was called "never resolved").
-  const tried = r.pairs.some((p) => p.requestsSent > 0 || p.state === 'in-progress' || p.state === 'failed');
+  // With a remote candidate that came from signaling (an mDNS one, resolved), not a prflx one a check taught (audit of the change).
+  const tried = r.pairs.some((p) => (p.requestsSent > 0 || p.state === 'in-progress' || p.state === 'failed') && p.remote !== null && p.remote.type !== 'prflx');
   if (mdns.length === delivered.length && succeeded.length === 0 && !tried) {
     evidence.push(`every remote candidate is an mDNS name (${mdns.map((c) => c.address).slice(0, 3).join(', ')}${mdns.length > 3 ? ', …' : ''}) and no pair succeeded: the names did not resolve here`);
     return verdict('remote-candidates-unresolved', 'The remote candidates are mDNS (.local) names that never resolved, and the other side sent nothing else.', evidence);
@@ -914,12 +915,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only relay candidates are used, so there is no srflx or host pair to try');
     else if (!usableLocal.some((c) => c.type === 'srflx')) {
-      const udpRelay = localRelays.find((c) => c.protocol === 'udp' && (c.relayProtocol === 'udp' || c.relayProtocol === null));
+      const udpRelay = localRelays.find((c) => c.relayProtocol === 'udp');
       evidence.push(
         stunServers.length === 0
           ? 'no local srflx: no STUN server is configured, so the peer only learns private addresses'
           : udpRelay !== undefined
-            ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer a Binding`
+            ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer, or there is no NAT (a browser drops a srflx equal to a host address)`
             : `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (the notes' firewall) or the servers are unreachable`,
       );
     }

@@ -49,8 +49,9 @@ describe('explainIce on real dumps', () => {
     it('a pair formed on an mDNS name proves it resolved: failed after 30 s is checks-unanswered, 2 s in is still-checking (both were "never resolved")', () => {
       expect(one('mdns-pair-formed-failed-30s__webrtc_internals_dump.gz').verdict.code).toBe('checks-unanswered');
       expect(one('mdns-pair-formed-checking-2s__webrtc_internals_dump.gz').verdict.code).toBe('still-checking');
-      // Without a pair, the lab's mDNS call is still unresolved.
+      // Without a pair, the lab's mDNS call is still unresolved; with a pair to a prflx only (a check taught it), too.
       expect(reports('lab/mdns-unresolved__webrtc_internals_dump.gz')[0]!.verdict.code).toBe('remote-candidates-unresolved');
+      expect(one('mdns-prflx-pair__webrtc_internals_dump.gz').verdict.code).toBe('remote-candidates-unresolved');
     });
     it('relay pairs unanswered under a relay-only policy: relay-unanswered, not "configure a TURN relay", and no "UDP is blocked" from a missing srflx', () => {
       const r = one('relay-pairs-unanswered__webrtc_internals_dump.gz');
