@@ -17,7 +17,7 @@ export interface IceCommandOptions {
 
 export async function iceCommand(o: IceCommandOptions, out: (s: string) => void): Promise<number> {
   const files = o.files.length > 0 ? o.files : ['-'];
-  const all: { file: string; format: string; userAgent: string | null; notes: readonly string[]; peerConnections: IceReport[] }[] = [];
+  const all: { file: string; format: string; userAgent: string | null; notes: readonly string[]; cut: boolean; peerConnections: IceReport[] }[] = [];
   const ids: string[] = [];
   for (const file of files) {
     const name = file === '-' ? 'standard input' : file;
@@ -32,7 +32,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     }
     for (const pc of dump.peerConnections) ids.push(pc.id);
     const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
-    all.push({ file: name, format: dump.format, userAgent: dump.userAgent, notes: dump.notes, peerConnections: pcs.map(explainIce) });
+    all.push({ file: name, format: dump.format, userAgent: dump.userAgent, notes: dump.notes, cut: dump.cut, peerConnections: pcs.map(explainIce) });
   }
   const s = makeStyle(o.color);
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
@@ -46,13 +46,16 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (${hint})`);
   }
   // One file: {format, userAgent, peerConnections}; several: {files: [{file, format, userAgent, peerConnections}]}.
-  if (o.json) out(pretty(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, notes: all[0]!.notes, peerConnections: all[0]!.peerConnections } : { files: all }) + '\n');
+  if (o.json) out(pretty(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, notes: all[0]!.notes, cut: all[0]!.cut, peerConnections: all[0]!.peerConnections } : { files: all }) + '\n');
   else
     for (const f of all) {
       if (files.length > 1) out(s.bold(`== ${f.file}\n`));
       for (const n of f.notes) out(`${s.yellow('!')} ${n}\n`);
       out(f.peerConnections.length > 0 ? renderIce(f.peerConnections, s, f) : s.dim('no peer connection in this dump\n\n'));
     }
-  // A peer connection never used (no-ice-data) is no failure of the call.
+  // A peer connection never used (no-ice-data) is no failure of the call. A cut dump is 1 whatever
+  // its verdicts: they are of what came before the cut (audit of the change: "connected", exit 0,
+  // from a dump of a call lost later).
+  if (all.some((f) => f.cut)) return EXIT_FINDINGS;
   return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected' || r.verdict.code === 'no-ice-data')) ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -68,6 +68,8 @@ export interface StatsDump {
   readonly peerConnections: readonly PeerConnectionDump[];
   /** What to know about the dump as a whole: an rtcstats dump cut in its last line, lines that are not JSON skipped. */
   readonly notes: readonly string[];
+  /** The dump stops in the middle of its last line (a download cut short): what it says may not be how the call ended. */
+  readonly cut: boolean;
 }
 
 /** The stats types ICE needs; Firefox's older spellings included. */
@@ -244,7 +246,7 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
       descriptions: [],
     });
   }
-  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes: [] };
+  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes: [], cut: false };
 }
 
 /**
@@ -474,7 +476,7 @@ function readRtcStats(text: string, header: boolean): StatsDump {
   if (cut) notes.push(`the dump is cut: its last line (${torn}) stops in the middle, as a download cut short leaves it; what is said is of the lines before it, and the call may have gone on`);
   const stray = skipped - (cut ? 1 : 0);
   if (stray > 0) notes.push(`${stray} line(s) that are not JSON were skipped (the first: line ${firstSkipped})`);
-  return { format: 'rtcstats', userAgent, peerConnections: [...pcs.values()].map(({ id, url: u, configuration, events, stats }) => ({ id, url: u, configuration, events, stats, iceRestarts: null, descriptions: [] })), notes };
+  return { format: 'rtcstats', userAgent, peerConnections: [...pcs.values()].map(({ id, url: u, configuration, events, stats }) => ({ id, url: u, configuration, events, stats, iceRestarts: null, descriptions: [] })), notes, cut };
 }
 
 /** One getStats delta merged into the base (RTCStatsDump format 3 or the older merge), then recorded. */
@@ -576,5 +578,5 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
       descriptions,
     };
   });
-  return { format: 'firefox-about-webrtc', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs, notes: [] };
+  return { format: 'firefox-about-webrtc', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs, notes: [], cut: false };
 }

@@ -135,6 +135,10 @@ function tooLarge(what: string): SdpscopeError {
 function gzipError(name: string, e: unknown): SdpscopeError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(`${name} decompresses to more than ${MAX_GUNZIPPED / 1048576} MiB`);
+  // Its end missing: a download or copy cut short, said so (audit: "unexpected end of file" said nothing more).
+  if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test((e as Error).message)) {
+    return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip cut short (unexpected end of file): a download or copy that stopped early; take it again`);
+  }
   return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip but does not decompress: ${(e as Error).message}`);
 }
 

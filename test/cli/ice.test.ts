@@ -50,7 +50,12 @@ describe('sdpscope ice', () => {
     const cut = text.slice(0, text.lastIndexOf('\n') + 30);
     const r = run(['-'], cut);
     expect(r.stdout).toMatch(/^! the dump is cut: its last line \(\d+\) stops in the middle/);
-    expect((JSON.parse(run(['-', '--json'], cut).stdout) as { notes: string[] }).notes).toEqual([expect.stringMatching(/^the dump is cut/)]);
+    // Exit 1 whatever the verdicts: they are of what came before the cut (audit of the change: "connected", exit 0).
+    expect(r.status).toBe(1);
+    expect(JSON.parse(run(['-', '--json'], cut).stdout)).toMatchObject({ cut: true, notes: [expect.stringMatching(/^the dump is cut/)] });
+    // A gzip cut short is said to be cut.
+    const gz = readFileSync(join(DUMPS, 'lab/lost-mid-call__rtcstats_dump.gz'));
+    expect(run(['-'], gz.subarray(0, 3000))).toMatchObject({ status: 2, stderr: expect.stringMatching(/is gzip cut short \(unexpected end of file\): a download or copy that stopped early; take it again \[FILE_UNREADABLE\]\n$/) });
   });
 
   it('--json and --pc: one peer connection, the contract\'s fields', () => {
