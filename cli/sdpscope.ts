@@ -63,7 +63,7 @@ const OPTIONS = {
     credential: { type: 'string', describe: 'TURN password (or a TURN REST-API credential)' },
     'ice-servers': { type: 'string', describe: 'an RTCConfiguration-style JSON file: [{"urls", "username", "credential"}] or {"iceServers": [...]} (- for stdin)' },
     timeout: { type: 'string', default: '2500', coerce: integer('timeout', 1, 600_000), describe: 'ms to wait for each answer (UDP is retransmitted meanwhile)' },
-    deadline: { type: 'string', default: '60000', coerce: integer('deadline', 1, 3_600_000), describe: 'ms for the whole probe: checks not finished by then end as "deadline"' },
+    deadline: { type: 'string', coerce: integer('deadline', 1, 3_600_000), describe: 'ms for the whole probe: checks not finished by then end as "deadline" (default 60000, or 4 × --timeout when that is longer)' },
     nat: { type: 'boolean', default: true, describe: 'run the RFC 5780 NAT behaviour tests (--no-nat: servers only)' },
     json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
   }),
@@ -249,7 +249,8 @@ run('sdpscope', async () => {
             ...(a['username'] !== undefined ? { username: fileArg(a['username']) } : {}),
             ...(a['credential'] !== undefined ? { credential: fileArg(a['credential']) } : {}),
             timeoutMs: a['timeout'] as number,
-            deadlineMs: a['deadline'] as number,
+            // A --timeout past 15 s is not cut by the default deadline (audit of the change: 100 s became 60).
+            deadlineMs: (a['deadline'] as number | undefined) ?? Math.max(60_000, 4 * (a['timeout'] as number)),
             nat: a['nat'] !== false,
             json: a['json'] === true,
             color: color(a['color']),

@@ -554,10 +554,10 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
 const DEADLINE = new Error('the probe\'s deadline passed');
 
 /** A check stopped by the signal: Ctrl-C (`interrupted`) or the probe's deadline (`deadline`). */
-const interrupted = (what: string, signal: AbortSignal | undefined) =>
+const interrupted = (what: string, signal: AbortSignal | undefined, begun = true) =>
   signal?.reason === DEADLINE
-    ? failure('deadline', `${what}: the probe's deadline passed`, 'the whole probe ran past its deadline (--deadline, deadlineMs) before this check finished; allocations made were freed')
-    : failure('interrupted', `${what}: interrupted`, 'the probe was interrupted (Ctrl-C) before this check finished; allocations made were freed');
+    ? failure('deadline', `${what}: the probe's deadline passed`, `the whole probe ran past its deadline (--deadline, deadlineMs) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`)
+    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (Ctrl-C) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`);
 
 /**
  * No answer: interrupted, answers that could not be read, a send the system refused, the
@@ -838,7 +838,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [], warnings: [] };
     drafts.push(d);
     if (signal.aborted) {
-      d.error = interrupted('DNS', signal).error;
+      d.error = interrupted('DNS', signal, false).error;
       resolved.push(null);
       continue;
     }
@@ -885,7 +885,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       // This server's sockets, closed once it is checked (audit: all were kept to the end, and 60 TURN URIs under ulimit -n 100 ended in EMFILE).
       const mine: Channel[] = [];
       try {
-        if (signal?.aborted) throw interrupted('Binding', signal);
+        if (signal?.aborted) throw interrupted('Binding', signal, false);
         let channel: Channel;
         if (r.uri.transport === 'udp' && shared && r.family === family) channel = shared;
         else if (r.uri.transport === 'udp') {
