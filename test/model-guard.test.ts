@@ -81,6 +81,14 @@ describe('descriptions revived from JSON', () => {
     expect(thrown(() => diffDescriptions(pair.first.description, codecs))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^diffDescriptions: the second description is not/) });
   });
 
+  it('writeSdp refuses lines and line endings of the wrong kind instead of writing "undefined" lines (audit of the change)', () => {
+    for (const change of [(d: { media: { lines: unknown }[] }) => (d.media[0]!.lines = 'oops'), (d: { eol: unknown }) => (d.eol = 5), (d: { lines: unknown[] }) => (d.lines[1] = 7)]) {
+      const d = JSON.parse(OFFER);
+      change(d);
+      expect(thrown(() => writeSdp(d))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^writeSdp: the description is not one parseSdp makes/) });
+    }
+  });
+
   it('seeded: whatever one field becomes, negotiate, diffDescriptions and writeSdp answer or throw an SdpscopeError', () => {
     const rnd = prng(20261205);
     let refused = 0;
@@ -109,10 +117,11 @@ describe('candidates revived from JSON or edited', () => {
 
   it.each([
     ['foundation', null, 'foundation must be a string, as parseCandidate makes it; got null'],
-    ['port', '60751', 'port must be a finite number, as parseCandidate makes it; got string'],
-    ['relatedPort', Number.NaN, 'relatedPort must be a finite number or null, as parseCandidate makes it; got number'],
+    ['port', '60751', 'port must be a whole number, not negative, as parseCandidate makes it; got "60751"'],
+    ['port', -1.5, 'port must be a whole number, not negative, as parseCandidate makes it; got -1.5'],
+    ['relatedPort', Number.NaN, 'relatedPort must be a whole number, not negative or null, as parseCandidate makes it; got NaN'],
     ['transportText', [], 'transportText must be a string, as parseCandidate makes it; got an array'],
-    ['prefix', 'cand:', 'prefix must be "candidate:" or "a=candidate:", as parseCandidate makes it; got string'],
+    ['prefix', 'cand:', 'prefix must be "candidate:" or "a=candidate:", as parseCandidate makes it; got "cand:"'],
     ['extensions', [null], 'extensions must be an array of {name, value} strings, as parseCandidate makes it; got an array'],
   ])('%s = %j: INVALID_ARGUMENT naming the field (it was a TypeError)', (field, value, message) => {
     const c = { ...parseCandidate(CANDIDATE), [field]: value };

@@ -704,13 +704,18 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
 export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
   requireObject(c, what);
   const o = c as Record<string, unknown>;
-  const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${o[field] === null ? 'null' : Array.isArray(o[field]) ? 'an array' : typeof o[field]}`);
+  const shown = (v: unknown): string =>
+    v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v;
+  const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${shown(o[field])}`);
   for (const [field, type] of CANDIDATE_FIELDS) {
     const v = o[field];
     const base = type.endsWith('?') ? type.slice(0, -1) : type;
-    if (typeof v === base && (base === 'string' || Number.isFinite(v))) continue;
+    // Numbers are the digits the grammar has: whole, not negative (-1.5 and NaN were written).
+    // Strings are what the reader kept, whatever it kept: it reads lossless, so a line's odd
+    // characters come back as they were (no stricter check than the reader's own).
+    if (typeof v === base && (base === 'string' || (Number.isInteger(v) && (v as number) >= 0))) continue;
     if (type.endsWith('?') && v === null) continue;
-    throw bad(field, `${base === 'number' ? 'a finite number' : 'a string'}${type.endsWith('?') ? ' or null' : ''}`);
+    throw bad(field, `${base === 'number' ? 'a whole number, not negative' : 'a string'}${type.endsWith('?') ? ' or null' : ''}`);
   }
   if (o['prefix'] !== 'candidate:' && o['prefix'] !== 'a=candidate:') throw bad('prefix', '"candidate:" or "a=candidate:"');
   const ext = o['extensions'];

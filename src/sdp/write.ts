@@ -1,5 +1,5 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
-import { requireObject } from '../errors.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import { writeLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
@@ -11,6 +11,12 @@ import { pushAll } from '../arrays.js';
  */
 export function writeSdp(description: SessionDescription): string {
   requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
+  // What is written, checked first: lines of the wrong kind wrote "undefined" lines and a number
+  // for a line ending ran lines together, silently (audit of the change).
+  const linesOk = (lines: unknown) => Array.isArray(lines) && lines.every((l) => l !== null && typeof l === 'object' && typeof (l as { kind?: unknown }).kind === 'string' && ((l as { eol?: unknown }).eol === undefined || typeof (l as { eol?: unknown }).eol === 'string'));
+  if (typeof description.eol !== 'string' || !linesOk(description.lines) || !Array.isArray(description.media) || !description.media.every((m) => m !== null && typeof m === 'object' && linesOk((m as { lines?: unknown }).lines))) {
+    throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be a string, its lines and each m-section\'s lines arrays of line objects with a kind');
+  }
   return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
 }
 
