@@ -152,7 +152,7 @@ socket.onmessage = (e: MessageEvent<string>) => {
         console.log('already in call, ignoring');
         return;
       }
-      void makeCall();
+      makeCall().catch((e: unknown) => showError(`the call could not start: ${(e as Error).message ?? String(e)}`));
       break;
     case 'bye':
       if (call.pc) hangup();
@@ -242,7 +242,16 @@ function createPeerConnection(): void {
   // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0), or sends
   // them with an m-line that does not exist (?candidates=wrong-mid).
   const policy = params.get('iceTransportPolicy') === 'relay' ? 'relay' : 'all';
-  const pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
+  let pc: RTCPeerConnection;
+  try {
+    pc = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
+  } catch (e) {
+    // A server the browser refuses (turn: without a username and credential, a URL it cannot
+    // read): said on the page, and the call goes on without any (it was an unhandled rejection
+    // on the caller's side: audit of the change).
+    showError(`ICE servers refused by the browser (${(e as Error).message}): the call uses none`);
+    pc = new RTCPeerConnection({ iceServers: [], iceTransportPolicy: policy });
+  }
   call.pc = pc;
   const sendCandidates = params.get('candidates') !== '0';
   // ?candidates=wrong-mid: each candidate sent with an m-line the other side does not have, so its addIceCandidate fails.

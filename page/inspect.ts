@@ -163,7 +163,7 @@ function pairPlot(p: IcePairInfo, t0: number, t1: number): SVGElement {
   });
   const line = (points: readonly [number, number][], colour: string, label: string) => {
     if (points.length === 0) return [];
-    const max = Math.max(...points.map((q) => q[1]), 1);
+    const max = points.reduce((m, q) => Math.max(m, q[1]), 1);
     const d = points.map(([t, v], i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${(H - (v / max) * (H - 20)).toFixed(1)}`).join(' ');
     return [svg('path', { d, fill: 'none', stroke: colour, 'stroke-width': 1.5, 'data-series': label }, svg('title', {}, document.createTextNode(`${label}, max ${max}`)))];
   };
@@ -177,6 +177,9 @@ function pairPlot(p: IcePairInfo, t0: number, t1: number): SVGElement {
   return svg('svg', { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: 'plot', 'data-pair': p.id }, svg('rect', { x: 0, y: 0, width: W, height: H, fill: '#fafafa' }), ...band, ...line(p.series.rtt, '#1f5fbf', 'RTT (ms)'), ...line(rate, '#7a3fbf', 'bytes received per second'));
 }
 
+/** Pairs plotted at most, the selected first. */
+const MAX_PLOTS = 50;
+
 /** One peer connection of a dump: the verdict, the evidence, the pairs, the plots of the pairs that carried anything. */
 function renderIce(r: IceReport): HTMLElement {
   const v = r.verdict;
@@ -186,17 +189,26 @@ function renderIce(r: IceReport): HTMLElement {
   if (v.code !== 'connected') box.append(el('p', {}, cls('what to do: ', 'warn'), v.action));
   if (r.candidateErrors.length > 0) box.append(table(['error', 'url', 'from', 'explanation'], r.candidateErrors.map((e) => [cls(String(e.errorCode ?? '?'), 'bad'), e.url ?? '-', e.hostCandidate ?? '-', e.explanation]), [3]));
   if (r.pairs.length > 0) {
+    // The selected and nominated first, rows made for what is shown only; times and plots by loop,
+    // bounded (audit of the change: 130,000 pairs ran Math.min(...times) out of stack).
+    const ordered = [...r.pairs.filter((p) => p.selected || p.nominated), ...r.pairs.filter((p) => !p.selected && !p.nominated)].slice(0, MAX_ROWS);
     box.append(
       table(
         ['', 'pair', 'state', 'checks sent/answered', 'received/answered', 'consent', 'RTT', 'bytes sent/received'],
-        r.pairs.map((p) => [p.selected ? '*' : '', describePair(p), cls(p.state ?? '?', p.state === 'succeeded' ? 'ok' : p.state === 'failed' ? 'bad' : 'warn'), `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`, p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–', (p.requestCountsReported ? String(p.consentRequestsSent) : '–'), p.currentRoundTripTime === null ? '-' : `${p.currentRoundTripTime} ms`, `${p.bytesSent}/${p.bytesReceived}`]),
+        ordered.map((p) => [p.selected ? '*' : '', describePair(p), cls(p.state ?? '?', p.state === 'succeeded' ? 'ok' : p.state === 'failed' ? 'bad' : 'warn'), `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`, p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–', (p.requestCountsReported ? String(p.consentRequestsSent) : '–'), p.currentRoundTripTime === null ? '-' : `${p.currentRoundTripTime} ms`, `${p.bytesSent}/${p.bytesReceived}`]),
       ),
     );
-    const times = r.pairs.flatMap((p) => [...p.states.map((s) => s.time), ...p.series.rtt.map((q) => q[0]), ...p.series.bytesReceived.map((q) => q[0])]);
-    const plotted = r.pairs.filter((p) => p.selected || p.responsesReceived > 0 || p.bytesReceived > 0);
-    if (times.length > 0 && plotted.length > 0) {
-      const t0 = Math.min(...times);
-      const t1 = Math.max(...times);
+    if (r.pairs.length > ordered.length) box.append(el('div', { class: 'dim' }, `… and ${r.pairs.length - ordered.length} more pairs`));
+    const plotted = r.pairs.filter((p) => p.selected || p.responsesReceived > 0 || p.bytesReceived > 0).slice(0, MAX_PLOTS);
+    let t0 = Infinity;
+    let t1 = -Infinity;
+    for (const p of plotted) {
+      for (const t of [...p.states.map((s) => s.time), ...p.series.rtt.map((q) => q[0]), ...p.series.bytesReceived.map((q) => q[0])]) {
+        if (t < t0) t0 = t;
+        if (t > t1) t1 = t;
+      }
+    }
+    if (Number.isFinite(t0) && plotted.length > 0) {
       box.append(el('p', { class: 'dim' }, `Pairs over time (${((t1 - t0) / 1000).toFixed(1)} s): state band (green succeeded, amber in progress, red failed), RTT in blue, bytes received per second in purple.`));
       for (const p of plotted) box.append(el('div', {}, el('div', { class: 'dim' }, `${p.selected ? '* ' : ''}${describePair(p)}`), pairPlot(p, t0, t1)));
     }
@@ -204,12 +216,13 @@ function renderIce(r: IceReport): HTMLElement {
   return box;
 }
 
-/** A stats dump's peer connections, or null when the text is not a dump. */
-function iceReports(text: string): IceReport[] | null {
+/** A stats dump's peer connections and what to know about the dump (cut, lines skipped), or null when the text is not a dump. */
+function iceReports(text: string): { reports: IceReport[]; notes: readonly string[] } | null {
   const start = text.trimStart();
   if (!(start.startsWith('RTCStatsDump') || start.startsWith('[') || /"PeerConnections"|"pcid"|"iceCandidatePairStats"/.test(start.slice(0, 100_000)))) return null;
   try {
-    return readStatsDump(text).peerConnections.map(explainIce);
+    const dump = readStatsDump(text);
+    return { reports: dump.peerConnections.map(explainIce), notes: dump.notes };
   } catch {
     return null;
   }
@@ -219,8 +232,14 @@ function iceReports(text: string): IceReport[] | null {
 function renderText(text: string): HTMLElement {
   if (text.trim() === '') return el('p', { id: 'empty' }, 'Nothing to read: paste an SDP, a pair of SDPs, a candidate log, a frame log or a webrtc-internals dump, or drop a file.');
   const box = el('div');
-  const ice = iceReports(text);
-  if (ice && ice.length > 0) box.append(el('h3', {}, `Why did ICE fail? (${ice.length} peer connection${ice.length === 1 ? '' : 's'})`), ...ice.map(renderIce));
+  const dump = iceReports(text);
+  const ice = dump?.reports ?? null;
+  if (ice && ice.length > 0) {
+    box.append(el('h3', {}, `Why did ICE fail? (${ice.length} peer connection${ice.length === 1 ? '' : 's'})`));
+    // What sdpscope ice says first, marked "!": a dump cut short, lines skipped (audit of the change: the page said nothing).
+    for (const n of dump!.notes) box.append(el('p', { class: 'note' }, cls('! ', 'warn'), n));
+    box.append(...ice.map(renderIce));
+  }
   const view = textView(text);
   if (view.descriptions.length === 0 && view.candidates === 0 && !(ice && ice.length > 0)) {
     box.append(el('p', { id: 'empty' }, 'Nothing found: no SDP and no ICE candidate in this text. sdpscope reads raw SDP (v=0…), {type, sdp} JSON, signaling frames, candidate: lines, NDJSON logs and webrtc-internals dumps.'));

@@ -172,7 +172,7 @@ describe('hostile frames (pages audit of 2026-12-05)', () => {
   });
 
   it('the call page: ICE servers that are not JSON or not a list are said, and the call uses none (it had been a console message)', async () => {
-    for (const [servers, said] of [['[{urls:', 'ICE servers: not JSON'], ['{"urls":"stun:x"}', 'ICE servers: expected [{"urls"']] as const) {
+    for (const [servers, said] of [['[{urls:', 'ICE servers: not JSON'], ['{"urls":"stun:x"}', 'ICE servers: expected [{"urls"'], ['[{"urls":"turn:127.0.0.1:9"}]', 'ICE servers refused by the browser']] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=badservers&media=data&iceServers=${encodeURIComponent(servers)}`);
       await page.click('#startButton');
