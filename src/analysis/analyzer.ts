@@ -538,7 +538,9 @@ const findingsOf = (s: SessionState): FindingSink<LogDiagnostic> => (s.findings 
 const NO_EVIDENCE = /* @__PURE__ */ new NatEvidence();
 
 function sessionReport(s: SessionState): SessionReport {
-  const diagnostics = [...s.diagnostics];
+  // One finding for a session's repeats, the first, now saying how many there were (README walk:
+  // ten repeats read as one).
+  const diagnostics = s.duplicates > 1 ? s.diagnostics.map((d) => (d.kind === 'duplicate-candidate' ? { ...d, message: `${d.message} (the first of ${s.duplicates} repeats in this session)` } : d)) : [...s.diagnostics];
   const types = s.byType;
   if (s.total > 0) {
     if (!types['srflx'] && s.hosts > 0 && s.nonRoutableHosts > 0) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));

@@ -188,3 +188,14 @@ describe('findings are bounded per kind (issue 13)', () => {
     expect(elided.map((d) => [d.of, d.count, d.line, d.lastLine])).toEqual([['unparseable-candidate', 150, 101, 250], ['candidate-redacted-address', 50, 351, 400]]);
   });
 });
+
+describe('repeated candidates', () => {
+  it('one finding per session, the first repeat, saying how many there were (README walk: ten read as one)', async () => {
+    const line = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\n';
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(line.repeat(4))]), a);
+    const r = a.finish();
+    expect(r.sessions[0]!.duplicates).toBe(3);
+    expect(r.diagnostics.filter((d) => d.kind === 'duplicate-candidate').map((d) => [d.line, d.message])).toEqual([[2, 'host 10.0.0.1:5000 (component 1) seen again (the first of 3 repeats in this session)']]);
+  });
+});
