@@ -90,7 +90,7 @@ export class NatEvidence {
     }
     const seedTypes = this.srflx === 0
       ? 'cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)'
-      : 'cannot be told from these candidates (one STUN server is not enough: configure two and look again)';
+      : 'cannot be told from these candidates: one mapping per base, from one STUN server or from several that saw the same one (a browser keeps one of identical srflx candidates); sdpscope probe with two STUN servers tells';
     return { mapping: 'unknown', evidence: why, seedTypes, cannotSee: CANNOT_SEE };
   }
 }
