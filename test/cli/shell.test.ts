@@ -461,7 +461,8 @@ describe('what a third look found (an audit as a new user)', () => {
       for (const cmd of ['sdpscope candidates', 'sdpscope parse']) {
         expect(sh(`${cmd} ${png}`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/holds binary data, not text \[FILE_BINARY\]\n$/) });
         expect(sh(`${cmd} ${zip}`).stderr).toContain('(a zip archive: unzip it first) [FILE_BINARY]');
-        expect(sh(`${cmd} ${badGz}`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/is gzip but does not decompress: .*\[FILE_UNREADABLE\]\n$/) });
+        // Cut after 40 bytes, then junk: zlib finds the end missing, and it is said to be cut.
+        expect(sh(`${cmd} ${badGz}`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/is gzip (but does not decompress: .*|cut short \(unexpected end of file\): a download or copy that stopped early; take it again) \[FILE_UNREADABLE\]\n$/) });
       }
     });
   });
