@@ -3,6 +3,7 @@
  * sdp-diff: what an offer and an answer negotiated, m-line by m-line, or what changed between
  * two offers or two answers. The same argument conventions as sdpscope (cli/args.ts).
  */
+import { SdpscopeError } from '../src/errors.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
@@ -32,15 +33,19 @@ run('sdp-diff', async () => {
   await parser('sdp-diff', argv, PACKAGE_VERSION)
     .usage('$0 OFFER ANSWER\n$0 CALL          (one file holding both: a frame log, a webrtc-internals dump)\n\n' + DESCRIPTION)
     .command(
-      '$0 <files..>',
+      '$0 [files..]',
       false,
       (c) => c.positional('files', { type: 'string', array: true, describe: 'one file holding both, or the offer and the answer (- for stdin)' }).options(OPTIONS),
       async (a) => {
         const { diffCommand } = await import('./commands/diff.js');
         const color = wantColor(a['color'] as boolean | undefined, process.stdout);
+        // No file: standard input when something is piped in, as parse and candidates read it
+        // (README walk: "nothing to read" with a pipe); at a terminal, a usage error, not a wait.
+        const given = [a['files'] ?? []].flat().map(fileArg);
+        if (given.length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give the offer and the answer, one file holding both, or pipe one in (- for standard input; see sdp-diff --help)');
         code = await diffCommand(
           {
-            files: [a['files'] ?? []].flat().map(fileArg),
+            files: given.length === 0 ? ['-'] : given,
             json: a['json'] === true,
             color,
             ...(a['room'] !== undefined ? { room: String(a['room']) } : {}),

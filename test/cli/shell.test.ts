@@ -469,7 +469,6 @@ describe('what a third look found (an audit as a new user)', () => {
 
   it.each([
     ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, ice, probe, lab (see sdpscope --help) [USAGE]'],
-    ['sdp-diff', 'nothing to read: give a file, or - for standard input (see sdp-diff --help) [USAGE]'],
   ])('%s → our words, not the argument library\'s', (line, message) => {
     const r = sh(line);
     expect([r.status, r.stderr]).toEqual([2, `${line.split(' ')[0]}: ${message}\n`]);
@@ -484,6 +483,15 @@ describe('what a third look found (an audit as a new user)', () => {
     const tty = sh(`script -qec "node ${join(ROOT, 'dist/bin/sdpscope.js')} parse" /dev/null`);
     expect(tty.status).toBe(2);
     expect(tty.stdout).toContain('sdpscope: nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help) [USAGE]');
+  });
+
+  it('sdp-diff without a file reads what is piped in, as parse does (README walk: "nothing to read" with a pipe); at a terminal it says how', () => {
+    const piped = sh('cat samples/call.ndjson | sdp-diff --no-color');
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
+    expect(piped.stdout).toBe(sh('sdp-diff --no-color -  < samples/call.ndjson').stdout);
+    const tty = sh(`script -qec "node ${join(ROOT, 'dist/bin/sdp-diff.js')}" /dev/null`);
+    expect(tty.status).toBe(2);
+    expect(tty.stdout).toContain('sdp-diff: nothing to read: give the offer and the answer, one file holding both, or pipe one in (- for standard input; see sdp-diff --help) [USAGE]');
   });
 
   it.each([
