@@ -96,6 +96,8 @@ export function describeFrame(s: FrameSummary): string {
   requireObject(s, 'describeFrame: the summary (summarizeFrame(frame))', 'kind');
   switch (s.kind) {
     case 'description':
+      // No m-line at all is said (README walk: "offer:  · ufrag - · setup -").
+      if (s.media.length === 0) return `${s.type ?? 'sdp'}: no m-line${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
       return `${s.type ?? 'sdp'}: ${s.media.map((m) => `${m.kind}${m.port === 0 ? ' (rejected)' : ''} ${m.direction} ${m.codecs.slice(0, 4).join(',')}${m.codecs.length > 4 ? ',…' : ''}`).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
     case 'candidate':
       return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}`;

@@ -8,6 +8,10 @@ describe('summarizeFrame', () => {
     expect(s).toMatchObject({ kind: 'description', type: 'offer', bundle: ['0', '1'], iceLite: false, fingerprint: 'sha-256', candidates: 0 });
     expect(describeFrame(s)).toBe('offer: audio sendrecv opus,red,G722,PCMU,… · video sendrecv VP8,rtx,H264,AV1,… · ufrag JDVd · setup actpass');
   });
+  it('an offer with no m-line says so (README walk: "offer:  · ufrag - · setup -")', () => {
+    const s = summarizeFrame({ type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-ufrag:abcd\r\n' });
+    expect(describeFrame(s)).toBe('offer: no m-line');
+  });
   it('summarises candidate frames of both shapes, end of candidates and signals', () => {
     expect(summarizeFrame({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 41885439 203.0.113.9 3478 typ relay raddr 1.1.1.1 rport 2', sdpMid: '0' } })).toMatchObject({ kind: 'candidate', type: 'relay', priority: '2 | 32542 | 1', relayProtocol: 'dtls/udp?', sdpMid: '0' });
     expect(summarizeFrame({ type: 'candidate', candidate: 'candidate:1 1 udp 1 1.1.1.1 99999 typ host' })).toMatchObject({ kind: 'invalid-candidate', code: 'CANDIDATE_PORT' });
