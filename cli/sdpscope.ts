@@ -7,10 +7,17 @@ import type { Argv } from 'yargs';
 import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
-import { RELAY_DEFAULTS } from '../src/node/relay/options.js';
+import { MAX_ROOM_NAME, RELAY_DEFAULTS } from '../src/node/relay/options.js';
 import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, stdoutDrained, terminalIo } from './run.js';
+
+/** A room name the relay takes (README walk: a longer one was "the relay did not understand the request"). */
+function roomName(v: unknown): string {
+  const text = String(Array.isArray(v) ? v[v.length - 1] : v);
+  if ([...text].length > MAX_ROOM_NAME) throw new SdpscopeError('USAGE', `--room is ${[...text].length} characters: the relay takes up to ${MAX_ROOM_NAME}`);
+  return text;
+}
 
 const MAX_INT = Number.MAX_SAFE_INTEGER;
 
@@ -45,7 +52,7 @@ const OPTIONS = {
     quiet: { type: 'boolean', default: false, describe: 'no console line per frame (start-up, warnings and errors still)' },
   }),
   client: valued({
-    room: { type: 'string', describe: 'room to join (default: the relay\'s default room)' },
+    room: { type: 'string', coerce: roomName, describe: `room to join, up to ${MAX_ROOM_NAME} characters (default: the relay's default room)` },
     token: { type: 'string', coerce: nonEmpty('token'), describe: 'relay token' },
     send: { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' },
     expect: { type: 'string', coerce: integer('expect', 0, MAX_INT), describe: 'exit 0 once this many call frames arrived (1 on timeout)' },

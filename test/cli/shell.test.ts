@@ -297,6 +297,7 @@ describe('what a second look found', () => {
     // README walk: it was INVALID_OPTION, in the library's words.
     ["sdpscope relay --token '' --port 0", '--token is empty (see sdpscope relay --help) [USAGE]'],
     ["sdpscope client --token '' ws://127.0.0.1:9", '--token is empty (see sdpscope client --help) [USAGE]'],
+    [`sdpscope client --room ${'r'.repeat(200)} ws://127.0.0.1:9`, '--room is 200 characters: the relay takes up to 128 (see sdpscope client --help) [USAGE]'],
     ['sdpscope relay --port', '--port needs a value (see sdpscope relay --help) [USAGE]'],
     ['sdpscope client --send', '--send needs a value (see sdpscope client --help) [USAGE]'],
     ['sdpscope candidates --json=maybe samples/call.ndjson', '--json is a switch: --json, --no-json, or --json=true|false, not "maybe"'],

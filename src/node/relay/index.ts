@@ -20,7 +20,7 @@ import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
 import { CLOSE_DEADLINE_MS, LogPipe } from './log-pipe.js';
-import { resolveRelayOptions, type RelayOptions } from './options.js';
+import { MAX_ROOM_NAME, resolveRelayOptions, type RelayOptions } from './options.js';
 import { CLOSE, CLOSE_REASONS, type RelayNotice } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import { Rooms, type Client } from './rooms.js';
@@ -59,8 +59,7 @@ const now = () => new Date().toISOString();
  */
 const CLIENTS_DEADLINE_MS = 300;
 
-/** The longest room name (`?room=`, decoded) a client may join; a longer one is refused with 400. */
-export const MAX_ROOM_NAME = 128;
+export { MAX_ROOM_NAME } from './options.js';
 
 /**
  * Checks the log can be written, without creating it (a relay that then cannot listen leaves no

@@ -6,6 +6,9 @@ import { SdpscopeError } from '../../errors.js';
 import type { RelayLine } from './protocol.js';
 
 /** Every limit and setting, with its default. */
+/** The longest room name (`?room=`, decoded) a client may join; a longer one is refused with 400. */
+export const MAX_ROOM_NAME = 128;
+
 export const RELAY_DEFAULTS = {
   /** Every interface, as the notes' server, so that two machines can call; bind 127.0.0.1 to stay local. */
   host: '0.0.0.0',
