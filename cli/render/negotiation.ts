@@ -77,7 +77,7 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), c.fmtp, '', s.red(c.reason)]);
   if (rows.length > 0) {
     out.push('  codecs');
-    pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (answer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
+    pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (✓ ! answer, ✗ offer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
   }
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {

@@ -83,7 +83,8 @@ describe('the built sdp-diff binary', () => {
   });
   it.each([
     [['nope.json', 'samples/answer.json'], 'FILE_NOT_FOUND'],
-    [[], 'USAGE'],
+    // No file, and an empty pipe: standard input is read, and it is empty (at a terminal: USAGE; test/cli/shell.test.ts).
+    [[], 'EMPTY_INPUT'],
     [['a', 'b', 'c'], 'USAGE'],
     [['--frob'], 'USAGE'],
     [['samples/offer.json'], 'NO_OFFER_ANSWER'],
