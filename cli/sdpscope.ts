@@ -92,7 +92,8 @@ const COMMANDS = Object.keys(OPTIONS) as Command[];
 
 /** `sdpscope help [command]` is `sdpscope [command] --help`. */
 const given = process.argv.slice(2);
-const argv = prepareArgv(given[0] === 'help' ? [...given.slice(1), '--help'] : given);
+// "help help" (or "help help parse") is help too: each leading "help" dropped (README walk: "unknown command help").
+const argv = prepareArgv(given[0] === 'help' ? [...given.slice(given.findIndex((g) => g !== 'help') < 0 ? given.length : given.findIndex((g) => g !== 'help')), '--help'] : given);
 /** Whether the running command colours its output: decided by `color` before the command writes. */
 let colored = false;
 const color = (flag: unknown) => (colored = wantColor(flag as boolean | undefined, process.stdout));

@@ -317,7 +317,8 @@ describe('what a second look found', () => {
   });
 
   it('sdpscope help [command] is --help', () => {
-    for (const line of ['sdpscope help', 'sdpscope help candidates']) {
+    // "help help" too (README walk: "unknown command help").
+    for (const line of ['sdpscope help', 'sdpscope help candidates', 'sdpscope help help', 'sdpscope help help candidates']) {
       const r = sh(line);
       expect([r.status, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toMatch(/Commands:|Examples:/);
