@@ -378,7 +378,11 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     await until(() => r.rooms().get('default')?.length === 1);
     await new Promise((res) => setTimeout(res, 100));
     await r.close();
-    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string }).filter((e) => e.event === 'feed-ignored' || e.event === 'heartbeat-timeout');
+    const all = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string });
+    // Each subscriber's leaving is logged (README walk: subscribed, never left).
+    expect(all.filter((e) => e.event === 'feed-subscribed').length).toBe(all.filter((e) => e.event === 'feed-left').length);
+    expect(all.filter((e) => e.event === 'feed-left').map((e) => e.detail)).toEqual([expect.stringMatching(/^from \S+ \(close 1006\)$/), expect.stringMatching(/^from \S+ \(close 1005\)$/)]);
+    const events = all.filter((e) => e.event === 'feed-ignored' || e.event === 'heartbeat-timeout');
     expect(events.map((e) => [e.event, e.detail])).toEqual([
       ['heartbeat-timeout', 'a feed subscriber gave no pong within 150 ms: dropped'],
       ['feed-ignored', 'a feed subscriber sent a frame: dropped (the feed is read-only; more are counted when it leaves)'],

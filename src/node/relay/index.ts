@@ -149,7 +149,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     if (target.path === '/feed') {
       if (!feed) return refuse(socket, 404, 'Not Found');
       wss.handleUpgrade(req, socket, head, (ws) => {
-        event(null, null, 'feed-subscribed', `from ${req.socket.remoteAddress}`);
+        const from = req.socket.remoteAddress;
+        event(null, null, 'feed-subscribed', `from ${from}`);
+        // Its leaving is logged too (README walk: a subscribed, never a left).
+        ws.once('close', (code: number) => event(null, null, 'feed-left', `from ${from} (close ${code})`));
         feed.subscribe(ws, (count, gone) =>
           event(null, null, 'feed-ignored', gone ? `a feed subscriber that left had sent ${count} frames: all dropped` : 'a feed subscriber sent a frame: dropped (the feed is read-only; more are counted when it leaves)'),
         );
