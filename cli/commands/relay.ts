@@ -41,6 +41,8 @@ export const CONSOLE_BACKLOG_BYTES = 1 << 20;
 
 /** How long a stopped relay waits for standard output to take its last lines before it lets them go. */
 const CONSOLE_DRAIN_MS = 500;
+/** A relay stopped by a signal exits within this, whatever is left to print (the README's "within a second"). */
+const STOP_WITHIN_MS = 950;
 
 const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
 
@@ -132,7 +134,13 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
   if (outputClosed) void started.close('standard output closed');
   // Runs until a signal (then closes clients and flushes the log), or until it stops by itself.
-  const stop = () => void started.close();
+  // When the signal came: the console's last lines get what is left of the second a stop takes
+  // (README walk: 1.5 s once clients, the logger and the console had each used their own budget).
+  let stoppedAt: number | null = null;
+  const stop = () => {
+    stoppedAt ??= Date.now();
+    void started.close();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const error = await started.stopped;
@@ -145,7 +153,8 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   // after a moment without them (a pending write would hold it as long as the reader does).
   if (stdout.writableLength > 0) {
     await new Promise<void>((r) => {
-      const t = setTimeout(r, CONSOLE_DRAIN_MS);
+      const left = stoppedAt === null ? CONSOLE_DRAIN_MS : Math.max(0, Math.min(CONSOLE_DRAIN_MS, STOP_WITHIN_MS - (Date.now() - stoppedAt)));
+      const t = setTimeout(r, left);
       stdout.once('drain', () => {
         clearTimeout(t);
         r();
