@@ -64,6 +64,20 @@ export interface ClientResult {
   readonly interrupted: boolean;
 }
 
+/**
+ * A record of the relay's /feed (its log's shape: time, room, the sender, the frame; or a relay
+ * event) is said as one: its room and sender first, or the event (README walk: a client of /feed
+ * printed each record as if a peer had sent it). Empty for a call frame.
+ */
+function feedPrefix(v: unknown): string {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return '';
+  const r = v as Record<string, unknown>;
+  if (typeof r['time'] !== 'string' || !('room' in r)) return '';
+  if (typeof r['event'] === 'string') return `[relay ${fieldText(r['event'])}${r['room'] !== null ? ` room ${fieldText(r['room'])}` : ''}${typeof r['detail'] === 'string' ? `: ${fieldText(r['detail'])}` : ''}] `;
+  if (!('frame' in r) && !('binary' in r)) return '';
+  return `[room ${fieldText(r['room'])} · ${fieldText(r['from'] ?? r['client'] ?? '?')}] `;
+}
+
 /** A value from the wire as text: a notice's fields can be anything (an object there crashed the client, audit). */
 function fieldText(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -284,7 +298,7 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
         summary,
         description: n
           ? `relay: ${event}${'room' in n ? ` room ${fieldText(n['room'])}` : ''}${'id' in n ? ` ${fieldText(n['id'])}` : ''}${'message' in n ? `: ${fieldText(n['message'])}` : ''}`
-          : summary ? describeFrame(summary) : `not JSON: ${text.slice(0, 80)}`,
+          : summary ? `${feedPrefix(frame)}${describeFrame(summary)}` : `not JSON: ${text.slice(0, 80)}`,
       };
       if (keep) received.push(r);
       // What the caller's onFrame throws, or the promise it returns rejects with, ends the client with that error (audit of the change: an unhandled rejection ended the process).

@@ -322,6 +322,24 @@ describe('the log', () => {
   });
 });
 
+describe('a client of /feed', () => {
+  it('says each record as a record: its room and sender first (README walk: printed as if a peer had sent it)', async () => {
+    const r = await relay();
+    const seen: string[] = [];
+    // Watches for 1.5 s (bounded), meanwhile two peers join and one sends the notes' offer.
+    const watching = runClient({ url: `${r.url}/feed`, expect: 1000, timeoutMs: 1500, onFrame: (f) => void seen.push(f.description) }).catch(() => undefined);
+    await new Promise((done) => setTimeout(done, 200));
+    const a = await joinRelay(`${r.url}/?room=r1`);
+    const b = await joinRelay(`${r.url}/?room=r1`);
+    a.ws.send(JSON.stringify({ type: 'offer', sdp: (JSON.parse(sample('offer.json')) as { offer: { sdp: string } }).offer.sdp }));
+    await until(() => b.got.length === 1);
+    await watching;
+    a.ws.close();
+    b.ws.close();
+    expect(seen).toEqual([expect.stringMatching(/^\[room r1 · c\d+\] offer: audio sendrecv opus/)]);
+  });
+});
+
 describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
   const feedOf = async (url: string) => {
     const ws = new WebSocket(url);
