@@ -64,7 +64,8 @@ export const CLEAR_PROGRESS = '\r\x1b[K';
  */
 export function progressSafe(s: string, color: boolean): string {
   if (s === CLEAR_PROGRESS) return s;
-  if (s.startsWith('\r') && s.indexOf('\n') < 0) return `\r${terminalSafe(s.slice(1), color)}`;
+  // The rest on one line whatever it holds: a line feed in a file name made it grow (audit of the change).
+  if (s.startsWith('\r')) return `\r${oneLine(s.slice(1), color)}`;
   return terminalSafe(s, color);
 }
 

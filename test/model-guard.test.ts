@@ -82,7 +82,7 @@ describe('descriptions revived from JSON', () => {
   });
 
   it('writeSdp refuses lines and line endings of the wrong kind instead of writing "undefined" lines (audit of the change)', () => {
-    for (const change of [(d: { media: { lines: unknown }[] }) => (d.media[0]!.lines = 'oops'), (d: { eol: unknown }) => (d.eol = 5), (d: { lines: unknown[] }) => (d.lines[1] = 7)]) {
+    for (const change of [(d: { media: { lines: unknown }[] }) => (d.media[0]!.lines = 'oops'), (d: { eol: unknown }) => (d.eol = 5), (d: { lines: unknown[] }) => (d.lines[1] = 7), (d: { lines: unknown[] }) => d.lines.push({ kind: 'nonsense' })]) {
       const d = JSON.parse(OFFER);
       change(d);
       expect(thrown(() => writeSdp(d))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^writeSdp: the description is not one parseSdp makes/) });

@@ -46,9 +46,17 @@ const CREDENTIAL_TOKEN_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['ac
  * in "idtokens": audit of the change).
  */
 function credentialTokens(key: string): boolean {
-  const words = key.slice(-128).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  return words.length >= 2 && words[words.length - 1] === 'tokens' && CREDENTIAL_TOKEN_KINDS.has(words[words.length - 2]!);
+  // Words split at case changes, acronyms too ("IDTokens", "APITokens": audit of the change).
+  const words = key.slice(-128).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  if (words.length >= 2 && words[words.length - 1] === 'tokens' && CREDENTIAL_TOKEN_KINDS.has(words[words.length - 2]!)) return true;
+  // One word ("accesstokens", "ACCESS_TOKENS" is two): the whole key a kind, or ending in one of the
+  // long kinds no count's name ends in ("validtokens" ends in "idtokens", "returntokens" in "turntokens").
+  const k = words.join('');
+  return [...CREDENTIAL_TOKEN_KINDS].some((kind) => k === `${kind}tokens` || (LONG_KINDS.has(kind) && k.endsWith(`${kind}tokens`)));
 }
+
+/** Kinds long enough to be read at the end of one word. */
+const LONG_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['access', 'refresh', 'session', 'bearer', 'oauth', 'csrf', 'xsrf', 'jwt']);
 
 /** `k` (normalised) is one of the keys or ends with one of the endings. */
 function secretWord(k: string): boolean {
@@ -133,7 +141,7 @@ function redactUserinfo(s: string): string {
       // host[:port] ("turn:a:3478,turn:u:p@b" is a list of two); after a user name and something
       // else ("turn:u:pa,stun:x@h") the comma may be a password's, and the whole is redacted
       // (audit of the change: the split leaked "pa,stun:x").
-      if ((c === 44 /* , */ || c === 59 /* ; */) && lastAt < 0 && startsUri(s, i + 1) && HOST_PORT.test(s.slice(at, i))) break;
+      if ((c === 44 /* , */ || c === 59 /* ; */) && startsUri(s, i + 1) && HOST_PORT.test(s.slice(lastAt < 0 ? at : lastAt + 1, i))) break;
       if (c === 64 /* @ */) lastAt = i;
       else if (c === 58 /* : */ && colon < 0 && lastAt < 0) colon = i;
       i++;

@@ -22,7 +22,7 @@ const RECENT = /* @__PURE__ */ new Map<number, PriorityParts>();
 export function decodePriority(priority: number): PriorityParts {
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
     // A string is said to be one (README walk: decodePriority("5") read "priority 5 is not an integer").
-    const shown = typeof priority === 'string' ? `${JSON.stringify(String(priority).slice(0, 20))} (a string)` : typeof priority === 'number' ? String(priority) : typeof priority;
+    const shown = typeof priority === 'string' ? `${JSON.stringify(String(priority).slice(0, 20))} (a string)` : String(priority);
     throw new SdpscopeError('PRIORITY_RANGE', `priority ${shown} is not an integer in 0..4294967295`);
   }
   let parts = RECENT.get(priority);

@@ -293,11 +293,9 @@ const HALF_AM = /\b[Aa]\.?\s?[Mm]\b|오전|上午|午前|\u0635(?![\u0600-\u06ff
 
 /**
  * Places events read on the local clock (LocalClock) on the stats' clock (epoch milliseconds,
- * UTC), shifted by a whole number of quarter hours (every time zone is one): the latest shift
- * that puts the first of them at or before the first stats sample (webrtc-internals samples from
- * the peer connection's creation when it is open then) and the last at or before the last sample
- * (a page opened minutes into the call starts its stats late: nearest was a quarter hour off;
- * audit of the change). Right when the page was opened within 15 minutes of the call. Without stats, they keep the local clock:
+ * UTC), shifted by a whole number of quarter hours (every time zone is one): the one that brings
+ * the first of them nearest the first stats sample, moved back while it would put the last of
+ * them after the last sample (a page opened minutes into the call starts its stats late). Without stats, they keep the local clock:
  * their order and the durations between them hold, only the date is not known.
  */
 function placeLocalTimes(events: DumpEvent[], local: readonly { index: number; ms: number }[], histories: ReadonlyMap<string, StatsHistory>): void {
@@ -312,12 +310,15 @@ function placeLocalTimes(events: DumpEvent[], local: readonly { index: number; m
   const QUARTER = 900_000;
   let shift = 0;
   if (Number.isFinite(first)) {
-    // The latest shift that keeps the first event at or before the first sample (the peer
-    // connection is made before it is sampled; a local reading keeps whole seconds: 2 s of slack).
-    shift = Math.floor((first + 2000 - local[0]!.ms) / QUARTER) * QUARTER;
-    // Nor the last event after the last sample.
+    // The shift that brings the first event nearest the first sample (an app may log its first
+    // event seconds after the peer connection is sampled: audit of the change, where a "latest
+    // shift at or before" put such events a quarter hour early)...
+    shift = Math.round((first - local[0]!.ms) / QUARTER) * QUARTER;
+    // ...moved back while it puts the last event more than 30 s after the last sample (a page
+    // opened minutes into the call starts its stats late, and nearest was then a quarter hour too
+    // late; the stats are sampled every second to the end, so events follow them by seconds).
     const last = local[local.length - 1]!.ms;
-    for (let i = 0; i < 112 && Number.isFinite(end) && last + shift > end + 2000; i++) shift -= QUARTER;
+    for (let i = 0; i < 112 && Number.isFinite(end) && last + shift > end + 30_000; i++) shift -= QUARTER;
   }
   for (const { index, ms } of local) events[index] = { ...events[index]!, time: ms + shift };
 }

@@ -99,7 +99,10 @@ export class LineScanner {
     if (trimmed === '') return;
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
-    if (opensLikeJson(trimmed)) {
+    // A line of one "{" or "[" opens a pretty-printed block in a log (console.log of JSON with
+    // indentation): no warning for it, in either reader (audit of the change: "invalid-json, raise
+    // the logger's line limit" for every such block).
+    if (trimmed.length > 1 && opensLikeJson(trimmed)) {
       const value = this.json.parse(trimmed);
       if (value !== NOT_JSON) {
         walkJson(value, { ...this.base, line: lineNo }, this.sink);

@@ -141,7 +141,8 @@ function refusal(url: string, status: number | undefined, text: string | undefin
   const why = status === 401 ? ': a token is needed, or this one is wrong (--token)'
     : status === 403 ? ': this origin is not allowed (the relay\'s --origin)'
     : status === 503 ? ': the relay has as many clients as it takes (its --max-clients)'
-    : status === 400 ? ': the relay did not understand the request'
+    : status === 400 ? ': the relay did not understand the request (a room name over 128 characters?)'
+    : status === 404 ? ': no WebSocket at that path (an sdpscope relay takes calls at / and its feed at /feed)'
     : '';
   return new SdpscopeError('CONNECTION_REFUSED', `${url}: the relay answered HTTP ${status ?? '?'} ${text ?? ''}`.trim() + why);
 }

@@ -946,8 +946,10 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       const tcp = how === 'answered';
       tcpAnswered = (tcpAnswered ?? false) || tcp;
       // Refused is not silence (README walk: "no answer either" sent people looking for a firewall when nothing listened).
-      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens on that TCP port: is the server running?)' : 'no answer either'}`);
-      if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: nothing listens there, so the server is likely down (a firewall usually drops packets rather than refuse them)` };
+      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens for TCP on that port)' : 'no answer either'}`);
+      // Refused says a host answered for that address; many STUN servers serve UDP only, so it does
+      // not say the server is down (audit of the change): it says the machine is reachable.
+      if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
       if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
     }
 

@@ -105,9 +105,9 @@ class Markers {
 
 /** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
 function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
-  // A line of one character: only "{" or "[" (a document's first line, cut: the whole text's
-  // reader says it does not parse, and so must this one; seeded comparison of the two).
-  if (end - start < 2) return end - start === 1 && (buf[start] === 0x7b || buf[start] === 0x5b);
+  // A line of one character holds nothing (a lone "{" or "[" opens a pretty-printed block: the
+  // whole text's reader passes over it too).
+  if (end - start < 2) return false;
   const b0 = buf[start]!;
   // "<letter>=": an SDP line (or a fragment's).
   if (buf[start + 1] === 0x3d && ((b0 >= 0x61 && b0 <= 0x7a) || (b0 >= 0x41 && b0 <= 0x5a))) return true;

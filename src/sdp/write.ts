@@ -9,13 +9,16 @@ import { pushAll } from '../arrays.js';
  * Writes a description from its `lines` (session, then each m-section). For a parsed
  * description this is the exact text that was read, line endings included.
  */
+/** The kinds of line parseSdp makes (an unknown kind wrote "undefined": audit of the change). */
+const LINE_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['field', 'origin', 'connection', 'bandwidth', 'timing', 'media', 'attribute', 'other-attribute', 'invalid']);
+
 export function writeSdp(description: SessionDescription): string {
   requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
   // What is written, checked first: lines of the wrong kind wrote "undefined" lines and a number
   // for a line ending ran lines together, silently (audit of the change).
-  const linesOk = (lines: unknown) => Array.isArray(lines) && lines.every((l) => l !== null && typeof l === 'object' && typeof (l as { kind?: unknown }).kind === 'string' && ((l as { eol?: unknown }).eol === undefined || typeof (l as { eol?: unknown }).eol === 'string'));
+  const linesOk = (lines: unknown) => Array.isArray(lines) && lines.every((l) => l !== null && typeof l === 'object' && LINE_KINDS.has((l as { kind?: unknown }).kind as string) && ((l as { eol?: unknown }).eol === undefined || typeof (l as { eol?: unknown }).eol === 'string'));
   if (typeof description.eol !== 'string' || !linesOk(description.lines) || !Array.isArray(description.media) || !description.media.every((m) => m !== null && typeof m === 'object' && linesOk((m as { lines?: unknown }).lines))) {
-    throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be a string, its lines and each m-section\'s lines arrays of line objects with a kind');
+    throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be a string, its lines and each m-section\'s lines arrays of line objects of a kind parseSdp makes');
   }
   return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
 }

@@ -12,8 +12,10 @@ describe('which keys are secret', () => {
     'apiKey', 'api-key', 'x-api-key', 'API_KEY', 'privateKey', 'private_key', 'icePwd', 'ice-pwd', 'ICE_PWD', 'userPassword', 'Set-Cookie', 'signature', 'otp',
     // Plurals (left item of 2026-12-05: {"passwords":["x"]} was logged as it came).
     'passwords', 'Passwords', 'secrets', 'clientSecrets', 'apiKeys', 'api_keys', 'privateKeys', 'pwds', 'cookies', 'passphrases', 'turnCredentials', 'signatures', 'jwts', 'accessTokens', 'refresh_tokens', 'id_tokens', 'ID_TOKENS', 'xsrfTokens',
+    // Acronyms and one word (audit of the change: these had leaked).
+    'IDTokens', 'APITokens', 'JWTTokens', 'accesstokens', 'refreshtokens', 'ACCESSTOKENS',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
-  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {
     expect(SECRET_KEYS).toContain('password');
     expect(SECRET_KEY_ENDINGS).toContain('token');
@@ -109,6 +111,8 @@ describe('secrets the relay audit found leaking', () => {
     expect(redactText('"turn:u:pa,stun:ss@host"')).not.toContain('pa,stun');
     // Semicolons too; an IPv6 host before the comma is a whole authority.
     expect(redactFrame({ u: 'turn:a.example:3478;turn:u:S4@b', v: 'turn:[2001:db8::1]:3478,turn:u:S5@b' })).toEqual({ u: 'turn:a.example:3478;turn:u:[redacted]@b', v: 'turn:[2001:db8::1]:3478,turn:u:[redacted]@b' });
+    // Two with user info each: each kept apart (they had collapsed into one, its host lost).
+    expect(redactText('turn:u:S6@a:3478,turn:u2:S7@b:3478')).toBe('turn:u:[redacted]@a:3478,turn:u2:[redacted]@b:3478');
   });
 });
 

@@ -23,6 +23,7 @@ describe('decodePriority (RFC 8445 §5.1.2.1)', () => {
   it('says a string is one (README walk: "5" read as "priority 5 is not an integer")', () => {
     expect(() => decodePriority('5' as never)).toThrow(expect.objectContaining({ code: 'PRIORITY_RANGE', reason: 'priority "5" (a string) is not an integer in 0..4294967295' }));
     expect(() => decodePriority(1.5)).toThrow(expect.objectContaining({ reason: 'priority 1.5 is not an integer in 0..4294967295' }));
+    expect(() => decodePriority(null as never)).toThrow(expect.objectContaining({ reason: 'priority null is not an integer in 0..4294967295' }));
   });
 
   it.each([-1, 2 ** 32, 1.5, NaN])('rejects %p with PRIORITY_RANGE', (p) => {

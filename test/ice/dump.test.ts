@@ -184,7 +184,7 @@ describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:
     expect([...verdicts]).toEqual(['still-checking']);
   });
 
-  it.each([8, 12, 14])('a page opened minutes into the call (stats starting %i minutes after the first event): placed where the numeric times are, not a quarter hour off (audit of the change)', (minutes) => {
+  it.each([8, 12, 14, -5 / 60])('a page opened minutes into the call (stats starting %d minutes after the first event; negative: the first event after the first sample): placed where the numeric times are, not a quarter hour off (audits of the change)', (minutes) => {
     const { text, times, numeric } = legacy('en-US', 'Asia/Tokyo', undefined, minutes * 60_000);
     process.env['TZ'] = 'UTC';
     const pc = readStatsDump(text).peerConnections[0]!;

@@ -56,7 +56,7 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     const s = await server({ silent: true });
     const r = await run([`stun:127.0.0.1:${s.port}`]);
     expect(r.servers[0]).toMatchObject({ ok: false, mapped: null, error: { code: 'no-answer', stunCode: null, reason: 'Binding: no answer within 400 ms' } });
-    expect(r.servers[0]!.error!.explanation).toMatch(/the server is down or unreachable, or a firewall drops UDP to port \d+\. TCP to the same port was refused: nothing listens there/);
+    expect(r.servers[0]!.error!.explanation).toMatch(/the server is down or unreachable, or a firewall drops UDP to port \d+\. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there/);
     expect(r.nat).toMatchObject({ type: 'unknown', evidence: ['no STUN server answered, over UDP or TCP: the servers are unreachable from here'] });
     expect(r.paths).toEqual([]);
   });
@@ -244,7 +244,7 @@ describe('probe: TURN', () => {
 });
 
 describe('probe: a UDP server that does not answer, and TCP to its port', () => {
-  it('TCP refused is said as refused, not "no answer either" (README walk: it sent people looking for a firewall when nothing listened)', async () => {
+  it('TCP refused is said as refused, not "no answer either" (README walk), without calling the server down (a UDP-only one refuses TCP too: audit of the change)', async () => {
     // A port nothing listens on, over UDP or TCP.
     const s = createServer();
     await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
@@ -252,8 +252,8 @@ describe('probe: a UDP server that does not answer, and TCP to its port', () => 
     await new Promise((done) => s.close(done));
     const r = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 300 });
     expect(r.servers[0]!.error!.code).toBe('no-answer');
-    expect(r.servers[0]!.steps).toContain('Binding over TCP to the same server and port: connection refused (nothing listens on that TCP port: is the server running?)');
-    expect(r.servers[0]!.error!.explanation).toMatch(/TCP to the same port was refused: nothing listens there, so the server is likely down/);
+    expect(r.servers[0]!.steps).toContain('Binding over TCP to the same server and port: connection refused (nothing listens for TCP on that port)');
+    expect(r.servers[0]!.error!.explanation).toMatch(/TCP to the same port was refused: the machine is reachable and nothing listens for TCP there \(a UDP-only server, or one that is down\)/);
   });
 });
 

@@ -146,6 +146,11 @@ describe('WebSocket paths (README walk: any path but /feed joined a room)', () =
     a.ws.close();
     b.ws.close();
     expect(await raw(port, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
+    // Behind a token, the feed is not told to exist without it (audit of the change).
+    const locked = await relay({ token: 'tok' });
+    const lockedPort = Number(new URL(locked.url).port);
+    expect(await raw(lockedPort, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 404/);
+    expect(await raw(lockedPort, 'GET /feed?token=tok HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
   });
 });
 

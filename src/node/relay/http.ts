@@ -74,7 +74,7 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
     return;
   }
   // The feed is a WebSocket: a plain GET of it is told so (426, RFC 9110 §15.5.22), not "not found".
-  if (target.path === '/feed' && o.feed) {
+  if (target.path === '/feed' && o.feed && (o.token === undefined || sameSecret(tokenOf(req, target), o.token))) {
     res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'Upgrade' }).end('the feed is a WebSocket: connect with ws:// (sdpscope client ws://…/feed, or the inspector page)\n');
     return;
   }
