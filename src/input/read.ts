@@ -5,7 +5,7 @@
  * RTCIceCandidateInit object), arrays of them, NDJSON frame logs and chrome://webrtc-internals
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
-import { boundedFindings } from '../diagnostics.js';
+import { atLine, boundedFindings, diagnostic } from '../diagnostics.js';
 import { requireObject, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
@@ -54,6 +54,13 @@ export interface ScanOptions {
   readonly file?: string;
 }
 
+/** The first line of `text` is a lone "{" or "[" (blanks around it). Internal. */
+export function opensLoneBracket(text: string): boolean {
+  const nl = text.indexOf('\n');
+  const first = (nl < 0 ? text : text.slice(0, nl)).trim();
+  return first === '{' || first === '[';
+}
+
 /** Scans a whole text, JSON document or lines, into `sink`, as it finds things. */
 export function scanInput(text: string, sink: InputSink, options: ScanOptions = {}): void {
   requireText(text, 'scanInput');
@@ -95,6 +102,11 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
         return;
       }
     }
+    // A text whose first line is a lone "{" or "[" and that does not parse as JSON (a
+    // pretty-printed frame cut short) is said to be one, at line 1: the line scanner passes over
+    // such a line (in the middle of a log it opens a block, and is no finding). The stream reader
+    // says the same of the same text (node/stream.ts).
+    if (opensLoneBracket(body)) sink.problem(diagnostic('invalid-json', 'line 1 starts like JSON but does not parse', atLine(1, null, null, options.file)));
   }
   const scanner = new LineScanner(sink, file);
   let start = 0;

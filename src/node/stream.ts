@@ -8,7 +8,7 @@ import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, SdpscopeError } from '../errors.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
-import { scanInput } from '../input/read.js';
+import { opensLoneBracket, scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
 
 export interface StreamReport {
@@ -158,6 +158,11 @@ async function readHead(stream: AsyncIterable<Uint8Array | string>, sink: InputS
       return { report: { lines: doc.text.split('\n').length - (doc.text.endsWith('\n') ? 1 : 0), bytes: Buffer.byteLength(doc.text) } };
     }
     return { lines: rest(doc.chunks, it) };
+  }
+  // A first line of a lone "{" or "[" that is not read as a document (it holds a NUL: not JSON):
+  // said as the whole-text reader says it (read.ts).
+  if (headBuf.indexOf(0) >= 0 && opensLoneBracket(headBuf.subarray(0, nl < 0 ? headBuf.length : nl).toString('utf8').replace(/^\uFEFF/, ''))) {
+    sink.problem(diagnostic('invalid-json', 'line 1 starts like JSON but does not parse', atLine(1, null, null, options.file)));
   }
   return { lines: rest([headBuf], headDone ? null : it) };
 }
