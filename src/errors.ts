@@ -133,7 +133,8 @@ export function requireText(value: unknown, what: string): string {
   throw new SdpscopeError('NOT_TEXT', `${what} takes a string, got ${got}`);
 }
 
-const describe = (value: unknown): string =>
+/** A value as an error message shows it (`null`, `an array`, `an object`, a string quoted and cut at 20). Internal. */
+export const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
 
 /** An integer in [min, max]; throws INVALID_ARGUMENT otherwise (NaN, a string, a bigint, out of range). */

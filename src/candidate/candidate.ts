@@ -6,7 +6,7 @@
  *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
  *                         *(SP cand-extension)
  */
-import { requireObject, requireText, SdpscopeError, stacklessError, type ErrorCode } from '../errors.js';
+import { describe, requireObject, requireText, SdpscopeError, stacklessError, type ErrorCode } from '../errors.js';
 
 /** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
 export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
@@ -704,9 +704,7 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
 export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
   requireObject(c, what);
   const o = c as Record<string, unknown>;
-  const shown = (v: unknown): string =>
-    v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v;
-  const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${shown(o[field])}`);
+  const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${describe(o[field])}`);
   for (const [field, type] of CANDIDATE_FIELDS) {
     const v = o[field];
     const base = type.endsWith('?') ? type.slice(0, -1) : type;
