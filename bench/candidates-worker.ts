@@ -36,7 +36,7 @@ async function sdpscope(file: string, mode: Mode): Promise<number> {
   const out = (s: string) => {
     if (mode === 'ndjson') for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) written++;
     // The totals line of the table modes, the totals object of --json: how many candidate lines were read.
-    const m = /(\d+) candidate lines?|"candidates": (\d+),\n\s+"(?:distinct|invalid)"/.exec(s.slice(-400));
+    const m = /(\d+) candidate lines?|"totals": {"candidates":(\d+),/.exec(s.slice(-400));
     if (m) candidates = Number(m[1] ?? m[2]);
   };
   async function* one() {

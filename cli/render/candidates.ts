@@ -182,8 +182,10 @@ export async function writeReportJsonRest(r: AnalysisReport, sessions: JsonItems
   const open = r.sessions.reduce((n, s) => n + s.diagnostics.length, 0);
   const general = r.diagnostics.slice(0, r.diagnostics.length - open).map(diagnosticJson);
   await writeJsonArray('sessions', [sessions], out, drained);
-  out(`,\n  "calls": ${jsonMember(full.calls)}`);
-  out(`,\n  "pairs": ${jsonMember(full.pairs)}`);
+  out(',\n');
+  await writeJsonArray('calls', [listedItems(full.calls)], out, drained);
+  out(',\n');
+  await writeJsonArray('pairs', [listedItems(full.pairs)], out, drained);
   out(',\n');
   await writeJsonArray('diagnostics', [listedItems(general), sessionDiagnostics], out, drained);
   out(`,\n  "totals": ${jsonMember(full.totals)}\n}\n`);

@@ -16,8 +16,8 @@ async function written(spool: Spool): Promise<{ text: string; waits: number }> {
   return { text, waits };
 }
 
-/** An array element as JSON.stringify(report, null, 2) writes it: indented by four spaces (the reference the spool must match). */
-const element = (v: unknown) => '    ' + JSON.stringify(v, null, 2).replace(/\n/g, '\n    ');
+/** An array element of the reports' JSON layout (cli/render/json.ts): compact on its line, after four spaces (the reference the spool must match). */
+const element = (v: unknown) => '    ' + JSON.stringify(v);
 
 const spoolDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('sdpscope-spool-'));
 
