@@ -179,6 +179,22 @@ describe('parseCommand', () => {
     expect(waits).toBeGreaterThan(2);
   });
 
+  it('shows a long session-level value that every m-line inherits cut, with its length: the text stays linear in the input (fuzz seed 777)', async () => {
+    const ufrag = 'u'.repeat(100_000);
+    const media = Array.from({ length: 50 }, () => 'm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n').join('');
+    const text = `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\n${media}`;
+    let out = '';
+    await parseText(text, 'input', { json: false, color: false }, (s) => (out += s));
+    expect(out.length).toBeLessThan(text.length / 5);
+    const iceLines = out.split('\n').filter((l) => l.includes('ICE'));
+    expect(iceLines).toHaveLength(50);
+    expect(iceLines[0]).toBe(`    ICE (session level) ufrag ${'u'.repeat(63)}… (100,000 chars) pwd 22 chars  ·  DTLS fingerprint missing`);
+    // A value that fits is whole, and a media-level one says no level.
+    let small = '';
+    await parseText(JSON.parse(sample('offer.json')).offer.sdp, 'input', { json: false, color: false }, (s) => (small += s));
+    expect(small).toContain('    ICE ufrag JDVd pwd 24 chars options trickle  ·');
+  });
+
   it('counts every error in its last line, those past the hundred listed too', async () => {
     const text = Array.from({ length: 150 }, (_, i) => `candidate:${i} 1 udp bad 10.0.0.1 5000 typ host`).join('\n') + '\n';
     let out = '';
