@@ -6,7 +6,7 @@
  * run ever saved (test/fixtures/fuzz/, `npm run fuzz -- --save`), each a regression test.
  * Speed is the growth test's and `npm run fuzz`'s (a ratio, a budget), not this file's.
  */
-import { checkInput, TARGET_NAMES } from '../scripts/fuzz/check.js';
+import { budgetMs, checkInput, lineCount, TARGET_NAMES } from '../scripts/fuzz/check.js';
 import { generate } from '../scripts/fuzz/mutate.js';
 import { loadFixtures, loadSeeds } from '../scripts/fuzz/seeds.js';
 
@@ -46,4 +46,13 @@ describe('every reproducer a fuzz run saved (test/fixtures/fuzz)', () => {
     const r = await checkInput(text, { timing: false, ...(only !== undefined ? { only } : {}) });
     expect(r.findings.map((f) => `${f.target}: ${f.class}: ${f.message}`)).toEqual([]);
   }, 60_000);
+});
+
+describe('the time budget', () => {
+  it('counts lines as the model does: line feeds, and those escaped in a JSON string (an SDP in a frame)', () => {
+    expect(lineCount('a\nb\nc')).toBe(3);
+    expect(lineCount(JSON.stringify({ sdp: 'v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\n' }))).toBe(4);
+    expect(budgetMs(121_337, lineCount(JSON.stringify({ sdp: 'a=x\n'.repeat(60_000) })))).toBeGreaterThan(60);
+    expect(budgetMs(1000, 1)).toBe(10);
+  });
 });
