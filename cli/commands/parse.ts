@@ -136,8 +136,8 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
 const hasErrors = (ds: readonly { readonly severity: string }[]): boolean => ds.some((d) => d.severity === 'error');
 
 /**
- * `parse --json`: the document JSON.stringify({descriptions, candidates, endOfCandidates,
- * problems}, null, 2) would give, written as the input is read: each description as it is found,
+ * `parse --json`: the document {descriptions, candidates, endOfCandidates, problems} in the
+ * reports' JSON layout (cli/render/json.ts), written as the input is read: each description as it is found,
  * the candidates and ends of candidates spooled (to disk past a few MB) for after them.
  */
 async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: string, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
