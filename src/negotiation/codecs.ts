@@ -274,14 +274,23 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     if (o) pair(o, a);
     else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));
   }
+  // An rtx whose codec is negotiated, but which answers no offered rtx: a second rtx for that
+  // codec, or the offer's rtx of its payload type with its apt changed (audit: "rtx-without-codec"
+  // was said of a negotiated VP8; Chromium, the offerer, then sends with the answer's rtx).
+  const rtxNotOffered = (a: Codec, apt: number, offerApt: number): string => {
+    const mine = pairs.find(([oc]) => isRtx(oc) && Number(params(oc)['apt']) === offerApt);
+    const same = offerByPt.get(a.payloadType);
+    const was = same !== undefined && isRtx(same) ? `; the offer's payload type ${a.payloadType} is rtx for payload type ${params(same)['apt'] ?? '?'}: the answer changed its apt` : '';
+    return mine !== undefined
+      ? `rtx (apt=${apt}) a second time: the offer's rtx for payload type ${offerApt} (${mine[0].payloadType}) is answered by payload type ${mine[1].payloadType}${was}`
+      : `rtx (apt=${apt}): the offer has no rtx for payload type ${offerApt}${was}`;
+  };
   for (const a of pending.filter(isRtx)) {
     const apt = Number(params(a)['apt']);
     const offerApt = answerToOffer(apt);
     const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && c.clockRate === a.clockRate);
     if (o) pair(o, a);
-    else {
-      answerOnly.push(dropped(a, offerApt === undefined ? `rtx for payload type ${params(a)['apt'] ?? '?'}, which is not a negotiated codec` : `rtx (apt=${apt}) has no offered rtx for payload type ${offerApt}`));
-    }
+    else answerOnly.push(dropped(a, offerApt === undefined ? `rtx for payload type ${params(a)['apt'] ?? '?'}, which is not a negotiated codec` : rtxNotOffered(a, apt, offerApt)));
   }
   // Keep the answer's order for the result.
   const order = new Map(answer.codecs.map((c, i) => [c, i]));

@@ -119,6 +119,17 @@ describe('codec matching follows libwebrtc', () => {
     expect(c.negotiated.map((x) => [x.offerPayloadType, x.answerPayloadType])).toEqual([[98, 96], [97, 96]]);
     expect(c.answerOnly).toEqual([]);
   });
+  it('an answer rtx for a negotiated codec that answers no offered rtx is an answer codec the offer did not have, not an rtx without its codec (Chromium audit: its apt changed from VP9 to VP8)', () => {
+    const vp9 = ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0', 'rtpmap:99 rtx/90000', 'fmtp:99 apt=98'];
+    const offer = { media: [{ formats: '96 97 98 99', codecs: [...VP8, ...vp9] }] };
+    const n = run(offer, { media: [answerOf({ formats: '96 97 98 99', codecs: [...VP8, 'rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0', 'rtpmap:99 rtx/90000', 'fmtp:99 apt=96'] })] });
+    expect(n.diagnostics.map((d) => [d.kind, d.message])).toEqual([
+      ['answer-codec-not-offered', "answer payload type 99: rtx (apt=96) a second time: the offer's rtx for payload type 96 (97) is answered by payload type 97; the offer's payload type 99 is rtx for payload type 98: the answer changed its apt"],
+    ]);
+    // An rtx for a negotiated codec the offer had no rtx for.
+    const bare = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000'] }] }, { media: [answerOf({ formats: '96 97', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:97 rtx/90000', 'fmtp:97 apt=96'] })] });
+    expect(bare.diagnostics.map((d) => [d.kind, d.message])).toEqual([['answer-codec-not-offered', 'answer payload type 97: rtx (apt=96): the offer has no rtx for payload type 96']]);
+  });
   it('H264: packetization-mode absent is 0', () => {
     const c = match(['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
     expect(c.negotiated).toEqual([]);
