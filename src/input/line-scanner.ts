@@ -4,6 +4,7 @@
  * block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}. Internal:
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
+import { pushAll } from '../arrays.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
@@ -17,6 +18,8 @@ export interface LineScannerOptions {
 }
 
 const SDP_LINE = /^[a-zA-Z]=/;
+/** A blank line: spaces and tabs only (node/stream.ts's `blank`, byte for byte). */
+const BLANK = /^[ \t]*$/;
 
 /**
  * A time at the start of a log line, as loggers write it: "2026-11-24T06:00:00.123Z",
@@ -33,6 +36,13 @@ export function leadingTime(line: string): string | undefined {
 
 export class LineScanner {
   private block: string[] = [];
+  /**
+   * Blank lines met inside a block, held: they join it if an SDP line follows (a description
+   * copied from Firefox's about:webrtc has a blank line between every two lines: it was read as
+   * fifteen descriptions, each missing what the others had; real-log audit), and are dropped with
+   * the block's end otherwise.
+   */
+  private blanks: string[] = [];
   private blockStart = 0;
   private blockFragment = false;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
@@ -61,7 +71,15 @@ export class LineScanner {
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
     if (this.block.length > 0) {
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
+        if (this.blanks.length > 0) {
+          pushAll(this.block, this.blanks);
+          this.blanks = [];
+        }
         this.block.push(content + ending);
+        return;
+      }
+      if (BLANK.test(bare)) {
+        this.blanks.push(content + ending);
         return;
       }
       this.flush();
@@ -91,6 +109,7 @@ export class LineScanner {
     if (this.block.length === 0) return;
     const text = this.block.join('');
     this.block = [];
+    this.blanks = [];
     emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);
   }
 

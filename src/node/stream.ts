@@ -103,6 +103,12 @@ class Markers {
   }
 }
 
+/** Whether the line at [start, end) of `buf` is white space only (spaces, tabs; its CR is cut already). */
+function blank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
+  return true;
+}
+
 /** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
 function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
   // A line of one character holds nothing (a lone "{" or "[" opens a pretty-printed block: the
@@ -214,7 +220,9 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (!interesting(buf, start, end, markers)) {
-      scanner.breakBlock();
+      // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP line follows).
+      if (scanner.inBlock && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);
+      else scanner.breakBlock();
       return;
     }
     const text = buf.toString('utf8', start, end);

@@ -126,3 +126,23 @@ describe('a line of one character', () => {
     expect([block.problems, block.candidates.length]).toEqual([[], 1]);
   });
 });
+
+describe('blank lines inside an SDP', () => {
+  it('join the description when an SDP line follows (Firefox about:webrtc copies: a blank line between every two), in the stream as in the whole text; end it otherwise (real-log audit: 15 descriptions)', async () => {
+    const sdp = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
+    const spaced = (sdp.endsWith('\n') ? sdp : sdp + '\n').replace(/\r?\n/g, '\n\n');
+    for (const text of [`Local SDP (Answer)\n\n${spaced}log goes on\n`, `x\n${spaced}  \n\t\nnoise\na=candidate:1 1 udp 1 1.1.1.1 1 typ host\n`]) {
+      const whole = readInput(text);
+      const r = await scan(chunked(text, 7));
+      expect(strip(r)).toEqual(strip(whole));
+      expect(whole.descriptions).toHaveLength(1);
+      // The description is every SDP line with the blank lines between them, and no blank line after its last.
+      expect(whole.descriptions[0]!.text).toBe(spaced.replace(/\n\n$/, '\n'));
+      expect(whole.descriptions[0]!.description.media.length).toBe(parseMedia(sdp));
+    }
+    // After a line that is not SDP, an a=candidate line is trickled, as before.
+    expect(readInput(`x\n${spaced}noise\na=candidate:1 1 udp 1 1.1.1.1 1 typ host\n`).candidates.filter((c) => !c.inDescription)).toHaveLength(1);
+  });
+});
+
+const parseMedia = (sdp: string) => sdp.split(/\r?\n/).filter((l) => l.startsWith('m=')).length;
