@@ -148,10 +148,19 @@ export function cutInQuotes(line: string, from: number, end: number): boolean {
   const q = from > 0 ? line.charCodeAt(from - 1) : 0;
   if (q === 34 || q === 39) return true; /* " or ' (util.inspect, Python's repr) */
   // After an escaped line break (`\r\n`, `\\r\\n` when escaped twice): a line of an SDP or a
-  // fragment inside a quoted string, which the line ends before closing.
+  // fragment inside a quoted string, which the line ends before closing; with no quote before it
+  // in the line, a log that writes a line break as `\n` text before each SDP line (OpenWebRTC's
+  // iOS log; real-log audit: twelve whole candidates were said to be cut).
   const i = from - 1;
-  if (i >= 1 && line.charCodeAt(i) === 110 /* n */ && line.charCodeAt(i - 1) === 92) return true;
+  if (i >= 1 && line.charCodeAt(i) === 110 /* n */ && line.charCodeAt(i - 1) === 92) return quoteBefore(line, i - 1);
   return insideJsonString(line, from);
+}
+
+/** Whether a double or single quote comes before `at` in the line. */
+function quoteBefore(line: string, at: number): boolean {
+  const d = line.indexOf('"');
+  const q = line.indexOf("'");
+  return (d >= 0 && d < at) || (q >= 0 && q < at);
 }
 
 /**

@@ -257,6 +257,16 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it('reads a candidate after a line break written as text, with no quote in the line, whole (OpenWebRTC iOS logs; real-log audit: twelve said to be cut)', () => {
+    const log = [String.raw`\na=ice-ufrag:y5V5`, String.raw`\na=candidate:1 1 UDP 2013266431 192.168.2.16 59147 typ host`, String.raw`\na=candidate:13 1 UDP 1677722111 70.49.101.197 59147 typ srflx raddr 192.168.2.16 rport 59147`].join('\n');
+    expect(readCandidates(log).map((c) => [c.candidate?.type ?? null, c.candidate?.relatedPort ?? null, c.error?.code ?? null])).toEqual([
+      ['host', null, null],
+      ['srflx', 59147, null],
+    ]);
+    // In a quoted string, still cut.
+    expect(readCandidates(String.raw`got "a=mid:0\r\na=candidate:1 1 UDP 2013266431 192.168.2.16 59147 typ ho`).map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_CUT']);
+  });
+
   it('refuses a cut candidate wherever the quoted string that holds it starts, and not a whole one (audit: five shapes)', () => {
     const sdpHead = String.raw`v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n`;
     const read = (line: string) => readCandidates(line).map((c) => [c.candidate?.type ?? null, c.error?.code ?? null]);
