@@ -495,6 +495,8 @@ function textSpan(line: string): [number, number] | null {
   const k = line.indexOf('candidate:');
   if (k < 0) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
+  // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL).
+  if (from > 0 && line.charCodeAt(from - 1) === 58) return null;
   const end = candidateTextEnd(line, from);
   // A cut line (the reference readers refuse its candidate), or more than one candidate.
   if (cutInQuotes(line, from, end) || line.indexOf('candidate:', k + 10) >= 0) return null;

@@ -51,14 +51,42 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     stop = candidateTextStop(line, m.index, stop);
     // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value is dropped.
     if (next >= 0) stop = withoutDanglingWord(line, m.index, stop);
+    const android = androidInit(line, m.index);
+    if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = line.slice(m.index, stop);
     if (text.length === 0) continue;
-    emitCandidate(text, {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
+    emitCandidate(text, android ?? {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** `sdpMid:sdpMLineIndex:` right before a candidate, as Android's IceCandidate.toString() writes it. */
+const ANDROID_PREFIX = /(?:^|[\s"'=(\[])([A-Za-z0-9_.\-]{1,64}):(\d{1,5}):$/;
+
+/**
+ * The sdpMid and sdpMLineIndex of a candidate written by Android's `org.webrtc.IceCandidate.toString()`
+ * (`audio:0:candidate:… network-id 2:stun:host:3478`: mid, index, the candidate, then its server's
+ * URL, empty for a host candidate), or null when the candidate at `from` is not written so. The
+ * real-log audit: `network-id 2:` and `network-cost 10:stun:…` were read as the values.
+ */
+export function androidInit(line: string, from: number): { sdpMid: string; sdpMLineIndex: number } | null {
+  if (from < 3 || line.charCodeAt(from - 1) !== 58) return null;
+  const m = ANDROID_PREFIX.exec(line.slice(Math.max(0, from - 72), from));
+  return m === null ? null : { sdpMid: m[1]!, sdpMLineIndex: Number(m[2]) };
+}
+
+/** The end of an Android candidate [from, stop) without the `:` and server URL that follow it (`:`, `:stun:…`, `:turn:…`). */
+function withoutServerUrl(line: string, from: number, stop: number): number {
+  if (stop > from && line.charCodeAt(stop - 1) === 58) return stop - 1;
+  const text = line.slice(from, stop);
+  let best = -1;
+  for (const scheme of [':stun:', ':stuns:', ':turn:', ':turns:']) best = Math.max(best, text.lastIndexOf(scheme));
+  // The URL is the text's last field: no blank after it.
+  if (best < 0 || /[ \t]/.test(text.slice(best))) return stop;
+  return from + best;
+}
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /**

@@ -257,6 +257,21 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it("reads Android's IceCandidate.toString() (mid:index:candidate:…:server URL): the mid and index, and not the URL or its colon as the last field's value (real-log audit)", () => {
+    const log = [
+      'onIceCandidate: audio:0:candidate:1989069592 1 udp 2122260223 192.168.53.59 40190 typ host generation 0 ufrag gENR network-id 3 network-cost 10:',
+      'onIceCandidate: audio:0:candidate:559267639 1 udp 2122202367 ::1 47938 typ host generation 0 ufrag gENR network-id 2:',
+      'onIceCandidate: video:1:candidate:842163049 1 udp 1686052607 210.22.179.242 2997 typ srflx raddr 192.168.53.59 rport 40190 generation 0 ufrag gENR network-id 3 network-cost 10:stun:108.177.125.127:19302',
+      'onIceCandidate: 0:0:candidate:3 1 udp 41885439 203.0.113.9 3478 typ relay raddr 0.0.0.0 rport 0 generation 0 ufrag gENR network-id 1:turn:turn.example.org:3478?transport=udp',
+    ].join('\n');
+    expect(readCandidates(log).map((c) => [c.sdpMid, c.sdpMLineIndex, c.candidate?.networkId ?? null, c.candidate?.networkCost ?? null, c.error?.code ?? null])).toEqual([
+      ['audio', 0, '3', 10, null],
+      ['audio', 0, '2', null, null],
+      ['video', 1, '3', 10, null],
+      ['0', 0, '1', null, null],
+    ]);
+  });
+
   it('reads a candidate after a line break written as text, with no quote in the line, whole (OpenWebRTC iOS logs; real-log audit: twelve said to be cut)', () => {
     const log = [String.raw`\na=ice-ufrag:y5V5`, String.raw`\na=candidate:1 1 UDP 2013266431 192.168.2.16 59147 typ host`, String.raw`\na=candidate:13 1 UDP 1677722111 70.49.101.197 59147 typ srflx raddr 192.168.2.16 rport 59147`].join('\n');
     expect(readCandidates(log).map((c) => [c.candidate?.type ?? null, c.candidate?.relatedPort ?? null, c.error?.code ?? null])).toEqual([
