@@ -498,6 +498,8 @@ function textSpan(line: string): [number, number] | null {
   // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL).
   if (from > 0 && line.charCodeAt(from - 1) === 58) return null;
   const end = candidateTextEnd(line, from);
+  // Ended by a backslash (`\/` in a quoted ufrag, an escaped line break): the reference's.
+  if (line.charCodeAt(end) === 92) return null;
   // A cut line (the reference readers refuse its candidate), or more than one candidate.
   if (cutInQuotes(line, from, end) || line.indexOf('candidate:', k + 10) >= 0) return null;
   return [from, candidateTextStop(line, from, end)];

@@ -42,7 +42,15 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
     const next = starts.after(m.index + m[0].length);
-    const end = candidateTextEnd(line, m.index, next < 0 ? line.length : next);
+    let end = candidateTextEnd(line, m.index, next < 0 ? line.length : next);
+    // `\/` in a quoted candidate is JSON's escape of "/" (a ufrag or password holds one): the
+    // candidate goes on past it (iOS NSLog of pretty-printed JSON; real-log audit: ufrag "CFFG" of
+    // "CFFG\/Fe13BM95qu8", and two sessions whose ufrags share a prefix merged).
+    let slashes = false;
+    while (line.charCodeAt(end) === 92 && line.charCodeAt(end + 1) === 47 && quoted(line, m.index)) {
+      slashes = true;
+      end = candidateTextEnd(line, end + 2, next < 0 ? line.length : next);
+    }
     // "candidate: candidate:…" and "candidate:candidate:…" are one (doubled) prefix, not two candidates.
     if (/^(?:a=)?candidate:\s*$/.test(line.slice(m.index, candidateTextStop(line, m.index, end)))) continue;
     let stop = end;
@@ -53,7 +61,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (next >= 0) stop = withoutDanglingWord(line, m.index, stop);
     const android = androidInit(line, m.index);
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
-    const text = line.slice(m.index, stop);
+    const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
     emitCandidate(text, android ?? {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
@@ -182,6 +190,11 @@ export function cutInQuotes(line: string, from: number, end: number): boolean {
   const i = from - 1;
   if (i >= 1 && line.charCodeAt(i) === 110 /* n */ && line.charCodeAt(i - 1) === 92) return quoteBefore(line, i - 1);
   return insideJsonString(line, from);
+}
+
+/** Whether the candidate at `from` opens a JSON string: right after a double quote (a whole JSON line is JSON.parse's). */
+function quoted(line: string, from: number): boolean {
+  return from > 0 && line.charCodeAt(from - 1) === 34;
 }
 
 /** Whether a double or single quote comes before `at` in the line. */

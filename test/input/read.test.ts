@@ -257,6 +257,13 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it('reads a ufrag with an escaped slash in a quoted candidate whole (iOS NSLog of pretty-printed JSON; real-log audit: "CFFG" of "CFFG\\/Fe13BM95qu8")', () => {
+    const log = ['{', String.raw`  "candidate" : "candidate:2199149818 1 udp 1685921535 76.14.53.207 48306 typ srflx raddr 10.0.1.178 rport 52168 generation 0 ufrag CFFG\/Fe13BM95qu8",`, '  "type" : "candidate"', '}'].join('\n');
+    expect(readCandidates(log).map((c) => [c.candidate?.ufrag ?? null, c.usernameFragment, c.error?.code ?? null])).toEqual([['CFFG/Fe13BM95qu8', 'CFFG/Fe13BM95qu8', null]]);
+    // Not quoted: the backslash ends it, as before.
+    expect(readCandidates(String.raw`x candidate:1 1 udp 1 1.1.1.1 1 typ host ufrag ab\/cd`).map((c) => c.candidate?.ufrag ?? null)).toEqual(['ab']);
+  });
+
   it("reads Android's IceCandidate.toString() (mid:index:candidate:…:server URL): the mid and index, and not the URL or its colon as the last field's value (real-log audit)", () => {
     const log = [
       'onIceCandidate: audio:0:candidate:1989069592 1 udp 2122260223 192.168.53.59 40190 typ host generation 0 ufrag gENR network-id 3 network-cost 10:',
