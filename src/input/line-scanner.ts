@@ -163,7 +163,13 @@ export function opensLikeJson(t: string): boolean {
   const c = t[i]!;
   if (c0 === 123) return c === '"' || c === '}';
   if (c === '{' || c === '[' || c === '"' || c === ']' || c === '-') return true;
-  if (c >= '0' && c <= '9') return leadingTime(t) === undefined && /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]/.test(t.slice(0, 64));
+  if (c >= '0' && c <= '9') {
+    if (leadingTime(t) !== undefined) return false;
+    const m = /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*([,\]])/.exec(t.slice(0, 64));
+    // "[1981012534] Trickle candidate…": one number in brackets and text after it is a log prefix
+    // (Janus's handle id), not an array (real-log audit: invalid-json on every line of a Janus log).
+    return m !== null && !(m[1] === ']' && t.length > m[0].length);
+  }
   return /^(?:true|false|null)\s*[,\]]/.test(t.slice(i, i + 8));
 }
 

@@ -257,6 +257,13 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it("takes a number in brackets before text for a log prefix, not JSON (Janus's handle ids; real-log audit: invalid-json on every line)", () => {
+    const r = readInput(['[1981012534] Creating ICE agent (ICE Full mode, controlled)', '[1981012534] Trickle candidate (audio): candidate:3013953624 1 udp 2122260223 192.168.1.100 55449 typ host generation 0', '[1, 2', '[7]'].join('\n'));
+    expect(r.candidates.map((c) => c.candidate?.port ?? null)).toEqual([55449]);
+    // A cut array is still a problem; a whole one is JSON.
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 3]]);
+  });
+
   it('reads a ufrag with an escaped slash in a quoted candidate whole (iOS NSLog of pretty-printed JSON; real-log audit: "CFFG" of "CFFG\\/Fe13BM95qu8")', () => {
     const log = ['{', String.raw`  "candidate" : "candidate:2199149818 1 udp 1685921535 76.14.53.207 48306 typ srflx raddr 10.0.1.178 rport 52168 generation 0 ufrag CFFG\/Fe13BM95qu8",`, '  "type" : "candidate"', '}'].join('\n');
     expect(readCandidates(log).map((c) => [c.candidate?.ufrag ?? null, c.usernameFragment, c.error?.code ?? null])).toEqual([['CFFG/Fe13BM95qu8', 'CFFG/Fe13BM95qu8', null]]);
