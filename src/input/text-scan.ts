@@ -59,6 +59,17 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     stop = candidateTextStop(line, m.index, stop);
     // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value is dropped.
     if (next >= 0) stop = withoutDanglingWord(line, m.index, stop);
+    // In free text, "candidate:" and a blank that does not read as a candidate (one with an empty
+    // foundation does) is a sentence ("Resolved candidate: 10.0.0.98 56116", "Failed to add
+    // candidate: timeout", util.inspect's "candidate: {"), unless a candidate's fields follow
+    // ("Parsing candidate: 1 1 UDP 2122317823 10.0.0.98 56116 typ host", libdatachannel): read
+    // then (real-log audit: each was an unparseable-candidate error).
+    if (m[0].length === 10 && isBlank(line.charCodeAt(m.index + 10)) && !quoted(line, m.index) && line.charCodeAt(m.index - 1) !== 39 && !tryParseCandidate(line.slice(m.index, stop)).ok) {
+      const fields = fieldsAfterBlank(line, m.index + 10, stop);
+      if (fields !== null) emitCandidate(`candidate:${line.slice(fields, stop)}`, {}, at, sink, fields + 1);
+      re.lastIndex = end;
+      continue;
+    }
     const android = androidInit(line, m.index);
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
@@ -69,6 +80,17 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** A candidate's start: a foundation (1*32 ice-char, RFC 8839 §5.1), a blank and a component digit. */
+const CANDIDATE_START = /^[A-Za-z0-9+/]{1,32}[ \t]+[0-9]/;
+
+/** Where a candidate's fields start after the blanks at `at` (up to `stop`), when they read as one; else null. */
+function fieldsAfterBlank(line: string, at: number, stop: number): number | null {
+  let k = at;
+  while (k < stop && isBlank(line.charCodeAt(k))) k++;
+  if (!CANDIDATE_START.test(line.slice(k, k + 40))) return null;
+  return tryParseCandidate(`candidate:${line.slice(k, stop)}`).ok ? k : null;
+}
 
 /** `sdpMid:sdpMLineIndex:` right before a candidate, as Android's IceCandidate.toString() writes it. */
 const ANDROID_PREFIX = /(?:^|[\s"'=(\[])([A-Za-z0-9_.\-]{1,64}):(\d{1,5}):$/;

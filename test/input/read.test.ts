@@ -257,6 +257,28 @@ describe('log text', () => {
     expect(readCandidates(line(escaped) + ' ok').map((x) => x.error?.code ?? null)).toEqual([null, null]);
   });
 
+  it('takes "candidate:" and a blank in free text for a sentence unless a candidate follows (real-log audit: libdatachannel, Signal, util.inspect each gave errors)', () => {
+    const log = [
+      '2021-02-25 10:24:11.033 VERB  [4581553] [rtc::Candidate::parse@98] Parsing candidate: 1 1 UDP 2122317823 10.0.0.98 56116 typ host',
+      '2021-02-25 10:24:11.033 VERB  [4581553] [rtc::Candidate::resolve@177] Resolved candidate: 10.0.0.98 56116',
+      'INFO  Local ICE candidate: opaque=true/141',
+      'Failed to add candidate: timeout',
+      "{ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: 'sdparta_0',",
+      // An empty foundation reads as one (a finding of its own), as before.
+      'got candidate: 1 udp 2122260223 10.0.0.2 5000 typ host',
+      // A bad candidate right after the colon is still an error.
+      'got candidate:1 1 udp bad 10.0.0.3 5000 typ host',
+    ].join('\n');
+    const r = readInput(log);
+    expect(r.candidates.map((c) => [c.source.line, c.candidate?.foundation ?? null, c.candidate?.address ?? null, c.error?.code ?? null])).toEqual([
+      [1, '1', '10.0.0.98', null],
+      [5, '1', '10.0.0.1', null],
+      [6, '', '10.0.0.2', null],
+      [7, null, null, 'CANDIDATE_PRIORITY'],
+    ]);
+    expect(r.problems.map((p) => p.line)).toEqual([7]);
+  });
+
   it("takes a number in brackets before text for a log prefix, not JSON (Janus's handle ids; real-log audit: invalid-json on every line)", () => {
     const r = readInput(['[1981012534] Creating ICE agent (ICE Full mode, controlled)', '[1981012534] Trickle candidate (audio): candidate:3013953624 1 udp 2122260223 192.168.1.100 55449 typ host generation 0', '[1, 2', '[7]'].join('\n'));
     expect(r.candidates.map((c) => c.candidate?.port ?? null)).toEqual([55449]);
