@@ -24,6 +24,9 @@ export interface NatVerdict {
   readonly cannotSee: string;
 }
 
+/** Address classes that are no one's address on the internet: a srflx equal to such a base was mapped by a STUN server inside the network. */
+const INSIDE: ReadonlySet<string> = new Set(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula']);
+
 const CANNOT_SEE = 'filtering behaviour (full cone vs restricted vs port-restricted) and whether inbound packets get through: candidates only show mappings';
 
 /** Collects srflx mappings per base; cheap to keep per session. */
@@ -34,6 +37,8 @@ export class NatEvidence {
   private redacted = 0;
   private srflx = 0;
   private sameAsBase = 0;
+  /** srflx equal to a base that is not a public address: a STUN server inside the network, which sees no NAT to the internet. */
+  private sameAsPrivateBase = 0;
 
   add(c: CandidateFacts): void {
     if (c.type !== 'srflx') return;
@@ -48,7 +53,16 @@ export class NatEvidence {
       this.masked++;
       return;
     }
-    if (ra === c.address && c.relatedPort === c.port) this.sameAsBase++;
+    if (ra === c.address && c.relatedPort === c.port) {
+      // Only a public address seen as itself says "no NAT" (real-log audit: a 10.0.75.1 srflx equal
+      // to its base was "no NAT: the host address is public"); a private one is a STUN server
+      // inside the network, which tells nothing of the way out.
+      if (INSIDE.has(c.addressClass)) {
+        this.sameAsPrivateBase++;
+        return;
+      }
+      this.sameAsBase++;
+    }
     const base = `${c.transport} ${ra}:${c.relatedPort}`;
     const mapped = `${c.address}:${c.port}`;
     let maps = this.bases.get(base);
@@ -78,7 +92,7 @@ export class NatEvidence {
     if (independent.length > 0) {
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.sameAsPrivateBase) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
@@ -86,11 +100,16 @@ export class NatEvidence {
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it`);
+      if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }
+    // What is left to compare: nothing when every srflx hides its base, is redacted or is a private one's own address (real-log audit: "one mapping per base" was said of hidden ones).
+    const compared = this.bases.size > 0;
     const seedTypes = this.srflx === 0
       ? 'cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)'
-      : 'cannot be told from these candidates: one mapping per base, from one STUN server or from several that saw the same one (a browser keeps one of identical srflx candidates); sdpscope probe with two STUN servers tells';
+      : compared
+        ? 'cannot be told from these candidates: one mapping per base, from one STUN server or from several that saw the same one (a browser keeps one of identical srflx candidates); sdpscope probe with two STUN servers tells'
+        : 'cannot be told from these candidates: no srflx shows a mapping of a known base to a public address; sdpscope probe with two STUN servers tells';
     return { mapping: 'unknown', evidence: why, seedTypes, cannotSee: CANNOT_SEE };
   }
 }

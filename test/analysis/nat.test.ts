@@ -52,5 +52,19 @@ describe('NAT mapping from srflx candidates', () => {
 
   it('a srflx equal to its base: no NAT', () => {
     expect(verdict(['candidate:1 1 udp 1686052607 198.51.100.7 5000 typ srflx raddr 198.51.100.7 rport 5000']).mapping).toBe('none');
+    expect(verdict(['candidate:1 1 udp 1686052607 2001:db8::7 5000 typ srflx raddr 2001:db8::7 rport 5000']).mapping).toBe('none');
+  });
+
+  it('a private srflx equal to its base is a STUN server inside the network: unknown, not "no NAT" (real-log audit: Edge legacy, 10.0.75.1)', () => {
+    const v = verdict(['candidate:1 1 tcp 1686052607 10.0.75.1 5000 typ srflx raddr 10.0.75.1 rport 5000']);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual(['1 srflx equal to a base that is not public: a STUN server inside the network, which sees no NAT on the way out']);
+    expect(v.seedTypes).toMatch(/^cannot be told from these candidates: no srflx shows a mapping/);
+  });
+
+  it('every srflx with its base hidden: unknown, and not "one mapping per base" (real-log audit)', () => {
+    const v = verdict(['candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 0.0.0.0 rport 0']);
+    expect([v.mapping, v.evidence]).toEqual(['unknown', ['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it']]);
+    expect(v.seedTypes).not.toContain('one mapping per base');
   });
 });
