@@ -366,7 +366,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       // Past the bound, counted without being made (a log of bad candidates is a finding each).
       if (this.inputFindings.skip('unparseable-candidate', line)) return;
       const e = found.error;
-      this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}`, {
+      this.inputFindings.push(diagnostic('unparseable-candidate', `${e?.reason ?? 'not a candidate'}${e?.column != null ? ` (column ${e.column} of the candidate)` : ''} — ${JSON.stringify(found.text.slice(0, 80))}${found.text.length > 80 ? '…' : ''}`, {
         ...atLine(line, null, found.sdpMid),
         ...placeOf(found.source.file, found.source.sdpLine),
         session: null,

@@ -129,7 +129,7 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
       }
       if (name === 'fingerprint') {
         // Browsers refuse the description, not only the attribute: an error.
-        if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))} is not "<hash function> <hex pairs>": Chromium and Firefox reject it`, { ...atLine(line, 15), browsers: BOTH }));
+        if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))}${(value ?? '').length > 80 ? '…' : ''} is not "<hash function> <hex pairs>": Chromium and Firefox reject it`, { ...atLine(line, 15), browsers: BOTH }));
         return { line, kind: 'other-attribute', name, value };
       }
       if (!problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=${name} value ${JSON.stringify(value === null ? null : value.slice(0, 80))}${value !== null && value.length > 80 ? '…' : ''} does not follow its grammar (e.g. "${rule.sample}")`, atLine(line)));

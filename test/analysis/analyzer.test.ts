@@ -174,6 +174,16 @@ describe('every kind the analyzer reports has a case', () => {
   });
 });
 
+describe('an unparseable candidate is quoted', () => {
+  it('whole up to 80 characters, and with an ellipsis past them, so that a cut quote is not read as a cut line (real-log audit)', async () => {
+    const long = 'candidate:3436210189 1 udp 2122194687 172.31.0.1 53289 typ host generation 0 ufrag abcd network-id 1 x';
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(`${long}\ncandidate:1 1 udp x 10.0.0.1 5000 typ host\n`)]), a);
+    const messages = a.finish().diagnostics.filter((d) => d.kind === 'unparseable-candidate').map((d) => d.message.replace(/^.* — /, ''));
+    expect(messages).toEqual([`${JSON.stringify(long.slice(0, 80))}…`, '"candidate:1 1 udp x 10.0.0.1 5000 typ host"']);
+  });
+});
+
 describe('findings are bounded per kind (issue 13)', () => {
   it('a log of 250 bad candidates and 150 redacted ones: 100 of each listed, the rest counted', async () => {
     const bad = Array.from({ length: 250 }, (_, i) => `candidate:${i} 1 udp x 10.0.0.1 5000 typ host`);
