@@ -13,8 +13,10 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   const escaped = /v=0(?:\\r)?\\n/g;
   for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
     const start = m.index;
-    // The SDP is the JSON string text from here to the first unescaped quote (or the line's end).
-    const decoded = unescapeJsonString(line, start);
+    // The SDP is the JSON string text from here to the first unescaped quote (or the line's end);
+    // in single quotes, Node's util.inspect (a `debug` log) writes a long string as pieces joined
+    // by `' + '` (real-log audit: every line after v=0 was an invalid line, the candidates lost).
+    const decoded = start > 0 && line.charCodeAt(start - 1) === 39 ? readInspectString(line, start) : unescapeJsonString(line, start);
     if (decoded.text === null) {
       // An escape that is not JSON's: the next try starts past it (so that each character is read once).
       escaped.lastIndex = Math.max(escaped.lastIndex, decoded.end);
@@ -291,6 +293,52 @@ const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '
  * `end` is then where the bad escape is; an escape the line's end cuts ends the string there (`end`
  * is the line's length). One pass.
  */
+/** JavaScript's escapes in a single-quoted string as util.inspect writes them (`\'` too; `\xNN` and `\uNNNN` apart). */
+const JS_ESCAPES: Readonly<Record<string, string>> = { "'": "'", '"': '"', '\\': '\\', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * A string util.inspect wrote in single quotes from `start` (after its opening quote), its pieces
+ * joined (`'v=0\r\n' + 'o=…\r\n' + …`) and decoded; `end` is past the last piece's closing quote
+ * (or the line's end, for a line cut inside it); `text` is null at an escape JavaScript does not
+ * have. One pass.
+ */
+function readInspectString(line: string, start: number): { text: string | null; end: number } {
+  let out = '';
+  let run = start;
+  let i = start;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 39 /* ' */) {
+      out += line.slice(run, i);
+      // The next piece: ` + '` (blanks around the plus).
+      let k = i + 1;
+      while (line.charCodeAt(k) === 32) k++;
+      if (line.charCodeAt(k) !== 43 /* + */) return { text: out, end: i };
+      k++;
+      while (line.charCodeAt(k) === 32) k++;
+      if (line.charCodeAt(k) !== 39) return { text: out, end: i };
+      i = k;
+      run = k + 1;
+      continue;
+    }
+    if (c !== 92 /* \ */) continue;
+    out += line.slice(run, i);
+    const e = line[i + 1];
+    if (e === undefined) return { text: out, end: line.length };
+    const hex = e === 'x' ? line.slice(i + 2, i + 4) : e === 'u' ? line.slice(i + 2, i + 6) : null;
+    if (hex !== null) {
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== (e === 'x' ? 2 : 4)) return { text: null, end: i + 1 };
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 1 + hex.length;
+    } else if (JS_ESCAPES[e] !== undefined) {
+      out += JS_ESCAPES[e];
+      i += 1;
+    } else return { text: null, end: i + 1 };
+    run = i + 1;
+  }
+  return { text: out + line.slice(run, i), end: i };
+}
+
 export function unescapeJsonString(line: string, start: number): { text: string | null; end: number } {
   let out = '';
   let run = start;
