@@ -199,6 +199,17 @@ function redact(frame: unknown, depth: number): unknown {
   if (frame === null || typeof frame !== 'object') return frame;
   if (depth >= MAX_DEPTH) return '[redacted: nested too deep]';
   if (Array.isArray(frame)) return frame.map((v) => redact(v, depth + 1));
+  // A browser's RTCSessionDescription or RTCIceCandidate keeps its fields in getters, which
+  // Object.entries does not see: it is what its toJSON gives, as JSON.stringify (and a signaling
+  // channel) would send it (library audit: redactFrame(pc.localDescription) was {}).
+  const toJSON = (frame as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function' && Object.getPrototypeOf(frame) !== Object.prototype) {
+    const value: unknown = toJSON.call(frame);
+    if (value !== frame) {
+      requireTree(value, 'redactFrame: a toJSON() in the frame');
+      return redact(value, depth + 1);
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(frame)) {
     const value = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);

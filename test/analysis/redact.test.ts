@@ -171,3 +171,34 @@ describe('redactText (text that is not JSON)', () => {
   });
 
 });
+
+describe('a browser object in the frame', () => {
+  /** Shaped as the WebIDL makes them: fields as getters on the prototype, and a toJSON. */
+  class RTCSessionDescriptionLike {
+    readonly #type: string;
+    readonly #sdp: string;
+    constructor(init: { type: string; sdp: string }) {
+      this.#type = init.type;
+      this.#sdp = init.sdp;
+    }
+    get type(): string {
+      return this.#type;
+    }
+    get sdp(): string {
+      return this.#sdp;
+    }
+    toJSON(): { type: string; sdp: string } {
+      return { type: this.#type, sdp: this.#sdp };
+    }
+  }
+
+  it('is redacted as its toJSON gives it, as JSON.stringify sends it (library audit: redactFrame(pc.localDescription) was {})', () => {
+    const desc = new RTCSessionDescriptionLike({ type: 'offer', sdp: 'v=0\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\n' });
+    expect(Object.entries(desc)).toEqual([]);
+    const out = redactFrame({ type: 'offer', offer: desc }) as { offer: { type: string; sdp: string } };
+    expect(out.offer.type).toBe('offer');
+    expect(out.offer.sdp).toMatch(/^v=0\r\na=ice-pwd:\S{22}\r\n$/);
+    expect(out.offer.sdp).not.toContain('asd88fgpdd777uzjYhagZg');
+    expect(redactFrame(desc)).toEqual(out.offer);
+  });
+});
