@@ -5,6 +5,16 @@
  */
 import {
   CandidateAnalyzer,
+  checkStunIntegrity,
+  decodeStunMessage,
+  encodeStunMessage,
+  inferRelayProtocol,
+  inferType,
+  isStunMessage,
+  parseIceServerUri,
+  predictPairs,
+  stunLongTermKey,
+  stunXorAddress,
   classifyAddress,
   decodePriority,
   describeFrame,
@@ -93,6 +103,19 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
     ['analyzer.candidate({})', () => new CandidateAnalyzer().candidate({} as never)],
     ['scanInput(text, {})', () => scanInput('x', {} as never)],
     ['looksBinary(undefined)', () => looksBinary(undefined as never)],
+    // Library audit: raw TypeErrors before.
+    ['parseIceServerUri(an RTCIceServer\'s urls list)', () => parseIceServerUri(['stun:127.0.0.1:3478', 'turn:127.0.0.1:3478'] as never)],
+    ['isStunMessage(null)', () => isStunMessage(null as never)],
+    ['encodeStunMessage({})', () => encodeStunMessage({} as never)],
+    ['encodeStunMessage with an attribute that is not bytes', () => encodeStunMessage({ class: 'request', method: 1, transactionId: new Uint8Array(12), attributes: [{ type: 6, value: 'x' as never }] })],
+    ['encodeStunMessage with an integrity key and no crypto', () => encodeStunMessage({ class: 'request', method: 1, transactionId: new Uint8Array(12), integrityKey: new Uint8Array(4) })],
+    ['predictPairs(undefined, [], true)', () => predictPairs(undefined as never, [], true)],
+    ['predictPairs([{}], [], true)', () => predictPairs([{}] as never, [], true)],
+    ['inferRelayProtocol(undefined)', () => inferRelayProtocol(undefined as never)],
+    ['inferType({})', () => inferType({} as never)],
+    ['stunXorAddress(null, id)', () => stunXorAddress(null as never, new Uint8Array(12))],
+    ['stunXorAddress(address, 8 bytes)', () => stunXorAddress({ family: 'ipv4', address: '192.0.2.1', port: 1 }, new Uint8Array(8))],
+    ['stunLongTermKey without a crypto', () => stunLongTermKey('u', 'r', 'p', undefined as never)],
   ])('%s', (_what, f) => {
     expect(codeOf(f)).toBe('INVALID_ARGUMENT');
   });
@@ -105,6 +128,27 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
     expect(encodePriority(decodePriority(4294967295))).toBe(4294967295);
     expect(encodePriority(decodePriority(0))).toBe(0);
     expect(formatPriorityParts(decodePriority(2122260223))).toBe('126 | 32542 | 1');
+  });
+});
+
+describe('StunCrypto functions that return a Promise (WebCrypto\'s subtle.sign): INVALID_ARGUMENT saying so, not a wrong false or a RangeError (library audit)', () => {
+  const asyncCrypto = { hmacSha1: () => Promise.resolve(new Uint8Array(20)) as never, md5: () => Promise.resolve(new Uint8Array(16)) as never };
+  const input = { class: 'request' as const, method: 1, transactionId: new Uint8Array(12), integrityKey: new Uint8Array(16) };
+  it.each([
+    ['encodeStunMessage', () => encodeStunMessage(input, asyncCrypto)],
+    ['checkStunIntegrity', () => checkStunIntegrity(decodeStunMessage(encodeStunMessage(input, { hmacSha1: () => new Uint8Array(20), md5: () => new Uint8Array(16) })), new Uint8Array(16), asyncCrypto)],
+    ['stunLongTermKey', () => stunLongTermKey('u', 'r', 'p', asyncCrypto)],
+  ])('%s', (_what, f) => {
+    let message = '';
+    expect(codeOf(() => {
+      try {
+        return f();
+      } catch (e) {
+        message = (e as Error).message;
+        throw e;
+      }
+    })).toBe('INVALID_ARGUMENT');
+    expect(message).toContain('returned a Promise');
   });
 });
 

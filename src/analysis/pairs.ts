@@ -4,7 +4,7 @@
  * the check order, and the pairs that cannot work with the reason.
  */
 import type { Candidate } from '../candidate/candidate.js';
-import { requireInteger } from '../errors.js';
+import { describe, requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 
 /** RFC 8445 §6.1.2.3: 2^32*MIN(G,D) + 2*MAX(G,D) + (G>D?1:0), G controlling, D controlled. */
@@ -77,6 +77,11 @@ function obstacle(le: PairEnd, re: PairEnd): string | null {
  * (RFC 8445 §6.1.1). Ordered by priority, viable pairs numbered in check order.
  */
 export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd[], localIsControlling: boolean): PredictedPair[] {
+  for (const [side, ends] of [['local', local], ['remote', remote]] as const) {
+    if (!Array.isArray(ends)) throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: the ${side} candidates must be an array of {session, candidate}, got ${describe(ends)}`);
+    for (const e of ends) requireObject(requireObject<PairEnd>(e, `predictPairs: a ${side} end`, 'candidate').candidate, `predictPairs: a ${side} end's candidate`, 'component', 'transport', 'type', 'priority', 'address', 'port');
+  }
+  if (typeof localIsControlling !== 'boolean') throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: localIsControlling must be a boolean, got ${describe(localIsControlling)}`);
   const pairs: (Omit<PredictedPair, 'order' | 'priority'> & { value: bigint })[] = [];
   for (const l of local) {
     if (l.candidate.type === 'srflx') continue;

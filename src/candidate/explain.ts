@@ -67,8 +67,10 @@ const RELAY_READINGS: ReadonlyMap<number, RelayProtocolInference> = /* @__PURE__
 const UNKNOWN_RELAY: RelayProtocolInference = { protocol: null, certainty: 'unknown', readings: [], protocols: [], label: '?' };
 
 /** Reads the TURN transport out of a relay candidate's type preference; null for other types. */
-export function inferRelayProtocol(c: Candidate, typePreference = decodePriority(c.priority).typePreference): RelayProtocolInference | null {
+export function inferRelayProtocol(c: Candidate, typePreference?: number): RelayProtocolInference | null {
+  requireObject(c, 'inferRelayProtocol: the candidate', 'type', 'priority');
   if (c.type !== 'relay') return null;
+  typePreference = typePreference === undefined ? decodePriority(c.priority).typePreference : requireInteger(typePreference, 'inferRelayProtocol: the type preference', 0, 255);
   return RELAY_READINGS.get(typePreference) ?? UNKNOWN_RELAY;
 }
 

@@ -3,7 +3,7 @@
  * offers / two answers (a renegotiation diff), from one input or from two.
  */
 import { listSome } from '../arrays.js';
-import { SdpscopeError } from '../errors.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import type { FoundDescription, SdpType } from './types.js';
 
 export interface DescriptionPair {
@@ -17,6 +17,7 @@ export interface DescriptionPair {
 
 /** The type the input says, else what a=setup implies (actpass offers; active/passive answers). */
 export function inferType(f: FoundDescription): SdpType | null {
+  requireObject(requireObject<FoundDescription>(f, "inferType: the found description (readInput's descriptions[i])", 'type', 'description').description, "inferType: the found description's description", 'setup', 'media');
   if (f.type === 'offer' || f.type === 'answer') return f.type;
   if (f.type === 'pranswer') return 'answer';
   const setups = [f.description.setup, ...f.description.media.map((m) => m.setup)].filter((s) => s !== null);

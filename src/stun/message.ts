@@ -11,7 +11,7 @@
  *   |                         Magic Cookie                          |
  *   |                     Transaction ID (96 bits)                  |
  */
-import { requireObject, SdpscopeError } from '../errors.js';
+import { describe, requireInteger, requireObject, requireOneOf, requireText, SdpscopeError } from '../errors.js';
 
 /** RFC 8489 §6: the magic cookie. */
 export const MAGIC_COOKIE = 0x2112a442;
@@ -81,7 +81,7 @@ export interface StunMessage {
   readonly bytes: Uint8Array;
 }
 
-/** The hash functions STUN needs, from the caller (Node's crypto, WebCrypto, a library). */
+/** The hash functions STUN needs, from the caller (Node's crypto, or a library in a browser), synchronous: each returns its digest at once (WebCrypto's subtle.sign is async and has no MD5). */
 export interface StunCrypto {
   hmacSha1(key: Uint8Array, data: Uint8Array): Uint8Array;
   md5(data: Uint8Array): Uint8Array;
@@ -106,6 +106,7 @@ const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '
 
 /** True when `bytes` start like a STUN message (the top two bits zero and the magic cookie). */
 export function isStunMessage(bytes: Uint8Array): boolean {
+  requireBytes(bytes, 'isStunMessage: the bytes');
   return bytes.length >= 20 && (bytes[0]! & 0xc0) === 0 && readU32(bytes, 4) === MAGIC_COOKIE;
 }
 
@@ -134,6 +135,24 @@ export function decodeStunMessage(bytes: Uint8Array): StunMessage {
     at += 4 + n + ((4 - (n % 4)) % 4);
   }
   return { class: cls, method, transactionId: hex(bytes.subarray(8, 20)), attributes, bytes: bytes.subarray(0, 20 + length) };
+}
+
+/** A Uint8Array (a Buffer is one); throws INVALID_ARGUMENT naming what it is given otherwise. */
+function requireBytes(b: unknown, what: string): asserts b is Uint8Array {
+  if (!(b instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be a Uint8Array (a Buffer is one), got ${describe(b)}`);
+}
+
+/**
+ * A digest a StunCrypto function returned: bytes, not a Promise (WebCrypto's subtle.sign is
+ * async and has no MD5: it cannot be one; library audit: an async HMAC made a valid message fail
+ * its check, with no word, and the encoder throw a RangeError).
+ */
+function requireDigest(d: unknown, what: string, length: number): Uint8Array {
+  if (d !== null && typeof d === 'object' && typeof (d as { then?: unknown }).then === 'function') {
+    throw new SdpscopeError('INVALID_ARGUMENT', `${what} returned a Promise: StunCrypto's functions must return the digest at once (node:crypto's createHmac and createHash do; WebCrypto's subtle.sign is async and has no MD5)`);
+  }
+  if (!(d instanceof Uint8Array) || d.length !== length) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must return ${length} bytes as a Uint8Array, got ${d instanceof Uint8Array ? `${d.length} bytes` : describe(d)}`);
+  return d;
 }
 
 /** A message as decodeStunMessage makes it (library audit: a hand-made one met TypeErrors inside). */
@@ -241,8 +260,8 @@ export function checkIntegrity(m: StunMessage, key: Uint8Array, crypto: StunCryp
   if (!(key instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'checkStunIntegrity: the key must be a Uint8Array (the short-term password\'s bytes, or MD5 of username:realm:password)');
   const a = attribute(m, STUN_ATTRIBUTES.MESSAGE_INTEGRITY);
   if (!a || a.value.length !== 20) return false;
-  const mac = crypto.hmacSha1(key, prefixWithLength(m, a.offset, a.offset - 20 + 24));
-  return mac.length === 20 && mac.every((x, i) => x === a.value[i]);
+  const mac = requireDigest(crypto.hmacSha1(key, prefixWithLength(m, a.offset, a.offset - 20 + 24)), 'checkStunIntegrity: the crypto\'s hmacSha1', 20);
+  return mac.every((x, i) => x === a.value[i]);
 }
 
 /** CRC-32 (ISO 3309, as zlib), for FINGERPRINT. */
@@ -273,7 +292,9 @@ export function checkFingerprint(m: StunMessage): boolean {
 
 /** The long-term credential key (RFC 8489 §9.2.2): MD5(username ":" realm ":" password), the password as given (no OpaqueString processing). */
 export function longTermKey(username: string, realm: string, password: string, crypto: StunCrypto): Uint8Array {
-  return crypto.md5(new TextEncoder().encode(`${username}:${realm}:${password}`));
+  for (const [v, what] of [[username, 'username'], [realm, 'realm'], [password, 'password']] as const) requireText(v, `stunLongTermKey: the ${what}`);
+  requireObject(crypto, 'stunLongTermKey: the crypto (a StunCrypto: { hmacSha1, md5 })', 'md5');
+  return requireDigest(crypto.md5(new TextEncoder().encode(`${username}:${realm}:${password}`)), "stunLongTermKey: the crypto's md5", 16);
 }
 
 // ---- encoding ----
@@ -297,6 +318,18 @@ export interface StunMessageInput {
 
 /** Encodes a message (attributes zero-padded), then MESSAGE-INTEGRITY and FINGERPRINT when asked. */
 export function encodeStunMessage(input: StunMessageInput, crypto?: StunCrypto): Uint8Array {
+  requireObject(input, 'encodeStunMessage: the message', 'class', 'method', 'transactionId');
+  requireBytes(input.transactionId, 'encodeStunMessage: the transactionId');
+  if (input.attributes !== undefined && !Array.isArray(input.attributes)) throw new SdpscopeError('INVALID_ARGUMENT', `encodeStunMessage: the attributes must be an array, got ${describe(input.attributes)}`);
+  for (const a of input.attributes ?? []) {
+    requireObject(a, 'encodeStunMessage: an attribute ({type, value})', 'type', 'value');
+    requireInteger(a.type, 'encodeStunMessage: an attribute\'s type', 0, 0xffff);
+    requireBytes(a.value, 'encodeStunMessage: an attribute\'s value');
+  }
+  if (input.integrityKey !== undefined) {
+    requireBytes(input.integrityKey, 'encodeStunMessage: the integrityKey');
+    requireObject(crypto, 'encodeStunMessage: the crypto (a StunCrypto, for MESSAGE-INTEGRITY)', 'hmacSha1');
+  }
   if (input.transactionId.length !== 12) throw new SdpscopeError('INVALID_ARGUMENT', 'a STUN transaction id is 12 bytes');
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -335,7 +368,7 @@ export function encodeStunMessage(input: StunMessageInput, crypto?: StunCrypto):
   if (input.integrityKey !== undefined) {
     if (!crypto) throw new SdpscopeError('INVALID_ARGUMENT', 'MESSAGE-INTEGRITY needs the caller\'s StunCrypto');
     // HMAC over the message so far, its length counting the MI attribute (24 bytes) that follows.
-    attr(STUN_ATTRIBUTES.MESSAGE_INTEGRITY, crypto.hmacSha1(input.integrityKey, join(24)));
+    attr(STUN_ATTRIBUTES.MESSAGE_INTEGRITY, requireDigest(crypto.hmacSha1(input.integrityKey, join(24)), "encodeStunMessage: the crypto's hmacSha1", 20));
   }
   if (input.fingerprint) {
     const crc = (crc32(join(8)) ^ 0x5354554e) >>> 0;
@@ -346,6 +379,12 @@ export function encodeStunMessage(input: StunMessageInput, crypto?: StunCrypto):
 
 /** An XOR-MAPPED-ADDRESS-shaped value for `addr` in a message of `transactionId` (XOR-PEER-ADDRESS for TURN). */
 export function xorAddressValue(addr: StunAddress, transactionId: Uint8Array): Uint8Array {
+  requireObject(addr, 'stunXorAddress: the address ({family, address, port})', 'family', 'address', 'port');
+  requireOneOf(addr.family, ['ipv4', 'ipv6'], 'stunXorAddress: the family');
+  requireText(addr.address, 'stunXorAddress: the address');
+  requireInteger(addr.port, 'stunXorAddress: the port', 0, 65535);
+  requireBytes(transactionId, 'stunXorAddress: the transaction id');
+  if (transactionId.length !== 12) throw new SdpscopeError('INVALID_ARGUMENT', 'stunXorAddress: a STUN transaction id is 12 bytes');
   const mask = new Uint8Array(16);
   mask.set([0x21, 0x12, 0xa4, 0x42]);
   mask.set(transactionId, 4);

@@ -3,7 +3,7 @@
  * and `turns:` (RFC 7064 §3.1, RFC 7065 §3.1). Pure.
  */
 import ipaddr from 'ipaddr.js';
-import { SdpscopeError } from '../errors.js';
+import { requireText, SdpscopeError } from '../errors.js';
 
 export type IceServerScheme = 'stun' | 'stuns' | 'turn' | 'turns';
 /** The transport to the server: udp, tcp, or tls (stuns:, turns:, which run over TCP). */
@@ -22,6 +22,9 @@ export interface IceServerUri {
 
 /** Parses one STUN/TURN URI; throws INVALID_ARGUMENT naming what is wrong. */
 export function parseIceServerUri(uri: string): IceServerUri {
+  // RTCIceServer.urls is a string or a list of them (library audit: a list was a TypeError).
+  if (Array.isArray(uri)) throw new SdpscopeError('INVALID_ARGUMENT', `parseIceServerUri takes one URI, got a list of ${uri.length}: an RTCIceServer's urls may be a list, parse each`);
+  requireText(uri, 'parseIceServerUri');
   const bad = (why: string): never => {
     throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(uri)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };
