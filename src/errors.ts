@@ -130,7 +130,20 @@ export type ErrorInfo = SdpscopeErrorJson;
 export function requireText(value: unknown, what: string): string {
   if (typeof value === 'string') return value;
   const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
-  throw new SdpscopeError('NOT_TEXT', `${what} takes a string, got ${got}`);
+  throw new SdpscopeError('NOT_TEXT', `${what} takes a string, got ${got}${textHint(value)}`);
+}
+
+/**
+ * Where the text is in a browser's object a parser was given (library audit: "got an object" of
+ * pc.localDescription and an RTCIceCandidate): its .sdp or .candidate, passed or (`parse`, where a
+ * model is wanted) parsed first.
+ */
+function textHint(value: unknown, parse = false): string {
+  if (value === null || typeof value !== 'object') return '';
+  const o = value as { sdp?: unknown; candidate?: unknown };
+  if (typeof o.sdp === 'string') return ` (an RTCSessionDescription?): ${parse ? 'parse its .sdp first (parseSdp)' : 'pass its .sdp'}`;
+  if (typeof o.candidate === 'string') return ` (an RTCIceCandidate?): ${parse ? 'parse its .candidate first (parseCandidate)' : 'pass its .candidate'}`;
+  return '';
 }
 
 /** A value as an error message shows it (`null`, `an array`, `an object`, a string quoted and cut at 20). Internal. */
@@ -152,7 +165,7 @@ export function requireOneOf<T extends string>(value: unknown, set: readonly T[]
 /** An object with the given fields (a parsed description, a candidate); throws INVALID_ARGUMENT otherwise. */
 export function requireObject<T extends object>(value: unknown, what: string, ...fields: string[]): T {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && fields.every((f) => f in value)) return value as T;
-  throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be ${fields.length ? `an object with ${fields.join(', ')}` : 'an object'}, got ${describe(value)}`);
+  throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be ${fields.length ? `an object with ${fields.join(', ')}` : 'an object'}, got ${describe(value)}${textHint(value, true)}`);
 }
 
 /**

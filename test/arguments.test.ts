@@ -152,6 +152,32 @@ describe('StunCrypto functions that return a Promise (WebCrypto\'s subtle.sign):
   });
 });
 
+describe("a browser's description or candidate object given where its text or model goes: the error says which field (library audit: \"got an object\")", () => {
+  /** Shaped as the WebIDL makes them: fields as getters on the prototype. */
+  class DescriptionLike {
+    get type(): string {
+      return 'offer';
+    }
+    get sdp(): string {
+      return seedSdp('offer');
+    }
+  }
+  const candidate = { candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+  it.each([
+    ['parseSdp(pc.localDescription)', () => parseSdp(new DescriptionLike() as never), 'NOT_TEXT', 'pass its .sdp'],
+    ['negotiate(desc, desc)', () => negotiate(new DescriptionLike() as never, new DescriptionLike() as never), 'INVALID_ARGUMENT', 'parse its .sdp first (parseSdp)'],
+    ['parseCandidate(an RTCIceCandidate)', () => parseCandidate(candidate as never), 'NOT_TEXT', 'pass its .candidate'],
+    ['explainCandidate(an RTCIceCandidate)', () => explainCandidate(candidate as never), 'INVALID_ARGUMENT', 'parse its .candidate first'],
+  ] as [string, () => unknown, string, string][])('%s', (_what, f, code, hint) => {
+    try {
+      f();
+      throw new Error('no error');
+    } catch (e) {
+      expect([(e as SdpscopeError).code, (e as Error).message.includes(hint)]).toEqual([code, true]);
+    }
+  });
+});
+
 describe('the analyzer after finish()', () => {
   it('gives the same report again, and refuses more input with ANALYZER_FINISHED', () => {
     const a = new CandidateAnalyzer();

@@ -704,6 +704,9 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
 export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
   requireObject(c, what);
   const o = c as Record<string, unknown>;
+  // A browser's RTCIceCandidate (or its toJSON): its line is in .candidate (library audit: "the
+  // prefix must be a string… got undefined" sent users to the wrong field).
+  if (typeof o['candidate'] === 'string' && o['prefix'] === undefined) throw new SdpscopeError('INVALID_ARGUMENT', `${what} is an RTCIceCandidate (or its init): parse its .candidate first (parseCandidate(c.candidate))`);
   const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${describe(o[field])}`);
   for (const [field, type] of CANDIDATE_FIELDS) {
     const v = o[field];
