@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   STUN_MESSAGE: 'The bytes are not a STUN message (RFC 8489 §5: a 20-byte header with the magic cookie, attributes within the length).',
   CONNECTION_REFUSED: 'The relay could not be reached, or refused the connection (token, origin, capacity).',
   NODE_ONLY: 'This part of sdpscope (sdpscope/node, sdpscope/lab) needs Node.js; in a browser, import "sdpscope".',
+  PACKAGE_FILES_MISSING: 'This part of sdpscope/node needs the package\'s own files (the relay\'s log worker, its pages) and was bundled into another file: keep sdpscope out of the bundle (esbuild --external:sdpscope, Vite ssr.external).',
   LAB_SETUP: 'The NAT lab cannot run here: it needs Linux, root, iproute2, iptables, coturn and a browser.',
   MEMORY_LIMIT: 'The candidates analysis of a large input went past the heap its worker thread is given (512 MB; see --max-sessions).',
   LAB_CALL: 'The lab call did not complete: a browser, the relay or the TURN server failed, or ICE did not connect in time.',

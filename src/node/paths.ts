@@ -7,23 +7,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SdpscopeError } from '../errors.js';
 
-function findRoot(from: string): { root: string; version: string } {
+function findRoot(from: string): { root: string; version: string } | null {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
       const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'sdpscope') return { root: dir, version: pkg.version ?? '0.0.0' };
     }
-    if (dirname(dir) === dir) throw new Error(`sdpscope's package.json not found above ${from}`);
+    if (dirname(dir) === dir) return null;
   }
 }
 
+/**
+ * Null when this module was bundled into someone's app (an SSR build of `startRelay`): no
+ * package around it. That is said where a file of the package is needed (library audit: the
+ * bundle threw at load, before any code of the app ran).
+ */
 const found = findRoot(fileURLToPath(import.meta.url));
 
-export const PACKAGE_ROOT = found.root;
+/**
+ * The package's folder; throws PACKAGE_FILES_MISSING when sdpscope runs from a bundle, for `what`
+ * needs its own files (the relay's log worker, the pages).
+ */
+export function packageRoot(what: string): string {
+  if (found === null) throw new SdpscopeError('PACKAGE_FILES_MISSING', `${what} needs sdpscope's own files, and this copy of sdpscope was bundled into another file: keep sdpscope out of the bundle (esbuild --external:sdpscope, Vite ssr.external: ['sdpscope'])`);
+  return found.root;
+}
+
+/** The package's folder, or "" in a bundle (where the commands and pages do not run). */
+export const PACKAGE_ROOT = found?.root ?? '';
 /** The version in package.json (what `--version` prints). */
-export const PACKAGE_VERSION = found.version;
+export const PACKAGE_VERSION = found?.version ?? '0.0.0';
 export const DIST = join(PACKAGE_ROOT, 'dist');
 /** The command-line programs (esbuild bundles, scripts/build-bins.js). */
 export const BUILT_CLI = join(DIST, 'bin/sdpscope.js');

@@ -7,12 +7,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { DIST } from '../paths.js';
+import { packageRoot } from '../paths.js';
 import type { FromLogWorker, LoggedFrame, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
 import type { RelayLine } from './protocol.js';
 
 /** The logger worker's compiled file (from the TypeScript sources under the tests: the built one, which `npm test` builds first). */
-const WORKER_FILE = join(DIST, 'src/node/relay/log-worker.js');
+/** The log worker's file, in the package (a bundled relay cannot start one: PACKAGE_FILES_MISSING). */
+const workerFile = () => join(packageRoot('the relay\'s log worker'), 'dist/src/node/relay/log-worker.js');
 
 export interface LogPipeOptions {
   readonly log: string | null;
@@ -47,7 +48,7 @@ export class LogPipe {
   constructor(private readonly o: LogPipeOptions) {
     const wanted = o.log !== null || o.onLine !== undefined || o.onRecord !== undefined;
     this.worker = wanted
-      ? new Worker(WORKER_FILE, {
+      ? new Worker(workerFile(), {
           workerData: { log: o.log, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.onRecord !== undefined, budgetMs: o.budgetMs, hurry: this.hurry.buffer as SharedArrayBuffer } satisfies LogWorkerData,
         })
       : null;
