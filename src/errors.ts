@@ -38,7 +38,7 @@ export const ERROR_CODES = {
   INVALID_FRAME: 'A frame to send is not JSON (frames are a JSON value, an array of them, or one per line).',
   USAGE: 'The command line is not valid.',
   NO_PEER_CONNECTION: 'The stats dump holds no peer connection (webrtc-internals opened after the call ended, a getUserMedia-only page), or none with the id asked for.',
-  NOT_A_DUMP: 'The input is not a stats dump sdpscope reads: a chrome://webrtc-internals dump, an rtcstats dump, or a Firefox about:webrtc report.',
+  NOT_A_DUMP: 'The input is not a stats dump sdpscope reads: a chrome://webrtc-internals dump, an rtcstats dump, a Firefox about:webrtc report, or getStats() results as JSON.',
   ICE_SERVER_URI: 'A STUN or TURN server URI is not valid: stun:host[:port], turn:host[:port][?transport=udp|tcp], stuns:, turns: (RFC 7064, RFC 7065).',
   ICE_SERVERS_FILE: 'An iceServers file is not an RTCConfiguration-style list: [{"urls": ..., "username": ..., "credential": ...}] or {"iceServers": [...]}.',
   STUN_MESSAGE: 'The bytes are not a STUN message (RFC 8489 §5: a 20-byte header with the magic cookie, attributes within the length).',

@@ -9,10 +9,11 @@
  * webrtc-internals dumps a series' values are decoded when first asked for; in rtcstats dumps
  * a value is kept only when it changes.
  */
-import { SdpscopeError } from '../errors.js';
+import { describe, requireObject, SdpscopeError } from '../errors.js';
 import { JsonParser, NOT_JSON } from '../input/json-check.js';
 
-export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc';
+/** `getstats`: getStats() results saved as JSON (peerConnectionFromStats reads live ones). */
+export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc' | 'getstats';
 
 /** One event of a peer connection, as the dump recorded it. */
 export interface DumpEvent {
@@ -144,7 +145,10 @@ export function readStatsDump(text: string): StatsDump {
   if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
   if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
-  return fail('not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, or a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats")');
+  // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
+  const snapshots = getStatsSnapshots(doc);
+  if (snapshots !== null) return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes: [], cut: false };
+  return fail('not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)');
 }
 
 // ---- chrome://webrtc-internals ----
@@ -516,6 +520,84 @@ function applyStats(pc: RtcPc, delta: Record<string, unknown>, lineTime: number,
     const ts = report['timestamp'];
     h.add(isFiniteNumber(ts) && ts > 0 ? ts : t, report);
   }
+}
+
+// ---- live getStats() ----
+
+/** An RTCStats object: {id, type, timestamp, …}. */
+const isRtcStats = (v: unknown): v is Record<string, unknown> => isObject(v) && typeof v['id'] === 'string' && typeof v['type'] === 'string' && isFiniteNumber(v['timestamp']);
+
+/** A saved getStats() result (an array of RTCStats, or an object of them by id), with an ICE one in it. */
+function isSnapshot(v: unknown): boolean {
+  const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : null;
+  return list !== null && list.length > 0 && list.every(isRtcStats) && list.some((x) => ICE_TYPES.has(canonicalType((x as { type: string }).type)));
+}
+
+/** A document of getStats() results as JSON: one snapshot, or an array of them; null when it is not one. */
+function getStatsSnapshots(doc: unknown): StatsSnapshot[] | null {
+  if (isSnapshot(doc)) return [doc as StatsSnapshot];
+  if (Array.isArray(doc) && doc.length > 0 && doc.every(isSnapshot)) return doc as StatsSnapshot[];
+  return null;
+}
+
+/**
+ * One getStats() result: an RTCStatsReport (a Map by id), its values as an array, or an object by
+ * id (`Object.fromEntries(report)`, what JSON keeps of one).
+ */
+export type StatsSnapshot = ReadonlyMap<string, unknown> | readonly unknown[] | Readonly<Record<string, unknown>>;
+
+export interface LiveStatsOptions {
+  /** The peer connection's name in the report (default "live"). */
+  readonly id?: string;
+  /** Its current local and remote SDPs (pc.localDescription?.sdp, pc.remoteDescription?.sdp), when you have them. */
+  readonly localSdp?: string | null;
+  readonly remoteSdp?: string | null;
+  /** Its RTCConfiguration (pc.getConfiguration()): the ICE servers and policy the report then names. */
+  readonly configuration?: Readonly<Record<string, unknown>> | null;
+}
+
+/** The stats objects of one snapshot, each {id, type, timestamp, …}. */
+function statsOf(s: unknown, i: number): Iterable<unknown> {
+  if (s instanceof Map || (s !== null && typeof s === 'object' && typeof (s as { values?: unknown }).values === 'function' && typeof (s as { get?: unknown }).get === 'function')) return (s as ReadonlyMap<string, unknown>).values();
+  if (Array.isArray(s)) return s;
+  if (isObject(s)) return Object.values(s);
+  throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: snapshot ${i} must be a getStats() result (an RTCStatsReport, its values as an array, or an object by id), got ${describe(s)}`);
+}
+
+/**
+ * A peer connection as explainIce reads it, from live getStats() results (a dashboard's own
+ * calls, no dump): one or several snapshots, oldest first, with the SDPs and configuration when
+ * you have them. Each ICE stats object (candidate pairs, local and remote candidates, transports)
+ * gets its history over the snapshots (library audit: live stats could not reach explainIce).
+ * A dump's events (state changes, candidates signalled) are not in getStats: the report rests on
+ * the stats and the SDPs.
+ */
+export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], options: LiveStatsOptions = {}): PeerConnectionDump {
+  if (!Array.isArray(snapshots)) throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the snapshots must be an array of getStats() results, oldest first (one: [await pc.getStats()]), got ${describe(snapshots)}`);
+  requireObject(options, 'peerConnectionFromStats: the options');
+  const stats = new Map<string, GrowingHistory>();
+  snapshots.forEach((snapshot, i) => {
+    for (const raw of statsOf(snapshot, i)) {
+      // An RTCStats object is a plain dictionary (Chromium's and Firefox's reports hold them).
+      if (!isObject(raw) || typeof raw['id'] !== 'string' || typeof raw['type'] !== 'string') continue;
+      const type = canonicalType(raw['type']);
+      if (!ICE_TYPES.has(type)) continue;
+      let h = stats.get(raw['id']);
+      if (!h) stats.set(raw['id'], (h = new GrowingHistory(raw['id'], type)));
+      h.add(isFiniteNumber(raw['timestamp']) ? raw['timestamp'] : 0, raw);
+    }
+  });
+  const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
+  for (const [sdp, local, what] of [[options.localSdp, true, 'localSdp'], [options.remoteSdp, false, 'remoteSdp']] as const) {
+    if (sdp === undefined || sdp === null) continue;
+    if (typeof sdp !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: ${what} must be an SDP string or null, got ${describe(sdp)}`);
+    descriptions.push({ time: null, local, sdp });
+  }
+  const id = options.id ?? 'live';
+  if (typeof id !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the id must be a string, got ${describe(id)}`);
+  const configuration = options.configuration ?? null;
+  if (configuration !== null && !isObject(configuration)) throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the configuration must be an object (pc.getConfiguration()), got ${describe(configuration)}`);
+  return { id, url: null, configuration, events: [], stats, iceRestarts: null, descriptions };
 }
 
 // ---- Firefox about:webrtc ----

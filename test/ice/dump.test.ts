@@ -1,5 +1,8 @@
 /** Stats dumps read into one model, on real dumps (test/fixtures/dumps/README.md says where each comes from). */
-import { eventName, readStatsDump, splitStatsKey } from '../../src/ice/dump.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventName, peerConnectionFromStats, readStatsDump, splitStatsKey } from '../../src/ice/dump.js';
 import { explainIce } from '../../src/ice/explain.js';
 import { dumpText } from '../support/dumps.js';
 
@@ -200,5 +203,38 @@ describe('older Chrome: updateLog times as local clock readings ("12/3/2026, 10:
     ], stats: {} } } };
     const t = readStatsDump(JSON.stringify(doc)).peerConnections[0]!.events.map((e) => e.time!);
     expect([t[1]! - t[0]!, t[2]! - t[1]!]).toEqual([5000, 7000]);
+  });
+});
+
+describe('live getStats() results (peerConnectionFromStats; saved as JSON, readStatsDump)', () => {
+  // A lab call's own getStats() of each side, at its end: Chromium 156 (a) and Firefox ESR 153 (b), relayed through coturn.
+  const call = JSON.parse(readFileSync(resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/lab/chromium-firefox/call.json'), 'utf8')) as { peers: Record<'a' | 'b', { stats: Record<string, unknown>[]; localDescription: { sdp: string }; remoteDescription: { sdp: string } }> };
+
+  it.each(['a', 'b'] as const)('side %s: an RTCStatsReport (a Map), its values, and Object.fromEntries of it give the same report: connected, through the pair the browser selected', (side) => {
+    const peer = call.peers[side];
+    const asMap = new Map(peer.stats.map((s) => [s['id'] as string, s]));
+    const reports = [asMap, peer.stats, Object.fromEntries(asMap)].map((snapshot) => explainIce(peerConnectionFromStats([snapshot], { localSdp: peer.localDescription.sdp, remoteSdp: peer.remoteDescription.sdp })));
+    expect(reports[0]!.verdict.code).toBe('connected');
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[2]).toEqual(reports[0]);
+    // Only the ICE objects are kept (no codec, rtp, certificate).
+    expect(new Set([...peerConnectionFromStats([peer.stats]).stats.values()].map((h) => h.type))).toEqual(new Set(['candidate-pair', 'local-candidate', 'remote-candidate', 'transport', 'peer-connection'].filter((t) => peer.stats.some((s) => s['type'] === t))));
+  });
+
+  it('saved as JSON, one snapshot or a list of them, is a dump of format getstats (sdpscope ice reads it)', () => {
+    const stats = call.peers.a.stats;
+    const one = readStatsDump(JSON.stringify(stats));
+    expect([one.format, one.peerConnections.length, explainIce(one.peerConnections[0]!).verdict.code]).toEqual(['getstats', 1, 'connected']);
+    expect(readStatsDump(JSON.stringify([stats, stats])).format).toBe('getstats');
+    expect(readStatsDump(JSON.stringify(Object.fromEntries(stats.map((s) => [s['id'], s])))).format).toBe('getstats');
+    // Stats with no ICE object, or objects that are not RTCStats, are not a dump.
+    expect(() => readStatsDump(JSON.stringify(stats.filter((s) => s['type'] === 'codec')))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
+    expect(() => readStatsDump(JSON.stringify([{ id: 'x', type: 'candidate-pair' }]))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
+  });
+
+  it('refuses what is not a list of getStats() results', () => {
+    expect(() => peerConnectionFromStats(new Map() as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => peerConnectionFromStats([42 as never])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => peerConnectionFromStats([[]], { localSdp: 7 as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
