@@ -137,9 +137,9 @@ export function decodeStunMessage(bytes: Uint8Array): StunMessage {
   return { class: cls, method, transactionId: hex(bytes.subarray(8, 20)), attributes, bytes: bytes.subarray(0, 20 + length) };
 }
 
-/** A Uint8Array (a Buffer is one); throws INVALID_ARGUMENT naming what it is given otherwise. */
+/** A Uint8Array (Node's Buffers are ones); throws INVALID_ARGUMENT naming what it is given otherwise. */
 function requireBytes(b: unknown, what: string): asserts b is Uint8Array {
-  if (!(b instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be a Uint8Array (a Buffer is one), got ${describe(b)}`);
+  if (!(b instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be a Uint8Array, got ${describe(b)}`);
 }
 
 /**
