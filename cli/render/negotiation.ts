@@ -97,7 +97,9 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   pushAll(out, sideHeader('offer', pair.first, names[0], sides[0], s));
   pushAll(out, sideHeader('answer', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
-  out.push(`BUNDLE offer ${n.bundle.offer?.join(' ') ?? 'none'} → answer ${n.bundle.answer?.join(' ') ?? 'none'}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
+  // Every group, ' | ' between two (a description may have several, RFC 8843 §7).
+  const groups = (gs: readonly (readonly string[])[]) => (gs.length === 0 ? 'none' : gs.map((g) => g.join(' ')).join(' | '));
+  out.push(`BUNDLE offer ${groups(n.bundle.offerGroups)} → answer ${groups(n.bundle.answerGroups)}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
   out.push('');
   // The findings of each m-line, grouped once (a search of them per m-line was quadratic: 45 ms
   // for a 16 KB pair of many m-lines and findings, the fuzz's input 4940 of seed 20261209).

@@ -60,7 +60,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
 function sessionLine(d: SessionDescription): string {
   const parts = [
     d.origin ? `o=${d.origin.username} ${d.origin.sessionId} ${d.origin.sessionVersion}` : 'no origin',
-    d.bundle ? `BUNDLE ${d.bundle.join(' ')}` : 'no BUNDLE',
+    d.bundleGroups.length > 0 ? `BUNDLE ${d.bundleGroups.map((g) => g.join(' ')).join(' | ')}` : 'no BUNDLE',
     d.iceLite ? 'ice-lite' : '',
     d.extmapAllowMixed ? 'extmap-allow-mixed' : '',
     d.msidSemantic ? `msid-semantic ${d.msidSemantic.semantic}` : '',

@@ -7,6 +7,7 @@
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
+import { bundleGroupsOf } from './negotiate.js';
 import { fmtpText } from './codecs.js';
 
 export type ChangeKind =
@@ -85,8 +86,13 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   const oa = after.origin;
   const sameSession = ob !== null && oa !== null && ob.username === oa.username && ob.sessionId === oa.sessionId;
   if (ob && oa && !sameSession) add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}: these are two sessions, not a renegotiation`);
-  const bb = before.bundle?.join(' ') ?? null;
-  const ba = after.bundle?.join(' ') ?? null;
+  // Every BUNDLE group, ' | ' between two (a second group changed was not said).
+  const bundles = (d: SessionDescription) => {
+    const gs = bundleGroupsOf(d);
+    return gs.length > 0 ? gs.map((g) => g.join(' ')).join(' | ') : null;
+  };
+  const bb = bundles(before);
+  const ba = bundles(after);
   if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
 
   for (const [b, a] of pairMedia(before, after)) {

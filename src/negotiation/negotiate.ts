@@ -98,9 +98,31 @@ export interface MediaNegotiation {
 
 export interface Negotiation {
   readonly media: readonly MediaNegotiation[];
-  readonly bundle: { readonly offer: readonly string[] | null; readonly answer: readonly string[] | null };
+  /**
+   * BUNDLE (RFC 8843): `offer` and `answer`, the first a=group:BUNDLE of each (null: none);
+   * `offerGroups` and `answerGroups`, every one (a description may have several, RFC 8843 §7;
+   * Chromium makes and takes them).
+   */
+  readonly bundle: {
+    readonly offer: readonly string[] | null;
+    readonly answer: readonly string[] | null;
+    readonly offerGroups: readonly (readonly string[])[];
+    readonly answerGroups: readonly (readonly string[])[];
+  };
   readonly iceLite: { readonly offer: boolean; readonly answer: boolean };
   readonly diagnostics: readonly NegotiationDiagnostic[];
+}
+
+/** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
+export const bundleGroupsOf = (d: SessionDescription): readonly (readonly string[])[] => (Array.isArray(d.bundleGroups) ? d.bundleGroups : d.bundle ? [d.bundle] : []);
+
+/** Each mid's group (its first, where a mid is named twice), by index. */
+function groupByMid(groups: readonly (readonly string[])[]): Map<string, number> {
+  const out = new Map<string, number>();
+  groups.forEach((g, i) => {
+    for (const mid of g) if (!out.has(mid)) out.set(mid, i);
+  });
+  return out;
 }
 
 const ALLOWED: Record<Direction, readonly Direction[]> = {
@@ -178,8 +200,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   const add = (d: NegotiationDiagnostic) => diags.push(d);
   const offerBundle = offer.bundle;
   const answerBundle = answer.bundle;
-  const offerBundled = new Set(offerBundle ?? []);
-  const answerBundled = new Set(answerBundle ?? []);
+  // Every BUNDLE group, each m-line in its own (audit against Chromium: a second group, "BUNDLE 1 2",
+  // was read as no group at all, its m-lines "bundle-not-in-offer" and "moved out").
+  const offerGroups = bundleGroupsOf(offer);
+  const answerGroups = bundleGroupsOf(answer);
+  const offerGroupOf = groupByMid(offerGroups);
+  const answerGroupOf = groupByMid(answerGroups);
+  const offerBundled: ReadonlySet<string> = new Set(offerGroupOf.keys());
+  const answerBundled: ReadonlySet<string> = new Set(answerGroupOf.keys());
   /** Offer m-lines (by index) whose answer m-line has no a=mid while the answer's group names theirs. */
   const midless = new Set<number>();
 
@@ -187,9 +215,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     add(finding('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
   }
   if (offer.iceLite && answer.iceLite) add(finding('ice-lite-both', 'both descriptions carry a=ice-lite'));
-  if (answerBundle && offerBundle) {
-    for (const mid of answerBundle) {
-      if (!offerBundled.has(mid)) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
+  if (answerGroups.length > 0 && offerGroups.length > 0) {
+    for (const group of answerGroups) {
+      // One answer group answers one offer group: an m-line is never moved to another (RFC 8843 §7.3.2).
+      let from: number | undefined;
+      for (const mid of group) {
+        const g = offerGroupOf.get(mid);
+        if (g === undefined) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
+        else if (from === undefined) from = g;
+        else if (g !== from) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid} with mid ${offerGroups[from]!.find((m) => group.includes(m)) ?? '?'}, which the offer put in another BUNDLE group`, mid));
+      }
     }
   }
 
@@ -203,14 +238,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
     const inOffer = o.mid !== null && offerBundled.has(o.mid);
     const inAnswer = a !== null && a.mid !== null && answerBundled.has(a.mid);
-    const offerTag = inOffer && offerBundle![0] === o.mid;
-    const answerTag = inAnswer && answerBundle![0] === a!.mid;
+    const offerTag = inOffer && offerGroups[offerGroupOf.get(o.mid!)!]![0] === o.mid;
+    const answerTag = inAnswer && answerGroups[answerGroupOf.get(a!.mid!)!]![0] === a!.mid;
 
     let status: MediaStatus;
     if (a === null) status = 'missing';
     else if (a.port === 0) status = a.bundleOnly && inAnswer ? 'bundle-only' : 'rejected';
     else if (o.port === 0 && !o.bundleOnly) status = 'rejected';
-    else if (inOffer && answerBundle !== null && !inAnswer) status = 'moved-out-of-bundle';
+    else if (inOffer && answerGroups.length > 0 && !inAnswer) status = 'moved-out-of-bundle';
     else status = 'accepted';
     const live = status === 'accepted' || status === 'bundle-only' || status === 'moved-out-of-bundle';
 
@@ -360,11 +395,15 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     };
   });
 
-  // The offerer-tagged m-line lost while other bundled m-lines go on (RFC 8843 §7.3.1).
-  const tag = media.find((m) => m.bundle.offerTag);
-  if (tag && (tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && media.some((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer)) {
-    const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
-    add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerBundle?.[0] ?? '-'}`, tag.mid, tag.index));
+  // An offer group's tagged m-line lost while other m-lines of that group go on (RFC 8843 §7.3.1).
+  for (const tag of media.filter((m) => m.bundle.offerTag)) {
+    const group = offerGroupOf.get(tag.mid!);
+    const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.mid !== null && offerGroupOf.get(m.mid) === group);
+    if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0) {
+      const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
+      const answerGroup = answerGroups[answerGroupOf.get(others[0]!.mid!) ?? -1];
+      add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerGroup?.[0] ?? '-'}`, tag.mid, tag.index));
+    }
   }
 
   // Extra answer m-lines.
@@ -372,20 +411,20 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     add(finding('mline-count-mismatch', `answer m-line ${a.index} (${a.kind}) has no offer m-line`, a.mid, a.index));
   }
   // BUNDLE: one transport, so one set of credentials per side.
-  for (const [side, desc, group] of [['offer', offer, offerBundle], ['answer', answer, answerBundle]] as const) {
-    if (!group) continue;
+  for (const [side, desc, group] of [...offerGroups.map((g) => ['offer', offer, g] as const), ...answerGroups.map((g) => ['answer', answer, g] as const)]) {
     const inGroup = new Set(group);
     const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
     const ufrags = new Set(members.map((m) => m.ice.ufrag));
     // An m-line with none is named as such (it read as an empty name: "ufrags HrkA, ").
-    if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));
+    const which = (side === 'offer' ? offerGroups : answerGroups).length > 1 ? ` (mids ${group.join(' ')})` : '';
+    if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group${which} has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
   if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {
     add(finding('no-trickle', `${!trickles(offer) ? 'the offer' : 'the answer'} does not announce a=ice-options:trickle`));
   }
-  return { media, bundle: { offer: offerBundle, answer: answerBundle }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
+  return { media, bundle: { offer: offerBundle, answer: answerBundle, offerGroups, answerGroups }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
 }
 
 /** True when any diagnostic is an error. */

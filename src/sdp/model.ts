@@ -370,6 +370,8 @@ export interface SessionDescription {
   readonly groups: readonly Group[];
   /** mids of the first a=group:BUNDLE, or null when there is none (RFC 8843). */
   readonly bundle: readonly string[] | null;
+  /** mids of every a=group:BUNDLE, in order: a description may have several (RFC 8843 §7; Chromium makes and takes them). */
+  readonly bundleGroups: readonly (readonly string[])[];
   readonly iceLite: boolean;
   readonly iceUfrag: string | null;
   readonly icePwd: string | null;

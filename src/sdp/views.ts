@@ -303,6 +303,7 @@ export function buildDescription(
     else if (l.kind === 'connection' && connection === null) connection = l.value;
   }
   const groups = s.values('group');
+  const bundleGroups = groups.filter((g) => g.semantics.toUpperCase() === 'BUNDLE').map((g) => g.mids);
   return {
     lines,
     media,
@@ -316,7 +317,8 @@ export function buildDescription(
     timing,
     connection,
     groups,
-    bundle: groups.find((g) => g.semantics.toUpperCase() === 'BUNDLE')?.mids ?? null,
+    bundle: bundleGroups[0] ?? null,
+    bundleGroups,
     iceLite: s.has('ice-lite'),
     iceUfrag: s.first('ice-ufrag') ?? null,
     icePwd: s.first('ice-pwd') ?? null,

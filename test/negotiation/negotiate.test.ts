@@ -50,7 +50,7 @@ describe('the seed offer and answer', () => {
     expect(a.rtcpMux).toEqual({ offer: true, answer: true });
     expect(a.streams.offer.ssrcs).toEqual(['3437501515']);
     expect(a.headerExtensions.negotiated.map((e) => e.offerId)).toEqual([1, 2, 3, 4]);
-    expect(n.bundle).toEqual({ offer: ['0', '1'], answer: ['0', '1'] });
+    expect(n.bundle).toEqual({ offer: ['0', '1'], answer: ['0', '1'], offerGroups: [['0', '1']], answerGroups: [['0', '1']] });
   });
 });
 
@@ -277,5 +277,31 @@ describe('statuses and roles', () => {
     expect(dir('recvonly', 'sendonly')).toMatchObject({ valid: true, offererSends: false, answererSends: true });
     expect(dir('sendrecv', 'recvonly')).toMatchObject({ valid: true, offererSends: true, answererSends: false });
     expect(dir('inactive', 'sendrecv')).toMatchObject({ valid: false, allowed: ['inactive'] });
+  });
+});
+
+describe('several BUNDLE groups (RFC 8843 §7; Chromium makes and takes them)', () => {
+  const sdp = (groups: string[], answer: boolean) =>
+    buildSdp({ media: [answer ? answerOf({ mid: '0' }) : { mid: '0' }, answer ? answerOf({ kind: 'audio', mid: '1' }) : { kind: 'audio', mid: '1' }, answer ? answerOf({ kind: 'audio', mid: '2' }) : { kind: 'audio', mid: '2' }] }).replace(/a=group:BUNDLE[^\r\n]*\r\n/, groups.map((g) => `a=group:BUNDLE ${g}\r\n`).join(''));
+
+  it('each m-line in its own group, tagged by that group\'s first; the answer\'s groups in another order are no finding (audit against Chromium: a second group was "bundle-not-in-offer" and "moved out")', () => {
+    const n = negotiate(parseSdp(sdp(['0', '1 2'], false)), parseSdp(sdp(['1 2', '0'], true)));
+    expect(n.diagnostics).toEqual([]);
+    expect(n.bundle).toEqual({ offer: ['0'], answer: ['1', '2'], offerGroups: [['0'], ['1', '2']], answerGroups: [['1', '2'], ['0']] });
+    expect(n.media.map((m) => [m.mid, m.status, m.bundle.offerTag, m.bundle.answerTag])).toEqual([
+      ['0', 'accepted', true, true],
+      ['1', 'accepted', true, true],
+      ['2', 'accepted', false, false],
+    ]);
+  });
+
+  it('an answer group that joins m-lines of two offer groups is refused; one that leaves a group out is moved out', () => {
+    const joined = negotiate(parseSdp(sdp(['0', '1 2'], false)), parseSdp(sdp(['0 1 2'], true)));
+    expect(joined.diagnostics.map((d) => [d.kind, d.message])).toEqual([
+      ['bundle-not-in-offer', 'the answer bundles mid 1 with mid 0, which the offer put in another BUNDLE group'],
+      ['bundle-not-in-offer', 'the answer bundles mid 2 with mid 0, which the offer put in another BUNDLE group'],
+    ]);
+    const out = negotiate(parseSdp(sdp(['0', '1 2'], false)), parseSdp(sdp(['0'], true)));
+    expect(out.media.map((m) => m.status)).toEqual(['accepted', 'moved-out-of-bundle', 'moved-out-of-bundle']);
   });
 });
