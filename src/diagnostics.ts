@@ -144,6 +144,8 @@ export interface NegotiationDiagnosticPayloads {
   'ice-lite-both': MediaPosition;
   'no-trickle': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
+  'simulcast-not-answered': MediaPosition;
+  'simulcast-layers-dropped': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'media-rejected': MediaPosition;
@@ -243,6 +245,8 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ice-lite-both': 'error',
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
+  'simulcast-not-answered': 'warning',
+  'simulcast-layers-dropped': 'warning',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
   'media-rejected': 'info',
@@ -569,6 +573,20 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored.',
     action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
     reference: 'RFC 8840 §4',
+  },
+  'simulcast-not-answered': {
+    domain: 'negotiation',
+    title: 'Simulcast offered, not answered',
+    description: 'The offer sends simulcast (a=simulcast:send with its rids); the answer has no a=simulcast recv, so the answerer takes one stream: the offerer sends one layer. Chromium keeps the first rid\'s encoding (measured, Chromium 156: of q;h;f it sends q).',
+    action: 'Answer with a=simulcast:recv and the a=rid lines of the layers wanted (an SFU), or expect one stream; order the offer\'s rids so that the one to keep is first.',
+    reference: 'RFC 8853 §5.3; RFC 9429 §5.3.1',
+  },
+  'simulcast-layers-dropped': {
+    domain: 'negotiation',
+    title: 'Simulcast layers the answer does not take',
+    description: 'The answer\'s a=simulcast:recv names fewer of the offer\'s rids than the offer sends (or rids the offer never had, or says send where it must say recv): the layers it leaves out are not sent. Chromium keeps exactly the answered rids (measured, Chromium 156: recv h;f of q;h;f sends h and f; a recv list of unknown rids, or a send one, leaves no rid encoding).',
+    action: 'Answer every layer to be sent with a=simulcast:recv and its a=rid line (rids as offered).',
+    reference: 'RFC 8853 §5.3, §5.4',
   },
   'bundle-tag-rejected': {
     domain: 'negotiation',

@@ -7,7 +7,7 @@ import { readingModels } from '../model-guard.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
-import { isKnownProtocol } from '../sdp/browser-rules.js';
+import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
@@ -111,6 +111,34 @@ export interface Negotiation {
   };
   readonly iceLite: { readonly offer: boolean; readonly answer: boolean };
   readonly diagnostics: readonly NegotiationDiagnostic[];
+}
+
+/** The rids an a=simulcast list names, paused ones (~) with their name. */
+const layers = (list: string | null): string[] => simulcastRids(list).map((r) => r.replace(/^~/, '')).filter((r) => r !== '');
+
+/**
+ * Simulcast the offer sends, as the answer takes it (RFC 8853 §5.3): no a=simulcast recv in the
+ * answer, one stream; recv of fewer rids, those layers only (audit against Chromium: dropped
+ * layers went unsaid).
+ */
+function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
+  const sent = layers(o.simulcast?.send ?? null);
+  if (sent.length < 2) return;
+  const offered = `the offer sends ${sent.length} simulcast layers (rids ${sent.join(', ')})`;
+  const recv = a.simulcast?.recv ?? null;
+  if (recv === null) {
+    const answerSends = layers(a.simulcast?.send ?? null);
+    if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken (Chromium sends no rid encoding)`);
+    return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]})`);
+  }
+  const taken = layers(recv);
+  const kept = sent.filter((r) => taken.includes(r));
+  const unknown = taken.filter((r) => !sent.includes(r));
+  if (kept.length === sent.length && unknown.length === 0) return;
+  const extra = unknown.length > 0 ? `; rid ${unknown.join(', ')} the offer did not send` : '';
+  at('simulcast-layers-dropped', kept.length === 0
+    ? `${offered}; the answer receives none of them (recv ${taken.join(';')})${extra}: no layer is taken (Chromium sends no rid encoding)`
+    : `${offered}; the answer receives ${kept.join(', ')}: ${sent.filter((r) => !kept.includes(r)).join(', ')} ${sent.length - kept.length === 1 ? 'is' : 'are'} not sent${extra}`);
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
@@ -282,6 +310,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
+      simulcastAnswered(o, a, at);
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).

@@ -212,6 +212,8 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['protocol-variant', { media: [{}] }, { media: [answerOf({ proto: 'RTP/SAVPF' })] }],
   ['header-extension-not-offered', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid', 'extmap:5 urn:ietf:params:rtp-hdrext:toffset'] })] }],
   ['header-extension-id-changed', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid'] })] }],
+  ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
+  ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
@@ -303,5 +305,21 @@ describe('several BUNDLE groups (RFC 8843 §7; Chromium makes and takes them)', 
     ]);
     const out = negotiate(parseSdp(sdp(['0', '1 2'], false)), parseSdp(sdp(['0'], true)));
     expect(out.media.map((m) => m.status)).toEqual(['accepted', 'moved-out-of-bundle', 'moved-out-of-bundle']);
+  });
+});
+
+describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; audit against Chromium)', () => {
+  const offer = { media: [{ extra: ['rid:q send', 'rid:h send', 'rid:f send', 'simulcast:send q;h;f'] }] };
+  const said = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).diagnostics.map((d) => [d.kind, d.message]);
+  it('every layer taken: nothing to say', () => {
+    expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual([]);
+  });
+  it('no a=simulcast in the answer: one stream, the first layer (Chromium)', () => {
+    expect(said([])).toEqual([['simulcast-not-answered', 'the offer sends 3 simulcast layers (rids q, h, f); the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid q)']]);
+  });
+  it('fewer layers, unknown rids, or send where recv is due', () => {
+    expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
+    expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken (Chromium sends no rid encoding)']]);
+    expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken (Chromium sends no rid encoding)"]]);
   });
 });
