@@ -145,6 +145,7 @@ export interface NegotiationDiagnosticPayloads {
   'no-trickle': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
   'simulcast-not-answered': MediaPosition;
+  'session-direction-ignored': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
@@ -246,6 +247,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
   'simulcast-not-answered': 'warning',
+  'session-direction-ignored': 'warning',
   'simulcast-layers-dropped': 'warning',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
@@ -573,6 +575,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored.',
     action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
     reference: 'RFC 8840 §4',
+  },
+  'session-direction-ignored': {
+    domain: 'negotiation',
+    title: 'Direction written at session level only: the browsers ignore it',
+    description: 'A description whose a=sendonly, a=recvonly or a=inactive is at session level, with no direction in its m-sections: RFC 8866 §6.7 and RFC 3264 §5.1 apply it to every m-section, but Chromium and Firefox read each m-section\'s own direction and default to sendrecv (measured, Chromium 156 and Firefox ESR 153: an offer with a session-level a=recvonly is answered, and negotiated, as sendrecv). sdp-diff reads the directions as the browsers do.',
+    action: 'Write the direction in each m-section (what browsers and JSEP do).',
+    reference: 'RFC 8866 §6.7; RFC 3264 §5.1; RFC 9429 §5.2.2',
   },
   'simulcast-not-answered': {
     domain: 'negotiation',

@@ -19,6 +19,12 @@ export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-o
 export type DtlsRole = 'client' | 'server';
 
 export interface DirectionNegotiation {
+  /**
+   * The direction the browsers read: the m-section's own a=sendrecv/sendonly/recvonly/inactive,
+   * else sendrecv. One written only at session level is not applied (RFC 8866 §6.7 and RFC 3264
+   * §5.1 apply it; Chromium 156 and Firefox ESR 153 ignore it, measured): said by
+   * session-direction-ignored.
+   */
   readonly offer: Direction;
   /** Null when there is no answer m-line. */
   readonly answer: Direction | null;
@@ -112,6 +118,9 @@ export interface Negotiation {
   readonly iceLite: { readonly offer: boolean; readonly answer: boolean };
   readonly diagnostics: readonly NegotiationDiagnostic[];
 }
+
+/** An m-section's direction as Chromium and Firefox read it: its own, else sendrecv (a session-level one is ignored, measured). */
+const browserDirection = (m: MediaDescription): Direction => (m.directionSource === 'session' ? 'sendrecv' : m.direction);
 
 /** The rids an a=simulcast list names, paused ones (~) with their name. */
 const layers = (list: string | null): string[] => simulcastRids(list).map((r) => r.replace(/^~/, '')).filter((r) => r !== '');
@@ -243,6 +252,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     add(finding('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
   }
   if (offer.iceLite && answer.iceLite) add(finding('ice-lite-both', 'both descriptions carry a=ice-lite'));
+  // A direction written only at session level, read by no browser (audit against Chromium and Firefox: sdp-diff applied it and called their own answers invalid).
+  for (const [side, d] of [['offer', offer], ['answer', answer]] as const) {
+    const inherit = d.media.filter((m) => m.directionSource === 'session' && m.direction !== 'sendrecv');
+    if (inherit.length > 0) add(finding('session-direction-ignored', `the ${side}'s a=${inherit[0]!.direction} is at session level only, and ${inherit.length === 1 ? 'its m-line has' : `${inherit.length} m-lines have`} no direction of ${inherit.length === 1 ? 'its' : 'their'} own: RFC 8866 §6.7 applies it to them, but Chromium and Firefox ignore it and read sendrecv`));
+  }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
     for (const group of answerGroups) {
       // One answer group answers one offer group: an m-line is never moved to another (RFC 8843 §7.3.2).
@@ -320,19 +334,21 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       }
     }
 
-    // Directions (RFC 3264 §6.1).
-    const allowed = ALLOWED[o.direction];
-    const validDirection = a === null || !live || allowed.includes(a.direction);
-    if (!validDirection) at('invalid-direction', `offer ${o.direction} answered ${a!.direction}; allowed: ${allowed.join(', ')}`);
+    // Directions (RFC 3264 §6.1), as the browsers read them: a session-level one is not applied.
+    const od = browserDirection(o);
+    const ad = a === null ? null : browserDirection(a);
+    const allowed = ALLOWED[od];
+    const validDirection = ad === null || !live || allowed.includes(ad);
+    if (!validDirection) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')}`);
     const direction: DirectionNegotiation = {
-      offer: o.direction,
-      answer: a?.direction ?? null,
+      offer: od,
+      answer: ad,
       valid: validDirection,
       allowed,
-      offererSends: live && a !== null && sends(o.direction) && receives(a.direction),
-      answererSends: live && a !== null && sends(a.direction) && receives(o.direction),
+      offererSends: live && ad !== null && sends(od) && receives(ad),
+      answererSends: live && ad !== null && sends(ad) && receives(od),
     };
-    if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${o.direction}, answer ${a.direction}: nothing is sent either way`);
+    if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${od}, answer ${ad}: nothing is sent either way`);
 
     // Header extensions (RFC 8285 §7), by URI.
     const negotiatedExt: ExtensionNegotiation[] = [];

@@ -25,6 +25,7 @@ export const BROWSER_RULES = {
   'empty-attribute': { browsers: BOTH, what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
   'format-nonnumeric': { browsers: C, what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
   'payload-type-range': { browsers: BOTH, what: 'a payload type above 127', reference: 'RFC 3550 §5.1' },
+  'payload-type-rtcp-range': { browsers: BOTH, what: 'a payload type from 64 to 95: under rtcp-mux they are RTCP packet types 192–223 (Chromium: "invalid payload type … rtcp-mux:enabled"; Firefox: "Illegal audio/video payload type", with or without rtcp-mux)', reference: 'RFC 5761 §4' },
   'unknown-protocol': { browsers: BOTH, what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14' },
   'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4' },
   'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4' },
@@ -110,6 +111,8 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
         let nonNumericCount = 0;
         let above: string | null = null;
         let aboveCount = 0;
+        let rtcp: string | null = null;
+        let rtcpCount = 0;
         for (const fmt of l.value.formats) {
           if (!isUint(fmt)) {
             nonNumeric ??= fmt;
@@ -117,8 +120,13 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
           } else if (Number(fmt) > 127) {
             above ??= fmt;
             aboveCount++;
+          } else if (Number(fmt) >= 64 && Number(fmt) <= 95) {
+            rtcp ??= fmt;
+            rtcpCount++;
           }
         }
+        // Audit against both browsers: they refuse these, and sdp-diff had passed them.
+        if (rtcp !== null) add('payload-type-rtcp-range', l.line, null, rtcpCount === 1 ? `payload type ${rtcp}` : `${rtcpCount.toLocaleString('en-US')} payload types are from 64 to 95, the first ${rtcp}`);
         if (nonNumeric !== null) add('format-nonnumeric', l.line, null, nonNumericCount === 1 ? `format ${JSON.stringify(nonNumeric)}` : `${nonNumericCount.toLocaleString('en-US')} formats are not numbers, the first ${JSON.stringify(nonNumeric)}`);
         if (above !== null) add('payload-type-range', l.line, null, aboveCount === 1 ? `payload type ${above}` : `${aboveCount.toLocaleString('en-US')} payload types are above 127, the first ${above}`);
       }

@@ -212,6 +212,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['protocol-variant', { media: [{}] }, { media: [answerOf({ proto: 'RTP/SAVPF' })] }],
   ['header-extension-not-offered', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid', 'extmap:5 urn:ietf:params:rtp-hdrext:toffset'] })] }],
   ['header-extension-id-changed', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid'] })] }],
+  ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
@@ -321,5 +322,16 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
     expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken (Chromium sends no rid encoding)']]);
     expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken (Chromium sends no rid encoding)"]]);
+  });
+});
+
+describe('a direction written at session level only (audit against Chromium and Firefox: both ignore it)', () => {
+  it('is read as the browsers read it: sendrecv, so their own sendrecv answer is valid, with a warning saying so', () => {
+    const n = run({ sessionExtra: ['recvonly'], media: [{ direction: null }, { kind: 'audio', direction: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
+    expect(n.diagnostics.map((d) => [d.kind, d.message])).toEqual([['session-direction-ignored', "the offer's a=recvonly is at session level only, and 2 m-lines have no direction of their own: RFC 8866 §6.7 applies it to them, but Chromium and Firefox ignore it and read sendrecv"]]);
+    expect(n.media.map((m) => [m.direction.offer, m.direction.answer, m.direction.valid, m.direction.offererSends])).toEqual([['sendrecv', 'sendrecv', true, true], ['sendrecv', 'sendrecv', true, true]]);
+    // An m-section's own direction still counts.
+    const own = run({ sessionExtra: ['recvonly'], media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' })] });
+    expect([own.diagnostics, own.media[0]!.direction.offer]).toEqual([[], 'sendonly']);
   });
 });

@@ -24,6 +24,8 @@ export interface SessionSpec {
   trickle?: boolean;
   version?: number;
   sessionId?: string;
+  /** Session-level attribute lines, without "a=". */
+  sessionExtra?: string[];
   media: MediaSpec[];
 }
 
@@ -37,6 +39,7 @@ export function buildSdp(spec: SessionSpec): string {
   const mids = spec.media.map((m, i) => (m.mid === undefined ? String(i) : m.mid)).filter((m): m is string => m !== null);
   if (spec.bundle !== null) lines.push(`a=group:BUNDLE ${spec.bundle ?? mids.join(' ')}`);
   if (spec.lite) lines.push('a=ice-lite');
+  for (const x of spec.sessionExtra ?? []) lines.push(`a=${x}`);
   spec.media.forEach((m, i) => {
     const kind = m.kind ?? 'video';
     const formats = m.formats ?? (kind === 'application' ? 'webrtc-datachannel' : kind === 'audio' ? '111' : '96 97');
