@@ -460,15 +460,15 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-common-codec': {
     domain: 'negotiation',
     title: 'No codec in common',
-    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one, so no media can flow. An answerer with no common codec must reject the m-line with port 0.',
+    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one. An answerer with no common codec must reject the m-line with port 0 (RFC 3264 §6.1). Firefox refuses such an answer ("Answer had no codecs in common with offer"); Chromium takes it and, as offerer, sends with the first of the answer\'s codecs it implements though it did not offer it (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 only to an offer of VP8 only). The answerer can send nothing: none of its codecs was offered.',
     action: 'Compare the codec table: offer a codec the answerer has (setCodecPreferences, server codec list), or have the answerer reject the m-line.',
     reference: 'RFC 3264 §6.1; JSEP (RFC 9429) §5.3.1',
   },
   'answer-codec-not-offered': {
     domain: 'negotiation',
     title: 'Answer codec that the offer never had',
-    description: 'The answer may only contain codecs from the offer (a subset, possibly with fewer parameters). Both browsers accept such an answer (measured: a payload type, a name, a clock rate, H264/VP9/AV1 parameters the offer did not have) and never use the codec.',
-    action: 'Build the answer from the offer\'s codecs (an SFU answering from a fixed list is the usual cause).',
+    description: 'The answer lists a codec the offer did not have. RFC 3264 §6.1 lets an answer add formats (JSEP answerers never do): the answerer cannot send it, not being offered, but the offerer can. Both browsers accept such an answer (measured: a payload type, a name, a clock rate, H264/VP9/AV1 parameters the offer did not have), and as offerers send with the first codec of the answer they implement, even one they did not offer (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 then VP8 to an offer of VP8 only configures the sender with VP9). An rtx whose apt the answer changed: Chromium sends with it, Firefox drops it.',
+    action: 'Build the answer from the offer\'s codecs (an SFU answering from a fixed list is the usual cause), or offer the codec if it is wanted.',
     reference: 'RFC 3264 §6.1',
   },
   'payload-type-remapped': {
@@ -614,8 +614,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'moved-out-of-bundle': {
     domain: 'negotiation',
     title: 'Accepted outside the BUNDLE group',
-    description: 'The offer bundled the m-line; the answer accepted it but left it out of its group, so it needs a transport (and candidates) of its own.',
-    action: 'Keep it in the group, or expect a separate ICE transport for it (bundlePolicy max-bundle offerers have none).',
+    description: 'The offer bundled the m-line; the answer accepted it but left it out of its group. A balanced offerer gives it a transport (and candidates) of its own. A max-bundle offerer: Chromium refuses the answer ("Answer cannot remove m= section … from already-established BUNDLE group"); Firefox accepts it and keeps the m-line on the bundle\'s transport (measured, Chromium 156 and Firefox ESR 153). The offer does not say which policy it was made under.',
+    action: 'Keep it in the group: an offerer with bundlePolicy max-bundle (Chromium) refuses the answer otherwise.',
     reference: 'RFC 8843 §7.3.2',
   },
   'media-rejected': {

@@ -312,7 +312,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
-      if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`);
+      if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}${a.codecs.some((c) => c.name !== '') ? ': Firefox refuses this answer; Chromium takes it and sends with the answer\'s first codec it has' : ''}`);
       for (const c of codecs.answerOnly) {
         // A payload type with no rtpmap is the answer's own finding (parseSdp: codec-without-rtpmap).
         if (c.name === '') continue;
