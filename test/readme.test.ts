@@ -39,3 +39,16 @@ describe('README examples', () => {
     expect(r.stdout.length).toBeGreaterThan(0);
   });
 });
+
+describe('README Library section', () => {
+  it('names every export of each entry (library audit: 48 were in no word of it)', async () => {
+    const entries: [string, Record<string, unknown>][] = [
+      ['sdpscope', await import('../src/index.js')],
+      ['sdpscope/node', await import('../src/node/index.js')],
+      ['sdpscope/lab', await import('../src/lab/index.js')],
+    ];
+    const library = readme.slice(readme.indexOf('## Library'), readme.indexOf('\n## ', readme.indexOf('## Library') + 5));
+    const missing = entries.flatMap(([entry, m]) => Object.keys(m).filter((name) => !new RegExp(`\\b${name}\\b`).test(library)).map((name) => `${entry}: ${name}`));
+    expect(missing).toEqual([]);
+  });
+});
