@@ -90,11 +90,13 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 3.3 MB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 3.4 MB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
-    expect(size).toBeLessThan(3.3 * 1024 * 1024);
+    // 3.23 → 3.32 MB on 2026-12-05 with the core's growth above (each source is in the package as
+    // a module, in the two programs' bundles and in the pages').
+    expect(size).toBeLessThan(3.4 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -174,7 +176,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // checks of hand-made peer connections: ice/explain 3.8 KiB, ice/dump 1.3) and the model checks
     // (requireCandidate, model-guard: 1.5 KiB); then 243.9 KiB with the second audit's fixes (the
     // analyzer's and STUN readers' checks, local times in more locales, writeSdp's line checks).
-    expect(sizes['whole core']).toBeLessThan(248 * 1024);
+    // 2026-12-05 morning 243.9 → 259.5 KiB, the audits against Chromium and Firefox and of real logs
+    // and the library: diagnostics' measured words (3.0), several BUNDLE groups and simulcast
+    // answered (negotiate 2.4), live getStats (ice/dump 2.0), the log shapes read (text-scan 1.9:
+    // Android, util.inspect, about:webrtc, escaped slashes, prose), the STUN arguments' checks (1.9).
+    expect(sizes['whole core']).toBeLessThan(264 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
