@@ -110,7 +110,7 @@ let json = new JsonParser();
 
 /** Reads a dump's text; throws NOT_A_DUMP naming the formats it expected. */
 export function readStatsDump(text: string): StatsDump {
-  if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', 'readStatsDump takes the dump\'s text (a string)');
+  if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', `readStatsDump takes the dump's text (a string)${(text as unknown) instanceof Map ? ': for an RTCStatsReport, peerConnectionFromStats([report])' : ''}`);
   json = new JsonParser();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.trimStart();

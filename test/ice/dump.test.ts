@@ -232,6 +232,12 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
     expect(() => readStatsDump(JSON.stringify([{ id: 'x', type: 'candidate-pair' }]))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
   });
 
+  it('an RTCStatsReport given to explainIce or readStatsDump says what to call (library audit)', () => {
+    const report = new Map(call.peers.a.stats.map((s) => [s['id'] as string, s]));
+    expect(() => explainIce(report as never)).toThrow(/peerConnectionFromStats/);
+    expect(() => readStatsDump(report as never)).toThrow(expect.objectContaining({ code: 'NOT_TEXT', message: expect.stringContaining('peerConnectionFromStats([report])') }));
+  });
+
   it('refuses what is not a list of getStats() results', () => {
     expect(() => peerConnectionFromStats(new Map() as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => peerConnectionFromStats([42 as never])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
