@@ -21,7 +21,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { CandidateAnalyzer } from '../src/analysis/analyzer.js';
 import { scanInput } from '../src/input/read.js';
 
-const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b' };
+const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b', 'Jingle elements': '<candidate ', 'aiortc reprs': 'RTCIceCandidate(component=1 ' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
 const LINES = ['o=', 'c=', 'b=', 't=', 'm=', 's=', 'a=rtcp-fb:96 nack', 'a=fmtp:96 ', 'a=candidate:1 1 udp 1 1.2.3.4 5 typ host '];
 const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'candidate:1 1 udp 1 '];

@@ -494,6 +494,8 @@ function textSpan(line: string): [number, number] | null {
   if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0) return null;
   const k = line.indexOf('candidate:');
   if (k < 0) return null;
+  // Candidates written as fields too (Jingle, aiortc's repr): the reference's.
+  if (line.indexOf('<candidate ') >= 0 || line.indexOf('RTCIceCandidate(') >= 0) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
   // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL).
   if (from > 0 && line.charCodeAt(from - 1) === 58) return null;

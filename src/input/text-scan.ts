@@ -37,6 +37,10 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       from = outer.end;
     }
   }
+  // Candidates written as fields, no candidate line: Jingle XML (Jitsi, XEP-0176) and aiortc's
+  // Python repr (real-log audit: NO_SDP_FOUND for both).
+  if (line.includes('<candidate ')) fieldCandidates(line, '<candidate ', '>', JINGLE_FIELD, at, sink);
+  if (line.includes('RTCIceCandidate(')) fieldCandidates(line, 'RTCIceCandidate(', ')', REPR_FIELD, at, sink);
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   const starts = new CandidateStarts(line);
@@ -82,6 +86,48 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** A Jingle candidate's attribute: name="value" or name='value' (XEP-0176 §5). */
+const JINGLE_FIELD = /([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)')/g;
+/** A Python repr's field: name='value', name=number or name=None (aiortc's RTCIceCandidate). */
+const REPR_FIELD = /([A-Za-z]\w*)=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+|None))/g;
+
+/**
+ * Each candidate of the line written as fields between `open` and `close` (a Jingle
+ * `<candidate …/>` element, aiortc's `RTCIceCandidate(…)`), read as the candidate line it stands
+ * for: `candidate:<foundation> <component> <protocol> <priority> <ip> <port> typ <type>`, then
+ * raddr/rport, tcptype, generation and network-id where it has them. One without the seven
+ * fields a candidate needs is not one (a `<candidate>` of another schema).
+ */
+function fieldCandidates(line: string, open: string, close: string, field: RegExp, at: Source, sink: InputSink): void {
+  for (let i = line.indexOf(open); i >= 0; ) {
+    const end = line.indexOf(close, i + open.length);
+    const stop = end < 0 ? line.length : end;
+    const f = new Map<string, string>();
+    // The element's own text: a search past it would be quadratic in a line of many.
+    const element = line.slice(i + open.length, stop);
+    field.lastIndex = 0;
+    for (let m = field.exec(element); m !== null; m = field.exec(element)) {
+      const v = m[2] ?? m[3] ?? m[4];
+      if (v !== undefined && v !== 'None' && !f.has(m[1]!)) f.set(m[1]!, v);
+    }
+    const get = (...names: string[]) => names.map((n) => f.get(n)).find((v) => v !== undefined && v !== '');
+    const fields = [get('foundation'), get('component'), get('protocol'), get('priority'), get('ip', 'address'), get('port'), get('type')];
+    if (fields.every((v) => v !== undefined && !/\s/.test(v))) {
+      const [foundation, component, protocol, priority, ip, port, type] = fields as string[];
+      const raddr = get('rel-addr', 'relatedAddress');
+      const rport = get('rel-port', 'relatedPort');
+      const tcp = get('tcptype', 'tcpType');
+      const gen = get('generation');
+      const net = get('network');
+      const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${ip} ${port} typ ${type}${raddr !== undefined && rport !== undefined ? ` raddr ${raddr} rport ${rport}` : ''}${tcp !== undefined ? ` tcptype ${tcp}` : ''}${gen !== undefined ? ` generation ${gen}` : ''}${net !== undefined ? ` network-id ${net}` : ''}`;
+      const mid = get('sdpMid');
+      const index = get('sdpMLineIndex');
+      emitCandidate(text, { ...(mid !== undefined ? { sdpMid: mid } : {}), ...(index !== undefined && /^\d+$/.test(index) ? { sdpMLineIndex: Number(index) } : {}) }, at, sink, i + 1);
+    }
+    i = end < 0 ? -1 : line.indexOf(open, end);
+  }
+}
 
 /** A candidate's start: a foundation (1*32 ice-char, RFC 8839 §5.1), a blank and a component digit. */
 const CANDIDATE_START = /^[A-Za-z0-9+/]{1,32}[ \t]+[0-9]/;

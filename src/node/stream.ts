@@ -75,6 +75,9 @@ const CANDIDATE = Buffer.from('candidate:');
 /** A JSON "candidate" key: an end-of-candidates frame ({"candidate":null}) has no "candidate:". */
 const CANDIDATE_KEY = Buffer.from('"candidate"');
 const VERSION = Buffer.from('v=0');
+/** Candidates written as fields: Jingle XML (Jitsi) and aiortc's repr. */
+const JINGLE = Buffer.from('<candidate ');
+const REPR = Buffer.from('RTCIceCandidate(');
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -83,14 +86,14 @@ const VERSION = Buffer.from('v=0');
 class Markers {
   private buf: Buffer | null = null;
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
-  private readonly next = [0, 0, 0, 0];
-  private readonly from = [0, 0, 0, 0];
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY];
+  private readonly next = [0, 0, 0, 0, 0, 0];
+  private readonly from = [0, 0, 0, 0, 0, 0];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR];
   reset(buf: Buffer): void {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"') lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(") lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -120,7 +123,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end);
 }
 
 /**

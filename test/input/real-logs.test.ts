@@ -1,0 +1,90 @@
+/**
+ * Real log excerpts (test/fixtures/logs/README.md says where each comes from): what sdpscope reads
+ * in each, in the whole-text reader and the stream reader alike. Each was misread before the
+ * real-log audit of 2026-12-05 (candidates missed, fields wrong, prose called broken candidates).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { collectingSink, readInput } from '../../src/input/read.js';
+import type { InputReport } from '../../src/input/types.js';
+import { scanStream } from '../../src/node/stream.js';
+
+const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/logs');
+const log = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
+
+/** What a report says, in a few fields per item. */
+const summary = (r: InputReport) => ({
+  descriptions: r.descriptions.length,
+  candidates: r.candidates.map((c) => (c.candidate ? `${c.candidate.type} ${c.candidate.transport} ${c.candidate.address}:${c.candidate.port}` : `! ${c.error?.code}`)),
+  problems: r.problems.map((p) => p.kind),
+});
+
+async function streamed(text: string): Promise<InputReport> {
+  const sink = collectingSink();
+  await scanStream(Readable.from([Buffer.from(text)]), sink);
+  return sink.report;
+}
+
+describe('real log excerpts', () => {
+  it.each([
+    ['janus-327.log', 0, ['host udp 192.168.1.100:55449']],
+    ['libdatachannel-node-datachannel-25.log', 0, ['host udp 10.0.0.98:56116']],
+    ['aiortc-repr-516.log', 0, ['host udp 192.168.178.60:48908', 'srflx udp 2.207.115.111:48908']],
+    ['jitsi-jingle-1319.log', 0, ['host udp 115.29.111.98:10000', 'host udp 10.163.220.11:10000', 'srflx ssltcp 115.29.111.98:4443', 'srflx udp 115.29.111.98:10000']],
+  ] as [string, number, string[]][])('%s: its candidates, and no finding', async (name, descriptions, candidates) => {
+    const text = log(name);
+    const r = readInput(text);
+    const s = summary(r);
+    expect(s.descriptions).toBe(descriptions);
+    // The libdatachannel log holds more candidates than the one checked here: every one must be whole.
+    for (const c of candidates) expect(s.candidates).toContain(c);
+    expect(s.candidates.filter((c) => c.startsWith('!'))).toEqual([]);
+    expect(s.problems).toEqual([]);
+    expect(summary(await streamed(text))).toEqual(s);
+  });
+
+  it("Firefox's about:webrtc copy (a blank line between lines): one description, its two candidates under its ufrag", async () => {
+    const text = log('firefox62-about-webrtc-webrtc-direct-7.log');
+    const r = readInput(text);
+    expect(r.descriptions).toHaveLength(1);
+    const d = r.descriptions[0]!.description;
+    expect([d.media.length, d.media[0]!.mid, d.media[0]!.ice.ufrag, d.diagnostics.filter((x) => x.severity === 'error')]).toEqual([1, 'data', 'ada25e7f', []]);
+    expect(r.candidates.filter((c) => c.inDescription).map((c) => c.usernameFragment)).toEqual(['ada25e7f', 'ada25e7f']);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
+  it("Android's IceCandidate.toString(): mid and index read, network-id and network-cost whole", async () => {
+    const text = log('android-icecandidate-tostring.log');
+    const r = readInput(text);
+    expect(r.candidates.every((c) => c.candidate !== null && c.sdpMid === 'audio' && c.sdpMLineIndex === 0)).toBe(true);
+    expect(r.candidates.map((c) => [c.candidate!.networkId, c.candidate!.networkCost])).toContainEqual(['3', 10]);
+    expect(r.candidates.every((c) => !/:/.test(c.candidate!.networkId ?? ''))).toBe(true);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
+  it("Node util.inspect's joined pieces: the answer whole, its two candidates in it", async () => {
+    const text = log('mediasoup-client-aiortc-46-util-inspect.log');
+    const r = readInput(text);
+    expect(r.descriptions).toHaveLength(1);
+    expect(r.descriptions[0]!.description.media[0]!.ice.ufrag).toBe('h3hk1iz6qqlnqlne');
+    expect(r.candidates.filter((c) => c.inDescription).map((c) => c.candidate?.address)).toEqual(['9.9.9.9', '9:9:9:9:9:9']);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
+  it('an iOS NSLog of pretty-printed JSON: the ufrag with its escaped slash, whole', async () => {
+    const text = log('apprtc-ios-47-nslog.log');
+    const r = readInput(text);
+    expect(new Set(r.candidates.map((c) => c.candidate?.ufrag))).toEqual(new Set(['CFFG/Fe13BM95qu8']));
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
+  it('OpenWebRTC\'s "\\n" before each SDP line: twelve whole candidates, none said to be cut', async () => {
+    const text = log('openwebrtc-ios-sdk-51.log');
+    const r = readInput(text);
+    expect(r.candidates.filter((c) => c.candidate !== null)).toHaveLength(12);
+    expect(r.problems).toEqual([]);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+});
