@@ -765,7 +765,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
-    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${sel.requestCountsReported ? `, ${sel.requestsSent} requests sent` : ''}, ${sel.responsesReceived} responses received`);
+    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${sel.requestCountsReported ? `, ${sel.requestsSent} request${sel.requestsSent === 1 ? '' : 's'} sent` : ''}, ${sel.responsesReceived} response${sel.responsesReceived === 1 ? '' : 's'} received`);
     if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
