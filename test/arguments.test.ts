@@ -168,6 +168,7 @@ describe("a browser's description or candidate object given where its text or mo
     ['negotiate(desc, desc)', () => negotiate(new DescriptionLike() as never, new DescriptionLike() as never), 'INVALID_ARGUMENT', 'parse its .sdp first (parseSdp)'],
     ['parseCandidate(an RTCIceCandidate)', () => parseCandidate(candidate as never), 'NOT_TEXT', 'pass its .candidate'],
     ['explainCandidate(an RTCIceCandidate)', () => explainCandidate(candidate as never), 'INVALID_ARGUMENT', 'parse its .candidate first'],
+    ['inferType(pc.localDescription)', () => inferType(new DescriptionLike() as never), 'INVALID_ARGUMENT', 'its .type is the type'],
   ] as [string, () => unknown, string, string][])('%s', (_what, f, code, hint) => {
     try {
       f();

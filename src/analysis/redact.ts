@@ -199,11 +199,13 @@ function redact(frame: unknown, depth: number): unknown {
   if (frame === null || typeof frame !== 'object') return frame;
   if (depth >= MAX_DEPTH) return '[redacted: nested too deep]';
   if (Array.isArray(frame)) return frame.map((v) => redact(v, depth + 1));
-  // A browser's RTCSessionDescription or RTCIceCandidate keeps its fields in getters, which
-  // Object.entries does not see: it is what its toJSON gives, as JSON.stringify (and a signaling
-  // channel) would send it (library audit: redactFrame(pc.localDescription) was {}).
+  // An object with a toJSON is what its toJSON gives, as JSON.stringify (and a signaling channel)
+  // would send it: a browser's RTCSessionDescription or RTCIceCandidate keeps its fields in
+  // getters, which Object.entries does not see (library audit: redactFrame(pc.localDescription)
+  // was {}); a plain object's own toJSON would otherwise pass through and send its secrets when
+  // the "redacted" frame is stringified (audit of the change).
   const toJSON = (frame as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function' && Object.getPrototypeOf(frame) !== Object.prototype) {
+  if (typeof toJSON === 'function') {
     const value: unknown = toJSON.call(frame);
     if (value !== frame) {
       requireTree(value, 'redactFrame: a toJSON() in the frame');

@@ -17,6 +17,10 @@ export interface DescriptionPair {
 
 /** The type the input says, else what a=setup implies (actpass offers; active/passive answers). */
 export function inferType(f: FoundDescription): SdpType | null {
+  // A browser's description has its type already (audit of the change: the hint said to parse its .sdp, which inferType does not take either).
+  if (f !== null && typeof f === 'object' && typeof (f as { sdp?: unknown }).sdp === 'string' && !('description' in f)) {
+    throw new SdpscopeError('INVALID_ARGUMENT', "inferType takes one of readInput(text).descriptions, got an object with an sdp (an RTCSessionDescription?): its .type is the type; readInput(JSON.stringify(desc)).descriptions[0] is what inferType reads");
+  }
   requireObject(requireObject<FoundDescription>(f, "inferType: the found description (readInput's descriptions[i])", 'type', 'description').description, "inferType: the found description's description", 'setup', 'media');
   if (f.type === 'offer' || f.type === 'answer') return f.type;
   if (f.type === 'pranswer') return 'answer';

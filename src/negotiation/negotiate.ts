@@ -316,9 +316,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       for (const c of codecs.answerOnly) {
         // A payload type with no rtpmap is the answer's own finding (parseSdp: codec-without-rtpmap).
         if (c.name === '') continue;
-        // An rtx is without its codec only when the codec its apt names is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
+        // An rtx is without its codec only when the codec its apt names (media, red or ulpfec) is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
         const apt = c.name.toLowerCase() === 'rtx' ? /(?:^|;)\s*apt=(\d+)/i.exec(c.fmtp ?? '')?.[1] : undefined;
-        const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => n.role === null && String(n.answerPayloadType) === apt);
+        const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt);
         at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}`);
       }
       for (const c of codecs.negotiated) {

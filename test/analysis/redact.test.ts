@@ -201,4 +201,11 @@ describe('a browser object in the frame', () => {
     expect(out.offer.sdp).not.toContain('asd88fgpdd777uzjYhagZg');
     expect(redactFrame(desc)).toEqual(out.offer);
   });
+
+  it('a plain object with its own toJSON is redacted as that gives it, not passed through with its secrets (audit of the change)', () => {
+    const frame = { type: 'offer', toJSON: () => ({ type: 'offer', sdp: 'v=0\r\na=ice-pwd:hunter2hunter2hunter2hun\r\n', credential: 'turnpass' }) };
+    const sent = JSON.stringify(redactFrame(frame));
+    expect(sent).not.toContain('hunter2');
+    expect(sent).not.toContain('turnpass');
+  });
 });

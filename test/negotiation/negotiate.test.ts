@@ -129,6 +129,9 @@ describe('codec matching follows libwebrtc', () => {
     // An rtx for a negotiated codec the offer had no rtx for.
     const bare = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000'] }] }, { media: [answerOf({ formats: '96 97', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:97 rtx/90000', 'fmtp:97 apt=96'] })] });
     expect(bare.diagnostics.map((d) => [d.kind, d.message])).toEqual([['answer-codec-not-offered', 'answer payload type 97: rtx (apt=96): the offer has no rtx for payload type 96']]);
+    // An rtx for a negotiated red is not "without its codec" either (audit of the change).
+    const red = run({ media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116 98', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000', 'rtpmap:98 rtx/90000', 'fmtp:98 apt=116'] })] });
+    expect(red.diagnostics.map((d) => d.kind)).toEqual(['answer-codec-not-offered']);
   });
   it('H264: packetization-mode absent is 0', () => {
     const c = match(['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
