@@ -18,6 +18,8 @@ export interface LineScannerOptions {
 }
 
 const SDP_LINE = /^[a-zA-Z]=/;
+/** Blank lines held inside a description, at most, before they end it (about:webrtc copies have one). */
+const MAX_HELD_BLANKS = 8;
 /** A blank line: spaces and tabs only (node/stream.ts's `blank`, byte for byte). */
 const BLANK = /^[ \t]*$/;
 
@@ -78,7 +80,10 @@ export class LineScanner {
         this.block.push(content + ending);
         return;
       }
-      if (BLANK.test(bare)) {
+      // Only in a whole description (from v=), and a few in a row: two a=/m= fragments a blank line
+      // apart are two (audit of the change: the second's ufrag was lost), and a run of blank lines
+      // is not held in memory (70 million took 1 GB).
+      if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
         this.blanks.push(content + ending);
         return;
       }

@@ -72,7 +72,13 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // then (real-log audit: each was an unparseable-candidate error).
     if (m[0].length === 10 && isBlank(line.charCodeAt(m.index + 10)) && !quoted(line, m.index) && line.charCodeAt(m.index - 1) !== 39 && !tryParseCandidate(line.slice(m.index, stop)).ok) {
       const fields = fieldsAfterBlank(line, m.index + 10, stop);
-      if (fields !== null) emitCandidate(`candidate:${line.slice(fields, stop)}`, {}, at, sink, fields + 1);
+      if (fields !== null) {
+        // Read as the candidate it stands for, readable or not (a bad port is its error, as before);
+        // a word joining it to the next candidate ("… typ host and candidate: 2 …") is neither's.
+        let text = `candidate:${line.slice(fields, stop)}`;
+        if (next >= 0) text = text.slice(0, withoutDanglingWord(text, 0, text.length));
+        emitCandidate(text, {}, at, sink, fields + 1);
+      }
       re.lastIndex = end;
       continue;
     }
@@ -129,15 +135,14 @@ function fieldCandidates(line: string, open: string, close: string, field: RegEx
   }
 }
 
-/** A candidate's start: a foundation (1*32 ice-char, RFC 8839 §5.1), a blank and a component digit. */
-const CANDIDATE_START = /^[A-Za-z0-9+/]{1,32}[ \t]+[0-9]/;
+/** A candidate's start: a foundation (1*32 ice-char, RFC 8839 §5.1), a component (1*3DIGIT) and a transport, blanks between. */
+const CANDIDATE_START = /^[A-Za-z0-9+/]{1,32}[ \t]+[0-9]{1,3}[ \t]+[A-Za-z]/;
 
-/** Where a candidate's fields start after the blanks at `at` (up to `stop`), when they read as one; else null. */
+/** Where a candidate's fields start after the blanks at `at` (up to `stop`), when they start as one's; else null (a sentence). */
 function fieldsAfterBlank(line: string, at: number, stop: number): number | null {
   let k = at;
   while (k < stop && isBlank(line.charCodeAt(k))) k++;
-  if (!CANDIDATE_START.test(line.slice(k, k + 40))) return null;
-  return tryParseCandidate(`candidate:${line.slice(k, stop)}`).ok ? k : null;
+  return CANDIDATE_START.test(line.slice(k, k + 48)) ? k : null;
 }
 
 /** `sdpMid:sdpMLineIndex:` right before a candidate, as Android's IceCandidate.toString() writes it. */
@@ -155,8 +160,17 @@ export function androidInit(line: string, from: number): { sdpMid: string; sdpML
   return m === null ? null : { sdpMid: m[1]!, sdpMLineIndex: Number(m[2]) };
 }
 
-/** The end of an Android candidate [from, stop) without the `:` and server URL that follow it (`:`, `:stun:…`, `:turn:…`). */
+/** An adapter type at the end of Android's toString (`…:WIFI`, `…::UNKNOWN`, `…:CELLULAR_4G`), after the server URL. */
+const ADAPTER_TYPE = /:[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The end of an Android candidate [from, stop) without what its toString adds after it: the server
+ * URL (`:`, `:stun:…`, `:turn:…`) and, in current WebRTC, the adapter type (`::WIFI`; audit of the
+ * change: network-cost "10::WIFI" was called not a number).
+ */
 function withoutServerUrl(line: string, from: number, stop: number): number {
+  const adapter = ADAPTER_TYPE.exec(line.slice(Math.max(from, stop - 40), stop));
+  if (adapter !== null) stop -= adapter[0].length;
   if (stop > from && line.charCodeAt(stop - 1) === 58) return stop - 1;
   const text = line.slice(from, stop);
   let best = -1;

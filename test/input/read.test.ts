@@ -276,6 +276,9 @@ describe('log text', () => {
       'got candidate: 1 udp 2122260223 10.0.0.2 5000 typ host',
       // A bad candidate right after the colon is still an error.
       'got candidate:1 1 udp bad 10.0.0.3 5000 typ host',
+      // After the blank too, when its fields start as a candidate's (audit of the change: dropped without a word).
+      'Parsing candidate: 3 1 UDP 2122317823 10.0.0.98 99999 typ host',
+      'pair candidate: 1 1 udp 2122260223 10.0.0.4 5000 typ host and candidate: 2 1 udp 2122260223 10.0.0.5 5000 typ host',
     ].join('\n');
     const r = readInput(log);
     expect(r.candidates.map((c) => [c.source.line, c.candidate?.foundation ?? null, c.candidate?.address ?? null, c.error?.code ?? null])).toEqual([
@@ -283,8 +286,11 @@ describe('log text', () => {
       [5, '1', '10.0.0.1', null],
       [6, '', '10.0.0.2', null],
       [7, null, null, 'CANDIDATE_PRIORITY'],
+      [8, null, null, 'CANDIDATE_PORT'],
+      [9, '1', '10.0.0.4', null],
+      [9, '2', '10.0.0.5', null],
     ]);
-    expect(r.problems.map((p) => p.line)).toEqual([7]);
+    expect(r.problems.map((p) => p.line)).toEqual([7, 8]);
   });
 
   it("takes a number in brackets before text for a log prefix, not JSON (Janus's handle ids; real-log audit: invalid-json on every line)", () => {
@@ -307,12 +313,17 @@ describe('log text', () => {
       'onIceCandidate: audio:0:candidate:559267639 1 udp 2122202367 ::1 47938 typ host generation 0 ufrag gENR network-id 2:',
       'onIceCandidate: video:1:candidate:842163049 1 udp 1686052607 210.22.179.242 2997 typ srflx raddr 192.168.53.59 rport 40190 generation 0 ufrag gENR network-id 3 network-cost 10:stun:108.177.125.127:19302',
       'onIceCandidate: 0:0:candidate:3 1 udp 41885439 203.0.113.9 3478 typ relay raddr 0.0.0.0 rport 0 generation 0 ufrag gENR network-id 1:turn:turn.example.org:3478?transport=udp',
+      // Current WebRTC adds the adapter type (IceCandidate.java: mid:index:sdp:serverUrl:adapterType).
+      'onIceCandidate: audio:0:candidate:4 1 udp 2122260223 192.168.53.59 40190 typ host generation 0 ufrag gENR network-id 3 network-cost 10::WIFI',
+      'onIceCandidate: audio:0:candidate:5 1 udp 1686052607 210.22.179.242 2997 typ srflx raddr 192.168.53.59 rport 40190 generation 0 ufrag gENR network-id 3 network-cost 10:stun:stun.l.google.com:19302:CELLULAR_4G',
     ].join('\n');
     expect(readCandidates(log).map((c) => [c.sdpMid, c.sdpMLineIndex, c.candidate?.networkId ?? null, c.candidate?.networkCost ?? null, c.error?.code ?? null])).toEqual([
       ['audio', 0, '3', 10, null],
       ['audio', 0, '2', null, null],
       ['video', 1, '3', 10, null],
       ['0', 0, '1', null, null],
+      ['audio', 0, '3', 10, null],
+      ['audio', 0, '3', 10, null],
     ]);
   });
 

@@ -145,4 +145,18 @@ describe('blank lines inside an SDP', () => {
   });
 });
 
+describe('blank lines that do not join', () => {
+  it('between two a=/m= fragments (each its own, with its ufrag), and past a few in a row (audit of the change: one session; a run held in memory)', async () => {
+    const fragments = 'a=ice-ufrag:AAAA\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n\na=ice-ufrag:BBBB\na=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\n';
+    const r = readInput(fragments);
+    expect(r.descriptions.map((d) => d.description.iceUfrag)).toEqual(['AAAA', 'BBBB']);
+    expect(strip(await scan(chunked(fragments, 5)))).toEqual(strip(r));
+    const sdp = 'v=0\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\n';
+    const many = `${sdp}${'\n'.repeat(20)}a=mid:0\n`;
+    const m = readInput(many);
+    expect(m.descriptions.map((d) => d.description.media.length)).toEqual([1, 0]);
+    expect(strip(await scan(chunked(many, 3)))).toEqual(strip(m));
+  });
+});
+
 const parseMedia = (sdp: string) => sdp.split(/\r?\n/).filter((l) => l.startsWith('m=')).length;
