@@ -39,7 +39,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
     ? `ICE${m.ice.source === 'session' ? s.dim(' (session level)') : ''} ufrag ${long(m.ice.ufrag)} pwd ${m.ice.pwd === null ? s.red('missing') : `${m.ice.pwd.length} chars`}${m.ice.options.length ? ` options ${long(m.ice.options.join(' '))}` : ''}`
     : s.red('ICE credentials missing');
   const dtls = m.fingerprints.length > 0
-    ? `DTLS setup ${m.setup ?? s.dim('none')} ${m.fingerprints.map((f) => `${f.algorithm} ${shortFingerprint(f.value)}`).join(', ')}`
+    ? `DTLS setup ${m.setup === null ? s.dim('none') : long(m.setup)} ${m.fingerprints.map((f) => `${long(f.algorithm)} ${shortFingerprint(f.value)}`).join(', ')}`
     : m.protocol.includes('TLS') || m.protocol.includes('DTLS') ? s.red('DTLS fingerprint missing') : 'no DTLS';
   const flags = [m.rtcpMux ? 'rtcp-mux' : '', m.rtcpRsize ? 'rtcp-rsize' : ''].filter(Boolean).join(' ');
   out.push(`  ${ice}  ·  ${dtls}${flags ? '  ·  ' + flags : ''}`);

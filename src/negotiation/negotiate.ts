@@ -125,29 +125,37 @@ const browserDirection = (m: MediaDescription): Direction => (m.directionSource 
 /** The rids an a=simulcast list names, paused ones (~) with their name. */
 const layers = (list: string | null): string[] => simulcastRids(list).map((r) => r.replace(/^~/, '')).filter((r) => r !== '');
 
+/** The streams an a=simulcast list names (RFC 8853 §5.1: ";" between streams), each its alternative rids (","). */
+const streams = (list: string | null): string[][] => (list === null ? [] : list.split(';').map((s) => layers(s)).filter((s) => s.length > 0));
+
 /**
  * Simulcast the offer sends, as the answer takes it (RFC 8853 §5.3): no a=simulcast recv in the
  * answer, one stream; recv of fewer rids, those layers only (audit against Chromium: dropped
  * layers went unsaid).
  */
 function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
-  const sent = layers(o.simulcast?.send ?? null);
+  // Streams, not rids: "f,~h" is one stream with two alternatives (audit of the change: counted as two layers).
+  const sent = streams(o.simulcast?.send ?? null);
   if (sent.length < 2) return;
-  const offered = `the offer sends ${sent.length} simulcast layers (rids ${sent.join(', ')})`;
+  const name = (s: readonly string[]) => s.join(',');
+  const offered = `the offer sends ${sent.length} simulcast layers (rids ${sent.map(name).join(', ')})`;
   const recv = a.simulcast?.recv ?? null;
   if (recv === null) {
     const answerSends = layers(a.simulcast?.send ?? null);
     if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken (Chromium sends no rid encoding)`);
-    return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]})`);
+    return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]![0]})`);
   }
   const taken = layers(recv);
-  const kept = sent.filter((r) => taken.includes(r));
-  const unknown = taken.filter((r) => !sent.includes(r));
+  // A stream is taken when the answer names one of its alternatives.
+  const kept = sent.filter((s) => s.some((r) => taken.includes(r)));
+  const all = new Set(sent.flat());
+  const unknown = taken.filter((r) => !all.has(r));
   if (kept.length === sent.length && unknown.length === 0) return;
   const extra = unknown.length > 0 ? `; rid ${unknown.join(', ')} the offer did not send` : '';
+  const dropped = sent.filter((s) => !kept.includes(s));
   at('simulcast-layers-dropped', kept.length === 0
     ? `${offered}; the answer receives none of them (recv ${taken.join(';')})${extra}: no layer is taken (Chromium sends no rid encoding)`
-    : `${offered}; the answer receives ${kept.join(', ')}: ${sent.filter((r) => !kept.includes(r)).join(', ')} ${sent.length - kept.length === 1 ? 'is' : 'are'} not sent${extra}`);
+    : `${offered}; the answer receives ${kept.map(name).join(', ')}: ${dropped.map(name).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent${extra}`);
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */

@@ -190,7 +190,7 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
   }
 }
 
-/** The rids an a=simulcast stream list names (RFC 8853 §5.1: alternatives ";", rids ","; "~" pauses one). */
+/** The rids an a=simulcast stream list names (RFC 8853 §5.1: streams ";", a stream's alternative rids ","; "~" pauses one). */
 export const simulcastRids = (list: string | null): string[] => (list === null ? [] : list.split(';').flatMap((alt) => alt.split(',')));
 
 type Lines<K extends AttributeName> = readonly (AttributeLine & { readonly name: K; readonly value: AttributeValues[K] })[];

@@ -193,6 +193,12 @@ describe('parseCommand', () => {
     let small = '';
     await parseText(JSON.parse(sample('offer.json')).offer.sdp, 'input', { json: false, color: false }, (s) => (small += s));
     expect(small).toContain('    ICE ufrag JDVd pwd 24 chars options trickle  ·');
+    // A session-level fingerprint's hash name, too (audit of the change: 264 MB of text from 827 KB).
+    const fp = text.replace(`a=ice-ufrag:${ufrag}`, 'a=ice-ufrag:abcd').replace('a=ice-pwd:', `a=fingerprint:${'X'.repeat(100_000)} AB:CD\r\na=ice-pwd:`);
+    let fpOut = '';
+    await parseText(fp, 'input', { json: false, color: false }, (s) => (fpOut += s));
+    expect(fpOut.length).toBeLessThan(fp.length / 5);
+    expect(fpOut).toContain(`DTLS setup none ${'X'.repeat(63)}… (100,000 chars) AB:CD`);
   });
 
   it('counts every error in its last line, those past the hundred listed too', async () => {

@@ -321,6 +321,13 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
   it('no a=simulcast in the answer: one stream, the first layer (Chromium)', () => {
     expect(said([])).toEqual([['simulcast-not-answered', 'the offer sends 3 simulcast layers (rids q, h, f); the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid q)']]);
   });
+  it('counts streams, not rids: "f,~h" is one stream with an alternative, taken when the answer names either (audit of the change)', () => {
+    const alt = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:i send', 'rid:q send', 'simulcast:send f,~h;i;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:i recv', 'rid:q recv', 'simulcast:recv f;i;q'] })] });
+    expect(alt.diagnostics).toEqual([]);
+    const dropped = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:q send', 'simulcast:send f,h;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] });
+    expect(dropped.diagnostics.map((d) => d.message)).toEqual(['the offer sends 2 simulcast layers (rids f,h, q); the answer receives f,h: q is not sent']);
+  });
+
   it('fewer layers, unknown rids, or send where recv is due', () => {
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
     expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken (Chromium sends no rid encoding)']]);
