@@ -30,7 +30,7 @@ const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5
 const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) => unknown }> = {
   parseSdp: { prefixes: [...ATTRIBUTES, ...LINES], run: (b) => parseSdp(`v=0\r\n${b}\r\n`) },
   'readInput (SDP)': { prefixes: [...LINES, 'a=ice-ufrag:', 'a=group:'], run: (b) => readInput(`v=0\r\n${b}\r\n`) },
-  'readInput (log line)': { prefixes: [...CANDIDATES, '06:00:00 pc1 ', 'got offer "', '{"x":'], run: (b) => readInput(`${b}\n`) },
+  'readInput (log line)': { prefixes: [...CANDIDATES, '06:00:00 pc1 ', 'got offer "', '{"x":', '<candidate ', 'x <candidate id="', 'RTCIceCandidate(', "RTCIceCandidate(foundation='", 'Parsing candidate: ', 'audio:0:candidate:1 1 udp 1 1.2.3.4 5 typ host ', "sdp: 'v=0\\r\\n' + '"], run: (b) => readInput(`${b}\n`) },
   'readInput (JSON sdp)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'a=fmtp:96 ', 'm='], run: (b) => readInput(JSON.stringify({ type: 'offer', sdp: `v=0\r\n${b}` })) },
   'readInput (JSON candidate)': { prefixes: CANDIDATES, run: (b) => readInput(JSON.stringify({ type: 'candidate', candidate: b, sdpMid: '0' })) },
   'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },

@@ -5,7 +5,7 @@
  * lines; passwords in URLs, secret query parameters). The frame itself is never changed (the
  * relay forwards the bytes it received). Linear in the size of the frame. Pure.
  */
-import { requireText, requireTree } from '../errors.js';
+import { requireText, requireTree, SdpscopeError } from '../errors.js';
 
 /**
  * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
@@ -206,7 +206,12 @@ function redact(frame: unknown, depth: number): unknown {
   // the "redacted" frame is stringified (audit of the change).
   const toJSON = (frame as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') {
-    const value: unknown = toJSON.call(frame);
+    let value: unknown;
+    try {
+      value = toJSON.call(frame);
+    } catch (e) {
+      throw new SdpscopeError('INVALID_ARGUMENT', `redactFrame: a toJSON() in the frame threw (${e instanceof Error ? e.message : String(e)}): the frame must be what JSON.stringify can send`);
+    }
     if (value !== frame) {
       requireTree(value, 'redactFrame: a toJSON() in the frame');
       return redact(value, depth + 1);
@@ -214,6 +219,9 @@ function redact(frame: unknown, depth: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(frame)) {
+    // A function is no JSON (JSON.stringify drops it); copied, a toJSON would send the unredacted
+    // frame when the copy is stringified (audit of the late commits).
+    if (typeof v === 'function') continue;
     const value = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);
     // A "__proto__" key (JSON.parse makes it an own property) stays one: assigned, it would set the prototype and vanish.
     if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });

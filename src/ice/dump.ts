@@ -110,7 +110,7 @@ let json = new JsonParser();
 
 /** Reads a dump's text; throws NOT_A_DUMP naming the formats it expected. */
 export function readStatsDump(text: string): StatsDump {
-  if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', `readStatsDump takes the dump's text (a string)${(text as unknown) instanceof Map ? ': for an RTCStatsReport, peerConnectionFromStats([report])' : ''}`);
+  if (typeof text !== 'string') throw new SdpscopeError('NOT_TEXT', `readStatsDump takes the dump's text (a string)${isStatsReport(text) ? ': for an RTCStatsReport, peerConnectionFromStats([report])' : ''}`);
   json = new JsonParser();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.trimStart();
@@ -556,9 +556,13 @@ export interface LiveStatsOptions {
   readonly configuration?: Readonly<Record<string, unknown>> | null;
 }
 
+/** An RTCStatsReport (maplike: a browser's is no Map subclass) or a Map. */
+export const isStatsReport = (s: unknown): s is ReadonlyMap<string, unknown> =>
+  s instanceof Map || (s !== null && typeof s === 'object' && typeof (s as { values?: unknown }).values === 'function' && typeof (s as { get?: unknown }).get === 'function');
+
 /** The stats objects of one snapshot, each {id, type, timestamp, …}. */
 function statsOf(s: unknown, i: number): Iterable<unknown> {
-  if (s instanceof Map || (s !== null && typeof s === 'object' && typeof (s as { values?: unknown }).values === 'function' && typeof (s as { get?: unknown }).get === 'function')) return (s as ReadonlyMap<string, unknown>).values();
+  if (isStatsReport(s)) return s.values();
   if (Array.isArray(s)) return s;
   if (isObject(s)) return Object.values(s);
   throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: snapshot ${i} must be a getStats() result (an RTCStatsReport, its values as an array, or an object by id), got ${describe(s)}`);

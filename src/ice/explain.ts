@@ -11,7 +11,7 @@ import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
-import { asText, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
+import { asText, isStatsReport, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
 import { requireObject, SdpscopeError } from '../errors.js';
 import { pushAll } from '../arrays.js';
 
@@ -396,7 +396,7 @@ const fmtTime = (t: number | null, t0: number | null) => (t === null ? '?' : t0 
 /** A peer connection as readStatsDump gives it (its events a list, its stats a Map); INVALID_ARGUMENT otherwise. */
 function requirePeerConnection(pc: unknown): asserts pc is PeerConnectionDump {
   // A live getStats() result given as is (library audit): what to call.
-  if (pc instanceof Map || Array.isArray(pc)) throw new SdpscopeError('INVALID_ARGUMENT', `explainIce takes a peer connection, got ${pc instanceof Map ? 'a Map (an RTCStatsReport?)' : 'an array'}: explainIce(peerConnectionFromStats([await pc.getStats()])) for live stats, or one of readStatsDump(text).peerConnections`);
+  if (isStatsReport(pc) || Array.isArray(pc)) throw new SdpscopeError('INVALID_ARGUMENT', `explainIce takes a peer connection, got ${isStatsReport(pc) ? 'an RTCStatsReport (or a Map)' : 'an array'}: explainIce(peerConnectionFromStats([await pc.getStats()])) for live stats, or one of readStatsDump(text).peerConnections`);
   const o = requireObject<Record<string, unknown>>(pc, 'explainIce: the peer connection (one of readStatsDump(text).peerConnections)', 'events', 'stats', 'descriptions');
   if (!Array.isArray(o['events']) || !(o['stats'] instanceof Map) || !Array.isArray(o['descriptions'])) {
     throw new SdpscopeError('INVALID_ARGUMENT', 'explainIce: the peer connection must be one of readStatsDump(text).peerConnections (events and descriptions lists, stats a Map)');

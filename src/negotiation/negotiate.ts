@@ -119,6 +119,9 @@ export interface Negotiation {
   readonly diagnostics: readonly NegotiationDiagnostic[];
 }
 
+/** Codecs an rtx does not retransmit (its apt names media, red or FEC): another rtx, DTMF, comfort noise. */
+const NOT_RETRANSMITTED: ReadonlySet<string> = new Set(['rtx', 'telephone-event', 'cn']);
+
 /** An m-section's direction as Chromium and Firefox read it: its own, else sendrecv (a session-level one is ignored, measured). */
 const browserDirection = (m: MediaDescription): Direction => (m.directionSource === 'session' ? 'sendrecv' : m.direction);
 
@@ -134,7 +137,8 @@ const streams = (list: string | null): string[][] => (list === null ? [] : list.
  * layers went unsaid).
  */
 function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
-  // Streams, not rids: "f,~h" is one stream with two alternatives (audit of the change: counted as two layers).
+  // Streams on both sides, not rids: "f,~h" is one stream with two alternatives (audit of the
+  // change: counted as two layers); an answer's "recv f,h" takes one stream, "recv f;h" two.
   const sent = streams(o.simulcast?.send ?? null);
   if (sent.length < 2) return;
   const name = (s: readonly string[]) => s.join(',');
@@ -145,17 +149,22 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
     if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken (Chromium sends no rid encoding)`);
     return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]![0]})`);
   }
-  const taken = layers(recv);
-  // A stream is taken when the answer names one of its alternatives.
-  const kept = sent.filter((s) => s.some((r) => taken.includes(r)));
-  const all = new Set(sent.flat());
-  const unknown = taken.filter((r) => !all.has(r));
-  if (kept.length === sent.length && unknown.length === 0) return;
-  const extra = unknown.length > 0 ? `; rid ${unknown.join(', ')} the offer did not send` : '';
-  const dropped = sent.filter((s) => !kept.includes(s));
-  at('simulcast-layers-dropped', kept.length === 0
-    ? `${offered}; the answer receives none of them (recv ${taken.join(';')})${extra}: no layer is taken (Chromium sends no rid encoding)`
-    : `${offered}; the answer receives ${kept.map(name).join(', ')}: ${dropped.map(name).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent${extra}`);
+  // Each stream the answer receives takes one offered stream: the first its rids name.
+  const taken = new Map<number, string[]>();
+  const unknown: string[] = [];
+  for (const stream of streams(recv)) {
+    const known = stream.filter((r) => sent.some((s) => s.includes(r)));
+    for (const r of stream) if (!known.includes(r)) unknown.push(r);
+    const index = sent.findIndex((s, i) => !taken.has(i) && s.some((r) => known.includes(r)));
+    if (index >= 0) taken.set(index, known.filter((r) => sent[index]!.includes(r)));
+  }
+  if (taken.size === sent.length && unknown.length === 0) return;
+  const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
+  const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
+  const parts = [kept.length === 0 ? `the answer receives none of them (recv ${recv.trim()})` : `the answer receives ${kept.join(', ')}`];
+  if (dropped.length > 0 && kept.length > 0) parts[0] += `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
+  if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not send`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? ': no layer is taken (Chromium sends no rid encoding)' : ''}`);
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
@@ -326,7 +335,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         if (c.name === '') continue;
         // An rtx is without its codec only when the codec its apt names (media, red or ulpfec) is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
         const apt = c.name.toLowerCase() === 'rtx' ? /(?:^|;)\s*apt=(\d+)/i.exec(c.fmtp ?? '')?.[1] : undefined;
-        const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt);
+        const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt && !NOT_RETRANSMITTED.has(n.name.toLowerCase()));
         at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}`);
       }
       for (const c of codecs.negotiated) {

@@ -207,5 +207,10 @@ describe('a browser object in the frame', () => {
     const sent = JSON.stringify(redactFrame(frame));
     expect(sent).not.toContain('hunter2');
     expect(sent).not.toContain('turnpass');
+    // A toJSON returning the frame itself is not copied into the result (it would be called on stringify), and one that throws is an error of ours.
+    const self: Record<string, unknown> = { password: 'hunter2' };
+    self['toJSON'] = () => self;
+    expect(JSON.stringify(redactFrame({ frame: self }))).not.toContain('hunter2');
+    expect(() => redactFrame({ toJSON: () => { throw new TypeError('nope'); } })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

@@ -232,10 +232,13 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
     expect(() => readStatsDump(JSON.stringify([{ id: 'x', type: 'candidate-pair' }]))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
   });
 
-  it('an RTCStatsReport given to explainIce or readStatsDump says what to call (library audit)', () => {
-    const report = new Map(call.peers.a.stats.map((s) => [s['id'] as string, s]));
+  it('an RTCStatsReport given to explainIce or readStatsDump says what to call (library audit), a maplike one too (a browser\'s is no Map subclass)', () => {
+    const map = new Map(call.peers.a.stats.map((s) => [s['id'] as string, s]));
+    const maplike = { get: (k: string) => map.get(k), values: () => map.values(), size: map.size };
+    for (const report of [map, maplike]) {
     expect(() => explainIce(report as never)).toThrow(/peerConnectionFromStats/);
     expect(() => readStatsDump(report as never)).toThrow(expect.objectContaining({ code: 'NOT_TEXT', message: expect.stringContaining('peerConnectionFromStats([report])') }));
+    }
   });
 
   it('refuses what is not a list of getStats() results', () => {

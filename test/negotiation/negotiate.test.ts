@@ -132,6 +132,9 @@ describe('codec matching follows libwebrtc', () => {
     // An rtx for a negotiated red is not "without its codec" either (audit of the change).
     const red = run({ media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116 98', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000', 'rtpmap:98 rtx/90000', 'fmtp:98 apt=116'] })] });
     expect(red.diagnostics.map((d) => d.kind)).toEqual(['answer-codec-not-offered']);
+    // An rtx whose apt names another rtx is without its codec (audit of the late commits).
+    const rtxOfRtx = run({ media: [{ formats: '96 97', codecs: VP8.filter((l) => !l.startsWith('rtcp-fb')) }] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8.filter((l) => !l.startsWith('rtcp-fb')), 'rtpmap:98 rtx/90000', 'fmtp:98 apt=97'] })] });
+    expect(rtxOfRtx.diagnostics.map((d) => d.kind)).toEqual(['rtx-without-codec']);
   });
   it('H264: packetization-mode absent is 0', () => {
     const c = match(['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f'], '102', ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'], '102');
@@ -325,7 +328,12 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     const alt = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:i send', 'rid:q send', 'simulcast:send f,~h;i;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:i recv', 'rid:q recv', 'simulcast:recv f;i;q'] })] });
     expect(alt.diagnostics).toEqual([]);
     const dropped = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:q send', 'simulcast:send f,h;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] });
-    expect(dropped.diagnostics.map((d) => d.message)).toEqual(['the offer sends 2 simulcast layers (rids f,h, q); the answer receives f,h: q is not sent']);
+    expect(dropped.diagnostics.map((d) => d.message)).toEqual(['the offer sends 2 simulcast layers (rids f,h, q); the answer receives f: q is not sent']);
+    // The answer's streams too: "recv f,h" is one stream, so of "send f;h" one layer is taken (audit of the late commits).
+    const one = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'simulcast:send f;h'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:h recv', 'simulcast:recv f,h'] })] });
+    expect(one.diagnostics.map((d) => d.message)).toEqual(['the offer sends 2 simulcast layers (rids f, h); the answer receives f: h is not sent']);
+    const extra = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'simulcast:send f;h'] }] }, { media: [answerOf({ extra: ['rid:x recv', 'rid:f recv', 'rid:h recv', 'simulcast:recv x;f;h'] })] });
+    expect(extra.diagnostics.map((d) => d.message)).toEqual(['the offer sends 2 simulcast layers (rids f, h); the answer receives f, h; rid x the offer did not send']);
   });
 
   it('fewer layers, unknown rids, or send where recv is due', () => {
