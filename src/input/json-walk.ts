@@ -7,7 +7,7 @@
  */
 import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
-import { scanText } from './text-scan.js';
+import { scanText, startsLikeCandidateFields } from './text-scan.js';
 import type { InputSink, WalkContext } from './types.js';
 import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
 
@@ -83,6 +83,16 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
   for (const k of Object.keys(o)) {
     const v = o[k];
+    // Janus's admin API lists a handle's candidates without their prefix ("local-candidates":
+    // ["2 1 udp 2013266431 54.152.130.162 10001 typ host\r\n", …]; real-log audit: not read).
+    if ((k === 'local-candidates' || k === 'remote-candidates') && Array.isArray(v)) {
+      v.forEach((c: unknown, i) => {
+        const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
+        if (typeof c === 'string' && startsLikeCandidateFields(c)) emitCandidate(`candidate:${c}`, {}, sourceOf(at), sink);
+        else if (worthWalking(c)) walkJson(c, at, sink, depth + 2);
+      });
+      continue;
+    }
     if (worthWalking(v)) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
   }
 }

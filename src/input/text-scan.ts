@@ -147,6 +147,9 @@ function fieldCandidates(line: string, open: string, close: string, field: RegEx
  */
 const CANDIDATE_START = /^[A-Za-z0-9+/]{1,32}[ \t]+[0-9]{1,3}[ \t]+[A-Za-z][\w-]*[ \t]+[0-9]{1,10}[ \t]+\S{1,255}[ \t]+[0-9]{1,5}[ \t]+typ\b/i;
 
+/** Whether a text is a candidate's fields without the prefix, as far as "typ" (Janus's admin API lists them so). */
+export const startsLikeCandidateFields = (s: string): boolean => CANDIDATE_START.test(s.slice(0, 360));
+
 /** Where a candidate's fields start after the blanks at `at` (up to `stop`), when they start as one's; else null (a sentence). */
 function fieldsAfterBlank(line: string, at: number, stop: number): number | null {
   let k = at;

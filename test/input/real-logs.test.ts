@@ -87,4 +87,12 @@ describe('real log excerpts', () => {
     expect(r.problems).toEqual([]);
     expect(summary(await streamed(text))).toEqual(summary(r));
   });
+
+  it("Janus's admin API handle info: its local and remote candidates, listed without their prefix (janus-gateway#257's values)", async () => {
+    const info = JSON.stringify({ session_id: 1, handle_id: 2, webrtc: { ice: { 'local-candidates': ['2 1 udp 2013266431 54.152.130.162 10001 typ host\r\n', '9 1 udp 1677721855 54.152.130.162 10001 typ srflx raddr 10.0.1.118 rport 10001\r\n'], 'remote-candidates': ['candidate:1 1 udp 2122260223 192.168.1.2 5000 typ host', 'not one'] } } }, null, 4);
+    const r = readInput(info);
+    expect(summary(r)).toEqual({ descriptions: 0, candidates: ['host udp 54.152.130.162:10001', 'srflx udp 54.152.130.162:10001', 'host udp 192.168.1.2:5000'], problems: [] });
+    expect(r.candidates.map((c) => c.source.path)).toEqual(['$.webrtc.ice["local-candidates"][0]', '$.webrtc.ice["local-candidates"][1]', '$.webrtc.ice["remote-candidates"][0]']);
+    expect(summary(await streamed(info))).toEqual(summary(r));
+  });
 });
