@@ -42,6 +42,15 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   let start = 0;
   let lineNo = 0;
   let crJoined: { line: number; next: string } | null = null;
+  // Lines are looked at for a lone CR only when the text has one (a CRLF text has none: scanning
+  // each line for it was a twentieth of the parse).
+  let loneCr = false;
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 2)) {
+    if (text.charCodeAt(cr + 1) !== 10) {
+      loneCr = true;
+      break;
+    }
+  }
   while (start < text.length) {
     lineNo++;
     const nl = text.indexOf('\n', start);
@@ -63,7 +72,7 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     const content = text.slice(start, end);
     start = nl < 0 ? text.length : nl + 1;
     // Lines joined by a lone CR ("v=0\ro=- …"): browsers split at LF only; said once, where it first happens.
-    if (crJoined === null) {
+    if (loneCr && crJoined === null) {
       const cr = content.indexOf('\r');
       if (cr >= 0 && cr + 2 < content.length && content.charCodeAt(cr + 2) === 61 && /[a-z]/.test(content[cr + 1]!)) crJoined = { line: lineNo, next: content.slice(cr + 1, cr + 3) };
     }
