@@ -27,8 +27,27 @@ export const SECRET_KEY_ENDINGS: readonly string[] = [
 
 const EXACT = /* @__PURE__ */ new Set(SECRET_KEYS);
 
+/**
+ * Keys already judged (a frame's keys, an SDP's fmtp parameter names: the same few hundred again
+ * and again), at most {@link KNOWN_LIMIT}, then started afresh: a pure function's answers.
+ */
+const known = new Map<string, boolean>();
+const KNOWN_LIMIT = 1024;
+
 /** True when the values of `key` are secrets (see {@link SECRET_KEYS}). */
 export function isSecretKey(key: string): boolean {
+  if (typeof key !== 'string') return judgeKey(key);
+  const was = known.get(key);
+  if (was !== undefined) return was;
+  const secret = judgeKey(key);
+  if (key.length <= 64) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(key, secret);
+  }
+  return secret;
+}
+
+function judgeKey(key: string): boolean {
   // A long key is judged by its end (its endings are what make it secret; relay audit: a key of
   // 129 characters ending in "Password" was not), at a bounded cost.
   const k = (key.length > 128 ? key.slice(-128) : key).toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -110,6 +129,7 @@ function redactString(s: string, raw: boolean): string {
 }
 
 function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
