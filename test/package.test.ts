@@ -180,7 +180,9 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // and the library: diagnostics' measured words (3.0), several BUNDLE groups and simulcast
     // answered (negotiate 2.4), live getStats (ice/dump 2.0), the log shapes read (text-scan 1.9:
     // Android, util.inspect, about:webrtc, escaped slashes, prose), the STUN arguments' checks (1.9).
-    expect(sizes['whole core']).toBeLessThan(264 * 1024);
+    // 2026-12-05 noon 259.5 → 265.8 KiB: the relay's one-pass frame summaries (description-summary.ts,
+    // and trickled candidates read without the walk: the logger thread 5× faster on descriptions).
+    expect(sizes['whole core']).toBeLessThan(268 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -1,8 +1,11 @@
 /** What a signaling frame says, in a few fields (the relay's log and console, the page's frame panel, `sdpscope client`). Pure. */
 import { formatPriorityParts } from '../candidate/priority.js';
 import { requireObject, requireTree, SdpscopeError } from '../errors.js';
-import { walkJson } from '../input/json-walk.js';
+import { CANDIDATE_START, walkJson } from '../input/json-walk.js';
 import { collectingSink } from '../input/read.js';
+import { readTrickled, sdpType, type TrickledCandidate } from '../input/found.js';
+import { peerConnectionsOf } from '../input/webrtc-internals.js';
+import { summarizeDescriptionText } from './description-summary.js';
 
 export interface MediaSummary {
   readonly mid: string | null;
@@ -46,6 +49,56 @@ export type FrameSummary =
 /** Summarises one parsed frame (a JSON value). */
 export function summarizeFrame(frame: unknown): FrameSummary {
   requireTree(frame, 'summarizeFrame: the frame');
+  // An RTCSessionDescriptionInit-shaped frame ({type, sdp}): the walk would read its sdp and
+  // nothing else; read in one pass (description-summary.ts), the same summary.
+  if (frame !== null && typeof frame === 'object' && !Array.isArray(frame)) {
+    const o = frame as Record<string, unknown>;
+    if (peerConnectionsOf(o) === null) {
+      const sdp = o['sdp'];
+      if (typeof sdp === 'string') {
+        const d = summarizeDescriptionText(sdp);
+        if (d !== null) return { kind: 'description', type: sdpType(o['type']), ...d };
+      } else {
+        // A candidate frame ({candidate: "candidate:…", sdpMid…}) or one holding an
+        // RTCIceCandidateInit ({type, candidate: {candidate, sdpMid…}}): the walk would read that
+        // candidate alone, with the object around it as its init.
+        const init = trickleInit(o);
+        if (init !== null) return candidateSummary(readTrickled(init['candidate'] as string, init));
+      }
+    }
+  }
+  return summarizeByWalk(frame);
+}
+
+/** The object whose "candidate" string the walk reads alone (the frame, or its RTCIceCandidateInit), or null for any other frame. */
+function trickleInit(o: Record<string, unknown>): Record<string, unknown> | null {
+  const c = o['candidate'];
+  if (typeof c === 'string') return c !== '' && CANDIDATE_START.test(c) ? o : null;
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
+  const inner = c as Record<string, unknown>;
+  const text = inner['candidate'];
+  return typeof text === 'string' && text !== '' && CANDIDATE_START.test(text) && typeof inner['sdp'] !== 'string' && peerConnectionsOf(inner) === null ? inner : null;
+}
+
+/** The summary of a trickled candidate as read. */
+function candidateSummary(c: TrickledCandidate): FrameSummary {
+  if (!c.candidate || !c.explanation) return { kind: 'invalid-candidate', code: c.error?.code ?? 'CANDIDATE_PREFIX', message: c.error?.reason ?? '' };
+  const x = c.candidate;
+  return {
+    kind: 'candidate',
+    type: x.type,
+    protocol: x.transport,
+    address: x.address,
+    port: x.port,
+    priority: formatPriorityParts(c.explanation.priority),
+    relayProtocol: c.explanation.relayProtocol ? (c.explanation.relayProtocol.certainty === 'unknown' ? '' : c.explanation.relayProtocol.label) : null,
+    sdpMid: c.sdpMid,
+    ufrag: c.usernameFragment,
+  };
+}
+
+/** The reference: the frame walked as any input is, its first description summarised from parseSdp's model. */
+export function summarizeByWalk(frame: unknown): FrameSummary {
   const sink = collectingSink();
   walkJson(frame, { line: 1, format: 'json' }, sink);
   const { descriptions, candidates, endOfCandidates } = sink.report;
@@ -71,21 +124,7 @@ export function summarizeFrame(frame: unknown): FrameSummary {
     };
   }
   const c = candidates[0];
-  if (c) {
-    if (!c.candidate || !c.explanation) return { kind: 'invalid-candidate', code: c.error?.code ?? 'CANDIDATE_PREFIX', message: c.error?.reason ?? '' };
-    const x = c.candidate;
-    return {
-      kind: 'candidate',
-      type: x.type,
-      protocol: x.transport,
-      address: x.address,
-      port: x.port,
-      priority: formatPriorityParts(c.explanation.priority),
-      relayProtocol: c.explanation.relayProtocol ? (c.explanation.relayProtocol.certainty === 'unknown' ? '' : c.explanation.relayProtocol.label) : null,
-      sdpMid: c.sdpMid,
-      ufrag: c.usernameFragment,
-    };
-  }
+  if (c) return candidateSummary(c);
   if (endOfCandidates[0]) return { kind: 'end-of-candidates', sdpMid: endOfCandidates[0].sdpMid };
   const type = frame !== null && typeof frame === 'object' && typeof (frame as { type?: unknown }).type === 'string' ? (frame as { type: string }).type : null;
   return { kind: 'signal', type };

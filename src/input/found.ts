@@ -126,34 +126,41 @@ export interface CandidateInit {
   readonly usernameFragment?: unknown;
 }
 
+/** A trickled candidate as read, without its Source: what {@link emitCandidate} reports, and frame summaries read. */
+export type TrickledCandidate = Omit<FoundCandidate, 'text' | 'inDescription' | 'source'>;
+
 /**
- * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
- * problem. `column` is where the text starts in its line, when the reader knows (text scans).
+ * Reads a trickled candidate: parsed and explained once, or its error. `refused`: found but not
+ * to be read (a cut line): unparseable, with that reason.
  */
-export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null): void {
-  // `refused`: found but not to be read (a cut line): unparseable, with that reason.
+export function readTrickled(text: string, init: CandidateInit, refused: SdpscopeError | null = null): TrickledCandidate {
   // A line break at the end of a candidate string (`"candidate:… typ host\r\n"`, an a= line copied
   // whole) is not part of it: read without it, as Chrome's candidate parser reads the line.
   let end = text.length;
   while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(end === text.length ? text : text.slice(0, end));
-  const mid = str(init.sdpMid) ?? null;
-  let candidate: Candidate | null = null;
-  if (parsed.ok) candidate = parsed.candidate;
-  else {
-    const at = column !== null && parsed.error.column !== null ? column + parsed.error.column - 1 : null;
-    sink.problem(diagnostic('unparseable-candidate', parsed.error.reason, { ...atLine(source.line, at, mid, source.file), session: null, errorCode: parsed.error.code }));
-  }
+  const candidate = parsed.ok ? parsed.candidate : null;
   const index = init.sdpMLineIndex;
-  sink.candidate({
-    text,
+  return {
     candidate,
     error: parsed.ok ? null : parsed.error.toJSON(),
     explanation: candidate ? explainParsed(candidate) : null,
-    sdpMid: mid,
+    sdpMid: str(init.sdpMid) ?? null,
     sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
     usernameFragment: str(init.usernameFragment) ?? candidate?.ufrag ?? null,
-    inDescription: false,
-    source,
-  });
+  };
+}
+
+/**
+ * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
+ * problem. `column` is where the text starts in its line, when the reader knows (text scans).
+ */
+export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null): void {
+  const read = readTrickled(text, init, refused);
+  const error = read.error;
+  if (error !== null) {
+    const at = column !== null && error.column !== null ? column + error.column - 1 : null;
+    sink.problem(diagnostic('unparseable-candidate', error.reason, { ...atLine(source.line, at, read.sdpMid, source.file), session: null, errorCode: error.code }));
+  }
+  sink.candidate({ text, ...read, inDescription: false, source });
 }

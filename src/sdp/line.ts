@@ -11,7 +11,7 @@ import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 type Unplaced<T> = T extends SdpLine ? Omit<T, 'eol' | 'verbatim'> : never;
 type Node = Unplaced<SdpLine>;
 
-function readMedia(value: string): MediaLine | undefined {
+export function readMedia(value: string): MediaLine | undefined {
   // <media> SP <port>[/<number of ports>] SP <proto> 1*(SP <fmt>)
   const parts = value.split(' ');
   if (parts.length < 3) return undefined;

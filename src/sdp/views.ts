@@ -64,7 +64,7 @@ class AttributeIndex {
 const DIRECTION_NAMES: ReadonlySet<string> = new Set<Direction>(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
 
 /** A payload type written as 1*3DIGIT without a leading zero-run beyond "0", or -1. */
-function payloadType(format: string): number {
+export function payloadType(format: string): number {
   if (format.length === 0 || format.length > 3) return -1;
   let n = 0;
   for (let i = 0; i < format.length; i++) {
