@@ -6,13 +6,26 @@
  * that started and how many. A log that cannot be written is reported once and given up; the
  * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readlinkSync, type WriteStream } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
 import type { FromLogWorker, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
+import type { RelayLine } from './protocol.js';
+import { Replay } from './replay.js';
 
 const data = workerData as LogWorkerData;
+
+// Forwarding comes first: on Linux this thread runs at a lower CPU priority (nice +10) than the
+// relay's, so that under load its summaries wait (then are skipped past the budget, said in the
+// log) rather than the frames. A thread's own id is /proc/thread-self's; elsewhere nothing changes.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 10));
+} catch {
+  // Not Linux, or not allowed: the logger runs at the relay's priority.
+}
 const port = parentPort!;
 const hurry = new BigInt64Array(data.hurry);
 const post = (m: FromLogWorker) => port.postMessage(m);
@@ -31,21 +44,48 @@ if (data.log) {
 let skipped = 0;
 let worstBehind = 0;
 
+/** The feed's replay (null: no feed), and how many read the feed now (records are posted only then). */
+const replay = data.feed ? new Replay(data.feed.count, data.feed.bytes) : null;
+let subscribers = 0;
+
+/** Console lines and feed records made and not yet posted (see flushOut). */
+let lines: RelayLine[] = [];
+let records: string[] = [];
+
+/** Posts the lines and records made, in one message. */
+function flushOut(): void {
+  if (lines.length === 0 && records.length === 0) return;
+  post({ kind: 'out', lines, records });
+  lines = [];
+  records = [];
+}
+
 function event(e: RelayEvent): void {
   log?.write(JSON.stringify(e) + '\n');
-  if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
+  if (data.lines) lines.push({ kind: 'event', ...e });
 }
 
 port.on('message', (m: ToLogWorker) => {
   if (m.kind === 'close') {
     const done = () => post({ kind: 'closed' });
     if (skipped > 0) endSkipping();
+    flushOut();
     if (log) log.end(done);
     else done();
     return;
   }
+  if (m.kind === 'replay') {
+    subscribers++;
+    post({ kind: 'replay', id: m.id, records: replay?.all() ?? [] });
+    return;
+  }
+  if (m.kind === 'unsubscribed') {
+    subscribers = Math.max(0, subscribers - 1);
+    return;
+  }
   if (m.kind === 'event') {
     event(m.record);
+    flushOut();
     return;
   }
   let out = '';
@@ -76,12 +116,16 @@ port.on('message', (m: ToLogWorker) => {
       summary = summarizeFrame(frame);
     }
     const r = frameRecords(f, frame, data.keepSecrets, summary);
-    if (data.lines) post({ kind: 'line', line: r.line });
+    if (data.lines) lines.push(r.line);
     // The feed never carries secrets, whatever the log keeps.
-    if (data.feed) post({ kind: 'record', record: r.feed });
+    if (replay !== null) {
+      replay.keep(r.feed);
+      if (subscribers > 0) records.push(r.feed);
+    }
     if (log) out += r.log + '\n';
   }
   if (log && out) log.write(out);
+  flushOut();
   // Tell the relay how far the log got (it bounds what it queues here).
   post({ kind: 'ack', n: m.frames.length, bytes });
 });
