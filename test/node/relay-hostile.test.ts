@@ -202,6 +202,35 @@ describe('memory bounded in bytes', () => {
     expect(late.got.map((t) => (JSON.parse(t) as { frame: { i: number } }).frame.i)).toEqual([18, 19]);
   });
 
+  it('a subscriber that comes while frames flow gets its replay, then every later record: none twice, none missing (the replay is the logger\'s)', async () => {
+    const r = await relay({ feedReplay: 100_000, feedReplayBytes: 1_000_000, maxFramesPerSecond: 100_000 });
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    const late: Awaited<ReturnType<typeof feedOf>>[] = [];
+    // 600 frames in bursts; three subscribers come between them, the relay busy each time.
+    for (let i = 0; i < 600; i++) {
+      a.ws.send(JSON.stringify({ type: 'x', i }));
+      if (i % 200 === 100) late.push(await feedOf(`${r.url}/feed`));
+      if (i % 50 === 49) await new Promise((res) => setImmediate(res));
+    }
+    await until(() => b.got.length === 600 && late.every((f) => f.got.length >= 600), 10_000);
+    await new Promise((res) => setTimeout(res, 100));
+    for (const f of late) expect(f.got.map((t) => (JSON.parse(t) as { frame: { i: number } }).frame.i)).toEqual([...Array(600).keys()]);
+  });
+
+  it('a subscriber gone before its replay came is counted out (the logger posts records to nobody)', async () => {
+    const r = await relay({ maxFramesPerSecond: 10_000 });
+    const gone = await feedOf(`${r.url}/feed`);
+    gone.ws.terminate();
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    for (let i = 0; i < 5; i++) a.ws.send(JSON.stringify({ type: 'x', i }));
+    await until(() => b.got.length === 5);
+    const later = await feedOf(`${r.url}/feed`);
+    await until(() => later.got.length === 5);
+    expect(later.got.map((t) => (JSON.parse(t) as { frame: { i: number } }).frame.i)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('refuses a replay larger than what a subscriber may have queued (it would be cut by its own replay)', async () => {
     await expect(relay({ feedReplayBytes: 2_000_000, maxBufferedBytes: 1_000_000 })).rejects.toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining('feedReplayBytes') });
   });
