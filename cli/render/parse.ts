@@ -34,7 +34,9 @@ function long(v: string): string {
 function mediaBlock(m: MediaDescription, s: Style): string[] {
   const out: string[] = [];
   const state = m.port === 0 ? s.red(' rejected (port 0)') : m.bundleOnly ? s.yellow(' bundle-only') : '';
-  out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${m.direction}  port ${m.port}  ${m.protocol}${state}`);
+  // A direction only the session level writes: RFC 8866 §6.7 applies it, the browsers do not (measured; negotiate's session-direction-ignored).
+  const direction = m.directionSource === 'session' && m.direction !== 'sendrecv' ? `${m.direction}${s.yellow(' (session level: browsers read sendrecv)')}` : m.direction;
+  out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${direction}  port ${m.port}  ${m.protocol}${state}`);
   const ice = m.ice.ufrag !== null
     ? `ICE${m.ice.source === 'session' ? s.dim(' (session level)') : ''} ufrag ${long(m.ice.ufrag)} pwd ${m.ice.pwd === null ? s.red('missing') : `${m.ice.pwd.length} chars`}${m.ice.options.length ? ` options ${long(m.ice.options.join(' '))}` : ''}`
     : s.red('ICE credentials missing');

@@ -179,6 +179,16 @@ describe('parseCommand', () => {
     expect(waits).toBeGreaterThan(2);
   });
 
+  it('says that a direction written only at session level is not what the browsers read (they read sendrecv; negotiate warns session-direction-ignored)', async () => {
+    const m = (own: string) => `m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n${own}`;
+    const text = `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=recvonly\r\n${m('')}${m('a=sendonly\r\n')}`;
+    let out = '';
+    await parseText(text, 'input', { json: false, color: false }, (s) => (out += s));
+    const mlines = out.split('\n').filter((l) => l.includes('m=audio'));
+    expect(mlines[0]).toContain('mid none  recvonly (session level: browsers read sendrecv)  port 9');
+    expect(mlines[1]).toContain('mid none  sendonly  port 9');
+  });
+
   it('shows a long session-level value that every m-line inherits cut, with its length: the text stays linear in the input (fuzz seed 777)', async () => {
     const ufrag = 'u'.repeat(100_000);
     const media = Array.from({ length: 50 }, () => 'm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n').join('');
