@@ -13,7 +13,7 @@ import { classifyAddress, type AddressClass, type AddressFamily } from '../candi
 import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate } from '../candidate/candidate.js';
 import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
-import { leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
+import { escapedLineBreak, leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
 import { candidateTextEnd, candidateTextStop, cutInQuotes } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
@@ -546,8 +546,10 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
   const cl = line.charCodeAt(n - 1);
   // No blank or other character trim() would take at either end: the reference's trimmed line is the line.
   if (c0 <= 32 || c0 >= 127 || cl <= 32 || cl >= 127) return null;
-  // An SDP line starts or joins a block, except a lone a=candidate line, which is read as text.
+  // An SDP line starts or joins a block, except a lone a=candidate line, which is read as text;
+  // so does one with its line break written out before it (`\na=…`): the reference's.
   if (line.charCodeAt(1) === 61 && isLetter(c0) && (inBlock || !line.startsWith('a=candidate:'))) return null;
+  if (c0 === 92 && escapedLineBreak(line) > 0) return null;
   let text: string;
   let from: number;
   let to: number;

@@ -24,6 +24,19 @@ const MAX_HELD_BLANKS = 8;
 const BLANK = /^[ \t]*$/;
 
 /**
+ * An SDP printed with each line break written out before its line (`\na=ice-ufrag:y5V5`, a real
+ * OpenWebRTC log): the length of that escape (`\n` or `\r\n`, before an SDP line), else 0.
+ */
+export function escapedLineBreak(line: string): number {
+  if (line.charCodeAt(0) !== 92) return 0;
+  const at = line.startsWith('\\n') ? 2 : line.startsWith('\\r\\n') ? 4 : 0;
+  return at > 0 && SDP_LINE.test(line.slice(at, at + 2)) ? at : 0;
+}
+
+/** A whole SDP on one line, its line breaks escaped (`v=0\r\no=- …`): free text, where the escaped SDP is read. */
+const ESCAPED_SDP = /^v=[0-9]*\\(?:r\\)?n/;
+
+/**
  * A time at the start of a log line, as loggers write it: "2026-11-24T06:00:00.123Z",
  * "2026-11-24 06:00:00,123 +0100", "06:21:10.200", in brackets or not. Anchored: one pass.
  */
@@ -70,7 +83,14 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    const escape = escapedLineBreak(content);
+    if (escape > 0) content = content.slice(escape);
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
+    if (ESCAPED_SDP.test(bare)) {
+      this.flush();
+      this.scanLine(bare, lineNo);
+      return;
+    }
     if (this.block.length > 0) {
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
         if (this.blanks.length > 0) {

@@ -54,6 +54,9 @@ const line = fc.oneof(
   cand.map((c) => `[06:21:10.200] (${c}), next`),
   cand.map((c) => (c.startsWith('a=') ? c : `a=${c}`)),
   cand.map((c) => `  ${c}`),
+  // An SDP printed with its line breaks written out before each line (OpenWebRTC's log).
+  cand.map((c) => `\\n${c.startsWith('a=') ? c : `a=${c}`}`),
+  fc.constantFrom('\\na=ice-ufrag:EfGh', '\\r\\na=ice-ufrag:q1', '\\nv=0', '\\nm=audio 9 UDP/TLS/RTP/SAVPF 111', 'v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\na=ice-ufrag:AbCd\\r\\n'),
   fc.tuple(cand, mid, fc.nat(3)).map(([c, m, i]) => JSON.stringify({ type: 'candidate', candidate: c, sdpMid: m, sdpMLineIndex: i })),
   fc.tuple(cand, mid, ufrag, fc.constantFrom('candidate', 'onicecandidate', 'addIceCandidate', 'ice')).map(([c, m, u, t]) => JSON.stringify({ type: t, candidate: { candidate: c, sdpMid: m, sdpMLineIndex: 0, usernameFragment: u } })),
   fc.tuple(cand, time, fc.constantFrom('room-1', 'room-2', 7), fc.constantFrom('alice', 'bob', 'bob', 'type: x', 12), fc.constantFrom([], ['bob'], ['alice', 'v=0 x']), fc.boolean()).map(([c, t, room, from, to, typed]) =>

@@ -86,6 +86,19 @@ describe('real log excerpts', () => {
     expect(r.candidates.filter((c) => c.candidate !== null)).toHaveLength(12);
     expect(r.problems).toEqual([]);
     expect(summary(await streamed(text))).toEqual(summary(r));
+    // Its lines are one description's, the escape read as the line break it was: the candidates
+    // are under its a=ice-ufrag (they had been in a session of no ufrag).
+    expect(new Set(r.candidates.map((c) => c.usernameFragment))).toEqual(new Set(['y5V5']));
+    expect(r.descriptions).toHaveLength(1);
+  });
+
+  it('a whole SDP on one line, its line breaks escaped and no quote around it, is read as the SDP it is', async () => {
+    const sdp = 'v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\na=ice-ufrag:abcd\\r\\na=candidate:1 1 UDP 2013266431 192.168.2.16 59147 typ host\\r\\n';
+    const text = `${sdp}\nv=0\r\nx=1\r\n`;
+    const r = readInput(text);
+    expect(r.descriptions).toHaveLength(2);
+    expect(r.candidates.map((c) => [c.usernameFragment, c.candidate?.address])).toEqual([['abcd', '192.168.2.16']]);
+    expect(summary(await streamed(text))).toEqual(summary(r));
   });
 
   it("Janus's admin API handle info: its local and remote candidates, listed without their prefix (janus-gateway#257's values)", async () => {
