@@ -134,7 +134,7 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
       port: m.port,
       direction: m.direction ?? session.direction ?? 'sendrecv',
       codecs: codecNames(m),
-      ufrag: m.ice ? m.ufrag : session.ufrag,
+      ufrag: cutUfrag(m.ice ? m.ufrag : session.ufrag),
       setup: m.setup ?? session.setup,
     })),
     bundle,
@@ -142,6 +142,14 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
     fingerprint,
     candidates,
   };
+}
+
+/** The longest ufrag a summary gives whole (RFC 8839 §5.4's most); a longer one ends in "…" at this length. */
+export const MAX_SUMMARY_UFRAG = 256;
+
+/** A ufrag as a summary gives it (see MediaSummary.ufrag). */
+export function cutUfrag<T extends string | null>(u: T): T {
+  return (u !== null && u.length > MAX_SUMMARY_UFRAG ? `${u.slice(0, MAX_SUMMARY_UFRAG - 1)}…` : u) as T;
 }
 
 /** The attribute at `n` (its name's start) is `name`: the name, then ":" or the line's end. */

@@ -102,7 +102,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
  * (an SDP, a candidate, JSON, a dump's "type: …" or "sdpMid: …" value). The others (times,
  * names, rooms) are skipped without making them a context.
  */
-function worthWalking(v: unknown): boolean {
+export function worthWalking(v: unknown): boolean {
   if (v === null) return false;
   if (typeof v === 'object') return true;
   if (typeof v !== 'string' || v.length < 2) return false;

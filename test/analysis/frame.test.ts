@@ -72,11 +72,15 @@ describe('the one-pass summaries (description-summary.ts, trickled candidates) s
 
   it('on real SDPs changed where a summary reads them, in frames of every shape', () => {
     fc.assert(
-      fc.property(sdp, type, fc.constantFrom('plain', 'extra', 'dump', 'nested'), (text, t, shape) => {
+      fc.property(sdp, type, fc.constantFrom('plain', 'extra', 'dump', 'nested', 'nested-untyped', 'nested-inert', 'nested-walked', 'two'), (text, t, shape) => {
         const frame = shape === 'plain' ? { type: t, sdp: text }
           : shape === 'extra' ? { type: t, sdp: text, candidate: 'candidate:1 1 udp 1 1.1.1.1 1 typ host', t: 1 }
           : shape === 'dump' ? { sdp: text, PeerConnections: { '1': { updateLog: [{ type: 'setRemoteDescription', value: `type: answer, sdp: ${text}` }] } } }
-          : { type: t, offer: { type: t, sdp: text } };
+          : shape === 'nested' ? { type: t, offer: { type: t, sdp: text } }
+          : shape === 'nested-untyped' ? { type: t, answer: { sdp: text } }
+          : shape === 'nested-inert' ? { room: 'r1', type: t, offer: { sdp: text, type: 'answer' }, n: 3, ok: true, note: 'hello' }
+          : shape === 'nested-walked' ? { type: t, offer: { type: t, sdp: text }, note: 'candidate:1 1 udp 1 1.1.1.1 1 typ host', list: [{ candidate: 'candidate:2 1 udp 1 2.2.2.2 2 typ host' }] }
+          : { type: t, a: { type: 'offer', sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' }, b: { type: 'answer', sdp: text } };
         expect(summarizeFrame(frame)).toEqual(summarizeByWalk(frame));
       }),
       { numRuns: 1000, seed: 20261205 },
