@@ -7,8 +7,8 @@ import { renderProbe } from '../render/probe.js';
 import { makeStyle } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
-/** 128 + SIGINT, as shells report an interrupted program. */
-const EXIT_INTERRUPTED = 130;
+/** 128 + the signal, as shells report a program it stopped: 130 for SIGINT (Ctrl-C), 143 for SIGTERM. */
+const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export interface ProbeCommandOptions {
   readonly urls: readonly string[];
@@ -50,9 +50,14 @@ export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => v
     if (o.iceServers !== undefined) throw new SdpscopeError('ICE_SERVERS_FILE', `${o.iceServers === '-' ? 'standard input' : o.iceServers}: the iceServers list is empty`);
     throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');
   }
-  // Ctrl-C: the checks under way end as "interrupted", the allocations made are freed, then exit 130.
+  // Ctrl-C or SIGTERM: the checks under way end as "interrupted", the allocations made are freed,
+  // then exit 130 or 143 (probe audit: SIGTERM exited 130, said as Ctrl-C).
   const stop = new AbortController();
-  const interrupt = () => stop.abort();
+  let signalled: keyof typeof EXIT_SIGNAL = 'SIGINT';
+  const interrupt = (sig: NodeJS.Signals) => {
+    signalled = sig === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    stop.abort(signalled);
+  };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
@@ -66,7 +71,7 @@ export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => v
       signal: stop.signal,
     });
     out(o.json ? pretty(report) + '\n' : renderProbe(report, makeStyle(o.color)));
-    if (stop.signal.aborted) return EXIT_INTERRUPTED;
+    if (stop.signal.aborted) return EXIT_SIGNAL[signalled];
     return report.servers.every((s) => s.ok) ? EXIT_OK : EXIT_FINDINGS;
   } finally {
     process.removeListener('SIGINT', interrupt);

@@ -25,12 +25,16 @@ export function renderProbe(r: ProbeReport, s: Style): string {
     out.push(`${s.bold('NAT:')} not tested (--no-nat)`);
     return out.join('\n') + '\n';
   }
-  out.push(`${s.bold('NAT:')} ${n.type === 'unknown' ? s.yellow('unknown') : s.bold(NAT_TYPE_DESCRIPTIONS[n.type])}${n.server ? s.dim(`  (RFC 5780 tests against ${n.server}${n.local ? ` from ${ep(n.local)}` : ''})`) : ''}`);
+  // No translation, a filtering firewall: the type is the cone it filters as (classifyNat).
+  const headline = n.mapping === 'none' && n.type !== 'open' && n.type !== 'unknown'
+    ? `no NAT, but a firewall that filters as a ${n.type === 'restricted-cone' ? 'restricted' : 'port-restricted'} cone NAT does (${n.filtering} filtering)`
+    : NAT_TYPE_DESCRIPTIONS[n.type];
+  out.push(`${s.bold('NAT:')} ${n.type === 'unknown' ? s.yellow('unknown') : s.bold(headline)}${n.server ? s.dim(`  (RFC 5780 tests against ${n.server}${n.local ? ` from ${ep(n.local)}` : ''})`) : ''}`);
   out.push(`  mapping: ${n.mapping ?? 'unknown'}, filtering: ${n.filtering ?? 'unknown'}`);
   for (const e of n.evidence) out.push(s.dim(`  - ${e}`));
   if (r.paths.length > 0) {
     out.push('');
-    out.push(s.bold('A call to a peer behind (the notes\' P2P table):'));
+    out.push(s.bold('A call from here to a peer behind each NAT type:'));
     const width = Math.max(...r.paths.map((p) => p.peer.length));
     for (const p of r.paths) out.push(`  ${p.peer.padEnd(width)}  ${p.path === 'direct' ? s.green('direct path works') : s.yellow('needs TURN (relay)')}`);
   }

@@ -557,18 +557,26 @@ const DEADLINE = new Error('the probe\'s deadline passed');
 const interrupted = (what: string, signal: AbortSignal | undefined, begun = true) =>
   signal?.reason === DEADLINE
     ? failure('deadline', `${what}: the probe's deadline passed`, `the whole probe ran past its deadline (--deadline, deadlineMs) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`)
-    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (Ctrl-C) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`);
+    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (${signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`);
 
 /**
  * No answer: interrupted, answers that could not be read, a send the system refused, the
  * connection closed by the server, or silence until the deadline.
  */
-function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeoutMs: number, signal?: AbortSignal): ProbeFailure {
+function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeoutMs: number, signal?: AbortSignal, answered: string | null = null): ProbeFailure {
   if (signal?.aborted) return interrupted(what, signal);
   const c = channel as unknown as Transactions;
   if (c.malformed !== null) return failure('bad-response', `${what}: no answer that is valid STUN; the server sent ${c.malformed}`, `${server.host}:${server.port} answered, but not with STUN as RFC 8489 writes it: a server of another protocol on that port, an RFC 3489 server, or a broken one`);
   if (c.sendError !== null) return failure('local', `${what}: ${c.sendError}`, 'this machine could not send the request: see the error');
   if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
+  // The server is there (probe audit: "down or unreachable" after it had answered, or accepted the connection).
+  if (answered !== null) {
+    const turnOff = /Allocate/.test(what) && answered === 'Binding';
+    return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `${server.host}:${server.port} answered the ${answered} but not the ${what}${turnOff ? ': a STUN-only server (coturn --stun-only), or one with TURN turned off on that port' : ': the server stopped answering, or ignores this request'}`);
+  }
+  if (channel instanceof StreamChannel) {
+    return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `the ${server.transport.toUpperCase()} connection to ${server.host}:${server.port} was made, but no answer to the ${what} came: a service of another protocol on that port (it waits for its own), or a server that ignores ${what === 'Binding' ? 'STUN Binding (a TURN server with STUN turned off: coturn --no-stun)' : `the ${what}`}`);
+  }
   return noAnswer(server, what, timeoutMs);
 }
 
@@ -630,6 +638,8 @@ class Allocation {
   unansweredAllocate: string | null = null;
   /** The server allocated without asking for credentials (no 401): requests go unsigned, as it asked none. */
   openRelay = false;
+  /** What this server last answered (its Binding before, a request of this allocation): its silence is then not "down". */
+  answered: string | null = null;
 
   constructor(
     readonly channel: Channel,
@@ -680,8 +690,9 @@ class Allocation {
       );
       if (!answer) {
         if (authenticated && method === STUN_METHODS.allocate) this.unansweredAllocate = sentTid;
-        throw noAnswerOf(this.channel, this.server.uri, name, timeoutMs, options.signal);
+        throw noAnswerOf(this.channel, this.server.uri, name, timeoutMs, options.signal, this.answered);
       }
+      this.answered = name;
       let m = answer.message;
       const sw = attribute(m, A.SOFTWARE);
       if (sw) this.software = wireText(readText(sw));
@@ -721,8 +732,10 @@ class Allocation {
         if (e.code === 438) this.step(`${name}: 438 stale nonce; retrying with the new one`);
         else {
           if (this.server.username === undefined || this.server.credential === undefined) {
-            this.step(`${name}: 401 with realm "${shownRealm}" and a nonce: the server wants credentials, and none were given`);
-            throw failure('needs-credentials', `${name}: 401 ${e.reason}`, `the server needs TURN credentials (realm "${shownRealm}"): give --username and --credential, or an iceServers file with them`, 401);
+            // Half given is said as such (probe audit: "none were given" with a username and no credential).
+            const given = this.server.username !== undefined ? 'a username and no credential were given' : this.server.credential !== undefined ? 'a credential and no username were given' : 'none were given';
+            this.step(`${name}: 401 with realm "${shownRealm}" and a nonce: the server wants credentials, and ${given}`);
+            throw failure('needs-credentials', `${name}: 401 ${e.reason}`, `the server needs TURN credentials (realm "${shownRealm}"): give both --username and --credential, or an iceServers file with them`, 401);
           }
           this.step(`${name}: 401 with realm "${shownRealm}" and a nonce, as expected; sending credentials`);
         }
@@ -897,10 +910,28 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           say(`${r.uri.transport.toUpperCase()} connected to ${fmt(to)}`);
         }
         const answer = await channel.transact(binding(), to, timeoutMs, signal);
+        const turn = r.uri.scheme === 'turn' || r.uri.scheme === 'turns';
         if (!answer) {
           const silence = noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
-          if (silence.error.code === 'no-answer' && r.uri.transport === 'udp') bindingUnanswered.add(i);
-          throw silence;
+          // A TURN server may serve TURN only (coturn --no-stun): its Allocate is asked all the same (probe audit: never asked).
+          if (!turn || silence.error.code !== 'no-answer') {
+            if (silence.error.code === 'no-answer' && r.uri.transport === 'udp') bindingUnanswered.add(i);
+            throw silence;
+          }
+          say(`Binding: no answer within ${timeoutMs} ms; a TURN server may answer TURN only (coturn --no-stun): Allocate is asked all the same`);
+          try {
+            const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
+            if (first !== channel) mine.push(first);
+            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
+          } catch (e) {
+            if (e instanceof ProbeFailure && e.error.code === 'no-answer') {
+              if (r.uri.transport === 'udp') bindingUnanswered.add(i);
+              throw silence;
+            }
+            throw e;
+          }
+          d.warnings.push('the server answers TURN but not a plain STUN Binding (coturn --no-stun): ICE agents get no server-reflexive candidate from it as a STUN server, only through its allocations');
+          continue;
         }
         const m = answer.message;
         if (m.method !== STUN_METHODS.binding || m.class === 'request') throw failure('bad-response', `Binding: answered with a ${m.class} of method 0x${m.method.toString(16).padStart(3, '0')}`, 'the answer to a request is a success or an error of the same method (RFC 8489 §6.3): not a conforming STUN server');
@@ -919,7 +950,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         d.rfc5780 = d.otherAddress !== null;
         say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${d.otherAddress ? `OTHER-ADDRESS ${fmt(d.otherAddress)} (RFC 5780)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
         if (channel === shared && d.mapped) multiServer.push({ server: to, mapped: d.mapped });
-        if (r.uri.scheme === 'turn' || r.uri.scheme === 'turns') {
+        if (turn) {
           const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
           if (first !== channel) mine.push(first);
           await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
@@ -938,6 +969,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
 
     // A UDP server whose Binding got no answer: does TCP to the same server answer? (A firewall blocking UDP.)
     let tcpAnswered: boolean | undefined;
+    let tcpRefused = bindingUnanswered.size > 0;
     for (const i of bindingUnanswered) {
       const d = drafts[i]!;
       const r = resolved[i]!;
@@ -945,8 +977,9 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       const how = await tcpBinding({ address: r.address, port: r.uri.port }, timeoutMs, signal);
       const tcp = how === 'answered';
       tcpAnswered = (tcpAnswered ?? false) || tcp;
+      tcpRefused &&= how === 'refused';
       // Refused is not silence (README walk: "no answer either" sent people looking for a firewall when nothing listened).
-      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens for TCP on that port)' : 'no answer either'}`);
+      d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens for TCP on that port)' : how === 'connected' ? 'connected, but no answer to the Binding either (a server that does not answer STUN there, or another service)' : 'no answer either'}`);
       // Refused says a host answered for that address; many STUN servers serve UDP only, so it does
       // not say the server is down (audit of the change): it says the machine is reachable.
       if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
@@ -969,7 +1002,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     const observations: { -readonly [K in keyof NatObservations]: NatObservations[K] } = {
       local: shared?.local ?? null,
       udpAnswered,
-      ...(tcpAnswered !== undefined ? { tcpAnswered } : {}),
+      ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}) } : {}),
+      udpServers: new Set(resolved.flatMap((r) => (r && r.uri.transport === 'udp' ? [r.address] : []))).size,
       ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
@@ -1041,12 +1075,13 @@ function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6
 
 /** A Binding over TCP (is it UDP that is blocked?). */
 /** A Binding over TCP: answered, refused (nothing listens: the server is down, not a firewall), or silent. */
-async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<'answered' | 'refused' | 'silent'> {
+async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<'answered' | 'refused' | 'connected' | 'silent'> {
   let ch: StreamChannel | null = null;
   try {
     ch = await StreamChannel.open(to, null, timeoutMs);
     const a = await ch.transact(binding(), to, timeoutMs, signal);
-    return a !== null ? 'answered' : 'silent';
+    // Connected and silent is not silence (probe audit: "no answer either" after TCP had connected).
+    return a !== null ? 'answered' : 'connected';
   } catch (e) {
     return (e as { code?: unknown }).code === 'ECONNREFUSED' ? 'refused' : 'silent';
   } finally {
@@ -1061,6 +1096,7 @@ async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal)
  */
 async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, timeoutMs: number, say: (s: string) => void, opened: Channel[], connect: () => Promise<StreamChannel>, signal?: AbortSignal): Promise<void> {
   const a = new Allocation(first, r, to, timeoutMs, say, 'Allocate', signal);
+  if (d.mapped !== null) a.answered = 'Binding';
   let b: Allocation | null = null;
   try {
     await a.allocate();
@@ -1073,6 +1109,7 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     const second: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(r.family === 6 ? '::' : '0.0.0.0', r.family) : await connect();
     opened.push(second);
     b = new Allocation(second, r, to, timeoutMs, say, 'second Allocate', signal);
+    b.answered = 'Allocate';
     await b.allocate();
     say(`second Allocate: relayed ${fmt(b.relayed!)}`);
     await a.permit(b.relayed!);

@@ -54,6 +54,13 @@ export interface NatObservations {
   readonly udpAnswered: boolean;
   /** Did a STUN Binding over TCP get an answer (asked when UDP did not)? */
   readonly tcpAnswered?: boolean;
+  /** Was every TCP Binding refused (nothing listens: the machine is reachable)? */
+  readonly tcpRefused?: boolean;
+  /**
+   * How many server addresses were asked over UDP (all silent when udpAnswered is false): one
+   * silent server that answers over TCP may simply not serve UDP; two say UDP is blocked.
+   */
+  readonly udpServers?: number;
   /** The server's OTHER-ADDRESS (RFC 5780 §7.4) from test I; null when it sent none. */
   readonly otherAddress?: Endpoint | null;
   readonly mapping?: { readonly i: Endpoint | null; readonly ii?: Endpoint | null; readonly iii?: Endpoint | null };
@@ -97,10 +104,21 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   }
   if (!o.udpAnswered) {
     if (o.tcpAnswered) {
-      evidence.push('no STUN server answered over UDP; one answered over TCP: UDP is blocked on the way (a firewall), or the server does not serve UDP on that port (another STUN server over UDP tells them apart)');
-      return { mapping: null, filtering: null, type: 'udp-blocked', evidence };
+      // One server silent over UDP may just not serve UDP (coturn --no-udp): a firm "blocked" needs two (probe audit).
+      if ((o.udpServers ?? 1) >= 2) {
+        evidence.push(`STUN at ${o.udpServers} addresses gave no answer over UDP, and STUN over TCP got through: UDP is blocked on the way (a firewall)`);
+        return { mapping: null, filtering: null, type: 'udp-blocked', evidence };
+      }
+      evidence.push('the STUN server gave no answer over UDP and answered over TCP: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; a second STUN server over UDP tells them apart');
+      return { mapping: null, filtering: null, type: 'unknown', evidence };
     }
-    evidence.push(o.tcpAnswered === false ? 'no STUN server answered, over UDP or TCP: the servers are unreachable from here' : 'no STUN server answered over UDP');
+    evidence.push(
+      o.tcpAnswered === false
+        ? o.tcpRefused
+          ? 'no STUN server answered over UDP, and TCP to it was refused (the machine is reachable, nothing listens for TCP there): a UDP-only server that is down or not on that port, or UDP dropped on the way'
+          : 'no STUN server answered, over UDP or TCP: the servers are down or unreachable from here'
+        : 'no STUN server answered over UDP',
+    );
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }
   const m = o.mapping;
@@ -174,7 +192,18 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   }
 
   let type: NatType;
-  if (mapping === 'none') type = 'open';
+  if (mapping === 'none') {
+    // No translation; a stateful firewall may still drop what comes from where nothing was sent
+    // (RFC 3489 §10.1's symmetric UDP firewall): for a direct path it is the cone it filters as
+    // (probe audit: "open", and every path direct, behind address-and-port-dependent filtering).
+    if (filtering === 'address-dependent' || filtering === 'address-and-port-dependent') {
+      type = filtering === 'address-dependent' ? 'restricted-cone' : 'port-restricted-cone';
+      evidence.push(`no NAT, but a firewall filters what comes in (${filtering} filtering): for a direct path this behaves as a ${filtering === 'address-dependent' ? 'restricted' : 'port-restricted'} cone`);
+    } else {
+      type = 'open';
+      if (filtering === null) evidence.push('whether a firewall filters what comes in was not told (that needs a server that does RFC 5780): the path table assumes none');
+    }
+  }
   else if (mapping === 'address-dependent' || mapping === 'address-and-port-dependent' || mapping === 'endpoint-dependent') type = 'symmetric';
   else if (mapping === 'endpoint-independent' && filtering !== null) type = filtering === 'endpoint-independent' ? 'full-cone' : filtering === 'address-dependent' ? 'restricted-cone' : 'port-restricted-cone';
   else {

@@ -3,7 +3,7 @@
  * each kind described once here (the README's table is generated from it). Pure.
  */
 export const PROBE_ERRORS = {
-  'no-answer': 'No answer before the deadline (UDP retransmitted meanwhile): the server is down or unreachable, or a firewall drops that protocol to that port. When UDP got nothing, a Binding over TCP to the same server tells whether UDP is what is blocked.',
+  'no-answer': 'No answer before the deadline (UDP retransmitted meanwhile): the server is down or unreachable, or a firewall drops that protocol to that port. When UDP got nothing, a Binding over TCP to the same server tells whether UDP is what is blocked. Where the server showed it is there (it answered the Binding and not the Allocate: a STUN-only server; it accepted the TCP connection and answered nothing: another service on that port), the explanation says so. A `turn:` server that answers no Binding (TURN only) is asked its Allocate all the same.',
   refused: 'Nothing listens on that TCP port (connection refused): a wrong port, or the server is down.',
   unreachable: 'No route to the server from this machine (EHOSTUNREACH, ENETUNREACH), or another socket error.',
   dns: 'The server\'s host name does not resolve.',
@@ -21,7 +21,7 @@ export const PROBE_ERRORS = {
   integrity: 'An answer\'s MESSAGE-INTEGRITY does not match the credentials\' key (RFC 8489 §14.5): something rewrote it, or the server hashes differently.',
   'relay-failed': 'Allocations were made but a datagram sent through one relay did not reach the other, or did not come back: the server\'s peer rules or a firewall between its relay ports.',
   closed: 'The server closed the TCP or TLS connection instead of answering: not a STUN/TURN server on that port, or it refused this client.',
-  interrupted: 'The probe was interrupted (Ctrl-C) before the check finished; the allocations it had made were freed.',
+  interrupted: 'The probe was interrupted (Ctrl-C, or SIGTERM) before the check finished; the allocations it had made were freed.',
   deadline: 'The whole probe ran past its deadline (`--deadline`, `deadlineMs`) before this check began or finished; the allocations it had made were freed.',
   'bad-response': 'An answer that no conforming server sends: bytes that do not decode as STUN (an RFC 3489 server without the magic cookie, a length that overruns, a FINGERPRINT that does not match), an error without ERROR-CODE or with a code outside 300–699, a success without a readable mapped or relayed address, an answer of another method or class, REALM or NONCE over 763 bytes, a 401 without them.',
   local: 'This machine could not open a socket (EMFILE: too many open files) or send the request (EMSGSIZE).',

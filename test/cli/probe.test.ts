@@ -92,7 +92,10 @@ describe('sdpscope probe, the rest of the command line', () => {
     expect(empty.stderr).toBe('sdpscope: standard input: the iceServers list is empty [ICE_SERVERS_FILE]\n');
   });
 
-  it('Ctrl-C during a TURN check: the allocation is freed, the report printed, exit 130', async () => {
+  it.each([
+    ['SIGINT', 130, 'Ctrl-C'],
+    ['SIGTERM', 143, 'SIGTERM'],
+  ] as const)('%s during a TURN check: the allocation is freed, the report printed, exit %i (probe audit: SIGTERM was 130, said as Ctrl-C)', async (sig, code, said) => {
     const slow = await startScriptedServer({ delayAllocateMs: 600 });
     try {
       const c = spawn(process.execPath, [CLI, 'probe', '--no-color', '--no-nat', `turn:127.0.0.1:${slow.port}`, '--username', 'u', '--credential', 'p']);
@@ -104,10 +107,11 @@ describe('sdpscope probe, the rest of the command line', () => {
       const allocates = () => slow.seen.filter((m) => m === 'allocate').length;
       for (let waited = 0; allocates() < 2 && waited < 10_000; waited += 10) await new Promise((done) => setTimeout(done, 10));
       expect(allocates()).toBe(2);
-      c.kill('SIGINT');
+      c.kill(sig);
       const status = await new Promise<number | null>((done) => c.on('close', done));
-      expect(status).toBe(130);
+      expect(status).toBe(code);
       expect(stdout).toMatch(/interrupted: Allocate: interrupted/);
+      expect(stdout).toContain(`the probe was interrupted (${said})`);
       await new Promise((done) => setTimeout(done, 500));
       expect(slow.allocations()).toBe(0);
     } finally {

@@ -57,16 +57,53 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     const r = await run([`stun:127.0.0.1:${s.port}`]);
     expect(r.servers[0]).toMatchObject({ ok: false, mapped: null, error: { code: 'no-answer', stunCode: null, reason: 'Binding: no answer within 400 ms' } });
     expect(r.servers[0]!.error!.explanation).toMatch(/the server is down or unreachable, or a firewall drops UDP to port \d+\. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there/);
-    expect(r.nat).toMatchObject({ type: 'unknown', evidence: ['no STUN server answered, over UDP or TCP: the servers are unreachable from here'] });
+    // Refused, the machine is reachable: not said to be unreachable (probe audit: the report contradicted itself).
+    expect(r.nat).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/^no STUN server answered over UDP, and TCP to it was refused \(the machine is reachable/)] });
     expect(r.paths).toEqual([]);
   });
 
-  it('silent over UDP, answering over TCP: udp-blocked, and the server\'s explanation says so', async () => {
+  it('silent over UDP at two addresses, answering over TCP: udp-blocked, and the server\'s explanation says so', async () => {
     const s = await server({ silent: true, tcp: true });
-    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    const r = await run([`stun:127.0.0.1:${s.port}`, `stun:127.0.0.2:${s.port}`]);
     expect(r.servers[0]!.error!.explanation).toMatch(/STUN over TCP to the same server and port did answer: UDP is blocked on the way/);
     expect(r.nat.type).toBe('udp-blocked');
     expect(r.paths.every((p) => p.path === 'relay')).toBe(true);
+  });
+
+  it('one server silent over UDP and answering over TCP: unknown, since it may not serve UDP (probe audit: coturn --no-udp was "UDP blocked")', async () => {
+    const s = await server({ silent: true, tcp: true });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.nat).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/or this server does not serve UDP on that port/)] });
+    expect(r.paths).toEqual([]);
+  });
+
+  it('a TURN server that answers no Binding (coturn --no-stun): its Allocate is asked all the same, and passes with a warning (probe audit: never asked)', async () => {
+    const s = await server({ noBinding: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true, mapped: null, error: null });
+    expect(r.servers[0]!.steps[0]).toMatch(/^Binding: no answer within 400 ms; a TURN server may answer TURN only/);
+    expect(r.servers[0]!.warnings).toEqual([expect.stringMatching(/answers TURN but not a plain STUN Binding/)]);
+    expect(s.seen).toContain('allocate');
+  });
+
+  it('a STUN-only server (coturn --stun-only): the Allocate\'s silence is said as such, not as a server down', async () => {
+    const s = await server({ noTurn: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer', reason: 'Allocate: no answer within 400 ms' });
+    expect(r.servers[0]!.error!.explanation).toMatch(/answered the Binding but not the Allocate: a STUN-only server \(coturn --stun-only\)/);
+  });
+
+  it('a TCP port that connects and answers no STUN: said as connected and silent, not as down (probe audit: an HTTP server was "down or unreachable")', async () => {
+    const http = createServer((c) => c.on('data', () => undefined));
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (http.address() as { port: number }).port;
+      const r = await run([`turn:127.0.0.1:${port}?transport=tcp`], { nat: false });
+      expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer' });
+      expect(r.servers[0]!.error!.explanation).toMatch(/^the TCP connection to 127\.0\.0\.1:\d+ was made, but no answer to the (Binding|Allocate) came/);
+    } finally {
+      await new Promise((ok) => http.close(ok));
+    }
   });
 
   it('stun: over TCP (transport from a turn: URI) reads the framed answer', async () => {
@@ -137,6 +174,16 @@ describe('probe: TURN', () => {
     const r = await probe({ servers: [turnOf(s)], timeoutMs: 400, nat: false });
     expect(r.servers[0]!.error).toMatchObject({ code: 'needs-credentials', stunCode: 401, explanation: expect.stringContaining('realm "test.realm"') });
     expect(r.servers[0]!.mapped).not.toBeNull();
+    expect(r.servers[0]!.steps).toContainEqual(expect.stringMatching(/wants credentials, and none were given$/));
+  });
+
+  it('half the credentials: said as such (probe audit: "none were given" with a username)', async () => {
+    const s = await server();
+    const user = await probe({ servers: [turnOf(s)], username: 'u', timeoutMs: 400, nat: false });
+    expect(user.servers[0]!.steps).toContainEqual(expect.stringMatching(/wants credentials, and a username and no credential were given$/));
+    const cred = await probe({ servers: [turnOf(s)], credential: 'p', timeoutMs: 400, nat: false });
+    expect(cred.servers[0]!.steps).toContainEqual(expect.stringMatching(/wants credentials, and a credential and no username were given$/));
+    expect(cred.servers[0]!.error!.explanation).toMatch(/give both --username and --credential/);
   });
 
   it.each([

@@ -29,13 +29,22 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(v.evidence[1]).toMatch(/another again, a new mapping per address and port/);
   });
 
-  it('mapped = local: open, and the filtering still told', () => {
-    expect(classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: false, iii: false } }))).toMatchObject({ type: 'open', mapping: 'none', filtering: 'address-and-port-dependent' });
+  it('mapped = local: open only when nothing filters; a filtering firewall is the cone it filters as (RFC 3489 §10.1; probe audit: "open", every path direct)', () => {
+    expect(classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: true } }))).toMatchObject({ type: 'open', mapping: 'none', filtering: 'endpoint-independent' });
+    const apd = classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: false, iii: false } }));
+    expect(apd).toMatchObject({ type: 'port-restricted-cone', mapping: 'none', filtering: 'address-and-port-dependent' });
+    expect(apd.evidence.at(-1)).toBe('no NAT, but a firewall filters what comes in (address-and-port-dependent filtering): for a direct path this behaves as a port-restricted cone');
+    expect(classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: false, iii: true } }))).toMatchObject({ type: 'restricted-cone', mapping: 'none', filtering: 'address-dependent' });
+    const untold = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: local } });
+    expect(untold).toMatchObject({ type: 'open', mapping: 'none', filtering: null });
+    expect(untold.evidence.at(-1)).toMatch(/whether a firewall filters what comes in was not told .* the path table assumes none/);
   });
 
-  it('UDP unanswered: udp-blocked when TCP answered, unknown otherwise', () => {
-    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true }).type).toBe('udp-blocked');
-    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/unreachable/)] });
+  it('UDP unanswered: udp-blocked when two servers were silent and TCP answered; one silent server may just not serve UDP (probe audit: coturn --no-udp was "UDP blocked")', () => {
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true, udpServers: 2 }).type).toBe('udp-blocked');
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true, udpServers: 1 })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/or this server does not serve UDP on that port; a second STUN server over UDP tells them apart/)] });
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/down or unreachable/)] });
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false, tcpRefused: true })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/TCP to it was refused \(the machine is reachable/)] });
     expect(classifyNat({ local, udpAnswered: false }).type).toBe('unknown');
   });
 

@@ -49,6 +49,10 @@ export interface ScriptedServerOptions {
   readonly noRelay?: boolean;
   /** Answer nothing at all over UDP. */
   readonly silent?: boolean;
+  /** Answer no Binding, over UDP or TCP (TURN only: coturn --no-stun). */
+  readonly noBinding?: boolean;
+  /** Answer Binding only (STUN only: coturn --stun-only). */
+  readonly noTurn?: boolean;
   /** Also listen on TCP (the primary port) for Binding. */
   readonly tcp?: boolean;
   /** An error answer without ERROR-CODE for Allocate. */
@@ -295,10 +299,12 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       const from = { address: rinfo.address, port: rinfo.port };
       const out = (bytes: Uint8Array) => (o.tamper ? o.tamper(bytes, m) : bytes);
       if (m.method === M.binding) {
+        if (o.noBinding) return;
         const r = binding(m, from, s);
         r.socket.send(out(r.bytes), rinfo.port, rinfo.address);
         return;
       }
+      if (o.noTurn) return;
       void turn(m, from).then((bytes) => bytes && !closed && s.send(out(bytes), rinfo.port, rinfo.address));
     });
   }
@@ -320,7 +326,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
           return;
         }
         seen.push(`tcp:${NAMES[m.method]}`);
-        if (m.method === M.binding) {
+        if (m.method === M.binding && !o.noBinding) {
           const bytes = binding(m, { address: c.remoteAddress!.replace(/^::ffff:/, ''), port: c.remotePort! }, primary).bytes;
           c.write(o.tamper ? o.tamper(bytes, m) : bytes);
         }
