@@ -239,6 +239,12 @@ class UdpChannel extends Transactions implements Channel {
         if (asked) this.malformed = `from ${fmt(from)}: ${notStun(buf)}`;
         return;
       }
+      // Over UDP a message is its whole datagram (RFC 8489 §6.2.1): a length field that says less is not one (probe audit: decoded).
+      const length = buf.length >= 4 ? (buf[2]! << 8) | buf[3]! : -1;
+      if (20 + length !== buf.length) {
+        if (asked) this.malformed = `from ${fmt(from)}: a datagram of ${buf.length} bytes whose STUN header says ${20 + length}`;
+        return;
+      }
       let m: StunMessage;
       try {
         m = decodeStunMessage(new Uint8Array(buf));
@@ -545,8 +551,14 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return failure('unreachable', `${code}: ${err.message}`, `no route to ${server.host} from here (${code}): check the address and this machine's network`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code})`);
   if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443)`);
-  if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_OSSL)/.test(code) || /SSL|TLS|certificate/i.test(err.message ?? ''))
-    return failure('tls', `${code}: ${err.message}`, `the TLS handshake with ${where} failed (${code || err.message}): the certificate does not match ${server.host}, has expired, or is not signed by a trusted CA (NODE_EXTRA_CA_CERTS adds a CA); or the port does not speak TLS`);
+  // OpenSSL's messages end with a line break (probe audit: a blank line in the report).
+  const message = (err.message ?? '').trim();
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST')
+    return failure('tls', `${code}: ${message}`, `${where} answered the TLS handshake with something that is not TLS (${code}): that port speaks another protocol (a plain STUN/TURN port, HTTP); turns: usually listens on 5349 or 443`);
+  if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN')
+    return failure('tls', `${code}: ${message}`, `the TLS certificate of ${where} is self-signed (${code}): trust it with NODE_EXTRA_CA_CERTS=cert.pem, or give the server a certificate from a CA browsers trust (a browser refuses it too)`);
+  if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_OSSL)/.test(code) || /SSL|TLS|certificate/i.test(message))
+    return failure('tls', `${code}: ${message}`, `the TLS handshake with ${where} failed (${code || message}): the certificate does not match ${server.host}, has expired, or is not signed by a trusted CA (NODE_EXTRA_CA_CERTS adds a CA); or the port does not speak TLS`);
   return failure('unreachable', `${code || 'error'}: ${err.message}`, `the connection to ${where} failed: ${err.message}`);
 }
 

@@ -440,6 +440,29 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(Date.now() - started).toBeLessThan(3 * 1500);
   });
 
+  it('turns: to a port that answers the handshake with another protocol: said as not TLS, one line (probe audit: "the certificate does not match…")', async () => {
+    const http = createServer((c) => c.on('data', () => c.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (http.address() as { port: number }).port;
+      const r = await run([`turns:127.0.0.1:${port}?transport=tcp`], { nat: false });
+      expect(r.servers[0]!.error).toMatchObject({ code: 'tls', reason: expect.stringMatching(/^ERR_SSL_WRONG_VERSION_NUMBER: \S.*\S$/) });
+      expect(r.servers[0]!.error!.explanation).toMatch(/answered the TLS handshake with something that is not TLS \(ERR_SSL_WRONG_VERSION_NUMBER\): that port speaks another protocol/);
+    } finally {
+      await new Promise((ok) => http.close(ok));
+    }
+  });
+
+  it('a UDP answer whose STUN length says less than its datagram is not read as a message (RFC 8489 §6.2.1; probe audit: decoded)', async () => {
+    const s = await server({ tamper: (a) => {
+      const padded = new Uint8Array(a.length + 20);
+      padded.set(a);
+      return padded;
+    } });
+    const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: expect.stringMatching(/a datagram of \d+ bytes whose STUN header says \d+$/) });
+  });
+
   it('junk from one UDP server, arriving late, is not blamed on the next server asked (audit of 2026-12-05: it was)', async () => {
     // A raw UDP socket that answers each request with 20 bytes of junk, 700 ms late: its junk
     // reaches the shared socket while the silent second server is being asked.
