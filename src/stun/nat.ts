@@ -174,7 +174,8 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   let filtering: NatBehavior | null = null;
   if (o.filteringProblem) evidence.push(o.filteringProblem);
   const f = o.filtering;
-  if (f && o.otherAddress && mapping !== null) {
+  // Told whatever the mapping tests gave (probe audit: a mapping test II lost to a firewall dropped the filtering too, unsaid).
+  if (f && o.otherAddress) {
     if (!f.i) evidence.push('filtering test I (a fresh local port): no answer');
     else if (f.ii === undefined) evidence.push('filtering test II did not run');
     else if (f.ii) {
@@ -210,8 +211,12 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     type = 'unknown';
     evidence.push(
       mapping === 'endpoint-independent'
-        ? 'the kind of cone (full, restricted or port-restricted) depends on filtering, which needs a server that does RFC 5780 (OTHER-ADDRESS and CHANGE-REQUEST)'
-        : 'the mapping behaviour needs a server that does RFC 5780, or two STUN servers at different addresses',
+        ? o.otherAddress
+          ? 'the kind of cone (full, restricted or port-restricted) depends on filtering, which the tests above could not tell'
+          : 'the kind of cone (full, restricted or port-restricted) depends on filtering, which needs a server that does RFC 5780 (OTHER-ADDRESS and CHANGE-REQUEST)'
+        : o.otherAddress && m?.i
+          ? `the server does RFC 5780, but its other address ${at(o.otherAddress)} did not answer from here (a firewall on the way to it, or that address not reachable from this network): the mapping could not be told`
+          : 'the mapping behaviour needs a server that does RFC 5780, or two STUN servers at different addresses',
     );
   }
   return { mapping, filtering, type, evidence };

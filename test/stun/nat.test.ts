@@ -40,6 +40,12 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(untold.evidence.at(-1)).toMatch(/whether a firewall filters what comes in was not told .* the path table assumes none/);
   });
 
+  it('an RFC 5780 server whose other address does not answer: said as such, and the filtering still told (probe audit: "needs a server that does RFC 5780", the filtering dropped)', () => {
+    const v = classifyNat(obs({ mapping: { i: m1, ii: null }, filtering: { i: true, ii: false, iii: false } }));
+    expect(v).toMatchObject({ type: 'unknown', mapping: null, filtering: 'address-and-port-dependent' });
+    expect(v.evidence.at(-1)).toMatch(/^the server does RFC 5780, but its other address .* did not answer from here/);
+  });
+
   it('UDP unanswered: udp-blocked when two servers were silent and TCP answered; one silent server may just not serve UDP (probe audit: coturn --no-udp was "UDP blocked")', () => {
     expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true, udpServers: 2 }).type).toBe('udp-blocked');
     expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true, udpServers: 1 })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/or this server does not serve UDP on that port; a second STUN server over UDP tells them apart/)] });
