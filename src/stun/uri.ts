@@ -28,7 +28,8 @@ export function parseIceServerUri(uri: string): IceServerUri {
   const bad = (why: string): never => {
     throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(uri)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };
-  const m = /^(stuns?|turns?):(\[[^\]]*\]|[^:?]*)(?::(\d{1,9}))?(?:\?(.*))?$/i.exec(uri.trim());
+  // A port of ten digits or more is said as out of range, not as malformed (probe audit).
+  const m = /^(stuns?|turns?):(\[[^\]]*\]|[^:?]*)(?::(\d+))?(?:\?(.*))?$/i.exec(uri.trim());
   if (!m) return bad(/^[a-z]+:/i.test(uri) && !/^(stuns?|turns?):/i.test(uri) ? `the scheme is not stun:, stuns:, turn: or turns:` : 'a malformed host or port');
   const scheme = m[1]!.toLowerCase() as IceServerScheme;
   const rawHost = m[2]!;
@@ -40,11 +41,15 @@ export function parseIceServerUri(uri: string): IceServerUri {
   if (rawHost.startsWith('[')) {
     host = rawHost.slice(1, -1);
     if (!ipaddr.IPv6.isValid(host) || host.includes('%')) bad(`[${host}] is not an IPv6 address (brackets are for IPv6 only)`);
+    if (ipaddr.IPv6.parse(host).range() === 'unspecified') bad(`[${host}] is the unspecified address, no server's`);
   } else {
     host = rawHost;
     const dotted = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+    // All digits and dots but not four numbers ("127.1", which the resolver reads as 127.0.0.1): not a name either (RFC 3986 §3.2.2).
+    if (!dotted && /^[\d.]+$/.test(host)) bad(`${JSON.stringify(host)} is not an IPv4 address (four numbers, dotted)`);
     if (dotted ? !ipaddr.IPv4.isValidFourPartDecimal(host) : !/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(host))
       bad(`${JSON.stringify(host)} is not a host name or an IPv4 address`);
+    if (dotted && ipaddr.IPv4.parse(host).range() === 'unspecified') bad(`${host} is the unspecified address, no server's (a probe sent to it reaches this machine)`);
   }
   const secure = scheme === 'stuns' || scheme === 'turns';
   const port = m[3] === undefined ? (secure ? 5349 : 3478) : Number(m[3]);

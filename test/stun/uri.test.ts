@@ -18,6 +18,11 @@ describe('parseIceServerUri', () => {
     ['http://example.org', /the scheme is not stun:, stuns:, turn: or turns:/],
     ['stun:', /no host/],
     ['stun:host:99999', /port 99999 is out of range/],
+    // Probe audit: a ten-digit port was "a malformed host or port"; 127.1 and 0.0.0.0 probed this machine.
+    ['stun:host:1234567890', /port 1234567890 is out of range/],
+    ['stun:127.1', /"127\.1" is not an IPv4 address \(four numbers, dotted\)/],
+    ['stun:0.0.0.0', /0\.0\.0\.0 is the unspecified address/],
+    ['turn:[::]:3478', /\[::\] is the unspecified address/],
     ['turn:host?transport=sctp', /is not transport=udp or transport=tcp/],
     ['stun:host?transport=udp', /a stun: URI has no query/],
     ['turns:host?transport=udp', /DTLS, which is not supported/],
