@@ -1060,9 +1060,13 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       } else observations.filtering = { i: false };
     }
     // Tests cut short by Ctrl-C or the deadline read as silence: no verdict from them.
-    const verdict = signal.aborted
+    let verdict: NatProbeVerdict = signal.aborted
       ? { mapping: null, filtering: null, type: 'unknown' as const, evidence: [`the checks were cut short (${signal.reason === DEADLINE ? 'the probe\'s deadline passed' : 'interrupted'}): no NAT verdict`] }
       : classifyNat(observations);
+    // One family's NAT is tested: said when servers of the other were given (probe audit: an IPv6 verdict, IPv4 silently untested).
+    if (!signal.aborted && resolved.some((r) => r !== null && r.uri.transport === 'udp' && r.family !== family)) {
+      verdict = { ...verdict, evidence: [...verdict.evidence, `the NAT tests ran over IPv${family}, the first UDP server's family; the IPv${family === 4 ? 6 : 4} servers given were not used for them (name an IPv${family === 4 ? 6 : 4} STUN server first to test that family)`] };
+    }
     for (const e of verdict.evidence) step(`NAT: ${e}`);
     const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
     return { servers, nat: { ...verdict, server: natServer, local: observations.local }, paths: verdict.type === 'unknown' ? [] : pathTable(verdict.type) };

@@ -453,6 +453,12 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     }
   });
 
+  it('servers of both families: the NAT tests run over the first UDP server\'s, and the verdict says the other was not tested (probe audit: silently)', async () => {
+    const s = await server();
+    const r = await run([`stun:127.0.0.1:${s.port}`, `stun:[::1]:${s.port}`]);
+    expect(r.nat.evidence.at(-1)).toBe('the NAT tests ran over IPv4, the first UDP server\'s family; the IPv6 servers given were not used for them (name an IPv6 STUN server first to test that family)');
+  });
+
   it('a UDP answer whose STUN length says less than its datagram is not read as a message (RFC 8489 §6.2.1; probe audit: decoded)', async () => {
     const s = await server({ tamper: (a) => {
       const padded = new Uint8Array(a.length + 20);
