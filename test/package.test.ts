@@ -90,13 +90,14 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 3.4 MB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 3.5 MB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
     // 3.23 → 3.32 MB on 2026-12-05 with the core's growth above (each source is in the package as
     // a module, in the two programs' bundles and in the pages').
-    expect(size).toBeLessThan(3.4 * 1024 * 1024);
+    // 3.4 → 3.5 MB on 2026-12-05 (noon): the one-pass summaries, the probe audit's wording (3.40 MB).
+    expect(size).toBeLessThan(3.5 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -182,7 +183,9 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // Android, util.inspect, about:webrtc, escaped slashes, prose), the STUN arguments' checks (1.9).
     // 2026-12-05 noon 259.5 → 265.8 KiB: the relay's one-pass frame summaries (description-summary.ts,
     // and trickled candidates read without the walk: the logger thread 5× faster on descriptions).
-    expect(sizes['whole core']).toBeLessThan(268 * 1024);
+    // Then 268.4 KiB with the probe audit's fixes (NAT behind a filtering firewall, unspecified and
+    // partial IPv4 hosts in server URIs) and the notes' nested frame summarised in one pass.
+    expect(sizes['whole core']).toBeLessThan(272 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

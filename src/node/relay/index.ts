@@ -89,7 +89,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const clients = new Map<string, Client>();
   const rooms = new Rooms(o.roomSize);
   const feed = o.feed
-    ? new Feed({ maxBufferedBytes: o.maxBufferedBytes }, { ask: (id) => pipe.replay(id), gone: () => pipe.unsubscribed() }, (queued) =>
+    ? new Feed({ replayCount: o.feedReplay, replayBytes: o.feedReplayBytes, maxBufferedBytes: o.maxBufferedBytes }, (queued) =>
         event(null, null, 'slow-consumer', `a feed subscriber let ${queued} bytes queue up (limit ${o.maxBufferedBytes}): connection cut`),
       )
     : null;
@@ -105,7 +105,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     maxBacklogBytes: o.maxLogBacklogBytes,
     budgetMs: o.logBudgetMs,
     onLine: o.onLine,
-    feed: feed ? { replayCount: o.feedReplay, replayBytes: o.feedReplayBytes, onRecord: (r) => feed.publish(r), onReplay: (id, records) => feed.replayed(id, records) } : undefined,
+    onRecord: feed ? (r) => feed.publish(r) : undefined,
     onLogError: (message) => {
       const e = new SdpscopeError('LOG_UNWRITABLE', `cannot write the log any more: ${message}${o.logFailure === 'stop' ? ': the relay stops (logFailure "continue" relays on without it)' : ': frames are relayed but not logged'}`);
       o.onLogError?.(e);

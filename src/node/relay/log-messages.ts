@@ -7,12 +7,8 @@ export interface LogWorkerData {
   readonly keepSecrets: boolean;
   /** Post a console line back for every frame. */
   readonly lines: boolean;
-  /**
-   * Make every frame's record, always redacted, for the read-only feed (/feed): kept for its
-   * replay (at most `count` records, `bytes` characters), posted back while someone reads it.
-   * Null: no feed.
-   */
-  readonly feed: { readonly count: number; readonly bytes: number } | null;
+  /** Post every frame's record back, always redacted, for the read-only feed (/feed). */
+  readonly feed: boolean;
   /** A frame waiting longer than this (ms since the relay got it) is logged without a summary, so that the log keeps up. */
   readonly budgetMs: number;
   /**
@@ -47,22 +43,16 @@ export interface RelayEvent {
 export type ToLogWorker =
   | { readonly kind: 'frames'; readonly frames: readonly LoggedFrame[] }
   | { readonly kind: 'event'; readonly record: RelayEvent }
-  /** A feed subscriber came: its replay, please; records are posted from now on. */
-  | { readonly kind: 'replay'; readonly id: number }
-  /** A feed subscriber (one that asked for its replay) left. */
-  | { readonly kind: 'unsubscribed' }
   | { readonly kind: 'close' };
 
 /** Worker → relay. */
 export type FromLogWorker =
   /**
-   * Console lines for frames and events, and frames' records as JSON text, redacted, for the feed
-   * (while someone reads it): each in relay order, one message for all a batch of frames made (a message a frame was a
-   * fifth of the relay thread's time under load).
+   * Console lines for frames and events, and frames' records as JSON text, redacted, for the feed:
+   * each in relay order, one message for all a batch of frames made (a message a frame cost the
+   * relay's thread a postMessage each under load).
    */
   | { readonly kind: 'out'; readonly lines: readonly RelayLine[]; readonly records: readonly string[] }
-  /** Feed subscriber `id`'s replay: the records kept, oldest first; the records after it come in 'out'. */
-  | { readonly kind: 'replay'; readonly id: number; readonly records: readonly string[] }
   /** `n` frames (`bytes` of text) are logged: the backlog shrinks. */
   | { readonly kind: 'ack'; readonly n: number; readonly bytes: number }
   /** Writing the log failed (a full disk, /dev/full, an I/O error): the log is given up, relaying and the feed go on. */

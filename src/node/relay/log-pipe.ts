@@ -23,13 +23,8 @@ export interface LogPipeOptions {
   readonly budgetMs: number;
   /** Console lines, in relay order. */
   readonly onLine?: ((line: RelayLine) => void) | undefined;
-  /** The feed: its replay's bounds; records (redacted JSON text) come to onRecord while someone reads it, a replay to onReplay. Undefined: no feed. */
-  readonly feed?: {
-    readonly replayCount: number;
-    readonly replayBytes: number;
-    readonly onRecord: (record: string) => void;
-    readonly onReplay: (id: number, records: readonly string[]) => void;
-  } | undefined;
+  /** Feed records (redacted JSON text), or undefined for no feed. */
+  readonly onRecord?: ((record: string) => void) | undefined;
   /** The log could not be written (once): relaying goes on without it. */
   readonly onLogError?: ((message: string) => void) | undefined;
 }
@@ -47,16 +42,14 @@ export class LogPipe {
   private backlogBytes = 0;
   private skipped = 0;
   private failed = false;
-  /** Feed subscribers whose replay was asked for and has not come. */
-  private readonly asked = new Set<number>();
   /** Why the log is not written any more (null while it is). */
   logError: string | null = null;
 
   constructor(private readonly o: LogPipeOptions) {
-    const wanted = o.log !== null || o.onLine !== undefined || o.feed !== undefined;
+    const wanted = o.log !== null || o.onLine !== undefined || o.onRecord !== undefined;
     this.worker = wanted
       ? new Worker(workerFile(), {
-          workerData: { log: o.log, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.feed ? { count: o.feed.replayCount, bytes: o.feed.replayBytes } : null, budgetMs: o.budgetMs, hurry: this.hurry.buffer as SharedArrayBuffer } satisfies LogWorkerData,
+          workerData: { log: o.log, keepSecrets: o.keepSecrets, lines: o.onLine !== undefined, feed: o.onRecord !== undefined, budgetMs: o.budgetMs, hurry: this.hurry.buffer as SharedArrayBuffer } satisfies LogWorkerData,
         })
       : null;
     this.worker?.on('message', (m: FromLogWorker) => this.received(m));
@@ -64,9 +57,6 @@ export class LogPipe {
       // Logging must never stop relaying: report it once and go on without a log.
       this.failed = true;
       this.logFailed(`the logger stopped: ${e.message}`);
-      // Subscribers waiting for a replay get none (the feed has nothing more to give).
-      for (const id of this.asked) this.o.feed?.onReplay(id, []);
-      this.asked.clear();
     });
     this.worker?.unref();
   }
@@ -92,11 +82,7 @@ export class LogPipe {
     switch (m.kind) {
       case 'out':
         for (const line of m.lines) this.o.onLine?.(line);
-        for (const record of m.records) this.o.feed?.onRecord(record);
-        break;
-      case 'replay':
-        this.asked.delete(m.id);
-        this.o.feed?.onReplay(m.id, m.records);
+        for (const record of m.records) this.o.onRecord?.(record);
         break;
       case 'ack':
         this.backlog -= m.n;
@@ -127,22 +113,6 @@ export class LogPipe {
     this.batch.push(f);
     this.backlog++;
     this.backlogBytes += f.text.length;
-  }
-
-  /** A feed subscriber came: its replay is asked of the logger (at once empty without one). */
-  replay(id: number): void {
-    if (!this.worker || this.failed) {
-      queueMicrotask(() => this.o.feed?.onReplay(id, []));
-      return;
-    }
-    this.asked.add(id);
-    this.flush();
-    this.post({ kind: 'replay', id });
-  }
-
-  /** A feed subscriber that asked for its replay left. */
-  unsubscribed(): void {
-    if (this.worker && !this.failed) this.post({ kind: 'unsubscribed' });
   }
 
   /** An event of the relay: logged and shown in order with the frames around it. */

@@ -6,26 +6,14 @@
  * that started and how many. A log that cannot be written is reported once and given up; the
  * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
-import { createWriteStream, readlinkSync, type WriteStream } from 'node:fs';
-import { getPriority, setPriority } from 'node:os';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
 import type { FromLogWorker, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
 import type { RelayLine } from './protocol.js';
-import { Replay } from './replay.js';
 
 const data = workerData as LogWorkerData;
-
-// Forwarding comes first: on Linux this thread runs at a lower CPU priority (nice +10) than the
-// relay's, so that under load its summaries wait (then are skipped past the budget, said in the
-// log) rather than the frames. A thread's own id is /proc/thread-self's; elsewhere nothing changes.
-try {
-  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 10));
-} catch {
-  // Not Linux, or not allowed: the logger runs at the relay's priority.
-}
 const port = parentPort!;
 const hurry = new BigInt64Array(data.hurry);
 const post = (m: FromLogWorker) => port.postMessage(m);
@@ -43,10 +31,6 @@ if (data.log) {
 /** Frames logged without a summary in the current run of them, and the most the logger was behind. */
 let skipped = 0;
 let worstBehind = 0;
-
-/** The feed's replay (null: no feed), and how many read the feed now (records are posted only then). */
-const replay = data.feed ? new Replay(data.feed.count, data.feed.bytes) : null;
-let subscribers = 0;
 
 /** Console lines and feed records made and not yet posted (see flushOut). */
 let lines: RelayLine[] = [];
@@ -74,16 +58,9 @@ port.on('message', (m: ToLogWorker) => {
     else done();
     return;
   }
-  if (m.kind === 'replay') {
-    subscribers++;
-    post({ kind: 'replay', id: m.id, records: replay?.all() ?? [] });
-    return;
-  }
-  if (m.kind === 'unsubscribed') {
-    subscribers = Math.max(0, subscribers - 1);
-    return;
-  }
   if (m.kind === 'event') {
+    // The relay's last record comes last: a run of unsummarised frames is closed before it (relay audit: log-caught-up after stopped).
+    if (m.record.event === 'stopped' && skipped > 0) endSkipping();
     event(m.record);
     flushOut();
     return;
@@ -118,10 +95,7 @@ port.on('message', (m: ToLogWorker) => {
     const r = frameRecords(f, frame, data.keepSecrets, summary);
     if (data.lines) lines.push(r.line);
     // The feed never carries secrets, whatever the log keeps.
-    if (replay !== null) {
-      replay.keep(r.feed);
-      if (subscribers > 0) records.push(r.feed);
-    }
+    if (data.feed) records.push(r.feed);
     if (log) out += r.log + '\n';
   }
   if (log && out) log.write(out);
