@@ -6,12 +6,17 @@ import type { InputSink, Source } from './types.js';
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
 const CLOSERS = new Set([...'),;]}', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0'].map((c) => c.charCodeAt(0)));
 
-export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string, source?: Source): void {
+export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string, source?: Source, inQuotes = false): void {
   // `source`: the text is a JSON string (a structured log's message), found where that says.
   const at: Source = source ?? { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
   const escaped = /v=0(?:\\r)?\\n/g;
-  for (let m = line.includes('v=0') ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
+  // The line's first quote, found once (each SDP's "is it quoted" is then constant time).
+  const hasSdp = line.includes('v=0');
+  const dq = hasSdp ? line.indexOf('"') : -1;
+  const sq = hasSdp ? line.indexOf("'") : -1;
+  const firstQuote = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+  for (let m = hasSdp ? escaped.exec(line) : null; m; m = escaped.exec(line)) {
     const start = m.index;
     // The SDP is the JSON string text from here to the first unescaped quote (or the line's end);
     // in single quotes, Node's util.inspect (a `debug` log) writes a long string as pieces joined
@@ -23,7 +28,11 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       continue;
     }
     // No closing quote before the line's end: the line was cut, maybe inside the SDP's last line.
-    emitDescription(decoded.text, null, at, sink, false, decoded.end === line.length);
+    // Only an SDP in a quoted string can be cut so: a quote before it on the line (audit of the
+    // late commits: `v=0\r\n…` with no quote before it lost its last candidate as "cut inside the
+    // quoted string").
+    const quoted = inQuotes || (firstQuote >= 0 && firstQuote < start);
+    emitDescription(decoded.text, null, at, sink, false, quoted && decoded.end === line.length);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
@@ -33,7 +42,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   if (twice !== null) {
     const outer = unescapeJsonString(line, twice.index);
     if (outer.text !== null) {
-      scanText(outer.text, lineNo, sink, file, timestamp, at);
+      // The outer string is a quoted one (its quote before it on the line): what is in it is quoted too.
+      const q = Math.min(...[line.indexOf('"'), line.indexOf("'")].map((i) => (i < 0 ? Infinity : i)));
+      scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || q < twice.index);
       from = outer.end;
     }
   }

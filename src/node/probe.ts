@@ -982,6 +982,9 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     // A UDP server whose Binding got no answer: does TCP to the same server answer? (A firewall blocking UDP.)
     let tcpAnswered: boolean | undefined;
     let tcpRefused = bindingUnanswered.size > 0;
+    let tcpConnected = false;
+    /** Addresses silent over UDP whose STUN over TCP answered: a STUN server is there. */
+    const tcpOnly = new Set<string>();
     for (const i of bindingUnanswered) {
       const d = drafts[i]!;
       const r = resolved[i]!;
@@ -990,12 +993,17 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       const tcp = how === 'answered';
       tcpAnswered = (tcpAnswered ?? false) || tcp;
       tcpRefused &&= how === 'refused';
+      tcpConnected ||= how === 'connected';
+      if (tcp) tcpOnly.add(r.address);
       // Refused is not silence (README walk: "no answer either" sent people looking for a firewall when nothing listened).
       d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens for TCP on that port)' : how === 'connected' ? 'connected, but no answer to the Binding either (a server that does not answer STUN there, or another service)' : 'no answer either'}`);
       // Refused says a host answered for that address; many STUN servers serve UDP only, so it does
       // not say the server is down (audit of the change): it says the machine is reachable.
       if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
-      if (tcp) d.error = { ...d.error, explanation: `${d.error.explanation}. STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
+      // Said whole, not after "down or unreachable" (audit of the late commits: it contradicted itself).
+      const where = `${r.uri.host}:${r.uri.port}`;
+      if (how === 'connected') d.error = { ...d.error, explanation: `no answer from ${where} over UDP; TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server (another service), or a server that ignores Binding` };
+      if (tcp) d.error = { ...d.error, explanation: `no answer from ${where} over UDP, while STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
     }
 
     if (options.nat === false) {
@@ -1014,8 +1022,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     const observations: { -readonly [K in keyof NatObservations]: NatObservations[K] } = {
       local: shared?.local ?? null,
       udpAnswered,
-      ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}) } : {}),
-      udpServers: new Set(resolved.flatMap((r) => (r && r.uri.transport === 'udp' ? [r.address] : []))).size,
+      ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}), ...(tcpAnswered === false && tcpConnected ? { tcpConnected } : {}) } : {}),
+      udpServers: tcpOnly.size,
       ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
@@ -1117,6 +1125,8 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
   try {
     await a.allocate();
     d.relayed = a.relayed;
+    // A server that answered no Binding (TURN only): its mapped address is the Allocate's.
+    d.mapped ??= a.mapped;
     d.lifetime = a.lifetime;
     d.software ??= a.software;
     if (a.openRelay) d.warnings.push('an open relay: the server allocated without asking for credentials (no 401), so anyone who can reach it can relay through it, and the credentials given were not checked (RFC 8656 §7.2 expects the long-term credential mechanism)');

@@ -56,9 +56,11 @@ export interface NatObservations {
   readonly tcpAnswered?: boolean;
   /** Was every TCP Binding refused (nothing listens: the machine is reachable)? */
   readonly tcpRefused?: boolean;
+  /** Did a TCP connection to a UDP-silent server open and answer no STUN (another service there)? */
+  readonly tcpConnected?: boolean;
   /**
-   * How many server addresses were asked over UDP (all silent when udpAnswered is false): one
-   * silent server that answers over TCP may simply not serve UDP; two say UDP is blocked.
+   * How many server addresses were silent over UDP and answered STUN over TCP (so a STUN server is
+   * there): one may simply not serve UDP; two say UDP is blocked on the way.
    */
   readonly udpServers?: number;
   /** The server's OTHER-ADDRESS (RFC 5780 §7.4) from test I; null when it sent none. */
@@ -116,7 +118,9 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
       o.tcpAnswered === false
         ? o.tcpRefused
           ? 'no STUN server answered over UDP, and TCP to it was refused (the machine is reachable, nothing listens for TCP there): a UDP-only server that is down or not on that port, or UDP dropped on the way'
-          : 'no STUN server answered, over UDP or TCP: the servers are down or unreachable from here'
+          : o.tcpConnected
+            ? 'no STUN server answered over UDP; over TCP the port accepted the connection and answered no STUN (the machine is reachable): not a STUN server there (another service), or one that ignores Binding'
+            : 'no STUN server answered, over UDP or TCP: the servers are down or unreachable from here'
         : 'no STUN server answered over UDP',
     );
     return { mapping: null, filtering: null, type: 'unknown', evidence };

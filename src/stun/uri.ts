@@ -41,12 +41,15 @@ export function parseIceServerUri(uri: string): IceServerUri {
   if (rawHost.startsWith('[')) {
     host = rawHost.slice(1, -1);
     if (!ipaddr.IPv6.isValid(host) || host.includes('%')) bad(`[${host}] is not an IPv6 address (brackets are for IPv6 only)`);
-    if (ipaddr.IPv6.parse(host).range() === 'unspecified') bad(`[${host}] is the unspecified address, no server's`);
+    const v6 = ipaddr.IPv6.parse(host);
+    if (v6.range() === 'unspecified' || (v6.isIPv4MappedAddress() && v6.toIPv4Address().range() === 'unspecified')) bad(`[${host}] is the unspecified address, no server's`);
   } else {
     host = rawHost;
     const dotted = /^\d+\.\d+\.\d+\.\d+$/.test(host);
-    // All digits and dots but not four numbers ("127.1", which the resolver reads as 127.0.0.1): not a name either (RFC 3986 §3.2.2).
-    if (!dotted && /^[\d.]+$/.test(host)) bad(`${JSON.stringify(host)} is not an IPv4 address (four numbers, dotted)`);
+    // A name whose last label is a number ("127.1", "0x7f000001", "0x7f.1", "0x0"): the resolver
+    // reads it as an IPv4 address in another spelling (inet_aton), and no DNS name ends in one
+    // (RFC 3986 §3.2.2; the WHATWG URL host parser's rule). Only the four decimal numbers are taken.
+    if (!dotted && /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.?$/i.test(host)) bad(`${JSON.stringify(host)} is not an IPv4 address (four decimal numbers, dotted) nor a host name`);
     if (dotted ? !ipaddr.IPv4.isValidFourPartDecimal(host) : !/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(host))
       bad(`${JSON.stringify(host)} is not a host name or an IPv4 address`);
     if (dotted && ipaddr.IPv4.parse(host).range() === 'unspecified') bad(`${host} is the unspecified address, no server's (a probe sent to it reaches this machine)`);

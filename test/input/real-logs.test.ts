@@ -99,6 +99,13 @@ describe('real log excerpts', () => {
     expect(r.descriptions).toHaveLength(2);
     expect(r.candidates.map((c) => [c.usernameFragment, c.candidate?.address])).toEqual([['abcd', '192.168.2.16']]);
     expect(summary(await streamed(text))).toEqual(summary(r));
+    // Without its last escaped line break, and no quote around it: not "cut inside the quoted string" (audit of the late commits).
+    const bare = sdp.replace(/\\r\\n$/, '');
+    const b = readInput(`${bare}\n`);
+    expect(b.candidates.map((c) => [c.usernameFragment, c.candidate?.address, c.error?.code ?? null])).toEqual([['abcd', '192.168.2.16', null]]);
+    expect(summary(await streamed(`${bare}\n`))).toEqual(summary(b));
+    // Quoted and cut at the line's end, it still is.
+    expect(readInput(`got "${bare}\n`).candidates.map((c) => c.error?.code ?? null)).toEqual(['CANDIDATE_CUT']);
   });
 
   it("Janus's admin API handle info: its local and remote candidates, listed without their prefix (janus-gateway#257's values)", async () => {

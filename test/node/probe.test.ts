@@ -63,24 +63,42 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
   });
 
   it('silent over UDP at two addresses, answering over TCP: udp-blocked, and the server\'s explanation says so', async () => {
-    const s = await server({ silent: true, tcp: true });
+    const s = await server({ silent: true, tcp: true, tcpBoth: true });
     const r = await run([`stun:127.0.0.1:${s.port}`, `stun:127.0.0.2:${s.port}`]);
     expect(r.servers[0]!.error!.explanation).toMatch(/STUN over TCP to the same server and port did answer: UDP is blocked on the way/);
     expect(r.nat.type).toBe('udp-blocked');
     expect(r.paths.every((p) => p.path === 'relay')).toBe(true);
   });
 
-  it('one server silent over UDP and answering over TCP: unknown, since it may not serve UDP (probe audit: coturn --no-udp was "UDP blocked")', async () => {
+  it('one server silent over UDP and answering over TCP: unknown, since it may not serve UDP (probe audit: coturn --no-udp was "UDP blocked"); a second address where nothing is does not count', async () => {
     const s = await server({ silent: true, tcp: true });
     const r = await run([`stun:127.0.0.1:${s.port}`]);
     expect(r.nat).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/or this server does not serve UDP on that port/)] });
     expect(r.paths).toEqual([]);
+    expect(r.servers[0]!.error!.explanation).toMatch(/^no answer from 127\.0\.0\.1:\d+ over UDP, while STUN over TCP to the same server and port did answer: UDP is blocked/);
+    // Audit of the late commits: an address with no server at all made "STUN at 2 addresses".
+    const two = await run([`stun:127.0.0.1:${s.port}`, 'stun:127.0.0.3:9']);
+    expect(two.nat.type).toBe('unknown');
+  });
+
+  it('a TCP port that connects and answers no STUN behind a silent UDP port: the NAT evidence says so, not "down or unreachable" (audit of the late commits)', async () => {
+    const http = createServer((c) => c.on('data', () => undefined));
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (http.address() as { port: number }).port;
+      const r = await run([`stun:127.0.0.1:${port}`]);
+      expect(r.nat).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/over TCP the port accepted the connection and answered no STUN \(the machine is reachable\)/)] });
+      expect(r.servers[0]!.error!.explanation).toMatch(/TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server/);
+    } finally {
+      await new Promise((ok) => http.close(ok));
+    }
   });
 
   it('a TURN server that answers no Binding (coturn --no-stun): its Allocate is asked all the same, and passes with a warning (probe audit: never asked)', async () => {
     const s = await server({ noBinding: true });
     const r = await run([turnOf(s)], { nat: false });
-    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true, mapped: null, error: null });
+    // Its mapped address is the Allocate's (audit of the late commits: null in --json).
+    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true, mapped: { address: '127.0.0.1' }, error: null });
     expect(r.servers[0]!.steps[0]).toMatch(/^Binding: no answer within 400 ms; a TURN server may answer TURN only/);
     expect(r.servers[0]!.warnings).toEqual([expect.stringMatching(/answers TURN but not a plain STUN Binding/)]);
     expect(s.seen).toContain('allocate');

@@ -20,7 +20,12 @@ describe('parseIceServerUri', () => {
     ['stun:host:99999', /port 99999 is out of range/],
     // Probe audit: a ten-digit port was "a malformed host or port"; 127.1 and 0.0.0.0 probed this machine.
     ['stun:host:1234567890', /port 1234567890 is out of range/],
-    ['stun:127.1', /"127\.1" is not an IPv4 address \(four numbers, dotted\)/],
+    ['stun:127.1', /"127\.1" is not an IPv4 address \(four decimal numbers, dotted\) nor a host name/],
+    // Audit of the late commits: other spellings the resolver reads as IPv4 (inet_aton) passed as names.
+    ['stun:0x7f000001', /"0x7f000001" is not an IPv4 address/],
+    ['stun:0x7f.1', /"0x7f\.1" is not an IPv4 address/],
+    ['stun:0x0', /"0x0" is not an IPv4 address/],
+    ['stun:[::ffff:0.0.0.0]', /is the unspecified address/],
     ['stun:0.0.0.0', /0\.0\.0\.0 is the unspecified address/],
     ['turn:[::]:3478', /\[::\] is the unspecified address/],
     ['turn:host?transport=sctp', /is not transport=udp or transport=tcp/],

@@ -55,6 +55,8 @@ export interface ScriptedServerOptions {
   readonly noTurn?: boolean;
   /** Also listen on TCP (the primary port) for Binding. */
   readonly tcp?: boolean;
+  /** With tcp: on 127.0.0.2's primary port too (a server at two addresses over TCP). */
+  readonly tcpBoth?: boolean;
   /** An error answer without ERROR-CODE for Allocate. */
   readonly codelessError?: boolean;
   /** Answer authenticated Allocates this late (ms). */
@@ -308,8 +310,17 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       void turn(m, from).then((bytes) => bytes && !closed && s.send(out(bytes), rinfo.port, rinfo.address));
     });
   }
-  if (tcpServer) {
-    tcpServer.on('connection', (c: TcpSocket) => {
+  const tcpServers: Server[] = tcpServer ? [tcpServer] : [];
+  if (tcpServer && o.tcpBoth) {
+    const second = createServer();
+    await new Promise<void>((ok, fail) => {
+      second.once('error', fail);
+      second.listen(port, '127.0.0.2', () => ok());
+    });
+    tcpServers.push(second);
+  }
+  for (const server of tcpServers) {
+    server.on('connection', (c: TcpSocket) => {
       tcpClients.add(c);
       c.on('close', () => tcpClients.delete(c));
       c.on('error', () => undefined);
@@ -343,7 +354,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       for (const a of allocations.values()) a.relay.close();
       for (const s of sockets) s.close();
       for (const c of tcpClients) c.destroy();
-      if (tcpServer) await new Promise((ok) => tcpServer!.close(ok));
+      for (const server of tcpServers) await new Promise((ok) => server.close(ok));
     },
   };
 }
