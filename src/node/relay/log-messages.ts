@@ -47,12 +47,10 @@ export type ToLogWorker =
 
 /** Worker → relay. */
 export type FromLogWorker =
-  /**
-   * Console lines for frames and events, and frames' records as JSON text, redacted, for the feed:
-   * each in relay order, one message for all a batch of frames made (a message a frame cost the
-   * relay's thread a postMessage each under load).
-   */
-  | { readonly kind: 'out'; readonly lines: readonly RelayLine[]; readonly records: readonly string[] }
+  /** A console line for a frame or an event, in relay order. */
+  | { readonly kind: 'line'; readonly line: RelayLine }
+  /** A frame's record as JSON text, redacted, for the feed. */
+  | { readonly kind: 'record'; readonly record: string }
   /** `n` frames (`bytes` of text) are logged: the backlog shrinks. */
   | { readonly kind: 'ack'; readonly n: number; readonly bytes: number }
   /** Writing the log failed (a full disk, /dev/full, an I/O error): the log is given up, relaying and the feed go on. */

@@ -80,9 +80,11 @@ export class LogPipe {
 
   private received(m: FromLogWorker): void {
     switch (m.kind) {
-      case 'out':
-        for (const line of m.lines) this.o.onLine?.(line);
-        for (const record of m.records) this.o.onRecord?.(record);
+      case 'line':
+        this.o.onLine?.(m.line);
+        break;
+      case 'record':
+        this.o.onRecord?.(m.record);
         break;
       case 'ack':
         this.backlog -= m.n;

@@ -11,7 +11,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
 import type { FromLogWorker, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
-import type { RelayLine } from './protocol.js';
 
 const data = workerData as LogWorkerData;
 const port = parentPort!;
@@ -32,28 +31,15 @@ if (data.log) {
 let skipped = 0;
 let worstBehind = 0;
 
-/** Console lines and feed records made and not yet posted (see flushOut). */
-let lines: RelayLine[] = [];
-let records: string[] = [];
-
-/** Posts the lines and records made, in one message. */
-function flushOut(): void {
-  if (lines.length === 0 && records.length === 0) return;
-  post({ kind: 'out', lines, records });
-  lines = [];
-  records = [];
-}
-
 function event(e: RelayEvent): void {
   log?.write(JSON.stringify(e) + '\n');
-  if (data.lines) lines.push({ kind: 'event', ...e });
+  if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
 }
 
 port.on('message', (m: ToLogWorker) => {
   if (m.kind === 'close') {
     const done = () => post({ kind: 'closed' });
     if (skipped > 0) endSkipping();
-    flushOut();
     if (log) log.end(done);
     else done();
     return;
@@ -62,7 +48,6 @@ port.on('message', (m: ToLogWorker) => {
     // The relay's last record comes last: a run of unsummarised frames is closed before it (relay audit: log-caught-up after stopped).
     if (m.record.event === 'stopped' && skipped > 0) endSkipping();
     event(m.record);
-    flushOut();
     return;
   }
   let out = '';
@@ -93,13 +78,12 @@ port.on('message', (m: ToLogWorker) => {
       summary = summarizeFrame(frame);
     }
     const r = frameRecords(f, frame, data.keepSecrets, summary);
-    if (data.lines) lines.push(r.line);
+    if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
-    if (data.feed) records.push(r.feed);
+    if (data.feed) post({ kind: 'record', record: r.feed });
     if (log) out += r.log + '\n';
   }
   if (log && out) log.write(out);
-  flushOut();
   // Tell the relay how far the log got (it bounds what it queues here).
   post({ kind: 'ack', n: m.frames.length, bytes });
 });
