@@ -568,8 +568,12 @@ const DEADLINE = new Error('the probe\'s deadline passed');
 /** A check stopped by the signal: Ctrl-C (`interrupted`) or the probe's deadline (`deadline`). */
 const interrupted = (what: string, signal: AbortSignal | undefined, begun = true) =>
   signal?.reason === DEADLINE
-    ? failure('deadline', `${what}: the probe's deadline passed`, `the whole probe ran past its deadline (--deadline, deadlineMs) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`)
-    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (${signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}) before this check ${begun ? 'finished; allocations made were freed' : 'began'}`);
+    ? failure('deadline', `${what}: the probe's deadline passed`, `the whole probe ran past its deadline before this check ${ended(what, begun)}`)
+    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (${signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}) before this check ${ended(what, begun)}`);
+
+/** How a cut check ended: allocations are said only where TURN was under way (probe audit: a Binding "freed allocations"). */
+const ended = (what: string, begun: boolean): string =>
+  !begun ? 'began' : /Allocate|Permission|Refresh|relayed/.test(what) ? 'finished; the allocations it had made were freed' : 'finished';
 
 /**
  * No answer: interrupted, answers that could not be read, a send the system refused, the

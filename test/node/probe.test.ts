@@ -333,7 +333,10 @@ describe('probe: the deadline of the whole run (deadlineMs, --deadline)', () => 
     expect(r.servers[1]!.error!.reason).toBe('Binding: the probe\'s deadline passed');
     // The second was never begun, and says so (audit of the change: "before this check finished").
     expect(r.servers[1]!.error!.explanation).toMatch(/before this check began$/);
-    expect(r.servers[0]!.error!.explanation).toMatch(/before this check finished; allocations made were freed$/);
+    expect(r.servers[0]!.error!.explanation).toMatch(/before this check finished; the allocations it had made were freed$/);
+    // A Binding cut short made no allocation, and says none (probe audit).
+    const stun = await run([`stun:127.0.0.1:${(await server({ silent: true })).port}`], { timeoutMs: 3000, deadlineMs: 200, nat: false });
+    expect(stun.servers[0]!.error!.explanation).toBe('the whole probe ran past its deadline before this check finished');
     expect(r.nat).toMatchObject({ type: 'unknown', mapping: null, filtering: null });
     expect(r.nat.evidence).toEqual(['the checks were cut short (the probe\'s deadline passed): no NAT verdict']);
     // The late Allocate answer is waited for and freed: within its 1.5 s, not the 3 s timeout.
