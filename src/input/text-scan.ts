@@ -43,8 +43,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     const outer = unescapeJsonString(line, twice.index);
     if (outer.text !== null) {
       // The outer string is a quoted one (its quote before it on the line): what is in it is quoted too.
-      const q = Math.min(...[line.indexOf('"'), line.indexOf("'")].map((i) => (i < 0 ? Infinity : i)));
-      scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || q < twice.index);
+      scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || (firstQuote >= 0 && firstQuote < twice.index));
       from = outer.end;
     }
   }
