@@ -13,7 +13,9 @@ export interface LogWorkerData {
   readonly budgetMs: number;
   /**
    * BigInt64 [0]: 0, or once the relay shuts down the time (ms since the epoch) after which frames
-   * are logged without summaries, so that the log is written in time.
+   * are logged without summaries, so that the log is written in time. [1]: the frames the worker
+   * has finished (written to the log when there is one), counted right after their write: what a
+   * relay stopped at its deadline reads to say how many were not logged.
    */
   readonly hurry: SharedArrayBuffer;
 }

@@ -27,6 +27,8 @@ export interface LogPipeOptions {
   readonly onRecord?: ((record: string) => void) | undefined;
   /** The log could not be written (once): relaying goes on without it. */
   readonly onLogError?: ((message: string) => void) | undefined;
+  /** How long close() waits for the logger (default CLOSE_DEADLINE_MS; tests shorten it). */
+  readonly closeDeadlineMs?: number;
 }
 
 /** How long close() waits for the logger to write what it was sent before stopping it. */
@@ -36,7 +38,9 @@ const SUMMARY_GRACE_MS = 400;
 
 export class LogPipe {
   private readonly worker: Worker | null;
-  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(8));
+  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(16));
+  /** Frames sent to the worker (it counts those it finished in hurry[1]). */
+  private posted = 0;
   private batch: LoggedFrame[] = [];
   private backlog = 0;
   private backlogBytes = 0;
@@ -75,6 +79,7 @@ export class LogPipe {
   private flush = (): void => {
     if (this.batch.length === 0) return;
     this.post({ kind: 'frames', frames: this.batch });
+    this.posted += this.batch.length;
     this.batch = [];
   };
 
@@ -146,7 +151,7 @@ export class LogPipe {
     if (!this.failed) {
       worker.ref();
       await new Promise<void>((r) => {
-        const deadline = setTimeout(r, CLOSE_DEADLINE_MS);
+        const deadline = setTimeout(r, this.o.closeDeadlineMs ?? CLOSE_DEADLINE_MS);
         const done = () => {
           clearTimeout(deadline);
           r();
@@ -163,6 +168,8 @@ export class LogPipe {
       });
     }
     await worker.terminate();
-    return closed || this.failed ? 0 : this.backlog;
+    // Read from the worker's own count, made right after each write: an acknowledgement message
+    // still on its way when the thread was stopped would have counted written frames again.
+    return closed || this.failed ? 0 : this.posted - Number(Atomics.load(this.hurry, 1));
   }
 }

@@ -6,7 +6,7 @@
  * that started and how many. A log that cannot be written is reported once and given up; the
  * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
@@ -17,14 +17,43 @@ const port = parentPort!;
 const hurry = new BigInt64Array(data.hurry);
 const post = (m: FromLogWorker) => port.postMessage(m);
 
-let log: WriteStream | null = null;
+/**
+ * The log's file descriptor (null: no log, or given up), written synchronously: this thread does
+ * nothing else, and a frame acknowledged is on the file, not in a buffer. With a buffered stream
+ * a relay stopped under CPU load lost the buffered tail uncounted (the thread is stopped at the
+ * close deadline), and the log-cut record said fewer frames than were missing.
+ */
+let log: number | null = null;
 if (data.log) {
-  log = createWriteStream(data.log, { flags: 'a' });
-  log.on('error', (e: NodeJS.ErrnoException) => {
-    // ENOSPC (a full disk, /dev/full), EIO, EBADF...: said once; the rest goes on without a log.
-    log = null;
-    post({ kind: 'log-failed', message: `${data.log}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` });
-  });
+  try {
+    log = openSync(data.log, 'a');
+  } catch (e) {
+    failed(e as NodeJS.ErrnoException);
+  }
+}
+
+/** Writing failed (ENOSPC on a full disk or /dev/full, EIO, EBADF...): said once; the rest goes on without a log. */
+function failed(e: NodeJS.ErrnoException): void {
+  if (log !== null) {
+    try {
+      closeSync(log);
+    } catch {
+      /* already unusable */
+    }
+  }
+  log = null;
+  post({ kind: 'log-failed', message: `${data.log}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` });
+}
+
+/** Appends `text` to the log, whole (writeSync may write part of it). */
+function write(text: string): void {
+  if (log === null || text === '') return;
+  try {
+    const buf = Buffer.from(text);
+    for (let at = 0; at < buf.length; ) at += writeSync(log, buf, at);
+  } catch (e) {
+    failed(e as NodeJS.ErrnoException);
+  }
 }
 
 /** Frames logged without a summary in the current run of them, and the most the logger was behind. */
@@ -32,16 +61,21 @@ let skipped = 0;
 let worstBehind = 0;
 
 function event(e: RelayEvent): void {
-  log?.write(JSON.stringify(e) + '\n');
+  write(JSON.stringify(e) + '\n');
   if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
 }
 
 port.on('message', (m: ToLogWorker) => {
   if (m.kind === 'close') {
-    const done = () => post({ kind: 'closed' });
     if (skipped > 0) endSkipping();
-    if (log) log.end(done);
-    else done();
+    const fd = log;
+    log = null;
+    try {
+      if (fd !== null) closeSync(fd);
+    } catch {
+      /* written already: nothing is lost with the descriptor */
+    }
+    post({ kind: 'closed' });
     return;
   }
   if (m.kind === 'event') {
@@ -63,7 +97,7 @@ port.on('message', (m: ToLogWorker) => {
     if (shutdown || behind > data.budgetMs) {
       summary = { kind: 'not-summarized', reason: shutdown ? 'shutdown' : 'behind', behindMs: behind };
       if (skipped === 0 && !shutdown) {
-        if (out) log?.write(out);
+        write(out);
         out = '';
         event({ time: new Date().toISOString(), room: null, client: null, event: 'log-behind', detail: `the logger is ${behind} ms behind (budget ${data.budgetMs} ms): frames are logged without summaries until it catches up` });
       }
@@ -71,7 +105,7 @@ port.on('message', (m: ToLogWorker) => {
       worstBehind = Math.max(worstBehind, behind);
     } else {
       if (skipped > 0) {
-        if (out) log?.write(out);
+        write(out);
         out = '';
         endSkipping();
       }
@@ -81,10 +115,11 @@ port.on('message', (m: ToLogWorker) => {
     if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
     if (data.feed) post({ kind: 'record', record: r.feed });
-    if (log) out += r.log + '\n';
+    if (log !== null) out += r.log + '\n';
   }
-  if (log && out) log.write(out);
-  // Tell the relay how far the log got (it bounds what it queues here).
+  write(out);
+  Atomics.add(hurry, 1, BigInt(m.frames.length));
+  // Tell the relay how far the log got (it bounds what it queues here): written to the file.
   post({ kind: 'ack', n: m.frames.length, bytes });
 });
 

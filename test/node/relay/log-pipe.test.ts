@@ -1,0 +1,34 @@
+/** The relay's logger thread, driven directly: what close() says was not logged is exactly what is missing. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogPipe } from '../../../src/node/relay/log-pipe.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sdpscope-log-pipe-'));
+
+describe('LogPipe.close', () => {
+  it('cut by its deadline, it counts every frame not on the file: nothing acknowledged is lost in a write buffer (the relay audit\'s SIGTERM under CPU load)', async () => {
+    const log = join(dir, 'cut.ndjson');
+    let records = 0;
+    const pipe = new LogPipe({ log, keepSecrets: false, maxBacklog: 100_000, maxBacklogBytes: 1 << 30, budgetMs: 60_000, closeDeadlineMs: 20, onRecord: () => records++ });
+    const pad = 'a'.repeat(200_000);
+    const sent = 400;
+    // In batches of ten (one message each), as a relay's turns of the event loop send them.
+    for (let i = 0; i < sent; i++) {
+      pipe.frame({ time: Date.now(), room: 'r', from: 'a', to: ['b'], size: pad.length + 30, text: JSON.stringify({ type: 'x', i, pad }) });
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
+    }
+    // Cut in the middle of the run: a few frames logged, hundreds of milliseconds of work left.
+    for (let i = 0; i < 500 && records < 20; i++) await new Promise((r) => setTimeout(r, 5));
+    const unlogged = await pipe.close();
+    const lines = readFileSync(log, 'utf8').split('\n');
+    // Whole lines only.
+    expect(lines.pop()).toBe('');
+    const logged = lines.map((l) => JSON.parse(l) as { frame?: { i: number } }).filter((l) => l.frame !== undefined);
+    expect(unlogged).toBeGreaterThan(0);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.length + unlogged).toBe(sent);
+    // The first frames, in order.
+    expect(logged.map((l) => l.frame!.i)).toEqual(Array.from({ length: logged.length }, (_, i) => i));
+  }, 30_000);
+});
