@@ -195,6 +195,8 @@ abstract class Transactions {
   malformed: string | null = null;
   /** A send the system refused (EMSGSIZE, a port it cannot send to). */
   sendError: string | null = null;
+  /** Over UDP: the server's host answered ICMP port unreachable during the transaction under way (see UdpChannel.watch). */
+  refused: string | null = null;
 
   /** A decoded message: its FINGERPRINT, when it has one, must match (RFC 8489 §7.3: else it is discarded). */
   protected accept(m: StunMessage, from: Endpoint): void {
@@ -229,6 +231,8 @@ abstract class Transactions {
 class UdpChannel extends Transactions implements Channel {
   /** Where the transaction under way was sent. */
   private asked: Endpoint | null = null;
+  /** Servers already watched for ICMP port unreachable (one watch each). */
+  private readonly watched = new Set<string>();
   private constructor(readonly socket: UdpSocket) {
     super();
     socket.on('message', (buf, rinfo) => {
@@ -299,9 +303,15 @@ class UdpChannel extends Transactions implements Channel {
     // What the last transaction met is not this one's (the shared socket serves every UDP server).
     this.malformed = null;
     this.sendError = null;
+    this.refused = null;
     this.asked = to;
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve(null);
+      // A closed port answers at once with ICMP port unreachable: not waited out to the deadline.
+      const unwatch = this.watch(to, () => {
+        this.refused = fmt(to);
+        finish(null);
+      });
       const started = performance.now();
       let sends = 0;
       // RFC 8489 §6.2.1: RTO 500 ms, doubled each time, until the deadline.
@@ -309,6 +319,7 @@ class UdpChannel extends Transactions implements Channel {
       let timer: NodeJS.Timeout;
       const onAbort = () => finish(null);
       const finish = (a: Answer | null) => {
+        unwatch();
         clearTimeout(timer);
         clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
@@ -328,6 +339,47 @@ class UdpChannel extends Transactions implements Channel {
     });
   }
 
+  /**
+   * The first transaction with a server is watched for ICMP port unreachable: the shared socket is
+   * not connected, so the system keeps that error from it (Linux reports ICMP errors on connected
+   * UDP sockets only). A socket connected to the server sends one empty datagram (a server reads
+   * nothing in it, and no request of this probe is sent twice: a second Allocate would be a second
+   * allocation), and its ECONNREFUSED calls `onRefused`. Returns what stops the watch.
+   */
+  private watch(to: Endpoint, onRefused: () => void): () => void {
+    const key = fmt(to);
+    if (this.watched.has(key)) return () => undefined;
+    this.watched.add(key);
+    let s: UdpSocket;
+    try {
+      s = createSocket(this.socket.address().family === 'IPv6' ? 'udp6' : 'udp4');
+    } catch {
+      return () => undefined;
+    }
+    let open = true;
+    const stop = () => {
+      if (!open) return;
+      open = false;
+      try {
+        s.close();
+      } catch {
+        /* closed */
+      }
+    };
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (open && e.code === 'ECONNREFUSED') onRefused();
+      stop();
+    });
+    s.on('message', () => undefined);
+    try {
+      s.connect(to.port, to.address, () => {
+        if (open) s.send(new Uint8Array(0), (e) => e && stop());
+      });
+    } catch {
+      stop();
+    }
+    return stop;
+  }
 
   close(): void {
     try {
@@ -584,6 +636,7 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
   const c = channel as unknown as Transactions;
   if (c.malformed !== null) return failure('bad-response', `${what}: no answer that is valid STUN; the server sent ${c.malformed}`, `${server.host}:${server.port} answered, but not with STUN as RFC 8489 writes it: a server of another protocol on that port, an RFC 3489 server, or a broken one`);
   if (c.sendError !== null) return failure('local', `${what}: ${c.sendError}`, 'this machine could not send the request: see the error');
+  if (c.refused !== null) return failure('refused', `${what}: ICMP port unreachable from ${c.refused}`, `nothing listens for UDP on port ${server.port} at ${server.host} (its host answered "port unreachable"): a wrong port, or the server is down; or a firewall on the way rejects UDP to that port`);
   if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
   // The server is there (probe audit: "down or unreachable" after it had answered, or accepted the connection).
   if (answered !== null) {
@@ -931,7 +984,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           const silence = noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
           // A TURN server may serve TURN only (coturn --no-stun): its Allocate is asked all the same (probe audit: never asked).
           if (!turn || silence.error.code !== 'no-answer') {
-            if (silence.error.code === 'no-answer' && r.uri.transport === 'udp') bindingUnanswered.add(i);
+            if ((silence.error.code === 'no-answer' || silence.error.code === 'refused') && r.uri.transport === 'udp') bindingUnanswered.add(i);
             throw silence;
           }
           say(`Binding: no answer within ${timeoutMs} ms; a TURN server may answer TURN only (coturn --no-stun): Allocate is asked all the same`);
@@ -1001,13 +1054,16 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       if (tcp) tcpOnly.add(r.address);
       // Refused is not silence (README walk: "no answer either" sent people looking for a firewall when nothing listened).
       d.steps.push(`Binding over TCP to the same server and port: ${tcp ? 'answered' : how === 'refused' ? 'connection refused (nothing listens for TCP on that port)' : how === 'connected' ? 'connected, but no answer to the Binding either (a server that does not answer STUN there, or another service)' : 'no answer either'}`);
+      const where = `${r.uri.host}:${r.uri.port}`;
+      // Refused over UDP (ICMP port unreachable) is not silence either.
+      const udpRefused = d.error.code === 'refused';
+      const overUdp = udpRefused ? `UDP to ${where} was refused (ICMP port unreachable)` : `no answer from ${where} over UDP`;
       // Refused says a host answered for that address; many STUN servers serve UDP only, so it does
       // not say the server is down (audit of the change): it says the machine is reachable.
-      if (how === 'refused') d.error = { ...d.error, explanation: `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
+      if (how === 'refused') d.error = { ...d.error, explanation: udpRefused ? `${d.error.explanation}. TCP to the same port was refused too: nothing listens there, over UDP or TCP (a wrong port, or the server is down), or a firewall rejects both` : `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
       // Said whole, not after "down or unreachable" (audit of the late commits: it contradicted itself).
-      const where = `${r.uri.host}:${r.uri.port}`;
-      if (how === 'connected') d.error = { ...d.error, explanation: `no answer from ${where} over UDP; TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server (another service), or a server that ignores Binding` };
-      if (tcp) d.error = { ...d.error, explanation: `no answer from ${where} over UDP, while STUN over TCP to the same server and port did answer: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
+      if (how === 'connected') d.error = { ...d.error, explanation: `${overUdp}; TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server (another service), or a server that ignores Binding` };
+      if (tcp) d.error = { ...d.error, explanation: `${overUdp}, while STUN over TCP to the same server and port did answer: UDP is ${udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
     }
 
     if (options.nat === false) {
@@ -1028,6 +1084,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       udpAnswered,
       ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}), ...(tcpAnswered === false && tcpConnected ? { tcpConnected } : {}) } : {}),
       udpServers: tcpOnly.size,
+      ...(bindingUnanswered.size > 0 && [...bindingUnanswered].every((i) => drafts[i]!.error?.code === 'refused') ? { udpRefused: true } : {}),
       ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),

@@ -52,6 +52,11 @@ export interface NatObservations {
   readonly local: Endpoint | null;
   /** Did any STUN Binding over UDP get an answer? */
   readonly udpAnswered: boolean;
+  /**
+   * Was every UDP Binding that got no answer refused instead, with ICMP port unreachable (RFC 792
+   * type 3 code 3: the host is reachable; nothing listens on that UDP port, or a firewall rejects it)?
+   */
+  readonly udpRefused?: boolean;
   /** Did a STUN Binding over TCP get an answer (asked when UDP did not)? */
   readonly tcpAnswered?: boolean;
   /** Was every TCP Binding refused (nothing listens: the machine is reachable)? */
@@ -108,20 +113,22 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     if (o.tcpAnswered) {
       // One server silent over UDP may just not serve UDP (coturn --no-udp): a firm "blocked" needs two (probe audit).
       if ((o.udpServers ?? 1) >= 2) {
-        evidence.push(`STUN at ${o.udpServers} addresses gave no answer over UDP, and STUN over TCP got through: UDP is blocked on the way (a firewall)`);
+        evidence.push(`STUN at ${o.udpServers} addresses ${o.udpRefused ? 'refused UDP (ICMP port unreachable)' : 'gave no answer over UDP'}, and STUN over TCP got through: UDP is ${o.udpRefused ? 'rejected' : 'blocked'} on the way (a firewall)`);
         return { mapping: null, filtering: null, type: 'udp-blocked', evidence };
       }
-      evidence.push('the STUN server gave no answer over UDP and answered over TCP: UDP is blocked on the way (a firewall), or this server does not serve UDP on that port; a second STUN server over UDP tells them apart');
+      evidence.push(`the STUN server ${o.udpRefused ? 'refused UDP (ICMP port unreachable)' : 'gave no answer over UDP'} and answered over TCP: UDP is ${o.udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port; a second STUN server over UDP tells them apart`);
       return { mapping: null, filtering: null, type: 'unknown', evidence };
     }
     evidence.push(
       o.tcpAnswered === false
         ? o.tcpRefused
-          ? 'no STUN server answered over UDP, and TCP to it was refused (the machine is reachable, nothing listens for TCP there): a UDP-only server that is down or not on that port, or UDP dropped on the way'
+          ? o.udpRefused
+            ? 'UDP to the STUN server was refused (ICMP port unreachable), and TCP to it too: nothing listens there (a wrong port or host, or the server is down), or a firewall rejects both'
+            : 'no STUN server answered over UDP, and TCP to it was refused (the machine is reachable, nothing listens for TCP there): a UDP-only server that is down or not on that port, or UDP dropped on the way'
           : o.tcpConnected
-            ? 'no STUN server answered over UDP; over TCP the port accepted the connection and answered no STUN (the machine is reachable): not a STUN server there (another service), or one that ignores Binding'
+            ? `${o.udpRefused ? 'UDP to the STUN server was refused (ICMP port unreachable)' : 'no STUN server answered over UDP'}; over TCP the port accepted the connection and answered no STUN (the machine is reachable): not a STUN server there (another service), or one that ignores Binding`
             : 'no STUN server answered, over UDP or TCP: the servers are down or unreachable from here'
-        : 'no STUN server answered over UDP',
+        : o.udpRefused ? 'UDP to the STUN server was refused (ICMP port unreachable)' : 'no STUN server answered over UDP',
     );
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }

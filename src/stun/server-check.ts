@@ -4,7 +4,7 @@
  */
 export const PROBE_ERRORS = {
   'no-answer': 'No answer before the deadline (UDP retransmitted meanwhile): the server is down or unreachable, or a firewall drops that protocol to that port. When UDP got nothing, a Binding over TCP to the same server tells whether UDP is what is blocked. Where the server showed it is there (it answered the Binding and not the Allocate: a STUN-only server; it accepted the TCP connection and answered nothing: another service on that port), the explanation says so. A `turn:` server that answers no Binding (TURN only) is asked its Allocate all the same.',
-  refused: 'Nothing listens on that TCP port (connection refused): a wrong port, or the server is down.',
+  refused: 'Nothing listens on that port: TCP refused the connection, or UDP got ICMP port unreachable back at once (the probe watches the first Binding to each UDP server from a connected socket, so a closed port is not waited out to the timeout). A wrong port, the server down, or a firewall that rejects (not drops). A Binding over TCP to the same port then tells a UDP-only problem apart.',
   unreachable: 'No route to the server from this machine (EHOSTUNREACH, ENETUNREACH), or another socket error.',
   dns: 'The server\'s host name does not resolve.',
   tls: 'The TLS handshake failed (turns:, stuns:): an untrusted, expired or mismatched certificate (NODE_EXTRA_CA_CERTS adds a CA), or a port that does not speak TLS.',

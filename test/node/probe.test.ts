@@ -310,16 +310,36 @@ describe('probe: TURN', () => {
 
 describe('probe: a UDP server that does not answer, and TCP to its port', () => {
   it('TCP refused is said as refused, not "no answer either" (README walk), without calling the server down (a UDP-only one refuses TCP too: audit of the change)', async () => {
+    // A UDP port that is open and silent (a firewall dropping, a server that ignores STUN), TCP closed.
+    const udp = createSocket('udp4');
+    await new Promise<void>((done) => udp.bind(0, '127.0.0.1', done));
+    const port = udp.address().port;
+    try {
+      const r = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 300 });
+      expect(r.servers[0]!.error!.code).toBe('no-answer');
+      expect(r.servers[0]!.steps).toContain('Binding over TCP to the same server and port: connection refused (nothing listens for TCP on that port)');
+      expect(r.servers[0]!.error!.explanation).toMatch(/TCP to the same port was refused: the machine is reachable and nothing listens for TCP there \(a UDP-only server, or one that is down\)/);
+    } finally {
+      udp.close();
+    }
+  });
+
+  it('a closed UDP port is refused at once (ICMP port unreachable), not waited out to the timeout (probe audit: an unconnected socket never heard it)', async () => {
     // A port nothing listens on, over UDP or TCP.
     const s = createServer();
     await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
     const port = (s.address() as { port: number }).port;
     await new Promise((done) => s.close(done));
-    const r = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 300 });
-    expect(r.servers[0]!.error!.code).toBe('no-answer');
+    // A timeout far past the run: only the ICMP answer can end the Binding first.
+    const r = await run([`stun:127.0.0.1:${port}`], { timeoutMs: 60_000 });
+    const e = r.servers[0]!.error!;
+    expect(e.code).toBe('refused');
+    expect(e.reason).toBe(`Binding: ICMP port unreachable from 127.0.0.1:${port}`);
     expect(r.servers[0]!.steps).toContain('Binding over TCP to the same server and port: connection refused (nothing listens for TCP on that port)');
-    expect(r.servers[0]!.error!.explanation).toMatch(/TCP to the same port was refused: the machine is reachable and nothing listens for TCP there \(a UDP-only server, or one that is down\)/);
-  });
+    expect(e.explanation).toBe(`nothing listens for UDP on port ${port} at 127.0.0.1 (its host answered "port unreachable"): a wrong port, or the server is down; or a firewall on the way rejects UDP to that port. TCP to the same port was refused too: nothing listens there, over UDP or TCP (a wrong port, or the server is down), or a firewall rejects both`);
+    expect(r.nat.type).toBe('unknown');
+    expect(r.nat.evidence).toEqual(['UDP to the STUN server was refused (ICMP port unreachable), and TCP to it too: nothing listens there (a wrong port or host, or the server is down), or a firewall rejects both']);
+  }, 30_000);
 });
 
 describe('probe: the deadline of the whole run (deadlineMs, --deadline)', () => {
