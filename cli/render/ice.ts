@@ -1,5 +1,5 @@
 /** `sdpscope ice` as text: per peer connection the verdict first, then the pair grid, then the timeline. Pure. */
-import type { IceCandidateInfo, IceReport } from '../../src/ice/explain.js';
+import { hostPort, type IceCandidateInfo, type IceReport } from '../../src/ice/explain.js';
 import { pad, type Style } from './style.js';
 
 /** Timeline lines shown before "… more" (the JSON has them all). */
@@ -7,7 +7,9 @@ export const TIMELINE_LIMIT = 200;
 /** Pairs shown in the grid before "… more" (the selected and nominated first; the JSON has them all). */
 export const PAIR_LIMIT = 200;
 
-const short = (c: IceCandidateInfo | null) => (c ? `${c.type ?? '?'} ${c.protocol ?? '?'}${c.relayProtocol ? `/${c.relayProtocol}` : ''} ${c.address ?? '(hidden)'}:${c.port ?? '?'}` : '?');
+const short = (c: IceCandidateInfo | null) => (c ? `${c.type ?? '?'} ${c.protocol ?? '?'}${c.relayProtocol ? `/${c.relayProtocol}` : ''} ${hostPort(c.address, c.port)}` : '?');
+/** Longest page address shown (the JSON has it whole): a dump's url is whatever the page was (ICE audit: 50 MB on one line). */
+const URL_LIMIT = 200;
 
 export function renderIce(reports: readonly IceReport[], s: Style, source: { format: string; userAgent: string | null }): string {
   const out: string[] = [];
@@ -16,7 +18,8 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     const v = r.verdict;
     const mark = v.code === 'connected' ? s.green('✓') : s.red('✗');
     // The page's address without its query (the JSON has it whole, secrets redacted).
-    const url = r.url === null ? null : r.url.includes('?') ? `${r.url.slice(0, r.url.indexOf('?'))}?…` : r.url;
+    const bare = r.url === null ? null : r.url.includes('?') ? `${r.url.slice(0, r.url.indexOf('?'))}?…` : r.url;
+    const url = bare !== null && bare.length > URL_LIMIT ? `${bare.slice(0, URL_LIMIT)}…` : bare;
     out.push(`${s.bold(`peer connection ${r.id}`)}${url ? `  ${url}` : ''}${s.dim(`  (${source.format}${browser ? `, ${browser}` : ''})`)}`);
     out.push(`${mark} ${s.bold(v.code)}: ${v.message}`);
     for (const e of v.evidence) out.push(`  - ${e}`);
@@ -41,7 +44,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
         short(p.local),
         short(p.remote),
         p.state ?? '?',
-        `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responsesReceived}`,
+        `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responseCountsReported ? p.responsesReceived : '–'}`,
         p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–',
         p.requestCountsReported ? String(p.consentRequestsSent) : '–',
         p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',

@@ -59,8 +59,12 @@ export interface PeerConnectionDump {
   readonly stats: ReadonlyMap<string, StatsHistory>;
   /** ICE restarts the browser counted (Firefox reports), or null. */
   readonly iceRestarts: number | null;
-  /** Local and remote SDPs the dump kept outside its events (Firefox `sdpHistory`). */
-  readonly descriptions: readonly { readonly time: number | null; readonly local: boolean; readonly sdp: string }[];
+  /**
+   * Local and remote SDPs the dump kept outside its events (Firefox `sdpHistory`). `errors`: why
+   * the browser refused it (Firefox's `sdpHistory[].errors`, `{lineNumber, error}` each, as
+   * text); a refused description was not set.
+   */
+  readonly descriptions: readonly { readonly time: number | null; readonly local: boolean; readonly sdp: string; readonly errors?: readonly string[] }[];
 }
 
 export interface StatsDump {
@@ -89,9 +93,19 @@ export const asText = (v: unknown): string => (typeof v === 'string' ? v : typeo
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** "on" + a lower-case event name loses its "on". */
+/** The RTCPeerConnection events a dump logs, as their DOM names (lower case). */
+const DOM_EVENTS = new Set(['icecandidate', 'icecandidateerror', 'iceconnectionstatechange', 'connectionstatechange', 'signalingstatechange', 'icegatheringstatechange', 'negotiationneeded', 'track', 'datachannel']);
+
+/**
+ * An event's name as explainIce reads it: "on" + a lower-case event name loses its "on"; the
+ * camel-case spellings older Chrome logged (`onIceCandidate`, `iceConnectionStateChange`, Chrome
+ * 86) are the DOM names in lower case (ICE audit: a connected call read as no candidates). Method
+ * names (`setLocalDescription`, `addIceCandidate`) stay as they are.
+ */
 export function eventName(type: string): string {
-  return /^on[a-z]/.test(type) ? type.slice(2) : type;
+  const bare = /^on[A-Za-z]/.test(type) ? type.slice(2) : type;
+  const lower = bare.toLowerCase();
+  return DOM_EVENTS.has(lower) ? lower : bare;
 }
 
 /** A value that is JSON text (an object, an array, a quoted string) decoded; other strings as they are. */
@@ -208,6 +222,42 @@ function internalsHistory(id: string, type: string, props: Map<string, RawSeries
   return { id, type, last, series, lastTime };
 }
 
+/** A series without statsType (Chrome 86 and older): its type is told by typeUntyped. */
+const UNTYPED = '';
+
+/**
+ * The stats type of the objects whose series carry no statsType (Chrome 86's dumps: ICE audit,
+ * their pair grid was dropped unsaid), from libwebrtc's ids (`RTCIceCandidatePair_…`,
+ * `RTCTransport_…`, `RTCIceCandidate_…`): a candidate is remote when its `isRemote` says so or a
+ * pair names it as its remote one. Objects of other types are dropped.
+ */
+function typeUntyped(byId: Map<string, { type: string; props: Map<string, RawSeries> }>): void {
+  const lastOf = (props: Map<string, RawSeries>, p: string): unknown => {
+    const raw = props.get(p);
+    const v = raw === undefined ? undefined : typeof raw.values === 'string' ? decodeValue(raw.values) : raw.values;
+    return Array.isArray(v) ? v.at(-1) : undefined;
+  };
+  const remoteIds = new Set<string>();
+  const localIds = new Set<string>();
+  for (const [id, e] of byId) {
+    if (e.type === UNTYPED && id.startsWith('RTCIceCandidatePair_')) e.type = 'candidate-pair';
+    if (e.type !== 'candidate-pair') continue;
+    const r = lastOf(e.props, 'remoteCandidateId');
+    const l = lastOf(e.props, 'localCandidateId');
+    if (typeof r === 'string') remoteIds.add(r);
+    if (typeof l === 'string') localIds.add(l);
+  }
+  for (const [id, e] of byId) {
+    if (e.type !== UNTYPED) continue;
+    if (id.startsWith('RTCTransport_')) e.type = 'transport';
+    else if (id.startsWith('RTCIceCandidate_')) {
+      const isRemote = lastOf(e.props, 'isRemote');
+      e.type = isRemote === true || (isRemote === undefined && remoteIds.has(id) && !localIds.has(id)) ? 'remote-candidate' : 'local-candidate';
+    } else if (id.startsWith('RTCPeerConnection')) e.type = 'peer-connection';
+    else byId.delete(id);
+  }
+}
+
 function readInternals(doc: Record<string, unknown>): StatsDump {
   const pcs: PeerConnectionDump[] = [];
   for (const [id, raw] of Object.entries(doc['PeerConnections'] as Record<string, unknown>)) {
@@ -228,14 +278,16 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     const stats = isObject(raw['stats']) ? raw['stats'] : {};
     for (const [key, series] of Object.entries(stats)) {
       if (!isObject(series)) continue;
-      const type = typeof series['statsType'] === 'string' ? canonicalType(series['statsType']) : '';
-      if (!ICE_TYPES.has(type)) continue;
+      // Older Chrome (86) wrote no statsType: the type is told from the id below.
+      const type = typeof series['statsType'] === 'string' ? canonicalType(series['statsType']) : UNTYPED;
+      if (type !== UNTYPED && !ICE_TYPES.has(type)) continue;
       const split = splitStatsKey(key);
       if (!split) continue;
       let entry = byId.get(split[0]);
       if (!entry) byId.set(split[0], (entry = { type, props: new Map() }));
       entry.props.set(split[1], { startTime: series['startTime'], endTime: series['endTime'], values: series['values'] });
     }
+    typeUntyped(byId);
     const histories = new Map<string, StatsHistory>();
     for (const [sid, { type, props }] of byId) histories.set(sid, internalsHistory(sid, type, props));
     placeLocalTimes(events, local, histories);
@@ -576,6 +628,13 @@ function statsOf(s: unknown, i: number): Iterable<unknown> {
  * A dump's events (state changes, candidates signalled) are not in getStats: the report rests on
  * the stats and the SDPs.
  */
+/**
+ * A getStats timestamp in epoch milliseconds. Native libwebrtc's RTCStats::ToJson writes
+ * microseconds (Momo's metrics, M88: 1608355682366521): past 1e14 (the year 5138 in ms) it is
+ * read as µs (ICE audit: every threshold was 1000× off, and the verdict changed).
+ */
+const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
+
 export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], options: LiveStatsOptions = {}): PeerConnectionDump {
   if (!Array.isArray(snapshots)) throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the snapshots must be an array of getStats() results, oldest first (one: [await pc.getStats()]), got ${describe(snapshots)}`);
   requireObject(options, 'peerConnectionFromStats: the options');
@@ -588,7 +647,7 @@ export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], opt
       if (!ICE_TYPES.has(type)) continue;
       let h = stats.get(raw['id']);
       if (!h) stats.set(raw['id'], (h = new GrowingHistory(raw['id'], type)));
-      h.add(isFiniteNumber(raw['timestamp']) ? raw['timestamp'] : 0, raw);
+      h.add(isFiniteNumber(raw['timestamp']) ? msOf(raw['timestamp']) : 0, raw);
     }
   });
   const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
@@ -648,9 +707,12 @@ function readFirefox(reports: Record<string, unknown>[], doc: Record<string, unk
   };
   const pcs = reports.map((r): PeerConnectionDump => {
     const pcid = typeof r['pcid'] === 'string' ? r['pcid'] : 'pc';
-    const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];
+    const descriptions: { time: number | null; local: boolean; sdp: string; errors?: string[] }[] = [];
     for (const h of Array.isArray(r['sdpHistory']) ? r['sdpHistory'] : []) {
-      if (isObject(h) && typeof h['sdp'] === 'string') descriptions.push({ time: isFiniteNumber(h['timestamp']) ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'] });
+      if (!isObject(h) || typeof h['sdp'] !== 'string') continue;
+      // Firefox keeps a refused description too, with why (ICE audit: counted as set, its error never shown).
+      const errors = (Array.isArray(h['errors']) ? h['errors'] : []).map((e) => (isObject(e) ? `${isFiniteNumber(e['lineNumber']) ? `line ${e['lineNumber']}: ` : ''}${asText(e['error'] ?? '')}` : asText(e)).slice(0, 500));
+      descriptions.push({ time: isFiniteNumber(h['timestamp']) ? h['timestamp'] : null, local: h['isLocal'] === true, sdp: h['sdp'], ...(errors.length > 0 ? { errors } : {}) });
     }
     if (typeof r['localSdp'] === 'string') descriptions.push({ time: null, local: true, sdp: r['localSdp'] });
     if (typeof r['remoteSdp'] === 'string') descriptions.push({ time: null, local: false, sdp: r['remoteSdp'] });

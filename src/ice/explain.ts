@@ -88,7 +88,10 @@ export interface IcePairInfo {
   readonly states: readonly { readonly time: number; readonly state: string }[];
   /** Checks sent (0 when the browser does not count them: see requestCountsReported). */
   readonly requestsSent: number;
+  /** Responses to checks received, consent responses included (0 when the browser does not count them: see responseCountsReported). */
   readonly responsesReceived: number;
+  /** Whether the stats count responses received (Firefox 118 has no responsesReceived: ICE audit, "0 responses" on a pair that carried 3 MB). */
+  readonly responseCountsReported: boolean;
   /** Whether the stats count requests sent and received (Firefox counts responses received only). */
   readonly requestCountsReported: boolean;
   readonly requestsReceived: number;
@@ -245,7 +248,30 @@ export function redactUrl(url: string | null): string | null {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number.isFinite(Number(v)) ? Number(v) : null);
-const stateOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/**
+ * A state from an event value: the spec's spelling, or Chrome 86's enum names
+ * (`SignalingStateHaveLocalOffer` → `have-local-offer`, `IceConnectionStateConnected`).
+ */
+const stateOf = (v: unknown): string | null => {
+  if (typeof v !== 'string') return null;
+  const m = /^(?:Signaling|IceConnection|IceGathering|PeerConnection)State([A-Z]\w*)$/.exec(v);
+  return m ? m[1]!.replace(/[A-Z]/g, (c, i: number) => `${i === 0 ? '' : '-'}${c.toLowerCase()}`) : v;
+};
+
+/**
+ * An icecandidateerror's fields: its object, or older Chrome's text (`url: stun:…\naddress: …\n
+ * port: …\nhost_candidate: …\nerror_text: …\nerror_code: 701`: ICE audit, read as "? the server failed").
+ */
+function candidateErrorFields(v: unknown): Record<string, unknown> {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  const o: Record<string, unknown> = {};
+  if (typeof v !== 'string') return o;
+  for (const line of v.split('\n')) {
+    const m = /^\s*([A-Za-z_]+):\s?(.*)$/.exec(line);
+    if (m && !(m[1]! in o)) o[m[1]!] = m[2]!.trim();
+  }
+  return o;
+}
 const pairState = (s: string) => (s === 'inprogress' ? 'in-progress' : s);
 
 /** A candidate line from an event value: `{candidate: "candidate:…"}`, its legacy text form, or null. */
@@ -267,6 +293,15 @@ function sdpOf(value: unknown): { type: string | null; sdp: string } | null {
   const legacy = typeof value === 'string' ? parseLegacyValue(value) : null;
   return legacy !== null && 'sdp' in legacy ? legacy : null;
 }
+
+/** 4 or 6 for an IP address, null for an mDNS name or no address. */
+const familyOf = (c: { address: string | null }): 4 | 6 | null => {
+  const f = c.address === null ? null : classifyAddress(c.address).family;
+  return f === 'ipv4' ? 4 : f === 'ipv6' ? 6 : null;
+};
+
+/** `address:port`, an IPv6 address in brackets (RFC 3986 §3.2.2: its colons are not the port's). */
+export const hostPort = (address: string | null, port: number | string | null): string => `${address === null ? '(hidden)' : address.includes(':') ? `[${address}]` : address}:${port ?? '?'}`;
 
 const key = (c: { type: string | null; address: string | null; port: number | null; protocol: string | null }) => `${c.type ?? ''}|${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
 
@@ -413,6 +448,9 @@ function requirePeerConnection(pc: unknown): asserts pc is PeerConnectionDump {
   for (const h of (o['stats'] as Map<unknown, unknown>).values()) {
     const s = h as Record<string, unknown> | null;
     if (s === null || typeof s !== 'object' || typeof s['id'] !== 'string' || typeof s['type'] !== 'string' || typeof s['series'] !== 'function' || s['last'] === null || typeof s['last'] !== 'object') throw bad('stats must map ids to histories {id, type, last, series(property), lastTime}');
+    // series() must give a list of {time, value} (ICE audit: a hand-made one that did not met a TypeError inside).
+    const probe = (s['series'] as (p: string) => unknown)('state');
+    if (!Array.isArray(probe) || probe.some((q) => q === null || typeof q !== 'object' || typeof (q as { time?: unknown }).time !== 'number')) throw bad('stats histories\' series(property) must return a list of {time: a number, value}');
   }
   for (const d of o['descriptions'] as unknown[]) {
     const x = d as Record<string, unknown> | null;
@@ -466,6 +504,20 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (ufrag) lastUfrag[side] = ufrag;
   };
 
+  // A description the browser refused was never set: its ufrag and candidates do not count (ICE
+  // audit: a refused remote offer made an "ICE restart"). Each setXDescription is matched with
+  // the first OnSuccess or OnFailure of its side after it.
+  const refusedDescriptions = new Set<DumpEvent>();
+  const pendingSet: Record<'setLocalDescription' | 'setRemoteDescription', DumpEvent | null> = { setLocalDescription: null, setRemoteDescription: null };
+  for (const e of pc.events) {
+    if (e.type === 'setLocalDescription' || e.type === 'setRemoteDescription') pendingSet[e.type] = e;
+    else if (e.type === 'setLocalDescriptionOnFailure' || e.type === 'setRemoteDescriptionOnFailure' || e.type === 'setLocalDescriptionOnSuccess' || e.type === 'setRemoteDescriptionOnSuccess') {
+      const side = e.type.startsWith('setLocal') ? 'setLocalDescription' : 'setRemoteDescription';
+      if (pendingSet[side] !== null && e.type.endsWith('OnFailure')) refusedDescriptions.add(pendingSet[side]!);
+      pendingSet[side] = null;
+    }
+  }
+
   for (const e of pc.events) {
     const v = e.value;
     switch (e.type) {
@@ -481,10 +533,10 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         break;
       }
       case 'setLocalDescription':
-        onDescription(e, true);
+        if (!refusedDescriptions.has(e)) onDescription(e, true);
         break;
       case 'setRemoteDescription':
-        onDescription(e, false);
+        if (!refusedDescriptions.has(e)) onDescription(e, false);
         break;
       case 'setLocalDescriptionOnSuccess':
         // setLocalDescription() without an argument: the description is in its success.
@@ -506,7 +558,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         if (info) {
           const side = e.type === 'icecandidate' ? 'local' : 'remote';
           (side === 'local' ? local : remote).push(info);
-          timeline.push({ time: e.time, kind: 'candidate', text: `${side} candidate ${info.type} ${info.protocol} ${info.address}:${info.port}` });
+          timeline.push({ time: e.time, kind: 'candidate', text: `${side} candidate ${info.type} ${info.protocol} ${hostPort(info.address, info.port)}` });
         }
         break;
       }
@@ -530,8 +582,10 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         break;
       }
       case 'icecandidateerror': {
-        const o = (v !== null && typeof v === 'object' ? v : {}) as Record<string, unknown>;
-        const code = num(o['errorCode'] ?? o['error_code']);
+        const o = candidateErrorFields(v);
+        // An error code is an integer (RFC 8489 §14.8; 701 and up the browser's): anything else is unknown (ICE audit: "701.5" made the dump unreadable).
+        const rawCode = num(o['errorCode'] ?? o['error_code']);
+        const code = rawCode !== null && Number.isSafeInteger(rawCode) ? rawCode : null;
         const url = redactServerUrl(str(o['url']));
         const rawText = str(o['errorText'] ?? o['error_text']);
         const text = rawText === null ? null : redactInText(rawText);
@@ -558,12 +612,23 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     }
   }
   for (const d of pc.descriptions) {
+    // Firefox keeps a refused description in its history, with why: a failure, not a description set (ICE audit).
+    if (d.errors !== undefined && d.errors.length > 0) {
+      const why = `set${d.local ? 'Local' : 'Remote'}Description failed: ${d.errors.join('; ')}`;
+      failures.push(why);
+      timeline.push({ time: d.time, kind: 'description', text: why });
+      continue;
+    }
     onDescription({ time: d.time, type: d.local ? 'setLocalDescription' : 'setRemoteDescription', value: { sdp: d.sdp } }, d.local);
     if (d.local) localSet = true;
     else remoteSet = true;
     // Firefox's sdpHistory says when each was set.
     if (d.time !== null) timeline.push({ time: d.time, kind: 'description', text: `${d.local ? 'local' : 'remote'} description set` });
   }
+  // States in the order of their times, as the timeline is (ICE audit: events stored out of order
+  // made "connected" the last state of a call whose timeline ended disconnected). Stable: equal
+  // times keep the dump's order; a list with an untimed state keeps it whole.
+  for (const list of Object.values(states)) if (list.every((x) => x.time !== null)) list.sort((a, b) => a.time! - b.time!);
   restarts = Math.max(ufragChanges.local, ufragChanges.remote, restarts);
   // A count from the dump; anything else (a hand-made or reloaded peer connection) is not one (NaN; library audit).
   if (typeof pc.iceRestarts === 'number' && Number.isSafeInteger(pc.iceRestarts) && pc.iceRestarts >= 0) restarts = Math.max(restarts, pc.iceRestarts);
@@ -637,6 +702,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       requestsSent: num(s['requestsSent']) ?? 0,
       responsesReceived: num(s['responsesReceived']) ?? 0,
       requestCountsReported: num(s['requestsSent']) !== null,
+      responseCountsReported: num(s['responsesReceived']) !== null,
       requestsReceived: num(s['requestsReceived']) ?? 0,
       responsesSent: num(s['responsesSent']) ?? 0,
       consentRequestsSent: num(s['consentRequestsSent']) ?? 0,
@@ -704,7 +770,7 @@ function configuredUrls(c: Readonly<Record<string, unknown>> | null): string[] {
 export function describeCandidate(c: IceCandidateInfo | null): string {
   if (!c) return '?';
   const relay = c.type === 'relay' && c.relayProtocol ? ` (${c.relayProtocol} to the TURN server${c.url ? ` ${c.url}` : ''})` : '';
-  return `${c.type ?? '?'} ${c.protocol ?? '?'} ${c.address ?? '(hidden)'}:${c.port ?? '?'}${relay}`;
+  return `${c.type ?? '?'} ${c.protocol ?? '?'} ${hostPort(c.address, c.port)}${relay}`;
 }
 
 export function describePair(p: { local: IceCandidateInfo | null; remote: IceCandidateInfo | null }): string {
@@ -714,6 +780,41 @@ export function describePair(p: { local: IceCandidateInfo | null; remote: IceCan
     if (c !== null && (typeof c !== 'object' || Array.isArray(c))) throw new SdpscopeError('INVALID_ARGUMENT', `describePair: the pair's ${side} candidate must be an object or null`);
   }
   return `${describeCandidate(p.local)} ↔ ${describeCandidate(p.remote)}`;
+}
+
+/**
+ * The selected pair's check counts as the browser gives them: `, 1 request sent (and 27 consent
+ * requests, counted apart), 28 responses received`. Chrome counts consent requests apart from
+ * requestsSent while responsesReceived holds their answers too (ICE audit: "1 sent, 28 received"
+ * looked impossible); a count the browser does not keep is not written as 0.
+ */
+function pairCounts(p: IcePairInfo): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const sent = p.requestCountsReported ? `, ${plural(p.requestsSent, 'request')} sent${p.consentRequestsSent > 0 ? ` (and ${plural(p.consentRequestsSent, 'consent request')}, counted apart)` : ''}` : '';
+  const received = p.responseCountsReported ? `, ${plural(p.responsesReceived, 'response')} received` : ', responses not counted by the browser';
+  return `${sent}${received}`;
+}
+
+/** Episodes where ICE was lost (disconnected, failed) after being connected and came back: from, to, and whether a restart came between. */
+function outages(states: readonly { time: number | null; state: string }[], timeline: readonly IceTimelineEntry[]): { state: string; from: number; to: number; restarted: boolean }[] {
+  const out: { state: string; from: number; to: number; restarted: boolean }[] = [];
+  let connected = false;
+  let lost: { state: string; from: number; restarted: boolean } | null = null;
+  for (const s of states) {
+    if (CONNECTED.has(s.state)) {
+      if (lost !== null && s.time !== null) {
+        const from = lost.from;
+        const to = s.time;
+        out.push({ state: lost.state, from, to, restarted: lost.restarted || timeline.some((e) => e.kind === 'restart' && e.time !== null && e.time >= from && e.time <= to) });
+      }
+      connected = true;
+      lost = null;
+    } else if ((s.state === 'disconnected' || s.state === 'failed') && connected && s.time !== null) {
+      if (lost === null) lost = { state: s.state, from: s.time, restarted: false };
+      else if (s.state === 'failed') lost.state = 'disconnected, then failed,';
+    } else if (s.state === 'checking' && lost !== null) lost.restarted = true;
+  }
+  return out;
 }
 
 interface Context {
@@ -765,7 +866,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
-    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${sel.requestCountsReported ? `, ${sel.requestsSent} request${sel.requestsSent === 1 ? '' : 's'} sent` : ''}, ${sel.responsesReceived} response${sel.responsesReceived === 1 ? '' : 's'} received`);
+    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel)}`);
+    // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
+    if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
     if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
@@ -825,6 +928,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         }
       }
     }
+    // Connectivity lost and found again: said, not left deep in the timeline (ICE audit: an 8 s outage under "connected").
+    for (const o of outages(iceStates, r.timeline)) evidence.push(`ICE ${o.state} at ${at(o.from)} for ${((o.to - o.from) / 1000).toFixed(1)} s, then connected again${o.restarted ? ' after an ICE restart' : ''}`);
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
     // Not long enough to call it failed (or no time to measure it by): said, not judged.
     if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
@@ -872,19 +977,24 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     return verdict('no-remote-candidates', 'No remote candidate arrived: the signaling did not deliver the other side\'s candidates.', evidence);
   }
   // Candidates pair only with the same transport; TCP active with passive, so with so (RFC 6544 §6.2).
+  // And only within one address family (RFC 8445 §6.1.2.2): an mDNS name or a hidden address may be either.
   const compatible = (l: IceCandidateInfo, rc: IceCandidateInfo) =>
-    l.protocol === rc.protocol && (l.protocol !== 'tcp' || (l.tcpType === 'active' && rc.tcpType === 'passive') || (l.tcpType === 'passive' && rc.tcpType === 'active') || (l.tcpType === 'so' && rc.tcpType === 'so') || l.tcpType === null || rc.tcpType === null);
+    l.protocol === rc.protocol &&
+    (l.protocol !== 'tcp' || (l.tcpType === 'active' && rc.tcpType === 'passive') || (l.tcpType === 'passive' && rc.tcpType === 'active') || (l.tcpType === 'so' && rc.tcpType === 'so') || l.tcpType === null || rc.tcpType === null) &&
+    (familyOf(l) === null || familyOf(rc) === null || familyOf(l) === familyOf(rc));
   if (r.pairs.length === 0 && !usableLocal.some((l) => delivered.some((rc) => compatible(l, rc)))) {
-    const kinds = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => `${c.protocol}${c.tcpType ? ` ${c.tcpType}` : ''}`))].join(', ');
-    evidence.push(`local candidates: ${kinds(usableLocal)}; remote: ${kinds(delivered)}: no local candidate can pair with a remote one (same transport; TCP active only with passive)`);
+    const kinds = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => `${c.protocol}${c.tcpType ? ` ${c.tcpType}` : ''}${familyOf(c) !== null ? ` IPv${familyOf(c)}` : ''}`))].join(', ');
+    evidence.push(`local candidates: ${kinds(usableLocal)}; remote: ${kinds(delivered)}: no local candidate can pair with a remote one (same transport and address family; TCP active only with passive)`);
     const unspecified = usableLocal.filter((c) => c.addressClass === 'unspecified');
     const loopback = delivered.filter((c) => c.addressClass === 'loopback');
     if (unspecified.length === usableLocal.length) evidence.push(`the local candidates carry no address (${[...new Set(unspecified.map((c) => c.address))].join(', ')}): the browser found no usable network interface`);
     else if (!usableLocal.some((c) => c.protocol === 'udp')) evidence.push('no local UDP candidate at all: UDP sockets could not be opened (a policy, a sandbox or a firewall on this machine)');
-    if (loopback.length > 0) evidence.push(`the remote side announced a loopback address (${loopback.map((c) => `${c.address}:${c.port}`).join(', ')}): nobody else can reach it; the server is configured with the wrong announced address`);
-    return verdict('no-local-candidates', 'No local candidate can pair with the remote ones: the transports do not match.', evidence);
+    if (loopback.length > 0) evidence.push(`the remote side announced a loopback address (${loopback.map((c) => hostPort(c.address, c.port)).join(', ')}): nobody else can reach it; the server is configured with the wrong announced address`);
+    const transportsMeet = usableLocal.some((l) => delivered.some((rc) => compatible({ ...l, address: null }, { ...rc, address: null })));
+    return verdict('no-local-candidates', `No local candidate can pair with the remote ones: ${transportsMeet ? 'their address families do not match (IPv4 against IPv6)' : 'the transports do not match'}.`, evidence);
   }
-  const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || p.responsesReceived > 0);
+  // Succeeded by its state; an answer on a pair that then failed is not a success (ICE audit: it made "no-nomination").
+  const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || (p.state === null && p.responsesReceived > 0));
   const mdns = delivered.filter((c) => c.addressClass === 'mdns');
   // A pair with checks on it was formed, so the names resolved (libwebrtc pairs a .local candidate
   // only once it has its address: ICE audit, a pair failed after 30 s was called "never resolved").
@@ -931,15 +1041,23 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     }
     return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
   }
-  if (r.pairs.length > 0 && r.pairs.every((p) => p.state === 'failed')) {
-    evidence.push(`every one of the ${r.pairs.length} candidate pair(s) failed${sent > 0 ? ` (${sent} checks sent, ${answered} answered)` : ''}`);
+  // ICE failed with no pair succeeded: pairs left waiting or in progress (Chrome leaves them so) failed with it.
+  const allFailed = r.pairs.every((p) => p.state === 'failed');
+  if (r.pairs.length > 0 && (allFailed || ((finalIce === 'failed' || finalConn === 'failed') && succeeded.length === 0))) {
+    const failedCount = r.pairs.filter((p) => p.state === 'failed').length;
+    evidence.push(
+      allFailed
+        ? `every one of the ${r.pairs.length} candidate pair(s) failed${sent > 0 ? ` (${sent} checks sent, ${answered} answered)` : ''}`
+        : `ICE failed with no pair succeeded: ${failedCount} of ${r.pairs.length} pair(s) failed, the others left ${[...new Set(r.pairs.filter((p) => p.state !== 'failed').map((p) => p.state ?? 'without a state'))].join(', ')}${sent > 0 ? ` (${sent} checks sent, ${answered} answered)` : ''}`,
+    );
     const relayThere = usableLocal.some((c) => c.type === 'relay') || delivered.some((c) => c.type === 'relay');
     if (!relayThere) evidence.push('neither side has a TURN relay candidate');
     // Answers that came and still no pair held (audit: "nothing got through" beside "1 answered").
     const why = answered > 0 ? `${answered === 1 ? '1 check was' : `${answered} checks were`} answered, yet no pair held (answers that stopped, or came too late)` : 'nothing got through';
+    const head = allFailed ? `Every candidate pair failed (${r.pairs.length})` : `No candidate pair succeeded (${r.pairs.length})`;
     return relayThere
-      ? verdict('relay-unanswered', `Every candidate pair failed (${r.pairs.length}), those through a TURN relay too: ${why}.`, evidence)
-      : verdict('checks-unanswered', `Every candidate pair failed (${r.pairs.length}): ${why}; only a TURN relay can connect these two.`, evidence);
+      ? verdict('relay-unanswered', `${head}, those through a TURN relay too: ${why}.`, evidence)
+      : verdict('checks-unanswered', `${head}: ${why}; only a TURN relay can connect these two.`, evidence);
   }
   // Nomination gets its few seconds too: a snapshot taken just after the descriptions were set is not yet a failure to nominate.
   const sinceDescriptions = Number.isFinite(lastDescription) && x.endTime !== null ? x.endTime - lastDescription : null;

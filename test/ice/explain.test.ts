@@ -79,6 +79,93 @@ describe('explainIce on real dumps', () => {
     });
   });
 
+  describe('the second ICE audit of 2026-12-05: a public Chrome 86 dump and dumps edited from the lab\'s', () => {
+    const one = (name: string) => reports(`audit/${name}`)[0]!;
+    it('a real Chrome 86 call that connected: camel-case events, enum states and text candidate errors read (it was no-local-candidates, six "? the server failed")', () => {
+      const r = reports('andreiden-webrtc-stats-parser__chrome86_excerpt.json')[0]!;
+      expect(r.verdict.code).toBe('connected');
+      expect(r.localCandidates.length).toBe(13);
+      expect(r.states.signaling.map((x) => x.state)).toEqual(['have-local-offer', 'stable']);
+      expect(r.states.ice.map((x) => x.state)).toEqual(['checking', 'connected']);
+      expect(r.states.connection.map((x) => x.state)).toEqual(['connecting', 'connected']);
+      expect(r.candidateErrors.map((e) => [e.errorCode, e.url])).toEqual([
+        [701, 'stun:18.132.95.233:3478'],
+        [701, 'stun:18.132.95.233:3478'],
+        [701, 'stun:stun.l.google.com:19302'],
+        [701, 'stun:stun.l.google.com:19302'],
+        [701, 'turn:18.132.95.233:3478?transport=udp'],
+        [701, 'turn:18.132.95.233:3478?transport=udp'],
+      ]);
+      expect(r.candidateErrors[0]!.hostCandidate).toBe('192.168.195.x:64818');
+      expect(r.candidateErrors[0]!.errorText).toBe('STUN allocate request timed out.');
+    });
+    it('stats series without statsType (Chrome 86\'s shape) are typed from libwebrtc\'s ids: the same report as the lab dump they were made from', () => {
+      const typed = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
+      const untyped = one('no-stats-type__webrtc_internals_dump.gz');
+      expect(untyped.verdict).toEqual(typed.verdict);
+      expect(untyped.pairs.length).toBe(typed.pairs.length);
+      expect(untyped.pairs.map((p) => [p.state, p.requestsSent, p.responsesReceived, p.selected])).toEqual(typed.pairs.map((p) => [p.state, p.requestsSent, p.responsesReceived, p.selected]));
+      expect([untyped.localCandidates.length, untyped.remoteCandidates.length]).toEqual([typed.localCandidates.length, typed.remoteCandidates.length]);
+    });
+    it('ICE failed, one pair answered then failed, one left in progress: no pair succeeded, relay-unanswered (it was no-nomination, "it should have nominated a succeeded pair")', () => {
+      const r = one('failed-one-answered-one-in-progress__webrtc_internals_dump.gz');
+      expect(r.verdict.code).toBe('relay-unanswered');
+      expect(r.verdict.message).toBe('No candidate pair succeeded (12), those through a TURN relay too: 1 check was answered, yet no pair held (answers that stopped, or came too late).');
+      expect(r.verdict.evidence[0]).toBe('ICE failed with no pair succeeded: 11 of 12 pair(s) failed, the others left in-progress (50 checks sent, 1 answered)');
+    });
+    it('state events stored out of time order: the verdict of the states in time order (it was connected, while the timeline ended disconnected)', () => {
+      const r = one('lost-mid-call-events-out-of-order__webrtc_internals_dump.gz');
+      expect(r.verdict.code).toBe('connected-then-lost');
+      expect(r.states.ice.map((x) => x.state)).toEqual(reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!.states.ice.map((x) => x.state));
+    });
+    it('an errorCode of 701.5 is an unknown code, not an unreadable dump (exit 2 before)', () => {
+      const r = one('error-code-fraction__webrtc_internals_dump.gz');
+      expect(r.candidateErrors.map((e) => e.errorCode)).toEqual([null]);
+      expect(r.verdict.code).toBe('connected');
+    });
+    it('IPv6 local against IPv4 remote candidates: the families do not match (it was checks-unanswered, "a firewall"); IPv6 in brackets', () => {
+      const r = one('ipv6-local-ipv4-remote__webrtc_internals_dump.gz');
+      expect(r.verdict.code).toBe('no-local-candidates');
+      expect(r.verdict.message).toBe('No local candidate can pair with the remote ones: their address families do not match (IPv4 against IPv6).');
+      expect(r.verdict.evidence[0]).toBe('local candidates: udp IPv6, tcp active IPv6; remote: udp IPv4, tcp active IPv4: no local candidate can pair with a remote one (same transport and address family; TCP active only with passive)');
+      expect(r.timeline.map((e) => e.text)).toContain('local candidate host udp [2001:db8::2]:41580');
+    });
+    it('a remote offer refused (setRemoteDescriptionOnFailure): its new ufrag is no ICE restart (it counted one)', () => {
+      const r = one('refused-remote-offer-new-ufrag__webrtc_internals_dump.gz');
+      expect(r.restarts).toBe(0);
+      expect(r.timeline.some((e) => e.kind === 'restart')).toBe(false);
+      expect(r.timeline.some((e) => /setRemoteDescriptionOnFailure/.test(e.text))).toBe(true);
+    });
+    it('Firefox: a description sdpHistory keeps with errors was refused: its error is the failure, it is not set and its candidate not delivered', () => {
+      const r = one('firefox-remote-refused__about_webrtc_report.json');
+      expect(r.verdict.code).toBe('not-negotiated');
+      expect(r.verdict.evidence).toContain('no remote description was set');
+      expect(r.verdict.evidence).toContain('setRemoteDescription failed: line 5: Invalid description, no ice-ufrag attribute');
+    });
+    it('connected after an 8 s outage: the outage is evidence (it was only in the timeline)', () => {
+      const r = one('transient-disconnect__webrtc_internals_dump.gz');
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.evidence).toContain('ICE disconnected at +2.6s for 8.0 s, then connected again');
+    });
+    it('counts the browser does not keep are not 0, and consent requests are said apart (Firefox 118: "0 responses" on a pair of 3 MB; Chrome 99: "1 sent, 28 received")', () => {
+      const ff = reports('jitsi-rtcstats-server__firefox-relay')[0]!;
+      expect(ff.verdict.evidence[0]).toMatch(/, responses not counted by the browser$/);
+      expect(ff.pairs.find((p) => p.selected)).toMatchObject({ responseCountsReported: false });
+      const [pc0] = reports('jitsi-rtcstats-server__chrome-standard-pc-failed');
+      expect(pc0!.verdict.evidence[0]).toMatch(/, 1 request sent \(and 27 consent requests, counted apart\), 28 responses received$/);
+    });
+    it('getStats JSON in microseconds (native libwebrtc) reads as the same in milliseconds (it was checks-unanswered against still-checking)', () => {
+      const us = one('getstats-microseconds__getstats.json');
+      const ms = one('getstats-milliseconds__getstats.json');
+      expect(us.verdict).toEqual(ms.verdict);
+      expect(us.verdict.code).toBe('still-checking');
+    });
+    it('a selected pair whose candidates the dump lacks says so (it was "? ↔ ?" unsaid)', () => {
+      const r = one('pair-candidates-absent__webrtc_internals_dump.gz');
+      expect(r.verdict.evidence).toContain('the selected pair names candidates the dump does not hold (no candidate stats for them): their addresses are unknown');
+    });
+  });
+
   it('lost mid-call: when responses stopped on the selected pair, and the states that followed', () => {
     const r = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
     // The two responses were there at the pair's first sample, and never grew after (it said "last seen growing": audit).
@@ -112,7 +199,7 @@ describe('explainIce on real dumps', () => {
 
   it('TCP active candidates only against a UDP remote: nothing can pair; no local address, and a loopback remote, said', () => {
     const r = reports('hush_fm__webrtc_internals_dump.txt')[0]!;
-    expect(r.verdict.evidence[0]).toMatch(/local candidates: tcp active; remote: udp/);
+    expect(r.verdict.evidence[0]).toMatch(/local candidates: tcp active IPv4, tcp active IPv6; remote: udp IPv4: no local candidate can pair/);
     expect(r.verdict.evidence.join('\n')).toMatch(/the local candidates carry no address \(0\.0\.0\.0, ::\): the browser found no usable network interface/);
     expect(r.verdict.evidence.join('\n')).toMatch(/the remote side announced a loopback address \(127\.0\.0\.1:\d+\)/);
   });
