@@ -30,6 +30,17 @@ describe('sdpscope ice', () => {
     expect(run(['-'], readFileSync(file)).stdout).toBe(r.stdout);
   });
 
+  it('a page address of 50 MB is cut at 200 characters in the text (ICE audit: printed whole, one 50 MB line); --json keeps it whole', () => {
+    const dump = JSON.parse(readFileSync(join(ROOT, 'samples/webrtc-internals-dump.json'), 'utf8')) as { PeerConnections: Record<string, { url: string }> };
+    for (const pc of Object.values(dump.PeerConnections)) pc.url = `https://example.org/${'a'.repeat(1_000_000)}`;
+    const r = run(['-'], JSON.stringify(dump));
+    expect(r.status).toBe(0);
+    const head = r.stdout.split('\n')[0]!;
+    expect(head).toContain(`https://example.org/${'a'.repeat(180)}…`);
+    expect(head.length).toBeLessThan(300);
+    expect(r.stdout.length).toBeLessThan(100_000);
+  });
+
   it('no secret of the lab\'s page (its TURN credential, in the page URL and the configuration) comes out', () => {
     for (const f of ['lost-mid-call__webrtc_internals_dump.gz', 'lost-mid-call__rtcstats_dump.gz', 'turn-tcp-only__rtcstats_dump.gz']) {
       for (const args of [[], ['--json']]) expect(run([join(DUMPS, 'lab', f), ...args]).stdout).not.toContain('lab-secret');

@@ -99,6 +99,8 @@ describe('readStatsDump', () => {
     expect(splitStatsKey('CP5yuJnFC6_M/eHUP/Q-state')).toEqual(['CP5yuJnFC6_M/eHUP/Q', 'state']);
     expect(splitStatsKey('nodash')).toBeNull();
     expect([eventName('oniceconnectionstatechange'), eventName('onnegotiationneeded'), eventName('addIceCandidate')]).toEqual(['iceconnectionstatechange', 'negotiationneeded', 'addIceCandidate']);
+    // Chrome 86's camel case (ICE audit): the DOM names; method names stay as they are.
+    expect(['onIceCandidate', 'iceConnectionStateChange', 'connectionStateChange', 'signalingStateChange', 'iceGatheringStateChange', 'setLocalDescriptionOnSuccess', 'onion'].map(eventName)).toEqual(['icecandidate', 'iceconnectionstatechange', 'connectionstatechange', 'signalingstatechange', 'icegatheringstatechange', 'setLocalDescriptionOnSuccess', 'ion']);
   });
 });
 
