@@ -25,7 +25,18 @@ const dataOnly = params.get('media') === 'data';
 /** `?videoCodecs=H264,VP8`: the caller offers only these video codecs (setCodecPreferences; rtx kept). */
 const videoCodecs = (params.get('videoCodecs') ?? '').split(',').filter(Boolean).map((c) => `video/${c.toLowerCase()}`);
 
-type Frame = { type?: string; sdp?: string; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
+type Frame = { type?: string; sdp?: string; offer?: { sdp?: unknown }; answer?: { sdp?: unknown }; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
+
+/**
+ * A description's SDP in both of the notes' shapes: `{type, sdp}` (what their page sends) and
+ * `{type, offer: {type, sdp}}` (their JSON examples, samples/offer.json; relay audit: refused
+ * as "no sdp string", so `sdpscope client --send samples/offer.json` never got an answer).
+ */
+function sdpIn(frame: Frame, kind: 'offer' | 'answer'): string | null {
+  if (typeof frame.sdp === 'string') return frame.sdp;
+  const inner = frame[kind];
+  return inner !== null && typeof inner === 'object' && typeof inner.sdp === 'string' ? inner.sdp : null;
+}
 
 /** State the tests and the console can read. */
 const call = {
@@ -326,16 +337,18 @@ async function handleOffer(offer: Frame): Promise<void> {
     return;
   }
   createPeerConnection();
+  let sdp: string | null = null;
   try {
-    if (typeof offer.sdp !== 'string') throw new Error('the frame has no sdp string');
-    await call.pc!.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+    sdp = sdpIn(offer, 'offer');
+    if (sdp === null) throw new Error('the frame has no sdp string (nor offer.sdp)');
+    await call.pc!.setRemoteDescription({ type: 'offer', sdp });
   } catch (e) {
     // A bad offer leaves no connection behind: the page is ready for the next call (it stayed stuck, ignoring "ready").
     (call.pc as RTCPeerConnection | null)?.close();
     call.pc = null;
     throw e;
   }
-  showSdp('remoteSdp', offer.sdp!);
+  showSdp('remoteSdp', sdp!);
   const answer = await call.pc!.createAnswer();
   signaling.postMessage({ type: 'answer', sdp: answer.sdp! });
   await call.pc!.setLocalDescription(answer);
@@ -347,8 +360,10 @@ async function handleAnswer(answer: Frame): Promise<void> {
     console.error('no peerconnection');
     return;
   }
-  await call.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp! });
-  showSdp('remoteSdp', answer.sdp!);
+  const sdp = sdpIn(answer, 'answer');
+  if (sdp === null) throw new Error('the frame has no sdp string (nor answer.sdp)');
+  await call.pc.setRemoteDescription({ type: 'answer', sdp });
+  showSdp('remoteSdp', sdp);
 }
 
 async function handleCandidate(frame: Frame): Promise<void> {

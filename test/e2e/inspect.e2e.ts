@@ -185,6 +185,19 @@ describe('hostile frames (pages audit of 2026-12-05)', () => {
 });
 
 describe('the call page', () => {
+  it('answers an offer in the notes\' nested shape, {type, offer: {type, sdp}}: `sdpscope client --send samples/offer.json --expect 1` gets its answer (relay audit: "no sdp string")', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${PORT}/?token=${TOKEN}&room=nested&media=data`);
+    await page.click('#startButton');
+    await page.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
+    const client = ns.spawn(process.execPath, [CLI, 'client', `ws://127.0.0.1:${PORT}`, '--token', TOKEN, '--room', 'nested', '--send', join(ROOT, 'samples/offer.json'), '--expect', '1', '--timeout', '15000', '--no-color']);
+    expect(await exited(client)).toBe(0);
+    const sent = await page.evaluate(() => (window as unknown as { sdpscopeCall: { frames: { dir: string; frame: { type?: string; sdp?: string } }[] } }).sdpscopeCall.frames.filter((f) => f.dir === 'sent' && f.frame.type === 'answer'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.frame.sdp).toMatch(/^v=0\r\n/);
+    await page.close();
+  });
+
   it('says on the page why it cannot start when there is no camera', async () => {
     // A browser with no fake devices: getUserMedia has nothing to open.
     const bare = await launchChromiumIn(ns, []);
