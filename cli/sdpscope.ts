@@ -54,7 +54,8 @@ const OPTIONS = {
   client: valued({
     room: { type: 'string', coerce: roomName, describe: `room to join, up to ${MAX_ROOM_NAME} characters (default: the relay's default room)` },
     token: { type: 'string', coerce: nonEmpty('token'), describe: 'relay token' },
-    send: { type: 'string', array: true, default: [], describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeatable' },
+    // One file per --send (repeat it for more): an array option took a URL after it for a file (relay audit).
+    send: { type: 'string', requiresArg: true, default: [], coerce: (v: unknown) => [v].flat().map(String), describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeat --send for more' },
     expect: { type: 'string', coerce: integer('expect', 0, MAX_INT), describe: 'exit 0 once this many call frames arrived (1 on timeout)' },
     timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },

@@ -2,9 +2,9 @@
  * `sdpscope relay`: the signaling relay, every frame logged. Says every URL it serves and warns
  * when it is open beyond this machine without a token; stops cleanly on SIGINT/SIGTERM.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SdpscopeError } from '../../src/errors.js';
 import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
@@ -46,8 +46,15 @@ const STOP_WITHIN_MS = 950;
 
 const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
 
+/**
+ * The events --quiet still shows: errors, refusals (of a client or of a frame, each of them a
+ * notice the client got), the logger's state and the stop (relay audit: room-full, rate-limited,
+ * invalid-json, reserved-type, binary-frame and heartbeat-timeout were hidden).
+ */
+export const QUIET_KEEPS = /error|refused|stopped|behind|caught-up|skipped|slow|room-full|rate-limited|invalid-json|reserved-type|binary-frame|heartbeat-timeout|late-frames|log-cut/;
+
 /** The lines printed once the relay listens: every URL, then a warning when it is open without a token. Pure. */
-export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined }, addresses: readonly string[], s: Style): string {
+export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined; pagesMissing?: boolean }, addresses: readonly string[], s: Style): string {
   const names: Record<string, string> = { signaling: 'signaling', 'call-page': 'call page', inspector: 'inspector', feed: 'feed' };
   const out: string[] = [];
   const wildcard = o.host === '0.0.0.0' || o.host === '::';
@@ -58,6 +65,7 @@ export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { hos
       for (const a of addresses) out.push(`${''.padEnd(10)} ${e.url.replace(/\/\/[^/]+/, `//${a.includes(':') ? `[${a}]` : a}:${relay.port}`)}${token}`);
     }
   }
+  if (o.pagesMissing) out.push(`${s.bold('pages'.padEnd(10))} ${s.yellow('not built: no call page or inspector (npm run build makes them)')}`);
   out.push(`${s.bold('log'.padEnd(10))} ${o.log !== undefined ? `${resolve(o.log)} (NDJSON, appended)` : s.dim('none (--log FILE to keep every frame)')}`);
   if (!LOOPBACK.test(o.host) && o.token === undefined) {
     out.push(s.yellow(`warning: listening on ${o.host} (${wildcard ? 'every interface' : 'beyond this machine'}) with no --token: anyone who can reach port ${relay.port} can join any room and read every frame at /feed`));
@@ -65,11 +73,14 @@ export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { hos
   return out.join('\n') + '\n';
 }
 
-/** This machine's non-loopback IPv4 addresses, for the start-up lines of a relay on every interface. */
-function interfaceAddresses(): string[] {
+/**
+ * This machine's non-loopback addresses, for the start-up lines of a relay on every interface:
+ * IPv4, and on `::` IPv6 too (link-local ones left out: a URL needs their zone).
+ */
+function interfaceAddresses(ipv6: boolean): string[] {
   return Object.values(networkInterfaces())
     .flat()
-    .filter((i): i is NonNullable<typeof i> => i !== undefined && !i.internal && i.family === 'IPv4')
+    .filter((i): i is NonNullable<typeof i> => i !== undefined && !i.internal && (i.family === 'IPv4' || (ipv6 && i.family === 'IPv6' && !/^fe80:/i.test(i.address))))
     .map((i) => i.address);
 }
 
@@ -116,7 +127,7 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
       pageDir: PAGE_DIR,
       // --quiet keeps start-up, warnings and errors on the console, not the line per frame.
       onLine: (l: RelayLine) => {
-        if (!quiet || (l.kind === 'event' && /error|refused|stopped|behind|caught-up|skipped|slow/.test(l.event))) say(renderRelayLine(l, s) + '\n');
+        if (!quiet || (l.kind === 'event' && QUIET_KEEPS.test(l.event))) say(renderRelayLine(l, s) + '\n');
       },
       // The operator must see it, whatever --quiet says: on stderr.
       onLogError: (e) => io.err(`sdpscope relay: ${s.red(e.message)} [${e.code}]\n`),
@@ -127,11 +138,10 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     if (/PEM|ERR_OSSL|key values mismatch/i.test(`${code ?? ''} ${(e as Error).message}`)) {
       throw new SdpscopeError('INVALID_OPTION', `--tls-cert and --tls-key must be a PEM certificate and its private key (${(e as Error).message.replace(/^error:[0-9A-F]+:/, '')})`);
     }
-    if (code === 'EADDRINUSE') throw new SdpscopeError('ADDRESS_IN_USE', `cannot listen on ${host}:${port}: the port is in use (another relay? --port 0 takes any free one)`);
     throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
   const started = relay;
-  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log }, host === '0.0.0.0' || host === '::' ? interfaceAddresses() : [], s));
+  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')) }, host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));
   if (outputClosed) void started.close('standard output closed');
   // Runs until a signal (then closes clients and flushes the log), or until it stops by itself.
   // When the signal came: the console's last lines get what is left of the second a stop takes
@@ -141,11 +151,15 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     stoppedAt ??= Date.now();
     void started.close();
   };
+  // SIGHUP (a closed terminal or ssh session) stops it the same clean way (relay audit: exit 129,
+  // no close to the clients, no stopped record).
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
   const error = await started.stopped;
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
+  process.off('SIGHUP', stop);
   whenOutputCloses(null);
   const code = error ? EXIT_BAD_INPUT : EXIT_OK;
   if (outputClosed) return code;

@@ -69,6 +69,11 @@ export interface ClientResult {
  * event) is said as one: its room and sender first, or the event (README walk: a client of /feed
  * printed each record as if a peer had sent it). Empty for a call frame.
  */
+/** A record of the relay's /feed: `{time, room, from, to, size, frame, summary}`. */
+function isFeedRecord(v: unknown): v is { frame: unknown } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && 'frame' in v;
+}
+
 function feedPrefix(v: unknown): string {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return '';
   const r = v as Record<string, unknown>;
@@ -286,7 +291,8 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
         json = false;
       }
       const notice = frame !== null && typeof frame === 'object' && (frame as { type?: unknown }).type === 'relay-notice';
-      const summary = json && !notice ? summarizeFrame(frame) : null;
+      // A /feed record: its frame is what is summarised (relay audit: the whole record was, so ready and bye printed as "(no type)").
+      const summary = json && !notice ? summarizeFrame(isFeedRecord(frame) ? frame.frame : frame) : null;
       const n = notice ? (frame as Record<string, unknown>) : null;
       const event = n ? fieldText(n['event']) : '';
       if (event === 'error' || event === 'no-recipients') refusals.push({ code: event === 'error' ? fieldText(n!['code']) : 'no-recipients', message: fieldText(n!['message']) });

@@ -298,3 +298,45 @@ describe('sdpscope client, the process', () => {
     }
   });
 });
+
+describe('sdpscope client: the relay/client audit of 2026-12-05', () => {
+  it('a /feed watcher says each record\'s frame: ready and bye by their type, not "(no type)"', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+    try {
+      let out = '';
+      const watcher = clientCommand({ ...base(`${relay.url}/feed`), expect: 2, timeoutMs: 5000 }, (s) => (out += s), () => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      const peer = clientCommand({ ...base(relay.url), room: 'fr', expect: 2, timeoutMs: 3000 }, () => undefined, () => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      const file = join(mkdtempSync(join(tmpdir(), 'sdpscope-feed-')), 'call.ndjson');
+      writeFileSync(file, '{"type":"ready"}\n{"type":"bye"}\n');
+      expect(await clientCommand({ ...base(relay.url), room: 'fr', send: [file], expect: 0 }, () => undefined, () => undefined)).toBe(0);
+      expect(await watcher).toBe(0);
+      await peer;
+      expect(out).toMatch(/\[room fr · c\d+\] ready/);
+      expect(out).toMatch(/\[room fr · c\d+\] bye/);
+      expect(out).not.toContain('(no type)');
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('--send to the read-only /feed is a usage error (sent, dropped, exit 0 before)', async () => {
+    await expect(clientCommand({ ...base('ws://127.0.0.1:1/feed'), send: [join(SAMPLES, 'offer.json')] }, () => undefined, () => undefined)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('read-only feed') });
+  });
+
+  it('--send takes one file: a URL after it is the URL (it was read as a second file)', () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/sdpscope.js', import.meta.url));
+    return new Promise<void>((done) => {
+      const c = spawn(process.execPath, [bin, 'client', '--send', join(SAMPLES, 'offer.json'), 'ws://127.0.0.1:1', '--expect', '0', '--timeout', '500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      c.on('exit', (code) => {
+        expect(code).toBe(2);
+        expect(err).toContain('[CONNECTION_REFUSED]');
+        expect(err).not.toContain('FILE_NOT_FOUND');
+        done();
+      });
+    });
+  });
+});

@@ -5,7 +5,7 @@
  * stops being writable.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -146,10 +146,11 @@ describe('WebSocket paths (README walk: any path but /feed joined a room)', () =
     a.ws.close();
     b.ws.close();
     expect(await raw(port, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
-    // Behind a token, the feed is not told to exist without it (audit of the change).
+    // Behind a token, the feed without it is 401, as its WebSocket is (relay audit: 404 made it look absent, while the upgrade said 401).
     const locked = await relay({ token: 'tok' });
     const lockedPort = Number(new URL(locked.url).port);
-    expect(await raw(lockedPort, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 404/);
+    expect(await raw(lockedPort, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 401/);
+    expect(await raw(lockedPort, 'GET /feed?token=wrong HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 401/);
     expect(await raw(lockedPort, 'GET /feed?token=tok HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
   });
 });
@@ -465,5 +466,65 @@ describe('a log that cannot be written any more', () => {
     expect(errors).toEqual(['LOG_UNWRITABLE']);
     await until(() => a.closed() !== null && b.closed() !== null);
     expect([a.closed()!.code, b.closed()!.code]).toEqual([1011, 1011]);
+  });
+});
+
+describe('the relay/client audit of 2026-12-05', () => {
+  it('--origin keeps other sites\' pages out and lets a client that sends no Origin in (sdpscope client and /feed watchers had been locked out)', async () => {
+    const r = await relay({ origins: ['http://good.example'] });
+    const plain = await joinRelay(r.url);
+    expect(plain.notices[0]!.event).toBe('joined');
+    plain.ws.close();
+    await expect(joinRelay(r.url, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    const good = await joinRelay(r.url, { origin: 'http://good.example' });
+    good.ws.close();
+  });
+
+  it('frames dropped over the rate limit are counted in the log when their sender leaves (they appeared nowhere)', async () => {
+    const log = join(dir, 'rate.ndjson');
+    const r = await relay({ log, maxFramesPerSecond: 5 });
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    for (let i = 0; i < 40; i++) a.ws.send(JSON.stringify({ type: 'x', i }));
+    await until(() => b.got.length >= 5);
+    await new Promise((res) => setTimeout(res, 200));
+    const forwarded = b.got.length;
+    a.ws.close();
+    await r.close();
+    const records = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string; frame?: unknown });
+    const count = records.find((x) => x.event === 'rate-limited' && /in all/.test(x.detail ?? ''));
+    expect(count?.detail).toBe(`${40 - forwarded} frames dropped in all over 5 frames/s: not relayed, not logged`);
+    expect(records.filter((x) => x.frame !== undefined)).toHaveLength(forwarded);
+  });
+
+  it('startRelay on a port in use: ADDRESS_IN_USE, as the CLI says it, and no empty log file left (Node\'s raw EADDRINUSE, and a file, before)', async () => {
+    const first = await relay();
+    const log = join(dir, 'never.ndjson');
+    await expect(relay({ port: first.port, log })).rejects.toMatchObject({ code: 'ADDRESS_IN_USE' });
+    expect(existsSync(log)).toBe(false);
+  });
+
+  it('SIGHUP (a closed terminal) stops it as SIGTERM does: exit 0, clients closed with 1001, the log ended with "stopped" (exit 129, clients cut, before)', async () => {
+    const log = join(dir, 'hup.ndjson');
+    const r = await relayProcess(['--log', log, '--quiet']);
+    try {
+      const a = await joinRelay(r.url);
+      r.child.kill('SIGHUP');
+      expect(await r.exited).toBe(0);
+      await until(() => a.closed() !== null);
+      expect(a.closed()!.code).toBe(1001);
+      const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event?: string }).event);
+      expect(events.at(-1)).toBe('stopped');
+    } finally {
+      stop(r.child);
+    }
+  });
+
+  it('with --log-failure continue, the stopped record says the log had failed, not "log flushed"', async () => {
+    const lines: string[] = [];
+    const r = await relay({ log: '/dev/full', logFailure: 'continue', onLine: (l) => l.kind === 'event' && lines.push(`${l.event} ${l.detail}`), onLogError: () => undefined });
+    await until(() => lines.some((l) => l.startsWith('log-error')));
+    await r.close();
+    expect(lines.at(-1)).toBe('stopped the log had failed: frames since then were relayed, not logged');
   });
 });

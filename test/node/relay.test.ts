@@ -1,6 +1,6 @@
 /** The relay against real ws clients on loopback: protocol, rooms, limits, security, logging. */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
@@ -126,13 +126,20 @@ describe('as a drop-in for the notes\' server', () => {
   });
 
   it('lists every URL it serves', async () => {
-    const r = await relay({ pageDir: join(dir, 'pages') });
+    const pages = join(dir, 'pages');
+    mkdirSync(pages, { recursive: true });
+    writeFileSync(join(pages, 'index.html'), '<!doctype html>');
+    writeFileSync(join(pages, 'inspect.html'), '<!doctype html>');
+    const r = await relay({ pageDir: pages });
     expect(r.endpoints.map((e) => [e.kind, e.url])).toEqual([
       ['signaling', `ws://127.0.0.1:${r.port}`],
       ['call-page', `http://127.0.0.1:${r.port}/`],
       ['inspector', `http://127.0.0.1:${r.port}/inspect`],
       ['feed', `ws://127.0.0.1:${r.port}/feed`],
     ]);
+    // Pages not built are not offered (relay audit: their URLs were printed, and answered 404).
+    const bare = await relay({ pageDir: join(dir, 'no-pages') });
+    expect(bare.endpoints.map((e) => e.kind)).toEqual(['signaling', 'feed']);
   });
 
   it('gives its console lines in the order things happened: a frame before the refusal that followed it', async () => {

@@ -78,6 +78,11 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
     res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'Upgrade' }).end('the feed is a WebSocket: connect with ws:// (sdpscope client ws://…/feed, or the inspector page)\n');
     return;
   }
+  // Without the token, the feed is unauthorized (401, as its WebSocket is), not "not found" (relay audit).
+  if (target.path === '/feed' && o.feed) {
+    res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized\n');
+    return;
+  }
   const file = PAGE_FILES[target.path];
   if (PROTECTED.has(target.path) && (!o.feed || (o.token !== undefined && !sameSecret(tokenOf(req, target), o.token)))) {
     res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain' }).end(o.feed ? 'Unauthorized\n' : 'not found\n');

@@ -9,7 +9,7 @@
  * (/feed), protocol.ts (notices, close codes, console lines). This file wires them.
  */
 import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, join as pathJoin, resolve as resolvePath } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +60,15 @@ const now = () => new Date().toISOString();
 const CLIENTS_DEADLINE_MS = 300;
 
 export { MAX_ROOM_NAME } from './options.js';
+
+/**
+ * The host of the URLs a relay listening on `host` gives: every interface is reached at loopback
+ * (http://[::]:port/ is no secure context, so the call page gets no camera, and browsers refuse
+ * it: relay audit), an IPv6 address in brackets.
+ */
+export function urlHost(host: string): string {
+  return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+}
 
 /**
  * Checks the log can be written, without creating it (a relay that then cannot listen leaves no
@@ -137,8 +146,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       event(null, null, 'refused', `bad or missing token from ${req.socket.remoteAddress}`);
       return refuse(socket, 401, 'Unauthorized');
     }
-    if (o.origins && !o.origins.includes(req.headers.origin ?? '')) {
-      event(null, null, 'refused', `origin ${req.headers.origin ?? '(none)'} not allowed`);
+    // A browser always sends Origin with a WebSocket (RFC 6455 §4.1), and --origin is what keeps
+    // other sites' pages out; a client that sends none is not a browser, and could send any
+    // (relay audit: sdpscope client and every /feed watcher were locked out).
+    if (o.origins && req.headers.origin !== undefined && !o.origins.includes(req.headers.origin)) {
+      event(null, null, 'refused', `origin ${req.headers.origin} not allowed`);
       return refuse(socket, 403, 'Forbidden');
     }
     // /feed subscribers count too: 150 silent ones held 271 MB under a limit of 2 (relay audit).
@@ -208,6 +220,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       // Cut by ws for a frame it could not take: the code sent (the client saw it), not 1006 (no close frame came back).
       const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CLOSE_REASONS[c.cutWith]})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
       event(room, c.id, 'left', why);
+      // Frames dropped over the rate limit are not in the log: how many is (relay audit: they appeared nowhere).
+      if (c.rateDropped) event(room, c.id, 'rate-limited', `${c.rateDropped} frame${c.rateDropped === 1 ? '' : 's'} dropped in all over ${o.maxFramesPerSecond} frames/s: not relayed, not logged`);
     });
     ws.on('error', (e: Error & { code?: string }) => {
       if (typeof e.code === 'string' && e.code.startsWith('WS_ERR_')) c.cutWith = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE.tooBig : e.code === 'WS_ERR_INVALID_UTF8' ? CLOSE.invalidData : CLOSE.protocolError;
@@ -223,6 +237,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       return;
     }
     if (!c.bucket.take()) {
+      c.rateDropped = (c.rateDropped ?? 0) + 1;
       if (c.bucket.shouldNotify()) {
         notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${o.maxFramesPerSecond} frames/s: frames dropped` });
         event(c.room, c.id, 'rate-limited', `over ${o.maxFramesPerSecond} frames/s: dropping`);
@@ -297,12 +312,23 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   let closing: Promise<void> | null = null;
   /** Frames that arrived once the relay was stopping (not relayed, counted in the log). */
   let lateFrames = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, o.host, () => resolve());
+    });
+  } catch (e) {
+    // The logger stopped (it had written nothing: the log is opened at its first record, so no
+    // empty file is left), and the error said as the CLI says it (relay audit: Node's raw
+    // EADDRINUSE from the library, an empty log file behind, the logger thread left running).
+    if (heartbeat) clearInterval(heartbeat);
+    await pipe.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new SdpscopeError('ADDRESS_IN_USE', `cannot listen on ${o.host}:${o.port}: the port is in use (another relay? --port 0 takes any free one)`);
+    throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${o.host}:${o.port}: ${(e as Error).message}`);
+  }
   const port = (server.address() as AddressInfo).port;
-  const host = o.host === '0.0.0.0' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  const host = urlHost(o.host);
   event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`);
 
   async function shutdown(reason: string | undefined): Promise<void> {
@@ -324,7 +350,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
     if (lateFrames > 0) event(null, null, 'late-frames', `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed`);
-    event(null, null, 'stopped', `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : o.log !== undefined ? 'log flushed' : 'no log'}`);
+    event(null, null, 'stopped', `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : pipe.logError !== null ? 'the log had failed: frames since then were relayed, not logged' : o.log !== undefined ? 'log flushed' : 'no log'}`);
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
     if (unlogged > 0 && o.log !== undefined && !stopError) {
@@ -346,8 +372,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const ws = `${o.tls ? 'wss' : 'ws'}://${host}:${port}`;
   const http = `${o.tls ? 'https' : 'http'}://${host}:${port}`;
   const endpoints: RelayEndpoint[] = [{ kind: 'signaling', url: ws }];
-  if (o.pageDir !== undefined) endpoints.push({ kind: 'call-page', url: `${http}/` });
-  if (o.feed && o.pageDir !== undefined) endpoints.push({ kind: 'inspector', url: `${http}/inspect` });
+  // Pages not built (npm run build makes them) are not offered (relay audit: their URLs were printed, and answered 404).
+  const calls = o.pageDir !== undefined && existsSync(pathJoin(o.pageDir, 'index.html'));
+  const inspector = o.feed && o.pageDir !== undefined && existsSync(pathJoin(o.pageDir, 'inspect.html'));
+  if (calls) endpoints.push({ kind: 'call-page', url: `${http}/` });
+  if (inspector) endpoints.push({ kind: 'inspector', url: `${http}/inspect` });
   if (o.feed) endpoints.push({ kind: 'feed', url: `${ws}/feed` });
   return {
     url: ws,

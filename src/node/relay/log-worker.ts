@@ -24,13 +24,8 @@ const post = (m: FromLogWorker) => port.postMessage(m);
  * close deadline), and the log-cut record said fewer frames than were missing.
  */
 let log: number | null = null;
-if (data.log) {
-  try {
-    log = openSync(data.log, 'a');
-  } catch (e) {
-    failed(e as NodeJS.ErrnoException);
-  }
-}
+/** Whether the log is still to be opened: at its first record, so that a relay that cannot listen leaves no empty file. */
+let toOpen = data.log !== null;
 
 /** Writing failed (ENOSPC on a full disk or /dev/full, EIO, EBADF...): said once; the rest goes on without a log. */
 function failed(e: NodeJS.ErrnoException): void {
@@ -47,6 +42,14 @@ function failed(e: NodeJS.ErrnoException): void {
 
 /** Appends `text` to the log, whole (writeSync may write part of it). */
 function write(text: string): void {
+  if (toOpen) {
+    toOpen = false;
+    try {
+      log = openSync(data.log!, 'a');
+    } catch (e) {
+      failed(e as NodeJS.ErrnoException);
+    }
+  }
   if (log === null || text === '') return;
   try {
     const buf = Buffer.from(text);
@@ -70,6 +73,7 @@ port.on('message', (m: ToLogWorker) => {
     if (skipped > 0) endSkipping();
     const fd = log;
     log = null;
+    toOpen = false;
     try {
       if (fd !== null) closeSync(fd);
     } catch {
@@ -115,7 +119,7 @@ port.on('message', (m: ToLogWorker) => {
     if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
     if (data.feed) post({ kind: 'record', record: r.feed });
-    if (log !== null) out += r.log + '\n';
+    if (log !== null || toOpen) out += r.log + '\n';
   }
   write(out);
   Atomics.add(hurry, 1, BigInt(m.frames.length));

@@ -11,6 +11,8 @@ export interface Client {
   alive: boolean;
   /** The close code ws sent when it cut this client for a frame it could not take (CLOSE tooBig, invalidData, protocolError), or undefined. */
   cutWith?: number;
+  /** Frames dropped over the rate limit (counted in the log when the client leaves). */
+  rateDropped?: number;
 }
 
 export class Rooms {
