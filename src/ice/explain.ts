@@ -455,6 +455,7 @@ function requirePeerConnection(pc: unknown): asserts pc is PeerConnectionDump {
   for (const d of o['descriptions'] as unknown[]) {
     const x = d as Record<string, unknown> | null;
     if (x === null || typeof x !== 'object' || typeof x['sdp'] !== 'string' || typeof x['local'] !== 'boolean') throw bad('descriptions must be {time, local: a boolean, sdp: a string}');
+    if (x['errors'] !== undefined && !(Array.isArray(x['errors']) && x['errors'].every((e) => typeof e === 'string'))) throw bad('descriptions\' errors must be a list of strings when given');
   }
 }
 

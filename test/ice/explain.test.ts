@@ -358,6 +358,7 @@ describe('explainIce refuses what is not a peer connection of readStatsDump (INV
     ['stats not a Map', { events: [], stats: {}, descriptions: [] }],
     // ICE audit: a TypeError inside before.
     ['a history whose series() gives no list', { id: 'x', url: null, configuration: null, events: [], descriptions: [], iceRestarts: null, stats: new Map([['p', { id: 'p', type: 'candidate-pair', last: {}, lastTime: null, series: () => null }]]) }],
+    ['a description whose errors are not a list of strings', { id: 'x', url: null, configuration: null, events: [], descriptions: [{ time: null, local: false, sdp: 'v=0', errors: 'x' }], iceRestarts: null, stats: new Map() }],
     ['a history whose series() gives points without times', { id: 'x', url: null, configuration: null, events: [], descriptions: [], iceRestarts: null, stats: new Map([['p', { id: 'p', type: 'candidate-pair', last: {}, lastTime: null, series: () => [null] }]]) }],
   ])('%s', (_name, pc) => {
     expect(() => explainIce(pc as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('explainIce: the peer connection') }));
