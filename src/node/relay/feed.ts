@@ -21,6 +21,8 @@ export class Feed {
   private replay: string[] = [];
   private head = 0;
   private replayBytes = 0;
+  /** Why the feed has no more records (its source, the logger thread, stopped), or null. */
+  private ended: { code: number; reason: string } | null = null;
 
   constructor(
     private readonly limits: FeedLimits,
@@ -76,6 +78,7 @@ export class Feed {
   subscribe(ws: WebSocket, onIgnored: (count: number, gone: boolean) => void): void {
     this.subscribers.add(ws);
     for (let i = this.head; i < this.replay.length; i++) ws.send(this.replay[i]!);
+    if (this.ended !== null) ws.close(this.ended.code, this.ended.reason);
     let ignored = 0;
     ws.on('message', () => {
       if (++ignored === 1) onIgnored(1, false);
@@ -102,6 +105,16 @@ export class Feed {
       this.silent.add(ws);
       ws.ping();
     }
+  }
+
+  /**
+   * The records stopped coming for good (the logger thread that makes them stopped): every
+   * subscriber is closed with `code` and `reason`, and one who comes later gets the replay, then
+   * the same close (relay audit: subscribers got nothing more, with no notice).
+   */
+  end(code: number, reason: string): void {
+    this.ended = { code, reason };
+    this.close(code, reason);
   }
 
   close(code: number, reason: string): void {

@@ -115,6 +115,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     budgetMs: o.logBudgetMs,
     onLine: o.onLine,
     onRecord: feed ? (r) => feed.publish(r) : undefined,
+    onLoggerStopped: () => feed?.end(CLOSE.internalError, 'the relay\'s logger stopped: the feed has no more records'),
     onLogError: (message) => {
       const e = new SdpscopeError('LOG_UNWRITABLE', `cannot write the log any more: ${message}${o.logFailure === 'stop' ? ': the relay stops (logFailure "continue" relays on without it)' : ': frames are relayed but not logged'}`);
       o.onLogError?.(e);

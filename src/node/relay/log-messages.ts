@@ -15,7 +15,9 @@ export interface LogWorkerData {
    * BigInt64 [0]: 0, or once the relay shuts down the time (ms since the epoch) after which frames
    * are logged without summaries, so that the log is written in time. [1]: the frames the worker
    * has finished (written to the log when there is one), counted right after their write: what a
-   * relay stopped at its deadline reads to say how many were not logged.
+   * relay stopped at its deadline reads to say how many were not logged. [2] and [3]: the count
+   * the write under way makes, and the log's size once it is written (see log-worker.ts write()).
+   * Four BigInt64 slots.
    */
   readonly hurry: SharedArrayBuffer;
 }

@@ -5,6 +5,7 @@
  * frames are relayed but not logged, and the log says how many. Logging never stops relaying,
  * and never holds up shutdown for long: see close().
  */
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
@@ -27,6 +28,11 @@ export interface LogPipeOptions {
   readonly onRecord?: ((record: string) => void) | undefined;
   /** The log could not be written (once): relaying goes on without it. */
   readonly onLogError?: ((message: string) => void) | undefined;
+  /**
+   * The logger thread itself stopped (it crashed, or ran out of memory): no console line per
+   * frame, no feed record, no log from here on. Called once, after onLogError.
+   */
+  readonly onLoggerStopped?: ((message: string) => void) | undefined;
   /** How long close() waits for the logger (default CLOSE_DEADLINE_MS; tests shorten it). */
   readonly closeDeadlineMs?: number;
 }
@@ -38,7 +44,7 @@ const SUMMARY_GRACE_MS = 400;
 
 export class LogPipe {
   private readonly worker: Worker | null;
-  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(16));
+  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(32));
   /** Frames sent to the worker (it counts those it finished in hurry[1]). */
   private posted = 0;
   private batch: LoggedFrame[] = [];
@@ -46,6 +52,8 @@ export class LogPipe {
   private backlogBytes = 0;
   private skipped = 0;
   private failed = false;
+  /** close() was called: the thread's exit is expected. */
+  private closing = false;
   /** Why the log is not written any more (null while it is). */
   logError: string | null = null;
 
@@ -57,11 +65,16 @@ export class LogPipe {
         })
       : null;
     this.worker?.on('message', (m: FromLogWorker) => this.received(m));
-    this.worker?.on('error', (e: Error) => {
+    const stopped = (why: string) => {
+      if (this.failed || this.closing) return;
       // Logging must never stop relaying: report it once and go on without a log.
       this.failed = true;
-      this.logFailed(`the logger stopped: ${e.message}`);
-    });
+      this.logFailed(`the logger stopped: ${why}`);
+      this.o.onLoggerStopped?.(why);
+    };
+    this.worker?.on('error', (e: Error) => stopped(e.message));
+    // An exit not asked for (terminated from outside, out of memory) is a stop too.
+    this.worker?.on('exit', (code: number) => stopped(`its thread exited (code ${code})`));
     this.worker?.unref();
   }
 
@@ -145,6 +158,7 @@ export class LogPipe {
   async close(): Promise<number> {
     const worker = this.worker;
     if (!worker) return 0;
+    this.closing = true;
     this.hurryUp();
     this.flush();
     let closed = false;
@@ -170,6 +184,17 @@ export class LogPipe {
     await worker.terminate();
     // Read from the worker's own count, made right after each write: an acknowledgement message
     // still on its way when the thread was stopped would have counted written frames again.
-    return closed || this.failed ? 0 : this.posted - Number(Atomics.load(this.hurry, 1));
+    if (closed || this.failed) return 0;
+    let done = Atomics.load(this.hurry, 1);
+    // A write the thread was stopped right after, before counting it: the file's size tells.
+    const pending = Atomics.load(this.hurry, 2);
+    if (pending > done && this.o.log !== null) {
+      try {
+        if (statSync(this.o.log).size >= Number(Atomics.load(this.hurry, 3))) done = pending;
+      } catch {
+        /* no file: not written */
+      }
+    }
+    return this.posted - Number(done);
   }
 }

@@ -32,3 +32,26 @@ describe('LogPipe.close', () => {
     expect(logged.map((l) => l.frame!.i)).toEqual(Array.from({ length: logged.length }, (_, i) => i));
   }, 30_000);
 });
+
+describe('LogPipe: the logger thread stopping by itself', () => {
+  it('is said once (onLogError\'s message, then onLoggerStopped): a thread that exits unasked is a stop (relay audit: the feed went silent with no notice)', async () => {
+    const stops: string[] = [];
+    const errors: string[] = [];
+    const pipe = new LogPipe({ log: null, keepSecrets: false, maxBacklog: 10, maxBacklogBytes: 1 << 20, budgetMs: 1000, onRecord: () => undefined, onLogError: (m) => errors.push(m), onLoggerStopped: (m) => stops.push(m) });
+    // The thread, stopped from outside (as an out-of-memory end would stop it).
+    await (pipe as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    for (let i = 0; i < 100 && stops.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(stops).toEqual(['its thread exited (code 0)']);
+    expect(errors).toEqual(['the logger stopped: its thread exited (code 0)']);
+    expect(await pipe.close()).toBe(0);
+    expect(stops).toHaveLength(1);
+  });
+
+  it('a close asked for is no stop', async () => {
+    const stops: string[] = [];
+    const pipe = new LogPipe({ log: null, keepSecrets: false, maxBacklog: 10, maxBacklogBytes: 1 << 20, budgetMs: 1000, onRecord: () => undefined, onLoggerStopped: (m) => stops.push(m) });
+    await pipe.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stops).toEqual([]);
+  });
+});
