@@ -140,6 +140,7 @@ export interface NegotiationDiagnosticPayloads {
   'weak-fingerprint': MediaPosition;
   'missing-ice-credentials': MediaPosition;
   'invalid-ice-credentials': MediaPosition;
+  'ice-credentials-chars': MediaPosition;
   'bundle-credentials-differ': MediaPosition;
   'ice-lite-both': MediaPosition;
   'no-trickle': MediaPosition;
@@ -242,6 +243,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'weak-fingerprint': 'warning',
   'missing-ice-credentials': 'error',
   'invalid-ice-credentials': 'error',
+  'ice-credentials-chars': 'warning',
   'bundle-credentials-differ': 'warning',
   'ice-lite-both': 'error',
   'no-trickle': 'info',
@@ -529,9 +531,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'missing-fingerprint': {
     domain: 'negotiation',
-    title: 'DTLS m-line without a=fingerprint',
-    description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description.',
-    action: 'Keep the a=fingerprint line (SDP munging or a gateway dropped it).',
+    title: 'm-line without a=fingerprint (no DTLS)',
+    description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description. An RTP m-line of plain RTP (RTP/AVP) or SDES-SRTP (RTP/SAVP(F) with a=crypto), as a SIP trunk or gateway offers it, has none: both browsers reject it too (measured, Chromium 156: "Called with SDP without DTLS fingerprint"; Firefox ESR 153: "no fingerprint attribute"); they implement DTLS-SRTP only. An m-line with port 0 (not used, RFC 3264 §6) needs none.',
+    action: 'Keep the a=fingerprint line (SDP munging or a gateway dropped it); in front of a SIP trunk, a WebRTC gateway or SBC that terminates DTLS-SRTP.',
     reference: 'RFC 8122 §5; RFC 8842 §5',
   },
   'weak-fingerprint': {
@@ -551,8 +553,15 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'invalid-ice-credentials': {
     domain: 'negotiation',
     title: 'ICE ufrag or pwd of illegal length or characters',
-    description: 'ice-ufrag is 4..256 ice-chars and ice-pwd 22..256 ice-chars (ALPHA / DIGIT / "+" / "/").',
+    description: 'ice-ufrag is 4..256 ice-chars and ice-pwd 22..256 (ALPHA / DIGIT / "+" / "/"). Measured: both browsers reject one too short; Chromium 156 rejects 257 characters and a character such as "!" ("ICE ufrag must contain only alphanumeric characters, \'+\', and \'/\'"), which Firefox ESR 153 takes. "-", "=", "#" and "_" Chromium lets through: ice-credentials-chars.',
     action: 'Generate credentials of legal length; browsers reject the description otherwise.',
+    reference: 'RFC 8839 §5.4',
+  },
+  'ice-credentials-chars': {
+    domain: 'negotiation',
+    title: 'ICE ufrag or pwd with characters outside ice-char',
+    description: 'ice-char is ALPHA / DIGIT / "+" / "/": a "-", "_", "=" (base64 padding) or "#" is outside it. Both browsers take these (measured, Chromium 156 and Firefox ESR 153, in an offer and an answer: libwebrtc lets these four through on purpose); a stricter ICE stack may refuse them.',
+    action: 'Generate credentials from ice-chars if the producer is yours.',
     reference: 'RFC 8839 §5.4',
   },
   'bundle-credentials-differ': {

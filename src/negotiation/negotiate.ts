@@ -11,6 +11,7 @@ import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
+const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
@@ -189,13 +190,16 @@ const sends = (d: Direction) => d === 'sendrecv' || d === 'sendonly';
 const receives = (d: Direction) => d === 'sendrecv' || d === 'recvonly';
 
 const ICE_CHARS = /^[A-Za-z0-9+/]*$/;
+/** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */
+const CHROMIUM_ICE_CHARS = /^[A-Za-z0-9+/=#_-]*$/;
+/** Valid as Chromium takes them: length, and its characters (the ones it lets through outside ice-char: ice-credentials-chars). */
 function iceSide(m: MediaDescription, lite: boolean): IceSide {
   const { ufrag, pwd, options } = m.ice;
   return {
     ufrag,
     pwd,
-    ufragValid: ufrag !== null && ufrag.length >= 4 && ufrag.length <= 256 && ICE_CHARS.test(ufrag),
-    pwdValid: pwd !== null && pwd.length >= 22 && pwd.length <= 256 && ICE_CHARS.test(pwd),
+    ufragValid: ufrag !== null && ufrag.length >= 4 && ufrag.length <= 256 && CHROMIUM_ICE_CHARS.test(ufrag),
+    pwdValid: pwd !== null && pwd.length >= 22 && pwd.length <= 256 && CHROMIUM_ICE_CHARS.test(pwd),
     options,
     lite,
   };
@@ -345,7 +349,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
-        const variant = SAVPF_VARIANTS.has(o.protocol.toUpperCase()) && SAVPF_VARIANTS.has(a.protocol.toUpperCase());
+        // So do the SCTP protos (RFC 8841 §4, §4.1): both browsers take DTLS/SCTP (the old sctpmap
+        // form) and TCP/DTLS/SCTP answering UDP/DTLS/SCTP (audit: "Firefox rejects it" on both).
+        const variant = (SAVPF_VARIANTS.has(o.protocol.toUpperCase()) && SAVPF_VARIANTS.has(a.protocol.toUpperCase())) || (SCTP_VARIANTS.has(o.protocol.toUpperCase()) && SCTP_VARIANTS.has(a.protocol.toUpperCase()));
         if (variant) at('protocol-variant', `offer ${o.protocol}, answer ${a.protocol}`);
         else add(diagnostic('protocol-mismatch', `offer ${o.protocol}, answer ${a.protocol}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }
@@ -394,17 +400,23 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const dtlsUsed = usesDtls(o.protocol);
     // An a=setup that does not read is its description's own finding (rejected-by-browser, setup-value), not a missing one.
     const unreadSetup = (m: MediaDescription) => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
-    if (dtlsUsed) {
+    // An m-line the offer does not use (port 0, not bundle-only: RFC 3264 §6) needs no DTLS (audit
+    // against Firefox: its own re-offer after transceiver.stop() was "Firefox rejects it").
+    const offerUsed = o.port !== 0 || o.bundleOnly;
+    // Plain RTP or SDES (a SIP trunk's RTP/AVP, RTP/SAVP with a=crypto): no fingerprint, which both
+    // browsers refuse (audit against both: passed as clean).
+    const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : ': plain RTP'}): both browsers reject it, they implement DTLS-SRTP only` : '');
+    if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
+    if (dtlsUsed && offerUsed) {
       if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
-      if (o.fingerprints.length === 0) at('missing-fingerprint', 'the offer has no a=fingerprint for this m-line');
       for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
-      if (live && a) {
-        if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
-        if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
-        if (a.fingerprints.length === 0) at('missing-fingerprint', 'the answer has no a=fingerprint for this m-line');
-        for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
-      }
+    }
+    if ((dtlsUsed || rtp) && live && a && a.fingerprints.length === 0) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
+    if (dtlsUsed && live && a) {
+      if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
+      if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+      for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
     }
 
     // ICE (RFC 8839 §5.4).
@@ -414,7 +426,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     for (const [side, ice] of [['offer', offerIce], ['answer', live ? answerIce : null]] as const) {
       if (!ice || !iceLive) continue;
       if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
-      else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag "${ice.ufrag}" (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
+      else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag ${JSON.stringify(ice.ufrag)} (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
+      // Characters outside ice-char: a warning (audit against both browsers: they take "-", "_", "=").
+      else if (!ICE_CHARS.test(ice.ufrag) || !ICE_CHARS.test(ice.pwd)) at('ice-credentials-chars', `the ${side}'s ${!ICE_CHARS.test(ice.ufrag) ? `ufrag ${JSON.stringify(ice.ufrag)}` : 'pwd'} has characters outside ice-char (ALPHA / DIGIT / "+" / "/"): both browsers take it`);
     }
 
     // rtcp-mux: each description's own finding (parseSdp: rejected-by-browser, rtcp-mux-missing).

@@ -157,7 +157,6 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const s = session.attributes;
   const mediaIce = a.has('ice-ufrag') || a.has('ice-pwd');
   const sessionIce = s.has('ice-ufrag') || s.has('ice-pwd');
-  const ice = mediaIce ? a : s;
   const fingerprints = a.values('fingerprint');
   const sctpmap = a.first('sctpmap') ?? null;
   const mid = a.first('mid') ?? null;
@@ -197,8 +196,10 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     direction: a.direction ?? s.direction ?? 'sendrecv',
     directionSource: a.direction ? 'media' : s.direction ? 'session' : 'default',
     ice: {
-      ufrag: ice.first('ice-ufrag') ?? null,
-      pwd: ice.first('ice-pwd') ?? null,
+      // Each from the m-section, else the session (RFC 8839 §5.4; both browsers read a media ufrag
+      // with a session pwd: audit, it was "missing-ice-credentials").
+      ufrag: a.first('ice-ufrag') ?? s.first('ice-ufrag') ?? null,
+      pwd: a.first('ice-pwd') ?? s.first('ice-pwd') ?? null,
       options: a.first('ice-options') ?? s.first('ice-options') ?? [],
       source: mediaIce ? 'media' : sessionIce ? 'session' : 'none',
     },

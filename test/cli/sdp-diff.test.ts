@@ -107,3 +107,28 @@ describe('a report past the longest string V8 makes (fuzz seed 20261205: "intern
     expect(() => diffTexts([text, text], ['a', 'b'], { json: true, color: false }, () => undefined)).toThrow(expect.objectContaining({ code: 'OUTPUT_TOO_LARGE' }));
   });
 });
+
+describe('sdp-diff against the browsers: the audit of 2026-12-05 afternoon (test/fixtures/sdp-diff-audit)', () => {
+  const AUDIT = fileURLToPath(new URL('../fixtures/sdp-diff-audit', import.meta.url));
+  const diffCase = (name: string) => {
+    let out = '';
+    const status = diffTexts([readFileSync(join(AUDIT, `${name}.offer.sdp`), 'utf8'), readFileSync(join(AUDIT, `${name}.answer.sdp`), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
+    const found = (JSON.parse(out) as { diagnostics: { kind: string; severity: string; message: string }[] }).diagnostics;
+    return { status, errors: found.filter((d) => d.severity === 'error'), found };
+  };
+  it.each(['plain-rtp-avp', 'sdes-rtp-savpf'])('%s: an offer without DTLS, which both browsers reject, is an error (it passed as clean)', (name) => {
+    const r = diffCase(name);
+    expect(r.status).toBe(1);
+    expect(r.errors.map((e) => e.kind)).toContain('missing-fingerprint');
+    expect(r.errors.find((e) => e.kind === 'missing-fingerprint')!.message).toMatch(/both browsers reject it, they implement DTLS-SRTP only/);
+  });
+  it.each(['firefox-reoffer-stopped', 'sctp-legacy-answer', 'sctp-tcp-answer', 'ice-pwd-equals', 'ice-ufrag-dash', 'ice-mixed-levels'])('%s: both browsers accept it, and sdp-diff finds no error (it had errors)', (name) => {
+    const r = diffCase(name);
+    expect(r.errors).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+  it('ICE characters "-", "_", "=" are a warning (both browsers take them); "!" stays an error (Chromium rejects it)', () => {
+    expect(diffCase('ice-pwd-equals').found.map((d) => d.kind)).toContain('ice-credentials-chars');
+    expect(diffCase('ice-ufrag-dash').found.map((d) => d.kind)).toContain('ice-credentials-chars');
+  });
+});

@@ -205,6 +205,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['weak-fingerprint', { media: [{ fingerprint: 'sha-1 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A' }] }, { media: [answerOf({})] }],
   ['missing-ice-credentials', { media: [{}] }, { media: [answerOf({ pwd: null })] }],
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
+  ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio', ufrag: 'zzzz' }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
