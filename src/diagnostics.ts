@@ -708,7 +708,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'relay-private-address': {
     domain: 'log',
     title: 'Relay candidate with a private address',
-    description: 'The TURN server allocated on a private, CGNAT or loopback address: it is behind NAT and does not announce its public address (coturn: external-ip). Remote peers cannot reach it.',
+    description: 'The TURN server allocated on a private (RFC 1918, or an IPv6 ULA), CGNAT or loopback address: it is behind NAT and does not announce its public address (coturn: external-ip). Remote peers cannot reach it.',
     action: 'Set the TURN server\'s external address (coturn --external-ip public/private).',
     reference: 'RFC 8656 §7; coturn --external-ip',
   },

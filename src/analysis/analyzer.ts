@@ -416,7 +416,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
       } else if (f.type === 'relay') {
         const cls = f.addressClass;
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls} address`, key, line, f.file, f.sdpLine));
+        // An IPv6 ULA (fc00::/7) is as private as RFC 1918 (candidates audit: not flagged).
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local' || cls === 'ipv6-ula') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls === 'ipv6-ula' ? 'private (IPv6 ULA)' : cls} address`, key, line, f.file, f.sdpLine));
       }
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
@@ -525,10 +526,17 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 }
 
-/** The call between two sessions, with its pairs; `controlling` names one of them, or null (the first is assumed). */
+/**
+ * The call between two sessions, with its pairs: the check list of the controlling agent (its
+ * srflx pruned to their bases, RFC 8445 §6.1.2.4), whichever session came first (candidates
+ * audit: the list was the first session's, so the order of the files decided whose srflx were
+ * pruned, and an ICE-lite offerer's peer kept its own). `controlling` names one of them, or null
+ * (the first is assumed).
+ */
 export function callBetween(a: SessionReport, b: SessionReport, basis: string, controlling: string | null): CallReport {
   const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, explanation: k.explanation, mid: k.found.sdpMid }));
-  return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(a), ends(b), controlling === null || controlling === a.session) };
+  const [first, second] = controlling === b.session ? [b, a] : [a, b];
+  return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(first), ends(second), true) };
 }
 
 /** A session's findings, bounded per kind (made with its first finding). */

@@ -22,8 +22,7 @@ interface Section {
   readonly formats: readonly string[];
   mid: string | null;
   direction: Direction | null;
-  /** An a=ice-ufrag or a=ice-pwd read here (then its ICE credentials are its own). */
-  ice: boolean;
+  /** The first a=ice-ufrag read here (an m-section without one has the session's). */
   ufrag: string | null;
   setup: Setup | null;
   fingerprint: string | null;
@@ -31,7 +30,7 @@ interface Section {
   rtpmaps: (string | undefined)[] | null;
 }
 
-const section = (kind: string, port: number, formats: readonly string[]): Section => ({ kind, port, formats, mid: null, direction: null, ice: false, ufrag: null, setup: null, fingerprint: null, rtpmaps: null });
+const section = (kind: string, port: number, formats: readonly string[]): Section => ({ kind, port, formats, mid: null, direction: null, ufrag: null, setup: null, fingerprint: null, rtpmaps: null });
 
 /** The description part of a frame summary. */
 export interface DescriptionSummary {
@@ -98,12 +97,7 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
       case 105 /* i */:
         if (named(text, n, end, 'ice-ufrag')) {
           const u = GRAMMAR['ice-ufrag'].parse(valueOf(text, n + 9, end));
-          if (u !== undefined) {
-            current.ice = true;
-            current.ufrag ??= u;
-          }
-        } else if (named(text, n, end, 'ice-pwd')) {
-          if (GRAMMAR['ice-pwd'].parse(valueOf(text, n + 7, end)) !== undefined) current.ice = true;
+          if (u !== undefined) current.ufrag ??= u;
         } else if (current === session && flag(text, n, end, 'ice-lite')) iceLite = true;
         else if (current.direction === null && flag(text, n, end, 'inactive')) current.direction = 'inactive';
         break;
@@ -134,7 +128,8 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
       port: m.port,
       direction: m.direction ?? session.direction ?? 'sendrecv',
       codecs: codecNames(m),
-      ufrag: cutUfrag(m.ice ? m.ufrag : session.ufrag),
+      // Its own a=ice-ufrag, else the session's, as parseSdp's model reads each attribute (RFC 8839 §5.4).
+      ufrag: cutUfrag(m.ufrag ?? session.ufrag),
       setup: m.setup ?? session.setup,
     })),
     bundle,

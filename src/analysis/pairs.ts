@@ -43,9 +43,21 @@ export interface PredictedPair {
   readonly reason: string | null;
 }
 
-function family(e: PairEnd): 'ipv4' | 'ipv6' | 'mdns' | 'other' {
+function family(e: PairEnd): 'ipv4' | 'ipv6' | 'mdns' | 'fqdn' | 'other' {
   const f = e.explanation.address.family;
-  return f === 'ipv4' || f === 'ipv6' || f === 'mdns' ? f : 'other';
+  return f === 'ipv4' || f === 'ipv6' || f === 'mdns' || f === 'fqdn' ? f : 'other';
+}
+
+/**
+ * Why one end can never be a pair's: no interface has an unspecified, multicast or broadcast
+ * address (RFC 8445 §5.1.1.1), and UDP to port 0 goes nowhere (candidates audit: 0.0.0.0,
+ * 239.1.1.1 and a relay at 0.0.0.0:0 were viable pairs).
+ */
+function unusable(e: PairEnd): string | null {
+  const c = e.explanation.address.class;
+  if (c === 'unspecified' || c === 'multicast' || c === 'broadcast') return `${e.candidate.address} is ${c === 'unspecified' ? 'the unspecified address' : `a ${c} address`}: no interface has it`;
+  if (e.candidate.port === 0 && !(e.candidate.transport === 'tcp' && e.candidate.tcpType === 'active')) return `port 0 at ${e.candidate.address}: nothing can be sent there`;
+  return null;
 }
 
 /** Why the pair cannot work, or null. Pairs of different transport are not formed at all. */
@@ -55,7 +67,11 @@ function obstacle(le: PairEnd, re: PairEnd): string | null {
   const fl = family(le);
   const fr = family(re);
   if (fl === 'other' || fr === 'other') return `address ${fl === 'other' ? l.address : r.address} is not usable`;
-  if (fl !== 'mdns' && fr !== 'mdns' && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;
+  const bad = unusable(le) ?? unusable(re);
+  if (bad !== null) return bad;
+  // A host name (RFC 8839 §5.1 allows one) or an mDNS name resolves to either family.
+  const named = (f: string) => f === 'mdns' || f === 'fqdn';
+  if (!named(fl) && !named(fr) && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;
   if (l.transport === 'tcp') {
     const a = l.tcpType;
     const b = r.tcpType;
@@ -64,10 +80,13 @@ function obstacle(le: PairEnd, re: PairEnd): string | null {
   }
   const cl = le.explanation.address.class;
   const cr = re.explanation.address.class;
-  if (cl === 'link-local' || cr === 'link-local') return 'a link-local address: works only on the same link';
+  // Link-local with link-local can work, on one link (as an mDNS pair can): a note below; with anything else, never.
+  if ((cl === 'link-local') !== (cr === 'link-local')) return 'a link-local address pairs only with a link-local one, on the same link';
   if ((cl === 'loopback') !== (cr === 'loopback')) return 'loopback pairs only with loopback';
   return null;
 }
+
+const bothLinkLocal = (l: PairEnd, r: PairEnd) => l.explanation.address.class === 'link-local' && r.explanation.address.class === 'link-local';
 
 /**
  * Forms the pairs of one call, as the `local` agent's check list, per m-line (sdpMid) where
@@ -100,7 +119,7 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
         value: pairPriority(g, d),
         viable: why === null,
         // mDNS names resolve only on the local link: such a pair works between hosts on one LAN.
-        reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : null),
+        reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : bothLinkLocal(l, r) ? 'link-local on both ends: works only on the same link' : family(l) === 'fqdn' || family(r) === 'fqdn' ? 'needs the host name resolved' : null),
       });
     }
   }

@@ -90,7 +90,6 @@ export type AdapterClass =
 
 const NETWORK_COSTS: ReadonlyArray<readonly [number, AdapterClass, string]> = [
   [0, 'ethernet-or-loopback', 'ethernet or loopback (kNetworkCostMin)'],
-  [1, 'vpn', 'VPN over an unknown-cost adapter (kNetworkCostVpn)'],
   [10, 'wifi', 'Wi-Fi (kNetworkCostLow)'],
   [50, 'unknown', 'adapter type unknown (kNetworkCostUnknown)'],
   [250, 'cellular-5g', 'cellular 5G'],
@@ -111,9 +110,13 @@ export function explainNetworkCost(cost: number): NetworkCostInfo {
   // A candidate line may carry up to 10 digits; what Chromium would refuse is still explained.
   requireInteger(cost, 'explainNetworkCost: the network cost', 0, 9_999_999_999);
   const hit = NETWORK_COSTS.find(([v]) => v === cost);
-  return hit
-    ? { cost, adapter: hit[1], description: hit[2] }
-    : { cost, adapter: 'other', description: cost > 65535 ? `cost ${cost} is beyond 16 bits: Chromium refuses the candidate` : `cost ${cost} is not one of libwebrtc's values` };
+  if (hit) return { cost, adapter: hit[1], description: hit[2] };
+  // A VPN costs its underlying adapter's cost plus kNetworkCostVpn, 1 (libwebrtc's
+  // ComputeNetworkCostByType): 1 is a VPN over Ethernet, 11 over Wi-Fi, 901 over cellular
+  // (audit: 1 had been "over an unknown-cost adapter", 11, 51, 901 "not libwebrtc's values").
+  const under = NETWORK_COSTS.find(([v]) => v + 1 === cost);
+  if (under && under[0] !== 999) return { cost, adapter: 'vpn', description: `VPN over ${under[2]} (${under[0]} + kNetworkCostVpn 1)` };
+  return { cost, adapter: 'other', description: cost > 65535 ? `cost ${cost} is beyond 16 bits: Chromium refuses the candidate` : `cost ${cost} is not one of libwebrtc's values` };
 }
 
 /** libwebrtc's address precedence (RFC 6724-style), the low byte of its local preference. */

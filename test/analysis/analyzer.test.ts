@@ -209,3 +209,34 @@ describe('repeated candidates', () => {
     expect(r.diagnostics.filter((d) => d.kind === 'duplicate-candidate').map((d) => [d.line, d.message])).toEqual([[2, 'host 10.0.0.1:5000 (component 1) seen again (the first of 3 repeats in this session)']]);
   });
 });
+
+describe('CandidateAnalyzer: the candidates audit of 2026-12-05', () => {
+  it('the call\'s pairs are the controlling agent\'s check list, whichever session came first (its srflx pruned, the other\'s kept)', () => {
+    const offerFirst = analyze(CALL);
+    // The same call with b's frames first: a still offers, so a still controls.
+    const lines = CALL.split('\n');
+    const answerFirst = analyze([lines[1], lines[0], ...lines.slice(6), ...lines.slice(2, 6)].join('\n'));
+    for (const r of [offerFirst, answerFirst]) {
+      expect(r.calls[0]!.controlling).toBe('AAAA');
+      const pairs = r.calls[0]!.pairs;
+      expect(pairs.every((p) => p.local.session === 'AAAA')).toBe(true);
+      expect(pairs.some((p) => p.local.candidate.type === 'srflx')).toBe(false);
+    }
+    expect(answerFirst.calls[0]!.pairs.map((p) => p.priority)).toEqual(offerFirst.calls[0]!.pairs.map((p) => p.priority));
+  });
+
+  it('TCP active candidates on port 9 of two m-lines are two candidates, not one seen again (RFC 6544 §4.5)', () => {
+    const text = [
+      JSON.stringify({ type: 'candidate', candidate: 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag T9T9', sdpMid: '0', sdpMLineIndex: 0 }),
+      JSON.stringify({ type: 'candidate', candidate: 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag T9T9', sdpMid: '1', sdpMLineIndex: 1 }),
+    ].join('\n');
+    const r = analyze(text);
+    expect(r.totals.distinct).toBe(2);
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('duplicate-candidate');
+  });
+
+  it('a relay on an IPv6 ULA is a private relay', () => {
+    const r = analyze('candidate:5 1 udp 41885439 fd00::5 40000 typ relay raddr 203.0.113.1 rport 5000 ufrag UUUU');
+    expect(r.diagnostics.find((d) => d.kind === 'relay-private-address')?.message).toBe('relay fd00::5:40000 is a private (IPv6 ULA) address');
+  });
+});

@@ -75,6 +75,25 @@ describe('predictPairs', () => {
     const [ok] = predictPairs([end('A', 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active')], [end('B', 'candidate:8 1 tcp 1518280447 192.168.1.9 443 typ host tcptype passive')], true);
     expect(ok!.viable).toBe(true);
     const [ll] = predictPairs([end('A', 'candidate:1 1 udp 1 fe80::1 1 typ host')], [end('B', 'candidate:2 1 udp 1 2001:db8::2 2 typ host')], true);
-    expect([ll!.viable, ll!.reason]).toEqual([false, 'a link-local address: works only on the same link']);
+    expect([ll!.viable, ll!.reason]).toEqual([false, 'a link-local address pairs only with a link-local one, on the same link']);
+  });
+});
+
+describe('predictPairs: addresses no interface has (candidates audit of 2026-12-05)', () => {
+  const l = end('A', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host');
+  it.each([
+    ['candidate:8 1 udp 2130706431 0.0.0.0 5000 typ host', /0\.0\.0\.0 is the unspecified address: no interface has it/],
+    ['candidate:7 1 udp 2130706431 239.1.1.1 5000 typ host', /239\.1\.1\.1 is a multicast address/],
+    ['candidate:6 1 udp 41885439 10.0.0.9 0 typ relay raddr 203.0.113.1 rport 5000', /port 0 at 10\.0\.0\.9: nothing can be sent there/],
+  ])('%s cannot be paired (it was a viable pair)', (line, why) => {
+    const [p] = predictPairs([l], [end('B', line)], true);
+    expect(p!.viable).toBe(false);
+    expect(p!.reason).toMatch(why);
+  });
+  it('link-local with link-local is viable on one link, as an mDNS pair is; a host name is resolved, not unusable', () => {
+    const [ll] = predictPairs([end('A', 'candidate:1 1 udp 2122262783 fe80::1 5000 typ host')], [end('B', 'candidate:2 1 udp 2122262783 fe80::2 6000 typ host')], true);
+    expect([ll!.viable, ll!.reason]).toEqual([true, 'link-local on both ends: works only on the same link']);
+    const [named] = predictPairs([l], [end('B', 'candidate:3 1 udp 2122260223 b.example.com 6000 typ host')], true);
+    expect([named!.viable, named!.reason]).toEqual([true, 'needs the host name resolved']);
   });
 });

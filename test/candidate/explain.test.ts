@@ -72,8 +72,18 @@ describe('network-cost', () => {
     [900, 'cellular'],
     [999, 'hidden'],
     [123, 'other'],
+    // A VPN costs its adapter's cost + 1 (libwebrtc's ComputeNetworkCostByType; candidates audit).
+    [1, 'vpn'],
+    [11, 'vpn'],
+    [51, 'vpn'],
+    [901, 'vpn'],
   ])('%d → %s', (cost, adapter) => {
     expect(explainNetworkCost(cost).adapter).toBe(adapter);
+  });
+
+  it('a VPN says the adapter under it', () => {
+    expect(explainNetworkCost(1).description).toBe('VPN over ethernet or loopback (kNetworkCostMin) (0 + kNetworkCostVpn 1)');
+    expect(explainNetworkCost(11).description).toBe('VPN over Wi-Fi (kNetworkCostLow) (10 + kNetworkCostVpn 1)');
   });
 });
 
