@@ -462,7 +462,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-common-codec': {
     domain: 'negotiation',
     title: 'No codec in common',
-    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one. An answerer with no common codec must reject the m-line with port 0 (RFC 3264 §6.1). Firefox refuses such an answer ("Answer had no codecs in common with offer"); Chromium takes it and, as offerer, sends with the first of the answer\'s codecs it implements though it did not offer it (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 only to an offer of VP8 only). The answerer can send nothing: none of its codecs was offered.',
+    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one. An answerer with no common codec must reject the m-line with port 0 (RFC 3264 §6.1). Firefox refuses such an answer ("Answer had no codecs in common with offer"); Chromium takes it and, as offerer, sends with the first of the answer\'s codecs it implements though it did not offer it (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 only to an offer of VP8 only). The answerer can send nothing: none of its codecs was offered. When only telephone-event, CN, red or FEC is in common, both browsers accept the answer and no media flows: Firefox sends DTMF only, Chromium configures no codec (measured by the sdp-diff audit).',
     action: 'Compare the codec table: offer a codec the answerer has (setCodecPreferences, server codec list), or have the answerer reject the m-line.',
     reference: 'RFC 3264 §6.1; JSEP (RFC 9429) §5.3.1',
   },

@@ -4,10 +4,10 @@
  * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
  * DTLS roles, BUNDLE and candidates.
  */
-import { requireObject } from '../errors.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
-import { bundleGroupsOf } from './negotiate.js';
+import { browserDirection, bundleGroupsOf } from './negotiate.js';
 import { fmtpText } from './codecs.js';
 
 export type ChangeKind =
@@ -74,6 +74,10 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
 export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
   requireObject(before, 'diffDescriptions: the first description', 'media', 'origin');
   requireObject(after, 'diffDescriptions: the second description', 'media', 'origin');
+  // A list, as parseSdp makes it (sdp-diff audit: a string's characters were read as m-lines, and made-up changes came out).
+  for (const [d, what] of [[before, 'first'], [after, 'second']] as const) {
+    if (!Array.isArray(d.media)) throw new SdpscopeError('INVALID_ARGUMENT', `diffDescriptions: the ${what} description's media must be the list of m-sections parseSdp makes`);
+  }
   return readingModels('diffDescriptions', [before, after], ['the first description', 'the second description'], () => diffModels(before, after));
 }
 
@@ -107,7 +111,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const here = b;
     if (b.port !== 0 && a.port === 0 && !a.bundleOnly) add('mline-rejected', here, String(b.port), '0', `${b.kind} mid ${b.mid ?? '-'} now has port 0 (stopped)`);
     if (b.port === 0 && !b.bundleOnly && a.port !== 0) add('mline-reenabled', here, '0', String(a.port), `${b.kind} mid ${b.mid ?? '-'} is back (port ${a.port})`);
-    if (b.direction !== a.direction) add('direction-changed', here, b.direction, a.direction, `direction ${b.direction} → ${a.direction}`);
+    // As the browsers read it, as negotiation mode does: a session-level direction they ignore is no change (sdp-diff audit).
+    const db = browserDirection(b);
+    const da = browserDirection(a);
+    if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}`);
 
     const cb = codecKey(b);
     const ca = codecKey(a);

@@ -124,7 +124,8 @@ export interface Negotiation {
 const NOT_RETRANSMITTED: ReadonlySet<string> = new Set(['rtx', 'telephone-event', 'cn']);
 
 /** An m-section's direction as Chromium and Firefox read it: its own, else sendrecv (a session-level one is ignored, measured). */
-const browserDirection = (m: MediaDescription): Direction => (m.directionSource === 'session' ? 'sendrecv' : m.direction);
+/** An m-line's direction as the browsers read it: a session-level one they ignore (session-direction-ignored). */
+export const browserDirection = (m: MediaDescription): Direction => (m.directionSource === 'session' ? 'sendrecv' : m.direction);
 
 /** The rids an a=simulcast list names, paused ones (~) with their name. */
 const layers = (list: string | null): string[] => simulcastRids(list).map((r) => r.replace(/^~/, '')).filter((r) => r !== '');
@@ -333,7 +334,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
-      if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}${a.codecs.some((c) => c.name !== '') ? ': Firefox refuses this answer; Chromium takes it and sends with the answer\'s first codec it has' : ''}`);
+      if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
+        // Only DTMF, CN, red or FEC in common: both browsers take the answer and no media flows
+        // (measured by the sdp-diff audit: Firefox sends telephone-event only, Chromium configures
+        // no codec); nothing in common at all is what Firefox refuses.
+        const others = [...new Set(codecs.negotiated.map((c) => c.name))];
+        const said = others.length > 0
+          ? `: only ${others.join(', ')} in common; both browsers accept the answer, and no ${o.kind} flows (Firefox sends ${others.some((n) => n.toLowerCase() === 'telephone-event') ? 'DTMF only' : 'nothing'}, Chromium configures no codec)`
+          : a.codecs.some((c) => c.name !== '') ? ': Firefox refuses this answer; Chromium takes it and sends with the answer\'s first codec it has' : '';
+        at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}${said}`);
+      }
       for (const c of codecs.answerOnly) {
         // A payload type with no rtpmap is the answer's own finding (parseSdp: codec-without-rtpmap).
         if (c.name === '') continue;

@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffCommand, diffTexts } from '../../cli/commands/diff.js';
+import { diffDescriptions } from '../../src/negotiation/diff.js';
+import { parseSdp } from '../../src/sdp/parse.js';
 import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
 import { fileURLToPath } from 'node:url';
@@ -130,5 +132,25 @@ describe('sdp-diff against the browsers: the audit of 2026-12-05 afternoon (test
   it('ICE characters "-", "_", "=" are a warning (both browsers take them); "!" stays an error (Chromium rejects it)', () => {
     expect(diffCase('ice-pwd-equals').found.map((d) => d.kind)).toContain('ice-credentials-chars');
     expect(diffCase('ice-ufrag-dash').found.map((d) => d.kind)).toContain('ice-credentials-chars');
+  });
+});
+
+describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', () => {
+  const AUDIT = fileURLToPath(new URL('../fixtures/sdp-diff-audit', import.meta.url));
+  it('only telephone-event in common: both browsers accept, no audio flows (it said Firefox refuses, Chromium sends)', () => {
+    let out = '';
+    diffTexts([readFileSync(join(AUDIT, 'dtmf-only-common.offer.sdp'), 'utf8'), readFileSync(join(AUDIT, 'dtmf-only-common.answer.sdp'), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
+    const d = (JSON.parse(out) as { diagnostics: { kind: string; message: string }[] }).diagnostics.find((x) => x.kind === 'no-common-codec')!;
+    expect(d.message).toMatch(/only telephone-event in common; both browsers accept the answer, and no audio flows \(Firefox sends DTMF only, Chromium configures no codec\)$/);
+  });
+  it('--diff reads directions as the browsers do: a session-level a=recvonly is no change (negotiation mode says the browsers ignore it)', () => {
+    const before = buildSdp({ media: [{}] });
+    const after = before.replace('t=0 0\r\n', 't=0 0\r\na=recvonly\r\n').replace(/a=sendrecv\r\n/g, '');
+    const r = diffDescriptions(parseSdp(before), parseSdp(after));
+    expect(r.changes.filter((c) => c.kind === 'direction-changed')).toEqual([]);
+  });
+  it('diffDescriptions on a description whose media is not a list: INVALID_ARGUMENT (it made up changes)', () => {
+    const d = parseSdp(buildSdp({ media: [{}] }));
+    expect(() => diffDescriptions({ ...d, media: 'xy' as never }, d)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
