@@ -79,7 +79,7 @@ export interface Rejection {
 /** SDP lines (parseSdp). */
 export interface SdpDiagnosticPayloads {
   'invalid-line': LinePosition;
-  'blank-line': LinePosition;
+  'blank-line': LinePosition & { readonly browsers: BrowserVerdicts };
   'attribute-syntax': LinePosition;
   'fingerprint-invalid': LinePosition & { readonly browsers: BrowserVerdicts };
   /** A rule of BROWSER_RULES (src/sdp/browser-rules.ts): `rule` names it, `browsers` says who rejects. */
@@ -205,7 +205,7 @@ export type LogDiagnostic = Diagnostic<LogDiagnosticKind | CandidateDiagnosticKi
 /** The severity of each kind: all that a producer of findings needs at run time. */
 export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'invalid-line': 'error',
-  'blank-line': 'warning',
+  'blank-line': 'error',
   'attribute-syntax': 'warning',
   'fingerprint-invalid': 'error',
   'rejected-by-browser': 'error',
@@ -291,8 +291,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'blank-line': {
     domain: 'sdp',
     title: 'Blank line',
-    description: 'SDP has no blank lines; some stacks add one at the end. Kept as written.',
-    action: 'Remove it before handing the SDP to a strict parser; browsers tolerate a trailing one.',
+    description: 'SDP has no blank lines. Among the lines, both browsers reject one (measured by the sdp-diff audit: Chromium 156 "Invalid SDP line", Firefox ESR 153 stops reading at it and finds fewer m-lines); after the last line, Chromium rejects it and Firefox ignores it; `browsers` says which. Kept as written. (A file that ends with a blank line is not an SDP that does: the readers of files and logs leave a file\'s trailing blank lines out.)',
+    action: 'Remove it: whatever added it (string concatenation, a template, a log join) breaks setRemoteDescription.',
     reference: 'RFC 8866 §5',
   },
   'fingerprint-invalid': {

@@ -58,6 +58,13 @@ export class LineScanner {
    * the block's end otherwise.
    */
   private blanks: string[] = [];
+  /**
+   * Lines the block holds after its first, and how many of them came after exactly one blank
+   * line: when all did, the blank lines are the copy's layout (about:webrtc's), not the SDP's,
+   * and are left out of it (a blank line in an SDP is an error both browsers raise).
+   */
+  private joined = 0;
+  private afterOneBlank = 0;
   private blockStart = 0;
   private blockFragment = false;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
@@ -93,7 +100,9 @@ export class LineScanner {
     }
     if (this.block.length > 0) {
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
+        this.joined++;
         if (this.blanks.length > 0) {
+          if (this.blanks.length === 1) this.afterOneBlank++;
           pushAll(this.block, this.blanks);
           this.blanks = [];
         }
@@ -126,13 +135,17 @@ export class LineScanner {
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
     this.block = [text];
+    this.joined = 0;
+    this.afterOneBlank = 0;
     this.blockStart = lineNo;
     this.blockFragment = fragment;
   }
 
   private flush(): void {
     if (this.block.length === 0) return;
-    const text = this.block.join('');
+    // A blank line between every two lines (a copy from about:webrtc): layout, left out.
+    const layout = this.joined > 1 && this.afterOneBlank === this.joined;
+    const text = (layout ? this.block.filter((l) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : this.block).join('');
     this.block = [];
     this.blanks = [];
     emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);

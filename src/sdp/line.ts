@@ -8,6 +8,10 @@ import { tryParseCandidate } from '../candidate/candidate.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
+/** A blank line's finding, among the lines and after the last one (parse.ts). */
+export const BLANK_INSIDE = 'blank line: both browsers reject it (Chromium: "Invalid SDP line"; Firefox stops reading at it)';
+export const BLANK_AFTER = 'blank line after the last line: Chromium rejects it ("Invalid SDP line"); Firefox ignores it';
+
 type Unplaced<T> = T extends SdpLine ? Omit<T, 'eol' | 'verbatim'> : never;
 type Node = Unplaced<SdpLine>;
 
@@ -32,7 +36,8 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
   if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || c0 < 97 || c0 > 122) {
     // (Past the bound of each kind, findings are counted without being made: the line is kept.)
     if (content.trim() === '') {
-      if (!problems.skip('blank-line', line)) problems.push(diagnostic('blank-line', 'blank line', atLine(line)));
+      // Among the lines: both reject; parseSdp says a trailing one again as Chromium's alone.
+      if (!problems.skip('blank-line', line)) problems.push(diagnostic('blank-line', BLANK_INSIDE, { ...atLine(line), browsers: { chromium: 'rejects', firefox: 'rejects' } }));
     } else if (!problems.skip('invalid-line', line)) problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, atLine(line, 1)));
     return { line, kind: 'invalid', text: content };
   }

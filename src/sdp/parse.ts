@@ -5,7 +5,7 @@
 import { madeByParser } from '../model-guard.js';
 import { requireText, SdpscopeError } from '../errors.js';
 import { boundedFindings, diagnostic, NOWHERE, type ParseDiagnostic } from '../diagnostics.js';
-import { readLine } from './line.js';
+import { BLANK_AFTER, readLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { buildDescription } from './views.js';
 import { ruleDiagnostic } from './browser-rules.js';
@@ -42,6 +42,8 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   let start = 0;
   let lineNo = 0;
   let crJoined: { line: number; next: string } | null = null;
+  /** The last line that is not blank: blank lines after it are trailing. */
+  let lastContent = 0;
   // Lines are looked at for a lone CR only when the text has one (a CRLF text has none: scanning
   // each line for it was a twentieth of the parse).
   let loneCr = false;
@@ -79,6 +81,7 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     if (nl >= 0 && start === text.length) finalEol = true;
 
     const node = readLine(content, lineNo, problems);
+    if (!(node.kind === 'invalid' && content.trim() === '')) lastContent = lineNo;
     if (ending === '\r') (node as { eol?: string }).eol = ending;
     else if (ending !== '') {
       if (eol === null) eol = ending;
@@ -93,6 +96,13 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
       sections.push(current);
     }
     current.push(node);
+  }
+  // Blank lines after the last line: Chromium's alone to reject (sdp-diff audit).
+  if (lastContent < lineNo) {
+    for (let i = 0; i < found.length; i++) {
+      const d = found[i]!;
+      if (d.kind === 'blank-line' && d.line !== null && d.line > lastContent) found[i] = diagnostic('blank-line', BLANK_AFTER, { line: d.line, column: d.column, mid: d.mid, browsers: { chromium: 'rejects', firefox: 'accepts' } });
+    }
   }
   if (mixed) problems.push(diagnostic('mixed-line-endings', 'some lines end with CRLF and others with LF', NOWHERE));
   if (crJoined !== null) problems.push(diagnostic('cr-line-endings', `line ${crJoined.line} holds more lines joined by a lone CR (before "${crJoined.next}"): browsers split an SDP at LF only and read them as one line`, { line: crJoined.line, column: null, mid: null }));

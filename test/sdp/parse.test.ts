@@ -4,6 +4,7 @@ import { parseSdp } from '../../src/sdp/parse.js';
 import { writeSdp } from '../../src/sdp/write.js';
 import type { SdpLine } from '../../src/sdp/model.js';
 import { corpusFile, sdpFiles, seedSdp } from '../support/corpus.js';
+import { buildSdp } from '../support/sdp-builder.js';
 
 const allLines = (d: ReturnType<typeof parseSdp>): SdpLine[] => [...d.lines, ...d.media.flatMap((m) => m.lines)];
 
@@ -340,5 +341,19 @@ describe('a codec\'s feedback', () => {
   it('is its own a=rtcp-fb lines and the "*" ones, in the lines\' order, for a format listed twice too', () => {
     const d = parseSdp('v=0\r\nm=video 9 RTP/AVPF 96 97 96\r\na=rtcp-fb:96 a\r\na=rtcp-fb:* b\r\na=rtcp-fb:96 c\r\na=rtcp-fb:97 d\r\n');
     expect(d.media[0]!.codecs.map((c) => [c.payloadType, c.feedback.map((f) => f.type).join(' ')])).toEqual([[96, 'a b c'], [97, 'b d'], [96, 'a b c']]);
+  });
+});
+
+describe('blank lines, as the browsers read them (sdp-diff audit of 2026-12-05 afternoon)', () => {
+  const sdp = buildSdp({ media: [{}] });
+  it('among the lines: an error both browsers raise (it was a warning)', () => {
+    const d = parseSdp(sdp.replace('s=-\r\n', 's=-\r\n\r\n'));
+    expect(d.diagnostics.filter((x) => x.kind === 'blank-line')).toEqual([expect.objectContaining({ severity: 'error', line: 4, browsers: { chromium: 'rejects', firefox: 'rejects' } })]);
+  });
+  it('after the last line: Chromium\'s alone ("browsers tolerate a trailing one", it said)', () => {
+    const d = parseSdp(`${sdp}\r\n`);
+    const blank = d.diagnostics.filter((x) => x.kind === 'blank-line');
+    expect(blank).toEqual([expect.objectContaining({ severity: 'error', browsers: { chromium: 'rejects', firefox: 'accepts' }, message: 'blank line after the last line: Chromium rejects it ("Invalid SDP line"); Firefox ignores it' })]);
+    expect(writeSdp(d)).toBe(`${sdp}\r\n`);
   });
 });
