@@ -218,6 +218,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private contexts = new Map<string, CallContext>();
   /** connection (pc+side, room+sender) → its last ufrag, to see ICE restarts. */
   private lastUfrag = new Map<string, string>();
+  /** Per connection, the ufrags it restarted from (at most 16 each): a candidate of one is late, not a restart. */
+  private earlierUfrags = new Map<string, Set<string>>();
   private readonly maxSessions: number;
   private readonly maxKept: number;
   private seq = 0;
@@ -310,7 +312,20 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (connection === null && role === undefined && source.room === undefined) return;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
-      if (last !== undefined && last !== ufrag) this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line, source.file));
+      if (last !== undefined && last !== ufrag) {
+        // A candidate of a generation this connection restarted from arrives late (it was in
+        // flight): it is that session's, not a restart back to it (candidates audit: a second
+        // "restart", and the call predicted with the abandoned session).
+        const earlier = this.earlierUfrags.get(connection);
+        if (earlier?.has(ufrag)) return;
+        this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line, source.file));
+        const set = earlier ?? new Set<string>();
+        if (set.size < 16) set.add(last);
+        if (!earlier) {
+          this.earlierUfrags.set(connection, set);
+          this.earlierUfrags = this.trim(this.earlierUfrags);
+        }
+      }
       if (last !== ufrag) {
         this.lastUfrag.set(connection, ufrag);
         this.lastUfrag = this.trim(this.lastUfrag);

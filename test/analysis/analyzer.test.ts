@@ -235,6 +235,21 @@ describe('CandidateAnalyzer: the candidates audit of 2026-12-05', () => {
     expect(r.diagnostics.map((d) => d.kind)).not.toContain('duplicate-candidate');
   });
 
+  it('a candidate of the generation before a restart, arriving late, is that session\'s: no second restart, and the call stays between the new sessions', () => {
+    const r = analyze([
+      frame('a', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'AAAA' }] }) }),
+      cand('a', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 ufrag AAAA'),
+      frame('b', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'CCCC', setup: 'active' }] }) }),
+      frame('a', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'BBBB' }] }) }),
+      cand('a', 'candidate:1 1 udp 2122260223 10.0.0.1 5002 typ host generation 0 ufrag BBBB'),
+      frame('b', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'DDDD', setup: 'active' }] }) }),
+      cand('a', 'candidate:2 1 udp 1686052607 198.51.100.1 7000 typ srflx raddr 10.0.0.1 rport 5000 generation 0 ufrag AAAA'),
+    ].join('\n'));
+    expect(r.diagnostics.filter((d) => d.kind === 'ice-restart').map((d) => d.message)).toEqual(['sender r1/a: ufrag AAAA → BBBB', 'sender r1/b: ufrag CCCC → DDDD']);
+    expect(r.calls.map((c) => c.sessions)).toEqual([['BBBB', 'DDDD']]);
+    expect(r.sessions.find((s) => s.session === 'AAAA')!.counts.byType).toEqual({ host: 1, srflx: 1 });
+  });
+
   it('a relay on an IPv6 ULA is a private relay', () => {
     const r = analyze('candidate:5 1 udp 41885439 fd00::5 40000 typ relay raddr 203.0.113.1 rport 5000 ufrag UUUU');
     expect(r.diagnostics.find((d) => d.kind === 'relay-private-address')?.message).toBe('relay fd00::5:40000 is a private (IPv6 ULA) address');

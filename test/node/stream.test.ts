@@ -136,8 +136,10 @@ describe('blank lines inside an SDP', () => {
       const r = await scan(chunked(text, 7));
       expect(strip(r)).toEqual(strip(whole));
       expect(whole.descriptions).toHaveLength(1);
-      // The description is every SDP line with the blank lines between them, and no blank line after its last.
-      expect(whole.descriptions[0]!.text).toBe(spaced.replace(/\n\n$/, '\n'));
+      // The description is every SDP line, without the copy's blank line between every two (its
+      // layout: a blank line in an SDP is an error both browsers raise; sdp-diff audit).
+      expect(whole.descriptions[0]!.text).toBe(spaced.replace(/\n\n/g, '\n'));
+      expect(whole.descriptions[0]!.description.diagnostics.filter((d) => d.kind === 'blank-line')).toEqual([]);
       expect(whole.descriptions[0]!.description.media.length).toBe(parseMedia(sdp));
     }
     // After a line that is not SDP, an a=candidate line is trickled, as before.
