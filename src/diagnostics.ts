@@ -417,9 +417,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'type-preference-mismatch': {
     domain: 'candidate',
-    title: 'Type preference contradicts the declared type',
-    description: 'The top byte of the priority is the type preference; the value seen is not one any known implementation uses for this type (e.g. a "relay" with the host preference 126), so the line was probably edited or the type rewritten.',
-    action: 'Look for an SFU or a script that rewrites candidates; pairs are then checked in a surprising order.',
+    title: 'Type preference unusual for the declared type',
+    description: 'The top byte of the priority is the type preference; the value seen is outside what browsers and most stacks use for this type (e.g. a "relay" with the host preference 126). RFC 8445 §5.1.2.2\'s values are a SHOULD: some servers write others on purpose (FreeSWITCH\'s and an ICE-lite gateway\'s host candidates with preference 0, Medooze\'s with 1, real captures in the corpus), and a script may have rewritten the type. Against a browser, such a candidate is checked in an order its priority, not its type, decides.',
+    action: 'From a server you run: expected if it is the server\'s own scheme (a lite server is checked by its peer\'s order anyway). Otherwise look for an SFU or a script that rewrites candidates.',
     reference: 'RFC 8445 §5.1.2.1',
   },
   'candidate-network-cost': {

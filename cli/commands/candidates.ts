@@ -172,27 +172,40 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   const sink = opts.strict ? strictSink(analyzer) : analyzer;
   let sawAnything = false;
   const names: string[] = [];
-  for await (const { name, stream, size } of inputs) {
-    names.push(name);
-    let last = 0;
-    const progress = opts.progress && size !== null && size > 0
-      ? (bytes: number, lines: number) => {
-          const now = Date.now();
-          if (now - last < 200) return;
-          last = now;
-          // A gzipped file gives more bytes than its size: then only what was read.
-          const share = bytes <= size ? `${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB)` : `${(bytes / 1048576).toFixed(0)} MB`;
-          err(`\r${name}: ${share}, ${lines} lines`);
-        }
-      : undefined;
-    const watched = watchBlank(stream);
-    try {
-      await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
-    } finally {
-      // Cleared before what comes next, an error too (it was printed after the progress line, on it).
-      if (progress && last !== 0) err(CLEAR_PROGRESS);
+  try {
+    await readAll();
+  } catch (e) {
+    // --strict stopped it: the --json document written so far is closed, with why (candidates
+    // audit: stdout was cut in the middle of its array, not JSON).
+    if (json && opts.strict && e instanceof SdpscopeError) {
+      if (records === 0) out('{\n  "candidates": [');
+      out(`${records === 0 ? '' : '\n  '}],\n  "stopped": ${JSON.stringify({ code: e.code, message: e.reason })}\n}\n`);
     }
-    sawAnything ||= !watched.blank();
+    throw e;
+  }
+  async function readAll(): Promise<void> {
+    for await (const { name, stream, size } of inputs) {
+      names.push(name);
+      let last = 0;
+      const progress = opts.progress && size !== null && size > 0
+        ? (bytes: number, lines: number) => {
+            const now = Date.now();
+            if (now - last < 200) return;
+            last = now;
+            // A gzipped file gives more bytes than its size: then only what was read.
+            const share = bytes <= size ? `${Math.floor((100 * bytes) / size)}% (${(bytes / 1048576).toFixed(0)} of ${(size / 1048576).toFixed(0)} MB)` : `${(bytes / 1048576).toFixed(0)} MB`;
+            err(`\r${name}: ${share}, ${lines} lines`);
+          }
+        : undefined;
+      const watched = watchBlank(stream);
+      try {
+        await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
+      } finally {
+        // Cleared before what comes next, an error too (it was printed after the progress line, on it).
+        if (progress && last !== 0) err(CLEAR_PROGRESS);
+      }
+      sawAnything ||= !watched.blank();
+    }
   }
   const report: AnalysisReport = analyzer.finish();
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && spools.sessions.count === 0) {

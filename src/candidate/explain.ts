@@ -258,7 +258,7 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (range) {
     const t = typePreference;
     if (t < range[0] || t > range[1]) {
-      out.push(diagnostic('type-preference-mismatch', `type preference ${t} is not one used for ${c.type} candidates (${range[0]}..${range[1]})`, UNPLACED));
+      out.push(diagnostic('type-preference-mismatch', `type preference ${t} is unusual for ${c.type} candidates (browsers use ${range[0]}..${range[1]}; some servers write their own)`, UNPLACED));
     }
   }
   return out.length === 0 ? NO_FINDINGS : out;

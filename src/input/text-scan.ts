@@ -261,14 +261,18 @@ const CJK_STOPS = new Set([
 ]);
 
 /**
- * Where a candidate that starts at `from` in a log line ends: at a quote, a backslash, "<" or ">",
- * " (", ", " or "; ", an ideographic space or full-width punctuation, or the line's end (or `limit`).
+ * Where a candidate that starts at `from` in a log line ends: at a quote, a backquote, a backslash,
+ * "<" or ">", " (", " |", ", " or "; ", an ideographic space or full-width punctuation, or the
+ * line's end (or `limit`).
  */
 export function candidateTextEnd(line: string, from: number, limit = line.length): number {
   let end = from;
   for (; end < limit; end++) {
     const c = line.charCodeAt(end);
-    if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62) break; /* " ' \ < > */
+    // A backquote too: Markdown's inline code, how candidates are shared in issues and chats (candidates audit: "host`").
+    if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62 || c === 96) break; /* " ' \ < > ` */
+    // " |": a Markdown table's next cell (no candidate field is "|": RFC 8839 §5.1).
+    if (c === 124 && end > from && line.charCodeAt(end - 1) === 32) break;
     // " (": a word that no candidate field starts with (a token has no parenthesis, RFC 8839 §5.1):
     // the log's own words after the candidate ("typ host (laptop)").
     if (c === 40 && end > from && line.charCodeAt(end - 1) === 32) break;

@@ -105,6 +105,17 @@ describe('sdpscope candidates', () => {
     await expect(run([bad], { strict: true })).rejects.toMatchObject({ code: 'CANDIDATE_PORT', message: expect.stringContaining('line 1') });
   });
 
+  it('--strict --json stopped by a bad line leaves a whole JSON document, saying why (it was cut in the middle of its array: candidates audit)', async () => {
+    const bad = file('bad-late.log', ALICE + '\ncandidate:1 1 udp 2122260223 10.0.0.1 99999 typ host\n');
+    let out = '';
+    const stopped = candidatesCommand({ files: [bad], json: true, ndjson: false, summary: false, strict: true, color: false, progress: false }, (s) => (out += s), () => undefined);
+    await expect(stopped).rejects.toMatchObject({ code: 'CANDIDATE_PORT' });
+    const doc = JSON.parse(out) as { candidates: unknown[]; stopped: { code: string; message: string } };
+    expect(doc.candidates).toHaveLength(2);
+    expect(doc.stopped.code).toBe('CANDIDATE_PORT');
+    expect(doc.stopped.message).toMatch(/line 3: .*\(--strict\)$/);
+  });
+
   it.each([
     ['a missing file', () => join(dir, 'none.log'), 'FILE_NOT_FOUND'],
     ['a directory', () => dir, 'FILE_IS_DIRECTORY'],

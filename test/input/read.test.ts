@@ -556,3 +556,14 @@ describe('numbers JSON cannot hold (issue 13: no Infinity or NaN in any model)',
     expect(numbers.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('candidates in Markdown (candidates audit of 2026-12-05): inline code and table cells end them', () => {
+  it('a backquote ends a candidate (its type was "host`"), and so does a table\'s " |"', () => {
+    const r = readInput('got `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host` from peer\n| 1 | candidate:2 1 tcp 1518280447 10.0.0.2 9 typ host tcptype active | ok |\n`candidate:3 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.0.1 rport 0`\n');
+    expect(r.candidates.map((c) => [c.candidate?.type, c.candidate?.tcpType ?? null, c.error?.code ?? null])).toEqual([
+      ['host', null, null],
+      ['host', 'active', null],
+      ['srflx', null, null],
+    ]);
+  });
+});
