@@ -8,10 +8,10 @@
 import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
-import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
+import { describe, requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
-import { atLine, boundedFindings, diagnostic, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
+import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
 import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
@@ -234,6 +234,10 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     requireObject(options, 'CandidateAnalyzer: the options');
     this.maxSessions = options.maxSessions === undefined ? 2000 : requireInteger(options.maxSessions, 'CandidateAnalyzer: maxSessions', 1, 1e9);
     this.maxKept = options.maxCandidatesPerSession === undefined ? 64 : requireInteger(options.maxCandidatesPerSession, 'CandidateAnalyzer: maxCandidatesPerSession', 0, 1e9);
+    // Callbacks checked now, not met as a TypeError at the first candidate (candidates audit).
+    for (const k of ['onCandidate', 'onCandidateJson', 'onSession'] as const) {
+      if (options[k] !== undefined && typeof options[k] !== 'function') throw new SdpscopeError('INVALID_ARGUMENT', `CandidateAnalyzer: ${k} must be a function when given, got ${describe(options[k])}`);
+    }
   }
 
   /** Throws ANALYZER_FINISHED once finish() has run. */
@@ -451,6 +455,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
 
   endOfCandidates(found: FoundEndOfCandidates): void {
     this.open();
+    requireObject(found, 'CandidateAnalyzer.endOfCandidates: the found end of candidates', 'source');
+    requireSource(found.source, 'CandidateAnalyzer.endOfCandidates');
     // With no ufrag in the frame, the end belongs to the connection's latest session.
     const conn = connectionOf(found.source);
     const key = conn ?? 'no ufrag';
@@ -462,6 +468,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
 
   problem(p: InputDiagnostic): void {
     this.open();
+    const d = requireObject<Record<string, unknown>>(p, 'CandidateAnalyzer.problem: the diagnostic', 'kind', 'message');
+    if (typeof d['kind'] !== 'string' || !(d['kind'] in SEVERITY) || typeof d['message'] !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'CandidateAnalyzer.problem: the diagnostic must be {kind: a diagnostic kind, message: a string, …}, as readInput makes it');
     // Candidate rejections arrive as candidates with an error too; they are counted once, there.
     // SDP rejections and JSON that does not parse are the input's.
     if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long') this.inputFindings.push(p);

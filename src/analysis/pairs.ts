@@ -97,8 +97,13 @@ const bothLinkLocal = (l: PairEnd, r: PairEnd) => l.explanation.address.class ==
  */
 export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd[], localIsControlling: boolean): PredictedPair[] {
   for (const [side, ends] of [['local', local], ['remote', remote]] as const) {
-    if (!Array.isArray(ends)) throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: the ${side} candidates must be an array of {session, candidate}, got ${describe(ends)}`);
-    for (const e of ends) requireObject(requireObject<PairEnd>(e, `predictPairs: a ${side} end`, 'candidate').candidate, `predictPairs: a ${side} end's candidate`, 'component', 'transport', 'type', 'priority', 'address', 'port');
+    if (!Array.isArray(ends)) throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: the ${side} candidates must be an array of {session, candidate, explanation}, got ${describe(ends)}`);
+    for (const e of ends) {
+      requireObject(requireObject<PairEnd>(e, `predictPairs: a ${side} end`, 'candidate').candidate, `predictPairs: a ${side} end's candidate`, 'component', 'transport', 'type', 'priority', 'address', 'port');
+      // Its explanation too (explainCandidate's): the address class decides what can pair (candidates audit: a TypeError without it).
+      const x = (e as { explanation?: { address?: unknown } }).explanation;
+      if (x === null || typeof x !== 'object' || x.address === null || typeof x.address !== 'object') throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: a ${side} end needs its explanation, {session, candidate, explanation: explainCandidate(candidate)}`);
+    }
   }
   if (typeof localIsControlling !== 'boolean') throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: localIsControlling must be a boolean, got ${describe(localIsControlling)}`);
   const pairs: (Omit<PredictedPair, 'order' | 'priority'> & { value: bigint })[] = [];

@@ -719,6 +719,13 @@ export function requireCandidate(c: unknown, what: string): asserts c is Candida
     throw bad(field, `${base === 'number' ? 'a whole number, not negative' : 'a string'}${type.endsWith('?') ? ' or null' : ''}`);
   }
   if (o['prefix'] !== 'candidate:' && o['prefix'] !== 'a=candidate:') throw bad('prefix', '"candidate:" or "a=candidate:"');
+  // The reader's own bounds: what it refuses to read is not written either (candidates audit:
+  // port 70000 and component 0 were written as lines that do not read back). Strings stay as
+  // the reader keeps them (lossless: a line's odd characters come back as they were).
+  for (const [field, min, max] of [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff]] as const) {
+    const n = o[field] as number | null;
+    if (n !== null && (n < min || n > max)) throw bad(field, `from ${min} to ${max}`);
+  }
   const ext = o['extensions'];
   if (!Array.isArray(ext) || !ext.every((e) => e !== null && typeof e === 'object' && typeof (e as CandidateExtension).name === 'string' && typeof (e as CandidateExtension).value === 'string')) {
     throw bad('extensions', 'an array of {name, value} strings');

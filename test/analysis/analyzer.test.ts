@@ -1,7 +1,12 @@
 import { Readable } from 'node:stream';
 import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer.js';
 import { DIAGNOSTICS, type DiagnosticKind } from '../../src/diagnostics.js';
-import { scanInput } from '../../src/input/read.js';
+import { readInput, scanInput } from '../../src/input/read.js';
+import { predictPairs } from '../../src/analysis/pairs.js';
+import { writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
+import { explainCandidate } from '../../src/candidate/explain.js';
+
+const readInputFirst = (line: string): Candidate => readInput(line).candidates[0]!.candidate!;
 import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
 import { buildSdp } from '../support/sdp-builder.js';
@@ -253,5 +258,24 @@ describe('CandidateAnalyzer: the candidates audit of 2026-12-05', () => {
   it('a relay on an IPv6 ULA is a private relay', () => {
     const r = analyze('candidate:5 1 udp 41885439 fd00::5 40000 typ relay raddr 203.0.113.1 rport 5000 ufrag UUUU');
     expect(r.diagnostics.find((d) => d.kind === 'relay-private-address')?.message).toBe('relay fd00::5:40000 is a private (IPv6 ULA) address');
+  });
+});
+
+describe('CandidateAnalyzer and predictPairs: odd arguments are INVALID_ARGUMENT (candidates audit of 2026-12-05; TypeErrors before)', () => {
+  const found = readInputFirst('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host');
+  it.each([
+    ['onCandidate: 5', () => new CandidateAnalyzer({ onCandidate: 5 as never })],
+    ['onSession: "x"', () => new CandidateAnalyzer({ onSession: 'x' as never })],
+    ['onCandidateJson: {}', () => new CandidateAnalyzer({ onCandidateJson: {} as never })],
+    ['endOfCandidates(null)', () => new CandidateAnalyzer().endOfCandidates(null as never)],
+    ['endOfCandidates({})', () => new CandidateAnalyzer().endOfCandidates({} as never)],
+    ['problem(null)', () => new CandidateAnalyzer().problem(null as never)],
+    ['problem({})', () => new CandidateAnalyzer().problem({} as never)],
+    ['problem({kind: "nope", message: "x"})', () => new CandidateAnalyzer().problem({ kind: 'nope', message: 'x' } as never)],
+    ['predictPairs without explanation', () => predictPairs([{ session: 'a', candidate: found } as never], [{ session: 'b', candidate: found } as never], true)],
+    ['writeCandidate of port 70000', () => writeCandidate({ ...found, port: 70000 })],
+    ['explainCandidate of component 0', () => explainCandidate({ ...found, component: 0 })],
+  ])('%s', (_name, f) => {
+    expect(f).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
