@@ -462,7 +462,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const key = conn ?? 'no ufrag';
     const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
     // The newest, not the sessions' values copied to find it (per end of candidates: quadratic; parser audit).
-    const target = this.sessions.get(ufrag ?? key) ?? this.newest;
+    // The generation the frame names comes first (candidates audit: it went to the newest session).
+    const named = typeof found.usernameFragment === 'string' ? this.sessions.get(found.usernameFragment) : undefined;
+    const target = named ?? this.sessions.get(ufrag ?? key) ?? this.newest;
     if (target) target.endOfCandidates = true;
   }
 

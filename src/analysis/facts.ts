@@ -114,7 +114,7 @@ export function connectionOf(source: { readonly peerConnection?: string | undefi
   return null;
 }
 
-const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer)/;
+const LOCAL_EVENTS = /^(onicecandidate|icecandidate|onIceCandidate|setLocalDescription|createOffer|createAnswer|onicegatheringstatechange|icegatheringstatechange|iceGatheringStateChange)/;
 const REMOTE_EVENTS = /^(addIceCandidate|setRemoteDescription)/;
 
 /** Which side of its peer connection an event is on (webrtc-internals event names), or undefined. */

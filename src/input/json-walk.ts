@@ -1,3 +1,6 @@
+/** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */
+const endUfrag = (o: Record<string, unknown>): { usernameFragment?: string } => (typeof o['usernameFragment'] === 'string' && o['usernameFragment'] !== '' ? { usernameFragment: o['usernameFragment'] } : {});
+
 /**
  * Walks a JSON value (a document, an NDJSON line, a frame) for SDPs and candidates:
  * RTCSessionDescriptionInit `{type, sdp}`, the seed's `{type:"offer", offer:{…}}` frames,
@@ -68,12 +71,12 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   if ('candidate' in o) {
     const c = o['candidate'];
     if (typeof c === 'string') {
-      if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, source: { ...sourceOf(here), path } });
+      if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, ...endUfrag(o), source: { ...sourceOf(here), path } });
       else if (CANDIDATE_START.test(c)) emitCandidate(c, o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
       return;
     }
     if (c === null) {
-      if (frameType === 'candidate' || 'sdpMid' in o) sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, source: { ...sourceOf(here), path } });
+      if (frameType === 'candidate' || 'sdpMid' in o) sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, ...endUfrag(o), source: { ...sourceOf(here), path } });
       return;
     }
     if (typeof c === 'object') {

@@ -71,6 +71,11 @@ export interface FoundCandidate {
 /** A trickle end-of-candidates signal: a frame whose candidate is null or "". */
 export interface FoundEndOfCandidates {
   readonly sdpMid: string | null;
+  /**
+   * The generation it ends: the RTCIceCandidateInit's usernameFragment (W3C webrtc-pc; RFC 8838
+   * §8.2: end-of-candidates is per generation), when the frame has one.
+   */
+  readonly usernameFragment?: string | null;
   readonly source: Source;
 }
 

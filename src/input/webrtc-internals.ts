@@ -27,6 +27,12 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
       if (entry === null || typeof entry !== 'object') return;
       const e = entry as Record<string, unknown>;
       const time = e['time'] ?? e['timestamp'];
+      // Chrome logs no null onicecandidate: in a dump, gathering's end is the gathering state
+      // "complete" (candidates audit: every dump had a false end-of-candidates-missing).
+      if (typeof e['type'] === 'string' && /^(on)?icegatheringstatechange$/i.test(e['type']) && typeof e['value'] === 'string' && e['value'].replace(/"/g, '') === 'complete') {
+        sink.endOfCandidates({ sdpMid: null, source: { line: ctx.line, ...(ctx.file !== undefined ? { file: ctx.file } : {}), format: 'webrtc-internals', path: `${base}${i}].value`, peerConnection: id, event: e['type'], ...((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string' ? { timestamp: time } : {}) } });
+        return;
+      }
       walk(e['value'], {
         line: ctx.line,
         ...(ctx.file !== undefined ? { file: ctx.file } : {}),

@@ -279,3 +279,21 @@ describe('CandidateAnalyzer and predictPairs: odd arguments are INVALID_ARGUMENT
     expect(f).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('end of candidates (candidates audit of 2026-12-05)', () => {
+  it('an end-of-candidates frame\'s usernameFragment names the session it ends (the newest got it)', () => {
+    const r = analyze([
+      JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 ufrag AAAA', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AAAA' }),
+      JSON.stringify({ candidate: 'candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host generation 0 ufrag BBBB', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'BBBB' }),
+      JSON.stringify({ candidate: '', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AAAA' }),
+    ].join('\n'));
+    expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['AAAA', true], ['BBBB', false]]);
+  });
+
+  it('a webrtc-internals dump\'s gathering state "complete" ends the local side\'s gathering (Chrome logs no null candidate: every dump said it was missing)', () => {
+    const r = analyze(sample('webrtc-internals-dump.json'));
+    const local = r.sessions.filter((s) => s.origin.side === 'local');
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.every((s) => s.endOfCandidates)).toBe(true);
+  });
+});
