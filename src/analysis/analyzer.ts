@@ -8,6 +8,7 @@
 import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
+import { inferType } from '../input/pair.js';
 import { describe, requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
@@ -372,7 +373,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
     if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
-    this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type, lite: d.iceLite });
+    // No stated type (a raw SDP in a log): a=setup:actpass is an offer's, active or passive an
+    // answer's (JSEP, RFC 9429 §5.2.1, §5.3.1; candidates audit: raw offer and answer made no call).
+    this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type ?? inferType(found), lite: d.iceLite });
   }
 
   candidate(found: FoundCandidate): void {

@@ -297,3 +297,12 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
     expect(local.every((s) => s.endOfCandidates)).toBe(true);
   });
 });
+
+describe('raw SDPs with no stated type (candidates audit of 2026-12-05)', () => {
+  it('an offer (a=setup:actpass) and an answer (active) in one log make a call, the offerer controlling (it was "0 calls")', () => {
+    const offer = buildSdp({ media: [{ ufrag: 'OOOO' }] }).replace(/\r\n/g, '\n');
+    const answer = buildSdp({ media: [{ ufrag: 'AAAA', setup: 'active' }] }).replace(/\r\n/g, '\n');
+    const r = analyze(`${offer}\nsome log line\n${answer}`);
+    expect(r.calls.map((c) => [c.sessions, c.controlling])).toEqual([[['OOOO', 'AAAA'], 'OOOO']]);
+  });
+});
