@@ -1,13 +1,13 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
 import { SdpscopeError } from '../../src/index.js';
-import { boundedFindings, MAX_FINDINGS_PER_KIND, type InputDiagnostic } from '../../src/diagnostics.js';
+import { boundedFindings, MAX_FINDINGS_PER_KIND, type Diagnostic, type InputDiagnostic } from '../../src/diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
 import { openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
 import { CANDIDATE_HEADER, candidateRows } from '../render/candidates.js';
-import { closingLines, descriptionBlock, FindingTally, trickledTitle } from '../render/parse.js';
+import { closingLines, descriptionBlock, FindingTally, trickledFindings, trickledTitle } from '../render/parse.js';
 import { fitCell, makeStyle, tableLine, visibleLength, widenTo } from '../render/style.js';
 import { batched, EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { Spool } from '../spool.js';
@@ -62,6 +62,9 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
   const widths = CANDIDATE_HEADER.map(visibleLength);
   const problems: InputDiagnostic[] = [];
   const bounded = boundedFindings(problems);
+  /** Trickled candidates' own findings (render/parse.ts trickledFindings), after the problems. */
+  const own: Diagnostic[] = [];
+  const ownSink = boundedFindings(own);
   const inDescriptions = new FindingTally();
   let descriptions = 0;
   let candidates = 0;
@@ -94,6 +97,7 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
       }
       close();
       if (f.error !== null && (keptUnparseable < MAX_FINDINGS_PER_KIND || keptProblemLines.has(f.source.line))) rejectedLines.add(f.source.line);
+      for (const w of trickledFindings(f)) ownSink.push(w);
       const row = candidateRows([f], s)[0]!.map((c) => fitCell(c, opts.color));
       widenTo(widths, row);
       // Cells are escaped (fitCell: no raw tab or line feed in one), so a tab joins them.
@@ -121,8 +125,8 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
       out('\n');
     }
     const shown = problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
-    lines(closingLines(problems, shown, inDescriptions, descriptions, candidates, s));
-    return inDescriptions.errors > 0 || hasErrors(problems) ? EXIT_FINDINGS : EXIT_OK;
+    lines(closingLines([...problems, ...own], [...shown, ...own], inDescriptions, descriptions, candidates, s));
+    return inDescriptions.errors > 0 || hasErrors(problems) || hasErrors(own) ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     batch.flush();
     rows.dispose();

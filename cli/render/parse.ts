@@ -1,6 +1,7 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
 import type { Codec, Diagnostic, DiagnosticKind, FoundCandidate, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
 import { SEVERITY } from '../../src/index.js';
+import { boundedFindings } from '../../src/diagnostics.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
@@ -147,6 +148,16 @@ export function closingLines(problems: readonly Diagnostic[], shown: readonly Di
   return out;
 }
 
+/**
+ * A trickled candidate's own findings (a srflx without raddr, which Firefox rejects), placed at
+ * its line, listed after the input's problems and counted, as an SDP's candidates' are counted
+ * (candidates audit: "0 warnings"). In the order of the candidates, bounded per kind.
+ */
+export function trickledFindings(c: FoundCandidate): Diagnostic[] {
+  // A message quoting a field is cut as a cell is (a megabyte-long field made a megabyte-long line).
+  return (c.explanation?.warnings ?? []).map((w) => ({ ...w, message: clip(w.message, MAX_CELL * 4), line: c.source.line, mid: c.sdpMid, ...(c.source.file !== undefined ? { file: c.source.file } : {}) }) as Diagnostic);
+}
+
 /** The whole summary of a report held in memory (`parse` writes the same text as it reads: cli/commands/parse.ts). */
 export function renderParse(report: InputReport, name: string, s: Style): string {
   const out: string[] = [];
@@ -165,7 +176,10 @@ export function renderParse(report: InputReport, name: string, s: Style): string
   // An unparseable trickled candidate is in the table already (a set of its lines: not a search of the table per problem).
   const rejectedLines = new Set(trickled.filter((c) => c.error).map((c) => c.source.line));
   const shown = report.problems.filter((p) => p.kind !== 'unparseable-candidate' || !rejectedLines.has(p.line ?? -1));
-  pushAll(out, closingLines(report.problems, shown, inDescriptions, report.descriptions.length, report.candidates.length, s));
+  const own: Diagnostic[] = [];
+  const sink = boundedFindings(own);
+  for (const c of trickled) for (const w of trickledFindings(c)) sink.push(w);
+  pushAll(out, closingLines([...report.problems, ...own], [...shown, ...own], inDescriptions, report.descriptions.length, report.candidates.length, s));
   return out.map((l) => l + '\n').join('');
 }
 

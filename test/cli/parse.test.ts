@@ -358,3 +358,15 @@ describe('tables under hostile input (issue 13, found by the fuzzer)', () => {
     expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThan(400);
   });
 });
+
+describe('parse: a trickled candidate\'s own findings (candidates audit of 2026-12-05)', () => {
+  it('are listed at its line and counted, as in an SDP (a srflx without raddr was "0 warnings")', async () => {
+    async function* one() {
+      yield 'candidate:1 1 udp 1694498815 203.0.113.9 5000 typ srflx\n';
+    }
+    let out = '';
+    expect(await parseStream(one(), 'stdin', { json: false, color: false }, (s) => (out += s))).toBe(0);
+    expect(out).toMatch(/warning candidate-missing-related-address \(line 1\): srflx candidate has no raddr\/rport/);
+    expect(out).toMatch(/0 descriptions, 1 candidate · 0 errors, 1 warning/);
+  });
+});
