@@ -13,6 +13,14 @@ const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'reject
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
+/** RFC 6904 §4: an encrypted header extension is a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */
+const ENCRYPT = 'urn:ietf:params:rtp-hdrext:encrypt';
+/**
+ * What an extmap negotiates: its URI, or for an encrypted one "encrypt" and the URI it encrypts
+ * (sdp-diff audit: every encrypted extension was one URI, so an exact echo paired id 2 with id 1).
+ */
+const extensionOf = (e: { uri: string; attributes: string | null }): string => (e.uri === ENCRYPT && e.attributes !== null && e.attributes !== '' ? `${ENCRYPT} ${e.attributes.split(' ')[0]}` : e.uri);
+
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
 
@@ -389,21 +397,21 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (live && a) {
       // The offer's first extmap of each URI (a find per answer extmap was quadratic; parser audit).
       const offered = new Map<string, Extmap>();
-      for (const x of o.extmaps) if (!offered.has(x.uri)) offered.set(x.uri, x);
+      for (const x of o.extmaps) if (!offered.has(extensionOf(x))) offered.set(extensionOf(x), x);
       for (const e of a.extmaps) {
-        const oe = offered.get(e.uri);
+        const oe = offered.get(extensionOf(e));
         if (!oe) {
           answerOnlyExt.push(e);
-          add(diagnostic('header-extension-not-offered', `answer extmap ${e.id} ${e.uri} was not offered: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+          add(diagnostic('header-extension-not-offered', `answer extmap ${e.id} ${extensionOf(e)} was not offered: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
           continue;
         }
-        negotiatedExt.push({ uri: e.uri, offerId: oe.id, answerId: e.id, direction: e.direction });
+        negotiatedExt.push({ uri: extensionOf(e), offerId: oe.id, answerId: e.id, direction: e.direction });
         // An id out of range is the answer's own finding (rejected-by-browser, extmap-id-range).
-        if (oe.id !== e.id && e.id >= 1 && e.id <= 255) add(diagnostic('header-extension-id-changed', `${e.uri}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+        if (oe.id !== e.id && e.id >= 1 && e.id <= 255) add(diagnostic('header-extension-id-changed', `${extensionOf(e)}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }
     }
     const negotiatedUris = new Set(negotiatedExt.map((n) => n.uri));
-    const offerOnlyExt = o.extmaps.filter((e) => !negotiatedUris.has(e.uri));
+    const offerOnlyExt = o.extmaps.filter((e) => !negotiatedUris.has(extensionOf(e)));
 
     // DTLS (RFC 8842, RFC 8122).
     const roles = dtlsRoles(o.setup, a?.setup ?? null);

@@ -153,4 +153,12 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const d = parseSdp(buildSdp({ media: [{}] }));
     expect(() => diffDescriptions({ ...d, media: 'xy' as never }, d)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
+  it('RFC 6904 encrypted header extensions are matched by the URI they encrypt: an exact echo is no id change (it was "Firefox rejects it")', () => {
+    let out = '';
+    const status = diffTexts([readFileSync(join(AUDIT, 'extmap-encrypt-echo.offer.sdp'), 'utf8'), readFileSync(join(AUDIT, 'extmap-encrypt-echo.answer.sdp'), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
+    const doc = JSON.parse(out) as { diagnostics: { kind: string }[]; media: { headerExtensions: { negotiated: { uri: string; offerId: number; answerId: number }[] } }[] };
+    expect(doc.diagnostics.map((d) => d.kind)).not.toContain('header-extension-id-changed');
+    expect(doc.media[0]!.headerExtensions.negotiated.filter((n) => n.uri.startsWith('urn:ietf:params:rtp-hdrext:encrypt ')).every((n) => n.offerId === n.answerId)).toBe(true);
+    expect(status).toBe(0);
+  });
 });
