@@ -150,6 +150,8 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-layers-dropped': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
+  'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'bundle-extmap-collision': MediaPosition & { readonly browsers: BrowserVerdicts };
   'media-rejected': MediaPosition;
   'mline-count-mismatch': MediaPosition;
   'mline-mismatch': MediaPosition;
@@ -253,6 +255,8 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-layers-dropped': 'warning',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
+  'stopped-mline-accepted': 'error',
+  'bundle-extmap-collision': 'error',
   'media-rejected': 'info',
   'mline-count-mismatch': 'error',
   'mline-mismatch': 'error',
@@ -619,6 +623,20 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answerer may only remove m-lines from the offered BUNDLE group, never add one.',
     action: 'Build the answer\'s group from the offer\'s.',
     reference: 'RFC 8843 §7.3',
+  },
+  'stopped-mline-accepted': {
+    domain: 'negotiation',
+    title: 'The answer accepts an m-line the offer stopped',
+    description: 'The offer has the m-line with port 0 (stopped, not bundle-only) and the answer gives it a port: a stream offered with port 0 is answered with port 0 (RFC 3264 §6). Both browsers reject such an answer (measured by the sdp-diff audit, Chromium 156 and Firefox ESR 153).',
+    action: 'Answer a stopped m-line with port 0 (and no candidates); a server that reuses m-lines must follow the offer\'s stops.',
+    reference: 'RFC 3264 §6; RFC 8843 §7.3.3',
+  },
+  'bundle-extmap-collision': {
+    domain: 'negotiation',
+    title: 'One extmap id for two extensions across a BUNDLE group',
+    description: 'Two m-sections of one BUNDLE group give one a=extmap id to different header extensions: on the one transport the id cannot mean both. Chromium 156 rejects the description ("A BUNDLE group contains a codec collision for header extension id=…"); Firefox ESR 153 accepts it (measured by the sdp-diff audit, on real Firefox 56–60 offers of the corpus).',
+    action: 'Use one id per extension across the bundled m-sections (browsers do since about 2019).',
+    reference: 'RFC 8843 §9.2; RFC 8285 §5',
   },
   'moved-out-of-bundle': {
     domain: 'negotiation',

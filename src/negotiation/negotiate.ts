@@ -10,6 +10,8 @@ import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './co
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
+const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
+const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
@@ -300,6 +302,27 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
   }
 
+  // Per description, what Chromium checks across m-sections (sdp-diff audit against both browsers).
+  for (const [side, d, groups] of [['offer', offer, offerGroups], ['answer', answer, answerGroups]] as const) {
+    for (const group of groups) {
+      const members = new Set(group);
+      const ids = new Map<number, { uri: string; mid: string | null }>();
+      const said = new Set<number>();
+      for (const m of d.media) {
+        if (m.mid === null || !members.has(m.mid) || (m.port === 0 && !m.bundleOnly)) continue;
+        for (const e of m.extmaps) {
+          const uri = extensionOf(e);
+          const was = ids.get(e.id);
+          if (was === undefined) ids.set(e.id, { uri, mid: m.mid });
+          else if (was.uri !== uri && !said.has(e.id)) {
+            said.add(e.id);
+            add(diagnostic('bundle-extmap-collision', `the ${side}'s extmap id ${e.id} is ${was.uri} in mid ${JSON.stringify(was.mid)} and ${uri} in mid ${JSON.stringify(m.mid)}, one BUNDLE group: Chromium rejects it (Firefox accepts)`, { mid: m.mid, index: m.index, browsers: CHROMIUM_REJECTS }));
+          }
+        }
+      }
+    }
+  }
+
   const answerByMid = firstByMid(answer.media);
   const media = offer.media.map((o): MediaNegotiation => {
     const a = findAnswerMedia(o, answer, answerByMid);
@@ -317,7 +340,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (a === null) status = 'missing';
     else if (a.port === 0) status = a.bundleOnly && inAnswer ? 'bundle-only' : 'rejected';
     else if (o.port === 0 && !o.bundleOnly) status = 'rejected';
-    else if (inOffer && answerGroups.length > 0 && !inAnswer) status = 'moved-out-of-bundle';
+    // No group at all in the answer moves every bundled m-line out too (sdp-diff audit: said only when one mid was dropped).
+    else if (inOffer && !inAnswer) status = 'moved-out-of-bundle';
     else status = 'accepted';
     const live = status === 'accepted' || status === 'bundle-only' || status === 'moved-out-of-bundle';
 
@@ -335,11 +359,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         : 'declined by the answerer';
       at('media-rejected', `${o.kind} m-line ${o.index} rejected: ${why}`);
     }
+    // A stopped m-line answered with a port (RFC 3264 §6): both browsers reject the answer (sdp-diff audit).
+    if (a !== null && o.port === 0 && !o.bundleOnly && a.port !== 0) add(diagnostic('stopped-mline-accepted', `the offer stopped ${o.kind} m-line ${o.index} (port 0); the answer gives it port ${a.port}: both browsers reject it`, { mid, index: o.index, browsers: BOTH_REJECT }));
     if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);
     // An answer m-line with no a=mid cannot be in a group, whatever the group names (audit: the message said it was taken out).
     const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid);
     if (midLost) midless.add(o.index);
-    if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+    if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own`);
+    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {

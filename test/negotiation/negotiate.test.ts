@@ -219,6 +219,8 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['protocol-variant', { media: [{}] }, { media: [answerOf({ proto: 'RTP/SAVPF' })] }],
   ['header-extension-not-offered', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid', 'extmap:5 urn:ietf:params:rtp-hdrext:toffset'] })] }],
   ['header-extension-id-changed', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid'] })] }],
+  ['bundle-extmap-collision', { media: [{ extra: ['extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level'] }, { kind: 'audio', extra: ['extmap:1 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time'] }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['stopped-mline-accepted', { bundle: '0', media: [{}, { kind: 'audio', port: 0 }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
