@@ -67,6 +67,23 @@ function offerAnswer(found: readonly FoundDescription[]): [FoundDescription, Fou
   return answer < 0 ? null : [found[offer]!, found[answer]!];
 }
 
+/**
+ * What a pairing by a=setup passed over, said (sdp-diff audit: an answer that wrongly said actpass
+ * was taken for a second offer and skipped in silence, and the first offer was compared with the
+ * next round's answer): the descriptions between the offer and its answer, and that the types
+ * were guessed.
+ */
+function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription]): string[] {
+  if (stated(offer) !== null && stated(answer) !== null) return [];
+  const from = all.indexOf(offer);
+  const to = all.indexOf(answer);
+  const skipped = all.slice(from + 1, to);
+  const at = (f: FoundDescription) => `line ${f.source.line}`;
+  const notes = [`no type stated: the offer is the first description with a=setup:actpass (${at(offer)}), the answer the next with active or passive (${at(answer)})`];
+  if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${skipped.map((f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : 'says no a=setup'}`).join('; ')}): give two descriptions as two files to compare others`);
+  return notes;
+}
+
 /** The descriptions by a source field's value, the values in order of appearance (one pass: a filter per value was quadratic; parser audit). */
 function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription) => string | undefined): Map<string, FoundDescription[]> {
   const groups = new Map<string, FoundDescription[]>();
@@ -116,7 +133,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
   const pair = offerAnswer(all);
-  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [] };
+  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: guessedNotes(all, pair) };
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }

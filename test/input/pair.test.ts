@@ -57,3 +57,14 @@ describe('choosing what sdp-diff compares', () => {
     expect(() => pairFromOne(readDescriptions(sample('offer.json')), 'offer.json')).toThrow(expect.objectContaining({ code: 'NO_OFFER_ANSWER' }) as Error);
   });
 });
+
+describe('one file of untyped SDPs paired by a=setup (sdp-diff audit of 2026-12-05)', () => {
+  it('says the types were guessed, and which descriptions it passed over (an answer wrongly saying actpass was skipped in silence)', () => {
+    const sdp = (ufrag: string, setup: string) => `v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\nc=IN IP4 0.0.0.0\na=ice-ufrag:${ufrag}\na=ice-pwd:abcdefghijklmnopqrstuvwx\na=setup:${setup}\na=mid:0\na=rtpmap:111 opus/48000/2\n`;
+    const text = [sdp('AAAA', 'actpass'), sdp('BBBB', 'actpass'), sdp('CCCC', 'actpass'), sdp('DDDD', 'active')].join('log goes on\n');
+    const p = pairFromOne(readDescriptions(text), 'x.log');
+    expect([p.first.description.media[0]!.ice.ufrag, p.second.description.media[0]!.ice.ufrag]).toEqual(['AAAA', 'DDDD']);
+    expect(p.notes[0]).toMatch(/^no type stated: the offer is the first description with a=setup:actpass \(line 1\), the answer the next with active or passive/);
+    expect(p.notes[1]).toMatch(/^2 descriptions between them passed over \(line \d+ says a=setup:actpass: taken for another offer \(if it is the answer, its actpass is an error\);/);
+  });
+});
