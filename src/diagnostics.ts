@@ -159,7 +159,7 @@ export interface NegotiationDiagnosticPayloads {
   'protocol-variant': MediaPosition;
   'header-extension-not-offered': MediaPosition & { readonly browsers: BrowserVerdicts };
   'header-extension-id-changed': MediaPosition & { readonly browsers: BrowserVerdicts };
-  'sctp-port-missing': MediaPosition;
+  'sctp-port-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'sctp-format-mismatch': MediaPosition;
 }
 
@@ -697,7 +697,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'sctp-port-missing': {
     domain: 'negotiation',
     title: 'Data channel m-line without SCTP port',
-    description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port.',
+    description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port. Firefox ESR 153 rejects such an answer ("Answer had no codecs in common"); Chromium 156 accepts it, taking 5000; one that is not a number (a=sctp-port:x) both reject (measured); `browsers` says so.',
     action: 'Add a=sctp-port:5000 (the usual value).',
     reference: 'RFC 8841 §5.2',
   },

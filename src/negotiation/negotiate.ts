@@ -483,7 +483,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (isSctp(o)) {
       sctp = { offerPort: o.sctpPort, answerPort: a?.sctpPort ?? null, offerMaxMessageSize: o.maxMessageSize, answerMaxMessageSize: a?.maxMessageSize ?? null };
       // An offer without a=sctp-port means 5000 (RFC 8841 §5.2); both browsers take it (measured). An answer without one Firefox rejects.
-      if (live && a && a.sctpPort === null) at('sctp-port-missing', 'the answer has no a=sctp-port or a=sctpmap');
+      // Missing, Firefox rejects it; written and unreadable (a=sctp-port:x), both do (measured).
+      const unreadPort = a !== null && a.lines.some((l) => l.kind === 'other-attribute' && l.name === 'sctp-port');
+      if (live && a && a.sctpPort === null) {
+        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
+      }
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);
     }
 
