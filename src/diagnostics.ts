@@ -89,6 +89,7 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'bundle-mid-missing': LinePosition;
+  'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
@@ -216,6 +217,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'bundle-mid-missing': 'error',
+  'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
@@ -355,10 +357,17 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     action: 'Add the missing line (o=- 0 0 IN IP4 127.0.0.1, s=-, t=0 0 are what browsers write), or find where the description was cut or rewritten.',
     reference: 'RFC 8866 §5',
   },
+  'ssrc-multiple-tracks': {
+    domain: 'sdp',
+    title: 'Several tracks in one m-section (Plan B)',
+    description: 'The a=ssrc lines of one m-section name more than one track (their msid, or the label of the older Plan B form): Plan B, which Chromium 156 rejects under Unified Plan ("Media section has more than one track specified with a=ssrc lines which is not supported with Unified Plan"); Firefox ESR 153 accepts it (measured by the sdp-diff audit on Jitsi\'s and Medooze\'s Plan B offers of the corpus). An rtx or simulcast group of one track is one track.',
+    action: 'Offer one m-section per track (Unified Plan); an SFU still speaking Plan B needs updating for current browsers.',
+    reference: 'RFC 8843; draft-uberti-rtcweb-plan (Plan B, abandoned); JSEP (RFC 9429)',
+  },
   'bundle-mid-missing': {
     domain: 'sdp',
     title: 'BUNDLE group names a mid no m-line has',
-    description: 'a=group:BUNDLE lists a mid that no m-section carries: the description lost m-lines (truncated) or the group was edited by hand. Browsers reject it.',
+    description: 'a=group:BUNDLE lists a mid that no m-section carries: the description lost m-lines (truncated) or the group was edited by hand. Browsers reject it. An empty mid (two spaces in a row, or one at the end of the line) Chromium rejects and Firefox accepts (measured by the sdp-diff audit).',
     action: 'Make the group list the mids of the m-lines that are there.',
     reference: 'RFC 8843 §7; RFC 5888 §5',
   },

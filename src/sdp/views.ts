@@ -179,6 +179,16 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const unread = new Set<string>();
   for (const l of lines) if (l.kind === 'other-attribute' && l.name === 'rtpmap' && l.value !== null) unread.add(l.value.split(' ')[0]!);
   const unnamed = codecs.filter((c) => c.name === '' && Number(c.payloadType) < 128 && !unread.has(String(c.payloadType))).map((c) => c.payloadType);
+  // Plan B: one m-section's a=ssrc lines name several tracks (sdp-diff audit: Chromium rejects it).
+  // Each ssrc's track: its msid's track id, else its label (the older form).
+  const trackOf = new Map<string, string>();
+  for (const x of a.values('ssrc')) {
+    if (x.value === null) continue;
+    if (x.attribute === 'msid') trackOf.set(x.ssrc, x.value.split(' ')[1] ?? x.value);
+    else if (x.attribute === 'label' && !trackOf.has(x.ssrc)) trackOf.set(x.ssrc, x.value);
+  }
+  const tracks = new Set(trackOf.values());
+  if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
   if (unnamed.length > 0) {
     findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
   }
@@ -243,7 +253,9 @@ export function buildDescription(
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
-    for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${mid}, which no m-line has`, { line: g.line, column: null, mid: null }));
+    for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${JSON.stringify(mid)}, which no m-line has`, { line: g.line, column: null, mid: null }));
+    // A double or trailing space is an empty mid to Chromium (sdp-diff audit: "A BUNDLE group contains a MID='' matching no m= section"; Firefox trims it).
+    if (g.value.mids.includes('')) findings.push(diagnostic('bundle-mid-missing', 'a=group:BUNDLE has an empty mid (a double or trailing space): Chromium rejects it, Firefox accepts it', { line: g.line, column: null, mid: null }));
   }
   // RFC 8866 §5: v=, o=, s=, t= come before the media (a pasted fragment of a= lines has none).
   if (!fragment) {

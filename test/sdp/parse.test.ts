@@ -255,6 +255,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
+    ['ssrc-multiple-tracks', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n'],
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
@@ -355,5 +356,22 @@ describe('blank lines, as the browsers read them (sdp-diff audit of 2026-12-05 a
     const blank = d.diagnostics.filter((x) => x.kind === 'blank-line');
     expect(blank).toEqual([expect.objectContaining({ severity: 'error', browsers: { chromium: 'rejects', firefox: 'accepts' }, message: 'blank line after the last line: Chromium rejects it ("Invalid SDP line"); Firefox ignores it' })]);
     expect(writeSdp(d)).toBe(`${sdp}\r\n`);
+  });
+});
+
+describe('what Chromium rejects across lines (sdp-diff audit of 2026-12-05 afternoon)', () => {
+  it('an empty mid in a BUNDLE group (a trailing space) is bundle-mid-missing (it was skipped on purpose)', () => {
+    const d = parseSdp('v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 \r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n');
+    expect(d.diagnostics.filter((x) => x.kind === 'bundle-mid-missing').map((x) => x.message)).toEqual(['a=group:BUNDLE has an empty mid (a double or trailing space): Chromium rejects it, Firefox accepts it']);
+  });
+  it('Plan B (two tracks in one m-section) is ssrc-multiple-tracks; a track with its rtx and simulcast groups is one', () => {
+    const planB = parseSdp(corpusFile('sdp/sdpinterop__jitsi_planb_offer_simulcast_ipv6.sdp'));
+    expect(planB.diagnostics.filter((x) => x.kind === 'ssrc-multiple-tracks')).toHaveLength(2);
+    const found = sdpFiles()
+      .filter((f) => parseSdp(f.text).diagnostics.some((x) => x.kind === 'ssrc-multiple-tracks'))
+      .map((f) => f.name);
+    // Only the corpus's Plan B offers (Jitsi's, Medooze's): the Unified Plan ones, rtx and simulcast groups included, are one track an m-section.
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((n) => /plan-?b/i.test(n))).toBe(true);
   });
 });
