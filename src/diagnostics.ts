@@ -615,7 +615,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'simulcast-layers-dropped': {
     domain: 'negotiation',
     title: 'Simulcast layers the answer does not take',
-    description: 'The answer\'s a=simulcast:recv names fewer of the offer\'s rids than the offer sends (or rids the offer never had, or says send where it must say recv): the layers it leaves out are not sent. Chromium keeps exactly the answered rids (measured, Chromium 156: recv h;f of q;h;f sends h and f; a recv list of unknown rids, or a send one, leaves no rid encoding).',
+    description: 'The answer\'s a=simulcast:recv names fewer of the offer\'s rids than the offer sends (or rids the offer never had, or says send where it must say recv): the layers it leaves out are not sent. Chromium keeps exactly the answered rids, alternatives included (measured, Chromium 156: recv h;f of q;h;f sends h and f, recv q,h;f sends q, h and f; a recv list of unknown rids, or a send one, leaves no rid encoding); Firefox ESR 153 takes the first rid of each alternative (q and f of recv q,h;f) and, when nothing is taken as simulcast, still sends one stream (measured by the sdp-diff audit).',
     action: 'Answer every layer to be sent with a=simulcast:recv and its a=rid line (rids as offered).',
     reference: 'RFC 8853 §5.3, §5.4',
   },

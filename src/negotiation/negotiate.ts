@@ -158,7 +158,7 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   const recv = a.simulcast?.recv ?? null;
   if (recv === null) {
     const answerSends = layers(a.simulcast?.send ?? null);
-    if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken (Chromium sends no rid encoding)`);
+    if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})`);
     return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]![0]})`);
   }
   // Each stream the answer receives takes one offered stream: the first its rids name.
@@ -174,9 +174,13 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
   const parts = [kept.length === 0 ? `the answer receives none of them (recv ${recv.trim()})` : `the answer receives ${kept.join(', ')}`];
-  if (dropped.length > 0 && kept.length > 0) parts[0] += `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
+  // Alternatives ("q,h"): Firefox takes the first of each, Chromium every rid listed (sdp-diff
+  // audit, measured: recv q,h;f kept q, h and f in Chromium 156, q and f in Firefox ESR 153).
+  const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r))));
+  const alternatives = streams(recv).some((st) => st.filter((r) => sent.some((x) => x.includes(r))).length > 1);
+  if (dropped.length > 0 && kept.length > 0) parts[0] += alternatives ? `: Firefox sends the first rid of each alternative, so ${dropped.join(', ')} not; Chromium sends every rid the answer lists (${listed.join(', ')})` : `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
   if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not send`);
-  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? ': no layer is taken (Chromium sends no rid encoding)' : ''}`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
