@@ -23,6 +23,9 @@ const MAX_HELD_BLANKS = 8;
 /** A blank line: spaces and tabs only (node/stream.ts's `blank`, byte for byte). */
 const BLANK = /^[ \t]*$/;
 
+/** What a log prefix ends with before an SDP's "v=0": a blank, ":", "]", ">", "|". */
+const PREFIX_ENDS = new Set([32, 9, 58, 93, 62, 124]);
+
 /**
  * An SDP printed with each line break written out before its line (`\na=ice-ufrag:y5V5`, a real
  * OpenWebRTC log): the length of that escape (`\n` or `\r\n`, before an SDP line), else 0.
@@ -65,6 +68,13 @@ export class LineScanner {
    */
   private joined = 0;
   private afterOneBlank = 0;
+  /**
+   * In an SDP printed with a log prefix on every line (logcat, os_log, a server's DEBUG lines:
+   * candidates audit, read as no description and its candidates without their ufrag): the
+   * column its lines start at, and the character before it; -1 otherwise.
+   */
+  private prefixCol = -1;
+  private prefixSep = 0;
   private blockStart = 0;
   private blockFragment = false;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
@@ -83,6 +93,11 @@ export class LineScanner {
     return this.block.length > 0;
   }
 
+  /** Whether the block is an SDP behind a log prefix: every line goes to push (stream.ts), none is skipped or read as facts. */
+  get inPrefixedBlock(): boolean {
+    return this.prefixCol > 0 && this.block.length > 0;
+  }
+
   /** Ends an SDP block being collected (the reader skipped a line that cannot belong to one). */
   breakBlock(): void {
     this.flush();
@@ -97,6 +112,17 @@ export class LineScanner {
       this.flush();
       this.scanLine(bare, lineNo);
       return;
+    }
+    if (this.prefixCol > 0 && this.block.length > 0) {
+      // The same prefix width, the same character before the SDP line: one more line of it.
+      const p = this.prefixCol;
+      const rest = bare.length > p + 1 ? bare.slice(p) : '';
+      if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
+        this.joined++;
+        this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
+        return;
+      }
+      this.flush();
     }
     if (this.block.length > 0) {
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
@@ -126,6 +152,14 @@ export class LineScanner {
       this.startBlock(content + ending, lineNo, true);
       return;
     }
+    // "<log prefix> v=0": an SDP whose every line has the prefix (read by the column it starts at).
+    const t = bare.trimEnd();
+    if (t.length > 4 && t.endsWith('v=0') && PREFIX_ENDS.has(t.charCodeAt(t.length - 4))) {
+      this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
+      this.prefixCol = t.length - 3;
+      this.prefixSep = t.charCodeAt(t.length - 4);
+      return;
+    }
     this.scanLine(bare, lineNo);
   }
 
@@ -135,6 +169,7 @@ export class LineScanner {
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
     this.block = [text];
+    this.prefixCol = -1;
     this.joined = 0;
     this.afterOneBlank = 0;
     this.blockStart = lineNo;
@@ -142,6 +177,7 @@ export class LineScanner {
   }
 
   private flush(): void {
+    this.prefixCol = -1;
     if (this.block.length === 0) return;
     // A blank line between every two lines (a copy from about:webrtc): layout, left out.
     const layout = this.joined > 1 && this.afterOneBlank === this.joined;

@@ -228,6 +228,11 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       scanner.breakBlock();
       return;
     }
+    // An SDP behind a log prefix: each of its lines is the scanner's, whatever it holds.
+    if (scanner.inPrefixedBlock) {
+      scanner.push(buf.toString('utf8', start, end), ending, lineNo);
+      return;
+    }
     if (!interesting(buf, start, end, markers)) {
       // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP line follows).
       if (scanner.inBlock && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);

@@ -162,3 +162,19 @@ describe('blank lines that do not join', () => {
 });
 
 const parseMedia = (sdp: string) => sdp.split(/\r?\n/).filter((l) => l.startsWith('m=')).length;
+
+describe('an SDP printed with a log prefix on every line (candidates audit of 2026-12-05: logcat, os_log, DEBUG lines)', () => {
+  const sdp = corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp').replace(/\r\n/g, '\n') + '\n';
+  it.each([
+    ['a server DEBUG prefix', (l: string, i: number) => `2024-01-01 10:00:${String(i % 60).padStart(2, '0')}.000 DEBUG [sdp] ${l}`],
+    ['a logcat prefix', (l: string) => `12-05 10:00:00.123  1234  1250 D PeerConnection: ${l}`],
+  ])('%s: one description, its candidates under its ufrag, in the stream as in the whole text', async (_name, prefix) => {
+    const text = `start of log\n${sdp.trimEnd().split('\n').map(prefix).join('\n')}\n2024-01-01 10:01:00.000 INFO done\n`;
+    const whole = readInput(text);
+    expect(whole.descriptions).toHaveLength(1);
+    expect(whole.descriptions[0]!.text).toBe(sdp);
+    expect(whole.candidates.length).toBeGreaterThan(0);
+    expect(whole.candidates.every((c) => c.inDescription && c.usernameFragment === whole.descriptions[0]!.description.media[0]!.ice.ufrag)).toBe(true);
+    expect(strip(await scan(chunked(text, 13)))).toEqual(strip(whole));
+  });
+});
