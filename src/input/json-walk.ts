@@ -40,6 +40,12 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     return;
   }
 
+  // Janus's handle info: its SDPs say whose candidates its lists are.
+  const sdps = o['sdps'];
+  if (sdps !== null && typeof sdps === 'object' && !Array.isArray(sdps) && (typeof (sdps as Record<string, unknown>)['local'] === 'string' || typeof (sdps as Record<string, unknown>)['remote'] === 'string')) {
+    const ufragOf = (v: unknown) => (typeof v === 'string' ? (/^a=ice-ufrag:([^\s]+)/m.exec(v)?.[1] ?? null) : null);
+    ctx = { ...ctx, janusUfrags: { local: ufragOf((sdps as Record<string, unknown>)['local']), remote: ufragOf((sdps as Record<string, unknown>)['remote']) } };
+  }
   // A relay log line or any frame wrapper: carry its time, sender, room and type down.
   const time = o['time'] ?? o['timestamp'] ?? o['ts'];
   // Inside a relay record's frame, the record says who sent it and where.
@@ -91,7 +97,8 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     if ((k === 'local-candidates' || k === 'remote-candidates') && Array.isArray(v)) {
       v.forEach((c: unknown, i) => {
         const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
-        if (typeof c === 'string' && startsLikeCandidateFields(c)) emitCandidate(`candidate:${c}`, {}, sourceOf(at), sink);
+        const ufrag = here.janusUfrags?.[k === 'local-candidates' ? 'local' : 'remote'] ?? null;
+        if (typeof c === 'string' && startsLikeCandidateFields(c)) emitCandidate(`candidate:${c}`, ufrag !== null ? { usernameFragment: ufrag } : {}, sourceOf(at), sink);
         else if (worthWalking(c)) walkJson(c, at, sink, depth + 2);
       });
       continue;

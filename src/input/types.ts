@@ -103,4 +103,10 @@ export interface WalkContext extends Source {
    * another; pages audit). Not part of a Source.
    */
   readonly pinned?: true;
+  /**
+   * Janus's admin API handle info: the ufrags of its `sdps.local` and `sdps.remote`, which its
+   * `local-candidates` and `remote-candidates` lists belong to (candidates audit: both lists were
+   * one "no ufrag" session). Not part of a Source.
+   */
+  readonly janusUfrags?: { readonly local: string | null; readonly remote: string | null };
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { collectingSink, readInput } from '../../src/input/read.js';
+import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
+import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
 import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
 
@@ -114,5 +115,15 @@ describe('real log excerpts', () => {
     expect(summary(r)).toEqual({ descriptions: 0, candidates: ['host udp 54.152.130.162:10001', 'srflx udp 54.152.130.162:10001', 'host udp 192.168.1.2:5000'], problems: [] });
     expect(r.candidates.map((c) => c.source.path)).toEqual(['$.webrtc.ice["local-candidates"][0]', '$.webrtc.ice["local-candidates"][1]', '$.webrtc.ice["remote-candidates"][0]']);
     expect(summary(await streamed(info))).toEqual(summary(r));
+  });
+});
+
+describe('Janus admin API handle info (candidates audit of 2026-12-05)', () => {
+  it('its local-candidates are its local SDP\'s session, its remote-candidates the remote SDP\'s (both lists were one "no ufrag" session), and the call is predicted', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(log('janus-admin-handle-info.json'), a);
+    const r = a.finish();
+    expect(r.sessions.map((s) => s.session).sort()).toEqual(['me4t', 'sbrf']);
+    expect(r.calls).toHaveLength(1);
   });
 });
