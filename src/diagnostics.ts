@@ -152,6 +152,7 @@ export interface NegotiationDiagnosticPayloads {
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'bundle-group-split': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-extmap-collision': MediaPosition & { readonly browsers: BrowserVerdicts };
   'media-rejected': MediaPosition;
   'mline-count-mismatch': MediaPosition;
@@ -258,6 +259,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
   'stopped-mline-accepted': 'error',
+  'bundle-group-split': 'error',
   'bundle-extmap-collision': 'error',
   'media-rejected': 'info',
   'mline-count-mismatch': 'error',
@@ -639,6 +641,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The offer has the m-line with port 0 (stopped, not bundle-only) and the answer gives it a port: a stream offered with port 0 is answered with port 0 (RFC 3264 §6). Both browsers reject such an answer (measured by the sdp-diff audit, Chromium 156 and Firefox ESR 153).',
     action: 'Answer a stopped m-line with port 0 (and no candidates); a server that reuses m-lines must follow the offer\'s stops.',
     reference: 'RFC 3264 §6; RFC 8843 §7.3.3',
+  },
+  'bundle-group-split': {
+    domain: 'negotiation',
+    title: 'The answer splits an offered BUNDLE group',
+    description: 'Two BUNDLE groups of the answer take m-lines of one offered group: each answer group answers one offered group whole, less what it rejects or moves out (RFC 8843 §7.3.2). Chromium 156 rejects such an answer ("A MID in the answer has changed group"); Firefox ESR 153 accepts it (measured by the sdp-diff audit).',
+    action: 'Answer one group per offered group, with the m-lines it accepts bundled.',
+    reference: 'RFC 8843 §7.3.2',
   },
   'bundle-extmap-collision': {
     domain: 'negotiation',

@@ -294,6 +294,20 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (inherit.length > 0) add(finding('session-direction-ignored', `the ${side}'s a=${inherit[0]!.direction} is at session level only, and ${inherit.length === 1 ? 'its m-line has' : `${inherit.length} m-lines have`} no direction of ${inherit.length === 1 ? 'its' : 'their'} own: RFC 8866 §6.7 applies it to them, but Chromium and Firefox ignore it and read sendrecv`));
   }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
+    // Which answer group answers each offered group: a second one for the same is a split (sdp-diff audit: Chromium rejects it).
+    const answeredBy = new Map<number, number>();
+    answerGroups.forEach((group, gi) => {
+      for (const mid of group) {
+        const og = offerGroupOf.get(mid);
+        if (og === undefined) continue;
+        const was = answeredBy.get(og);
+        if (was === undefined) answeredBy.set(og, gi);
+        else if (was !== gi) {
+          add(diagnostic('bundle-group-split', `the answer puts mid ${JSON.stringify(mid)} in a BUNDLE group of its own, apart from mid ${JSON.stringify(answerGroups[was]!.find((m) => offerGroupOf.get(m) === og) ?? '?')}, which the offer bundled with it: Chromium rejects it (Firefox accepts)`, { mid, index: null, browsers: CHROMIUM_REJECTS }));
+          return;
+        }
+      }
+    });
     for (const group of answerGroups) {
       // One answer group answers one offer group: an m-line is never moved to another (RFC 8843 §7.3.2).
       let from: number | undefined;
