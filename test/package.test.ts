@@ -90,14 +90,16 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 3.5 MB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 3.6 MB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
     // 3.23 → 3.32 MB on 2026-12-05 with the core's growth above (each source is in the package as
     // a module, in the two programs' bundles and in the pages').
     // 3.4 → 3.5 MB on 2026-12-05 (noon): the one-pass summaries, the probe audit's wording (3.40 MB).
-    expect(size).toBeLessThan(3.5 * 1024 * 1024);
+    // 3.5 → 3.6 MB that afternoon: the audits of ice, sdp-diff and candidates (3.52 MB; the
+    // diagnostics table's measured browser verdicts are in every bundle of the commands).
+    expect(size).toBeLessThan(3.6 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -189,8 +191,9 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // event names, enum states, text candidate errors, untyped stats; outages, counts not kept,
     // consent apart, refused descriptions, address families) and the probe's ICMP wording. Then
     // 281.1 KiB with the audits of sdp-diff and of candidates (measured browser wording in the
-    // diagnostics table, blank lines, DTLS-less offers, pairs and end-of-candidates readings).
-    expect(sizes['whole core']).toBeLessThan(288 * 1024);
+    // diagnostics table, blank lines, DTLS-less offers, pairs and end-of-candidates readings);
+    // 288.6 KiB with Plan B, BUNDLE splits and collisions, and the prefixed and Janus readers.
+    expect(sizes['whole core']).toBeLessThan(296 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
