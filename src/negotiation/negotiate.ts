@@ -15,6 +15,13 @@ const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' }
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
+/**
+ * A mid as a message shows it: as written, or quoted when it holds anything but visible ASCII
+ * (sdp-diff audit: "mid 0, the answer's is audio mid 0" hid a trailing space; an empty one read
+ * "bundles mid ,").
+ */
+const shownMid = (mid: string | null): string => (mid === null ? '-' : /^[\x21-\x7e]+$/.test(mid) ? mid : JSON.stringify(mid));
+
 /** RFC 6904 §4: an encrypted header extension is a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */
 const ENCRYPT = 'urn:ietf:params:rtp-hdrext:encrypt';
 /**
@@ -313,9 +320,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       let from: number | undefined;
       for (const mid of group) {
         const g = offerGroupOf.get(mid);
-        if (g === undefined) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid}, which the offer did not bundle`, mid));
+        if (g === undefined) add(finding('bundle-not-in-offer', `the answer bundles mid ${shownMid(mid)}, which the offer did not bundle`, mid));
         else if (from === undefined) from = g;
-        else if (g !== from) add(finding('bundle-not-in-offer', `the answer bundles mid ${mid} with mid ${offerGroups[from]!.find((m) => group.includes(m)) ?? '?'}, which the offer put in another BUNDLE group`, mid));
+        else if (g !== from) add(finding('bundle-not-in-offer', `the answer bundles mid ${shownMid(mid)} with mid ${shownMid(offerGroups[from]!.find((m) => group.includes(m)) ?? '?')}, which the offer put in another BUNDLE group`, mid));
       }
     }
   }
@@ -347,7 +354,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const mid = o.mid ?? a?.mid ?? null;
     const at = (kind: NegotiationDiagnosticKind, message: string) => add(finding(kind, message, mid, o.index));
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
-      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${o.mid ?? '-'}, the answer's is ${a.kind} mid ${a.mid ?? '-'} at index ${a.index}`);
+      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}`);
     }
     const inOffer = o.mid !== null && offerBundled.has(o.mid);
     const inAnswer = a !== null && a.mid !== null && answerBundled.has(a.mid);

@@ -357,3 +357,12 @@ describe('a direction written at session level only (audit against Chromium and 
     expect([own.diagnostics, own.media[0]!.direction.offer]).toEqual([[], 'sendonly']);
   });
 });
+
+describe('mids in messages (sdp-diff audit of 2026-12-05)', () => {
+  it('a mid with invisible whitespace is quoted: "mid 0, the answer\'s is audio mid 0" contradicted itself', () => {
+    const offer = parseSdp(buildSdp({ media: [{}] }));
+    const answer = parseSdp(buildSdp({ media: [answerOf({})] }).replace('a=mid:0\r\n', 'a=mid:0 \r\n').replace('a=group:BUNDLE 0\r\n', 'a=group:BUNDLE 0 \r\n'));
+    const messages = negotiate(offer, answer).diagnostics.map((d) => d.message);
+    expect(messages.find((m) => m.startsWith('offer m-line 0'))).toBe('offer m-line 0 is video mid 0, the answer\'s is video mid "0 " at index 0');
+  });
+});
