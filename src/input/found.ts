@@ -38,10 +38,10 @@ export const pathKey = (k: string): string => (isIdentifier(k) ? `.${k}` : `[${J
 
 /** The Source part of a walk context (the frame type is the walk's own business). */
 export function sourceOf(ctx: WalkContext): Source {
-  if (ctx.frameType === undefined && ctx.pinned === undefined && ctx.janusUfrags === undefined) return ctx;
-  // The same keys in the same order as the context, without frameType, pinned and janusUfrags (a rest spread is slower).
+  if (ctx.frameType === undefined && ctx.pinned === undefined && ctx.sideUfrags === undefined) return ctx;
+  // The same keys in the same order as the context, without frameType, pinned and sideUfrags (a rest spread is slower).
   const source: Record<string, unknown> = {};
-  for (const k in ctx) if (k !== 'frameType' && k !== 'pinned' && k !== 'janusUfrags') source[k] = ctx[k as keyof WalkContext];
+  for (const k in ctx) if (k !== 'frameType' && k !== 'pinned' && k !== 'sideUfrags') source[k] = ctx[k as keyof WalkContext];
   return source as unknown as Source;
 }
 

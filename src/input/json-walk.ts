@@ -1,3 +1,28 @@
+const ufragIn = (sdp: unknown): string | null => (typeof sdp === 'string' ? (/^a=ice-ufrag:([^\s]+)/m.exec(sdp)?.[1] ?? null) : null);
+
+/** The local and remote SDPs' ufrags of a Janus handle info (`sdps`) or a Firefox report (`sdpHistory`, its last of each side), or null. */
+function sideUfragsOf(o: Record<string, unknown>): { local: string | null; remote: string | null } | null {
+  const sdps = o['sdps'];
+  if (sdps !== null && typeof sdps === 'object' && !Array.isArray(sdps)) {
+    const s = sdps as Record<string, unknown>;
+    if (typeof s['local'] === 'string' || typeof s['remote'] === 'string') return { local: ufragIn(s['local']), remote: ufragIn(s['remote']) };
+  }
+  const history = o['sdpHistory'];
+  if (Array.isArray(history) && ('rawLocalCandidates' in o || 'rawRemoteCandidates' in o)) {
+    let local: string | null = null;
+    let remote: string | null = null;
+    for (const h of history) {
+      if (h === null || typeof h !== 'object') continue;
+      const u = ufragIn((h as Record<string, unknown>)['sdp']);
+      if (u === null) continue;
+      if ((h as Record<string, unknown>)['isLocal'] === true) local = u;
+      else remote = u;
+    }
+    return { local, remote };
+  }
+  return null;
+}
+
 /** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */
 const endUfrag = (o: Record<string, unknown>): { usernameFragment?: string } => (typeof o['usernameFragment'] === 'string' && o['usernameFragment'] !== '' ? { usernameFragment: o['usernameFragment'] } : {});
 
@@ -40,12 +65,9 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     return;
   }
 
-  // Janus's handle info: its SDPs say whose candidates its lists are.
-  const sdps = o['sdps'];
-  if (sdps !== null && typeof sdps === 'object' && !Array.isArray(sdps) && (typeof (sdps as Record<string, unknown>)['local'] === 'string' || typeof (sdps as Record<string, unknown>)['remote'] === 'string')) {
-    const ufragOf = (v: unknown) => (typeof v === 'string' ? (/^a=ice-ufrag:([^\s]+)/m.exec(v)?.[1] ?? null) : null);
-    ctx = { ...ctx, janusUfrags: { local: ufragOf((sdps as Record<string, unknown>)['local']), remote: ufragOf((sdps as Record<string, unknown>)['remote']) } };
-  }
+  // Janus's handle info and Firefox's report: their SDPs say whose candidates their lists are.
+  const sides = sideUfragsOf(o);
+  if (sides !== null) ctx = { ...ctx, sideUfrags: sides };
   // A relay log line or any frame wrapper: carry its time, sender, room and type down.
   const time = o['time'] ?? o['timestamp'] ?? o['ts'];
   // Inside a relay record's frame, the record says who sent it and where.
@@ -97,9 +119,19 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     if ((k === 'local-candidates' || k === 'remote-candidates') && Array.isArray(v)) {
       v.forEach((c: unknown, i) => {
         const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
-        const ufrag = here.janusUfrags?.[k === 'local-candidates' ? 'local' : 'remote'] ?? null;
+        const ufrag = here.sideUfrags?.[k === 'local-candidates' ? 'local' : 'remote'] ?? null;
         if (typeof c === 'string' && startsLikeCandidateFields(c)) emitCandidate(`candidate:${c}`, ufrag !== null ? { usernameFragment: ufrag } : {}, sourceOf(at), sink);
         else if (worthWalking(c)) walkJson(c, at, sink, depth + 2);
+      });
+      continue;
+    }
+    // Firefox's report: its raw candidate lines, in the session of their side's SDP (the remote
+    // one had been counted twice: in its SDP's session and in a "no ufrag" one).
+    if ((k === 'rawLocalCandidates' || k === 'rawRemoteCandidates') && Array.isArray(v) && here.sideUfrags !== undefined) {
+      const ufrag = here.sideUfrags[k === 'rawLocalCandidates' ? 'local' : 'remote'];
+      v.forEach((c: unknown, i) => {
+        const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
+        if (typeof c === 'string' && CANDIDATE_START.test(c)) emitCandidate(c, ufrag !== null ? { usernameFragment: ufrag } : {}, sourceOf(at), sink);
       });
       continue;
     }

@@ -104,9 +104,11 @@ export interface WalkContext extends Source {
    */
   readonly pinned?: true;
   /**
-   * Janus's admin API handle info: the ufrags of its `sdps.local` and `sdps.remote`, which its
-   * `local-candidates` and `remote-candidates` lists belong to (candidates audit: both lists were
-   * one "no ufrag" session). Not part of a Source.
+   * The ufrags of the local and remote SDPs an object holds beside its lists of candidates:
+   * Janus's admin API handle info (`sdps.local`, `sdps.remote`; its `local-candidates` and
+   * `remote-candidates`) and Firefox's about:webrtc report (`sdpHistory`; its
+   * `rawLocalCandidates`, `rawRemoteCandidates`). Candidates audit: each list had been a
+   * "no ufrag" session. Not part of a Source.
    */
-  readonly janusUfrags?: { readonly local: string | null; readonly remote: string | null };
+  readonly sideUfrags?: { readonly local: string | null; readonly remote: string | null };
 }

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
 import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
+import { sample } from '../support/corpus.js';
 import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
 
@@ -125,5 +126,15 @@ describe('Janus admin API handle info (candidates audit of 2026-12-05)', () => {
     const r = a.finish();
     expect(r.sessions.map((s) => s.session).sort()).toEqual(['me4t', 'sbrf']);
     expect(r.calls).toHaveLength(1);
+  });
+});
+
+describe("Firefox's about:webrtc report (candidates audit of 2026-12-05)", () => {
+  it('its rawRemoteCandidates are the remote SDP\'s session (counted twice before: there and in a "no ufrag" session)', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(sample('lab-no-nomination.about_webrtc_report.json'), a);
+    const r = a.finish();
+    expect(r.sessions.map((s) => s.session)).not.toContain('no ufrag');
+    expect(r.totals).toMatchObject({ candidates: 2, distinct: 1 });
   });
 });
