@@ -564,7 +564,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
 export function callBetween(a: SessionReport, b: SessionReport, basis: string, controlling: string | null): CallReport {
   const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, explanation: k.explanation, mid: k.found.sdpMid }));
   const [first, second] = controlling === b.session ? [b, a] : [a, b];
-  return { sessions: [a.session, b.session], controlling, basis, pairs: predictPairs(ends(first), ends(second), true) };
+  // The sessions in the pairs' order (local = the controlling one): the table's columns are named from them (change audit: swapped labels).
+  return { sessions: [first.session, second.session], controlling, basis, pairs: predictPairs(ends(first), ends(second), true) };
 }
 
 /** A session's findings, bounded per kind (made with its first finding). */

@@ -61,12 +61,9 @@ export interface KeptFacts {
 /**
  * What tells a candidate from another of its session (a resent candidate has the same): its
  * `foundation component transport address port type`, as a 53-bit hash (two 32-bit string hashes,
- * FNV-1a and a Murmur3-style mix, over the same fields), never 0. No string is made. A TCP
- * candidate on port 9 (RFC 6544 §4.5: every active one is) is told apart by its m-line too: each
- * m-line's transport has one, the same but for its sdpMid (candidates audit: the second was
- * "seen again", dropped and never paired).
+ * FNV-1a and a Murmur3-style mix, over the same fields), never 0. No string is made.
  */
-export function candidateIdHash(foundation: string, component: number, transport: string, address: string, port: number, type: string, mid: string | null = null): number {
+export function candidateIdHash(foundation: string, component: number, transport: string, address: string, port: number, type: string): number {
   HASH[0] = 0x811c9dc5;
   HASH[1] = 0x9747b28c;
   hashText(foundation);
@@ -75,7 +72,6 @@ export function candidateIdHash(foundation: string, component: number, transport
   hashText(address);
   hashCode(port + 0x10000);
   hashText(type);
-  if (port === 9 && mid !== null && transport === 'tcp') hashText(mid);
   let b = HASH[1]!;
   b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
   b ^= b >>> 13;
@@ -202,7 +198,7 @@ class FoundFacts implements CandidateFacts {
   }
   get id(): number {
     const c = this.f.candidate;
-    return candidateIdHash(c.foundation, c.component, c.transport, c.address, c.port, c.type, this.f.sdpMid);
+    return candidateIdHash(c.foundation, c.component, c.transport, c.address, c.port, c.type);
   }
   get connection(): string | null {
     return connectionOf(this.f.source);

@@ -617,7 +617,7 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     relatedInfo?.family ?? null,
     relatedInfo?.class ?? null,
     warnings,
-    candidateIdHash(foundation, r.component, transport, address, r.port, type, sdpMid),
+    candidateIdHash(foundation, r.component, transport, address, r.port, type),
     sender !== undefined ? connectionOf({ sender, room }) : null,
   );
 }

@@ -50,7 +50,7 @@ export function sourceOf(ctx: WalkContext): Source {
  * line ends before closing (a truncated log line), so its last line may be cut: an a=candidate
  * there is refused (CANDIDATE_CUT), not read with a cut last field.
  */
-export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false): void {
+export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false, lineStep = 1): void {
   let description: SessionDescription;
   try {
     description = parseSdp(text, { fragment });
@@ -60,7 +60,7 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
     return;
   }
   sink.description({ type, text, description, source });
-  const found = candidatesInDescription(description, source);
+  const found = candidatesInDescription(description, source, lineStep);
   const last = found[found.length - 1];
   // Cut within its last line (a whole last line ends with its line break, or its CR: cut before the LF): that line's candidate is not read.
   if (cut && last !== undefined && !text.endsWith('\n') && !text.endsWith('\r') && sdpLineOf(last.source, source) === lineCount(text)) {
@@ -88,7 +88,8 @@ export function cutCandidate(): SdpscopeError {
 }
 
 /** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */
-export function candidatesInDescription(description: SessionDescription, source: Source): FoundCandidate[] {
+/** `lineStep`: input lines per SDP line (2 where a copy's blank line between every two was left out: line-scanner.ts). */
+export function candidatesInDescription(description: SessionDescription, source: Source, lineStep = 1): FoundCandidate[] {
   const out: FoundCandidate[] = [];
   const sections = [
     { lines: description.lines, parsed: description.candidates, mid: null as string | null, index: null as number | null, ufrag: description.iceUfrag },
@@ -112,7 +113,7 @@ export function candidatesInDescription(description: SessionDescription, source:
         usernameFragment: sec.ufrag,
         inDescription: true,
         // In an SDP held in one input line, that line, and the line in the SDP besides.
-        source: inline(source) ? { ...source, sdpLine: l.line } : { ...source, line: source.line + l.line - 1 },
+        source: inline(source) ? { ...source, sdpLine: l.line } : { ...source, line: source.line + (l.line - 1) * lineStep },
       });
     }
   }

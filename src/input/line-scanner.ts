@@ -75,6 +75,9 @@ export class LineScanner {
    */
   private prefixCol = -1;
   private prefixSep = 0;
+  /** The prefixed block's first line, and its lines as read (scanned as text if the block turns out too short to be an SDP). */
+  private prefixedFirst: string | null = null;
+  private prefixedLines: [string, number][] = [];
   private blockStart = 0;
   private blockFragment = false;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
@@ -120,6 +123,7 @@ export class LineScanner {
       if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
         this.joined++;
         this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
+        if (this.prefixedLines.length < 3) this.prefixedLines.push([bare, lineNo]);
         return;
       }
       this.flush();
@@ -154,10 +158,12 @@ export class LineScanner {
     }
     // "<log prefix> v=0": an SDP whose every line has the prefix (read by the column it starts at).
     const t = bare.trimEnd();
-    if (t.length > 4 && t.endsWith('v=0') && PREFIX_ENDS.has(t.charCodeAt(t.length - 4))) {
+    if (t.length >= 4 && t.endsWith('v=0') && PREFIX_ENDS.has(t.charCodeAt(t.length - 4))) {
       this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
       this.prefixCol = t.length - 3;
       this.prefixSep = t.charCodeAt(t.length - 4);
+      this.prefixedFirst = bare;
+      this.prefixedLines = [[bare, lineNo]];
       return;
     }
     this.scanLine(bare, lineNo);
@@ -177,14 +183,27 @@ export class LineScanner {
   }
 
   private flush(): void {
+    const prefixed = this.prefixCol > 0 ? this.prefixedFirst : null;
     this.prefixCol = -1;
+    this.prefixedFirst = null;
     if (this.block.length === 0) return;
+    // "… v=0" at the end of a log line with no SDP after it behind the same prefix (`log('offer: '
+    // + sdp)` printed its first line there; change audit: a one-line description): text, as before.
+    if (prefixed !== null && this.block.length < 3) {
+      const lines = this.prefixedLines;
+      this.block = [];
+      this.blanks = [];
+      this.prefixedLines = [];
+      for (const [line, n] of lines) this.scanLine(line, n);
+      return;
+    }
+    this.prefixedLines = [];
     // A blank line between every two lines (a copy from about:webrtc): layout, left out.
     const layout = this.joined > 1 && this.afterOneBlank === this.joined;
     const text = (layout ? this.block.filter((l) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : this.block).join('');
     this.block = [];
     this.blanks = [];
-    emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment);
+    emitDescription(text, null, { ...this.base, line: this.blockStart, format: this.blockFragment ? 'sdp-fragment' : 'sdp' }, this.sink, this.blockFragment, false, layout ? 2 : 1);
   }
 
   private scanLine(line: string, lineNo: number): void {

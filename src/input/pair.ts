@@ -79,7 +79,8 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const to = all.indexOf(answer);
   const skipped = all.slice(from + 1, to);
   const at = (f: FoundDescription) => `line ${f.source.line}`;
-  const notes = [`no type stated: the offer is the first description with a=setup:actpass (${at(offer)}), the answer the next with active or passive (${at(answer)})`];
+  const said = stated(offer) === null && stated(answer) === null ? 'no type stated' : stated(offer) === null ? 'the offer states no type' : 'the answer states no type';
+  const notes = [`${said}: the offer (${at(offer)}) and its answer (${at(answer)}) are the first offer and the next answer, by a stated type or else by a=setup (actpass: an offer; active or passive: an answer)`];
   if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${skipped.map((f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : 'says no a=setup'}`).join('; ')}): give two descriptions as two files to compare others`);
   return notes;
 }

@@ -528,3 +528,26 @@ describe('the relay/client audit of 2026-12-05', () => {
     expect(lines.at(-1)).toBe('stopped the log had failed: frames since then were relayed, not logged');
   });
 });
+
+describe('a log that is a pipe nobody reads (change audit of 2026-12-05)', () => {
+  it('does not hold up the console lines or the feed: the pipe is written through a stream, not synchronously', async () => {
+    const fifo = join(dir, 'stalled-fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Held open, never read: the pipe's buffer fills after a few dozen lines.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const lines: string[] = [];
+      const r = await relay({ log: fifo, maxFramesPerSecond: 10_000, onLine: (l) => lines.push(l.kind) });
+      const a = await joinRelay(r.url);
+      const b = await joinRelay(r.url);
+      const pad = 'p'.repeat(4000);
+      for (let i = 0; i < 200; i++) a.ws.send(JSON.stringify({ type: 'x', i, pad }));
+      await until(() => b.got.length === 200, 10_000);
+      await until(() => lines.filter((k) => k === 'frame').length === 200, 10_000);
+      a.ws.close();
+      b.ws.close();
+    } finally {
+      closeSync(reader);
+    }
+  }, 30_000);
+});

@@ -178,3 +178,25 @@ describe('an SDP printed with a log prefix on every line (candidates audit of 20
     expect(strip(await scan(chunked(text, 13)))).toEqual(strip(whole));
   });
 });
+
+describe('a log line ending in " v=0" with no SDP after it (change audit of 2026-12-05)', () => {
+  it('is text, as before: no one-line description (log("offer: " + sdp) and "verbose v=0" made one)', async () => {
+    for (const text of ['06:00:00.000 [app] verbose v=0\n', 'D/PC: onCreateSuccess: v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\n', 'x: v=0\nx: o=- 1 1 IN IP4 127.0.0.1\n']) {
+      const whole = readInput(text);
+      expect(whole.descriptions.filter((d) => d.text.startsWith('v=0') && d.description.media.length === 0 && d.text.split('\n').length < 4)).toEqual([]);
+      expect(strip(await scan(chunked(text, 5)))).toEqual(strip(whole));
+    }
+  });
+  it('an SDP indented by one tab is read (a one-character prefix was not)', () => {
+    const r = readInput('\tv=0\n\to=- 1 1 IN IP4 127.0.0.1\n\ts=-\n\tt=0 0\n');
+    expect(r.descriptions).toHaveLength(1);
+  });
+  it('the candidates of a copy with a blank line between every two keep their file lines (change audit: 33 and 35 were 17 and 18)', () => {
+    const sdp = 'v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=ice-ufrag:abcd\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\na=candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host\n';
+    const text = `header\n${sdp.replace(/\n/g, '\n\n')}`;
+    const r = readInput(text);
+    const lines = text.split('\n');
+    expect(r.candidates).toHaveLength(2);
+    for (const c of r.candidates) expect(lines[c.source.line - 1]).toBe(c.text.startsWith("a=") ? c.text : `a=${c.text}`);
+  });
+});

@@ -6,7 +6,7 @@
  * that started and how many. A log that cannot be written is reported once and given up; the
  * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
-import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, openSync, writeSync, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
@@ -24,6 +24,13 @@ const post = (m: FromLogWorker) => port.postMessage(m);
  * close deadline), and the log-cut record said fewer frames than were missing.
  */
 let log: number | null = null;
+/**
+ * A log that is not a regular file (a FIFO, a device) is written through a stream instead: a
+ * reader that stops reading a pipe would block a synchronous write, and with it the console lines
+ * and feed records this thread posts (change audit: the console and /feed froze). Frames written
+ * there count as done when handed over, as before.
+ */
+let stream: WriteStream | null = null;
 /** Whether the log is still to be opened: at its first record, so that a relay that cannot listen leaves no empty file. */
 let toOpen = data.log !== null;
 
@@ -52,9 +59,22 @@ function write(text: string, frames = 0): void {
     toOpen = false;
     try {
       log = openSync(data.log!, 'a');
+      if (!fstatSync(log).isFile()) {
+        stream = createWriteStream('', { fd: log });
+        log = null;
+        stream.on('error', (e: NodeJS.ErrnoException) => {
+          stream = null;
+          failed(e);
+        });
+      }
     } catch (e) {
       failed(e as NodeJS.ErrnoException);
     }
+  }
+  if (stream !== null) {
+    if (text !== '') stream.write(text);
+    if (frames > 0) Atomics.add(hurry, 1, BigInt(frames));
+    return;
   }
   const done = Atomics.load(hurry, 1) + BigInt(frames);
   if (log !== null && text !== '') {
@@ -78,8 +98,9 @@ let skipped = 0;
 let worstBehind = 0;
 
 function event(e: RelayEvent): void {
-  write(JSON.stringify(e) + '\n');
+  // Its console line first: a write that fails says so after it (change audit: log-error came before listening).
   if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
+  write(JSON.stringify(e) + '\n');
 }
 
 port.on('message', (m: ToLogWorker) => {
@@ -92,6 +113,12 @@ port.on('message', (m: ToLogWorker) => {
       if (fd !== null) closeSync(fd);
     } catch {
       /* written already: nothing is lost with the descriptor */
+    }
+    if (stream !== null) {
+      const s = stream;
+      stream = null;
+      s.end(() => post({ kind: 'closed' }));
+      return;
     }
     post({ kind: 'closed' });
     return;
@@ -137,7 +164,7 @@ port.on('message', (m: ToLogWorker) => {
     if (data.lines) post({ kind: 'line', line: r.line });
     // The feed never carries secrets, whatever the log keeps.
     if (data.feed) post({ kind: 'record', record: r.feed });
-    if (log !== null || toOpen) out += r.log + '\n';
+    if (log !== null || stream !== null || toOpen) out += r.log + '\n';
     outFrames++;
   }
   write(out, outFrames);
