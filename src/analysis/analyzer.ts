@@ -120,6 +120,8 @@ interface SessionState {
   /** Kept for tables and pairs, as little as makes the found candidate again (see CandidateFacts.keep). */
   kept: KeptFacts[] | null;
   readonly seen: IdSet;
+  /** TCP candidates on port 9 seen with a mid: their mids by id (at most 1,024 ids), to tell each m-line's apart. */
+  port9Mids?: Map<number, Set<string>>;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
   readonly byFamily: Record<string, number>;
@@ -419,7 +421,18 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     s.lastLine = line;
     s.lastFile = f.file;
     const id = f.id;
-    if (s.seen.has(id)) {
+    // A TCP candidate on port 9 (RFC 6544 §4.5: every active one) is the same text on each
+    // m-line's transport: another m-line's (another mid) is another candidate, while a copy
+    // without its mid (a log line besides the SDP) is the same one (candidates audit; the change
+    // audit caught a first fix counting that copy twice).
+    let seen = s.seen.has(id);
+    if (f.port === 9 && f.transport === 'tcp' && f.sdpMid !== null) {
+      const mids = (s.port9Mids ??= new Map()).get(id);
+      if (seen && mids !== undefined && mids.size > 0 && !mids.has(f.sdpMid)) seen = false;
+      if (mids !== undefined) mids.add(f.sdpMid);
+      else if (s.port9Mids.size < 1024) s.port9Mids.set(id, new Set([f.sdpMid]));
+    }
+    if (seen) {
       s.duplicates++;
       if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file, f.sdpLine));
     } else {

@@ -230,12 +230,15 @@ describe('CandidateAnalyzer: the candidates audit of 2026-12-05', () => {
     expect(answerFirst.calls[0]!.pairs.map((p) => p.priority)).toEqual(offerFirst.calls[0]!.pairs.map((p) => p.priority));
   });
 
-  it('the same TCP active candidate logged with and without its mid is one candidate seen again (change audit: the port-9 rule by mid counted it twice; left as it was)', () => {
-    const text = [
-      JSON.stringify({ type: 'candidate', candidate: 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag T9T9', sdpMid: '0', sdpMLineIndex: 0 }),
-      'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag T9T9',
-    ].join('\n');
-    expect(analyze(text).totals.distinct).toBe(1);
+  it('TCP active candidates on port 9 of two m-lines are two; the same one logged with and without its mid is one (RFC 6544 §4.5; the change audit caught a first fix counting that copy twice)', () => {
+    const c = 'candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag T9T9';
+    const withMid = (mid: string) => JSON.stringify({ type: 'candidate', candidate: c, sdpMid: mid, sdpMLineIndex: Number(mid) });
+    const distinct = (lines: string[]) => analyze(lines.join('\n')).totals.distinct;
+    expect(distinct([withMid('0'), withMid('1')])).toBe(2);
+    expect(distinct([withMid('0'), c])).toBe(1);
+    expect(distinct([c, withMid('0')])).toBe(1);
+    expect(distinct([c, withMid('0'), withMid('1'), c])).toBe(2);
+    expect(distinct([withMid('0'), withMid('0')])).toBe(1);
   });
 
   it('the call\'s sessions are named in the order of its pairs\' ends (change audit: the columns were swapped when the controlling session came second)', () => {
