@@ -1,3 +1,16 @@
+/**
+ * Walks a JSON value (a document, an NDJSON line, a frame) for SDPs and candidates:
+ * RTCSessionDescriptionInit `{type, sdp}`, the seed's `{type:"offer", offer:{…}}` frames,
+ * candidate frames (the candidate a string, an RTCIceCandidateInit, or null for the end),
+ * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
+ * or JSON, and webrtc-internals dumps.
+ */
+import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
+import { JsonParser, NOT_JSON } from './json-check.js';
+import { scanText, startsLikeCandidateFields } from './text-scan.js';
+import type { InputSink, WalkContext } from './types.js';
+import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
+
 const ufragIn = (sdp: unknown): string | null => (typeof sdp === 'string' ? (/^a=ice-ufrag:([^\s]+)/m.exec(sdp)?.[1] ?? null) : null);
 
 /** The local and remote SDPs' ufrags of a Janus handle info (`sdps`) or a Firefox report (`sdpHistory`, its last of each side), or null. */
@@ -25,19 +38,6 @@ function sideUfragsOf(o: Record<string, unknown>): { local: string | null; remot
 
 /** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */
 const endUfrag = (o: Record<string, unknown>): { usernameFragment?: string } => (typeof o['usernameFragment'] === 'string' && o['usernameFragment'] !== '' ? { usernameFragment: o['usernameFragment'] } : {});
-
-/**
- * Walks a JSON value (a document, an NDJSON line, a frame) for SDPs and candidates:
- * RTCSessionDescriptionInit `{type, sdp}`, the seed's `{type:"offer", offer:{…}}` frames,
- * candidate frames (the candidate a string, an RTCIceCandidateInit, or null for the end),
- * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
- * or JSON, and webrtc-internals dumps.
- */
-import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
-import { JsonParser, NOT_JSON } from './json-check.js';
-import { scanText, startsLikeCandidateFields } from './text-scan.js';
-import type { InputSink, WalkContext } from './types.js';
-import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
 
 const MAX_DEPTH = 64;
 export const CANDIDATE_START = /^(?:a=)?candidate:/;

@@ -157,7 +157,9 @@ export class LineScanner {
       return;
     }
     // "<log prefix> v=0": an SDP whose every line has the prefix (read by the column it starts at).
-    const t = bare.trimEnd();
+    // Trimmed only when it ends in a blank: most lines scanned here end in neither "0" nor one.
+    const last = bare.charCodeAt(bare.length - 1);
+    const t = last === 48 ? bare : last === 32 || last === 9 ? bare.trimEnd() : '';
     if (t.length >= 4 && t.endsWith('v=0') && PREFIX_ENDS.has(t.charCodeAt(t.length - 4))) {
       this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
       this.prefixCol = t.length - 3;
