@@ -210,6 +210,15 @@ async function shrink(text: string, cls: FindingClass, target: string): Promise<
 const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 const shown = (t: string) => (t.length > 300 ? `${JSON.stringify(t.slice(0, 300))}… (${t.length} units)` : JSON.stringify(t));
 
+/** The slow findings still slow when re-timed alone: listed, the furthest over its budget first. */
+let slowKept: Example[] = [];
+
+/** A slow finding's time over its budget, from its message ("12.3 ms for … (budget 10.0 ms)"). */
+function overBudget(e: Example): number {
+  const m = /^([0-9.]+) ms .*\(budget ([0-9.]+) ms\)$/.exec(e.message);
+  return m ? Number(m[1]) / Number(m[2]) : 0;
+}
+
 /** Re-timing the workers' slow findings stops after this long (the rest stay counted as they were). */
 const RETIME_MS = 300_000;
 
@@ -236,6 +245,7 @@ async function retimeSlow(): Promise<{ retimed: number; cleared: number }> {
     if (again) kept.push({ ...e, message: again.message });
     else cleared++;
   }
+  slowKept = kept;
   // Counted again: only what is still slow.
   counts.set('slow', 0);
   byTarget.set('slow', new Map());
@@ -271,7 +281,7 @@ async function finish(): Promise<void> {
   const slow = slowest as (Example & { ms: number; share: number; budget: number }) | null;
   const perHundredKb = slow ? (slow.ms * 102_400) / Math.max(slow.bytes, 102_400) : 0;
   if (argv.json) {
-    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, workersSeconds, slowInWorkers: slowBefore, slowRetimed: retime.retimed, slowCleared: retime.cleared, counts: Object.fromEntries(counts), byTarget: Object.fromEntries([...byTarget].map(([c, m]) => [c, Object.fromEntries(m)])), slowest: slow, reproducers }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ inputs: N, first: FIRST, seed: argv.seed, workers: argv.workers, maxBytes: argv['max-bytes'], stallMs: argv['stall-ms'], seconds, workersSeconds, slowInWorkers: slowBefore, slowRetimed: retime.retimed, slowCleared: retime.cleared, counts: Object.fromEntries(counts), byTarget: Object.fromEntries([...byTarget].map(([c, m]) => [c, Object.fromEntries(m)])), slowest: slow, slow: [...slowKept].sort((a, b) => overBudget(b) - overBudget(a)), reproducers }, null, 2) + '\n');
   } else {
     const lines = [
       `fuzz: ${N.toLocaleString('en-US')} inputs (seed ${argv.seed}, from ${FIRST}, ${argv.workers} workers, up to ${argv['max-bytes'].toLocaleString('en-US')} units each) in ${seconds.toFixed(0)} s (${workersSeconds.toFixed(0)} s in the workers)`,
@@ -283,6 +293,8 @@ async function finish(): Promise<void> {
       slow ? `  nearest the budget: input ${slow.index} (${slow.bytes.toLocaleString('en-US')} bytes), ${slow.target}: ${slow.ms.toFixed(1)} ms = ${perHundredKb.toFixed(2)} ms per 100 KB (${(slow.share * 100).toFixed(0)}% of its budget, ${slow.budget.toFixed(1)} ms)` : '',
     ];
     for (const [cls, m] of byTarget) if (m.size > 0) lines.push(`  ${cls} by target: ${[...m].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    const worst = [...slowKept].sort((a, b) => overBudget(b) - overBudget(a)).slice(0, 10);
+    if (worst.length > 0) lines.push(`  slowest against their budgets (--json lists all ${slowKept.length}):`, ...worst.map((e) => `    input ${e.index} (${e.bytes.toLocaleString('en-US')} bytes), ${e.target}: ${e.message}, ${overBudget(e).toFixed(1)}×`));
     for (const r of reproducers) {
       lines.push(`${r.class}: input ${r.index}, ${r.target}: ${r.message}`, `  smallest (${r.bytes} bytes): ${shown(r.text)}`);
       if (r.saved) lines.push(`  saved ${r.saved}`);
