@@ -439,16 +439,38 @@ export function readCanonicalCandidate(s: string, from: number, to: number): Can
 /** The full scanner, whatever the spelling (the canonical fast path aside): for the property test that holds the two equal. */
 export function parseCandidateScanned(line: string): Candidate {
   requireText(line, 'parseCandidate');
-  return scanCandidate(line);
+  const ending = lineEnding(line);
+  return ending > 0 ? withEnding(scanCandidate(line.slice(0, -ending)), line) : scanCandidate(line);
 }
 
 /**
  * Parses `candidate:…` or `a=candidate:…`. Throws {@link SdpscopeError} with a CANDIDATE_* code
- * and the column of the offending token.
+ * and the column of the offending token. One line ending after it (CRLF, LF or CR: a candidate
+ * copied from an SDP with its line's end, an RTCIceCandidate.candidate some stacks send so) is
+ * not part of its last field, as Chromium reads it (webrtc_sdp.cc ParseCandidate: one line, its
+ * return character trimmed): "typ host\r\n" is type host; the line keeps it (`verbatim`).
  */
 export function parseCandidate(line: string): Candidate {
   requireText(line, 'parseCandidate');
-  return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
+  const ending = lineEnding(line);
+  if (ending === 0) return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
+  // One ending only: a second is the candidate's (Chromium refuses two lines).
+  const body = line.slice(0, -ending);
+  return withEnding(readCanonical(body, 0, body.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(body), line);
+}
+
+/** The length of the line ending `line` ends with (CRLF 2, LF or CR 1, none 0), when there is text before it. */
+function lineEnding(line: string): number {
+  const n = line.length;
+  const last = line.charCodeAt(n - 1);
+  if (last === 10) return n > 2 && line.charCodeAt(n - 2) === 13 ? 2 : n > 1 ? 1 : 0;
+  return last === 13 && n > 1 ? 1 : 0;
+}
+
+/** A candidate read without its line's ending, which its text keeps (written back as read). */
+function withEnding(c: Candidate, line: string): Candidate {
+  const { verbatim: _, ...fields } = c;
+  return { ...fields, verbatim: { text: line, canonical: formatCandidate(c) } };
 }
 
 function scanCandidate(line: string): Candidate {
