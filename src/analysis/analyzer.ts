@@ -169,11 +169,13 @@ interface Where {
 /** The side of a Source's event. */
 const sideOfSource = (source: Where): Side | undefined => sideOf(source.event);
 
+const SOURCE_STRINGS = ['file', 'event', 'peerConnection', 'sender', 'room', 'path'] as const;
+
 /** A source as the readers make it (its line, and the optional strings the analyzer reads). */
 function requireSource(source: unknown, who: string): void {
   const s = source as Record<string, unknown> | null;
   if (s === null || typeof s !== 'object' || typeof s['line'] !== 'number' || !Number.isFinite(s['line'])) throw new SdpscopeError('INVALID_ARGUMENT', `${who}: the source must be {line: a number, …}, as readInput makes it`);
-  for (const k of ['file', 'event', 'peerConnection', 'sender', 'room', 'path']) {
+  for (const k of SOURCE_STRINGS) {
     if (s[k] !== undefined && typeof s[k] !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `${who}: source.${k} must be a string when present, as readInput makes it`);
   }
 }
@@ -198,7 +200,7 @@ function requireFound(found: FoundCandidate): void {
   const priority = x['priority'] as Record<string, unknown> | null;
   const ok =
     typeof x === 'object' &&
-    priority !== null && typeof priority === 'object' && ['typePreference', 'localPreference', 'componentId'].every((k) => typeof priority[k] === 'number') &&
+    priority !== null && typeof priority === 'object' && typeof priority['typePreference'] === 'number' && typeof priority['localPreference'] === 'number' && typeof priority['componentId'] === 'number' &&
     address !== null && typeof address === 'object' && typeof address['family'] === 'string' && typeof address['class'] === 'string' &&
     (related === null || (typeof related === 'object' && typeof related['family'] === 'string' && typeof related['class'] === 'string')) &&
     Array.isArray(x['warnings']);

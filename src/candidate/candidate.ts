@@ -723,34 +723,61 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
  * may not be: writeCandidate and explainCandidate failed inside with a TypeError; library
  * audit); throws INVALID_ARGUMENT naming the first field that is not. Internal.
  */
+/** The number fields' bounds: the reader's own (what it refuses to read is not written either). */
+const BOUNDS = [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff]] as const;
+
+/** CANDIDATE_FIELDS as requireCandidate checks them (made once: it runs on every candidate the analyzer is given). */
+const FIELD_CHECKS = /* @__PURE__ */ CANDIDATE_FIELDS.map(([field, type]) => ({ field, number: type.startsWith('number'), nullable: type.endsWith('?') }));
+
+/** The checks of requireCandidate, each field read by its name (the analyzer runs them on every candidate it is given): true when all pass. */
+function wellFormed(c: Candidate): boolean {
+  const uint = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+  const optUint = (n: unknown, max: number) => n === null || uint(n, max);
+  const optString = (v: unknown) => v === null || typeof v === 'string';
+  if (!((c.prefix === 'candidate:' || c.prefix === 'a=candidate:') && typeof c.foundation === 'string' && typeof c.transport === 'string' && typeof c.transportText === 'string')) return false;
+  if (!(uint(c.component, 256) && c.component >= 1 && uint(c.priority, 0xffffffff) && typeof c.address === 'string' && uint(c.port, 65535) && typeof c.type === 'string')) return false;
+  if (!(optString(c.relatedAddress) && optUint(c.relatedPort, 65535) && optString(c.tcpType) && optUint(c.generation, Infinity) && optString(c.ufrag) && optString(c.networkId) && optUint(c.networkCost, Infinity))) return false;
+  const ext = c.extensions;
+  if (!Array.isArray(ext)) return false;
+  for (let i = 0; i < ext.length; i++) {
+    const e = ext[i] as CandidateExtension | null;
+    if (e === null || typeof e !== 'object' || typeof e.name !== 'string' || typeof e.value !== 'string') return false;
+  }
+  const v = c.verbatim;
+  return v === undefined || (v !== null && typeof v === 'object' && typeof v.text === 'string' && typeof v.canonical === 'string');
+}
+
 export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
   requireObject(c, what);
+  if (wellFormed(c as Candidate)) return;
   const o = c as Record<string, unknown>;
   // A browser's RTCIceCandidate (or its toJSON): its line is in .candidate (library audit: "the
   // prefix must be a string… got undefined" sent users to the wrong field).
   if (typeof o['candidate'] === 'string' && o['prefix'] === undefined) throw new SdpscopeError('INVALID_ARGUMENT', `${what} is an RTCIceCandidate (or its init): parse its .candidate first (parseCandidate(c.candidate))`);
   const bad = (field: string, want: string) => new SdpscopeError('INVALID_ARGUMENT', `${what}: ${field} must be ${want}, as parseCandidate makes it; got ${describe(o[field])}`);
-  for (const [field, type] of CANDIDATE_FIELDS) {
+  for (let i = 0; i < FIELD_CHECKS.length; i++) {
+    const { field, number, nullable } = FIELD_CHECKS[i]!;
     const v = o[field];
-    const base = type.endsWith('?') ? type.slice(0, -1) : type;
     // Numbers are the digits the grammar has: whole, not negative (-1.5 and NaN were written).
     // Strings are what the reader kept, whatever it kept: it reads lossless, so a line's odd
     // characters come back as they were (no stricter check than the reader's own).
-    if (typeof v === base && (base === 'string' || (Number.isInteger(v) && (v as number) >= 0))) continue;
-    if (type.endsWith('?') && v === null) continue;
-    throw bad(field, `${base === 'number' ? 'a whole number, not negative' : 'a string'}${type.endsWith('?') ? ' or null' : ''}`);
+    if (number ? Number.isInteger(v) && (v as number) >= 0 : typeof v === 'string') continue;
+    if (nullable && v === null) continue;
+    throw bad(field, `${number ? 'a whole number, not negative' : 'a string'}${nullable ? ' or null' : ''}`);
   }
   if (o['prefix'] !== 'candidate:' && o['prefix'] !== 'a=candidate:') throw bad('prefix', '"candidate:" or "a=candidate:"');
   // The reader's own bounds: what it refuses to read is not written either (candidates audit:
   // port 70000 and component 0 were written as lines that do not read back). Strings stay as
   // the reader keeps them (lossless: a line's odd characters come back as they were).
-  for (const [field, min, max] of [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff]] as const) {
+  for (const [field, min, max] of BOUNDS) {
     const n = o[field] as number | null;
     if (n !== null && (n < min || n > max)) throw bad(field, `from ${min} to ${max}`);
   }
   const ext = o['extensions'];
-  if (!Array.isArray(ext) || !ext.every((e) => e !== null && typeof e === 'object' && typeof (e as CandidateExtension).name === 'string' && typeof (e as CandidateExtension).value === 'string')) {
-    throw bad('extensions', 'an array of {name, value} strings');
+  if (!Array.isArray(ext)) throw bad('extensions', 'an array of {name, value} strings');
+  for (let i = 0; i < ext.length; i++) {
+    const e = ext[i] as CandidateExtension | null;
+    if (e === null || typeof e !== 'object' || typeof e.name !== 'string' || typeof e.value !== 'string') throw bad('extensions', 'an array of {name, value} strings');
   }
   const v = o['verbatim'];
   if (v !== undefined && (v === null || typeof v !== 'object' || typeof (v as Verbatim).text !== 'string' || typeof (v as Verbatim).canonical !== 'string')) throw bad('verbatim', 'absent, or {text, canonical} strings');
