@@ -226,14 +226,13 @@ export class LineScanner {
     }
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
     const time = leadingTime(trimmed);
-    const ctx = time !== undefined ? { ...this.base, line: lineNo, timestamp: time } : { ...this.base, line: lineNo };
     if (c0 !== 123) {
       const brace = line.indexOf('{');
-      const close = line.lastIndexOf('}');
+      const close = brace < 0 ? -1 : line.lastIndexOf('}');
       if (brace >= 0 && close > brace) {
         const value = this.json.parse(line.slice(brace, close + 1));
         if (value !== NOT_JSON) {
-          walkJson(value, ctx, this.sink);
+          walkJson(value, time !== undefined ? { ...this.base, line: lineNo, timestamp: time } : { ...this.base, line: lineNo }, this.sink);
           return;
         }
         // Not JSON: look for candidates and escaped SDPs in the text.
