@@ -1,5 +1,5 @@
-/** parseSdp vs sdp-transform's parse on the same inputs: the seed offer and a large multi-m-line SDP. */
-import { readFileSync } from 'node:fs';
+/** parseSdp vs sdp-transform's parse on the same inputs: the seed offer, a large multi-m-line SDP, and every SDP of the shared corpus. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as sdpTransform from 'sdp-transform';
 import { parseSdp, writeSdp } from '../src/index.js';
@@ -33,6 +33,14 @@ export function runParseBench(): boolean {
     ['large offer (100 m-lines, 19k lines)', largeSdp(100)],
   ];
   let ok = true;
+  // The shared corpus of real captures (../shared/corpus/sdp, beside the checkout), every SDP once a round.
+  const corpus = resolve(__dirname, '../../../shared/corpus/sdp');
+  if (existsSync(corpus)) {
+    const texts = readdirSync(corpus).filter((f) => f.endsWith('.sdp')).map((f) => readFileSync(resolve(corpus, f), 'utf8'));
+    for (const t of texts) if (writeSdp(parseSdp(t)) !== t) throw new Error('round trip failed on a corpus SDP');
+    const kb = texts.reduce((n, t) => n + t.length, 0) / 1024;
+    ok = report(`parseSdp, the corpus (${texts.length} real SDPs, ${kb.toFixed(0)} KB, a pass each op)`, compare({ name: 'sdpscope', fn: () => texts.forEach((t) => parseSdp(t)) }, { name: 'sdp-transform', fn: () => texts.forEach((t) => sdpTransform.parse(t)) }, 7), 2) && ok;
+  } else console.log(`parseSdp, the corpus: not found at ${corpus}, skipped`);
   for (const [label, text] of inputs) {
     if (writeSdp(parseSdp(text)) !== text) throw new Error(`round trip failed on ${label}`);
     const rounds = text.length > 100_000 ? 5 : 7;
