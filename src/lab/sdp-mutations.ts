@@ -100,6 +100,23 @@ const a = (id: string, rule: string, description: string, mutate: Mutation['muta
 const o = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'offer', base, description, mutate });
 
 const SIM_RIDS = ['a=rid:q recv', 'a=rid:h recv', 'a=rid:f recv'];
+/** The RID header extension (RFC 8852 §4.3), and its repaired-stream twin (§4.4). */
+const RID_EXTMAP = /^a=extmap:\d+(?:\/\w+)? urn:ietf:params:rtp-hdrext:sdes:(?:repaired-)?rtp-stream-id(?: .*)?$/;
+
+/**
+ * An SFU's answer to the simulcast offer: the browser's own answer (which receives one stream)
+ * with the offer's RID header extensions, as an SFU that receives the layers answers them
+ * (Chromium refuses simulcast without them: simulcast-recv-no-rid-extension), then `extra` lines.
+ */
+const sfuAnswer = (...extra: string[]): Mutation['mutate'] => (sdp, pair) => {
+  const offered = split(pair.offer).media.find((m) => kindOf(m) === 'video')?.filter((l) => RID_EXTMAP.test(l)) ?? [];
+  return inKind('video', (m) => {
+    const missing = m.some((l) => RID_EXTMAP.test(l)) ? [] : offered;
+    const last = m.reduce((at, l, i) => (l.startsWith('a=extmap:') ? i : at), -1);
+    const at = last >= 0 ? last + 1 : m.length;
+    return [...m.slice(0, at), ...missing, ...m.slice(at), ...extra];
+  })(sdp);
+};
 
 export const MUTATIONS: readonly Mutation[] = [
   // ---- m-lines (RFC 3264 §6, JSEP §5.3.1) ----
@@ -214,13 +231,16 @@ export const MUTATIONS: readonly Mutation[] = [
   a('msid-empty', 'ssrc and msid', 'a=msid: with no id', inKind('audio', mapLines((l) => (l.startsWith('a=msid:') ? 'a=msid:' : l)))),
   a('msid-three-tokens', 'ssrc and msid', 'a=msid with three tokens', inKind('audio', mapLines((l) => (l.startsWith('a=msid:') ? `${l} extra` : l)))),
   // ---- rid and simulcast (RFC 8851, RFC 8853): an SFU's answer to the simulcast offer ----
-  a('simulcast-recv', 'rid and simulcast', 'the SFU\'s answer: a=rid recv for each rid, a=simulcast:recv q;h;f (legal)', inKind('video', append(...SIM_RIDS, 'a=simulcast:recv q;h;f')), 'simulcast'),
-  a('simulcast-recv-subset', 'rid and simulcast', 'the answer receives two of the three rids (legal)', inKind('video', append('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h')), 'simulcast'),
-  a('simulcast-unknown-rid', 'rid and simulcast', 'a=simulcast:recv naming a rid the offer did not have', inKind('video', append(...SIM_RIDS, 'a=rid:x recv', 'a=simulcast:recv q;h;x')), 'simulcast'),
-  a('simulcast-no-rid-lines', 'rid and simulcast', 'a=simulcast:recv without a=rid lines', inKind('video', append('a=simulcast:recv q;h;f')), 'simulcast'),
-  a('simulcast-send-in-answer', 'rid and simulcast', 'the answer says a=simulcast:send (the offer sends)', inKind('video', append('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:send q;h;f')), 'simulcast'),
-  a('rid-bogus-direction', 'syntax', 'a=rid:q sideways', inKind('video', append('a=rid:q sideways', 'a=rid:h recv', 'a=rid:f recv', 'a=simulcast:recv q;h;f')), 'simulcast'),
-  a('simulcast-syntax', 'syntax', 'a=simulcast:recv with an empty stream list ("q;;f")', inKind('video', append(...SIM_RIDS, 'a=simulcast:recv q;;f')), 'simulcast'),
+  a('simulcast-recv', 'rid and simulcast', 'the SFU\'s answer: a=rid recv for each rid, a=simulcast:recv q;h;f (legal)', sfuAnswer(...SIM_RIDS, 'a=simulcast:recv q;h;f'), 'simulcast'),
+  a('simulcast-recv-subset', 'rid and simulcast', 'the answer receives two of the three rids (legal)', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h'), 'simulcast'),
+  a('simulcast-unknown-rid', 'rid and simulcast', 'a=simulcast:recv naming a rid the offer did not have', sfuAnswer(...SIM_RIDS, 'a=rid:x recv', 'a=simulcast:recv q;h;x'), 'simulcast'),
+  a('simulcast-no-rid-lines', 'rid and simulcast', 'a=simulcast:recv without a=rid lines', sfuAnswer('a=simulcast:recv q;h;f'), 'simulcast'),
+  a('simulcast-send-in-answer', 'rid and simulcast', 'the answer says a=simulcast:send (the offer sends)', sfuAnswer('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:send q;h;f'), 'simulcast'),
+  a('rid-bogus-direction', 'syntax', 'a=rid:q sideways', sfuAnswer('a=rid:q sideways', 'a=rid:h recv', 'a=rid:f recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
+  a('simulcast-syntax', 'syntax', 'a=simulcast:recv with an empty stream list ("q;;f")', sfuAnswer(...SIM_RIDS, 'a=simulcast:recv q;;f'), 'simulcast'),
+  a('simulcast-recv-no-rid-extension', 'rid and simulcast', 'the SFU\'s answer (a=rid recv, a=simulcast:recv q;h;f) without the RID header extensions (rtp-stream-id, repaired-rtp-stream-id)', inKind('video', (m) => append(...SIM_RIDS, 'a=simulcast:recv q;h;f')(m.filter((l) => !RID_EXTMAP.test(l)))), 'simulcast'),
+  a('simulcast-recv-rid-send', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid lines say send', sfuAnswer('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:recv q;h;f'), 'simulcast'),
+  a('simulcast-recv-rid-missing-one', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid recv lines for q and h only', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
   // ---- SCTP (RFC 8841) ----
   a('sctp-port-removed', 'SCTP', 'a=sctp-port removed', dropAll(/^a=sctp-port:/), 'data'),
   a('sctp-port-nonnumeric', 'syntax', 'a=sctp-port:x', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:x'), 'data'),
@@ -263,6 +283,7 @@ export const MUTATIONS: readonly Mutation[] = [
   o('offer-ssrc-group-unknown-ssrc', 'ssrc and msid', 'the offer\'s FID group names an ssrc with no a=ssrc', inKind('video', mapLines((l) => l.replace(/^(a=ssrc-group:FID \d+) \d+$/, '$1 12345')))),
   o('offer-simulcast-unknown-rid', 'rid and simulcast', 'a=simulcast:send naming a rid with no a=rid line', replaceAll(/^a=simulcast:send (.*)$/, 'a=simulcast:send $1;x'), 'simulcast'),
   o('offer-rid-malformed', 'syntax', 'a=rid:q with no direction', replaceAll(/^a=rid:q send$/, 'a=rid:q'), 'simulcast'),
+  o('offer-simulcast-no-rid-extension', 'rid and simulcast', 'the simulcast offer without the RID header extensions (rtp-stream-id, repaired-rtp-stream-id)', dropAll(RID_EXTMAP), 'simulcast'),
   o('offer-sctp-port-removed', 'SCTP', 'the offer without a=sctp-port', dropAll(/^a=sctp-port:/), 'data'),
   o('offer-proto-bogus', 'm-lines', 'the offer\'s audio proto "FOO/BAR"', replaceFirst(/^m=audio (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=audio $1 FOO/BAR')),
   o('offer-ice-lite', 'ICE', 'the offer says a=ice-lite (legal: a lite offerer)', appendSession('a=ice-lite')),

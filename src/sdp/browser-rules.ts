@@ -47,13 +47,16 @@ export const BROWSER_RULES = {
   'sctp-format': { browsers: BOTH, what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
   'rid-direction': { browsers: F, what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10' },
   'simulcast-syntax': { browsers: BOTH, what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1' },
-  'simulcast-rid-missing': { browsers: F, what: 'a=simulcast naming a rid with no a=rid line in its m-section', reference: 'RFC 8853 §5.1' },
+  'simulcast-rid-missing': { browsers: F, what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4' },
+  'simulcast-rid-extension': { browsers: C, what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853' },
   'rtcp-mux-missing': { browsers: BOTH, what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
 } as const satisfies Record<string, { browsers: BrowserVerdicts; what: string; reference: string }>;
 
 export type BrowserRule = keyof typeof BROWSER_RULES;
 
 const LINE_TYPES = new Set('vosiuepcbtrzkam');
+/** The RID header extension (RFC 8852 §4.3): what tells simulcast layers apart on the wire. */
+const RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
 /** The protos of RFC 8866 §5.14's registry that WebRTC and its predecessors use. */
 const KNOWN_PROTOCOLS = new Set(['RTP/AVP', 'RTP/SAVP', 'RTP/AVPF', 'RTP/SAVPF', 'UDP/TLS/RTP/SAVP', 'UDP/TLS/RTP/SAVPF', 'TCP/TLS/RTP/SAVP', 'TCP/TLS/RTP/SAVPF', 'TCP/DTLS/RTP/SAVPF', 'UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP', 'UDP', 'TCP', 'TCP/RTP/AVP', 'UDP/BFCP', 'TCP/BFCP', 'TCP/TLS/BFCP']);
 
@@ -258,13 +261,23 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   }
   const sims = a.all('simulcast');
   if (sims.length > 0) {
-    const rids = new Set(a.all('rid').map((r) => r.value.id));
+    // The rids of each direction: a recv stream's rid is an a=rid recv line's (Firefox looks it up so).
+    const rids = { send: new Set<string>(), recv: new Set<string>() };
+    for (const r of a.all('rid')) rids[r.value.direction].add(r.value.id);
     for (const l of sims) {
       const named = [...simulcastRids(l.value.send), ...simulcastRids(l.value.recv)];
       if (named.some((r) => r === '' || r === '~')) add('simulcast-syntax', l.line, 13, `a=simulcast: an empty rid in ${JSON.stringify([l.value.send, l.value.recv].filter((x) => x !== null).join(' '))}`);
-      const missing = named.map((r) => r.replace(/^~/, '')).filter((r) => r !== '' && !rids.has(r));
-      if (missing.length > 0) add('simulcast-rid-missing', l.line, 13, `rid ${missing.join(', ')} has no a=rid line`);
+      const said: string[] = [];
+      for (const dir of ['send', 'recv'] as const) {
+        const other = dir === 'send' ? 'recv' : 'send';
+        const missing = simulcastRids(l.value[dir]).map((r) => r.replace(/^~/, '')).filter((r) => r !== '' && !rids[dir].has(r));
+        if (missing.length === 0) continue;
+        const wrong = missing.filter((r) => rids[other].has(r));
+        said.push(`${dir} rid ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no a=rid ${dir} line${wrong.length > 0 ? ` (the a=rid line of ${wrong.join(', ')} says ${other})` : ''}`);
+      }
+      if (said.length > 0) add('simulcast-rid-missing', l.line, 13, said.join('; '));
     }
+    if (!a.all('extmap').some((e) => e.value.uri === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION}`);
   }
   for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
   // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),

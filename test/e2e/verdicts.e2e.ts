@@ -22,7 +22,7 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     expect(words(now)).toEqual(words(fixture));
   });
 
-  it('153 changes to real offers and answers, Chromium and Firefox: the same verdicts as the fixture', async () => {
+  it(`${MUTATIONS.length} changes to real offers and answers, Chromium and Firefox: the same verdicts as the fixture`, async () => {
     const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/mutations.json.gz'))).toString('utf8')) as MutationVerdicts;
     const now = await askMutationVerdicts(MUTATIONS);
     const words = (v: MutationVerdicts) => Object.fromEntries(v.cases.map((c) => [c.id, { chromium: c.results.chromium?.verdict.split(':')[0] ?? 'n/a', firefox: c.results.firefox?.verdict.split(':')[0] ?? 'n/a' }]));
