@@ -149,12 +149,61 @@ function textHint(value: unknown, parse = false): string {
 
 /** A value as an error message shows it (`null`, `an array`, `an object`, a string quoted and cut at 20). Internal. */
 export const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value === 'function' ? 'a function' : typeof value === 'symbol' ? 'a symbol' : typeof value === 'bigint' ? `${value}n (a bigint)` : String(value);
 
 /** An integer in [min, max]; throws INVALID_ARGUMENT otherwise (NaN, a string, a bigint, out of range). */
 export function requireInteger(value: unknown, what: string, min: number, max: number): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
   throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be an integer in ${min}..${max}, got ${describe(value)}`);
+}
+
+/** What an option may be: its type, "?" when null is allowed too. */
+export type OptionKind = 'string' | 'boolean' | 'integer' | 'function' | 'string?' | 'object?';
+
+const OPTION_WANTED: Readonly<Record<OptionKind, string>> = {
+  string: 'a string',
+  boolean: 'true or false',
+  integer: 'an integer',
+  function: 'a function',
+  'string?': 'a string or null',
+  'object?': 'an object or null',
+};
+
+function optionFits(kind: OptionKind, v: unknown): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'function':
+      return typeof v === 'function';
+    case 'string?':
+      return v === null || typeof v === 'string';
+    case 'object?':
+      return v === null || (typeof v === 'object' && !Array.isArray(v));
+  }
+}
+
+/**
+ * A function's options object: absent, or an object whose every key is one of `spec`'s, each of
+ * its kind (undefined is absent). A misspelt option (`maxSession`), a File where a name goes, a
+ * string where a flag goes ("no" is truthy) is INVALID_ARGUMENT naming it, not silently taken.
+ */
+export function requireOptions(value: unknown, what: string, spec: Readonly<Record<string, OptionKind>>): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be an object (${Object.keys(spec).join(', ')}), got ${describe(value)}`);
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const kind = spec[k];
+    if (kind === undefined) {
+      if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+      throw new SdpscopeError('INVALID_ARGUMENT', `${what}: no option ${JSON.stringify(k)} (the options are ${Object.keys(spec).join(', ')})`);
+    }
+    const v = o[k];
+    if (v !== undefined && !optionFits(kind, v)) throw new SdpscopeError('INVALID_ARGUMENT', `${what}: ${k} must be ${OPTION_WANTED[kind]}, got ${describe(v)}`);
+  }
 }
 
 /** One of a closed set of strings (a NAT type...); throws INVALID_ARGUMENT naming them otherwise. */

@@ -30,11 +30,13 @@ import {
   pairPriority,
   parseCandidate,
   parseSdp,
+  peerConnectionFromStats,
   readCandidates,
   readDescriptions,
   readInput,
   redactFrame,
   redactText,
+  restExpiry,
   scanInput,
   SdpscopeError,
   writeCandidate,
@@ -116,8 +118,29 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
     ['stunXorAddress(null, id)', () => stunXorAddress(null as never, new Uint8Array(12))],
     ['stunXorAddress(address, 8 bytes)', () => stunXorAddress({ family: 'ipv4', address: '192.0.2.1', port: 1 }, new Uint8Array(8))],
     ['stunLongTermKey without a crypto', () => stunLongTermKey('u', 'r', 'p', undefined as never)],
+    // Library audit: options of the wrong kind were taken (a File as the file name went into every source).
+    ['readInput(text, { file: a File })', () => readInput('candidate:1 1 udp 1 10.0.0.1 5000 typ host', { file: { name: 'alice.log' } as never })],
+    ['readInput(text, { file: 42 })', () => readInput('x', { file: 42 as never })],
+    ['readInput(text, 42)', () => readInput('x', 42 as never)],
+    ['scanInput(text, sink, { file: {} })', () => scanInput('x', new CandidateAnalyzer(), { file: {} as never })],
+    ['parseSdp(sdp, { fragment: "no" })', () => parseSdp('a=mid:0\r\n', { fragment: 'no' as never })],
+    ['new CandidateAnalyzer({ maxSession: 5 }) (a misspelt option)', () => new CandidateAnalyzer({ maxSession: 5 } as never)],
+    ['new CandidateAnalyzer({ keepRecords: "yes" })', () => new CandidateAnalyzer({ keepRecords: 'yes' as never })],
+    ['pairFromOne([], "n", { pc: "1-1" })', () => pairFromOne([], 'n', { pc: '1-1' } as never)],
+    ['peerConnectionFromStats([], { localSDP: "v=0" })', () => peerConnectionFromStats([], { localSDP: 'v=0' } as never)],
+    ['restExpiry(a symbol)', () => restExpiry(Symbol('x') as never)],
+    ['restExpiry("1700000000:u", "now")', () => restExpiry('1700000000:u', 'now' as never)],
   ])('%s', (_what, f) => {
     expect(codeOf(f)).toBe('INVALID_ARGUMENT');
+  });
+
+  it('an error names the function called (formatPriorityParts, not encodePriority), and says what a bad option is', () => {
+    expect(() => formatPriorityParts(2122260223 as never)).toThrow(/^formatPriorityParts: the parts/);
+    expect(() => new CandidateAnalyzer({ maxSession: 5 } as never)).toThrow('CandidateAnalyzer: the options: no option "maxSession" (the options are keepRecords, onCandidate, onCandidateJson, onSession, maxSessions, maxCandidatesPerSession)');
+    expect(() => readInput('x', { file: new Uint8Array(1) } as never)).toThrow('readInput: the options: file must be a string, got an object');
+    // Absent and undefined options are fine.
+    expect(readInput('x', { file: undefined } as never).candidates).toEqual([]);
+    expect(parseSdp('a=mid:0\r\n', { fragment: true }).fragment).toBe(true);
   });
 
   it('scanStream(undefined, sink) rejects with INVALID_ARGUMENT', async () => {

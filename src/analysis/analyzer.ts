@@ -9,7 +9,7 @@ import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { inferType } from '../input/pair.js';
-import { describe, requireInteger, requireObject, SdpscopeError } from '../errors.js';
+import { describe, requireInteger, requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
@@ -207,6 +207,9 @@ function requireFound(found: FoundCandidate): void {
   if (!ok) throw bad('explanation must be explainCandidate(candidate)');
 }
 
+/** AnalyzerOptions as requireOptions checks them (the numbers' ranges are checked after). */
+const ANALYZER_OPTIONS = { keepRecords: 'boolean', onCandidate: 'function', onCandidateJson: 'function', onSession: 'function', maxSessions: 'integer', maxCandidatesPerSession: 'integer' } as const;
+
 const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
 };
@@ -236,7 +239,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private sessionCount = 0;
 
   constructor(private readonly options: AnalyzerOptions = {}) {
-    requireObject(options, 'CandidateAnalyzer: the options');
+    requireOptions(options, 'CandidateAnalyzer: the options', ANALYZER_OPTIONS);
     this.maxSessions = options.maxSessions === undefined ? 2000 : requireInteger(options.maxSessions, 'CandidateAnalyzer: maxSessions', 1, 1e9);
     this.maxKept = options.maxCandidatesPerSession === undefined ? 64 : requireInteger(options.maxCandidatesPerSession, 'CandidateAnalyzer: maxCandidatesPerSession', 0, 1e9);
     // Callbacks checked now, not met as a TypeError at the first candidate (candidates audit).

@@ -40,7 +40,12 @@ export function decodePriority(priority: number): PriorityParts {
 
 /** The inverse of {@link decodePriority}. Throws PREFERENCE_RANGE for a part out of range. */
 export function encodePriority(parts: PriorityParts): number {
-  const { typePreference: t, localPreference: l, componentId: c } = requireObject<PriorityParts>(parts, 'encodePriority: the parts', 'typePreference', 'localPreference', 'componentId');
+  return encodeParts(parts, 'encodePriority');
+}
+
+/** encodePriority, its errors naming `fn` (the function the caller called). */
+function encodeParts(parts: PriorityParts, fn: string): number {
+  const { typePreference: t, localPreference: l, componentId: c } = requireObject<PriorityParts>(parts, `${fn}: the parts (decodePriority's {typePreference, localPreference, componentId})`, 'typePreference', 'localPreference', 'componentId');
   if (!Number.isInteger(t) || t < 0 || t > 255) throw new SdpscopeError('PREFERENCE_RANGE', `type preference ${t} is not in 0..255`);
   if (!Number.isInteger(l) || l < 0 || l > 65535) throw new SdpscopeError('PREFERENCE_RANGE', `local preference ${l} is not in 0..65535`);
   if (!Number.isInteger(c) || c < 1 || c > 256) throw new SdpscopeError('PREFERENCE_RANGE', `component id ${c} is not in 1..256`);
@@ -49,6 +54,6 @@ export function encodePriority(parts: PriorityParts): number {
 
 /** `typePref | localPref | component`, as the Trickle ICE page shows a priority. */
 export function formatPriorityParts(p: PriorityParts): string {
-  encodePriority(p);
+  encodeParts(p, 'formatPriorityParts');
   return `${p.typePreference} | ${p.localPreference} | ${p.componentId}`;
 }

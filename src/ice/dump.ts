@@ -9,7 +9,7 @@
  * webrtc-internals dumps a series' values are decoded when first asked for; in rtcstats dumps
  * a value is kept only when it changes.
  */
-import { describe, requireObject, SdpscopeError } from '../errors.js';
+import { describe, requireOptions, SdpscopeError } from '../errors.js';
 import { JsonParser, NOT_JSON } from '../input/json-check.js';
 
 /** `getstats`: getStats() results saved as JSON (peerConnectionFromStats reads live ones). */
@@ -637,7 +637,7 @@ const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
 
 export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], options: LiveStatsOptions = {}): PeerConnectionDump {
   if (!Array.isArray(snapshots)) throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the snapshots must be an array of getStats() results, oldest first (one: [await pc.getStats()]), got ${describe(snapshots)}`);
-  requireObject(options, 'peerConnectionFromStats: the options');
+  requireOptions(options, 'peerConnectionFromStats: the options', { id: 'string', localSdp: 'string?', remoteSdp: 'string?', configuration: 'object?' });
   const stats = new Map<string, GrowingHistory>();
   snapshots.forEach((snapshot, i) => {
     for (const raw of statsOf(snapshot, i)) {

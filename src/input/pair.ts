@@ -3,7 +3,7 @@
  * offers / two answers (a renegotiation diff), from one input or from two.
  */
 import { listSome } from '../arrays.js';
-import { requireObject, SdpscopeError } from '../errors.js';
+import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import type { FoundDescription, SdpType } from './types.js';
 
 export interface DescriptionPair {
@@ -105,6 +105,7 @@ function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription)
  */
 export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
+  requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string' });
   const all = complete(found);
   // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
   if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room does not apply`);

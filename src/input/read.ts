@@ -6,7 +6,7 @@
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
 import { atLine, boundedFindings, diagnostic } from '../diagnostics.js';
-import { requireObject, requireText, withoutStack } from '../errors.js';
+import { requireObject, requireOptions, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
@@ -54,6 +54,9 @@ export interface ScanOptions {
   readonly file?: string;
 }
 
+/** ScanOptions as requireOptions checks them (a File given as `file` is refused: its name is wanted). */
+const SCAN_OPTIONS = { file: 'string' } as const;
+
 /** The first line of `text` is a lone "{" or "[" (blanks around it). Internal. */
 export function opensLoneBracket(text: string): boolean {
   const nl = text.indexOf('\n');
@@ -65,6 +68,7 @@ export function opensLoneBracket(text: string): boolean {
 export function scanInput(text: string, sink: InputSink, options: ScanOptions = {}): void {
   requireText(text, 'scanInput');
   requireObject(sink, 'scanInput: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
+  requireOptions(options, 'scanInput: the options', SCAN_OPTIONS);
   const file = options.file !== undefined ? { file: options.file } : {};
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lead = body.length - body.trimStart().length;
@@ -131,6 +135,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
 /** Everything found in `text`: descriptions, candidates (trickled and inside SDPs), end-of-candidates, problems. */
 export function readInput(text: string, options: ScanOptions = {}): InputReport {
   requireText(text, 'readInput');
+  requireOptions(options, 'readInput: the options', SCAN_OPTIONS);
   const sink = collectingSink();
   scanInput(text, sink, options);
   return sink.report;

@@ -134,7 +134,16 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const ma = a.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
     if (mb !== ma) add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}`);
 
-    if (b.ice.ufrag !== a.ice.ufrag || b.ice.pwd !== a.ice.pwd) add('ice-restart', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}): an ICE restart (RFC 8839 §4.4.1.1.1)`);
+    const ufragChanged = b.ice.ufrag !== a.ice.ufrag;
+    const pwdChanged = b.ice.pwd !== a.ice.pwd;
+    if (ufragChanged || pwdChanged) {
+      // The pwd is a secret: said to have changed, never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd").
+      const ub = b.ice.ufrag ?? 'none';
+      const ua = a.ice.ufrag ?? 'none';
+      const what = ufragChanged && pwdChanged ? `ufrag ${ub} → ${ua}, and the pwd` : ufragChanged ? `ufrag ${ub} → ${ua}, the pwd kept` : `the pwd, ufrag ${ub} kept`;
+      const one = ufragChanged !== pwdChanged ? '; libwebrtc restarts when either changes, though a restart changes both (RFC 8839 §4.4.1.1.1)' : ' (RFC 8839 §4.4.1.1.1)';
+      add('ice-restart', here, pwdChanged && !ufragChanged ? `${ub} (pwd before)` : b.ice.ufrag, pwdChanged && !ufragChanged ? `${ua} (new pwd)` : a.ice.ufrag, `ICE credentials changed (${what}): an ICE restart${one}`);
+    }
     const fb = b.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
     const fa = a.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
     if (fb !== fa) add('fingerprint-changed', here, fb || null, fa || null, 'DTLS fingerprint changed: a new certificate, so a new DTLS handshake');

@@ -3,7 +3,7 @@
  * as written otherwise), with its number and line ending, so writeSdp gives the text back.
  */
 import { madeByParser } from '../model-guard.js';
-import { requireText, SdpscopeError } from '../errors.js';
+import { requireOptions, requireText, SdpscopeError } from '../errors.js';
 import { boundedFindings, diagnostic, NOWHERE, type ParseDiagnostic } from '../diagnostics.js';
 import { BLANK_AFTER, readLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
@@ -18,9 +18,12 @@ export interface ParseSdpOptions {
   readonly fragment?: boolean;
 }
 
+const PARSE_OPTIONS = { fragment: 'boolean' } as const;
+
 /** Parses an SDP blob (CRLF or LF). Throws EMPTY_INPUT or NOT_SDP; everything else is a diagnostic. */
 export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDescription {
   requireText(text, 'parseSdp');
+  requireOptions(options, 'parseSdp: the options', PARSE_OPTIONS);
   // A byte order mark (an editor's) is kept apart and written back.
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);

@@ -9,7 +9,7 @@
  *   endpoint-independent mapping + address-and-port-dependent filtering → port-restricted cone
  *   any other mapping                                                   → symmetric
  */
-import { requireInteger, requireObject, requireOneOf } from '../errors.js';
+import { describe, requireInteger, requireObject, requireOneOf, SdpscopeError } from '../errors.js';
 
 /** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
 export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
@@ -302,6 +302,8 @@ export function explainStunErrorCode(code: number, context: { readonly username?
 
 /** A TURN REST-API username (`<unix expiry>[:<user>]`, draft-uberti-behave-turn-rest §2.2): its expiry. */
 export function restExpiry(username: string | undefined, now = Date.now()): { readonly expiry: number; readonly expired: boolean } | null {
+  if (username !== undefined && typeof username !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: the username must be a string or undefined, got ${describe(username)}`);
+  if (typeof now !== 'number' || !Number.isFinite(now)) throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: now must be a time in milliseconds, got ${describe(now)}`);
   const m = username === undefined ? null : /^(\d{9,11})(?::|$)/.exec(username);
   if (!m) return null;
   const expiry = Number(m[1]);

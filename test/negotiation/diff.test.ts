@@ -35,6 +35,17 @@ describe('diffDescriptions (renegotiation)', () => {
     expect(kinds({ media: [{}] }, { version: 3, media: [{ ufrag: 'Zzzz', fingerprint: 'sha-256 00:11', setup: 'passive' }] })).toEqual(['ice-restart', 'fingerprint-changed', 'setup-changed']);
   });
 
+  it('says which ICE credential changed, the pwd never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd")', () => {
+    const offer = seedSdp('offer');
+    const bump = (t: string) => t.replace(/^o=- (\d+) 2 /m, 'o=- $1 3 ');
+    const pwdOnly = diffDescriptions(parseSdp(offer), parseSdp(bump(offer.replace(/a=ice-pwd:\S+/g, 'a=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa')))).changes;
+    expect(pwdOnly.map((c) => [c.kind, c.before, c.after])).toEqual([['ice-restart', 'JDVd (pwd before)', 'JDVd (new pwd)'], ['ice-restart', 'JDVd (pwd before)', 'JDVd (new pwd)']]);
+    expect(pwdOnly[0]!.message).toBe('ICE credentials changed (the pwd, ufrag JDVd kept): an ICE restart; libwebrtc restarts when either changes, though a restart changes both (RFC 8839 §4.4.1.1.1)');
+    expect(JSON.stringify(pwdOnly)).not.toMatch(/kXT7|aaaa/);
+    const both = diffDescriptions(parseSdp(offer), parseSdp(bump(offer.replace(/a=ice-pwd:\S+/g, 'a=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa').replace(/a=ice-ufrag:\S+/g, 'a=ice-ufrag:Zzzz')))).changes[0]!;
+    expect([both.before, both.after, both.message]).toEqual(['JDVd', 'Zzzz', 'ICE credentials changed (ufrag JDVd → Zzzz, and the pwd): an ICE restart (RFC 8839 §4.4.1.1.1)']);
+  });
+
   it('finds direction, ssrc and msid changes', () => {
     expect(kinds({ media: [{}] }, { version: 3, media: [{ direction: 'recvonly', extra: ['msid:s t', 'ssrc:1 cname:x'] }] })).toEqual(['direction-changed', 'ssrc-added', 'msid-changed']);
   });
