@@ -25,7 +25,9 @@ describe('browser safety of the core', () => {
     expect(cfg.compilerOptions.lib).toEqual(expect.arrayContaining(['DOM']));
     expect(cfg.exclude).toEqual(['src/node/**', 'src/lab/**']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.scripts.build).toContain('tsc -p tsconfig.core.json');
+    // npm run build (scripts/build.js) type-checks the core on its own before anything else.
+    expect(pkg.scripts.build).toBe('node scripts/build.js');
+    expect(readFileSync(join(ROOT, 'scripts/build.js'), 'utf8')).toContain("run(process.execPath, [tsc, '-p', 'tsconfig.core.json']);");
     expect(pkg.scripts.pretest).toContain('npm run build');
   });
 
