@@ -50,9 +50,20 @@ export function integer<W = never>(name: string, min: number, max: number, words
 /** One command's options, as yargs takes them (an option that takes a value must be given one: see {@link parser}). */
 export type OptionTable = Readonly<Record<string, Options>>;
 
-/** A table where every option that takes a value must be given one (`--port` alone is an error, not the default). */
+/** The last of an option's values when it was given more than once (yargs then makes a list of them). */
+const lastOf = (v: unknown): unknown => (Array.isArray(v) ? v[v.length - 1] : v);
+
+/**
+ * A table where every option that takes a value must be given one (`--port` alone is an error,
+ * not the default), and one that takes one value, given twice, is the last one, as the integer
+ * options have always read it (lab audit: "--nat-a full-cone --nat-a symmetric" reached the lab
+ * as a list, which built a third NAT; "--browser-a firefox --browser-a chromium" needed
+ * "undefined"). Lists (`array: true`: --origin, --video-codecs) keep every value.
+ */
 export function valued<T extends OptionTable>(table: T): T {
-  return Object.fromEntries(Object.entries(table).map(([k, o]) => [k, o.type === 'boolean' ? o : { ...o, requiresArg: true }])) as T;
+  return Object.fromEntries(
+    Object.entries(table).map(([k, o]) => [k, o.type === 'boolean' ? o : { ...o, requiresArg: true, ...(o.array === true || o.coerce !== undefined ? {} : { coerce: lastOf }) }]),
+  ) as T;
 }
 
 /** A coerce function for a text option that may not be empty (`--host ''`). */

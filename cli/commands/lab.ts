@@ -34,10 +34,15 @@ export function renderChecks(checks: readonly LabCheck[], s: Style): string {
 export async function labCommand(o: LabCommandOptions, out: (s: string) => void): Promise<number> {
   const s = makeStyle(o.color);
   const artifacts = resolve(o.artifacts);
-  // Ctrl-C: exit through 'exit', where the lab removes its namespaces and processes.
-  const interrupt = () => process.exit(130);
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  // Ctrl-C, termination, a closed terminal: exit through 'exit', where the lab removes its
+  // namespaces and processes, with the shell's code for the signal (128 + its number: the
+  // client's and the spool's). Without a SIGHUP handler, Playwright's closed the browsers and the
+  // lab went on without them (lab audit: an internal error, or a 45 s wait for a call).
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const h = () => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+    process.once(signal, h);
+    return [signal, h] as const;
+  });
   try {
     const options: LabCallOptions = {
       nat: { a: o.natA, b: o.natB },
@@ -60,7 +65,6 @@ export async function labCommand(o: LabCommandOptions, out: (s: string) => void)
     }
     return ok ? EXIT_OK : EXIT_FINDINGS;
   } finally {
-    process.removeListener('SIGINT', interrupt);
-    process.removeListener('SIGTERM', interrupt);
+    for (const [signal, h] of handlers) process.removeListener(signal, h);
   }
 }

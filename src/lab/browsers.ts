@@ -93,9 +93,12 @@ export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
 function version(executable: string): string {
   try {
     return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
+  } catch (e) {
     const pkg = executable.endsWith('firefox-esr') ? 'firefox-esr' : 'chromium';
-    throw new SdpscopeError('LAB_SETUP', `the lab needs ${executable} (Debian package ${pkg})`);
+    // Missing is one failure; one that is there and did not answer (killed, a broken install) is another (lab audit: a hang-up read as "needs the package").
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SdpscopeError('LAB_SETUP', `the lab needs ${executable} (Debian package ${pkg})`);
+    const signal = (e as { signal?: string | null }).signal;
+    throw new SdpscopeError('LAB_SETUP', `${executable} --version failed (${signal ? `stopped by ${signal}` : `exit ${(e as { status?: number | null }).status ?? '?'}`}): is the ${pkg} package whole? (apt-get install --reinstall ${pkg})`);
   }
 }
 

@@ -193,7 +193,19 @@ export function startRelay(lab: Lab, log: string, onLine: (l: string) => void): 
   if (!existsSync(CLI)) throw new SdpscopeError('LAB_SETUP', `${CLI} is not built (npm run build)`);
   const relay = lab.spawnIn(lab.publicNs, process.execPath, [CLI, 'relay', '--host', lab.relayAddress, '--port', String(LAB_RELAY_PORT), '--log', log, '--heartbeat', '0', '--no-color']);
   relay.stderr!.on('data', (d: Buffer) => onLine(`relay! ${d.toString().trimEnd()}`));
-  return relayListening(relay, (line) => onLine(`relay  ${line}`));
+  return relayListening(relay, (line) => onLine(`relay  ${labRelayLine(line, lab.publicNs)}`));
+}
+
+/**
+ * A line the lab's relay prints, as the lab shows it: its URLs are addresses inside the lab's
+ * public namespace, which this machine's own network does not reach (lab audit: the printed
+ * inspector URL, opened from the host, sent its packets out of the default route); the
+ * no-token warning is about a relay the world can reach, which this one is not.
+ */
+export function labRelayLine(line: string, ns: string): string {
+  if (line.startsWith('warning: listening on')) return `its addresses are inside the lab's namespace ${ns}, out of reach from this machine's network: open them there (ip netns exec ${ns} curl …) or read relay.ndjson afterwards`;
+  if (/^(signaling|call page|inspector|feed) /.test(line)) return `${line}  (in namespace ${ns})`;
+  return line;
 }
 
 /** The page's call state, messages received and gathering state. */

@@ -24,6 +24,15 @@ describe('sdpscope lab', () => {
     }
   });
 
+  it('takes the last of an option given twice, checked as one (lab audit: a list reached the lab, which built a third NAT)', () => {
+    // The last value is the one checked: a bad last one is the usage error, a bad first one is not read.
+    const r = run('lab', '--nat-a', 'full-cone', '--nat-a', 'hairpin');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--nat-a must be one of .*, not "hairpin"/);
+    const relay = spawnSync(process.execPath, [CLI, 'relay', '--host', '127.0.0.3', '--host', '127.0.0.1', '--port', '0', '--no-color'], { encoding: 'utf8', timeout: 1500, killSignal: 'SIGTERM' });
+    expect(relay.stdout).toMatch(/^signaling {2}ws:\/\/127\.0\.0\.1:\d+/);
+  });
+
   it('says what it needs, with exit 2, when not run as root', () => {
     // As root (CI), drop to nobody for this run; otherwise the test already runs unprivileged.
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
