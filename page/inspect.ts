@@ -37,10 +37,16 @@ interface FeedRecord {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/**
+ * An element with its attributes and children. Every text child is shown with its invisible and
+ * bidi characters escaped (escapeUnsafe): the page shows what clients sent, and a U+202E in a
+ * frame's type, a codec name or a candidate turned the text after it around ("10.0.0.1" read
+ * "1.0.0.01"; lab audit). Room names were escaped before; now every text is, wherever it is put.
+ */
 function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
+  for (const c of children) e.append(typeof c === 'string' ? escapeUnsafe(c) : c);
   return e;
 }
 

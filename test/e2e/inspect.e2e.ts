@@ -151,6 +151,15 @@ describe('hostile frames (pages audit of 2026-12-05)', () => {
     const started = Date.now();
     await page.evaluate(() => 1);
     expect(Date.now() - started).toBeLessThan(1000);
+    // A bidi override in a frame's type, a codec and a candidate is shown as an escape: it turned the
+    // text after it around ("10.0.0.1" read "1.0.0.01"; lab audit), where only room names were escaped.
+    const offer = 'v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:\u202eabc\r\na=rtpmap:111 op\u202eus/48000/2\r\n';
+    await sendFrames('bidi', [{ type: 'offer', sdp: offer }, { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\u202eabc', sdpMid: '0' }, { type: '\u202eevil\u200b' }]);
+    await page.waitForFunction(() => (document.querySelector('section[data-room="bidi"]')?.textContent ?? '').includes('evil'), undefined, { timeout: 10_000 });
+    const shown = (await page.textContent('section[data-room="bidi"]'))!;
+    expect(shown).not.toMatch(/[\u202e\u200b]/);
+    expect(shown).toContain('op\\u202eus');
+    expect(shown).toContain('\\u202eevil\\u200b');
   });
 
   it('the call page: a bad offer is said and leaves no connection behind; a fake relay notice is refused; a line feed stays in its line', async () => {
