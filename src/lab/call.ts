@@ -96,6 +96,14 @@ const PAGE_STATE = `({
 const PAGE_PROGRESS = `({ state: window.sdpscopeCall.state, messages: window.sdpscopeCall.messages.length, gathering: window.sdpscopeCall.pc ? window.sdpscopeCall.pc.iceGatheringState : 'new' })`;
 const GET_STATS = `(async () => { const out = []; if (window.sdpscopeCall.pc) (await window.sdpscopeCall.pc.getStats()).forEach((s) => out.push(s)); return out; })()`;
 
+/** A page's call state, its ICE connection state (null before its peer connection) and its error line, as a failed call reports them. */
+interface PageSaid {
+  state: string;
+  ice: string | null;
+  error: string;
+}
+const PAGE_SAID = `({ state: window.sdpscopeCall.state, ice: window.sdpscopeCall.pc ? window.sdpscopeCall.pc.iceConnectionState : null, error: (document.getElementById('error')?.textContent ?? '').trim().slice(0, 300) })`;
+
 interface PageState {
   state: string;
   sent: unknown[];
@@ -162,7 +170,7 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new SdpscopeError('LAB_CALL', `${what} within ${Math.round(timeoutMs / 1000)} s${last ? ` (${(last as Error).message})` : ''}`);
+  throw new SdpscopeError('LAB_CALL', `${what} within ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}${last ? ` (${(last as Error).message})` : ''}`);
 }
 
 /** Resolves once a started `sdpscope relay` prints that it listens; passes each line it prints to `onLine`. */
@@ -264,8 +272,11 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     await startCall(a, b);
     for (const [side, p] of [['A', a], ['B', b]] as const) {
       await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await progress(p)).state) ? true : null)).catch(async (e: Error) => {
-        const states = await Promise.all([a, b].map((x) => progress(x).then((s) => s.state, () => 'unknown')));
-        throw new SdpscopeError('LAB_CALL', `${e.message}; states: A ${states[0]}, B ${states[1]}; the log so far: ${relayLog}`);
+        // Each side's call state, its ICE connection state, and what its page said went wrong (lab
+        // audit: "--video-codecs FOO" failed on the page at once, and the lab said "A ready" after 45 s).
+        const said = await Promise.all([a, b].map((x) => x.evaluate<PageSaid>(PAGE_SAID).catch(() => null)));
+        const sides = said.map((x, i) => `${i === 0 ? 'A' : 'B'} ${x === null ? 'unknown (the page does not answer)' : `${x.state}${x.ice !== null ? `, ICE ${x.ice}` : ', no peer connection'}${x.error ? `, the page says: "${x.error}"` : ''}`}`);
+        throw new SdpscopeError('LAB_CALL', `${e.message}; ${sides.join('; ')}; the log so far: ${relayLog}`);
       });
     }
     say('ICE connected on both sides');
