@@ -115,13 +115,30 @@ function showSdp(id: string, sdp: string): void {
 
 // Signaling over the relay: the seed's postMessage/onmessage, on a WebSocket.
 const socket = new WebSocket(wsUrl);
+/** Whether the relay let this page in (a refusal at the upgrade closes it before it opens). */
+let joined = false;
+/** Why the relay closed the connection, when it said so first (a full room). */
+let refusal: string | null = null;
+/** Set once the connection is gone: Start and every frame then say so instead of seeming to send. */
+let closedBecause: string | null = null;
+socket.onopen = () => {
+  joined = true;
+};
 // A relay that closes the connection (one that cut this page for falling behind, or stopped) is said (it was not).
 socket.onclose = (e: CloseEvent) => {
   // Said in the error line and the log; the call's state stays what ICE says (the lab reads it).
-  showError(`the relay closed the connection (${e.code}${e.reason ? ` ${e.reason}` : ''}): reload the page to join again`);
+  // A browser sees no HTTP status of a refused upgrade (1006 whatever the cause): the causes are named (lab audit: a bad token, a long room name and a full room all read "reload the page").
+  closedBecause = refusal ?? (joined
+    ? `the relay closed the connection (${e.code}${e.reason ? ` ${e.reason}` : ''}): reload the page to join again`
+    : `the relay refused this page (${e.code}): a missing or wrong ?token=, or a room name it does not take (at most 128 characters); the relay's console says which. Fix the address, then reload`);
+  showError(closedBecause);
 };
 const signaling = {
   postMessage(frame: Frame): void {
+    if (closedBecause !== null || socket.readyState !== WebSocket.OPEN) {
+      showError(`not sent (${String((frame as { type?: unknown }).type)}): ${closedBecause ?? 'not connected to the relay yet'}`);
+      return;
+    }
     logFrame('sent', frame);
     socket.send(JSON.stringify(frame));
   },
@@ -138,6 +155,8 @@ socket.onmessage = (e: MessageEvent<string>) => {
     return;
   }
   logFrame('received', parsed, e.data.length);
+  const notice = parsed as { type?: unknown; event?: unknown; size?: unknown } | null;
+  if (notice !== null && typeof notice === 'object' && notice.type === 'relay-notice' && notice.event === 'room-full') refusal = `the room is full (${String(notice.size)} peers): the relay let this page go; open another room (?room=…)`;
   // A frame that is not an object (null, a number) is logged, and nothing more.
   if (parsed === null || typeof parsed !== 'object') return;
   const data = parsed as Frame;
@@ -187,6 +206,10 @@ function mediaError(e: unknown): string {
 }
 
 startButton.onclick = async () => {
+  if (closedBecause !== null) {
+    showError(`cannot start: ${closedBecause}`);
+    return;
+  }
   try {
     localStream = dataOnly ? new MediaStream() : await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
   } catch (e) {

@@ -224,4 +224,15 @@ describe('the call page', () => {
       await bare.close();
     }
   });
+
+  it('says on the page why the relay refused it (a wrong token), and Start does not pretend to send (lab audit: "reload the page", then "→ ready")', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${PORT}/?token=wrong`);
+    await page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 });
+    expect(await page.textContent('#error')).toMatch(/^the relay refused this page \(1006\): a missing or wrong \?token=/);
+    await page.click('#startButton');
+    await page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '').startsWith('cannot start: the relay refused'), undefined, { timeout: 10_000 });
+    expect(await page.textContent('#frames')).not.toContain('→ ready');
+    await page.close();
+  });
 });
