@@ -290,7 +290,17 @@ function redraw(): void {
     sections.set(name, section);
   }
   dirty.clear();
+  // Rooms dropped whole, said above the rest (lab audit: the 51st room took the first away without a word).
+  if (roomsDropped > 0) {
+    const note = el('div', { class: 'dim', id: 'rooms-dropped' }, `${roomsDropped} less active room${roomsDropped === 1 ? '' : 's'} dropped (the page shows the ${MAX_ROOMS} most recently active)`);
+    const old = document.getElementById('rooms-dropped');
+    if (old) old.replaceWith(note);
+    else container.prepend(note);
+  }
 }
+
+/** Rooms dropped whole (the least recently active, past MAX_ROOMS). */
+let roomsDropped = 0;
 
 function keep(r: FeedRecord): void {
   let list = rooms.get(r.room);
@@ -313,6 +323,7 @@ function keep(r: FeedRecord): void {
     rooms.delete(oldest);
     dropped.delete(oldest);
     dirty.add(oldest);
+    roomsDropped++;
   }
   // Bytes: the least active rooms' oldest records first; the newest record always stays.
   for (const [name, records] of rooms) {

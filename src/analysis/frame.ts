@@ -174,7 +174,8 @@ export function describeFrame(s: FrameSummary): string {
     case 'end-of-candidates':
       return 'end of candidates';
     case 'signal':
-      return s.type ?? '(no type)';
+      // An offer or answer whose SDP did not read is said (lab audit: {"type":"offer","sdp":5} showed as a plain "offer").
+      return s.type === 'offer' || s.type === 'answer' || s.type === 'pranswer' ? `${s.type}: no SDP read (none, not a string, or not an SDP)` : (s.type ?? '(no type)');
     case 'not-summarized':
       return s.reason === 'shutdown' ? '(not summarised: shutting down)' : `(not summarised: the logger is ${s.behindMs} ms behind)`;
     default:

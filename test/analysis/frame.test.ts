@@ -13,6 +13,10 @@ describe('summarizeFrame', () => {
     const s = summarizeFrame({ type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-ufrag:abcd\r\n' });
     expect(describeFrame(s)).toBe('offer: no m-line');
   });
+  it('an offer or answer whose SDP did not read says so (lab audit: a plain "offer" in the inspector\'s timeline)', () => {
+    for (const frame of [{ type: 'offer', sdp: 5 }, { type: 'offer' }, { type: 'answer', sdp: 'hello' }]) expect(describeFrame(summarizeFrame(frame))).toMatch(/^(offer|answer): no SDP read \(none, not a string, or not an SDP\)$/);
+    expect(describeFrame(summarizeFrame({ type: 'bye' }))).toBe('bye');
+  });
   it('summarises candidate frames of both shapes, end of candidates and signals', () => {
     expect(summarizeFrame({ type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 41885439 203.0.113.9 3478 typ relay raddr 1.1.1.1 rport 2', sdpMid: '0' } })).toMatchObject({ kind: 'candidate', type: 'relay', priority: '2 | 32542 | 1', relayProtocol: 'dtls/udp?', sdpMid: '0' });
     expect(summarizeFrame({ type: 'candidate', candidate: 'candidate:1 1 udp 1 1.1.1.1 99999 typ host' })).toMatchObject({ kind: 'invalid-candidate', code: 'CANDIDATE_PORT' });
