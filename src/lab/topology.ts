@@ -13,10 +13,11 @@
  * cone (Linux only).
  */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SdpscopeError } from '../errors.js';
+import { PACKAGE_ROOT } from '../node/paths.js';
 
 import { natKindOf, type NatKind } from './kinds.js';
 
@@ -148,6 +149,15 @@ export function sweepStaleLabs(): string[] {
       removed.push(ns);
     }
   }
+  // Its folder (coturn's database and pid file, the browsers' wrappers) too (lab audit: left after kill -9).
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      const m = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
+      if (m && !alive(Number(m[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  } catch {
+    /* an unreadable tmpdir: nothing to sweep */
+  }
   return removed;
 }
 
@@ -168,7 +178,9 @@ export function checkLabPrerequisites(more: readonly string[] = []): void {
   }
   if (!existsSync('/usr/bin/turnserver')) missing.push('coturn (Debian package coturn: /usr/bin/turnserver)');
   missing.push(...more);
-  if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}${missing.length > 1 ? ' (scripts/lab-setup.sh installs them, as root)' : ''}`);
+  // The installer named wherever a package is missing, by its full path (lab audit: only when two things were, and relative to a folder the user was not in).
+  const packages = missing.filter((m) => !m.startsWith('Linux') && !m.startsWith('root'));
+  if (missing.length > 0) throw new SdpscopeError('LAB_SETUP', `the lab needs ${missing.join(', ')}${packages.length > 0 ? ` (${join(PACKAGE_ROOT, 'scripts/lab-setup.sh')} installs ${packages.length === 1 ? 'it' : 'them'}, as root)` : ''}`);
 }
 
 /**
@@ -225,7 +237,8 @@ export function createLab(options: LabOptions): Lab {
   const pub = ns('pub');
   const made: string[] = [];
   const children: ChildProcess[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-lab-'));
+  // Named by this process, as the namespaces are: a killed run's folder is swept with them.
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   let closed = false;
 
   const addNs = (name: string) => {
