@@ -24,12 +24,17 @@ export interface RelayCommandOptions extends Omit<RelayOptions, 'tls' | 'onLine'
  * name, a detail or a summary holding a line feed is written with `\n` (a room of
  * "x%0A23:59:59.999 stopped" printed a fake line; relay audit). Pure.
  */
+/** The longest frame description a console line shows (UTF-16 units); longer ones end in "…". */
+const MAX_FRAME_TEXT = 300;
+
 export function renderRelayLine(l: RelayLine, s: Style): string {
   const t = s.dim(l.time.slice(11, 23));
   const one = (text: string) => oneLine(text, false);
   if (l.kind === 'event') return `${t} ${s.yellow(l.event)}${l.room !== null ? ` ${s.dim('room')} ${one(l.room)}` : ''}${l.client !== null ? ` ${l.client}` : ''} ${s.dim(one(l.detail))}`;
   const colour = l.summary.kind === 'description' ? s.cyan : l.summary.kind === 'candidate' ? s.green : l.summary.kind === 'invalid-candidate' ? s.red : (t: string) => t;
-  return `${t} ${s.dim(one(l.room))} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(one(l.text))}`;
+  // A frame's own words (a type of 5,000 characters) cut, as a table cell is (lab audit).
+  const text = l.text.length > MAX_FRAME_TEXT ? `${l.text.slice(0, MAX_FRAME_TEXT - 1)}…` : l.text;
+  return `${t} ${s.dim(one(l.room))} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(one(text))}`;
 }
 
 /**

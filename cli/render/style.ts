@@ -122,17 +122,19 @@ export function table(header: string[], rows: string[][], s: Style): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 // With colour: the same, but the SGR sequences the style writes (bold, dim, underline, red to cyan
 // and their ends, chalk level 1) pass; an input's own (conceal, black, a background) do not.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
+const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
 
 /**
  * Text as a terminal is to show it: the control characters an input brings (a hostile SDP's
  * `\x1b]0;…\x07` retitles the terminal, `\x1b[2J` clears it, `\x1b[8m` hides what follows, `\r`
  * writes over the line before, U+009B is a CSI to some terminals, U+202E turns the text around, as
- * do the other bidi controls: U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
+ * do the other bidi controls: U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), and the
+ * invisible ones (soft hyphen, zero-width spaces and joiners, word joiner, BOM: rooms "default"
+ * and "default\u200b" printed alike; lab audit), the set src/escape.ts escapes on pages,
  * written as JSON writes them (`\u001b`, `\u009b`, `\u202e`; `\r`), never acted on. Kept: line
  * feeds, tabs, and with colour the style's own colour sequences. JSON stays JSON: it has no raw
  * C0 character, and the others, inside its strings, become the escapes JSON reads back as them.

@@ -30,3 +30,16 @@ describe('clip', () => {
     expect(clip('abc😀d', 5)).toBe('abc…');
   });
 });
+
+describe('terminal text from the wire', () => {
+  it('escapes invisible characters as the pages do (rooms "default" and "default\\u200b" printed alike; lab audit), and cuts a frame line\'s own words', async () => {
+    const { oneLine } = await import('../../cli/render/style.js');
+    const { renderRelayLine } = await import('../../cli/commands/relay.js');
+    const { makeStyle } = await import('../../cli/render/style.js');
+    expect(oneLine('default\u200b \u00ad\ufeff\u2060x', false)).toBe('default\\u200b \\u00ad\\ufeff\\u2060x');
+    const line = renderRelayLine({ kind: 'frame', time: '2026-12-05T23:00:00.000Z', room: 'r\u200b', from: 'c1', to: ['c2'], size: 5000, summary: { kind: 'signal', type: 'x'.repeat(5000) }, text: 'x'.repeat(5000) }, makeStyle(false));
+    expect(line).toContain('r\\u200b');
+    expect(line.length).toBeLessThan(400);
+    expect(line.endsWith('x…')).toBe(true);
+  });
+});
