@@ -707,10 +707,6 @@ function formatCandidate(c: Candidate): string {
   return out;
 }
 
-/**
- * Writes a candidate line. For a parsed candidate whose fields are unchanged this is the exact
- * text that was read; after a change it is the canonical spelling of the new fields.
- */
 /** Fields of a Candidate and the JSON types they may have ('string?': a string or null). */
 const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number' | 'string?' | 'number?'])[] = [
   ['prefix', 'string'], ['foundation', 'string'], ['component', 'number'], ['transport', 'string'], ['transportText', 'string'], ['priority', 'number'],
@@ -718,11 +714,6 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
   ['generation', 'number?'], ['ufrag', 'string?'], ['networkId', 'string?'], ['networkCost', 'number?'],
 ];
 
-/**
- * A candidate as parseCandidate makes it, field by field (one revived from JSON or edited by hand
- * may not be: writeCandidate and explainCandidate failed inside with a TypeError; library
- * audit); throws INVALID_ARGUMENT naming the first field that is not. Internal.
- */
 /** The number fields' bounds: the reader's own (what it refuses to read is not written either). */
 const BOUNDS = [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff]] as const;
 
@@ -747,6 +738,11 @@ function wellFormed(c: Candidate): boolean {
   return v === undefined || (v !== null && typeof v === 'object' && typeof v.text === 'string' && typeof v.canonical === 'string');
 }
 
+/**
+ * A candidate as parseCandidate makes it, field by field (one revived from JSON or edited by hand
+ * may not be: writeCandidate and explainCandidate failed inside with a TypeError; library
+ * audit); throws INVALID_ARGUMENT naming the first field that is not. Internal.
+ */
 export function requireCandidate(c: unknown, what: string): asserts c is Candidate {
   requireObject(c, what);
   if (wellFormed(c as Candidate)) return;
@@ -783,6 +779,10 @@ export function requireCandidate(c: unknown, what: string): asserts c is Candida
   if (v !== undefined && (v === null || typeof v !== 'object' || typeof (v as Verbatim).text !== 'string' || typeof (v as Verbatim).canonical !== 'string')) throw bad('verbatim', 'absent, or {text, canonical} strings');
 }
 
+/**
+ * Writes a candidate line. For a parsed candidate whose fields are unchanged this is the exact
+ * text that was read; after a change it is the canonical spelling of the new fields.
+ */
 export function writeCandidate(c: Candidate): string {
   requireCandidate(c, 'writeCandidate: the candidate');
   return writeParsed(c);
