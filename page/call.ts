@@ -391,7 +391,9 @@ async function handleAnswer(answer: Frame): Promise<void> {
 
 async function handleCandidate(frame: Frame): Promise<void> {
   if (!call.pc) {
-    console.error('no peerconnection');
+    // Said in the log, not only the console (lab audit: one that was not even a string vanished).
+    const c = frame.candidate;
+    logLine(`! a candidate arrived before any call: not added (the offer comes first)${c !== null && c !== undefined && typeof c !== 'string' && typeof (c as { candidate?: unknown }).candidate !== 'string' ? '; it is not a string either' : ''}`);
     return;
   }
   // Both of the seed's shapes: the candidate as a string beside sdpMid, or an RTCIceCandidateInit.
