@@ -9,6 +9,7 @@ import { runLabCall, type LabCallOptions, type LabMedia } from '../../src/lab/ca
 import type { BrowserName } from '../../src/lab/browsers.js';
 import type { NatKind } from '../../src/lab/topology.js';
 import { verifyLabCall, type LabCheck } from '../../src/lab/verify.js';
+import { SdpscopeError } from '../../src/errors.js';
 import { makeStyle, type Style } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
@@ -34,6 +35,8 @@ export function renderChecks(checks: readonly LabCheck[], s: Style): string {
 export async function labCommand(o: LabCommandOptions, out: (s: string) => void): Promise<number> {
   const s = makeStyle(o.color);
   const artifacts = resolve(o.artifacts);
+  // Kernel file systems: Node's mkdirSync never returns on a new path under /proc (lab audit: 100% CPU, deaf to Ctrl-C).
+  if (/^\/(proc|sys)(\/|$)/.test(artifacts)) throw new SdpscopeError('USAGE', `--artifacts ${artifacts}: /proc and /sys hold no files of ours; give a folder elsewhere`);
   // Ctrl-C, termination, a closed terminal: exit through 'exit', where the lab removes its
   // namespaces and processes, with the shell's code for the signal (128 + its number: the
   // client's and the spool's). Without a SIGHUP handler, Playwright's closed the browsers and the

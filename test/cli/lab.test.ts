@@ -33,6 +33,12 @@ describe('sdpscope lab', () => {
     expect(relay.stdout).toMatch(/^signaling {2}ws:\/\/127\.0\.0\.1:\d+/);
   });
 
+  it('refuses artifacts under /proc or /sys at once (Node\'s mkdirSync never returned there; lab audit)', () => {
+    const r = run('lab', '--artifacts', '/proc/sdpscope-x');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('sdpscope: --artifacts /proc/sdpscope-x: /proc and /sys hold no files of ours; give a folder elsewhere [USAGE]\n');
+  });
+
   it('says what it needs, with exit 2, when not run as root', () => {
     // As root (CI), drop to nobody for this run; otherwise the test already runs unprivileged.
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
