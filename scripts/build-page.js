@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Its lines into a closed pipe (`npm run build | head -1`) are dropped; the build goes on to its end.
+process.stdout.on('error', () => undefined);
 const out = path.join(root, 'dist', 'page');
 fs.mkdirSync(out, { recursive: true });
 for (const [entry, html] of [['call', 'index'], ['inspect', 'inspect']]) {

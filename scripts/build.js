@@ -20,6 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Its lines into a closed pipe (`npm run build | head -1`) are dropped; the build goes on to its end.
+process.stdout.on('error', () => undefined);
 const dist = path.join(root, 'dist');
 const stampFile = path.join(dist, '.build-stamp');
 const force = process.argv.includes('--force');
