@@ -84,7 +84,7 @@ const OPTIONS = {
     'video-codecs': { type: 'string', array: true, default: [], describe: 'video codecs A offers (e.g. H264)' },
     artifacts: { type: 'string', describe: 'folder for the relay log, stats, screenshots (default ./lab-<time>)' },
     timeout: { type: 'string', default: '45000', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms for ICE to connect and media to flow' },
-    json: { type: 'boolean', default: false, describe: 'print only the checks, as JSON' },
+    json: { type: 'boolean', default: false, describe: 'print {ok, artifacts, checks, selectedPairs} as JSON instead of the lines' },
   }),
 } as const satisfies Record<string, OptionTable>;
 

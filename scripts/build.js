@@ -48,12 +48,18 @@ function inputsHash() {
   return h.digest('hex');
 }
 
-/** What a build leaves: each must be there for a stamp to count. */
-const OUTPUTS = ['dist/src/index.js', 'dist/bin/sdpscope.js', 'dist/bin/sdp-diff.js', 'dist/bin/candidates-thread.js', 'dist/page/call.js', 'dist/page/inspect.js', 'dist/src/node/relay/log-worker.js'];
+/** Every file under dist/ (relative to it), the stamp aside. */
+const outputs = () => filesUnder('dist').map((f) => path.relative('dist', f)).filter((f) => f !== '.build-stamp');
 
 const hash = inputsHash();
-const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : null;
-if (!force && stamp === hash && OUTPUTS.every((f) => fs.existsSync(path.join(root, f)))) {
+/** The stamp: the inputs' hash, then every file the build left (a build whose files are not all there is no build: audit of the change, a chunk deleted by hand was "up to date"). */
+let stamp = null;
+try {
+  stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+} catch {
+  stamp = null;
+}
+if (!force && stamp !== null && stamp.hash === hash && Array.isArray(stamp.files) && stamp.files.length > 0 && stamp.files.every((f) => fs.existsSync(path.join(dist, f)))) {
   console.log('build: dist/ is up to date with the sources (dist/.build-stamp; npm run build -- --force builds anyway)');
   process.exit(0);
 }
@@ -65,4 +71,4 @@ run(process.execPath, [tsc, '-p', 'tsconfig.core.json']);
 run(process.execPath, [tsc, '-p', 'tsconfig.json']);
 run(process.execPath, [path.join(root, 'scripts', 'build-page.js')]);
 run(process.execPath, [path.join(root, 'scripts', 'build-bins.js')]);
-fs.writeFileSync(stampFile, hash + '\n');
+fs.writeFileSync(stampFile, JSON.stringify({ hash, files: outputs() }) + '\n');

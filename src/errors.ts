@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   CANDIDATE_RELATED: '"raddr" or "rport" is not followed by an address or a port (RFC 8839 §5.1).',
   CANDIDATE_EXTENSION: 'An extension name is not followed by a value (RFC 8839 §5.1: cand-extension = name SP value).',
   CANDIDATE_CUT: 'The candidate is in a quoted string that the line ends before closing: the line was cut (a truncated log line or frame), so its last field may be too.',
+  CANDIDATE_LINES: 'The candidate holds a line break before its end: it is more than one line, which Chromium refuses ("Expect one line only"). One line ending (CRLF, LF or CR) at its very end is not part of it.',
   PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',
   PREFERENCE_RANGE: 'A preference is out of range: type 0..255 (RFC 8445 §5.1.2.2 uses 0..126), local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
   NO_SDP_FOUND: 'No SDP and no candidate was found in the input.',
@@ -196,7 +197,8 @@ export function requireOptions(value: unknown, what: string, spec: Readonly<Reco
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SdpscopeError('INVALID_ARGUMENT', `${what} must be an object (${Object.keys(spec).join(', ')}), got ${describe(value)}`);
   const o = value as Record<string, unknown>;
   for (const k in o) {
-    const kind = spec[k];
+    // Own keys of the table only: "constructor" or "toString" is no option (audit of the change: "constructor must be undefined").
+    const kind = Object.prototype.hasOwnProperty.call(spec, k) ? spec[k] : undefined;
     if (kind === undefined) {
       if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
       throw new SdpscopeError('INVALID_ARGUMENT', `${what}: no option ${JSON.stringify(k)} (the options are ${Object.keys(spec).join(', ')})`);

@@ -2,15 +2,16 @@
  * Text from the wire as it is to be shown on one line, in a terminal or a page: the characters
  * that act instead of showing (C0 and C1 controls, DEL, line and paragraph separators, the bidi
  * controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and the invisible ones (soft
- * hyphen, zero-width spaces and joiners, word joiner, BOM) written as JSON writes escapes:
+ * hyphen, zero-width spaces and joiners, word joiner, BOM, the combining grapheme joiner, the
+ * Hangul fillers, the braille blank, the tag characters U+E0000–E007F) written as JSON writes escapes:
  * `\n`, `\r`, `\t`, else `\u001b`. One scan; the text itself when there is nothing to escape. Pure.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\u2800\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f]/g;
 
 export function escapeUnsafe(text: string): string {
   UNSAFE.lastIndex = 0;
   if (!UNSAFE.test(text)) return text;
   UNSAFE.lastIndex = 0;
-  return text.replace(UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c.length === 2 ? `\\u${c.charCodeAt(0).toString(16)}\\u${c.charCodeAt(1).toString(16)}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -27,6 +27,7 @@ import {
   isRedactionMarker,
   negotiate,
   pairFromOne,
+  pairFromTwo,
   pairPriority,
   parseCandidate,
   parseSdp,
@@ -129,6 +130,8 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
     ['pairFromOne([], "n", { pc: "1-1" })', () => pairFromOne([], 'n', { pc: '1-1' } as never)],
     ['peerConnectionFromStats([], { localSDP: "v=0" })', () => peerConnectionFromStats([], { localSDP: 'v=0' } as never)],
     ['restExpiry(a symbol)', () => restExpiry(Symbol('x') as never)],
+    ['parseSdp(sdp, { constructor: "x" }) (a key of Object.prototype)', () => parseSdp('a=mid:0\r\n', { constructor: 'x' } as never)],
+    ['pairFromTwo([], "a", [], "b", { dif: true })', () => pairFromTwo([], 'a', [], 'b', { dif: true } as never)],
     ['restExpiry("1700000000:u", "now")', () => restExpiry('1700000000:u', 'now' as never)],
   ])('%s', (_what, f) => {
     expect(codeOf(f)).toBe('INVALID_ARGUMENT');
@@ -138,6 +141,8 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
     expect(() => formatPriorityParts(2122260223 as never)).toThrow(/^formatPriorityParts: the parts/);
     expect(() => new CandidateAnalyzer({ maxSession: 5 } as never)).toThrow('CandidateAnalyzer: the options: no option "maxSession" (the options are keepRecords, onCandidate, onCandidateJson, onSession, maxSessions, maxCandidatesPerSession)');
     expect(() => readInput('x', { file: new Uint8Array(1) } as never)).toThrow('readInput: the options: file must be a string, got an object');
+    expect(() => parseSdp('a=mid:0\r\n', { toString: 1 } as never)).toThrow('parseSdp: the options: no option "toString" (the options are fragment)');
+    expect(restExpiry(null)).toBeNull();
     // Absent and undefined options are fine.
     expect(readInput('x', { file: undefined } as never).candidates).toEqual([]);
     expect(parseSdp('a=mid:0\r\n', { fragment: true }).fragment).toBe(true);
@@ -145,6 +150,10 @@ describe('functions given the wrong kind of object or number: INVALID_ARGUMENT',
 
   it('scanStream(undefined, sink) rejects with INVALID_ARGUMENT', async () => {
     expect(await asyncCodeOf(() => scanStream(undefined as never, new CandidateAnalyzer()))).toBe('INVALID_ARGUMENT');
+    // Its options too (audit of the change: a File as file went into every source; onProgress: 'x' was a TypeError).
+    const stream = async function* () { yield 'candidate:1 1 udp 1 10.0.0.1 5000 typ host\n'; };
+    expect(await asyncCodeOf(() => scanStream(stream(), new CandidateAnalyzer(), { file: { name: 'a.sdp' } } as never))).toBe('INVALID_ARGUMENT');
+    expect(await asyncCodeOf(() => scanStream(stream(), new CandidateAnalyzer(), { onProgress: 'x' } as never))).toBe('INVALID_ARGUMENT');
   });
 
   it('priorities still decode and encode over their whole range', () => {

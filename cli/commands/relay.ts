@@ -32,9 +32,15 @@ export function renderRelayLine(l: RelayLine, s: Style): string {
   const one = (text: string) => oneLine(text, false);
   if (l.kind === 'event') return `${t} ${s.yellow(l.event)}${l.room !== null ? ` ${s.dim('room')} ${one(l.room)}` : ''}${l.client !== null ? ` ${l.client}` : ''} ${s.dim(one(l.detail))}`;
   const colour = l.summary.kind === 'description' ? s.cyan : l.summary.kind === 'candidate' ? s.green : l.summary.kind === 'invalid-candidate' ? s.red : (t: string) => t;
-  // A frame's own words (a type of 5,000 characters) cut, as a table cell is (lab audit).
-  const text = l.text.length > MAX_FRAME_TEXT ? `${l.text.slice(0, MAX_FRAME_TEXT - 1)}…` : l.text;
-  return `${t} ${s.dim(one(l.room))} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(one(text))}`;
+  // A frame's own words (a type of 5,000 characters) cut once escaped, as a table cell is, never
+  // between the halves of a surrogate pair (lab audit; audit of the change).
+  let text = one(l.text);
+  if (text.length > MAX_FRAME_TEXT) {
+    let end = MAX_FRAME_TEXT - 1;
+    if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    text = `${text.slice(0, end)}…`;
+  }
+  return `${t} ${s.dim(one(l.room))} ${l.from} → ${l.to.join(',') || s.dim('nobody')} ${s.dim(`${l.size} B`)} ${colour(text)}`;
 }
 
 /**

@@ -440,7 +440,16 @@ export function readCanonicalCandidate(s: string, from: number, to: number): Can
 export function parseCandidateScanned(line: string): Candidate {
   requireText(line, 'parseCandidate');
   const ending = lineEnding(line);
-  return ending > 0 ? withEnding(scanCandidate(line.slice(0, -ending)), line) : scanCandidate(line);
+  if (ending === 0) return scanCandidate(line);
+  const body = line.slice(0, -ending);
+  oneLine(body);
+  return withEnding(scanCandidate(body), line);
+}
+
+/** Refuses a candidate that holds a line break once its own line ending is off (Chromium: "Expect one line only"). */
+function oneLine(body: string): void {
+  const nl = body.indexOf('\n');
+  if (nl >= 0) fail('CANDIDATE_LINES', 'the candidate holds a line break before its end: it is more than one line (Chromium refuses it: "Expect one line only")', nl + 1);
 }
 
 /**
@@ -454,8 +463,9 @@ export function parseCandidate(line: string): Candidate {
   requireText(line, 'parseCandidate');
   const ending = lineEnding(line);
   if (ending === 0) return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
-  // One ending only: a second is the candidate's (Chromium refuses two lines).
+  // One ending only: a line break before it is a second line, which Chromium refuses.
   const body = line.slice(0, -ending);
+  oneLine(body);
   return withEnding(readCanonical(body, 0, body.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(body), line);
 }
 

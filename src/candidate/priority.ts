@@ -46,9 +46,9 @@ export function encodePriority(parts: PriorityParts): number {
 /** encodePriority, its errors naming `fn` (the function the caller called). */
 function encodeParts(parts: PriorityParts, fn: string): number {
   const { typePreference: t, localPreference: l, componentId: c } = requireObject<PriorityParts>(parts, `${fn}: the parts (decodePriority's {typePreference, localPreference, componentId})`, 'typePreference', 'localPreference', 'componentId');
-  if (!Number.isInteger(t) || t < 0 || t > 255) throw new SdpscopeError('PREFERENCE_RANGE', `type preference ${t} is not in 0..255`);
-  if (!Number.isInteger(l) || l < 0 || l > 65535) throw new SdpscopeError('PREFERENCE_RANGE', `local preference ${l} is not in 0..65535`);
-  if (!Number.isInteger(c) || c < 1 || c > 256) throw new SdpscopeError('PREFERENCE_RANGE', `component id ${c} is not in 1..256`);
+  if (!Number.isInteger(t) || t < 0 || t > 255) throw new SdpscopeError('PREFERENCE_RANGE', `${fn}: type preference ${t} is not in 0..255`);
+  if (!Number.isInteger(l) || l < 0 || l > 65535) throw new SdpscopeError('PREFERENCE_RANGE', `${fn}: local preference ${l} is not in 0..65535`);
+  if (!Number.isInteger(c) || c < 1 || c > 256) throw new SdpscopeError('PREFERENCE_RANGE', `${fn}: component id ${c} is not in 1..256`);
   return t * 2 ** 24 + l * 256 + ((256 - c) % 256);
 }
 

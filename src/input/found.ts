@@ -135,11 +135,10 @@ export type TrickledCandidate = Omit<FoundCandidate, 'text' | 'inDescription' | 
  * to be read (a cut line): unparseable, with that reason.
  */
 export function readTrickled(text: string, init: CandidateInit, refused: SdpscopeError | null = null): TrickledCandidate {
-  // A line break at the end of a candidate string (`"candidate:… typ host\r\n"`, an a= line copied
-  // whole) is not part of it: read without it, as Chrome's candidate parser reads the line.
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(end === text.length ? text : text.slice(0, end));
+  // A line ending at the end of a candidate string (`"candidate:… typ host\r\n"`, an a= line copied
+  // whole) is not part of it, and two are two lines: parseCandidate reads them as Chrome's
+  // candidate parser does (the reader had stripped any number: audit of the change).
+  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(text);
   const candidate = parsed.ok ? parsed.candidate : null;
   const index = init.sdpMLineIndex;
   return {

@@ -143,6 +143,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
 /** From two inputs: the first complete description of each. */
 export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: readonly FoundDescription[], nameB: string, options: { readonly diff?: boolean } = {}): DescriptionPair {
   if (!Array.isArray(a) || !Array.isArray(b)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromTwo: the descriptions must be arrays (readInput(text).descriptions)');
+  requireOptions(options, 'pairFromTwo: the options', { diff: 'boolean' });
   const first = complete(a)[0];
   const second = complete(b)[0];
   if (!first) throw new SdpscopeError('NO_OFFER_ANSWER', `no SDP found in ${nameA}`);

@@ -271,13 +271,19 @@ export async function runLabCall(options: LabCallOptions): Promise<LabCallResult
     const progress = pageProgress;
     await startCall(a, b);
     for (const [side, p] of [['A', a], ['B', b]] as const) {
-      await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => (connected((await progress(p)).state) ? true : null)).catch(async (e: Error) => {
+      // A page that could not start its call (the browser refused --video-codecs) ends the wait at once (audit of the change: the lab waited out its timeout).
+      const outcome = await waitFor(`${side} (${p.browser}) did not connect`, timeoutMs, async () => {
+        if (connected((await progress(p)).state)) return true;
+        const said = await p.evaluate<PageSaid>(PAGE_SAID);
+        return said.error.startsWith('the call could not start') ? said.error : null;
+      }).catch(async (e: Error) => {
         // Each side's call state, its ICE connection state, and what its page said went wrong (lab
         // audit: "--video-codecs FOO" failed on the page at once, and the lab said "A ready" after 45 s).
         const said = await Promise.all([a, b].map((x) => x.evaluate<PageSaid>(PAGE_SAID).catch(() => null)));
         const sides = said.map((x, i) => `${i === 0 ? 'A' : 'B'} ${x === null ? 'unknown (the page does not answer)' : `${x.state}${x.ice !== null ? `, ICE ${x.ice}` : ', no peer connection'}${x.error ? `, the page says: "${x.error}"` : ''}`}`);
         throw new SdpscopeError('LAB_CALL', `${e.message}; ${sides.join('; ')}; the log so far: ${relayLog}`);
       });
+      if (typeof outcome === 'string') throw new SdpscopeError('LAB_CALL', `${side} (${p.browser}) could not start its call; its page says: "${outcome}"; the log so far: ${relayLog}`);
     }
     say('ICE connected on both sides');
     // Media or data must arrive on both sides (video only if the answer accepted it).

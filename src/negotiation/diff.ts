@@ -140,9 +140,11 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       // The pwd is a secret: said to have changed, never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd").
       const ub = b.ice.ufrag ?? 'none';
       const ua = a.ice.ufrag ?? 'none';
-      const what = ufragChanged && pwdChanged ? `ufrag ${ub} → ${ua}, and the pwd` : ufragChanged ? `ufrag ${ub} → ${ua}, the pwd kept` : `the pwd, ufrag ${ub} kept`;
+      const pwdWord = a.ice.pwd === null ? 'the pwd removed' : b.ice.pwd === null ? 'a pwd added' : 'the pwd';
+      const what = ufragChanged && pwdChanged ? `ufrag ${ub} → ${ua}, and ${pwdWord}` : ufragChanged ? `ufrag ${ub} → ${ua}, the pwd kept` : `${pwdWord}, ufrag ${ub} kept`;
       const one = ufragChanged !== pwdChanged ? '; libwebrtc restarts when either changes, though a restart changes both (RFC 8839 §4.4.1.1.1)' : ' (RFC 8839 §4.4.1.1.1)';
-      add('ice-restart', here, pwdChanged && !ufragChanged ? `${ub} (pwd before)` : b.ice.ufrag, pwdChanged && !ufragChanged ? `${ua} (new pwd)` : a.ice.ufrag, `ICE credentials changed (${what}): an ICE restart${one}`);
+      const missing = a.ice.pwd === null || a.ice.ufrag === null ? `; the new description has no ICE ${a.ice.ufrag === null ? 'ufrag' : 'pwd'}, which browsers refuse` : '';
+      add('ice-restart', here, pwdChanged && !ufragChanged ? `${ub} (pwd before)` : b.ice.ufrag, pwdChanged && !ufragChanged ? `${ua} (${a.ice.pwd === null ? 'no pwd' : 'new pwd'})` : a.ice.ufrag, `ICE credentials changed (${what}): an ICE restart${one}${missing}`);
     }
     const fb = b.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
     const fa = a.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');

@@ -6,7 +6,7 @@
  */
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
-import { requireObject, SdpscopeError } from '../errors.js';
+import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
@@ -139,6 +139,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
 export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sink: InputSink, options: ScanStreamOptions = {}): Promise<StreamReport> {
   requireStream(stream);
   requireObject(sink, 'scanStream: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
+  requireOptions(options, 'scanStream: the options', { file: 'string', maxLineBytes: 'integer', onProgress: 'function', pause: 'function', maxDocumentBytes: 'integer' });
   const head = await readHead(stream, sink, options);
   return 'report' in head ? head.report : scanLines(head.lines, sink, options);
 }

@@ -205,7 +205,7 @@ export interface SectionAttributes {
 }
 
 /** The rules on one m-section, from its attributes by name: no pass over its lines. */
-export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, add: RuleSink, muxWritten = false): void {
+export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, add: RuleSink, muxWritten = false, sessionExtmaps: Lines<'extmap'> = []): void {
   const rtp = /RTP\//i.test(m.protocol);
   const formats = new Set(m.formats);
   if (rtp) {
@@ -277,7 +277,8 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       }
       if (said.length > 0) add('simulcast-rid-missing', l.line, 13, said.join('; '));
     }
-    if (!a.all('extmap').some((e) => e.value.uri === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION}`);
+    // A session-level a=extmap is every m-section's (RFC 8285 §5; libwebrtc hands it to each: audit of the change).
+    if (!a.all('extmap').some((e) => e.value.uri === RID_EXTENSION) && !sessionExtmaps.some((e) => e.value.uri === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION} (in its m-section or at session level)`);
   }
   for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
   // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),

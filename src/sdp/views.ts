@@ -172,7 +172,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
     lineRules(l, rules);
   }
-  sectionRules(mline, lines[0]!.line, a, rules, muxWritten);
+  sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).

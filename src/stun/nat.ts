@@ -301,10 +301,10 @@ export function explainStunErrorCode(code: number, context: { readonly username?
 }
 
 /** A TURN REST-API username (`<unix expiry>[:<user>]`, draft-uberti-behave-turn-rest §2.2): its expiry. */
-export function restExpiry(username: string | undefined, now = Date.now()): { readonly expiry: number; readonly expired: boolean } | null {
-  if (username !== undefined && typeof username !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: the username must be a string or undefined, got ${describe(username)}`);
+export function restExpiry(username: string | null | undefined, now = Date.now()): { readonly expiry: number; readonly expired: boolean } | null {
+  if (username !== undefined && username !== null && typeof username !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: the username must be a string, null or undefined, got ${describe(username)}`);
   if (typeof now !== 'number' || !Number.isFinite(now)) throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: now must be a time in milliseconds, got ${describe(now)}`);
-  const m = username === undefined ? null : /^(\d{9,11})(?::|$)/.exec(username);
+  const m = username === undefined || username === null ? null : /^(\d{9,11})(?::|$)/.exec(username);
   if (!m) return null;
   const expiry = Number(m[1]);
   return { expiry, expired: expiry * 1000 < now };

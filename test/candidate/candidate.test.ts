@@ -139,8 +139,12 @@ describe('grammar and tolerance', () => {
         expect(parseCandidateScanned(body + end)).toEqual(c);
       }
     }
-    // A second line ending is not trimmed (Chromium refuses "Expect one line only"): it stays in the type, which the explanation then calls unknown.
-    expect(parseCandidate('candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n\r\n').type).toBe('host\r\n');
+    // Two line endings are two lines, which Chromium refuses ("Expect one line only"): refused, at the first line break.
+    for (const f of [parseCandidate, parseCandidateScanned]) {
+      for (const t of ['candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n\r\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host ufrag abc\n\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host\ngeneration 0\r\n']) {
+        expect(() => f(t)).toThrow(expect.objectContaining({ code: 'CANDIDATE_LINES', column: t.indexOf('\n') + 1 }));
+      }
+    }
     // An edit drops the ending with the rest of the old spelling.
     expect(writeCandidate({ ...parseCandidate('candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n'), port: 5001 })).toBe('candidate:1 1 udp 1 10.0.0.1 5001 typ host');
   });

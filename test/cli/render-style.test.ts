@@ -41,5 +41,11 @@ describe('terminal text from the wire', () => {
     expect(line).toContain('r\\u200b');
     expect(line.length).toBeLessThan(400);
     expect(line.endsWith('x…')).toBe(true);
+    // Cut once escaped (5,000 zero-width spaces were a 1,842-character line), never inside a surrogate pair.
+    const zw = renderRelayLine({ kind: 'frame', time: '2026-12-05T23:00:00.000Z', room: 'r', from: 'c1', to: ['c2'], size: 5000, summary: { kind: 'signal', type: 'x' }, text: '\u200b'.repeat(5000) }, makeStyle(false));
+    expect(zw.length).toBeLessThan(400);
+    const emoji = renderRelayLine({ kind: 'frame', time: '2026-12-05T23:00:00.000Z', room: 'r', from: 'c1', to: ['c2'], size: 5000, summary: { kind: 'signal', type: 'x' }, text: 'a'.repeat(298) + '😀zzz' }, makeStyle(false));
+    expect(emoji).not.toMatch(/[\ud800-\udbff]…$/);
+    expect(emoji.endsWith('a…')).toBe(true);
   });
 });

@@ -44,6 +44,9 @@ describe('diffDescriptions (renegotiation)', () => {
     expect(JSON.stringify(pwdOnly)).not.toMatch(/kXT7|aaaa/);
     const both = diffDescriptions(parseSdp(offer), parseSdp(bump(offer.replace(/a=ice-pwd:\S+/g, 'a=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa').replace(/a=ice-ufrag:\S+/g, 'a=ice-ufrag:Zzzz')))).changes[0]!;
     expect([both.before, both.after, both.message]).toEqual(['JDVd', 'Zzzz', 'ICE credentials changed (ufrag JDVd → Zzzz, and the pwd): an ICE restart (RFC 8839 §4.4.1.1.1)']);
+    // A pwd removed is said, and that browsers refuse the description (audit of the change: "new pwd").
+    const gone = diffDescriptions(parseSdp(offer), parseSdp(bump(offer.replace(/a=ice-pwd:\S+\r\n/g, '')))).changes[0]!;
+    expect([gone.after, gone.message]).toEqual(['JDVd (no pwd)', 'ICE credentials changed (the pwd removed, ufrag JDVd kept): an ICE restart; libwebrtc restarts when either changes, though a restart changes both (RFC 8839 §4.4.1.1.1); the new description has no ICE pwd, which browsers refuse']);
   });
 
   it('finds direction, ssrc and msid changes', () => {

@@ -114,3 +114,18 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     expect(rules(text)).toEqual(['unknown-protocol', 'mid-duplicate']);
   });
 });
+
+describe('simulcast-rid-extension reads session-level a=extmap too (audit of the change: a false error)', () => {
+  const chromiumOffer = fixture.cases.find((c) => c.id === 'simulcast-recv')!.results.chromium!.offer;
+  const rules = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind === 'rejected-by-browser').map((d) => (d as { rule?: string }).rule);
+  it('every extmap at session level, the RID one among them: no error; none anywhere: the error', () => {
+    const lines = chromiumOffer.split('\r\n');
+    const extmaps = lines.filter((l) => l.startsWith('a=extmap:') && !l.startsWith('a=extmap-allow-mixed'));
+    const rest = lines.filter((l) => !extmaps.includes(l));
+    const firstM = rest.findIndex((l) => l.startsWith('m='));
+    const sessionLevel = [...rest.slice(0, firstM), ...new Set(extmaps), ...rest.slice(firstM)].join('\r\n');
+    expect(rules(chromiumOffer)).not.toContain('simulcast-rid-extension');
+    expect(rules(sessionLevel)).not.toContain('simulcast-rid-extension');
+    expect(rules(rest.join('\r\n'))).toContain('simulcast-rid-extension');
+  });
+});
