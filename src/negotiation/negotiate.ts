@@ -177,16 +177,25 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
     const index = sent.findIndex((s, i) => !taken.has(i) && s.some((r) => known.includes(r)));
     if (index >= 0) taken.set(index, known.filter((r) => sent[index]!.includes(r)));
   }
-  if (taken.size === sent.length && unknown.length === 0) return;
+  // A recv rid with no "a=rid:<id> recv" line: Firefox refuses the answer (simulcast-rid-missing),
+  // Chromium drops that layer (measured with getParameters().encodings: q,h,f with f's line
+  // missing left q,h; every a=rid on the send side left one encoding, q; audit of the change).
+  const declared = new Set(a.rids.filter((r) => r.direction === 'recv').map((r) => r.id));
+  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !declared.has(r));
+  if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0) return;
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
   const parts = [kept.length === 0 ? `the answer receives none of them (recv ${recv.trim()})` : `the answer receives ${kept.join(', ')}`];
   // Alternatives ("q,h"): Firefox takes the first of each, Chromium every rid listed (sdp-diff
   // audit, measured: recv q,h;f kept q, h and f in Chromium 156, q and f in Firefox ESR 153).
-  const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r))));
+  const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r)) && !undeclared.includes(r)));
   const alternatives = streams(recv).some((st) => st.filter((r) => sent.some((x) => x.includes(r))).length > 1);
   if (dropped.length > 0 && kept.length > 0) parts[0] += alternatives ? `: Firefox sends the first rid of each alternative, so ${dropped.join(', ')} not; Chromium sends every rid the answer lists (${listed.join(', ')})` : `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
   if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not send`);
+  if (undeclared.length > 0) {
+    const all = undeclared.length === layers(recv).filter((r) => sent.some((s) => s.includes(r))).length;
+    parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … recv line in the answer: Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)`);
+  }
   at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
 }
 

@@ -129,3 +129,19 @@ describe('simulcast-rid-extension reads session-level a=extmap too (audit of the
     expect(rules(rest.join('\r\n'))).toContain('simulcast-rid-extension');
   });
 });
+
+describe('recv rids without their a=rid recv line: what Chromium does is said (audit of the change: "Chromium sends every rid the answer lists")', () => {
+  const messages = (id: string) => {
+    const r = fixture.cases.find((c) => c.id === id)!.results.chromium!;
+    return sdpDiff(r.offer, r.answer).found.filter((d) => d.kind === 'simulcast-layers-dropped').map((d) => (d as { message?: string }).message ?? '');
+  };
+  it('one rid missing: that layer dropped (measured: q,h,f → q,h)', () => {
+    expect(messages('simulcast-recv-rid-missing-one').join('\n')).toContain('rid f has no a=rid … recv line in the answer: Chromium drops that layer (Firefox refuses the answer)');
+  });
+  it('every a=rid on the send side: one stream (measured: q,h,f → q)', () => {
+    expect(messages('simulcast-recv-rid-send').join('\n')).toContain('rid q, h, f have no a=rid … recv line in the answer: Chromium drops those layers and sends one stream, rid q (Firefox refuses the answer)');
+  });
+  it('all declared: nothing said', () => {
+    expect(messages('simulcast-recv')).toEqual([]);
+  });
+});
