@@ -33,10 +33,13 @@ export function fileArg(v: unknown): string {
   return s === STDIN_ARG ? '-' : s.startsWith(LITERAL) ? s.slice(LITERAL.length) : s;
 }
 
+/** The last of an option's values when it was given more than once (yargs then makes a list of them). */
+export const lastOf = (v: unknown): unknown => (Array.isArray(v) ? v[v.length - 1] : v);
+
 /** A coerce function for an integer option in [min, max]; `words` maps accepted words to values ("unlimited"). */
 export function integer<W = never>(name: string, min: number, max: number, words: Readonly<Record<string, W>> = {}): (v: unknown) => number | W {
   return (v: unknown) => {
-    const text = String(Array.isArray(v) ? v[v.length - 1] : v);
+    const text = String(lastOf(v));
     if (Object.hasOwn(words, text)) return words[text]!;
     const n = /^-?[0-9]+$/.test(text) ? Number(text) : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
@@ -50,8 +53,6 @@ export function integer<W = never>(name: string, min: number, max: number, words
 /** One command's options, as yargs takes them (an option that takes a value must be given one: see {@link parser}). */
 export type OptionTable = Readonly<Record<string, Options>>;
 
-/** The last of an option's values when it was given more than once (yargs then makes a list of them). */
-const lastOf = (v: unknown): unknown => (Array.isArray(v) ? v[v.length - 1] : v);
 
 /**
  * A table where every option that takes a value must be given one (`--port` alone is an error,
@@ -69,7 +70,7 @@ export function valued<T extends OptionTable>(table: T): T {
 /** A coerce function for a text option that may not be empty (`--host ''`). */
 export function nonEmpty(name: string): (v: unknown) => string {
   return (v: unknown) => {
-    const text = String(Array.isArray(v) ? v[v.length - 1] : v);
+    const text = String(lastOf(v));
     if (text.trim() === '') throw new SdpscopeError('USAGE', `--${name} is empty`);
     return text;
   };

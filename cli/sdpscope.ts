@@ -8,13 +8,13 @@ import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { MAX_ROOM_NAME, RELAY_DEFAULTS } from '../src/node/relay/options.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, integer, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, integer, lastOf, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, stdoutDrained, terminalIo } from './run.js';
 
 /** A room name the relay takes (README walk: a longer one was "the relay did not understand the request"). */
 function roomName(v: unknown): string {
-  const text = String(Array.isArray(v) ? v[v.length - 1] : v);
+  const text = String(lastOf(v));
   if ([...text].length > MAX_ROOM_NAME) throw new SdpscopeError('USAGE', `--room is ${[...text].length} characters: the relay takes up to ${MAX_ROOM_NAME}`);
   return text;
 }

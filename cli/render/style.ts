@@ -2,6 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
+import { INVISIBLE_CLASS, TAG_CHARACTERS, unicodeEscape } from '../../src/escape.js';
 
 export type Style = ChalkInstance;
 
@@ -121,12 +122,10 @@ export function table(header: string[], rows: string[][], s: Style): string {
   return [s.bold(tableLine(header, widths)), ...cut.map((r) => tableLine(r, widths))].join('\n');
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\u2800\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f]/g;
+const UNSAFE = new RegExp(`[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f${INVISIBLE_CLASS}]|${TAG_CHARACTERS}`, 'g');
 // With colour: the same, but the SGR sequences the style writes (bold, dim, underline, red to cyan
 // and their ends, chalk level 1) pass; an input's own (conceal, black, a background) do not.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_BUT_OURS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\u2800\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f]|\x1b(?!\[(?:1|2|4|22|24|3[1-6]|39)m)/g;
+const UNSAFE_BUT_OURS = new RegExp(`[\\x00-\\x08\\x0b-\\x1a\\x1c-\\x1f\\x7f-\\x9f${INVISIBLE_CLASS}]|${TAG_CHARACTERS}|\\x1b(?!\\[(?:1|2|4|22|24|3[1-6]|39)m)`, 'g');
 
 /**
  * Text as a terminal is to show it: the control characters an input brings (a hostile SDP's
@@ -145,7 +144,7 @@ export function terminalSafe(text: string, color: boolean): string {
   re.lastIndex = 0;
   if (!re.test(text)) return text;
   re.lastIndex = 0;
-  return text.replace(re, (c) => (c === '\r' ? '\\r' : c.length === 2 && c.charCodeAt(0) === 0xdb40 ? `\\u${c.charCodeAt(0).toString(16)}\\u${c.charCodeAt(1).toString(16)}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(re, (c) => (c === '\r' ? '\\r' : unicodeEscape(c)));
 }
 
 /**

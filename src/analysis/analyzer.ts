@@ -9,7 +9,7 @@ import { isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { inferType } from '../input/pair.js';
-import { describe, requireInteger, requireObject, requireOptions, SdpscopeError } from '../errors.js';
+import { requireInteger, requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
@@ -239,13 +239,10 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private sessionCount = 0;
 
   constructor(private readonly options: AnalyzerOptions = {}) {
+    // Callbacks among them: checked now, not met as a TypeError at the first candidate (candidates audit).
     requireOptions(options, 'CandidateAnalyzer: the options', ANALYZER_OPTIONS);
     this.maxSessions = options.maxSessions === undefined ? 2000 : requireInteger(options.maxSessions, 'CandidateAnalyzer: maxSessions', 1, 1e9);
     this.maxKept = options.maxCandidatesPerSession === undefined ? 64 : requireInteger(options.maxCandidatesPerSession, 'CandidateAnalyzer: maxCandidatesPerSession', 0, 1e9);
-    // Callbacks checked now, not met as a TypeError at the first candidate (candidates audit).
-    for (const k of ['onCandidate', 'onCandidateJson', 'onSession'] as const) {
-      if (options[k] !== undefined && typeof options[k] !== 'function') throw new SdpscopeError('INVALID_ARGUMENT', `CandidateAnalyzer: ${k} must be a function when given, got ${describe(options[k])}`);
-    }
   }
 
   /** Throws ANALYZER_FINISHED once finish() has run. */
