@@ -12,6 +12,11 @@
  * wrap-ansi) builds an Intl.Segmenter and Unicode property regexes when it loads, about 25 ms,
  * and yargs needs it only to lay out --help and error text. Each copy is loaded on its first
  * call instead: the same module, the same results, later.
+ *
+ * And one left out: h264-profile-level-id logs through the `debug` package, which prints to
+ * stderr whenever DEBUG matches (a user debugging their own program with DEBUG=* got a line per
+ * H.264 codec on every sdp-diff run, between our output). Its logger is a silent one in the bins
+ * (what it logs, sdpscope says itself as diagnostics); the library leaves it to the user's DEBUG.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +46,18 @@ const lazyStringWidth = {
   },
 };
 
+/** `debug` as h264-profile-level-id uses it: loggers that never print (see above). */
+const silentDebug = {
+  name: 'silent-debug',
+  setup(build) {
+    build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'silent-debug' }));
+    build.onLoad({ filter: /.*/, namespace: 'silent-debug' }, () => ({
+      contents: 'function createDebug() {\n  const log = () => undefined;\n  log.enabled = false;\n  return log;\n}\ncreateDebug.default = createDebug;\nmodule.exports = createDebug;\n',
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -50,7 +67,7 @@ const common = {
   banner: { js: "import { createRequire as __sdpscopeRequire } from 'node:module'; const require = __sdpscopeRequire(import.meta.url);" },
   // The lab loads playwright-core only when it drives Chromium, from the user's install.
   external: ['playwright-core'],
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, silentDebug],
   // Fewer bytes for V8 to compile at every start; errors reach users as messages, not stacks.
   minify: true,
   logLevel: 'warning',

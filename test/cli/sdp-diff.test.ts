@@ -73,6 +73,13 @@ describe('the built sdp-diff binary', () => {
     expect(r.stdout).toContain('2 m-lines: 2 accepted, 0 not · 0 errors, 0 warnings');
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
+  it('prints nothing of its dependencies under DEBUG=* (h264-profile-level-id logs through `debug`)', () => {
+    const r = spawnSync(process.execPath, [bin, 'samples/offer.json', 'samples/answer.json'], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DEBUG: '*', DEBUG_COLORS: 'no' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('h264-profile-level-id');
+    expect(r.stdout).toContain('2 m-lines: 2 accepted');
+  });
   it('reads stdin as one of the inputs', () => {
     const r = runBin(['samples/offer.json', '-'], sample('answer.json'));
     expect(r.status).toBe(0);
