@@ -16,12 +16,14 @@
  * And one left out: h264-profile-level-id logs through the `debug` package, which prints to
  * stderr whenever DEBUG matches (a user debugging their own program with DEBUG=* got a line per
  * H.264 codec on every sdp-diff run, between our output). Its logger is a silent one in the bins
- * (what it logs, sdpscope says itself as diagnostics); the library leaves it to the user's DEBUG.
+ * (what it logs, sdpscope says itself as diagnostics); the library leaves it to the user's DEBUG
+ * (scripts/silent-debug.js; the pages use it too).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { silentDebug } from './silent-debug.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Its lines into a closed pipe (`npm run build | head -1`) are dropped; the build goes on to its end.
@@ -41,18 +43,6 @@ const lazyStringWidth = {
     build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
       contents: `let real;\nexport default function stringWidth(text, options) {\n  real ??= require(${JSON.stringify(args.path)}).default;\n  return real(text, options);\n}\n`,
       resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
-
-/** `debug` as h264-profile-level-id uses it: loggers that never print (see above). */
-const silentDebug = {
-  name: 'silent-debug',
-  setup(build) {
-    build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'silent-debug' }));
-    build.onLoad({ filter: /.*/, namespace: 'silent-debug' }, () => ({
-      contents: 'function createDebug() {\n  const log = () => undefined;\n  log.enabled = false;\n  return log;\n}\ncreateDebug.default = createDebug;\nmodule.exports = createDebug;\n',
       loader: 'js',
     }));
   },

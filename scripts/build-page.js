@@ -2,11 +2,13 @@
 /**
  * Builds the pages: page/call.ts and page/inspect.ts (with the sdpscope core they import)
  * bundled by esbuild into dist/page/, their HTML copied beside them. Prints the bundle sizes.
+ * `debug` is bundled silent (scripts/silent-debug.js).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { silentDebug } from './silent-debug.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Its lines into a closed pipe (`npm run build | head -1`) are dropped; the build goes on to its end.
@@ -14,7 +16,7 @@ process.stdout.on('error', () => undefined);
 const out = path.join(root, 'dist', 'page');
 fs.mkdirSync(out, { recursive: true });
 for (const [entry, html] of [['call', 'index'], ['inspect', 'inspect']]) {
-  esbuild.buildSync({
+  await esbuild.build({
     entryPoints: [path.join(root, 'page', `${entry}.ts`)],
     bundle: true,
     minify: true,
@@ -23,6 +25,7 @@ for (const [entry, html] of [['call', 'index'], ['inspect', 'inspect']]) {
     target: ['es2022'],
     outfile: path.join(out, `${entry}.js`),
     logLevel: 'warning',
+    plugins: [silentDebug],
   });
   fs.copyFileSync(path.join(root, 'page', `${html}.html`), path.join(out, `${html}.html`));
   if (process.env.SDPSCOPE_QUIET !== '1') {
