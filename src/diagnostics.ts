@@ -314,7 +314,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'sdp',
     title: 'A line a browser refuses',
     description: 'Something in the description that Chromium\'s or Firefox\'s setRemoteDescription refuses, measured with Chromium 156 and Firefox ESR 153 by the browser-verdict harness (README: "What the browsers refuse"); `rule` names it (BROWSER_RULES lists every rule), `browsers` says which browser rejects it. A rule one browser accepts is still an error: the description fails there.',
-    action: 'Write the line as the browser\'s own description has it; the message says what is wrong.',
+    action: 'Each rule says how to write it so the browsers take it (BROWSER_RULE_FIXES, which diagnosticAction gives and the commands print): write the line as the browser\'s own description has it.',
     reference: 'RFC 8866 and the RFC each rule names (BROWSER_RULES)',
   },
   'attribute-syntax': {

@@ -5,6 +5,7 @@
 export { SdpscopeError, isSdpscopeError, ERROR_CODES, type ErrorCode, type ErrorPosition, type SdpscopeErrorJson } from './errors.js';
 export { DIAGNOSTICS, SEVERITY } from './diagnostics.js';
 export { BROWSER_RULES, type BrowserRule } from './sdp/browser-rules.js';
+export { BROWSER_RULE_FIXES, diagnosticAction } from './sdp/browser-rule-fixes.js';
 export type * from './diagnostics.js';
 
 // SDP

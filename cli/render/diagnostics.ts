@@ -1,5 +1,5 @@
 /** The one text form and the one JSON form of a diagnostic, whatever its kind. Pure. */
-import { DIAGNOSTICS, type Diagnostic, type DiagnosticKind } from '../../src/index.js';
+import { diagnosticAction, type Diagnostic } from '../../src/index.js';
 import type { Style } from './style.js';
 
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
@@ -29,19 +29,34 @@ export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit =
 
 /**
  * The JSON form: the diagnostic's own fields, plus `code`, the same as `kind` (the sdp-diff and
- * candidates JSON contracts name it so), and `action`, what to do (from the table).
+ * candidates JSON contracts name it so), and `action`, what to do (diagnosticAction: the kind's,
+ * or a browser rule's fix).
  */
 export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: string; readonly action: string } {
-  return { ...d, code: d.kind, action: DIAGNOSTICS[d.kind].action };
+  return { ...d, code: d.kind, action: diagnosticAction(d).action };
 }
 
-/** "what to do", once per kind of error or warning in `list`, from the table. */
+/** The "what to do" entries of a run of findings, once per kind (per rule for a browser's refusal), errors and warnings only, in the order first seen. */
+export class ActionList {
+  readonly entries = new Map<string, string>();
+
+  add(list: readonly Diagnostic[]): this {
+    for (const d of list) {
+      if (d.severity === 'info') continue;
+      const { label, action } = diagnosticAction(d);
+      if (!this.entries.has(label)) this.entries.set(label, action);
+    }
+    return this;
+  }
+}
+
+/** "what to do", once per kind of error or warning in `list` (per rule for rejected-by-browser). */
 export function renderActions(list: readonly Diagnostic[], s: Style): string[] {
-  return renderKindActions([...new Set(list.filter((d) => d.severity !== 'info').map((d) => d.kind))], s);
+  return renderActionList(new ActionList().add(list).entries, s);
 }
 
-/** "what to do" for each of `kinds` (none: no lines). */
-export function renderKindActions(kinds: readonly DiagnosticKind[], s: Style): string[] {
-  if (kinds.length === 0) return [];
-  return [s.bold('what to do'), ...kinds.map((k) => `  ${k}: ${DIAGNOSTICS[k].action}`)];
+/** "what to do" with each entry (none: no lines). */
+export function renderActionList(entries: ReadonlyMap<string, string>, s: Style): string[] {
+  if (entries.size === 0) return [];
+  return [s.bold('what to do'), ...[...entries].map(([label, action]) => `  ${label}: ${action}`)];
 }

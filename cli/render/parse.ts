@@ -1,11 +1,11 @@
 /** `sdpscope parse`: a readable summary of every SDP and candidate found. Pure. */
-import type { Codec, Diagnostic, DiagnosticKind, FoundCandidate, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
+import type { Codec, Diagnostic, FoundCandidate, FoundDescription, InputReport, MediaDescription, SessionDescription } from '../../src/index.js';
 import { SEVERITY } from '../../src/index.js';
 import { boundedFindings } from '../../src/diagnostics.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
-import { renderDiagnostics, renderKindActions } from './diagnostics.js';
+import { ActionList, renderActionList, renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import { pretty } from './json.js';
 import { clip, MAX_CELL, type Style } from './style.js';
@@ -104,12 +104,12 @@ export function trickledTitle(count: number, endsOfCandidates: number, s: Style)
 
 /**
  * What the closing lines need of a run of findings, without holding them: the errors and warnings
- * counted (those past the bound of their kind too), the kinds of those that are not info in the order first seen (the "what to do" list).
+ * counted (those past the bound of their kind too), and the "what to do" of those that are not info, in the order first seen.
  */
 export class FindingTally {
   errors = 0;
   warnings = 0;
-  readonly kinds = new Set<DiagnosticKind>();
+  readonly actions = new ActionList();
 
   add(list: readonly Diagnostic[]): this {
     for (const d of list) {
@@ -117,8 +117,8 @@ export class FindingTally {
       const [severity, count] = d.kind === 'diagnostics-elided' ? [SEVERITY[d.of], d.count] : [d.severity, 1];
       if (severity === 'error') this.errors += count;
       else if (severity === 'warning') this.warnings += count;
-      if (d.severity !== 'info') this.kinds.add(d.kind);
     }
+    this.actions.add(list);
     return this;
   }
 }
@@ -135,8 +135,7 @@ export function closingLines(problems: readonly Diagnostic[], shown: readonly Di
     pushAll(out, renderDiagnostics(shown, s));
   }
   const tally = new FindingTally().add(problems);
-  const kinds = [...tally.kinds, ...inDescriptions.kinds];
-  const actions = kinds.length > 0 ? renderKindActions([...new Set(kinds)], s) : [];
+  const actions = renderActionList(new Map([...tally.actions.entries, ...inDescriptions.actions.entries]), s);
   if (actions.length > 0) {
     pushAll(out, actions);
     out.push('');

@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { diffTexts } from '../../cli/commands/diff.js';
-import { BROWSER_RULES, type BrowserRule } from '../../src/sdp/browser-rules.js';
+import { BROWSER_RULES, ruleDiagnostic, type BrowserRule } from '../../src/sdp/browser-rules.js';
+import { BROWSER_RULE_FIXES, diagnosticAction } from '../../src/sdp/browser-rule-fixes.js';
+import { DIAGNOSTICS } from '../../src/diagnostics.js';
 import type { MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { fileURLToPath } from 'node:url';
 import { parseSdp } from '../../src/sdp/parse.js';
@@ -143,5 +145,33 @@ describe('recv rids without their a=rid recv line: what Chromium does is said (a
   });
   it('all declared: nothing said', () => {
     expect(messages('simulcast-recv')).toEqual([]);
+  });
+});
+
+describe('what to do about a refusal: each rule\'s fix', () => {
+  it.each(Object.keys(BROWSER_RULES) as BrowserRule[])('rule %s has a fix, one or two sentences, that diagnosticAction gives for its findings', (rule) => {
+    const fix = BROWSER_RULE_FIXES[rule];
+    expect(fix).toMatch(/^[A-Z].{20,250}\.$/s);
+    const d = ruleDiagnostic(rule, 'detail', { line: 3, column: null, mid: null });
+    expect(diagnosticAction(d)).toEqual({ label: `rejected-by-browser (${rule})`, action: fix });
+  });
+  it('another kind gets its kind\'s action, labelled by the kind', () => {
+    const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtcp-mux\r\na=mid:0\r\n').diagnostics.find((x) => x.kind !== 'rejected-by-browser')!;
+    expect(diagnosticAction(d)).toEqual({ label: d.kind, action: DIAGNOSTICS[d.kind].action });
+  });
+  it('sdp-diff on an answer Chromium refused (simulcast without the RID extension): the rule\'s fix in --json and in "what to do"', () => {
+    const r = fixture.cases.find((c) => c.id === 'simulcast-recv')!.results.chromium!;
+    const answer = r.answer.replace(/a=extmap:\d+ urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n/g, '');
+    expect(answer).not.toBe(r.answer);
+    const json = sdpDiff(r.offer, answer);
+    expect(json.status).toBe(1);
+    const found = json.found.filter((d) => d.rule === 'simulcast-rid-extension') as (Found & { action?: string })[];
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.action).toBe(BROWSER_RULE_FIXES['simulcast-rid-extension']);
+    let text = '';
+    diffTexts([r.offer, answer], ['offer', 'answer'], { json: false, color: false }, (s) => (text += s));
+    const actions = text.slice(text.indexOf('what to do'));
+    expect(actions).toContain(`  rejected-by-browser (simulcast-rid-extension): ${BROWSER_RULE_FIXES['simulcast-rid-extension']}`);
+    expect(actions).not.toContain(DIAGNOSTICS['rejected-by-browser'].action);
   });
 });

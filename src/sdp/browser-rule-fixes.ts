@@ -1,0 +1,59 @@
+/**
+ * What to do about a finding: how to write each thing a browser refused so that it takes it
+ * (BROWSER_RULE_FIXES, one per rule of BROWSER_RULES), and every other kind's action (DIAGNOSTICS).
+ * Apart from the rules so that parseSdp does not carry the advice (a bundle of parseSdp alone
+ * stays as it was). Pure.
+ */
+import { DIAGNOSTICS, type Diagnostic } from '../diagnostics.js';
+import type { BrowserRule } from './browser-rules.js';
+
+/** Per rule of BROWSER_RULES: how to write it so the browsers take it (the "what to do" of its findings). */
+export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
+  'no-final-line-ending': 'End every line with CRLF, the last one too; if the text was cut (a log line\'s limit, a copy that stopped short), take the whole SDP from where it came from.',
+  version: 'Write v=0: it is the only SDP version.',
+  'origin-fields': 'Write o= with its six fields: o=<username> <sess-id> <sess-version> IN IP4 <address>, as the browsers do (o=- 4611731400430051336 2 IN IP4 127.0.0.1).',
+  'unknown-line-type': 'Remove the line, or write what it says as an attribute (a=…): SDP\'s line types are v o s i u e p c b t r z k a m.',
+  'connection-address': 'Write c=IN IP4 with a dotted-decimal address (c=IN IP4 0.0.0.0 when none is known yet: the candidates carry the real ones); an IPv6 address goes with c=IN IP6.',
+  'bandwidth-value': 'Write b=<type>:<kilobits per second> as a whole number (b=AS:2000; b=TIAS in bits per second), or remove the line.',
+  'empty-attribute': 'Remove the a= line that has no attribute name.',
+  'format-nonnumeric': 'List payload type numbers on an RTP m= line; a codec\'s name goes in its a=rtpmap line.',
+  'payload-type-range': 'Give the codec a payload type from 96 to 127 (or 35 to 63, which Chromium uses when those run out) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines with it.',
+  'payload-type-rtcp-range': 'Move the codec out of 64–95 (to 96–127, or 35–63 as Chromium does) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines and any apt= that names it.',
+  'unknown-protocol': 'Use the proto the browsers write: UDP/TLS/RTP/SAVPF for audio and video, UDP/DTLS/SCTP for data channels.',
+  'mid-duplicate': 'Give each m-section an a=mid of its own (an m-section copied by hand copies its a=mid too), and name each once in a=group:BUNDLE.',
+  'setup-value': 'Write a=setup:actpass in an offer, a=setup:active or a=setup:passive in an answer.',
+  'extmap-id-syntax': 'Write a=extmap:<id> <URI> with a number id, from 1 to 14.',
+  'extmap-id-range': 'Give the extension an id from 1 to 14 (one-byte headers; 15 to 255 need two-byte headers, which Firefox refuses), unused in the m-section.',
+  'extmap-two-byte-id': 'Renumber the extension to an id from 1 to 14 not used in the m-section (in an answer, the offer\'s id must be kept: the offerer has to change it).',
+  'extmap-id-duplicate': 'Give each header extension an a=extmap id of its own within the m-section.',
+  'ssrc-syntax': 'Write a=ssrc:<ssrc> with a number from 0 to 4294967295.',
+  'ssrc-group-size': 'Write a=ssrc-group:FID <media ssrc> <retransmission ssrc>, both with a=ssrc lines, or remove the group.',
+  'ssrc-group-unknown': 'Add a=ssrc lines (a=ssrc:<ssrc> cname:<cname> at least) for every ssrc the group names, in the same m-section, or remove the group.',
+  'ssrc-duplicate': 'Give each m-section ssrcs of its own (an m-section copied by hand copies its a=ssrc and a=ssrc-group lines too).',
+  'msid-syntax': 'Write a=msid:<stream id> <track id>, one or two tokens, the stream id not empty ("-" for no stream).',
+  'rtpmap-clock': 'Write a=rtpmap:<pt> <name>/<clock rate>[/<channels>] with a number clock rate (opus/48000/2, VP8/90000).',
+  'rtpmap-duplicate': 'Keep one a=rtpmap per payload type; give the other codec a payload type of its own (and list it on the m= line).',
+  'codec-attribute-unknown-pt': 'List the payload type on the m= line, or remove its a=fmtp and a=rtcp-fb lines (removing a codec by hand leaves them behind).',
+  'rtx-apt': 'Give each rtx payload type a=fmtp:<rtx pt> apt=<pt> naming a payload type of the same m= line, or remove the rtx codec with its lines.',
+  'sctp-port-range': 'Write a=sctp-port with a port from 0 to 65535 (browsers write 5000).',
+  'max-message-size-value': 'Write a=max-message-size:<bytes> as a whole number (Chromium writes 262144), or remove it.',
+  'sctp-format': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000: the old form (DTLS/SCTP 5000 with a=sctpmap) is not read with a=sctp-port.',
+  'rid-direction': 'Write a=rid:<id> send or a=rid:<id> recv.',
+  'simulcast-syntax': 'Remove the empty rid from a=simulcast: a doubled or trailing ";" or ",".',
+  'simulcast-rid-missing': 'Add a=rid:<id> <direction> for every rid a=simulcast names in that direction: an answer answers the offer\'s a=rid:<id> send with a=rid:<id> recv and a=simulcast:recv.',
+  'simulcast-rid-extension': 'Add a=extmap:<free id> urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id to the m-section (an answer: with the offer\'s id), or remove a=simulcast and its a=rid lines.',
+  'rtcp-mux-missing': 'Add a=rtcp-mux to every audio and video m-section: both browsers require it.',
+};
+
+/**
+ * What to do about a finding: for rejected-by-browser, its rule's fix (BROWSER_RULE_FIXES); for
+ * every other kind, the action of its kind in DIAGNOSTICS. `label` names it in a "what to do"
+ * list: the kind, and a browser rule's name after it.
+ */
+export function diagnosticAction(d: Diagnostic): { readonly label: string; readonly action: string } {
+  if (d.kind === 'rejected-by-browser') {
+    const fix = (BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[d.rule];
+    if (fix !== undefined) return { label: `${d.kind} (${d.rule})`, action: fix };
+  }
+  return { label: d.kind, action: DIAGNOSTICS[d.kind].action };
+}
