@@ -705,6 +705,12 @@ class Allocation {
   maybeAllocated = false;
   /** The transaction id of an authenticated Allocate that got no answer (it may come late). */
   unansweredAllocate: string | null = null;
+  /**
+   * Its late answer, listened for from the moment the transaction ended (up to 1.5 s): waiting
+   * only once the other allocation was freed missed an answer that came meanwhile, and left the
+   * allocation on the server (probe audit: a slow path, Ctrl-C during the second Allocate).
+   */
+  lateAllocate: Promise<StunMessage | null> | null = null;
   /** The server allocated without asking for credentials (no 401): requests go unsigned, as it asked none. */
   openRelay = false;
   /** What this server last answered (its Binding before, a request of this allocation): its silence is then not "down". */
@@ -758,7 +764,10 @@ class Allocation {
         options.signal,
       );
       if (!answer) {
-        if (authenticated && method === STUN_METHODS.allocate) this.unansweredAllocate = sentTid;
+        if (authenticated && method === STUN_METHODS.allocate) {
+          this.unansweredAllocate = sentTid;
+          this.lateAllocate = this.channel.late(sentTid, Math.min(this.timeoutMs, 1500));
+        }
         throw noAnswerOf(this.channel, this.server.uri, name, timeoutMs, options.signal, this.answered);
       }
       this.answered = name;
@@ -1239,10 +1248,11 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
   } finally {
     for (const alloc of [a, b]) {
       if (!alloc || !(alloc.relayed || alloc.maybeAllocated || alloc.unansweredAllocate !== null)) continue;
-      // An Allocate that got no answer (late, or interrupted) may still be answered: wait a little,
-      // and free what it made (a Refresh sent first could reach the server before it).
-      if (!alloc.relayed && alloc.unansweredAllocate !== null) {
-        const m = await alloc.channel.late(alloc.unansweredAllocate, Math.min(timeoutMs, 1500));
+      // An Allocate that got no answer (late, or interrupted) may still be answered: its answer is
+      // listened for since (lateAllocate), and what it made is freed (a Refresh sent first could
+      // reach the server before it).
+      if (!alloc.relayed && alloc.lateAllocate !== null) {
+        const m = await alloc.lateAllocate;
         if (!m || m.class !== 'success') continue;
         say('a late answer to the Allocate made an allocation: freeing it');
       }

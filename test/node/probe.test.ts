@@ -297,6 +297,25 @@ describe('probe: TURN', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('interrupted while the second Allocate waits, on a slow path: its late answer is caught while the first is freed, and both are freed (probe audit: the second was left for its 600 s)', async () => {
+    // Every answer after the first allocation comes 400 ms late: the first one's Refresh takes
+    // 400 ms, and the second Allocate's answer arrives before it is done.
+    const s = await server({ delayAfterAllocationMs: 400 });
+    const stop = new AbortController();
+    const watch = setInterval(() => {
+      if (s.seen.filter((x) => x === 'allocate').length >= 4) stop.abort();
+    }, 5);
+    try {
+      const r = await run([turnOf(s)], { nat: false, timeoutMs: 3000, signal: stop.signal });
+      expect(r.servers[0]!.error!.code).toBe('interrupted');
+      expect(r.servers[0]!.steps).toContain('a late answer to the Allocate made an allocation: freeing it');
+    } finally {
+      clearInterval(watch);
+    }
+    await new Promise((done) => setTimeout(done, 500));
+    expect(s.allocations()).toBe(0);
+  });
+
   it('interrupted (AbortSignal, Ctrl-C in the CLI): the check ends as interrupted and the allocation is freed', async () => {
     const s = await server({ delayAllocateMs: 300 });
     const stop = new AbortController();

@@ -61,6 +61,8 @@ export interface ScriptedServerOptions {
   readonly codelessError?: boolean;
   /** Answer authenticated Allocates this late (ms). */
   readonly delayAllocateMs?: number;
+  /** Once an allocation is made, answer every authenticated request this late (ms): a path that turns slow once TURN is under way (a second Allocate, a Refresh). */
+  readonly delayAfterAllocationMs?: number;
   /** A LIFETIME of 2 bytes in Allocate successes. */
   readonly badLifetime?: boolean;
   /** Successes to authenticated requests without MESSAGE-INTEGRITY. */
@@ -248,6 +250,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     const injected = o.errors?.[name as keyof NonNullable<ScriptedServerOptions['errors']>];
     if (injected) return error(m, injected, 'Scripted', injected === 300 && o.alternate ? [{ type: A.ALTERNATE_SERVER, value: addr(o.alternate) }] : []);
     if (m.method === M.allocate && o.delayAllocateMs) await new Promise((r) => setTimeout(r, o.delayAllocateMs));
+    else if (o.delayAfterAllocationMs && allocations.size > 0) await new Promise((r) => setTimeout(r, o.delayAfterAllocationMs));
     // Closed while the answer was held (a probe that gave up on its deadline): nothing to answer with.
     if (closed) return null;
     if (m.method === M.allocate) {
