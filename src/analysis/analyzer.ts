@@ -27,6 +27,14 @@ export type { CandidateRecord } from './record.js';
 const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string | null = null, line: number | null = null, file?: string, sdpLine?: number): LogDiagnostic =>
   diagnostic(kind, message, { session, line, ...placeOf(file, sdpLine) });
 
+/**
+ * The session of candidates with no ufrag and no connection (plain candidate lines): one per
+ * input file when several are read (each file is one agent's, unless its lines say otherwise:
+ * merged, two peers' mappings read as one NAT's made a false "symmetric NAT"; candidates audit),
+ * one for the input otherwise.
+ */
+const anonymous = (file: string | undefined): string => (file === undefined ? 'no ufrag' : `no ufrag, ${file}`);
+
 /** A finding's file and line in an SDP held in one input line, each where there is one. */
 const placeOf = (file: string | undefined, sdpLine: number | undefined): { file?: string; sdpLine?: number } =>
   file === undefined ? (sdpLine === undefined ? {} : { sdpLine }) : sdpLine === undefined ? { file } : { file, sdpLine };
@@ -373,7 +381,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     }
     const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
     const connection = connectionOf(found.source);
-    const key = ufrag ?? connection ?? 'no ufrag';
+    const key = ufrag ?? connection ?? anonymous(found.source.file);
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
     if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
@@ -415,7 +423,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
     // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
     const ufrag = f.usernameFragment ?? f.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
-    const key = ufrag ?? connection ?? 'no ufrag';
+    const key = ufrag ?? connection ?? anonymous(f.file);
     let s = this.sessions.get(key);
     if (s) s.lastSeq = ++this.seq;
     else s = this.session(key, ufrag, f, line);
@@ -477,7 +485,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     requireSource(found.source, 'CandidateAnalyzer.endOfCandidates');
     // With no ufrag in the frame, the end belongs to the connection's latest session.
     const conn = connectionOf(found.source);
-    const key = conn ?? 'no ufrag';
+    const key = conn ?? anonymous(found.source.file);
     const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
     // The newest, not the sessions' values copied to find it (per end of candidates: quadratic; parser audit).
     // The generation the frame names comes first (candidates audit: it went to the newest session).

@@ -90,6 +90,21 @@ describe('sdpscope candidates', () => {
     expect(j.pairs[0]).toMatchObject({ call: 0, component: 1, local: { session: 'AAAA', type: 'host' }, remote: { session: 'BBBB' }, order: 1, viable: true });
   });
 
+  it('two files of plain candidate lines (no ufrag): two agents, a session each, not one NAT mapping two ways (candidates audit: a false symmetric NAT, no call)', async () => {
+    // Each peer behind its own NAT, the same private base, each its own srflx.
+    const a = file('sideA.txt', 'candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\ncandidate:2 1 udp 1686052607 203.0.113.5 61000 typ srflx raddr 192.168.1.10 rport 50000\n');
+    const b = file('sideB.txt', 'candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\ncandidate:2 1 udp 1686052607 198.51.100.9 62000 typ srflx raddr 192.168.1.10 rport 50000\n');
+    const j = JSON.parse((await run([a, b], { json: true })).out);
+    expect(j.sessions.map((s: { session: string; counts: { total: number }; nat: { mapping: string } }) => [s.session, s.counts.total, s.nat.mapping])).toEqual([
+      [`no ufrag, ${a}`, 2, 'unknown'],
+      [`no ufrag, ${b}`, 2, 'unknown'],
+    ]);
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).not.toContain('duplicate-candidate');
+    expect(j.calls).toEqual([{ call: 0, sessions: [`no ufrag, ${a}`, `no ufrag, ${b}`], controlling: null, basis: `one session from each file (${a}, ${b})`, pairs: 2 }]);
+    // One file: one session, as before.
+    expect(JSON.parse((await run([a], { json: true })).out).sessions.map((s: { session: string }) => s.session)).toEqual(['no ufrag']);
+  });
+
   it('predicts the pairs of the bundled two-sided sample', async () => {
     const { out } = await run([join(SAMPLES, 'alice.log'), join(SAMPLES, 'bob.log')]);
     expect(out).toMatch(/call N\/KY ⇄ ddSd/);
