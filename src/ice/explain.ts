@@ -839,6 +839,8 @@ const CONNECTED = new Set(['connected', 'completed']);
 
 /** How long after ICE connected a DTLS handshake still not done counts as failed: a real one takes a few round trips (RFC 9147 §5.8: retransmissions from 1 s, doubling). */
 const DTLS_WAIT_MS = 10_000;
+/** Checks get this long before their silence means anything (libwebrtc gives up on a pair after about 10 s; RFC 8445 §14.3). */
+const CHECKS_WAIT_MS = 5000;
 
 function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const verdict = (code: IceVerdictCode, message: string, evidence: string[]): IceVerdict => ({ code, message, evidence, action: ICE_VERDICTS[code].action });
@@ -938,8 +940,16 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
 
   const closedAt = x.closedAt;
+  // Closed after seconds of checks none of which was answered (an application's own connect
+  // timeout, as many have): the checks are the story, and the close is said (ICE audit: it was
+  // "closed-early", the advice pointed at the application, UDP blocked was not said).
+  const checksFrom = iceStates.find((s) => s.state === 'checking')?.time ?? null;
+  const checkedBeforeClose = closedAt !== undefined && closedAt !== null && checksFrom !== null ? closedAt - checksFrom : null;
+  const unansweredBeforeClose =
+    checkedBeforeClose !== null && checkedBeforeClose >= CHECKS_WAIT_MS && r.pairs.length > 0 && r.pairs.every((p) => p.responsesReceived === 0) && r.pairs.some((p) => p.requestsSent > 0 || p.state === 'failed');
+  if (unansweredBeforeClose) evidence.push(`closed at ${at(closedAt!)} by the application, ${(checkedBeforeClose / 1000).toFixed(1)} s after the checks began, none of them answered (its own connect timeout?)`);
   // Closed after ICE failed (as applications do on "failed"): the failure is the story, read on.
-  if (closedAt !== undefined && !iceStates.some((s) => s.state === 'failed') && !conn.some((s) => s.state === 'failed')) {
+  else if (closedAt !== undefined && !iceStates.some((s) => s.state === 'failed') && !conn.some((s) => s.state === 'failed')) {
     const anything = r.localCandidates.length > 0 || r.remoteCandidates.length > 0 || r.pairs.length > 0 || r.states.signaling.some((s) => s.state !== 'closed');
     if (!anything) return verdict('no-ice-data', 'The peer connection was closed without being used: no description, no candidate, no check.', [`closed at ${at(closedAt)}`]);
     evidence.push(`closed at ${at(closedAt)}, before ICE connected`);
@@ -1011,7 +1021,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // after about 10 s, RFC 8445 §14.3: Rc retransmissions).
   const checkingSince = iceStates.find((s) => s.state === 'checking')?.time ?? null;
   const checkedFor = checkingSince !== null && x.endTime !== null ? x.endTime - checkingSince : null;
-  const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < 5000;
+  const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < CHECKS_WAIT_MS;
   // Firefox counts no requests: a failed pair with no response is its sign of checks unanswered.
   const countsKnown = r.pairs.some((p) => p.requestCountsReported);
   if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && r.pairs.some((p) => p.state === 'failed')))) {

@@ -182,6 +182,20 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.message).toBe('No local candidate: the policy allows relays only, and every TURN server failed.');
   });
 
+  it('closed by the application after seconds of unanswered checks: the checks are the verdict, the close said (ICE audit: it was closed-early, the application blamed)', () => {
+    const dump = JSON.parse(dumpText('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
+    const [before] = readStatsDump(JSON.stringify(dump)).peerConnections.map(explainIce);
+    // Closed 13 s after its last event (the lab's dump was taken 0.1 s after the checks began).
+    for (const pc of Object.values(dump.PeerConnections)) {
+      const t = pc.updateLog.at(-1)!.timestamp + 13_000;
+      pc.updateLog.push({ type: 'close', value: '', timestamp: t }, { type: 'onsignalingstatechange', value: '"closed"', timestamp: t });
+    }
+    const [after] = readStatsDump(JSON.stringify(dump)).peerConnections.map(explainIce);
+    expect(before!.verdict.code).toBe('checks-unanswered');
+    expect(after!.verdict.code).toBe('checks-unanswered');
+    expect(after!.verdict.evidence.join('\n')).toMatch(/closed at \+[\d.]+s by the application, [\d.]+ s after the checks began, none of them answered/);
+  });
+
   it('an answer refused: the browser\'s error text is the evidence; a peer connection closed early and one never used', () => {
     const [refused, closed, unused] = reports('lab/answer-refused__rtcstats_dump.gz');
     expect(refused!.verdict.evidence).toContain('setRemoteDescription failed: Failed to set remote answer sdp: Called with SDP without ice-ufrag and ice-pwd.');
