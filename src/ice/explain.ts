@@ -27,7 +27,7 @@ export const ICE_VERDICTS = {
   'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
-  'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works but the secure channel did not come up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS. sdp-diff checks fingerprints and roles.' },
+  'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works. When the secure channel never came up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS; sdp-diff checks fingerprints and roles. When it was up and then failed: a renegotiation that changed the fingerprint or the DTLS role mid-call (sdp-diff the two offers), or a fatal DTLS alert: look at both sides\' logs at that time.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
   'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
   'no-ice-data': { title: 'No ICE activity in the dump', action: 'The peer connection has no ICE events and no ICE stats: was webrtc-internals opened before the call, and did the call start?' },
@@ -894,6 +894,17 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (dtlsFailedAt !== null || (connFailed && !iceLostBefore(connFailed.time) && CONNECTED.has(finalIce ?? ''))) {
       if (dtlsFailedAt !== null) evidence.push(`DTLS state failed at ${at(dtlsFailedAt)}`);
       if (connFailed) evidence.push(`connection state failed at ${at(connFailed.time)}, while the ICE state was ${lastConnected?.state ?? 'connected'}`);
+      // Up before it failed (the connection state "connected" is ICE's and DTLS's together, or DTLS
+      // said connected): the handshake had completed, and what failed is the session on top of a
+      // path that kept working (ICE audit: "the handshake failed" after 14 s and 7.8 MB received).
+      const failedAt = Math.min(dtlsFailedAt ?? Infinity, connFailed?.time ?? Infinity);
+      const up = conn.find((s) => s.state === 'connected' && (s.time ?? -Infinity) <= failedAt) ?? null;
+      if (up !== null || dtlsStates.includes('connected')) {
+        if (up !== null) evidence.push(`connection state connected at ${at(up.time)}: the DTLS handshake had completed`);
+        if (sel) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received`);
+        const when = Number.isFinite(failedAt) ? ` at ${at(failedAt)}` : '';
+        return verdict('dtls-failed', `ICE stayed connected, but the secure transport (DTLS) failed${when} after it had been up${up !== null ? ` since ${at(up.time)}` : ''}: not the handshake; the DTLS session itself ended in error (a fatal alert from either side, a key or record error) while the path kept working.`, evidence);
+      }
       return verdict('dtls-failed', 'ICE connected, but the DTLS handshake on top of it failed.', evidence);
     }
     const lostAfter = [...iceStates.map((s) => ({ ...s, what: 'ICE' })), ...conn.map((s) => ({ ...s, what: 'connection' }))]

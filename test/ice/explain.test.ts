@@ -207,6 +207,9 @@ describe('explainIce on real dumps', () => {
     const [pc0, pc1, pc2] = reports('jitsi-rtcstats-server__chrome-standard-pc-failed');
     expect([pc0!.verdict.code, pc1!.verdict.code, pc2!.verdict.code]).toEqual(['dtls-failed', 'checks-unanswered', 'checks-unanswered']);
     expect(pc0!.verdict.evidence).toContain('connection state failed at +15.6s, while the ICE state was connected');
+    // Up for 14 s before (connected at +1.3 s, 7.8 MB received): not "the handshake failed" (ICE audit).
+    expect(pc0!.verdict.message).toMatch(/^ICE stayed connected, but the secure transport \(DTLS\) failed at \+15\.6s after it had been up since \+1\.3s: not the handshake/);
+    expect(pc0!.verdict.evidence).toContain('connection state connected at +1.3s: the DTLS handshake had completed');
     // A srflx with the same (redacted) address as a host candidate is a candidate of its own.
     expect(pc1!.localCandidates.map((c) => c.type)).toContain('srflx');
   });
