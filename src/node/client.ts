@@ -338,6 +338,9 @@ export function runClient(o: ClientOptions): Promise<ClientResult> {
     });
     ws.on('close', (code, reason) => {
       closeReason = reason.toString();
+      // No close frame while this client was not leaving: the relay was killed, crashed, or the
+      // network dropped; a broken connection, not a close (probe audit: exit 0 for a killed relay).
+      if (code === 1006 && !leaving && opened && failure === null) failure = 'the relay went away without closing the connection (1006: no close frame; killed, crashed, or the network dropped)';
       settle(false, leaving && code === 1000 ? null : code);
     });
   });

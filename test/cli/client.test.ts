@@ -299,6 +299,29 @@ describe('sdpscope client, the process', () => {
   });
 });
 
+describe('sdpscope client when the relay dies', () => {
+  it('the relay process killed (SIGKILL: no close frame, 1006) is a broken connection, exit 1, said in words (probe audit: exit 0)', async () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/sdpscope.js', import.meta.url));
+    const relay = spawn(process.execPath, [bin, 'relay', '--host', '127.0.0.1', '--port', '0', '--no-color'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      let banner = '';
+      relay.stdout.on('data', (d: Buffer) => (banner += d.toString()));
+      await until(() => /ws:\/\/127\.0\.0\.1:\d+/.test(banner), 5000);
+      const url = /ws:\/\/127\.0\.0\.1:\d+/.exec(banner)![0];
+      let out = '';
+      let talk = '';
+      const running = clientCommand({ ...base(url), room: 'dies' }, (t) => (out += t), (t) => (talk += t));
+      await until(() => out.includes('relay: joined room dies'), 5000);
+      relay.kill('SIGKILL');
+      expect(await running).toBe(1);
+      expect(talk).toContain('closed 1006');
+      expect(talk).toContain('the connection broke: the relay went away without closing the connection (1006: no close frame; killed, crashed, or the network dropped)');
+    } finally {
+      relay.kill('SIGKILL');
+    }
+  });
+});
+
 describe('sdpscope client: the relay/client audit of 2026-12-05', () => {
   it('a /feed watcher says each record\'s frame: ready and bye by their type, not "(no type)"', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
