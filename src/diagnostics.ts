@@ -115,6 +115,8 @@ export interface CandidateDiagnosticPayloads {
   'candidate-unknown-tcptype': CandidatePosition;
   'type-preference-mismatch': CandidatePosition;
   'candidate-network-cost': CandidatePosition;
+  'candidate-extension-value': CandidatePosition;
+  'candidate-unknown-transport': CandidatePosition;
 }
 
 /** What the readers find in their input (readInput, the stream reader). */
@@ -230,6 +232,8 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-unknown-tcptype': 'warning',
   'type-preference-mismatch': 'warning',
   'candidate-network-cost': 'warning',
+  'candidate-extension-value': 'warning',
+  'candidate-unknown-transport': 'warning',
   'invalid-json': 'warning',
   'input-sdp': 'error',
   'binary-data': 'warning',
@@ -385,7 +389,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'candidate',
     title: 'Candidate line that does not parse',
     description: 'Text that starts like a candidate but is not one; the error code and column say where it breaks. Kept as written (in an SDP) or counted and skipped (in a log; --strict makes it fatal).',
-    action: 'Read the field at the column: a truncated line, a redacted field, or a stack writing outside the RFC 8839 grammar. A browser drops such a candidate in addIceCandidate.',
+    action: 'Read the field at the column: a truncated line, a redacted field, or a stack writing outside the RFC 8839 grammar. Chromium\'s addIceCandidate refuses such a line ("Error processing ICE candidate", measured: a port or priority out of range or not a number, no typ); Firefox\'s resolves even for "candidate:x" and drops it without a word. (A component id of 0 or above 256, refused here, Chromium takes and never pairs.)',
     reference: 'RFC 8839 §5.1',
   },
   'candidate-foundation': {
@@ -419,15 +423,15 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-unknown-tcptype': {
     domain: 'candidate',
     title: 'tcptype is not active, passive or so',
-    description: 'A TCP candidate\'s tcptype is one of active, passive and so (RFC 6544 §4.5); anything else (or an empty value, as sdp-transform 1.5.1 wrote it) leaves the candidate\'s role unknown: no TCP pair can be formed with it.',
+    description: 'A TCP candidate\'s tcptype is one of active, passive and so (RFC 6544 §4.5); anything else (or an empty value, as sdp-transform 1.5.1 wrote it) leaves the candidate\'s role unknown: no TCP pair can be formed with it. Chromium\'s addIceCandidate refuses a tcptype it does not know ("tcptype foo"), and takes an empty one (measured).',
     action: 'Write tcptype active, passive or so; an active candidate pairs with a passive one, so with so.',
     reference: 'RFC 6544 §4.5',
   },
   'candidate-unknown-type': {
     domain: 'candidate',
     title: 'Candidate type is not host, srflx, prflx or relay',
-    description: 'The grammar allows other tokens, but no browser will use such a candidate.',
-    action: 'Check the producer; the candidate is ignored by every browser.',
+    description: 'The grammar allows other tokens, but no browser uses such a candidate: Chromium\'s addIceCandidate refuses it, upper case too ("typ HOST"; "Error processing ICE candidate", measured); Firefox\'s resolves whatever it cannot read.',
+    action: 'Check the producer: the type is host, srflx, prflx or relay, in lower case.',
     reference: 'RFC 8839 §5.1',
   },
   'type-preference-mismatch': {
@@ -443,6 +447,20 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The network-cost extension is not a number, or is above 999 (kNetworkCostMax). Chromium reads it as a 16-bit number: a value that is not a number or is above 65535 makes addIceCandidate fail ("Error processing ICE candidate"); 1000..65535 it accepts. The extension keeps its text either way.',
     action: 'Find what wrote the value; for Chrome peers keep it within 0..999.',
     reference: 'libwebrtc rtc_base/network_constants.h; webrtc_sdp.cc (network-cost)',
+  },
+  'candidate-extension-value': {
+    domain: 'candidate',
+    title: 'An extension without its value, or one of the wrong kind',
+    description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x").',
+    action: 'Find what wrote the line: a cut line (the value lost at the end), or a stack writing its own extensions.',
+    reference: 'RFC 8839 §5.1 (extension-att-name, extension-att-value); webrtc_sdp.cc ParseCandidate',
+  },
+  'candidate-unknown-transport': {
+    domain: 'candidate',
+    title: 'Transport is not UDP or TCP',
+    description: 'A candidate\'s transport is udp or tcp (RFC 8839 §5.1, RFC 6544; any case). Chromium\'s addIceCandidate refuses another ("Error processing ICE candidate", measured with sctp); no pair can be formed with it.',
+    action: 'Find what wrote it: the transport field is the third after "candidate:" (foundation, component, transport).',
+    reference: 'RFC 8839 §5.1 (transport), RFC 6544 §4.5',
   },
   // Input
   'invalid-json': {

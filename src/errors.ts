@@ -19,7 +19,7 @@ export const ERROR_CODES = {
   CANDIDATE_PORT: 'The port is not 1*5DIGIT in 0..65535 (RFC 8839 §5.1).',
   CANDIDATE_TYPE: 'The "typ <type>" part is missing or malformed (RFC 8839 §5.1).',
   CANDIDATE_RELATED: '"raddr" or "rport" is not followed by an address or a port (RFC 8839 §5.1).',
-  CANDIDATE_EXTENSION: 'An extension name is not followed by a value (RFC 8839 §5.1: cand-extension = name SP value).',
+  CANDIDATE_EXTENSION: 'More extensions than any candidate has (over 100): several candidates run together on one line. (A last name without its value is read, as Chromium reads it: candidate-extension-value.)',
   CANDIDATE_CUT: 'The candidate is in a quoted string that the line ends before closing: the line was cut (a truncated log line or frame), so its last field may be too.',
   CANDIDATE_LINES: 'The candidate holds a line break before its end: it is more than one line, which Chromium refuses ("Expect one line only"). One line ending (CRLF, LF or CR) at its very end is not part of it.',
   PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',

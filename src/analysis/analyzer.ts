@@ -130,6 +130,8 @@ interface SessionState {
   readonly seen: IdSet;
   /** TCP candidates on port 9 seen with a mid: their mids by id (at most 1,024 ids), to tell each m-line's apart. */
   port9Mids?: Map<number, Set<string>>;
+  /** The rule findings said of this session's candidates ("kind message", at most 256): a resent line says only those not said yet. */
+  linted?: Set<string>;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
   readonly byFamily: Record<string, number>;
@@ -445,6 +447,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (seen) {
       s.duplicates++;
       if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file, f.sdpLine));
+      // The same candidate resent differently ("tcptype  generation 0" after a line without it):
+      // its own findings, those not already said in this session (candidates audit: folded, they were lost).
+      if (f.warnings.length > 0) for (const w of f.warnings) if (!s.linted?.has(`${w.kind} ${w.message}`)) this.lintOf(s, w, f, key, line);
     } else {
       s.total++;
       this.distinct++;
@@ -467,7 +472,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
       else s.dropped++;
-      if (f.warnings.length > 0) for (const w of f.warnings) findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...placeOf(f.file, f.sdpLine) });
+      if (f.warnings.length > 0) for (const w of f.warnings) this.lintOf(s, w, f, key, line);
     }
     if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
     if (this.options.keepRecords || this.options.onCandidate) {
@@ -477,6 +482,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       this.options.onCandidate?.(r);
     }
     this.options.onCandidateJson?.(f.recordJson(key));
+  }
+
+  /** A rule finding of a candidate, placed, into its session's findings (and the session's said set). */
+  private lintOf(s: SessionState, w: CandidateFacts['warnings'][number], f: CandidateFacts, key: string, line: number): void {
+    const said = (s.linted ??= new Set());
+    if (said.size < 256) said.add(`${w.kind} ${w.message}`);
+    findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...placeOf(f.file, f.sdpLine) });
   }
 
   endOfCandidates(found: FoundEndOfCandidates): void {

@@ -591,7 +591,14 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     for (let i = 0; i < 4 * r.extensionCount; i += 4) if (x[i + 1]! - x[i]! === 12 && text.startsWith('network-cost', x[i]!)) networkCostText = text.slice(x[i + 2], x[i + 3]);
   }
   const tcpType = r.tcpType === 0 ? null : r.tcpType === 1 ? 'active' : r.tcpType === 2 ? 'passive' : 'so';
-  const warnings = candidateFindings({ foundation, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
+  // network-id only when it is not a number (no string made for the usual "1"): the rule reads nothing else of it.
+  const idAt = r.at[12]!;
+  let networkId: string | null = null;
+  if (idAt >= 0) for (let i = idAt; i < r.at[13]!; i++) if (text.charCodeAt(i) < 48 || text.charCodeAt(i) > 57) {
+    networkId = text.slice(idAt, r.at[13]);
+    break;
+  }
+  const warnings = candidateFindings({ foundation, transport, networkId, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
   const sdpMid = init !== null ? (str(init.sdpMid) ?? null) : null;
   const usernameFragment = (init !== null ? str(init.usernameFragment) : undefined) ?? ufrag;
   return new LineFacts(

@@ -206,6 +206,9 @@ const NO_FINDINGS: readonly CandidateFinding[] = /* @__PURE__ */ Object.freeze([
 /** The fields the rules read: a Candidate has them; the candidate-log fast path passes its own. */
 export interface LintedFields {
   readonly foundation: string;
+  /** Lower case (Candidate.transport). */
+  readonly transport: string;
+  readonly networkId: string | null;
   readonly address: string;
   readonly relatedAddress: string | null;
   readonly relatedPort: number | null;
@@ -215,8 +218,19 @@ export interface LintedFields {
 }
 
 function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
-  return candidateFindings(c, c.extensions.find((e) => e.name === 'network-cost')?.value ?? null, priority.typePreference, address, related);
+  return candidateFindings(c, c.extensions.find((e) => e.name === 'network-cost')?.value ?? null, priority.typePreference, address, related, extensionProblem(c));
 }
+
+/** An extension without its value, or a generation that is not a number (candidate-extension-value), said; null when none. */
+function extensionProblem(c: Candidate): string | null {
+  for (const e of c.extensions) {
+    if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value: Chromium ignores a last name without its value and takes the candidate`;
+    if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate`;
+  }
+  return null;
+}
+
+const DIGITS = /^\d+$/;
 
 function addressFindings(out: CandidateFinding[], what: string, text: string | null, info: AddressInfo | null): void {
   if (info === null || text === null) return;
@@ -228,13 +242,14 @@ function addressFindings(out: CandidateFinding[], what: string, text: string | n
  * Internal: the rules a candidate breaks, from its fields (`networkCostText` is the network-cost
  * extension's value as written, null when there is none). A shared empty list when it breaks none.
  */
-export function candidateFindings(c: LintedFields, networkCostText: string | null, typePreference: number, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
+export function candidateFindings(c: LintedFields, networkCostText: string | null, typePreference: number, address: AddressInfo, related: AddressInfo | null, extensionSaid: string | null = null): readonly CandidateFinding[] {
   const range = TYPE_PREFERENCE_RANGES[c.type];
   // The common case at once: a candidate that breaks no rule below makes no list.
   if (range !== undefined && typePreference >= range[0] && typePreference <= range[1] && (c.type === 'host' || (c.relatedAddress !== null && c.relatedPort !== null))
     && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
     && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted'
-    && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))) {
+    && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))
+    && (c.transport === 'udp' || c.transport === 'tcp') && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))) {
     return NO_FINDINGS;
   }
   const out: CandidateFinding[] = [];
@@ -246,6 +261,9 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
     out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
   }
+  if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${c.transport.slice(0, 24)}" is not udp or tcp: Chromium refuses the candidate`, UNPLACED));
+  if (extensionSaid !== null) out.push(diagnostic('candidate-extension-value', extensionSaid, UNPLACED));
+  if (c.networkId !== null && !DIGITS.test(c.networkId)) out.push(diagnostic('candidate-extension-value', `network-id "${c.networkId.slice(0, 24)}" is not a number: Chromium refuses the candidate`, UNPLACED));
   const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
   if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));
   if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {

@@ -241,7 +241,11 @@ class CandidateStarts {
 function withoutDanglingWord(line: string, from: number, stop: number): number {
   const text = line.slice(from, stop);
   const r = tryParseCandidate(text);
-  if (r.ok || r.error.code !== 'CANDIDATE_EXTENSION') return stop;
+  // A last name with no value reads (Chromium takes such a line, ignoring it), but between two
+  // candidates on a log line it is a word joining them.
+  const last = r.ok ? r.candidate.extensions.at(-1) : undefined;
+  const dangling = r.ok && last !== undefined && last.value === '' && !isBlank(text.charCodeAt(text.length - 1));
+  if (!dangling) return stop;
   let blank = stop - 1;
   while (blank > from && !isBlank(line.charCodeAt(blank))) blank--;
   if (blank <= from) return stop;

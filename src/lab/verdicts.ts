@@ -55,3 +55,61 @@ export async function askFingerprintVerdicts(values: readonly string[] = fingerp
   const { results: answers, versions } = await inEachBrowser((p) => p.evaluate<Record<string, string>>(script));
   return { browsers: versions, cases: Object.fromEntries(values.map((v) => [v, { chromium: answers.chromium[v]!, firefox: answers.firefox[v]! }])) };
 }
+
+/**
+ * The candidate lines asked about: one canonical line, then each changed in one place where
+ * sdpscope's reading depends on what the browsers do (an extension without its value, a value
+ * of the wrong kind, fields out of range, spelling), and "candidate:x", which shows what a
+ * browser's "accepts" is worth (Firefox ESR 153 resolves addIceCandidate for it: its parser runs
+ * later, on another thread, and a line it cannot read is dropped without a word).
+ */
+export function candidateCases(): string[] {
+  const base = 'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host';
+  return [
+    `${base} generation 0`,
+    'candidate:x',
+    `${base} generation 0 foo`,
+    `${base} generation`,
+    `${base} generation 0 ufrag`,
+    `${base} foo`,
+    `${base} foo bar`,
+    `${base} generation x`,
+    `${base} generation 0 generation 1`,
+    `${base} network-cost 99999`,
+    `${base} network-id x`,
+    `${base}  generation 0`,
+    'candidate:1 1 UDP 2122260223 10.0.0.1 50000 typ host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ HOST',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ bogus',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ srflx',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ srflx raddr 10.0.0.2',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ srflx rport 1 raddr 10.0.0.2',
+    'candidate:1 1 udp abc 10.0.0.1 50000 typ host',
+    'candidate:1 1 udp 4294967296 10.0.0.1 50000 typ host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 65536 typ host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 abc typ host',
+    'candidate:1 0 udp 2122260223 10.0.0.1 50000 typ host',
+    'candidate:1 257 udp 2122260223 10.0.0.1 50000 typ host',
+    'candidate:1 1 sctp 2122260223 10.0.0.1 50000 typ host',
+    'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype',
+    'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype foo',
+  ];
+}
+
+/**
+ * Asks Chromium and Firefox ESR (root, Linux: the lab) what addIceCandidate says of each line,
+ * on a peer connection whose offer and answer are set (a data channel). Only a refusal says
+ * something of Firefox (see candidateCases).
+ */
+export async function askCandidateVerdicts(lines: readonly string[] = candidateCases()): Promise<Verdicts> {
+  const script = `(async () => { const out = {}; for (const line of ${JSON.stringify(lines)}) {
+    const offerer = new RTCPeerConnection(); offerer.createDataChannel('x'); const answerer = new RTCPeerConnection();
+    await offerer.setLocalDescription(await offerer.createOffer()); await answerer.setRemoteDescription(offerer.localDescription); await answerer.setLocalDescription(await answerer.createAnswer());
+    await offerer.setRemoteDescription(answerer.localDescription);
+    const mid = (offerer.localDescription.sdp.match(/a=mid:(\\S+)/) || [])[1];
+    out[line] = await offerer.addIceCandidate({ candidate: line, sdpMid: mid ?? '0' }).then(() => 'accepts', (e) => 'rejects: ' + String(e && e.message || e).replace(/^Failed to execute 'addIceCandidate' on 'RTCPeerConnection': /, '').trim());
+    offerer.close(); answerer.close(); } return out; })()`;
+  const { results: answers, versions } = await inEachBrowser((p) => p.evaluate<Record<string, string>>(script));
+  return { browsers: versions, cases: Object.fromEntries(lines.map((v) => [v, { chromium: answers.chromium[v]!, firefox: answers.firefox[v]! }])) };
+}

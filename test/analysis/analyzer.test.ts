@@ -161,6 +161,8 @@ const CASES: [DiagnosticKind, string][] = [
   ['line-too-long', `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n{"x":"${'y'.repeat(300)}"}\n`],
   ['sessions-evicted', ['AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`).join('\n')],
   ['candidate-network-cost', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host network-cost 70000'],
+  ['candidate-extension-value', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 foo'],
+  ['candidate-unknown-transport', 'candidate:1 1 sctp 2122260223 10.0.0.1 5000 typ host'],
 ];
 
 describe('every kind the analyzer reports has a case', () => {
@@ -181,7 +183,7 @@ describe('every kind the analyzer reports has a case', () => {
 
 describe('an unparseable candidate is quoted', () => {
   it('whole up to 80 characters, and with an ellipsis past them, so that a cut quote is not read as a cut line (real-log audit)', async () => {
-    const long = 'candidate:3436210189 1 udp 2122194687 172.31.0.1 53289 typ host generation 0 ufrag abcd network-id 1 x';
+    const long = 'candidate:3436210189 1 udp 2122194687 172.31.0.1 53289 typ host generation 0 ufrag abcd network-id 1 rport x';
     const a = new CandidateAnalyzer();
     await scanStream(Readable.from([Buffer.from(`${long}\ncandidate:1 1 udp x 10.0.0.1 5000 typ host\n`)]), a);
     const messages = a.finish().diagnostics.filter((d) => d.kind === 'unparseable-candidate').map((d) => d.message.replace(/^.* — /, ''));

@@ -20,11 +20,11 @@ const plain = makeStyle(false);
 
 describe('renderParse', () => {
   it('an unparseable trickled candidate: its code and text in the last column, the columns before it as wide as the good rows need (audit)', () => {
-    const out = renderParse(readInput('candidate:1 1 udp 1 10.0.0.1 5000 typ host x\ncandidate:2 1 udp 2122260223 10.0.0.1 5001 typ host\n'), 'a.log', plain);
+    const out = renderParse(readInput('candidate:1 1 udp 1 10.0.0.1 99999 typ host\ncandidate:2 1 udp 2122260223 10.0.0.1 5001 typ host\n'), 'a.log', plain);
     const [header, bad, good] = out.split('\n').slice(1, 4);
     expect(header).toMatch(/ address {3}port .* related {2}relay {2}class {4}extensions$/);
-    expect(bad).toMatch(/^1 +invalid +CANDIDATE_EXTENSION candidate:1 1 udp 1 10\.0\.0\.1 5000 typ host x$/);
-    expect(bad!.indexOf('CANDIDATE_EXTENSION')).toBe(header!.indexOf('extensions'));
+    expect(bad).toMatch(/^1 +invalid +CANDIDATE_PORT candidate:1 1 udp 1 10\.0\.0\.1 99999 typ host$/);
+    expect(bad!.indexOf('CANDIDATE_PORT')).toBe(header!.indexOf('extensions'));
     expect(good).toMatch(/^2 +1 +host +2 +udp +10\.0\.0\.1 +5001 /);
   });
 

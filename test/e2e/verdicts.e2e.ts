@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
+import { askCandidateVerdicts, askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
 import { askMutationVerdicts, type MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { MUTATIONS } from '../../src/lab/sdp-mutations.js';
 
@@ -18,6 +18,13 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/verdicts/fingerprint.json'), 'utf8')) as Verdicts;
     const now = await askFingerprintVerdicts(Object.keys(fixture.cases));
     // The verdicts must hold; the browsers' wording may change with their versions.
+    const words = (v: Verdicts) => Object.fromEntries(Object.entries(v.cases).map(([k, x]) => [k, { chromium: x.chromium.split(':')[0], firefox: x.firefox.split(':')[0] }]));
+    expect(words(now)).toEqual(words(fixture));
+  });
+
+  it('candidate lines given to addIceCandidate, Chromium and Firefox', async () => {
+    const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/verdicts/candidates.json'), 'utf8')) as Verdicts;
+    const now = await askCandidateVerdicts(Object.keys(fixture.cases));
     const words = (v: Verdicts) => Object.fromEntries(Object.entries(v.cases).map(([k, x]) => [k, { chromium: x.chromium.split(':')[0], firefox: x.firefox.split(':')[0] }]));
     expect(words(now)).toEqual(words(fixture));
   });
