@@ -179,6 +179,7 @@ export interface LogDiagnosticPayloads {
   'ice-restart': SessionPosition;
   'end-of-candidates-missing': SessionPosition;
   'sessions-evicted': SessionPosition;
+  'call-without-candidates': SessionPosition;
 }
 
 export interface DiagnosticPayloads
@@ -284,6 +285,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ice-restart': 'info',
   'end-of-candidates-missing': 'info',
   'sessions-evicted': 'info',
+  'call-without-candidates': 'warning',
 };
 
 /**
@@ -807,6 +809,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The session never signalled the end of gathering (a null candidate frame or a=end-of-candidates), so the peer cannot know gathering finished.',
     action: 'Forward the null candidate (onicecandidate with candidate null) through the signaling.',
     reference: 'RFC 8838 §8.2; RFC 8840 §4.1',
+  },
+  'call-without-candidates': {
+    domain: 'log',
+    title: 'A call side with no candidate in the input',
+    description: 'A call was recognised (an offer and its answer, a peer connection, two senders in a room) but one side, or both, has no candidate in the input, so no pair can be predicted. When candidates came for sessions that are in no call, the message names them: their ufrag is not the descriptions\' (candidates of an ICE generation before a restart, another call\'s, or a ufrag rewritten on the way). The notes\' own frame log is such a case (its SDPs and its trickled candidates come from different sessions).',
+    action: 'Check that the candidates logged are this call\'s: the ufrag in each candidate (or its usernameFragment) must be the a=ice-ufrag of its side\'s description; log every onicecandidate and addIceCandidate.',
+    reference: 'RFC 8838 §4 (trickled candidates belong to a generation); RFC 8839 §5.4',
   },
   'sessions-evicted': {
     domain: 'log',

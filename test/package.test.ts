@@ -197,7 +197,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // 2026-12-06 288.6 → 296.3 KiB: the audits of the library and the lab (options checked, a
     // candidate's line endings, look-alike blanks escaped), the measured simulcast rules and their
     // wording (RID header extension, a=rid directions), the ICE credential diff. Cap 304 KiB.
-    expect(sizes['whole core']).toBeLessThan(304 * 1024);
+    // 2026-12-06 night 296.3 → 306.7 KiB: what to do per browser rule (BROWSER_RULE_FIXES, 34
+    // sentences), the candidate lines held to Chromium's addIceCandidate (two finding kinds and their
+    // measured wording), calls without candidates said, the ICE audit's verdicts (a close after
+    // unanswered checks, DTLS failed after it was up). Text, most of it. Cap 312 KiB.
+    expect(sizes['whole core']).toBeLessThan(312 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -133,7 +133,9 @@ export function renderCall(call: CallReport, s: Style, limit = 10, summary = fal
   out.push(s.bold(`call ${call.sessions[0]} ⇄ ${call.sessions[1]}`) + s.dim(` (${call.basis}) · controlling ${call.controlling ?? 'unknown (first side assumed)'}`));
   const viable = call.pairs.filter((p) => p.viable);
   const dead = call.pairs.filter((p) => !p.viable);
-  if (call.pairs.length === 0) out.push(summary ? '  pairs are not predicted with --summary (it keeps no candidate)' : '  no pairs: a side has no candidate of a shared component and transport');
+  const none = call.sessions.filter((_, i) => call.candidates[i] === 0);
+  if (none.length > 0) out.push(`  no pairs: ${none.length === 2 ? 'neither side has' : `${none[0]} has`} a candidate in the input`);
+  else if (call.pairs.length === 0) out.push(summary ? '  pairs are not predicted with --summary (it keeps no candidate)' : '  no pairs: the sides have no candidates of a shared component and transport (and address family)');
   if (viable.length > 0) {
     out.push(`  check order (${plural(viable.length, 'viable pair')}, highest priority first):`);
     const rows = viable.slice(0, limit).map((p) => [String(p.order), `comp ${p.component}`, end(p.local), '⇄', end(p.remote), p.priority.toString(), p.reason ?? '']);
@@ -197,7 +199,7 @@ export function reportJson(r: AnalysisReport): unknown {
   return {
     candidates: r.candidates,
     sessions: r.sessions.map(({ candidates: _c, ...rest }) => ({ ...rest, diagnostics: rest.diagnostics.map(diagnosticJson) })),
-    calls: r.calls.map((c, i) => ({ call: i, sessions: c.sessions, controlling: c.controlling, basis: c.basis, pairs: c.pairs.length })),
+    calls: r.calls.map((c, i) => ({ call: i, sessions: c.sessions, controlling: c.controlling, basis: c.basis, candidates: c.candidates, pairs: c.pairs.length })),
     pairs: r.calls.flatMap((c, i) => c.pairs.map((p) => ({ call: i, component: p.component, local: endJson(p.local), remote: endJson(p.remote), priority: p.priority, order: p.order, viable: p.viable, reason: p.reason }))),
     diagnostics: r.diagnostics.map(diagnosticJson),
     totals: r.totals,

@@ -81,6 +81,8 @@ export interface CallReport {
   readonly controlling: string | null;
   /** How the call was recognised ("peer connection 8-1", "room r1: senders a and b", "offer/answer ufrags"). */
   readonly basis: string;
+  /** Distinct candidates of each side in the input (`sessions`' order): a side with none pairs nothing. */
+  readonly candidates: readonly [number, number];
   readonly pairs: readonly PredictedPair[];
 }
 
@@ -143,6 +145,11 @@ interface SessionState {
   dropped: number;
   duplicates: number;
   endOfCandidates: boolean;
+  /**
+   * Its description does not trickle (no a=ice-options:trickle) or is ICE-lite: its candidates are
+   * all in it (RFC 8838 §3; RFC 8445 §2.5), so no end-of-candidates is missing (candidates audit: noise).
+   */
+  wholeSet: boolean;
   /** Distinct host candidates; of them, mDNS names and addresses that are not routable (counted as they come: nothing kept is needed). */
   hosts: number;
   mdnsHosts: number;
@@ -295,6 +302,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       dropped: 0,
       duplicates: 0,
       endOfCandidates: false,
+      wholeSet: false,
       hosts: 0,
       mdnsHosts: 0,
       nonRoutableHosts: 0,
@@ -387,6 +395,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
     if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
+    if (d.iceLite || !(d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle')))) s.wholeSet = true;
     // No stated type (a raw SDP in a log): a=setup:actpass is an offer's, active or passive an
     // answer's (JSEP, RFC 9429 §5.2.1, §5.3.1; candidates audit: raw offer and answer made no call).
     this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type ?? inferType(found), lite: d.iceLite });
@@ -565,6 +574,16 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       planned.push({ a: busiest(files[0]!), b: busiest(files[1]!), basis: `one session from each file (${files[0]}, ${files[1]})`, controlling: null });
     }
     const sides = new Set(planned.flatMap((c) => [c.a, c.b]));
+    // A side with no candidate in the input, while candidates came for sessions no call has: say
+    // whose they are (the notes' own call log: the descriptions of one session, candidates of
+    // others; "no pairs" was all it said).
+    for (const c of planned) {
+      const empty = [c.a, c.b].filter((k) => open.get(k)!.total === 0);
+      if (empty.length === 0) continue;
+      const strays = [...open.values()].filter((x) => x.total > 0 && !sides.has(x.key)).map((x) => x.key);
+      const who = empty.length === 2 ? `neither side (${c.a}, ${c.b}) has` : `${empty[0]} has`;
+      this.inputFindings.push(at('call-without-candidates', `call ${c.a} ⇄ ${c.b}: ${who} a candidate in the input${strays.length > 0 ? `, while candidates came for ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? `, … (${strays.length})` : ''}, which ${strays.length === 1 ? 'is' : 'are'} in no call: another session's (an ICE generation before a restart, another call) or a ufrag changed on the way` : ': a log of the descriptions only, or the candidates were not logged'}`, empty[0]!));
+    }
     // Each open session reported in turn. Handed over (onSession), it is kept without its candidates
     // unless a call needs them: the sessions still open are not all made whole at once (flat memory).
     const whole = new Map<string, SessionReport>();
@@ -600,7 +619,7 @@ export function callBetween(a: SessionReport, b: SessionReport, basis: string, c
   const ends = (r: SessionReport) => r.candidates.map((k) => ({ session: r.session, candidate: k.candidate, explanation: k.explanation, mid: k.found.sdpMid }));
   const [first, second] = controlling === b.session ? [b, a] : [a, b];
   // The sessions in the pairs' order (local = the controlling one): the table's columns are named from them (change audit: swapped labels).
-  return { sessions: [first.session, second.session], controlling, basis, pairs: predictPairs(ends(first), ends(second), true) };
+  return { sessions: [first.session, second.session], controlling, basis, candidates: [first.counts.total, second.counts.total], pairs: predictPairs(ends(first), ends(second), true) };
 }
 
 /** A session's findings, bounded per kind (made with its first finding). */
@@ -620,7 +639,7 @@ function sessionReport(s: SessionState): SessionReport {
     if (s.hosts > 0 && s.mdnsHosts === s.hosts) diagnostics.push(at('only-mdns-hosts', `all ${s.hosts} host candidate${s.hosts === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
     if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
     if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(at('ipv6-only', 'only IPv6 addresses', s.key));
-    if (!s.endOfCandidates) diagnostics.push(at('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
+    if (!s.endOfCandidates && !s.wholeSet) diagnostics.push(at('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
   }
   return {
     session: s.key,

@@ -58,6 +58,12 @@ describe('sdpscope candidates', () => {
     expect(out).toBe('');
   });
 
+  it('the notes\' frame log: its descriptions\' sessions have no candidate, its candidates are other sessions\': said so, not "no shared transport" (candidates audit)', async () => {
+    const { out } = await run([join(SAMPLES, 'call.ndjson')]);
+    expect(out).toContain('call JDVd ⇄ gZTj (offer and answer in the input) · controlling JDVd\n  no pairs: neither side has a candidate in the input');
+    expect(out).toContain('warning call-without-candidates: call JDVd ⇄ gZTj: neither side (JDVd, gZTj) has a candidate in the input, while candidates came for N/KY, ddSd, which are in no call');
+  });
+
   it('--summary leaves the candidate tables out', async () => {
     const { out } = await run([join(SAMPLES, 'call.ndjson')], { summary: true });
     expect(out).toContain('session N/KY');
@@ -86,7 +92,7 @@ describe('sdpscope candidates', () => {
     const j = JSON.parse(out);
     expect(j.candidates.map((c: { source: { file: string } }) => c.source.file)).toEqual([alice, alice, bob]);
     expect(j.sessions.map((s: { session: string }) => s.session).sort()).toEqual(['AAAA', 'BBBB']);
-    expect(j.calls).toEqual([{ call: 0, sessions: ['AAAA', 'BBBB'], controlling: null, basis: `one session from each file (${alice}, ${bob})`, pairs: 1 }]);
+    expect(j.calls).toEqual([{ call: 0, sessions: ['AAAA', 'BBBB'], controlling: null, basis: `one session from each file (${alice}, ${bob})`, candidates: [2, 1], pairs: 1 }]);
     expect(j.pairs[0]).toMatchObject({ call: 0, component: 1, local: { session: 'AAAA', type: 'host' }, remote: { session: 'BBBB' }, order: 1, viable: true });
   });
 
@@ -100,7 +106,7 @@ describe('sdpscope candidates', () => {
       [`no ufrag, ${b}`, 2, 'unknown'],
     ]);
     expect(j.diagnostics.map((d: { code: string }) => d.code)).not.toContain('duplicate-candidate');
-    expect(j.calls).toEqual([{ call: 0, sessions: [`no ufrag, ${a}`, `no ufrag, ${b}`], controlling: null, basis: `one session from each file (${a}, ${b})`, pairs: 2 }]);
+    expect(j.calls).toEqual([{ call: 0, sessions: [`no ufrag, ${a}`, `no ufrag, ${b}`], controlling: null, basis: `one session from each file (${a}, ${b})`, candidates: [2, 2], pairs: 2 }]);
     // One file: one session, as before.
     expect(JSON.parse((await run([a], { json: true })).out).sessions.map((s: { session: string }) => s.session)).toEqual(['no ufrag']);
   });
