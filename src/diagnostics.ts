@@ -806,7 +806,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'end-of-candidates-missing': {
     domain: 'log',
     title: 'No end-of-candidates',
-    description: 'The session never signalled the end of gathering (a null candidate frame or a=end-of-candidates), so the peer cannot know gathering finished.',
+    description: 'The session never signalled the end of gathering (a null candidate frame or a=end-of-candidates), so the peer cannot know gathering finished. Not said of a session whose description does not trickle (no a=ice-options:trickle) or is ICE-lite: its candidates are all in it (RFC 8838 §3, RFC 8445 §2.5).',
     action: 'Forward the null candidate (onicecandidate with candidate null) through the signaling.',
     reference: 'RFC 8838 §8.2; RFC 8840 §4.1',
   },

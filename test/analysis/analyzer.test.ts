@@ -307,3 +307,17 @@ describe('raw SDPs with no stated type (candidates audit of 2026-12-05)', () => 
     expect(r.calls.map((c) => [c.sessions, c.controlling])).toEqual([[['OOOO', 'AAAA'], 'OOOO']]);
   });
 });
+
+describe('end-of-candidates-missing is not said of a description that does not trickle (candidates audit: noise)', () => {
+  const kinds = async (text: string) => {
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    return a.finish().diagnostics.map((d) => d.kind);
+  };
+  it('a Chrome answer without a=ice-options:trickle, an ICE-lite answer: their candidates are all in them; a trickling one is still said', async () => {
+    expect(await kinds(corpusFile('sdp/mozillawebrtcsdp__chrome_audio_video_answer_relay.sdp'))).not.toContain('end-of-candidates-missing');
+    expect(await kinds(corpusFile('sdp/werift__google_icelite_answer_srtp_mids.sdp'))).not.toContain('end-of-candidates-missing');
+    const trickling = corpusFile('sdp/mozillawebrtcsdp__chrome_audio_video_answer_relay.sdp').replace(/(a=ice-pwd:[^\r\n]*\r?\n)/, '$1a=ice-options:trickle\r\n');
+    expect(await kinds(trickling)).toContain('end-of-candidates-missing');
+  });
+});
