@@ -40,7 +40,8 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       const marked = r.pairs.filter((p) => p.selected || p.nominated);
       const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !p.selected && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
       const rows = shownPairs.map((p) => [
-        p.selected ? '*' : p.nominated ? 'n' : ' ',
+        // Both marks: Chromium selects pairs it never nominated, so a selected pair's nomination is news (ICE audit: "*" hid it).
+        `${p.selected ? '*' : ' '}${p.nominated ? 'n' : ' '}`,
         short(p.local),
         short(p.remote),
         p.state ?? '?',

@@ -17,7 +17,7 @@ describe('sdpscope ice', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^peer connection PC_0 {2}https:\/\/192\.168\.245\.128:8080\/\S+ {2}\(rtcstats, Chrome\/99\.0\.4844\.51\)\n✗ dtls-failed: ICE stayed connected, but the secure transport \(DTLS\) failed at \+15\.6s after it had been up since \+1\.3s: not the handshake/);
     expect(r.stdout).toMatch(/^ {2}what to do: The path works. When the secure channel never came up: .* When it was up and then failed: a renegotiation/m);
-    expect(r.stdout).toMatch(/^ {2}\* +prflx udp x\.x\.x\.x:53073 +srflx udp x\.x\.x\.x:10000 +succeeded +1\/28 +46\/46 +27 +192 ms +273529\/7817172\s*$/m);
+    expect(r.stdout).toMatch(/^ {2}\*n +prflx udp x\.x\.x\.x:53073 +srflx udp x\.x\.x\.x:10000 +succeeded +1\/28 +46\/46 +27 +192 ms +273529\/7817172\s*$/m);
     expect(r.stdout).toMatch(/^ +0\.729s ICE connection state connected$/m);
     expect(r.stdout).toMatch(/^✗ checks-unanswered: Connectivity checks went out on 5 pair\(s\)/m);
   });
