@@ -25,9 +25,13 @@ export function parseIceServerUri(uri: string): IceServerUri {
   // RTCIceServer.urls is a string or a list of them (library audit: a list was a TypeError).
   if (Array.isArray(uri)) throw new SdpscopeError('INVALID_ARGUMENT', `parseIceServerUri takes one URI, got a list of ${uri.length}: an RTCIceServer's urls may be a list, parse each`);
   requireText(uri, 'parseIceServerUri');
+  // User info ("turn:alice:s3cret@host") is never echoed: it may hold a password (probe audit: it was, on stderr).
+  const userInfo = /^([a-z]+:(?:\/\/)?)[^@/?\[\]]*@/i.exec(uri.trim());
+  const shown = userInfo ? uri.trim().replace(userInfo[0], `${userInfo[1]}[user info]@`) : uri;
   const bad = (why: string): never => {
-    throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(uri)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
+    throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(shown)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };
+  if (userInfo) bad('a STUN or TURN URI carries no user name or password (RFC 7064, RFC 7065): give them with --username and --credential (an iceServers entry\'s username and credential)');
   // A port of ten digits or more is said as out of range, not as malformed (probe audit).
   const m = /^(stuns?|turns?):(\[[^\]]*\]|[^:?]*)(?::(\d+))?(?:\?(.*))?$/i.exec(uri.trim());
   if (!m) return bad(/^[a-z]+:/i.test(uri) && !/^(stuns?|turns?):/i.test(uri) ? `the scheme is not stun:, stuns:, turn: or turns:` : 'a malformed host or port');

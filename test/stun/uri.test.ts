@@ -33,7 +33,10 @@ describe('parseIceServerUri', () => {
     ['turns:host?transport=udp', /DTLS, which is not supported/],
     ['turn:[1.2.3.4]', /\[1\.2\.3\.4\] is not an IPv6 address \(brackets are for IPv6 only\)/],
     ['turn:[:::]', /is not an IPv6 address/],
-    ['turn:u@127.0.0.1', /no user name in the URI/],
+    ['turn:u@127.0.0.1', /"turn:\[user info\]@127\.0\.0\.1" is not a STUN or TURN URI: a STUN or TURN URI carries no user name or password \(RFC 7064, RFC 7065\): give them with --username and --credential/],
+    // The password is never echoed (probe audit: it was, on stderr).
+    ['turn:alice:s3cret@127.0.0.1:3478', /^(?!.*s3cret)(?!.*alice).*"turn:\[user info\]@127\.0\.0\.1:3478" is not/],
+    ['turn://alice:s3cret@127.0.0.1', /^(?!.*s3cret).*"turn:\/\/\[user info\]@127\.0\.0\.1"/],
     ['turn://h', /no "\/\/" after the scheme/],
     ['stun:300.1.1.1', /is not a host name or an IPv4 address/],
     ['stun:exa_mple.org', /is not a host name/],
