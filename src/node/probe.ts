@@ -650,7 +650,12 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
 }
 
 const noAnswer = (server: IceServerUri, what: string, timeoutMs: number) =>
-  failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `no answer from ${server.host}:${server.port} over ${server.transport.toUpperCase()}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}`);
+  failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `no answer from ${server.host}:${server.port} over ${server.transport.toUpperCase()}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}${timeoutMs < SHORT_TIMEOUT_MS ? `; or the answer came after the ${timeoutMs} ms --timeout (try the default, ${DEFAULT_TIMEOUT_MS} ms)` : ''}`);
+
+/** The default time each transaction gets (--timeout). */
+const DEFAULT_TIMEOUT_MS = 2500;
+/** Below this, a --timeout may end a transaction before any answer could come: said with "no answer". */
+const SHORT_TIMEOUT_MS = 100;
 
 interface Resolved {
   readonly uri: IceServerUri;
@@ -908,7 +913,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   requireObject(options, 'probe: the options', 'servers');
   if (!Array.isArray(options.servers)) throw new SdpscopeError('INVALID_ARGUMENT', 'probe: servers must be an array of URIs or RTCIceServer entries');
   // A timer's range (Infinity became 1 ms, NaN and -1 were taken; library audit).
-  const timeoutMs = requireInteger(options.timeoutMs ?? 2500, 'probe: timeoutMs', 1, 2 ** 31 - 1);
+  const timeoutMs = requireInteger(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'probe: timeoutMs', 1, 2 ** 31 - 1);
   const deadlineMs = options.deadlineMs === undefined ? null : requireInteger(options.deadlineMs, 'probe: deadlineMs', 1, 2 ** 31 - 1);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new SdpscopeError('INVALID_ARGUMENT', 'probe: signal must be an AbortSignal');
   const entries = expandServers(options);
@@ -1072,7 +1077,9 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       if (how === 'refused') d.error = { ...d.error, explanation: udpRefused ? `${d.error.explanation}. TCP to the same port was refused too: nothing listens there, over UDP or TCP (a wrong port, or the server is down), or a firewall rejects both` : `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
       // Said whole, not after "down or unreachable" (audit of the late commits: it contradicted itself).
       if (how === 'connected') d.error = { ...d.error, explanation: `${overUdp}; TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server (another service), or a server that ignores Binding` };
-      if (tcp) d.error = { ...d.error, explanation: `${overUdp}, while STUN over TCP to the same server and port did answer: UDP is ${udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
+      // A timeout shorter than a round trip is the likelier story (probe audit: --timeout 1 was "UDP is blocked").
+      const short = !udpRefused && timeoutMs < SHORT_TIMEOUT_MS ? ` (or the answer came after the ${timeoutMs} ms --timeout: STUN over UDP retransmits from 500 ms, RFC 8489 §6.2.1; try the default, ${DEFAULT_TIMEOUT_MS} ms)` : '';
+      if (tcp) d.error = { ...d.error, explanation: `${overUdp}, while STUN over TCP to the same server and port did answer: UDP is ${udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port${short}; behind such a firewall, use TURN over TCP or TLS` };
     }
 
     if (options.nat === false) {

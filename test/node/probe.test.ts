@@ -343,6 +343,20 @@ describe('probe: a UDP server that does not answer, and TCP to its port', () => 
     }
   });
 
+  it('a --timeout shorter than a round trip could be is said as a likely cause, not only a firewall (probe audit: --timeout 1 said "UDP is blocked")', async () => {
+    const udp = createSocket('udp4');
+    await new Promise<void>((done) => udp.bind(0, '127.0.0.1', done));
+    try {
+      const port = udp.address().port;
+      const short = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 50 });
+      expect(short.servers[0]!.error!.explanation).toMatch(/; or the answer came after the 50 ms --timeout \(try the default, 2500 ms\)/);
+      const usual = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 300 });
+      expect(usual.servers[0]!.error!.explanation).not.toMatch(/--timeout/);
+    } finally {
+      udp.close();
+    }
+  });
+
   it('a closed UDP port is refused at once (ICMP port unreachable), not waited out to the timeout (probe audit: an unconnected socket never heard it)', async () => {
     // A port nothing listens on, over UDP or TCP.
     const s = createServer();
