@@ -603,8 +603,18 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return failure('unreachable', `${code}: ${err.message}`, `no route to ${server.host} from here (${code}): check the address and this machine's network`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code})`);
   if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443)`);
-  // OpenSSL's messages end with a line break (probe audit: a blank line in the report).
-  const message = (err.message ?? '').trim();
+  // Reset once connected: during a TLS handshake a port that does not speak TLS (a plain STUN/TURN
+  // port drops a ClientHello so), over TCP the server cutting the connection (probe audit: "unreachable", "no route").
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return server.transport === 'tls'
+      ? failure('tls', `${code}: the connection was reset during the TLS handshake`, `${where}: the TCP connection was made, then reset when the TLS handshake began: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443), or something on the way cuts TLS`)
+      : failure('closed', `${code}: the server reset the connection`, `${where}: the TCP connection was made, then reset: not a STUN/TURN server on that port, or one that refused this client`);
+  }
+  // OpenSSL's messages end with a line break (probe audit: a blank line in the report), and carry
+  // its internal location ("80CC…:error:0A00010B:SSL routines:ssl3_get_record:wrong version
+  // number:…/ssl3_record.c:354:"): its reason phrase is what is said (probe audit).
+  const raw = (err.message ?? '').trim();
+  const message = /^[0-9A-F]+:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/.exec(raw)?.[1] ?? raw;
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST')
     return failure('tls', `${code}: ${message}`, `${where} answered the TLS handshake with something that is not TLS (${code}): that port speaks another protocol (a plain STUN/TURN port, HTTP); turns: usually listens on 5349 or 443`);
   if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN')

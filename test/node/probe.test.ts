@@ -597,3 +597,32 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(s.allocations()).toBe(0);
   });
 });
+
+describe('probe: TLS and TCP connections cut or answered by another protocol (probe audit)', () => {
+  it('a TCP port that resets the connection at the first byte: tls for turns:, closed for TCP (both were "unreachable")', async () => {
+    const s = createServer((c) => c.once('data', () => c.resetAndDestroy()));
+    await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
+    const port = (s.address() as { port: number }).port;
+    try {
+      const r = await run([`turns:127.0.0.1:${port}`, `turn:127.0.0.1:${port}?transport=tcp`], { nat: false, timeoutMs: 2000 });
+      expect(r.servers[0]!.error).toMatchObject({ code: 'tls', reason: 'ECONNRESET: the connection was reset during the TLS handshake' });
+      expect(r.servers[0]!.error!.explanation).toMatch(/then reset when the TLS handshake began: that port does not speak TLS/);
+      expect(r.servers[1]!.error!.code).toBe('closed');
+    } finally {
+      await new Promise((done) => s.close(done));
+    }
+  });
+
+  it('a TLS handshake answered by HTTP: OpenSSL\'s reason phrase, not its internal location', async () => {
+    const s = createServer((c) => c.once('data', () => c.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
+    const port = (s.address() as { port: number }).port;
+    try {
+      const r = await run([`turns:127.0.0.1:${port}`], { nat: false, timeoutMs: 2000 });
+      expect(r.servers[0]!.error!.code).toBe('tls');
+      expect(r.servers[0]!.error!.reason).toBe('ERR_SSL_WRONG_VERSION_NUMBER: wrong version number');
+    } finally {
+      await new Promise((done) => s.close(done));
+    }
+  });
+});
