@@ -411,6 +411,13 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   return [...out.values(), ...rest];
 }
 
+/** A STUN/TURN URL's server as host:port (the default port by scheme), null when it is not one. */
+function serverOf(url: string): string | null {
+  const m = /^(stuns?|turns?):(?:\/\/)?(?:[^@/?]*@)?(\[[^\]]+\]|[^:/?\s]+)(?::(\d+))?/i.exec(url);
+  if (!m) return null;
+  return `${m[2]!.toLowerCase()}:${m[3] ?? (/s$/i.test(m[1]!) ? '5349' : '3478')}`;
+}
+
 /** A candidate error in plain words (RTCPeerConnectionIceErrorEvent: 300–699 STUN codes, 701 unreachable). */
 export function explainCandidateError(code: number | null, url: string | null, text: string | null): string {
   // Of the kinds an icecandidateerror event has (ICE audit: an object for a URL said "[object Object] failed (NaN)").
@@ -733,6 +740,21 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     }
   }
   timeline.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+  // A 701 from a server that gave this side a srflx or relay candidate all the same: the server is
+  // up and reachable, only not from that interface (ICE audit: "the server is down" beside a relay
+  // candidate from it; Chrome 86 and 149 dumps, an IPv6 or a second interface).
+  const reached = new Map<string, string>();
+  for (const c of localCandidates) {
+    const at = c.url === null || (c.type !== 'srflx' && c.type !== 'relay') ? null : serverOf(c.url);
+    if (at !== null && !reached.has(at)) reached.set(at, `a ${c.type} candidate`);
+    // Without its URL (Chrome 86 gave none): a relay's address is its TURN server's, as a rule.
+    if (c.type === 'relay' && c.address !== null && !reached.has(`${c.address.toLowerCase()}:*`)) reached.set(`${c.address.toLowerCase()}:*`, `a relay candidate at its address (${c.address})`);
+  }
+  const candidateErrors = reached.size === 0 ? errors : errors.map((e) => {
+    const at = e.errorCode === 701 && e.url !== null ? serverOf(e.url) : null;
+    const got = at === null ? undefined : (reached.get(at) ?? reached.get(`${at.slice(0, at.lastIndexOf(':'))}:*`));
+    return got === undefined ? e : { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got} came from the same server: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
+  });
   const report = {
     id: pc.id,
     startTime: t0,
@@ -741,7 +763,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     states,
     localCandidates,
     remoteCandidates,
-    candidateErrors: errors,
+    candidateErrors,
     pairs,
     selectedPair: selected ? { local: selected.local, remote: selected.remote } : null,
     selectedPairChanges,

@@ -98,6 +98,11 @@ describe('explainIce on real dumps', () => {
       ]);
       expect(r.candidateErrors[0]!.hostCandidate).toBe('192.168.195.x:64818');
       expect(r.candidateErrors[0]!.errorText).toBe('STUN allocate request timed out.');
+      // The server gave a relay candidate all the same (its address 18.132.95.233): up, only not from those two interfaces (third ICE audit: "the server is down").
+      expect(r.candidateErrors[0]!.explanation).toBe('stun:18.132.95.233:3478 did not answer from 192.168.195.x:64818 (701: STUN allocate request timed out.), while a relay candidate at its address (18.132.95.233) came from the same server: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)');
+      expect(r.candidateErrors[4]!.explanation).toMatch(/^turn:18\.132\.95\.233:3478\?transport=udp did not answer from 192\.168\.195\.x:64818 .*, while a relay candidate at its address/);
+      // Nothing ties stun.l.google.com to a candidate: as before.
+      expect(r.candidateErrors[2]!.explanation).toMatch(/did not answer \(701: STUN allocate request timed out\.\): the server is down/);
     });
     it('stats series without statsType (Chrome 86\'s shape) are typed from libwebrtc\'s ids: the same report as the lab dump they were made from', () => {
       const typed = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
