@@ -156,6 +156,12 @@ export function readStatsDump(text: string): StatsDump {
     }
     return fail(`not a stats dump: neither JSON (${why}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
   }
+  // rtcstats-server's client format of 2016 (fippo/rtcstats-server test/clienttest.json: lists of
+  // events with the legacy getStats, under "peerConnections"), which may carry an empty
+  // "PeerConnections" too: said as not read, not as "no peer connection" (ICE audit).
+  if (isObject(doc) && isObject(doc['peerConnections']) && Object.values(doc['peerConnections']).some(Array.isArray) && (!isObject(doc['PeerConnections']) || Object.keys(doc['PeerConnections']).length === 0)) {
+    return fail('an rtcstats-server client record of the 2016 format ("peerConnections": a list of events per peer connection, with the legacy getStats of Chrome before 80): not read; take a chrome://webrtc-internals dump or an rtcstats dump instead');
+  }
   if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
   if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
@@ -260,6 +266,7 @@ function typeUntyped(byId: Map<string, { type: string; props: Map<string, RawSer
 
 function readInternals(doc: Record<string, unknown>): StatsDump {
   const pcs: PeerConnectionDump[] = [];
+  let legacy = false;
   for (const [id, raw] of Object.entries(doc['PeerConnections'] as Record<string, unknown>)) {
     if (!isObject(raw)) continue;
     const events: DumpEvent[] = [];
@@ -278,6 +285,8 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
     const stats = isObject(raw['stats']) ? raw['stats'] : {};
     for (const [key, series] of Object.entries(stats)) {
       if (!isObject(series)) continue;
+      // The legacy getStats of Chrome before 80 (googCandidatePair, "Conn-audio-1-0" ids): not read, said (ICE audit: "no pair stats in the dump").
+      if (!legacy && (series['statsType'] === 'googCandidatePair' || series['statsType'] === 'localcandidate' || /^Conn-[\w-]+-googActiveConnection$/.test(key))) legacy = true;
       // Older Chrome (86) wrote no statsType: the type is told from the id below.
       const type = typeof series['statsType'] === 'string' ? canonicalType(series['statsType']) : UNTYPED;
       if (type !== UNTYPED && !ICE_TYPES.has(type)) continue;
@@ -302,7 +311,8 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
       descriptions: [],
     });
   }
-  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes: [], cut: false };
+  const notes = legacy ? ['the stats are the legacy getStats of Chrome before 80 (googCandidatePair, localcandidate, "Conn-…" ids), which sdpscope does not read: pairs and their checks are not known here, candidates and states come from the events'] : [];
+  return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes, cut: false };
 }
 
 /**

@@ -637,6 +637,15 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // made "connected" the last state of a call whose timeline ended disconnected). Stable: equal
   // times keep the dump's order; a list with an untimed state keeps it whole.
   for (const list of Object.values(states)) if (list.every((x) => x.time !== null)) list.sort((a, b) => a.time! - b.time!);
+  // The descriptions' events missing (cut, or an old Chrome's names), their effects are not: a
+  // have-local/remote-offer signaling state was a description set, stable after one both, and ICE
+  // checking needs both (ICE audit: "not-negotiated … so ICE never started" above a timeline of
+  // have-local-offer → stable and ICE checking → failed).
+  const signaled = new Set(states.signaling.map((x) => x.state));
+  if (signaled.has('have-local-offer') || signaled.has('have-local-pranswer')) localSet = true;
+  if (signaled.has('have-remote-offer') || signaled.has('have-remote-pranswer')) remoteSet = true;
+  if (signaled.has('stable') && (localSet || remoteSet)) localSet = remoteSet = true;
+  if (states.ice.some((x) => x.state === 'checking' || x.state === 'connected' || x.state === 'completed')) localSet = remoteSet = true;
   restarts = Math.max(ufragChanges.local, ufragChanges.remote, restarts);
   // A count from the dump; anything else (a hand-made or reloaded peer connection) is not one (NaN; library audit).
   if (typeof pc.iceRestarts === 'number' && Number.isSafeInteger(pc.iceRestarts) && pc.iceRestarts >= 0) restarts = Math.max(restarts, pc.iceRestarts);

@@ -90,6 +90,9 @@ describe('readStatsDump', () => {
   it('refuses what is not a dump, saying what it expected', () => {
     expect(() => readStatsDump('v=0\r\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/neither JSON [\s\S]* nor an rtcstats dump/) }));
     expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
+    // rtcstats-server's 2016 client format, with the empty "PeerConnections" its test file carries (ICE audit: "no peer connection in this dump").
+    const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [['create', null, { iceServers: [] }], ['createOffer', null, {}], ['getStats', null, {}]] } });
+    expect(() => readStatsDump(old2016)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: not read;/) }));
     expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
   });
 

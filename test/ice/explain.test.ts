@@ -187,6 +187,15 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.message).toBe('No local candidate: the policy allows relays only, and every TURN server failed.');
   });
 
+  it('a dump of Chrome ≤ 79 (legacy getStats, no *OnSuccess events): its signaling and ICE states are proof the descriptions were set, and the legacy stats are said not read (ICE audit: "not-negotiated … ICE never started" above ICE checking → failed)', () => {
+    const dump = readStatsDump(dumpText('audit/legacy-getstats-chrome70__webrtc_internals_dump.gz'));
+    expect(dump.notes).toEqual([expect.stringMatching(/^the stats are the legacy getStats of Chrome before 80 .* which sdpscope does not read/)]);
+    const r = explainIce(dump.peerConnections[0]!);
+    expect(r.states.ice.map((x) => x.state)).toEqual(['checking', 'failed']);
+    expect(r.verdict.code).not.toBe('not-negotiated');
+    expect(r.verdict.code).toBe('checks-unanswered');
+  });
+
   it('closed by the application after seconds of unanswered checks: the checks are the verdict, the close said (ICE audit: it was closed-early, the application blamed)', () => {
     const dump = JSON.parse(dumpText('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
     const [before] = readStatsDump(JSON.stringify(dump)).peerConnections.map(explainIce);
