@@ -29,6 +29,11 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       const servers = Array.isArray(c['iceServers']) ? (c['iceServers'] as { urls?: unknown; username?: unknown; credential?: unknown }[]).flatMap((x) => [x?.urls ?? []].flat().map((u) => `${String(u)}${x?.username !== undefined ? ' (with credentials)' : ''}`)) : [];
       out.push(s.dim(`  configuration: ${servers.length ? `iceServers ${servers.join(', ')}` : 'no iceServers'}${c['iceTransportPolicy'] ? `, iceTransportPolicy ${String(c['iceTransportPolicy'])}` : ''}${c['bundlePolicy'] ? `, bundlePolicy ${String(c['bundlePolicy'])}` : ''}`));
     }
+    const t = r.transport;
+    if (t !== null && (t.iceRole !== null || t.dtlsState !== null)) {
+      const dtls = [t.dtlsRole, tlsVersionName(t.tlsVersion), t.dtlsCipher, t.srtpCipher !== null ? `SRTP ${t.srtpCipher}` : null].filter((x) => x !== null);
+      out.push(s.dim(`  transport: ICE ${t.iceRole ?? 'role unknown'} · DTLS ${t.dtlsState ?? 'state unknown'}${dtls.length > 0 ? ` (${dtls.join(', ')})` : ''}`));
+    }
     out.push(s.dim(`  candidates: ${r.localCandidates.length} local, ${r.remoteCandidates.length} remote; ${r.restarts} ICE restart(s)`));
     if (r.candidateErrors.length > 0) {
       out.push('', s.bold('  candidate errors'));
@@ -70,3 +75,10 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
   return out.join('\n');
 }
 
+
+/** RTCTransportStats.tlsVersion (hex) by name: FEFD is DTLS 1.2, FEFC DTLS 1.3 (RFC 9147), FEFF DTLS 1.0. */
+function tlsVersionName(v: string | null): string | null {
+  if (v === null) return null;
+  const names: Record<string, string> = { FEFD: 'DTLS 1.2', FEFC: 'DTLS 1.3', FEFF: 'DTLS 1.0' };
+  return names[v.toUpperCase()] ?? `TLS version ${v}`;
+}

@@ -155,8 +155,29 @@ export interface IceReport {
   /** Each change of the selected pair (transport.selectedCandidatePairId). */
   readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string }[];
   readonly restarts: number;
+  /**
+   * The ICE/DTLS transport as its stats last show it (RTCTransportStats, W3C webrtc-stats §7.x:
+   * iceRole, dtlsState, dtlsRole, tlsVersion, dtlsCipher, srtpCipher; each null when the stats
+   * do not say), the selected pair's transport first; null with no transport stats (Firefox,
+   * old dumps).
+   */
+  readonly transport: IceTransportInfo | null;
   readonly timeline: readonly IceTimelineEntry[];
   readonly verdict: IceVerdict;
+}
+
+/** What the transport stats say of the ICE role and the DTLS session (see IceReport.transport). */
+export interface IceTransportInfo {
+  /** RFC 8445 §6.1.1: "controlling" or "controlled". */
+  readonly iceRole: 'controlling' | 'controlled' | null;
+  /** RTCDtlsTransportState: new, connecting, connected, closed (the peer's close_notify), failed. */
+  readonly dtlsState: string | null;
+  /** RFC 5763 §5 (a=setup): "client" (active) or "server" (passive). */
+  readonly dtlsRole: string | null;
+  /** The TLS version as the stats give it (hex, "FEFD" is DTLS 1.2). */
+  readonly tlsVersion: string | null;
+  readonly dtlsCipher: string | null;
+  readonly srtpCipher: string | null;
 }
 
 /** The configuration with TURN credentials redacted (the relay's redaction: every secret key, at any depth). */
@@ -788,7 +809,11 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const closeEvent = pc.events.find((e) => e.type === 'close' || ((e.type === 'signalingstatechange' || e.type === 'connectionstatechange') && e.value === 'closed'));
   const roleText = transports.map((t) => asText(t.last['iceRole'])).find((v) => v === 'controlling' || v === 'controlled');
   const role = roleText === 'controlling' || roleText === 'controlled' ? roleText : null;
-  return { ...report, verdict: decide(report, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  // The transport the selected pair is on, else the first: ICE role and the DTLS session (ICE audit: read, never shown).
+  const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
+  const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
+  const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -976,6 +1001,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // Connectivity lost and found again: said, not left deep in the timeline (ICE audit: an 8 s outage under "connected").
     for (const o of outages(iceStates, r.timeline)) evidence.push(`ICE ${o.state} at ${at(o.from)} for ${((o.to - o.from) / 1000).toFixed(1)} s, then connected again${o.restarted ? ' after an ICE restart' : ''}`);
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
+    // The peer hung up (its close_notify): the call is over though ICE stayed up (ICE audit: not said).
+    if (r.transport?.dtlsState === 'closed' && x.closedAt === undefined) evidence.push('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
     // Not long enough to call it failed (or no time to measure it by): said, not judged.
     if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
     return verdict('connected', `ICE connected${through}.`, evidence);

@@ -196,6 +196,19 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.code).toBe('checks-unanswered');
   });
 
+  it('the transport: ICE role and the DTLS session as the stats last show them (ICE audit: read, never shown); a DTLS session the peer closed is said', () => {
+    const [a, b] = reports('../../../samples/webrtc-internals-dump.json');
+    expect(a!.transport).toEqual({ iceRole: 'controlling', dtlsState: 'connected', dtlsRole: 'server', tlsVersion: 'FEFC', dtlsCipher: 'TLS_AES_128_GCM_SHA256', srtpCipher: 'SRTP_AES128_CM_HMAC_SHA1_80' });
+    expect(b!.transport?.iceRole).toBe('controlled');
+    expect(a!.verdict.evidence.join('\n')).not.toMatch(/close_notify/);
+    const dump = JSON.parse(dumpText('../../../samples/webrtc-internals-dump.json')) as { PeerConnections: Record<string, { stats: Record<string, { values: string }> }> };
+    const first = Object.values(dump.PeerConnections)[0]!;
+    first.stats['T01-dtlsState']!.values = '["connected","connected","closed"]';
+    const closed = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
+    expect(closed.transport?.dtlsState).toBe('closed');
+    expect(closed.verdict.evidence).toContain('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
+  });
+
   it('closed by the application after seconds of unanswered checks: the checks are the verdict, the close said (ICE audit: it was closed-early, the application blamed)', () => {
     const dump = JSON.parse(dumpText('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
     const [before] = readStatsDump(JSON.stringify(dump)).peerConnections.map(explainIce);
