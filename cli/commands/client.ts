@@ -37,8 +37,10 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');
   const frames: string[] = [];
-  for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f));
+  const notes: string[] = [];
+  for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f, notes));
   const s = makeStyle(o.color);
+  for (const n of notes) err(s.dim(`${n}\n`));
   // What the server sent, on one line: a line feed in a notice or a frame's type forged lines (audit).
   // Escaped first, then cut: cut first, 400 control characters became a line of 1,814 (audit of the change).
   const line = (text: string) => clip(oneLine(text.length > LINE_MAX * 8 ? text.slice(0, LINE_MAX * 8) : text, false), LINE_MAX);

@@ -95,28 +95,50 @@ function fieldText(v: unknown): string {
  * frame a line. A line that is not JSON is refused with its number (INVALID_FRAME): the relay
  * would refuse it too, and a half-sent file is worse than none.
  */
-export function framesOf(text: string, name = 'the input'): string[] {
+export function framesOf(text: string, name = 'the input', notes?: string[]): string[] {
   requireText(text, 'framesOf');
   const t = text.trim();
   if (t === '') return [];
+  // The relay's own log (or /feed) records, replayed: each record's frame is what was sent, and a
+  // record of an event (joined, left) is no frame (probe audit: the records went out as frames).
+  let records = 0;
+  let events = 0;
+  const frameOf = (v: unknown, line: string | null): string | null => {
+    if (isFeedRecord(v)) {
+      records++;
+      return JSON.stringify(v.frame);
+    }
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && typeof (v as Record<string, unknown>)['event'] === 'string') {
+      events++;
+      return null;
+    }
+    return line ?? JSON.stringify(v);
+  };
+  const said = (out: string[]): string[] => {
+    if (records + events > 0) notes?.push(`${name}: ${records} relay log record${records === 1 ? '' : 's'} read as the frame${records === 1 ? ' it' : 's they'} logged${events > 0 ? `, ${events} event record${events === 1 ? '' : 's'} (joined, left…) skipped` : ''}; secrets the log redacted stay redacted (an offer's ice-pwd: it will not connect)`);
+    return out;
+  };
   try {
     const v = JSON.parse(t) as unknown;
-    return Array.isArray(v) ? v.map((x) => JSON.stringify(x)) : [JSON.stringify(v)];
-  } catch {
+    return said((Array.isArray(v) ? v : [v]).map((x) => frameOf(x, null)).filter((x): x is string => x !== null));
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
     /* not one value: NDJSON */
   }
   const out: string[] = [];
   text.split('\n').forEach((raw, i) => {
     const l = raw.trim();
     if (l === '') return;
+    let v: unknown;
     try {
-      JSON.parse(l);
+      v = JSON.parse(l);
     } catch {
       throw new SdpscopeError('INVALID_FRAME', `${name} line ${i + 1} is not JSON: ${JSON.stringify(l.slice(0, 60))}${l.length > 60 ? '…' : ''} (frames are a JSON value, an array of them, or one per line)`);
     }
-    out.push(l);
+    const f = frameOf(v, l);
+    if (f !== null) out.push(f);
   });
-  return out;
+  return said(out);
 }
 
 /** How long to wait for the relay's "joined" notice before taking it for a plain server (the notes' one sends none). */

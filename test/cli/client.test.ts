@@ -100,6 +100,21 @@ describe('sdpscope client', () => {
     expect(framesOf(sample('candidates.json'))).toHaveLength(4);
     expect(framesOf(sample('call.ndjson'))).toHaveLength(11);
   });
+
+  it('a relay log replayed: each record\'s frame is sent, event records skipped, and that is said (probe audit: the records went out as frames)', () => {
+    const log = [
+      JSON.stringify({ time: '2026-12-06T01:14:50.706Z', room: 'r1', event: 'joined', client: 'c2', detail: 'from 127.0.0.1:55834 (1/2)' }),
+      JSON.stringify({ time: '2026-12-06T01:14:51.717Z', room: 'r1', from: 'c3', to: ['c2'], size: 60, frame: { type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' } }),
+      JSON.stringify({ type: 'bye' }),
+    ].join('\n');
+    const notes: string[] = [];
+    expect(framesOf(log, 'r1.ndjson', notes)).toEqual(['{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}', '{"type":"bye"}']);
+    expect(notes).toEqual(['r1.ndjson: 1 relay log record read as the frame it logged, 1 event record (joined, left…) skipped; secrets the log redacted stay redacted (an offer\'s ice-pwd: it will not connect)']);
+    // Frames of the notes' shape are sent as they are, and nothing is said.
+    const none: string[] = [];
+    expect(framesOf(sample('call.ndjson'), 'call.ndjson', none)).toHaveLength(11);
+    expect(none).toEqual([]);
+  });
 });
 
 /** A WebSocket server on loopback that does what a test tells it (a hostile or a plain one). */
