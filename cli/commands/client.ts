@@ -34,7 +34,7 @@ export interface ClientCommandOptions {
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   const url = relayUrl(o.url);
   // The feed is read-only: what is sent there is dropped (relay audit: sent, dropped, exit 0).
-  if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
+  if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');
   const frames: string[] = [];
   const notes: string[] = [];

@@ -171,6 +171,8 @@ function refusal(url: string, status: number | undefined, text: string | undefin
     : status === 400 ? ': the relay did not understand the request (a room name over 128 characters?)'
     : status === 404 ? ': no WebSocket at that path (an sdpscope relay takes calls at / and its feed at /feed)'
     : '';
+  // Any other answer to an upgrade (200 above all) is a server that does not speak WebSocket there (probe audit: "the relay answered HTTP 200 OK").
+  if (why === '') return new SdpscopeError('CONNECTION_REFUSED', `${url}: answered the WebSocket upgrade with HTTP ${status ?? '?'} ${text ?? ''}`.trim() + ': not a WebSocket server (a web server on that port? the relay\'s port is 53378 unless --port said otherwise)');
   return new SdpscopeError('CONNECTION_REFUSED', `${url}: the relay answered HTTP ${status ?? '?'} ${text ?? ''}`.trim() + why);
 }
 
@@ -187,8 +189,12 @@ export function relayUrl(text: string, code: 'USAGE' | 'INVALID_ARGUMENT' = 'USA
   try {
     url = new URL(text);
   } catch {
+    // A port out of range is said as such (probe audit: "not a URL" for ws://127.0.0.1:99999).
+    const port = /^wss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)(?:[/?#]|$)/i.exec(text.trim())?.[1];
+    if (port !== undefined && Number(port) > 65535) throw new SdpscopeError(code, `${shownUrl(text)}: port ${port} is out of range (1 to 65535)`);
     throw new SdpscopeError(code, `${shownUrl(text)}: not a URL (a relay URL is ws://host:port or wss://host:port)`);
   }
+  if (url.port === '0') throw new SdpscopeError(code, `${shownUrl(text)}: port 0 is no port to connect to (1 to 65535)`);
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new SdpscopeError(code, `${shownUrl(text)}: a relay URL starts with ws:// or wss://`);
   if (url.hostname === '') throw new SdpscopeError(code, `${shownUrl(text)}: a relay URL names a host`);
   if (url.hash !== '') throw new SdpscopeError(code, `${shownUrl(text)}: a WebSocket URL has no #fragment (RFC 6455 §3)`);

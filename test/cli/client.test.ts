@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { until } from '../support/relay.js';
 import { tmpdir } from 'node:os';
@@ -201,6 +202,21 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     expect(r.code).toBe('CONNECTION_REFUSED');
     expect(r.talk).not.toContain('S3CRET');
     expect(r.talk).toContain('token=[redacted]');
+  });
+
+  it('a port out of range or 0 is said so; a web server answering the upgrade with 200 is "not a WebSocket server", not "the relay" (probe audit)', async () => {
+    expect(await run({ url: 'ws://127.0.0.1:99999' })).toMatchObject({ code: 'USAGE', talk: 'ws://127.0.0.1:99999: port 99999 is out of range (1 to 65535)' });
+    expect(await run({ url: 'ws://127.0.0.1:0' })).toMatchObject({ code: 'USAGE', talk: 'ws://127.0.0.1:0: port 0 is no port to connect to (1 to 65535)' });
+    const web = createHttpServer((_req, res) => res.end('hello'));
+    await new Promise<void>((done) => web.listen(0, '127.0.0.1', done));
+    try {
+      const url = `ws://127.0.0.1:${(web.address() as AddressInfo).port}`;
+      const r = await run({ url });
+      expect(r.code).toBe('CONNECTION_REFUSED');
+      expect(r.talk).toBe(`${url}: answered the WebSocket upgrade with HTTP 200 OK: not a WebSocket server (a web server on that port? the relay's port is 53378 unless --port said otherwise)`);
+    } finally {
+      await new Promise((done) => web.close(done));
+    }
   });
 
   it('what the server sends stays on its line (a line feed forged output lines) and is cut at 300 characters', async () => {
