@@ -47,14 +47,16 @@ describe('the seed protocol', () => {
     expect(r.rooms()).toEqual(new Map([['one', ['c1', 'c2']], ['two', ['c3']]]));
   });
 
-  it('tells a third client the room is full and closes it (4001)', async () => {
-    const r = await relay();
+  it('tells a third client the room is full and closes it (4001); the log says from where (probe audit: joined records had the address, room-full not)', async () => {
+    const details: string[] = [];
+    const r = await relay({ onLine: (l) => l.kind === 'event' && l.event === 'room-full' && details.push(l.detail) });
     await join_(r.url);
     await join_(r.url);
     const c = await join_(r.url);
     expect(c.notices).toEqual([{ type: 'relay-notice', event: 'room-full', room: 'default', size: 2 }]);
     await until(() => c.closed() !== null);
     expect(c.closed()!.code).toBe(4001);
+    expect(details).toEqual([expect.stringMatching(/^refused a client from 127\.0\.0\.1:\d+: 2 of 2$/)]);
   });
 
   it('answers invalid JSON with an error notice, forwards nothing, and keeps running', async () => {

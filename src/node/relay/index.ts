@@ -200,7 +200,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     if (!rooms.join(c)) {
       notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize as number });
       ws.close(CLOSE.roomFull, 'room full');
-      event(room, null, 'room-full', `refused a client: ${rooms.count(room)} of ${o.roomSize}`);
+      event(room, null, 'room-full', `refused a client from ${peer}: ${rooms.count(room)} of ${o.roomSize}`);
       return;
     }
     nextId++;
