@@ -56,6 +56,7 @@ describe('the seed protocol', () => {
     expect(c.notices).toEqual([{ type: 'relay-notice', event: 'room-full', room: 'default', size: 2 }]);
     await until(() => c.closed() !== null);
     expect(c.closed()!.code).toBe(4001);
+    await until(() => details.length > 0, 2000);
     expect(details).toEqual([expect.stringMatching(/^refused a client from 127\.0\.0\.1:\d+: 2 of 2$/)]);
   });
 
