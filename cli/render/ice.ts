@@ -37,7 +37,9 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     out.push(s.dim(`  candidates: ${r.localCandidates.length} local, ${r.remoteCandidates.length} remote; ${r.restarts} ICE restart(s)`));
     if (r.candidateErrors.length > 0) {
       out.push('', s.bold('  candidate errors'));
-      for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}: ${e.explanation}`);
+      // An explanation the verdict's evidence already gave is not said twice (ICE audit): the error's code, server and interface are.
+      const said = new Set(v.evidence);
+      for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}${said.has(e.explanation) ? s.dim(' (explained above)') : `: ${e.explanation}`}`);
     }
     if (r.pairs.length > 0) {
       out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));

@@ -1113,7 +1113,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
           ? 'no local srflx: no STUN server is configured, so the peer only learns private addresses'
           : udpRelay !== undefined
             ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer, or there is no NAT (a browser drops a srflx equal to a host address)`
-            : `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (the notes' firewall) or the servers are unreachable`,
+            : `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (a firewall) or the servers are unreachable; with UDP blocked, a TURN relay helps only over TCP or TLS (turn:host?transport=tcp, or turns:host:443)`,
       );
     }
     if (relays > 0) {

@@ -20,3 +20,12 @@ describe('renderIce', () => {
     expect(text).toContain(`… ${130_000 - PAIR_LIMIT} more pairs (--json has them all)`);
   });
 });
+
+describe('renderIce: candidate errors', () => {
+  it('an explanation the verdict already gave is not said again under the errors (ICE audit: each 401 twice)', () => {
+    const reports = readStatsDump(dumpText('lab/relay-only-wrong-password__webrtc_internals_dump.gz')).peerConnections.map(explainIce);
+    const text = renderIce(reports, makeStyle(false), { format: 'webrtc-internals', userAgent: null });
+    expect(text.match(/refused the credentials \(401\)/g)).toHaveLength(2);
+    expect(text).toMatch(/^ {2}401 turn:203\.0\.113\.10:3478\?transport=udp from 10\.0\.1\.x:\d+ \(explained above\)$/m);
+  });
+});

@@ -221,6 +221,8 @@ describe('explainIce on real dumps', () => {
     expect(before!.verdict.code).toBe('checks-unanswered');
     expect(after!.verdict.code).toBe('checks-unanswered');
     expect(after!.verdict.evidence.join('\n')).toMatch(/closed at \+[\d.]+s by the application, [\d.]+ s after the checks began, none of them answered/);
+    // UDP blocked on the way out: a relay helps only over TCP or TLS, said in plain words (ICE audit: "the notes' firewall", "a TURN relay is needed").
+    expect(before!.verdict.evidence.join('\n')).toMatch(/UDP is blocked on this side's way out \(a firewall\) or the servers are unreachable; with UDP blocked, a TURN relay helps only over TCP or TLS \(turn:host\?transport=tcp, or turns:host:443\)/);
   });
 
   it('an answer refused: the browser\'s error text is the evidence; a peer connection closed early and one never used', () => {
