@@ -17,7 +17,7 @@ export interface IceCommandOptions {
 
 export async function iceCommand(o: IceCommandOptions, out: (s: string) => void): Promise<number> {
   const files = o.files.length > 0 ? o.files : ['-'];
-  const all: { file: string; format: string; userAgent: string | null; notes: readonly string[]; cut: boolean; peerConnections: IceReport[] }[] = [];
+  const all: { file: string; format: string; userAgent: string | null; notes: readonly string[]; cut: boolean; peerConnections: IceReport[]; otherIds?: string[] }[] = [];
   const ids: string[] = [];
   for (const file of files) {
     const name = file === '-' ? 'standard input' : file;
@@ -32,7 +32,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     }
     for (const pc of dump.peerConnections) ids.push(pc.id);
     const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
-    all.push({ file: name, format: dump.format, userAgent: dump.userAgent, notes: dump.notes, cut: dump.cut, peerConnections: pcs.map(explainIce) });
+    all.push({ file: name, format: dump.format, userAgent: dump.userAgent, notes: dump.notes, cut: dump.cut, peerConnections: pcs.map(explainIce), ...(o.pc !== undefined && pcs.length === 0 ? { otherIds: dump.peerConnections.map((pc) => pc.id) } : {}) });
   }
   const s = makeStyle(o.color);
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
@@ -51,7 +51,9 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     for (const f of all) {
       if (files.length > 1) out(s.bold(`== ${f.file}\n`));
       for (const n of f.notes) out(`${s.yellow('!')} ${n}\n`);
-      out(f.peerConnections.length > 0 ? renderIce(f.peerConnections, s, f) : s.dim('no peer connection in this dump\n\n'));
+      // With --pc, a dump without that one is said so, with its ids (ICE audit: "no peer connection in this dump" of one that had one).
+      const none = f.otherIds !== undefined && f.otherIds.length > 0 ? `no peer connection ${JSON.stringify(o.pc)} in this dump (its ids: ${f.otherIds.slice(0, 20).join(', ')}${f.otherIds.length > 20 ? ', …' : ''})` : 'no peer connection in this dump';
+      out(f.peerConnections.length > 0 ? renderIce(f.peerConnections, s, f) : s.dim(`${none}\n\n`));
     }
   // A peer connection never used (no-ice-data) is no failure of the call. A cut dump is 1 whatever
   // its verdicts: they are of what came before the cut (audit of the change: "connected", exit 0,

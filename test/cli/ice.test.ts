@@ -56,6 +56,12 @@ describe('sdpscope ice', () => {
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
   });
 
+  it('--pc over several files: a file without that peer connection says so, with its ids (ICE audit: "no peer connection in this dump")', () => {
+    const r = run(['--pc', '8-2', join(ROOT, 'samples/webrtc-internals-dump.json'), join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')]);
+    expect(r.stdout).toContain('peer connection 8-2');
+    expect(r.stdout).toContain('no peer connection "8-2" in this dump (its ids: 15032385537)');
+  });
+
   it('a cut rtcstats dump: the note first in the text, in notes in the JSON', () => {
     const text = gunzipSync(readFileSync(join(DUMPS, 'lab/lost-mid-call__rtcstats_dump.gz'))).toString('utf8').trimEnd();
     const cut = text.slice(0, text.lastIndexOf('\n') + 30);
