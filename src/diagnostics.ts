@@ -117,6 +117,7 @@ export interface CandidateDiagnosticPayloads {
   'candidate-network-cost': CandidatePosition;
   'candidate-extension-value': CandidatePosition;
   'candidate-unknown-transport': CandidatePosition;
+  'candidate-unusable-address': CandidatePosition;
 }
 
 /** What the readers find in their input (readInput, the stream reader). */
@@ -235,6 +236,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-network-cost': 'warning',
   'candidate-extension-value': 'warning',
   'candidate-unknown-transport': 'warning',
+  'candidate-unusable-address': 'warning',
   'invalid-json': 'warning',
   'input-sdp': 'error',
   'binary-data': 'warning',
@@ -456,6 +458,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x").',
     action: 'Find what wrote the line: a cut line (the value lost at the end), or a stack writing its own extensions.',
     reference: 'RFC 8839 §5.1 (extension-att-name, extension-att-value); webrtc_sdp.cc ParseCandidate',
+  },
+  'candidate-unusable-address': {
+    domain: 'candidate',
+    title: 'An address no peer can send to',
+    description: 'The candidate\'s address is the unspecified address (0.0.0.0, ::), a multicast or a broadcast address: a stack that wrote it before it knew its address, or a placeholder. It pairs with nothing: in a one-sided log this is the only place that says so.',
+    action: 'Find what wrote it (a server announcing 0.0.0.0 or :: instead of its public address: its external-ip setting; a TURN server\'s relay address of ::).',
+    reference: 'RFC 8445 §5.1.1.1 (the unspecified address is not gathered); RFC 8839 §5.1',
   },
   'candidate-unknown-transport': {
     domain: 'candidate',

@@ -236,7 +236,12 @@ function addressFindings(out: CandidateFinding[], what: string, text: string | n
   if (info === null || text === null) return;
   if (info.family === 'invalid') out.push(diagnostic('candidate-invalid-address', `${what} "${text}" is not an IP address or host name`, UNPLACED));
   else if (info.family === 'redacted') out.push(diagnostic('candidate-redacted-address', `${what} "${text}" is a redaction marker, not an address`, UNPLACED));
+  // The candidate's own address only: a related address of 0.0.0.0 is how browsers hide the base.
+  else if (what === 'address' && UNUSABLE.has(info.class)) out.push(diagnostic('candidate-unusable-address', `address ${text.slice(0, 48)} is ${info.class === 'unspecified' ? 'the unspecified address' : `a ${info.class} address`}: no peer can send to it`, UNPLACED));
 }
+
+/** Address classes no connectivity check can reach (RFC 8445 §5.1.1.1: the unspecified address is not gathered; multicast and broadcast are no one's). */
+const UNUSABLE: ReadonlySet<string> = new Set(['unspecified', 'multicast', 'broadcast']);
 
 /**
  * Internal: the rules a candidate breaks, from its fields (`networkCostText` is the network-cost
@@ -247,7 +252,7 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   // The common case at once: a candidate that breaks no rule below makes no list.
   if (range !== undefined && typePreference >= range[0] && typePreference <= range[1] && (c.type === 'host' || (c.relatedAddress !== null && c.relatedPort !== null))
     && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
-    && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted'
+    && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted' && !UNUSABLE.has(address.class)
     && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))
     && (c.transport === 'udp' || c.transport === 'tcp') && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))) {
     return NO_FINDINGS;

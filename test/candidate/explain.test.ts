@@ -101,7 +101,8 @@ describe('explainCandidate(...).warnings', () => {
     expect(kinds('a=candidate:2 1 udp 2013266431 *.*.*.* 54963 typ host')).toEqual(['candidate-redacted-address']);
     expect(kinds('candidate:2122599348 1 udp 1686052607 [PUBLIC IP] 52942 typ srflx raddr 192.168.122.127 rport 52942 generation 0 ufrag hCZ1 network-id 1')).toEqual(['candidate-redacted-address']);
     expect(kinds('candidate:1 1 udp 2122260223 010.0.0.1 5000 typ host')).toEqual(['candidate-invalid-address']);
-    expect(kinds('a=candidate:20 1 udp 16777215 0000:0000:0000:0000:0000:0000:0000:0000 0 typ relay raddr ::/0 rport 0 generation 0 network-cost 999')).toEqual(['candidate-invalid-address']);
+    // The corpus's KVS relay: its address the unspecified one (said since the candidates audit), its raddr a prefix.
+    expect(kinds('a=candidate:20 1 udp 16777215 0000:0000:0000:0000:0000:0000:0000:0000 0 typ relay raddr ::/0 rport 0 generation 0 network-cost 999')).toEqual(['candidate-unusable-address', 'candidate-invalid-address']);
   });
   it('flags an empty or over-long foundation', () => {
     expect(kinds('a=candidate: 1 udp 2130706431 74.125.1.1 19305 typ host')).toEqual(['candidate-foundation']);
@@ -130,5 +131,18 @@ describe('candidate-network-cost (Chromium 65535+ and non-numbers refused: check
     const w = kinds(v);
     expect(w.map((d) => d.kind)).toEqual(['candidate-network-cost']);
     expect(w[0]!.message).toContain(words);
+  });
+});
+
+describe('candidate-unusable-address (candidates audit: an unspecified srflx, a :: relay, a multicast host said nowhere in a one-sided log)', () => {
+  it.each([
+    ['candidate:1 1 udp 1686052607 :: 5000 typ srflx raddr 0.0.0.0 rport 0', 'address :: is the unspecified address: no peer can send to it'],
+    ['candidate:1 1 udp 41885439 0000:0000:0000:0000:0000:0000:0000:0000 0 typ relay raddr 0.0.0.0 rport 0', 'address 0000:0000:0000:0000:0000:0000:0000:0000 is the unspecified address: no peer can send to it'],
+    ['candidate:1 1 udp 2122260223 224.0.0.1 5000 typ host', 'address 224.0.0.1 is a multicast address: no peer can send to it'],
+  ])('%s', (line, message) => {
+    expect(explainCandidate(parseCandidate(line)).warnings.filter((w) => w.kind === 'candidate-unusable-address').map((w) => w.message)).toEqual([message]);
+  });
+  it('a related address of 0.0.0.0 (a hidden base) is not one', () => {
+    expect(explainCandidate(parseCandidate('candidate:1 1 udp 1686052607 203.0.113.5 5000 typ srflx raddr 0.0.0.0 rport 0')).warnings).toEqual([]);
   });
 });
