@@ -118,6 +118,7 @@ export interface CandidateDiagnosticPayloads {
   'candidate-extension-value': CandidatePosition;
   'candidate-unknown-transport': CandidatePosition;
   'candidate-unusable-address': CandidatePosition;
+  'priority-component-mismatch': CandidatePosition;
 }
 
 /** What the readers find in their input (readInput, the stream reader). */
@@ -237,6 +238,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-extension-value': 'warning',
   'candidate-unknown-transport': 'warning',
   'candidate-unusable-address': 'warning',
+  'priority-component-mismatch': 'info',
   'invalid-json': 'warning',
   'input-sdp': 'error',
   'binary-data': 'warning',
@@ -458,6 +460,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x").',
     action: 'Find what wrote the line: a cut line (the value lost at the end), or a stack writing its own extensions.',
     reference: 'RFC 8839 §5.1 (extension-att-name, extension-att-value); webrtc_sdp.cc ParseCandidate',
+  },
+  'priority-component-mismatch': {
+    domain: 'candidate',
+    title: 'The priority\'s last byte does not match the component',
+    description: 'RFC 8445 §5.1.2.1 computes a priority as 2^24 × type preference + 2^8 × local preference + (256 − component ID): its last byte says the component. When it says another (libnice raises priorities to keep them unique; an ICE-lite gateway writes its own; a line rewritten by hand), the priority was not computed by the formula. Harmless to connectivity: pairs are ordered by the priorities as written.',
+    action: 'Nothing to fix for the call; when reading a priority\'s parts (type | local | component), know that this stack does not follow the formula.',
+    reference: 'RFC 8445 §5.1.2.1',
   },
   'candidate-unusable-address': {
     domain: 'candidate',

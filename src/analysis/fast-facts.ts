@@ -598,7 +598,7 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     networkId = text.slice(idAt, r.at[13]);
     break;
   }
-  const warnings = candidateFindings({ foundation, transport, networkId, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
+  const warnings = candidateFindings({ foundation, component: r.component, priority: r.priority, transport, networkId, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
   const sdpMid = init !== null ? (str(init.sdpMid) ?? null) : null;
   const usernameFragment = (init !== null ? str(init.usernameFragment) : undefined) ?? ufrag;
   return new LineFacts(

@@ -206,6 +206,8 @@ const NO_FINDINGS: readonly CandidateFinding[] = /* @__PURE__ */ Object.freeze([
 /** The fields the rules read: a Candidate has them; the candidate-log fast path passes its own. */
 export interface LintedFields {
   readonly foundation: string;
+  readonly component: number;
+  readonly priority: number;
   /** Lower case (Candidate.transport). */
   readonly transport: string;
   readonly networkId: string | null;
@@ -254,7 +256,8 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
     && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
     && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted' && !UNUSABLE.has(address.class)
     && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))
-    && (c.transport === 'udp' || c.transport === 'tcp') && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))) {
+    && (c.transport === 'udp' || c.transport === 'tcp') && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))
+    && 256 - (c.priority & 255) === c.component) {
     return NO_FINDINGS;
   }
   const out: CandidateFinding[] = [];
@@ -266,6 +269,8 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
     out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
   }
+  // RFC 8445 §5.1.2.1: the low byte is 256 − the component ID (candidates audit: libnice's and a gateway's said nothing).
+  if (256 - (c.priority & 255) !== c.component) out.push(diagnostic('priority-component-mismatch', `priority ${c.priority}'s last byte says component ${256 - (c.priority & 255)}, the line says ${c.component}: not RFC 8445's formula (a stack's own, as libnice's, or a rewritten line); the pair order follows the priority as written`, UNPLACED));
   if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${c.transport.slice(0, 24)}" is not udp or tcp: Chromium refuses the candidate`, UNPLACED));
   if (extensionSaid !== null) out.push(diagnostic('candidate-extension-value', extensionSaid, UNPLACED));
   if (c.networkId !== null && !DIGITS.test(c.networkId)) out.push(diagnostic('candidate-extension-value', `network-id "${c.networkId.slice(0, 24)}" is not a number: Chromium refuses the candidate`, UNPLACED));

@@ -164,6 +164,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['candidate-extension-value', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 foo'],
   ['candidate-unknown-transport', 'candidate:1 1 sctp 2122260223 10.0.0.1 5000 typ host'],
   ['candidate-unusable-address', 'candidate:1 1 udp 1686052607 :: 5000 typ srflx raddr 0.0.0.0 rport 0'],
+  ['priority-component-mismatch', 'candidate:1 2 udp 2122260223 10.0.0.1 5000 typ host'],
   ['call-without-candidates', [
     JSON.stringify({ type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-ufrag:AAAA\r\na=setup:actpass\r\n' }),
     JSON.stringify({ type: 'answer', sdp: 'v=0\r\no=- 2 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-ufrag:BBBB\r\na=setup:active\r\n' }),
