@@ -79,6 +79,16 @@ export class NatEvidence {
     if (foundations.size < MAX_MAPPINGS) foundations.add(c.foundation);
   }
 
+  /** A base mapped to two public IP addresses (not only two ports). */
+  private pooled(): boolean {
+    for (const maps of this.bases.values()) {
+      if (maps.size < 2) continue;
+      const ips = new Set([...maps.keys()].map((m) => m.slice(0, m.lastIndexOf(':'))));
+      if (ips.size > 1) return true;
+    }
+    return false;
+  }
+
   verdict(): NatVerdict {
     const dependent: string[] = [];
     const independent: string[] = [];
@@ -87,9 +97,13 @@ export class NatEvidence {
       else for (const [mapped, f] of maps) if (f.size > 1) independent.push(`base ${base} is mapped to ${mapped} by ${f.size} STUN servers (foundations ${[...f].join(', ')})`);
     }
     if (dependent.length > 0) {
+      // What two mappings cannot tell (RFC 4787 §4.1; candidates audit: said more than shown).
+      dependent.push('address-dependent or address-and-port-dependent: candidates cannot tell which (sdpscope probe can)');
+      if (this.pooled()) dependent.push('the mapped addresses differ, not only their ports: a NAT with a pool of public addresses that picks one per mapping ("arbitrary" pooling, RFC 4787 §4.1) does this too, whatever its mapping behaviour');
       return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT: every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
     }
     if (independent.length > 0) {
+      independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
     if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.sameAsPrivateBase) {

@@ -20,7 +20,7 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:2 1 udp 1686052607 203.0.113.5 40002 typ srflx raddr 10.0.1.2 rport 5000',
     ]);
     expect(v.mapping).toBe('address-dependent');
-    expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002']);
+    expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002', 'address-dependent or address-and-port-dependent: candidates cannot tell which (sdpscope probe can)']);
     expect(v.seedTypes).toMatch(/^symmetric NAT: every destination gets a new mapping/);
     expect(v.cannotSee).toMatch(/filtering/);
   });
@@ -32,6 +32,16 @@ describe('NAT mapping from srflx candidates', () => {
     ]);
     expect(v.mapping).toBe('endpoint-independent');
     expect(v.seedTypes).toMatch(/cone NAT/);
+    expect(v.evidence.at(-1)).toBe('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
+  });
+
+  it('two public IP addresses for one base: address pooling said as another cause (candidates audit)', () => {
+    const v = verdict([
+      'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
+      'candidate:2 1 udp 1686052607 198.51.100.9 40001 typ srflx raddr 10.0.1.2 rport 5000',
+    ]);
+    expect(v.mapping).toBe('address-dependent');
+    expect(v.evidence.at(-1)).toMatch(/^the mapped addresses differ, not only their ports: a NAT with a pool of public addresses .*RFC 4787 §4\.1\) does this too/);
   });
 
   it('one mapping per base says nothing: unknown, with the reason', () => {
