@@ -2,6 +2,7 @@
 import { SdpscopeError } from '../../src/errors.js';
 import { readTextInput } from '../../src/node/files.js';
 import { probe, type ProbeServer } from '../../src/node/probe.js';
+import { parseIceServerUri } from '../../src/stun/uri.js';
 import { pretty } from '../render/json.js';
 import { renderProbe } from '../render/probe.js';
 import { makeStyle } from '../render/style.js';
@@ -24,7 +25,7 @@ export interface ProbeCommandOptions {
 }
 
 /** RTCConfiguration-style JSON: an iceServers array, or an object with one. */
-export function iceServersOf(text: string, name: string): ProbeServer[] {
+export function iceServersOf(text: string, name: string, notes?: string[]): ProbeServer[] {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -39,13 +40,26 @@ export function iceServersOf(text: string, name: string): ProbeServer[] {
     const ok = typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
     if (!ok) throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}] has no urls (a string or an array of strings)`);
     for (const k of ['username', 'credential'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}].${k} is not a string`);
+    // The old key (RTCIceServer had "url" until 2013): probed, and said (probe audit: taken without a word, while a browser may refuse it).
+    if (e?.urls === undefined && e?.url !== undefined) notes?.push(`${name}: iceServers[${i}] names its server with "url", the old key; RTCIceServer has "urls" (a browser may refuse the configuration)`);
+    // Each URI checked here, where the entry can be named (probe audit: the error did not say which).
+    for (const [j, u] of [urls as string | string[]].flat().entries()) {
+      try {
+        parseIceServerUri(u);
+      } catch (x) {
+        if (x instanceof SdpscopeError && x.code === 'ICE_SERVER_URI') throw new SdpscopeError('ICE_SERVER_URI', `${name}: iceServers[${i}].urls${Array.isArray(urls) ? `[${j}]` : ''}: ${x.reason}`);
+        throw x;
+      }
+    }
     return { urls: urls as string | string[], ...(typeof e.username === 'string' ? { username: e.username } : {}), ...(typeof e.credential === 'string' ? { credential: e.credential } : {}) };
   });
 }
 
 export async function probeCommand(o: ProbeCommandOptions, out: (s: string) => void): Promise<number> {
   const servers: (string | ProbeServer)[] = [...o.urls];
-  if (o.iceServers !== undefined) for (const s of iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers)) servers.push(s);
+  const notes: string[] = [];
+  if (o.iceServers !== undefined) for (const s of iceServersOf(await readTextInput(o.iceServers), o.iceServers === '-' ? 'standard input' : o.iceServers, notes)) servers.push(s);
+  for (const n of notes) process.stderr.write(`sdpscope: ${n}\n`);
   if (servers.length === 0) {
     if (o.iceServers !== undefined) throw new SdpscopeError('ICE_SERVERS_FILE', `${o.iceServers === '-' ? 'standard input' : o.iceServers}: the iceServers list is empty`);
     throw new SdpscopeError('USAGE', 'name a server: sdpscope probe stun:host[:port] turn:host[:port]?transport=udp ... (or --ice-servers FILE)');

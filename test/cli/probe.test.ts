@@ -147,4 +147,11 @@ describe('iceServersOf', () => {
     expect(() => iceServersOf('[{"urls":[]}]', 'f')).toThrow(/iceServers\[0\] has no urls/);
     expect(() => iceServersOf('[{"urls":"stun:a","credential":5}]', 'f')).toThrow(/iceServers\[0\]\.credential is not a string/);
   });
+  it('says an entry named by the old "url" key, and names the entry of a URI that is wrong (probe audit)', () => {
+    const notes: string[] = [];
+    expect(iceServersOf('[{"url":"stun:a"}]', 'f', notes)).toEqual([{ urls: 'stun:a' }]);
+    expect(notes).toEqual(['f: iceServers[0] names its server with "url", the old key; RTCIceServer has "urls" (a browser may refuse the configuration)']);
+    expect(() => iceServersOf('[{"urls":["stun:a","stun:nope:99999"]}]', 'f')).toThrow(expect.objectContaining({ code: 'ICE_SERVER_URI', message: expect.stringMatching(/^f: iceServers\[0\]\.urls\[1\]: "stun:nope:99999" is not a STUN or TURN URI: port 99999 is out of range/) }));
+    expect(() => iceServersOf('[{"urls":"turn:u:pw@h"}]', 'f')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('pw') }));
+  });
 });
