@@ -15,6 +15,8 @@ import { run, stdoutDrained, terminalIo } from './run.js';
 /** A room name the relay takes (README walk: a longer one was "the relay did not understand the request"). */
 function roomName(v: unknown): string {
   const text = String(lastOf(v));
+  // An empty name was the default room, without a word (probe audit).
+  if (text === '') throw new SdpscopeError('USAGE', '--room is empty: name a room, or leave --room out for the relay\'s default room');
   if ([...text].length > MAX_ROOM_NAME) throw new SdpscopeError('USAGE', `--room is ${[...text].length} characters: the relay takes up to ${MAX_ROOM_NAME}`);
   return text;
 }
@@ -55,7 +57,7 @@ const OPTIONS = {
     room: { type: 'string', coerce: roomName, describe: `room to join, up to ${MAX_ROOM_NAME} characters (default: the relay's default room)` },
     token: { type: 'string', coerce: nonEmpty('token'), describe: 'relay token' },
     // One file per --send (repeat it for more): an array option took a URL after it for a file (relay audit).
-    send: { type: 'string', requiresArg: true, default: [], coerce: (v: unknown) => [v].flat().map(String), describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin); repeat --send for more' },
+    send: { type: 'string', requiresArg: true, default: [], coerce: (v: unknown) => [v].flat().map(String), describe: 'file of frames to send (a JSON value, an array, or NDJSON; - for stdin, read whole before connecting); repeat --send for more. With no --expect the client stays until the relay closes or Ctrl-C: --expect 0 leaves once they are sent' },
     expect: { type: 'string', coerce: integer('expect', 0, MAX_INT), describe: 'exit 0 once this many call frames arrived (1 on timeout)' },
     timeout: { type: 'string', coerce: integer('timeout', 1, 2 ** 31 - 1), describe: 'ms to wait (default 10000 with --expect, else until the relay closes)' },
     json: { type: 'boolean', default: false, describe: 'print NDJSON: {time, notice, frame, summary}' },

@@ -33,6 +33,11 @@ export interface ClientCommandOptions {
 
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   const url = relayUrl(o.url);
+  // The URL's own room or token and another given as an option: which was meant is not guessed (probe audit: the option won without a word).
+  const inUrl = url.searchParams.get('room');
+  if (inUrl !== null && o.room !== undefined && inUrl !== o.room) throw new SdpscopeError('USAGE', `the URL names room ${JSON.stringify(inUrl)} and --room ${JSON.stringify(o.room)}: give one`);
+  const tokenInUrl = url.searchParams.get('token');
+  if (tokenInUrl !== null && o.token !== undefined && tokenInUrl !== o.token) throw new SdpscopeError('USAGE', 'the URL has a token and --token another: give one');
   // The feed is read-only: what is sent there is dropped (relay audit: sent, dropped, exit 0).
   if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');

@@ -204,6 +204,11 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     expect(r.talk).toContain('token=[redacted]');
   });
 
+  it('a room or token in the URL and another as an option is a usage error, not the option silently (probe audit)', async () => {
+    expect(await run({ url: 'ws://127.0.0.1:1/?room=q1', room: 'q2' })).toMatchObject({ code: 'USAGE', talk: 'the URL names room "q1" and --room "q2": give one' });
+    expect(await run({ url: 'ws://127.0.0.1:1/?token=SECRET-A', token: 'SECRET-B' })).toMatchObject({ code: 'USAGE', talk: 'the URL has a token and --token another: give one' });
+  });
+
   it('a port out of range or 0 is said so; a web server answering the upgrade with 200 is "not a WebSocket server", not "the relay" (probe audit)', async () => {
     expect(await run({ url: 'ws://127.0.0.1:99999' })).toMatchObject({ code: 'USAGE', talk: 'ws://127.0.0.1:99999: port 99999 is out of range (1 to 65535)' });
     expect(await run({ url: 'ws://127.0.0.1:0' })).toMatchObject({ code: 'USAGE', talk: 'ws://127.0.0.1:0: port 0 is no port to connect to (1 to 65535)' });

@@ -157,6 +157,12 @@ describe('standard input with -, in every file position', () => {
     expect(alone.stderr).toContain('nobody else is in room alone: the frame was logged, not delivered (no-recipients');
   });
 
+  it('client --room \'\' is a usage error (it joined the default room without a word; probe audit)', () => {
+    const r = sh(`sdpscope client ws://127.0.0.1:1 --room ''`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--room is empty: name a room, or leave --room out for the relay\'s default room');
+  });
+
   it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
     expect(sh('cat samples/answer.json | sdp-diff samples/offer.json -').stdout).toContain('answer stdin:1');
     expect(sh('cat samples/offer.json | sdpscope parse - | head -1').stdout).toContain('offer');
