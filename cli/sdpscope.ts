@@ -69,8 +69,9 @@ const OPTIONS = {
     json: { type: 'boolean', default: false, describe: 'print the reports as JSON' },
   }),
   probe: valued({
-    username: { type: 'string', describe: 'TURN username (for turn: and turns: URIs)' },
-    credential: { type: 'string', describe: 'TURN password (or a TURN REST-API credential)' },
+    // Empty, they were sent and the server's 401 blamed on them (probe audit).
+    username: { type: 'string', coerce: nonEmpty('username'), describe: 'TURN username (for turn: and turns: URIs)' },
+    credential: { type: 'string', coerce: nonEmpty('credential'), describe: 'TURN password (or a TURN REST-API credential)' },
     'ice-servers': { type: 'string', describe: 'an RTCConfiguration-style JSON file: [{"urls", "username", "credential"}] or {"iceServers": [...]} (- for stdin)' },
     timeout: { type: 'string', default: '2500', coerce: integer('timeout', 1, 600_000), describe: 'ms to wait for each answer (UDP is retransmitted meanwhile)' },
     deadline: { type: 'string', coerce: integer('deadline', 1, 3_600_000), describe: 'ms for the whole probe: checks not finished by then end as "deadline" (default 60000, or 4 × --timeout when that is longer)' },

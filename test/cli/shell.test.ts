@@ -163,6 +163,14 @@ describe('standard input with -, in every file position', () => {
     expect(r.stderr).toContain('--room is empty: name a room, or leave --room out for the relay\'s default room');
   });
 
+  it('probe with an empty --username or --credential is a usage error (they were sent, and the 401 blamed on them; probe audit)', () => {
+    for (const args of [`--username '' --credential x`, `--username u --credential ''`]) {
+      const r = sh(`sdpscope probe turn:127.0.0.1:9 ${args}`);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--(username|credential) is empty/);
+    }
+  });
+
   it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
     expect(sh('cat samples/answer.json | sdp-diff samples/offer.json -').stdout).toContain('answer stdin:1');
     expect(sh('cat samples/offer.json | sdpscope parse - | head -1').stdout).toContain('offer');
