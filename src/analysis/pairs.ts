@@ -115,7 +115,10 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
       // Candidates of different m-lines belong to different ICE transports: they never pair.
       if (l.mid != null && r.mid != null && l.mid !== r.mid) continue;
       const why = obstacle(l, r);
-      const mdns = family(l) === 'mdns' || family(r) === 'mdns';
+      // An agent knows its own address: only the other side's mDNS name needs resolving here
+      // (candidates audit: an ICE-lite answerer's pairs with its own .local host said so).
+      const mdns = family(r) === 'mdns';
+      const ownMdns = !mdns && family(l) === 'mdns';
       const [g, d] = localIsControlling ? [l.candidate.priority, r.candidate.priority] : [r.candidate.priority, l.candidate.priority];
       pairs.push({
         component: l.candidate.component,
@@ -124,7 +127,7 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
         value: pairPriority(g, d),
         viable: why === null,
         // mDNS names resolve only on the local link: such a pair works between hosts on one LAN.
-        reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : bothLinkLocal(l, r) ? 'link-local on both ends: works only on the same link' : family(l) === 'fqdn' || family(r) === 'fqdn' ? 'needs the host name resolved' : null),
+        reason: why ?? (mdns ? 'needs the mDNS name resolved: same link only' : ownMdns ? 'this side\'s own mDNS host: the other side learns its address from the checks it receives (peer-reflexive), no resolving needed here' : bothLinkLocal(l, r) ? 'link-local on both ends: works only on the same link' : family(l) === 'fqdn' || family(r) === 'fqdn' ? 'needs the host name resolved' : null),
       });
     }
   }

@@ -59,6 +59,11 @@ describe('predictPairs', () => {
     expect([m.viable, m.reason]).toEqual([true, 'needs the mDNS name resolved: same link only']);
   });
 
+  it('this side\'s own mDNS host needs no resolving here: the other side learns its address from the checks (candidates audit: "needs the mDNS name resolved" of an agent\'s own name)', () => {
+    const own = predictPairs([end('A', 'candidate:1 1 udp 2122260223 a.local 5000 typ host')], [end('B', 'candidate:2 1 udp 2122260223 10.0.0.2 6000 typ host')], true);
+    expect([own[0]!.viable, own[0]!.reason]).toEqual([true, 'this side\'s own mDNS host: the other side learns its address from the checks it receives (peer-reflexive), no resolving needed here']);
+  });
+
   it('pairs candidates of the same m-line only, when their sdpMid is known', () => {
     const l = [{ ...end('A', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'), mid: '0' }, { ...end('A', 'candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host'), mid: '1' }];
     const r = [{ ...end('B', 'candidate:7 1 udp 2122260223 192.168.1.9 6000 typ host'), mid: '0' }];
