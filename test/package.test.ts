@@ -200,8 +200,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // 2026-12-06 night 296.3 → 306.7 KiB: what to do per browser rule (BROWSER_RULE_FIXES, 34
     // sentences), the candidate lines held to Chromium's addIceCandidate (two finding kinds and their
     // measured wording), calls without candidates said, the ICE audit's verdicts (a close after
-    // unanswered checks, DTLS failed after it was up). Text, most of it. Cap 312 KiB.
-    expect(sizes['whole core']).toBeLessThan(312 * 1024);
+    // unanswered checks, DTLS failed after it was up). Text, most of it. Then 312.6 KiB with the rest
+    // of the three audits (unusable addresses, priority/component, NAT wording, the transport's DTLS
+    // facts, legacy Chrome dumps, 701s from a server that answered elsewhere). Cap 320 KiB.
+    expect(sizes['whole core']).toBeLessThan(320 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -267,8 +267,15 @@ function typeUntyped(byId: Map<string, { type: string; props: Map<string, RawSer
 function readInternals(doc: Record<string, unknown>): StatsDump {
   const pcs: PeerConnectionDump[] = [];
   let legacy = false;
+  /** What could not be read, said in the notes (ICE audit: a dump of wrong shapes read as "no ICE data", exit 0). */
+  const unread: string[] = [];
   for (const [id, raw] of Object.entries(doc['PeerConnections'] as Record<string, unknown>)) {
-    if (!isObject(raw)) continue;
+    if (!isObject(raw)) {
+      unread.push(`peer connection ${id.slice(0, 40)} is not an object`);
+      continue;
+    }
+    if (raw['updateLog'] !== undefined && !Array.isArray(raw['updateLog'])) unread.push(`peer connection ${id.slice(0, 40)}'s updateLog is not a list`);
+    if (raw['stats'] !== undefined && !isObject(raw['stats'])) unread.push(`peer connection ${id.slice(0, 40)}'s stats are not an object`);
     const events: DumpEvent[] = [];
     const clock = new LocalClock();
     /** Events whose time is a local clock reading (older Chrome), placed once the stats' times are known. */
@@ -311,7 +318,8 @@ function readInternals(doc: Record<string, unknown>): StatsDump {
       descriptions: [],
     });
   }
-  const notes = legacy ? ['the stats are the legacy getStats of Chrome before 80 (googCandidatePair, localcandidate, "Conn-…" ids), which sdpscope does not read: pairs and their checks are not known here, candidates and states come from the events'] : [];
+  if (unread.length > 0) unread.splice(0, unread.length, `not read: ${unread.slice(0, 5).join('; ')}${unread.length > 5 ? `; and ${unread.length - 5} more` : ''} (a dump edited or written by another tool?)`);
+  const notes = legacy ? [...unread, 'the stats are the legacy getStats of Chrome before 80 (googCandidatePair, localcandidate, "Conn-…" ids), which sdpscope does not read: pairs and their checks are not known here, candidates and states come from the events'] : unread;
   return { format: 'webrtc-internals', userAgent: typeof doc['UserAgent'] === 'string' ? doc['UserAgent'] : null, peerConnections: pcs, notes, cut: false };
 }
 

@@ -90,6 +90,8 @@ describe('readStatsDump', () => {
   it('refuses what is not a dump, saying what it expected', () => {
     expect(() => readStatsDump('v=0\r\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/neither JSON [\s\S]* nor an rtcstats dump/) }));
     expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
+    // Parts of wrong shapes are said (ICE audit: read as "no ICE data" without a word).
+    expect(readStatsDump('{"PeerConnections":{"1-1":{"updateLog":"x","stats":5},"1-2":7}}').notes).toEqual(["not read: peer connection 1-1's updateLog is not a list; peer connection 1-1's stats are not an object; peer connection 1-2 is not an object (a dump edited or written by another tool?)"]);
     // rtcstats-server's 2016 client format, with the empty "PeerConnections" its test file carries (ICE audit: "no peer connection in this dump").
     const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [['create', null, { iceServers: [] }], ['createOffer', null, {}], ['getStats', null, {}]] } });
     expect(() => readStatsDump(old2016)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: not read;/) }));
