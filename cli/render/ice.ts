@@ -42,7 +42,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}${said.has(e.explanation) ? s.dim(' (explained above)') : `: ${e.explanation}`}`);
     }
     if (r.pairs.length > 0) {
-      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/answered, received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));
+      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/responses received (Chromium counts checks until the first answer, responses to consent too), checks received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));
       // Bounded (ICE audit: 130,000 pairs ran the call stack out in the widths, exit 70).
       const marked = r.pairs.filter((p) => p.selected || p.nominated);
       const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !p.selected && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
