@@ -134,7 +134,7 @@ export function renderCall(call: CallReport, s: Style, limit = 10, summary = fal
   const viable = call.pairs.filter((p) => p.viable);
   const dead = call.pairs.filter((p) => !p.viable);
   const none = call.sessions.filter((_, i) => call.candidates[i] === 0);
-  if (none.length > 0) out.push(`  no pairs: ${none.length === 2 ? 'neither side has' : `${none[0]} has`} a candidate in the input`);
+  if (none.length > 0) out.push(`  no pairs: ${none.length === 2 ? 'neither side has a candidate' : `${none[0]} has no candidate`} in the input`);
   else if (call.pairs.length === 0) out.push(summary ? '  pairs are not predicted with --summary (it keeps no candidate)' : '  no pairs: the sides have no candidates of a shared component and transport (and address family)');
   if (viable.length > 0) {
     out.push(`  check order (${plural(viable.length, 'viable pair')}, highest priority first):`);

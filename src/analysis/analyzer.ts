@@ -581,8 +581,11 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const empty = [c.a, c.b].filter((k) => open.get(k)!.total === 0);
       if (empty.length === 0) continue;
       const strays = [...open.values()].filter((x) => x.total > 0 && !sides.has(x.key)).map((x) => x.key);
-      const who = empty.length === 2 ? `neither side (${c.a}, ${c.b}) has` : `${empty[0]} has`;
-      this.inputFindings.push(at('call-without-candidates', `call ${c.a} ⇄ ${c.b}: ${who} a candidate in the input${strays.length > 0 ? `, while candidates came for ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? `, … (${strays.length})` : ''}, which ${strays.length === 1 ? 'is' : 'are'} in no call: another session's (an ICE generation before a restart, another call) or a ufrag changed on the way` : ': a log of the descriptions only, or the candidates were not logged'}`, empty[0]!));
+      const who = empty.length === 2 ? `neither side (${c.a}, ${c.b}) has a candidate in the input` : `${empty[0]} has no candidate in the input (${empty[0] === c.a ? c.b : c.a} has ${open.get(empty[0] === c.a ? c.b : c.a)!.total})`;
+      const why = strays.length > 0
+        ? `; candidates came for ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? `, … (${strays.length})` : ''}, which ${strays.length === 1 ? 'is' : 'are'} in no call: another session's (an ICE generation before a restart, another call) or a ufrag changed on the way`
+        : empty.length === 2 ? ': a log of the descriptions only, or the candidates were not logged' : ': its candidates were not logged, or never sent (the signaling did not forward them)';
+      this.inputFindings.push(at('call-without-candidates', `call ${c.a} ⇄ ${c.b}: ${who}${why}`, empty[0]!));
     }
     // Each open session reported in turn. Handed over (onSession), it is kept without its candidates
     // unless a call needs them: the sessions still open are not all made whole at once (flat memory).

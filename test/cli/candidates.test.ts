@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates.js';
 import { sample, SAMPLES } from '../support/corpus.js';
 import { fileURLToPath } from 'node:url';
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
@@ -61,7 +62,13 @@ describe('sdpscope candidates', () => {
   it('the notes\' frame log: its descriptions\' sessions have no candidate, its candidates are other sessions\': said so, not "no shared transport" (candidates audit)', async () => {
     const { out } = await run([join(SAMPLES, 'call.ndjson')]);
     expect(out).toContain('call JDVd ⇄ gZTj (offer and answer in the input) · controlling JDVd\n  no pairs: neither side has a candidate in the input');
-    expect(out).toContain('warning call-without-candidates: call JDVd ⇄ gZTj: neither side (JDVd, gZTj) has a candidate in the input, while candidates came for N/KY, ddSd, which are in no call');
+    expect(out).toContain('warning call-without-candidates: call JDVd ⇄ gZTj: neither side (JDVd, gZTj) has a candidate in the input; candidates came for N/KY, ddSd, which are in no call');
+  });
+
+  it('one side without candidates is named as the one that has none (audit of the change: it read "3WkD has a candidate")', async () => {
+    const { out } = await run([join(FIXTURES, 'dumps/lab/candidates-not-signaled__webrtc_internals_dump.gz')]);
+    expect(out).toMatch(/no pairs: (\S+) has no candidate in the input/);
+    expect(out).toMatch(/warning call-without-candidates: call \S+ ⇄ \S+: (\S+) has no candidate in the input \(\S+ has \d+\): its candidates were not logged, or never sent/);
   });
 
   it('--summary leaves the candidate tables out', async () => {
