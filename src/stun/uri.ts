@@ -26,8 +26,12 @@ export function parseIceServerUri(uri: string): IceServerUri {
   if (Array.isArray(uri)) throw new SdpscopeError('INVALID_ARGUMENT', `parseIceServerUri takes one URI, got a list of ${uri.length}: an RTCIceServer's urls may be a list, parse each`);
   requireText(uri, 'parseIceServerUri');
   // User info ("turn:alice:s3cret@host") is never echoed: it may hold a password (probe audit: it was, on stderr).
-  const userInfo = /^([a-z]+:(?:\/\/)?)[^@/?\[\]]*@/i.exec(uri.trim());
-  const shown = userInfo ? uri.trim().replace(userInfo[0], `${userInfo[1]}[user info]@`) : uri;
+  // Any "@" after the scheme is user info, up to the last one: a password may hold "/", "?", "[" or
+  // "@" itself (audit of the change: a TURN REST password with "/" was echoed whole).
+  const prefix = /^([a-z]+:(?:\/\/)?)/i.exec(uri.trim());
+  const at = uri.trim().lastIndexOf('@');
+  const userInfo = prefix !== null && at > prefix[1]!.length ? prefix[1]! : null;
+  const shown = userInfo !== null ? `${userInfo}[user info]${uri.trim().slice(at)}` : uri;
   const bad = (why: string): never => {
     throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(shown)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };

@@ -37,6 +37,11 @@ describe('parseIceServerUri', () => {
     // The password is never echoed (probe audit: it was, on stderr).
     ['turn:alice:s3cret@127.0.0.1:3478', /^(?!.*s3cret)(?!.*alice).*"turn:\[user info\]@127\.0\.0\.1:3478" is not/],
     ['turn://alice:s3cret@127.0.0.1', /^(?!.*s3cret).*"turn:\/\/\[user info\]@127\.0\.0\.1"/],
+    // Passwords with "/", "?", "[" or "@" (a TURN REST password is base64: audit of the change, echoed whole).
+    ['turn:1700000000:alice:ab/Cd+eF=@127.0.0.1:3478', /^(?!.*ab\/Cd)(?!.*alice)"turn:\[user info\]@127\.0\.0\.1:3478" is not/],
+    ['turns:alice:p?ss@127.0.0.1', /^(?!.*p\?ss)"turns:\[user info\]@127\.0\.0\.1" is not/],
+    ['stun:alice:pw[x]@127.0.0.1', /^(?!.*pw\[x)"stun:\[user info\]@127\.0\.0\.1" is not/],
+    ['turn:alice:p@ss@127.0.0.1', /^(?!.*p@ss)(?!.*ss@)"turn:\[user info\]@127\.0\.0\.1" is not/],
     ['turn://h', /no "\/\/" after the scheme/],
     ['stun:300.1.1.1', /is not a host name or an IPv4 address/],
     ['stun:exa_mple.org', /is not a host name/],
