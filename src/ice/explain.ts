@@ -432,6 +432,12 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   return [...out.values(), ...rest];
 }
 
+/** The transport a STUN/TURN URL reaches its server over: tls for stuns:/turns:, tcp with ?transport=tcp, else udp. */
+function urlTransport(url: string): 'udp' | 'tcp' | 'tls' {
+  if (/^(stuns|turns):/i.test(url)) return 'tls';
+  return /[?&]transport=tcp\b/i.test(url) ? 'tcp' : 'udp';
+}
+
 /** A STUN/TURN URL's server as host:port (the default port by scheme), null when it is not one. */
 function serverOf(url: string): string | null {
   const m = /^(stuns?|turns?):(?:\/\/)?(?:[^@/?]*@)?(\[[^\]]+\]|[^:/?\s]+)(?::(\d+))?/i.exec(url);
@@ -774,16 +780,21 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // up and reachable, only not from that interface (ICE audit: "the server is down" beside a relay
   // candidate from it; Chrome 86 and 149 dumps, an IPv6 or a second interface).
   const reached = new Map<string, string>();
+  // Over the same transport, and only with another interface to have reached it from (audit of the
+  // change: a 701 over UDP beside a relay that came over TCP, on the only interface, is UDP blocked).
+  const interfaces = new Set(localCandidates.filter((c) => c.type === 'host' && c.address !== null && c.addressClass !== 'mdns').map((c) => c.address));
   for (const c of localCandidates) {
     const at = c.url === null || (c.type !== 'srflx' && c.type !== 'relay') ? null : serverOf(c.url);
-    if (at !== null && !reached.has(at)) reached.set(at, `a ${c.type} candidate`);
+    if (at !== null && !reached.has(`${at} ${urlTransport(c.url!)}`)) reached.set(`${at} ${urlTransport(c.url!)}`, `a ${c.type} candidate`);
     // Without its URL (Chrome 86 gave none): a relay's address is its TURN server's, as a rule.
-    if (c.type === 'relay' && c.address !== null && !reached.has(`${c.address.toLowerCase()}:*`)) reached.set(`${c.address.toLowerCase()}:*`, `a relay candidate at its address (${c.address})`);
+    const key = c.type === 'relay' && c.address !== null ? `${c.address.toLowerCase()}:* ${c.relayProtocol ?? 'udp'}` : null;
+    if (key !== null && !reached.has(key)) reached.set(key, `a relay candidate at its address (${c.address})`);
   }
-  const candidateErrors = reached.size === 0 ? errors : errors.map((e) => {
+  const candidateErrors = reached.size === 0 || interfaces.size < 2 ? errors : errors.map((e) => {
     const at = e.errorCode === 701 && e.url !== null ? serverOf(e.url) : null;
-    const got = at === null ? undefined : (reached.get(at) ?? reached.get(`${at.slice(0, at.lastIndexOf(':'))}:*`));
-    return got === undefined ? e : { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got} came from the same server: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
+    const t = e.url === null ? '' : urlTransport(e.url);
+    const got = at === null ? undefined : (reached.get(`${at} ${t}`) ?? reached.get(`${at.slice(0, at.lastIndexOf(':'))}:* ${t}`));
+    return got === undefined ? e : { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
   });
   const report = {
     id: pc.id,

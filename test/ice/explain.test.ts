@@ -99,7 +99,7 @@ describe('explainIce on real dumps', () => {
       expect(r.candidateErrors[0]!.hostCandidate).toBe('192.168.195.x:64818');
       expect(r.candidateErrors[0]!.errorText).toBe('STUN allocate request timed out.');
       // The server gave a relay candidate all the same (its address 18.132.95.233): up, only not from those two interfaces (third ICE audit: "the server is down").
-      expect(r.candidateErrors[0]!.explanation).toBe('stun:18.132.95.233:3478 did not answer from 192.168.195.x:64818 (701: STUN allocate request timed out.), while a relay candidate at its address (18.132.95.233) came from the same server: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)');
+      expect(r.candidateErrors[0]!.explanation).toBe('stun:18.132.95.233:3478 did not answer from 192.168.195.x:64818 (701: STUN allocate request timed out.), while a relay candidate at its address (18.132.95.233) came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)');
       expect(r.candidateErrors[4]!.explanation).toMatch(/^turn:18\.132\.95\.233:3478\?transport=udp did not answer from 192\.168\.195\.x:64818 .*, while a relay candidate at its address/);
       // Nothing ties stun.l.google.com to a candidate: as before.
       expect(r.candidateErrors[2]!.explanation).toMatch(/did not answer \(701: STUN allocate request timed out\.\): the server is down/);
@@ -207,6 +207,17 @@ describe('explainIce on real dumps', () => {
     const closed = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
     expect(closed.transport?.dtlsState).toBe('closed');
     expect(closed.verdict.evidence).toContain('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
+  });
+
+  it('a 701 over UDP beside a relay that came over TCP, on the only interface: UDP blocked, not "harmless" (audit of the change)', () => {
+    const dump = JSON.parse(dumpText('lab/turn-tcp-only__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
+    const pc = Object.values(dump.PeerConnections)[0]!;
+    const t = pc.updateLog.at(-1)!.timestamp;
+    pc.updateLog.push({ type: 'icecandidateerror', value: JSON.stringify({ url: 'turn:203.0.113.10:3478?transport=udp', address: '10.0.1.x', port: 52602, errorCode: 701, errorText: 'TURN allocate request timed out.' }), timestamp: t });
+    const r = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
+    const e = r.candidateErrors.find((x) => x.errorCode === 701)!;
+    expect(e.explanation).not.toMatch(/came from the same server/);
+    expect(e.explanation).toMatch(/did not answer \(701: TURN allocate request timed out\.\): the server is down/);
   });
 
   it('closed by the application after seconds of unanswered checks: the checks are the verdict, the close said (ICE audit: it was closed-early, the application blamed)', () => {
