@@ -478,7 +478,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-unknown-transport': {
     domain: 'candidate',
     title: 'Transport is not UDP or TCP',
-    description: 'A candidate\'s transport is udp or tcp (RFC 8839 §5.1, RFC 6544; any case). Chromium\'s addIceCandidate refuses another ("Error processing ICE candidate", measured with sctp); no pair can be formed with it.',
+    description: 'A candidate\'s transport is udp or tcp (RFC 8839 §5.1, RFC 6544; any case). Chromium\'s addIceCandidate refuses another ("Error processing ICE candidate", measured with sctp), but for ssltcp, its own old pseudo-TLS over TCP, which it still reads (webrtc_sdp.cc); no pair can be formed with any of them against a browser of today.',
     action: 'Find what wrote it: the transport field is the third after "candidate:" (foundation, component, transport).',
     reference: 'RFC 8839 §5.1 (transport), RFC 6544 §4.5',
   },

@@ -73,8 +73,10 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // A separator glued to the next candidate ("…5000|candidate:4", "remote=candidate:4", "[candidate:4") is neither's.
     if (end === next && end > m.index && !isBlank(line.charCodeAt(end - 1))) stop--;
     stop = candidateTextStop(line, m.index, stop);
-    // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value is dropped.
-    if (next >= 0) stop = withoutDanglingWord(line, m.index, stop);
+    // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value
+    // is dropped; so is one at the line's end ("… typ host sent", "… rport 5000 OK"), the log's text
+    // (audit of the change: each was an extension with a warning about Chromium).
+    stop = withoutDanglingWord(line, m.index, stop);
     // In free text, "candidate:" and a blank that does not read as a candidate (one with an empty
     // foundation does) is a sentence ("Resolved candidate: 10.0.0.98 56116", "Failed to add
     // candidate: timeout", util.inspect's "candidate: {"), unless a candidate's fields follow
@@ -86,7 +88,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
         // Read as the candidate it stands for, readable or not (a bad port is its error, as before);
         // a word joining it to the next candidate ("… typ host and candidate: 2 …") is neither's.
         let text = `candidate:${line.slice(fields, stop)}`;
-        if (next >= 0) text = text.slice(0, withoutDanglingWord(text, 0, text.length));
+        text = text.slice(0, withoutDanglingWord(text, 0, text.length));
         emitCandidate(text, {}, at, sink, fields + 1);
       }
       re.lastIndex = end;
@@ -239,6 +241,15 @@ class CandidateStarts {
  * what the line says. Otherwise `stop` as it was (its error is the candidate's).
  */
 function withoutDanglingWord(line: string, from: number, stop: number): number {
+  // Eight fields, then extensions in pairs: a dangling word makes the count odd. Counted first, a
+  // pass over the characters: most candidates need no second parse (it runs for every one now).
+  let tokens = 0;
+  for (let i = from, inToken = false; i < stop; i++) {
+    const blank = isBlank(line.charCodeAt(i));
+    if (!blank && !inToken) tokens++;
+    inToken = !blank;
+  }
+  if (tokens % 2 === 0) return stop;
   const text = line.slice(from, stop);
   const r = tryParseCandidate(text);
   // A last name with no value reads (Chromium takes such a line, ignoring it), but between two

@@ -427,6 +427,14 @@ describe('log text', () => {
     expect(readCandidates('got candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host x-list a,b').map((c) => c.candidate?.extensions)).toEqual([[{ name: 'x-list', value: 'a,b' }]]);
   });
 
+  it('a word of the log after a candidate at the line\'s end is the log\'s, not an extension (audit of the change: "sent" read as an extension with a warning about Chromium)', () => {
+    const got = readCandidates(['12:00:01 candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 sent', '12:00:02 candidate:2 1 udp 1686052607 203.0.113.5 6000 typ srflx raddr 10.0.0.1 rport 5000 OK'].join('\n'));
+    expect(got.map((c) => [c.text, c.error, c.explanation?.warnings.map((w) => w.kind)])).toEqual([
+      ['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0', null, []],
+      ['candidate:2 1 udp 1686052607 203.0.113.5 6000 typ srflx raddr 10.0.0.1 rport 5000', null, []],
+    ]);
+  });
+
   it('reads two candidates in one text line as two: the first ends where the next begins, a word joining them belongs to neither (was one candidate, refused: CANDIDATE_EXTENSION)', () => {
     const a = 'candidate:3 1 udp 1686052607 203.0.113.5 6000 typ srflx raddr 10.0.0.1 rport 5000';
     const b = 'candidate:4 1 udp 2122260223 10.0.0.9 5001 typ host generation 0';
