@@ -102,6 +102,8 @@ export interface Elision {
   readonly count: number;
   /** The line of the last one (`line` is the first's). */
   readonly lastLine: number | null;
+  /** Of rejected-by-browser: the rules of those not listed (BROWSER_RULES), so that what to do about each is still said. */
+  readonly rules?: readonly string[];
 }
 
 /** Candidate lines, wherever they were found (parseSdp, readInput, the analyzer). */
@@ -324,7 +326,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'sdp',
     title: 'A line a browser refuses',
     description: 'Something in the description that Chromium\'s or Firefox\'s setRemoteDescription refuses, measured with Chromium 156 and Firefox ESR 153 by the browser-verdict harness (README: "What the browsers refuse"); `rule` names it (BROWSER_RULES lists every rule), `browsers` says which browser rejects it. A rule one browser accepts is still an error: the description fails there.',
-    action: 'Each rule says how to write it so the browsers take it (BROWSER_RULE_FIXES, which diagnosticAction gives and the commands print): write the line as the browser\'s own description has it.',
+    action: 'Write the line as the browser\'s own description has it: each rule\'s "what to do" (listed per rule) says how.',
     reference: 'RFC 8866 and the RFC each rule names (BROWSER_RULES)',
   },
   'attribute-syntax': {
@@ -861,8 +863,8 @@ export const MAX_FINDINGS_PER_KIND = 100;
 /** Where findings go: push adds one (a parser's list, bounded per kind). */
 export interface FindingSink<D extends Diagnostic> {
   push(d: D): void;
-  /** True when `kind` is past its bound: the finding at `line` is counted, and need not be made. */
-  skip(kind: D['kind'], line: number | null): boolean;
+  /** True when `kind` is past its bound: the finding at `line` is counted, and need not be made (`rule`: a browser rule's, kept in the count's `rules`). */
+  skip(kind: D['kind'], line: number | null, rule?: string): boolean;
 }
 
 /**
@@ -872,16 +874,18 @@ export interface FindingSink<D extends Diagnostic> {
  */
 export function boundedFindings<D extends Diagnostic>(into: D[]): FindingSink<D> {
   const seen = new Map<DiagnosticKind, number>();
-  const elided = new Map<DiagnosticKind, { count: number; lastLine: number | null }>();
-  const count = (kind: DiagnosticKind, line: number | null): void => {
+  const elided = new Map<DiagnosticKind, { count: number; lastLine: number | null; rules?: string[] }>();
+  const count = (kind: DiagnosticKind, line: number | null, rule?: string): void => {
     const e = elided.get(kind);
     if (e) {
       e.count++;
       if (line !== null) e.lastLine = line;
+      if (rule !== undefined && !(e.rules ??= []).includes(rule)) e.rules.push(rule);
       return;
     }
     // The message is read when wanted (a getter: JSON and spreads see a plain string).
     const first = { kind: 'diagnostics-elided' as const, severity: SEVERITY['diagnostics-elided'], line, column: null, mid: null, of: kind, count: 1, lastLine: line, get message(): string { return elisionMessage(this); } };
+    if (rule !== undefined) (first as { rules?: string[] }).rules = [rule];
     elided.set(kind, first);
     into.push(first as Diagnostic as D);
   };
@@ -891,11 +895,11 @@ export function boundedFindings<D extends Diagnostic>(into: D[]): FindingSink<D>
       if (n < MAX_FINDINGS_PER_KIND || d.kind === 'diagnostics-elided') {
         seen.set(d.kind, n + 1);
         into.push(d);
-      } else count(d.kind, 'line' in d ? d.line : null);
+      } else count(d.kind, 'line' in d ? d.line : null, 'rule' in d && typeof d.rule === 'string' ? d.rule : undefined);
     },
-    skip(kind: DiagnosticKind, line: number | null): boolean {
+    skip(kind: DiagnosticKind, line: number | null, rule?: string): boolean {
       if ((seen.get(kind) ?? 0) < MAX_FINDINGS_PER_KIND) return false;
-      count(kind, line);
+      count(kind, line, rule);
       return true;
     },
   };

@@ -36,12 +36,23 @@ export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: str
   return { ...d, code: d.kind, action: diagnosticAction(d).action };
 }
 
+/** A rejected-by-browser finding's shape, for the action of a rule counted and not listed. */
+const ruleShape = { kind: 'rejected-by-browser', severity: 'error', message: '', line: null, column: null, mid: null, browsers: { chromium: 'rejects', firefox: 'rejects' } } as const;
+
 /** The "what to do" entries of a run of findings, once per kind (per rule for a browser's refusal), errors and warnings only, in the order first seen. */
 export class ActionList {
   readonly entries = new Map<string, string>();
 
   add(list: readonly Diagnostic[]): this {
     for (const d of list) {
+      // Refusals past the bound, not listed: what to do about each of their rules all the same.
+      if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser') {
+        for (const rule of d.rules ?? []) {
+          const { label, action } = diagnosticAction({ ...ruleShape, rule } as Diagnostic);
+          if (!this.entries.has(label)) this.entries.set(label, action);
+        }
+        continue;
+      }
       if (d.severity === 'info') continue;
       const { label, action } = diagnosticAction(d);
       if (!this.entries.has(label)) this.entries.set(label, action);

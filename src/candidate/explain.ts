@@ -226,7 +226,7 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
 /** An extension without its value, or a generation that is not a number (candidate-extension-value), said; null when none. */
 function extensionProblem(c: Candidate): string | null {
   for (const e of c.extensions) {
-    if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value: Chromium ignores a last name without its value and takes the candidate`;
+    if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value (or an empty one): Chromium ignores a last name without its value and takes the candidate`;
     if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate`;
   }
   return null;

@@ -35,11 +35,11 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'rtpmap-duplicate': 'Keep one a=rtpmap per payload type; give the other codec a payload type of its own (and list it on the m= line).',
   'codec-attribute-unknown-pt': 'List the payload type on the m= line, or remove its a=fmtp and a=rtcp-fb lines (removing a codec by hand leaves them behind).',
   'rtx-apt': 'Give each rtx payload type a=fmtp:<rtx pt> apt=<pt> naming a payload type of the same m= line, or remove the rtx codec with its lines.',
-  'sctp-port-range': 'Write a=sctp-port with a port from 0 to 65535 (browsers write 5000).',
+  'sctp-port-range': 'Write a=sctp-port with a port from 1 to 65535 (0 is no SCTP port, RFC 9260 §3.1; browsers write 5000).',
   'max-message-size-value': 'Write a=max-message-size:<bytes> as a whole number (Chromium writes 262144), or remove it.',
   'sctp-format': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000: the old form (DTLS/SCTP 5000 with a=sctpmap) is not read with a=sctp-port.',
   'rid-direction': 'Write a=rid:<id> send or a=rid:<id> recv.',
-  'simulcast-syntax': 'Remove the empty rid from a=simulcast: a doubled or trailing ";" or ",".',
+  'simulcast-syntax': 'Remove the empty rid from a=simulcast: a doubled or trailing ";" or ",", or a "~" (paused) with no rid after it.',
   'simulcast-rid-missing': 'Add a=rid:<id> <direction> for every rid a=simulcast names in that direction: an answer answers the offer\'s a=rid:<id> send with a=rid:<id> recv and a=simulcast:recv.',
   'simulcast-rid-extension': 'Add a=extmap:<free id> urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id to the m-section (an answer: with the offer\'s id), or remove a=simulcast and its a=rid lines.',
   'rtcp-mux-missing': 'Add a=rtcp-mux to every audio and video m-section: both browsers require it.',
@@ -51,6 +51,11 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
  * list: the kind, and a browser rule's name after it.
  */
 export function diagnosticAction(d: Diagnostic): { readonly label: string; readonly action: string } {
+  // The refusals past the bound, not listed: their rules' fixes are still what to do (audit of the change: they were lost).
+  if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser' && d.rules !== undefined && d.rules.length > 0) {
+    const fixes = d.rules.map((r) => `${r}: ${(BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[r] ?? DIAGNOSTICS['rejected-by-browser'].action}`);
+    return { label: `rejected-by-browser (${d.count} not listed)`, action: fixes.join(' ') };
+  }
   if (d.kind === 'rejected-by-browser') {
     const fix = (BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[d.rule];
     if (fix !== undefined) return { label: `${d.kind} (${d.rule})`, action: fix };

@@ -7,7 +7,7 @@ import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browse
 /** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
 const ruleSink = (findings: FindingSink<ParseDiagnostic>, mid: string | null): RuleSink => (rule, line, column, detail) => {
   // Past the bound, counted without being made (an m= line of 100,000 bad formats made as many diagnostics: 54% of its parse).
-  if (!findings.skip('rejected-by-browser', line)) findings.push(ruleDiagnostic(rule, detail, { line, column, mid }));
+  if (!findings.skip('rejected-by-browser', line, rule)) findings.push(ruleDiagnostic(rule, detail, { line, column, mid }));
 };
 import type {
   AttributeLine,

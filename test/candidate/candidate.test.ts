@@ -293,7 +293,7 @@ describe('extension values may be empty (RFC 8839 §5.1: extension-att-value = *
     const c = parseCandidate(line);
     expect([c.generation, c.ufrag, c.extensions]).toEqual([0, null, [{ name: 'generation', value: '0' }, { name: 'ufrag', value: '' }]]);
     expect(writeCandidate(c)).toBe(line);
-    expect(explainCandidate(c).warnings.map((w) => [w.kind, w.message])).toEqual([['candidate-extension-value', 'extension "ufrag" has no value: Chromium ignores a last name without its value and takes the candidate']]);
+    expect(explainCandidate(c).warnings.map((w) => [w.kind, w.message])).toEqual([['candidate-extension-value', 'extension "ufrag" has no value (or an empty one): Chromium ignores a last name without its value and takes the candidate']]);
   });
 
   it('a tcptype outside active/passive/so is a warning (RFC 6544 §4.5), not silently taken', () => {
@@ -337,7 +337,7 @@ describe('held to Chromium\'s addIceCandidate (test/fixtures/verdicts/candidates
     const refusing = explainCandidate(r.candidate).warnings.filter((w) => / Chromium refuses/.test(w.message) || w.kind === 'candidate-unknown-type' || (w.kind === 'candidate-unknown-tcptype' && r.candidate.tcpType !== ''));
     return refusing.length > 0 ? `read, said refused (${refusing.map((w) => w.kind).join(', ')})` : 'read';
   };
-  // Chromium takes these and never pairs them; the grammar refuses them (RFC 8445 §5.1.2.1: 1 to 256), and so does sdpscope.
+  // Chromium takes these and never pairs them; RFC 8445's range refuses them (§5.1.2.1: 1 to 256; RFC 8839's grammar takes 1*3DIGIT), and so does sdpscope.
   const GRAMMAR_ONLY = new Set(['candidate:1 0 udp 2122260223 10.0.0.1 50000 typ host', 'candidate:1 257 udp 2122260223 10.0.0.1 50000 typ host']);
   it.each(Object.entries(fixture.cases))('%s: Chromium %j', (line, v) => {
     const ours = verdict(line);

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { diffTexts } from '../../cli/commands/diff.js';
+import { ActionList } from '../../cli/render/diagnostics.js';
 import { BROWSER_RULES, ruleDiagnostic, type BrowserRule } from '../../src/sdp/browser-rules.js';
 import { BROWSER_RULE_FIXES, diagnosticAction } from '../../src/sdp/browser-rule-fixes.js';
 import { DIAGNOSTICS } from '../../src/diagnostics.js';
@@ -155,6 +156,17 @@ describe('what to do about a refusal: each rule\'s fix', () => {
     const d = ruleDiagnostic(rule, 'detail', { line: 3, column: null, mid: null });
     expect(diagnosticAction(d)).toEqual({ label: `rejected-by-browser (${rule})`, action: fix });
   });
+  it('refusals past the bound, counted and not listed, still get their rules\' fixes (audit of the change: an sctp-port error after 120 bad ssrcs lost its fix)', () => {
+    const base = fixture.cases.find((c) => c.id === 'simulcast-recv')!.results.chromium!.offer;
+    const at = base.indexOf('a=mid:0\r\n') + 'a=mid:0\r\n'.length;
+    const sdp = base.slice(0, at) + Array.from({ length: 120 }, (_, i) => `a=ssrc:abc${i} cname:x\r\n`).join('') + 'a=sctp-port:70000\r\n' + base.slice(at);
+    const d = parseSdp(sdp).diagnostics;
+    const elided = d.find((x) => x.kind === 'diagnostics-elided' && x.of === 'rejected-by-browser') as { rules?: readonly string[] } | undefined;
+    expect(elided?.rules).toEqual(['ssrc-syntax', 'sctp-port-range']);
+    const listed = new ActionList().add(d).entries;
+    expect(listed.get('rejected-by-browser (sctp-port-range)')).toBe(BROWSER_RULE_FIXES['sctp-port-range']);
+  });
+
   it('another kind gets its kind\'s action, labelled by the kind', () => {
     const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtcp-mux\r\na=mid:0\r\n').diagnostics.find((x) => x.kind !== 'rejected-by-browser')!;
     expect(diagnosticAction(d)).toEqual({ label: d.kind, action: DIAGNOSTICS[d.kind].action });
