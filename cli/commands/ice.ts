@@ -30,14 +30,14 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
       if (e instanceof SdpscopeError && (e.code === 'NOT_A_DUMP' || e.code === 'EMPTY_INPUT')) throw new SdpscopeError(e.code, `${name}: ${e.reason}`);
       throw e;
     }
-    for (const pc of dump.peerConnections) ids.push(pc.id);
+    ids.push(`${files.length > 1 ? `${name}: ` : ''}${dump.peerConnections.length ? dump.peerConnections.map((pc) => pc.id).join(', ') : '(none)'}`);
     const pcs = dump.peerConnections.filter((pc) => o.pc === undefined || pc.id === o.pc);
     all.push({ file: name, format: dump.format, userAgent: dump.userAgent, notes: dump.notes, cut: dump.cut, peerConnections: pcs.map(explainIce), ...(o.pc !== undefined && pcs.length === 0 ? { otherIds: dump.peerConnections.map((pc) => pc.id) } : {}) });
   }
   const s = makeStyle(o.color);
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
   if (count === 0) {
-    if (o.pc !== undefined) throw new SdpscopeError('NO_PEER_CONNECTION', `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}: the ids are ${ids.length ? ids.join(', ') : '(none)'}`);
+    if (o.pc !== undefined) throw new SdpscopeError('NO_PEER_CONNECTION', `no peer connection ${JSON.stringify(o.pc)} in ${files.join(', ')}: the ids are ${ids.join('; ')}`);
     // The hint for the tool that made the dump: only webrtc-internals must be open before the call.
     const formats = new Set(all.map((f) => f.format));
     const hint = formats.has('webrtc-internals') ? 'was webrtc-internals opened before the call?'
@@ -46,7 +46,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void)
     throw new SdpscopeError('NO_PEER_CONNECTION', `${files.map((f) => (f === '-' ? 'standard input' : f)).join(', ')}: no peer connection in ${files.length > 1 ? 'these dumps' : 'this dump'} (${hint})`);
   }
   // One file: {format, userAgent, peerConnections}; several: {files: [{file, format, userAgent, peerConnections}]}.
-  if (o.json) out(pretty(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, notes: all[0]!.notes, cut: all[0]!.cut, peerConnections: all[0]!.peerConnections } : { files: all }) + '\n');
+  if (o.json) out(pretty(files.length === 1 ? { format: all[0]!.format, userAgent: all[0]!.userAgent, notes: all[0]!.notes, cut: all[0]!.cut, peerConnections: all[0]!.peerConnections } : { files: all.map(({ otherIds: _ids, ...f }) => f) }) + '\n');
   else
     for (const f of all) {
       if (files.length > 1) out(s.bold(`== ${f.file}\n`));

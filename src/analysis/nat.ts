@@ -98,8 +98,8 @@ export class NatEvidence {
     }
     if (dependent.length > 0) {
       // What two mappings cannot tell (RFC 4787 §4.1; candidates audit: said more than shown).
-      dependent.push('address-dependent or address-and-port-dependent: candidates cannot tell which (sdpscope probe can)');
-      if (this.pooled()) dependent.push('the mapped addresses differ, not only their ports: a NAT with a pool of public addresses that picks one per mapping ("arbitrary" pooling, RFC 4787 §4.1) does this too, whatever its mapping behaviour');
+      dependent.push('"address-dependent" here covers address-and-port-dependent too: candidates cannot tell the two apart (sdpscope probe can)');
+      if (this.pooled()) dependent.push('the mapped addresses differ, not only their ports: the NAT maps per destination from a pool of public addresses ("arbitrary" pooling, RFC 4787 §4.1), or the mapping expired and was made anew between the two');
       return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT: every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
     }
     if (independent.length > 0) {

@@ -660,7 +660,10 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
 }
 
 const noAnswer = (server: IceServerUri, what: string, timeoutMs: number) =>
-  failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `no answer from ${server.host}:${server.port} over ${server.transport.toUpperCase()}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}${timeoutMs < SHORT_TIMEOUT_MS ? `; or the answer came after the ${timeoutMs} ms --timeout (try the default, ${DEFAULT_TIMEOUT_MS} ms)` : ''}`);
+  failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `no answer from ${server.host}:${server.port} over ${server.transport.toUpperCase()}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}${shortTimeout(timeoutMs)}`);
+
+/** Said last of "no answer" when --timeout is short enough to be the cause (probe audit: --timeout 1 said "UDP is blocked"). */
+const shortTimeout = (timeoutMs: number): string => (timeoutMs < SHORT_TIMEOUT_MS ? `. Or the answer came after the ${timeoutMs} ms --timeout: STUN over UDP retransmits from 500 ms (RFC 8489 §6.2.1); try the default, ${DEFAULT_TIMEOUT_MS} ms` : '');
 
 /** The default time each transaction gets (--timeout). */
 const DEFAULT_TIMEOUT_MS = 2500;
@@ -1087,9 +1090,9 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       if (how === 'refused') d.error = { ...d.error, explanation: udpRefused ? `${d.error.explanation}. TCP to the same port was refused too: nothing listens there, over UDP or TCP (a wrong port, or the server is down), or a firewall rejects both` : `${d.error.explanation}. TCP to the same port was refused: the machine is reachable and nothing listens for TCP there (a UDP-only server, or one that is down); a firewall dropping UDP on the way, or the server being down, are what is left` };
       // Said whole, not after "down or unreachable" (audit of the late commits: it contradicted itself).
       if (how === 'connected') d.error = { ...d.error, explanation: `${overUdp}; TCP to the same port connected and answered no STUN either: something listens there that is not a STUN server (another service), or a server that ignores Binding` };
-      // A timeout shorter than a round trip is the likelier story (probe audit: --timeout 1 was "UDP is blocked").
-      const short = !udpRefused && timeoutMs < SHORT_TIMEOUT_MS ? ` (or the answer came after the ${timeoutMs} ms --timeout: STUN over UDP retransmits from 500 ms, RFC 8489 §6.2.1; try the default, ${DEFAULT_TIMEOUT_MS} ms)` : '';
-      if (tcp) d.error = { ...d.error, explanation: `${overUdp}, while STUN over TCP to the same server and port did answer: UDP is ${udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port${short}; behind such a firewall, use TURN over TCP or TLS` };
+      if (tcp) d.error = { ...d.error, explanation: `${overUdp}, while STUN over TCP to the same server and port did answer: UDP is ${udpRefused ? 'rejected' : 'blocked'} on the way (a firewall), or this server does not serve UDP on that port; behind such a firewall, use TURN over TCP or TLS` };
+      // The short-timeout hint, said last whatever was added above (audit of the change: "… are what is left" came after it).
+      if (!udpRefused && d.error.code === 'no-answer') d.error = { ...d.error, explanation: `${d.error.explanation.replace(shortTimeout(timeoutMs), '')}${shortTimeout(timeoutMs)}` };
     }
 
     if (options.nat === false) {

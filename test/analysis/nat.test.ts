@@ -20,7 +20,7 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:2 1 udp 1686052607 203.0.113.5 40002 typ srflx raddr 10.0.1.2 rport 5000',
     ]);
     expect(v.mapping).toBe('address-dependent');
-    expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002', 'address-dependent or address-and-port-dependent: candidates cannot tell which (sdpscope probe can)']);
+    expect(v.evidence).toEqual(['base udp 10.0.1.2:5000 is mapped to 203.0.113.5:40001 and 203.0.113.5:40002', '"address-dependent" here covers address-and-port-dependent too: candidates cannot tell the two apart (sdpscope probe can)']);
     expect(v.seedTypes).toMatch(/^symmetric NAT: every destination gets a new mapping/);
     expect(v.cannotSee).toMatch(/filtering/);
   });
@@ -41,7 +41,7 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:2 1 udp 1686052607 198.51.100.9 40001 typ srflx raddr 10.0.1.2 rport 5000',
     ]);
     expect(v.mapping).toBe('address-dependent');
-    expect(v.evidence.at(-1)).toMatch(/^the mapped addresses differ, not only their ports: a NAT with a pool of public addresses .*RFC 4787 §4\.1\) does this too/);
+    expect(v.evidence.at(-1)).toMatch(/^the mapped addresses differ, not only their ports: the NAT maps per destination from a pool of public addresses .*RFC 4787 §4\.1\), or the mapping expired/);
   });
 
   it('one mapping per base says nothing: unknown, with the reason', () => {

@@ -60,6 +60,13 @@ describe('sdpscope ice', () => {
     const r = run(['--pc', '8-2', join(ROOT, 'samples/webrtc-internals-dump.json'), join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')]);
     expect(r.stdout).toContain('peer connection 8-2');
     expect(r.stdout).toContain('no peer connection "8-2" in this dump (its ids: 15032385537)');
+    // None anywhere: the ids of each file, by file (audit of the change: one list, no file per id).
+    const none = run(['--pc', '9-9', join(ROOT, 'samples/webrtc-internals-dump.json'), join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`the ids are ${join(ROOT, 'samples/webrtc-internals-dump.json')}: 8-1, 8-2; ${join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')}: 15032385537`);
+    // --json keeps its contract: no field for this.
+    const j = JSON.parse(run(['--json', '--pc', '8-2', join(ROOT, 'samples/webrtc-internals-dump.json'), join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')]).stdout) as { files: Record<string, unknown>[] };
+    expect(Object.keys(j.files[1]!).sort()).toEqual(['cut', 'file', 'format', 'notes', 'peerConnections', 'userAgent']);
   });
 
   it('a cut rtcstats dump: the note first in the text, in notes in the JSON', () => {

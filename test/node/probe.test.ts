@@ -349,7 +349,8 @@ describe('probe: a UDP server that does not answer, and TCP to its port', () => 
     try {
       const port = udp.address().port;
       const short = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 50 });
-      expect(short.servers[0]!.error!.explanation).toMatch(/; or the answer came after the 50 ms --timeout \(try the default, 2500 ms\)/);
+      // Said last, after what the TCP cross-check adds (audit of the change).
+      expect(short.servers[0]!.error!.explanation).toMatch(/\. Or the answer came after the 50 ms --timeout: STUN over UDP retransmits from 500 ms \(RFC 8489 §6\.2\.1\); try the default, 2500 ms$/);
       const usual = await run([`stun:127.0.0.1:${port}`], { nat: false, timeoutMs: 300 });
       expect(usual.servers[0]!.error!.explanation).not.toMatch(/--timeout/);
     } finally {
