@@ -1,5 +1,6 @@
 /** The one text form and the one JSON form of a diagnostic, whatever its kind. Pure. */
 import { diagnosticAction, type Diagnostic } from '../../src/index.js';
+import { ruleAction } from '../../src/sdp/browser-rule-fixes.js';
 import type { Style } from './style.js';
 
 /** Where a finding is, in words: "line 4, column 12", "mid 1", or "" (the block around it says). */
@@ -36,9 +37,6 @@ export function diagnosticJson(d: Diagnostic): Diagnostic & { readonly code: str
   return { ...d, code: d.kind, action: diagnosticAction(d).action };
 }
 
-/** A rejected-by-browser finding's shape, for the action of a rule counted and not listed. */
-const ruleShape = { kind: 'rejected-by-browser', severity: 'error', message: '', line: null, column: null, mid: null, browsers: { chromium: 'rejects', firefox: 'rejects' } } as const;
-
 /** The "what to do" entries of a run of findings, once per kind (per rule for a browser's refusal), errors and warnings only, in the order first seen. */
 export class ActionList {
   readonly entries = new Map<string, string>();
@@ -48,7 +46,7 @@ export class ActionList {
       // Refusals past the bound, not listed: what to do about each of their rules all the same.
       if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser') {
         for (const rule of d.rules ?? []) {
-          const { label, action } = diagnosticAction({ ...ruleShape, rule } as Diagnostic);
+          const { label, action } = ruleAction(rule);
           if (!this.entries.has(label)) this.entries.set(label, action);
         }
         continue;

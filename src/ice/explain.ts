@@ -432,17 +432,17 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   return [...out.values(), ...rest];
 }
 
-/** The transport a STUN/TURN URL reaches its server over: tls for stuns:/turns:, tcp with ?transport=tcp, else udp. */
-function urlTransport(url: string): 'udp' | 'tcp' | 'tls' {
-  if (/^(stuns|turns):/i.test(url)) return 'tls';
-  return /[?&]transport=tcp\b/i.test(url) ? 'tcp' : 'udp';
-}
-
-/** A STUN/TURN URL's server as host:port (the default port by scheme), null when it is not one. */
-function serverOf(url: string): string | null {
+/**
+ * A STUN/TURN URL's server and the transport to it, as one key ("host:port udp|tcp|tls"; the
+ * default port by scheme), null when it is not one. Not parseIceServerUri: the URLs of a dump
+ * carry what it refuses (user info redacted to "[redacted]@", query parameters beside transport).
+ */
+function serverKey(url: string): string | null {
   const m = /^(stuns?|turns?):(?:\/\/)?(?:[^@/?]*@)?(\[[^\]]+\]|[^:/?\s]+)(?::(\d+))?/i.exec(url);
   if (!m) return null;
-  return `${m[2]!.toLowerCase()}:${m[3] ?? (/s$/i.test(m[1]!) ? '5349' : '3478')}`;
+  const secure = /s$/i.test(m[1]!);
+  const transport = secure ? 'tls' : /[?&]transport=tcp\b/i.test(url) ? 'tcp' : 'udp';
+  return `${m[2]!.toLowerCase()}:${m[3] ?? (secure ? '5349' : '3478')} ${transport}`;
 }
 
 /** A candidate error in plain words (RTCPeerConnectionIceErrorEvent: 300–699 STUN codes, 701 unreachable). */
@@ -784,16 +784,15 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // change: a 701 over UDP beside a relay that came over TCP, on the only interface, is UDP blocked).
   const interfaces = new Set(localCandidates.filter((c) => c.type === 'host' && c.address !== null && c.addressClass !== 'mdns').map((c) => c.address));
   for (const c of localCandidates) {
-    const at = c.url === null || (c.type !== 'srflx' && c.type !== 'relay') ? null : serverOf(c.url);
-    if (at !== null && !reached.has(`${at} ${urlTransport(c.url!)}`)) reached.set(`${at} ${urlTransport(c.url!)}`, `a ${c.type} candidate`);
+    const key = c.url === null || (c.type !== 'srflx' && c.type !== 'relay') ? null : serverKey(c.url);
+    if (key !== null && !reached.has(key)) reached.set(key, `a ${c.type} candidate`);
     // Without its URL (Chrome 86 gave none): a relay's address is its TURN server's, as a rule.
-    const key = c.type === 'relay' && c.address !== null ? `${c.address.toLowerCase()}:* ${c.relayProtocol ?? 'udp'}` : null;
-    if (key !== null && !reached.has(key)) reached.set(key, `a relay candidate at its address (${c.address})`);
+    const byAddress = c.type === 'relay' && c.address !== null ? `${c.address.toLowerCase()}:* ${c.relayProtocol ?? 'udp'}` : null;
+    if (byAddress !== null && !reached.has(byAddress)) reached.set(byAddress, `a relay candidate at its address (${c.address})`);
   }
   const candidateErrors = reached.size === 0 || interfaces.size < 2 ? errors : errors.map((e) => {
-    const at = e.errorCode === 701 && e.url !== null ? serverOf(e.url) : null;
-    const t = e.url === null ? '' : urlTransport(e.url);
-    const got = at === null ? undefined : (reached.get(`${at} ${t}`) ?? reached.get(`${at.slice(0, at.lastIndexOf(':'))}:* ${t}`));
+    const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;
+    const got = key === null ? undefined : (reached.get(key) ?? reached.get(key.replace(/:\d+ /, ':* ')));
     return got === undefined ? e : { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
   });
   const report = {

@@ -45,6 +45,11 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'rtcp-mux-missing': 'Add a=rtcp-mux to every audio and video m-section: both browsers require it.',
 };
 
+/** What to do about a refusal by `rule` (a name of BROWSER_RULES), with its label in a "what to do" list. */
+export function ruleAction(rule: string): { readonly label: string; readonly action: string } {
+  return { label: `rejected-by-browser (${rule})`, action: (BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[rule] ?? DIAGNOSTICS['rejected-by-browser'].action };
+}
+
 /**
  * What to do about a finding: for rejected-by-browser, its rule's fix (BROWSER_RULE_FIXES); for
  * every other kind, the action of its kind in DIAGNOSTICS. `label` names it in a "what to do"
@@ -53,12 +58,8 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
 export function diagnosticAction(d: Diagnostic): { readonly label: string; readonly action: string } {
   // The refusals past the bound, not listed: their rules' fixes are still what to do (audit of the change: they were lost).
   if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser' && d.rules !== undefined && d.rules.length > 0) {
-    const fixes = d.rules.map((r) => `${r}: ${(BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[r] ?? DIAGNOSTICS['rejected-by-browser'].action}`);
-    return { label: `rejected-by-browser (${d.count} not listed)`, action: fixes.join(' ') };
+    return { label: `rejected-by-browser (${d.count} not listed)`, action: d.rules.map((r) => `${r}: ${ruleAction(r).action}`).join(' ') };
   }
-  if (d.kind === 'rejected-by-browser') {
-    const fix = (BROWSER_RULE_FIXES as Readonly<Record<string, string | undefined>>)[d.rule];
-    if (fix !== undefined) return { label: `${d.kind} (${d.rule})`, action: fix };
-  }
+  if (d.kind === 'rejected-by-browser') return ruleAction(d.rule);
   return { label: d.kind, action: DIAGNOSTICS[d.kind].action };
 }
