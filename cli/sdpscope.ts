@@ -238,7 +238,7 @@ run('sdpscope', async () => {
       async (a) => {
         if (files(a['files']).length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a dump file, or pipe one in (- for standard input; see sdpscope ice --help)');
         const { iceCommand } = await import('./commands/ice.js');
-        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out);
+        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out, IO.err);
       },
     )
     .command(

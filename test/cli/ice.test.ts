@@ -56,6 +56,30 @@ describe('sdpscope ice', () => {
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
   });
 
+  it('several files, some unreadable: each said on stderr, the others reported, exit 2; --json lists them in unread', () => {
+    const good = join(ROOT, 'samples/webrtc-internals-dump.json');
+    const r = run([join(ROOT, 'samples/offer.json'), good, '/no/such/dump']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^sdpscope: .*samples\/offer\.json: not a stats dump: .*\[NOT_A_DUMP\]$/),
+      expect.stringMatching(/^sdpscope: .*\/no\/such\/dump.*\[FILE_NOT_FOUND\]$/),
+    ]);
+    expect(r.stdout).toMatch(/^== .*samples\/webrtc-internals-dump\.json\npeer connection 8-1/m);
+    expect(r.stdout).not.toContain('offer.json');
+    const j = JSON.parse(run([join(ROOT, 'samples/offer.json'), good, '--json']).stdout) as { files: { file: string }[]; unread: { file: string; error: { code: string } }[] };
+    expect(j.files.map((f) => f.file)).toEqual([good]);
+    expect(j.unread).toEqual([{ file: join(ROOT, 'samples/offer.json'), error: { code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump') } }]);
+    // None readable: each said, exit 2, nothing on stdout.
+    const none = run([join(ROOT, 'samples/offer.json'), '/no/such/dump']);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr.trim().split('\n')).toHaveLength(2);
+    // Readable but without peer connections beside an unreadable one: the readable ones named.
+    const empty = run([join(DUMPS, 'cla-check-test__webrtc_internals_dump.txt'), '/no/such/dump']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/cla-check-test__webrtc_internals_dump\.txt: no peer connection in this dump .*\[NO_PEER_CONNECTION\]$/m);
+  });
+
   it('--pc over several files: a file without that peer connection says so, with its ids (ICE audit: "no peer connection in this dump")', () => {
     const r = run(['--pc', '8-2', join(ROOT, 'samples/webrtc-internals-dump.json'), join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')]);
     expect(r.stdout).toContain('peer connection 8-2');
