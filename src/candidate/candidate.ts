@@ -440,13 +440,20 @@ export function readCanonicalCandidate(s: string, from: number, to: number): Can
 export function parseCandidateScanned(line: string): Candidate {
   requireText(line, 'parseCandidate');
   const ending = lineEnding(line);
-  if (ending === 0) return scanCandidate(line);
+  if (ending === 0) {
+    oneLine(line);
+    return scanCandidate(line);
+  }
   const body = line.slice(0, -ending);
   oneLine(body);
   return withEnding(scanCandidate(body), line);
 }
 
-/** Refuses a candidate that holds a line break once its own line ending is off (Chromium: "Expect one line only"). */
+/**
+ * Refuses a candidate that holds a line feed once its own line ending is off (Chromium: "Expect
+ * one line only"; measured: test/fixtures/verdicts/candidates.json). A CR inside is no break to
+ * Chromium: it stays in its token ("ufrag ab\rcd" is taken, "typ host\rx" an unknown type).
+ */
 function oneLine(body: string): void {
   const nl = body.indexOf('\n');
   if (nl >= 0) fail('CANDIDATE_LINES', 'the candidate holds a line break before its end: it is more than one line (Chromium refuses it: "Expect one line only")', nl + 1);
@@ -462,7 +469,11 @@ function oneLine(body: string): void {
 export function parseCandidate(line: string): Candidate {
   requireText(line, 'parseCandidate');
   const ending = lineEnding(line);
-  if (ending === 0) return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
+  if (ending === 0) {
+    // A line feed inside is a second line whatever ends the text (library audit: "typ host\ncandidate:2 …" was type "host\ncandidate:2").
+    oneLine(line);
+    return readCanonical(line, 0, line.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(line);
+  }
   // One ending only: a line break before it is a second line, which Chromium refuses.
   const body = line.slice(0, -ending);
   oneLine(body);

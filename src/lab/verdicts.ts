@@ -94,6 +94,13 @@ export function candidateCases(): string[] {
     'candidate:1 1 sctp 2122260223 10.0.0.1 50000 typ host',
     'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype',
     'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype foo',
+    // Line breaks: one at the end is the line's; one inside makes two lines, or sits in a token.
+    `${base} generation 0\r\n`,
+    `${base} generation 0\n`,
+    `${base} generation 0\ncandidate:2 1 udp 2122260223 10.0.0.2 50000 typ host`,
+    `${base} ufrag ab\ncd`,
+    `${base} ufrag ab\rcd`,
+    `${base}\rgeneration 0`,
   ];
 }
 

@@ -143,10 +143,14 @@ describe('grammar and tolerance', () => {
     }
     // Two line endings are two lines, which Chromium refuses ("Expect one line only"): refused, at the first line break.
     for (const f of [parseCandidate, parseCandidateScanned]) {
-      for (const t of ['candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n\r\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host ufrag abc\n\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host\ngeneration 0\r\n']) {
+      for (const t of ['candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n\r\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host ufrag abc\n\n', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host\ngeneration 0\r\n',
+        // With no line ending at the end too (library audit: read as type "host\ncandidate:2", ufrag "ab\ncd").
+        'candidate:1 1 udp 1 10.0.0.1 5000 typ host\ncandidate:2 1 udp 1 10.0.0.2 5000 typ host', 'candidate:1 1 udp 1 10.0.0.1 5000 typ host ufrag ab\ncd']) {
         expect(() => f(t)).toThrow(expect.objectContaining({ code: 'CANDIDATE_LINES', column: t.indexOf('\n') + 1 }));
       }
     }
+    // A CR inside is no line break to Chromium (measured: "ufrag ab\rcd" taken): it stays in its token.
+    for (const f of [parseCandidate, parseCandidateScanned]) expect(f('candidate:1 1 udp 1 10.0.0.1 5000 typ host ufrag ab\rcd').ufrag).toBe('ab\rcd');
     // An edit drops the ending with the rest of the old spelling.
     expect(writeCandidate({ ...parseCandidate('candidate:1 1 udp 1 10.0.0.1 5000 typ host\r\n'), port: 5001 })).toBe('candidate:1 1 udp 1 10.0.0.1 5001 typ host');
   });
