@@ -5,7 +5,7 @@
  * was a TypeError from inside negotiate, diffDescriptions, writeSdp, writeCandidate and
  * explainCandidate (left item of the library audit, 2026-12-05).
  */
-import { CandidateAnalyzer, diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
+import { CandidateAnalyzer, diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, parseSdp, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
 import { sample } from './support/corpus.js';
 
 const pair = pairFromOne(readInput(sample('call.ndjson')).descriptions, 'call.ndjson');
@@ -87,6 +87,27 @@ describe('descriptions revived from JSON', () => {
       change(d);
       expect(thrown(() => writeSdp(d))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/^writeSdp: the description is not one parseSdp makes/) });
     }
+  });
+
+  it('writeSdp refuses a line whose value has fields missing, of the wrong type or holding a line feed, naming the line (library audit: "o=undefined …", "a=rtpmap:undefined …", more lines)', () => {
+    const cases: [string, (d: { lines: { kind: string; value: unknown }[]; media: { lines: { kind: string; name?: string; value: unknown }[] }[] }) => void, RegExp][] = [
+      ['origin {}', (d) => (d.lines[1]!.value = {}), /^writeSdp: line 2 does not write as SDP: its origin fields give "o=undefined undefined undefined undefined undefined undefined", from a field missing/],
+      ['rtpmap {}', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value = {}), /its a=rtpmap value gives "a=rtpmap:undefined undefined\/undefined\/undefined", which does not read back/],
+      ['mid with CRLF', (d) => (d.media[0]!.lines.find((l) => l.name === 'mid')!.value = 'a\r\nb'), /its a=mid value gives "a=mid:a\\r\\nb", which holds a line feed/],
+      ['other attribute with CRLF', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x', value: 'y\r\na=evil:1' }), /its a=x value gives .*holds a line feed/],
+      ['media port a string', (d) => (d.media[0]!.lines[0]!.value = { ...(d.media[0]!.lines[0]!.value as object), port: 'x' }), /its media fields give "m=audio x /],
+    ];
+    for (const [, change, message] of cases) {
+      const d = parseSdp(writeSdp(pair.first.description)) as unknown as Parameters<(typeof cases)[0][1]>[0];
+      change(d);
+      expect(thrown(() => writeSdp(d as never))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(message) });
+    }
+    // What parseSdp read writes back, whatever words it holds; an edit of the right type is written.
+    const odd = 'v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=undefined NaN null\r\nt=0 0\r\na=msid-semantic: WMS undefined\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:null\r\na=msid:undefined NaN\r\na=rtpmap:111 opus/48000/2\r\n';
+    expect(writeSdp(parseSdp(odd))).toBe(odd);
+    const d = parseSdp(odd);
+    (d.media[0]!.lines.find((l) => l.kind === 'attribute' && l.name === 'mid') as { value: string }).value = 'audio';
+    expect(writeSdp(d)).toBe(odd.replace('a=mid:null', 'a=mid:audio'));
   });
 
   it('seeded: whatever one field becomes, negotiate, diffDescriptions and writeSdp answer or throw an SdpscopeError', () => {

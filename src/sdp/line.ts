@@ -212,6 +212,53 @@ function withSpelling(node: Node, content: string): SdpLine {
   return (canonical === content ? node : { ...node, verbatim: { text: content, canonical } }) as SdpLine;
 }
 
+/** What JavaScript prints for a field that is missing or not a string or number. */
+const SUSPECT = /undefined|NaN|null|Infinity|\[object /;
+const strings = (...xs: unknown[]) => xs.every((x) => typeof x === 'string');
+
+/** A sink that keeps nothing (a line re-read to check it). */
+const DISCARD: FindingSink<ParseDiagnostic> = { push: () => undefined, skip: () => true };
+
+/**
+ * Whether `text`, the line written from `node`'s fields, is one line that reads back as that
+ * kind of line (that attribute) and writes the same: not for a value with fields missing or of
+ * the wrong type, which wrote "a=rtpmap:undefined undefined/undefined" or "o=undefined …", nor
+ * for one holding a line feed, which wrote more lines (library audit). A lone CR stays: parseSdp
+ * keeps one inside a line. A string where a number was ("a=ptime:twenty") is written as given.
+ */
+export function writesAsRead(node: SdpLine, text: string): boolean {
+  if (text.includes('\n')) return false;
+  switch (node.kind) {
+    case 'invalid':
+    case 'other-attribute':
+      return true;
+    // Lines of fixed fields: their types (a line of missing fields reads back as itself: "o=undefined undefined …").
+    case 'field':
+      return typeof node.value === 'string';
+    case 'origin': {
+      const o = node.value;
+      return strings(o.username, o.sessionId, o.sessionVersion, o.netType, o.addressType, o.address);
+    }
+    case 'connection':
+      return strings(node.value.netType, node.value.addressType, node.value.address);
+    case 'timing':
+      return strings(node.value.start, node.value.stop);
+    case 'bandwidth':
+      return typeof node.value.type === 'string' && Number.isSafeInteger(node.value.bandwidth);
+    case 'media': {
+      const m = node.value;
+      return strings(m.kind, m.protocol) && Number.isSafeInteger(m.port) && (m.portCount === null || Number.isSafeInteger(m.portCount)) && Array.isArray(m.formats) && m.formats.every((f) => typeof f === 'string');
+    }
+    case 'attribute':
+      break;
+  }
+  // An attribute: what a missing or mistyped field prints makes it read again (reading every
+  // line made writeSdp four times slower); a line as parsed reads back as itself.
+  if (!SUSPECT.test(text)) return true;
+  const back = readNode(text, 0, DISCARD);
+  return back.kind === node.kind && (back.kind !== 'attribute' || back.name === (node as AttributeLine).name) && formatNode(back) === text;
+}
+
 /** The text of a line: as read while its fields are unchanged, else their canonical spelling. */
 export function writeLine(node: SdpLine): string {
   const canonical = formatNode(node);
