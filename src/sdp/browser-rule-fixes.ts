@@ -5,6 +5,7 @@
  * stays as it was). Pure.
  */
 import { DIAGNOSTICS, type Diagnostic } from '../diagnostics.js';
+import { requireObject, SdpscopeError } from '../errors.js';
 import type { BrowserRule } from './browser-rules.js';
 
 /** Per rule of BROWSER_RULES: how to write it so the browsers take it (the "what to do" of its findings). */
@@ -56,6 +57,10 @@ export function ruleAction(rule: string): { readonly label: string; readonly act
  * list: the kind, and a browser rule's name after it.
  */
 export function diagnosticAction(d: Diagnostic): { readonly label: string; readonly action: string } {
+  // Diagnostics come to dashboards as JSON: a wrong one is said, not a TypeError (library audit).
+  requireObject(d, 'diagnosticAction: the diagnostic', 'kind');
+  if (typeof d.kind !== 'string' || !Object.hasOwn(DIAGNOSTICS, d.kind)) throw new SdpscopeError('INVALID_ARGUMENT', `diagnosticAction: ${JSON.stringify(String(d.kind)).slice(0, 80)} is not a kind of diagnostic this version of sdpscope knows (DIAGNOSTICS lists them)`);
+  if (d.kind === 'rejected-by-browser' && typeof d.rule !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'diagnosticAction: a rejected-by-browser diagnostic needs its rule (a name of BROWSER_RULES)');
   // The refusals past the bound, not listed: their rules' fixes are still what to do (audit of the change: they were lost).
   if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser' && d.rules !== undefined && d.rules.length > 0) {
     return { label: `rejected-by-browser (${d.count} not listed)`, action: d.rules.map((r) => `${r}: ${ruleAction(r).action}`).join(' ') };

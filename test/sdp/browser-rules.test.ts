@@ -171,6 +171,15 @@ describe('what to do about a refusal: each rule\'s fix', () => {
     const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtcp-mux\r\na=mid:0\r\n').diagnostics.find((x) => x.kind !== 'rejected-by-browser')!;
     expect(diagnosticAction(d)).toEqual({ label: d.kind, action: DIAGNOSTICS[d.kind].action });
   });
+  it('a diagnostic that is not one (a dashboard\'s JSON from elsewhere) is INVALID_ARGUMENT, not a TypeError (library audit)', () => {
+    for (const [d, reason] of [
+      [undefined, /^diagnosticAction: the diagnostic must be an object with kind, got undefined/],
+      [null, /must be an object with kind, got null/],
+      [{}, /must be an object with kind/],
+      [{ kind: 'future-kind' }, /^diagnosticAction: "future-kind" is not a kind of diagnostic this version of sdpscope knows/],
+      [{ kind: 'rejected-by-browser' }, /needs its rule/],
+    ] as const) expect(() => diagnosticAction(d as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(reason) }));
+  });
   it('sdp-diff on an answer Chromium refused (simulcast without the RID extension): the rule\'s fix in --json and in "what to do"', () => {
     const r = fixture.cases.find((c) => c.id === 'simulcast-recv')!.results.chromium!;
     const answer = r.answer.replace(/a=extmap:\d+ urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n/g, '');
