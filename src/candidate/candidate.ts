@@ -6,7 +6,7 @@
  *                         connection-address SP port SP cand-type [SP rel-addr] [SP rel-port]
  *                         *(SP cand-extension)
  */
-import { describe, requireObject, requireText, SdpscopeError, stacklessError, type ErrorCode } from '../errors.js';
+import { describe, requireObject, requireText, SdpscopeError, stacklessError, type ErrorCode, type ErrorInfo } from '../errors.js';
 
 /** RFC 8839 §5.1 candidate-types; the grammar also allows any token (kept as written). */
 export type KnownCandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
@@ -670,8 +670,19 @@ function scanCandidate(line: string): Candidate {
   return text === line ? candidate : { ...candidate, verbatim: { text: line, canonical: text } };
 }
 
-/** Like {@link parseCandidate}, but returns the error instead of throwing it. */
-export function tryParseCandidate(line: string): { ok: true; candidate: Candidate } | { ok: false; error: SdpscopeError } {
+/**
+ * Like {@link parseCandidate}, but returns the error instead of throwing it, as plain data
+ * (ErrorInfo: what its `toJSON` gives), so that the result survives structuredClone and
+ * postMessage whole (library audit: the error instance came back from a worker as a plain Error
+ * without its code).
+ */
+export function tryParseCandidate(line: string): { ok: true; candidate: Candidate } | { ok: false; error: ErrorInfo } {
+  const r = tryReadCandidate(line);
+  return r.ok ? r : { ok: false, error: r.error.toJSON() };
+}
+
+/** Internal: tryParseCandidate with the error itself, its stack never captured (the readers' hot path). */
+export function tryReadCandidate(line: string): { ok: true; candidate: Candidate } | { ok: false; error: SdpscopeError } {
   returning++;
   try {
     return { ok: true, candidate: parseCandidate(line) };

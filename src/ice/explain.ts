@@ -6,7 +6,7 @@
  * verdict from a closed set with its evidence and what to do. Pure.
  */
 import { classifyAddress, type AddressClass } from '../candidate/address.js';
-import { tryParseCandidate, type Candidate } from '../candidate/candidate.js';
+import { tryReadCandidate, type Candidate } from '../candidate/candidate.js';
 import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
@@ -327,7 +327,7 @@ export const hostPort = (address: string | null, port: number | string | null): 
 const key = (c: { type: string | null; address: string | null; port: number | null; protocol: string | null }) => `${c.type ?? ''}|${c.address ?? ''}|${c.port ?? ''}|${(c.protocol ?? '').toLowerCase()}`;
 
 function fromLine(line: string, seen: 'event' | 'sdp'): IceCandidateInfo | null {
-  const r = tryParseCandidate(line);
+  const r = tryReadCandidate(line);
   if (!r.ok) return null;
   const c: Candidate = r.candidate;
   const parts = decodePriority(c.priority);

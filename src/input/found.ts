@@ -3,7 +3,7 @@
  * a trickled candidate parsed and explained once, with the problems each raises. Shared by every
  * reader.
  */
-import { tryParseCandidate, writeParsed, type Candidate } from '../candidate/candidate.js';
+import { tryReadCandidate, writeParsed, type Candidate } from '../candidate/candidate.js';
 import { explainParsed } from '../candidate/explain.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { SdpscopeError, withoutStack } from '../errors.js';
@@ -138,7 +138,7 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
   // A line ending at the end of a candidate string (`"candidate:… typ host\r\n"`, an a= line copied
   // whole) is not part of it, and two are two lines: parseCandidate reads them as Chrome's
   // candidate parser does (the reader had stripped any number: audit of the change).
-  const parsed = refused !== null ? { ok: false as const, error: refused } : tryParseCandidate(text);
+  const parsed = refused !== null ? { ok: false as const, error: refused } : tryReadCandidate(text);
   const candidate = parsed.ok ? parsed.candidate : null;
   const index = init.sdpMLineIndex;
   return {

@@ -1,5 +1,5 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
-import { tryParseCandidate } from '../candidate/candidate.js';
+import { tryReadCandidate } from '../candidate/candidate.js';
 import { cutCandidate, emitCandidate, emitDescription } from './found.js';
 import type { InputSink, Source } from './types.js';
 
@@ -82,7 +82,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // candidate: timeout", util.inspect's "candidate: {"), unless a candidate's fields follow
     // ("Parsing candidate: 1 1 UDP 2122317823 10.0.0.98 56116 typ host", libdatachannel): read
     // then (real-log audit: each was an unparseable-candidate error).
-    if (m[0].length === 10 && isBlank(line.charCodeAt(m.index + 10)) && !quoted(line, m.index) && line.charCodeAt(m.index - 1) !== 39 && !tryParseCandidate(line.slice(m.index, stop)).ok) {
+    if (m[0].length === 10 && isBlank(line.charCodeAt(m.index + 10)) && !quoted(line, m.index) && line.charCodeAt(m.index - 1) !== 39 && !tryReadCandidate(line.slice(m.index, stop)).ok) {
       const fields = fieldsAfterBlank(line, m.index + 10, stop);
       if (fields !== null) {
         // Read as the candidate it stands for, readable or not (a bad port is its error, as before);
@@ -251,7 +251,7 @@ function withoutDanglingWord(line: string, from: number, stop: number): number {
   }
   if (tokens % 2 === 0) return stop;
   const text = line.slice(from, stop);
-  const r = tryParseCandidate(text);
+  const r = tryReadCandidate(text);
   // A last name with no value reads (Chromium takes such a line, ignoring it), but between two
   // candidates on a log line it is a word joining them.
   const last = r.ok ? r.candidate.extensions.at(-1) : undefined;
@@ -261,7 +261,7 @@ function withoutDanglingWord(line: string, from: number, stop: number): number {
   while (blank > from && !isBlank(line.charCodeAt(blank))) blank--;
   if (blank <= from) return stop;
   const shorter = candidateTextStop(line, from, blank);
-  return tryParseCandidate(line.slice(from, shorter)).ok ? shorter : stop;
+  return tryReadCandidate(line.slice(from, shorter)).ok ? shorter : stop;
 }
 
 /**

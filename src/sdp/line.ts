@@ -4,7 +4,7 @@
  */
 import { SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
-import { tryParseCandidate } from '../candidate/candidate.js';
+import { tryReadCandidate } from '../candidate/candidate.js';
 import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
@@ -119,7 +119,7 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
   const rule = ruleFor(name);
   if (name === 'candidate' && value !== null) {
     // Read whole, as it stands (no copy with the prefix put back); a rejection is returned, its stack never made.
-    const r = tryParseCandidate(content);
+    const r = tryReadCandidate(content);
     return r.ok ? ({ line, kind: 'attribute', name, value: r.candidate } as Node) : rejectedCandidate(r.error, line, value, problems);
   }
   if (rule) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCandidate, parseCandidateScanned, tryParseCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
+import { parseCandidate, parseCandidateScanned, tryParseCandidate, tryReadCandidate, writeCandidate, type Candidate } from '../../src/candidate/candidate.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { explainCandidate } from '../../src/candidate/explain.js';
 import { candidateLines, sample } from '../support/corpus.js';
@@ -309,9 +309,22 @@ describe('extension values may be empty (RFC 8839 §5.1: extension-att-value = *
 describe('errors returned, errors thrown', () => {
   const bad = 'candidate:1 1 udp x 10.0.0.1 5000 typ host';
 
-  it('tryParseCandidate returns the same error parseCandidate throws, without capturing a stack (never read), and leaves the stack limit as it was', () => {
-    const limit = Error.stackTraceLimit;
+  it('tryParseCandidate returns the error parseCandidate throws as plain data, which structuredClone keeps whole (library audit: the instance lost its code)', () => {
+    let thrown: unknown;
+    try {
+      parseCandidate(bad);
+    } catch (e) {
+      thrown = e;
+    }
     const r = tryParseCandidate(bad);
+    expect(r).toEqual({ ok: false, error: (thrown as SdpscopeError).toJSON() });
+    expect(Object.getPrototypeOf((r as { error: object }).error)).toBe(Object.prototype);
+    expect(structuredClone(r)).toEqual(r);
+  });
+
+  it('tryReadCandidate (internal) returns the same error parseCandidate throws, without capturing a stack (never read), and leaves the stack limit as it was', () => {
+    const limit = Error.stackTraceLimit;
+    const r = tryReadCandidate(bad);
     expect(r.ok).toBe(false);
     let thrown: unknown;
     try {
