@@ -70,6 +70,11 @@ export interface SdpscopeErrorJson {
   readonly column: number | null;
 }
 
+/**
+ * The one error sdpscope throws: a stable `code` (ERROR_CODES says each), the `reason` in words,
+ * and where in the input (`line`, `column`) when that applies. `toJSON` gives it as plain data
+ * (ErrorInfo); `isSdpscopeError(e, code)` tells it apart.
+ */
 export class SdpscopeError extends Error {
   override readonly name = 'SdpscopeError';
   readonly code: ErrorCode;

@@ -306,6 +306,12 @@ export interface CandidateExplanation {
   readonly warnings: readonly CandidateFinding[];
 }
 
+/**
+ * What a parsed candidate says beyond its fields: its priority split into type, local and
+ * component preference (RFC 8445 §5.1.2.1) with what the local preference encodes (libwebrtc's
+ * network adapter and address precedence, a relay's protocol), the address class, the network
+ * cost class, and warnings for what a browser refuses or never pairs. Pure.
+ */
 export function explainCandidate(c: Candidate): CandidateExplanation {
   requireCandidate(c, 'explainCandidate: the candidate');
   return explainParsed(c);

@@ -71,6 +71,11 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
   return pairs;
 }
 
+/**
+ * What changed between two descriptions of one side (a re-offer, a renegotiation): m-lines added
+ * or rejected, ICE restarts, DTLS fingerprint and role, codecs, directions, ssrcs,
+ * extmaps, the o= version (RFC 3264 §8). `sdp-diff --diff` prints it. Pure.
+ */
 export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
   requireObject(before, 'diffDescriptions: the first description', 'media', 'origin');
   requireObject(after, 'diffDescriptions: the second description', 'media', 'origin');

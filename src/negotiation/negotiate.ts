@@ -278,6 +278,13 @@ function firstByMid(media: readonly MediaDescription[]): () => ReadonlyMap<strin
   };
 }
 
+/**
+ * Applies the offer/answer rules (RFC 3264, RFC 8829 JSEP, RFC 8843 BUNDLE) as the browsers do to
+ * a parsed offer and its answer: per m-line, whether it is accepted, the codecs both sides can
+ * use (by name, clock rate, channels and the fmtp parameters that must match, H.264 by
+ * profile-level-id), directions, ICE, DTLS roles, BUNDLE, header extensions, simulcast; with a
+ * diagnostic for each rule broken. `sdp-diff` prints it. Pure.
+ */
 export function negotiate(offer: SessionDescription, answer: SessionDescription): Negotiation {
   requireObject(offer, 'negotiate: the offer', 'media', 'bundle');
   requireObject(answer, 'negotiate: the answer', 'media', 'bundle');
