@@ -276,6 +276,8 @@ export const MUTATIONS: readonly Mutation[] = [
   o('offer-setup-removed', 'DTLS', 'the offer without a=setup', dropAll(/^a=setup:/)),
   o('offer-rtcp-mux-removed', 'rtcp-mux', 'the offer without a=rtcp-mux', dropAll(/^a=rtcp-mux$/)),
   o('offer-mid-duplicate', 'mids and BUNDLE', 'video has audio\'s mid in the offer', (s) => inKind('video', mapLines((l) => (l.startsWith('a=mid:') ? `a=mid:${mids(s)[0]}` : l)))(s)),
+  o('offer-mid-17', 'mids and BUNDLE', 'audio\'s mid 17 characters long in the offer (in the group too)', (s) => { const m = mids(s)[0]!; return replaceAll(new RegExp(`^a=mid:${m}$`), `a=mid:${'m'.repeat(17)}`)(replaceAll(/^a=group:BUNDLE (\S+)/, `a=group:BUNDLE ${'m'.repeat(17)}`)(s)); }),
+  o('offer-mid-16', 'mids and BUNDLE', 'audio\'s mid 16 characters long in the offer (in the group too; legal)', (s) => { const m = mids(s)[0]!; return replaceAll(new RegExp(`^a=mid:${m}$`), `a=mid:${'m'.repeat(16)}`)(replaceAll(/^a=group:BUNDLE (\S+)/, `a=group:BUNDLE ${'m'.repeat(16)}`)(s)); }),
   o('offer-bundle-unknown-mid', 'mids and BUNDLE', 'the offer\'s BUNDLE group names a mid no m-section has', replaceAll(/^(a=group:BUNDLE .*)$/, '$1 7')),
   o('offer-rtpmap-removed', 'payload types', 'the offer without opus\'s a=rtpmap', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
   o('offer-rtx-apt-unknown', 'rtx and red', 'an rtx apt= naming a payload type not in the offer\'s m-line', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=77')))),

@@ -483,7 +483,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
 
     // DTLS (RFC 8842, RFC 8122).
     const roles = dtlsRoles(o.setup, a?.setup ?? null);
-    const dtlsUsed = usesDtls(o.protocol);
+    // RTP/SAVP(F) with a fingerprint is DTLS-SRTP too: JSEP (RFC 8829 §5.8) takes it for
+    // UDP/TLS/RTP/SAVPF, as both browsers do (the corpus's Jitsi, ice-lite gateway and 2013 Chrome
+    // offers); it had been "plain RTP", and an answer's a=setup:actpass passed (negotiation audit).
+    const dtlsUsed = usesDtls(o.protocol) || (/^RTP\/SAVPF?$/i.test(o.protocol) && (o.fingerprints.length > 0 || (a !== null && a.fingerprints.length > 0)));
     // An a=setup that does not read is its description's own finding (rejected-by-browser, setup-value), not a missing one.
     const unreadSetup = (m: MediaDescription) => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
     // An m-line the offer does not use (port 0, not bundle-only: RFC 3264 §6) needs no DTLS (audit
@@ -491,7 +494,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const offerUsed = o.port !== 0 || o.bundleOnly;
     // Plain RTP or SDES (a SIP trunk's RTP/AVP, RTP/SAVP with a=crypto): no fingerprint, which both
     // browsers refuse (audit against both: passed as clean).
-    const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : ': plain RTP'}): both browsers reject it, they implement DTLS-SRTP only` : '');
+    const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : /SAVP/i.test(m.protocol) ? ' with no keys: no a=fingerprint, no a=crypto' : ': plain RTP'}): both browsers reject it, they implement DTLS-SRTP only` : '');
     if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
     if (dtlsUsed && offerUsed) {
       if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));
@@ -511,6 +514,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const iceLive = live && !(o.port === 0 && !o.bundleOnly);
     for (const [side, ice] of [['offer', offerIce], ['answer', live ? answerIce : null]] as const) {
       if (!ice || !iceLive) continue;
+      // An answer's bundled m-line other than its tag needs none: only the tag's are used, and both
+      // browsers take such an answer (measured; Chromium's sdp_offer_answer.cc says why). It had
+      // been an error (negotiation audit). An offer's is needed: Firefox refuses an offer without.
+      if ((ice.ufrag === null || ice.pwd === null) && side === 'answer' && inAnswer && !answerTag) continue;
       if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
       else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag ${JSON.stringify(ice.ufrag)} (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
       // Characters outside ice-char: a warning (audit against both browsers: they take "-", "_", "=").
@@ -580,7 +587,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   for (const [side, desc, group] of [...offerGroups.map((g) => ['offer', offer, g] as const), ...answerGroups.map((g) => ['answer', answer, g] as const)]) {
     const inGroup = new Set(group);
     const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
-    const ufrags = new Set(members.map((m) => m.ice.ufrag));
+    // One without credentials other than the tag uses the tag's (and an offer's is missing-ice-credentials already).
+    const ufrags = new Set(members.filter((m) => m.ice.ufrag !== null || m.mid === group[0]).map((m) => m.ice.ufrag));
     // An m-line with none is named as such (it read as an empty name: "ufrags HrkA, ").
     const which = (side === 'offer' ? offerGroups : answerGroups).length > 1 ? ` (mids ${group.join(' ')})` : '';
     if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group${which} has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));

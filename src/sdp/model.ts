@@ -330,6 +330,7 @@ export interface MediaDescription {
   readonly rtcpRsize: boolean;
   readonly rtcp: Rtcp | null;
   readonly codecs: readonly Codec[];
+  /** a=extmap lines of the section, else of the session (RFC 8285 §8: either level; the browsers read both). */
   readonly extmaps: readonly Extmap[];
   readonly ssrcs: readonly Ssrc[];
   readonly ssrcGroups: readonly SsrcGroup[];

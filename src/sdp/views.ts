@@ -219,7 +219,10 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     rtcpRsize: a.has('rtcp-rsize'),
     rtcp: a.first('rtcp') ?? null,
     codecs,
-    extmaps: a.values('extmap'),
+    // Those of the section, else the session's: RFC 8285 §8 allows either level, and both browsers
+    // read session-level ones (libwebrtc: "all session level or all media level"); negotiate had
+    // seen none, and said the answer's were "not offered" (negotiation audit).
+    extmaps: a.has('extmap') ? a.values('extmap') : s.values('extmap'),
     ssrcs: a.values('ssrc'),
     ssrcGroups: a.values('ssrc-group'),
     msids: a.values('msid'),
@@ -287,6 +290,12 @@ export function buildDescription(
     const other = midOwner.get(m.mid);
     if (other) ruleSink(findings, m.mid)('mid-duplicate', m.lines[0]!.line, null, `mid ${m.mid} is also the mid of the m-section of line ${other.lines[0]!.line}`);
     else midOwner.set(m.mid, m);
+    // Longer than the sdes:mid header extension carries (16 bytes): both browsers refuse it (negotiation audit: SFUs' UUID mids passed).
+    const bytes = m.mid.length <= 5 ? m.mid.length : new TextEncoder().encode(m.mid).length;
+    if (bytes > 16) {
+      const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'mid');
+      ruleSink(findings, m.mid)('mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
+    }
   }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
   const owner = new Map<string, MediaDescription>();

@@ -142,6 +142,44 @@ describe('sdp-diff against the browsers: the audit of 2026-12-05 afternoon (test
   });
 });
 
+describe('sdp-diff against the browsers: the audit of 2026-12-06 (test/fixtures/sdp-diff-audit/2026-12-06)', () => {
+  const AUDIT = fileURLToPath(new URL('../fixtures/sdp-diff-audit/2026-12-06', import.meta.url));
+  const diffCase = (name: string) => {
+    let out = '';
+    const status = diffTexts([readFileSync(join(AUDIT, `${name}.offer.sdp`), 'utf8'), readFileSync(join(AUDIT, `${name}.answer.sdp`), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
+    const doc = JSON.parse(out) as { diagnostics: { kind: string; severity: string; message: string; rule?: string }[]; media: { dtls: { offererRole: string | null; valid: boolean }; headerExtensions: { negotiated: unknown[] } }[] };
+    return { status, doc, errors: doc.diagnostics.filter((d) => d.severity === 'error') };
+  };
+  it.each(['session-extmap-offer', 'session-extmap-offer-chromium-answer', 'nontag-no-ice-ff-offer', 'nontag-no-ice-cr-offer'])('%s: the browsers accept it, no error (it had 2 to 15)', (name) => {
+    const r = diffCase(name);
+    expect(r.errors).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+  it('session-level a=extmap are each m-line\'s: negotiated, and an answer\'s not offered is Firefox\'s refusal (it passed)', () => {
+    expect(diffCase('session-extmap-offer').doc.media[0]!.headerExtensions.negotiated.length).toBeGreaterThan(0);
+    const r = diffCase('session-extmap-answer');
+    expect(r.status).toBe(1);
+    expect(r.errors.map((e) => e.kind)).toContain('header-extension-not-offered');
+    expect(r.errors.find((e) => e.kind === 'header-extension-not-offered')!.message).toMatch(/toffset was not offered: Firefox rejects it/);
+  });
+  it('RTP/SAVPF with a fingerprint is DTLS-SRTP: an answer\'s actpass and an offer without a=setup are the browsers\' refusals (they passed as "plain RTP")', () => {
+    const a = diffCase('rtp-savpf-answer-actpass');
+    expect(a.status).toBe(1);
+    expect(a.errors.map((e) => e.kind)).toContain('dtls-role-conflict');
+    expect(a.doc.media[0]!.dtls.valid).toBe(false);
+    const o = diffCase('rtp-savpf-offer-no-setup');
+    expect(o.errors.map((e) => e.kind)).toEqual(['offer-setup-missing']);
+  });
+  it('a mid of 20 characters: both browsers refuse it (rule mid-length; it passed)', () => {
+    const r = diffCase('mid-20-chars');
+    expect(r.status).toBe(1);
+    expect(r.errors.filter((e) => e.rule === 'mid-length').length).toBeGreaterThan(0);
+  });
+  it('answers with their mids swapped: an error, as both browsers refuse it', () => {
+    expect(diffCase('mid-swap').status).toBe(1);
+  });
+});
+
 describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', () => {
   const AUDIT = fileURLToPath(new URL('../fixtures/sdp-diff-audit', import.meta.url));
   it('only telephone-event in common: both browsers accept, no audio flows (it said Firefox refuses, Chromium sends)', () => {

@@ -254,10 +254,17 @@ describe('statuses and roles', () => {
     expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'server', answererRole: 'client', valid: true });
     expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-missing', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
   });
-  it('a BUNDLE group where one m-line has no ufrag names it as missing, not as an empty name (negotiation audit)', () => {
-    const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: null })] });
+  it('a BUNDLE group whose tag has no ufrag names it as missing, not as an empty name (negotiation audit)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({ ufrag: null }), answerOf({ kind: 'audio' })] });
     const d = n.diagnostics.find((x) => x.kind === 'bundle-credentials-differ');
-    expect(d?.message).toBe("the answer's BUNDLE group has ufrags gZTj, (none, on an m-line without a=ice-ufrag)");
+    expect(d?.message).toBe("the answer's BUNDLE group has ufrags (none, on an m-line without a=ice-ufrag), gZTj");
+  });
+  it('an answer\'s bundled m-line other than the tag without ICE credentials: no finding, the tag\'s are used (both browsers take it, measured: the 2026-12-06 audit)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: null, pwd: null })] });
+    expect(n.diagnostics.map((x) => x.kind)).toEqual([]);
+    // The offer's own are needed (Firefox refuses an offer without them).
+    const o = run({ media: [{}, { kind: 'audio', ufrag: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
+    expect(o.diagnostics.map((x) => x.kind)).toContain('missing-ice-credentials');
   });
   it('an answer m-line without a=mid while the answer group names its mid: said so, not "taken out of the group" (negotiation audit)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] });
