@@ -176,7 +176,7 @@ run('sdpscope', async () => {
           {
             host: a['host'] as string,
             port: a['port'] as number,
-            ...(a['log'] !== undefined ? { log: a['log'] as string } : {}),
+            ...(a['log'] !== undefined ? { log: fileArg(a['log']) } : {}),
             keepSecrets: a['keep-secrets'] === true,
             roomSize: a['room-size'] as number | 'unlimited',
             maxClients: a['max-clients'] as number,
@@ -187,8 +187,8 @@ run('sdpscope', async () => {
             logFailure: a['log-failure'] as 'stop' | 'continue',
             ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
             ...(a['origin'] !== undefined ? { origins: a['origin'] as string[] } : {}),
-            ...(a['tls-cert'] !== undefined ? { tlsCert: a['tls-cert'] as string } : {}),
-            ...(a['tls-key'] !== undefined ? { tlsKey: a['tls-key'] as string } : {}),
+            ...(a['tls-cert'] !== undefined ? { tlsCert: fileArg(a['tls-cert']) } : {}),
+            ...(a['tls-key'] !== undefined ? { tlsKey: fileArg(a['tls-key']) } : {}),
             quiet: a['quiet'] === true,
             color: color(a['color']),
           },
@@ -249,7 +249,7 @@ run('sdpscope', async () => {
           .positional('urls', { type: 'string', array: true, describe: 'stun:host[:port], turn:host[:port][?transport=udp|tcp], turns:host[:port]' })
           .options(OPTIONS.probe)
           .example('$0 probe stun:stun.example.org:3478', 'mapped address, RTT, and the NAT type if the server does RFC 5780')
-          .example('$0 probe turn:turn.example.org?transport=udp turn:turn.example.org?transport=tcp --username u --credential p', 'TURN over UDP and TCP: allocate, relay a datagram, free')
+          .example("$0 probe 'turn:turn.example.org?transport=udp' 'turn:turn.example.org?transport=tcp' --username u --credential p", 'TURN over UDP and TCP: allocate, relay a datagram, free')
           .example('$0 probe --ice-servers config.json --json', 'the servers of an RTCConfiguration, as JSON'),
       async (a) => {
         const { probeCommand } = await import('./commands/probe.js');

@@ -98,6 +98,10 @@ function interfaceAddresses(ipv6: boolean): string[] {
 /** Runs the relay until SIGINT or SIGTERM; resolves with the exit code once the log is flushed. */
 export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<number> {
   if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new SdpscopeError('USAGE', '--tls-cert and --tls-key go together');
+  // "-" is standard input elsewhere: here it names no file (README walk: "\u0000stdin" in the banner, then Node's own error).
+  for (const [name, v] of [['--log', opts.log], ['--tls-cert', opts.tlsCert], ['--tls-key', opts.tlsKey]] as const) {
+    if (v === '-') throw new SdpscopeError('USAGE', `${name} takes a file, not "-"${name === '--log' ? ' (standard output has the relay\'s console lines)' : ''}`);
+  }
   const read = (p: string) => {
     try {
       return readFileSync(p, 'utf8');
@@ -141,7 +145,8 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
         if (!quiet || (l.kind === 'event' && QUIET_KEEPS.test(l.event))) say(renderRelayLine(l, s) + '\n');
       },
       // The operator must see it, whatever --quiet says: on stderr.
-      onLogError: (e) => io.err(`sdpscope relay: ${s.red(e.message)} [${e.code}]\n`),
+      // The library's option named as this command spells it (README walk: 'logFailure "continue"').
+      onLogError: (e) => io.err(`sdpscope: ${s.red(e.message.replace('logFailure "continue"', '--log-failure continue'))} [${e.code}]\n`),
     });
   } catch (e) {
     if (e instanceof SdpscopeError) throw e;

@@ -418,7 +418,17 @@ describe('a log that cannot be written any more', () => {
     // /dev/full opens for appending (the start-up check passes) and fails every write: ENOSPC.
     const r = await relayProcess(['--log', '/dev/full', '--quiet']);
     expect(await r.exited).toBe(2);
-    expect(r.err()).toMatch(/^sdpscope relay: cannot write the log any more: \/dev\/full: no space left on the device: the relay stops .*\[LOG_UNWRITABLE\]\n$/);
+    // The command's option named as the command spells it, and every command's prefix (README walk: 'logFailure "continue"', "sdpscope relay:").
+    expect(r.err()).toMatch(/^sdpscope: cannot write the log any more: \/dev\/full: no space left on the device: the relay stops \(--log-failure continue relays on without it\) \[LOG_UNWRITABLE\]\n$/);
+  });
+
+  it('"-" as --log, --tls-cert or --tls-key is a usage error before anything starts (README walk: it printed "\\u0000stdin" and Node\'s own error)', async () => {
+    for (const args of [['--log', '-'], ['--tls-cert', '-', '--tls-key', '-']]) {
+      const r = await relayProcess(args);
+      expect(await r.exited).toBe(2);
+      expect(r.err()).toMatch(new RegExp(`^sdpscope: ${args[0]} takes a file, not "-".*\\[USAGE\\]\\n$`));
+      expect(r.out()).toBe('');
+    }
   });
 
   it('with --log-failure continue, relays on and says so on stderr', async () => {
