@@ -103,16 +103,29 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   // record of an event (joined, left) is no frame (probe audit: the records went out as frames).
   let records = 0;
   let events = 0;
+  // A value written again as JSON: one nested deeper than the call stack goes is said, not a
+  // RangeError (README walk: exit 70 on 5,000 nested arrays, which the relay itself takes).
+  const written = (v: unknown, asRead?: string): string => {
+    try {
+      return JSON.stringify(v);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      if (asRead !== undefined) return asRead;
+      throw new SdpscopeError('INVALID_FRAME', `${name} holds a frame nested too deep to write again as JSON: give it whole, alone or on a line of its own (one frame a line is sent as written)`);
+    }
+  };
+  /** The text when it is one frame (sent as written if it cannot be written again). */
+  let whole: string | undefined;
   const frameOf = (v: unknown, line: string | null): string | null => {
     if (isFeedRecord(v)) {
       records++;
-      return JSON.stringify(v.frame);
+      return written(v.frame);
     }
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && typeof (v as Record<string, unknown>)['event'] === 'string') {
       events++;
       return null;
     }
-    return line ?? JSON.stringify(v);
+    return line ?? written(v, whole);
   };
   const said = (out: string[]): string[] => {
     if (records + events > 0) notes?.push(`${name}: ${records} relay log record${records === 1 ? '' : 's'} read as the frame${records === 1 ? ' it' : 's they'} logged${events > 0 ? `, ${events} event record${events === 1 ? '' : 's'} (joined, left…) skipped` : ''}; secrets the log redacted stay redacted (an offer's ice-pwd: it will not connect)`);
@@ -120,6 +133,7 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   };
   try {
     const v = JSON.parse(t) as unknown;
+    if (!Array.isArray(v)) whole = t;
     return said((Array.isArray(v) ? v : [v]).map((x) => frameOf(x, null)).filter((x): x is string => x !== null));
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;

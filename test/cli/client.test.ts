@@ -96,6 +96,13 @@ describe('sdpscope client', () => {
     expect(() => framesOf('{"type":"ready"}\nnot json\n', 'frames.txt')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('frames.txt line 2 is not JSON') }));
   });
 
+  it('a frame nested deeper than the call stack: sent as written when alone, INVALID_FRAME in a list (README walk: exit 70)', () => {
+    const deep = `{"type":"x","a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(framesOf(deep)).toEqual([deep]);
+    expect(framesOf(`${deep}\n{"type":"y"}\n`)).toEqual([deep, '{"type":"y"}']);
+    expect(() => framesOf(`[${deep}]`, 'd.json')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('d.json holds a frame nested too deep to write again as JSON') }));
+  });
+
   it('reads frames from a JSON value, an array, or NDJSON', () => {
     expect(framesOf(sample('offer.json'))).toHaveLength(1);
     expect(framesOf(sample('candidates.json'))).toHaveLength(4);
