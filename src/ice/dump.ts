@@ -154,7 +154,7 @@ export function readStatsDump(text: string): StatsDump {
     if (/^\s*[[{]/.test(text) && (/Unexpected end of JSON input|Unterminated string/.test(why) || (at !== null && Number(at[1]) >= text.trimEnd().length))) {
       return fail(`the dump is cut: its JSON stops in the middle of a value after ${text.length.toLocaleString('en-US')} characters (a download or copy that stopped early, or a size limit); take the dump again`);
     }
-    return fail(`not a stats dump: neither JSON (${why}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)`);
+    return fail(`not a stats dump: neither JSON (${why}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
   }
   // rtcstats-server's client format of 2016 (fippo/rtcstats-server test/clienttest.json: lists of
   // events with the legacy getStats, under "peerConnections"), which may carry an empty
@@ -168,7 +168,18 @@ export function readStatsDump(text: string): StatsDump {
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
   const snapshots = getStatsSnapshots(doc);
   if (snapshots !== null) return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes: [], cut: false };
-  return fail('not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)');
+  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${otherInput(text)}`);
+}
+
+/**
+ * What a text that is no dump is, when it is what the other readers take (README walk: an SDP
+ * given to `ice` quoted V8's JSON error): said, with who reads it. Its first 64 KiB are looked at.
+ */
+function otherInput(text: string): string {
+  const head = text.slice(0, 65536);
+  if (/^\s*v=0\s*$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
+  if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:\S+ \d{1,3} (?:udp|tcp) /i.test(head)) return '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';
+  return '';
 }
 
 // ---- chrome://webrtc-internals ----

@@ -56,6 +56,12 @@ describe('sdpscope ice', () => {
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
   });
 
+  it('an SDP or a signaling log given for a dump: said what it is and who reads it (README walk: V8\'s JSON error alone)', () => {
+    expect(run([join(ROOT, 'samples/chromium156-answer.sdp')]).stderr).toMatch(/not a stats dump: .*; it holds an SDP: sdpscope parse and sdp-diff \(parseSdp, readInput\) read those \[NOT_A_DUMP\]\n$/);
+    for (const f of ['samples/alice.log', 'samples/offer.json', 'samples/call.ndjson']) expect(run([join(ROOT, f)]).stderr).toMatch(/; it holds signaling \(SDPs, candidates\): sdpscope parse, candidates and sdp-diff \(readInput\) read those \[NOT_A_DUMP\]\n$/);
+    expect(run([join(ROOT, 'README.md')]).stderr).not.toContain('it holds');
+  });
+
   it('several files, some unreadable: each said on stderr, the others reported, exit 2; --json lists them in unread', () => {
     const good = join(ROOT, 'samples/webrtc-internals-dump.json');
     const r = run([join(ROOT, 'samples/offer.json'), good, '/no/such/dump']);
