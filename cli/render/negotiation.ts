@@ -143,10 +143,12 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
   if (d.changes.length === 0) out.push(pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes');
+  // The kind column as wide as its longest entry (ice-credentials-changed is 23).
+  const kindWidth = Math.max(20, ...d.changes.map((c) => c.kind.length));
   for (const c of d.changes) {
     const at = c.index === null ? 'session' : `m-line ${c.index} mid ${c.mid ?? '-'}`;
     const colour = c.kind.endsWith('-added') ? s.green : c.kind.endsWith('-removed') || c.kind === 'mline-rejected' ? s.red : s.yellow;
-    out.push(`${colour(c.kind.padEnd(20))} ${s.dim(at.padEnd(16))} ${c.message}`);
+    out.push(`${colour(c.kind.padEnd(kindWidth))} ${s.dim(at.padEnd(16))} ${c.message}`);
   }
   const actions = renderActions(sides.flatMap((x) => [...x.input, ...x.description]), s);
   if (actions.length > 0) {

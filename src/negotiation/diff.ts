@@ -1,6 +1,6 @@
 /**
  * diffDescriptions(before, after): what changed between two offers (or two answers) of one
- * session, as a renegotiation sees it: m-lines added or removed, codecs added, removed or
+ * session, as a renegotiation sees it: m-lines added, removed or recycled, codecs added, removed or
  * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
  * DTLS roles, BUNDLE and candidates.
  */
@@ -15,6 +15,7 @@ export type ChangeKind =
   | 'version-not-increased'
   | 'mline-added'
   | 'mline-removed'
+  | 'mline-recycled'
   | 'mline-rejected'
   | 'mline-reenabled'
   | 'direction-changed'
@@ -25,6 +26,7 @@ export type ChangeKind =
   | 'ssrc-removed'
   | 'msid-changed'
   | 'ice-restart'
+  | 'ice-credentials-changed'
   | 'fingerprint-changed'
   | 'setup-changed'
   | 'bundle-changed'
@@ -72,8 +74,17 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
 }
 
 /**
- * What changed between two descriptions of one side (a re-offer, a renegotiation): m-lines added
- * or rejected, ICE restarts, DTLS fingerprint and role, codecs, directions, ssrcs,
+ * A stopped m-line (port 0) whose place a new mid took: recycled (RFC 8829 §5.2.2, RFC 3264
+ * §8.1), not one removed and one added (sdp-diff audit: Chromium's re-offer after
+ * transceiver.stop() and addTransceiver read "is gone: m-lines are never removed").
+ */
+function recycled(b: MediaDescription | null, a: MediaDescription | null, before: SessionDescription): boolean {
+  return b !== null && a !== null && b.index === a.index && b.port === 0 && !b.bundleOnly && a.mid !== null && !before.media.some((m) => m.mid === a.mid);
+}
+
+/**
+ * What changed between two descriptions of one side (a re-offer, a renegotiation): m-lines added,
+ * rejected or recycled, ICE restarts, DTLS fingerprint and role, codecs, directions, ssrcs,
  * extmaps, the o= version (RFC 3264 §8). `sdp-diff --diff` prints it. Pure.
  */
 export function diffDescriptions(before: SessionDescription, after: SessionDescription): DescriptionDiff {
@@ -104,7 +115,21 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   const ba = bundles(after);
   if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
 
-  for (const [b, a] of pairMedia(before, after)) {
+  // The BUNDLE tag of each bundled mid of the new description: only the tag's ICE credentials are the transport's.
+  const tagOf = new Map<string, string>();
+  for (const g of bundleGroupsOf(after)) for (const mid of g) if (g[0] !== undefined) tagOf.set(mid, g[0]);
+  const paired = pairMedia(before, after);
+  // Stopped m-lines taken over by a new mid, said once as such.
+  const recycledPairs: [MediaDescription, MediaDescription][] = [];
+  for (const [b] of paired) {
+    if (!b || paired.some(([x, y]) => x === b && y !== null)) continue;
+    const a = paired.find(([x, y]) => x === null && y !== null && recycled(b, y, before))?.[1];
+    if (a) recycledPairs.push([b, a]);
+  }
+  const recycledSet = new Set<MediaDescription>(recycledPairs.flat());
+  for (const [b, a] of recycledPairs) add('mline-recycled', a, `${b.kind} mid ${b.mid ?? '-'} (stopped)`, `${a.kind} mid ${a.mid}`, `m-line ${a.index} recycled: ${b.kind} mid ${b.mid ?? '-'}, stopped (port 0), is now ${a.kind} mid ${a.mid}, a new transceiver in its place (RFC 8829 §5.2.2)`);
+  for (const [b, a] of paired) {
+    if ((b && recycledSet.has(b)) || (a && recycledSet.has(a))) continue;
     if (!b) {
       add('mline-added', a, null, `${a!.kind} mid ${a!.mid ?? '-'}`, `m-line ${a!.index} (${a!.kind}, mid ${a!.mid ?? '-'}) added`);
       continue;
@@ -141,7 +166,14 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
 
     const ufragChanged = b.ice.ufrag !== a.ice.ufrag;
     const pwdChanged = b.ice.pwd !== a.ice.pwd;
-    if (ufragChanged || pwdChanged) {
+    // A bundled m-line other than the tag, whose tag kept its credentials: they are not used, and
+    // nothing restarts (sdp-diff audit: Chromium, answering such a re-offer, kept its ufrag).
+    const tag = a.mid !== null ? tagOf.get(a.mid) : undefined;
+    const tagLine = tag !== undefined && tag !== a.mid ? after.media.find((m) => m.mid === tag) : undefined;
+    const tagBefore = tagLine !== undefined ? before.media.find((m) => m.mid === tag) : undefined;
+    if ((ufragChanged || pwdChanged) && tagLine !== undefined && tagBefore !== undefined && tagBefore.ice.ufrag === tagLine.ice.ufrag && tagBefore.ice.pwd === tagLine.ice.pwd) {
+      add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}` : 'the pwd'}) on an m-line bundled behind mid ${tag}, whose credentials are the transport's and did not change: no ICE restart`);
+    } else if (ufragChanged || pwdChanged) {
       // The pwd is a secret: said to have changed, never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd").
       const ub = b.ice.ufrag ?? 'none';
       const ua = a.ice.ufrag ?? 'none';
@@ -167,7 +199,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     for (const c of setDiff(kb, ka)) add('candidate-removed', here, c, null, `candidate removed: ${c}`);
   }
   // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.
-  if (sameSession && changes.length > 0 && /^[0-9]{1,30}$/.test(ob!.sessionVersion) && /^[0-9]{1,30}$/.test(oa!.sessionVersion) && BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) {
+  // Candidates gathered into a description (createOffer, then localDescription) are no new offer
+  // and keep its version (sdp-diff audit: Chromium's own pair read "must increase it").
+  const offerChanged = changes.some((c) => c.kind !== 'candidate-added' && c.kind !== 'candidate-removed');
+  if (sameSession && offerChanged && /^[0-9]{1,30}$/.test(ob!.sessionVersion) && /^[0-9]{1,30}$/.test(oa!.sessionVersion) && BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) {
     changes.unshift({ kind: 'version-not-increased', mid: null, index: null, before: ob!.sessionVersion, after: oa!.sessionVersion, message: `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a changed description must increase it (RFC 3264 §8)` });
   }
   return { sameSession, changes };

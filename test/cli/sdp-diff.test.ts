@@ -175,6 +175,16 @@ describe('sdp-diff against the browsers: the audit of 2026-12-06 (test/fixtures/
     expect(r.status).toBe(1);
     expect(r.errors.filter((e) => e.rule === 'mid-length').length).toBeGreaterThan(0);
   });
+  it('--diff: a recycled m-line, a non-tag ufrag, a gathered description, said as what they are (removed + added, an ICE restart, "must increase" before)', () => {
+    const diff = (name: string) => diffDescriptions(parseSdp(readFileSync(join(AUDIT, `${name}.before.sdp`), 'utf8')), parseSdp(readFileSync(join(AUDIT, `${name}.after.sdp`), 'utf8'))).changes;
+    const recycled = diff('recycled');
+    expect(recycled.map((c) => c.kind)).toEqual(['bundle-changed', 'mline-recycled']);
+    expect(recycled[1]).toMatchObject({ mid: '3', index: 1, before: 'video mid 1 (stopped)', after: 'video mid 3' });
+    const nontag = diff('nontag-ufrag');
+    expect(nontag.map((c) => c.kind)).not.toContain('ice-restart');
+    expect(nontag.find((c) => c.kind === 'ice-credentials-changed')!.message).toMatch(/bundled behind mid 0, whose credentials are the transport's and did not change: no ICE restart$/);
+    expect(diff('gathered').map((c) => c.kind)).toEqual(['candidate-added', 'candidate-added']);
+  });
   it('answers with their mids swapped: an error, as both browsers refuse it', () => {
     expect(diffCase('mid-swap').status).toBe(1);
   });
