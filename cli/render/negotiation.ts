@@ -73,10 +73,10 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const rows: string[][] = [];
   for (const c of m.codecs.negotiated) {
     const name = `${c.name}/${c.clockRate ?? '?'}${c.channels && c.channels > 1 ? '/' + c.channels : ''}`;
-    rows.push([s.green('✓'), name, String(c.offerPayloadType), String(c.answerPayloadType), c.fmtp, c.rtx ? `${c.rtx.offerPayloadType}/${c.rtx.answerPayloadType}` : '', c.rtcpFeedback.join(', ')]);
+    rows.push([s.green('✓'), name, String(c.offerPayloadType), String(c.answerPayloadType), keyFirst(c.fmtp), c.rtx ? `${c.rtx.offerPayloadType}/${c.rtx.answerPayloadType}` : '', c.rtcpFeedback.join(', ')]);
   }
-  for (const c of m.codecs.offerOnly) rows.push([s.red('✗'), `${c.name || '?'}/${c.clockRate ?? '?'}`, String(c.payloadType), '-', c.fmtp, '', s.red(c.reason)]);
-  for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), c.fmtp, '', s.red(c.reason)]);
+  for (const c of m.codecs.offerOnly) rows.push([s.red('✗'), `${c.name || '?'}/${c.clockRate ?? '?'}`, String(c.payloadType), '-', keyFirst(c.fmtp), '', s.red(c.reason)]);
+  for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), keyFirst(c.fmtp), '', s.red(c.reason)]);
   if (rows.length > 0) {
     out.push('  codecs');
     pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (✓ ! answer, ✗ offer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
@@ -134,6 +134,22 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   const errors = count('error');
   out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * The parameters that tell codecs of one name apart first (H.264's profile-level-id and
+ * packetization-mode, VP9's profile-id, AV1's profile), the rest as written: a cell cut at its
+ * width had shown six H.264 rows all "level-asymmetry-allowed=1;packetization-mode=1;profile-le…"
+ * (sdp-diff audit).
+ */
+const KEY_PARAMETERS = ['profile-level-id', 'packetization-mode', 'profile-id', 'profile', 'level-idx', 'tier-flag', 'apt'];
+function keyFirst(fmtp: string): string {
+  if (!fmtp.includes(';')) return fmtp;
+  const rank = (part: string) => {
+    const i = KEY_PARAMETERS.indexOf(part.trim().split('=')[0]!.toLowerCase());
+    return i < 0 ? KEY_PARAMETERS.length : i;
+  };
+  return fmtp.split(';').map((part, i) => ({ part, i, r: rank(part) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.part.trim()).join(';');
 }
 
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
