@@ -602,7 +602,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
   if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {
-    add(finding('no-trickle', `${!trickles(offer) ? 'the offer' : 'the answer'} does not announce a=ice-options:trickle`));
+    // Both named when neither does (sdp-diff audit: only "the offer" was).
+    add(finding('no-trickle', `${!trickles(offer) && !trickles(answer) ? 'neither the offer nor the answer announces' : !trickles(offer) ? 'the offer does not announce' : 'the answer does not announce'} a=ice-options:trickle`));
   }
   return { media, bundle: { offer: offerBundle, answer: answerBundle, offerGroups, answerGroups }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
 }

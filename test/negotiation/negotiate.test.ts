@@ -254,6 +254,13 @@ describe('statuses and roles', () => {
     expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'server', answererRole: 'client', valid: true });
     expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-missing', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
   });
+  it('no-trickle names the side that does not announce it, or both (sdp-diff audit: only "the offer" when neither did)', () => {
+    const msg = (o: boolean, a: boolean) => run({ trickle: o, media: [{}] }, { trickle: a, media: [answerOf({})] }).diagnostics.find((d) => d.kind === 'no-trickle')?.message;
+    expect(msg(false, false)).toBe('neither the offer nor the answer announces a=ice-options:trickle');
+    expect(msg(false, true)).toBe('the offer does not announce a=ice-options:trickle');
+    expect(msg(true, false)).toBe('the answer does not announce a=ice-options:trickle');
+    expect(msg(true, true)).toBeUndefined();
+  });
   it('a BUNDLE group whose tag has no ufrag names it as missing, not as an empty name (negotiation audit)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({ ufrag: null }), answerOf({ kind: 'audio' })] });
     const d = n.diagnostics.find((x) => x.kind === 'bundle-credentials-differ');
