@@ -1,5 +1,5 @@
 /** `sdpscope candidates [FILE…]`: every candidate in any log, by ICE session, with NAT inference and pairs. */
-import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type SessionReport } from '../../src/index.js';
+import { CandidateAnalyzer, SdpscopeError, type AnalysisReport, type FoundCandidate, type InputSink, type SessionReport } from '../../src/index.js';
 import { checkReadable, openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { renderCall, renderSession, renderTotals, sessionJson, writeReportJsonRest } from '../render/candidates.js';
@@ -198,13 +198,34 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
           }
         : undefined;
       const watched = watchBlank(stream);
+      // With several files, what each gave: one that gave nothing is said (README walk: an empty
+      // or unrelated file among logs went unmentioned, while alone it is an error).
+      let found = 0;
+      const counted: InputSink = count > 1
+        ? {
+            description: (d) => {
+              found++;
+              sink.description(d);
+            },
+            candidate: (c) => {
+              found++;
+              sink.candidate(c);
+            },
+            endOfCandidates: (e) => {
+              found++;
+              sink.endOfCandidates(e);
+            },
+            problem: (p) => sink.problem(p),
+          }
+        : sink;
       try {
-        await scanStream(watched.stream, sink, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
+        await scanStream(watched.stream, counted, { ...(count > 1 ? { file: name } : {}), ...(progress ? { onProgress: progress } : {}), pause });
       } finally {
         // Cleared before what comes next, an error too (it was printed after the progress line, on it).
         if (progress && last !== 0) err(CLEAR_PROGRESS);
       }
       sawAnything ||= !watched.blank();
+      if (count > 1 && found === 0) err(`sdpscope: ${name === 'stdin' ? 'standard input' : name}: ${watched.blank() ? 'empty' : 'no candidate, description or end of candidates in it'}: nothing read from it\n`);
     }
   }
   const report: AnalysisReport = analyzer.finish();

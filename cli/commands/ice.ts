@@ -22,6 +22,8 @@ export interface IceCommandOptions {
  */
 export async function iceCommand(o: IceCommandOptions, out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
   const files = o.files.length > 0 ? o.files : ['-'];
+  // As candidates says it (README walk: the second "-" read as an empty standard input).
+  if (files.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input can be read only once');
   const all: { file: string; format: string; userAgent: string | null; notes: readonly string[]; cut: boolean; peerConnections: IceReport[]; otherIds?: string[] }[] = [];
   /** The files that could not be read (several files only), with their error. */
   const failed: { file: string; error: { code: string; message: string } }[] = [];

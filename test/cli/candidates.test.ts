@@ -157,6 +157,15 @@ describe('sdpscope candidates', () => {
     await expect(run([path()])).rejects.toMatchObject({ code });
   });
 
+  it('several files: one that gave nothing is said on stderr, the run goes on with exit 0 (README walk: not mentioned, while alone it is an error)', async () => {
+    const good = file('good2.log', ALICE);
+    const r = await run([good, file('nothing.txt', ''), file('words.txt', 'hello\n')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 candidate lines');
+    expect(r.err).toBe(`sdpscope: ${join(dir, 'nothing.txt')}: empty: nothing read from it\nsdpscope: ${join(dir, 'words.txt')}: no candidate, description or end of candidates in it: nothing read from it\n`);
+    expect((await run([good, good])).err).toBe('');
+  });
+
   it('--ndjson says on stderr how many candidate lines had no record (audit: a log of invalid candidates printed nothing)', async () => {
     const f = file('invalid.log', 'candidate:1 1 udp notanumber 10.0.0.1 5000 typ host\ncandidate:2 1 udp 2122260223 10.0.0.1 5000 typ host\n');
     const r = await run([f], { ndjson: true });

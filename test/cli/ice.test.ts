@@ -75,6 +75,9 @@ describe('sdpscope ice', () => {
     const j = JSON.parse(run([join(ROOT, 'samples/offer.json'), good, '--json']).stdout) as { files: { file: string }[]; unread: { file: string; error: { code: string } }[] };
     expect(j.files.map((f) => f.file)).toEqual([good]);
     expect(j.unread).toEqual([{ file: join(ROOT, 'samples/offer.json'), error: { code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump') } }]);
+    // Standard input twice: a usage error, as candidates says it.
+    const twice = run(['-', '-'], readFileSync(join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')));
+    expect([twice.status, twice.stderr]).toEqual([2, 'sdpscope: standard input can be read only once [USAGE]\n']);
     // None readable: each said, exit 2, nothing on stdout.
     const none = run([join(ROOT, 'samples/offer.json'), '/no/such/dump']);
     expect(none.status).toBe(2);
