@@ -494,13 +494,22 @@ function withEnding(c: Candidate, line: string): Candidate {
   return { ...fields, verbatim: { text: line, canonical: formatCandidate(c) } };
 }
 
+/** What a text that does not start as a candidate probably is (library audit: the message did not say what it found). */
+function prefixHint(line: string): string {
+  const t = line.trimStart();
+  if (t !== line && hasWordAt(t, t.startsWith('a=') ? 2 : 0, 'candidate:')) return ' (blanks before it: trim the line)';
+  if (t.startsWith('{')) return ' (JSON: an RTCIceCandidateInit\'s "candidate" field is the line; readInput reads the whole object)';
+  if (t.startsWith('v=0')) return ' (an SDP: parseSdp reads it, its a=candidate lines among the rest)';
+  return '';
+}
+
 function scanCandidate(line: string): Candidate {
   const s = new Scanner(line);
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');
   if (hasA) s.pos = 2;
   // "candidate" ":" — case-insensitive like every ABNF literal.
-  if (!hasWordAt(line, s.pos, 'candidate:')) fail('CANDIDATE_PREFIX', 'expected "candidate:" or "a=candidate:"', s.column);
+  if (!hasWordAt(line, s.pos, 'candidate:')) fail('CANDIDATE_PREFIX', `expected "candidate:" or "a=candidate:", found ${JSON.stringify(line.slice(s.pos, s.pos + 24))}${prefixHint(line)}`, s.column);
   if (!line.startsWith('candidate:', s.pos)) s.canonical = false;
   s.pos += 10;
   // Tolerated: a doubled "candidate: candidate:" prefix (seen quoted in a review thread).

@@ -30,7 +30,13 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', 'the SDP is empty');
   const fragment = !text.startsWith('v=');
   if (fragment && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
-    throw new SdpscopeError('NOT_SDP', `an SDP starts with "v=", this starts with ${JSON.stringify(text.slice(0, 20))}`, { line: 1, column: 1 });
+    // What it may be instead, and who reads it (library audit: a pasted fragment, a JSON-escaped or indented SDP got no hint).
+    const t = text.trimStart();
+    const hint = t.startsWith('v=') ? ': blanks before it (trim the text)'
+      : /^[a-zA-Z]=/.test(text) ? ': a fragment of one (parseSdp(text, { fragment: true }) reads it)'
+      : t.startsWith('{') || t.startsWith('[') || t.startsWith('"') || text.includes('v=0\\r\\n') || text.includes('v=0\\n') ? ': JSON, or an SDP inside other text (readInput finds the SDPs in it)'
+      : '';
+    throw new SdpscopeError('NOT_SDP', `an SDP starts with "v=", this starts with ${JSON.stringify(text.slice(0, 20))}${hint}`, { line: 1, column: 1 });
   }
 
   // Bounded per kind: a megabyte of blank lines is one counted finding, not half a million.

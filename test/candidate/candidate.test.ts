@@ -161,6 +161,16 @@ describe('grammar and tolerance', () => {
   });
 });
 
+describe('a text that is no candidate: what was found, and what it may be (library audit)', () => {
+  it.each([
+    [' candidate:1 1 udp 1 10.0.0.1 5 typ host', /found " candidate:1 1 udp 1 10\." \(blanks before it: trim the line\)/],
+    ['{"candidate":"candidate:1 1 udp 1 10.0.0.1 5 typ host"}', /\(JSON: an RTCIceCandidateInit's "candidate" field is the line; readInput reads the whole object\)/],
+    ['foo bar', /^expected "candidate:" or "a=candidate:", found "foo bar"$/],
+  ])('%j', (text, reason) => {
+    expect(() => parseCandidate(text)).toThrow(expect.objectContaining({ code: 'CANDIDATE_PREFIX', reason: expect.stringMatching(reason) }));
+  });
+});
+
 describe('rejections carry a code and a column', () => {
   const full = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0';
   // A ladder of truncations: every prefix of a valid line either parses or fails with a code.

@@ -228,6 +228,21 @@ describe('line handling', () => {
     expect(() => parseSdp('a=ice-ufrag:x')).toThrow(expect.objectContaining({ code: 'NOT_SDP' }) as SdpscopeError);
   });
 
+  it('NOT_SDP says what the text may be instead, and who reads it (library audit)', () => {
+    const reason = (t: string) => {
+      try {
+        parseSdp(t);
+      } catch (e) {
+        return (e as SdpscopeError).reason;
+      }
+      return null;
+    };
+    expect(reason('a=ice-ufrag:x\r\n')).toMatch(/: a fragment of one \(parseSdp\(text, \{ fragment: true \}\) reads it\)$/);
+    expect(reason('\n  v=0\r\n')).toMatch(/: blanks before it \(trim the text\)$/);
+    expect(reason(JSON.stringify({ type: 'offer', sdp: 'v=0\r\n' }))).toMatch(/: JSON, or an SDP inside other text \(readInput finds the SDPs in it\)$/);
+    expect(reason('hello')).toBe('an SDP starts with "v=", this starts with "hello"');
+  });
+
   it('reads a fragment of a= lines when asked', () => {
     const d = parseSdp('a=ice-ufrag:abcd\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n', { fragment: true });
     expect(d.fragment).toBe(true);
