@@ -300,6 +300,12 @@ run('sdpscope', async () => {
       },
     )
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
+    // The top level shows one example a question, as each command's help does (README walk: it had none).
+    .example('$0 parse samples/offer.json', 'what does this SDP say?')
+    .example('$0 candidates alice.log bob.log', 'what did each side offer to connect?')
+    .example('$0 ice webrtc_internals_dump.txt', 'why did ICE fail?')
+    .example('$0 probe stun:stun.example.org', 'what NAT am I behind?')
+    .example('sdp-diff offer.json answer.json', 'why is there no video? (the other program)')
     .recommendCommands();
   await y.parseAsync();
   return code;

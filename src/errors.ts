@@ -126,7 +126,7 @@ export function withoutStack<T>(fn: () => T): T {
 export const stacklessError = (code: ErrorCode, reason: string, position: ErrorPosition = {}): SdpscopeError => withoutStack(() => new SdpscopeError(code, reason, position));
 
 /** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
-export function isSdpscopeError(e: unknown, code?: ErrorCode): e is SdpscopeError {
+export function isSdpscopeError<C extends ErrorCode = ErrorCode>(e: unknown, code?: C): e is SdpscopeError & { readonly code: C } {
   return e instanceof SdpscopeError && (code === undefined || e.code === code);
 }
 
