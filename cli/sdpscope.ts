@@ -3,6 +3,7 @@
  * sdpscope: parse SDPs, analyse candidate logs, run the signaling relay and a client, run the NAT
  * lab. Each command's module is loaded only when that command runs.
  */
+import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
@@ -236,6 +237,8 @@ run('sdpscope', async () => {
           .example('$0 ice webrtc_internals_dump.txt', 'the verdict, the pair grid and the timeline of every peer connection')
           .example('$0 ice dump.gz --pc PC_1 --json', 'one peer connection of an rtcstats dump, as JSON'),
       async (a) => {
+        // "--pc FILE" with the id forgotten took the file as the id (README walk: "standard input is empty").
+        if (files(a['files']).length === 0 && typeof a['pc'] === 'string' && existsSync(a['pc'])) throw new SdpscopeError('USAGE', `--pc takes a peer connection id, and ${JSON.stringify(a['pc'])} is a file: sdpscope ice FILE --pc ID (without --pc, every peer connection)`);
         if (files(a['files']).length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a dump file, or pipe one in (- for standard input; see sdpscope ice --help)');
         const { iceCommand } = await import('./commands/ice.js');
         code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out, IO.err);

@@ -56,6 +56,12 @@ describe('sdpscope ice', () => {
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
   });
 
+  it('--pc FILE with the id forgotten: said so (README walk: "standard input is empty")', () => {
+    const r = run(['--pc', join(ROOT, 'samples/webrtc-internals-dump.json')], '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sdpscope: --pc takes a peer connection id, and ".*webrtc-internals-dump\.json" is a file: sdpscope ice FILE --pc ID .*\[USAGE\]\n$/);
+  });
+
   it('an SDP or a signaling log given for a dump: said what it is and who reads it (README walk: V8\'s JSON error alone)', () => {
     expect(run([join(ROOT, 'samples/chromium156-answer.sdp')]).stderr).toMatch(/not a stats dump: .*; it holds an SDP: sdpscope parse and sdp-diff \(parseSdp, readInput\) read those \[NOT_A_DUMP\]\n$/);
     for (const f of ['samples/alice.log', 'samples/offer.json', 'samples/call.ndjson']) expect(run([join(ROOT, f)]).stderr).toMatch(/; it holds signaling \(SDPs, candidates\): sdpscope parse, candidates and sdp-diff \(readInput\) read those \[NOT_A_DUMP\]\n$/);
