@@ -124,7 +124,8 @@ describe('installed from the tarball', () => {
       const core = require('sdpscope');
       const n = require('sdpscope/node');
       const e = core.tryParseCandidate('candidate:x');
-      console.log(typeof core.parseSdp, typeof n.readTextInput, e.error instanceof core.SdpscopeError, e.error.code);
+      let thrown; try { core.parseCandidate('candidate:x'); } catch (x) { thrown = x; }
+      console.log(typeof core.parseSdp, typeof n.readTextInput, thrown instanceof core.SdpscopeError, e.error.code);
       import('sdpscope').then((m) => console.log(m.SdpscopeError === core.SdpscopeError));`]);
     expect(out.trim().split('\n')).toEqual(['function function true CANDIDATE_COMPONENT', 'true']);
   });
@@ -162,9 +163,13 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     expect(sizes['parseCandidate']).toBeLessThanOrEqual(20 * 1024);
   });
 
-  it('parseSdp + negotiate is smaller than the whole core was before ESM', async () => {
+  // Below the whole core before ESM (CORE_BEFORE_ESM, 112 KiB) until 2026-12-06, when the browser
+  // audit's fixes (session-level extmaps, RTP/SAVPF as DTLS, the mid-length rule, the
+  // mismatched-kind rule) and the parsers' "what it may be" messages took it from 111.8 to 113.7
+  // KiB; 6.7 KiB of it is h264-profile-level-id's debug logger (debug, ms), which a bundler keeps.
+  it('parseSdp + negotiate stays within 116 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 4 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -207,7 +212,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // unanswered checks, DTLS failed after it was up). Text, most of it. Then 312.6 KiB with the rest
     // of the three audits (unusable addresses, priority/component, NAT wording, the transport's DTLS
     // facts, legacy Chrome dumps, 701s from a server that answered elsewhere). Cap 320 KiB.
-    expect(sizes['whole core']).toBeLessThan(320 * 1024);
+    // 2026-12-06 (last session) 314.3 → 319.9 KiB: the browser audit of sdp-diff (session-level
+    // extmaps, RTP/SAVPF as DTLS, mid-length, recycled m-lines, non-tag credentials), the library
+    // audit (writeSdp's line checks, ErrorInfo from tryParseCandidate, diagnosticAction's checks) and
+    // the readers' "what it may be" messages. Cap 328 KiB.
+    expect(sizes['whole core']).toBeLessThan(328 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -55,6 +55,13 @@ function expectCoded(e: unknown): void {
   expect(Object.keys(ERROR_CODES)).toContain((e as SdpscopeError).code);
 }
 
+/** tryParseCandidate's error: plain data of an SdpscopeError with a known code. */
+function expectCodedInfo(e: unknown): void {
+  expect(e).toMatchObject({ name: 'SdpscopeError', reason: expect.any(String) });
+  expect(Object.getPrototypeOf(e)).toBe(Object.prototype);
+  expect(Object.keys(ERROR_CODES)).toContain((e as { code: string }).code);
+}
+
 describe('parseSdp/writeSdp over mutated corpus SDPs', () => {
   it('round-trips whatever it accepts, rejects with a code otherwise, fast', () => {
     fc.assert(
@@ -91,7 +98,7 @@ describe('parseCandidate/writeCandidate over mutated corpus lines', () => {
           expect(writeCandidate(r.candidate)).toBe(text);
           expect(() => explainCandidate(r.candidate)).not.toThrow();
         } else {
-          expectCoded(r.error);
+          expectCodedInfo(r.error);
           expect(r.error.column).toBeGreaterThanOrEqual(1);
         }
       }),
@@ -104,7 +111,7 @@ describe('parseCandidate/writeCandidate over mutated corpus lines', () => {
       fc.property(fc.string({ maxLength: 200 }), (text) => {
         const r = tryParseCandidate(text);
         if (r.ok) expect(writeCandidate(r.candidate)).toBe(text);
-        else expectCoded(r.error);
+        else expectCodedInfo(r.error);
       }),
       { seed: SEED, numRuns: RUNS * 3 },
     );
