@@ -128,6 +128,21 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
   return codecs;
 }
 
+/** The UTF-8 length of `s` (a TextEncoder per m-line cost the parse a measurable share). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** Two lists of lines, each in order, as one in order (by line number). */
 function mergeByLine<T extends { readonly line: number }>(a: readonly T[], b: readonly T[]): T[] {
   const out: T[] = [];
@@ -291,7 +306,7 @@ export function buildDescription(
     if (other) ruleSink(findings, m.mid)('mid-duplicate', m.lines[0]!.line, null, `mid ${m.mid} is also the mid of the m-section of line ${other.lines[0]!.line}`);
     else midOwner.set(m.mid, m);
     // Longer than the sdes:mid header extension carries (16 bytes): both browsers refuse it (negotiation audit: SFUs' UUID mids passed).
-    const bytes = m.mid.length <= 5 ? m.mid.length : new TextEncoder().encode(m.mid).length;
+    const bytes = m.mid.length <= 5 ? m.mid.length : utf8Length(m.mid);
     if (bytes > 16) {
       const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'mid');
       ruleSink(findings, m.mid)('mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);

@@ -96,6 +96,13 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     expect(rules(answer(lines))).toEqual([]);
   });
 
+  it('mid-length counts UTF-8 bytes, as the header extension carries them: 16 taken, 17 refused, whatever the characters', () => {
+    const withMid = (mid: string) => answer(['a=setup:active', 'a=rtcp-mux']).replace('a=mid:0', `a=mid:${mid}`).replace('a=group:BUNDLE 0', `a=group:BUNDLE ${mid}`);
+    for (const [mid, refused] of [['a'.repeat(16), false], ['a'.repeat(17), true], ['é'.repeat(8), false], ['é'.repeat(9), true], ['😀'.repeat(4), false], ['😀'.repeat(5), true]] as const) {
+      expect([mid, rules(withMid(mid)).includes('mid-length')]).toEqual([mid, refused]);
+    }
+  });
+
   it('a payload type of 128 with its a=rtpmap: out of range, not "no a=rtpmap"', () => {
     const d = parseSdp(answer(['a=setup:active', 'a=rtcp-mux', 'a=rtpmap:128 foo/8000']).replace('UDP/TLS/RTP/SAVPF 111', 'UDP/TLS/RTP/SAVPF 111 128'));
     expect(d.diagnostics.map((x) => x.kind)).toEqual(['rejected-by-browser']);
