@@ -96,6 +96,12 @@ describe('descriptions revived from JSON', () => {
       ['mid with CRLF', (d) => (d.media[0]!.lines.find((l) => l.name === 'mid')!.value = 'a\r\nb'), /its a=mid value gives "a=mid:a\\r\\nb", which holds a line feed/],
       ['other attribute with CRLF', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x', value: 'y\r\na=evil:1' }), /its a=x value gives .*holds a line feed/],
       ['media port a string', (d) => (d.media[0]!.lines[0]!.value = { ...(d.media[0]!.lines[0]!.value as object), port: 'x' }), /its media fields give "m=audio x /],
+      // The grammar reads these back: the value itself is checked (audit of the change).
+      ['mid undefined', (d) => (d.media[0]!.lines.find((l) => l.name === 'mid')!.value = undefined), /its a=mid value gives "a=mid:undefined"/],
+      ['mid an object', (d) => (d.media[0]!.lines.find((l) => l.name === 'mid')!.value = {}), /its a=mid value gives "a=mid:\[object Object\]"/],
+      ['rtpmap without its name', (d) => { const l = d.media[0]!.lines.find((x) => x.name === 'rtpmap')!; l.value = { ...(l.value as object), encodingName: undefined }; }, /gives "a=rtpmap:\d+ undefined\/48000\/2"/],
+      ['group without semantics', (d) => { const l = d.lines.find((x) => (x as { name?: string }).name === 'group')!; l.value = { ...(l.value as object), semantics: undefined }; }, /its a=group value gives "a=group: /],
+      ['other attribute without a name', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: undefined as never, value: 'x' }), /gives "a=undefined:x"/],
     ];
     for (const [, change, message] of cases) {
       const d = parseSdp(writeSdp(pair.first.description)) as unknown as Parameters<(typeof cases)[0][1]>[0];

@@ -230,8 +230,9 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
   if (text.includes('\n')) return false;
   switch (node.kind) {
     case 'invalid':
+      return typeof node.text === 'string';
     case 'other-attribute':
-      return true;
+      return typeof node.name === 'string' && (node.value === null || typeof node.value === 'string');
     // Lines of fixed fields: their types (a line of missing fields reads back as itself: "o=undefined undefined …").
     case 'field':
       return typeof node.value === 'string';
@@ -252,11 +253,45 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
     case 'attribute':
       break;
   }
-  // An attribute: what a missing or mistyped field prints makes it read again (reading every
-  // line made writeSdp four times slower); a line as parsed reads back as itself.
+  // An attribute: no field missing (undefined) or not a finite number anywhere in its value
+  // (audit of the change: "a=mid:undefined", "a=rtpmap:111 undefined/48000/2" and "a=group: 0 1"
+  // were written, the grammar reading them back).
+  if (typeof (node as AttributeLine).name !== 'string' || !plainValue((node as AttributeLine).value, 0)) return false;
+  // What a field of the wrong type prints makes it read again (reading every line made writeSdp
+  // four times slower): it must read back as the same fields ("a=mid:[object Object]" reads as a
+  // mid, not as the object). A line as parsed reads back as itself.
   if (!SUSPECT.test(text)) return true;
   const back = readNode(text, 0, DISCARD);
-  return back.kind === node.kind && (back.kind !== 'attribute' || back.name === (node as AttributeLine).name) && formatNode(back) === text;
+  return back.kind === 'attribute' && back.name === (node as AttributeLine).name && formatNode(back) === text && sameValue(back.value, (node as AttributeLine).value, 0);
+}
+
+/** A value of the model: strings, finite numbers, booleans, null, and arrays and objects of them (no undefined). */
+function plainValue(v: unknown, depth: number): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object':
+      if (depth > 8) return false;
+      if (Array.isArray(v)) return v.every((x) => plainValue(x, depth + 1));
+      for (const k in v) if (k !== 'verbatim' && !plainValue((v as Record<string, unknown>)[k], depth + 1)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Two model values alike, a candidate's `verbatim` aside (what a line re-read gives against what was written). */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > 8) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => k !== 'verbatim');
+  const kb = Object.keys(b).filter((k) => k !== 'verbatim');
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
 }
 
 /** The text of a line: as read while its fields are unchanged, else their canonical spelling. */
