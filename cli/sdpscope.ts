@@ -237,11 +237,13 @@ run('sdpscope', async () => {
           .example('$0 ice webrtc_internals_dump.txt', 'the verdict, the pair grid and the timeline of every peer connection')
           .example('$0 ice dump.gz --pc PC_1 --json', 'one peer connection of an rtcstats dump, as JSON'),
       async (a) => {
-        // "--pc FILE" with the id forgotten took the file as the id (README walk: "standard input is empty").
-        if (files(a['files']).length === 0 && typeof a['pc'] === 'string' && existsSync(a['pc'])) throw new SdpscopeError('USAGE', `--pc takes a peer connection id, and ${JSON.stringify(a['pc'])} is a file: sdpscope ice FILE --pc ID (without --pc, every peer connection)`);
+        // "--pc FILE" with the id forgotten took the file as the id (README walk: "standard input is
+        // empty"): said at a terminal, or when standard input turns out empty (a dump piped in is read).
+        const pcIsFile = files(a['files']).length === 0 && typeof a['pc'] === 'string' && existsSync(a['pc']);
+        const { iceCommand, pcFileError } = await import('./commands/ice.js');
+        if (pcIsFile && process.stdin.isTTY === true) throw pcFileError(a['pc'] as string);
         if (files(a['files']).length === 0 && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a dump file, or pipe one in (- for standard input; see sdpscope ice --help)');
-        const { iceCommand } = await import('./commands/ice.js');
-        code = await iceCommand({ files: files(a['files']), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out, IO.err);
+        code = await iceCommand({ files: files(a['files']), ...(pcIsFile ? { pcIsFile } : {}), ...(a['pc'] !== undefined ? { pc: a['pc'] as string } : {}), json: a['json'] === true, color: color(a['color']) }, IO.out, IO.err);
       },
     )
     .command(
@@ -305,7 +307,7 @@ run('sdpscope', async () => {
     .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     // The top level shows one example a question, as each command's help does (README walk: it had none).
     .example('$0 parse samples/offer.json', 'what does this SDP say?')
-    .example('$0 candidates alice.log bob.log', 'what did each side offer to connect?')
+    .example('$0 candidates samples/alice.log samples/bob.log', 'what did each side offer to connect?')
     .example('$0 ice webrtc_internals_dump.txt', 'why did ICE fail?')
     .example('$0 probe stun:stun.example.org', 'what NAT am I behind?')
     .example('sdp-diff offer.json answer.json', 'why is there no video? (the other program)')

@@ -11,6 +11,8 @@ import { describeFailure, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../run.
 export interface IceCommandOptions {
   readonly files: readonly string[];
   readonly pc?: string;
+  /** No file was given and --pc names a file: the id was probably forgotten (said if standard input is empty). */
+  readonly pcIsFile?: boolean;
   readonly json: boolean;
   readonly color: boolean;
 }
@@ -41,6 +43,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void,
         throw e;
       }
     } catch (e) {
+      if (o.pcIsFile === true && e instanceof SdpscopeError && e.code === 'EMPTY_INPUT') throw pcFileError(o.pc!);
       if (files.length === 1 || !(e instanceof SdpscopeError)) throw e;
       err(`${describeFailure('sdpscope', e).message}\n`);
       failed.push({ file: name, error: { code: e.code, message: e.message } });
@@ -52,8 +55,11 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void,
   }
   const s = makeStyle(o.color);
   const count = all.reduce((n, f) => n + f.peerConnections.length, 0);
-  // Not one file read: each said why on standard error already.
-  if (all.length === 0) return EXIT_BAD_INPUT;
+  // Not one file read: each said why on standard error already (and --json still writes its document).
+  if (all.length === 0) {
+    if (o.json) out(pretty({ files: [], unread: failed }) + '\n');
+    return EXIT_BAD_INPUT;
+  }
   if (count === 0) {
     const read = all.map((f) => f.file);
     if (o.pc !== undefined) throw new SdpscopeError('NO_PEER_CONNECTION', `no peer connection ${JSON.stringify(o.pc)} in ${read.join(', ')}: the ids are ${ids.join('; ')}`);
@@ -81,3 +87,6 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void,
   if (all.some((f) => f.cut)) return EXIT_FINDINGS;
   return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected' || r.verdict.code === 'no-ice-data')) ? EXIT_OK : EXIT_FINDINGS;
 }
+
+/** `--pc FILE` with the id forgotten, and nothing on standard input: said so (README walk: "standard input is empty"). */
+export const pcFileError = (pc: string) => new SdpscopeError('USAGE', `--pc takes a peer connection id, and ${JSON.stringify(pc)} is a file: sdpscope ice FILE --pc ID (without --pc, every peer connection)`);

@@ -439,6 +439,7 @@ export function readCanonicalCandidate(s: string, from: number, to: number): Can
 /** The full scanner, whatever the spelling (the canonical fast path aside): for the property test that holds the two equal. */
 export function parseCandidateScanned(line: string): Candidate {
   requireText(line, 'parseCandidate');
+  notCandidate(line);
   const ending = lineEnding(line);
   if (ending === 0) {
     oneLine(line);
@@ -468,6 +469,7 @@ function oneLine(body: string): void {
  */
 export function parseCandidate(line: string): Candidate {
   requireText(line, 'parseCandidate');
+  notCandidate(line);
   const ending = lineEnding(line);
   if (ending === 0) {
     // A line feed inside is a second line whatever ends the text (library audit: "typ host\ncandidate:2 …" was type "host\ncandidate:2").
@@ -478,6 +480,14 @@ export function parseCandidate(line: string): Candidate {
   const body = line.slice(0, -ending);
   oneLine(body);
   return withEnding(readCanonical(body, 0, body.length, FIELDS) ? candidateOfFields(FIELDS) : scanCandidate(body), line);
+}
+
+/**
+ * A text that does not open as a candidate is refused for that first, with what it may be (an
+ * SDP, JSON), before any line break in it is (audit of the change: a whole SDP was "more than one line").
+ */
+function notCandidate(line: string): void {
+  if (!hasWordAt(line, line.startsWith('a=') ? 2 : 0, 'candidate:')) scanCandidate(line);
 }
 
 /** The length of the line ending `line` ends with (CRLF 2, LF or CR 1, none 0), when there is text before it. */

@@ -168,7 +168,10 @@ export function readStatsDump(text: string): StatsDump {
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
   const snapshots = getStatsSnapshots(doc);
   if (snapshots !== null) return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes: [], cut: false };
-  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${otherInput(text)}`);
+  // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
+  const first = Array.isArray(doc) ? doc[0] : doc;
+  const signaling = isObject(first) && (typeof first['sdp'] === 'string' || typeof first['candidate'] === 'string' || isObject(first['candidate']) || ['offer', 'answer', 'candidate'].includes(first['type'] as string) || isObject(first['offer']) || isObject(first['answer']));
+  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${signaling ? SIGNALING_HINT : ''}`);
 }
 
 /**
@@ -178,9 +181,11 @@ export function readStatsDump(text: string): StatsDump {
 function otherInput(text: string): string {
   const head = text.slice(0, 65536);
   if (/^\s*v=0\s*$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
-  if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:\S+ \d{1,3} (?:udp|tcp) /i.test(head)) return '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';
+  if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:\S+ \d{1,3} (?:udp|tcp) /i.test(head)) return SIGNALING_HINT;
   return '';
 }
+
+const SIGNALING_HINT = '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';
 
 // ---- chrome://webrtc-internals ----
 

@@ -172,7 +172,7 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const tagLine = tag !== undefined && tag !== a.mid ? after.media.find((m) => m.mid === tag) : undefined;
     const tagBefore = tagLine !== undefined ? before.media.find((m) => m.mid === tag) : undefined;
     if ((ufragChanged || pwdChanged) && tagLine !== undefined && tagBefore !== undefined && tagBefore.ice.ufrag === tagLine.ice.ufrag && tagBefore.ice.pwd === tagLine.ice.pwd) {
-      add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}` : 'the pwd'}) on an m-line bundled behind mid ${tag}, whose credentials are the transport's and did not change: no ICE restart`);
+      add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}${pwdChanged ? ', and the pwd' : ''}` : 'the pwd'}) on an m-line bundled behind mid ${tag}, whose credentials are the transport's and did not change: no ICE restart`);
     } else if (ufragChanged || pwdChanged) {
       // The pwd is a secret: said to have changed, never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd").
       const ub = b.ice.ufrag ?? 'none';

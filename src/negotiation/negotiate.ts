@@ -374,7 +374,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // sends with the answer's first codec"). Said once; the rest of this m-line's findings dropped.
     const otherKind = a !== null && a.kind !== o.kind;
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
-      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; its codecs, extensions and transport are not compared here' : ''}`);
+      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out, its table compares different kinds' : ''}`);
     }
     const mark = diags.length;
     const inOffer = o.mid !== null && offerBundled.has(o.mid);

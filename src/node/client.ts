@@ -105,13 +105,16 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   let events = 0;
   // A value written again as JSON: one nested deeper than the call stack goes is said, not a
   // RangeError (README walk: exit 70 on 5,000 nested arrays, which the relay itself takes).
-  const written = (v: unknown, asRead?: string): string => {
+  const written = (v: unknown, asRead: string | undefined, what: 'frame' | 'record'): string => {
     try {
       return JSON.stringify(v);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       if (asRead !== undefined) return asRead;
-      throw new SdpscopeError('INVALID_FRAME', `${name} holds a frame nested too deep to write again as JSON: give it whole, alone or on a line of its own (one frame a line is sent as written)`);
+      // What to do depends on where it was (audit of the change: "give it whole, alone" of a frame that was).
+      throw new SdpscopeError('INVALID_FRAME', what === 'record'
+        ? `${name} holds a relay log record whose frame is nested too deep to write again as JSON: it cannot be replayed (its frame, alone in a file, is sent as written)`
+        : `${name} is a JSON list of frames, one of them nested too deep to write again as JSON: put each frame on a line of its own (a line is sent as written)`);
     }
   };
   /** The text when it is one frame (sent as written if it cannot be written again). */
@@ -119,13 +122,13 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   const frameOf = (v: unknown, line: string | null): string | null => {
     if (isFeedRecord(v)) {
       records++;
-      return written(v.frame);
+      return written(v.frame, undefined, 'record');
     }
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && typeof (v as Record<string, unknown>)['event'] === 'string') {
       events++;
       return null;
     }
-    return line ?? written(v, whole);
+    return line ?? written(v, whole, 'frame');
   };
   const said = (out: string[]): string[] => {
     if (records + events > 0) notes?.push(`${name}: ${records} relay log record${records === 1 ? '' : 's'} read as the frame${records === 1 ? ' it' : 's they'} logged${events > 0 ? `, ${events} event record${events === 1 ? '' : 's'} (joined, left…) skipped` : ''}; secrets the log redacted stay redacted (an offer's ice-pwd: it will not connect)`);

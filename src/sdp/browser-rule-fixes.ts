@@ -60,8 +60,9 @@ export function ruleAction(rule: string): { readonly label: string; readonly act
 export function diagnosticAction(d: Diagnostic): { readonly label: string; readonly action: string } {
   // Diagnostics come to dashboards as JSON: a wrong one is said, not a TypeError (library audit).
   requireObject(d, 'diagnosticAction: the diagnostic', 'kind');
-  if (typeof d.kind !== 'string' || !Object.hasOwn(DIAGNOSTICS, d.kind)) throw new SdpscopeError('INVALID_ARGUMENT', `diagnosticAction: ${JSON.stringify(String(d.kind)).slice(0, 80)} is not a kind of diagnostic this version of sdpscope knows (DIAGNOSTICS lists them)`);
+  if (typeof d.kind !== 'string' || !Object.hasOwn(DIAGNOSTICS, d.kind)) throw new SdpscopeError('INVALID_ARGUMENT', `diagnosticAction: ${JSON.stringify(String(d.kind).slice(0, 60))} is not a kind of diagnostic this version of sdpscope knows (DIAGNOSTICS lists them)`);
   if (d.kind === 'rejected-by-browser' && typeof d.rule !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'diagnosticAction: a rejected-by-browser diagnostic needs its rule (a name of BROWSER_RULES)');
+  if (d.kind === 'diagnostics-elided' && d.rules !== undefined && !(Array.isArray(d.rules) && d.rules.every((r) => typeof r === 'string'))) throw new SdpscopeError('INVALID_ARGUMENT', 'diagnosticAction: a diagnostics-elided\'s rules must be a list of rule names');
   // The refusals past the bound, not listed: their rules' fixes are still what to do (audit of the change: they were lost).
   if (d.kind === 'diagnostics-elided' && d.of === 'rejected-by-browser' && d.rules !== undefined && d.rules.length > 0) {
     return { label: `rejected-by-browser (${d.count} not listed)`, action: d.rules.map((r) => `${r}: ${ruleAction(r).action}`).join(' ') };

@@ -237,7 +237,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     // Those of the section, else the session's: RFC 8285 §8 allows either level, and both browsers
     // read session-level ones (libwebrtc: "all session level or all media level"); negotiate had
     // seen none, and said the answer's were "not offered" (negotiation audit).
-    extmaps: a.has('extmap') ? a.values('extmap') : s.values('extmap'),
+    // RTP m-sections only: header extensions are RTP's (a data channel had "12 negotiated").
+    extmaps: a.has('extmap') || !/RTP\//i.test(mline.protocol) ? a.values('extmap') : s.values('extmap'),
     ssrcs: a.values('ssrc'),
     ssrcGroups: a.values('ssrc-group'),
     msids: a.values('msid'),

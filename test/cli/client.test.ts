@@ -100,7 +100,9 @@ describe('sdpscope client', () => {
     const deep = `{"type":"x","a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     expect(framesOf(deep)).toEqual([deep]);
     expect(framesOf(`${deep}\n{"type":"y"}\n`)).toEqual([deep, '{"type":"y"}']);
-    expect(() => framesOf(`[${deep}]`, 'd.json')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('d.json holds a frame nested too deep to write again as JSON') }));
+    expect(() => framesOf(`[${deep}]`, 'd.json')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('d.json is a JSON list of frames, one of them nested too deep to write again as JSON: put each frame on a line of its own') }));
+    const record = `{"time":"2026-12-06T10:00:00.000Z","room":"r","from":"c1","to":["c2"],"size":1,"frame":${deep}}`;
+    expect(() => framesOf(record, 'log.ndjson')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('log.ndjson holds a relay log record whose frame is nested too deep') }));
   });
 
   it('reads frames from a JSON value, an array, or NDJSON', () => {

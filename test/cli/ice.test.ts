@@ -1,6 +1,7 @@
 /** `sdpscope ice` from the command line on real dumps: text, JSON, gzip, stdin, --pc, exit codes, bad input. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,10 +57,16 @@ describe('sdpscope ice', () => {
     expect(j.files.map((f) => f.peerConnections.length)).toEqual([1, 0]);
   });
 
-  it('--pc FILE with the id forgotten: said so (README walk: "standard input is empty")', () => {
+  it('--pc FILE with the id forgotten: said so (README walk: "standard input is empty"); a dump piped in is still read', () => {
     const r = run(['--pc', join(ROOT, 'samples/webrtc-internals-dump.json')], '');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^sdpscope: --pc takes a peer connection id, and ".*webrtc-internals-dump\.json" is a file: sdpscope ice FILE --pc ID .*\[USAGE\]\n$/);
+    // An id that is also a file's name, with the dump on standard input (audit of the change: refused).
+    const cwd = mkdtempSync(join(tmpdir(), 'pc-'));
+    writeFileSync(join(cwd, '8-2'), 'a file named as the id');
+    const piped = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', '--no-color', '--pc', '8-2'], { cwd, input: readFileSync(join(ROOT, 'samples/webrtc-internals-dump.json')), encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toContain('peer connection 8-2');
   });
 
   it('an SDP or a signaling log given for a dump: said what it is and who reads it (README walk: V8\'s JSON error alone)', () => {
@@ -84,6 +91,10 @@ describe('sdpscope ice', () => {
     // Standard input twice: a usage error, as candidates says it.
     const twice = run(['-', '-'], readFileSync(join(ROOT, 'samples/lab-no-nomination.about_webrtc_report.json')));
     expect([twice.status, twice.stderr]).toEqual([2, 'sdpscope: standard input can be read only once [USAGE]\n']);
+    // None readable, --json: its document still, with every file unread.
+    const noneJson = run([join(ROOT, 'samples/offer.json'), '/no/such/dump', '--json']);
+    expect(noneJson.status).toBe(2);
+    expect((JSON.parse(noneJson.stdout) as { files: unknown[]; unread: { error: { code: string } }[] })).toMatchObject({ files: [], unread: [{ error: { code: 'NOT_A_DUMP' } }, { error: { code: 'FILE_NOT_FOUND' } }] });
     // None readable: each said, exit 2, nothing on stdout.
     const none = run([join(ROOT, 'samples/offer.json'), '/no/such/dump']);
     expect(none.status).toBe(2);

@@ -185,6 +185,7 @@ describe('what to do about a refusal: each rule\'s fix', () => {
       [{}, /must be an object with kind/],
       [{ kind: 'future-kind' }, /^diagnosticAction: "future-kind" is not a kind of diagnostic this version of sdpscope knows/],
       [{ kind: 'rejected-by-browser' }, /needs its rule/],
+      [{ kind: 'diagnostics-elided', of: 'rejected-by-browser', count: 3, rules: 'x' }, /rules must be a list of rule names/],
     ] as const) expect(() => diagnosticAction(d as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(reason) }));
   });
   it('sdp-diff on an answer Chromium refused (simulcast without the RID extension): the rule\'s fix in --json and in "what to do"', () => {
