@@ -23,6 +23,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'unknown-protocol': 'Use the proto the browsers write: UDP/TLS/RTP/SAVPF for audio and video, UDP/DTLS/SCTP for data channels.',
   'mid-duplicate': 'Give each m-section an a=mid of its own (an m-section copied by hand copies its a=mid too), and name each once in a=group:BUNDLE.',
   'mid-length': 'Use mids of 16 characters at most (a UUID is 36: a counter or a short hash does), the same in a=mid and a=group:BUNDLE.',
+  'mid-length-stopped': 'Use mids of 16 characters at most, stopped m-sections\' too (a recycled or stopped transceiver keeps its mid in every later offer).',
   'setup-value': 'Write a=setup:actpass in an offer, a=setup:active or a=setup:passive in an answer.',
   'extmap-id-syntax': 'Write a=extmap:<id> <URI> with a number id, from 1 to 14.',
   'extmap-id-range': 'Give the extension an id from 1 to 14 (one-byte headers; 15 to 255 need two-byte headers, which Firefox refuses), unused in the m-section.',

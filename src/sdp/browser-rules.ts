@@ -29,6 +29,7 @@ export const BROWSER_RULES = {
   'unknown-protocol': { browsers: BOTH, what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14'  },
   'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4'  },
   'mid-length': { browsers: BOTH, what: 'an a=mid longer than 16 bytes (Chromium: "The MID attribute exceeds the maximum supported length of 16 characters"; Firefox: "mid length greater than 16 unsupported until 2-byte rtp header extensions are supported"): it rides in the sdes:mid header extension, whose one-byte form carries 16 bytes', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
+  'mid-length-stopped': { browsers: C, what: 'an a=mid longer than 16 bytes on a stopped m-section (port 0): Chromium checks every mid ("The MID attribute exceeds the maximum supported length of 16 characters"), Firefox skips the stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
   'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4'  },
   'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8'  },
   'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5'  },

@@ -310,7 +310,8 @@ export function buildDescription(
     const bytes = m.mid.length <= 5 ? m.mid.length : utf8Length(m.mid);
     if (bytes > 16) {
       const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'mid');
-      ruleSink(findings, m.mid)('mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
+      // A stopped m-section's: Chromium alone refuses it (measured: Firefox skips them).
+      ruleSink(findings, m.mid)(m.port === 0 && !m.bundleOnly ? 'mid-length-stopped' : 'mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
     }
   }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
