@@ -34,7 +34,8 @@ function long(v: string): string {
 
 function mediaBlock(m: MediaDescription, s: Style): string[] {
   const out: string[] = [];
-  const state = m.port === 0 ? s.red(' rejected (port 0)') : m.bundleOnly ? s.yellow(' bundle-only') : '';
+  // Port 0 with a=bundle-only is a bundled m-line (RFC 8843 §6), not a rejected one (real-thread audit).
+  const state = m.bundleOnly ? s.yellow(m.port === 0 ? ' bundle-only (port 0: on the BUNDLE transport)' : ' bundle-only') : m.port === 0 ? s.red(' rejected (port 0)') : '';
   // A direction only the session level writes: RFC 8866 §6.7 applies it, the browsers do not (measured; negotiate's session-direction-ignored).
   const direction = m.directionSource === 'session' && m.direction !== 'sendrecv' ? `${m.direction}${s.yellow(' (session level: browsers read sendrecv)')}` : m.direction;
   out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${direction}  port ${m.port}  ${m.protocol}${state}`);

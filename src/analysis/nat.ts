@@ -113,7 +113,7 @@ export class NatEvidence {
     if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
-      if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it`);
+      if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }

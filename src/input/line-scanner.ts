@@ -10,7 +10,7 @@ import { emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { scanText } from './text-scan.js';
-import type { InputFormat, InputSink } from './types.js';
+import type { InputFormat, InputSink, SdpType } from './types.js';
 
 export interface LineScannerOptions {
   /** Names the input in every Source (for several files). */
@@ -52,6 +52,19 @@ export function leadingTime(line: string): string | undefined {
   return LEADING_TIME.exec(line)?.[1];
 }
 
+/** The type a line before an SDP states: webrtc-internals' "type: answer, sdp: v=0", "createOfferOnSuccess type: offer, …". */
+function statedType(line: string): SdpType | null {
+  const m = /\btype["']?\s*[:=]\s*["']?(offer|answer|pranswer)\b/i.exec(line);
+  return m ? (m[1]!.toLowerCase() as SdpType) : null;
+}
+
+/** A line that may be a typo inside an SDP: short, and nothing a log's own line shows (a time, a candidate, JSON, a blank). */
+function strayLine(bare: string): boolean {
+  if (bare.length > 200 || BLANK.test(bare) || leadingTime(bare) !== undefined || bare.includes('candidate:')) return false;
+  const c = bare.trimStart().charCodeAt(0);
+  return c !== 123 && c !== 91 && c !== 34;
+}
+
 export class LineScanner {
   private block: string[] = [];
   /**
@@ -80,6 +93,10 @@ export class LineScanner {
   private prefixedLines: [string, number][] = [];
   private blockStart = 0;
   private blockFragment = false;
+  /** A line that is no SDP line held inside a whole description (see push): its text with ending, number, and text. */
+  private stray: [string, number, string] | null = null;
+  /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
+  private blockType: SdpType | null = null;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
   private readonly json = new JsonParser();
   private readonly base: { format: InputFormat; file?: string };
@@ -118,6 +135,20 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    // An SDP copied from Chrome's console, its line breaks shown as "↵" on one line
+    // (`sdp: "v=0↵o=- …↵"`, pasted so in threads: real-thread audit, NO_SDP_FOUND): its lines.
+    const arrow = content.length > 4 && content.charCodeAt(0) !== 0x21b5 ? content.indexOf('v=0\u21b5') : -1;
+    if (arrow >= 0) {
+      this.flush();
+      const before = content.slice(0, arrow);
+      if (before.trim() !== '') this.scanLine(before, lineNo);
+      const pieces = content.slice(arrow).split('\u21b5');
+      pieces.forEach((piece, i) => {
+        this.push(piece, i < pieces.length - 1 ? '\r\n' : ending, lineNo);
+        if (i === 0) this.blockType = statedType(before);
+      });
+      return;
+    }
     const escape = escapedLineBreak(content);
     if (escape > 0) content = content.slice(escape);
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
@@ -125,6 +156,14 @@ export class LineScanner {
       this.flush();
       this.scanLine(bare, lineNo);
       return;
+    }
+    if (this.prefixCol > 0 && this.block.length === 1 && bare.startsWith('o=')) {
+      // "type: offer, sdp: v=0" and the SDP's other lines without the prefix: webrtc-internals'
+      // text form as pasted (real-thread audit: read as two fragments, the v=/o=/s=/t= lines and the type lost).
+      this.blockType = statedType(this.prefixedFirst ?? '');
+      this.prefixCol = -1;
+      this.prefixedFirst = null;
+      this.prefixedLines = [];
     }
     if (this.prefixCol > 0 && this.block.length > 0) {
       // The same prefix width, the same character before the SDP line: one more line of it.
@@ -141,6 +180,10 @@ export class LineScanner {
     if (this.block.length > 0) {
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
         this.joined++;
+        if (this.stray !== null) {
+          this.block.push(this.stray[0]);
+          this.stray = null;
+        }
         if (this.blanks.length > 0) {
           if (this.blanks.length === 1) this.afterOneBlank++;
           pushAll(this.block, this.blanks);
@@ -154,6 +197,14 @@ export class LineScanner {
       // is not held in memory (70 million took 1 GB).
       if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
         this.blanks.push(content + ending);
+        return;
+      }
+      // One line that is no SDP line inside a whole description (a typo: "*a=sendonly"), held:
+      // the description's if an SDP line follows, where parseSdp says what it is (real-thread
+      // audit: the SDP was cut in two there, its m-section losing its mid, rtcp-mux and rtpmap
+      // to a second "fragment": three false errors). Not a log's own line: a time, a candidate, JSON.
+      if (!this.blockFragment && this.stray === null && this.blanks.length === 0 && strayLine(bare)) {
+        this.stray = [content + ending, lineNo, bare];
         return;
       }
       this.flush();
@@ -192,9 +243,18 @@ export class LineScanner {
     this.afterOneBlank = 0;
     this.blockStart = lineNo;
     this.blockFragment = fragment;
+    this.blockType = null;
   }
 
   private flush(): void {
+    // A held line no SDP line followed is the text it is, read after the description.
+    const stray = this.stray;
+    this.stray = null;
+    this.flushBlock();
+    if (stray !== null) this.scanLine(stray[2], stray[1]);
+  }
+
+  private flushBlock(): void {
     const prefixed = this.prefixCol > 0 ? this.prefixedFirst : null;
     this.prefixCol = -1;
     this.prefixedFirst = null;
@@ -215,7 +275,7 @@ export class LineScanner {
     const text = (layout ? this.block.filter((l) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : this.block).join('');
     this.block = [];
     this.blanks = [];
-    emitDescription(text, null, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, layout ? 2 : 1);
+    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, layout ? 2 : 1);
   }
 
   private scanLine(line: string, lineNo: number): void {

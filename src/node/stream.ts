@@ -235,8 +235,10 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (!interesting(buf, start, end, markers)) {
-      // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP line follows).
+      // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP
+      // line follows), and so is a short line that may be a typo in it ("*a=sendonly": line-scanner.ts).
       if (scanner.inBlock && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);
+      else if (scanner.inBlock && end - start <= 200) scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       else scanner.breakBlock();
       return;
     }

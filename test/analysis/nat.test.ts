@@ -53,7 +53,7 @@ describe('NAT mapping from srflx candidates', () => {
   it('a masked base (raddr 0.0.0.0 rport 0) is unknown, said so', () => {
     const v = verdict(['candidate:842163049 1 udp 1677729535 71.202.120.145 52283 typ srflx raddr 0.0.0.0 rport 0 generation 0 network-cost 999']);
     expect(v.mapping).toBe('unknown');
-    expect(v.evidence).toEqual(['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it']);
+    expect(v.evidence).toEqual(['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)']);
   });
 
   it('no srflx: unknown', () => {
@@ -74,7 +74,7 @@ describe('NAT mapping from srflx candidates', () => {
 
   it('every srflx with its base hidden: unknown, and not "one mapping per base" (real-log audit)', () => {
     const v = verdict(['candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 0.0.0.0 rport 0']);
-    expect([v.mapping, v.evidence]).toEqual(['unknown', ['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the browser masks it']]);
+    expect([v.mapping, v.evidence]).toEqual(['unknown', ['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)']]);
     expect(v.seedTypes).not.toContain('one mapping per base');
   });
 });

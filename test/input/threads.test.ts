@@ -1,0 +1,75 @@
+/**
+ * Real SDPs and candidate logs pasted in public threads (test/fixtures/threads/ORIGINS.md says
+ * where each comes from): read alike by the whole-text reader and the stream reader, and what the
+ * real-thread audit of 2026-12-06 found misread in them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { collectingSink, readInput } from '../../src/input/read.js';
+import type { InputReport } from '../../src/input/types.js';
+import { scanStream } from '../../src/node/stream.js';
+
+const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/threads');
+const thread = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
+const FILES = readdirSync(DIR).filter((f) => f !== 'ORIGINS.md');
+
+async function streamed(text: string): Promise<InputReport> {
+  const sink = collectingSink();
+  await scanStream(Readable.from([Buffer.from(text)]), sink);
+  return sink.report;
+}
+
+const shape = (r: InputReport) => ({
+  descriptions: r.descriptions.map((d) => [d.type, d.source.line, d.description.media.length]),
+  candidates: r.candidates.length,
+  problems: r.problems.map((p) => p.kind),
+});
+
+describe('real threads (test/fixtures/threads)', () => {
+  it('has the gathered samples, each with its origin', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(30);
+    const origins = thread('ORIGINS.md');
+    for (const f of FILES) expect([f, origins.includes(f)]).toEqual([f, true]);
+  });
+
+  it.each(FILES)('%s: read alike as a whole text and as a stream, something found', async (f) => {
+    const text = thread(f);
+    const whole = readInput(text);
+    expect(shape(await streamed(text))).toEqual(shape(whole));
+    expect(whole.descriptions.length + whole.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('webrtc-internals\' text form as pasted ("type: offer, sdp: v=0", then the SDP): two descriptions with their types (it was two fragments, v=/o=/s=/t= lost)', () => {
+    const r = readInput(thread('srs1815_webrtc_internals_text_offer_answer_asposted.txt'));
+    expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId])).toEqual([
+      ['offer', false, '5739606220282787625'],
+      ['answer', false, expect.any(String)],
+    ]);
+  });
+
+  it('a stray line inside an SDP ("*a=sendonly") is its invalid line, not its end (it split the SDP: three false errors)', () => {
+    const r = readInput(thread('flutterwebrtc104_janus_streaming_offer_malformed.sdp'));
+    expect(r.descriptions).toHaveLength(1);
+    const d = r.descriptions[0]!.description;
+    expect(d.diagnostics.map((x) => [x.kind, x.line])).toContainEqual(['invalid-line', 9]);
+    expect(d.diagnostics.map((x) => x.kind)).not.toContain('bundle-mid-missing');
+    expect(d.media[0]!.mid).toBe('video');
+  });
+
+  it('a log\'s own line after an SDP still ends it (a time, a candidate): the stray line is only one followed by an SDP line', () => {
+    const r = readInput('v=0\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\npeer connected\n06:00:01 next\na=ice-ufrag:abcd\n');
+    expect(r.descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 1], [true, 0]]);
+    expect(r.descriptions[0]!.description.diagnostics.map((x) => x.kind)).not.toContain('invalid-line');
+  });
+
+  it('an SDP copied from Chrome\'s console, its line breaks shown as "↵" on one line: read, with the type stated before it', async () => {
+    const sdp = 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n';
+    const text = `RTCSessionDescription {type: "answer", sdp: "${sdp.replace(/\r\n/g, '\u21b5')}"}\n`;
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.type, d.description.media[0]?.mid])).toEqual([['answer', '0']]);
+    expect(r.candidates.map((c) => c.candidate?.type)).toEqual(['host']);
+    expect(shape(await streamed(text))).toEqual(shape(r));
+  });
+});
