@@ -243,6 +243,7 @@ export const MUTATIONS: readonly Mutation[] = [
   a('simulcast-recv-rid-missing-one', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid recv lines for q and h only', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
   // ---- SCTP (RFC 8841) ----
   a('sctp-port-removed', 'SCTP', 'a=sctp-port removed', dropAll(/^a=sctp-port:/), 'data'),
+  a('sctp-udp-dtls-sctpmap', 'SCTP', 'the data channel answered as UDP/DTLS/SCTP 5000 with a=sctpmap and no a=sctp-port (the old form\'s format and attribute under the new proto: node-webrtc wrote it)', (s) => inKind('application', append('a=sctpmap:5000 webrtc-datachannel 1024'))(dropAll(/^a=sctp-port:/)(replaceFirst(/^m=application (\d+) UDP\/DTLS\/SCTP webrtc-datachannel/, 'm=application $1 UDP/DTLS/SCTP 5000')(s))), 'data'),
   a('sctp-port-nonnumeric', 'syntax', 'a=sctp-port:x', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:x'), 'data'),
   a('sctp-port-out-of-range', 'SCTP', 'a=sctp-port:70000', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:70000'), 'data'),
   a('sctp-port-other', 'SCTP', 'a=sctp-port:5001 (another SCTP port, legal)', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:5001'), 'data'),

@@ -41,6 +41,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'sctp-port-range': 'Write a=sctp-port with a port from 1 to 65535 (0 is no SCTP port, RFC 9260 §3.1; browsers write 5000).',
   'max-message-size-value': 'Write a=max-message-size:<bytes> as a whole number (Chromium writes 262144), or remove it.',
   'sctp-format': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000: the old form (DTLS/SCTP 5000 with a=sctpmap) is not read with a=sctp-port.',
+  'sctp-format-sctpmap': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000 (the new form), or DTLS/SCTP 5000 with a=sctpmap (the old one, whole): not the new proto with the old format.',
   'rid-direction': 'Write a=rid:<id> send or a=rid:<id> recv.',
   'simulcast-syntax': 'Remove the empty rid from a=simulcast: a doubled or trailing ";" or ",", or a "~" (paused) with no rid after it.',
   'simulcast-rid-missing': 'Add a=rid:<id> <direction> for every rid a=simulcast names in that direction: an answer answers the offer\'s a=rid:<id> send with a=rid:<id> recv and a=simulcast:recv.',

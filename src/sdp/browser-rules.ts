@@ -47,6 +47,7 @@ export const BROWSER_RULES = {
   'sctp-port-range': { browsers: C, what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2'  },
   'max-message-size-value': { browsers: C, what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6'  },
   'sctp-format': { browsers: BOTH, what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2'  },
+  'sctp-format-sctpmap': { browsers: F, what: 'an m=application UDP/DTLS/SCTP (or TCP/DTLS/SCTP) whose format is a port number, with a=sctpmap and no a=sctp-port: the old form\'s format under the new proto (Firefox: "No webrtc-datachannel token in m= media line"; Chromium takes it)', reference: 'RFC 8841 §4.1, §5.2'  },
   'rid-direction': { browsers: F, what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10'  },
   'simulcast-syntax': { browsers: BOTH, what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1'  },
   'simulcast-rid-missing': { browsers: F, what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4'  },
@@ -286,4 +287,6 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),
   // which Firefox 46 and Opera wrote and the corpus holds, is not this rule's (audit: it erred on it).
   if (m.kind === 'application' && a.has('sctp-port') && !m.formats.includes('webrtc-datachannel')) add('sctp-format', line, null, `format ${m.formats.join(' ')} with a=sctp-port`);
+  // The new proto with the old format and a=sctpmap (node-webrtc's answer in a real thread): Firefox refuses it, measured.
+  else if (m.kind === 'application' && /^(UDP|TCP)\/DTLS\/SCTP$/i.test(m.protocol) && !m.formats.includes('webrtc-datachannel') && a.has('sctpmap')) add('sctp-format-sctpmap', line, null, `${m.protocol} ${m.formats.join(' ')} with a=sctpmap`);
 }
