@@ -364,6 +364,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
   }
 
+  // A description that has no fingerprint or no ICE credentials at all says so itself (its browser
+  // rules fingerprint-missing, ice-credentials-missing): not said again for each of its m-lines.
+  const ruledOf = (d: SessionDescription) => {
+    const rules = new Set(d.diagnostics.map((x) => (x.kind === 'rejected-by-browser' ? x.rule : null)));
+    return { fingerprint: rules.has('fingerprint-missing'), ice: rules.has('ice-credentials-missing') };
+  };
+  const offerRuled = ruledOf(offer);
+  const answerRuled = ruledOf(answer);
   const answerByMid = firstByMid(answer.media);
   const media = offer.media.map((o): MediaNegotiation => {
     const a = findAnswerMedia(o, answer, answerByMid);
@@ -500,13 +508,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // Plain RTP or SDES (a SIP trunk's RTP/AVP, RTP/SAVP with a=crypto): no fingerprint, which both
     // browsers refuse (audit against both: passed as clean).
     const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : /SAVP/i.test(m.protocol) ? ' with no keys: no a=fingerprint, no a=crypto' : ': plain RTP'}): both browsers reject it, they implement DTLS-SRTP only` : '');
-    if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
+    if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0 && !offerRuled.fingerprint) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
     if (dtlsUsed && offerUsed) {
       if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
       for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
     }
-    if ((dtlsUsed || rtp) && live && a && a.fingerprints.length === 0) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
+    if ((dtlsUsed || rtp) && live && a && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
       if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
       if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
@@ -523,6 +531,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // browsers take such an answer (measured; Chromium's sdp_offer_answer.cc says why). It had
       // been an error (negotiation audit). An offer's is needed: Firefox refuses an offer without.
       if ((ice.ufrag === null || ice.pwd === null) && side === 'answer' && inAnswer && !answerTag) continue;
+      if ((ice.ufrag === null || ice.pwd === null) && (side === 'offer' ? offerRuled : answerRuled).ice) continue;
       if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
       else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag ${JSON.stringify(ice.ufrag)} (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
       // Characters outside ice-char: a warning (audit against both browsers: they take "-", "_", "=").

@@ -314,6 +314,17 @@ export function buildDescription(
       ruleSink(findings, m.mid)(m.port === 0 && !m.bundleOnly ? 'mid-length-stopped' : 'mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
     }
   }
+  // No ICE credentials or no DTLS fingerprint for any m-section in use: both browsers refuse the
+  // description, offer or answer (measured: "Called with SDP without ice-ufrag and ice-pwd",
+  // "… without DTLS fingerprint"); said of a whole description only, and only when no m-section
+  // has them (a bundled one other than the tag needs none: measured too). `parse` had said nothing
+  // of a real thread's SIP answer that Chrome refused so (real-thread audit).
+  const live = fragment ? [] : media.filter((m) => m.port !== 0 || m.bundleOnly);
+  if (live.length > 0) {
+    const first = live[0]!;
+    if (!live.some((m) => m.ice.ufrag !== null && m.ice.pwd !== null)) ruleSink(findings, first.mid)('ice-credentials-missing', first.lines[0]!.line, null, `no m-section in use has both a=ice-ufrag and a=ice-pwd${live.some((m) => m.ice.ufrag !== null || m.ice.pwd !== null) ? ' (some have one of the two)' : ''}`);
+    if (!live.some((m) => m.fingerprints.length > 0)) ruleSink(findings, first.mid)('fingerprint-missing', first.lines[0]!.line, null, `no a=fingerprint, in the session or an m-section in use (${first.protocol}${first.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : /SAVP|DTLS/i.test(first.protocol) ? '' : ': plain RTP'}; the browsers implement DTLS-SRTP only)`);
+  }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
   const owner = new Map<string, MediaDescription>();
   for (const m of media) {

@@ -125,11 +125,12 @@ describe('sdp-diff against the browsers: the audit of 2026-12-05 afternoon (test
     const found = (JSON.parse(out) as { diagnostics: { kind: string; severity: string; message: string }[] }).diagnostics;
     return { status, errors: found.filter((d) => d.severity === 'error'), found };
   };
-  it.each(['plain-rtp-avp', 'sdes-rtp-savpf'])('%s: an offer without DTLS, which both browsers reject, is an error (it passed as clean)', (name) => {
+  it.each(['plain-rtp-avp', 'sdes-rtp-savpf'])('%s: an offer without DTLS, which both browsers reject, is an error (it passed as clean): the description\'s rule, not again per m-line', (name) => {
     const r = diffCase(name);
     expect(r.status).toBe(1);
-    expect(r.errors.map((e) => e.kind)).toContain('missing-fingerprint');
-    expect(r.errors.find((e) => e.kind === 'missing-fingerprint')!.message).toMatch(/both browsers reject it, they implement DTLS-SRTP only/);
+    const rule = r.errors.find((e) => (e as { rule?: string }).rule === 'fingerprint-missing');
+    expect(rule!.message).toMatch(/(: plain RTP|with a=crypto: SDES-SRTP); the browsers implement DTLS-SRTP only\): Chromium and Firefox reject it$/);
+    expect(r.errors.map((e) => e.kind)).not.toContain('missing-fingerprint');
   });
   it.each(['firefox-reoffer-stopped', 'sctp-legacy-answer', 'sctp-tcp-answer', 'ice-pwd-equals', 'ice-ufrag-dash', 'ice-mixed-levels'])('%s: both browsers accept it, and sdp-diff finds no error (it had errors)', (name) => {
     const r = diffCase(name);

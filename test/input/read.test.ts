@@ -258,7 +258,7 @@ describe('log text', () => {
   });
 
   it("reads an SDP that Node's util.inspect wrote as joined pieces ('v=0\\r\\n' + 'o=…' + …; a mediasoup debug log): its lines and candidates (real-log audit: invalid lines)", () => {
-    const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 7 UDP/TLS/RTP/SAVPF 96', 'c=IN IP4 127.0.0.1', 'a=rtpmap:96 opus/48000/2', 'a=mid:0', 'a=rtcp-mux', 'a=ice-ufrag:h3hk1iz6qqlnqlne', 'a=ice-pwd:yku5ej8nvfaor28lvtrabcx0wkrpkztz', 'a=candidate:udpcandidate 1 udp 1078862079 9.9.9.9 40533 typ host', 'a=end-of-candidates', ''];
+    const sdp = ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', 'm=audio 7 UDP/TLS/RTP/SAVPF 96', 'c=IN IP4 127.0.0.1', 'a=rtpmap:96 opus/48000/2', 'a=mid:0', 'a=rtcp-mux', 'a=ice-ufrag:h3hk1iz6qqlnqlne', 'a=ice-pwd:yku5ej8nvfaor28lvtrabcx0wkrpkztz', `a=fingerprint:sha-256 ${Array(32).fill('AB').join(':')}`, 'a=setup:active', 'a=candidate:udpcandidate 1 udp 1078862079 9.9.9.9 40533 typ host', 'a=end-of-candidates', ''];
     const pieces = sdp.slice(0, -1).map((l) => `'${l}\\r\\n'`).join(' + ');
     const r = readInput(`  mediasoup-client-aiortc:Handler send() | calling handler.setRemoteDescription() [answer:{ type: 'answer', sdp: ${pieces} }] +27ms`);
     expect(r.descriptions.map((d) => [d.text, d.description.diagnostics.filter((x) => x.severity === 'error').length])).toEqual([[sdp.join('\r\n'), 0]]);

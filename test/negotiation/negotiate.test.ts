@@ -201,9 +201,10 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
   ['offer-setup-missing', { media: [{ setup: null }] }, { media: [answerOf({})] }],
-  ['missing-fingerprint', { media: [{}] }, { media: [answerOf({ fingerprint: null })] }],
+  // One m-line of two without: a description with none at all says so itself (fingerprint-missing, a browser rule).
+  ['missing-fingerprint', { media: [{}, { kind: 'audio' }] }, { bundle: null, media: [answerOf({}), answerOf({ kind: 'audio', fingerprint: null })] }],
   ['weak-fingerprint', { media: [{ fingerprint: 'sha-1 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A' }] }, { media: [answerOf({})] }],
-  ['missing-ice-credentials', { media: [{}] }, { media: [answerOf({ pwd: null })] }],
+  ['missing-ice-credentials', { media: [{}, { kind: 'audio', ufrag: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
   ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio', ufrag: 'zzzz' }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],

@@ -218,7 +218,9 @@ describe('line handling', () => {
 
   it('gives diagnostics the mid of their m-section', () => {
     const d = parseSdp('v=0\r\nm=audio 9 RTP/AVP 0\r\na=mid:a0\r\na=rtcp-fb\r\n');
-    expect(d.diagnostics[0]).toMatchObject({ kind: 'attribute-syntax', line: 4, mid: 'a0' });
+    expect(d.diagnostics.find((x) => x.kind === 'attribute-syntax')).toMatchObject({ kind: 'attribute-syntax', line: 4, mid: 'a0' });
+    // The description's own findings are said at its m= line, with its mid too.
+    expect(d.diagnostics.find((x) => x.kind === 'rejected-by-browser' && x.rule === 'fingerprint-missing')).toMatchObject({ line: 2, mid: 'a0' });
   });
 
   it('rejects empty text and text that is not SDP, with codes', () => {
@@ -313,10 +315,12 @@ describe('findings are bounded per kind (issue 13)', () => {
     expect(rules.map((r) => [r.rule, r.line, r.message])).toEqual([
       ['format-nonnumeric', 5, '25,000 formats are not numbers, the first "a": Chromium rejects it (Firefox accepts)'],
       ['payload-type-range', 5, '25,000 payload types are above 127, the first 200: Chromium and Firefox reject it'],
+      ['ice-credentials-missing', 5, 'no m-section in use has both a=ice-ufrag and a=ice-pwd: Chromium and Firefox reject it'],
+      ['fingerprint-missing', 5, 'no a=fingerprint, in the session or an m-section in use (RTP/AVP: plain RTP; the browsers implement DTLS-SRTP only): Chromium and Firefox reject it'],
     ]);
     expect(d.diagnostics.filter((x) => x.kind === 'diagnostics-elided')).toEqual([]);
     // One bad format is named alone, as before.
-    expect(parseSdp(`${good.slice(0, -3)}x\r\n`).diagnostics.filter((x) => x.kind === 'rejected-by-browser').map((r) => r.message)).toEqual(['format "x": Chromium rejects it (Firefox accepts)']);
+    expect(parseSdp(`${good.slice(0, -3)}x\r\n`).diagnostics.filter((x) => x.kind === 'rejected-by-browser' && x.rule === 'format-nonnumeric').map((r) => r.message)).toEqual(['format "x": Chromium rejects it (Firefox accepts)']);
     expect(writeSdp(d)).toBe(bad);
     const time = (text: string) => {
       parseSdp(text);
