@@ -167,9 +167,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // audit's fixes (session-level extmaps, RTP/SAVPF as DTLS, the mid-length rule, the
   // mismatched-kind rule) and the parsers' "what it may be" messages took it from 111.8 to 114.8
   // KiB; 6.7 KiB of it is h264-profile-level-id's debug logger (debug, ms), which a bundler keeps.
-  it('parseSdp + negotiate stays within 116 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // Then five more measured rules (mid-length on stopped m-sections, sctp-format-sctpmap,
+  // ice-credentials-missing, fingerprint-missing) and the real-thread readers: 116.4 KiB, 115.8
+  // once the rules' words were cut short. Cap 120 KiB.
+  it('parseSdp + negotiate stays within 120 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 4 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 8 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -212,7 +215,7 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // unanswered checks, DTLS failed after it was up). Text, most of it. Then 312.6 KiB with the rest
     // of the three audits (unusable addresses, priority/component, NAT wording, the transport's DTLS
     // facts, legacy Chrome dumps, 701s from a server that answered elsewhere). Cap 320 KiB.
-    // 2026-12-06 (last session) 314.3 → 323.6 KiB: the browser audits of sdp-diff (session-level
+    // 2026-12-06 (last session) 314.3 → 325.1 KiB: the browser audits of sdp-diff (session-level
     // extmaps, RTP/SAVPF as DTLS, mid-length, recycled m-lines, non-tag credentials), the library
     // audit (writeSdp's line checks, ErrorInfo from tryParseCandidate, diagnosticAction's checks), the
     // real-thread readers (pasted webrtc-internals text, ↵ copies, stray lines) and the messages. Cap 328 KiB.
