@@ -167,7 +167,7 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // audit's fixes (session-level extmaps, RTP/SAVPF as DTLS, the mid-length rule, the
   // mismatched-kind rule) and the parsers' "what it may be" messages took it from 111.8 to 114.8
   // KiB; 6.7 KiB of it is h264-profile-level-id's debug logger (debug, ms), which a bundler keeps.
-  // Then five more measured rules (mid-length on stopped m-sections, sctp-format-sctpmap,
+  // Then four more measured rules (mid-length on stopped m-sections, sctp-format-sctpmap,
   // ice-credentials-missing, fingerprint-missing) and the real-thread readers: 116.4 KiB, 115.8
   // once the rules' words were cut short. Cap 120 KiB.
   it('parseSdp + negotiate stays within 120 KiB (the whole core was 112 KiB before ESM)', async () => {
