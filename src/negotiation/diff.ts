@@ -59,13 +59,18 @@ const setDiff = (a: readonly string[], b: readonly string[]) => {
   return a.filter((x) => !there.has(x));
 };
 
-function pairMedia(before: SessionDescription, after: SessionDescription): [MediaDescription | null, MediaDescription | null][] {
+/** The first m-section of each mid. */
+function byMid(media: readonly MediaDescription[]): Map<string, MediaDescription> {
+  const map = new Map<string, MediaDescription>();
+  for (const m of media) if (m.mid !== null && !map.has(m.mid)) map.set(m.mid, m);
+  return map;
+}
+
+function pairMedia(before: SessionDescription, after: SessionDescription, afterByMid: ReadonlyMap<string, MediaDescription>): [MediaDescription | null, MediaDescription | null][] {
   const pairs: [MediaDescription | null, MediaDescription | null][] = [];
   const used = new Set<MediaDescription>();
-  const byMid = new Map<string, MediaDescription>();
-  for (const m of after.media) if (m.mid !== null && !byMid.has(m.mid)) byMid.set(m.mid, m);
   for (const b of before.media) {
-    const a = (b.mid !== null ? byMid.get(b.mid) : undefined) ?? (b.mid === null ? after.media[b.index] : undefined) ?? null;
+    const a = (b.mid !== null ? afterByMid.get(b.mid) : undefined) ?? (b.mid === null ? after.media[b.index] : undefined) ?? null;
     if (a) used.add(a);
     pairs.push([b, a]);
   }
@@ -74,12 +79,24 @@ function pairMedia(before: SessionDescription, after: SessionDescription): [Medi
 }
 
 /**
- * A stopped m-line (port 0) whose place a new mid took: recycled (RFC 8829 §5.2.2, RFC 3264
+ * Stopped m-lines (port 0) whose place a new mid took: recycled (RFC 8829 §5.2.2, RFC 3264
  * §8.1), not one removed and one added (sdp-diff audit: Chromium's re-offer after
- * transceiver.stop() and addTransceiver read "is gone: m-lines are never removed").
+ * transceiver.stop() and addTransceiver read "is gone: m-lines are never removed"). One pass
+ * over the pairs, the new m-lines found by index.
  */
-function recycled(b: MediaDescription | null, a: MediaDescription | null, before: SessionDescription): boolean {
-  return b !== null && a !== null && b.index === a.index && b.port === 0 && !b.bundleOnly && a.mid !== null && !before.media.some((m) => m.mid === a.mid);
+function recycledPairsOf(pairs: readonly [MediaDescription | null, MediaDescription | null][], beforeByMid: ReadonlyMap<string, MediaDescription>): [MediaDescription, MediaDescription][] {
+  const newAt = new Map<number, MediaDescription>();
+  for (const [b, a] of pairs) if (b === null && a !== null && a.mid !== null && !beforeByMid.has(a.mid)) newAt.set(a.index, a);
+  const out: [MediaDescription, MediaDescription][] = [];
+  for (const [b, a] of pairs) {
+    if (b === null || a !== null || b.port !== 0 || b.bundleOnly) continue;
+    const taken = newAt.get(b.index);
+    if (taken !== undefined) {
+      out.push([b, taken]);
+      newAt.delete(b.index);
+    }
+  }
+  return out;
 }
 
 /**
@@ -118,14 +135,11 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   // The BUNDLE tag of each bundled mid of the new description: only the tag's ICE credentials are the transport's.
   const tagOf = new Map<string, string>();
   for (const g of bundleGroupsOf(after)) for (const mid of g) if (g[0] !== undefined) tagOf.set(mid, g[0]);
-  const paired = pairMedia(before, after);
+  const beforeByMid = byMid(before.media);
+  const afterByMid = byMid(after.media);
+  const paired = pairMedia(before, after, afterByMid);
   // Stopped m-lines taken over by a new mid, said once as such.
-  const recycledPairs: [MediaDescription, MediaDescription][] = [];
-  for (const [b] of paired) {
-    if (!b || paired.some(([x, y]) => x === b && y !== null)) continue;
-    const a = paired.find(([x, y]) => x === null && y !== null && recycled(b, y, before))?.[1];
-    if (a) recycledPairs.push([b, a]);
-  }
+  const recycledPairs = recycledPairsOf(paired, beforeByMid);
   const recycledSet = new Set<MediaDescription>(recycledPairs.flat());
   for (const [b, a] of recycledPairs) add('mline-recycled', a, `${b.kind} mid ${b.mid ?? '-'} (stopped)`, `${a.kind} mid ${a.mid}`, `m-line ${a.index} recycled: ${b.kind} mid ${b.mid ?? '-'}, stopped (port 0), is now ${a.kind} mid ${a.mid}, a new transceiver in its place (RFC 8829 §5.2.2)`);
   for (const [b, a] of paired) {
@@ -169,8 +183,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     // A bundled m-line other than the tag, whose tag kept its credentials: they are not used, and
     // nothing restarts (sdp-diff audit: Chromium, answering such a re-offer, kept its ufrag).
     const tag = a.mid !== null ? tagOf.get(a.mid) : undefined;
-    const tagLine = tag !== undefined && tag !== a.mid ? after.media.find((m) => m.mid === tag) : undefined;
-    const tagBefore = tagLine !== undefined ? before.media.find((m) => m.mid === tag) : undefined;
+    const tagLine = tag !== undefined && tag !== a.mid ? afterByMid.get(tag) : undefined;
+    const tagBefore = tagLine !== undefined ? beforeByMid.get(tag!) : undefined;
     if ((ufragChanged || pwdChanged) && tagLine !== undefined && tagBefore !== undefined && tagBefore.ice.ufrag === tagLine.ice.ufrag && tagBefore.ice.pwd === tagLine.ice.pwd) {
       add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}${pwdChanged ? ', and the pwd' : ''}` : 'the pwd'}) on an m-line bundled behind mid ${tag}, whose credentials are the transport's and did not change: no ICE restart`);
     } else if (ufragChanged || pwdChanged) {

@@ -8,6 +8,7 @@ import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } f
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
+import { keyingWords } from '../sdp/views.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
@@ -507,7 +508,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const offerUsed = o.port !== 0 || o.bundleOnly;
     // Plain RTP or SDES (a SIP trunk's RTP/AVP, RTP/SAVP with a=crypto): no fingerprint, which both
     // browsers refuse (audit against both: passed as clean).
-    const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : /SAVP/i.test(m.protocol) ? ' with no keys: no a=fingerprint, no a=crypto' : ': plain RTP'}): both browsers reject it, they implement DTLS-SRTP only` : '');
+    const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${keyingWords(m) ?? ' with no keys: no a=fingerprint, no a=crypto'}): both browsers reject it, they implement DTLS-SRTP only` : '');
     if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0 && !offerRuled.fingerprint) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
     if (dtlsUsed && offerUsed) {
       if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));

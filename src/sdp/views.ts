@@ -128,6 +128,16 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
   return codecs;
 }
 
+/**
+ * How an m-section without DTLS keys its media, in words for a finding: SDES (a=crypto), plain
+ * RTP, or null for a secure profile that names no keys. Internal: the description's
+ * fingerprint-missing and negotiate's missing-fingerprint say it alike.
+ */
+export function keyingWords(m: MediaDescription): string | null {
+  if (m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto')) return ' with a=crypto: SDES-SRTP';
+  return /SAVP|DTLS/i.test(m.protocol) ? null : ': plain RTP';
+}
+
 /** The UTF-8 length of `s` (a TextEncoder per m-line cost the parse a measurable share). */
 function utf8Length(s: string): number {
   let n = 0;
@@ -323,7 +333,7 @@ export function buildDescription(
   if (live.length > 0) {
     const first = live[0]!;
     if (!live.some((m) => m.ice.ufrag !== null && m.ice.pwd !== null)) ruleSink(findings, first.mid)('ice-credentials-missing', first.lines[0]!.line, null, `no m-section in use has both a=ice-ufrag and a=ice-pwd${live.some((m) => m.ice.ufrag !== null || m.ice.pwd !== null) ? ' (some have one of the two)' : ''}`);
-    if (!live.some((m) => m.fingerprints.length > 0)) ruleSink(findings, first.mid)('fingerprint-missing', first.lines[0]!.line, null, `no a=fingerprint, in the session or an m-section in use (${first.protocol}${first.lines.some((l) => l.kind === 'other-attribute' && l.name === 'crypto') ? ' with a=crypto: SDES-SRTP' : /SAVP|DTLS/i.test(first.protocol) ? '' : ': plain RTP'}; the browsers implement DTLS-SRTP only)`);
+    if (!live.some((m) => m.fingerprints.length > 0)) ruleSink(findings, first.mid)('fingerprint-missing', first.lines[0]!.line, null, `no a=fingerprint, in the session or an m-section in use (${first.protocol}${keyingWords(first) ?? ''}; the browsers implement DTLS-SRTP only)`);
   }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
   const owner = new Map<string, MediaDescription>();
