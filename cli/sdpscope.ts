@@ -28,6 +28,7 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 const OPTIONS = {
   parse: valued({
     json: { type: 'boolean', default: false, describe: 'print the parsed model as JSON' },
+    type: { choices: ['offer', 'answer'], describe: 'read each description the input does not type (a bare SDP) as an offer or an answer, and check what that side must say (a=setup)' },
   }),
   candidates: valued({
     json: { type: 'boolean', describe: 'print the final report as JSON' },
@@ -122,12 +123,13 @@ run('sdpscope', async () => {
           .options(OPTIONS.parse)
           .example('$0 parse samples/offer.json', 'summary of an offer frame')
           .example('$0 parse --json samples/call.ndjson | head -20', 'every frame of a call log, as JSON')
-          .example('pbpaste | $0 parse -', 'an SDP from the clipboard'),
+          .example('pbpaste | $0 parse -', 'an SDP from the clipboard')
+          .example('$0 parse --type offer gateway-offer.sdp', 'a bare SDP checked as an offer'),
       async (a) => {
         const { parseCommand } = await import('./commands/parse.js');
         // No file: standard input when something is piped or redirected in; at a terminal, say how (no silent wait).
         if (a['file'] === undefined && process.stdin.isTTY === true) throw new SdpscopeError('USAGE', 'nothing to read: give a file, or pipe one in (- for standard input; see sdpscope parse --help)');
-        code = await parseCommand({ file: a['file'] === undefined ? '-' : fileArg(a['file']), json: a['json'] === true, color: color(a['color']) }, IO.out, stdoutDrained);
+        code = await parseCommand({ file: a['file'] === undefined ? '-' : fileArg(a['file']), json: a['json'] === true, color: color(a['color']), type: lastOf(a['type']) as 'offer' | 'answer' | undefined }, IO.out, stdoutDrained);
       },
     )
     .command(

@@ -38,6 +38,7 @@ export { pairFromOne, pairFromTwo, inferType, type DescriptionPair, type PairOpt
 
 // Offer/answer
 export { negotiate, hasErrors } from './negotiation/negotiate.js';
+export { sideFindings } from './negotiation/one-side.js';
 export type {
   Negotiation,
   MediaNegotiation,

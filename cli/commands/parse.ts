@@ -1,5 +1,5 @@
 /** `sdpscope parse FILE|-`: every SDP and candidate in the input, summarised or as JSON. */
-import { SdpscopeError } from '../../src/index.js';
+import { SdpscopeError, sideFindings } from '../../src/index.js';
 import { boundedFindings, MAX_FINDINGS_PER_KIND, type Diagnostic, type InputDiagnostic } from '../../src/diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../../src/input/types.js';
 import { openTextStream, watchBlank } from '../../src/node/files.js';
@@ -16,6 +16,13 @@ export interface ParseOptions {
   readonly file: string;
   readonly json: boolean;
   readonly color: boolean;
+  /** --type: what a description the input does not type is read as (a bare SDP); a type the input states wins. */
+  readonly type?: 'offer' | 'answer' | undefined;
+}
+
+/** A description as --type reads it: typed, with the findings of that side, where the input said no type. */
+function typed(f: FoundDescription, type: 'offer' | 'answer' | undefined): FoundDescription {
+  return type === undefined || f.type !== null ? f : { ...f, type, typeFindings: sideFindings(f.description, type) };
 }
 
 export async function parseCommand(opts: ParseOptions, out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
@@ -33,7 +40,7 @@ export async function parseText(text: string, name: string, opts: Omit<ParseOpti
 
 /** The command on a stream of chunks (`name` says what it is in messages: "stdin" for standard input). */
 export async function parseStream(stream: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, out: (s: string) => void, drained: () => Promise<void> | undefined = () => undefined): Promise<number> {
-  return opts.json ? parseJson(stream, name, out, drained) : parseSummary(stream, name, opts, out, drained);
+  return opts.json ? parseJson(stream, name, opts, out, drained) : parseSummary(stream, name, opts, out, drained);
 }
 
 async function* chunksOf(text: string): AsyncIterable<Buffer> {
@@ -83,10 +90,11 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
   const rejectedLines = new Set<number>();
   let keptUnparseable = 0;
   const sink: InputSink = {
-    description: (f) => {
+    description: (found) => {
+      const f = typed(found, opts.type);
       close();
       descriptions++;
-      inDescriptions.add(f.description.diagnostics);
+      inDescriptions.add(f.description.diagnostics).add(f.typeFindings);
       open = { found: f, candidates: [] };
     },
     candidate: (f) => {
@@ -144,7 +152,7 @@ const hasErrors = (ds: readonly { readonly severity: string }[]): boolean => ds.
  * reports' JSON layout (cli/render/json.ts), written as the input is read: each description as it is found,
  * the candidates and ends of candidates spooled (to disk past a few MB) for after them.
  */
-async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: string, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
+async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: string, opts: Omit<ParseOptions, 'file'>, write: (s: string) => void, drained: () => Promise<void> | undefined): Promise<number> {
   const batch = batched(write, drained);
   const { write: out, pause } = batch;
   const candidates = new Spool('candidates');
@@ -154,9 +162,10 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
   let descriptions = 0;
   let errors = false;
   const sink: InputSink = {
-    description: (f: FoundDescription) => {
-      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: f.description })}`);
-      errors ||= hasErrors(f.description.diagnostics);
+    description: (found: FoundDescription) => {
+      const f = typed(found, opts.type);
+      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: f.description, typeFindings: f.typeFindings })}`);
+      errors ||= hasErrors(f.description.diagnostics) || hasErrors(f.typeFindings);
     },
     candidate: (f: FoundCandidate) => candidates.add(f),
     endOfCandidates: (f: FoundEndOfCandidates) => ends.add(f),

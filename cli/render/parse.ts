@@ -88,11 +88,11 @@ export function descriptionBlock(f: FoundDescription, cands: readonly FoundCandi
   out.push(`  ${sessionLine(d)}`);
   for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
   if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
-  if (d.diagnostics.length > 0) {
+  if (d.diagnostics.length > 0 || f.typeFindings.length > 0) {
     out.push('  diagnostics:');
     // A description's findings count its own lines: those of the input only for an SDP file read as one.
     const label = f.source.format === 'sdp' && f.source.line === 1 ? 'line' : 'sdp line';
-    pushAll(out, renderDiagnostics(d.diagnostics, s, Infinity, label).map((l) => '  ' + l));
+    pushAll(out, renderDiagnostics([...d.diagnostics, ...f.typeFindings], s, Infinity, label).map((l) => '  ' + l));
   }
   out.push('');
   return out;
@@ -165,7 +165,7 @@ export function renderParse(report: InputReport, name: string, s: Style): string
   for (const [k, f] of report.descriptions.entries()) {
     // As the reader reported them (a cut one refused), without reading the description again.
     pushAll(out, descriptionBlock(f, candidatesOfDescription(report, k) ?? candidatesInDescription(f.description, f.source), name, s));
-    inDescriptions.add(f.description.diagnostics);
+    inDescriptions.add(f.description.diagnostics).add(f.typeFindings);
   }
   const trickled = report.candidates.filter((c) => !c.inDescription);
   if (trickled.length > 0) {

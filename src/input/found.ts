@@ -5,7 +5,8 @@
  */
 import { tryReadCandidate, writeParsed, type Candidate } from '../candidate/candidate.js';
 import { explainParsed } from '../candidate/explain.js';
-import { atLine, diagnostic } from '../diagnostics.js';
+import { atLine, diagnostic, type NegotiationDiagnostic } from '../diagnostics.js';
+import { sideFindings } from '../negotiation/one-side.js';
 import { SdpscopeError, withoutStack } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
 import type { SessionDescription } from '../sdp/model.js';
@@ -18,6 +19,11 @@ const SDP_TYPES: readonly string[] = ['offer', 'answer', 'pranswer', 'rollback']
 export function sdpType(v: unknown): SdpType | null {
   return typeof v === 'string' && SDP_TYPES.includes(v.toLowerCase()) ? (v.toLowerCase() as SdpType) : null;
 }
+
+/** The side of an exchange a stated type is: a pranswer answers; rollback and no type are neither. */
+export const sideOfType = (type: SdpType | null): 'offer' | 'answer' | null => (type === 'offer' ? 'offer' : type === 'answer' || type === 'pranswer' ? 'answer' : null);
+
+const NO_FINDINGS: readonly NegotiationDiagnostic[] = Object.freeze([]);
 
 /** A string, or a number as text (ids some loggers write as numbers), or undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -59,7 +65,8 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
     sink.problem(diagnostic('input-sdp', e.reason, { ...atLine(source.line, e.column, null, source.file), errorCode: e.code }));
     return;
   }
-  sink.description({ type, text, description, source });
+  const side = sideOfType(type);
+  sink.description({ type, text, description, typeFindings: side === null ? NO_FINDINGS : sideFindings(description, side), source });
   const found = candidatesInDescription(description, source, lineStep);
   const last = found[found.length - 1];
   // Cut within its last line (a whole last line ends with its line break, or its CR: cut before the LF): that line's candidate is not read.

@@ -4,6 +4,7 @@
  */
 import { listSome } from '../arrays.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
+import { sideOfType } from './found.js';
 import type { FoundDescription, SdpType } from './types.js';
 
 export interface DescriptionPair {
@@ -33,7 +34,7 @@ export function inferType(f: FoundDescription): SdpType | null {
 const complete = (found: readonly FoundDescription[]) => found.filter((f) => !f.description.fragment);
 
 /** The type an input states ({type: …}, a frame's type, a dump's event); a pranswer answers. */
-const stated = (f: FoundDescription): 'offer' | 'answer' | null => (f.type === 'offer' ? 'offer' : f.type === 'answer' || f.type === 'pranswer' ? 'answer' : null);
+const stated = (f: FoundDescription): 'offer' | 'answer' | null => sideOfType(f.type);
 
 /**
  * Which is the offer: a type the inputs state wins; otherwise the order they were given in (the

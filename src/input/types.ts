@@ -4,7 +4,7 @@
  */
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
-import type { InputDiagnostic } from '../diagnostics.js';
+import type { InputDiagnostic, NegotiationDiagnostic } from '../diagnostics.js';
 import type { ErrorInfo } from '../errors.js';
 import type { SessionDescription } from '../sdp/model.js';
 
@@ -46,6 +46,12 @@ export interface FoundDescription {
   /** The SDP text exactly as found (after JSON unescaping). */
   readonly text: string;
   readonly description: SessionDescription;
+  /**
+   * What the description breaks as the offer or answer `type` says it is (sideFindings: an offer
+   * without a=setup, which Firefox refuses; an answer saying a=setup:actpass, which both refuse);
+   * empty when no type is stated (or rollback), or for a fragment. A pair's other findings are negotiate()'s.
+   */
+  readonly typeFindings: readonly NegotiationDiagnostic[];
   readonly source: Source;
 }
 

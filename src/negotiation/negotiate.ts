@@ -9,6 +9,7 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
+import { dtlsSideFindings, unreadSetup, usesDtls } from './one-side.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
@@ -237,7 +238,6 @@ function iceSide(m: MediaDescription, lite: boolean): IceSide {
   };
 }
 
-const usesDtls = (protocol: string) => /(^|\/)(TLS|DTLS)\//i.test(protocol) || /DTLS\/SCTP/i.test(protocol);
 const isSctp = (m: MediaDescription) => /SCTP/i.test(m.protocol);
 const ssrcList = (m: MediaDescription) => [...new Set(m.ssrcs.map((s) => s.ssrc))];
 const msidList = (m: MediaDescription) => {
@@ -501,8 +501,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // UDP/TLS/RTP/SAVPF, as both browsers do (the corpus's Jitsi, ice-lite gateway and 2013 Chrome
     // offers); it had been "plain RTP", and an answer's a=setup:actpass passed (negotiation audit).
     const dtlsUsed = usesDtls(o.protocol) || (/^RTP\/SAVPF?$/i.test(o.protocol) && (o.fingerprints.length > 0 || (a !== null && a.fingerprints.length > 0)));
-    // An a=setup that does not read is its description's own finding (rejected-by-browser, setup-value), not a missing one.
-    const unreadSetup = (m: MediaDescription) => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
     // An m-line the offer does not use (port 0, not bundle-only: RFC 3264 §6) needs no DTLS (audit
     // against Firefox: its own re-offer after transceiver.stop() was "Firefox rejects it").
     const offerUsed = o.port !== 0 || o.bundleOnly;
@@ -510,16 +508,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // browsers refuse (audit against both: passed as clean).
     const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${keyingWords(m) ?? ' with no keys: no a=fingerprint, no a=crypto'}): both browsers reject it, they implement DTLS-SRTP only` : '');
     if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0 && !offerRuled.fingerprint) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
-    if (dtlsUsed && offerUsed) {
-      if (o.setup === null && !unreadSetup(o)) add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index: o.index, browsers: FIREFOX_REJECTS }));
-      else if (o.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${o.setup}`);
-      for (const f of o.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `offer fingerprint uses ${f.algorithm}`);
-    }
+    if (dtlsUsed && offerUsed) dtlsSideFindings(o, 'offer', mid, o.index, add);
     if ((dtlsUsed || rtp) && live && a && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
-      if (a.setup === null && !unreadSetup(a)) at('missing-setup', 'the answer m-line has no a=setup');
       if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
-      for (const f of a.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `answer fingerprint uses ${f.algorithm}`);
+      dtlsSideFindings(a, 'answer', mid, o.index, add);
     }
 
     // ICE (RFC 8839 §5.4).

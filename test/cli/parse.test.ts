@@ -102,7 +102,7 @@ describe('parseCommand', () => {
     for (const file of inputFiles()) {
       const report = readInput(readFileSync(file, 'utf8'));
       if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
-      const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
+      const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description, typeFindings: d.typeFindings })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
       let out = '';
       await parseCommand({ file, json: true, color: false }, (s) => (out += s));
       // The same values (a JSON document read whole and one read line by line name a source's keys in another order).
@@ -368,5 +368,54 @@ describe('parse: a trickled candidate\'s own findings (candidates audit of 2026-
     expect(await parseStream(one(), 'stdin', { json: false, color: false }, (s) => (out += s))).toBe(0);
     expect(out).toMatch(/warning candidate-missing-related-address \(line 1\): srflx candidate has no raddr\/rport/);
     expect(out).toMatch(/0 descriptions, 1 candidate · 0 errors, 1 warning/);
+  });
+});
+
+describe('parse: what a description breaks as the offer or answer it is', () => {
+  const freeswitch = readFileSync(resolve(__dirname, '../fixtures/threads/sipjs448_freeswitch_offer_no_setup_firefox55.sdp'), 'utf8');
+  const run = async (text: string, opts: { json: boolean; type?: 'offer' | 'answer' }) => {
+    let out = '';
+    const status = await parseText(text, 'x', { color: false, ...opts }, (s) => (out += s));
+    return { status, out };
+  };
+
+  it('a typed offer frame without a=setup: the error, its m-line, what to do, exit 1 (a real thread: Firefox 55 refused this FreeSWITCH offer)', async () => {
+    const r = await run(JSON.stringify({ type: 'offer', sdp: freeswitch }), { json: false });
+    expect(r.out).toMatch(/error {3}offer-setup-missing: audio m-line 0: the offer m-line has no a=setup: Firefox rejects it/);
+    expect(r.out).toMatch(/offer-setup-missing: Add a=setup:actpass to every m-line of the offer\./);
+    expect(r.out).toMatch(/1 error, 2 warnings/);
+    expect(r.status).toBe(1);
+  });
+
+  it('the bare SDP says nothing of it, --type offer does; in JSON as typeFindings', async () => {
+    expect((await run(freeswitch, { json: false })).status).toBe(0);
+    const typed = await run(freeswitch, { json: false, type: 'offer' });
+    expect(typed.out).toMatch(/^offer {2}\(x:1\)/);
+    expect(typed.out).toMatch(/offer-setup-missing/);
+    expect(typed.status).toBe(1);
+    const json = await run(freeswitch, { json: true, type: 'offer' });
+    const doc = JSON.parse(json.out) as { descriptions: { type: string; typeFindings: { kind: string; index: number }[] }[] };
+    expect(doc.descriptions.map((d) => [d.type, d.typeFindings.map((f) => [f.kind, f.index])])).toEqual([['offer', [['offer-setup-missing', 0]]]]);
+    expect(json.status).toBe(1);
+  });
+
+  it('a type the input states wins over --type: the notes\' answer frame stays an answer, and is clean', async () => {
+    const r = await run(sample('answer.json'), { json: true, type: 'offer' });
+    const doc = JSON.parse(r.out) as { descriptions: { type: string; typeFindings: unknown[] }[] };
+    expect(doc.descriptions.map((d) => [d.type, d.typeFindings])).toEqual([['answer', []]]);
+    expect(r.status).toBe(0);
+  });
+
+  it('an answer saying a=setup:actpass (both browsers refuse it): an error in parse, not only in sdp-diff', async () => {
+    const answer = JSON.parse(sample('answer.json')) as Record<string, unknown>;
+    const r = await run(JSON.stringify(answer).replace(/a=setup:active/g, 'a=setup:actpass'), { json: false });
+    expect(r.out).toMatch(/error {3}dtls-role-conflict: audio m-line 0, mid 0: the answer says a=setup:actpass: an answerer must choose active or passive/);
+    expect(r.status).toBe(1);
+  });
+
+  it('--type takes offer or answer only (usage error, exit 2)', () => {
+    const r = spawnSync(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'parse', '--type', 'rollback', '-'], { input: freeswitch, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/--type must be one of offer, answer, not "rollback"/);
+    expect(r.status).toBe(2);
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * What a description breaks of the offer/answer rules on its own, once its type is known: the
+ * DTLS setup an offer and an answer must each say (RFC 8842 §5, JSEP RFC 8829 §5.2.1/§5.3.1) and
+ * their fingerprints' hash (RFC 8122 §5). negotiate() applies the same checks to each side of a
+ * pair; sideFindings() to one description whose input states its type (`parse` of an offer frame),
+ * where there is no other side to compare.
+ */
+import { requireObject, SdpscopeError } from '../errors.js';
+import { readingModels } from '../model-guard.js';
+import type { MediaDescription, SessionDescription } from '../sdp/model.js';
+import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
+
+const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
+
+/** True for a protocol that names DTLS itself (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP …). */
+export const usesDtls = (protocol: string): boolean => /(^|\/)(TLS|DTLS)\//i.test(protocol) || /DTLS\/SCTP/i.test(protocol);
+
+/** An a=setup written but not read (a value outside RFC 4145's four): its own browser finding (setup-value), not a missing one. */
+export const unreadSetup = (m: MediaDescription): boolean => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
+
+/**
+ * One m-line's own DTLS findings as `side` of an exchange, told to `add`: an offer without
+ * a=setup (Firefox refuses it, measured; Chromium reads actpass) or with another value than
+ * actpass, an answer without one (RFC 8842 §5.3: MUST; both browsers take it as active, measured),
+ * and a fingerprint hash weaker than SHA-256. The caller decides that the m-line uses DTLS and is in use.
+ */
+export function dtlsSideFindings(m: MediaDescription, side: 'offer' | 'answer', mid: string | null, index: number, add: (d: NegotiationDiagnostic) => void): void {
+  const at = (kind: NegotiationDiagnosticKind, message: string) => add(diagnostic(kind, message, { mid, index }));
+  if (m.setup === null) {
+    // An a=setup that does not read says so itself (rejected-by-browser, setup-value): it was "the offer says a=setup:null".
+    if (unreadSetup(m)) return weak(m, side, at);
+    if (side === 'offer') add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index, browsers: FIREFOX_REJECTS }));
+    else at('missing-setup', 'the answer m-line has no a=setup');
+  } else if (side === 'offer' && m.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${m.setup}`);
+  weak(m, side, at);
+}
+
+function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
+  for (const f of m.fingerprints) if (!/^sha-(256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
+}
+
+/**
+ * The offer/answer findings of one description taken as `side` (an "offer" or an "answer"; a
+ * pranswer is an answer here): for each m-line in use (a port, or bundle-only) that uses DTLS
+ * (a DTLS protocol, or RTP/SAVP(F) with a fingerprint, as JSEP §5.8 reads it), what
+ * dtlsSideFindings says, and for an answer an a=setup of actpass or holdconn, which an answerer
+ * may not say (RFC 8842 §5.3; both browsers refuse it, measured). A fragment has none.
+ * Findings that need the other side (roles that conflict, codecs, bundles) are negotiate()'s.
+ */
+export function sideFindings(description: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic[] {
+  requireObject(description, 'sideFindings: the description');
+  if (side !== 'offer' && side !== 'answer') throw new SdpscopeError('INVALID_ARGUMENT', `sideFindings: the side must be "offer" or "answer", got ${typeof side === 'string' ? JSON.stringify(side) : typeof side}`);
+  return readingModels('sideFindings', [description], ['the description'], () => {
+    const out: NegotiationDiagnostic[] = [];
+    if (description.fragment) return out;
+    for (const m of description.media) {
+      // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
+      const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${/^[\x21-\x7e]+$/.test(m.mid) ? m.mid : JSON.stringify(m.mid)}`}: `;
+      const add = (d: NegotiationDiagnostic) => void out.push({ ...d, message: where + d.message });
+      if (m.port === 0 && !m.bundleOnly) continue;
+      if (!usesDtls(m.protocol) && !(/^RTP\/SAVPF?$/i.test(m.protocol) && m.fingerprints.length > 0)) continue;
+      dtlsSideFindings(m, side, m.mid, m.index, add);
+      if (side === 'answer' && (m.setup === 'actpass' || m.setup === 'holdconn')) {
+        add(diagnostic('dtls-role-conflict', `the answer says a=setup:${m.setup}: an answerer must choose active or passive, both browsers reject it`, { mid: m.mid, index: m.index }));
+      }
+    }
+    return out;
+  });
+}
