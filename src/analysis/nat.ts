@@ -35,6 +35,7 @@ export class NatEvidence {
   private readonly bases = new Map<string, Map<string, Set<string>>>();
   private masked = 0;
   private redacted = 0;
+  private invalid = 0;
   private srflx = 0;
   private sameAsBase = 0;
   /** srflx equal to a base that is not a public address: a STUN server inside the network, which sees no NAT to the internet. */
@@ -47,6 +48,12 @@ export class NatEvidence {
     // An address redacted by whoever shared the log: no mapping to compare.
     if (c.family === 'redacted' || c.relatedFamily === 'redacted') {
       this.redacted++;
+      return;
+    }
+    // Nor one that is no address at all ("X.Y.22.158", anonymised by hand): it had been compared
+    // as text, and "equal to its base" made "no NAT" of it (real-dump audit, a coturn thread).
+    if (c.addressClass === 'invalid' || c.relatedClass === 'invalid') {
+      this.invalid++;
       return;
     }
     if (ra === null || c.relatedPort === null || c.relatedClass === 'unspecified' || c.relatedPort === 0) {
@@ -106,13 +113,14 @@ export class NatEvidence {
       independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.sameAsPrivateBase) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
     if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
+      if (this.invalid > 0) why.push(`${this.invalid} srflx whose address or base is not an IP address (edited by hand?): nothing to compare`);
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);

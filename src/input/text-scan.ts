@@ -98,7 +98,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
-    emitCandidate(text, android ?? {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
+    emitCandidate(text, android ?? legacyInit(line, m.index) ?? {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
 }
@@ -182,6 +182,21 @@ export function androidInit(line: string, from: number): { sdpMid: string; sdpML
   if (from < 3 || line.charCodeAt(from - 1) !== 58) return null;
   const m = ANDROID_PREFIX.exec(line.slice(Math.max(0, from - 72), from));
   return m === null ? null : { sdpMid: m[1]!, sdpMLineIndex: Number(m[2]) };
+}
+
+/** webrtc-internals' text form before Chrome M118, right before a candidate: `sdpMid: 0, sdpMLineIndex: 0, candidate: `. */
+const LEGACY_PREFIX = /sdpMid: ([^\s,]{0,64}), sdpMLineIndex: (\d{1,9}|null), candidate: $/;
+
+/**
+ * The sdpMid and sdpMLineIndex webrtc-internals' text form gives a candidate (its event list as
+ * copied from the page, or a dump's `value` lines pasted in a thread), or null. They had been
+ * read in a whole dump only: a pasted excerpt's candidates lost their m-line, and those of three
+ * m-lines fell into one pool (real-dump audit, a KVS thread).
+ */
+function legacyInit(line: string, from: number): { sdpMid: string; sdpMLineIndex: number | null } | null {
+  if (from < 40 || line.charCodeAt(from - 1) !== 32) return null;
+  const m = LEGACY_PREFIX.exec(line.slice(Math.max(0, from - 120), from));
+  return m === null ? null : { sdpMid: m[1]!, sdpMLineIndex: m[2] === 'null' ? null : Number(m[2]) };
 }
 
 /** An adapter type at the end of Android's toString (`…:WIFI`, `…::UNKNOWN`, `…:CELLULAR_4G`), after the server URL. */

@@ -27,11 +27,12 @@ export const BROWSER_RULES = {
   'payload-type-range': { browsers: BOTH, what: 'a payload type above 127', reference: 'RFC 3550 §5.1'  },
   'payload-type-rtcp-range': { browsers: BOTH, what: 'a payload type from 64 to 95: under rtcp-mux they are RTCP packet types 192–223 (Chromium: "invalid payload type … rtcp-mux:enabled"; Firefox: "Illegal audio/video payload type", with or without rtcp-mux)', reference: 'RFC 5761 §4'  },
   'unknown-protocol': { browsers: BOTH, what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14'  },
-  'ice-credentials-missing': { browsers: BOTH, what: 'no m-section in use with both a=ice-ufrag and a=ice-pwd, offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd")', reference: 'RFC 8839 §5.4'  },
-  'fingerprint-missing': { browsers: BOTH, what: 'no a=fingerprint for any m-section in use, offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint")', reference: 'RFC 8122 §5, RFC 8827 §6.5'  },
+  'ice-credentials-missing': { browsers: BOTH, what: 'an m-section in use, not bundled behind another, without both a=ice-ufrag and a=ice-pwd (its own or the session\'s), offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd"; Firefox: "no ice-ufrag attribute at level 1")', reference: 'RFC 8839 §5.4'  },
+  'fingerprint-missing': { browsers: BOTH, what: 'an m-section in use, not bundled behind another, without a=fingerprint (its own or the session\'s), offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint"; Firefox: "no fingerprint attribute at level 1")', reference: 'RFC 8122 §5, RFC 8827 §6.5'  },
   'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4'  },
   'mid-length': { browsers: BOTH, what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
   'mid-length-stopped': { browsers: C, what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
+  'fmtp-no-parameters': { browsers: C, what: 'a=fmtp:<pt> with nothing after the payload type, not even a space (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15'  },
   'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4'  },
   'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8'  },
   'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5'  },
@@ -154,6 +155,9 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
   switch (name) {
     case '':
       add('empty-attribute', n, 3, '"a=" names no attribute');
+      break;
+    case 'fmtp':
+      if (isUint(v)) add('fmtp-no-parameters', n, col, `a=fmtp:${v} has no parameters`);
       break;
     case 'setup':
       if (!['active', 'passive', 'actpass', 'holdconn'].includes(v.toLowerCase())) add('setup-value', n, col, `a=setup:${v}`);

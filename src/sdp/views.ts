@@ -324,16 +324,32 @@ export function buildDescription(
       ruleSink(findings, m.mid)(m.port === 0 && !m.bundleOnly ? 'mid-length-stopped' : 'mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
     }
   }
-  // No ICE credentials or no DTLS fingerprint for any m-section in use: both browsers refuse the
+  // No ICE credentials or no DTLS fingerprint for an m-section in use: both browsers refuse the
   // description, offer or answer (measured: "Called with SDP without ice-ufrag and ice-pwd",
-  // "… without DTLS fingerprint"); said of a whole description only, and only when no m-section
-  // has them (a bundled one other than the tag needs none: measured too). `parse` had said nothing
-  // of a real thread's SIP answer that Chrome refused so (real-thread audit).
-  const live = fragment ? [] : media.filter((m) => m.port !== 0 || m.bundleOnly);
+  // "… without DTLS fingerprint"; Firefox "no ice-ufrag attribute at level 1"). A bundled one
+  // other than its group's tag needs none (measured too). Said once of a whole description when
+  // none has them (`parse` had said nothing of a real thread's SIP answer that Chrome refused
+  // so), else of each m-section without (an unbundled video without ICE credentials had passed:
+  // SFU audit). An a=fingerprint written and not read is its own finding (fingerprint-invalid),
+  // not a missing one (an Asterisk offer's "a=fingerprint:SHA-256" was told to add one).
+  // A kind neither browser knows (m=foo) is refused in the answer, not checked for credentials (measured: Chromium takes such an offer).
+  const live = fragment ? [] : media.filter((m) => (m.port !== 0 || m.bundleOnly) && (m.kind === 'audio' || m.kind === 'video' || m.kind === 'application'));
   if (live.length > 0) {
+    const notTags = new Set<string>();
+    for (const g of s.all('group')) if (g.value.semantics.toUpperCase() === 'BUNDLE') for (const mid of g.value.mids.slice(1)) notTags.add(mid);
+    // A bundled m-section other than its group's tag needs none; nor does a second m-section of one mid (mid-duplicate says it).
+    const own = live.filter((m) => m.mid === null || (!notTags.has(m.mid) && midOwner.get(m.mid) === m));
+    const hasIce = (m: MediaDescription) => m.ice.ufrag !== null && m.ice.pwd !== null;
+    const halfIce = (m: MediaDescription) => m.ice.ufrag !== null || m.ice.pwd !== null;
+    const unreadFingerprint = (ls: readonly SdpLine[]) => ls.some((l) => l.kind === 'other-attribute' && l.name === 'fingerprint');
+    const sessionUnread = unreadFingerprint(lines);
+    const hasFingerprint = (m: MediaDescription) => m.fingerprints.length > 0 || sessionUnread || unreadFingerprint(m.lines);
+    const named = (m: MediaDescription) => `the ${m.kind} m-section${m.mid === null ? '' : ` (mid ${m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid})`}`;
     const first = live[0]!;
-    if (!live.some((m) => m.ice.ufrag !== null && m.ice.pwd !== null)) ruleSink(findings, first.mid)('ice-credentials-missing', first.lines[0]!.line, null, `no m-section in use has both a=ice-ufrag and a=ice-pwd${live.some((m) => m.ice.ufrag !== null || m.ice.pwd !== null) ? ' (some have one of the two)' : ''}`);
-    if (!live.some((m) => m.fingerprints.length > 0)) ruleSink(findings, first.mid)('fingerprint-missing', first.lines[0]!.line, null, `no a=fingerprint, in the session or an m-section in use (${first.protocol}${keyingWords(first) ?? ''}; the browsers implement DTLS-SRTP only)`);
+    if (!live.some(hasIce)) ruleSink(findings, first.mid)('ice-credentials-missing', first.lines[0]!.line, null, `no m-section in use has both a=ice-ufrag and a=ice-pwd${live.some(halfIce) ? ' (some have one of the two)' : ''}`);
+    else for (const m of own) if (!hasIce(m)) ruleSink(findings, m.mid)('ice-credentials-missing', m.lines[0]!.line, null, `${named(m)} is in use and not bundled behind another, and has ${halfIce(m) ? 'only one of a=ice-ufrag and a=ice-pwd' : 'no a=ice-ufrag and a=ice-pwd'}, here or at the session level`);
+    if (!live.some(hasFingerprint)) ruleSink(findings, first.mid)('fingerprint-missing', first.lines[0]!.line, null, `no a=fingerprint, in the session or an m-section in use (${first.protocol}${keyingWords(first) ?? ''}; the browsers implement DTLS-SRTP only)`);
+    else for (const m of own) if (!hasFingerprint(m)) ruleSink(findings, m.mid)('fingerprint-missing', m.lines[0]!.line, null, `${named(m)} is in use and not bundled behind another, and has no a=fingerprint, here or at the session level`);
   }
   // One ssrc in two m-sections (Chromium: "Failed to set up audio demuxing").
   const owner = new Map<string, MediaDescription>();

@@ -25,6 +25,13 @@ describe('NAT mapping from srflx candidates', () => {
     expect(v.cannotSee).toMatch(/filtering/);
   });
 
+  it('a srflx whose address is no IP address (anonymised by hand, a coturn thread\'s "X.Y.22.158") says nothing: it was "no NAT: the host address is public"', () => {
+    const v = verdict(['candidate:842163049 1 udp 1677729535 X.Y.22.158 61989 typ srflx raddr X.Y.22.158 rport 61989 generation 0']);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual(['1 srflx whose address or base is not an IP address (edited by hand?): nothing to compare']);
+    expect(verdict(['candidate:1 1 udp 1677729535 203.0.113.7 61989 typ srflx raddr X.Y.22.158 rport 61989']).mapping).toBe('unknown');
+  });
+
   it('the same mapping seen by two STUN servers (two foundations) is endpoint-independent: a cone NAT', () => {
     const v = verdict([
       'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',

@@ -72,4 +72,23 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.candidates.map((c) => c.candidate?.type)).toEqual(['host']);
     expect(shape(await streamed(text))).toEqual(shape(r));
   });
+
+  it('webrtc-internals\' text form pasted (a KVS thread\'s updateLog values, coturn\'s copied event list): each candidate keeps its sdpMid and m-line index (three m-lines had been one pool)', () => {
+    const kvs = readInput(thread('kvs913_chrome86_updatelog_relay.txt')).candidates;
+    expect(kvs.length).toBe(8);
+    expect(kvs.map((c) => [c.sdpMid, c.sdpMLineIndex])).toEqual([['2', 2], ['0', 0], ['0', 0], ['1', 1], ['2', 2], ['2', 2], ['2', 2], ['1', 1]]);
+    const coturn = readInput(thread('coturn772_chrome_webrtc_internals_text.txt')).candidates;
+    expect(coturn.map((c) => [c.sdpMid, c.sdpMLineIndex, c.candidate?.address])).toEqual([['0', 0, '10.223.4.226'], ['0', 0, '10.196.34.249']]);
+  });
+
+  it('gateways\' offers: an Asterisk a=fingerprint with no value is its own error, not "no a=fingerprint"; FreeSWITCH unbundled and webrtcbin\'s offers are clean of credential findings', () => {
+    const asterisk = readInput(thread('dartsipua215_asterisk16_invite_offer_empty_fingerprint.sdp')).descriptions[0]!.description.diagnostics;
+    const rules = (ds: readonly { kind: string }[]) => ds.map((d) => ('rule' in d ? `${d.kind} ${String(d.rule)}` : d.kind));
+    expect(rules(asterisk)).toContain('fingerprint-invalid');
+    expect(rules(asterisk)).not.toContain('rejected-by-browser fingerprint-missing');
+    for (const f of ['rnwebrtc293_freeswitch_offer_rtp_savpf_no_bundle.sdp', 'mavlink440_gst_webrtcbin_h264_sendonly_offer_rtx_no_fmtp.sdp']) {
+      const ds = rules(readInput(thread(f)).descriptions[0]!.description.diagnostics);
+      expect([f, ds.filter((k) => /credentials-missing|fingerprint-missing/.test(k))]).toEqual([f, []]);
+    }
+  });
 });

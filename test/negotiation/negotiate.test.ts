@@ -202,7 +202,9 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
   ['offer-setup-missing', { media: [{ setup: null }] }, { media: [answerOf({})] }],
   // One m-line of two without: a description with none at all says so itself (fingerprint-missing, a browser rule).
-  ['missing-fingerprint', { media: [{}, { kind: 'audio' }] }, { bundle: null, media: [answerOf({}), answerOf({ kind: 'audio', fingerprint: null })] }],
+  // An unbundled m-section without one is its description's own finding now (fingerprint-missing, both browsers refuse it):
+  // negotiate says it of an offer's bundled m-line other than the tag (Chromium skips those; Firefox checks every m-section of an offer).
+  ['missing-fingerprint', { media: [{}, { kind: 'audio', fingerprint: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['weak-fingerprint', { media: [{ fingerprint: 'sha-1 3B:60:C9:3B:27:5F:74:C9:AF:FE:98:15:A5:80:BA:FB:F4:09:8D:2A' }] }, { media: [answerOf({})] }],
   ['missing-ice-credentials', { media: [{}, { kind: 'audio', ufrag: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
