@@ -9,7 +9,11 @@
  *   endpoint-independent mapping + address-and-port-dependent filtering → port-restricted cone
  *   any other mapping                                                   → symmetric
  */
+import { classifyAddress } from '../candidate/address.js';
 import { describe, requireInteger, requireObject, requireOneOf, SdpscopeError } from '../errors.js';
+
+/** Address classes no one has on the internet: a STUN server that sees one is inside the network. */
+const INSIDE: ReadonlySet<string> = new Set(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula', 'unspecified']);
 
 /** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
 export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
@@ -203,8 +207,17 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     }
   }
 
+  // A server that sees an address no one has on the internet (10.x, 192.168.x, 100.64.x,
+  // loopback) is inside this network, or behind the same NAT: what it sees says nothing of the NAT
+  // between this network and the internet (probe audit: `probe stun:127.0.0.1` said "no NAT (open)",
+  // and every path direct). `candidates` says so of a srflx equal to such a base too.
+  const seen = m?.i ?? multi[0]?.mapped ?? null;
+  const inside = seen !== null && INSIDE.has(classifyAddress(seen.address).class);
+  if (inside) evidence.push(`the server saw ${seen.address}, an address no one has on the internet: it is inside this network (or behind the same NAT), so these tests tell the NAT between here and it, not the way to the internet; probe a STUN server on the internet for that`);
+
   let type: NatType;
-  if (mapping === 'none') {
+  if (mapping === 'none' && inside) type = 'unknown';
+  else if (mapping === 'none') {
     // No translation; a stateful firewall may still drop what comes from where nothing was sent
     // (RFC 3489 §10.1's symmetric UDP firewall): for a direct path it is the cone it filters as
     // (probe audit: "open", and every path direct, behind address-and-port-dependent filtering).
@@ -270,7 +283,8 @@ export function explainStunErrorCode(code: number, context: { readonly username?
       return 'the server found the request malformed (a bug in the client, or a server that does not speak this STUN/TURN version)';
     case 401: {
       const rest = restExpiry(context.username, context.now);
-      if (rest !== null && rest.expired) return `wrong credentials: the username is a TURN REST-API one whose time (${new Date(rest.expiry * 1000).toISOString()}) has passed; fetch a fresh credential`;
+      // The username's shape alone does not say the server uses the REST API (a static user may be named "1600000000:u"): said as a likelihood (ICE audit).
+      if (rest !== null && rest.expired) return `wrong credentials: the username reads as a TURN REST-API one whose time (${new Date(rest.expiry * 1000).toISOString()}) has passed: if the server uses the REST API, fetch a fresh credential; if not, the username or password is wrong`;
       return 'wrong credentials: the server refused the username or password (with a TURN REST-API secret: the password must be base64(HMAC-SHA1(secret, username)) and the username\'s time not passed)';
     }
     case 403:

@@ -9,7 +9,7 @@ export const PROBE_ERRORS = {
   dns: 'The server\'s host name does not resolve.',
   tls: 'The TLS handshake failed (turns:, stuns:): an untrusted, expired or mismatched certificate (NODE_EXTRA_CA_CERTS adds a CA), or a port that does not speak TLS.',
   'needs-credentials': 'The server answered 401 with a realm and a nonce and no credentials were given: pass --username and --credential.',
-  unauthorized: '401 after credentials (RFC 8489 §9.2): a wrong username or password; a TURN REST-API username whose time has passed is called expired.',
+  unauthorized: '401 after credentials (RFC 8489 §9.2): a wrong username or password; for a username that reads as a TURN REST-API one whose time has passed, that is said as the likely cause.',
   forbidden: '403 (RFC 8656 §18.4): the server refuses this user or this peer address (loopback, a denied range, its own relay addresses).',
   'allocation-mismatch': '437 (RFC 8656 §7.2): an allocation for this 5-tuple exists already.',
   'stale-nonce': '438 (RFC 8489 §9.2.4) on every retry: the server\'s nonces expire faster than a round trip.',

@@ -39,9 +39,23 @@ describe('sdpscope probe', () => {
     expect(r.stdout).toMatch(new RegExp(`^✓ stun:127\\.0\\.0\\.1:${s.port}  udp, mapped 127\\.0\\.0\\.1:\\d+, [\\d.]+ ms, "scripted"$`, 'm'));
     expect(r.stdout).toMatch(/^✓ turn:\S+  udp, mapped 127\.0\.0\.1:\d+, [\d.]+ ms, relayed 127\.0\.0\.1:\d+, relays both ways, "scripted"$/m);
     expect(r.stdout).toMatch(/^ {4}Refresh lifetime 0: 127\.0\.0\.1:\d+ freed$/m);
-    expect(r.stdout).toMatch(/^NAT: no NAT \(open: the mapped address is the local one\) {2}\(RFC 5780 tests against stun:/m);
+    // A server on loopback sees no NAT, which says nothing of the way to the internet: no type, no P2P table (it was "open").
+    expect(r.stdout).toMatch(/^NAT: unknown {2}\(RFC 5780 tests against stun:/m);
     expect(r.stdout).toMatch(/^ {2}mapping: none, filtering: endpoint-independent$/m);
-    expect(r.stdout).toMatch(/^ {2}udp-blocked +needs TURN \(relay\)$/m);
+    expect(r.stdout).toMatch(/^ {2}- the server saw 127\.0\.0\.1, an address no one has on the internet: it is inside this network/m);
+    expect(r.stdout).not.toMatch(/needs TURN/);
+  });
+
+  it('the P2P table under a NAT told (the report of a public host, rendered): each peer type and its path', async () => {
+    const { renderProbe } = await import('../../cli/render/probe.js');
+    const { makeStyle } = await import('../../cli/render/style.js');
+    const { classifyNat, pathTable } = await import('../../src/stun/nat.js');
+    const here = { address: '198.51.100.7', port: 40000 };
+    const nat = { ...classifyNat({ local: here, udpAnswered: true, otherAddress: { address: '198.51.100.9', port: 3479 }, mapping: { i: here }, filtering: { i: true, ii: true } }), server: 'stun:198.51.100.8', local: here };
+    const text = renderProbe({ servers: [], nat, paths: pathTable(nat.type) } as never, makeStyle(false));
+    expect(text).toMatch(/^NAT: no NAT \(open: the mapped address is the local one\)/m);
+    expect(text).toMatch(/^ {2}udp-blocked +needs TURN \(relay\)$/m);
+    expect(text).toMatch(/^ {2}symmetric +direct path works$/m);
   });
 
   it('--json: the contract\'s fields; a failed server exits 1 with its error explained', async () => {

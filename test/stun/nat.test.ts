@@ -30,6 +30,9 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
   });
 
   it('mapped = local: open only when nothing filters; a filtering firewall is the cone it filters as (RFC 3489 §10.1; probe audit: "open", every path direct)', () => {
+    // A public host (a documentation address stands for one, as in the lab).
+    const local = { address: '198.51.100.7', port: 40000 };
+    const obs = (o: Partial<NatObservations>): NatObservations => ({ local, udpAnswered: true, otherAddress: other, ...o });
     expect(classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: true } }))).toMatchObject({ type: 'open', mapping: 'none', filtering: 'endpoint-independent' });
     const apd = classifyNat(obs({ mapping: { i: local }, filtering: { i: true, ii: false, iii: false } }));
     expect(apd).toMatchObject({ type: 'port-restricted-cone', mapping: 'none', filtering: 'address-and-port-dependent' });
@@ -38,6 +41,24 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     const untold = classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: local } });
     expect(untold).toMatchObject({ type: 'open', mapping: 'none', filtering: null });
     expect(untold.evidence.at(-1)).toMatch(/whether a firewall filters what comes in was not told .* the path table assumes none/);
+  });
+
+  it.each([
+    ['loopback (probe stun:127.0.0.1)', { address: '127.0.0.1', port: 50000 }],
+    ['a LAN server (coturn on 192.168.1.10)', { address: '192.168.1.20', port: 50000 }],
+    ['a CGN range', { address: '100.64.3.4', port: 50000 }],
+    ['IPv6 loopback', { address: '::1', port: 50000 }],
+  ])('mapped = local on %s: no NAT to that server, and nothing said of the internet (it was "open", every path direct)', (_name, here) => {
+    const v = classifyNat({ local: here, udpAnswered: true, otherAddress: null, mapping: { i: here } });
+    expect(v).toMatchObject({ type: 'unknown', mapping: 'none' });
+    expect(v.evidence).toContain('the mapped address is the local address: no NAT between here and the server');
+    expect(v.evidence.at(-1)).toMatch(new RegExp(`^the server saw ${here.address.replace(/\./g, '\\.')}, an address no one has on the internet: it is inside this network .* probe a STUN server on the internet for that$`));
+  });
+
+  it('a NAT between here and a server inside the network (a container bridge to a LAN STUN server): told, with the caveat', () => {
+    const v = classifyNat({ local: { address: '172.17.0.2', port: 40000 }, udpAnswered: true, otherAddress: other, mapping: { i: { address: '192.168.1.20', port: 61000 }, ii: { address: '192.168.1.20', port: 61000 } }, filtering: { i: true, ii: true } });
+    expect(v.type).toBe('full-cone');
+    expect(v.evidence.at(-1)).toMatch(/^the server saw 192\.168\.1\.20, an address no one has on the internet/);
   });
 
   it('an RFC 5780 server whose other address does not answer: said as such, and the filtering still told (probe audit: "needs a server that does RFC 5780", the filtering dropped)', () => {
@@ -106,7 +127,7 @@ describe('the P2P table', () => {
 describe('error explanations', () => {
   it('every code a TURN server sends has words; REST-API expiry is read from the username', () => {
     for (const c of [300, 400, 401, 403, 420, 437, 438, 440, 441, 442, 443, 486, 500, 508]) expect(explainStunErrorCode(c).length).toBeGreaterThan(20);
-    expect(explainStunErrorCode(401, { username: '1600000000:alice', now: Date.UTC(2026, 0, 1) })).toMatch(/REST-API one whose time .* has passed/);
+    expect(explainStunErrorCode(401, { username: '1600000000:alice', now: Date.UTC(2026, 0, 1) })).toMatch(/reads as a TURN REST-API one whose time .* has passed: if the server uses the REST API, fetch a fresh credential; if not, the username or password is wrong/);
     expect(explainStunErrorCode(401, { username: '4102444800:alice', now: Date.UTC(2026, 0, 1) })).not.toMatch(/has passed/);
     expect(restExpiry('alice')).toBeNull();
     expect(restExpiry('1600000000', Date.UTC(2026, 0, 1))).toEqual({ expiry: 1600000000, expired: true });
