@@ -176,6 +176,7 @@ export interface LogDiagnosticPayloads {
   'no-srflx': SessionPosition;
   'no-relay': SessionPosition;
   'relay-private-address': SessionPosition;
+  'srflx-private-address': SessionPosition;
   'only-mdns-hosts': SessionPosition;
   'only-tcp': SessionPosition;
   'ipv6-only': SessionPosition;
@@ -284,6 +285,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-srflx': 'warning',
   'no-relay': 'info',
   'relay-private-address': 'warning',
+  'srflx-private-address': 'warning',
   'only-mdns-hosts': 'info',
   'only-tcp': 'warning',
   'ipv6-only': 'info',
@@ -787,6 +789,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The TURN server allocated on a private (RFC 1918, or an IPv6 ULA), CGNAT or loopback address: it is behind NAT and does not announce its public address (coturn: external-ip). Remote peers cannot reach it.',
     action: 'Set the TURN server\'s external address (coturn --external-ip public/private).',
     reference: 'RFC 8656 §7; coturn --external-ip',
+  },
+  'srflx-private-address': {
+    domain: 'log',
+    title: 'Server-reflexive candidate with a private address',
+    description: 'A srflx candidate on a private (RFC 1918, or an IPv6 ULA), CGNAT or loopback address: the STUN server that answered is inside a private network (on the LAN, or a server with two interfaces answering from the inner one), so the address it saw is no one\'s on the internet. Remote peers cannot reach it; it only helps a peer inside the same network.',
+    action: 'Use a STUN server on the internet (for coturn on a machine with two interfaces: listen on the public one, and set --external-ip).',
+    reference: 'RFC 8445 §5.1.1.1; RFC 5389 §1',
   },
   'only-mdns-hosts': {
     domain: 'log',

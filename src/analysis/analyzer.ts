@@ -473,10 +473,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         s.hosts++;
         if (f.family === 'mdns') s.mdnsHosts++;
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
-      } else if (f.type === 'relay') {
+      } else if (f.type === 'relay' || f.type === 'srflx') {
         const cls = f.addressClass;
-        // An IPv6 ULA (fc00::/7) is as private as RFC 1918 (candidates audit: not flagged).
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local' || cls === 'ipv6-ula') findingsOf(s).push(at('relay-private-address', `relay ${f.address}:${f.port} is a ${cls === 'ipv6-ula' ? 'private (IPv6 ULA)' : cls} address`, key, line, f.file, f.sdpLine));
+        // An IPv6 ULA (fc00::/7) is as private as RFC 1918 (candidates audit: not flagged). A srflx
+        // so is a STUN server inside the network (ICE audit: a coturn thread's 192.168.11.138 srflx had no finding).
+        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local' || cls === 'ipv6-ula') {
+          findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${cls === 'ipv6-ula' ? 'private (IPv6 ULA)' : cls} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
+        }
       }
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());

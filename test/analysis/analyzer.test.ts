@@ -141,6 +141,8 @@ const CASES: [DiagnosticKind, string][] = [
   ['no-srflx', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['no-relay', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['relay-private-address', 'candidate:1 1 udp 41885439 192.168.1.2 3478 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
+  // A coturn thread's (test/fixtures/threads/coturn450…): a STUN server inside a private network.
+  ['srflx-private-address', 'candidate:842163049 1 udp 1677729535 192.168.11.138 62055 typ srflx raddr 172.16.0.1 rport 62055 ufrag AAAA'],
   ['only-mdns-hosts', 'candidate:1 1 udp 2113937151 x.local 5000 typ host ufrag AAAA'],
   ['only-tcp', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active ufrag AAAA'],
   ['ipv6-only', 'candidate:1 1 udp 2122262783 2001:db8::1 5000 typ host ufrag AAAA'],

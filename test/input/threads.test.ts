@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { collectingSink, readInput } from '../../src/input/read.js';
+import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
+import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
 import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
 
@@ -90,5 +91,13 @@ describe('real threads (test/fixtures/threads)', () => {
       const ds = rules(readInput(thread(f)).descriptions[0]!.description.diagnostics);
       expect([f, ds.filter((k) => /credentials-missing|fingerprint-missing/.test(k))]).toEqual([f, []]);
     }
+  });
+
+  it('a srflx on a private address (a coturn thread: a two-interface server answering from the inner one) is its own finding, once per candidate', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(thread('coturn450_addicecandidate_srflx_private_raddr.txt'), a);
+    const found = a.finish().sessions.flatMap((s) => s.diagnostics).filter((d) => d.kind === 'srflx-private-address');
+    expect(found.map((d) => d.message)).toContain('srflx 192.168.11.138:62055 is a private address: the STUN server that saw it is inside the network');
+    expect(found.length).toBe(5);
   });
 });
