@@ -12,6 +12,7 @@ import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync,
 import { dirname, join as pathJoin, resolve as resolvePath } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -58,6 +59,8 @@ const now = () => new Date().toISOString();
  * logger then has CLOSE_DEADLINE_MS to finish: a relay stops within a second, whatever it was sent.
  */
 const CLIENTS_DEADLINE_MS = 300;
+/** A TLS handshake not finished within this is dropped (Node's default is 120 s: idle sockets from scanners piled up). */
+const TLS_HANDSHAKE_MS = 10_000;
 
 export { MAX_ROOM_NAME } from './options.js';
 
@@ -130,8 +133,16 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   const pages = { pageDir: o.pageDir, feed: o.feed, token: o.token };
   const server: HttpServer = o.tls
-    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key }, (req, res) => servePage(req, res, pages))
+    ? createHttpsServer({ cert: o.tls.cert, key: o.tls.key, handshakeTimeout: TLS_HANDSHAKE_MS }, (req, res) => servePage(req, res, pages))
     : createHttpServer((req, res) => servePage(req, res, pages));
+  // Every TCP connection, whatever became of it: one that never finished its TLS handshake is no
+  // HTTP connection, so closeAllConnections() missed it and server.close() waited for Node's 120 s
+  // handshake timeout (relay audit: one idle socket held SIGTERM for two minutes).
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
 
   // CONNECT (authority-form) is no method of the relay's: without a listener Node closed the
@@ -346,17 +357,23 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       feed?.terminate();
       for (const w of wss.clients) w.terminate();
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     }, CLIENTS_DEADLINE_MS);
     await new Promise<void>((r) => wss.close(() => r()));
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
-    if (lateFrames > 0) event(null, null, 'late-frames', `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed`);
-    event(null, null, 'stopped', `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : pipe.logError !== null ? 'the log had failed: frames since then were relayed, not logged' : o.log !== undefined ? 'log flushed' : 'no log'}`);
+    const late = lateFrames > 0 ? `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed` : null;
+    if (late !== null) event(null, null, 'late-frames', late);
+    const stopped = `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : pipe.logError !== null ? 'the log had failed: frames since then were relayed, not logged' : o.log !== undefined ? 'log flushed' : 'no log'}`;
+    event(null, null, 'stopped', stopped);
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
     if (unlogged > 0 && o.log !== undefined && !stopError) {
+      // What was not logged is said, then how the relay stopped: those records were queued behind
+      // the frames and cut with them (relay audit: a log under load ended without its "stopped").
+      const record = (event: string, detail: string) => JSON.stringify({ time: now(), room: null, client: null, event, detail }) + '\n';
       try {
-        appendFileSync(o.log, JSON.stringify({ time: now(), room: null, client: null, event: 'log-cut', detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }) + '\n');
+        appendFileSync(o.log, record('log-cut', `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown`) + (late !== null ? record('late-frames', late) : '') + record('stopped', stopped.replace(/log flushed$/, 'log cut short')), { mode: 0o600 });
       } catch {
         /* the log is what failed: nothing more can be said in it */
       }

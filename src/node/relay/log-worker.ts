@@ -6,7 +6,7 @@
  * that started and how many. A log that cannot be written is reported once and given up; the
  * console lines and the feed go on. Messages: log-messages.ts. Runs for its effect (package.json "sideEffects").
  */
-import { closeSync, createWriteStream, fstatSync, openSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, openSync, readSync, writeSync, type WriteStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
@@ -54,12 +54,32 @@ function failed(e: NodeJS.ErrnoException): void {
  * and the count (the termination lands as the write returns) is read right by the relay from the
  * file's size: counted after the write alone, a 400-frame test saw 410 "logged or not".
  */
+/** Whether the file's last byte is a line feed. */
+function endsWithLineFeed(path: string, size: number): boolean {
+  const last = Buffer.alloc(1);
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 10;
+  } catch {
+    // Unreadable (a write-only file): appended to as it is.
+    return true;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
 function write(text: string, frames = 0): void {
   if (toOpen) {
     toOpen = false;
     try {
-      log = openSync(data.log!, 'a');
-      if (!fstatSync(log).isFile()) {
+      // Owner-only: the log holds SDPs, addresses and, with --keep-secrets, credentials (relay audit: 0644).
+      log = openSync(data.log!, 'a', 0o600);
+      const st = fstatSync(log);
+      // A log whose last line was cut (a full disk, kill -9 of another writer) would glue the next
+      // record onto it, and readers lose both: the cut line is ended first (relay audit).
+      if (st.isFile() && st.size > 0 && !endsWithLineFeed(data.log!, st.size)) text = '\n' + text;
+      if (!st.isFile()) {
         stream = createWriteStream('', { fd: log });
         log = null;
         stream.on('error', (e: NodeJS.ErrnoException) => {
