@@ -111,6 +111,9 @@ const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
 const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|token|dpop|gnap|vapid|apikey|aws4-hmac-sha256)\s+)([^\s"'\\,;]+)/gi;
 const BEARER = /\b(bearer\s+)(?=[A-Za-z._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const MENTIONS_AUTH = /authorization|bearer/i;
+/** A Cookie or Set-Cookie header written in text: its whole value (session ids) to the line's end or a quote (relay audit). */
+const COOKIE_HEADER = /\b((?:set-)?cookie\s*:\s*)([^\r\n"\\]+)/gi;
+const MENTIONS_COOKIE = /cookie\s*:/i;
 
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
 function redactString(s: string, raw: boolean): string {
@@ -119,6 +122,7 @@ function redactString(s: string, raw: boolean): string {
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
+  if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
   if (out.length >= 22 && MENTIONS_AUTH.test(out)) {
     out = out.replace(AUTH_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED)).replace(BEARER, (_m, k: string) => k + REDACTED);
   }
@@ -214,10 +218,52 @@ export function redactFrame(frame: unknown): unknown {
 /** Deeper than this, a value is replaced whole: nothing in it can leak, and no stack runs out. */
 const MAX_DEPTH = 64;
 
+/**
+ * A string that holds JSON itself (`{"event":"offer","data":"{\"credential\":…}"}`, as signaling
+ * wrappers send it): its first and last non-blank characters are brackets. Its secret keys are
+ * redacted as in JSON text (relay audit: they were logged and fed as sent). SDP and candidate
+ * strings never start so: no cost on them.
+ */
+function holdsJson(s: string): boolean {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  let j = s.length - 1;
+  while (j > i && isBlank(s.charCodeAt(j))) j--;
+  const a = s.charCodeAt(i);
+  const z = s.charCodeAt(j);
+  return j > i && ((a === 123 && z === 125) || (a === 91 && z === 93));
+}
+
+/** Values replaced so far: a string holding JSON is written again only when something in it was. */
+let replaced = 0;
+
+/** A string holding JSON: read and redacted as a frame (any depth, JSON in it again too), written back only if a secret was in it; text redaction if it does not read. */
+function redactJsonString(s: string, depth: number): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(s);
+  } catch {
+    const out = redactText(s);
+    if (out !== s) replaced++;
+    return out;
+  }
+  const before = replaced;
+  const out = redact(value, depth + 1);
+  return replaced === before ? s : JSON.stringify(out);
+}
+
 function redact(frame: unknown, depth: number): unknown {
-  if (typeof frame === 'string') return redactString(frame, false);
+  if (typeof frame === 'string') {
+    if (depth < MAX_DEPTH && holdsJson(frame)) return redactJsonString(frame, depth);
+    const out = redactString(frame, false);
+    if (out !== frame) replaced++;
+    return out;
+  }
   if (frame === null || typeof frame !== 'object') return frame;
-  if (depth >= MAX_DEPTH) return '[redacted: nested too deep]';
+  if (depth >= MAX_DEPTH) {
+    replaced++;
+    return '[redacted: nested too deep]';
+  }
   if (Array.isArray(frame)) return frame.map((v) => redact(v, depth + 1));
   // An object with a toJSON is what its toJSON gives, as JSON.stringify (and a signaling channel)
   // would send it: a browser's RTCSessionDescription or RTCIceCandidate keeps its fields in
@@ -242,7 +288,9 @@ function redact(frame: unknown, depth: number): unknown {
     // A function is no JSON (JSON.stringify drops it); copied, a toJSON would send the unredacted
     // frame when the copy is stringified (audit of the late commits).
     if (typeof v === 'function') continue;
-    const value = v !== null && typeof v !== 'boolean' && isSecretKey(k) ? REDACTED : redact(v, depth + 1);
+    const secret = v !== null && typeof v !== 'boolean' && isSecretKey(k);
+    if (secret) replaced++;
+    const value = secret ? REDACTED : redact(v, depth + 1);
     // A "__proto__" key (JSON.parse makes it an own property) stays one: assigned, it would set the prototype and vanish.
     if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     else out[k] = value;

@@ -214,3 +214,23 @@ describe('a browser object in the frame', () => {
     expect(() => redactFrame({ toJSON: () => { throw new TypeError('nope'); } })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('secrets in JSON carried as a string, and cookies (operator audit of 2026-12-06: logged and fed as sent)', () => {
+  it('a string that holds JSON has its secret keys redacted as in JSON text, at any depth of it; its SDP\'s ice-pwd too', () => {
+    const inner = JSON.stringify({ credential: 'DBL1', nested: { password: 'DBL2' }, list: [{ token: 'DBL3' }], sdp: 'v=0\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n' });
+    const out = JSON.stringify(redactFrame({ event: 'message', data: inner, twice: JSON.stringify({ data: inner }) }));
+    for (const secret of ['DBL1', 'DBL2', 'DBL3', 'abcdefghijklmnopqrstuvwx']) expect([secret, out.includes(secret)]).toEqual([secret, false]);
+    // Still JSON inside, with what is not secret kept.
+    const data = JSON.parse((redactFrame({ data: inner }) as { data: string }).data) as Record<string, unknown>;
+    expect(data).toMatchObject({ credential: '[redacted]', nested: { password: '[redacted]' }, list: [{ token: '[redacted]' }] });
+  });
+
+  it('strings that only look bracketed, SDPs and candidates are left as they are', () => {
+    const kept = { a: '{not json}', b: '[1,2]', c: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', d: '[x] {y}' };
+    expect(redactFrame(kept)).toEqual(kept);
+  });
+
+  it('a Cookie or Set-Cookie header written in a string: its value', () => {
+    expect(redactFrame({ h: 'Cookie: session=abc123; theme=dark', s: 'set-cookie: sid=zzz; HttpOnly', t: 'cookies are tasty' })).toEqual({ h: 'Cookie: [redacted]', s: 'set-cookie: [redacted]', t: 'cookies are tasty' });
+  });
+});
