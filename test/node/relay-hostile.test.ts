@@ -190,7 +190,7 @@ describe('memory bounded in bytes', () => {
   const big = (i: number, size: number) => JSON.stringify({ type: 'x', i, pad: 'y'.repeat(size) });
 
   it('the feed replays at most feedReplayBytes of the newest records, however many fit the count', async () => {
-    const r = await relay({ feedReplay: 1000, feedReplayBytes: 300_000, maxFramesPerSecond: 10_000 });
+    const r = await relay({ feedReplay: 1000, feedReplayBytes: 300_000, maxFramesPerSecond: 10_000, maxBytesPerSecond: 1 << 30 });
     const early = await feedOf(`${r.url}/feed`);
     const a = await joinRelay(r.url);
     const b = await joinRelay(r.url);
@@ -238,7 +238,7 @@ describe('memory bounded in bytes', () => {
 
   it('cuts a feed subscriber that does not read, as a slow peer, and says so', async () => {
     const events: string[] = [];
-    const r = await relay({ maxBufferedBytes: 256 * 1024, feedReplayBytes: 128 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000, onLine: (l) => l.kind === 'event' && events.push(l.event) });
+    const r = await relay({ maxBufferedBytes: 256 * 1024, feedReplayBytes: 128 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000, maxBytesPerSecond: 1 << 30, onLine: (l) => l.kind === 'event' && events.push(l.event) });
     const slow = await feedOf(`${r.url}/feed`);
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const reader = await feedOf(`${r.url}/feed`);
@@ -267,7 +267,7 @@ describe('summaries never hold up the log or shutdown', () => {
 
   it('frames that waited past the budget are logged without their summary, and the log says when it fell behind and caught up', async () => {
     const log = join(dir, 'budget.ndjson');
-    const r = await relay({ log, logBudgetMs: 5, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000 });
+    const r = await relay({ log, logBudgetMs: 5, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000, maxBytesPerSecond: 1 << 30 });
     const a = await joinRelay(r.url);
     const b = await joinRelay(r.url);
     for (let i = 0; i < 300; i++) {
@@ -304,7 +304,7 @@ describe('summaries never hold up the log or shutdown', () => {
 
   it('SIGTERM in the middle of a flood of hostile frames: the process ends within a second, its log whole', async () => {
     const log = join(dir, 'flood.ndjson');
-    const r = await relayProcess(['--log', log, '--quiet', '--max-rate', '100000', '--max-frame', '2097152']);
+    const r = await relayProcess(['--log', log, '--quiet', '--max-rate', '100000', '--max-bytes-rate', '1073741824', '--max-frame', '2097152']);
     try {
       const a = await joinRelay(r.url);
       const b = await joinRelay(r.url);
@@ -504,8 +504,25 @@ describe('the relay/client audit of 2026-12-05', () => {
     await r.close();
     const records = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string; frame?: unknown });
     const count = records.find((x) => x.event === 'rate-limited' && /in all/.test(x.detail ?? ''));
-    expect(count?.detail).toBe(`${40 - forwarded} frames dropped in all over 5 frames/s: not relayed, not logged`);
+    expect(count?.detail).toBe(`${40 - forwarded} frames dropped in all over 5 frames/s or 1048576 bytes/s: not relayed, not logged`);
     expect(records.filter((x) => x.frame !== undefined)).toHaveLength(forwarded);
+  });
+
+  it('a burst of large frames within the frame rate throttles its sender by bytes, and its peer is not cut (relay audit: 100 × 1 MiB cut every receiver as a slow consumer)', async () => {
+    const r = await relay({ maxBytesPerSecond: 256 * 1024, maxFrameBytes: 256 * 1024 });
+    const a = await joinRelay(r.url);
+    const b = await joinRelay(r.url);
+    const big = JSON.stringify({ type: 'x', pad: 'p'.repeat(200 * 1024) });
+    for (let i = 0; i < 20; i++) a.ws.send(big);
+    await until(() => a.notices.some((n) => n.code === 'rate-limited'));
+    expect(a.notices.find((n) => n.code === 'rate-limited')).toMatchObject({ message: 'more than 262144 bytes/s: frames dropped' });
+    await until(() => b.got.length >= 1);
+    await new Promise((res) => setTimeout(res, 300));
+    // One burst's worth went through (a bucket of 256 KiB: one 200 KiB frame, and what refilled), the rest was dropped; the receiver still there.
+    expect(b.got.length).toBeGreaterThanOrEqual(1);
+    expect(b.got.length).toBeLessThan(5);
+    expect(b.closed()).toBeNull();
+    b.ws.close();
   });
 
   it('startRelay on a port in use: ADDRESS_IN_USE, as the CLI says it, and no empty log file left (Node\'s raw EADDRINUSE, and a file, before)', async () => {

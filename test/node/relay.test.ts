@@ -193,7 +193,7 @@ describe('limits', () => {
   });
 
   it('cuts a slow consumer instead of buffering without bound', async () => {
-    const r = await relay({ maxBufferedBytes: 256 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000 });
+    const r = await relay({ maxBufferedBytes: 256 * 1024, maxFrameBytes: 2 * 1024 * 1024, maxFramesPerSecond: 10_000, maxBytesPerSecond: 1 << 30 });
     const a = await join_(r.url);
     const slow = await join_(r.url);
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();

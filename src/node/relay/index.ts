@@ -207,7 +207,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   function join(ws: WebSocket, peer: string, target: RequestTarget): void {
     const room = target.query.get('room') || 'default';
-    const c: Client = { id: `c${nextId}`, ws, room, alive: true, bucket: new TokenBucket(o.maxFramesPerSecond) };
+    const c: Client = { id: `c${nextId}`, ws, room, alive: true, bucket: new TokenBucket(o.maxFramesPerSecond, Date.now(), o.maxBytesPerSecond, Math.max(o.maxBytesPerSecond, o.maxFrameBytes)) };
     if (!rooms.join(c)) {
       notice(ws, { type: 'relay-notice', event: 'room-full', room, size: o.roomSize as number });
       ws.close(CLOSE.roomFull, 'room full');
@@ -233,13 +233,16 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CLOSE_REASONS[c.cutWith]})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
       event(room, c.id, 'left', why);
       // Frames dropped over the rate limit are not in the log: how many is (relay audit: they appeared nowhere).
-      if (c.rateDropped) event(room, c.id, 'rate-limited', `${c.rateDropped} frame${c.rateDropped === 1 ? '' : 's'} dropped in all over ${o.maxFramesPerSecond} frames/s: not relayed, not logged`);
+      if (c.rateDropped) event(room, c.id, 'rate-limited', `${c.rateDropped} frame${c.rateDropped === 1 ? '' : 's'} dropped in all over ${o.maxFramesPerSecond} frames/s or ${o.maxBytesPerSecond} bytes/s: not relayed, not logged`);
     });
     ws.on('error', (e: Error & { code?: string }) => {
       if (typeof e.code === 'string' && e.code.startsWith('WS_ERR_')) c.cutWith = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE.tooBig : e.code === 'WS_ERR_INVALID_UTF8' ? CLOSE.invalidData : CLOSE.protocolError;
       event(room, c.id, 'error', e.message);
     });
   }
+
+  /** A frame's size as received, before it is joined into one buffer. */
+  const rawSize = (data: RawData): number => (Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length);
 
   function frame(c: Client, data: RawData, isBinary: boolean): void {
     // Once stopping, frames still arriving are not read: the peers are being closed, and parsing
@@ -248,11 +251,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       lateFrames++;
       return;
     }
-    if (!c.bucket.take()) {
+    if (!c.bucket.take(Date.now(), rawSize(data))) {
       c.rateDropped = (c.rateDropped ?? 0) + 1;
       if (c.bucket.shouldNotify()) {
-        notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${o.maxFramesPerSecond} frames/s: frames dropped` });
-        event(c.room, c.id, 'rate-limited', `over ${o.maxFramesPerSecond} frames/s: dropping`);
+        const over = c.bucket.short === 'bytes' ? `${o.maxBytesPerSecond} bytes/s` : `${o.maxFramesPerSecond} frames/s`;
+        notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${over}: frames dropped` });
+        event(c.room, c.id, 'rate-limited', `over ${over}: dropping`);
       }
       return;
     }

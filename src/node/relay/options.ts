@@ -22,6 +22,12 @@ export const RELAY_DEFAULTS = {
   maxFrameBytes: 1024 * 1024,
   /** Frames a client may send per second (token bucket); excess frames are dropped with a notice. */
   maxFramesPerSecond: 100,
+  /**
+   * Bytes a client may send per second (a token bucket holding at least one largest frame):
+   * excess frames are dropped with a notice. The sender is throttled, not its peers: 100 frames of
+   * 1 MiB at once had filled each receiver's 4 MiB queue and cut it (relay audit).
+   */
+  maxBytesPerSecond: 1024 * 1024,
   /** Bytes queued towards one client; a slower consumer is cut. */
   maxBufferedBytes: 4 * 1024 * 1024,
   /** Ping interval; a client that did not answer the previous ping is dropped. 0 disables. */
@@ -61,6 +67,7 @@ export interface RelayOptions {
   readonly maxClients?: number;
   readonly maxFrameBytes?: number;
   readonly maxFramesPerSecond?: number;
+  readonly maxBytesPerSecond?: number;
   readonly maxBufferedBytes?: number;
   readonly heartbeatMs?: number;
   readonly keepSecrets?: boolean;
@@ -99,6 +106,7 @@ const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = 
   maxClients: 1,
   maxFrameBytes: 1,
   maxFramesPerSecond: 1,
+  maxBytesPerSecond: 1,
   maxBufferedBytes: 1,
   heartbeatMs: 0,
   maxLogBacklog: 1,
