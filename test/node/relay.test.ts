@@ -362,6 +362,25 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     return { ws, got };
   };
 
+  it('takes a browser page\'s subscription only from the relay\'s own origin unless --origin names it (relay audit: any site the operator visited could read every room); calls stay open to any page', async () => {
+    const r = await relay();
+    const opened = (origin?: string) => new Promise<string>((ok) => {
+      const ws = new WebSocket(`${r.url}/feed`, origin === undefined ? {} : { origin });
+      ws.once('open', () => (ws.close(), ok('open')));
+      ws.once('error', (e) => ok(e.message));
+    });
+    expect(await opened('https://evil.example')).toMatch(/403/);
+    expect(await opened('null')).toMatch(/403/);
+    expect(await opened(`http://127.0.0.1:${r.port}`)).toBe('open');
+    expect(await opened()).toBe('open');
+    // A call from any page (the notes' page opened from a file sends Origin: null).
+    expect((await join_(r.url, { origin: 'null' })).notices[0]).toMatchObject({ event: 'joined' });
+    const listed = await relay({ origins: ['https://dash.example'] });
+    const ws = new WebSocket(`${listed.url}/feed`, { origin: 'https://dash.example' });
+    await new Promise((ok, no) => (ws.once('open', ok), ws.once('error', no)));
+    ws.close();
+  });
+
   it('streams every relayed frame, redacted even with keepSecrets, and replays them to a late subscriber', async () => {
     const r = await relay({ keepSecrets: true });
     const early = await feedOf(`${r.url}/feed`);

@@ -172,6 +172,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     }
     if (target.path === '/feed') {
       if (!feed) return refuse(socket, 404, 'Not Found');
+      // The feed shows every room: without --origin, a browser page may read it only from the
+      // relay's own origin (the inspector). Any site the operator visited could read it before,
+      // from ws://127.0.0.1 too (relay audit). Calls stay open to every page (the notes' page from a file).
+      if (!o.origins && req.headers.origin !== undefined && !sameOrigin(req.headers.origin, req.headers.host)) {
+        event(null, null, 'refused', `a /feed subscriber from the page of another origin (${req.headers.origin.slice(0, 200)}): the feed shows every room; --origin lets a page's origin in`);
+        return refuse(socket, 403, 'Forbidden');
+      }
       wss.handleUpgrade(req, socket, head, (ws) => {
         const from = req.socket.remoteAddress;
         event(null, null, 'feed-subscribed', `from ${from}`);
@@ -240,6 +247,17 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       event(room, c.id, 'error', e.message);
     });
   }
+
+  /** An Origin header naming the host the request was made to (the relay's own pages). */
+  const sameOrigin = (origin: string, host: string | undefined): boolean => {
+    if (host === undefined) return false;
+    try {
+      const u = new URL(origin);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.host.toLowerCase() === host.toLowerCase();
+    } catch {
+      return false;
+    }
+  };
 
   /** A frame's size as received, before it is joined into one buffer. */
   const rawSize = (data: RawData): number => (Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length);
