@@ -157,6 +157,15 @@ socket.onmessage = (e: MessageEvent<string>) => {
   logFrame('received', parsed, e.data.length);
   const notice = parsed as { type?: unknown; event?: unknown; size?: unknown } | null;
   if (notice !== null && typeof notice === 'object' && notice.type === 'relay-notice' && notice.event === 'room-full') refusal = `the room is full (${String(notice.size)} peers): the relay let this page go; open another room (?room=…)`;
+  // The peer's connection to the relay is gone (a reload, a closed tab): the call with it is over,
+  // this page's camera stays on, and the next "ready" (the peer back, Start pressed) calls again.
+  // It had been ignored: the reloaded peer's "ready" met "already in call" and both waited for good (relay audit).
+  if (notice !== null && typeof notice === 'object' && notice.type === 'relay-notice' && notice.event === 'peer-left' && call.pc) {
+    call.pc.close();
+    call.pc = null;
+    setState('peer left: waiting for it to come back');
+    return;
+  }
   // A frame that is not an object (null, a number) is logged, and nothing more.
   if (parsed === null || typeof parsed !== 'object') return;
   const data = parsed as Frame;

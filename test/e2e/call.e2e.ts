@@ -118,4 +118,21 @@ describe('a call through the relay between two Chromium pages', () => {
     }
     expect(report.calls).toHaveLength(1);
   });
+
+  it('the callee reloads its page and presses Start again: the caller, told peer-left, calls again and video flows (it ignored the new "ready" and both waited for good)', async () => {
+    await b.reload();
+    await a.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'peer left: waiting for it to come back', undefined, { timeout: 10_000 });
+    await b.click('#startButton');
+    for (const p of [a, b]) {
+      await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
+    }
+    await b.waitForFunction(async () => {
+      const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
+      let frames = 0;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') frames = s.framesDecoded ?? 0;
+      });
+      return frames > 5;
+    }, undefined, { timeout: 30_000, polling: 250 });
+  });
 });
