@@ -211,8 +211,15 @@ function nextAuthority(s: string, from: number): number {
  * (same length), k= keys, URL passwords and secret query parameters. The frame is not changed.
  */
 export function redactFrame(frame: unknown): unknown {
+  return redactFrameChanged(frame).value;
+}
+
+/** redactFrame, and whether anything was replaced (the relay's log then keeps the frame's own text: its numbers as written). */
+export function redactFrameChanged(frame: unknown): { readonly value: unknown; readonly changed: boolean } {
   requireTree(frame, 'redactFrame: the frame');
-  return redact(frame, 0);
+  const before = replaced;
+  const value = redact(frame, 0);
+  return { value, changed: replaced !== before };
 }
 
 /** Deeper than this, a value is replaced whole: nothing in it can leak, and no stack runs out. */

@@ -253,6 +253,23 @@ describe('security', () => {
 });
 
 describe('the log', () => {
+  it('keeps a frame with nothing secret as its own text, numbers as written (1e400 was null, 2^64 rounded); one with a secret is the redacted copy', async () => {
+    const log = join(dir, 'numbers.ndjson');
+    const r = await relay({ log });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    const plain = '{"type":"stats","big":18446744073709551615,"huge":1e400,"exact":0.1000000000000000055511151231257827}';
+    a.ws.send(plain);
+    a.ws.send('{"type":"turn","credential":"hunter2","n":1e400}');
+    await until(() => b.got.length === 2);
+    await r.close();
+    const text = readFileSync(log, 'utf8');
+    expect(text).toContain(`"frame":${plain},"summary"`);
+    expect(text).not.toContain('hunter2');
+    expect(text).toContain('"credential":"[redacted]"');
+  });
+
+
   it('writes one line per frame, with sender, recipients, size and summary, secrets redacted', async () => {
     const log = join(dir, 'redact.ndjson');
     const r = await relay({ log });

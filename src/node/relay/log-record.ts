@@ -4,7 +4,7 @@
  * input, as the relay would on a frame.
  */
 import { describeFrame, summarizeFrame, type FrameSummary } from '../../analysis/frame.js';
-import { redactFrame } from '../../analysis/redact.js';
+import { redactFrameChanged } from '../../analysis/redact.js';
 import type { LoggedFrame } from './log-messages.js';
 import type { RelayLine } from './protocol.js';
 
@@ -19,11 +19,13 @@ export interface FrameRecords {
 /** `frame` is the parsed text of `f` (the relay checked it is JSON). */
 export function frameRecords(f: LoggedFrame, frame: unknown, keepSecrets: boolean, summary: FrameSummary): FrameRecords {
   const time = new Date(f.time).toISOString();
-  const redacted = redactFrame(frame);
+  const redacted = redactFrameChanged(frame);
   // The record's fields, then the frame, then its summary: one JSON object, in this order.
   const head = JSON.stringify({ time, room: f.room, from: f.from, to: f.to, size: f.size, ...(f.binary ? { binary: true } : {}) }).slice(0, -1);
   const tail = `,"summary":${JSON.stringify(summary)}}`;
-  const feed = `${head},"frame":${JSON.stringify(redacted)}${tail}`;
+  // Nothing secret in it: the frame's own text, its numbers as written (a redacted copy written
+  // again made 1e400 null and rounded integers past 2^53: relay audit), and no second JSON pass.
+  const feed = `${head},"frame":${redacted.changed ? JSON.stringify(redacted.value) : oneLine(f.text)}${tail}`;
   return {
     line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) },
     // Kept secrets: the frame as received, its line breaks (blanks between tokens: JSON strings
