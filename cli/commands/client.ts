@@ -43,6 +43,8 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');
   const frames: string[] = [];
   const notes: string[] = [];
+  // At a terminal, "-" waits for what is typed: said, not a silent wait (relay audit).
+  if (o.send.includes('-') && process.stdin.isTTY === true) err('reading the frames to send from standard input (a terminal): type or paste JSON frames, then Ctrl-D\n');
   for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f, notes));
   const s = makeStyle(o.color);
   for (const n of notes) err(s.dim(`${n}\n`));

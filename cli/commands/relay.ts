@@ -71,9 +71,11 @@ export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { hos
   const wildcard = o.host === '0.0.0.0' || o.host === '::';
   const token = o.token !== undefined ? '?token=<token>' : '';
   for (const e of relay.endpoints) {
-    out.push(`${s.bold(names[e.kind]!.padEnd(10))} ${e.url}${token}`);
+    // A URL with no path gets its "/" before the query (ws://host:53378/?token=…, as URLs are written).
+    const withToken = (url: string) => (token === '' ? url : `${/^\w+:\/\/[^/]+$/.test(url) ? `${url}/` : url}${token}`);
+    out.push(`${s.bold(names[e.kind]!.padEnd(10))} ${withToken(e.url)}`);
     if (wildcard) {
-      for (const a of addresses) out.push(`${''.padEnd(10)} ${e.url.replace(/\/\/[^/]+/, `//${a.includes(':') ? `[${a}]` : a}:${relay.port}`)}${token}`);
+      for (const a of addresses) out.push(`${''.padEnd(10)} ${withToken(e.url.replace(/\/\/[^/]+/, `//${a.includes(':') ? `[${a}]` : a}:${relay.port}`))}`);
     }
   }
   if (o.pagesMissing) out.push(`${s.bold('pages'.padEnd(10))} ${s.yellow('not built: no call page or inspector (npm run build makes them)')}`);
@@ -163,9 +165,10 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   // When the signal came: the console's last lines get what is left of the second a stop takes
   // (README walk: 1.5 s once clients, the logger and the console had each used their own budget).
   let stoppedAt: number | null = null;
-  const stop = () => {
+  // The record says which signal (relay audit: "stopped" said "log flushed" only).
+  const stop = (signal: NodeJS.Signals) => {
     stoppedAt ??= Date.now();
-    void started.close();
+    void started.close(signal);
   };
   // SIGHUP (a closed terminal or ssh session) stops it the same clean way (relay audit: exit 129,
   // no close to the clients, no stopped record).

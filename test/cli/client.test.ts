@@ -301,7 +301,7 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     try {
       const r = await run({ url: relay.url, room: 'alone', send: [join(SAMPLES, 'offer.json')], expect: 0 });
       expect(r.code).toBe(1);
-      expect(r.talk).toMatch(/the relay did not forward what was sent: nobody else is in room alone: the frame was logged, not delivered \(no-recipients\)/);
+      expect(r.talk).toMatch(/the relay did not forward what was sent: nobody else is in room alone: the frame was not delivered \(no-recipients\)/);
     } finally {
       await relay.close();
     }

@@ -9,6 +9,12 @@ describe('sdpscope relay: the console (relay/client audit of 2026-12-05)', () =>
     for (const dropped of ['joined', 'left', 'listening', 'feed-subscribed', 'feed-left']) expect([dropped, QUIET_KEEPS.test(dropped)]).toEqual([dropped, false]);
   });
 
+  it('with --token each URL shows where the token goes, the path before the query (relay audit: ws://host:port?token=)', () => {
+    const text = renderStartup({ endpoints: [{ kind: 'signaling', url: 'ws://127.0.0.1:1' }, { kind: 'inspector', url: 'http://127.0.0.1:1/inspect' }], port: 1 }, { host: '127.0.0.1', token: 'x', tls: false }, [], makeStyle(false));
+    expect(text).toContain('ws://127.0.0.1:1/?token=<token>');
+    expect(text).toContain('http://127.0.0.1:1/inspect?token=<token>');
+  });
+
   it('pages not built are said at start-up (their URLs had been printed, and answered 404)', () => {
     const text = renderStartup({ endpoints: [{ kind: 'signaling', url: 'ws://127.0.0.1:1' }], port: 1 }, { host: '127.0.0.1', tls: false, pagesMissing: true }, [], makeStyle(false));
     expect(text).toContain('pages      not built: no call page or inspector (npm run build makes them)');

@@ -125,7 +125,7 @@ describe('as a drop-in for the notes\' server', () => {
     a.ws.send('{"type":"ready"}');
     await until(() => a.notices.some((n) => n.event === 'no-recipients'));
     await new Promise((res) => setTimeout(res, 100));
-    expect(a.notices.filter((n) => n.event === 'no-recipients')).toEqual([{ type: 'relay-notice', event: 'no-recipients', room: 'default', message: 'nobody else is in room default: the frame was logged, not delivered' }]);
+    expect(a.notices.filter((n) => n.event === 'no-recipients')).toEqual([{ type: 'relay-notice', event: 'no-recipients', room: 'default', message: 'nobody else is in room default: the frame was not delivered' }]);
   });
 
   it('lists every URL it serves', async () => {
