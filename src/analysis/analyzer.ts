@@ -467,7 +467,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       bump(s.byType, f.type);
       bump(s.byTransport, f.transport);
       bump(s.byFamily, f.family);
-      if (f.type === 'srflx') (s.nat ??= new NatEvidence()).add(f);
+      if (f.type === 'srflx' || f.type === 'relay') (s.nat ??= new NatEvidence()).add(f);
       // Session facts from every distinct candidate, whatever is kept for tables (--summary keeps none).
       if (f.type === 'host') {
         s.hosts++;

@@ -41,7 +41,20 @@ export class NatEvidence {
   /** srflx equal to a base that is not a public address: a STUN server inside the network, which sees no NAT to the internet. */
   private sameAsPrivateBase = 0;
 
+  /**
+   * Relay candidates' related addresses: the address each TURN server saw this agent at
+   * (libwebrtc writes the Allocate's XOR-MAPPED-ADDRESS there, RFC 8656 §7.3), "ip:port" → the
+   * relay addresses (TURN servers) that saw it. One mapping seen by TURN servers at two addresses
+   * is endpoint-independent, as for srflx (ICE audit: a KVS thread's two TURN servers both saw
+   * 172.218.223.215:53546, and the verdict was "unknown").
+   */
+  private readonly relayMapped = new Map<string, Set<string>>();
+
   add(c: CandidateFacts): void {
+    if (c.type === 'relay') {
+      this.addRelay(c);
+      return;
+    }
     if (c.type !== 'srflx') return;
     this.srflx++;
     const ra = c.relatedAddress;
@@ -86,6 +99,22 @@ export class NatEvidence {
     if (foundations.size < MAX_MAPPINGS) foundations.add(c.foundation);
   }
 
+  private addRelay(c: CandidateFacts): void {
+    const ra = c.relatedAddress;
+    // Masked (0.0.0.0), redacted, unreadable, or the relay's own address (Firefox writes that):
+    // no mapping. A private one is a TURN server inside the network, which saw no NAT.
+    if (ra === null || c.relatedPort === null || c.relatedPort === 0 || ra === c.address) return;
+    if (c.relatedClass === null || c.relatedClass === 'unspecified' || c.relatedClass === 'redacted' || c.relatedClass === 'invalid' || INSIDE.has(c.relatedClass)) return;
+    if (c.addressClass === 'redacted' || c.addressClass === 'invalid') return;
+    const mapped = `${ra}:${c.relatedPort}`;
+    let servers = this.relayMapped.get(mapped);
+    if (!servers) {
+      if (this.relayMapped.size >= MAX_BASES) return;
+      this.relayMapped.set(mapped, (servers = new Set()));
+    }
+    if (servers.size < MAX_MAPPINGS) servers.add(c.address);
+  }
+
   /** A base mapped to two public IP addresses (not only two ports). */
   private pooled(): boolean {
     for (const maps of this.bases.values()) {
@@ -108,6 +137,13 @@ export class NatEvidence {
       dependent.push('"address-dependent" here covers address-and-port-dependent too: candidates cannot tell the two apart (sdpscope probe can)');
       if (this.pooled()) dependent.push('the mapped addresses differ, not only their ports: the NAT maps per destination from a pool of public addresses ("arbitrary" pooling, RFC 4787 §4.1), or the mapping expired and was made anew between the two');
       return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT: every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
+    }
+    // A relay's address is its TURN server's (or one of its addresses): two relay addresses, two servers or two allocations of one.
+    const relayed: string[] = [];
+    for (const [mapped, servers] of this.relayMapped) if (servers.size > 1) relayed.push(`${mapped} is the related address of ${servers.size} relays (${[...servers].join(', ')}): where their TURN servers saw this agent, the same for each`);
+    if (independent.length === 0 && relayed.length > 0) {
+      relayed.push('a relay candidate\'s related address is where its TURN server saw this agent (libwebrtc writes the Allocate\'s XOR-MAPPED-ADDRESS there): one mapping for several destinations, provided those relays are on TURN servers at different IP addresses (two allocations on one server show one mapping whatever the NAT)');
+      return { mapping: 'endpoint-independent', evidence: relayed, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
     if (independent.length > 0) {
       independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');

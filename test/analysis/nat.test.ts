@@ -32,6 +32,24 @@ describe('NAT mapping from srflx candidates', () => {
     expect(verdict(['candidate:1 1 udp 1677729535 203.0.113.7 61989 typ srflx raddr X.Y.22.158 rport 61989']).mapping).toBe('unknown');
   });
 
+  it('one related address on relays of two TURN servers is endpoint-independent (a KVS thread: it was "unknown"); a relay\'s own address, a masked or private one is no evidence', () => {
+    const v = verdict([
+      'candidate:842163049 1 udp 1677729535 172.218.223.215 53550 typ srflx raddr 0.0.0.0 rport 0 generation 0',
+      'candidate:2164144111 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 53546 generation 0',
+      'candidate:1358312205 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 53546 generation 0',
+    ]);
+    expect(v.mapping).toBe('endpoint-independent');
+    expect(v.evidence[0]).toBe('172.218.223.215:53546 is the related address of 2 relays (18.188.4.190, 3.134.76.195): where their TURN servers saw this agent, the same for each');
+    expect(v.evidence[1]).toMatch(/provided those relays are on TURN servers at different IP addresses/);
+    for (const raddr of ['0.0.0.0 rport 0', '10.0.0.2 rport 53546']) {
+      expect(verdict([`candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr ${raddr}`, `candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr ${raddr}`]).mapping).toBe('unknown');
+    }
+    // Firefox writes the relay's own address as its related address.
+    expect(verdict(['candidate:1 1 udp 8265471 18.188.4.190 61735 typ relay raddr 18.188.4.190 rport 61735', 'candidate:2 1 udp 8265471 18.188.4.190 61735 typ relay raddr 18.188.4.190 rport 61735']).mapping).toBe('unknown');
+    // Two mappings on relays say nothing (separate sockets, or another NAT): no address-dependent verdict from relays.
+    expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 1', 'candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 2']).mapping).toBe('unknown');
+  });
+
   it('the same mapping seen by two STUN servers (two foundations) is endpoint-independent: a cone NAT', () => {
     const v = verdict([
       'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
