@@ -51,6 +51,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   // Python repr (real-log audit: NO_SDP_FOUND for both).
   if (line.includes('<candidate ')) fieldCandidates(line, '<candidate ', '>', JINGLE_FIELD, at, sink);
   if (line.includes('RTCIceCandidate(')) fieldCandidates(line, 'RTCIceCandidate(', ')', REPR_FIELD, at, sink);
+  // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
+  if (line.includes(' | ')) trickleRow(line, at, sink);
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   const starts = new CandidateStarts(line);
@@ -104,6 +106,35 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * A row of the Trickle ICE page's table (webrtc.github.io/samples, trickle-ice): time, component,
+ * type, foundation, protocol, address, port, the priority as `type | local | 256 − component`,
+ * then in newer versions the mid, the m-line index and the ufrag. Bounded fields, one match a line.
+ */
+const TRICKLE_ROW = /(?:^|[\s>|])(\d{1,3})\s+(host|srflx|prflx|relay)\s+([^\s|]{1,64})\s+(udp|tcp)\s+([^\s|]{1,256})\s+(\d{1,5})\s+(\d{1,3}) \| (\d{1,5}) \| (\d{1,3})(?:\s+([^\s|]{1,64})\s+(\d{1,5})(?:\s+([^\s|]{1,256}))?)?\s*$/i;
+
+/**
+ * The candidate a Trickle ICE row stands for, read as the line it was made from:
+ * `candidate:<foundation> <component> <protocol> <priority> <address> <port> typ <type>` (a TCP
+ * one at port 9 is active, RFC 6544 §4.5), its ufrag and mid where the row has them. The page
+ * shows no related address: a srflx, prflx or relay gets `raddr 0.0.0.0 rport 0`, as browsers
+ * write a base they hide (none is invented, and no finding says the table's missing column is
+ * the candidate's).
+ */
+function trickleRow(line: string, at: Source, sink: InputSink): void {
+  // A row is under 200 characters: a longer line is no row, and the match stays short (linear time).
+  if (line.length > 512) return;
+  const m = TRICKLE_ROW.exec(line);
+  if (m === null) return;
+  const [, component, type, foundation, protocol, address, port, tp, lp, cp, mid, index, ufrag] = m;
+  const [t, l, c] = [Number(tp), Number(lp), Number(cp)];
+  if (t > 126 || l > 65535 || c > 255 || Number(port) > 65535) return;
+  const priority = t * 16777216 + l * 256 + c;
+  const tcp = protocol!.toLowerCase() === 'tcp';
+  const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${address} ${port} typ ${type}${type!.toLowerCase() === 'host' ? '' : ' raddr 0.0.0.0 rport 0'}${tcp && port === '9' ? ' tcptype active' : ''}${ufrag !== undefined ? ` ufrag ${ufrag}` : ''}`;
+  emitCandidate(text, mid !== undefined ? { sdpMid: mid, sdpMLineIndex: Number(index) } : {}, at, sink, m.index + 1);
+}
 
 /** A Jingle candidate's attribute: name="value" or name='value' (XEP-0176 §5). */
 const JINGLE_FIELD = /(?<![\w-])([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)')/g;

@@ -100,4 +100,22 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(found.map((d) => d.message)).toContain('srflx 192.168.11.138:62055 is a private address: the STUN server that saw it is inside the network');
     expect(found.length).toBe(5);
   });
+
+  it('the Trickle ICE page\'s table as pasted (a coturn thread): each row the candidate it shows, its priority from the three parts (it was NO_SDP_FOUND)', () => {
+    const r = readInput(thread('coturn611_trickle_ice_page_table.txt'));
+    expect(r.candidates.map((c) => c.text)).toEqual([
+      'candidate:0 1 udp 2122252543 ID1.local 59401 typ host',
+      'candidate:2 1 tcp 2105524479 ID1.local 9 typ host tcptype active',
+      'candidate:0 2 udp 2122252542 ID1.local 59402 typ host',
+      'candidate:2 2 tcp 2105524478 ID1.local 9 typ host tcptype active',
+      'candidate:1 1 udp 1686052863 IP-Address 59401 typ srflx raddr 0.0.0.0 rport 0',
+      'candidate:1 2 udp 1686052862 IP-Address 59402 typ srflx raddr 0.0.0.0 rport 0',
+    ]);
+    expect(r.candidates.map((c) => c.source.line)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+
+  it('a newer Trickle ICE row with mid, m-line index and ufrag: each kept; other tables with bars are no candidates', () => {
+    const r = readInput('0.012\t1\tsrflx\t842163049\tudp\t203.0.113.7\t61989\t100 | 32543 | 255\t0\t0\tAbCd\n| a | b | c |\n| 1 | host | x |\nstatus | 126 | ok\n');
+    expect(r.candidates.map((c) => [c.text, c.sdpMid, c.sdpMLineIndex, c.usernameFragment])).toEqual([['candidate:842163049 1 udp 1686052863 203.0.113.7 61989 typ srflx raddr 0.0.0.0 rport 0 ufrag AbCd', '0', 0, 'AbCd']]);
+  });
 });
