@@ -779,21 +779,29 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // A 701 from a server that gave this side a srflx or relay candidate all the same: the server is
   // up and reachable, only not from that interface (ICE audit: "the server is down" beside a relay
   // candidate from it; Chrome 86 and 149 dumps, an IPv6 or a second interface).
-  const reached = new Map<string, string>();
+  const reached = new Map<string, { readonly what: string; readonly family: 'ipv4' | 'ipv6' | null }>();
   // Over the same transport, and only with another interface to have reached it from (audit of the
   // change: a 701 over UDP beside a relay that came over TCP, on the only interface, is UDP blocked).
   const interfaces = new Set(localCandidates.filter((c) => c.type === 'host' && c.address !== null && c.addressClass !== 'mdns').map((c) => c.address));
   for (const c of localCandidates) {
     const key = c.url === null || (c.type !== 'srflx' && c.type !== 'relay') ? null : serverKey(c.url);
-    if (key !== null && !reached.has(key)) reached.set(key, `a ${c.type} candidate`);
+    const family = familyOfEndpoint(c.address);
+    if (key !== null && !reached.has(key)) reached.set(key, { what: `a ${c.type} candidate`, family });
     // Without its URL (Chrome 86 gave none): a relay's address is its TURN server's, as a rule.
     const byAddress = c.type === 'relay' && c.address !== null ? `${c.address.toLowerCase()}:* ${c.relayProtocol ?? 'udp'}` : null;
-    if (byAddress !== null && !reached.has(byAddress)) reached.set(byAddress, `a relay candidate at its address (${c.address})`);
+    if (byAddress !== null && !reached.has(byAddress)) reached.set(byAddress, { what: `a relay candidate at its address (${c.address})`, family });
   }
-  const candidateErrors = reached.size === 0 || interfaces.size < 2 ? errors : errors.map((e) => {
+  // Another interface: two host addresses were seen, or the 701 came from a socket of the other
+  // address family than the candidate that reached the server (dump audit: Chrome hides its host
+  // addresses behind mDNS names, so the count stayed 1, and an IPv6 socket's harmless 701 beside
+  // an IPv4 srflx from the same server was "the server is down").
+  const candidateErrors = reached.size === 0 ? errors : errors.map((e) => {
     const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;
     const got = key === null ? undefined : (reached.get(key) ?? reached.get(key.replace(/:\d+ /, ':* ')));
-    return got === undefined ? e : { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
+    if (got === undefined) return e;
+    const from = familyOfEndpoint(e.hostCandidate);
+    if (interfaces.size < 2 && !(from !== null && got.family !== null && from !== got.family)) return e;
+    return { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got.what} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
   });
   const report = {
     id: pc.id,
@@ -1168,4 +1176,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${checks}${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
   if (finalIce === 'failed') return verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
+}
+
+/** The address family of an address or an "address:port" as Chrome writes them (a masked IPv6 one too: "[0:0:0:x:x:x:x:x]:49881"); null when there is none. */
+function familyOfEndpoint(text: string | null): 'ipv4' | 'ipv6' | null {
+  if (text === null || text === '') return null;
+  if (text.startsWith('[')) return 'ipv6';
+  const colons = text.split(':').length - 1;
+  return colons >= 2 ? 'ipv6' : /^\d{1,3}\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|x)(?::\d+)?$/i.test(text) ? 'ipv4' : null;
 }

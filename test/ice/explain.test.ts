@@ -209,6 +209,17 @@ describe('explainIce on real dumps', () => {
     expect(closed.verdict.evidence).toContain('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
   });
 
+  it('a 701 from an IPv6 socket beside an IPv4 srflx from the same server: harmless, one interface counted or not (dump audit: Chrome 149 hides host addresses behind mDNS, and it was "the server is down"); from the same family: as before', () => {
+    const withError = (address: string) => {
+      const dump = JSON.parse(dumpText('lab/lost-mid-call__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
+      const pc = Object.values(dump.PeerConnections)[0]!;
+      pc.updateLog.push({ type: 'icecandidateerror', value: JSON.stringify({ url: 'stun:203.0.113.10:3478', address, port: 49881, errorCode: 701, errorText: 'STUN binding request timed out.' }), timestamp: pc.updateLog.at(-1)!.timestamp });
+      return explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!).candidateErrors.find((x) => x.errorCode === 701)!;
+    };
+    expect(withError('0:0:0:x:x:x:x:x').explanation).toBe('stun:203.0.113.10:3478 did not answer from 0:0:0:x:x:x:x:x:49881 (701: STUN binding request timed out.), while a srflx candidate came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)');
+    expect(withError('10.0.1.x').explanation).toMatch(/did not answer \(701: STUN binding request timed out\.\): the server is down/);
+  });
+
   it('a 701 over UDP beside a relay that came over TCP, on the only interface: UDP blocked, not "harmless" (audit of the change)', () => {
     const dump = JSON.parse(dumpText('lab/turn-tcp-only__webrtc_internals_dump.gz')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; timestamp: number }[] }> };
     const pc = Object.values(dump.PeerConnections)[0]!;
