@@ -588,7 +588,11 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       case 'addIceCandidate': {
         // A local candidate gathered, or a remote one given to the browser.
         const line = candidateLineOf(v);
-        const info = line === null ? null : fromLine(line, 'event');
+        // The server a local candidate came from, as the event gives it ({"candidate":…,"url":"stun:…"}):
+        // the stats may not have it by the end (dump audit: a 701 from that server could not be tied to its srflx).
+        const url = e.type === 'icecandidate' && v !== null && typeof v === 'object' ? str((v as Record<string, unknown>)['url']) : undefined;
+        const read = line === null ? null : fromLine(line, 'event');
+        const info = read !== null && url !== undefined && url !== '' ? { ...read, url } : read;
         if (e.type === 'addIceCandidate') lastAdded = info;
         if (info) {
           const side = e.type === 'icecandidate' ? 'local' : 'remote';
@@ -764,7 +768,11 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     const p = pairs.find((x) => x.id === c.pairId);
     timeline.push({ time: c.time, kind: 'selected-pair', text: `selected pair ${p ? describePair(p) : c.pairId} (as the stats first show it)` });
   }
-  const selected = pairs.find((p) => p.selected) ?? (transports.length === 0 ? pairs.find((p) => p.nominated && p.state === 'succeeded') : undefined) ?? null;
+  // No transport, or one whose selected pair the dump does not carry (an excerpt): the nominated
+  // pair that succeeded, the one that carried the most bytes if there are several.
+  const selectedUnknown = transports.length === 0 || transports.every((t) => t.series('selectedCandidatePairId').length === 0 && asText(t.last['selectedCandidatePairId']) === '');
+  const nominated = selectedUnknown ? pairs.filter((p) => p.nominated && p.state === 'succeeded').sort((a, b) => b.bytesReceived + b.bytesSent - (a.bytesReceived + a.bytesSent))[0] : undefined;
+  const selected = pairs.find((p) => p.selected) ?? nominated ?? null;
 
   // A report without ICE events (Firefox's) still tells the transport's ICE state: shown as the ICE timeline.
   if (states.ice.length === 0) {
@@ -1014,6 +1022,18 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
           through += `: no direct pair succeeded (${direct.length} pair(s) without a relay: ${failedDirect} failed, ${direct.length - failedDirect} never answered)`;
           evidence.push('no pair without a relay succeeded: the NATs filter (port-restricted or symmetric), or a firewall drops the direct path; the relay is what makes this call work');
         }
+      }
+      // The hosts' own path tried and never answered, while the call went another way: said (dump
+      // audit: a call between two machines of one LAN went out to the shared public address and back,
+      // its host↔host checks unanswered, and the verdict had no evidence).
+      if (!viaRelay && !(sel.local?.type === 'host' && sel.remote?.type === 'host')) {
+        const silent = r.pairs.filter((p) => p !== sel && p.local?.type === 'host' && p.remote?.type === 'host' && p.responseCountsReported && p.requestsSent > 0 && p.responsesReceived === 0);
+        if (silent.length > 0) {
+          const sent = silent.reduce((n, p) => n + p.requestsSent, 0);
+          evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the two machines' own addresses) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: a firewall on one of the hosts, or no route between them; the call took ${describePair(sel)} instead`);
+        }
+        const [la, ra] = [sel.local?.address, sel.remote?.address];
+        if (sel.local?.type === 'srflx' && sel.remote?.type === 'srflx' && la && la === ra) evidence.push(`both sides' server-reflexive address is ${la}: the two are behind one public address, and this path turns around in their router (NAT hairpinning, RFC 4787 §6), which not every router does`);
       }
     }
     // Connectivity lost and found again: said, not left deep in the timeline (ICE audit: an 8 s outage under "connected").

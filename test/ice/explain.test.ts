@@ -432,3 +432,48 @@ describe('explainIce refuses what is not a peer connection of readStatsDump (INV
     expect(() => explainIce(pc as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('explainIce: the peer connection') }));
   });
 });
+
+describe('a call that connected around its hosts\' own path (dump audit: a LAN call went out to the shared public address and back, with no evidence)', () => {
+  /** A webrtc-internals dump of one peer connection, its stats series of two samples each. */
+  const dump = (silentHostChecks: number) => {
+    const stats: Record<string, { startTime: string; endTime: string; statsType: string; values: string }> = {};
+    const put = (id: string, type: string, fields: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(fields)) stats[`${id}-${k}`] = { startTime: '2026-12-06T10:00:00.000Z', endTime: '2026-12-06T10:00:01.000Z', statsType: type, values: JSON.stringify([v, v]) };
+    };
+    put('IL1', 'local-candidate', { candidateType: 'host', address: '192.168.1.20', port: 5000, protocol: 'udp' });
+    put('IL2', 'local-candidate', { candidateType: 'srflx', address: '198.51.100.9', port: 6000, protocol: 'udp' });
+    put('IR1', 'remote-candidate', { candidateType: 'host', address: '192.168.1.51', port: 8555, protocol: 'udp' });
+    put('IR2', 'remote-candidate', { candidateType: 'srflx', address: '198.51.100.9', port: 38454, protocol: 'udp' });
+    put('CPhh', 'candidate-pair', { localCandidateId: 'IL1', remoteCandidateId: 'IR1', state: 'in-progress', nominated: false, requestsSent: silentHostChecks, responsesReceived: 0, bytesSent: 0, bytesReceived: 0 });
+    put('CPss', 'candidate-pair', { localCandidateId: 'IL2', remoteCandidateId: 'IR2', state: 'succeeded', nominated: true, requestsSent: 32, responsesReceived: 32, bytesSent: 25579, bytesReceived: 4709995 });
+    put('T01', 'transport', { selectedCandidatePairId: 'CPss', iceState: 'connected', dtlsState: 'connected', iceRole: 'controlling' });
+    const t = Date.UTC(2026, 11, 6, 10);
+    const updateLog = [
+      { type: 'setLocalDescriptionOnSuccess', value: '', timestamp: t },
+      { type: 'oniceconnectionstatechange', value: '"checking"', timestamp: t + 20 },
+      { type: 'oniceconnectionstatechange', value: '"connected"', timestamp: t + 156 },
+      { type: 'onconnectionstatechange', value: '"connected"', timestamp: t + 164 },
+    ];
+    return JSON.stringify({ PeerConnections: { '215-4': { pid: 1, rtcConfiguration: '{}', url: 'http://192.168.1.51:1984/', updateLog, stats } }, UserAgent: 'Mozilla/5.0 Chrome/149.0.0.0' });
+  };
+
+  it('says the host↔host checks went unanswered and that both sides share one public address (hairpinning)', () => {
+    const r = explainIce(readStatsDump(dump(12)).peerConnections[0]!);
+    expect(r.verdict.code).toBe('connected');
+    expect(r.verdict.evidence).toContain('1 host↔host pair (the direct path between the two machines\' own addresses) sent 12 checks and got no answer: a firewall on one of the hosts, or no route between them; the call took srflx udp 198.51.100.9:6000 ↔ srflx udp 198.51.100.9:38454 instead');
+    expect(r.verdict.evidence).toContain('both sides\' server-reflexive address is 198.51.100.9: the two are behind one public address, and this path turns around in their router (NAT hairpinning, RFC 4787 §6), which not every router does');
+  });
+
+  it('a dump whose transport does not carry the selected pair (an excerpt): the nominated pair that carried the bytes is taken', () => {
+    const d = JSON.parse(dump(12)) as { PeerConnections: Record<string, { stats: Record<string, unknown> }> };
+    delete d.PeerConnections['215-4']!.stats['T01-selectedCandidatePairId'];
+    const r = explainIce(readStatsDump(JSON.stringify(d)).peerConnections[0]!);
+    expect(r.selectedPair?.local?.type).toBe('srflx');
+    expect(r.verdict.message).toBe('ICE connected through srflx udp 198.51.100.9:6000 ↔ srflx udp 198.51.100.9:38454.');
+  });
+
+  it('host checks never sent: nothing said of them', () => {
+    const r = explainIce(readStatsDump(dump(0)).peerConnections[0]!);
+    expect(r.verdict.evidence.join('\n')).not.toMatch(/host↔host/);
+  });
+});
