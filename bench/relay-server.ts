@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       });
     });
   } else {
-    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}), maxFramesPerSecond: 1_000_000, maxClients: 100_000, heartbeatMs: 0 });
+    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}), maxFramesPerSecond: 1_000_000, maxBytesPerSecond: Number.MAX_SAFE_INTEGER, maxClients: 100_000, heartbeatMs: 0 });
     process.stdout.write(`ready ${relay.port}\n`);
   }
   setInterval(() => process.stdout.write(`rss ${process.memoryUsage().rss}\n`), 200);
