@@ -43,6 +43,17 @@ const stats = (p: Page): Promise<Stats> =>
     return out;
   });
 
+/** Waits until the page's call has decoded a few video frames (its getStats). */
+const videoDecoded = (p: Page): Promise<unknown> =>
+  p.waitForFunction(async () => {
+    const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
+    let frames = 0;
+    (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') frames = s.framesDecoded ?? 0;
+    });
+    return frames > 5;
+  }, undefined, { timeout: 30_000, polling: 250 });
+
 describe('a call through the relay between two Chromium pages', () => {
   let a: Page;
   let b: Page;
@@ -60,16 +71,7 @@ describe('a call through the relay between two Chromium pages', () => {
     for (const p of [a, b]) {
       await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
     }
-    for (const p of [a, b]) {
-      await p.waitForFunction(async () => {
-        const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
-        let frames = 0;
-        (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
-          if (s.type === 'inbound-rtp' && s.kind === 'video') frames = s.framesDecoded ?? 0;
-        });
-        return frames > 5;
-      }, undefined, { timeout: 30_000, polling: 250 });
-    }
+    for (const p of [a, b]) await videoDecoded(p);
     await a.screenshot({ path: join(ARTIFACTS, 'caller.png') });
     await b.screenshot({ path: join(ARTIFACTS, 'callee.png') });
   });
@@ -126,13 +128,6 @@ describe('a call through the relay between two Chromium pages', () => {
     for (const p of [a, b]) {
       await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
     }
-    await b.waitForFunction(async () => {
-      const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
-      let frames = 0;
-      (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video') frames = s.framesDecoded ?? 0;
-      });
-      return frames > 5;
-    }, undefined, { timeout: 30_000, polling: 250 });
+    await videoDecoded(b);
   });
 });
