@@ -9,7 +9,7 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
-import { dtlsSideFindings, unreadSetup, usesDtls } from './one-side.js';
+import { dtlsSideFindings, shownMid, unreadSetup, usesDtls } from './one-side.js';
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
@@ -17,12 +17,6 @@ const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' }
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
-/**
- * A mid as a message shows it: as written, or quoted when it holds anything but visible ASCII
- * (sdp-diff audit: "mid 0, the answer's is audio mid 0" hid a trailing space; an empty one read
- * "bundles mid ,").
- */
-const shownMid = (mid: string | null): string => (mid === null ? '-' : /^[\x21-\x7e]+$/.test(mid) ? mid : JSON.stringify(mid));
 
 /** RFC 6904 §4: an encrypted header extension is a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */
 const ENCRYPT = 'urn:ietf:params:rtp-hdrext:encrypt';

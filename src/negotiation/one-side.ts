@@ -12,6 +12,13 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 
 const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 
+/**
+ * A mid as a message shows it: as written, or quoted when it holds anything but visible ASCII
+ * (sdp-diff audit: "mid 0, the answer's is audio mid 0" hid a trailing space; an empty one read
+ * "bundles mid ,").
+ */
+export const shownMid = (mid: string | null): string => (mid === null ? '-' : /^[\x21-\x7e]+$/.test(mid) ? mid : JSON.stringify(mid));
+
 /** True for a protocol that names DTLS itself (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP …). */
 export const usesDtls = (protocol: string): boolean => /(^|\/)(TLS|DTLS)\//i.test(protocol) || /DTLS\/SCTP/i.test(protocol);
 
@@ -55,7 +62,7 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     if (description.fragment) return out;
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
-      const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${/^[\x21-\x7e]+$/.test(m.mid) ? m.mid : JSON.stringify(m.mid)}`}: `;
+      const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;
       const add = (d: NegotiationDiagnostic) => void out.push({ ...d, message: where + d.message });
       if (m.port === 0 && !m.bundleOnly) continue;
       if (!usesDtls(m.protocol) && !(/^RTP\/SAVPF?$/i.test(m.protocol) && m.fingerprints.length > 0)) continue;
