@@ -44,8 +44,12 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
     : s.red('ICE credentials missing');
   const dtls = m.fingerprints.length > 0
     ? `DTLS setup ${m.setup === null ? s.dim('none') : long(m.setup)} ${m.fingerprints.map((f) => `${long(f.algorithm)} ${shortFingerprint(f.value)}`).join(', ')}`
+    // One written that does not read is not "no DTLS" (SFU audit: an Asterisk "a=fingerprint:SHA-256"): its own finding says what is wrong.
+    : m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'fingerprint') ? s.red('DTLS fingerprint unreadable')
     : m.protocol.includes('TLS') || m.protocol.includes('DTLS') ? s.red('DTLS fingerprint missing') : 'no DTLS';
-  const flags = [m.rtcpMux ? 'rtcp-mux' : '', m.rtcpRsize ? 'rtcp-rsize' : ''].filter(Boolean).join(' ');
+  // a=rtcp-mux-only (RFC 8858) is shown as written (SFU audit: a webrtcbin offer's was not).
+  const muxOnly = m.lines.some((l) => (l.kind === 'other-attribute' || l.kind === 'attribute') && l.name === 'rtcp-mux-only');
+  const flags = [m.rtcpMux ? 'rtcp-mux' : '', muxOnly ? 'rtcp-mux-only' : '', m.rtcpRsize ? 'rtcp-rsize' : ''].filter(Boolean).join(' ');
   out.push(`  ${ice}  ·  ${dtls}${flags ? '  ·  ' + flags : ''}`);
   if (m.codecs.length > 0) {
     out.push('  codecs:');

@@ -118,4 +118,12 @@ describe('real threads (test/fixtures/threads)', () => {
     const r = readInput('0.012\t1\tsrflx\t842163049\tudp\t203.0.113.7\t61989\t100 | 32543 | 255\t0\t0\tAbCd\n| a | b | c |\n| 1 | host | x |\nstatus | 126 | ok\n');
     expect(r.candidates.map((c) => [c.text, c.sdpMid, c.sdpMLineIndex, c.usernameFragment])).toEqual([['candidate:842163049 1 udp 1686052863 203.0.113.7 61989 typ srflx raddr 0.0.0.0 rport 0 ufrag AbCd', '0', 0, 'AbCd']]);
   });
+
+  it('the summary says a fingerprint written and unreadable as such (it said "no DTLS"), and shows a=rtcp-mux-only', async () => {
+    const { renderParse } = await import('../../cli/render/parse.js');
+    const { makeStyle } = await import('../../cli/render/style.js');
+    const plain = makeStyle(false);
+    expect(renderParse(readInput(thread('dartsipua215_asterisk16_invite_offer_empty_fingerprint.sdp')), 'x', plain)).toMatch(/ · {2}DTLS fingerprint unreadable {2}· {2}rtcp-mux\n/);
+    expect(renderParse(readInput(thread('mavlink440_gst_webrtcbin_h264_sendonly_offer_rtx_no_fmtp.sdp')), 'x', plain)).toMatch(/ · {2}rtcp-mux rtcp-mux-only rtcp-rsize\n/);
+  });
 });
