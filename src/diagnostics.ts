@@ -807,8 +807,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'only-tcp': {
     domain: 'log',
     title: 'Only TCP candidates',
-    description: 'No UDP candidate at all: UDP is probably blocked by a firewall (the notes\' "protocol restriction"). Media over TCP or TURN/TLS only.',
-    action: 'Offer TURN over TCP or TLS on 443; allow UDP if you can.',
+    description: 'No UDP candidate at all. From a browser: UDP is blocked on its way out (the notes\' "protocol restriction"). From a server (an SFU, a media server): it is configured for TCP only. Media over TCP or TURN/TLS only either way, and a peer that offers UDP only cannot pair with it.',
+    action: 'From a browser: offer TURN over TCP or TLS on 443, allow UDP if you can. From a server: enable its UDP ports, or make sure every client can do ICE-TCP or TURN over TCP.',
     reference: 'RFC 6544; RFC 8656',
   },
   'ipv6-only': {
