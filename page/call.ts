@@ -145,6 +145,8 @@ const signaling = {
 };
 
 let localStream: MediaStream | null = null;
+/** The ids of the room's other clients, as the relay's notices tell them. */
+const peers = new Set<string>();
 
 socket.onmessage = (e: MessageEvent<string>) => {
   let parsed: unknown;
@@ -160,11 +162,21 @@ socket.onmessage = (e: MessageEvent<string>) => {
   // The peer's connection to the relay is gone (a reload, a closed tab): the call with it is over,
   // this page's camera stays on, and the next "ready" (the peer back, Start pressed) calls again.
   // It had been ignored: the reloaded peer's "ready" met "already in call" and both waited for good (relay audit).
-  if (notice !== null && typeof notice === 'object' && notice.type === 'relay-notice' && notice.event === 'peer-left' && call.pc) {
-    call.pc.close();
-    call.pc = null;
-    setState('peer left: waiting for it to come back');
-    return;
+  // The room's other peers, from the relay's notices: a call ends when the last one is gone (in a
+  // room of more seats, another client leaving had ended it; change audit).
+  if (notice !== null && typeof notice === 'object' && notice.type === 'relay-notice') {
+    const n = notice as { event?: unknown; id?: unknown; peers?: unknown };
+    if (n.event === 'joined' && Array.isArray(n.peers)) for (const id of n.peers) if (typeof id === 'string') peers.add(id);
+    if (n.event === 'peer-joined' && typeof n.id === 'string') peers.add(n.id);
+    if (n.event === 'peer-left' && typeof n.id === 'string') {
+      peers.delete(n.id);
+      if (call.pc && peers.size === 0) {
+        call.pc.close();
+        call.pc = null;
+        setState('peer left: waiting for it to come back');
+        return;
+      }
+    }
   }
   // A frame that is not an object (null, a number) is logged, and nothing more.
   if (parsed === null || typeof parsed !== 'object') return;
@@ -357,9 +369,12 @@ async function makeCall(): Promise<void> {
     const wanted = all.filter((c) => videoCodecs.includes(c.mimeType.toLowerCase()) || c.mimeType.toLowerCase() === 'video/rtx');
     for (const t of call.pc!.getTransceivers()) if (t.receiver.track.kind === 'video') t.setCodecPreferences(wanted);
   }
-  const offer = await call.pc!.createOffer();
+  // The peer may leave while this waits (peer-left closes the call): then there is no call to go on with.
+  const pc = call.pc!;
+  const offer = await pc.createOffer();
+  if (call.pc !== pc) return;
   signaling.postMessage({ type: 'offer', sdp: offer.sdp! });
-  await call.pc!.setLocalDescription(offer);
+  await pc.setLocalDescription(offer);
   showSdp('localSdp', offer.sdp!);
 }
 
@@ -381,9 +396,13 @@ async function handleOffer(offer: Frame): Promise<void> {
     throw e;
   }
   showSdp('remoteSdp', sdp!);
-  const answer = await call.pc!.createAnswer();
+  // Read again: narrowed above, TypeScript does not see that awaiting may have changed it.
+  const pc = call.pc as RTCPeerConnection | null;
+  if (pc === null) return;
+  const answer = await pc.createAnswer();
+  if ((call.pc as RTCPeerConnection | null) !== pc) return;
   signaling.postMessage({ type: 'answer', sdp: answer.sdp! });
-  await call.pc!.setLocalDescription(answer);
+  await pc.setLocalDescription(answer);
   showSdp('localSdp', answer.sdp!);
 }
 

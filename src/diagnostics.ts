@@ -793,7 +793,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'srflx-private-address': {
     domain: 'log',
     title: 'Server-reflexive candidate with a private address',
-    description: 'A srflx candidate on a private (RFC 1918, or an IPv6 ULA), CGNAT or loopback address: the STUN server that answered is inside a private network (on the LAN, or a server with two interfaces answering from the inner one), so the address it saw is no one\'s on the internet. Remote peers cannot reach it; it only helps a peer inside the same network.',
+    description: 'A srflx candidate on a private (RFC 1918, or an IPv6 ULA), CGNAT, link-local or loopback address: the STUN server that answered is inside a private network (on the LAN, or a server with two interfaces answering from the inner one), so the address it saw is no one\'s on the internet. Remote peers cannot reach it; it only helps a peer inside the same network.',
     action: 'Use a STUN server on the internet (for coturn on a machine with two interfaces: listen on the public one, and set --external-ip).',
     reference: 'RFC 8445 §5.1.1.1; RFC 5389 §1',
   },

@@ -5,7 +5,7 @@
  * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
  * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
  */
-import { isRoutable } from '../candidate/address.js';
+import { INSIDE_CLASSES, isRoutable } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { inferType } from '../input/pair.js';
@@ -477,7 +477,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         const cls = f.addressClass;
         // An IPv6 ULA (fc00::/7) is as private as RFC 1918 (candidates audit: not flagged). A srflx
         // so is a STUN server inside the network (ICE audit: a coturn thread's 192.168.11.138 srflx had no finding).
-        if (cls === 'private' || cls === 'cgnat' || cls === 'loopback' || cls === 'link-local' || cls === 'ipv6-ula') {
+        if (INSIDE_CLASSES.has(cls)) {
           findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${cls === 'ipv6-ula' ? 'private (IPv6 ULA)' : cls} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
         }
       }

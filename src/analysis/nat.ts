@@ -5,6 +5,7 @@
  * seen by two STUN servers (two foundations) is endpoint-independent: one of the seed's cone
  * NATs. Filtering (which cone) cannot be seen in candidates at all.
  */
+import { INSIDE_CLASSES } from '../candidate/address.js';
 import type { CandidateFacts } from './facts.js';
 
 /** Bases a session's evidence keeps, and mappings (or foundations) per base: memory stays flat whatever the log. */
@@ -25,7 +26,7 @@ export interface NatVerdict {
 }
 
 /** Address classes that are no one's address on the internet: a srflx equal to such a base was mapped by a STUN server inside the network. */
-const INSIDE: ReadonlySet<string> = new Set(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula']);
+const INSIDE = INSIDE_CLASSES;
 
 const CANNOT_SEE = 'filtering behaviour (full cone vs restricted vs port-restricted) and whether inbound packets get through: candidates only show mappings';
 
@@ -132,15 +133,17 @@ export class NatEvidence {
       if (maps.size > 1) dependent.push(`base ${base} is mapped to ${[...maps.keys()].join(' and ')}`);
       else for (const [mapped, f] of maps) if (f.size > 1) independent.push(`base ${base} is mapped to ${mapped} by ${f.size} STUN servers (foundations ${[...f].join(', ')})`);
     }
+    const relayed: string[] = [];
+    for (const [mapped, servers] of this.relayMapped) if (servers.size > 1) relayed.push(`${mapped} is the related address of ${servers.size} relays (${[...servers].join(', ')}): where their TURN servers saw this agent, the same for each`);
     if (dependent.length > 0) {
       // What two mappings cannot tell (RFC 4787 §4.1; candidates audit: said more than shown).
       dependent.push('"address-dependent" here covers address-and-port-dependent too: candidates cannot tell the two apart (sdpscope probe can)');
+      // The relays' evidence, when it says otherwise, is said too (change audit: it was dropped).
+      if (relayed.length > 0) dependent.push(`yet ${relayed[0]!.replace(/: where their TURN servers saw this agent, the same for each$/, '')}: relays of one TURN server at two addresses, or allocations from another socket, show that whatever the NAT; the srflx mappings above are the stronger evidence`);
       if (this.pooled()) dependent.push('the mapped addresses differ, not only their ports: the NAT maps per destination from a pool of public addresses ("arbitrary" pooling, RFC 4787 §4.1), or the mapping expired and was made anew between the two');
       return { mapping: 'address-dependent', evidence: dependent, seedTypes: 'symmetric NAT: every destination gets a new mapping, so the STUN-learned address is useless to the peer; expect a relay pair unless the peer is reachable directly', cannotSee: CANNOT_SEE };
     }
     // A relay's address is its TURN server's (or one of its addresses): two relay addresses, two servers or two allocations of one.
-    const relayed: string[] = [];
-    for (const [mapped, servers] of this.relayMapped) if (servers.size > 1) relayed.push(`${mapped} is the related address of ${servers.size} relays (${[...servers].join(', ')}): where their TURN servers saw this agent, the same for each`);
     if (independent.length === 0 && relayed.length > 0) {
       relayed.push('a relay candidate\'s related address is where its TURN server saw this agent (libwebrtc writes the Allocate\'s XOR-MAPPED-ADDRESS there): one mapping for several destinations, provided those relays are on TURN servers at different IP addresses (two allocations on one server show one mapping whatever the NAT)');
       return { mapping: 'endpoint-independent', evidence: relayed, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };

@@ -111,8 +111,12 @@ const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
 const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|token|dpop|gnap|vapid|apikey|aws4-hmac-sha256)\s+)([^\s"'\\,;]+)/gi;
 const BEARER = /\b(bearer\s+)(?=[A-Za-z._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const MENTIONS_AUTH = /authorization|bearer/i;
-/** A Cookie or Set-Cookie header written in text: its whole value (session ids) to the line's end or a quote (relay audit). */
-const COOKIE_HEADER = /\b((?:set-)?cookie\s*:\s*)([^\r\n"\\]+)/gi;
+/**
+ * A Cookie or Set-Cookie header written in text: its whole value (session ids, quoted ones too,
+ * RFC 6265 §4.1.1) to the line's end; in JSON source, to the string's end or an escaped line break (relay audit).
+ */
+const COOKIE_HEADER = /\b((?:set-)?cookie\s*:\s*)([^\r\n]+)/gi;
+const COOKIE_HEADER_RAW = /\b((?:set-)?cookie\s*:\s*)((?:[^"\\\r\n]|\\[^rn])+)/gi;
 const MENTIONS_COOKIE = /cookie\s*:/i;
 
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
@@ -122,7 +126,7 @@ function redactString(s: string, raw: boolean): string {
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
-  if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
+  if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(raw ? COOKIE_HEADER_RAW : COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
   if (out.length >= 22 && MENTIONS_AUTH.test(out)) {
     out = out.replace(AUTH_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED)).replace(BEARER, (_m, k: string) => k + REDACTED);
   }
@@ -256,7 +260,12 @@ function redactJsonString(s: string, depth: number): string {
   }
   const before = replaced;
   const out = redact(value, depth + 1);
-  return replaced === before ? s : JSON.stringify(out);
+  if (replaced !== before) return JSON.stringify(out);
+  // Nothing secret as JSON.parse reads it; its text may still hold one: a repeated key's first
+  // value, which JSON.parse drops ({"credential":"x","credential":null}; change audit).
+  const text = redactText(s);
+  if (text !== s) replaced++;
+  return text;
 }
 
 function redact(frame: unknown, depth: number): unknown {

@@ -358,6 +358,13 @@ function classify(address: string): AddressInfo {
 }
 
 /** Classes a peer on the Internet can reach (documentation and benchmarking nets count: labs use them). */
+/**
+ * Classes of addresses no one has on the internet, though hosts use them: RFC 1918, CGN
+ * (RFC 6598), loopback, link-local, IPv6 ULA. A STUN or TURN server that sees one is inside the
+ * network; a candidate on one reaches only peers inside it.
+ */
+export const INSIDE_CLASSES: ReadonlySet<AddressClass> = new Set<AddressClass>(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula']);
+
 export function isRoutable(c: AddressClass): boolean {
   return c === 'public' || c === 'ipv6-global' || c === 'documentation' || c === 'benchmarking';
 }

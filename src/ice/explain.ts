@@ -1027,7 +1027,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       // audit: a call between two machines of one LAN went out to the shared public address and back,
       // its host↔host checks unanswered, and the verdict had no evidence).
       if (!viaRelay && !(sel.local?.type === 'host' && sel.remote?.type === 'host')) {
-        const silent = r.pairs.filter((p) => p !== sel && p.local?.type === 'host' && p.remote?.type === 'host' && p.responseCountsReported && p.requestsSent > 0 && p.responsesReceived === 0);
+        // Failed, or five checks and more unanswered (Chromium retransmits over about 2.5 s): one check of a pair still in progress is no evidence (change audit).
+        const silent = r.pairs.filter((p) => p !== sel && p.local?.type === 'host' && p.remote?.type === 'host' && p.responseCountsReported && p.responsesReceived === 0 && (p.state === 'failed' ? p.requestsSent > 0 : p.requestsSent >= 5));
         if (silent.length > 0) {
           const sent = silent.reduce((n, p) => n + p.requestsSent, 0);
           evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the two machines' own addresses) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: a firewall on one of the hosts, or no route between them; the call took ${describePair(sel)} instead`);

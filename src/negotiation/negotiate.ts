@@ -9,9 +9,8 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
-import { dtlsSideFindings, shownMid, unreadSetup, usesDtls } from './one-side.js';
+import { dtlsSideFindings, FIREFOX_REJECTS, keyedByDtls, shownMid, unreadSetup } from './one-side.js';
 
-const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
@@ -494,7 +493,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // RTP/SAVP(F) with a fingerprint is DTLS-SRTP too: JSEP (RFC 8829 §5.8) takes it for
     // UDP/TLS/RTP/SAVPF, as both browsers do (the corpus's Jitsi, ice-lite gateway and 2013 Chrome
     // offers); it had been "plain RTP", and an answer's a=setup:actpass passed (negotiation audit).
-    const dtlsUsed = usesDtls(o.protocol) || (/^RTP\/SAVPF?$/i.test(o.protocol) && (o.fingerprints.length > 0 || (a !== null && a.fingerprints.length > 0)));
+    const dtlsUsed = keyedByDtls(o, a);
     // An m-line the offer does not use (port 0, not bundle-only: RFC 3264 §6) needs no DTLS (audit
     // against Firefox: its own re-offer after transceiver.stop() was "Firefox rejects it").
     const offerUsed = o.port !== 0 || o.bundleOnly;

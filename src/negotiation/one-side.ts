@@ -10,7 +10,7 @@ import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 
-const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
+export const FIREFOX_REJECTS: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 
 /**
  * A mid as a message shows it: as written, or quoted when it holds anything but visible ASCII
@@ -21,6 +21,13 @@ export const shownMid = (mid: string | null): string => (mid === null ? '-' : /^
 
 /** True for a protocol that names DTLS itself (UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP …). */
 export const usesDtls = (protocol: string): boolean => /(^|\/)(TLS|DTLS)\//i.test(protocol) || /DTLS\/SCTP/i.test(protocol);
+
+/**
+ * Whether an m-line's media is keyed by DTLS-SRTP: a DTLS protocol, or RTP/SAVP(F) with a
+ * fingerprint on either side (JSEP RFC 8829 §5.8 takes it so, as both browsers do).
+ */
+export const keyedByDtls = (m: MediaDescription, other: MediaDescription | null = null): boolean =>
+  usesDtls(m.protocol) || (/^RTP\/SAVPF?$/i.test(m.protocol) && (m.fingerprints.length > 0 || (other !== null && other.fingerprints.length > 0)));
 
 /** An a=setup written but not read (a value outside RFC 4145's four): its own browser finding (setup-value), not a missing one. */
 export const unreadSetup = (m: MediaDescription): boolean => m.lines.some((l) => l.kind === 'other-attribute' && l.name === 'setup');
@@ -65,7 +72,7 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;
       const add = (d: NegotiationDiagnostic) => void out.push({ ...d, message: where + d.message });
       if (m.port === 0 && !m.bundleOnly) continue;
-      if (!usesDtls(m.protocol) && !(/^RTP\/SAVPF?$/i.test(m.protocol) && m.fingerprints.length > 0)) continue;
+      if (!keyedByDtls(m)) continue;
       dtlsSideFindings(m, side, m.mid, m.index, add);
       if (side === 'answer' && (m.setup === 'actpass' || m.setup === 'holdconn')) {
         add(diagnostic('dtls-role-conflict', `the answer says a=setup:${m.setup}: an answerer must choose active or passive, both browsers reject it`, { mid: m.mid, index: m.index }));

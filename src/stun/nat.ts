@@ -9,11 +9,8 @@
  *   endpoint-independent mapping + address-and-port-dependent filtering → port-restricted cone
  *   any other mapping                                                   → symmetric
  */
-import { classifyAddress } from '../candidate/address.js';
+import { classifyAddress, INSIDE_CLASSES } from '../candidate/address.js';
 import { describe, requireInteger, requireObject, requireOneOf, SdpscopeError } from '../errors.js';
-
-/** Address classes no one has on the internet: a STUN server that sees one is inside the network. */
-const INSIDE: ReadonlySet<string> = new Set(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula', 'unspecified']);
 
 /** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
 export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
@@ -212,8 +209,9 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   // between this network and the internet (probe audit: `probe stun:127.0.0.1` said "no NAT (open)",
   // and every path direct). `candidates` says so of a srflx equal to such a base too.
   const seen = m?.i ?? multi[0]?.mapped ?? null;
-  const inside = seen !== null && INSIDE.has(classifyAddress(seen.address).class);
-  if (inside) evidence.push(`the server saw ${seen.address}, an address no one has on the internet: it is inside this network (or behind the same NAT), so these tests tell the NAT between here and it, not the way to the internet; probe a STUN server on the internet for that`);
+  const seenClass = seen === null ? null : classifyAddress(seen.address).class;
+  const inside = seenClass !== null && (INSIDE_CLASSES.has(seenClass) || seenClass === 'unspecified');
+  if (inside && seen !== null) evidence.push(`the server saw ${seen.address}, an address no one has on the internet: it is inside this network (or behind the same NAT), so these tests tell the NAT between here and it, not the way to the internet; probe a STUN server on the internet for that`);
 
   let type: NatType;
   if (mapping === 'none' && inside) type = 'unknown';

@@ -44,8 +44,17 @@ describe('NAT mapping from srflx candidates', () => {
     for (const raddr of ['0.0.0.0 rport 0', '10.0.0.2 rport 53546']) {
       expect(verdict([`candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr ${raddr}`, `candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr ${raddr}`]).mapping).toBe('unknown');
     }
-    // Firefox writes the relay's own address as its related address.
-    expect(verdict(['candidate:1 1 udp 8265471 18.188.4.190 61735 typ relay raddr 18.188.4.190 rport 61735', 'candidate:2 1 udp 8265471 18.188.4.190 61735 typ relay raddr 18.188.4.190 rport 61735']).mapping).toBe('unknown');
+    // Firefox writes the relay's own address as its related address: two relays, two servers, each its own.
+    expect(verdict(['candidate:1 1 udp 8265471 18.188.4.190 61735 typ relay raddr 18.188.4.190 rport 61735', 'candidate:2 1 udp 8265471 3.134.76.195 61735 typ relay raddr 18.188.4.190 rport 61735']).mapping).toBe('unknown');
+    // srflx that say address-dependent win, and the relays' other word is said (change audit: dropped).
+    const both = verdict([
+      'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',
+      'candidate:2 1 udp 1686052607 203.0.113.5 40002 typ srflx raddr 10.0.1.2 rport 5000',
+      'candidate:3 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 53546',
+      'candidate:4 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 53546',
+    ]);
+    expect(both.mapping).toBe('address-dependent');
+    expect(both.evidence.at(-1)).toMatch(/^yet 172\.218\.223\.215:53546 is the related address of 2 relays \(18\.188\.4\.190, 3\.134\.76\.195\): relays of one TURN server at two addresses/);
     // Two mappings on relays say nothing (separate sockets, or another NAT): no address-dependent verdict from relays.
     expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 1', 'candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 2']).mapping).toBe('unknown');
   });

@@ -230,6 +230,16 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
     expect(redactFrame(kept)).toEqual(kept);
   });
 
+  it('a repeated key inside JSON carried in a string: the first value, which JSON.parse drops, is redacted in the text (change audit)', () => {
+    const out = JSON.stringify(redactFrame({ data: '{"credential":"xyzzy","credential":null}' }));
+    expect(out).not.toContain('xyzzy');
+  });
+
+  it('a quoted cookie value (RFC 6265) is redacted whole, in a string and in JSON source (it kept "quotedSECRET")', () => {
+    expect(redactFrame({ msg: 'Cookie: session="quotedSECRET"; x=1' })).toEqual({ msg: 'Cookie: [redacted]' });
+    expect(redactText('{"msg":"Cookie: session=\\"quotedSECRET\\"\\r\\nnext line"}')).toBe('{"msg":"Cookie: [redacted]\\r\\nnext line"}');
+  });
+
   it('a Cookie or Set-Cookie header written in a string: its value', () => {
     expect(redactFrame({ h: 'Cookie: session=abc123; theme=dark', s: 'set-cookie: sid=zzz; HttpOnly', t: 'cookies are tasty' })).toEqual({ h: 'Cookie: [redacted]', s: 'set-cookie: [redacted]', t: 'cookies are tasty' });
   });

@@ -269,6 +269,24 @@ describe('the log', () => {
     expect(text).toContain('"credential":"[redacted]"');
   });
 
+  it('a repeated key: the first value, which JSON.parse drops, is not logged or fed as its own text (change audit: the frame\'s own text carried it)', async () => {
+    const log = join(dir, 'repeated-key.ndjson');
+    const r = await relay({ log });
+    const a = await join_(r.url);
+    const b = await join_(r.url);
+    const feed = new WebSocket(`${r.url}/feed`);
+    const fed: string[] = [];
+    feed.on('message', (d) => fed.push(d.toString()));
+    await new Promise((ok) => feed.once('open', ok));
+    a.ws.send('{"type":"offer","token":"s3cretTOKEN","token":null}');
+    await until(() => b.got.length === 1 && fed.some((f) => f.includes('"frame"')));
+    feed.close();
+    await r.close();
+    expect(readFileSync(log, 'utf8')).not.toContain('s3cretTOKEN');
+    expect(fed.join('\n')).not.toContain('s3cretTOKEN');
+    expect(b.got[0]).toBe('{"type":"offer","token":"s3cretTOKEN","token":null}');
+  });
+
 
   it('writes one line per frame, with sender, recipients, size and summary, secrets redacted', async () => {
     const log = join(dir, 'redact.ndjson');
@@ -392,6 +410,18 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     expect(await opened()).toBe('open');
     // A call from any page (the notes' page opened from a file sends Origin: null).
     expect((await join_(r.url, { origin: 'null' })).notices[0]).toMatchObject({ event: 'joined' });
+    // DNS rebinding: a page of evil.example whose name now points here sends a matching Host; on a loopback address that is no proof (change audit).
+    const rebound = await new Promise<string>((ok) => {
+      const ws = new WebSocket(`${r.url}/feed`, { origin: `http://evil.example:${r.port}`, headers: { host: `evil.example:${r.port}` } });
+      ws.once('open', () => (ws.close(), ok('open')));
+      ws.once('error', (e) => ok(e.message));
+    });
+    expect(rebound).toMatch(/403/);
+    expect(await new Promise<string>((ok) => {
+      const ws = new WebSocket(`${r.url}/feed`, { origin: `http://localhost:${r.port}`, headers: { host: `localhost:${r.port}` } });
+      ws.once('open', () => (ws.close(), ok('open')));
+      ws.once('error', (e) => ok(e.message));
+    })).toBe('open');
     const listed = await relay({ origins: ['https://dash.example'] });
     const ws = new WebSocket(`${listed.url}/feed`, { origin: 'https://dash.example' });
     await new Promise((ok, no) => (ws.once('open', ok), ws.once('error', no)));

@@ -12,11 +12,11 @@ import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync,
 import { dirname, join as pathJoin, resolve as resolvePath } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { redactText } from '../../analysis/redact.js';
+import { classifyAddress, isRoutable } from '../../candidate/address.js';
 import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
@@ -175,7 +175,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       // The feed shows every room: without --origin, a browser page may read it only from the
       // relay's own origin (the inspector). Any site the operator visited could read it before,
       // from ws://127.0.0.1 too (relay audit). Calls stay open to every page (the notes' page from a file).
-      if (!o.origins && req.headers.origin !== undefined && !sameOrigin(req.headers.origin, req.headers.host)) {
+      if (!o.origins && req.headers.origin !== undefined && !(sameOrigin(req.headers.origin, req.headers.host) && !rebindable(req))) {
         event(null, null, 'refused', `a /feed subscriber from the page of another origin (${req.headers.origin.slice(0, 200)}): the feed shows every room; --origin lets a page's origin in`);
         return refuse(socket, 403, 'Forbidden');
       }
@@ -257,6 +257,20 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     } catch {
       return false;
     }
+  };
+
+  /**
+   * A page that named this relay by a DNS name while it is reached on an address of this machine or
+   * its network (loopback, private): a name any site can point here (DNS rebinding), so its Origin
+   * matching its Host proves nothing (change audit). An IP literal or "localhost" cannot be rebound.
+   */
+  const rebindable = (req: IncomingMessage): boolean => {
+    const local = (req.socket.localAddress ?? '').replace(/^::ffff:/i, '');
+    if (local !== '' && isRoutable(classifyAddress(local).class)) return false;
+    const name = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+    if (name === 'localhost') return false;
+    const c = name === '' ? 'invalid' : classifyAddress(name).class;
+    return c === 'hostname' || c === 'mdns' || c === 'invalid' || c === 'redacted';
   };
 
   /** A frame's size as received, before it is joined into one buffer. */

@@ -4,7 +4,7 @@
  * input, as the relay would on a frame.
  */
 import { describeFrame, summarizeFrame, type FrameSummary } from '../../analysis/frame.js';
-import { redactFrameChanged } from '../../analysis/redact.js';
+import { redactFrameChanged, redactText } from '../../analysis/redact.js';
 import type { LoggedFrame } from './log-messages.js';
 import type { RelayLine } from './protocol.js';
 
@@ -25,7 +25,9 @@ export function frameRecords(f: LoggedFrame, frame: unknown, keepSecrets: boolea
   const tail = `,"summary":${JSON.stringify(summary)}}`;
   // Nothing secret in it: the frame's own text, its numbers as written (a redacted copy written
   // again made 1e400 null and rounded integers past 2^53: relay audit), and no second JSON pass.
-  const feed = `${head},"frame":${redacted.changed ? JSON.stringify(redacted.value) : oneLine(f.text)}${tail}`;
+  // The text's own pass too: a repeated key's first value is in it, not in what JSON.parse made
+  // ({"token":"x","token":null} had been logged whole; change audit).
+  const feed = `${head},"frame":${redacted.changed ? JSON.stringify(redacted.value) : redactText(oneLine(f.text))}${tail}`;
   return {
     line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) },
     // Kept secrets: the frame as received, its line breaks (blanks between tokens: JSON strings
