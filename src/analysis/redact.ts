@@ -261,11 +261,41 @@ function redactJsonString(s: string, depth: number): string {
   const before = replaced;
   const out = redact(value, depth + 1);
   if (replaced !== before) return JSON.stringify(out);
-  // Nothing secret as JSON.parse reads it; its text may still hold one: a repeated key's first
-  // value, which JSON.parse drops ({"credential":"x","credential":null}; change audit).
-  const text = redactText(s);
-  if (text !== s) replaced++;
-  return text;
+  // Nothing secret as JSON.parse reads it, and every key it read is every key written: the text
+  // as it is. A repeated key's first value, which JSON.parse drops, may be a secret
+  // ({"credential":"x","credential":null}; change audit): then the copy, without it.
+  if (writtenKeyCount(s) === keyCount(value)) return s;
+  replaced++;
+  return JSON.stringify(out);
+}
+
+/** Keys of a parsed JSON value: every object's own keys, at any depth (called within MAX_DEPTH: redact replaced what is deeper). */
+export function keyCount(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) n += keyCount(x);
+    return n;
+  }
+  for (const k in v) n += 1 + keyCount((v as Record<string, unknown>)[k]);
+  return n;
+}
+
+/** Keys written in JSON text: its colons outside strings (each key has one; nothing else in JSON has one outside a string). One pass. */
+export function writtenKeyCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) n++;
+    else if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    }
+  }
+  return n;
 }
 
 function redact(frame: unknown, depth: number): unknown {

@@ -244,3 +244,14 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
     expect(redactFrame({ h: 'Cookie: session=abc123; theme=dark', s: 'set-cookie: sid=zzz; HttpOnly', t: 'cookies are tasty' })).toEqual({ h: 'Cookie: [redacted]', s: 'set-cookie: [redacted]', t: 'cookies are tasty' });
   });
 });
+
+describe('keys written and keys read (a repeated key is what JSON.parse drops)', () => {
+  it('match on every frame of the samples, and on colons and escaped quotes inside strings', async () => {
+    const { keyCount, writtenKeyCount } = await import('../../src/analysis/redact.js');
+    const texts = [...sample('call.ndjson').split('\n').filter((l) => l.startsWith('{')), sample('candidates.json'), sample('offer.json'), '{"a":"x:y\\":z","b":[{"c":1},{"d":{"e":null}}]}'];
+    expect(texts.length).toBeGreaterThan(5);
+    for (const t of texts) expect([t.slice(0, 40), writtenKeyCount(t)]).toEqual([t.slice(0, 40), keyCount(JSON.parse(t))]);
+    expect(writtenKeyCount('{"token":"x","token":null}')).toBe(2);
+    expect(keyCount(JSON.parse('{"token":"x","token":null}'))).toBe(1);
+  });
+});
