@@ -220,7 +220,7 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // audit (writeSdp's line checks, ErrorInfo from tryParseCandidate, diagnosticAction's checks), the
     // real-thread readers (pasted webrtc-internals text, ↵ copies, stray lines) and the messages. Cap 328 KiB.
     // 2026-12-06 (this session) 325.1 → 333.8 KiB: one description's offer/answer findings
-    // (sideFindings, parse --type), the per-m-section credential rules and fmtp-no-parameters, the
+    // (sideFindings, parse --type), the per-m-section credential rules and fmtp-no-space, the
     // webrtc-internals text form outside dumps and the Trickle ICE page's rows, the NAT evidence of
     // relays, srflx-private-address, the ICE evidence of unanswered host checks, and redaction of
     // JSON held in strings. Mostly words. Cap 340 KiB.

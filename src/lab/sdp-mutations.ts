@@ -199,6 +199,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('pt-listed-twice', 'payload types', 'opus listed twice on the m-line', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith('m=audio ') ? `${l} ${pt}` : l)))),
   a('rtpmap-twice', 'payload types', 'two a=rtpmap for opus\'s payload type (opus and PCMU)', withCodec('audio', 'opus', (m, pt) => [...m, `a=rtpmap:${pt} PCMU/8000`])),
   a('fmtp-empty', 'syntax', 'an a=fmtp with no parameters', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} ` : l)))),
+  a('fmtp-tab-only', 'syntax', 'an a=fmtp with a tab and no parameters after the payload type (a=fmtp:111<TAB>)', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt}\t` : l)))),
+  a('fmtp-tab-separated', 'syntax', 'an a=fmtp whose parameters follow a tab, not a space', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? l.replace(`a=fmtp:${pt} `, `a=fmtp:${pt}\t`) : l)))),
   a('fmtp-no-space', 'syntax', 'an a=fmtp with no parameters and no space after the payload type (a=fmtp:96, a BigBlueButton thread\'s answer)', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt}` : l)))),
   // ---- rtx (RFC 4588) and red (RFC 2198) ----
   a('rtx-apt-unknown', 'rtx and red', 'an rtx apt= naming a payload type not in the m-line', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=77')))),

@@ -21,7 +21,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'payload-type-range': 'Give the codec a payload type from 96 to 127 (or 35 to 63, which Chromium uses when those run out) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines with it.',
   'payload-type-rtcp-range': 'Move the codec out of 64–95 (to 96–127, or 35–63 as Chromium does) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines and any apt= that names it.',
   'unknown-protocol': 'Use the proto the browsers write: UDP/TLS/RTP/SAVPF for audio and video, UDP/DTLS/SCTP for data channels.',
-  'fmtp-no-parameters': 'Leave out an a=fmtp line with no parameters, or write its parameters after the payload type and a space.',
+  'fmtp-no-space': 'Write a space after the payload type, then the parameters (a=fmtp:111 minptime=10), or leave out an a=fmtp line with no parameters.',
   'ice-credentials-missing': 'Keep the a=ice-ufrag and a=ice-pwd the ICE agent made (4 to 256 and 22 to 256 ice-chars), in each m-section or at session level: a server or a munging step that drops them drops the connection.',
   'fingerprint-missing': 'Add a=fingerprint:sha-256 with the hash of the DTLS certificate (each m-section or the session): the browsers implement DTLS-SRTP only, so a SIP trunk\'s RTP/AVP or SDES offer needs a gateway that speaks DTLS.',
   'mid-duplicate': 'Give each m-section an a=mid of its own (an m-section copied by hand copies its a=mid too), and name each once in a=group:BUNDLE.',

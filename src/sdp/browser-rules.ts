@@ -32,7 +32,7 @@ export const BROWSER_RULES = {
   'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4'  },
   'mid-length': { browsers: BOTH, what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
   'mid-length-stopped': { browsers: C, what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
-  'fmtp-no-parameters': { browsers: C, what: 'a=fmtp:<pt> with nothing after the payload type, not even a space (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15'  },
+  'fmtp-no-space': { browsers: C, what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), or its parameters after a tab (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15'  },
   'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4'  },
   'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8'  },
   'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5'  },
@@ -157,7 +157,8 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       add('empty-attribute', n, 3, '"a=" names no attribute');
       break;
     case 'fmtp':
-      if (isUint(v)) add('fmtp-no-parameters', n, col, `a=fmtp:${v} has no parameters`);
+      // Chromium splits the value at its first space: none, and the line has one field (a tab is no space to it, measured).
+      if (!v.includes(' ') && /^\d+(?:\t|$)/.test(v)) add('fmtp-no-space', n, col, v.includes('\t') ? `a=fmtp:${v.slice(0, v.indexOf('\t'))} has a tab, not a space, after its payload type` : `a=fmtp:${v} has no parameters`);
       break;
     case 'setup':
       if (!['active', 'passive', 'actpass', 'holdconn'].includes(v.toLowerCase())) add('setup-value', n, col, `a=setup:${v}`);
