@@ -345,7 +345,9 @@ if (params.get('token')) feedUrl.searchParams.set('token', params.get('token')!)
  */
 function connectFeed(attempt: number): void {
   const feed = new WebSocket(feedUrl);
+  let opened = false;
   feed.onopen = () => {
+    opened = true;
     $('status').textContent = 'live';
     attempt = 0;
     // The relay replays its recent records to a new subscriber: the page starts again from them.
@@ -356,7 +358,9 @@ function connectFeed(attempt: number): void {
   };
   feed.onclose = (e: CloseEvent) => {
     const wait = Math.min(30, 2 ** attempt);
-    $('status').textContent = `feed closed (${e.code}${e.reason ? ` ${e.reason}` : ''}): connecting again in ${wait} s`;
+    // Refused before it opened (a browser sees no HTTP status: 1006 whatever it was): the likely causes said.
+    const why = opened ? '' : `: the relay refused it? a missing or wrong ?token=, or this page's address: on a loopback or private address the relay takes the feed only from a page opened by IP address or localhost (http://${location.hostname === 'localhost' ? 'localhost' : '127.0.0.1'}:${location.port}/inspect), or from an origin its --origin names`;
+    $('status').textContent = `feed closed (${e.code}${e.reason ? ` ${e.reason}` : ''})${why}; connecting again in ${wait} s`;
     if (attempt < 100) setTimeout(() => connectFeed(attempt + 1), wait * 1000);
   };
   feed.onmessage = (e: MessageEvent<string>) => {

@@ -62,6 +62,18 @@ describe('the inspector', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-live.png'), fullPage: true });
   });
 
+  it('opened by a DNS name that points at the relay\'s loopback address (DNS rebinding, as a hostile site would): the feed is refused and the page says why and what to open instead', async () => {
+    const mapped = await launchChromiumIn(ns, ['--host-resolver-rules=MAP relay.example 127.0.0.1']);
+    try {
+      const page = await mapped.newPage();
+      await page.goto(`http://relay.example:${PORT}/inspect?token=${TOKEN}`);
+      await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('feed closed'), undefined, { timeout: 10_000 });
+      expect(await page.textContent('#status')).toMatch(new RegExp(`^feed closed \\(1006\\): the relay refused it\\? a missing or wrong \\?token=, or this page's address: .* \\(http://127\\.0\\.0\\.1:${PORT}/inspect\\), or from an origin its --origin names; connecting again in 1 s$`));
+    } finally {
+      await mapped.close();
+    }
+  });
+
   it('analyses pasted text offline (/inspect?offline opens the panel)', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     await page.goto(`http://127.0.0.1:${PORT}/inspect?token=${TOKEN}&offline`);
