@@ -47,13 +47,6 @@ function failed(e: NodeJS.ErrnoException): void {
   post({ kind: 'log-failed', message: `${data.log}: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` });
 }
 
-/**
- * Appends `text`, holding `frames` frames, to the log, whole (writeSync may write part of it),
- * and counts them done in the shared array (see LogWorkerData.hurry): before the write, the count
- * it makes and the file size it ends at; after it, the count. A thread stopped between the write
- * and the count (the termination lands as the write returns) is read right by the relay from the
- * file's size: counted after the write alone, a 400-frame test saw 410 "logged or not".
- */
 /** Whether the file's last byte is a line feed. */
 function endsWithLineFeed(path: string, size: number): boolean {
   const last = Buffer.alloc(1);
@@ -69,6 +62,13 @@ function endsWithLineFeed(path: string, size: number): boolean {
   }
 }
 
+/**
+ * Appends `text`, holding `frames` frames, to the log, whole (writeSync may write part of it),
+ * and counts them done in the shared array (see LogWorkerData.hurry): before the write, the count
+ * it makes and the file size it ends at; after it, the count. A thread stopped between the write
+ * and the count (the termination lands as the write returns) is read right by the relay from the
+ * file's size: counted after the write alone, a 400-frame test saw 410 "logged or not".
+ */
 function write(text: string, frames = 0): void {
   if (toOpen) {
     toOpen = false;
