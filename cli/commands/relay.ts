@@ -159,8 +159,6 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
     throw new SdpscopeError('LISTEN_FAILED', `cannot listen on ${host}:${port}: ${(e as Error).message}`);
   }
   const started = relay;
-  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')) }, host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));
-  if (outputClosed) void started.close('standard output closed');
   // Runs until a signal (then closes clients and flushes the log), or until it stops by itself.
   // When the signal came: the console's last lines get what is left of the second a stop takes
   // (README walk: 1.5 s once clients, the logger and the console had each used their own budget).
@@ -175,6 +173,10 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
+  // The banner after the handlers: a supervisor (or a test) that signals as soon as it reads the
+  // banner met Node's default action, an exit by the signal with nothing flushed (a race under load).
+  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')) }, host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));
+  if (outputClosed) void started.close('standard output closed');
   const error = await started.stopped;
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
