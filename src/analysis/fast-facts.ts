@@ -14,7 +14,7 @@ import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate }
 import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { escapedLineBreak, leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
-import { candidateTextEnd, candidateTextStop, cutInQuotes } from '../input/text-scan.js';
+import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
@@ -497,8 +497,10 @@ function textSpan(line: string): [number, number] | null {
   // Candidates written as fields too (Jingle, aiortc's repr): the reference's.
   if (line.indexOf('<candidate ') >= 0 || line.indexOf('RTCIceCandidate(') >= 0) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
-  // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL).
+  // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL);
+  // so is one whose m-line the words before it name (Janus's, old iOS'), and a line with a libwebrtc Cand[…] too.
   if (from > 0 && line.charCodeAt(from - 1) === 58) return null;
+  if (namedInit(line, from) !== null || line.indexOf('Cand[') >= 0) return null;
   const end = candidateTextEnd(line, from);
   // Ended by a backslash (`\/` in a quoted ufrag, an escaped line break): the reference's.
   if (line.charCodeAt(end) === 92) return null;

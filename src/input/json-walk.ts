@@ -36,6 +36,18 @@ function sideUfragsOf(o: Record<string, unknown>): { local: string | null; remot
   return null;
 }
 
+/**
+ * AppRTC's candidate frame, `{"type":"candidate","label":<sdpMLineIndex>,"id":<sdpMid>,"candidate":…}`
+ * (apprtc.appspot.com's protocol, kept by its iOS and Android ports and their offspring), as the
+ * RTCIceCandidateInit it stands for; null for any other (candidates audit: its mid was lost).
+ */
+function appRtcInit(o: Record<string, unknown>): { sdpMid: string; sdpMLineIndex: number } | null {
+  if (o['type'] !== 'candidate' || 'sdpMid' in o || 'sdpMLineIndex' in o) return null;
+  const id = o['id'];
+  const label = o['label'];
+  return typeof id === 'string' && typeof label === 'number' && Number.isInteger(label) ? { sdpMid: id, sdpMLineIndex: label } : null;
+}
+
 /** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */
 const endUfrag = (o: Record<string, unknown>): { usernameFragment?: string } => (typeof o['usernameFragment'] === 'string' && o['usernameFragment'] !== '' ? { usernameFragment: o['usernameFragment'] } : {});
 
@@ -100,7 +112,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     const c = o['candidate'];
     if (typeof c === 'string') {
       if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, ...endUfrag(o), source: { ...sourceOf(here), path } });
-      else if (CANDIDATE_START.test(c)) emitCandidate(c, o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
+      else if (CANDIDATE_START.test(c)) emitCandidate(c, appRtcInit(o) ?? o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
       return;
     }
     if (c === null) {

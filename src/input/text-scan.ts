@@ -53,9 +53,13 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   if (line.includes('RTCIceCandidate(')) fieldCandidates(line, 'RTCIceCandidate(', ')', REPR_FIELD, at, sink);
   // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
   if (line.includes(' | ')) trickleRow(line, at, sink);
+  // Native libwebrtc's own log of a gathered candidate (Android, iOS, desktop apps).
+  if (line.includes('Cand[')) libwebrtcCandidates(line, at, sink);
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   const starts = new CandidateStarts(line);
+  // Only a line that names an sdpMid or sdpMLineIndex is searched for one around each candidate.
+  const hasMidKey = line.includes('sdpM');
   for (let m = re.exec(line); m; m = re.exec(line)) {
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
@@ -100,7 +104,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
-    emitCandidate(text, android ?? legacyInit(line, m.index) ?? {}, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
+    const init = android ?? legacyInit(line, m.index) ?? namedInit(line, m.index) ?? (hasMidKey ? objectInit(line, m.index, end) : null) ?? {};
+    emitCandidate(text, init, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
     re.lastIndex = end;
   }
 }
@@ -228,6 +233,106 @@ function legacyInit(line: string, from: number): { sdpMid: string; sdpMLineIndex
   if (from < 40 || line.charCodeAt(from - 1) !== 32) return null;
   const m = LEGACY_PREFIX.exec(line.slice(Math.max(0, from - 120), from));
   return m === null ? null : { sdpMid: m[1]!, sdpMLineIndex: m[2] === 'null' ? null : Number(m[2]) };
+}
+
+/**
+ * An m-line named right before a candidate in other logs' words: Janus's `Trickle candidate
+ * (sdparta_0): candidate:…`, and the old iOS RTCICECandidate description `Mid[audio] Index[0]
+ * Sdp[candidate:…]` (candidates audit: both lost their mid).
+ */
+const NAMED_PREFIX = /(?:Trickle candidate \(([^()\s]{1,64})\): |Mid\[([^\]\s]{0,64})\] Index\[(\d{1,9})\] Sdp\[)$/;
+
+export function namedInit(line: string, from: number): { sdpMid: string; sdpMLineIndex?: number } | null {
+  // "): " or "Sdp[" right before: the only lines the pattern is tried on.
+  const before = line.charCodeAt(from - 1);
+  if (from < 10 || !(before === 32 ? line.charCodeAt(from - 2) === 58 && line.charCodeAt(from - 3) === 41 : before === 91 && line.charCodeAt(from - 2) === 112)) return null;
+  const m = NAMED_PREFIX.exec(line.slice(Math.max(0, from - 100), from));
+  if (m === null) return null;
+  return m[1] !== undefined ? { sdpMid: m[1] } : { sdpMid: m[2]!, sdpMLineIndex: Number(m[3]) };
+}
+
+/** An sdpMid key and its value in JavaScript-object or JSON text: `sdpMid: 1`, `"sdpMid":"1"`, `sdpMid: 'data'`. */
+const OBJECT_MID = /(?<![\w$])["']?sdpMid["']?[ \t]{0,4}[:=][ \t]{0,4}(?:"([^"\s,{}]{0,64})"|'([^'\s,{}]{0,64})'|([^\s,"'{}]{1,64}))/;
+const OBJECT_INDEX = /(?<![\w$])["']?sdpMLineIndex["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(\d{1,9})(?![\w.])/;
+/** How far from a candidate its object's braces are looked for: an RTCIceCandidateInit's other keys are short. */
+const OBJECT_REACH = 256;
+
+/**
+ * The sdpMid and sdpMLineIndex of the object a candidate is written in, when that object is not
+ * JSON (a JavaScript object printed by a Java or React Native log: `{sdpMid: 1, sdpMLineIndex: 1,
+ * candidate: "candidate:…"}`, `{candidate: candidate:… network-cost 10, sdpMLineIndex: 1, sdpMid:
+ * 1, }`) or is JSON cut by the log: the keys between the nearest `{` before the candidate and `}`
+ * after it, each within OBJECT_REACH (candidates audit: OpenVidu and React Native logs lost the
+ * mid, and two unbundled m-lines looked like one transport). A `null` mid is none.
+ */
+function objectInit(line: string, from: number, end: number): { sdpMid?: string; sdpMLineIndex?: number } | null {
+  let open = -1;
+  for (let i = from - 1; i >= 0 && i >= from - OBJECT_REACH; i--) {
+    const c = line.charCodeAt(i);
+    if (c === 123) {
+      open = i;
+      break;
+    }
+    if (c === 125) return null;
+  }
+  if (open < 0) return null;
+  let close = Math.min(line.length, end + OBJECT_REACH);
+  for (let i = end; i < close; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 125 || c === 123) {
+      close = i;
+      break;
+    }
+  }
+  const around = `${line.slice(open + 1, from)} ${line.slice(end, close)}`;
+  const mid = OBJECT_MID.exec(around);
+  const index = OBJECT_INDEX.exec(around);
+  const value = mid === null ? undefined : (mid[1] ?? mid[2] ?? mid[3])!;
+  const init: { sdpMid?: string; sdpMLineIndex?: number } = {};
+  if (value !== undefined && value !== 'null' && value !== 'undefined') init.sdpMid = value;
+  if (index !== null) init.sdpMLineIndex = Number(index[1]);
+  return init.sdpMid === undefined && init.sdpMLineIndex === undefined ? null : init;
+}
+
+/**
+ * Native libwebrtc's log of a candidate, `Cand[transport:foundation:component:protocol:priority:
+ * address:port:type:related-address:related-port:ufrag:password:network-id:network-cost:generation]`
+ * (`Candidate::ToString`, written by basicportallocator.cc's "Gathered candidate", turnport.cc and
+ * others): an IPv6 address in brackets, a related address `:0` for none, the type in libwebrtc's
+ * older words (`local` host, `stun` srflx) or the current ones. The password is never read.
+ */
+const LIBWEBRTC_CAND = /Cand\[([^:\]\s]{0,64}):([^:\]\s]{1,64}):(\d{1,3}):([a-z]{2,8}):(\d{1,10}):(\[[0-9A-Fa-fx:.]{1,64}\]|[^:\]\s]{1,256}):(\d{1,5}):(local|stun|prflx|relay|host|srflx):(\[[0-9A-Fa-fx:.]{0,64}\]|[^:\]\s]{0,256}):(\d{1,5}):([^:\]\s]{0,256}):[^:\]\s]{0,256}((?::\d{1,10}){0,3})\]/y;
+/** The Port[...] a libwebrtc line names before its candidate: its content (transport) name, the mid of its m-line or BUNDLE tag. */
+const LIBWEBRTC_PORT = /Port\[(?:[0-9A-Fa-fx]{1,18}:)?([^:\]\s]{1,64}):\d{1,3}:\d{1,5}:[a-z]{4,6}:Net\[/;
+const LIBWEBRTC_TYPES: Record<string, string> = { local: 'host', stun: 'srflx', prflx: 'prflx', relay: 'relay', host: 'host', srflx: 'srflx' };
+const unbracket = (a: string): string => (a.startsWith('[') ? a.slice(1, -1) : a);
+
+/**
+ * Each `Cand[…]` of a native libwebrtc log line, read as the candidate line Chromium would write for
+ * it (SerializeCandidate: raddr/rport for a type other than host, generation and ufrag,
+ * network-id and network-cost when not 0); its mid the Cand's transport name, or the Port's on
+ * the line (candidates audit: NO_SDP_FOUND for Android, UWP and Godot logs).
+ */
+function libwebrtcCandidates(line: string, at: Source, sink: InputSink): void {
+  for (let i = line.indexOf('Cand['); i >= 0; i = line.indexOf('Cand[', i + 5)) {
+    LIBWEBRTC_CAND.lastIndex = i;
+    const m = LIBWEBRTC_CAND.exec(line);
+    if (m === null) continue;
+    const [, transport, foundation, component, protocol, priority, address, port, kind, raddr, rport, ufrag, tail] = m as unknown as string[];
+    const type = LIBWEBRTC_TYPES[kind!]!;
+    const numbers = tail!.split(':').slice(1);
+    const [networkId, networkCost, generation] = numbers.length === 3 ? numbers : [undefined, undefined, undefined];
+    let text = `candidate:${foundation} ${component} ${protocol} ${priority} ${unbracket(address!)} ${port} typ ${type}`;
+    if (type !== 'host') text += ` raddr ${raddr === '' ? '0.0.0.0' : unbracket(raddr!)} rport ${rport}`;
+    if (protocol === 'tcp' && port === '9') text += ' tcptype active';
+    if (generation !== undefined) text += ` generation ${generation}`;
+    if (ufrag !== '') text += ` ufrag ${ufrag}`;
+    if (networkId !== undefined && networkId !== '0') text += ` network-id ${networkId}`;
+    if (networkCost !== undefined && networkCost !== '0') text += ` network-cost ${networkCost}`;
+    const mid = transport !== '' ? transport : LIBWEBRTC_PORT.exec(line.slice(Math.max(0, i - 300), i))?.[1];
+    emitCandidate(text, mid !== undefined ? { sdpMid: mid } : {}, at, sink, i + 1);
+    i = LIBWEBRTC_CAND.lastIndex - 5;
+  }
 }
 
 /** An adapter type at the end of Android's toString (`…:WIFI`, `…::UNKNOWN`, `…:CELLULAR_4G`), after the server URL. */

@@ -80,6 +80,8 @@ const JINGLE = Buffer.from('<candidate ');
 const REPR = Buffer.from('RTCIceCandidate(');
 /** A Trickle ICE page table's priority column ("126 | 32512 | 255"): its rows have no other marker. */
 const BAR = Buffer.from(' | ');
+/** Native libwebrtc's log of a candidate (`Gathered candidate: Cand[…]`): no other marker either. */
+const LIBWEBRTC = Buffer.from('Cand[');
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -88,14 +90,14 @@ const BAR = Buffer.from(' | ');
 class Markers {
   private buf: Buffer | null = null;
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
-  private readonly next = [0, 0, 0, 0, 0, 0, 0];
-  private readonly from = [0, 0, 0, 0, 0, 0, 0];
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR];
+  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0];
+  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC];
   reset(buf: Buffer): void {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(", 6 " | ") lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(", 6 " | ", 7 "Cand[") lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -131,7 +133,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end);
 }
 
 /**

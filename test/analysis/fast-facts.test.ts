@@ -74,6 +74,11 @@ const line = fc.oneof(
   fc.tuple(cand, fc.constantFrom('{"x":1,', '{"type":"candidate","sdp":"v=0",', '{ "candidate" : ', '{"candidate":"')).map(([c, head]) => `${head}${JSON.stringify(c)}}`),
   fc.constantFrom('{"candidate":null,"sdpMid":"0"}', '{"type":"candidate","candidate":""}', 'a=end-of-candidates', 'heartbeat ok, 4 clients', '', 'v=0', 'o=- 1 2 IN IP4 0.0.0.0', 's=-', 'a=ice-ufrag:EfGh', 'm=audio 9 UDP/TLS/RTP/SAVPF 111'),
   fc.tuple(cand, cand).map(([a, b]) => `two: ${a} and ${b}`),
+  // Words that name the m-line before a candidate (Janus's, old iOS'), a libwebrtc Cand[…] beside one, an AppRTC frame.
+  cand.map((c) => `[Tue Jan 19 10:43:42 2016] [227755585] Trickle candidate (sdparta_0): ${c}`),
+  cand.map((c) => `  Mid[audio] Index[0] Sdp[${c}]`),
+  cand.map((c) => `(basicportallocator.cc:883): Port[9c3b2cc0:audio:1:0:relay:Net[wlan0:10.0.0.2/24:Wifi]]: Gathered candidate: Cand[:1218638837:1:udp:41885695:203.0.113.5:32105:relay:198.51.100.7:39285:otZH:pw:3:10:0] ${c}`),
+  fc.tuple(cand, mid).map(([c, m]) => JSON.stringify({ type: 'candidate', id: m, candidate: c, label: 1 })),
   fc.tuple(cand, fc.constantFrom(...NOISE)).map(([c, n]) => `${n}${JSON.stringify({ type: 'candidate', candidate: c })}${n}`),
 );
 

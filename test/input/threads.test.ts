@@ -119,6 +119,49 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.candidates.map((c) => [c.text, c.sdpMid, c.sdpMLineIndex, c.usernameFragment])).toEqual([['candidate:842163049 1 udp 1686052863 203.0.113.7 61989 typ srflx raddr 0.0.0.0 rport 0 ufrag AbCd', '0', 0, 'AbCd']]);
   });
 
+  it('native libwebrtc logs (Android logcat, UWP, Godot, a C++ app): each Cand[…] is the candidate Chromium would write, its mid the port\'s transport; the password never read (it was NO_SDP_FOUND)', () => {
+    const texts = (f: string) => readInput(thread(f)).candidates.map((c) => [c.text, c.sdpMid]);
+    expect(texts('mrwebrtc385_libwebrtc_relay_cand.log')).toEqual([['candidate:1218638837 1 udp 41885695 119.81.194.156 32105 typ relay raddr 49.207.133.244 rport 39285 generation 0 ufrag otZH network-id 3 network-cost 10', 'audio']]);
+    // The Conn[…] lines (a pair's state) are not candidates: the one Cand is.
+    expect(texts('godotwebrtc21_libwebrtc_cand_conn.log')).toEqual([['candidate:3192801181 1 udp 2122129151 172.27.29.15 49516 typ host generation 0 ufrag /HXf network-id 5', 'data']]);
+    expect(texts('icey136_libwebrtc_native_gathered_cand.log')).toEqual([['candidate:3178462403 1 udp 2122260223 192.168.0.x 35553 typ host generation 0 ufrag BBY2 network-id 1 network-cost 50', 'audio']]);
+    const twilio = readInput(thread('twilio302_android_logcat_webrtc_cand.log')).candidates;
+    expect(twilio.map((c) => [c.candidate?.type, c.source.timestamp])).toEqual([['host', '2019-08-19 18:36:54.233']]);
+    for (const f of ['godotwebrtc21_libwebrtc_cand_conn.log', 'mrwebrtc385_libwebrtc_relay_cand.log']) expect(JSON.stringify(readInput(thread(f)))).not.toMatch(/x7vYNbzdu|wJm8xzkN/);
+  });
+
+  it('a libwebrtc Cand[…] in its other spellings: IPv6 in brackets, the current type names, its transport name as the mid; a Cand that is not one is no candidate', () => {
+    const r = readInput([
+      'Gathered candidate: Cand[0:1:1:udp:2122262783:[2001:db8::5]:50000:host::0:AbCd::2:10:0]',
+      'Cand[:2:1:udp:1686052607:203.0.113.7:47330:srflx:[2001:db8::5]:50000:AbCd:pw:2:10:1]',
+      'Cand[:3:1:tcp:1518280447:10.0.0.1:9:local::0:AbCd:pw:1:0:0]',
+      'Cand[:4:1:udp:1:10.0.0.1:70000:local::0:AbCd:pw:1:0:0] Cand[nothing] Cand[',
+    ].join('\n'));
+    expect(r.candidates.map((c) => [c.text, c.sdpMid])).toEqual([
+      ['candidate:1 1 udp 2122262783 2001:db8::5 50000 typ host generation 0 ufrag AbCd network-id 2 network-cost 10', '0'],
+      ['candidate:2 1 udp 1686052607 203.0.113.7 47330 typ srflx raddr 2001:db8::5 rport 50000 generation 1 ufrag AbCd network-id 2 network-cost 10', null],
+      ['candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag AbCd network-id 1', null],
+      ['candidate:4 1 udp 1 10.0.0.1 70000 typ host generation 0 ufrag AbCd network-id 1', null],
+    ]);
+    // Port 70000 is the candidate's own error, as in a candidate line.
+    expect(r.candidates[3]!.error?.code).toBe('CANDIDATE_PORT');
+  });
+
+  it('the m-line written beside a candidate in other logs\' words is kept: a JavaScript object (OpenVidu, React Native), AppRTC\'s id and label, Janus\'s "Trickle candidate (mid)", old iOS\' Mid[…] Index[…] (each lost its mid)', () => {
+    const mids = (f: string) => readInput(thread(f)).candidates.map((c) => [c.candidate?.foundation, c.sdpMid, c.sdpMLineIndex]);
+    expect(mids('openvidu433_server_new_candidate_jsobj.log')).toEqual([['531284698', '1', 1], ['4233069003', '0', 0]]);
+    expect(mids('rnwebrtc1332_reactnativejs_escaped.log')).toEqual([['842163049', '1', 1], ['842163049', '1', 1], ['3024673810', '0', 0]]);
+    expect(mids('onsipcordova14_ios_nslog_pco_onicecandidate.log')).toEqual([['1616667645', 'video', 1], ['3776210249', 'audio', 0], ['3776210249', 'audio', 0]]);
+    expect(mids('janus441_trickle_verbose.log')).toEqual([['0', 'sdparta_0', null]]);
+    // Keys of another object, a null mid, keys far away: none taken.
+    const r = readInput([
+      '{sdpMid: null, candidate: "candidate:1 1 udp 1 10.0.0.1 1 typ host"}',
+      'x {sdpMid: 1} candidate:2 1 udp 1 10.0.0.1 1 typ host',
+      `{sdpMid: 1, ${'k: 1, '.repeat(60)}candidate: "candidate:3 1 udp 1 10.0.0.1 1 typ host"}`,
+    ].join('\n'));
+    expect(r.candidates.map((c) => [c.candidate?.foundation, c.sdpMid])).toEqual([['1', null], ['2', null], ['3', null]]);
+  });
+
   it('the summary says a fingerprint written and unreadable as such (it said "no DTLS"), and shows a=rtcp-mux-only', async () => {
     const { renderParse } = await import('../../cli/render/parse.js');
     const { makeStyle } = await import('../../cli/render/style.js');
