@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   EMPTY_INPUT: 'The input is empty or only white space.',
   NOT_SDP: 'The text is not an SDP: its first line is not "v=".',
   CANDIDATE_PREFIX: 'A candidate must start with "candidate:" or "a=candidate:" (RFC 8839 §5.1).',
-  CANDIDATE_FOUNDATION: 'The foundation is not 1*32ice-char (RFC 8839 §5.1).',
+  CANDIDATE_FOUNDATION: 'Not thrown; kept so that no code is ever renamed or removed. A foundation that is not 1*32ice-char (RFC 8839 §5.1) is read, as Chromium reads it, with the warning candidate-foundation.',
   CANDIDATE_COMPONENT: 'The component id is not 1*3DIGIT in 1..256 (RFC 8839 §5.1).',
   CANDIDATE_TRANSPORT: 'The transport is missing or not a token (RFC 8839 §5.1).',
   CANDIDATE_PRIORITY: 'The priority is not 1*10DIGIT up to 4294967295 (RFC 8839 §5.1, RFC 8445 §5.1.2; 0, outside RFC 8445, is tolerated).',
@@ -125,9 +125,16 @@ export function withoutStack<T>(fn: () => T): T {
 /** An SdpscopeError made without capturing its stack (see withoutStack). Internal. */
 export const stacklessError = (code: ErrorCode, reason: string, position: ErrorPosition = {}): SdpscopeError => withoutStack(() => new SdpscopeError(code, reason, position));
 
-/** True when `e` is an {@link SdpscopeError}; `code` narrows it further. */
+/**
+ * True when `e` is an {@link SdpscopeError}, thrown by this copy of sdpscope or another (its name
+ * and a known code); `code` narrows it further. An error sent through postMessage or
+ * structuredClone loses its class and code: send `e.toJSON()`.
+ */
 export function isSdpscopeError<C extends ErrorCode = ErrorCode>(e: unknown, code?: C): e is SdpscopeError & { readonly code: C } {
-  return e instanceof SdpscopeError && (code === undefined || e.code === code);
+  // Another copy of sdpscope (a nested dependency, a worker's own bundle) throws its own class:
+  // an Error (of any realm) told by its name and a known code (library audit: instanceof alone said false).
+  const ours = e instanceof SdpscopeError || (Object.prototype.toString.call(e) === '[object Error]' && (e as Error).name === 'SdpscopeError' && typeof (e as { code?: unknown }).code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, (e as unknown as { code: string }).code));
+  return ours && (code === undefined || (e as { code: unknown }).code === code);
 }
 
 /** Plain data of an error (what `toJSON` gives), for results that travel: JSON, structuredClone, postMessage keep all of it. */

@@ -2,7 +2,7 @@
  * sdpscope: the browser-safe core (no Node.js imports; the compiler enforces it). Node-only parts
  * are in `sdpscope/node` (files, streams, relay, client) and `sdpscope/lab` (the NAT lab).
  */
-export { SdpscopeError, isSdpscopeError, ERROR_CODES, type ErrorCode, type ErrorPosition, type SdpscopeErrorJson } from './errors.js';
+export { SdpscopeError, isSdpscopeError, ERROR_CODES, type ErrorCode, type ErrorInfo, type ErrorPosition, type SdpscopeErrorJson } from './errors.js';
 export { DIAGNOSTICS, SEVERITY } from './diagnostics.js';
 export { BROWSER_RULES, type BrowserRule } from './sdp/browser-rules.js';
 export { BROWSER_RULE_FIXES, diagnosticAction } from './sdp/browser-rule-fixes.js';

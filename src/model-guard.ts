@@ -7,14 +7,17 @@
  */
 import { SdpscopeError } from './errors.js';
 
-/** Descriptions parseSdp made (in this realm). */
-const MADE: WeakSet<object> = /* @__PURE__ */ new WeakSet();
+/** Descriptions parseSdp made (in this realm), each with the text it read (its byte order mark aside). */
+const MADE: WeakMap<object, string> = /* @__PURE__ */ new WeakMap();
 
-/** Notes that parseSdp made `model`. */
-export function madeByParser<T extends object>(model: T): T {
-  MADE.add(model);
+/** Notes that parseSdp made `model` from `text`. */
+export function madeByParser<T extends object>(model: T, text: string): T {
+  MADE.set(model, text);
   return model;
 }
+
+/** The text parseSdp read `model` from, or undefined for a description it did not make (revived from JSON, built by hand). */
+export const parsedTextOf = (model: object): string | undefined => MADE.get(model);
 
 /**
  * Runs `read` over `models` (named by `names`, as the caller's message says them): a TypeError or

@@ -42,6 +42,7 @@ import {
   SdpscopeError,
   writeCandidate,
   writeSdp,
+  isSdpscopeError,
 } from '../src/index.js';
 import { framesOf, runClient } from '../src/node/client.js';
 import { probe } from '../src/node/probe.js';
@@ -208,6 +209,16 @@ describe("a browser's description or candidate object given where its text or mo
     } catch (e) {
       expect([(e as SdpscopeError).code, (e as Error).message.includes(hint)]).toEqual([code, true]);
     }
+  });
+});
+
+describe('isSdpscopeError', () => {
+  it('knows an error of another copy of sdpscope by its name and a known code (library audit: instanceof alone said false)', () => {
+    const other = Object.assign(new Error('x'), { name: 'SdpscopeError', code: 'NOT_SDP' });
+    expect([isSdpscopeError(other), isSdpscopeError(other, 'NOT_SDP'), isSdpscopeError(other, 'USAGE')]).toEqual([true, true, false]);
+    expect(isSdpscopeError(Object.assign(new Error('y'), { name: 'SdpscopeError', code: 'BOGUS' }))).toBe(false);
+    expect(isSdpscopeError(Object.assign(new Error('z'), { code: 'NOT_SDP' }))).toBe(false);
+    expect(isSdpscopeError({ name: 'SdpscopeError', code: 'NOT_SDP' })).toBe(false);
   });
 });
 

@@ -6,7 +6,10 @@
  * explainCandidate (left item of the library audit, 2026-12-05).
  */
 import { CandidateAnalyzer, diffDescriptions, explainCandidate, negotiate, pairFromOne, parseCandidate, parseSdp, readInput, SdpscopeError, writeCandidate, writeSdp } from '../src/index.js';
-import { sample } from './support/corpus.js';
+import { corpusFile, sample } from './support/corpus.js';
+
+/** A real offer with a BUNDLE group and candidates in its m-section. */
+const WITH_CANDIDATES = corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp');
 
 const pair = pairFromOne(readInput(sample('call.ndjson')).descriptions, 'call.ndjson');
 const OFFER = JSON.stringify(pair.first.description);
@@ -116,6 +119,37 @@ describe('descriptions revived from JSON', () => {
     expect(writeSdp(d)).toBe(odd.replace('a=mid:null', 'a=mid:audio'));
   });
 
+  it('writeSdp refuses fields that would read back as other ones, edited in place or in a copy (library audit: each was written)', () => {
+    type Lines = { kind: string; name?: string; value: Record<string, unknown> }[];
+    type D = { eol: unknown; lines: Lines; media: { lines: Lines }[] };
+    const cases: [string, (d: D) => void, RegExp][] = [
+      ['a candidate\'s port 99999', (d) => (d.media[0]!.lines.find((l) => l.name === 'candidate')!.value.port = 99999), /line \d+ does not write as SDP: its a=candidate value gives .*out of its range/],
+      ['a candidate\'s address with blanks', (d) => (d.media[0]!.lines.find((l) => l.name === 'candidate')!.value.address = '1.2.3.4 typ relay'), /its a=candidate value gives "a=candidate:\S+ 1 udp \d+ 1\.2\.3\.4 typ relay/],
+      ['a BUNDLE mid with a blank', (d) => (d.lines.find((l) => l.name === 'group')!.value.mids = ['a b']), /its a=group value gives "a=group:BUNDLE a b"/],
+      ['an rtpmap payload type -5', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value.payloadType = -5), /gives "a=rtpmap:-5 /],
+      ['a clock rate 48000.5', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value.clockRate = 48000.5), /gives "a=rtpmap:\d+ \w+\/48000\.5/],
+      ['an m-line port 10^12', (d) => (d.media[0]!.lines[0]!.value.port = 1e12), /its media fields give "m=audio 1000000000000 /],
+      ['an origin username with a blank', (d) => (d.lines[1]!.value.username = 'a b'), /its origin fields give "o=a b /],
+      ['an attribute named "x:y"', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x:y', value: { toString: () => 'z' } as never }), /gives "a=x:y:z"|line \d+ does not write/],
+    ];
+    for (const [what, change, message] of cases) {
+      for (const copy of [false, true]) {
+        // In place on what parseSdp made, and on a copy revived from JSON.
+        const parsed = parseSdp(WITH_CANDIDATES);
+        const d = (copy ? JSON.parse(JSON.stringify(parsed)) : parsed) as D;
+        change(d);
+        expect([what, copy, thrown(() => writeSdp(d as never))]).toMatchObject([what, copy, { code: 'INVALID_ARGUMENT', reason: expect.stringMatching(message) }]);
+      }
+    }
+    const d = parseSdp(WITH_CANDIDATES) as unknown as D;
+    d.eol = ' ';
+    expect(thrown(() => writeSdp(d as never))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/its eol must be "\\r\\n" or "\\n"/) });
+    // A line added, in the right form, is written; every line after it still checked and written.
+    const added = parseSdp(WITH_CANDIDATES);
+    (added.media[0]!.lines as unknown[]).splice(1, 0, { kind: 'other-attribute', name: 'x-note', value: 'kept' });
+    expect(writeSdp(added)).toBe(WITH_CANDIDATES.replace('\nc=IN IP4', '\na=x-note:kept\r\nc=IN IP4'));
+  });
+
   it('seeded: whatever one field becomes, negotiate, diffDescriptions and writeSdp answer or throw an SdpscopeError', () => {
     const rnd = prng(20261205);
     let refused = 0;
@@ -150,6 +184,9 @@ describe('candidates revived from JSON or edited', () => {
     ['transportText', [], 'transportText must be a string, as parseCandidate makes it; got an array'],
     ['prefix', 'cand:', 'prefix must be "candidate:" or "a=candidate:", as parseCandidate makes it; got "cand:"'],
     ['extensions', [null], 'extensions must be an array of {name, value} strings, as parseCandidate makes it; got an array'],
+    // The reader's ten digits (library audit: 2^40 was written, and read back as null).
+    ['generation', 2 ** 40, 'generation must be from 0 to 9999999999, as parseCandidate makes it; got 1099511627776'],
+    ['networkCost', 1e10, 'networkCost must be from 0 to 9999999999, as parseCandidate makes it; got 10000000000'],
   ])('%s = %j: INVALID_ARGUMENT naming the field (it was a TypeError)', (field, value, message) => {
     const c = { ...parseCandidate(CANDIDATE), [field]: value };
     expect(thrown(() => writeCandidate(c))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: `writeCandidate: the candidate: ${message}` });

@@ -769,8 +769,11 @@ const CANDIDATE_FIELDS: readonly (readonly [keyof Candidate, 'string' | 'number'
   ['generation', 'number?'], ['ufrag', 'string?'], ['networkId', 'string?'], ['networkCost', 'number?'],
 ];
 
+/** generation and network-cost as the reader reads them, up to ten digits (library audit: 2^40 was written, and read back as null). */
+const MAX_TEN_DIGITS = 9_999_999_999;
+
 /** The number fields' bounds: the reader's own (what it refuses to read is not written either). */
-const BOUNDS = [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff]] as const;
+const BOUNDS = [['component', 1, 256], ['port', 0, 65535], ['relatedPort', 0, 65535], ['priority', 0, 0xffffffff], ['generation', 0, MAX_TEN_DIGITS], ['networkCost', 0, MAX_TEN_DIGITS]] as const;
 
 /** CANDIDATE_FIELDS as requireCandidate checks them (made once: it runs on every candidate the analyzer is given). */
 const FIELD_CHECKS = /* @__PURE__ */ CANDIDATE_FIELDS.map(([field, type]) => ({ field, number: type.startsWith('number'), nullable: type.endsWith('?') }));
@@ -782,7 +785,7 @@ function wellFormed(c: Candidate): boolean {
   const optString = (v: unknown) => v === null || typeof v === 'string';
   if (!((c.prefix === 'candidate:' || c.prefix === 'a=candidate:') && typeof c.foundation === 'string' && typeof c.transport === 'string' && typeof c.transportText === 'string')) return false;
   if (!(uint(c.component, 256) && c.component >= 1 && uint(c.priority, 0xffffffff) && typeof c.address === 'string' && uint(c.port, 65535) && typeof c.type === 'string')) return false;
-  if (!(optString(c.relatedAddress) && optUint(c.relatedPort, 65535) && optString(c.tcpType) && optUint(c.generation, Infinity) && optString(c.ufrag) && optString(c.networkId) && optUint(c.networkCost, Infinity))) return false;
+  if (!(optString(c.relatedAddress) && optUint(c.relatedPort, 65535) && optString(c.tcpType) && optUint(c.generation, MAX_TEN_DIGITS) && optString(c.ufrag) && optString(c.networkId) && optUint(c.networkCost, MAX_TEN_DIGITS))) return false;
   const ext = c.extensions;
   if (!Array.isArray(ext)) return false;
   for (let i = 0; i < ext.length; i++) {

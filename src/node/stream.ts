@@ -7,6 +7,7 @@
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
+import { fileError } from './files.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import type { InputSink } from '../input/types.js';
@@ -144,8 +145,15 @@ export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sin
   requireStream(stream);
   requireObject(sink, 'scanStream: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
   requireOptions(options, 'scanStream: the options', { file: 'string', maxLineBytes: 'integer', onProgress: 'function', pause: 'function', maxDocumentBytes: 'integer' });
-  const head = await readHead(stream, sink, options);
-  return 'report' in head ? head.report : scanLines(head.lines, sink, options);
+  try {
+    const head = await readHead(stream, sink, options);
+    return 'report' in head ? head.report : await scanLines(head.lines, sink, options);
+  } catch (e) {
+    // The stream's own failure (a file stream on a missing file: ENOENT) is the file's error, as
+    // readTextInput says it (library audit: Node's own Error came out).
+    const errno = e !== null && typeof e === 'object' && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+    throw errno ? fileError(options.file ?? (e as NodeJS.ErrnoException).path ?? 'the stream', e) : e;
+  }
 }
 
 /**

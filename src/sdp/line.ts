@@ -212,19 +212,23 @@ function withSpelling(node: Node, content: string): SdpLine {
   return (canonical === content ? node : { ...node, verbatim: { text: content, canonical } }) as SdpLine;
 }
 
-/** What JavaScript prints for a field that is missing or not a string or number. */
-const SUSPECT = /undefined|NaN|null|Infinity|\[object /;
-const strings = (...xs: unknown[]) => xs.every((x) => typeof x === 'string');
+/** A field of a line of fixed fields: a string holding no blank (a blank would make it two fields). */
+const TOKEN = /^[^\s]+$/;
+const tokens = (...xs: unknown[]) => xs.every((x) => typeof x === 'string' && TOKEN.test(x));
+const port = (p: unknown) => Number.isSafeInteger(p) && (p as number) >= 0 && (p as number) <= 65535;
 
 /** A sink that keeps nothing (a line re-read to check it). */
 const DISCARD: FindingSink<ParseDiagnostic> = { push: () => undefined, skip: () => true };
 
 /**
- * Whether `text`, the line written from `node`'s fields, is one line that reads back as that
- * kind of line (that attribute) and writes the same: not for a value with fields missing or of
- * the wrong type, which wrote "a=rtpmap:undefined undefined/undefined" or "o=undefined …", nor
- * for one holding a line feed, which wrote more lines (library audit). A lone CR stays: parseSdp
- * keeps one inside a line. A string where a number was ("a=ptime:twenty") is written as given.
+ * Whether `text`, the line written from `node`'s fields (a line not as parseSdp read it), is one
+ * line that reads back as that kind of line (that attribute) and writes the same: not for a value
+ * with fields missing or of the wrong type, which wrote "a=rtpmap:undefined undefined/undefined"
+ * or "o=undefined …", nor for one holding a line feed, which wrote more lines, nor for fields that
+ * read back as others (library audit: an origin's username with a blank, an m-line's port of
+ * 10^12, an attribute named "x:y", a mid "a b" in a=group, a candidate's port 99999). A lone CR
+ * stays: parseSdp keeps one inside a line. A string where a number was ("a=ptime:twenty") is
+ * written as given.
  */
 export function writesAsRead(node: SdpLine, text: string): boolean {
   if (text.includes('\n')) return false;
@@ -232,23 +236,23 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
     case 'invalid':
       return typeof node.text === 'string';
     case 'other-attribute':
-      return typeof node.name === 'string' && (node.value === null || typeof node.value === 'string');
-    // Lines of fixed fields: their types (a line of missing fields reads back as itself: "o=undefined undefined …").
+      return typeof node.name === 'string' && /^[^\s:]+$/.test(node.name) && (node.value === null || typeof node.value === 'string');
+    // Lines of fixed fields: their types, each field one token (a line of missing fields reads back as itself: "o=undefined undefined …").
     case 'field':
       return typeof node.value === 'string';
     case 'origin': {
       const o = node.value;
-      return strings(o.username, o.sessionId, o.sessionVersion, o.netType, o.addressType, o.address);
+      return tokens(o.username, o.sessionId, o.sessionVersion, o.netType, o.addressType, o.address);
     }
     case 'connection':
-      return strings(node.value.netType, node.value.addressType, node.value.address);
+      return tokens(node.value.netType, node.value.addressType, node.value.address);
     case 'timing':
-      return strings(node.value.start, node.value.stop);
+      return tokens(node.value.start, node.value.stop);
     case 'bandwidth':
-      return typeof node.value.type === 'string' && Number.isSafeInteger(node.value.bandwidth);
+      return typeof node.value.type === 'string' && /^[^\s:]+$/.test(node.value.type) && Number.isSafeInteger(node.value.bandwidth) && node.value.bandwidth >= 0;
     case 'media': {
       const m = node.value;
-      return strings(m.kind, m.protocol) && Number.isSafeInteger(m.port) && (m.portCount === null || Number.isSafeInteger(m.portCount)) && Array.isArray(m.formats) && m.formats.every((f) => typeof f === 'string');
+      return tokens(m.kind, m.protocol) && port(m.port) && (m.portCount === null || (Number.isSafeInteger(m.portCount) && m.portCount > 0)) && Array.isArray(m.formats) && m.formats.every((f) => typeof f === 'string' && TOKEN.test(f));
     }
     case 'attribute':
       break;
@@ -257,10 +261,8 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
   // (audit of the change: "a=mid:undefined", "a=rtpmap:111 undefined/48000/2" and "a=group: 0 1"
   // were written, the grammar reading them back).
   if (typeof (node as AttributeLine).name !== 'string' || !plainValue((node as AttributeLine).value, 0)) return false;
-  // What a field of the wrong type prints makes it read again (reading every line made writeSdp
-  // four times slower): it must read back as the same fields ("a=mid:[object Object]" reads as a
-  // mid, not as the object). A line as parsed reads back as itself.
-  if (!SUSPECT.test(text)) return true;
+  // Read again: it must read back as the same fields ("a=mid:[object Object]" reads as a mid,
+  // not as the object; "a=group:BUNDLE a b" as two mids, not the one "a b").
   const back = readNode(text, 0, DISCARD);
   return back.kind === 'attribute' && back.name === (node as AttributeLine).name && formatNode(back) === text && sameValue(back.value, (node as AttributeLine).value, 0);
 }

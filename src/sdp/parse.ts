@@ -120,5 +120,5 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   if (!finalEol && lineNo > 0 && !fragment) {
     problems.push(ruleDiagnostic('no-final-line-ending', `line ${lineNo}, the last, has no line ending`, { line: lineNo, column: null, mid: null }));
   }
-  return madeByParser(buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, found, problems));
+  return madeByParser(buildDescription(session, sections, eol ?? '\r\n', finalEol, fragment, bom, found, problems), text);
 }

@@ -1,9 +1,13 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
 import { requireObject, SdpscopeError } from '../errors.js';
-import { readingModels } from '../model-guard.js';
+import { parsedTextOf, readingModels } from '../model-guard.js';
 import { writeLine, writesAsRead } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { pushAll } from '../arrays.js';
+
+/** The line endings parseSdp keeps: the description's, and a line's own (a last line cut after its CR keeps "\r"). */
+const DESCRIPTION_ENDINGS: ReadonlySet<unknown> = /* @__PURE__ */ new Set(['\r\n', '\n']);
+const LINE_ENDINGS: ReadonlySet<unknown> = /* @__PURE__ */ new Set(['\r\n', '\n', '\r']);
 
 /** The kinds of line parseSdp makes (an unknown kind wrote "undefined": audit of the change). */
 const LINE_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['field', 'origin', 'connection', 'bandwidth', 'timing', 'media', 'attribute', 'other-attribute', 'invalid']);
@@ -18,9 +22,10 @@ export function writeSdp(description: SessionDescription): string {
   requireObject(description, 'writeSdp: the description', 'lines', 'media', 'eol');
   // What is written, checked first: lines of the wrong kind wrote "undefined" lines and a number
   // for a line ending ran lines together, silently (audit of the change).
-  const linesOk = (lines: unknown) => Array.isArray(lines) && lines.every((l) => l !== null && typeof l === 'object' && LINE_KINDS.has((l as { kind?: unknown }).kind as string) && ((l as { eol?: unknown }).eol === undefined || typeof (l as { eol?: unknown }).eol === 'string'));
-  if (typeof description.eol !== 'string' || !linesOk(description.lines) || !Array.isArray(description.media) || !description.media.every((m) => m !== null && typeof m === 'object' && linesOk((m as { lines?: unknown }).lines))) {
-    throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be a string, its lines and each m-section\'s lines arrays of line objects of a kind parseSdp makes');
+  // A line ending is one of SDP's (library audit: eol " " wrote the whole description on one line).
+  const linesOk = (lines: unknown) => Array.isArray(lines) && lines.every((l) => l !== null && typeof l === 'object' && LINE_KINDS.has((l as { kind?: unknown }).kind as string) && ((l as { eol?: unknown }).eol === undefined || LINE_ENDINGS.has((l as { eol?: unknown }).eol as string)));
+  if (!DESCRIPTION_ENDINGS.has(description.eol) || !linesOk(description.lines) || !Array.isArray(description.media) || !description.media.every((m) => m !== null && typeof m === 'object' && linesOk((m as { lines?: unknown }).lines))) {
+    throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be "\\r\\n" or "\\n" (a line\'s own eol one of those or "\\r"), its lines and each m-section\'s lines arrays of line objects of a kind parseSdp makes');
   }
   return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
 }
@@ -29,14 +34,27 @@ function writeModel(description: SessionDescription): string {
   const all: SdpLine[] = [...description.lines];
   for (const m of description.media) pushAll(all, m.lines);
   let out = description.bom ? '\uFEFF' : '';
+  // The text parseSdp read it from, line by line beside what is written: a line that writes as it
+  // was read needs no check; one edited in place, added, or of a description built or revived
+  // from JSON is read again (library audit: an edited port of 99999 and a mid holding a blank were
+  // written, reading back as other lines).
+  const read = parsedTextOf(description);
+  let at = 0;
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     const text = writeLine(node);
-    // As read: nothing to check (a parsed line keeps its text while its fields are unchanged).
-    if ((node.verbatim === undefined || text !== node.verbatim.text) && !writesAsRead(node, text)) {
+    let asRead = node.verbatim !== undefined && text === node.verbatim.text;
+    if (read !== undefined && at <= read.length) {
+      const nl = read.indexOf('\n', at);
+      const end = nl < 0 ? read.length : nl;
+      const stop = end > at && read.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      asRead ||= stop - at === text.length && read.startsWith(text, at);
+      at = end + 1;
+    }
+    if (!asRead && !writesAsRead(node, text)) {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
       const what = attribute ? `its a=${String(node.name)} value gives` : `its ${node.kind} fields give`;
-      const why = text.includes('\n') ? 'which holds a line feed (more lines)' : attribute ? 'which does not read back as that line (a field missing or of the wrong type?)' : 'from a field missing or not of its type (the model\'s SdpLine says which)';
+      const why = text.includes('\n') ? 'which holds a line feed (more lines)' : attribute ? 'which does not read back as that line (a field missing, of the wrong type, out of its range or holding a blank?)' : 'from a field missing or not of its type (the model\'s SdpLine says which)';
       throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: line ${i + 1} does not write as SDP: ${what} ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}, ${why}`);
     }
     out += text;

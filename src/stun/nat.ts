@@ -102,9 +102,37 @@ export interface NatProbeVerdict {
 const at = (e: Endpoint) => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`);
 const same = (a: Endpoint | null | undefined, b: Endpoint | null | undefined) => !!a && !!b && a.address === b.address && a.port === b.port;
 
+/** An endpoint as the tests give one: an address string and an integer port (or null/undefined where the field allows). */
+const isEndpoint = (e: unknown): boolean => e !== null && typeof e === 'object' && typeof (e as Endpoint).address === 'string' && Number.isInteger((e as Endpoint).port);
+const optEndpoint = (e: unknown): boolean => e === null || e === undefined || isEndpoint(e);
+const optFlag = (b: unknown): boolean => b === undefined || typeof b === 'boolean';
+
+/**
+ * The observations' fields of the types NatObservations gives them, else INVALID_ARGUMENT naming
+ * the field (library audit: an endpoint's address of 5 was a TypeError inside, and `{}` without
+ * udpAnswered a silent "unknown").
+ */
+function checkObservations(o: NatObservations): void {
+  const bad = (field: string, what: string) => new SdpscopeError('INVALID_ARGUMENT', `classifyNat: the observations' ${field} must be ${what}`);
+  if (typeof o.udpAnswered !== 'boolean') throw bad('udpAnswered', 'true or false');
+  for (const k of ['udpRefused', 'tcpAnswered', 'tcpRefused', 'tcpConnected', 'noUdpServer'] as const) if (!optFlag(o[k])) throw bad(k, 'true, false or absent');
+  if (o.udpServers !== undefined && !(Number.isInteger(o.udpServers) && o.udpServers >= 0)) throw bad('udpServers', 'a count (an integer from 0) or absent');
+  if (!optEndpoint(o.local)) throw bad('local', 'an endpoint ({ address: string, port: integer }) or null');
+  if (!optEndpoint(o.otherAddress)) throw bad('otherAddress', 'an endpoint or null');
+  if (o.mapping !== undefined && o.mapping !== null) {
+    if (typeof o.mapping !== 'object' || !(['i', 'ii', 'iii'] as const).every((k) => optEndpoint(o.mapping![k]))) throw bad('mapping', 'an object whose i, ii and iii are endpoints or null');
+  }
+  if (o.filtering !== undefined && o.filtering !== null) {
+    if (typeof o.filtering !== 'object' || typeof o.filtering.i !== 'boolean' || !optFlag(o.filtering.ii) || !optFlag(o.filtering.iii)) throw bad('filtering', 'an object whose i, ii and iii are true or false');
+  }
+  if (o.multiServer !== undefined && !(Array.isArray(o.multiServer) && o.multiServer.every((m) => m !== null && typeof m === 'object' && isEndpoint(m.server) && isEndpoint(m.mapped)))) throw bad('multiServer', 'a list of { server, mapped } endpoints');
+  for (const k of ['filteringProblem', 'otherAddressProblem'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') throw bad(k, 'a string or absent');
+}
+
 /** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
 export function classifyNat(o: NatObservations): NatProbeVerdict {
   requireObject(o, 'classifyNat: the observations');
+  checkObservations(o);
   const evidence: string[] = [];
   if (o.noUdpServer) {
     evidence.push('no STUN server over UDP was given (only TCP or TLS): the NAT tests need one (stun:host, or turn:host?transport=udp)');

@@ -24,6 +24,15 @@ async function all(stream: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+describe('arguments of the wrong kind', () => {
+  it('readTextInput and openTextStream take a path: anything else is INVALID_ARGUMENT, not Node\'s words as FILE_UNREADABLE (library audit)', async () => {
+    for (const bad of [5, undefined, null, '', {}]) {
+      await expect(readTextInput(bad as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^readTextInput: the path must be a file's path, or "-" for standard input, not /) });
+      await expect(openTextStream(bad as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
+  });
+});
+
 describe('textBytes', () => {
   it('gives a line written to a pipe as it comes, not once 4 KiB have come (tail -f | sdpscope candidates --ndjson held every record to the end)', async () => {
     const line = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n';

@@ -28,6 +28,12 @@ const strip = (r: InputReport) => ({
 });
 
 describe('scanStream', () => {
+  it('a file stream that fails (a missing file) is the file\'s error, an SdpscopeError (library audit: Node\'s own ENOENT came out)', async () => {
+    const { createReadStream } = await import('node:fs');
+    await expect(scanStream(createReadStream('/nonexistent/sdpscope-test.log'), collectingSink())).rejects.toMatchObject({ name: 'SdpscopeError', code: 'FILE_NOT_FOUND', message: '/nonexistent/sdpscope-test.log: no such file' });
+    await expect(scanStream(createReadStream('/nonexistent/x.log'), collectingSink(), { file: 'x.log' })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', message: 'x.log: no such file' });
+  });
+
   const inputs: [string, string][] = [
     ['frame log', sample('call.ndjson')],
     ['raw CRLF SDP', corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp')],

@@ -149,4 +149,19 @@ describe('arguments out of their set are refused, not answered (INVALID_ARGUMENT
   it('classifyNat takes the observations object', () => {
     for (const bad of [null, undefined, 'x', []]) refused(() => classifyNat(bad as never), 'classifyNat: the observations must be an object');
   });
+  it('classifyNat takes fields of their types, naming the one that is not (library audit: TypeErrors inside, and {} a silent "unknown")', () => {
+    const local = { address: '10.0.0.1', port: 1 };
+    const cases: [object, string][] = [
+      [{}, "the observations' udpAnswered must be true or false"],
+      [{ udpAnswered: true, local, mapping: { i: { address: 5, port: 1 } } }, "the observations' mapping must be an object whose i, ii and iii are endpoints or null"],
+      [{ udpAnswered: true, local, mapping: { i: 'x' } }, "the observations' mapping must be"],
+      [{ udpAnswered: true, local: null, multiServer: [{ server: null, mapped: local }] }, "the observations' multiServer must be a list of { server, mapped } endpoints"],
+      [{ udpAnswered: true, local: { address: '10.0.0.1', port: '1' } }, "the observations' local must be an endpoint"],
+      [{ udpAnswered: false, tcpAnswered: 'yes' }, "the observations' tcpAnswered must be true, false or absent"],
+      [{ udpAnswered: true, local, filtering: { i: 1 } }, "the observations' filtering must be an object whose i, ii and iii are true or false"],
+      [{ udpAnswered: false, tcpAnswered: true, udpServers: -2 }, "the observations' udpServers must be a count"],
+    ];
+    for (const [o, words] of cases) refused(() => classifyNat(o as never), `classifyNat: ${words}`);
+    expect(classifyNat({ udpAnswered: true, local, mapping: { i: local } }).mapping).toBe('none');
+  });
 });
