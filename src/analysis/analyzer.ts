@@ -231,6 +231,12 @@ const bump = (r: Record<string, number>, k: string) => {
   r[k] = (r[k] ?? 0) + 1;
 };
 
+/**
+ * The candidate-log analysis as a sink for the readers (scanInput, scanStream, readInput's walk):
+ * candidates grouped into sessions by ufrag, each decoded, checked and deduplicated, NAT evidence
+ * and pairs per session, calls of two sessions told apart; `finish()` gives the report. Bounded
+ * memory: `maxSessions` and `maxCandidatesPerSession` (options) cap what is kept.
+ */
 export class CandidateAnalyzer implements InputSink, FactsSink {
   private readonly sessions = new Map<string, SessionState>();
   /** The session opened last (the sessions' last entry: eviction keeps it). */
@@ -369,6 +375,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (role?.lite) ctx.lite.add(side);
   }
 
+  /** A description the readers found: its ufrag opens (or names) a session, its candidates are read into it. */
   description(found: FoundDescription): void {
     this.open();
     requireObject(found, 'CandidateAnalyzer.description: the found description', 'description', 'source');
@@ -401,6 +408,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type ?? inferType(found), lite: d.iceLite });
   }
 
+  /** A trickled candidate the readers found (or one made by hand as readTrickled makes it): read into its session. */
   candidate(found: FoundCandidate): void {
     this.open();
     requireObject(found, 'CandidateAnalyzer.candidate: the found candidate', 'candidate', 'source');
@@ -422,7 +430,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     this.add(factsOfFound(found as ParsedFound));
   }
 
-  /** Internal: a candidate the fast path read from a log line (see fast-facts.ts). */
+  /** @internal A candidate the fast path read from a log line (see fast-facts.ts). */
   [CANDIDATE_FACTS](facts: CandidateFacts): void {
     this.open();
     this.add(facts);

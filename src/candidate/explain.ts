@@ -106,6 +106,11 @@ export interface NetworkCostInfo {
   readonly description: string;
 }
 
+/**
+ * What a candidate's network-cost says (libwebrtc's costs by adapter: 0 ethernet or loopback, 10
+ * Wi-Fi, 50 unknown, 250/500/900/910/980 cellular, 999 hidden), the adapter class and its words;
+ * one more than a known cost is a VPN over that adapter; any other value is `other`, said so.
+ */
 export function explainNetworkCost(cost: number): NetworkCostInfo {
   // A candidate line may carry up to 10 digits; what Chromium would refuse is still explained.
   requireInteger(cost, 'explainNetworkCost: the network cost', 0, 9_999_999_999);
@@ -151,6 +156,12 @@ export interface LocalPreferenceInfo {
 /** Local preferences read lately, by value and relay-or-not (shared, frozen); cleared when full. */
 const LOCAL_PREFERENCES = /* @__PURE__ */ new Map<number, LocalPreferenceInfo>();
 
+/**
+ * What a candidate's local preference (the priority's middle 16 bits, RFC 8445 §5.1.2.1) encodes,
+ * as the stack that wrote it lays it out: for libwebrtc the network adapter's preference, the
+ * IPv6/IPv4 address precedence (RFC 6724) and, for relays, the TURN server's place in the list
+ * and the relay protocol. `localPreference` overrides the one read from the priority.
+ */
 export function explainLocalPreference(c: Candidate, localPreference?: number): LocalPreferenceInfo {
   requireObject(c, 'explainLocalPreference: the candidate', 'type', 'priority');
   const value = localPreference === undefined ? decodePriority(c.priority).localPreference : requireInteger(localPreference, 'explainLocalPreference: the local preference', 0, 65535);

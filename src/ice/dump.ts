@@ -655,6 +655,13 @@ function statsOf(s: unknown, i: number): Iterable<unknown> {
 }
 
 /**
+ * A getStats timestamp in epoch milliseconds. Native libwebrtc's RTCStats::ToJson writes
+ * microseconds (Momo's metrics, M88: 1608355682366521): past 1e14 (the year 5138 in ms) it is
+ * read as µs (ICE audit: every threshold was 1000× off, and the verdict changed).
+ */
+const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
+
+/**
  * A peer connection as explainIce reads it, from live getStats() results (a dashboard's own
  * calls, no dump): one or several snapshots, oldest first, with the SDPs and configuration when
  * you have them. Each ICE stats object (candidate pairs, local and remote candidates, transports)
@@ -662,13 +669,6 @@ function statsOf(s: unknown, i: number): Iterable<unknown> {
  * A dump's events (state changes, candidates signalled) are not in getStats: the report rests on
  * the stats and the SDPs.
  */
-/**
- * A getStats timestamp in epoch milliseconds. Native libwebrtc's RTCStats::ToJson writes
- * microseconds (Momo's metrics, M88: 1608355682366521): past 1e14 (the year 5138 in ms) it is
- * read as µs (ICE audit: every threshold was 1000× off, and the verdict changed).
- */
-const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
-
 export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], options: LiveStatsOptions = {}): PeerConnectionDump {
   if (!Array.isArray(snapshots)) throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: the snapshots must be an array of getStats() results, oldest first (one: [await pc.getStats()]), got ${describe(snapshots)}`);
   requireOptions(options, 'peerConnectionFromStats: the options', { id: 'string', localSdp: 'string?', remoteSdp: 'string?', configuration: 'object?' });

@@ -856,6 +856,7 @@ export function describeCandidate(c: IceCandidateInfo | null): string {
   return `${c.type ?? '?'} ${c.protocol ?? '?'} ${hostPort(c.address, c.port)}${relay}`;
 }
 
+/** A pair of explainIce's report in words: `host udp 10.0.0.2:50000 ↔ srflx udp 203.0.113.7:61000`, each side as describeCandidate says it. */
 export function describePair(p: { local: IceCandidateInfo | null; remote: IceCandidateInfo | null }): string {
   requireObject(p, 'describePair: the pair (one of explainIce(…).pairs)', 'local', 'remote');
   for (const side of ['local', 'remote'] as const) {
