@@ -85,6 +85,7 @@ export interface SdpDiagnosticPayloads {
   /** A rule of BROWSER_RULES (src/sdp/browser-rules.ts): `rule` names it, `browsers` says who rejects. */
   'rejected-by-browser': LinePosition & { readonly browsers: BrowserVerdicts; readonly rule: BrowserRule };
   'mixed-line-endings': LinePosition;
+  'ice-options-commas': LinePosition;
   'cr-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
@@ -222,6 +223,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'fingerprint-invalid': 'error',
   'rejected-by-browser': 'error',
   'mixed-line-endings': 'info',
+  'ice-options-commas': 'warning',
   'cr-line-endings': 'error',
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
@@ -337,6 +339,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A known attribute whose value could not be read; it is kept as an uninterpreted attribute.',
     action: 'Compare the line with the sample in the message; an SDP munged by hand is the usual cause. Browsers reject many of these in setRemoteDescription.',
     reference: 'RFC 8866 §6, RFC 8839, RFC 8843, RFC 8122, RFC 4566',
+  },
+  'ice-options-commas': {
+    domain: 'sdp',
+    title: 'ICE options separated by commas',
+    description: 'a=ice-options lists its options separated by blanks (ice-option-tag *(SP ice-option-tag)). Written with commas (a=ice-options:ice2,trickle, as OBS\'s WHIP client sends it) it is one unknown option: the peer does not see trickle, or renomination. Both browsers take the line (measured): nothing fails, the option is just not there.',
+    action: 'Separate the options with a blank: a=ice-options:trickle ice2.',
+    reference: 'RFC 8839 §5.6',
   },
   'mixed-line-endings': {
     domain: 'sdp',

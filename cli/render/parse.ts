@@ -69,6 +69,8 @@ function sessionLine(d: SessionDescription): string {
   const parts = [
     d.origin ? `o=${d.origin.username} ${d.origin.sessionId} ${d.origin.sessionVersion}` : 'no origin',
     d.bundleGroups.length > 0 ? `BUNDLE ${d.bundleGroups.map((g) => g.join(' ')).join(' | ')}` : 'no BUNDLE',
+    // Every other group too (sdp-diff audit: OBS's a=group:LS, which some servers choke on, was not shown).
+    ...d.groups.filter((g) => g.semantics.toUpperCase() !== 'BUNDLE').map((g) => `group ${g.semantics} ${g.mids.join(' ')}`.trimEnd()),
     d.iceLite ? 'ice-lite' : '',
     d.extmapAllowMixed ? 'extmap-allow-mixed' : '',
     d.msidSemantic ? `msid-semantic ${d.msidSemantic.semantic}` : '',

@@ -94,6 +94,10 @@ export function candidateCases(): string[] {
     'candidate:1 1 sctp 2122260223 10.0.0.1 50000 typ host',
     'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype',
     'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype foo',
+    // No tcptype at all (RFC 6544 §4.5 requires one), at the discard port and at a real one; a UDP port 0.
+    'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host',
+    'candidate:1 1 tcp 1518280447 10.0.0.1 5000 typ host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 0 typ host',
     // Line breaks: one at the end is the line's; one inside makes two lines, or sits in a token.
     `${base} generation 0\r\n`,
     `${base} generation 0\n`,

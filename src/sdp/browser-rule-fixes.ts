@@ -25,6 +25,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'ice-credentials-missing': 'Keep the a=ice-ufrag and a=ice-pwd the ICE agent made (4 to 256 and 22 to 256 ice-chars), in each m-section or at session level: a server or a munging step that drops them drops the connection.',
   'fingerprint-missing': 'Add a=fingerprint:sha-256 with the hash of the DTLS certificate (each m-section or the session): the browsers implement DTLS-SRTP only, so a SIP trunk\'s RTP/AVP or SDES offer needs a gateway that speaks DTLS.',
   'mid-duplicate': 'Give each m-section an a=mid of its own (an m-section copied by hand copies its a=mid too), and name each once in a=group:BUNDLE.',
+  'mid-repeated': 'Keep one a=mid in each m-section (two usually mean lines of two m-sections joined: a lost "m=" line, a bad paste).',
   'mid-length': 'Use mids of 16 characters at most (a UUID is 36: a counter or a short hash does), the same in a=mid and a=group:BUNDLE.',
   'mid-length-stopped': 'Use mids of 16 characters at most, stopped m-sections\' too (a recycled or stopped transceiver keeps its mid in every later offer).',
   'setup-value': 'Write a=setup:actpass in an offer, a=setup:active or a=setup:passive in an answer.',

@@ -31,6 +31,9 @@ export function readMedia(value: string): MediaLine | undefined {
   };
 }
 
+/** What an m= line is without its "m=": a media type, a port, a proto (RFC 8866 §5.14). */
+const LOST_MLINE = /^(?:audio|video|application|text|message) \d{1,5}(?:\/\d{1,5})? [A-Za-z]{1,8}\/[\w/]{1,30}(?: |$)/;
+
 function readNode(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
   const c0 = content.charCodeAt(0) | 32;
   if (content.length < 2 || content.charCodeAt(1) !== 61 /* = */ || c0 < 97 || c0 > 122) {
@@ -38,7 +41,12 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
     if (content.trim() === '') {
       // Among the lines: both reject; parseSdp says a trailing one again as Chromium's alone.
       if (!problems.skip('blank-line', line)) problems.push(diagnostic('blank-line', BLANK_INSIDE, { ...atLine(line), browsers: { chromium: 'rejects', firefox: 'rejects' } }));
-    } else if (!problems.skip('invalid-line', line)) problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}`, atLine(line, 1)));
+    } else if (!problems.skip('invalid-line', line)) {
+      // An m= line that lost its "m=" (a broken paste; sdp-diff audit: it was found only among 72
+      // errors that followed from it): said so, and that the rest is read into the m-section above.
+      const mline = LOST_MLINE.test(content) ? ': an m= line without its "m="? Both browsers refuse the description here; sdpscope reads the lines after it as the m-section above\'s' : '';
+      problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}${mline}`, atLine(line, 1)));
+    }
     return { line, kind: 'invalid', text: content };
   }
   const letter = content[0]!;

@@ -30,6 +30,14 @@ import type {
 
 type Of<K extends AttributeName> = AttributeLine & { name: K; value: AttributeValues[K] };
 
+/** Each a=ice-options line whose options are joined by commas: one unknown option to the browsers (measured: both take it). */
+function iceOptionsCommas(lines: readonly (AttributeLine & { value: readonly string[] })[], mid: string | null, findings: FindingSink<ParseDiagnostic>): void {
+  for (const l of lines) {
+    const joined = l.value.find((o) => o.includes(','));
+    if (joined !== undefined) findings.push(diagnostic('ice-options-commas', `a=ice-options "${joined}" is one option to the browsers (options are separated by blanks): ${joined.split(',').filter((o) => o !== '').map((o) => JSON.stringify(o)).join(', ')} not seen`, { line: l.line, column: 15, mid }));
+  }
+}
+
 /** The attribute lines of a section by name, in order: built in one pass, read many times. */
 class AttributeIndex {
   private readonly byName = new Map<string, AttributeLine[]>();
@@ -198,6 +206,14 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     lineRules(l, rules);
   }
   sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
+  // Two a=mid of different values: Chromium reads the last, so its mid is not the one its peer
+  // and its BUNDLE group name (measured; sdp-diff audit: a paste that lost an "m=" put a second
+  // m-section's a=mid into the first). sdpscope reads the first, as Firefox takes it.
+  iceOptionsCommas(a.all('ice-options'), mid, findings);
+  const midLines = a.all('mid');
+  if (midLines.length > 1 && midLines.some((l) => l.value !== mid)) {
+    rules('mid-repeated', midLines.at(-1)!.line, 7, `a=mid:${midLines.map((l) => l.value).join(', a=mid:')} in one m-section: Chromium reads the last, ${JSON.stringify(midLines.at(-1)!.value)}; sdpscope and Firefox the first, ${JSON.stringify(mid)}`);
+  }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).
@@ -277,6 +293,7 @@ export function buildDescription(
   findings: FindingSink<ParseDiagnostic>,
 ): SessionDescription {
   const s = new AttributeIndex(lines);
+  iceOptionsCommas(s.all('ice-options'), null, findings);
   const sessionCandidates = candidatesOf(s, null, findings);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));

@@ -267,6 +267,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['attribute-syntax', 'v=0\r\na=rtpmap:x\r\n'],
     ['fingerprint-invalid', 'v=0\r\na=fingerprint:sha-999 AA:BB\r\n'],
     ['mixed-line-endings', 'v=0\r\ns=-\nt=0 0\r\n'],
+    ['ice-options-commas', 'v=0\r\na=ice-options:trickle,ice2\r\n'],
     ['cr-line-endings', 'v=0\ro=- 1 2 IN IP4 127.0.0.1\rs=-\rt=0 0\r'],
     ['no-final-line-ending', 'a=ice-ufrag:abcd\r\na=ice-pwd:x'],
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
@@ -392,5 +393,30 @@ describe('what Chromium rejects across lines (sdp-diff audit of 2026-12-05 after
     // Only the corpus's Plan B offers (Jitsi's, Medooze's): the Unified Plan ones, rtx and simulcast groups included, are one track an m-section.
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((n) => /plan-?b/i.test(n))).toBe(true);
+  });
+});
+
+describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)', () => {
+  const head = 'v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n';
+  it('a=ice-options with commas is one option to the browsers (they take the line, measured): a warning naming what is not seen, at session and media level', () => {
+    const d = parseSdp(`${head}a=ice-options:ice2,trickle\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-options:trickle,renomination\r\na=rtpmap:111 opus/48000/2\r\n`);
+    expect(d.diagnostics.filter((x) => x.kind === 'ice-options-commas').map((x) => [x.line, x.mid, x.message])).toEqual([
+      [5, null, 'a=ice-options "ice2,trickle" is one option to the browsers (options are separated by blanks): "ice2", "trickle" not seen'],
+      [8, '0', 'a=ice-options "trickle,renomination" is one option to the browsers (options are separated by blanks): "trickle", "renomination" not seen'],
+    ]);
+    expect(d.iceOptions).toEqual(['ice2,trickle']);
+    expect(parseSdp(`${head}a=ice-options:trickle ice2\r\n`).diagnostics.map((x) => x.kind)).not.toContain('ice-options-commas');
+  });
+
+  it('an m= line without its "m=" is said to be one, and the second a=mid it leaves in the section above is Chromium\'s refusal (it reads the last mid)', () => {
+    const d = parseSdp(`${head}a=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\nvideo 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:1\r\na=rtpmap:96 VP8/90000\r\n`);
+    const said = d.diagnostics.map((x) => [x.kind, x.line, 'rule' in x ? x.rule : null]);
+    expect(said).toContainEqual(['invalid-line', 9, null]);
+    expect(d.diagnostics.find((x) => x.kind === 'invalid-line')!.message).toMatch(/an m= line without its "m="\? Both browsers refuse the description here/);
+    expect(said).toContainEqual(['rejected-by-browser', 10, 'mid-repeated']);
+    expect(d.media[0]!.mid).toBe('0');
+    // One a=mid written twice alike is no finding; a line that is not an m= line gets no such hint.
+    expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=mid:0\r\n`).diagnostics.map((x) => 'rule' in x && x.rule)).not.toContain('mid-repeated');
+    expect(parseSdp(`${head}hello world\r\n`).diagnostics[0]!.message).toBe('not "<type>=<value>": "hello world"');
   });
 });
