@@ -162,6 +162,22 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.candidates.map((c) => [c.candidate?.foundation, c.sdpMid])).toEqual([['1', null], ['2', null], ['3', null]]);
   });
 
+  it('Amazon KVS signaling: the frames base64 in messagePayload (received) or MessagePayload (sent) are decoded and read, with the type their message names (it was NO_SDP_FOUND)', () => {
+    const r = readInput(thread('kvs1424_base64_messagepayload.log'));
+    expect(r.candidates.map((c) => [c.candidate?.type, c.candidate?.relatedAddress, c.sdpMid, c.source.path])).toEqual([
+      ['relay', '44.225.74.152', '1', '$.messagePayload.candidate'],
+      ['relay', '44.225.74.152', '1', '$.messagePayload.candidate'],
+      ['relay', '44.225.74.152', '0', '$.messagePayload.candidate'],
+    ]);
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
+    const sent = readInput(`${JSON.stringify({ action: 'SDP_OFFER', RecipientClientId: 'viewer', MessagePayload: b64({ type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n' }) })}\n`);
+    expect(sent.descriptions.map((d) => [d.type, d.source.path])).toEqual([['offer', '$.MessagePayload.sdp']]);
+    // Not base64 of JSON, or another message type: nothing decoded, nothing found.
+    for (const o of [{ messageType: 'ICE_CANDIDATE', messagePayload: 'not base64!' }, { messageType: 'STATUS_RESPONSE', messagePayload: b64({ candidate: 'candidate:1 1 udp 1 10.0.0.1 1 typ host' }) }, { messageType: 'ICE_CANDIDATE', messagePayload: Buffer.from('candidate:1').toString('base64') }]) {
+      expect(readInput(`${JSON.stringify(o)}\n`).candidates).toEqual([]);
+    }
+  });
+
   it('the summary says a fingerprint written and unreadable as such (it said "no DTLS"), and shows a=rtcp-mux-only', async () => {
     const { renderParse } = await import('../../cli/render/parse.js');
     const { makeStyle } = await import('../../cli/render/style.js');
