@@ -156,7 +156,11 @@ export class NatEvidence {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
-    if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
+    // Relays whose related addresses show where one TURN server saw this agent: a mapping seen,
+    // from one destination only (candidates audit: a Kurento log of two relays was told to check its STUN server).
+    const relaySeen = this.relayMapped.size > 0;
+    if (this.srflx === 0 && relaySeen) why.push(`no srflx candidate; the relays' related addresses (${[...this.relayMapped.keys()].slice(0, 3).join(', ')}) show where their TURN server saw this agent, one server each: no second destination to compare`);
+    else if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
       if (this.invalid > 0) why.push(`${this.invalid} srflx whose address or base is not an IP address (edited by hand?): nothing to compare`);
@@ -166,7 +170,9 @@ export class NatEvidence {
     }
     // What is left to compare: nothing when every srflx hides its base, is redacted or is a private one's own address (real-log audit: "one mapping per base" was said of hidden ones).
     const compared = this.bases.size > 0;
-    const seedTypes = this.srflx === 0
+    const seedTypes = this.srflx === 0 && relaySeen
+      ? 'cannot be told from these candidates: relays of one TURN server, no srflx (a STUN server, or a second TURN server, would give a second mapping to compare); sdpscope probe with two STUN servers tells'
+      : this.srflx === 0
       ? 'cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)'
       : compared
         ? 'cannot be told from these candidates: one mapping per base, from one STUN server or from several that saw the same one (a browser keeps one of identical srflx candidates); sdpscope probe with two STUN servers tells'

@@ -154,7 +154,10 @@ export function readStatsDump(text: string): StatsDump {
     if (/^\s*[[{]/.test(text) && (/Unexpected end of JSON input|Unterminated string/.test(why) || (at !== null && Number(at[1]) >= text.trimEnd().length))) {
       return fail(`the dump is cut: its JSON stops in the middle of a value after ${text.length.toLocaleString('en-US')} characters (a download or copy that stopped early, or a size limit); take the dump again`);
     }
-    return fail(`not a stats dump: neither JSON (${why}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
+    // A text that does not open as JSON is not "almost JSON": V8's words for a log starting with a
+    // year ("Unexpected non-whitespace character after JSON at position 4") sent users looking for a broken dump (candidates audit).
+    const notJson = /^\s*[[{]/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start with { or [';
+    return fail(`not a stats dump: neither JSON (${notJson}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
   }
   // rtcstats-server's client format of 2016 (fippo/rtcstats-server test/clienttest.json: lists of
   // events with the legacy getStats, under "peerConnections"), which may carry an empty

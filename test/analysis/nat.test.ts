@@ -59,6 +59,17 @@ describe('NAT mapping from srflx candidates', () => {
     expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 1', 'candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 2']).mapping).toBe('unknown');
   });
 
+  it('relays of one TURN server and no srflx: unknown, saying the relays show a mapping with nothing to compare, not "is a STUN server configured?" (candidates audit, a Kurento log)', () => {
+    const v = verdict([
+      'candidate:4276465545 1 udp 41885439 139.162.167.148 65515 typ relay raddr 178.253.158.37 rport 35130 generation 0',
+      'candidate:4276465545 1 udp 41819903 139.162.167.148 54111 typ relay raddr 178.253.158.37 rport 33842 generation 0',
+    ]);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual(['no srflx candidate; the relays\' related addresses (178.253.158.37:35130, 178.253.158.37:33842) show where their TURN server saw this agent, one server each: no second destination to compare']);
+    expect(v.seedTypes).toMatch(/^cannot be told from these candidates: relays of one TURN server, no srflx/);
+    expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 0.0.0.0 rport 0']).seedTypes).toBe('cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)');
+  });
+
   it('the same mapping seen by two STUN servers (two foundations) is endpoint-independent: a cone NAT', () => {
     const v = verdict([
       'candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 10.0.1.2 rport 5000',

@@ -89,6 +89,9 @@ describe('readStatsDump', () => {
 
   it('refuses what is not a dump, saying what it expected', () => {
     expect(() => readStatsDump('v=0\r\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/neither JSON [\s\S]* nor an rtcstats dump/) }));
+    // A log starting with a date is "not JSON", not V8's "… after JSON at position 4" (candidates audit).
+    expect(() => readStatsDump('2016-04-12 10:00:00 kms debug {"id":1}\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON (it does not start with { or [) nor an rtcstats dump') }));
+    expect(() => readStatsDump('{"a": 1} x')).toThrow(expect.objectContaining({ message: expect.stringContaining('neither JSON (its JSON does not parse: Unexpected non-whitespace character after JSON') }));
     expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
     // Parts of wrong shapes are said (ICE audit: read as "no ICE data" without a word).
     expect(readStatsDump('{"PeerConnections":{"1-1":{"updateLog":"x","stats":5},"1-2":7}}').notes).toEqual(["not read: peer connection 1-1's updateLog is not a list; peer connection 1-1's stats are not an object; peer connection 1-2 is not an object (a dump edited or written by another tool?)"]);
