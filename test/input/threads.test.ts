@@ -178,6 +178,18 @@ describe('real threads (test/fixtures/threads)', () => {
     }
   });
 
+  it('a log line\'s time in ctime (Janus), syslog and logcat forms is its time (candidates audit: no time column); words that only look like one are not', () => {
+    expect(readInput(thread('janus441_trickle_verbose.log')).candidates.map((c) => c.source.timestamp)).toEqual(['Tue Jan 19 10:43:42 2016']);
+    const r = readInput([
+      'Jan 19 10:43:42 host app: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host',
+      '[Sat Feb  3 09:01:02 2024] candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host',
+      '12-05 10:00:00.123  1234  1250 D PC: candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host',
+      'June 19 10:43:42 candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host',
+      'Tue candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host',
+    ].join('\n'));
+    expect(r.candidates.map((c) => c.source.timestamp)).toEqual(['Jan 19 10:43:42', 'Sat Feb  3 09:01:02 2024', '12-05 10:00:00.123', undefined, undefined]);
+  });
+
   it('the summary says a fingerprint written and unreadable as such (it said "no DTLS"), and shows a=rtcp-mux-only', async () => {
     const { renderParse } = await import('../../cli/render/parse.js');
     const { makeStyle } = await import('../../cli/render/style.js');
