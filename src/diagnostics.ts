@@ -116,6 +116,7 @@ export interface CandidateDiagnosticPayloads {
   'candidate-missing-related-address': CandidatePosition;
   'candidate-unknown-type': CandidatePosition;
   'candidate-unknown-tcptype': CandidatePosition;
+  'candidate-tcptype-missing': CandidatePosition;
   'type-preference-mismatch': CandidatePosition;
   'candidate-network-cost': CandidatePosition;
   'candidate-extension-value': CandidatePosition;
@@ -238,6 +239,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'candidate-missing-related-address': 'warning',
   'candidate-unknown-type': 'warning',
   'candidate-unknown-tcptype': 'warning',
+  'candidate-tcptype-missing': 'info',
   'type-preference-mismatch': 'warning',
   'candidate-network-cost': 'warning',
   'candidate-extension-value': 'warning',
@@ -438,6 +440,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
     action: 'Add "raddr 0.0.0.0 rport 0" (what browsers write to hide the base) if the producer is yours.',
     reference: 'RFC 8839 §5.1',
+  },
+  'candidate-tcptype-missing': {
+    domain: 'candidate',
+    title: 'TCP candidate without tcptype',
+    description: 'RFC 6544 §4.5 gives every TCP candidate a tcptype (active, passive or so). Without one its role is a guess: an agent may connect to it as if passive (at port 9, the discard port, nothing answers). Both browsers take such a line (measured, at port 9 and at 5000); Chrome wrote them before it implemented RFC 6544 (the 2014 captures of the corpus).',
+    action: 'Write tcptype active (port 9), passive or so; the ICE stacks of today write it.',
+    reference: 'RFC 6544 §4.5',
   },
   'candidate-unknown-tcptype': {
     domain: 'candidate',

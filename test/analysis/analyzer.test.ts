@@ -153,6 +153,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['candidate-redacted-address', 'candidate:1 1 udp 1686052607 x.x.x.x 5000 typ srflx raddr 0.0.0.0 rport 0 ufrag AAAA'],
   ['candidate-unknown-type', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ foo ufrag AAAA'],
   ['candidate-unknown-tcptype', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype bogus ufrag AAAA'],
+  ['candidate-tcptype-missing', 'candidate:1 1 tcp 1518280447 10.0.0.1 5000 typ host ufrag AAAA'],
   ['input-sdp', '{"type":"offer","sdp":""}'],
   ['duplicate-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['ice-restart', [cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag CCCC')].join('\n')],
