@@ -17,8 +17,9 @@ export default {
   ...esm,
   reporters: ['default', '<rootDir>/test/support/plain-summary.cjs'],
   // Jest's default is a worker less than the cores: one on CI's two. A third of the suite's time
-  // is spent waiting on other processes (the built commands, relays, probe deadlines), so workers
-  // past the cores overlap the waits: 150 s with one worker, 89 s with two, 77 s with three
-  // (2026-12-06, this 2-core machine).
-  maxWorkers: '150%',
+  // is spent waiting on other processes (the built commands, relays, probe deadlines), so a worker
+  // per core overlaps the waits: 150 s with one worker, 89 s with two (2026-12-06, this 2-core
+  // machine). Three took 77 s once, and once 102 s with 20 tests past their timeouts (a load of
+  // 16: the suites' own child processes on two cores), so not three.
+  maxWorkers: '100%',
 };
