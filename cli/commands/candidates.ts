@@ -7,6 +7,7 @@ import { diagnosticWhere } from '../render/diagnostics.js';
 import { Spool } from '../spool.js';
 import { makeStyle } from '../render/style.js';
 import { batched, CLEAR_PROGRESS, EXIT_OK } from '../run.js';
+import { unreadCandidatesHint } from '../unread.js';
 
 export interface CandidatesOptions {
   readonly files: readonly string[];
@@ -232,7 +233,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && spools.sessions.count === 0) {
     // Worded as `parse` words it: an input of blanks is empty.
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
-    throw sawAnything ? new SdpscopeError('NO_SDP_FOUND', `no candidate found in ${said}`) : new SdpscopeError('EMPTY_INPUT', `${said} ${names.length > 1 ? 'are' : 'is'} empty`);
+    throw sawAnything ? new SdpscopeError('NO_SDP_FOUND', `no candidate found in ${said}${names.length === 1 ? unreadCandidatesHint(names[0]!) : ''}`) : new SdpscopeError('EMPTY_INPUT', `${said} ${names.length > 1 ? 'are' : 'is'} empty`);
   }
   if (json) {
     if (records === 0) out('{\n  "candidates": [');

@@ -11,6 +11,7 @@ import { closingLines, descriptionBlock, FindingTally, trickledFindings, trickle
 import { fitCell, makeStyle, tableLine, visibleLength, widenTo } from '../render/style.js';
 import { batched, EXIT_FINDINGS, EXIT_OK } from '../run.js';
 import { Spool } from '../spool.js';
+import { unreadCandidatesHint } from '../unread.js';
 
 export interface ParseOptions {
   readonly file: string;
@@ -49,7 +50,7 @@ async function* chunksOf(text: string): AsyncIterable<Buffer> {
 
 /** Nothing found: EMPTY_INPUT for an input of blanks, NO_SDP_FOUND otherwise. */
 const nothingFound = (blank: boolean, name: string): SdpscopeError =>
-  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}`);
+  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}${unreadCandidatesHint(name)}`);
 
 /**
  * `parse`: the summary of everything found, the text renderParse would give a whole report,

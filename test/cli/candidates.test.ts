@@ -157,6 +157,14 @@ describe('sdpscope candidates', () => {
     await expect(run([path()])).rejects.toMatchObject({ code });
   });
 
+  it('a file of candidates in a form nothing reads (pion\'s, baresip\'s) says how many lines look like candidates, and the first (candidates audit: a bare "no candidate found"); a time is not an address', async () => {
+    const pion = file('pion.log', 'ice INFO: 2023/01/01 agent.go:1: Setting new connection state: Checking\nice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 related 10.0.0.1:1234\nice DEBUG: udp4 host 10.0.0.1:1234\n');
+    await expect(run([pion])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: `no candidate found in ${pion}; 2 lines name a candidate type and an address in a form sdpscope does not read (line 2: "ice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 re…"): README's "What it reads" lists the forms read` });
+    const { parseCommand } = await import('../../cli/commands/parse.js');
+    await expect(parseCommand({ file: pion, json: false, color: false }, () => undefined)).rejects.toMatchObject({ reason: expect.stringMatching(/^no SDP and no candidate found in .*pion\.log; 2 lines name a candidate type/) });
+    await expect(run([file('times.log', 'host up at 10:43:42, relay at 11:00:01\n')])).rejects.toMatchObject({ reason: `no candidate found in ${join(dir, 'times.log')}` });
+  });
+
   it('several files: one that gave nothing is said on stderr, the run goes on with exit 0 (README walk: not mentioned, while alone it is an error)', async () => {
     const good = file('good2.log', ALICE);
     const r = await run([good, file('nothing.txt', ''), file('words.txt', 'hello\n')]);
