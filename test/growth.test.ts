@@ -21,7 +21,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { CandidateAnalyzer } from '../src/analysis/analyzer.js';
 import { scanInput } from '../src/input/read.js';
 
-const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b', 'Jingle elements': '<candidate ', 'aiortc reprs': 'RTCIceCandidate(component=1 ' };
+const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b', 'Jingle elements': '<candidate ', 'aiortc reprs': 'RTCIceCandidate(component=1 ', 'libwebrtc Cands': 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:p:1:0:0] ', 'open braces': '{', 'object mids': 'sdpMid: 1, candidate: candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'base64': 'eyJj' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
 const LINES = ['o=', 'c=', 'b=', 't=', 'm=', 's=', 'a=rtcp-fb:96 nack', 'a=fmtp:96 ', 'a=candidate:1 1 udp 1 1.2.3.4 5 typ host '];
 const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'candidate:1 1 udp 1 '];
@@ -30,7 +30,7 @@ const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5
 const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) => unknown }> = {
   parseSdp: { prefixes: [...ATTRIBUTES, ...LINES], run: (b) => parseSdp(`v=0\r\n${b}\r\n`) },
   'readInput (SDP)': { prefixes: [...LINES, 'a=ice-ufrag:', 'a=group:'], run: (b) => readInput(`v=0\r\n${b}\r\n`) },
-  'readInput (log line)': { prefixes: [...CANDIDATES, '06:00:00 pc1 ', 'got offer "', '{"x":', '<candidate ', 'x <candidate id="', 'RTCIceCandidate(', "RTCIceCandidate(foundation='", 'Parsing candidate: ', 'audio:0:candidate:1 1 udp 1 1.2.3.4 5 typ host ', "sdp: 'v=0\\r\\n' + '"], run: (b) => readInput(`${b}\n`) },
+  'readInput (log line)': { prefixes: [...CANDIDATES, '06:00:00 pc1 ', 'got offer "', '{"x":', '<candidate ', 'x <candidate id="', 'RTCIceCandidate(', "RTCIceCandidate(foundation='", 'Parsing candidate: ', 'audio:0:candidate:1 1 udp 1 1.2.3.4 5 typ host ', "sdp: 'v=0\\r\\n' + '", 'Gathered candidate: Cand[', '{sdpMid: 1, candidate: "candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'Trickle candidate (', 'x {"messageType":"ICE_CANDIDATE","messagePayload":"', 'Mid[a] Index[0] Sdp[candidate:1 1 udp 1 1.2.3.4 5 typ host '], run: (b) => readInput(`${b}\n`) },
   'readInput (JSON sdp)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'a=fmtp:96 ', 'm='], run: (b) => readInput(JSON.stringify({ type: 'offer', sdp: `v=0\r\n${b}` })) },
   'readInput (JSON candidate)': { prefixes: CANDIDATES, run: (b) => readInput(JSON.stringify({ type: 'candidate', candidate: b, sdpMid: '0' })) },
   'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },
