@@ -150,6 +150,20 @@ describe('descriptions revived from JSON', () => {
     expect(writeSdp(added)).toBe(WITH_CANDIDATES.replace('\nc=IN IP4', '\na=x-note:kept\r\nc=IN IP4'));
   });
 
+  it('writeSdp writes the odd lines parseSdp reads wherever they end up: after a line added or removed, and revived from JSON (audit of the change: "a=sendrecv " with its blank was refused)', () => {
+    const head = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n';
+    for (const odd of ['a=sendrecv ', 'a=foo bar', 'a=rtcp-mux ', 'a= ', 'a=:x', 'x', 'b=AS:30 ', 'a=rtpmap:111  opus/48000/2', 'm=audio 99999 RTP/AVP 0', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host  generation 0']) {
+      const text = `${head}${odd}\r\na=end\r\n`;
+      expect([odd, writeSdp(JSON.parse(JSON.stringify(parseSdp(text))))]).toEqual([odd, text]);
+      const added = parseSdp(text);
+      (added.lines as unknown[]).push({ kind: 'attribute', name: 'ice-lite', value: null, line: 0 });
+      expect([odd, writeSdp(added)]).toEqual([odd, text.replace('a=group:BUNDLE 0\r\n', 'a=group:BUNDLE 0\r\na=ice-lite\r\n')]);
+      const removed = parseSdp(text);
+      (removed.media[0]!.lines as unknown[]).splice(1, 1);
+      expect([odd, writeSdp(removed)]).toEqual([odd, text.replace('c=IN IP4 0.0.0.0\r\n', '')]);
+    }
+  });
+
   it('seeded: whatever one field becomes, negotiate, diffDescriptions and writeSdp answer or throw an SdpscopeError', () => {
     const rnd = prng(20261205);
     let refused = 0;

@@ -220,59 +220,67 @@ function withSpelling(node: Node, content: string): SdpLine {
   return (canonical === content ? node : { ...node, verbatim: { text: content, canonical } }) as SdpLine;
 }
 
-/** A field of a line of fixed fields: a string holding no blank (a blank would make it two fields). */
-const TOKEN = /^[^\s]+$/;
-const tokens = (...xs: unknown[]) => xs.every((x) => typeof x === 'string' && TOKEN.test(x));
-const port = (p: unknown) => Number.isSafeInteger(p) && (p as number) >= 0 && (p as number) <= 65535;
+const strings = (...xs: unknown[]) => xs.every((x) => typeof x === 'string');
 
 /** A sink that keeps nothing (a line re-read to check it). */
 const DISCARD: FindingSink<ParseDiagnostic> = { push: () => undefined, skip: () => true };
 
 /**
  * Whether `text`, the line written from `node`'s fields (a line not as parseSdp read it), is one
- * line that reads back as that kind of line (that attribute) and writes the same: not for a value
- * with fields missing or of the wrong type, which wrote "a=rtpmap:undefined undefined/undefined"
- * or "o=undefined …", nor for one holding a line feed, which wrote more lines, nor for fields that
- * read back as others (library audit: an origin's username with a blank, an m-line's port of
- * 10^12, an attribute named "x:y", a mid "a b" in a=group, a candidate's port 99999). A lone CR
- * stays: parseSdp keeps one inside a line. A string where a number was ("a=ptime:twenty") is
- * written as given.
+ * line that reads back as that kind of line (that attribute) with the same fields: not for a
+ * value with fields missing or of the wrong type, which wrote "a=rtpmap:undefined
+ * undefined/undefined" or "o=undefined …", nor for one holding a line feed, which wrote more
+ * lines, nor for fields that read back as others (library audit: an origin's username with a
+ * blank, an m-line's port of 10^12, an attribute named "x:y", a mid "a b" in a=group, a
+ * candidate's port 99999). Whatever parseSdp reads reads back as itself ("a=sendrecv " with its
+ * blank, "a=:x", an m-line's port 99999). A lone CR stays: parseSdp keeps one inside a line. A
+ * string where a number was ("a=ptime:twenty") is written as given.
  */
 export function writesAsRead(node: SdpLine, text: string): boolean {
   if (text.includes('\n')) return false;
   switch (node.kind) {
     case 'invalid':
       return typeof node.text === 'string';
-    case 'other-attribute':
-      return typeof node.name === 'string' && /^[^\s:]+$/.test(node.name) && (node.value === null || typeof node.value === 'string');
-    // Lines of fixed fields: their types, each field one token (a line of missing fields reads back as itself: "o=undefined undefined …").
     case 'field':
       return typeof node.value === 'string';
+    // The fields' types first (a line of missing fields reads back as itself: "o=undefined undefined …").
+    case 'other-attribute':
+      if (typeof node.name !== 'string' || (node.value !== null && typeof node.value !== 'string')) return false;
+      break;
     case 'origin': {
       const o = node.value;
-      return tokens(o.username, o.sessionId, o.sessionVersion, o.netType, o.addressType, o.address);
+      if (!strings(o.username, o.sessionId, o.sessionVersion, o.netType, o.addressType, o.address)) return false;
+      break;
     }
     case 'connection':
-      return tokens(node.value.netType, node.value.addressType, node.value.address);
+      if (!strings(node.value.netType, node.value.addressType, node.value.address)) return false;
+      break;
     case 'timing':
-      return tokens(node.value.start, node.value.stop);
+      if (!strings(node.value.start, node.value.stop)) return false;
+      break;
     case 'bandwidth':
-      return typeof node.value.type === 'string' && /^[^\s:]+$/.test(node.value.type) && Number.isSafeInteger(node.value.bandwidth) && node.value.bandwidth >= 0;
+      if (typeof node.value.type !== 'string' || !Number.isSafeInteger(node.value.bandwidth)) return false;
+      break;
     case 'media': {
       const m = node.value;
-      return tokens(m.kind, m.protocol) && port(m.port) && (m.portCount === null || (Number.isSafeInteger(m.portCount) && m.portCount > 0)) && Array.isArray(m.formats) && m.formats.every((f) => typeof f === 'string' && TOKEN.test(f));
+      if (!(strings(m.kind, m.protocol) && Number.isSafeInteger(m.port) && (m.portCount === null || Number.isSafeInteger(m.portCount)) && Array.isArray(m.formats) && m.formats.every((f) => typeof f === 'string'))) return false;
+      break;
     }
     case 'attribute':
+      // No field missing (undefined) or not a finite number anywhere in its value (audit of the
+      // change: "a=mid:undefined", "a=rtpmap:111 undefined/48000/2" and "a=group: 0 1" were written).
+      if (typeof node.name !== 'string' || !plainValue(node.value, 0)) return false;
       break;
   }
-  // An attribute: no field missing (undefined) or not a finite number anywhere in its value
-  // (audit of the change: "a=mid:undefined", "a=rtpmap:111 undefined/48000/2" and "a=group: 0 1"
-  // were written, the grammar reading them back).
-  if (typeof (node as AttributeLine).name !== 'string' || !plainValue((node as AttributeLine).value, 0)) return false;
-  // Read again: it must read back as the same fields ("a=mid:[object Object]" reads as a mid,
-  // not as the object; "a=group:BUNDLE a b" as two mids, not the one "a b").
+  // Read again: the same kind of line, the same name, the same fields ("a=mid:[object Object]"
+  // reads as a mid, not as the object; "a=group:BUNDLE a b" as two mids, not the one "a b"; "m=audio
+  // 1000000000000 …" as no m-line at all).
   const back = readNode(text, 0, DISCARD);
-  return back.kind === 'attribute' && back.name === (node as AttributeLine).name && formatNode(back) === text && sameValue(back.value, (node as AttributeLine).value, 0);
+  if (back.kind !== node.kind || formatNode(back) !== text) return false;
+  if (back.kind === 'attribute' || back.kind === 'other-attribute') {
+    if (back.name !== (node as AttributeLine).name) return false;
+  }
+  return sameValue((back as { value: unknown }).value, (node as { value: unknown }).value, 0);
 }
 
 /** A value of the model: strings, finite numbers, booleans, null, and arrays and objects of them (no undefined). */

@@ -30,6 +30,13 @@ export function writeSdp(description: SessionDescription): string {
   return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
 }
 
+/** The lines of a text as parseSdp splits it (at LF, a CR before it cut). */
+function linesOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const l of text.split('\n')) out.add(l.endsWith('\r') ? l.slice(0, -1) : l);
+  return out;
+}
+
 function writeModel(description: SessionDescription): string {
   const all: SdpLine[] = [...description.lines];
   for (const m of description.media) pushAll(all, m.lines);
@@ -38,18 +45,28 @@ function writeModel(description: SessionDescription): string {
   // was read needs no check; one edited in place, added, or of a description built or revived
   // from JSON is read again (library audit: an edited port of 99999 and a mid holding a blank were
   // written, reading back as other lines).
+  // A line moved (one added or removed before it) is found among the lines read, looked up once
+  // a line is not where it was (audit of the change: every line after an added one was read
+  // again, and odd ones parseSdp reads, "a=sendrecv " with its blank, refused).
   const read = parsedTextOf(description);
+  let readLines: Set<string> | null = null;
   let at = 0;
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     const text = writeLine(node);
     let asRead = node.verbatim !== undefined && text === node.verbatim.text;
-    if (read !== undefined && at <= read.length) {
+    if (read !== undefined && !asRead) {
+      if (at <= read.length) {
+        const nl = read.indexOf('\n', at);
+        const end = nl < 0 ? read.length : nl;
+        const stop = end > at && read.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        asRead = stop - at === text.length && read.startsWith(text, at);
+        at = end + 1;
+      }
+      if (!asRead) asRead = (readLines ??= linesOf(read)).has(text);
+    } else if (read !== undefined && at <= read.length) {
       const nl = read.indexOf('\n', at);
-      const end = nl < 0 ? read.length : nl;
-      const stop = end > at && read.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      asRead ||= stop - at === text.length && read.startsWith(text, at);
-      at = end + 1;
+      at = nl < 0 ? read.length + 1 : nl + 1;
     }
     if (!asRead && !writesAsRead(node, text)) {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
