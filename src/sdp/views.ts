@@ -206,13 +206,15 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     lineRules(l, rules);
   }
   sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
-  // Two a=mid of different values: Chromium reads the last, so its mid is not the one its peer
-  // and its BUNDLE group name (measured; sdp-diff audit: a paste that lost an "m=" put a second
-  // m-section's a=mid into the first). sdpscope reads the first, as Firefox takes it.
   iceOptionsCommas(a.all('ice-options'), mid, findings);
+  // Two a=mid of different values, and a BUNDLE group naming the first: Chromium reads the last,
+  // finds no m-section for the mid its group names, and refuses the description (measured;
+  // sdp-diff audit: a paste that lost an "m=" put a second m-section's a=mid into the first).
+  // sdpscope reads the first, as Firefox takes it. Without such a group nothing was measured.
   const midLines = a.all('mid');
-  if (midLines.length > 1 && midLines.some((l) => l.value !== mid)) {
-    rules('mid-repeated', midLines.at(-1)!.line, 7, `a=mid:${midLines.map((l) => l.value).join(', a=mid:')} in one m-section: Chromium reads the last, ${JSON.stringify(midLines.at(-1)!.value)}; sdpscope and Firefox the first, ${JSON.stringify(mid)}`);
+  const last = midLines.at(-1)?.value;
+  if (midLines.length > 1 && mid !== null && last !== undefined && last !== mid && s.all('group').some((g) => g.value.semantics.toUpperCase() === 'BUNDLE' && g.value.mids.includes(mid))) {
+    rules('mid-repeated', midLines.at(-1)!.line, 7, `a=mid:${midLines.map((l) => l.value).join(', a=mid:')} in one m-section, and a=group:BUNDLE names ${JSON.stringify(mid)}: Chromium reads the last, ${JSON.stringify(last)}, and then finds no m-section for ${JSON.stringify(mid)}; sdpscope and Firefox read the first`);
   }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);

@@ -415,6 +415,8 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     expect(d.diagnostics.find((x) => x.kind === 'invalid-line')!.message).toMatch(/an m= line without its "m="\? Both browsers refuse the description here/);
     expect(said).toContainEqual(['rejected-by-browser', 10, 'mid-repeated']);
     expect(d.media[0]!.mid).toBe('0');
+    // Without a BUNDLE group naming the first mid nothing was measured: no finding (audit of the change).
+    expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=mid:audio\r\n`).diagnostics.map((x) => 'rule' in x && x.rule)).not.toContain('mid-repeated');
     // One a=mid written twice alike is no finding; a line that is not an m= line gets no such hint.
     expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=mid:0\r\n`).diagnostics.map((x) => 'rule' in x && x.rule)).not.toContain('mid-repeated');
     expect(parseSdp(`${head}hello world\r\n`).diagnostics[0]!.message).toBe('not "<type>=<value>": "hello world"');
