@@ -159,7 +159,12 @@ export class NatEvidence {
     // Relays whose related addresses show where one TURN server saw this agent: a mapping seen,
     // from one destination only (candidates audit: a Kurento log of two relays was told to check its STUN server).
     const relaySeen = this.relayMapped.size > 0;
-    if (this.srflx === 0 && relaySeen) why.push(`no srflx candidate; the relays' related addresses (${[...this.relayMapped.keys()].slice(0, 3).join(', ')}) show where their TURN server saw this agent, one server each: no second destination to compare`);
+    // The TURN servers' addresses (one server may have two allocations: one address, two ports).
+    const servers = new Set<string>();
+    for (const relays of this.relayMapped.values()) for (const r of relays) servers.add(r);
+    const mappings = [...this.relayMapped.keys()].slice(0, 3).join(', ');
+    if (this.srflx === 0 && relaySeen && servers.size > 1) why.push(`no srflx candidate; relays on ${servers.size} TURN server addresses (${[...servers].slice(0, 3).join(', ')}) have different related addresses (${mappings}): allocations from separate sockets, or a NAT that maps per destination; candidates cannot tell which`);
+    else if (this.srflx === 0 && relaySeen) why.push(`no srflx candidate; the relays' related addresses (${mappings}) show where their TURN server saw this agent, one server: no second destination to compare`);
     else if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
@@ -171,7 +176,9 @@ export class NatEvidence {
     // What is left to compare: nothing when every srflx hides its base, is redacted or is a private one's own address (real-log audit: "one mapping per base" was said of hidden ones).
     const compared = this.bases.size > 0;
     const seedTypes = this.srflx === 0 && relaySeen
-      ? 'cannot be told from these candidates: relays of one TURN server, no srflx (a STUN server, or a second TURN server, would give a second mapping to compare); sdpscope probe with two STUN servers tells'
+      ? servers.size > 1
+        ? 'cannot be told from these candidates: relays of several TURN servers with different mappings, no srflx; sdpscope probe with two STUN servers tells'
+        : 'cannot be told from these candidates: relays of one TURN server, no srflx (a STUN server, or a second TURN server, would give a second mapping to compare); sdpscope probe with two STUN servers tells'
       : this.srflx === 0
       ? 'cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)'
       : compared

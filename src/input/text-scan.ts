@@ -309,8 +309,8 @@ const unbracket = (a: string): string => (a.startsWith('[') ? a.slice(1, -1) : a
 
 /**
  * Each `Cand[…]` of a native libwebrtc log line, read as the candidate line Chromium would write for
- * it (SerializeCandidate: raddr/rport for a type other than host, generation and ufrag,
- * network-id and network-cost when not 0); its mid the Cand's transport name, or the Port's on
+ * it (SerializeCandidate: raddr/rport for a type other than host, a TCP one's tcptype, generation
+ * and ufrag, network-id and network-cost when not 0); its mid the Cand's transport name, or the Port's on
  * the line (candidates audit: NO_SDP_FOUND for Android, UWP and Godot logs).
  */
 function libwebrtcCandidates(line: string, at: Source, sink: InputSink): void {
@@ -324,7 +324,10 @@ function libwebrtcCandidates(line: string, at: Source, sink: InputSink): void {
     const [networkId, networkCost, generation] = numbers.length === 3 ? numbers : [undefined, undefined, undefined];
     let text = `candidate:${foundation} ${component} ${protocol} ${priority} ${unbracket(address!)} ${port} typ ${type}`;
     if (type !== 'host') text += ` raddr ${raddr === '' ? '0.0.0.0' : unbracket(raddr!)} rport ${rport}`;
-    if (protocol === 'tcp' && port === '9') text += ' tcptype active';
+    // Cand[…] does not write the tcptype: libwebrtc's TCPPort makes an active candidate at port 9
+    // (or 0) and a passive one at its listening port (audit of the change: "tcptype missing" was
+    // said of a line sdpscope had made).
+    if (protocol === 'tcp') text += port === '9' || port === '0' ? ' tcptype active' : ' tcptype passive';
     if (generation !== undefined) text += ` generation ${generation}`;
     if (ufrag !== '') text += ` ufrag ${ufrag}`;
     if (networkId !== undefined && networkId !== '0') text += ` network-id ${networkId}`;

@@ -65,9 +65,12 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:4276465545 1 udp 41819903 139.162.167.148 54111 typ relay raddr 178.253.158.37 rport 33842 generation 0',
     ]);
     expect(v.mapping).toBe('unknown');
-    expect(v.evidence).toEqual(['no srflx candidate; the relays\' related addresses (178.253.158.37:35130, 178.253.158.37:33842) show where their TURN server saw this agent, one server each: no second destination to compare']);
+    expect(v.evidence).toEqual(['no srflx candidate; the relays\' related addresses (178.253.158.37:35130, 178.253.158.37:33842) show where their TURN server saw this agent, one server: no second destination to compare']);
     expect(v.seedTypes).toMatch(/^cannot be told from these candidates: relays of one TURN server, no srflx/);
     expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 0.0.0.0 rport 0']).seedTypes).toBe('cannot be told: no server-reflexive candidate (is a STUN server configured and reachable?)');
+    // Relays of two TURN servers with two mappings: said as such, not as one server (audit of the change).
+    const two = verdict(['candidate:1 1 udp 33563647 198.51.100.1 61735 typ relay raddr 203.0.113.5 rport 40000', 'candidate:2 1 udp 33564415 198.51.100.99 56670 typ relay raddr 203.0.113.5 rport 40001']);
+    expect([two.mapping, two.evidence, two.seedTypes]).toEqual(['unknown', ['no srflx candidate; relays on 2 TURN server addresses (198.51.100.1, 198.51.100.99) have different related addresses (203.0.113.5:40000, 203.0.113.5:40001): allocations from separate sockets, or a NAT that maps per destination; candidates cannot tell which'], 'cannot be told from these candidates: relays of several TURN servers with different mappings, no srflx; sdpscope probe with two STUN servers tells']);
   });
 
   it('the same mapping seen by two STUN servers (two foundations) is endpoint-independent: a cone NAT', () => {

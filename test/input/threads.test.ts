@@ -136,13 +136,16 @@ describe('real threads (test/fixtures/threads)', () => {
       'Cand[:2:1:udp:1686052607:203.0.113.7:47330:srflx:[2001:db8::5]:50000:AbCd:pw:2:10:1]',
       'Cand[:3:1:tcp:1518280447:10.0.0.1:9:local::0:AbCd:pw:1:0:0]',
       'Cand[:4:1:udp:1:10.0.0.1:70000:local::0:AbCd:pw:1:0:0] Cand[nothing] Cand[',
+      'Cand[:5:1:tcp:1518280447:192.168.0.5:50123:local::0:AbCd:pw:1:0:0]',
     ].join('\n'));
     expect(r.candidates.map((c) => [c.text, c.sdpMid])).toEqual([
       ['candidate:1 1 udp 2122262783 2001:db8::5 50000 typ host generation 0 ufrag AbCd network-id 2 network-cost 10', '0'],
       ['candidate:2 1 udp 1686052607 203.0.113.7 47330 typ srflx raddr 2001:db8::5 rport 50000 generation 1 ufrag AbCd network-id 2 network-cost 10', null],
       ['candidate:3 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active generation 0 ufrag AbCd network-id 1', null],
       ['candidate:4 1 udp 1 10.0.0.1 70000 typ host generation 0 ufrag AbCd network-id 1', null],
+      ['candidate:5 1 tcp 1518280447 192.168.0.5 50123 typ host tcptype passive generation 0 ufrag AbCd network-id 1', null],
     ]);
+    expect(r.candidates[4]!.explanation!.warnings.map((f) => f.kind)).not.toContain('candidate-tcptype-missing');
     // Port 70000 is the candidate's own error, as in a candidate line.
     expect(r.candidates[3]!.error?.code).toBe('CANDIDATE_PORT');
   });
