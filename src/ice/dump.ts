@@ -156,7 +156,8 @@ export function readStatsDump(text: string): StatsDump {
     }
     // A text that does not open as JSON is not "almost JSON": V8's words for a log starting with a
     // year ("Unexpected non-whitespace character after JSON at position 4") sent users looking for a broken dump (candidates audit).
-    const notJson = /^\s*[[{]/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start with { or [';
+    // A log's "[2024-01-01 …]" or "[000:057]" opens with a bracket too: JSON opens a dump's object or array of values.
+    const notJson = /^\s*(?:\{\s*["}]|\[\s*[[{"\]])/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start as JSON does';
     return fail(`not a stats dump: neither JSON (${notJson}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
   }
   // rtcstats-server's client format of 2016 (fippo/rtcstats-server test/clienttest.json: lists of
@@ -184,7 +185,7 @@ export function readStatsDump(text: string): StatsDump {
 function otherInput(text: string): string {
   const head = text.slice(0, 65536);
   if (/^\s*v=0\s*$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
-  if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:\S+ \d{1,3} (?:udp|tcp) /i.test(head)) return SIGNALING_HINT;
+  if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:\S+ \d{1,3} (?:udp|tcp) /i.test(head) || /\bCand\[[^\]:]*:[^\]:]+:\d{1,3}:(?:udp|tcp):/.test(head)) return SIGNALING_HINT;
   return '';
 }
 

@@ -58,8 +58,10 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   const re = /(?:a=)?candidate:/g;
   re.lastIndex = from;
   const starts = new CandidateStarts(line);
-  // Only a line that names an sdpMid or sdpMLineIndex is searched for one around each candidate.
+  // Only a line that names an sdpMid or sdpMLineIndex is searched for one around each candidate,
+  // between the candidates before and after it.
   const hasMidKey = line.includes('sdpM');
+  let previousEnd = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
@@ -104,8 +106,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
-    const init = android ?? legacyInit(line, m.index) ?? namedInit(line, m.index) ?? (hasMidKey ? objectInit(line, m.index, end) : null) ?? {};
+    const init = android ?? legacyInit(line, m.index) ?? namedInit(line, m.index) ?? (hasMidKey ? objectInit(line, m.index, end, previousEnd, next < 0 ? line.length : next) : null) ?? {};
     emitCandidate(text, init, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
+    previousEnd = end;
     re.lastIndex = end;
   }
 }
@@ -251,9 +254,13 @@ export function namedInit(line: string, from: number): { sdpMid: string; sdpMLin
   return m[1] !== undefined ? { sdpMid: m[1] } : { sdpMid: m[2]!, sdpMLineIndex: Number(m[3]) };
 }
 
-/** An sdpMid key and its value in JavaScript-object or JSON text: `sdpMid: 1`, `"sdpMid":"1"`, `sdpMid: 'data'`. */
-const OBJECT_MID = /(?<![\w$])["']?sdpMid["']?[ \t]{0,4}[:=][ \t]{0,4}(?:"([^"\s,{}]{0,64})"|'([^'\s,{}]{0,64})'|([^\s,"'{}]{1,64}))/;
-const OBJECT_INDEX = /(?<![\w$])["']?sdpMLineIndex["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(\d{1,9})(?![\w.])/;
+/**
+ * An sdpMid key and its value in JavaScript-object or JSON text: `sdpMid: 1`, `"sdpMid":"1"`,
+ * `sdpMid: 'data'`, and JSON escaped in a string (`\"sdpMid\":\"2\"`). An unquoted value ends at
+ * a blank, a comma, a quote, a brace, a bracket or a parenthesis (`sdpMid: 1)` is mid 1).
+ */
+const OBJECT_MID = /(?<![\w$])\\?["']?sdpMid\\?["']?[ \t]{0,4}[:=][ \t]{0,4}(?:\\?"([^"\\\s,{}]{0,64})\\?"|'([^'\s,{}]{0,64})'|([^\s,"'{}()[\]\\]{1,64}))/;
+const OBJECT_INDEX = /(?<![\w$])\\?["']?sdpMLineIndex\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?(\d{1,9})(?![\w.])/;
 /** How far from a candidate its object's braces are looked for: an RTCIceCandidateInit's other keys are short. */
 const OBJECT_REACH = 256;
 
@@ -265,9 +272,10 @@ const OBJECT_REACH = 256;
  * after it, each within OBJECT_REACH (candidates audit: OpenVidu and React Native logs lost the
  * mid, and two unbundled m-lines looked like one transport). A `null` mid is none.
  */
-function objectInit(line: string, from: number, end: number): { sdpMid?: string; sdpMLineIndex?: number } | null {
+function objectInit(line: string, from: number, end: number, previousEnd: number, nextStart: number): { sdpMid?: string; sdpMLineIndex?: number } | null {
   let open = -1;
-  for (let i = from - 1; i >= 0 && i >= from - OBJECT_REACH; i--) {
+  // Not past the candidate before it, nor the one after it: a list of them is not one object (audit of the change).
+  for (let i = from - 1; i >= previousEnd && i >= from - OBJECT_REACH; i--) {
     const c = line.charCodeAt(i);
     if (c === 123) {
       open = i;
@@ -276,7 +284,7 @@ function objectInit(line: string, from: number, end: number): { sdpMid?: string;
     if (c === 125) return null;
   }
   if (open < 0) return null;
-  let close = Math.min(line.length, end + OBJECT_REACH);
+  let close = Math.min(nextStart, end + OBJECT_REACH);
   for (let i = end; i < close; i++) {
     const c = line.charCodeAt(i);
     if (c === 125 || c === 123) {

@@ -383,16 +383,16 @@ async function checkStdin(): Promise<void> {
   checkHead(head.subarray(0, bytesRead), 'standard input');
 }
 
-/**
- * A file (or "-", standard input) opened as a stream of text bytes (gzip inflated, UTF-16
- * decoded, binary refused), with its size when known. Opened here, so that a file that cannot be
- * read says so before anything is printed.
- */
 /** A path argument: a string, not empty (library audit: readTextInput(5) was FILE_UNREADABLE with Node's own words). */
 function requirePath(path: unknown, fn: string): void {
   if (typeof path !== 'string' || path === '') throw new SdpscopeError('INVALID_ARGUMENT', `${fn}: the path must be a file's path, or "-" for standard input, not ${path === '' ? 'an empty string' : path === null ? 'null' : typeof path}`);
 }
 
+/**
+ * A file (or "-", standard input) opened as a stream of text bytes (gzip inflated, UTF-16
+ * decoded, binary refused), with its size when known. Opened here, so that a file that cannot be
+ * read says so before anything is printed.
+ */
 export async function openTextStream(path: string): Promise<{ stream: AsyncIterable<Uint8Array>; size: number | null }> {
   requirePath(path, 'openTextStream');
   if (path === '-') {

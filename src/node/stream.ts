@@ -147,14 +147,23 @@ export async function scanStream(stream: AsyncIterable<Uint8Array | string>, sin
   requireStream(stream);
   requireObject(sink, 'scanStream: the sink', 'description', 'candidate', 'endOfCandidates', 'problem');
   requireOptions(options, 'scanStream: the options', { file: 'string', maxLineBytes: 'integer', onProgress: 'function', pause: 'function', maxDocumentBytes: 'integer' });
+  const chunks = fileErrors(stream, options.file);
+  const head = await readHead(chunks, sink, options);
+  return 'report' in head ? head.report : scanLines(head.lines, sink, options);
+}
+
+/**
+ * The stream's chunks, its own failure (a file stream on a missing file: ENOENT) made the file's
+ * error, as readTextInput says it (library audit: Node's own Error came out). Only the stream's:
+ * an error of the sink or of `pause` is thrown as it was (audit of the change: a sink's EBADF was
+ * called the input file's).
+ */
+async function* fileErrors(stream: AsyncIterable<Uint8Array | string>, file: string | undefined): AsyncIterable<Uint8Array | string> {
   try {
-    const head = await readHead(stream, sink, options);
-    return 'report' in head ? head.report : await scanLines(head.lines, sink, options);
+    yield* stream;
   } catch (e) {
-    // The stream's own failure (a file stream on a missing file: ENOENT) is the file's error, as
-    // readTextInput says it (library audit: Node's own Error came out).
     const errno = e !== null && typeof e === 'object' && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
-    throw errno ? fileError(options.file ?? (e as NodeJS.ErrnoException).path ?? 'the stream', e) : e;
+    throw errno ? fileError(file ?? (e as NodeJS.ErrnoException).path ?? 'the stream', e) : e;
   }
 }
 

@@ -90,7 +90,12 @@ describe('readStatsDump', () => {
   it('refuses what is not a dump, saying what it expected', () => {
     expect(() => readStatsDump('v=0\r\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/neither JSON [\s\S]* nor an rtcstats dump/) }));
     // A log starting with a date is "not JSON", not V8's "… after JSON at position 4" (candidates audit).
-    expect(() => readStatsDump('2016-04-12 10:00:00 kms debug {"id":1}\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON (it does not start with { or [) nor an rtcstats dump') }));
+    expect(() => readStatsDump('2016-04-12 10:00:00 kms debug {"id":1}\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringContaining('not a stats dump: neither JSON (it does not start as JSON does) nor an rtcstats dump') }));
+    // A bracketed time is a log's too (audit of the change); a native libwebrtc log is signaling.
+    for (const log of ['[2024-01-01 10:00:00] ICE failed\n', '[000:057] [23834] (basicportallocator.cc:735): Gathered candidate: Cand[:3178462403:1:udp:2122260223:192.168.0.2:35553:local::0:BBY2:x:1:50:0]\n']) {
+      expect(() => readStatsDump(log)).toThrow(expect.objectContaining({ message: expect.stringContaining('neither JSON (it does not start as JSON does)') }));
+    }
+    expect(() => readStatsDump('[000:057] Gathered candidate: Cand[:3178462403:1:udp:2122260223:192.168.0.2:35553:local::0:BBY2:x:1:50:0]\n')).toThrow(expect.objectContaining({ message: expect.stringContaining('it holds signaling (SDPs, candidates)') }));
     expect(() => readStatsDump('{"a": 1} x')).toThrow(expect.objectContaining({ message: expect.stringContaining('neither JSON (its JSON does not parse: Unexpected non-whitespace character after JSON') }));
     expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
     // Parts of wrong shapes are said (ICE audit: read as "no ICE data" without a word).

@@ -163,6 +163,14 @@ describe('real threads (test/fixtures/threads)', () => {
       `{sdpMid: 1, ${'k: 1, '.repeat(60)}candidate: "candidate:3 1 udp 1 10.0.0.1 1 typ host"}`,
     ].join('\n'));
     expect(r.candidates.map((c) => [c.candidate?.foundation, c.sdpMid])).toEqual([['1', null], ['2', null], ['3', null]]);
+    // An unquoted value ends at ")" or "]"; JSON escaped in a string is read; the keys after the
+    // next candidate are that one's, not this one's (audit of the change: "1)", none, the wrong mid).
+    const more = readInput([
+      '{candidate: candidate:10 1 udp 2122260223 192.168.1.5 50018 typ host, sdpMid: 1), sdpMLineIndex: 1}',
+      'INFO msg="{\\"candidate\\":\\"candidate:8 1 udp 2122260223 192.168.1.5 50014 typ host\\",\\"sdpMid\\":\\"2\\",\\"sdpMLineIndex\\":2}"',
+      '{list: [candidate:6 1 udp 2122260223 192.168.1.5 50010 typ host, candidate:7 1 udp 2122260223 192.168.1.5 50012 typ host], sdpMid: 1}',
+    ].join('\n'));
+    expect(more.candidates.map((c) => [c.candidate?.foundation, c.sdpMid, c.sdpMLineIndex])).toEqual([['10', '1', 1], ['8', '2', 2], ['6', null, null], ['7', null, null]]);
   });
 
   it('Amazon KVS signaling: the frames base64 in messagePayload (received) or MessagePayload (sent) are decoded and read, with the type their message names (it was NO_SDP_FOUND)', () => {

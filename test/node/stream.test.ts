@@ -32,6 +32,13 @@ describe('scanStream', () => {
     const { createReadStream } = await import('node:fs');
     await expect(scanStream(createReadStream('/nonexistent/sdpscope-test.log'), collectingSink())).rejects.toMatchObject({ name: 'SdpscopeError', code: 'FILE_NOT_FOUND', message: '/nonexistent/sdpscope-test.log: no such file' });
     await expect(scanStream(createReadStream('/nonexistent/x.log'), collectingSink(), { file: 'x.log' })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', message: 'x.log: no such file' });
+    // The sink's own error is its own, not the file's (audit of the change).
+    const sink = collectingSink();
+    const own = Object.assign(new Error('EBADF: bad file descriptor, write'), { code: 'EBADF', syscall: 'write' });
+    sink.candidate = () => {
+      throw own;
+    };
+    await expect(scanStream(Readable.from([Buffer.from('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n')]), sink, { file: 'x.log' })).rejects.toBe(own);
   });
 
   const inputs: [string, string][] = [
