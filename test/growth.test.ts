@@ -36,8 +36,8 @@ const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) =
   'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },
   parseCandidate: { prefixes: CANDIDATES, run: (b) => tryParseCandidate(b) },
   // The relay's redaction: of a parsed frame (log and feed), and of text it refused (not JSON).
-  redactFrame: { prefixes: ['a=ice-pwd:', 'a=crypto:1 x inline:', 'wss://u:', 'https://h/?token=', 'k=clear:', 'Authorization: Bearer ', 'bearer ', 'authorization:'], run: (b) => redactFrame({ sdp: b, url: b, password: [b] }) },
-  redactText: { prefixes: ['{"password":"', '{"token":[', '{"a":"', '"', '":', 'a=ice-pwd:', 'wss://u:', '?token=', 'inline:', '{"sdp":"v=0\\r\\nk=x:', "{'token':[", 'password: [', 'Authorization: Bearer '], run: (b) => redactText(b) },
+  redactFrame: { prefixes: ['a=ice-pwd:', 'a=crypto:1 x inline:', 'wss://u:', 'https://h/?token=', 'k=clear:', 'Authorization: Bearer ', 'bearer ', 'authorization:', 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:'], run: (b) => redactFrame({ sdp: b, url: b, password: [b], messageType: 'SDP_OFFER', messagePayload: btoa(JSON.stringify({ sdp: b })) }) },
+  redactText: { prefixes: ['{"password":"', '{"token":[', '{"a":"', '"', '":', 'a=ice-pwd:', 'wss://u:', '?token=', 'inline:', '{"sdp":"v=0\\r\\nk=x:', "{'token':[", 'password: [', 'Authorization: Bearer ', 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:'], run: (b) => redactText(b) },
 };
 
 const grow = (prefix: string, piece: string, size: number) => prefix + piece.repeat(Math.ceil(size / piece.length)).slice(0, size) + 'x';

@@ -6,6 +6,7 @@
  * relay forwards the bytes it received). Linear in the size of the frame. Pure.
  */
 import { requireText, requireTree, SdpscopeError } from '../errors.js';
+import { kvsPayload, toBase64 } from '../input/kvs.js';
 
 /**
  * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
@@ -97,6 +98,12 @@ const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/g;
 const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/g;
 /** SDES keys (RFC 4568 §6.1): inline:<key||salt>[|lifetime][|MKI:length]; the key is replaced by as many X. */
 const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
+/**
+ * The ICE password in native libwebrtc's log of a candidate, `Cand[transport:foundation:component:
+ * protocol:priority:address:port:type:related:port:ufrag:PASSWORD:…]` (audit of the change: the
+ * readers never read it, the log kept it). Each field bounded, no field holds ":" or "]".
+ */
+const LIBWEBRTC_CAND_PWD = /(Cand\[[^:\]\s]{0,64}:[^:\]\s]{1,64}:\d{1,3}:[a-z]{2,8}:\d{1,10}:(?:\[[0-9A-Fa-fx:.]{1,64}\]|[^:\]\s]{1,256}):\d{1,5}:[a-z]{4,6}:(?:\[[0-9A-Fa-fx:.]{0,64}\]|[^:\]\s]{0,256}):\d{1,5}:[^:\]\s]{0,256}:)([^:\]\s]{1,256})/g;
 /** k= lines (RFC 4566 §5.12, obsolete, still carried by old SIP gateways): the method kept, the key not. */
 const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
 /** A query or fragment parameter (`?token=…`, `&password=…`, `#access_token=…`) in a URL held in a string. */
@@ -124,6 +131,7 @@ function redactString(s: string, raw: boolean): string {
   let out = s;
   if (out.includes('a=ice-pwd:')) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
+  if (out.includes('Cand[')) out = out.replace(LIBWEBRTC_CAND_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
   if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(raw ? COOKIE_HEADER_RAW : COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
@@ -330,13 +338,22 @@ function redact(frame: unknown, depth: number): unknown {
     }
   }
   const out: Record<string, unknown> = {};
+  // Amazon KVS's frame, base64 in messagePayload: redacted inside, and written back as base64
+  // (audit of the change: its ice-pwd was logged while the readers now decode it).
+  const kvs = kvsPayload(frame as Record<string, unknown>);
   for (const [k, v] of Object.entries(frame)) {
     // A function is no JSON (JSON.stringify drops it); copied, a toJSON would send the unredacted
     // frame when the copy is stringified (audit of the late commits).
     if (typeof v === 'function') continue;
     const secret = v !== null && typeof v !== 'boolean' && isSecretKey(k);
     if (secret) replaced++;
-    const value = secret ? REDACTED : redact(v, depth + 1);
+    let value: unknown;
+    if (secret) value = REDACTED;
+    else if (kvs !== null && k === kvs.key) {
+      const before = replaced;
+      const inner = redact(kvs.value, depth + 1);
+      value = replaced === before ? v : toBase64(JSON.stringify(inner));
+    } else value = redact(v, depth + 1);
     // A "__proto__" key (JSON.parse makes it an own property) stays one: assigned, it would set the prototype and vanish.
     if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
     else out[k] = value;

@@ -9,6 +9,7 @@ import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from 
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { scanText, startsLikeCandidateFields } from './text-scan.js';
 import type { InputSink, WalkContext } from './types.js';
+import { kvsPayload } from './kvs.js';
 import { peerConnectionsOf, readLegacyValue, walkDump } from './webrtc-internals.js';
 
 const ufragIn = (sdp: unknown): string | null => (typeof sdp === 'string' ? (/^a=ice-ufrag:([^\s]+)/m.exec(sdp)?.[1] ?? null) : null);
@@ -46,40 +47,6 @@ function appRtcInit(o: Record<string, unknown>): { sdpMid: string; sdpMLineIndex
   const id = o['id'];
   const label = o['label'];
   return typeof id === 'string' && typeof label === 'number' && Number.isInteger(label) ? { sdpMid: id, sdpMLineIndex: label } : null;
-}
-
-/** KVS message types and the frame type each carries. */
-const KVS_TYPES: Readonly<Record<string, string>> = { SDP_OFFER: 'offer', SDP_ANSWER: 'answer', ICE_CANDIDATE: 'candidate' };
-/** A payload longer than this is not decoded (a description is under 100 KB; base64 adds a third). */
-const MAX_KVS_PAYLOAD = 1 << 20;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-/**
- * The frame Amazon Kinesis Video Streams' WebRTC signaling carries base64-encoded: a received
- * message `{"messageType":"ICE_CANDIDATE","messagePayload":"eyJjYW5k…","senderClientId":…}`, or a
- * sent one `{"action":"SDP_OFFER","RecipientClientId":…,"MessagePayload":"…"}` (the KVS C and
- * JavaScript SDKs log both), decoded and parsed, with the frame type its message type names; null
- * for any other object, or a payload that is not base64 of JSON (candidates audit: a KVS debug
- * log's candidates were NO_SDP_FOUND; decoded, they showed the NAT's mapping).
- */
-function kvsPayload(o: Record<string, unknown>): { value: unknown; key: string; type: string | undefined } | null {
-  const key = typeof o['messagePayload'] === 'string' ? 'messagePayload' : typeof o['MessagePayload'] === 'string' ? 'MessagePayload' : null;
-  if (key === null) return null;
-  const kind = o['messageType'] ?? o['action'];
-  if (typeof kind !== 'string' || !(kind in KVS_TYPES)) return null;
-  const payload = o[key] as string;
-  if (payload.length > MAX_KVS_PAYLOAD || payload.length % 4 !== 0 || !BASE64.test(payload)) return null;
-  let text: string;
-  try {
-    const bytes = atob(payload);
-    const array = new Uint8Array(bytes.length);
-    for (let i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(array);
-  } catch {
-    return null;
-  }
-  const value = STRINGS.parse(text);
-  return value === NOT_JSON ? null : { value, key, type: KVS_TYPES[kind] };
 }
 
 /** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */

@@ -75,6 +75,27 @@ describe('redactFrame', () => {
   });
 });
 
+describe('secrets in the forms the readers decode (audit of the change: logged as sent)', () => {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64');
+  it('an Amazon KVS payload: redacted inside and written back as base64; one without a secret is kept as it was', () => {
+    const sdp = 'v=0\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n';
+    const sent = redactFrame({ action: 'SDP_OFFER', RecipientClientId: 'viewer', MessagePayload: b64({ type: 'offer', sdp }) }) as { MessagePayload: string };
+    expect(JSON.parse(Buffer.from(sent.MessagePayload, 'base64').toString())).toEqual({ type: 'offer', sdp: 'v=0\r\na=ice-pwd:REDACTEDxxxxxxxxxxxxxxxx\r\n' });
+    expect(readInput(JSON.stringify(sent)).descriptions[0]!.description.icePwd).toBe('REDACTEDxxxxxxxxxxxxxxxx');
+    const candidate = { messageType: 'ICE_CANDIDATE', messagePayload: b64({ candidate: 'candidate:1 1 udp 1 10.0.0.1 5 typ host', sdpMid: '0' }) };
+    expect(redactFrame(candidate)).toEqual(candidate);
+  });
+
+  it('the ICE password in a native libwebrtc Cand[…], in a frame\'s string and in text', () => {
+    const line = 'Gathered candidate: Cand[:3192801181:1:udp:2122129151:172.27.29.15:49516:local::0:/HXf:x7vYNbzdu+jkqXyraYP+/hjv:5:0:0]';
+    const redacted = 'Gathered candidate: Cand[:3192801181:1:udp:2122129151:172.27.29.15:49516:local::0:/HXf:REDACTEDxxxxxxxxxxxxxxxx:5:0:0]';
+    expect(redactText(line)).toBe(redacted);
+    expect(redactFrame({ msg: line })).toEqual({ msg: redacted });
+    // The candidate it stands for reads the same after (the password is no field of it).
+    expect(readInput(redacted).candidates.map((c) => c.text)).toEqual(readInput(line).candidates.map((c) => c.text));
+  });
+});
+
 describe('redactFrame keeps what is not secret', () => {
   it('a "__proto__" key stays an own key of the copy, with its value (relay audit: it vanished from the log)', () => {
     const frame = JSON.parse('{"__proto__":{"password":"S","x":1},"y":2}') as unknown;
