@@ -21,7 +21,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { CandidateAnalyzer } from '../src/analysis/analyzer.js';
 import { scanInput } from '../src/input/read.js';
 
-const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b', 'Jingle elements': '<candidate ', 'aiortc reprs': 'RTCIceCandidate(component=1 ', 'libwebrtc Cands': 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:p:1:0:0] ', 'open braces': '{', 'object mids': 'sdpMid: 1, candidate: candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'base64': 'eyJj' };
+const SHAPES: Record<string, string> = { spaces: ' ', tabs: '\t', '=': '=', ':': ':', ';': ';', '/': '/', digits: '7', quotes: '"', backslashes: '\\', 'escaped CRLF': '\\r\\n', 'space x': ' x', dashes: '-', 'v=0 escaped': 'v=0\\n', 'candidate markers': ' candidate:', 'quoted markers': '"candidate:', 'joined candidates': ' and candidate:1 1 udp 1 1.2.3.4 5 typ host', 'escaped slashes': '\\/', 'quoted candidates with a slash': '"candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag a\\/b', 'Jingle elements': '<candidate ', 'aiortc reprs': 'RTCIceCandidate(component=1 ', 'libwebrtc Cands': 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:p:1:0:0] ', 'open braces': '{', 'object mids': 'sdpMid: 1, candidate: candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'base64': 'eyJj', 'line feeds': '\n', 'glued candidate prefixes': 'candidate:' };
 const ATTRIBUTES = Object.keys(GRAMMAR).map((k) => `a=${k}:`);
 const LINES = ['o=', 'c=', 'b=', 't=', 'm=', 's=', 'a=rtcp-fb:96 nack', 'a=fmtp:96 ', 'a=candidate:1 1 udp 1 1.2.3.4 5 typ host '];
 const CANDIDATES = ['candidate:', 'a=candidate:', 'candidate:1 1 udp 1 1.2.3.4 5 typ host ', 'candidate:1 1 udp 1 '];
@@ -35,6 +35,14 @@ const HOSTS: Record<string, { prefixes: readonly string[]; run: (body: string) =
   'readInput (JSON candidate)': { prefixes: CANDIDATES, run: (b) => readInput(JSON.stringify({ type: 'candidate', candidate: b, sdpMid: '0' })) },
   'summarizeFrame (the relay)': { prefixes: ['a=rtcp-fb:96 nack', 'a=candidate:', 'm='], run: (b) => summarizeFrame({ type: 'offer', sdp: `v=0\r\n${b}` }) },
   parseCandidate: { prefixes: CANDIDATES, run: (b) => tryParseCandidate(b) },
+  // A text given for a dump: what it holds instead is looked for (fuzz seed 20261206: blank lines and glued prefixes were quadratic there).
+  'readStatsDump (not a dump)': { prefixes: ['', 'v=0', 'a=candidate:', 'candidate:1 ', '[000:057] '], run: (b) => {
+    try {
+      return readStatsDump(b);
+    } catch (e) {
+      return e;
+    }
+  } },
   // The relay's redaction: of a parsed frame (log and feed), and of text it refused (not JSON).
   redactFrame: { prefixes: ['a=ice-pwd:', 'a=crypto:1 x inline:', 'wss://u:', 'https://h/?token=', 'k=clear:', 'Authorization: Bearer ', 'bearer ', 'authorization:', 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:'], run: (b) => redactFrame({ sdp: b, url: b, password: [b], messageType: 'SDP_OFFER', messagePayload: btoa(JSON.stringify({ sdp: b })) }) },
   redactText: { prefixes: ['{"password":"', '{"token":[', '{"a":"', '"', '":', 'a=ice-pwd:', 'wss://u:', '?token=', 'inline:', '{"sdp":"v=0\\r\\nk=x:', "{'token':[", 'password: [', 'Authorization: Bearer ', 'Cand[:1:1:udp:1:10.0.0.1:5:local::0:u:'], run: (b) => redactText(b) },
