@@ -72,11 +72,10 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
 
   const rows: string[][] = [];
   for (const c of m.codecs.negotiated) {
-    const name = `${c.name}/${c.clockRate ?? '?'}${c.channels && c.channels > 1 ? '/' + c.channels : ''}`;
-    rows.push([s.green('✓'), name, String(c.offerPayloadType), String(c.answerPayloadType), keyFirst(c.fmtp), c.rtx ? `${c.rtx.offerPayloadType}/${c.rtx.answerPayloadType}` : '', c.rtcpFeedback.join(', ')]);
+    rows.push([s.green('✓'), codecName(c), String(c.offerPayloadType), String(c.answerPayloadType), keyFirst(c.fmtp), c.rtx ? `${c.rtx.offerPayloadType}/${c.rtx.answerPayloadType}` : '', c.rtcpFeedback.join(', ')]);
   }
-  for (const c of m.codecs.offerOnly) rows.push([s.red('✗'), `${c.name || '?'}/${c.clockRate ?? '?'}`, String(c.payloadType), '-', keyFirst(c.fmtp), '', s.red(c.reason)]);
-  for (const c of m.codecs.answerOnly) rows.push([s.red('!'), `${c.name || '?'}/${c.clockRate ?? '?'}`, '-', String(c.payloadType), keyFirst(c.fmtp), '', s.red(c.reason)]);
+  for (const c of m.codecs.offerOnly) rows.push([s.red('✗'), codecName(c), String(c.payloadType), '-', keyFirst(c.fmtp), '', s.red(c.reason)]);
+  for (const c of m.codecs.answerOnly) rows.push([s.red('!'), codecName(c), '-', String(c.payloadType), keyFirst(c.fmtp), '', s.red(c.reason)]);
   if (rows.length > 0) {
     out.push('  codecs');
     pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (✓ ! answer, ✗ offer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
@@ -173,4 +172,9 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   }
   out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
   return out.join('\n') + '\n';
+}
+
+/** A codec in the table's name column: name/clock rate, and its channels when more than one, in every row (sdp-diff audit: "red/48000" beside "red/48000/2 not in answer"). */
+function codecName(c: { readonly name: string; readonly clockRate: number | null; readonly channels: number | null }): string {
+  return `${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? `/${c.channels}` : ''}`;
 }
