@@ -7,6 +7,7 @@
  */
 import { requireText, requireTree, SdpscopeError } from '../errors.js';
 import { kvsPayload, toBase64 } from '../input/kvs.js';
+import { LIBWEBRTC_CAND_HEAD } from '../input/text-scan.js';
 
 /**
  * Keys whose values are secrets, compared after lower-casing and dropping everything but letters
@@ -103,7 +104,7 @@ const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
  * protocol:priority:address:port:type:related:port:ufrag:PASSWORD:…]` (audit of the change: the
  * readers never read it, the log kept it). Each field bounded, no field holds ":" or "]".
  */
-const LIBWEBRTC_CAND_PWD = /(Cand\[[^:\]\s]{0,64}:[^:\]\s]{1,64}:\d{1,3}:[a-z]{2,8}:\d{1,10}:(?:\[[0-9A-Fa-fx:.]{1,64}\]|[^:\]\s]{1,256}):\d{1,5}:[a-z]{4,6}:(?:\[[0-9A-Fa-fx:.]{0,64}\]|[^:\]\s]{0,256}):\d{1,5}:[^:\]\s]{0,256}:)([^:\]\s]{1,256})/g;
+const LIBWEBRTC_CAND_PWD = /* @__PURE__ */ new RegExp(String.raw`(?<head>${LIBWEBRTC_CAND_HEAD})(?<pwd>[^:\]\s]{1,256})`, 'g');
 /** k= lines (RFC 4566 §5.12, obsolete, still carried by old SIP gateways): the method kept, the key not. */
 const K_LINE = /((?:^|[\r\n]|\\n)k=[a-z0-9-]+:)([^\r\n\\"]*)/g;
 /** A query or fragment parameter (`?token=…`, `&password=…`, `#access_token=…`) in a URL held in a string. */
@@ -131,7 +132,7 @@ function redactString(s: string, raw: boolean): string {
   let out = s;
   if (out.includes('a=ice-pwd:')) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
-  if (out.includes('Cand[')) out = out.replace(LIBWEBRTC_CAND_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
+  if (out.includes('Cand[')) out = out.replace(LIBWEBRTC_CAND_PWD, (...m: unknown[]) => { const g = m.at(-1) as { head: string; pwd: string }; return g.head + redactedPwd(g.pwd); });
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
   if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(raw ? COOKIE_HEADER_RAW : COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));

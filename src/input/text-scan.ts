@@ -309,7 +309,9 @@ function objectInit(line: string, from: number, end: number, previousEnd: number
  * others): an IPv6 address in brackets, a related address `:0` for none, the type in libwebrtc's
  * older words (`local` host, `stun` srflx) or the current ones. The password is never read.
  */
-const LIBWEBRTC_CAND = /Cand\[([^:\]\s]{0,64}):([^:\]\s]{1,64}):(\d{1,3}):([a-z]{2,8}):(\d{1,10}):(\[[0-9A-Fa-fx:.]{1,64}\]|[^:\]\s]{1,256}):(\d{1,5}):(local|stun|prflx|relay|host|srflx):(\[[0-9A-Fa-fx:.]{0,64}\]|[^:\]\s]{0,256}):(\d{1,5}):([^:\]\s]{0,256}):[^:\]\s]{0,256}((?::\d{1,10}){0,3})\]/y;
+export const LIBWEBRTC_CAND_HEAD = String.raw`Cand\[([^:\]\s]{0,64}):([^:\]\s]{1,64}):(\d{1,3}):([a-z]{2,8}):(\d{1,10}):(\[[0-9A-Fa-fx:.]{1,64}\]|[^:\]\s]{1,256}):(\d{1,5}):(local|stun|prflx|relay|host|srflx):(\[[0-9A-Fa-fx:.]{0,64}\]|[^:\]\s]{0,256}):(\d{1,5}):([^:\]\s]{0,256}):`;
+/** LIBWEBRTC_CAND_HEAD (its fields as far as the ufrag, each bounded, none holding ":" or "]"), then the password, not read, and the three numbers. */
+const LIBWEBRTC_CAND = /* @__PURE__ */ new RegExp(String.raw`${LIBWEBRTC_CAND_HEAD}[^:\]\s]{0,256}((?::\d{1,10}){0,3})\]`, 'y');
 /** The Port[...] a libwebrtc line names before its candidate: its content (transport) name, the mid of its m-line or BUNDLE tag. */
 const LIBWEBRTC_PORT = /Port\[(?:[0-9A-Fa-fx]{1,18}:)?([^:\]\s]{1,64}):\d{1,3}:\d{1,5}:[a-z]{4,6}:Net\[/;
 const LIBWEBRTC_TYPES: Record<string, string> = { local: 'host', stun: 'srflx', prflx: 'prflx', relay: 'relay', host: 'host', srflx: 'srflx' };
