@@ -224,7 +224,7 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // webrtc-internals text form outside dumps and the Trickle ICE page's rows, the NAT evidence of
     // relays, srflx-private-address, the ICE evidence of unanswered host checks, and redaction of
     // JSON held in strings. Mostly words. Cap 340 KiB.
-    // Later that day 333.8 → 343.2 KiB: native libwebrtc's Cand[…] reader, the mids written beside
+    // Later that day 333.8 → 344.8 KiB: native libwebrtc's Cand[…] reader, the mids written beside
     // candidates (JavaScript objects, AppRTC, Janus), KVS's base64 frames, writeSdp's check of each
     // line against the text read, classifyNat's argument checks, three measured findings
     // (mid-repeated, ice-options-commas, candidate-tcptype-missing) and their words. Cap 350 KiB.
