@@ -48,6 +48,10 @@ export function detectEncoding(head: Uint8Array): InputEncoding {
   if (!(head instanceof Uint8Array)) throw new SdpscopeError('INVALID_ARGUMENT', 'detectEncoding takes bytes (a Uint8Array or Buffer)');
   const b = head.subarray(0, HEAD_BYTES);
   if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  // A zip archive's local file header ("PK\x03\x04"), or an empty one's end record: binary,
+  // however little of it is, as a zip of stored (uncompressed) text is mostly text (README walk:
+  // its first line skipped as binary, the rest read, and sdp-diff compared the wrong pair).
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6))) return 'binary';
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
   // Without a mark: ASCII text in UTF-16 is a printable byte and a NUL, pair after pair.

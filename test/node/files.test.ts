@@ -33,6 +33,17 @@ describe('arguments of the wrong kind', () => {
   });
 });
 
+describe('zip archives', () => {
+  it('one of stored (uncompressed) text is binary too, by its header (README walk: its first line skipped, the rest read as the input)', () => {
+    const text = Buffer.from(`${'{"type":"offer","sdp":"v=0\\r\\n"}\n'.repeat(200)}`);
+    const stored = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4, 10, 0, 0, 0, 0, 0]), Buffer.alloc(20), Buffer.from('kvs.log'), text]);
+    expect(detectEncoding(stored)).toBe('binary');
+    expect(detectEncoding(Buffer.from([0x50, 0x4b, 5, 6, ...Buffer.alloc(18)]))).toBe('binary');
+    // Text that starts with "PK" is text.
+    expect(detectEncoding(Buffer.from('PK stands for something\n'))).toBe('utf-8');
+  });
+});
+
 describe('textBytes', () => {
   it('gives a line written to a pipe as it comes, not once 4 KiB have come (tail -f | sdpscope candidates --ndjson held every record to the end)', async () => {
     const line = '{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n';
