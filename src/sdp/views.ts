@@ -214,7 +214,9 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const midLines = a.all('mid');
   const last = midLines.at(-1)?.value;
   if (midLines.length > 1 && mid !== null && last !== undefined && last !== mid && s.all('group').some((g) => g.value.semantics.toUpperCase() === 'BUNDLE' && g.value.mids.includes(mid))) {
-    rules('mid-repeated', midLines.at(-1)!.line, 7, `a=mid:${midLines.map((l) => l.value).join(', a=mid:')} in one m-section, and a=group:BUNDLE names ${JSON.stringify(mid)}: Chromium reads the last, ${JSON.stringify(last)}, and then finds no m-section for ${JSON.stringify(mid)}; sdpscope and Firefox read the first`);
+    // Short: a rule's detail is cut past MAX_DETAIL (README walk: "read t…"); the mids each cut to 16.
+    const shown = (v: string) => JSON.stringify(v.length > 16 ? `${v.slice(0, 16)}…` : v);
+    rules('mid-repeated', midLines.at(-1)!.line, 7, `${midLines.length} a=mid in one m-section (${shown(mid)} first, ${shown(last)} last), BUNDLE naming ${shown(mid)}: Chromium reads the last and finds no m-section for ${shown(mid)}`);
   }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   const codecs = buildCodecs(mline, a);

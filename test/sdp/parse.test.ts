@@ -414,6 +414,8 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     expect(said).toContainEqual(['invalid-line', 9, null]);
     expect(d.diagnostics.find((x) => x.kind === 'invalid-line')!.message).toMatch(/an m= line without its "m="\? Both browsers refuse the description here/);
     expect(said).toContainEqual(['rejected-by-browser', 10, 'mid-repeated']);
+    // Whole, not cut past the rules' detail length (README walk: "… read t…").
+    expect(d.diagnostics.find((x) => 'rule' in x && x.rule === 'mid-repeated')!.message).toBe('2 a=mid in one m-section ("0" first, "1" last), BUNDLE naming "0": Chromium reads the last and finds no m-section for "0": Chromium rejects it (Firefox accepts)');
     expect(d.media[0]!.mid).toBe('0');
     // Without a BUNDLE group naming the first mid nothing was measured: no finding (audit of the change).
     expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=mid:audio\r\n`).diagnostics.map((x) => 'rule' in x && x.rule)).not.toContain('mid-repeated');
