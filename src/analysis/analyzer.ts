@@ -652,7 +652,8 @@ function sessionReport(s: SessionState): SessionReport {
     if (!types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
     if (s.hosts > 0 && s.mdnsHosts === s.hosts) diagnostics.push(at('only-mdns-hosts', `all ${s.hosts} host candidate${s.hosts === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
     if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
-    if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns']) diagnostics.push(at('ipv6-only', 'only IPv6 addresses', s.key));
+    // Not when some addresses are redacted or unreadable: they may be IPv4 (README walk: libwebrtc's own "192.168.0.x").
+    if (s.byFamily['ipv6'] && !s.byFamily['ipv4'] && !s.byFamily['mdns'] && !s.byFamily['redacted'] && !s.byFamily['invalid']) diagnostics.push(at('ipv6-only', 'only IPv6 addresses', s.key));
     if (!s.endOfCandidates && !s.wholeSet) diagnostics.push(at('end-of-candidates-missing', 'no end-of-candidates signalled', s.key));
   }
   return {

@@ -59,7 +59,7 @@ export class NatEvidence {
     if (c.type !== 'srflx') return;
     this.srflx++;
     const ra = c.relatedAddress;
-    // An address redacted by whoever shared the log: no mapping to compare.
+    // An address redacted in the log (by whoever shared it, or libwebrtc's own masking): no mapping to compare.
     if (c.family === 'redacted' || c.relatedFamily === 'redacted') {
       this.redacted++;
       return;
@@ -167,7 +167,7 @@ export class NatEvidence {
     else if (this.srflx === 0 && relaySeen) why.push(`no srflx candidate; the relays' related addresses (${mappings}) show where their TURN server saw this agent, one server: no second destination to compare`);
     else if (this.srflx === 0) why.push('no srflx candidate: nothing shows a mapping');
     else {
-      if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: redacted by whoever shared the log`);
+      if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: masked in the log (by whoever shared it, or by libwebrtc's own logging, which writes "192.168.0.x")`);
       if (this.invalid > 0) why.push(`${this.invalid} srflx whose address or base is not an IP address (edited by hand?): nothing to compare`);
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);

@@ -227,6 +227,15 @@ describe('repeated candidates', () => {
   });
 });
 
+describe('CandidateAnalyzer: the README walk of 2026-12-06', () => {
+  it('IPv6 beside addresses masked in the log (libwebrtc writes "192.168.0.x") is not "only IPv6"', () => {
+    const kinds = (log: string) => analyze(log).sessions.flatMap((x) => x.diagnostics.map((d) => d.kind));
+    const v6 = cand('a', 'candidate:1 1 udp 2122262783 2001:db8::1 5000 typ host ufrag AAAA');
+    expect(kinds(v6)).toContain('ipv6-only');
+    expect(kinds([v6, cand('a', 'candidate:2 1 udp 2122260223 192.168.0.x 5001 typ host ufrag AAAA')].join('\n'))).not.toContain('ipv6-only');
+  });
+});
+
 describe('CandidateAnalyzer: the candidates audit of 2026-12-05', () => {
   it('the call\'s pairs are the controlling agent\'s check list, whichever session came first (its srflx pruned, the other\'s kept)', () => {
     const offerFirst = analyze(CALL);
