@@ -41,11 +41,17 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
     if (content.trim() === '') {
       // Among the lines: both reject; parseSdp says a trailing one again as Chromium's alone.
       if (!problems.skip('blank-line', line)) problems.push(diagnostic('blank-line', BLANK_INSIDE, { ...atLine(line), browsers: { chromium: 'rejects', firefox: 'rejects' } }));
-    } else if (!problems.skip('invalid-line', line)) {
-      // An m= line that lost its "m=" (a broken paste; sdp-diff audit: it was found only among 72
-      // errors that followed from it): said so, and that the rest is read into the m-section above.
-      const mline = LOST_MLINE.test(content) ? ': an m= line without its "m="? Both browsers refuse the description here; sdpscope reads the lines after it as the m-section above\'s' : '';
-      problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}${mline}`, atLine(line, 1)));
+    } else {
+      // An m= line that lost its "m=" (a broken paste): both browsers refuse the description
+      // there (measured), which is its error; it is read as the m= line it is, so that what
+      // follows is its m-section's (sdp-diff audit, README walk: the rest read into the m-section
+      // above gave 72 and 90 errors that followed from the one). Written back as it was.
+      const lost = LOST_MLINE.test(content) ? readMedia(content) : undefined;
+      if (!problems.skip('invalid-line', line)) {
+        const mline = lost ? ': an m= line without its "m=": both browsers refuse the description here; read as the m= line it looks like' : '';
+        problems.push(diagnostic('invalid-line', `not "<type>=<value>": ${JSON.stringify(content.slice(0, 60))}${mline}`, atLine(line, 1)));
+      }
+      if (lost) return { line, kind: 'media', value: lost };
     }
     return { line, kind: 'invalid', text: content };
   }
