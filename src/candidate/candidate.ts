@@ -74,6 +74,9 @@ const MAX_EXTENSIONS = 100;
 
 const KNOWN_EXTENSIONS = ['tcptype', 'generation', 'ufrag', 'network-id', 'network-cost'] as const;
 
+/** A number field's error: missing when the line ends before it (README walk: "candidate:x" said `not ""`), else what it must be and what it is. */
+const badNumber = (field: string, must: string, text: string): string => (text === '' ? `${field} is missing` : `${field} must be ${must}, not ${quote(text)}`);
+
 /** A token of the line in a message: quoted, and cut when long (a line may be megabytes). */
 function quote(token: string): string {
   return JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}…` : token);
@@ -541,7 +544,7 @@ function scanCandidate(line: string): Candidate {
   const componentText = s.token();
   s.plain(componentText);
   const component = digits(componentText, 3);
-  if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', `component id must be a number from 1 to 256, not ${quote(componentText)}`, col);
+  if (component === null || component < 1 || component > 256) fail('CANDIDATE_COMPONENT', badNumber('component id', 'a number from 1 to 256', componentText), col);
 
   // SP transport = "UDP" / transport-extension (token)
   s.gap();
@@ -555,7 +558,7 @@ function scanCandidate(line: string): Candidate {
   const priorityText = s.token();
   s.plain(priorityText);
   const priority = digits(priorityText, 10);
-  if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', `priority must be a whole number up to 4294967295, not ${quote(priorityText)}`, col);
+  if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', badNumber('priority', 'a whole number up to 4294967295', priorityText), col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
   // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", seen in shared logs) is one token.
@@ -570,7 +573,7 @@ function scanCandidate(line: string): Candidate {
   const portText = s.token();
   s.plain(portText);
   const port = digits(portText, 5);
-  if (port === null || port > 65535) fail('CANDIDATE_PORT', `port must be a number from 0 to 65535, not ${quote(portText)}`, col);
+  if (port === null || port > 65535) fail('CANDIDATE_PORT', badNumber('port', 'a number from 0 to 65535', portText), col);
 
   // SP cand-type = "typ" SP candidate-types
   s.gap();

@@ -161,6 +161,18 @@ describe('grammar and tolerance', () => {
   });
 });
 
+describe('a field the line ends before is missing, not "" (README walk)', () => {
+  it.each([
+    ['candidate:x', 'CANDIDATE_COMPONENT', 'component id is missing'],
+    ['candidate:1 1 udp', 'CANDIDATE_PRIORITY', 'priority is missing'],
+    ['candidate:1 1 udp 2122260223 10.0.0.1', 'CANDIDATE_PORT', 'port is missing'],
+    ['candidate:1 x udp 1 10.0.0.1 5 typ host', 'CANDIDATE_COMPONENT', 'component id must be a number from 1 to 256, not "x"'],
+  ])('%s: %s', (line, code, reason) => {
+    const r = tryParseCandidate(line);
+    expect(r.ok ? null : [r.error.code, r.error.reason]).toEqual([code, reason]);
+  });
+});
+
 describe('a text that is no candidate: what was found, and what it may be (library audit)', () => {
   it.each([
     [' candidate:1 1 udp 1 10.0.0.1 5 typ host', /found " candidate:1 1 udp 1 10\." \(blanks before it: trim the line\)/],
