@@ -55,18 +55,17 @@ function writeModel(description: SessionDescription): string {
     const node = all[i]!;
     const text = writeLine(node);
     let asRead = node.verbatim !== undefined && text === node.verbatim.text;
-    if (read !== undefined && !asRead) {
+    if (read !== undefined) {
+      // The line read at this place (the place moves on either way), else anywhere among them.
+      let here = false;
       if (at <= read.length) {
         const nl = read.indexOf('\n', at);
         const end = nl < 0 ? read.length : nl;
         const stop = end > at && read.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        asRead = stop - at === text.length && read.startsWith(text, at);
+        here = stop - at === text.length && read.startsWith(text, at);
         at = end + 1;
       }
-      if (!asRead) asRead = (readLines ??= linesOf(read)).has(text);
-    } else if (read !== undefined && at <= read.length) {
-      const nl = read.indexOf('\n', at);
-      at = nl < 0 ? read.length + 1 : nl + 1;
+      asRead ||= here || (readLines ??= linesOf(read)).has(text);
     }
     if (!asRead && !writesAsRead(node, text)) {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
