@@ -20,6 +20,17 @@ describe('visibleLength', () => {
       { seed: 20261204, numRuns: 3000 },
     );
   });
+
+  it('counts ASCII text less its colour codes, as a copy without them measures it, whatever escapes and near-codes it holds (seeded)', () => {
+    const piece = fc.constantFrom('\x1b[31m', '\x1b[39m', '\x1b[1;4m', '\x1b[m', '\x1b[', '\x1b[3', '\x1b[31', '\x1b[31x', '\x1b', '\x1b\x1b[2m', '[31m', 'm', ';', '9', 'ab', ' ');
+    const text = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([t, visibleLength(t)]).toEqual([t, t.replace(/\x1b\[[0-9;]*m/g, '').length]);
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
+  });
 });
 
 describe('clip', () => {
