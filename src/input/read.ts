@@ -10,6 +10,7 @@ import { requireObject, requireOptions, requireText, withoutStack } from '../err
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
+import { mayOpenObject, ObjectBlock } from './object-block.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
 /** Where each collected description's candidates start in its report's list: they follow it, in order. */
@@ -113,6 +114,11 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     if (opensLoneBracket(body)) sink.problem(diagnostic('invalid-json', 'line 1 starts like JSON but does not parse', atLine(1, null, null, options.file)));
   }
   const scanner = new LineScanner(sink, file);
+  // An object printed over several lines (util.inspect, indented JSON after a log prefix) is read as one line (object-block.ts).
+  const objects = new ObjectBlock();
+  const release = () => {
+    for (const h of objects.release()) scanner.push(h.text, h.ending, h.line);
+  };
   let start = 0;
   let lineNo = 0;
   // NULs found once for the text, then passed line by line: a line holding one is binary data, skipped (as the stream reader does).
@@ -123,12 +129,22 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     const nl = body.indexOf('\n', start);
     const end = nl < 0 ? body.length : nl;
     if (nul >= 0 && nul < end) {
+      release();
       if (binary++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
       scanner.breakBlock();
       nul = body.indexOf('\0', end);
-    } else scanner.push(body.slice(start, end), nl < 0 ? '' : '\n', lineNo);
+    } else {
+      const text = body.slice(start, end);
+      const ending = nl < 0 ? '' : '\n';
+      const step = objects.open ? objects.push(text, ending, lineNo) : null;
+      if (step === null || step.kind === 'gave-up') {
+        if (step !== null) for (const h of step.held) scanner.push(h.text, h.ending, h.line);
+        if (scanner.inBlock || !mayOpenObject(text) || !objects.start(text, ending, lineNo)) scanner.push(text, ending, lineNo);
+      } else if (step.kind === 'closed') scanner.push(step.text, step.ending, step.line);
+    }
     start = end + 1;
   }
+  release();
   scanner.end();
 }
 

@@ -10,6 +10,7 @@ import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { fileError } from './files.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
+import { mayOpenObjectBytes, ObjectBlock } from '../input/object-block.js';
 import type { InputSink } from '../input/types.js';
 
 export interface StreamReport {
@@ -235,6 +236,19 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   let bytes = 0;
   let binaryReported = 0;
 
+  // An object printed over several lines is read as one line, as the whole-text reader reads it (object-block.ts).
+  const objects = new ObjectBlock();
+  /** A line held by the block, or one it joined, read as any line (its bytes made a buffer of their own). */
+  const readText = (text: string, ending: string, line: number, current: Buffer) => {
+    const b = Buffer.from(text);
+    markers.reset(b);
+    dispatch(b, 0, b.length, ending, line);
+    markers.reset(current);
+  };
+  const release = (current: Buffer) => {
+    for (const h of objects.release()) readText(h.text, h.ending, h.line, current);
+  };
+
   const handle = (buf: Buffer, start: number, end: number, ending: string) => {
     lineNo++;
     if (end > start && buf[end - 1] === 0x0d) {
@@ -243,11 +257,13 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       ending = ending === '\n' ? '\r\n' : '\r';
     }
     if (end - start > maxLine) {
+      release(buf);
       sink.problem(diagnostic('line-too-long', `line ${lineNo} is longer than ${maxLine} bytes: skipped`, atLine(lineNo, null, null, options.file)));
       scanner.breakBlock();
       return;
     }
     if (markers.within(0, start, end)) {
+      release(buf);
       if (binaryReported++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
       scanner.breakBlock();
       return;
@@ -257,6 +273,21 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       return;
     }
+    if (objects.open) {
+      const step = objects.push(buf.toString('utf8', start, end), ending, lineNo);
+      if (step.kind === 'held') return;
+      if (step.kind === 'closed') {
+        readText(step.text, step.ending, step.line, buf);
+        return;
+      }
+      for (const h of step.held) readText(h.text, h.ending, h.line, buf);
+    }
+    if (!scanner.inBlock && mayOpenObjectBytes(buf, start, end) && objects.start(buf.toString('utf8', start, end), ending, lineNo)) return;
+    dispatch(buf, start, end, ending, lineNo);
+  };
+
+  /** A line as read: skipped, read as facts (the fast path), or the scanner's. */
+  const dispatch = (buf: Buffer, start: number, end: number, ending: string, lineNo: number) => {
     if (!interesting(buf, start, end, markers)) {
       // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP
       // line follows), and so is a short line that may be a typo in it ("*a=sendonly": line-scanner.ts).
@@ -324,6 +355,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
     markers.reset(line);
     handle(line, 0, line.length, '');
   } else if (skipping) lineNo++;
+  release(Buffer.alloc(0));
   scanner.end();
   return { lines: lineNo, bytes };
 }

@@ -66,6 +66,20 @@ describe('real log excerpts', () => {
     expect(summary(await streamed(text))).toEqual(summary(r));
   });
 
+  it("Node util.inspect's objects over several lines (Kurento's tutorial server): each candidate with its mid, at its object's first line, in both readers", async () => {
+    const text = log('kurento-250-util-inspect.log');
+    const r = readInput(text);
+    const got = r.candidates.map((c) => [c.source.line, c.sdpMid, c.sdpMLineIndex, c.candidate?.port]);
+    expect(got).toEqual([[1, 'sdparta_0', 0, 15161], [6, 'sdparta_0', 0, 15164], [11, 'sdparta_0', 0, 15163], [16, 'sdparta_1', 1, 15165], [21, 'sdparta_1', 1, 15166]]);
+    expect(r.problems).toEqual([]);
+    const s = await streamed(text);
+    expect(s.candidates.map((c) => [c.source.line, c.sdpMid, c.sdpMLineIndex, c.candidate?.port])).toEqual(got);
+    // One session (no ufrag in these lines) of the five.
+    const a = new CandidateAnalyzer();
+    scanInput(text, a);
+    expect(a.finish().sessions.map((x) => x.counts.total)).toEqual([5]);
+  });
+
   it("Node util.inspect's joined pieces: the answer whole, its two candidates in it", async () => {
     const text = log('mediasoup-client-aiortc-46-util-inspect.log');
     const r = readInput(text);

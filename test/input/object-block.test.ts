@@ -1,0 +1,127 @@
+/** Objects printed over several lines, read as the one line each stands for (src/input/object-block.ts), by both readers. */
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { MAX_OBJECT_LINES, ObjectBlock, openDepth } from '../../src/input/object-block.js';
+import { collectingSink, readInput } from '../../src/input/read.js';
+import { scanStream } from '../../src/node/stream.js';
+import type { InputReport } from '../../src/input/types.js';
+
+async function streamed(text: string, chunk = 7): Promise<InputReport> {
+  const sink = collectingSink();
+  const bytes = Buffer.from(text);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
+  await scanStream(Readable.from(chunks), sink);
+  return sink.report;
+}
+
+/** Each candidate: line, time, mid, index, port. */
+const seen = (r: InputReport) => r.candidates.map((c) => [c.source.line, c.source.timestamp ?? null, c.sdpMid, c.sdpMLineIndex, c.candidate?.port ?? null]);
+
+const C1 = 'candidate:2938520562 1 udp 2130706431 192.168.1.2 53000 typ host generation 0 ufrag abcd';
+const C2 = 'candidate:2938520563 1 udp 2130706431 192.168.1.2 53002 typ host generation 0 ufrag abcd';
+
+describe('openDepth', () => {
+  it('counts the brackets left open outside quoted strings, either quote, escapes skipped, closers of nothing ignored', () => {
+    expect(openDepth('recv {', 0)).toBe(1);
+    expect(openDepth("{ id: 'onIceCandidate',", 0)).toBe(1);
+    expect(openDepth('  "a": "{[", \'}\' [', 0)).toBe(1);
+    expect(openDepth('"x\\"{"', 0)).toBe(0);
+    expect(openDepth('} } {', 0)).toBe(1);
+    expect(openDepth('     sdpMLineIndex: 0 } } +3ms', 2)).toBe(0);
+    expect(openDepth("don't {", 0)).toBe(0);
+  });
+});
+
+describe('objects over several lines', () => {
+  it("util.inspect's layout (Node 12 on): the mid and the time on other lines than the candidate, read", async () => {
+    const text = [
+      '2026-12-06T10:00:00.000Z onicecandidate RTCIceCandidate {',
+      `  candidate: '${C1}',`,
+      "  sdpMid: '0',",
+      '  sdpMLineIndex: 0,',
+      "  usernameFragment: 'abcd'",
+      '}',
+      '2026-12-06T10:00:00.100Z onicecandidate {',
+      "  sdpMid: '1',",
+      '  sdpMLineIndex: 1,',
+      `  candidate: '${C2}'`,
+      '}',
+      '',
+    ].join('\n');
+    const want = [[1, '2026-12-06T10:00:00.000Z', '0', 0, 53000], [7, '2026-12-06T10:00:00.100Z', '1', 1, 53002]];
+    expect(seen(readInput(text))).toEqual(want);
+    expect(seen(await streamed(text))).toEqual(want);
+    expect(seen(await streamed(text.replaceAll('\n', '\r\n'), 5))).toEqual(want);
+  });
+
+  it('indented JSON after a log prefix: read as the JSON value it is, with the prefix\'s time', async () => {
+    const msg = JSON.stringify({ type: 'candidate', candidate: { candidate: C1, sdpMid: 'audio', sdpMLineIndex: 0 } }, null, 2);
+    const text = `10:00:00.001 received message ${msg}\n10:00:00.002 next line\n`;
+    const want = [[1, '10:00:00.001', 'audio', 0, 53000]];
+    expect(seen(readInput(text))).toEqual(want);
+    expect(seen(await streamed(text))).toEqual(want);
+  });
+
+  it('an SDP util.inspect splits into quoted pieces over lines is read whole, its candidates in it', async () => {
+    const sdp = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:abcdefghijklmnopqrstuv', 'a=rtpmap:111 opus/48000/2', `a=${C1}`];
+    const text = ['answer {', "  type: 'answer',", ...sdp.map((l, i) => `${i === 0 ? '  sdp: ' : '    '}'${l}\\r\\n'${i < sdp.length - 1 ? ' +' : ''}`), '}', ''].join('\n');
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect(r.descriptions.map((d) => [d.source.line, d.description.media.length, d.description.media[0]!.candidates.length])).toEqual([[1, 1, 1]]);
+      expect(r.problems).toEqual([]);
+    }
+  });
+
+  it('gives up at a line at the margin, a blank line, an SDP line, or past its bound, and then reads each line as before', async () => {
+    const cases = [
+      // Never closed: the next log line starts at the margin.
+      [`recv {\n  candidate: '${C1}',\n10:00:01 ${C2}\n`, [[2, null, null, null, 53000], [3, '10:00:01', null, null, 53002]]],
+      // A blank line inside.
+      [`recv {\n  candidate: '${C1}',\n\n  sdpMid: '0'\n}\n`, [[2, null, null, null, 53000]]],
+      // An SDP printed raw, indented.
+      [`offer {\n  a=${C1}\n}\n`, [[2, null, null, null, 53000]]],
+    ] as const;
+    for (const [text, want] of cases) {
+      expect([text, seen(readInput(text))]).toEqual([text, want]);
+      expect([text, seen(await streamed(text))]).toEqual([text, want]);
+    }
+    const long = `recv {\n${'  x: 1,\n'.repeat(MAX_OBJECT_LINES)}  candidate: '${C1}', sdpMid: '0'\n}\n`;
+    const line = MAX_OBJECT_LINES + 2;
+    // Past the bound the lines are read one by one, as before: the candidate at its own line, no object around it.
+    expect(seen(readInput(long))).toEqual([[line, null, null, null, 53000]]);
+    expect(seen(await streamed(long))).toEqual([[line, null, null, null, 53000]]);
+  });
+
+  it('a block open at the end of the input, or before a binary line, is read line by line', async () => {
+    for (const text of [`recv {\n  candidate: '${C1}',`, `recv {\n  candidate: '${C1}',\n\0\0\n`]) {
+      expect(seen(readInput(text))).toEqual([[2, null, null, null, 53000]]);
+      expect(seen(await streamed(text))).toEqual([[2, null, null, null, 53000]]);
+    }
+  });
+
+  it('reads the same in both readers whatever the layout and the chunks (seeded)', async () => {
+    const piece = fc.constantFrom('recv {', '  ', '}', ' }', '{', '[', ']', ',', "'", '"', `candidate: '${C1}'`, `"candidate": "${C2}"`, "sdpMid: '0'", '"sdpMid": "1"', 'sdpMLineIndex: 0', '10:00:00 ', 'a=mid:0', 'v=0', '\r');
+    const line = fc.array(piece, { maxLength: 5 }).map((ps) => ps.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), async (lines, chunk) => {
+        const text = lines.join('\n');
+        const a = readInput(text);
+        const b = await streamed(text, chunk);
+        expect(seen(b)).toEqual(seen(a));
+        expect(b.descriptions.length).toBe(a.descriptions.length);
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
+});
+
+describe('ObjectBlock', () => {
+  it('joins its lines, each next one without its indentation, at the first line\'s number', () => {
+    const b = new ObjectBlock();
+    expect(b.start('x {\r', '\n', 4)).toBe(true);
+    expect(b.push("  a: 'b',\r", '\n', 5)).toEqual({ kind: 'held' });
+    expect(b.push('}\r', '\n', 6)).toEqual({ kind: 'closed', text: "x { a: 'b', }", ending: '\n', line: 4 });
+    expect(b.open).toBe(false);
+    expect(b.start('x {}', '\n', 7)).toBe(false);
+  });
+});
