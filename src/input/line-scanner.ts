@@ -61,9 +61,14 @@ function statedType(line: string): SdpType | null {
   return m ? (m[1]!.toLowerCase() as SdpType) : null;
 }
 
-/** A line that may be a typo inside an SDP: short, and nothing a log's own line shows (a time, a candidate, JSON, a blank). */
+/**
+ * A line that may be a typo inside an SDP: short, and nothing a log's own line shows (a time, a
+ * candidate, JSON, a blank), nor the `v=` that starts the next description (an offer and its answer
+ * pasted or `cat` back to back were one description: SFU audit, a false "mid 0 is also the mid of"
+ * error and NO_OFFER_ANSWER from sdp-diff).
+ */
 function strayLine(bare: string): boolean {
-  if (bare.length > 200 || BLANK.test(bare) || leadingTime(bare) !== undefined || bare.includes('candidate:')) return false;
+  if (bare.startsWith('v=') || bare.length > 200 || BLANK.test(bare) || leadingTime(bare) !== undefined || bare.includes('candidate:')) return false;
   const c = bare.trimStart().charCodeAt(0);
   return c !== 123 && c !== 91 && c !== 34;
 }

@@ -1,4 +1,6 @@
-import { readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
+import { Readable } from 'node:stream';
+import { collectingSink, readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
+import { scanStream } from '../../src/node/stream.js';
 import { parseLegacyValue } from '../../src/input/webrtc-internals.js';
 import { corpusFile, sample, seedSdp } from '../support/corpus.js';
 
@@ -27,6 +29,19 @@ describe('raw SDP', () => {
     const log = `first:\n${SDP_LF}\nsecond:\n${SDP_CRLF}`;
     const found = readDescriptions(log);
     expect(found.map((f) => f.source.line)).toEqual([2, SDP_LF.split('\n').length + 3]);
+  });
+
+  it('reads two SDPs back to back, no line between them, as two (an offer and its answer `cat` together were one: SFU audit)', async () => {
+    const offer = sample('chromium156-recvonly-offer.sdp');
+    const answer = sample('chromium156-answer.sdp');
+    for (const text of [offer + answer, (offer + answer).replaceAll('\r\n', '\n')]) {
+      const r = readInput(text);
+      expect(r.descriptions.map((d) => [d.source.line, d.description.media.length, d.description.diagnostics.filter((x) => x.severity === 'error').length])).toEqual([[1, 3, 0], [offer.split('\n').length, 3, 0]]);
+      expect(r.problems).toEqual([]);
+      const sink = collectingSink();
+      await scanStream(Readable.from([Buffer.from(text)]), sink);
+      expect(sink.report.descriptions.map((d) => d.source.line)).toEqual(r.descriptions.map((d) => d.source.line));
+    }
   });
 });
 
