@@ -23,7 +23,7 @@ export const ICE_VERDICTS = {
   'no-local-candidates': { title: 'No usable local candidate', action: 'Gathering produced nothing to pair: with iceTransportPolicy "relay" every TURN server failed (see the candidate errors); otherwise no network interface or every server unreachable.' },
   'no-remote-candidates': { title: 'No remote candidate', action: 'The other side\'s candidates never arrived: the signaling did not forward them (trickle), or the remote description has none. Check that every icecandidate event is sent and added with addIceCandidate.' },
   'remote-candidates-refused': { title: 'The browser refused the remote candidates', action: 'addIceCandidate failed for every candidate the other side sent (addIceCandidateFailed in the dump): added before setRemoteDescription, with an sdpMid or sdpMLineIndex the remote description does not have, a ufrag of another generation (after an ICE restart), or a line the browser cannot parse. Add candidates after the remote description, with the init the other side\'s onicecandidate gave.' },
-  'remote-candidates-unresolved': { title: 'Remote candidates are mDNS names that never resolved', action: 'The other side hides its host addresses behind .local names, which resolve only on the same link; give both sides a STUN server (srflx) or TURN (relay).' },
+  'remote-candidates-unresolved': { title: 'Remote candidates are names that never resolved', action: 'A candidate written with a name is paired only once the name resolves. .local (mDNS) names hide a browser\'s host addresses and resolve only on the same link: give both sides a STUN server (srflx) or TURN (relay). A DNS name (a server announcing its host name) must resolve from this side: check its DNS record, or have the server announce its IP address.' },
   'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
@@ -952,7 +952,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
-    if (sel) evidence.push(`selected pair: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel)}`);
+    // Not named by the stats (no transport in an excerpt): said to be the nominated pair taken for it (ICE audit).
+    if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel)}`);
     // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
     if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
     if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
@@ -1032,7 +1033,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         const silent = r.pairs.filter((p) => p !== sel && p.local?.type === 'host' && p.remote?.type === 'host' && p.responseCountsReported && p.responsesReceived === 0 && (p.state === 'failed' ? p.requestsSent > 0 : p.requestsSent >= 5));
         if (silent.length > 0) {
           const sent = silent.reduce((n, p) => n + p.requestsSent, 0);
-          evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the two machines' own addresses) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: a firewall on one of the hosts, or no route between them; the call took ${describePair(sel)} instead`);
+          // A public host address is one a server announces (go2rtc's configured public IP, behind a
+          // port forward), not a machine's own interface (ICE audit: "the two machines' own addresses").
+          const announced = [...new Set(silent.filter((p) => p.remote?.addressClass === 'public').map((p) => hostPort(p.remote!.address, p.remote!.port)))];
+          const forward = announced.length > 0 ? `; ${announced.join(', ')} ${announced.length === 1 ? 'is a public address' : 'are public addresses'} the other side announces as a host candidate (a server's configured public IP, behind a port forward that did not carry the checks)` : '';
+          evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the addresses each side announced as its own) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: a firewall on one of the hosts, or no route between them${forward}; the call took ${describePair(sel)} instead`);
         }
         const [la, ra] = [sel.local?.address, sel.remote?.address];
         if (sel.local?.type === 'srflx' && sel.remote?.type === 'srflx' && la && la === ra) evidence.push(`both sides' server-reflexive address is ${la}: the two are behind one public address, and this path turns around in their router (NAT hairpinning, RFC 4787 §6), which not every router does`);
@@ -1115,14 +1120,18 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
   // Succeeded by its state; an answer on a pair that then failed is not a success (ICE audit: it made "no-nomination").
   const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || (p.state === null && p.responsesReceived > 0));
-  const mdns = delivered.filter((c) => c.addressClass === 'mdns');
+  // Names: mDNS (.local) or DNS (a server's host name, go2rtc's "bleialf.at"): libwebrtc pairs neither before it resolves (ICE audit: a DNS name got "configure TURN").
+  const named = delivered.filter((c) => c.addressClass === 'mdns' || c.addressClass === 'hostname');
   // A pair with checks on it was formed, so the names resolved (libwebrtc pairs a .local candidate
   // only once it has its address: ICE audit, a pair failed after 30 s was called "never resolved").
   // With a remote candidate that came from signaling (an mDNS one, resolved), not a prflx one a check taught (audit of the change).
   const tried = r.pairs.some((p) => (p.requestsSent > 0 || p.state === 'in-progress' || p.state === 'failed') && p.remote !== null && p.remote.type !== 'prflx');
-  if (mdns.length === delivered.length && succeeded.length === 0 && !tried) {
-    evidence.push(`every remote candidate is an mDNS name (${mdns.map((c) => c.address).slice(0, 3).join(', ')}${mdns.length > 3 ? ', …' : ''}) and no pair succeeded: the names did not resolve here`);
-    return verdict('remote-candidates-unresolved', 'The remote candidates are mDNS (.local) names that never resolved, and the other side sent nothing else.', evidence);
+  if (named.length === delivered.length && succeeded.length === 0 && !tried) {
+    const names = [...new Set(named.map((c) => c.address))];
+    const dns = named.some((c) => c.addressClass === 'hostname');
+    const what = !dns ? 'an mDNS name' : named.every((c) => c.addressClass === 'hostname') ? 'a DNS name' : 'a name (mDNS or DNS)';
+    evidence.push(`every remote candidate is ${what} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) and no pair ${r.pairs.length === 0 ? 'was formed' : 'succeeded'}: the names did not resolve here`);
+    return verdict('remote-candidates-unresolved', dns ? `The remote candidates are host names (${names.slice(0, 2).join(', ')}${names.length > 2 ? ', …' : ''}) that never resolved here, and the other side sent nothing else.` : 'The remote candidates are mDNS (.local) names that never resolved, and the other side sent nothing else.', evidence);
   }
   const sent = r.pairs.reduce((n, p) => n + p.requestsSent, 0);
   const answered = r.pairs.reduce((n, p) => n + p.responsesReceived, 0);

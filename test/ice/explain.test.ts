@@ -30,6 +30,8 @@ describe('explainIce on real dumps', () => {
     ['jitsi-rtcstats-server__firefox-relay', 'connected'],
     ['hush_fm__webrtc_internals_dump.txt', 'no-local-candidates'],
     ['jitsi-rtcstats-server__chrome-standard-pc-failed', 'dtls-failed'],
+    ['staal0-mammotion__chrome149_go2rtc_excerpt.txt', 'connected'],
+    ['audit/fqdn-only-failed__webrtc_internals_dump.gz', 'remote-candidates-unresolved'],
   ] as [string, IceVerdictCode][])('%s: %s', (file, code) => {
     const r = reports(file)[0]!;
     expect(r.verdict.code).toBe(code);
@@ -42,6 +44,21 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.message).toMatch(/^ICE connected through a TURN relay over TCP via turn:203\.0\.113\.10:3478\?transport=tcp: no direct pair succeeded/);
     expect(r.selectedPair!.local).toMatchObject({ type: 'relay', relayProtocol: 'tcp', url: 'turn:203.0.113.10:3478?transport=tcp' });
     expect(r.configuration!['iceServers']).toEqual(expect.any(Array));
+  });
+
+  describe('the ICE audit of 2026-12-06 (a real Chrome 149 call to go2rtc)', () => {
+    it('remote candidates that are DNS names and no pair: the names never resolved (it was "checks unanswered, configure TURN", with no check in the dump)', () => {
+      const r = reports('audit/fqdn-only-failed__webrtc_internals_dump.gz')[0]!;
+      expect(r.verdict.message).toBe('The remote candidates are host names (bleialf.at) that never resolved here, and the other side sent nothing else.');
+      expect(r.verdict.evidence).toEqual(['every remote candidate is a DNS name (bleialf.at) and no pair was formed: the names did not resolve here']);
+      expect(r.verdict.action).toMatch(/A DNS name \(a server announcing its host name\) must resolve from this side/);
+    });
+    it('a public host address the server announces is said to be one (not "the machines\' own"), and a selected pair the stats do not name is said to be taken', () => {
+      const r = reports('staal0-mammotion__chrome149_go2rtc_excerpt.txt')[0]!;
+      expect(r.verdict.evidence[0]).toMatch(/^selected pair \(no transport stats name one: the nominated pair that carried the most bytes\): srflx udp 81\.217\.27\.201:49880 ↔ srflx udp 81\.217\.27\.201:38454, RTT 3 ms/);
+      expect(r.verdict.evidence[1]).toBe('2 host↔host pairs (the direct path between the addresses each side announced as its own) sent 25 checks and got no answer: a firewall on one of the hosts, or no route between them; 81.217.27.201:8555 is a public address the other side announces as a host candidate (a server\'s configured public IP, behind a port forward that did not carry the checks); the call took srflx udp 81.217.27.201:49880 ↔ srflx udp 81.217.27.201:38454 instead');
+      expect(r.verdict.evidence[2]).toMatch(/NAT hairpinning/);
+    });
   });
 
   describe('the ICE audit of 2026-12-05: verdicts and words that were wrong', () => {
@@ -460,7 +477,7 @@ describe('a call that connected around its hosts\' own path (dump audit: a LAN c
   it('says the host↔host checks went unanswered and that both sides share one public address (hairpinning)', () => {
     const r = explainIce(readStatsDump(dump(12)).peerConnections[0]!);
     expect(r.verdict.code).toBe('connected');
-    expect(r.verdict.evidence).toContain('1 host↔host pair (the direct path between the two machines\' own addresses) sent 12 checks and got no answer: a firewall on one of the hosts, or no route between them; the call took srflx udp 198.51.100.9:6000 ↔ srflx udp 198.51.100.9:38454 instead');
+    expect(r.verdict.evidence).toContain('1 host↔host pair (the direct path between the addresses each side announced as its own) sent 12 checks and got no answer: a firewall on one of the hosts, or no route between them; the call took srflx udp 198.51.100.9:6000 ↔ srflx udp 198.51.100.9:38454 instead');
     expect(r.verdict.evidence).toContain('both sides\' server-reflexive address is 198.51.100.9: the two are behind one public address, and this path turns around in their router (NAT hairpinning, RFC 4787 §6), which not every router does');
   });
 
