@@ -157,6 +157,7 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-not-answered': MediaPosition;
   'session-direction-ignored': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
+  'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
@@ -272,6 +273,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-not-answered': 'warning',
   'session-direction-ignored': 'warning',
   'simulcast-layers-dropped': 'warning',
+  'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
   'stopped-mline-accepted': 'error',
@@ -680,6 +682,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answer\'s a=simulcast:recv names fewer of the offer\'s rids than the offer sends (or rids the offer never had, or says send where it must say recv): the layers it leaves out are not sent. Chromium keeps exactly the answered rids, alternatives included (measured, Chromium 156: recv h;f of q;h;f sends h and f, recv q,h;f sends q, h and f; a recv list of unknown rids, or a send one, leaves no rid encoding); Firefox ESR 153 takes the first rid of each alternative (q and f of recv q,h;f) and, when nothing is taken as simulcast, still sends one stream (measured by the sdp-diff audit). A recv rid with no a=rid:<id> recv line (missing, or its line says send) Chromium drops too (measured: recv q;h;f with f\'s line missing sends q and h; every line on the send side, one stream, q); Firefox refuses such an answer (simulcast-rid-missing).',
     action: 'Answer every layer to be sent with a=simulcast:recv and its a=rid line (rids as offered).',
     reference: 'RFC 8853 §5.3, §5.4',
+  },
+  'simulcast-layer-paused': {
+    domain: 'negotiation',
+    title: 'Simulcast layers the answer takes paused',
+    description: 'The answer\'s a=simulcast:recv writes a layer with "~" (recv ~r0;r1;r2): the answerer takes it paused, and the offerer is not to send it until it is resumed (RFC 8853 §5.2). Chromium applies it: the layer\'s encoding is made inactive (encoding.active false, libwebrtc\'s UpdateSimulcastLayerStatusInSender), so that layer is not sent though it was negotiated; an SFU that answers with "~" for a layer it wants gets none (an answer without "~" makes active again a layer the sender had turned off). Firefox: not measured.',
+    action: 'If the layer is wanted from the start, answer it without "~"; otherwise resume it with the sender\'s setParameters (encodings[i].active = true) when it is wanted.',
+    reference: 'RFC 8853 §5.2, §5.3',
   },
   'bundle-tag-rejected': {
     domain: 'negotiation',

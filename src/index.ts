@@ -48,6 +48,7 @@ export type {
   DtlsRole,
   IceSide,
   ExtensionNegotiation,
+  SimulcastNegotiation,
 } from './negotiation/negotiate.js';
 export type { NegotiatedCodec, DroppedCodec, CodecNegotiation } from './negotiation/codecs.js';
 export { diffDescriptions, type DescriptionDiff, type DescriptionChange, type ChangeKind } from './negotiation/diff.js';

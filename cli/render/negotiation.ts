@@ -1,5 +1,5 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
-import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic } from '../../src/index.js';
+import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic, SimulcastNegotiation } from '../../src/index.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
@@ -84,6 +84,11 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
     const short = (uri: string) => uri.replace(/^.*[/:]/, '');
     out.push(`  header extensions  ${ext.negotiated.length} negotiated${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
+  }
+  const sim = m.simulcast;
+  if (sim !== null) {
+    const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}`;
+    out.push(`  simulcast  send ${sim.offer} → recv ${sim.answer ?? s.red('none')} · ${sim.layers.map(layer).join(' · ')}`);
   }
   const st = m.streams;
   if (st.offer.ssrcs.length + st.answer.ssrcs.length + st.offer.msids.length + st.answer.msids.length > 0) {

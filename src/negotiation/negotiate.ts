@@ -113,6 +113,23 @@ export interface MediaNegotiation {
     readonly offer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
     readonly answer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
   };
+  /** The simulcast the offer sends, as the answer takes it; null when the offer has no a=simulcast send. */
+  readonly simulcast: SimulcastNegotiation | null;
+}
+
+/** Simulcast the offer sends (RFC 8853): what it offers, what the answer receives, layer by layer. */
+export interface SimulcastNegotiation {
+  /** The offer's `a=simulcast:send` list as written (`r0;r1;r2`, RFC 8853 §5.1). */
+  readonly offer: string;
+  /** The answer's `a=simulcast:recv` list as written; null when it has none (one stream is sent). */
+  readonly answer: string | null;
+  /**
+   * Each stream the offer sends: its rids (several are alternatives, `f,h`), whether the answer's
+   * recv list takes it, and whether it takes it paused (`~r0`, RFC 8853 §5.2: Chromium makes that
+   * encoding inactive, libwebrtc's UpdateSimulcastLayerStatusInSender). A received layer may
+   * still not be sent: the findings say why (a missing a=rid recv line, alternatives).
+   */
+  readonly layers: readonly { readonly rids: readonly string[]; readonly received: boolean; readonly paused: boolean }[];
 }
 
 export interface Negotiation {
@@ -192,6 +209,25 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
     parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … recv line in the answer: Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)`);
   }
   at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
+}
+
+/**
+ * The simulcast field: each stream the offer sends, taken or not by the answer's recv list (each
+ * recv stream takes the first offered stream its rids name, as simulcastAnswered counts them), and
+ * paused when the answer writes one of its rids with "~".
+ */
+function simulcastOf(o: MediaDescription, a: MediaDescription | null): SimulcastNegotiation | null {
+  const send = o.simulcast?.send ?? null;
+  const sent = streams(send);
+  if (send === null || sent.length === 0) return null;
+  const recv = a?.simulcast?.recv ?? null;
+  const taken = new Map<number, boolean>();
+  for (const stream of recv === null ? [] : recv.split(';')) {
+    const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~');
+    const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
+    if (index >= 0) taken.set(index, rids.some((r) => r.startsWith('~') && sent[index]!.includes(r.slice(1))));
+  }
+  return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i) === true })) };
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
@@ -439,6 +475,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
       }
       simulcastAnswered(o, a, at);
+      const paused = (simulcastOf(o, a)?.layers ?? []).filter((l) => l.paused);
+      if (paused.length > 0) at('simulcast-layer-paused', `the answer receives ${paused.map((l) => l.rids.join(',')).join(', ')} paused (~): Chromium sends ${paused.length === 1 ? 'that layer' : 'those layers'} inactive (encoding.active false) until the sender's setParameters makes ${paused.length === 1 ? 'it' : 'them'} active`);
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
@@ -567,6 +605,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         offer: { ssrcs: ssrcList(o), msids: msidList(o) },
         answer: { ssrcs: a ? ssrcList(a) : [], msids: a ? msidList(a) : [] },
       },
+      simulcast: simulcastOf(o, a),
     };
   });
 

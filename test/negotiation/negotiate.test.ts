@@ -228,6 +228,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
+  ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
@@ -341,6 +342,21 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
   const said = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).diagnostics.map((d) => [d.kind, d.message]);
   it('every layer taken: nothing to say', () => {
     expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual([]);
+  });
+  it('says what was negotiated, layer by layer: received or not, paused or not (SFU audit: only what went wrong was said)', () => {
+    const sim = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).media[0]!.simulcast;
+    const l = (rids: string[], received: boolean, paused = false) => ({ rids, received, paused });
+    expect(sim(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual({ offer: 'q;h;f', answer: 'q;h;f', layers: [l(['q'], true), l(['h'], true), l(['f'], true)] });
+    expect(sim(['rid:h recv', 'rid:f recv', 'simulcast:recv f;h'])).toEqual({ offer: 'q;h;f', answer: 'f;h', layers: [l(['q'], false), l(['h'], true), l(['f'], true)] });
+    expect(sim([])).toEqual({ offer: 'q;h;f', answer: null, layers: [l(['q'], false), l(['h'], false), l(['f'], false)] });
+    expect(run({ media: [{}] }, { media: [answerOf({})] }).media[0]!.simulcast).toBeNull();
+    // Alternatives: one stream of two rids.
+    const alt = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:q send', 'simulcast:send f,~h;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:q recv', 'simulcast:recv f;~q'] })] });
+    expect(alt.media[0]!.simulcast!.layers).toEqual([l(['f', 'h'], true), l(['q'], true, true)]);
+  });
+  it('a layer the answer takes paused (~, RFC 8853 §5.2): an info, Chromium sends it inactive (libwebrtc UpdateSimulcastLayerStatusInSender)', () => {
+    expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;~f'])).toEqual([['simulcast-layer-paused', "the answer receives q, f paused (~): Chromium sends those layers inactive (encoding.active false) until the sender's setParameters makes them active"]]);
+    expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;f'] })] }).diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
   it('no a=simulcast in the answer: one stream, the first layer (Chromium)', () => {
     expect(said([])).toEqual([['simulcast-not-answered', 'the offer sends 3 simulcast layers (rids q, h, f); the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid q)']]);
