@@ -615,8 +615,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'weak-fingerprint': {
     domain: 'negotiation',
-    title: 'Fingerprint hash is SHA-1 or unknown',
-    description: 'SHA-256 or stronger is expected; SHA-1 is deprecated and some stacks reject it.',
+    title: 'Fingerprint hash is SHA-1, MD5 or unknown',
+    description: 'A SHA-2 hash is expected (sha-256 the one every stack supports; sha-224, which mediasoup writes, and sha-384 and sha-512 are taken too); SHA-1 is deprecated and some stacks reject it, MD5 and MD2 are broken.',
     action: 'Generate the certificate fingerprint with sha-256.',
     reference: 'RFC 8122 §5; RFC 8827 §6.5',
   },

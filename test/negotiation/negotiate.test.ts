@@ -337,6 +337,15 @@ describe('several BUNDLE groups (RFC 8843 §7; Chromium makes and takes them)', 
   });
 });
 
+describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () => {
+  it('sha-224, sha-384 and sha-512 are no finding; sha-1 and md5 are weak-fingerprint', () => {
+    const kinds = (fp: string) => run({ media: [{ fingerprint: fp }] }, { media: [answerOf({})] }).diagnostics.map((d) => d.kind);
+    const hex = (n: number) => Array.from({ length: n }, () => 'AB').join(':');
+    expect([kinds(`sha-224 ${hex(28)}`), kinds(`sha-384 ${hex(48)}`), kinds(`sha-512 ${hex(64)}`)]).toEqual([[], [], []]);
+    expect([kinds(`sha-1 ${hex(20)}`), kinds(`md5 ${hex(16)}`)]).toEqual([['weak-fingerprint'], ['weak-fingerprint']]);
+  });
+});
+
 describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; audit against Chromium)', () => {
   const offer = { media: [{ extra: ['rid:q send', 'rid:h send', 'rid:f send', 'simulcast:send q;h;f'] }] };
   const said = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).diagnostics.map((d) => [d.kind, d.message]);
