@@ -6,7 +6,7 @@ import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
-import { negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+import { describeCodec, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { dtlsSideFindings, FIREFOX_REJECTS, keyedByDtls, shownMid, unreadSetup } from './one-side.js';
@@ -472,7 +472,15 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}`);
       }
       for (const c of codecs.negotiated) {
-        if (c.offerPayloadType !== c.answerPayloadType) at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}`);
+        if (c.offerPayloadType === c.answerPayloadType) continue;
+        // The answer's number bound in the offer to another codec: the likelier story is a lost or
+        // changed fmtp, said with both readings (SFU audit: a Janus answer without its fmtp:102).
+        const offered = o.codecs.find((x) => x.payloadType === c.answerPayloadType);
+        const answered = a.codecs.find((x) => x.payloadType === c.answerPayloadType);
+        // Not an rtx or red, whose apt or list names numbers of its own side.
+        const media = answered !== undefined && !/^(rtx|red)$/i.test(answered.name);
+        const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : '';
+        at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
       simulcastAnswered(o, a, at);
       const paused = (simulcastOf(o, a)?.layers ?? []).filter((l) => l.paused);

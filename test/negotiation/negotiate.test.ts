@@ -337,6 +337,18 @@ describe('several BUNDLE groups (RFC 8843 §7; Chromium makes and takes them)', 
   });
 });
 
+describe('payload types remapped onto a number the offer gave another codec (SFU audit: a Janus answer without its fmtp:102)', () => {
+  const offer = { media: [{ formats: '102 108', codecs: ['rtpmap:102 H264/90000', 'fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f', 'rtpmap:108 H264/90000', 'fmtp:108 level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42e01f'] }] };
+  it('says both readings: the number is the offer\'s other codec, the answer\'s line reads as the one it matched', () => {
+    const n = run(offer, { media: [answerOf({ formats: '102', codecs: ['rtpmap:102 H264/90000'] })] });
+    expect(n.diagnostics.map((d) => [d.kind, d.message])).toEqual([['payload-type-remapped', "H264: offer payload type 108, answer 102; the offer's 102 is another codec (H264 Baseline packetization-mode=1): the answer's 102 reads as H264 Constrained Baseline packetization-mode=0, the offer's 108, so if the answerer meant the offer's 102, its a=fmtp was lost or changed"]]);
+  });
+  it('a number the offer did not use, or an rtx, is the plain remapping', () => {
+    const n = run(offer, { media: [answerOf({ formats: '120', codecs: ['rtpmap:120 H264/90000', 'fmtp:120 packetization-mode=1;profile-level-id=42001f'] })] });
+    expect(n.diagnostics.map((d) => d.message)).toEqual(['H264: offer payload type 102, answer 120']);
+  });
+});
+
 describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () => {
   it('sha-224, sha-384 and sha-512 are no finding; sha-1 and md5 are weak-fingerprint', () => {
     const kinds = (fp: string) => run({ media: [{ fingerprint: fp }] }, { media: [answerOf({})] }).diagnostics.map((d) => d.kind);
