@@ -153,7 +153,8 @@ function keyFirst(fmtp: string): string {
     const i = KEY_PARAMETERS.indexOf(part.trim().split('=')[0]!.toLowerCase());
     return i < 0 ? KEY_PARAMETERS.length : i;
   };
-  return fmtp.split(';').map((part, i) => ({ part, i, r: rank(part) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.part.trim()).join(';');
+  // An empty part (Jitsi's "a=fmtp:107 ;level-asymmetry-allowed=1") is left out: sorted last it read ";;" (SFU audit); --json keeps the line as written.
+  return fmtp.split(';').filter((part) => part.trim() !== '').map((part, i) => ({ part, i, r: rank(part) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.part.trim()).join(';');
 }
 
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {

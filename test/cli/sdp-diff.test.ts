@@ -32,6 +32,14 @@ describe('the codec table', () => {
     expect(out).toMatch(/✓ {2}opus\/48000\/2 +111 +111/);
     expect(out).toMatch(/✗ {2}red\/48000\/2 +63 +- .*red\/48000\/2 not in answer/);
   });
+
+  it('leaves out an empty fmtp parameter when it puts the key ones first (SFU audit: Jitsi\'s "a=fmtp:107 ;level-asymmetry-allowed=1" read ";;")', () => {
+    const sdp = (fmtp: string, setup: string) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 107\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:${setup}\r\na=rtcp-mux\r\na=sendrecv\r\na=rtpmap:107 H264/90000\r\na=fmtp:107 ${fmtp}\r\n`;
+    let out = '';
+    diffTexts([sdp('level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f', 'actpass'), sdp(';level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f', 'active')], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out).toContain('profile-level-id=42e01f;packetization-mode=1;level-asymmetry-al');
+    expect(out).not.toContain(';;');
+  });
 });
 
 describe('sdp-diff --json contract', () => {
