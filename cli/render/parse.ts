@@ -37,7 +37,9 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
   // Port 0 with a=bundle-only is a bundled m-line (RFC 8843 §6), not a rejected one (real-thread audit).
   const state = m.bundleOnly ? s.yellow(m.port === 0 ? ' bundle-only (port 0: on the BUNDLE transport)' : ' bundle-only') : m.port === 0 ? s.red(' rejected (port 0)') : '';
   // A direction only the session level writes: RFC 8866 §6.7 applies it, the browsers do not (measured; negotiate's session-direction-ignored).
-  const direction = m.directionSource === 'session' && m.direction !== 'sendrecv' ? `${m.direction}${s.yellow(' (session level: browsers read sendrecv)')}` : m.direction;
+  // An SCTP m-section (a data channel) has no direction (RFC 8841): the default sendrecv is not shown as one (SFU audit); one written is.
+  const sctp = /SCTP/i.test(m.protocol) && m.directionSource === 'default';
+  const direction = sctp ? s.dim('no direction (data channel)') : m.directionSource === 'session' && m.direction !== 'sendrecv' ? `${m.direction}${s.yellow(' (session level: browsers read sendrecv)')}` : m.direction;
   out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${direction}  port ${m.port}  ${m.protocol}${state}`);
   const ice = m.ice.ufrag !== null
     ? `ICE${m.ice.source === 'session' ? s.dim(' (session level)') : ''} ufrag ${long(m.ice.ufrag)} pwd ${m.ice.pwd === null ? s.red('missing') : `${m.ice.pwd.length} chars`}${m.ice.options.length ? ` options ${long(m.ice.options.join(' '))}` : ''}`

@@ -33,6 +33,13 @@ describe('renderParse', () => {
     expect(good).toMatch(/^2 +1 +host +2 +udp +10\.0\.0\.1 +5001 /);
   });
 
+  it('shows no direction for a data channel m-line (RFC 8841; SFU audit: "sendrecv" read as negotiated), and one written there as written', () => {
+    const out = renderParse(readInput(sample('chromium156-recvonly-offer.sdp')), 'o.sdp', plain);
+    expect(out).toContain('m=application mid 2  no direction (data channel)  port 9  UDP/DTLS/SCTP');
+    const written = sample('chromium156-recvonly-offer.sdp').replace('a=mid:2\r\n', 'a=mid:2\r\na=sendrecv\r\n');
+    expect(renderParse(readInput(written), 'o.sdp', plain)).toContain('m=application mid 2  sendrecv  port 9');
+  });
+
   it('summarises the seed offer: session, m-lines, codecs, ICE, DTLS', () => {
     const out = renderParse(readInput(sample('offer.json')), 'offer.json', plain);
     expect(out).toContain('offer  (offer.json:1, offer) — 2 m-lines');
