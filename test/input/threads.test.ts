@@ -11,6 +11,9 @@ import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
 import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
 import type { InputReport } from '../../src/input/types.js';
 import { scanStream } from '../../src/node/stream.js';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { negotiate } from '../../src/negotiation/negotiate.js';
+import { sideFindings } from '../../src/negotiation/one-side.js';
 
 const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/threads');
 const thread = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
@@ -208,4 +211,16 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(renderParse(readInput(thread('dartsipua215_asterisk16_invite_offer_empty_fingerprint.sdp')), 'x', plain)).toMatch(/ · {2}DTLS fingerprint unreadable {2}· {2}rtcp-mux\n/);
     expect(renderParse(readInput(thread('mavlink440_gst_webrtcbin_h264_sendonly_offer_rtx_no_fmtp.sdp')), 'x', plain)).toMatch(/ · {2}rtcp-mux rtcp-mux-only rtcp-rsize\n/);
   });
+
+  it('mediasoup answers (SFU audit of 2026-12-06): the audio pair negotiates opus with no finding of weight, and sha-224 and sha-512 are no weak-fingerprint', () => {
+    const offer = parseSdp(thread('mediasoupnotes_chrome_audio_offer.sdp'));
+    const answer = parseSdp(thread('mediasoupnotes_remotesdp_audio_answer_icelite_sha512.sdp'));
+    const n = negotiate(offer, answer);
+    expect([n.media[0]!.status, n.media[0]!.codecs.negotiated.map((c) => c.name), n.iceLite.answer]).toEqual(['accepted', ['opus'], true]);
+    expect(n.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const simulcast = parseSdp(thread('mediasoupunity_simulcast_answer_r0r1r2_sha224.sdp'));
+    expect([simulcast.media[0]!.fingerprints[0]!.algorithm, simulcast.media[0]!.simulcast?.recv]).toEqual(['sha-224', 'r0;r1;r2']);
+    expect(sideFindings(simulcast, 'answer').map((d) => d.kind)).not.toContain('weak-fingerprint');
+  });
 });
+
