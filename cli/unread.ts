@@ -1,6 +1,6 @@
 /**
  * What NO_SDP_FOUND can add about a file: lines that name a candidate type beside an address, in
- * a form no reader takes (pion's `udp4 srflx 1.2.3.4:5678 related …`, werift's objects, baresip's
+ * a form no reader takes (pion's `udp4 srflx 1.2.3.4:5678 related …`, baresip's
  * dump: candidates audit, each was a bare "no candidate found"). Reads the file's first MiB again,
  * only when nothing was found.
  */

@@ -51,6 +51,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   // Python repr (real-log audit: NO_SDP_FOUND for both).
   if (line.includes('<candidate ')) fieldCandidates(line, '<candidate ', '>', JINGLE_FIELD, at, sink);
   if (line.includes('RTCIceCandidate(')) fieldCandidates(line, 'RTCIceCandidate(', ')', REPR_FIELD, at, sink);
+  // werift's Candidate printed by util.inspect (its `debug` log), one line once its object is joined (object-block.ts).
+  if (line.includes(' Candidate {')) fieldCandidates(line, ' Candidate {', '}', INSPECT_FIELD, at, sink);
   // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
   if (line.includes(' | ')) trickleRow(line, at, sink);
   // Native libwebrtc's own log of a gathered candidate (Android, iOS, desktop apps).
@@ -148,6 +150,12 @@ function trickleRow(line: string, at: Source, sink: InputSink): void {
 const JINGLE_FIELD = /(?<![\w-])([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)')/g;
 /** A Python repr's field: name='value', name=number or name=None (aiortc's RTCIceCandidate). */
 const REPR_FIELD = /(?<!\w)([A-Za-z]\w*)=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+|None))/g;
+/**
+ * A field util.inspect prints: name: 'value', name: number, name: undefined or null (werift's
+ * Candidate: foundation, component, transport, priority, host, port, type, relatedAddress,
+ * relatedPort, tcptype, generation; a real werift log, werift-webrtc#326).
+ */
+const INSPECT_FIELD = /(?<![\w$])([A-Za-z]\w*): (?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+|undefined|null))/g;
 /** An element longer than this is no candidate's (real ones are under 600 characters): not read, so no search is long. */
 const MAX_FIELD_ELEMENT = 4096;
 
@@ -170,10 +178,12 @@ function fieldCandidates(line: string, open: string, close: string, field: RegEx
     field.lastIndex = 0;
     for (let m = field.exec(element); m !== null; m = field.exec(element)) {
       const v = m[2] ?? m[3] ?? m[4];
-      if (v !== undefined && v !== 'None' && !f.has(m[1]!)) f.set(m[1]!, v);
+      if (v !== undefined && v !== 'None' && v !== 'undefined' && v !== 'null' && !f.has(m[1]!)) f.set(m[1]!, v);
     }
     const get = (...names: string[]) => names.map((n) => f.get(n)).find((v) => v !== undefined && v !== '');
-    const fields = [get('foundation'), get('component'), get('protocol'), get('priority'), get('ip', 'address'), get('port'), get('type')];
+    // werift writes a remote candidate's missing foundation as '': kept empty, as the line it stands for reads.
+    const foundation = field === INSPECT_FIELD && f.get('foundation') === '' ? '' : get('foundation');
+    const fields = [foundation, get('component'), get('protocol', 'transport'), get('priority'), get('ip', 'address', 'host'), get('port'), get('type')];
     if (fields.every((v) => v !== undefined && !/\s/.test(v))) {
       const [foundation, component, protocol, priority, ip, port, type] = fields as string[];
       const raddr = get('rel-addr', 'relatedAddress');

@@ -80,6 +80,17 @@ describe('real log excerpts', () => {
     expect(a.finish().sessions.map((x) => x.counts.total)).toEqual([5]);
   });
 
+  it("werift's Candidate objects in its debug log (werift-webrtc#326): each read as the candidate line it stands for, its empty foundation kept, in both readers", async () => {
+    const text = log('werift-326-debug.log');
+    const r = readInput(text);
+    const got = r.candidates.map((c) => [c.source.line, c.text]);
+    expect(got).toEqual([[7, 'candidate: 1 udp 2113932031 142.250.111.127 19305 typ host'], [22, 'candidate: 1 tcp 2113932030 142.250.111.127 19305 typ host tcptype passive'], [35, 'candidate: 1 ssltcp 2113932029 142.250.111.127 443 typ host']]);
+    expect((await streamed(text)).candidates.map((c) => [c.source.line, c.text])).toEqual(got);
+    // An RTCIceCandidate printed with its fields (Chrome's console) is its candidate string, read once.
+    const chrome = "x RTCIceCandidate {candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0, foundation: '1', component: 'rtp', priority: 2122260223, address: '10.0.0.1', protocol: 'udp', port: 5000, type: 'host'}\n";
+    expect(readInput(chrome).candidates.map((c) => [c.text, c.sdpMid, c.error])).toEqual([['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', '0', null]]);
+  });
+
   it("Node util.inspect's joined pieces: the answer whole, its two candidates in it", async () => {
     const text = log('mediasoup-client-aiortc-46-util-inspect.log');
     const r = readInput(text);
