@@ -135,7 +135,8 @@ export interface InputDiagnosticPayloads {
 
 /** Offer/answer rules (negotiate, sdp-diff). */
 export interface NegotiationDiagnosticPayloads {
-  'no-common-codec': MediaPosition;
+  'no-common-codec': MediaPosition & { readonly browsers?: BrowserVerdicts };
+  'codec-parameters-differ': MediaPosition;
   'answer-codec-not-offered': MediaPosition;
   'payload-type-remapped': MediaPosition;
   'rtx-without-codec': MediaPosition;
@@ -252,6 +253,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'binary-data': 'warning',
   'line-too-long': 'warning',
   'no-common-codec': 'error',
+  'codec-parameters-differ': 'warning',
   'answer-codec-not-offered': 'warning',
   'payload-type-remapped': 'warning',
   'rtx-without-codec': 'warning',
@@ -539,9 +541,16 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-common-codec': {
     domain: 'negotiation',
     title: 'No codec in common',
-    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one. An answerer with no common codec must reject the m-line with port 0 (RFC 3264 §6.1). Firefox refuses such an answer ("Answer had no codecs in common with offer"); Chromium takes it and, as offerer, sends with the first of the answer\'s codecs it implements though it did not offer it (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 only to an offer of VP8 only). The answerer can send nothing: none of its codecs was offered. When only telephone-event, CN, red or FEC is in common, both browsers accept the answer and no media flows: Firefox sends DTMF only, Chromium configures no codec (measured by the sdp-diff audit).',
+    description: 'The answer accepts the m-line (port not 0) but none of its codecs matches an offered one. An answerer with no common codec must reject the m-line with port 0 (RFC 3264 §6.1). Firefox refuses such an answer ("Answer had no codecs in common with offer"); Chromium takes it and, as offerer, sends with the first of the answer\'s codecs it implements though it did not offer it (measured, Chromium 156 and Firefox ESR 153: an answer of VP9 only to an offer of VP8 only, and of a codec nobody has). The answerer can send nothing: none of its codecs was offered. When only telephone-event or CN is in common, both browsers accept the answer and no media flows: Firefox sends DTMF only, Chromium configures no codec (measured by the sdp-diff audit). When only red, FEC or rtx is in common, Firefox refuses the answer, and so does Chromium when it sends on the m-line ("Failed to set remote video description send parameters"; measured by the negotiation audit: video answered with red and ulpfec only). VP9 or AV1 told apart by profile only is codec-parameters-differ.',
     action: 'Compare the codec table: offer a codec the answerer has (setCodecPreferences, server codec list), or have the answerer reject the m-line.',
     reference: 'RFC 3264 §6.1; JSEP (RFC 9429) §5.3.1',
+  },
+  'codec-parameters-differ': {
+    domain: 'negotiation',
+    title: 'VP9 or AV1 answered with parameters none of the offered ones have',
+    description: 'The answer\'s only media codec is a VP9 or AV1 whose profile (VP9 profile-id, AV1 profile) no offered codec of that name has: libwebrtc\'s rules tell them apart, Firefox matches VP9 and AV1 by name and clock rate only (JsepVideoCodecDescription). Both browsers take such an answer (measured, Chromium 156 and Firefox ESR 153: VP9 profile-id=2 and AV1 profile=1 answered to an offer of profile 0); what the offerer then sends is a profile the answerer did not ask for.',
+    action: 'Answer with a profile the offer lists (or have the offerer offer the one wanted, setCodecPreferences).',
+    reference: 'RFC 3264 §6.1; draft-ietf-payload-vp9 §6; AV1 RTP specification §7.2',
   },
   'answer-codec-not-offered': {
     domain: 'negotiation',

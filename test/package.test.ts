@@ -169,7 +169,8 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // KiB; 6.7 KiB of it is h264-profile-level-id's debug logger (debug, ms), which a bundler keeps.
   // Then four more measured rules (mid-length on stopped m-sections, sctp-format-sctpmap,
   // ice-credentials-missing, fingerprint-missing) and the real-thread readers: 116.4 KiB, 115.8
-  // once the rules' words were cut short. Cap 120 KiB.
+  // once the rules' words were cut short. Cap 120 KiB. 2026-12-06 afternoon: 119.96 KiB, then 116.1
+  // once BROWSER_RULES' words were split from who rejects each (RULE_BROWSERS: parseSdp needs only that).
   it('parseSdp + negotiate stays within 120 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
     expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 8 * 1024);
@@ -228,7 +229,14 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // candidates (JavaScript objects, AppRTC, Janus), KVS's base64 frames, writeSdp's check of each
     // line against the text read, classifyNat's argument checks, three measured findings
     // (mid-repeated, ice-options-commas, candidate-tcptype-missing) and their words. Cap 350 KiB.
-    expect(sizes['whole core']).toBeLessThan(350 * 1024);
+    // 2026-12-06 (afternoon session) 344.8 → 353.4 KiB: objects printed over several lines read as
+    // one (object-block.ts) and werift's Candidate, the simulcast negotiated layer by layer, the
+    // negotiation audit's six measured cases (no-common-codec per browser, codec-parameters-differ,
+    // payload-type-reserved), the ICE audit's words (DNS-name candidates, a server's public host
+    // address, a selected pair taken) and the SFU audit's (payload types remapped onto another
+    // codec's number). The rules' words now sit apart from who rejects each (parseSdp + negotiate
+    // 122.0 → 116.1 KiB). Cap 360 KiB.
+    expect(sizes['whole core']).toBeLessThan(360 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -94,6 +94,43 @@ const withCodec = (kind: string, codec: string, f: (m: Lines, pt: string) => Lin
     return pt === null ? m : f(m, pt);
   });
 
+/**
+ * Within the first section of `kind`, only the payload types whose codec `keep` takes (its name
+ * and a=fmtp line): the m-line's list and every rtpmap/fmtp/rtcp-fb line of the others removed;
+ * `fmtp` then rewrites a kept one's a=fmtp (one is added when it has none).
+ */
+const onlyCodecs = (kind: string, keeper: () => (name: string, fmtp: string) => boolean, fmtp?: (name: string) => string | null) =>
+  inKind(kind, (m) => {
+    const keep = keeper();
+    const kept = new Map<string, string>();
+    for (const l of m) {
+      const r = /^a=rtpmap:(\d+) ([^/]+)\//.exec(l);
+      if (r && keep(r[2]!, m.find((f) => f.startsWith(`a=fmtp:${r[1]} `)) ?? '')) kept.set(r[1]!, r[2]!);
+    }
+    if (kept.size === 0) return m;
+    const own = (l: string) => { const r = /^a=(?:rtpmap|fmtp|rtcp-fb):(\d+)[ \t]/.exec(l); return r === null || kept.has(r[1]!); };
+    const out = m.filter(own).map((l) => (l.startsWith(`m=${kind} `) ? `${l.split(' ').slice(0, 3).join(' ')} ${[...kept.keys()].join(' ')}` : l));
+    if (fmtp === undefined) return out;
+    for (const [pt, name] of kept) {
+      const to = fmtp(name);
+      if (to === null) continue;
+      const i = out.findIndex((l) => l.startsWith(`a=fmtp:${pt} `));
+      if (i >= 0) out[i] = `a=fmtp:${pt} ${to}`;
+      else out.push(`a=fmtp:${pt} ${to}`);
+    }
+    return out;
+  });
+
+/** The first payload type of `name` only (its a=fmtp matching `fmtp` if given): a new test for each description. */
+const firstOf = (name: string, fmtp?: RegExp) => () => {
+  let seen = false;
+  return (n: string, f: string) => {
+    if (seen || n.toLowerCase() !== name.toLowerCase() || (fmtp !== undefined && !fmtp.test(f))) return false;
+    seen = true;
+    return true;
+  };
+};
+
 const mids = (sdp: string): string[] => split(sdp).media.map((m) => m.find((l) => l.startsWith('a=mid:'))?.slice(6) ?? '');
 
 const a = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'answer', base, description, mutate });
@@ -219,6 +256,13 @@ export const MUTATIONS: readonly Mutation[] = [
   a('h264-packetization-changed', 'codec parameters', 'H264 answered packetization-mode=2', inKind('video', mapLines((l) => l.replace(/packetization-mode=1/, 'packetization-mode=2')))),
   a('vp9-profile-unknown', 'codec parameters', 'VP9 profile-id=9', withCodec('video', 'VP9', (m, pt) => (m.some((l) => l.startsWith(`a=fmtp:${pt} `)) ? m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} profile-id=9` : l)) : [...m, `a=fmtp:${pt} profile-id=9`]))),
   a('av1-profile-unknown', 'codec parameters', 'AV1 profile=9', withCodec('video', 'AV1', (m, pt) => (m.some((l) => l.startsWith(`a=fmtp:${pt} `)) ? m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} profile=9` : l)) : [...m, `a=fmtp:${pt} profile=9`]))),
+  // The negotiation audit of 2026-12-06 (read in the browsers' source; measured here):
+  a('video-red-ulpfec-only', 'codec parameters', 'video answered with red and ulpfec only (no media codec in common)', onlyCodecs('video', () => (n) => /^(red|ulpfec)$/i.test(n))),
+  a('video-unknown-codec-only', 'codec parameters', 'video answered with one codec nobody has (VP8 renamed "FOO")', (s) => withCodec('video', 'VP8', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} VP8/`), `a=rtpmap:${pt} FOO/`)))(onlyCodecs('video', firstOf('VP8'))(s))),
+  a('vp9-profile-2-only', 'codec parameters', 'video answered with VP9 only, profile-id=2', onlyCodecs('video', firstOf('VP9', /^(?!.*profile-id=[1-9])/), () => 'profile-id=2')),
+  a('av1-profile-1-only', 'codec parameters', 'video answered with AV1 only, profile=1', onlyCodecs('video', firstOf('AV1', /^(?!.*profile=[1-9])/), () => 'profile=1')),
+  a('h264-no-profile-level-id', 'codec parameters', 'video answered with H264 only (packetization-mode=1, Constrained Baseline offered), its profile-level-id removed', onlyCodecs('video', firstOf('H264', /packetization-mode=1.*profile-level-id=42e0|profile-level-id=42e0.*packetization-mode=1/), () => 'level-asymmetry-allowed=1;packetization-mode=1')),
+  o('pt-19-offer', 'payload types', 'audio offered with payload type 19 mapped (a=rtpmap:19 foo/8000)', inKind('audio', (m) => [m[0]! + ' 19', ...m.slice(1), 'a=rtpmap:19 foo/8000'])),
   a('opus-fmtp-bogus', 'codec parameters', 'opus\'s a=fmtp "minptime=abc"', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} minptime=abc` : l)))),
   // ---- header extensions (RFC 8285) ----
   a('extmap-id-changed', 'header extensions', 'audio\'s first header extension under another id (1 → 12)', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:12'); return m; })),

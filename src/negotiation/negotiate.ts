@@ -454,14 +454,27 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
-        // Only DTMF, CN, red or FEC in common: both browsers take the answer and no media flows
-        // (measured by the sdp-diff audit: Firefox sends telephone-event only, Chromium configures
-        // no codec); nothing in common at all is what Firefox refuses.
         const others = [...new Set(codecs.negotiated.map((c) => c.name))];
-        const said = others.length > 0
-          ? `: only ${others.join(', ')} in common; both browsers accept the answer, and no ${o.kind} flows (Firefox sends ${others.some((n) => n.toLowerCase() === 'telephone-event') ? 'DTMF only' : 'nothing'}, Chromium configures no codec)`
-          : a.codecs.some((c) => c.name !== '') ? ': Firefox refuses this answer; Chromium takes it and sends with the answer\'s first codec it has' : '';
-        at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}${said}`);
+        const listed = `offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`;
+        // VP9 or AV1 on both sides, told apart by their parameters only (libwebrtc compares profile-id,
+        // profile): Firefox matches them by name and clock rate, and both browsers take the answer
+        // (measured, negotiation audit: VP9 profile-id=2 and AV1 profile=1 to an offer of profile 0).
+        const namesake = others.length === 0 ? a.codecs.find((ac) => /^(vp9|av1)$/i.test(ac.name) && o.codecs.some((oc) => oc.name.toLowerCase() === ac.name.toLowerCase() && oc.clockRate === ac.clockRate)) : undefined;
+        if (namesake !== undefined) {
+          at('codec-parameters-differ', `${o.kind} m-line ${o.index}: the answer's ${describeCodec(namesake)} is none of the offered ${namesake.name} codecs (${o.codecs.filter((c) => c.name.toLowerCase() === namesake.name.toLowerCase()).map(describeCodec).join(', ')}) by libwebrtc's rules, only by name and clock rate, as Firefox matches it: both browsers take the answer`);
+        } else if (others.length > 0 && others.every((n) => /^(telephone-event|cn)$/i.test(n))) {
+          // Only DTMF or CN in common: both browsers take the answer and no media flows (measured by
+          // the sdp-diff audit: Firefox sends telephone-event only, Chromium configures no codec).
+          at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: only ${others.join(', ')} in common; both browsers accept the answer, and no ${o.kind} flows (Firefox sends ${others.some((n) => n.toLowerCase() === 'telephone-event') ? 'DTMF only' : 'nothing'}, Chromium configures no codec)`);
+        } else if (others.length > 0) {
+          // Red, FEC or rtx only: Firefox drops them with no media codec and refuses; Chromium, sending
+          // on the m-line, cannot set its send codecs (measured, negotiation audit: video red and ulpfec only).
+          const sends = o.direction === 'sendrecv' || o.direction === 'sendonly';
+          add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: only ${others.join(', ')} in common, no media codec: Firefox refuses the answer ("Answer had no codecs in common")${sends ? ', and so does Chromium, which sends on this m-line ("Failed to set remote … description send parameters")' : ''}`, { mid, index: o.index, browsers: sends ? BOTH_REJECT : FIREFOX_REJECTS }));
+        } else if (a.codecs.some((c) => c.name !== '')) {
+          // Nothing in common: Firefox refuses; Chromium takes it (measured: VP9 to an offer of VP8 only, a "FOO" codec).
+          add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: Firefox refuses this answer; Chromium takes it and sends with the answer's first codec it has`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+        } else at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}`);
       }
       for (const c of codecs.answerOnly) {
         // A payload type with no rtpmap is the answer's own finding (parseSdp: codec-without-rtpmap).

@@ -19,6 +19,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'empty-attribute': 'Remove the a= line that has no attribute name.',
   'format-nonnumeric': 'List payload type numbers on an RTP m= line; a codec\'s name goes in its a=rtpmap line.',
   'payload-type-range': 'Give the codec a payload type from 96 to 127 (or 35 to 63, which Chromium uses when those run out) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines with it.',
+  'payload-type-reserved': 'Use a dynamic payload type (96–127, or 35–63) for the codec, and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines.',
   'payload-type-rtcp-range': 'Move the codec out of 64–95 (to 96–127, or 35–63 as Chromium does) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines and any apt= that names it.',
   'unknown-protocol': 'Use the proto the browsers write: UDP/TLS/RTP/SAVPF for audio and video, UDP/DTLS/SCTP for data channels.',
   'fmtp-no-space': 'Write a space after the payload type, then the parameters (a=fmtp:111 minptime=10), or leave out an a=fmtp line with no parameters.',

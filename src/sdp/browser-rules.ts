@@ -14,52 +14,111 @@ const C: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const F: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
 const BOTH: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
 
-/** Every rule: which browsers reject, what, and the grammar or rule behind it (how to write it so they take it: BROWSER_RULE_FIXES). */
-export const BROWSER_RULES = {
-  'no-final-line-ending': { browsers: C, what: 'the last line has no line ending (Chromium: "Invalid SDP line" on it)', reference: 'RFC 8866 §5'  },
-  version: { browsers: F, what: 'v= other than 0', reference: 'RFC 8866 §5.1'  },
-  'origin-fields': { browsers: BOTH, what: 'o= without its six fields', reference: 'RFC 8866 §5.2'  },
-  'unknown-line-type': { browsers: F, what: 'a line type SDP does not define (Firefox\'s parser stops)', reference: 'RFC 8866 §5'  },
-  'connection-address': { browsers: F, what: 'c=IN IP4 with an address that is not dotted-decimal', reference: 'RFC 8866 §5.7'  },
-  'bandwidth-value': { browsers: BOTH, what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8'  },
-  'empty-attribute': { browsers: BOTH, what: 'a= with no attribute name', reference: 'RFC 8866 §5.13'  },
-  'format-nonnumeric': { browsers: C, what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551'  },
-  'payload-type-range': { browsers: BOTH, what: 'a payload type above 127', reference: 'RFC 3550 §5.1'  },
-  'payload-type-rtcp-range': { browsers: BOTH, what: 'a payload type from 64 to 95: under rtcp-mux they are RTCP packet types 192–223 (Chromium: "invalid payload type … rtcp-mux:enabled"; Firefox: "Illegal audio/video payload type", with or without rtcp-mux)', reference: 'RFC 5761 §4'  },
-  'unknown-protocol': { browsers: BOTH, what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14'  },
-  'ice-credentials-missing': { browsers: BOTH, what: 'an m-section in use, not bundled behind another, without both a=ice-ufrag and a=ice-pwd (its own or the session\'s), offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd"; Firefox: "no ice-ufrag attribute at level 1")', reference: 'RFC 8839 §5.4'  },
-  'fingerprint-missing': { browsers: BOTH, what: 'an m-section in use, not bundled behind another, without a=fingerprint (its own or the session\'s), offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint"; Firefox: "no fingerprint attribute at level 1")', reference: 'RFC 8122 §5, RFC 8827 §6.5'  },
-  'mid-duplicate': { browsers: C, what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4'  },
-  'mid-repeated': { browsers: C, what: 'two a=mid of different values in one m-section, a=group:BUNDLE naming the first: Chromium reads the last, and finds no m-section for the mid the group names (Chromium: "A BUNDLE group contains a MID=\'0\' matching no m= section"; Firefox takes it; measured in an answer)', reference: 'RFC 5888 §4'  },
-  'mid-length': { browsers: BOTH, what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
-  'mid-length-stopped': { browsers: C, what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2'  },
-  'fmtp-no-space': { browsers: C, what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), or its parameters after a tab (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15'  },
-  'setup-value': { browsers: C, what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4'  },
-  'extmap-id-syntax': { browsers: C, what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8'  },
-  'extmap-id-range': { browsers: BOTH, what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5'  },
-  'extmap-two-byte-id': { browsers: F, what: 'a=extmap id from 15 to 255 (two-byte headers; Firefox takes 1 to 14)', reference: 'RFC 8285 §4.3'  },
-  'extmap-id-duplicate': { browsers: BOTH, what: 'one a=extmap id for two extensions in one m-section', reference: 'RFC 8285 §5'  },
-  'ssrc-syntax': { browsers: C, what: 'a=ssrc that is not a 32-bit number', reference: 'RFC 5576 §4.1'  },
-  'ssrc-group-size': { browsers: C, what: 'a=ssrc-group:FID with fewer than two ssrcs', reference: 'RFC 5576 §4.2, RFC 4588 §8.1'  },
-  'ssrc-group-unknown': { browsers: C, what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2'  },
-  'ssrc-duplicate': { browsers: C, what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2'  },
-  'msid-syntax': { browsers: C, what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2'  },
-  'rtpmap-clock': { browsers: C, what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6'  },
-  'rtpmap-duplicate': { browsers: C, what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6'  },
-  'codec-attribute-unknown-pt': { browsers: C, what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2'  },
-  'rtx-apt': { browsers: C, what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6'  },
-  'sctp-port-range': { browsers: C, what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2'  },
-  'max-message-size-value': { browsers: C, what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6'  },
-  'sctp-format': { browsers: BOTH, what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2'  },
-  'sctp-format-sctpmap': { browsers: F, what: 'UDP/DTLS/SCTP (or TCP/…) with a port number for format and a=sctpmap (Firefox: "No webrtc-datachannel token in m= media line")', reference: 'RFC 8841 §4.1, §5.2'  },
-  'rid-direction': { browsers: F, what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10'  },
-  'simulcast-syntax': { browsers: BOTH, what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1'  },
-  'simulcast-rid-missing': { browsers: F, what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4'  },
-  'simulcast-rid-extension': { browsers: C, what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853'  },
-  'rtcp-mux-missing': { browsers: BOTH, what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1'  },
-} as const satisfies Record<string, { browsers: BrowserVerdicts; what: string; reference: string }>;
+/**
+ * Who rejects, per rule: what parseSdp needs (the words of each rule are in BROWSER_RULES, which a
+ * bundle that only parses leaves out: 6 KiB).
+ */
+const RULE_BROWSERS = {
+  'no-final-line-ending': C,
+  version: F,
+  'origin-fields': BOTH,
+  'unknown-line-type': F,
+  'connection-address': F,
+  'bandwidth-value': BOTH,
+  'empty-attribute': BOTH,
+  'format-nonnumeric': C,
+  'payload-type-range': BOTH,
+  'payload-type-rtcp-range': BOTH,
+  'payload-type-reserved': F,
+  'unknown-protocol': BOTH,
+  'ice-credentials-missing': BOTH,
+  'fingerprint-missing': BOTH,
+  'mid-duplicate': C,
+  'mid-repeated': C,
+  'mid-length': BOTH,
+  'mid-length-stopped': C,
+  'fmtp-no-space': C,
+  'setup-value': C,
+  'extmap-id-syntax': C,
+  'extmap-id-range': BOTH,
+  'extmap-two-byte-id': F,
+  'extmap-id-duplicate': BOTH,
+  'ssrc-syntax': C,
+  'ssrc-group-size': C,
+  'ssrc-group-unknown': C,
+  'ssrc-duplicate': C,
+  'msid-syntax': C,
+  'rtpmap-clock': C,
+  'rtpmap-duplicate': C,
+  'codec-attribute-unknown-pt': C,
+  'rtx-apt': C,
+  'sctp-port-range': C,
+  'max-message-size-value': C,
+  'sctp-format': BOTH,
+  'sctp-format-sctpmap': F,
+  'rid-direction': F,
+  'simulcast-syntax': BOTH,
+  'simulcast-rid-missing': F,
+  'simulcast-rid-extension': C,
+  'rtcp-mux-missing': BOTH,
+} as const satisfies Record<string, BrowserVerdicts>;
 
-export type BrowserRule = keyof typeof BROWSER_RULES;
+export type BrowserRule = keyof typeof RULE_BROWSERS;
+
+/** Each rule's words: what the browsers refuse, and the grammar or rule behind it (how to write it so they take it: BROWSER_RULE_FIXES). */
+const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readonly reference: string } } = {
+  'no-final-line-ending': { what: 'the last line has no line ending (Chromium: "Invalid SDP line" on it)', reference: 'RFC 8866 §5' },
+  version: { what: 'v= other than 0', reference: 'RFC 8866 §5.1' },
+  'origin-fields': { what: 'o= without its six fields', reference: 'RFC 8866 §5.2' },
+  'unknown-line-type': { what: 'a line type SDP does not define (Firefox\'s parser stops)', reference: 'RFC 8866 §5' },
+  'connection-address': { what: 'c=IN IP4 with an address that is not dotted-decimal', reference: 'RFC 8866 §5.7' },
+  'bandwidth-value': { what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
+  'empty-attribute': { what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
+  'format-nonnumeric': { what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
+  'payload-type-range': { what: 'a payload type above 127', reference: 'RFC 3550 §5.1' },
+  'payload-type-rtcp-range': { what: 'a payload type from 64 to 95: under rtcp-mux they are RTCP packet types 192–223 (Chromium: "invalid payload type … rtcp-mux:enabled"; Firefox: "Illegal audio/video payload type", with or without rtcp-mux)', reference: 'RFC 5761 §4' },
+  'payload-type-reserved': { what: 'payload type 1, 2 or 19 on an RTP m-line (reserved by RFC 3551; Firefox: "Illegal audio/video payload type", in an offer or an answer; Chromium takes it)', reference: 'RFC 3551 §6' },
+  'unknown-protocol': { what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14' },
+  'ice-credentials-missing': { what: 'an m-section in use, not bundled behind another, without both a=ice-ufrag and a=ice-pwd (its own or the session\'s), offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd"; Firefox: "no ice-ufrag attribute at level 1")', reference: 'RFC 8839 §5.4' },
+  'fingerprint-missing': { what: 'an m-section in use, not bundled behind another, without a=fingerprint (its own or the session\'s), offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint"; Firefox: "no fingerprint attribute at level 1")', reference: 'RFC 8122 §5, RFC 8827 §6.5' },
+  'mid-duplicate': { what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4' },
+  'mid-repeated': { what: 'two a=mid of different values in one m-section, a=group:BUNDLE naming the first: Chromium reads the last, and finds no m-section for the mid the group names (Chromium: "A BUNDLE group contains a MID=\'0\' matching no m= section"; Firefox takes it; measured in an answer)', reference: 'RFC 5888 §4' },
+  'mid-length': { what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
+  'mid-length-stopped': { what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
+  'fmtp-no-space': { what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), or its parameters after a tab (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15' },
+  'setup-value': { what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4' },
+  'extmap-id-syntax': { what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8' },
+  'extmap-id-range': { what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5' },
+  'extmap-two-byte-id': { what: 'a=extmap id from 15 to 255 (two-byte headers; Firefox takes 1 to 14)', reference: 'RFC 8285 §4.3' },
+  'extmap-id-duplicate': { what: 'one a=extmap id for two extensions in one m-section', reference: 'RFC 8285 §5' },
+  'ssrc-syntax': { what: 'a=ssrc that is not a 32-bit number', reference: 'RFC 5576 §4.1' },
+  'ssrc-group-size': { what: 'a=ssrc-group:FID with fewer than two ssrcs', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
+  'ssrc-group-unknown': { what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2' },
+  'ssrc-duplicate': { what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2' },
+  'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
+  'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
+  'rtpmap-duplicate': { what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6' },
+  'codec-attribute-unknown-pt': { what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2' },
+  'rtx-apt': { what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
+  'sctp-port-range': { what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2' },
+  'max-message-size-value': { what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6' },
+  'sctp-format': { what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
+  'sctp-format-sctpmap': { what: 'UDP/DTLS/SCTP (or TCP/…) with a port number for format and a=sctpmap (Firefox: "No webrtc-datachannel token in m= media line")', reference: 'RFC 8841 §4.1, §5.2' },
+  'rid-direction': { what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10' },
+  'simulcast-syntax': { what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1' },
+  'simulcast-rid-missing': { what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4' },
+  'simulcast-rid-extension': { what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853' },
+  'rtcp-mux-missing': { what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
+};
+
+/** Every rule: which browsers reject, what, and the grammar or rule behind it. */
+export const BROWSER_RULES: { readonly [R in BrowserRule]: { readonly browsers: (typeof RULE_BROWSERS)[R]; readonly what: string; readonly reference: string } } = /* @__PURE__ */ withBrowsers(RULE_WORDS);
+
+function withBrowsers(words: typeof RULE_WORDS): typeof BROWSER_RULES {
+  const out: Record<string, { browsers: BrowserVerdicts; what: string; reference: string }> = {};
+  for (const rule of Object.keys(words) as BrowserRule[]) out[rule] = { browsers: RULE_BROWSERS[rule], ...words[rule] };
+  return out as typeof BROWSER_RULES;
+}
 
 const LINE_TYPES = new Set('vosiuepcbtrzkam');
 /** The RID header extension (RFC 8852 §4.3): what tells simulcast layers apart on the wire. */
@@ -88,7 +147,7 @@ const MAX_DETAIL = 160;
 
 /** A finding as the diagnostic parseSdp reports: rejected-by-browser, its rule, who rejects it and what. */
 export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePosition): Diagnostic<'rejected-by-browser'> {
-  const b = BROWSER_RULES[rule].browsers;
+  const b = RULE_BROWSERS[rule];
   const who = b.chromium === 'rejects' ? (b.firefox === 'rejects' ? 'Chromium and Firefox reject it' : 'Chromium rejects it (Firefox accepts)') : 'Firefox rejects it (Chromium accepts)';
   // The detail quotes the input: a value of any length (an SDP with CR-only line ends is one v= line) is cut.
   const said = detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail;
@@ -123,6 +182,7 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
         let aboveCount = 0;
         let rtcp: string | null = null;
         let rtcpCount = 0;
+        let reserved: string | null = null;
         for (const fmt of l.value.formats) {
           if (!isUint(fmt)) {
             nonNumeric ??= fmt;
@@ -133,9 +193,11 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
           } else if (Number(fmt) >= 64 && Number(fmt) <= 95) {
             rtcp ??= fmt;
             rtcpCount++;
-          }
+          } else if (reserved === null && (fmt === '1' || fmt === '2' || fmt === '19')) reserved = fmt;
         }
         // Audit against both browsers: they refuse these, and sdp-diff had passed them.
+        // The negotiation audit of 2026-12-06 (Firefox's GetForbiddenSdpPayloadTypes), measured: an offer with 19.
+        if (reserved !== null) add('payload-type-reserved', l.line, null, `payload type ${reserved}`);
         if (rtcp !== null) add('payload-type-rtcp-range', l.line, null, rtcpCount === 1 ? `payload type ${rtcp}` : `${rtcpCount.toLocaleString('en-US')} payload types are from 64 to 95, the first ${rtcp}`);
         if (nonNumeric !== null) add('format-nonnumeric', l.line, null, nonNumericCount === 1 ? `format ${JSON.stringify(nonNumeric)}` : `${nonNumericCount.toLocaleString('en-US')} formats are not numbers, the first ${JSON.stringify(nonNumeric)}`);
         if (above !== null) add('payload-type-range', l.line, null, aboveCount === 1 ? `payload type ${above}` : `${aboveCount.toLocaleString('en-US')} payload types are above 127, the first ${above}`);

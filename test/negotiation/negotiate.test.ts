@@ -228,6 +228,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
+  ['codec-parameters-differ', { media: [{ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'] }] }, { media: [answerOf({ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'] })] }],
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
@@ -346,6 +347,25 @@ describe('payload types remapped onto a number the offer gave another codec (SFU
   it('a number the offer did not use, or an rtx, is the plain remapping', () => {
     const n = run(offer, { media: [answerOf({ formats: '120', codecs: ['rtpmap:120 H264/90000', 'fmtp:120 packetization-mode=1;profile-level-id=42001f'] })] });
     expect(n.diagnostics.map((d) => d.message)).toEqual(['H264: offer payload type 102, answer 120']);
+  });
+});
+
+describe('no media codec in common, as each browser takes it (negotiation audit of 2026-12-06, measured)', () => {
+  const video = (codecs: string[], formats: string) => ({ formats, codecs });
+  const said = (offer: { formats: string; codecs: string[] }, answer: { formats: string; codecs: string[] }, direction = 'sendrecv') => run({ media: [{ ...offer, direction }] }, { media: [answerOf({ ...answer, direction: direction === 'sendrecv' ? 'sendrecv' : 'recvonly' })] }).diagnostics.filter((d) => d.kind === 'no-common-codec' || d.kind === 'codec-parameters-differ').map((d) => [d.kind, d.severity, (d as { browsers?: unknown }).browsers ?? null]);
+  const offer = video(['rtpmap:96 VP8/90000', 'rtpmap:97 rtx/90000', 'fmtp:97 apt=96', 'rtpmap:116 red/90000', 'rtpmap:117 ulpfec/90000'], '96 97 116 117');
+  it('red and ulpfec only: Firefox refuses, and Chromium when it sends (it said both accept)', () => {
+    expect(said(offer, video(['rtpmap:116 red/90000', 'rtpmap:117 ulpfec/90000'], '116 117'))).toEqual([['no-common-codec', 'error', { chromium: 'rejects', firefox: 'rejects' }]]);
+    expect(said(offer, video(['rtpmap:116 red/90000', 'rtpmap:117 ulpfec/90000'], '116 117'), 'recvonly')).toEqual([['no-common-codec', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
+  });
+  it('a codec the offer lacks: Firefox refuses, Chromium takes it', () => {
+    expect(said(offer, video(['rtpmap:96 FOO/90000'], '96'))).toEqual([['no-common-codec', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
+  });
+  it('VP9 or AV1 of another profile: both take it, a warning (it said Firefox refuses)', () => {
+    expect(said(video(['rtpmap:98 VP9/90000'], '98'), video(['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'], '98'))).toEqual([['codec-parameters-differ', 'warning', null]]);
+    expect(said(video(['rtpmap:45 AV1/90000'], '45'), video(['rtpmap:45 AV1/90000', 'fmtp:45 profile=1'], '45'))).toEqual([['codec-parameters-differ', 'warning', null]]);
+    // H264 of another profile stays no-common-codec: Firefox compares H264's profile (GetSubprofile).
+    expect(said(video(H264_CB_PM1.slice(0, 2), '102'), video(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=640c1f'], '102'))[0]![0]).toBe('no-common-codec');
   });
 });
 
