@@ -3,8 +3,9 @@
  * names case-insensitive; static payload types by number; equal clock rate, and for audio equal
  * channels (absent, 0 and 1 equal); H264 same profile (h264-profile-level-id) and
  * packetization-mode (absent = 0), level not compared; VP9 profile-id and AV1 profile (absent
- * = 0); H265 profile-id (absent = 1) and tier-flag (absent = 0); rtx through its apt; red
- * through its payload-type list; telephone-event, CN, ulpfec and flexfec by name and rate.
+ * = 0); H265 profile-id (absent = 1), tier-flag (absent = 0) and tx-mode (absent = SRST); rtx
+ * through its apt; red through its payload-type list; telephone-event, CN, ulpfec and flexfec by
+ * name and rate; common rtcp-fb in any case.
  */
 import { listSome } from '../arrays.js';
 import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
@@ -118,7 +119,7 @@ export function describeCodec(c: Codec): string {
     case 'av1':
       return `${base} profile=${p['profile'] ?? '0'}`;
     case 'h265':
-      return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'}`;
+      return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'} tx-mode=${p['tx-mode'] ?? 'SRST'}`;
     case 'rtx':
       return `rtx (apt=${p['apt'] ?? '?'})`;
     default:
@@ -145,13 +146,16 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
     case 'av1':
       return (po['profile'] ?? '0') === (pa['profile'] ?? '0');
     case 'h265':
-      return (po['profile-id'] ?? '1') === (pa['profile-id'] ?? '1') && (po['tier-flag'] ?? '0') === (pa['tier-flag'] ?? '0');
+      // And tx-mode, SRST when absent (libwebrtc's IsSameCodecSpecific: H265IsSameProfile, H265IsSameTier, IsSameH265TxMode; negotiation audit).
+      return (po['profile-id'] ?? '1') === (pa['profile-id'] ?? '1') && (po['tier-flag'] ?? '0') === (pa['tier-flag'] ?? '0') && (po['tx-mode'] ?? 'SRST').toUpperCase() === (pa['tx-mode'] ?? 'SRST').toUpperCase();
     default:
       return true;
   }
 }
 
 const fbKey = (f: RtcpFb) => (f.parameter ? `${f.type} ${f.parameter}` : f.type);
+/** The same, for comparing: feedback names match in any case (libwebrtc's FeedbackParam::operator==, EqualsIgnoreCase; negotiation audit). */
+const fbMatch = (f: RtcpFb) => fbKey(f).toLowerCase();
 
 function dropped(c: Codec, reason: string): DroppedCodec {
   return { name: c.name, clockRate: c.clockRate, channels: c.channels, payloadType: c.payloadType, fmtp: fmtpText(c), reason };
@@ -300,7 +304,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   const rtxFor = new Map<number, [Codec, Codec]>();
   for (const pair of pairs) if (isRtx(pair[0])) rtxFor.set(Number(params(pair[0])['apt']), pair);
   const negotiated: NegotiatedCodec[] = pairs.map(([o, a]) => {
-    const ofb = new Set(o.feedback.map(fbKey));
+    const ofb = new Set(o.feedback.map(fbMatch));
     const candidate = rtxFor.get(o.payloadType);
     const rtxPair = candidate && Number(params(candidate[1])['apt']) === a.payloadType ? candidate : undefined;
     return {
@@ -312,7 +316,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
       answerPayloadType: a.payloadType,
       fmtp: fmtpText(a),
       offerFmtp: fmtpText(o),
-      rtcpFeedback: a.feedback.map(fbKey).filter((k) => ofb.has(k)),
+      rtcpFeedback: a.feedback.filter((f) => ofb.has(fbMatch(f))).map(fbKey),
       rtx: rtxPair ? { offerPayloadType: rtxPair[0].payloadType, answerPayloadType: rtxPair[1].payloadType } : null,
       role: roleOf(a),
     };

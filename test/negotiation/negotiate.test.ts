@@ -369,6 +369,18 @@ describe('no media codec in common, as each browser takes it (negotiation audit 
   });
 });
 
+describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06, from its source)', () => {
+  it('H265 tx-mode (absent = SRST) tells codecs apart, as profile-id and tier-flag do', () => {
+    const h265 = (fmtp: string) => ({ formats: '104', codecs: ['rtpmap:104 H265/90000', `fmtp:104 ${fmtp}`] });
+    const common = (o: string, a: string) => run({ media: [h265(o)] }, { media: [answerOf(h265(a))] }).media[0]!.codecs.negotiated.length;
+    expect([common('profile-id=1;tx-mode=SRST', 'profile-id=1'), common('profile-id=1;tx-mode=SRST', 'profile-id=1;tx-mode=MRST')]).toEqual([1, 0]);
+  });
+  it('rtcp-fb in common whatever its case (FeedbackParam compares ignoring case), written as the answer writes it', () => {
+    const n = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 nack pli', 'rtcp-fb:96 transport-cc'] }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 NACK', 'rtcp-fb:96 NACK PLI', 'rtcp-fb:96 Transport-CC'] })] });
+    expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['NACK', 'NACK PLI', 'Transport-CC']);
+  });
+});
+
 describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () => {
   it('sha-224, sha-384 and sha-512 are no finding; sha-1 and md5 are weak-fingerprint', () => {
     const kinds = (fp: string) => run({ media: [{ fingerprint: fp }] }, { media: [answerOf({})] }).diagnostics.map((d) => d.kind);
