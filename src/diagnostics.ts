@@ -164,6 +164,7 @@ export interface NegotiationDiagnosticPayloads {
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-group-split': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-extmap-collision': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'bundle-payload-type-collision': MediaPosition;
   'media-rejected': MediaPosition;
   'mline-count-mismatch': MediaPosition;
   'mline-mismatch': MediaPosition;
@@ -281,6 +282,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'stopped-mline-accepted': 'error',
   'bundle-group-split': 'error',
   'bundle-extmap-collision': 'error',
+  'bundle-payload-type-collision': 'warning',
   'media-rejected': 'info',
   'mline-count-mismatch': 'error',
   'mline-mismatch': 'error',
@@ -733,6 +735,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Two m-sections of one BUNDLE group give one a=extmap id to different header extensions: on the one transport the id cannot mean both. Chromium 156 rejects the description ("A BUNDLE group contains a codec collision for header extension id=…"); Firefox ESR 153 accepts it (measured by the sdp-diff audit, on real Firefox 56–60 offers of the corpus).',
     action: 'Use one id per extension across the bundled m-sections (browsers do since about 2019).',
     reference: 'RFC 8843 §9.2; RFC 8285 §5',
+  },
+  'bundle-payload-type-collision': {
+    domain: 'negotiation',
+    title: 'One payload type for two codecs in a BUNDLE group',
+    description: 'Two bundled m-sections of one description give one payload type to different codecs, or to one codec with different a=fmtp. The m-sections share one RTP session, so a payload type must mean one codec configuration across them (RFC 9143, "Payload Type (PT) Value Reuse"). Both browsers take such a description (measured, Chromium 156 and Firefox ESR 153: video\'s VP8 answered under opus\'s number; libwebrtc only counts it, bugs.webrtc.org/14420, and older Chromium refused "a BUNDLE group contains a codec collision"); a receiver that routes packets by payload type (no mid header extension, no a=ssrc lines: some SFUs and gateways) cannot tell them apart.',
+    action: 'Give each codec configuration its own payload type across the group (an answerer: echo the offer\'s numbers).',
+    reference: 'RFC 9143 (Payload Type (PT) Value Reuse); RFC 8843',
   },
   'moved-out-of-bundle': {
     domain: 'negotiation',

@@ -229,10 +229,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // candidates (JavaScript objects, AppRTC, Janus), KVS's base64 frames, writeSdp's check of each
     // line against the text read, classifyNat's argument checks, three measured findings
     // (mid-repeated, ice-options-commas, candidate-tcptype-missing) and their words. Cap 350 KiB.
-    // 2026-12-06 (afternoon session) 344.8 → 353.4 KiB: objects printed over several lines read as
+    // 2026-12-06 (afternoon session) 344.8 → 355.3 KiB: objects printed over several lines read as
     // one (object-block.ts) and werift's Candidate, the simulcast negotiated layer by layer, the
     // negotiation audit's six measured cases (no-common-codec per browser, codec-parameters-differ,
-    // payload-type-reserved), the ICE audit's words (DNS-name candidates, a server's public host
+    // payload-type-reserved, bundle-payload-type-collision), the ICE audit's words (DNS-name candidates, a server's public host
     // address, a selected pair taken) and the SFU audit's (payload types remapped onto another
     // codec's number). The rules' words now sit apart from who rejects each (parseSdp + negotiate
     // 122.0 → 116.1 KiB). Cap 360 KiB.

@@ -262,6 +262,13 @@ export const MUTATIONS: readonly Mutation[] = [
   a('vp9-profile-2-only', 'codec parameters', 'video answered with VP9 only, profile-id=2', onlyCodecs('video', firstOf('VP9', /^(?!.*profile-id=[1-9])/), () => 'profile-id=2')),
   a('av1-profile-1-only', 'codec parameters', 'video answered with AV1 only, profile=1', onlyCodecs('video', firstOf('AV1', /^(?!.*profile=[1-9])/), () => 'profile=1')),
   a('h264-no-profile-level-id', 'codec parameters', 'video answered with H264 only (packetization-mode=1, Constrained Baseline offered), its profile-level-id removed', onlyCodecs('video', firstOf('H264', /packetization-mode=1.*profile-level-id=42e0|profile-level-id=42e0.*packetization-mode=1/), () => 'level-asymmetry-allowed=1;packetization-mode=1')),
+  a('bundle-pt-collision', 'payload types', 'video\'s VP8 answered under opus\'s payload type (one number, two codecs in one BUNDLE group)', (s) => {
+    const p = split(s);
+    const audio = p.media.find((m) => kindOf(m) === 'audio');
+    const opus = audio === undefined ? null : ptOf(audio, 'opus');
+    if (opus === null) return s;
+    return withCodec('video', 'VP8', (m, pt) => m.map((l) => l.replace(new RegExp(`^(m=video .*) ${pt}( |$)`), `$1 ${opus}$2`).replace(new RegExp(`^a=(rtpmap|fmtp|rtcp-fb):${pt}([ \t])`), `a=$1:${opus}$2`).replace(new RegExp(`^(a=fmtp:\\d+ apt=)${pt}$`), `$1${opus}`)))(s);
+  }),
   o('pt-19-offer', 'payload types', 'audio offered with payload type 19 mapped (a=rtpmap:19 foo/8000)', inKind('audio', (m) => [m[0]! + ' 19', ...m.slice(1), 'a=rtpmap:19 foo/8000'])),
   a('opus-fmtp-bogus', 'codec parameters', 'opus\'s a=fmtp "minptime=abc"', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt} minptime=abc` : l)))),
   // ---- header extensions (RFC 8285) ----

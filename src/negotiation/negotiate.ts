@@ -6,7 +6,7 @@ import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
-import { describeCodec, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { dtlsSideFindings, FIREFOX_REJECTS, keyedByDtls, shownMid, unreadSetup } from './one-side.js';
@@ -379,8 +379,24 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       const members = new Set(group);
       const ids = new Map<number, { uri: string; mid: string | null }>();
       const said = new Set<number>();
+      // One payload type, two codecs (or two configurations of one) in one group: both browsers take
+      // it (measured, negotiation audit), a receiver that tells packets apart by payload type cannot.
+      const pts = new Map<number, { codec: string; fmtp: string; mid: string | null }>();
+      const ptSaid = new Set<number>();
       for (const m of d.media) {
         if (m.mid === null || !members.has(m.mid) || (m.port === 0 && !m.bundleOnly)) continue;
+        for (const c of m.codecs) {
+          if (c.name === '') continue;
+          const codec = `${c.name.toLowerCase()}/${c.clockRate ?? ''}/${c.channels ?? 1}`;
+          const fmtp = fmtpText(c);
+          const was = pts.get(c.payloadType);
+          if (was === undefined) pts.set(c.payloadType, { codec, fmtp, mid: m.mid });
+          else if ((was.codec !== codec || was.fmtp !== fmtp) && !ptSaid.has(c.payloadType)) {
+            ptSaid.add(c.payloadType);
+            const what = was.codec !== codec ? `${describeCodec(c)} in mid ${JSON.stringify(m.mid)} and ${was.codec.split('/')[0]} in mid ${JSON.stringify(was.mid)}` : `${c.name} with a=fmtp "${fmtp}" in mid ${JSON.stringify(m.mid)} and "${was.fmtp}" in mid ${JSON.stringify(was.mid)}`;
+            add(finding('bundle-payload-type-collision', `the ${side}'s payload type ${c.payloadType} is ${what}, one BUNDLE group: both browsers take it; a receiver that routes by payload type (no mid header extension, no ssrc lines) cannot tell them apart`, m.mid, m.index));
+          }
+        }
         for (const e of m.extmaps) {
           const uri = extensionOf(e);
           const was = ids.get(e.id);

@@ -228,6 +228,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
+  ['bundle-payload-type-collision', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({ formats: '111', codecs: ['rtpmap:111 VP8/90000'] }), answerOf({ kind: 'audio' })] }],
   ['codec-parameters-differ', { media: [{ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'] }] }, { media: [answerOf({ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'] })] }],
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
@@ -378,6 +379,15 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
   it('rtcp-fb in common whatever its case (FeedbackParam compares ignoring case), written as the answer writes it', () => {
     const n = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 nack pli', 'rtcp-fb:96 transport-cc'] }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 NACK', 'rtcp-fb:96 NACK PLI', 'rtcp-fb:96 Transport-CC'] })] });
     expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['NACK', 'NACK PLI', 'Transport-CC']);
+  });
+});
+
+describe('one payload type for two codecs across a BUNDLE group (negotiation audit; both browsers take it, measured)', () => {
+  it('is a warning naming both m-sections, once per payload type; the same codec and fmtp under one number is none', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({ formats: '111', codecs: ['rtpmap:111 VP8/90000'] }), answerOf({ kind: 'audio' })] });
+    expect(n.diagnostics.filter((d) => d.kind === 'bundle-payload-type-collision').map((d) => [d.severity, d.message])).toEqual([['warning', 'the answer\'s payload type 111 is opus/48000/2 in mid "1" and vp8 in mid "0", one BUNDLE group: both browsers take it; a receiver that routes by payload type (no mid header extension, no ssrc lines) cannot tell them apart']]);
+    const same = run({ media: [{ kind: 'audio' }, { kind: 'audio' }] }, { media: [answerOf({ kind: 'audio' }), answerOf({ kind: 'audio' })] });
+    expect(same.diagnostics.filter((d) => d.kind === 'bundle-payload-type-collision')).toEqual([]);
   });
 });
 
