@@ -4,7 +4,8 @@
  * channels (absent, 0 and 1 equal); H264 same profile (h264-profile-level-id) and
  * packetization-mode (absent = 0), level not compared; VP9 profile-id and AV1 profile (absent
  * = 0); H265 profile-id (absent = 1), tier-flag (absent = 0) and tx-mode (absent = SRST); rtx
- * through its apt; red through its payload-type list; telephone-event, CN, ulpfec and flexfec by
+ * through its apt; red by the codecs its list carries (depth apart; audio channels equal; a side
+ * without a list by payload type); telephone-event, CN, ulpfec and flexfec by
  * name and rate; common rtcp-fb in any case.
  */
 import { listSome } from '../arrays.js';
@@ -268,12 +269,17 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   for (const a of pending.filter(isRed)) {
     const list = redList(a);
     const mapped = list?.map(answerToOffer);
+    // As libwebrtc matches red (MatchesWithReferenceAttributesAndComparator; negotiation audit):
+    // audio channels equal; the codecs each list carries the same, whatever the depth ("111/111"
+    // answers "111/111/111": "different levels of redundancy are OK"); a side without a list matches
+    // only the same payload type; neither with one, name and rate.
     const o = firstUnused(a, (c) => {
-      if (!isRed(c) || c.clockRate !== a.clockRate) return false;
+      if (!isRed(c) || c.clockRate !== a.clockRate || (audio && channelsOf(c) !== channelsOf(a))) return false;
       const ol = redList(c);
-      // Without a payload-type list on either side, name and rate decide.
-      if (list === null || ol === null) return true;
-      return ol.length === list.length && mapped!.every((pt, i) => pt !== undefined && pt === ol[i]);
+      if (list === null && ol === null) return true;
+      if (list === null || ol === null) return c.payloadType === a.payloadType;
+      const carried = new Set(ol);
+      return mapped!.every((pt) => pt !== undefined && carried.has(pt)) && ol.every((pt) => mapped!.includes(pt));
     });
     if (o) pair(o, a);
     else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));

@@ -489,7 +489,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
           add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: only ${others.join(', ')} in common, no media codec: Firefox refuses the answer ("Answer had no codecs in common")${sends ? ', and so does Chromium, which sends on this m-line ("Failed to set remote … description send parameters")' : ''}`, { mid, index: o.index, browsers: sends ? BOTH_REJECT : FIREFOX_REJECTS }));
         } else if (a.codecs.some((c) => c.name !== '')) {
           // Nothing in common: Firefox refuses; Chromium takes it (measured: VP9 to an offer of VP8 only, a "FOO" codec).
-          add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: Firefox refuses this answer; Chromium takes it and sends with the answer's first codec it has`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+          add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: Firefox refuses this answer; Chromium takes it, and sends with the first of the answer's codecs it implements, if it implements one`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
         } else at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}`);
       }
       for (const c of codecs.answerOnly) {

@@ -376,6 +376,15 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
     const common = (o: string, a: string) => run({ media: [h265(o)] }, { media: [answerOf(h265(a))] }).media[0]!.codecs.negotiated.length;
     expect([common('profile-id=1;tx-mode=SRST', 'profile-id=1'), common('profile-id=1;tx-mode=SRST', 'profile-id=1;tx-mode=MRST')]).toEqual([1, 0]);
   });
+  it('red as libwebrtc matches it: depth apart, channels equal, a side without a list only by its payload type', () => {
+    const audio = (codecs: string[], formats: string) => ({ kind: 'audio' as const, formats, codecs });
+    const offer = audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000/2', 'fmtp:63 111/111'], '111 63');
+    const reds = (answer: { kind: 'audio'; formats: string; codecs: string[] }) => run({ media: [offer] }, { media: [answerOf(answer)] }).media[0]!.codecs.negotiated.filter((c) => c.name === 'red').map((c) => [c.offerPayloadType, c.answerPayloadType]);
+    expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000/2', 'fmtp:63 111/111/111'], '111 63'))).toEqual([[63, 63]]);
+    expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000', 'fmtp:63 111/111'], '111 63'))).toEqual([]);
+    expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000/2'], '111 63'))).toEqual([[63, 63]]);
+    expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:100 red/48000/2'], '111 100'))).toEqual([]);
+  });
   it('rtcp-fb in common whatever its case (FeedbackParam compares ignoring case), written as the answer writes it', () => {
     const n = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 nack pli', 'rtcp-fb:96 transport-cc'] }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 NACK', 'rtcp-fb:96 NACK PLI', 'rtcp-fb:96 Transport-CC'] })] });
     expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['NACK', 'NACK PLI', 'Transport-CC']);
