@@ -290,7 +290,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   const rtxNotOffered = (a: Codec, apt: number, offerApt: number): string => {
     const mine = pairs.find(([oc]) => isRtx(oc) && Number(params(oc)['apt']) === offerApt);
     const same = offerByPt.get(a.payloadType);
-    const was = same !== undefined && isRtx(same) ? `; the offer's payload type ${a.payloadType} is rtx for payload type ${params(same)['apt'] ?? '?'}: the answer changed its apt` : '';
+    const was = same !== undefined && isRtx(same) && params(same)['apt'] !== params(a)['apt'] ? `; the offer's payload type ${a.payloadType} is rtx for payload type ${params(same)['apt'] ?? '?'}: the answer changed its apt` : '';
     return mine !== undefined
       ? `rtx (apt=${apt}) a second time: the offer's rtx for payload type ${offerApt} (${mine[0].payloadType}) is answered by payload type ${mine[1].payloadType}${was}`
       : `rtx (apt=${apt}): the offer has no rtx for payload type ${offerApt}${was}`;
@@ -298,7 +298,8 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   for (const a of pending.filter(isRtx)) {
     const apt = Number(params(a)['apt']);
     const offerApt = answerToOffer(apt);
-    const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && c.clockRate === a.clockRate);
+    // Video rtx by its apt alone: libwebrtc's video rules compare no clock rate, Firefox keys rtx on apt (negotiation audit).
+    const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && (!audio || c.clockRate === a.clockRate));
     if (o) pair(o, a);
     else answerOnly.push(dropped(a, offerApt === undefined ? `rtx for payload type ${params(a)['apt'] ?? '?'}, which is not a negotiated codec` : rtxNotOffered(a, apt, offerApt)));
   }

@@ -385,6 +385,11 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
     expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000/2'], '111 63'))).toEqual([[63, 63]]);
     expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:100 red/48000/2'], '111 100'))).toEqual([]);
   });
+  it('video rtx by its apt alone, whatever its clock rate (libwebrtc\'s video rules, Firefox\'s GetRtxPtByApt)', () => {
+    const v = (rtx: string) => ({ formats: '96 97', codecs: ['rtpmap:96 VP8/90000', `rtpmap:97 ${rtx}`, 'fmtp:97 apt=96'] });
+    const n = run({ media: [v('rtx/90000')] }, { media: [answerOf(v('rtx/45000'))] });
+    expect([n.media[0]!.codecs.negotiated.map((c) => c.name), n.diagnostics.map((d) => d.kind)]).toEqual([['VP8', 'rtx'], []]);
+  });
   it('rtcp-fb in common whatever its case (FeedbackParam compares ignoring case), written as the answer writes it', () => {
     const n = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 nack pli', 'rtcp-fb:96 transport-cc'] }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 NACK', 'rtcp-fb:96 NACK PLI', 'rtcp-fb:96 Transport-CC'] })] });
     expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['NACK', 'NACK PLI', 'Transport-CC']);
