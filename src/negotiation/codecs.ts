@@ -128,10 +128,14 @@ export function describeCodec(c: Codec): string {
   }
 }
 
+const isStatic = (pt: number) => pt <= 34 || (pt >= 64 && pt <= 95);
+
 /** Whether two media codecs (not rtx/red) are the same for negotiation. */
 export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params = params): boolean {
-  // Static payload types (RFC 3551) are identified by number when a side has no rtpmap.
-  if ((o.rtpmapLine === null || a.rtpmapLine === null) && o.payloadType < 96 && a.payloadType < 96) {
+  // Static payload types (RFC 3551: 0–34; 64–95 are no codec's) are identified by number when a
+  // side has no rtpmap; 35–63 are dynamic, as 96–127 (libwebrtc's lower dynamic range: a 35 without
+  // its rtpmap is no codec; negotiation audit).
+  if ((o.rtpmapLine === null || a.rtpmapLine === null) && isStatic(o.payloadType) && isStatic(a.payloadType)) {
     return o.payloadType === a.payloadType;
   }
   if (o.name === '' || a.name === '' || lower(o) !== lower(a)) return false;

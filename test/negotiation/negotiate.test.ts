@@ -390,6 +390,12 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
     const n = run({ media: [v('rtx/90000')] }, { media: [answerOf(v('rtx/45000'))] });
     expect([n.media[0]!.codecs.negotiated.map((c) => c.name), n.diagnostics.map((d) => d.kind)]).toEqual([['VP8', 'rtx'], []]);
   });
+  it('a payload type of 35–63 without its rtpmap is no codec (dynamic, as libwebrtc ranges them); 0–34 are matched by number', () => {
+    const n = run({ media: [{ formats: '35', codecs: ['rtpmap:35 AV1/90000'] }] }, { media: [answerOf({ formats: '35', codecs: [] })] });
+    expect(n.media[0]!.codecs.negotiated).toEqual([]);
+    const pcmu = run({ media: [{ kind: 'audio', formats: '0', codecs: ['rtpmap:0 PCMU/8000'] }] }, { media: [answerOf({ kind: 'audio', formats: '0', codecs: [] })] });
+    expect(pcmu.media[0]!.codecs.negotiated.map((c) => c.offerPayloadType)).toEqual([0]);
+  });
   it('rtcp-fb in common whatever its case (FeedbackParam compares ignoring case), written as the answer writes it', () => {
     const n = run({ media: [{ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 nack', 'rtcp-fb:96 nack pli', 'rtcp-fb:96 transport-cc'] }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000', 'rtcp-fb:96 NACK', 'rtcp-fb:96 NACK PLI', 'rtcp-fb:96 Transport-CC'] })] });
     expect(n.media[0]!.codecs.negotiated[0]!.rtcpFeedback).toEqual(['NACK', 'NACK PLI', 'Transport-CC']);
