@@ -62,7 +62,7 @@ const LOOPBACK = /^(?:127\.|::1$|localhost$)/;
  * notice the client got), the logger's state and the stop (relay audit: room-full, rate-limited,
  * invalid-json, reserved-type, binary-frame and heartbeat-timeout were hidden).
  */
-export const QUIET_KEEPS = /error|refused|stopped|behind|caught-up|skipped|slow|room-full|rate-limited|invalid-json|reserved-type|binary-frame|heartbeat-timeout|late-frames|log-cut/;
+export const QUIET_KEEPS = /listening|error|refused|stopped|behind|caught-up|skipped|slow|room-full|rate-limited|invalid-json|reserved-type|binary-frame|heartbeat-timeout|late-frames|log-cut/;
 
 /** The lines printed once the relay listens: every URL, then a warning when it is open without a token. Pure. */
 export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined; pagesMissing?: boolean }, addresses: readonly string[], s: Style): string {
@@ -165,14 +165,17 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   let stoppedAt: number | null = null;
   // The record says which signal (relay audit: "stopped" said "log flushed" only).
   const stop = (signal: NodeJS.Signals) => {
-    stoppedAt ??= Date.now();
+    if (stoppedAt !== null) return;
+    stoppedAt = Date.now();
     void started.close(signal);
   };
   // SIGHUP (a closed terminal or ssh session) stops it the same clean way (relay audit: exit 129,
-  // no close to the clients, no stopped record).
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  // no close to the clients, no stopped record). A second signal while it stops (Ctrl-C twice,
+  // coreutils' timeout signalling the child and then its group) is taken by the same handler and
+  // changes nothing: with `once`, Node's default action killed it unflushed (operator audit: 130).
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
   // The banner after the handlers: a supervisor (or a test) that signals as soon as it reads the
   // banner met Node's default action, an exit by the signal with nothing flushed (a race under load).
   io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')) }, host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));

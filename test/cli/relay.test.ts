@@ -4,9 +4,9 @@ import { makeStyle } from '../../cli/render/style.js';
 import { urlHost } from '../../src/node/relay/index.js';
 
 describe('sdpscope relay: the console (relay/client audit of 2026-12-05)', () => {
-  it('--quiet keeps every refusal a client is told of, errors, the logger\'s state and the stop; not the frames\' own events', () => {
-    for (const kept of ['error', 'refused', 'room-full', 'rate-limited', 'invalid-json', 'reserved-type', 'binary-frame', 'heartbeat-timeout', 'slow-consumer', 'log-behind', 'log-caught-up', 'log-skipped', 'log-error', 'late-frames', 'stopped']) expect([kept, QUIET_KEEPS.test(kept)]).toEqual([kept, true]);
-    for (const dropped of ['joined', 'left', 'listening', 'feed-subscribed', 'feed-left']) expect([dropped, QUIET_KEEPS.test(dropped)]).toEqual([dropped, false]);
+  it('--quiet keeps the start-up line, every refusal a client is told of, errors, the logger\'s state and the stop; not the frames\' own events (operator audit: "listening" was dropped, which a supervisor waits for)', () => {
+    for (const kept of ['listening', 'error', 'refused', 'room-full', 'rate-limited', 'invalid-json', 'reserved-type', 'binary-frame', 'heartbeat-timeout', 'slow-consumer', 'log-behind', 'log-caught-up', 'log-skipped', 'log-error', 'late-frames', 'stopped']) expect([kept, QUIET_KEEPS.test(kept)]).toEqual([kept, true]);
+    for (const dropped of ['joined', 'left', 'feed-subscribed', 'feed-left']) expect([dropped, QUIET_KEEPS.test(dropped)]).toEqual([dropped, false]);
   });
 
   it('with --token each URL shows where the token goes, the path before the query (relay audit: ws://host:port?token=)', () => {

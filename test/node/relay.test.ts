@@ -239,6 +239,31 @@ describe('security', () => {
     expect(ok.notices[0]).toMatchObject({ event: 'joined' });
   });
 
+  it('lets its own pages in with an allow-list, and takes each origin as a browser sends it (operator audit: its call page and inspector got 403)', async () => {
+    const r = await relay({ origins: ['https://Call.Example/'] });
+    expect((await join_(r.url, { origin: `http://127.0.0.1:${r.port}` })).notices[0]).toMatchObject({ event: 'joined' });
+    expect((await join_(r.url, { origin: 'https://call.example' })).notices[0]).toMatchObject({ event: 'joined' });
+    const feed = new WebSocket(`${r.url}/feed`, { origin: `http://127.0.0.1:${r.port}` });
+    await new Promise((ok, no) => (feed.once('open', ok), feed.once('error', no)));
+    feed.close();
+    for (const bad of ['*', 'call.example', 'https://call.example/path', 'ftp://call.example', 'https://u:p@call.example']) {
+      await expect(relay({ origins: [bad] })).rejects.toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining('an origin is scheme://host[:port]') });
+    }
+  });
+
+  it('takes an IPv6 host in brackets, as its banner writes it (operator audit: getaddrinfo ENOTFOUND [::1])', async () => {
+    const r = await relay({ host: '[::1]' });
+    expect(r.url).toMatch(/^ws:\/\/\[::1\]:\d+$/);
+    expect((await join_(r.url)).notices[0]).toMatchObject({ event: 'joined' });
+  });
+
+  it('serves its pages with headers that keep other sites from framing or sniffing them', async () => {
+    const r = await relay({ pageDir: resolve(__dirname, '../../dist/page') });
+    const res = await fetch(`http://127.0.0.1:${r.port}/inspect`);
+    expect(res.status).toBe(200);
+    expect([res.headers.get('x-frame-options'), res.headers.get('content-security-policy'), res.headers.get('x-content-type-options'), res.headers.get('referrer-policy')]).toEqual(['DENY', "frame-ancestors 'none'", 'nosniff', 'no-referrer']);
+  });
+
   it('serves wss and https with a certificate generated here', async () => {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
@@ -364,6 +389,27 @@ describe('the log', () => {
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.frame !== undefined)).toHaveLength(20);
     expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
+  });
+
+  it('a second signal while it stops changes nothing: exit 0, the log flushed (operator audit: Ctrl-C twice, or timeout(1), exited 130 unflushed)', async () => {
+    const log = join(dir, 'twice.ndjson');
+    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await until(() => /listening ws:\/\/127\.0\.0\.1:\d+/.test(out), 5000);
+    const url = /listening (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    // A client that never answers the close handshake keeps the stop going for 300 ms.
+    const raw = new WebSocket(url);
+    await new Promise((ok) => raw.once('open', ok));
+    (raw as unknown as { _socket: { removeAllListeners(e: string): void } })._socket.removeAllListeners('data');
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+    child.kill('SIGINT');
+    await new Promise((ok) => setTimeout(ok, 50));
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string });
+    expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
+    raw.terminate();
   });
 });
 

@@ -94,7 +94,8 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
   }
   try {
     const body = readFileSync(join(o.pageDir, file[0]));
-    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' }).end(body);
+    // Not framed by another site, not sniffed as another type, no referrer with the token in it (operator audit).
+    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'content-security-policy': "frame-ancestors 'none'", 'referrer-policy': 'no-referrer' }).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('page not built\n');
   }

@@ -161,7 +161,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     // A browser always sends Origin with a WebSocket (RFC 6455 §4.1), and --origin is what keeps
     // other sites' pages out; a client that sends none is not a browser, and could send any
     // (relay audit: sdpscope client and every /feed watcher were locked out).
-    if (o.origins && req.headers.origin !== undefined && !o.origins.includes(req.headers.origin)) {
+    // The relay's own pages (the call page, the inspector) always: with --origin they had been
+    // refused, and the banner still offered them (operator audit).
+    if (o.origins && req.headers.origin !== undefined && !o.origins.includes(req.headers.origin.toLowerCase()) && !(sameOrigin(req.headers.origin, req.headers.host) && !rebindable(req))) {
       event(null, null, 'refused', `origin ${req.headers.origin} not allowed`);
       return refuse(socket, 403, 'Forbidden');
     }

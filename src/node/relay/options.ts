@@ -116,6 +116,24 @@ const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = 
   feedReplayBytes: 0,
 };
 
+/**
+ * An allowed origin as browsers serialize one (RFC 6454 §6.2): scheme, host in lower case, the
+ * port when not the scheme's own, no path. A trailing "/" is taken; anything else is refused.
+ */
+function originOf(x: string): string {
+  const bad = (why: string) => new SdpscopeError('INVALID_OPTION', `relay origin ${JSON.stringify(x.slice(0, 200))} ${why}: an origin is scheme://host[:port], as a browser sends it (https://app.example)`);
+  if (x.trim() === '*') throw bad('is not one (to let every page call, give no origin; /feed then takes only the relay\'s own pages)');
+  let u: URL;
+  try {
+    u = new URL(x.trim());
+  } catch {
+    throw bad('is not one');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw bad(`has scheme ${u.protocol.slice(0, -1)}`);
+  if (u.username !== '' || u.password !== '' || u.search !== '' || u.hash !== '' || u.pathname !== '/') throw bad('has more than an origin (a path, a query or user info)');
+  return u.origin;
+}
+
 /** Fills the defaults in and checks every value; throws INVALID_OPTION with the option's name. */
 export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions {
   // Not an object: refused (startRelay(5) started a relay on every interface with the defaults; library audit).
@@ -137,6 +155,11 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
   if (o.token === '') throw new SdpscopeError('INVALID_OPTION', 'relay option token is empty: give a token, or none');
   // A string would be searched as one (String.includes): any part of it, and no Origin at all, got in.
   if (o.origins !== undefined && !(Array.isArray(o.origins) && o.origins.every((x) => typeof x === 'string'))) throw new SdpscopeError('INVALID_OPTION', 'relay option origins must be an array of strings (the Origin headers allowed)');
+  // Each an origin as a browser sends it (operator audit: "https://App.Example/", "app2.example"
+  // and "*" were taken, and every browser then refused with 403).
+  if (o.origins !== undefined) (o as { origins: readonly string[] }).origins = o.origins.map(originOf);
+  // A bracketed IPv6 address, as the banner writes it ("[::1]"), is the address (operator audit: getaddrinfo ENOTFOUND).
+  if (typeof o.host === 'string' && /^\[[0-9a-fA-F:.]+\]$/.test(o.host.trim())) (o as { host: string }).host = o.host.trim().slice(1, -1);
   for (const name of ['keepSecrets', 'feed'] as const) {
     if (o[name] !== undefined && typeof o[name] !== 'boolean') throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be true or false, got ${String(o[name])}`);
   }
