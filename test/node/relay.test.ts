@@ -257,6 +257,13 @@ describe('security', () => {
     expect((await join_(r.url)).notices[0]).toMatchObject({ event: 'joined' });
   });
 
+  it('answers GET /healthz with 200 "ok", token or not, pages built or not (operator audit: no liveness check)', async () => {
+    const r = await relay({ token: 's3cret', pageDir: join(dir, 'no-pages') });
+    const res = await fetch(`http://127.0.0.1:${r.port}/healthz`);
+    expect([res.status, await res.text()]).toEqual([200, 'ok\n']);
+    expect((await fetch(`http://127.0.0.1:${r.port}/inspect`)).status).toBe(401);
+  });
+
   it('serves its pages with headers that keep other sites from framing or sniffing them', async () => {
     const r = await relay({ pageDir: resolve(__dirname, '../../dist/page') });
     const res = await fetch(`http://127.0.0.1:${r.port}/inspect`);

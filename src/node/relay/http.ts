@@ -83,6 +83,12 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
     res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized\n');
     return;
   }
+  // A liveness check for supervisors and load balancers (operator audit: only GET / answered 200,
+  // and not when the pages are not built): no token needed, nothing said but that it serves.
+  if (target.path === '/healthz') {
+    res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok\n');
+    return;
+  }
   const file = PAGE_FILES[target.path];
   if (PROTECTED.has(target.path) && (!o.feed || (o.token !== undefined && !sameSecret(tokenOf(req, target), o.token)))) {
     res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain' }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
