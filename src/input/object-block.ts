@@ -21,8 +21,11 @@
  * Internal: read.ts and node/stream.ts drive it, alike.
  */
 
-/** Lines of one object, at most (a candidate's is 4 to 6, a signaling message's 10 to 30). */
-export const MAX_OBJECT_LINES = 200;
+/**
+ * Lines of one object, at most (a candidate's is 4 to 6, a signaling message's 10 to 30, an offer
+ * util.inspect prints a piece a line several hundred: change audit, one of 250 lines was cut).
+ */
+export const MAX_OBJECT_LINES = 4096;
 /** UTF-16 units of one object, at most (an SDP in it is one line of a few KB). */
 export const MAX_OBJECT_UNITS = 256 * 1024;
 

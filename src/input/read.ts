@@ -139,7 +139,9 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
       const step = objects.open ? objects.push(text, ending, lineNo) : null;
       if (step === null || step.kind === 'gave-up') {
         if (step !== null) for (const h of step.held) scanner.push(h.text, h.ending, h.line);
-        if (scanner.inBlock || !mayOpenObject(text) || !objects.start(text, ending, lineNo)) scanner.push(text, ending, lineNo);
+        // An object may open after an SDP block too (a log's next line): not on an SDP line.
+        if (!scanner.inPrefixedBlock && mayOpenObject(text) && !/^[a-zA-Z]=/.test(text) && objects.start(text, ending, lineNo)) scanner.breakBlock();
+        else scanner.push(text, ending, lineNo);
       } else if (step.kind === 'closed') scanner.push(step.text, step.ending, step.line);
     }
     start = end + 1;

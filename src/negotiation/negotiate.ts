@@ -642,7 +642,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         offer: { ssrcs: ssrcList(o), msids: msidList(o) },
         answer: { ssrcs: a ? ssrcList(a) : [], msids: a ? msidList(a) : [] },
       },
-      simulcast: simulcastOf(o, a),
+      // A rejected m-line receives no layer, whatever its answer lists (change audit: "r0 ✓" on a port 0).
+      simulcast: simulcastOf(o, live ? a : null),
     };
   });
 

@@ -433,6 +433,8 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(sim(['rid:h recv', 'rid:f recv', 'simulcast:recv f;h'])).toEqual({ offer: 'q;h;f', answer: 'f;h', layers: [l(['q'], false), l(['h'], true), l(['f'], true)] });
     expect(sim([])).toEqual({ offer: 'q;h;f', answer: null, layers: [l(['q'], false), l(['h'], false), l(['f'], false)] });
     expect(run({ media: [{}] }, { media: [answerOf({})] }).media[0]!.simulcast).toBeNull();
+    // A rejected m-line receives no layer (change audit: "q ✓" on a port 0).
+    expect(run(offer, { media: [answerOf({ port: 0, extra: ['rid:q recv', 'simulcast:recv q'] })] }).media[0]!.simulcast!.layers.every((x) => !x.received)).toBe(true);
     // Alternatives: one stream of two rids.
     const alt = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:q send', 'simulcast:send f,~h;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:q recv', 'simulcast:recv f;~q'] })] });
     expect(alt.media[0]!.simulcast!.layers).toEqual([l(['f', 'h'], true), l(['q'], true, true)]);

@@ -246,7 +246,11 @@ describe('security', () => {
     const feed = new WebSocket(`${r.url}/feed`, { origin: `http://127.0.0.1:${r.port}` });
     await new Promise((ok, no) => (feed.once('open', ok), feed.once('error', no)));
     feed.close();
-    for (const bad of ['*', 'call.example', 'https://call.example/path', 'ftp://call.example', 'https://u:p@call.example']) {
+    // The origins browsers send for other schemes and for files: taken (change audit: refused).
+    const apps = await relay({ origins: ['null', 'capacitor://localhost', 'chrome-extension://abcdef/'] });
+    for (const [i, origin] of ['null', 'capacitor://localhost', 'chrome-extension://abcdef'].entries()) expect((await join_(`${apps.url}/?room=app${i}`, { origin })).notices[0]).toMatchObject({ event: 'joined' });
+    await expect(join_(apps.url, { origin: 'https://call.example' })).rejects.toThrow(/403/);
+    for (const bad of ['*', 'call.example', 'https://call.example/path', 'capacitor://localhost/x', 'https://u:p@call.example', 'https://call.example?x']) {
       await expect(relay({ origins: [bad] })).rejects.toMatchObject({ code: 'INVALID_OPTION', message: expect.stringContaining('an origin is scheme://host[:port]') });
     }
   });
@@ -396,6 +400,17 @@ describe('the log', () => {
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.frame !== undefined)).toHaveLength(20);
     expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
+  });
+
+  it('a bracketed IPv6 loopback host is loopback for the banner: no warning (change audit: "[::1] (beyond this machine)")', async () => {
+    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '[::1]', '--port', '0', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    await until(() => /listening ws:\/\/\[::1\]:\d+/.test(out), 5000);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).not.toMatch(/beyond this machine/);
   });
 
   it('a second signal while it stops changes nothing: exit 0, the log flushed (operator audit: Ctrl-C twice, or timeout(1), exited 130 unflushed)', async () => {

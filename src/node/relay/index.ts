@@ -21,7 +21,7 @@ import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
 import { CLOSE_DEADLINE_MS, LogPipe } from './log-pipe.js';
-import { MAX_ROOM_NAME, resolveRelayOptions, type RelayOptions } from './options.js';
+import { MAX_ROOM_NAME, normalOrigin, resolveRelayOptions, type RelayOptions } from './options.js';
 import { CLOSE, CLOSE_REASONS, type RelayNotice } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import { Rooms, type Client } from './rooms.js';
@@ -163,7 +163,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     // (relay audit: sdpscope client and every /feed watcher were locked out).
     // The relay's own pages (the call page, the inspector) always: with --origin they had been
     // refused, and the banner still offered them (operator audit).
-    if (o.origins && req.headers.origin !== undefined && !o.origins.includes(req.headers.origin.toLowerCase()) && !(sameOrigin(req.headers.origin, req.headers.host) && !rebindable(req))) {
+    if (o.origins && req.headers.origin !== undefined && !o.origins.includes(normalOrigin(req.headers.origin) ?? req.headers.origin) && !(sameOrigin(req.headers.origin, req.headers.host) && !rebindable(req))) {
       event(null, null, 'refused', `origin ${req.headers.origin} not allowed`);
       return refuse(socket, 403, 'Forbidden');
     }

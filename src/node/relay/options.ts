@@ -117,21 +117,32 @@ const MINIMUM: Readonly<Partial<Record<keyof typeof RELAY_DEFAULTS, number>>> = 
 };
 
 /**
- * An allowed origin as browsers serialize one (RFC 6454 §6.2): scheme, host in lower case, the
- * port when not the scheme's own, no path. A trailing "/" is taken; anything else is refused.
+ * An allowed origin as browsers serialize one (RFC 6454 §6.2): http and https ones by the URL rules
+ * (host in lower case, no default port), any other scheme a browser sends (an extension's
+ * `chrome-extension://…`, Capacitor's `capacitor://localhost`, Electron's `app://…`) in lower case,
+ * and `null` (a page from a file, a sandboxed frame). A trailing "/" is taken; a path, a query,
+ * user info, a bare host or `*` is refused (operator audit: each started a relay that refused
+ * every browser; change audit: the other schemes and `null` had been refused too).
  */
-function originOf(x: string): string {
-  const bad = (why: string) => new SdpscopeError('INVALID_OPTION', `relay origin ${JSON.stringify(x.slice(0, 200))} ${why}: an origin is scheme://host[:port], as a browser sends it (https://app.example)`);
-  if (x.trim() === '*') throw bad('is not one (to let every page call, give no origin; /feed then takes only the relay\'s own pages)');
-  let u: URL;
+export function normalOrigin(x: string): string | null {
+  const t = x.trim();
+  if (t === 'null') return 'null';
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#@\s]+)\/?$/i.exec(t);
+  if (m === null) return null;
+  const scheme = m[1]!.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return `${scheme}://${m[2]!.toLowerCase()}`;
   try {
-    u = new URL(x.trim());
+    return new URL(`${scheme}://${m[2]}`).origin;
   } catch {
-    throw bad('is not one');
+    return null;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw bad(`has scheme ${u.protocol.slice(0, -1)}`);
-  if (u.username !== '' || u.password !== '' || u.search !== '' || u.hash !== '' || u.pathname !== '/') throw bad('has more than an origin (a path, a query or user info)');
-  return u.origin;
+}
+
+function originOf(x: string): string {
+  const o = normalOrigin(x);
+  if (o !== null) return o;
+  const why = x.trim() === '*' ? 'is not one (to let every page call, give no origin; /feed then takes only the relay\'s own pages)' : 'is not one';
+  throw new SdpscopeError('INVALID_OPTION', `relay origin ${JSON.stringify(x.slice(0, 200))} ${why}: an origin is scheme://host[:port] as a browser sends it (https://app.example), or null`);
 }
 
 /** Fills the defaults in and checks every value; throws INVALID_OPTION with the option's name. */
