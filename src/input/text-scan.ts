@@ -1,7 +1,7 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
 import { tryReadCandidate } from '../candidate/candidate.js';
 import { cutCandidate, emitCandidate, emitDescription } from './found.js';
-import type { InputSink, Source } from './types.js';
+import type { InputSink, SdpType, Source } from './types.js';
 
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
 const CLOSERS = new Set([...'),;]}', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0'].map((c) => c.charCodeAt(0)));
@@ -32,7 +32,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // late commits: `v=0\r\n…` with no quote before it lost its last candidate as "cut inside the
     // quoted string").
     const quoted = inQuotes || (firstQuote >= 0 && firstQuote < start);
-    emitDescription(decoded.text, null, at, sink, false, quoted && decoded.end === line.length);
+    emitDescription(decoded.text, typeBefore(line, from, start), at, sink, false, quoted && decoded.end === line.length);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
@@ -116,6 +116,22 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's text. */
+const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|pranswer)\b/gi;
+
+/**
+ * The type the text just before an SDP states (the last within 200 characters, after the SDP
+ * before it): an object util.inspect printed, `{ type: 'answer', sdp: 'v=0…' }`, joined from its
+ * lines (change audit: such a description was "type unknown").
+ */
+function typeBefore(line: string, from: number, start: number): SdpType | null {
+  const window = line.slice(Math.max(from, start - 200), start);
+  let type: SdpType | null = null;
+  STATED_TYPE.lastIndex = 0;
+  for (let m = STATED_TYPE.exec(window); m !== null; m = STATED_TYPE.exec(window)) type = m[1]!.toLowerCase() as SdpType;
+  return type;
+}
 
 /**
  * A row of the Trickle ICE page's table (webrtc.github.io/samples, trickle-ice): time, component,

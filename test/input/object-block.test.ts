@@ -67,7 +67,7 @@ describe('objects over several lines', () => {
     const sdp = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:abcdefghijklmnopqrstuv', 'a=rtpmap:111 opus/48000/2', `a=${C1}`];
     const text = ['answer {', "  type: 'answer',", ...sdp.map((l, i) => `${i === 0 ? '  sdp: ' : '    '}'${l}\\r\\n'${i < sdp.length - 1 ? ' +' : ''}`), '}', ''].join('\n');
     for (const r of [readInput(text), await streamed(text)]) {
-      expect(r.descriptions.map((d) => [d.source.line, d.description.media.length, d.description.media[0]!.candidates.length])).toEqual([[1, 1, 1]]);
+      expect(r.descriptions.map((d) => [d.source.line, d.type, d.description.media.length, d.description.media[0]!.candidates.length])).toEqual([[1, 'answer', 1, 1]]);
       expect(r.problems).toEqual([]);
     }
   });
