@@ -15,7 +15,8 @@
  * sdpMid the text reader finds around the candidate (text-scan.ts objectInit).
  *
  * A block opens on a line that leaves a bracket open (outside quoted strings) and takes the
- * indented lines after it until the brackets close. It is given up, its lines then read one by one
+ * indented lines after it until the brackets close (a "> " or "< " before each, a direction a
+ * log marks, is left out). It is given up, its lines then read one by one
  * as before, at a line that cannot be inside such an object (one that starts at the margin, blank,
  * or an SDP line), past MAX_OBJECT_LINES lines or MAX_OBJECT_UNITS, and at the input's end.
  * Internal: read.ts and node/stream.ts drive it, alike.
@@ -91,6 +92,8 @@ export function mayOpenObjectBytes(buf: Uint8Array, start: number, end: number):
 
 export class ObjectBlock {
   private held: HeldLine[] = [];
+  /** The lines after the first as they are joined (a direction mark left out). */
+  private parts: string[] = [];
   private depth = 0;
   private units = 0;
 
@@ -108,33 +111,41 @@ export class ObjectBlock {
     const depth = openDepth(text, 0);
     if (depth === 0) return false;
     this.held = [{ text, ending, line }];
+    this.parts = [];
     this.depth = depth;
     this.units = text.length;
     return true;
   }
 
   /** A line while a block is open. */
-  push(text: string, ending: string, line: number): ObjectStep {
+  push(line0: string, ending: string, line: number): ObjectStep {
+    // A direction mark before each line of the object (webrtc-janus' debug log: "> " sent,
+    // "< " received, ">}" the close) is the log's, not the object's: left out.
+    const text = (line0.charCodeAt(0) === 62 || line0.charCodeAt(0) === 60) && /^[<>][ \t}\]]/.test(line0) ? line0.slice(1) : line0;
     const c0 = text.charCodeAt(0);
     // Inside, a line is indented or closes ("}", "]"): a line at the margin is the log's next one.
     const inside = c0 === 32 || c0 === 9 || c0 === 125 || c0 === 93;
     if (!inside || this.held.length >= MAX_OBJECT_LINES || this.units + text.length > MAX_OBJECT_UNITS || blankOrSdp(text)) return this.giveUp();
-    this.held.push({ text, ending, line });
+    // Held as written (a block given up reads its lines as they were), joined without the mark.
+    this.held.push({ text: line0, ending, line });
+    this.parts.push(text);
     this.units += text.length;
     this.depth = openDepth(text, this.depth);
     if (this.depth > 0) return HELD;
-    const held = this.held;
-    this.held = [];
+    const first = this.held[0]!;
+    const parts = this.parts;
+    this.release();
     // One line: the first as written, each next one without its indentation, a blank between.
-    let joined = withoutCr(held[0]!.text);
-    for (let i = 1; i < held.length; i++) joined += ' ' + withoutCr(held[i]!.text).trimStart();
-    return { kind: 'closed', text: joined, ending, line: held[0]!.line };
+    let joined = withoutCr(first.text);
+    for (const p of parts) joined += ' ' + withoutCr(p).trimStart();
+    return { kind: 'closed', text: joined, ending, line: first.line };
   }
 
   /** The lines held, the block given up (the input's end, a line that is skipped). */
   release(): readonly HeldLine[] {
     const held = this.held;
     this.held = [];
+    this.parts = [];
     return held;
   }
 

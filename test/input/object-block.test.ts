@@ -99,6 +99,18 @@ describe('objects over several lines', () => {
     }
   });
 
+  it('a direction mark before each line ("> " sent, "< " received: webrtc-janus\' debug log) is left out: the JSON read, with its type', async () => {
+    const sdp = 'v=0\\r\\no=- 1 2 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\nc=IN IP4 0.0.0.0\\r\\na=mid:0\\r\\na=rtpmap:111 opus/48000/2\\r\\n';
+    const text = ['ws://localhost:8188/janus', '{', '>   "janus": "message",', '>   "jsep": {', `>      "sdp": "${sdp}",`, '>      "type": "offer"', '>   }', '>}', '{', '<   "janus": "event",', '<   "jsep": {', '<      "type": "answer",', `<      "sdp": "${sdp}"`, '<   }', '<}', ''].join('\n');
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect(r.descriptions.map((d) => [d.source.line, d.type])).toEqual([[2, 'offer'], [9, 'answer']]);
+      expect(r.problems).toEqual([]);
+    }
+    // Given up (a line at the margin inside), the lines are read as written, marks and all.
+    const cut = '{\n>   "a": 1,\nnext log line candidate:1 1 udp 1 10.0.0.1 5000 typ host\n';
+    expect(readInput(cut).candidates.map((c) => c.source.line)).toEqual([3]);
+  });
+
   it('an object right after an SDP is one too (change audit: the SDP block kept it from opening)', async () => {
     const sdp = 'v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\nc=IN IP4 0.0.0.0\na=mid:0\na=rtpmap:111 opus/48000/2\n';
     const text = `${sdp}12:00:05 onicecandidate {\n  candidate: '${C1}',\n  sdpMid: '0'\n}\n`;
