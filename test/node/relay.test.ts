@@ -288,6 +288,16 @@ describe('security', () => {
   });
 });
 
+/** The relay command in a child process, once it listens: its URL, what it printed, and its exit (code and signal). */
+async function cliRelay(...args: string[]): Promise<{ child: ReturnType<typeof spawn>; url: string; out: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--port', '0', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  await until(() => /listening (wss?:\/\/\S+)/.test(out), 5000);
+  return { child, url: /listening (wss?:\/\/\S+)/.exec(out)![1]!, out: () => out, exited };
+}
+
 describe('the log', () => {
   it('keeps a frame with nothing secret as its own text, numbers as written (1e400 was null, 2^64 rounded); one with a secret is the redacted copy', async () => {
     const log = join(dir, 'numbers.ndjson');
@@ -385,46 +395,33 @@ describe('the log', () => {
 
   it('flushes the log on SIGTERM (the CLI)', async () => {
     const log = join(dir, 'sigterm.ndjson');
-    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    await until(() => /listening ws:\/\/127\.0\.0\.1:\d+/.test(out), 5000);
-    const url = /listening (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const { child, url, exited } = await cliRelay('--host', '127.0.0.1', '--log', log);
     const a = await join_(url);
     const b = await join_(url);
     for (let i = 0; i < 20; i++) a.ws.send(CANDIDATE);
     await until(() => b.got.length === 20);
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.frame !== undefined)).toHaveLength(20);
     expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
   });
 
   it('a bracketed IPv6 loopback host is loopback for the banner: no warning (change audit: "[::1] (beyond this machine)")', async () => {
-    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '[::1]', '--port', '0', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-    await until(() => /listening ws:\/\/\[::1\]:\d+/.test(out), 5000);
+    const { child, url, out, exited } = await cliRelay('--host', '[::1]');
+    expect(url).toMatch(/^ws:\/\/\[::1\]:\d+$/);
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(out).not.toMatch(/beyond this machine/);
+    expect((await exited).code).toBe(0);
+    expect(out()).not.toMatch(/beyond this machine/);
   });
 
   it('a second signal while it stops changes nothing: exit 0, the log flushed (operator audit: Ctrl-C twice, or timeout(1), exited 130 unflushed)', async () => {
     const log = join(dir, 'twice.ndjson');
-    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--log', log, '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    await until(() => /listening ws:\/\/127\.0\.0\.1:\d+/.test(out), 5000);
-    const url = /listening (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const { child, url, exited } = await cliRelay('--host', '127.0.0.1', '--log', log);
     // A client that never answers the close handshake keeps the stop going for 300 ms.
     const raw = new WebSocket(url);
     await new Promise((ok) => raw.once('open', ok));
     (raw as unknown as { _socket: { removeAllListeners(e: string): void } })._socket.removeAllListeners('data');
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
     child.kill('SIGINT');
     await new Promise((ok) => setTimeout(ok, 50));
     child.kill('SIGINT');
