@@ -163,7 +163,7 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   pushAll(out, sideHeader('after', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
-  if (d.changes.length === 0) out.push(pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes');
+  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes') + (d.sameSession ? '' : s.yellow(' · different sessions')));
   // The kind column as wide as its longest entry (ice-credentials-changed is 23).
   const kindWidth = Math.max(20, ...d.changes.map((c) => c.kind.length));
   for (const c of d.changes) {
@@ -176,7 +176,8 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
     out.push('');
     pushAll(out, actions);
   }
-  out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
+  // The count closes a list; with none, "no changes" above said it (README walk: "0 changes" after it).
+  if (d.changes.length > 0) out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
   return out.join('\n') + '\n';
 }
 

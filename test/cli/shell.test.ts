@@ -230,6 +230,8 @@ describe('sdp-diff', () => {
     const d = sh('sdp-diff --diff samples/chromium156-recvonly-offer.sdp samples/chromium156-recvonly-offer.sdp');
     expect(d.status).toBe(0);
     expect(d.stdout).toContain('no changes: the same description');
+    // Said once: no "0 changes" after it.
+    expect(d.stdout).not.toContain('0 changes');
     expect(d.stdout).not.toContain('version-not-increased');
   });
 
