@@ -24,7 +24,7 @@ export const ERROR_CODES = {
   CANDIDATE_LINES: 'The candidate holds a line break before its end: it is more than one line, which Chromium refuses ("Expect one line only"). One line ending (CRLF, LF or CR) at its very end is not part of it.',
   PRIORITY_RANGE: 'A priority must be an integer in 0..4294967295 (32 bits, RFC 8445 §5.1.2.1).',
   PREFERENCE_RANGE: 'A preference is out of range: type 0..255 (RFC 8445 §5.1.2.2 uses 0..126), local 0..65535, component 1..256 (RFC 8445 §5.1.2.1).',
-  NO_SDP_FOUND: 'No SDP and no candidate was found in the input.',
+  NO_SDP_FOUND: 'No SDP (and, for the commands that read candidates, no candidate) was found in the input; sdp-diff says so of a file of candidates alone, and names the command that reads them.',
   NO_OFFER_ANSWER: 'The input does not hold the two descriptions to compare (an offer and an answer, or two of a kind).',
   FILE_NOT_FOUND: 'The file does not exist.',
   FILE_IS_DIRECTORY: 'The path is a directory, not a file.',

@@ -29,7 +29,10 @@ const label = (f: string) => (f === '-' ? 'stdin' : f);
 function requireDescription(report: InputReport, name: string): void {
   if (report.descriptions.some((d) => !d.description.fragment)) return;
   const why = report.problems.slice(0, 3).map((p) => `${p.line !== null ? `line ${p.line}: ` : ''}${p.kind}: ${p.message}`);
-  throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${name}${why.length ? ` (${why.join('; ')})` : ''}`);
+  // Candidates without a description: said, with the command that reads them (README walk: a bare "no SDP found").
+  const trickled = report.candidates.filter((c) => !c.inDescription).length;
+  const held = trickled > 0 ? `; it holds ${trickled} candidate${trickled === 1 ? '' : 's'} and no description: sdpscope candidates reads them` : '';
+  throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${name}${why.length ? ` (${why.join('; ')})` : ''}${held}`);
 }
 
 export async function diffCommand(opts: DiffOptions, out: (s: string) => void): Promise<number> {

@@ -9,6 +9,7 @@ import { SdpscopeError } from '../../src/errors.js';
 import { fileError } from '../../src/node/files.js';
 import { PAGE_DIR } from '../../src/node/paths.js';
 import { RELAY_DEFAULTS, startRelay, type Relay, type RelayLine, type RelayOptions } from '../../src/node/relay/index.js';
+import { normalOrigin } from '../../src/node/relay/options.js';
 import { makeStyle, oneLine, type Style } from '../render/style.js';
 import { EXIT_BAD_INPUT, EXIT_OK, whenOutputCloses, type Io } from '../run.js';
 
@@ -103,6 +104,10 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   // "-" is standard input elsewhere: here it names no file (README walk: "\u0000stdin" in the banner, then Node's own error).
   for (const [name, v] of [['--log', opts.log], ['--tls-cert', opts.tlsCert], ['--tls-key', opts.tlsKey]] as const) {
     if (v === '-') throw new SdpscopeError('USAGE', `${name} takes a file, not "-"${name === '--log' ? ' (standard output has the relay\'s console lines)' : ''}`);
+  }
+  // A value that is no origin is a usage error here, as the README says (the library's INVALID_OPTION had come out: README walk).
+  for (const origin of opts.origins ?? []) {
+    if (normalOrigin(origin) === null) throw new SdpscopeError('USAGE', `--origin ${JSON.stringify(origin.slice(0, 200))} is not an origin: scheme://host[:port] as a browser sends it (https://app.example), or null${origin.trim() === '*' ? '; to let every page call, give no --origin' : ''} (see sdpscope relay --help)`);
   }
   const read = (p: string) => {
     try {

@@ -1071,8 +1071,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     return verdict('closed-early', `The peer connection was closed at ${at(closedAt)}, before ICE connected.`, evidence);
   }
 
-  // Pairs in the stats mean ICE ran, whatever the events say (a dump opened mid-call, SDPs stripped).
-  if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0) {
+  // Pairs in the stats mean ICE ran, whatever the events say (a dump opened mid-call, SDPs stripped);
+  // so does an ICE state past "new" (getStats saved as JSON holds no SDP: README walk, a transport
+  // that went checking → failed was "no offer/answer completed").
+  const iceRan = iceStates.some((st) => st.state !== 'new' && st.state !== 'closed');
+  if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0 && !iceRan) {
     const anything = r.states.signaling.length > 0 || x.failures.length > 0 || ice.length > 0 || r.localCandidates.length > 0 || r.remoteCandidates.length > 0;
     if (!anything) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
     if (!x.localSet) evidence.push('no local description was set');

@@ -42,6 +42,12 @@ describe('the codec table', () => {
   });
 });
 
+describe('a file of candidates alone', () => {
+  it('is NO_SDP_FOUND saying how many candidates it holds and what reads them (README walk: a bare "no SDP found")', async () => {
+    await expect(diffCommand({ files: [join(SAMPLES, 'candidates.json')], json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND', message: expect.stringMatching(/it holds 4 candidates and no description: sdpscope candidates reads them$/) });
+  });
+});
+
 describe('sdp-diff --json contract', () => {
   it('gives media[] with mid, index, kind, status, direction, codecs and diagnostics[]', async () => {
     const { code, out } = await json([join(SAMPLES, 'offer.json'), join(SAMPLES, 'answer.json')]);

@@ -46,6 +46,12 @@ describe('explainIce on real dumps', () => {
     expect(r.configuration!['iceServers']).toEqual(expect.any(Array));
   });
 
+  it('getStats saved as JSON (no SDP in it) whose transport went checking → failed: ICE ran, so not "not-negotiated" (README walk)', () => {
+    const snap = (t: number, state: string) => [{ id: 'T01', type: 'transport', timestamp: t, iceState: state, dtlsState: 'new' }, { id: 'L_h', type: 'local-candidate', timestamp: t, transportId: 'T01', candidateType: 'host', address: '10.0.0.2', port: 5000, protocol: 'udp', priority: 2122260223 }];
+    const r = readStatsDump(JSON.stringify([snap(1780000000000, 'checking'), snap(1780000001000, 'failed'), snap(1780000002000, 'failed')])).peerConnections.map(explainIce)[0]!;
+    expect(r.verdict.code).toBe('no-remote-candidates');
+  });
+
   describe('the ICE audit of 2026-12-06 (a real Chrome 149 call to go2rtc)', () => {
     it('remote candidates that are DNS names and no pair: the names never resolved (it was "checks unanswered, configure TURN", with no check in the dump)', () => {
       const r = reports('audit/fqdn-only-failed__webrtc_internals_dump.gz')[0]!;

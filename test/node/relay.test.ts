@@ -1,5 +1,5 @@
 /** The relay against real ws clients on loopback: protocol, rooms, limits, security, logging. */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -405,6 +405,11 @@ describe('the log', () => {
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.frame !== undefined)).toHaveLength(20);
     expect(lines[lines.length - 1]).toMatchObject({ event: 'stopped' });
+  });
+
+  it('--origin that is no origin is a usage error of the command, as the README says (README walk: INVALID_OPTION)', () => {
+    const r = spawnSync(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', '127.0.0.1', '--port', '0', '--origin', '*'], { encoding: 'utf8', timeout: 10_000 });
+    expect([r.status, r.stderr]).toEqual([2, expect.stringMatching(/--origin "\*" is not an origin: .*give no --origin.*\[USAGE\]/)]);
   });
 
   it('a bracketed IPv6 loopback host is loopback for the banner: no warning (change audit: "[::1] (beyond this machine)")', async () => {
