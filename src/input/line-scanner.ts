@@ -9,7 +9,7 @@ import { atLine, diagnostic } from '../diagnostics.js';
 import { emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
-import { scanText } from './text-scan.js';
+import { scanText, statedType } from './text-scan.js';
 import type { InputFormat, InputSink, SdpType } from './types.js';
 
 export interface LineScannerOptions {
@@ -55,11 +55,6 @@ export function leadingTime(line: string): string | undefined {
   return LEADING_TIME.exec(line)?.[1];
 }
 
-/** The type a line before an SDP states: webrtc-internals' "type: answer, sdp: v=0", "createOfferOnSuccess type: offer, …". */
-function statedType(line: string): SdpType | null {
-  const m = /\btype["']?\s*[:=]\s*["']?(offer|answer|pranswer)\b/i.exec(line);
-  return m ? (m[1]!.toLowerCase() as SdpType) : null;
-}
 
 /**
  * A line that may be a typo inside an SDP: short, and nothing a log's own line shows (a time, a

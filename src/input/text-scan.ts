@@ -117,21 +117,26 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 
-/** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's text. */
+/** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
 const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|pranswer)\b/gi;
 
 /**
- * The type the text just before an SDP states (the last within 200 characters, after the SDP
- * before it): an object util.inspect printed, `{ type: 'answer', sdp: 'v=0…' }`, joined from its
- * lines (change audit: such a description was "type unknown").
+ * The type a text states, the last if it states several: webrtc-internals' "type: answer, sdp:
+ * v=0", "createOfferOnSuccess type: offer, …" (the line before an SDP: line-scanner.ts), an object
+ * util.inspect printed, `{ type: 'answer', sdp: 'v=0…' }`.
  */
-function typeBefore(line: string, from: number, start: number): SdpType | null {
-  const window = line.slice(Math.max(from, start - 200), start);
+export function statedType(text: string): SdpType | null {
   let type: SdpType | null = null;
   STATED_TYPE.lastIndex = 0;
-  for (let m = STATED_TYPE.exec(window); m !== null; m = STATED_TYPE.exec(window)) type = m[1]!.toLowerCase() as SdpType;
+  for (let m = STATED_TYPE.exec(text); m !== null; m = STATED_TYPE.exec(text)) type = m[1]!.toLowerCase() as SdpType;
   return type;
 }
+
+/**
+ * The type the text just before an SDP states (within 200 characters, after the SDP before it):
+ * an object joined from its lines had been "type unknown" (change audit).
+ */
+const typeBefore = (line: string, from: number, start: number): SdpType | null => statedType(line.slice(Math.max(from, start - 200), start));
 
 /**
  * A row of the Trickle ICE page's table (webrtc.github.io/samples, trickle-ice): time, component,

@@ -130,11 +130,10 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   // A line of one character holds nothing (a lone "{" or "[" opens a pretty-printed block: the
   // whole text's reader passes over it too).
   if (end - start < 2) return false;
-  const b0 = buf[start]!;
   // "<letter>=": an SDP line (or a fragment's).
-  if (buf[start + 1] === 0x3d && ((b0 >= 0x61 && b0 <= 0x7a) || (b0 >= 0x41 && b0 <= 0x5a))) return true;
+  if (sdpLineBytes(buf, start, end)) return true;
   // The same with its line break written out before it (`\na=…`, `\r\na=…`: line-scanner.ts's escapedLineBreak).
-  if (b0 === 0x5c) {
+  if (buf[start] === 0x5c) {
     const at = buf[start + 1] === 0x6e ? start + 2 : buf[start + 1] === 0x72 && buf[start + 2] === 0x5c && buf[start + 3] === 0x6e ? start + 4 : -1;
     const c = at > 0 && at + 1 < end ? buf[at]! | 0x20 : 0;
     if (c >= 0x61 && c <= 0x7a && buf[at + 1] === 0x3d) return true;
