@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates.js';
 import { sample, SAMPLES } from '../support/corpus.js';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../support/scratch.js';
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'sdpscope-cands-'));
+const dir = scratchDir('sdpscope-cands-');
 const file = (name: string, text: string | Buffer) => (writeFileSync(join(dir, name), text), join(dir, name));
 
 async function run(files: string[], opts: Partial<CandidatesOptions> = {}) {

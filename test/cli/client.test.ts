@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer, type AddressInfo } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { until } from '../support/relay.js';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientCommand, type ClientCommandOptions } from '../../cli/commands/client.js';
 import { framesOf, runClient } from '../../src/node/client.js';
 import { startRelay } from '../../src/node/relay/index.js';
 import { sample, SAMPLES } from '../support/corpus.js';
+import { scratchDir } from '../support/scratch.js';
 
 const base = (url: string): ClientCommandOptions => ({ url, send: [], json: false, color: false, insecure: false });
 
@@ -62,7 +62,7 @@ describe('sdpscope client', () => {
 
   it('frames the relay did not forward make exit 1, said on stderr: rate-limited, and a frame over --max-frame (audit: exit 0, "sent 20 frames")', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, maxFramesPerSecond: 5, maxFrameBytes: 1000 });
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-client-'));
+    const dir = scratchDir('sdpscope-client-');
     try {
       const quiet = () => undefined;
       // A peer in the room, so frames have somewhere to go.
@@ -376,7 +376,7 @@ describe('sdpscope client: the relay/client audit of 2026-12-05', () => {
       await new Promise((r) => setTimeout(r, 100));
       const peer = clientCommand({ ...base(relay.url), room: 'fr', expect: 2, timeoutMs: 3000 }, () => undefined, () => undefined);
       await new Promise((r) => setTimeout(r, 100));
-      const file = join(mkdtempSync(join(tmpdir(), 'sdpscope-feed-')), 'call.ndjson');
+      const file = join(scratchDir('sdpscope-feed-'), 'call.ndjson');
       writeFileSync(file, '{"type":"ready"}\n{"type":"bye"}\n');
       expect(await clientCommand({ ...base(relay.url), room: 'fr', send: [file], expect: 0 }, () => undefined, () => undefined)).toBe(0);
       expect(await watcher).toBe(0);

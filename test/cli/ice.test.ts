@@ -1,10 +1,10 @@
 /** `sdpscope ice` from the command line on real dumps: text, JSON, gzip, stdin, --pc, exit codes, bad input. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../support/scratch.js';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(__dirname, '../..');
@@ -62,7 +62,7 @@ describe('sdpscope ice', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^sdpscope: --pc takes a peer connection id, and ".*webrtc-internals-dump\.json" is a file: sdpscope ice FILE --pc ID .*\[USAGE\]\n$/);
     // An id that is also a file's name, with the dump on standard input (audit of the change: refused).
-    const cwd = mkdtempSync(join(tmpdir(), 'pc-'));
+    const cwd = scratchDir('pc-');
     writeFileSync(join(cwd, '8-2'), 'a file named as the id');
     const piped = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'ice', '--no-color', '--pc', '8-2'], { cwd, input: readFileSync(join(ROOT, 'samples/webrtc-internals-dump.json')), encoding: 'utf8' });
     expect(piped.stderr).toBe('');

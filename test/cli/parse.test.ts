@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommand, parseStream, parseText } from '../../cli/commands/parse.js';
 import { generate } from '../../scripts/fuzz/mutate.js';
@@ -13,6 +12,7 @@ import { SdpscopeError } from '../../src/errors.js';
 import { readInput } from '../../src/input/read.js';
 import { CORPUS, sample, SAMPLES } from '../support/corpus.js';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../support/scratch.js';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
@@ -87,7 +87,7 @@ describe('parseCommand', () => {
   });
 
   it('says "sdp line" for a description\'s findings unless the SDP is the file itself (audit: "line 13" of a 4-line input)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-parse-lines-'));
+    const dir = scratchDir('sdpscope-parse-lines-');
     afterCleanup.push(dir);
     const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtcp-mux\r\na=candidate:3 1 udp 2122260223 10.0.0.3 5000 typ weird\r\n';
     const inLog = join(dir, 'frame.log');
@@ -156,7 +156,7 @@ describe('parseCommand', () => {
   });
 
   it('writes the trickled table of a large input from its spooled rows, its columns as wide as the widest, waiting on its reader', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    const dir = scratchDir('sdpscope-');
     afterCleanup.push(dir);
     const line = (k: number) => JSON.stringify({ type: 'candidate', candidate: `candidate:${k} 1 udp 2122260223 10.0.${k % 250}.1 ${5000 + (k % 60000)} typ host generation 0`, sdpMid: '0', sdpMLineIndex: 0 });
     // 20,000 rows (about 3 MB of them, so spooled to disk), the widest address the last.
@@ -176,7 +176,7 @@ describe('parseCommand', () => {
   });
 
   it('streams a large input in flat memory: the candidates spooled, the output waiting on its reader', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    const dir = scratchDir('sdpscope-');
     const line = JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0', sdpMid: '0', sdpMLineIndex: 0 });
     writeFileSync(join(dir, 'big.log'), `${line}\n`.repeat(20000));
     afterCleanup.push(dir);
@@ -251,7 +251,7 @@ describe('parseCommand', () => {
   });
 
   it('rejects input with no SDP or candidate with NO_SDP_FOUND', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+    const dir = scratchDir('sdpscope-');
     writeFileSync(join(dir, 'x.txt'), 'hello\n');
     await expect(parseCommand({ file: join(dir, 'x.txt'), json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND' });
   });
@@ -299,7 +299,7 @@ describe('a table cell holding control characters', () => {
 describe('the built sdpscope binary', () => {
   const bin = resolve(__dirname, '../../dist/bin/sdpscope.js');
   const runBin = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8' });
-  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-'));
+  const dir = scratchDir('sdpscope-');
 
   it('shows the control characters of a hostile input as escapes, never acts on them (a terminal retitled, cleared, a line written over); its own colours stay', () => {
     const sdp = ['v=0\x1b[31mRED', 'o=- 1 2 IN IP4 127.0.0.1', 's=-\x1b[2J', 't=0 0', 'a=group:BUNDLE 0\x1b[8m', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0\x1b]0;pwned\x07\u009b2J\u202e\x7f', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r ufrag a', ''].join('\r\n');

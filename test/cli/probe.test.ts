@@ -1,11 +1,11 @@
 /** `sdpscope probe` from the command line, against the scripted loopback server: text, JSON, exit codes, bad input. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iceServersOf } from '../../cli/commands/probe.js';
 import { startScriptedServer, type ScriptedServer } from '../support/stun-server.js';
+import { scratchDir } from '../support/scratch.js';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 const CLI = resolve(__dirname, '../../dist/bin/sdpscope.js');
@@ -68,7 +68,7 @@ describe('sdpscope probe', () => {
   });
 
   it('--ice-servers: an RTCConfiguration from a file or stdin, credentials in it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-probe-'));
+    const dir = scratchDir('sdpscope-probe-');
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ iceServers: [{ urls: [`turn:127.0.0.1:${s.port}?transport=udp`], username: 'u', credential: 'p' }] }));
     const fromFile = await cli(['--ice-servers', file, '--json', '--no-nat']);

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { diffCommand, diffTexts } from '../../cli/commands/diff.js';
 import { diffDescriptions } from '../../src/negotiation/diff.js';
@@ -9,13 +8,14 @@ import { parseSdp } from '../../src/sdp/parse.js';
 import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../support/scratch.js';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
 const ROOT = resolve(__dirname, '../..');
 const bin = join(ROOT, 'dist/bin/sdp-diff.js');
 const runBin = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-const dir = mkdtempSync(join(tmpdir(), 'sdp-diff-'));
+const dir = scratchDir('sdp-diff-');
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 
 async function json(files: string[], more: { diff?: boolean } = {}): Promise<{ code: number; out: any }> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,8 +8,9 @@ import { SdpscopeError } from '../../src/errors.js';
 import { BUILT_CLI } from '../../src/node/paths.js';
 import { writeCandidateLog } from '../../bench/candidates-log.js';
 import { SAMPLES } from '../support/corpus.js';
+import { scratchDir } from '../support/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sdpscope-thread-'));
+const dir = scratchDir('sdpscope-thread-');
 const MODES = ['table', 'summary', 'ndjson', 'json'] as const;
 type Mode = (typeof MODES)[number];
 const options = (mode: Mode, more: Partial<CandidatesOptions> = {}): Omit<CandidatesOptions, 'files'> => ({ json: mode === 'json', ndjson: mode === 'ndjson', summary: mode === 'summary', strict: false, color: false, progress: false, ...more });

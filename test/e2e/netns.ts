@@ -5,7 +5,7 @@
  * can leave. Always removed afterwards.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -78,6 +78,7 @@ export function createNetns(tag: string): Netns {
     remove() {
       for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
       deleteNamespace(name);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,10 @@
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReadable, detectEncoding, openTextStream, readTextInput, textBytes } from '../../src/node/files.js';
 import { SdpscopeError } from '../../src/errors.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** A stream that gives `first`, then waits for `release()` before giving `rest`. */
 function gated(first: Buffer, rest: Buffer) {
@@ -111,7 +111,7 @@ describe('textBytes', () => {
 });
 
 describe('checkReadable', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sdpscope-check-'));
+  const dir = scratchDir('sdpscope-check-');
   const file = (name: string, bytes: Buffer | string) => (writeFileSync(join(dir, name), bytes), join(dir, name));
 
   it('refuses a binary file from its first bytes, before any file is read through', async () => {
@@ -132,7 +132,7 @@ describe('checkReadable', () => {
     const binary = Buffer.from(Array.from({ length: 1 << 17 }, (_, i) => (i * 7919 + (i >> 8)) % 256));
     await expect(checkReadable(file('logs.tar.gz', gzipSync(binary)))).rejects.toMatchObject({ code: 'FILE_BINARY', message: expect.stringContaining('(gunzipped)') });
     // A tar of logs, gzipped or not: said to be one.
-    const logs = mkdtempSync(join(tmpdir(), 'sdpscope-tar-'));
+    const logs = scratchDir('sdpscope-tar-');
     writeFileSync(join(logs, 'a.log'), 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n');
     execFileSync('tar', ['-czf', join(dir, 'logs.tar.gz'), '-C', logs, '.']);
     execFileSync('tar', ['-cf', join(dir, 'logs.tar'), '-C', logs, '.']);

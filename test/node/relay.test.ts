@@ -1,7 +1,6 @@
 /** The relay against real ws clients on loopback: protocol, rooms, limits, security, logging. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import { startRelay, type RelayOptions } from '../../src/node/relay/index.js';
@@ -10,10 +9,11 @@ import { runClient } from '../../src/node/client.js';
 import { readInput } from '../../src/input/read.js';
 import { sample } from '../support/corpus.js';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../support/scratch.js';
 
 const __dirname = fileURLToPath(new URL('.', import.meta.url));
 
-const dir = mkdtempSync(join(tmpdir(), 'sdpscope-relay-'));
+const dir = scratchDir('sdpscope-relay-');
 const { relay, closeAll } = relayStarter();
 afterEach(closeAll);
 const join_ = joinRelay;

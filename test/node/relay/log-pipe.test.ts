@@ -1,10 +1,10 @@
 /** The relay's logger thread, driven directly: what close() says was not logged is exactly what is missing. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogPipe } from '../../../src/node/relay/log-pipe.js';
+import { scratchDir } from '../../support/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sdpscope-log-pipe-'));
+const dir = scratchDir('sdpscope-log-pipe-');
 
 describe('LogPipe.close', () => {
   it('cut by its deadline, it counts every frame not on the file: nothing acknowledged is lost in a write buffer (the relay audit\'s SIGTERM under CPU load)', async () => {
