@@ -100,6 +100,13 @@ export class LineScanner {
   private stray: [string, number, string] | null = null;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
   private blockType: SdpType | null = null;
+  /**
+   * A pretty-printed JSON member `"type": "answer",` alone on its line, and that line's number:
+   * the type of an SDP in a `"sdp": "v=0…` line up to MEMBER_REACH lines below it. A JSON object
+   * cut short never parses whole, so its lines are read one by one and the type, on another line
+   * than the SDP, had been lost ("SDP (type unknown)").
+   */
+  private memberType: { readonly type: SdpType; readonly line: number } | null = null;
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
   private readonly json = new JsonParser();
   private readonly base: { format: InputFormat; file?: string };
@@ -312,9 +319,23 @@ export class LineScanner {
         // Not JSON: look for candidates and escaped SDPs in the text.
       }
     }
-    scanText(line, lineNo, this.sink, this.base.file, time);
+    const member = TYPE_MEMBER.exec(line);
+    if (member !== null) {
+      this.memberType = { type: member[1]!.toLowerCase() as SdpType, line: lineNo };
+      return;
+    }
+    const above = this.memberType !== null && lineNo - this.memberType.line <= MEMBER_REACH && SDP_MEMBER.test(line) ? this.memberType.type : null;
+    if (above !== null) this.memberType = null;
+    scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
+
+/** `"type": "offer",` alone on its line: a member of a pretty-printed JSON object (bounded blanks, linear). */
+const TYPE_MEMBER = /^[ \t]{0,64}"type"[ \t]{0,8}:[ \t]{0,8}"(offer|answer|pranswer)"[ \t]{0,8},?[ \t]{0,8}$/i;
+/** `"sdp": "v=0…`: the SDP member of such an object. */
+const SDP_MEMBER = /^[ \t]{0,64}"sdp"[ \t]{0,8}:[ \t]{0,8}"v=0/;
+/** How far below its "type" member an SDP member may be (`"answer": {` and the like between them). */
+const MEMBER_REACH = 4;
 
 /**
  * True when a (trimmed) line opens as a JSON object or array would: "{" then a key or "}"; "[" then

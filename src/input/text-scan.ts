@@ -6,7 +6,10 @@ import type { InputSink, SdpType, Source } from './types.js';
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
 const CLOSERS = new Set([...'),;]}', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0'].map((c) => c.charCodeAt(0)));
 
-export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string, source?: Source, inQuotes = false): void {
+export function scanText(line: string, lineNo: number, sink: InputSink, file?: string, timestamp?: string, source?: Source, inQuotes = false, typeAbove: SdpType | null = null): void {
+  // `typeAbove`: the type a line above stated, for the line's first SDP when the line states none
+  // (a pretty-printed JSON object cut short: its "type" member is lines above its "sdp").
+
   // `source`: the text is a JSON string (a structured log's message), found where that says.
   const at: Source = source ?? { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
@@ -32,7 +35,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // late commits: `v=0\r\n…` with no quote before it lost its last candidate as "cut inside the
     // quoted string").
     const quoted = inQuotes || (firstQuote >= 0 && firstQuote < start);
-    emitDescription(decoded.text, typeBefore(line, from, start), at, sink, false, quoted && decoded.end === line.length);
+    emitDescription(decoded.text, typeBefore(line, from, start) ?? (from === 0 ? typeAbove : null), at, sink, false, quoted && decoded.end === line.length);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }

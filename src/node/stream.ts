@@ -301,6 +301,12 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   /** A line as read: skipped, read as facts (the fast path), or the scanner's. */
   const dispatch = (buf: Buffer, start: number, end: number, ending: string, lineNo: number, markers: Markers) => {
     if (!interesting(buf, start, end, markers)) {
+      // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below
+      // (line-scanner.ts): the scanner's, as the whole-text reader gives it every line.
+      if (end - start <= 128 && typeMemberBytes(buf, start, end)) {
+        scanner.push(buf.toString('latin1', start, end), ending, lineNo);
+        return;
+      }
       // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP
       // line follows), and so is a short line that may be a typo in it ("*a=sendonly": line-scanner.ts).
       if (scanner.inBlock && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);
@@ -370,4 +376,11 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   release();
   scanner.end();
   return { lines: lineNo, bytes };
+}
+
+/** Whether a line opens, after blanks, with `"type"` (a JSON member, maybe the type of an SDP below it). */
+function typeMemberBytes(buf: Buffer, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+  return end - i >= 6 && buf[i] === 0x22 && buf[i + 1] === 0x74 && buf[i + 2] === 0x79 && buf[i + 3] === 0x70 && buf[i + 4] === 0x65 && buf[i + 5] === 0x22;
 }

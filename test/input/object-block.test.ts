@@ -140,6 +140,24 @@ describe('objects over several lines', () => {
     expect(ratio).toBeLessThan(15);
   });
 
+  it('a pretty-printed JSON description cut short keeps the type its "type" member states above its "sdp", in both readers', async () => {
+    const sdp = 'v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\na=mid:0\\r\\na=rtpmap:111 opus/48000/2\\r\\na=';
+    // The answer is nested one level down (the notes' frame shape), and cut inside its SDP.
+    const cut = ['{', '    "type": "answer",', '    "answer":', '    {', `        "sdp": "${sdp}`].join('\n');
+    for (const r of [readInput(cut), await streamed(cut), await streamed(cut, 4096)]) {
+      expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['answer', 5]]);
+    }
+    // Too far below it (more than four lines), or not the "sdp" member: the type is not carried.
+    const far = ['{', '  "type": "offer",', '  "a": 1,', '  "b": 2,', '  "c": 3,', '  "d": 4,', `  "sdp": "${sdp}`].join('\n');
+    const other = ['{', '  "type": "offer",', `  "note": "${sdp}`].join('\n');
+    for (const text of [far, other]) {
+      for (const r of [readInput(text), await streamed(text)]) expect(r.descriptions.map((d) => d.type)).toEqual([null]);
+    }
+    // A type stated in the SDP's own line wins over the member above it.
+    const own = ['{', '  "type": "offer",', `  "kind": "description", "type": "pranswer", "sdp": "${sdp}`].join('\n');
+    for (const r of [readInput(own), await streamed(own)]) expect(r.descriptions.map((d) => d.type)).toEqual(['pranswer']);
+  });
+
   it('reads the same in both readers whatever the layout and the chunks (seeded)', async () => {
     const piece = fc.constantFrom('recv {', '  ', '}', ' }', '{', '[', ']', ',', "'", '"', `candidate: '${C1}'`, `"candidate": "${C2}"`, "sdpMid: '0'", '"sdpMid": "1"', 'sdpMLineIndex: 0', '10:00:00 ', 'a=mid:0', 'v=0', '\r');
     const line = fc.array(piece, { maxLength: 5 }).map((ps) => ps.join(''));
