@@ -1,8 +1,9 @@
 /**
  * What NO_SDP_FOUND can add about a file: lines that name a candidate type beside an address, in
  * a form no reader takes (pion's `udp4 srflx 1.2.3.4:5678 related …`, baresip's
- * dump: candidates audit, each was a bare "no candidate found"). Reads the file's first MiB again,
- * only when nothing was found.
+ * dump: candidates audit, each was a bare "no candidate found"), and the native ICE stack whose
+ * log it looks like, with what to log instead. Reads the file's first MiB again, only when
+ * nothing was found.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
@@ -12,6 +13,44 @@ const TYPE = /\b(?:host|srflx|prflx|relay)\b/;
 const ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}\b|\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b|\b[0-9a-f]{1,4}::[0-9a-f]{1,4}\b/i;
 /** Longer lines are not looked at (a candidate line is under 600 characters). */
 const MAX_LINE = 2000;
+
+/**
+ * Native ICE stacks whose own logs print candidates without the fields a candidate line needs
+ * (research of their sources and of logs in their issues, 2026-12-06): what each leaves out, and
+ * what to log instead for lines sdpscope reads. The first whose mark a line has is named.
+ */
+const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
+  {
+    // pion/ice's Candidate.String() (candidate_base.go) in its trace lines; webrtc-rs prints the same.
+    mark: /\b(?:udp|tcp)[46] (?:host|srflx|prflx|relay) \S{1,300}:\d{1,5}\b|\b[Pp]ing STUN from |Setting new connection state: |\bSet selected candidate pair: |\(local, prio \d/,
+    says: 'it looks like pion/ice\'s log (or webrtc-rs\'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate\'s foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs, for lines sdpscope reads',
+  },
+  {
+    // libnice's debug lines (agent.c, conncheck.c): through GLib, or forwarded by libdatachannel as "nice: …".
+    mark: /libnice-DEBUG|\bnice: Agent |\bAgent (?:0x)?[0-9a-f]{6,16} ?: (?:gathered|Adding|new pair|added a new pair|STUN-CC)/,
+    says: 'it looks like libnice\'s debug log, which leaves out each candidate\'s type, foundation and related address: log the candidate lines the application signals (GStreamer webrtcbin\'s on-ice-candidate, Janus\' trickle), and the SDPs',
+  },
+  {
+    // Janus' own lines about the candidates libnice found (ice.c), beside its trickle lines.
+    mark: /\bAdding remote candidate component:\d{1,3} stream:\d{1,3} type:|\bDiscovered new remote candidate for component /,
+    says: 'it looks like Janus\' ICE log, whose "Adding remote candidate … type:prflx" names a candidate\'s type and address only: its "Trickle candidate (mid): candidate:…" lines (a higher debug level) and the SDPs are read',
+  },
+  {
+    // The Amazon KVS WebRTC C SDK's IceAgent.c.
+    mark: /\bice candidate discovered\. Id: |\bfromCheckConnectionIceAgentState\(\)|\bIce agent state changed from ICE_AGENT_STATE_/,
+    says: 'it looks like the KVS WebRTC SDK\'s log, whose "New local ice candidate discovered" leaves out each candidate\'s foundation, priority and related address: log the signaling messages (their ICE_CANDIDATE and SDP payloads are read, base64 or not)',
+  },
+  {
+    // baresip (libre's icem_cands_debug and icecomp_printf): its dump has every field, in a form not read yet.
+    mark: /----- ICE Media <|^\{ {0,12}\w{1,16}\.\d\} |\bfnd=\S{1,32} prio=[0-9a-f]{8} /,
+    says: 'it looks like baresip\'s ICE dump, a form sdpscope does not read yet: log the SDPs (their a=candidate lines)',
+  },
+  {
+    // aioice's pair checks (ice.py): addresses only.
+    mark: /\bCandidatePair\(\('/,
+    says: 'it looks like aioice\'s log, whose CandidatePair checks name addresses only: log the RTCIceCandidate objects (their repr is read) or the SDPs',
+  },
+];
 
 /** ": N lines name a candidate type and an address …", or "" (none, standard input, an unreadable file). */
 export function unreadCandidatesHint(path: string): string {
@@ -30,14 +69,17 @@ export function unreadCandidatesHint(path: string): string {
   }
   let count = 0;
   let first: { line: number; text: string } | null = null;
+  let stack: string | null = null;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.length > MAX_LINE || !TYPE.test(l) || !ADDRESS.test(l)) continue;
+    if (l.length > MAX_LINE) continue;
+    stack ??= STACKS.find((s) => s.mark.test(l))?.says ?? null;
+    if (!TYPE.test(l) || !ADDRESS.test(l)) continue;
     count++;
     first ??= { line: i + 1, text: l.trim() };
   }
-  if (first === null) return '';
+  if (first === null) return stack === null ? '' : `; ${stack}`;
   const shown = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
-  return `; ${count}${lines.length > count && text.length === HEAD ? '+' : ''} line${count === 1 ? ' names' : 's name'} a candidate type and an address in a form sdpscope does not read (line ${first.line}: ${JSON.stringify(shown)}): README's "What it reads" lists the forms read`;
+  return `; ${count}${lines.length > count && text.length === HEAD ? '+' : ''} line${count === 1 ? ' names' : 's name'} a candidate type and an address in a form sdpscope does not read (line ${first.line}: ${JSON.stringify(shown)}): ${stack ?? 'README\'s "What it reads" lists the forms read'}`;
 }

@@ -159,10 +159,26 @@ describe('sdpscope candidates', () => {
 
   it('a file of candidates in a form nothing reads (pion\'s, baresip\'s) says how many lines look like candidates, and the first (candidates audit: a bare "no candidate found"); a time is not an address', async () => {
     const pion = file('pion.log', 'ice INFO: 2023/01/01 agent.go:1: Setting new connection state: Checking\nice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 related 10.0.0.1:1234\nice DEBUG: udp4 host 10.0.0.1:1234\n');
-    await expect(run([pion])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: `no candidate found in ${pion}; 2 lines name a candidate type and an address in a form sdpscope does not read (line 2: "ice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 re…"): README's "What it reads" lists the forms read` });
+    await expect(run([pion])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: `no candidate found in ${pion}; 2 lines name a candidate type and an address in a form sdpscope does not read (line 2: "ice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 re…"): it looks like pion/ice's log (or webrtc-rs'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate's foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs, for lines sdpscope reads` });
+    // A form of no stack it knows: the README's list.
+    const other = file('other.log', 'peer a: srflx 203.0.113.7 port 5678\n');
+    await expect(run([other])).rejects.toMatchObject({ reason: `no candidate found in ${other}; 1 line names a candidate type and an address in a form sdpscope does not read (line 1: "peer a: srflx 203.0.113.7 port 5678"): README's "What it reads" lists the forms read` });
     const { parseCommand } = await import('../../cli/commands/parse.js');
     await expect(parseCommand({ file: pion, json: false, color: false }, () => undefined)).rejects.toMatchObject({ reason: expect.stringMatching(/^no SDP and no candidate found in .*pion\.log; 2 lines name a candidate type/) });
     await expect(run([file('times.log', 'host up at 10:43:42, relay at 11:00:01\n')])).rejects.toMatchObject({ reason: `no candidate found in ${join(dir, 'times.log')}` });
+  });
+
+  it.each([
+    ['pion-webrtc-1592-trace.log', "it looks like pion/ice's log (or webrtc-rs'), whose \"udp4 host 10.0.0.1:5000\" leaves out each candidate's foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate"],
+    ['pion-ice-82-selected-pair.log', "it looks like pion/ice's log"],
+    ['libnice-pikvm-1093.log', "it looks like libnice's debug log, which leaves out each candidate's type, foundation and related address"],
+    ['kvs-c-740-candidates.log', "it looks like the KVS WebRTC SDK's log"],
+    ['aioice-aiortc-431-checks.log', "it looks like aioice's log, whose CandidatePair checks name addresses only"],
+    ['baresip-147-ice-dump.log', "it looks like baresip's ICE dump, a form sdpscope does not read yet"],
+    ['janus-3070-remote-prflx.log', "it looks like Janus' ICE log"],
+  ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
+    const path = join(FIXTURES, 'logs', name);
+    await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
   });
 
   it('several files: one that gave nothing is said on stderr, the run goes on with exit 0 (README walk: not mentioned, while alone it is an error)', async () => {
