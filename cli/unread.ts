@@ -1,7 +1,7 @@
 /**
  * What NO_SDP_FOUND can add about a file: lines that name a candidate type beside an address, in
- * a form no reader takes (pion's `udp4 srflx 1.2.3.4:5678 related …`, baresip's
- * dump: candidates audit, each was a bare "no candidate found"), and the native ICE stack whose
+ * a form no reader takes (pion's `udp4 srflx 1.2.3.4:5678 related …`, baresip's check lines:
+ * candidates audit, each was a bare "no candidate found"), and the native ICE stack whose
  * log it looks like, with what to log instead. Reads the file's first MiB again, only when
  * nothing was found.
  */
@@ -41,9 +41,9 @@ const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
     says: 'it looks like the KVS WebRTC SDK\'s log, whose "New local ice candidate discovered" leaves out each candidate\'s foundation, priority and related address: log the signaling messages (their ICE_CANDIDATE and SDP payloads are read, base64 or not)',
   },
   {
-    // baresip (libre's icem_cands_debug and icecomp_printf): its dump has every field, in a form not read yet.
-    mark: /----- ICE Media <|^\{ {0,12}\w{1,16}\.\d\} |\bfnd=\S{1,32} prio=[0-9a-f]{8} /,
-    says: 'it looks like baresip\'s ICE dump, a form sdpscope does not read yet: log the SDPs (their a=candidate lines)',
+    // baresip's check lines (libre's icecomp_printf): its ICE media dump is read (src/input/baresip.ts).
+    mark: /^\{ {0,12}\w{1,16}\.\d\} /,
+    says: 'it looks like baresip\'s log, whose check lines ("{audio.1} Rx host:… <--- srflx:…") name a candidate\'s type and address only: its ICE media dump (the "Local Candidates:" and "Remote Candidates:" of its debug output) is read, and so are the SDPs',
   },
   {
     // aioice's pair checks (ice.py): addresses only.

@@ -5,6 +5,7 @@
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
 import { pushAll } from '../arrays.js';
+import { BaresipDump, mayBeDumpLine } from './baresip.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
@@ -107,6 +108,8 @@ export class LineScanner {
    * than the SDP, had been lost ("SDP (type unknown)").
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
+  /** Where a baresip ICE dump is (its side, its local ufrag): baresip.ts. */
+  private readonly baresip = new BaresipDump();
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
   private readonly json = new JsonParser();
   private readonly base: { format: InputFormat; file?: string };
@@ -291,6 +294,7 @@ export class LineScanner {
   private scanLine(line: string, lineNo: number): void {
     const trimmed = line.trim();
     if (trimmed === '') return;
+    if (mayBeDumpLine(line) && this.baresip.line(line, this.at(lineNo, 'text'), this.sink)) return;
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
     // A line of one "{" or "[" opens a pretty-printed block in a log (console.log of JSON with

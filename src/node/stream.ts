@@ -88,6 +88,8 @@ const LIBWEBRTC = Buffer.from('Cand[');
 const KVS = Buffer.from('essagePayload"');
 /** werift's Candidate as util.inspect prints it (text-scan.ts), its fields joined on one line: no other marker. */
 const INSPECTED = Buffer.from(' Candidate {');
+/** A baresip ICE dump's first line (src/input/baresip.ts). */
+const ICE_MEDIA = Buffer.from('----- ICE Media <');
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -96,14 +98,14 @@ const INSPECTED = Buffer.from(' Candidate {');
 class Markers {
   private buf: Buffer | null = null;
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
-  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED];
+  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA];
   reset(buf: Buffer): void {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {") lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <") lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -141,7 +143,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end);
 }
 
 /**
@@ -301,9 +303,10 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   /** A line as read: skipped, read as facts (the fast path), or the scanner's. */
   const dispatch = (buf: Buffer, start: number, end: number, ending: string, lineNo: number, markers: Markers) => {
     if (!interesting(buf, start, end, markers)) {
-      // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below
-      // (line-scanner.ts): the scanner's, as the whole-text reader gives it every line.
-      if (end - start <= 128 && typeMemberBytes(buf, start, end)) {
+      // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below,
+      // and a baresip dump's section says whose its rows are (line-scanner.ts, baresip.ts): the
+      // scanner's, as the whole-text reader gives it every line.
+      if (end - start <= 128 && (typeMemberBytes(buf, start, end) || dumpPartBytes(buf, start, end))) {
         scanner.push(buf.toString('latin1', start, end), ending, lineNo);
         return;
       }
@@ -383,4 +386,15 @@ function typeMemberBytes(buf: Buffer, start: number, end: number): boolean {
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   return end - i >= 6 && buf[i] === 0x22 && buf[i + 1] === 0x74 && buf[i + 2] === 0x79 && buf[i + 3] === 0x70 && buf[i + 4] === 0x65 && buf[i + 5] === 0x22;
+}
+
+/** The parts of a baresip ICE dump that are not rows (baresip.ts), after blanks: they set or end the side of the rows below. */
+const DUMP_PARTS = ['Local Candidates:', 'Remote Candidates:', 'Components:', 'Check list:', 'Valid list:', 'Selected', 'local_ufrag="'].map((p) => Buffer.from(p));
+
+function dumpPartBytes(buf: Buffer, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 16 && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+  const c = buf[i];
+  if (c !== 0x4c && c !== 0x52 && c !== 0x43 && c !== 0x56 && c !== 0x53 && c !== 0x6c) return false;
+  return DUMP_PARTS.some((p) => end - i >= p.length && buf.compare(p, 0, p.length, i, i + p.length) === 0);
 }

@@ -174,7 +174,7 @@ describe('sdpscope candidates', () => {
     ['libnice-pikvm-1093.log', "it looks like libnice's debug log, which leaves out each candidate's type, foundation and related address"],
     ['kvs-c-740-candidates.log', "it looks like the KVS WebRTC SDK's log"],
     ['aioice-aiortc-431-checks.log', "it looks like aioice's log, whose CandidatePair checks name addresses only"],
-    ['baresip-147-ice-dump.log', "it looks like baresip's ICE dump, a form sdpscope does not read yet"],
+    ['baresip-57-checks.log', "it looks like baresip's log, whose check lines"],
     ['janus-3070-remote-prflx.log', "it looks like Janus' ICE log"],
   ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
     const path = join(FIXTURES, 'logs', name);
