@@ -22,18 +22,18 @@ const MAX_LINE = 2000;
 const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
   {
     // pion/ice's Candidate.String() (candidate_base.go) in its trace lines; webrtc-rs prints the same.
-    mark: /\b(?:udp|tcp)[46] (?:host|srflx|prflx|relay) \S{1,300}:\d{1,5}\b|\b[Pp]ing STUN from |Setting new connection state: |\bSet selected candidate pair: |\(local, prio \d/,
-    says: 'it looks like pion/ice\'s log (or webrtc-rs\'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate\'s foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs, for lines sdpscope reads',
+    mark: /\b(?:udp|tcp)[46] (?:host|srflx|prflx|relay) \S{1,300}:\d{1,5}\b|\b[Pp]ing STUN from |Setting new connection state: (?:New|Checking|Connected|Completed|Disconnected|Failed|Closed)\b|\bSet selected candidate pair: |\(local, prio \d/,
+    says: 'it looks like pion/ice\'s log (or webrtc-rs\'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate\'s foundation and ufrag (its priority is in pair lines only): log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs (for the ufrags), for lines sdpscope reads',
   },
   {
     // libnice's debug lines (agent.c, conncheck.c): through GLib, or forwarded by libdatachannel as "nice: …".
     mark: /libnice-DEBUG|\bnice: Agent |\bAgent (?:0x)?[0-9a-f]{6,16} ?: (?:gathered|Adding|new pair|added a new pair|STUN-CC)/,
-    says: 'it looks like libnice\'s debug log, which leaves out each candidate\'s type, foundation and related address: log the candidate lines the application signals (GStreamer webrtcbin\'s on-ice-candidate, Janus\' trickle), and the SDPs',
+    says: 'it looks like libnice\'s debug log, which leaves out each candidate\'s type, foundation and related address (and a local one\'s priority): log the candidate lines the application signals (GStreamer webrtcbin\'s on-ice-candidate, Janus\' trickle), and the SDPs',
   },
   {
     // Janus' own lines about the candidates libnice found (ice.c), beside its trickle lines.
     mark: /\bAdding remote candidate component:\d{1,3} stream:\d{1,3} type:|\bDiscovered new remote candidate for component /,
-    says: 'it looks like Janus\' ICE log, whose "Adding remote candidate … type:prflx" names a candidate\'s type and address only: its "Trickle candidate (mid): candidate:…" lines (a higher debug level) and the SDPs are read',
+    says: 'it looks like Janus\' ICE log, whose own lines about a candidate libnice found ("Discovered new remote candidate … type=prflx", then its address, priority and foundation over lines) are not read: its "Trickle candidate (mid): candidate:…" lines and the SDPs are (a peer-reflexive candidate, learned from a check, is in neither)',
   },
   {
     // The Amazon KVS WebRTC C SDK's IceAgent.c.
@@ -42,13 +42,13 @@ const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
   },
   {
     // baresip's check lines (libre's icecomp_printf): its ICE media dump is read (src/input/baresip.ts).
-    mark: /^\{ {0,12}\w{1,16}\.\d\} /,
+    mark: /\{ {0,12}\w{1,16}\.\d\} /,
     says: 'it looks like baresip\'s log, whose check lines ("{audio.1} Rx host:… <--- srflx:…") name a candidate\'s type and address only: its ICE media dump (the "Local Candidates:" and "Remote Candidates:" of its debug output) is read, and so are the SDPs',
   },
   {
     // aioice's pair checks (ice.py): addresses only.
     mark: /\bCandidatePair\(\('/,
-    says: 'it looks like aioice\'s log, whose CandidatePair checks name addresses only: log the RTCIceCandidate objects (their repr is read) or the SDPs',
+    says: 'it looks like aioice\'s log, whose CandidatePair checks name addresses only (its Candidate(…) lines are read): log the RTCIceCandidate objects (their repr is read) or the SDPs',
   },
 ];
 

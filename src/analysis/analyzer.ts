@@ -367,7 +367,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : 'input';
     let ctx = this.contexts.get(ctxKey);
     if (!ctx) this.contexts = this.trim(this.contexts);
-    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the two agents a log lists' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
+    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the senders the input names' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
     const side = source.peerConnection !== undefined ? sideOfSource(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
     if (side === undefined || side === null) return;
     ctx.sides.set(side, key);

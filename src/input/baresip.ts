@@ -13,38 +13,39 @@
  * then ` (rel-addr=<address>:<port>)`, an IPv6 address in brackets (libre's icem_cands_debug and
  * icem_cand_print). libre's ICE is UDP only (its enum ice_transp has UDP alone). Each row is read
  * as the candidate line it stands for, `candidate:<foundation> <component> udp <priority> <address>
- * <port> typ <type> [raddr <address> rport <port>]` (a non-host row without one: `raddr 0.0.0.0 rport 0`), its side the section it is in (the sender
- * `local agent` or `remote agent`: two agents' candidates read as one session had made their two
- * mappings one NAT's), the local ones under the local ufrag the dump states. The password on the
- * ufrag's line is never read. Real dumps: baresip#147, #292 (test/fixtures/logs).
+ * <port> typ <type> [raddr <address> rport <port>]` (a non-host row without one: `raddr 0.0.0.0
+ * rport 0`), its side the section it is in (the sender `local agent` or `remote agent`: two
+ * agents' candidates read as one session had made their two mappings one NAT's), its media the
+ * dump's (`<audio>`, as the room: an audio and a video dump are two calls, not one whose pairs mix
+ * them). The ufrag the dump states is not used (one ufrag for every media would merge them again),
+ * and the password beside it never read. A log prefix before each line (journald, a time) is
+ * allowed. Real dumps: baresip#147, #292 (test/fixtures/logs).
  */
 import { emitCandidate } from './found.js';
 import type { InputSink, Source } from './types.js';
 
-const ADDRESS = String.raw`(\[[0-9A-Fa-f:.]{2,45}\]|[0-9]{1,3}(?:\.[0-9]{1,3}){3})`;
-/** A row; bounded fields, one match a line (linear). */
-const ROW = new RegExp(String.raw`^[ \t]{0,16}\{([0-9]{1,3})\} fnd=([A-Za-z0-9+/]{1,32}) prio=([0-9a-f]{8}) (?:[^\s:]{1,64}:)?(host|srflx|prflx|relay):${ADDRESS}:([0-9]{1,5})(?: \(rel-addr=${ADDRESS}:([0-9]{1,5})\))?[ \t]*$`);
-const SECTION = /^[ \t]{0,16}(Local|Remote) Candidates:/;
-/** Another part of the dump (or a new dump): no side until the next section. */
-const OTHER_PART = /^[ \t]{0,16}(?:Components|Check list|Valid list|Selected)\b|----- ICE Media </;
-const LOCAL_UFRAG = /^[ \t]{0,16}local_ufrag="([^"\s]{1,256})"/;
+const ADDRESS = String.raw`(\[[0-9A-Fa-f:.]{2,45}(?:%[\w.-]{1,32})?\]|[0-9]{1,3}(?:\.[0-9]{1,3}){3})`;
+/**
+ * A row, anywhere in its line (after a log prefix): `{component} fnd=<foundation>` padded to two
+ * characters (libre's `%-2s`), the interface maybe with a colon of its own (`eth0:1`). Bounded
+ * fields, one match a line (linear).
+ */
+const ROW = new RegExp(String.raw`\{([0-9]{1,3})\} fnd=([A-Za-z0-9+/]{1,32}) {1,2}prio=([0-9a-fA-F]{8}) (?:\S{1,64}?:)?(host|srflx|prflx|relay):${ADDRESS}:([0-9]{1,5})(?: \(rel-addr=${ADDRESS}:([0-9]{1,5})\))?[ \t]*$`);
+/** A section's header, its count at the end, two spaces before it as libre prints it: `Local Candidates:  (4)`; nothing else on the line. */
+const SECTION = /\b(Local|Remote) Candidates: {2}\([0-9]{1,6}\)[ \t]*$/;
+/** A dump's first line, its media: `----- ICE Media <audio> -----`. */
+const MEDIA = /----- ICE Media <([^<>\s]{1,64})> -----/;
 
 const bare = (address: string): string => (address.startsWith('[') ? address.slice(1, -1) : address);
 
-/** Whether a line may be a dump's (a cheap test before the regular expressions): its first character after blanks, or the dump's first line. */
-export function mayBeDumpLine(line: string): boolean {
-  let i = 0;
-  while (i < 16 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  const c = line.charCodeAt(i);
-  // { L(ocal) R(emote) C(omponents, heck list) V(alid) S(elected) l(ocal_ufrag)
-  return c === 0x7b || c === 0x4c || c === 0x52 || c === 0x43 || c === 0x56 || c === 0x53 || c === 0x6c || line.includes('----- ICE Media <');
-}
+/** Whether a line may be a dump's (a cheap test before the regular expressions). */
+export const mayBeDumpLine = (line: string): boolean => line.includes('} fnd=') || line.includes('Candidates:  (') || line.includes('----- ICE Media <');
 
 export class BaresipDump {
   private side: 'local agent' | 'remote agent' | null = null;
-  private ufrag: string | null = null;
+  private media: string | null = null;
 
-  /** Reads the line if it is one of a dump's (a row, a section, the local ufrag); false when it is not. */
+  /** Reads the line if it is one of a dump's rows or section headers; false when it is not (it is then read as any line). */
   line(line: string, at: Source, sink: InputSink): boolean {
     const row = ROW.exec(line);
     if (row !== null) {
@@ -54,8 +55,8 @@ export class BaresipDump {
       // Trickle ICE page's rows are read, so that no finding blames the dump's missing column.
       const related = raddr !== undefined ? ` raddr ${bare(raddr)} rport ${rport}` : type === 'host' ? '' : ' raddr 0.0.0.0 rport 0';
       const text = `candidate:${foundation} ${component} udp ${parseInt(prio!, 16)} ${bare(address!)} ${port} typ ${type}${related}`;
-      const local = this.side === 'local agent';
-      emitCandidate(text, local && this.ufrag !== null ? { usernameFragment: this.ufrag } : {}, this.side !== null ? { ...at, sender: this.side } : at, sink, line.indexOf('{') + 1);
+      const where: Source = this.side === null ? at : this.media === null ? { ...at, sender: this.side } : { ...at, sender: this.side, room: this.media };
+      emitCandidate(text, {}, where, sink, row.index + 1);
       return true;
     }
     const section = SECTION.exec(line);
@@ -63,15 +64,10 @@ export class BaresipDump {
       this.side = section[1] === 'Local' ? 'local agent' : 'remote agent';
       return true;
     }
-    if (OTHER_PART.test(line)) {
+    const media = MEDIA.exec(line);
+    if (media !== null) {
       this.side = null;
-      if (line.includes('----- ICE Media <')) this.ufrag = null;
-      return false;
-    }
-    const ufrag = LOCAL_UFRAG.exec(line);
-    if (ufrag !== null) {
-      this.ufrag = ufrag[1]!;
-      return true;
+      this.media = media[1]!;
     }
     return false;
   }

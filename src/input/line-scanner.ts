@@ -108,7 +108,7 @@ export class LineScanner {
    * than the SDP, had been lost ("SDP (type unknown)").
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
-  /** Where a baresip ICE dump is (its side, its local ufrag): baresip.ts. */
+  /** Where a baresip ICE dump is (its side, its media): baresip.ts. */
   private readonly baresip = new BaresipDump();
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
   private readonly json = new JsonParser();
@@ -291,9 +291,28 @@ export class LineScanner {
     emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, layout ? 2 : 1);
   }
 
+  /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */
+  get awaitsSdpMember(): boolean {
+    return this.memberType !== null;
+  }
+
   private scanLine(line: string, lineNo: number): void {
     const trimmed = line.trim();
     if (trimmed === '') return;
+    const member = TYPE_MEMBER.exec(line);
+    if (member !== null) {
+      this.memberType = { type: member[1]!.toLowerCase() as SdpType, line: lineNo };
+      return;
+    }
+    // The type carries to the "sdp" member within reach, across members and opening braces only:
+    // a closing brace, a log line or anything else ends the object it was in (audit of the change:
+    // a log line and another object's "sdp" below took it).
+    let above: SdpType | null = null;
+    if (this.memberType !== null) {
+      const near = lineNo - this.memberType.line <= MEMBER_REACH;
+      if (near && SDP_MEMBER.test(line)) above = this.memberType.type;
+      if (above !== null || !near || !(trimmed === '{' || (trimmed.charCodeAt(0) === 34 && !SDP_MEMBER.test(line)))) this.memberType = null;
+    }
     if (mayBeDumpLine(line) && this.baresip.line(line, this.at(lineNo, 'text'), this.sink)) return;
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
@@ -323,13 +342,6 @@ export class LineScanner {
         // Not JSON: look for candidates and escaped SDPs in the text.
       }
     }
-    const member = TYPE_MEMBER.exec(line);
-    if (member !== null) {
-      this.memberType = { type: member[1]!.toLowerCase() as SdpType, line: lineNo };
-      return;
-    }
-    const above = this.memberType !== null && lineNo - this.memberType.line <= MEMBER_REACH && SDP_MEMBER.test(line) ? this.memberType.type : null;
-    if (above !== null) this.memberType = null;
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
@@ -337,7 +349,7 @@ export class LineScanner {
 /** `"type": "offer",` alone on its line: a member of a pretty-printed JSON object (bounded blanks, linear). */
 const TYPE_MEMBER = /^[ \t]{0,64}"type"[ \t]{0,8}:[ \t]{0,8}"(offer|answer|pranswer)"[ \t]{0,8},?[ \t]{0,8}$/i;
 /** `"sdp": "v=0…`: the SDP member of such an object. */
-const SDP_MEMBER = /^[ \t]{0,64}"sdp"[ \t]{0,8}:[ \t]{0,8}"v=0/;
+const SDP_MEMBER = /^[ \t]{0,64}"sdp"[ \t]{0,8}:[ \t]{0,8}"v=0/i;
 /** How far below its "type" member an SDP member may be (`"answer": {` and the like between them). */
 const MEMBER_REACH = 4;
 

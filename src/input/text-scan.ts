@@ -54,6 +54,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   // Python repr (real-log audit: NO_SDP_FOUND for both).
   if (line.includes('<candidate ')) fieldCandidates(line, '<candidate ', '>', JINGLE_FIELD, at, sink);
   if (line.includes('RTCIceCandidate(')) fieldCandidates(line, 'RTCIceCandidate(', ')', REPR_FIELD, at, sink);
+  // aioice's Candidate repr, `Candidate(<the candidate line without its prefix>)` (its log of a
+  // peer-reflexive candidate it discovered; format research: NO_SDP_FOUND).
+  if (line.includes('Candidate(')) aioiceCandidates(line, at, sink);
   // werift's Candidate printed by util.inspect (its `debug` log), one line once its object is joined (object-block.ts).
   if (line.includes(' Candidate {')) fieldCandidates(line, ' Candidate {', '}', INSPECT_FIELD, at, sink);
   // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
@@ -168,6 +171,26 @@ function trickleRow(line: string, at: Source, sink: InputSink): void {
   const tcp = protocol!.toLowerCase() === 'tcp';
   const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${address} ${port} typ ${type}${type!.toLowerCase() === 'host' ? '' : ' raddr 0.0.0.0 rport 0'}${tcp && port === '9' ? ' tcptype active' : ''}${ufrag !== undefined ? ` ufrag ${ufrag}` : ''}`;
   emitCandidate(text, mid !== undefined ? { sdpMid: mid, sdpMLineIndex: Number(index) } : {}, at, sink, m.index + 1);
+}
+
+/**
+ * Each `Candidate(…)` of the line that is aioice's repr (candidate.py: `"Candidate(%s)" %
+ * self.to_sdp()`): the candidate line without its `candidate:` prefix, read as that line. Not
+ * `RTCIceCandidate(` (aiortc's, read as fields) nor any other word ending in Candidate.
+ */
+function aioiceCandidates(line: string, at: Source, sink: InputSink): void {
+  // The next ")" is searched again only past the last one found: a line of many "Candidate(" and
+  // no ")" is read once (linear time).
+  let close = -1;
+  for (let i = line.indexOf('Candidate('); i >= 0; i = line.indexOf('Candidate(', i + 10)) {
+    const before = i > 0 ? line.charCodeAt(i - 1) : 32;
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 95) continue;
+    const open = i + 10;
+    if (close < open) close = line.indexOf(')', open);
+    if (close < 0) return;
+    if (close - open > 600 || !startsLikeCandidateFields(line.slice(open, close))) continue;
+    emitCandidate(`candidate:${line.slice(open, close)}`, {}, at, sink, open + 1);
+  }
 }
 
 /** A Jingle candidate's attribute: name="value" or name='value' (XEP-0176 §5). */

@@ -79,7 +79,8 @@ const CANDIDATE_KEY = Buffer.from('"candidate"');
 const VERSION = Buffer.from('v=0');
 /** Candidates written as fields: Jingle XML (Jitsi) and aiortc's repr. */
 const JINGLE = Buffer.from('<candidate ');
-const REPR = Buffer.from('RTCIceCandidate(');
+/** aiortc's RTCIceCandidate(…) and aioice's Candidate(…) reprs (text-scan.ts). */
+const REPR = Buffer.from('Candidate(');
 /** A Trickle ICE page table's priority column ("126 | 32512 | 255"): its rows have no other marker. */
 const BAR = Buffer.from(' | ');
 /** Native libwebrtc's log of a candidate (`Gathered candidate: Cand[…]`): no other marker either. */
@@ -88,8 +89,10 @@ const LIBWEBRTC = Buffer.from('Cand[');
 const KVS = Buffer.from('essagePayload"');
 /** werift's Candidate as util.inspect prints it (text-scan.ts), its fields joined on one line: no other marker. */
 const INSPECTED = Buffer.from(' Candidate {');
-/** A baresip ICE dump's first line (src/input/baresip.ts). */
+/** A baresip ICE dump's first line, its rows and its section headers, after a log prefix too (src/input/baresip.ts): no other marker. */
 const ICE_MEDIA = Buffer.from('----- ICE Media <');
+const DUMP_ROW = Buffer.from('} fnd=');
+const DUMP_SECTION = Buffer.from('Candidates:  (');
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -98,14 +101,14 @@ const ICE_MEDIA = Buffer.from('----- ICE Media <');
 class Markers {
   private buf: Buffer | null = null;
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
-  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA];
+  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION];
   reset(buf: Buffer): void {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "RTCIceCandidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <") lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "Candidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <", 11 "} fnd=", 12 "Candidates:  (") lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -143,7 +146,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end);
 }
 
 /**
@@ -302,11 +305,16 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
 
   /** A line as read: skipped, read as facts (the fast path), or the scanner's. */
   const dispatch = (buf: Buffer, start: number, end: number, ending: string, lineNo: number, markers: Markers) => {
+    // A "type" member waits for its "sdp" line (line-scanner.ts): the next lines, whatever they
+    // are, are the scanner's (no fast path), as the whole-text reader gives it every line.
+    if (scanner.awaitsSdpMember) {
+      scanner.push(buf.toString('utf8', start, end), ending, lineNo);
+      return;
+    }
     if (!interesting(buf, start, end, markers)) {
-      // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below,
-      // and a baresip dump's section says whose its rows are (line-scanner.ts, baresip.ts): the
-      // scanner's, as the whole-text reader gives it every line.
-      if (end - start <= 128 && (typeMemberBytes(buf, start, end) || dumpPartBytes(buf, start, end))) {
+      // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below
+      // (line-scanner.ts): the scanner's, as the whole-text reader gives it every line.
+      if (end - start <= 128 && typeMemberBytes(buf, start, end)) {
         scanner.push(buf.toString('latin1', start, end), ending, lineNo);
         return;
       }
@@ -381,20 +389,11 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   return { lines: lineNo, bytes };
 }
 
-/** Whether a line opens, after blanks, with `"type"` (a JSON member, maybe the type of an SDP below it). */
+/** Whether a line opens, after blanks, with `"type"` in any case (a JSON member, maybe the type of an SDP below it). */
 function typeMemberBytes(buf: Buffer, start: number, end: number): boolean {
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
-  return end - i >= 6 && buf[i] === 0x22 && buf[i + 1] === 0x74 && buf[i + 2] === 0x79 && buf[i + 3] === 0x70 && buf[i + 4] === 0x65 && buf[i + 5] === 0x22;
+  // Any case, as the scanner reads it ("Type" too).
+  return end - i >= 6 && buf[i] === 0x22 && (buf[i + 1]! | 0x20) === 0x74 && (buf[i + 2]! | 0x20) === 0x79 && (buf[i + 3]! | 0x20) === 0x70 && (buf[i + 4]! | 0x20) === 0x65 && buf[i + 5] === 0x22;
 }
 
-/** The parts of a baresip ICE dump that are not rows (baresip.ts), after blanks: they set or end the side of the rows below. */
-const DUMP_PARTS = ['Local Candidates:', 'Remote Candidates:', 'Components:', 'Check list:', 'Valid list:', 'Selected', 'local_ufrag="'].map((p) => Buffer.from(p));
-
-function dumpPartBytes(buf: Buffer, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && i - start < 16 && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
-  const c = buf[i];
-  if (c !== 0x4c && c !== 0x52 && c !== 0x43 && c !== 0x56 && c !== 0x53 && c !== 0x6c) return false;
-  return DUMP_PARTS.some((p) => end - i >= p.length && buf.compare(p, 0, p.length, i, i + p.length) === 0);
-}

@@ -159,7 +159,10 @@ describe('sdpscope candidates', () => {
 
   it('a file of candidates in a form nothing reads (pion\'s, baresip\'s) says how many lines look like candidates, and the first (candidates audit: a bare "no candidate found"); a time is not an address', async () => {
     const pion = file('pion.log', 'ice INFO: 2023/01/01 agent.go:1: Setting new connection state: Checking\nice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 related 10.0.0.1:1234\nice DEBUG: udp4 host 10.0.0.1:1234\n');
-    await expect(run([pion])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: `no candidate found in ${pion}; 2 lines name a candidate type and an address in a form sdpscope does not read (line 2: "ice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 re…"): it looks like pion/ice's log (or webrtc-rs'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate's foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs, for lines sdpscope reads` });
+    await expect(run([pion])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: `no candidate found in ${pion}; 2 lines name a candidate type and an address in a form sdpscope does not read (line 2: "ice DEBUG: 10:43:42 Adding a new local candidate: udp4 srflx 203.0.113.7:5678 re…"): it looks like pion/ice's log (or webrtc-rs'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate's foundation and ufrag (its priority is in pair lines only): log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs (for the ufrags), for lines sdpscope reads` });
+    // Another program's "connection state" is not pion's (audit of the change: an MQTT client's was).
+    const mqtt = file('mqtt.log', 'mqtt: Setting new connection state: CONNECTED\npeer a: srflx 203.0.113.7 port 5678\n');
+    await expect(run([mqtt])).rejects.toMatchObject({ reason: expect.stringContaining(`README's "What it reads" lists the forms read`) });
     // A form of no stack it knows: the README's list.
     const other = file('other.log', 'peer a: srflx 203.0.113.7 port 5678\n');
     await expect(run([other])).rejects.toMatchObject({ reason: `no candidate found in ${other}; 1 line names a candidate type and an address in a form sdpscope does not read (line 1: "peer a: srflx 203.0.113.7 port 5678"): README's "What it reads" lists the forms read` });
@@ -169,7 +172,7 @@ describe('sdpscope candidates', () => {
   });
 
   it.each([
-    ['pion-webrtc-1592-trace.log', "it looks like pion/ice's log (or webrtc-rs'), whose \"udp4 host 10.0.0.1:5000\" leaves out each candidate's foundation, priority and ufrag: log ICECandidate.ToJSON().Candidate in OnICECandidate"],
+    ['pion-webrtc-1592-trace.log', "it looks like pion/ice's log (or webrtc-rs'), whose \"udp4 host 10.0.0.1:5000\" leaves out each candidate's foundation and ufrag (its priority is in pair lines only): log ICECandidate.ToJSON().Candidate in OnICECandidate"],
     ['pion-ice-82-selected-pair.log', "it looks like pion/ice's log"],
     ['libnice-pikvm-1093.log', "it looks like libnice's debug log, which leaves out each candidate's type, foundation and related address"],
     ['kvs-c-740-candidates.log', "it looks like the KVS WebRTC SDK's log"],

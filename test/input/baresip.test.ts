@@ -28,9 +28,9 @@ async function both(text: string): Promise<InputReport> {
 }
 
 describe('baresip ICE media dump', () => {
-  it('a real dump (baresip#147): its own candidates and its peer\'s apart, each row the candidate line it stands for', async () => {
+  it('a real dump (baresip#147): its own candidates and its peer\'s apart, in its media, each row the candidate line it stands for', async () => {
     const r = await both(fixture('baresip-147-ice-dump.log'));
-    expect(r.candidates.every((c) => c.error === null)).toBe(true);
+    expect(r.candidates.every((c) => c.error === null && c.source.room === 'audio')).toBe(true);
     expect(seen(r)).toEqual([
       [6, 'local agent', null, 'candidate:c0a80264 1 udp 2113932031 192.168.2.100 38774 typ host'],
       [7, 'local agent', null, 'candidate:0a000106 1 udp 2113932031 10.0.1.6 38774 typ host'],
@@ -46,43 +46,56 @@ describe('baresip ICE media dump', () => {
     expect(r.candidates).toHaveLength(8);
   });
 
-  it('a real dump with its ufrag, two components and IPv6 (baresip#292): the local ufrag, never the password', async () => {
+  it('a real dump with two components and IPv6 (baresip#292): its ufrag is not used, its password never read', async () => {
     const text = fixture('baresip-292-ice-dump-ipv6.log');
     const r = await both(text);
     expect(seen(r).slice(-4)).toEqual([
-      [18, 'local agent', '6MxC6s2', 'candidate:ac1001b3 1 udp 2113932031 172.16.1.179 9956 typ host'],
-      [19, 'local agent', '6MxC6s2', 'candidate:ac1001b3 2 udp 2113932030 172.16.1.179 9957 typ host'],
-      [20, 'local agent', '6MxC6s2', 'candidate:1e1af677 1 udp 2113932031 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9956 typ host'],
-      [21, 'local agent', '6MxC6s2', 'candidate:1e1af677 2 udp 2113932030 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9957 typ host'],
+      [18, 'local agent', null, 'candidate:ac1001b3 1 udp 2113932031 172.16.1.179 9956 typ host'],
+      [19, 'local agent', null, 'candidate:ac1001b3 2 udp 2113932030 172.16.1.179 9957 typ host'],
+      [20, 'local agent', null, 'candidate:1e1af677 1 udp 2113932031 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9956 typ host'],
+      [21, 'local agent', null, 'candidate:1e1af677 2 udp 2113932030 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9957 typ host'],
     ]);
     const pwd = /local_pwd="([^"]+)"/.exec(text)![1]!;
     expect(JSON.stringify(r)).not.toContain(pwd);
   });
 
-  it('a row outside a section has no side; a check list or a new dump ends the section and its ufrag; a row of another shape is not one', async () => {
-    const row = '  {1} fnd=0a000001 prio=7e000aff eth0:host:10.0.0.1:5000';
+  it('rows of odd shapes (audit of the change): a padded one-character foundation, an interface alias, upper-case hex, a log prefix; a header only when it is all its line says', async () => {
     const text = [
-      row,
-      ' local_ufrag="abcd" local_pwd="secretsecretsecretsecret"',
+      'Dec 06 12:00:00 pbx baresip[812]: audio: Dumping media state: ----- ICE Media <audio> -----',
+      'Dec 06 12:00:00 pbx baresip[812]:  Local Candidates:  (2)',
+      'Dec 06 12:00:00 pbx baresip[812]:   {1} fnd=1  prio=7E000AFF eth0:1:host:10.0.0.1:5000',
+      'Dec 06 12:00:00 pbx baresip[812]:   {2} fnd=ab prio=7e000afe eth0:host:10.0.0.1:5001',
+      // Some other log's line that starts like a header is read as the line it is.
+      'Local Candidates: candidate:9 1 udp 2122260223 10.0.0.9 5009 typ host',
       ' Remote Candidates:  (1)',
-      '  {1} fnd=0a000002 prio=64000000 srflx:[2001:db8::1]:6000 (rel-addr=[2001:db8::2]:6001)',
+      '  {1} fnd=x2 prio=64000000 srflx:[2001:db8::1]:6000 (rel-addr=[2001:db8::2]:6001)',
+      // A line between rows (a check list, another log's line) does not end the section.
       ' Check list: [state=Running] (1)',
-      row,
-      ' Local Candidates:  (2)',
-      row,
-      '  {1} fnd=0a000001 prio=7e000afff eth0:host:10.0.0.1:5001',
-      'audio: Dumping media state: ----- ICE Media <audio> -----',
-      ' Local Candidates:  (1)',
-      row,
+      '  {1} fnd=x3 prio=7e0000ff host:192.168.0.3:6003',
+      'audio: Dumping media state: ----- ICE Media <video> -----',
+      '  {1} fnd=x4 prio=7e0000ff host:192.168.0.4:6004',
     ].join('\n');
     const r = await both(text);
-    expect(seen(r)).toEqual([
-      [1, null, null, 'candidate:0a000001 1 udp 2113932031 10.0.0.1 5000 typ host'],
-      [4, 'remote agent', null, 'candidate:0a000002 1 udp 1677721600 2001:db8::1 6000 typ srflx raddr 2001:db8::2 rport 6001'],
-      [6, null, null, 'candidate:0a000001 1 udp 2113932031 10.0.0.1 5000 typ host'],
-      [8, 'local agent', 'abcd', 'candidate:0a000001 1 udp 2113932031 10.0.0.1 5000 typ host'],
-      [12, 'local agent', null, 'candidate:0a000001 1 udp 2113932031 10.0.0.1 5000 typ host'],
+    expect(r.candidates.map((c) => [c.source.line, c.source.sender ?? null, c.source.room ?? null, c.text])).toEqual([
+      [3, 'local agent', 'audio', 'candidate:1 1 udp 2113932031 10.0.0.1 5000 typ host'],
+      [4, 'local agent', 'audio', 'candidate:ab 2 udp 2113932030 10.0.0.1 5001 typ host'],
+      [5, null, null, 'candidate:9 1 udp 2122260223 10.0.0.9 5009 typ host'],
+      [7, 'remote agent', 'audio', 'candidate:x2 1 udp 1677721600 2001:db8::1 6000 typ srflx raddr 2001:db8::2 rport 6001'],
+      [9, 'remote agent', 'audio', 'candidate:x3 1 udp 2113929471 192.168.0.3 6003 typ host'],
+      // A new dump: no side until its first section.
+      [11, null, null, 'candidate:x4 1 udp 2113929471 192.168.0.4 6004 typ host'],
     ]);
-    expect(JSON.stringify(r)).not.toContain('secretsecret');
+  });
+
+  it('an audio and a video dump are two calls, each of its own two agents (audit of the change: one call mixed them)', async () => {
+    const dump = (media: string, port: number) => [`----- ICE Media <${media}> -----`, ' Local Candidates:  (1)', `  {1} fnd=a prio=7e000aff eth0:host:10.0.0.1:${port}`, ' Remote Candidates:  (1)', `  {1} fnd=b prio=7e000aff host:10.0.0.2:${port + 1}`];
+    const { CandidateAnalyzer } = await import('../../src/analysis/analyzer.js');
+    const a = new CandidateAnalyzer();
+    const r = readInput([...dump('audio', 5000), ...dump('video', 5002)].join('\n'));
+    for (const c of r.candidates) a.candidate(c);
+    const report = a.finish();
+    expect(report.sessions.map((s) => [s.origin.sender, s.origin.room])).toEqual([['local agent', 'audio'], ['remote agent', 'audio'], ['local agent', 'video'], ['remote agent', 'video']]);
+    expect(report.calls).toHaveLength(2);
+    expect(JSON.stringify(report)).not.toContain('ice-restart');
   });
 });

@@ -153,6 +153,15 @@ describe('objects over several lines', () => {
     for (const text of [far, other]) {
       for (const r of [readInput(text), await streamed(text)]) expect(r.descriptions.map((d) => d.type)).toEqual([null]);
     }
+    // Any case of "Type", as JSON keys come (the stream reader had read only "type": audit of the change).
+    const capital = ['{', '  "Type": "Answer",', `  "Sdp": "${sdp}`].join('\n');
+    for (const r of [readInput(capital), await streamed(capital)]) expect(r.descriptions.map((d) => d.type)).toEqual(['answer']);
+    // A line that is no member of the object (a log line, a closing brace) ends it: the type does
+    // not carry past it to another object's "sdp" (audit of the change: it did).
+    for (const between of ['12:00:01 local offer:', '}', 'x']) {
+      const text = ['{', '  "type": "answer",', between, `  "sdp": "${sdp}`].join('\n');
+      for (const r of [readInput(text), await streamed(text), await streamed(text, 4096)]) expect(r.descriptions.map((d) => d.type)).toEqual([null]);
+    }
     // A type stated in the SDP's own line wins over the member above it.
     const own = ['{', '  "type": "offer",', `  "kind": "description", "type": "pranswer", "sdp": "${sdp}`].join('\n');
     for (const r of [readInput(own), await streamed(own)]) expect(r.descriptions.map((d) => d.type)).toEqual(['pranswer']);

@@ -91,6 +91,17 @@ describe('real log excerpts', () => {
     expect(readInput(chrome).candidates.map((c) => [c.text, c.sdpMid, c.error])).toEqual([['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', '0', null]]);
   });
 
+  it("aioice's Candidate(…) repr (candidate.py: the candidate line without its prefix) is that line, in both readers; aiortc's RTCIceCandidate( and other words ending in Candidate( are not", async () => {
+    const text = [
+      "INFO:aioice.ice:Connection(0) Check CandidatePair(('192.168.1.162', 62304) -> ('81.201.60.130', 46715)) State.FROZEN -> State.IN_PROGRESS",
+      'INFO:aioice.ice:Connection(0) Discovered peer reflexive candidate Candidate(Kb3NJ7yZ8Q 1 udp 1845501695 81.201.60.130 46716 typ prflx)',
+      'x MyCandidate(1 1 udp 1 10.0.0.1 5 typ host) Candidate(not a candidate)',
+    ].join('\n');
+    const got = readInput(text).candidates.map((c) => [c.source.line, c.text, c.error]);
+    expect(got).toEqual([[2, 'candidate:Kb3NJ7yZ8Q 1 udp 1845501695 81.201.60.130 46716 typ prflx', null]]);
+    expect((await streamed(text)).candidates.map((c) => [c.source.line, c.text, c.error])).toEqual(got);
+  });
+
   it("Node util.inspect's joined pieces: the answer whole, its two candidates in it", async () => {
     const text = log('mediasoup-client-aiortc-46-util-inspect.log');
     const r = readInput(text);
