@@ -172,6 +172,8 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   });
   const sink = opts.strict ? strictSink(analyzer) : analyzer;
   let sawAnything = false;
+  /** The input's first MiB when it is one input, for what NO_SDP_FOUND can say of it (cli/unread.ts). */
+  let head: { readonly text: string; readonly whole: boolean } | null = null;
   const names: string[] = [];
   try {
     await readAll();
@@ -226,6 +228,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
         if (progress && last !== 0) err(CLEAR_PROGRESS);
       }
       sawAnything ||= !watched.blank();
+      if (count === 1) head = watched.head();
       if (count > 1 && found === 0) err(`sdpscope: ${name === 'stdin' ? 'standard input' : name}: ${watched.blank() ? 'empty' : 'no candidate, description or end of candidates in it'}: nothing read from it\n`);
     }
   }
@@ -233,7 +236,7 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   if (report.totals.candidates === 0 && report.totals.invalid === 0 && report.sessions.length === 0 && spools.sessions.count === 0) {
     // Worded as `parse` words it: an input of blanks is empty.
     const said = names.map((n) => (n === 'stdin' ? 'standard input' : n)).join(', ');
-    throw sawAnything ? new SdpscopeError('NO_SDP_FOUND', `no candidate found in ${said}${names.length === 1 ? unreadCandidatesHint(names[0]!) : ''}`) : new SdpscopeError('EMPTY_INPUT', `${said} ${names.length > 1 ? 'are' : 'is'} empty`);
+    throw sawAnything ? new SdpscopeError('NO_SDP_FOUND', `no candidate found in ${said}${head !== null ? unreadCandidatesHint(head) : ''}`) : new SdpscopeError('EMPTY_INPUT', `${said} ${names.length > 1 ? 'are' : 'is'} empty`);
   }
   if (json) {
     if (records === 0) out('{\n  "candidates": [');

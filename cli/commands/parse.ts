@@ -49,8 +49,8 @@ async function* chunksOf(text: string): AsyncIterable<Buffer> {
 }
 
 /** Nothing found: EMPTY_INPUT for an input of blanks, NO_SDP_FOUND otherwise. */
-const nothingFound = (blank: boolean, name: string): SdpscopeError =>
-  blank ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}${unreadCandidatesHint(name)}`);
+const nothingFound = (watched: ReturnType<typeof watchBlank>, name: string): SdpscopeError =>
+  watched.blank() ? new SdpscopeError('EMPTY_INPUT', `${name === 'stdin' ? 'standard input' : name} is empty`) : new SdpscopeError('NO_SDP_FOUND', `no SDP and no candidate found in ${name === 'stdin' ? 'standard input' : name}${unreadCandidatesHint(watched.head())}`);
 
 /**
  * `parse`: the summary of everything found, the text renderParse would give a whole report,
@@ -127,7 +127,7 @@ async function parseSummary(input: AsyncIterable<Uint8Array | string>, name: str
     // end of each chunk read, not when the next item comes (a live pipe shows an offer at once).
     await scanStream(watched.stream, sink, { pause: () => (close(), pause()) });
     close();
-    if (descriptions === 0 && candidates === 0) throw nothingFound(watched.blank(), name);
+    if (descriptions === 0 && candidates === 0) throw nothingFound(watched, name);
     if (rows.count > 0) {
       out(trickledTitle(rows.count, ends, s) + '\n' + s.bold(tableLine(CANDIDATE_HEADER, widths)) + '\n');
       await rows.lines((row) => out(tableLine(row.split('\t'), widths) + '\n'), pause);
@@ -175,7 +175,7 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
   const watched = watchBlank(stream);
   try {
     await scanStream(watched.stream, sink, { pause });
-    if (descriptions === 0 && candidates.count === 0) throw nothingFound(watched.blank(), name);
+    if (descriptions === 0 && candidates.count === 0) throw nothingFound(watched, name);
     out(descriptions === 0 ? '{\n  "descriptions": [],\n' : '\n  ],\n');
     await writeJsonArray('candidates', [candidates], out, pause);
     out(',\n');

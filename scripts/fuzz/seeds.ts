@@ -42,6 +42,8 @@ export function loadSeeds(): Seeds {
     ...candidates.slice(0, 20).map((c, i) => JSON.stringify({ time: `2026-12-02T10:00:0${2 + (i % 7)}.000Z`, room: 'r', from: i % 2 ? 'c2' : 'c1', frame: { type: 'candidate', candidate: c, sdpMid: '0', sdpMLineIndex: 0 } })),
   ];
   texts.push(log.join('\n') + '\n');
+  // Real logs of the forms the readers take (native stacks' prints, util.inspect objects, dumps).
+  for (const f of filesIn(join(PACKAGE_ROOT, 'test/fixtures/logs'))) if (!f.endsWith('.md')) texts.push(fixtureText(f));
   // The stats dumps and reports the lab made (sdpscope ice), and STUN messages as bytes (one UTF-16 unit a byte).
   for (const f of filesIn(join(PACKAGE_ROOT, 'test/fixtures/dumps/lab'))) texts.push(fixtureText(f));
   const tid = Uint8Array.from({ length: 12 }, (_x, i) => i * 17);

@@ -436,11 +436,23 @@ export async function readTextInput(path: string): Promise<string> {
 }
 
 /** A stream, watched for anything but blanks (an input of blanks is empty: EMPTY_INPUT, not NO_SDP_FOUND). */
-export function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean } {
+export function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream: AsyncIterable<Uint8Array | string>; blank: () => boolean; head: () => { readonly text: string; readonly whole: boolean } } {
   let blank = true;
   let first = true;
+  // The input's first MiB, for what NO_SDP_FOUND can say of it (cli/unread.ts): standard input
+  // cannot be read again (audit of the change: it had no hint).
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let whole = true;
   async function* watched(): AsyncIterable<Uint8Array | string> {
     for await (const chunk of stream) {
+      if (whole) {
+        const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const part = b.subarray(0, HINT_BYTES - headBytes);
+        head.push(Buffer.from(part));
+        headBytes += part.length;
+        whole = part.length === b.length;
+      }
       if (blank) {
         let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
         // A byte order mark is not content (as `parse` trims it): a file of a BOM and blank lines is empty.
@@ -451,5 +463,7 @@ export function watchBlank(stream: AsyncIterable<Uint8Array | string>): { stream
       yield chunk;
     }
   }
-  return { stream: watched(), blank: () => blank };
+  return { stream: watched(), blank: () => blank, head: () => ({ text: Buffer.concat(head).toString('utf8'), whole }) };
 }
+
+const HINT_BYTES = 1 << 20;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { candidatesCommand, type CandidatesOptions } from '../../cli/commands/candidates.js';
 import { sample, SAMPLES } from '../support/corpus.js';
@@ -182,6 +182,16 @@ describe('sdpscope candidates', () => {
   ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
     const path = join(FIXTURES, 'logs', name);
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
+  });
+
+  it('standard input gets the same hint as a file, for candidates and parse (audit of the change: it had none)', () => {
+    const input = readFileSync(join(FIXTURES, 'logs', 'pion-webrtc-1592-trace.log'), 'utf8');
+    for (const args of [['candidates'], ['candidates', '-'], ['parse', '-']]) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), ...args], { input, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("in standard input; 6 lines name a candidate type and an address in a form sdpscope does not read (line 2: ");
+      expect(r.stderr).toContain("it looks like pion/ice's log");
+    }
   });
 
   it('several files: one that gave nothing is said on stderr, the run goes on with exit 0 (README walk: not mentioned, while alone it is an error)', async () => {
