@@ -1,31 +1,23 @@
 /** baresip's ICE media dump (src/input/baresip.ts), read by both readers, on real dumps and targeted cases. */
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { collectingSink, readInput } from '../../src/input/read.js';
+import { readInput } from '../../src/input/read.js';
 import type { InputReport } from '../../src/input/types.js';
-import { scanStream } from '../../src/node/stream.js';
+import { streamed } from '../support/streamed.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/logs', import.meta.url));
 const fixture = (name: string) => readFileSync(`${FIXTURES}/${name}`, 'utf8');
-
-async function streamed(text: string, chunk = 13): Promise<InputReport> {
-  const sink = collectingSink();
-  const bytes = Buffer.from(text);
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
-  await scanStream(Readable.from(chunks), sink);
-  return sink.report;
-}
 
 /** Each candidate: line, sender, ufrag, the text it was read as. */
 const seen = (r: InputReport) => r.candidates.map((c) => [c.source.line, c.source.sender ?? null, c.usernameFragment, c.text]);
 
 async function both(text: string): Promise<InputReport> {
   const a = readInput(text);
-  for (const chunk of [13, 4096]) expect(seen(await streamed(text, chunk))).toEqual(seen(a));
+  for (const chunk of [13, 4096]) expect(seen(await streamedIn(text, chunk))).toEqual(seen(a));
   return a;
 }
+
+const streamedIn = (text: string, chunk = 13) => streamed(text, chunk);
 
 describe('baresip ICE media dump', () => {
   it('a real dump (baresip#147): its own candidates and its peer\'s apart, in its media, each row the candidate line it stands for', async () => {

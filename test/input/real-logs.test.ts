@@ -5,13 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
+import { readInput, scanInput } from '../../src/input/read.js';
 import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
 import { sample } from '../support/corpus.js';
 import type { InputReport } from '../../src/input/types.js';
-import { scanStream } from '../../src/node/stream.js';
+import { streamed } from '../support/streamed.js';
 
 const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/logs');
 const log = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
@@ -22,12 +21,6 @@ const summary = (r: InputReport) => ({
   candidates: r.candidates.map((c) => (c.candidate ? `${c.candidate.type} ${c.candidate.transport} ${c.candidate.address}:${c.candidate.port}` : `! ${c.error?.code}`)),
   problems: r.problems.map((p) => p.kind),
 });
-
-async function streamed(text: string): Promise<InputReport> {
-  const sink = collectingSink();
-  await scanStream(Readable.from([Buffer.from(text)]), sink);
-  return sink.report;
-}
 
 describe('real log excerpts', () => {
   it.each([

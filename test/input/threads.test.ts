@@ -5,25 +5,18 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { collectingSink, readInput, scanInput } from '../../src/input/read.js';
+import { readInput, scanInput } from '../../src/input/read.js';
 import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
 import type { InputReport } from '../../src/input/types.js';
-import { scanStream } from '../../src/node/stream.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { negotiate } from '../../src/negotiation/negotiate.js';
 import { sideFindings } from '../../src/negotiation/one-side.js';
+import { streamed } from '../support/streamed.js';
 
 const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/threads');
 const thread = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
 const FILES = readdirSync(DIR).filter((f) => f !== 'ORIGINS.md');
-
-async function streamed(text: string): Promise<InputReport> {
-  const sink = collectingSink();
-  await scanStream(Readable.from([Buffer.from(text)]), sink);
-  return sink.report;
-}
 
 const shape = (r: InputReport) => ({
   descriptions: r.descriptions.map((d) => [d.type, d.source.line, d.description.media.length]),
