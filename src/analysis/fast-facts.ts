@@ -494,8 +494,9 @@ function textSpan(line: string): [number, number] | null {
   if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0) return null;
   const k = line.indexOf('candidate:');
   if (k < 0) return null;
-  // Candidates written as fields too (Jingle, aiortc's repr): the reference's.
-  if (line.indexOf('<candidate ') >= 0 || line.indexOf('RTCIceCandidate(') >= 0) return null;
+  // Candidates written as fields too (Jingle, aiortc's and aioice's reprs), or a baresip dump's
+  // header: the reference's (second audit of the change: an aioice repr beside a candidate was lost).
+  if (line.indexOf('<candidate ') >= 0 || line.indexOf('Candidate(') >= 0 || line.indexOf('Candidates:  (') >= 0) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
   // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL);
   // so is one whose m-line the words before it name (Janus's, old iOS'), and a line with a libwebrtc Cand[…] too.

@@ -16,9 +16,10 @@
  * <port> typ <type> [raddr <address> rport <port>]` (a non-host row without one: `raddr 0.0.0.0
  * rport 0`), its side the section it is in (the sender `local agent` or `remote agent`: two
  * agents' candidates read as one session had made their two mappings one NAT's), its media the
- * dump's (`<audio>`, as the room: an audio and a video dump are two calls, not one whose pairs mix
- * them). The ufrag the dump states is not used (one ufrag for every media would merge them again),
- * and the password beside it never read. A log prefix before each line (journald, a time) is
+ * dump's with the local ufrag it states (`audio 6MxC6s2`, as the room: an audio and a video dump
+ * are two calls, not one whose pairs mix them, and so are two calls' dumps of one media, whose
+ * two mappings had made a false symmetric NAT). The ufrag is not the session's key (one ufrag for
+ * every media would merge them again), and the password beside it is never read. A log prefix before each line (journald, a time) is
  * allowed. Real dumps: baresip#147, #292 (test/fixtures/logs).
  */
 import { emitCandidate } from './found.js';
@@ -35,15 +36,19 @@ const ROW = new RegExp(String.raw`\{([0-9]{1,3})\} fnd=([A-Za-z0-9+/]{1,32}) {1,
 const SECTION = /\b(Local|Remote) Candidates: {2}\([0-9]{1,6}\)[ \t]*$/;
 /** A dump's first line, its media: `----- ICE Media <audio> -----`. */
 const MEDIA = /----- ICE Media <([^<>\s]{1,64})> -----/;
+/** The dump's local ufrag (its password beside it is never read): `local_ufrag="6MxC6s2" local_pwd="…"`. */
+const LOCAL_UFRAG = /\blocal_ufrag="([^"\s]{1,256})"/;
 
 const bare = (address: string): string => (address.startsWith('[') ? address.slice(1, -1) : address);
 
 /** Whether a line may be a dump's (a cheap test before the regular expressions). */
-export const mayBeDumpLine = (line: string): boolean => line.includes('} fnd=') || line.includes('Candidates:  (') || line.includes('----- ICE Media <');
+export const mayBeDumpLine = (line: string): boolean => line.includes('} fnd=') || line.includes('Candidates:  (') || line.includes('----- ICE Media <') || line.includes('local_ufrag="');
 
 export class BaresipDump {
   private side: 'local agent' | 'remote agent' | null = null;
+  /** The room of its rows: the media, and the local ufrag where the dump states one. */
   private media: string | null = null;
+  private ufrag: string | null = null;
 
   /** Reads the line if it is one of a dump's rows or section headers; false when it is not (it is then read as any line). */
   line(line: string, at: Source, sink: InputSink): boolean {
@@ -55,12 +60,14 @@ export class BaresipDump {
       // Trickle ICE page's rows are read, so that no finding blames the dump's missing column.
       const related = raddr !== undefined ? ` raddr ${bare(raddr)} rport ${rport}` : type === 'host' ? '' : ' raddr 0.0.0.0 rport 0';
       const text = `candidate:${foundation} ${component} udp ${parseInt(prio!, 16)} ${bare(address!)} ${port} typ ${type}${related}`;
-      const where: Source = this.side === null ? at : this.media === null ? { ...at, sender: this.side } : { ...at, sender: this.side, room: this.media };
+      const room = this.media === null ? null : this.ufrag === null ? this.media : `${this.media} ${this.ufrag}`;
+      const where: Source = this.side === null ? at : room === null ? { ...at, sender: this.side } : { ...at, sender: this.side, room };
       emitCandidate(text, {}, where, sink, row.index + 1);
       return true;
     }
     const section = SECTION.exec(line);
-    if (section !== null) {
+    // Not a header where the line holds a candidate too (second audit of the change: it was lost).
+    if (section !== null && !line.includes('andidate:')) {
       this.side = section[1] === 'Local' ? 'local agent' : 'remote agent';
       return true;
     }
@@ -68,6 +75,14 @@ export class BaresipDump {
     if (media !== null) {
       this.side = null;
       this.media = media[1]!;
+      this.ufrag = null;
+      return false;
+    }
+    const ufrag = LOCAL_UFRAG.exec(line);
+    if (ufrag !== null && this.media !== null) {
+      this.ufrag = ufrag[1]!;
+      // Nothing else is read of it: the password is on this line.
+      return true;
     }
     return false;
   }

@@ -189,7 +189,13 @@ function aioiceCandidates(line: string, at: Source, sink: InputSink): void {
     if (close < open) close = line.indexOf(')', open);
     if (close < 0) return;
     if (close - open > 600 || !startsLikeCandidateFields(line.slice(open, close))) continue;
-    emitCandidate(`candidate:${line.slice(open, close)}`, {}, at, sink, open + 1);
+    // A non-host without a related address (a peer-reflexive one learned from a check, whose base
+    // nobody knows): `raddr 0.0.0.0 rport 0` after its type, as browsers write a base they hide and
+    // as baresip's rows are read (second audit of the change: a finding blamed the log).
+    const fields = line.slice(open, close);
+    const typ = / typ (srflx|prflx|relay)\b/.exec(fields);
+    const text = typ !== null && !/ raddr /.test(fields) ? `${fields.slice(0, typ.index + typ[0].length)} raddr 0.0.0.0 rport 0${fields.slice(typ.index + typ[0].length)}` : fields;
+    emitCandidate(`candidate:${text}`, {}, at, sink, open + 1);
   }
 }
 

@@ -38,7 +38,7 @@ describe('baresip ICE media dump', () => {
     expect(r.candidates).toHaveLength(8);
   });
 
-  it('a real dump with two components and IPv6 (baresip#292): its ufrag is not used, its password never read', async () => {
+  it('a real dump with two components and IPv6 (baresip#292): its ufrag names its room (not its session), its password is never read', async () => {
     const text = fixture('baresip-292-ice-dump-ipv6.log');
     const r = await both(text);
     expect(seen(r).slice(-4)).toEqual([
@@ -47,6 +47,7 @@ describe('baresip ICE media dump', () => {
       [20, 'local agent', null, 'candidate:1e1af677 1 udp 2113932031 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9956 typ host'],
       [21, 'local agent', null, 'candidate:1e1af677 2 udp 2113932030 fd77:69fb:c277:ffee:2061:125c:6897:9e57 9957 typ host'],
     ]);
+    expect(r.candidates.slice(-4).map((c) => c.source.room)).toEqual(['audio 6MxC6s2', 'audio 6MxC6s2', 'audio 6MxC6s2', 'audio 6MxC6s2']);
     const pwd = /local_pwd="([^"]+)"/.exec(text)![1]!;
     expect(JSON.stringify(r)).not.toContain(pwd);
   });
@@ -57,8 +58,10 @@ describe('baresip ICE media dump', () => {
       'Dec 06 12:00:00 pbx baresip[812]:  Local Candidates:  (2)',
       'Dec 06 12:00:00 pbx baresip[812]:   {1} fnd=1  prio=7E000AFF eth0:1:host:10.0.0.1:5000',
       'Dec 06 12:00:00 pbx baresip[812]:   {2} fnd=ab prio=7e000afe eth0:host:10.0.0.1:5001',
-      // Some other log's line that starts like a header is read as the line it is.
+      // Some other log's line that starts like a header is read as the line it is, and so is a
+      // candidate line that ends like one (second audit of the change: it was lost).
       'Local Candidates: candidate:9 1 udp 2122260223 10.0.0.9 5009 typ host',
+      'candidate:8 1 udp 2122260223 10.0.0.8 5008 typ host Remote Candidates:  (2)',
       ' Remote Candidates:  (1)',
       '  {1} fnd=x2 prio=64000000 srflx:[2001:db8::1]:6000 (rel-addr=[2001:db8::2]:6001)',
       // A line between rows (a check list, another log's line) does not end the section.
@@ -72,11 +75,26 @@ describe('baresip ICE media dump', () => {
       [3, 'local agent', 'audio', 'candidate:1 1 udp 2113932031 10.0.0.1 5000 typ host'],
       [4, 'local agent', 'audio', 'candidate:ab 2 udp 2113932030 10.0.0.1 5001 typ host'],
       [5, null, null, 'candidate:9 1 udp 2122260223 10.0.0.9 5009 typ host'],
-      [7, 'remote agent', 'audio', 'candidate:x2 1 udp 1677721600 2001:db8::1 6000 typ srflx raddr 2001:db8::2 rport 6001'],
-      [9, 'remote agent', 'audio', 'candidate:x3 1 udp 2113929471 192.168.0.3 6003 typ host'],
+      // (The words after it are its extensions, as a log line's trailing words are.)
+      [6, null, null, 'candidate:8 1 udp 2122260223 10.0.0.8 5008 typ host Remote Candidates:'],
+      [8, 'remote agent', 'audio', 'candidate:x2 1 udp 1677721600 2001:db8::1 6000 typ srflx raddr 2001:db8::2 rport 6001'],
+      [10, 'remote agent', 'audio', 'candidate:x3 1 udp 2113929471 192.168.0.3 6003 typ host'],
       // A new dump: no side until its first section.
-      [11, null, null, 'candidate:x4 1 udp 2113929471 192.168.0.4 6004 typ host'],
+      [12, null, null, 'candidate:x4 1 udp 2113929471 192.168.0.4 6004 typ host'],
     ]);
+  });
+
+  it('two calls\' dumps of one media are two calls by their ufrags (second audit: one session made their two mappings a false symmetric NAT)', async () => {
+    const dump = (ufrag: string, mapped: number) => ['----- ICE Media <audio> -----', ` local_ufrag="${ufrag}" local_pwd="neverreadneverreadnever1"`, ' Local Candidates:  (2)', '  {1} fnd=a prio=7e000aff eth0:host:192.168.2.100:38774', `  {1} fnd=b prio=640000ff eth0:srflx:47.71.65.198:${mapped} (rel-addr=192.168.2.100:38774)`, ' Remote Candidates:  (1)', '  {1} fnd=c prio=7e0000ff host:10.9.9.9:5000'];
+    const text = [...dump('ufA1', 38774), '11:00:00 the next call', ...dump('ufB2', 51234)].join('\n');
+    const { CandidateAnalyzer } = await import('../../src/analysis/analyzer.js');
+    const a = new CandidateAnalyzer();
+    for (const c of (await both(text)).candidates) a.candidate(c);
+    const report = a.finish();
+    expect(report.sessions.map((s) => [s.origin.sender, s.origin.room])).toEqual([['local agent', 'audio ufA1'], ['remote agent', 'audio ufA1'], ['local agent', 'audio ufB2'], ['remote agent', 'audio ufB2']]);
+    expect(report.calls).toHaveLength(2);
+    expect(JSON.stringify(report)).not.toContain('symmetric');
+    expect(JSON.stringify(report)).not.toContain('neverread');
   });
 
   it('an audio and a video dump are two calls, each of its own two agents (audit of the change: one call mixed them)', async () => {

@@ -91,8 +91,18 @@ describe('real log excerpts', () => {
       'x MyCandidate(1 1 udp 1 10.0.0.1 5 typ host) Candidate(not a candidate)',
     ].join('\n');
     const got = readInput(text).candidates.map((c) => [c.source.line, c.text, c.error]);
-    expect(got).toEqual([[2, 'candidate:Kb3NJ7yZ8Q 1 udp 1845501695 81.201.60.130 46716 typ prflx', null]]);
+    // Its peer-reflexive candidate has no base to print: written as browsers write a hidden one.
+    expect(got).toEqual([[2, 'candidate:Kb3NJ7yZ8Q 1 udp 1845501695 81.201.60.130 46716 typ prflx raddr 0.0.0.0 rport 0', null]]);
     expect((await streamed(text)).candidates.map((c) => [c.source.line, c.text, c.error])).toEqual(got);
+    // Beside a candidate line, both are read, by the CLI's fast path too (second audit of the change: the repr was lost).
+    const both = 'x Candidate(a1 1 udp 2122260223 10.0.0.1 5000 typ host) candidate:b2 1 udp 2122260223 10.0.0.2 6000 typ host';
+    const { CandidateAnalyzer } = await import('../../src/analysis/analyzer.js');
+    const { scanStream } = await import('../../src/node/stream.js');
+    const { Readable } = await import('node:stream');
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(both + '\n')]), a);
+    expect(a.finish().totals.candidates).toBe(2);
+    expect(readInput(both).candidates).toHaveLength(2);
   });
 
   it("Node util.inspect's joined pieces: the answer whole, its two candidates in it", async () => {
