@@ -496,7 +496,7 @@ function textSpan(line: string): [number, number] | null {
   if (k < 0) return null;
   // Candidates written as fields too (Jingle, aiortc's and aioice's reprs), or a baresip dump's
   // header: the reference's (second audit of the change: an aioice repr beside a candidate was lost).
-  if (line.indexOf('<candidate ') >= 0 || line.indexOf('Candidate(') >= 0 || line.indexOf('Candidates:  (') >= 0) return null;
+  if (line.indexOf('<candidate ') >= 0 || capitalCandidate(line)) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
   // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL);
   // so is one whose m-line the words before it name (Janus's, old iOS'), and a line with a libwebrtc Cand[…] too.
@@ -511,6 +511,15 @@ function textSpan(line: string): [number, number] | null {
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether a line has `Candidate(` (a repr) or `Candidates:  (` (a baresip header): one search for "Candidate", not two. */
+function capitalCandidate(line: string): boolean {
+  for (let i = line.indexOf('Candidate'); i >= 0; i = line.indexOf('Candidate', i + 9)) {
+    const c = line.charCodeAt(i + 9);
+    if (c === 40 || (c === 115 && line.startsWith(':  (', i + 10))) return true;
+  }
+  return false;
+}
 
 /** "udp" and "tcp" as the one string each (the common transports, lower-cased). */
 function transportOf(s: string, b: number, e: number): string {

@@ -313,7 +313,8 @@ export class LineScanner {
       if (near && SDP_MEMBER.test(line)) above = this.memberType.type;
       if (above !== null || !near || !(trimmed === '{' || (trimmed.charCodeAt(0) === 34 && !SDP_MEMBER.test(line)))) this.memberType = null;
     }
-    if (mayBeDumpLine(line) && this.baresip.line(line, this.at(lineNo, 'text'), this.sink)) return;
+    // A dump's lines are short: a long line (a JSON frame with an SDP) is not searched for their marks.
+    if (line.length <= MAX_DUMP_LINE && mayBeDumpLine(line) && this.baresip.line(line, this.at(lineNo, 'text'), this.sink)) return;
     const c0 = trimmed.charCodeAt(0);
     // A line that opens like a JSON value is one, or a problem; "[06:21:10.200] …" and "[pc1] …" are log prefixes.
     // A line of one "{" or "[" opens a pretty-printed block in a log (console.log of JSON with
@@ -352,6 +353,8 @@ const TYPE_MEMBER = /^[ \t]{0,64}"type"[ \t]{0,8}:[ \t]{0,8}"(offer|answer|prans
 const SDP_MEMBER = /^[ \t]{0,64}"sdp"[ \t]{0,8}:[ \t]{0,8}"v=0/i;
 /** How far below its "type" member an SDP member may be (`"answer": {` and the like between them). */
 const MEMBER_REACH = 4;
+/** The longest line a baresip dump's is taken to be (a row is under 200 characters, with a log prefix). */
+const MAX_DUMP_LINE = 1024;
 
 /**
  * True when a (trimmed) line opens as a JSON object or array would: "{" then a key or "}"; "[" then
