@@ -188,7 +188,8 @@ async function launchFirefox(lab: Lab, host: LabHost, options: LaunchOptions = {
   const prefs = { ...FIREFOX_PREFS, ...(options.mdns ? { 'media.peerconnection.ice.obfuscate_host_addresses': true } : {}) };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, val]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(val)});\n`).join(''));
   const firefox = lab.spawnIn(host.ns, BROWSER_EXECUTABLES.firefox, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'], {
-    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', HOME: lab.dir },
+    // TMPDIR and XDG_RUNTIME_DIR: its temporary folders (PulseAudio's pulse-*) in the lab's, removed with it.
+    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', HOME: lab.dir, TMPDIR: lab.dir, XDG_RUNTIME_DIR: lab.dir },
   });
   let err = '';
   const port = await new Promise<string>((resolve, reject) => {

@@ -82,9 +82,9 @@ const sysctl = (ns: string, key: string, value: string) => inNs(ns, 'sh', '-c', 
 /** Writes (in `dir`) a script running `program` inside namespace `ns`, for tools that take an executable path. */
 export function netnsWrapper(dir: string, ns: string, program: string): string {
   const path = join(dir, `${ns}-${program.replace(/\W/g, '_')}.sh`);
-  // TMPDIR: the browser's own temporary folders (its profile lock, PulseAudio's runtime folder)
-  // go into the run's folder and are removed with it, not left in /tmp.
-  writeFileSync(path, `#!/bin/sh\nexport TMPDIR='${dir}'\nexec ip netns exec ${ns} ${program} "$@"\n`);
+  // TMPDIR and XDG_RUNTIME_DIR: the browser's own temporary folders (its profile lock,
+  // PulseAudio's runtime folder) go into the run's folder and are removed with it, not left in /tmp.
+  writeFileSync(path, `#!/bin/sh\nexport TMPDIR='${dir}' XDG_RUNTIME_DIR='${dir}'\nexec ip netns exec ${ns} ${program} "$@"\n`);
   chmodSync(path, 0o755);
   return path;
 }
