@@ -19,8 +19,9 @@
  * dump's with the local ufrag it states (`audio 6MxC6s2`, as the room: an audio and a video dump
  * are two calls, not one whose pairs mix them, and so are two calls' dumps of one media, whose
  * two mappings had made a false symmetric NAT). The ufrag is not the session's key (one ufrag for
- * every media would merge them again), and the password beside it is never read. A log prefix before each line (journald, a time) is
- * allowed. Real dumps: baresip#147, #292 (test/fixtures/logs).
+ * every media would merge them again), and the password beside it is never read. A log prefix
+ * before each line (journald, a time) is allowed. Real dumps: baresip#147, #292
+ * (test/fixtures/logs).
  */
 import { emitCandidate } from './found.js';
 import type { InputSink, Source } from './types.js';
@@ -32,7 +33,10 @@ const ADDRESS = String.raw`(\[[0-9A-Fa-f:.]{2,45}(?:%[\w.-]{1,32})?\]|[0-9]{1,3}
  * fields, one match a line (linear).
  */
 const ROW = new RegExp(String.raw`\{([0-9]{1,3})\} fnd=([A-Za-z0-9+/]{1,32}) {1,2}prio=([0-9a-fA-F]{8}) (?:\S{1,64}?:)?(host|srflx|prflx|relay):${ADDRESS}:([0-9]{1,5})(?: \(rel-addr=${ADDRESS}:([0-9]{1,5})\))?[ \t]*$`);
-/** A section's header, its count at the end, two spaces before it as libre prints it: `Local Candidates:  (4)`; nothing else on the line. */
+/**
+ * A section's header, its count two spaces after it as libre prints it, at the end of its line
+ * (a log prefix may come before it): `Local Candidates:  (4)`.
+ */
 const SECTION = /\b(Local|Remote) Candidates: {2}\([0-9]{1,6}\)[ \t]*$/;
 /** A dump's first line, its media: `----- ICE Media <audio> -----`. */
 const MEDIA = /----- ICE Media <([^<>\s]{1,64})> -----/;
