@@ -173,8 +173,9 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   // --ndjson writes every candidate's whole record: the fast path's facts and then each line read
   // again for its record cost more than each line read once by the reference readers (2026-12-06,
   // 200k lines: 2.50–2.65 s → 2.24–2.33 s, the output byte for byte the same). The tables and
-  // --json keep it: they read again only the candidates they keep (without it --json took 30 MB
-  // more, the tables 0.5 s more).
+  // --json keep it: they read again only the candidates they keep (without it the tables took
+  // 0.5 s more; --json on the 1M-line bench log 13.2 s instead of 16.1 s, but a peak of 176 MB
+  // instead of 153, too near its 200 MB target).
   const sink: InputSink = opts.strict ? strictSink(analyzer) : opts.ndjson ? referenceOnly(analyzer) : analyzer;
   let sawAnything = false;
   /** The input's first MiB when it is one input, for what NO_SDP_FOUND can say of it (cli/unread.ts). */
