@@ -24,6 +24,7 @@
  * (test/fixtures/logs).
  */
 import { emitCandidate } from './found.js';
+import { unbracket } from './text-scan.js';
 import type { InputSink, Source } from './types.js';
 
 const ADDRESS = String.raw`(\[[0-9A-Fa-f:.]{2,45}(?:%[\w.-]{1,32})?\]|[0-9]{1,3}(?:\.[0-9]{1,3}){3})`;
@@ -43,8 +44,6 @@ const MEDIA = /----- ICE Media <([^<>\s]{1,64})> -----/;
 /** The dump's local ufrag (its password beside it is never read): `local_ufrag="6MxC6s2" local_pwd="…"`. */
 const LOCAL_UFRAG = /\blocal_ufrag="([^"\s]{1,256})"/;
 
-const bare = (address: string): string => (address.startsWith('[') ? address.slice(1, -1) : address);
-
 /** Whether a line may be a dump's (a cheap test before the regular expressions). */
 export const mayBeDumpLine = (line: string): boolean => line.includes('} fnd=') || line.includes('Candidates:  (') || line.includes('----- ICE Media <') || line.includes('local_ufrag="');
 
@@ -62,8 +61,8 @@ export class BaresipDump {
       // A row without rel-addr that is not a host (a remote prflx learned from a check, whose base
       // nobody knows): `raddr 0.0.0.0 rport 0`, as browsers write a base they hide and as the
       // Trickle ICE page's rows are read, so that no finding blames the dump's missing column.
-      const related = raddr !== undefined ? ` raddr ${bare(raddr)} rport ${rport}` : type === 'host' ? '' : ' raddr 0.0.0.0 rport 0';
-      const text = `candidate:${foundation} ${component} udp ${parseInt(prio!, 16)} ${bare(address!)} ${port} typ ${type}${related}`;
+      const related = raddr !== undefined ? ` raddr ${unbracket(raddr)} rport ${rport}` : type === 'host' ? '' : ' raddr 0.0.0.0 rport 0';
+      const text = `candidate:${foundation} ${component} udp ${parseInt(prio!, 16)} ${unbracket(address!)} ${port} typ ${type}${related}`;
       const room = this.media === null ? null : this.ufrag === null ? this.media : `${this.media} ${this.ufrag}`;
       const where: Source = this.side === null ? at : room === null ? { ...at, sender: this.side } : { ...at, sender: this.side, room };
       emitCandidate(text, {}, where, sink, row.index + 1);

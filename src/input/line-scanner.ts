@@ -311,7 +311,8 @@ export class LineScanner {
     if (this.memberType !== null) {
       const near = lineNo - this.memberType.line <= MEMBER_REACH;
       if (near && SDP_MEMBER.test(line)) above = this.memberType.type;
-      if (above !== null || !near || !(trimmed === '{' || (trimmed.charCodeAt(0) === 34 && !SDP_MEMBER.test(line)))) this.memberType = null;
+      // Kept across a `{` or another member's line only (the SDP's own line has used it).
+      if (above !== null || !near || !(trimmed === '{' || trimmed.charCodeAt(0) === 34)) this.memberType = null;
     }
     // A dump's lines are short: a long line (a JSON frame with an SDP) is not searched for their marks.
     if (line.length <= MAX_DUMP_LINE && mayBeDumpLine(line) && this.baresip.line(line, this.at(lineNo, 'text'), this.sink)) return;

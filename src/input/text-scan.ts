@@ -378,7 +378,7 @@ const LIBWEBRTC_CAND = /* @__PURE__ */ new RegExp(String.raw`${LIBWEBRTC_CAND_HE
 /** The Port[...] a libwebrtc line names before its candidate: its content (transport) name, the mid of its m-line or BUNDLE tag. */
 const LIBWEBRTC_PORT = /Port\[(?:[0-9A-Fa-fx]{1,18}:)?([^:\]\s]{1,64}):\d{1,3}:\d{1,5}:[a-z]{4,6}:Net\[/;
 const LIBWEBRTC_TYPES: Record<string, string> = { local: 'host', stun: 'srflx', prflx: 'prflx', relay: 'relay', host: 'host', srflx: 'srflx' };
-const unbracket = (a: string): string => (a.startsWith('[') ? a.slice(1, -1) : a);
+export const unbracket = (a: string): string => (a.startsWith('[') ? a.slice(1, -1) : a);
 
 /**
  * Each `Cand[…]` of a native libwebrtc log line, read as the candidate line Chromium would write for

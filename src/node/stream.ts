@@ -101,10 +101,10 @@ const DUMP_UFRAG = Buffer.from('local_ufrag="');
  */
 class Markers {
   private buf: Buffer | null = null;
-  /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
-  private readonly next = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  private readonly from = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG];
+  /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
+  private readonly next = Markers.NEEDLES.map(() => 0);
+  private readonly from = Markers.NEEDLES.map(() => 0);
   reset(buf: Buffer): void {
     this.buf = buf;
     this.from.fill(-1);
