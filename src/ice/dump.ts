@@ -536,9 +536,11 @@ function readRtcStats(text: string, header: boolean): StatsDump {
     if (!Array.isArray(entry) || entry.length < 3) continue;
     const name = asText(entry[0]);
     const method = /^\d+$|^g$/.test(name) ? (METHODS[name] ?? name) : name;
-    const last = entry[entry.length - 1];
-    // File format 3: the last item is a delta to the previous line's time; the stored form: absolute.
-    // A number past double range (JSON.parse gives Infinity) is not a time: the previous one holds.
+    // File format 3: the last item is a delta to the previous line's time. The stored form: the
+    // fourth is the absolute time, and jitsi's rtcstats-server of 2023 on writes a sequence number
+    // after it (`[method, pc, value, time, seq]`: read as the time, every event was 1 ms apart;
+    // dumps audit). A number past double range (JSON.parse gives Infinity) is not a time: the previous one holds.
+    const last = header ? entry[entry.length - 1] : entry[3];
     if (isFiniteNumber(last) && Number.isFinite(header ? time + last : last)) time = header ? time + last : last;
     const pcId = entry[1];
     const value = entry[2];
@@ -549,9 +551,13 @@ function readRtcStats(text: string, header: boolean): StatsDump {
       if (named) userAgent = `${asText(named.brand)}/${asText(named.version)}`;
       continue;
     }
-    if (method === 'connectionInfo' && isObject(value)) {
-      if (typeof value['userAgent'] === 'string') userAgent = value['userAgent'];
-      if (typeof value['url'] === 'string') url = value['url'];
+    if (method === 'connectionInfo') {
+      // An object, or (rtcstats-server of 2023 on) the same object as JSON text: its browser and page were lost (dumps audit).
+      const info = typeof value === 'string' ? json.parse(value) : value;
+      if (isObject(info)) {
+        if (typeof info['userAgent'] === 'string') userAgent = info['userAgent'];
+        if (typeof info['url'] === 'string') url = info['url'];
+      }
       continue;
     }
     if (typeof pcId !== 'string') continue;

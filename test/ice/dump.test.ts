@@ -63,6 +63,16 @@ describe('readStatsDump', () => {
     expect(userAgentOf('jitsi-rtcstats-server__firefox-relay')).toMatch(/Firefox\/118/);
   });
 
+  it('rtcstats-server of 2023 on: a sequence number after the time, connectionInfo as JSON text (the times were the sequence numbers, 1 ms apart, and the browser lost: dumps audit)', () => {
+    const d = readStatsDump(dumpText('jitsi-rtcstats-server__firefox117-relay-p2p_excerpt'));
+    expect(d.userAgent).toMatch(/Firefox\/117\.0$/);
+    const pc = d.peerConnections[0]!;
+    expect(pc.url).toMatch(/^https:\/\/localhost:8080\/capitalistguerrillasexertthat\?/);
+    const at = (type: string, value: unknown) => pc.events.find((e) => e.type === type && e.value === value)!.time;
+    expect(at('signalingstatechange', 'have-remote-offer')).toBe(1695819648834);
+    expect(at('iceconnectionstatechange', 'connected') - at('iceconnectionstatechange', 'checking')).toBe(1695819650513 - 1695819650086);
+  });
+
   it('a gzip-free rtcstats dump without peer connections (getUserMedia only)', () => {
     expect(readStatsDump(dumpText('rtcstats-rtcstats__gumonly.jsonl')).peerConnections).toEqual([]);
   });
