@@ -236,7 +236,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // address, a selected pair taken) and the SFU audit's (payload types remapped onto another
     // codec's number). The rules' words now sit apart from who rejects each (parseSdp + negotiate
     // 122.0 → 116.1 KiB). Cap 360 KiB.
-    expect(sizes['whole core']).toBeLessThan(360 * 1024);
+    // 2026-12-06 (evening session) 358.1 → 361.5 KiB: the dumps audit's findings (closed-by-peer,
+    // how Chromium counts consent requests, each transport's selected pair, DTLS never up and TURN
+    // that gave no relay said in connected-then-lost, rtcstats-server's sequence numbers). Mostly
+    // words. Cap 370 KiB.
+    expect(sizes['whole core']).toBeLessThan(370 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

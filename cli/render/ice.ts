@@ -16,7 +16,8 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
   const browser = source.userAgent ? (/(Firefox|Chrome|HeadlessChrome|Edg)\/[\d.]+/.exec(source.userAgent)?.[0] ?? source.userAgent) : null;
   for (const r of reports) {
     const v = r.verdict;
-    const mark = v.code === 'connected' ? s.green('✓') : s.red('✗');
+    // A call the other side hung up is no failure to find (dumps audit), nor a call that connected.
+    const mark = v.code === 'connected' ? s.green('✓') : v.code === 'closed-by-peer' ? s.yellow('•') : s.red('✗');
     // The page's address without its query (the JSON has it whole, secrets redacted).
     const bare = r.url === null ? null : r.url.includes('?') ? `${r.url.slice(0, r.url.indexOf('?'))}?…` : r.url;
     const url = bare !== null && bare.length > URL_LIMIT ? `${bare.slice(0, URL_LIMIT)}…` : bare;
@@ -42,7 +43,9 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       for (const e of r.candidateErrors) out.push(`  ${s.red(String(e.errorCode ?? '?'))} ${e.url ?? ''}${e.hostCandidate ? ` from ${e.hostCandidate}` : ''}${said.has(e.explanation) ? s.dim(' (explained above)') : `: ${e.explanation}`}`);
     }
     if (r.pairs.length > 0) {
-      out.push('', s.bold('  candidate pairs') + s.dim('  (* selected, n nominated; checks sent/responses received (Chromium counts checks until the first answer, responses to consent too), checks received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)'));
+      // How this browser counts (dumps audit: Chromium's count changed, and the header said the old one of every dump).
+      const counting = r.consentCounting === 'included' ? 'consent requests and their responses in both counts' : r.consentCounting === 'apart' ? 'this Chromium counts checks until the first answer, responses to consent too' : 'responses to consent too';
+      out.push('', s.bold('  candidate pairs') + s.dim(`  (* selected, n nominated; checks sent/responses received (${counting}), checks received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)`));
       // Bounded (ICE audit: 130,000 pairs ran the call stack out in the widths, exit 70).
       const marked = r.pairs.filter((p) => p.selected || p.nominated);
       const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !p.selected && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
@@ -54,7 +57,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
         p.state ?? '?',
         `${p.requestCountsReported ? p.requestsSent : '–'}/${p.responseCountsReported ? p.responsesReceived : '–'}`,
         p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–',
-        p.requestCountsReported ? String(p.consentRequestsSent) : '–',
+        p.consentCountReported ? String(p.consentRequestsSent) : '–',
         p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',
         `${p.bytesSent}/${p.bytesReceived}`,
       ]);

@@ -26,6 +26,7 @@ export const ICE_VERDICTS = {
   'remote-candidates-unresolved': { title: 'Remote candidates are names that never resolved', action: 'A candidate written with a name is paired only once the name resolves. .local (mDNS) names hide a browser\'s host addresses and resolve only on the same link: give both sides a STUN server (srflx) or TURN (relay). A DNS name (a server announcing its host name) must resolve from this side: check its DNS record, or have the server announce its IP address.' },
   'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
+  'closed-by-peer': { title: 'The other side closed the connection', action: 'Nothing failed on the path: the other side ended the DTLS session (close_notify: its application called close(), or its page or process went away), and then stopped answering consent checks, so ICE went disconnected. Look at why it hung up (its own logs or dump); an application can take a DTLS transport in state "closed" as the end of the call instead of waiting for ICE to fail.' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
   'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works. When the secure channel never came up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS; sdp-diff checks fingerprints and roles. When it was up and then failed: a renegotiation that changed the fingerprint or the DTLS role mid-call (sdp-diff the two offers), or a fatal DTLS alert: look at both sides\' logs at that time.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
@@ -86,7 +87,13 @@ export interface IcePairInfo {
   readonly state: string | null;
   /** Each state change with its time. */
   readonly states: readonly { readonly time: number; readonly state: string }[];
-  /** Checks sent (0 when the browser does not count them: see requestCountsReported). */
+  /**
+   * Checks sent, as the browser counts them (0 when it does not: see requestCountsReported).
+   * Chromium's changed: once the checks before the first response, the consent requests after
+   * it counted apart (Chrome 87 and 99 in the dumps here); now every request, consent requests
+   * included (Chrome 144 to 156 here; libwebrtc's rtc_stats_collector: sent_ping_requests_total
+   * instead of ..._before_first_response). Which one a dump holds: IceReport.consentCounting.
+   */
   readonly requestsSent: number;
   /** Responses to checks received, consent responses included (0 when the browser does not count them: see responseCountsReported). */
   readonly responsesReceived: number;
@@ -96,7 +103,10 @@ export interface IcePairInfo {
   readonly requestCountsReported: boolean;
   readonly requestsReceived: number;
   readonly responsesSent: number;
+  /** Consent requests (RFC 7675) sent, 0 when the browser does not count them: see consentCountReported. */
   readonly consentRequestsSent: number;
+  /** Whether the stats count consent requests (Safari and Firefox do not: "0" had been shown for Safari's; dumps audit). */
+  readonly consentCountReported: boolean;
   /** ms */
   readonly currentRoundTripTime: number | null;
   readonly bytesSent: number;
@@ -152,8 +162,19 @@ export interface IceReport {
   readonly candidateErrors: readonly IceCandidateError[];
   readonly pairs: readonly IcePairInfo[];
   readonly selectedPair: { readonly local: IceCandidateInfo | null; readonly remote: IceCandidateInfo | null } | null;
-  /** Each change of the selected pair (transport.selectedCandidatePairId). */
-  readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string }[];
+  /**
+   * Each transport's selected pair as it changes (transport.selectedCandidatePairId), in time
+   * order: its first one, then each change. An unbundled call has a transport per m-line, each
+   * with its own (their firsts are no change: dumps audit, "changed 1 time" of two transports).
+   */
+  readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string; readonly transportId: string }[];
+  /**
+   * How the browser's requestsSent counts consent requests (see IcePairInfo.requestsSent):
+   * `included` (recent Chromium: requestsSent grew after a response, or exceeds the
+   * consent requests of a pair that sent several), `apart` (older Chromium: requestsSent at most
+   * the consent requests), null when no pair tells (no consent request counted).
+   */
+  readonly consentCounting: 'included' | 'apart' | null;
   readonly restarts: number;
   /**
    * The ICE/DTLS transport as its stats last show it (RTCTransportStats, W3C webrtc-stats §7.x:
@@ -712,10 +733,11 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
 
   const transports = [...pc.stats.values()].filter((h) => h.type === 'transport');
   const selectedIds = new Set<string>();
-  const selectedPairChanges: { time: number; pairId: string }[] = [];
+  const selectedPairChanges: { time: number; pairId: string; transportId: string }[] = [];
   for (const t of transports) {
+    let was: string | null = null;
     for (const p of t.series('selectedCandidatePairId')) {
-      if (typeof p.value === 'string' && p.value !== '' && selectedPairChanges.at(-1)?.pairId !== p.value) selectedPairChanges.push({ time: p.time, pairId: p.value });
+      if (typeof p.value === 'string' && p.value !== '' && was !== p.value) selectedPairChanges.push({ time: p.time, pairId: (was = p.value), transportId: t.id });
     }
     const last = str(t.last['selectedCandidatePairId']);
     if (last) selectedIds.add(last);
@@ -754,6 +776,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       requestsReceived: num(s['requestsReceived']) ?? 0,
       responsesSent: num(s['responsesSent']) ?? 0,
       consentRequestsSent: num(s['consentRequestsSent']) ?? 0,
+      consentCountReported: num(s['consentRequestsSent']) !== null,
       currentRoundTripTime: rtt === null ? null : Math.round(rtt * 1000 * 10) / 10,
       bytesSent: num(s['bytesSent']) ?? 0,
       bytesReceived: num(s['bytesReceived']) ?? 0,
@@ -764,6 +787,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       series: { rtt: numericSeries(h, 'currentRoundTripTime', 1000), bytesSent: numericSeries(h, 'bytesSent'), bytesReceived: numericSeries(h, 'bytesReceived') },
     });
   }
+  selectedPairChanges.sort((a, b) => a.time - b.time);
+  const consentCounting = countingOfConsent(pc);
   for (const c of selectedPairChanges) {
     const p = pairs.find((x) => x.id === c.pairId);
     timeline.push({ time: c.time, kind: 'selected-pair', text: `selected pair ${p ? describePair(p) : c.pairId} (as the stats first show it)` });
@@ -823,6 +848,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     pairs,
     selectedPair: selected ? { local: selected.local, remote: selected.remote } : null,
     selectedPairChanges,
+    consentCounting,
     restarts,
     timeline,
   };
@@ -867,14 +893,46 @@ export function describePair(p: { local: IceCandidateInfo | null; remote: IceCan
 }
 
 /**
- * The selected pair's check counts as the browser gives them: `, 1 request sent (and 27 consent
- * requests, counted apart), 28 responses received`. Chrome counts consent requests apart from
- * requestsSent while responsesReceived holds their answers too (ICE audit: "1 sent, 28 received"
- * looked impossible); a count the browser does not keep is not written as 0.
+ * How a dump's Chromium counts consent requests in requestsSent (IceReport.consentCounting). A
+ * series tells for sure: the old count stops at the first response, so requestsSent growing after
+ * one is the new count. A snapshot: the new count is always above the consent requests (the
+ * checks before the first response are in it), the old one at most them once a few were sent.
  */
-function pairCounts(p: IcePairInfo): string {
+function countingOfConsent(pc: PeerConnectionDump): 'included' | 'apart' | null {
+  let apart = false;
+  for (const h of pc.stats.values()) {
+    if (h.type !== 'candidate-pair') continue;
+    const consent = num(h.last['consentRequestsSent']);
+    const sent = num(h.last['requestsSent']);
+    if (consent === null || sent === null || consent === 0) continue;
+    // requestsSent after a response had come, grown: counted with the consent requests.
+    const responses = h.series('responsesReceived');
+    const answeredAt = responses.find((p) => (num(p.value) ?? 0) > 0)?.time;
+    if (answeredAt !== undefined) {
+      const after = h.series('requestsSent').filter((p) => p.time >= answeredAt).map((p) => num(p.value) ?? 0);
+      if (after.length > 1 && after.at(-1)! > after[0]!) return 'included';
+    }
+    if (sent <= consent) apart = true;
+    else if (consent >= 3) return 'included';
+  }
+  return apart ? 'apart' : null;
+}
+
+/**
+ * The selected pair's check counts as the browser gives them: `, 1 request sent (and 27 consent
+ * requests, counted apart), 28 responses received` (older Chromium counts consent requests apart
+ * from requestsSent while responsesReceived holds their answers too: ICE audit, "1 sent, 28
+ * received" looked impossible), `, 26 requests sent (25 of them consent requests)` (recent
+ * Chromium: dumps audit, Chrome 144's were read as 51 requests); a count the browser does
+ * not keep is not written as 0.
+ */
+function pairCounts(p: IcePairInfo, counting: 'included' | 'apart' | null): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const sent = p.requestCountsReported ? `, ${plural(p.requestsSent, 'request')} sent${p.consentRequestsSent > 0 ? ` (and ${plural(p.consentRequestsSent, 'consent request')}, counted apart)` : ''}` : '';
+  const consent = p.consentRequestsSent === 0 ? ''
+    : counting === 'included' ? ` (${p.consentRequestsSent} of them consent requests)`
+    : counting === 'apart' ? ` (and ${plural(p.consentRequestsSent, 'consent request')}, counted apart)`
+    : ` (consent requests: ${p.consentRequestsSent})`;
+  const sent = p.requestCountsReported ? `, ${plural(p.requestsSent, 'request')} sent${consent}` : '';
   const received = p.responseCountsReported ? `, ${plural(p.responsesReceived, 'response')} received` : ', responses not counted by the browser';
   return `${sent}${received}`;
 }
@@ -953,10 +1011,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
     // Not named by the stats (no transport in an excerpt): said to be the nominated pair taken for it (ICE audit).
-    if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel)}`);
+    if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
     // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
     if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
-    if (r.selectedPairChanges.length > 1) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - 1} time(s)`);
+    const firsts = new Set(r.selectedPairChanges.map((c) => c.transportId)).size;
+    if (r.selectedPairChanges.length > firsts) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - firsts} time(s)${firsts > 1 ? ` (over ${firsts} transports)` : ''}`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
     // Never failed, never done: the connection state still "connecting" long after ICE connected
@@ -994,6 +1053,27 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const lostAfter = [...iceStates.map((s) => ({ ...s, what: 'ICE' })), ...conn.map((s) => ({ ...s, what: 'connection' }))]
       .filter((s) => (s.state === 'disconnected' || s.state === 'failed') && (lastConnected === null || (s.time ?? 0) >= (lastConnected.time ?? 0)))
       .sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+    // DTLS closed before this side closed anything: the peer's close_notify. What followed (ICE
+    // disconnected as its consent answers stopped) is the hang-up, not the path (dumps audit: a
+    // Chrome 144 peer whose DTLS was closed from its first sample was "the path stopped answering").
+    // Closed for good: a transport's DTLS that came back (the other page reloaded and the call was
+    // renegotiated, Chrome 147) is no hang-up, nor a connection state connected after it.
+    const closedFor = x.transports.map((t) => {
+      const series = t.series('dtlsState');
+      let from: number | null = null;
+      for (const p of series) from = p.value === 'closed' ? (from ?? p.time) : null;
+      return from;
+    }).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    const dtlsClosedAt = closedFor.length > 0 && !conn.some((c) => c.state === 'connected' && (c.time ?? -Infinity) > closedFor[0]!) ? closedFor[0]! : null;
+    if (dtlsClosedAt !== null && (x.closedAt === undefined || (x.closedAt !== null && x.closedAt > dtlsClosedAt)) && (lostAfter.length === 0 || (lostAfter[0]!.time ?? Infinity) >= dtlsClosedAt)) {
+      if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
+      const first = x.transports.some((t) => t.series('dtlsState')[0]?.value === 'closed');
+      evidence.push(`DTLS state closed at ${at(dtlsClosedAt)}${first ? " (the transport's first stats sample: closed before it)" : ''}, before this side closed anything: the other side sent close_notify`);
+      for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}, after the DTLS session had ended: the other side no longer answers consent checks`);
+      if (x.closedAt !== undefined) evidence.push(`closed by this side at ${at(x.closedAt)}`);
+      const then = lostAfter.length > 0 ? `; ICE went ${[...new Set(lostAfter.map((s) => s.state))].join(', then ')} after it, as the other side stopped answering` : CONNECTED.has(finalIce ?? '') ? '; ICE still connected when the dump ends' : '';
+      return verdict('closed-by-peer', `The other side closed the connection: DTLS closed${first ? ` by ${at(dtlsClosedAt)}` : ` at ${at(dtlsClosedAt)}`} (close_notify)${then}.`, evidence);
+    }
     const endedLost = lostAfter.length > 0 && !CONNECTED.has(finalIce ?? '') && finalConn !== 'connected';
     if (endedLost) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
@@ -1005,6 +1085,16 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         );
       }
       for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}`);
+      // Connected to ICE only: the call itself never came up (dumps audit: Chrome 99 to a Jitsi
+      // bridge, one STUN response, DTLS still connecting, nothing received; said as a lost path only).
+      if (conn.length > 0 && !conn.some((c) => c.state === 'connected')) {
+        evidence.push(`the connection state never reached connected${dtlsStates.length > 0 ? ` (DTLS state ${dtlsStates.at(-1)} when the dump ends)` : ''}: the DTLS handshake never completed, so no media or data flowed${sel ? ` (${sel.bytesReceived} bytes received on the selected pair)` : ''}`);
+      }
+      // A TURN server in the configuration and no relay candidate: no fallback when the path went.
+      const turn = configuredUrls(r.configuration).filter((u) => /^turns?:/i.test(u));
+      if (turn.length > 0 && !r.localCandidates.some((c) => c.type === 'relay')) {
+        evidence.push(`the configuration has TURN (${turn.map((u) => redactServerUrl(u)).join(', ')}), yet no relay candidate was gathered${r.candidateErrors.length === 0 ? ' and no candidate error was reported' : ''}: the TURN server was not reached, or refused the allocation, so there was no relayed path to fall back on`);
+      }
       const restarted = iceStates.some((s) => s.state === 'checking' && (s.time ?? 0) > (lostAfter[0]!.time ?? 0));
       if (restarted) evidence.push(`checking again after the loss (an ICE restart${r.restarts > 0 ? `, ${r.restarts} in all` : ''}), and ${finalIce ?? 'not connected'} when the dump ends`);
       const states = [...new Set(lostAfter.map((s) => s.state))];
@@ -1046,8 +1136,6 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // Connectivity lost and found again: said, not left deep in the timeline (ICE audit: an 8 s outage under "connected").
     for (const o of outages(iceStates, r.timeline)) evidence.push(`ICE ${o.state} at ${at(o.from)} for ${((o.to - o.from) / 1000).toFixed(1)} s, then connected again${o.restarted ? ' after an ICE restart' : ''}`);
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
-    // The peer hung up (its close_notify): the call is over though ICE stayed up (ICE audit: not said).
-    if (r.transport?.dtlsState === 'closed' && x.closedAt === undefined) evidence.push('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
     // Not long enough to call it failed (or no time to measure it by): said, not judged.
     if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
     return verdict('connected', `ICE connected${through}.`, evidence);

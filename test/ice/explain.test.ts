@@ -182,6 +182,40 @@ describe('explainIce on real dumps', () => {
       const [pc0] = reports('jitsi-rtcstats-server__chrome-standard-pc-failed');
       expect(pc0!.verdict.evidence[0]).toMatch(/, 1 request sent \(and 27 consent requests, counted apart\), 28 responses received$/);
     });
+    it('Chromium counts consent requests in requestsSent since a version between 99 and 144: told from the dump (Chrome 144 and 156 read as "26 requests sent (and 25 consent requests, counted apart)": dumps audit); Chrome 87 and 99 apart; Safari\'s uncounted consent is –, not 0', () => {
+      const c144 = reports('metaversejs-peercompute__chrome144_pc36-54_excerpt.json')[0]!;
+      expect(c144.consentCounting).toBe('included');
+      expect(c144.verdict.evidence[0]).toMatch(/, 26 requests sent \(25 of them consent requests\), 3 responses received$/);
+      expect(reports('staal0-mammotion__chrome149_go2rtc_excerpt.txt')[0]!.consentCounting).toBe('included');
+      expect(reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!.consentCounting).toBe('included');
+      expect(reports('pexip-peer-connection-stats__chrome87_multiple.json')[0]!.consentCounting).toBe('apart');
+      expect(reports('jitsi-rtcstats-server__chrome99-undefined-ice-candidate_excerpt')[0]!.consentCounting).toBe('apart');
+      const safari = reports('jitsi-rtcstats-server__safari17-relay_excerpt')[0]!;
+      expect(safari.consentCounting).toBeNull();
+      expect(safari.pairs.find((p) => p.selected)).toMatchObject({ requestCountsReported: true, consentCountReported: false });
+    });
+    it('an unbundled call\'s transports each have their selected pair: no change (Chrome 87, two transports: "changed 1 time"; dumps audit)', () => {
+      const r = reports('pexip-peer-connection-stats__chrome87_multiple.json')[0]!;
+      expect(new Set(r.selectedPairChanges.map((c) => c.transportId))).toEqual(new Set(['RTCTransport_0_1', 'RTCTransport_1_1']));
+      expect(r.selectedPairChanges).toHaveLength(2);
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.evidence.join('\n')).not.toMatch(/selected pair changed/);
+    });
+    it('DTLS closed by the other side, then ICE disconnected: closed-by-peer, not a lost path (Chrome 144, a mesh peer that closed; dumps audit)', () => {
+      const r = reports('metaversejs-peercompute__chrome144_pc36-54_excerpt.json')[0]!;
+      expect(r.verdict.code).toBe('closed-by-peer');
+      expect(r.verdict.message).toBe('The other side closed the connection: DTLS closed by +1.0s (close_notify); ICE went disconnected after it, as the other side stopped answering.');
+      expect(r.verdict.evidence).toContain('ICE state disconnected at +6.5s, after the DTLS session had ended: the other side no longer answers consent checks');
+    });
+    it('connected to ICE only, then lost: the DTLS handshake that never completed and the TURN server that gave no relay are said (Chrome 99 to a Jitsi bridge; dumps audit)', () => {
+      const r = reports('jitsi-rtcstats-server__chrome99-undefined-ice-candidate_excerpt')[0]!;
+      expect(r.verdict.code).toBe('connected-then-lost');
+      expect(r.verdict.evidence).toContain('the connection state never reached connected (DTLS state connecting when the dump ends): the DTLS handshake never completed, so no media or data flowed (0 bytes received on the selected pair)');
+      expect(r.verdict.evidence).toContain('the configuration has TURN (turns:meet-jit-si-turnrelay.jitsi.net:443?transport=tcp), yet no relay candidate was gathered and no candidate error was reported: the TURN server was not reached, or refused the allocation, so there was no relayed path to fall back on');
+      // A call that was up before it was lost says neither.
+      const lost = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
+      expect(lost.verdict.evidence.join('\n')).not.toMatch(/never reached connected|no relay candidate was gathered/);
+    });
     it('getStats JSON in microseconds (native libwebrtc) reads as the same in milliseconds (it was checks-unanswered against still-checking)', () => {
       const us = one('getstats-microseconds__getstats.json');
       const ms = one('getstats-milliseconds__getstats.json');
@@ -229,7 +263,8 @@ describe('explainIce on real dumps', () => {
     first.stats['T01-dtlsState']!.values = '["connected","connected","closed"]';
     const closed = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
     expect(closed.transport?.dtlsState).toBe('closed');
-    expect(closed.verdict.evidence).toContain('DTLS state closed when the dump ends: the other side ended the DTLS session (close_notify: it hung up, or closed its peer connection)');
+    expect(closed.verdict.code).toBe('closed-by-peer');
+    expect(closed.verdict.message).toMatch(/^The other side closed the connection: DTLS closed at \+[\d.]+s \(close_notify\); ICE still connected when the dump ends\.$/);
   });
 
   it('a 701 from an IPv6 socket beside an IPv4 srflx from the same server: harmless, one interface counted or not (dump audit: Chrome 149 hides host addresses behind mDNS, and it was "the server is down"); from the same family: as before', () => {
