@@ -13,6 +13,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   // `source`: the text is a JSON string (a structured log's message), found where that says.
   const at: Source = source ?? { line: lineNo, format: 'text', ...(file !== undefined ? { file } : {}), ...(timestamp !== undefined ? { timestamp } : {}) };
   let from = 0;
+  /** Where each SDP read from the line starts and ends: candidates are looked for around them, not only after the last (real-dump audit: a candidate frame before an offer on one line, a mysqldump row, was lost). */
+  const spans: number[] = [];
   const escaped = /v=0(?:\\r)?\\n/g;
   // The line's first quote, found once (each SDP's "is it quoted" is then constant time).
   const hasSdp = line.includes('v=0');
@@ -35,7 +37,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // late commits: `v=0\r\n…` with no quote before it lost its last candidate as "cut inside the
     // quoted string").
     const quoted = inQuotes || (firstQuote >= 0 && firstQuote < start);
-    emitDescription(decoded.text, typeBefore(line, from, start) ?? (from === 0 ? typeAbove : null), at, sink, false, quoted && decoded.end === line.length);
+    emitDescription(decoded.text, typeBefore(line, from, start) ?? typeAfter(line, decoded.end) ?? (from === 0 ? typeAbove : null), at, sink, false, quoted && decoded.end === line.length);
+    spans.push(start, decoded.end);
     from = decoded.end;
     escaped.lastIndex = decoded.end;
   }
@@ -47,6 +50,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (outer.text !== null) {
       // The outer string is a quoted one (its quote before it on the line): what is in it is quoted too.
       scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || (firstQuote >= 0 && firstQuote < twice.index));
+      spans.push(twice.index, outer.end);
       from = outer.end;
     }
   }
@@ -64,13 +68,21 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   // Native libwebrtc's own log of a gathered candidate (Android, iOS, desktop apps).
   if (line.includes('Cand[')) libwebrtcCandidates(line, at, sink);
   const re = /(?:a=)?candidate:/g;
-  re.lastIndex = from;
   const starts = new CandidateStarts(line);
   // Only a line that names an sdpMid or sdpMLineIndex is searched for one around each candidate,
   // between the candidates before and after it.
   const hasMidKey = line.includes('sdpM');
-  let previousEnd = from;
+  let previousEnd = 0;
+  /** The next SDP span (its start at spans[span]). */
+  let span = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
+    // Inside an SDP read above: its candidates are its own lines.
+    while (span < spans.length && spans[span + 1]! <= m.index) span += 2;
+    if (span < spans.length && spans[span]! <= m.index) {
+      re.lastIndex = spans[span + 1]!;
+      previousEnd = spans[span + 1]!;
+      continue;
+    }
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
     const next = starts.after(m.index + m[0].length);
@@ -142,7 +154,24 @@ export function statedType(text: string): SdpType | null {
  * The type the text just before an SDP states (within 200 characters, after the SDP before it):
  * an object joined from its lines had been "type unknown" (change audit).
  */
-const typeBefore = (line: string, from: number, start: number): SdpType | null => statedType(line.slice(Math.max(from, start - 200), start));
+const typeBefore = (line: string, from: number, start: number): SdpType | null => {
+  // Not past the end of an object before it: that object's type is its own (real-dump audit: two
+  // frames on a line, `{"sdp":…,"type":"offer"} {"sdp":…}`).
+  // Within the window only (a search of the whole line per SDP would be quadratic in a line of many).
+  const before = line.slice(Math.max(from, start - 200), start);
+  return statedType(before.slice(before.lastIndexOf('}') + 1));
+};
+
+/**
+ * The type stated after an SDP in its own object, `{"sdp":"v=0…","type":"offer"}`: up to that
+ * object's end (a frame's members in any order; real-dump audit: a mysqldump row's frames, and two
+ * frames on one log line, were "type unknown").
+ */
+const typeAfter = (line: string, end: number): SdpType | null => {
+  const after = line.slice(end, end + 200);
+  const close = after.indexOf('}');
+  return close < 0 ? null : statedType(after.slice(0, close));
+};
 
 /**
  * A row of the Trickle ICE page's table (webrtc.github.io/samples, trickle-ice): time, component,

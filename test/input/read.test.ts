@@ -198,6 +198,19 @@ describe('chrome://webrtc-internals dumps', () => {
 });
 
 describe('log text', () => {
+  it('a line of several frames: candidates before, between and after its SDPs are read, and each SDP takes the type of its own object, stated before or after it (SDP audit)', () => {
+    const cand = (n: number) => `{"candidate":"candidate:${n} 1 udp 2122260223 10.0.0.${n} 5000 typ host","sdpMid":"0","sdpMLineIndex":0}`;
+    const sdp = (id: string) => `"v=0\\r\\no=- ${id} 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\nc=IN IP4 0.0.0.0\\r\\na=mid:0\\r\\na=candidate:9 1 udp 2122260223 10.0.0.9 5000 typ host\\r\\na=rtpmap:111 opus/48000/2\\r\\n"`;
+    const line = `12:00:01 send ${cand(1)} {"sdp":${sdp('1')},"type":"offer"} ${cand(2)} {"type":"answer","sdp":${sdp('2')}} ${cand(3)}`;
+    const r = readInput(line);
+    expect(r.descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    // Each SDP's own a=candidate line (9) once, as its description's; the three frames once each.
+    expect(r.candidates.map((c) => c.candidate?.foundation)).toEqual(['9', '9', '1', '2', '3']);
+    // A type stated after one object is not the next object's: "{…"type":"offer"} {"sdp":…}" leaves the second unknown.
+    const two = readInput(`x {"sdp":${sdp('1')},"type":"offer"} {"sdp":${sdp('2')}}`);
+    expect(two.descriptions.map((d) => d.type)).toEqual(['offer', null]);
+  });
+
   it('finds candidates after timestamps and prefixes, with line numbers', () => {
     const log = [
       '2026-11-24 06:00:00.001 [pc1] onicecandidate candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0',

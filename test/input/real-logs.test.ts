@@ -23,6 +23,16 @@ const summary = (r: InputReport) => ({
 });
 
 describe('real log excerpts', () => {
+  it('a mysqldump row statement: every frame on its one line, candidates before, between and after the two SDPs, each SDP with its type stated after it (SDP audit: 18 of 22 candidates lost, both types unknown, and a false call-without-candidates)', async () => {
+    const text = log('datn-db-mysqldump-call-signals.sql');
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    expect(r.candidates).toHaveLength(22);
+    expect(r.candidates.filter((c) => c.candidate === null)).toEqual([]);
+    expect(new Set(r.candidates.map((c) => c.candidate!.ufrag))).toEqual(new Set(['9Ds4', 'cAI3']));
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
   it.each([
     ['janus-327.log', 0, ['host udp 192.168.1.100:55449']],
     ['libdatachannel-node-datachannel-25.log', 0, ['host udp 10.0.0.98:56116']],
