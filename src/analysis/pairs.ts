@@ -132,6 +132,16 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
     }
   }
   pairs.sort((a, b) => (a.value === b.value ? 0 : a.value > b.value ? -1 : 1));
+  // Redundant pairs pruned (RFC 8445 §6.1.2.4: the same local base and identical remote candidates,
+  // the higher priority kept): a remote srflx equal to its host, as an agent with a public address
+  // or IPv6 without NAT announces it, pairs once (SDP audit: each of its pairs listed twice).
+  const seen = new Set<string>();
+  const kept = pairs.filter((p) => {
+    const key = `${p.component} ${p.local.mid ?? ''} ${p.local.candidate.transport} ${p.local.candidate.address} ${p.local.candidate.port} ${p.remote.candidate.address.toLowerCase()} ${p.remote.candidate.port}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   let n = 0;
-  return pairs.map(({ value, ...p }) => ({ ...p, priority: value.toString(), order: p.viable ? ++n : null }));
+  return kept.map(({ value, ...p }) => ({ ...p, priority: value.toString(), order: p.viable ? ++n : null }));
 }

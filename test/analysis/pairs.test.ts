@@ -36,6 +36,17 @@ describe('predictPairs', () => {
     expect(p!.remote.candidate.type).toBe('srflx');
   });
 
+  it('prunes a pair whose remote candidate is another\'s transport address with the same local base, keeping the higher priority (RFC 8445 §6.1.2.4; SDP audit: an IPv6 srflx equal to its host paired twice)', () => {
+    const v6 = [
+      end('B', 'candidate:1 1 udp 2122262783 2001:db8::9 60478 typ host'),
+      end('B', 'candidate:2 1 udp 1686055167 2001:db8::9 60478 typ srflx raddr 2001:db8::9 rport 60478'),
+      end('B', 'candidate:3 1 udp 1686055166 2001:db8::9 60479 typ srflx raddr 2001:db8::9 rport 60478'),
+    ];
+    const got = predictPairs([local[3]!], v6, true);
+    expect(got.map((p) => `${p.remote.candidate.type} ${p.remote.candidate.port}`)).toEqual(['host 60478', 'srflx 60479']);
+    expect(got.map((p) => p.order)).toEqual([1, 2]);
+  });
+
   it('pairs per component and transport only', () => {
     expect(pairs.every((p) => p.local.candidate.component === p.remote.candidate.component && p.local.candidate.transport === p.remote.candidate.transport)).toBe(true);
     expect(pairs.some((p) => p.local.candidate.component === 2)).toBe(false);
