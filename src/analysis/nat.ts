@@ -41,6 +41,10 @@ export class NatEvidence {
   private sameAsBase = 0;
   /** srflx equal to a base that is not a public address: a STUN server inside the network, which sees no NAT to the internet. */
   private sameAsPrivateBase = 0;
+  /** srflx whose base is the wildcard address with a port (`raddr 0.0.0.0 rport 58952`): a few "base port → mapped port", their count, and how many changed the port. */
+  private readonly wildcard: string[] = [];
+  private wildcardCount = 0;
+  private wildcardPortChanged = 0;
 
   /**
    * Relay candidates' related addresses: the address each TURN server saw this agent at
@@ -68,6 +72,15 @@ export class NatEvidence {
     // as text, and "equal to its base" made "no NAT" of it (real-dump audit, a coturn thread).
     if (c.addressClass === 'invalid' || c.relatedClass === 'invalid') {
       this.invalid++;
+      return;
+    }
+    // A wildcard base with its port (pion's "raddr 0.0.0.0 rport 58952": its socket bound to every
+    // interface): no address, but the port tells whether the NAT kept it (SDP audit: called masked for privacy).
+    if (c.relatedClass === 'unspecified' && c.relatedPort !== null && c.relatedPort !== 0) {
+      const seen = `${c.relatedPort} → ${c.port}`;
+      if (this.wildcard.length < 3 && !this.wildcard.includes(seen)) this.wildcard.push(seen);
+      this.wildcardCount++;
+      if (c.relatedPort !== c.port) this.wildcardPortChanged++;
       return;
     }
     if (ra === null || c.relatedPort === null || c.relatedClass === 'unspecified' || c.relatedPort === 0) {
@@ -152,7 +165,7 @@ export class NatEvidence {
       independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase - this.wildcardCount) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
@@ -169,8 +182,29 @@ export class NatEvidence {
     else {
       if (this.redacted > 0) why.push(`${this.redacted} srflx with a redacted address: masked in the log (by whoever shared it, or by libwebrtc's own logging, which writes "192.168.0.x")`);
       if (this.invalid > 0) why.push(`${this.invalid} srflx whose address or base is not an IP address (edited by hand?): nothing to compare`);
+      if (this.wildcardCount > 0) {
+        const n = this.wildcardCount;
+        const changed = this.wildcardPortChanged;
+        why.push(`${n} srflx whose base is the wildcard address with its port (raddr 0.0.0.0, ports ${this.wildcard.join(', ')}${n > 3 ? ', …' : ''}: a socket bound to every interface, as pion's agent writes it): ${changed === n ? 'the NAT changed the port of each, so it does not preserve ports' : changed === 0 ? 'the port was kept by each mapping' : `${changed} of ${n} ports changed`}; without the base's address the mapping cannot be compared`);
+      }
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
+      // What each base's one mapping shows, said per address family: an IPv6 srflx equal to its
+      // public base beside an IPv4 one behind a NAT was only "one mapping per base" (SDP audit).
+      const own: string[] = [];
+      const natted: { base: string; text: string }[] = [];
+      for (const [base, maps] of this.bases) {
+        const at = base.slice(base.indexOf(' ') + 1);
+        for (const mapped of maps.keys()) {
+          if (mapped === at) own.push(at);
+          else natted.push({ base: at, text: `${shown(at)} → ${shown(mapped)}, port ${portOf(mapped) === portOf(at) ? 'kept' : 'changed'}` });
+        }
+      }
+      const fam = (list: string[]) => [...new Set(list.map((x) => (x.split(':').length > 2 ? 'IPv6' : 'IPv4')))].join(' and ');
+      if (own.length > 0 && natted.length > 0) {
+        why.push(`${own.length} srflx equal to ${own.length === 1 ? 'its' : 'their'} public base (${own.slice(0, 3).map(shown).join(', ')}): no NAT on ${fam(own)}`);
+        why.push(`${natted.length} base${natted.length === 1 ? '' : 's'} mapped to another address (${natted.slice(0, 3).map((n) => n.text).join('; ')}${natted.length > 3 ? '; …' : ''}): a NAT on ${fam(natted.map((n) => n.base))}, its kind unknown`);
+      }
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }
     // What is left to compare: nothing when every srflx hides its base, is redacted or is a private one's own address (real-log audit: "one mapping per base" was said of hidden ones).
@@ -187,3 +221,12 @@ export class NatEvidence {
     return { mapping: 'unknown', evidence: why, seedTypes, cannotSee: CANNOT_SEE };
   }
 }
+
+/** The port of "address:port" (an IPv6 address has colons of its own). */
+const portOf = (endpoint: string): string => endpoint.slice(endpoint.lastIndexOf(':') + 1);
+
+/** "address:port" with an IPv6 address in brackets, as a URL writes it. */
+const shown = (endpoint: string): string => {
+  const colon = endpoint.lastIndexOf(':');
+  return endpoint.indexOf(':') < colon ? `[${endpoint.slice(0, colon)}]${endpoint.slice(colon)}` : endpoint;
+};

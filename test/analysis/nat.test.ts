@@ -25,6 +25,30 @@ describe('NAT mapping from srflx candidates', () => {
     expect(v.cannotSee).toMatch(/filtering/);
   });
 
+  it('an IPv6 srflx equal to its public base beside an IPv4 one behind a NAT: each family said (SDP audit: only "one mapping per base")', () => {
+    const v = verdict([
+      'candidate:1 1 udp 1686055167 2001:db8:1b16::364b 60478 typ srflx raddr 2001:db8:1b16::364b rport 60478',
+      'candidate:2 1 udp 1685987071 198.51.100.86 21616 typ srflx raddr 10.69.222.1 rport 64969',
+    ]);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual([
+      '1 srflx equal to its public base ([2001:db8:1b16::364b]:60478): no NAT on IPv6',
+      '1 base mapped to another address (10.69.222.1:64969 → 198.51.100.86:21616, port changed): a NAT on IPv4, its kind unknown',
+      'one mapping per base (2 bases): one STUN server, or identical mappings deduplicated by the browser; either way no comparison',
+    ]);
+  });
+
+  it('pion\'s srflx with a wildcard base and its port (raddr 0.0.0.0 rport 58952): the port the NAT changed is said, not "masked for privacy" (SDP audit)', () => {
+    const v = verdict([
+      'candidate:2724024701 1 udp 1694498815 198.51.100.71 54019 typ srflx raddr 0.0.0.0 rport 58952',
+      'candidate:2724024701 2 udp 1694498815 198.51.100.71 54019 typ srflx raddr 0.0.0.0 rport 58952',
+    ]);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toEqual(["2 srflx whose base is the wildcard address with its port (raddr 0.0.0.0, ports 58952 → 54019: a socket bound to every interface, as pion's agent writes it): the NAT changed the port of each, so it does not preserve ports; without the base's address the mapping cannot be compared"]);
+    // A browser's masked base (rport 0) is as before.
+    expect(verdict(['candidate:1 1 udp 1686052607 198.51.100.7 40001 typ srflx raddr 0.0.0.0 rport 0']).evidence[0]).toMatch(/^1 srflx with a hidden base \(raddr 0\.0\.0\.0 \/ rport 0, or none\)/);
+  });
+
   it('a srflx whose address is no IP address (anonymised by hand, a coturn thread\'s "X.Y.22.158") says nothing: it was "no NAT: the host address is public"', () => {
     const v = verdict(['candidate:842163049 1 udp 1677729535 X.Y.22.158 61989 typ srflx raddr X.Y.22.158 rport 61989 generation 0']);
     expect(v.mapping).toBe('unknown');
