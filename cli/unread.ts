@@ -18,6 +18,11 @@ const MAX_LINE = 2000;
  */
 const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
   {
+    // getStats() results saved as JSON (an RTCStatsReport's values): `sdpscope ice` reads them (dumps audit: a bare "no candidate found").
+    mark: /"type" ?: ?"(?:local-candidate|remote-candidate|candidate-pair)"/,
+    says: 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads (the pairs, their checks, the verdict); the candidate lines themselves are in the icecandidate events and the SDPs',
+  },
+  {
     // pion/ice's Candidate.String() (candidate_base.go) in its trace lines; webrtc-rs prints the same.
     mark: /\b(?:udp|tcp)[46] (?:host|srflx|prflx|relay) \S{1,300}:\d{1,5}\b|\b[Pp]ing STUN from |Setting new connection state: (?:New|Checking|Connected|Completed|Disconnected|Failed|Closed)\b|\bSet selected candidate pair: |\(local, prio \d/,
     says: 'it looks like pion/ice\'s log (or webrtc-rs\'), whose "udp4 host 10.0.0.1:5000" leaves out each candidate\'s foundation and ufrag (its priority is in pair lines only): log ICECandidate.ToJSON().Candidate in OnICECandidate, and the SDPs (for the ufrags), for lines sdpscope reads',

@@ -179,6 +179,7 @@ describe('sdpscope candidates', () => {
     ['aioice-aiortc-431-checks.log', "it looks like aioice's log, whose CandidatePair checks name addresses only"],
     ['baresip-57-checks.log', "it looks like baresip's log, whose check lines"],
     ['janus-3070-remote-prflx.log', "it looks like Janus' ICE log"],
+    ['../dumps/pexip-peer-connection-stats__firefox83.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
   ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
     const path = join(FIXTURES, 'logs', name);
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
