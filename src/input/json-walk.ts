@@ -52,6 +52,28 @@ function appRtcInit(o: Record<string, unknown>): { sdpMid: string; sdpMLineIndex
 /** An end of candidates' generation, when its frame names it (candidates audit: the end went to the session opened last). */
 const endUfrag = (o: Record<string, unknown>): { usernameFragment?: string } => (typeof o['usernameFragment'] === 'string' && o['usernameFragment'] !== '' ? { usernameFragment: o['usernameFragment'] } : {});
 
+/**
+ * The signaling events of an rtcstats dump's line, `[method, peer connection, value, time(, seq)]`
+ * (rtcstats-server's stored form; the file format's numeric methods are no name here): read with
+ * the peer connection and the event, as a webrtc-internals dump's are, so that each peer
+ * connection's sides are told apart and pair (dumps audit: its remote candidates were a "no
+ * ufrag" session and no call). Its end of candidates: a null onicecandidate, or gathering complete.
+ */
+const RTCSTATS_EVENT = /^(?:(?:on)?icecandidate|(?:on)?icegatheringstatechange|(?:addIceCandidate|setLocalDescription|setRemoteDescription|createOffer|createAnswer)(?:OnSuccess)?)$/;
+
+function rtcstatsEvent(entry: readonly unknown[], ctx: WalkContext, sink: InputSink, depth: number): boolean {
+  const [method, pc, value, time] = entry;
+  if (entry.length < 3 || entry.length > 5 || typeof method !== 'string' || typeof pc !== 'string' || !RTCSTATS_EVENT.test(method)) return false;
+  const here: WalkContext = { ...ctx, peerConnection: pc, event: method, ...(typeof time === 'number' && Number.isFinite(time) ? { timestamp: time } : {}), path: `${ctx.path ?? '$'}[2]` };
+  const gathering = /gatheringstatechange$/.test(method);
+  if ((value === null && !gathering && /icecandidate$/.test(method)) || (gathering && value === 'complete')) {
+    sink.endOfCandidates({ sdpMid: null, source: sourceOf(here) });
+    return true;
+  }
+  if (worthWalking(value)) walkJson(value, here, sink, depth + 1);
+  return true;
+}
+
 const MAX_DEPTH = 64;
 export const CANDIDATE_START = /^(?:a=)?candidate:/;
 
@@ -62,6 +84,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     return;
   }
   if (Array.isArray(value)) {
+    if (rtcstatsEvent(value, ctx, sink, depth)) return;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       if (worthWalking(v)) walkJson(v, { ...ctx, path: `${ctx.path ?? '$'}[${i}]` }, sink, depth + 1);

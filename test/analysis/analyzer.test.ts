@@ -10,6 +10,7 @@ const readInputFirst = (line: string): Candidate => readInput(line).candidates[0
 import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
 import { buildSdp } from '../support/sdp-builder.js';
+import { dumpText } from '../support/dumps.js';
 
 function analyze(text: string, options: AnalyzerOptions = {}) {
   const a = new CandidateAnalyzer(options);
@@ -303,6 +304,15 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
       JSON.stringify({ candidate: '', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AAAA' }),
     ].join('\n'));
     expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['AAAA', true], ['BBBB', false]]);
+  });
+
+  it('an rtcstats-server dump: each peer connection\'s sides as a webrtc-internals dump\'s, its null onicecandidate the end (dumps audit: "no ufrag" remote candidates, no call, a false end-of-candidates-missing)', () => {
+    const r = analyze(dumpText('jitsi-rtcstats-server__firefox117-relay-p2p_excerpt'));
+    expect(r.sessions.map((s) => [s.origin.peerConnection, s.origin.side, s.counts.total])).toEqual([['PC_1', 'local', 11], ['PC_1', 'remote', 9]]);
+    expect(r.sessions[0]!.endOfCandidates).toBe(true);
+    expect(r.calls).toHaveLength(1);
+    const chrome = analyze(dumpText('jitsi-rtcstats-server__chrome99-undefined-ice-candidate_excerpt'));
+    expect(chrome.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['mc2d', true]]);
   });
 
   it('a webrtc-internals dump\'s gathering state "complete" ends the local side\'s gathering (Chrome logs no null candidate: every dump said it was missing)', () => {
