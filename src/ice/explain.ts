@@ -379,7 +379,8 @@ function fromStats(h: StatsHistory): IceCandidateInfo {
     id: h.id,
     type: str(s['candidateType'])?.replace(/^serverreflexive$/, 'srflx').replace(/^peerreflexive$/, 'prflx').replace(/^relayed$/, 'relay') ?? null,
     protocol: str(s['protocol'])?.toLowerCase() ?? str(s['transport'])?.toLowerCase() ?? null,
-    relayProtocol: str(s['relayProtocol']),
+    // Safari's stats have no relayProtocol: its TURN URL says it (dumps audit: a relay over TLS said "relay udp").
+    relayProtocol: str(s['relayProtocol']) ?? (s['candidateType'] === 'relay' || s['candidateType'] === 'relayed' ? relayProtocolOfUrl(str(s['url'])) : null),
     tcpType: str(s['tcpType']),
     address: address === '' ? null : address,
     port: num(s['port']) ?? num(s['portNumber']),
@@ -393,6 +394,14 @@ function fromStats(h: StatsHistory): IceCandidateInfo {
   };
 }
 
+/** The transport to a TURN server its URL names (RFC 7065): turns: is TLS, ?transport=tcp TCP, else UDP; null for no TURN URL. */
+function relayProtocolOfUrl(url: string | null): string | null {
+  if (url === null) return null;
+  if (/^turns:/i.test(url)) return 'tls';
+  if (!/^turn:/i.test(url)) return null;
+  return /[?&]transport=tcp(?:&|$)/i.test(url) ? 'tcp' : 'udp';
+}
+
 /** Joins candidates seen in several places (same address, port and protocol). */
 function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   const out = new Map<string, IceCandidateInfo>();
@@ -402,7 +411,14 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
       anon.push(c);
       continue;
     }
-    const k = key(c);
+    // A redacted address ("x.x.x.x", a dump shared with its addresses masked) is no identity:
+    // the priority tells such candidates apart (dumps audit: three remote TCP candidates at
+    // x.x.x.x:9 were one).
+    let k = c.addressClass === 'redacted' ? `${key(c)}|${c.priority ?? ''}` : key(c);
+    // Two priorities at one address, port and transport are two candidates (a TCP passive and an
+    // so one: Pexip's Firefox stats list both, and one was lost; dumps audit).
+    const first = out.get(k);
+    if (first !== undefined && first.priority !== null && c.priority !== null && first.priority !== c.priority) k = `${k}|${c.priority}`;
     const prev = out.get(k);
     if (!prev) {
       out.set(k, c);
@@ -443,11 +459,40 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
       if (!firstOfPriority.has(q)) firstOfPriority.set(q, k);
     }
   }
+  // A redacted one that is a candidate seen with its address elsewhere (the event had it, the
+  // stats masked it: Safari's relay was counted twice) joins it: same type, port, transport and priority.
+  const named = new Map<string, string>();
+  for (const [k, x] of out) if (x.addressClass !== 'redacted' && x.priority !== null) named.set(`${x.type} ${x.port} ${x.protocol} ${x.priority}`, k);
+  if (named.size > 0) {
+    for (const [k, x] of [...out]) {
+      if (x.addressClass !== 'redacted' || x.priority === null) continue;
+      const twinKey = named.get(`${x.type} ${x.port} ${x.protocol} ${x.priority}`);
+      const twin = twinKey === undefined ? undefined : out.get(twinKey);
+      if (twin === undefined) continue;
+      out.set(twinKey!, { ...twin, id: twin.id ?? x.id, url: twin.url ?? x.url, networkType: twin.networkType ?? x.networkType, relayProtocol: twin.relayProtocol ?? x.relayProtocol, tcpType: twin.tcpType ?? x.tcpType, seenIn: [...new Set([...twin.seenIn, ...x.seenIn])], candidate: twin.candidate ?? x.candidate });
+      out.delete(k);
+    }
+  }
+  // A TCP active candidate is signaled at port 9 (RFC 6544 §4.5) and listed by Firefox's stats at
+  // the port its socket took: the same candidate (same type, address and priority; dumps audit:
+  // Firefox 117's four were eight).
+  const discard = new Map<string, string>();
+  for (const [k, x] of out) if (x.protocol === 'tcp' && x.port === 9 && x.priority !== null) discard.set(`${x.type} ${x.address} ${x.priority}`, k);
+  if (discard.size > 0) {
+    for (const [k, x] of [...out]) {
+      if (x.protocol !== 'tcp' || x.port === 9 || x.priority === null || !x.seenIn.every((w) => w === 'stats')) continue;
+      const twinKey = discard.get(`${x.type} ${x.address} ${x.priority}`);
+      const twin = twinKey === undefined ? undefined : out.get(twinKey);
+      if (twin === undefined || twin.id !== null) continue;
+      out.set(twinKey!, { ...twin, id: x.id, url: twin.url ?? x.url, networkType: twin.networkType ?? x.networkType, tcpType: twin.tcpType ?? x.tcpType, seenIn: [...new Set([...twin.seenIn, ...x.seenIn])] });
+      out.delete(k);
+    }
+  }
   for (const c of anon) {
     const p = `${c.port} ${c.protocol}`;
     const k = c.priority === null ? firstOfPort.get(p) : firstOfPriority.get(`${p} ${c.priority}`);
     const twin = k === undefined ? undefined : out.get(k);
-    if (twin) out.set(key(twin), { ...twin, id: twin.id ?? c.id, url: twin.url ?? c.url, networkType: twin.networkType ?? c.networkType, relayProtocol: twin.relayProtocol ?? c.relayProtocol, seenIn: [...new Set([...twin.seenIn, ...c.seenIn])] });
+    if (twin) out.set(k!, { ...twin, id: twin.id ?? c.id, url: twin.url ?? c.url, networkType: twin.networkType ?? c.networkType, relayProtocol: twin.relayProtocol ?? c.relayProtocol, seenIn: [...new Set([...twin.seenIn, ...c.seenIn])] });
     else rest.push(c);
   }
   return [...out.values(), ...rest];
@@ -1112,7 +1157,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         through = ` through a TURN relay${proto ? ` over ${proto.toUpperCase()}` : ''}${sel.local?.url ? ` via ${sel.local.url}` : ''}`;
         if (direct.length > 0 && succeededDirect === 0) {
           through += `: no direct pair succeeded (${direct.length} pair(s) without a relay: ${failedDirect} failed, ${direct.length - failedDirect} never answered)`;
-          evidence.push('no pair without a relay succeeded: the NATs filter (port-restricted or symmetric), or a firewall drops the direct path; the relay is what makes this call work');
+          // A server's public address answers every check a client sends it: filtering does not
+          // stop that, a firewall on the client's way out does (dumps audit: Safari to a Jitsi bridge).
+          const toServer = direct.every((p) => p.remote?.addressClass === 'public' && (p.remote.type === 'host' || p.remote.type === 'srflx'));
+          evidence.push(toServer && direct.length > 0
+            ? 'no pair without a relay succeeded, though the other side\'s candidates are public addresses (a server\'s, which answer any check sent to them): outbound UDP is blocked on this side\'s way out (a firewall or proxy), or the other side filters; the relay is what makes this call work'
+            : 'no pair without a relay succeeded: the NATs filter (port-restricted or symmetric), or a firewall drops the direct path (outbound UDP blocked on this side\'s network, when the other side is a server); the relay is what makes this call work');
         }
       }
       // The hosts' own path tried and never answered, while the call went another way: said (dump

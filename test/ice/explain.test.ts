@@ -216,6 +216,22 @@ describe('explainIce on real dumps', () => {
       const lost = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
       expect(lost.verdict.evidence.join('\n')).not.toMatch(/never reached connected|no relay candidate was gathered/);
     });
+    it('candidates are told apart when addresses are redacted or one address has two priorities, and joined across the stats\' own ways of writing them (dumps audit)', () => {
+      // Chrome 99 with "x.x.x.x": five TCP active hosts at port 9 were one.
+      const c99 = reports('jitsi-rtcstats-server__chrome-standard-pc-failed')[0]!;
+      expect(c99.localCandidates.filter((c) => c.protocol === 'tcp').map((c) => c.priority)).toEqual([1518280447, 1518214911, 1518149375, 1518083839, 1518018303]);
+      // Pexip's Firefox stats: a TCP passive and an so candidate at one port are two.
+      expect(reports('pexip-peer-connection-stats__firefox83.json')[0]!.remoteCandidates).toHaveLength(6);
+      // Firefox 117: a TCP active candidate signaled at port 9 is the one its stats list at its socket's port.
+      const ff = reports('jitsi-rtcstats-server__firefox117-relay-p2p_excerpt')[0]!;
+      expect(ff.localCandidates).toHaveLength(11);
+      expect(ff.localCandidates.filter((c) => c.protocol === 'tcp').every((c) => c.port === 9 && c.id !== null && c.seenIn.join() === 'event,stats')).toBe(true);
+      // Safari: the relay its event names and its stats mask ("x.x.x.x") is one, its TLS from the URL.
+      const safari = reports('jitsi-rtcstats-server__safari17-relay_excerpt')[0]!;
+      expect(safari.localCandidates).toHaveLength(5);
+      expect(safari.localCandidates.find((c) => c.type === 'relay')).toMatchObject({ address: '130.61.132.30', relayProtocol: 'tls', seenIn: ['event', 'stats'] });
+      expect(safari.verdict.message).toMatch(/^ICE connected through a TURN relay over TLS via turns:/);
+    });
     it('getStats JSON in microseconds (native libwebrtc) reads as the same in milliseconds (it was checks-unanswered against still-checking)', () => {
       const us = one('getstats-microseconds__getstats.json');
       const ms = one('getstats-milliseconds__getstats.json');
