@@ -68,7 +68,7 @@ describe('readStatsDump', () => {
     expect(d.userAgent).toMatch(/Firefox\/117\.0$/);
     const pc = d.peerConnections[0]!;
     expect(pc.url).toMatch(/^https:\/\/localhost:8080\/capitalistguerrillasexertthat\?/);
-    const at = (type: string, value: unknown) => pc.events.find((e) => e.type === type && e.value === value)!.time;
+    const at = (type: string, value: unknown) => pc.events.find((e) => e.type === type && e.value === value)!.time!;
     expect(at('signalingstatechange', 'have-remote-offer')).toBe(1695819648834);
     expect(at('iceconnectionstatechange', 'connected') - at('iceconnectionstatechange', 'checking')).toBe(1695819650513 - 1695819650086);
   });
