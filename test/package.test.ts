@@ -236,9 +236,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // address, a selected pair taken) and the SFU audit's (payload types remapped onto another
     // codec's number). The rules' words now sit apart from who rejects each (parseSdp + negotiate
     // 122.0 → 116.1 KiB). Cap 360 KiB.
-    // 2026-12-06 (evening session) 358.1 → 361.5 KiB: the dumps audit's findings (closed-by-peer,
+    // 2026-12-06 (evening session) 358.1 → 366.1 KiB: the dumps and SDP audits' findings (closed-by-peer,
     // how Chromium counts consent requests, each transport's selected pair, DTLS never up and TURN
-    // that gave no relay said in connected-then-lost, rtcstats-server's sequence numbers). Mostly
+    // that gave no relay said in connected-then-lost, rtcstats-server's sequence numbers and lines,
+    // candidates joined and told apart, the NAT evidence of pion and of two families). Mostly
     // words. Cap 370 KiB.
     expect(sizes['whole core']).toBeLessThan(370 * 1024);
   });
