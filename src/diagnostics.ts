@@ -89,6 +89,7 @@ export interface SdpDiagnosticPayloads {
   'cr-line-endings': LinePosition;
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
+  'fmtp-repeated': LinePosition;
   'bundle-mid-missing': LinePosition;
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
@@ -231,6 +232,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'cr-line-endings': 'error',
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
+  'fmtp-repeated': 'info',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
@@ -382,6 +384,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A payload type on the m= line that is not a static one (RFC 3551) and has no a=rtpmap: nobody can tell which codec it is. A truncated SDP, or munging that dropped lines.',
     action: 'Add the a=rtpmap line, or remove the payload type from the m= line.',
     reference: 'RFC 8866 §6.6; RFC 3551 §3',
+  },
+  'fmtp-repeated': {
+    domain: 'sdp',
+    title: 'A payload type with several a=fmtp lines',
+    description: 'Two or more a=fmtp lines for one payload type (a server writing apt= and its own parameters apart, as PingOS does). RFC 8866 §6.15 has one a=fmtp per format; libwebrtc merges their parameters into one set, a later value of a name replacing an earlier one (webrtc_sdp.cc: each line\'s parameters added to the codec), and so does sdpscope: the codec has the parameters of every line.',
+    action: 'Write one a=fmtp line per payload type, its parameters joined by ";".',
+    reference: 'RFC 8866 §6.15',
   },
   'missing-line': {
     domain: 'sdp',
@@ -817,14 +826,14 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-srflx': {
     domain: 'log',
     title: 'No server-reflexive candidate',
-    description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses.',
+    description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses. Not said of an ICE-lite agent (a=ice-lite): it gathers host candidates only (RFC 8445 §2.5).',
     action: 'Check iceServers (a stun: URL), that the STUN server answers, and that UDP to its port gets out of this network.',
     reference: 'RFC 8445 §5.1.1.2; RFC 8489',
   },
   'no-relay': {
     domain: 'log',
     title: 'No relay candidate',
-    description: 'No TURN server was configured, or it was unreachable, or refused the credentials (401/403). Without a relay, two symmetric NATs or a UDP-blocking firewall cannot be crossed.',
+    description: 'No TURN server was configured, or it was unreachable, or refused the credentials (401/403). Without a relay, two symmetric NATs or a UDP-blocking firewall cannot be crossed. Not said of an ICE-lite agent, which has none by definition.',
     action: 'Configure a TURN server (turn: and turns: URLs) and check its credentials.',
     reference: 'RFC 8656; RFC 8445 §5.1.1.2',
   },

@@ -150,6 +150,8 @@ interface SessionState {
    * all in it (RFC 8838 §3; RFC 8445 §2.5), so no end-of-candidates is missing (candidates audit: noise).
    */
   wholeSet: boolean;
+  /** Its description is ICE-lite (a=ice-lite): host candidates only, by definition (RFC 8445 §2.5), so no srflx or relay is missing. */
+  lite: boolean;
   /** Distinct host candidates; of them, mDNS names and addresses that are not routable (counted as they come: nothing kept is needed). */
   hosts: number;
   mdnsHosts: number;
@@ -309,6 +311,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       duplicates: 0,
       endOfCandidates: false,
       wholeSet: false,
+      lite: false,
       hosts: 0,
       mdnsHosts: 0,
       nonRoutableHosts: 0,
@@ -403,6 +406,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const s = this.session(key, ufrag, found.source, found.source.line);
     if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
     if (d.iceLite || !(d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle')))) s.wholeSet = true;
+    if (d.iceLite) s.lite = true;
     // No stated type (a raw SDP in a log): a=setup:actpass is an offer's, active or passive an
     // answer's (JSEP, RFC 9429 §5.2.1, §5.3.1; candidates audit: raw offer and answer made no call).
     this.track(found.source, key, ufrag, connection, found.source.line, { type: found.type ?? inferType(found), lite: d.iceLite });
@@ -639,6 +643,14 @@ export function callBetween(a: SessionReport, b: SessionReport, basis: string, c
 /** A session's findings, bounded per kind (made with its first finding). */
 const findingsOf = (s: SessionState): FindingSink<LogDiagnostic> => (s.findings ??= boundedFindings(s.diagnostics));
 
+/** The NAT verdict of an ICE-lite session: its host candidates are the addresses it is reached at, no mapping is shown. */
+const LITE_VERDICT: NatVerdict = {
+  mapping: 'unknown',
+  evidence: ['ICE-lite (a=ice-lite): an agent that gathers host candidates only (RFC 8445 §2.5), as servers do; they must be addresses the peer can reach (a public address, or one a port forward carries)'],
+  seedTypes: 'cannot be told: an ICE-lite agent shows no mapping (it is meant to be on a public address, or behind a 1:1 NAT its configuration names)',
+  cannotSee: 'whether its host addresses are reachable from the peer: only the checks (sdpscope ice, or the server\'s log) tell',
+};
+
 /** The evidence of a session without a srflx candidate. */
 const NO_EVIDENCE = /* @__PURE__ */ new NatEvidence();
 
@@ -648,8 +660,10 @@ function sessionReport(s: SessionState): SessionReport {
   const diagnostics = s.duplicates > 1 ? s.diagnostics.map((d) => (d.kind === 'duplicate-candidate' ? { ...d, message: `${d.message} (the first of ${s.duplicates} repeats in this session)` } : d)) : [...s.diagnostics];
   const types = s.byType;
   if (s.total > 0) {
-    if (!types['srflx'] && s.hosts > 0 && s.nonRoutableHosts > 0) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
-    if (!types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
+    // An ICE-lite agent (a server: SRS, mediasoup, Janus in lite mode, an SFU) gathers host
+    // candidates only: no STUN or TURN to blame (WHIP/SFU audit: "check iceServers" of four servers' answers).
+    if (!s.lite && !types['srflx'] && s.hosts > 0 && s.nonRoutableHosts > 0) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
+    if (!s.lite && !types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
     if (s.hosts > 0 && s.mdnsHosts === s.hosts) diagnostics.push(at('only-mdns-hosts', `all ${s.hosts} host candidate${s.hosts === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
     if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
     // Not when some addresses are redacted or unreadable: they may be IPv4 (README walk: libwebrtc's own "192.168.0.x").
@@ -662,7 +676,7 @@ function sessionReport(s: SessionState): SessionReport {
     origin: s.origin,
     counts: { total: s.total, byType: s.byType, byTransport: s.byTransport, byFamily: s.byFamily },
     duplicates: s.duplicates,
-    nat: (s.nat ?? NO_EVIDENCE).verdict(),
+    nat: s.lite && !types['srflx'] ? LITE_VERDICT : (s.nat ?? NO_EVIDENCE).verdict(),
     endOfCandidates: s.endOfCandidates,
     firstLine: s.firstLine,
     lastLine: s.lastLine,

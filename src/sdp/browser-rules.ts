@@ -282,11 +282,12 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   const rtp = /RTP\//i.test(m.protocol);
   const formats = new Set(m.formats);
   if (rtp) {
-    // Each payload type's first a=fmtp, found once (an rtx's apt= is read from it).
-    const fmtps = new Map<string, Lines<'fmtp'>[number]>();
+    // Each payload type's apt= and its line, found once: the last given, over all of its a=fmtp
+    // lines, which libwebrtc merges (an apt= on a second line had been "no apt=": SDP audit, PingOS).
+    const apts = new Map<string, { readonly apt: string; readonly line: number }>();
     for (const l of a.all('fmtp')) {
       const pt = l.value.format;
-      if (!fmtps.has(pt)) fmtps.set(pt, l);
+      for (const p of l.value.parameters) if (p.name !== null && p.name.toLowerCase() === 'apt') apts.set(pt, { apt: p.value, line: l.line });
       if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
     }
     for (const l of a.all('rtcp-fb')) {
@@ -303,10 +304,9 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       if (name.length !== 3 || name.toLowerCase() !== 'rtx' || had !== undefined) continue;
       const pt = String(n);
       if (!formats.has(pt)) continue;
-      const fmtp = fmtps.get(pt);
-      const apt = fmtp?.value.parameters.find((p) => p.name !== null && p.name.toLowerCase() === 'apt')?.value;
-      if (apt === undefined) add('rtx-apt', l.line, null, `rtx payload type ${pt} has no apt=`);
-      else if (!isUint(apt) || !formats.has(apt)) add('rtx-apt', fmtp!.line, null, `rtx payload type ${pt}: apt=${apt} is no payload type of the m-line`);
+      const found = apts.get(pt);
+      if (found === undefined) add('rtx-apt', l.line, null, `rtx payload type ${pt} has no apt=`);
+      else if (!isUint(found.apt) || !formats.has(found.apt)) add('rtx-apt', found.line, null, `rtx payload type ${pt}: apt=${found.apt} is no payload type of the m-line`);
     }
     // Audio or video in a WebRTC profile (…/SAVPF), where it was measured (an m=foo is rejected by port, not for this).
     if (!a.has('rtcp-mux') && !muxWritten && m.port !== 0 && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');

@@ -89,7 +89,17 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
   const rtpmaps: (Of<'rtpmap'> | undefined)[] = new Array(128);
   for (const r of a.all('rtpmap')) if (r.value.payloadType < 128 && !rtpmaps[r.value.payloadType]) rtpmaps[r.value.payloadType] = r;
   const fmtps = new Map<string, Of<'fmtp'>>();
-  for (const f of a.all('fmtp')) if (!fmtps.has(f.value.format)) fmtps.set(f.value.format, f);
+  /** A format's parameters when it has several a=fmtp lines: merged as libwebrtc merges them (fmtp-repeated). */
+  let repeated: Map<string, FmtpParameter[]> | null = null;
+  for (const f of a.all('fmtp')) {
+    const first = fmtps.get(f.value.format);
+    if (first === undefined) {
+      fmtps.set(f.value.format, f);
+      continue;
+    }
+    repeated ??= new Map();
+    repeated.set(f.value.format, mergeParameters(repeated.get(f.value.format) ?? first.value.parameters, f.value.parameters));
+  }
   // rtcp-fb by payload type, and the "*" ones (every payload type's), each in the lines' order.
   const feedback = new Map<string, Of<'rtcp-fb'>[]>();
   const wildcard: Of<'rtcp-fb'>[] = [];
@@ -119,7 +129,7 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
     const fmtp = fmtps.get(format);
     // rtcp-fb for "*" applies to every payload type; keep the lines' order.
     const fb = feedbackOf(format);
-    const parameters: readonly FmtpParameter[] = fmtp?.value.parameters ?? [];
+    const parameters: readonly FmtpParameter[] = repeated?.get(format) ?? fmtp?.value.parameters ?? [];
     const known = rtpmap ? undefined : staticPayloadType(pt);
     codecs.push({
       payloadType: pt,
@@ -159,6 +169,17 @@ function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** A later a=fmtp line's parameters added to the earlier ones', a name given again taking its later value (libwebrtc's AddParameters). */
+export function mergeParameters(before: readonly FmtpParameter[], after: readonly FmtpParameter[]): FmtpParameter[] {
+  const out = [...before];
+  for (const p of after) {
+    const at = p.name === null ? -1 : out.findIndex((q) => q.name === p.name);
+    if (at >= 0) out[at] = p;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** Two lists of lines, each in order, as one in order (by line number). */
@@ -234,6 +255,16 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   }
   const tracks = new Set(trackOf.values());
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
+  // Several a=fmtp lines for one payload type: said once per format, at its second line.
+  const fmtpSeen = new Map<string, number>();
+  for (const f of a.all('fmtp')) {
+    const was = fmtpSeen.get(f.value.format);
+    if (was === undefined) fmtpSeen.set(f.value.format, f.line);
+    else if (was > 0) {
+      findings.push(diagnostic('fmtp-repeated', `payload type ${f.value.format} has a=fmtp on line ${was} and again here: read as one set of parameters, as libwebrtc merges them`, { line: f.line, column: null, mid }));
+      fmtpSeen.set(f.value.format, -1);
+    }
+  }
   if (unnamed.length > 0) {
     findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
   }

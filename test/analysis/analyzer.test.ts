@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { CandidateAnalyzer, type AnalyzerOptions } from '../../src/analysis/analyzer.js';
 import { DIAGNOSTICS, type DiagnosticKind } from '../../src/diagnostics.js';
@@ -11,6 +14,8 @@ import { scanStream } from '../../src/node/stream.js';
 import { corpusFile, sample } from '../support/corpus.js';
 import { buildSdp } from '../support/sdp-builder.js';
 import { dumpText } from '../support/dumps.js';
+
+const THREADS = join(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/threads');
 
 function analyze(text: string, options: AnalyzerOptions = {}) {
   const a = new CandidateAnalyzer(options);
@@ -304,6 +309,15 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
       JSON.stringify({ candidate: '', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AAAA' }),
     ].join('\n'));
     expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['AAAA', true], ['BBBB', false]]);
+  });
+
+  it('an ICE-lite server\'s description: no srflx or relay missing, and its NAT verdict says why none shows (WHIP/SFU audit: "check iceServers" of SRS, mediasoup and Janus answers)', () => {
+    for (const f of ['srs4_play_answer_icelite_h264_no_fmtp.sdp', 'mediasoupclient_recv_offer_icelite.sdp', 'pingos_answer_icelite_two_fmtp_lines.sdp']) {
+      const r = analyze(readFileSync(join(THREADS, f), 'utf8'));
+      const kinds = r.sessions.flatMap((x) => x.diagnostics.map((d) => d.kind));
+      expect([f, kinds.filter((k) => k === 'no-srflx' || k === 'no-relay')]).toEqual([f, []]);
+      expect(r.sessions[0]!.nat.evidence[0]).toMatch(/^ICE-lite \(a=ice-lite\): an agent that gathers host candidates only/);
+    }
   });
 
   it('an rtcstats-server dump: each peer connection\'s sides as a webrtc-internals dump\'s, its null onicecandidate the end (dumps audit: "no ufrag" remote candidates, no call, a false end-of-candidates-missing)', () => {

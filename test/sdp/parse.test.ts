@@ -272,6 +272,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['no-final-line-ending', 'a=ice-ufrag:abcd\r\na=ice-pwd:x'],
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
+    ['fmtp-repeated', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=fmtp:96 x=1\r\na=fmtp:96 y=2\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
     ['ssrc-multiple-tracks', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n'],
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
@@ -346,15 +347,25 @@ describe('a rule finding quotes the input, cut', () => {
   });
 });
 
-describe('rtx-apt reads the apt= of the payload type\'s first a=fmtp', () => {
+describe('rtx-apt reads the apt= of the payload type\'s a=fmtp lines, merged as libwebrtc merges them (the last apt= given)', () => {
   const rtx = (fmtps: string) => parseSdp(`v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\n${fmtps}`)
     .diagnostics.filter((x) => x.kind === 'rejected-by-browser' && x.rule === 'rtx-apt').map((x) => [x.line, x.message]);
 
-  it('found among many a=fmtp lines of other payload types, the first one counts', () => {
+  it('found among many a=fmtp lines of other payload types; of two a=fmtp lines, an apt= on the second counts (SDP audit: PingOS writes apt= and its own parameters apart, and "no apt=" was said of the other order)', () => {
     const others = 'a=fmtp:96 x=1\r\n'.repeat(500);
-    expect(rtx(`${others}a=fmtp:97 apt=96\r\na=fmtp:97 apt=5\r\n`)).toEqual([]);
-    expect(rtx(`${others}a=fmtp:97 apt=5\r\na=fmtp:97 apt=96\r\n`)).toEqual([[509, 'rtx payload type 97: apt=5 is no payload type of the m-line: Chromium rejects it (Firefox accepts)']]);
+    expect(rtx(`${others}a=fmtp:97 apt=5\r\na=fmtp:97 apt=96\r\n`)).toEqual([]);
+    expect(rtx(`${others}a=fmtp:97 apt=96\r\na=fmtp:97 apt=5\r\n`)).toEqual([[510, 'rtx payload type 97: apt=5 is no payload type of the m-line: Chromium rejects it (Firefox accepts)']]);
+    expect(rtx(`${others}a=fmtp:97 x-google-min-bitrate=100\r\na=fmtp:97 apt=96\r\n`)).toEqual([]);
     expect(rtx(others)).toEqual([[8, 'rtx payload type 97 has no apt=: Chromium rejects it (Firefox accepts)']]);
+  });
+});
+
+describe('a codec\'s parameters over several a=fmtp lines (SDP audit)', () => {
+  it('are merged as libwebrtc merges them, a name given again taking its later value, and said once per payload type', () => {
+    const d = parseSdp('v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\na=fmtp:97 x-google-min-bitrate=100\r\na=fmtp:97 x-google-min-bitrate=200;apt=96\r\n');
+    expect(d.media[0]!.codecs[1]!.parameters).toEqual([{ name: 'apt', value: '96' }, { name: 'x-google-min-bitrate', value: '200' }]);
+    expect(d.media[0]!.codecs[1]!.fmtpLine).toBe(5);
+    expect(d.diagnostics.filter((x) => x.kind === 'fmtp-repeated').map((x) => x.line)).toEqual([6]);
   });
 });
 
