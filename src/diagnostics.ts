@@ -272,7 +272,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'invalid-ice-credentials': 'error',
   'ice-credentials-chars': 'warning',
   'bundle-credentials-differ': 'warning',
-  'ice-lite-both': 'error',
+  'ice-lite-both': 'warning',
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
   'simulcast-not-answered': 'warning',
@@ -671,8 +671,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'ice-lite-both': {
     domain: 'negotiation',
     title: 'Both sides are ICE-lite',
-    description: 'Two lite agents never send connectivity checks, so no pair is ever nominated.',
-    action: 'One side (the browser, normally) must run full ICE.',
+    description: 'Two lite agents send no connectivity checks (RFC 8445 §6.1.1: neither forms a checklist; the initiating one is controlling and each takes the other\'s candidate as given). That works only between addresses that reach each other directly, two servers on public addresses; nothing tests the path. No browser is lite: a client that says so (metaRTC\'s does) either runs checks anyway or cannot cross a NAT.',
+    action: 'A side behind a NAT must run full ICE (a browser always does); ICE-lite is for agents on public addresses.',
     reference: 'RFC 8445 §6.1.1',
   },
   'no-trickle': {
