@@ -361,6 +361,22 @@ export function buildDescription(
   };
   const rules = ruleSink(findings, null);
   for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
+  // One a=msid (stream and track) in two m-sections: RFC 8830 §2 does not permit it (WHIP/SFU
+  // audit: a pion offer's audio and video both "synced-video synced-video", said by nothing).
+  const msidOwner = new Map<string, number>();
+  for (const m of media) {
+    if (m.port === 0 && !m.bundleOnly) continue;
+    for (const l of m.lines) {
+      if (l.kind !== 'attribute' || l.name !== 'msid' || l.value.trackId === null) continue;
+      const k = `${l.value.streamId} ${l.value.trackId}`;
+      const first = msidOwner.get(k);
+      if (first === undefined) msidOwner.set(k, l.line);
+      else if (first !== m.lines[0]!.line && first > 0) {
+        findings.push(diagnostic('msid-repeated', `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${first} too, in another m-section: RFC 8830 §2 does not permit two media descriptions with the same msid-id and msid-appdata`, { line: l.line, column: null, mid: m.mid }));
+        msidOwner.set(k, -1);
+      }
+    }
+  }
   // One mid in two m-sections.
   const midOwner = new Map<string, MediaDescription>();
   for (const m of media) {
