@@ -165,7 +165,7 @@ export class NatEvidence {
       independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase - this.wildcardCount) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
@@ -201,8 +201,8 @@ export class NatEvidence {
         }
       }
       const fam = (list: string[]) => [...new Set(list.map((x) => (x.split(':').length > 2 ? 'IPv6' : 'IPv4')))].join(' and ');
+      if (own.length > 0 && (natted.length > 0 || this.wildcardPortChanged > 0)) why.push(`${own.length} srflx equal to ${own.length === 1 ? 'its' : 'their'} public base (${own.slice(0, 3).map(shown).join(', ')}): no NAT on ${fam(own)}`);
       if (own.length > 0 && natted.length > 0) {
-        why.push(`${own.length} srflx equal to ${own.length === 1 ? 'its' : 'their'} public base (${own.slice(0, 3).map(shown).join(', ')}): no NAT on ${fam(own)}`);
         why.push(`${natted.length} base${natted.length === 1 ? '' : 's'} mapped to another address (${natted.slice(0, 3).map((n) => n.text).join('; ')}${natted.length > 3 ? '; …' : ''}): a NAT on ${fam(natted.map((n) => n.base))}, its kind unknown`);
       }
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);

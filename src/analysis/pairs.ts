@@ -113,7 +113,8 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
       if (l.candidate.component !== r.candidate.component) continue;
       if (l.candidate.transport !== r.candidate.transport) continue;
       // Candidates of different m-lines belong to different ICE transports: they never pair.
-      if (l.mid != null && r.mid != null && l.mid !== r.mid) continue;
+      // An empty sdpMid names no m-line (jitsi's addIceCandidate frames carry "": audit of the change, no pair at all).
+      if (l.mid != null && r.mid != null && l.mid !== '' && r.mid !== '' && l.mid !== r.mid) continue;
       const why = obstacle(l, r);
       // An agent knows its own address: only the other side's mDNS name needs resolving here
       // (candidates audit: an ICE-lite answerer's pairs with its own .local host said so).
@@ -137,7 +138,8 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
   // or IPv6 without NAT announces it, pairs once (SDP audit: each of its pairs listed twice).
   const seen = new Set<string>();
   const kept = pairs.filter((p) => {
-    const key = `${p.component} ${p.local.mid ?? ''} ${p.local.candidate.transport} ${p.local.candidate.address} ${p.local.candidate.port} ${p.remote.candidate.address.toLowerCase()} ${p.remote.candidate.port}`;
+    // A TCP candidate's tcptype is part of it: an active↔passive pair and an active↔so one at the same address are two (audit of the change: the working one was dropped).
+    const key = `${p.component} ${p.local.mid ?? ''} ${p.local.candidate.transport} ${p.local.candidate.address} ${p.local.candidate.port} ${p.local.candidate.tcpType ?? ''} ${p.remote.candidate.address.toLowerCase()} ${p.remote.candidate.port} ${p.remote.candidate.tcpType ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -938,29 +938,34 @@ export function describePair(p: { local: IceCandidateInfo | null; remote: IceCan
 }
 
 /**
- * How a dump's Chromium counts consent requests in requestsSent (IceReport.consentCounting). A
- * series tells for sure: the old count stops at the first response, so requestsSent growing after
- * one is the new count. A snapshot: the new count is always above the consent requests (the
- * checks before the first response are in it), the old one at most them once a few were sent.
+ * How a dump's Chromium counts consent requests in requestsSent (IceReport.consentCounting),
+ * from the series of its pairs: the old count stops at the first response, the new one goes on
+ * with every consent request. After a response: requestsSent growing is the new count, flat while
+ * consent requests grew the old one. A snapshot tells only when requestsSent is at most the
+ * consent requests (the old count: the new one is always above them); otherwise it cannot tell
+ * (audit of the change: Chrome 87's 8 checks before an answer, beside 4 consent requests, had
+ * been read as the new count). Pairs that disagree tell nothing.
  */
 function countingOfConsent(pc: PeerConnectionDump): 'included' | 'apart' | null {
+  let included = false;
   let apart = false;
   for (const h of pc.stats.values()) {
     if (h.type !== 'candidate-pair') continue;
     const consent = num(h.last['consentRequestsSent']);
     const sent = num(h.last['requestsSent']);
     if (consent === null || sent === null || consent === 0) continue;
-    // requestsSent after a response had come, grown: counted with the consent requests.
-    const responses = h.series('responsesReceived');
-    const answeredAt = responses.find((p) => (num(p.value) ?? 0) > 0)?.time;
+    const answeredAt = h.series('responsesReceived').find((p) => (num(p.value) ?? 0) > 0)?.time;
     if (answeredAt !== undefined) {
-      const after = h.series('requestsSent').filter((p) => p.time >= answeredAt).map((p) => num(p.value) ?? 0);
-      if (after.length > 1 && after.at(-1)! > after[0]!) return 'included';
+      const after = (property: string) => h.series(property).filter((p) => p.time >= answeredAt).map((p) => num(p.value) ?? 0);
+      const requests = after('requestsSent');
+      const consents = after('consentRequestsSent');
+      // (A series may hold changes only: one value is a count that stayed.)
+      if (requests.length > 1 && requests.at(-1)! > requests[0]!) included = true;
+      else if (consents.length > 1 && consents.at(-1)! > consents[0]!) apart = true;
     }
     if (sent <= consent) apart = true;
-    else if (consent >= 3) return 'included';
   }
-  return apart ? 'apart' : null;
+  return included === apart ? null : included ? 'included' : 'apart';
 }
 
 /**
@@ -1103,21 +1108,35 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // Chrome 144 peer whose DTLS was closed from its first sample was "the path stopped answering").
     // Closed for good: a transport's DTLS that came back (the other page reloaded and the call was
     // renegotiated, Chrome 147) is no hang-up, nor a connection state connected after it.
-    const closedFor = x.transports.map((t) => {
-      const series = t.series('dtlsState');
-      let from: number | null = null;
-      for (const p of series) from = p.value === 'closed' ? (from ?? p.time) : null;
+    // Which transports: the selected pair's, or all of them when no transport names it (audit of
+    // the change: an unbundled second transport the far end closed, while the call went on, was
+    // "closed-by-peer"). Each one's closing is bounded by the sample before it, as DTLS is sampled
+    // every few seconds: the loss of ICE between the two is the hang-up's too.
+    const selectedTransport = sel !== null ? x.transports.find((t) => asText(t.last['selectedCandidatePairId']) === sel.id) : undefined;
+    const watched = selectedTransport !== undefined ? [selectedTransport] : x.transports;
+    const closings = watched.map((t) => {
+      let from: { time: number; after: number } | null = null;
+      let before = -Infinity;
+      for (const p of t.series('dtlsState')) {
+        if (p.value === 'closed') from ??= { time: p.time, after: before };
+        else {
+          from = null;
+          before = p.time;
+        }
+      }
       return from;
-    }).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    const dtlsClosedAt = closedFor.length > 0 && !conn.some((c) => c.state === 'connected' && (c.time ?? -Infinity) > closedFor[0]!) ? closedFor[0]! : null;
-    if (dtlsClosedAt !== null && (x.closedAt === undefined || (x.closedAt !== null && x.closedAt > dtlsClosedAt)) && (lostAfter.length === 0 || (lostAfter[0]!.time ?? Infinity) >= dtlsClosedAt)) {
+    });
+    const closing = closings.every((c) => c !== null) && closings.length > 0 ? closings.reduce((a, b) => (b!.time < a!.time ? b : a))! : null;
+    const dtlsClosedAt = closing !== null && !conn.some((c) => c.state === 'connected' && (c.time ?? -Infinity) > closing.time) ? closing.time : null;
+    if (closing !== null && dtlsClosedAt !== null && (x.closedAt === undefined || (x.closedAt !== null && x.closedAt > dtlsClosedAt)) && (lostAfter.length === 0 || (lostAfter[0]!.time ?? Infinity) >= closing.after)) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
-      const first = x.transports.some((t) => t.series('dtlsState')[0]?.value === 'closed');
-      evidence.push(`DTLS state closed at ${at(dtlsClosedAt)}${first ? " (the transport's first stats sample: closed before it)" : ''}, before this side closed anything: the other side sent close_notify`);
-      for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}, after the DTLS session had ended: the other side no longer answers consent checks`);
+      const first = closing.after === -Infinity;
+      const when = first ? `by ${at(dtlsClosedAt)} (the transport's first stats sample: closed before it)` : `between ${at(closing.after)} and ${at(dtlsClosedAt)} (two stats samples)`;
+      evidence.push(`DTLS state closed ${when}, before this side closed anything: the other side sent close_notify`);
+      for (const s of lostAfter) evidence.push(`${s.what} state ${s.state} at ${at(s.time)}${(s.time ?? 0) >= dtlsClosedAt ? ', after the DTLS session had ended' : ', as the DTLS session ended'}: the other side no longer answers consent checks`);
       if (x.closedAt !== undefined) evidence.push(`closed by this side at ${at(x.closedAt)}`);
-      const then = lostAfter.length > 0 ? `; ICE went ${[...new Set(lostAfter.map((s) => s.state))].join(', then ')} after it, as the other side stopped answering` : CONNECTED.has(finalIce ?? '') ? '; ICE still connected when the dump ends' : '';
-      return verdict('closed-by-peer', `The other side closed the connection: DTLS closed${first ? ` by ${at(dtlsClosedAt)}` : ` at ${at(dtlsClosedAt)}`} (close_notify)${then}.`, evidence);
+      const then = lostAfter.length > 0 ? `; ICE went ${[...new Set(lostAfter.map((s) => s.state))].join(', then ')} as the other side stopped answering` : CONNECTED.has(finalIce ?? '') ? '; ICE still connected when the dump ends' : '';
+      return verdict('closed-by-peer', `The other side closed the connection: DTLS closed by ${at(dtlsClosedAt)} (close_notify)${then}.`, evidence);
     }
     const endedLost = lostAfter.length > 0 && !CONNECTED.has(finalIce ?? '') && finalConn !== 'connected';
     if (endedLost) {

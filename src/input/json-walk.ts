@@ -63,8 +63,10 @@ const RTCSTATS_EVENT = /^(?:(?:on)?icecandidate|(?:on)?icegatheringstatechange|(
 
 function rtcstatsEvent(entry: readonly unknown[], ctx: WalkContext, sink: InputSink, depth: number): boolean {
   const [method, pc, value, time] = entry;
-  if (entry.length < 3 || entry.length > 5 || typeof method !== 'string' || typeof pc !== 'string' || !RTCSTATS_EVENT.test(method)) return false;
-  const here: WalkContext = { ...ctx, peerConnection: pc, event: method, ...(typeof time === 'number' && Number.isFinite(time) ? { timestamp: time } : {}), path: `${ctx.path ?? '$'}[2]` };
+  // A time (or a delta) fourth: a signaling server's ["icecandidate", room, {…}] is none (audit of the change: its two peers read as one side).
+  if (entry.length < 4 || entry.length > 5 || typeof method !== 'string' || typeof pc !== 'string' || typeof time !== 'number' || !RTCSTATS_EVENT.test(method)) return false;
+  // An epoch time (the stored form); the file format's is a delta to the line before (audit of the change: shown as times).
+  const here: WalkContext = { ...ctx, peerConnection: pc, event: method, ...(Number.isFinite(time) && time > 1e11 ? { timestamp: time } : {}), path: `${ctx.path ?? '$'}[2]` };
   const gathering = /gatheringstatechange$/.test(method);
   if ((value === null && !gathering && /icecandidate$/.test(method)) || (gathering && value === 'complete')) {
     sink.endOfCandidates({ sdpMid: null, source: sourceOf(here) });

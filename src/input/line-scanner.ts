@@ -337,6 +337,8 @@ export class LineScanner {
       if (brace >= 0 && close > brace) {
         const value = this.json.parse(line.slice(brace, close + 1));
         if (value !== NOT_JSON) {
+          // A candidate in the prefix (`send candidate:… {…}`) is the line's too (audit of the change: lost).
+          if (line.lastIndexOf('candidate:', brace) >= 0) scanText(line.slice(0, brace), lineNo, this.sink, this.base.file, time);
           const ctx = this.at(lineNo, 'json');
           walkJson(value, time !== undefined ? { ...ctx, timestamp: time } : ctx, this.sink);
           return;

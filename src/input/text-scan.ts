@@ -49,7 +49,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     const outer = unescapeJsonString(line, twice.index);
     if (outer.text !== null) {
       // The outer string is a quoted one (its quote before it on the line): what is in it is quoted too.
-      scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || (firstQuote >= 0 && firstQuote < twice.index));
+      // The type stated before the outer string's first SDP (a mysqldump row's `{\"type\":\"offer\",\"sdp\":…`) is out of the decoded text: given to it.
+      scanText(outer.text, lineNo, sink, file, timestamp, at, inQuotes || (firstQuote >= 0 && firstQuote < twice.index), typeBefore(line, 0, twice.index) ?? typeAbove);
       spans.push(twice.index, outer.end);
       from = outer.end;
     }
@@ -155,11 +156,24 @@ export function statedType(text: string): SdpType | null {
  * an object joined from its lines had been "type unknown" (change audit).
  */
 const typeBefore = (line: string, from: number, start: number): SdpType | null => {
-  // Not past the end of an object before it: that object's type is its own (real-dump audit: two
-  // frames on a line, `{"sdp":…,"type":"offer"} {"sdp":…}`).
+  // The SDP's own object and those it is nested in (`{"type":"offer","payload":{"sdp":…`), the
+  // objects before it left out, whole: another frame's (real-dump audit: two frames on a line,
+  // `{"sdp":…,"type":"offer"} {"sdp":…}`) and a member's (audit of the change: `"from":{…}`
+  // between the type and the SDP had hidden it when the search stopped at the last "}").
   // Within the window only (a search of the whole line per SDP would be quadratic in a line of many).
-  const before = line.slice(Math.max(from, start - 200), start);
-  return statedType(before.slice(before.lastIndexOf('}') + 1));
+  let out = '';
+  let depth = 0;
+  let end = start;
+  const stop = Math.max(from, start - 200);
+  for (let i = start - 1; i >= stop; i--) {
+    const c = line.charCodeAt(i);
+    if (c === 125 /* } */) {
+      if (depth === 0) out = line.slice(i + 1, end) + out;
+      depth++;
+    } else if (c === 123 /* { */ && depth > 0 && --depth === 0) end = i;
+  }
+  if (depth === 0) out = line.slice(stop, end) + out;
+  return statedType(out);
 };
 
 /**
@@ -168,9 +182,22 @@ const typeBefore = (line: string, from: number, start: number): SdpType | null =
  * frames on one log line, were "type unknown").
  */
 const typeAfter = (line: string, end: number): SdpType | null => {
-  const after = line.slice(end, end + 200);
-  const close = after.indexOf('}');
-  return close < 0 ? null : statedType(after.slice(0, close));
+  let out = '';
+  let depth = 0;
+  let run = end;
+  const stop = Math.min(line.length, end + 200);
+  for (let i = end; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 123 /* { */) {
+      if (depth === 0) out += line.slice(run, i);
+      depth++;
+    } else if (c === 125 /* } */) {
+      if (depth === 0) return statedType(out + line.slice(run, i));
+      if (--depth === 0) run = i + 1;
+    }
+  }
+  // No end of its object within the window: not said to be its own.
+  return null;
 };
 
 /**
@@ -642,7 +669,9 @@ export function candidateTextStop(line: string, from: number, end: number): numb
   return stop;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+// With MySQL's \' too (a mysqldump's rows of JSON: one such escape in a later row lost every SDP of
+// the line, audit of the change); JSON has no such escape, and it can only mean the quote.
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', "'": "'", b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
  * The JSON string content that starts at `start` and ends at the first unescaped quote (or the end

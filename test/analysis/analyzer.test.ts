@@ -311,6 +311,14 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
     expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['AAAA', true], ['BBBB', false]]);
   });
 
+  it('rtcstats lines need a time (a signaling server\'s ["icecandidate", room, {…}] is no dump), and the file format\'s deltas are no times (audit of the change)', () => {
+    const socket = [0, 1].map((i) => JSON.stringify(['icecandidate', 'room-42', { candidate: `candidate:${i} 1 udp 2122260223 192.168.1.10 5000${i} typ host`, sdpMid: '0', sdpMLineIndex: 0 }])).join('\n');
+    expect(analyze(socket).sessions.map((x) => x.origin.peerConnection)).toEqual([undefined]);
+    const found = readInput(dumpText('lab/lost-mid-call__rtcstats_dump.gz')).candidates;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.source.timestamp === undefined || (typeof c.source.timestamp === 'number' && c.source.timestamp > 1e11))).toBe(true);
+  });
+
   it('an ICE-lite server\'s description: no srflx or relay missing, and its NAT verdict says why none shows (WHIP/SFU audit: "check iceServers" of SRS, mediasoup and Janus answers)', () => {
     for (const f of ['srs4_play_answer_icelite_h264_no_fmtp.sdp', 'mediasoupclient_recv_offer_icelite.sdp', 'pingos_answer_icelite_two_fmtp_lines.sdp']) {
       const r = analyze(readFileSync(join(THREADS, f), 'utf8'));

@@ -49,6 +49,15 @@ describe('NAT mapping from srflx candidates', () => {
     expect(verdict(['candidate:1 1 udp 1686052607 198.51.100.7 40001 typ srflx raddr 0.0.0.0 rport 0']).evidence[0]).toMatch(/^1 srflx with a hidden base \(raddr 0\.0\.0\.0 \/ rport 0, or none\)/);
   });
 
+  it('a pion wildcard srflx whose port changed beside an IPv6 srflx equal to its base: not "no NAT" (audit of the change)', () => {
+    const v = verdict([
+      'candidate:2 1 udp 1694498815 2001:db8:1::5 50000 typ srflx raddr 2001:db8:1::5 rport 50000',
+      'candidate:4 1 udp 1694498815 203.0.113.7 61000 typ srflx raddr 0.0.0.0 rport 58952',
+    ]);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence).toContain('1 srflx equal to its public base ([2001:db8:1::5]:50000): no NAT on IPv6');
+  });
+
   it('a srflx whose address is no IP address (anonymised by hand, a coturn thread\'s "X.Y.22.158") says nothing: it was "no NAT: the host address is public"', () => {
     const v = verdict(['candidate:842163049 1 udp 1677729535 X.Y.22.158 61989 typ srflx raddr X.Y.22.158 rport 61989 generation 0']);
     expect(v.mapping).toBe('unknown');

@@ -47,6 +47,14 @@ describe('predictPairs', () => {
     expect(got.map((p) => p.order)).toEqual([1, 2]);
   });
 
+  it('a TCP passive and an so candidate at one address are two, neither pruned; an empty sdpMid names no m-line (audit of the change)', () => {
+    const active = end('A', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active');
+    const got = predictPairs([active], [end('B', 'candidate:2 1 tcp 1518280447 198.51.100.9 49228 typ host tcptype passive'), end('B', 'candidate:3 1 tcp 1518280446 198.51.100.9 49228 typ host tcptype so')], true);
+    expect(got.map((p) => [p.remote.candidate.tcpType, p.viable])).toEqual([['passive', true], ['so', false]]);
+    const empty = predictPairs([{ ...local[0]!, mid: '0' }], [{ ...remote[0]!, mid: '' }], true);
+    expect(empty).toHaveLength(1);
+  });
+
   it('pairs per component and transport only', () => {
     expect(pairs.every((p) => p.local.candidate.component === p.remote.candidate.component && p.local.candidate.transport === p.remote.candidate.transport)).toBe(true);
     expect(pairs.some((p) => p.local.candidate.component === 2)).toBe(false);

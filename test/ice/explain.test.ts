@@ -204,7 +204,7 @@ describe('explainIce on real dumps', () => {
     it('DTLS closed by the other side, then ICE disconnected: closed-by-peer, not a lost path (Chrome 144, a mesh peer that closed; dumps audit)', () => {
       const r = reports('metaversejs-peercompute__chrome144_pc36-54_excerpt.json')[0]!;
       expect(r.verdict.code).toBe('closed-by-peer');
-      expect(r.verdict.message).toBe('The other side closed the connection: DTLS closed by +1.0s (close_notify); ICE went disconnected after it, as the other side stopped answering.');
+      expect(r.verdict.message).toBe('The other side closed the connection: DTLS closed by +1.0s (close_notify); ICE went disconnected as the other side stopped answering.');
       expect(r.verdict.evidence).toContain('ICE state disconnected at +6.5s, after the DTLS session had ended: the other side no longer answers consent checks');
     });
     it('connected to ICE only, then lost: the DTLS handshake that never completed and the TURN server that gave no relay are said (Chrome 99 to a Jitsi bridge; dumps audit)', () => {
@@ -231,6 +231,33 @@ describe('explainIce on real dumps', () => {
       expect(safari.localCandidates).toHaveLength(5);
       expect(safari.localCandidates.find((c) => c.type === 'relay')).toMatchObject({ address: '130.61.132.30', relayProtocol: 'tls', seenIn: ['event', 'stats'] });
       expect(safari.verdict.message).toMatch(/^ICE connected through a TURN relay over TLS via turns:/);
+    });
+    it('consent counting from the series, and none from a snapshot that cannot tell (audit of the change: old Chrome\'s 8 checks before an answer beside 4 consent requests were "8 requests sent (4 of them consent requests)")', () => {
+      const snaps = JSON.parse(dumpText('pexip-peer-connection-stats__chrome87_multiple.json')) as Record<string, unknown>[][];
+      snaps.forEach((snap, i) => {
+        for (const x of snap) if (x['type'] === 'candidate-pair') Object.assign(x, { requestsSent: 8, consentRequestsSent: 2 + i });
+      });
+      const explain = (v: unknown) => explainIce(readStatsDump(JSON.stringify(v)).peerConnections[0]!);
+      // requestsSent flat after the first response while consent requests grew: the old count.
+      expect(explain(snaps).consentCounting).toBe('apart');
+      // One snapshot of 8 above 4: either count; nothing claimed.
+      const one = explain(snaps[2]);
+      expect(one.consentCounting).toBeNull();
+      expect(one.verdict.evidence[0]).toMatch(/, 8 requests sent \(consent requests: 4\), /);
+    });
+    it('closed-by-peer needs the selected pair\'s transport closed, and bounds the closing by the sample before it (audit of the change)', () => {
+      const snaps = JSON.parse(dumpText('pexip-peer-connection-stats__chrome87_multiple.json')) as Record<string, unknown>[][];
+      // A second transport closed (an unbundled presentation the far end stopped), the call going on.
+      for (const x of snaps[2]!) if (x['id'] === 'RTCTransport_1_1') x['dtlsState'] = 'closed';
+      expect(explainIce(readStatsDump(JSON.stringify(snaps)).peerConnections[0]!).verdict.code).toBe('connected');
+      // The hang-up seen at the next sample after ICE went: still the hang-up.
+      const dump = JSON.parse(dumpText('metaversejs-peercompute__chrome144_pc36-54_excerpt.json')) as { PeerConnections: Record<string, { stats: Record<string, { values: string }>; updateLog: { type: string; timestamp: number }[] }> };
+      const pc = Object.values(dump.PeerConnections)[0]!;
+      pc.stats['T01-dtlsState']!.values = '["connected","connected","connected","connected","connected","closed"]';
+      for (const e of pc.updateLog) if (/^on(ice)?connectionstatechange$/.test(e.type) && e.timestamp > 1770144999000) e.timestamp = 1770144999367.754;
+      const r = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
+      expect(r.verdict.code).toBe('closed-by-peer');
+      expect(r.verdict.evidence).toContainEqual(expect.stringMatching(/^DTLS state closed between \+[\d.]+s and \+[\d.]+s \(two stats samples\)/));
     });
     it('getStats JSON in microseconds (native libwebrtc) reads as the same in milliseconds (it was checks-unanswered against still-checking)', () => {
       const us = one('getstats-microseconds__getstats.json');
@@ -280,7 +307,7 @@ describe('explainIce on real dumps', () => {
     const closed = explainIce(readStatsDump(JSON.stringify(dump)).peerConnections[0]!);
     expect(closed.transport?.dtlsState).toBe('closed');
     expect(closed.verdict.code).toBe('closed-by-peer');
-    expect(closed.verdict.message).toMatch(/^The other side closed the connection: DTLS closed at \+[\d.]+s \(close_notify\); ICE still connected when the dump ends\.$/);
+    expect(closed.verdict.message).toMatch(/^The other side closed the connection: DTLS closed by \+[\d.]+s \(close_notify\); ICE still connected when the dump ends\.$/);
   });
 
   it('a 701 from an IPv6 socket beside an IPv4 srflx from the same server: harmless, one interface counted or not (dump audit: Chrome 149 hides host addresses behind mDNS, and it was "the server is down"); from the same family: as before', () => {

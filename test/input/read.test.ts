@@ -198,6 +198,18 @@ describe('chrome://webrtc-internals dumps', () => {
 });
 
 describe('log text', () => {
+  it('several frames on a line, as the audit of the change wrote them: a member object between the type and the SDP, a nested payload, MySQL\'s \\\' escape in a later row, a candidate before one JSON value', () => {
+    const sdp = (id: string) => `"v=0\\r\\no=- ${id} 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\nc=IN IP4 0.0.0.0\\r\\na=mid:0\\r\\na=rtpmap:111 opus/48000/2\\r\\n"`;
+    const types = (t: string) => readInput(t).descriptions.map((d) => d.type);
+    expect(types(`recv {"type":"offer","from":{"id":"alice"},"sdp":${sdp('1')}} {"type":"answer","from":{"id":"bob"},"sdp":${sdp('2')}}`)).toEqual(['offer', 'answer']);
+    expect(types(`recv {"sdp":${sdp('1')},"from":{"id":"alice"},"type":"offer"} {"sdp":${sdp('2')},"to":{"id":"x"},"type":"answer"}`)).toEqual(['offer', 'answer']);
+    expect(types(`recv {"type":"offer","payload":{"sdp":${sdp('1')}}} {"type":"answer","payload":{"sdp":${sdp('2')}}}`)).toEqual(['offer', 'answer']);
+    const row = (id: string, json: string) => `(${id},'${json.replaceAll('"', '\\"')}')`;
+    const dumpLine = `INSERT INTO \`s\` VALUES ${row('1', `{"type":"offer","sdp":${sdp('1')}}`)},${row('2', '{"text":"don\\\'t"}')};`;
+    expect(types(dumpLine)).toEqual(['offer']);
+    expect(readInput(`send candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host {"sdp":${sdp('1')}}`).candidates.map((c) => c.candidate?.foundation)).toEqual(['2']);
+  });
+
   it('a line of several frames: candidates before, between and after its SDPs are read, and each SDP takes the type of its own object, stated before or after it (SDP audit)', () => {
     const cand = (n: number) => `{"candidate":"candidate:${n} 1 udp 2122260223 10.0.0.${n} 5000 typ host","sdpMid":"0","sdpMLineIndex":0}`;
     const sdp = (id: string) => `"v=0\\r\\no=- ${id} 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\nc=IN IP4 0.0.0.0\\r\\na=mid:0\\r\\na=candidate:9 1 udp 2122260223 10.0.0.9 5000 typ host\\r\\na=rtpmap:111 opus/48000/2\\r\\n"`;
