@@ -137,6 +137,9 @@ describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was qua
   const cases: [string, (bytes: number) => unknown][] = [
     ['parseSdp: a=rtcp-fb:* with an m= line repeating one format and as many a=rtcp-fb lines', (b) => parseSdp(`v=0\r\nm=video 9 RTP/AVPF ${times('96 ', b / 6).trim()}\r\na=rtcp-fb:* nack\r\n${times('a=rtcp-fb:96 x\r\n', b / 2)}`)],
     ['negotiate: an m= line repeating one format, offer and answer of other fmtp', (b) => negotiate(repeated(b, 0), repeated(b, 2))],
+    ['parseSdp: a=fmtp lines of one payload type, each a parameter of its own (merged as libwebrtc merges them)', (b) => parseSdp(`${SESSION}m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\n${Array.from({ length: Math.round(b / 16) }, (_, i) => `a=fmtp:96 x${i}=1\r\n`).join('')}`)],
+    ['parseSdp: an a=msid in every m-section, one stream and track', (b) => parseSdp(`${SESSION}${times('m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=msid:s t\r\n', b / 40)}`)],
+    ['readInput: a line of candidate frames and escaped SDPs, members between types and SDPs', (b) => readInput(times(`{"candidate":"candidate:1 1 udp 1 1.2.3.4 5 typ host"} {"type":"offer","from":{"id":"a"},"sdp":"v=0\\r\\ns=-\\r\\n"} `, b))],
     ['negotiate: many m-lines, the answer\'s mids in reverse order', (b) => negotiate(...mids(b, true))],
     ['negotiate: an a=extmap per URI, none in common', (b) => negotiate(extmaps(b, 'a'), extmaps(b, 'b'))],
     ['diffDescriptions: many m-lines of the same mids', (b) => diffDescriptions(...mids(b, false))],

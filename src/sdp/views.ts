@@ -89,8 +89,8 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
   const rtpmaps: (Of<'rtpmap'> | undefined)[] = new Array(128);
   for (const r of a.all('rtpmap')) if (r.value.payloadType < 128 && !rtpmaps[r.value.payloadType]) rtpmaps[r.value.payloadType] = r;
   const fmtps = new Map<string, Of<'fmtp'>>();
-  /** A format's parameters when it has several a=fmtp lines: merged as libwebrtc merges them (fmtp-repeated). */
-  let repeated: Map<string, FmtpParameter[]> | null = null;
+  /** A format's parameters when it has several a=fmtp lines: merged as libwebrtc merges them (fmtp-repeated), in place (linear however many lines). */
+  let repeated: Map<string, MergedParameters> | null = null;
   for (const f of a.all('fmtp')) {
     const first = fmtps.get(f.value.format);
     if (first === undefined) {
@@ -98,7 +98,9 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
       continue;
     }
     repeated ??= new Map();
-    repeated.set(f.value.format, mergeParameters(repeated.get(f.value.format) ?? first.value.parameters, f.value.parameters));
+    let merged = repeated.get(f.value.format);
+    if (merged === undefined) repeated.set(f.value.format, (merged = new MergedParameters(first.value.parameters)));
+    merged.add(f.value.parameters);
   }
   // rtcp-fb by payload type, and the "*" ones (every payload type's), each in the lines' order.
   const feedback = new Map<string, Of<'rtcp-fb'>[]>();
@@ -129,7 +131,7 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
     const fmtp = fmtps.get(format);
     // rtcp-fb for "*" applies to every payload type; keep the lines' order.
     const fb = feedbackOf(format);
-    const parameters: readonly FmtpParameter[] = repeated?.get(format) ?? fmtp?.value.parameters ?? [];
+    const parameters: readonly FmtpParameter[] = repeated?.get(format)?.list ?? fmtp?.value.parameters ?? [];
     const known = rtpmap ? undefined : staticPayloadType(pt);
     codecs.push({
       payloadType: pt,
@@ -171,15 +173,28 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** A later a=fmtp line's parameters added to the earlier ones', a name given again taking its later value (libwebrtc's AddParameters). */
-export function mergeParameters(before: readonly FmtpParameter[], after: readonly FmtpParameter[]): FmtpParameter[] {
-  const out = [...before];
-  for (const p of after) {
-    const at = p.name === null ? -1 : out.findIndex((q) => q.name === p.name);
-    if (at >= 0) out[at] = p;
-    else out.push(p);
+/**
+ * A payload type's parameters over its a=fmtp lines: a later line's added to the earlier ones', a
+ * name given again taking its later value (libwebrtc's AddParameters). Names found by index, each
+ * parameter once: linear in the parameters, however many lines and names.
+ */
+class MergedParameters {
+  readonly list: FmtpParameter[];
+  private readonly at = new Map<string, number>();
+  constructor(first: readonly FmtpParameter[]) {
+    this.list = [];
+    this.add(first);
   }
-  return out;
+  add(parameters: readonly FmtpParameter[]): void {
+    for (const p of parameters) {
+      const i = p.name === null ? undefined : this.at.get(p.name);
+      if (i !== undefined) this.list[i] = p;
+      else {
+        if (p.name !== null) this.at.set(p.name, this.list.length);
+        this.list.push(p);
+      }
+    }
+  }
 }
 
 /** Two lists of lines, each in order, as one in order (by line number). */
