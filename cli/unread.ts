@@ -60,6 +60,9 @@ export function unreadCandidatesHint(head: { readonly text: string; readonly who
   let count = 0;
   let first: { line: number; text: string } | null = null;
   let stack: string | null = null;
+  // getStats JSON saved minified is one long line (audit of the change: no hint for it): its mark looked for in the head as a whole.
+  const getStats = STACKS[0]!;
+  if (getStats.mark.test(text)) stack = getStats.says;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;

@@ -185,6 +185,7 @@ export interface LogDiagnosticPayloads {
   'relay-private-address': SessionPosition;
   'srflx-private-address': SessionPosition;
   'only-mdns-hosts': SessionPosition;
+  'lite-hosts-not-routable': SessionPosition;
   'only-tcp': SessionPosition;
   'ipv6-only': SessionPosition;
   'duplicate-candidate': SessionPosition;
@@ -301,6 +302,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'relay-private-address': 'warning',
   'srflx-private-address': 'warning',
   'only-mdns-hosts': 'info',
+  'lite-hosts-not-routable': 'warning',
   'only-tcp': 'warning',
   'ipv6-only': 'info',
   'duplicate-candidate': 'info',
@@ -859,6 +861,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A srflx candidate on a private (RFC 1918, or an IPv6 ULA), CGNAT, link-local or loopback address: the STUN server that answered is inside a private network (on the LAN, or a server with two interfaces answering from the inner one), so the address it saw is no one\'s on the internet. Remote peers cannot reach it; it only helps a peer inside the same network.',
     action: 'Use a STUN server on the internet (for coturn on a machine with two interfaces: listen on the public one, and set --external-ip).',
     reference: 'RFC 8445 §5.1.1.1; RFC 5389 §1',
+  },
+  'lite-hosts-not-routable': {
+    domain: 'log',
+    title: 'An ICE-lite agent announces no address a peer elsewhere can reach',
+    description: 'The session is ICE-lite (a=ice-lite: a server that gathers host candidates only and never sends checks), and every one of its candidates is a private, loopback or link-local address. A client outside that network sends its checks there and nothing answers: the server runs in a container or behind a NAT without its public address configured.',
+    action: 'Configure the address clients reach the server at: SRS\'s candidate, mediasoup\'s announcedAddress, Janus\' nat_1_1_mapping, pion\'s NAT1To1IPs, LiveKit\'s node_ip; or a TURN server for the clients.',
+    reference: 'RFC 8445 §2.5 (lite agents have host candidates only)',
   },
   'only-mdns-hosts': {
     domain: 'log',

@@ -664,6 +664,8 @@ function sessionReport(s: SessionState): SessionReport {
     // candidates only: no STUN or TURN to blame (WHIP/SFU audit: "check iceServers" of four servers' answers).
     if (!s.lite && !types['srflx'] && s.hosts > 0 && s.nonRoutableHosts > 0) diagnostics.push(at('no-srflx', `${s.total} candidate${s.total === 1 ? '' : 's'}, none srflx: no STUN server, STUN unreachable, or UDP blocked`, s.key));
     if (!s.lite && !types['relay']) diagnostics.push(at('no-relay', 'no relay candidate: no TURN server configured, unreachable, or credentials refused', s.key));
+    // …but one whose every address is private is the usual server failure (a container): said (audit of the change: nothing was).
+    if (s.lite && s.hosts > 0 && s.nonRoutableHosts === s.hosts && s.hosts === s.total) diagnostics.push(at('lite-hosts-not-routable', `ICE-lite, and ${s.hosts === 1 ? 'its one candidate is an address' : `all ${s.hosts} candidates are addresses`} no peer outside its network can reach: a server without its public address configured`, s.key));
     if (s.hosts > 0 && s.mdnsHosts === s.hosts) diagnostics.push(at('only-mdns-hosts', `all ${s.hosts} host candidate${s.hosts === 1 ? ' is an mDNS name' : 's are mDNS names'}`, s.key));
     if (!s.byTransport['udp'] && Object.keys(s.byTransport).length > 0) diagnostics.push(at('only-tcp', `no UDP candidate among ${s.total}`, s.key));
     // Not when some addresses are redacted or unreadable: they may be IPv4 (README walk: libwebrtc's own "192.168.0.x").

@@ -77,7 +77,7 @@ export class NatEvidence {
     // A wildcard base with its port (pion's "raddr 0.0.0.0 rport 58952": its socket bound to every
     // interface): no address, but the port tells whether the NAT kept it (SDP audit: called masked for privacy).
     if (c.relatedClass === 'unspecified' && c.relatedPort !== null && c.relatedPort !== 0) {
-      const seen = `${c.relatedPort} → ${c.port}`;
+      const seen = `${ra ?? '0.0.0.0'}:${c.relatedPort} → ${c.port}`;
       // Made with the first (one array more per session of the bench's log was measurable).
       this.wildcard ??= [];
       if (this.wildcard.length < 3 && !this.wildcard.includes(seen)) this.wildcard.push(seen);
@@ -187,7 +187,7 @@ export class NatEvidence {
       if (this.wildcardCount > 0) {
         const n = this.wildcardCount;
         const changed = this.wildcardPortChanged;
-        why.push(`${n} srflx whose base is the wildcard address with its port (raddr 0.0.0.0, ports ${(this.wildcard ?? []).join(', ')}${n > 3 ? ', …' : ''}: a socket bound to every interface, as pion's agent writes it): ${changed === n ? 'the NAT changed the port of each, so it does not preserve ports' : changed === 0 ? 'the port was kept by each mapping' : `${changed} of ${n} ports changed`}; without the base's address the mapping cannot be compared`);
+        why.push(`${n} srflx whose base is the wildcard address with its port (${(this.wildcard ?? []).join(', ')}${n > 3 ? ', …' : ''}: a socket bound to every interface, as pion's agent writes it): ${changed === n ? 'the NAT changed the port of each, so it does not preserve ports' : changed === 0 ? 'the port was kept by each mapping' : `${changed} of ${n} ports changed`}; without the base's address the mapping cannot be compared`);
       }
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
@@ -206,9 +206,10 @@ export class NatEvidence {
         }
       }
       const fam = (list: string[]) => [...new Set(list.map((x) => (x.split(':').length > 2 ? 'IPv6' : 'IPv4')))].join(' and ');
-      if (own.length > 0 && (natted.length > 0 || this.wildcardPortChanged > 0)) why.push(`${own.length} srflx equal to ${own.length === 1 ? 'its' : 'their'} public base (${own.slice(0, 3).map(shown).join(', ')}): no NAT on ${fam(own)}`);
+      // Said of the interfaces, their family named: two IPv4 interfaces, one public and one behind a NAT, had been "no NAT on IPv4" and "a NAT on IPv4" (audit).
+      if (own.length > 0 && (natted.length > 0 || this.wildcardPortChanged > 0)) why.push(`${own.length} srflx equal to ${own.length === 1 ? 'its' : 'their'} public base (${own.slice(0, 3).map(shown).join(', ')}): no NAT on ${own.length === 1 ? 'that interface' : 'those interfaces'} (${fam(own)})`);
       if (own.length > 0 && natted.length > 0) {
-        why.push(`${natted.length} base${natted.length === 1 ? '' : 's'} mapped to another address (${natted.slice(0, 3).map((n) => n.text).join('; ')}${natted.length > 3 ? '; …' : ''}): a NAT on ${fam(natted.map((n) => n.base))}, its kind unknown`);
+        why.push(`${natted.length} base${natted.length === 1 ? '' : 's'} mapped to another address (${natted.slice(0, 3).map((n) => n.text).join('; ')}${natted.length > 3 ? '; …' : ''}): a NAT on ${natted.length === 1 ? 'that interface' : 'those interfaces'} (${fam(natted.map((n) => n.base))}), its kind unknown`);
       }
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
     }

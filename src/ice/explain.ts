@@ -26,7 +26,7 @@ export const ICE_VERDICTS = {
   'remote-candidates-unresolved': { title: 'Remote candidates are names that never resolved', action: 'A candidate written with a name is paired only once the name resolves. .local (mDNS) names hide a browser\'s host addresses and resolve only on the same link: give both sides a STUN server (srflx) or TURN (relay). A DNS name (a server announcing its host name) must resolve from this side: check its DNS record, or have the server announce its IP address.' },
   'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
-  'closed-by-peer': { title: 'The other side closed the connection', action: 'Nothing failed on the path: the other side ended the DTLS session (close_notify: its application called close(), or its page or process went away), and then stopped answering consent checks, so ICE went disconnected. Look at why it hung up (its own logs or dump); an application can take a DTLS transport in state "closed" as the end of the call instead of waiting for ICE to fail.' },
+  'closed-by-peer': { title: 'The other side closed the connection', action: 'Nothing failed on the path: the other side ended the DTLS session (close_notify: its application called close(), or its page or process went away), and stops answering consent checks, so ICE goes disconnected unless this side closes first. Look at why it hung up (its own logs or dump); an application can take a DTLS transport in state "closed" as the end of the call instead of waiting for ICE to fail.' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
   'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works. When the secure channel never came up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS; sdp-diff checks fingerprints and roles. When it was up and then failed: a renegotiation that changed the fingerprint or the DTLS role mid-call (sdp-diff the two offers), or a fatal DTLS alert: look at both sides\' logs at that time.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
@@ -1064,8 +1064,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
     // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
     if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
-    const firsts = new Set(r.selectedPairChanges.map((c) => c.transportId)).size;
-    if (r.selectedPairChanges.length > firsts) evidence.push(`the selected pair changed ${r.selectedPairChanges.length - firsts} time(s)${firsts > 1 ? ` (over ${firsts} transports)` : ''}`);
+    // Changes per transport, each one's first selection not counted (two unbundled transports: "(over 2 transports)" had read as spread over both; audit).
+    const perTransport = new Map<string, number>();
+    for (const c of r.selectedPairChanges) perTransport.set(c.transportId, (perTransport.get(c.transportId) ?? -1) + 1);
+    const changed = [...perTransport].filter(([, n]) => n > 0);
+    const total = changed.reduce((n, [, k]) => n + k, 0);
+    if (total > 0) evidence.push(`the selected pair changed ${total} time(s)${perTransport.size > 1 ? ` (${changed.map(([t, n]) => `transport ${t}: ${n}`).join(', ')})` : ''}`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
     // Never failed, never done: the connection state still "connecting" long after ICE connected
@@ -1112,8 +1116,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // the change: an unbundled second transport the far end closed, while the call went on, was
     // "closed-by-peer"). Each one's closing is bounded by the sample before it, as DTLS is sampled
     // every few seconds: the loss of ICE between the two is the hang-up's too.
-    const selectedTransport = sel !== null ? x.transports.find((t) => asText(t.last['selectedCandidatePairId']) === sel.id) : undefined;
-    const watched = selectedTransport !== undefined ? [selectedTransport] : x.transports;
+    // Every transport whose DTLS the stats show: all closed is the hang-up; some closed while
+    // another goes on is said, not the verdict, whichever of them the selected pair is on (audits
+    // of the change: an unbundled transport the far end closed was the verdict or unsaid, by order).
+    const watched = x.transports.filter((t) => t.series('dtlsState').length > 0);
     const closings = watched.map((t) => {
       let from: { time: number; after: number } | null = null;
       let before = -Infinity;
@@ -1128,7 +1134,15 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     });
     const closing = closings.every((c) => c !== null) && closings.length > 0 ? closings.reduce((a, b) => (b!.time < a!.time ? b : a))! : null;
     const dtlsClosedAt = closing !== null && !conn.some((c) => c.state === 'connected' && (c.time ?? -Infinity) > closing.time) ? closing.time : null;
-    if (closing !== null && dtlsClosedAt !== null && (x.closedAt === undefined || (x.closedAt !== null && x.closedAt > dtlsClosedAt)) && (lostAfter.length === 0 || (lostAfter[0]!.time ?? Infinity) >= closing.after)) {
+    if (closing === null) {
+      closings.forEach((c, i) => {
+        if (c !== null) evidence.push(`transport ${watched[i]!.id}'s DTLS state closed by ${at(c.time)}, while ${watched.length === 2 ? 'the other one' : 'others'} went on: the other side closed that one (close_notify), an unbundled m-line it stopped`);
+      });
+    }
+    // A snapshot (getStats results, a Firefox report without events) cannot tell who closed: no time of this side's close() to compare.
+    const eventsSeen = r.states.signaling.length > 0 || r.states.connection.length > 0 || x.closedAt !== undefined;
+    if (closing !== null && dtlsClosedAt !== null && !eventsSeen) evidence.push('DTLS state closed when the stats were taken: the session was ended, by the other side\'s close_notify or by this side\'s close(); a snapshot has no events to tell which');
+    if (closing !== null && dtlsClosedAt !== null && eventsSeen && (x.closedAt === undefined || (x.closedAt !== null && x.closedAt > dtlsClosedAt)) && (lostAfter.length === 0 || (lostAfter[0]!.time ?? Infinity) >= closing.after)) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
       const first = closing.after === -Infinity;
       const when = first ? `by ${at(dtlsClosedAt)} (the transport's first stats sample: closed before it)` : `between ${at(closing.after)} and ${at(dtlsClosedAt)} (two stats samples)`;

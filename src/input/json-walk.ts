@@ -113,7 +113,8 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   const room = ctx.pinned ? undefined : str(o['room']);
   const record = !ctx.pinned && sender !== undefined && room !== undefined && o['frame'] !== null && typeof o['frame'] === 'object';
   const frameType = typeof o['type'] === 'string' ? o['type'] : ctx.frameType;
-  const event = ctx.format === 'webrtc-internals' ? ctx.event : frameType;
+  // A dump's event (webrtc-internals, an rtcstats line's method) says the side; a description's own type does not replace it (audit: rtcstats SDPs had no side).
+  const event = ctx.format === 'webrtc-internals' || ctx.peerConnection !== undefined ? ctx.event : frameType;
   const timed = (typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string';
   // A new context only where this object says something (most values inside a frame do not).
   let here: WalkContext = ctx;

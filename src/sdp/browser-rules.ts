@@ -284,10 +284,17 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   if (rtp) {
     // Each payload type's apt= and its line, found once: the last given, over all of its a=fmtp
     // lines, which libwebrtc merges (an apt= on a second line had been "no apt=": SDP audit, PingOS).
-    const apts = new Map<string, { readonly apt: string; readonly line: number }>();
+    const apts = new Map<string, { readonly apt: string; readonly line: number; readonly exact: boolean }>();
     for (const l of a.all('fmtp')) {
       const pt = l.value.format;
-      for (const p of l.value.parameters) if (p.name !== null && p.name.toLowerCase() === 'apt') apts.set(pt, { apt: p.value, line: l.line });
+      // (The name's length first: a lower-cased copy of every parameter name of every a=fmtp was
+      // measurable.) "apt" as written wins over another case of it, as in libwebrtc's map of
+      // parameters, where the names are as written (audit of the change: apt=96;APT=100).
+      for (const p of l.value.parameters) {
+        if (p.name === null || p.name.length !== 3 || p.name.toLowerCase() !== 'apt') continue;
+        const had = apts.get(pt);
+        if (p.name === 'apt' || had === undefined || !had.exact) apts.set(pt, { apt: p.value, line: l.line, exact: p.name === 'apt' });
+      }
       if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
     }
     for (const l of a.all('rtcp-fb')) {

@@ -83,7 +83,7 @@ export function payloadType(format: string): number {
   return n;
 }
 
-function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
+function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: string, firstLine: number, line: number) => void): Codec[] {
   if (!media.protocol.includes('RTP/') && !/RTP\//i.test(media.protocol)) return [];
   // Payload types are 0..127 (RFC 3550 §5.1): arrays indexed by them beat maps here.
   const rtpmaps: (Of<'rtpmap'> | undefined)[] = new Array(128);
@@ -99,7 +99,10 @@ function buildCodecs(media: MediaLine, a: AttributeIndex): Codec[] {
     }
     repeated ??= new Map();
     let merged = repeated.get(f.value.format);
-    if (merged === undefined) repeated.set(f.value.format, (merged = new MergedParameters(first.value.parameters)));
+    if (merged === undefined) {
+      repeated.set(f.value.format, (merged = new MergedParameters(first.value.parameters)));
+      onRepeated(f.value.format, first.line, f.line);
+    }
     merged.add(f.value.parameters);
   }
   // rtcp-fb by payload type, and the "*" ones (every payload type's), each in the lines' order.
@@ -255,7 +258,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     rules('mid-repeated', midLines.at(-1)!.line, 7, `${midLines.length} a=mid in one m-section (${shown(mid)} first, ${shown(last)} last), BUNDLE naming ${shown(mid)}: Chromium reads the last and finds no m-section for ${shown(mid)}`);
   }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
-  const codecs = buildCodecs(mline, a);
+  // Several a=fmtp lines for one payload type: said once per format, at its second line (found as the codecs are built).
+  const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })));
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).
   const unread = new Set<string>();
   for (const l of lines) if (l.kind === 'other-attribute' && l.name === 'rtpmap' && l.value !== null) unread.add(l.value.split(' ')[0]!);
@@ -270,16 +274,6 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   }
   const tracks = new Set(trackOf.values());
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
-  // Several a=fmtp lines for one payload type: said once per format, at its second line.
-  const fmtpSeen = new Map<string, number>();
-  for (const f of a.all('fmtp')) {
-    const was = fmtpSeen.get(f.value.format);
-    if (was === undefined) fmtpSeen.set(f.value.format, f.line);
-    else if (was > 0) {
-      findings.push(diagnostic('fmtp-repeated', `payload type ${f.value.format} has a=fmtp on line ${was} and again here: read as one set of parameters, as libwebrtc merges them`, { line: f.line, column: null, mid }));
-      fmtpSeen.set(f.value.format, -1);
-    }
-  }
   if (unnamed.length > 0) {
     findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
   }
@@ -378,17 +372,20 @@ export function buildDescription(
   for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
   // One a=msid (stream and track) in two m-sections: RFC 8830 §2 does not permit it (WHIP/SFU
   // audit: a pion offer's audio and video both "synced-video synced-video", said by nothing).
-  const msidOwner = new Map<string, number>();
+  // From each m-section's msids (no pass over its lines; a line number is looked up for a finding only).
+  let msidOwner: Map<string, MediaDescription | null> | null = null;
   for (const m of media) {
-    if (m.port === 0 && !m.bundleOnly) continue;
-    for (const l of m.lines) {
-      if (l.kind !== 'attribute' || l.name !== 'msid' || l.value.trackId === null) continue;
-      const k = `${l.value.streamId} ${l.value.trackId}`;
+    if ((m.port === 0 && !m.bundleOnly) || m.msids.length === 0) continue;
+    msidOwner ??= new Map();
+    for (const x of m.msids) {
+      if (x.trackId === null) continue;
+      const k = `${x.streamId} ${x.trackId}`;
       const first = msidOwner.get(k);
-      if (first === undefined) msidOwner.set(k, l.line);
-      else if (first !== m.lines[0]!.line && first > 0) {
-        findings.push(diagnostic('msid-repeated', `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${first} too, in another m-section: RFC 8830 §2 does not permit two media descriptions with the same msid-id and msid-appdata`, { line: l.line, column: null, mid: m.mid }));
-        msidOwner.set(k, -1);
+      if (first === undefined) msidOwner.set(k, m);
+      else if (first !== null && first !== m) {
+        const lineOf = (d: MediaDescription) => d.lines.find((l) => l.kind === 'attribute' && l.name === 'msid' && l.value.streamId === x.streamId && l.value.trackId === x.trackId)?.line ?? d.lines[0]!.line;
+        findings.push(diagnostic('msid-repeated', `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${lineOf(first)} too, in another m-section: RFC 8830 §2 does not permit two media descriptions with the same msid-id and msid-appdata`, { line: lineOf(m), column: null, mid: m.mid }));
+        msidOwner.set(k, null);
       }
     }
   }

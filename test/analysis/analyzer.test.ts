@@ -150,6 +150,8 @@ const CASES: [DiagnosticKind, string][] = [
   // A coturn thread's (test/fixtures/threads/coturn450…): a STUN server inside a private network.
   ['srflx-private-address', 'candidate:842163049 1 udp 1677729535 192.168.11.138 62055 typ srflx raddr 172.16.0.1 rport 62055 ufrag AAAA'],
   ['only-mdns-hosts', 'candidate:1 1 udp 2113937151 x.local 5000 typ host ufrag AAAA'],
+  // An SRS answer in a container (audit of the change): ICE-lite, a private address only.
+  ['lite-hosts-not-routable', 'v=0\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\na=ice-lite\nm=audio 9 UDP/TLS/RTP/SAVPF 111\nc=IN IP4 0.0.0.0\na=ice-ufrag:SRVR\na=ice-pwd:abcdefghijklmnopqrstuvwx\na=mid:0\na=rtpmap:111 opus/48000/2\na=candidate:1 1 udp 2130706431 172.17.0.2 8000 typ host\n'],
   ['only-tcp', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype active ufrag AAAA'],
   ['ipv6-only', 'candidate:1 1 udp 2122262783 2001:db8::1 5000 typ host ufrag AAAA'],
   ['type-preference-mismatch', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ relay raddr 1.1.1.1 rport 1 ufrag AAAA'],
@@ -309,6 +311,21 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
       JSON.stringify({ candidate: '', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'AAAA' }),
     ].join('\n'));
     expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['AAAA', true], ['BBBB', false]]);
+  });
+
+  it('rtcstats lines with SDPs: each description on its side (setLocalDescription local, setRemoteDescription remote): no false ICE restart, the offerer controlling (second audit of the change)', () => {
+    const sdp = (ufrag: string, setup: string) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=setup:${setup}\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const t = 1695819648834;
+    const lines = [
+      ['setLocalDescription', 'PC_0', { type: 'offer', sdp: sdp('AAAA', 'actpass') }, t],
+      ['onicecandidate', 'PC_0', { candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMid: '0', sdpMLineIndex: 0 }, t + 1],
+      ['setRemoteDescription', 'PC_0', { type: 'answer', sdp: sdp('BBBB', 'active') }, t + 2],
+      ['addIceCandidate', 'PC_0', { candidate: 'candidate:2 1 udp 2122260223 10.0.0.2 6000 typ host', sdpMid: '0', sdpMLineIndex: 0 }, t + 3],
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const r = analyze(lines);
+    expect(r.sessions.map((x) => [x.session, x.origin.side, x.counts.total])).toEqual([['AAAA', 'local', 1], ['BBBB', 'remote', 1]]);
+    expect(r.sessions.flatMap((x) => x.diagnostics.map((d) => d.kind))).not.toContain('ice-restart');
+    expect(r.calls.map((c) => c.controlling)).toEqual(['AAAA']);
   });
 
   it('rtcstats lines need a time (a signaling server\'s ["icecandidate", room, {…}] is no dump), and the file format\'s deltas are no times (audit of the change)', () => {

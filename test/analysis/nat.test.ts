@@ -32,8 +32,8 @@ describe('NAT mapping from srflx candidates', () => {
     ]);
     expect(v.mapping).toBe('unknown');
     expect(v.evidence).toEqual([
-      '1 srflx equal to its public base ([2001:db8:1b16::364b]:60478): no NAT on IPv6',
-      '1 base mapped to another address (10.69.222.1:64969 → 198.51.100.86:21616, port changed): a NAT on IPv4, its kind unknown',
+      '1 srflx equal to its public base ([2001:db8:1b16::364b]:60478): no NAT on that interface (IPv6)',
+      '1 base mapped to another address (10.69.222.1:64969 → 198.51.100.86:21616, port changed): a NAT on that interface (IPv4), its kind unknown',
       'one mapping per base (2 bases): one STUN server, or identical mappings deduplicated by the browser; either way no comparison',
     ]);
   });
@@ -44,7 +44,7 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:2724024701 2 udp 1694498815 198.51.100.71 54019 typ srflx raddr 0.0.0.0 rport 58952',
     ]);
     expect(v.mapping).toBe('unknown');
-    expect(v.evidence).toEqual(["2 srflx whose base is the wildcard address with its port (raddr 0.0.0.0, ports 58952 → 54019: a socket bound to every interface, as pion's agent writes it): the NAT changed the port of each, so it does not preserve ports; without the base's address the mapping cannot be compared"]);
+    expect(v.evidence).toEqual(["2 srflx whose base is the wildcard address with its port (0.0.0.0:58952 → 54019: a socket bound to every interface, as pion's agent writes it): the NAT changed the port of each, so it does not preserve ports; without the base's address the mapping cannot be compared"]);
     // A browser's masked base (rport 0) is as before.
     expect(verdict(['candidate:1 1 udp 1686052607 198.51.100.7 40001 typ srflx raddr 0.0.0.0 rport 0']).evidence[0]).toMatch(/^1 srflx with a hidden base \(raddr 0\.0\.0\.0 \/ rport 0, or none\)/);
   });
@@ -55,7 +55,7 @@ describe('NAT mapping from srflx candidates', () => {
       'candidate:4 1 udp 1694498815 203.0.113.7 61000 typ srflx raddr 0.0.0.0 rport 58952',
     ]);
     expect(v.mapping).toBe('unknown');
-    expect(v.evidence).toContain('1 srflx equal to its public base ([2001:db8:1::5]:50000): no NAT on IPv6');
+    expect(v.evidence).toContain('1 srflx equal to its public base ([2001:db8:1::5]:50000): no NAT on that interface (IPv6)');
   });
 
   it('a srflx whose address is no IP address (anonymised by hand, a coturn thread\'s "X.Y.22.158") says nothing: it was "no NAT: the host address is public"', () => {

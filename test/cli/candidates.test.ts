@@ -185,6 +185,12 @@ describe('sdpscope candidates', () => {
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
   });
 
+  it('getStats results saved minified (one long line) get the hint too (second audit of the change)', async () => {
+    const minified = JSON.stringify(JSON.parse(readFileSync(join(FIXTURES, 'dumps', 'pexip-peer-connection-stats__firefox83.json'), 'utf8')));
+    expect(minified.length).toBeGreaterThan(2000);
+    await expect(run([file('stats.json', minified)])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining('it looks like getStats() results') });
+  });
+
   it('standard input gets the same hint as a file, for candidates and parse (audit of the change: it had none)', () => {
     const input = readFileSync(join(FIXTURES, 'logs', 'pion-webrtc-1592-trace.log'), 'utf8');
     for (const args of [['candidates'], ['candidates', '-'], ['parse', '-']]) {

@@ -259,6 +259,21 @@ describe('explainIce on real dumps', () => {
       expect(r.verdict.code).toBe('closed-by-peer');
       expect(r.verdict.evidence).toContainEqual(expect.stringMatching(/^DTLS state closed between \+[\d.]+s and \+[\d.]+s \(two stats samples\)/));
     });
+    it('one of two transports closed: said, the verdict the same whichever it is; a snapshot of every transport closed cannot tell who closed it; changes counted per transport (second audit of the change)', () => {
+      const closing = (ids: string[]) => {
+        const snaps = JSON.parse(dumpText('pexip-peer-connection-stats__chrome87_multiple.json')) as Record<string, unknown>[][];
+        for (const x of snaps[2]!) if (ids.includes(x['id'] as string)) x['dtlsState'] = 'closed';
+        return explainIce(readStatsDump(JSON.stringify(snaps)).peerConnections[0]!);
+      };
+      for (const id of ['RTCTransport_0_1', 'RTCTransport_1_1']) {
+        const r = closing([id]);
+        expect(r.verdict.code).toBe('connected');
+        expect(r.verdict.evidence).toContainEqual(expect.stringMatching(new RegExp(`^transport ${id}'s DTLS state closed by \\+[\\d.]+s, while the other one went on`)));
+      }
+      const both = closing(['RTCTransport_0_1', 'RTCTransport_1_1']);
+      expect(both.verdict.code).toBe('connected');
+      expect(both.verdict.evidence).toContainEqual(expect.stringMatching(/^DTLS state closed when the stats were taken: .* a snapshot has no events to tell which$/));
+    });
     it('getStats JSON in microseconds (native libwebrtc) reads as the same in milliseconds (it was checks-unanswered against still-checking)', () => {
       const us = one('getstats-microseconds__getstats.json');
       const ms = one('getstats-milliseconds__getstats.json');

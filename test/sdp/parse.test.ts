@@ -357,6 +357,8 @@ describe('rtx-apt reads the apt= of the payload type\'s a=fmtp lines, merged as 
     expect(rtx(`${others}a=fmtp:97 apt=5\r\na=fmtp:97 apt=96\r\n`)).toEqual([]);
     expect(rtx(`${others}a=fmtp:97 apt=96\r\na=fmtp:97 apt=5\r\n`)).toEqual([[510, 'rtx payload type 97: apt=5 is no payload type of the m-line: Chromium rejects it (Firefox accepts)']]);
     expect(rtx(`${others}a=fmtp:97 x-google-min-bitrate=100\r\na=fmtp:97 apt=96\r\n`)).toEqual([]);
+    // "apt" as written wins over another case of the name, as in libwebrtc's map (second audit of the change).
+    expect(rtx(`a=fmtp:97 apt=96;APT=100\r\n`)).toEqual([]);
     expect(rtx(others)).toEqual([[8, 'rtx payload type 97 has no apt=: Chromium rejects it (Firefox accepts)']]);
   });
 });
