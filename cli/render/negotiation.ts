@@ -67,7 +67,7 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   // A bundled answer m-line other than the tag needs no credentials of its own: the tag's are used.
   const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.inAnswer && !m.bundle.answerTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
-  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
+  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
   if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${m.sctp.offerMaxMessageSize ?? '(64 KiB)'} / ${m.sctp.answerMaxMessageSize ?? '(64 KiB)'}`);
 
   const rows: string[][] = [];

@@ -24,6 +24,15 @@ async function json(files: string[], more: { diff?: boolean } = {}): Promise<{ c
   return { code, out: JSON.parse(text) };
 }
 
+describe('the ICE row', () => {
+  it('says ice-lite both when both descriptions are lite (it said "ice-lite offer": second audit of the change)', () => {
+    const sdp = (setup: string) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-lite\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:${setup}\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n`;
+    let out = '';
+    diffTexts([sdp('actpass'), sdp('active')], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out).toMatch(/ICE +ufrag abcd \/ abcd .* · ice-lite both · rtcp-mux/);
+  });
+});
+
 describe('the codec table', () => {
   it('names a codec with its channels in every row, negotiated or not (sdp-diff audit: "red/48000" beside "red/48000/2 not in answer")', () => {
     const sdp = (pts: string, maps: string[], setup: string) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF ${pts}\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:${setup}\r\na=rtcp-mux\r\na=sendrecv\r\n${maps.map((m) => `a=rtpmap:${m}\r\n`).join('')}`;
