@@ -14,7 +14,7 @@ import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate }
 import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { escapedLineBreak, leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
-import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit } from '../input/text-scan.js';
+import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit, selectorAt } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
@@ -498,6 +498,8 @@ function textSpan(line: string): [number, number] | null {
   // header: the reference's (second audit of the change: an aioice repr beside a candidate was lost).
   if (line.indexOf('<candidate ') >= 0 || capitalCandidate(line)) return null;
   const from = k >= 2 && line.charCodeAt(k - 2) === 97 && line.charCodeAt(k - 1) === 61 ? k - 2 : k;
+  // A method name's "candidate:" (Swift's): the reference's, which reads none there.
+  if (from === k && selectorAt(line, k)) return null;
   // After a colon (`audio:0:candidate:…`, Android's toString): the reference's (its mid, index and server URL);
   // so is one whose m-line the words before it name (Janus's, old iOS'), and a line with a libwebrtc Cand[…] too.
   if (from > 0 && line.charCodeAt(from - 1) === 58) return null;

@@ -180,9 +180,14 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       });
       continue;
     }
-    if (worthWalking(v)) walkJson(v, { ...here, path: `${path}${pathKey(k)}` }, sink, depth + 1);
+    // A key naming the type of the SDP it holds (Amazon Chime's `"sdpOffer":"v=0…"`; real-log audit: "type unknown").
+    const keyType = typeof v === 'string' && k.length <= 10 ? SDP_KEY.exec(k)?.[1]?.toLowerCase() : undefined;
+    if (worthWalking(v)) walkJson(v, { ...here, ...(keyType !== undefined ? { frameType: keyType } : {}), path: `${path}${pathKey(k)}` }, sink, depth + 1);
   }
 }
+
+/** `sdpOffer`, `sdp_answer`: a key that names its SDP's type. */
+const SDP_KEY = /^sdp[_-]?(offer|answer)$/i;
 
 /**
  * Whether walking a value can find anything: an object or array, or a string walkString reads

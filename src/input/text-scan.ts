@@ -84,6 +84,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
       previousEnd = spans[span + 1]!;
       continue;
     }
+    if (m[0].length === 10 && selectorAt(line, m.index)) continue;
     // Two candidates in one line ("… typ srflx raddr … rport 5000 and candidate:4 …"): the first ends
     // where the next begins (found first, so that no character is scanned twice: linear in the line).
     const next = starts.after(m.index + m[0].length);
@@ -146,10 +147,25 @@ const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|prans
  */
 export function statedType(text: string): SdpType | null {
   let type: SdpType | null = null;
+  let at = -1;
   STATED_TYPE.lastIndex = 0;
-  for (let m = STATED_TYPE.exec(text); m !== null; m = STATED_TYPE.exec(text)) type = m[1]!.toLowerCase() as SdpType;
+  for (let m = STATED_TYPE.exec(text); m !== null; m = STATED_TYPE.exec(text)) {
+    type = m[1]!.toLowerCase() as SdpType;
+    at = m.index;
+  }
+  // A key that names it, `"sdpOffer":"v=0…"` (Amazon Chime's signaling; real-log audit: "type unknown"), when it comes last.
+  SDP_KEY_TYPE.lastIndex = 0;
+  for (let m = SDP_KEY_TYPE.exec(text); m !== null; m = SDP_KEY_TYPE.exec(text)) {
+    if (m.index > at) {
+      type = m[1]!.toLowerCase() as SdpType;
+      at = m.index;
+    }
+  }
   return type;
 }
+
+/** `"sdpOffer":`, `sdp_answer=`: a key naming the description's type (bounded blanks, linear). */
+const SDP_KEY_TYPE = /\bsdp[_-]?(offer|answer)\\?["']?\s{0,4}[:=]/gi;
 
 /**
  * The type the text just before an SDP states (within 200 characters, after the SDP before it):
@@ -568,6 +584,14 @@ export function candidateTextEnd(line: string, from: number, limit = line.length
   for (; end < limit; end++) {
     const c = line.charCodeAt(end);
     // A backquote too: Markdown's inline code, how candidates are shared in issues and chats (candidates audit: "host`").
+    // …but an address redacted as "<external-ip>" (a blank before it, a blank after it) is the candidate's (real-log audit: go2rtc's shared logs, "connection address is missing").
+    if (c === 60 && end > from && line.charCodeAt(end - 1) === 32) {
+      const close = redactionEnd(line, end, limit);
+      if (close > 0) {
+        end = close;
+        continue;
+      }
+    }
     if (c === 34 || c === 39 || c === 92 || c === 60 || c === 62 || c === 96) break; /* " ' \ < > ` */
     // " |": a Markdown table's next cell (no candidate field is "|": RFC 8839 §5.1).
     if (c === 124 && end > from && line.charCodeAt(end - 1) === 32) break;
@@ -579,6 +603,33 @@ export function candidateTextEnd(line: string, from: number, limit = line.length
     if (c >= 0x2018 && CJK_STOPS.has(c)) break;
   }
   return end;
+}
+
+/** The position of the ">" of a placeholder `<word>` at `at` followed by a blank (bounded: 48 characters), or -1. */
+function redactionEnd(line: string, at: number, limit: number): number {
+  const stop = Math.min(limit, at + 48);
+  for (let i = at + 1; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 62) return i > at + 1 && i + 1 < limit && (line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9) ? i : -1;
+    // Letters, digits, "-", "_", "." only.
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95 || c === 46)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * "candidate:" in a method name (Swift's `sendCandidate(candidate:target:)`, `(candidate:)`): its
+ * next word holds a ":" or a parenthesis, which no foundation has (RFC 8445 §5.1.1.3: ice-chars):
+ * no candidate (real-log audit: a LiveKit Swift log's false unparseable-candidate on every send).
+ */
+export function selectorAt(line: string, k: number): boolean {
+  const stop = Math.min(line.length, k + 10 + 64);
+  for (let i = k + 10; i < stop; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) return false;
+    if (c === 58 || c === 40 || c === 41) return true;
+  }
+  return false;
 }
 
 /**

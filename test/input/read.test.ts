@@ -198,6 +198,16 @@ describe('chrome://webrtc-internals dumps', () => {
 });
 
 describe('log text', () => {
+  it('SDK logs of the real-log audit: a Swift method name is no candidate, an address redacted as <external-ip> is read, a key names the type', () => {
+    expect(readInput('SignalClient.sendCandidate(candidate:target:) target: subscriber\nx (candidate:) y\n').candidates).toEqual([]);
+    const go2rtc = readInput('17:20:28.175 TRC [webrtc] remote candidate="candidate:5 1 UDP 1686052863 <external-ip> 46258 typ srflx raddr 192.168.1.2 rport 46258"\n').candidates;
+    expect(go2rtc.map((c) => [c.candidate?.address, c.candidate?.port, c.candidate?.type])).toEqual([['<external-ip>', 46258, 'srflx']]);
+    // A "<" that opens no placeholder still ends a candidate (HTML, XML).
+    expect(readInput('<td>candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host</td>\n').candidates.map((c) => c.candidate?.type)).toEqual(['host']);
+    const chime = `{"sdpOffer":"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n"}`;
+    expect(readInput(`x ${chime} y`).descriptions.map((d) => d.type)).toEqual(['offer']);
+  });
+
   it('several frames on a line, as the audit of the change wrote them: a member object between the type and the SDP, a nested payload, MySQL\'s \\\' escape in a later row, a candidate before one JSON value', () => {
     const sdp = (id: string) => `"v=0\\r\\no=- ${id} 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\nc=IN IP4 0.0.0.0\\r\\na=mid:0\\r\\na=rtpmap:111 opus/48000/2\\r\\n"`;
     const types = (t: string) => readInput(t).descriptions.map((d) => d.type);
