@@ -19,25 +19,43 @@ export function kvsPayload(o: Record<string, unknown>): { value: unknown; key: s
   if (key === null) return null;
   const kind = o['messageType'] ?? o['action'];
   if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(KVS_TYPES, kind)) return null;
-  const payload = o[key] as string;
-  if (payload.length > MAX_KVS_PAYLOAD || payload.length % 4 !== 0 || !BASE64.test(payload)) return null;
-  let text: string;
+  const value = base64Json(o[key] as string);
+  return value === NOT_BASE64_JSON ? null : { value, key, type: KVS_TYPES[kind] };
+}
+
+/** What base64Json gives for text that is not base64 of JSON. */
+export const NOT_BASE64_JSON: unique symbol = Symbol('not base64 JSON');
+
+/** The JSON value `payload` is base64 of (UTF-8), or NOT_BASE64_JSON; up to 1 MiB of base64. */
+export function base64Json(payload: string): unknown {
+  if (payload.length > MAX_KVS_PAYLOAD || payload.length % 4 !== 0 || !BASE64.test(payload)) return NOT_BASE64_JSON;
   try {
     const bytes = atob(payload);
     const array = new Uint8Array(bytes.length);
     for (let i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(array);
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(array)) as unknown;
   } catch {
-    return null;
+    return NOT_BASE64_JSON;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  return { value, key, type: KVS_TYPES[kind] };
 }
+
+/**
+ * A session description pion's examples print as base64 of its JSON (`signal.Encode(offer)`:
+ * `eyJ0eXBlIjoib2ZmZXIiLCJzZHAiOi…`, pasted in threads as "the SDP"), found in a line, decoded:
+ * the value, or null (real-log audit: NO_SDP_FOUND with no hint).
+ */
+export function pionSignal(line: string): unknown {
+  const at = line.indexOf(PION_START);
+  if (at < 0 || (at > 0 && /[A-Za-z0-9+/]/.test(line[at - 1]!))) return null;
+  let end = at;
+  while (end < line.length && end - at <= MAX_KVS_PAYLOAD && BASE64_CHAR.test(line[end]!)) end++;
+  const value = base64Json(line.slice(at, end));
+  return value !== NOT_BASE64_JSON && value !== null && typeof value === 'object' ? value : null;
+}
+
+/** Base64 of `{"type":"`, how pion's JSON of a session description starts. */
+export const PION_START = 'eyJ0eXBlIjoi';
+const BASE64_CHAR = /[A-Za-z0-9+/=]/;
 
 /** Text as base64 of its UTF-8 bytes (a redacted payload written back in the form it came). */
 export function toBase64(text: string): string {

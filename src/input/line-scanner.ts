@@ -10,6 +10,7 @@ import { atLine, diagnostic } from '../diagnostics.js';
 import { emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
+import { PION_START, pionSignal } from './kvs.js';
 import { scanText, statedType } from './text-scan.js';
 import type { InputFormat, InputSink, SdpType } from './types.js';
 
@@ -328,6 +329,11 @@ export class LineScanner {
         return;
       }
       this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
+    }
+    // pion's base64 of a description (`signal.Encode(offer)`), alone or after words: decoded and read.
+    if (line.includes(PION_START)) {
+      const value = pionSignal(line);
+      if (value !== null) walkJson(value, { ...this.at(lineNo, 'json'), path: '$(base64)' }, this.sink);
     }
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
     const time = leadingTime(trimmed);

@@ -12,6 +12,7 @@ import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } fro
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import { mayOpenObjectBytes, ObjectBlock } from '../input/object-block.js';
 import type { InputSink } from '../input/types.js';
+import { PION_START } from '../input/kvs.js';
 
 export interface StreamReport {
   readonly lines: number;
@@ -94,6 +95,8 @@ const ICE_MEDIA = Buffer.from('----- ICE Media <');
 const DUMP_ROW = Buffer.from('} fnd=');
 const DUMP_SECTION = Buffer.from('Candidates:  (');
 const DUMP_UFRAG = Buffer.from('local_ufrag="');
+/** pion's base64 of a session description's JSON (src/input/kvs.ts): no other marker. */
+const PION = Buffer.from(PION_START);
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -101,7 +104,7 @@ const DUMP_UFRAG = Buffer.from('local_ufrag="');
  */
 class Markers {
   private buf: Buffer | null = null;
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION];
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
   private readonly next = Markers.NEEDLES.map(() => 0);
   private readonly from = Markers.NEEDLES.map(() => 0);
@@ -109,7 +112,7 @@ class Markers {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "Candidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <", 11 "} fnd=", 12 "Candidates:  (", 13 'local_ufrag="') lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "Candidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <", 11 "} fnd=", 12 "Candidates:  (", 13 'local_ufrag="', 14 pion's base64 start) lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -147,7 +150,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end);
 }
 
 /**

@@ -23,6 +23,16 @@ const summary = (r: InputReport) => ({
 });
 
 describe('real log excerpts', () => {
+  it('pion\'s base64 of a description (signal.Encode), inside a Go source line: decoded and read, in both readers (SDK-log audit: NO_SDP_FOUND)', async () => {
+    const text = log('pion-signal-base64-offer-go-line.txt');
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.type, d.description.origin?.sessionId])).toEqual([['offer', '6776263900148508648']]);
+    expect(r.candidates.filter((c) => c.candidate !== null)).toHaveLength(3);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+    // Not every base64 run is one: a token that decodes to no JSON object is left alone.
+    expect(readInput(`x eyJ0eXBlIjoiAAAA y\n`).descriptions).toEqual([]);
+  });
+
   it('a mysqldump row statement: every frame on its one line, candidates before, between and after the two SDPs, each SDP with its type stated after it (SDP audit: 18 of 22 candidates lost, both types unknown, and a false call-without-candidates)', async () => {
     const text = log('datn-db-mysqldump-call-signals.sql');
     const r = readInput(text);
