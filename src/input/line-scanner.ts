@@ -102,6 +102,8 @@ export class LineScanner {
   private stray: [string, number, string] | null = null;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
   private blockType: SdpType | null = null;
+  /** A log line ending in "offer", "answer:" (go2rtc's `TRC [webrtc] answer`): the type of an SDP starting on the next line. */
+  private typeLine: { readonly type: SdpType; readonly line: number } | null = null;
   /**
    * A pretty-printed JSON member `"type": "answer",` alone on its line, and that line's number:
    * the type of an SDP in a `"sdp": "v=0…` line up to MEMBER_REACH lines below it. A JSON object
@@ -257,7 +259,9 @@ export class LineScanner {
     this.afterOneBlank = 0;
     this.blockStart = lineNo;
     this.blockFragment = fragment;
-    this.blockType = null;
+    // The line just before said it (real-log audit: go2rtc's "answer" line, then the SDP).
+    this.blockType = !fragment && this.typeLine !== null && this.typeLine.line === lineNo - 1 ? this.typeLine.type : null;
+    this.typeLine = null;
   }
 
   private flush(): void {
@@ -300,6 +304,8 @@ export class LineScanner {
   private scanLine(line: string, lineNo: number): void {
     const trimmed = line.trim();
     if (trimmed === '') return;
+    const ending = TYPE_LINE_END.exec(trimmed.slice(-12));
+    this.typeLine = ending !== null ? { type: ending[1]!.toLowerCase() as SdpType, line: lineNo } : null;
     const member = TYPE_MEMBER.exec(line);
     if (member !== null) {
       this.memberType = { type: member[1]!.toLowerCase() as SdpType, line: lineNo };
@@ -355,6 +361,9 @@ export class LineScanner {
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
+
+/** A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`, `offer:`). */
+const TYPE_LINE_END = /(?:^|[\s\]>|])(offer|answer|pranswer):?$/i;
 
 /** `"type": "offer",` alone on its line: a member of a pretty-printed JSON object (bounded blanks, linear). */
 const TYPE_MEMBER = /^[ \t]{0,64}"type"[ \t]{0,8}:[ \t]{0,8}"(offer|answer|pranswer)"[ \t]{0,8},?[ \t]{0,8}$/i;

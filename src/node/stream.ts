@@ -150,7 +150,27 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
+  // A line whose last word is a type ("… TRC [webrtc] answer"): the type of an SDP on the next line (line-scanner.ts).
+  if (endsWithTypeWord(buf, start, end)) return true;
   return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end);
+}
+
+const TYPE_WORDS = ['offer', 'answer', 'pranswer'].map((w) => Buffer.from(w));
+
+/** Whether the line's last word, a colon after it or not, is offer, answer or pranswer (any case), as line-scanner.ts's TYPE_LINE_END. */
+function endsWithTypeWord(buf: Buffer, start: number, end: number): boolean {
+  let j = end;
+  while (j > start && (buf[j - 1] === 0x20 || buf[j - 1] === 0x09 || buf[j - 1] === 0x0d)) j--;
+  if (j > start && buf[j - 1] === 0x3a) j--;
+  for (const w of TYPE_WORDS) {
+    const k = j - w.length;
+    if (k < start) continue;
+    let same = true;
+    for (let x = 0; x < w.length && same; x++) same = (buf[k + x]! | 0x20) === w[x];
+    const before = k === start ? 0x20 : buf[k - 1];
+    if (same && (before === 0x20 || before === 0x09 || before === 0x5d || before === 0x3e || before === 0x7c)) return true;
+  }
+  return false;
 }
 
 /**

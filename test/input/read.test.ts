@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { collectingSink, readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
 import { scanStream } from '../../src/node/stream.js';
 import { parseLegacyValue } from '../../src/input/webrtc-internals.js';
+import { streamed } from '../support/streamed.js';
 import { corpusFile, sample, seedSdp } from '../support/corpus.js';
 
 const SDP_LF = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
@@ -198,6 +199,14 @@ describe('chrome://webrtc-internals dumps', () => {
 });
 
 describe('log text', () => {
+  it('a log line ending in the type, then the SDP on the next lines (go2rtc\'s "TRC [webrtc] answer"): typed, in both readers; a line between them does not carry it', async () => {
+    const sdp = 'v=0\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\na=rtpmap:111 opus/48000/2\n';
+    for (const [text, type] of [[`19:06:44.276 TRC [webrtc] answer\n${sdp}`, 'answer'], [`12:00:18.496 TRC [webrtc] offer:\n${sdp}`, 'offer'], [`19:06:44 TRC [webrtc] answer\nother line\n${sdp}`, null]] as const) {
+      expect(readInput(text).descriptions.map((d) => d.type)).toEqual([type]);
+      expect((await streamed(text)).descriptions.map((d) => d.type)).toEqual([type]);
+    }
+  });
+
   it('SDK logs of the real-log audit: a Swift method name is no candidate, an address redacted as <external-ip> is read, a key names the type', () => {
     expect(readInput('SignalClient.sendCandidate(candidate:target:) target: subscriber\nx (candidate:) y\n').candidates).toEqual([]);
     const go2rtc = readInput('17:20:28.175 TRC [webrtc] remote candidate="candidate:5 1 UDP 1686052863 <external-ip> 46258 typ srflx raddr 192.168.1.2 rport 46258"\n').candidates;
