@@ -236,7 +236,7 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // address, a selected pair taken) and the SFU audit's (payload types remapped onto another
     // codec's number). The rules' words now sit apart from who rejects each (parseSdp + negotiate
     // 122.0 → 116.1 KiB). Cap 360 KiB.
-    // 2026-12-06 (evening session) 358.1 → 373.8 KiB: the dumps, SDP and WHIP/SFU audits' findings (closed-by-peer,
+    // 2026-12-06 (evening session) 358.1 → 373.2 KiB: the dumps, SDP and WHIP/SFU audits' findings (closed-by-peer,
     // how Chromium counts consent requests, each transport's selected pair, DTLS never up and TURN
     // that gave no relay said in connected-then-lost, rtcstats-server's sequence numbers and lines,
     // candidates joined and told apart, the NAT evidence of pion and of two families, fmtp lines

@@ -420,30 +420,19 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
     const first = out.get(k);
     if (first !== undefined && first.priority !== null && c.priority !== null && first.priority !== c.priority) k = `${k}|${c.priority}`;
     const prev = out.get(k);
-    if (!prev) {
-      out.set(k, c);
-      continue;
-    }
-    const pick = <T>(a: T | null, b: T | null) => a ?? b;
-    out.set(k, {
-      id: pick(prev.id, c.id),
-      type: pick(prev.type, c.type),
-      protocol: pick(prev.protocol, c.protocol),
-      relayProtocol: pick(prev.relayProtocol, c.relayProtocol),
-      tcpType: pick(prev.tcpType, c.tcpType),
-      address: prev.address,
-      port: prev.port,
-      url: pick(prev.url, c.url),
-      networkType: pick(prev.networkType, c.networkType),
-      priority: pick(prev.priority, c.priority),
-      priorityParts: pick(prev.priorityParts, c.priorityParts),
-      addressClass: pick(prev.addressClass, c.addressClass),
-      seenIn: [...new Set([...prev.seenIn, ...c.seenIn])],
-      candidate: pick(prev.candidate, c.candidate),
-    });
+    out.set(k, prev === undefined ? c : joined(prev, c));
   }
+  // A redacted one that is a candidate seen with its address elsewhere (the event had it, the
+  // stats masked it: Safari's relay was counted twice) joins it: same type, port, transport and priority.
+  const sighting = (x: IceCandidateInfo) => `${x.type} ${x.port} ${x.protocol} ${x.priority}`;
+  foldInto(out, (x) => (x.addressClass !== 'redacted' && x.priority !== null ? sighting(x) : null), (x) => (x.addressClass === 'redacted' && x.priority !== null ? sighting(x) : null), false);
+  // A TCP active candidate is signaled at port 9 (RFC 6544 §4.5) and listed by Firefox's stats at
+  // the port its socket took: the same candidate (same type, address and priority; dumps audit:
+  // Firefox 117's four were eight), one stats entry each.
+  const socket = (x: IceCandidateInfo) => `${x.type} ${x.address} ${x.priority}`;
+  foldInto(out, (x) => (x.protocol === 'tcp' && x.port === 9 && x.priority !== null && x.id === null ? socket(x) : null), (x) => (x.protocol === 'tcp' && x.port !== 9 && x.priority !== null && x.seenIn.every((w) => w === 'stats') ? socket(x) : null), true);
   // A stats candidate whose address the browser hid ("" in Chrome's stats) is the signaled one of
-  // the same port, transport and priority.
+  // the same port, transport and priority (indexed after the joins above, which remove entries).
   const rest: IceCandidateInfo[] = [];
   // The first candidate's key for each port and transport, and for each port, transport and
   // priority (every candidate copied per hidden one grew with their product, parser audit; a scan
@@ -459,43 +448,57 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
       if (!firstOfPriority.has(q)) firstOfPriority.set(q, k);
     }
   }
-  // A redacted one that is a candidate seen with its address elsewhere (the event had it, the
-  // stats masked it: Safari's relay was counted twice) joins it: same type, port, transport and priority.
-  const named = new Map<string, string>();
-  for (const [k, x] of out) if (x.addressClass !== 'redacted' && x.priority !== null) named.set(`${x.type} ${x.port} ${x.protocol} ${x.priority}`, k);
-  if (named.size > 0) {
-    for (const [k, x] of [...out]) {
-      if (x.addressClass !== 'redacted' || x.priority === null) continue;
-      const twinKey = named.get(`${x.type} ${x.port} ${x.protocol} ${x.priority}`);
-      const twin = twinKey === undefined ? undefined : out.get(twinKey);
-      if (twin === undefined) continue;
-      out.set(twinKey!, { ...twin, id: twin.id ?? x.id, url: twin.url ?? x.url, networkType: twin.networkType ?? x.networkType, relayProtocol: twin.relayProtocol ?? x.relayProtocol, tcpType: twin.tcpType ?? x.tcpType, seenIn: [...new Set([...twin.seenIn, ...x.seenIn])], candidate: twin.candidate ?? x.candidate });
-      out.delete(k);
-    }
-  }
-  // A TCP active candidate is signaled at port 9 (RFC 6544 §4.5) and listed by Firefox's stats at
-  // the port its socket took: the same candidate (same type, address and priority; dumps audit:
-  // Firefox 117's four were eight).
-  const discard = new Map<string, string>();
-  for (const [k, x] of out) if (x.protocol === 'tcp' && x.port === 9 && x.priority !== null) discard.set(`${x.type} ${x.address} ${x.priority}`, k);
-  if (discard.size > 0) {
-    for (const [k, x] of [...out]) {
-      if (x.protocol !== 'tcp' || x.port === 9 || x.priority === null || !x.seenIn.every((w) => w === 'stats')) continue;
-      const twinKey = discard.get(`${x.type} ${x.address} ${x.priority}`);
-      const twin = twinKey === undefined ? undefined : out.get(twinKey);
-      if (twin === undefined || twin.id !== null) continue;
-      out.set(twinKey!, { ...twin, id: x.id, url: twin.url ?? x.url, networkType: twin.networkType ?? x.networkType, tcpType: twin.tcpType ?? x.tcpType, seenIn: [...new Set([...twin.seenIn, ...x.seenIn])] });
-      out.delete(k);
-    }
-  }
   for (const c of anon) {
     const p = `${c.port} ${c.protocol}`;
     const k = c.priority === null ? firstOfPort.get(p) : firstOfPriority.get(`${p} ${c.priority}`);
     const twin = k === undefined ? undefined : out.get(k);
-    if (twin) out.set(k!, { ...twin, id: twin.id ?? c.id, url: twin.url ?? c.url, networkType: twin.networkType ?? c.networkType, relayProtocol: twin.relayProtocol ?? c.relayProtocol, seenIn: [...new Set([...twin.seenIn, ...c.seenIn])] });
+    if (twin) out.set(k!, joined(twin, c));
     else rest.push(c);
   }
   return [...out.values(), ...rest];
+}
+
+/** Two sightings of one candidate as one: `a`'s fields, each one `a` lacks from `b`; `a`'s address and port; where it was seen, both. */
+function joined(a: IceCandidateInfo, b: IceCandidateInfo): IceCandidateInfo {
+  return {
+    id: a.id ?? b.id,
+    type: a.type ?? b.type,
+    protocol: a.protocol ?? b.protocol,
+    relayProtocol: a.relayProtocol ?? b.relayProtocol,
+    tcpType: a.tcpType ?? b.tcpType,
+    address: a.address,
+    port: a.port,
+    url: a.url ?? b.url,
+    networkType: a.networkType ?? b.networkType,
+    priority: a.priority ?? b.priority,
+    priorityParts: a.priorityParts ?? b.priorityParts,
+    addressClass: a.addressClass ?? b.addressClass,
+    seenIn: [...new Set([...a.seenIn, ...b.seenIn])],
+    candidate: a.candidate ?? b.candidate,
+  };
+}
+
+/**
+ * Joins entries of `out` into others they are sightings of: `into` keys the ones that stay,
+ * `from` the ones joined into the one of the same key (null: neither). `once`: each one that
+ * stays takes one at most.
+ */
+function foldInto(out: Map<string, IceCandidateInfo>, into: (x: IceCandidateInfo) => string | null, from: (x: IceCandidateInfo) => string | null, once: boolean): void {
+  const targets = new Map<string, string>();
+  for (const [k, x] of out) {
+    const t = into(x);
+    if (t !== null) targets.set(t, k);
+  }
+  if (targets.size === 0) return;
+  for (const [k, x] of [...out]) {
+    const f = from(x);
+    const target = f === null ? undefined : targets.get(f);
+    const twin = target === undefined || target === k ? undefined : out.get(target);
+    if (twin === undefined) continue;
+    out.set(target!, joined(twin, x));
+    out.delete(k);
+    if (once) targets.delete(f!);
+  }
 }
 
 /**
