@@ -133,6 +133,7 @@ export interface InputDiagnosticPayloads {
   'input-sdp': LinePosition & Rejection;
   'binary-data': LinePosition;
   'line-too-long': LinePosition;
+  'sdp-cut': LinePosition;
 }
 
 /** Offer/answer rules (negotiate, sdp-diff). */
@@ -258,6 +259,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'input-sdp': 'error',
   'binary-data': 'warning',
   'line-too-long': 'warning',
+  'sdp-cut': 'warning',
   'no-common-codec': 'error',
   'codec-parameters-differ': 'warning',
   'answer-codec-not-offered': 'warning',
@@ -557,6 +559,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     title: 'Line too long',
     description: 'A line longer than the limit (64 MiB by default) was skipped to keep memory bounded.',
     action: 'Split the input into lines (NDJSON), or raise the limit where the reader is called.',
+    reference: '-',
+  },
+  'sdp-cut': {
+    domain: 'input',
+    title: 'SDP cut short',
+    description: 'An SDP in a quoted string that its line ends before closing (a log line cut at its limit): what it holds is read, and the lines after the cut are missing, m-sections and candidates with them. A candidate on the cut line itself is refused (CANDIDATE_CUT).',
+    action: 'Raise the logger\'s line limit, or take the whole SDP from where it came from (the other side\'s signaling log, the browser\'s webrtc-internals).',
     reference: '-',
   },
   // Negotiation

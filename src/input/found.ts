@@ -66,6 +66,8 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
     return;
   }
   const side = sideOfType(type);
+  // Said before the description, as a line's problems are: the SDP's lines after the cut are lost (an SDP cut at a line's end had no word at all).
+  if (cut) sink.problem(diagnostic('sdp-cut', `the SDP's quoted string on line ${source.line} is not closed before the line ends (cut short): ${lineCount(text) - (text.endsWith('\n') ? 1 : 0)} SDP lines read, the rest lost`, atLine(source.line, null, null, source.file)));
   sink.description({ type, text, description, typeFindings: side === null ? NO_FINDINGS : sideFindings(description, side), source });
   const found = candidatesInDescription(description, source, lineStep);
   const last = found[found.length - 1];

@@ -129,8 +129,19 @@ describe('JSON', () => {
 
   it('reports a line that starts like JSON but does not parse, and goes on', () => {
     const r = readInput('{"type":"offer","sdp":"v=0\\r\\no=- 1 1 IN IP4\n{"type":"candidate","candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host"}\n');
-    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 1]]);
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 1], ['sdp-cut', 1]]);
     expect(r.candidates).toHaveLength(1);
+  });
+
+  it('says an SDP whose quoted string its line ends before closing is cut, also when the cut falls at one of its line ends', () => {
+    // Cut after a whole line: nothing else would say so (no dangling last line, no invalid JSON
+    // for a line behind a log prefix); the m-section it had after is simply missing.
+    const sdp = 'v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\n';
+    const r = readInput(`12:00:01 send {"type":"offer","sdp":"${sdp}\n`);
+    expect(r.descriptions).toHaveLength(1);
+    expect(r.problems.map((p) => [p.kind, p.line, p.message])).toEqual([['sdp-cut', 1, "the SDP's quoted string on line 1 is not closed before the line ends (cut short): 5 SDP lines read, the rest lost"]]);
+    // A whole quoted SDP is no cut one.
+    expect(readInput(`12:00:01 send {"type":"offer","sdp":"${sdp}"}\n`).problems).toEqual([]);
   });
 });
 
