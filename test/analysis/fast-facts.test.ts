@@ -77,6 +77,8 @@ const line = fc.oneof(
   // Words that name the m-line before a candidate (Janus's, old iOS'), a libwebrtc Cand[…] beside one, an AppRTC frame.
   cand.map((c) => `[Tue Jan 19 10:43:42 2016] [227755585] Trickle candidate (sdparta_0): ${c}`),
   cand.map((c) => `Jan 19 10:43:42 host app: ${c}`),
+  cand.map((c) => `INFO 2026-01-01T12:00:00.123Z send ${c}`),
+  cand.map((c) => `[warn] 12:00:01 ${c}`),
   cand.map((c) => `12-05 10:00:00.123  1234  1250 D PC: ${c}`),
   cand.map((c) => `  Mid[audio] Index[0] Sdp[${c}]`),
   cand.map((c) => `(basicportallocator.cc:883): Port[9c3b2cc0:audio:1:0:relay:Net[wlan0:10.0.0.2/24:Wifi]]: Gathered candidate: Cand[:1218638837:1:udp:41885695:203.0.113.5:32105:relay:198.51.100.7:39285:otZH:pw:3:10:0] ${c}`),

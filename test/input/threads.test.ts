@@ -197,6 +197,21 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.candidates.map((c) => c.source.timestamp)).toEqual(['Jan 19 10:43:42', 'Sat Feb  3 09:01:02 2024', '12-05 10:00:00.123', undefined, undefined]);
   });
 
+  it('a time after a level word is the line\'s time (it was lost behind "INFO"); a word that is no level is no time', async () => {
+    const lines = [
+      'INFO 2026-01-01T12:00:00.123Z send candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host',
+      '[WARN] 2026-01-01 12:00:01,456 remote candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host',
+      'warning: 12:00:02 x candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host',
+      '[debug] [Jan 19 10:43:42] candidate:4 1 udp 2122260223 10.0.0.4 5000 typ host',
+      'SEND 12:00:03 candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host',
+      'INFO candidate:6 1 udp 2122260223 10.0.0.6 5000 typ host',
+    ].join('\n');
+    const want = ['2026-01-01T12:00:00.123Z', '2026-01-01 12:00:01,456', '12:00:02', 'Jan 19 10:43:42', undefined, undefined];
+    expect(readInput(lines).candidates.map((c) => c.source.timestamp)).toEqual(want);
+    // The stream reader says the same times.
+    expect((await streamed(lines)).candidates.map((c) => c.source.timestamp)).toEqual(want);
+  });
+
   it('the summary says a fingerprint written and unreadable as such (it said "no DTLS"), and shows a=rtcp-mux-only', async () => {
     const { renderParse } = await import('../../cli/render/parse.js');
     const { makeStyle } = await import('../../cli/render/style.js');
