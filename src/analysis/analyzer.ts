@@ -33,7 +33,7 @@ const at = (kind: keyof LogDiagnosticPayloads, message: string, session: string 
  * merged, two peers' mappings read as one NAT's made a false "symmetric NAT"; candidates audit),
  * one for the input otherwise.
  */
-const anonymous = (file: string | undefined): string => (file === undefined ? 'no ufrag' : `no ufrag, ${file}`);
+const anonymous = (file: string | undefined, side?: Side): string => `no ufrag${side !== undefined ? `, ${side} side` : ''}${file !== undefined ? `, ${file}` : ''}`;
 
 /** A finding's file and line in an SDP held in one input line, each where there is one. */
 const placeOf = (file: string | undefined, sdpLine: number | undefined): { file?: string; sdpLine?: number } =>
@@ -210,6 +210,7 @@ function requireFound(found: FoundCandidate): void {
   const bad = (what: string) => new SdpscopeError('INVALID_ARGUMENT', `${who}: the found candidate's ${what}, as readInput makes it`);
   if (typeof found.text !== 'string') throw bad('text must be a string');
   for (const k of ['sdpMid', 'usernameFragment'] as const) if (found[k] !== null && found[k] !== undefined && typeof found[k] !== 'string') throw bad(`${k} must be a string or null`);
+  if (found.side !== undefined && found.side !== 'local' && found.side !== 'remote') throw bad('side must be "local" or "remote" when present');
   if (!found.candidate || !found.explanation) return;
   requireCandidate(found.candidate, `${who}: the found candidate's candidate`);
   if (typeof found.explanation !== 'object') throw bad('explanation must be explainCandidate(candidate)');
@@ -287,7 +288,16 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     return origin;
   }
 
-  private session(key: string, ufrag: string | null, source: Where, line: number): SessionState {
+  /** A session the log's words put on one side: the context of its file's two sides (for calls). */
+  private wordSide(side: Side, key: string, file: string | undefined): void {
+    const ctxKey = `words ${file ?? ''}`;
+    let ctx = this.contexts.get(ctxKey);
+    if (!ctx) this.contexts = this.trim(this.contexts);
+    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: 'the log\'s "local candidate" and "remote candidate" words', sides: new Map(), offerer: null, lite: new Set() }));
+    ctx.sides.set(side, key);
+  }
+
+  private session(key: string, ufrag: string | null, source: Where, line: number, words?: Side): SessionState {
     let s = this.sessions.get(key);
     if (s) {
       s.lastSeq = ++this.seq;
@@ -297,7 +307,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     s = {
       key,
       ufrag,
-      origin: this.originOf(source),
+      origin: words !== undefined ? { ...this.originOf(source), side: words } : this.originOf(source),
       kept: null,
       seen: new IdSet(MAX_DISTINCT_TRACKED),
       byType: {},
@@ -446,10 +456,16 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
     // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
     const ufrag = f.usernameFragment ?? f.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
-    const key = ufrag ?? connection ?? anonymous(f.file);
+    // Nothing else places it: the side its log line's words give it ("remote candidate: …"), if any.
+    const words = ufrag === null && connection === null ? f.side : undefined;
+    const key = ufrag ?? connection ?? anonymous(f.file, words);
     let s = this.sessions.get(key);
     if (s) s.lastSeq = ++this.seq;
-    else s = this.session(key, ufrag, f, line);
+    else {
+      s = this.session(key, ufrag, f, line, words);
+      // The two sides the words name are a call (its pairs predicted), as a dump's two sides are.
+      if (words !== undefined) this.wordSide(words, key, f.file);
+    }
     this.total++;
     s.lastLine = line;
     s.lastFile = f.file;

@@ -16,6 +16,8 @@ export interface CandidateFacts {
   /** Where it was found (Source fields the analyzer groups by). */
   readonly peerConnection: string | undefined;
   readonly event: string | undefined;
+  /** The side its log line's words give it (FoundCandidate.side). */
+  readonly side: 'local' | 'remote' | undefined;
   readonly sender: string | undefined;
   readonly room: string | undefined;
   readonly file: string | undefined;
@@ -135,6 +137,9 @@ class FoundFacts implements CandidateFacts {
   }
   get event(): string | undefined {
     return this.f.source.event;
+  }
+  get side(): 'local' | 'remote' | undefined {
+    return this.f.side;
   }
   get sender(): string | undefined {
     return this.f.source.sender;

@@ -14,7 +14,7 @@ import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate }
 import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { escapedLineBreak, leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
-import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit, selectorAt } from '../input/text-scan.js';
+import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit, selectorAt, lineSide } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
@@ -65,7 +65,10 @@ function foundOfLine(line: string, lineNo: number, file: string | undefined): Pa
   if (r === null) return referenceFound(line, lineNo, file);
   const candidate = candidateOfCanonical(r);
   const index = init?.sdpMLineIndex;
+  // The side the words before a text line's candidate give it, as the text scan gives it.
+  const side = init === null && source.sender === undefined ? lineSide(text, from) : undefined;
   return {
+    ...(side !== undefined ? { side } : {}),
     text: from === 0 && to === text.length ? text : text.slice(from, to),
     candidate,
     error: null,
@@ -143,6 +146,10 @@ class LineFacts implements CandidateFacts {
     readonly connection: string | null,
   ) {}
   get peerConnection(): undefined {
+    return undefined;
+  }
+  /** None: a line whose words would place its candidate is the reference readers'. */
+  get side(): undefined {
     return undefined;
   }
   found(): ParsedFound {
@@ -615,6 +622,8 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
   const warnings = candidateFindings({ foundation, component: r.component, priority: r.priority, transport, networkId, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
   const sdpMid = init !== null ? (str(init.sdpMid) ?? null) : null;
   const usernameFragment = (init !== null ? str(init.usernameFragment) : undefined) ?? ufrag;
+  // A text line's candidate without a ufrag, given a side by the words before it ("remote candidate: …"): the reference's.
+  if (usernameFragment === null && init === null && sender === undefined && lineSide(text, from) !== undefined) return null;
   return new LineFacts(
     line,
     lineNo,

@@ -164,12 +164,12 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
  * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
  * problem. `column` is where the text starts in its line, when the reader knows (text scans).
  */
-export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null): void {
+export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null, side?: 'local' | 'remote'): void {
   const read = readTrickled(text, init, refused);
   const error = read.error;
   if (error !== null) {
     const at = column !== null && error.column !== null ? column + error.column - 1 : null;
     sink.problem(diagnostic('unparseable-candidate', error.reason, { ...atLine(source.line, at, read.sdpMid, source.file), session: null, errorCode: error.code }));
   }
-  sink.candidate({ text, ...read, inDescription: false, source });
+  sink.candidate(side === undefined ? { text, ...read, inDescription: false, source } : { text, ...read, inDescription: false, source, side });
 }

@@ -119,7 +119,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
         // a word joining it to the next candidate ("… typ host and candidate: 2 …") is neither's.
         let text = `candidate:${line.slice(fields, stop)}`;
         text = text.slice(0, withoutDanglingWord(text, 0, text.length));
-        emitCandidate(text, {}, at, sink, fields + 1);
+        emitCandidate(text, {}, at, sink, fields + 1, null, sideAt(line, m.index, previousEnd, at));
       }
       re.lastIndex = end;
       continue;
@@ -129,13 +129,38 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
     const init = android ?? legacyInit(line, m.index) ?? namedInit(line, m.index) ?? (hasMidKey ? objectInit(line, m.index, end, previousEnd, next < 0 ? line.length : next) : null) ?? {};
-    emitCandidate(text, init, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null);
+    emitCandidate(text, init, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null, sideAt(line, m.index, previousEnd, at));
     previousEnd = end;
     re.lastIndex = end;
   }
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** The words before a candidate that say it is this agent's: "local candidate: …", "local ICE candidate=…", "onIceCandidate …". */
+const LOCAL_WORDS = /(?<![a-z])(?:local[ _-]?(?:ice[ _-]?)?candidates?|on[ _-]?ice[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
+/** …and the other agent's: "remote candidate: …", "addIceCandidate …", "addRemoteCandidate(…". */
+const REMOTE_WORDS = /(?<![a-z])(?:remote[ _-]?(?:ice[ _-]?)?candidates?|add(?:[ _-]?ice|remote)[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
+
+/**
+ * The side a candidate's log line gives it in the words just before it (`[webrtc] local
+ * candidate: candidate:…`, `remote candidate=candidate:…`), where nothing else names one (a dump's
+ * event, a relay's sender): a candidate without a ufrag is then that side's, and the two sides a
+ * call (SDK-log audit: go2rtc's, a C++ client's and a page's logs mixed both agents' mappings in
+ * one session and one NAT verdict). Looked for in the 48 characters before the candidate, after
+ * the one before it: linear in the line.
+ */
+function sideAt(line: string, at: number, previousEnd: number, source: Source): 'local' | 'remote' | undefined {
+  if (source.event !== undefined || source.peerConnection !== undefined || source.sender !== undefined) return undefined;
+  return lineSide(line, at, Math.max(previousEnd, at - 48));
+}
+
+/** The side the words in `line` from `from` to a candidate at `at` give it (sideAt; the fast path's lazy half asks too). */
+export function lineSide(line: string, at: number, from = Math.max(0, at - 48)): 'local' | 'remote' | undefined {
+  if (at - from < 9) return undefined;
+  const words = line.slice(from, at);
+  return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) ? 'remote' : undefined;
+}
 
 /** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
 const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|pranswer)\b/gi;

@@ -72,6 +72,13 @@ export interface FoundCandidate {
   /** True when it came out of an SDP (a=candidate), false for trickled ones. */
   readonly inDescription: boolean;
   readonly source: Source;
+  /**
+   * The side the words just before it on its log line give it: `local candidate: …`,
+   * `onIceCandidate …` (local), `remote candidate=…`, `addIceCandidate …` (remote). The analyzer
+   * places a candidate by it only where nothing else does (no ufrag, no peer connection, no
+   * sender). Not part of a Source.
+   */
+  readonly side?: 'local' | 'remote';
 }
 
 /** A trickle end-of-candidates signal: a frame whose candidate is null or "". */

@@ -88,6 +88,31 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(r.sessions.map((s) => s.session).sort()).toEqual(['no ufrag', 'sender r1/a']);
   });
 
+  it('puts a candidate without a ufrag on the side its log line\'s words name, the two sides a call; ufrags, senders and other words win', () => {
+    const log = [
+      '[webrtc] local candidate: candidate:1 1 udp 2122260223 192.168.1.5 5000 typ host',
+      '[webrtc] local candidate: candidate:2 1 udp 1686052607 203.0.113.7 5000 typ srflx raddr 192.168.1.5 rport 5000',
+      'DBG [webrtc] remote candidate=candidate:3 1 udp 2122260223 10.0.0.2 6000 typ host (mid=0)',
+      'addIceCandidate(candidate:4 1 udp 1686052607 198.51.100.9 41234 typ srflx raddr 10.0.0.2 rport 6000)',
+    ].join('\n');
+    const r = analyze(log);
+    expect(r.sessions.map((s) => [s.session, s.origin.side, s.counts.total])).toEqual([['no ufrag, local side', 'local', 2], ['no ufrag, remote side', 'remote', 2]]);
+    expect(r.calls.map((c) => [...c.sessions, c.basis])).toEqual([['no ufrag, local side', 'no ufrag, remote side', 'the log\'s "local candidate" and "remote candidate" words']]);
+    // Each side's NAT is its own (one session of both had mixed two agents' mappings).
+    expect(readInput(log).candidates.map((c) => c.side)).toEqual(['local', 'local', 'remote', 'remote']);
+    // With ufrags, many calls' "local candidate" lines are sessions by ufrag: no side sessions, no restarts.
+    const calls = ['AAAA', 'BBBB', 'CCCC'].map((u, i) => `local candidate: candidate:1 1 udp 2122260223 10.0.0.${i + 1} 5000 typ host ufrag ${u}`).join('\n');
+    const byUfrag = analyze(calls);
+    expect(byUfrag.sessions.map((s) => s.session)).toEqual(['AAAA', 'BBBB', 'CCCC']);
+    expect(byUfrag.diagnostics.filter((d) => d.kind === 'ice-restart')).toEqual([]);
+    // Words after the candidate, far before it, or in another word are no side.
+    expect(readInput([
+      'candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host is the remote candidate',
+      `remote candidate ${'x'.repeat(60)} candidate:6 1 udp 2122260223 10.0.0.6 5000 typ host`,
+      'nonlocal candidate: candidate:7 1 udp 2122260223 10.0.0.7 5000 typ host',
+    ].join('\n')).candidates.map((c) => c.side)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('puts a candidate without a ufrag in the session its sender\'s description opened', () => {
     const r = analyze([frame('b', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'BBBB', setup: 'active' }] }) }), cand('b', 'candidate:0 1 UDP 2122252543 10.0.2.2 5000 typ host')].join('\n'));
     expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['BBBB', 1]]);

@@ -78,6 +78,9 @@ const line = fc.oneof(
   cand.map((c) => `[Tue Jan 19 10:43:42 2016] [227755585] Trickle candidate (sdparta_0): ${c}`),
   cand.map((c) => `Jan 19 10:43:42 host app: ${c}`),
   cand.map((c) => `INFO 2026-01-01T12:00:00.123Z send ${c}`),
+  // Words that give a candidate a side (the reference's when it has no ufrag).
+  cand.map((c) => `[webrtc] local candidate: ${c}`),
+  cand.map((c) => `DBG remote candidate=${c} (mid=0)`),
   cand.map((c) => `[warn] 12:00:01 ${c}`),
   cand.map((c) => `12-05 10:00:00.123  1234  1250 D PC: ${c}`),
   cand.map((c) => `  Mid[audio] Index[0] Sdp[${c}]`),
