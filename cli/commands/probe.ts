@@ -51,6 +51,9 @@ export function iceServersOf(text: string, name: string, notes?: string[]): Prob
         throw x;
       }
     }
+    // Empty TURN credentials: a browser allocates nothing with them (libwebrtc's TurnPort: "Allocation can't be started without setting the TURN server credentials"); sent, the server's 401 had been blamed on them (probe audit).
+    const turn = [urls as string | string[]].flat().some((u) => /^\s*turns?:/i.test(u));
+    for (const k of ['username', 'credential'] as const) if (turn && e[k] === '') throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}].${k} is empty: a browser starts no TURN allocation with empty credentials (no relay candidate); give the TURN server's ${k}`);
     return { urls: urls as string | string[], ...(typeof e.username === 'string' ? { username: e.username } : {}), ...(typeof e.credential === 'string' ? { credential: e.credential } : {}) };
   });
 }

@@ -649,6 +649,10 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
   if (c.refused !== null) return failure('refused', `${what}: ICMP port unreachable from ${c.refused}`, `nothing listens for UDP on port ${server.port} at ${server.host} (its host answered "port unreachable"): a wrong port, or the server is down; or a firewall on the way rejects UDP to that port`);
   if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
   // The server is there (probe audit: "down or unreachable" after it had answered, or accepted the connection).
+  if (answered === what) {
+    // The first Allocate answered (401, the realm and nonce), the authenticated one not (probe audit: "answered the Allocate but not the Allocate").
+    return failure('no-answer', `${what}: no answer within ${timeoutMs} ms to the authenticated ${what}`, `${server.host}:${server.port} answered the first ${what} (401, asking for credentials) but not the one with them: an authentication backend that does not answer (coturn's user database, a REST-API secret lookup), or a bandwidth limit that drops what follows (coturn --max-bps)`);
+  }
   if (answered !== null) {
     const turnOff = /Allocate/.test(what) && answered === 'Binding';
     return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `${server.host}:${server.port} answered the ${answered} but not the ${what}${turnOff ? ': a STUN-only server (coturn --stun-only), or one with TURN turned off on that port' : ': the server stopped answering, or ignores this request'}`);
@@ -840,13 +844,14 @@ class Allocation {
       }
       throw stunFailure(name, e, this.server.username, m);
     }
-    throw failure('stale-nonce', `${name}: still 438 stale nonce after two fresh nonces`, 'the server keeps answering 438 stale nonce: its nonce lifetime is shorter than a round trip, or its clock jumps');
+    throw failure('stale-nonce', `${name}: still 438 stale nonce after two fresh nonces`, 'the server keeps answering 438 stale nonce: its nonce lifetime is shorter than a round trip, or its clock jumps', 438);
   }
 
   async allocate(): Promise<void> {
-    // A relay of the server's own address family (RFC 8656 §7.1: IPv4 unless asked).
-    const family: StunAttributeInput[] = this.server.family === 6 ? [{ type: A.REQUESTED_ADDRESS_FAMILY, value: new Uint8Array([2, 0, 0, 0]) }] : [];
-    const m = await this.request(STUN_METHODS.allocate, this.label, [{ type: A.REQUESTED_TRANSPORT, value: new Uint8Array([17, 0, 0, 0]) }, ...family], false);
+    // The relay a browser asks for: REQUESTED-TRANSPORT only (libwebrtc's turn_port.cc), so the
+    // default family, IPv4 (RFC 8656 §7.1), over IPv6 too. Asking an IPv6 server for an IPv6 relay
+    // had passed a server that gives browsers none (440), and failed one that gives them IPv4 (probe audit).
+    const m = await this.request(STUN_METHODS.allocate, this.label, [{ type: A.REQUESTED_TRANSPORT, value: new Uint8Array([17, 0, 0, 0]) }], false);
     this.relayed = addressAttr(m, A.XOR_RELAYED_ADDRESS, true);
     this.mapped = addressAttr(m, A.XOR_MAPPED_ADDRESS, true);
     const life = attribute(m, A.LIFETIME);
@@ -1187,6 +1192,84 @@ function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6
   return null;
 }
 
+/**
+ * The relayed address reached as a browser's peer reaches it: a datagram from a plain socket of
+ * this machine to it, as a Data indication on the allocation, and the allocation's answer back to
+ * that socket. Between two of its own allocations a server relays without its advertised address
+ * (coturn maps its --external-ip back to its private one), so a wrong --external-ip, or a firewall
+ * on the relay ports, passed that test while no peer could reach the relay (probe audit: "relays
+ * both ways" from coturn advertising 127.0.0.5). The socket's address as the server sees it comes
+ * from a Binding to the server (the allocation's mapped address when it answers none); permissions
+ * are by IP address only (RFC 8656 §9).
+ */
+async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, timeoutMs: number, say: (s: string) => void, opened: Channel[], signal?: AbortSignal): Promise<void> {
+  const relayed = a.relayed!;
+  const family = isIP(relayed.address) === 6 ? 6 : 4;
+  const peer = await UdpChannel.open(family === 6 ? '::' : '0.0.0.0', family);
+  opened.push(peer);
+  // Its own mapping, where the server answers a Binding over UDP in the relay's family.
+  let seenAs: Endpoint | null = null;
+  if (r.family === family) {
+    const b = await peer.transact(binding(), to, timeoutMs, signal);
+    if (b !== null && b.message.class === 'success') seenAs = mappedOf(b.message);
+  }
+  seenAs ??= a.mapped !== null && isIP(a.mapped.address) === family ? a.mapped : null;
+  if (signal?.aborted) throw interrupted('the relayed datagram', signal);
+  if (seenAs === null) {
+    say(`from outside: not tried (no ${family === 6 ? 'IPv6' : 'IPv4'} address of this machine as the server sees it, for the permission)`);
+    return;
+  }
+  await a.permit(seenAs);
+  say(`CreatePermission ${seenAs.address} (this machine as the server sees it)`);
+  const payload = text(`sdpscope-probe ${tidHex(tidBytes())}`);
+  const atA = dataIndication(a, payload, timeoutMs, signal);
+  peer.socket.send(payload, relayed.port, relayed.address);
+  const got = await atA;
+  if (signal?.aborted) throw interrupted('the relayed datagram', signal);
+  if (!got) throw failure('relay-unreachable', `a datagram from this machine (${fmt(seenAs)}) to the relayed address ${fmt(relayed)} did not arrive within ${timeoutMs} ms, though the server relayed between its own allocations`, `no peer reaches this relay: the address the server advertises is not where its relay listens (coturn's --external-ip wrong or missing behind a NAT, a cloud VM's private address), or a firewall drops its relay ports (coturn's --min-port to --max-port, 49152–65535 by default)`);
+  const back = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const onMessage = (buf: Buffer) => {
+      if (buf.equals(Buffer.from(payload))) done(true);
+    };
+    const stop = () => done(false);
+    function done(ok: boolean): void {
+      clearTimeout(timer);
+      peer.socket.removeListener('message', onMessage);
+      signal?.removeEventListener('abort', stop);
+      resolve(ok);
+    }
+    peer.socket.on('message', onMessage);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  a.sendTo(got.peer, payload);
+  const ok = await back;
+  if (signal?.aborted) throw interrupted('the relayed datagram', signal);
+  if (!ok) throw failure('relay-unreachable', `the relay's answer from ${fmt(relayed)} to this machine (${fmt(got.peer)}) did not arrive within ${timeoutMs} ms`, 'the relay takes datagrams from peers but what it sends them does not arrive: a firewall on the server\'s outgoing relay traffic, or its source address rewritten on the way');
+  say(`from outside: a datagram from ${fmt(got.peer)} to ${fmt(relayed)} came through, and back`);
+}
+
+/** The Data indication (RFC 8656 §11.4) of this payload on an allocation, with its peer; null past the timeout or on abort. */
+function dataIndication(alloc: Allocation, payload: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<{ peer: Endpoint } | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(null);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    alloc.channel.onIndication((m) => {
+      const data = attribute(m, A.DATA);
+      const peer = addressAttr(m, A.XOR_PEER_ADDRESS, true);
+      if (m.method === STUN_METHODS.data && data && peer && Buffer.from(data.value).equals(Buffer.from(payload))) {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
+        resolve({ peer });
+      }
+    });
+  });
+}
+
 /** A Binding over TCP (is it UDP that is blocked?). */
 /** A Binding over TCP: answered, refused (nothing listens: the server is down, not a firewall), or silent. */
 async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<'answered' | 'refused' | 'connected' | 'silent'> {
@@ -1226,30 +1309,21 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     opened.push(second);
     b = new Allocation(second, r, to, timeoutMs, say, 'second Allocate', signal);
     b.answered = 'Allocate';
-    await b.allocate();
+    try {
+      await b.allocate();
+    } catch (e) {
+      // The one other allocation is the probe's own first one (probe audit: "close other sessions").
+      if (e instanceof ProbeFailure && (e.error.code === 'allocation-quota' || e.error.code === 'insufficient-capacity')) {
+        throw failure(e.error.code, e.error.reason, `the probe needs two allocations (one relays to the other) and the server allowed one: ${e.error.code === 'allocation-quota' ? 'a quota of one allocation for this user, or in all (coturn --user-quota, --total-quota)' : 'one relay port left (coturn\'s --min-port to --max-port), or new allocations refused'}; a browser's call needs one per peer connection`, e.error.stunCode);
+      }
+      throw e;
+    }
     say(`second Allocate: relayed ${fmt(b.relayed!)}`);
     await a.permit(b.relayed!);
     await b.permit(a.relayed!);
     say(`CreatePermission: each allocation for the other's relayed address`);
     const payload = text(`sdpscope-probe ${tidHex(tidBytes())}`);
-    const arrived = (alloc: Allocation) =>
-      new Promise<{ peer: Endpoint } | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), timeoutMs);
-        const stop = () => {
-          clearTimeout(timer);
-          resolve(null);
-        };
-        signal?.addEventListener('abort', stop, { once: true });
-        alloc.channel.onIndication((m) => {
-          const data = attribute(m, A.DATA);
-          const peer = addressAttr(m, A.XOR_PEER_ADDRESS, true);
-          if (m.method === STUN_METHODS.data && data && peer && Buffer.from(data.value).equals(Buffer.from(payload))) {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', stop);
-            resolve({ peer });
-          }
-        });
-      });
+    const arrived = (alloc: Allocation) => dataIndication(alloc, payload, timeoutMs, signal);
     const atB = arrived(b);
     a.sendTo(b.relayed!, payload);
     const got = await atB;
@@ -1260,8 +1334,9 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     const back = await atA;
     if (signal?.aborted) throw interrupted('the relayed datagram', signal);
     if (!back) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
-    d.relayVerified = true;
     say(`relayed: a datagram went ${fmt(a.relayed!)} → ${fmt(b.relayed!)} and back`);
+    await reachedFromOutside(a, r, to, timeoutMs, say, opened, signal);
+    d.relayVerified = true;
   } catch (e) {
     if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted' && e.error.code !== 'deadline') d.relayVerified = false;
     throw e;

@@ -322,7 +322,7 @@ export function explainStunErrorCode(code: number, context: { readonly username?
     case 438:
       return 'stale nonce: the server\'s nonce expired; the request is retried with the new one';
     case 440:
-      return 'the server does not support the address family asked for (IPv4 or IPv6 relay)';
+      return 'the server has no relay address of the family asked for: the probe asks, as browsers do, for the default, IPv4 (RFC 8656 §7.1), so a browser gets no relay from this server either (coturn: an IPv4 --relay-ip)';
     case 441:
       return 'wrong credentials: the username differs from the one the allocation was made with';
     case 442:
@@ -340,12 +340,13 @@ export function explainStunErrorCode(code: number, context: { readonly username?
   }
 }
 
-/** A TURN REST-API username (`<unix expiry>[:<user>]`, draft-uberti-behave-turn-rest §2.2): its expiry. */
+/** A TURN REST-API username (`<unix expiry>[:<user>]`, draft-uberti-behave-turn-rest §2.2, or `<user>:<unix expiry>` as coturn also takes it): its expiry. */
 export function restExpiry(username: string | null | undefined, now = Date.now()): { readonly expiry: number; readonly expired: boolean } | null {
   if (username !== undefined && username !== null && typeof username !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: the username must be a string, null or undefined, got ${describe(username)}`);
   if (typeof now !== 'number' || !Number.isFinite(now)) throw new SdpscopeError('INVALID_ARGUMENT', `restExpiry: now must be a time in milliseconds, got ${describe(now)}`);
-  const m = username === undefined || username === null ? null : /^(\d{9,11})(?::|$)/.exec(username);
+  // The expiry first (the draft's form) or last (`alice:1700000000`, `:1700000000`: coturn takes either; probe audit).
+  const m = username === undefined || username === null ? null : /^(\d{9,11})(?::|$)|:(\d{9,11})$/.exec(username);
   if (!m) return null;
-  const expiry = Number(m[1]);
+  const expiry = Number(m[1] ?? m[2]);
   return { expiry, expired: expiry * 1000 < now };
 }

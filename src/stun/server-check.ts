@@ -19,6 +19,7 @@ export const PROBE_ERRORS = {
   'insufficient-capacity': '508 (RFC 8656 §7.2): the server has no relay port left, or refuses new allocations.',
   'stun-error': 'Any other STUN error code (RFC 8489 §14.8), with the server\'s reason phrase.',
   integrity: 'An answer\'s MESSAGE-INTEGRITY does not match the credentials\' key (RFC 8489 §14.5): something rewrote it, or the server hashes differently.',
+  'relay-unreachable': 'The server relayed between two of its own allocations, but a datagram from a plain socket of this machine to the relayed address it advertises did not come through (or the answer did not come back): no peer can reach the relay. The advertised address is not where the relay listens (coturn\'s --external-ip wrong or missing behind a NAT, a cloud VM\'s private address), or a firewall drops the relay ports. A server relays between its own allocations without going through that address (coturn maps it back), so only this leg shows it.',
   'relay-failed': 'Allocations were made but a datagram sent through one relay did not reach the other, or did not come back: the server\'s peer rules or a firewall between its relay ports.',
   closed: 'The server closed the TCP or TLS connection instead of answering: not a STUN/TURN server on that port, or it refused this client.',
   interrupted: 'The probe was interrupted (Ctrl-C, or SIGTERM) before the check finished; the allocations it had made were freed.',

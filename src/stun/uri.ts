@@ -31,7 +31,10 @@ export function parseIceServerUri(uri: string): IceServerUri {
   const prefix = /^([a-z]+:(?:\/\/)?)/i.exec(uri.trim());
   const at = uri.trim().lastIndexOf('@');
   const userInfo = prefix !== null && at > prefix[1]!.length ? prefix[1]! : null;
-  const shown = userInfo !== null ? `${userInfo}[user info]${uri.trim().slice(at)}` : uri;
+  const plain = userInfo !== null ? `${userInfo}[user info]${uri.trim().slice(at)}` : uri;
+  // Nor the query's values but transport's: some services print "?transport=udp&username=…&credential=…" (probe audit: echoed twice on stderr).
+  const q = plain.indexOf('?');
+  const shown = q < 0 ? plain : `${plain.slice(0, q + 1)}${plain.slice(q + 1).split('&').map((p) => (/^transport=/i.test(p) || !p.includes('=') ? p : `${p.slice(0, p.indexOf('='))}=[hidden]`)).join('&')}`;
   const bad = (why: string): never => {
     throw new SdpscopeError('ICE_SERVER_URI', `${JSON.stringify(shown)} is not a STUN or TURN URI: ${why} (expected stun:host[:port] or turn:host[:port][?transport=udp|tcp], RFC 7064, RFC 7065)`);
   };
@@ -68,7 +71,7 @@ export function parseIceServerUri(uri: string): IceServerUri {
   let transport: IceServerTransport = secure ? 'tls' : 'udp';
   if (m[4] !== undefined) {
     const t = /^transport=(udp|tcp)$/i.exec(m[4]);
-    if (!t) return bad(`the query ${JSON.stringify(m[4])} is not transport=udp or transport=tcp`);
+    if (!t) return bad(/(?:^|&)(?:username|credential|password)=/i.test(m[4]!) ? 'credentials in the query are no part of a TURN URI (RFC 7065 has only ?transport=): give them with --username and --credential (an iceServers entry\'s username and credential)' : `the query ${JSON.stringify(shown.slice(shown.indexOf('?') + 1))} is not transport=udp or transport=tcp`);
     if (scheme.startsWith('stun')) bad('a stun: URI has no query (RFC 7064)');
     const given = t[1]!.toLowerCase() as 'udp' | 'tcp';
     if (secure && given === 'udp') bad('turns: runs over TLS on TCP; transport=udp is DTLS, which is not supported');

@@ -168,4 +168,9 @@ describe('iceServersOf', () => {
     expect(() => iceServersOf('[{"urls":["stun:a","stun:nope:99999"]}]', 'f')).toThrow(expect.objectContaining({ code: 'ICE_SERVER_URI', message: expect.stringMatching(/^f: iceServers\[0\]\.urls\[1\]: "stun:nope:99999" is not a STUN or TURN URI: port 99999 is out of range/) }));
     expect(() => iceServersOf('[{"urls":"turn:u:pw@h"}]', 'f')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('pw') }));
   });
+  it('refuses empty TURN credentials, which a browser allocates nothing with (it sent them, and blamed the server\'s 401); a STUN entry\'s are no matter', () => {
+    expect(() => iceServersOf('[{"urls":["turn:a"],"username":"","credential":"c"}]', 'f')).toThrow(expect.objectContaining({ code: 'ICE_SERVERS_FILE', message: 'f: iceServers[0].username is empty: a browser starts no TURN allocation with empty credentials (no relay candidate); give the TURN server\'s username' }));
+    expect(() => iceServersOf('[{"urls":"turns:a","username":"u","credential":""}]', 'f')).toThrow(/iceServers\[0\]\.credential is empty/);
+    expect(iceServersOf('[{"urls":"stun:a","username":"","credential":""}]', 'f')).toEqual([{ urls: 'stun:a', username: '', credential: '' }]);
+  });
 });

@@ -159,8 +159,30 @@ describe('probe: TURN', () => {
     expect(t).toMatchObject({ ok: true, relayVerified: true, lifetime: 600, relayed: { address: '127.0.0.1' }, error: null });
     expect(t.steps.join('\n')).toMatch(/Allocate: 401 with realm "test\.realm" and a nonce, as expected; sending credentials/);
     expect(t.steps.join('\n')).toMatch(/relayed: a datagram went 127\.0\.0\.1:\d+ → 127\.0\.0\.1:\d+ and back/);
+    // …and as a peer reaches it: from a plain socket of this machine to the relayed address, and back.
+    expect(t.steps.join('\n')).toMatch(/CreatePermission 127\.0\.0\.1 \(this machine as the server sees it\)\n.*from outside: a datagram from 127\.0\.0\.1:\d+ to 127\.0\.0\.1:\d+ came through, and back/);
     expect(s.allocations()).toBe(0);
     expect(s.seen.filter((m) => m === 'refresh').length).toBe(2);
+  });
+
+  it('a relayed address no peer reaches (coturn\'s --external-ip wrong): relay-unreachable, though its own allocations relay to each other', async () => {
+    // The server relays between its allocations through its private address, as coturn does; a peer sends to the advertised one (probe audit: "relays both ways").
+    const s = await server({ advertise: '127.0.0.5' });
+    const r = await run([turnOf(s)], { nat: false });
+    const t = r.servers[0]!;
+    expect(t).toMatchObject({ ok: false, relayVerified: false, relayed: { address: '127.0.0.5' }, error: { code: 'relay-unreachable', reason: expect.stringMatching(/^a datagram from this machine \(127\.0\.0\.1:\d+\) to the relayed address 127\.0\.0\.5:\d+ did not arrive within 400 ms, though the server relayed between its own allocations$/) } });
+    expect(t.error!.explanation).toMatch(/--external-ip wrong or missing behind a NAT/);
+    expect(t.steps.join('\n')).toMatch(/relayed: a datagram went 127\.0\.0\.5:\d+ → 127\.0\.0\.5:\d+ and back/);
+    expect(s.allocations()).toBe(0);
+  });
+
+  it('asks for the relay a browser asks for: REQUESTED-TRANSPORT only, no REQUESTED-ADDRESS-FAMILY (the default, IPv4, whatever the server\'s family)', async () => {
+    const asked: StunMessage[] = [];
+    const s = await server({ tamper: (answer, request) => (asked.push(request), answer) });
+    await run([turnOf(s)], { nat: false });
+    const allocates = asked.filter((m) => m.method === STUN_METHODS.allocate);
+    expect(allocates.length).toBeGreaterThan(1);
+    for (const m of allocates) expect(m.attributes.some((a) => a.type === STUN_ATTRIBUTES.REQUESTED_ADDRESS_FAMILY)).toBe(false);
   });
 
   it('a stale nonce (438) is retried with the new one', async () => {
@@ -173,7 +195,15 @@ describe('probe: TURN', () => {
   it('a nonce stale every time gives up, explained', async () => {
     const s = await server({ staleNonce: 'always' });
     const r = await run([turnOf(s)], { nat: false });
-    expect(r.servers[0]!.error).toMatchObject({ code: 'stale-nonce', explanation: expect.stringMatching(/keeps answering 438/) });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'stale-nonce', stunCode: 438, explanation: expect.stringMatching(/keeps answering 438/) });
+  });
+
+  it('a quota of one allocation: the second Allocate\'s 486 says the probe needs two, not "close other sessions"', async () => {
+    const s = await server({ quota: 1 });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'allocation-quota', stunCode: 486, reason: expect.stringMatching(/^second Allocate: 486/) });
+    expect(r.servers[0]!.error!.explanation).toMatch(/^the probe needs two allocations \(one relays to the other\) and the server allowed one: a quota of one allocation/);
+    expect(s.allocations()).toBe(0);
   });
 
   it('a wrong password: 401 after credentials', async () => {
@@ -263,8 +293,10 @@ describe('probe: TURN', () => {
   it('an Allocate answered late is not "UDP blocked", and the allocation it made is freed', async () => {
     const s = await server({ delayAllocateMs: 600, tcp: true });
     const r = await run([turnOf(s)], { nat: false });
-    expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer', reason: 'Allocate: no answer within 400 ms' });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer', reason: 'Allocate: no answer within 400 ms to the authenticated Allocate' });
     expect(r.servers[0]!.error!.explanation).not.toMatch(/UDP is blocked/);
+    // The first Allocate (401) was answered: said so, with the likely causes (it said "answered the Allocate but not the Allocate").
+    expect(r.servers[0]!.error!.explanation).toMatch(/answered the first Allocate \(401, asking for credentials\) but not the one with them: an authentication backend that does not answer .*coturn --max-bps/);
     await new Promise((done) => setTimeout(done, 500));
     expect(s.allocations()).toBe(0);
   });

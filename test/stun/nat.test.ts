@@ -131,6 +131,10 @@ describe('error explanations', () => {
     expect(explainStunErrorCode(401, { username: '4102444800:alice', now: Date.UTC(2026, 0, 1) })).not.toMatch(/has passed/);
     expect(restExpiry('alice')).toBeNull();
     expect(restExpiry('1600000000', Date.UTC(2026, 0, 1))).toEqual({ expiry: 1600000000, expired: true });
+    // The expiry last, as coturn also takes it (probe audit: the plain "wrong username or password").
+    expect(restExpiry('alice:1600000000', Date.UTC(2026, 0, 1))).toEqual({ expiry: 1600000000, expired: true });
+    expect(restExpiry(':4102444800', Date.UTC(2026, 0, 1))).toEqual({ expiry: 4102444800, expired: false });
+    expect(restExpiry('alice:16000')).toBeNull();
   });
 });
 

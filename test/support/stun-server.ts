@@ -85,6 +85,14 @@ export interface ScriptedServerOptions {
   readonly noNonce?: boolean;
   /** Allocate successes signed without XOR-RELAYED-ADDRESS, which follows MESSAGE-INTEGRITY unsigned. */
   readonly relayedAfterIntegrity?: boolean;
+  /**
+   * The address Allocate successes name as relayed (coturn's --external-ip), its relay listening
+   * on 127.0.0.1 still; a peer address of it in a Send indication or CreatePermission is mapped
+   * back to 127.0.0.1, as coturn maps its external address to its private one.
+   */
+  readonly advertise?: string;
+  /** Allocations at once past which an Allocate is answered 486 (coturn --user-quota). */
+  readonly quota?: number;
   /** The LIFETIME of Allocate successes (default 600). */
   readonly lifetime?: number;
   /** Every answer, as it is about to go out (UDP and TCP): the bytes to send instead. */
@@ -224,6 +232,9 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     return { bytes: answer(m, 'success', attrs, false), socket };
   }
 
+  /** A peer address as the relay reaches it: the advertised address is its own (coturn's external-to-private mapping). */
+  const inside = (p: { address: string; port: number }) => (o.advertise !== undefined && p.address === o.advertise ? { ...p, address: '127.0.0.1' } : p);
+
   async function turn(m: StunMessage, from: { address: string; port: number }): Promise<Uint8Array | null> {
     const name = NAMES[m.method] ?? String(m.method);
     const id = `${from.address}:${from.port}`;
@@ -232,7 +243,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       const peer = attribute(m, A.XOR_PEER_ADDRESS);
       const data = attribute(m, A.DATA);
       if (a && peer && data && !o.noRelay) {
-        const p = readAddress(m, peer, true);
+        const p = inside(readAddress(m, peer, true));
         if (a.permissions.has(p.address)) a.relay.send(data.value, p.port, p.address);
       }
       return null;
@@ -255,6 +266,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     if (closed) return null;
     if (m.method === M.allocate) {
       if (allocations.has(id)) return error(m, 437, 'Allocation Mismatch');
+      if (o.quota !== undefined && allocations.size >= o.quota) return error(m, 486, 'Allocation Quota Reached');
       const relay = await bind('127.0.0.1', 0);
       const a: Allocation = { relay, permissions: new Set(), client: from };
       relay.on('message', (data, rinfo) => {
@@ -267,7 +279,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
         );
       });
       allocations.set(id, a);
-      const relayed = { type: A.XOR_RELAYED_ADDRESS, value: xor({ address: '127.0.0.1', port: relay.address().port }, m) };
+      const relayed = { type: A.XOR_RELAYED_ADDRESS, value: xor({ address: o.advertise ?? '127.0.0.1', port: relay.address().port }, m) };
       const life = o.lifetime ?? 600;
       const attrs = [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.LIFETIME, value: o.badLifetime ? new Uint8Array([2, 88]) : new Uint8Array([life >>> 24, (life >>> 16) & 0xff, (life >>> 8) & 0xff, life & 0xff]) }];
       if (o.relayedAfterIntegrity) return appendUnsigned(encodeStunMessage({ class: 'success', method: m.method, transactionId: m.bytes.slice(8, 20), attributes: attrs, integrityKey: key }, crypto), relayed);
@@ -276,7 +288,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     const a = allocations.get(id);
     if (!a) return error(m, 437, 'Allocation Mismatch');
     if (m.method === M.createPermission) {
-      a.permissions.add(readAddress(m, attribute(m, A.XOR_PEER_ADDRESS)!, true).address);
+      a.permissions.add(inside(readAddress(m, attribute(m, A.XOR_PEER_ADDRESS)!, true)).address);
       return answer(m, 'success', [], !o.openRelay);
     }
     if (m.method === M.refresh) {
