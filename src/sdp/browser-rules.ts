@@ -238,8 +238,10 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       break;
     }
     case 'msid': {
-      const t = v.split(' ');
-      if (t[0] === '' || t.length > 2) add('msid-syntax', n, col, `a=msid:${v}`);
+      // Chromium reads it with rtc::tokenize, which drops empty tokens: two blanks or a trailing
+      // one are no third token (parse audit: a false error; Firefox splits on white space too).
+      const t = tokens(v);
+      if (t.length === 0 || t.length > 2) add('msid-syntax', n, col, `a=msid:${v}`);
       break;
     }
     case 'rtpmap': {
@@ -259,12 +261,16 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       break;
     }
     case 'simulcast':
-      if (v.split(' ').some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
+      // Its direction and list are space-separated tokens (empty ones dropped, as both browsers read them); an empty rid within a list is the error.
+      if (tokens(v).some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
       break;
     default:
       break;
   }
 }
+
+/** A value's space-separated tokens, empty ones dropped (libwebrtc's rtc::tokenize; Firefox's split_whitespace). */
+const tokens = (v: string): string[] => v.split(' ').filter((x) => x !== '');
 
 /** The rids an a=simulcast stream list names (RFC 8853 §5.1: streams ";", a stream's alternative rids ","; "~" pauses one). */
 export const simulcastRids = (list: string | null): string[] => (list === null ? [] : list.split(';').flatMap((alt) => alt.split(',')));

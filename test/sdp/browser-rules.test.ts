@@ -92,6 +92,10 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     ['a=setup:ACTIVE (upper case was not measured; libwebrtc compares without case)', ['a=setup:ACTIVE', 'a=rtcp-mux']],
     ['"a=rtcp-mux " with a trailing blank (the line is there)', ['a=setup:active', 'a=rtcp-mux ']],
     ['a=ssrc:01889325369 (a leading zero, a 32-bit number all the same)', ['a=setup:active', 'a=rtcp-mux', 'a=ssrc:01889325369 cname:x']],
+    // Read with rtc::tokenize (empty tokens dropped) and split_whitespace: two blanks or a trailing one are no third token (parse audit: a false error).
+    ['a=msid with two blanks between its tokens', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1  t1']],
+    ['a=msid with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1 t1 ']],
+    ['a=simulcast with two blanks after its direction', ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv  q;h']],
   ])('%s: no browser rule', (_name, lines) => {
     expect(rules(answer(lines))).toEqual([]);
   });
