@@ -149,9 +149,9 @@ export interface NegotiationDiagnosticPayloads {
   'offer-setup-not-actpass': MediaPosition;
   'missing-setup': MediaPosition;
   'offer-setup-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
-  'missing-fingerprint': MediaPosition;
+  'missing-fingerprint': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'weak-fingerprint': MediaPosition;
-  'missing-ice-credentials': MediaPosition;
+  'missing-ice-credentials': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'invalid-ice-credentials': MediaPosition;
   'ice-credentials-chars': MediaPosition;
   'bundle-credentials-differ': MediaPosition;
@@ -649,7 +649,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'missing-fingerprint': {
     domain: 'negotiation',
     title: 'm-line without a=fingerprint (no DTLS)',
-    description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description. An RTP m-line of plain RTP (RTP/AVP) or SDES-SRTP (RTP/SAVP(F) with a=crypto), as a SIP trunk or gateway offers it, has none: both browsers reject it too (measured, Chromium 156: "Called with SDP without DTLS fingerprint"; Firefox ESR 153: "no fingerprint attribute"); they implement DTLS-SRTP only. An m-line with port 0 (not used, RFC 3264 §6) needs none.',
+    description: 'A DTLS-SRTP or DTLS/SCTP m-line needs the certificate fingerprint of its side, at media or session level; browsers reject the description. An RTP m-line of plain RTP (RTP/AVP) or SDES-SRTP (RTP/SAVP(F) with a=crypto), as a SIP trunk or gateway offers it, has none: both browsers reject it too (measured, Chromium 156: "Called with SDP without DTLS fingerprint"; Firefox ESR 153: "no fingerprint attribute"); they implement DTLS-SRTP only. An m-line with port 0 (not used, RFC 3264 §6) needs none, nor a bundled m-line other than its BUNDLE tag in an answer, or in an offer where it is a=bundle-only (the tag\'s transport is used: Chromium\'s VerifyCrypto, Firefox\'s OwnsTransport); in an offer without bundle-only, Firefox refuses it (its `browsers` says so).',
     action: 'Keep the a=fingerprint line (SDP munging or a gateway dropped it); in front of a SIP trunk, a WebRTC gateway or SBC that terminates DTLS-SRTP.',
     reference: 'RFC 8122 §5; RFC 8842 §5',
   },
@@ -663,7 +663,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'missing-ice-credentials': {
     domain: 'negotiation',
     title: 'ICE ufrag or pwd missing',
-    description: 'An accepted m-line needs a=ice-ufrag and a=ice-pwd (media or session level), or connectivity checks cannot be authenticated.',
+    description: 'An accepted m-line needs a=ice-ufrag and a=ice-pwd (media or session level), or connectivity checks cannot be authenticated; a bundled m-line other than its BUNDLE tag uses the tag\'s, in an answer and in an offer where it is a=bundle-only (RFC 8829 §5.2.1: a bundle-only one has none); in an offer without bundle-only, Firefox refuses it (its `browsers` says so).',
     action: 'Keep the a=ice-ufrag and a=ice-pwd lines.',
     reference: 'RFC 8839 §5.4',
   },
@@ -684,7 +684,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'bundle-credentials-differ': {
     domain: 'negotiation',
     title: 'Different ICE credentials inside one BUNDLE group',
-    description: 'Bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint.',
+    description: 'The answer\'s bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint. An offer\'s are no finding: until the answer accepts the group, each m-line has credentials of its own (RFC 8829 §5.2.1: unique ones in an initial offer).',
     action: 'Use one set of credentials for every m-line of the group.',
     reference: 'RFC 8843 §7.1.3',
   },

@@ -575,12 +575,25 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // Plain RTP or SDES (a SIP trunk's RTP/AVP, RTP/SAVP with a=crypto): no fingerprint, which both
     // browsers refuse (audit against both: passed as clean).
     const noDtls = (m: MediaDescription) => (m.protocol.toUpperCase().includes('RTP/') && !dtlsUsed ? ` (${m.protocol}${keyingWords(m) ?? ' with no keys: no a=fingerprint, no a=crypto'}): both browsers reject it, they implement DTLS-SRTP only` : '');
-    if ((dtlsUsed || rtp) && offerUsed && o.fingerprints.length === 0 && !offerRuled.fingerprint) at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
-    if (dtlsUsed && offerUsed) dtlsSideFindings(o, 'offer', mid, o.index, add);
-    if ((dtlsUsed || rtp) && live && a && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
+    // A bundled m-section other than its group's tag uses the tag's transport: its ICE
+    // credentials, fingerprint and setup are not read, in an answer, and in an offer where it is
+    // bundle-only (Firefox's SdpHelper::OwnsTransport; Chromium's VerifyCrypto and
+    // VerifyIceUfragPwdPresent skip every bundled m-section but the first, offer or answer).
+    // RFC 8829's own examples had four false errors (sdp-diff audit). An offer's other bundled
+    // m-section without bundle-only owns a transport for Firefox until the answer: it refuses one without them.
+    const offerShared = inOffer && !offerTag && o.bundleOnly;
+    const offerFirefoxOwns = inOffer && !offerTag && !o.bundleOnly;
+    const answerShared = inAnswer && !answerTag;
+    const firefoxOwns = ': Firefox rejects it (the m-section is bundled without a=bundle-only, so it has a transport of its own until the answer; Chromium accepts, using the BUNDLE tag\'s)';
+    if ((dtlsUsed || rtp) && offerUsed && !offerShared && o.fingerprints.length === 0 && !offerRuled.fingerprint) {
+      if (offerFirefoxOwns && dtlsUsed) add(diagnostic('missing-fingerprint', `the offer has no a=fingerprint for this m-line${firefoxOwns}`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+      else at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
+    }
+    if (dtlsUsed && offerUsed) dtlsSideFindings(o, 'offer', mid, o.index, add, offerShared);
+    if ((dtlsUsed || rtp) && live && a && !answerShared && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
       if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
-      dtlsSideFindings(a, 'answer', mid, o.index, add);
+      dtlsSideFindings(a, 'answer', mid, o.index, add, answerShared);
     }
 
     // ICE (RFC 8839 §5.4).
@@ -592,9 +605,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // An answer's bundled m-line other than its tag needs none: only the tag's are used, and both
       // browsers take such an answer (measured; Chromium's sdp_offer_answer.cc says why). It had
       // been an error (negotiation audit). An offer's is needed: Firefox refuses an offer without.
-      if ((ice.ufrag === null || ice.pwd === null) && side === 'answer' && inAnswer && !answerTag) continue;
+      if ((ice.ufrag === null || ice.pwd === null) && (side === 'answer' ? answerShared : offerShared)) continue;
       if ((ice.ufrag === null || ice.pwd === null) && (side === 'offer' ? offerRuled : answerRuled).ice) continue;
-      if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
+      if ((ice.ufrag === null || ice.pwd === null) && side === 'offer' && offerFirefoxOwns) add(diagnostic('missing-ice-credentials', `the offer has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}${firefoxOwns}`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+      else if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
       else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag ${JSON.stringify(ice.ufrag)} (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
       // Characters outside ice-char: a warning (audit against both browsers: they take "-", "_", "=").
       else if (!ICE_CHARS.test(ice.ufrag) || !ICE_CHARS.test(ice.pwd)) at('ice-credentials-chars', `the ${side}'s ${!ICE_CHARS.test(ice.ufrag) ? `ufrag ${JSON.stringify(ice.ufrag)}` : 'pwd'} has characters outside ice-char (ALPHA / DIGIT / "+" / "/"): both browsers take it`);
@@ -663,13 +677,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     add(finding('mline-count-mismatch', `answer m-line ${a.index} (${a.kind}) has no offer m-line`, a.mid, a.index));
   }
   // BUNDLE: one transport, so one set of credentials per side.
-  for (const [side, desc, group] of [...offerGroups.map((g) => ['offer', offer, g] as const), ...answerGroups.map((g) => ['answer', answer, g] as const)]) {
+  // The answer's only: an offer's bundled m-sections have credentials of their own until the
+  // answer accepts the group (RFC 8829 §5.2.1: unique ones in an initial offer; its §7.1 example
+  // had the warning; sdp-diff audit).
+  for (const [side, desc, group] of answerGroups.map((g) => ['answer', answer, g] as const)) {
     const inGroup = new Set(group);
     const members = desc.media.filter((m) => m.mid !== null && inGroup.has(m.mid) && (m.port !== 0 || m.bundleOnly));
     // One without credentials other than the tag uses the tag's (and an offer's is missing-ice-credentials already).
     const ufrags = new Set(members.filter((m) => m.ice.ufrag !== null || m.mid === group[0]).map((m) => m.ice.ufrag));
     // An m-line with none is named as such (it read as an empty name: "ufrags HrkA, ").
-    const which = (side === 'offer' ? offerGroups : answerGroups).length > 1 ? ` (mids ${group.join(' ')})` : '';
+    const which = answerGroups.length > 1 ? ` (mids ${group.join(' ')})` : '';
     if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group${which} has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.

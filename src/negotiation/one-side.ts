@@ -38,8 +38,10 @@ export const unreadSetup = (m: MediaDescription): boolean => m.lines.some((l) =>
  * actpass, an answer without one (RFC 8842 §5.3: MUST; both browsers take it as active, measured),
  * and a fingerprint hash weaker than SHA-256. The caller decides that the m-line uses DTLS and is in use.
  */
-export function dtlsSideFindings(m: MediaDescription, side: 'offer' | 'answer', mid: string | null, index: number, add: (d: NegotiationDiagnostic) => void): void {
+export function dtlsSideFindings(m: MediaDescription, side: 'offer' | 'answer', mid: string | null, index: number, add: (d: NegotiationDiagnostic) => void, shared = false): void {
   const at = (kind: NegotiationDiagnosticKind, message: string) => add(diagnostic(kind, message, { mid, index }));
+  // `shared`: a bundled m-section that uses its BUNDLE tag's transport (no a=setup of its own is read).
+  if (m.setup === null && shared) return weak(m, side, at);
   if (m.setup === null) {
     // An a=setup that does not read says so itself (rejected-by-browser, setup-value): it was "the offer says a=setup:null".
     if (unreadSetup(m)) return weak(m, side, at);

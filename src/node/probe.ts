@@ -1207,16 +1207,17 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
   const family = isIP(relayed.address) === 6 ? 6 : 4;
   const peer = await UdpChannel.open(family === 6 ? '::' : '0.0.0.0', family);
   opened.push(peer);
-  // Its own mapping, where the server answers a Binding over UDP in the relay's family.
+  // Its own mapping, from a Binding over UDP to the server. Unanswered (UDP blocked here, a server
+  // that answers no Binding) or of another family, the leg is not tried: this machine's UDP is
+  // not a peer's (e2e: behind a firewall that drops UDP, TURN over TCP had failed it).
   let seenAs: Endpoint | null = null;
   if (r.family === family) {
     const b = await peer.transact(binding(), to, timeoutMs, signal);
     if (b !== null && b.message.class === 'success') seenAs = mappedOf(b.message);
   }
-  seenAs ??= a.mapped !== null && isIP(a.mapped.address) === family ? a.mapped : null;
   if (signal?.aborted) throw interrupted('the relayed datagram', signal);
   if (seenAs === null) {
-    say(`from outside: not tried (no ${family === 6 ? 'IPv6' : 'IPv4'} address of this machine as the server sees it, for the permission)`);
+    say(`from outside: not tried (${r.family === family ? 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none' : `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`}; the relayed address was not tried as a peer reaches it)`);
     return;
   }
   await a.permit(seenAs);

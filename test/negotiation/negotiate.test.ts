@@ -209,7 +209,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['missing-ice-credentials', { media: [{}, { kind: 'audio', ufrag: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
   ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
-  ['bundle-credentials-differ', { media: [{}, { kind: 'audio', ufrag: 'zzzz' }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['bundle-credentials-differ', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: 'zzzz' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
@@ -278,6 +278,25 @@ describe('statuses and roles', () => {
     // The offer's own are needed (Firefox refuses an offer without them).
     const o = run({ media: [{}, { kind: 'audio', ufrag: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
     expect(o.diagnostics.map((x) => x.kind)).toContain('missing-ice-credentials');
+  });
+  it('a bundled m-section that is not the tag uses the tag\'s transport: no fingerprint, setup or ICE of its own needed in an answer, nor in an offer where it is bundle-only; without bundle-only, Firefox only refuses (sdp-diff audit: RFC 8829\'s own examples had four false errors)', () => {
+    // An answer's: none of the three (Chromium's VerifyCrypto skips it; Firefox's OwnsTransport is false).
+    const bare = { fingerprint: null, setup: null, ufrag: null, pwd: null } as const;
+    const answer = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ...bare })] });
+    expect(answer.diagnostics.map((x) => x.kind)).toEqual([]);
+    // An offer's bundle-only one: none either.
+    const only = run({ media: [{}, { kind: 'audio', port: 0, extra: ['bundle-only'], ...bare }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
+    expect(only.diagnostics.filter((x) => ['missing-fingerprint', 'offer-setup-missing', 'missing-ice-credentials'].includes(x.kind))).toEqual([]);
+    // An offer's without bundle-only: Firefox refuses (a transport of its own until the answer), Chromium takes it.
+    const owns = run({ media: [{}, { kind: 'audio', ...bare }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
+    const said = owns.diagnostics.filter((x) => ['missing-fingerprint', 'offer-setup-missing', 'missing-ice-credentials'].includes(x.kind));
+    expect(said.map((x) => [x.kind, (x as { browsers?: unknown }).browsers])).toEqual([
+      ['missing-fingerprint', { chromium: 'accepts', firefox: 'rejects' }],
+      ['offer-setup-missing', { chromium: 'accepts', firefox: 'rejects' }],
+      ['missing-ice-credentials', { chromium: 'accepts', firefox: 'rejects' }],
+    ]);
+    // Different ufrags in an offer's group are no finding (an initial offer's are unique: RFC 8829 §5.2.1); in an answer's, the warning.
+    expect(run({ media: [{}, { kind: 'audio', ufrag: 'zzzz' }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }).diagnostics.map((x) => x.kind)).not.toContain('bundle-credentials-differ');
   });
   it('an answer m-line without a=mid while the answer group names its mid: said so, not "taken out of the group" (negotiation audit)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] });
