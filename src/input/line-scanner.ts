@@ -25,8 +25,15 @@ const MAX_HELD_BLANKS = 8;
 /** A blank line: spaces and tabs only (node/stream.ts's `blank`, byte for byte). */
 const BLANK = /^[ \t]*$/;
 
-/** What a log prefix ends with before an SDP's "v=0": a blank, ":", "]", ">", "|". */
-const PREFIX_ENDS = new Set([32, 9, 58, 93, 62, 124]);
+/**
+ * What a log prefix ends with before an SDP's "v=0": a blank, or an ASCII punctuation mark other
+ * than "=", "_" and "\\" (":", "]", ">", "|", and "-" of KVS's `Offer -----v=0`: its v=, o=, s=
+ * and t= lines had been lost, an "SDP fragment", NO_SDP_FOUND to sdp-diff; sdp-diff audit).
+ */
+function prefixEnd(c: number): boolean {
+  if (c === 32 || c === 9) return true;
+  return c > 32 && c < 127 && !(c >= 48 && c <= 57) && !(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c !== 61 && c !== 95 && c !== 92;
+}
 
 /**
  * An SDP printed with each line break written out before its line (`\na=ice-ufrag:y5V5`, a real
@@ -177,7 +184,7 @@ export class LineScanner {
     if (this.prefixCol > 0 && this.block.length === 1 && bare.startsWith('o=')) {
       // "type: offer, sdp: v=0" and the SDP's other lines without the prefix: webrtc-internals'
       // text form as pasted (real-thread audit: read as two fragments, the v=/o=/s=/t= lines and the type lost).
-      this.blockType = statedType(this.prefixedFirst ?? '');
+      this.blockType = statedType(this.prefixedFirst ?? '') ?? prefixType(this.prefixedFirst ?? '');
       this.prefixCol = -1;
       this.prefixedFirst = null;
       this.prefixedLines = [];
@@ -230,7 +237,9 @@ export class LineScanner {
       this.startBlock(content + ending, lineNo, false);
       return;
     }
-    if (/^[am]=/.test(bare) && !bare.startsWith('a=candidate:')) {
+    // A run of a= or m= lines, or an SDP whose v= line is missing (an origin line first: its o=,
+    // s= and t= lines had been lost, not even a fragment; parse audit): a fragment, every line kept.
+    if ((/^[am]=/.test(bare) && !bare.startsWith('a=candidate:')) || ORIGIN_LINE.test(bare)) {
       this.startBlock(content + ending, lineNo, true);
       return;
     }
@@ -238,7 +247,7 @@ export class LineScanner {
     // Trimmed only when it ends in a blank: most lines scanned here end in neither "0" nor one.
     const last = bare.charCodeAt(bare.length - 1);
     const t = last === 48 ? bare : last === 32 || last === 9 ? bare.trimEnd() : '';
-    if (t.length >= 4 && t.endsWith('v=0') && PREFIX_ENDS.has(t.charCodeAt(t.length - 4))) {
+    if (t.length >= 4 && t.endsWith('v=0') && prefixEnd(t.charCodeAt(t.length - 4))) {
       this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
       this.prefixCol = t.length - 3;
       this.prefixSep = t.charCodeAt(t.length - 4);
@@ -362,6 +371,16 @@ export class LineScanner {
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
+
+/** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
+const ORIGIN_LINE = /^o=\S{1,256} \S{1,64} \S{1,64} IN IP[46] \S/;
+
+/** The type a prefix names just before its v=0 (`Offer -----v=0`, `answer: v=0`), or null. */
+function prefixType(first: string): SdpType | null {
+  const m = PREFIX_TYPE.exec(first);
+  return m === null ? null : (m[1]!.toLowerCase() as SdpType);
+}
+const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)[^A-Za-z0-9]{0,16}v=0[ \t]*$/i;
 
 /** A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`, `offer:`). */
 const TYPE_LINE_END = /(?:^|[\s\]>|])(offer|answer|pranswer):?$/i;

@@ -197,6 +197,17 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.candidates.map((c) => c.source.timestamp)).toEqual(['Jan 19 10:43:42', 'Sat Feb  3 09:01:02 2024', '12-05 10:00:00.123', undefined, undefined]);
   });
 
+  it('an SDP whose v=0 a log label ends in punctuation before (KVS\'s "Offer -----v=0") is whole, with the type the label names (it lost v=, o=, s=, t=: a fragment, NO_SDP_FOUND to sdp-diff)', async () => {
+    const text = thread('kvs950_offer_log_dashes.txt');
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId, d.source.line])).toEqual([['offer', false, '7371364611992188261', 1]]);
+    expect(r.descriptions[0]!.text.startsWith('v=0\no=- 7371364611992188261 2 IN IP4 127.0.0.1\ns=-\nt=0 0\n')).toBe(true);
+    expect((await streamed(text)).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
+    // A letter before v=0 is no prefix's end: the lines from the origin on are a fragment, kept (they had been lost).
+    const noV = readInput('xv=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\n');
+    expect(noV.descriptions.map((d) => [d.description.fragment, d.text])).toEqual([[true, 'o=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\n']]);
+  });
+
   it('a time after a level word is the line\'s time (it was lost behind "INFO"); a word that is no level is no time', async () => {
     const lines = [
       'INFO 2026-01-01T12:00:00.123Z send candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host',
