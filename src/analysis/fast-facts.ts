@@ -14,7 +14,8 @@ import { candidateOfCanonical, readCanonicalCandidate, type CanonicalCandidate }
 import { candidateFindings, explainParsed, type CandidateFinding } from '../candidate/explain.js';
 import { decodePriority } from '../candidate/priority.js';
 import { escapedLineBreak, leadingTime, LineScanner, opensLikeJson } from '../input/line-scanner.js';
-import { candidateTextEnd, candidateTextStop, cutInQuotes, namedInit, selectorAt, lineSide } from '../input/text-scan.js';
+import { elided } from '../input/found.js';
+import { ellipsisCut, candidateTextEnd, candidateTextStop, cutInQuotes, namedInit, selectorAt, lineSide } from '../input/text-scan.js';
 import type { FoundCandidate, FoundDescription, InputSink, Source } from '../input/types.js';
 import { candidateIdHash, connectionOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord } from './record.js';
@@ -498,7 +499,7 @@ const FRAME = /* @__PURE__ */ new FrameReader();
  */
 function textSpan(line: string): [number, number] | null {
   if (line.charCodeAt(0) === 91 && opensLikeJson(line)) return null;
-  if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0) return null;
+  if (line.indexOf('{') >= 0 || line.indexOf('v=0') >= 0 || line.indexOf('#012') >= 0) return null;
   const k = line.indexOf('candidate:');
   if (k < 0) return null;
   // Candidates written as fields too (Jingle, aiortc's and aioice's reprs), or a baresip dump's
@@ -516,7 +517,10 @@ function textSpan(line: string): [number, number] | null {
   if (line.charCodeAt(end) === 92) return null;
   // A cut line (the reference readers refuse its candidate), or more than one candidate.
   if (cutInQuotes(line, from, end) || line.indexOf('candidate:', k + 10) >= 0) return null;
-  return [from, candidateTextStop(line, from, end)];
+  const stop = candidateTextStop(line, from, end);
+  // Cut and marked so (" ...", "…"): the reference readers refuse it.
+  if (ellipsisCut(line, stop) || elided(line.slice(Math.max(from, stop - 4), stop))) return null;
+  return [from, stop];
 }
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -75,7 +75,16 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   if (cut && last !== undefined && !text.endsWith('\n') && !text.endsWith('\r') && sdpLineOf(last.source, source) === lineCount(text)) {
     found[found.length - 1] = { ...last, candidate: null, explanation: null, error: cutCandidate().toJSON() };
   }
+  for (let i = 0; i < found.length; i++) if (elided(found[i]!.text)) found[i] = { ...found[i]!, candidate: null, explanation: null, error: elidedCandidate().toJSON() };
   for (const f of found) sink.candidate(f);
+}
+
+/** A candidate a log cut and marked so: ending in " ..." (rtpengine's continuation mark) or "…" (DevTools' elision). */
+export const elided = (text: string): boolean => text.endsWith(' ...') || text.endsWith('\u2026');
+
+/** The refusal of a candidate a log cut short and marked so. */
+export function elidedCandidate(): SdpscopeError {
+  return withoutStack(() => new SdpscopeError('CANDIDATE_CUT', 'the candidate ends in "..." or "…", a log\'s mark of text cut short (rtpengine\'s line continuation, DevTools\' elision): not read (its last field may be cut too)'));
 }
 
 /** An SDP held within one line of the input (a JSON string, an escaped SDP), not written out over its lines. */
@@ -97,7 +106,7 @@ export function cutCandidate(): SdpscopeError {
 }
 
 /** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */
-/** `lineStep`: input lines per SDP line (2 where a copy's blank line between every two was left out: line-scanner.ts). */
+/** `lineStep`: input lines per SDP line (2 where a copy's blank line between every two was left out: line-scanner.ts; 0 for an SDP within one input line, each candidate then at that line with its sdpLine). */
 export function candidatesInDescription(description: SessionDescription, source: Source, lineStep = 1): FoundCandidate[] {
   const out: FoundCandidate[] = [];
   const sections = [
@@ -122,7 +131,7 @@ export function candidatesInDescription(description: SessionDescription, source:
         usernameFragment: sec.ufrag,
         inDescription: true,
         // In an SDP held in one input line, that line, and the line in the SDP besides.
-        source: inline(source) ? { ...source, sdpLine: l.line } : { ...source, line: source.line + (l.line - 1) * lineStep },
+        source: inline(source) || lineStep === 0 ? { ...source, sdpLine: l.line } : { ...source, line: source.line + (l.line - 1) * lineStep },
       });
     }
   }
@@ -165,7 +174,7 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
  * problem. `column` is where the text starts in its line, when the reader knows (text scans).
  */
 export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null, side?: 'local' | 'remote'): void {
-  const read = readTrickled(text, init, refused);
+  const read = readTrickled(text, init, refused ?? (elided(text) ? elidedCandidate() : null));
   const error = read.error;
   if (error !== null) {
     const at = column !== null && error.column !== null ? column + error.column - 1 : null;

@@ -105,6 +105,8 @@ export class LineScanner {
   private prefixedFirst: string | null = null;
   private prefixedLines: [string, number][] = [];
   private blockStart = 0;
+  /** The input line of the block's last line. */
+  private blockEnd = 0;
   private blockFragment = false;
   /** A line that is no SDP line held inside a whole description (see push): its text with ending, number, and text. */
   private stray: [string, number, string] | null = null;
@@ -173,6 +175,16 @@ export class LineScanner {
       });
       return;
     }
+    // rsyslog's escapes of control characters, `#015#012` for CR LF (its default
+    // $EscapeControlCharactersOnReceive): a whole SDP on one syslog line (rtpengine's dumps;
+    // server-log audit: fields made up across its lines, most candidates lost). Its lines, each at this line.
+    const octal = content.length > 6 ? content.indexOf('#012') : -1;
+    if (octal >= 0 && SYSLOG_SDP_BREAK.test(content)) {
+      const crlf = content.includes('#015#012');
+      const pieces = content.split(crlf ? '#015#012' : '#012');
+      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 ? (crlf ? '\r\n' : '\n') : ending, lineNo));
+      return;
+    }
     const escape = escapedLineBreak(content);
     if (escape > 0) content = content.slice(escape);
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
@@ -196,6 +208,7 @@ export class LineScanner {
       if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
         this.joined++;
         this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
+        this.blockEnd = lineNo;
         if (this.prefixedLines.length < 3) this.prefixedLines.push([bare, lineNo]);
         return;
       }
@@ -206,6 +219,7 @@ export class LineScanner {
         this.joined++;
         if (this.stray !== null) {
           this.block.push(this.stray[0]);
+          this.blockEnd = this.stray[1];
           this.stray = null;
         }
         if (this.blanks.length > 0) {
@@ -214,6 +228,7 @@ export class LineScanner {
           this.blanks = [];
         }
         this.block.push(content + ending);
+        this.blockEnd = lineNo;
         return;
       }
       // Only in a whole description (from v=), and a few in a row: two a=/m= fragments a blank line
@@ -268,6 +283,7 @@ export class LineScanner {
     this.joined = 0;
     this.afterOneBlank = 0;
     this.blockStart = lineNo;
+    this.blockEnd = lineNo;
     this.blockFragment = fragment;
     // The line just before said it (real-log audit: go2rtc's "answer" line, then the SDP).
     this.blockType = !fragment && this.typeLine !== null && this.typeLine.line === lineNo - 1 ? this.typeLine.type : null;
@@ -301,9 +317,11 @@ export class LineScanner {
     // A blank line between every two lines (a copy from about:webrtc): layout, left out.
     const layout = this.joined > 1 && this.afterOneBlank === this.joined;
     const text = (layout ? this.block.filter((l) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : this.block).join('');
+    // An SDP within one input line (its breaks written `↵` or `#015#012`): each candidate at that line, with its SDP line.
+    const oneLine = this.blockEnd === this.blockStart && this.block.length > 1;
     this.block = [];
     this.blanks = [];
-    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, layout ? 2 : 1);
+    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, oneLine ? 0 : layout ? 2 : 1);
   }
 
   /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */
@@ -371,6 +389,9 @@ export class LineScanner {
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
+
+/** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
+const SYSLOG_SDP_BREAK = /#012[a-z]=/;
 
 /** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
 const ORIGIN_LINE = /^o=\S{1,256} \S{1,64} \S{1,64} IN IP[46] \S/;

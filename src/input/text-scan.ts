@@ -1,6 +1,6 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
 import { tryReadCandidate } from '../candidate/candidate.js';
-import { cutCandidate, emitCandidate, emitDescription } from './found.js';
+import { cutCandidate, elided, emitCandidate, emitDescription } from './found.js';
 import type { InputSink, SdpType, Source } from './types.js';
 
 /** Characters that end a candidate quoted in a log line: ) , ; ] } and white space. */
@@ -106,7 +106,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value
     // is dropped; so is one at the line's end ("… typ host sent", "… rport 5000 OK"), the log's text
     // (audit of the change: each was an extension with a warning about Chromium).
-    stop = withoutDanglingWord(line, m.index, stop);
+    // Cut and marked so (" ...", "…" at its end, which ends a candidate as any non-ASCII character does): refused whole below, not shortened to a last word.
+    if (ellipsisCut(line, stop)) stop++;
+    if (!elided(line.slice(Math.max(m.index, stop - 4), stop))) stop = withoutDanglingWord(line, m.index, stop);
     // In free text, "candidate:" and a blank that does not read as a candidate (one with an empty
     // foundation does) is a sentence ("Resolved candidate: 10.0.0.98 56116", "Failed to add
     // candidate: timeout", util.inspect's "candidate: {"), unless a candidate's fields follow
@@ -136,6 +138,16 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/**
+ * Whether the "…" at `at` marks the candidate before it cut (DevTools' elision of a long string:
+ * the line's end, a blank or a closing quote or bracket after it), not a sentence's ellipsis ("…然后").
+ */
+export function ellipsisCut(line: string, at: number): boolean {
+  if (line.charCodeAt(at) !== 0x2026) return false;
+  const c = line.charCodeAt(at + 1);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 13 || c === 34 || c === 39 || c === 96 || c === 41 || c === 93 || c === 125 || c === 44;
+}
 
 /** The words before a candidate that say it is this agent's: "local candidate: …", "local ICE candidate=…", "onIceCandidate …". */
 const LOCAL_WORDS = /(?<![a-z])(?:local[ _-]?(?:ice[ _-]?)?candidates?|on[ _-]?ice[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;

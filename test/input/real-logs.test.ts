@@ -33,6 +33,25 @@ describe('real log excerpts', () => {
     expect(readInput(`x eyJ0eXBlIjoiAAAA y\n`).descriptions).toEqual([]);
   });
 
+  it('rsyslog\'s #015#012 line breaks (rtpengine\'s SDP dumps): each SDP line read, at its syslog line; a candidate rtpengine cut with " ..." refused (server-log audit: fields made up across lines, most candidates lost)', async () => {
+    const text = log('rtpengine-258-syslog-octal-sdp.log');
+    const r = readInput(text);
+    expect(summary(r).candidates).toEqual(['relay udp 195.77.235.141:43255', 'srflx udp 62.97.111.241:32923', 'relay udp 195.77.235.141:40810', 'host udp 192.168.112.54:54072', 'host udp 192.168.112.54:54073', '! CANDIDATE_CUT']);
+    // Candidates of an SDP within one line are at that line, with their SDP line.
+    expect(r.candidates.slice(3).map((c) => [c.source.line, c.source.sdpLine])).toEqual([[2, 8], [2, 9], [2, 10]]);
+    expect(r.descriptions.some((x) => x.description.endOfCandidates || x.description.media.some((m) => m.endOfCandidates))).toBe(true);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+    const dump = log('rtpengine-858-syslog-offer-dump.log');
+    const d = readInput(dump);
+    expect(d.descriptions.map((x) => x.description.origin?.sessionId)).toEqual(['1752693215349210524']);
+    expect(summary(d).candidates.filter((c) => c.startsWith('host')).length).toBe(5);
+    expect(summary(d).candidates.filter((c) => c === '! CANDIDATE_CUT').length).toBe(2);
+    expect(d.candidates.some((c) => c.candidate?.extensions.some((x) => x.value.includes('#0')))).toBe(false);
+    expect(summary(await streamed(dump))).toEqual(summary(d));
+    // DevTools' "…" at a candidate's end (before a quote, or the line's end) is a cut; a sentence's "…然后" is not.
+    expect(summary(readInput('x "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host gen…"\ncandidate:2 1 udp 2122260223 10.0.0.2 5000 typ host…然后\n')).candidates).toEqual(['! CANDIDATE_CUT', 'host udp 10.0.0.2:5000']);
+  });
+
   it('a mysqldump row statement: every frame on its one line, candidates before, between and after the two SDPs, each SDP with its type stated after it (SDP audit: 18 of 22 candidates lost, both types unknown, and a false call-without-candidates)', async () => {
     const text = log('datn-db-mysqldump-call-signals.sql');
     const r = readInput(text);
