@@ -41,6 +41,9 @@ export class NatEvidence {
   private sameAsBase = 0;
   /** srflx equal to a base that is not a public address: a STUN server inside the network, which sees no NAT to the internet. */
   private sameAsPrivateBase = 0;
+  /** Srflx mapped to an address that is not public (a STUN server inside the network, behind an inner NAT): the first one, and how many. */
+  private insideMapped = 0;
+  private insideSample = '';
   /** srflx whose base is the wildcard address with a port (`raddr 0.0.0.0 rport 58952`): a few "base port → mapped port", their count, and how many changed the port. */
   private wildcard: string[] | null = null;
   private wildcardCount = 0;
@@ -98,6 +101,12 @@ export class NatEvidence {
         return;
       }
       this.sameAsBase++;
+    } else if (INSIDE.has(c.addressClass)) {
+      // Mapped to another address that is not public either: a STUN server inside the network saw
+      // an inner NAT (a container bridge), not the way out. Compared with the public mapping of the
+      // same base it made a false "symmetric NAT" (server-log audit: a Jitsi bridge's 10.0.7.167 and 64.135.72.220).
+      if (this.insideMapped++ === 0) this.insideSample = `${c.address}:${c.port} from ${ra}:${c.relatedPort}`;
+      return;
     }
     const base = `${c.transport} ${ra}:${c.relatedPort}`;
     const mapped = `${c.address}:${c.port}`;
@@ -167,7 +176,7 @@ export class NatEvidence {
       independent.push('provided those STUN servers are at different IP addresses: two at one address (two ports) would show the same mapping for an address-dependent NAT');
       return { mapping: 'endpoint-independent', evidence: independent, seedTypes: 'a cone NAT (full, restricted or port-restricted cone): the mapping is reused for every destination', cannotSee: CANNOT_SEE };
     }
-    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase) {
+    if (this.sameAsBase > 0 && this.sameAsBase === this.srflx - this.masked - this.redacted - this.invalid - this.sameAsPrivateBase - this.insideMapped) {
       return { mapping: 'none', evidence: [`${this.sameAsBase} srflx candidate${this.sameAsBase === 1 ? '' : 's'} equal to their base: the host address is public`], seedTypes: 'no NAT', cannotSee: 'whether a firewall filters inbound traffic' };
     }
     const why: string[] = [];
@@ -190,6 +199,7 @@ export class NatEvidence {
         why.push(`${n} srflx whose base is the wildcard address with its port (${(this.wildcard ?? []).join(', ')}${n > 3 ? ', …' : ''}: a socket bound to every interface, as pion's agent writes it): ${changed === n ? 'the NAT changed the port of each, so it does not preserve ports' : changed === 0 ? 'the port was kept by each mapping' : `${changed} of ${n} ports changed`}; without the base's address the mapping cannot be compared`);
       }
       if (this.masked > 0) why.push(`${this.masked} srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)`);
+      if (this.insideMapped > 0) why.push(`${this.insideMapped} srflx mapped to an address that is not public (${this.insideSample}${this.insideMapped > 1 ? ', …' : ''}): a STUN server inside the network, behind an inner NAT; left out of the comparison, it says nothing of the way out`);
       if (this.sameAsPrivateBase > 0) why.push(`${this.sameAsPrivateBase} srflx equal to a ${this.sameAsPrivateBase === 1 ? 'base that is' : 'bases that are'} not public: a STUN server inside the network, which sees no NAT on the way out`);
       // What each base's one mapping shows, said per address family: an IPv6 srflx equal to its
       // public base beside an IPv4 one behind a NAT was only "one mapping per base" (SDP audit).

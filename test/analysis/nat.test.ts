@@ -153,6 +153,14 @@ describe('NAT mapping from srflx candidates', () => {
     expect(v.seedTypes).toMatch(/^cannot be told from these candidates: no srflx shows a mapping/);
   });
 
+  it('a srflx mapped to a private address beside a public one of the same base: an inner NAT, left out, not "symmetric" (server-log audit: a Jitsi bridge\'s 10.0.7.167 and 64.135.72.220)', () => {
+    const v = verdict(['candidate:2 1 udp 1686052607 10.0.7.167 5000 typ srflx raddr 192.168.1.5 rport 5000', 'candidate:3 1 udp 1686052607 64.135.72.220 5000 typ srflx raddr 192.168.1.5 rport 5000']);
+    expect(v.mapping).toBe('unknown');
+    expect(v.evidence[0]).toBe('1 srflx mapped to an address that is not public (10.0.7.167:5000 from 192.168.1.5:5000): a STUN server inside the network, behind an inner NAT; left out of the comparison, it says nothing of the way out');
+    // Two public mappings of that base are still the evidence they are.
+    expect(verdict(['candidate:2 1 udp 1686052607 203.0.113.9 5000 typ srflx raddr 192.168.1.5 rport 5000', 'candidate:3 1 udp 1686052607 64.135.72.220 5001 typ srflx raddr 192.168.1.5 rport 5000']).mapping).toBe('address-dependent');
+  });
+
   it('every srflx with its base hidden: unknown, and not "one mapping per base" (real-log audit)', () => {
     const v = verdict(['candidate:1 1 udp 1686052607 203.0.113.5 40001 typ srflx raddr 0.0.0.0 rport 0']);
     expect([v.mapping, v.evidence]).toEqual(['unknown', ['1 srflx with a hidden base (raddr 0.0.0.0 / rport 0, or none): the agent that gathered it did not say it (browsers mask it for privacy; a TCP active candidate has no port)']]);
