@@ -329,7 +329,21 @@ const MAX_FIELD_ELEMENT = 4096;
  * fields a candidate needs is not one (a `<candidate>` of another schema).
  */
 function fieldCandidates(line: string, open: string, close: string, field: RegExp, at: Source, sink: InputSink): void {
+  // Jingle: a candidate is its <transport ufrag="…">'s (XEP-0176; its own element has none): the
+  // last ufrag attribute before it, found in one pass (server-log audit: a bridge's and a client's
+  // candidates had been one "no ufrag" session).
+  const jingle = field === JINGLE_FIELD;
+  let u = jingle ? line.indexOf(' ufrag=') : -1;
+  let ufrag: string | undefined;
   for (let i = line.indexOf(open); i >= 0; ) {
+    while (u >= 0 && u < i) {
+      // In double or single quotes (Jicofo's and colibri2's XML write either).
+      const q = line[u + 7];
+      const e = q === '"' || q === "'" ? line.indexOf(q, u + 8) : -1;
+      const v = e < 0 || e - u > 264 ? '' : line.slice(u + 8, e);
+      ufrag = /^[A-Za-z0-9+/=_-]{1,256}$/.test(v) ? v : undefined;
+      u = line.indexOf(' ufrag=', u + 7);
+    }
     const end = line.indexOf(close, i + open.length);
     const stop = end < 0 ? line.length : end;
     const f = new Map<string, string>();
@@ -353,7 +367,7 @@ function fieldCandidates(line: string, open: string, close: string, field: RegEx
       const tcp = get('tcptype', 'tcpType');
       const gen = get('generation');
       const net = get('network');
-      const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${ip} ${port} typ ${type}${raddr !== undefined && rport !== undefined ? ` raddr ${raddr} rport ${rport}` : ''}${tcp !== undefined ? ` tcptype ${tcp}` : ''}${gen !== undefined ? ` generation ${gen}` : ''}${net !== undefined ? ` network-id ${net}` : ''}`;
+      const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${ip} ${port} typ ${type}${raddr !== undefined && rport !== undefined ? ` raddr ${raddr} rport ${rport}` : ''}${tcp !== undefined ? ` tcptype ${tcp}` : ''}${gen !== undefined ? ` generation ${gen}` : ''}${jingle && ufrag !== undefined ? ` ufrag ${ufrag}` : ''}${net !== undefined ? ` network-id ${net}` : ''}`;
       const mid = get('sdpMid');
       const index = get('sdpMLineIndex');
       emitCandidate(text, { ...(mid !== undefined ? { sdpMid: mid } : {}), ...(index !== undefined && /^\d+$/.test(index) ? { sdpMLineIndex: Number(index) } : {}) }, at, sink, i + 1);

@@ -79,6 +79,17 @@ describe('real log excerpts', () => {
     expect(summary(await streamed(text))).toEqual(s);
   });
 
+  it('Jingle XML: a candidate is its <transport ufrag>\'s, in double or single quotes, the last before it on the line (server-log audit: a bridge\'s and a client\'s candidates were one "no ufrag" session)', async () => {
+    const cand = (q: string, n: number) => `<candidate component=${q}1${q} foundation=${q}${n}${q} generation=${q}0${q} network=${q}0${q} priority=${q}2130706431${q} protocol=${q}udp${q} type=${q}host${q} ip=${q}10.0.0.${n}${q} port=${q}10000${q}/>`;
+    const text = [
+      `RECV: <transport xmlns="urn:xmpp:jingle:transports:ice-udp:1" pwd="p1p1p1p1p1p1p1p1p1p1p1" ufrag="21df67e5">${cand('"', 1)}</transport>`,
+      `SENT: <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' pwd='p2' ufrag='2td6f1iovglhb6'><rtcp-mux/>${cand("'", 2)}${cand("'", 3)}</transport><transport ufrag='abcd'>${cand("'", 4)}</transport>`,
+    ].join('\n');
+    const r = readInput(text);
+    expect(r.candidates.map((c) => [c.candidate?.address, c.candidate?.ufrag])).toEqual([['10.0.0.1', '21df67e5'], ['10.0.0.2', '2td6f1iovglhb6'], ['10.0.0.3', '2td6f1iovglhb6'], ['10.0.0.4', 'abcd']]);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
   it("Firefox's about:webrtc copy (a blank line between lines): one description, its two candidates under its ufrag", async () => {
     const text = log('firefox62-about-webrtc-webrtc-direct-7.log');
     const r = readInput(text);
