@@ -631,7 +631,7 @@ const DEADLINE = new Error('the probe\'s deadline passed');
 const interrupted = (what: string, signal: AbortSignal | undefined, begun = true) =>
   signal?.reason === DEADLINE
     ? failure('deadline', `${what}: the probe's deadline passed`, `the whole probe ran past its deadline before this check ${ended(what, begun)}`)
-    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (${signal?.reason === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}) before this check ${ended(what, begun)}`);
+    : failure('interrupted', `${what}: interrupted`, `the probe was interrupted (${signal?.reason === 'SIGTERM' ? 'SIGTERM' : signal?.reason === 'SIGINT' ? 'Ctrl-C' : 'its signal aborted'}) before this check ${ended(what, begun)}`);
 
 /** How a cut check ended: allocations are said only where TURN was under way (probe audit: a Binding "freed allocations"). */
 const ended = (what: string, begun: boolean): string =>
@@ -910,6 +910,27 @@ const stunAddress = (e: Endpoint) => ({ family: e.address.includes(':') ? ('ipv6
 
 function expandServers(o: ProbeOptions): { uri: IceServerUri; username?: string; credential?: string }[] {
   const out: { uri: IceServerUri; username?: string; credential?: string }[] = [];
+  // The caller's mistakes are INVALID_ARGUMENT, not a server's (probe audit: a username of 5 was
+  // "the server sent a malformed STUN message"; {urls: 5} and null were TypeErrors).
+  const text = (v: unknown, what: string) => {
+    if (v !== undefined && typeof v !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `probe: ${what} must be a string when given`);
+  };
+  text(o.username, 'username');
+  text(o.credential, 'credential');
+  o.servers.forEach((s, i) => {
+    if (typeof s === 'string') return;
+    const e = s as unknown as { urls?: unknown; username?: unknown; credential?: unknown } | null;
+    const urls = e !== null && typeof e === 'object' ? e.urls : undefined;
+    if (!(typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string')))) {
+      throw new SdpscopeError('INVALID_ARGUMENT', `probe: servers[${i}] must be a URI or an RTCIceServer entry ({urls: a URI or a list of them, username?, credential?})`);
+    }
+    text(e!.username, `servers[${i}].username`);
+    text(e!.credential, `servers[${i}].credential`);
+  });
+  if (o.localAddress !== undefined && (typeof o.localAddress !== 'string' || isIP(o.localAddress) === 0)) {
+    // An IP address of this machine: a name would be looked up (DNS), which the probe never does for it.
+    throw new SdpscopeError('INVALID_ARGUMENT', `probe: localAddress must be an IP address of this machine, got ${JSON.stringify(String(o.localAddress)).slice(0, 80)}`);
+  }
   for (const s of o.servers) {
     if (typeof s === 'string') {
       out.push({ uri: parseIceServerUri(s), ...(o.username !== undefined ? { username: o.username } : {}), ...(o.credential !== undefined ? { credential: o.credential } : {}) });

@@ -283,6 +283,23 @@ describe('probe: TURN', () => {
     await expect(probe({ servers: [] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
+  it('a caller\'s wrong argument is INVALID_ARGUMENT before any packet, not the server\'s fault nor a TypeError (probe audit)', async () => {
+    const s = await server();
+    const bad = (o: object, words: string) => expect(probe({ servers: [turnOf(s)], timeoutMs: 400, ...o } as never)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(words) });
+    await bad({ username: 5 }, 'probe: username must be a string');
+    await bad({ servers: [{ urls: 5 }] }, 'probe: servers[0] must be a URI or an RTCIceServer entry');
+    await bad({ servers: [null] }, 'probe: servers[0] must be');
+    await bad({ servers: [{ urls: [turnOf(s)], credential: {} }] }, 'probe: servers[0].credential must be a string');
+    // A name would be looked up: only an IP address of this machine.
+    await bad({ localAddress: 'not-an-ip' }, 'probe: localAddress must be an IP address of this machine');
+    expect(s.seen).toEqual([]);
+    // A caller's own AbortController is no Ctrl-C.
+    const stop = new AbortController();
+    stop.abort();
+    const r = await probe({ servers: [turnOf(s)], timeoutMs: 400, nat: false, signal: stop.signal });
+    expect(r.servers[0]!.error!.explanation).toMatch(/interrupted \(its signal aborted\)/);
+  });
+
   it('the same TURN server named twice over UDP: each check gets sockets of its own (no 437)', async () => {
     const s = await server();
     const r = await run([turnOf(s), `turn:127.0.0.1:${s.port}`, `turn:localhost:${s.port}?transport=udp`], { nat: false });
