@@ -38,6 +38,7 @@ import {
   type StunCrypto,
   type StunMessage,
 } from '../stun/message.js';
+import { classifyAddress, INSIDE_CLASSES } from '../candidate/address.js';
 import { classifyNat, explainStunErrorCode, pathTable, type Endpoint, type NatObservations, type NatProbeVerdict, type NatType, type PathVerdict } from '../stun/nat.js';
 import type { ProbeErrorCode } from '../stun/server-check.js';
 import { parseIceServerUri, type IceServerTransport, type IceServerUri } from '../stun/uri.js';
@@ -1139,6 +1140,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       udpAnswered,
       ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}), ...(tcpAnswered === false && tcpConnected ? { tcpConnected } : {}) } : {}),
       udpServers: tcpOnly.size,
+      ...(tcpOnly.size > 0 && [...tcpOnly].every((a) => INSIDE_CLASSES.has(classifyAddress(a).class)) ? { udpServersInside: true } : {}),
       ...(bindingUnanswered.size > 0 && [...bindingUnanswered].every((i) => drafts[i]!.error?.code === 'refused') ? { udpRefused: true } : {}),
       ...(firstUdp ? {} : { noUdpServer: true }),
       multiServer,

@@ -69,6 +69,12 @@ export interface NatObservations {
    * there): one may simply not serve UDP; two say UDP is blocked on the way.
    */
   readonly udpServers?: number;
+  /**
+   * Every one of those servers is at an address no one has on the internet (loopback, private):
+   * what UDP does to them says nothing of the way out (probe audit: two coturn --no-udp on
+   * 127.0.0.1 and 127.0.0.2 were "UDP blocked", every path "needs TURN").
+   */
+  readonly udpServersInside?: boolean;
   /** The server's OTHER-ADDRESS (RFC 5780 §7.4) from test I; null when it sent none. */
   readonly otherAddress?: Endpoint | null;
   readonly mapping?: { readonly i: Endpoint | null; readonly ii?: Endpoint | null; readonly iii?: Endpoint | null };
@@ -115,7 +121,7 @@ const optFlag = (b: unknown): boolean => b === undefined || typeof b === 'boolea
 function checkObservations(o: NatObservations): void {
   const bad = (field: string, what: string) => new SdpscopeError('INVALID_ARGUMENT', `classifyNat: the observations' ${field} must be ${what}`);
   if (typeof o.udpAnswered !== 'boolean') throw bad('udpAnswered', 'true or false');
-  for (const k of ['udpRefused', 'tcpAnswered', 'tcpRefused', 'tcpConnected', 'noUdpServer'] as const) if (!optFlag(o[k])) throw bad(k, 'true, false or absent');
+  for (const k of ['udpRefused', 'tcpAnswered', 'tcpRefused', 'tcpConnected', 'noUdpServer', 'udpServersInside'] as const) if (!optFlag(o[k])) throw bad(k, 'true, false or absent');
   if (o.udpServers !== undefined && !(Number.isInteger(o.udpServers) && o.udpServers >= 0)) throw bad('udpServers', 'a count (an integer from 0) or absent');
   if (!optEndpoint(o.local)) throw bad('local', 'an endpoint ({ address: string, port: integer }) or null');
   if (!optEndpoint(o.otherAddress)) throw bad('otherAddress', 'an endpoint or null');
@@ -141,6 +147,10 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   if (!o.udpAnswered) {
     if (o.tcpAnswered) {
       // One server silent over UDP may just not serve UDP (coturn --no-udp): a firm "blocked" needs two (probe audit).
+      if ((o.udpServers ?? 1) >= 2 && o.udpServersInside === true) {
+        evidence.push(`STUN at ${o.udpServers} addresses ${o.udpRefused ? 'refused UDP (ICMP port unreachable)' : 'gave no answer over UDP'} and answered over TCP, but they are inside this network (loopback or private addresses): those servers do not serve UDP, or something between here and them stops it; that says nothing of UDP to the internet: probe STUN servers on the internet for that`);
+        return { mapping: null, filtering: null, type: 'unknown', evidence };
+      }
       if ((o.udpServers ?? 1) >= 2) {
         evidence.push(`STUN at ${o.udpServers} addresses ${o.udpRefused ? 'refused UDP (ICMP port unreachable)' : 'gave no answer over UDP'}, and STUN over TCP got through: UDP is ${o.udpRefused ? 'rejected' : 'blocked'} on the way (a firewall)`);
         return { mapping: null, filtering: null, type: 'udp-blocked', evidence };

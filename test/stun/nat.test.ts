@@ -73,6 +73,8 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/down or unreachable/)] });
     expect(classifyNat({ local, udpAnswered: false, tcpAnswered: false, tcpRefused: true })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/TCP to it was refused \(the machine is reachable/)] });
     expect(classifyNat({ local, udpAnswered: false }).type).toBe('unknown');
+    // Two servers inside this network (loopback, private): nothing said of the way out (probe audit: "UDP blocked", every path needs TURN).
+    expect(classifyNat({ local, udpAnswered: false, tcpAnswered: true, udpServers: 2, udpRefused: true, udpServersInside: true })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/^STUN at 2 addresses refused UDP \(ICMP port unreachable\) and answered over TCP, but they are inside this network .*says nothing of UDP to the internet/)] });
   });
 
   it('no OTHER-ADDRESS: unknown; with two servers the mapping is still told (and a split mapping is symmetric)', () => {
