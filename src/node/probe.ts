@@ -234,6 +234,8 @@ class UdpChannel extends Transactions implements Channel {
   private asked: Endpoint | null = null;
   /** Servers already watched for ICMP port unreachable (one watch each). */
   private readonly watched = new Set<string>();
+  /** …and those whose watch was refused. */
+  private readonly refusedAt = new Set<string>();
   private constructor(readonly socket: UdpSocket) {
     super();
     socket.on('message', (buf, rinfo) => {
@@ -349,7 +351,12 @@ class UdpChannel extends Transactions implements Channel {
    */
   private watch(to: Endpoint, onRefused: () => void): () => void {
     const key = fmt(to);
-    if (this.watched.has(key)) return () => undefined;
+    if (this.watched.has(key)) {
+      // Refused once, refused again: a server named twice (stun: and turn: on one port) is not
+      // waited out the second time, then called "no answer" (probe audit).
+      if (this.refusedAt.has(key)) queueMicrotask(onRefused);
+      return () => undefined;
+    }
     this.watched.add(key);
     let s: UdpSocket;
     try {
@@ -368,7 +375,10 @@ class UdpChannel extends Transactions implements Channel {
       }
     };
     s.on('error', (e: NodeJS.ErrnoException) => {
-      if (open && e.code === 'ECONNREFUSED') onRefused();
+      if (open && e.code === 'ECONNREFUSED') {
+        this.refusedAt.add(key);
+        onRefused();
+      }
       stop();
     });
     s.on('message', () => undefined);
@@ -1047,9 +1057,10 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
             if (first !== channel) mine.push(first);
             await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
           } catch (e) {
-            if (e instanceof ProbeFailure && e.error.code === 'no-answer') {
+            // Refused too (nothing listens for UDP there): the TCP cross-check below, as for silence (probe audit).
+            if (e instanceof ProbeFailure && (e.error.code === 'no-answer' || e.error.code === 'refused')) {
               if (r.uri.transport === 'udp') bindingUnanswered.add(i);
-              throw silence;
+              throw e.error.code === 'refused' ? e : silence;
             }
             throw e;
           }

@@ -424,6 +424,16 @@ describe('probe: a UDP server that does not answer, and TCP to its port', () => 
     expect(r.nat.type).toBe('unknown');
     expect(r.nat.evidence).toEqual(['UDP to the STUN server was refused (ICMP port unreachable), and TCP to it too: nothing listens there (a wrong port or host, or the server is down), or a firewall rejects both']);
   }, 30_000);
+
+  it('the same closed port named twice (stun: and turn:): refused both times at once, the same words (probe audit: the second waited out, then "no answer", "UDP is blocked")', async () => {
+    const s = createServer();
+    await new Promise<void>((done) => s.listen(0, '127.0.0.1', done));
+    const port = (s.address() as { port: number }).port;
+    await new Promise((done) => s.close(done));
+    const r = await run([`stun:127.0.0.1:${port}`, `turn:127.0.0.1:${port}`, `stun:127.0.0.1:${port}`], { timeoutMs: 60_000, nat: false });
+    expect(r.servers.map((x) => [x.error?.code, x.error?.reason])).toEqual([0, 1, 2].map(() => ['refused', `Binding: ICMP port unreachable from 127.0.0.1:${port}`]));
+    expect(r.servers.flatMap((x) => x.steps).some((st) => /no answer within/.test(st))).toBe(false);
+  }, 30_000);
 });
 
 describe('probe: the deadline of the whole run (deadlineMs, --deadline)', () => {
