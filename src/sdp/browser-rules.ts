@@ -24,6 +24,14 @@ const RULE_BROWSERS = {
   'origin-fields': BOTH,
   'unknown-line-type': F,
   'connection-address': F,
+  'connection-ipv6-as-ip4': BOTH,
+  'connection-ipv4-as-ip6': C,
+  'connection-multicast': C,
+  'connection-fields': BOTH,
+  'session-name-empty': C,
+  'attribute-blank': C,
+  'mline-port': C,
+  'candidate-unknown-kind': C,
   'bandwidth-value': BOTH,
   'empty-attribute': BOTH,
   'format-nonnumeric': C,
@@ -47,6 +55,8 @@ const RULE_BROWSERS = {
   'ssrc-group-size': C,
   'ssrc-group-unknown': C,
   'ssrc-duplicate': C,
+  'ssrc-attribute': C,
+  'ssrc-group-repeated': C,
   'msid-syntax': C,
   'rtpmap-clock': C,
   'rtpmap-duplicate': C,
@@ -60,6 +70,7 @@ const RULE_BROWSERS = {
   'simulcast-syntax': BOTH,
   'simulcast-rid-missing': F,
   'simulcast-rid-extension': C,
+  'simulcast-repeated': C,
   'rtcp-mux-missing': BOTH,
 } as const satisfies Record<string, BrowserVerdicts>;
 
@@ -71,7 +82,15 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   version: { what: 'v= other than 0', reference: 'RFC 8866 §5.1' },
   'origin-fields': { what: 'o= without its six fields', reference: 'RFC 8866 §5.2' },
   'unknown-line-type': { what: 'a line type SDP does not define (Firefox\'s parser stops)', reference: 'RFC 8866 §5' },
-  'connection-address': { what: 'c=IN IP4 with an address that is not dotted-decimal', reference: 'RFC 8866 §5.7' },
+  'connection-address': { what: 'c=IN IP4 with an address that is not dotted-decimal (a name)', reference: 'RFC 8866 §5.7' },
+  'connection-ipv6-as-ip4': { what: 'c=IN IP4 with an IPv6 address', reference: 'RFC 8866 §5.7' },
+  'connection-ipv4-as-ip6': { what: 'c=IN IP6 with an IPv4 address', reference: 'RFC 8866 §5.7' },
+  'connection-multicast': { what: 'c= with a TTL or count after "/" (multicast)', reference: 'RFC 8866 §5.7' },
+  'connection-fields': { what: 'c= without its three fields', reference: 'RFC 8866 §5.7' },
+  'session-name-empty': { what: 's= with nothing after it', reference: 'RFC 8866 §5.3' },
+  'attribute-blank': { what: 'a blank right after "a="', reference: 'RFC 8866 §5' },
+  'mline-port': { what: 'm= port above 65535, or with a port count (9/2)', reference: 'RFC 8866 §5.14' },
+  'candidate-unknown-kind': { what: 'an a=candidate of an unknown typ or tcptype: the whole description is refused', reference: 'RFC 8839 §5.1, RFC 6544 §4.5' },
   'bandwidth-value': { what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
   'empty-attribute': { what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
   'format-nonnumeric': { what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
@@ -95,6 +114,8 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'ssrc-group-size': { what: 'a=ssrc-group:FID with fewer than two ssrcs', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
   'ssrc-group-unknown': { what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2' },
   'ssrc-duplicate': { what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2' },
+  'ssrc-attribute': { what: 'a=ssrc without <attribute>:<value> (RFC 5576 allows no value)', reference: 'RFC 5576 §4.1' },
+  'ssrc-group-repeated': { what: 'a=ssrc-group naming one ssrc twice', reference: 'RFC 5576 §4.2' },
   'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
   'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
   'rtpmap-duplicate': { what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6' },
@@ -108,6 +129,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'simulcast-syntax': { what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1' },
   'simulcast-rid-missing': { what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4' },
   'simulcast-rid-extension': { what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853' },
+  'simulcast-repeated': { what: 'two a=simulcast lines in one m-section', reference: 'RFC 8853 §5.1' },
   'rtcp-mux-missing': { what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
 };
 
@@ -166,12 +188,21 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
       else if (letter === 'v' && value !== '0') add('version', l.line, 3, `v=${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '…' : ''}`);
       else if (letter === 'o') add('origin-fields', l.line, 3, `o= has ${value.split(' ').length} fields`);
       else if (letter === 'b') add('bandwidth-value', l.line, 3 + value.indexOf(':') + 1, `b= value ${JSON.stringify(value.slice(value.indexOf(':') + 1))}`);
+      else if (letter === 'c') add('connection-fields', l.line, 3, `c=${value.length > 40 ? `${value.slice(0, 40)}…` : value} has ${value.split(' ').filter((x) => x !== '').length} of its 3 fields`);
+      else if (letter === 's' && value === '') add('session-name-empty', l.line, 3, 's= is empty');
       return;
     }
-    case 'connection':
-      if (l.value.addressType === 'IP4' && l.value.address !== '' && classifyAddress(l.value.address.split('/')[0]!).family !== 'ipv4') add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+    case 'connection': {
+      const [address, ...rest] = l.value.address.split('/');
+      if (rest.length > 0) add('connection-multicast', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+      const family = address === '' ? null : classifyAddress(address!).family;
+      if (l.value.addressType === 'IP4' && family === 'ipv6') add('connection-ipv6-as-ip4', l.line, null, `c=IN IP4 ${address}`);
+      else if (l.value.addressType === 'IP4' && family !== null && family !== 'ipv4') add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+      else if (l.value.addressType === 'IP6' && family === 'ipv4') add('connection-ipv4-as-ip6', l.line, null, `c=IN IP6 ${address}`);
       return;
+    }
     case 'media':
+      if (l.value.port > 65535 || l.value.portCount !== null) add('mline-port', l.line, 3 + l.value.kind.length + 1, l.value.portCount !== null ? `m= port ${l.value.port}/${l.value.portCount}` : `m= port ${l.value.port}`);
       if (!isKnownProtocol(l.value.protocol)) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
       if (/RTP\//i.test(l.value.protocol)) {
         // One finding a rule for the line, with the first format that breaks it and how many do
@@ -215,6 +246,10 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
 function otherAttribute(name: string, value: string | null, n: number, add: RuleSink): void {
   const v = value ?? '';
   const col = 3 + name.length + 1;
+  if (name.startsWith(' ') || name.startsWith('\t')) {
+    add('attribute-blank', n, 3, `"a=${name.slice(0, 40)}" has a blank after "="`);
+    return;
+  }
   switch (name) {
     case '':
       add('empty-attribute', n, 3, '"a=" names no attribute');
@@ -235,6 +270,7 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     case 'ssrc': {
       const id = v.split(' ')[0]!;
       if (!isUint(id) || Number(id) > 0xffffffff) add('ssrc-syntax', n, col, `a=ssrc:${id}`);
+      else if (!v.includes(' ')) add('ssrc-attribute', n, col, `a=ssrc:${id} has no attribute`);
       break;
     }
     case 'msid': {
@@ -344,8 +380,18 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   for (const l of a.all('ssrc-group')) {
     if (l.value.semantics === 'FID' && l.value.ssrcs.length < 2) add('ssrc-group-size', l.line, 15, `a=ssrc-group:FID with ${l.value.ssrcs.length} ssrc`);
     for (const x of l.value.ssrcs) if (!ssrcs.has(x)) add('ssrc-group-unknown', l.line, 15, `ssrc ${x} has no a=ssrc line`);
+    if (new Set(l.value.ssrcs).size < l.value.ssrcs.length) add('ssrc-group-repeated', l.line, 15, `a=ssrc-group:${l.value.semantics} names an ssrc twice`);
+  }
+  // An attribute with no value ("a=ssrc:1 foo", legal in RFC 5576): Chromium wants <attribute>:<value>.
+  for (const l of a.all('ssrc')) if (l.value.value === null) add('ssrc-attribute', l.line, null, `a=ssrc:${l.value.ssrc} ${l.value.attribute.slice(0, 40)} has no ":<value>"`);
+  for (const l of a.all('candidate')) {
+    const c = l.value;
+    const type = c.type.toLowerCase();
+    if (type !== 'host' && type !== 'srflx' && type !== 'prflx' && type !== 'relay') add('candidate-unknown-kind', l.line, null, `a=candidate typ ${JSON.stringify(c.type.slice(0, 40))}`);
+    else if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') add('candidate-unknown-kind', l.line, null, `a=candidate tcptype ${JSON.stringify(String(c.tcpType).slice(0, 40))}`);
   }
   const sims = a.all('simulcast');
+  if (sims.length > 1) add('simulcast-repeated', sims[1]!.line, null, `a=simulcast on lines ${sims[0]!.line} and ${sims[1]!.line}`);
   if (sims.length > 0) {
     // The rids of each direction: a recv stream's rid is an a=rid recv line's (Firefox looks it up so).
     const rids = { send: new Set<string>(), recv: new Set<string>() };
