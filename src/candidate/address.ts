@@ -60,7 +60,7 @@ export interface AddressInfo {
 
 /**
  * Redaction markers seen in logs and SDPs people share: an address with its digits replaced
- * ("x.x.x.x", "xxx.xxx.xxx.234", "*.*.*.*", "xxxx:xxxx::xxxx"), a placeholder in brackets
+ * ("x.x.x.x", "xxx.xxx.xxx.234", "*.*.*.*", "xxxx:xxxx::xxxx", "XXX.YYY.ZZZ.WWW"), a placeholder in brackets
  * ("[PUBLIC IP]", "<redacted>", "(hidden)"), or a word ("REDACTED", "hidden", "anonymized").
  * "1.2.3.4" is a real (public) address, whatever its author meant.
  */
@@ -69,6 +69,8 @@ export function isRedactionMarker(text: string): boolean {
   // Four parts, digits or runs of x/*/#/?, at least one of them masked ("xxx.xxx.xxx.234" too).
   if (/^(?:[xX*#?]{1,4}|[0-9]{1,3})(?:\.(?:[xX*#?]{1,4}|[0-9]{1,3})){3}$/.test(text) && /[xX*#?]/.test(text)) return true;
   if (/^[xX*#?:]+$/.test(text) && text.includes(':') && /[xX*#?]/.test(text)) return true;
+  // Four parts, each one letter repeated: "XXX.YYY.ZZZ.WWW", "a.b.c.d" (a placeholder, no host's name; server-log audit: a hostname).
+  if (/^([A-Za-z])\1{0,3}\.([A-Za-z])\2{0,3}\.([A-Za-z])\3{0,3}\.([A-Za-z])\4{0,3}$/.test(text)) return true;
   if (/^(?:\[[^\]:]*[A-Za-z][^\]:]*\]|<[^>]*[A-Za-z][^>]*>|\([^)]*[A-Za-z][^)]*\))$/.test(text)) return true;
   return /^(?:redacted|hidden|masked|anonymi[sz]ed|removed|obfuscated|omitted|public[-_ ]?ip|private[-_ ]?ip|ip[-_ ]?address|ip)$/i.test(text);
 }

@@ -195,7 +195,9 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
     case 'connection': {
       const [address, ...rest] = l.value.address.split('/');
       if (rest.length > 0) add('connection-multicast', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
+      // A redaction marker ("192.168.*.*", by whoever shared the SDP) is not what was sent: no rule (sdp-diff audit: an error, while the candidates' said "redacted").
       const family = address === '' ? null : classifyAddress(address!).family;
+      if (family === 'redacted') return;
       if (l.value.addressType === 'IP4' && family === 'ipv6') add('connection-ipv6-as-ip4', l.line, null, `c=IN IP4 ${address}`);
       else if (l.value.addressType === 'IP4' && family !== null && family !== 'ipv4') add('connection-address', l.line, null, `c= address ${JSON.stringify(l.value.address)}`);
       else if (l.value.addressType === 'IP6' && family === 'ipv4') add('connection-ipv4-as-ip6', l.line, null, `c=IN IP6 ${address}`);

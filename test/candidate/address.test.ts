@@ -28,6 +28,8 @@ describe('classifyAddress', () => {
     ['turn.example.com', 'fqdn', 'hostname'],
     ['x.x.x.x', 'redacted', 'redacted'],
     ['xxx.xxx.xxx.234', 'redacted', 'redacted'],
+    ['XXX.YYY.ZZZ.WWW', 'redacted', 'redacted'],
+    ['a.b.c.d', 'redacted', 'redacted'],
     ['*.*.*.*', 'redacted', 'redacted'],
     ['[PUBLIC IP]', 'redacted', 'redacted'],
     ['<redacted>', 'redacted', 'redacted'],

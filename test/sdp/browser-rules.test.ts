@@ -96,6 +96,8 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     ['a=msid with two blanks between its tokens', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1  t1']],
     ['a=msid with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1 t1 ']],
     ['a=simulcast with two blanks after its direction', ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv  q;h']],
+    // A redaction marker in c= is not what was sent (sdp-diff audit: an error, while the candidates' was "redacted").
+    ['c=IN IP4 192.168.*.* (redacted by whoever shared it)', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 192.168.*.*']],
   ])('%s: no browser rule', (_name, lines) => {
     expect(rules(answer(lines))).toEqual([]);
   });
