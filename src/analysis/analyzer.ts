@@ -604,6 +604,15 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       };
       planned.push({ a: busiest(files[0]!), b: busiest(files[1]!), basis: `one session from each file (${files[0]}, ${files[1]})`, controlling: null });
     }
+    // No offerer known: a lite side against a full one is controlled all the same (RFC 8445 §6.1.1;
+    // candidates audit: the lite side was "assumed" controlling, the result hanging on file order).
+    for (let i = 0; i < planned.length; i++) {
+      const c = planned[i]!;
+      if (c.controlling !== null) continue;
+      const liteA = open.get(c.a)!.lite === true;
+      const liteB = open.get(c.b)!.lite === true;
+      if (liteA !== liteB) planned[i] = { ...c, controlling: liteA ? c.b : c.a };
+    }
     const sides = new Set(planned.flatMap((c) => [c.a, c.b]));
     // A side with no candidate in the input, while candidates came for sessions no call has: say
     // whose they are (the notes' own call log: the descriptions of one session, candidates of

@@ -103,6 +103,15 @@ describe('sdpscope candidates', () => {
     expect(j.pairs[0]).toMatchObject({ call: 0, component: 1, local: { session: 'AAAA', type: 'host' }, remote: { session: 'BBBB' }, order: 1, viable: true });
   });
 
+  it('two files, one side ICE-lite: the full side controls, whichever file comes first (candidates audit: the lite side was assumed controlling)', async () => {
+    const lite = file('lite.sdp', 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=ice-lite\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:LITE\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=candidate:1 1 udp 2122260223 198.51.100.7 10000 typ host\r\n');
+    const full = file('full.log', 'candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host ufrag FULL\n');
+    for (const order of [[lite, full], [full, lite]]) {
+      const j = JSON.parse((await run(order, { json: true })).out);
+      expect(j.calls.map((c: { controlling: string }) => c.controlling)).toEqual(['FULL']);
+    }
+  });
+
   it('two files of plain candidate lines (no ufrag): two agents, a session each, not one NAT mapping two ways (candidates audit: a false symmetric NAT, no call)', async () => {
     // Each peer behind its own NAT, the same private base, each its own srflx.
     const a = file('sideA.txt', 'candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\ncandidate:2 1 udp 1686052607 203.0.113.5 61000 typ srflx raddr 192.168.1.10 rport 50000\n');
