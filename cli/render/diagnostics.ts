@@ -23,8 +23,14 @@ export function renderDiagnostic(d: Diagnostic, s: Style, lineLabel = 'line'): s
 
 /** A list of findings as lines, at most `limit` (then a count of the rest); `lineLabel` names what their lines count in. */
 export function renderDiagnostics(list: readonly Diagnostic[], s: Style, limit = Infinity, lineLabel = 'line'): string[] {
-  const out = list.slice(0, limit).map((d) => renderDiagnostic(d, s, lineLabel));
-  if (list.length > limit) out.push(s.dim(`… and ${list.length - limit} more`));
+  if (list.length <= limit) return list.map((d) => renderDiagnostic(d, s, lineLabel));
+  // Past the limit, the counts of what was not even kept (diagnostics-elided) are still said: they
+  // had been among the hidden ("… and 81 more" of 750 unparseable lines; candidates audit).
+  const elided = list.filter((d) => d.kind === 'diagnostics-elided');
+  const rest = list.filter((d) => d.kind !== 'diagnostics-elided');
+  const out = rest.slice(0, limit).map((d) => renderDiagnostic(d, s, lineLabel));
+  if (rest.length > limit) out.push(s.dim(`… and ${rest.length - limit} more`));
+  for (const d of elided) out.push(renderDiagnostic(d, s, lineLabel));
   return out;
 }
 
