@@ -235,7 +235,8 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
       }
       sawAnything ||= !watched.blank();
       if (count === 1) head = watched.head();
-      if (count > 1 && found === 0) err(`sdpscope: ${name === 'stdin' ? 'standard input' : name}: ${watched.blank() ? 'empty' : 'no candidate, description or end of candidates in it'}: nothing read from it\n`);
+      // With what the file looks like, as for one file (candidates audit: the stack's hint was lost with two files).
+      if (count > 1 && found === 0) err(`sdpscope: ${name === 'stdin' ? 'standard input' : name}: ${watched.blank() ? 'empty' : 'no candidate, description or end of candidates in it'}: nothing read from it${watched.blank() ? '' : unreadCandidatesHint(watched.head())}\n`);
     }
   }
   const report: AnalysisReport = analyzer.finish();

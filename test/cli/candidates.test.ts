@@ -194,6 +194,14 @@ describe('sdpscope candidates', () => {
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
   });
 
+  it('two files of a native stack\'s own print: each file\'s line names the stack too (candidates audit: the hint was lost with two files)', async () => {
+    const files = ['pion-webrtc-1592-trace.log', 'pion-ice-82-selected-pair.log'].map((n) => join(FIXTURES, 'logs', n));
+    let err = '';
+    await expect(candidatesCommand({ files, json: false, ndjson: false, summary: false, strict: false, color: false, progress: false }, () => undefined, (x) => (err += x))).rejects.toMatchObject({ code: 'NO_SDP_FOUND' });
+    for (const f of files) expect(err).toContain(`sdpscope: ${f}: no candidate, description or end of candidates in it: nothing read from it;`);
+    expect(err.match(/it looks like pion\/ice's log/g)).toHaveLength(2);
+  });
+
   it('getStats results saved minified (one long line) get the hint too (second audit of the change)', async () => {
     const minified = JSON.stringify(JSON.parse(readFileSync(join(FIXTURES, 'dumps', 'pexip-peer-connection-stats__firefox83.json'), 'utf8')));
     expect(minified.length).toBeGreaterThan(2000);
