@@ -5,7 +5,8 @@
  * log it looks like, with what to log instead. Reads the input's first MiB (kept as it was read:
  * standard input too), only when nothing was found.
  */
-const TYPE = /\b(?:host|srflx|prflx|relay)\b/;
+/** A candidate type word, not one before a quoted value (Asterisk's "host '24.34.48.22'" is a host name; candidates audit). */
+const TYPE = /\b(?:host|srflx|prflx|relay)\b(?![ \t]{0,4}['"])/;
 /** An IPv4 address, or an IPv6 one of five groups or more or with "::" (not a time, "10:43:42"). */
 const ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}\b|\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b|\b[0-9a-f]{1,4}::[0-9a-f]{1,4}\b/i;
 /** Longer lines are not looked at (a candidate line is under 600 characters). */

@@ -178,6 +178,8 @@ describe('sdpscope candidates', () => {
     const { parseCommand } = await import('../../cli/commands/parse.js');
     await expect(parseCommand({ file: pion, json: false, color: false }, () => undefined)).rejects.toMatchObject({ reason: expect.stringMatching(/^no SDP and no candidate found in .*pion\.log; 2 lines name a candidate type/) });
     await expect(run([file('times.log', 'host up at 10:43:42, relay at 11:00:01\n')])).rejects.toMatchObject({ reason: `no candidate found in ${join(dir, 'times.log')}` });
+    // "host" before a quoted value is a host name (Asterisk's ast_sockaddr_split_hostport; candidates audit: quoted as a candidate line).
+    await expect(run([file('asterisk.log', "[Nov 15 11:17:09] DEBUG[10625]: netsock2.c:224 ast_sockaddr_split_hostport: ...host '24.34.48.22' and port ''.\n")])).rejects.toMatchObject({ reason: `no candidate found in ${join(dir, 'asterisk.log')}` });
   });
 
   it.each([
