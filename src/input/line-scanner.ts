@@ -201,6 +201,13 @@ export class LineScanner {
       this.prefixedFirst = null;
       this.prefixedLines = [];
     }
+    // One blank line just after the prefixed v=0, before an unprefixed o= (a copy with a blank line
+    // between every two, as rtpengine's dump was posted: candidates audit, the ufrag and mid lost):
+    // held, as blanks inside a description are.
+    if (this.prefixCol > 0 && this.block.length === 1 && this.blanks.length === 0 && BLANK.test(bare)) {
+      this.blanks.push(content + ending);
+      return;
+    }
     if (this.prefixCol > 0 && this.block.length > 0) {
       // The same prefix width, the same character before the SDP line: one more line of it.
       const p = this.prefixCol;

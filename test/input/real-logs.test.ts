@@ -52,6 +52,14 @@ describe('real log excerpts', () => {
     expect(summary(readInput('x "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host gen…"\ncandidate:2 1 udp 2122260223 10.0.0.2 5000 typ host…然后\n')).candidates).toEqual(['! CANDIDATE_CUT', 'host udp 10.0.0.2:5000']);
   });
 
+  it('a prefixed v=0, then the SDP\'s lines with a blank line between every two (rtpengine\'s dump as posted): one description, its ufrag and mids kept (candidates audit: a "no ufrag" session)', async () => {
+    const text = log('rtpengine-105-offer-dump-blank-lines.log');
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.description.fragment, d.description.media.map((m) => m.mid), d.description.media[0]?.ice.ufrag ?? d.description.iceUfrag])).toEqual([[false, ['sdparta_0'], '0e0296c4']]);
+    expect(r.candidates.filter((c) => c.candidate !== null).map((c) => c.usernameFragment)).toEqual(['0e0296c4', '0e0296c4', '0e0296c4', '0e0296c4']);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+
   it('a mysqldump row statement: every frame on its one line, candidates before, between and after the two SDPs, each SDP with its type stated after it (SDP audit: 18 of 22 candidates lost, both types unknown, and a false call-without-candidates)', async () => {
     const text = log('datn-db-mysqldump-call-signals.sql');
     const r = readInput(text);
