@@ -68,8 +68,7 @@ function foundOfLine(line: string, lineNo: number, file: string | undefined): Pa
   const index = init?.sdpMLineIndex;
   // The side the words before a text line's candidate give it, as the text scan gives it.
   const side = init === null && source.sender === undefined ? lineSide(text, from) : undefined;
-  return {
-    ...(side !== undefined ? { side } : {}),
+  const found = {
     text: from === 0 && to === text.length ? text : text.slice(from, to),
     candidate,
     error: null,
@@ -80,6 +79,8 @@ function foundOfLine(line: string, lineNo: number, file: string | undefined): Pa
     inDescription: false,
     source,
   };
+  // Last, as emitCandidate writes it (the JSON of kept candidates compares key order too).
+  return side !== undefined ? { ...found, side } : found;
 }
 
 /** What the reference readers find in one line: the found candidate, made the slow, sure way. */
