@@ -146,12 +146,10 @@ class LineFacts implements CandidateFacts {
     readonly warnings: readonly CandidateFinding[],
     readonly id: number,
     readonly connection: string | null,
+    /** The side the words before a candidate without a ufrag give it ("onicecandidate candidate:…"), as the text scan reads them. */
+    readonly side: 'local' | 'remote' | undefined,
   ) {}
   get peerConnection(): undefined {
-    return undefined;
-  }
-  /** None: a line whose words would place its candidate is the reference readers'. */
-  get side(): undefined {
     return undefined;
   }
   found(): ParsedFound {
@@ -627,8 +625,8 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
   const warnings = candidateFindings({ foundation, component: r.component, priority: r.priority, transport, networkId, address, relatedAddress, relatedPort, tcpType, type, networkCost }, networkCostText, decodePriority(r.priority).typePreference, addressInfo, relatedInfo);
   const sdpMid = init !== null ? (str(init.sdpMid) ?? null) : null;
   const usernameFragment = (init !== null ? str(init.usernameFragment) : undefined) ?? ufrag;
-  // A text line's candidate without a ufrag, given a side by the words before it ("remote candidate: …"): the reference's.
-  if (usernameFragment === null && init === null && sender === undefined && lineSide(text, from) !== undefined) return null;
+  // A text line's candidate without a ufrag: the side the words before it give it ("onicecandidate …", "remote candidate: …"), which places it.
+  const side = usernameFragment === null && init === null && sender === undefined ? lineSide(text, from) : undefined;
   return new LineFacts(
     line,
     lineNo,
@@ -654,5 +652,6 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     warnings,
     candidateIdHash(foundation, r.component, transport, address, r.port, type),
     sender !== undefined ? connectionOf({ sender, room }) : null,
+    side,
   );
 }
