@@ -5,6 +5,7 @@ import { boundedFindings } from '../../src/diagnostics.js';
 import { candidatesInDescription } from '../../src/input/found.js';
 import { candidatesOfDescription } from '../../src/input/read.js';
 import { formatFmtpParameters } from '../../src/sdp/grammar.js';
+import { innerExtension } from '../../src/sdp/attribute-readers.js';
 import { ActionList, renderActionList, renderDiagnostics } from './diagnostics.js';
 import { renderCandidateTable } from './candidates.js';
 import { pretty } from './json.js';
@@ -58,7 +59,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
     for (const c of m.codecs) out.push(`    ${codecLine(c)}`);
   }
   if (m.sctpPort !== null) out.push(`  SCTP port ${m.sctpPort}${m.maxMessageSize !== null ? `, max-message-size ${m.maxMessageSize}` : ''}${m.sctpmap ? ' (legacy sctpmap)' : ''}`);
-  if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id} ${e.uri.replace(/^.*[/:]/, '')}`).join(', ')}`);
+  if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id} ${innerExtension(e).replace(/^.*[/:]/, '')}${innerExtension(e) !== e.uri ? ' (encrypted)' : ''}`).join(', ')}`);
   const ssrcIds = [...new Set(m.ssrcs.map((x) => x.ssrc))];
   if (ssrcIds.length > 0) out.push(`  ssrcs: ${ssrcIds.join(' ')}${m.ssrcGroups.length ? `  groups: ${m.ssrcGroups.map((g) => `${g.semantics}(${g.ssrcs.join(' ')})`).join(' ')}` : ''}`);
   if (m.msids.length > 0) out.push(`  msid: ${m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ')}`);

@@ -9,6 +9,7 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
+import { extensionOf } from '../sdp/attribute-readers.js';
 import { dtlsSideFindings, FIREFOX_REJECTS, keyedByDtls, shownMid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
@@ -17,13 +18,6 @@ const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
-/** RFC 6904 §4: an encrypted header extension is a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */
-const ENCRYPT = 'urn:ietf:params:rtp-hdrext:encrypt';
-/**
- * What an extmap negotiates: its URI, or for an encrypted one "encrypt" and the URI it encrypts
- * (sdp-diff audit: every encrypted extension was one URI, so an exact echo paired id 2 with id 1).
- */
-const extensionOf = (e: { uri: string; attributes: string | null }): string => (e.uri === ENCRYPT && e.attributes !== null && e.attributes !== '' ? `${ENCRYPT} ${e.attributes.split(' ')[0]}` : e.uri);
 
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });

@@ -195,3 +195,21 @@ export function extmapExact(v: string): boolean {
   if (!plain(v)) return extmapExactByRegex(v);
   return canonicalDigits(v, 0, digitsEnd(v, 0));
 }
+
+/** RFC 6904 §4: an encrypted header extension is written a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */
+export const ENCRYPTED_EXTENSION = 'urn:ietf:params:rtp-hdrext:encrypt';
+
+/**
+ * What an a=extmap names: its URI, or for an encrypted one (RFC 6904) "urn:…:encrypt <its URI>",
+ * so that an encrypted extension is told from the plain one and from another encrypted one (as
+ * libwebrtc's ParseExtmap reads the URI after the wrapper). Derived once for every reader.
+ */
+export function extensionOf(e: { readonly uri: string; readonly attributes: string | null }): string {
+  return e.uri === ENCRYPTED_EXTENSION && e.attributes !== null && e.attributes !== '' ? `${ENCRYPTED_EXTENSION} ${e.attributes.split(' ')[0]}` : e.uri;
+}
+
+/** The extension itself, encrypted or not: its URI, the one after RFC 6904's wrapper. */
+export const innerExtension = (e: { readonly uri: string; readonly attributes: string | null }): string => {
+  const x = extensionOf(e);
+  return x.startsWith(`${ENCRYPTED_EXTENSION} `) ? x.slice(ENCRYPTED_EXTENSION.length + 1) : x;
+};

@@ -7,6 +7,7 @@
  * accepts, it says so. Pure; run by parseSdp over the lines as written.
  */
 import { classifyAddress } from '../candidate/address.js';
+import { extensionOf, innerExtension } from './attribute-readers.js';
 import { diagnostic, type BrowserVerdicts, type Diagnostic, type LinePosition } from '../diagnostics.js';
 import type { AttributeLine, AttributeName, AttributeValues, MediaLine, SdpLine } from './model.js';
 
@@ -364,7 +365,9 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
   }
   const ids = new Map<number, string>();
   for (const l of a.all('extmap')) {
-    const { id, uri } = l.value;
+    const id = l.value.id;
+    // An encrypted extension (RFC 6904) is its URI after the wrapper: two of them are two extensions (parse audit).
+    const uri = extensionOf(l.value);
     if (id === 0 || id > 255) {
       add('extmap-id-range', l.line, 10, `a=extmap id ${id}`);
       continue;
@@ -412,7 +415,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       if (said.length > 0) add('simulcast-rid-missing', l.line, 13, said.join('; '));
     }
     // A session-level a=extmap is every m-section's (RFC 8285 §5; libwebrtc hands it to each: audit of the change).
-    if (!a.all('extmap').some((e) => e.value.uri === RID_EXTENSION) && !sessionExtmaps.some((e) => e.value.uri === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION} (in its m-section or at session level)`);
+    if (!a.all('extmap').some((e) => innerExtension(e.value) === RID_EXTENSION) && !sessionExtmaps.some((e) => innerExtension(e.value) === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION} (in its m-section or at session level)`);
   }
   for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
   // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),

@@ -109,6 +109,15 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     }
   });
 
+  it('an encrypted header extension (RFC 6904) is its URI after the wrapper: two with one id are a duplicate, an encrypted RID extension is the RID extension (parse audit)', () => {
+    const enc = (id: number, uri: string) => `a=extmap:${id} urn:ietf:params:rtp-hdrext:encrypt ${uri}`;
+    expect(rules(answer(['a=setup:active', 'a=rtcp-mux', enc(1, 'urn:ietf:params:rtp-hdrext:ssrc-audio-level'), enc(1, 'urn:ietf:params:rtp-hdrext:toffset')]))).toEqual(['extmap-id-duplicate']);
+    expect(rules(answer(['a=setup:active', 'a=rtcp-mux', enc(1, 'urn:ietf:params:rtp-hdrext:toffset'), enc(1, 'urn:ietf:params:rtp-hdrext:toffset')]))).toEqual([]);
+    const sim = ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h'];
+    expect(rules(answer([...sim, enc(4, 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id')]))).toEqual([]);
+    expect(rules(answer(sim))).toEqual(['simulcast-rid-extension']);
+  });
+
   it('a payload type of 128 with its a=rtpmap: out of range, not "no a=rtpmap"', () => {
     const d = parseSdp(answer(['a=setup:active', 'a=rtcp-mux', 'a=rtpmap:128 foo/8000']).replace('UDP/TLS/RTP/SAVPF 111', 'UDP/TLS/RTP/SAVPF 111 128'));
     expect(d.diagnostics.map((x) => x.kind)).toEqual(['rejected-by-browser']);
