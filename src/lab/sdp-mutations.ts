@@ -351,6 +351,12 @@ export const MUTATIONS: readonly Mutation[] = [
   a('simulcast-double-space', 'rid and simulcast', 'a=simulcast:recv  q;h;f (two blanks)', sfuAnswer(...SIM_RIDS, 'a=simulcast:recv  q;h;f'), 'simulcast'),
   a('simulcast-twice', 'rid and simulcast', 'two a=simulcast lines in one m-section', sfuAnswer(...SIM_RIDS, 'a=simulcast:recv q;h;f', 'a=simulcast:recv q;h;f'), 'simulcast'),
   a('sctp-port-blank', 'SCTP', '"a=sctp-port 5000" (a blank for the colon)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port $1'), 'data'),
+  a('simulcast-no-list', 'rid and simulcast', 'a=simulcast:recv with no stream list', sfuAnswer(...SIM_RIDS, 'a=simulcast:recv'), 'simulcast'),
+  a('simulcast-empty', 'rid and simulcast', 'a=simulcast: with nothing after it', sfuAnswer(...SIM_RIDS, 'a=simulcast:'), 'simulcast'),
+  a('rtpmap-one-field', 'syntax', 'a=rtpmap:111 with no encoding name', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=rtpmap:${pt} `) ? `a=rtpmap:${pt}` : l)))),
+  a('attribute-colon-empty', 'syntax', '"a=foo:" (an unknown attribute, a colon, no value) in the audio section', inKind('audio', append('a=foo:'))),
+  a('key-line-empty', 'syntax', '"k=" (an empty encryption key line) in the audio section', inKind('audio', (m) => [m[0]!, m[1]!, 'k=', ...m.slice(2)])),
+  a('timing-one-field', 'syntax', 't=0 (one field)', replaceFirst(/^t=0 0$/, 't=0')),
   // ---- offers, given to a fresh peer connection ----
   o('offer-ice-ufrag-removed', 'ICE', 'the offer without a=ice-ufrag', dropAll(/^a=ice-ufrag:/)),
   o('offer-fingerprint-removed', 'DTLS', 'the offer without a=fingerprint', dropAll(/^a=fingerprint:/)),

@@ -30,6 +30,9 @@ const RULE_BROWSERS = {
   'connection-multicast': C,
   'connection-fields': BOTH,
   'session-name-empty': C,
+  'key-empty': BOTH,
+  'timing-fields': F,
+  'rtpmap-fields': C,
   'attribute-blank': C,
   'mline-port': C,
   'candidate-unknown-kind': C,
@@ -72,6 +75,8 @@ const RULE_BROWSERS = {
   'simulcast-rid-missing': F,
   'simulcast-rid-extension': C,
   'simulcast-repeated': C,
+  'simulcast-empty': C,
+  'simulcast-list-missing': BOTH,
   'rtcp-mux-missing': BOTH,
 } as const satisfies Record<string, BrowserVerdicts>;
 
@@ -89,6 +94,9 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'connection-multicast': { what: 'c= with a TTL or count after "/" (multicast)', reference: 'RFC 8866 §5.7' },
   'connection-fields': { what: 'c= without its three fields', reference: 'RFC 8866 §5.7' },
   'session-name-empty': { what: 's= with nothing after it', reference: 'RFC 8866 §5.3' },
+  'key-empty': { what: 'k= with nothing after it', reference: 'RFC 8866 §5.12' },
+  'timing-fields': { what: 't= without its start and stop times', reference: 'RFC 8866 §5.9' },
+  'rtpmap-fields': { what: 'a=rtpmap:<pt> with no encoding name', reference: 'RFC 8866 §6.6' },
   'attribute-blank': { what: 'a blank right after "a="', reference: 'RFC 8866 §5' },
   'mline-port': { what: 'm= port above 65535, or with a port count (9/2)', reference: 'RFC 8866 §5.14' },
   'candidate-unknown-kind': { what: 'an a=candidate of an unknown typ or tcptype: the whole description is refused', reference: 'RFC 8839 §5.1, RFC 6544 §4.5' },
@@ -131,6 +139,8 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'simulcast-rid-missing': { what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4' },
   'simulcast-rid-extension': { what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853' },
   'simulcast-repeated': { what: 'two a=simulcast lines in one m-section', reference: 'RFC 8853 §5.1' },
+  'simulcast-empty': { what: 'a=simulcast: with nothing after it', reference: 'RFC 8853 §5.1' },
+  'simulcast-list-missing': { what: 'a=simulcast with a direction and no stream list after it', reference: 'RFC 8853 §5.1' },
   'rtcp-mux-missing': { what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
 };
 
@@ -181,7 +191,7 @@ export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePositi
  * The rules on one line that is not a modeled attribute (a field, c=, m=, or an attribute whose
  * value did not read): parseSdp calls it on those only, so modeled attribute lines cost nothing.
  */
-export function lineRules(l: SdpLine, add: RuleSink): void {
+export function lineRules(l: SdpLine, add: RuleSink, rtp = true): void {
   switch (l.kind) {
     case 'field': {
       const { letter, value } = l;
@@ -189,8 +199,12 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
       else if (letter === 'v' && value !== '0') add('version', l.line, 3, `v=${JSON.stringify(value.slice(0, 80))}${value.length > 80 ? '…' : ''}`);
       else if (letter === 'o') add('origin-fields', l.line, 3, `o= has ${value.split(' ').length} fields`);
       else if (letter === 'b') add('bandwidth-value', l.line, 3 + value.indexOf(':') + 1, `b= value ${JSON.stringify(value.slice(value.indexOf(':') + 1))}`);
-      else if (letter === 'c') add('connection-fields', l.line, 3, `c=${value.length > 40 ? `${value.slice(0, 40)}…` : value} has ${value.split(' ').filter((x) => x !== '').length} of its 3 fields`);
+      // Fewer than three fields (measured: no address); extra blanks between them Chromium skips (tokenize_first), and a
+      // fourth word makes the address a name, which it takes (as c=IN IP4 x.y, measured): no rule for those (audit of the change).
+      else if (letter === 'c' && value.split(' ').filter((x) => x !== '').length < 3) add('connection-fields', l.line, 3, `c=${value.length > 40 ? `${value.slice(0, 40)}…` : value} has ${value.split(' ').filter((x) => x !== '').length} of its 3 fields`);
       else if (letter === 's' && value === '') add('session-name-empty', l.line, 3, 's= is empty');
+      else if (letter === 'k' && value === '') add('key-empty', l.line, 3, 'k= is empty');
+      else if (letter === 't') add('timing-fields', l.line, 3, `t=${value.length > 40 ? `${value.slice(0, 40)}…` : value} is not <start> <stop>`);
       return;
     }
     case 'connection': {
@@ -238,7 +252,7 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
       }
       return;
     case 'other-attribute':
-      otherAttribute(l.name, l.value, l.line, add);
+      otherAttribute(l.name, l.value, l.line, add, rtp);
       return;
     default:
       return;
@@ -246,10 +260,11 @@ export function lineRules(l: SdpLine, add: RuleSink): void {
 }
 
 /** An attribute whose value did not read (or that sdpscope does not model), as written. */
-function otherAttribute(name: string, value: string | null, n: number, add: RuleSink): void {
+function otherAttribute(name: string, value: string | null, n: number, add: RuleSink, rtp: boolean): void {
   const v = value ?? '';
   const col = 3 + name.length + 1;
-  if (name.startsWith(' ') || name.startsWith('\t')) {
+  // A space only: libwebrtc's GetLine refuses "a= …" (measured); a tab passes it (the attribute then ignored as unknown).
+  if (name.startsWith(' ')) {
     add('attribute-blank', n, 3, `"a=${name.slice(0, 40)}" has a blank after "="`);
     return;
   }
@@ -273,7 +288,8 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     case 'ssrc': {
       const id = v.split(' ')[0]!;
       if (!isUint(id) || Number(id) > 0xffffffff) add('ssrc-syntax', n, col, `a=ssrc:${id}`);
-      else if (!v.includes(' ')) add('ssrc-attribute', n, col, `a=ssrc:${id} has no attribute`);
+      // In an RTP m-section: libwebrtc reads a=ssrc only there ("Ignored line" in a data channel's; audit of the change).
+      else if (!v.includes(' ') && rtp) add('ssrc-attribute', n, col, `a=ssrc:${id} has no attribute`);
       break;
     }
     case 'msid': {
@@ -286,6 +302,8 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     case 'rtpmap': {
       const clock = /^\d+ [^/]+\/([^/]*)/.exec(v)?.[1];
       if (clock !== undefined && !isUint(clock)) add('rtpmap-clock', n, col + v.indexOf('/') + 1, `clock rate ${JSON.stringify(clock)}`);
+      // One field only (Chromium: "Expects at least 2 fields"; an ONVIF camera's SDP had it).
+      else if (tokens(v).length < 2) add('rtpmap-fields', n, col, `a=rtpmap:${v.slice(0, 40)} has no encoding name`);
       break;
     }
     case 'max-message-size':
@@ -299,10 +317,16 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       if (dir !== 'send' && dir !== 'recv') add('rid-direction', n, col, `a=rid:${v}`);
       break;
     }
-    case 'simulcast':
+    case 'simulcast': {
+      if (!rtp) break;
+      // Empty (Chromium: "Simulcast attribute is empty"), or a direction with no list after it (both: "Must have one or two <direction, streams> pairs", "Missing rid").
+      const t = tokens(v);
+      if (t.length === 0) add('simulcast-empty', n, col, 'a=simulcast: is empty');
+      else if (t.length % 2 === 1) add('simulcast-list-missing', n, col, `a=simulcast:${v.slice(0, 60)} has no stream list after ${JSON.stringify(t[t.length - 1]!.slice(0, 20))}`);
       // Its direction and list are space-separated tokens (empty ones dropped, as both browsers read them); an empty rid within a list is the error.
-      if (tokens(v).some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
+      else if (t.some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
       break;
+    }
     default:
       break;
   }
@@ -387,8 +411,8 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     for (const x of l.value.ssrcs) if (!ssrcs.has(x)) add('ssrc-group-unknown', l.line, 15, `ssrc ${x} has no a=ssrc line`);
     if (new Set(l.value.ssrcs).size < l.value.ssrcs.length) add('ssrc-group-repeated', l.line, 15, `a=ssrc-group:${l.value.semantics} names an ssrc twice`);
   }
-  // An attribute with no value ("a=ssrc:1 foo", legal in RFC 5576): Chromium wants <attribute>:<value>.
-  for (const l of a.all('ssrc')) if (l.value.value === null) add('ssrc-attribute', l.line, null, `a=ssrc:${l.value.ssrc} ${l.value.attribute.slice(0, 40)} has no ":<value>"`);
+  // An attribute with no value ("a=ssrc:1 foo", legal in RFC 5576): Chromium wants <attribute>:<value> (in an RTP m-section, where it reads a=ssrc).
+  if (rtp) for (const l of a.all('ssrc')) if (l.value.value === null) add('ssrc-attribute', l.line, null, `a=ssrc:${l.value.ssrc} ${l.value.attribute.slice(0, 40)} has no ":<value>"`);
   for (const l of a.all('candidate')) {
     const c = l.value;
     const type = c.type.toLowerCase();
@@ -396,7 +420,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     else if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') add('candidate-unknown-kind', l.line, null, `a=candidate tcptype ${JSON.stringify(String(c.tcpType).slice(0, 40))}`);
   }
   const sims = a.all('simulcast');
-  if (sims.length > 1) add('simulcast-repeated', sims[1]!.line, null, `a=simulcast on lines ${sims[0]!.line} and ${sims[1]!.line}`);
+  if (sims.length > 1 && rtp) add('simulcast-repeated', sims[1]!.line, null, `a=simulcast on lines ${sims[0]!.line} and ${sims[1]!.line}`);
   if (sims.length > 0) {
     // The rids of each direction: a recv stream's rid is an a=rid recv line's (Firefox looks it up so).
     const rids = { send: new Set<string>(), recv: new Set<string>() };

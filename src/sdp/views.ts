@@ -237,12 +237,13 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const rules = ruleSink(findings, mid);
   // "a=rtcp-mux " (a trailing blank) does not read as the flag, yet it is there.
   let muxWritten = false;
+  const rtpSection = /RTP\//i.test(mline.protocol);
   for (const l of lines) {
     if (l.kind === 'attribute') continue;
     if (l.kind === 'connection' && connection === null) connection = l.value;
     else if (l.kind === 'bandwidth') bandwidths.push(l.value);
     else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
-    lineRules(l, rules);
+    lineRules(l, rules, rtpSection);
   }
   sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
   iceOptionsCommas(a.all('ice-options'), mid, findings);

@@ -96,6 +96,10 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     ['a=msid with two blanks between its tokens', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1  t1']],
     ['a=msid with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1 t1 ']],
     ['a=simulcast with two blanks after its direction', ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv  q;h']],
+    // Extra blanks in c= Chromium skips (tokenize_first); a tab after "a=" passes its GetLine (audit of the change: false errors).
+    ['c=IN IP4 0.0.0.0 with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 0.0.0.0 ']],
+    ['c=IN  IP4 0.0.0.0 (two blanks)', ['a=setup:active', 'a=rtcp-mux', 'c=IN  IP4 0.0.0.0']],
+    ['a tab after "a="', ['a=setup:active', 'a=rtcp-mux', 'a=\textmap-allow-mixed']],
     // A redaction marker in c= is not what was sent (sdp-diff audit: an error, while the candidates' was "redacted").
     ['c=IN IP4 192.168.*.* (redacted by whoever shared it)', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 192.168.*.*']],
   ])('%s: no browser rule', (_name, lines) => {
@@ -116,6 +120,12 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     const sim = ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h'];
     expect(rules(answer([...sim, enc(4, 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id')]))).toEqual([]);
     expect(rules(answer(sim))).toEqual(['simulcast-rid-extension']);
+  });
+
+  it('a=ssrc and a=simulcast are read in RTP m-sections only: in a data channel\'s, libwebrtc ignores them (audit of the change: a false error)', () => {
+    const data = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=application 9 UDP/DTLS/SCTP webrtc-datachannel', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=ice-ufrag:abcd', 'a=ice-pwd:abcdefghijklmnopqrstuvwx', `a=fingerprint:sha-256 ${Array(32).fill('AB').join(':')}`, 'a=setup:active', 'a=sctp-port:5000', 'a=ssrc:1234', 'a=ssrc:1235 foo', 'a=simulcast:recv', ''].join('\r\n');
+    expect(rules(data)).toEqual([]);
+    expect(rules(answer(['a=setup:active', 'a=rtcp-mux', 'a=ssrc:1234']))).toEqual(['ssrc-attribute']);
   });
 
   it('a payload type of 128 with its a=rtpmap: out of range, not "no a=rtpmap"', () => {
