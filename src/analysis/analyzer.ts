@@ -288,13 +288,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     return origin;
   }
 
-  /** A session the log's words put on one side: the context of its file's two sides (for calls). */
-  private wordSide(side: Side, key: string, file: string | undefined): void {
+  /** The remote side the log's words name, and the log's own agent (its file's "no ufrag" session): a call's two sides. */
+  private wordSide(key: string, file: string | undefined): void {
     const ctxKey = `words ${file ?? ''}`;
     let ctx = this.contexts.get(ctxKey);
     if (!ctx) this.contexts = this.trim(this.contexts);
-    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: 'the log\'s "local candidate" and "remote candidate" words', sides: new Map(), offerer: null, lite: new Set() }));
-    ctx.sides.set(side, key);
+    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: 'the log\'s "remote candidate" words, and its own agent\'s candidates', sides: new Map(), offerer: null, lite: new Set() }));
+    ctx.sides.set('local', anonymous(file));
+    ctx.sides.set('remote', key);
   }
 
   private session(key: string, ufrag: string | null, source: Where, line: number, words?: Side): SessionState {
@@ -456,15 +457,18 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
     // latest description opened (RFC 8839 §5.4: candidates follow the description they extend).
     const ufrag = f.usernameFragment ?? f.ufrag ?? (connection !== null ? this.lastUfrag.get(connection) : undefined) ?? null;
-    // Nothing else places it: the side its log line's words give it ("remote candidate: …"), if any.
-    const words = ufrag === null && connection === null ? f.side : undefined;
-    const key = ufrag ?? connection ?? anonymous(f.file, words);
+    // Nothing else places it: a remote side its log line's words give it ("remote candidate: …",
+    // "addIceCandidate"), apart from the log's own agent, whose session takes its "local" words and
+    // its candidates without words alike (audit of the change: a libdatachannel log's "Issuing local
+    // candidate" and "Gathered candidate" of one agent had been two sessions).
+    const remote = ufrag === null && connection === null && f.side === 'remote';
+    const key = ufrag ?? connection ?? anonymous(f.file, remote ? 'remote' : undefined);
     let s = this.sessions.get(key);
     if (s) s.lastSeq = ++this.seq;
     else {
-      s = this.session(key, ufrag, f, line, words);
-      // The two sides the words name are a call (its pairs predicted), as a dump's two sides are.
-      if (words !== undefined) this.wordSide(words, key, f.file);
+      s = this.session(key, ufrag, f, line, remote ? 'remote' : undefined);
+      // The remote side and the log's own agent are a call (its pairs predicted), as a dump's two sides are.
+      if (remote) this.wordSide(key, f.file);
     }
     this.total++;
     s.lastLine = line;

@@ -69,6 +69,8 @@ function obstacle(le: PairEnd, re: PairEnd): string | null {
   if (fl === 'other' || fr === 'other') return `address ${fl === 'other' ? l.address : r.address} is not usable`;
   const bad = unusable(le) ?? unusable(re);
   if (bad !== null) return bad;
+  // One transport address on both sides: one agent's candidate seen twice, not a pair (audit of the change: a page of two peer connections logged as one side and the other).
+  if (l.address === r.address && l.port === r.port && l.port !== 9 && l.transport === r.transport) return `${l.address}:${l.port} is on both sides: a candidate does not pair with itself (both sides' candidates are one agent's)`;
   // A host name (RFC 8839 §5.1 allows one) or an mDNS name resolves to either family.
   const named = (f: string) => f === 'mdns' || f === 'fqdn';
   if (!named(fl) && !named(fr) && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;

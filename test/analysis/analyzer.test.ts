@@ -88,7 +88,7 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(r.sessions.map((s) => s.session).sort()).toEqual(['no ufrag', 'sender r1/a']);
   });
 
-  it('puts a candidate without a ufrag on the side its log line\'s words name, the two sides a call; ufrags, senders and other words win', () => {
+  it('puts a candidate without a ufrag that its line\'s words call remote in a session apart from the log\'s own agent\'s (local words or none), the two a call; ufrags, senders and other words win', () => {
     const log = [
       '[webrtc] local candidate: candidate:1 1 udp 2122260223 192.168.1.5 5000 typ host',
       '[webrtc] local candidate: candidate:2 1 udp 1686052607 203.0.113.7 5000 typ srflx raddr 192.168.1.5 rport 5000',
@@ -96,8 +96,13 @@ describe('sessions without a ufrag, restarts, eviction', () => {
       'addIceCandidate(candidate:4 1 udp 1686052607 198.51.100.9 41234 typ srflx raddr 10.0.0.2 rport 6000)',
     ].join('\n');
     const r = analyze(log);
-    expect(r.sessions.map((s) => [s.session, s.origin.side, s.counts.total])).toEqual([['no ufrag, local side', 'local', 2], ['no ufrag, remote side', 'remote', 2]]);
-    expect(r.calls.map((c) => [...c.sessions, c.basis])).toEqual([['no ufrag, local side', 'no ufrag, remote side', 'the log\'s "local candidate" and "remote candidate" words']]);
+    expect(r.sessions.map((s) => [s.session, s.origin.side, s.counts.total])).toEqual([['no ufrag', undefined, 2], ['no ufrag, remote side', 'remote', 2]]);
+    expect(r.calls.map((c) => [...c.sessions, c.basis])).toEqual([['no ufrag', 'no ufrag, remote side', 'the log\'s "remote candidate" words, and its own agent\'s candidates']]);
+    // One agent's candidates with "local" words and without are one session (audit of the change: a libdatachannel log's two).
+    expect(analyze('Gathered candidate: candidate:1 1 udp 2122260223 10.0.0.98 56116 typ host\nIssuing local candidate: candidate:1 1 udp 2122260223 10.0.0.98 56116 typ host\n').sessions.map((x) => [x.session, x.counts.total])).toEqual([['no ufrag', 1]]);
+    // One agent's candidate on both sides (a page of two peer connections, one logged as the other's remote): no pair with itself.
+    const both = analyze('onicecandidate candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\naddIceCandidate candidate:1 1 udp 2122260223 192.168.1.10 50000 typ host\n');
+    expect(both.calls[0]!.pairs.map((p) => [p.viable, p.reason])).toEqual([[false, '192.168.1.10:50000 is on both sides: a candidate does not pair with itself (both sides\' candidates are one agent\'s)']]);
     // Each side's NAT is its own (one session of both had mixed two agents' mappings).
     expect(readInput(log).candidates.map((c) => c.side)).toEqual(['local', 'local', 'remote', 'remote']);
     // With ufrags, many calls' "local candidate" lines are sessions by ufrag: no side sessions, no restarts.
