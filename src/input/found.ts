@@ -56,7 +56,7 @@ export function sourceOf(ctx: WalkContext): Source {
  * line ends before closing (a truncated log line), so its last line may be cut: an a=candidate
  * there is refused (CANDIDATE_CUT), not read with a cut last field.
  */
-export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false, lineStep = 1): void {
+export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false, lineStep = 1, lineMap?: readonly number[]): void {
   let description: SessionDescription;
   try {
     description = parseSdp(text, { fragment });
@@ -69,18 +69,43 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   // Said before the description, as a line's problems are: the SDP's lines after the cut are lost (an SDP cut at a line's end had no word at all).
   if (cut) sink.problem(diagnostic('sdp-cut', `the SDP's quoted string on line ${source.line} is not closed before the line ends (cut short): ${lineCount(text) - (text.endsWith('\n') ? 1 : 0)} SDP lines read, the rest lost`, atLine(source.line, null, null, source.file)));
   sink.description({ type, text, description, typeFindings: side === null ? NO_FINDINGS : sideFindings(description, side), source });
-  const found = candidatesInDescription(description, source, lineStep);
+  const found = candidatesInDescription(description, source, lineStep, lineMap);
   const last = found[found.length - 1];
   // Cut within its last line (a whole last line ends with its line break, or its CR: cut before the LF): that line's candidate is not read.
   if (cut && last !== undefined && !text.endsWith('\n') && !text.endsWith('\r') && sdpLineOf(last.source, source) === lineCount(text)) {
     found[found.length - 1] = { ...last, candidate: null, explanation: null, error: cutCandidate().toJSON() };
   }
-  for (let i = 0; i < found.length; i++) if (elided(found[i]!.text)) found[i] = { ...found[i]!, candidate: null, explanation: null, error: elidedCandidate().toJSON() };
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (!elided(f.text)) continue;
+    const whole = beforeCut(f.text);
+    const read = whole === null ? null : tryReadCandidate(whole);
+    found[i] = read !== null && read.ok ? { ...f, text: whole!, candidate: read.candidate, explanation: explainParsed(read.candidate), error: null } : { ...f, candidate: null, explanation: null, error: elidedCandidate().toJSON() };
+  }
   for (const f of found) sink.candidate(f);
 }
 
 /** A candidate a log cut and marked so: ending in " ..." (rtpengine's continuation mark) or "…" (DevTools' elision). */
 export const elided = (text: string): boolean => text.endsWith(' ...') || text.endsWith('\u2026');
+
+/**
+ * What is whole in a candidate a log cut and marked so: up to the last whole extension, when its
+ * eight fields are all there and its related address is not the part cut; else null (refused).
+ * " ..." follows a whole token (rtpengine writes it after a blank), "…" cuts one (DevTools: its
+ * part is dropped). The audit of the change: "… ufrag Pvhf ..." and "… ufrag Z3f/ network-…" had
+ * been refused whole, their sessions lost; rtpengine's "… raddr 192.168.112.54 rpo ..." is refused.
+ */
+export function beforeCut(text: string): string | null {
+  let t = text.endsWith(' ...') ? text.slice(0, -4).trimEnd() : text.slice(0, -1);
+  if (!text.endsWith(' ...')) t = t.slice(0, Math.max(0, t.lastIndexOf(' ')));
+  const tokens = t.split(' ').filter((x) => x !== '');
+  if (tokens.length < 8) return null;
+  // An extension name cut from its value goes too (an odd count after the eight fields).
+  if ((tokens.length - 8) % 2 === 1) tokens.pop();
+  const names = new Set(tokens.slice(8).filter((_, i) => i % 2 === 0));
+  if (names.has('raddr') !== names.has('rport')) return null;
+  return tokens.join(' ');
+}
 
 /** The refusal of a candidate a log cut short and marked so. */
 export function elidedCandidate(): SdpscopeError {
@@ -106,8 +131,8 @@ export function cutCandidate(): SdpscopeError {
 }
 
 /** The a=candidate lines of a description (session level and each m-section), parsed or with their error. */
-/** `lineStep`: input lines per SDP line (2 where a copy's blank line between every two was left out: line-scanner.ts; 0 for an SDP within one input line, each candidate then at that line with its sdpLine). */
-export function candidatesInDescription(description: SessionDescription, source: Source, lineStep = 1): FoundCandidate[] {
+/** `lineStep`: input lines per SDP line (2 where a copy's blank line between every two was left out: line-scanner.ts; 0 for an SDP within one input line, each candidate then at that line with its sdpLine); `lineMap`: the input line of each SDP line, where they are not evenly spread (several on some input lines). */
+export function candidatesInDescription(description: SessionDescription, source: Source, lineStep = 1, lineMap?: readonly number[]): FoundCandidate[] {
   const out: FoundCandidate[] = [];
   const sections = [
     { lines: description.lines, parsed: description.candidates, mid: null as string | null, index: null as number | null, ufrag: description.iceUfrag },
@@ -131,7 +156,7 @@ export function candidatesInDescription(description: SessionDescription, source:
         usernameFragment: sec.ufrag,
         inDescription: true,
         // In an SDP held in one input line, that line, and the line in the SDP besides.
-        source: inline(source) || lineStep === 0 ? { ...source, sdpLine: l.line } : { ...source, line: source.line + (l.line - 1) * lineStep },
+        source: lineMap !== undefined ? { ...source, line: lineMap[l.line - 1] ?? source.line, sdpLine: l.line } : inline(source) || lineStep === 0 ? { ...source, sdpLine: l.line } : { ...source, line: source.line + (l.line - 1) * lineStep },
       });
     }
   }
@@ -174,7 +199,13 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
  * problem. `column` is where the text starts in its line, when the reader knows (text scans).
  */
 export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null, side?: 'local' | 'remote'): void {
-  const read = readTrickled(text, init, refused ?? (elided(text) ? elidedCandidate() : null));
+  // Cut and marked so: what is whole in it, read, or the candidate refused (beforeCut).
+  if (refused === null && elided(text)) {
+    const whole = beforeCut(text);
+    if (whole === null) refused = elidedCandidate();
+    else text = whole;
+  }
+  const read = readTrickled(text, init, refused);
   const error = read.error;
   if (error !== null) {
     const at = column !== null && error.column !== null ? column + error.column - 1 : null;

@@ -87,6 +87,9 @@ export class LineScanner {
    * the block's end otherwise.
    */
   private blanks: string[] = [];
+  /** The input line of each held blank, and of each line of the block (where an SDP's lines are not one an input line). */
+  private blankLines: number[] = [];
+  private blockLines: number[] = [];
   /**
    * Lines the block holds after its first, and how many of them came after exactly one blank
    * line: when all did, the blank lines are the copy's layout (about:webrtc's), not the SDP's,
@@ -182,7 +185,9 @@ export class LineScanner {
     if (octal >= 0 && SYSLOG_SDP_BREAK.test(content)) {
       const crlf = content.includes('#015#012');
       const pieces = content.split(crlf ? '#015#012' : '#012');
-      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 ? (crlf ? '\r\n' : '\n') : ending, lineNo));
+      // A line that ends in the escape ends an SDP line there: no empty line after it (audit of the change: "blank line" errors).
+      if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 || content.endsWith('#012') ? (crlf ? '\r\n' : '\n') : ending, lineNo));
       return;
     }
     const escape = escapedLineBreak(content);
@@ -206,6 +211,7 @@ export class LineScanner {
     // held, as blanks inside a description are.
     if (this.prefixCol > 0 && this.block.length === 1 && this.blanks.length === 0 && BLANK.test(bare)) {
       this.blanks.push(content + ending);
+      this.blankLines.push(lineNo);
       return;
     }
     if (this.prefixCol > 0 && this.block.length > 0) {
@@ -215,6 +221,7 @@ export class LineScanner {
       if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
         this.joined++;
         this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
+        this.blockLines.push(lineNo);
         this.blockEnd = lineNo;
         if (this.prefixedLines.length < 3) this.prefixedLines.push([bare, lineNo]);
         return;
@@ -226,15 +233,19 @@ export class LineScanner {
         this.joined++;
         if (this.stray !== null) {
           this.block.push(this.stray[0]);
+          this.blockLines.push(this.stray[1]);
           this.blockEnd = this.stray[1];
           this.stray = null;
         }
         if (this.blanks.length > 0) {
           if (this.blanks.length === 1) this.afterOneBlank++;
           pushAll(this.block, this.blanks);
+          pushAll(this.blockLines, this.blankLines);
           this.blanks = [];
+          this.blankLines = [];
         }
         this.block.push(content + ending);
+        this.blockLines.push(lineNo);
         this.blockEnd = lineNo;
         return;
       }
@@ -243,6 +254,7 @@ export class LineScanner {
       // is not held in memory (70 million took 1 GB).
       if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
         this.blanks.push(content + ending);
+        this.blankLines.push(lineNo);
         return;
       }
       // One line that is no SDP line inside a whole description (a typo: "*a=sendonly"), held:
@@ -286,6 +298,7 @@ export class LineScanner {
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
     this.block = [text];
+    this.blockLines = [lineNo];
     this.prefixCol = -1;
     this.joined = 0;
     this.afterOneBlank = 0;
@@ -315,7 +328,9 @@ export class LineScanner {
     if (prefixed !== null && this.block.length < 3) {
       const lines = this.prefixedLines;
       this.block = [];
+      this.blockLines = [];
       this.blanks = [];
+      this.blankLines = [];
       this.prefixedLines = [];
       for (const [line, n] of lines) this.scanLine(line, n);
       return;
@@ -323,12 +338,21 @@ export class LineScanner {
     this.prefixedLines = [];
     // A blank line between every two lines (a copy from about:webrtc): layout, left out.
     const layout = this.joined > 1 && this.afterOneBlank === this.joined;
-    const text = (layout ? this.block.filter((l) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : this.block).join('');
+    const kept = layout ? this.block.map((l, i) => [l, i] as const).filter(([l]) => !BLANK.test(l.replace(/\r?\n?$/, '').replace(/\r$/, ''))) : null;
+    const text = (kept !== null ? kept.map(([l]) => l) : this.block).join('');
     // An SDP within one input line (its breaks written `↵` or `#015#012`): each candidate at that line, with its SDP line.
     const oneLine = this.blockEnd === this.blockStart && this.block.length > 1;
+    // Several SDP lines on some input lines, and not on others (rsyslog's escapes over a wrapped
+    // dump): each candidate at its own input line, with its SDP line (audit of the change: the
+    // lines after such a line were counted one per SDP line).
+    const step = layout ? 2 : 1;
+    const lines = kept !== null ? kept.map(([, i]) => this.blockLines[i]!) : this.blockLines;
+    const uniform = lines.every((n, i) => n === this.blockStart + i * step);
     this.block = [];
+    this.blockLines = [];
     this.blanks = [];
-    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, oneLine ? 0 : layout ? 2 : 1);
+    this.blankLines = [];
+    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
   }
 
   /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */
@@ -398,7 +422,7 @@ export class LineScanner {
 }
 
 /** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
-const SYSLOG_SDP_BREAK = /#012[a-z]=/;
+const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;
 
 /** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
 const ORIGIN_LINE = /^o=\S{1,256} \S{1,64} \S{1,64} IN IP[46] \S/;

@@ -44,12 +44,17 @@ describe('real log excerpts', () => {
     const dump = log('rtpengine-858-syslog-offer-dump.log');
     const d = readInput(dump);
     expect(d.descriptions.map((x) => x.description.origin?.sessionId)).toEqual(['1752693215349210524']);
-    expect(summary(d).candidates.filter((c) => c.startsWith('host')).length).toBe(5);
-    expect(summary(d).candidates.filter((c) => c === '! CANDIDATE_CUT').length).toBe(2);
+    // Two of them cut by rtpengine's " ...": read up to their last whole extension (their eight fields are whole).
+    expect(summary(d).candidates.filter((c) => c.startsWith('host')).length).toBe(7);
+    expect(d.candidates.map((c) => c.text.slice(-27))).toContain('52352 typ host generation 0');
     expect(d.candidates.some((c) => c.candidate?.extensions.some((x) => x.value.includes('#0')))).toBe(false);
     expect(summary(await streamed(dump))).toEqual(summary(d));
-    // DevTools' "…" at a candidate's end (before a quote, or the line's end) is a cut; a sentence's "…然后" is not.
-    expect(summary(readInput('x "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host gen…"\ncandidate:2 1 udp 2122260223 10.0.0.2 5000 typ host…然后\n')).candidates).toEqual(['! CANDIDATE_CUT', 'host udp 10.0.0.2:5000']);
+    // DevTools' "…" at a candidate's end (before a quote, or the line's end) is a cut: its cut token dropped, what is
+    // whole read (audit of the change: a whole candidate had been refused, its session lost); cut within its eight
+    // fields or its related address, refused. A sentence's "…然后" is no cut.
+    const cut = readInput('x "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag Z3f/ gen…"\ncandidate:2 1 udp 2122260223 10.0.0.2 5000 typ host…然后\nx "candidate:3 1 udp 2122260223 10.0.0.3 50…"\ncandidate:4 1 udp 1686052607 203.0.113.4 5000 typ srflx raddr 10.0.0.4 rpo ...\n');
+    expect(summary(cut).candidates).toEqual(['host udp 10.0.0.1:5000', 'host udp 10.0.0.2:5000', '! CANDIDATE_CUT', '! CANDIDATE_CUT']);
+    expect(cut.candidates[0]!.candidate!.ufrag).toBe('Z3f/');
   });
 
   it('a prefixed v=0, then the SDP\'s lines with a blank line between every two (rtpengine\'s dump as posted): one description, its ufrag and mids kept (candidates audit: a "no ufrag" session)', async () => {
