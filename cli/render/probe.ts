@@ -8,7 +8,7 @@ const ep = (e: { address: string; port: number } | null) => (e === null ? '-' : 
 export function renderProbe(r: ProbeReport, s: Style): string {
   const out: string[] = [];
   for (const v of r.servers) {
-    const facts = [v.transport, v.mapped ? `mapped ${ep(v.mapped)}` : null, v.rttMs !== null ? `${v.rttMs} ms` : null, v.relayed ? `relayed ${ep(v.relayed)}` : null, v.relayVerified ? 'relays both ways' : null, v.software ? `"${v.software}"` : null]
+    const facts = [v.transport, v.mapped ? `mapped ${ep(v.mapped)}` : null, v.rttMs !== null ? `${v.rttMs} ms` : null, v.relayed ? `relayed ${ep(v.relayed)}` : null, v.relayVerified ? (v.relayReachable === true ? 'relays both ways' : 'relays between its allocations, not tried from outside') : null, v.software ? `"${v.software}"` : null]
       .filter((x) => x !== null)
       .join(', ');
     out.push(`${v.ok ? s.green('✓') : s.red('✗')} ${s.bold(v.url)}  ${facts}`);

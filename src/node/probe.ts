@@ -85,6 +85,12 @@ export interface ProbeServerResult {
   readonly lifetime: number | null;
   /** A datagram went through the relay and back (TURN); null when not tried. */
   readonly relayVerified: boolean | null;
+  /**
+   * The relayed address reached as a browser's peer reaches it: a datagram from a plain socket of
+   * this machine to it, and the answer back; null when not tried (no UDP Binding answer to learn
+   * this machine's address with, a relay of another family), false when it failed (relay-unreachable).
+   */
+  readonly relayReachable: boolean | null;
   /** Each step: what was sent, what came back. */
   readonly steps: readonly string[];
   /** What works but should not be so: a TURN server that relays without asking for credentials (an open relay). */
@@ -981,7 +987,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
   const drafts: Draft[] = [];
   const resolved: (Resolved | null)[] = [];
   for (const e of entries) {
-    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, steps: [], warnings: [] };
+    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, relayReachable: null, steps: [], warnings: [] };
     drafts.push(d);
     if (signal.aborted) {
       d.error = interrupted('DNS', signal, false).error;
@@ -1236,7 +1242,7 @@ function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6
  * from a Binding to the server (the allocation's mapped address when it answers none); permissions
  * are by IP address only (RFC 8656 §9).
  */
-async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, timeoutMs: number, say: (s: string) => void, opened: Channel[], signal?: AbortSignal): Promise<void> {
+async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, timeoutMs: number, say: (s: string) => void, opened: Channel[], signal?: AbortSignal): Promise<true | null> {
   const relayed = a.relayed!;
   const family = isIP(relayed.address) === 6 ? 6 : 4;
   const peer = await UdpChannel.open(family === 6 ? '::' : '0.0.0.0', family);
@@ -1252,7 +1258,7 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
   if (signal?.aborted) throw interrupted('the relayed datagram', signal);
   if (seenAs === null) {
     say(`from outside: not tried (${r.family === family ? 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none' : `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`}; the relayed address was not tried as a peer reaches it)`);
-    return;
+    return null;
   }
   await a.permit(seenAs);
   say(`CreatePermission ${seenAs.address} (this machine as the server sees it)`);
@@ -1282,6 +1288,7 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
   if (signal?.aborted) throw interrupted('the relayed datagram', signal);
   if (!ok) throw failure('relay-unreachable', `the relay's answer from ${fmt(relayed)} to this machine (${fmt(got.peer)}) did not arrive within ${timeoutMs} ms`, 'the relay takes datagrams from peers but what it sends them does not arrive: a firewall on the server\'s outgoing relay traffic, or its source address rewritten on the way');
   say(`from outside: a datagram from ${fmt(got.peer)} to ${fmt(relayed)} came through, and back`);
+  return true;
 }
 
 /** The Data indication (RFC 8656 §11.4) of this payload on an allocation, with its peer; null past the timeout or on abort. */
@@ -1363,17 +1370,21 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     a.sendTo(b.relayed!, payload);
     const got = await atB;
     if (signal?.aborted) throw interrupted('the relayed datagram', signal);
-    if (!got) throw failure('relay-failed', `a datagram sent through ${fmt(a.relayed!)} to ${fmt(b.relayed!)} did not arrive within ${timeoutMs} ms`, 'the server allocated relays but does not forward between them: its peer rules (denied-peer-ip, its own relay addresses refused) or a firewall between its relay ports');
+    // A relayed address the server does not answer from may be an advertised one it does not listen on (coturn's --external-ip without its /private part; audit of the change).
+    const elsewhere = a.relayed!.address !== to.address ? `; or the relayed address ${a.relayed!.address}, not the one the server answers from (${to.address}), is not where its relay listens: coturn's --external-ip given without its /<private address>` : '';
+    if (!got) throw failure('relay-failed', `a datagram sent through ${fmt(a.relayed!)} to ${fmt(b.relayed!)} did not arrive within ${timeoutMs} ms`, `the server allocated relays but does not forward between them: its peer rules (denied-peer-ip, its own relay addresses refused) or a firewall between its relay ports${elsewhere}`);
     const atA = arrived(a);
     b.sendTo(got.peer, payload);
     const back = await atA;
     if (signal?.aborted) throw interrupted('the relayed datagram', signal);
     if (!back) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
     say(`relayed: a datagram went ${fmt(a.relayed!)} → ${fmt(b.relayed!)} and back`);
-    await reachedFromOutside(a, r, to, timeoutMs, say, opened, signal);
+    d.relayReachable = await reachedFromOutside(a, r, to, timeoutMs, say, opened, signal);
+    if (d.relayReachable === null) d.warnings.push(`the relayed address ${fmt(a.relayed!)} was not tried as a browser's peer reaches it (see the steps): a wrong advertised address (coturn's --external-ip) or a firewall on the relay ports would not show here; probe a stun: or turn: URI of this server over UDP too`);
     d.relayVerified = true;
   } catch (e) {
     if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted' && e.error.code !== 'deadline') d.relayVerified = false;
+    if (e instanceof ProbeFailure && e.error.code === 'relay-unreachable') d.relayReachable = false;
     throw e;
   } finally {
     for (const alloc of [a, b]) {

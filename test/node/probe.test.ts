@@ -101,7 +101,7 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     // Its mapped address is the Allocate's (audit of the late commits: null in --json).
     expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true, mapped: { address: '127.0.0.1' }, error: null });
     expect(r.servers[0]!.steps[0]).toMatch(/^Binding: no answer within 400 ms; a TURN server may answer TURN only/);
-    expect(r.servers[0]!.warnings).toEqual([expect.stringMatching(/answers TURN but not a plain STUN Binding/)]);
+    expect(r.servers[0]!.warnings).toEqual([expect.stringMatching(/was not tried as a browser's peer reaches it/), expect.stringMatching(/answers TURN but not a plain STUN Binding/)]);
     expect(s.seen).toContain('allocate');
   });
 
@@ -161,6 +161,7 @@ describe('probe: TURN', () => {
     expect(t.steps.join('\n')).toMatch(/relayed: a datagram went 127\.0\.0\.1:\d+ → 127\.0\.0\.1:\d+ and back/);
     // …and as a peer reaches it: from a plain socket of this machine to the relayed address, and back.
     expect(t.steps.join('\n')).toMatch(/CreatePermission 127\.0\.0\.1 \(this machine as the server sees it\)\n.*from outside: a datagram from 127\.0\.0\.1:\d+ to 127\.0\.0\.1:\d+ came through, and back/);
+    expect(t.relayReachable).toBe(true);
     expect(s.allocations()).toBe(0);
     expect(s.seen.filter((m) => m === 'refresh').length).toBe(2);
   });
@@ -170,10 +171,22 @@ describe('probe: TURN', () => {
     const s = await server({ advertise: '127.0.0.5' });
     const r = await run([turnOf(s)], { nat: false });
     const t = r.servers[0]!;
-    expect(t).toMatchObject({ ok: false, relayVerified: false, relayed: { address: '127.0.0.5' }, error: { code: 'relay-unreachable', reason: expect.stringMatching(/^a datagram from this machine \(127\.0\.0\.1:\d+\) to the relayed address 127\.0\.0\.5:\d+ did not arrive within 400 ms, though the server relayed between its own allocations$/) } });
+    expect(t).toMatchObject({ ok: false, relayVerified: false, relayReachable: false, relayed: { address: '127.0.0.5' }, error: { code: 'relay-unreachable', reason: expect.stringMatching(/^a datagram from this machine \(127\.0\.0\.1:\d+\) to the relayed address 127\.0\.0\.5:\d+ did not arrive within 400 ms, though the server relayed between its own allocations$/) } });
     expect(t.error!.explanation).toMatch(/--external-ip wrong or missing behind a NAT/);
     expect(t.steps.join('\n')).toMatch(/relayed: a datagram went 127\.0\.0\.5:\d+ → 127\.0\.0\.5:\d+ and back/);
     expect(s.allocations()).toBe(0);
+  });
+
+  it('a server that answers no UDP Binding (TURN only, or TURN over TCP to a port without UDP): the outside leg not tried is said, relayReachable null, and the summary says so (audit of the change: "relays both ways")', async () => {
+    const s = await server({ noBinding: true });
+    const r = await run([turnOf(s)], { nat: false });
+    const t = r.servers[0]!;
+    expect(t).toMatchObject({ ok: true, relayVerified: true, relayReachable: null });
+    expect(t.steps.join('\n')).toMatch(/from outside: not tried \(a Binding over UDP from this machine got no answer from the server/);
+    expect(t.warnings.join('\n')).toMatch(/was not tried as a browser's peer reaches it .*coturn's --external-ip/);
+    const { renderProbe } = await import('../../cli/render/probe.js');
+    const { makeStyle } = await import('../../cli/render/style.js');
+    expect(renderProbe(r, makeStyle(false))).toMatch(/relays between its allocations, not tried from outside/);
   });
 
   it('asks for the relay a browser asks for: REQUESTED-TRANSPORT only, no REQUESTED-ADDRESS-FAMILY (the default, IPv4, whatever the server\'s family)', async () => {
