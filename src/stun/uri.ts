@@ -31,7 +31,10 @@ export function parseIceServerUri(uri: string): IceServerUri {
   const prefix = /^([a-z]+:(?:\/\/)?)/i.exec(uri.trim());
   const at = uri.trim().lastIndexOf('@');
   const userInfo = prefix !== null && at > prefix[1]!.length ? prefix[1]! : null;
-  const plain = userInfo !== null ? `${userInfo}[user info]${uri.trim().slice(at)}` : uri;
+  const withUser = userInfo !== null ? `${userInfo}[user info]${uri.trim().slice(at)}` : uri;
+  // A fragment ("#credential=…") is never echoed either (audit of the change).
+  const hash = withUser.indexOf('#');
+  const plain = hash < 0 ? withUser : `${withUser.slice(0, hash)}#[hidden]`;
   // Nor the query's values but transport's: some services print "?transport=udp&username=…&credential=…" (probe audit: echoed twice on stderr).
   const q = plain.indexOf('?');
   const shown = q < 0 ? plain : `${plain.slice(0, q + 1)}${plain.slice(q + 1).split('&').map((p) => (/^transport=/i.test(p) || !p.includes('=') ? p : `${p.slice(0, p.indexOf('='))}=[hidden]`)).join('&')}`;

@@ -40,6 +40,7 @@ describe('parseIceServerUri', () => {
     // Passwords with "/", "?", "[" or "@" (a TURN REST password is base64: audit of the change, echoed whole).
     ['turn:1700000000:alice:ab/Cd+eF=@127.0.0.1:3478', /^(?!.*ab\/Cd)(?!.*alice)"turn:\[user info\]@127\.0\.0\.1:3478" is not/],
     ['turns:alice:p?ss@127.0.0.1', /^(?!.*p\?ss)"turns:\[user info\]@127\.0\.0\.1" is not/],
+    ['turn:127.0.0.1:3478#credential=S3CRET', /^(?!.*S3CRET)"turn:127\.0\.0\.1:3478#\[hidden\]" is not/],
     // Credentials in the query, as some services print them: never echoed (probe audit), transport kept.
     ['turn:127.0.0.1:3478?transport=udp&username=28224511:1379330808&credential=JZEOEt2V3Qb0y27GRntt2u2PAYA', /^(?!.*JZEOEt2V)(?!.*28224511)"turn:127\.0\.0\.1:3478\?transport=udp&username=\[hidden\]&credential=\[hidden\]" is not/],
     ['stun:alice:pw[x]@127.0.0.1', /^(?!.*pw\[x)"stun:\[user info\]@127\.0\.0\.1" is not/],
