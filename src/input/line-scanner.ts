@@ -90,6 +90,9 @@ export class LineScanner {
   /** The input line of each held blank, and of each line of the block (where an SDP's lines are not one an input line). */
   private blankLines: number[] = [];
   private blockLines: number[] = [];
+  /** The time of the input line a block starts on, where its SDP follows a log prefix on that line (a syslog line's). */
+  private blockTime: string | undefined = undefined;
+  private pieceTime: string | undefined = undefined;
   /**
    * Lines the block holds after its first, and how many of them came after exactly one blank
    * line: when all did, the blank lines are the copy's layout (about:webrtc's), not the SDP's,
@@ -187,7 +190,10 @@ export class LineScanner {
       const pieces = content.split(crlf ? '#015#012' : '#012');
       // A line that ends in the escape ends an SDP line there: no empty line after it (audit of the change: "blank line" errors).
       if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+      // The syslog line's time is its SDP's (audit of the change: the time column had been lost).
+      this.pieceTime = leadingTime(content);
       pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 || content.endsWith('#012') ? (crlf ? '\r\n' : '\n') : ending, lineNo));
+      this.pieceTime = undefined;
       return;
     }
     const escape = escapedLineBreak(content);
@@ -283,6 +289,7 @@ export class LineScanner {
     const t = last === 48 ? bare : last === 32 || last === 9 ? bare.trimEnd() : '';
     if (t.length >= 4 && t.endsWith('v=0') && prefixEnd(t.charCodeAt(t.length - 4))) {
       this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
+      this.blockTime ??= leadingTime(bare);
       this.prefixCol = t.length - 3;
       this.prefixSep = t.charCodeAt(t.length - 4);
       this.prefixedFirst = bare;
@@ -299,6 +306,7 @@ export class LineScanner {
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
     this.block = [text];
     this.blockLines = [lineNo];
+    this.blockTime = this.pieceTime;
     this.prefixCol = -1;
     this.joined = 0;
     this.afterOneBlank = 0;
@@ -352,7 +360,8 @@ export class LineScanner {
     this.blockLines = [];
     this.blanks = [];
     this.blankLines = [];
-    emitDescription(text, this.blockType, this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp'), this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
+    const at = this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp');
+    emitDescription(text, this.blockType, this.blockTime !== undefined ? { ...at, timestamp: this.blockTime } : at, this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
   }
 
   /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */

@@ -47,6 +47,8 @@ describe('real log excerpts', () => {
     // Two of them cut by rtpengine's " ...": read up to their last whole extension (their eight fields are whole).
     expect(summary(d).candidates.filter((c) => c.startsWith('host')).length).toBe(7);
     expect(d.candidates.map((c) => c.text.slice(-27))).toContain('52352 typ host generation 0');
+    // The syslog line's time is its SDP's candidates' (audit of the change: the time column had been lost).
+    expect(new Set(d.candidates.map((c) => c.source.timestamp))).toEqual(new Set(['Oct 11 19:35:43']));
     expect(d.candidates.some((c) => c.candidate?.extensions.some((x) => x.value.includes('#0')))).toBe(false);
     expect(summary(await streamed(dump))).toEqual(summary(d));
     // DevTools' "…" at a candidate's end (before a quote, or the line's end) is a cut: its cut token dropped, what is
