@@ -410,7 +410,8 @@ export class LineScanner {
       if (value !== null) walkJson(value, { ...this.at(lineNo, 'json'), path: '$(base64)' }, this.sink);
     }
     // A log line: its time (a JSON value's own time, if it has one, wins), then a JSON value after a prefix ("12:00:01 recv {…}").
-    const time = leadingTime(trimmed);
+    // A piece of a syslog line (rsyslog's #015#012) has that line's time.
+    const time = leadingTime(trimmed) ?? this.pieceTime;
     if (c0 !== 123) {
       const brace = line.indexOf('{');
       const close = brace < 0 ? -1 : line.lastIndexOf('}');
