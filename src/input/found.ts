@@ -91,13 +91,15 @@ export const elided = (text: string): boolean => text.endsWith(' ...') || text.e
 /**
  * What is whole in a candidate a log cut and marked so: up to the last whole extension, when its
  * eight fields are all there and its related address is not the part cut; else null (refused).
- * " ..." follows a whole token (rtpengine writes it after a blank), "…" cuts one (DevTools: its
- * part is dropped). The audit of the change: "… ufrag Pvhf ..." and "… ufrag Z3f/ network-…" had
- * been refused whole, their sessions lost; rtpengine's "… raddr 192.168.112.54 rpo ..." is refused.
+ * The token the mark ends is dropped, whole or not. The audit of the change: "… ufrag Z3f/
+ * network-…" had been refused whole, its session lost; rtpengine's "… raddr 192.168.112.54 rpo
+ * ..." is refused.
  */
 export function beforeCut(text: string): string | null {
+  // The token before the mark may be cut either way (rtpengine cuts at a length, then writes " ...":
+  // "rpo ...", "ne ..."; second audit of the change: "rport 5 ..." had been read as rport 5): dropped.
   let t = text.endsWith(' ...') ? text.slice(0, -4).trimEnd() : text.slice(0, -1);
-  if (!text.endsWith(' ...')) t = t.slice(0, Math.max(0, t.lastIndexOf(' ')));
+  t = t.slice(0, Math.max(0, t.lastIndexOf(' ')));
   const tokens = t.split(' ').filter((x) => x !== '');
   if (tokens.length < 8) return null;
   // An extension name cut from its value goes too (an odd count after the eight fields).

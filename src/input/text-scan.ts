@@ -151,8 +151,8 @@ export function ellipsisCut(line: string, at: number): boolean {
 
 /** The words before a candidate that say it is this agent's: "local candidate: …", "local ICE candidate=…", "onIceCandidate …". */
 const LOCAL_WORDS = /(?<![a-z-])(?:local[ _-]?(?:ice[ _-]?)?candidates?|on[ _-]?ice[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
-/** …and the other agent's: "remote candidate: …", "addIceCandidate …", "addRemoteCandidate(…". */
-const REMOTE_WORDS = /(?<![a-z-])(?:remote[ _-]?(?:ice[ _-]?)?candidates?|add(?:[ _-]?ice|remote)[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
+/** …and the other agent's: "remote candidate: …", "onRemoteCandidate: …", "addIceCandidate …", "addRemoteCandidate(…". */
+const REMOTE_WORDS = /(?<![a-z-])(?:(?:on|got|handle|set|received|new)[ _-]?)?(?:remote[ _-]?(?:ice[ _-]?)?candidates?|add(?:[ _-]?ice|remote)[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
 
 /**
  * The side a candidate's log line gives it in the words just before it (`[webrtc] local

@@ -98,6 +98,8 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     const r = analyze(log);
     expect(r.sessions.map((s) => [s.session, s.origin.side, s.counts.total])).toEqual([['no ufrag', undefined, 2], ['no ufrag, remote side', 'remote', 2]]);
     expect(r.calls.map((c) => [...c.sessions, c.basis])).toEqual([['no ufrag', 'no ufrag, remote side', 'the log\'s "remote candidate" words, and its own agent\'s candidates']]);
+    // Camel-cased handler names are remote words too (second audit of the change).
+    expect(readInput('onRemoteCandidate: candidate:5 1 udp 2122260223 198.51.100.99 5000 typ host\nhandleRemoteCandidate(candidate:6 1 udp 2122260223 198.51.100.98 5000 typ host)\n').candidates.map((c) => c.side)).toEqual(['remote', 'remote']);
     // One agent's candidates with "local" words and without are one session (audit of the change: a libdatachannel log's two).
     expect(analyze('Gathered candidate: candidate:1 1 udp 2122260223 10.0.0.98 56116 typ host\nIssuing local candidate: candidate:1 1 udp 2122260223 10.0.0.98 56116 typ host\n').sessions.map((x) => [x.session, x.counts.total])).toEqual([['no ufrag', 1]]);
     // One agent's candidate on both sides (a page of two peer connections, one logged as the other's remote): no pair with itself.

@@ -57,6 +57,9 @@ describe('real log excerpts', () => {
     const cut = readInput('x "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag Z3f/ gen…"\ncandidate:2 1 udp 2122260223 10.0.0.2 5000 typ host…然后\nx "candidate:3 1 udp 2122260223 10.0.0.3 50…"\ncandidate:4 1 udp 1686052607 203.0.113.4 5000 typ srflx raddr 10.0.0.4 rpo ...\n');
     expect(summary(cut).candidates).toEqual(['host udp 10.0.0.1:5000', 'host udp 10.0.0.2:5000', '! CANDIDATE_CUT', '! CANDIDATE_CUT']);
     expect(cut.candidates[0]!.candidate!.ufrag).toBe('Z3f/');
+    // The token before " ..." may be cut too (rtpengine cuts at a length): dropped, so "rport 5 ..." is no rport 5 (second audit of the change).
+    expect(summary(readInput('x candidate:4 1 udp 1686052607 203.0.113.4 5000 typ srflx raddr 10.0.0.4 rport 5 ...\nx candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host ufrag Pvhf ...\n')).candidates).toEqual(['! CANDIDATE_CUT', 'host udp 10.0.0.5:5000']);
+    expect(readInput('x candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host ufrag Pvhf ...\n').candidates[0]!.candidate!.ufrag).toBeNull();
   });
 
   it('a prefixed v=0, then the SDP\'s lines with a blank line between every two (rtpengine\'s dump as posted): one description, its ufrag and mids kept (candidates audit: a "no ufrag" session)', async () => {

@@ -100,10 +100,13 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     ['c=IN IP4 0.0.0.0 with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 0.0.0.0 ']],
     ['c=IN  IP4 0.0.0.0 (two blanks)', ['a=setup:active', 'a=rtcp-mux', 'c=IN  IP4 0.0.0.0']],
     ['a tab after "a="', ['a=setup:active', 'a=rtcp-mux', 'a=\textmap-allow-mixed']],
+    // t= with extra blanks or a tab: Firefox's tokenizer skips them (second audit of the change: a false error).
+    ['t=0  0 (two blanks)', ['a=setup:active', 'a=rtcp-mux']],
     // A redaction marker in c= is not what was sent (sdp-diff audit: an error, while the candidates' was "redacted").
     ['c=IN IP4 192.168.*.* (redacted by whoever shared it)', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 192.168.*.*']],
-  ])('%s: no browser rule', (_name, lines) => {
-    expect(rules(answer(lines))).toEqual([]);
+  ])('%s: no browser rule', (name, lines) => {
+    const text = answer(lines);
+    expect(rules(name.startsWith('t=0  0') ? text.replace('t=0 0', 't=0  0') : text)).toEqual([]);
   });
 
   it('mid-length counts UTF-8 bytes, as the header extension carries them: 16 taken, 17 refused, whatever the characters', () => {
