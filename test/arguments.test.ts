@@ -276,3 +276,41 @@ describe('the Node part given the wrong options (library audit: TypeError, Range
     expect(await asyncCodeOf(async () => f())).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('the dashboard audit of 2026-12-06: odd arguments are INVALID_ARGUMENT, never a TypeError or a silent answer', () => {
+  it('explainStunErrorCode\'s context: null or a misspelt key', async () => {
+    const { explainStunErrorCode } = await import('../src/stun/nat.js');
+    expect(codeOf(() => explainStunErrorCode(401, null as never))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => explainStunErrorCode(401, { user: 'x' } as never))).toBe('INVALID_ARGUMENT');
+    expect(explainStunErrorCode(401, { username: '1600000000:alice', now: Date.UTC(2026, 0, 1) })).toMatch(/has passed/);
+  });
+
+  it('decodePriority of a null-prototype object or a Symbol: PRIORITY_RANGE, its message made', () => {
+    expect(codeOf(() => decodePriority(Object.create(null) as never))).toBe('PRIORITY_RANGE');
+    expect(codeOf(() => decodePriority(Symbol('p') as never))).toBe('PRIORITY_RANGE');
+  });
+
+  it('pairFromOne and pairFromTwo name their inputs with strings', () => {
+    expect(codeOf(() => pairFromOne([], Symbol('a') as never))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => pairFromTwo([], Object.create(null) as never, [], 'b'))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('sideFindings of something that is no description', async () => {
+    const { sideFindings } = await import('../src/negotiation/one-side.js');
+    expect(codeOf(() => sideFindings({ media: 'abc', bundle: [] } as never, 'answer'))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => sideFindings({ media: [{}] } as never, 'answer'))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('runClient with bad options rejects its promise (probe and the browser stub do; it threw)', async () => {
+    let thrown = false;
+    let p: Promise<unknown> | null = null;
+    try {
+      p = runClient('x' as never);
+    } catch {
+      thrown = true;
+    }
+    expect(thrown).toBe(false);
+    expect(await asyncCodeOf(() => p!)).toBe('INVALID_ARGUMENT');
+    expect(await asyncCodeOf(() => runClient({ url: 'http://x' }))).toBe('INVALID_ARGUMENT');
+  });
+});

@@ -2,7 +2,7 @@
  * Candidate priority (RFC 8445 §5.1.2.1):
  *   priority = 2^24 * type-preference + 2^8 * local-preference + (256 - component-id)
  */
-import { requireObject, SdpscopeError } from '../errors.js';
+import { requireObject, SdpscopeError, describe } from '../errors.js';
 
 export interface PriorityParts {
   /** 0..126 (RFC 8445 §5.1.2.2 recommends host 126, prflx 110, srflx 100, relay 0). */
@@ -22,7 +22,7 @@ const RECENT = /* @__PURE__ */ new Map<number, PriorityParts>();
 export function decodePriority(priority: number): PriorityParts {
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
     // A string is said to be one (README walk: decodePriority("5") read "priority 5 is not an integer").
-    const shown = typeof priority === 'string' ? `${JSON.stringify(String(priority).slice(0, 20))} (a string)` : String(priority);
+    const shown = typeof priority === 'string' ? `${JSON.stringify(String(priority).slice(0, 20))} (a string)` : typeof priority === 'number' || typeof priority === 'bigint' || typeof priority === 'boolean' || priority === null || priority === undefined ? String(priority) : describe(priority);
     throw new SdpscopeError('PRIORITY_RANGE', `priority ${shown} is not an integer in 0..4294967295`);
   }
   let parts = RECENT.get(priority);

@@ -106,6 +106,7 @@ function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription)
  */
 export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
+  if (typeof name !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the name must be a string (the input\'s, for messages)');
   requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string' });
   const all = complete(found);
   // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
@@ -144,6 +145,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
 /** From two inputs: the first complete description of each. */
 export function pairFromTwo(a: readonly FoundDescription[], nameA: string, b: readonly FoundDescription[], nameB: string, options: { readonly diff?: boolean } = {}): DescriptionPair {
   if (!Array.isArray(a) || !Array.isArray(b)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromTwo: the descriptions must be arrays (readInput(text).descriptions)');
+  if (typeof nameA !== 'string' || typeof nameB !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromTwo: the names must be strings (the inputs\', for messages)');
   requireOptions(options, 'pairFromTwo: the options', { diff: 'boolean' });
   const first = complete(a)[0];
   const second = complete(b)[0];

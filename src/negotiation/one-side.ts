@@ -65,7 +65,9 @@ function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: Negotiat
  * Findings that need the other side (roles that conflict, codecs, bundles) are negotiate()'s.
  */
 export function sideFindings(description: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic[] {
-  requireObject(description, 'sideFindings: the description');
+  // The shape negotiate requires (library audit: {media: 'abc'} gave "no findings").
+  requireObject(description, 'sideFindings: the description', 'media', 'bundle');
+  if (!Array.isArray(description.media)) throw new SdpscopeError('INVALID_ARGUMENT', 'sideFindings: the description\'s media must be an array, as parseSdp makes it');
   if (side !== 'offer' && side !== 'answer') throw new SdpscopeError('INVALID_ARGUMENT', `sideFindings: the side must be "offer" or "answer", got ${typeof side === 'string' ? JSON.stringify(side) : typeof side}`);
   return readingModels('sideFindings', [description], ['the description'], () => {
     const out: NegotiationDiagnostic[] = [];

@@ -221,11 +221,25 @@ export function relayUrl(text: string, code: 'USAGE' | 'INVALID_ARGUMENT' = 'USA
 const HANDSHAKE_MS = 10_000;
 
 export function runClient(o: ClientOptions): Promise<ClientResult> {
+  // A bad argument is a rejected promise, as probe's and the browser stub's (library audit: thrown synchronously).
+  try {
+    checkClientOptions(o);
+    return runChecked(o);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function checkClientOptions(o: ClientOptions): void {
   requireObject(o, 'runClient: the options', 'url');
   if (typeof o.url !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'runClient: url must be a string (ws://host:port)');
   // A timer's range (-1 threw RangeError from Node; library audit).
   if (o.timeoutMs !== undefined) requireInteger(o.timeoutMs, 'runClient: timeoutMs', 1, 2 ** 31 - 1);
   if (o.expect !== undefined) requireInteger(o.expect, 'runClient: expect', 0, Number.MAX_SAFE_INTEGER);
+}
+
+/** runClient, its options checked. */
+function runChecked(o: ClientOptions): Promise<ClientResult> {
   const url = relayUrl(o.url, 'INVALID_ARGUMENT');
   if (o.room !== undefined) url.searchParams.set('room', o.room);
   if (o.token !== undefined) url.searchParams.set('token', o.token);

@@ -10,7 +10,7 @@
  *   any other mapping                                                   → symmetric
  */
 import { classifyAddress, INSIDE_CLASSES } from '../candidate/address.js';
-import { describe, requireInteger, requireObject, requireOneOf, SdpscopeError } from '../errors.js';
+import { describe, requireInteger, requireObject, requireOneOf, SdpscopeError, requireOptions } from '../errors.js';
 
 /** RFC 4787 §4.1 (mapping) and §5 (filtering) behaviours. */
 export type NatBehavior = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent';
@@ -312,6 +312,8 @@ export function pathTable(self: NatType): { readonly peer: NatType; readonly pat
 export function explainStunErrorCode(code: number, context: { readonly username?: string; readonly now?: number } = {}): string {
   // RFC 8489 §14.8: class 3 to 6, number 0 to 99.
   requireInteger(code, 'explainStunErrorCode: the error code', 300, 699);
+  // null, or a misspelt key ({user: …}): INVALID_ARGUMENT, as every options object (library audit: a TypeError, or taken silently).
+  requireOptions(context, 'explainStunErrorCode: the context', { username: 'string?', now: 'integer' });
   switch (code) {
     case 300:
       return 'the server redirects to another (ALTERNATE-SERVER): use that one';
