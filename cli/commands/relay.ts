@@ -104,6 +104,8 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   // "-" is standard input elsewhere: here it names no file (README walk: "\u0000stdin" in the banner, then Node's own error).
   for (const [name, v] of [['--log', opts.log], ['--tls-cert', opts.tlsCert], ['--tls-key', opts.tlsKey]] as const) {
     if (v === '-') throw new SdpscopeError('USAGE', `${name} takes a file, not "-"${name === '--log' ? ' (standard output has the relay\'s console lines)' : ''}`);
+    // An empty one names no file either (relay audit: the banner named the current folder, then the log failed once listening).
+    if (v !== undefined && v.trim() === '') throw new SdpscopeError('USAGE', `${name} takes a file, not an empty name`);
   }
   // A value that is no origin is a usage error here, as the README says (the library's INVALID_OPTION had come out: README walk).
   for (const origin of opts.origins ?? []) {

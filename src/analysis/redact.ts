@@ -24,7 +24,7 @@ export const SECRET_KEYS: readonly string[] = [
 
 /** Endings that make a key secret: "accessToken", "turnCredential", "clientSecret", "apiKey", "privateKey", "sessionCookie". */
 export const SECRET_KEY_ENDINGS: readonly string[] = [
-  'apikey', 'cookie', 'credential', 'credentials', 'passphrase', 'passwd', 'password', 'privatekey', 'pwd', 'secret', 'token',
+  'apikey', 'cookie', 'credential', 'credentials', 'passphrase', 'passwd', 'password', 'privatekey', 'pwd', 'secret', 'signature', 'token',
 ];
 
 const EXACT = /* @__PURE__ */ new Set(SECRET_KEYS);
@@ -310,7 +310,7 @@ export function writtenKeyCount(text: string): number {
 function redact(frame: unknown, depth: number): unknown {
   if (typeof frame === 'string') {
     if (depth < MAX_DEPTH && holdsJson(frame)) return redactJsonString(frame, depth);
-    const out = redactString(frame, false);
+    const out = looseSecrets(redactString(frame, false));
     if (out !== frame) replaced++;
     return out;
   }
@@ -413,6 +413,24 @@ export function redactText(text: string): string {
  * `password=x` (relay audit: these passed through a refused frame's excerpt). A key starts a run of
  * its characters and is at most 64 long: linear.
  */
+/**
+ * A key and its value written as text inside one line of a string value (`"msg": "username=alice
+ * password=x"`, `"cfg": "{urls: …, credential: 'x'}"`, Jingle's `pwd="x"`): redacted as a refused
+ * frame's text is (relay audit: kept in the log, /feed and the client's output). Only a string of
+ * one line that names a secret: an SDP's lines keep their own same-length redaction.
+ */
+function looseSecrets(s: string): string {
+  if (s.length < 5 || s.includes('\n') || !SECRET_WORD.test(s)) return s;
+  // Headers ("Authorization: Bearer …", "Cookie: …") are redactString's, which knows their schemes and words.
+  return s.replace(LOOSE_PAIR, (m, key: string, q1: string, sep: string, q2: string, value: string) => {
+    if (value !== REDACTED && !KEPT.has(value) && !HEADER_KEY.test(key) && isSecretKey(key)) return `${key}${q1}${sep}${q2}${REDACTED}`;
+    // A list under a key that is no secret ("iceServers: [{…, credential: 'x'}]"): the pairs inside it (once: the list is shorter).
+    return value.startsWith('[') && value.length > 2 ? `${key}${q1}${sep}${q2}[${looseSecrets(value.slice(1))}` : m;
+  });
+}
+const HEADER_KEY = /^(?:proxy-)?authorization$|^bearer$|^(?:set-)?cookie$/i;
+const SECRET_WORD = /pass|pwd|secret|token|credential|auth|cookie|signature|otp|jwt|api.?key|private.?key/i;
+
 /** Values kept, as for JSON: null and booleans say nothing secret. */
 const KEPT: ReadonlySet<string> = /* @__PURE__ */ new Set(['null', 'true', 'false']);
 const LOOSE_PAIR = /(?<![A-Za-z0-9_])([A-Za-z0-9_.-]{1,64})(['"]?)(\s*[:=]\s*)(['"]?)(\[[^\]]*\]?|[^'"\s,;&}\]]+)/g;

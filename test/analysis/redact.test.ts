@@ -276,3 +276,24 @@ describe('keys written and keys read (a repeated key is what JSON.parse drops)',
     expect(keyCount(JSON.parse('{"token":"x","token":null}'))).toBe(1);
   });
 });
+
+describe('secrets written as text in a string value (relay audit of 2026-12-06: kept in the log, /feed and the client\'s output)', () => {
+  it('key=value and key: value in one line of text, and Jingle\'s pwd attribute; an SDP\'s lines keep their own redaction', () => {
+    const out = JSON.stringify(redactFrame({
+      type: 'log',
+      msg: 'turn config: username=alice password=hunter2PW credential: CRED77',
+      cfg: "iceServers: [{urls: 'turn:t.example.com', username: 'u', credential: 'JSCRED123'}]",
+      env: 'TURN_PASSWORD=ENVPW123 TURN_SECRET=ENVSEC123 password: YAMLPW123',
+      xml: '<transport xmlns="urn:xmpp:jingle:transports:ice-udp:1" pwd="JINGLEPWD88fgpdd777uzj" ufrag="8hhy"/>',
+      url: 'wss://kvs.example/?X-Amz-Credential=AKIA&X-Amz-Signature=SIGSECRET0123456789abcdef',
+      note: 'Authorization: required from the team lead',
+    }));
+    for (const secret of ['hunter2PW', 'CRED77', 'JSCRED123', 'ENVPW123', 'ENVSEC123', 'YAMLPW123', 'JINGLEPWD88', 'SIGSECRET']) expect([secret, out.includes(secret)]).toEqual([secret, false]);
+    expect(out).toContain('username=alice');
+    expect(out).toContain('ufrag=\\"8hhy\\"');
+    expect(out).toContain('Authorization: required from the team lead');
+    // An SDP keeps its same-length ice-pwd redaction.
+    const sdp = (redactFrame({ sdp: 'v=0\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n' }) as { sdp: string }).sdp;
+    expect(sdp).toMatch(/^v=0\r\na=ice-pwd:REDACTEDx{16}\r\n$/);
+  });
+});

@@ -321,6 +321,8 @@ describe('what a second look found', () => {
     ['sdp-diff samples/webrtc-internals-dump.json --room r1', 'has no rooms (it is not a relay log): --room does not apply [NO_OFFER_ANSWER]'],
     ['sdpscope relay --host 127.0.0.1 --port 0 --log /nonexistent/dir/x.ndjson', 'cannot write the log /nonexistent/dir/x.ndjson: its folder does not exist [LOG_UNWRITABLE]'],
     ['sdpscope relay --host 127.0.0.1 --port 0 --log samples', 'cannot write the log samples: it is a directory [LOG_UNWRITABLE]'],
+    // An empty name (relay audit: the banner named the current folder, then the log failed once listening).
+    ["sdpscope relay --host 127.0.0.1 --port 0 --log ''", '--log takes a file, not an empty name [USAGE]'],
   ])('%s → one line, exit 2', (line, message) => {
     const r = sh(line);
     expect(r.status).toBe(2);
