@@ -257,3 +257,30 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     expect(status).toBe(0);
   });
 });
+
+describe('sdp-diff on RFC 8829\'s own examples (test/fixtures/threads/rfc8829_*): bundled m-sections other than the tag (the sdp-diff audit of 2026-12-06: four false errors)', () => {
+  const THREADS = fileURLToPath(new URL('../fixtures/threads', import.meta.url));
+  const diffPair = (name: string) => {
+    let out = '';
+    const status = diffTexts([readFileSync(join(THREADS, `rfc8829_${name}_offer.sdp`), 'utf8'), readFileSync(join(THREADS, `rfc8829_${name}_answer.sdp`), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (x) => (out += x));
+    const doc = JSON.parse(out) as { diagnostics: { kind: string; severity: string; rule?: string; browsers?: { chromium: string; firefox: string } }[] };
+    return { status, doc };
+  };
+  it('B1 (a bundle-only data channel): nothing to say', () => {
+    const r = diffPair('B1');
+    expect(r.doc.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.kind)).toEqual([]);
+    expect(r.status).toBe(0);
+  });
+  it.each(['A1', 'C1'])('%s: no fingerprint, setup, ICE or credential finding for the answer\'s bundled m-section; the only error is its missing a=rtcp-mux, which both browsers refuse (measured)', (name) => {
+    const r = diffPair(name);
+    const kinds = r.doc.diagnostics.map((d) => d.kind);
+    for (const k of ['missing-fingerprint', 'missing-ice-credentials', 'offer-setup-missing', 'missing-setup', 'bundle-credentials-differ']) expect([k, kinds.includes(k)]).toEqual([k, false]);
+    expect(r.doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['rtcp-mux-missing']);
+  });
+  it('B2 (a re-offer, transport attributes in the tag only, no bundle-only): Firefox\'s refusals, each said as Firefox\'s alone', () => {
+    const r = diffPair('B2');
+    const firefoxOnly = r.doc.diagnostics.filter((d) => ['missing-fingerprint', 'missing-ice-credentials', 'offer-setup-missing'].includes(d.kind));
+    expect(firefoxOnly.length).toBeGreaterThan(0);
+    for (const d of firefoxOnly) expect(d.browsers).toEqual({ chromium: 'accepts', firefox: 'rejects' });
+  });
+});
