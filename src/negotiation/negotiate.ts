@@ -617,9 +617,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // An offer without a=sctp-port means 5000 (RFC 8841 §5.2); both browsers take it (measured). An answer without one Firefox rejects.
       // Missing, Firefox rejects it; written and unreadable (a=sctp-port:x), both do (measured).
       const unreadPort = a !== null && a.lines.some((l) => l.kind === 'other-attribute' && l.name === 'sctp-port');
-      // "a=sctp-port 5000" (a blank for the colon): both browsers take it (measured; libwebrtc reads the port after the blank).
-      const blankPort = a !== null && a.lines.some((l) => l.kind === 'other-attribute' && /^sctp-port[ \t]+\d{1,5}$/.test(l.name));
-      if (live && a && a.sctpPort === null && !blankPort) {
+      // "a=sctp-port 5000" (a blank for the colon) is read as the port by parseSdp: both browsers take it (measured).
+      if (live && a && a.sctpPort === null) {
         add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
       }
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);

@@ -34,6 +34,24 @@ describe('the attribute table', () => {
   });
 });
 
+describe('a=sctp-port with a blank for the colon', () => {
+  const media = (line: string) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n${line}\r\n`;
+  it('"a=sctp-port 5000" is the port (both browsers open the data channel on it, measured), written back as read', () => {
+    const text = media('a=sctp-port 5000');
+    const d = parseSdp(text);
+    const line = d.media[0]!.lines[1]!;
+    expect(line).toMatchObject({ kind: 'attribute', name: 'sctp-port', value: 5000, verbatim: { text: 'a=sctp-port 5000', canonical: 'a=sctp-port:5000' } });
+    expect(d.media[0]!.sctpPort).toBe(5000);
+    expect(writeSdp(d)).toBe(text);
+  });
+  it.each(['a=sctp-port  5000', 'a=sctp-port\t5000', 'a=sctp-port 5000 x', 'a=sctp-port 123456'])('%j stays text (libwebrtc reads one blank and one number)', (raw) => {
+    const d = parseSdp(media(raw));
+    expect(d.media[0]!.lines[1]!.kind).toBe('other-attribute');
+    expect(d.media[0]!.sctpPort).toBeNull();
+    expect(writeSdp(d)).toBe(media(raw));
+  });
+});
+
 describe('numbers write back as read, or stay text (issue 13: lossless or refused)', () => {
   const round = (line: string) => {
     const d = parseSdp(`v=0\r\n${line}\r\n`);
