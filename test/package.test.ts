@@ -104,7 +104,10 @@ describe('installed from the tarball', () => {
     // 3.6 → 3.7 MB on 2026-12-06: the library and lab audits and the simulcast rules (3.59 MB).
     // Measured without following links since the evening of 2026-12-06 (3.67 MB had counted
     // node_modules/.bin's links to the two command bundles as files: 3.37 MB then); the cap kept.
-    expect(size).toBeLessThan(3.7 * 1024 * 1024);
+    // 3.7 → 3.8 MiB on 2026-12-06 (late): 3.71 MiB measured at the session's start plus its rid rule;
+    // the README's 3.41 had been an earlier figure of that day (the bundles are minified already;
+    // the library's modules keep their comments, the model's documentation).
+    expect(size).toBeLessThan(3.8 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 

@@ -357,7 +357,11 @@ export const MUTATIONS: readonly Mutation[] = [
   a('attribute-colon-empty', 'syntax', '"a=foo:" (an unknown attribute, a colon, no value) in the audio section', inKind('audio', append('a=foo:'))),
   a('key-line-empty', 'syntax', '"k=" (an empty encryption key line) in the audio section', inKind('audio', (m) => [m[0]!, m[1]!, 'k=', ...m.slice(2)])),
   a('timing-one-field', 'syntax', 't=0 (one field)', replaceFirst(/^t=0 0$/, 't=0')),
+  a('simulcast-draft03', 'rid and simulcast', '"a=simulcast: recv rid=q;h;f" (draft-ietf-mmusic-sdp-simulcast-03, as Firefox wrote it before version 64)', sfuAnswer(...SIM_RIDS, 'a=simulcast: recv rid=q;h;f'), 'simulcast'),
   // ---- offers, given to a fresh peer connection ----
+  o('simulcast-draft03-offer', 'rid and simulcast', 'the simulcast offer\'s a=simulcast in the draft-03 syntax ("a=simulcast: send rid=q;h;f", Firefox before version 64)', replaceAll(/^a=simulcast:send (\S+)$/, 'a=simulcast: send rid=$1'), 'simulcast'),
+  o('rid-underscore-offer', 'rid and simulcast', 'the simulcast offer\'s rid q renamed q_1 in a=rid and a=simulcast (RFC 8851 allows "_" and "-" in a rid-id)', (s) => replaceAll(/^a=simulcast:send q;/, 'a=simulcast:send q_1;')(replaceAll(/^a=rid:q send$/, 'a=rid:q_1 send')(s)), 'simulcast'),
+  o('rid-dash-offer', 'rid and simulcast', 'the simulcast offer\'s rid q renamed q-1 in a=rid and a=simulcast (RFC 8851 allows "-" in a rid-id)', (s) => replaceAll(/^a=simulcast:send q;/, 'a=simulcast:send q-1;')(replaceAll(/^a=rid:q send$/, 'a=rid:q-1 send')(s)), 'simulcast'),
   o('offer-ice-ufrag-removed', 'ICE', 'the offer without a=ice-ufrag', dropAll(/^a=ice-ufrag:/)),
   o('offer-fingerprint-removed', 'DTLS', 'the offer without a=fingerprint', dropAll(/^a=fingerprint:/)),
   o('offer-setup-active', 'DTLS', 'the offer says a=setup:active (legal)', replaceAll(/^a=setup:\w+$/, 'a=setup:active')),

@@ -61,6 +61,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'sctp-format': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000: the old form (DTLS/SCTP 5000 with a=sctpmap) is not read with a=sctp-port.',
   'sctp-format-sctpmap': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000 (the new form), or DTLS/SCTP 5000 with a=sctpmap (the old one, whole): not the new proto with the old format.',
   'rid-direction': 'Write a=rid:<id> send or a=rid:<id> recv.',
+  'rid-chars': 'Name rids with letters and digits only (q, h, f or 0, 1, 2: what the browsers write), and a=simulcast as RFC 8853 has it: a=simulcast:send q;h;f, with no "rid=".',
   'simulcast-empty': 'Write a=simulcast:<direction> <streams> (a=simulcast:recv q;h;f), or leave the line out.',
   'simulcast-list-missing': 'Write the stream list after each direction (a=simulcast:recv q;h;f), the rids of its a=rid lines.',
   'simulcast-repeated': 'Keep one a=simulcast line per m-section, its send and recv lists in it (a=simulcast:send q;h;f recv r).',

@@ -71,6 +71,7 @@ const RULE_BROWSERS = {
   'sctp-format': BOTH,
   'sctp-format-sctpmap': F,
   'rid-direction': F,
+  'rid-chars': F,
   'simulcast-syntax': BOTH,
   'simulcast-rid-missing': F,
   'simulcast-rid-extension': C,
@@ -135,6 +136,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'sctp-format': { what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
   'sctp-format-sctpmap': { what: 'UDP/DTLS/SCTP (or TCP/…) with a port number for format and a=sctpmap (Firefox: "No webrtc-datachannel token in m= media line")', reference: 'RFC 8841 §4.1, §5.2' },
   'rid-direction': { what: 'a=rid without "send" or "recv"', reference: 'RFC 8851 §10' },
+  'rid-chars': { what: 'a rid, in a=rid or a=simulcast, with a character other than a letter or a digit: "q_1" and "q-1" (RFC 8851 §10 allows "_" and "-"), or the "rid=" of the draft-03 syntax Firefox itself wrote before version 64, "a=simulcast: send rid=q;h;f" (Firefox: "Rid can contain only alphanumeric characters"; Chromium accepts them)', reference: 'RFC 8851 §10, RFC 8853 §5.1' },
   'simulcast-syntax': { what: 'a=simulcast with an empty rid in its list', reference: 'RFC 8853 §5.1' },
   'simulcast-rid-missing': { what: 'a=simulcast naming a rid with no a=rid line of its direction in its m-section: a recv rid needs "a=rid:<id> recv", a send rid "a=rid:<id> send" (Firefox: "No rid attribute for …"; Chromium accepts it and drops the layer: measured, the offerer\'s encodings lose it, and with every a=rid on the wrong side one encoding is left)', reference: 'RFC 8853 §5.1, RFC 8851 §4' },
   'simulcast-rid-extension': { what: 'a=simulcast in an m-section without a=extmap for the RID header extension, urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id (Chromium: "negotiates simulcast but does not negotiate the RID RTP header extension", in an offer and in an answer; repaired-rtp-stream-id is not needed)', reference: 'RFC 8852 §4.3, RFC 8853' },
@@ -314,8 +316,9 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       if (isUint(v) && Number(v) > 65535) add('sctp-port-range', n, col, `a=sctp-port:${v}`);
       break;
     case 'rid': {
-      const dir = v.split(' ')[1];
+      const [id, dir] = v.split(' ');
       if (dir !== 'send' && dir !== 'recv') add('rid-direction', n, col, `a=rid:${v}`);
+      else if (!RID_CHARS.test(id!)) add('rid-chars', n, col, `a=rid: ${ridChars(id!)}`);
       break;
     }
     case 'simulcast': {
@@ -326,12 +329,22 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       else if (t.length % 2 === 1) add('simulcast-list-missing', n, col, `a=simulcast:${v.slice(0, 60)} has no stream list after ${JSON.stringify(t[t.length - 1]!.slice(0, 20))}`);
       // Its direction and list are space-separated tokens (empty ones dropped, as both browsers read them); an empty rid within a list is the error.
       else if (t.some((x, i) => i % 2 === 1 && simulcastRids(x).some((r) => r === '' || r === '~'))) add('simulcast-syntax', n, col, `a=simulcast:${v}`);
+      else {
+        const odd = t.flatMap((x, i) => (i % 2 === 1 ? simulcastRids(x) : [])).find((r) => !RID_CHARS.test(r.replace(/^~/, '')));
+        if (odd !== undefined) add('rid-chars', n, col, `a=simulcast: ${ridChars(odd.replace(/^~/, ''))}`);
+      }
       break;
     }
     default:
       break;
   }
 }
+
+/** A rid as Firefox reads one (its parser: "Rid can contain only alphanumeric characters"); RFC 8851 §10 allows "-" and "_" too. */
+const RID_CHARS = /^[A-Za-z0-9]+$/;
+
+/** What a rid of other characters is: the draft-03 "rid=" said as such. */
+const ridChars = (id: string): string => id.startsWith('rid=') ? `rid ${JSON.stringify(id.slice(0, 40))}: the draft-03 syntax ("send rid=q;h;f", Firefox before version 64), not RFC 8853's` : `rid ${JSON.stringify(id.slice(0, 40))} has a character other than a letter or a digit`;
 
 /** A value's space-separated tokens, empty ones dropped (libwebrtc's rtc::tokenize; Firefox's split_whitespace). */
 const tokens = (v: string): string[] => v.split(' ').filter((x) => x !== '');
@@ -420,6 +433,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     if (type !== 'host' && type !== 'srflx' && type !== 'prflx' && type !== 'relay') add('candidate-unknown-kind', l.line, null, `a=candidate typ ${JSON.stringify(c.type.slice(0, 40))}`);
     else if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') add('candidate-unknown-kind', l.line, null, `a=candidate tcptype ${JSON.stringify(String(c.tcpType).slice(0, 40))}`);
   }
+  for (const r of a.all('rid')) if (!RID_CHARS.test(r.value.id)) add('rid-chars', r.line, 7, `a=rid: ${ridChars(r.value.id)}`);
   const sims = a.all('simulcast');
   if (sims.length > 1 && rtp) add('simulcast-repeated', sims[1]!.line, null, `a=simulcast on lines ${sims[0]!.line} and ${sims[1]!.line}`);
   if (sims.length > 0) {
@@ -429,6 +443,10 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     for (const l of sims) {
       const named = [...simulcastRids(l.value.send), ...simulcastRids(l.value.recv)];
       if (named.some((r) => r === '' || r === '~')) add('simulcast-syntax', l.line, 13, `a=simulcast: an empty rid in ${JSON.stringify([l.value.send, l.value.recv].filter((x) => x !== null).join(' '))}`);
+      else {
+        const odd = named.map((r) => r.replace(/^~/, '')).find((r) => !RID_CHARS.test(r));
+        if (odd !== undefined) add('rid-chars', l.line, 13, `a=simulcast: ${ridChars(odd)}`);
+      }
       const said: string[] = [];
       for (const dir of ['send', 'recv'] as const) {
         const other = dir === 'send' ? 'recv' : 'send';
