@@ -215,7 +215,7 @@ export class LineScanner {
     // One blank line just after the prefixed v=0, before an unprefixed o= (a copy with a blank line
     // between every two, as rtpengine's dump was posted: candidates audit, the ufrag and mid lost):
     // held, as blanks inside a description are.
-    if (this.prefixCol > 0 && this.block.length === 1 && this.blanks.length === 0 && BLANK.test(bare)) {
+    if (this.prefixCol > 0 && this.block.length === 1 && !this.blockFragment && this.blanks.length === 0 && BLANK.test(bare)) {
       this.blanks.push(content + ending);
       this.blankLines.push(lineNo);
       return;
@@ -226,10 +226,19 @@ export class LineScanner {
       const rest = bare.length > p + 1 ? bare.slice(p) : '';
       if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
         this.joined++;
+        if (this.blanks.length > 0) this.takeBlanks();
         this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
         this.blockLines.push(lineNo);
         this.blockEnd = lineNo;
         if (this.prefixedLines.length < 3) this.prefixedLines.push([bare, lineNo]);
+        return;
+      }
+      // A blank line between two lines of it (an SDP as an RFC prints it, indented, a blank line
+      // before each m-section: RFC audit, every m-section after it had been lost without a word):
+      // held, as in a description without a prefix; the description's if its next line is one of it.
+      if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
+        this.blanks.push(content + ending);
+        this.blankLines.push(lineNo);
         return;
       }
       this.flush();
@@ -243,13 +252,7 @@ export class LineScanner {
           this.blockEnd = this.stray[1];
           this.stray = null;
         }
-        if (this.blanks.length > 0) {
-          if (this.blanks.length === 1) this.afterOneBlank++;
-          pushAll(this.block, this.blanks);
-          pushAll(this.blockLines, this.blankLines);
-          this.blanks = [];
-          this.blankLines = [];
-        }
+        if (this.blanks.length > 0) this.takeBlanks();
         this.block.push(content + ending);
         this.blockLines.push(lineNo);
         this.blockEnd = lineNo;
@@ -285,6 +288,7 @@ export class LineScanner {
     }
     // "<log prefix> v=0": an SDP whose every line has the prefix (read by the column it starts at).
     // Trimmed only when it ends in a blank: most lines scanned here end in neither "0" nor one.
+    const c0 = bare.charCodeAt(0);
     const last = bare.charCodeAt(bare.length - 1);
     const t = last === 48 ? bare : last === 32 || last === 9 ? bare.trimEnd() : '';
     if (t.length >= 4 && t.endsWith('v=0') && prefixEnd(t.charCodeAt(t.length - 4))) {
@@ -296,11 +300,31 @@ export class LineScanner {
       this.prefixedLines = [[bare, lineNo]];
       return;
     }
+    // An indented m-section (an RFC's example, a quoted mail, a code block): a fragment read from
+    // the column its m= starts at, each next line of the same indent one of it (RFC audit: NO_SDP_FOUND).
+    if ((c0 === 32 || c0 === 9) && INDENTED_MLINE.test(bare)) {
+      const p = bare.length - bare.trimStart().length;
+      this.startBlock(bare.slice(p) + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, true);
+      this.prefixCol = p;
+      this.prefixSep = bare.charCodeAt(p - 1);
+      this.prefixedFirst = bare;
+      this.prefixedLines = [[bare, lineNo]];
+      return;
+    }
     this.scanLine(bare, lineNo);
   }
 
   end(): void {
     this.flush();
+  }
+
+  /** The blank lines held: the description's, its next line being one of it. */
+  private takeBlanks(): void {
+    if (this.blanks.length === 1) this.afterOneBlank++;
+    pushAll(this.block, this.blanks);
+    pushAll(this.blockLines, this.blankLines);
+    this.blanks = [];
+    this.blankLines = [];
   }
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
@@ -333,7 +357,7 @@ export class LineScanner {
     if (this.block.length === 0) return;
     // "… v=0" at the end of a log line with no SDP after it behind the same prefix (`log('offer: '
     // + sdp)` printed its first line there; change audit: a one-line description): text, as before.
-    if (prefixed !== null && this.block.length < 3) {
+    if (prefixed !== null && this.block.length < 3 && !this.blockFragment) {
       const lines = this.prefixedLines;
       this.block = [];
       this.blockLines = [];
@@ -435,6 +459,8 @@ export class LineScanner {
 const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;
 
 /** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
+/** An m-line behind blanks only: `    m=audio 49170 RTP/AVP 0`. */
+const INDENTED_MLINE = /^[ \t]{1,16}m=[a-z]{3,16} [0-9]{1,5}(?:\/[0-9]{1,5})? [A-Za-z]/;
 const ORIGIN_LINE = /^o=\S{1,256} \S{1,64} \S{1,64} IN IP[46] \S/;
 
 /** The type a prefix names just before its v=0 (`Offer -----v=0`, `answer: v=0`), or null. */

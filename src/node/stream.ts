@@ -152,6 +152,8 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
+  // An indented m-line: an m-section as an RFC prints it (line-scanner.ts's INDENTED_MLINE).
+  if (i > start && buf[i] === 0x6d && buf[i + 1] === 0x3d) return true;
   // A line whose last word is a type ("… TRC [webrtc] answer"): the type of an SDP on the next line (line-scanner.ts).
   if (endsWithTypeWord(buf, start, end)) return true;
   return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end) || markers.within(15, start, end);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { collectingSink, readInput } from '../../src/input/read.js';
 import type { InputReport } from '../../src/input/types.js';
@@ -189,6 +191,29 @@ describe('an SDP printed with a log prefix on every line (candidates audit of 20
     expect(whole.candidates.length).toBeGreaterThan(0);
     expect(whole.candidates.every((c) => c.inDescription && c.usernameFragment === whole.descriptions[0]!.description.media[0]!.ice.ufrag)).toBe(true);
     expect(strip(await scan(chunked(text, 13)))).toEqual(strip(whole));
+  });
+});
+
+describe('an SDP as an RFC prints it (RFC audit of 2026-12-06)', () => {
+  it('indented, a blank line before each m-section (RFC 9143 §18.1): one description with both m-sections, the blank lines its errors, in the stream as in the whole text', async () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/threads/rfc9143_18.1_offer_rfc_layout.txt', import.meta.url)), 'utf8');
+    const whole = readInput(text);
+    expect(whole.descriptions).toHaveLength(1);
+    const d = whole.descriptions[0]!.description;
+    expect(d.media.map((m) => m.mid)).toEqual(['foo', 'bar']);
+    expect(d.diagnostics.filter((x) => x.kind === 'blank-line').map((x) => x.line)).toEqual([7, 16]);
+    expect(d.diagnostics.filter((x) => x.kind === 'bundle-mid-missing')).toEqual([]);
+    expect(strip(await scan(chunked(text, 7)))).toEqual(strip(whole));
+  });
+  it('an indented m-section alone is a fragment (it had been NO_SDP_FOUND), in the stream as in the whole text', async () => {
+    const text = 'SDP Answer\n\n    m=audio 49170 RTP/AVP 0\n    a=rtpmap:0 PCMU/8000\n\nThe answer accepts audio.\n';
+    const whole = readInput(text);
+    expect(whole.descriptions.map((x) => [x.description.fragment, x.text, x.source.line])).toEqual([[true, 'm=audio 49170 RTP/AVP 0\na=rtpmap:0 PCMU/8000\n', 3]]);
+    expect(strip(await scan(chunked(text, 5)))).toEqual(strip(whole));
+  });
+  it('two indented m-sections a blank line apart are two fragments, and an indented word is no SDP', () => {
+    expect(readInput('  m=audio 1 RTP/AVP 0\n\n  m=video 2 RTP/AVP 31\n').descriptions).toHaveLength(2);
+    expect(readInput('    m=foo\n    m=audio is muted\n').descriptions).toHaveLength(0);
   });
 });
 
