@@ -87,7 +87,9 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   }
   const sim = m.simulcast;
   if (sim !== null) {
-    const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}`;
+    // An alternative the answer left out is said (RFC 8853 §6.2.1: "2,3 ✓ 2 (3 dropped)").
+    const kept = (l: SimulcastNegotiation['layers'][number]) => (l.received && l.answered.length < l.rids.length ? ` ${l.answered.join(',')} (${l.rids.filter((r) => !l.answered.includes(r)).join(',')} dropped)` : '');
+    const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}${kept(l)}`;
     out.push(`  simulcast  send ${sim.offer} → recv ${sim.answer ?? s.red('none')} · ${sim.layers.map(layer).join(' · ')}`);
   }
   const st = m.streams;

@@ -122,8 +122,10 @@ export interface SimulcastNegotiation {
    * recv list takes it, and whether it takes it paused (`~r0`, RFC 8853 §5.2: Chromium makes that
    * encoding inactive, libwebrtc's UpdateSimulcastLayerStatusInSender). A received layer may
    * still not be sent: the findings say why (a missing a=rid recv line, alternatives).
+   * `answered`: the stream's rids the answer's recv list names (RFC 8853 §6.2.1: an answerer
+   * may keep fewer alternatives, `send 1;2,3` answered `recv 1;2` keeps 2, not 3); none when not received.
    */
-  readonly layers: readonly { readonly rids: readonly string[]; readonly received: boolean; readonly paused: boolean }[];
+  readonly layers: readonly { readonly rids: readonly string[]; readonly received: boolean; readonly paused: boolean; readonly answered: readonly string[] }[];
 }
 
 export interface Negotiation {
@@ -215,13 +217,13 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   const sent = streams(send);
   if (send === null || sent.length === 0) return null;
   const recv = a?.simulcast?.recv ?? null;
-  const taken = new Map<number, boolean>();
+  const taken = new Map<number, { paused: boolean; answered: string[] }>();
   for (const stream of recv === null ? [] : recv.split(';')) {
     const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~');
     const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
-    if (index >= 0) taken.set(index, rids.some((r) => r.startsWith('~') && sent[index]!.includes(r.slice(1))));
+    if (index >= 0) taken.set(index, { paused: rids.some((r) => r.startsWith('~') && sent[index]!.includes(r.slice(1))), answered: sent[index]!.filter((r) => rids.some((x) => x.replace(/^~/, '') === r)) });
   }
-  return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i) === true })) };
+  return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] })) };
 }
 
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */

@@ -447,7 +447,7 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
   });
   it('says what was negotiated, layer by layer: received or not, paused or not (SFU audit: only what went wrong was said)', () => {
     const sim = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).media[0]!.simulcast;
-    const l = (rids: string[], received: boolean, paused = false) => ({ rids, received, paused });
+    const l = (rids: string[], received: boolean, paused = false, answered = received ? rids : []) => ({ rids, received, paused, answered });
     expect(sim(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual({ offer: 'q;h;f', answer: 'q;h;f', layers: [l(['q'], true), l(['h'], true), l(['f'], true)] });
     expect(sim(['rid:h recv', 'rid:f recv', 'simulcast:recv f;h'])).toEqual({ offer: 'q;h;f', answer: 'f;h', layers: [l(['q'], false), l(['h'], true), l(['f'], true)] });
     expect(sim([])).toEqual({ offer: 'q;h;f', answer: null, layers: [l(['q'], false), l(['h'], false), l(['f'], false)] });
@@ -456,7 +456,10 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(run(offer, { media: [answerOf({ port: 0, extra: ['rid:q recv', 'simulcast:recv q'] })] }).media[0]!.simulcast!.layers.every((x) => !x.received)).toBe(true);
     // Alternatives: one stream of two rids.
     const alt = run({ media: [{ extra: ['rid:f send', 'rid:h send', 'rid:q send', 'simulcast:send f,~h;q'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'rid:q recv', 'simulcast:recv f;~q'] })] });
-    expect(alt.media[0]!.simulcast!.layers).toEqual([l(['f', 'h'], true), l(['q'], true, true)]);
+    expect(alt.media[0]!.simulcast!.layers).toEqual([l(['f', 'h'], true, false, ['f']), l(['q'], true, true)]);
+    // RFC 8853 §6.2.1: the answerer keeps one of two alternatives (rid 3's codec removed).
+    const rfc = run({ media: [{ extra: ['rid:1 send', 'rid:2 send', 'rid:3 send', 'simulcast:send 1;2,3'] }] }, { media: [answerOf({ extra: ['rid:1 recv', 'rid:2 recv', 'simulcast:recv 1;2'] })] });
+    expect(rfc.media[0]!.simulcast!.layers).toEqual([l(['1'], true), l(['2', '3'], true, false, ['2'])]);
   });
   it('a layer the answer takes paused (~, RFC 8853 §5.2): an info, Chromium sends it inactive (libwebrtc UpdateSimulcastLayerStatusInSender)', () => {
     expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;~f'])).toEqual([['simulcast-layer-paused', "the answer receives q, f paused (~): Chromium sends those layers inactive (encoding.active false) until the sender's setParameters makes them active"]]);
