@@ -18,6 +18,8 @@ export type ChangeKind =
   | 'mline-recycled'
   | 'mline-rejected'
   | 'mline-reenabled'
+  | 'address-changed'
+  | 'rtcp-mux-changed'
   | 'direction-changed'
   | 'codec-added'
   | 'codec-removed'
@@ -155,6 +157,18 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const here = b;
     if (b.port !== 0 && a.port === 0 && !a.bundleOnly) add('mline-rejected', here, String(b.port), '0', `${b.kind} mid ${b.mid ?? '-'} now has port 0 (stopped)`);
     if (b.port === 0 && !b.bundleOnly && a.port !== 0) add('mline-reenabled', here, '0', String(a.port), `${b.kind} mid ${b.mid ?? '-'} is back (port ${a.port})`);
+    // Where media goes when ICE does not say (RFC 3264 §8.3.1: a new address or port in a
+    // re-offer; RFC 9143 §18.4: an m-line moved out of BUNDLE takes its own): c= and m= port, both
+    // m-lines in use (RFC audit: a re-offer's new port went unsaid).
+    // Not the placeholder "9" with 0.0.0.0 or :: that gathering fills in (Firefox writes its default candidate there).
+    const address = (m: MediaDescription, d: SessionDescription) => (m.connection ?? d.connection)?.address ?? '-';
+    const placeholder = (m: MediaDescription, d: SessionDescription) => m.port === 9 && /^(?:0\.0\.0\.0|::)$/.test(address(m, d));
+    if (b.port !== 0 && a.port !== 0 && !placeholder(b, before) && !placeholder(a, after)) {
+      const wb = `${address(b, before)} port ${b.port}`;
+      const wa = `${address(a, after)} port ${a.port}`;
+      if (wb !== wa) add('address-changed', here, wb, wa, `media address ${wb} → ${wa}`);
+    }
+    if (b.port !== 0 && a.port !== 0 && b.rtcpMux !== a.rtcpMux) add('rtcp-mux-changed', here, b.rtcpMux ? 'rtcp-mux' : null, a.rtcpMux ? 'rtcp-mux' : null, `a=rtcp-mux ${b.rtcpMux ? 'removed' : 'added'}`);
     // As the browsers read it, as negotiation mode does: a session-level direction they ignore is no change (sdp-diff audit).
     const db = browserDirection(b);
     const da = browserDirection(a);

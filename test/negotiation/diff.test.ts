@@ -31,6 +31,17 @@ describe('diffDescriptions (renegotiation)', () => {
     expect(kinds({ version: 2, media: [{}] }, { version: 3, media: [{ formats: '96 97 102 103', codecs: [...VP8, ...H264_CB_PM1] }] })).toEqual(['codec-added', 'codec-added']);
   });
 
+  it('finds a new media address or port, and rtcp-mux added or removed, but not the placeholder gathering fills in (RFC audit: RFC 3264 §10.1\'s re-offer moved audio 49920 → 65422 unsaid)', () => {
+    const sdp = (port: number, addr: string, mux: boolean) => ['v=0', 'o=- 1 2 IN IP4 192.0.2.1', 's=-', `c=IN IP4 ${addr}`, 't=0 0', `m=audio ${port} RTP/AVP 0`, ...(mux ? ['a=rtcp-mux'] : []), ''].join('\r\n');
+    const changes = (a: string, b: string) => diffDescriptions(parseSdp(a), parseSdp(b.replace('o=- 1 2', 'o=- 1 3'))).changes.map((c) => [c.kind, c.before, c.after]);
+    expect(changes(sdp(49920, '192.0.2.1', false), sdp(65422, '192.0.2.1', false))).toEqual([['address-changed', '192.0.2.1 port 49920', '192.0.2.1 port 65422']]);
+    expect(changes(sdp(5000, '192.0.2.1', false), sdp(5000, '192.0.2.2', true))).toEqual([['address-changed', '192.0.2.1 port 5000', '192.0.2.2 port 5000'], ['rtcp-mux-changed', null, 'rtcp-mux']]);
+    // createOffer()'s "9 … 0.0.0.0" and the default candidate Firefox writes after gathering: no change.
+    expect(changes(sdp(9, '0.0.0.0', true), sdp(54321, '203.0.113.7', true))).toEqual([]);
+    // A stopped m-line is mline-rejected, not a new address.
+    expect(changes(sdp(5000, '192.0.2.1', false), sdp(0, '192.0.2.1', false)).map(([k]) => k)).toEqual(['mline-rejected']);
+  });
+
   it('finds an ICE restart, a new certificate and a DTLS role change', () => {
     expect(kinds({ media: [{}] }, { version: 3, media: [{ ufrag: 'Zzzz', fingerprint: 'sha-256 00:11', setup: 'passive' }] })).toEqual(['ice-restart', 'fingerprint-changed', 'setup-changed']);
   });
