@@ -164,14 +164,27 @@ const REMOTE_WORDS = /(?<![a-z-])(?:(?:on|got|handle|set|received|new)[ _-]?)?(?
  */
 function sideAt(line: string, at: number, previousEnd: number, source: Source): 'local' | 'remote' | undefined {
   if (source.event !== undefined || source.peerConnection !== undefined || source.sender !== undefined) return undefined;
-  return lineSide(line, at, Math.max(previousEnd, at - 48));
+  return lineSide(line, at, previousEnd);
 }
 
-/** The side the words in `line` from `from` to a candidate at `at` give it (sideAt; the fast path's lazy half asks too). */
-export function lineSide(line: string, at: number, from = Math.max(0, at - 48)): 'local' | 'remote' | undefined {
+/**
+ * Firefox's nICEr names a pair `<local label>|<remote label>`, its local candidates by
+ * `host(IP4:…)`, `srflx(IP4:…|server)`, `turn-relay(…)`, a remote one by the line it was given
+ * (nr_ice_peer_candidate_from_attribute keeps it as the label): `…(host(IP4:192.168.1.101:42705/UDP)|candidate:…)`
+ * in CAND-PAIR and STUN-CLIENT lines; "no such component for candidate candidate:…" is a remote
+ * one it could not place (native-log audit: the peer's candidates were the log's own agent's,
+ * its no-srflx advice told to the Firefox user).
+ */
+const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)\|$/;
+const NICER_UNPLACED = /no such component for candidate $/;
+
+/** The side the words in `line` before a candidate at `at` (after `floor`) give it (sideAt; the fast path's lazy half asks too). */
+export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote' | undefined {
+  const from = Math.max(floor, at - 48);
   if (at - from < 9) return undefined;
+  if (line.charCodeAt(at - 1) === 124) return NICER_PAIR.test(line.slice(Math.max(floor, at - 160), at)) ? 'remote' : undefined;
   const words = line.slice(from, at);
-  return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) ? 'remote' : undefined;
+  return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) || NICER_UNPLACED.test(words) ? 'remote' : undefined;
 }
 
 /** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
@@ -652,6 +665,13 @@ export function candidateTextEnd(line: string, from: number, limit = line.length
     // ", " and "; ": the log's list goes on ("typ host, sdpMid 0"); no field ends in a comma before a blank.
     if ((c === 44 || c === 59) && end + 1 < line.length && (line.charCodeAt(end + 1) === 32 || line.charCodeAt(end + 1) === 9)) break;
     if (c >= 0x2018 && CJK_STOPS.has(c)) break;
+    // ")): " or "): ": the label the candidate was inside ends, the log's words follow (nICEr's
+    // `STUN-CLIENT(…|candidate:… ufrag 8186)): Received response`; native-log audit: ufrag "8186)):").
+    if (c === 41) {
+      let k = end + 1;
+      while (k < limit && line.charCodeAt(k) === 41) k++;
+      if (line.charCodeAt(k) === 58 && (k + 1 >= line.length || isBlank(line.charCodeAt(k + 1)))) break;
+    }
   }
   return end;
 }

@@ -245,3 +245,25 @@ describe("Firefox's about:webrtc report (candidates audit of 2026-12-05)", () =>
     expect(r.totals).toMatchObject({ candidates: 2, distinct: 1 });
   });
 });
+
+describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
+  it('a candidate in a pair\'s label (CAND-PAIR, STUN-CLIENT) is the remote one: the remote side, apart from Firefox\'s own', async () => {
+    const text = log('firefox-nicer-aiortc-81.log');
+    const a = new CandidateAnalyzer();
+    scanInput(text, a);
+    const r = a.finish();
+    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
+    expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
+  });
+  it('the label\'s closing ")):" is not the ufrag\'s (it had been "8186)):")', async () => {
+    const text = log('firefox-nicer-werift-438.log');
+    const r = readInput(text);
+    expect([...new Set(r.candidates.map((c) => c.candidate?.ufrag))]).toEqual(['8186']);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+  it('"no such component for candidate candidate:…" is a remote candidate nICEr could not place', () => {
+    const a = new CandidateAnalyzer();
+    scanInput('ICE(PC:1 (id=2 url=http://x)): peer (PC:1 (id=2 url=http://x):default) no such component for candidate candidate:foundation 2 udp 2130706431 10.0.22.10 64477 typ host generation 0\n', a);
+    expect(a.finish().sessions.map((s) => s.session)).toEqual(['no ufrag, remote side']);
+  });
+});
