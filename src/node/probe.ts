@@ -601,6 +601,8 @@ function stunFailure(what: string, e: { code: number; reason: string }, username
   // 300 Try Alternate (RFC 8489 §10): the server names where to go.
   const alternate = e.code === 300 && m ? addressAttr(m, A.ALTERNATE_SERVER, false) : null;
   if (alternate) explanation = `the server redirects to ${fmt(alternate)} (ALTERNATE-SERVER): probe that address instead`;
+  // An Allocate names no peer (probe audit: "a peer address it does not allow" for eturnal's denied client range).
+  if (e.code === 403 && /Allocate$/.test(what)) explanation = 'forbidden: the server refuses to allocate a relay for this user or from this address (a user not allowed to relay, or a client address in a range the server denies)';
   return failure(STUN_CODE_NAMES[e.code] ?? 'stun-error', `${what}: ${e.code} ${e.reason}`, explanation, e.code);
 }
 
@@ -858,6 +860,13 @@ class Allocation {
         }
         authenticated = true;
         continue;
+      }
+      // 400 to the request that carried the credentials, right after the 401 challenge: pion/turn
+      // (and the servers built on it, LiveKit's) answers a wrong username or password so, not 401
+      // (its authenticateRequest; probe audit: "a bug in the client").
+      if (e.code === 400 && authenticated) {
+        const f = stunFailure(name, e, this.server.username, m);
+        throw failure(f.error.code, f.error.reason, `the server refused the request with credentials, right after asking for them: pion/turn and the servers built on it (LiveKit's) answer a wrong username or password so, with 400 where RFC 8489 §9.2.4 has 401; check --username and --credential (otherwise ${f.error.explanation})`, 400);
       }
       throw stunFailure(name, e, this.server.username, m);
     }

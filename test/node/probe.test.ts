@@ -249,7 +249,8 @@ describe('probe: TURN', () => {
   });
 
   it.each([
-    [403, 'forbidden', /^forbidden/],
+    [400, 'stun-error', /^the server refused the request with credentials, right after asking for them: pion\/turn and the servers built on it \(LiveKit's\) answer a wrong username or password so/],
+    [403, 'forbidden', /^forbidden: the server refuses to allocate a relay for this user or from this address/],
     [437, 'allocation-mismatch', /^allocation mismatch/],
     [441, 'wrong-credentials', /^wrong credentials: the username differs/],
     [442, 'unsupported-transport', /^unsupported transport protocol/],
