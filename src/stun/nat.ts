@@ -214,10 +214,28 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   if (mapping === null && multi.length >= 2) {
     const first = multi[0]!;
     const other = multi.find((s) => s.server.address !== first.server.address);
+    // A server at the first one's address and another port: what RFC 5780's test III asks (probe
+    // audit: stund at one address, two ports, two mappings, had been "unknown"; with a third
+    // server the two dependent kinds had been "cannot be told apart").
+    const port = multi.find((s) => s.server.address === first.server.address && s.server.port !== first.server.port);
+    const portSame = port !== undefined && same(first.mapped, port.mapped);
+    const portSaid = port !== undefined ? `, ${at(port.server)} (the same address, another port) saw ${at(port.mapped)}` : '';
     if (other) {
-      const eim = same(first.mapped, other.mapped);
-      mapping = eim ? 'endpoint-independent' : 'endpoint-dependent';
-      evidence.push(`one local port, two servers: ${at(first.server)} saw ${at(first.mapped)}, ${at(other.server)} saw ${at(other.mapped)}: ${eim ? 'the same mapping (endpoint-independent)' : 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way)'}`);
+      const eim = same(first.mapped, other.mapped) && (port === undefined || portSame);
+      mapping = eim ? 'endpoint-independent' : port === undefined ? 'endpoint-dependent' : portSame ? 'address-dependent' : 'address-and-port-dependent';
+      const why = eim
+        ? 'the same mapping (endpoint-independent)'
+        : mapping === 'endpoint-dependent'
+          ? 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way: a third server at the first one\'s address and another port tells them)'
+          : mapping === 'address-dependent'
+            ? 'a new mapping per address, the same for another port of one address (address-dependent)'
+            : 'a new mapping for another port of the same address too (address-and-port-dependent)';
+      evidence.push(`one local port, ${port !== undefined ? 'three' : 'two'} servers: ${at(first.server)} saw ${at(first.mapped)}, ${at(other.server)} saw ${at(other.mapped)}${portSaid}: ${why}`);
+    } else if (port !== undefined) {
+      // One address, two ports: a new mapping there is address-and-port-dependent (RFC 4787 §4.1);
+      // the same one rules that out only.
+      if (!portSame) mapping = 'address-and-port-dependent';
+      evidence.push(`one local port, two ports of one server address: ${at(first.server)} saw ${at(first.mapped)}${portSaid}: ${portSame ? 'the same mapping, which rules out address-and-port-dependent mapping only (endpoint-independent and address-dependent need a server at another address to tell apart)' : 'a new mapping for another port of the same address (address-and-port-dependent)'}`);
     }
   }
 
@@ -276,7 +294,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
           : 'the kind of cone (full, restricted or port-restricted) depends on filtering, which needs a server that does RFC 5780 (OTHER-ADDRESS and CHANGE-REQUEST)'
         : o.otherAddress && m?.i
           ? `the server does RFC 5780, but its other address ${at(o.otherAddress)} did not answer from here (a firewall on the way to it, or that address not reachable from this network): the mapping could not be told`
-          : 'the mapping behaviour needs a server that does RFC 5780, or two STUN servers at different addresses',
+          : 'the mapping behaviour needs a server that does RFC 5780, or two STUN servers at different addresses (a third at the first one\'s address and another port tells address-dependent from address-and-port-dependent)',
     );
   }
   return { mapping, filtering, type, evidence };

@@ -88,6 +88,25 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(split).toMatchObject({ type: 'symmetric', mapping: 'endpoint-dependent' });
   });
 
+  it('a server at the first one\'s address and another port: test III without RFC 5780 (probe audit against stund behind MASQUERADE --random: "unknown", and "cannot be told apart" with a third server)', () => {
+    const at = (address: string, port: number, mapped: typeof m1) => ({ server: { address, port }, mapped });
+    const moved = { ...m1, port: m1.port + 1 };
+    const moved2 = { ...m1, port: m1.port + 2 };
+    const classify = (multiServer: ReturnType<typeof at>[]) => classifyNat({ local, udpAnswered: true, otherAddress: null, mapping: { i: m1 }, multiServer });
+    // One address, two ports, two mappings: address-and-port-dependent, symmetric.
+    const twoPorts = classify([at('203.0.113.10', 3478, m1), at('203.0.113.10', 3479, moved)]);
+    expect(twoPorts).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
+    expect(twoPorts.evidence.join('\n')).toMatch(/a new mapping for another port of the same address \(address-and-port-dependent\)/);
+    // One address, two ports, one mapping: only address-and-port-dependent is ruled out.
+    const samePorts = classify([at('203.0.113.10', 3478, m1), at('203.0.113.10', 3479, m1)]);
+    expect(samePorts).toMatchObject({ type: 'unknown', mapping: null });
+    expect(samePorts.evidence.join('\n')).toMatch(/rules out address-and-port-dependent mapping only/);
+    // Three servers: the two dependent kinds told apart.
+    expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, moved2)])).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
+    expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, m1)])).toMatchObject({ type: 'symmetric', mapping: 'address-dependent' });
+    expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, m1), at('203.0.113.10', 3479, m1)])).toMatchObject({ mapping: 'endpoint-independent' });
+  });
+
   it('a new mapping at test II and no answer to test III: symmetric, endpoint-dependent (probe audit: it was unknown)', () => {
     const v = classifyNat(obs({ mapping: { i: m1, ii: { ...m1, port: 5 }, iii: null } }));
     expect(v).toMatchObject({ type: 'symmetric', mapping: 'endpoint-dependent' });
