@@ -77,7 +77,7 @@ export interface ProbeServerResult {
   readonly error: ProbeError | null;
   /** SOFTWARE of the server's answers. */
   readonly software: string | null;
-  /** Did the Binding answer carry OTHER-ADDRESS (RFC 5780 §7.4: behaviour discovery supported)? */
+  /** Did the Binding answer carry OTHER-ADDRESS (RFC 5780 §7.4: behaviour discovery supported), or an RFC 3489 server's CHANGED-ADDRESS, the same by §7.4? */
   readonly rfc5780: boolean | null;
   readonly otherAddress: Endpoint | null;
   readonly responseOrigin: Endpoint | null;
@@ -1094,10 +1094,15 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         const sw = attribute(m, A.SOFTWARE);
         if (sw) d.software = wireText(readText(sw));
         d.mapped = requireMapped(m, 'Binding');
-        d.otherAddress = addressAttr(m, A.OTHER_ADDRESS, false);
-        d.responseOrigin = addressAttr(m, A.RESPONSE_ORIGIN, false);
+        // RFC 3489's CHANGED-ADDRESS and SOURCE-ADDRESS where OTHER-ADDRESS and RESPONSE-ORIGIN are
+        // not: "simply a new name with the same semantics" (RFC 5780 §7.4); an RFC 3489 server
+        // (Debian's stund) honours CHANGE-REQUEST the same way (probe audit: "does not do RFC 5780").
+        const other = addressAttr(m, A.OTHER_ADDRESS, false);
+        const changed = other === null ? addressAttr(m, A.CHANGED_ADDRESS, false) : null;
+        d.otherAddress = other ?? changed;
+        d.responseOrigin = addressAttr(m, A.RESPONSE_ORIGIN, false) ?? (changed !== null ? addressAttr(m, A.SOURCE_ADDRESS, false) : null);
         d.rfc5780 = d.otherAddress !== null;
-        say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${d.otherAddress ? `OTHER-ADDRESS ${fmt(d.otherAddress)} (RFC 5780)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
+        say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${other ? `OTHER-ADDRESS ${fmt(other)} (RFC 5780)` : changed ? `CHANGED-ADDRESS ${fmt(changed)} (RFC 3489's OTHER-ADDRESS: its behaviour tests run)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
         if (channel === shared && d.mapped) multiServer.push({ server: to, mapped: d.mapped });
         if (turn) {
           const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;

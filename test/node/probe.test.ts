@@ -46,6 +46,14 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     expect(r.nat.evidence.join('\n')).toMatch(/sent no OTHER-ADDRESS: it does not do RFC 5780/);
   });
 
+  it('an RFC 3489 server (stund): its CHANGED-ADDRESS is OTHER-ADDRESS by RFC 5780 §7.4, so the tests run (probe audit: "does not do RFC 5780")', async () => {
+    const s = await server({ rfc3489: true });
+    const r = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(r.servers[0]).toMatchObject({ ok: true, rfc5780: true, otherAddress: { address: '127.0.0.2', port: s.altPort }, responseOrigin: { address: '127.0.0.1', port: s.port } });
+    expect(r.servers[0]!.steps).toContainEqual(expect.stringMatching(/CHANGED-ADDRESS 127\.0\.0\.2:\d+ \(RFC 3489's OTHER-ADDRESS: its behaviour tests run\)$/));
+    expect(r.nat).toMatchObject({ mapping: 'none', filtering: 'endpoint-independent', server: `stun:127.0.0.1:${s.port}` });
+  });
+
   it('--no-nat: the servers only', async () => {
     const s = await server();
     const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });

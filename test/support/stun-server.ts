@@ -35,6 +35,8 @@ const crypto: StunCrypto = {
 export interface ScriptedServerOptions {
   /** RFC 5780: OTHER-ADDRESS in Binding answers, CHANGE-REQUEST honoured (default true). */
   readonly rfc5780?: boolean;
+  /** RFC 3489, as Debian's stund 0.97 answers: MAPPED-ADDRESS, SOURCE-ADDRESS and CHANGED-ADDRESS (no RESPONSE-ORIGIN or OTHER-ADDRESS) beside XOR-MAPPED-ADDRESS; CHANGE-REQUEST honoured. */
+  readonly rfc3489?: boolean;
   /** Long-term credentials (default user "u", password "p", realm "test.realm"). */
   readonly username?: string;
   readonly password?: string;
@@ -226,8 +228,11 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       socket = via === primary ? (ip && p ? altIP : ip ? altI : p ? altP : primary) : via;
     }
     const origin = socket.address();
-    const attrs: StunAttributeInput[] = [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.RESPONSE_ORIGIN, value: addr({ address: origin.address, port: origin.port }) }];
-    if (o.rfc5780 !== false) attrs.push({ type: A.OTHER_ADDRESS, value: addr(o.otherAddress ?? { address: '127.0.0.2', port: altPort }) });
+    const other = addr(o.otherAddress ?? { address: '127.0.0.2', port: altPort });
+    const attrs: StunAttributeInput[] = o.rfc3489
+      ? [{ type: A.MAPPED_ADDRESS, value: addr(from) }, { type: A.SOURCE_ADDRESS, value: addr({ address: origin.address, port: origin.port }) }, { type: A.CHANGED_ADDRESS, value: other }, { type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }]
+      : [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.RESPONSE_ORIGIN, value: addr({ address: origin.address, port: origin.port }) }];
+    if (o.rfc5780 !== false && !o.rfc3489) attrs.push({ type: A.OTHER_ADDRESS, value: other });
     if (o.errors?.binding) return { bytes: error(m, o.errors.binding, 'Scripted'), socket };
     return { bytes: answer(m, 'success', attrs, false), socket };
   }
