@@ -131,6 +131,10 @@ describe('descriptions revived from JSON', () => {
       ['an m-line port 10^12', (d) => (d.media[0]!.lines[0]!.value.port = 1e12), /its media fields give "m=audio 1000000000000 /],
       ['an origin username with a blank', (d) => (d.lines[1]!.value.username = 'a b'), /its origin fields give "o=a b /],
       ['an attribute named "x:y"', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x:y', value: { toString: () => 'z' } as never }), /gives "a=x:y:z"|line \d+ does not write/],
+      // Field lines of a letter that is not one, or an attribute's (library audit: "ab=x y" and "a=x y" were written).
+      ['a field line of letter "ab"', (d) => d.lines.push({ kind: 'field', letter: 'ab', value: 'x y' } as never), /line \d+ does not write/],
+      ['a field line of letter "a"', (d) => d.lines.push({ kind: 'field', letter: 'a', value: 'x y' } as never), /line \d+ does not write/],
+      ['a field line of no letter', (d) => d.lines.push({ kind: 'field', letter: '', value: 'x' } as never), /line \d+ does not write/],
     ];
     for (const [what, change, message] of cases) {
       for (const copy of [false, true]) {
@@ -144,6 +148,14 @@ describe('descriptions revived from JSON', () => {
     const d = parseSdp(WITH_CANDIDATES) as unknown as D;
     d.eol = ' ';
     expect(thrown(() => writeSdp(d as never))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: expect.stringMatching(/its eol must be "\\r\\n" or "\\n"/) });
+    // A candidate parsed from a trickled "candidate:…" (RTCIceCandidate.candidate) is written as an a=candidate line, its spelling kept (library audit: refused).
+    for (const trickled of ['candidate:1 1 udp 2122260223 192.0.2.10 50000 typ host generation 0', 'candidate:1  1 udp 2122260223 192.0.2.10 50000 typ host']) {
+      const withIt = parseSdp(WITH_CANDIDATES);
+      (withIt.media[0]!.lines as unknown[]).push({ kind: 'attribute', name: 'candidate', value: parseCandidate(trickled), line: 0 });
+      const out = writeSdp(withIt);
+      expect(out.split(/\r?\n/)).toContain(`a=${trickled}`);
+      expect(parseSdp(out).media[0]!.candidates.at(-1)).toMatchObject({ candidate: { address: '192.0.2.10', port: 50000 } });
+    }
     // A line added, in the right form, is written; every line after it still checked and written.
     const added = parseSdp(WITH_CANDIDATES);
     (added.media[0]!.lines as unknown[]).splice(1, 0, { kind: 'other-attribute', name: 'x-note', value: 'kept' });

@@ -258,7 +258,9 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
     case 'invalid':
       return typeof node.text === 'string';
     case 'field':
-      return typeof node.value === 'string';
+      // Read again below: a letter of two ("ab=x") or of another kind of line ("a=x y") is not this line (library audit).
+      if (typeof node.value !== 'string' || typeof node.letter !== 'string') return false;
+      break;
     // The fields' types first (a line of missing fields reads back as itself: "o=undefined undefined …").
     case 'other-attribute':
       if (typeof node.name !== 'string' || (node.value !== null && typeof node.value !== 'string')) return false;
@@ -296,7 +298,20 @@ export function writesAsRead(node: SdpLine, text: string): boolean {
   if (back.kind === 'attribute' || back.kind === 'other-attribute') {
     if (back.name !== (node as AttributeLine).name) return false;
   }
-  return sameValue((back as { value: unknown }).value, (node as { value: unknown }).value, 0);
+  if (back.kind === 'field' && back.letter !== (node as { letter: string }).letter) return false;
+  // A candidate read from a trickled "candidate:…" (parseCandidate of RTCIceCandidate.candidate)
+  // is the same candidate on an a=candidate line: its prefix, and the prefix of its spelling, are
+  // the line's (library audit: writeSdp refused it, blaming its fields).
+  const value = back.kind === 'attribute' && back.name === 'candidate' ? asLineCandidate((node as { value: unknown }).value) : (node as { value: unknown }).value;
+  return sameValue((back as { value: unknown }).value, value, 0);
+}
+
+/** A candidate with the a=candidate line's prefix, its spelling's too. */
+function asLineCandidate(v: unknown): unknown {
+  const c = v as { prefix?: unknown; verbatim?: { text?: unknown; canonical?: unknown } };
+  if (typeof v !== 'object' || v === null || c.prefix !== 'candidate:') return v;
+  const fix = (t: unknown) => (typeof t === 'string' && t.startsWith('candidate:') ? `a=${t}` : t);
+  return { ...c, prefix: 'a=candidate:', ...(c.verbatim !== undefined ? { verbatim: { ...c.verbatim, text: fix(c.verbatim.text), canonical: fix(c.verbatim.canonical) } } : {}) };
 }
 
 /** A value of the model: strings, finite numbers, booleans, null, and arrays and objects of them (no undefined). */
