@@ -128,6 +128,8 @@ export function readStatsDump(text: string): StatsDump {
   json = new JsonParser();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.trimStart();
+  // Empty is empty, as parseSdp says it (library audit: "it does not start as JSON does").
+  if (start === '') throw new SdpscopeError('EMPTY_INPUT', 'the dump is empty');
   if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
   if (start.startsWith('[')) {
     // rtcstats-server's stored dumps: one JSON array per line, no header.

@@ -110,8 +110,8 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
   requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string' });
   const all = complete(found);
   // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
-  if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room does not apply`);
-  if (options.peerConnection !== undefined && !all.some((f) => f.source.peerConnection !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no peer connections (it is not a webrtc-internals dump): --pc does not apply`);
+  if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room (the room option) does not apply`);
+  if (options.peerConnection !== undefined && !all.some((f) => f.source.peerConnection !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no peer connections (it is not a webrtc-internals dump): --pc (the peerConnection option) does not apply`);
   for (const [what, key, pick] of [
     ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
     ['room', options.room, (f: FoundDescription) => f.source.room],
@@ -131,7 +131,8 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
     const pair = offerAnswer(groups.get(chosen)!)!;
-    const flag = what === 'room' ? '--room' : '--pc';
+    // Named for both who read it: the command's flag and the library's option (library audit: only the flag).
+    const flag = what === 'room' ? '--room (the room option)' : '--pc (the peerConnection option)';
     const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
     if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };

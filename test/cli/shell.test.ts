@@ -251,7 +251,7 @@ describe('sdp-diff', () => {
     const r2answer = { type: 'answer', sdp: sample('chromium156-answer.sdp') };
     const log = file('rooms.ndjson', [frame('r1', 'c1', offer), frame('r2', 'c3', r2offer), frame('r1', 'c2', answer), frame('r2', 'c4', r2answer)].join('\n') + '\n');
     const first = sh(`sdp-diff ${log}`);
-    expect(first.stdout).toContain('has 2 rooms (r1, r2), 2 with an offer and an answer: this is r1; --room chooses another');
+    expect(first.stdout).toContain('has 2 rooms (r1, r2), 2 with an offer and an answer: this is r1; --room (the room option) chooses another');
     const second = sh(`sdp-diff ${log} --room r2 --json`);
     expect(JSON.parse(second.stdout).offer).toMatchObject({ room: 'r2' });
     expect(sh(`sdp-diff ${log} --room r9`).stderr).toContain('has no room r9 (it has r1, r2) [NO_OFFER_ANSWER]');
@@ -318,7 +318,7 @@ describe('what a second look found', () => {
     ['sdpscope client --send', '--send needs a value (see sdpscope client --help) [USAGE]'],
     ['sdpscope candidates --json=maybe samples/call.ndjson', '--json is a switch: --json, --no-json, or --json=true|false, not "maybe"'],
     ['sdpscope candidates --summary --json samples/call.ndjson', '--summary and --json exclude each other'],
-    ['sdp-diff samples/webrtc-internals-dump.json --room r1', 'has no rooms (it is not a relay log): --room does not apply [NO_OFFER_ANSWER]'],
+    ['sdp-diff samples/webrtc-internals-dump.json --room r1', 'has no rooms (it is not a relay log): --room (the room option) does not apply [NO_OFFER_ANSWER]'],
     ['sdpscope relay --host 127.0.0.1 --port 0 --log /nonexistent/dir/x.ndjson', 'cannot write the log /nonexistent/dir/x.ndjson: its folder does not exist [LOG_UNWRITABLE]'],
     ['sdpscope relay --host 127.0.0.1 --port 0 --log samples', 'cannot write the log samples: it is a directory [LOG_UNWRITABLE]'],
     // An empty name (relay audit: the banner named the current folder, then the log failed once listening).

@@ -114,6 +114,8 @@ describe('readStatsDump', () => {
     const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [['create', null, { iceServers: [] }], ['createOffer', null, {}], ['getStats', null, {}]] } });
     expect(() => readStatsDump(old2016)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: not read;/) }));
     expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
+    // Empty is EMPTY_INPUT, as parseSdp says it (library audit: "it does not start as JSON does").
+    for (const empty of ['', ' \n\t', '\ufeff']) expect(() => readStatsDump(empty)).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT', message: 'the dump is empty' }));
   });
 
   it('splits stats keys whose ids hold "-" (a codec id with its fmtp line) and bracketed properties', () => {
