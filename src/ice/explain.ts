@@ -1090,7 +1090,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       if (sel && !sel.nominated && x.role === 'controlled') evidence.push('the selected pair was never nominated: this side is controlled and chose a working pair on its own (as libwebrtc does), while the controlling side nominated none');
       return verdict('dtls-failed', `ICE connected, but the DTLS handshake had not completed ${(stalledFor / 1000).toFixed(1)} s after ${connectedAt!.what}.`, evidence);
     }
-    const iceLostBefore = (t: number | null) => iceStates.some((s) => (s.state === 'failed' || s.state === 'disconnected') && (s.time ?? 0) <= (t ?? Infinity));
+    // A connection state "disconnected" is an ICE transport's (DTLS has no such state: W3C
+    // webrtc-pc §4.3.3): ICE was lost too, whatever ICE events the dump kept (ICE audit: jitsi's
+    // reconnect dump, disconnected twice before failed, was "the path kept working").
+    const iceLostBefore = (t: number | null) => iceStates.some((s) => (s.state === 'failed' || s.state === 'disconnected') && (s.time ?? 0) <= (t ?? Infinity)) || conn.some((s) => s.state === 'disconnected' && (s.time ?? 0) <= (t ?? Infinity));
     if (dtlsFailedAt !== null || (connFailed && !iceLostBefore(connFailed.time) && CONNECTED.has(finalIce ?? ''))) {
       if (dtlsFailedAt !== null) evidence.push(`DTLS state failed at ${at(dtlsFailedAt)}`);
       if (connFailed) evidence.push(`connection state failed at ${at(connFailed.time)}, while the ICE state was ${lastConnected?.state ?? 'connected'}`);
@@ -1155,9 +1158,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       const then = lostAfter.length > 0 ? `; ICE went ${[...new Set(lostAfter.map((s) => s.state))].join(', then ')} as the other side stopped answering` : CONNECTED.has(finalIce ?? '') ? '; ICE still connected when the dump ends' : '';
       return verdict('closed-by-peer', `The other side closed the connection: DTLS closed by ${at(dtlsClosedAt)} (close_notify)${then}.`, evidence);
     }
-    const endedLost = lostAfter.length > 0 && !CONNECTED.has(finalIce ?? '') && finalConn !== 'connected';
+    // The connection state ending disconnected or failed, with no DTLS failure behind it, is ICE's
+    // too, when the dump kept no ICE state after "connected" (ICE audit: jitsi's reconnect dump was "connected").
+    const connSaysLost = !CONNECTED.has(finalIce ?? '') ? false : (finalConn === 'failed' || finalConn === 'disconnected') && conn.some((c) => c.state === 'disconnected');
+    const endedLost = lostAfter.length > 0 && finalConn !== 'connected' && (!CONNECTED.has(finalIce ?? '') || connSaysLost);
     if (endedLost) {
       if (lastConnected) evidence.push(`connected at ${at(lastConnected.time)}`);
+      if (connSaysLost) evidence.push(`the ICE state events stop at ${finalIce}, but the connection state went disconnected (an ICE transport's state: DTLS has none) and ended ${finalConn}: ICE was lost; the dump kept no later ICE event`);
       if (sel?.lastResponseAt != null) {
         evidence.push(
           sel.responsesGrew

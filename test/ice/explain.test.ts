@@ -216,6 +216,13 @@ describe('explainIce on real dumps', () => {
       const lost = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
       expect(lost.verdict.evidence.join('\n')).not.toMatch(/never reached connected|no relay candidate was gathered/);
     });
+    it('the connection state disconnected twice, then failed, with no ICE event after connected: ICE was lost, not DTLS (jitsi\'s reconnect dump; ICE audit: "dtls-failed", "the path kept working")', () => {
+      const r = reports('jitsi-rtcstats-server__chrome99-pc-reconnect_excerpt').find((p) => p.id === 'PC_0')!;
+      expect(r.verdict.code).toBe('connected-then-lost');
+      expect(r.verdict.message).toMatch(/then the path stopped answering: disconnected, then failed\.$/);
+      expect(r.verdict.evidence).toContain('the ICE state events stop at connected, but the connection state went disconnected (an ICE transport\'s state: DTLS has none) and ended failed: ICE was lost; the dump kept no later ICE event');
+      expect(r.verdict.evidence.join('\n')).not.toMatch(/path kept working/);
+    });
     it('candidates are told apart when addresses are redacted or one address has two priorities, and joined across the stats\' own ways of writing them (dumps audit)', () => {
       // Chrome 99 with "x.x.x.x": five TCP active hosts at port 9 were one.
       const c99 = reports('jitsi-rtcstats-server__chrome-standard-pc-failed')[0]!;
