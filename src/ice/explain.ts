@@ -31,6 +31,7 @@ export const ICE_VERDICTS = {
   'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works. When the secure channel never came up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS; sdp-diff checks fingerprints and roles. When it was up and then failed: a renegotiation that changed the fingerprint or the DTLS role mid-call (sdp-diff the two offers), or a fatal DTLS alert: look at both sides\' logs at that time.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
   'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
+  'not-started': { title: 'ICE had not started when the stats were taken', action: 'A getStats() result from before ICE began (no candidate, no pair; it holds no descriptions or events, so whether the offer and answer were set cannot be told): take it after the failure, and give the descriptions with it (peerConnectionFromStats(snapshots, { localSdp, remoteSdp })), or take a webrtc-internals or rtcstats dump, which has the events.' },
   'no-ice-data': { title: 'No ICE activity in the dump', action: 'The peer connection has no ICE events and no ICE stats: was webrtc-internals opened before the call, and did the call start?' },
 } as const satisfies Record<string, { title: string; action: string }>;
 
@@ -913,7 +914,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1027,6 +1028,8 @@ interface Context {
   readonly closedAt?: number | null;
   /** This side's ICE role, from the transport stats (iceRole), when they say. */
   readonly role: 'controlling' | 'controlled' | null;
+  /** Stats alone: no event and no description (getStats results saved as JSON, given no SDPs). */
+  readonly statsOnly: boolean;
 }
 
 const CONNECTED = new Set(['connected', 'completed']);
@@ -1259,6 +1262,18 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0 && !iceRan) {
     const anything = r.states.signaling.length > 0 || x.failures.length > 0 || ice.length > 0 || r.localCandidates.length > 0 || r.remoteCandidates.length > 0;
     if (!anything) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
+    // getStats results alone hold no description and no event: "not set" would be a guess (ICE
+    // audit: Twilio's "pre-ice" snapshots, with a transport and a certificate, were "not-negotiated").
+    if (x.statsOnly) {
+      evidence.push('getStats results hold no events and no descriptions: whether the offer and answer were set cannot be told from them');
+      for (const t of x.transports) {
+        const state = t.series('iceState').at(-1)?.value;
+        if (state !== undefined) evidence.push(`transport ${t.id}: ICE state ${asText(state)}`);
+      }
+      if (x.transports.length > 0) evidence.push('a transport is in the stats: libwebrtc makes one when a description is applied, so one likely was');
+      evidence.push('no candidate and no candidate pair in the stats');
+      return verdict('not-started', 'ICE had not started when the stats were taken: no candidate, no candidate pair.', evidence);
+    }
     if (!x.localSet) evidence.push('no local description was set');
     if (!x.remoteSet) evidence.push('no remote description was set');
     pushAll(evidence, x.failures);

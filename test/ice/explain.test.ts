@@ -3,7 +3,7 @@
  * lab's (Chromium 156's own webrtc-internals and rtcstats exports of failures made on purpose,
  * src/lab/ice-scenarios.ts); each verdict code on at least one.
  */
-import { readStatsDump, type StatsHistory } from '../../src/ice/dump.js';
+import { peerConnectionFromStats, readStatsDump, type StatsHistory } from '../../src/ice/dump.js';
 import { explainCandidateError, explainIce, ICE_VERDICTS, type IceReport, type IceVerdictCode } from '../../src/ice/explain.js';
 import { dumpText } from '../support/dumps.js';
 
@@ -215,6 +215,19 @@ describe('explainIce on real dumps', () => {
       // A call that was up before it was lost says neither.
       const lost = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
       expect(lost.verdict.evidence.join('\n')).not.toMatch(/never reached connected|no relay candidate was gathered/);
+    });
+    it('getStats results from before ICE began: not-started, never "no local description was set", which they cannot show (Twilio\'s pre-ice payload; ICE audit)', () => {
+      const r = reports('twilio-voice.js__chrome141_rtcstatsreport-pre-ice.json')[0]!;
+      expect(r.verdict.code).toBe('not-started');
+      expect(r.verdict.evidence).toEqual([
+        'getStats results hold no events and no descriptions: whether the offer and answer were set cannot be told from them',
+        'transport T01: ICE state new',
+        'a transport is in the stats: libwebrtc makes one when a description is applied, so one likely was',
+        'no candidate and no candidate pair in the stats',
+      ]);
+      // Given its descriptions, the same snapshot says what they say.
+      const withSdp = explainIce(peerConnectionFromStats([JSON.parse(dumpText('twilio-voice.js__chrome141_rtcstatsreport-pre-ice.json'))], { localSdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }));
+      expect(withSdp.verdict.code).not.toBe('not-started');
     });
     it('the connection state disconnected twice, then failed, with no ICE event after connected: ICE was lost, not DTLS (jitsi\'s reconnect dump; ICE audit: "dtls-failed", "the path kept working")', () => {
       const r = reports('jitsi-rtcstats-server__chrome99-pc-reconnect_excerpt').find((p) => p.id === 'PC_0')!;
