@@ -114,6 +114,9 @@ describe('readStatsDump', () => {
     const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [['create', null, { iceServers: [] }], ['createOffer', null, {}], ['getStats', null, {}]] } });
     expect(() => readStatsDump(old2016)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: not read;/) }));
     expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
+    // Firefox's about:webrtc page copied as text (what issues hold): said, with what to take instead (ICE audit: pion#1544).
+    const page = 'Session Statistics\n[ 12 | 6442450945 ] https://example.test/ (closed)\nPeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nRTCConfiguration\nbundlePolicy: balanced\nICE Stats\n';
+    expect(() => readStatsDump(page)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/it is the text of Firefox's about:webrtc page as the page shows it: its "Copy Report" button gives the report as JSON/) }));
     // Empty is EMPTY_INPUT, as parseSdp says it (library audit: "it does not start as JSON does").
     for (const empty of ['', ' \n\t', '\ufeff']) expect(() => readStatsDump(empty)).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT', message: 'the dump is empty' }));
   });
