@@ -1,15 +1,55 @@
 /**
  * npm run verdicts (root, Linux): asks Chromium and Firefox again and rewrites
- * test/fixtures/verdicts/fingerprint.json, candidates.json and mutations.json.gz.
+ * test/fixtures/verdicts/fingerprint.json, candidates.json, mutations.json.gz and
+ * foreign-offers.json.gz (`npm run verdicts -- foreign`: that one only).
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { askCandidateVerdicts, askFingerprintVerdicts } from '../src/lab/verdicts.js';
 import { askMutationVerdicts } from '../src/lab/sdp-verdicts.js';
+import { askForeignOffers, type ForeignOffer } from '../src/lab/foreign-verdicts.js';
+import { readInput } from '../src/input/read.js';
 
-const dir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../test/fixtures/verdicts');
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const dir = `${root}/test/fixtures/verdicts`;
+
+/**
+ * The offers of other stacks: every whole description that says it is an offer, or writes
+ * a=setup:actpass, in the shared corpus's SDPs, the real samples of test/fixtures/threads and
+ * sdp-diff-audit, and samples/; each text once, in path order.
+ */
+function foreignOffers(): ForeignOffer[] {
+  const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  const seen = new Set<string>();
+  const out: ForeignOffer[] = [];
+  for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'samples']) {
+    for (const f of walk(join(root, d))) {
+      if (/\.(?:gz|md)$/.test(f)) continue;
+      for (const x of readInput(readFileSync(f, 'utf8')).descriptions) {
+        if (x.description.fragment || seen.has(x.text)) continue;
+        if (x.type !== 'offer' && !(x.type === null && /^a=setup:actpass\r?$/m.test(x.text))) continue;
+        seen.add(x.text);
+        const path = relative(root, f).replace(/^\.\.\/shared\//, 'shared/');
+        out.push({ id: `${path}:${x.source.line}`, sdp: x.text });
+      }
+    }
+  }
+  return out;
+}
+
+if (process.argv.includes('foreign')) {
+  await writeForeign();
+  process.exit(0);
+}
+
+async function writeForeign(): Promise<void> {
+  const f = await askForeignOffers(foreignOffers(), (l) => console.log(l));
+  const aboutF = "Each browser's verdict on an offer made by another stack (the shared corpus's SDPs, the real samples of test/fixtures/threads and sdp-diff-audit, samples/; each id is its file and line), given as it is to a fresh RTCPeerConnection's setRemoteDescription, then createAnswer (not set). Written by npm run verdicts (scripts/browser-verdicts.ts); test/sdp/foreign-offers.test.ts holds sdpscope parse to it, and test/e2e/verdicts.e2e.ts asks again on every run and requires the same verdicts.";
+  writeFileSync(`${dir}/foreign-offers.json.gz`, gzipSync(JSON.stringify({ about: aboutF, ...f }, null, 1) + '\n', { level: 9 }));
+  console.log(`updated ${dir}/foreign-offers.json.gz`);
+}
 const v = await askFingerprintVerdicts();
 const about = "Each browser's verdict on an answer whose a=fingerprint is replaced by each value, given to setRemoteDescription after the matching offer (two RTCPeerConnections with a data channel in one page, in the NAT lab's namespaces). Written by npm run verdicts (scripts/browser-verdicts.ts); test/e2e/verdicts.e2e.ts asks both browsers again on every run and requires the same verdicts.";
 writeFileSync(`${dir}/fingerprint.json`, JSON.stringify({ about, ...v }, null, 2) + '\n');
@@ -23,3 +63,4 @@ const aboutM = "Each browser's verdict on a real offer or answer of its own, cha
 // Without the key order of the description text, one JSON line per case: diffs stay readable after gunzip.
 writeFileSync(`${dir}/mutations.json.gz`, gzipSync(JSON.stringify({ about: aboutM, ...m }, null, 1) + '\n', { level: 9 }));
 console.log(`updated ${dir}/mutations.json.gz`);
+await writeForeign();

@@ -90,7 +90,6 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'fmtp-repeated': LinePosition;
-  'msid-repeated': LinePosition;
   'bundle-mid-missing': LinePosition;
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
@@ -236,7 +235,6 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'fmtp-repeated': 'info',
-  'msid-repeated': 'info',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
@@ -397,13 +395,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Two or more a=fmtp lines for one payload type (a server writing apt= and its own parameters apart, as PingOS does). RFC 8866 §6.15 has one a=fmtp per format; libwebrtc merges their parameters into one set, a later value of a name replacing an earlier one (webrtc_sdp.cc: each line\'s parameters added to the codec), and so does sdpscope: the codec has the parameters of every line.',
     action: 'Write one a=fmtp line per payload type, its parameters joined by ";".',
     reference: 'RFC 8866 §6.15',
-  },
-  'msid-repeated': {
-    domain: 'sdp',
-    title: 'One a=msid in two m-sections',
-    description: 'Two m-sections carry the same a=msid stream and track id. RFC 8830 §2 does not permit two media descriptions with the same msid-id and msid-appdata: each sends a track of its own. A receiver keying tracks by the id sees one where there are two (an audio and a video track named alike, as a pion offer had them).',
-    action: 'Give each m-section\'s track its own id (the track id of each MediaStreamTrack, or a distinct one per sender).',
-    reference: 'RFC 8830 §2',
   },
   'missing-line': {
     domain: 'sdp',

@@ -37,6 +37,8 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'ice-credentials-missing': 'Keep the a=ice-ufrag and a=ice-pwd the ICE agent made (4 to 256 and 22 to 256 ice-chars), in each m-section or at session level: a server or a munging step that drops them drops the connection.',
   'fingerprint-missing': 'Add a=fingerprint:sha-256 with the hash of the DTLS certificate (each m-section or the session): the browsers implement DTLS-SRTP only, so a SIP trunk\'s RTP/AVP or SDES offer needs a gateway that speaks DTLS.',
   'mid-duplicate': 'Give each m-section an a=mid of its own (an m-section copied by hand copies its a=mid too), and name each once in a=group:BUNDLE.',
+  'extmap-bundle-collision': 'Give each header extension URI one id across the m-sections of a BUNDLE group (they share one RTP stream\'s header space), and each id one URI; an answer keeps the offer\'s ids.',
+  'msid-duplicate': 'Give each m-section\'s track its own id in a=msid:<stream> <track> (the MediaStreamTrack\'s id, one per sender): an audio and a video track named alike, or an m-section copied by hand, repeats it.',
   'mid-repeated': 'Keep one a=mid in each m-section (two usually mean lines of two m-sections joined: a lost "m=" line, a bad paste).',
   'mid-length': 'Use mids of 16 characters at most (a UUID is 36: a counter or a short hash does), the same in a=mid and a=group:BUNDLE.',
   'mid-length-stopped': 'Use mids of 16 characters at most, stopped m-sections\' too (a recycled or stopped transceiver keeps its mid in every later offer).',
@@ -69,6 +71,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'simulcast-rid-missing': 'Add a=rid:<id> <direction> for every rid a=simulcast names in that direction: an answer answers the offer\'s a=rid:<id> send with a=rid:<id> recv and a=simulcast:recv.',
   'simulcast-rid-extension': 'Add a=extmap:<free id> urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id to the m-section (an answer: with the offer\'s id), or remove a=simulcast and its a=rid lines.',
   'rtcp-mux-missing': 'Add a=rtcp-mux to every audio and video m-section: both browsers require it.',
+  'rtcp-mux-missing-bundle-only': 'Write a=rtcp-mux in the bundle-only m-section too, as in every audio and video m-section: Firefox reads it there.',
 };
 
 /** What to do about a refusal by `rule` (a name of BROWSER_RULES), with its label in a "what to do" list. */

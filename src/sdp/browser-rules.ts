@@ -46,6 +46,8 @@ const RULE_BROWSERS = {
   'ice-credentials-missing': BOTH,
   'fingerprint-missing': BOTH,
   'mid-duplicate': C,
+  'msid-duplicate': C,
+  'extmap-bundle-collision': C,
   'mid-repeated': C,
   'mid-length': BOTH,
   'mid-length-stopped': C,
@@ -79,6 +81,7 @@ const RULE_BROWSERS = {
   'simulcast-empty': C,
   'simulcast-list-missing': BOTH,
   'rtcp-mux-missing': BOTH,
+  'rtcp-mux-missing-bundle-only': F,
 } as const satisfies Record<string, BrowserVerdicts>;
 
 export type BrowserRule = keyof typeof RULE_BROWSERS;
@@ -111,6 +114,8 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'ice-credentials-missing': { what: 'an m-section in use, not bundled behind another, without both a=ice-ufrag and a=ice-pwd (its own or the session\'s), offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd"; Firefox: "no ice-ufrag attribute at level 1")', reference: 'RFC 8839 §5.4' },
   'fingerprint-missing': { what: 'an m-section in use, not bundled behind another, without a=fingerprint (its own or the session\'s), offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint"; Firefox: "no fingerprint attribute at level 1")', reference: 'RFC 8122 §5, RFC 8827 §6.5' },
   'mid-duplicate': { what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4' },
+  'extmap-bundle-collision': { what: 'one a=extmap id naming two URIs in m-sections of one BUNDLE group, offer or answer (Chromium: "A BUNDLE group contains a codec collision for header extension id=…"; Firefox 56 to 60 offered so, Firefox ESR takes such an offer)', reference: 'RFC 8843 §9.1.1, RFC 8285 §6' },
+  'msid-duplicate': { what: 'one a=msid, stream and track id, in two m-sections in use (Chromium: "Duplicate a=msid lines detected"; RFC 8830 §2 does not permit it; one written twice in one m-section, or a stream id alone in two, it takes)', reference: 'RFC 8830 §2' },
   'mid-repeated': { what: 'two a=mid of different values in one m-section, a=group:BUNDLE naming the first: Chromium reads the last, and finds no m-section for the mid the group names (Chromium: "A BUNDLE group contains a MID=\'0\' matching no m= section"; Firefox takes it; measured in an answer)', reference: 'RFC 5888 §4' },
   'mid-length': { what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
   'mid-length-stopped': { what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
@@ -144,6 +149,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'simulcast-empty': { what: 'a=simulcast: with nothing after it', reference: 'RFC 8853 §5.1' },
   'simulcast-list-missing': { what: 'a=simulcast with a direction and no stream list after it', reference: 'RFC 8853 §5.1' },
   'rtcp-mux-missing': { what: 'an audio or video …/SAVPF m-section without a=rtcp-mux (the browsers\' rtcpMuxPolicy is "require"), in an offer or an answer, bundled or not', reference: 'RFC 8035, RFC 9429 §4.1.1' },
+  'rtcp-mux-missing-bundle-only': { what: 'a bundle-only audio or video m-section (port 0, a=bundle-only) without a=rtcp-mux, in an offer (Firefox: "m-section at level 1 is missing a=rtcp-mux, which is required by rtcpMuxPolicy"; Chromium takes it: RFC 8829 §7\'s own C1 offer has one)', reference: 'RFC 8843 §7.1.3, RFC 9429 §5.2.1' },
 };
 
 /** Every rule: which browsers reject, what, and the grammar or rule behind it. */
@@ -399,7 +405,11 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       else if (!isUint(found.apt) || !formats.has(found.apt)) add('rtx-apt', found.line, null, `rtx payload type ${pt}: apt=${found.apt} is no payload type of the m-line`);
     }
     // Audio or video in a WebRTC profile (…/SAVPF), where it was measured (an m=foo is rejected by port, not for this).
-    if (!a.has('rtcp-mux') && !muxWritten && m.port !== 0 && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');
+    if (!a.has('rtcp-mux') && !muxWritten && (m.kind === 'audio' || m.kind === 'video') && /SAVPF$/i.test(m.protocol)) {
+      if (m.port !== 0) add('rtcp-mux-missing', line, null, 'no a=rtcp-mux');
+      // Bundle-only (port 0): Firefox checks it too, Chromium not (measured: RFC 8829 §7's C1 offer, whose video has none).
+      else if (a.has('bundle-only')) add('rtcp-mux-missing-bundle-only', line, null, 'a bundle-only m-section without a=rtcp-mux');
+    }
   }
   const ids = new Map<number, string>();
   for (const l of a.all('extmap')) {

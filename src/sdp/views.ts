@@ -372,7 +372,8 @@ export function buildDescription(
   const rules = ruleSink(findings, null);
   for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
   // One a=msid (stream and track) in two m-sections: RFC 8830 §2 does not permit it (WHIP/SFU
-  // audit: a pion offer's audio and video both "synced-video synced-video", said by nothing).
+  // audit: a pion offer's audio and video both "synced-video synced-video", said by nothing), and
+  // Chromium refuses it (measured). One with a stream id only, twice, it takes (RFC 8829's C1 offer).
   // From each m-section's msids (no pass over its lines; a line number is looked up for a finding only).
   let msidOwner: Map<string, MediaDescription | null> | null = null;
   for (const m of media) {
@@ -385,7 +386,8 @@ export function buildDescription(
       if (first === undefined) msidOwner.set(k, m);
       else if (first !== null && first !== m) {
         const lineOf = (d: MediaDescription) => d.lines.find((l) => l.kind === 'attribute' && l.name === 'msid' && l.value.streamId === x.streamId && l.value.trackId === x.trackId)?.line ?? d.lines[0]!.line;
-        findings.push(diagnostic('msid-repeated', `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${lineOf(first)} too, in another m-section: RFC 8830 §2 does not permit two media descriptions with the same msid-id and msid-appdata`, { line: lineOf(m), column: null, mid: m.mid }));
+        // Chromium refuses the description ("Duplicate a=msid lines detected"; measured, foreign-offer audit: the WHIP draft's example offer).
+        ruleSink(findings, m.mid)('msid-duplicate', lineOf(m), null, `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${lineOf(first)} too, in another m-section`);
         msidOwner.set(k, null);
       }
     }
@@ -403,6 +405,26 @@ export function buildDescription(
       const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'mid');
       // A stopped m-section's: Chromium alone refuses it (measured: Firefox skips them).
       ruleSink(findings, m.mid)(m.port === 0 && !m.bundleOnly ? 'mid-length-stopped' : 'mid-length', at?.line ?? m.lines[0]!.line, at ? 7 : null, `a=mid of ${bytes} bytes (${JSON.stringify(m.mid.length > 40 ? `${m.mid.slice(0, 40)}…` : m.mid)})`);
+    }
+  }
+  // One a=extmap id for two URIs within a BUNDLE group: Chromium refuses the description ("A
+  // BUNDLE group contains a codec collision for header extension id=1"; measured, foreign-offer
+  // audit: Firefox 56 to 60 offered audio's id 1 as ssrc-audio-level, video's as toffset).
+  for (const g of s.all('group')) {
+    if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
+    const byId = new Map<number, { uri: string; m: MediaDescription }>();
+    for (const mid of g.value.mids) {
+      const m = midOwner.get(mid);
+      if (m === undefined || (m.port === 0 && !m.bundleOnly)) continue;
+      for (const e of m.extmaps) {
+        const had = byId.get(e.id);
+        if (had === undefined) byId.set(e.id, { uri: e.uri, m });
+        else if (had.uri !== e.uri && had.m !== m) {
+          const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'extmap' && l.value.id === e.id)?.line ?? m.lines[0]!.line;
+          ruleSink(findings, m.mid)('extmap-bundle-collision', at, 10, `a=extmap id ${e.id} is ${e.uri.slice(0, 80)} here and ${had.uri.slice(0, 80)} in mid ${had.m.mid}, one BUNDLE group`);
+          byId.set(e.id, { uri: e.uri, m });
+        }
+      }
     }
   }
   // No ICE credentials or no DTLS fingerprint for an m-section in use: both browsers refuse the

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { askCandidateVerdicts, askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
 import { askMutationVerdicts, type MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { MUTATIONS } from '../../src/lab/sdp-mutations.js';
+import { askForeignOffers, type ForeignVerdicts } from '../../src/lab/foreign-verdicts.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -33,6 +34,13 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/mutations.json.gz'))).toString('utf8')) as MutationVerdicts;
     const now = await askMutationVerdicts(MUTATIONS);
     const words = (v: MutationVerdicts) => Object.fromEntries(v.cases.map((c) => [c.id, { chromium: c.results.chromium?.verdict.split(':')[0] ?? 'n/a', firefox: c.results.firefox?.verdict.split(':')[0] ?? 'n/a' }]));
+    expect(words(now)).toEqual(words(fixture));
+  });
+
+  it('offers of other stacks, Chromium and Firefox: the same verdicts as the fixture', async () => {
+    const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/foreign-offers.json.gz'))).toString('utf8')) as ForeignVerdicts;
+    const now = await askForeignOffers(fixture.cases.map(({ id, sdp }) => ({ id, sdp })));
+    const words = (v: ForeignVerdicts) => Object.fromEntries(v.cases.map((c) => [c.id, { chromium: c.results.chromium.verdict.split(':')[0], firefox: c.results.firefox.verdict.split(':')[0] }]));
     expect(words(now)).toEqual(words(fixture));
   });
 });
