@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { askCandidateVerdicts, askFingerprintVerdicts } from '../src/lab/verdicts.js';
 import { askMutationVerdicts } from '../src/lab/sdp-verdicts.js';
-import { askForeignOffers, type ForeignOffer } from '../src/lab/foreign-verdicts.js';
+import { askForeignCandidates, askForeignOffers, type ForeignOffer } from '../src/lab/foreign-verdicts.js';
+import { gunzipSync } from 'node:zlib';
 import { readInput } from '../src/input/read.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -39,6 +40,27 @@ function foreignOffers(): ForeignOffer[] {
   return out;
 }
 
+/**
+ * The candidate lines of the shared corpus's candidate logs and SDPs and of the real log samples
+ * (test/fixtures/logs, threads), read as sdpscope reads them, each once, without "a=" (as trickled).
+ */
+function foreignCandidates(): { line: string; id: string }[] {
+  const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+  const seen = new Map<string, string>();
+  for (const d of ['../shared/corpus/candidates', '../shared/corpus/sdp', 'test/fixtures/logs', 'test/fixtures/threads']) {
+    for (const f of walk(join(root, d))) {
+      if (f.endsWith('.md')) continue;
+      const bytes = readFileSync(f);
+      const text = (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+      for (const c of readInput(text).candidates) {
+        const line = c.text.replace(/^a=/, '');
+        if (!line.includes('\n') && !line.includes('\r') && !seen.has(line)) seen.set(line, `${relative(root, f).replace(/^\.\.\/shared\//, 'shared/')}:${c.source.line}`);
+      }
+    }
+  }
+  return [...seen].map(([line, id]) => ({ line, id }));
+}
+
 if (process.argv.includes('foreign')) {
   await writeForeign();
   process.exit(0);
@@ -49,6 +71,10 @@ async function writeForeign(): Promise<void> {
   const aboutF = "Each browser's verdict on an offer made by another stack (the shared corpus's SDPs, the real samples of test/fixtures/threads and sdp-diff-audit, samples/; each id is its file and line), given as it is to a fresh RTCPeerConnection's setRemoteDescription, then createAnswer (not set). Written by npm run verdicts (scripts/browser-verdicts.ts); test/sdp/foreign-offers.test.ts holds sdpscope parse to it, and test/e2e/verdicts.e2e.ts asks again on every run and requires the same verdicts.";
   writeFileSync(`${dir}/foreign-offers.json.gz`, gzipSync(JSON.stringify({ about: aboutF, ...f }, null, 1) + '\n', { level: 9 }));
   console.log(`updated ${dir}/foreign-offers.json.gz`);
+  const c = await askForeignCandidates(foreignCandidates(), (l) => console.log(l));
+  const aboutC = "Each browser's verdict on each candidate line of the shared corpus's candidate logs and SDPs and of the real log samples (test/fixtures/logs, threads; each id is where it was first found), without \"a=\", given to addIceCandidate on a peer connection whose remote offer alone is set (no local description: no gathering, no check). Only Chromium's verdicts say what a browser reads: Firefox resolves addIceCandidate for any line. Written by npm run verdicts (scripts/browser-verdicts.ts); test/candidate/foreign-candidates.test.ts holds sdpscope to it, test/e2e/verdicts.e2e.ts asks again on every run.";
+  writeFileSync(`${dir}/foreign-candidates.json.gz`, gzipSync(JSON.stringify({ about: aboutC, ...c }, null, 1) + '\n', { level: 9 }));
+  console.log(`updated ${dir}/foreign-candidates.json.gz`);
 }
 const v = await askFingerprintVerdicts();
 const about = "Each browser's verdict on an answer whose a=fingerprint is replaced by each value, given to setRemoteDescription after the matching offer (two RTCPeerConnections with a data channel in one page, in the NAT lab's namespaces). Written by npm run verdicts (scripts/browser-verdicts.ts); test/e2e/verdicts.e2e.ts asks both browsers again on every run and requires the same verdicts.";

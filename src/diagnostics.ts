@@ -470,7 +470,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-unknown-tcptype': {
     domain: 'candidate',
     title: 'tcptype is not active, passive or so',
-    description: 'A TCP candidate\'s tcptype is one of active, passive and so (RFC 6544 §4.5); anything else (or an empty value, as sdp-transform 1.5.1 wrote it) leaves the candidate\'s role unknown: no TCP pair can be formed with it. Chromium\'s addIceCandidate refuses a tcptype it does not know ("tcptype foo"), and takes an empty one (measured).',
+    description: 'A TCP candidate\'s tcptype is one of active, passive and so (RFC 6544 §4.5); anything else (or an empty value, as sdp-transform 1.5.1 wrote it) leaves the candidate\'s role unknown: no TCP pair can be formed with it. Chromium\'s addIceCandidate refuses a tcptype it does not know ("tcptype foo"), and takes an empty one as the line\'s last word, not before another extension ("tcptype  generation 0", measured).',
     action: 'Write tcptype active, passive or so; an active candidate pairs with a passive one, so with so.',
     reference: 'RFC 6544 §4.5',
   },
@@ -498,7 +498,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-extension-value': {
     domain: 'candidate',
     title: 'An extension without its value, or one of the wrong kind',
-    description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x").',
+    description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x"), and so a line whose blanks it splits wrong: it splits at each blank, keeping the empty fields between two, so a run of blanks among the eight fields (aligned columns, LiveKit\'s "10.0.0.5      56869"), a tab between them, or a run after generation, network-id or tcptype before another extension (its value then empty) is refused (measured on the corpus\'s real lines); a run after "typ host", after ufrag or an unknown name is taken.',
     action: 'Find what wrote the line: a cut line (the value lost at the end), or a stack writing its own extensions.',
     reference: 'RFC 8839 §5.1 (extension-att-name, extension-att-value); webrtc_sdp.cc ParseCandidate',
   },

@@ -236,7 +236,13 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
 
 /** An extension without its value, or a generation that is not a number (candidate-extension-value), said; null when none. */
 function extensionProblem(c: Candidate): string | null {
-  for (const e of c.extensions) {
+  const spelling = c.verbatim !== undefined ? blankProblem(c.verbatim.text) : null;
+  if (spelling !== null) return spelling;
+  const x = c.extensions;
+  for (let i = 0; i < x.length; i++) {
+    const e = x[i]!;
+    // Empty before another extension: a run of blanks after it ("tcptype  generation 0", the sdp-transform thread's line).
+    if (e.value === '' && i < x.length - 1 && VALUE_NEEDED.has(e.name)) return `${e.name} has an empty value (a run of blanks after it): Chromium refuses the candidate`;
     if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value (or an empty one): Chromium ignores a last name without its value and takes the candidate`;
     if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate`;
   }
@@ -244,6 +250,30 @@ function extensionProblem(c: Candidate): string | null {
 }
 
 const DIGITS = /^\d+$/;
+
+/** Extensions whose empty value Chromium refuses the candidate for (measured: "generation  0", "network-id  1", "tcptype  generation 0"). */
+const VALUE_NEEDED: ReadonlySet<string> = new Set(['generation', 'network-id', 'tcptype']);
+
+/**
+ * What Chromium makes of a line whose blanks are not single: it splits at each blank, keeping the
+ * empty fields between two (webrtc_sdp.cc ParseCandidate), so a run of blanks among the eight
+ * fields shifts them, as a tab inside one spoils it, and a run after generation, network-id or
+ * tcptype leaves it an empty value: each refused ("Error processing ICE candidate"; measured, the
+ * foreign-candidate audit: LiveKit's aligned columns, "10.0.0.5      56869", had been read).
+ * Elsewhere (after "typ host", after an unknown name or ufrag) it takes the line. Null when fine.
+ */
+function blankProblem(text: string): string | null {
+  if (!text.includes('  ') && !text.includes('\t')) return null;
+  const fields = text.replace(/^(?:a=)?candidate:/i, '').split(' ');
+  for (let i = 0; i < 8 && i < fields.length; i++) {
+    if (fields[i] === '') return `a run of blanks before field ${i + 1} of 8: the fields shift where Chromium splits at each blank, and Chromium refuses the candidate`;
+    if (fields[i]!.includes('\t')) return `a tab between fields, where Chromium splits at blanks only: Chromium refuses the candidate`;
+  }
+  for (let i = 8; i + 1 < fields.length; i += 2) {
+    if (fields[i + 1] === '' && VALUE_NEEDED.has(fields[i]!)) return `a run of blanks after ${fields[i]}, whose value is then empty: Chromium refuses the candidate`;
+  }
+  return null;
+}
 
 function addressFindings(out: CandidateFinding[], what: string, text: string | null, info: AddressInfo | null): void {
   if (info === null || text === null) return;

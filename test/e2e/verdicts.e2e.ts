@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { askCandidateVerdicts, askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
 import { askMutationVerdicts, type MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { MUTATIONS } from '../../src/lab/sdp-mutations.js';
-import { askForeignOffers, type ForeignVerdicts } from '../../src/lab/foreign-verdicts.js';
+import { askForeignCandidates, askForeignOffers, type ForeignCandidateVerdicts, type ForeignVerdicts } from '../../src/lab/foreign-verdicts.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -41,6 +41,13 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/foreign-offers.json.gz'))).toString('utf8')) as ForeignVerdicts;
     const now = await askForeignOffers(fixture.cases.map(({ id, sdp }) => ({ id, sdp })));
     const words = (v: ForeignVerdicts) => Object.fromEntries(v.cases.map((c) => [c.id, { chromium: c.results.chromium.verdict.split(':')[0], firefox: c.results.firefox.verdict.split(':')[0] }]));
+    expect(words(now)).toEqual(words(fixture));
+  });
+
+  it('candidate lines of real logs, Chromium: the same verdicts as the fixture', async () => {
+    const fixture = JSON.parse(gunzipSync(readFileSync(join(ROOT, 'test/fixtures/verdicts/foreign-candidates.json.gz'))).toString('utf8')) as ForeignCandidateVerdicts;
+    const now = await askForeignCandidates(fixture.cases.map(({ line, id }) => ({ line, id })));
+    const words = (v: ForeignCandidateVerdicts) => Object.fromEntries(v.cases.map((c) => [c.line, c.chromium.split(':')[0]]));
     expect(words(now)).toEqual(words(fixture));
   });
 });
