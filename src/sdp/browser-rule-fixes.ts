@@ -25,6 +25,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'rtpmap-fields': 'Write a=rtpmap:<pt> <encoding name>/<clock rate>[/<channels>] (a=rtpmap:111 opus/48000/2), or leave the line out.',
   'attribute-blank': 'Remove the blank after "a=" (a=sendrecv, not a= sendrecv).',
   'mline-port': 'Write one port from 0 to 65535 on the m= line, no "/<count>" (9 when the candidates carry the real ones).',
+  'mline-no-format': 'Keep a format on every m-line, a rejected one too: m=video 0 UDP/TLS/RTP/SAVPF 0 (the offer\'s first, or any; RFC 8866 §5.14 requires one).',
   'candidate-unknown-kind': 'Write typ host, srflx, prflx or relay, and tcptype active, passive or so (RFC 6544), or leave the candidate out: one unknown candidate makes Chromium refuse the whole description (trickled, only that candidate is refused).',
   'bandwidth-value': 'Write b=<type>:<kilobits per second> as a whole number (b=AS:2000; b=TIAS in bits per second), or remove the line.',
   'empty-attribute': 'Remove the a= line that has no attribute name.',

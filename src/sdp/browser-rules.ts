@@ -35,6 +35,7 @@ const RULE_BROWSERS = {
   'rtpmap-fields': C,
   'attribute-blank': C,
   'mline-port': C,
+  'mline-no-format': C,
   'candidate-unknown-kind': C,
   'bandwidth-value': BOTH,
   'empty-attribute': BOTH,
@@ -103,6 +104,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'rtpmap-fields': { what: 'a=rtpmap:<pt> with no encoding name', reference: 'RFC 8866 §6.6' },
   'attribute-blank': { what: 'a blank right after "a="', reference: 'RFC 8866 §5' },
   'mline-port': { what: 'm= port above 65535, or with a port count (9/2)', reference: 'RFC 8866 §5.14' },
+  'mline-no-format': { what: 'an m-line with no format after its proto, a rejected one (port 0) too (Chromium: "Expects at least 4 fields"; Firefox takes a rejected one, and finds no codec in common in one in use)', reference: 'RFC 8866 §5.14' },
   'candidate-unknown-kind': { what: 'an a=candidate of an unknown typ or tcptype: the whole description is refused', reference: 'RFC 8839 §5.1, RFC 6544 §4.5' },
   'bandwidth-value': { what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
   'empty-attribute': { what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
@@ -229,6 +231,8 @@ export function lineRules(l: SdpLine, add: RuleSink, rtp = true): void {
     }
     case 'media':
       if (l.value.port > 65535 || l.value.portCount !== null) add('mline-port', l.line, 3 + l.value.kind.length + 1, l.value.portCount !== null ? `m= port ${l.value.port}/${l.value.portCount}` : `m= port ${l.value.port}`);
+      // No format at all, port 0 too (Chromium: "Expects at least 4 fields"; a Kurento answer's rejected video, thread audit).
+      if (l.value.formats.length === 0) add('mline-no-format', l.line, null, `m=${l.value.kind} ${l.value.port} ${l.value.protocol} has no format`);
       if (!isKnownProtocol(l.value.protocol)) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
       if (/RTP\//i.test(l.value.protocol)) {
         // One finding a rule for the line, with the first format that breaks it and how many do
