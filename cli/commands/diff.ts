@@ -34,7 +34,7 @@ function requireDescription(report: InputReport, name: string): void {
   // A fragment (the m-sections an RFC prints, with no session lines): said, with what to add (RFC audit: a bare "no SDP found").
   const fragment = report.descriptions.find((d) => d.description.fragment && d.description.media.length > 0);
   const held = fragment !== undefined
-    ? `; it holds an SDP fragment (${fragment.description.media.length} m-section${fragment.description.media.length === 1 ? '' : 's'} from line ${fragment.source.line}, no v=/o=/s=/t= lines): sdp-diff compares whole descriptions, so put "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-" and "t=0 0" above it (sdpscope parse reads it as it is)`
+    ? `; it holds an SDP fragment (${fragment.description.media.length} m-section${fragment.description.media.length === 1 ? '' : 's'} from line ${fragment.source.line}, no v=/o=/s=/t= lines): sdp-diff compares whole descriptions, so put "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-" and "t=0 0" above it, every line at its first column, without indentation (sdpscope parse reads it as it is)`
     : trickled > 0 ? `; it holds ${trickled} candidate${trickled === 1 ? '' : 's'} and no description: sdpscope candidates reads them` : '';
   throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${name}${why.length ? ` (${why.join('; ')})` : ''}${held}`);
 }

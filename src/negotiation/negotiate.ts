@@ -221,7 +221,11 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   for (const stream of recv === null ? [] : recv.split(';')) {
     const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~');
     const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
-    if (index >= 0) taken.set(index, { paused: rids.some((r) => r.startsWith('~') && sent[index]!.includes(r.slice(1))), answered: sent[index]!.filter((r) => rids.some((x) => x.replace(/^~/, '') === r)) });
+    // "~" is each rid's (RFC 8853 §5.1, sc-id-paused): "~2,3" pauses 2 alone, and the layer is paused when every rid of it the answer names is (audit of the change).
+    if (index >= 0) {
+      const answered = sent[index]!.filter((r) => rids.some((x) => x.replace(/^~/, '') === r));
+      taken.set(index, { paused: answered.length > 0 && answered.every((r) => rids.includes(`~${r}`)), answered });
+    }
   }
   return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] })) };
 }
@@ -508,8 +512,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
       simulcastAnswered(o, a, at);
-      const paused = (simulcastOf(o, a)?.layers ?? []).filter((l) => l.paused);
-      if (paused.length > 0) at('simulcast-layer-paused', `the answer receives ${paused.map((l) => l.rids.join(',')).join(', ')} paused (~): Chromium sends ${paused.length === 1 ? 'that layer' : 'those layers'} inactive (encoding.active false) until the sender's setParameters makes ${paused.length === 1 ? 'it' : 'them'} active`);
+      // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.
+      const offered = new Set(streams(o.simulcast?.send ?? null).flat());
+      const paused = simulcastRids(a?.simulcast?.recv ?? null).filter((r) => r.startsWith('~') && offered.has(r.slice(1))).map((r) => r.slice(1));
+      if (paused.length > 0) at('simulcast-layer-paused', `the answer receives ${paused.join(', ')} paused (~): Chromium sends ${paused.length === 1 ? 'that layer' : 'those layers'} inactive (encoding.active false) until the sender's setParameters makes ${paused.length === 1 ? 'it' : 'them'} active`);
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).

@@ -212,30 +212,42 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   // Without RFC 5780, two servers at different addresses still show the mapping.
   const multi = o.multiServer ?? [];
   if (mapping === null && multi.length >= 2) {
+    // Every pair of servers counts, whatever the order given (audit of the change: a third server
+    // listed first or second had been left out): at two addresses, and at one address and two
+    // ports, RFC 5780's test III by other means (probe audit: stund at one address, two ports, two
+    // mappings, had been "unknown"; with a third server the two dependent kinds "cannot be told apart").
     const first = multi[0]!;
-    const other = multi.find((s) => s.server.address !== first.server.address);
-    // A server at the first one's address and another port: what RFC 5780's test III asks (probe
-    // audit: stund at one address, two ports, two mappings, had been "unknown"; with a third
-    // server the two dependent kinds had been "cannot be told apart").
-    const port = multi.find((s) => s.server.address === first.server.address && s.server.port !== first.server.port);
-    const portSame = port !== undefined && same(first.mapped, port.mapped);
-    const portSaid = port !== undefined ? `, ${at(port.server)} (the same address, another port) saw ${at(port.mapped)}` : '';
-    if (other) {
-      const eim = same(first.mapped, other.mapped) && (port === undefined || portSame);
-      mapping = eim ? 'endpoint-independent' : port === undefined ? 'endpoint-dependent' : portSame ? 'address-dependent' : 'address-and-port-dependent';
-      const why = eim
+    let across: [typeof first, typeof first] | null = null;
+    let ports: [typeof first, typeof first] | null = null;
+    let acrossDiffer = false;
+    let portsDiffer = false;
+    for (let i = 0; i < multi.length; i++) {
+      for (let j = i + 1; j < multi.length; j++) {
+        const x = multi[i]!;
+        const y = multi[j]!;
+        const differ = !same(x.mapped, y.mapped);
+        if (x.server.address !== y.server.address) {
+          if (across === null || (differ && !acrossDiffer)) [across, acrossDiffer] = [[x, y], differ];
+        } else if (x.server.port !== y.server.port) {
+          if (ports === null || (differ && !portsDiffer)) [ports, portsDiffer] = [[x, y], differ];
+        }
+      }
+    }
+    const seen = (p: [typeof first, typeof first]) => `${at(p[0].server)} saw ${at(p[0].mapped)}, ${at(p[1].server)} saw ${at(p[1].mapped)}`;
+    if (across !== null) {
+      mapping = !acrossDiffer && !portsDiffer ? 'endpoint-independent' : ports === null ? 'endpoint-dependent' : portsDiffer ? 'address-and-port-dependent' : 'address-dependent';
+      const why = mapping === 'endpoint-independent'
         ? 'the same mapping (endpoint-independent)'
         : mapping === 'endpoint-dependent'
-          ? 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way: a third server at the first one\'s address and another port tells them)'
+          ? 'two mappings (not endpoint-independent; address- or port-dependent cannot be told apart this way: a server at one of these addresses and another port tells them)'
           : mapping === 'address-dependent'
             ? 'a new mapping per address, the same for another port of one address (address-dependent)'
             : 'a new mapping for another port of the same address too (address-and-port-dependent)';
-      evidence.push(`one local port, ${port !== undefined ? 'three' : 'two'} servers: ${at(first.server)} saw ${at(first.mapped)}, ${at(other.server)} saw ${at(other.mapped)}${portSaid}: ${why}`);
-    } else if (port !== undefined) {
-      // One address, two ports: a new mapping there is address-and-port-dependent (RFC 4787 §4.1);
-      // the same one rules that out only.
-      if (!portSame) mapping = 'address-and-port-dependent';
-      evidence.push(`one local port, two ports of one server address: ${at(first.server)} saw ${at(first.mapped)}${portSaid}: ${portSame ? 'the same mapping, which rules out address-and-port-dependent mapping only (endpoint-independent and address-dependent need a server at another address to tell apart)' : 'a new mapping for another port of the same address (address-and-port-dependent)'}`);
+      evidence.push(`one local port, ${multi.length} servers: ${seen(across)}${ports !== null ? `; at one address, ${seen(ports)}` : ''}: ${why}`);
+    } else if (ports !== null) {
+      // One address, two ports: a new mapping there is address-and-port-dependent (RFC 4787 §4.1); the same one rules that out only.
+      if (portsDiffer) mapping = 'address-and-port-dependent';
+      evidence.push(`one local port, two ports of one server address: ${seen(ports)}: ${portsDiffer ? 'a new mapping for another port of the same address (address-and-port-dependent)' : 'the same mapping, which rules out address-and-port-dependent mapping only (endpoint-independent and address-dependent need a server at another address to tell apart)'}`);
     }
   }
 

@@ -460,6 +460,12 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     // RFC 8853 §6.2.1: the answerer keeps one of two alternatives (rid 3's codec removed).
     const rfc = run({ media: [{ extra: ['rid:1 send', 'rid:2 send', 'rid:3 send', 'simulcast:send 1;2,3'] }] }, { media: [answerOf({ extra: ['rid:1 recv', 'rid:2 recv', 'simulcast:recv 1;2'] })] });
     expect(rfc.media[0]!.simulcast!.layers).toEqual([l(['1'], true), l(['2', '3'], true, false, ['2'])]);
+    // "~" is each rid's: "~2,3" pauses 2 alone, the layer not paused; "~3" pauses the one kept (audit of the change: "2,3 paused" both times).
+    const alt2 = (recv: string) => run({ media: [{ extra: ['rid:1 send', 'rid:2 send', 'rid:3 send', 'simulcast:send 1;2,3'] }] }, { media: [answerOf({ extra: ['rid:1 recv', 'rid:2 recv', 'rid:3 recv', `simulcast:recv ${recv}`] })] });
+    expect(alt2('1;~2,3').media[0]!.simulcast!.layers).toEqual([l(['1'], true), l(['2', '3'], true, false, ['2', '3'])]);
+    expect(alt2('1;~2,3').diagnostics.filter((d) => d.kind === 'simulcast-layer-paused').map((d) => d.message)).toEqual([expect.stringMatching(/^the answer receives 2 paused \(~\): Chromium sends that layer inactive/)]);
+    expect(alt2('1;~3').media[0]!.simulcast!.layers).toEqual([l(['1'], true), l(['2', '3'], true, true, ['3'])]);
+    expect(alt2('1;~3').diagnostics.filter((d) => d.kind === 'simulcast-layer-paused').map((d) => d.message)).toEqual([expect.stringMatching(/^the answer receives 3 paused/)]);
   });
   it('a layer the answer takes paused (~, RFC 8853 §5.2): an info, Chromium sends it inactive (libwebrtc UpdateSimulcastLayerStatusInSender)', () => {
     expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;~f'])).toEqual([['simulcast-layer-paused', "the answer receives q, f paused (~): Chromium sends those layers inactive (encoding.active false) until the sender's setParameters makes them active"]]);

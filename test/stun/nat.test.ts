@@ -105,6 +105,11 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, moved2)])).toMatchObject({ type: 'symmetric', mapping: 'address-and-port-dependent' });
     expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, m1)])).toMatchObject({ type: 'symmetric', mapping: 'address-dependent' });
     expect(classify([at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, m1), at('203.0.113.10', 3479, m1)])).toMatchObject({ mapping: 'endpoint-independent' });
+    // Whatever the order the servers were given in (audit of the change: the third one listed first or second was left out).
+    const three = [at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, moved2)];
+    for (const order of [[0, 1, 2], [1, 0, 2], [1, 2, 0], [2, 1, 0], [0, 2, 1], [2, 0, 1]]) expect([order, classify(order.map((i) => three[i]!)).mapping]).toEqual([order, 'address-and-port-dependent']);
+    const adm = [at('203.0.113.10', 3478, m1), at('203.0.113.11', 3478, moved), at('203.0.113.10', 3479, m1)];
+    for (const order of [[1, 0, 2], [1, 2, 0]]) expect(classify(order.map((i) => adm[i]!)).mapping).toBe('address-dependent');
   });
 
   it('a new mapping at test II and no answer to test III: symmetric, endpoint-dependent (probe audit: it was unknown)', () => {
