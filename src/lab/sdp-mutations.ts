@@ -360,6 +360,10 @@ export const MUTATIONS: readonly Mutation[] = [
   a('simulcast-draft03', 'rid and simulcast', '"a=simulcast: recv rid=q;h;f" (draft-ietf-mmusic-sdp-simulcast-03, as Firefox wrote it before version 64)', sfuAnswer(...SIM_RIDS, 'a=simulcast: recv rid=q;h;f'), 'simulcast'),
   a('mline-no-format-rejected', 'syntax', 'the video m-line rejected with no format at all: "m=video 0 UDP/TLS/RTP/SAVPF" (a Kurento answer)', (s) => inKind('video', (m) => [m[0]!.replace(/^(m=video) \d+ (\S+) .*$/, '$1 0 $2'), ...m.slice(1)])(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
   a('mline-no-format', 'syntax', 'the audio m-line with no format: "m=audio 9 UDP/TLS/RTP/SAVPF"', replaceFirst(/^(m=audio \d+ \S+) .*$/, '$1')),
+  a('sctp-port-two-blanks', 'SCTP', '"a=sctp-port  5000" (two blanks for the colon)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port  $1'), 'data'),
+  a('sctp-port-blank-word', 'SCTP', '"a=sctp-port abc" (a blank for the colon, no number)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port abc'), 'data'),
+  a('sctp-port-blank-trailing', 'SCTP', '"a=sctp-port 5000 " (a blank for the colon and one after the port)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port $1 '), 'data'),
+  a('sctp-port-bare', 'SCTP', '"a=sctp-port" with no value', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port'), 'data'),
   // ---- offers, given to a fresh peer connection ----
   o('simulcast-draft03-offer', 'rid and simulcast', 'the simulcast offer\'s a=simulcast in the draft-03 syntax ("a=simulcast: send rid=q;h;f", Firefox before version 64)', replaceAll(/^a=simulcast:send (\S+)$/, 'a=simulcast: send rid=$1'), 'simulcast'),
   o('rid-underscore-offer', 'rid and simulcast', 'the simulcast offer\'s rid q renamed q_1 in a=rid and a=simulcast (RFC 8851 allows "_" and "-" in a rid-id)', (s) => replaceAll(/^a=simulcast:send q;/, 'a=simulcast:send q_1;')(replaceAll(/^a=rid:q send$/, 'a=rid:q_1 send')(s)), 'simulcast'),

@@ -624,9 +624,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       sctp = { offerPort: o.sctpPort, answerPort: a?.sctpPort ?? null, offerMaxMessageSize: o.maxMessageSize, answerMaxMessageSize: a?.maxMessageSize ?? null };
       // An offer without a=sctp-port means 5000 (RFC 8841 §5.2); both browsers take it (measured). An answer without one Firefox rejects.
       // Missing, Firefox rejects it; written and unreadable (a=sctp-port:x), both do (measured).
-      const unreadPort = a !== null && a.lines.some((l) => l.kind === 'other-attribute' && l.name === 'sctp-port');
-      // "a=sctp-port 5000" (a blank for the colon) is read as the port by parseSdp: both browsers take it (measured).
-      if (live && a && a.sctpPort === null) {
+      // "a=sctp-port 5000" (a blank for the colon) is read as the port by parseSdp: both browsers take it
+      // (measured). With two blanks Firefox reads the port too (Chromium refuses the line: sctp-port-value);
+      // with a word, or nothing, both refuse the answer.
+      const written = a === null ? [] : a.lines.filter((l) => l.kind === 'other-attribute' && (l.name === 'sctp-port' || l.name.startsWith('sctp-port ')));
+      const firefoxReads = written.some((l) => /^sctp-port +[0-9]{1,5} *$/.test((l as { name: string }).name));
+      const unreadPort = written.length > 0 && !firefoxReads;
+      if (live && a && a.sctpPort === null && !firefoxReads) {
         add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
       }
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);

@@ -70,6 +70,7 @@ const RULE_BROWSERS = {
   'codec-attribute-unknown-pt': C,
   'rtx-apt': C,
   'sctp-port-range': C,
+  'sctp-port-value': C,
   'max-message-size-value': C,
   'sctp-format': BOTH,
   'sctp-format-sctpmap': F,
@@ -139,6 +140,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'codec-attribute-unknown-pt': { what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2' },
   'rtx-apt': { what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
   'sctp-port-range': { what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2' },
+  'sctp-port-value': { what: 'an a=sctp-port whose port is not a number, or missing: "a=sctp-port:x", "a=sctp-port abc", "a=sctp-port  5000" (two blanks for the colon), "a=sctp-port" (Chromium: "Invalid sctp port value", "Expects at least 2 fields"; Firefox refuses such an answer but for the two blanks, whose port it reads; one blank and the port both take)', reference: 'RFC 8841 §5.2' },
   'max-message-size-value': { what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6' },
   'sctp-format': { what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
   'sctp-format-sctpmap': { what: 'UDP/DTLS/SCTP (or TCP/…) with a port number for format and a=sctpmap (Firefox: "No webrtc-datachannel token in m= media line")', reference: 'RFC 8841 §4.1, §5.2' },
@@ -279,6 +281,14 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
   // A space only: libwebrtc's GetLine refuses "a= …" (measured); a tab passes it (the attribute then ignored as unknown).
   if (name.startsWith(' ')) {
     add('attribute-blank', n, 3, `"a=${name.slice(0, 40)}" has a blank after "="`);
+    return;
+  }
+  // "a=sctp-port" with a blank where the colon goes and no port after it (one blank and a port is read as the port: line.ts).
+  if (name === 'sctp-port' || name.startsWith('sctp-port ')) {
+    const written = name === 'sctp-port' ? (value === null ? '' : `:${value}`) : name.slice(9);
+    // libwebrtc's ParseSctpPort reads the field after the colon, else the second of the fields split at each blank (empty ones kept).
+    const port = name === 'sctp-port' ? value : name.split(' ')[1]!;
+    if (port === null || !isUint(port)) add('sctp-port-value', n, 3, `a=sctp-port${written.slice(0, 40)}${written === '' ? ' has no port' : ' is not a port number after a colon or one blank'}`);
     return;
   }
   switch (name) {

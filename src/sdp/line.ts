@@ -122,7 +122,7 @@ function rejectedCandidate(e: SdpscopeError, line: number, value: string | null,
   return { line, kind: 'other-attribute', name: 'candidate', value, rejection: e.toJSON() };
 }
 
-const SCTP_PORT_BLANK = /^sctp-port [0-9]{1,5}$/;
+const SCTP_PORT_BLANK = /^sctp-port [0-9]{1,5} *$/;
 
 /** `content` is the whole line, "a=" included. */
 function readAttribute(content: string, line: number, problems: FindingSink<ParseDiagnostic>): Node {
@@ -137,7 +137,8 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
   // port, its spelling kept.
   const blank = colon < 0 && name.startsWith('sctp-port ') && SCTP_PORT_BLANK.test(name);
   if (blank) {
-    value = name.slice(10);
+    // Blanks after the port too ("a=sctp-port 5000 "): libwebrtc reads the second field alone (measured).
+    value = name.slice(10).trimEnd();
     name = 'sctp-port';
   }
   const rule = ruleFor(name);

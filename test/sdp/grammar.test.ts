@@ -22,7 +22,7 @@ describe('the attribute table', () => {
     ['setup', 'a=setup:sideways', 'rejected-by-browser'],
     ['rtpmap', 'a=rtpmap:abc opus/48000', 'attribute-syntax'],
     ['extmap', 'a=extmap:x urn:foo', 'rejected-by-browser'],
-    ['sctp-port', 'a=sctp-port:port', 'attribute-syntax'],
+    ['sctp-port', 'a=sctp-port:port', 'rejected-by-browser'],
     ['rtcp-mux', 'a=rtcp-mux:yes', 'attribute-syntax'],
     ['ssrc-group', 'a=ssrc-group:FID abc', 'attribute-syntax'],
   ])('a %s value off its grammar is kept as text with a diagnostic (a browser\'s refusal when one was measured)', (_name, line, kind) => {
@@ -43,6 +43,17 @@ describe('a=sctp-port with a blank for the colon', () => {
     expect(line).toMatchObject({ kind: 'attribute', name: 'sctp-port', value: 5000, verbatim: { text: 'a=sctp-port 5000', canonical: 'a=sctp-port:5000' } });
     expect(d.media[0]!.sctpPort).toBe(5000);
     expect(writeSdp(d)).toBe(text);
+  });
+  it('"a=sctp-port 5000 " (a blank after the port too) is the port: libwebrtc reads the second field alone (measured)', () => {
+    const text = media('a=sctp-port 5000 ');
+    const d = parseSdp(text);
+    expect(d.media[0]!.sctpPort).toBe(5000);
+    expect(writeSdp(d)).toBe(text);
+  });
+  it.each([['a=sctp-port  5000', true], ['a=sctp-port abc', true], ['a=sctp-port', true], ['a=sctp-port:x', true], ['a=sctp-port\t5000', false]])('%j: no port, and Chromium\'s refusal said: %s (measured)', (raw, refused) => {
+    const d = parseSdp(media(raw));
+    expect(d.media[0]!.sctpPort).toBeNull();
+    expect(d.diagnostics.some((x) => (x as { rule?: string }).rule === 'sctp-port-value')).toBe(refused);
   });
   it.each(['a=sctp-port  5000', 'a=sctp-port\t5000', 'a=sctp-port 5000 x', 'a=sctp-port 123456'])('%j stays text (libwebrtc reads one blank and one number)', (raw) => {
     const d = parseSdp(media(raw));
