@@ -190,7 +190,10 @@ function otherInput(text: string): string {
   // (fuzz seed 20261206, input 363: 28 KB took 780 ms); a foundation of 32 characters at most, as
   // "\S+" was quadratic on "candidate:candidate:…" (input 169: 74 KB, 352 ms).
   // Firefox's about:webrtc page as rendered, copied as text: what issues hold (ICE audit: pion#1544).
-  if (/^PeerConnection ID: \S/m.test(head) && /^(?:Session Statistics|ICE Stats|RTCConfiguration)\r?$/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
+  // Its peer connection line in any language ("PeerConnection ID: 1605979520897000 (id=6442450945
+  // url=…)", "Identifiant PeerConnection : …"): a label, a colon, the id and Firefox's "(id=… url=…)"
+  // (audit of the change: a French page and Firefox 34's were not told); nICEr's "ICE(PC:…" is not one.
+  if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
   if (/^[ \t]*v=0[ \t]*\r?$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
   if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:[^\s:]{1,32} \d{1,3} (?:udp|tcp) /i.test(head) || /\bCand\[[^\]:]*:[^\]:]+:\d{1,3}:(?:udp|tcp):/.test(head)) return SIGNALING_HINT;
   return '';

@@ -1261,9 +1261,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const iceRan = iceStates.some((st) => st.state !== 'new' && st.state !== 'closed');
   if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0 && !iceRan) {
     const anything = r.states.signaling.length > 0 || x.failures.length > 0 || ice.length > 0 || r.localCandidates.length > 0 || r.remoteCandidates.length > 0;
-    if (!anything) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
+    if (!anything && !x.statsOnly) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
     // getStats results alone hold no description and no event: "not set" would be a guess (ICE
-    // audit: Twilio's "pre-ice" snapshots, with a transport and a certificate, were "not-negotiated").
+    // audit: Twilio's "pre-ice" snapshots, with a transport and a certificate, were "not-negotiated");
+    // with no ICE stats at all (Firefox's getStats has no transport stats) they are the same story,
+    // not webrtc-internals advice (audit of the change: "was webrtc-internals opened…", exit 0).
     if (x.statsOnly) {
       evidence.push('getStats results hold no events and no descriptions: whether the offer and answer were set cannot be told from them');
       for (const t of x.transports) {
@@ -1271,6 +1273,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         if (state !== undefined) evidence.push(`transport ${t.id}: ICE state ${asText(state)}`);
       }
       if (x.transports.length > 0) evidence.push('a transport is in the stats: libwebrtc makes one when a description is applied, so one likely was');
+      else evidence.push('no transport in the stats (Firefox\'s getStats has none: its ICE shows in candidates and candidate pairs only)');
       evidence.push('no candidate and no candidate pair in the stats');
       return verdict('not-started', 'ICE had not started when the stats were taken: no candidate, no candidate pair.', evidence);
     }

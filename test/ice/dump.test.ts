@@ -116,7 +116,10 @@ describe('readStatsDump', () => {
     expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
     // Firefox's about:webrtc page copied as text (what issues hold): said, with what to take instead (ICE audit: pion#1544).
     const page = 'Session Statistics\n[ 12 | 6442450945 ] https://example.test/ (closed)\nPeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nRTCConfiguration\nbundlePolicy: balanced\nICE Stats\n';
-    expect(() => readStatsDump(page)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/it is the text of Firefox's about:webrtc page as the page shows it: its "Copy Report" button gives the report as JSON/) }));
+    expect(() => readStatsDump(page)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/it is the text of Firefox's about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON/) }));
+    // In French, and nICEr's log lines are not the page.
+    expect(() => readStatsDump('Statistiques de session\nIdentifiant PeerConnection : 1539547106226447 (id=2147494394 url=https://example.test/)\nStatistiques ICE\n')).toThrow(expect.objectContaining({ message: expect.stringMatching(/about:webrtc page/) }));
+    expect(() => readStatsDump('ICE(PC:1539547106226447 (id=2147494394 url=https://example.test/)): peer (PC:1539547106226447 (id=2147494394 url=https://example.test/):default) no such component\n')).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/about:webrtc page/) }));
     // Empty is EMPTY_INPUT, as parseSdp says it (library audit: "it does not start as JSON does").
     for (const empty of ['', ' \n\t', '\ufeff']) expect(() => readStatsDump(empty)).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT', message: 'the dump is empty' }));
   });

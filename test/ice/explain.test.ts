@@ -225,6 +225,10 @@ describe('explainIce on real dumps', () => {
         'a transport is in the stats: libwebrtc makes one when a description is applied, so one likely was',
         'no candidate and no candidate pair in the stats',
       ]);
+      // Firefox's getStats has no transport stats: before ICE, no ICE stats at all, the same verdict (audit of the change: no-ice-data and webrtc-internals advice).
+      const firefox = explainIce(peerConnectionFromStats([[{ id: 'P', type: 'peer-connection', timestamp: 1700000000000, dataChannelsOpened: 0 }, { id: 'o1', type: 'outbound-rtp', timestamp: 1700000000000, kind: 'audio', ssrc: 1 }]]));
+      expect(firefox.verdict.code).toBe('not-started');
+      expect(firefox.verdict.evidence).toContain('no transport in the stats (Firefox\'s getStats has none: its ICE shows in candidates and candidate pairs only)');
       // Given its descriptions, the same snapshot says what they say.
       const withSdp = explainIce(peerConnectionFromStats([JSON.parse(dumpText('twilio-voice.js__chrome141_rtcstatsreport-pre-ice.json'))], { localSdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }));
       expect(withSdp.verdict.code).not.toBe('not-started');
