@@ -377,15 +377,22 @@ export function buildDescription(
   // From each m-section's msids (no pass over its lines; a line number is looked up for a finding only).
   let msidOwner: Map<string, MediaDescription | null> | null = null;
   for (const m of media) {
-    if ((m.port === 0 && !m.bundleOnly) || m.msids.length === 0) continue;
+    if ((m.port === 0 && !m.bundleOnly) || (m.msids.length === 0 && m.ssrcs.length === 0)) continue;
+    // The legacy a=ssrc:<ssrc> msid:<stream> <track> too: Chromium refuses one named in two m-sections so (measured).
+    const ssrcMsids = m.ssrcs.flatMap((y) => {
+      if (y.attribute !== 'msid' || y.value === null) return [];
+      const [streamId, trackId] = y.value.split(' ');
+      return streamId !== undefined && streamId !== '' && trackId !== undefined && trackId !== '' ? [{ streamId, trackId }] : [];
+    });
+    if (m.msids.length === 0 && ssrcMsids.length === 0) continue;
     msidOwner ??= new Map();
-    for (const x of m.msids) {
+    for (const x of [...m.msids, ...ssrcMsids]) {
       if (x.trackId === null) continue;
       const k = `${x.streamId} ${x.trackId}`;
       const first = msidOwner.get(k);
       if (first === undefined) msidOwner.set(k, m);
       else if (first !== null && first !== m) {
-        const lineOf = (d: MediaDescription) => d.lines.find((l) => l.kind === 'attribute' && l.name === 'msid' && l.value.streamId === x.streamId && l.value.trackId === x.trackId)?.line ?? d.lines[0]!.line;
+        const lineOf = (d: MediaDescription) => d.lines.find((l) => l.kind === 'attribute' && ((l.name === 'msid' && l.value.streamId === x.streamId && l.value.trackId === x.trackId) || (l.name === 'ssrc' && l.value.attribute === 'msid' && l.value.value === k)))?.line ?? d.lines[0]!.line;
         // Chromium refuses the description ("Duplicate a=msid lines detected"; measured, foreign-offer audit: the WHIP draft's example offer).
         ruleSink(findings, m.mid)('msid-duplicate', lineOf(m), null, `a=msid:${k.length > 80 ? `${k.slice(0, 80)}…` : k} is on line ${lineOf(first)} too, in another m-section`);
         msidOwner.set(k, null);
