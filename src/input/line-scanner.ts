@@ -51,11 +51,12 @@ const ESCAPED_SDP = /^v=[0-9]*\\(?:r\\)?n/;
 /**
  * A time at the start of a log line, as loggers write it: "2026-11-24T06:00:00.123Z",
  * "2026-11-24 06:00:00,123 +0100", "06:21:10.200", logcat's "12-05 10:00:00.123", syslog's "Jan 19
- * 10:43:42" and C's ctime "Tue Jan 19 10:43:42 2016" (Janus; candidates audit: no time column), in
+ * 10:43:42", C's ctime "Tue Jan 19 10:43:42 2016" (Janus; candidates audit: no time column) and
+ * JavaScript's Date "Tue Jan 05 2016 15:39:35 GMT-0200" (SIP.js, React Native's Metro: native-log audit), in
  * brackets or not, after a level word or not ("INFO 2026-…", "[WARN] 06:21:10", "debug: …": the
  * time had been lost behind it). Anchored: one pass.
  */
-const LEADING_TIME = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|VERBOSE|TRC|DBG|INF|WRN|ERR|CRT|FTL)\]?:? +)?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: \d{4})?)\]?(?=[\s\]]|$)/i;
+const LEADING_TIME = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|VERBOSE|TRC|DBG|INF|WRN|ERR|CRT|FTL)\]?:? +)?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d (?:\d{4} )?\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: \d{4}| GMT[+-]\d{4})?)\]?(?=[\s\]]|$)/i;
 
 /** The time a log line starts with, as written, or undefined. */
 export function leadingTime(line: string): string | undefined {

@@ -195,6 +195,13 @@ describe('real threads (test/fixtures/threads)', () => {
       'Tue candidate:5 1 udp 2122260223 10.0.0.5 5000 typ host',
     ].join('\n'));
     expect(r.candidates.map((c) => c.source.timestamp)).toEqual(['Jan 19 10:43:42', 'Sat Feb  3 09:01:02 2024', '12-05 10:00:00.123', undefined, undefined]);
+ 
+    // JavaScript's Date (SIP.js's console, React Native's Metro: native-log audit of 2026-12-06).
+    const js = readInput([
+      'Thu Feb 07 2019 02:44:06 GMT+0100 (Mitteleuropäische Normalzeit) | sip.invitecontext | candidate:6 1 udp 2122260223 10.0.0.6 5000 typ host',
+      '[Wed Jul 08 2020 12:51:48.327]  LOG      candidate:7 1 udp 2122260223 10.0.0.7 5000 typ host',
+    ].join('\n'));
+    expect(js.candidates.map((c) => c.source.timestamp)).toEqual(['Thu Feb 07 2019 02:44:06 GMT+0100', 'Wed Jul 08 2020 12:51:48.327']);
   });
 
   it('an SDP whose v=0 a log label ends in punctuation before (KVS\'s "Offer -----v=0") is whole, with the type the label names (it lost v=, o=, s=, t=: a fragment, NO_SDP_FOUND to sdp-diff)', async () => {
