@@ -452,16 +452,28 @@ export class LineScanner {
         // Not JSON: look for candidates and escaped SDPs in the text.
       }
     }
+    // The end of gathering as native stacks log it (libwebrtc's "component 1 gathering complete",
+    // "All candidates gathered for 0:1:0", libjuice's "Candidate gathering done", libdatachannel's
+    // "Changed gathering state to complete"): an end-of-candidates (native-log audit: a false
+    // end-of-candidates-missing on each such log).
+    if (line.length <= MAX_DUMP_LINE && GATHERING_DONE.test(line) && !line.includes('candidate:')) {
+      const at = this.at(lineNo, 'text');
+      this.sink.endOfCandidates({ sdpMid: null, source: time !== undefined ? { ...at, timestamp: time } : at });
+      return;
+    }
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
 }
 
+/** A native stack's word for the end of gathering (the whole agent's, not one port's: "Port completed gathering candidates" is not one). */
+const GATHERING_DONE = /\b(?:(?:ice ?)?gathering (?:complete|completed|done|finished)\b|all candidates gathered\b|(?:ice ?)?gathering ?state(?: changed)?(?: to|:|=)? ?["']?complete\b)/i;
+
 /** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
 const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;
 
-/** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
 /** An m-line behind blanks only: `    m=audio 49170 RTP/AVP 0`. */
 const INDENTED_MLINE = /^[ \t]{1,16}m=[a-z]{3,16} [0-9]{1,5}(?:\/[0-9]{1,5})? [A-Za-z]/;
+/** An SDP origin line (RFC 8866 §5.2: o=<username> <sess-id> <sess-version> IN IP4|IP6 <address>), bounded. */
 const ORIGIN_LINE = /^o=\S{1,256} \S{1,64} \S{1,64} IN IP[46] \S/;
 
 /** The type a prefix names just before its v=0 (`Offer -----v=0`, `answer: v=0`), or null. */

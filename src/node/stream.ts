@@ -99,6 +99,9 @@ const DUMP_UFRAG = Buffer.from('local_ufrag="');
 const PION = Buffer.from(PION_START);
 /** rsyslog's escaped line break (`#015#012a=…`, line-scanner.ts): an SDP's lines on one syslog line, maybe with no other marker (a line cut after "a=candid"). */
 const SYSLOG_BREAK = Buffer.from('#012');
+/** The end of gathering as native stacks log it (line-scanner.ts's GATHERING_DONE): "…gathering complete", "All candidates gathered". */
+const GATHERING = Buffer.from('athering');
+const GATHERED = Buffer.from('s gathered');
 
 /**
  * Where the next occurrence of each marker is in one buffer, searched once and reused for every
@@ -106,7 +109,7 @@ const SYSLOG_BREAK = Buffer.from('#012');
  */
 class Markers {
   private buf: Buffer | null = null;
-  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK];
+  private static readonly NEEDLES: readonly (Buffer | number)[] = [0, CANDIDATE, VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED];
   /** Next occurrence at or after the position last asked about, per marker (-1: none left in the buffer). */
   private readonly next = Markers.NEEDLES.map(() => 0);
   private readonly from = Markers.NEEDLES.map(() => 0);
@@ -114,7 +117,7 @@ class Markers {
     this.buf = buf;
     this.from.fill(-1);
   }
-  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "Candidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <", 11 "} fnd=", 12 "Candidates:  (", 13 'local_ufrag="', 14 pion's base64 start, 15 "#012") lies within [start, end). */
+  /** Whether marker `m` (0 NUL, 1 "candidate:", 2 "v=0", 3 '"candidate"', 4 "<candidate ", 5 "Candidate(", 6 " | ", 7 "Cand[", 8 'essagePayload"', 9 " Candidate {", 10 "----- ICE Media <", 11 "} fnd=", 12 "Candidates:  (", 13 'local_ufrag="', 14 pion's base64 start, 15 "#012", 16 "athering", 17 "s gathered") lies within [start, end). */
   within(m: number, start: number, end: number): boolean {
     const len = m === 0 ? 1 : (Markers.NEEDLES[m] as Buffer).length;
     let at = this.next[m]!;
@@ -156,7 +159,7 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   if (i > start && buf[i] === 0x6d && buf[i + 1] === 0x3d) return true;
   // A line whose last word is a type ("… TRC [webrtc] answer"): the type of an SDP on the next line (line-scanner.ts).
   if (endsWithTypeWord(buf, start, end)) return true;
-  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end) || markers.within(15, start, end);
+  return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end) || markers.within(15, start, end) || markers.within(16, start, end) || markers.within(17, start, end);
 }
 
 const TYPE_WORDS = ['offer', 'answer', 'pranswer'].map((w) => Buffer.from(w));

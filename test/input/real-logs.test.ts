@@ -267,3 +267,21 @@ describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
     expect(a.finish().sessions.map((s) => s.session)).toEqual(['no ufrag, remote side']);
   });
 });
+
+describe('the end of gathering as native stacks log it (native-log audit of 2026-12-06: a false end-of-candidates-missing)', () => {
+  it.each([
+    ['libwebrtc', '[000:379] (p2p_transport_channel.cc:952): P2PTransportChannel: 0, component 1 gathering complete'],
+    ['libwebrtc\'s allocator', '(basic_port_allocator.cc:1143): All candidates gathered for 0:1:0'],
+    ['libjuice', '2021-02-25 10:24:11.053 INFO  [4581638] [rtc::IceTransport::LogCallback@341] juice: agent.c:2103: Candidate gathering done'],
+    ['libdatachannel', '2021-02-25 10:24:11.053 INFO  [4581638] [rtc::PeerConnection::changeGatheringState@1224] Changed gathering state to complete'],
+    ['a page', '12:00:01.000 iceGatheringState: complete'],
+  ])('%s: an end-of-candidates, in both readers', async (_name, line) => {
+    const text = `x candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n${line}\n`;
+    const r = readInput(text);
+    expect(r.endOfCandidates.map((e) => e.source.line)).toEqual([2]);
+    expect((await streamed(text)).endOfCandidates.map((e) => e.source.line)).toEqual([2]);
+  });
+  it('one port\'s "Port completed gathering candidates" is not the agent\'s end', () => {
+    expect(readInput('(basic_port_allocator.cc:1069): Port[a8035890:video:1:0:local:Net[enp0s5:192.168.7.x/24:Unknown:id=1]]: Port completed gathering candidates.\n').endOfCandidates).toEqual([]);
+  });
+});
