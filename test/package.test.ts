@@ -178,9 +178,13 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // families and fields, an empty s=, a blank after a=, m= ports, a=ssrc without a value, repeated
   // ssrc-group ssrcs and a=simulcast, unknown candidate kinds in an SDP: browser-rules.js 8.6 → 10.6
   // KiB, their words left out) and bundled m-sections read as the browsers read them. Cap 124 KiB.
-  it('parseSdp + negotiate stays within 124 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-06 (night session) 122.2 → 125.6 KiB: the rules the foreign-offer oracle and the changes
+  // measured (rid-chars, msid-duplicate with its ssrc form, extmap-bundle-collision,
+  // rtcp-mux-missing-bundle-only, mline-no-format, sctp-port-value), simulcast alternatives kept,
+  // the sctp-port blank form. Cap 128 KiB.
+  it('parseSdp + negotiate stays within 128 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 12 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 16 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
