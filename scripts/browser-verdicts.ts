@@ -18,19 +18,20 @@ const dir = `${root}/test/fixtures/verdicts`;
 
 /**
  * The offers of other stacks: every whole description that says it is an offer, or writes
- * a=setup:actpass, in the shared corpus's SDPs, the real samples of test/fixtures/threads and
- * sdp-diff-audit, and samples/; each text once, in path order.
+ * a=setup:actpass, in the shared corpus's SDPs, the real samples of test/fixtures/threads,
+ * sdp-diff-audit and offers, and samples/; each text once, in path order.
  */
 function foreignOffers(): ForeignOffer[] {
   const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
   const seen = new Set<string>();
   const out: ForeignOffer[] = [];
-  for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'samples']) {
+  for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'test/fixtures/offers', 'samples']) {
     for (const f of walk(join(root, d))) {
       if (/\.(?:gz|md)$/.test(f)) continue;
       for (const x of readInput(readFileSync(f, 'utf8')).descriptions) {
         if (x.description.fragment || seen.has(x.text)) continue;
-        if (x.type !== 'offer' && !(x.type === null && /^a=setup:actpass\r?$/m.test(x.text))) continue;
+        // test/fixtures/offers holds offers only (some older than a=setup).
+        if (x.type !== 'offer' && !(x.type === null && (d === 'test/fixtures/offers' || /^a=setup:actpass\r?$/m.test(x.text)))) continue;
         seen.add(x.text);
         const path = relative(root, f).replace(/^\.\.\/shared\//, 'shared/');
         out.push({ id: `${path}:${x.source.line}`, sdp: x.text });

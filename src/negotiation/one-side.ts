@@ -72,13 +72,19 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
   return readingModels('sideFindings', [description], ['the description'], () => {
     const out: NegotiationDiagnostic[] = [];
     if (description.fragment) return out;
+    // A bundled m-section other than its group's tag uses the tag's transport (negotiate's reading,
+    // measured): an answer's, and an offer's where it is bundle-only (foreign-offer oracle: RFC
+    // 8829's B1 offer, which Firefox takes, had "Firefox rejects it").
+    const groups: readonly (readonly string[])[] = Array.isArray(description.bundleGroups) ? description.bundleGroups : description.bundle ? [description.bundle] : [];
+    const notTags = new Set(groups.flatMap((g) => g.slice(1)));
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;
       const add = (d: NegotiationDiagnostic) => void out.push({ ...d, message: where + d.message });
       if (m.port === 0 && !m.bundleOnly) continue;
       if (!keyedByDtls(m)) continue;
-      dtlsSideFindings(m, side, m.mid, m.index, add);
+      const shared = m.mid !== null && notTags.has(m.mid) && (side === 'answer' || m.bundleOnly);
+      dtlsSideFindings(m, side, m.mid, m.index, add, shared);
       if (side === 'answer' && (m.setup === 'actpass' || m.setup === 'holdconn')) {
         add(diagnostic('dtls-role-conflict', `the answer says a=setup:${m.setup}: an answerer must choose active or passive, both browsers reject it`, { mid: m.mid, index: m.index }));
       }

@@ -3,19 +3,23 @@
  * (test/fixtures/verdicts/foreign-offers.json.gz, made by `npm run verdicts`: the shared
  * corpus's offers and the audits' real samples, each given as it is to a fresh peer connection's
  * setRemoteDescription in Chromium 156 and Firefox ESR 153). An offer a browser refused must have
- * an error in its own diagnostics; one it took must have none that says that browser refuses it.
+ * an error in what `sdpscope parse --type offer` says of it (its own diagnostics and an offer's
+ * findings); one it took must have none that says that browser refuses it.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { ForeignVerdicts } from '../../src/lab/foreign-verdicts.js';
 import { parseSdp } from '../../src/sdp/parse.js';
+import { sideFindings } from '../../src/negotiation/one-side.js';
 
 const fixture = JSON.parse(gunzipSync(readFileSync(fileURLToPath(new URL('../fixtures/verdicts/foreign-offers.json.gz', import.meta.url)))).toString('utf8')) as ForeignVerdicts;
 
 const rows = fixture.cases.flatMap((c) =>
   (['chromium', 'firefox'] as const).map((b) => {
-    const errors = parseSdp(c.sdp).diagnostics.filter((d) => d.severity === 'error') as readonly { kind: string; rule?: string; browsers?: Record<string, string> }[];
+    // As `sdpscope parse --type offer` says it: the description's own findings and an offer's (sideFindings).
+    const d = parseSdp(c.sdp);
+    const errors = [...d.diagnostics, ...sideFindings(d, 'offer')].filter((x) => x.severity === 'error') as readonly { kind: string; rule?: string; browsers?: Record<string, string> }[];
     return { id: c.id, browser: b, verdict: c.results[b].verdict, rejects: c.results[b].verdict.startsWith('rejects'), errors };
   }),
 );
