@@ -165,7 +165,6 @@ export interface NegotiationDiagnosticPayloads {
   'moved-out-of-bundle': MediaPosition;
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-group-split': MediaPosition & { readonly browsers: BrowserVerdicts };
-  'bundle-extmap-collision': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-payload-type-collision': MediaPosition;
   'media-rejected': MediaPosition;
   'mline-count-mismatch': MediaPosition;
@@ -286,7 +285,6 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'moved-out-of-bundle': 'warning',
   'stopped-mline-accepted': 'error',
   'bundle-group-split': 'error',
-  'bundle-extmap-collision': 'error',
   'bundle-payload-type-collision': 'warning',
   'media-rejected': 'info',
   'mline-count-mismatch': 'error',
@@ -748,13 +746,6 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Two BUNDLE groups of the answer take m-lines of one offered group: each answer group answers one offered group whole, less what it rejects or moves out (RFC 8843 §7.3.2). Chromium 156 rejects such an answer ("A MID in the answer has changed group"); Firefox ESR 153 accepts it (measured by the sdp-diff audit).',
     action: 'Answer one group per offered group, with the m-lines it accepts bundled.',
     reference: 'RFC 8843 §7.3.2',
-  },
-  'bundle-extmap-collision': {
-    domain: 'negotiation',
-    title: 'One extmap id for two extensions across a BUNDLE group',
-    description: 'Two m-sections of one BUNDLE group give one a=extmap id to different header extensions: on the one transport the id cannot mean both. Chromium 156 rejects the description ("A BUNDLE group contains a codec collision for header extension id=…"); Firefox ESR 153 accepts it (measured by the sdp-diff audit, on real Firefox 56–60 offers of the corpus).',
-    action: 'Use one id per extension across the bundled m-sections (browsers do since about 2019).',
-    reference: 'RFC 8843 §9.2; RFC 8285 §5',
   },
   'bundle-payload-type-collision': {
     domain: 'negotiation',

@@ -26,6 +26,8 @@ export interface ForeignVerdict {
   readonly verdict: string;
   /** For an offer it accepted: why createAnswer failed, when it did. */
   readonly answerError?: string;
+  /** For an offer it accepted: the answer createAnswer made (not set: no gathering, so no candidates in it). */
+  readonly answer?: string;
 }
 
 export interface ForeignVerdicts {
@@ -42,7 +44,7 @@ const PAGE = `(() => {
       try {
         try { await pc.setRemoteDescription({ type: 'offer', sdp }); }
         catch (e) { return { verdict: 'rejects: ' + message(e) }; }
-        try { await pc.createAnswer(); return { verdict: 'accepts' }; }
+        try { const a = await pc.createAnswer(); return { verdict: 'accepts', answer: a.sdp }; }
         catch (e) { return { verdict: 'accepts', answerError: message(e) }; }
       } finally { pc.close(); }
     },

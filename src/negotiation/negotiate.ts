@@ -373,12 +373,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
   }
 
-  // Per description, what Chromium checks across m-sections (sdp-diff audit against both browsers).
+  // Per description, what a receiver checks across m-sections (sdp-diff audit against both browsers).
+  // One extmap id for two URIs in a group is each description's own finding (parseSdp's rule extmap-bundle-collision).
   for (const [side, d, groups] of [['offer', offer, offerGroups], ['answer', answer, answerGroups]] as const) {
     for (const group of groups) {
       const members = new Set(group);
-      const ids = new Map<number, { uri: string; mid: string | null }>();
-      const said = new Set<number>();
       // One payload type, two codecs (or two configurations of one) in one group: both browsers take
       // it (measured, negotiation audit), a receiver that tells packets apart by payload type cannot.
       const pts = new Map<number, { codec: string; fmtp: string; mid: string | null }>();
@@ -395,15 +394,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
             ptSaid.add(c.payloadType);
             const what = was.codec !== codec ? `${describeCodec(c)} in mid ${JSON.stringify(m.mid)} and ${was.codec.split('/')[0]} in mid ${JSON.stringify(was.mid)}` : `${c.name} with a=fmtp "${fmtp}" in mid ${JSON.stringify(m.mid)} and "${was.fmtp}" in mid ${JSON.stringify(was.mid)}`;
             add(finding('bundle-payload-type-collision', `the ${side}'s payload type ${c.payloadType} is ${what}, one BUNDLE group: both browsers take it; a receiver that routes by payload type (no mid header extension, no ssrc lines) cannot tell them apart`, m.mid, m.index));
-          }
-        }
-        for (const e of m.extmaps) {
-          const uri = extensionOf(e);
-          const was = ids.get(e.id);
-          if (was === undefined) ids.set(e.id, { uri, mid: m.mid });
-          else if (was.uri !== uri && !said.has(e.id)) {
-            said.add(e.id);
-            add(diagnostic('bundle-extmap-collision', `the ${side}'s extmap id ${e.id} is ${was.uri} in mid ${JSON.stringify(was.mid)} and ${uri} in mid ${JSON.stringify(m.mid)}, one BUNDLE group: Chromium rejects it (Firefox accepts)`, { mid: m.mid, index: m.index, browsers: CHROMIUM_REJECTS }));
           }
         }
       }
@@ -633,7 +623,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       if (live && a && a.sctpPort === null && !firefoxReads) {
         add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
       }
-      if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${o.sctpmap ? '+ sctpmap' : '+ sctp-port'}, answer ${a.protocol} ${a.sctpmap ? '+ sctpmap' : '+ sctp-port'}`);
+      // Each side's form as written (the foreign-offer check: a 2013 Firefox offer, with neither, was "+ sctp-port").
+      const form = (m: MediaDescription) => (m.sctpmap ? '+ sctpmap' : m.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'sctp-port') ? '+ sctp-port' : '+ neither sctp-port nor sctpmap');
+      if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${form(o)}, answer ${a.protocol} ${form(a)}`);
     }
 
     if (otherKind) diags.length = mark;

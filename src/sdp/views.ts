@@ -1,5 +1,6 @@
 /** Builds the read-only views of a description (media kind, codecs, ICE, DTLS...) from its lines. */
 import { explainParsed, placeFindings } from '../candidate/explain.js';
+import { extensionOf } from './attribute-readers.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
@@ -424,12 +425,14 @@ export function buildDescription(
       const m = midOwner.get(mid);
       if (m === undefined || (m.port === 0 && !m.bundleOnly)) continue;
       for (const e of m.extmaps) {
+        // The extension itself: an encrypted one (RFC 6904) is its inner URI.
+        const uri = extensionOf(e);
         const had = byId.get(e.id);
-        if (had === undefined) byId.set(e.id, { uri: e.uri, m });
-        else if (had.uri !== e.uri && had.m !== m) {
+        if (had === undefined) byId.set(e.id, { uri, m });
+        else if (had.uri !== uri && had.m !== m) {
           const at = m.lines.find((l) => l.kind === 'attribute' && l.name === 'extmap' && l.value.id === e.id)?.line ?? m.lines[0]!.line;
-          ruleSink(findings, m.mid)('extmap-bundle-collision', at, 10, `a=extmap id ${e.id} is ${e.uri.slice(0, 80)} here and ${had.uri.slice(0, 80)} in mid ${had.m.mid}, one BUNDLE group`);
-          byId.set(e.id, { uri: e.uri, m });
+          ruleSink(findings, m.mid)('extmap-bundle-collision', at, 10, `a=extmap id ${e.id} is ${uri.slice(0, 80)} here and ${had.uri.slice(0, 80)} in mid ${had.m.mid}, one BUNDLE group`);
+          byId.set(e.id, { uri, m });
         }
       }
     }

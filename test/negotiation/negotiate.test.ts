@@ -222,7 +222,6 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['protocol-variant', { media: [{}] }, { media: [answerOf({ proto: 'RTP/SAVPF' })] }],
   ['header-extension-not-offered', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid', 'extmap:5 urn:ietf:params:rtp-hdrext:toffset'] })] }],
   ['header-extension-id-changed', { media: [{ extra: ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'] }] }, { media: [answerOf({ extra: ['extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid'] })] }],
-  ['bundle-extmap-collision', { media: [{ extra: ['extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level'] }, { kind: 'audio', extra: ['extmap:1 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time'] }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['bundle-group-split', { media: [{}, { kind: 'audio' }] }, { bundle: '0', sessionExtra: ['group:BUNDLE 1'], media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['stopped-mline-accepted', { bundle: '0', media: [{}, { kind: 'audio', port: 0 }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
