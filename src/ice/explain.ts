@@ -1259,7 +1259,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // so does an ICE state past "new" (getStats saved as JSON holds no SDP: README walk, a transport
   // that went checking → failed was "no offer/answer completed").
   const iceRan = iceStates.some((st) => st.state !== 'new' && st.state !== 'closed');
-  if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0 && !iceRan) {
+  // getStats results with candidates but no pair go on to the candidates' verdicts (no description is known either way).
+  const statsCandidates = x.statsOnly && (r.localCandidates.length > 0 || r.remoteCandidates.length > 0);
+  if ((!x.localSet || !x.remoteSet) && r.pairs.length === 0 && !iceRan && !statsCandidates) {
     const anything = r.states.signaling.length > 0 || x.failures.length > 0 || ice.length > 0 || r.localCandidates.length > 0 || r.remoteCandidates.length > 0;
     if (!anything && !x.statsOnly) return verdict('no-ice-data', 'The dump holds no ICE activity for this peer connection.', ['no signaling, ICE or candidate event, and no ICE stats']);
     // getStats results alone hold no description and no event: "not set" would be a guess (ICE

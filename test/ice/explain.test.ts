@@ -229,6 +229,9 @@ describe('explainIce on real dumps', () => {
       const firefox = explainIce(peerConnectionFromStats([[{ id: 'P', type: 'peer-connection', timestamp: 1700000000000, dataChannelsOpened: 0 }, { id: 'o1', type: 'outbound-rtp', timestamp: 1700000000000, kind: 'audio', ssrc: 1 }]]));
       expect(firefox.verdict.code).toBe('not-started');
       expect(firefox.verdict.evidence).toContain('no transport in the stats (Firefox\'s getStats has none: its ICE shows in candidates and candidate pairs only)');
+      // With a local candidate and no pair, it is the candidates' story, not "no candidate in the stats" (audit of the change).
+      const gathered = explainIce(peerConnectionFromStats([[{ id: 'P', type: 'peer-connection', timestamp: 1700000000000 }, { id: 'L1', type: 'local-candidate', timestamp: 1700000000000, address: '192.0.2.1', port: 5000, protocol: 'udp', candidateType: 'host', priority: 2122260223 }]]));
+      expect(gathered.verdict.code).toBe('no-remote-candidates');
       // Given its descriptions, the same snapshot says what they say.
       const withSdp = explainIce(peerConnectionFromStats([JSON.parse(dumpText('twilio-voice.js__chrome141_rtcstatsreport-pre-ice.json'))], { localSdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }));
       expect(withSdp.verdict.code).not.toBe('not-started');
