@@ -9,6 +9,7 @@ import { diagnosticJson } from '../render/diagnostics.js';
 import { renderDiff, renderNegotiation, type SideFindings } from '../render/negotiation.js';
 import { toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
+import type { SdpLine, SessionDescription } from '../../src/sdp/model.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
 
 export interface DiffOptions {
@@ -33,10 +34,26 @@ function requireDescription(report: InputReport, name: string): void {
   const trickled = report.candidates.filter((c) => !c.inDescription).length;
   // A fragment (the m-sections an RFC prints, with no session lines): said, with what to add (RFC audit: a bare "no SDP found").
   const fragment = report.descriptions.find((d) => d.description.fragment && d.description.media.length > 0);
-  const held = fragment !== undefined
+  // A trickle-ICE fragment (RFC 8840: ICE lines and candidates under a placeholder m-line, as a WHIP
+  // PATCH carries) is no description to complete: its candidates are what it holds (audit of the
+  // change: the session lines added as advised gave seven meaningless errors).
+  const trickle = fragment !== undefined && trickleFragment(fragment.description);
+  const held = trickle
+    ? `; it holds a trickle-ICE fragment (RFC 8840: ICE lines and ${fragmentCandidates(fragment.description)} candidate${fragmentCandidates(fragment.description) === 1 ? '' : 's'} for a description exchanged before, as a WHIP PATCH carries), not a description: sdpscope candidates reads it`
+    : fragment !== undefined
     ? `; it holds an SDP fragment (${fragment.description.media.length} m-section${fragment.description.media.length === 1 ? '' : 's'} from line ${fragment.source.line}, no v=/o=/s=/t= lines): sdp-diff compares whole descriptions, so put "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-" and "t=0 0" above it, every line at its first column, without indentation (sdpscope parse reads it as it is)`
     : trickled > 0 ? `; it holds ${trickled} candidate${trickled === 1 ? '' : 's'} and no description: sdpscope candidates reads them` : '';
   throw new SdpscopeError('NO_SDP_FOUND', `no SDP found in ${name}${why.length ? ` (${why.join('; ')})` : ''}${held}`);
+}
+
+/** The lines a trickle-ICE fragment holds (RFC 8840 §9): ICE's, the m-line and mid it belongs to, candidates and their end. */
+const TRICKLE_LINES: ReadonlySet<string> = new Set(['ice-ufrag', 'ice-pwd', 'ice-options', 'mid', 'candidate', 'end-of-candidates', 'group']);
+
+const fragmentCandidates = (d: SessionDescription): number => d.media.reduce((n, m) => n + m.candidates.length, d.candidates.length);
+
+function trickleFragment(d: SessionDescription): boolean {
+  const only = (lines: readonly SdpLine[]) => lines.every((l) => l.kind === 'media' || ((l.kind === 'attribute' || l.kind === 'other-attribute') && TRICKLE_LINES.has(l.name)));
+  return only(d.lines) && d.media.every((m) => only(m.lines)) && [...d.lines, ...d.media.flatMap((m) => m.lines)].some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && (l.name === 'candidate' || l.name === 'end-of-candidates' || l.name === 'ice-ufrag'));
 }
 
 export async function diffCommand(opts: DiffOptions, out: (s: string) => void): Promise<number> {

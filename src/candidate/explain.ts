@@ -251,8 +251,8 @@ function extensionProblem(c: Candidate): string | null {
 
 const DIGITS = /^\d+$/;
 
-/** Extensions whose empty value Chromium refuses the candidate for (measured: "generation  0", "network-id  1", "tcptype  generation 0"). */
-const VALUE_NEEDED: ReadonlySet<string> = new Set(['generation', 'network-id', 'tcptype']);
+/** Extensions whose empty value Chromium refuses the candidate for (measured: "generation  0", "network-id  1", "tcptype  generation 0"; network-cost is read as a number as they are). */
+const VALUE_NEEDED: ReadonlySet<string> = new Set(['generation', 'network-id', 'network-cost', 'tcptype']);
 
 /**
  * What Chromium makes of a line whose blanks are not single: it splits at each blank, keeping the

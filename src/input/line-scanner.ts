@@ -456,7 +456,7 @@ export class LineScanner {
     // "All candidates gathered for 0:1:0", libjuice's "Candidate gathering done", libdatachannel's
     // "Changed gathering state to complete"): an end-of-candidates (native-log audit: a false
     // end-of-candidates-missing on each such log).
-    if (line.length <= MAX_DUMP_LINE && GATHERING_DONE.test(line) && !line.includes('candidate:')) {
+    if (line.length <= MAX_DUMP_LINE && GATHERING_DONE.test(line) && !GATHERING_NOT_DONE.test(line) && !line.includes('candidate:')) {
       const at = this.at(lineNo, 'text');
       this.sink.endOfCandidates({ sdpMid: null, source: time !== undefined ? { ...at, timestamp: time } : at });
       return;
@@ -465,8 +465,14 @@ export class LineScanner {
   }
 }
 
-/** A native stack's word for the end of gathering (the whole agent's, not one port's: "Port completed gathering candidates" is not one). */
-const GATHERING_DONE = /\b(?:(?:ice ?)?gathering (?:complete|completed|done|finished)\b|all candidates gathered\b|(?:ice ?)?gathering ?state(?: changed)?(?: to|:|=)? ?["']?complete\b)/i;
+/**
+ * A native stack's words for the end of gathering, as they write them (the whole agent's, not one
+ * port's: "Port completed gathering candidates" is not one), and a page's state; not a line that
+ * waits for it, gives up on it or asks ("waiting for gathering complete", "timed out", "?":
+ * audit of the change, each had read as the end).
+ */
+const GATHERING_DONE = /\b(?:component \d+ gathering complete|all candidates gathered for|candidate gathering done|changed gathering state to complete|ice ?gathering ?state(?: changed)?(?: to|:|=)? ?["']?complete\b|ice gathering completed?\b)/i;
+const GATHERING_NOT_DONE = /wait|timed? ?out|\bnot\b|\?|false|fail/i;
 
 /** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
 const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;

@@ -363,6 +363,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('sctp-port-two-blanks', 'SCTP', '"a=sctp-port  5000" (two blanks for the colon)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port  $1'), 'data'),
   a('sctp-port-blank-word', 'SCTP', '"a=sctp-port abc" (a blank for the colon, no number)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port abc'), 'data'),
   a('sctp-port-blank-trailing', 'SCTP', '"a=sctp-port 5000 " (a blank for the colon and one after the port)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port $1 '), 'data'),
+  a('sctp-port-colon-trailing', 'SCTP', '"a=sctp-port:5000 " (a blank after the port)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port:$1 '), 'data'),
+  a('sctp-port-colon-blank', 'SCTP', '"a=sctp-port: 5000" (a blank after the colon)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port: $1'), 'data'),
   a('sctp-port-bare', 'SCTP', '"a=sctp-port" with no value', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port'), 'data'),
   // ---- offers, given to a fresh peer connection ----
   o('simulcast-draft03-offer', 'rid and simulcast', 'the simulcast offer\'s a=simulcast in the draft-03 syntax ("a=simulcast: send rid=q;h;f", Firefox before version 64)', replaceAll(/^a=simulcast:send (\S+)$/, 'a=simulcast: send rid=$1'), 'simulcast'),

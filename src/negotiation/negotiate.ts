@@ -618,7 +618,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // (measured). With two blanks Firefox reads the port too (Chromium refuses the line: sctp-port-value);
       // with a word, or nothing, both refuse the answer.
       const written = a === null ? [] : a.lines.filter((l) => l.kind === 'other-attribute' && (l.name === 'sctp-port' || l.name.startsWith('sctp-port ')));
-      const firefoxReads = written.some((l) => /^sctp-port +[0-9]{1,5} *$/.test((l as { name: string }).name));
+      // Blanks around the port, after a colon or for it, Firefox reads through (measured: "a=sctp-port:5000 ", "a=sctp-port: 5000", "a=sctp-port  5000").
+      const firefoxReads = written.some((l) => {
+        const x = l as { name: string; value: string | null };
+        return /^sctp-port +[0-9]{1,5} *$/.test(x.name) || (x.name === 'sctp-port' && x.value !== null && /^ *[0-9]{1,5} *$/.test(x.value));
+      });
       const unreadPort = written.length > 0 && !firefoxReads;
       if (live && a && a.sctpPort === null && !firefoxReads) {
         add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));

@@ -45,6 +45,10 @@ describe('real candidate lines, as Chromium\'s addIceCandidate takes them', () =
   it('LiveKit\'s aligned columns and "tcptype  generation 0" are read with the reason Chromium refuses them (foreign-candidate audit: read, no word)', () => {
     expect(ours('candidate:2929762781 1 udp 2130706431 10.0.0.5      56869 typ host')).toBe('read, said refused (candidate-extension-value)');
     expect(ours('candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype  generation 0')).toMatch(/^read, said refused \(.*candidate-extension-value/);
+    // network-cost is read as a number too: its empty value refused, one warning, not "takes the candidate" beside it (audit of the change).
+    const cost = tryParseCandidate('candidate:6 1 udp 2122260223 10.0.0.10 56869 typ host ufrag abcd network-cost  10');
+    expect(cost.ok && explainCandidate(cost.candidate).warnings.map((w) => w.message).filter((m) => /takes the candidate/.test(m))).toEqual([]);
+    expect(ours('candidate:6 1 udp 2122260223 10.0.0.10 56869 typ host ufrag abcd network-cost  10')).toMatch(/^read, said refused/);
     // Where Chromium takes a run of blanks: after "typ host", after ufrag or an unknown name, and a last name with no value.
     for (const line of ['candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host  generation 0', 'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host ufrag  abcd', 'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host foo  bar', 'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype']) expect([line, ours(line)]).toEqual([line, 'read']);
     const tab = tryParseCandidate('candidate:1 1 udp\t2122260223 10.0.0.1 50000 typ host');

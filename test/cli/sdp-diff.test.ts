@@ -55,6 +55,10 @@ describe('a file of candidates alone', () => {
   it('is NO_SDP_FOUND saying how many candidates it holds and what reads them (README walk: a bare "no SDP found")', async () => {
     await expect(diffCommand({ files: [join(SAMPLES, 'candidates.json')], json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND', message: expect.stringMatching(/it holds 4 candidates and no description: sdpscope candidates reads them$/) });
   });
+  it('a trickle-ICE fragment (a WHIP PATCH body) is said to be one, with what reads it, not the session lines to add (audit of the change: seven meaningless errors followed the advice)', () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/threads/whipdraft_trickle_patch_sdpfrag.txt', import.meta.url)), 'utf8');
+    expect(() => diffTexts([text], ['patch.txt'], { json: false, color: false }, () => undefined)).toThrow(expect.objectContaining({ code: 'NO_SDP_FOUND', message: expect.stringMatching(/it holds a trickle-ICE fragment \(RFC 8840: ICE lines and 4 candidates for a description exchanged before, as a WHIP PATCH carries\), not a description: sdpscope candidates reads it$/) }));
+  });
   it('an m-section fragment alone is NO_SDP_FOUND saying it is one and what to add (RFC audit: RFC 8853\'s examples are m-sections)', () => {
     const fragment = 'm=video 49300 RTP/AVP 97 98\r\na=rtpmap:97 H264/90000\r\na=rtpmap:98 VP8/90000\r\n';
     expect(() => diffTexts([fragment, fragment], ['offer.sdp', 'answer.sdp'], { json: false, color: false }, () => undefined)).toThrow(expect.objectContaining({ code: 'NO_SDP_FOUND', message: expect.stringMatching(/^no SDP found in offer\.sdp; it holds an SDP fragment \(1 m-section from line 1, no v=\/o=\/s=\/t= lines\): sdp-diff compares whole descriptions, so put "v=0", .* above it/) }));

@@ -281,7 +281,16 @@ describe('the end of gathering as native stacks log it (native-log audit of 2026
     expect(r.endOfCandidates.map((e) => e.source.line)).toEqual([2]);
     expect((await streamed(text)).endOfCandidates.map((e) => e.source.line)).toEqual([2]);
   });
-  it('one port\'s "Port completed gathering candidates" is not the agent\'s end', () => {
-    expect(readInput('(basic_port_allocator.cc:1069): Port[a8035890:video:1:0:local:Net[enp0s5:192.168.7.x/24:Unknown:id=1]]: Port completed gathering candidates.\n').endOfCandidates).toEqual([]);
+  it.each([
+    '(basic_port_allocator.cc:1069): Port[a8035890:video:1:0:local:Net[enp0s5:192.168.7.x/24:Unknown:id=1]]: Port completed gathering candidates.',
+    'WAITING FOR GATHERING COMPLETE',
+    'waiting for ICE gathering complete',
+    'Timed out waiting for gathering complete, sending offer anyway',
+    'Not waiting for ICE gathering complete (trickle)',
+    'iceGatheringState: complete? no',
+    'gathering complete: false',
+    'Candidate gathering done? no, still waiting',
+  ])('%j is not the agent\'s end (audit of the change: each had read as the end)', (line) => {
+    expect(readInput(`${line}\n`).endOfCandidates).toEqual([]);
   });
 });
