@@ -488,7 +488,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         // An rtx is without its codec only when the codec its apt names (media, red or ulpfec) is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
         const apt = c.name.toLowerCase() === 'rtx' ? /(?:^|;)\s*apt=(\d+)/i.exec(c.fmtp ?? '')?.[1] : undefined;
         const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt && !NOT_RETRANSMITTED.has(n.name.toLowerCase()));
-        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}`);
+        // The answer's first format is the codec its side prefers to send (thread audit: doubango answered
+        // PCMA first to a PCMU offer, "no voice path", said only as one unoffered codec among four).
+        const first = !withoutCodec && a.formats[0] === String(c.payloadType) && codecs.negotiated.length > 0;
+        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${codecs.negotiated[0]!.name} is the first one in common)` : ''}`);
       }
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType === c.answerPayloadType) continue;
