@@ -10,7 +10,7 @@ import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type Code
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
-import { dtlsSideFindings, FIREFOX_REJECTS, keyedByDtls, shownMid, unreadSetup } from './one-side.js';
+import { dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
@@ -252,19 +252,9 @@ const sends = (d: Direction) => d === 'sendrecv' || d === 'sendonly';
 const receives = (d: Direction) => d === 'sendrecv' || d === 'recvonly';
 
 const ICE_CHARS = /^[A-Za-z0-9+/]*$/;
-/** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */
-const CHROMIUM_ICE_CHARS = /^[A-Za-z0-9+/=#_-]*$/;
-/** Valid as Chromium takes them: length, and its characters (the ones it lets through outside ice-char: ice-credentials-chars). */
 function iceSide(m: MediaDescription, lite: boolean): IceSide {
   const { ufrag, pwd, options } = m.ice;
-  return {
-    ufrag,
-    pwd,
-    ufragValid: ufrag !== null && ufrag.length >= 4 && ufrag.length <= 256 && CHROMIUM_ICE_CHARS.test(ufrag),
-    pwdValid: pwd !== null && pwd.length >= 22 && pwd.length <= 256 && CHROMIUM_ICE_CHARS.test(pwd),
-    options,
-    lite,
-  };
+  return { ufrag, pwd, ufragValid: ufragValid(ufrag), pwdValid: pwdValid(pwd), options, lite };
 }
 
 const isSctp = (m: MediaDescription) => /SCTP/i.test(m.protocol);
@@ -604,7 +594,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       if ((ice.ufrag === null || ice.pwd === null) && (side === 'offer' ? offerRuled : answerRuled).ice) continue;
       if ((ice.ufrag === null || ice.pwd === null) && side === 'offer' && offerFirefoxOwns) add(diagnostic('missing-ice-credentials', `the offer has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}${firefoxOwns}`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       else if (ice.ufrag === null || ice.pwd === null) at('missing-ice-credentials', `the ${side} has no a=ice-${ice.ufrag === null ? 'ufrag' : 'pwd'}`);
-      else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', `the ${side}'s ${!ice.ufragValid ? `ufrag ${JSON.stringify(ice.ufrag)} (${ice.ufrag.length} chars; 4..256 ice-chars)` : `pwd (${ice.pwd.length} chars; 22..256 ice-chars)`} is not legal`);
+      else if (!ice.ufragValid || !ice.pwdValid) at('invalid-ice-credentials', iceCredentialsWords(side, ice.ufrag, ice.pwd));
       // Characters outside ice-char: a warning (audit against both browsers: they take "-", "_", "=").
       else if (!ICE_CHARS.test(ice.ufrag) || !ICE_CHARS.test(ice.pwd)) at('ice-credentials-chars', `the ${side}'s ${!ICE_CHARS.test(ice.ufrag) ? `ufrag ${JSON.stringify(ice.ufrag)}` : 'pwd'} has characters outside ice-char (ALPHA / DIGIT / "+" / "/"): both browsers take it`);
     }

@@ -64,6 +64,15 @@ function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: Negotiat
  * may not say (RFC 8842 §5.3; both browsers refuse it, measured). A fragment has none.
  * Findings that need the other side (roles that conflict, codecs, bundles) are negotiate()'s.
  */
+/** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */
+const CHROMIUM_ICE_CHARS = /^[A-Za-z0-9+/=#_-]*$/;
+/** An ICE ufrag both browsers take (RFC 8839 §5.4: 4 to 256 ice-chars; Chromium's characters). */
+export const ufragValid = (ufrag: string | null): boolean => ufrag !== null && ufrag.length >= 4 && ufrag.length <= 256 && CHROMIUM_ICE_CHARS.test(ufrag);
+/** An ICE pwd both browsers take (RFC 8839 §5.4: 22 to 256 ice-chars; Chromium's characters). */
+export const pwdValid = (pwd: string | null): boolean => pwd !== null && pwd.length >= 22 && pwd.length <= 256 && CHROMIUM_ICE_CHARS.test(pwd);
+/** invalid-ice-credentials' words for one side's ufrag and pwd, the first that is not legal named. */
+export const iceCredentialsWords = (side: 'offer' | 'answer', ufrag: string, pwd: string): string => `the ${side}'s ${!ufragValid(ufrag) ? `ufrag ${JSON.stringify(ufrag)} (${ufrag.length} chars; 4..256 ice-chars)` : `pwd (${pwd.length} chars; 22..256 ice-chars)`} is not legal`;
+
 export function sideFindings(description: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic[] {
   // The shape negotiate requires (library audit: {media: 'abc'} gave "no findings").
   requireObject(description, 'sideFindings: the description', 'media', 'bundle');
@@ -84,6 +93,10 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
       if (m.port === 0 && !m.bundleOnly) continue;
       if (!keyedByDtls(m)) continue;
       const shared = m.mid !== null && notTags.has(m.mid) && (side === 'answer' || m.bundleOnly);
+      // ICE credentials written and not legal: both browsers refuse them (measured; foreign-offer
+      // oracle: a Jitsi offer's "a=ice-pwd:somepwd" had passed `parse --type offer`). Missing ones are parseSdp's.
+      const { ufrag, pwd } = m.ice;
+      if (!shared && ufrag !== null && pwd !== null && (!ufragValid(ufrag) || !pwdValid(pwd))) add(diagnostic('invalid-ice-credentials', iceCredentialsWords(side, ufrag, pwd), { mid: m.mid, index: m.index }));
       dtlsSideFindings(m, side, m.mid, m.index, add, shared);
       if (side === 'answer' && (m.setup === 'actpass' || m.setup === 'holdconn')) {
         add(diagnostic('dtls-role-conflict', `the answer says a=setup:${m.setup}: an answerer must choose active or passive, both browsers reject it`, { mid: m.mid, index: m.index }));

@@ -51,6 +51,10 @@ describe('sideFindings, held to the browsers', () => {
     ['setup-removed', 'answer', []],
     ['setup-passive', 'answer', []],
     ['offer-setup-active', 'offer', []],
+    // Not legal ICE credentials, written: both browsers refuse them (the foreign-offer oracle: a Jitsi offer's "somepwd" had passed).
+    ['offer-ice-pwd-short', 'offer', ['invalid-ice-credentials']],
+    ['ice-pwd-short', 'answer', ['invalid-ice-credentials']],
+    ['ice-ufrag-short', 'answer', ['invalid-ice-credentials']],
   ] as const)('%s, read as the %s: errors %j', (id, side, kinds) => {
     const c = fixture.cases.find((x) => x.id === id)!;
     const r = c.results.chromium!;
