@@ -43,12 +43,12 @@ function foreignOffers(): ForeignOffer[] {
 
 /**
  * The candidate lines of the shared corpus's candidate logs and SDPs and of the real log samples
- * (test/fixtures/logs, threads), read as sdpscope reads them, each once, without "a=" (as trickled).
+ * (test/fixtures/logs, threads, candidates), read as sdpscope reads them, each once, without "a=" (as trickled).
  */
 function foreignCandidates(): { line: string; id: string }[] {
   const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
   const seen = new Map<string, string>();
-  for (const d of ['../shared/corpus/candidates', '../shared/corpus/sdp', 'test/fixtures/logs', 'test/fixtures/threads']) {
+  for (const d of ['../shared/corpus/candidates', '../shared/corpus/sdp', 'test/fixtures/logs', 'test/fixtures/threads', 'test/fixtures/candidates']) {
     for (const f of walk(join(root, d))) {
       if (f.endsWith('.md')) continue;
       const bytes = readFileSync(f);
