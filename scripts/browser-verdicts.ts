@@ -16,13 +16,15 @@ import { readInput } from '../src/input/read.js';
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const dir = `${root}/test/fixtures/verdicts`;
 
+/** Every file under `d`, in path order. */
+const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+
 /**
  * The offers of other stacks: every whole description that says it is an offer, or writes
  * a=setup:actpass, in the shared corpus's SDPs, the real samples of test/fixtures/threads,
  * sdp-diff-audit and offers, and samples/; each text once, in path order.
  */
 function foreignOffers(): ForeignOffer[] {
-  const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
   const seen = new Set<string>();
   const out: ForeignOffer[] = [];
   for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'test/fixtures/offers', 'samples']) {
@@ -46,7 +48,6 @@ function foreignOffers(): ForeignOffer[] {
  * (test/fixtures/logs, threads, candidates), read as sdpscope reads them, each once, without "a=" (as trickled).
  */
 function foreignCandidates(): { line: string; id: string }[] {
-  const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
   const seen = new Map<string, string>();
   for (const d of ['../shared/corpus/candidates', '../shared/corpus/sdp', 'test/fixtures/logs', 'test/fixtures/threads', 'test/fixtures/candidates']) {
     for (const f of walk(join(root, d))) {

@@ -7,7 +7,8 @@
 import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
-import { browserDirection, bundleGroupsOf } from './negotiate.js';
+import { browserDirection } from './negotiate.js';
+import { bundleGroupsOf } from './one-side.js';
 import { fmtpText } from './codecs.js';
 
 export type ChangeKind =

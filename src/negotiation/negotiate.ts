@@ -10,7 +10,7 @@ import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type Code
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
-import { dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
+import { bundleGroupsOf, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
@@ -230,8 +230,6 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] })) };
 }
 
-/** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
-export const bundleGroupsOf = (d: SessionDescription): readonly (readonly string[])[] => (Array.isArray(d.bundleGroups) ? d.bundleGroups : d.bundle ? [d.bundle] : []);
 
 /** Each mid's group (its first, where a mid is named twice), by index. */
 function groupByMid(groups: readonly (readonly string[])[]): Map<string, number> {

@@ -56,14 +56,6 @@ function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: Negotiat
   for (const f of m.fingerprints) if (!/^sha-(224|256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
 }
 
-/**
- * The offer/answer findings of one description taken as `side` (an "offer" or an "answer"; a
- * pranswer is an answer here): for each m-line in use (a port, or bundle-only) that uses DTLS
- * (a DTLS protocol, or RTP/SAVP(F) with a fingerprint, as JSEP §5.8 reads it), what
- * dtlsSideFindings says, and for an answer an a=setup of actpass or holdconn, which an answerer
- * may not say (RFC 8842 §5.3; both browsers refuse it, measured). A fragment has none.
- * Findings that need the other side (roles that conflict, codecs, bundles) are negotiate()'s.
- */
 /** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */
 const CHROMIUM_ICE_CHARS = /^[A-Za-z0-9+/=#_-]*$/;
 /** An ICE ufrag both browsers take (RFC 8839 §5.4: 4 to 256 ice-chars; Chromium's characters). */
@@ -73,6 +65,17 @@ export const pwdValid = (pwd: string | null): boolean => pwd !== null && pwd.len
 /** invalid-ice-credentials' words for one side's ufrag and pwd, the first that is not legal named. */
 export const iceCredentialsWords = (side: 'offer' | 'answer', ufrag: string, pwd: string): string => `the ${side}'s ${!ufragValid(ufrag) ? `ufrag ${JSON.stringify(ufrag)} (${ufrag.length} chars; 4..256 ice-chars)` : `pwd (${pwd.length} chars; 22..256 ice-chars)`} is not legal`;
 
+/** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
+export const bundleGroupsOf = (d: SessionDescription): readonly (readonly string[])[] => (Array.isArray(d.bundleGroups) ? d.bundleGroups : d.bundle ? [d.bundle] : []);
+
+/**
+ * The offer/answer findings of one description taken as `side` (an "offer" or an "answer"; a
+ * pranswer is an answer here): for each m-line in use (a port, or bundle-only) that uses DTLS
+ * (a DTLS protocol, or RTP/SAVP(F) with a fingerprint, as JSEP §5.8 reads it), what
+ * dtlsSideFindings says, and for an answer an a=setup of actpass or holdconn, which an answerer
+ * may not say (RFC 8842 §5.3; both browsers refuse it, measured). A fragment has none.
+ * Findings that need the other side (roles that conflict, codecs, bundles) are negotiate()'s.
+ */
 export function sideFindings(description: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic[] {
   // The shape negotiate requires (library audit: {media: 'abc'} gave "no findings").
   requireObject(description, 'sideFindings: the description', 'media', 'bundle');
@@ -84,8 +87,7 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     // A bundled m-section other than its group's tag uses the tag's transport (negotiate's reading,
     // measured): an answer's, and an offer's where it is bundle-only (foreign-offer oracle: RFC
     // 8829's B1 offer, which Firefox takes, had "Firefox rejects it").
-    const groups: readonly (readonly string[])[] = Array.isArray(description.bundleGroups) ? description.bundleGroups : description.bundle ? [description.bundle] : [];
-    const notTags = new Set(groups.flatMap((g) => g.slice(1)));
+    const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)));
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;
