@@ -79,6 +79,19 @@ function strayLine(bare: string): boolean {
   return c !== 123 && c !== 91 && c !== 34;
 }
 
+/**
+ * Whether `next` (a line that is no SDP line) reads as the rest of `last` (an SDP line with its
+ * ending) cut by a copy's fold: `last` ends within a value (":", ";", ",", "/", "=", "-"), or a
+ * fingerprint goes on in hex pairs. One word, no blank in it: a log's next line is not taken.
+ */
+function foldedTail(last: string, next: string): boolean {
+  if (next.length === 0 || next.length > 200 || /\s/.test(next)) return false;
+  const l = last.replace(/\r?\n$/, '').replace(/\r$/, '');
+  const end = l.charCodeAt(l.length - 1);
+  if (end === 58 || end === 59 || end === 44 || end === 47 || end === 61 || end === 45) return true;
+  return l.startsWith('a=fingerprint:') && /^[0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{2})*$/.test(next);
+}
+
 export class LineScanner {
   private block: string[] = [];
   /**
@@ -108,6 +121,8 @@ export class LineScanner {
    */
   private prefixCol = -1;
   private prefixSep = 0;
+  /** Whether the prefix is the indent of m-sections after a description's unindented session lines. */
+  private indentedTail = false;
   /** The prefixed block's first line, and its lines as read (scanned as text if the block turns out too short to be an SDP). */
   private prefixedFirst: string | null = null;
   private prefixedLines: [string, number][] = [];
@@ -242,9 +257,33 @@ export class LineScanner {
         this.blankLines.push(lineNo);
         return;
       }
-      this.flush();
+      // An unindented line after the indented m-sections of a description whose session lines
+      // were not (see below): one of it if an SDP line, as before the indent.
+      if (!this.indentedTail) this.flush();
     }
     if (this.block.length > 0) {
+      // A description whose session lines are at the margin and its m-sections indented (a mail's
+      // or a chat's quoting of a copy: session audit, read as a description of 0 m-lines without a
+      // word, its m-sections lost): each indented line one of it, read from the m-line's column.
+      const c = bare.charCodeAt(0);
+      if (!this.blockFragment && this.prefixCol <= 0 && (c === 32 || c === 9) && INDENTED_MLINE.test(bare)) {
+        const p = bare.length - bare.trimStart().length;
+        this.joined++;
+        if (this.stray !== null) {
+          this.block.push(this.stray[0]);
+          this.blockLines.push(this.stray[1]);
+          this.stray = null;
+        }
+        if (this.blanks.length > 0) this.takeBlanks();
+        this.block.push(bare.slice(p) + (content.endsWith('\r') ? '\r' : '') + ending);
+        this.blockLines.push(lineNo);
+        this.blockEnd = lineNo;
+        this.prefixCol = p;
+        this.prefixSep = bare.charCodeAt(p - 1);
+        this.prefixedFirst = null;
+        this.indentedTail = true;
+        return;
+      }
       if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
         this.joined++;
         if (this.stray !== null) {
@@ -333,6 +372,7 @@ export class LineScanner {
     this.blockLines = [lineNo];
     this.blockTime = this.pieceTime;
     this.prefixCol = -1;
+    this.indentedTail = false;
     this.joined = 0;
     this.afterOneBlank = 0;
     this.blockStart = lineNo;
@@ -347,6 +387,16 @@ export class LineScanner {
     // A held line no SDP line followed is the text it is, read after the description.
     const stray = this.stray;
     this.stray = null;
+    // Unless it is the rest of the description's last line, folded by a copy (session audit: a
+    // fingerprint's last pairs on a line of their own after the SDP had been dropped without a
+    // word): the description's, where parseSdp says the line is broken.
+    if (stray !== null && this.block.length > 0 && this.blanks.length === 0 && foldedTail(this.block[this.block.length - 1]!, stray[2])) {
+      this.block.push(stray[0]);
+      this.blockLines.push(stray[1]);
+      this.blockEnd = stray[1];
+      this.flushBlock();
+      return;
+    }
     this.flushBlock();
     if (stray !== null) this.scanLine(stray[2], stray[1]);
   }
@@ -354,6 +404,7 @@ export class LineScanner {
   private flushBlock(): void {
     const prefixed = this.prefixCol > 0 ? this.prefixedFirst : null;
     this.prefixCol = -1;
+    this.indentedTail = false;
     this.prefixedFirst = null;
     if (this.block.length === 0) return;
     // "… v=0" at the end of a log line with no SDP after it behind the same prefix (`log('offer: '

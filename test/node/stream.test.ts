@@ -215,6 +215,27 @@ describe('an SDP as an RFC prints it (RFC audit of 2026-12-06)', () => {
     expect(readInput('  m=audio 1 RTP/AVP 0\n\n  m=video 2 RTP/AVP 31\n').descriptions).toHaveLength(2);
     expect(readInput('    m=foo\n    m=audio is muted\n').descriptions).toHaveLength(0);
   });
+  it('a fingerprint folded by a copy at the end of an SDP: its last line is the description\'s, said broken (it had been dropped without a word), in the stream as in the whole text; a log\'s word after an SDP is not', async () => {
+    const sdp = 'v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\na=fingerprint:sha-256 AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:\n67:89:AB:CD:EF:01:23:45:67:89\n';
+    for (const text of [sdp, `${sdp}2024-01-01 10:00:00 done\n`]) {
+      const whole = readInput(text);
+      expect(whole.descriptions).toHaveLength(1);
+      expect(whole.descriptions[0]!.description.diagnostics.filter((x) => x.kind === 'invalid-line').map((x) => x.line)).toEqual([8]);
+      expect(strip(await scan(chunked(text, 9)))).toEqual(strip(whole));
+    }
+    const done = readInput('v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nDone\n');
+    expect(done.descriptions[0]!.description.diagnostics.filter((x) => x.kind === 'invalid-line')).toEqual([]);
+  });
+  it('session lines at the margin and the m-sections indented (a quoted copy): one description with its m-sections and candidates, in the stream as in the whole text (it had been 0 m-lines without a word)', async () => {
+    const text = 'offer:\nv=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\n  m=audio 9 UDP/TLS/RTP/SAVPF 111\n  c=IN IP4 0.0.0.0\n  a=mid:0\n  a=ice-ufrag:abcd\n  a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n  m=video 9 UDP/TLS/RTP/SAVPF 96\n  a=mid:1\na=sendonly\ndone.\n';
+    const whole = readInput(text);
+    expect(whole.descriptions).toHaveLength(1);
+    const d = whole.descriptions[0]!.description;
+    expect(d.fragment).toBe(false);
+    expect(d.media.map((m) => [m.mid, m.direction])).toEqual([['0', 'sendrecv'], ['1', 'sendonly']]);
+    expect(whole.candidates.map((c) => [c.source.line, c.usernameFragment])).toEqual([[10, 'abcd']]);
+    expect(strip(await scan(chunked(text, 6)))).toEqual(strip(whole));
+  });
 });
 
 describe('a log line ending in " v=0" with no SDP after it (change audit of 2026-12-05)', () => {
