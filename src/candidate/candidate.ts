@@ -140,10 +140,11 @@ class Scanner {
     while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
     return this.pos - start;
   }
-  /** "[" words with blanks "]" (no ":", so never an IPv6 literal), or null. */
+  /** "[" words with blanks "]" (no ":", so never an IPv6 literal) or "<" words with blanks ">", or null. */
   bracketed(): string | null {
-    if (this.text.charCodeAt(this.pos) !== 91 /* [ */) return null;
-    const close = this.text.indexOf(']', this.pos);
+    const open = this.text.charCodeAt(this.pos);
+    if (open !== 91 /* [ */ && open !== 60 /* < */) return null;
+    const close = this.text.indexOf(open === 91 ? ']' : '>', this.pos);
     if (close < 0) return null;
     const inner = this.text.slice(this.pos + 1, close);
     if (!/^[A-Za-z][A-Za-z0-9_ -]*$/.test(inner) || !inner.includes(' ')) return null;
@@ -561,7 +562,7 @@ function scanCandidate(line: string): Candidate {
   if (priority === null || priority > 0xffffffff) fail('CANDIDATE_PRIORITY', badNumber('priority', 'a whole number up to 4294967295', priorityText), col);
 
   // SP connection-address (IP4-address / IP6-address / FQDN); any token is kept, classifyAddress says what it is.
-  // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", seen in shared logs) is one token.
+  // Tolerated: a redaction marker in brackets with spaces in it ("[PUBLIC IP]", "<IP address>", seen in shared logs) is one token.
   s.gap();
   col = s.column;
   const address = s.bracketed() ?? s.token();

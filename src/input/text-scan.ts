@@ -676,13 +676,14 @@ export function candidateTextEnd(line: string, from: number, limit = line.length
   return end;
 }
 
-/** The position of the ">" of a placeholder `<word>` at `at` followed by a blank (bounded: 48 characters), or -1. */
+/** The position of the ">" of a placeholder `<word>` or `<two words>` at `at` followed by a blank (bounded: 48 characters), or -1. */
 function redactionEnd(line: string, at: number, limit: number): number {
   const stop = Math.min(limit, at + 48);
   for (let i = at + 1; i < stop; i++) {
     const c = line.charCodeAt(i);
     if (c === 62) return i > at + 1 && i + 1 < limit && (line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9) ? i : -1;
-    // Letters, digits, "-", "_", "." only.
+    // Letters, digits, "-", "_", "." only, and blanks between words ("<IP address>": the session audit's "connection address is missing").
+    if (c === 32 && i > at + 1 && line.charCodeAt(i - 1) !== 32) continue;
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95 || c === 46)) return -1;
   }
   return -1;

@@ -40,6 +40,13 @@ describe('redaction markers in the address', () => {
     expect(writeCandidate(c)).toBe(line);
   });
 
+  it('reads "<IP address>" (a space inside angle brackets) as one address, and writes it back (session audit: "connection address is missing")', () => {
+    const line = 'candidate:1 1 udp 2122260223 <IP address> 54321 typ host generation 0';
+    const c = parseCandidate(line);
+    expect([c.address, c.port, c.type]).toEqual(['<IP address>', 54321, 'host']);
+    expect(writeCandidate(c)).toBe(line);
+  });
+
   it('keeps an IPv6 literal in brackets as a token (not a marker): the port is then wrong', () => {
     expect(tryParseCandidate('candidate:1 1 udp 1 [fe80::1 x] 5000 typ host')).toMatchObject({ ok: false });
   });

@@ -222,6 +222,8 @@ describe('log text', () => {
     expect(readInput('SignalClient.sendCandidate(candidate:target:) target: subscriber\nx (candidate:) y\n').candidates).toEqual([]);
     const go2rtc = readInput('17:20:28.175 TRC [webrtc] remote candidate="candidate:5 1 UDP 1686052863 <external-ip> 46258 typ srflx raddr 192.168.1.2 rport 46258"\n').candidates;
     expect(go2rtc.map((c) => [c.candidate?.address, c.candidate?.port, c.candidate?.type])).toEqual([['<external-ip>', 46258, 'srflx']]);
+    // Two words in it too (session audit: the line had been cut at "<", "connection address is missing").
+    expect(readInput('a=candidate:1 1 udp 2122260223 <IP address> 54321 typ host generation 0\n').candidates.map((c) => [c.candidate?.address, c.candidate?.port])).toEqual([['<IP address>', 54321]]);
     // A "<" that opens no placeholder still ends a candidate (HTML, XML).
     expect(readInput('<td>candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host</td>\n').candidates.map((c) => c.candidate?.type)).toEqual(['host']);
     const chime = `{"sdpOffer":"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n"}`;
