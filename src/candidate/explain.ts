@@ -297,7 +297,7 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
     && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
     && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted' && !UNUSABLE.has(address.class)
     && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))
-    && (c.transport === 'udp' || (c.transport === 'tcp' && c.tcpType !== null)) && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))
+    && ((c.transport === 'udp' && c.tcpType === null) || (c.transport === 'tcp' && c.tcpType !== null)) && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))
     && 256 - (c.priority & 255) === c.component) {
     return NO_FINDINGS;
   }
@@ -310,6 +310,8 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
     out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
   } else if (c.tcpType === null && c.transport === 'tcp') out.push(diagnostic('candidate-tcptype-missing', `TCP candidate without tcptype: its role (active, passive or so) is a guess`, UNPLACED));
+  // webrtc_sdp.cc ParseCandidate: "Invalid non-TCP candidate" (candidate audit: go2rtc before its PR #166 wrote "udp … typ host tcptype passive", read without a word).
+  if (c.tcpType !== null && c.transport === 'udp') out.push(diagnostic('candidate-extension-value', `tcptype on a udp candidate: Chromium refuses the candidate ("Invalid non-TCP candidate")`, UNPLACED));
   // RFC 8445 §5.1.2.1: the low byte is 256 − the component ID (candidates audit: libnice's and a gateway's said nothing).
   if (256 - (c.priority & 255) !== c.component) out.push(diagnostic('priority-component-mismatch', `priority ${c.priority}'s last byte says component ${256 - (c.priority & 255)}, the line says ${c.component}: not RFC 8445's formula (a stack's own, as libnice's, or a rewritten line); the pair order follows the priority as written`, UNPLACED));
   // ssltcp is libwebrtc's old pseudo-TLS over TCP, which Chromium still reads (webrtc_sdp.cc; audit of the change: "refuses" was said of it).

@@ -135,6 +135,13 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     walkJson(kvs.value, { ...here, ...(kvs.type !== undefined ? { frameType: kvs.type } : {}), path: `${path}.${kvs.key}` }, sink, depth + 1);
     return;
   }
+  // The native SDKs' IceCandidate (Android's org.webrtc.IceCandidate, iOS's RTCIceCandidate, as
+  // their apps serialize it): {sdp: "candidate:…", sdpMid, sdpMLineIndex} (candidate audit: Mixin's
+  // and WebRTC-iOS's logs had been "no candidate found").
+  if (typeof o['sdp'] === 'string' && CANDIDATE_START.test(o['sdp'])) {
+    emitCandidate(o['sdp'], o, { ...sourceOf(here), path: `${path}.sdp` }, sink);
+    return;
+  }
   // RTCSessionDescriptionInit: {type, sdp}.
   if (typeof o['sdp'] === 'string') {
     emitDescription(o['sdp'], sdpType(o['type']) ?? sdpType(ctx.frameType), { ...sourceOf(here), path: `${path}.sdp` }, sink);

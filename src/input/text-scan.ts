@@ -103,6 +103,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // A separator glued to the next candidate ("…5000|candidate:4", "remote=candidate:4", "[candidate:4") is neither's.
     if (end === next && end > m.index && !isBlank(line.charCodeAt(end - 1))) stop--;
     stop = candidateTextStop(line, m.index, stop);
+    stop = withoutSourceLocation(line, m.index, stop);
     // …and a word between the two ("and", "vs", "->") belongs to neither: a last field with no value
     // is dropped; so is one at the line's end ("… typ host sent", "… rport 5000 OK"), the log's text
     // (audit of the change: each was an extension with a warning about Chromium).
@@ -596,6 +597,25 @@ class CandidateStarts {
     }
     return this.found;
   }
+}
+
+/**
+ * A browser console's source location at the end of a copied line: "sip.js:19049:9",
+ * "app.bundle.js?v=3:12:5", "VM123:45", "(index):80". No candidate field holds ":" followed by
+ * a line number (RFC 8839 §5.1: a token has no ":").
+ */
+const SOURCE_LOCATION = /^(?:[\w.@/~-]*\.(?:[cm]?[jt]sx?|html?|vue|svelte)(?:\?[^\s:]*)?|VM\d+|\(index\)):\d+(?::\d+)?$/;
+
+/**
+ * The candidate text [from, stop) without a console's source location as its last word (candidate
+ * audit: SIP.js's Firefox log, "… typ host sip.js:19049:9", read as an extension), else `stop`.
+ */
+function withoutSourceLocation(line: string, from: number, stop: number): number {
+  let blank = stop - 1;
+  while (blank > from && stop - blank < 200 && !isBlank(line.charCodeAt(blank))) blank--;
+  if (blank <= from || !isBlank(line.charCodeAt(blank)) || !SOURCE_LOCATION.test(line.slice(blank + 1, stop))) return stop;
+  while (blank > from && isBlank(line.charCodeAt(blank - 1))) blank--;
+  return blank;
 }
 
 /**

@@ -104,6 +104,12 @@ describe('explainCandidate(...).warnings', () => {
     // The corpus's KVS relay: its address the unspecified one (said since the candidates audit), its raddr a prefix.
     expect(kinds('a=candidate:20 1 udp 16777215 0000:0000:0000:0000:0000:0000:0000:0000 0 typ relay raddr ::/0 rport 0 generation 0 network-cost 999')).toEqual(['candidate-unusable-address', 'candidate-invalid-address']);
   });
+  it('flags a tcptype on a udp candidate, which Chromium refuses ("Invalid non-TCP candidate", measured; candidate audit: go2rtc\'s line of its issue 165 was read without a word)', () => {
+    const said = (line: string) => explainCandidate(parseCandidate(line)).warnings.map((d) => `${d.kind}: ${d.message}`);
+    expect(said('candidate:545229448 1 udp 2130706431 76.42.1.2 8555 typ host tcptype passive')).toEqual(['candidate-extension-value: tcptype on a udp candidate: Chromium refuses the candidate ("Invalid non-TCP candidate")']);
+    expect(kinds('candidate:545229448 1 UDP 2130706431 76.42.1.2 8555 typ host tcptype active')).toEqual(['candidate-extension-value']);
+    expect(kinds('candidate:545229448 1 tcp 1518280447 76.42.1.2 9 typ host tcptype active')).toEqual([]);
+  });
   it('flags an empty or over-long foundation', () => {
     expect(kinds('a=candidate: 1 udp 2130706431 74.125.1.1 19305 typ host')).toEqual(['candidate-foundation']);
     expect(kinds(`candidate:${'a'.repeat(33)} 1 udp 2130706431 74.125.1.1 19305 typ host`)).toEqual(['candidate-foundation']);

@@ -3,7 +3,7 @@
  * in each, in the whole-text reader and the stream reader alike. Each was misread before the
  * real-log audit of 2026-12-05 (candidates missed, fields wrong, prose called broken candidates).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInput, scanInput } from '../../src/input/read.js';
@@ -20,6 +20,35 @@ const summary = (r: InputReport) => ({
   descriptions: r.descriptions.length,
   candidates: r.candidates.map((c) => (c.candidate ? `${c.candidate.type} ${c.candidate.transport} ${c.candidate.address}:${c.candidate.port}` : `! ${c.error?.code}`)),
   problems: r.problems.map((p) => p.kind),
+});
+
+describe('the real candidate lines of test/fixtures/candidates (ORIGINS.md there)', () => {
+  const dir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/candidates');
+  const files = readdirSync(dir).filter((f) => !f.endsWith('.md'));
+  it('every line with a candidate\'s fields is read as one (or refused at that line), in both readers (candidate audit: Android\'s and iOS\'s {"sdp":"candidate:…"} had been "no candidate found")', async () => {
+    expect(files.length).toBeGreaterThanOrEqual(60);
+    const lost: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(resolve(dir, f), 'utf8');
+      const r = readInput(text);
+      const at = new Set([...r.candidates.map((c) => c.source.line), ...r.problems.map((p) => p.line)]);
+      text.split('\n').forEach((l, i) => {
+        if (/candidate: ?\S+ \d+ \S+ \d+ /i.test(l) && !at.has(i + 1)) lost.push(`${f}:${i + 1}`);
+      });
+      expect([f, summary(await streamed(text))]).toEqual([f, summary(r)]);
+    }
+    expect(lost).toEqual([]);
+  });
+  it('the native SDKs\' IceCandidate as their apps write it: {"sdp":"candidate:…","sdpMid","sdpMLineIndex"}, its mid kept', () => {
+    const r = readInput('{"sdp":"candidate:2029434911 1 udp 25108223 10.148.0.2 54932 typ relay raddr 0.0.0.0 rport 0 generation 0 ufrag hCP9 network-id 3 network-cost 10","sdpMLineIndex":0,"sdpMid":"0"}\n');
+    expect(r.candidates.map((c) => [c.candidate?.type, c.sdpMid, c.usernameFragment])).toEqual([['relay', '0', 'hCP9']]);
+  });
+  it('a browser console\'s source location after a candidate is the console\'s ("… typ host sip.js:19049:9", read as an extension)', () => {
+    for (const suffix of ['sip.js:19049:9', 'VM123:45', '(index):80', 'app.bundle.js?v=3:12:5']) {
+      const r = readInput(`ICE candidate received: candidate:0 2 UDP 2122121470 10.0.0.1 43854 typ host ${suffix}\n`);
+      expect([suffix, r.candidates.map((c) => [c.candidate?.port, c.candidate?.extensions.length])]).toEqual([suffix, [[43854, 0]]]);
+    }
+  });
 });
 
 describe('real log excerpts', () => {
