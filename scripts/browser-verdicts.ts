@@ -22,12 +22,13 @@ const walk = (d: string): string[] => readdirSync(d).sort().flatMap((f) => (stat
 /**
  * The offers of other stacks: every whole description that says it is an offer, or writes
  * a=setup:actpass, in the shared corpus's SDPs, the real samples of test/fixtures/threads,
- * sdp-diff-audit and offers, and samples/; each text once, in path order.
+ * sdp-diff-audit and offers, the browsers' offers as real munging code left them
+ * (test/fixtures/munged), and samples/; each text once, in path order.
  */
 function foreignOffers(): ForeignOffer[] {
   const seen = new Set<string>();
   const out: ForeignOffer[] = [];
-  for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'test/fixtures/offers', 'samples']) {
+  for (const d of ['../shared/corpus/sdp', 'test/fixtures/threads', 'test/fixtures/sdp-diff-audit', 'test/fixtures/offers', 'test/fixtures/munged', 'samples']) {
     for (const f of walk(join(root, d))) {
       if (/\.(?:gz|md)$/.test(f)) continue;
       for (const x of readInput(readFileSync(f, 'utf8')).descriptions) {

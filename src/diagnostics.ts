@@ -90,6 +90,7 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'fmtp-repeated': LinePosition;
+  'codec-parameter-value': LinePosition;
   'bundle-mid-missing': LinePosition;
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
@@ -234,6 +235,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'fmtp-repeated': 'info',
+  'codec-parameter-value': 'warning',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
@@ -386,6 +388,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A payload type on the m= line that is not a static one (RFC 3551) and has no a=rtpmap: nobody can tell which codec it is. A truncated SDP, or munging that dropped lines.',
     action: 'Add the a=rtpmap line, or remove the payload type from the m= line.',
     reference: 'RFC 8866 §6.6; RFC 3551 §3',
+  },
+  'codec-parameter-value': {
+    domain: 'sdp',
+    title: 'A codec parameter out of its range, or written twice with two values',
+    description: 'An a=fmtp value outside what its RFC allows: Opus\'s maxaveragebitrate outside 6000 to 510000 bit/s (libwebrtc clamps it: a munged 1048576 gives 510000, not the bitrate asked for), maxplaybackrate or sprop-maxcapturerate outside 8000 to 48000 (libwebrtc reads 48000 for maxplaybackrate then), a flag (stereo, sprop-stereo, cbr, useinbandfec, usedtx) neither 0 nor 1; any parameter written twice with two values (munging that appends its own after the browser\'s: libwebrtc keeps the last); an a=maxptime below the codec\'s minptime. Munging code writes them by hand (RTCMultiConnection\'s setOpusAttributes, in the munging audit\'s real outputs).',
+    action: 'Write each parameter once, inside its range (maxaveragebitrate=510000 for the most Opus sends); take the munging step\'s values out of the browser\'s a=fmtp rather than appending after them.',
+    reference: 'RFC 7587 §6.1; RFC 8866 §6.15; libwebrtc audio_encoder_opus.cc',
   },
   'fmtp-repeated': {
     domain: 'sdp',

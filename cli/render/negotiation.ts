@@ -165,7 +165,8 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   pushAll(out, sideHeader('after', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
-  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes') + (d.sameSession ? '' : s.yellow(' · different sessions')));
+  // Texts that differ with nothing said: the layout only (every line is compared as written: munging audit).
+  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes: the same lines, laid out otherwise (line endings, blanks, or the order of lines within a section)') + (d.sameSession ? '' : s.yellow(' · different sessions')));
   // The kind column as wide as its longest entry (ice-credentials-changed is 23).
   const kindWidth = Math.max(20, ...d.changes.map((c) => c.kind.length));
   for (const c of d.changes) {

@@ -41,7 +41,9 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
   // An SCTP m-section (a data channel) has no direction (RFC 8841): the default sendrecv is not shown as one (SFU audit); one written is.
   const sctp = /SCTP/i.test(m.protocol) && m.directionSource === 'default';
   const direction = sctp ? s.dim('no direction (data channel)') : m.directionSource === 'session' && m.direction !== 'sendrecv' ? `${m.direction}${s.yellow(' (session level: browsers read sendrecv)')}` : m.direction;
-  out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${direction}  port ${m.port}  ${m.protocol}${state}`);
+  // A bitrate cap and packet times, the first things to look at for "low or no video" and choppy audio (munging audit: not shown).
+  const caps = [...m.bandwidths.map((b) => `b=${b.type}:${b.bandwidth}`), m.ptime !== null ? `ptime ${m.ptime}` : '', m.maxptime !== null ? `maxptime ${m.maxptime}` : ''].filter(Boolean).join(' ');
+  out.push(`${s.bold(`m=${m.kind}`)} mid ${m.mid ?? s.dim('none')}  ${direction}  port ${m.port}  ${m.protocol}${state}${caps ? `  ${caps}` : ''}`);
   const ice = m.ice.ufrag !== null
     ? `ICE${m.ice.source === 'session' ? s.dim(' (session level)') : ''} ufrag ${long(m.ice.ufrag)} pwd ${m.ice.pwd === null ? s.red('missing') : `${m.ice.pwd.length} chars`}${m.ice.options.length ? ` options ${long(m.ice.options.join(' '))}` : ''}`
     : s.red('ICE credentials missing');
@@ -74,6 +76,7 @@ function sessionLine(d: SessionDescription): string {
     d.bundleGroups.length > 0 ? `BUNDLE ${d.bundleGroups.map((g) => g.join(' ')).join(' | ')}` : 'no BUNDLE',
     // Every other group too (sdp-diff audit: OBS's a=group:LS, which some servers choke on, was not shown).
     ...d.groups.filter((g) => g.semantics.toUpperCase() !== 'BUNDLE').map((g) => `group ${g.semantics} ${g.mids.join(' ')}`.trimEnd()),
+    ...d.lines.flatMap((l) => (l.kind === 'bandwidth' ? [`b=${l.value.type}:${l.value.bandwidth}`] : [])),
     d.iceLite ? 'ice-lite' : '',
     d.extmapAllowMixed ? 'extmap-allow-mixed' : '',
     d.msidSemantic ? `msid-semantic ${d.msidSemantic.semantic}` : '',

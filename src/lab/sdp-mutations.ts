@@ -409,5 +409,16 @@ export const MUTATIONS: readonly Mutation[] = [
   o('offer-ice-pwd-short', 'ICE', 'the offer\'s ice-pwd of 21 characters', replaceAll(/^a=ice-pwd:.*$/, 'a=ice-pwd:abcdefghijklmnopqrstu')),
   o('offer-fingerprint-unknown-hash', 'DTLS', 'the offer\'s a=fingerprint with the hash function sha-999', replaceAll(/^a=fingerprint:\S+ /, 'a=fingerprint:sha-999 ')),
   o('offer-truncated', 'syntax', 'the offer cut in the middle of its last line', (s) => s.slice(0, s.trimEnd().length - 5)),
+  // RFC 8866 §5's order of lines (munging audit: b=AS written after an m-section's a= lines, both browsers taking it).
+  a('order-bandwidth-after-attributes', 'syntax', 'b=AS:500 after the video m-section\'s a= lines (munging code inserts it so)', inKind('video', append('b=AS:500'))),
+  a('order-connection-after-attributes', 'syntax', 'the audio m-section\'s c= line after its a= lines', inKind('audio', (m) => [...m.filter((l) => !l.startsWith('c=')), ...m.filter((l) => l.startsWith('c='))])),
+  a('order-information-after-attributes', 'syntax', 'i=video after the video m-section\'s a= lines', inKind('video', append('i=video'))),
+  a('order-timing-after-attributes', 'syntax', 'the session\'s t= line after its a= lines', (s) => { const p = split(s); p.session = [...p.session.filter((l) => !l.startsWith('t=')), ...p.session.filter((l) => l.startsWith('t='))]; return join(p); }),
+  a('order-session-bandwidth-after-timing', 'syntax', 'b=AS:1000 at session level after t= and the session\'s a= lines', appendSession('b=AS:1000')),
+  a('order-session-bandwidth-before-attributes', 'syntax', 'b=AS:1000 at session level just after t=, before the session\'s a= lines (RFC 8866 §5: b= before t=)', (s) => { const p = split(s); const t = p.session.findIndex((l) => l.startsWith('t=')); p.session.splice(t + 1, 0, 'b=AS:1000'); return join(p); }),
+  a('order-session-bandwidth-before-timing', 'syntax', 'b=AS:1000 at session level before t= (its place in RFC 8866 §5)', (s) => { const p = split(s); const t = p.session.findIndex((l) => l.startsWith('t=')); p.session.splice(t, 0, 'b=AS:1000'); return join(p); }),
+  a('order-session-connection-after-bandwidth', 'syntax', 'b=AS:1000 then c=IN IP4 0.0.0.0 at session level before t= (RFC 8866 §5: c= before b=)', (s) => { const p = split(s); const t = p.session.findIndex((l) => l.startsWith('t=')); p.session.splice(t, 0, 'b=AS:1000', 'c=IN IP4 0.0.0.0'); return join(p); }),
+  a('order-timing-twice', 'syntax', 'two t= lines at session level (RFC 8866 §5: one or more time descriptions)', (s) => { const p = split(s); const t = p.session.findIndex((l) => l.startsWith('t=')); p.session.splice(t + 1, 0, 't=0 0'); return join(p); }),
+  a('order-name-after-timing', 'syntax', 'the session\'s s= line after its t= line', (s) => { const p = split(s); const i = p.session.findIndex((l) => l.startsWith('s=')); const t = p.session.findIndex((l) => l.startsWith('t=')); if (i >= 0 && t > i) { const [x] = p.session.splice(i, 1); p.session.splice(t, 0, x!); } return join(p); }),
   o('offer-extmap-id-256', 'header extensions', 'a header extension with id 256 in the offer', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:256'); return m; })),
 ];

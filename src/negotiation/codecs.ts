@@ -105,6 +105,15 @@ function roleOf(c: Codec): NegotiatedCodec['role'] {
   }
 }
 
+/**
+ * An answer's VP9 with no profile-id (profile 0) where the offer has VP9 of other profiles only:
+ * how Firefox answers (foreign-offer oracle, measured: a munged offer of VP9 profile-id=2 answered
+ * with VP9 and no profile-id at its payload type).
+ */
+function vp9ByName(a: Codec, namesakes: readonly Codec[]): boolean {
+  return lower(a) === 'vp9' && params(a)['profile-id'] === undefined && namesakes.every((o) => (params(o)['profile-id'] ?? '0') !== '0');
+}
+
 /** A codec in words: the name with what distinguishes it from its namesakes. */
 export function describeCodec(c: Codec): string {
   const p = params(c);
@@ -262,7 +271,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
         const namesakes = (offerNames ??= namesakesBy(offer.codecs)).get(lower(a)) ?? [];
         reason = a.name === '' ? `payload type ${a.payloadType} has no rtpmap`
           : taken !== undefined ? `${describeCodec(a)} a second time: the offer's (payload type ${taken[0].payloadType}) is answered by payload type ${taken[1].payloadType}`
-          : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listSome(namesakes, describeCodec)})`
+          : a.name !== '' && namesakes.length > 0 ? `${describeCodec(a)} not in offer (offer has ${listSome(namesakes, describeCodec)})${vp9ByName(a, namesakes) ? ': Firefox answers so, matching VP9 by name and not by profile-id (measured), and the offerer decodes this payload type as the profile it offered' : ''}`
           : `${describeCodec(a)} not in offer`;
         why.set(sameLines(a), reason);
       }

@@ -2,7 +2,8 @@
  * diffDescriptions(before, after): what changed between two offers (or two answers) of one
  * session, as a renegotiation sees it: m-lines added, removed or recycled, codecs added, removed or
  * reordered, directions, ssrcs and msids, ICE credentials (an ICE restart), fingerprints,
- * DTLS roles, BUNDLE and candidates.
+ * DTLS roles, BUNDLE and candidates; and every other line added or removed (b=, a=ice-options,
+ * a=ssrc-group, a=rtcp-fb, a=ptime…), as it is written.
  */
 import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
@@ -10,6 +11,8 @@ import type { MediaDescription, SessionDescription } from '../sdp/model.js';
 import { browserDirection } from './negotiate.js';
 import { bundleGroupsOf } from './one-side.js';
 import { fmtpText } from './codecs.js';
+import { writeLine } from '../sdp/line.js';
+import type { SdpLine } from '../sdp/model.js';
 
 export type ChangeKind =
   | 'session-changed'
@@ -36,7 +39,9 @@ export type ChangeKind =
   | 'extmap-added'
   | 'extmap-removed'
   | 'candidate-added'
-  | 'candidate-removed';
+  | 'candidate-removed'
+  | 'line-added'
+  | 'line-removed';
 
 export interface DescriptionChange {
   readonly kind: ChangeKind;
@@ -61,6 +66,47 @@ const setDiff = (a: readonly string[], b: readonly string[]) => {
   const there = new Set(b);
   return a.filter((x) => !there.has(x));
 };
+
+/**
+ * Attributes whose changes are said by a kind of their own above (codecs, ssrcs, msid, ICE, DTLS,
+ * mid, direction, extmap, candidates, rtcp-mux; BUNDLE groups by bundle-changed): not again as lines.
+ */
+const SAID: ReadonlySet<string> = new Set(['candidate', 'end-of-candidates', 'rtpmap', 'fmtp', 'ssrc', 'msid', 'ice-ufrag', 'ice-pwd', 'fingerprint', 'setup', 'extmap', 'mid', 'sendrecv', 'sendonly', 'recvonly', 'inactive', 'rtcp-mux']);
+
+/**
+ * The lines of a section that no other change kind speaks of, as written: b=, a=ice-options,
+ * a=ssrc-group, a=rtcp-fb (but of a codec added or removed: said with it), a=ptime, a=simulcast…
+ * (munging audit: a bitrate cap, trickle's removal or a simulcast group added were "no changes").
+ */
+function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.kind === 'media' || l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v')) continue;
+    if (l.kind === 'attribute' || l.kind === 'other-attribute') {
+      if (SAID.has(l.name)) continue;
+      const text = writeLine(l);
+      if (l.name === 'group' && /^a=group:BUNDLE(?: |$)/.test(text)) continue;
+      if (l.name === 'rtcp-fb' && codecsGone.has(/^a=rtcp-fb:(\S+)/.exec(text)?.[1] ?? '')) continue;
+      out.push(text);
+      continue;
+    }
+    out.push(writeLine(l));
+  }
+  return out;
+}
+
+/** What of `a` is not in `b`, counting repeats (a line written twice and then once is one removed). */
+function multisetDiff(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
+  const out: string[] = [];
+  for (const x of a) {
+    const n = left.get(x) ?? 0;
+    if (n > 0) left.set(x, n - 1);
+    else out.push(x);
+  }
+  return out;
+}
 
 /** The first m-section of each mid. */
 function byMid(media: readonly MediaDescription[]): Map<string, MediaDescription> {
@@ -131,6 +177,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const gs = bundleGroupsOf(d);
     return gs.length > 0 ? gs.map((g) => g.join(' ')).join(' | ') : null;
   };
+  const sessionLinesBefore = otherLines(before.lines, new Set());
+  const sessionLinesAfter = otherLines(after.lines, new Set());
+  for (const l of multisetDiff(sessionLinesAfter, sessionLinesBefore)) add('line-added', null, null, l, `line added: ${l}`);
+  for (const l of multisetDiff(sessionLinesBefore, sessionLinesAfter)) add('line-removed', null, l, null, `line removed: ${l}`);
   const bb = bundles(before);
   const ba = bundles(after);
   if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
@@ -222,10 +272,30 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     for (const e of setDiff(ea, eb)) add('extmap-added', here, null, e, `header extension added: ${e}`);
     for (const e of setDiff(eb, ea)) add('extmap-removed', here, e, null, `header extension removed: ${e}`);
 
+    // Every other line, as written; a=rtcp-fb of a codec added or removed is said with the codec.
+    const gone = new Set([...setDiff(ca, cb), ...setDiff(cb, ca)].map((c) => c.split(' ')[0]!));
+    const lb = otherLines(b.lines, gone);
+    const la = otherLines(a.lines, gone);
+    for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${l}`);
+    for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${l}`);
+
     const kb = candidateKey(b);
     const ka = candidateKey(a);
     for (const c of setDiff(ka, kb)) add('candidate-added', here, null, c, `candidate added: ${c}`);
     for (const c of setDiff(kb, ka)) add('candidate-removed', here, c, null, `candidate removed: ${c}`);
+  }
+  // Nothing said, and lines differ all the same (a candidate's priority, an a=ssrc cname, the m=
+  // line's protocol, a session-level direction the browsers ignore): those lines, as written, so
+  // that "no changes" is never said of two descriptions whose lines differ.
+  if (changes.length === 0) {
+    // Not c= nor the m= port: address-changed says those, but for gathering's placeholder (9, 0.0.0.0) filled in, which is no change.
+    const all = (lines: readonly SdpLine[]) => lines.filter((l) => !(l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v'))).map((l) => (l.kind === 'media' ? writeLine(l).replace(/^(m=\S+ )[0-9]+/, '$1<port>') : writeLine(l)));
+    const sections: [MediaDescription | null, readonly SdpLine[], readonly SdpLine[]][] = [[null, before.lines, after.lines]];
+    for (const [b, a] of paired) if (b && a) sections.push([b, b.lines, a.lines]);
+    for (const [m, lb, la] of sections) {
+      for (const l of multisetDiff(all(la), all(lb))) add('line-added', m, null, l, `line added: ${l}`);
+      for (const l of multisetDiff(all(lb), all(la))) add('line-removed', m, l, null, `line removed: ${l}`);
+    }
   }
   // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.
   // Candidates gathered into a description (createOffer, then localDescription) are no new offer

@@ -3,6 +3,7 @@ import { explainParsed, placeFindings } from '../candidate/explain.js';
 import { extensionOf } from './attribute-readers.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
+import { codecParameterFindings } from './codec-parameters.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
 
 /** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
@@ -224,6 +225,31 @@ function candidatesOf(a: AttributeIndex, mid: string | null, findings: FindingSi
   });
 }
 
+/** RFC 8866 §5's order of session lines, as Chromium reads them: each letter's place (r= goes with t=). */
+const SESSION_ORDER: Readonly<Record<string, number>> = { v: 0, o: 1, s: 2, i: 3, u: 4, e: 5, p: 6, c: 7, b: 8, t: 9, r: 9, z: 10, k: 11, a: 12 };
+
+/**
+ * The first session line out of RFC 8866 §5's order, which Chromium refuses (measured: t= after
+ * the a= lines, "Expect line: t="; b= after t=, "Expects m line"; c= after b=; s= after t=), while
+ * Firefox takes them all. Within an m-section Chromium takes c=, b= and i= after the a= lines
+ * (measured; munging code writes b=AS there): no rule. Lines of no known letter have their own.
+ */
+function sessionOrder(lines: readonly SdpLine[], rules: RuleSink): void {
+  let place = 0;
+  let before = 'v';
+  for (const l of lines) {
+    const letter = l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : l.kind === 'connection' ? 'c' : l.kind === 'bandwidth' ? 'b' : l.kind === 'attribute' || l.kind === 'other-attribute' ? 'a' : null;
+    const p = letter === null ? undefined : SESSION_ORDER[letter];
+    if (p === undefined) continue;
+    if (p < place) {
+      rules('session-line-order', l.line, 1, `${letter}= after ${before}= at session level (RFC 8866 §5 puts ${letter}= first)`);
+      return;
+    }
+    place = p;
+    before = letter!;
+  }
+}
+
 function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: FindingSink<ParseDiagnostic>): MediaDescription {
   const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
   const a = new AttributeIndex(lines);
@@ -262,6 +288,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   // Several a=fmtp lines for one payload type: said once per format, at its second line (found as the codecs are built).
   const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })));
+  const maxptimeLine = a.all('maxptime')[0];
+  codecParameterFindings(codecs, maxptimeLine !== undefined ? { value: maxptimeLine.value, line: maxptimeLine.line } : null, mid, findings);
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).
   const unread = new Set<string>();
   for (const l of lines) if (l.kind === 'other-attribute' && l.name === 'rtpmap' && l.value !== null) unread.add(l.value.split(' ')[0]!);
@@ -354,6 +382,7 @@ export function buildDescription(
     const letters = new Set(lines.map((l) => (l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : '')));
     const missing = (['o', 's', 't'] as const).filter((l) => !letters.has(l)).map((l) => `${l}=`);
     if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'} before the media (v=, o=, s=, t= are required)`, { line: null, column: null, mid: null }));
+    else sessionOrder(lines, ruleSink(findings, null));
   }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
   const starts = media.map((m) => m.lines[0]!.line);

@@ -1,9 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { diffDescriptions, type ChangeKind } from '../../src/negotiation/diff.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { seedSdp } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-builder.js';
 
 const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions(parseSdp(buildSdp(a)), parseSdp(buildSdp(b))).changes.map((c) => c.kind);
+
+describe('diffDescriptions on offers as real munging code left them (test/fixtures/munged, ORIGINS.md there; munging audit: each was "no changes")', () => {
+  const munged = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/munged/${name}`, import.meta.url)), 'utf8');
+  const lines = (before: string, after: string) => diffDescriptions(parseSdp(before), parseSdp(after)).changes.filter((c) => c.kind.startsWith('line-')).map((c) => [c.kind, c.index, c.before ?? c.after]);
+  const input = munged('input__samples-offer-json-sdp.sdp');
+  it('apprtc\'s preferBitRate: the b=AS lines it added, per m-line, and the version it did not raise', () => {
+    const after = munged('apprtc__preferBitRate__samples-offer.sdp');
+    expect(lines(input, after)).toEqual([['line-added', 0, 'b=AS:32'], ['line-added', 1, 'b=AS:500']]);
+    expect(diffDescriptions(parseSdp(input), parseSdp(after)).changes[0]!.kind).toBe('version-not-increased');
+  });
+  it('simple-peer\'s filterTrickle: a=ice-options:trickle removed from each m-line', () => {
+    expect(lines(input, munged('simplepeer__filterTrickle__samples-offer.sdp'))).toEqual([['line-removed', 0, 'a=ice-options:trickle'], ['line-removed', 1, 'a=ice-options:trickle']]);
+  });
+  it('Janus\'s simulcast munging: the a=ssrc-group lines it added, beside the ssrcs', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('janusjs-fork__mungeSdpForSimulcasting__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'line-added').map((c) => c.after!.replace(/[0-9]+/g, 'N'))).toContainEqual('a=ssrc-group:SIM N N N');
+    expect(d.changes.some((c) => c.kind === 'ssrc-added')).toBe(true);
+  });
+  it('an rtcp-fb line of a codec removed is said with the codec, not again as a line', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('twilio__disableRtx__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'line-removed' && /rtcp-fb/.test(c.before!))).toEqual([]);
+    expect(d.changes.some((c) => c.kind === 'codec-removed')).toBe(true);
+  });
+  it('lines no kind speaks of are said when nothing else is (an a=ssrc cname changed), and layout alone is no change', () => {
+    const cname = input.replace(/(a=ssrc:\d+ cname:)\S+/g, '$1other');
+    expect(lines(input, cname).map(([k]) => k)).toEqual(expect.arrayContaining(['line-added', 'line-removed']));
+    expect(diffDescriptions(parseSdp(input), parseSdp(input.replace(/\r\n/g, '\n'))).changes).toEqual([]);
+  });
+});
 
 describe('diffDescriptions (renegotiation)', () => {
   it('finds nothing between a description and itself', () => {

@@ -1,0 +1,52 @@
+/**
+ * The values of a codec's a=fmtp parameters, where an RFC gives their range: Opus's (RFC 7587
+ * §6.1), and any parameter written twice with two values. Munging code writes them by hand
+ * (munging audit of 2026-12-06: RTCMultiConnection's setOpusAttributes wrote
+ * `maxaveragebitrate=1048576;maxplaybackrate=1048576` after the browser's `maxplaybackrate=48000`,
+ * and a=maxptime:3 beside `minptime=10`: read without a word). Internal to views.ts.
+ */
+import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
+import type { Codec } from './model.js';
+
+/** Opus's parameters with a range (RFC 7587 §6.1), and what libwebrtc does with a value outside it (audio_encoder_opus.cc). */
+const OPUS_RANGES: Readonly<Record<string, readonly [number, number, string]>> = {
+  maxaveragebitrate: [6000, 510000, 'libwebrtc clamps it into that range'],
+  maxplaybackrate: [8000, 48000, 'libwebrtc reads 48000 for it'],
+  'sprop-maxcapturerate': [8000, 48000, 'a hint the receiver cannot use'],
+};
+/** Opus's flags (RFC 7587 §6.1): 0 or 1. */
+const OPUS_FLAGS: ReadonlySet<string> = new Set(['stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx']);
+
+/** The findings of the codecs' parameter values in one m-section (`maxptime` its a=maxptime, with its line). */
+export function codecParameterFindings(codecs: readonly Codec[], maxptime: { readonly value: number; readonly line: number } | null, mid: string | null, out: FindingSink<ParseDiagnostic>): void {
+  for (const c of codecs) {
+    if (c.parameters.length === 0) continue;
+    const at = { line: c.fmtpLine, column: null, mid };
+    const seen = new Map<string, string>();
+    const opus = c.name.toLowerCase() === 'opus';
+    for (const p of c.parameters) {
+      if (p.name === null) continue;
+      const name = p.name.toLowerCase();
+      const before = seen.get(name);
+      if (before !== undefined && before !== p.value) {
+        out.push(diagnostic('codec-parameter-value', `payload type ${c.payloadType} (${c.name || '?'}) has ${p.name}=${clip(before)} and then ${p.name}=${clip(p.value)}: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last`, at));
+      }
+      seen.set(name, p.value);
+      if (!opus) continue;
+      const range = OPUS_RANGES[name];
+      if (range !== undefined) {
+        const n = /^[0-9]{1,10}$/.test(p.value) ? Number(p.value) : NaN;
+        if (!(n >= range[0] && n <= range[1])) out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is outside ${range[0]} to ${range[1]} (RFC 7587 §6.1): ${range[2]}`, at));
+      } else if (OPUS_FLAGS.has(name) && p.value !== '0' && p.value !== '1') {
+        out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is neither 0 nor 1 (RFC 7587 §6.1)`, at));
+      }
+    }
+    // A packet time no frame can have: a=maxptime below the codec's minptime.
+    const minptime = seen.get('minptime');
+    if (maxptime !== null && minptime !== undefined && /^[0-9]{1,6}$/.test(minptime) && maxptime.value < Number(minptime)) {
+      out.push(diagnostic('codec-parameter-value', `a=maxptime:${maxptime.value} is below minptime=${minptime} of payload type ${c.payloadType} (${c.name || '?'}): no packet time is both`, { line: maxptime.line, column: null, mid }));
+    }
+  }
+}
+
+const clip = (v: string): string => (v.length > 24 ? `${v.slice(0, 24)}…` : v);

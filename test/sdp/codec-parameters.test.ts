@@ -1,0 +1,42 @@
+/**
+ * codec-parameter-value: a=fmtp values out of their RFC's range, or written twice with two values,
+ * on the offers real munging code made (test/fixtures/munged, ORIGINS.md there), and targeted cases.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseSdp } from '../../src/sdp/parse.js';
+import { DIAGNOSTICS } from '../../src/diagnostics.js';
+
+const munged = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/munged/${name}`, import.meta.url)), 'utf8');
+const said = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind === 'codec-parameter-value').map((d) => [d.line, d.message]);
+const opus = (fmtp: string, extra = '') => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=rtpmap:111 opus/48000/2', `a=fmtp:111 ${fmtp}`, ...(extra ? [extra] : []), ''].join('\r\n');
+
+describe('codec-parameter-value', () => {
+  it('RTCMultiConnection\'s setOpusAttributes on Firefox 70\'s offer: the bitrate and playback rate out of range, maxplaybackrate written twice', () => {
+    expect(said(munged('muazkhan__setOpusAttributes__firefox70.sdp'))).toEqual(expect.arrayContaining([
+      [21, 'payload type 109 (opus) has maxplaybackrate=48000 and then maxplaybackrate=1048576: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last'],
+      [21, 'opus maxplaybackrate=1048576 (payload type 109) is outside 8000 to 48000 (RFC 7587 §6.1): libwebrtc reads 48000 for it'],
+      [21, 'opus maxaveragebitrate=1048576 (payload type 109) is outside 6000 to 510000 (RFC 7587 §6.1): libwebrtc clamps it into that range'],
+    ]));
+    expect(said(munged('muazkhan__setOpusAttributes__firefox70.sdp'))).toHaveLength(3);
+  });
+  it('its a=maxptime:3 beside Chrome\'s minptime=10: no packet time is both', () => {
+    expect(said(munged('muazkhan__setOpusAttributes__samples-offer.sdp')).map(([, m]) => m)).toContainEqual('a=maxptime:3 is below minptime=10 of payload type 111 (opus): no packet time is both');
+  });
+  it('the browsers\' own values, and every real SDP of the corpus, say nothing', () => {
+    expect(said(opus('minptime=10;useinbandfec=1;stereo=1;sprop-stereo=1;maxaveragebitrate=510000;maxplaybackrate=48000;usedtx=0;cbr=1'))).toEqual([]);
+    expect(said(munged('input__samples-offer-json-sdp.sdp'))).toEqual([]);
+  });
+  it('targeted: each range\'s edges, a flag of 2, a word, a repeat with the same value', () => {
+    expect(said(opus('maxaveragebitrate=5999'))).toHaveLength(1);
+    expect(said(opus('maxaveragebitrate=6000;maxplaybackrate=8000;sprop-maxcapturerate=48000'))).toEqual([]);
+    expect(said(opus('maxplaybackrate=7999'))).toHaveLength(1);
+    expect(said(opus('maxaveragebitrate=fast'))).toHaveLength(1);
+    expect(said(opus('stereo=2'))).toEqual([[8, 'opus stereo=2 (payload type 111) is neither 0 nor 1 (RFC 7587 §6.1)']]);
+    expect(said(opus('stereo=1;stereo=1'))).toEqual([]);
+    expect(said(opus('minptime=10', 'a=maxptime:20'))).toEqual([]);
+  });
+  it('is in the table, a warning', () => {
+    expect(DIAGNOSTICS['codec-parameter-value'].reference).toMatch(/RFC 7587/);
+  });
+});
