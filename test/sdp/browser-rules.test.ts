@@ -232,3 +232,20 @@ describe('what to do about a refusal: each rule\'s fix', () => {
     expect(actions).not.toContain(DIAGNOSTICS['rejected-by-browser'].action);
   });
 });
+
+describe('session-line-order (Chromium, measured by ten changes in the browser oracle)', () => {
+  const rules = (session: string[]) => parseSdp([...session, 'm=audio 9 UDP/TLS/RTP/SAVPF 0', 'a=mid:0', ''].join('\r\n')).diagnostics.filter((d) => d.kind === 'rejected-by-browser' && d.rule === 'session-line-order').map((d) => [d.line, d.message]);
+  it('is silent on RFC 8866 §5\'s order, t= and r= repeated, and lines of no known letter (their own rule)', () => {
+    expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'i=x', 'c=IN IP4 0.0.0.0', 'b=AS:1', 't=0 0', 'r=7d 1h 0 25h', 't=0 0', 'a=group:BUNDLE 0'])).toEqual([]);
+    expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'x=1', 'a=group:BUNDLE 0'])).toEqual([]);
+  });
+  it('says the first line out of order, once', () => {
+    expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'b=AS:1000', 'c=IN IP4 0.0.0.0'])).toEqual([[6, 'b= after a= at session level (RFC 8866 §5 puts b= first): Chromium rejects it (Firefox accepts)']]);
+    expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 't=0 0', 's=-'])).toEqual([[4, 's= after t= at session level (RFC 8866 §5 puts s= first): Chromium rejects it (Firefox accepts)']]);
+  });
+  it('is not said of a fragment, nor where a required line is missing (missing-line says it)', () => {
+    const fragment = parseSdp(['o=- 1 1 IN IP4 127.0.0.1', 'a=x', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 0', ''].join('\r\n'), { fragment: true });
+    expect(fragment.diagnostics.filter((d) => d.kind === 'rejected-by-browser' && d.rule === 'session-line-order')).toEqual([]);
+    expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 'a=x', 's=-'])).toEqual([]);
+  });
+});
