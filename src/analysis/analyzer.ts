@@ -5,7 +5,7 @@
  * their predicted pairs. Memory stays bounded: at most `maxSessions` open sessions (the least
  * recently active are reported early) and `maxCandidatesPerSession` kept candidates each.
  */
-import { INSIDE_CLASSES, isRoutable } from '../candidate/address.js';
+import { INSIDE_CLASSES, isRoutable, libwebrtcMasked } from '../candidate/address.js';
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { inferType } from '../input/pair.js';
@@ -15,7 +15,7 @@ import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
-import { connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
+import { candidateIdHash, connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord, type CandidateRecord } from './record.js';
 import { NatEvidence, type NatVerdict } from './nat.js';
 import { IdSet } from './id-set.js';
@@ -134,6 +134,12 @@ interface SessionState {
   port9Mids?: Map<number, Set<string>>;
   /** The rule findings said of this session's candidates ("kind message", at most 256): a resent line says only those not said yet. */
   linted?: Set<string>;
+  /**
+   * Candidates whose address libwebrtc's own log masked ("192.168.0.x": its "Gathered candidate:
+   * Cand[…]"), by the id of that masked form: a whole copy of one after it (the app's own
+   * onIceCandidate line) is the same candidate, which it then shows. Made at the first such one.
+   */
+  masked?: Map<number, MaskedCandidate>;
   readonly byType: Record<string, number>;
   readonly byTransport: Record<string, number>;
   readonly byFamily: Record<string, number>;
@@ -174,6 +180,15 @@ interface CallContext {
 
 /** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
 const MAX_DISTINCT_TRACKED = 4096;
+/** A candidate counted in the form libwebrtc's log masks: what its whole copy replaces (`kept`: its row in the table, -1 if none). */
+interface MaskedCandidate {
+  readonly family: string;
+  readonly routable: boolean;
+  readonly kept: number;
+}
+
+/** Masked candidates a session remembers to recognise their whole copy (a native log has tens). */
+const MAX_MASKED = 4096;
 
 /** The parts of a Source the analyzer groups by (a Source, or a candidate's facts). */
 interface Where {
@@ -296,6 +311,24 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: 'the log\'s "remote candidate" words, and its own agent\'s candidates', sides: new Map(), offerer: null, lite: new Set() }));
     ctx.sides.set('local', anonymous(file));
     ctx.sides.set('remote', key);
+  }
+
+  /**
+   * The whole copy `f` of a candidate counted as its masked form `was`: what depends on its
+   * address made again from the whole one (its family, whether a host is routable, its NAT
+   * evidence, a private srflx or relay said, the table's row); its counts stay.
+   */
+  private unmask(s: SessionState, was: MaskedCandidate, f: CandidateFacts, key: string, line: number): void {
+    s.seen.add(f.id);
+    s.byFamily[was.family] = (s.byFamily[was.family] ?? 1) - 1;
+    if (s.byFamily[was.family] === 0) delete s.byFamily[was.family];
+    bump(s.byFamily, f.family);
+    if (f.type === 'host' && was.routable !== isRoutable(f.addressClass)) s.nonRoutableHosts += was.routable ? 1 : -1;
+    if (f.type === 'srflx' || f.type === 'relay') {
+      (s.nat ??= new NatEvidence()).unmask(f);
+      if (INSIDE_CLASSES.has(f.addressClass)) findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${f.addressClass === 'ipv6-ula' ? 'private (IPv6 ULA)' : f.addressClass} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
+    }
+    if (s.kept !== null && was.kept >= 0 && was.kept < s.kept.length) s.kept[was.kept] = f.keep();
   }
 
   private session(key: string, ufrag: string | null, source: Where, line: number, words?: Side): SessionState {
@@ -485,7 +518,32 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (mids !== undefined) mids.add(f.sdpMid);
       else if (s.port9Mids.size < 1024) s.port9Mids.set(id, new Set([f.sdpMid]));
     }
-    if (seen) {
+    // libwebrtc's masked form of a candidate, then the app's whole line of it (a native app's
+    // logcat holds both): one candidate, shown whole (Known-left of the candidate audits: counted
+    // twice, its NAT evidence the masked one's). A masked one after the whole is counted apart.
+    let unmasked = false;
+    if (!seen && (f.family === 'redacted' || s.masked !== undefined)) {
+      const form = libwebrtcMasked(f.address);
+      if (form !== null) {
+        const maskId = candidateIdHash(f.foundation, f.component, f.transport, form, f.port, f.type);
+        if (form === f.address) {
+          if (s.masked === undefined || s.masked.size < MAX_MASKED) {
+            const row = this.maxKept > 0 ? (s.kept?.length ?? 0) : -1;
+            (s.masked ??= new Map()).set(maskId, { family: f.family, routable: isRoutable(f.addressClass), kept: row < this.maxKept ? row : -1 });
+          }
+        } else {
+          const was = s.masked?.get(maskId);
+          if (was !== undefined) {
+            s.masked!.delete(maskId);
+            this.unmask(s, was, f, key, line);
+            unmasked = true;
+          }
+        }
+      }
+    }
+    if (unmasked) {
+      // Counted once already, as its masked form: now that candidate, whole.
+    } else if (seen) {
       s.duplicates++;
       if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file, f.sdpLine));
       // The same candidate resent differently ("tcptype  generation 0" after a line without it):

@@ -124,6 +124,15 @@ export class NatEvidence {
     if (foundations.size < MAX_MAPPINGS) foundations.add(c.foundation);
   }
 
+  /** The whole copy of a candidate added before as libwebrtc's masked form of it: that one taken back, this one added. */
+  unmask(c: CandidateFacts): void {
+    if (c.type === 'srflx') {
+      this.srflx--;
+      this.redacted--;
+    }
+    this.add(c);
+  }
+
   private addRelay(c: CandidateFacts): void {
     const ra = c.relatedAddress;
     // Masked (0.0.0.0), redacted, unreadable, or the relay's own address (Firefox writes that):

@@ -53,6 +53,24 @@ export type AddressClass =
   | 'redacted'
   | 'invalid';
 
+const LIBWEBRTC_MASKED_4 = /^([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})\.(?:x|[0-9]{1,3})$/;
+const LIBWEBRTC_MASKED_6 = /^[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}(?::x){5}$/;
+
+/**
+ * An address as libwebrtc's own log writes it (IPAddress::ToSensitiveString: "192.168.0.x", an
+ * IPv6 one's first three groups and "x" for the others), from the whole address or from that
+ * form itself; null for anything else (a name, another redaction). A native app's log holds a
+ * candidate both so (libwebrtc's "Gathered candidate: Cand[…]") and whole (the app's own line).
+ */
+export function libwebrtcMasked(address: string): string | null {
+  const v4 = LIBWEBRTC_MASKED_4.exec(address);
+  if (v4 !== null) return `${v4[1]}.x`;
+  if (LIBWEBRTC_MASKED_6.test(address)) return address;
+  if (!address.includes(':') || !ipaddr.IPv6.isValid(address)) return null;
+  const p = ipaddr.IPv6.parse(address).parts;
+  return `${p[0]!.toString(16)}:${p[1]!.toString(16)}:${p[2]!.toString(16)}:x:x:x:x:x`;
+}
+
 export interface AddressInfo {
   readonly family: AddressFamily;
   readonly class: AddressClass;
@@ -69,6 +87,8 @@ export function isRedactionMarker(text: string): boolean {
   // Four parts, digits or runs of x/*/#/?, at least one of them masked ("xxx.xxx.xxx.234" too).
   if (/^(?:[xX*#?]{1,4}|[0-9]{1,3})(?:\.(?:[xX*#?]{1,4}|[0-9]{1,3})){3}$/.test(text) && /[xX*#?]/.test(text)) return true;
   if (/^[xX*#?:]+$/.test(text) && text.includes(':') && /[xX*#?]/.test(text)) return true;
+  // libwebrtc's own logging of an IPv6 address: its first three groups, then "x" for each other (IPAddress::ToSensitiveString).
+  if (LIBWEBRTC_MASKED_6.test(text)) return true;
   // Four parts, each one letter repeated: "XXX.YYY.ZZZ.WWW", "a.b.c.d" (a placeholder, no host's name; server-log audit: a hostname).
   if (/^([A-Za-z])\1{0,3}\.([A-Za-z])\2{0,3}\.([A-Za-z])\3{0,3}\.([A-Za-z])\4{0,3}$/.test(text)) return true;
   if (/^(?:\[[^\]:]*[A-Za-z][^\]:]*\]|<[^>]*[A-Za-z][^>]*>|\([^)]*[A-Za-z][^)]*\))$/.test(text)) return true;

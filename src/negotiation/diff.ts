@@ -177,8 +177,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const gs = bundleGroupsOf(d);
     return gs.length > 0 ? gs.map((g) => g.join(' ')).join(' | ') : null;
   };
-  const sessionLinesBefore = otherLines(before.lines, new Set());
-  const sessionLinesAfter = otherLines(after.lines, new Set());
+  const sessionLinesBefore = before.lines === after.lines ? [] : otherLines(before.lines, new Set());
+  const sessionLinesAfter = before.lines === after.lines ? [] : otherLines(after.lines, new Set());
   for (const l of multisetDiff(sessionLinesAfter, sessionLinesBefore)) add('line-added', null, null, l, `line added: ${l}`);
   for (const l of multisetDiff(sessionLinesBefore, sessionLinesAfter)) add('line-removed', null, l, null, `line removed: ${l}`);
   const bb = bundles(before);
@@ -274,8 +274,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
 
     // Every other line, as written; a=rtcp-fb of a codec added or removed is said with the codec.
     const gone = new Set([...setDiff(ca, cb), ...setDiff(cb, ca)].map((c) => c.split(' ')[0]!));
-    const lb = otherLines(b.lines, gone);
-    const la = otherLines(a.lines, gone);
+    const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone);
+    const la = b.lines === a.lines ? [] : otherLines(a.lines, gone);
     for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${l}`);
     for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${l}`);
 
@@ -293,8 +293,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const sections: [MediaDescription | null, readonly SdpLine[], readonly SdpLine[]][] = [[null, before.lines, after.lines]];
     for (const [b, a] of paired) if (b && a) sections.push([b, b.lines, a.lines]);
     for (const [m, lb, la] of sections) {
-      for (const l of multisetDiff(all(la), all(lb))) add('line-added', m, null, l, `line added: ${l}`);
-      for (const l of multisetDiff(all(lb), all(la))) add('line-removed', m, l, null, `line removed: ${l}`);
+      // The same lines (one description given twice): nothing to compare.
+      if (lb === la) continue;
+      const tb = all(lb);
+      const ta = all(la);
+      for (const l of multisetDiff(ta, tb)) add('line-added', m, null, l, `line added: ${l}`);
+      for (const l of multisetDiff(tb, ta)) add('line-removed', m, l, null, `line removed: ${l}`);
     }
   }
   // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.

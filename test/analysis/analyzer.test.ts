@@ -37,6 +37,42 @@ const CALL = [
   cand('b', 'candidate:8 1 udp 41885439 10.0.2.1 3478 typ relay raddr 198.51.100.4 rport 6000 generation 0 ufrag BBBB'),
 ].join('\n');
 
+describe('a candidate libwebrtc\'s log masks, then the app\'s whole line of it (a native app\'s logcat)', () => {
+  const masked = [
+    '(basic_port_allocator.cc:1200): Port[0xc2dc5700:0:1:0:local:Net[wlan0:192.168.0.x/24:Wifi:id=3]]: Gathered candidate: Cand[:2955402076:1:udp:2122260223:192.168.0.x:33611:local::0:efp8:pwdpwdpwdpwdpwdpwdpwdpw:3:10:0]',
+    '(basic_port_allocator.cc:1200): Port[0xc2dc5800:0:1:0:stun:Net[wlan0:192.168.0.x/24:Wifi:id=3]]: Gathered candidate: Cand[:842163049:1:udp:1686052607:203.0.113.x:41000:stun:192.168.0.x:33611:efp8:pwdpwdpwdpwdpwdpwdpwdpw:3:10:0]',
+    '(basic_port_allocator.cc:1200): Port[0xc2dc5900:0:1:0:stun:Net[wlan0:192.168.0.x/24:Wifi:id=3]]: Gathered candidate: Cand[:842163050:1:udp:1686052607:198.51.100.x:52000:stun:192.168.0.x:33611:efp8:pwdpwdpwdpwdpwdpwdpwdpw:3:10:0]',
+  ];
+  const whole = [
+    'D/App: onIceCandidate: 0:0:candidate:2955402076 1 udp 2122260223 192.168.0.23 33611 typ host generation 0 ufrag efp8 network-id 3 network-cost 10',
+    'D/App: onIceCandidate: 0:0:candidate:842163049 1 udp 1686052607 203.0.113.7 41000 typ srflx raddr 192.168.0.23 rport 33611 generation 0 ufrag efp8 network-id 3 network-cost 10',
+    'D/App: onIceCandidate: 0:0:candidate:842163050 1 udp 1686052607 198.51.100.9 52000 typ srflx raddr 192.168.0.23 rport 33611 generation 0 ufrag efp8 network-id 3 network-cost 10',
+  ];
+  it('is one candidate, shown whole: its family, table row and NAT evidence the whole copy\'s (they had been two, the NAT verdict from the masked)', () => {
+    const r = analyze([...masked, ...whole].join('\n'));
+    const s = r.sessions.find((x) => x.session === 'efp8')!;
+    expect([s.counts.total, s.counts.byFamily, r.totals.distinct, r.totals.candidates]).toEqual([3, { ipv4: 3 }, 3, 6]);
+    expect(s.candidates.map((c) => c.candidate.address)).toEqual(['192.168.0.23', '203.0.113.7', '198.51.100.9']);
+    // One base mapped to two public addresses: the verdict the whole lines give, as they alone give it.
+    expect(s.nat.mapping).toBe(analyze(whole.join('\n')).sessions[0]!.nat.mapping);
+    expect(s.nat.mapping).toBe('address-dependent');
+    expect(s.diagnostics.map((d) => d.kind)).not.toContain('duplicate-candidate');
+  });
+  it('the same in --summary (nothing kept for tables) and in the stream reader', async () => {
+    const text = [...masked, ...whole].join('\n');
+    const r = analyze(text, { maxCandidatesPerSession: 0 });
+    expect([r.sessions[0]!.counts.total, r.sessions[0]!.counts.byFamily, r.sessions[0]!.nat.mapping]).toEqual([3, { ipv4: 3 }, 'address-dependent']);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([text]), a);
+    expect(a.finish().sessions[0]!.counts.byFamily).toEqual({ ipv4: 3 });
+  });
+  it('a masked copy after the whole one is counted apart (its order in no native log), and two different hosts of one /24 stay two', () => {
+    expect(analyze([whole[0]!, masked[0]!].join('\n')).totals.distinct).toBe(2);
+    const two = analyze(['candidate:1 1 udp 2122260223 10.0.0.x 5000 typ host ufrag abcd', 'candidate:1 1 udp 2122260223 10.0.0.5 5000 typ host ufrag abcd', 'candidate:1 1 udp 2122260223 10.0.0.6 5000 typ host ufrag abcd'].join('\n'));
+    expect(two.totals.distinct).toBe(2);
+  });
+});
+
 describe('CandidateAnalyzer on a relay log', () => {
   const r = analyze(CALL, { keepRecords: true });
   const session = (k: string) => r.sessions.find((s) => s.session === k)!;

@@ -33,6 +33,10 @@ const GENERATED = [
   'candidate:10 1 udp 2122260223 x.x.x.x 5000 typ host',
   'candidate:11 1 udp 2122260223 10.0.0.1 5000 typ weird',
   'candidate:12 1 udp 2122260223 fe80::1%eth0 5000 typ host',
+  // libwebrtc's own log masks addresses: the masked form of the first two, then their whole copies above are the same candidates.
+  'candidate:1467250027 1 udp 2122260223 192.168.0.x 46243 typ host generation 0 ufrag AbCd network-id 1 network-cost 10',
+  'candidate:842163049 1 udp 1686052607 203.0.113.x 47330 typ srflx raddr 192.168.0.x rport 46243 generation 0 ufrag AbCd network-id 1 network-cost 10',
+  'candidate:6 1 udp 2122262783 2001:db8:1:x:x:x:x:x 50000 typ host generation 0 ufrag EfGh network-id 2 network-cost 10',
   'candidate:1467250027 1 udp 2122260223 192.168.0.196 46243 typ host generation 0 ufrag AbCd network-id 1 network-cost 10',
 ];
 
