@@ -107,7 +107,7 @@ describe('installed from the tarball', () => {
     // 3.7 → 3.8 MiB on 2026-12-06 (late): 3.71 MiB measured at the session's start plus its rid rule;
     // the README's 3.41 had been an earlier figure of that day (the bundles are minified already;
     // the library's modules keep their comments, the model's documentation).
-    expect(size).toBeLessThan(3.8 * 1024 * 1024);
+    expect(size).toBeLessThan(3.9 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -182,9 +182,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // measured (rid-chars, msid-duplicate with its ssrc form, extmap-bundle-collision,
   // rtcp-mux-missing-bundle-only, mline-no-format, sctp-port-value), simulcast alternatives kept,
   // the sctp-port blank form. Cap 128 KiB.
-  it('parseSdp + negotiate stays within 128 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-06 (late night) 125.6 → 129.2 KiB: the munging audit's codec-parameter-value (Opus's
+  // ranges, its table entry's words), session-line-order and ssrc-sim-rtx-partial, the untyped
+  // description's ICE credentials. Cap 132 KiB.
+  it('parseSdp + negotiate stays within 132 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 16 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 20 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -259,8 +262,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // 2026-12-06 (night session) 388.2 → 397.1 KiB: the rules the foreign-offer oracle and the rid
     // changes measured (rid-chars, msid-duplicate, extmap-bundle-collision, rtcp-mux-missing-bundle-only),
     // the audits' readers (an SDP as an RFC prints it, nICEr's labels), not-started, the simulcast
-    // alternatives kept, address-changed. Mostly words. Cap 404 KiB.
-    expect(sizes['whole core']).toBeLessThan(404 * 1024);
+    // alternatives kept, address-changed. Mostly words. Cap 404 KiB. 2026-12-06 (late night) 401.1 →
+    // 413.7 KiB: the munging and candidate audits' readers and rules (every other line in the diff,
+    // codec parameters, line order, masked candidates merged, native IceCandidate JSON). Cap 416 KiB.
+    expect(sizes['whole core']).toBeLessThan(416 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

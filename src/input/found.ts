@@ -6,7 +6,7 @@
 import { tryReadCandidate, writeParsed, type Candidate } from '../candidate/candidate.js';
 import { explainParsed } from '../candidate/explain.js';
 import { atLine, diagnostic, type NegotiationDiagnostic } from '../diagnostics.js';
-import { sideFindings } from '../negotiation/one-side.js';
+import { sideFindings, untypedFindings } from '../negotiation/one-side.js';
 import { SdpscopeError, withoutStack } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
 import type { SessionDescription } from '../sdp/model.js';
@@ -24,6 +24,11 @@ export function sdpType(v: unknown): SdpType | null {
 export const sideOfType = (type: SdpType | null): 'offer' | 'answer' | null => (type === 'offer' ? 'offer' : type === 'answer' || type === 'pranswer' ? 'answer' : null);
 
 const NO_FINDINGS: readonly NegotiationDiagnostic[] = Object.freeze([]);
+/** A description of no stated side: what holds for either (illegal ICE credentials), the shared empty list when nothing. */
+const untypedOrNone = (d: SessionDescription): readonly NegotiationDiagnostic[] => {
+  const f = untypedFindings(d);
+  return f.length === 0 ? NO_FINDINGS : f;
+};
 
 /** A string, or a number as text (ids some loggers write as numbers), or undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
@@ -68,7 +73,7 @@ export function emitDescription(text: string, type: SdpType | null, source: Sour
   const side = sideOfType(type);
   // Said before the description, as a line's problems are: the SDP's lines after the cut are lost (an SDP cut at a line's end had no word at all).
   if (cut) sink.problem(diagnostic('sdp-cut', `the SDP's quoted string on line ${source.line} is not closed before the line ends (cut short): ${lineCount(text) - (text.endsWith('\n') ? 1 : 0)} SDP lines read, the rest lost`, atLine(source.line, null, null, source.file)));
-  sink.description({ type, text, description, typeFindings: side === null ? NO_FINDINGS : sideFindings(description, side), source });
+  sink.description({ type, text, description, typeFindings: side === null ? untypedOrNone(description) : sideFindings(description, side), source });
   const found = candidatesInDescription(description, source, lineStep, lineMap);
   const last = found[found.length - 1];
   // Cut within its last line (a whole last line ends with its line break, or its CR: cut before the LF): that line's candidate is not read.

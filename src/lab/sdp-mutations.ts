@@ -136,6 +136,21 @@ const mids = (sdp: string): string[] => split(sdp).media.map((m) => m.find((l) =
 const a = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'answer', base, description, mutate });
 const o = (id: string, rule: string, description: string, mutate: Mutation['mutate'], base: Base = 'av'): Mutation => ({ id, rule, target: 'offer', base, description, mutate });
 
+/**
+ * The section's first ssrc (and the rtx its FID group names) given two more layers: their a=ssrc
+ * lines as the first one's, an a=ssrc-group:SIM of the three, and with `rtx` an rtx ssrc and a FID
+ * group for each new layer too.
+ */
+function simulcastLayers(m: Lines, rtx: boolean): Lines {
+  const first = /^a=ssrc:(\d+) /.exec(m.find((l) => l.startsWith('a=ssrc:')) ?? '')?.[1];
+  if (first === undefined) return m;
+  const own = m.filter((l) => l.startsWith(`a=ssrc:${first} `));
+  const copy = (ssrc: string) => own.map((l) => l.replace(`a=ssrc:${first} `, `a=ssrc:${ssrc} `));
+  const layers = ['1111111111', '2222222222'];
+  const rtxes = ['3333333333', '3444444444'];
+  return [...m, ...layers.flatMap(copy), ...(rtx ? rtxes.flatMap(copy) : []), `a=ssrc-group:SIM ${first} ${layers.join(' ')}`, ...(rtx ? layers.map((l, i) => `a=ssrc-group:FID ${l} ${rtxes[i]}`) : [])];
+}
+
 const SIM_RIDS = ['a=rid:q recv', 'a=rid:h recv', 'a=rid:f recv'];
 /** The RID header extension (RFC 8852 §4.3), and its repaired-stream twin (§4.4). */
 const RID_EXTMAP = /^a=extmap:\d+(?:\/\w+)? urn:ietf:params:rtp-hdrext:sdes:(?:repaired-)?rtp-stream-id(?: .*)?$/;
@@ -409,6 +424,9 @@ export const MUTATIONS: readonly Mutation[] = [
   o('offer-ice-pwd-short', 'ICE', 'the offer\'s ice-pwd of 21 characters', replaceAll(/^a=ice-pwd:.*$/, 'a=ice-pwd:abcdefghijklmnopqrstu')),
   o('offer-fingerprint-unknown-hash', 'DTLS', 'the offer\'s a=fingerprint with the hash function sha-999', replaceAll(/^a=fingerprint:\S+ /, 'a=fingerprint:sha-999 ')),
   o('offer-truncated', 'syntax', 'the offer cut in the middle of its last line', (s) => s.slice(0, s.trimEnd().length - 5)),
+  // Legacy simulcast as munging writes it (jitsi/sdp-simulcast): layers with rtx for some only, then for all.
+  o('ssrc-sim-rtx-partial-offer', 'ssrc and msid', 'the offer\'s video given two more simulcast layers in a=ssrc-group:SIM, the first layer alone with its rtx (a=ssrc-group:FID)', inKind('video', (m) => simulcastLayers(m, false))),
+  o('ssrc-sim-rtx-full-offer', 'ssrc and msid', 'the offer\'s video given two more simulcast layers in a=ssrc-group:SIM, each layer with its rtx (a=ssrc-group:FID)', inKind('video', (m) => simulcastLayers(m, true))),
   // RFC 8866 §5's order of lines (munging audit: b=AS written after an m-section's a= lines, both browsers taking it).
   a('order-bandwidth-after-attributes', 'syntax', 'b=AS:500 after the video m-section\'s a= lines (munging code inserts it so)', inKind('video', append('b=AS:500'))),
   a('order-connection-after-attributes', 'syntax', 'the audio m-section\'s c= line after its a= lines', inKind('audio', (m) => [...m.filter((l) => !l.startsWith('c=')), ...m.filter((l) => l.startsWith('c='))])),

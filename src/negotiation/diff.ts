@@ -7,7 +7,7 @@
  */
 import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
-import type { MediaDescription, SessionDescription } from '../sdp/model.js';
+import type { Codec, MediaDescription, SessionDescription } from '../sdp/model.js';
 import { browserDirection } from './negotiate.js';
 import { bundleGroupsOf } from './one-side.js';
 import { fmtpText } from './codecs.js';
@@ -22,12 +22,14 @@ export type ChangeKind =
   | 'mline-recycled'
   | 'mline-rejected'
   | 'mline-reenabled'
+  | 'mid-changed'
   | 'address-changed'
   | 'rtcp-mux-changed'
   | 'direction-changed'
   | 'codec-added'
   | 'codec-removed'
   | 'codecs-reordered'
+  | 'codec-parameters-changed'
   | 'ssrc-added'
   | 'ssrc-removed'
   | 'msid-changed'
@@ -58,8 +60,13 @@ export interface DescriptionDiff {
   readonly changes: readonly DescriptionChange[];
 }
 
-const codecKey = (m: MediaDescription) =>
-  m.codecs.map((c) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}${c.parameters.length ? ' ' + fmtpText(c) : ''}`);
+/** A codec as the diff names it: payload type, name, rate and channels (its parameters are said apart: codec-parameters-changed). */
+const codecName = (c: Codec) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}`;
+const codecKey = (m: MediaDescription) => m.codecs.map(codecName);
+/** A codec with its a=fmtp, as codec-added and codec-removed show it. */
+const codecShown = (c: Codec) => `${codecName(c)}${c.parameters.length ? ' ' + fmtpText(c) : ''}`;
+/** A codec's parameters, each as written ("stereo=1", a bare "0-16"), in order. */
+const parameterTexts = (c: Codec) => c.parameters.map((p) => (p.name === null ? p.value : `${p.name}=${p.value}`));
 const candidateKey = (m: MediaDescription) => m.candidates.map(({ candidate: c }) => `${c.type} ${c.transport} ${c.address}:${c.port} (component ${c.component}, foundation ${c.foundation})`);
 /** What of `a` is not in `b`, in `a`'s order (a Set: includes per item was quadratic; parser audit). */
 const setDiff = (a: readonly string[], b: readonly string[]) => {
@@ -71,7 +78,7 @@ const setDiff = (a: readonly string[], b: readonly string[]) => {
  * Attributes whose changes are said by a kind of their own above (codecs, ssrcs, msid, ICE, DTLS,
  * mid, direction, extmap, candidates, rtcp-mux; BUNDLE groups by bundle-changed): not again as lines.
  */
-const SAID: ReadonlySet<string> = new Set(['candidate', 'end-of-candidates', 'rtpmap', 'fmtp', 'ssrc', 'msid', 'ice-ufrag', 'ice-pwd', 'fingerprint', 'setup', 'extmap', 'mid', 'sendrecv', 'sendonly', 'recvonly', 'inactive', 'rtcp-mux']);
+const SAID: ReadonlySet<string> = new Set(['candidate', 'rtpmap', 'fmtp', 'ssrc', 'msid', 'ice-ufrag', 'ice-pwd', 'fingerprint', 'setup', 'extmap', 'mid', 'sendrecv', 'sendonly', 'recvonly', 'inactive', 'rtcp-mux']);
 
 /**
  * The lines of a section that no other change kind speaks of, as written: b=, a=ice-options,
@@ -125,6 +132,31 @@ function pairMedia(before: SessionDescription, after: SessionDescription, afterB
   }
   for (const a of after.media) if (!used.has(a)) pairs.push([null, a]);
   return pairs;
+}
+
+/**
+ * The pairs with an m-line in use (not stopped) that went unpaired by mid, paired with the new
+ * m-line at its place when that is of the same kind and its mid is new: one m-line renamed.
+ */
+function renamedPairsOf(pairs: readonly [MediaDescription | null, MediaDescription | null][], beforeByMid: ReadonlyMap<string, MediaDescription>, recycled: ReadonlySet<MediaDescription>): [MediaDescription | null, MediaDescription | null][] {
+  const newAt = new Map<number, MediaDescription>();
+  for (const [b, a] of pairs) if (b === null && a !== null && a.mid !== null && !beforeByMid.has(a.mid) && !recycled.has(a)) newAt.set(a.index, a);
+  if (newAt.size === 0) return pairs as [MediaDescription | null, MediaDescription | null][];
+  const taken = new Set<MediaDescription>();
+  const out: [MediaDescription | null, MediaDescription | null][] = [];
+  for (const [b, a] of pairs) {
+    if (b !== null && a === null && (b.port !== 0 || b.bundleOnly) && b.mid !== null && !recycled.has(b)) {
+      const n = newAt.get(b.index);
+      if (n !== undefined && n.kind === b.kind) {
+        taken.add(n);
+        newAt.delete(b.index);
+        out.push([b, n]);
+        continue;
+      }
+    }
+    out.push([b, a]);
+  }
+  return taken.size === 0 ? out : out.filter(([b, a]) => !(b === null && a !== null && taken.has(a)));
 }
 
 /**
@@ -190,11 +222,20 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   for (const g of bundleGroupsOf(after)) for (const mid of g) if (g[0] !== undefined) tagOf.set(mid, g[0]);
   const beforeByMid = byMid(before.media);
   const afterByMid = byMid(after.media);
-  const paired = pairMedia(before, after, afterByMid);
+  const pairedByMid = pairMedia(before, after, afterByMid);
   // Stopped m-lines taken over by a new mid, said once as such.
-  const recycledPairs = recycledPairsOf(paired, beforeByMid);
+  const recycledPairs = recycledPairsOf(pairedByMid, beforeByMid);
   const recycledSet = new Set<MediaDescription>(recycledPairs.flat());
   for (const [b, a] of recycledPairs) add('mline-recycled', a, `${b.kind} mid ${b.mid ?? '-'} (stopped)`, `${a.kind} mid ${a.mid}`, `m-line ${a.index} recycled: ${b.kind} mid ${b.mid ?? '-'}, stopped (port 0), is now ${a.kind} mid ${a.mid}, a new transceiver in its place (RFC 8829 §5.2.2)`);
+  // An m-line in use whose mid alone changed (same place, same kind: sdp-interop's toPlanB renames
+  // 0, 1, 2 to audio, video, data): that, and the rest compared, not one "gone" and one "added"
+  // (munging audit: "m-lines are never removed, only rejected", the wrong fix).
+  const paired = renamedPairsOf(pairedByMid, beforeByMid, recycledSet);
+  for (const [b, a] of paired) {
+    if (b && a && b.mid !== null && a.mid !== null && b.mid !== a.mid && !recycledSet.has(b)) {
+      add('mid-changed', a, b.mid, a.mid, `m-line ${a.index} (${a.kind}): mid ${JSON.stringify(b.mid)} → ${JSON.stringify(a.mid)}; a later offer keeps each m-section's mid (RFC 8829 §5.2.2): libwebrtc refuses one whose m-line in use has another (its m-lines' order check compares mids)`);
+    }
+  }
   for (const [b, a] of paired) {
     if ((b && recycledSet.has(b)) || (a && recycledSet.has(a))) continue;
     if (!b) {
@@ -227,8 +268,23 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
 
     const cb = codecKey(b);
     const ca = codecKey(a);
-    for (const c of setDiff(ca, cb)) add('codec-added', here, null, c, `codec added: ${c}`);
-    for (const c of setDiff(cb, ca)) add('codec-removed', here, c, null, `codec removed: ${c}`);
+    const shown = (m: MediaDescription, key: string) => codecShown(m.codecs[m.codecs.findIndex((c) => codecName(c) === key)]!);
+    for (const c of setDiff(ca, cb)) add('codec-added', here, null, shown(a, c), `codec added: ${shown(a, c)}`);
+    for (const c of setDiff(cb, ca)) add('codec-removed', here, shown(b, c), null, `codec removed: ${shown(b, c)}`);
+    // The same codec at the same payload type with other a=fmtp parameters (munging audit: an
+    // Opus given stereo=1 read "codec removed" and "codec added"): the parameters added and removed.
+    const afterCodecs = new Map(a.codecs.map((c) => [codecName(c), c] as const));
+    for (const c of b.codecs) {
+      const n = afterCodecs.get(codecName(c));
+      if (n === undefined) continue;
+      const pb = parameterTexts(c);
+      const pa = parameterTexts(n);
+      if (pb.join(';') === pa.join(';')) continue;
+      const plus = multisetDiff(pa, pb);
+      const minus = multisetDiff(pb, pa);
+      const what = [...minus.map((x) => `-${x}`), ...plus.map((x) => `+${x}`)].join(' ') || 'the same parameters in another order';
+      add('codec-parameters-changed', here, fmtpText(c) || null, fmtpText(n) || null, `${codecName(c)} a=fmtp: ${what}`);
+    }
     const inA = new Set(ca);
     const inB = new Set(cb);
     const commonB = cb.filter((c) => inA.has(c));

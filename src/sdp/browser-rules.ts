@@ -65,6 +65,7 @@ const RULE_BROWSERS = {
   'ssrc-duplicate': C,
   'ssrc-attribute': C,
   'ssrc-group-repeated': C,
+  'ssrc-sim-rtx-partial': C,
   'msid-syntax': C,
   'rtpmap-clock': C,
   'rtpmap-duplicate': C,
@@ -135,6 +136,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'ssrc-group-unknown': { what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2' },
   'ssrc-duplicate': { what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2' },
   'ssrc-attribute': { what: 'a=ssrc without <attribute>:<value> (RFC 5576 allows no value)', reference: 'RFC 5576 §4.1' },
+  'ssrc-sim-rtx-partial': { what: 'a=ssrc-group:SIM (legacy simulcast) whose layers have an rtx ssrc (a=ssrc-group:FID) for some only (Chromium: "Failed to add remote stream ssrc"; its log, "RTX SSRCs exist, but don\'t cover all SSRCs"; jitsi/sdp-simulcast\'s munging wrote one, measured; Firefox takes it)', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
   'ssrc-group-repeated': { what: 'a=ssrc-group naming one ssrc twice', reference: 'RFC 5576 §4.2' },
   'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
   'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
@@ -450,6 +452,19 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     if (l.value.semantics === 'FID' && l.value.ssrcs.length < 2) add('ssrc-group-size', l.line, 15, `a=ssrc-group:FID with ${l.value.ssrcs.length} ssrc`);
     for (const x of l.value.ssrcs) if (!ssrcs.has(x)) add('ssrc-group-unknown', l.line, 15, `ssrc ${x} has no a=ssrc line`);
     if (new Set(l.value.ssrcs).size < l.value.ssrcs.length) add('ssrc-group-repeated', l.line, 15, `a=ssrc-group:${l.value.semantics} names an ssrc twice`);
+  }
+  // A SIM group whose layers have an rtx ssrc (FID) for some only: Chromium refuses the stream
+  // (webrtc_video_engine.cc ValidateStreamParams, "RTX SSRCs exist, but don't cover all SSRCs";
+  // measured: jitsi/sdp-simulcast's munged offers, "Failed to add remote stream ssrc"). Where the
+  // side sends (a recvonly or inactive m-section's ssrcs make no stream).
+  if (!a.has('recvonly') && !a.has('inactive')) {
+    const groups = a.all('ssrc-group');
+    for (const sim of groups) {
+      if (sim.value.semantics !== 'SIM') continue;
+      const layers = new Set(sim.value.ssrcs);
+      const withRtx = new Set(groups.filter((g) => g.value.semantics === 'FID' && layers.has(g.value.ssrcs[0]!)).map((g) => g.value.ssrcs[0]!));
+      if (withRtx.size > 0 && withRtx.size < layers.size) add('ssrc-sim-rtx-partial', sim.line, 15, `a=ssrc-group:SIM of ${layers.size} ssrcs, ${withRtx.size} of them with an rtx ssrc (a=ssrc-group:FID)`);
+    }
   }
   // An attribute with no value ("a=ssrc:1 foo", legal in RFC 5576): Chromium wants <attribute>:<value> (in an RTP m-section, where it reads a=ssrc).
   if (rtp) for (const l of a.all('ssrc')) if (l.value.value === null) add('ssrc-attribute', l.line, null, `a=ssrc:${l.value.ssrc} ${l.value.attribute.slice(0, 40)} has no ":<value>"`);

@@ -14,6 +14,8 @@ const OPUS_RANGES: Readonly<Record<string, readonly [number, number, string]>> =
   maxplaybackrate: [8000, 48000, 'libwebrtc reads 48000 for it'],
   'sprop-maxcapturerate': [8000, 48000, 'a hint the receiver cannot use'],
 };
+/** Codecs whose a=fmtp parameters are all name=value (RFC 7587 §6.1, RFC 6184 §8.1, RFC 7741 §6.1, RFC 4588 §8.6, the VP9, AV1 and H.265 payload formats); RED and telephone-event have bare tokens. */
+const PAIRS_ONLY: ReadonlySet<string> = new Set(['opus', 'h264', 'vp8', 'vp9', 'av1', 'h265', 'rtx']);
 /** Opus's flags (RFC 7587 §6.1): 0 or 1. */
 const OPUS_FLAGS: ReadonlySet<string> = new Set(['stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx']);
 
@@ -24,8 +26,13 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     const at = { line: c.fmtpLine, column: null, mid };
     const seen = new Map<string, string>();
     const opus = c.name.toLowerCase() === 'opus';
+    const pairsOnly = PAIRS_ONLY.has(c.name.toLowerCase());
     for (const p of c.parameters) {
-      if (p.name === null) continue;
+      if (p.name === null) {
+        // Written without "=" (vdo.ninja's ";maxptime:20"): webrtc_sdp.cc keeps such a token under no name, for RED's list and DTMF's events; for these codecs it does nothing.
+        if (pairsOnly && p.value !== '') out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${JSON.stringify(clip(p.value))} (payload type ${c.payloadType}) is not name=value: libwebrtc keeps it under no name, and it does nothing`, at));
+        continue;
+      }
       const name = p.name.toLowerCase();
       const before = seen.get(name);
       if (before !== undefined && before !== p.value) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { diffDescriptions, type ChangeKind } from '../../src/negotiation/diff.js';
 import { parseSdp } from '../../src/sdp/parse.js';
-import { seedSdp } from '../support/corpus.js';
+import { corpusFile, seedSdp } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-builder.js';
 
 const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions(parseSdp(buildSdp(a)), parseSdp(buildSdp(b))).changes.map((c) => c.kind);
@@ -28,6 +28,19 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('twilio__disableRtx__samples-offer.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-removed' && /rtcp-fb/.test(c.before!))).toEqual([]);
     expect(d.changes.some((c) => c.kind === 'codec-removed')).toBe(true);
+  });
+  it('jitsi/sdp-interop\'s toPlanB renaming mids 0 and 1 to audio and video: mid-changed at each place, not an m-line "gone" and one "added" (with the wrong fix)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('jitsiinterop__toPlanB__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'mid-changed').map((c) => [c.index, c.before, c.after])).toEqual([[0, '0', 'audio'], [1, '1', 'video']]);
+    expect(d.changes.some((c) => c.kind === 'mline-removed' || c.kind === 'mline-added')).toBe(false);
+  });
+  it('vdo.ninja\'s setOpusAttributes: one codec-parameters-changed with what it added, not "codec removed" and "codec added"', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('vdoninja__setOpusAttributes__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind.startsWith('codec')).map((c) => [c.kind, c.message])).toEqual([['codec-parameters-changed', '111 opus/48000/2 a=fmtp: +maxptime:20 +stereo=1 +sprop-stereo=1']]);
+  });
+  it('WhatsApp Web\'s removeIceCandidates on Firefox 70\'s offer: a=end-of-candidates removed is said too', () => {
+    const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'line-removed').map((c) => c.before)).toContain('a=end-of-candidates');
   });
   it('lines no kind speaks of are said when nothing else is (an a=ssrc cname changed), and layout alone is no change', () => {
     const cname = input.replace(/(a=ssrc:\d+ cname:)\S+/g, '$1other');

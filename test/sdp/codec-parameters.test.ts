@@ -36,6 +36,10 @@ describe('codec-parameter-value', () => {
     expect(said(opus('stereo=1;stereo=1'))).toEqual([]);
     expect(said(opus('minptime=10', 'a=maxptime:20'))).toEqual([]);
   });
+  it('vdo.ninja\'s setOpusAttributes writes ";maxptime:20", no name=value: said to do nothing; RED\'s and DTMF\'s bare lists are theirs', () => {
+    expect(said(munged('vdoninja__setOpusAttributes__samples-offer.sdp')).map(([, m]) => m)).toContainEqual('opus parameter "maxptime:20" (payload type 111) is not name=value: libwebrtc keeps it under no name, and it does nothing');
+    expect(said(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 63 101', 'a=rtpmap:63 red/48000/2', 'a=fmtp:63 111/111', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-16', ''].join('\r\n'))).toEqual([]);
+  });
   it('is in the table, a warning', () => {
     expect(DIAGNOSTICS['codec-parameter-value'].reference).toMatch(/RFC 7587/);
   });
