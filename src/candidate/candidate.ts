@@ -622,12 +622,16 @@ function scanCandidate(line: string): Candidate {
     }
     const valueCol = s.column;
     if (!s.done && !isSpace(s.text.charCodeAt(s.pos))) value = s.token();
-    if (name === 'raddr') {
+    // "raddr" or "rport" last, with no value at all (a line cut after it: aiortc#219's iOS srflx):
+    // Chromium ignores a last name without its value and takes the candidate (measured on the
+    // real line), so it is read as any such name is, below, the related address then missing.
+    const lastBare = value === '' && s.done && (name === 'raddr' || name === 'rport');
+    if (name === 'raddr' && !lastBare) {
       if (value === '') fail('CANDIDATE_RELATED', '"raddr" has no address', valueCol);
       // Canonical order: raddr first after the type, once.
       if (extensions.length > 0 || relatedAddress !== null || relatedPort !== null) s.canonical = false;
       relatedAddress = value;
-    } else if (name === 'rport') {
+    } else if (name === 'rport' && !lastBare) {
       const p = digits(value, 5);
       if (p === null || p > 65535) fail('CANDIDATE_RELATED', `"rport" must be followed by a port from 0 to 65535, not ${quote(value)}`, valueCol);
       if (extensions.length > 0 || relatedPort !== null || relatedAddress === null) s.canonical = false;

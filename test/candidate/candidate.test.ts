@@ -208,7 +208,8 @@ describe('rejections carry a code and a column', () => {
     ['candidate:1 1 udp 1 1.2.3.4 65536 typ host', 'CANDIDATE_PORT', 29],
     ['candidate:1 1 udp 1 1.2.3.4 5 type host', 'CANDIDATE_TYPE', 31],
     ['candidate:1 1 udp 1 1.2.3.4 5 typ', 'CANDIDATE_TYPE', 34],
-    ['candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr', 'CANDIDATE_RELATED', 46],
+    // An empty raddr before another field (a last "raddr" with nothing after it Chromium ignores: read, below).
+    ['candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr  rport 5', 'CANDIDATE_RELATED', 47],
     ['candidate:1 1 udp 1 1.2.3.4 5 typ srflx raddr 1.1.1.1 rport x', 'CANDIDATE_RELATED', 61],
   ])('%j → %s at column %d', (text, code, column) => {
     expect(() => parseCandidate(text)).toThrow(SdpscopeError);
@@ -217,6 +218,17 @@ describe('rejections carry a code and a column', () => {
     if (!r.ok) {
       expect(r.error.code).toBe(code);
       expect(r.error.column).toBe(column);
+    }
+  });
+});
+
+describe('a last raddr or rport with no value (aiortc#219: an iOS srflx line cut after "raddr")', () => {
+  it('is read as Chromium takes it (measured on the real line): the name kept with no value, written back as it was, the related address missing and said', () => {
+    for (const line of ['candidate:842163049 1 udp 1677729535 66.90.166.74 49661 typ srflx raddr', 'candidate:1 1 udp 1677729535 66.90.166.74 49661 typ srflx raddr 10.0.0.1 rport']) {
+      const c = parseCandidate(line);
+      expect(c.relatedPort).toBeNull();
+      expect(writeCandidate(c)).toBe(line);
+      expect(explainCandidate(c).warnings.map((w) => w.kind)).toEqual(['candidate-extension-value', 'candidate-missing-related-address']);
     }
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
-import { sideFindings } from '../../src/negotiation/one-side.js';
+import { sideFindings, untypedFindings } from '../../src/negotiation/one-side.js';
 import { negotiate } from '../../src/negotiation/negotiate.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { readInput } from '../../src/input/read.js';
@@ -114,5 +114,23 @@ describe('sideFindings on real input', () => {
   it('refuses what is no description or no side, with INVALID_ARGUMENT', () => {
     expect(() => sideFindings(null as never, 'offer')).toThrow(SdpscopeError);
     expect(() => sideFindings(parseSdp('v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n'), 'rollback' as never)).toThrow(/the side must be "offer" or "answer", got "rollback"/);
+  });
+});
+
+describe('untypedFindings: a description no input says the side of (Safari audit of 2026-12-06)', () => {
+  const offer = readFileSync(fileURLToPath(new URL('../fixtures/offers/safari13_ios__offer__chime_mock_redacted_ufrag_pwd_fingerprint_dash_mixed_eol.sdp', import.meta.url)), 'utf8');
+  it('says illegal ICE credentials once for each pair, naming both when both are bad (Chime\'s "a=ice-ufrag:-" had been said only with --type)', () => {
+    const f = untypedFindings(parseSdp(offer.replace(/^\r?\n/, '')));
+    expect(f.map((d) => [d.kind, d.message])).toEqual([['invalid-ice-credentials', 'audio m-line 0, mid 0: the ufrag "-" (1 char; 4..256 ice-chars) and pwd (1 char; 22..256 ice-chars) are not legal']]);
+  });
+  it('a session-level pair every m-line inherits is one finding, with how many m-lines share it', () => {
+    const sdp = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=ice-ufrag:ab', 'a=ice-pwd:abcdefghijklmnopqrstuvwxyz', 'a=fingerprint:sha-256 ' + Array(32).fill('AB').join(':'), ...[0, 1, 2].flatMap((i) => [`m=audio 9 UDP/TLS/RTP/SAVPF 0`, `a=mid:${i}`]), ''].join('\r\n');
+    expect(untypedFindings(parseSdp(sdp)).map((d) => d.message)).toEqual(['audio m-line 0, mid 0 (and 2 more m-lines with the same credentials): the ufrag "ab" (2 chars; 4..256 ice-chars) is not legal']);
+  });
+  it('the browsers\' own descriptions say nothing', () => {
+    for (const name of ['samples/offer.json']) {
+      const sdp = (JSON.parse(readFileSync(fileURLToPath(new URL(`../../${name}`, import.meta.url)), 'utf8')) as { offer: { sdp: string } }).offer.sdp;
+      expect(untypedFindings(parseSdp(sdp))).toEqual([]);
+    }
   });
 });
