@@ -22,38 +22,49 @@ const OPUS_FLAGS: ReadonlySet<string> = new Set(['stereo', 'sprop-stereo', 'cbr'
 /** The findings of the codecs' parameter values in one m-section (`maxptime` its a=maxptime, with its line). */
 export function codecParameterFindings(codecs: readonly Codec[], maxptime: { readonly value: number; readonly line: number } | null, mid: string | null, out: FindingSink<ParseDiagnostic>): void {
   for (const c of codecs) {
-    if (c.parameters.length === 0) continue;
+    const ps = c.parameters;
+    if (ps.length === 0) continue;
     const at = { line: c.fmtpLine, column: null, mid };
-    const seen = new Map<string, string>();
-    const opus = c.name.toLowerCase() === 'opus';
-    const pairsOnly = PAIRS_ONLY.has(c.name.toLowerCase());
-    for (const p of c.parameters) {
+    const name = c.name.toLowerCase();
+    const opus = name === 'opus';
+    const pairsOnly = PAIRS_ONLY.has(name);
+    // No map per codec (parseSdp's hot path): a codec has a handful of parameters, each compared with those before it.
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       if (p.name === null) {
         // Written without "=" (vdo.ninja's ";maxptime:20"): webrtc_sdp.cc keeps such a token under no name, for RED's list and DTMF's events; for these codecs it does nothing.
         if (pairsOnly && p.value !== '') out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${JSON.stringify(clip(p.value))} (payload type ${c.payloadType}) is not name=value: libwebrtc keeps it under no name, and it does nothing`, at));
         continue;
       }
-      const name = p.name.toLowerCase();
-      const before = seen.get(name);
+      const before = lastValue(ps, i, p.name);
       if (before !== undefined && before !== p.value) {
         out.push(diagnostic('codec-parameter-value', `payload type ${c.payloadType} (${c.name || '?'}) has ${p.name}=${clip(before)} and then ${p.name}=${clip(p.value)}: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last`, at));
       }
-      seen.set(name, p.value);
       if (!opus) continue;
-      const range = OPUS_RANGES[name];
+      const lower = p.name.toLowerCase();
+      const range = OPUS_RANGES[lower];
       if (range !== undefined) {
         const n = /^[0-9]{1,10}$/.test(p.value) ? Number(p.value) : NaN;
         if (!(n >= range[0] && n <= range[1])) out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is outside ${range[0]} to ${range[1]} (RFC 7587 §6.1): ${range[2]}`, at));
-      } else if (OPUS_FLAGS.has(name) && p.value !== '0' && p.value !== '1') {
+      } else if (OPUS_FLAGS.has(lower) && p.value !== '0' && p.value !== '1') {
         out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is neither 0 nor 1 (RFC 7587 §6.1)`, at));
       }
     }
     // A packet time no frame can have: a=maxptime below the codec's minptime.
-    const minptime = seen.get('minptime');
+    const minptime = maxptime !== null ? lastValue(ps, ps.length, 'minptime') : undefined;
     if (maxptime !== null && minptime !== undefined && /^[0-9]{1,6}$/.test(minptime) && maxptime.value < Number(minptime)) {
       out.push(diagnostic('codec-parameter-value', `a=maxptime:${maxptime.value} is below minptime=${minptime} of payload type ${c.payloadType} (${c.name || '?'}): no packet time is both`, { line: maxptime.line, column: null, mid }));
     }
   }
+}
+
+/** The value of the last parameter named `name` (any case) before index `end`, or undefined. */
+function lastValue(ps: Codec['parameters'], end: number, name: string): string | undefined {
+  for (let j = end - 1; j >= 0; j--) {
+    const q = ps[j]!.name;
+    if (q !== null && q.length === name.length && (q === name || q.toLowerCase() === name.toLowerCase())) return ps[j]!.value;
+  }
+  return undefined;
 }
 
 const clip = (v: string): string => (v.length > 24 ? `${v.slice(0, 24)}…` : v);
