@@ -185,7 +185,13 @@ interface MaskedCandidate {
   readonly family: string;
   readonly routable: boolean;
   readonly kept: number;
+  /** Its input line, and the mid its log gave it (a Port's transport name), which a whole copy without one keeps. */
+  readonly line: number;
+  readonly sdpMid: string | null;
 }
+
+/** A kept candidate with the mid another line of it gave. */
+const withMid = (k: KeptFacts, sdpMid: string): KeptFacts => ({ found: () => ({ ...k.found(), sdpMid }) });
 
 /** Masked candidates a session remembers to recognise their whole copy (a native log has tens). */
 const MAX_MASKED = 4096;
@@ -320,6 +326,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
    */
   private unmask(s: SessionState, was: MaskedCandidate, f: CandidateFacts, key: string, line: number): void {
     s.seen.add(f.id);
+    // A repeat, said as one (native-log audit: "+N seen again" had counted only other repeats).
+    s.duplicates++;
+    if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again: libwebrtc's masked line of it (line ${was.line}), then this whole one`, key, line, f.file, f.sdpLine));
+    // The masked line's redaction said no more: its address is known now.
+    for (let i = s.diagnostics.length - 1; i >= 0; i--) {
+      const d = s.diagnostics[i]!;
+      if (d.kind === 'candidate-redacted-address' && d.line === was.line) s.diagnostics.splice(i, 1);
+    }
     s.byFamily[was.family] = (s.byFamily[was.family] ?? 1) - 1;
     if (s.byFamily[was.family] === 0) delete s.byFamily[was.family];
     bump(s.byFamily, f.family);
@@ -328,7 +342,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       (s.nat ??= new NatEvidence()).unmask(f);
       if (INSIDE_CLASSES.has(f.addressClass)) findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${f.addressClass === 'ipv6-ula' ? 'private (IPv6 ULA)' : f.addressClass} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
     }
-    if (s.kept !== null && was.kept >= 0 && was.kept < s.kept.length) s.kept[was.kept] = f.keep();
+    // The whole one in the table, with the masked one's mid where it has none (a Port's transport name: native-log audit).
+    if (s.kept !== null && was.kept >= 0 && was.kept < s.kept.length) s.kept[was.kept] = f.sdpMid === null && was.sdpMid !== null ? withMid(f.keep(), was.sdpMid) : f.keep();
   }
 
   private session(key: string, ufrag: string | null, source: Where, line: number, words?: Side): SessionState {
@@ -529,7 +544,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (form === f.address) {
           if (s.masked === undefined || s.masked.size < MAX_MASKED) {
             const row = this.maxKept > 0 ? (s.kept?.length ?? 0) : -1;
-            (s.masked ??= new Map()).set(maskId, { family: f.family, routable: isRoutable(f.addressClass), kept: row < this.maxKept ? row : -1 });
+            (s.masked ??= new Map()).set(maskId, { family: f.family, routable: isRoutable(f.addressClass), kept: row < this.maxKept ? row : -1, line, sdpMid: f.sdpMid });
           }
         } else {
           const was = s.masked?.get(maskId);

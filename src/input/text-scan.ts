@@ -151,9 +151,11 @@ export function ellipsisCut(line: string, at: number): boolean {
 }
 
 /** The words before a candidate that say it is this agent's: "local candidate: …", "local ICE candidate=…", "onIceCandidate …". */
+/** The "<mid>:<m-line index>:" IceCandidate.toString writes before the candidate line. */
+const TOSTRING_PREFIX = /(?<=[\s:="'(\[>])[A-Za-z0-9_-]{1,32}:[0-9]{1,3}:$/;
 const LOCAL_WORDS = /(?<![a-z-])(?:local[ _-]?(?:ice[ _-]?)?candidates?|on[ _-]?ice[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
-/** …and the other agent's: "remote candidate: …", "onRemoteCandidate: …", "addIceCandidate …", "addRemoteCandidate(…". */
-const REMOTE_WORDS = /(?<![a-z-])(?:(?:on|got|handle|set|received|new)[ _-]?)?(?:remote[ _-]?(?:ice[ _-]?)?candidates?|add(?:[ _-]?ice|remote)[ _-]?candidate)[\s:="'(\[>-]{0,6}$/i;
+/** …and the other agent's: "remote candidate: …", "onRemoteCandidate: …", "addIceCandidate …", "addRemoteCandidate(…", react-native-webrtc's "addICECandidateresult:1, …". */
+const REMOTE_WORDS = /(?<![a-z-])(?:(?:on|got|handle|set|received|new)[ _-]?)?(?:remote[ _-]?(?:ice[ _-]?)?candidates?|add(?:[ _-]?ice|remote)[ _-]?candidate(?:[ _-]?(?:result|success)[\s:=]{0,3}(?:1|true|ok)?[,;]?)?)[\s:="'(\[>-]{0,6}$/i;
 
 /**
  * The side a candidate's log line gives it in the words just before it (`[webrtc] local
@@ -184,7 +186,11 @@ export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote
   const from = Math.max(floor, at - 48);
   if (at - from < 9) return undefined;
   if (line.charCodeAt(at - 1) === 124) return NICER_PAIR.test(line.slice(Math.max(floor, at - 160), at)) ? 'remote' : undefined;
-  const words = line.slice(from, at);
+  // Android's IceCandidate.toString and iOS's description put "<mid>:<index>:" before the line
+  // (`addIceCandidate audio:0:candidate:…`): the words are before that (native-log audit: the
+  // peer's candidates had been the log's own agent's).
+  const tostring = TOSTRING_PREFIX.exec(line.slice(Math.max(from, at - 40), at));
+  const words = line.slice(from, tostring !== null ? at - tostring[0].length : at);
   return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) || NICER_UNPLACED.test(words) ? 'remote' : undefined;
 }
 

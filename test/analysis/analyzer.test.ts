@@ -56,7 +56,10 @@ describe('a candidate libwebrtc\'s log masks, then the app\'s whole line of it (
     // One base mapped to two public addresses: the verdict the whole lines give, as they alone give it.
     expect(s.nat.mapping).toBe(analyze(whole.join('\n')).sessions[0]!.nat.mapping);
     expect(s.nat.mapping).toBe('address-dependent');
-    expect(s.diagnostics.map((d) => d.kind)).not.toContain('duplicate-candidate');
+    // The whole copy is a repeat, said as one ("+3 seen again"), and the masked line's redaction no more.
+    expect(s.duplicates).toBe(3);
+    expect(s.diagnostics.filter((d) => d.kind === 'duplicate-candidate').map((d) => d.message)).toEqual(['host 192.168.0.23:33611 (component 1) seen again: libwebrtc\'s masked line of it (line 1), then this whole one (the first of 3 repeats in this session)']);
+    expect(s.diagnostics.map((d) => d.kind)).not.toContain('candidate-redacted-address');
   });
   it('the same in --summary (nothing kept for tables) and in the stream reader', async () => {
     const text = [...masked, ...whole].join('\n');

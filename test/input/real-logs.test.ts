@@ -51,6 +51,27 @@ describe('the real candidate lines of test/fixtures/candidates (ORIGINS.md there
   });
 });
 
+describe('native app logs with libwebrtc\'s own candidate lines (native-log audit of 2026-12-06 night)', () => {
+  const analyzed = (name: string) => {
+    const a = new CandidateAnalyzer();
+    scanInput(log(name), a);
+    return a.finish();
+  };
+  it('Twilio Android: each masked Cand[…] and Core\'s whole line of it are one candidate, shown whole with the Port\'s mid (audio), said seen again, no redaction left', () => {
+    const s = analyzed('voice-quickstart-android-278-masked-cand-then-whole.log').sessions.find((x) => x.session === 'gIs7')!;
+    expect(s.candidates.map((c) => [c.candidate.address, c.found.sdpMid])).toEqual([['2405:204:8584:e38d:33e8:90b5:cf4a:9dd2', 'audio'], ['49.34.17.185', 'audio']]);
+    expect([s.counts.total, s.duplicates]).toEqual([2, 2]);
+    expect(s.diagnostics.map((d) => d.kind)).not.toContain('candidate-redacted-address');
+  });
+  it('react-native-webrtc on iOS: "addIceCandidate audio:0:candidate:…" is the remote side (the toString prefix had hidden the word)', () => {
+    expect(analyzed('react-native-webrtc-35-addicecandidate-tostring.log').sessions.map((x) => x.origin.side ?? null)).toContain('remote');
+  });
+  it('AppRTC iOS: an unmasked Cand[…] and the app\'s JSON of it are one candidate', () => {
+    const r = analyzed('piasy-blog-webrtc-p2p-part2-cand-and-json.log');
+    expect(r.totals.distinct).toBeLessThan(r.totals.candidates);
+  });
+});
+
 describe('real log excerpts', () => {
   it('pion\'s base64 of a description (signal.Encode), inside a Go source line: decoded and read, in both readers (SDK-log audit: NO_SDP_FOUND)', async () => {
     const text = log('pion-signal-base64-offer-go-line.txt');
