@@ -159,6 +159,9 @@ function keyFirst(fmtp: string): string {
   return fmtp.split(';').filter((part) => part.trim() !== '').map((part, i) => ({ part, i, r: rank(part) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.part.trim()).join(';');
 }
 
+/** Two texts of one description: what `--diff` says of them, in the text and in the JSON's notes. */
+export const LAYOUT_ONLY = 'the same lines, laid out otherwise (line endings, or the order of lines within a section)';
+
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
   pushAll(out, sideHeader('before', pair.first, names[0], sides[0], s));
@@ -166,7 +169,7 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
   // Texts that differ with nothing said: the layout only (every line is compared as written: munging audit).
-  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : 'no changes: the same lines, laid out otherwise (line endings, blanks, or the order of lines within a section)') + (d.sameSession ? '' : s.yellow(' · different sessions')));
+  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : `no changes: ${LAYOUT_ONLY}`) + (d.sameSession ? '' : s.yellow(' · different sessions')));
   // The kind column as wide as its longest entry (ice-credentials-changed is 23).
   const kindWidth = Math.max(20, ...d.changes.map((c) => c.kind.length));
   for (const c of d.changes) {

@@ -243,6 +243,8 @@ function extensionProblem(c: Candidate): string | null {
     const e = x[i]!;
     // Empty before another extension: a run of blanks after it ("tcptype  generation 0", the sdp-transform thread's line).
     if (e.value === '' && i < x.length - 1 && VALUE_NEEDED.has(e.name)) return `${e.name} has an empty value (a run of blanks after it): Chromium refuses the candidate`;
+    // The line ends in "raddr" or "rport" (cut there: aiortc#219's iOS srflx; change audit: "has no raddr" alone read as wrong).
+    if (e.value === '' && (e.name === 'raddr' || e.name === 'rport')) return `the line ends in "${e.name}" with no value (cut there?): Chromium ignores a last name without its value and takes the candidate, without its related ${e.name === 'raddr' ? 'address' : 'port'}`;
     if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value (or an empty one): Chromium ignores a last name without its value and takes the candidate`;
     if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate`;
   }

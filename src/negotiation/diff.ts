@@ -211,8 +211,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   };
   const sessionLinesBefore = before.lines === after.lines ? [] : otherLines(before.lines, new Set());
   const sessionLinesAfter = before.lines === after.lines ? [] : otherLines(after.lines, new Set());
-  for (const l of multisetDiff(sessionLinesAfter, sessionLinesBefore)) add('line-added', null, null, l, `line added: ${l}`);
-  for (const l of multisetDiff(sessionLinesBefore, sessionLinesAfter)) add('line-removed', null, l, null, `line removed: ${l}`);
+  for (const l of multisetDiff(sessionLinesAfter, sessionLinesBefore)) add('line-added', null, null, l, `line added: ${JSON.stringify(l)}`);
+  for (const l of multisetDiff(sessionLinesBefore, sessionLinesAfter)) add('line-removed', null, l, null, `line removed: ${JSON.stringify(l)}`);
   const bb = bundles(before);
   const ba = bundles(after);
   if (bb !== ba) add('bundle-changed', null, bb, ba, `BUNDLE ${bb ?? 'none'} → ${ba ?? 'none'}`);
@@ -233,7 +233,7 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   const paired = renamedPairsOf(pairedByMid, beforeByMid, recycledSet);
   for (const [b, a] of paired) {
     if (b && a && b.mid !== null && a.mid !== null && b.mid !== a.mid && !recycledSet.has(b)) {
-      add('mid-changed', a, b.mid, a.mid, `m-line ${a.index} (${a.kind}): mid ${JSON.stringify(b.mid)} → ${JSON.stringify(a.mid)}; a later offer keeps each m-section's mid (RFC 8829 §5.2.2): libwebrtc refuses one whose m-line in use has another (its m-lines' order check compares mids)`);
+      add('mid-changed', b, b.mid, a.mid, `m-line ${a.index} (${a.kind}): mid ${JSON.stringify(b.mid)} → ${JSON.stringify(a.mid)}; a later offer keeps each m-section's mid (RFC 8829 §5.2.2): libwebrtc refuses one whose m-line in use has another (its m-lines' order check compares mids)`);
     }
   }
   for (const [b, a] of paired) {
@@ -269,8 +269,25 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const cb = codecKey(b);
     const ca = codecKey(a);
     const shown = (m: MediaDescription, key: string) => codecShown(m.codecs[m.codecs.findIndex((c) => codecName(c) === key)]!);
-    for (const c of setDiff(ca, cb)) add('codec-added', here, null, shown(a, c), `codec added: ${shown(a, c)}`);
-    for (const c of setDiff(cb, ca)) add('codec-removed', here, shown(b, c), null, `codec removed: ${shown(b, c)}`);
+    // A codec whose a=rtpmap went (or came) while its payload type stayed on the m= line (apprtc's
+    // maybeRemoveVideoFec: "codec added: 63 ?/?" beside "codec removed: 63 red…"; change audit):
+    // one change, said so.
+    const unnamed = (m: MediaDescription) => new Set(m.codecs.filter((c) => c.name === '').map((c) => String(c.payloadType)));
+    const unnamedA = unnamed(a);
+    const unnamedB = unnamed(b);
+    const pt = (key: string) => key.slice(0, key.indexOf(' '));
+    const removed = setDiff(cb, ca);
+    const added = setDiff(ca, cb);
+    const leftBare = new Set(removed.filter((c) => unnamedA.has(pt(c))).map(pt));
+    const named = new Set(added.filter((c) => unnamedB.has(pt(c))).map(pt));
+    for (const c of added) {
+      if (leftBare.has(pt(c))) continue;
+      add('codec-added', here, null, shown(a, c), `codec added: ${shown(a, c)}${named.has(pt(c)) ? ` (its a=rtpmap added: payload type ${pt(c)} was on the m= line with none)` : ''}`);
+    }
+    for (const c of removed) {
+      if (named.has(pt(c))) continue;
+      add('codec-removed', here, shown(b, c), null, `codec removed: ${shown(b, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
+    }
     // The same codec at the same payload type with other a=fmtp parameters (munging audit: an
     // Opus given stereo=1 read "codec removed" and "codec added"): the parameters added and removed.
     const afterCodecs = new Map(a.codecs.map((c) => [codecName(c), c] as const));
@@ -332,8 +349,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const gone = new Set([...setDiff(ca, cb), ...setDiff(cb, ca)].map((c) => c.split(' ')[0]!));
     const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone);
     const la = b.lines === a.lines ? [] : otherLines(a.lines, gone);
-    for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${l}`);
-    for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${l}`);
+    for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${JSON.stringify(l)}`);
+    for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${JSON.stringify(l)}`);
 
     const kb = candidateKey(b);
     const ka = candidateKey(a);
@@ -353,8 +370,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       if (lb === la) continue;
       const tb = all(lb);
       const ta = all(la);
-      for (const l of multisetDiff(ta, tb)) add('line-added', m, null, l, `line added: ${l}`);
-      for (const l of multisetDiff(tb, ta)) add('line-removed', m, l, null, `line removed: ${l}`);
+      for (const l of multisetDiff(ta, tb)) add('line-added', m, null, l, `line added: ${JSON.stringify(l)}`);
+      for (const l of multisetDiff(tb, ta)) add('line-removed', m, l, null, `line removed: ${JSON.stringify(l)}`);
     }
   }
   // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.

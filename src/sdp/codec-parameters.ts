@@ -28,7 +28,9 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     const name = c.name.toLowerCase();
     const opus = name === 'opus';
     const pairsOnly = PAIRS_ONLY.has(name);
-    // No map per codec (parseSdp's hot path): a codec has a handful of parameters, each compared with those before it.
+    // No map for a codec of a handful of parameters (parseSdp's hot path: each compared with those
+    // before it); one for more (a=fmtp lines merged into thousands: linear, the growth test's case).
+    const last = ps.length > SMALL ? new Map<string, string>() : null;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
       if (p.name === null) {
@@ -36,7 +38,8 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
         if (pairsOnly && p.value !== '') out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${JSON.stringify(clip(p.value))} (payload type ${c.payloadType}) is not name=value: libwebrtc keeps it under no name, and it does nothing`, at));
         continue;
       }
-      const before = lastValue(ps, i, p.name);
+      const before = last !== null ? last.get(p.name) : lastValue(ps, i, p.name);
+      last?.set(p.name, p.value);
       if (before !== undefined && before !== p.value) {
         out.push(diagnostic('codec-parameter-value', `payload type ${c.payloadType} (${c.name || '?'}) has ${p.name}=${clip(before)} and then ${p.name}=${clip(p.value)}: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last`, at));
       }
@@ -51,18 +54,21 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
       }
     }
     // A packet time no frame can have: a=maxptime below the codec's minptime.
-    const minptime = maxptime !== null ? lastValue(ps, ps.length, 'minptime') : undefined;
+    const minptime = maxptime === null ? undefined : last !== null ? last.get('minptime') : lastValue(ps, ps.length, 'minptime');
     if (maxptime !== null && minptime !== undefined && /^[0-9]{1,6}$/.test(minptime) && maxptime.value < Number(minptime)) {
       out.push(diagnostic('codec-parameter-value', `a=maxptime:${maxptime.value} is below minptime=${minptime} of payload type ${c.payloadType} (${c.name || '?'}): no packet time is both`, { line: maxptime.line, column: null, mid }));
     }
   }
 }
 
-/** The value of the last parameter named `name` (any case) before index `end`, or undefined. */
+/** Parameters a codec has, up to which each is compared with those before it. */
+const SMALL = 16;
+
+/** The value of the last parameter named `name` before index `end`, or undefined. Names as written: libwebrtc's parameter map is case-sensitive (a "UseInbandFec" beside "useinbandfec" is another key, which Opus does not read). */
 function lastValue(ps: Codec['parameters'], end: number, name: string): string | undefined {
   for (let j = end - 1; j >= 0; j--) {
     const q = ps[j]!.name;
-    if (q !== null && q.length === name.length && (q === name || q.toLowerCase() === name.toLowerCase())) return ps[j]!.value;
+    if (q === name) return ps[j]!.value;
   }
   return undefined;
 }

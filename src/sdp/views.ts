@@ -237,18 +237,34 @@ const SESSION_ORDER: Readonly<Record<string, number>> = { v: 0, o: 1, s: 2, i: 3
 function sessionOrder(lines: readonly SdpLine[], rules: RuleSink): void {
   let place = 0;
   let before = 'v';
+  let seen = '';
+  let connections = 0;
+  let said = false;
   for (const l of lines) {
     const letter = l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : l.kind === 'connection' ? 'c' : l.kind === 'bandwidth' ? 'b' : l.kind === 'attribute' || l.kind === 'other-attribute' ? 'a' : null;
     const p = letter === null ? undefined : SESSION_ORDER[letter];
     if (p === undefined) continue;
-    if (p < place) {
-      rules('session-line-order', l.line, 1, `${letter}= after ${before}= at session level (RFC 8866 §5 puts ${letter}= first)`);
-      return;
+    // Two c= at one level Firefox refuses ("c= line specified twice at same level"; measured, session and m-section).
+    if (letter === 'c' && ++connections === 2) rules('connection-repeated', l.line, 1, 'a second c= at session level');
+    if (said) continue;
+    // Out of order; a second of the lines Chromium reads once (i u e p c z k: measured with e=, c=, z=; RFC 8866 allows several e= and p=); r= before its t=.
+    const why = p < place ? `${letter}= after ${before}= at session level (RFC 8866 §5 puts ${letter}= first)`
+      : ONCE.has(letter!) && seen.includes(letter!) ? `a second ${letter}= at session level: Chromium reads one`
+      : letter === 'r' && !seen.includes('t') ? 'r= before t= at session level (RFC 8866 §5: r= follows its t=)'
+      : null;
+    if (why !== null) {
+      rules('session-line-order', l.line, 1, why);
+      said = true;
+      continue;
     }
     place = p;
     before = letter!;
+    if (!seen.includes(letter!)) seen += letter;
   }
 }
+
+/** Session lines Chromium reads at most once each (webrtc_sdp.cc ParseSessionDescription). */
+const ONCE: ReadonlySet<string> = new Set(['v', 'o', 's', 'i', 'u', 'e', 'p', 'c', 'z', 'k']);
 
 function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: FindingSink<ParseDiagnostic>): MediaDescription {
   const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
@@ -267,8 +283,11 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const rtpSection = /RTP\//i.test(mline.protocol);
   for (const l of lines) {
     if (l.kind === 'attribute') continue;
-    if (l.kind === 'connection' && connection === null) connection = l.value;
-    else if (l.kind === 'bandwidth') bandwidths.push(l.value);
+    if (l.kind === 'connection') {
+      if (connection === null) connection = l.value;
+      // Firefox: "c= line specified twice at same level" (measured; Chromium takes it in an m-section).
+      else rules('connection-repeated', l.line, 1, 'a second c= in one m-section');
+    } else if (l.kind === 'bandwidth') bandwidths.push(l.value);
     else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
     lineRules(l, rules, rtpSection);
   }

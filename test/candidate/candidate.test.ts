@@ -229,6 +229,7 @@ describe('a last raddr or rport with no value (aiortc#219: an iOS srflx line cut
       expect(c.relatedPort).toBeNull();
       expect(writeCandidate(c)).toBe(line);
       expect(explainCandidate(c).warnings.map((w) => w.kind)).toEqual(['candidate-extension-value', 'candidate-missing-related-address']);
+      expect(explainCandidate(c).warnings[0]!.message).toMatch(/^the line ends in "r(?:addr|port)" with no value \(cut there\?\): Chromium ignores a last name without its value and takes the candidate, without its related (?:address|port)$/);
     }
   });
 });

@@ -230,6 +230,10 @@ describe('sdp-diff', () => {
     const d = sh('sdp-diff --diff samples/chromium156-recvonly-offer.sdp samples/chromium156-recvonly-offer.sdp');
     expect(d.status).toBe(0);
     expect(d.stdout).toContain('no changes: the same description');
+    // Its lines with LF ends: the layout only, said in the text and in --json's notes (change audit: the JSON had said nothing).
+    const lf = sh('sdp-diff --diff --json samples/chromium156-recvonly-offer.sdp <(tr -d "\\r" < samples/chromium156-recvonly-offer.sdp)');
+    const j = JSON.parse(lf.stdout) as { changes: unknown[]; notes: string[] };
+    expect([j.changes, j.notes.at(-1)]).toEqual([[], 'the same lines, laid out otherwise (line endings, or the order of lines within a section)']);
     // Said once: no "0 changes" after it.
     expect(d.stdout).not.toContain('0 changes');
     expect(d.stdout).not.toContain('version-not-increased');

@@ -38,6 +38,19 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('vdoninja__setOpusAttributes__samples-offer.sdp')));
     expect(d.changes.filter((c) => c.kind.startsWith('codec')).map((c) => [c.kind, c.message])).toEqual([['codec-parameters-changed', '111 opus/48000/2 a=fmtp: +maxptime:20 +stereo=1 +sprop-stereo=1']]);
   });
+  it('apprtc\'s maybeRemoveVideoFec leaves payload type 63 on the m= line without its rtpmap: one codec-removed saying so (it had been "added: 63 ?/?" too)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('apprtc__maybeRemoveVideoFec__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind.startsWith('codec') && c.index === 0).map((c) => c.message)).toEqual(['codec removed: 63 red/48000/2 111/111 (its a=rtpmap removed, payload type 63 left on the m= line with no codec)']);
+  });
+  it('a line whose blanks alone changed is said in quotes, so the blanks show (change audit: "a=msid-semantic:  WMS" had read as the line it replaced)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(input.replace('a=msid-semantic: WMS', 'a=msid-semantic:  WMS')));
+    expect(d.changes.filter((c) => c.kind.startsWith('line-')).map((c) => c.message)).toEqual(['line added: "a=msid-semantic:  WMS d15c6979-87f7-4177-b082-e54548148e46"', 'line removed: "a=msid-semantic: WMS d15c6979-87f7-4177-b082-e54548148e46"']);
+  });
+  it('mid-changed is placed as the m-line\'s other changes are, by its mid before (change audit: two mids for one m-line in --json)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('jitsiinterop__toPlanB__samples-offer.sdp')));
+    const at0 = d.changes.filter((c) => c.index === 0);
+    expect(new Set(at0.map((c) => c.mid))).toEqual(new Set(['0']));
+  });
   it('WhatsApp Web\'s removeIceCandidates on Firefox 70\'s offer: a=end-of-candidates removed is said too', () => {
     const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-removed').map((c) => c.before)).toContain('a=end-of-candidates');

@@ -34,6 +34,8 @@ describe('codec-parameter-value', () => {
     expect(said(opus('maxaveragebitrate=fast'))).toHaveLength(1);
     expect(said(opus('stereo=2'))).toEqual([[8, 'opus stereo=2 (payload type 111) is neither 0 nor 1 (RFC 7587 §6.1)']]);
     expect(said(opus('stereo=1;stereo=1'))).toEqual([]);
+    // Names as written: libwebrtc's map is case-sensitive, "UseInbandFec" another key (change audit: "keeps the last" was false of it).
+    expect(said(opus('useinbandfec=1;UseInbandFec=0'))).toEqual([]);
     expect(said(opus('minptime=10', 'a=maxptime:20'))).toEqual([]);
   });
   it('vdo.ninja\'s setOpusAttributes writes ";maxptime:20", no name=value: said to do nothing; RED\'s and DTMF\'s bare lists are theirs', () => {
