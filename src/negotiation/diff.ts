@@ -78,14 +78,14 @@ const setDiff = (a: readonly string[], b: readonly string[]) => {
  * Attributes whose changes are said by a kind of their own above (codecs, ssrcs, msid, ICE, DTLS,
  * mid, direction, extmap, candidates, rtcp-mux; BUNDLE groups by bundle-changed): not again as lines.
  */
-const SAID: ReadonlySet<string> = new Set(['candidate', 'rtpmap', 'fmtp', 'ssrc', 'msid', 'ice-ufrag', 'ice-pwd', 'fingerprint', 'setup', 'extmap', 'mid', 'sendrecv', 'sendonly', 'recvonly', 'inactive', 'rtcp-mux']);
+const SAID: ReadonlySet<string> = new Set(['candidate', 'rtpmap', 'fmtp', 'msid', 'ice-ufrag', 'ice-pwd', 'fingerprint', 'setup', 'extmap', 'mid', 'sendrecv', 'sendonly', 'recvonly', 'inactive', 'rtcp-mux']);
 
 /**
  * The lines of a section that no other change kind speaks of, as written: b=, a=ice-options,
  * a=ssrc-group, a=rtcp-fb (but of a codec added or removed: said with it), a=ptime, a=simulcast…
  * (munging audit: a bitrate cap, trickle's removal or a simulcast group added were "no changes").
  */
-function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>): string[] {
+function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, ssrcsGone: ReadonlySet<string> = NONE): string[] {
   const out: string[] = [];
   for (const l of lines) {
     if (l.kind === 'media' || l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v')) continue;
@@ -94,6 +94,9 @@ function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>):
       const text = writeLine(l);
       if (l.name === 'group' && /^a=group:BUNDLE(?: |$)/.test(text)) continue;
       if (l.name === 'rtcp-fb' && codecsGone.has(/^a=rtcp-fb:(\S+)/.exec(text)?.[1] ?? '')) continue;
+      // An a=ssrc line of an ssrc added or removed is said with it; one of an ssrc kept is a line
+      // (SIP/SFU munging audit: mediasoup-client rewrote the msid of the ssrcs it kept, unsaid).
+      if (l.name === 'ssrc' && ssrcsGone.has(/^a=ssrc:(\S+)/.exec(text)?.[1] ?? '')) continue;
       out.push(text);
       continue;
     }
@@ -101,6 +104,8 @@ function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>):
   }
   return out;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** What of `a` is not in `b`, counting repeats (a line written twice and then once is one removed). */
 function multisetDiff(a: readonly string[], b: readonly string[]): string[] {
@@ -347,8 +352,9 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
 
     // Every other line, as written; a=rtcp-fb of a codec added or removed is said with the codec.
     const gone = new Set([...setDiff(ca, cb), ...setDiff(cb, ca)].map((c) => c.split(' ')[0]!));
-    const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone);
-    const la = b.lines === a.lines ? [] : otherLines(a.lines, gone);
+    const ssrcsGone = new Set([...setDiff(sa, sb), ...setDiff(sb, sa)]);
+    const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone, ssrcsGone);
+    const la = b.lines === a.lines ? [] : otherLines(a.lines, gone, ssrcsGone);
     for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${JSON.stringify(l)}`);
     for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${JSON.stringify(l)}`);
 

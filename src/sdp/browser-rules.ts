@@ -138,7 +138,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'ssrc-group-unknown': { what: 'a=ssrc-group naming an ssrc with no a=ssrc line in its m-section', reference: 'RFC 5576 §4.2' },
   'ssrc-duplicate': { what: 'one ssrc in two m-sections', reference: 'RFC 8843 §9.2' },
   'ssrc-attribute': { what: 'a=ssrc without <attribute>:<value> (RFC 5576 allows no value)', reference: 'RFC 5576 §4.1' },
-  'ssrc-sim-rtx-partial': { what: 'a=ssrc-group:SIM (legacy simulcast) whose layers have an rtx ssrc (a=ssrc-group:FID) for some only (Chromium: "Failed to add remote stream ssrc"; its log, "RTX SSRCs exist, but don\'t cover all SSRCs"; jitsi/sdp-simulcast\'s munging wrote one, measured; Firefox takes it)', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
+  'ssrc-sim-rtx-partial': { what: 'a=ssrc-group:SIM (legacy simulcast) whose layers have an rtx ssrc (a=ssrc-group:FID) for some only, or one FID group written twice (Chromium: "Failed to add remote stream ssrc"; its log, "RTX SSRCs exist, but don\'t cover all SSRCs"; jitsi/sdp-simulcast\'s and mediasoup-client\'s Plan B munging wrote them, measured; Firefox takes it)', reference: 'RFC 5576 §4.2, RFC 4588 §8.1' },
   'ssrc-group-repeated': { what: 'a=ssrc-group naming one ssrc twice', reference: 'RFC 5576 §4.2' },
   'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
   'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
@@ -464,8 +464,12 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     for (const sim of groups) {
       if (sim.value.semantics !== 'SIM') continue;
       const layers = new Set(sim.value.ssrcs);
-      const withRtx = new Set(groups.filter((g) => g.value.semantics === 'FID' && layers.has(g.value.ssrcs[0]!)).map((g) => g.value.ssrcs[0]!));
-      if (withRtx.size > 0 && withRtx.size < layers.size) add('ssrc-sim-rtx-partial', sim.line, 15, `a=ssrc-group:SIM of ${layers.size} ssrcs, ${withRtx.size} of them with an rtx ssrc (a=ssrc-group:FID)`);
+      // Counted as groups: one FID group written twice is refused too (measured: mediasoup-client's
+      // Plan B addLegacySimulcast repeated the first layer's, "Failed to add remote stream ssrc").
+      const fids = groups.filter((g) => g.value.semantics === 'FID' && layers.has(g.value.ssrcs[0]!));
+      const withRtx = new Set(fids.map((g) => g.value.ssrcs[0]!));
+      if (fids.length > 0 && withRtx.size < layers.size) add('ssrc-sim-rtx-partial', sim.line, 15, `a=ssrc-group:SIM of ${layers.size} ssrcs, ${withRtx.size} of them with an rtx ssrc (a=ssrc-group:FID)`);
+      else if (fids.length > layers.size) add('ssrc-sim-rtx-partial', fids[fids.length - 1]!.line, 15, `a=ssrc-group:SIM of ${layers.size} ssrcs, ${fids.length} a=ssrc-group:FID for them (one written twice)`);
     }
   }
   // An attribute with no value ("a=ssrc:1 foo", legal in RFC 5576): Chromium wants <attribute>:<value> (in an RTP m-section, where it reads a=ssrc).

@@ -75,12 +75,16 @@ export const GRAMMAR: Grammar = {
     format: (g) => [g.semantics, ...g.mids].join(' '),
   },
   'msid-semantic': {
-    exact: (v) => v.charCodeAt(0) === 32,
+    exact: (v) => v.charCodeAt(0) === 32 && v.charCodeAt(1) !== 32,
     sample: 'a=msid-semantic: WMS d15c6979-87f7-4177-b082-e54548148e46',
     // libwebrtc writes a space after the colon; that is the canonical spelling here.
     parse: (v) => {
       if (!v) return undefined;
-      const [semantic, ...identifiers] = splitSpace(v.startsWith(' ') ? v.slice(1) : v);
+      // Blanks before the semantic, any number: sdp-transform writes a WMS with no stream back as
+      // "a=msid-semantic:  WMS", which both browsers take (measured; SIP/SFU munging audit: an attribute-syntax warning).
+      let i = 0;
+      while (i < v.length && v.charCodeAt(i) === 32) i++;
+      const [semantic, ...identifiers] = splitSpace(v.slice(i));
       return semantic ? { semantic, identifiers } : undefined;
     },
     format: (m) => ' ' + [m.semantic, ...m.identifiers].join(' '),

@@ -51,6 +51,13 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const at0 = d.changes.filter((c) => c.index === 0);
     expect(new Set(at0.map((c) => c.mid))).toEqual(new Set(['0']));
   });
+  it('mediasoup-client\'s addLegacySimulcast rewrites the msid of the ssrcs it keeps: those a=ssrc lines said, beside the ssrcs added (they had been left out whenever another change was said)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('mediasoup__addLegacySimulcast-unifiedPlan__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'line-added' && /^a=ssrc:\d+ msid:/.test(c.after!)).map((c) => c.after)).toEqual(['a=ssrc:583334944 msid:d 1', 'a=ssrc:2876421606 msid:d 1']);
+    // An added ssrc's own lines are said with it, not again as lines.
+    const added = new Set(d.changes.filter((c) => c.kind === 'ssrc-added').map((c) => c.after));
+    expect(d.changes.filter((c) => c.kind === 'line-added' && added.has(/^a=ssrc:(\d+) /.exec(c.after!)?.[1] ?? ''))).toEqual([]);
+  });
   it('WhatsApp Web\'s removeIceCandidates on Firefox 70\'s offer: a=end-of-candidates removed is said too', () => {
     const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-removed').map((c) => c.before)).toContain('a=end-of-candidates');

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSdp } from '../../src/sdp/parse.js';
+import { writeSdp } from '../../src/sdp/write.js';
 import { DIAGNOSTICS } from '../../src/diagnostics.js';
 
 const munged = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/munged/${name}`, import.meta.url)), 'utf8');
@@ -41,6 +42,13 @@ describe('codec-parameter-value', () => {
   it('vdo.ninja\'s setOpusAttributes writes ";maxptime:20", no name=value: said to do nothing; RED\'s and DTMF\'s bare lists are theirs', () => {
     expect(said(munged('vdoninja__setOpusAttributes__samples-offer.sdp')).map(([, m]) => m)).toContainEqual('opus parameter "maxptime:20" (payload type 111) is not name=value: libwebrtc keeps it under no name, and it does nothing');
     expect(said(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 63 101', 'a=rtpmap:63 red/48000/2', 'a=fmtp:63 111/111', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-16', ''].join('\r\n'))).toEqual([]);
+  });
+  it('sdp-transform\'s "a=msid-semantic:  WMS" (two blanks: both browsers take it, measured) is read, with no grammar warning, and written back as it was', () => {
+    const sdp = munged('input__samples-offer-json-sdp.sdp').replace('a=msid-semantic: WMS', 'a=msid-semantic:  WMS');
+    const d = parseSdp(sdp);
+    expect(d.msidSemantic?.semantic).toBe('WMS');
+    expect(d.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toEqual([]);
+    expect(writeSdp(d)).toBe(sdp);
   });
   it('is in the table, a warning', () => {
     expect(DIAGNOSTICS['codec-parameter-value'].reference).toMatch(/RFC 7587/);
