@@ -1,5 +1,6 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
-import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic, SimulcastNegotiation } from '../../src/index.js';
+import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic, SessionDescription, SimulcastNegotiation } from '../../src/index.js';
+import { writeLine } from '../../src/sdp/line.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
@@ -161,6 +162,14 @@ function keyFirst(fmtp: string): string {
 
 /** Two texts of one description: what `--diff` says of them, in the text and in the JSON's notes. */
 export const LAYOUT_ONLY = 'the same lines, laid out otherwise (line endings, or the order of lines within a section)';
+/** …and of two whose lines differ in the default address alone (c=, the m= port), which gathering fills in. */
+export const GATHERED_ONLY = 'the same but for the default address and port that gathering fills in (c= and the m= port: createOffer\'s 9 and 0.0.0.0, then a candidate\'s)';
+
+/** Which of the two a diff without changes is (change audit: "laid out otherwise" had been said of a gathered c=). */
+export function unchangedWords(pair: DescriptionPair): string {
+  const lines = (d: SessionDescription) => [...d.lines, ...d.media.flatMap((m) => m.lines)].map(writeLine).sort().join('\n');
+  return lines(pair.first.description) === lines(pair.second.description) ? LAYOUT_ONLY : GATHERED_ONLY;
+}
 
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
@@ -169,7 +178,7 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   out.push('');
   // Texts that differ with nothing said: the layout only (every line is compared as written: munging audit).
-  if (d.changes.length === 0) out.push((pair.first.text === pair.second.text ? 'no changes: the same description' : `no changes: ${LAYOUT_ONLY}`) + (d.sameSession ? '' : s.yellow(' · different sessions')));
+  if (d.changes.length === 0) out.push(`no changes: ${pair.first.text === pair.second.text ? 'the same description' : unchangedWords(pair)}` + (d.sameSession ? '' : s.yellow(' · different sessions')));
   // The kind column as wide as its longest entry (ice-credentials-changed is 23).
   const kindWidth = Math.max(20, ...d.changes.map((c) => c.kind.length));
   for (const c of d.changes) {

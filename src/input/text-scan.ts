@@ -644,7 +644,8 @@ function withoutDanglingWord(line: string, from: number, stop: number): number {
   // A last name with no value reads (Chromium takes such a line, ignoring it), but between two
   // candidates on a log line it is a word joining them.
   const last = r.ok ? r.candidate.extensions.at(-1) : undefined;
-  const dangling = r.ok && last !== undefined && last.value === '' && !isBlank(text.charCodeAt(text.length - 1));
+  // …but "raddr" or "rport" last is the candidate's own, cut there (aiortc#219: read as Chromium takes it, and said).
+  const dangling = r.ok && last !== undefined && last.value === '' && !isBlank(text.charCodeAt(text.length - 1)) && last.name !== 'raddr' && last.name !== 'rport';
   if (!dangling) return stop;
   let blank = stop - 1;
   while (blank > from && !isBlank(line.charCodeAt(blank))) blank--;

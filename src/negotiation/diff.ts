@@ -85,10 +85,12 @@ const SAID: ReadonlySet<string> = new Set(['candidate', 'rtpmap', 'fmtp', 'msid'
  * a=ssrc-group, a=rtcp-fb (but of a codec added or removed: said with it), a=ptime, a=simulcast…
  * (munging audit: a bitrate cap, trickle's removal or a simulcast group added were "no changes").
  */
-function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, ssrcsGone: ReadonlySet<string> = NONE): string[] {
+function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, ssrcsGone: ReadonlySet<string> = NONE, session = false): string[] {
   const out: string[] = [];
   for (const l of lines) {
-    if (l.kind === 'media' || l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v')) continue;
+    // An m-section's c= is address-changed's (but gathering's placeholder filled in, no change);
+    // the session's, every m-section's without its own (RFC 8866 §5.7), is a line (change audit: unsaid).
+    if (l.kind === 'media' || l.kind === 'origin' || (l.kind === 'connection' && !session) || (l.kind === 'field' && l.letter === 'v')) continue;
     if (l.kind === 'attribute' || l.kind === 'other-attribute') {
       if (SAID.has(l.name)) continue;
       const text = writeLine(l);
@@ -214,8 +216,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const gs = bundleGroupsOf(d);
     return gs.length > 0 ? gs.map((g) => g.join(' ')).join(' | ') : null;
   };
-  const sessionLinesBefore = before.lines === after.lines ? [] : otherLines(before.lines, new Set());
-  const sessionLinesAfter = before.lines === after.lines ? [] : otherLines(after.lines, new Set());
+  // The session's c= as a line where every m-section has its own (none inherits it, so
+  // address-changed cannot say it); where one inherits it, address-changed says what it moves.
+  const ownConnections = (d: SessionDescription) => d.media.every((m) => m.lines.some((l) => l.kind === 'connection'));
+  const sessionConnection = ownConnections(before) && ownConnections(after);
+  const sessionLinesBefore = before.lines === after.lines ? [] : otherLines(before.lines, NONE, NONE, sessionConnection);
+  const sessionLinesAfter = before.lines === after.lines ? [] : otherLines(after.lines, NONE, NONE, sessionConnection);
   for (const l of multisetDiff(sessionLinesAfter, sessionLinesBefore)) add('line-added', null, null, l, `line added: ${JSON.stringify(l)}`);
   for (const l of multisetDiff(sessionLinesBefore, sessionLinesAfter)) add('line-removed', null, l, null, `line removed: ${JSON.stringify(l)}`);
   const bb = bundles(before);
@@ -319,7 +325,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     for (const s of setDiff(sb, sa)) add('ssrc-removed', here, s, null, `ssrc ${s} removed`);
     const mb = b.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
     const ma = a.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
-    if (mb !== ma) add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}`);
+    if (mb !== ma) {
+      // An a=msid gone while the a=ssrc lines still name it (sdp-interop's toPlanB): libwebrtc reads
+      // those without an a=msid, so the track keeps its stream (change audit: "→ none" read as lost).
+      const viaSsrc = ma === '' && mb !== '' && b.msids.every((x) => a.ssrcs.some((y) => y.attribute === 'msid' && y.value !== null && y.value.trim() === `${x.streamId} ${x.trackId ?? ''}`.trim()));
+      add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}${viaSsrc ? ' (a=msid removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid)' : ''}`);
+    }
 
     const ufragChanged = b.ice.ufrag !== a.ice.ufrag;
     const pwdChanged = b.ice.pwd !== a.ice.pwd;

@@ -41,6 +41,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'extmap-bundle-collision': 'Give each header extension URI one id across the m-sections of a BUNDLE group (they share one RTP stream\'s header space), and each id one URI; an answer keeps the offer\'s ids.',
   'msid-duplicate': 'Give each m-section\'s track its own id in a=msid:<stream> <track> (the MediaStreamTrack\'s id, one per sender): an audio and a video track named alike, or an m-section copied by hand, repeats it.',
   'session-line-order': 'Write the session lines in RFC 8866 §5\'s order: v=, o=, s=, then i=, u=, e=, p=, c=, b=, then t= (and r=), z=, k=, and the a= lines last (a b=AS for the whole session goes before t=).',
+  'session-connection-repeated': 'Keep one c= line at session level (an m-section that needs another address has its own).',
   'connection-repeated': 'Keep one c= line per level (the session\'s, and one in each m-section that needs its own).',
   'ssrc-sim-rtx-partial': 'Give every layer of the SIM group its rtx ssrc (an a=ssrc-group:FID each, as Chrome\'s own simulcast does), or none.',
   'mid-repeated': 'Keep one a=mid in each m-section (two usually mean lines of two m-sections joined: a lost "m=" line, a bad paste).',

@@ -245,11 +245,15 @@ function sessionOrder(lines: readonly SdpLine[], rules: RuleSink): void {
     const p = letter === null ? undefined : SESSION_ORDER[letter];
     if (p === undefined) continue;
     // Two c= at one level Firefox refuses ("c= line specified twice at same level"; measured, session and m-section).
-    if (letter === 'c' && ++connections === 2) rules('connection-repeated', l.line, 1, 'a second c= at session level');
+    // At session level Chromium refuses it too (its order): one finding, both browsers (measured).
+    if (letter === 'c' && ++connections === 2) {
+      rules('session-connection-repeated', l.line, 1, 'a second c= at session level');
+      continue;
+    }
     if (said) continue;
     // Out of order; a second of the lines Chromium reads once (i u e p c z k: measured with e=, c=, z=; RFC 8866 allows several e= and p=); r= before its t=.
     const why = p < place ? `${letter}= after ${before}= at session level (RFC 8866 §5 puts ${letter}= first)`
-      : ONCE.has(letter!) && seen.includes(letter!) ? `a second ${letter}= at session level: Chromium reads one`
+      : ONCE.has(letter!) && seen.includes(letter!) ? `a second ${letter}= at session level (Chromium reads one)`
       : letter === 'r' && !seen.includes('t') ? 'r= before t= at session level (RFC 8866 §5: r= follows its t=)'
       : null;
     if (why !== null) {

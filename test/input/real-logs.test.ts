@@ -4,10 +4,12 @@
  * real-log audit of 2026-12-05 (candidates missed, fields wrong, prose called broken candidates).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInput, scanInput } from '../../src/input/read.js';
 import { CandidateAnalyzer } from '../../src/analysis/analyzer.js';
+import { scanStream } from '../../src/node/stream.js';
 import { sample } from '../support/corpus.js';
 import type { InputReport } from '../../src/input/types.js';
 import { streamed } from '../support/streamed.js';
@@ -42,6 +44,13 @@ describe('the real candidate lines of test/fixtures/candidates (ORIGINS.md there
   it('the native SDKs\' IceCandidate as their apps write it: {"sdp":"candidate:…","sdpMid","sdpMLineIndex"}, its mid kept', () => {
     const r = readInput('{"sdp":"candidate:2029434911 1 udp 25108223 10.148.0.2 54932 typ relay raddr 0.0.0.0 rport 0 generation 0 ufrag hCP9 network-id 3 network-cost 10","sdpMLineIndex":0,"sdpMid":"0"}\n');
     expect(r.candidates.map((c) => [c.candidate?.type, c.sdpMid, c.usernameFragment])).toEqual([['relay', '0', 'hCP9']]);
+  });
+  it('a line cut after its last raddr or rport keeps the word, and the CLI\'s reader says the cut (the change audit: only "has no raddr" had been said)', async () => {
+    for (const f of ['aiortc-219__chrome-ios-webkit-host-and-srflx-cut-after-raddr.log', 'ant-media-server-3695__firefox-srflx-redacted-and-truncated-rport.log']) {
+      const a = new CandidateAnalyzer();
+      await scanStream(Readable.from([readFileSync(resolve(dir, f), 'utf8')]), a);
+      expect([f, a.finish().sessions.flatMap((s) => s.diagnostics).some((d) => /^the line ends in "r(?:addr|port)" with no value \(cut there\?\)/.test(d.message))]).toEqual([f, true]);
+    }
   });
   it('a browser console\'s source location after a candidate is the console\'s ("… typ host sip.js:19049:9", read as an extension)', () => {
     for (const suffix of ['sip.js:19049:9', 'VM123:45', '(index):80', 'app.bundle.js?v=3:12:5']) {

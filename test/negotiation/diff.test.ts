@@ -58,6 +58,14 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const added = new Set(d.changes.filter((c) => c.kind === 'ssrc-added').map((c) => c.after));
     expect(d.changes.filter((c) => c.kind === 'line-added' && added.has(/^a=ssrc:(\d+) /.exec(c.after!)?.[1] ?? ''))).toEqual([]);
   });
+  it('a session c= added where every m-section has its own is a line (it had been "laid out otherwise"); where one inherits it, address-changed says it, once', () => {
+    const withSession = input.replace('t=0 0\r\n', 't=0 0\r\n').replace('s=-\r\n', 's=-\r\nc=IN IP4 203.0.113.5\r\n');
+    expect(diffDescriptions(parseSdp(input), parseSdp(withSession)).changes.filter((c) => c.kind.startsWith('line-')).map((c) => c.message)).toEqual(['line added: "c=IN IP4 203.0.113.5"']);
+  });
+  it('toPlanB\'s a=msid removed while its a=ssrc lines still name the stream: said so (it had read as the msid lost)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('jitsiinterop__toPlanB__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'msid-changed').every((c) => c.message.endsWith('(a=msid removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid)'))).toBe(true);
+  });
   it('WhatsApp Web\'s removeIceCandidates on Firefox 70\'s offer: a=end-of-candidates removed is said too', () => {
     const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-removed').map((c) => c.before)).toContain('a=end-of-candidates');

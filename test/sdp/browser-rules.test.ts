@@ -240,6 +240,13 @@ describe('session-line-order (Chromium, measured by ten changes in the browser o
     expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'i=x', 'c=IN IP4 0.0.0.0', 'b=AS:1', 't=0 0', 'r=7d 1h 0 25h', 't=0 0', 'a=group:BUNDLE 0'])).toEqual([]);
     expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'x=1', 'a=group:BUNDLE 0'])).toEqual([]);
   });
+  it('two c= at session level are one finding, both browsers refusing (measured); two in an m-section, Firefox alone', () => {
+    const two = parseSdp(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 0.0.0.0', 'c=IN IP4 0.0.0.0', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 0', 'c=IN IP4 0.0.0.0', 'c=IN IP4 0.0.0.0', 'a=mid:0', ''].join('\r\n'));
+    expect(two.diagnostics.filter((d) => d.kind === 'rejected-by-browser' && /c=/.test(d.message)).map((d) => [d.line, d.message])).toEqual([
+      [5, 'a second c= at session level: Chromium and Firefox reject it'],
+      [9, 'a second c= in one m-section: Firefox rejects it (Chromium accepts)'],
+    ]);
+  });
   it('says the first line out of order, once', () => {
     expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0', 'b=AS:1000', 'c=IN IP4 0.0.0.0'])).toEqual([[6, 'b= after a= at session level (RFC 8866 §5 puts b= first): Chromium rejects it (Firefox accepts)']]);
     expect(rules(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 't=0 0', 's=-'])).toEqual([[4, 's= after t= at session level (RFC 8866 §5 puts s= first): Chromium rejects it (Firefox accepts)']]);
