@@ -190,6 +190,10 @@ interface MaskedCandidate {
   readonly sdpMid: string | null;
 }
 
+/** A srflx or relay candidate on an address inside a network: what is said of it. */
+const insideAddress = (f: CandidateFacts, key: string, line: number): LogDiagnostic =>
+  at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${f.addressClass === 'ipv6-ula' ? 'private (IPv6 ULA)' : f.addressClass} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine);
+
 /** A kept candidate with the mid another line of it gave. */
 const withMid = (k: KeptFacts, sdpMid: string): KeptFacts => ({ found: () => ({ ...k.found(), sdpMid }) });
 
@@ -340,7 +344,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (f.type === 'host' && was.routable !== isRoutable(f.addressClass)) s.nonRoutableHosts += was.routable ? 1 : -1;
     if (f.type === 'srflx' || f.type === 'relay') {
       (s.nat ??= new NatEvidence()).unmask(f);
-      if (INSIDE_CLASSES.has(f.addressClass)) findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${f.addressClass === 'ipv6-ula' ? 'private (IPv6 ULA)' : f.addressClass} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
+      if (INSIDE_CLASSES.has(f.addressClass)) findingsOf(s).push(insideAddress(f, key, line));
     }
     // The whole one in the table, with the masked one's mid where it has none (a Port's transport name: native-log audit).
     if (s.kept !== null && was.kept >= 0 && was.kept < s.kept.length) s.kept[was.kept] = f.sdpMid === null && was.sdpMid !== null ? withMid(f.keep(), was.sdpMid) : f.keep();
@@ -579,12 +583,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (f.family === 'mdns') s.mdnsHosts++;
         if (!isRoutable(f.addressClass)) s.nonRoutableHosts++;
       } else if (f.type === 'relay' || f.type === 'srflx') {
-        const cls = f.addressClass;
         // An IPv6 ULA (fc00::/7) is as private as RFC 1918 (candidates audit: not flagged). A srflx
         // so is a STUN server inside the network (ICE audit: a coturn thread's 192.168.11.138 srflx had no finding).
-        if (INSIDE_CLASSES.has(cls)) {
-          findingsOf(s).push(at(f.type === 'relay' ? 'relay-private-address' : 'srflx-private-address', `${f.type} ${f.address}:${f.port} is a ${cls === 'ipv6-ula' ? 'private (IPv6 ULA)' : cls} address${f.type === 'srflx' ? ': the STUN server that saw it is inside the network' : ''}`, key, line, f.file, f.sdpLine));
-        }
+        if (INSIDE_CLASSES.has(f.addressClass)) findingsOf(s).push(insideAddress(f, key, line));
       }
       const kept = this.maxKept > 0 ? (s.kept ??= []) : null;
       if (kept !== null && kept.length < this.maxKept) kept.push(f.keep());
