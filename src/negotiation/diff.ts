@@ -393,10 +393,11 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   }
   // RFC 3264 §8: a description that changed must raise the version; one that did not keeps it.
   // Candidates gathered into a description (createOffer, then localDescription) are no new offer
-  // and keep its version (sdp-diff audit: Chromium's own pair read "must increase it").
+  // and keep its version (sdp-diff audit: Chromium's own pair read "must increase it"); a munged copy
+  // of one offer need not raise it either, which the words say (munging audit: said of every munge as a must).
   const offerChanged = changes.some((c) => c.kind !== 'candidate-added' && c.kind !== 'candidate-removed');
   if (sameSession && offerChanged && /^[0-9]{1,30}$/.test(ob!.sessionVersion) && /^[0-9]{1,30}$/.test(oa!.sessionVersion) && BigInt(oa!.sessionVersion) <= BigInt(ob!.sessionVersion)) {
-    changes.unshift({ kind: 'version-not-increased', mid: null, index: null, before: ob!.sessionVersion, after: oa!.sessionVersion, message: `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a changed description must increase it (RFC 3264 §8)` });
+    changes.unshift({ kind: 'version-not-increased', mid: null, index: null, before: ob!.sessionVersion, after: oa!.sessionVersion, message: `o= version ${ob!.sessionVersion} → ${oa!.sessionVersion}: a new offer of the session must raise it (RFC 3264 §8); a munged copy of one offer, set in its place, need not` });
   }
   return { sameSession, changes };
 }
