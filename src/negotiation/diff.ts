@@ -60,6 +60,18 @@ export interface DescriptionDiff {
   readonly changes: readonly DescriptionChange[];
 }
 
+/**
+ * An m-section's msids as a browser reads them: its a=msid lines, else those its a=ssrc lines name
+ * (libwebrtc reads those where there is no a=msid: a Plan B offer; munging audit: lib-jitsi-meet's
+ * LocalSdpMunger renamed every stream and track on the a=ssrc lines, unsaid as such).
+ */
+function msidsOf(m: MediaDescription): string {
+  if (m.msids.length > 0) return m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
+  const named: string[] = [];
+  for (const y of m.ssrcs) if (y.attribute === 'msid' && y.value !== null && !named.includes(y.value.trim())) named.push(y.value.trim());
+  return named.join(', ');
+}
+
 /** A codec as the diff names it: payload type, name, rate and channels (its parameters are said apart: codec-parameters-changed). */
 const codecName = (c: Codec) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}`;
 const codecKey = (m: MediaDescription) => m.codecs.map(codecName);
@@ -323,14 +335,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const sa = [...new Set(a.ssrcs.map((s) => s.ssrc))];
     for (const s of setDiff(sa, sb)) add('ssrc-added', here, null, s, `ssrc ${s} added`);
     for (const s of setDiff(sb, sa)) add('ssrc-removed', here, s, null, `ssrc ${s} removed`);
-    const mb = b.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
-    const ma = a.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
-    if (mb !== ma) {
-      // An a=msid gone while the a=ssrc lines still name it (sdp-interop's toPlanB): libwebrtc reads
-      // those without an a=msid, so the track keeps its stream (change audit: "→ none" read as lost).
-      const viaSsrc = ma === '' && mb !== '' && b.msids.every((x) => a.ssrcs.some((y) => y.attribute === 'msid' && y.value !== null && y.value.trim() === `${x.streamId} ${x.trackId ?? ''}`.trim()));
-      add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}${viaSsrc ? ' (a=msid removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid)' : ''}`);
-    }
+    const mb = msidsOf(b);
+    const ma = msidsOf(a);
+    if (mb !== ma) add('msid-changed', here, mb || null, ma || null, `msid ${mb || 'none'} → ${ma || 'none'}`);
+    // An a=msid gone while the a=ssrc lines still name it (sdp-interop's toPlanB): libwebrtc reads
+    // those without an a=msid, so the track keeps its stream (change audit: "→ none" read as lost).
+    else if (b.msids.length > 0 && a.msids.length === 0) add('msid-changed', here, mb, null, `a=msid ${mb} removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid`);
 
     const ufragChanged = b.ice.ufrag !== a.ice.ufrag;
     const pwdChanged = b.ice.pwd !== a.ice.pwd;

@@ -64,7 +64,11 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
   });
   it('toPlanB\'s a=msid removed while its a=ssrc lines still name the stream: said so (it had read as the msid lost)', () => {
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('jitsiinterop__toPlanB__samples-offer.sdp')));
-    expect(d.changes.filter((c) => c.kind === 'msid-changed').every((c) => c.message.endsWith('(a=msid removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid)'))).toBe(true);
+    expect(d.changes.filter((c) => c.kind === 'msid-changed').every((c) => c.message.endsWith(' removed; the a=ssrc lines still name it, which libwebrtc reads where there is no a=msid'))).toBe(true);
+  });
+  it('lib-jitsi-meet\'s LocalSdpMunger renames the streams and tracks of a Plan B offer on its a=ssrc lines (no a=msid): msid-changed, as libwebrtc reads them', () => {
+    const d = diffDescriptions(parseSdp(corpusFile('sdp/rtcstatsserver__chromium48_offer_audio_video.sdp')), parseSdp(munged('jitsi__LocalSdpMunger-transformStreamIdentifiers__chromium48.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'msid-changed').map((c) => c.after!.endsWith('-1'))).toEqual([true, true]);
   });
   it('WhatsApp Web\'s removeIceCandidates on Firefox 70\'s offer: a=end-of-candidates removed is said too', () => {
     const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
