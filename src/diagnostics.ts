@@ -90,6 +90,7 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'fmtp-repeated': LinePosition;
+  'fid-without-rtx': LinePosition;
   'codec-parameter-value': LinePosition;
   'bundle-mid-missing': LinePosition;
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
@@ -235,6 +236,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'fmtp-repeated': 'info',
+  'fid-without-rtx': 'info',
   'codec-parameter-value': 'warning',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
@@ -395,6 +397,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An a=fmtp value outside what its RFC allows: Opus\'s maxaveragebitrate outside 6000 to 510000 bit/s (libwebrtc clamps it: a munged 1048576 gives 510000, not the bitrate asked for), maxplaybackrate or sprop-maxcapturerate outside 8000 to 48000 (libwebrtc reads 48000 for maxplaybackrate then), a flag (stereo, sprop-stereo, cbr, useinbandfec, usedtx) neither 0 nor 1; any parameter written twice with two values (munging that appends its own after the browser\'s: libwebrtc keeps the last); an a=maxptime below the codec\'s minptime; a parameter of a codec whose parameters are all name=value (Opus, H.264, VP8, VP9, AV1, H.265, rtx) written without "=" (vdo.ninja\'s ";maxptime:20": libwebrtc keeps it under no name, as RED\'s list, and it does nothing). Munging code writes them by hand (RTCMultiConnection\'s setOpusAttributes, in the munging audit\'s real outputs).',
     action: 'Write each parameter once, inside its range (maxaveragebitrate=510000 for the most Opus sends); take the munging step\'s values out of the browser\'s a=fmtp rather than appending after them.',
     reference: 'RFC 7587 §6.1; RFC 8866 §6.15; libwebrtc audio_encoder_opus.cc',
+  },
+  'fid-without-rtx': {
+    domain: 'sdp',
+    title: 'An rtx ssrc with no rtx payload type',
+    description: 'An a=ssrc-group:FID names a retransmission ssrc (RFC 5576 §4.2), but no rtx payload type is on the m= line: retransmissions are sent with an rtx payload type that names the original one in its apt (RFC 4588 §8.6), so nothing can be sent on that ssrc. Munging writes it: lib-jitsi-meet\'s RtxModifier added FID groups to Firefox\'s offers, which offered no rtx. Both browsers take such a description (measured as a control of the munged offers).',
+    action: 'Offer an rtx payload type for the codec (a=rtpmap:<pt> rtx/90000 and a=fmtp:<pt> apt=<codec pt>), or leave the FID group out.',
+    reference: 'RFC 4588 §8.6, RFC 5576 §4.2',
   },
   'fmtp-repeated': {
     domain: 'sdp',

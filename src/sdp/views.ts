@@ -311,6 +311,9 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   // Several a=fmtp lines for one payload type: said once per format, at its second line (found as the codecs are built).
   const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })));
+  // A FID group's rtx ssrc with no rtx payload type to send on it (munging audit: RtxModifier on Firefox's offers).
+  const fid = a.all('ssrc-group').find((g) => g.value.semantics === 'FID');
+  if (fid !== undefined && !codecs.some((c) => c.name.toLowerCase() === 'rtx')) findings.push(diagnostic('fid-without-rtx', `a=ssrc-group:FID ${fid.value.ssrcs.slice(0, 2).join(' ')} names an rtx ssrc, but no rtx payload type is on the m= line: nothing can be sent on it`, { line: fid.line, column: null, mid }));
   const maxptimeLine = a.all('maxptime')[0];
   codecParameterFindings(codecs, maxptimeLine !== undefined ? { value: maxptimeLine.value, line: maxptimeLine.line } : null, mid, findings);
   // A payload type above 127, or whose a=rtpmap is there but did not read, has its own finding (rejected-by-browser, attribute-syntax).

@@ -273,6 +273,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
     ['fmtp-repeated', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=fmtp:96 x=1\r\na=fmtp:96 y=2\r\n'],
+    ['fid-without-rtx', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 cname:x\r\na=ssrc:2 cname:x\r\na=ssrc-group:FID 1 2\r\n'],
     ['codec-parameter-value', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 maxaveragebitrate=1048576\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
     ['ssrc-multiple-tracks', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n'],
