@@ -596,9 +596,6 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     [from, to] = span;
     text = line;
   }
-  // A line that ends in "raddr" or "rport" with no value (cut there): the reference reader, whose
-  // explanation says so (change audit: only "has no raddr/rport" was said on this path).
-  if (bareRelatedEnd(text, to)) return null;
   const r = readCanonicalCandidate(text, from, to);
   if (r === null) return null;
   const address = field(r, 4)!;
@@ -657,13 +654,4 @@ export function readLineFacts(line: string, lineNo: number, file: string | undef
     sender !== undefined ? connectionOf({ sender, room }) : null,
     side,
   );
-}
-
-/** Whether the candidate text ending at `to` ends in the word raddr or rport (blanks after it aside). */
-function bareRelatedEnd(text: string, to: number): boolean {
-  let e = to;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  if (e < 6 || (text.charCodeAt(e - 6) !== 32 && text.charCodeAt(e - 6) !== 9)) return false;
-  const w = text.slice(e - 5, e);
-  return w === 'raddr' || w === 'rport';
 }

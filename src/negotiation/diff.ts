@@ -7,12 +7,11 @@
  */
 import { requireObject, SdpscopeError } from '../errors.js';
 import { readingModels } from '../model-guard.js';
-import type { Codec, MediaDescription, SessionDescription } from '../sdp/model.js';
+import type { Codec, MediaDescription, SdpLine, SessionDescription } from '../sdp/model.js';
 import { browserDirection } from './negotiate.js';
 import { bundleGroupsOf } from './one-side.js';
 import { fmtpText } from './codecs.js';
 import { writeLine } from '../sdp/line.js';
-import type { SdpLine } from '../sdp/model.js';
 
 export type ChangeKind =
   | 'session-changed'
@@ -67,14 +66,24 @@ export interface DescriptionDiff {
  */
 function msidsOf(m: MediaDescription): string {
   if (m.msids.length > 0) return m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ');
-  const named: string[] = [];
-  for (const y of m.ssrcs) if (y.attribute === 'msid' && y.value !== null && !named.includes(y.value.trim())) named.push(y.value.trim());
-  return named.join(', ');
+  // A set: an m-section of thousands of a=ssrc lines is read in one pass.
+  const named = new Set<string>();
+  for (const y of m.ssrcs) if (y.attribute === 'msid' && y.value !== null) named.add(y.value.trim());
+  return [...named].join(', ');
 }
 
 /** A codec as the diff names it: payload type, name, rate and channels (its parameters are said apart: codec-parameters-changed). */
 const codecName = (c: Codec) => `${c.payloadType} ${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? '/' + c.channels : ''}`;
 const codecKey = (m: MediaDescription) => m.codecs.map(codecName);
+/** An m-section's codecs by codecName, the first of each (a payload type listed twice is one). */
+function byCodecName(m: MediaDescription): Map<string, Codec> {
+  const out = new Map<string, Codec>();
+  for (const c of m.codecs) {
+    const k = codecName(c);
+    if (!out.has(k)) out.set(k, c);
+  }
+  return out;
+}
 /** A codec with its a=fmtp, as codec-added and codec-removed show it. */
 const codecShown = (c: Codec) => `${codecName(c)}${c.parameters.length ? ' ' + fmtpText(c) : ''}`;
 /** A codec's parameters, each as written ("stereo=1", a bare "0-16"), in order. */
@@ -291,7 +300,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
 
     const cb = codecKey(b);
     const ca = codecKey(a);
-    const shown = (m: MediaDescription, key: string) => codecShown(m.codecs[m.codecs.findIndex((c) => codecName(c) === key)]!);
+    // Each side's codecs by name, made once (a search per codec was quadratic in the m= line's formats).
+    const beforeCodecs = byCodecName(b);
+    const afterCodecs = byCodecName(a);
+    const shown = (m: ReadonlyMap<string, Codec>, key: string) => codecShown(m.get(key)!);
     // A codec whose a=rtpmap went (or came) while its payload type stayed on the m= line (apprtc's
     // maybeRemoveVideoFec: "codec added: 63 ?/?" beside "codec removed: 63 red…"; change audit):
     // one change, said so.
@@ -305,15 +317,14 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const named = new Set(added.filter((c) => unnamedB.has(pt(c))).map(pt));
     for (const c of added) {
       if (leftBare.has(pt(c))) continue;
-      add('codec-added', here, null, shown(a, c), `codec added: ${shown(a, c)}${named.has(pt(c)) ? ` (its a=rtpmap added: payload type ${pt(c)} was on the m= line with none)` : ''}`);
+      add('codec-added', here, null, shown(afterCodecs, c), `codec added: ${shown(afterCodecs, c)}${named.has(pt(c)) ? ` (its a=rtpmap added: payload type ${pt(c)} was on the m= line with none)` : ''}`);
     }
     for (const c of removed) {
       if (named.has(pt(c))) continue;
-      add('codec-removed', here, shown(b, c), null, `codec removed: ${shown(b, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
+      add('codec-removed', here, shown(beforeCodecs, c), null, `codec removed: ${shown(beforeCodecs, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
     }
     // The same codec at the same payload type with other a=fmtp parameters (munging audit: an
     // Opus given stereo=1 read "codec removed" and "codec added"): the parameters added and removed.
-    const afterCodecs = new Map(a.codecs.map((c) => [codecName(c), c] as const));
     for (const c of b.codecs) {
       const n = afterCodecs.get(codecName(c));
       if (n === undefined) continue;
