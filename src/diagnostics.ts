@@ -95,6 +95,7 @@ export interface SdpDiagnosticPayloads {
   'bundle-mid-missing': LinePosition;
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
+  'page-summary': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
 
@@ -241,6 +242,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
+  'page-summary': 'warning',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
@@ -415,9 +417,16 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'missing-line': {
     domain: 'sdp',
     title: 'A required line is missing',
-    description: 'Every SDP has v=, o=, s= and t= lines before its first m= line. Browsers reject a description without them ("Expect line: o=").',
-    action: 'Add the missing line (o=- 0 0 IN IP4 127.0.0.1, s=-, t=0 0 are what browsers write), or find where the description was cut or rewritten.',
+    description: 'Every SDP has v=, o=, s= and t= lines before its first m= line, v= first. Browsers reject a description without them ("Expect line: o="). A text from its o= line is read as a description whose v= line alone was lost (a copy from webrtc-internals\' page leaves it out with the session\'s summary), not as a fragment.',
+    action: 'Add the missing line (v=0, o=- 0 0 IN IP4 127.0.0.1, s=-, t=0 0 are what browsers write), or find where the description was cut or rewritten.',
     reference: 'RFC 8866 §5',
+  },
+  'page-summary': {
+    domain: 'sdp',
+    title: 'A v= or m= line copied with webrtc-internals\' section summary',
+    description: 'chrome://webrtc-internals shows each section of a description folded under a summary: its first line, " (N more lines)", and for an m-section " direction=<dir> mid=<mid>" (" munged" when setLocalDescription\'s section differs from createOffer\'s; peer_connection_update_table.js). Text copied from the page carries the summary on the section\'s first line, and a section folded on the page (more than 10 sections, inactive or rejected ones) is copied as its summary alone. sdpscope reads the line without the summary (the line is kept as written) and says how many lines a folded section lost; a browser given the text refuses it (the summary\'s words are not payload types).',
+    action: 'Copy the description with the page\'s "Copy description to clipboard" button, or from its dump ("Create a WebRTC-Internals dump"), or open every section before copying the page text.',
+    reference: 'RFC 8866 §5.14',
   },
   'ssrc-multiple-tracks': {
     domain: 'sdp',

@@ -92,7 +92,7 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 3.9 MiB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 4.0 MiB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MiB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
@@ -107,7 +107,8 @@ describe('installed from the tarball', () => {
     // 3.7 → 3.8 MiB on 2026-12-06 (late): 3.71 MiB measured at the session's start plus its rid rule;
     // the README's 3.41 had been an earlier figure of that day (the bundles are minified already;
     // the library's modules keep their comments, the model's documentation).
-    expect(size).toBeLessThan(3.9 * 1024 * 1024);
+    // 3.9 → 4.0 MiB on 2026-12-07: 3.88 at the session's start, 3.91 with the page copies' readers.
+    expect(size).toBeLessThan(4.0 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -184,10 +185,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // the sctp-port blank form. Cap 128 KiB.
   // 2026-12-06 (late night) 125.6 → 129.2 KiB: the munging audit's codec-parameter-value (Opus's
   // ranges, its table entry's words), session-line-order and ssrc-sim-rtx-partial, the untyped
-  // description's ICE credentials. Cap 132 KiB.
-  it('parseSdp + negotiate stays within 132 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // description's ICE credentials. Cap 132 KiB. 2026-12-07: 130.8 → 132.4 KiB with webrtc-internals'
+  // page summaries read around (page-summary's table entry), flags with words after them. Cap 136 KiB.
+  it('parseSdp + negotiate stays within 136 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 20 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 24 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -265,8 +267,9 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // alternatives kept, address-changed. Mostly words. Cap 404 KiB. 2026-12-06 (late night) 401.1 →
     // 413.7 KiB: the munging and candidate audits' readers and rules (every other line in the diff,
     // codec parameters, line order, masked candidates merged, native IceCandidate JSON), then 418.3
-    // with the new-user audit's fixes and connection-repeated. Cap 420 KiB.
-    expect(sizes['whole core']).toBeLessThan(420 * 1024);
+    // with the new-user audit's fixes and connection-repeated. Cap 420 KiB. 2026-12-07: 418.3 → 421.4
+    // KiB with the page copies' readers (summaries, about:webrtc headings), flags with words after them. Cap 428 KiB.
+    expect(sizes['whole core']).toBeLessThan(428 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

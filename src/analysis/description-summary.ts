@@ -86,7 +86,8 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
       case 115 /* s */:
         if (named(text, n, end, 'setup')) {
           if (current.setup === null) current.setup = GRAMMAR.setup.parse(valueOf(text, n + 5, end)) ?? null;
-        } else if (current.direction === null && (flag(text, n, end, 'sendrecv') || flag(text, n, end, 'sendonly'))) current.direction = text.slice(n, end) as Direction;
+        } else if (current.direction === null && flag(text, n, end, 'sendrecv')) current.direction = 'sendrecv';
+        else if (current.direction === null && flag(text, n, end, 'sendonly')) current.direction = 'sendonly';
         break;
       case 114 /* r */:
         if (current.rtpmaps !== null && named(text, n, end, 'rtpmap')) {
@@ -153,8 +154,20 @@ function named(text: string, n: number, end: number, name: string): boolean {
   return after <= end && text.startsWith(name, n) && (after === end || text.charCodeAt(after) === 58);
 }
 
-/** A flag attribute (a=sendrecv, a=ice-lite): the name alone; "a=sendrecv:" is not one (the grammar's flag rule). */
-const flag = (text: string, n: number, end: number, name: string): boolean => n + name.length === end && text.startsWith(name, n);
+/**
+ * A flag attribute (a=sendrecv, a=ice-lite): the name alone, or with a value ("a=recvonly:x") or a
+ * blank and more on a line with no ":" ("a=recvonly  note"), as both browsers and readAttribute read it.
+ */
+function flag(text: string, n: number, end: number, name: string): boolean {
+  const after = n + name.length;
+  if (after > end || !text.startsWith(name, n)) return false;
+  if (after === end) return true;
+  const c = text.charCodeAt(after);
+  if (c === 58) return true;
+  if (c !== 32) return false;
+  const colon = text.indexOf(':', after);
+  return colon < 0 || colon >= end;
+}
 
 /** The value after the name ending at `after`: null without a ":" (readAttribute's). */
 const valueOf = (text: string, after: number, end: number): string | null => (after < end ? text.slice(after + 1, end) : null);

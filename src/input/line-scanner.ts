@@ -212,6 +212,19 @@ export class LineScanner {
       this.pieceTime = undefined;
       return;
     }
+    // webrtc-internals' section summaries glued to the lines around them by a copy of the rendered
+    // page ("a=group:BUNDLE 0 1 2 m=audio 9 RTP/SAVPF 111 (16 more lines) mid=0 a=rtcp-mux", Cisco's
+    // CMS notes of Chrome 122): each its own line again; parseSdp reads around the summary.
+    const glued = content.length > 20 && content.includes(' more line') ? GLUED_SUMMARY.exec(content) : null;
+    if (glued !== null) {
+      const end = glued.index + glued[0].length - 1;
+      const m = content.lastIndexOf(' m=', glued.index);
+      const start = m >= 0 ? m + 1 : 0;
+      const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
+      const pieces = [content.slice(0, Math.max(0, start - 1)), content.slice(start, end), bare.slice(end + 1)].filter((p) => p !== '');
+      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 ? (content.endsWith('\r') ? '\r\n' : '\n') : ending, lineNo));
+      return;
+    }
     const escape = escapedLineBreak(content);
     if (escape > 0) content = content.slice(escape);
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
@@ -440,6 +453,11 @@ export class LineScanner {
     emitDescription(text, this.blockType, this.blockTime !== undefined ? { ...at, timestamp: this.blockTime } : at, this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
   }
 
+  /** Whether a line stated a type for an SDP that may follow (a blank line between them keeps it: the stream reader gives it such a line). */
+  get holdsType(): boolean {
+    return this.typeLine !== null;
+  }
+
   /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */
   get awaitsSdpMember(): boolean {
     return this.memberType !== null;
@@ -447,8 +465,18 @@ export class LineScanner {
 
   private scanLine(line: string, lineNo: number): void {
     const trimmed = line.trim();
-    if (trimmed === '') return;
-    const ending = TYPE_LINE_END.exec(trimmed.slice(-12));
+    if (trimmed === '') {
+      // A stated type holds over blank lines (about:webrtc's "Local SDP (Offer)", a blank line, the SDP).
+      if (this.typeLine !== null && this.typeLine.line === lineNo - 1) this.typeLine = { ...this.typeLine, line: lineNo };
+      return;
+    }
+    // webrtc-internals' page: 'setLocalDescription (type: "offer", 3 sections)', then its button's
+    // words, then the description (the summary of its v= line first; parseSdp reads around it).
+    if (trimmed === 'Copy description to clipboard' && this.typeLine !== null && this.typeLine.line === lineNo - 1) {
+      this.typeLine = { ...this.typeLine, line: lineNo };
+      return;
+    }
+    const ending = trimmed.endsWith(' sections)') || trimmed.endsWith(' section)') ? PAGE_ROW.exec(trimmed) : TYPE_LINE_END.exec(trimmed.slice(-12));
     this.typeLine = ending !== null ? { type: ending[1]!.toLowerCase() as SdpType, line: lineNo } : null;
     const member = TYPE_MEMBER.exec(line);
     if (member !== null) {
@@ -541,7 +569,12 @@ function prefixType(first: string): SdpType | null {
 const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)[^A-Za-z0-9]{0,16}v=0[ \t]*$/i;
 
 /** A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`, `offer:`). */
-const TYPE_LINE_END = /(?:^|[\s\]>|])(offer|answer|pranswer):?$/i;
+/** A webrtc-internals section summary with a line glued after it (a copy of the rendered page; views.ts's PAGE_SUMMARY). */
+const GLUED_SUMMARY = / \([0-9]{1,7} more lines?\)(?: direction=(?:sendrecv|sendonly|recvonly|inactive))?(?: mid=[^ ]{1,256})?(?: munged)? (?=[a-z]=)/;
+/** A description's row on webrtc-internals' page (peer_connection_update_table.js). */
+const PAGE_ROW = /\(type: "(offer|answer|pranswer)", [0-9]{1,7} sections?\)$/;
+// about:webrtc's headings end "(Offer)" / "(Answer)": "Local SDP (Offer)", "Remote SDP (Answer)".
+const TYPE_LINE_END = /(?:^|[\s\]>|]|\()(offer|answer|pranswer)(?:\)|:?)$/i;
 
 /** `"type": "offer",` alone on its line: a member of a pretty-printed JSON object (bounded blanks, linear). */
 const TYPE_MEMBER = /^[ \t]{0,64}"type"[ \t]{0,8}:[ \t]{0,8}"(offer|answer|pranswer)"[ \t]{0,8},?[ \t]{0,8}$/i;

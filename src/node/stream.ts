@@ -159,23 +159,38 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   if (i > start && buf[i] === 0x6d && buf[i + 1] === 0x3d) return true;
   // A line whose last word is a type ("… TRC [webrtc] answer"): the type of an SDP on the next line (line-scanner.ts).
   if (endsWithTypeWord(buf, start, end)) return true;
+  // webrtc-internals' page: a description's row ('… (type: "offer", 3 sections)') and its button's words (line-scanner.ts).
+  if (endsWith(buf, start, end, SECTIONS) || endsWith(buf, start, end, SECTION) || endsWith(buf, start, end, COPY_BUTTON)) return true;
   return markers.within(1, start, end) || markers.within(2, start, end) || markers.within(3, start, end) || markers.within(4, start, end) || markers.within(5, start, end) || markers.within(6, start, end) || markers.within(7, start, end) || markers.within(8, start, end) || markers.within(9, start, end) || markers.within(10, start, end) || markers.within(11, start, end) || markers.within(12, start, end) || markers.within(13, start, end) || markers.within(14, start, end) || markers.within(15, start, end) || markers.within(16, start, end) || markers.within(17, start, end);
 }
 
 const TYPE_WORDS = ['offer', 'answer', 'pranswer'].map((w) => Buffer.from(w));
+const SECTIONS = Buffer.from(' sections)');
+const SECTION = Buffer.from(' section)');
+const COPY_BUTTON = Buffer.from('Copy description to clipboard');
+
+/** Whether the line at [start, end) ends with `w` (a CR and blanks after it aside). */
+function endsWith(buf: Buffer, start: number, end: number, w: Buffer): boolean {
+  let j = end;
+  while (j > start && (buf[j - 1] === 0x20 || buf[j - 1] === 0x09 || buf[j - 1] === 0x0d)) j--;
+  return j - start >= w.length && buf.compare(w, 0, w.length, j - w.length, j) === 0;
+}
 
 /** Whether the line's last word, a colon after it or not, is offer, answer or pranswer (any case), as line-scanner.ts's TYPE_LINE_END. */
 function endsWithTypeWord(buf: Buffer, start: number, end: number): boolean {
   let j = end;
   while (j > start && (buf[j - 1] === 0x20 || buf[j - 1] === 0x09 || buf[j - 1] === 0x0d)) j--;
   if (j > start && buf[j - 1] === 0x3a) j--;
+  // about:webrtc's "Local SDP (Offer)".
+  const paren = j > start && buf[j - 1] === 0x29;
+  if (paren) j--;
   for (const w of TYPE_WORDS) {
     const k = j - w.length;
     if (k < start) continue;
     let same = true;
     for (let x = 0; x < w.length && same; x++) same = (buf[k + x]! | 0x20) === w[x];
     const before = k === start ? 0x20 : buf[k - 1];
-    if (same && (before === 0x20 || before === 0x09 || before === 0x5d || before === 0x3e || before === 0x7c)) return true;
+    if (same && (paren ? before === 0x28 : before === 0x20 || before === 0x09 || before === 0x5d || before === 0x3e || before === 0x7c)) return true;
   }
   return false;
 }
@@ -351,7 +366,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       }
       // A blank line inside an SDP block is the scanner's to hold (it joins the block if an SDP
       // line follows), and so is a short line that may be a typo in it ("*a=sendonly": line-scanner.ts).
-      if (scanner.inBlock && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);
+      if ((scanner.inBlock || scanner.holdsType) && blank(buf, start, end)) scanner.push(buf.toString('latin1', start, end), ending, lineNo);
       else if (scanner.inBlock && end - start <= 200) scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       else scanner.breakBlock();
       return;

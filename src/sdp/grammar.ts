@@ -45,6 +45,9 @@ const text = (sample: string): AttributeRule<string> => ({
 });
 const flagRule = (sample: string): AttributeRule<null> => ({ ...flag, sample });
 
+/** Whether an attribute of this rule is a flag (no value: a=rtcp-mux, a=recvonly…). */
+export const isFlag = (rule: AttributeRule<unknown> | undefined): boolean => rule !== undefined && rule.parse === flag.parse;
+
 const splitSpace = (v: string): string[] => v.split(' ');
 
 /**

@@ -5,7 +5,7 @@
 import { SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { tryReadCandidate } from '../candidate/candidate.js';
-import { GRAMMAR, ruleFor, type AttributeRule } from './grammar.js';
+import { GRAMMAR, isFlag, ruleFor, type AttributeRule } from './grammar.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
 /** A blank line's finding, among the lines and after the last one (parse.ts). */
@@ -29,6 +29,21 @@ export function readMedia(value: string): MediaLine | undefined {
     // An empty format list (seen from Edge legacy: "m=video 0 RTP/SAVPF ") reads as none.
     formats: parts.slice(3).filter((f) => f !== ''),
   };
+}
+
+/**
+ * chrome://webrtc-internals shows each section of a description folded under a summary: its first
+ * line, " (N more lines)", and for an m-section " direction=<dir>" and " mid=<mid>" (" munged" when
+ * setLocalDescription's differs from createOffer's): peer_connection_update_table.js. Text copied
+ * from the page carries the summary on the v= and m= lines (GetStream's own test offer does).
+ */
+export const PAGE_SUMMARY = / \(([0-9]{1,7}) more lines?\)(?: direction=(?:sendrecv|sendonly|recvonly|inactive))?(?: mid=\S{1,256})?(?: munged)?$| direction=(?:sendrecv|sendonly|recvonly|inactive)(?: mid=\S{1,256})?(?: munged)?$/;
+
+/** The line's value without a webrtc-internals summary (PAGE_SUMMARY); the value itself when it has none. */
+function withoutSummary(value: string): string {
+  if (!value.includes(' (') && !value.includes(' direction=')) return value;
+  const m = PAGE_SUMMARY.exec(value);
+  return m ? value.slice(0, m.index) : value;
 }
 
 /** What an m= line is without its "m=": a media type, a port, a proto (RFC 8866 §5.14). */
@@ -57,7 +72,8 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
   }
   const letter = content[0]!;
   if (letter === 'a') return readAttribute(content, line, problems);
-  const value = content.slice(2);
+  // A summary copied from webrtc-internals is read around (views.ts says so); the line keeps its text.
+  const value = letter === 'm' || letter === 'v' ? withoutSummary(content.slice(2)) : content.slice(2);
   let m: RegExpExecArray | null;
   switch (letter) {
     case 'o':
@@ -141,6 +157,25 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
     value = name.slice(10).trimEnd();
     name = 'sctp-port';
   }
+  // A flag with more after it ("a=recvonly      ...★4", a note in a blog's SDP; "a=recvonly:x"):
+  // both browsers read the flag and pass over the rest (measured); after a tab Firefox alone does.
+  let extra: string | null = null;
+  if (colon < 0 && name.length > 5) {
+    const sp = name.indexOf(' ');
+    const tab = name.indexOf('\t');
+    if (sp > 0 && (tab < 0 || sp < tab) && isFlag(ruleFor(name.slice(0, sp)))) {
+      extra = name.slice(sp);
+      name = name.slice(0, sp);
+    } else if (tab > 0 && isFlag(ruleFor(name.slice(0, tab))) && !problems.skip('attribute-syntax', line)) {
+      problems.push(diagnostic('attribute-syntax', `a=${name.slice(0, tab)} with a tab and words after it: Firefox reads a=${name.slice(0, tab)}, Chromium reads an attribute it does not know (a tab ends no attribute name to it; measured), so the two browsers see this line differently`, atLine(line, tab + 3)));
+    }
+  } else if (value !== null && isFlag(ruleFor(name))) {
+    extra = ':' + value;
+    value = null;
+  }
+  if (extra !== null && !problems.skip('attribute-syntax', line)) {
+    problems.push(diagnostic('attribute-syntax', `a=${name} has ${extra.startsWith(':') ? 'a value' : extra.trim() === '' ? 'blanks after it' : 'words after it'} (${JSON.stringify(extra.length > 40 ? `${extra.slice(0, 40)}…` : extra)}): a=${name} takes none; both browsers read a=${name} and pass over the rest (measured)`, atLine(line, name.length + 3)));
+  }
   const rule = ruleFor(name);
   if (name === 'candidate' && value !== null) {
     // Read whole, as it stands (no copy with the prefix put back); a rejection is returned, its stack never made.
@@ -155,7 +190,7 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
         const node = { line, kind: 'attribute', name, value: parsed } as Node;
         // Its spelling decided here, where the rule and the value are at hand (readLine keeps it as it is).
         const exact = rule.exact;
-        return !blank && (exact === true || (typeof exact === 'function' && value !== null && exact(value))) ? node : (withSpelling(node, content) as Node);
+        return !blank && extra === null && (exact === true || (typeof exact === 'function' && value !== null && exact(value))) ? node : (withSpelling(node, content) as Node);
       }
       if (name === 'fingerprint') {
         // Browsers refuse the description, not only the attribute: an error.
@@ -209,6 +244,8 @@ const CANONICAL_NUMBER = /^(?:0|[1-9][0-9]*)$/;
 function spelledAsRead(node: Node, content: string): boolean {
   switch (node.kind) {
     case 'field':
+      // A v= line read without a webrtc-internals summary is not.
+      return node.value.length + 2 === content.length;
     case 'invalid':
     case 'other-attribute':
     case 'origin':

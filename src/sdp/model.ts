@@ -361,7 +361,7 @@ export interface SessionDescription {
   readonly finalEol: boolean;
   /** Whether the text started with a byte order mark (U+FEFF), which the writer gives back. */
   readonly bom: boolean;
-  /** True when the text had no v= line (a pasted fragment of a=/m= lines). */
+  /** True when the text had neither a v= nor an o= line first (a pasted fragment of a=/m= lines); a description from o= whose v= alone is lost is not one (missing-line says so). */
   readonly fragment: boolean;
   readonly version: string | null;
   readonly origin: Origin | null;

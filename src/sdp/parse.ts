@@ -12,8 +12,9 @@ import { ruleDiagnostic } from './browser-rules.js';
 
 export interface ParseSdpOptions {
   /**
-   * Accept text with no v= line (a pasted run of a=/m= lines); the result has `fragment: true`.
-   * Default false: such text is rejected with NOT_SDP.
+   * Accept text with no v= line: a pasted run of a=/m= lines (the result has `fragment: true`), or
+   * a description whose v= line alone is missing, from its o= line (read as one, `fragment: false`,
+   * with a missing-line error). Default false: such text is rejected with NOT_SDP.
    */
   readonly fragment?: boolean;
 }
@@ -28,11 +29,14 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   if (text.trim() === '') throw new SdpscopeError('EMPTY_INPUT', 'the SDP is empty');
-  const fragment = !text.startsWith('v=');
-  if (fragment && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
+  // A text from o= is a description whose v= line alone is lost (a copy from webrtc-internals'
+  // page, whose "v=0 (N more lines)" summary was left out): not a fragment; missing-line says so.
+  const fragment = !text.startsWith('v=') && !text.startsWith('o=');
+  if (!text.startsWith('v=') && !(options.fragment && /^[a-zA-Z]=/.test(text))) {
     // What it may be instead, and who reads it (library audit: a pasted fragment, a JSON-escaped or indented SDP got no hint).
     const t = text.trimStart();
     const hint = t.startsWith('v=') ? ': blanks before it (trim the text)'
+      : text.startsWith('o=') ? ': a description without its first line, "v=0" (parseSdp(text, { fragment: true }) reads it, saying so)'
       : /^[a-zA-Z]=/.test(text) ? ': a fragment of one (parseSdp(text, { fragment: true }) reads it)'
       : t.startsWith('{') || t.startsWith('[') || t.startsWith('"') || text.includes('v=0\\r\\n') || text.includes('v=0\\n') ? ': JSON, or an SDP inside other text (readInput finds the SDPs in it)'
       : '';

@@ -4,6 +4,7 @@ import { extensionOf } from './attribute-readers.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import { codecParameterFindings } from './codec-parameters.js';
+import { PAGE_SUMMARY } from './line.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
 
 /** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
@@ -381,6 +382,24 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   };
 }
 
+/**
+ * The v= and m= lines that carry chrome://webrtc-internals' section summary (line.ts read them
+ * without it): said once each, with the lines a folded section lost in the copy.
+ */
+function pageSummaries(blocks: readonly (readonly SdpLine[])[], findings: FindingSink<ParseDiagnostic>): void {
+  for (const block of blocks) {
+    const first = block[0];
+    if (first?.verbatim === undefined || !(first.kind === 'media' || (first.kind === 'field' && first.letter === 'v'))) continue;
+    const m = PAGE_SUMMARY.exec(first.verbatim.text);
+    if (m === null) continue;
+    const summary = m[0].trim();
+    const told = m[1] === undefined ? null : Number(m[1]);
+    const lost = told !== null && block.length - 1 < told ? `; ${told - (block.length - 1)} of its ${told} other lines are not here (the section was folded on the page, or lines were lost in the copy: open each section before copying, or use the page's "Copy description to clipboard" button, or its dump): the section's findings are of the copy, not of the description the browser had` : '';
+    const munged = summary.endsWith(' munged') ? '; "munged": the page saw setLocalDescription differ from createOffer\'s result in this section' : '';
+    findings.push(diagnostic('page-summary', `${JSON.stringify(summary)} after the ${first.kind === 'media' ? 'm=' : 'v='} line is chrome://webrtc-internals' summary of the section, copied from the page: read without it${lost}${munged}`, { line: first.line, column: m.index + 2, mid: null }));
+  }
+}
+
 export function buildDescription(
   lines: readonly SdpLine[],
   sections: readonly (readonly SdpLine[])[],
@@ -393,6 +412,7 @@ export function buildDescription(
   findings: FindingSink<ParseDiagnostic>,
 ): SessionDescription {
   const s = new AttributeIndex(lines);
+  pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
   const sessionCandidates = candidatesOf(s, null, findings);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
@@ -406,8 +426,10 @@ export function buildDescription(
   // RFC 8866 §5: v=, o=, s=, t= come before the media (a pasted fragment of a= lines has none).
   if (!fragment) {
     const letters = new Set(lines.map((l) => (l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : '')));
-    const missing = (['o', 's', 't'] as const).filter((l) => !letters.has(l)).map((l) => `${l}=`);
-    if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'} before the media (v=, o=, s=, t= are required)`, { line: null, column: null, mid: null }));
+    const missing = (['v', 'o', 's', 't'] as const).filter((l) => !letters.has(l)).map((l) => `${l}=`);
+    // From o=, v= alone lost: a copy that left out "v=0" (webrtc-internals' page shows it as the session's summary).
+    const noVersion = missing.length === 1 && missing[0] === 'v=' ? ': the description starts at its o= line; put "v=0" above it (a copy from webrtc-internals\' page loses it with the session\'s "v=0 (N more lines)" summary)' : ' before the media (v=, o=, s=, t= are required)';
+    if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'}${noVersion}`, { line: null, column: null, mid: null }));
     else sessionOrder(lines, ruleSink(findings, null));
   }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.

@@ -46,6 +46,50 @@ describe('real threads (test/fixtures/threads)', () => {
     ]);
   });
 
+  it('GetStream\'s subscriber offer copied from webrtc-internals\' page (no v=, section summaries on its m= lines): one description of 2 m-sections, read around the summaries, v= said missing (it was an "SDP fragment", sdp-diff giving NO_SDP_FOUND)', () => {
+    const r = readInput(thread('getstream_sfu_subscriber_offer_webrtc_internals_page_copy.sdp'));
+    const d = r.descriptions[0]!.description;
+    expect([r.descriptions.length, d.fragment, d.media.map((m) => [m.mid, m.formats])]).toEqual([1, false, [['0', ['111', '63']], ['1', ['96', '97']]]]);
+    expect(d.diagnostics.filter((x) => x.severity !== 'info').map((x) => [x.kind, x.line])).toEqual([['page-summary', 8], ['page-summary', 28], ['missing-line', null]]);
+  });
+
+  it('the page\'s summaries glued to the lines around them (Cisco\'s notes of Chrome 122) are lines again: 3 m-sections, each summary said (it was 0 m-lines and 19 errors: "mids" such as "lines)")', async () => {
+    const text = thread('ciscocms_chrome122_webrtc_internals_page_glued_summaries.txt');
+    const r = readInput(text);
+    const d = r.descriptions[0]!.description;
+    expect([r.descriptions.length, d.media.map((m) => [m.mid, m.kind])]).toEqual([1, [['0', 'audio'], ['1', 'video'], ['2', 'video']]]);
+    expect(d.diagnostics.filter((x) => x.kind === 'page-summary').length).toBe(4);
+    expect(d.diagnostics.map((x) => x.kind)).not.toContain('bundle-mid-missing');
+    expect(shape(await streamed(text))).toEqual(shape(r));
+  });
+
+  it('a blog\'s SDP with notes after its lines ("a=recvonly      ...★4"): the direction is read (it was sendrecv, and the pair a false invalid-direction)', () => {
+    const offer = parseSdp(readInput(thread('iwashiblog_slack_offer_notes_after_lines.txt')).descriptions[0]!.text);
+    const answer = readInput(thread('iwashiblog_slack_answer_recvonly_note.txt')).descriptions[0]!.description;
+    expect(answer.media[0]!.direction).toBe('recvonly');
+    expect(negotiate(offer, answer).diagnostics.map((x) => x.kind)).not.toContain('invalid-direction');
+  });
+
+  it('about:webrtc\'s "Local SDP (Offer)" heading, a blank line or not before the SDP, gives its type in both readers', async () => {
+    for (const f of ['cloudgame176_firefox75_about_webrtc_local_offer_excerpt.txt', 'livekitjs648_firefox99_about_webrtc_local_offer_excerpt.txt']) {
+      const text = thread(f);
+      expect([f, readInput(text).descriptions.map((d) => d.type)]).toEqual([f, ['offer']]);
+      expect(shape(await streamed(text))).toEqual(shape(readInput(text)));
+    }
+  });
+
+  it('GetStream\'s page-copied offer then its answer: two whole descriptions (the first had been a fragment, sdp-diff NO_OFFER_ANSWER)', () => {
+    expect(readInput(thread('getstream_page_copy_offer_then_answer.txt')).descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 2], [false, 2]]);
+  });
+
+  it('webrtc-internals\' page as copied: the row\'s (type: "offer", N sections) and the button\'s words above the description give its type, in both readers', async () => {
+    const text = 'setLocalDescription (munged) (type: "offer", 2 sections)\nCopy description to clipboard\nv=0 (3 more lines)\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111 (1 more lines) direction=sendrecv mid=0\na=mid:0\n'
+      + 'setRemoteDescription (type: "answer", 1 section)\nv=0 (3 more lines)\no=- 3 4 IN IP4 0.0.0.0\ns=-\nt=0 0\n';
+    const r = readInput(text);
+    expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['offer', 3], ['answer', 10]]);
+    expect(shape(await streamed(text))).toEqual(shape(r));
+  });
+
   it('a stray line inside an SDP ("*a=sendonly") is its invalid line, not its end (it split the SDP: three false errors)', () => {
     const r = readInput(thread('flutterwebrtc104_janus_streaming_offer_malformed.sdp'));
     expect(r.descriptions).toHaveLength(1);
@@ -210,9 +254,9 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId, d.source.line])).toEqual([['offer', false, '7371364611992188261', 1]]);
     expect(r.descriptions[0]!.text.startsWith('v=0\no=- 7371364611992188261 2 IN IP4 127.0.0.1\ns=-\nt=0 0\n')).toBe(true);
     expect((await streamed(text)).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
-    // A letter before v=0 is no prefix's end: the lines from the origin on are a fragment, kept (they had been lost).
+    // A letter before v=0 is no prefix's end: the lines from the origin on are a description whose v= is lost, kept (they had been lost).
     const noV = readInput('xv=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\n');
-    expect(noV.descriptions.map((d) => [d.description.fragment, d.text])).toEqual([[true, 'o=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\n']]);
+    expect(noV.descriptions.map((d) => [d.description.fragment, d.text, d.description.diagnostics.map((x) => x.kind)])).toEqual([[false, 'o=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\n', ['missing-line']]]);
   });
 
   it('a time after a level word is the line\'s time (it was lost behind "INFO"); a word that is no level is no time', async () => {

@@ -23,7 +23,6 @@ describe('the attribute table', () => {
     ['rtpmap', 'a=rtpmap:abc opus/48000', 'attribute-syntax'],
     ['extmap', 'a=extmap:x urn:foo', 'rejected-by-browser'],
     ['sctp-port', 'a=sctp-port:port', 'rejected-by-browser'],
-    ['rtcp-mux', 'a=rtcp-mux:yes', 'attribute-syntax'],
     ['ssrc-group', 'a=ssrc-group:FID abc', 'attribute-syntax'],
   ])('a %s value off its grammar is kept as text with a diagnostic (a browser\'s refusal when one was measured)', (_name, line, kind) => {
     const d = parseSdp(`v=0\r\n${line}\r\n`);

@@ -241,6 +241,7 @@ describe('line handling', () => {
     };
     expect(reason('a=ice-ufrag:x\r\n')).toMatch(/: a fragment of one \(parseSdp\(text, \{ fragment: true \}\) reads it\)$/);
     expect(reason('\n  v=0\r\n')).toMatch(/: blanks before it \(trim the text\)$/);
+    expect(reason('o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n')).toMatch(/: a description without its first line, "v=0" \(parseSdp\(text, \{ fragment: true \}\) reads it, saying so\)$/);
     expect(reason(JSON.stringify({ type: 'offer', sdp: 'v=0\r\n' }))).toMatch(/: JSON, or an SDP inside other text \(readInput finds the SDPs in it\)$/);
     expect(reason('hello')).toBe('an SDP starts with "v=", this starts with "hello"');
   });
@@ -278,6 +279,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
     ['ssrc-multiple-tracks', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n'],
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
+    ['page-summary', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0 (0 more lines) direction=sendrecv\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
   it('covers the table', () => {
@@ -441,5 +443,53 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     // One a=mid written twice alike is no finding; a line that is not an m= line gets no such hint.
     expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=mid:0\r\n`).diagnostics.map((x) => 'rule' in x && x.rule)).not.toContain('mid-repeated');
     expect(parseSdp(`${head}hello world\r\n`).diagnostics[0]!.message).toBe('not "<type>=<value>": "hello world"');
+  });
+
+  it('a description from its o= line is one whose v= alone is lost (GetStream\'s page copy: it had been an "SDP fragment", sdp-diff saying to add o=, s=, t= it has): not a fragment, missing-line says v=', () => {
+    const text = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n';
+    const d = parseSdp(text, { fragment: true });
+    expect([d.fragment, d.origin?.sessionId, d.media.length]).toEqual([false, '1', 1]);
+    expect(d.diagnostics.find((x) => x.kind === 'missing-line')!.message).toBe('no v= line: the description starts at its o= line; put "v=0" above it (a copy from webrtc-internals\' page loses it with the session\'s "v=0 (N more lines)" summary)');
+    expect(writeSdp(d)).toBe(text);
+    // A run of a= lines is still a fragment, with no missing-line.
+    const f = parseSdp('a=ice-ufrag:abcd\r\n', { fragment: true });
+    expect([f.fragment, f.diagnostics.map((x) => x.kind)]).toEqual([true, []]);
+  });
+
+  it('chrome://webrtc-internals\' section summaries copied with the v= and m= lines are read around, said once each, the line kept as written; a folded section says what it lost; "munged" is explained', () => {
+    const text = 'v=0 (4 more lines)\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n'
+      + 'm=audio 9 UDP/TLS/RTP/SAVPF 111 63 (3 more lines) direction=sendrecv mid=0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\n'
+      + 'm=video 9 UDP/TLS/RTP/SAVPF 96 (5 more lines) direction=recvonly mid=1 munged\r\na=mid:1\r\n';
+    const d = parseSdp(text);
+    expect([d.version, d.media.map((m) => [m.mid, m.formats])]).toEqual(['0', [['0', ['111', '63']], ['1', ['96']]]]);
+    expect(d.diagnostics.filter((x) => x.kind === 'page-summary').map((x) => [x.line, x.column, x.severity, x.message])).toEqual([
+      [1, 5, 'warning', '"(4 more lines)" after the v= line is chrome://webrtc-internals\' summary of the section, copied from the page: read without it'],
+      [6, 36, 'warning', '"(3 more lines) direction=sendrecv mid=0" after the m= line is chrome://webrtc-internals\' summary of the section, copied from the page: read without it'],
+      [10, 32, 'warning', '"(5 more lines) direction=recvonly mid=1 munged" after the m= line is chrome://webrtc-internals\' summary of the section, copied from the page: read without it; 4 of its 5 other lines are not here (the section was folded on the page, or lines were lost in the copy: open each section before copying, or use the page\'s "Copy description to clipboard" button, or its dump): the section\'s findings are of the copy, not of the description the browser had; "munged": the page saw setLocalDescription differ from createOffer\'s result in this section'],
+    ]);
+    expect(writeSdp(d)).toBe(text);
+    expect(writeSdp(JSON.parse(JSON.stringify(d)))).toBe(text);
+    // Words that only look like it are the line's own: a format list ending "(x)" or a "direction=" token alone is no summary.
+    expect(parseSdp(`${head}m=audio 9 RTP/AVP 0 (x)\r\n`).diagnostics.map((x) => x.kind)).not.toContain('page-summary');
+    expect(parseSdp(`${head}m=audio 9 RTP/AVP 0 direction=up\r\n`).media[0]!.formats).toEqual(['0', 'direction=up']);
+  });
+
+  it('a flag with words after it ("a=recvonly      ...★4", a blog\'s note) or a value is the flag, as both browsers read it (measured: the direction was lost, sendrecv, without a word, and sdp-diff gave a false invalid-direction); after a tab Chromium does not read it, which is said', () => {
+    const section = (line: string) => `${head}m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\na=rtcp-mux\r\n${line}\r\n`;
+    for (const [line, direction, message] of [
+      ['a=recvonly      ...★4', 'recvonly', 'a=recvonly has words after it ("      ...★4"): a=recvonly takes none; both browsers read a=recvonly and pass over the rest (measured)'],
+      ['a=recvonly:x', 'recvonly', 'a=recvonly has a value (":x"): a=recvonly takes none; both browsers read a=recvonly and pass over the rest (measured)'],
+      ['a=recvonly\tx', 'sendrecv', 'a=recvonly with a tab and words after it: Firefox reads a=recvonly, Chromium reads an attribute it does not know (a tab ends no attribute name to it; measured), so the two browsers see this line differently'],
+    ] as const) {
+      const text = section(line);
+      const d = parseSdp(text);
+      expect([line, d.media[0]!.direction, d.diagnostics.filter((x) => x.kind === 'attribute-syntax').map((x) => [x.line, x.message])]).toEqual([line, direction, [[8, message]]]);
+      expect(writeSdp(d)).toBe(text);
+    }
+    // a=rtcp-mux:yes and "a=rtcp-mux yes" are a=rtcp-mux to both (measured: they accept the bundled offer).
+    for (const line of ['a=rtcp-mux:yes', 'a=rtcp-mux yes']) expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n${line}\r\n`).media[0]!.rtcpMux).toBe(true);
+    // A name that only starts like a flag is another attribute, as the browsers read it; so is a known valued attribute with blanks.
+    expect(parseSdp(section('a=recvonlyx')).media[0]!.direction).toBe('sendrecv');
+    expect(parseSdp(section('a=recvonlyx')).diagnostics.map((x) => x.kind)).not.toContain('attribute-syntax');
   });
 });
