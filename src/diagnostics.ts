@@ -96,6 +96,7 @@ export interface SdpDiagnosticPayloads {
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
   'page-summary': LinePosition;
+  'rtpmap-unlisted': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
 
@@ -243,6 +244,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
   'page-summary': 'warning',
+  'rtpmap-unlisted': 'warning',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
@@ -395,9 +397,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'codec-parameter-value': {
     domain: 'sdp',
-    title: 'A codec parameter out of its range, or written twice with two values',
-    description: 'An a=fmtp value outside what its RFC allows: Opus\'s maxaveragebitrate outside 6000 to 510000 bit/s (libwebrtc clamps it: a munged 1048576 gives 510000, not the bitrate asked for), maxplaybackrate or sprop-maxcapturerate outside 8000 to 48000 (libwebrtc reads 48000 for maxplaybackrate then), a flag (stereo, sprop-stereo, cbr, useinbandfec, usedtx) neither 0 nor 1; any parameter written twice with two values (munging that appends its own after the browser\'s: libwebrtc keeps the last); an a=maxptime below the codec\'s minptime; a parameter of a codec whose parameters are all name=value (Opus, H.264, VP8, VP9, AV1, H.265, rtx) written without "=" (vdo.ninja\'s ";maxptime:20": libwebrtc keeps it under no name, as RED\'s list, and it does nothing). Munging code writes them by hand (RTCMultiConnection\'s setOpusAttributes, in the munging audit\'s real outputs).',
-    action: 'Write each parameter once, inside its range (maxaveragebitrate=510000 for the most Opus sends); take the munging step\'s values out of the browser\'s a=fmtp rather than appending after them.',
+    title: 'A codec parameter out of its range, misspelled, or written twice with two values',
+    description: 'An a=fmtp value outside what its RFC allows: Opus\'s maxaveragebitrate outside 6000 to 510000 bit/s (libwebrtc clamps it: a munged 1048576 gives 510000, not the bitrate asked for), maxplaybackrate or sprop-maxcapturerate outside 8000 to 48000 (libwebrtc reads 48000 for maxplaybackrate then), a flag (stereo, sprop-stereo, cbr, useinbandfec, usedtx) neither 0 nor 1; any parameter written twice with two values (munging that appends its own after the browser\'s: libwebrtc keeps the last); an a=maxptime below the codec\'s minptime; a parameter of a codec whose parameters are all name=value (Opus, H.264, VP8, VP9, AV1, H.265, rtx) written without "=" (vdo.ninja\'s ";maxptime:20": libwebrtc keeps it under no name, as RED\'s list, and it does nothing); a name one or two letters off one its payload format defines, or with a word put inside it (a PeerJS snippet\'s "maxaveragebitrat", a search and replace\'s "profileKey-level-id": the codec passes over it, and H.264 without its profile-level-id is Constrained Baseline 3.1). Munging code writes them by hand (RTCMultiConnection\'s setOpusAttributes, in the munging audit\'s real outputs).',
+    action: 'Write each parameter once, spelled as its payload format names it, inside its range (maxaveragebitrate=510000 for the most Opus sends); take the munging step\'s values out of the browser\'s a=fmtp rather than appending after them.',
     reference: 'RFC 7587 §6.1; RFC 8866 §6.15; libwebrtc audio_encoder_opus.cc',
   },
   'fid-without-rtx': {
@@ -427,6 +429,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'chrome://webrtc-internals shows each section of a description folded under a summary: its first line, " (N more lines)", and for an m-section " direction=<dir> mid=<mid>" (" munged" when setLocalDescription\'s section differs from createOffer\'s; peer_connection_update_table.js). Text copied from the page carries the summary on the section\'s first line, and a section folded on the page (more than 10 sections, inactive or rejected ones) is copied as its summary alone. sdpscope reads the line without the summary (the line is kept as written) and says how many lines a folded section lost; a browser given the text refuses it (the summary\'s words are not payload types).',
     action: 'Copy the description with the page\'s "Copy description to clipboard" button, or from its dump ("Create a WebRTC-Internals dump"), or open every section before copying the page text.',
     reference: 'RFC 8866 §5.14',
+  },
+  'rtpmap-unlisted': {
+    domain: 'sdp',
+    title: 'An a=rtpmap for a payload type the m= line does not list',
+    description: 'An a=rtpmap line whose payload type is not among its m= line\'s formats. Both browsers take the description and pass over the line (measured; libwebrtc: "Ignore rtpmap line that did not appear in the <fmt> of the m-line"): that codec is not offered there. Where another m-section lists the payload type with no a=rtpmap, the line is likely that codec\'s, put in the wrong m-section by a munge (Wowza\'s mungeSDPPublish inserts H264\'s lines after the first a=rtcp-rsize, which is the audio section\'s): there the payload type has no codec. (An a=fmtp or a=rtcp-fb for such a payload type Chromium rejects: codec-attribute-unknown-pt.)',
+    action: 'Put the codec\'s a=rtpmap, a=fmtp and a=rtcp-fb lines in the m-section whose m= line lists its payload type, or add the payload type to this m= line.',
+    reference: 'RFC 8866 §6.6',
   },
   'ssrc-multiple-tracks': {
     domain: 'sdp',

@@ -186,10 +186,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // 2026-12-06 (late night) 125.6 → 129.2 KiB: the munging audit's codec-parameter-value (Opus's
   // ranges, its table entry's words), session-line-order and ssrc-sim-rtx-partial, the untyped
   // description's ICE credentials. Cap 132 KiB. 2026-12-07: 130.8 → 132.4 KiB with webrtc-internals'
-  // page summaries read around (page-summary's table entry), flags with words after them. Cap 136 KiB.
-  it('parseSdp + negotiate stays within 136 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // page summaries read around (page-summary's table entry), flags with words after them; 136.0 with
+  // the munging audits' findings (rtpmap-unlisted, codec parameter typos, mline-empty-field). Cap 140 KiB.
+  it('parseSdp + negotiate stays within 140 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 24 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 28 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -268,8 +269,9 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // 413.7 KiB: the munging and candidate audits' readers and rules (every other line in the diff,
     // codec parameters, line order, masked candidates merged, native IceCandidate JSON), then 418.3
     // with the new-user audit's fixes and connection-repeated. Cap 420 KiB. 2026-12-07: 418.3 → 421.4
-    // KiB with the page copies' readers (summaries, about:webrtc headings), flags with words after them. Cap 428 KiB.
-    expect(sizes['whole core']).toBeLessThan(428 * 1024);
+    // KiB with the page copies' readers (summaries, about:webrtc headings), flags with words after them;
+    // 428.2 with the munging audits' findings (rtpmap-unlisted, parameter typos, mline-empty-field). Cap 436 KiB.
+    expect(sizes['whole core']).toBeLessThan(436 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -374,6 +374,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('timing-one-field', 'syntax', 't=0 (one field)', replaceFirst(/^t=0 0$/, 't=0')),
   a('simulcast-draft03', 'rid and simulcast', '"a=simulcast: recv rid=q;h;f" (draft-ietf-mmusic-sdp-simulcast-03, as Firefox wrote it before version 64)', sfuAnswer(...SIM_RIDS, 'a=simulcast: recv rid=q;h;f'), 'simulcast'),
   a('mline-no-format-rejected', 'syntax', 'the video m-line rejected with no format at all: "m=video 0 UDP/TLS/RTP/SAVPF" (a Kurento answer)', (s) => inKind('video', (m) => [m[0]!.replace(/^(m=video) \d+ (\S+) .*$/, '$1 0 $2'), ...m.slice(1)])(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
+  a('mline-trailing-blank', 'syntax', 'a blank after the last format of the video m= line (RongCloud\'s renameCodec joins a list with an undefined in it)', replaceFirst(/^(m=video \d+ \S+ .*\S)$/, '$1 ')),
+  o('mline-double-blank', 'syntax', 'two blanks between the first two formats of the audio m= line', replaceFirst(/^(m=audio \d+ \S+ \d+) /, '$1  ')),
   a('mline-no-format', 'syntax', 'the audio m-line with no format: "m=audio 9 UDP/TLS/RTP/SAVPF"', replaceFirst(/^(m=audio \d+ \S+) .*$/, '$1')),
   a('sctp-port-two-blanks', 'SCTP', '"a=sctp-port  5000" (two blanks for the colon)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port  $1'), 'data'),
   a('sctp-port-blank-word', 'SCTP', '"a=sctp-port abc" (a blank for the colon, no number)', replaceAll(/^a=sctp-port:(\d+)$/, 'a=sctp-port abc'), 'data'),

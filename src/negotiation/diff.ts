@@ -106,14 +106,16 @@ const SAID: ReadonlySet<string> = new Set(['candidate', 'rtpmap', 'fmtp', 'msid'
  * a=ssrc-group, a=rtcp-fb (but of a codec added or removed: said with it), a=ptime, a=simulcast…
  * (munging audit: a bitrate cap, trickle's removal or a simulcast group added were "no changes").
  */
-function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, ssrcsGone: ReadonlySet<string> = NONE, session = false): string[] {
+function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, ssrcsGone: ReadonlySet<string> = NONE, session = false, listed: ReadonlySet<string> = NONE): string[] {
   const out: string[] = [];
   for (const l of lines) {
     // An m-section's c= is address-changed's (but gathering's placeholder filled in, no change);
     // the session's, every m-section's without its own (RFC 8866 §5.7), is a line (change audit: unsaid).
     if (l.kind === 'media' || l.kind === 'origin' || (l.kind === 'connection' && !session) || (l.kind === 'field' && l.letter === 'v')) continue;
     if (l.kind === 'attribute' || l.kind === 'other-attribute') {
-      if (SAID.has(l.name)) continue;
+      // An a=rtpmap or a=fmtp of a payload type the m= line does not list is no codec's: a line
+      // (munging audit 5: Wowza's H264 lines moved under m=audio went unsaid).
+      if (SAID.has(l.name) && !((l.name === 'rtpmap' || l.name === 'fmtp') && l.kind === 'attribute' && !listed.has(l.name === 'rtpmap' ? String((l.value as { payloadType: number }).payloadType) : (l.value as { format: string }).format))) continue;
       const text = writeLine(l);
       if (l.name === 'group' && /^a=group:BUNDLE(?: |$)/.test(text)) continue;
       if (l.name === 'rtcp-fb' && codecsGone.has(/^a=rtcp-fb:(\S+)/.exec(text)?.[1] ?? '')) continue;
@@ -231,7 +233,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   const ob = before.origin;
   const oa = after.origin;
   const sameSession = ob !== null && oa !== null && ob.username === oa.username && ob.sessionId === oa.sessionId;
-  if (ob && oa && !sameSession) add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}: these are two sessions, not a renegotiation`);
+  // The username alone changed (Chime's withUnifiedPlanFormat writes "mozilla-chrome"): said as
+  // that, not as "session id X → X" (munging audit 6).
+  if (ob && oa && !sameSession) {
+    if (ob.sessionId === oa.sessionId) add('session-changed', null, `${ob.username} ${ob.sessionId}`, `${oa.username} ${oa.sessionId}`, `o= username ${ob.username} → ${oa.username}, session id ${ob.sessionId} kept: the username and session id name a session (RFC 8866 §5.2), so by the letter these are two sessions`);
+    else add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}${ob.username !== oa.username ? ` (and username ${ob.username} → ${oa.username})` : ''}: these are two sessions, not a renegotiation`);
+  }
   // Every BUNDLE group, ' | ' between two (a second group changed was not said).
   const bundles = (d: SessionDescription) => {
     const gs = bundleGroupsOf(d);
@@ -333,7 +340,13 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       if (pb.join(';') === pa.join(';')) continue;
       const plus = multisetDiff(pa, pb);
       const minus = multisetDiff(pb, pa);
-      const what = [...minus.map((x) => `-${x}`), ...plus.map((x) => `+${x}`)].join(' ') || 'the same parameters in another order';
+      // A parameter written again as it was (stereo=1 added to an Opus that had it: Ant Media's,
+      // Millicast's, Pixel Streaming's munges on Firefox's offers) changes nothing the browsers
+      // read (a name → value map): said so, not "+stereo=1" (munging audits 5 and 6).
+      const again = (x: string, other: readonly string[]) => other.includes(x);
+      const said = [...minus.map((x) => (again(x, pa) ? `-${x} (one of its copies: still there)` : `-${x}`)), ...plus.map((x) => (again(x, pb) ? `+${x} again (it was there: no change)` : `+${x}`))];
+      const only = plus.every((x) => again(x, pb)) && minus.every((x) => again(x, pa));
+      const what = (said.join(' ') || 'the same parameters in another order') + (only && said.length > 0 ? ': the parameters the browsers read are the same' : '');
       add('codec-parameters-changed', here, fmtpText(c) || null, fmtpText(n) || null, `${codecName(c)} a=fmtp: ${what}`);
     }
     const inA = new Set(ca);
@@ -385,8 +398,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     // Every other line, as written; a=rtcp-fb of a codec added or removed is said with the codec.
     const gone = new Set([...setDiff(ca, cb), ...setDiff(cb, ca)].map((c) => c.split(' ')[0]!));
     const ssrcsGone = new Set([...setDiff(sa, sb), ...setDiff(sb, sa)]);
-    const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone, ssrcsGone);
-    const la = b.lines === a.lines ? [] : otherLines(a.lines, gone, ssrcsGone);
+    const lb = b.lines === a.lines ? [] : otherLines(b.lines, gone, ssrcsGone, false, new Set(b.formats));
+    const la = b.lines === a.lines ? [] : otherLines(a.lines, gone, ssrcsGone, false, new Set(a.formats));
     for (const l of multisetDiff(la, lb)) add('line-added', here, null, l, `line added: ${JSON.stringify(l)}`);
     for (const l of multisetDiff(lb, la)) add('line-removed', here, l, null, `line removed: ${JSON.stringify(l)}`);
 

@@ -29,6 +29,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'candidate-unknown-kind': 'Write typ host, srflx, prflx or relay, and tcptype active, passive or so (RFC 6544), or leave the candidate out: one unknown candidate makes Chromium refuse the whole description (trickled, only that candidate is refused).',
   'bandwidth-value': 'Write b=<type>:<kilobits per second> as a whole number (b=AS:2000; b=TIAS in bits per second), or remove the line.',
   'empty-attribute': 'Remove the a= line that has no attribute name.',
+  'mline-empty-field': 'Write the m= line\'s fields with one blank between them and none at its end (a munge that joins a list with an empty or undefined entry in it leaves one).',
   'format-nonnumeric': 'List payload type numbers on an RTP m= line; a codec\'s name goes in its a=rtpmap line.',
   'payload-type-range': 'Give the codec a payload type from 96 to 127 (or 35 to 63, which Chromium uses when those run out) and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines with it.',
   'payload-type-reserved': 'Use a dynamic payload type (96–127, or 35–63) for the codec, and renumber its a=rtpmap, a=fmtp and a=rtcp-fb lines.',

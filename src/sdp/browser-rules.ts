@@ -10,6 +10,7 @@ import { classifyAddress } from '../candidate/address.js';
 import { extensionOf, innerExtension } from './attribute-readers.js';
 import { diagnostic, type BrowserVerdicts, type Diagnostic, type LinePosition } from '../diagnostics.js';
 import type { AttributeLine, AttributeName, AttributeValues, MediaLine, SdpLine } from './model.js';
+import { PAGE_SUMMARY } from './line.js';
 
 const C: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const F: BrowserVerdicts = { chromium: 'accepts', firefox: 'rejects' };
@@ -36,6 +37,7 @@ const RULE_BROWSERS = {
   'attribute-blank': C,
   'mline-port': C,
   'mline-no-format': C,
+  'mline-empty-field': C,
   'candidate-unknown-kind': C,
   'bandwidth-value': BOTH,
   'empty-attribute': BOTH,
@@ -110,6 +112,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'attribute-blank': { what: 'a blank right after "a="', reference: 'RFC 8866 §5' },
   'mline-port': { what: 'm= port above 65535, or with a port count (9/2)', reference: 'RFC 8866 §5.14' },
   'mline-no-format': { what: 'an m-line with no format after its proto, a rejected one (port 0) too (Chromium: "Expects at least 4 fields"; Firefox takes a rejected one, and finds no codec in common in one in use)', reference: 'RFC 8866 §5.14' },
+  'mline-empty-field': { what: 'an m= line with an empty field: a blank at its end or two in a row (Chromium splits on each blank and refuses the empty format: "Failed to parse SessionDescription"; Firefox splits on runs of blanks and takes it; measured)', reference: 'RFC 8866 §5.14, §9' },
   'candidate-unknown-kind': { what: 'an a=candidate of an unknown typ or tcptype: the whole description is refused', reference: 'RFC 8839 §5.1, RFC 6544 §4.5' },
   'bandwidth-value': { what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
   'empty-attribute': { what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
@@ -243,6 +246,14 @@ export function lineRules(l: SdpLine, add: RuleSink, rtp = true): void {
       if (l.value.port > 65535 || l.value.portCount !== null) add('mline-port', l.line, 3 + l.value.kind.length + 1, l.value.portCount !== null ? `m= port ${l.value.port}/${l.value.portCount}` : `m= port ${l.value.port}`);
       // No format at all, port 0 too (Chromium: "Expects at least 4 fields"; a Kurento answer's rejected video, thread audit).
       if (l.value.formats.length === 0) add('mline-no-format', l.line, null, `m=${l.value.kind} ${l.value.port} ${l.value.protocol} has no format`);
+      // A blank at the end or two in a row (readMedia drops the empty format): RongCloud's renameCodec joins a list with an undefined in it (munging audit 7).
+      else if (l.verbatim !== undefined) {
+        const text = l.verbatim.text;
+        const summary = PAGE_SUMMARY.exec(text);
+        const bare = summary === null ? text : text.slice(0, summary.index);
+        const at = bare.endsWith(' ') ? bare.length : bare.indexOf('  ');
+        if (at >= 0) add('mline-empty-field', l.line, at + 1, bare.endsWith(' ') ? `the m= line ends with a blank` : `the m= line has two blanks in a row`);
+      }
       if (!isKnownProtocol(l.value.protocol)) add('unknown-protocol', l.line, null, `proto ${JSON.stringify(l.value.protocol)}`);
       if (/RTP\//i.test(l.value.protocol)) {
         // One finding a rule for the line, with the first format that breaks it and how many do

@@ -16,6 +16,59 @@ const OPUS_RANGES: Readonly<Record<string, readonly [number, number, string]>> =
 };
 /** Codecs whose a=fmtp parameters are all name=value (RFC 7587 §6.1, RFC 6184 §8.1, RFC 7741 §6.1, RFC 4588 §8.6, the VP9, AV1 and H.265 payload formats); RED and telephone-event have bare tokens. */
 const PAIRS_ONLY: ReadonlySet<string> = new Set(['opus', 'h264', 'vp8', 'vp9', 'av1', 'h265', 'rtx']);
+/**
+ * The parameters each codec's payload format defines (RFC 7587 §6.1, RFC 6184 §8.1, RFC 4588 §8.6,
+ * RFC 7741 §6.1, the VP9 and AV1 payload formats): a name one or two letters off one of them is a
+ * typo the codec passes over (a PeerJS snippet copied into five repositories writes
+ * "maxaveragebitrat"; munging audit 6).
+ */
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  opus: ['maxplaybackrate', 'sprop-maxcapturerate', 'maxptime', 'ptime', 'minptime', 'maxaveragebitrate', 'stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx'],
+  h264: ['profile-level-id', 'packetization-mode', 'level-asymmetry-allowed', 'sprop-parameter-sets', 'sprop-level-parameter-sets', 'max-mbps', 'max-smbps', 'max-fs', 'max-cpb', 'max-dpb', 'max-br', 'max-recv-level', 'redundant-pic-cap', 'in-band-parameter-sets', 'sprop-interleaving-depth', 'sprop-deint-buf-req', 'deint-buf-cap', 'sprop-init-buf-time', 'sprop-max-don-diff', 'max-rcmd-nalu-size', 'use-level-src-parameter-sets', 'sar-understood', 'sar-supported', 'max-fps', 'max-fr'],
+  rtx: ['apt', 'rtx-time'],
+  vp8: ['max-fr', 'max-fs'],
+  vp9: ['profile-id', 'max-fr', 'max-fs'],
+  av1: ['profile', 'level-idx', 'tier'],
+};
+/** Unknown names looked at per codec (a hostile a=fmtp of thousands stays cheap). */
+const MAX_UNKNOWN = 8;
+
+/** The known parameter `name` is a typo of (an edit distance of at most 1, or 2 for names of 10 letters and more; max-fps and max-fr, which stacks write for H.264, known), or null. */
+function typoOf(name: string, known: readonly string[]): string | null {
+  if (name.length > 40 || name.startsWith('x-')) return null;
+  const lower = name.toLowerCase();
+  if (known.includes(lower)) return null;
+  for (const k of known) {
+    const most = k.length >= 10 ? 2 : 1;
+    if (Math.abs(k.length - lower.length) <= most && distance(lower, k, most) <= most) return k;
+    // A word put inside a long one ("profileKey-level-id", a search and replace's): its start and end.
+    if (k.length >= 8 && lower.length > k.length && lower.length <= k.length + 4) {
+      let p = 0;
+      while (p < k.length && lower[p] === k[p]) p++;
+      let q = 0;
+      while (q < k.length - p && lower[lower.length - 1 - q] === k[k.length - 1 - q]) q++;
+      if (p >= 4 && p + q === k.length) return k;
+    }
+  }
+  return null;
+}
+
+/** Levenshtein distance of two short strings, or more than `most` once it is sure to be. */
+function distance(a: string, b: string, most: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (row[j]! < best) best = row[j]!;
+    }
+    if (best > most) return most + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** Opus's flags (RFC 7587 §6.1): 0 or 1. */
 const OPUS_FLAGS: ReadonlySet<string> = new Set(['stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx']);
 
@@ -31,12 +84,19 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     // No map for a codec of a handful of parameters (parseSdp's hot path: each compared with those
     // before it); one for more (a=fmtp lines merged into thousands: linear, the growth test's case).
     const last = ps.length > SMALL ? new Map<string, string>() : null;
+    const known = KNOWN[name];
+    let unknown = 0;
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
       if (p.name === null) {
         // Written without "=" (vdo.ninja's ";maxptime:20"): webrtc_sdp.cc keeps such a token under no name, for RED's list and DTMF's events; for these codecs it does nothing.
         if (pairsOnly && p.value !== '') out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${JSON.stringify(clip(p.value))} (payload type ${c.payloadType}) is not name=value: libwebrtc keeps it under no name, and it does nothing`, at));
         continue;
+      }
+      if (known !== undefined && unknown < MAX_UNKNOWN && !known.includes(p.name)) {
+        unknown++;
+        const meant = typoOf(p.name, known);
+        if (meant !== null) out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${clip(p.name)} (payload type ${c.payloadType}) is none of its payload format's: ${meant}? As written the codec passes over it`, at));
       }
       const before = last !== null ? last.get(p.name) : lastValue(ps, i, p.name);
       last?.set(p.name, p.value);

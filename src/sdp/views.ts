@@ -400,6 +400,33 @@ function pageSummaries(blocks: readonly (readonly SdpLine[])[], findings: Findin
   }
 }
 
+/**
+ * An a=rtpmap for a payload type its m= line does not list: both browsers pass over it (measured;
+ * libwebrtc: "Ignore rtpmap line that did not appear in the <fmt> of the m-line"). Where another
+ * m-section lists that payload type with no a=rtpmap, the line is likely that codec's, put in the
+ * wrong m-section by a munge (Wowza's mungeSDPPublish puts H264's lines under m=audio).
+ */
+function strayRtpmaps(media: readonly MediaDescription[], findings: FindingSink<ParseDiagnostic>): void {
+  /** Payload type → the first m-section listing it with no a=rtpmap (made at the first stray line). */
+  let homes: Map<string, MediaDescription> | null = null;
+  for (const m of media) {
+    let listed: Set<string> | null = null;
+    for (const l of m.lines) {
+      if (l.kind !== 'attribute' || l.name !== 'rtpmap') continue;
+      listed ??= new Set(m.formats);
+      const pt = String(l.value.payloadType);
+      if (listed.has(pt)) continue;
+      if (homes === null) {
+        homes = new Map();
+        for (const o of media) for (const c of o.codecs) if (c.name === '' && !homes.has(String(c.payloadType))) homes.set(String(c.payloadType), o);
+      }
+      const home = homes.get(pt);
+      const there = home === undefined || home === m ? '' : `; m-line ${home.index} (${home.kind}${home.mid !== null ? `, mid ${home.mid}` : ''}) lists ${pt} with no a=rtpmap: the line is likely its codec's, in the wrong m-section`;
+      findings.push(diagnostic('rtpmap-unlisted', `a=rtpmap:${pt} ${l.value.encodingName}/${l.value.clockRate} for payload type ${pt}, which this m= line does not list: both browsers pass over it${there}`, { line: l.line, column: 10, mid: null }));
+    }
+  }
+}
+
 export function buildDescription(
   lines: readonly SdpLine[],
   sections: readonly (readonly SdpLine[])[],
@@ -416,6 +443,7 @@ export function buildDescription(
   iceOptionsCommas(s.all('ice-options'), null, findings);
   const sessionCandidates = candidatesOf(s, null, findings);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
+  strayRtpmaps(media, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;

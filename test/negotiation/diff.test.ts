@@ -74,6 +74,20 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const d = diffDescriptions(parseSdp(corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp')), parseSdp(munged('whatsappweb__removeIceCandidates__firefox70.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-removed').map((c) => c.before)).toContain('a=end-of-candidates');
   });
+  it('stereo=1 written again on an Opus that had it (Ant Media\'s, Pixel Streaming\'s munges on Firefox 70): said as no change, not "+stereo=1" (munging audits 5 and 6)', () => {
+    const ff = corpusFile('sdp/medooze__firefox70_offer_bundle_only_relay_candidates.sdp');
+    const params = (name: string) => diffDescriptions(parseSdp(ff), parseSdp(munged(name))).changes.filter((c) => c.kind === 'codec-parameters-changed').map((c) => c.message);
+    expect(params('antmedia__stereoAnswer__firefox70.sdp')).toEqual(['109 opus/48000/2 a=fmtp: +stereo=1 again (it was there: no change): the parameters the browsers read are the same']);
+    expect(params('pixelstreaming__mungeSDP__firefox70.sdp')[0]).toBe('109 opus/48000/2 a=fmtp: +maxaveragebitrate=510000 +stereo=1 again (it was there: no change)');
+  });
+  it('Wowza\'s mungeSDPPublish puts H264\'s a=rtpmap and a=fmtp under m=audio, which does not list 106: lines added there (they had gone unsaid; munging audit 5)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('wowza__mungeSDPPublish__samples-offer.sdp')));
+    expect(d.changes.filter((c) => c.kind === 'line-added' && c.mid === '0' && /^a=(rtpmap|fmtp):106 /.test(c.after ?? '')).map((c) => c.after)).toEqual(['a=rtpmap:106 H264/90000', 'a=fmtp:106 x-google-min-bitrate=360;x-google-max-bitrate=360', 'a=fmtp:106 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f']);
+  });
+  it('Chime\'s withUnifiedPlanFormat changes the o= username alone: session-changed names it (it read "session id X → X")', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('chime__withUnifiedPlanFormat__samples-offer.sdp')));
+    expect(d.changes.find((c) => c.kind === 'session-changed')!.message).toMatch(/^o= username - → mozilla-chrome, session id \d+ kept: the username and session id name a session \(RFC 8866 §5\.2\), so by the letter these are two sessions$/);
+  });
   it('lines no kind speaks of are said when nothing else is (an a=ssrc cname changed), and layout alone is no change', () => {
     const cname = input.replace(/(a=ssrc:\d+ cname:)\S+/g, '$1other');
     expect(lines(input, cname).map(([k]) => k)).toEqual(expect.arrayContaining(['line-added', 'line-removed']));

@@ -280,6 +280,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['ssrc-multiple-tracks', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n'],
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
     ['page-summary', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0 (0 more lines) direction=sendrecv\r\n'],
+    ['rtpmap-unlisted', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:106 H264/90000\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
   it('covers the table', () => {
@@ -491,5 +492,29 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     // A name that only starts like a flag is another attribute, as the browsers read it; so is a known valued attribute with blanks.
     expect(parseSdp(section('a=recvonlyx')).media[0]!.direction).toBe('sendrecv');
     expect(parseSdp(section('a=recvonlyx')).diagnostics.map((x) => x.kind)).not.toContain('attribute-syntax');
+  });
+
+  it('an a=rtpmap of a payload type its m= line does not list is said (both browsers pass over it, measured), pointing at the m-section that lists it with no a=rtpmap (Wowza\'s H264 lines under m=audio)', () => {
+    const text = `${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:106 H264/90000\r\nm=video 9 UDP/TLS/RTP/SAVPF 106\r\na=mid:1\r\n`;
+    const d = parseSdp(text);
+    expect(d.diagnostics.filter((x) => x.kind === 'rtpmap-unlisted').map((x) => [x.line, x.mid, x.message])).toEqual([
+      [8, '0', 'a=rtpmap:106 H264/90000 for payload type 106, which this m= line does not list: both browsers pass over it; m-line 1 (video, mid 1) lists 106 with no a=rtpmap: the line is likely its codec\'s, in the wrong m-section'],
+    ]);
+    expect(d.media[0]!.codecs.map((c) => c.name)).toEqual(['opus']);
+  });
+
+  it('a codec parameter a letter or two off its payload format\'s, or with a word put inside, is said (a PeerJS snippet\'s maxaveragebitrat, a replace\'s profileKey-level-id); stacks\' own names and vendor ones are not', () => {
+    const fmtp = (codec: string, params: string) => parseSdp(`${head}m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=rtpmap:96 ${codec}\r\na=fmtp:96 ${params}\r\n`).diagnostics.filter((x) => x.kind === 'codec-parameter-value').map((x) => x.message);
+    expect(fmtp('opus/48000/2', 'minptime=10;maxaveragebitrat=128000')).toEqual(['opus parameter maxaveragebitrat (payload type 96) is none of its payload format\'s: maxaveragebitrate? As written the codec passes over it']);
+    expect(fmtp('H264/90000', 'profileKey-level-id=42e01f;packetization-mode=1')).toEqual(['H264 parameter profileKey-level-id (payload type 96) is none of its payload format\'s: profile-level-id? As written the codec passes over it']);
+    expect(fmtp('H264/90000', 'profile-level-id=42e01f;max-fps=3000;x-google-max-bitrate=100;level-asymmetry-allowed=1')).toEqual([]);
+    expect(fmtp('opus/48000/2', 'stereo=1;usedtx=1;minptime=10;ptime=20;maxplaybackrate=48000')).toEqual([]);
+  });
+
+  it('an m= line with a blank at its end or two in a row: Chromium\'s refusal (measured: "Failed to parse SessionDescription"; Firefox takes it), at the blank (RongCloud\'s renameCodec)', () => {
+    const rule = (mline: string) => parseSdp(`${head}${mline}\r\na=mid:0\r\n`).diagnostics.filter((x) => 'rule' in x && x.rule === 'mline-empty-field').map((x) => [x.column, x.message]);
+    expect(rule('m=video 9 UDP/TLS/RTP/SAVPF 96 97 ')).toEqual([[35, 'the m= line ends with a blank: Chromium rejects it (Firefox accepts)']]);
+    expect(rule('m=video 9 UDP/TLS/RTP/SAVPF 96  97')).toEqual([[31, 'the m= line has two blanks in a row: Chromium rejects it (Firefox accepts)']]);
+    expect(rule('m=video 9 UDP/TLS/RTP/SAVPF 96 97')).toEqual([]);
   });
 });
