@@ -353,7 +353,12 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const inB = new Set(cb);
     const commonB = cb.filter((c) => inA.has(c));
     const commonA = ca.filter((c) => inB.has(c));
-    if (commonB.join('|') !== commonA.join('|')) add('codecs-reordered', here, commonB.map((c) => c.split(' ')[0]).join(' '), commonA.map((c) => c.split(' ')[0]).join(' '), `codec order ${commonB.map((c) => c.split(' ')[0]).join(' ')} → ${commonA.map((c) => c.split(' ')[0]).join(' ')}`);
+    if (commonB.join('|') !== commonA.join('|')) {
+      // The first codec is the one a call sends with: named when it changed (munging audit 7:
+      // Nextcloud's preferH264 put H264 High 64001f first, which the payload types alone hid).
+      const first = commonB[0] !== commonA[0] ? `; the first codec ${shown(beforeCodecs, commonB[0]!)} → ${shown(afterCodecs, commonA[0]!)}` : '';
+      add('codecs-reordered', here, commonB.map((c) => c.split(' ')[0]).join(' '), commonA.map((c) => c.split(' ')[0]).join(' '), `codec order ${commonB.map((c) => c.split(' ')[0]).join(' ')} → ${commonA.map((c) => c.split(' ')[0]).join(' ')}${first}`);
+    }
 
     const sb = [...new Set(b.ssrcs.map((s) => s.ssrc))];
     const sa = [...new Set(a.ssrcs.map((s) => s.ssrc))];

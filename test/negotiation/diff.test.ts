@@ -84,6 +84,10 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('wowza__mungeSDPPublish__samples-offer.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-added' && c.mid === '0' && /^a=(rtpmap|fmtp):106 /.test(c.after ?? '')).map((c) => c.after)).toEqual(['a=rtpmap:106 H264/90000', 'a=fmtp:106 x-google-min-bitrate=360;x-google-max-bitrate=360', 'a=fmtp:106 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f']);
   });
+  it('Nextcloud\'s preferH264 reorders the video codecs: the first codec, the one a call sends with, is named (the payload types alone hid H264 High first; munging audit 7)', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(munged('nextcloud__preferH264VideoCodecIfAvailable__samples-offer.sdp')));
+    expect(d.changes.find((c) => c.kind === 'codecs-reordered')!.message).toMatch(/; the first codec 96 VP8\/90000 → 112 H264\/90000 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=64001f$/);
+  });
   it('Chime\'s withUnifiedPlanFormat changes the o= username alone: session-changed names it (it read "session id X → X")', () => {
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('chime__withUnifiedPlanFormat__samples-offer.sdp')));
     expect(d.changes.find((c) => c.kind === 'session-changed')!.message).toMatch(/^o= username - → mozilla-chrome, session id \d+ kept: the username and session id name a session \(RFC 8866 §5\.2\), so by the letter these are two sessions$/);
