@@ -173,7 +173,11 @@ export function readStatsDump(text: string): StatsDump {
   if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
   const snapshots = getStatsSnapshots(doc);
-  if (snapshots !== null) return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes: [], cut: false };
+  if (snapshots !== null) {
+    const stray = strayMembers(snapshots);
+    const notes = stray.length > 0 ? [`values that are no RTCStats object (no id, type and timestamp) were passed over: ${stray.join(', ')}`] : [];
+    return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
+  }
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
   const first = Array.isArray(doc) ? doc[0] : doc;
   const signaling = isObject(first) && (typeof first['sdp'] === 'string' || typeof first['candidate'] === 'string' || isObject(first['candidate']) || ['offer', 'answer', 'candidate'].includes(first['type'] as string) || isObject(first['offer']) || isObject(first['answer']));
@@ -636,7 +640,26 @@ const isRtcStats = (v: unknown): v is Record<string, unknown> => isObject(v) && 
 /** A saved getStats() result (an array of RTCStats, or an object of them by id), with an ICE one in it. */
 function isSnapshot(v: unknown): boolean {
   const list = Array.isArray(v) ? v : isObject(v) ? Object.values(v) : null;
-  return list !== null && list.length > 0 && list.every(isRtcStats) && list.some((x) => ICE_TYPES.has(canonicalType((x as { type: string }).type)));
+  if (list === null || list.length === 0) return false;
+  // An app's own members beside the RTCStats (a "tracks" object of its own: real-dump audit, an
+  // app that logs its stats keyed by type) are passed over, said in the notes; most must be RTCStats.
+  let stats = 0;
+  let ice = false;
+  for (const x of list) {
+    if (!isRtcStats(x)) continue;
+    stats++;
+    ice ||= ICE_TYPES.has(canonicalType(x['type'] as string));
+  }
+  return ice && stats * 2 >= list.length;
+}
+
+/** The members of a getStats() result saved as an object that are no RTCStats object (their keys), for the notes. */
+function strayMembers(snapshots: readonly StatsSnapshot[]): string[] {
+  const keys = new Set<string>();
+  for (const s of snapshots) if (isObject(s) && !Array.isArray(s)) for (const [k, v] of Object.entries(s)) if (!isRtcStats(v)) keys.add(k);
+  let items = 0;
+  for (const s of snapshots) if (Array.isArray(s)) for (const v of s) if (!isRtcStats(v)) items++;
+  return [...[...keys].slice(0, 5).map((k) => JSON.stringify(k)), ...(keys.size > 5 ? [`${keys.size - 5} more`] : []), ...(items > 0 ? [`${items} item(s) of a list`] : [])];
 }
 
 /** A document of getStats() results as JSON: one snapshot, or an array of them; null when it is not one. */

@@ -37,6 +37,9 @@ export const ICE_VERDICTS = {
 
 export type IceVerdictCode = keyof typeof ICE_VERDICTS;
 
+/** Silence on a selected pair that is still sending, past which it is said (a few consent intervals; media brings RTCP every second or so). */
+const SILENT_MS = 8000;
+
 export interface IceVerdict {
   readonly code: IceVerdictCode;
   /** One plain sentence. */
@@ -118,8 +121,21 @@ export interface IcePairInfo {
   readonly lastResponseAt: number | null;
   /** responsesReceived grew between two samples of the dump (false: it had its last value from the first sample on). */
   readonly responsesGrew: boolean;
+  /**
+   * The pair's lastPacketReceivedTimestamp and lastPacketSentTimestamp (epoch ms; STUN packets not
+   * counted, W3C webrtc-stats §7.14), and the time of its last stats sample: null when not reported.
+   */
+  readonly lastPacketReceivedAt: number | null;
+  readonly lastPacketSentAt: number | null;
+  readonly sampledAt: number | null;
   /** For plots: RTT (ms) and bytes sent and received over time, as [epoch ms, value], at most 200 points each. */
   readonly series: { readonly rtt: readonly [number, number][]; readonly bytesSent: readonly [number, number][]; readonly bytesReceived: readonly [number, number][] };
+}
+
+/** A stats timestamp in epoch ms (native libwebrtc writes microseconds), null when it is none. */
+function epochMs(v: unknown): number | null {
+  const n = num(v);
+  return n === null || n <= 0 ? null : n > 1e14 ? n / 1000 : n;
 }
 
 /** A numeric series, thinned to at most `max` points (the first and the last kept). */
@@ -833,6 +849,9 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       selected: selectedIds.has(h.id) || s['selected'] === true,
       lastResponseAt,
       responsesGrew,
+      lastPacketReceivedAt: epochMs(s['lastPacketReceivedTimestamp']),
+      lastPacketSentAt: epochMs(s['lastPacketSentTimestamp']),
+      sampledAt: epochMs(s['timestamp']) ?? h.series('state').at(-1)?.time ?? null,
       series: { rtt: numericSeries(h, 'currentRoundTripTime', 1000), bytesSent: numericSeries(h, 'bytesSent'), bytesReceived: numericSeries(h, 'bytesReceived') },
     });
   }
@@ -1223,7 +1242,16 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
           // port forward), not a machine's own interface (ICE audit: "the two machines' own addresses").
           const announced = [...new Set(silent.filter((p) => p.remote?.addressClass === 'public').map((p) => hostPort(p.remote!.address, p.remote!.port)))];
           const forward = announced.length > 0 ? `; ${announced.join(', ')} ${announced.length === 1 ? 'is a public address' : 'are public addresses'} the other side announces as a host candidate (a server's configured public IP, behind a port forward that did not carry the checks)` : '';
-          evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the addresses each side announced as its own) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: a firewall on one of the hosts, or no route between them${forward}; the call took ${describePair(sel)} instead`);
+          // The remote reached from another of this side's interfaces answers, so the path of that
+          // interface is what fails (real-dump audit: a Twilio call's wifi host pair unanswered while
+          // ethernet's srflx pair to the same host candidate succeeded).
+          const reached = new Set(r.pairs.filter((p) => p.state === 'succeeded' || p.responsesReceived > 0).map((p) => p.remote?.id ?? ''));
+          const sameRemote = silent.filter((p) => p.remote?.id != null && reached.has(p.remote.id));
+          const nets = [...new Set(sameRemote.map((p) => p.local?.networkType).filter((n): n is string => typeof n === 'string'))];
+          const why = sameRemote.length === silent.length
+            ? `the other side's same host candidate answered from another of this side's addresses, so ${nets.length > 0 ? `this side's ${nets.join(', ')} interface` : 'the path from this side\'s host address'} had no way to it (no route, or a firewall on it)`
+            : 'a firewall on one of the hosts, or no route between them';
+          evidence.push(`${silent.length} host↔host pair${silent.length === 1 ? '' : 's'} (the direct path between the addresses each side announced as its own) sent ${sent} check${sent === 1 ? '' : 's'} and got no answer: ${why}${forward}; the call took ${describePair(sel)} instead`);
         }
         const [la, ra] = [sel.local?.address, sel.remote?.address];
         if (sel.local?.type === 'srflx' && sel.remote?.type === 'srflx' && la && la === ra) evidence.push(`both sides' server-reflexive address is ${la}: the two are behind one public address, and this path turns around in their router (NAT hairpinning, RFC 4787 §6), which not every router does`);
@@ -1234,7 +1262,19 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
     // Not long enough to call it failed (or no time to measure it by): said, not judged.
     if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
-    return verdict('connected', `ICE connected${through}.`, evidence);
+    // Sending on the selected pair and receiving nothing on it, STUN aside, when the stats were
+    // taken (real-dump audit: a robot's 1080p stream, 9.4 s silent in its app's last getStats;
+    // ICE went disconnected 0.9 s later): one way only; said, not "nothing to fix".
+    let silent = '';
+    if (sel && sel.lastPacketReceivedAt !== null && sel.lastPacketSentAt !== null && sel.sampledAt !== null) {
+      const quiet = sel.sampledAt - sel.lastPacketReceivedAt;
+      const sent = sel.sampledAt - sel.lastPacketSentAt;
+      if (quiet >= SILENT_MS && sent >= 0 && sent <= 2000) {
+        silent = `, but nothing came in on it for the last ${(quiet / 1000).toFixed(1)} s of the stats`;
+        evidence.push(`nothing received on the selected pair (STUN aside) for ${(quiet / 1000).toFixed(1)} s when the stats were taken, while this side sent on it ${(sent / 1000).toFixed(1)} s before: one way only. With media or data expected from the other side (or its RTCP, whenever this side sends media), the path had stopped delivering toward this side: a NAT binding gone, a network change, the peer gone; ICE drops the pair 30 s after its last consent response (RFC 7675 §5.1). Take stats later, or a dump with events, to see it end`);
+      }
+    }
+    return verdict('connected', `ICE connected${through}${silent}.`, evidence);
   }
 
   const closedAt = x.closedAt;

@@ -216,6 +216,21 @@ describe('explainIce on real dumps', () => {
       const lost = reports('lab/lost-mid-call__webrtc_internals_dump.gz')[0]!;
       expect(lost.verdict.evidence.join('\n')).not.toMatch(/never reached connected|no relay candidate was gathered/);
     });
+    it('an app\'s own getStats log with a member of its own beside the RTCStats (a robot stream\'s, keyed by type): read, the member said passed over (it was NOT_A_DUMP); its selected pair silent for 9.4 s while sending is said, not "connected" alone (ICE went disconnected 0.9 s later; real-dump audit)', () => {
+      const dump = readStatsDump(dumpText('transitive__chrome111_app_logged_stats_silent_excerpt.json'));
+      expect(dump.notes).toEqual(['values that are no RTCStats object (no id, type and timestamp) were passed over: "tracks"']);
+      const r = explainIce(dump.peerConnections[0]!);
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.message).toMatch(/, but nothing came in on it for the last 9\.4 s of the stats\.$/);
+      expect(r.verdict.evidence.some((e) => e.startsWith('nothing received on the selected pair (STUN aside) for 9.4 s when the stats were taken, while this side sent on it 0.4 s before: one way only.'))).toBe(true);
+      // A call receiving all along says nothing of it.
+      const edge = reports('twilio-voice.js__chrome2017_rtcstatsreport-edge.json')[0]!;
+      expect([edge.verdict.code, edge.verdict.message.includes('nothing came in')]).toEqual(['connected', false]);
+    });
+    it('a host↔host pair unanswered from one interface while the same remote host candidate answered from another: that interface\'s path is said to fail, not "a firewall on one of the hosts" (Twilio\'s wifi and ethernet; real-dump audit)', () => {
+      const r = reports('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')[0]!;
+      expect(r.verdict.evidence.find((e) => e.includes('host↔host'))).toMatch(/^1 host↔host pair \(the direct path between the addresses each side announced as its own\) sent 15 checks and got no answer: the other side's same host candidate answered from another of this side's addresses, so this side's wifi interface had no way to it \(no route, or a firewall on it\); the call took /);
+    });
     it('getStats results from before ICE began: not-started, never "no local description was set", which they cannot show (Twilio\'s pre-ice payload; ICE audit)', () => {
       const r = reports('twilio-voice.js__chrome141_rtcstatsreport-pre-ice.json')[0]!;
       expect(r.verdict.code).toBe('not-started');
