@@ -145,6 +145,7 @@ export interface NegotiationDiagnosticPayloads {
   'codec-parameters-differ': MediaPosition;
   'answer-codec-not-offered': MediaPosition;
   'payload-type-remapped': MediaPosition;
+  'opus-stereo-one-way': MediaPosition;
   'rtx-without-codec': MediaPosition;
   'invalid-direction': MediaPosition;
   'no-media-flow': MediaPosition;
@@ -269,6 +270,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'codec-parameters-differ': 'warning',
   'answer-codec-not-offered': 'warning',
   'payload-type-remapped': 'warning',
+  'opus-stereo-one-way': 'info',
   'rtx-without-codec': 'warning',
   'invalid-direction': 'error',
   'no-media-flow': 'info',
@@ -621,6 +623,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answer uses another payload type number than the offer for the same codec. Allowed (each side receives on the numbers it declared), but many SFUs and gateways mishandle it.',
     action: 'Echo the offer\'s payload types in the answer (JSEP answerers do).',
     reference: 'RFC 3264 §6.1; RFC 9429 §5.3.1',
+  },
+  'opus-stereo-one-way': {
+    domain: 'negotiation',
+    title: 'Opus stereo asked for by one side only',
+    description: 'Opus\'s stereo=1 says the side that writes it prefers to receive stereo (RFC 7587 §6.1); its absence, mono. Written in the offer and not the answer (a browser\'s answer leaves it out unless munged in: GetStream\'s and Ant Media\'s answer munges add it), the offerer sends the answerer mono: libwebrtc\'s Opus encoder takes its channel count from the other side\'s stereo. The other way round, the answerer sends mono. The usual "why is the audio mono" of a stereo call.',
+    action: 'Write stereo=1 (and sprop-stereo=1 on a side that sends stereo) in the a=fmtp of the description of each side that should receive stereo, the answer included.',
+    reference: 'RFC 7587 §6.1, §7',
   },
   'rtx-without-codec': {
     domain: 'negotiation',

@@ -4,7 +4,7 @@
  */
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
-import type { Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
+import type { Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
@@ -491,6 +491,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const media = answered !== undefined && !/^(rtx|red)$/i.test(answered.name);
         const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : '';
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
+      }
+      // Opus stereo asked for by one side (RFC 7587 §6.1: the writer's wish to receive it): the other sends mono.
+      for (const c of codecs.negotiated) {
+        if (c.name.toLowerCase() !== 'opus') continue;
+        const stereo = (x: Codec | undefined) => x !== undefined && [...x.parameters].reverse().find((p) => p.name === 'stereo')?.value === '1';
+        const inOffer = stereo(o.codecs.find((x) => x.payloadType === c.offerPayloadType));
+        const inAnswer = stereo(a.codecs.find((x) => x.payloadType === c.answerPayloadType));
+        if (inOffer !== inAnswer) at('opus-stereo-one-way', inOffer
+          ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
+          : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
       }
       simulcastAnswered(o, a, at);
       // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.

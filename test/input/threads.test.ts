@@ -78,6 +78,14 @@ describe('real threads (test/fixtures/threads)', () => {
     }
   });
 
+  it('GetStream\'s SFU offer asks for Opus stereo and Chrome\'s answer does not (why GetStream munges the answer): opus-stereo-one-way says the SFU then sends mono; the other way round, the answerer does', () => {
+    const offer = readInput(thread('getstream_sfu_subscriber_offer_webrtc_internals_page_copy.sdp')).descriptions[0]!.description;
+    const answer = parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp'));
+    expect(negotiate(offer, answer).diagnostics.filter((d) => d.kind === 'opus-stereo-one-way').map((d) => d.message)).toEqual(['opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc\'s encoder follows the other side\'s stereo); to receive stereo the answer needs stereo=1']);
+    const swapped = negotiate(parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp').replace('a=setup:active', 'a=setup:actpass')), parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp').replace('minptime=10;useinbandfec=1', 'minptime=10;stereo=1;useinbandfec=1')));
+    expect(swapped.diagnostics.filter((d) => d.kind === 'opus-stereo-one-way').map((d) => d.message)).toEqual(['opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc\'s encoder follows the other side\'s stereo)']);
+  });
+
   it('GetStream\'s page-copied offer then its answer: two whole descriptions (the first had been a fragment, sdp-diff NO_OFFER_ANSWER)', () => {
     expect(readInput(thread('getstream_page_copy_offer_then_answer.txt')).descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 2], [false, 2]]);
   });
