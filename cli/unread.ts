@@ -20,7 +20,8 @@ const MAX_LINE = 2000;
 const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
   {
     // getStats() results saved as JSON (an RTCStatsReport's values): `sdpscope ice` reads them (dumps audit: a bare "no candidate found").
-    mark: /"type" ?: ?"(?:local-candidate|remote-candidate|candidate-pair)"/,
+    // A snapshot from before ICE began has no candidate in it, only a transport or a peer-connection (real-dump audit).
+    mark: /"type" ?: ?"(?:local-candidate|remote-candidate|candidate-pair|transport|peer-connection)"/,
     says: 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads (the pairs, their checks, the verdict); the candidate lines themselves are in the icecandidate events and the SDPs',
   },
   {
