@@ -156,7 +156,7 @@ function named(text: string, n: number, end: number, name: string): boolean {
 
 /**
  * A flag attribute (a=sendrecv, a=ice-lite): the name alone, or with a value ("a=recvonly:x") or a
- * blank and more on a line with no ":" ("a=recvonly  note"), as both browsers and readAttribute read it.
+ * blank and more after it ("a=recvonly  note: …"), as both browsers and readAttribute read it.
  */
 function flag(text: string, n: number, end: number, name: string): boolean {
   const after = n + name.length;
@@ -164,9 +164,7 @@ function flag(text: string, n: number, end: number, name: string): boolean {
   if (after === end) return true;
   const c = text.charCodeAt(after);
   if (c === 58) return true;
-  if (c !== 32) return false;
-  const colon = text.indexOf(':', after);
-  return colon < 0 || colon >= end;
+  return c === 32;
 }
 
 /** The value after the name ending at `after`: null without a ":" (readAttribute's). */

@@ -172,10 +172,28 @@ export function readStatsDump(text: string): StatsDump {
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
   if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
-  const snapshots = getStatsSnapshots(doc);
+  let snapshots = getStatsSnapshots(doc);
+  // An app's record holding them under one member ({"callSid": …, "stats": [...]}: new-user audit,
+  // where candidates sent the user to ice and ice refused): read there, said.
+  let under: string | null = null;
+  if (snapshots === null && isObject(doc) && !Array.isArray(doc)) {
+    let looked = 0;
+    for (const [k, v] of Object.entries(doc)) {
+      if (looked++ >= 64) break;
+      const inner = getStatsSnapshots(v);
+      if (inner !== null) {
+        snapshots = inner;
+        under = k;
+        break;
+      }
+    }
+  }
   if (snapshots !== null) {
     const stray = strayMembers(snapshots);
-    const notes = stray.length > 0 ? [`values that are no RTCStats object (no id, type and timestamp) were passed over: ${stray.join(', ')}`] : [];
+    const notes = [
+      ...(under !== null ? [`the getStats results are read from the record's ${JSON.stringify(under)} member; its other members are passed over`] : []),
+      ...(stray.length > 0 ? [`values that are no RTCStats object (no id, type and timestamp) were passed over: ${stray.join(', ')}`] : []),
+    ];
     return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
   }
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).

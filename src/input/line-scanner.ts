@@ -215,16 +215,39 @@ export class LineScanner {
     // webrtc-internals' section summaries glued to the lines around them by a copy of the rendered
     // page ("a=group:BUNDLE 0 1 2 m=audio 9 RTP/SAVPF 111 (16 more lines) mid=0 a=rtcp-mux", Cisco's
     // CMS notes of Chrome 122): each its own line again; parseSdp reads around the summary.
+    // Every summary of the line at once, in a loop (one push each: a line of 60,000 of them had
+    // been as many nested calls, past the stack; change audit).
     const glued = content.length > 20 && content.includes(' more line') ? GLUED_SUMMARY.exec(content) : null;
     if (glued !== null) {
-      const end = glued.index + glued[0].length - 1;
-      const m = content.lastIndexOf(' m=', glued.index);
-      const start = m >= 0 ? m + 1 : 0;
-      const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
-      const pieces = [content.slice(0, Math.max(0, start - 1)), content.slice(start, end), bare.slice(end + 1)].filter((p) => p !== '');
-      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 ? (content.endsWith('\r') ? '\r\n' : '\n') : ending, lineNo));
+      const cr = content.endsWith('\r');
+      const bare = cr ? content.slice(0, -1) : content;
+      const pieces: string[] = [];
+      let from = 0;
+      const all = new RegExp(GLUED_SUMMARY.source, 'g');
+      for (let m = all.exec(bare); m !== null; m = all.exec(bare)) {
+        const end = m.index + m[0].length - 1;
+        // Searched back to the last piece's end only (from the line's start it was quadratic).
+        const mline = bare.slice(from, m.index).lastIndexOf(' m=');
+        const start = mline >= 0 ? from + mline + 1 : from;
+        if (start - 1 > from) pieces.push(bare.slice(from, start - 1));
+        pieces.push(bare.slice(start, end));
+        from = end + 1;
+        all.lastIndex = from;
+      }
+      if (from < bare.length) pieces.push(bare.slice(from));
+      const eol = cr ? '\r\n' : '\n';
+      // What stands before the line's first SDP line (an indent, "> ", a log's time): before each piece
+      // too, so that a copy read by its prefix's column stays one (new-user audit: 0 m-lines when indented).
+      const first = FIRST_SDP_TOKEN.exec(bare);
+      const lead = first === null ? '' : bare.slice(0, first.index + first[0].length - 2);
+      for (let i = 0; i < pieces.length; i++) if (pieces[i] !== '') this.pushLine(i > 0 ? lead + pieces[i]! : pieces[i]!, i < pieces.length - 1 ? eol : ending, lineNo);
       return;
     }
+    this.pushLine(content, ending, lineNo);
+  }
+
+  /** push()'s reading of one line, the page's glued summaries split off it. */
+  private pushLine(content: string, ending: string, lineNo: number): void {
     const escape = escapedLineBreak(content);
     if (escape > 0) content = content.slice(escape);
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
@@ -344,6 +367,19 @@ export class LineScanner {
     const c0 = bare.charCodeAt(0);
     const last = bare.charCodeAt(bare.length - 1);
     const t = last === 48 ? bare : last === 32 || last === 9 ? bare.trimEnd() : '';
+    // The same, its v= line webrtc-internals' session summary ("<prefix> v=0 (6 more lines)": new-user audit).
+    if (last === 41 && bare.endsWith(' more lines)')) {
+      const i = bare.lastIndexOf('v=0 (');
+      if (i > 0 && prefixEnd(bare.charCodeAt(i - 1)) && PAGE_V.test(bare.slice(i))) {
+        this.startBlock(bare.slice(i) + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
+        this.blockTime ??= leadingTime(bare);
+        this.prefixCol = i;
+        this.prefixSep = bare.charCodeAt(i - 1);
+        this.prefixedFirst = bare;
+        this.prefixedLines = [[bare, lineNo]];
+        return;
+      }
+    }
     if (t.length >= 4 && t.endsWith('v=0') && prefixEnd(t.charCodeAt(t.length - 4))) {
       this.startBlock('v=0' + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, false);
       this.blockTime ??= leadingTime(bare);
@@ -472,7 +508,7 @@ export class LineScanner {
     }
     // webrtc-internals' page: 'setLocalDescription (type: "offer", 3 sections)', then its button's
     // words, then the description (the summary of its v= line first; parseSdp reads around it).
-    if (trimmed === 'Copy description to clipboard' && this.typeLine !== null && this.typeLine.line === lineNo - 1) {
+    if (trimmed.endsWith('Copy description to clipboard') && this.typeLine !== null && this.typeLine.line === lineNo - 1) {
       this.typeLine = { ...this.typeLine, line: lineNo };
       return;
     }
@@ -571,6 +607,10 @@ const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)[^A-Za-z0-9]{0,16}v=0
 /** A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`, `offer:`). */
 /** A webrtc-internals section summary with a line glued after it (a copy of the rendered page; views.ts's PAGE_SUMMARY). */
 const GLUED_SUMMARY = / \([0-9]{1,7} more lines?\)(?: direction=(?:sendrecv|sendonly|recvonly|inactive))?(?: mid=[^ ]{1,256})?(?: munged)? (?=[a-z]=)/;
+/** webrtc-internals' session summary: the v= line of a page copy. */
+const PAGE_V = /^v=0 \([0-9]{1,7} more lines?\)$/;
+/** A line's first SDP line: "<letter>=" at its start or after a blank, "]", ">" or "|". */
+const FIRST_SDP_TOKEN = /(?:^|[ \t\]>|])[a-z]=/;
 /** A description's row on webrtc-internals' page (peer_connection_update_table.js). */
 const PAGE_ROW = /\(type: "(offer|answer|pranswer)", [0-9]{1,7} sections?\)$/;
 // about:webrtc's headings end "(Offer)" / "(Answer)": "Local SDP (Offer)", "Remote SDP (Answer)".

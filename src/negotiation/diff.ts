@@ -344,7 +344,14 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       // Millicast's, Pixel Streaming's munges on Firefox's offers) changes nothing the browsers
       // read (a name → value map): said so, not "+stereo=1" (munging audits 5 and 6).
       const again = (x: string, other: readonly string[]) => other.includes(x);
-      const said = [...minus.map((x) => (again(x, pa) ? `-${x} (one of its copies: still there)` : `-${x}`)), ...plus.map((x) => (again(x, pb) ? `+${x} again (it was there: no change)` : `+${x}`))];
+      // Each parameter once, with how many times it was written ("+stereo=1 (written twice)": new-user audit).
+      const once = (xs: readonly string[]) => {
+        const n = new Map<string, number>();
+        for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+        return [...n.entries()];
+      };
+      const times = (n: number) => (n === 2 ? ' (written twice)' : n > 2 ? ` (written ${n} times)` : '');
+      const said = [...once(minus).map(([x, n]) => (again(x, pa) ? `-${x} (one of its copies: still there)` : `-${x}${times(n)}`)), ...once(plus).map(([x, n]) => (again(x, pb) ? `+${x} again (it was there: no change)` : `+${x}${times(n)}`))];
       const only = plus.every((x) => again(x, pb)) && minus.every((x) => again(x, pa));
       const what = (said.join(' ') || 'the same parameters in another order') + (only && said.length > 0 ? ': the parameters the browsers read are the same' : '');
       add('codec-parameters-changed', here, fmtpText(c) || null, fmtpText(n) || null, `${codecName(c)} a=fmtp: ${what}`);

@@ -160,6 +160,15 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
   // A flag with more after it ("a=recvonly      ...★4", a note in a blog's SDP; "a=recvonly:x"):
   // both browsers read the flag and pass over the rest (measured); after a tab Firefox alone does.
   let extra: string | null = null;
+  // A note with a colon in it ("a=sendonly  note: we only send"): the flag's too (new-user audit).
+  if (colon >= 0 && name.length > 5 && (name.includes(' ') || name.includes('\t'))) {
+    const cut = name.search(/[ \t]/);
+    if (cut > 0 && isFlag(ruleFor(name.slice(0, cut)))) {
+      name = name + ':' + value!;
+      value = null;
+      colon = -1;
+    }
+  }
   if (colon < 0 && name.length > 5) {
     const sp = name.indexOf(' ');
     const tab = name.indexOf('\t');

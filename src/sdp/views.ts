@@ -279,7 +279,11 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const sessionIce = s.has('ice-ufrag') || s.has('ice-pwd');
   const fingerprints = a.values('fingerprint');
   const sctpmap = a.first('sctpmap') ?? null;
-  const mid = a.first('mid') ?? null;
+  // A section folded on webrtc-internals' page is copied as its summary alone, which still names
+  // its mid and direction: read from it when the section has none (new-user audit: a folded
+  // section's "mid none, sendrecv" made false BUNDLE and direction findings).
+  const folded = foldedSummary(lines[0]);
+  const mid = a.first('mid') ?? folded?.mid ?? null;
   let connection: Connection | null = null;
   const bandwidths: Bandwidth[] = [];
   const rules = ruleSink(findings, mid);
@@ -345,8 +349,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     connection,
     bandwidths,
     mid,
-    direction: a.direction ?? s.direction ?? 'sendrecv',
-    directionSource: a.direction ? 'media' : s.direction ? 'session' : 'default',
+    direction: a.direction ?? folded?.direction ?? s.direction ?? 'sendrecv',
+    directionSource: a.direction || folded?.direction ? 'media' : s.direction ? 'session' : 'default',
     ice: {
       // Each from the m-section, else the session (RFC 8839 §5.4; both browsers read a media ufrag
       // with a session pwd: audit, it was "missing-ice-credentials").
@@ -380,6 +384,16 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     ptime: a.first('ptime') ?? null,
     maxptime: a.first('maxptime') ?? null,
   };
+}
+
+/** The mid and direction a webrtc-internals summary on an m= line names (PAGE_SUMMARY), or null. */
+function foldedSummary(first: SdpLine | undefined): { readonly mid: string | null; readonly direction: Direction | null } | null {
+  if (first?.kind !== 'media' || first.verbatim === undefined) return null;
+  const m = PAGE_SUMMARY.exec(first.verbatim.text);
+  if (m === null) return null;
+  const d = / direction=(sendrecv|sendonly|recvonly|inactive)/.exec(m[0]);
+  const mid = / mid=(\S{1,256})/.exec(m[0]);
+  return { mid: mid?.[1] ?? null, direction: (d?.[1] as Direction | undefined) ?? null };
 }
 
 /**

@@ -227,6 +227,12 @@ describe('explainIce on real dumps', () => {
       const edge = reports('twilio-voice.js__chrome2017_rtcstatsreport-edge.json')[0]!;
       expect([edge.verdict.code, edge.verdict.message.includes('nothing came in')]).toEqual(['connected', false]);
     });
+    it('getStats results under one member of an app\'s record ({"callSid": …, "stats": [...]}) are read there, said (candidates sent the user to ice, which refused them; new-user audit)', () => {
+      const stats = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as unknown;
+      const dump = readStatsDump(JSON.stringify({ callSid: 'CA0123', stats }));
+      expect(dump.notes).toEqual(['the getStats results are read from the record\'s "stats" member; its other members are passed over']);
+      expect(explainIce(dump.peerConnections[0]!).verdict.code).toBe('connected');
+    });
     it('a host↔host pair unanswered from one interface while the same remote host candidate answered from another: that interface\'s path is said to fail, not "a firewall on one of the hosts" (Twilio\'s wifi and ethernet; real-dump audit)', () => {
       const r = reports('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')[0]!;
       expect(r.verdict.evidence.find((e) => e.includes('host↔host'))).toMatch(/^1 host↔host pair \(the direct path between the addresses each side announced as its own\) sent 15 checks and got no answer: the other side's same host candidate answered from another of this side's addresses, so this side's wifi interface had no way to it \(no route, or a firewall on it\); the call took /);

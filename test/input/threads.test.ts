@@ -90,6 +90,25 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(readInput(thread('getstream_page_copy_offer_then_answer.txt')).descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 2], [false, 2]]);
   });
 
+  it('a page copy behind a prefix (an indent, a "> " quote, a log\'s time) is read by the prefix\'s column, its session summary and glued summaries too, in both readers (it was a fragment without its session, or NO_SDP_FOUND; new-user audit)', async () => {
+    const cisco = thread('ciscocms_chrome122_webrtc_internals_page_glued_summaries.txt');
+    const page = 'setLocalDescription (type: "offer", 2 sections)\nCopy description to clipboard\nv=0 (3 more lines)\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111 (2 more lines) direction=sendrecv mid=0\na=mid:0\na=rtpmap:111 opus/48000/2\n';
+    for (const prefix of ['    ', '> ', '2024-05-01 12:00:01.123 [info] ']) {
+      const text = page.split('\n').map((l) => (l === '' ? l : prefix + l)).join('\n');
+      const r = readInput(text);
+      expect([JSON.stringify(prefix), r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId, d.description.media.map((m) => m.mid)])]).toEqual([JSON.stringify(prefix), [['offer', false, '1', ['0']]]]);
+      expect(shape(await streamed(text))).toEqual(shape(r));
+      const c = cisco.split('\n').map((l) => (l === '' ? l : prefix + l)).join('\n');
+      expect([JSON.stringify(prefix), readInput(c).descriptions.map((d) => d.description.media.length)]).toEqual([JSON.stringify(prefix), [3]]);
+      expect(shape(await streamed(c))).toEqual(shape(readInput(c)));
+    }
+  });
+
+  it('a line of 60,000 glued page summaries is split in one pass (it had been 60,000 nested calls: past the stack)', () => {
+    const r = readInput(`v=0\n${'a=x (1 more lines) '.repeat(60000)}\n`);
+    expect(r.descriptions[0]!.description.lines.length).toBe(60001);
+  });
+
   it('webrtc-internals\' page as copied: the row\'s (type: "offer", N sections) and the button\'s words above the description give its type, in both readers', async () => {
     const text = 'setLocalDescription (munged) (type: "offer", 2 sections)\nCopy description to clipboard\nv=0 (3 more lines)\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111 (1 more lines) direction=sendrecv mid=0\na=mid:0\n'
       + 'setRemoteDescription (type: "answer", 1 section)\nv=0 (3 more lines)\no=- 3 4 IN IP4 0.0.0.0\ns=-\nt=0 0\n';

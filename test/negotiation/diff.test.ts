@@ -80,6 +80,10 @@ describe('diffDescriptions on offers as real munging code left them (test/fixtur
     expect(params('antmedia__stereoAnswer__firefox70.sdp')).toEqual(['109 opus/48000/2 a=fmtp: +stereo=1 again (it was there: no change): the parameters the browsers read are the same']);
     expect(params('pixelstreaming__mungeSDP__firefox70.sdp')[0]).toBe('109 opus/48000/2 a=fmtp: +maxaveragebitrate=510000 +stereo=1 again (it was there: no change)');
   });
+  it('stereo=1 added twice is one change, written twice (it read "+stereo=1 +stereo=1"; new-user audit)', () => {
+    const twice = input.replace('a=fmtp:111 minptime=10;useinbandfec=1', 'a=fmtp:111 minptime=10;useinbandfec=1;stereo=1;stereo=1');
+    expect(diffDescriptions(parseSdp(input), parseSdp(twice)).changes.filter((c) => c.kind === 'codec-parameters-changed').map((c) => c.message)).toEqual(['111 opus/48000/2 a=fmtp: +stereo=1 (written twice)']);
+  });
   it('Wowza\'s mungeSDPPublish puts H264\'s a=rtpmap and a=fmtp under m=audio, which does not list 106: lines added there (they had gone unsaid; munging audit 5)', () => {
     const d = diffDescriptions(parseSdp(input), parseSdp(munged('wowza__mungeSDPPublish__samples-offer.sdp')));
     expect(d.changes.filter((c) => c.kind === 'line-added' && c.mid === '0' && /^a=(rtpmap|fmtp):106 /.test(c.after ?? '')).map((c) => c.after)).toEqual(['a=rtpmap:106 H264/90000', 'a=fmtp:106 x-google-min-bitrate=360;x-google-max-bitrate=360', 'a=fmtp:106 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f']);

@@ -457,6 +457,12 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     expect([f.fragment, f.diagnostics.map((x) => x.kind)]).toEqual([true, []]);
   });
 
+  it('a section folded on the page (its summary alone) keeps the mid and direction its summary names (they had been none and sendrecv: false BUNDLE and direction findings; new-user audit)', () => {
+    const d = parseSdp(`${head}a=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 (27 more lines) direction=inactive mid=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 (3 more lines) direction=recvonly mid=1\r\na=mid:1\r\na=sendonly\r\n`);
+    expect(d.media.map((m) => [m.mid, m.direction, m.directionSource])).toEqual([['0', 'inactive', 'media'], ['1', 'sendonly', 'media']]);
+    expect(d.diagnostics.map((x) => x.kind)).not.toContain('bundle-mid-missing');
+  });
+
   it('chrome://webrtc-internals\' section summaries copied with the v= and m= lines are read around, said once each, the line kept as written; a folded section says what it lost; "munged" is explained', () => {
     const text = 'v=0 (4 more lines)\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n'
       + 'm=audio 9 UDP/TLS/RTP/SAVPF 111 63 (3 more lines) direction=sendrecv mid=0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\n'
@@ -487,6 +493,9 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
       expect([line, d.media[0]!.direction, d.diagnostics.filter((x) => x.kind === 'attribute-syntax').map((x) => [x.line, x.message])]).toEqual([line, direction, [[8, message]]]);
       expect(writeSdp(d)).toBe(text);
     }
+    // A note with a colon in it is the flag's too (measured: both read recvonly; after a tab, Firefox alone; new-user audit).
+    expect(parseSdp(section('a=recvonly  note: listen only')).media[0]!.direction).toBe('recvonly');
+    expect(parseSdp(section('a=recvonly\tnote: x')).diagnostics.filter((x) => x.kind === 'attribute-syntax').map((x) => x.message)).toEqual(['a=recvonly with a tab and words after it: Firefox reads a=recvonly, Chromium reads an attribute it does not know (a tab ends no attribute name to it; measured), so the two browsers see this line differently']);
     // a=rtcp-mux:yes and "a=rtcp-mux yes" are a=rtcp-mux to both (measured: they accept the bundled offer).
     for (const line of ['a=rtcp-mux:yes', 'a=rtcp-mux yes']) expect(parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n${line}\r\n`).media[0]!.rtcpMux).toBe(true);
     // A name that only starts like a flag is another attribute, as the browsers read it; so is a known valued attribute with blanks.
