@@ -149,6 +149,7 @@ export interface NegotiationDiagnosticPayloads {
   'rtx-without-codec': MediaPosition;
   'invalid-direction': MediaPosition;
   'no-media-flow': MediaPosition;
+  'no-media-at-all': MediaPosition;
   'dtls-role-conflict': MediaPosition;
   'offer-setup-not-actpass': MediaPosition;
   'missing-setup': MediaPosition;
@@ -274,6 +275,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'rtx-without-codec': 'warning',
   'invalid-direction': 'error',
   'no-media-flow': 'info',
+  'no-media-at-all': 'warning',
   'dtls-role-conflict': 'error',
   'offer-setup-not-actpass': 'warning',
   'missing-setup': 'warning',
@@ -643,6 +645,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     title: 'Answer direction not allowed for the offer direction',
     description: 'sendonly must be answered recvonly or inactive, recvonly with sendonly or inactive, inactive with inactive; sendrecv with anything.',
     action: 'Answer with a direction the table allows (the transceiver\'s direction in the answerer).',
+    reference: 'RFC 3264 §6.1',
+  },
+  'no-media-at-all': {
+    domain: 'negotiation',
+    title: 'No m-line carries media',
+    description: 'Every audio and video m-line the answer accepted is inactive once negotiated (each one\'s no-media-flow): the call is up and carries no audio or video at all. An answerer with nothing to send answering a recvonly offer (Chrome answers it inactive), a hold on both sides, or directions munged.',
+    action: 'Give the side that should send a track (addTrack, or a transceiver sendrecv/sendonly) before the offer or answer is made, and renegotiate; on a recvonly offer, the answerer must have something to send.',
     reference: 'RFC 3264 §6.1',
   },
   'no-media-flow': {

@@ -693,6 +693,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const which = answerGroups.length > 1 ? ` (mids ${group.join(' ')})` : '';
     if (ufrags.size > 1) add(finding('bundle-credentials-differ', `the ${side}'s BUNDLE group${which} has ufrags ${[...ufrags].map((u) => (u === null ? '(none, on an m-line without a=ice-ufrag)' : u)).join(', ')}`));
   }
+  // No audio or video m-line sends either way, though some were accepted: the whole call carries no
+  // media, said once for the session, a warning (thread audit: Chrome answered a recvonly offer
+  // inactive on every m-line, and sdp-diff's summary read "0 errors, 0 warnings").
+  const rtpLines = media.filter((m) => m.status === 'accepted' && (m.kind === 'audio' || m.kind === 'video'));
+  if (rtpLines.length > 0 && rtpLines.every((m) => m.direction.valid && !m.direction.offererSends && !m.direction.answererSends)) {
+    const data = media.some((m) => m.status === 'accepted' && m.kind === 'application');
+    add(finding('no-media-at-all', `no audio or video m-line sends either way (${rtpLines.map((m) => `${m.kind} ${m.direction.offer} → ${m.direction.answer}`).join(', ')}): the call carries no audio or video${data ? ' (its data channel m-line is up)' : ''}`));
+  }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
   if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {

@@ -67,7 +67,9 @@ describe('real captures', () => {
     expect(video.offerOnly.map((c) => c.reason)).toContain('VP9 profile-id=1 not in answer (answer has VP9 profile-id=0, VP9 profile-id=2)');
     expect(video.offerOnly.some((c) => /^rtx for VP9 profile-id=1 \(apt=\d+\), which was not negotiated$/.test(c.reason))).toBe(true);
     expect(n.media[2]!.sctp).toEqual({ offerPort: 5000, answerPort: 5000, offerMaxMessageSize: 262144, answerMaxMessageSize: 262144 });
-    expect(codes(n)).toEqual(['no-media-flow', 'no-media-flow']);
+    // No audio or video either way: said once, a warning, beside the data channel (thread audit: "0 warnings").
+    expect(codes(n)).toEqual(['no-media-flow', 'no-media-flow', 'no-media-at-all']);
+    expect(n.diagnostics.at(-1)!.message).toBe('no audio or video m-line sends either way (audio recvonly → inactive, video recvonly → inactive): the call carries no audio or video (its data channel m-line is up)');
   });
 
   it.each([
@@ -198,6 +200,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['rtx-without-codec', { media: [{}] }, { media: [answerOf({ formats: '96 97 99', codecs: [...VP8, 'rtpmap:99 rtx/90000', 'fmtp:99 apt=120'] })] }],
   ['invalid-direction', { media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'sendonly' })] }],
   ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
+  ['no-media-at-all', { media: [{ direction: 'recvonly' }, { kind: 'audio', direction: 'inactive' }] }, { media: [answerOf({ direction: 'inactive' }), answerOf({ kind: 'audio', direction: 'inactive' })] }],
   ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
