@@ -139,7 +139,9 @@ class FoundFacts implements CandidateFacts {
     return this.f.source.event;
   }
   get side(): 'local' | 'remote' | undefined {
-    return this.f.side;
+    // webrtc-internals' events pasted without their dump ({"type": "addIceCandidate", "value": "…"}):
+    // the event names the side, as in a dump (candidate-log audit: read as the log's own agent).
+    return this.f.side ?? (this.f.source.peerConnection === undefined && this.f.source.format === 'json' ? sideOf(this.f.source.event) : undefined);
   }
   get sender(): string | undefined {
     return this.f.source.sender;

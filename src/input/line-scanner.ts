@@ -56,9 +56,9 @@ const ESCAPED_SDP = /^v=[0-9]*\\(?:r\\)?n/;
  * brackets or not, after a level word or not ("INFO 2026-…", "[WARN] 06:21:10", "debug: …": the
  * time had been lost behind it). Anchored: one pass.
  */
-const LEADING_TIME = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|VERBOSE|TRC|DBG|INF|WRN|ERR|CRT|FTL)\]?:? +)?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d (?:\d{4} )?\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: \d{4}| GMT[+-]\d{4})?)\]?(?=[\s\]]|$)/i;
+const LEADING_TIME = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|VERBOSE|TRC|DBG|INF|WRN|ERR|CRT|FTL)\]?:? +)?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?|\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{1,2}[./]\d{1,2}[./]\d{4},? \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)?|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d (?:\d{4} )?\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?: \d{4}| GMT[+-]\d{4})?)\]?(?=[\s\]]|$)/i;
 
-/** The time a log line starts with, as written, or undefined. */
+/** The time a log line starts with, as written, or undefined (webrtc-internals' page shows toLocaleString's: "23/05/2021, 20:26:28", "10/12/2019, 12:46:31 PM"). */
 export function leadingTime(line: string): string | undefined {
   const c = line.charCodeAt(0);
   // A digit, "[", or a day's, month's or level word's first letter (syslog, ctime, "INFO", "warn").

@@ -218,10 +218,12 @@ interface SessionContext {
 }
 
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
-function candidatesOf(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>): MediaCandidate[] {
+function candidatesOf(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>, lite: boolean): MediaCandidate[] {
   return a.all('candidate').map((l) => {
     const explanation = explainParsed(l.value);
-    for (const f of placeFindings(explanation, { line: l.line, mid })) findings.push(f);
+    // An ICE-lite agent's priorities order nothing (its peer checks in its own order: RFC 8445
+    // §2.5): an unusual type preference is no finding of its description (thread audit: Sippy's offer).
+    for (const f of placeFindings(explanation, { line: l.line, mid })) if (!(lite && f.kind === 'type-preference-mismatch')) findings.push(f);
     return { line: l.line, candidate: l.value, explanation };
   });
 }
@@ -379,7 +381,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     maxMessageSize: a.first('max-message-size') ?? null,
     sctpmap,
     bundleOnly: a.has('bundle-only'),
-    candidates: candidatesOf(a, mid, findings),
+    candidates: candidatesOf(a, mid, findings, session.attributes.all('ice-lite').length > 0),
     endOfCandidates: a.has('end-of-candidates') || s.has('end-of-candidates'),
     ptime: a.first('ptime') ?? null,
     maxptime: a.first('maxptime') ?? null,
@@ -455,7 +457,7 @@ export function buildDescription(
   const s = new AttributeIndex(lines);
   pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
-  const sessionCandidates = candidatesOf(s, null, findings);
+  const sessionCandidates = candidatesOf(s, null, findings, s.all('ice-lite').length > 0);
   const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
   strayRtpmaps(media, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));

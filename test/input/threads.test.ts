@@ -86,6 +86,20 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(swapped.diagnostics.filter((d) => d.kind === 'opus-stereo-one-way').map((d) => d.message)).toEqual(['opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc\'s encoder follows the other side\'s stereo)']);
   });
 
+  it('webrtc-internals\' page rows start with the locale\'s date and time: the candidate\'s time (it was none; candidate-log audit)', () => {
+    const r = readInput(['23/05/2021, 20:26:28 | icecandidate (host) sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', '10/12/2019, 12:46:31 PM candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', '23.5.2021, 20:26:28 candidate:3 1 udp 2122260223 10.0.0.3 5000 typ host'].join('\n'));
+    expect(r.candidates.map((c) => c.source.timestamp)).toEqual(['23/05/2021, 20:26:28', '10/12/2019, 12:46:31 PM', '23.5.2021, 20:26:28']);
+  });
+
+  it('webrtc-internals\' events pasted without their dump ({"type": "addIceCandidate", "value": "…candidate:…"}, as NDJSON or a list): the remote side, as in a dump (they had been the log\'s own agent\'s; candidate-log audit)', () => {
+    const events = [1, 2].map((i) => ({ time: '10/12/2019, 12:46:31 PM', type: 'addIceCandidate', value: `sdpMid: , sdpMLineIndex: 0, candidate: candidate:12${i} 1 udp 1677722110 192.168.11.138 6205${i} typ srflx raddr 172.16.0.${i} rport 4262${i}` }));
+    for (const text of [events.map((e) => JSON.stringify(e)).join('\n'), JSON.stringify(events, null, 2)]) {
+      const a = new CandidateAnalyzer();
+      scanInput(text, a);
+      expect(a.finish().sessions.map((s) => [s.session, s.origin.side])).toEqual([['no ufrag, remote side', 'remote']]);
+    }
+  });
+
   it('GetStream\'s page-copied offer then its answer: two whole descriptions (the first had been a fragment, sdp-diff NO_OFFER_ANSWER)', () => {
     expect(readInput(thread('getstream_page_copy_offer_then_answer.txt')).descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 2], [false, 2]]);
   });

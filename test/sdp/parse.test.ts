@@ -526,4 +526,11 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     expect(rule('m=video 9 UDP/TLS/RTP/SAVPF 96  97')).toEqual([[31, 'the m= line has two blanks in a row: Chromium rejects it (Firefox accepts)']]);
     expect(rule('m=video 9 UDP/TLS/RTP/SAVPF 96 97')).toEqual([]);
   });
+
+  it('an ICE-lite description\'s candidates with an unusual type preference are no finding (its peer checks in its own order; Sippy\'s offer, thread audit); a full agent\'s are', () => {
+    const line = 'a=candidate:1 1 udp 659136 203.0.113.5 5000 typ host';
+    const kinds = (lite: string) => parseSdp(`${head}${lite}m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n${line}\r\n`).diagnostics.map((x) => x.kind);
+    expect(kinds('a=ice-lite\r\n')).not.toContain('type-preference-mismatch');
+    expect(kinds('')).toContain('type-preference-mismatch');
+  });
 });
