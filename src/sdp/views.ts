@@ -86,7 +86,7 @@ export function payloadType(format: string): number {
   return n;
 }
 
-function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: string, firstLine: number, line: number) => void): Codec[] {
+function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: string, firstLine: number, line: number) => void, onStray: (r: Of<'rtpmap'>) => void): Codec[] {
   if (!media.protocol.includes('RTP/') && !/RTP\//i.test(media.protocol)) return [];
   // Payload types are 0..127 (RFC 3550 §5.1): arrays indexed by them beat maps here.
   const rtpmaps: (Of<'rtpmap'> | undefined)[] = new Array(128);
@@ -151,6 +151,10 @@ function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: s
       fmtpLine: fmtp?.line ?? null,
     });
   }
+  // An a=rtpmap of a payload type the m= line does not list (rtpmap-unlisted, said by the description).
+  const listed = new Uint8Array(128);
+  for (const c of codecs) if (c.payloadType < 128) listed[c.payloadType] = 1;
+  for (const r of a.all('rtpmap')) if (r.value.payloadType < 128 && listed[r.value.payloadType] === 0) onStray(r);
   return codecs;
 }
 
@@ -215,6 +219,8 @@ function mergeByLine<T extends { readonly line: number }>(a: readonly T[], b: re
 interface SessionContext {
   readonly lines: readonly SdpLine[];
   readonly attributes: AttributeIndex;
+  /** The a=rtpmap lines of payload types their m= line does not list, with their m-section's index, as buildMedia finds them. */
+  readonly strays: { readonly index: number; readonly rtpmap: Of<'rtpmap'> }[];
 }
 
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
@@ -317,7 +323,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   }
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   // Several a=fmtp lines for one payload type: said once per format, at its second line (found as the codecs are built).
-  const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })));
+  const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })), (rtpmap) => session.strays.push({ index, rtpmap }));
   // A FID group's rtx ssrc with no rtx payload type to send on it (munging audit: RtxModifier on Firefox's offers).
   const fid = a.all('ssrc-group').find((g) => g.value.semantics === 'FID');
   if (fid !== undefined && !codecs.some((c) => c.name.toLowerCase() === 'rtx')) findings.push(diagnostic('fid-without-rtx', `a=ssrc-group:FID ${fid.value.ssrcs.slice(0, 2).join(' ')} names an rtx ssrc, but no rtx payload type is on the m= line: nothing can be sent on it`, { line: fid.line, column: null, mid }));
@@ -422,24 +428,16 @@ function pageSummaries(blocks: readonly (readonly SdpLine[])[], findings: Findin
  * m-section lists that payload type with no a=rtpmap, the line is likely that codec's, put in the
  * wrong m-section by a munge (Wowza's mungeSDPPublish puts H264's lines under m=audio).
  */
-function strayRtpmaps(media: readonly MediaDescription[], findings: FindingSink<ParseDiagnostic>): void {
-  /** Payload type → the first m-section listing it with no a=rtpmap (made at the first stray line). */
-  let homes: Map<string, MediaDescription> | null = null;
-  for (const m of media) {
-    let listed: Set<string> | null = null;
-    for (const l of m.lines) {
-      if (l.kind !== 'attribute' || l.name !== 'rtpmap') continue;
-      listed ??= new Set(m.formats);
-      const pt = String(l.value.payloadType);
-      if (listed.has(pt)) continue;
-      if (homes === null) {
-        homes = new Map();
-        for (const o of media) for (const c of o.codecs) if (c.name === '' && !homes.has(String(c.payloadType))) homes.set(String(c.payloadType), o);
-      }
-      const home = homes.get(pt);
-      const there = home === undefined || home === m ? '' : `; m-line ${home.index} (${home.kind}${home.mid !== null ? `, mid ${home.mid}` : ''}) lists ${pt} with no a=rtpmap: the line is likely its codec's, in the wrong m-section`;
-      findings.push(diagnostic('rtpmap-unlisted', `a=rtpmap:${pt} ${l.value.encodingName}/${l.value.clockRate} for payload type ${pt}, which this m= line does not list: both browsers pass over it${there}`, { line: l.line, column: 10, mid: null }));
-    }
+function strayRtpmaps(media: readonly MediaDescription[], strays: SessionContext['strays'], findings: FindingSink<ParseDiagnostic>): void {
+  if (strays.length === 0) return;
+  /** Payload type → the first m-section listing it with no a=rtpmap. */
+  const homes = new Map<string, MediaDescription>();
+  for (const o of media) for (const c of o.codecs) if (c.name === '' && !homes.has(String(c.payloadType))) homes.set(String(c.payloadType), o);
+  for (const { index, rtpmap: l } of strays) {
+    const pt = String(l.value.payloadType);
+    const home = homes.get(pt);
+    const there = home === undefined || home.index === index ? '' : `; m-line ${home.index} (${home.kind}${home.mid !== null ? `, mid ${home.mid}` : ''}) lists ${pt} with no a=rtpmap: the line is likely its codec's, in the wrong m-section`;
+    findings.push(diagnostic('rtpmap-unlisted', `a=rtpmap:${pt} ${l.value.encodingName}/${l.value.clockRate} for payload type ${pt}, which this m= line does not list: both browsers pass over it${there}`, { line: l.line, column: 10, mid: null }));
   }
 }
 
@@ -458,8 +456,9 @@ export function buildDescription(
   pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
   const sessionCandidates = candidatesOf(s, null, findings, s.all('ice-lite').length > 0);
-  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s }, findings));
-  strayRtpmaps(media, findings);
+  const strays: SessionContext['strays'] = [];
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays }, findings));
+  strayRtpmaps(media, strays, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
