@@ -22,7 +22,7 @@ const PAIRS_ONLY: ReadonlySet<string> = new Set(['opus', 'h264', 'vp8', 'vp9', '
  * typo the codec passes over (a PeerJS snippet copied into five repositories writes
  * "maxaveragebitrat"; munging audit 6).
  */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
+const KNOWN_NAMES: Readonly<Record<string, readonly string[]>> = {
   opus: ['maxplaybackrate', 'sprop-maxcapturerate', 'maxptime', 'ptime', 'minptime', 'maxaveragebitrate', 'stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx'],
   h264: ['profile-level-id', 'packetization-mode', 'level-asymmetry-allowed', 'sprop-parameter-sets', 'sprop-level-parameter-sets', 'max-mbps', 'max-smbps', 'max-fs', 'max-cpb', 'max-dpb', 'max-br', 'max-recv-level', 'redundant-pic-cap', 'in-band-parameter-sets', 'sprop-interleaving-depth', 'sprop-deint-buf-req', 'deint-buf-cap', 'sprop-init-buf-time', 'sprop-max-don-diff', 'max-rcmd-nalu-size', 'use-level-src-parameter-sets', 'sar-understood', 'sar-supported', 'max-fps', 'max-fr'],
   rtx: ['apt', 'rtx-time'],
@@ -30,14 +30,24 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   vp9: ['profile-id', 'max-fr', 'max-fs'],
   av1: ['profile', 'level-idx', 'tier'],
 };
+/** KNOWN_NAMES as sets: a parameter is looked up in its codec's on parseSdp's hot path. */
+const OPUS_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['opus']);
+const H264_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['h264']);
+const RTX_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['rtx']);
+const VP8_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['vp8']);
+const VP9_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['vp9']);
+const AV1_NAMES = /* @__PURE__ */ new Set(KNOWN_NAMES['av1']);
+/** The known names of a codec (its name lower-cased), by comparisons: an object keyed by a name made per codec cost a hash each (a tenth of this function). */
+const knownNames = (name: string): ReadonlySet<string> | undefined =>
+  name === 'opus' ? OPUS_NAMES : name === 'h264' ? H264_NAMES : name === 'rtx' ? RTX_NAMES : name === 'vp8' ? VP8_NAMES : name === 'vp9' ? VP9_NAMES : name === 'av1' ? AV1_NAMES : undefined;
 /** Unknown names looked at per codec (a hostile a=fmtp of thousands stays cheap). */
 const MAX_UNKNOWN = 8;
 
 /** The known parameter `name` is a typo of (an edit distance of at most 1, or 2 for names of 10 letters and more; max-fps and max-fr, which stacks write for H.264, known), or null. */
-function typoOf(name: string, known: readonly string[]): string | null {
+function typoOf(name: string, known: ReadonlySet<string>): string | null {
   if (name.length > 40 || name.startsWith('x-')) return null;
   const lower = name.toLowerCase();
-  if (known.includes(lower)) return null;
+  if (known.has(lower)) return null;
   for (const k of known) {
     const most = k.length >= 10 ? 2 : 1;
     if (Math.abs(k.length - lower.length) <= most && distance(lower, k, most) <= most) return k;
@@ -84,19 +94,14 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     // No map for a codec of a handful of parameters (parseSdp's hot path: each compared with those
     // before it); one for more (a=fmtp lines merged into thousands: linear, the growth test's case).
     const last = ps.length > SMALL ? new Map<string, string>() : null;
-    const known = KNOWN[name];
-    let unknown = 0;
+    const known = knownNames(name);
+    if (known !== undefined) typos(c, known, at, out);
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
       if (p.name === null) {
         // Written without "=" (vdo.ninja's ";maxptime:20"): webrtc_sdp.cc keeps such a token under no name, for RED's list and DTMF's events; for these codecs it does nothing.
         if (pairsOnly && p.value !== '') out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${JSON.stringify(clip(p.value))} (payload type ${c.payloadType}) is not name=value: libwebrtc keeps it under no name, and it does nothing`, at));
         continue;
-      }
-      if (known !== undefined && unknown < MAX_UNKNOWN && !known.includes(p.name)) {
-        unknown++;
-        const meant = typoOf(p.name, known);
-        if (meant !== null) out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${clip(p.name)} (payload type ${c.payloadType}) is none of its payload format's: ${meant}? As written the codec passes over it`, at));
       }
       const before = last !== null ? last.get(p.name) : lastValue(ps, i, p.name);
       last?.set(p.name, p.value);
@@ -118,6 +123,17 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     if (maxptime !== null && minptime !== undefined && /^[0-9]{1,6}$/.test(minptime) && maxptime.value < Number(minptime)) {
       out.push(diagnostic('codec-parameter-value', `a=maxptime:${maxptime.value} is below minptime=${minptime} of payload type ${c.payloadType} (${c.name || '?'}): no packet time is both`, { line: maxptime.line, column: null, mid }));
     }
+  }
+}
+
+/** A codec's parameter names one or two letters off its payload format's (a few looked at, however many there are). */
+function typos(c: Codec, known: ReadonlySet<string>, at: { readonly line: number | null; readonly column: null; readonly mid: string | null }, out: FindingSink<ParseDiagnostic>): void {
+  let unknown = 0;
+  for (const p of c.parameters) {
+    if (p.name === null || known.has(p.name)) continue;
+    const meant = typoOf(p.name, known);
+    if (meant !== null) out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${clip(p.name)} (payload type ${c.payloadType}) is none of its payload format's: ${meant}? As written the codec passes over it`, at));
+    if (++unknown >= MAX_UNKNOWN) return;
   }
 }
 

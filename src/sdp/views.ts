@@ -130,6 +130,7 @@ function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: s
     return list;
   };
   const codecs: Codec[] = [];
+  let named = 0;
   for (const format of media.formats) {
     const pt = payloadType(format);
     if (pt < 0) continue;
@@ -139,6 +140,7 @@ function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: s
     const fb = feedbackOf(format);
     const parameters: readonly FmtpParameter[] = repeated?.get(format)?.list ?? fmtp?.value.parameters ?? [];
     const known = rtpmap ? undefined : staticPayloadType(pt);
+    if (rtpmap) named++;
     codecs.push({
       payloadType: pt,
       name: rtpmap ? rtpmap.value.encodingName : (known?.name ?? ''),
@@ -151,10 +153,13 @@ function buildCodecs(media: MediaLine, a: AttributeIndex, onRepeated: (format: s
       fmtpLine: fmtp?.line ?? null,
     });
   }
-  // An a=rtpmap of a payload type the m= line does not list (rtpmap-unlisted, said by the description).
-  const listed = new Uint8Array(128);
-  for (const c of codecs) if (c.payloadType < 128) listed[c.payloadType] = 1;
-  for (const r of a.all('rtpmap')) if (r.value.payloadType < 128 && listed[r.value.payloadType] === 0) onStray(r);
+  // An a=rtpmap of a payload type the m= line does not list (rtpmap-unlisted, said by the
+  // description): looked for only when the rtpmap lines outnumber the codecs named by one.
+  const lines = a.all('rtpmap');
+  if (lines.length > named) {
+    const listed = new Set(codecs.map((c) => c.payloadType));
+    for (const r of lines) if (r.value.payloadType < 128 && !listed.has(r.value.payloadType)) onStray(r);
+  }
   return codecs;
 }
 
