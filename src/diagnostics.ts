@@ -651,7 +651,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'negotiation',
     title: 'No m-line carries media',
     description: 'Every audio and video m-line the answer accepted is inactive once negotiated (each one\'s no-media-flow): the call is up and carries no audio or video at all. An answerer with nothing to send answering a recvonly offer (Chrome answers it inactive), a hold on both sides, or directions munged.',
-    action: 'Give the side that should send a track (addTrack, or a transceiver sendrecv/sendonly) before the offer or answer is made, and renegotiate; on a recvonly offer, the answerer must have something to send.',
+    action: 'Give the side that should send a track (addTrack, or a transceiver sendrecv/sendonly) before the offer or answer is made, and renegotiate (an answerer with nothing to send answers a recvonly offer inactive).',
     reference: 'RFC 3264 §6.1',
   },
   'no-media-flow': {

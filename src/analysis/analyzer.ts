@@ -604,6 +604,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
 
   /** A rule finding of a candidate, placed, into its session's findings (and the session's said set). */
   private lintOf(s: SessionState, w: CandidateFacts['warnings'][number], f: CandidateFacts, key: string, line: number): void {
+    // An ICE-lite agent's priorities order nothing (its peer checks in its own order: RFC 8445 §2.5), as parseSdp says (audit of the change: candidates still warned).
+    if (s.lite && w.kind === 'type-preference-mismatch') return;
     const said = (s.linted ??= new Set());
     if (said.size < 256) said.add(`${w.kind} ${w.message}`);
     findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...placeOf(f.file, f.sdpLine) });

@@ -185,6 +185,15 @@ const NICER_UNPLACED = /no such component for candidate $/;
 export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote' | undefined {
   const from = Math.max(floor, at - 48);
   if (at - from < 9) return undefined;
+  // webrtc-internals' rows as its page shows them: "addIceCandidate (host) sdpMid: 0,
+  // sdpMLineIndex: 0, candidate: candidate:…" (the event's name beyond the 48 characters; audit of
+  // the change: both agents' rows had been one session).
+  if (line.charCodeAt(at - 1) === 32 && at - floor > 40) {
+    const near = line.slice(Math.max(floor, at - 160), at);
+    const fields = near.includes('sdpMLineIndex') ? INTERNALS_FIELDS.exec(near) : null;
+    const row = fields !== null ? INTERNALS_EVENT.exec(near.slice(0, fields.index)) : null;
+    if (row !== null) return row[1] !== undefined ? 'remote' : 'local';
+  }
   if (line.charCodeAt(at - 1) === 124) return NICER_PAIR.test(line.slice(Math.max(floor, at - 160), at)) ? 'remote' : undefined;
   // Android's IceCandidate.toString and iOS's description put "<mid>:<index>:" before the line
   // (`addIceCandidate audio:0:candidate:…`): the words are before that (native-log audit: the
@@ -193,6 +202,11 @@ export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote
   const words = line.slice(from, tostring !== null ? at - tostring[0].length : at);
   return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) || NICER_UNPLACED.test(words) ? 'remote' : undefined;
 }
+
+/** The fields webrtc-internals writes before a candidate line in its text: "sdpMid: 0, sdpMLineIndex: 0, candidate: ". */
+const INTERNALS_FIELDS = /sdpMid: ?[^,]{0,40}, ?sdpMLineIndex: ?[0-9]{1,3}, ?candidate: ?$/;
+/** …after its event's name: "icecandidate (host) ", "addIceCandidate(sdpMid: 0, sdpMLineIndex: 0, type: host) " (group 1: the remote side's "add"). */
+const INTERNALS_EVENT = /(?:^|[\s|])(?:on)?(add)?ice ?candidate(?: ?\([^()]{0,80}\))?[\s:]{0,4}$/i;
 
 /** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
 const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|pranswer)\b/gi;

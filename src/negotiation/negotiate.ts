@@ -498,7 +498,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const stereo = (x: Codec | undefined) => x !== undefined && [...x.parameters].reverse().find((p) => p.name === 'stereo')?.value === '1';
         const inOffer = stereo(o.codecs.find((x) => x.payloadType === c.offerPayloadType));
         const inAnswer = stereo(a.codecs.find((x) => x.payloadType === c.answerPayloadType));
-        if (inOffer !== inAnswer) at('opus-stereo-one-way', inOffer
+        // Said only where the side told to send mono does send on this m-line (audit of the change: a recvonly offer's stereo wish).
+        const [od, ad] = [browserDirection(o), browserDirection(a)];
+        if (inOffer !== inAnswer && (inOffer ? sends(od) && receives(ad) : sends(ad) && receives(od))) at('opus-stereo-one-way', inOffer
           ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
           : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
       }

@@ -82,8 +82,23 @@ describe('real threads (test/fixtures/threads)', () => {
     const offer = readInput(thread('getstream_sfu_subscriber_offer_webrtc_internals_page_copy.sdp')).descriptions[0]!.description;
     const answer = parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp'));
     expect(negotiate(offer, answer).diagnostics.filter((d) => d.kind === 'opus-stereo-one-way').map((d) => d.message)).toEqual(['opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc\'s encoder follows the other side\'s stereo); to receive stereo the answer needs stereo=1']);
-    const swapped = negotiate(parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp').replace('a=setup:active', 'a=setup:actpass')), parseSdp(thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp').replace('minptime=10;useinbandfec=1', 'minptime=10;stereo=1;useinbandfec=1')));
+    const chrome = thread('getstream_chrome_answer_recvonly_stereo_dropped.sdp').replaceAll('a=recvonly', 'a=sendrecv');
+    const swapped = negotiate(parseSdp(chrome.replace('a=setup:active', 'a=setup:actpass')), parseSdp(chrome.replace('minptime=10;useinbandfec=1', 'minptime=10;stereo=1;useinbandfec=1')));
     expect(swapped.diagnostics.filter((d) => d.kind === 'opus-stereo-one-way').map((d) => d.message)).toEqual(['opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc\'s encoder follows the other side\'s stereo)']);
+    // Where the side told to send mono does not send, nothing is said (audit of the change: a recvonly offer's stereo wish answered sendonly).
+    const recvonly = negotiate(parseSdp(chrome.replace('a=setup:active', 'a=setup:actpass').replace('a=sendrecv', 'a=recvonly').replace('minptime=10;useinbandfec=1', 'minptime=10;stereo=1;useinbandfec=1')), parseSdp(chrome.replace('a=sendrecv', 'a=sendonly')));
+    expect(recvonly.diagnostics.map((d) => d.kind)).not.toContain('opus-stereo-one-way');
+  });
+
+  it('webrtc-internals\' rows as its page shows them ("addIceCandidate (host) sdpMid: 0, sdpMLineIndex: 0, candidate: …"): the remote side, "icecandidate (host) …" the local (both had been one session; audit of the change)', () => {
+    const r = readInput(['icecandidate (host) sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'addIceCandidate (host) sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:3 1 udp 2122260223 10.0.0.3 6000 typ host', '12:00:01 | addIceCandidate(sdpMid: 0, sdpMLineIndex: 0, type: srflx) sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:4 1 udp 1686052607 203.0.113.4 6000 typ srflx raddr 10.0.0.4 rport 6000'].join('\n'));
+    expect(r.candidates.map((c) => [c.candidate?.address, c.side])).toEqual([['10.0.0.1', 'local'], ['10.0.0.3', 'remote'], ['203.0.113.4', 'remote']]);
+  });
+
+  it('an ICE-lite description\'s candidates with an unusual type preference: no finding in candidates either, as in parse (Sippy\'s re-INVITE; audit of the change)', () => {
+    const a = new CandidateAnalyzer();
+    scanInput(thread('sipjs168_sippy_reinvite_offer_sendonly_icelite.sdp'), a);
+    expect(a.finish().sessions.flatMap((s) => s.diagnostics).map((d) => d.kind)).not.toContain('type-preference-mismatch');
   });
 
   it('webrtc-internals\' page rows start with the locale\'s date and time: the candidate\'s time (it was none; candidate-log audit)', () => {
