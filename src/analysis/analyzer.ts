@@ -9,6 +9,7 @@ import { INSIDE_CLASSES, isRoutable, libwebrtcMasked } from '../candidate/addres
 import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateExplanation } from '../candidate/explain.js';
 import { inferType } from '../input/pair.js';
+import { sessionUfrag } from '../input/session-ufrag.js';
 import { requireInteger, requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
@@ -457,12 +458,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const ends = d.endOfCandidates || d.media.some((m) => m.endOfCandidates);
       if (!ends) return;
       // With its own a=ice-ufrag, the fragment names its session (its candidates join it too).
-      const own = d.iceUfrag ?? d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? null;
+      const own = sessionUfrag(d.iceUfrag ?? d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? null);
       if (own !== null) this.session(own, own, found.source, found.source.line).endOfCandidates = true;
       else this.endOfCandidates({ sdpMid: null, source: found.source });
       return;
     }
-    const ufrag = d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag;
+    const ufrag = sessionUfrag(d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag);
     const connection = connectionOf(found.source);
     const key = ufrag ?? connection ?? anonymous(found.source.file);
     // A description opens its session even before any candidate arrives.

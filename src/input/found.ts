@@ -12,6 +12,7 @@ import { writeLine } from '../sdp/line.js';
 import type { SessionDescription } from '../sdp/model.js';
 import { parseSdp } from '../sdp/parse.js';
 import type { FoundCandidate, InputSink, SdpType, Source, WalkContext } from './types.js';
+import { sessionUfrag } from './session-ufrag.js';
 
 const SDP_TYPES: readonly string[] = ['offer', 'answer', 'pranswer', 'rollback'];
 
@@ -142,8 +143,8 @@ export function cutCandidate(): SdpscopeError {
 export function candidatesInDescription(description: SessionDescription, source: Source, lineStep = 1, lineMap?: readonly number[]): FoundCandidate[] {
   const out: FoundCandidate[] = [];
   const sections = [
-    { lines: description.lines, parsed: description.candidates, mid: null as string | null, index: null as number | null, ufrag: description.iceUfrag },
-    ...description.media.map((m) => ({ lines: m.lines, parsed: m.candidates, mid: m.mid, index: m.index, ufrag: m.ice.ufrag })),
+    { lines: description.lines, parsed: description.candidates, mid: null as string | null, index: null as number | null, ufrag: sessionUfrag(description.iceUfrag) },
+    ...description.media.map((m) => ({ lines: m.lines, parsed: m.candidates, mid: m.mid, index: m.index, ufrag: sessionUfrag(m.ice.ufrag) })),
   ];
   for (const sec of sections) {
     // The a=candidate lines in line order: parsed ones are the section's candidates, in order; rejected ones carry their error.
