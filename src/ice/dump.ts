@@ -720,7 +720,7 @@ function statsOf(s: unknown, i: number): Iterable<unknown> {
  * microseconds (Momo's metrics, M88: 1608355682366521): past 1e14 (the year 5138 in ms) it is
  * read as µs (ICE audit: every threshold was 1000× off, and the verdict changed).
  */
-const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
+export const msOf = (t: number): number => (t > 1e14 ? t / 1000 : t);
 
 /**
  * A peer connection as explainIce reads it, from live getStats() results (a dashboard's own

@@ -11,7 +11,7 @@ import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
-import { asText, isStatsReport, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
+import { asText, isStatsReport, msOf, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
 import { requireObject, SdpscopeError } from '../errors.js';
 import { pushAll } from '../arrays.js';
 
@@ -132,10 +132,10 @@ export interface IcePairInfo {
   readonly series: { readonly rtt: readonly [number, number][]; readonly bytesSent: readonly [number, number][]; readonly bytesReceived: readonly [number, number][] };
 }
 
-/** A stats timestamp in epoch ms (native libwebrtc writes microseconds), null when it is none. */
+/** A stats timestamp in epoch ms (dump.ts's msOf: native libwebrtc writes microseconds), null when it is none. */
 function epochMs(v: unknown): number | null {
   const n = num(v);
-  return n === null || n <= 0 ? null : n > 1e14 ? n / 1000 : n;
+  return n === null || n <= 0 ? null : msOf(n);
 }
 
 /** A numeric series, thinned to at most `max` points (the first and the last kept). */

@@ -12,6 +12,7 @@ import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { PION_START, pionSignal } from './kvs.js';
 import { scanText, statedType } from './text-scan.js';
+import { GLUED_SUMMARY } from '../sdp/line.js';
 import type { InputFormat, InputSink, SdpType } from './types.js';
 
 export interface LineScannerOptions {
@@ -217,14 +218,13 @@ export class LineScanner {
     // CMS notes of Chrome 122): each its own line again; parseSdp reads around the summary.
     // Every summary of the line at once, in a loop (one push each: a line of 60,000 of them had
     // been as many nested calls, past the stack; change audit).
-    const glued = content.length > 20 && content.includes(' more line') ? GLUED_SUMMARY.exec(content) : null;
-    if (glued !== null) {
+    if (content.length > 20 && content.includes(' more line')) {
       const cr = content.endsWith('\r');
       const bare = cr ? content.slice(0, -1) : content;
       const pieces: string[] = [];
       let from = 0;
-      const all = new RegExp(GLUED_SUMMARY.source, 'g');
-      for (let m = all.exec(bare); m !== null; m = all.exec(bare)) {
+      GLUED_SUMMARY.lastIndex = 0;
+      for (let m = GLUED_SUMMARY.exec(bare); m !== null; m = GLUED_SUMMARY.exec(bare)) {
         const end = m.index + m[0].length - 1;
         // Searched back to the last piece's end only (from the line's start it was quadratic).
         const mline = bare.slice(from, m.index).lastIndexOf(' m=');
@@ -232,16 +232,18 @@ export class LineScanner {
         if (start - 1 > from) pieces.push(bare.slice(from, start - 1));
         pieces.push(bare.slice(start, end));
         from = end + 1;
-        all.lastIndex = from;
+        GLUED_SUMMARY.lastIndex = from;
       }
-      if (from < bare.length) pieces.push(bare.slice(from));
-      const eol = cr ? '\r\n' : '\n';
-      // What stands before the line's first SDP line (an indent, "> ", a log's time): before each piece
-      // too, so that a copy read by its prefix's column stays one (new-user audit: 0 m-lines when indented).
-      const first = FIRST_SDP_TOKEN.exec(bare);
-      const lead = first === null ? '' : bare.slice(0, first.index + first[0].length - 2);
-      for (let i = 0; i < pieces.length; i++) if (pieces[i] !== '') this.pushLine(i > 0 ? lead + pieces[i]! : pieces[i]!, i < pieces.length - 1 ? eol : ending, lineNo);
-      return;
+      if (from > 0) {
+        if (from < bare.length) pieces.push(bare.slice(from));
+        const eol = cr ? '\r\n' : '\n';
+        // What stands before the line's first SDP line (an indent, "> ", a log's time): before each piece
+        // too, so that a copy read by its prefix's column stays one (new-user audit: 0 m-lines when indented).
+        const first = FIRST_SDP_TOKEN.exec(bare);
+        const lead = first === null ? '' : bare.slice(0, first.index + first[0].length - 2);
+        for (let i = 0; i < pieces.length; i++) if (pieces[i] !== '') this.pushLine(i > 0 ? lead + pieces[i]! : pieces[i]!, i < pieces.length - 1 ? eol : ending, lineNo);
+        return;
+      }
     }
     this.pushLine(content, ending, lineNo);
   }
@@ -604,16 +606,16 @@ function prefixType(first: string): SdpType | null {
 }
 const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)[^A-Za-z0-9]{0,16}v=0[ \t]*$/i;
 
-/** A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`, `offer:`). */
-/** A webrtc-internals section summary with a line glued after it (a copy of the rendered page; views.ts's PAGE_SUMMARY). */
-const GLUED_SUMMARY = / \([0-9]{1,7} more lines?\)(?: direction=(?:sendrecv|sendonly|recvonly|inactive))?(?: mid=[^ ]{1,256})?(?: munged)? (?=[a-z]=)/;
 /** webrtc-internals' session summary: the v= line of a page copy. */
 const PAGE_V = /^v=0 \([0-9]{1,7} more lines?\)$/;
 /** A line's first SDP line: "<letter>=" at its start or after a blank, "]", ">" or "|". */
 const FIRST_SDP_TOKEN = /(?:^|[ \t\]>|])[a-z]=/;
 /** A description's row on webrtc-internals' page (peer_connection_update_table.js). */
 const PAGE_ROW = /\(type: "(offer|answer|pranswer)", [0-9]{1,7} sections?\)$/;
-// about:webrtc's headings end "(Offer)" / "(Answer)": "Local SDP (Offer)", "Remote SDP (Answer)".
+/**
+ * A line's last word a description's type, a colon after it or not (`… TRC [webrtc] answer`,
+ * `offer:`), or in brackets as about:webrtc's headings end: "Local SDP (Offer)", "Remote SDP (Answer)".
+ */
 const TYPE_LINE_END = /(?:^|[\s\]>|]|\()(offer|answer|pranswer)(?:\)|:?)$/i;
 
 /** `"type": "offer",` alone on its line: a member of a pretty-printed JSON object (bounded blanks, linear). */

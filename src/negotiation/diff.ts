@@ -343,7 +343,9 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       // A parameter written again as it was (stereo=1 added to an Opus that had it: Ant Media's,
       // Millicast's, Pixel Streaming's munges on Firefox's offers) changes nothing the browsers
       // read (a name → value map): said so, not "+stereo=1" (munging audits 5 and 6).
-      const again = (x: string, other: readonly string[]) => other.includes(x);
+      const setA = new Set(pa);
+      const setB = new Set(pb);
+      const again = (x: string, other: ReadonlySet<string>) => other.has(x);
       // Each parameter once, with how many times it was written ("+stereo=1 (written twice)": new-user audit).
       const once = (xs: readonly string[]) => {
         const n = new Map<string, number>();
@@ -351,8 +353,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
         return [...n.entries()];
       };
       const times = (n: number) => (n === 2 ? ' (written twice)' : n > 2 ? ` (written ${n} times)` : '');
-      const said = [...once(minus).map(([x, n]) => (again(x, pa) ? `-${x} (one of its copies: still there)` : `-${x}${times(n)}`)), ...once(plus).map(([x, n]) => (again(x, pb) ? `+${x} again (it was there: no change)` : `+${x}${times(n)}`))];
-      const only = plus.every((x) => again(x, pb)) && minus.every((x) => again(x, pa));
+      const said = [...once(minus).map(([x, n]) => (again(x, setA) ? `-${x} (one of its copies: still there)` : `-${x}${times(n)}`)), ...once(plus).map(([x, n]) => (again(x, setB) ? `+${x} again (it was there: no change)` : `+${x}${times(n)}`))];
+      const only = plus.every((x) => again(x, setB)) && minus.every((x) => again(x, setA));
       const what = (said.join(' ') || 'the same parameters in another order') + (only && said.length > 0 ? ': the parameters the browsers read are the same' : '');
       add('codec-parameters-changed', here, fmtpText(c) || null, fmtpText(n) || null, `${codecName(c)} a=fmtp: ${what}`);
     }

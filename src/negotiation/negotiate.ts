@@ -246,6 +246,12 @@ const ALLOWED: Record<Direction, readonly Direction[]> = {
   recvonly: ['sendonly', 'inactive'],
   inactive: ['inactive'],
 };
+/** Whether an Opus codec's last stereo parameter is 1 (libwebrtc's map keeps the last). */
+function stereo(c: Codec | undefined): boolean {
+  if (c === undefined) return false;
+  for (let i = c.parameters.length - 1; i >= 0; i--) if (c.parameters[i]!.name === 'stereo') return c.parameters[i]!.value === '1';
+  return false;
+}
 const sends = (d: Direction) => d === 'sendrecv' || d === 'sendonly';
 const receives = (d: Direction) => d === 'sendrecv' || d === 'recvonly';
 
@@ -492,18 +498,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : '';
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
-      // Opus stereo asked for by one side (RFC 7587 §6.1: the writer's wish to receive it): the other sends mono.
-      for (const c of codecs.negotiated) {
-        if (c.name.toLowerCase() !== 'opus') continue;
-        const stereo = (x: Codec | undefined) => x !== undefined && [...x.parameters].reverse().find((p) => p.name === 'stereo')?.value === '1';
-        const inOffer = stereo(o.codecs.find((x) => x.payloadType === c.offerPayloadType));
-        const inAnswer = stereo(a.codecs.find((x) => x.payloadType === c.answerPayloadType));
-        // Said only where the side told to send mono does send on this m-line (audit of the change: a recvonly offer's stereo wish).
-        const [od, ad] = [browserDirection(o), browserDirection(a)];
-        if (inOffer !== inAnswer && (inOffer ? sends(od) && receives(ad) : sends(ad) && receives(od))) at('opus-stereo-one-way', inOffer
-          ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
-          : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
-      }
       simulcastAnswered(o, a, at);
       // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.
       const offered = new Set(streams(o.simulcast?.send ?? null).flat());
@@ -535,6 +529,18 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       answererSends: live && ad !== null && sends(ad) && receives(od),
     };
     if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${od}, answer ${ad}: nothing is sent either way`);
+    // Opus stereo asked for by one side (RFC 7587 §6.1: the writer's wish to receive it): the other
+    // sends mono, said where that other side sends on this m-line (audit of the change: a recvonly offer's wish).
+    if (live && a && !otherKind) {
+      for (const c of codecs.negotiated) {
+        if (c.name.toLowerCase() !== 'opus') continue;
+        const inOffer = stereo(o.codecs.find((x) => x.payloadType === c.offerPayloadType));
+        const inAnswer = stereo(a.codecs.find((x) => x.payloadType === c.answerPayloadType));
+        if (inOffer !== inAnswer && (inOffer ? direction.offererSends : direction.answererSends)) at('opus-stereo-one-way', inOffer
+          ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
+          : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
+      }
+    }
 
     // Header extensions (RFC 8285 §7), by URI.
     const negotiatedExt: ExtensionNegotiation[] = [];

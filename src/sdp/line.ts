@@ -37,7 +37,18 @@ export function readMedia(value: string): MediaLine | undefined {
  * setLocalDescription's differs from createOffer's): peer_connection_update_table.js. Text copied
  * from the page carries the summary on the v= and m= lines (GetStream's own test offer does).
  */
-export const PAGE_SUMMARY = / \(([0-9]{1,7}) more lines?\)(?: direction=(?:sendrecv|sendonly|recvonly|inactive))?(?: mid=\S{1,256})?(?: munged)?$| direction=(?:sendrecv|sendonly|recvonly|inactive)(?: mid=\S{1,256})?(?: munged)?$/;
+export const PAGE_SUMMARY = /* @__PURE__ */ summaryRegExp('$', '');
+
+/** A summary with a line glued after it by a copy of the rendered page (Cisco's CMS notes): line-scanner.ts splits such lines. */
+export const GLUED_SUMMARY = /* @__PURE__ */ summaryRegExp(' (?=[a-z]=)', 'g', true);
+
+/** The summary's form, ended by `end`; `counted`: only the form with "(N more lines)" (group 1: N). */
+function summaryRegExp(end: string, flags: string, counted = false): RegExp {
+  const direction = ' direction=(?:sendrecv|sendonly|recvonly|inactive)';
+  const rest = '(?: mid=\\S{1,256})?(?: munged)?';
+  const withCount = ` \\(([0-9]{1,7}) more lines?\\)(?:${direction})?${rest}${end}`;
+  return new RegExp(counted ? withCount : `${withCount}|${direction}${rest}${end}`, flags);
+}
 
 /** The line's value without a webrtc-internals summary (PAGE_SUMMARY); the value itself when it has none. */
 function withoutSummary(value: string): string {

@@ -226,6 +226,8 @@ interface SessionContext {
   readonly attributes: AttributeIndex;
   /** The a=rtpmap lines of payload types their m= line does not list, with their m-section's index, as buildMedia finds them. */
   readonly strays: { readonly index: number; readonly rtpmap: Of<'rtpmap'> }[];
+  /** The session is ICE-lite (a=ice-lite). */
+  readonly lite: boolean;
 }
 
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
@@ -392,7 +394,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     maxMessageSize: a.first('max-message-size') ?? null,
     sctpmap,
     bundleOnly: a.has('bundle-only'),
-    candidates: candidatesOf(a, mid, findings, session.attributes.all('ice-lite').length > 0),
+    candidates: candidatesOf(a, mid, findings, session.lite),
     endOfCandidates: a.has('end-of-candidates') || s.has('end-of-candidates'),
     ptime: a.first('ptime') ?? null,
     maxptime: a.first('maxptime') ?? null,
@@ -460,9 +462,10 @@ export function buildDescription(
   const s = new AttributeIndex(lines);
   pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
-  const sessionCandidates = candidatesOf(s, null, findings, s.all('ice-lite').length > 0);
+  const lite = s.all('ice-lite').length > 0;
+  const sessionCandidates = candidatesOf(s, null, findings, lite);
   const strays: SessionContext['strays'] = [];
-  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays }, findings));
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays, lite }, findings));
   strayRtpmaps(media, strays, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
