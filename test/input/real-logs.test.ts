@@ -38,6 +38,8 @@ describe('the real candidate lines of test/fixtures/candidates (ORIGINS.md there
         if (/candidate: ?\S+ \d+ \S+ \d+ /i.test(l) && !at.has(i + 1)) lost.push(`${f}:${i + 1}`);
       });
       expect([f, summary(await streamed(text))]).toEqual([f, summary(r)]);
+      // Cut into odd chunks too: a line's markers are looked for in the line, across chunk ends.
+      expect([f, summary(await streamed(text, 61))]).toEqual([f, summary(r)]);
     }
     expect(lost).toEqual([]);
   });

@@ -127,6 +127,25 @@ describe('scanStream', () => {
   });
 });
 
+describe('a line with no "candidate:" and another marker (the stream looks for them in the line itself)', () => {
+  const lines = [
+    // libwebrtc's connection log: a Cand[…] with no "candidate:" on the line.
+    'I/org.webrtc.Logging( 1234): (p2ptransportchannel.cc:1): Conn[0x1:0:Net[en0:192.168.50.0/24:Wifi:id=1]:Cand[:4216258177:1:udp:1686052607:59.109.147.213:54541:stun:192.168.50.49:65400:0qbZ:dcSLq5Bs44BYu8yWN8mtlU48:1:10:0]|C|S|0|0|7241540810645479422|-]: Sent STUN ping',
+    // An end-of-candidates frame after a log prefix: a "candidate" key and no "candidate:".
+    '2024-01-01 10:00:00 INFO send {"candidate":null,"sdpMid":"0"}',
+  ];
+  it('is read by the stream as by the whole text, in any chunks, among lines of neither', async () => {
+    const text = ['noise', ...lines, 'more noise x', ''].join('\n');
+    const whole = readInput(text);
+    expect([whole.candidates.map((c) => c.source.line), whole.endOfCandidates.length]).toEqual([[2], 1]);
+    for (const n of [5, 64, 1 << 16]) expect([n, strip(await scan(chunked(text, n)))]).toEqual([n, strip(whole)]);
+  });
+  it('a marker cut by the line\'s end is no marker', async () => {
+    const text = 'noise\n2024-01-01 INFO send {"candidate":null,"sdpMid":"0"} Cand\n{"candidat\n';
+    expect(strip(await scan([text]))).toEqual(strip(readInput(text)));
+  });
+});
+
 describe('a line of one character', () => {
   it('"{" or "[" alone (a pretty-printed block in a log) is no warning, in the stream as in the whole text (they differed; then both warned, wrongly: audit of the change)', async () => {
     const text = '{\n"a": 1,\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n[\n}\n';
