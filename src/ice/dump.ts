@@ -174,24 +174,22 @@ export function readStatsDump(text: string): StatsDump {
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
   let snapshots = getStatsSnapshots(doc);
   // An app's record holding them under one member ({"callSid": …, "stats": [...]}: new-user audit,
-  // where candidates sent the user to ice and ice refused): read there, said.
+  // where candidates sent the user to ice and ice refused), or under a member of one
+  // ({"call": {"stats": [...]}}): read there, said.
   let under: string | null = null;
-  if (snapshots === null && isObject(doc) && !Array.isArray(doc)) {
-    let looked = 0;
-    for (const [k, v] of Object.entries(doc)) {
-      if (looked++ >= 64) break;
-      const inner = getStatsSnapshots(v);
-      if (inner !== null) {
-        snapshots = inner;
-        under = k;
-        break;
-      }
-    }
+  if (snapshots === null) {
+    const found = statsUnder(doc, 2);
+    if (found !== null) [snapshots, under] = found;
   }
+  // One RTCStats object alone (console.log(JSON.stringify(stat)) of a candidate pair: ICE audit,
+  // it was NOT_A_DUMP while matching the words of that message): a result of that one report.
+  const single = snapshots === null && isRtcStats(doc) && ICE_TYPES.has(canonicalType(doc['type'] as string));
+  if (single) snapshots = [[doc]];
   if (snapshots !== null) {
     const stray = strayMembers(snapshots);
     const notes = [
-      ...(under !== null ? [`the getStats results are read from the record's ${JSON.stringify(under)} member; its other members are passed over`] : []),
+      ...(single ? [`one RTCStats object alone (a ${(doc as Record<string, unknown>)['type'] as string} report, not a whole getStats() result): read as a result of that one report; what it names (candidates, transport) is not in the input`] : []),
+      ...(under !== null ? [`the getStats results are read from the record's ${under} member; its other members are passed over`] : []),
       ...(stray.length > 0 ? [`values that are no RTCStats object (no id, type and timestamp) were passed over: ${stray.join(', ')}`] : []),
     ];
     return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
@@ -199,7 +197,48 @@ export function readStatsDump(text: string): StatsDump {
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
   const first = Array.isArray(doc) ? doc[0] : doc;
   const signaling = isObject(first) && (typeof first['sdp'] === 'string' || typeof first['candidate'] === 'string' || isObject(first['candidate']) || ['offer', 'answer', 'candidate'].includes(first['type'] as string) || isObject(first['offer']) || isObject(first['answer']));
-  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${signaling ? SIGNALING_HINT : ''}`);
+  const untimed = untimedStatsAt(doc, '', 4, { left: 256 });
+  // Objects with an id and an ICE stats type but no timestamp (an app that copies some fields of
+  // each report: ICE audit, a teaching stand's records): said, not only the formats expected.
+  const why = untimed !== null ? `; ${untimed === '' ? 'the input holds' : `at ${untimed} are`} objects with an id and an ICE stats type but no timestamp: a getStats() report keeps its timestamp, an app that copies some fields of each drops it (log the reports whole)` : '';
+  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${why}${signaling ? SIGNALING_HINT : ''}`);
+}
+
+/** Where in `v` (a member path, "" for itself) an object with a string id and an ICE stats type but no timestamp is, within `depth` levels and `budget.left` values looked at; null when none is. */
+function untimedStatsAt(v: unknown, path: string, depth: number, budget: { left: number }): string | null {
+  if (budget.left-- <= 0 || depth < 0 || v === null || typeof v !== 'object') return null;
+  if (!Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (typeof o['id'] === 'string' && typeof o['type'] === 'string' && ICE_TYPES.has(canonicalType(o['type'])) && !isFiniteNumber(o['timestamp'])) return path;
+  }
+  const entries: [string, unknown][] = Array.isArray(v) ? v.slice(0, 16).map((x, i) => [`[${i}]`, x]) : Object.entries(v).slice(0, 64).map(([k, x]) => [JSON.stringify(k), x]);
+  for (const [k, x] of entries) {
+    const at = untimedStatsAt(x, Array.isArray(v) ? path : path === '' ? k : `${path}.${k}`, depth - 1, budget);
+    if (at !== null) return at;
+  }
+  return null;
+}
+
+/**
+ * getStats results under a member of a record, or under a member of one of its members
+ * (`depth` 2), the first 64 members at each level looked at: the results and the member's path
+ * (`"call"."stats"`), or null.
+ */
+function statsUnder(doc: unknown, depth: number): [StatsSnapshot[], string] | null {
+  if (depth === 0 || !isObject(doc) || Array.isArray(doc)) return null;
+  let looked = 0;
+  for (const [k, v] of Object.entries(doc)) {
+    if (looked++ >= 64) break;
+    const inner = getStatsSnapshots(v);
+    if (inner !== null) return [inner, JSON.stringify(k)];
+  }
+  looked = 0;
+  for (const [k, v] of Object.entries(doc)) {
+    if (looked++ >= 64) break;
+    const deeper = statsUnder(v, depth - 1);
+    if (deeper !== null) return [deeper[0], `${JSON.stringify(k)}.${deeper[1]}`];
+  }
+  return null;
 }
 
 /**

@@ -1067,7 +1067,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     .map((p) => ({ time: p.time as number | null, state: asText(p.value) }))
     .sort((p, q) => (p.time ?? 0) - (q.time ?? 0));
   const iceStates = ice.length > 0 ? ice : transportIce;
-  const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded');
+  // A transport whose DTLS connected, or that names a selected pair, had ICE connected under it
+  // (ICE audit: a Sora collector's transport record alone, DTLS connected and 833 KB sent, was
+  // "not-started" for want of pair and candidate reports).
+  const transportUp = x.transports.find((t) => t.series('dtlsState').some((p) => p.value === 'connected') || t.series('selectedCandidatePairId').some((p) => typeof p.value === 'string' && p.value !== '')) ?? null;
+  const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded') || transportUp !== null;
   // "closed" says the application hung up, not how ICE ended: the state before it counts.
   const lastOpen = (list: readonly { time: number | null; state: string }[]) => [...list].reverse().find((s) => s.state !== 'closed')?.state ?? null;
   const finalIce = lastOpen(iceStates);
@@ -1081,12 +1085,25 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   let lastDescription = -Infinity;
   for (const e of r.timeline) if (e.kind === 'description' && e.time !== null && e.time > lastDescription) lastDescription = e.time;
   const dtlsFailedAt = x.transports.flatMap((t) => t.series('dtlsState')).find((p) => p.value === 'failed')?.time ?? null;
+  // Remote candidates whose address the stats leave out, with no signaled copy to take it from:
+  // why, not a bare "(hidden)" (ICE audit: Momo's M88 metrics, a remote host "ip": "").
+  const hidden = r.remoteCandidates.filter((c) => c.address === null && c.seenIn.every((w) => w === 'stats'));
+  const hiddenHosts = hidden.filter((c) => c.type === 'host');
+  const hiddenPrflx = hidden.filter((c) => c.type === 'prflx');
+  if (hiddenHosts.length > 0) evidence.push(`${hiddenHosts.length === 1 ? 'a remote host candidate has' : `${hiddenHosts.length} remote host candidates have`} no address in the stats (port ${hiddenHosts.slice(0, 3).map((c) => c.port ?? '?').join(', ')}${hiddenHosts.length > 3 ? ', …' : ''}): the other side announced ${hiddenHosts.length === 1 ? 'it as an mDNS name' : 'them as mDNS names'} (….local), and stats must not show the address a remote mDNS name resolved to (draft-ietf-rtcweb-mdns-ice-candidates); the signaled candidate, or the other side's own stats, has it`);
+  if (hiddenPrflx.length > 0) evidence.push(`${hiddenPrflx.length === 1 ? 'a remote peer-reflexive candidate has' : `${hiddenPrflx.length} remote peer-reflexive candidates have`} no address in the stats: a browser does not show the address a check came from unless it learned it otherwise (draft-ietf-rtcweb-mdns-ice-candidates, W3C webrtc-stats)`);
 
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
     // Not named by the stats (no transport in an excerpt): said to be the nominated pair taken for it (ICE audit).
     if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
+    // No pair report at all: what the transport says is all there is (a getStats filtered by type).
+    if (!sel && r.pairs.length === 0 && transportUp !== null) {
+      const named = transportUp.series('selectedCandidatePairId').at(-1)?.value;
+      const dtls = transportUp.series('dtlsState').at(-1)?.value;
+      evidence.push(`the stats hold no candidate pair${r.localCandidates.length + r.remoteCandidates.length === 0 ? ' and no candidate' : ''} (a getStats() result filtered by type?): transport ${transportUp.id}${typeof named === 'string' && named !== '' ? ` names its selected pair ${named}` : ''}${dtls !== undefined ? `${typeof named === 'string' && named !== '' ? ' and' : ''} has DTLS ${asText(dtls)}` : ''}, so ICE had connected; which path it took cannot be told without the pair's report`);
+    }
     // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
     if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
     // Changes per transport, each one's first selection not counted (two unbundled transports: "(over 2 transports)" had read as spread over both; audit).
@@ -1214,7 +1231,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     let through = '';
     if (sel) {
       const viaRelay = sel.local?.type === 'relay' || sel.remote?.type === 'relay';
-      through = ` through ${describePair(sel)}`;
+      // Neither candidate's report in the stats: no "? ↔ ?" (the evidence says which are missing).
+      through = sel.local === null && sel.remote === null ? ` through pair ${sel.id}, whose candidates the stats do not hold` : ` through ${describePair(sel)}`;
       if (viaRelay) {
         const failedDirect = direct.filter((p) => p.state === 'failed').length;
         const succeededDirect = direct.filter((p) => p.state === 'succeeded').length;
@@ -1329,7 +1347,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
 
   const usableLocal = r.localCandidates.filter((c) => c.type !== null);
   const policy = r.configuration?.['iceTransportPolicy'];
-  if (usableLocal.length === 0) {
+  // Pairs whose candidates' reports are not in the stats (an app that logs the pairs alone): a pair
+  // names a local and a remote candidate, so both sides had some (ICE audit: a waiting pair alone
+  // was "no local candidate was gathered").
+  const unheld = r.pairs.filter((p) => p.local === null || p.remote === null);
+  if (unheld.length > 0) evidence.push(`${unheld.length === r.pairs.length ? (r.pairs.length === 1 ? 'the pair names' : `the ${r.pairs.length} pairs name`) : `${unheld.length} of the ${r.pairs.length} pairs name`} candidates the stats do not hold (no candidate reports for them): their addresses are unknown`);
+  const pairsHold = (side: 'local' | 'remote') => r.pairs.some((p) => p[side] === null);
+  if (usableLocal.length === 0 && !pairsHold('local')) {
     evidence.push('no local candidate was gathered');
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only TURN relay candidates may be used');
     for (const e of r.candidateErrors) evidence.push(e.explanation);
@@ -1337,11 +1361,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     return verdict('no-local-candidates', policy === 'relay' && r.candidateErrors.length > 0 ? 'No local candidate: the policy allows relays only, and every TURN server failed.' : 'Gathering produced no usable local candidate.', evidence);
   }
   const delivered = r.remoteCandidates.filter((c) => c.seenIn.includes('event') || c.seenIn.includes('sdp') || (c.seenIn.includes('stats') && c.type !== 'prflx'));
-  if (delivered.length === 0 && x.refused.length > 0) {
+  if (delivered.length === 0 && x.refused.length > 0 && !pairsHold('remote')) {
     evidence.push(`${x.refused.length} remote candidate(s) refused by addIceCandidate (addIceCandidateFailed): ${x.refused.slice(0, 5).join('; ')}${x.refused.length > 5 ? '; …' : ''}`);
     return verdict('remote-candidates-refused', `The browser refused every remote candidate (${x.refused.length} addIceCandidateFailed), so nothing could pair.`, evidence);
   }
-  if (delivered.length === 0) {
+  if (delivered.length === 0 && !pairsHold('remote')) {
     evidence.push(`${usableLocal.length} local candidate(s) (${[...new Set(usableLocal.map((c) => c.type))].join(', ')}), none from the other side: no addIceCandidate, no a=candidate in the remote description`);
     return verdict('no-remote-candidates', 'No remote candidate arrived: the signaling did not deliver the other side\'s candidates.', evidence);
   }
@@ -1370,7 +1394,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // only once it has its address: ICE audit, a pair failed after 30 s was called "never resolved").
   // With a remote candidate that came from signaling (an mDNS one, resolved), not a prflx one a check taught (audit of the change).
   const tried = r.pairs.some((p) => (p.requestsSent > 0 || p.state === 'in-progress' || p.state === 'failed') && p.remote !== null && p.remote.type !== 'prflx');
-  if (named.length === delivered.length && succeeded.length === 0 && !tried) {
+  if (delivered.length > 0 && named.length === delivered.length && succeeded.length === 0 && !tried) {
     const names = [...new Set(named.map((c) => c.address))];
     const dns = named.some((c) => c.addressClass === 'hostname');
     const what = !dns ? 'an mDNS name' : named.every((c) => c.addressClass === 'hostname') ? 'a DNS name' : 'a name (mDNS or DNS)';

@@ -233,6 +233,45 @@ describe('explainIce on real dumps', () => {
       expect(dump.notes).toEqual(['the getStats results are read from the record\'s "stats" member; its other members are passed over']);
       expect(explainIce(dump.peerConnections[0]!).verdict.code).toBe('connected');
     });
+    it('a transport report alone, DTLS connected and naming its selected pair: connected, the missing pair said (a Sora collector\'s record filtered by type was "not-started"; ICE audit)', () => {
+      const r = reports('sora-collector__2021_transport_record.json')[0]!;
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.evidence).toEqual(['the stats hold no candidate pair and no candidate (a getStats() result filtered by type?): transport RTCTransport_data_1 names its selected pair RTCIceCandidatePair_eRplCBvi_JXPaEzOA and has DTLS connected, so ICE had connected; which path it took cannot be told without the pair\'s report']);
+      // Its sibling record, the pair alone: connected through it, no "? ↔ ?".
+      const pair = reports('sora-collector__2021_candidate-pair_record.json')[0]!;
+      expect([pair.verdict.code, pair.verdict.message]).toEqual(['connected', 'ICE connected through pair RTCIceCandidatePair_eRplCBvi_JXPaEzOA, whose candidates the stats do not hold.']);
+    });
+    it('one RTCStats object alone (a waiting candidate pair, as an app logs it): read, said; still-checking with its candidates said missing, never "no local candidate was gathered" (ICE audit: NOT_A_DUMP, and in a list no-local-candidates)', () => {
+      const text = dumpText('zebu-videotest__chrome80_waiting_pair.json');
+      const dump = readStatsDump(text);
+      expect(dump.notes).toEqual(['one RTCStats object alone (a candidate-pair report, not a whole getStats() result): read as a result of that one report; what it names (candidates, transport) is not in the input']);
+      const r = explainIce(dump.peerConnections[0]!);
+      expect(r.verdict.code).toBe('still-checking');
+      expect(r.verdict.evidence[0]).toBe('the pair names candidates the stats do not hold (no candidate reports for them): their addresses are unknown');
+      const listed = explainIce(readStatsDump(`[${text}]`).peerConnections[0]!);
+      expect([listed.verdict.code, listed.verdict.evidence]).toEqual([r.verdict.code, r.verdict.evidence]);
+    });
+    it('getStats results two levels down in an app\'s record ({"call": {"stats": [...]}}) are read, the path said', () => {
+      const stats = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as unknown;
+      const dump = readStatsDump(JSON.stringify({ user: 'u1', call: { sid: 'CA0123', stats } }));
+      expect(dump.notes).toEqual(['the getStats results are read from the record\'s "call"."stats" member; its other members are passed over']);
+      expect(explainIce(dump.peerConnections[0]!).verdict.code).toBe('connected');
+    });
+    it('a remote host candidate with no address in the stats (Momo\'s M88 metrics: "ip": ""): the mDNS name behind it is said, not a bare "(hidden)" (ICE audit)', () => {
+      const r = reports('shiguredo-momo__m88_metrics_getstats_excerpt.json')[0]!;
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.evidence[0]).toMatch(/^a remote host candidate has no address in the stats \(port 57197\): the other side announced it as an mDNS name/);
+      // A dump whose remote candidates all have their address says nothing of it.
+      expect(reports('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')[0]!.verdict.evidence.join('\n')).not.toMatch(/no address in the stats/);
+    });
+    it('an app\'s records of ICE reports without their timestamps: NOT_A_DUMP says where they are and what they lack (a teaching stand\'s records; ICE audit)', () => {
+      expect(() => readStatsDump(dumpText('webrtc-stand__chrome153_symmetric_caller_excerpt.json'))).toThrow(/; at "caller"\."candidates" are objects with an id and an ICE stats type but no timestamp: a getStats\(\) report keeps its timestamp/);
+    });
+    it('Firefox\'s stats of a call through a TLS relay to an SFU, addresses masked "x.x.x.x" (jitsi rtcstats-server\'s dump): connected through prflx ↔ srflx, closed at +70.8 s', () => {
+      const r = reports('jitsi-rtcstats-server__firefox97-sfu-tls-relay_excerpt')[0]!;
+      expect([r.verdict.code, r.verdict.message]).toEqual(['connected', 'ICE connected through prflx udp x.x.x.x:57350 ↔ srflx udp x.x.x.x:10000.']);
+      expect(r.verdict.evidence).toContain('closed at +70.8s');
+    });
     it('a host↔host pair unanswered from one interface while the same remote host candidate answered from another: that interface\'s path is said to fail, not "a firewall on one of the hosts" (Twilio\'s wifi and ethernet; real-dump audit)', () => {
       const r = reports('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')[0]!;
       expect(r.verdict.evidence.find((e) => e.includes('host↔host'))).toMatch(/^1 host↔host pair \(the direct path between the addresses each side announced as its own\) sent 15 checks and got no answer: the other side's same host candidate answered from another of this side's addresses, so this side's wifi interface had no way to it \(no route, or a firewall on it\); the call took /);
