@@ -97,6 +97,7 @@ export interface SdpDiagnosticPayloads {
   'missing-line': LinePosition;
   'page-summary': LinePosition;
   'rtpmap-unlisted': LinePosition;
+  'no-media-sections': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
 
@@ -247,6 +248,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'missing-line': 'error',
   'page-summary': 'warning',
   'rtpmap-unlisted': 'warning',
+  'no-media-sections': 'warning',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
@@ -440,6 +442,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An a=rtpmap line whose payload type is not among its m= line\'s formats. Both browsers take the description and pass over the line (measured; libwebrtc: "Ignore rtpmap line that did not appear in the <fmt> of the m-line"): that codec is not offered there. Where another m-section lists the payload type with no a=rtpmap, the line is likely that codec\'s, put in the wrong m-section by a munge (Wowza\'s mungeSDPPublish inserts H264\'s lines after the first a=rtcp-rsize, which is the audio section\'s): there the payload type has no codec. (An a=fmtp or a=rtcp-fb for such a payload type Chromium rejects: codec-attribute-unknown-pt.)',
     action: 'Put the codec\'s a=rtpmap, a=fmtp and a=rtcp-fb lines in the m-section whose m= line lists its payload type, or add the payload type to this m= line.',
     reference: 'RFC 8866 §6.6',
+  },
+  'no-media-sections': {
+    domain: 'sdp',
+    title: 'A description with no m-line',
+    description: 'A whole description with no m= line negotiates nothing: no transport, so ICE and DTLS never start and no media or data flows. Both browsers take such an offer and answer it with no m-line either, and no ICE credentials (measured), which pion then refuses ("SetRemoteDescription called with no ice-ufrag": ion-sfu#426). createOffer() makes one when the peer connection has no transceiver and no data channel.',
+    action: 'Add what the call carries before createOffer(): addTrack or addTransceiver for media, createDataChannel for data (a server that offers nothing when it has nothing to send: offer a data channel, or wait).',
+    reference: 'RFC 8866 §5.14, RFC 9429 §5.2.1',
   },
   'ssrc-multiple-tracks': {
     domain: 'sdp',

@@ -4,6 +4,7 @@ import { writeLine } from '../../src/sdp/line.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
+import { groupMids } from './parse.js';
 
 function where(f: DescriptionPair['first'], name: string): string {
   const bits = [`${name}:${f.source.line}`];
@@ -107,7 +108,7 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   pushAll(out, sideHeader('answer', pair.second, names[1], sides[1], s));
   for (const note of pair.notes) out.push(s.dim(`note: ${note}`));
   // Every group, ' | ' between two (a description may have several, RFC 8843 §7).
-  const groups = (gs: readonly (readonly string[])[]) => (gs.length === 0 ? 'none' : gs.map((g) => g.join(' ')).join(' | '));
+  const groups = (gs: readonly (readonly string[])[]) => (gs.length === 0 ? 'none' : gs.map(groupMids).join(' | '));
   out.push(`BUNDLE offer ${groups(n.bundle.offerGroups)} → answer ${groups(n.bundle.answerGroups)}${n.iceLite.offer || n.iceLite.answer ? ` · ice-lite: ${[n.iceLite.offer ? 'offer' : '', n.iceLite.answer ? 'answer' : ''].filter(Boolean).join(', ')}` : ''}`);
   out.push('');
   // The findings of each m-line, grouped once (a search of them per m-line was quadratic: 45 ms

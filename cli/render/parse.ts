@@ -73,7 +73,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
 function sessionLine(d: SessionDescription): string {
   const parts = [
     d.origin ? `o=${d.origin.username} ${d.origin.sessionId} ${d.origin.sessionVersion}` : 'no origin',
-    d.bundleGroups.length > 0 ? `BUNDLE ${d.bundleGroups.map((g) => g.join(' ')).join(' | ')}` : 'no BUNDLE',
+    d.bundleGroups.length > 0 ? `BUNDLE ${d.bundleGroups.map(groupMids).join(' | ')}` : 'no BUNDLE',
     // Every other group too (sdp-diff audit: OBS's a=group:LS, which some servers choke on, was not shown).
     ...d.groups.filter((g) => g.semantics.toUpperCase() !== 'BUNDLE').map((g) => `group ${g.semantics} ${g.mids.join(' ')}`.trimEnd()),
     ...d.lines.flatMap((l) => (l.kind === 'bandwidth' ? [`b=${l.value.type}:${l.value.bandwidth}`] : [])),
@@ -199,3 +199,6 @@ export function renderParse(report: InputReport, name: string, s: Style): string
 export function toJson(value: unknown): string {
   return pretty(value);
 }
+
+/** A group's mids as written, an empty one as "" and none as such (a bare "a=group:BUNDLE" had read as "BUNDLE "). */
+export const groupMids = (g: readonly string[]): string => (g.length === 0 ? '(no mid)' : g.map((m) => (m === '' ? '""' : m)).join(' '));

@@ -41,13 +41,25 @@ function prefixEnd(c: number): boolean {
  * OpenWebRTC log): the length of that escape (`\n` or `\r\n`, before an SDP line), else 0.
  */
 export function escapedLineBreak(line: string): number {
-  if (line.charCodeAt(0) !== 92) return 0;
+  const c = line.charCodeAt(0);
+  // Chrome's console shows a string's line breaks as "↵": an SDP logged so and copied from the
+  // console has one before each line (ion-sfu#151: its lines were dropped, 0 descriptions).
+  if (c === 0x21b5) return SDP_LINE.test(line.slice(1, 3)) ? 1 : 0;
+  if (c !== 92) return 0;
   const at = line.startsWith('\\n') ? 2 : line.startsWith('\\r\\n') ? 4 : 0;
   return at > 0 && SDP_LINE.test(line.slice(at, at + 2)) ? at : 0;
 }
 
 /** A whole SDP on one line, its line breaks escaped (`v=0\r\no=- …`): free text, where the escaped SDP is read. */
 const ESCAPED_SDP = /^v=[0-9]*\\(?:r\\)?n/;
+/** An escaped line break (`\r\n`, `\n`) where it starts. */
+const ESCAPED_BREAK = /^\\(?:r\\)?n/;
+/** An escaped line break before an SDP line. */
+const ESCAPED_SDP_BREAK = /\\(?:r\\)?n[a-zA-Z]=/;
+/** How a line with a whole escaped SDP ends: its last break, or what closes the string around it. */
+const WHOLE_END = /(?:\\n|["'}\])])\s*$/;
+/** A held escaped line is read past this length, whatever follows (a bound on what is held). */
+const MAX_HELD_ESCAPED = 4 * 1024 * 1024;
 
 /**
  * A time at the start of a log line, as loggers write it: "2026-11-24T06:00:00.123Z",
@@ -131,6 +143,10 @@ export class LineScanner {
   /** The input line of the block's last line. */
   private blockEnd = 0;
   private blockFragment = false;
+  /** The block is a description whose v= line is missing (it starts at its o= line): blank lines in it are held as in a whole one. */
+  private blockOrigin = false;
+  /** A line with an escaped SDP cut at its end, and its input line (scanOrHold). */
+  private escapedHeld: [string, number] | null = null;
   /** A line that is no SDP line held inside a whole description (see push): its text with ending, number, and text. */
   private stray: [string, number, string] | null = null;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
@@ -184,6 +200,7 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    if (this.escapedHeld !== null && this.takeHeldEscaped(content.endsWith('\r') ? content.slice(0, -1) : content)) return;
     // An SDP copied from Chrome's console, its line breaks shown as "↵" on one line
     // (`sdp: "v=0↵o=- …↵"`, pasted so in threads: real-thread audit, NO_SDP_FOUND): its lines.
     const arrow = content.length > 4 && content.charCodeAt(0) !== 0x21b5 ? content.indexOf('v=0\u21b5') : -1;
@@ -251,11 +268,19 @@ export class LineScanner {
   /** push()'s reading of one line, the page's glued summaries split off it. */
   private pushLine(content: string, ending: string, lineNo: number): void {
     const escape = escapedLineBreak(content);
-    if (escape > 0) content = content.slice(escape);
+    if (escape > 0) {
+      // After "↵", blank lines held before it are the copy's layout, not the SDP's: an empty SDP
+      // line would have shown as "↵" alone (ion-sfu#151's post: two false blank-line errors).
+      if (content.charCodeAt(0) === 0x21b5 && this.blanks.length > 0 && this.block.length > 0) {
+        this.blanks = [];
+        this.blankLines = [];
+      }
+      content = content.slice(escape);
+    }
     const bare = content.endsWith('\r') ? content.slice(0, -1) : content;
     if (ESCAPED_SDP.test(bare)) {
       this.flush();
-      this.scanLine(bare, lineNo);
+      this.scanOrHold(bare, lineNo);
       return;
     }
     if (this.prefixCol > 0 && this.block.length === 1 && bare.startsWith('o=')) {
@@ -290,7 +315,7 @@ export class LineScanner {
       // A blank line between two lines of it (an SDP as an RFC prints it, indented, a blank line
       // before each m-section: RFC audit, every m-section after it had been lost without a word):
       // held, as in a description without a prefix; the description's if its next line is one of it.
-      if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
+      if (BLANK.test(bare) && (!this.blockFragment || this.blockOrigin) && this.blanks.length < MAX_HELD_BLANKS) {
         this.blanks.push(content + ending);
         this.blankLines.push(lineNo);
         return;
@@ -339,7 +364,7 @@ export class LineScanner {
       // Only in a whole description (from v=), and a few in a row: two a=/m= fragments a blank line
       // apart are two (audit of the change: the second's ufrag was lost), and a run of blank lines
       // is not held in memory (70 million took 1 GB).
-      if (BLANK.test(bare) && !this.blockFragment && this.blanks.length < MAX_HELD_BLANKS) {
+      if (BLANK.test(bare) && (!this.blockFragment || this.blockOrigin) && this.blanks.length < MAX_HELD_BLANKS) {
         this.blanks.push(content + ending);
         this.blankLines.push(lineNo);
         return;
@@ -362,6 +387,9 @@ export class LineScanner {
     // s= and t= lines had been lost, not even a fragment; parse audit): a fragment, every line kept.
     if ((/^[am]=/.test(bare) && !bare.startsWith('a=candidate:')) || ORIGIN_LINE.test(bare)) {
       this.startBlock(content + ending, lineNo, true);
+      // Blank lines in it held as in a whole description (a console copy with "↵" before each line
+      // and blank lines after its session part, ion-sfu#151: its m-sections were fragments apart).
+      this.blockOrigin = bare.charCodeAt(0) === 111;
       return;
     }
     // "<log prefix> v=0": an SDP whose every line has the prefix (read by the column it starts at).
@@ -402,7 +430,7 @@ export class LineScanner {
       this.prefixedLines = [[bare, lineNo]];
       return;
     }
-    this.scanLine(bare, lineNo);
+    this.scanOrHold(bare, lineNo);
   }
 
   end(): void {
@@ -429,12 +457,18 @@ export class LineScanner {
     this.blockStart = lineNo;
     this.blockEnd = lineNo;
     this.blockFragment = fragment;
+    this.blockOrigin = false;
     // The line just before said it (real-log audit: go2rtc's "answer" line, then the SDP).
     this.blockType = !fragment && this.typeLine !== null && this.typeLine.line === lineNo - 1 ? this.typeLine.type : null;
     this.typeLine = null;
   }
 
   private flush(): void {
+    if (this.escapedHeld !== null) {
+      const [held, at] = this.escapedHeld;
+      this.escapedHeld = null;
+      this.scanLine(held, at);
+    }
     // A held line no SDP line followed is the text it is, read after the description.
     const stray = this.stray;
     this.stray = null;
@@ -494,6 +528,40 @@ export class LineScanner {
   /** Whether a line stated a type for an SDP that may follow (a blank line between them keeps it: the stream reader gives it such a line). */
   get holdsType(): boolean {
     return this.typeLine !== null;
+  }
+
+  /** Whether a line with an escaped SDP, cut at its end, is held for the next (the stream reader then gives the scanner every line, as the whole-text reader does). */
+  get holdsEscaped(): boolean {
+    return this.escapedHeld !== null;
+  }
+
+  /**
+   * A line with an SDP whose line breaks are escaped (`… offer: v=0\r\no=…`) that does not end
+   * as a whole one does is held: the next line may go on with it, a wrap made by a log's line
+   * limit or a post (ZLMediaKit#4324: an SRS log line cut at 1,000 characters inside "a=ssrc:…
+   * msid", its video section's rtcp-mux, rtpmap, ICE and setup lines on the next line, read as
+   * missing, 12 lines lost without a word).
+   */
+  private scanOrHold(bare: string, lineNo: number): void {
+    const v = bare.indexOf('v=0\\');
+    if (v >= 0 && ESCAPED_BREAK.test(bare.slice(v + 3, v + 8)) && !WHOLE_END.test(bare.slice(-8)) && bare.length < MAX_HELD_ESCAPED) this.escapedHeld = [bare, lineNo];
+    else this.scanLine(bare, lineNo);
+  }
+
+  /** The held escaped line, joined by `bare` when it goes on there (true), or read (false). */
+  private takeHeldEscaped(bare: string): boolean {
+    const [held, at] = this.escapedHeld!;
+    this.escapedHeld = null;
+    const brk = ESCAPED_SDP_BREAK.exec(bare.slice(0, 4096));
+    // Its next line goes on with it: an escaped break and an SDP line early in it, no log time
+    // or JSON before, no new description before that break.
+    const goesOn = brk !== null && leadingTime(bare) === undefined && !opensLikeJson(bare.trimStart()) && !bare.slice(0, brk.index).includes('v=0\\');
+    if (goesOn) {
+      this.scanOrHold(held + bare, at);
+      return true;
+    }
+    this.scanLine(held, at);
+    return false;
   }
 
   /** Whether a "type" member waits for its "sdp" line: the stream reader then gives the scanner every line, as the whole-text reader does. */

@@ -172,12 +172,14 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   if (end - start < 2) return false;
   // "<letter>=": an SDP line (or a fragment's).
   if (sdpLineBytes(buf, start, end)) return true;
-  // The same with its line break written out before it (`\na=…`, `\r\na=…`: line-scanner.ts's escapedLineBreak).
+  // The same with its line break written out before it (`\na=…`, `\r\na=…`: line-scanner.ts's escapedLineBreak)…
   if (buf[start] === 0x5c) {
     const at = buf[start + 1] === 0x6e ? start + 2 : buf[start + 1] === 0x72 && buf[start + 2] === 0x5c && buf[start + 3] === 0x6e ? start + 4 : -1;
     const c = at > 0 && at + 1 < end ? buf[at]! | 0x20 : 0;
     if (c >= 0x61 && c <= 0x7a && buf[at + 1] === 0x3d) return true;
   }
+  // …or shown as "↵" by Chrome's console (E2 86 B5 in UTF-8).
+  if (buf[start] === 0xe2 && buf[start + 1] === 0x86 && buf[start + 2] === 0xb5 && start + 4 < end && ((buf[start + 3]! | 0x20) >= 0x61 && (buf[start + 3]! | 0x20) <= 0x7a) && buf[start + 4] === 0x3d) return true;
   let i = start;
   while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
@@ -377,9 +379,10 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
 
   /** A line as read: skipped, read as facts (the fast path), or the scanner's. */
   const dispatch = (buf: Buffer, start: number, end: number, ending: string, lineNo: number, markers: Markers) => {
-    // A "type" member waits for its "sdp" line (line-scanner.ts): the next lines, whatever they
-    // are, are the scanner's (no fast path), as the whole-text reader gives it every line.
-    if (scanner.awaitsSdpMember) {
+    // A "type" member waits for its "sdp" line, or a line with an escaped SDP cut at its end for
+    // the next (line-scanner.ts): the next lines, whatever they are, are the scanner's (no fast
+    // path), as the whole-text reader gives it every line.
+    if (scanner.awaitsSdpMember || scanner.holdsEscaped) {
       scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       return;
     }

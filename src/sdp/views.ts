@@ -228,6 +228,8 @@ interface SessionContext {
   readonly strays: { readonly index: number; readonly rtpmap: Of<'rtpmap'> }[];
   /** The session is ICE-lite (a=ice-lite). */
   readonly lite: boolean;
+  /** The text is a fragment (parseSdp's `fragment`), not a whole description. */
+  readonly fragment: boolean;
 }
 
 /** The a=candidate lines of a section, each explained once; their rule findings go to `findings`, placed. */
@@ -315,7 +317,12 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
     lineRules(l, rules, rtpSection);
   }
-  sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
+  // A fragment's m-section of ICE lines only (a trickle-ice-sdpfrag's, RFC 8840 §9.2: its m= line
+  // names the m-section its candidates are for, often copied whole, payload types and all): not
+  // a media description's rules (a WHIP client's PATCH had "no a=rtcp-mux" and 25 payload types
+  // "with no a=rtpmap": sample hunt, MediaMTX#5682).
+  const iceOnly = session.fragment && !a.has('rtpmap') && !a.has('fmtp');
+  if (!iceOnly) sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
   iceOptionsCommas(a.all('ice-options'), mid, findings);
   // Two a=mid of different values, and a BUNDLE group naming the first: Chromium reads the last,
   // finds no m-section for the mid its group names, and refuses the description (measured;
@@ -350,7 +357,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   }
   const tracks = new Set(trackOf.values());
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
-  if (unnamed.length > 0) {
+  if (unnamed.length > 0 && !iceOnly) {
     findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
   }
   return {
@@ -465,7 +472,7 @@ export function buildDescription(
   const lite = s.all('ice-lite').length > 0;
   const sessionCandidates = candidatesOf(s, null, findings, lite);
   const strays: SessionContext['strays'] = [];
-  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays, lite }, findings));
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays, lite, fragment }, findings));
   strayRtpmaps(media, strays, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
@@ -482,6 +489,9 @@ export function buildDescription(
     const noVersion = missing.length === 1 && missing[0] === 'v=' ? ': the description starts at its o= line; put "v=0" above it (a copy from webrtc-internals\' page loses it with the session\'s "v=0 (N more lines)" summary)' : ' before the media (v=, o=, s=, t= are required)';
     if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'}${noVersion}`, { line: null, column: null, mid: null }));
     else sessionOrder(lines, ruleSink(findings, null));
+    // Nothing negotiated: legal, and taken by both browsers, yet no transport ever starts (sample
+    // hunt: ion-sfu#426's offer with no m-line read "0 errors, 0 warnings"; the subscriber never connected).
+    if (missing.length === 0 && media.length === 0) findings.push(diagnostic('no-media-sections', `no m= line: this description negotiates nothing, so no ICE, no DTLS, no media or data${finalEol ? '' : ' (or the text was cut before its first m= line)'}`, { line: null, column: null, mid: null }));
   }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
   const starts = media.map((m) => m.lines[0]!.line);

@@ -24,6 +24,12 @@ describe('renderParse', () => {
     expect(out).toContain('  o=- 1 2  ·  BUNDLE 0 1  ·  group LS 0 1\n');
   });
 
+  it('a BUNDLE group with no mid, or an empty one, is shown as such (ion-sfu#426\'s bare "a=group:BUNDLE" read "BUNDLE ")', () => {
+    const head = 'v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n';
+    expect(renderParse(readInput(`${head}a=group:BUNDLE\r\n`), 'x', plain)).toContain('  o=- 1 2  ·  BUNDLE (no mid)\n');
+    expect(renderParse(readInput(`${head}a=group:BUNDLE 0 \r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n`), 'x', plain)).toContain('  o=- 1 2  ·  BUNDLE 0 ""\n');
+  });
+
   it('an unparseable trickled candidate: its code and text in the last column, the columns before it as wide as the good rows need (audit)', () => {
     const out = renderParse(readInput('candidate:1 1 udp 1 10.0.0.1 99999 typ host\ncandidate:2 1 udp 2122260223 10.0.0.1 5001 typ host\n'), 'a.log', plain);
     const [header, bad, good] = out.split('\n').slice(1, 4);

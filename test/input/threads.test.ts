@@ -146,6 +146,38 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(shape(await streamed(text))).toEqual(shape(r));
   });
 
+  it('an SDP copied from Chrome\'s console with "↵" before each line (ion-sfu#151): one description of its m-sections, the blank lines the copy\'s (it was 0 descriptions and 4 loose candidates), in both readers', async () => {
+    const text = thread('ionsfu151_ionsfu_offer_chrome_console_arrows_cut.txt');
+    for (const r of [readInput(text), await streamed(text, 97)]) {
+      expect(r.descriptions.map((d) => [d.description.media.map((m) => m.mid), d.description.diagnostics.filter((x) => x.kind === 'blank-line').length])).toEqual([[['0', null], 0]]);
+      expect(r.candidates.map((c) => c.sdpMid)).toEqual(['0', '0', '0', '0']);
+    }
+  });
+  it('a WHIP client\'s trickle-ice-sdpfrag PATCH whose m= line lists every payload type (Edge 147, MediaMTX#5682): no media rules on its ICE-only m-section (it was "no a=rtcp-mux" and 25 payload types "with no a=rtpmap")', () => {
+    const r = readInput(thread('mediamtx5682_edge147_whip_patch_trickle_sdpfrag_cut.txt'));
+    expect(r.descriptions.map((d) => [d.source.format, d.description.fragment, d.description.diagnostics.map((x) => x.kind)])).toEqual([['sdp-fragment', true, ['unparseable-candidate']]]);
+    // A fragment pasted from a description, with its rtpmaps, keeps the rules.
+    const pasted = parseSdp('m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\n', { fragment: true });
+    expect(pasted.diagnostics.map((x) => x.kind).sort()).toEqual(['codec-without-rtpmap', 'rejected-by-browser']);
+  });
+  it('an escaped SDP on a log line wrapped after 1,000 characters (an SRS log in ZLMediaKit#4324): the next line joins it, its video section whole (rtcp-mux, rtpmap, ICE and setup had been "missing"), in both readers', async () => {
+    const text = thread('zlmediakit4324_srs_log_escaped_offer_wrapped_cut.log');
+    for (const r of [readInput(text), await streamed(text), await streamed(text, 61)]) {
+      const d = r.descriptions[0]!.description;
+      expect([r.descriptions.length, d.media.map((m) => [m.mid, m.rtcpMux, m.setup, m.codecs.map((c) => c.name)[0]])]).toEqual([1, [['0', true, 'actpass', 'opus'], ['1', true, 'actpass', 'H264']]]);
+      expect(d.diagnostics.map((x) => x.kind).sort()).toEqual(['ice-options-commas', 'rejected-by-browser']);
+    }
+    // A log's next line with its own time is not a wrap, nor one with no escaped SDP line.
+    for (const next of ['2024-01-01 10:00:00 INFO a=rtcp-mux\\r\\na=x', 'plain words']) {
+      const r = readInput(`RTC offer: v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 111\\r\\na=mid:0\n${next}\n`);
+      expect([next, r.descriptions.map((d) => d.description.media[0]!.rtcpMux)]).toEqual([next, [false]]);
+    }
+  });
+  it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
+    const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
+    expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);
+    expect(d.bundleGroups).toEqual([[]]);
+  });
   it('a stray line inside an SDP ("*a=sendonly") is its invalid line, not its end (it split the SDP: three false errors)', () => {
     const r = readInput(thread('flutterwebrtc104_janus_streaming_offer_malformed.sdp'));
     expect(r.descriptions).toHaveLength(1);
