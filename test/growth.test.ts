@@ -100,6 +100,8 @@ describe('the shapes that were quadratic, 4 KiB → 1 MiB', () => {
     ['parseSdp of a=rtcp-fb:96 nack and a run of spaces', (n: number) => parseSdp(`v=0\r\na=rtcp-fb:96 nack${' '.repeat(n)}x`)],
     ['readInput of escaped v=0 lines ending in a bad escape', (n: number) => readInput(`x ${'v=0\\n'.repeat(n / 5)}\\x`)],
     ['readInput of a log line with a run of tabs before a candidate', (n: number) => readInput(`06:00:00${'\t'.repeat(n)}candidate:1 1 udp 1 1.2.3.4 5 typ host`)],
+    // A wrapped escaped SDP held and joined line after line (a search of the whole joined text per line would be quadratic).
+    ['readInput of an escaped SDP wrapped over many lines, and of lines each starting one that is cut', (n: number) => (readInput(`x offer: v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\nm=audio 9 RTP/AVP 0\n${':a\\r\\na=x y\n'.repeat(n / 12)}`), readInput('x v=0\\r\\no=y\n'.repeat(n / 14)))],
     ["readInput of util.inspect's joined pieces ('v=0\\r\\n' + 'a=x\\r\\n' + …), and of escaped v=0 pieces in single quotes", (n: number) => (readInput(`sdp: 'v=0\\r\\n' + ${"'a=x\\r\\n' + ".repeat(n / 14)}'a=y'`), readInput(`x ${"'v=0\\n' + ".repeat(n / 10)}`))],
   ] as [string, (n: number) => unknown][])('%s', (_what, f) => {
     const r = linear(() => f(4096), () => f(1048576), 256);

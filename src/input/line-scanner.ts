@@ -557,7 +557,11 @@ export class LineScanner {
     // or JSON before, no new description before that break.
     const goesOn = brk !== null && leadingTime(bare) === undefined && !opensLikeJson(bare.trimStart()) && !bare.slice(0, brk.index).includes('v=0\\');
     if (goesOn) {
-      this.scanOrHold(held + bare, at);
+      // Held again while it still does not end as a whole one does: its own escaped SDP is known,
+      // only the new end is looked at (a search of the whole joined text per line was quadratic).
+      const joined = held + bare;
+      if (!WHOLE_END.test(bare.slice(-8)) && joined.length < MAX_HELD_ESCAPED) this.escapedHeld = [joined, at];
+      else this.scanLine(joined, at);
       return true;
     }
     this.scanLine(held, at);
