@@ -6,7 +6,7 @@
 import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair, type Diagnostic, type InputReport } from '../../src/index.js';
 import { readTextInput } from '../../src/node/files.js';
 import { diagnosticJson } from '../render/diagnostics.js';
-import { renderDiff, renderNegotiation, unchangedWords, type SideFindings } from '../render/negotiation.js';
+import { eolChange, renderDiff, renderNegotiation, unchangedWords, type SideFindings } from '../render/negotiation.js';
 import { toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
 import type { SdpLine, SessionDescription } from '../../src/sdp/model.js';
@@ -97,7 +97,8 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   if (pair.mode === 'diff') {
     const d = diffDescriptions(pair.first.description, pair.second.description);
     // No change and two texts: the layout only, said in the JSON as in the text (change audit: a script could not tell it from identical input).
-    const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : [];
+    const eol = d.changes.length > 0 ? eolChange(pair) : null;
+    const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : eol !== null ? [eol] : [];
     out(opts.json ? toJson({ mode: 'diff', before: sourceOf(pair.first, names[0]), after: sourceOf(pair.second, names[1]), notes: [...pair.notes, ...layout], ...d, diagnostics: sides.flatMap(sideJson) }) + '\n' : renderDiff(d, pair, names, sides, s));
     return inputErrors ? EXIT_FINDINGS : EXIT_OK;
   }

@@ -172,6 +172,17 @@ export function unchangedWords(pair: DescriptionPair): string {
   return lines(pair.first.description) === lines(pair.second.description) ? LAYOUT_ONLY : GATHERED_ONLY;
 }
 
+const EOL_NAMES: Readonly<Record<string, string>> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };
+
+/**
+ * The line endings' change beside the lines' (a munge that splits on "\n" and joins on "\r\n":
+ * OWT's setCodecParam on an LF offer; munging audit, said only when nothing else changed), or null.
+ */
+export function eolChange(pair: DescriptionPair): string | null {
+  const [a, b] = [pair.first.description.eol, pair.second.description.eol];
+  return a === b ? null : `line endings ${EOL_NAMES[a] ?? JSON.stringify(a)} → ${EOL_NAMES[b] ?? JSON.stringify(b)} as well (both browsers read either; a server or a script that splits on one kind may not)`;
+}
+
 export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: readonly [string, string], sides: readonly [SideFindings, SideFindings], s: Style): string {
   const out: string[] = [];
   pushAll(out, sideHeader('before', pair.first, names[0], sides[0], s));
@@ -192,6 +203,8 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
     out.push('');
     pushAll(out, actions);
   }
+  const eol = d.changes.length > 0 ? eolChange(pair) : null;
+  if (eol !== null) out.push(s.dim(`note: ${eol}`));
   // The count closes a list; with none, "no changes" above said it (README walk: "0 changes" after it).
   if (d.changes.length > 0) out.push('', `${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.sameSession ? '' : s.yellow(' · different sessions')}`);
   return out.join('\n') + '\n';

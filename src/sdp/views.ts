@@ -226,6 +226,8 @@ interface SessionContext {
   readonly attributes: AttributeIndex;
   /** The a=rtpmap lines of payload types their m= line does not list, with their m-section's index, as buildMedia finds them. */
   readonly strays: { readonly index: number; readonly rtpmap: Of<'rtpmap'> }[];
+  /** Each m-section's payload types on its m= line with no a=rtpmap (not static), as buildMedia finds them: said once every section is known (unnamedCodecs). */
+  readonly unnamed: { readonly index: number; readonly line: number; readonly mid: string | null; readonly pts: readonly (number | string)[] }[];
   /** The session is ICE-lite (a=ice-lite). */
   readonly lite: boolean;
   /** The text is a fragment (parseSdp's `fragment`), not a whole description. */
@@ -357,9 +359,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   }
   const tracks = new Set(trackOf.values());
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
-  if (unnamed.length > 0 && !iceOnly) {
-    findings.push(diagnostic('codec-without-rtpmap', `payload type${unnamed.length === 1 ? '' : 's'} ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)`, { line: lines[0]!.line, column: null, mid }));
-  }
+  if (unnamed.length > 0 && !iceOnly) session.unnamed.push({ index, line: lines[0]!.line, mid, pts: unnamed });
   return {
     index,
     lines,
@@ -455,6 +455,23 @@ function strayRtpmaps(media: readonly MediaDescription[], strays: SessionContext
   }
 }
 
+/**
+ * codec-without-rtpmap for each m-section with payload types it does not name, and where another
+ * m-section names one (munging audit: OWT's reorderCodecs searched the whole SDP for "red" and
+ * put the audio section's 63 on the video m= line; said as "63 ?" alone).
+ */
+function unnamedCodecs(media: readonly MediaDescription[], unnamed: SessionContext['unnamed'], findings: FindingSink<ParseDiagnostic>): void {
+  if (unnamed.length === 0) return;
+  /** Payload type → the first m-section naming it. */
+  const named = new Map<string, { readonly m: MediaDescription; readonly codec: string }>();
+  for (const o of media) for (const c of o.codecs) if (c.name !== '' && !named.has(String(c.payloadType))) named.set(String(c.payloadType), { m: o, codec: `${c.name}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? `/${c.channels}` : ''}` });
+  for (const u of unnamed) {
+    const elsewhere = u.pts.map((pt) => [pt, named.get(String(pt))] as const).filter(([, n]) => n !== undefined && n.m.index !== u.index).slice(0, 3);
+    const there = elsewhere.length === 0 ? '' : `; ${elsewhere.map(([pt, n]) => `${pt} is ${n!.codec} in m-line ${n!.m.index} (${n!.m.kind}${n!.m.mid !== null ? `, mid ${n!.m.mid}` : ''})`).join(', ')}: payload types are each m-section's own (RFC 8866 §5.14), so ${elsewhere.length === 1 ? 'it was' : 'they were'} likely carried over from there (a munge that searched the whole SDP)`;
+    findings.push(diagnostic('codec-without-rtpmap', `payload type${u.pts.length === 1 ? '' : 's'} ${u.pts.join(', ')} ${u.pts.length === 1 ? 'is' : 'are'} on the m= line with no a=rtpmap (and not static)${there}`, { line: u.line, column: null, mid: u.mid }));
+  }
+}
+
 export function buildDescription(
   lines: readonly SdpLine[],
   sections: readonly (readonly SdpLine[])[],
@@ -472,8 +489,10 @@ export function buildDescription(
   const lite = s.all('ice-lite').length > 0;
   const sessionCandidates = candidatesOf(s, null, findings, lite);
   const strays: SessionContext['strays'] = [];
-  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays, lite, fragment }, findings));
+  const unnamed: SessionContext['unnamed'] = [];
+  const media = sections.map((sec, i) => buildMedia(i, sec, { lines, attributes: s, strays, unnamed, lite, fragment }, findings));
   strayRtpmaps(media, strays, findings);
+  unnamedCodecs(media, unnamed, findings);
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;

@@ -106,6 +106,23 @@ describe('sdp-diff --json contract', () => {
   });
 });
 
+describe('--diff and line endings (munging audit: OWT\'s setCodecParam rewrote an LF offer in CRLF, said only when nothing else changed)', () => {
+  it('a change of line endings beside other changes is said, in the text and the JSON\'s notes', async () => {
+    const lf = 'v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\na=rtpmap:111 opus/48000/2\na=fmtp:111 minptime=10\n';
+    const crlf = lf.replace('minptime=10', 'minptime=10;stereo=1').replace(/\n/g, '\r\n');
+    const [a, b] = [file('lf.sdp', lf), file('crlf.sdp', crlf)];
+    let text = '';
+    await diffCommand({ files: [a, b], diff: true, json: false, color: false }, (x) => (text += x));
+    expect(text).toContain('note: line endings LF → CRLF as well (both browsers read either; a server or a script that splits on one kind may not)');
+    const { out } = await json([a, b], { diff: true });
+    expect(out.changes.map((c: { kind: string }) => c.kind)).toEqual(['version-not-increased', 'codec-parameters-changed']);
+    expect(out.notes).toContain('line endings LF → CRLF as well (both browsers read either; a server or a script that splits on one kind may not)');
+    // The same endings: no such note.
+    const { out: same } = await json([a, file('lf2.sdp', crlf.replace(/\r\n/g, '\n'))], { diff: true });
+    expect(same.notes.join('\n')).not.toMatch(/line endings/);
+  });
+});
+
 describe('the built sdp-diff binary', () => {
   it('prints the report and exits 0 for the seed pair', () => {
     const r = runBin(['samples/offer.json', 'samples/answer.json']);

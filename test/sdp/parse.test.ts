@@ -281,6 +281,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
     ['page-summary', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0 (0 more lines) direction=sendrecv\r\n'],
     ['rtpmap-unlisted', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:106 H264/90000\r\n'],
+    ['no-media-sections', 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
   it('covers the table', () => {
@@ -294,6 +295,13 @@ describe('every SDP-line diagnostic has a case', () => {
   it('names every payload type without rtpmap of an m-line at once, on its m= line, with its mid', () => {
     const d = parseSdp('v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0 35\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n');
     expect(d.diagnostics.filter((x) => x.kind !== 'missing-line' && x.kind !== 'rejected-by-browser')).toEqual([expect.objectContaining({ kind: 'codec-without-rtpmap', line: 2, mid: 'v', message: 'payload types 97, 35 are on the m= line with no a=rtpmap (and not static)' })]);
+  });
+});
+
+describe('a payload type another m-section names (munging audit: OWT\'s reorderCodecs put the audio section\'s red 63 on the video m= line)', () => {
+  it('codec-without-rtpmap says where it is named', () => {
+    const d = parseSdp('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 63\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 63 64\r\na=mid:1\r\na=rtpmap:96 VP8/90000\r\n', { fragment: true });
+    expect(d.diagnostics.filter((x) => x.kind === 'codec-without-rtpmap').map((x) => [x.line, x.mid, x.message])).toEqual([[6, '1', 'payload types 63, 64 are on the m= line with no a=rtpmap (and not static); 63 is red/48000/2 in m-line 0 (audio, mid 0): payload types are each m-section\'s own (RFC 8866 §5.14), so it was likely carried over from there (a munge that searched the whole SDP)']]);
   });
 });
 
