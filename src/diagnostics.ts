@@ -98,6 +98,7 @@ export interface SdpDiagnosticPayloads {
   'page-summary': LinePosition;
   'rtpmap-unlisted': LinePosition;
   'no-media-sections': LinePosition;
+  'trailing-blanks': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
 
@@ -249,6 +250,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'page-summary': 'warning',
   'rtpmap-unlisted': 'warning',
   'no-media-sections': 'warning',
+  'trailing-blanks': 'warning',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
@@ -449,6 +451,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A whole description with no m= line negotiates nothing: no transport, so ICE and DTLS never start and no media or data flows. Both browsers take such an offer and answer it with no m-line either, and no ICE credentials (measured), which pion then refuses ("SetRemoteDescription called with no ice-ufrag": ion-sfu#426). createOffer() makes one when the peer connection has no transceiver and no data channel.',
     action: 'Add what the call carries before createOffer(): addTrack or addTransceiver for media, createDataChannel for data (a server that offers nothing when it has nothing to send: offer a data channel, or wait).',
     reference: 'RFC 8866 §5.14, RFC 9429 §5.2.1',
+  },
+  'trailing-blanks': {
+    domain: 'sdp',
+    title: 'Most lines end with a blank',
+    description: 'Half or more of the description\'s lines (three at least) end with a blank or a tab, as a log that pads its lines or a copy from a page leaves them. Each such line is read as written, so the blank is part of the last value: a mid "0 " is not "0", a=setup:actpass followed by a blank is refused by Chromium, an o= line gets a seventh field. The findings on those lines follow from this one cause.',
+    action: 'Take the description as the application set it (its own log of pc.localDescription.sdp, a webrtc-internals dump), or strip the blank at the end of each line before reading it.',
+    reference: 'RFC 8866 §5',
   },
   'ssrc-multiple-tracks': {
     domain: 'sdp',

@@ -65,7 +65,14 @@ export const pwdValid = (pwd: string | null): boolean => pwd !== null && pwd.len
 /** invalid-ice-credentials' words for one side's ufrag and pwd, the first that is not legal named. */
 export const iceCredentialsWords = (side: 'offer' | 'answer' | null, ufrag: string, pwd: string): string => {
   const chars = (n: number) => `${n} char${n === 1 ? '' : 's'}`;
-  const bad = [!ufragValid(ufrag) ? `ufrag ${JSON.stringify(ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag)} (${chars(ufrag.length)}; 4..256 ice-chars)` : '', !pwdValid(pwd) ? `pwd (${chars(pwd.length)}; 22..256 ice-chars)` : ''].filter(Boolean);
+  // Why a length in range is not legal: the character that is not (new-user audit: "0XWt " of 5
+  // characters read "4..256 ice-chars" with nothing wrong to see; the blank a padded log left).
+  const which = (x: string, min: number) => {
+    if (x.length < min || x.length > 256) return '';
+    const c = [...x].find((ch) => !CHROMIUM_ICE_CHARS.test(ch));
+    return c === undefined ? '' : `, ${c === ' ' ? 'a blank' : c === '\t' ? 'a tab' : JSON.stringify(c)} in it`;
+  };
+  const bad = [!ufragValid(ufrag) ? `ufrag ${JSON.stringify(ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag)} (${chars(ufrag.length)}; 4..256 ice-chars${which(ufrag, 4)})` : '', !pwdValid(pwd) ? `pwd (${chars(pwd.length)}; 22..256 ice-chars${which(pwd, 22)})` : ''].filter(Boolean);
   return `${side === null ? 'the' : `the ${side}'s`} ${bad.join(' and ')} ${bad.length > 1 ? 'are' : 'is'} not legal`;
 };
 

@@ -173,6 +173,12 @@ describe('real threads (test/fixtures/threads)', () => {
       expect([next, r.descriptions.map((d) => d.description.media[0]!.rtcpMux)]).toEqual([next, [false]]);
     }
   });
+  it('a Safari offer whose every line a go2rtc log padded with a blank: trailing-blanks says the one cause, and the ufrag\'s blank is named (its 5 characters had read as in range with nothing wrong)', () => {
+    const r = readInput(thread('alexxitblog5_go2rtc_trace_safari_offer_trailing_blanks_cut.log'));
+    const d = r.descriptions[0]!.description;
+    expect(d.diagnostics.find((x) => x.kind === 'trailing-blanks')?.message).toBe('24 of 25 lines end with a blank or a tab (a log or a copy that pads its lines): the findings on those lines follow from it (a value with a blank after it is another value to a browser)');
+    expect(sideFindings(d, 'offer').map((x) => x.message).join('\n')).toContain('ufrag "0XWt " (5 chars; 4..256 ice-chars, a blank in it)');
+  });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
     expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);

@@ -281,6 +281,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['missing-line', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n'],
     ['page-summary', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0 (0 more lines) direction=sendrecv\r\n'],
     ['rtpmap-unlisted', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:106 H264/90000\r\n'],
+    ['trailing-blanks', 'v=0 \r\no=- 1 2 IN IP4 127.0.0.1 \r\ns=- \r\nt=0 0\r\n'],
     ['no-media-sections', 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
