@@ -139,6 +139,7 @@ export interface InputDiagnosticPayloads {
   'binary-data': LinePosition;
   'line-too-long': LinePosition;
   'sdp-cut': LinePosition;
+  'sdp-lines-glued': LinePosition;
 }
 
 /** Offer/answer rules (negotiate, sdp-diff). */
@@ -271,6 +272,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'binary-data': 'warning',
   'line-too-long': 'warning',
   'sdp-cut': 'warning',
+  'sdp-lines-glued': 'warning',
   'no-common-codec': 'error',
   'codec-parameters-differ': 'warning',
   'answer-codec-not-offered': 'warning',
@@ -614,6 +616,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An SDP in a quoted string that its line ends before closing (a log line cut at its limit): what it holds is read, and the lines after the cut are missing, m-sections and candidates with them. A candidate on the cut line itself is refused (CANDIDATE_CUT).',
     action: 'Raise the logger\'s line limit, or take the whole SDP from where it came from (the other side\'s signaling log, the browser\'s webrtc-internals).',
     reference: '-',
+  },
+  'sdp-lines-glued': {
+    domain: 'input',
+    title: 'SDP lines glued together',
+    description: 'A line holds three or more SDP attributes each written right after the value before it (`a=rtcp-muxa=rtcp-rsizea=rtpmap:111 opus/48000/2`): the description\'s line breaks were lost, as a post, a chat or a copy from a page loses them. Where one line ends cannot be told, so the lines are not read as a description; candidates on the line are still read.',
+    action: 'Take the description again with its line breaks: the application\'s own log of the SDP, a webrtc-internals dump, or the thread\'s raw text.',
+    reference: 'RFC 8866 §5',
   },
   // Negotiation
   'no-common-codec': {

@@ -650,8 +650,30 @@ export class LineScanner {
       this.sink.endOfCandidates({ sdpMid: null, source: time !== undefined ? { ...at, timestamp: time } : at });
       return;
     }
+    // SDP lines glued together, their line breaks lost (a post's or a copy's: go2rtc's thread,
+    // "…a=rtcp-muxa=rtcp-rsizea=rtpmap:111…", read as nothing without a word): not read, said.
+    if (line.length >= 64 && line.includes('a=rtpmap:') && gluedSdpLines(line)) this.sink.problem(diagnostic('sdp-lines-glued', `line ${lineNo} holds SDP lines glued together, their line breaks lost ("${gluedSample(line)}"): not read as a description`, atLine(lineNo, null, null, this.base.file)));
     scanText(line, lineNo, this.sink, this.base.file, time, undefined, false, above);
   }
+}
+
+/** An SDP attribute written right after another line's value, no break or blank between (`…a=rtcp-muxa=rtpmap:111 …`); not an escaped break's (`\na=`, `#012a=`). */
+const GLUED_ATTRIBUTE = /(?<![\s"'>|\]=]|\\n|\\r|#012)a=(?:rtpmap|fmtp|rtcp-fb|ice-ufrag|ice-pwd|fingerprint|setup|mid|extmap|ssrc|msid|rtcp-mux|sendrecv|sendonly|recvonly|candidate):/g;
+
+/** Whether a line holds three or more SDP attributes glued to what comes before them. */
+function gluedSdpLines(line: string): boolean {
+  GLUED_ATTRIBUTE.lastIndex = 0;
+  let n = 0;
+  while (GLUED_ATTRIBUTE.exec(line) !== null) if (++n >= 3) return true;
+  return false;
+}
+
+/** A few characters around the first glued attribute, for the message. */
+function gluedSample(line: string): string {
+  GLUED_ATTRIBUTE.lastIndex = 0;
+  const m = GLUED_ATTRIBUTE.exec(line);
+  const at = m === null ? 0 : m.index;
+  return JSON.stringify(line.slice(Math.max(0, at - 12), at + 16)).slice(1, -1);
 }
 
 /**

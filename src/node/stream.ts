@@ -102,6 +102,8 @@ const SYSLOG_BREAK = Buffer.from('#012');
 /** The end of gathering as native stacks log it (line-scanner.ts's GATHERING_DONE): "…gathering complete", "All candidates gathered". */
 const GATHERING = Buffer.from('athering');
 const GATHERED = Buffer.from('s gathered');
+/** SDP lines glued together on one line (line-scanner.ts's sdp-lines-glued): no other marker. */
+const RTPMAP = Buffer.from('a=rtpmap:');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -134,7 +136,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));

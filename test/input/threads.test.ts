@@ -179,6 +179,12 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(d.diagnostics.find((x) => x.kind === 'trailing-blanks')?.message).toBe('24 of 25 lines end with a blank or a tab (a log or a copy that pads its lines): the findings on those lines follow from it (a value with a blank after it is another value to a browser)');
     expect(sideFindings(d, 'offer').map((x) => x.message).join('\n')).toContain('ufrag "0XWt " (5 chars; 4..256 ice-chars, a blank in it)');
   });
+  it('an SDP whose lines a post glued together (go2rtc\'s thread): sdp-lines-glued says it, in both readers; the candidates after it are read (it was "0 descriptions" without a word)', async () => {
+    const text = thread('alexxitblog5_go2rtc_log_safari_offer_lines_glued_cut.log');
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect([r.problems.map((p) => [p.kind, p.line]), r.descriptions.length, r.candidates.length]).toEqual([[['sdp-lines-glued', 1]], 0, 2]);
+    }
+  });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
     expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);
