@@ -85,7 +85,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     if (ok) {
       let line = 1;
       for (let i = body.indexOf('\n'); i >= 0 && i < lead; i = body.indexOf('\n', i + 1)) line++;
-      walkJson(doc, { line, ...file, format: 'json' }, sink);
+      walkJson(doc, { line, ...file, format: 'json' }, locatingSink(body, line, sink));
       return;
     }
     // Several pretty-printed values one after the other (an offer and an answer pasted together):
@@ -103,7 +103,8 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
         }
       }
       if (docs.length === values.length) {
-        for (const d of docs) walkJson(d.value, { line: d.line, ...file, format: 'json' }, sink);
+        const located = locatingSink(body, docs[0]?.line ?? 1, sink);
+        for (const d of docs) walkJson(d.value, { line: d.line, ...file, format: 'json' }, located);
         return;
       }
     }
@@ -169,4 +170,44 @@ export function readDescriptions(text: string): FoundDescription[] {
 export function readCandidates(text: string): FoundCandidate[] {
   requireText(text, 'readCandidates');
   return readInput(text).candidates;
+}
+
+/**
+ * A sink that gives each candidate and description a JSON document read whole holds the line its
+ * text is on in the document (its string found after the last one's), not the line of the value
+ * it is in (ICE audit: every candidate of a pretty-printed file, samples/candidates.json too, read
+ * "line 1"). The documents' values are walked in the order of their text (JSON.parse keeps it); a
+ * text not found there (written with other escapes) keeps its line, and after a few such misses
+ * none is looked for (each miss searches the rest of the text).
+ */
+function locatingSink(body: string, first: number, sink: InputSink): InputSink {
+  let cursor = 0;
+  let line = first;
+  let misses = 0;
+  const locate = (text: string, at: number): number => {
+    if (misses >= 8 || text.length === 0 || at < first) return at;
+    // The text as JSON writes it in a string, its first 64 characters (a description's first lines).
+    const needle = JSON.stringify(text.length > 64 ? text.slice(0, 64) : text).slice(1, -1);
+    const found = body.indexOf(needle, cursor);
+    if (found < 0) {
+      misses++;
+      return at;
+    }
+    misses = 0;
+    for (let i = body.indexOf('\n', cursor); i >= 0 && i < found; i = body.indexOf('\n', i + 1)) line++;
+    cursor = found;
+    return line;
+  };
+  return {
+    description: (d) => {
+      const l = locate(d.text, d.source.line);
+      sink.description(l === d.source.line ? d : { ...d, source: { ...d.source, line: l } });
+    },
+    candidate: (c) => {
+      const l = locate(c.text, c.source.line);
+      sink.candidate(l === c.source.line ? c : { ...c, source: { ...c.source, line: l } });
+    },
+    endOfCandidates: (e) => sink.endOfCandidates(e),
+    problem: (p) => sink.problem(p),
+  };
 }

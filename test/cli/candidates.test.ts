@@ -81,7 +81,7 @@ describe('sdpscope candidates', () => {
     const { out } = await run([join(SAMPLES, 'candidates.json')], { json: true });
     const j = JSON.parse(out);
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['candidates', 'sessions', 'pairs', 'diagnostics']));
-    expect(j.candidates[0]).toMatchObject({ session: 'N/KY', foundation: '3096071039', component: 1, transport: 'udp', priority: 2122260223, priorityParts: { typePreference: 126, localPreference: 32542, componentId: 1 }, address: '10.25.39.1', port: 60751, type: 'host', relatedAddress: null, relatedPort: null, tcpType: null, ufrag: 'N/KY', generation: 0, networkId: '1', networkCost: 10, relayProtocol: null, addressClass: 'private', source: { line: 1 } });
+    expect(j.candidates[0]).toMatchObject({ session: 'N/KY', foundation: '3096071039', component: 1, transport: 'udp', priority: 2122260223, priorityParts: { typePreference: 126, localPreference: 32542, componentId: 1 }, address: '10.25.39.1', port: 60751, type: 'host', relatedAddress: null, relatedPort: null, tcpType: null, ufrag: 'N/KY', generation: 0, networkId: '1', networkCost: 10, relayProtocol: null, addressClass: 'private', source: { line: 6 } });
     expect(j.sessions[0]).toMatchObject({ session: 'N/KY', ufrag: 'N/KY', counts: { total: 4 }, nat: { mapping: 'unknown' } });
     expect(j.diagnostics[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), session: 'N/KY', message: expect.any(String), line: null }));
   });

@@ -48,7 +48,7 @@ describe('renderParse', () => {
 
   it('summarises the seed offer: session, m-lines, codecs, ICE, DTLS', () => {
     const out = renderParse(readInput(sample('offer.json')), 'offer.json', plain);
-    expect(out).toContain('offer  (offer.json:1, offer) — 2 m-lines');
+    expect(out).toContain('offer  (offer.json:5, offer) — 2 m-lines');
     expect(out).toContain('BUNDLE 0 1');
     expect(out).toContain('m=audio mid 0  sendrecv  port 9  UDP/TLS/RTP/SAVPF');
     expect(out).toContain('ICE ufrag JDVd pwd 24 chars options trickle');
@@ -362,7 +362,7 @@ describe('the built sdpscope binary', () => {
   it('reads standard input', () => {
     const r = runBin(['parse', '-'], sample('answer.json'));
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('answer  (stdin:1, answer) — 2 m-lines');
+    expect(r.stdout).toContain('answer  (stdin:5, answer) — 2 m-lines');
   });
 });
 

@@ -76,7 +76,7 @@ describe('sdp-diff --json contract', () => {
     expect(Object.keys(m.codecs.negotiated[0])).toEqual(expect.arrayContaining(['name', 'clockRate', 'channels', 'offerPayloadType', 'answerPayloadType', 'fmtp']));
     expect(m.codecs.offerOnly).toEqual([]);
     expect(out.diagnostics).toEqual([]);
-    expect(out.offer).toMatchObject({ file: join(SAMPLES, 'offer.json'), line: 1, type: 'offer' });
+    expect(out.offer).toMatchObject({ file: join(SAMPLES, 'offer.json'), line: 5, type: 'offer' });
   });
 
   it('exits 1 with coded diagnostics when the negotiation has errors', async () => {
@@ -141,7 +141,7 @@ describe('the built sdp-diff binary', () => {
   it('reads stdin as one of the inputs', () => {
     const r = runBin(['samples/offer.json', '-'], sample('answer.json'));
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('answer stdin:1');
+    expect(r.stdout).toContain('answer stdin:5');
   });
   it('prints help with examples', () => {
     const r = runBin(['--help']);

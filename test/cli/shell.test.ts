@@ -172,7 +172,7 @@ describe('standard input with -, in every file position', () => {
   });
 
   it('sdp-diff samples/offer.json - (the answer on stdin), and cat | sdpscope parse -', () => {
-    expect(sh('cat samples/answer.json | sdp-diff samples/offer.json -').stdout).toContain('answer stdin:1');
+    expect(sh('cat samples/answer.json | sdp-diff samples/offer.json -').stdout).toContain('answer stdin:5');
     expect(sh('cat samples/offer.json | sdpscope parse - | head -1').stdout).toContain('offer');
   });
 });
@@ -501,7 +501,7 @@ describe('what a third look found (an audit as a new user)', () => {
   it('sdpscope parse without a file reads what is piped or redirected in; at a terminal it says how instead of waiting (audit: parse < file was USAGE)', () => {
     const redirected = sh('sdpscope parse < samples/offer.json');
     expect([redirected.status, redirected.stderr]).toEqual([0, '']);
-    expect(redirected.stdout).toContain('offer  (stdin:1, offer) — 2 m-lines');
+    expect(redirected.stdout).toContain('offer  (stdin:5, offer) — 2 m-lines');
     expect(sh('cat samples/offer.json | sdpscope parse --json').stdout).toBe(sh('sdpscope parse --json samples/offer.json').stdout);
     // script(1) gives the command a terminal for its standard input (bsdutils, in every Debian).
     const tty = sh(`script -qec "node ${join(ROOT, 'dist/bin/sdpscope.js')} parse" /dev/null`);

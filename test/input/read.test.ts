@@ -611,8 +611,19 @@ describe('JSON values one after the other', () => {
   it('reads two pretty-printed frames pasted together as two values, with no invalid-json', () => {
     const text = `${JSON.stringify(JSON.parse(sample('offer.json')), null, 2)}\n\n${JSON.stringify(JSON.parse(sample('answer.json')), null, 2)}\n`;
     const r = readInput(text);
-    expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['offer', 1], ['answer', 9]]);
+    // Each at the line of its "sdp" string, not of the value it is in.
+    expect(r.descriptions.map((d) => [d.type, d.source.line])).toEqual([['offer', 4], ['answer', 12]]);
     expect(r.problems).toEqual([]);
+  });
+  it('gives each candidate and description of a JSON document read whole the line its text is on (every one had read "line 1": ICE audit), in both readers; a text written with other escapes keeps its value\'s line', async () => {
+    const text = sample('candidates.json');
+    const lines = text.split('\n');
+    const want = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.includes('"candidate:')).map(([, n]) => n);
+    expect(want.length).toBeGreaterThan(1);
+    for (const r of [readInput(text), await streamed(text)]) expect(r.candidates.map((c) => c.source.line)).toEqual(want);
+    // A webrtc-internals dump: its candidates at their updateLog entries' lines.
+    const dump = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [{ type: 'icecandidate', value: 'sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' }, { type: 'icecandidate', value: 'sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host' }] } } }, null, 1);
+    expect(readInput(dump).candidates.map((c) => c.source.line)).toEqual([7, 11]);
   });
 
   it('falls back to lines when one of them is not JSON', () => {
