@@ -5,6 +5,8 @@
  * log it looks like, with what to log instead. Reads the input's first MiB (kept as it was read:
  * standard input too), only when nothing was found.
  */
+import { gluedSdpLines } from '../src/input/line-scanner.js';
+
 /** A candidate type word, not one before a quoted value (Asterisk's "host '24.34.48.22'" is a host name; candidates audit). */
 const TYPE = /\b(?:host|srflx|prflx|relay)\b(?![ \t]{0,4}['"])/;
 /** An IPv4 address, or an IPv6 one of five groups or more or with "::" (not a time, "10:43:42"). */
@@ -65,6 +67,9 @@ export function unreadCandidatesHint(head: { readonly text: string; readonly who
   // getStats JSON saved minified is one long line (audit of the change: no hint for it): its mark looked for in the head as a whole.
   const getStats = STACKS[0]!;
   if (getStats.mark.test(text)) stack = getStats.says;
+  // SDP lines glued together, their breaks lost (a post's paste): said, not a bare NO_SDP_FOUND
+  // (new-user audit: the sdp-lines-glued warning showed only beside a candidate).
+  if (stack === null && gluedSdpLines(text)) stack = 'it holds SDP lines glued together, their line breaks lost ("…a=rtcp-muxa=rtpmap:111 …"): where each line ends cannot be told; take the description again with its line breaks (the application\'s own log of the SDP, a webrtc-internals dump)';
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;

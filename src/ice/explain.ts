@@ -1236,14 +1236,25 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       if (viaRelay) {
         const failedDirect = direct.filter((p) => p.state === 'failed').length;
         const succeededDirect = direct.filter((p) => p.state === 'succeeded').length;
-        const proto = sel.local?.type === 'relay' ? sel.local.relayProtocol : sel.remote?.relayProtocol;
-        through = ` through a TURN relay${proto ? ` over ${proto.toUpperCase()}` : ''}${sel.local?.url ? ` via ${sel.local.url}` : ''}`;
-        if (direct.length > 0 && succeededDirect === 0) {
-          through += `: no direct pair succeeded (${direct.length} pair(s) without a relay: ${failedDirect} failed, ${direct.length - failedDirect} never answered)`;
+        const localRelay = sel.local?.type === 'relay';
+        const proto = localRelay ? sel.local!.relayProtocol : sel.remote?.relayProtocol;
+        // The other side's relay is no server of this side's configuration: its address, not this
+        // side's STUN URL (real-dump audit: "a TURN relay via stun:…" for a srflx ↔ remote relay pair).
+        through = localRelay
+          ? ` through a TURN relay${proto ? ` over ${proto.toUpperCase()}` : ''}${sel.local?.url ? ` via ${sel.local.url}` : ''}`
+          : ` through the other side's TURN relay${sel.remote?.address ? ` ${hostPort(sel.remote.address, sel.remote.port)}` : ''}${proto ? ` (${proto.toUpperCase()})` : ''}, this side's ${sel.local?.type ?? '?'} candidate to it`;
+        // Pairs with no check sent were never tried: neither answered nor not (real-dump audit:
+        // "12 never answered" 0.4 s into checking, 8 of them waiting with none sent).
+        // A check sent again and unanswered is evidence; one alone, on a pair still in progress,
+        // is not yet (the dump may be taken 0.4 s into checking).
+        const tried = direct.filter((p) => p.state === 'failed' || p.state === 'succeeded' || (p.responseCountsReported && p.responsesReceived === 0 ? p.requestsSent >= 2 : p.requestsSent > 0 && p.state !== 'in-progress' && p.state !== 'waiting'));
+        const pending = direct.length - tried.length;
+        if (tried.length > 0 && succeededDirect === 0) {
+          through += `: no direct pair succeeded (${direct.length} pair(s) without a relay: ${failedDirect} failed, ${tried.length - failedDirect} unanswered${pending > 0 ? `, ${pending} still being checked or not yet` : ''})`;
           // A server's public address answers every check a client sends it: filtering does not
           // stop that, a firewall on the client's way out does (dumps audit: Safari to a Jitsi bridge).
-          const toServer = direct.every((p) => p.remote?.addressClass === 'public' && (p.remote.type === 'host' || p.remote.type === 'srflx'));
-          evidence.push(toServer && direct.length > 0
+          const toServer = tried.every((p) => p.remote?.addressClass === 'public' && (p.remote.type === 'host' || p.remote.type === 'srflx'));
+          evidence.push(toServer
             ? 'no pair without a relay succeeded, though the other side\'s candidates are public addresses (a server\'s, which answer any check sent to them): outbound UDP is blocked on this side\'s way out (a firewall or proxy), or the other side filters; the relay is what makes this call work'
             : 'no pair without a relay succeeded: the NATs filter (port-restricted or symmetric), or a firewall drops the direct path (outbound UDP blocked on this side\'s network, when the other side is a server); the relay is what makes this call work');
         }

@@ -657,11 +657,11 @@ export class LineScanner {
   }
 }
 
-/** An SDP attribute written right after another line's value, no break or blank between (`…a=rtcp-muxa=rtpmap:111 …`); not an escaped break's (`\na=`, `#012a=`). */
-const GLUED_ATTRIBUTE = /(?<![\s"'>|\]=]|\\n|\\r|#012)a=(?:rtpmap|fmtp|rtcp-fb|ice-ufrag|ice-pwd|fingerprint|setup|mid|extmap|ssrc|msid|rtcp-mux|sendrecv|sendonly|recvonly|candidate):/g;
+/** An SDP attribute written right after another line's value, no break or blank between (`…a=rtcp-muxa=rtpmap:111 …`); not after an escaped break (`\\na=`, `#012a=`, `\\x0Aa=`, `\\012a=`, `%0Aa=`, `\\u000aa=`: the breaks are there, written otherwise) nor after a separator (`;a=`). */
+const GLUED_ATTRIBUTE = /(?<=[A-Za-z0-9.\-+/])(?<!\\[nr]|#01[25]|\\01[25]|\\x0[aAdD]|%0[aAdD]|\\u000[aAdD])a=(?:rtpmap|fmtp|rtcp-fb|ice-ufrag|ice-pwd|fingerprint|setup|mid|extmap|ssrc|msid|rtcp-mux|sendrecv|sendonly|recvonly|candidate):/g;
 
 /** Whether a line holds three or more SDP attributes glued to what comes before them. */
-function gluedSdpLines(line: string): boolean {
+export function gluedSdpLines(line: string): boolean {
   GLUED_ATTRIBUTE.lastIndex = 0;
   let n = 0;
   while (GLUED_ATTRIBUTE.exec(line) !== null) if (++n >= 3) return true;

@@ -272,6 +272,16 @@ describe('explainIce on real dumps', () => {
       expect([r.verdict.code, r.verdict.message]).toEqual(['connected', 'ICE connected through prflx udp x.x.x.x:57350 ↔ srflx udp x.x.x.x:10000.']);
       expect(r.verdict.evidence).toContain('closed at +70.8s');
     });
+    it('a srflx ↔ the other side\'s TURN relay: through the other side\'s relay, not "a TURN relay via stun:…"; pairs with no check or one are not "never answered" (a Chrome 116 P2P call 0.4 s into checking; ICE audit)', () => {
+      const r = reports('jitsi-rtcstats-server__chrome116-relay-p2p_pc0_excerpt_first-getstats')[0]!;
+      expect(r.verdict.message).toBe('ICE connected through the other side\'s TURN relay 193.122.0.59:53579, this side\'s srflx candidate to it.');
+      expect(r.verdict.evidence.join('\n')).not.toMatch(/NATs filter/);
+      // Later, through this side's TLS relay, the direct pairs' checks sent again and unanswered: said.
+      const later = reports('jitsi-rtcstats-server__chrome116-relay-p2p_pc0_excerpt')[0]!;
+      expect(later.verdict.message).toBe('ICE connected through a TURN relay over TLS via turns:all-turnrelay.jitsi.net:443?transport=tcp: no direct pair succeeded (12 pair(s) without a relay: 0 failed, 12 unanswered).');
+      const bridge = reports('jitsi-rtcstats-server__chrome117-relay_excerpt')[0]!;
+      expect(bridge.verdict.message).toMatch(/^ICE connected through a TURN relay over TLS via turns:meet-jit-si-turnrelay\.jitsi\.net:443\?transport=tcp/);
+    });
     it('a host↔host pair unanswered from one interface while the same remote host candidate answered from another: that interface\'s path is said to fail, not "a firewall on one of the hosts" (Twilio\'s wifi and ethernet; real-dump audit)', () => {
       const r = reports('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')[0]!;
       expect(r.verdict.evidence.find((e) => e.includes('host↔host'))).toMatch(/^1 host↔host pair \(the direct path between the addresses each side announced as its own\) sent 15 checks and got no answer: the other side's same host candidate answered from another of this side's addresses, so this side's wifi interface had no way to it \(no route, or a firewall on it\); the call took /);
