@@ -933,7 +933,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && pc.stats.size > 0 && [...pc.stats.values()].every((h) => h.type === 'transport' || h.type === 'candidate-pair'), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1049,6 +1049,8 @@ interface Context {
   readonly role: 'controlling' | 'controlled' | null;
   /** Stats alone: no event and no description (getStats results saved as JSON, given no SDPs). */
   readonly statsOnly: boolean;
+  /** Stats alone holding transport and pair reports only: a result filtered by type (an app's record of one kind), whose candidates cannot be told from their absence. */
+  readonly filtered: boolean;
 }
 
 const CONNECTED = new Set(['connected', 'completed']);
@@ -1362,8 +1364,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // names a local and a remote candidate, so both sides had some (ICE audit: a waiting pair alone
   // was "no local candidate was gathered").
   const unheld = r.pairs.filter((p) => p.local === null || p.remote === null);
-  if (unheld.length > 0) evidence.push(`${unheld.length === r.pairs.length ? (r.pairs.length === 1 ? 'the pair names' : `the ${r.pairs.length} pairs name`) : `${unheld.length} of the ${r.pairs.length} pairs name`} candidates the stats do not hold (no candidate reports for them): their addresses are unknown`);
-  const pairsHold = (side: 'local' | 'remote') => r.pairs.some((p) => p[side] === null);
+  const missingSides = [unheld.some((p) => p.local === null) ? 'local' : '', unheld.some((p) => p.remote === null) ? 'remote' : ''].filter(Boolean).join(' and ');
+  if (unheld.length > 0) evidence.push(`${unheld.length === r.pairs.length ? (r.pairs.length === 1 ? 'the pair names' : `the ${r.pairs.length} pairs name`) : `${unheld.length} of the ${r.pairs.length} pairs name`} ${missingSides} candidates the stats do not hold (no candidate reports for them): their addresses are unknown`);
+  const pairsHold = (side: 'local' | 'remote') => r.pairs.some((p) => p[side] === null) || x.filtered;
+  // A result filtered by type: no candidate report is no evidence of no candidate (new-user audit:
+  // a failed transport alone was "no local candidate was gathered").
+  if (x.filtered && r.localCandidates.length === 0 && r.remoteCandidates.length === 0) evidence.push(`the stats hold ${r.pairs.length === 0 ? 'a transport' : 'transport and pair'} report${r.pairs.length + x.transports.length === 1 ? '' : 's'} only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told`);
   if (usableLocal.length === 0 && !pairsHold('local')) {
     evidence.push('no local candidate was gathered');
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only TURN relay candidates may be used');
@@ -1386,7 +1392,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     l.protocol === rc.protocol &&
     (l.protocol !== 'tcp' || (l.tcpType === 'active' && rc.tcpType === 'passive') || (l.tcpType === 'passive' && rc.tcpType === 'active') || (l.tcpType === 'so' && rc.tcpType === 'so') || l.tcpType === null || rc.tcpType === null) &&
     (familyOf(l) === null || familyOf(rc) === null || familyOf(l) === familyOf(rc));
-  if (r.pairs.length === 0 && !usableLocal.some((l) => delivered.some((rc) => compatible(l, rc)))) {
+  if (r.pairs.length === 0 && !x.filtered && !usableLocal.some((l) => delivered.some((rc) => compatible(l, rc)))) {
     const kinds = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => `${c.protocol}${c.tcpType ? ` ${c.tcpType}` : ''}${familyOf(c) !== null ? ` IPv${familyOf(c)}` : ''}`))].join(', ');
     evidence.push(`local candidates: ${kinds(usableLocal)}; remote: ${kinds(delivered)}: no local candidate can pair with a remote one (same transport and address family; TCP active only with passive)`);
     const unspecified = usableLocal.filter((c) => c.addressClass === 'unspecified');
@@ -1428,16 +1434,24 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         : `${r.pairs.length} pair(s), ${r.pairs.filter((p) => p.state === 'failed').length} failed, 0 responses received (the browser does not count the checks it sent)`,
     );
     const types = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => c.type))].join(', ');
-    evidence.push(`local candidates: ${types(usableLocal)}; remote: ${types(delivered)}`);
+    // Candidates the stats do not hold: no claim on their types, relays or STUN (new-user audit:
+    // "no STUN server is configured" of a pair record alone).
+    const localKnown = usableLocal.length > 0 || !pairsHold('local');
+    const remoteKnown = delivered.length > 0 || !pairsHold('remote');
+    const candidatesKnown = localKnown || remoteKnown;
+    if (candidatesKnown) evidence.push(`local candidates: ${localKnown ? types(usableLocal) || 'none' : 'not in the stats'}; remote: ${remoteKnown ? types(delivered) || 'none' : 'not in the stats'}`);
     const localRelays = usableLocal.filter((c) => c.type === 'relay');
     const relays = localRelays.length + delivered.filter((c) => c.type === 'relay').length;
-    if (relays === 0) evidence.push('neither side has a TURN relay candidate: nothing could cross a filtering NAT or a firewall' + (errorsLine ? ` (${errorsLine})` : ''));
+    if (relays === 0 && localKnown && remoteKnown) evidence.push('neither side has a TURN relay candidate: nothing could cross a filtering NAT or a firewall' + (errorsLine ? ` (${errorsLine})` : ''));
     const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only relay candidates are used, so there is no srflx or host pair to try');
+    else if (!localKnown) evidence.push('this side\'s candidates are not in the stats: whether a relay or a srflx was among them cannot be told');
     else if (!usableLocal.some((c) => c.type === 'srflx')) {
       const udpRelay = localRelays.find((c) => c.relayProtocol === 'udp');
       evidence.push(
-        stunServers.length === 0
+        r.configuration === null
+          ? 'no local srflx: no STUN server answered, or none was configured (the input holds no configuration to tell which), so the peer only learns private addresses'
+          : stunServers.length === 0
           ? 'no local srflx: no STUN server is configured, so the peer only learns private addresses'
           : udpRelay !== undefined
             ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer, or there is no NAT (a browser drops a srflx equal to a host address)`

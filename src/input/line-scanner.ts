@@ -56,8 +56,8 @@ const ESCAPED_SDP = /^v=[0-9]*\\(?:r\\)?n/;
 const ESCAPED_BREAK = /^\\(?:r\\)?n/;
 /** An escaped line break before an SDP line. */
 const ESCAPED_SDP_BREAK = /\\(?:r\\)?n[a-zA-Z]=/;
-/** How a line with a whole escaped SDP ends: its last break, or what closes the string around it. */
-const WHOLE_END = /(?:\\n|["'}\])])\s*$/;
+/** How a line with a whole escaped SDP ends: what closes the string around it (an escaped break at its end may be a wrap's: new-user audit, a wrap just after "\r\n" lost the rest). */
+const WHOLE_END = /["'}\])]\s*$/;
 /** A held escaped line is read past this length, whatever follows (a bound on what is held). */
 const MAX_HELD_ESCAPED = 4 * 1024 * 1024;
 
@@ -145,8 +145,8 @@ export class LineScanner {
   private blockFragment = false;
   /** The block is a description whose v= line is missing (it starts at its o= line): blank lines in it are held as in a whole one. */
   private blockOrigin = false;
-  /** A line with an escaped SDP cut at its end, and its input line (scanOrHold). */
-  private escapedHeld: [string, number] | null = null;
+  /** A line with an escaped SDP cut at its end, its input line, and the length of its first piece (scanOrHold). */
+  private escapedHeld: [string, number, number] | null = null;
   /** A line that is no SDP line held inside a whole description (see push): its text with ending, number, and text. */
   private stray: [string, number, string] | null = null;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
@@ -544,23 +544,25 @@ export class LineScanner {
    */
   private scanOrHold(bare: string, lineNo: number): void {
     const v = bare.indexOf('v=0\\');
-    if (v >= 0 && ESCAPED_BREAK.test(bare.slice(v + 3, v + 8)) && !WHOLE_END.test(bare.slice(-8)) && bare.length < MAX_HELD_ESCAPED) this.escapedHeld = [bare, lineNo];
+    if (v >= 0 && ESCAPED_BREAK.test(bare.slice(v + 3, v + 8)) && !WHOLE_END.test(bare.slice(-8)) && bare.length < MAX_HELD_ESCAPED) this.escapedHeld = [bare, lineNo, bare.length];
     else this.scanLine(bare, lineNo);
   }
 
   /** The held escaped line, joined by `bare` when it goes on there (true), or read (false). */
   private takeHeldEscaped(bare: string): boolean {
-    const [held, at] = this.escapedHeld!;
+    const [held, at, width] = this.escapedHeld!;
     this.escapedHeld = null;
     const brk = ESCAPED_SDP_BREAK.exec(bare.slice(0, 4096));
-    // Its next line goes on with it: an escaped break and an SDP line early in it, no log time
-    // or JSON before, no new description before that break.
-    const goesOn = brk !== null && leadingTime(bare) === undefined && !opensLikeJson(bare.trimStart()) && !bare.slice(0, brk.index).includes('v=0\\');
+    // Its next line goes on with it: an escaped break and an SDP line early in it, or (a wrap at
+    // a fixed width, whose piece may fall inside one long SDP line: a fingerprint) as long as the
+    // first piece; no log time or JSON before, no new description before that break.
+    const plain = leadingTime(bare) === undefined && !opensLikeJson(bare.trimStart());
+    const goesOn = plain && ((brk !== null && !bare.slice(0, brk.index).includes('v=0\\')) || (bare.length === width && width >= 64 && !bare.includes('v=0\\')));
     if (goesOn) {
       // Held again while it still does not end as a whole one does: its own escaped SDP is known,
       // only the new end is looked at (a search of the whole joined text per line was quadratic).
       const joined = held + bare;
-      if (!WHOLE_END.test(bare.slice(-8)) && joined.length < MAX_HELD_ESCAPED) this.escapedHeld = [joined, at];
+      if (!WHOLE_END.test(bare.slice(-8)) && joined.length < MAX_HELD_ESCAPED) this.escapedHeld = [joined, at, width];
       else this.scanLine(joined, at);
       return true;
     }

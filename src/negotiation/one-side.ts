@@ -70,7 +70,11 @@ export const iceCredentialsWords = (side: 'offer' | 'answer' | null, ufrag: stri
   const which = (x: string, min: number) => {
     if (x.length < min || x.length > 256) return '';
     const c = [...x].find((ch) => !CHROMIUM_ICE_CHARS.test(ch));
-    return c === undefined ? '' : `, ${c === ' ' ? 'a blank' : c === '\t' ? 'a tab' : JSON.stringify(c)} in it`;
+    if (c === undefined) return '';
+    // A character that does not show itself (a no-break space looks like a blank): its code point too (new-user audit).
+    const code = c.codePointAt(0)!;
+    const named = c === ' ' ? 'a blank' : c === '\t' ? 'a tab' : code === 0xa0 ? 'a no-break space (U+00A0)' : code < 0x21 || (code > 0x7e && code < 0xa1) || /\p{Z}|\p{Cf}/u.test(c) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(c);
+    return `, ${named} in it`;
   };
   const bad = [!ufragValid(ufrag) ? `ufrag ${JSON.stringify(ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag)} (${chars(ufrag.length)}; 4..256 ice-chars${which(ufrag, 4)})` : '', !pwdValid(pwd) ? `pwd (${chars(pwd.length)}; 22..256 ice-chars${which(pwd, 22)})` : ''].filter(Boolean);
   return `${side === null ? 'the' : `the ${side}'s`} ${bad.join(' and ')} ${bad.length > 1 ? 'are' : 'is'} not legal`;

@@ -290,6 +290,9 @@ function sessionOrder(lines: readonly SdpLine[], rules: RuleSink): void {
 /** Session lines Chromium reads at most once each (webrtc_sdp.cc ParseSessionDescription). */
 const ONCE: ReadonlySet<string> = new Set(['v', 'o', 's', 'i', 'u', 'e', 'p', 'c', 'z', 'k']);
 
+/** The attributes a trickle-ice-sdpfrag's m-section holds (RFC 8840 §9.2): an m-section of these alone gets no media rules. */
+const FRAGMENT_ICE: ReadonlySet<string> = new Set(['mid', 'ice-ufrag', 'ice-pwd', 'ice-options', 'candidate', 'end-of-candidates', 'remote-candidates', 'ice-pacing']);
+
 function buildMedia(index: number, lines: readonly SdpLine[], session: SessionContext, findings: FindingSink<ParseDiagnostic>): MediaDescription {
   const mline = (lines[0] as SdpLine & { kind: 'media' }).value;
   const a = new AttributeIndex(lines);
@@ -323,7 +326,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   // names the m-section its candidates are for, often copied whole, payload types and all): not
   // a media description's rules (a WHIP client's PATCH had "no a=rtcp-mux" and 25 payload types
   // "with no a=rtpmap": sample hunt, MediaMTX#5682).
-  const iceOnly = session.fragment && !a.has('rtpmap') && !a.has('fmtp');
+  const iceOnly = session.fragment && lines.every((l, i) => i === 0 || ((l.kind === 'attribute' || l.kind === 'other-attribute') && FRAGMENT_ICE.has(l.name)));
   if (!iceOnly) sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
   iceOptionsCommas(a.all('ice-options'), mid, findings);
   // Two a=mid of different values, and a BUNDLE group naming the first: Chromium reads the last,

@@ -261,6 +261,13 @@ describe('parseCommand', () => {
     writeFileSync(join(dir, 'x.txt'), 'hello\n');
     await expect(parseCommand({ file: join(dir, 'x.txt'), json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND' });
   });
+
+  it('NO_SDP_FOUND names SDP lines glued together when that is all the input holds (new-user audit: a bare NO_SDP_FOUND)', async () => {
+    const dir = scratchDir('sdpscope-');
+    const glued = readFileSync(join(__dirname, '../fixtures/threads/alexxitblog5_go2rtc_log_safari_offer_lines_glued_cut.log'), 'utf8').split('\n')[0]!;
+    writeFileSync(join(dir, 'g.log'), `${glued}\n`);
+    await expect(parseCommand({ file: join(dir, 'g.log'), json: false, color: false }, () => undefined)).rejects.toMatchObject({ code: 'NO_SDP_FOUND', message: expect.stringContaining('it holds SDP lines glued together, their line breaks lost') });
+  });
 });
 
 describe('describeFailure', () => {

@@ -218,7 +218,7 @@ describe('explainIce on real dumps', () => {
     });
     it('an app\'s own getStats log with a member of its own beside the RTCStats (a robot stream\'s, keyed by type): read, the member said passed over (it was NOT_A_DUMP); its selected pair silent for 9.4 s while sending is said, not "connected" alone (ICE went disconnected 0.9 s later; real-dump audit)', () => {
       const dump = readStatsDump(dumpText('transitive__chrome111_app_logged_stats_silent_excerpt.json'));
-      expect(dump.notes).toEqual(['values that are no RTCStats object (no id, type and timestamp) were passed over: "tracks"']);
+      expect(dump.notes).toEqual(['values that are no RTCStats object (no id and type) were passed over: "tracks"']);
       const r = explainIce(dump.peerConnections[0]!);
       expect(r.verdict.code).toBe('connected');
       expect(r.verdict.message).toMatch(/, but nothing came in on it for the last 9\.4 s of the stats\.$/);
@@ -247,9 +247,28 @@ describe('explainIce on real dumps', () => {
       expect(dump.notes).toEqual(['one RTCStats object alone (a candidate-pair report, not a whole getStats() result): read as a result of that one report; what it names (candidates, transport) is not in the input']);
       const r = explainIce(dump.peerConnections[0]!);
       expect(r.verdict.code).toBe('still-checking');
-      expect(r.verdict.evidence[0]).toBe('the pair names candidates the stats do not hold (no candidate reports for them): their addresses are unknown');
+      expect(r.verdict.evidence[0]).toBe('the pair names local and remote candidates the stats do not hold (no candidate reports for them): their addresses are unknown');
       const listed = explainIce(readStatsDump(`[${text}]`).peerConnections[0]!);
       expect([listed.verdict.code, listed.verdict.evidence]).toEqual([r.verdict.code, r.verdict.evidence]);
+    });
+    it('records of one kind edited to fail (a pair alone, a transport alone): no claim on candidates the stats do not hold (new-user audit: "no STUN server is configured", "no local candidate was gathered")', () => {
+      const pairRecord = JSON.parse(dumpText('sora-collector__2021_candidate-pair_record.json')) as { stats: Record<string, unknown>[] };
+      Object.assign(pairRecord.stats[0]!, { state: 'failed', responsesReceived: 0, nominated: false });
+      const pair = explainIce(readStatsDump(JSON.stringify(pairRecord)).peerConnections[0]!);
+      expect(pair.verdict.code).toBe('checks-unanswered');
+      expect(pair.verdict.evidence).toContain('this side\'s candidates are not in the stats: whether a relay or a srflx was among them cannot be told');
+      expect(pair.verdict.evidence.join('\n')).not.toMatch(/no STUN server is configured|neither side has a TURN relay|local candidates: ;/);
+      const transportRecord = JSON.parse(dumpText('sora-collector__2021_transport_record.json')) as { stats: Record<string, unknown>[] };
+      const t = transportRecord.stats[0]!;
+      delete t['selectedCandidatePairId'];
+      Object.assign(t, { iceState: 'failed', dtlsState: 'failed' });
+      const transport = explainIce(readStatsDump(JSON.stringify(transportRecord)).peerConnections[0]!);
+      expect([transport.verdict.code, transport.verdict.evidence[0]]).toEqual(['checks-unanswered', 'the stats hold a transport report only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told']);
+    });
+    it('a report without its timestamp beside timed ones is read, and not said passed over (new-user audit)', () => {
+      const dump = readStatsDump(JSON.stringify([{ id: 'CP1', type: 'candidate-pair', localCandidateId: 'L1', remoteCandidateId: 'R1', state: 'failed', requestsSent: 3, responsesReceived: 0 }, { id: 'L1', type: 'local-candidate', timestamp: 1700000000000, candidateType: 'host', address: '10.0.0.1', port: 5000, protocol: 'udp', priority: 2122260223 }]));
+      expect(dump.notes).toEqual([]);
+      expect(explainIce(dump.peerConnections[0]!).pairs).toHaveLength(1);
     });
     it('getStats results two levels down in an app\'s record ({"call": {"stats": [...]}}) are read, the path said', () => {
       const stats = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as unknown;

@@ -156,9 +156,11 @@ describe('real threads (test/fixtures/threads)', () => {
   it('a WHIP client\'s trickle-ice-sdpfrag PATCH whose m= line lists every payload type (Edge 147, MediaMTX#5682): no media rules on its ICE-only m-section (it was "no a=rtcp-mux" and 25 payload types "with no a=rtpmap")', () => {
     const r = readInput(thread('mediamtx5682_edge147_whip_patch_trickle_sdpfrag_cut.txt'));
     expect(r.descriptions.map((d) => [d.source.format, d.description.fragment, d.description.diagnostics.map((x) => x.kind)])).toEqual([['sdp-fragment', true, ['unparseable-candidate']]]);
-    // A fragment pasted from a description, with its rtpmaps, keeps the rules.
+    // A fragment pasted from a description, with its rtpmaps or other media lines, keeps the rules.
     const pasted = parseSdp('m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\n', { fragment: true });
     expect(pasted.diagnostics.map((x) => x.kind).sort()).toEqual(['codec-without-rtpmap', 'rejected-by-browser']);
+    const media = parseSdp('m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\na=mid:0\r\na=sendrecv\r\na=rtcp-fb:96 nack\r\n', { fragment: true });
+    expect(media.diagnostics.map((x) => x.kind).sort()).toEqual(['codec-without-rtpmap', 'rejected-by-browser']);
   });
   it('an escaped SDP on a log line wrapped after 1,000 characters (an SRS log in ZLMediaKit#4324): the next line joins it, its video section whole (rtcp-mux, rtpmap, ICE and setup had been "missing"), in both readers', async () => {
     const text = thread('zlmediakit4324_srs_log_escaped_offer_wrapped_cut.log');
@@ -166,6 +168,17 @@ describe('real threads (test/fixtures/threads)', () => {
       const d = r.descriptions[0]!.description;
       expect([r.descriptions.length, d.media.map((m) => [m.mid, m.rtcpMux, m.setup, m.codecs.map((c) => c.name)[0]])]).toEqual([1, [['0', true, 'actpass', 'opus'], ['1', true, 'actpass', 'H264']]]);
       expect(d.diagnostics.map((x) => x.kind).sort()).toEqual(['ice-options-commas', 'rejected-by-browser']);
+    }
+    // Wrapped again: every 97 characters (a piece inside the fingerprint, with no escaped break),
+    // and just after an escaped line break (new-user audit: both lost the rest).
+    const whole = text.replace('\n', '');
+    const nl = whole.indexOf('\n');
+    const body = whole.slice(0, nl);
+    const at = body.indexOf('\\r\\n', 500) + 4;
+    for (const wrapped of [body.match(/.{1,97}/g)!.join('\n') + whole.slice(nl), body.slice(0, at) + '\n' + body.slice(at) + whole.slice(nl)]) {
+      for (const r of [readInput(wrapped), await streamed(wrapped, 61)]) {
+        expect([r.descriptions.length, r.descriptions[0]!.description.media.map((m) => [m.mid, m.rtcpMux, m.setup])]).toEqual([1, [['0', true, 'actpass'], ['1', true, 'actpass']]]);
+      }
     }
     // A log's next line with its own time is not a wrap, nor one with no escaped SDP line.
     for (const next of ['2024-01-01 10:00:00 INFO a=rtcp-mux\\r\\na=x', 'plain words']) {
@@ -183,6 +196,11 @@ describe('real threads (test/fixtures/threads)', () => {
     const text = thread('alexxitblog5_go2rtc_log_safari_offer_lines_glued_cut.log');
     for (const r of [readInput(text), await streamed(text)]) {
       expect([r.problems.map((p) => [p.kind, p.line]), r.descriptions.length, r.candidates.length]).toEqual([[['sdp-lines-glued', 1]], 0, 2]);
+    }
+    // Breaks written otherwise are not lost: no such warning (new-user audit: nginx's \x0D\x0A, octal, %0D%0A, \u000a, ";").
+    const sdp = ['o=- 1 2 IN IP4 127.0.0.1', 'a=mid:0', 'a=rtpmap:111 opus/48000/2', 'a=setup:actpass', 'a=ice-ufrag:abcd', 'a=fingerprint:sha-256 AB'];
+    for (const brk of ['\\x0D\\x0A', '\\015\\012', '%0D%0A', '\\u000d\\u000a', ';', '\\x0a']) {
+      expect([brk, readInput(`body: v=0${brk}${sdp.join(brk)}${brk}\n`).problems.map((p) => p.kind)]).toEqual([brk, []]);
     }
   });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {

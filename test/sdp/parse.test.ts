@@ -299,6 +299,16 @@ describe('every SDP-line diagnostic has a case', () => {
   });
 });
 
+describe('invalid-ice-credentials names the character that makes a ufrag of legal length illegal', () => {
+  it('a blank, a tab, a no-break space by its code point (it looked like a blank: new-user audit)', async () => {
+    const { sideFindings } = await import('../../src/negotiation/one-side.js');
+    const words = (ufrag: string) => sideFindings(parseSdp(`v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\n`), 'offer').find((d) => d.kind === 'invalid-ice-credentials')?.message;
+    expect(words('ab d')).toContain('(4 chars; 4..256 ice-chars, a blank in it)');
+    expect(words('ab\u00a0d')).toContain('a no-break space (U+00A0) in it');
+    expect(words('ab!d')).toContain('"!" in it');
+  });
+});
+
 describe('a payload type another m-section names (munging audit: OWT\'s reorderCodecs put the audio section\'s red 63 on the video m= line)', () => {
   it('codec-without-rtpmap says where it is named', () => {
     const d = parseSdp('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 63\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:63 red/48000/2\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 63 64\r\na=mid:1\r\na=rtpmap:96 VP8/90000\r\n', { fragment: true });
