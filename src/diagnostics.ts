@@ -150,7 +150,7 @@ export interface NegotiationDiagnosticPayloads {
   'payload-type-remapped': MediaPosition;
   'opus-stereo-one-way': MediaPosition;
   'rtx-without-codec': MediaPosition;
-  'invalid-direction': MediaPosition;
+  'invalid-direction': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'no-media-flow': MediaPosition;
   'no-media-at-all': MediaPosition;
   'dtls-role-conflict': MediaPosition;

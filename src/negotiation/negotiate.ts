@@ -6,7 +6,7 @@ import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
-import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation } from './codecs.js';
+import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
@@ -481,11 +481,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         if (c.name === '') continue;
         // An rtx is without its codec only when the codec its apt names (media, red or ulpfec) is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
         const apt = c.name.toLowerCase() === 'rtx' ? /(?:^|;)\s*apt=(\d+)/i.exec(c.fmtp ?? '')?.[1] : undefined;
+        // An rtx with no apt= at all is the answer's own finding (parseSdp's rtx-apt rule, which both browsers refuse): not said again as "rtx for payload type ?" (answer-munging audit).
+        if (c.name.toLowerCase() === 'rtx' && apt === undefined) continue;
         const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt && !NOT_RETRANSMITTED.has(n.name.toLowerCase()));
         // The answer's first format is the codec its side prefers to send (thread audit: doubango answered
         // PCMA first to a PCMU offer, "no voice path", said only as one unoffered codec among four).
         const first = !withoutCodec && a.formats[0] === String(c.payloadType) && codecs.negotiated.length > 0;
-        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${codecs.negotiated[0]!.name} is the first one in common)` : ''}`);
+        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${commonFirst(codecs.negotiated[0]!, a)} is the first one in common)` : ''}`);
       }
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType === c.answerPayloadType) continue;
@@ -519,7 +521,12 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const ad = a === null ? null : browserDirection(a);
     const allowed = ALLOWED[od];
     const validDirection = ad === null || !live || allowed.includes(ad);
-    if (!validDirection) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')}`);
+    // An answer that sends to a sendonly offer: both browsers refuse it (measured: direction-
+    // sendonly-to-sendonly, direction-sendrecv-to-sendonly; Chromium "Incompatible receive
+    // direction", Firefox "Answer tried to set send when offer did not set recv"): said, as SIP.js's
+    // forceSendRecv leaves it (answer-munging audit). The other cases are not measured.
+    if (!validDirection && od === 'sendonly' && (ad === 'sendrecv' || ad === 'sendonly')) add(diagnostic('invalid-direction', `offer sendonly answered ${ad}; allowed: ${allowed.join(', ')}: both browsers refuse the answer (setRemoteDescription: "Incompatible receive direction")`, { mid, index: o.index, browsers: BOTH_REJECT }));
+    else if (!validDirection) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')}`);
     const direction: DirectionNegotiation = {
       offer: od,
       answer: ad,
@@ -722,4 +729,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
 export function hasErrors(n: Negotiation): boolean {
   requireObject(n, 'hasErrors: the negotiation', 'diagnostics');
   return n.diagnostics.some((d) => d.severity === 'error');
+}
+
+/** The first codec in common as its answer line names it, with its payload type (answer-munging audit: "(H264 is the first one in common)" beside another H264 read as a contradiction). */
+function commonFirst(n: NegotiatedCodec, answer: MediaDescription): string {
+  const c = answer.codecs.find((x) => x.payloadType === n.answerPayloadType);
+  return `${c !== undefined ? describeCodec(c) : n.name} at payload type ${n.answerPayloadType}`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { diffCommand, diffTexts } from '../../cli/commands/diff.js';
@@ -123,7 +123,35 @@ describe('--diff and line endings (munging audit: OWT\'s setCodecParam rewrote a
   });
 });
 
-describe('the built sdp-diff binary', () => {
+describe('answers as real munging code left them (test/fixtures/munged-answers, ORIGINS.md there)', () => {
+  const DIR = fileURLToPath(new URL('../fixtures/munged-answers', import.meta.url));
+  const pair = async (name: string) => {
+    let out = '';
+    const code = await diffCommand({ files: [join(DIR, `${name}.offer.sdp`), join(DIR, `${name}.answer.sdp`)], json: false, color: false }, (x) => (out += x));
+    return { code, out };
+  };
+  it('every pair is read, and negotiated without a crash', async () => {
+    const names = readdirSync(DIR).filter((f) => f.endsWith('.offer.sdp')).map((f) => f.slice(0, -'.offer.sdp'.length));
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    for (const n of names) expect([n, (await pair(n)).out]).toEqual([n, expect.stringMatching(/m-lines?: \d+ accepted/)]);
+  });
+  it('SIP.js\'s forceSendRecv on a sendonly offer: invalid-direction says both browsers refuse the answer (measured)', async () => {
+    const { code, out } = await pair('sipjsapp__forceSendRecvModifier__chromeaudiosendonly-chromiumanswer');
+    expect(code).toBe(1);
+    expect(out).toContain('invalid-direction: offer sendonly answered sendrecv; allowed: recvonly, inactive: both browsers refuse the answer');
+  });
+  it('every fmtp rewritten to Opus\'s: each rtx without apt= said once, by the rule both browsers refuse it by, not again as "rtx for payload type ?"', async () => {
+    const { out } = await pair('musicengine__fmtpAllOpus__samples-chromiumanswer');
+    expect(out).not.toContain('payload type ?');
+    expect(out).toContain('rtx payload type 97 has no apt=');
+  });
+  it('VP8 renamed H264 in the answer: the first codec in common is named in full, with its payload type', async () => {
+    const { out } = await pair('p2pdemo__acceptOfferVp8ToH264__samples-chromiumanswer');
+    expect(out).toContain('(H264 Baseline packetization-mode=1 at payload type 102 is the first one in common)');
+  });
+});
+
+describe('the built sdp-diff binary', () => {describe('the built sdp-diff binary', () => {
   it('prints the report and exits 0 for the seed pair', () => {
     const r = runBin(['samples/offer.json', 'samples/answer.json']);
     expect(r.status).toBe(0);

@@ -445,7 +445,7 @@ describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () =>
 describe('an answer whose first codec the offer does not have (thread audit: doubango answered PCMA first to a PCMU offer)', () => {
   it('says it is the codec the answerer prefers to send, and which one is first in common', () => {
     const n = run({ media: [{ kind: 'audio', formats: '0 101', codecs: ['rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] }] }, { media: [answerOf({ kind: 'audio', formats: '8 0 101', codecs: ['rtpmap:8 PCMA/8000', 'rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] })] });
-    expect(n.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message)).toEqual([expect.stringMatching(/^answer payload type 8: .*; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives \(PCMU is the first one in common\)$/)]);
+    expect(n.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message)).toEqual([expect.stringMatching(/^answer payload type 8: .*; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives \(PCMU\/8000 at payload type 0 is the first one in common\)$/)]);
     // Not the first: no such words.
     const later = run({ media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] });
     expect(later.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message).join('')).not.toMatch(/first codec/);
