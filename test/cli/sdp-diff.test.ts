@@ -151,7 +151,7 @@ describe('answers as real munging code left them (test/fixtures/munged-answers, 
   });
 });
 
-describe('the built sdp-diff binary', () => {describe('the built sdp-diff binary', () => {
+describe('the built sdp-diff binary', () => {
   it('prints the report and exits 0 for the seed pair', () => {
     const r = runBin(['samples/offer.json', 'samples/answer.json']);
     expect(r.status).toBe(0);
