@@ -218,15 +218,19 @@ export class LineScanner {
     // rsyslog's escapes of control characters, `#015#012` for CR LF (its default
     // $EscapeControlCharactersOnReceive): a whole SDP on one syslog line (rtpengine's dumps;
     // server-log audit: fields made up across its lines, most candidates lost). Its lines, each at this line.
-    const octal = content.length > 6 ? content.indexOf('#012') : -1;
-    if (octal >= 0 && SYSLOG_SDP_BREAK.test(content)) {
-      const crlf = content.includes('#015#012');
-      const pieces = content.split(crlf ? '#015#012' : '#012');
+    // The same with the other escapes of a line break writers use, an SDP line after each: nginx's
+    // `\x0D\x0A` (a WHIP body in its log), C's octal `\015\012`, URL encoding's `%0D%0A`
+    // (FreeSWITCH's event headers, variable_switch_r_sdp: new-user audit, NO_SDP_FOUND).
+    const form = content.length > 6 ? escapedBreakForm(content) : null;
+    if (form !== null) {
+      const crlf = content.includes(form.crlf);
+      let pieces = content.split(crlf ? form.crlf : form.lf);
       // A line that ends in the escape ends an SDP line there: no empty line after it (audit of the change: "blank line" errors).
       if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+      if (form.url) pieces = pieces.map(percentDecoded);
       // The syslog line's time is its SDP's (audit of the change: the time column had been lost).
       this.pieceTime = leadingTime(content);
-      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 || content.endsWith('#012') ? (crlf ? '\r\n' : '\n') : ending, lineNo));
+      pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 || content.endsWith(form.lf) ? (crlf ? '\r\n' : '\n') : ending, lineNo));
       this.pieceTime = undefined;
       return;
     }
@@ -689,6 +693,38 @@ const GATHERING_NOT_DONE = /wait|timed? ?out|\bnot\b|\?|false|fail/i;
 
 /** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
 const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;
+
+/** A line break as a writer escapes it: its CRLF and LF forms, the test that one stands before an SDP line, and whether the text is URL-encoded. */
+interface BreakForm {
+  readonly crlf: string;
+  readonly lf: string;
+  readonly test: RegExp;
+  readonly url: boolean;
+}
+const BREAK_FORMS: readonly BreakForm[] = [
+  { crlf: '#015#012', lf: '#012', test: SYSLOG_SDP_BREAK, url: false },
+  { crlf: '\\x0D\\x0A', lf: '\\x0A', test: /v=0(?:\\x0D)?\\x0A(?:[a-z]=|$)/, url: false },
+  { crlf: '\\x0d\\x0a', lf: '\\x0a', test: /v=0(?:\\x0d)?\\x0a(?:[a-z]=|$)/, url: false },
+  { crlf: '\\015\\012', lf: '\\012', test: /v=0(?:\\015)?\\012(?:[a-z]=|$)/, url: false },
+  { crlf: '%0D%0A', lf: '%0A', test: /v=0(?:%0D)?%0A(?:[a-z]=|$)/, url: true },
+  { crlf: '%0d%0a', lf: '%0a', test: /v=0(?:%0d)?%0a(?:[a-z]=|$)/, url: true },
+];
+
+/** The escape of line breaks a line's SDP is written with (rsyslog's anywhere before an SDP line; the others after its v=0), or null. */
+function escapedBreakForm(content: string): BreakForm | null {
+  for (const f of BREAK_FORMS) if (content.includes(f.lf) && f.test.test(content)) return f;
+  return null;
+}
+
+/** A URL-encoded piece decoded (`%20`, `%3A`), or as written when it is not valid percent-encoding. */
+function percentDecoded(piece: string): string {
+  if (!piece.includes('%')) return piece;
+  try {
+    return decodeURIComponent(piece);
+  } catch {
+    return piece;
+  }
+}
 
 /** An m-line behind blanks only: `    m=audio 49170 RTP/AVP 0`. */
 const INDENTED_MLINE = /^[ \t]{1,16}m=[a-z]{3,16} [0-9]{1,5}(?:\/[0-9]{1,5})? [A-Za-z]/;

@@ -203,6 +203,15 @@ describe('real threads (test/fixtures/threads)', () => {
       expect([brk, readInput(`body: v=0${brk}${sdp.join(brk)}${brk}\n`).problems.map((p) => p.kind)]).toEqual([brk, []]);
     }
   });
+  it('an SDP with its line breaks escaped otherwise: FreeSWITCH\'s URL-encoded event header, nginx\'s \\x0D\\x0A, octal \\015\\012: its lines and candidates read, in both readers (each was NO_SDP_FOUND)', async () => {
+    const esl = thread('genesis_freeswitch_esl_event_urlencoded_sdp.txt');
+    for (const r of [readInput(esl), await streamed(esl)]) expect(r.descriptions.map((d) => [d.source.line, d.description.media.length, d.description.media[0]!.codecs.length, d.description.media[0]!.port])).toEqual([[14, 1, 9, 4016]]);
+    const lines = ['o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=rtpmap:111 opus/48000/2', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'];
+    for (const brk of ['\\x0D\\x0A', '\\x0a', '\\015\\012', '%0D%0A']) {
+      const text = `10.0.0.9 - - [07/Dec/2026:01:00:00 +0000] "POST /whip" 201 body: v=0${brk}${lines.join(brk)}${brk}\n`;
+      for (const r of [readInput(text), await streamed(text)]) expect([brk, r.descriptions.map((d) => d.description.media.length), r.candidates.map((c) => c.candidate?.address)]).toEqual([brk, [1], ['10.0.0.1']]);
+    }
+  });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
     expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);
