@@ -92,7 +92,7 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 4.0 MiB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 4.2 MiB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MiB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
@@ -108,7 +108,9 @@ describe('installed from the tarball', () => {
     // the README's 3.41 had been an earlier figure of that day (the bundles are minified already;
     // the library's modules keep their comments, the model's documentation).
     // 3.9 → 4.0 MiB on 2026-12-07: 3.88 at the session's start, 3.91 with the page copies' readers.
-    expect(size).toBeLessThan(4.0 * 1024 * 1024);
+    // 4.0 → 4.2 MiB on 2026-12-07 (second session): 4.05 MiB with the readers and findings of the
+    // whole core's note (in the library's modules and the two command bundles) and the README (315 KiB).
+    expect(size).toBeLessThan(4.2 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -188,9 +190,13 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // description's ICE credentials. Cap 132 KiB. 2026-12-07: 130.8 → 132.4 KiB with webrtc-internals'
   // page summaries read around (page-summary's table entry), flags with words after them; 136.0 with
   // the munging audits' findings (rtpmap-unlisted, codec parameter typos, mline-empty-field). Cap 140 KiB.
-  it('parseSdp + negotiate stays within 140 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-07 (second session) 138.1 → 140.7 KiB: no-media-sections and trailing-blanks (their
+  // table entries), a trickle fragment's ICE-only m-sections, codec-without-rtpmap naming another
+  // m-section's codec, the ice-char named in invalid-ice-credentials, invalid-direction's measured
+  // refusal, the first codec in common named in full. Cap 144 KiB.
+  it('parseSdp + negotiate stays within 144 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 28 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 32 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -271,7 +277,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // with the new-user audit's fixes and connection-repeated. Cap 420 KiB. 2026-12-07: 418.3 → 421.4
     // KiB with the page copies' readers (summaries, about:webrtc headings), flags with words after them;
     // 428.2 with the munging audits' findings (rtpmap-unlisted, parameter typos, mline-empty-field). Cap 436 KiB.
-    expect(sizes['whole core']).toBeLessThan(436 * 1024);
+    // 2026-12-07 (second session) 434.9 → 448.0 KiB: the readers of SDPs from Chrome's console (↵),
+    // wrapped escaped lines, breaks escaped as nginx, octal or URL encoding write them, glued lines
+    // (sdp-lines-glued), JSON documents' lines; ice on partial getStats (a transport or pair alone,
+    // one RTCStats object, two members down, untimed reports) and the other side's relay; the
+    // parse findings above. Mostly words. Cap 452 KiB.
+    expect(sizes['whole core']).toBeLessThan(452 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
