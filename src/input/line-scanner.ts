@@ -57,7 +57,7 @@ const ESCAPED_BREAK = /^\\(?:r\\)?n/;
 /** An escaped line break before an SDP line. */
 const ESCAPED_SDP_BREAK = /\\(?:r\\)?n[a-zA-Z]=/;
 /** How a line with a whole escaped SDP ends: what closes the string around it (an escaped break at its end may be a wrap's: new-user audit, a wrap just after "\r\n" lost the rest). */
-const WHOLE_END = /["'}\])]\s*$/;
+const WHOLE_END = /["'}\])>][.,;]?\s*$/;
 /** A held escaped line is read past this length, whatever follows (a bound on what is held). */
 const MAX_HELD_ESCAPED = 4 * 1024 * 1024;
 
@@ -227,7 +227,8 @@ export class LineScanner {
       let pieces = content.split(crlf ? form.crlf : form.lf);
       // A line that ends in the escape ends an SDP line there: no empty line after it (audit of the change: "blank line" errors).
       if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
-      if (form.url) pieces = pieces.map(percentDecoded);
+      // Form encoding writes a blank as "+" (a "+" of the text itself as %2B): so read where the line has no blank of its own.
+      if (form.url) pieces = pieces.map((p) => percentDecoded(content.includes(' ') ? p : p.replace(/\+/g, ' ')));
       // The syslog line's time is its SDP's (audit of the change: the time column had been lost).
       this.pieceTime = leadingTime(content);
       pieces.forEach((piece, i) => this.push(piece, i < pieces.length - 1 || content.endsWith(form.lf) ? (crlf ? '\r\n' : '\n') : ending, lineNo));
@@ -561,7 +562,8 @@ export class LineScanner {
     // a fixed width, whose piece may fall inside one long SDP line: a fingerprint) as long as the
     // first piece; no log time or JSON before, no new description before that break.
     const plain = leadingTime(bare) === undefined && !opensLikeJson(bare.trimStart());
-    const goesOn = plain && ((brk !== null && !bare.slice(0, brk.index).includes('v=0\\')) || (bare.length === width && width >= 64 && !bare.includes('v=0\\')));
+    // (A new description starts with "v=0" just before its first break: an Erlang binary's `<<"v=0\r\n…`, sample hunt.)
+    const goesOn = plain && ((brk !== null && !bare.slice(0, brk.index + 2).includes('v=0\\')) || (bare.length === width && width >= 64 && !bare.includes('v=0\\')));
     if (goesOn) {
       // Held again while it still does not end as a whole one does: its own escaped SDP is known,
       // only the new end is looked at (a search of the whole joined text per line was quadratic).
@@ -706,8 +708,11 @@ const BREAK_FORMS: readonly BreakForm[] = [
   { crlf: '\\x0D\\x0A', lf: '\\x0A', test: /v=0(?:\\x0D)?\\x0A(?:[a-z]=|$)/, url: false },
   { crlf: '\\x0d\\x0a', lf: '\\x0a', test: /v=0(?:\\x0d)?\\x0a(?:[a-z]=|$)/, url: false },
   { crlf: '\\015\\012', lf: '\\012', test: /v=0(?:\\015)?\\012(?:[a-z]=|$)/, url: false },
-  { crlf: '%0D%0A', lf: '%0A', test: /v=0(?:%0D)?%0A(?:[a-z]=|$)/, url: true },
-  { crlf: '%0d%0a', lf: '%0a', test: /v=0(?:%0d)?%0a(?:[a-z]=|$)/, url: true },
+  // URL encoding, of the breaks alone or of every reserved character (FreeSWITCH's CDRs and ESL
+  // events: `v%3D0%0D%0Ao%3D-%20…`; Skype for Business's mediaOffer data URL, lower case with "+"
+  // for blanks: sample hunt).
+  { crlf: '%0D%0A', lf: '%0A', test: /v(?:=|%3D)0(?:%0D)?%0A(?:[a-z](?:=|%3D)|$)/, url: true },
+  { crlf: '%0d%0a', lf: '%0a', test: /v(?:=|%3d)0(?:%0d)?%0a(?:[a-z](?:=|%3d)|$)/, url: true },
 ];
 
 /** The escape of line breaks a line's SDP is written with (rsyslog's anywhere before an SDP line; the others after its v=0), or null. */

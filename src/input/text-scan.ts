@@ -275,10 +275,11 @@ const typeAfter = (line: string, end: number): SdpType | null => {
   const stop = Math.min(line.length, end + 200);
   for (let i = end; i < stop; i++) {
     const c = line.charCodeAt(i);
-    if (c === 123 /* { */) {
+    // A repr's parentheses as an object's braces: aiortc's `RTCSessionDescription(sdp='v=0…', type='offer')` (sample hunt: "type unknown").
+    if (c === 123 /* { */ || c === 40 /* ( */) {
       if (depth === 0) out += line.slice(run, i);
       depth++;
-    } else if (c === 125 /* } */) {
+    } else if (c === 125 /* } */ || c === 41 /* ) */) {
       if (depth === 0) return statedType(out + line.slice(run, i));
       if (--depth === 0) run = i + 1;
     }

@@ -104,6 +104,9 @@ const GATHERING = Buffer.from('athering');
 const GATHERED = Buffer.from('s gathered');
 /** SDP lines glued together on one line (line-scanner.ts's sdp-lines-glued): no other marker. */
 const RTPMAP = Buffer.from('a=rtpmap:');
+/** An SDP URL-encoded whole (FreeSWITCH's CDRs and events, line-scanner.ts's BREAK_FORMS): its "v=0" is "v%3D0". */
+const URL_VERSION = Buffer.from('v%3D0');
+const URL_VERSION_LOWER = Buffer.from('v%3d0');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -136,7 +139,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));

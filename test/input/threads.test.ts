@@ -212,6 +212,19 @@ describe('real threads (test/fixtures/threads)', () => {
       for (const r of [readInput(text), await streamed(text)]) expect([brk, r.descriptions.map((d) => d.description.media.length), r.candidates.map((c) => c.candidate?.address)]).toEqual([brk, [1], ['10.0.0.1']]);
     }
   });
+  it('SDPs URL-encoded whole (FreeSWITCH\'s ESL event and CDRs; Skype for Business\'s form-encoded data URL with its 12 candidates), Erlang binaries on two lines, aiortc\'s repr with its type after the SDP: read, in both readers (sample hunt: NO_SDP_FOUND, a joined pair, "type unknown")', async () => {
+    const read = async (f: string) => {
+      const text = thread(f);
+      const whole = readInput(text);
+      expect(shape(await streamed(text))).toEqual(shape(whole));
+      return whole;
+    };
+    for (const f of ['freeswitch_esl_event_sdp_url_encoded_whole.log', 'freeswitch_xml_cdr_switch_r_sdp_url_encoded.log', 'freeswitch_json_cdr_switch_r_sdp_url_encoded.log']) expect([f, (await read(f)).descriptions.map((d) => d.description.media.length)]).toEqual([f, [1]]);
+    const ucwa = await read('ucwa_skype_mediaoffer_data_url_form_encoded.log');
+    expect([ucwa.descriptions.length, ucwa.candidates.length, ucwa.descriptions[0]!.description.origin?.address]).toEqual([1, 12, '131.253.141.158']);
+    expect((await read('erlang_comment_sdp_binaries_two_lines.log')).descriptions.map((d) => d.source.line)).toEqual([1, 2]);
+    expect((await read('livetalking_aiortc_rtcsessiondescription_repr_elided.log')).descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+  });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
     expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);
