@@ -25,3 +25,13 @@ export function escapeUnsafe(text: string): string {
   UNSAFE.lastIndex = 0;
   return text.replace(UNSAFE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : unicodeEscape(c)));
 }
+
+/** Percent-encoded text decoded (`%20`, `%3D`: a URL's, FreeSWITCH's variables), or as written when it is not valid percent-encoding. Pure. */
+export function percentDecoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

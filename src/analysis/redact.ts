@@ -5,6 +5,7 @@
  * lines; passwords in URLs, secret query parameters). The frame itself is never changed (the
  * relay forwards the bytes it received). Linear in the size of the frame. Pure.
  */
+import { percentDecoded } from '../escape.js';
 import { requireText, requireTree, SdpscopeError } from '../errors.js';
 import { kvsPayload, toBase64 } from '../input/kvs.js';
 import { LIBWEBRTC_CAND_HEAD } from '../input/text-scan.js';
@@ -140,19 +141,12 @@ function redactString(s: string, raw: boolean): string {
     out = out.replace(AUTH_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED)).replace(BEARER, (_m, k: string) => k + REDACTED);
   }
   if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';') || out.includes('#'))) {
-    out = out.replace(QUERY_PARAM, (m, sep: string, key: string, v: string) => (v !== '' && isSecretKey(safeDecode(key)) ? `${sep}${key}=${REDACTED}` : m));
+    out = out.replace(QUERY_PARAM, (m, sep: string, key: string, v: string) => (v !== '' && isSecretKey(percentDecoded(key)) ? `${sep}${key}=${REDACTED}` : m));
   }
   return out;
 }
 
-function safeDecode(s: string): string {
-  if (!s.includes('%')) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+
 
 /**
  * `scheme://user:password@host` → `scheme://user:[redacted]@host`, and the same in

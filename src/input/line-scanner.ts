@@ -4,6 +4,7 @@
  * block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}. Internal:
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
+import { percentDecoded } from '../escape.js';
 import { pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
 import { atLine, diagnostic } from '../diagnostics.js';
@@ -721,15 +722,7 @@ function escapedBreakForm(content: string): BreakForm | null {
   return null;
 }
 
-/** A URL-encoded piece decoded (`%20`, `%3A`), or as written when it is not valid percent-encoding. */
-function percentDecoded(piece: string): string {
-  if (!piece.includes('%')) return piece;
-  try {
-    return decodeURIComponent(piece);
-  } catch {
-    return piece;
-  }
-}
+
 
 /** An m-line behind blanks only: `    m=audio 49170 RTP/AVP 0`. */
 const INDENTED_MLINE = /^[ \t]{1,16}m=[a-z]{3,16} [0-9]{1,5}(?:\/[0-9]{1,5})? [A-Za-z]/;
