@@ -211,9 +211,18 @@ function untimedStatsAt(v: unknown, path: string, depth: number, budget: { left:
     const o = v as Record<string, unknown>;
     if (typeof o['id'] === 'string' && typeof o['type'] === 'string' && ICE_TYPES.has(canonicalType(o['type'])) && !isFiniteNumber(o['timestamp'])) return path;
   }
-  const entries: [string, unknown][] = Array.isArray(v) ? v.slice(0, 16).map((x, i) => [`[${i}]`, x]) : Object.entries(v).slice(0, 64).map(([k, x]) => [JSON.stringify(k), x]);
-  for (const [k, x] of entries) {
-    const at = untimedStatsAt(x, Array.isArray(v) ? path : path === '' ? k : `${path}.${k}`, depth - 1, budget);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && i < 16; i++) {
+      const at = untimedStatsAt(v[i], path, depth - 1, budget);
+      if (at !== null) return at;
+    }
+    return null;
+  }
+  // Its first 64 members, not a list of all of them made first (an object of a million keys).
+  let looked = 0;
+  for (const k in v) {
+    if (looked++ >= 64) break;
+    const at = untimedStatsAt((v as Record<string, unknown>)[k], path === '' ? JSON.stringify(k) : `${path}.${JSON.stringify(k)}`, depth - 1, budget);
     if (at !== null) return at;
   }
   return null;
@@ -227,15 +236,15 @@ function untimedStatsAt(v: unknown, path: string, depth: number, budget: { left:
 function statsUnder(doc: unknown, depth: number): [StatsSnapshot[], string] | null {
   if (depth === 0 || !isObject(doc) || Array.isArray(doc)) return null;
   let looked = 0;
-  for (const [k, v] of Object.entries(doc)) {
+  for (const k in doc) {
     if (looked++ >= 64) break;
-    const inner = getStatsSnapshots(v);
+    const inner = getStatsSnapshots(doc[k]);
     if (inner !== null) return [inner, JSON.stringify(k)];
   }
   looked = 0;
-  for (const [k, v] of Object.entries(doc)) {
+  for (const k in doc) {
     if (looked++ >= 64) break;
-    const deeper = statsUnder(v, depth - 1);
+    const deeper = statsUnder(doc[k], depth - 1);
     if (deeper !== null) return [deeper[0], `${JSON.stringify(k)}.${deeper[1]}`];
   }
   return null;
