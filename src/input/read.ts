@@ -184,27 +184,41 @@ function locatingSink(body: string, first: number, sink: InputSink): InputSink {
   let cursor = 0;
   let line = first;
   let misses = 0;
-  const locate = (text: string, at: number): number => {
+  /** Whether the texts were last found escaped twice (a dump's SDPs, JSON inside a JSON string): that form is tried first. */
+  let twice = false;
+  const find = (text: string, nested: boolean): number => {
+    let needle = JSON.stringify(text).slice(1, -1);
+    if (nested) needle = JSON.stringify(needle).slice(1, -1);
+    return body.indexOf(needle, cursor);
+  };
+  const locate = (text: string, at: number, long: boolean): number => {
     if (misses >= 8 || text.length === 0 || at < first) return at;
-    // The text as JSON writes it in a string, its first 64 characters (a description's first lines).
-    const needle = JSON.stringify(text.length > 64 ? text.slice(0, 64) : text).slice(1, -1);
-    const found = body.indexOf(needle, cursor);
+    // A candidate whole (two differ by their port, past its 64th character: new-user audit), a
+    // description by its first lines.
+    const cut = long ? text.slice(0, 64) : text.length > 512 ? text.slice(0, 512) : text;
+    let found = find(cut, twice);
+    if (found < 0 && /["\\\u0000-\u001f]/.test(cut)) {
+      found = find(cut, !twice);
+      if (found >= 0) twice = !twice;
+    }
     if (found < 0) {
       misses++;
       return at;
     }
     misses = 0;
     for (let i = body.indexOf('\n', cursor); i >= 0 && i < found; i = body.indexOf('\n', i + 1)) line++;
-    cursor = found;
+    // The next text is looked for after this one: a value repeated in a later entry (a dump's offer
+    // in createOfferOnSuccess, then setLocalDescription) is that entry's (new-user audit).
+    cursor = found + 1;
     return line;
   };
   return {
     description: (d) => {
-      const l = locate(d.text, d.source.line);
+      const l = locate(d.text, d.source.line, true);
       sink.description(l === d.source.line ? d : { ...d, source: { ...d.source, line: l } });
     },
     candidate: (c) => {
-      const l = locate(c.text, c.source.line);
+      const l = locate(c.text, c.source.line, false);
       sink.candidate(l === c.source.line ? c : { ...c, source: { ...c.source, line: l } });
     },
     endOfCandidates: (e) => sink.endOfCandidates(e),

@@ -624,6 +624,18 @@ describe('JSON values one after the other', () => {
     // A webrtc-internals dump: its candidates at their updateLog entries' lines.
     const dump = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [{ type: 'icecandidate', value: 'sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' }, { type: 'icecandidate', value: 'sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host' }] } } }, null, 1);
     expect(readInput(dump).candidates.map((c) => c.source.line)).toEqual([7, 11]);
+    // A value repeated in a later entry (the offer of createOfferOnSuccess, then of
+    // setLocalDescription; one candidate sent twice) is that entry's, and a description escaped
+    // twice (a dump's JSON value) is found too (new-user audit: the first entry's line, or line 1).
+    const sdp = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n';
+    const cand = 'sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host';
+    const log = [{ type: 'createOfferOnSuccess', value: JSON.stringify({ type: 'offer', sdp }) }, { type: 'setLocalDescription', value: JSON.stringify({ type: 'offer', sdp }) }, { type: 'icecandidate', value: cand }, { type: 'icecandidate', value: cand }];
+    const twice = JSON.stringify({ PeerConnections: { '1-1': { updateLog: log } } }, null, 2);
+    const valueLines = twice.split('\n').map((l, i) => [l, i + 1] as const).filter(([l]) => l.includes('"value"')).map(([, n]) => n);
+    for (const r of [readInput(twice), await streamed(twice)]) {
+      expect(r.descriptions.map((d) => d.source.line)).toEqual(valueLines.slice(0, 2));
+      expect(r.candidates.map((c) => c.source.line)).toEqual(valueLines);
+    }
   });
 
   it('falls back to lines when one of them is not JSON', () => {
