@@ -149,6 +149,7 @@ export interface NegotiationDiagnosticPayloads {
   'answer-codec-not-offered': MediaPosition;
   'payload-type-remapped': MediaPosition;
   'opus-stereo-one-way': MediaPosition;
+  'bandwidth-limit': MediaPosition;
   'rtx-without-codec': MediaPosition;
   'invalid-direction': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'no-media-flow': MediaPosition;
@@ -278,6 +279,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'answer-codec-not-offered': 'warning',
   'payload-type-remapped': 'warning',
   'opus-stereo-one-way': 'info',
+  'bandwidth-limit': 'info',
   'rtx-without-codec': 'warning',
   'invalid-direction': 'error',
   'no-media-flow': 'info',
@@ -659,6 +661,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Opus\'s stereo=1 says the side that writes it prefers to receive stereo (RFC 7587 §6.1); its absence, mono. Written in the offer and not the answer (a browser\'s answer leaves it out unless munged in: GetStream\'s and Ant Media\'s answer munges add it), the offerer sends the answerer mono: libwebrtc\'s Opus encoder takes its channel count from the other side\'s stereo. The other way round, the answerer sends mono. The usual "why is the audio mono" of a stereo call.',
     action: 'Write stereo=1 (and sprop-stereo=1 on a side that sends stereo) in the a=fmtp of the description of each side that should receive stereo, the answer included.',
     reference: 'RFC 7587 §6.1, §7',
+  },
+  'bandwidth-limit': {
+    domain: 'negotiation',
+    title: 'A bandwidth line caps what the other side sends',
+    description: 'b=AS (kb/s, RTP with its overhead) or b=TIAS (b/s, without it) in an m-section is the most its writer asks to receive there; a browser applies the remote description\'s to what it sends on that m-line (libwebrtc makes it the sender\'s maximum bitrate). Said for each side\'s line where the other side sends: a munge that adds one to the answer (a bitrate cap, a "quality" setting) caps the offerer\'s stream, which is the usual "why is the video blurry" of such a call.',
+    action: 'If the cap is not wanted, remove the b= line from the description that has it (or raise it); to cap a sender, prefer RTCRtpSender.setParameters({encodings: [{maxBitrate}]}) on the sending side over munging.',
+    reference: 'RFC 8866 §5.8, RFC 3890',
   },
   'rtx-without-codec': {
     domain: 'negotiation',

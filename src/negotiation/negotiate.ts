@@ -4,7 +4,7 @@
  */
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
-import type { Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
+import type { Bandwidth, Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
@@ -547,6 +547,20 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
           ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
           : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
       }
+    }
+
+    // Bandwidth lines: each side's b=AS or b=TIAS (RFC 8866 §5.8, RFC 3890) is the most it asks the
+    // other to send it on this m-line; a browser applies the remote description's to what it sends
+    // (libwebrtc: the sender's max bitrate; not measured here). Said where the other side sends,
+    // so a munge that caps the call is seen (answer-munging audit: a GeForce NOW client's b=AS:128
+    // in the answer's audio went unsaid).
+    if (live && a && rtp) {
+      const cap = (m: MediaDescription) => m.bandwidths.find((b) => b.type.toUpperCase() === 'TIAS') ?? m.bandwidths.find((b) => b.type.toUpperCase() === 'AS') ?? null;
+      const kbps = (b: Bandwidth) => (b.type.toUpperCase() === 'TIAS' ? `${(b.bandwidth / 1000).toLocaleString('en-US')} kb/s` : `${b.bandwidth.toLocaleString('en-US')} kb/s`);
+      const oc = cap(o);
+      const ac = cap(a);
+      if (ac !== null && direction.offererSends) at('bandwidth-limit', `the answer's b=${ac.type}:${ac.bandwidth} asks the offerer to send at most ${kbps(ac)} on this m-line${ac.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
+      if (oc !== null && direction.answererSends) at('bandwidth-limit', `the offer's b=${oc.type}:${oc.bandwidth} asks the answerer to send at most ${kbps(oc)} on this m-line${oc.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
     }
 
     // Header extensions (RFC 8285 §7), by URI.

@@ -145,6 +145,10 @@ describe('answers as real munging code left them (test/fixtures/munged-answers, 
     expect(out).not.toContain('payload type ?');
     expect(out).toContain('rtx payload type 97 has no apt=');
   });
+  it('a GeForce NOW client\'s b=AS lines in the answer: the caps they put on the offerer\'s sending are said (they had gone unsaid)', async () => {
+    const { out } = await pair('gfnclient__mungeAnswerSdp__firefox121-firefoxanswer');
+    expect(out).toContain('bandwidth-limit: the answer\'s b=AS:128 asks the offerer to send at most 128 kb/s on this m-line (RTP and its overhead)');
+  });
   it('VP8 renamed H264 in the answer: the first codec in common is named in full, with its payload type', async () => {
     const { out } = await pair('p2pdemo__acceptOfferVp8ToH264__samples-chromiumanswer');
     expect(out).toContain('(H264 Baseline packetization-mode=1 at payload type 102 is the first one in common)');

@@ -196,6 +196,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['no-common-codec', { media: [{ formats: '102', codecs: H264_CB_PM1.slice(0, 2) }] }, { media: [answerOf({ formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] }],
   ['answer-codec-not-offered', { media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] }],
   ['payload-type-remapped', { media: [{}] }, { media: [answerOf({ formats: '100 101', codecs: ['rtpmap:100 VP8/90000', 'rtpmap:101 rtx/90000', 'fmtp:101 apt=100'] })] }],
+  ['bandwidth-limit', { media: [{ kind: 'audio', formats: '111', codecs: OPUS }] }, { media: [answerOf({ kind: 'audio', formats: '111', codecs: OPUS, bandwidth: 'AS:128' })] }],
   ['opus-stereo-one-way', { media: [{ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', 'fmtp:111 minptime=10;useinbandfec=1;stereo=1'] }] }, { media: [answerOf({ kind: 'audio', formats: '111', codecs: OPUS })] }],
   ['rtx-without-codec', { media: [{}] }, { media: [answerOf({ formats: '96 97 99', codecs: [...VP8, 'rtpmap:99 rtx/90000', 'fmtp:99 apt=120'] })] }],
   ['invalid-direction', { media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'sendonly' })] }],

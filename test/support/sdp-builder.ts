@@ -16,6 +16,8 @@ export interface MediaSpec {
   pwd?: string | null;
   mux?: boolean;
   extra?: string[];
+  /** A b= line after c= ("AS:128"). */
+  bandwidth?: string;
 }
 
 export interface SessionSpec {
@@ -45,6 +47,7 @@ export function buildSdp(spec: SessionSpec): string {
     const formats = m.formats ?? (kind === 'application' ? 'webrtc-datachannel' : kind === 'audio' ? '111' : '96 97');
     lines.push(`m=${kind} ${m.port ?? 9} ${m.proto ?? (kind === 'application' ? 'UDP/DTLS/SCTP' : 'UDP/TLS/RTP/SAVPF')} ${formats}`);
     lines.push('c=IN IP4 0.0.0.0');
+    if (m.bandwidth !== undefined) lines.push(`b=${m.bandwidth}`);
     if (m.ufrag !== null) lines.push(`a=ice-ufrag:${m.ufrag ?? 'JDVd'}`);
     if (m.pwd !== null) lines.push(`a=ice-pwd:${m.pwd ?? 'kXT7EgT23rvctdmdZUSU0dT1'}`);
     if (spec.trickle !== false) lines.push('a=ice-options:trickle');
