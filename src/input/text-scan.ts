@@ -66,6 +66,10 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   if (line.includes(' Candidate {')) fieldCandidates(line, ' Candidate {', '}', INSPECT_FIELD, at, sink);
   // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
   if (line.includes(' | ')) trickleRow(line, at, sink);
+  // Its closing row, written when gathering is complete (gatheringStateChange: "Done",
+  // "Authentication failed?", "Not reachable?"): the end of its candidates (sample hunt: a false
+  // end-of-candidates-missing on every pasted table).
+  else if (line.length < 64 && TRICKLE_DONE.test(line)) sink.endOfCandidates({ sdpMid: null, source: at });
   // Native libwebrtc's own log of a gathered candidate (Android, iOS, desktop apps).
   if (line.includes('Cand[')) libwebrtcCandidates(line, at, sink);
   const re = /(?:a=)?candidate:/g;
@@ -303,9 +307,28 @@ const TRICKLE_ROW = /(?:^|[\s>|])(\d{1,3})\s+(host|srflx|prflx|relay)\s+([^\s|]{
  * write a base they hide (none is invented, and no finding says the table's missing column is
  * the candidate's).
  */
+/**
+ * The page's table since its component column went (2023 on): time, type, foundation, protocol,
+ * address, port, the priority, then the STUN or TURN URL that gave the candidate and the relay
+ * protocol, when there are (`0.139  srflx  2254117770  udp  192.168.122.1  52626  100 | 30 | 255
+ * stun:domain.com:3478`). The component is the priority's last part's (256 − component).
+ */
+const TRICKLE_ROW_URL = /(?:^|[\s>|])\d{1,6}\.\d{3}\s+(host|srflx|prflx|relay)\s+([^\s|]{1,64})\s+(udp|tcp)\s+([^\s|]{1,256})\s+(\d{1,5})\s+(\d{1,3}) \| (\d{1,5}) \| (\d{1,3})(?:\s+(?:stuns?|turns?):[^\s|]{1,256})?(?:\s+(?:udp|tcp|tls))?\s*$/i;
+/** The table's last row: its time and the page's verdict on gathering. */
+const TRICKLE_DONE = /^[\s>]{0,8}\d{1,6}\.\d{3}\s+(?:Done|Authentication failed\?|Not reachable\?)\s*$/;
+
 function trickleRow(line: string, at: Source, sink: InputSink): void {
   // A row is under 200 characters: a longer line is no row, and the match stays short (linear time).
   if (line.length > 512) return;
+  const n = TRICKLE_ROW.exec(line) === null ? TRICKLE_ROW_URL.exec(line) : null;
+  if (n !== null) {
+    const [, type, foundation, protocol, address, port, tp, lp, cp] = n;
+    const [t, l, c] = [Number(tp), Number(lp), Number(cp)];
+    if (t > 126 || l > 65535 || c > 255 || c < 1 || Number(port) > 65535) return;
+    const text = `candidate:${foundation} ${256 - c} ${protocol} ${t * 16777216 + l * 256 + c} ${address} ${port} typ ${type}${type!.toLowerCase() === 'host' ? '' : ' raddr 0.0.0.0 rport 0'}${protocol!.toLowerCase() === 'tcp' && port === '9' ? ' tcptype active' : ''}`;
+    emitCandidate(text, {}, at, sink, n.index + 1);
+    return;
+  }
   const m = TRICKLE_ROW.exec(line);
   if (m === null) return;
   const [, component, type, foundation, protocol, address, port, tp, lp, cp, mid, index, ufrag] = m;

@@ -107,6 +107,10 @@ const RTPMAP = Buffer.from('a=rtpmap:');
 /** An SDP URL-encoded whole (FreeSWITCH's CDRs and events, line-scanner.ts's BREAK_FORMS): its "v=0" is "v%3D0". */
 const URL_VERSION = Buffer.from('v%3D0');
 const URL_VERSION_LOWER = Buffer.from('v%3d0');
+/** The Trickle ICE page's last row (text-scan.ts's TRICKLE_DONE): "Done", "Authentication failed?", "Not reachable?". */
+const TRICKLE_END = Buffer.from('Done');
+const TRICKLE_AUTH = Buffer.from('failed?');
+const TRICKLE_UNREACHABLE = Buffer.from('reachable?');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -139,7 +143,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));

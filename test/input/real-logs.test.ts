@@ -43,6 +43,15 @@ describe('the real candidate lines of test/fixtures/candidates (ORIGINS.md there
     }
     expect(lost).toEqual([]);
   });
+  it('the Trickle ICE page\'s current table (URL and relayProtocol columns, no component) is read, and its last row ("Done", "Authentication failed?") is the end of gathering, in both readers (sample hunt: NO_SDP_FOUND, and end-of-candidates-missing)', async () => {
+    const text = readFileSync(resolve(dir, 'coturn-1520__trickle-ice-page-url-columns-mdns-srflx-private-auth-failed.log'), 'utf8');
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect(r.candidates.map((c) => [c.candidate?.type, c.candidate?.address, c.candidate?.component, c.candidate?.priority])).toEqual([['host', 'cab4fe35-2ab5-420e-b9ba-55678e71e4a9.local', 1, 126 * 16777216 + 30 * 256 + 255], ['host', '3b198510-1bd4-40cb-835c-5a400503a6a7.local', 1, 126 * 16777216 + 40 * 256 + 255], ['srflx', '192.168.122.1', 1, 100 * 16777216 + 30 * 256 + 255]]);
+      expect(r.endOfCandidates.map((e) => e.source.line)).toEqual([5]);
+    }
+    const quoted = readInput('> 0.066\t\t\t\tDone\n> 0.070 Authentication failed?\n 0.1 Done\n');
+    expect(quoted.endOfCandidates.map((e) => e.source.line)).toEqual([1, 2]);
+  });
   it('the native SDKs\' IceCandidate as their apps write it: {"sdp":"candidate:…","sdpMid","sdpMLineIndex"}, its mid kept', () => {
     const r = readInput('{"sdp":"candidate:2029434911 1 udp 25108223 10.148.0.2 54932 typ relay raddr 0.0.0.0 rport 0 generation 0 ufrag hCP9 network-id 3 network-cost 10","sdpMLineIndex":0,"sdpMid":"0"}\n');
     expect(r.candidates.map((c) => [c.candidate?.type, c.sdpMid, c.usernameFragment])).toEqual([['relay', '0', 'hCP9']]);
