@@ -1369,7 +1369,10 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const pairsHold = (side: 'local' | 'remote') => r.pairs.some((p) => p[side] === null) || x.filtered;
   // A result filtered by type: no candidate report is no evidence of no candidate (new-user audit:
   // a failed transport alone was "no local candidate was gathered").
-  if (x.filtered && r.localCandidates.length === 0 && r.remoteCandidates.length === 0) evidence.push(`the stats hold ${r.pairs.length === 0 ? 'a transport' : 'transport and pair'} report${r.pairs.length + x.transports.length === 1 ? '' : 's'} only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told`);
+  if (x.filtered && r.localCandidates.length === 0 && r.remoteCandidates.length === 0) {
+    const kinds = [x.transports.length > 0 ? 'transport' : '', r.pairs.length > 0 ? 'pair' : ''].filter(Boolean).join(' and ');
+    evidence.push(`the stats hold ${r.pairs.length + x.transports.length === 1 ? `a ${kinds} report` : `${kinds} reports`} only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told`);
+  }
   if (usableLocal.length === 0 && !pairsHold('local')) {
     evidence.push('no local candidate was gathered');
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only TURN relay candidates may be used');

@@ -527,7 +527,10 @@ export class LineScanner {
     this.blockLines = [];
     this.blanks = [];
     this.blankLines = [];
-    const at = this.at(this.blockStart, this.blockFragment ? 'sdp-fragment' : 'sdp');
+    // An SDP held in one input line (its breaks escaped) is the line's text, as a JSON string's is:
+    // its findings count its own lines, not the input's (README-as-typed audit: "line 8" of a
+    // one-line file, for an URL-encoded SDP on line 1).
+    const at = this.at(this.blockStart, oneLine ? 'text' : this.blockFragment ? 'sdp-fragment' : 'sdp');
     emitDescription(text, this.blockType, this.blockTime !== undefined ? { ...at, timestamp: this.blockTime } : at, this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
   }
 

@@ -314,7 +314,7 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
     // Video rtx by its apt alone: libwebrtc's video rules compare no clock rate, Firefox keys rtx on apt (negotiation audit).
     const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && (!audio || c.clockRate === a.clockRate));
     if (o) pair(o, a);
-    else answerOnly.push(dropped(a, offerApt === undefined ? (params(a)['apt'] === undefined ? 'rtx with no apt= (it names no codec to retransmit: both browsers refuse it)' : `rtx for payload type ${params(a)['apt']}, which is not a negotiated codec`) : rtxNotOffered(a, apt, offerApt)));
+    else answerOnly.push(dropped(a, offerApt === undefined ? (params(a)['apt'] === undefined ? 'rtx with no apt= (it names no codec to retransmit: Chromium refuses it, measured)' : `rtx for payload type ${params(a)['apt']}, which is not a negotiated codec`) : rtxNotOffered(a, apt, offerApt)));
   }
   // Keep the answer's order for the result.
   const order = new Map(answer.codecs.map((c, i) => [c, i]));

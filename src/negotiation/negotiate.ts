@@ -481,7 +481,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         if (c.name === '') continue;
         // An rtx is without its codec only when the codec its apt names (media, red or ulpfec) is not negotiated; one for a negotiated codec is an answer codec the offer did not have.
         const apt = c.name.toLowerCase() === 'rtx' ? /(?:^|;)\s*apt=(\d+)/i.exec(c.fmtp ?? '')?.[1] : undefined;
-        // An rtx with no apt= at all is the answer's own finding (parseSdp's rtx-apt rule, which both browsers refuse): not said again as "rtx for payload type ?" (answer-munging audit).
+        // An rtx with no apt= at all is the answer's own finding (parseSdp's rtx-apt rule: Chromium refuses it, measured): not said again as "rtx for payload type ?" (answer-munging audit).
         if (c.name.toLowerCase() === 'rtx' && apt === undefined) continue;
         const withoutCodec = c.name.toLowerCase() === 'rtx' && !codecs.negotiated.some((n) => String(n.answerPayloadType) === apt && !NOT_RETRANSMITTED.has(n.name.toLowerCase()));
         // The answer's first format is the codec its side prefers to send (thread audit: doubango answered

@@ -513,7 +513,11 @@ export function buildDescription(
     else sessionOrder(lines, ruleSink(findings, null));
     // Nothing negotiated: legal, and taken by both browsers, yet no transport ever starts (sample
     // hunt: ion-sfu#426's offer with no m-line read "0 errors, 0 warnings"; the subscriber never connected).
-    if (missing.length === 0 && media.length === 0) findings.push(diagnostic('no-media-sections', `no m= line: this description negotiates nothing, so no ICE, no DTLS, no media or data${finalEol ? '' : ' (or the text was cut before its first m= line)'}`, { line: null, column: null, mid: null }));
+    // Mids a BUNDLE group names, or codec lines, with no m= line: the m-sections were cut out of the
+    // text (an author's "..." in a sample: README-as-typed audit), not a call that offers nothing.
+    const named = s.all('group').flatMap((g) => g.value.mids).filter((m) => m !== '');
+    const cutOut = named.length > 0 || s.has('rtpmap') || s.has('mid');
+    if (missing.length === 0 && media.length === 0) findings.push(diagnostic('no-media-sections', cutOut ? `no m= line, though the text has lines of m-sections (${named.length > 0 ? `a=group:BUNDLE names mids ${named.join(' ')}` : 'a=rtpmap or a=mid at the session level'}): its m-sections were likely cut out of this copy; if not, this description negotiates nothing` : `no m= line: this description negotiates nothing, so no ICE, no DTLS, no media or data${finalEol ? '' : ' (or the text was cut before its first m= line)'}`, { line: null, column: null, mid: null }));
   }
   // Diagnostics get the mid of the m-section their line is in (sections are in line order), and come in line order.
   const starts = media.map((m) => m.lines[0]!.line);

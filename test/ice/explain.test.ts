@@ -248,6 +248,8 @@ describe('explainIce on real dumps', () => {
       const r = explainIce(dump.peerConnections[0]!);
       expect(r.verdict.code).toBe('still-checking');
       expect(r.verdict.evidence[0]).toBe('the pair names local and remote candidates the stats do not hold (no candidate reports for them): their addresses are unknown');
+      // A pair alone: "pair report only", no transport claimed (README-as-typed audit).
+      expect(r.verdict.evidence).toContain('the stats hold a pair report only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told');
       const listed = explainIce(readStatsDump(`[${text}]`).peerConnections[0]!);
       expect([listed.verdict.code, listed.verdict.evidence]).toEqual([r.verdict.code, r.verdict.evidence]);
     });

@@ -223,7 +223,10 @@ describe('real threads (test/fixtures/threads)', () => {
     const ucwa = await read('ucwa_skype_mediaoffer_data_url_form_encoded.log');
     expect([ucwa.descriptions.length, ucwa.candidates.length, ucwa.descriptions[0]!.description.origin?.address]).toEqual([1, 12, '131.253.141.158']);
     expect((await read('erlang_comment_sdp_binaries_two_lines.log')).descriptions.map((d) => d.source.line)).toEqual([1, 2]);
-    expect((await read('livetalking_aiortc_rtcsessiondescription_repr_elided.log')).descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    const repr = await read('livetalking_aiortc_rtcsessiondescription_repr_elided.log');
+    expect(repr.descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    // Its author cut its m-sections out ("a=extmap...PCMA"): said so, not "add a transceiver" (README-as-typed audit).
+    expect(repr.descriptions[0]!.description.diagnostics.find((x) => x.kind === 'no-media-sections')?.message).toMatch(/^no m= line, though the text has lines of m-sections \(a=group:BUNDLE names mids 0 1\): its m-sections were likely cut out of this copy/);
   });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
