@@ -44,7 +44,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   }
   // An SDP escaped twice (a frame logged as a JSON string, in a line that did not parse: cut): the
   // outer string decoded once, then read as a line is, its SDP and candidates placed at this line.
-  const twice = from === 0 && line.includes('v=0\\\\') ? /v=0(?:\\\\r)?\\\\n/.exec(line) : null;
+  // Escaped three times too (JSON in a JSON string in a C# or JavaScript string literal: an xCloud
+  // client's comment, an OpenWPM record; sample hunt, NO_SDP_FOUND): decoded once here, and again below.
+  const twice = from === 0 && line.includes('v=0\\\\') ? /v=0(?:(?:\\\\){1,2}r)?(?:\\\\){1,2}n/.exec(line) : null;
   if (twice !== null) {
     const outer = unescapeJsonString(line, twice.index);
     if (outer.text !== null) {
@@ -213,7 +215,7 @@ const INTERNALS_FIELDS = /sdpMid: ?[^,]{0,40}, ?sdpMLineIndex: ?[0-9]{1,3}, ?can
 const INTERNALS_EVENT = /(?:^|[\s|])(?:on)?(add)?ice ?candidate(?: ?\([^()]{0,80}\))?[\s:]{0,4}$/i;
 
 /** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
-const STATED_TYPE = /\btype\\?["']?\s{0,4}[:=]\s{0,4}\\?["']?(offer|answer|pranswer)\b/gi;
+const STATED_TYPE = /\btype\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']?(offer|answer|pranswer)\b/gi;
 
 /**
  * The type a text states, the last if it states several: webrtc-internals' "type: answer, sdp:

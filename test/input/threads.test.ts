@@ -228,6 +228,12 @@ describe('real threads (test/fixtures/threads)', () => {
     // Its author cut its m-sections out ("a=extmap...PCMA"): said so, not "add a transceiver" (README-as-typed audit).
     expect(repr.descriptions[0]!.description.diagnostics.find((x) => x.kind === 'no-media-sections')?.message).toMatch(/^no m= line, though the text has lines of m-sections \(a=group:BUNDLE names mids 0 1\): its m-sections were likely cut out of this copy/);
   });
+  it('an SDP escaped three times (JSON in a JSON string in a string literal: an xCloud client, an OpenWPM record) is read, with the type stated before it, in both readers (sample hunt: NO_SDP_FOUND)', async () => {
+    for (const [f, type] of [['xcloud_csharp_exchange_response_sdp_escaped_three_times.log', null], ['openwpm_tracker_setlocaldescription_sdp_escaped_three_times.log', 'offer']] as const) {
+      const text = thread(f);
+      for (const r of [readInput(text), await streamed(text)]) expect([f, r.descriptions.map((d) => [d.type, d.description.media.length])]).toEqual([f, [[type, 1]]]);
+    }
+  });
   it('an offer with no m-line (ion-sfu#426: Firefox answered with none, and pion refused the answer): no-media-sections, not "0 errors, 0 warnings"', () => {
     const d = parseSdp(thread('ionsfu426_ionsfu_v1.9_empty_offer_group_bundle_no_mids.sdp'));
     expect(d.diagnostics.map((x) => [x.kind, x.severity])).toEqual([['no-media-sections', 'warning']]);
