@@ -276,6 +276,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   /** The input's own findings (lines that are not JSON, candidates that do not parse), bounded per kind. */
   private readonly inputFindings = boundedFindings(this.diags);
   private contexts = new Map<string, CallContext>();
+  /** Per file, the session of the latest candidate a pasted event gave this side (see eventSide): where such an input's end of gathering goes. */
+  private localEvents = new Map<string, string>();
   /** connection (pc+side, room+sender) → its last ufrag, to see ICE restarts. */
   private lastUfrag = new Map<string, string>();
   /** Per connection, the ufrags it restarted from (at most 16 each): a candidate of one is late, not a restart. */
@@ -315,6 +317,16 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 
   /** The remote side the log's words name, and the log's own agent (its file's "no ufrag" session): a call's two sides. */
+  /** A pasted event's session on its side (see add): the two sides of the file's events, a call. */
+  private eventSide(side: Side, key: string, file: string | undefined): void {
+    const ctxKey = `events ${file ?? ''}`;
+    let ctx = this.contexts.get(ctxKey);
+    if (!ctx) this.contexts = this.trim(this.contexts);
+    if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: 'webrtc-internals\' events pasted without their dump (icecandidate this side\'s, addIceCandidate the other side\'s)', sides: new Map(), offerer: null, lite: new Set() }));
+    ctx.sides.set(side, key);
+    if (side === 'local') this.localEvents.set(file ?? '', key);
+  }
+
   private wordSide(key: string, file: string | undefined): void {
     const ctxKey = `words ${file ?? ''}`;
     let ctx = this.contexts.get(ctxKey);
@@ -515,6 +527,10 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // its candidates without words alike (audit of the change: a libdatachannel log's "Issuing local
     // candidate" and "Gathered candidate" of one agent had been two sessions).
     const remote = ufrag === null && connection === null && f.side === 'remote';
+    // webrtc-internals' events pasted without their dump, each candidate with its ufrag: this
+    // side's (icecandidate) and the other's (addIceCandidate) are one call, as a dump's two sides
+    // are, and the end of gathering is this side's (candidate-log audit: two sessions, no call, a
+    // false end-of-candidates-missing).
     const key = ufrag ?? connection ?? anonymous(f.file, remote ? 'remote' : undefined);
     let s = this.sessions.get(key);
     if (s) s.lastSeq = ++this.seq;
@@ -523,6 +539,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       // The remote side and the log's own agent are a call (its pairs predicted), as a dump's two sides are.
       if (remote) this.wordSide(key, f.file);
     }
+    // (The event's side, not a log line's words: those place a candidate without a ufrag only.)
+    const evented = ufrag !== null && connection === null && f.peerConnection === undefined && f.sender === undefined ? sideOf(f.event) : undefined;
+    if (evented !== undefined) this.eventSide(evented, key, f.file);
     this.total++;
     s.lastLine = line;
     s.lastFile = f.file;
@@ -623,7 +642,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // The newest, not the sessions' values copied to find it (per end of candidates: quadratic; parser audit).
     // The generation the frame names comes first (candidates audit: it went to the newest session).
     const named = typeof found.usernameFragment === 'string' ? this.sessions.get(found.usernameFragment) : undefined;
-    const target = named ?? this.sessions.get(ufrag ?? key) ?? this.newest;
+    // A pasted event's end of gathering (icegatheringstatechange "complete") is this side's.
+    const local = conn === null && sideOf(found.source.event) === 'local' ? this.localEvents.get(found.source.file ?? '') : undefined;
+    const target = named ?? (local !== undefined ? this.sessions.get(local) : undefined) ?? this.sessions.get(ufrag ?? key) ?? this.newest;
     if (target) target.endOfCandidates = true;
   }
 

@@ -129,6 +129,12 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     here = h;
   }
 
+  // A webrtc-internals gathering event pasted without its dump ({"type": "icegatheringstatechange",
+  // "value": "complete"}): the end of this side's candidates, as in a dump (candidate-log audit).
+  if (ctx.peerConnection === undefined && typeof o['type'] === 'string' && /^(on)?icegatheringstatechange$/i.test(o['type']) && typeof o['value'] === 'string' && o['value'].replace(/"/g, '') === 'complete') {
+    sink.endOfCandidates({ sdpMid: null, source: sourceOf({ ...here, path }) });
+    return;
+  }
   // Amazon Kinesis Video Streams' signaling: the frame is base64 in messagePayload.
   const kvs = kvsPayload(o);
   if (kvs !== null) {

@@ -114,6 +114,24 @@ describe('real threads (test/fixtures/threads)', () => {
       expect(a.finish().sessions.map((s) => [s.session, s.origin.side])).toEqual([['no ufrag, remote side', 'remote']]);
     }
   });
+  it('pasted events with ufrags: this side\'s icecandidate and the other\'s addIceCandidate are one call, and icegatheringstatechange "complete" ends this side\'s candidates, in both readers (two sessions, no call and a false end-of-candidates-missing before)', async () => {
+    const cand = (f: number, a: string, u: string) => `sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:${f} 1 udp 2122260223 ${a} 5000 typ host generation 0 ufrag ${u} network-id 1`;
+    const text = [
+      { type: 'icecandidate', value: cand(1, '192.168.1.5', 'abcd') },
+      { type: 'addIceCandidate', value: cand(2, '192.168.1.9', 'wxyz') },
+      { type: 'icegatheringstatechange', value: 'complete' },
+    ].map((e) => JSON.stringify(e)).join('\n') + '\n';
+    const whole = new CandidateAnalyzer();
+    scanInput(text, whole);
+    const stream = new CandidateAnalyzer();
+    const { scanStream } = await import('../../src/node/stream.js');
+    const { Readable } = await import('node:stream');
+    await scanStream(Readable.from([Buffer.from(text)]), stream);
+    for (const r of [whole.finish(), stream.finish()]) {
+      expect(r.calls.map((c) => c.sessions)).toEqual([['abcd', 'wxyz']]);
+      expect(r.sessions.map((s) => [s.session, s.endOfCandidates])).toEqual([['abcd', true], ['wxyz', false]]);
+    }
+  });
 
   it('GetStream\'s page-copied offer then its answer: two whole descriptions (the first had been a fragment, sdp-diff NO_OFFER_ANSWER)', () => {
     expect(readInput(thread('getstream_page_copy_offer_then_answer.txt')).descriptions.map((d) => [d.description.fragment, d.description.media.length])).toEqual([[false, 2], [false, 2]]);
