@@ -258,6 +258,7 @@ export const MUTATIONS: readonly Mutation[] = [
   a('fmtp-tab-only', 'syntax', 'an a=fmtp with a tab and no parameters after the payload type (a=fmtp:111<TAB>)', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt}\t` : l)))),
   a('fmtp-tab-separated', 'syntax', 'an a=fmtp whose parameters follow a tab, not a space', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? l.replace(`a=fmtp:${pt} `, `a=fmtp:${pt}\t`) : l)))),
   a('fmtp-no-space', 'syntax', 'an a=fmtp with no parameters and no space after the payload type (a=fmtp:96, a BigBlueButton thread\'s answer)', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt}` : l)))),
+  a('fmtp-glued-parameters', 'syntax', 'an a=fmtp whose parameters are glued to its payload type (a=fmtp:111minptime=10;…, as a munge that writes "a=fmtp:" + pt + params leaves it)', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? l.replace(`a=fmtp:${pt} `, `a=fmtp:${pt}`) : l)))),
   // ---- rtx (RFC 4588) and red (RFC 2198) ----
   a('rtx-apt-unknown', 'rtx and red', 'an rtx apt= naming a payload type not in the m-line', inKind('video', mapLines((l) => l.replace(/^(a=fmtp:\d+) apt=\d+$/, '$1 apt=77')))),
   a('rtx-apt-removed', 'rtx and red', 'an rtx without its a=fmtp apt=', (s) => { let done = false; return inKind('video', (m) => m.filter((l) => { if (!done && /^a=fmtp:\d+ apt=\d+$/.test(l)) { done = true; return false; } return true; }))(s); }),

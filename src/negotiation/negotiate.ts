@@ -284,9 +284,16 @@ function dtlsRoles(offer: Setup | null, answer: Setup | null): { offererRole: Dt
 }
 
 /** The answer's m-line for an offer m-line: the one at its index when the mids agree, else the first of its mid. */
-function findAnswerMedia(offer: MediaDescription, answer: SessionDescription, byMid: () => ReadonlyMap<string, MediaDescription>): MediaDescription | null {
+function findAnswerMedia(offer: MediaDescription, answer: SessionDescription, byMid: () => ReadonlyMap<string, MediaDescription>, offerByMid: () => ReadonlyMap<string, MediaDescription>): MediaDescription | null {
   const byIndex = answer.media[offer.index] ?? null;
-  if (offer.mid !== null && byIndex?.mid !== offer.mid) return byMid().get(offer.mid) ?? byIndex;
+  if (offer.mid !== null && byIndex?.mid !== offer.mid) {
+    const same = byMid().get(offer.mid);
+    if (same !== undefined) return same;
+    // The m-line at this index answers another offer m-line, by its mid: this one has no answer
+    // (pairs audit: a mediasoup answer of one m-line for a two m-line offer had the audio "accepted",
+    // compared with the video that answered the other).
+    if (byIndex !== null && byIndex.mid !== null && offerByMid().has(byIndex.mid)) return null;
+  }
   return byIndex;
 }
 
@@ -403,8 +410,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   const offerRuled = ruledOf(offer);
   const answerRuled = ruledOf(answer);
   const answerByMid = firstByMid(answer.media);
+  const offerByMid = firstByMid(offer.media);
   const media = offer.media.map((o): MediaNegotiation => {
-    const a = findAnswerMedia(o, answer, answerByMid);
+    const a = findAnswerMedia(o, answer, answerByMid, offerByMid);
     const mid = o.mid ?? a?.mid ?? null;
     const at = (kind: NegotiationDiagnosticKind, message: string) => add(finding(kind, message, mid, o.index));
     // An answer m-line of another kind answers nothing here: what follows would compare audio with
@@ -412,7 +420,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // sends with the answer's first codec"). Said once; the rest of this m-line's findings dropped.
     const otherKind = a !== null && a.kind !== o.kind;
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
-      at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out, its table compares different kinds' : ''}`);
+      // Only its place differs: said as such, not as two alike descriptions (pairs audit).
+      const placeOnly = a.kind === o.kind && a.mid === o.mid;
+      if (placeOnly) at('mline-mismatch', `offer m-line ${o.index} (${o.kind} mid ${shownMid(o.mid)}) is answered at the answer's index ${a.index}, not ${o.index}: the answer ${a.index < o.index ? 'lost' : 'added'} an m-line before it (RFC 3264 §6: an answer keeps the offer's m-lines, in their order)`);
+      else at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out, its table compares different kinds' : ''}`);
     }
     const mark = diags.length;
     const inOffer = o.mid !== null && offerBundled.has(o.mid);

@@ -132,7 +132,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'mid-repeated': { what: 'two a=mid of different values in one m-section, a=group:BUNDLE naming the first: Chromium reads the last, and finds no m-section for the mid the group names (Chromium: "A BUNDLE group contains a MID=\'0\' matching no m= section"; Firefox takes it; measured in an answer)', reference: 'RFC 5888 §4' },
   'mid-length': { what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
   'mid-length-stopped': { what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
-  'fmtp-no-space': { what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), or its parameters after a tab (Chromium: "Expects at least 2 fields"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15' },
+  'fmtp-no-space': { what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), its parameters after a tab, or glued to it (a=fmtp:96x-google-min-bitrate=900; Chromium: "Expects at least 2 fields", "Invalid value"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15' },
   'setup-value': { what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4' },
   'extmap-id-syntax': { what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8' },
   'extmap-id-range': { what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5' },
@@ -317,6 +317,8 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     case 'fmtp':
       // Chromium splits the value at its first space: none, and the line has one field (a tab is no space to it, measured).
       if (!v.includes(' ') && /^\d+(?:\t|$)/.test(v)) add('fmtp-no-space', n, col, v.includes('\t') ? `a=fmtp:${v.slice(0, v.indexOf('\t'))} has a tab, not a space, after its payload type` : `a=fmtp:${v} has no parameters`);
+      // (Glued parameters, "a=fmtp:96x-…", read: sectionRules says them.)
+      else if (GLUED_FMTP.test(v)) add('fmtp-no-space', n, col, `a=fmtp:${/^\d+/.exec(v)![0]} has its parameters glued to its payload type, no space between ("${v.length > 32 ? `${v.slice(0, 32)}…` : v}")`);
       break;
     case 'setup':
       if (!['active', 'passive', 'actpass', 'holdconn'].includes(v.toLowerCase())) add('setup-value', n, col, `a=setup:${v}`);
@@ -393,6 +395,9 @@ export const simulcastRids = (list: string | null): string[] => (list === null ?
 
 type Lines<K extends AttributeName> = readonly (AttributeLine & { readonly name: K; readonly value: AttributeValues[K] })[];
 
+/** An a=fmtp value whose parameters start right after the payload type's digits: `96x-google-min-bitrate=900`. */
+const GLUED_FMTP = /^\d{1,3}[^\d\s]/;
+
 /** A section's modeled attributes by name (parseSdp's index of them). */
 export interface SectionAttributes {
   all<K extends AttributeName>(name: K): Lines<K>;
@@ -417,7 +422,11 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
         const had = apts.get(pt);
         if (p.name === 'apt' || had === undefined || !had.exact) apts.set(pt, { apt: p.value, line: l.line, exact: p.name === 'apt' });
       }
-      if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
+      // Its parameters glued to the payload type ("a=fmtp:96x-google-min-bitrate=900;": a munge that
+      // wrote no space; munging audit): Chromium reads "96x-google-…" as the payload type and refuses
+      // it ("Invalid value"), Firefox takes it (measured): not "a payload type the m-line does not list".
+      if (GLUED_FMTP.test(pt)) add('fmtp-no-space', l.line, 8, `a=fmtp:${/^\d+/.exec(pt)![0]} has its parameters glued to its payload type, no space between ("${pt.length > 32 ? `${pt.slice(0, 32)}…` : pt}")`);
+      else if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
     }
     for (const l of a.all('rtcp-fb')) {
       const pt = l.value.format;

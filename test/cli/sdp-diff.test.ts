@@ -155,6 +155,22 @@ describe('answers as real munging code left them (test/fixtures/munged-answers, 
   });
 });
 
+describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () => {
+  const DIR = fileURLToPath(new URL('../fixtures/pairs', import.meta.url));
+  const doc = async (name: string) => (await json([join(DIR, `${name}.offer.sdp`), join(DIR, `${name}.answer.sdp`)])).out;
+  it('an answer of one m-line for a two m-line offer (mediasoup): the offer\'s first m-line is unanswered, not "accepted" against the other\'s video; the video answered at index 0 said as such (pairs audit)', async () => {
+    const out = await doc('arcas_loadtest_chrome_offer_mediasoup_answer_one_mline');
+    expect(out.media.map((m: { mid: string; kind: string; status: string }) => [m.mid, m.kind, m.status])).toEqual([['0', 'audio', 'missing'], ['1', 'video', 'accepted']]);
+    expect(out.diagnostics.map((d: { message: string }) => d.message)).toContain('offer m-line 1 (video mid 1) is answered at the answer\'s index 0, not 1: the answer lost an m-line before it (RFC 3264 §6: an answer keeps the offer\'s m-lines, in their order)');
+  });
+  it('Janus\'s publisher and subscriber pairs and a data-channel pair, calls that worked: no error', async () => {
+    for (const n of ['janusvp9svc_readme_chrome_publisher', 'janusvp9svc_readme_janus_subscriber', 'coder7475_sysdesign_chrome_dc_mdns']) {
+      const out = await doc(n);
+      expect([n, out.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { kind: string }) => d.kind)]).toEqual([n, []]);
+    }
+  });
+});
+
 describe('the built sdp-diff binary', () => {
   it('prints the report and exits 0 for the seed pair', () => {
     const r = runBin(['samples/offer.json', 'samples/answer.json']);
