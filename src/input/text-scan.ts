@@ -214,8 +214,8 @@ const INTERNALS_FIELDS = /sdpMid: ?[^,]{0,40}, ?sdpMLineIndex: ?[0-9]{1,3}, ?can
 /** …after its event's name: "icecandidate (host) ", "addIceCandidate(sdpMid: 0, sdpMLineIndex: 0, type: host) " (group 1: the remote side's "add"). */
 const INTERNALS_EVENT = /(?:^|[\s|])(?:on)?(add)?ice ?candidate(?: ?\([^()]{0,80}\))?[\s:]{0,4}$/i;
 
-/** `type: 'offer'`, `"type":"answer"`, `type=pranswer`: a type stated in an object's or a log line's text. */
-const STATED_TYPE = /\btype\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']?(offer|answer|pranswer)\b/gi;
+/** `type: 'offer'`, `"type":"answer"`, `type=pranswer`, `"sdpType":"answer"`, `"messageType":"answer"` (xCloud's): a type stated in an object's or a log line's text. */
+const STATED_TYPE = /\b(?:sdp|message)?type\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']?(offer|answer|pranswer)\b/gi;
 
 /**
  * The type a text states, the last if it states several: webrtc-internals' "type: answer, sdp:

@@ -247,7 +247,7 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(repr.descriptions[0]!.description.diagnostics.find((x) => x.kind === 'no-media-sections')?.message).toMatch(/^no m= line, though the text has lines of m-sections \(a=group:BUNDLE names mids 0 1\): its m-sections were likely cut out of this copy/);
   });
   it('an SDP escaped three times (JSON in a JSON string in a string literal: an xCloud client, an OpenWPM record) is read, with the type stated before it, in both readers (sample hunt: NO_SDP_FOUND)', async () => {
-    for (const [f, type] of [['xcloud_csharp_exchange_response_sdp_escaped_three_times.log', null], ['openwpm_tracker_setlocaldescription_sdp_escaped_three_times.log', 'offer']] as const) {
+    for (const [f, type] of [['xcloud_csharp_exchange_response_sdp_escaped_three_times.log', 'answer'], ['openwpm_tracker_setlocaldescription_sdp_escaped_three_times.log', 'offer']] as const) {
       const text = thread(f);
       for (const r of [readInput(text), await streamed(text)]) expect([f, r.descriptions.map((d) => [d.type, d.description.media.length])]).toEqual([f, [[type, 1]]]);
     }
