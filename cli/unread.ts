@@ -6,11 +6,14 @@
  * standard input too), only when nothing was found.
  */
 import { gluedSdpLines } from '../src/input/line-scanner.js';
+import { readInput } from '../src/input/read.js';
 
 /** A candidate type word, not one before a quoted value (Asterisk's "host '24.34.48.22'" is a host name; candidates audit). */
 const TYPE = /\b(?:host|srflx|prflx|relay)\b(?![ \t]{0,4}['"])/;
 /** An IPv4 address, or an IPv6 one of five groups or more or with "::" (not a time, "10:43:42"). */
 const ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}\b|\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b|\b[0-9a-f]{1,4}::[0-9a-f]{1,4}\b/i;
+/** A line that speaks of a candidate. */
+const ANNOUNCED = /\bcandidate\b/i;
 /** Longer lines are not looked at (a candidate line is under 600 characters). */
 const MAX_LINE = 2000;
 
@@ -82,4 +85,43 @@ export function unreadCandidatesHint(head: { readonly text: string; readonly who
   if (first === null) return stack === null ? '' : `; ${stack}`;
   const shown = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
   return `; ${count}${head.whole ? '' : '+'} line${count === 1 ? ' names' : 's name'} a candidate type and an address in a form sdpscope does not read (line ${first.line}: ${JSON.stringify(shown)}): ${stack ?? 'README\'s "What it reads" lists the forms read'}`;
+}
+
+/**
+ * Lines of the input's first MiB that name a candidate type beside an address and that no reader
+ * took (no candidate, description or problem at that line), when other candidates were read: a
+ * note that they were passed over, with the first (candidate-log audit: KVS's "New remote ice
+ * candidate discovered … Ip: …" lines went unsaid beside one candidate read); "" when none.
+ */
+export function unreadLinesNote(head: { readonly text: string; readonly whole: boolean }): string {
+  const r = readInput(head.text);
+  const read = new Set<number>();
+  // The endpoints read: a line naming one again (Janus's "Adding remote candidate … 10.30.2.74:57112"
+  // after the candidate line) says nothing new.
+  const endpoints: string[] = [];
+  for (const c of r.candidates) {
+    read.add(c.source.line);
+    if (c.candidate && endpoints.length < 4096) endpoints.push(`${c.candidate.address}:${c.candidate.port}`, `${c.candidate.address} ${c.candidate.port}`);
+  }
+  for (const p of r.problems) if (p.line !== null) read.add(p.line);
+  // An SDP's own lines (its a=candidate lines among them) are read with it.
+  for (const d of r.descriptions) {
+    const n = d.text.split('\n').length;
+    for (let i = 0; i < n; i++) read.add(d.source.line + i);
+  }
+  const lines = head.text.split('\n');
+  let count = 0;
+  let first: { line: number; text: string } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    // A line that announces a candidate in other words ("New remote ice candidate discovered … Ip: …,
+    // Type: host"), not one in a read form ("candidate:…", whose object may start lines above) nor a
+    // pair, a port or a check that names addresses (libwebrtc's Port[…], baresip's checks).
+    if (l.length > MAX_LINE || read.has(i + 1) || !ANNOUNCED.test(l) || /candidate:/i.test(l) || !TYPE.test(l) || !ADDRESS.test(l) || endpoints.some((e) => l.includes(e))) continue;
+    count++;
+    first ??= { line: i + 1, text: l.trim() };
+  }
+  if (first === null) return '';
+  const shown = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
+  return `${count}${head.whole ? '' : '+'} other line${count === 1 ? ' names' : 's name'} a candidate type and an address in a form sdpscope does not read, passed over (line ${first.line}: ${JSON.stringify(shown)}): README's "What it reads" lists the forms read`;
 }

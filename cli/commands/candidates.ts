@@ -7,7 +7,7 @@ import { diagnosticWhere } from '../render/diagnostics.js';
 import { Spool } from '../spool.js';
 import { makeStyle } from '../render/style.js';
 import { batched, CLEAR_PROGRESS, EXIT_OK } from '../run.js';
-import { unreadCandidatesHint } from '../unread.js';
+import { unreadCandidatesHint, unreadLinesNote } from '../unread.js';
 
 export interface CandidatesOptions {
   readonly files: readonly string[];
@@ -252,6 +252,9 @@ async function analyze(inputs: AsyncIterable<CandidateInput>, count: number, opt
   } else if (table) {
     for (const call of report.calls) out(renderCall(call, s, 10, opts.summary) + '\n');
     out(renderTotals(report, s));
+    // Lines of candidates in a form not read, beside those read: said, as NO_SDP_FOUND says them when none was.
+    const unread = head !== null ? unreadLinesNote(head) : '';
+    if (unread !== '') out(s.dim(`note: ${unread}`) + '\n');
   } else if (report.totals.invalid > 0) {
     // --ndjson has a record for each candidate read: those that could not be read are said here.
     const first = report.diagnostics.find((d) => d.kind === 'unparseable-candidate');

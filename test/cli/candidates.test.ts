@@ -71,6 +71,12 @@ describe('sdpscope candidates', () => {
     expect(out).toMatch(/warning call-without-candidates: call \S+ ⇄ \S+: (\S+) has no candidate in the input \(\S+ has \d+\): its candidates were not logged, or never sent/);
   });
 
+  it('lines that announce candidates in a form not read, beside candidates read, are said in a note (KVS\'s "New remote ice candidate discovered … Ip: …" went unsaid; candidate-log audit); none for a log whose every candidate is read', async () => {
+    const { out } = await run([join(FIXTURES, 'candidates/kvs-webrtc-sdk-c-1467__kvs-onIceCandidateHandler-host-raddr0-linklocal.log')]);
+    expect(out).toMatch(/\nnote: 2 other lines name a candidate type and an address in a form sdpscope does not read, passed over \(line 1: "2022-05-11 07:44:07 DEBUG   iceAgentLogNewCandidate\(\): New remote ice candidate /);
+    expect((await run([join(SAMPLES, 'call.ndjson')])).out).not.toContain('note: ');
+  });
+
   it('--summary leaves the candidate tables out', async () => {
     const { out } = await run([join(SAMPLES, 'call.ndjson')], { summary: true });
     expect(out).toContain('session N/KY');
