@@ -317,8 +317,9 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     case 'fmtp':
       // Chromium splits the value at its first space: none, and the line has one field (a tab is no space to it, measured).
       if (!v.includes(' ') && /^\d+(?:\t|$)/.test(v)) add('fmtp-no-space', n, col, v.includes('\t') ? `a=fmtp:${v.slice(0, v.indexOf('\t'))} has a tab, not a space, after its payload type` : `a=fmtp:${v} has no parameters`);
-      // (Glued parameters, "a=fmtp:96x-…", read: sectionRules says them.)
-      else if (GLUED_FMTP.test(v)) add('fmtp-no-space', n, col, `a=fmtp:${/^\d+/.exec(v)![0]} has its parameters glued to its payload type, no space between ("${v.length > 32 ? `${v.slice(0, 32)}…` : v}")`);
+      // Parameters glued to the payload type with no space anywhere ("a=fmtp:96x-google-min-bitrate=900"),
+      // which the fmtp reader does not take; with a space further on the line reads, and sectionRules says it.
+      else if (GLUED_FMTP.test(v)) add('fmtp-no-space', n, col, gluedFmtp(v));
       break;
     case 'setup':
       if (!['active', 'passive', 'actpass', 'holdconn'].includes(v.toLowerCase())) add('setup-value', n, col, `a=setup:${v}`);
@@ -397,6 +398,8 @@ type Lines<K extends AttributeName> = readonly (AttributeLine & { readonly name:
 
 /** An a=fmtp value whose parameters start right after the payload type's digits: `96x-google-min-bitrate=900`. */
 const GLUED_FMTP = /^\d{1,3}[^\d\s]/;
+/** fmtp-no-space's words for such a value (`96x-google-min-bitrate=900;`), read as a line or not. */
+const gluedFmtp = (v: string): string => `a=fmtp:${/^\d+/.exec(v)![0]} has its parameters glued to its payload type, no space between ("${v.length > 32 ? `${v.slice(0, 32)}…` : v}")`;
 
 /** A section's modeled attributes by name (parseSdp's index of them). */
 export interface SectionAttributes {
@@ -425,7 +428,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
       // Its parameters glued to the payload type ("a=fmtp:96x-google-min-bitrate=900;": a munge that
       // wrote no space; munging audit): Chromium reads "96x-google-…" as the payload type and refuses
       // it ("Invalid value"), Firefox takes it (measured): not "a payload type the m-line does not list".
-      if (GLUED_FMTP.test(pt)) add('fmtp-no-space', l.line, 8, `a=fmtp:${/^\d+/.exec(pt)![0]} has its parameters glued to its payload type, no space between ("${pt.length > 32 ? `${pt.slice(0, 32)}…` : pt}")`);
+      if (GLUED_FMTP.test(pt)) add('fmtp-no-space', l.line, 8, gluedFmtp(pt));
       else if (pt !== '' && pt !== '*' && !formats.has(pt)) add('codec-attribute-unknown-pt', l.line, 8, `a=fmtp for payload type ${pt}, which the m-line does not list`);
     }
     for (const l of a.all('rtcp-fb')) {
