@@ -51,12 +51,13 @@ export type ToLogWorker =
 
 /** Worker → relay. */
 export type FromLogWorker =
-  /** A console line for a frame or an event, in relay order. */
-  | { readonly kind: 'line'; readonly line: RelayLine }
-  /** A frame's record as JSON text, redacted, for the feed. */
-  | { readonly kind: 'record'; readonly record: string }
-  /** `n` frames (`bytes` of text) are logged: the backlog shrinks. */
-  | { readonly kind: 'ack'; readonly n: number; readonly bytes: number }
+  /**
+   * What a batch of frames (or an event) made, in one message rather than one per frame (a
+   * message each cost both threads more than summarising a candidate frame): console lines for
+   * frames and events, in relay order; the frames' records as JSON text, redacted, for the feed;
+   * and, at a batch's end, `ack`: `n` frames (`bytes` of text) are logged, the backlog shrinks.
+   */
+  | { readonly kind: 'out'; readonly lines: readonly RelayLine[]; readonly records: readonly string[]; readonly ack?: { readonly n: number; readonly bytes: number } }
   /** Writing the log failed (a full disk, /dev/full, an I/O error): the log is given up, relaying and the feed go on. */
   | { readonly kind: 'log-failed'; readonly message: string }
   /** The log is flushed and closed. */

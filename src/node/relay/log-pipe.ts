@@ -98,21 +98,19 @@ export class LogPipe {
 
   private received(m: FromLogWorker): void {
     switch (m.kind) {
-      case 'line':
-        this.o.onLine?.(m.line);
-        break;
-      case 'record':
-        this.o.onRecord?.(m.record);
-        break;
-      case 'ack':
-        this.backlog -= m.n;
-        this.backlogBytes -= m.bytes;
+      case 'out': {
+        if (this.o.onLine) for (const line of m.lines) this.o.onLine(line);
+        if (this.o.onRecord) for (const record of m.records) this.o.onRecord(record);
+        if (m.ack === undefined) break;
+        this.backlog -= m.ack.n;
+        this.backlogBytes -= m.ack.bytes;
         if (this.skipped > 0 && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) {
           const n = this.skipped;
           this.skipped = 0;
           this.event({ time: new Date().toISOString(), room: null, client: null, event: 'log-skipped', detail: `${n} frames relayed but not logged: the logger fell behind` });
         }
         break;
+      }
       case 'log-failed':
         this.logFailed(m.message);
         break;

@@ -11,11 +11,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FrameSummary } from '../../analysis/frame.js';
 import { frameRecords, summarizeFrame } from './log-record.js';
 import type { FromLogWorker, LogWorkerData, RelayEvent, ToLogWorker } from './log-messages.js';
+import type { RelayLine } from './protocol.js';
 
 const data = workerData as LogWorkerData;
 const port = parentPort!;
 const hurry = new BigInt64Array(data.hurry);
-const post = (m: FromLogWorker) => port.postMessage(m);
+/** Console lines and feed records not posted yet: sent together, once per batch of frames or event. */
+let lines: RelayLine[] = [];
+let records: string[] = [];
+function flushOut(ack?: { n: number; bytes: number }): void {
+  if (lines.length === 0 && records.length === 0 && ack === undefined) return;
+  port.postMessage({ kind: 'out', lines, records, ...(ack ? { ack } : {}) } satisfies FromLogWorker);
+  lines = [];
+  records = [];
+}
+/** Any other message goes after the lines and records made before it. */
+const post = (m: FromLogWorker) => {
+  flushOut();
+  port.postMessage(m);
+};
 
 /**
  * The log's file descriptor (null: no log, or given up), written synchronously: this thread does
@@ -119,7 +133,7 @@ let worstBehind = 0;
 
 function event(e: RelayEvent): void {
   // Its console line first: a write that fails says so after it (change audit: log-error came before listening).
-  if (data.lines) post({ kind: 'line', line: { kind: 'event', ...e } });
+  if (data.lines) lines.push({ kind: 'event', ...e });
   write(JSON.stringify(e) + '\n');
 }
 
@@ -147,6 +161,7 @@ port.on('message', (m: ToLogWorker) => {
     // The relay's last record comes last: a run of unsummarised frames is closed before it (relay audit: log-caught-up after stopped).
     if (m.record.event === 'stopped' && skipped > 0) endSkipping();
     event(m.record);
+    flushOut();
     return;
   }
   let out = '';
@@ -181,15 +196,15 @@ port.on('message', (m: ToLogWorker) => {
       summary = summarizeFrame(frame);
     }
     const r = frameRecords(f, frame, data.keepSecrets, summary);
-    if (data.lines) post({ kind: 'line', line: r.line });
+    if (data.lines) lines.push(r.line);
     // The feed never carries secrets, whatever the log keeps.
-    if (data.feed) post({ kind: 'record', record: r.feed });
+    if (data.feed) records.push(r.feed);
     if (log !== null || stream !== null || toOpen) out += r.log + '\n';
     outFrames++;
   }
   write(out, outFrames);
   // Tell the relay how far the log got (it bounds what it queues here): written to the file.
-  post({ kind: 'ack', n: m.frames.length, bytes });
+  flushOut({ n: m.frames.length, bytes });
 });
 
 function endSkipping(): void {
