@@ -26,7 +26,8 @@ const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
   {
     // getStats() results saved as JSON (an RTCStatsReport's values): `sdpscope ice` reads them (dumps audit: a bare "no candidate found").
     // A snapshot from before ICE began has no candidate in it, only a transport or a peer-connection (real-dump audit).
-    mark: /"type" ?: ?"(?:local-candidate|remote-candidate|candidate-pair|transport|peer-connection)"/,
+    // Firefox before 50 named them localcandidate, remotecandidate, candidatepair (ICE audit: rtc-health's Firefox 36 stats got a bare NO_SDP_FOUND).
+    mark: /"type" ?: ?"(?:local-?candidate|remote-?candidate|candidate-?pair|transport|peer-connection)"/,
     says: 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads (the pairs, their checks, the verdict); the candidate lines themselves are in the icecandidate events and the SDPs',
   },
   {

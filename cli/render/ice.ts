@@ -59,7 +59,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
         p.requestCountsReported ? `${p.requestsReceived}/${p.responsesSent}` : '–',
         p.consentCountReported ? String(p.consentRequestsSent) : '–',
         p.currentRoundTripTime !== null ? `${p.currentRoundTripTime} ms` : '-',
-        `${p.bytesSent}/${p.bytesReceived}`,
+        p.bytesCountsReported ? `${p.bytesSent}/${p.bytesReceived}` : '–',
       ]);
       const head = [' ', 'local', 'remote', 'state', 'sent', 'received', 'consent', 'rtt', 'bytes'];
       const widths = head.map((h, i) => rows.reduce((w, row) => Math.max(w, row[i]!.length), h.length));

@@ -191,17 +191,44 @@ export function readStatsDump(text: string): StatsDump {
       ...(single ? [`one RTCStats object alone (a ${(doc as Record<string, unknown>)['type'] as string} report, not a whole getStats() result): read as a result of that one report; what it names (candidates, transport) is not in the input`] : []),
       ...(under !== null ? [`the getStats results are read from the record's ${under} member; its other members are passed over`] : []),
       ...(stray.length > 0 ? [`values that are no RTCStats object (no id and type) were passed over: ${stray.join(', ')}`] : []),
+      ...(Array.isArray(doc) && doc.some(isObjectString) ? [`the text ${JSON.stringify(doc.find(isObjectString))} (a report printed as a string, which shows nothing of it) was passed over`] : []),
+      ...(valuesNested(snapshots) ? ['each report\'s fields are read from its "values" member, as flutter_webrtc\'s StatsReport (and old react-native-webrtc) writes them'] : []),
     ];
     return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
   }
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
   const first = Array.isArray(doc) ? doc[0] : doc;
   const signaling = isObject(first) && (typeof first['sdp'] === 'string' || typeof first['candidate'] === 'string' || isObject(first['candidate']) || ['offer', 'answer', 'candidate'].includes(first['type'] as string) || isObject(first['offer']) || isObject(first['answer']));
+  // The legacy getStats of Chrome before 80 (react-native-webrtc and Android apps of that time:
+  // googCandidatePair): said as that (ICE audit: simple-peer#221 was told it lacked an id).
+  const legacy = legacyStatsType(doc, 3, { left: 256 });
+  if (legacy !== null) return fail(`not a stats dump sdpscope reads: these are the legacy getStats() stats of Chrome before 80 (and of old react-native-webrtc and Android apps: a "${legacy}" report), which sdpscope does not read; take the standard getStats() (its promise form, an RTCStatsReport), a chrome://webrtc-internals dump or an rtcstats dump`);
   const untimed = untimedStatsAt(doc, '', 4, { left: 256 });
   // Objects with an id and an ICE stats type but no timestamp (an app that copies some fields of
   // each report: ICE audit, a teaching stand's records): said, not only the formats expected.
   const why = untimed !== null ? `; ${untimed === '' ? 'the input holds' : `at ${untimed} are`} objects with an id and an ICE stats type but no timestamp: a getStats() report keeps its timestamp, an app that copies some fields of each drops it (log the reports whole)` : '';
   return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${why}${signaling ? SIGNALING_HINT : ''}`);
+}
+
+/** The type of a legacy (pre-standard) stats report in `v`, within `depth` levels and `budget.left` values looked at; null when none. */
+function legacyStatsType(v: unknown, depth: number, budget: { left: number }): string | null {
+  if (budget.left-- <= 0 || depth < 0 || v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && i < 16; i++) {
+      const t = legacyStatsType(v[i], depth - 1, budget);
+      if (t !== null) return t;
+    }
+    return null;
+  }
+  const type = (v as Record<string, unknown>)['type'];
+  if (typeof type === 'string' && /^(?:goog(?:CandidatePair|Component|LibjingleSession|Track|Certificate)|VideoBwe)$/.test(type)) return type;
+  let looked = 0;
+  for (const k in v) {
+    if (looked++ >= 64) break;
+    const t = legacyStatsType((v as Record<string, unknown>)[k], depth - 1, budget);
+    if (t !== null) return t;
+  }
+  return null;
 }
 
 /** Where in `v` (a member path, "" for itself) an object with a string id and an ICE stats type but no timestamp is, within `depth` levels and `budget.left` values looked at; null when none is. */
@@ -263,7 +290,8 @@ function otherInput(text: string): string {
   // Its peer connection line in any language ("PeerConnection ID: 1605979520897000 (id=6442450945
   // url=…)", "Identifiant PeerConnection : …"): a label, a colon, the id and Firefox's "(id=… url=…)"
   // (audit of the change: a French page and Firefox 34's were not told); nICEr's "ICE(PC:…" is not one.
-  if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
+  // Or from its ICE Stats table on (janus-gateway#508: Firefox 43's, its peer connection line not copied).
+  if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head) || /^[ \t]*Local Candidate[ \t]+Remote Candidate[ \t]+ICE State\b/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
   if (/^[ \t]*v=0[ \t]*\r?$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
   if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:[^\s:]{1,32} \d{1,3} (?:udp|tcp) /i.test(head) || /\bCand\[[^\]:]*:[^\]:]+:\d{1,3}:(?:udp|tcp):/.test(head)) return SIGNALING_HINT;
   return '';
@@ -731,10 +759,39 @@ function strayMembers(snapshots: readonly StatsSnapshot[]): string[] {
   return [...[...keys].slice(0, 5).map((k) => JSON.stringify(k)), ...(keys.size > 5 ? [`${keys.size - 5} more`] : []), ...(items > 0 ? [`${items} item(s) of a list`] : [])];
 }
 
+/**
+ * A stats object's fields: its own, or, when it keeps them under a "values" member beside its
+ * id, type and timestamp, those (flutter_webrtc's StatsReport.toMap(): an object; old
+ * react-native-webrtc: a list of one-field objects). An RTCStats dictionary has no "values"
+ * member (W3C webrtc-stats): read as it is, a pair of that shape was "still checking" in a call
+ * that had connected (ICE audit).
+ */
+function fieldsOf(raw: Record<string, unknown>): Record<string, unknown> {
+  const v = raw['values'];
+  const own = { id: raw['id'], type: raw['type'], timestamp: raw['timestamp'] };
+  // Entries, not assignment: a "__proto__" field stays a field.
+  if (isObject(v) && !Array.isArray(v)) return Object.fromEntries([...Object.entries(v), ...Object.entries(own)]);
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && !Array.isArray(x))) return Object.fromEntries([...v.flatMap((x) => Object.entries(x as object)), ...Object.entries(own)]);
+  return raw;
+}
+
+/** Whether some ICE stats object of the snapshots keeps its fields under "values" (see fieldsOf). */
+function valuesNested(snapshots: readonly StatsSnapshot[]): boolean {
+  return snapshots.some((s, i) => [...statsOf(s, i)].some((r) => isObject(r) && typeof r['type'] === 'string' && ICE_TYPES.has(canonicalType(r['type'])) && fieldsOf(r) !== r));
+}
+
+/** "[object RTCStatsReport]": what a report printed with String() or "+" gives (a paste beside its values: simple-peer#221). */
+const isObjectString = (v: unknown): boolean => typeof v === 'string' && /^\[object \w{1,64}\]$/.test(v);
+
 /** A document of getStats() results as JSON: one snapshot, or an array of them; null when it is not one. */
 function getStatsSnapshots(doc: unknown): StatsSnapshot[] | null {
   if (isSnapshot(doc)) return [doc as StatsSnapshot];
   if (Array.isArray(doc) && doc.length > 0 && doc.every(isSnapshot)) return doc as StatsSnapshot[];
+  // Beside "[object RTCStatsReport]" strings: those passed over (said in the notes).
+  if (Array.isArray(doc) && doc.some(isObjectString)) {
+    const kept = doc.filter((x) => !isObjectString(x));
+    if (kept.length > 0 && kept.every(isSnapshot)) return kept as StatsSnapshot[];
+  }
   return null;
 }
 
@@ -791,9 +848,10 @@ export function peerConnectionFromStats(snapshots: readonly StatsSnapshot[], opt
       if (!isObject(raw) || typeof raw['id'] !== 'string' || typeof raw['type'] !== 'string') continue;
       const type = canonicalType(raw['type']);
       if (!ICE_TYPES.has(type)) continue;
+      const fields = fieldsOf(raw);
       let h = stats.get(raw['id']);
       if (!h) stats.set(raw['id'], (h = new GrowingHistory(raw['id'], type)));
-      h.add(isFiniteNumber(raw['timestamp']) ? msOf(raw['timestamp']) : 0, raw);
+      h.add(isFiniteNumber(raw['timestamp']) ? msOf(raw['timestamp']) : 0, fields);
     }
   });
   const descriptions: { time: number | null; local: boolean; sdp: string }[] = [];

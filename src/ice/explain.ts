@@ -113,8 +113,11 @@ export interface IcePairInfo {
   readonly consentCountReported: boolean;
   /** ms */
   readonly currentRoundTripTime: number | null;
+  /** Bytes sent and received on the pair (W3C webrtc-stats §7.14), 0 when not counted: see bytesCountsReported. */
   readonly bytesSent: number;
   readonly bytesReceived: number;
+  /** Whether the stats count the pair's bytes (Firefox 36's candidatepair does not: "0/0" had been shown; ICE audit). */
+  readonly bytesCountsReported: boolean;
   readonly nominated: boolean;
   readonly selected: boolean;
   /** When responsesReceived last grew (epoch ms), when the series tell; its first sample's time when it never grew after it. */
@@ -845,6 +848,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       currentRoundTripTime: rtt === null ? null : Math.round(rtt * 1000 * 10) / 10,
       bytesSent: num(s['bytesSent']) ?? 0,
       bytesReceived: num(s['bytesReceived']) ?? 0,
+      bytesCountsReported: num(s['bytesSent']) !== null || num(s['bytesReceived']) !== null,
       nominated: s['nominated'] === true,
       selected: selectedIds.has(h.id) || s['selected'] === true,
       lastResponseAt,
@@ -1127,7 +1131,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const dtlsStalled = CONNECTED.has(finalIce ?? '') && dtlsPending && stalledFor !== null && stalledFor >= DTLS_WAIT_MS && !dtlsStates.includes('connected');
     if (dtlsStalled) {
       evidence.push(`${conn.length > 0 ? `connection state still ${finalConn}` : `DTLS state still ${dtlsStates.at(-1)}`} ${(stalledFor / 1000).toFixed(1)} s after ${connectedAt!.what} (at ${at(connectedAt!.time)})${conn.length > 0 && dtlsStates.length ? `; DTLS state ${dtlsStates.at(-1)}` : ''}`);
-      if (sel) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received${sel.bytesReceived === 0 ? ': the other side never answered the DTLS handshake' : ''}`);
+      if (sel?.bytesCountsReported) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received${sel.bytesReceived === 0 ? ': the other side never answered the DTLS handshake' : ''}`);
       if (sel && !sel.nominated && x.role === 'controlled') evidence.push('the selected pair was never nominated: this side is controlled and chose a working pair on its own (as libwebrtc does), while the controlling side nominated none');
       return verdict('dtls-failed', `ICE connected, but the DTLS handshake had not completed ${(stalledFor / 1000).toFixed(1)} s after ${connectedAt!.what}.`, evidence);
     }
@@ -1145,7 +1149,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       const up = conn.find((s) => s.state === 'connected' && (s.time ?? -Infinity) <= failedAt) ?? null;
       if (up !== null || dtlsStates.includes('connected')) {
         if (up !== null) evidence.push(`connection state connected at ${at(up.time)}: the DTLS handshake had completed`);
-        if (sel) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received`);
+        if (sel?.bytesCountsReported) evidence.push(`bytes on the selected pair: ${sel.bytesSent} sent, ${sel.bytesReceived} received`);
         const when = Number.isFinite(failedAt) ? ` at ${at(failedAt)}` : '';
         return verdict('dtls-failed', `ICE stayed connected, but the secure transport (DTLS) failed${when} after it had been up${up !== null ? ` since ${at(up.time)}` : ''}: not the handshake; the DTLS session itself ended in error (a fatal alert from either side, a key or record error) while the path kept working.`, evidence);
       }
@@ -1217,7 +1221,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       // Connected to ICE only: the call itself never came up (dumps audit: Chrome 99 to a Jitsi
       // bridge, one STUN response, DTLS still connecting, nothing received; said as a lost path only).
       if (conn.length > 0 && !conn.some((c) => c.state === 'connected')) {
-        evidence.push(`the connection state never reached connected${dtlsStates.length > 0 ? ` (DTLS state ${dtlsStates.at(-1)} when the dump ends)` : ''}: the DTLS handshake never completed, so no media or data flowed${sel ? ` (${sel.bytesReceived} bytes received on the selected pair)` : ''}`);
+        evidence.push(`the connection state never reached connected${dtlsStates.length > 0 ? ` (DTLS state ${dtlsStates.at(-1)} when the dump ends)` : ''}: the DTLS handshake never completed, so no media or data flowed${sel?.bytesCountsReported ? ` (${sel.bytesReceived} bytes received on the selected pair)` : ''}`);
       }
       // A TURN server in the configuration and no relay candidate: no fallback when the path went.
       const turn = configuredUrls(r.configuration).filter((u) => /^turns?:/i.test(u));
@@ -1292,7 +1296,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     for (const o of outages(iceStates, r.timeline)) evidence.push(`ICE ${o.state} at ${at(o.from)} for ${((o.to - o.from) / 1000).toFixed(1)} s, then connected again${o.restarted ? ' after an ICE restart' : ''}`);
     if (x.closedAt !== undefined) evidence.push(`closed at ${at(x.closedAt)}`);
     // Not long enough to call it failed (or no time to measure it by): said, not judged.
-    if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
+    if (dtlsPending) evidence.push(`DTLS state ${dtlsStates.at(-1) ?? finalConn} when the dump ends: the secure channel is not up yet${sel?.bytesCountsReported ? ` (${sel.bytesSent} bytes sent, ${sel.bytesReceived} received on the selected pair)` : ''}`);
     // Sending on the selected pair and receiving nothing on it, STUN aside, when the stats were
     // taken (real-dump audit: a robot's 1080p stream, 9.4 s silent in its app's last getStats;
     // ICE went disconnected 0.9 s later): one way only; said, not "nothing to fix".

@@ -199,6 +199,7 @@ describe('sdpscope candidates', () => {
     ['../dumps/pexip-peer-connection-stats__firefox83.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
     // Taken before ICE began: no candidate in it, a transport only (real-dump audit: a bare "no candidate found").
     ['../dumps/twilio-voice.js__chrome140_rtcstatsreport-pre-ice.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
+    ['../dumps/rtc-io-rtc-health__firefox36_getstats.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
   ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
     const path = join(FIXTURES, 'logs', name);
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });

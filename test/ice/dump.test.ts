@@ -31,6 +31,40 @@ describe('readStatsDump', () => {
     expect(pc.events.every((e) => typeof e.time === 'number')).toBe(true);
   });
 
+  it('getStats results as flutter_webrtc writes them (StatsReport.toMap(): id, type, timestamp in µs, the rest under "values"; old react-native-webrtc: a list of one-field objects): read as the reports themselves, said', () => {
+    const plain = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as Record<string, unknown>[];
+    const expected = explainIce(readStatsDump(JSON.stringify(plain)).peerConnections[0]!);
+    const nest = (list: boolean) => JSON.stringify(plain.map(({ id, type, timestamp, ...values }) => ({ id, type, timestamp: (timestamp as number) * 1000, values: list ? Object.entries(values).map(([k, v]) => ({ [k]: v })) : values })));
+    for (const list of [false, true]) {
+      const d = readStatsDump(nest(list));
+      expect(d.notes).toContain('each report\'s fields are read from its "values" member, as flutter_webrtc\'s StatsReport (and old react-native-webrtc) writes them');
+      const r = explainIce(d.peerConnections[0]!);
+      // It had been "still checking", its pairs naming candidates "the stats do not hold".
+      expect(r.verdict.code).toBe('connected');
+      expect(r.verdict.code).toBe(expected.verdict.code);
+      expect(r.selectedPair).toEqual(expected.selectedPair);
+      expect(r.localCandidates.length).toBe(expected.localCandidates.length);
+    }
+    // The plain reports get no such note.
+    expect(readStatsDump(JSON.stringify(plain)).notes).toEqual([]);
+  });
+
+  it('getStats results beside the text "[object RTCStatsReport]" (a report printed as a string, simple-peer#221): read, the text said passed over', () => {
+    const plain = dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json');
+    const d = readStatsDump(`["[object RTCStatsReport]", ${plain}]`);
+    expect(d.notes).toEqual(['the text "[object RTCStatsReport]" (a report printed as a string, which shows nothing of it) was passed over']);
+    expect(explainIce(d.peerConnections[0]!).verdict.code).toBe('connected');
+    // A list of strings alone is no dump.
+    expect(() => readStatsDump('["[object RTCStatsReport]"]')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
+  });
+
+  it('Firefox 36\'s getStats (rtc-io/rtc-health\'s README: candidatepair without byte counts): read; bytes said not counted, not 0', () => {
+    const r = explainIce(readStatsDump(dumpText('rtc-io-rtc-health__firefox36_getstats.json')).peerConnections[0]!);
+    expect(r.verdict.code).toBe('connected');
+    expect(r.pairs.find((p) => p.selected)).toMatchObject({ bytesCountsReported: false, nominated: true, state: 'succeeded' });
+    expect(r.verdict.evidence.join('\n')).not.toMatch(/bytes/);
+  });
+
   it('an empty dump has no peer connection', () => {
     expect(readStatsDump(dumpText('cla-check-test__webrtc_internals_dump.txt')).peerConnections).toEqual([]);
   });
@@ -120,6 +154,13 @@ describe('readStatsDump', () => {
     // In French, and nICEr's log lines are not the page.
     expect(() => readStatsDump('Statistiques de session\nIdentifiant PeerConnection : 1539547106226447 (id=2147494394 url=https://example.test/)\nStatistiques ICE\n')).toThrow(expect.objectContaining({ message: expect.stringMatching(/about:webrtc page/) }));
     expect(() => readStatsDump('ICE(PC:1539547106226447 (id=2147494394 url=https://example.test/)): peer (PC:1539547106226447 (id=2147494394 url=https://example.test/):default) no such component\n')).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/about:webrtc page/) }));
+    // Its ICE Stats table copied without the peer connection line above it (janus-gateway#508, Firefox 43).
+    expect(() => readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/it is the text of Firefox's about:webrtc page/) }));
+    // The legacy getStats (react-native-webrtc M57, simple-peer#221): said as that, with or without an id.
+    const legacy = dumpText('simple-peer-issue221__chrome57_legacy_getstats.json');
+    for (const text of [legacy, legacy.replace('{', '{ "id": "Conn-data-1-0",')]) {
+      expect(() => readStatsDump(text)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^not a stats dump sdpscope reads: these are the legacy getStats\(\) stats of Chrome before 80 .*a "googCandidatePair" report/) }));
+    }
     // Empty is EMPTY_INPUT, as parseSdp says it (library audit: "it does not start as JSON does").
     for (const empty of ['', ' \n\t', '\ufeff']) expect(() => readStatsDump(empty)).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT', message: 'the dump is empty' }));
   });
