@@ -24,6 +24,8 @@ export interface LineScannerOptions {
 const SDP_LINE = /^[a-zA-Z]=/;
 /** Blank lines held inside a description, at most, before they end it (about:webrtc copies have one). */
 const MAX_HELD_BLANKS = 8;
+/** Lines that are no SDP line held in a row inside a description (a thread's notes between its lines; see push). */
+const MAX_HELD_STRAYS = 8;
 /** A blank line: spaces and tabs only (node/stream.ts's `blank`, byte for byte). */
 const BLANK = /^[ \t]*$/;
 
@@ -93,6 +95,12 @@ function strayLine(bare: string): boolean {
   return c !== 123 && c !== 91 && c !== 34;
 }
 
+/** A note between an SDP's lines, not a line that starts an SDP ("… v=0") or states the type of the next ("Answer:"). */
+function noteLine(bare: string): boolean {
+  const t = bare.trimEnd();
+  return !t.endsWith('v=0') && !/\b(?:offer|answer|pranswer)\b[ \t]*:?$/i.test(t);
+}
+
 /**
  * Whether `next` (a line that is no SDP line) reads as the rest of `last` (an SDP line with its
  * ending) cut by a copy's fold: `last` ends within a value (":", ";", ",", "/", "=", "-"), or a
@@ -148,8 +156,13 @@ export class LineScanner {
   private blockOrigin = false;
   /** A line with an escaped SDP cut at its end, its input line, and the length of its first piece (scanOrHold). */
   private escapedHeld: [string, number, number] | null = null;
-  /** A line that is no SDP line held inside a whole description (see push): its text with ending, number, and text. */
-  private stray: [string, number, string] | null = null;
+  /**
+   * Lines that are no SDP line held inside a whole description (see push), with the blank lines
+   * around them, in order: each its text with ending, number, and text (null for a blank line).
+   */
+  private held: [string, number, string | null][] = [];
+  /** The lines of `held` that are not blank. */
+  private heldStrays = 0;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
   private blockType: SdpType | null = null;
   /** A log line ending in "offer", "answer:" (go2rtc's `TRC [webrtc] answer`): the type of an SDP starting on the next line. */
@@ -338,11 +351,7 @@ export class LineScanner {
       if (!this.blockFragment && this.prefixCol <= 0 && (c === 32 || c === 9) && INDENTED_MLINE.test(bare)) {
         const p = bare.length - bare.trimStart().length;
         this.joined++;
-        if (this.stray !== null) {
-          this.block.push(this.stray[0]);
-          this.blockLines.push(this.stray[1]);
-          this.stray = null;
-        }
+        if (this.held.length > 0) this.takeHeld();
         if (this.blanks.length > 0) this.takeBlanks();
         this.block.push(bare.slice(p) + (content.endsWith('\r') ? '\r' : '') + ending);
         this.blockLines.push(lineNo);
@@ -353,14 +362,9 @@ export class LineScanner {
         this.indentedTail = true;
         return;
       }
-      if (SDP_LINE.test(bare) && !bare.startsWith('v=')) {
+      if (SDP_LINE.test(bare) && !bare.startsWith('v=') && !(this.notesHeld() && bare.startsWith('a=candidate:'))) {
         this.joined++;
-        if (this.stray !== null) {
-          this.block.push(this.stray[0]);
-          this.blockLines.push(this.stray[1]);
-          this.blockEnd = this.stray[1];
-          this.stray = null;
-        }
+        if (this.held.length > 0) this.takeHeld();
         if (this.blanks.length > 0) this.takeBlanks();
         this.block.push(content + ending);
         this.blockLines.push(lineNo);
@@ -375,12 +379,22 @@ export class LineScanner {
         this.blankLines.push(lineNo);
         return;
       }
-      // One line that is no SDP line inside a whole description (a typo: "*a=sendonly"), held:
+      // A line that is no SDP line inside a whole description (a typo: "*a=sendonly"), held:
       // the description's if an SDP line follows, where parseSdp says what it is (real-thread
       // audit: the SDP was cut in two there, its m-section losing its mid, rtcp-mux and rtpmap
       // to a second "fragment": three false errors). Not a log's own line: a time, a candidate, JSON.
-      if (!this.blockFragment && this.stray === null && this.blanks.length === 0 && strayLine(bare)) {
-        this.stray = [content + ending, lineNo, bare];
+      // A few in a row, blank lines around them: a thread's notes between its lines ("! -- 2. RID
+      // DEFINITIONS --", webrtc-rs/rtc#20: its rid and simulcast lines had been fragments apart).
+      // Past the first held line, or after blank lines, only a note: not a line that starts the
+      // next SDP ("type: answer, sdp: v=0") or states its type ("Answer:"), and an a=candidate line
+      // takes none of them (a log's trickled candidates, after its own lines).
+      const first = this.held.length === 0 && this.blanks.length === 0;
+      if (!this.blockFragment && this.heldStrays < MAX_HELD_STRAYS && strayLine(bare) && (first || noteLine(bare))) {
+        for (let i = 0; i < this.blanks.length; i++) this.held.push([this.blanks[i]!, this.blankLines[i]!, null]);
+        this.blanks = [];
+        this.blankLines = [];
+        this.held.push([content + ending, lineNo, bare]);
+        this.heldStrays++;
         return;
       }
       this.flush();
@@ -475,13 +489,16 @@ export class LineScanner {
       this.escapedHeld = null;
       this.scanLine(held, at);
     }
-    // A held line no SDP line followed is the text it is, read after the description.
-    const stray = this.stray;
-    this.stray = null;
-    // Unless it is the rest of the description's last line, folded by a copy (session audit: a
+    // Held lines no SDP line followed are the text they are, read after the description (the
+    // blank lines among them dropped with its end, as before).
+    const held = this.held;
+    this.held = [];
+    this.heldStrays = 0;
+    // Unless one is the rest of the description's last line, folded by a copy (session audit: a
     // fingerprint's last pairs on a line of their own after the SDP had been dropped without a
     // word): the description's, where parseSdp says the line is broken.
-    if (stray !== null && this.block.length > 0 && this.blanks.length === 0 && foldedTail(this.block[this.block.length - 1]!, stray[2])) {
+    const stray = held.length === 1 ? held[0]! : null;
+    if (stray !== null && this.block.length > 0 && this.blanks.length === 0 && foldedTail(this.block[this.block.length - 1]!, stray[2]!)) {
       this.block.push(stray[0]);
       this.blockLines.push(stray[1]);
       this.blockEnd = stray[1];
@@ -489,7 +506,23 @@ export class LineScanner {
       return;
     }
     this.flushBlock();
-    if (stray !== null) this.scanLine(stray[2], stray[1]);
+    for (const [, n, bare] of held) if (bare !== null) this.scanLine(bare, n);
+  }
+
+  /** Held lines that are more than one line alone after an SDP line (see push). */
+  private notesHeld(): boolean {
+    return this.heldStrays > 1 || (this.held.length > 0 && this.held[0]![2] === null);
+  }
+
+  /** The held lines: the description's, an SDP line of it following them. */
+  private takeHeld(): void {
+    for (const [text, n] of this.held) {
+      this.block.push(text);
+      this.blockLines.push(n);
+    }
+    this.blockEnd = this.held[this.held.length - 1]![1];
+    this.held = [];
+    this.heldStrays = 0;
   }
 
   private flushBlock(): void {

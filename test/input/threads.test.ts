@@ -38,6 +38,28 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(whole.descriptions.length + whole.candidates.length).toBeGreaterThan(0);
   });
 
+  it('an SDP with a thread\'s notes between its lines (webrtc-rs/rtc#20: "! -- 2. RID DEFINITIONS --", blank lines around them): one description, the notes in it as errors (its rid and simulcast lines had been fragments apart)', () => {
+    for (const [name, rids, simulcast] of [
+      ['webrtc-rs-rtc20_annotated_simulcast_offer.sdp', ['hi', 'mid', 'lo'], 'send'],
+      ['webrtc-rs-rtc20_annotated_simulcast_answer.sdp', ['hi', 'mid', 'lo', '1', '2', '3'], 'recv'],
+    ] as const) {
+      const r = readInput(thread(name));
+      expect(r.descriptions).toHaveLength(1);
+      const d = r.descriptions[0]!.description;
+      expect(d.media[0]!.rids.map((x) => x.id)).toEqual(rids);
+      expect(d.media[0]!.simulcast?.[simulcast]).toMatch(/lo;mid;hi/);
+      expect(d.media[0]!.extmaps.map((x) => x.id)).toEqual([3, 4]);
+      expect(d.diagnostics.filter((x) => x.kind === 'invalid-line').map((x) => x.message)).toEqual(expect.arrayContaining([expect.stringContaining('"..."'), expect.stringContaining('"! -- 2. RID DEFINITIONS')]));
+    }
+    // A log's own line after blank lines, and an a=candidate line after it: trickled, not the description's.
+    const sdp = 'v=0\no=- 1 2 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\na=mid:0\n';
+    expect(readInput(`${sdp}\nnoise\na=candidate:1 1 udp 1 1.1.1.1 1 typ host\n`).candidates.filter((c) => !c.inDescription)).toHaveLength(1);
+    expect(readInput(`${sdp}note one\nnote two\na=candidate:1 1 udp 1 1.1.1.1 1 typ host\n`).candidates.filter((c) => !c.inDescription)).toHaveLength(1);
+    // Nine notes in a row end it (at most eight held).
+    expect(readInput(`${sdp}${'! note\n'.repeat(9)}a=sendonly\n`).descriptions).toHaveLength(2);
+    expect(readInput(`${sdp}${'! note\n\n'.repeat(8)}a=sendonly\n`).descriptions).toHaveLength(1);
+  });
+
   it('webrtc-internals\' text form as pasted ("type: offer, sdp: v=0", then the SDP): two descriptions with their types (it was two fragments, v=/o=/s=/t= lost)', () => {
     const r = readInput(thread('srs1815_webrtc_internals_text_offer_answer_asposted.txt'));
     expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId])).toEqual([
