@@ -99,6 +99,7 @@ export interface SdpDiagnosticPayloads {
   'rtpmap-unlisted': LinePosition;
   'no-media-sections': LinePosition;
   'trailing-blanks': LinePosition;
+  'rid-discarded': LinePosition;
   'diagnostics-elided': LinePosition & Elision;
 }
 
@@ -253,6 +254,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'rtpmap-unlisted': 'warning',
   'no-media-sections': 'warning',
   'trailing-blanks': 'warning',
+  'rid-discarded': 'warning',
   'diagnostics-elided': 'info',
   'unparseable-candidate': 'error',
   'candidate-foundation': 'warning',
@@ -462,6 +464,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Half or more of the description\'s lines (three at least) end with a blank or a tab, as a log that pads its lines or a copy from a page leaves them. Each such line is read as written, so the blank is part of the last value: a mid "0 " is not "0", a=setup:actpass followed by a blank is refused by Chromium, an o= line gets a seventh field. The findings on those lines follow from this one cause.',
     action: 'Take the description as the application set it (its own log of pc.localDescription.sdp, a webrtc-internals dump), or strip the blank at the end of each line before reading it.',
     reference: 'RFC 8866 §5',
+  },
+  'rid-discarded': {
+    domain: 'sdp',
+    title: 'An a=rid line the receiver discards',
+    description: 'RFC 8851 §5 has the receiver of an SDP discard an a=rid line whose rid id another a=rid line of the m-section repeats (every line of that id), and one whose pt= lists no payload type of the m= line (a payload type of pt= not on the m= line is dropped from it). libwebrtc writes both rules (webrtc_sdp.cc, RemoveInvalidRidDescriptions), then drops the discarded rids from a=simulcast. Measured, Chromium 156 answered with a=rid:f recv written twice keeps encodings q and h of q, h and f: layer f is not sent; with a=rid:f recv pt=55 (no such payload type) it keeps all three. Firefox ESR 153 takes both answers.',
+    action: 'Write each rid once per m-section, and its pt= with payload types of the m= line (or no pt=): an SFU that builds its answer from the offer\'s rids should copy them, not append them again.',
+    reference: 'RFC 8851 §5, §4; RFC 8853 §5.1',
   },
   'ssrc-multiple-tracks': {
     domain: 'sdp',

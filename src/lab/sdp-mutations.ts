@@ -318,6 +318,9 @@ export const MUTATIONS: readonly Mutation[] = [
   a('simulcast-recv-no-rid-extension', 'rid and simulcast', 'the SFU\'s answer (a=rid recv, a=simulcast:recv q;h;f) without the RID header extensions (rtp-stream-id, repaired-rtp-stream-id)', inKind('video', (m) => append(...SIM_RIDS, 'a=simulcast:recv q;h;f')(m.filter((l) => !RID_EXTMAP.test(l)))), 'simulcast'),
   a('simulcast-recv-rid-send', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid lines say send', sfuAnswer('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:recv q;h;f'), 'simulcast'),
   a('simulcast-recv-rid-missing-one', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid recv lines for q and h only', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
+  // RFC 8851 §5: a rid whose pt= names no payload type of the m= line, and a rid id on two lines, are discarded (libwebrtc's RemoveInvalidRidDescriptions).
+  a('simulcast-recv-rid-pt-absent', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid:f recv says pt=55, a payload type the m= line does not list', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=rid:f recv pt=55', 'a=simulcast:recv q;h;f'), 'simulcast'),
+  a('simulcast-recv-rid-twice', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid:f recv written twice', sfuAnswer(...SIM_RIDS, 'a=rid:f recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
   // ---- SCTP (RFC 8841) ----
   a('sctp-port-removed', 'SCTP', 'a=sctp-port removed', dropAll(/^a=sctp-port:/), 'data'),
   a('sctp-udp-dtls-sctpmap', 'SCTP', 'the data channel answered as UDP/DTLS/SCTP 5000 with a=sctpmap and no a=sctp-port (the old form\'s format and attribute under the new proto: node-webrtc wrote it)', (s) => inKind('application', append('a=sctpmap:5000 webrtc-datachannel 1024'))(dropAll(/^a=sctp-port:/)(replaceFirst(/^m=application (\d+) UDP\/DTLS\/SCTP webrtc-datachannel/, 'm=application $1 UDP/DTLS/SCTP 5000')(s))), 'data'),

@@ -188,15 +188,21 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // A recv rid with no "a=rid:<id> recv" line: Firefox refuses the answer (simulcast-rid-missing),
   // Chromium drops that layer (measured with getParameters().encodings: q,h,f with f's line
   // missing left q,h; every a=rid on the send side left one encoding, q; audit of the change).
-  const declared = new Set(a.rids.filter((r) => r.direction === 'recv').map((r) => r.id));
-  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !declared.has(r));
-  if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0) return;
+  // A rid id on two a=rid lines has them all discarded (RFC 8851 §5): Chromium drops that layer
+  // (measured, Chromium 156: a=rid:f recv twice left encodings q and h); Firefox takes the answer.
+  const seen = new Set<string>();
+  const repeatedIds = new Set<string>();
+  for (const r of a.rids) (seen.has(r.id) ? repeatedIds : seen).add(r.id);
+  const declared = new Set(a.rids.filter((r) => r.direction === 'recv' && !repeatedIds.has(r.id)).map((r) => r.id));
+  const repeated = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && repeatedIds.has(r));
+  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !declared.has(r) && !repeatedIds.has(r));
+  if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0 && repeated.length === 0) return;
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
   const parts = [kept.length === 0 ? `the answer receives none of them (recv ${recv.trim()})` : `the answer receives ${kept.join(', ')}`];
   // Alternatives ("q,h"): Firefox takes the first of each, Chromium every rid listed (sdp-diff
   // audit, measured: recv q,h;f kept q, h and f in Chromium 156, q and f in Firefox ESR 153).
-  const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r)) && !undeclared.includes(r)));
+  const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r)) && !undeclared.includes(r) && !repeated.includes(r)));
   const alternatives = streams(recv).some((st) => st.filter((r) => sent.some((x) => x.includes(r))).length > 1);
   if (dropped.length > 0 && kept.length > 0) parts[0] += alternatives ? `: Firefox sends the first rid of each alternative, so ${dropped.join(', ')} not; Chromium sends every rid the answer lists (${listed.join(', ')})` : `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
   if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not send`);
@@ -204,6 +210,7 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
     const all = undeclared.length === layers(recv).filter((r) => sent.some((s) => s.includes(r))).length;
     parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … recv line in the answer: Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)`);
   }
+  if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5): Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)`);
   at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
 }
 

@@ -26,6 +26,7 @@ import type {
   MediaCandidate,
   MediaDescription,
   MediaLine,
+  Rid,
   RtcpFb,
   SdpLine,
   SessionDescription,
@@ -361,6 +362,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     else if (x.attribute === 'label' && !trackOf.has(x.ssrc)) trackOf.set(x.ssrc, x.value);
   }
   const tracks = new Set(trackOf.values());
+  ridFindings(a.all('rid'), mline.formats, mid, findings);
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
   if (unnamed.length > 0 && !iceOnly) session.unnamed.push({ index, line: lines[0]!.line, mid, pts: unnamed });
   return {
@@ -685,4 +687,31 @@ export function buildDescription(
     endOfCandidates: s.has('end-of-candidates'),
     diagnostics: withMid,
   };
+}
+
+/**
+ * a=rid lines the receiver discards (RFC 8851 §5, as libwebrtc's RemoveInvalidRidDescriptions
+ * does): a rid id on several lines (all of them), and a pt= of no payload type of the m= line
+ * (simulcast audit: webrtc-rs#20's "pt=99" on "m=video … 97 98", and a repeated rid, went unsaid).
+ */
+function ridFindings(rids: readonly { readonly line: number; readonly value: Rid }[], formats: readonly string[], mid: string | null, findings: FindingSink<ParseDiagnostic>): void {
+  const lines = new Map<string, number[]>();
+  for (const r of rids) {
+    const at = lines.get(r.value.id);
+    if (at === undefined) lines.set(r.value.id, [r.line]);
+    else at.push(r.line);
+  }
+  for (const [id, at] of lines) {
+    if (at.length < 2) continue;
+    findings.push(diagnostic('rid-discarded', `a=rid ${JSON.stringify(id.slice(0, 32))} is on lines ${at.slice(0, 4).join(', ')}${at.length > 4 ? ', …' : ''}: a repeated rid id has every a=rid line of it discarded (RFC 8851 §5): Chromium drops that layer (measured), Firefox takes it`, { line: at[1]!, column: 7, mid }));
+  }
+  for (const r of rids) {
+    const pt = /(?:^|;)pt=([^;]*)/.exec(r.value.params ?? '');
+    if (pt === null || (lines.get(r.value.id)?.length ?? 0) > 1) continue;
+    const listed = pt[1]!.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const absent = listed.filter((x) => !formats.includes(x));
+    if (absent.length === 0) continue;
+    const all = absent.length === listed.length;
+    findings.push(diagnostic('rid-discarded', `a=rid:${r.value.id.slice(0, 32)} pt=${pt[1]!.slice(0, 40)}: ${all ? 'no payload type of it is' : `${absent.slice(0, 4).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not`} on the m= line: RFC 8851 §5 ${all ? 'discards the a=rid line, and the rid with it (Chromium 156 keeps the layer: measured)' : `drops ${absent.length === 1 ? 'it' : 'them'} from pt=`}`, { line: r.line, column: null, mid }));
+  }
 }

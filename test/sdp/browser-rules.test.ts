@@ -183,6 +183,22 @@ describe('recv rids without their a=rid recv line: what Chromium does is said (a
   it('all declared: nothing said', () => {
     expect(messages('simulcast-recv')).toEqual([]);
   });
+  it('a rid on two a=rid recv lines: every line of it discarded (RFC 8851 §5), that layer dropped by Chromium (measured: q,h,f → q,h), the lines said at parse', () => {
+    expect(messages('simulcast-recv-rid-twice').join('\n')).toContain('rid f is on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5): Chromium drops that layer (measured; Firefox takes the answer)');
+    const r = fixture.cases.find((c) => c.id === 'simulcast-recv-rid-twice')!.results;
+    expect([r.chromium!.verdict, r.firefox!.verdict]).toEqual(['accepts', 'accepts']);
+    const said = parseSdp(r.chromium!.answer).diagnostics.filter((d) => d.kind === 'rid-discarded');
+    expect(said.map((d) => d.message)).toEqual([expect.stringMatching(/^a=rid "f" is on lines \d+, \d+: a repeated rid id has every a=rid line of it discarded \(RFC 8851 §5\)/)]);
+  });
+  it('a rid whose pt= names no payload type of the m= line: said at parse, no layer said dropped (measured: Chromium keeps q,h,f; both browsers take it)', () => {
+    expect(messages('simulcast-recv-rid-pt-absent')).toEqual([]);
+    const r = fixture.cases.find((c) => c.id === 'simulcast-recv-rid-pt-absent')!.results;
+    expect([r.chromium!.verdict, r.firefox!.verdict]).toEqual(['accepts', 'accepts']);
+    expect(parseSdp(r.chromium!.answer).diagnostics.filter((d) => d.kind === 'rid-discarded').map((d) => d.message)).toEqual(['a=rid:f pt=55: no payload type of it is on the m= line: RFC 8851 §5 discards the a=rid line, and the rid with it (Chromium 156 keeps the layer: measured)']);
+    // Some of pt= on the m= line: those not dropped from it.
+    const partly = r.chromium!.answer.replace('a=rid:f recv pt=55', 'a=rid:f recv pt=55,96');
+    expect(parseSdp(partly).diagnostics.filter((d) => d.kind === 'rid-discarded').map((d) => d.message)).toEqual(['a=rid:f pt=55,96: 55 is not on the m= line: RFC 8851 §5 drops it from pt=']);
+  });
 });
 
 describe('what to do about a refusal: each rule\'s fix', () => {

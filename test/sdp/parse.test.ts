@@ -283,6 +283,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['rtpmap-unlisted', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:106 H264/90000\r\n'],
     ['trailing-blanks', 'v=0 \r\no=- 1 2 IN IP4 127.0.0.1 \r\ns=- \r\nt=0 0\r\n'],
     ['no-media-sections', 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n'],
+    ['rid-discarded', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=rid:q send pt=97\r\n'],
     ['diagnostics-elided', `v=0\r\n${'\r\n'.repeat(101)}s=-\r\n`],
   ];
   it('covers the table', () => {
