@@ -23,9 +23,16 @@ export const SECRET_KEYS: readonly string[] = [
   'passphrase', 'passwd', 'password', 'pwd', 'secret', 'signature', 'token',
 ];
 
-/** Endings that make a key secret: "accessToken", "turnCredential", "clientSecret", "apiKey", "privateKey", "sessionCookie". */
+/**
+ * Endings that make a key secret: "accessToken", "turnCredential", "clientSecret", "apiKey",
+ * "privateKey", "sessionCookie"; keys of AWS ("secretAccessKey", as Amazon KVS's SDK is given
+ * them: relay audit, it was logged beside a redacted sessionToken), of media encryption
+ * (mediasoup's srtpParameters.keyBase64, an SRTP master key and salt; "e2eeKey",
+ * "encryptionKey"), and "TurnPass".
+ */
 export const SECRET_KEY_ENDINGS: readonly string[] = [
-  'apikey', 'cookie', 'credential', 'credentials', 'passphrase', 'passwd', 'password', 'privatekey', 'pwd', 'secret', 'signature', 'token',
+  'apikey', 'cookie', 'credential', 'credentials', 'e2eekey', 'encryptionkey', 'keybase64', 'masterkey', 'passphrase', 'passwd', 'password', 'privatekey', 'pwd',
+  'secret', 'secretaccesskey', 'secretkey', 'signature', 'signingkey', 'srtpkey', 'token', 'turnpass',
 ];
 
 const EXACT = /* @__PURE__ */ new Set(SECRET_KEYS);
@@ -117,15 +124,23 @@ const QUERY_PARAM = /([?&;#])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'\\]*)/g;
  * holding a digit after the word "Bearer" anywhere. Ordinary words are left alone ("Authorization:
  * required from the team lead", "the bearer internationalisation"; audit of the change).
  */
-const AUTH_HEADER = /\b((?:proxy-)?authorization\s*:\s*(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|token|dpop|gnap|vapid|apikey|aws4-hmac-sha256)\s+)([^\s"'\\,;]+)/gi;
+const AUTH_HEADER = /(?:\b|(?<=\\[rn]))((?:proxy-)?authorization\s*:\s*(?:basic|bearer|digest|negotiate|ntlm|hoba|mutual|token|dpop|gnap|vapid|apikey|aws4-hmac-sha256)\s+)([^\s"'\\,;]+)/gi;
 const BEARER = /\b(bearer\s+)(?=[A-Za-z._~+/-]*\d)([A-Za-z0-9._~+/-]{16,}=*)/gi;
 const MENTIONS_AUTH = /authorization|bearer/i;
+/**
+ * A Digest (or other parameter list) credential after `Authorization: Digest `: its whole value to
+ * the line's end, as a cookie's (RFC 7616 §3.4: username, nonce, response… with quoted values,
+ * which AUTH_HEADER's one token stopped at: the user and the response were logged; relay audit).
+ */
+// In JSON source a header may follow an escaped line break (`…SIP/2.0\r\nAuthorization: …`), where \b sees no boundary: that start too; the value ends at the string's end.
+const DIGEST_HEADER = /\b((?:proxy-)?authorization\s*:\s*digest\s+)([^\r\n]+)/gi;
+const DIGEST_HEADER_RAW = /(?:\b|(?<=\\[rn]))((?:proxy-)?authorization\s*:\s*digest\s+)((?:[^"\\\r\n]|\\[^rn])+)/gi;
 /**
  * A Cookie or Set-Cookie header written in text: its whole value (session ids, quoted ones too,
  * RFC 6265 §4.1.1) to the line's end; in JSON source, to the string's end or an escaped line break (relay audit).
  */
 const COOKIE_HEADER = /\b((?:set-)?cookie\s*:\s*)([^\r\n]+)/gi;
-const COOKIE_HEADER_RAW = /\b((?:set-)?cookie\s*:\s*)((?:[^"\\\r\n]|\\[^rn])+)/gi;
+const COOKIE_HEADER_RAW = /(?:\b|(?<=\\[rn]))((?:set-)?cookie\s*:\s*)((?:[^"\\\r\n]|\\[^rn])+)/gi;
 const MENTIONS_COOKIE = /cookie\s*:/i;
 
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
@@ -138,6 +153,7 @@ function redactString(s: string, raw: boolean): string {
   if (out.includes(':') && out.includes('@')) out = redactUserinfo(out);
   if (out.length >= 8 && MENTIONS_COOKIE.test(out)) out = out.replace(raw ? COOKIE_HEADER_RAW : COOKIE_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
   if (out.length >= 22 && MENTIONS_AUTH.test(out)) {
+    out = out.replace(raw ? DIGEST_HEADER_RAW : DIGEST_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED));
     out = out.replace(AUTH_HEADER, (m, k: string, v: string) => (v === REDACTED ? m : k + REDACTED)).replace(BEARER, (_m, k: string) => k + REDACTED);
   }
   if (out.includes('=') && (out.includes('?') || out.includes('&') || out.includes(';') || out.includes('#'))) {

@@ -14,8 +14,10 @@ describe('which keys are secret', () => {
     'passwords', 'Passwords', 'secrets', 'clientSecrets', 'apiKeys', 'api_keys', 'privateKeys', 'pwds', 'cookies', 'passphrases', 'turnCredentials', 'signatures', 'jwts', 'accessTokens', 'refresh_tokens', 'id_tokens', 'ID_TOKENS', 'xsrfTokens',
     // Acronyms and one word (audit of the change: these had leaked).
     'IDTokens', 'APITokens', 'JWTTokens', 'accesstokens', 'refreshtokens', 'ACCESSTOKENS',
+    // AWS's secret key (Amazon KVS's SDK is given it beside its sessionToken), media keys (mediasoup's srtpParameters.keyBase64), TurnPass (relay audit).
+    'secretAccessKey', 'SecretAccessKey', 'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'secret_key', 'keyBase64', 'e2eeKey', 'encryptionKey', 'masterKey', 'srtpKey', 'signingKey', 'TurnPass',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
-  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options', 'accessKeyId', 'keyId', 'cryptoSuite', 'keyframe'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {
     expect(SECRET_KEYS).toContain('password');
     expect(SECRET_KEY_ENDINGS).toContain('token');
@@ -259,6 +261,11 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
   it('a quoted cookie value (RFC 6265) is redacted whole, in a string and in JSON source (it kept "quotedSECRET")', () => {
     expect(redactFrame({ msg: 'Cookie: session="quotedSECRET"; x=1' })).toEqual({ msg: 'Cookie: [redacted]' });
     expect(redactText('{"msg":"Cookie: session=\\"quotedSECRET\\"\\r\\nnext line"}')).toBe('{"msg":"Cookie: [redacted]\\r\\nnext line"}');
+    // A Digest credential's whole parameter list (RFC 3261 §20.7's example: relay audit, the user and response were kept), after an escaped line break too.
+    const register = 'REGISTER sips:ss2.biloxi.example.com SIP/2.0\r\nAuthorization: Digest username="Alice", realm="atlanta.com", nonce="84a4cc6f3082121f32b42a2187831a9e", response="7587245234b3434cc3412213e5f113a5432"\r\n\r\n';
+    expect(redactFrame({ type: 'sip', message: register })).toEqual({ type: 'sip', message: 'REGISTER sips:ss2.biloxi.example.com SIP/2.0\r\nAuthorization: Digest [redacted]\r\n\r\n' });
+    expect(redactText(JSON.stringify({ type: 'sip', message: register, n: 1 }))).toBe('{"type":"sip","message":"REGISTER sips:ss2.biloxi.example.com SIP/2.0\\r\\nAuthorization: Digest [redacted]\\r\\n\\r\\n","n":1}');
+    expect(redactText('{"m":"INVITE\\r\\nCookie: sid=abc123\\r\\nAuthorization: Bearer abcdefghijklmnop1234\\r\\n"}')).toBe('{"m":"INVITE\\r\\nCookie: [redacted]\\r\\nAuthorization: Bearer [redacted]\\r\\n"}');
   });
 
   it('a Cookie or Set-Cookie header written in a string: its value', () => {

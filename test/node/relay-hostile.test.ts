@@ -39,8 +39,8 @@ async function relayProcess(args: readonly string[] = []) {
 }
 const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGTERM');
 
-/** Writes raw bytes to the relay's port; resolves with its answer's status line (or "closed", "timeout"). */
-function raw(port: number, bytes: string | Buffer, ms = 2000): Promise<string> {
+/** Writes raw bytes to the relay's port; resolves with its answer's status line, or its whole head with `head` (or "closed", "timeout"). */
+function raw(port: number, bytes: string | Buffer, ms = 2000, head = false): Promise<string> {
   return new Promise((res) => {
     const s = connect(port, '127.0.0.1');
     let got = '';
@@ -49,13 +49,15 @@ function raw(port: number, bytes: string | Buffer, ms = 2000): Promise<string> {
       s.destroy();
       res(v);
     };
-    const timer = setTimeout(() => done(got ? got.split('\r\n')[0]! : 'timeout'), ms);
+    const end = head ? '\r\n\r\n' : '\r\n';
+    const part = () => (head ? got.split(end)[0]! + end : got.split(end)[0]!);
+    const timer = setTimeout(() => done(got ? part() : 'timeout'), ms);
     s.on('data', (d) => {
       got += d.toString('latin1');
-      if (got.includes('\r\n')) done(got.split('\r\n')[0]!);
+      if (got.includes(end)) done(part());
     });
-    s.on('error', () => done(got ? got.split('\r\n')[0]! : 'closed'));
-    s.on('close', () => done(got ? got.split('\r\n')[0]! : 'closed'));
+    s.on('error', () => done(got ? part() : 'closed'));
+    s.on('close', () => done(got ? part() : 'closed'));
     s.write(bytes);
   });
 }
@@ -149,7 +151,9 @@ describe('WebSocket paths (README walk: any path but /feed joined a room)', () =
     // Behind a token, the feed without it is 401, as its WebSocket is (relay audit: 404 made it look absent, while the upgrade said 401).
     const locked = await relay({ token: 'tok' });
     const lockedPort = Number(new URL(locked.url).port);
-    expect(await raw(lockedPort, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 401/);
+    // With its challenge (RFC 9110 §15.5.2: a 401 carries WWW-Authenticate; relay audit), here and on a refused upgrade.
+    expect(await raw(lockedPort, 'GET /feed HTTP/1.1\r\nHost: x\r\n\r\n', 2000, true)).toMatch(/^HTTP\/1\.1 401[^]*\r\nwww-authenticate: Bearer realm="sdpscope relay"\r\n/i);
+    expect(await raw(lockedPort, `GET /?room=x HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, 2000, true)).toMatch(/^HTTP\/1\.1 401[^]*\r\nWWW-Authenticate: Bearer realm="sdpscope relay"\r\n/);
     expect(await raw(lockedPort, 'GET /feed?token=wrong HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 401/);
     expect(await raw(lockedPort, 'GET /feed?token=tok HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 426/);
   });
@@ -552,6 +556,12 @@ describe('the relay/client audit of 2026-12-05', () => {
     const lines: string[] = [];
     const r = await relay({ log: '/dev/full', logFailure: 'continue', onLine: (l) => l.kind === 'event' && lines.push(`${l.event} ${l.detail}`), onLogError: () => undefined });
     await until(() => lines.some((l) => l.startsWith('log-error')));
+    // Alone in a room, a frame is not "logged" once the log has failed (relay audit: "the frame was logged, not delivered").
+    const alone = await joinRelay(`${r.url}/?room=solo`);
+    alone.ws.send('{"type":"ready"}');
+    await until(() => alone.notices.some((n) => n.event === 'no-recipients'));
+    expect(alone.notices.find((n) => n.event === 'no-recipients')).toMatchObject({ message: 'nobody else is in room solo: the frame was not delivered' });
+    alone.ws.close();
     await r.close();
     expect(lines.at(-1)).toBe('stopped the log had failed: frames since then were relayed, not logged');
   });

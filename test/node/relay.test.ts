@@ -230,6 +230,9 @@ describe('security', () => {
     // The scheme name in any case (RFC 9110 §11.1; relay audit: "bearer" got 401).
     const lower = await join_(r.url, { headers: { authorization: 'bearer s3cret' } });
     expect(lower.notices[0]).toMatchObject({ event: 'joined' });
+    // One blank or more after the scheme (RFC 9110 §11.4: 1*SP; relay audit: two blanks got 401).
+    const spaced = await join_(`${r.url}/?room=spaced`, { headers: { authorization: 'Bearer  s3cret' } });
+    expect(spaced.notices[0]).toMatchObject({ event: 'joined' });
   });
 
   it('refuses origins outside the allow-list with 403', async () => {

@@ -36,12 +36,18 @@ export function tokenOf(req: IncomingMessage, target: RequestTarget): string | n
   if (q !== null) return q;
   const auth = req.headers.authorization;
   // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer x" was refused (relay audit).
-  return auth !== undefined && /^bearer /i.test(auth) ? auth.slice(7) : null;
+  // One blank or more after it (RFC 9110 §11.4: 1*SP): "Bearer  x" had kept a blank in the token (relay audit).
+  const m = auth === undefined ? null : /^bearer[ \t]+(.*)$/is.exec(auth);
+  return m === null ? null : m[1]!.trimEnd();
 }
+
+/** The challenge a 401 carries (RFC 9110 §15.5.2 requires one; RFC 6750 §3's form: relay audit). */
+export const CHALLENGE = 'Bearer realm="sdpscope relay"';
 
 /** Refuses an upgrade on its raw socket with an HTTP status, and closes it. */
 export function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+  const challenge = status === 401 ? `WWW-Authenticate: ${CHALLENGE}\r\n` : '';
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${challenge}Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
   socket.destroy();
 }
 
@@ -80,7 +86,7 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
   }
   // Without the token, the feed is unauthorized (401, as its WebSocket is), not "not found" (relay audit).
   if (target.path === '/feed' && o.feed) {
-    res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized\n');
+    res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': CHALLENGE }).end('Unauthorized\n');
     return;
   }
   // A liveness check for supervisors and load balancers (operator audit: only GET / answered 200,
@@ -91,7 +97,7 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
   }
   const file = PAGE_FILES[target.path];
   if (PROTECTED.has(target.path) && (!o.feed || (o.token !== undefined && !sameSecret(tokenOf(req, target), o.token)))) {
-    res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain' }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
+    res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain', ...(o.feed ? { 'www-authenticate': CHALLENGE } : {}) }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
     return;
   }
   if (!file || !o.pageDir) {

@@ -337,7 +337,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       to.push(m.id);
     }
     if (to.length === 0 && c.bucket.shouldWarnAlone()) {
-      notice(c.ws, { type: 'relay-notice', event: 'no-recipients', room: c.room, message: `nobody else is in room ${c.room}: the frame was ${o.log !== undefined ? 'logged, ' : ''}not delivered` });
+      notice(c.ws, { type: 'relay-notice', event: 'no-recipients', room: c.room, message: `nobody else is in room ${c.room}: the frame was ${o.log !== undefined && pipe.logError === null ? 'logged, ' : ''}not delivered` });
     }
     pipe.frame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text, ...(isBinary ? { binary: true } : {}) });
   }
