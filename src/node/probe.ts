@@ -17,6 +17,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import ipaddr from 'ipaddr.js';
 import { requireInteger, requireObject, SdpscopeError } from '../errors.js';
 import { escapeUnsafe } from '../escape.js';
 import {
@@ -546,6 +547,10 @@ const mappedOf = (m: StunMessage) => addressAttr(m, A.XOR_MAPPED_ADDRESS, true) 
  */
 function requireMapped(m: StunMessage, what: string): Endpoint {
   const mapped = mappedOf(m);
+  // The unspecified address or port 0 is no address a packet came from (probe audit: "mapped 0.0.0.0:0" passed).
+  if (mapped && (mapped.port === 0 || /^(?:0\.0\.0\.0|::)$/.test(mapped.address))) {
+    throw failure('bad-response', `${what}: a success whose mapped address is ${fmt(mapped)}`, 'no packet comes from the unspecified address or port 0: the server did not say which address it saw (RFC 8489 §14.2), and an ICE agent makes no usable server-reflexive candidate of it; not a conforming STUN server');
+  }
   if (mapped) return mapped;
   const a = attribute(m, A.XOR_MAPPED_ADDRESS) ?? attribute(m, A.MAPPED_ADDRESS);
   let why = 'none';
@@ -1021,6 +1026,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
   let shared: UdpChannel | null = null;
   const opened: Channel[] = [];
   const bindingUnanswered = new Set<number>();
+  /** When this run last freed an allocation on each server address (checkTurn: a 486 just after is asked again). */
+  const freed = new Map<string, number>();
   const anyAddress = (f: 4 | 6) => (f === 6 ? '::' : '0.0.0.0');
   try {
     if (firstUdp) {
@@ -1070,7 +1077,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           try {
             const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
             if (first !== channel) mine.push(first);
-            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
+            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
           } catch (e) {
             // Refused too (nothing listens for UDP there): the TCP cross-check below, as for silence (probe audit).
             if (e instanceof ProbeFailure && (e.error.code === 'no-answer' || e.error.code === 'refused')) {
@@ -1086,8 +1093,27 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         if (m.method !== STUN_METHODS.binding || m.class === 'request') throw failure('bad-response', `Binding: answered with a ${m.class} of method 0x${m.method.toString(16).padStart(3, '0')}`, 'the answer to a request is a success or an error of the same method (RFC 8489 §6.3): not a conforming STUN server');
         if (m.class !== 'success') {
           const e = errorOf(m, 'Binding');
+          // A long-term challenge (REALM and NONCE, RFC 8489 §9.2.4): coturn's --secure-stun. A browser
+          // never sends a Binding to a turn: server (libwebrtc's TurnPort starts with Allocate): its
+          // Allocate is asked (probe audit: the server failed "short-term", its Allocate never tried).
+          const longTerm = attribute(m, A.REALM) !== undefined && attribute(m, A.NONCE) !== undefined;
+          if (e?.code === 401 && longTerm && turn) {
+            say(`Binding: 401 ${e.reason} with REALM and NONCE: the server wants long-term credentials for a plain Binding (coturn --secure-stun); Allocate is asked all the same`);
+            const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
+            if (first !== channel) mine.push(first);
+            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
+            d.warnings.push('the server wants credentials for a plain STUN Binding (a 401 with REALM and NONCE: coturn --secure-stun): as a stun: server it gives ICE agents no server-reflexive candidate, since browsers send no credentials on Bindings; through its allocations it works');
+            continue;
+          }
+          if (e?.code === 401 && longTerm) throw failure('unauthorized', `Binding: 401 ${e.reason}`, 'the server wants long-term credentials (REALM and NONCE, RFC 8489 §9.2) for a plain Binding, as coturn does with --secure-stun: browsers send none on a STUN Binding, so as a stun: server it gives them no server-reflexive candidate; as a turn: URL its allocations still work', 401);
           if (e?.code === 401) throw failure('unauthorized', `Binding: 401 ${e.reason}`, 'the server wants credentials for a plain Binding (short-term credentials, RFC 8489 §9.1): it is not a STUN server for anyone, such as an ICE agent\'s port, or a TURN server that authenticates Bindings', 401);
           throw e ? stunFailure('Binding', e, undefined, m) : failure('bad-response', 'Binding: an error answer without ERROR-CODE', 'not a conforming STUN server');
+        }
+        // An answer from another address or port than the one asked: a browser drops it (libwebrtc's
+        // UDPPort hands the STUN request manager only packets from a server address; probe audit:
+        // a server answering from a fresh port passed, while browsers got no srflx from it).
+        if (r.uri.transport === 'udp' && !sameEndpoint(answer.from, to)) {
+          throw failure('bad-response', `Binding: answered from ${fmt(answer.from)}, not from ${fmt(to)}, where it was sent`, 'browsers take a STUN answer only from the address and port they sent the request to, so they get no server-reflexive candidate from this server: a server with several addresses answering from another one, or behind a NAT or load balancer that rewrites its replies\' source');
         }
         if (r.uri.transport === 'udp') udpAnswered = true;
         d.rttMs = answer.rttMs;
@@ -1107,7 +1133,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         if (turn) {
           const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
           if (first !== channel) mine.push(first);
-          await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, signal);
+          await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
         }
       } catch (e) {
         if (!(e instanceof ProbeFailure)) {
@@ -1326,6 +1352,20 @@ function dataIndication(alloc: Allocation, payload: Uint8Array, timeoutMs: numbe
   });
 }
 
+/** The same address (in any of its spellings: "0:0::1" is "::1") and port. */
+function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
+  if (a.port !== b.port) return false;
+  try {
+    return ipaddr.process(a.address).toNormalizedString() === ipaddr.process(b.address).toNormalizedString();
+  } catch {
+    return a.address === b.address;
+  }
+}
+
+/** How long after this run freed allocations on a server a 486 there is asked again, and after how long. */
+const FREED_RECENTLY_MS = 10_000;
+const QUOTA_RETRY_MS = 1500;
+
 /** A Binding over TCP (is it UDP that is blocked?). */
 /** A Binding over TCP: answered, refused (nothing listens: the server is down, not a firewall), or silent. */
 async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal): Promise<'answered' | 'refused' | 'connected' | 'silent'> {
@@ -1347,12 +1387,38 @@ async function tcpBinding(to: Endpoint, timeoutMs: number, signal?: AbortSignal)
  * and back, both freed whatever happens (an allocation the server may have made too: an
  * Allocate whose answer came late, failed its integrity check, or was malformed).
  */
-async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, timeoutMs: number, say: (s: string) => void, opened: Channel[], connect: () => Promise<StreamChannel>, signal?: AbortSignal): Promise<void> {
+async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, timeoutMs: number, say: (s: string) => void, opened: Channel[], connect: () => Promise<StreamChannel>, freed: Map<string, number>, signal?: AbortSignal): Promise<void> {
   const a = new Allocation(first, r, to, timeoutMs, say, 'Allocate', signal);
   if (d.mapped !== null) a.answered = 'Binding';
   let b: Allocation | null = null;
+  /**
+   * An Allocate refused with 486 a moment after this run freed allocations on the server is asked
+   * once more, QUOTA_RETRY_MS later: coturn counts a freed UDP allocation against the user's quota
+   * for a while (probe audit: the TCP URI after the UDP one of one server failed "close other
+   * sessions" under --user-quota=2, the only allocations the probe's own, freed).
+   */
+  const allocate = async (alloc: Allocation): Promise<void> => {
+    try {
+      await alloc.allocate();
+    } catch (e) {
+      const at = freed.get(to.address);
+      if (!(e instanceof ProbeFailure) || e.error.code !== 'allocation-quota' || at === undefined || Date.now() - at > FREED_RECENTLY_MS) throw e;
+      say(`${e.error.reason}, ${Date.now() - at} ms after this probe freed its own allocations on the server (a server may count them for a while: coturn does): asked again in ${QUOTA_RETRY_MS} ms`);
+      await new Promise<void>((ok) => {
+        const t = setTimeout(ok, QUOTA_RETRY_MS);
+        signal?.addEventListener('abort', () => (clearTimeout(t), ok()), { once: true });
+      });
+      if (signal?.aborted) throw interrupted('the Allocate', signal);
+      try {
+        await alloc.allocate();
+      } catch (again) {
+        if (again instanceof ProbeFailure && again.error.code === 'allocation-quota') throw failure('allocation-quota', again.error.reason, `asked again ${QUOTA_RETRY_MS} ms after this probe freed its own allocations on the server, and still refused: the user's quota is taken by other sessions, or the server counts freed allocations longer (coturn --user-quota, --total-quota)`, again.error.stunCode);
+        throw again;
+      }
+    }
+  };
   try {
-    await a.allocate();
+    await allocate(a);
     d.relayed = a.relayed;
     // A server that answered no Binding (TURN only): its mapped address is the Allocate's.
     d.mapped ??= a.mapped;
@@ -1366,7 +1432,7 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     b = new Allocation(second, r, to, timeoutMs, say, 'second Allocate', signal);
     b.answered = 'Allocate';
     try {
-      await b.allocate();
+      await allocate(b);
     } catch (e) {
       // The one other allocation is the probe's own first one (probe audit: "close other sessions").
       if (e instanceof ProbeFailure && (e.error.code === 'allocation-quota' || e.error.code === 'insufficient-capacity')) {
@@ -1414,6 +1480,7 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
       // Whatever one Refresh meets, the other allocation is freed too (audit: an exception here left it).
       try {
         const how = await alloc.free();
+        if (how === 'freed') freed.set(to.address, Date.now());
         if (how === 'freed' || alloc.relayed) say(`Refresh lifetime 0: ${alloc.relayed ? fmt(alloc.relayed) : 'the allocation'} ${how === 'freed' ? 'freed' : 'already gone'}`);
       } catch (e) {
         say(`Refresh lifetime 0 failed: ${e instanceof ProbeFailure ? e.error.reason : e instanceof SdpscopeError ? e.reason : String(e)}`);

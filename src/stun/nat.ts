@@ -257,7 +257,10 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   // Told whatever the mapping tests gave (probe audit: a mapping test II lost to a firewall dropped the filtering too, unsaid).
   if (f && o.otherAddress) {
     if (!f.i) evidence.push('filtering test I (a fresh local port): no answer');
-    else if (f.ii === undefined) evidence.push('filtering test II did not run');
+    // Its problem, when it ran and was not honoured, is said above (probe audit: "…does not honour CHANGE-REQUEST", then "did not run").
+    else if (f.ii === undefined) {
+      if (!o.filteringProblem) evidence.push('filtering test II did not run');
+    }
     else if (f.ii) {
       filtering = 'endpoint-independent';
       evidence.push('filtering test II: the answer from the other address and port (never sent to) came in: endpoint-independent filtering');

@@ -113,6 +113,31 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     expect(s.seen).toContain('allocate');
   });
 
+  it('a TURN server that wants credentials for a Binding (a 401 with REALM and NONCE: coturn --secure-stun): its Allocate is asked and passes, with a warning; as a stun: URL it fails as that (probe audit: "short-term credentials", Allocate never tried)', async () => {
+    const s = await server({ secureStun: true });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true, error: null });
+    expect(r.servers[0]!.steps[0]).toMatch(/^Binding: 401 Unauthorized with REALM and NONCE: the server wants long-term credentials for a plain Binding \(coturn --secure-stun\); Allocate is asked all the same/);
+    expect(r.servers[0]!.warnings).toContainEqual(expect.stringMatching(/^the server wants credentials for a plain STUN Binding \(a 401 with REALM and NONCE: coturn --secure-stun\)/));
+    expect(s.seen).toContain('allocate');
+    const stun = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
+    expect(stun.servers[0]!.error).toMatchObject({ code: 'unauthorized', reason: 'Binding: 401 Unauthorized' });
+    expect(stun.servers[0]!.error!.explanation).toMatch(/^the server wants long-term credentials \(REALM and NONCE, RFC 8489 §9\.2\) for a plain Binding, as coturn does with --secure-stun/);
+    // Without REALM and NONCE, the short-term words, as before.
+    const short = await server({ errors: { binding: 401 } });
+    expect((await run([turnOf(short)], { nat: false })).servers[0]!.error!.explanation).toMatch(/short-term credentials, RFC 8489 §9\.1/);
+  });
+
+  it('an answer from another port than the one asked: a bad response, as browsers drop it (probe audit: passed); a mapped address 0.0.0.0:0: a bad response', async () => {
+    const other = await server({ replyFromOtherPort: true });
+    const r = await run([`stun:127.0.0.1:${other.port}`], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: `Binding: answered from 127.0.0.1:${other.altPort}, not from 127.0.0.1:${other.port}, where it was sent` });
+    expect(r.servers[0]!.error!.explanation).toMatch(/^browsers take a STUN answer only from the address and port they sent the request to/);
+    const zero = await server({ mappedZero: true });
+    const z = await run([`stun:127.0.0.1:${zero.port}`], { nat: false });
+    expect(z.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Binding: a success whose mapped address is 0.0.0.0:0' });
+  });
+
   it('a STUN-only server (coturn --stun-only): the Allocate\'s silence is said as such, not as a server down', async () => {
     const s = await server({ noTurn: true });
     const r = await run([turnOf(s)], { nat: false });
@@ -225,6 +250,18 @@ describe('probe: TURN', () => {
     expect(r.servers[0]!.error).toMatchObject({ code: 'allocation-quota', stunCode: 486, reason: expect.stringMatching(/^second Allocate: 486/) });
     expect(r.servers[0]!.error!.explanation).toMatch(/^the probe needs two allocations \(one relays to the other\) and the server allowed one: a quota of one allocation/);
     expect(s.allocations()).toBe(0);
+  });
+
+  it('two URIs of one server under a quota of two that counts freed allocations for a while (coturn --user-quota=2): the second\'s 486 is asked again after the probe\'s own were freed, and passes; still refused, said so (probe audit: "close other sessions")', async () => {
+    const s = await server({ quota: 2, releaseAfterMs: 1000 });
+    const r = await run([turnOf(s), turnOf(s)], { nat: false });
+    expect(r.servers.map((x) => x.ok)).toEqual([true, true]);
+    expect(r.servers[1]!.steps).toContainEqual(expect.stringMatching(/^Allocate: 486 Allocation Quota Reached, \d+ ms after this probe freed its own allocations on the server \(a server may count them for a while: coturn does\): asked again in 1500 ms$/));
+    const slow = await server({ quota: 2, releaseAfterMs: 60_000 });
+    const r2 = await run([turnOf(slow), turnOf(slow)], { nat: false });
+    expect(r2.servers[1]!.error).toMatchObject({ code: 'allocation-quota', stunCode: 486, explanation: expect.stringMatching(/^asked again 1500 ms after this probe freed its own allocations on the server, and still refused/) });
+    // A 486 with nothing freed before is said at once, as before.
+    expect(r2.servers[0]!.ok).toBe(true);
   });
 
   it('a wrong password: 401 after credentials', async () => {
@@ -496,6 +533,8 @@ describe('probe: the NAT tests read what they see', () => {
     const r = await run([`stun:127.0.0.1:${s.port}`]);
     expect(r.nat.filtering).toBeNull();
     expect(r.nat.evidence.join('\n')).toMatch(/the server does not honour CHANGE-REQUEST, so filtering cannot be told/);
+    // Said once: not also "did not run" (probe audit: the two lines contradicted each other).
+    expect(r.nat.evidence).not.toContain('filtering test II did not run');
   });
 
   it('--no-nat: no verdict, no table', async () => {

@@ -53,6 +53,12 @@ export interface ScriptedServerOptions {
   readonly silent?: boolean;
   /** Answer no Binding, over UDP or TCP (TURN only: coturn --no-stun). */
   readonly noBinding?: boolean;
+  /** Answer a plain Binding from the alternate port (a server whose replies leave from another socket). */
+  readonly replyFromOtherPort?: boolean;
+  /** Answer a Binding with XOR-MAPPED-ADDRESS 0.0.0.0:0. */
+  readonly mappedZero?: boolean;
+  /** Answer a Binding with 401, REALM and NONCE (a long-term challenge), as coturn --secure-stun does. */
+  readonly secureStun?: boolean;
   /** Answer Binding only (STUN only: coturn --stun-only). */
   readonly noTurn?: boolean;
   /** Also listen on TCP (the primary port) for Binding. */
@@ -95,6 +101,8 @@ export interface ScriptedServerOptions {
   readonly advertise?: string;
   /** Allocations at once past which an Allocate is answered 486 (coturn --user-quota). */
   readonly quota?: number;
+  /** A freed allocation still counts against the quota for this long (coturn releases a UDP allocation's slot late: probe audit). */
+  readonly releaseAfterMs?: number;
   /** The LIFETIME of Allocate successes (default 600). */
   readonly lifetime?: number;
   /** Every answer, as it is about to go out (UDP and TCP): the bytes to send instead. */
@@ -186,6 +194,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     client: { address: string; port: number };
   }
   const allocations = new Map<string, Allocation>();
+  /** Freed allocations still counted (releaseAfterMs). */
+  let releasing = 0;
   const tcpClients = new Set<TcpSocket>();
 
   const answer = (m: StunMessage, cls: 'success' | 'error', attrs: StunAttributeInput[], signed: boolean) =>
@@ -227,6 +237,8 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       const p = (flags & 2) !== 0;
       socket = via === primary ? (ip && p ? altIP : ip ? altI : p ? altP : primary) : via;
     }
+    if (o.replyFromOtherPort && !flags && via === primary) socket = altP;
+    if (o.mappedZero) from = { address: '0.0.0.0', port: 0 };
     const origin = socket.address();
     const other = addr(o.otherAddress ?? { address: '127.0.0.2', port: altPort });
     const attrs: StunAttributeInput[] = o.rfc3489
@@ -234,6 +246,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       : [{ type: A.XOR_MAPPED_ADDRESS, value: xor(from, m) }, { type: A.RESPONSE_ORIGIN, value: addr({ address: origin.address, port: origin.port }) }];
     if (o.rfc5780 !== false && !o.rfc3489) attrs.push({ type: A.OTHER_ADDRESS, value: other });
     if (o.errors?.binding) return { bytes: error(m, o.errors.binding, 'Scripted'), socket };
+    if (o.secureStun) return { bytes: error(m, 401, 'Unauthorized', [text(A.REALM, realm), text(A.NONCE, nonce)]), socket };
     return { bytes: answer(m, 'success', attrs, false), socket };
   }
 
@@ -271,7 +284,7 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
     if (closed) return null;
     if (m.method === M.allocate) {
       if (allocations.has(id)) return error(m, 437, 'Allocation Mismatch');
-      if (o.quota !== undefined && allocations.size >= o.quota) return error(m, 486, 'Allocation Quota Reached');
+      if (o.quota !== undefined && allocations.size + releasing >= o.quota) return error(m, 486, 'Allocation Quota Reached');
       const relay = await bind('127.0.0.1', 0);
       const a: Allocation = { relay, permissions: new Set(), client: from };
       relay.on('message', (data, rinfo) => {
@@ -300,6 +313,10 @@ export async function startScriptedServer(o: ScriptedServerOptions = {}): Promis
       if (readU32Value(attribute(m, A.LIFETIME)!) === 0) {
         a.relay.close();
         allocations.delete(id);
+        if (o.releaseAfterMs) {
+          releasing++;
+          setTimeout(() => releasing--, o.releaseAfterMs).unref();
+        }
       }
       return answer(m, 'success', [{ type: A.LIFETIME, value: new Uint8Array(4) }], !o.openRelay);
     }
