@@ -1291,13 +1291,29 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
   // that answers no Binding) or of another family, the leg is not tried: this machine's UDP is
   // not a peer's (e2e: behind a firewall that drops UDP, TURN over TCP had failed it).
   let seenAs: Endpoint | null = null;
+  /** The error the Binding got, when it got one (coturn --secure-stun's 401: it was said unanswered; probe audit). */
+  let refusedWith: string | null = null;
   if (r.family === family) {
     const b = await peer.transact(binding(), to, timeoutMs, signal);
     if (b !== null && b.message.class === 'success') seenAs = mappedOf(b.message);
+    else if (b !== null) {
+      let e: { code: number; reason: string } | null = null;
+      try {
+        e = errorOf(b.message, 'Binding');
+      } catch {
+        /* malformed: "an error" */
+      }
+      refusedWith = e !== null ? `${e.code} ${e.reason}` : 'with an error';
+    }
   }
   if (signal?.aborted) throw interrupted('the relayed datagram', signal);
   if (seenAs === null) {
-    say(`from outside: not tried (${r.family === family ? 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none' : `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`}; the relayed address was not tried as a peer reaches it)`);
+    const why = r.family !== family
+      ? `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`
+      : refusedWith !== null
+        ? `a Binding over UDP from this machine was answered ${refusedWith}, with no mapped address`
+        : 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none';
+    say(`from outside: not tried (${why}; the relayed address was not tried as a peer reaches it)`);
     return null;
   }
   await a.permit(seenAs);

@@ -120,6 +120,8 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     expect(r.servers[0]!.steps[0]).toMatch(/^Binding: 401 Unauthorized with REALM and NONCE: the server wants long-term credentials for a plain Binding \(coturn --secure-stun\); Allocate is asked all the same/);
     expect(r.servers[0]!.warnings).toContainEqual(expect.stringMatching(/^the server wants credentials for a plain STUN Binding \(a 401 with REALM and NONCE: coturn --secure-stun\)/));
     expect(s.seen).toContain('allocate');
+    // The outside leg's Binding was answered, with the 401: not said unanswered.
+    expect(r.servers[0]!.steps).toContainEqual(expect.stringMatching(/^from outside: not tried \(a Binding over UDP from this machine was answered 401 Unauthorized, with no mapped address;/));
     const stun = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
     expect(stun.servers[0]!.error).toMatchObject({ code: 'unauthorized', reason: 'Binding: 401 Unauthorized' });
     expect(stun.servers[0]!.error!.explanation).toMatch(/^the server wants long-term credentials \(REALM and NONCE, RFC 8489 §9\.2\) for a plain Binding, as coturn does with --secure-stun/);
