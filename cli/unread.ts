@@ -6,7 +6,7 @@
  * standard input too), only when nothing was found.
  */
 import { gluedSdpLines } from '../src/input/line-scanner.js';
-import { readInput } from '../src/input/read.js';
+import { GETSTATS_MARK, readInput } from '../src/input/read.js';
 
 /** A candidate type word, not one before a quoted value (Asterisk's "host '24.34.48.22'" is a host name; candidates audit). */
 const TYPE = /\b(?:host|srflx|prflx|relay)\b(?![ \t]{0,4}['"])/;
@@ -27,7 +27,7 @@ const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
     // getStats() results saved as JSON (an RTCStatsReport's values): `sdpscope ice` reads them (dumps audit: a bare "no candidate found").
     // A snapshot from before ICE began has no candidate in it, only a transport or a peer-connection (real-dump audit).
     // Firefox before 50 named them localcandidate, remotecandidate, candidatepair (ICE audit: rtc-health's Firefox 36 stats got a bare NO_SDP_FOUND).
-    mark: /"type" ?: ?"(?:local-?candidate|remote-?candidate|candidate-?pair|transport|peer-connection)"/,
+    mark: GETSTATS_MARK,
     says: 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads (the pairs, their checks, the verdict); the candidate lines themselves are in the icecandidate events and the SDPs',
   },
   {

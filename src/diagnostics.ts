@@ -141,6 +141,7 @@ export interface InputDiagnosticPayloads {
   'line-too-long': LinePosition;
   'sdp-cut': LinePosition;
   'sdp-lines-glued': LinePosition;
+  'getstats-results': LinePosition;
 }
 
 /** Offer/answer rules (negotiate, sdp-diff). */
@@ -276,6 +277,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'line-too-long': 'warning',
   'sdp-cut': 'warning',
   'sdp-lines-glued': 'warning',
+  'getstats-results': 'info',
   'no-common-codec': 'error',
   'codec-parameters-differ': 'warning',
   'answer-codec-not-offered': 'warning',
@@ -634,6 +636,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A line holds three or more SDP attributes each written right after the value before it (`a=rtcp-muxa=rtcp-rsizea=rtpmap:111 opus/48000/2`): the description\'s line breaks were lost, as a post, a chat or a copy from a page loses them. Where one line ends cannot be told, so the lines are not read as a description; candidates on the line are still read.',
     action: 'Take the description again with its line breaks: the application\'s own log of the SDP, a webrtc-internals dump, or the thread\'s raw text.',
     reference: 'RFC 8866 §5',
+  },
+  'getstats-results': {
+    domain: 'input',
+    title: 'getStats() results, not signaling',
+    description: 'The input holds no SDP and no candidate line, and looks like getStats() results saved as JSON (RTCStats objects of type candidate-pair, local-candidate, transport…): the ICE state of a call, which readInput does not read. readStatsDump (or peerConnectionFromStats for live results) and explainIce read them: the pairs, their checks, the candidates as the stats show them, a verdict (sdpscope ice).',
+    action: 'Give the text to readStatsDump and the peer connection to explainIce (`sdpscope ice FILE`); the candidate lines themselves are in the icecandidate events and the SDPs.',
+    reference: 'W3C webrtc-stats',
   },
   // Negotiation
   'no-common-codec': {

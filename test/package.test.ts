@@ -346,6 +346,8 @@ describe('its declarations in strict TypeScript, skipLibCheck off', () => {
   it('a browser app (DOM, no Node types) compiles against the core and sdpscope/node (its declarations need no Node types)', () => {
     const r = tsc('ts-browser', { module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], types: [] }, {
       'app.ts': `${imports}\nimport { readTextInput } from 'sdpscope/node';\n${use}\nvoid readTextInput('x').catch(() => undefined);\n`,
+      // The README's live-stats line as typed: DOM's RTCStatsReport (forEach only without DOM.Iterable), optional SDPs, the configuration (library audit: TS2322, TS2379).
+      'live.ts': `import { explainIce, peerConnectionFromStats } from 'sdpscope';\nexport async function why(pc: RTCPeerConnection): Promise<string> {\n  return explainIce(peerConnectionFromStats([await pc.getStats()], { localSdp: pc.localDescription?.sdp, remoteSdp: pc.remoteDescription?.sdp, configuration: pc.getConfiguration() })).verdict.code;\n}\n`,
     });
     expect(r.stdout + r.stderr).toBe('');
   });

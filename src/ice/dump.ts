@@ -799,16 +799,25 @@ function getStatsSnapshots(doc: unknown): StatsSnapshot[] | null {
  * One getStats() result: an RTCStatsReport (a Map by id), its values as an array, or an object by
  * id (`Object.fromEntries(report)`, what JSON keeps of one).
  */
-export type StatsSnapshot = ReadonlyMap<string, unknown> | readonly unknown[] | Readonly<Record<string, unknown>>;
+export type StatsSnapshot = ReadonlyMap<string, unknown> | readonly unknown[] | Readonly<Record<string, unknown>> | StatsMaplike;
+
+/**
+ * An RTCStatsReport as TypeScript's "DOM" lib alone declares it (forEach only; get, values and
+ * the rest come with "DOM.Iterable"): `[await pc.getStats()]` type-checks under `lib: ["ES2022",
+ * "DOM"]` too (library audit: TS2322 under the project's own browser settings).
+ */
+export interface StatsMaplike {
+  forEach(callbackfn: (value: unknown, key: string, parent: unknown) => void): void;
+}
 
 export interface LiveStatsOptions {
   /** The peer connection's name in the report (default "live"). */
   readonly id?: string;
   /** Its current local and remote SDPs (pc.localDescription?.sdp, pc.remoteDescription?.sdp), when you have them. */
-  readonly localSdp?: string | null;
-  readonly remoteSdp?: string | null;
+  readonly localSdp?: string | null | undefined;
+  readonly remoteSdp?: string | null | undefined;
   /** Its RTCConfiguration (pc.getConfiguration()): the ICE servers and policy the report then names. */
-  readonly configuration?: Readonly<Record<string, unknown>> | null;
+  readonly configuration?: object | null | undefined;
 }
 
 /** An RTCStatsReport (maplike: a browser's is no Map subclass) or a Map. */
@@ -819,6 +828,11 @@ export const isStatsReport = (s: unknown): s is ReadonlyMap<string, unknown> =>
 function statsOf(s: unknown, i: number): Iterable<unknown> {
   if (isStatsReport(s)) return s.values();
   if (Array.isArray(s)) return s;
+  if (s !== null && typeof s === 'object' && typeof (s as { forEach?: unknown }).forEach === 'function') {
+    const values: unknown[] = [];
+    (s as StatsMaplike).forEach((v) => values.push(v));
+    return values;
+  }
   if (isObject(s)) return Object.values(s);
   throw new SdpscopeError('INVALID_ARGUMENT', `peerConnectionFromStats: snapshot ${i} must be a getStats() result (an RTCStatsReport, its values as an array, or an object by id), got ${describe(s)}`);
 }

@@ -157,8 +157,17 @@ export function readInput(text: string, options: ScanOptions = {}): InputReport 
   requireOptions(options, 'readInput: the options', SCAN_OPTIONS);
   const sink = collectingSink();
   scanInput(text, sink, options);
-  return sink.report;
+  // Nothing read, and getStats() results: said where a dashboard sees it (library audit: an empty
+  // report, while the command line named sdpscope ice).
+  const r = sink.report;
+  if (r.descriptions.length === 0 && r.candidates.length === 0 && GETSTATS_MARK.test(text.slice(0, 65536))) {
+    sink.problem(diagnostic('getstats-results', 'no SDP and no candidate line: the input looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which readStatsDump and explainIce read (sdpscope ice)', { line: null, column: null, mid: null, ...(options.file !== undefined ? { file: options.file } : {}) }));
+  }
+  return r;
 }
+
+/** An RTCStats object's ICE type written in JSON (Firefox before 50 wrote them without the hyphen). */
+export const GETSTATS_MARK = /"type" ?: ?"(?:local-?candidate|remote-?candidate|candidate-?pair|transport|peer-connection)"/;
 
 /** The SDPs in `text`, each with its type (when known) and where it came from. */
 export function readDescriptions(text: string): FoundDescription[] {

@@ -287,10 +287,13 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
   it.each(['a', 'b'] as const)('side %s: an RTCStatsReport (a Map), its values, and Object.fromEntries of it give the same report: connected, through the pair the browser selected', (side) => {
     const peer = call.peers[side];
     const asMap = new Map(peer.stats.map((s) => [s['id'] as string, s]));
-    const reports = [asMap, peer.stats, Object.fromEntries(asMap)].map((snapshot) => explainIce(peerConnectionFromStats([snapshot], { localSdp: peer.localDescription.sdp, remoteSdp: peer.remoteDescription.sdp })));
+    // And a maplike with forEach only (what TypeScript's DOM lib declares of an RTCStatsReport).
+    const forEachOnly = { forEach: (cb: (v: unknown, k: string, p: unknown) => void) => asMap.forEach((v, k) => cb(v, k, asMap)) };
+    const reports = [asMap, peer.stats, Object.fromEntries(asMap), forEachOnly].map((snapshot) => explainIce(peerConnectionFromStats([snapshot], { localSdp: peer.localDescription.sdp, remoteSdp: peer.remoteDescription.sdp })));
     expect(reports[0]!.verdict.code).toBe('connected');
     expect(reports[1]).toEqual(reports[0]);
     expect(reports[2]).toEqual(reports[0]);
+    expect(reports[3]).toEqual(reports[0]);
     // Only the ICE objects are kept (no codec, rtp, certificate).
     expect(new Set([...peerConnectionFromStats([peer.stats]).stats.values()].map((h) => h.type))).toEqual(new Set(['candidate-pair', 'local-candidate', 'remote-candidate', 'transport', 'peer-connection'].filter((t) => peer.stats.some((s) => s['type'] === t))));
   });

@@ -1,3 +1,4 @@
+import { dumpText } from '../support/dumps.js';
 import { Readable } from 'node:stream';
 import { collectingSink, readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
 import { scanStream } from '../../src/node/stream.js';
@@ -142,6 +143,18 @@ describe('JSON', () => {
     expect(r.problems.map((p) => [p.kind, p.line, p.message])).toEqual([['sdp-cut', 1, "the SDP's quoted string on line 1 is not closed before the line ends (cut short): 5 SDP lines read, the rest lost"]]);
     // A whole quoted SDP is no cut one.
     expect(readInput(`12:00:01 send {"type":"offer","sdp":"${sdp}"}\n`).problems).toEqual([]);
+  });
+});
+
+describe('getStats() results (library audit: an empty report, the command line alone naming sdpscope ice)', () => {
+  it('nothing read: said, with readStatsDump and explainIce named; not when a dump or log holds candidates', () => {
+    for (const name of ['twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json', 'rtc-io-rtc-health__firefox36_getstats.json']) {
+      const r = readInput(dumpText(name));
+      expect([r.descriptions.length, r.candidates.length]).toEqual([0, 0]);
+      expect(r.problems).toEqual([expect.objectContaining({ kind: 'getstats-results', severity: 'info', line: null, message: expect.stringContaining('which readStatsDump and explainIce read (sdpscope ice)') })]);
+    }
+    const withCandidate = readInput(`${dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')}\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n`);
+    expect(withCandidate.problems.filter((p) => p.kind === 'getstats-results')).toEqual([]);
   });
 });
 
