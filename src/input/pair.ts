@@ -86,6 +86,20 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   return notes;
 }
 
+/**
+ * The descriptions before the offer and after its answer, which are not compared, said (library
+ * audit: a paste of two calls, four SDPs, compared the first two and named neither of the others).
+ */
+function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription]): string[] {
+  const before = all.slice(0, all.indexOf(offer));
+  const after = all.slice(all.indexOf(answer) + 1);
+  const lines = (fs: readonly FoundDescription[]) => listSome(fs, (f) => `line ${f.source.line}`);
+  const notes: string[] = [];
+  if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})`);
+  if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): another call or a renegotiation; give two descriptions as two files to compare others`);
+  return notes;
+}
+
 /** The descriptions by a source field's value, the values in order of appearance (one pass: a filter per value was quadratic; parser audit). */
 function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription) => string | undefined): Map<string, FoundDescription[]> {
   const groups = new Map<string, FoundDescription[]>();
@@ -138,7 +152,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
   const pair = offerAnswer(all);
-  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: guessedNotes(all, pair) };
+  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...guessedNotes(all, pair), ...outsideNotes(all, pair)] };
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }

@@ -11,6 +11,19 @@ describe('choosing what sdp-diff compares', () => {
     expect(inferType(raw('local__chromium156_answer_to_recvonly_offer.sdp')[0]!)).toBe('answer');
   });
 
+  it('a paste of two calls (four SDPs, no type stated): the first two compared, the others named as not compared (library audit: passed over in silence)', () => {
+    const sdps = [JSON.parse(sample('offer.json')).offer.sdp as string, JSON.parse(sample('answer.json')).answer.sdp as string, sample('chromium156-recvonly-offer.sdp'), sample('chromium156-answer.sdp')];
+    const paste = sdps.map((x, i) => `call ${i < 2 ? 1 : 2}:\n${x.replace(/\r\n/g, '\n')}`).join('\n');
+    const found = readDescriptions(paste);
+    expect(found).toHaveLength(4);
+    const p = pairFromOne(found, 'paste');
+    expect([p.first.source.line, p.second.source.line]).toEqual([found[0]!.source.line, found[1]!.source.line]);
+    expect(p.notes).toContain(`2 more descriptions after the answer not compared (line ${found[2]!.source.line}, line ${found[3]!.source.line}): another call or a renegotiation; give two descriptions as two files to compare others`);
+    // An answer before the offer: named too.
+    const q = pairFromOne(found.slice(1), 'paste');
+    expect(q.notes).toContain(`1 description before the offer not compared (line ${found[1]!.source.line})`);
+  });
+
   it('takes the offer then the answer from a frame log', () => {
     const p = pairFromOne(readDescriptions(sample('call.ndjson')), 'call.ndjson');
     expect([p.mode, p.first.type, p.second.type, p.first.source.line, p.second.source.line]).toEqual(['negotiation', 'offer', 'answer', 3, 4]);
