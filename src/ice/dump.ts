@@ -292,10 +292,25 @@ function otherInput(text: string): string {
   // (audit of the change: a French page and Firefox 34's were not told); nICEr's "ICE(PC:…" is not one.
   // Or from its ICE Stats table on (janus-gateway#508: Firefox 43's, its peer connection line not copied).
   if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head) || /^[ \t]*Local Candidate[ \t]+Remote Candidate[ \t]+ICE State\b/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
+  for (const [mark, name] of AGENT_LOGS) {
+    if (!mark.test(head)) continue;
+    // libwebrtc's 401s to TURN Allocates with none that succeeded: after the first (the server's
+    // challenge), a 401 answers the credentials (MixedReality-WebRTC#598: repeated, unsaid).
+    const denied = name.startsWith('libwebrtc') ? (head.match(/TURN allocate error response, id=\w{1,64}, code=401\b/g) ?? []).length : 0;
+    const turn = denied >= 2 && !head.includes('TURN allocate requested successfully') ? `; its TURN Allocates were answered 401 ${denied} times and none succeeded in it: after the server's first challenge, a 401 refuses the credentials (wrong, or a TURN REST one expired)` : '';
+    return `; it is ${name}: a log, not a stats dump (sdpscope ice reads a webrtc-internals or rtcstats dump, a Firefox about:webrtc report or getStats results of the same call); sdpscope candidates reads the candidate lines a log holds, and says what it cannot read${turn}`;
+  }
   if (/^[ \t]*v=0[ \t]*\r?$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
   if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:[^\s:]{1,32} \d{1,3} (?:udp|tcp) /i.test(head) || /\bCand\[[^\]:]*:[^\]:]+:\d{1,3}:(?:udp|tcp):/.test(head)) return SIGNALING_HINT;
   return '';
 }
+
+/** Native ICE agents' logs, told by their own lines (ICE audit: each was a bare NOT_A_DUMP). Each bounded: linear. */
+const AGENT_LOGS: readonly (readonly [RegExp, string])[] = [
+  [/\((?:port|turnport|turn_port|stun_port|p2p_transport_channel|basic_port_allocator|connection)\.cc:\d{1,6}\)|\bConn\[[^\]\n]{0,300}\]: (?:Sent|Received) STUN ping|\bP2PTransportChannel\b/, 'libwebrtc\'s native log (Chrome\'s --enable-logging, an Android app\'s logcat)'],
+  [/\bice (?:TRACE|DEBUG|INFO|WARNING|ERROR): |\bping STUN from (?:host|srflx|prflx|relay) /, 'pion/ice\'s log'],
+  [/libnice-DEBUG|\bComponent state changed for component \d{1,3} in stream \d{1,3}/, 'libnice\'s log (Janus, GStreamer)'],
+];
 
 const SIGNALING_HINT = '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';
 

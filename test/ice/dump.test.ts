@@ -161,6 +161,13 @@ describe('readStatsDump', () => {
     for (const text of [legacy, legacy.replace('{', '{ "id": "Conn-data-1-0",')]) {
       expect(() => readStatsDump(text)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^not a stats dump sdpscope reads: these are the legacy getStats\(\) stats of Chrome before 80 .*a "googCandidatePair" report/) }));
     }
+    // Native ICE agents' logs: said as such, with what reads what (ICE audit: a bare NOT_A_DUMP each); libwebrtc's repeated 401s to TURN Allocates said as refused credentials.
+    for (const [name, said] of [
+      ['mixedreality-webrtc-issue598__libwebrtc_native_log.txt', /it is libwebrtc's native log .*: a log, not a stats dump .*; its TURN Allocates were answered 401 2 times and none succeeded in it: after the server's first challenge, a 401 refuses the credentials/],
+      ['twilio-voice-quickstart-android-issue325__libwebrtc_logcat.txt', /it is libwebrtc's native log .*sdpscope candidates reads the candidate lines a log holds, and says what it cannot read$/],
+      ['pion-webrtc-issue428__pion_ice_trace_log.txt', /it is pion\/ice's log: a log, not a stats dump/],
+      ['janus-gateway-issue3382__libnice_log.txt', /it is libnice's log \(Janus, GStreamer\): a log, not a stats dump/],
+    ] as const) expect(() => readStatsDump(dumpText(name))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(said) }));
     // Empty is EMPTY_INPUT, as parseSdp says it (library audit: "it does not start as JSON does").
     for (const empty of ['', ' \n\t', '\ufeff']) expect(() => readStatsDump(empty)).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT', message: 'the dump is empty' }));
   });
