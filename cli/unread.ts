@@ -14,6 +14,8 @@ const TYPE = /\b(?:host|srflx|prflx|relay)\b(?![ \t]{0,4}['"])/;
 const ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}\b|\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b|\b[0-9a-f]{1,4}::[0-9a-f]{1,4}\b/i;
 /** A line that speaks of a candidate. */
 const ANNOUNCED = /\bcandidate\b/i;
+/** A candidate as Firefox's about:webrtc ICE Stats table writes it: "192.168.1.2:5000/udp(host)" (ICE audit: janus-gateway#508's table went unsaid). */
+const FIREFOX_CELL = /:\d{1,5}\/(?:udp|tcp)\((?:host|serverreflexive|peerreflexive|relayed|relay)[\w-]{0,16}\)/;
 /** Longer lines are not looked at (a candidate line is under 600 characters). */
 const MAX_LINE = 2000;
 
@@ -118,7 +120,8 @@ export function unreadLinesNote(head: { readonly text: string; readonly whole: b
     // A line that announces a candidate in other words ("New remote ice candidate discovered … Ip: …,
     // Type: host"), not one in a read form ("candidate:…", whose object may start lines above) nor a
     // pair, a port or a check that names addresses (libwebrtc's Port[…], baresip's checks).
-    if (l.length > MAX_LINE || read.has(i + 1) || !ANNOUNCED.test(l) || /candidate:/i.test(l) || !TYPE.test(l) || !ADDRESS.test(l) || endpoints.some((e) => l.includes(e))) continue;
+    const cell = FIREFOX_CELL.test(l);
+    if (l.length > MAX_LINE || read.has(i + 1) || !(ANNOUNCED.test(l) || cell) || /candidate:/i.test(l) || !(TYPE.test(l) || cell) || !ADDRESS.test(l) || endpoints.some((e) => l.includes(e))) continue;
     count++;
     first ??= { line: i + 1, text: l.trim() };
   }

@@ -75,6 +75,9 @@ describe('sdpscope candidates', () => {
     const { out } = await run([join(FIXTURES, 'candidates/kvs-webrtc-sdk-c-1467__kvs-onIceCandidateHandler-host-raddr0-linklocal.log')]);
     expect(out).toMatch(/\nnote: 2 other lines name a candidate type and an address in a form sdpscope does not read, passed over \(line 1: "2022-05-11 07:44:07 DEBUG   iceAgentLogNewCandidate\(\): New remote ice candidate /);
     expect((await run([join(SAMPLES, 'call.ndjson')])).out).not.toContain('note: ');
+    // Firefox's about:webrtc ICE Stats table ("192.168.52.1:64409/udp(host)"), beside an SDP read with no candidate (janus-gateway#508: 0 candidates, unsaid).
+    const firefox = (await run([join(FIXTURES, 'dumps/janus-gateway-issue508__firefox43_about_webrtc_text.txt')])).out;
+    expect(firefox).toMatch(/\nnote: 6 other lines name a candidate type and an address in a form sdpscope does not read, passed over \(line 3: "192\.168\.52\.1:64409\/udp\(host\)/);
   });
 
   it('--summary leaves the candidate tables out', async () => {
