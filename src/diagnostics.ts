@@ -156,6 +156,7 @@ export interface NegotiationDiagnosticPayloads {
   'invalid-direction': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'no-media-flow': MediaPosition;
   'no-media-at-all': MediaPosition;
+  'everything-rejected': MediaPosition;
   'dtls-role-conflict': MediaPosition;
   'offer-setup-not-actpass': MediaPosition;
   'missing-setup': MediaPosition;
@@ -288,6 +289,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'invalid-direction': 'error',
   'no-media-flow': 'info',
   'no-media-at-all': 'warning',
+  'everything-rejected': 'warning',
   'dtls-role-conflict': 'error',
   'offer-setup-not-actpass': 'warning',
   'missing-setup': 'warning',
@@ -707,6 +709,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Every audio and video m-line the answer accepted is inactive once negotiated (each one\'s no-media-flow): the call is up and carries no audio or video at all. An answerer with nothing to send answering a recvonly offer (Chrome answers it inactive), a hold on both sides, or directions munged.',
     action: 'Give the side that should send a track (addTrack, or a transceiver sendrecv/sendonly) before the offer or answer is made, and renegotiate (an answerer with nothing to send answers a recvonly offer inactive).',
     reference: 'RFC 3264 §6.1',
+  },
+  'everything-rejected': {
+    domain: 'negotiation',
+    title: 'The answer rejects every m-line',
+    description: 'Every m-line the offer opened is rejected (port 0) or left unanswered: nothing is negotiated, so no ICE or DTLS starts, no media flows and no data channel opens (ondatachannel never fires; channels made before the answer close in Chromium). Both browsers take such an answer. An answerer that supports nothing offered (a SIP gateway without the transport profile or codecs, an SFU with data channels off), or munging.',
+    action: 'Look at why the answerer declined each m-line (the per-m-line findings): its codecs, its transport profile (RTP/AVP and UDP/TLS/RTP/SAVPF are not interchangeable), SCTP support for a data channel; and offer what it takes.',
+    reference: 'RFC 3264 §6; RFC 8841',
   },
   'no-media-flow': {
     domain: 'negotiation',

@@ -70,7 +70,8 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.inAnswer && !m.bundle.answerTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
   out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
-  if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${m.sctp.offerMaxMessageSize ?? '(64 KiB)'} / ${m.sctp.answerMaxMessageSize ?? '(64 KiB)'}`);
+  // Each side's max-message-size is what it receives: the other sends at most that (RFC 8841 §6; data channel audit: which way each number limits went unsaid, and 0 read as nothing).
+  if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${messageSize(m.sctp.offerMaxMessageSize)} / ${messageSize(m.sctp.answerMaxMessageSize)} (the largest message each side receives: the other sends at most that)`);
 
   const rows: string[][] = [];
   for (const c of m.codecs.negotiated) {
@@ -213,4 +214,9 @@ export function renderDiff(d: DescriptionDiff, pair: DescriptionPair, names: rea
 /** A codec in the table's name column: name/clock rate, and its channels when more than one, in every row (sdp-diff audit: "red/48000" beside "red/48000/2 not in answer"). */
 function codecName(c: { readonly name: string; readonly clockRate: number | null; readonly channels: number | null }): string {
   return `${c.name || '?'}/${c.clockRate ?? '?'}${c.channels !== null && c.channels > 1 ? `/${c.channels}` : ''}`;
+}
+
+/** a=max-message-size as said: absent is 64 KiB, 0 no limit (RFC 8841 §6). */
+function messageSize(n: number | null): string {
+  return n === null ? '(64 KiB)' : n === 0 ? '0 (no limit)' : String(n);
 }

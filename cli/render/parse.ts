@@ -60,7 +60,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
     out.push('  codecs:');
     for (const c of m.codecs) out.push(`    ${codecLine(c)}`);
   }
-  if (m.sctpPort !== null) out.push(`  SCTP port ${m.sctpPort}${m.maxMessageSize !== null ? `, max-message-size ${m.maxMessageSize}` : ''}${m.sctpmap ? ' (legacy sctpmap)' : ''}`);
+  if (m.sctpPort !== null) out.push(`  SCTP port ${m.sctpPort}${m.maxMessageSize !== null ? `, max-message-size ${m.maxMessageSize === 0 ? '0 (no limit)' : m.maxMessageSize} (the largest message it receives)` : ''}${m.sctpmap ? ' (legacy sctpmap)' : ''}`);
   if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id} ${innerExtension(e).replace(/^.*[/:]/, '')}${innerExtension(e) !== e.uri ? ' (encrypted)' : ''}`).join(', ')}`);
   const ssrcIds = [...new Set(m.ssrcs.map((x) => x.ssrc))];
   if (ssrcIds.length > 0) out.push(`  ssrcs: ${ssrcIds.join(' ')}${m.ssrcGroups.length ? `  groups: ${m.ssrcGroups.map((g) => `${g.semantics}(${g.ssrcs.join(' ')})`).join(' ')}` : ''}`);

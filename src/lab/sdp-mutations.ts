@@ -178,6 +178,10 @@ export const MUTATIONS: readonly Mutation[] = [
   a('mline-kind-changed', 'm-lines', 'the audio m-line says video', replaceFirst(/^m=audio /, 'm=video ')),
   a('port-zero', 'm-lines', 'video rejected with port 0, still in the BUNDLE group', inKind('video', mapLines((l) => l.replace(/^m=video \d+/, 'm=video 0')))),
   a('port-zero-unbundled', 'm-lines', 'video rejected with port 0 and taken out of the BUNDLE group', (s) => inKind('video', mapLines((l) => l.replace(/^m=video \d+/, 'm=video 0')))(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
+  // A rejected m-line as sofia-sip (FreeSWITCH, Janus' SIP plugin) writes it: port 0, payload type 19 alone, nothing else (SIP audit).
+  a('port-zero-pt19', 'm-lines', 'video rejected as sofia-sip writes it: "m=video 0 UDP/TLS/RTP/SAVPF 19" and its a=mid, out of the BUNDLE group', (s) => inKind('video', (m) => ['m=video 0 UDP/TLS/RTP/SAVPF 19', 'c=IN IP4 0.0.0.0', ...m.filter((l) => l.startsWith('a=mid:'))])(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
+  a('port-zero-data-only', 'm-lines', 'the data channel, the only m-line, rejected with port 0, the BUNDLE group removed', (s) => inKind('application', mapLines((l) => l.replace(/^m=application \d+/, 'm=application 0')))(dropAll(/^a=group:BUNDLE/)(s)), 'data'),
+  a('port-zero-pt19-no-mid', 'm-lines', 'video rejected as sofia-sip writes it, without its a=mid: "m=video 0 UDP/TLS/RTP/SAVPF 19" alone, out of the BUNDLE group', (s) => inKind('video', () => ['m=video 0 UDP/TLS/RTP/SAVPF 19', 'c=IN IP4 0.0.0.0'])(replaceAll(/^(a=group:BUNDLE.*) 1( |$)/, '$1$2')(s))),
   a('port-nonnumeric', 'syntax', 'the audio m-line\'s port is "x"', replaceFirst(/^m=audio \d+/, 'm=audio x')),
   a('proto-changed', 'm-lines', 'video proto RTP/AVPF (no DTLS-SRTP)', replaceFirst(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=video $1 RTP/AVPF')),
   a('proto-savpf', 'm-lines', 'video proto RTP/SAVPF (the older spelling of a compatible profile)', replaceFirst(/^m=video (\d+) UDP\/TLS\/RTP\/SAVPF/, 'm=video $1 RTP/SAVPF')),
@@ -193,6 +197,7 @@ export const MUTATIONS: readonly Mutation[] = [
   // ---- mids and BUNDLE (RFC 9143, RFC 5888) ----
   a('mid-changed', 'mids and BUNDLE', 'audio\'s mid changed (in the group too)', (s) => { const m = mids(s)[0]!; return replaceAll(new RegExp(`^a=mid:${m}$`), 'a=mid:x')(replaceAll(/^a=group:BUNDLE (\S+)/, 'a=group:BUNDLE x')(s)); }),
   a('mid-removed', 'mids and BUNDLE', 'audio\'s a=mid removed', inKind('audio', drop(/^a=mid:/))),
+  a('mid-removed-unbundled', 'mids and BUNDLE', 'every a=mid and the BUNDLE group removed (an answerer that knows no mids: old SIP gateways)', (s) => dropAll(/^a=(?:mid:|group:BUNDLE)/)(s), 'no-bundle'),
   a('mid-duplicate', 'mids and BUNDLE', 'video has audio\'s mid', (s) => inKind('video', mapLines((l) => (l.startsWith('a=mid:') ? `a=mid:${mids(s)[0]}` : l)))(s)),
   a('mid-repeated', 'mids and BUNDLE', 'a second a=mid in the audio section (its mid, then a=mid:9)', inKind('audio', append('a=mid:9'))),
   a('group-ls-added', 'mids and BUNDLE', 'a=group:LS of the audio and video mids beside BUNDLE (lip sync, RFC 5888; OBS writes one)', (s) => appendSession(`a=group:LS ${mids(s).slice(0, 2).join(' ')}`)(s)),
@@ -324,6 +329,7 @@ export const MUTATIONS: readonly Mutation[] = [
   // ---- SCTP (RFC 8841) ----
   a('sctp-port-removed', 'SCTP', 'a=sctp-port removed', dropAll(/^a=sctp-port:/), 'data'),
   a('sctp-udp-dtls-sctpmap', 'SCTP', 'the data channel answered as UDP/DTLS/SCTP 5000 with a=sctpmap and no a=sctp-port (the old form\'s format and attribute under the new proto: node-webrtc wrote it)', (s) => inKind('application', append('a=sctpmap:5000 webrtc-datachannel 1024'))(dropAll(/^a=sctp-port:/)(replaceFirst(/^m=application (\d+) UDP\/DTLS\/SCTP webrtc-datachannel/, 'm=application $1 UDP/DTLS/SCTP 5000')(s))), 'data'),
+  a('sctp-legacy-no-sctpmap', 'SCTP', 'the data channel answered in the legacy form "DTLS/SCTP 5000", its port the format, with neither a=sctpmap nor a=sctp-port', inKind('application', (m) => [m[0]!.replace(/^m=application (\d+) \S+ \S+/, 'm=application $1 DTLS/SCTP 5000'), ...m.slice(1).filter((l) => !/^a=(?:sctp-port|sctpmap|max-message-size):/.test(l))]), 'data'),
   a('sctp-port-nonnumeric', 'syntax', 'a=sctp-port:x', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:x'), 'data'),
   a('sctp-port-out-of-range', 'SCTP', 'a=sctp-port:70000', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:70000'), 'data'),
   a('sctp-port-other', 'SCTP', 'a=sctp-port:5001 (another SCTP port, legal)', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:5001'), 'data'),

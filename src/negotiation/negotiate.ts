@@ -454,10 +454,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const rtp = /RTP\//i.test(o.protocol);
     if (status === 'rejected') {
       const common = rtp && intersection ? intersection.negotiated.filter((c) => c.role === null).length : 0;
+      // A rejected m-line's formats are placeholders (RFC 3264 §6: sofia-sip writes a lone 19): no
+      // codec in common there says nothing of why (SIP audit: "no codec in common" for a gateway
+      // that had PCMU and PCMA, the offer's RTP/AVP with DTLS lines being the cause).
       const why = o.port === 0 && !o.bundleOnly ? 'the offer disabled it'
-        : rtp && a && a.codecs.length === 0 ? 'the answer lists no codec'
-        : rtp && common === 0 ? 'no codec in common'
-        : rtp ? `declined by the answerer (${common} codec${common === 1 ? '' : 's'} in common)`
+        : rtp && common > 0 ? `declined by the answerer (${common} codec${common === 1 ? '' : 's'} in common)`
+        : rtp && a && a.codecs.some((c) => c.name !== '') ? 'no codec in common'
+        : rtp ? `declined by the answerer (the formats of a rejected m-line are placeholders, RFC 3264 §6: the reason is the answerer's, a codec, transport profile${o.protocol !== a?.protocol && a ? ` (offered ${o.protocol}, answered ${a.protocol})` : ''} or media it does not take, or its policy)`
         : 'declined by the answerer';
       at('media-rejected', `${o.kind} m-line ${o.index} rejected: ${why}`);
     }
@@ -672,8 +675,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         return /^sctp-port +[0-9]{1,5} *$/.test(x.name) || (x.name === 'sctp-port' && x.value !== null && /^ *[0-9]{1,5} *$/.test(x.value));
       });
       const unreadPort = written.length > 0 && !firefoxReads;
-      if (live && a && a.sctpPort === null && !firefoxReads) {
-        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : 'the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking 5000)', { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
+      // Declared: an a=sctp-port that reads, or an a=sctpmap (the legacy form's port in its format alone Firefox refuses: measured, sctp-legacy-no-sctpmap).
+      const declared = a !== null && (a.sctpmap !== null || (a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port')));
+      if (live && a && !declared && !firefoxReads) {
+        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : `the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking ${a.sctpPort ?? 5000})`, { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
       }
       // Each side's form as written (the foreign-offer check: a 2013 Firefox offer, with neither, was "+ sctp-port").
       const form = (m: MediaDescription) => (m.sctpmap ? '+ sctpmap' : m.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'sctp-port') ? '+ sctp-port' : '+ neither sctp-port nor sctpmap');
@@ -747,6 +752,15 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   if (rtpLines.length > 0 && rtpLines.every((m) => m.direction.valid && !m.direction.offererSends && !m.direction.answererSends)) {
     const data = media.some((m) => m.status === 'accepted' && m.kind === 'application');
     add(finding('no-media-at-all', `no audio or video m-line sends either way (${rtpLines.map((m) => `${m.kind} ${m.direction.offer} → ${m.direction.answer}`).join(', ')}): the call carries no audio or video${data ? ' (its data channel m-line is up)' : ''}`));
+  }
+  // Every m-line the offer opened rejected or unanswered: nothing negotiated, said once (data channel
+  // audit: a data-channel-only offer answered with port 0 read "0 errors, 0 warnings", exit 0).
+  const opened = media.filter((m) => {
+    const o = offer.media[m.index];
+    return o !== undefined && (o.port !== 0 || o.bundleOnly);
+  });
+  if (opened.length > 0 && opened.every((m) => m.status === 'rejected' || m.status === 'missing')) {
+    add(finding('everything-rejected', `the answer rejects every m-line the offer opened (${opened.map((m) => `${m.kind} ${m.index}`).join(', ')}): nothing is negotiated, so no ICE or DTLS starts and no media or data channel flows`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));

@@ -214,7 +214,8 @@ export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePositi
  * The rules on one line that is not a modeled attribute (a field, c=, m=, or an attribute whose
  * value did not read): parseSdp calls it on those only, so modeled attribute lines cost nothing.
  */
-export function lineRules(l: SdpLine, add: RuleSink, rtp = true): void {
+/** `rejected`: the line is a rejected m-line's (port 0, not bundle-only), whose formats are placeholders. */
+export function lineRules(l: SdpLine, add: RuleSink, rtp = true, rejected = false): void {
   switch (l.kind) {
     case 'field': {
       const { letter, value } = l;
@@ -279,7 +280,8 @@ export function lineRules(l: SdpLine, add: RuleSink, rtp = true): void {
         }
         // Audit against both browsers: they refuse these, and sdp-diff had passed them.
         // The negotiation audit of 2026-12-06 (Firefox's GetForbiddenSdpPayloadTypes), measured: an offer with 19.
-        if (reserved !== null) add('payload-type-reserved', l.line, null, `payload type ${reserved}`);
+        // Not on a rejected m-line: both browsers take sofia-sip's "m=video 0 … 19" (measured: port-zero-pt19).
+        if (reserved !== null && !rejected) add('payload-type-reserved', l.line, null, `payload type ${reserved}`);
         if (rtcp !== null) add('payload-type-rtcp-range', l.line, null, rtcpCount === 1 ? `payload type ${rtcp}` : `${rtcpCount.toLocaleString('en-US')} payload types are from 64 to 95, the first ${rtcp}`);
         if (nonNumeric !== null) add('format-nonnumeric', l.line, null, nonNumericCount === 1 ? `format ${JSON.stringify(nonNumeric)}` : `${nonNumericCount.toLocaleString('en-US')} formats are not numbers, the first ${JSON.stringify(nonNumeric)}`);
         if (above !== null) add('payload-type-range', l.line, null, aboveCount === 1 ? `payload type ${above}` : `${aboveCount.toLocaleString('en-US')} payload types are above 127, the first ${above}`);

@@ -337,9 +337,13 @@ export interface MediaDescription {
   readonly msids: readonly Msid[];
   readonly rids: readonly Rid[];
   readonly simulcast: Simulcast | null;
-  /** a=sctp-port (RFC 8841 §5.2), or the port of a legacy a=sctpmap. */
+  /**
+   * a=sctp-port (RFC 8841 §5.2); else, in the legacy form (`DTLS/SCTP 5000`,
+   * draft-ietf-mmusic-sctp-sdp-05), the m= line's format, where Chromium reads the port
+   * (webrtc_sdp.cc ignores a=sctpmap); else a legacy a=sctpmap's port.
+   */
   readonly sctpPort: number | null;
-  /** a=max-message-size (RFC 8841 §6); null when absent (which means 64 KiB). */
+  /** a=max-message-size (RFC 8841 §6): the largest message this side receives; 0 is no limit; null when absent (which means 64 KiB). */
   readonly maxMessageSize: number | null;
   readonly sctpmap: Sctpmap | null;
   /** a=bundle-only (RFC 8843 §6). */

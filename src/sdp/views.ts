@@ -313,6 +313,10 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   // "a=rtcp-mux " (a trailing blank) does not read as the flag, yet it is there.
   let muxWritten = false;
   const rtpSection = /RTP\//i.test(mline.protocol);
+  // A rejected m-line (port 0, not bundle-only): its formats are placeholders (RFC 3264 §6), as
+  // sofia-sip's lone 19 (FreeSWITCH, Janus' SIP plugin): both browsers take them (measured:
+  // port-zero-pt19), so no rule or finding about its payload types (SIP audit: two false errors).
+  const rejectedLine = mline.port === 0 && !a.has('bundle-only');
   for (const l of lines) {
     if (l.kind === 'attribute') continue;
     if (l.kind === 'connection') {
@@ -321,7 +325,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
       else rules('connection-repeated', l.line, 1, 'a second c= in one m-section');
     } else if (l.kind === 'bandwidth') bandwidths.push(l.value);
     else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
-    lineRules(l, rules, rtpSection);
+    lineRules(l, rules, rtpSection, rejectedLine);
   }
   // A fragment's m-section of ICE lines only (a trickle-ice-sdpfrag's, RFC 8840 §9.2: its m= line
   // names the m-section its candidates are for, often copied whole, payload types and all): not
@@ -364,7 +368,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const tracks = new Set(trackOf.values());
   ridFindings(a.all('rid'), mline.formats, mid, findings);
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
-  if (unnamed.length > 0 && !iceOnly) session.unnamed.push({ index, line: lines[0]!.line, mid, pts: unnamed });
+  if (unnamed.length > 0 && !iceOnly && !rejectedLine) session.unnamed.push({ index, line: lines[0]!.line, mid, pts: unnamed });
   return {
     index,
     lines,
@@ -402,7 +406,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     msids: a.values('msid'),
     rids: a.values('rid'),
     simulcast: a.first('simulcast') ?? null,
-    sctpPort: a.first('sctp-port') ?? sctpmap?.port ?? null,
+    sctpPort: a.first('sctp-port') ?? legacySctpPort(mline) ?? sctpmap?.port ?? null,
     maxMessageSize: a.first('max-message-size') ?? null,
     sctpmap,
     bundleOnly: a.has('bundle-only'),
@@ -714,4 +718,10 @@ function ridFindings(rids: readonly { readonly line: number; readonly value: Rid
     const all = absent.length === listed.length;
     findings.push(diagnostic('rid-discarded', `a=rid:${r.value.id.slice(0, 32)} pt=${pt[1]!.slice(0, 40)}: ${all ? 'no payload type of it is' : `${absent.slice(0, 4).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not`} on the m= line: RFC 8851 §5 ${all ? 'discards the a=rid line, and the rid with it (Chromium 156 keeps the layer: measured)' : `drops ${absent.length === 1 ? 'it' : 'them'} from pt=`}`, { line: r.line, column: null, mid }));
   }
+}
+
+/** The legacy form's SCTP port: an SCTP m= line's first format when it is a number (`DTLS/SCTP 5000`), as Chromium reads it (data channel audit: a=sctpmap's port had been taken). */
+function legacySctpPort(m: MediaLine): number | null {
+  const f = m.formats[0];
+  return /SCTP$/i.test(m.protocol) && f !== undefined && /^[0-9]{1,5}$/.test(f) && Number(f) <= 65535 ? Number(f) : null;
 }

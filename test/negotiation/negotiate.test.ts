@@ -92,8 +92,20 @@ describe('an H264-only offer answered by a VP8-only endpoint', () => {
     expect(v.status).toBe('rejected');
     expect(v.codecs.negotiated).toEqual([]);
     expect(v.codecs.offerOnly.map((c) => c.reason)).toEqual(['m-line rejected (port 0)', 'm-line rejected (port 0)']);
-    expect(n.diagnostics).toEqual([{ kind: 'media-rejected', severity: 'info', mid: '0', index: 0, message: 'video m-line 0 rejected: no codec in common' }]);
+    // Its only m-line rejected: nothing negotiated, a warning (data channel audit: "0 errors, 0 warnings").
+    expect(n.diagnostics).toEqual([
+      { kind: 'media-rejected', severity: 'info', mid: '0', index: 0, message: 'video m-line 0 rejected: no codec in common' },
+      { kind: 'everything-rejected', severity: 'warning', mid: null, index: null, message: 'the answer rejects every m-line the offer opened (video 0): nothing is negotiated, so no ICE or DTLS starts and no media or data channel flows' },
+    ]);
     expect(hasErrors(n)).toBe(false);
+  });
+
+  it('rejected with a placeholder format (sofia-sip\'s lone 19: FreeSWITCH, Janus\' SIP plugin): the reason is not guessed, the payload type not an error (SIP audit: "no codec in common", payload-type-reserved and codec-without-rtpmap)', () => {
+    const n = run(offer, { media: [answerOf({ port: 0, formats: '19', codecs: [] })] });
+    expect(n.diagnostics.find((d) => d.kind === 'media-rejected')?.message).toBe('video m-line 0 rejected: declined by the answerer (the formats of a rejected m-line are placeholders, RFC 3264 §6: the reason is the answerer\'s, a codec, transport profile or media it does not take, or its policy)');
+    const answer = parseSdp('v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 0 UDP/TLS/RTP/SAVPF 19\r\nc=IN IP4 0.0.0.0\r\n');
+    expect(answer.diagnostics.map((d) => d.kind)).not.toContain('codec-without-rtpmap');
+    expect(answer.diagnostics.filter((d) => d.kind === 'rejected-by-browser')).toEqual([]);
   });
 
   it('is an error when the answerer accepts it anyway', () => {
@@ -202,6 +214,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['invalid-direction', { media: [{ direction: 'sendonly' }] }, { media: [answerOf({ direction: 'sendonly' })] }],
   ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
   ['no-media-at-all', { media: [{ direction: 'recvonly' }, { kind: 'audio', direction: 'inactive' }] }, { media: [answerOf({ direction: 'inactive' }), answerOf({ kind: 'audio', direction: 'inactive' })] }],
+  ['everything-rejected', { media: [{}] }, { media: [answerOf({ port: 0 })] }],
   ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
