@@ -163,8 +163,17 @@ describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () =
     expect(out.media.map((m: { mid: string; kind: string; status: string }) => [m.mid, m.kind, m.status])).toEqual([['0', 'audio', 'missing'], ['1', 'video', 'accepted']]);
     expect(out.diagnostics.map((d: { message: string }) => d.message)).toContain('offer m-line 1 (video mid 1) is answered at the answer\'s index 0, not 1: the answer lost an m-line before it (RFC 3264 §6: an answer keeps the offer\'s m-lines, in their order)');
   });
-  it('Janus\'s publisher and subscriber pairs and a data-channel pair, calls that worked: no error', async () => {
-    for (const n of ['janusvp9svc_readme_chrome_publisher', 'janusvp9svc_readme_janus_subscriber', 'coder7475_sysdesign_chrome_dc_mdns']) {
+  it('FreeSWITCH\'s music-on-hold answer, its only m-line rejected as sofia-sip writes it (m=audio 0 … 19, no a=mid): everything-rejected, the profiles named, no error on its placeholder (SIP audit)', async () => {
+    const out = await doc('onsipnotes_sipjs_chrome_offer_freeswitch_moh_rejected');
+    expect(out.diagnostics.map((d: { kind: string; severity: string }) => [d.kind, d.severity])).toEqual(expect.arrayContaining([['media-rejected', 'info'], ['everything-rejected', 'warning']]));
+    expect(out.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(out.diagnostics.find((d: { kind: string }) => d.kind === 'media-rejected').message).toContain('(offered RTP/AVP, answered UDP/TLS/RTP/SAVPF)');
+  });
+  it('Janus\'s publisher and subscriber pairs and data-channel pairs (mDNS; GStreamer\'s bundle-only offer; rawrtc\'s legacy DTLS/SCTP with max-message-size 0), calls that worked: no error', async () => {
+    let legacy = '';
+    await diffCommand({ files: [join(DIR, 'rawrtc_offer_chrome_answer_legacy_sctpmap.offer.sdp'), join(DIR, 'rawrtc_offer_chrome_answer_legacy_sctpmap.answer.sdp')], json: false, color: false }, (x) => (legacy += x));
+    expect(legacy).toContain('max-message-size 0 (no limit) / (64 KiB) (the largest message each side receives: the other sends at most that)');
+    for (const n of ['janusvp9svc_readme_chrome_publisher', 'janusvp9svc_readme_janus_subscriber', 'coder7475_sysdesign_chrome_dc_mdns', 'gst_webrtcbin_offer_chrome85_answer_dc', 'rawrtc_offer_chrome_answer_legacy_sctpmap']) {
       const out = await doc(n);
       expect([n, out.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { kind: string }) => d.kind)]).toEqual([n, []]);
     }
