@@ -282,6 +282,9 @@ export const MUTATIONS: readonly Mutation[] = [
   a('video-unknown-codec-only', 'codec parameters', 'video answered with one codec nobody has (VP8 renamed "FOO")', (s) => withCodec('video', 'VP8', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} VP8/`), `a=rtpmap:${pt} FOO/`)))(onlyCodecs('video', firstOf('VP8'))(s))),
   a('vp9-profile-2-only', 'codec parameters', 'video answered with VP9 only, profile-id=2', onlyCodecs('video', firstOf('VP9', /^(?!.*profile-id=[1-9])/), () => 'profile-id=2')),
   a('av1-profile-1-only', 'codec parameters', 'video answered with AV1 only, profile=1', onlyCodecs('video', firstOf('AV1', /^(?!.*profile=[1-9])/), () => 'profile=1')),
+  // The same with red and ulpfec beside it, as libwebrtc answers carry them (codec audit: Firefox matches AV1 and VP9 by name).
+  a('av1-profile-1-with-red', 'codec parameters', 'video answered with AV1 profile=1, red and ulpfec', onlyCodecs('video', () => { const av1 = firstOf('AV1', /^(?!.*profile=[1-9])/)(); return (n, f) => av1(n, f) || /^(red|ulpfec)$/i.test(n); }, (n) => (n.toLowerCase() === 'av1' ? 'profile=1' : null))),
+  a('vp9-profile-2-with-red', 'codec parameters', 'video answered with VP9 profile-id=2, red and ulpfec', onlyCodecs('video', () => { const vp9 = firstOf('VP9', /^(?!.*profile-id=[1-9])/)(); return (n, f) => vp9(n, f) || /^(red|ulpfec)$/i.test(n); }, (n) => (n.toLowerCase() === 'vp9' ? 'profile-id=2' : null))),
   a('h264-no-profile-level-id', 'codec parameters', 'video answered with H264 only (packetization-mode=1, Constrained Baseline offered), its profile-level-id removed', onlyCodecs('video', firstOf('H264', /packetization-mode=1.*profile-level-id=42e0|profile-level-id=42e0.*packetization-mode=1/), () => 'level-asymmetry-allowed=1;packetization-mode=1')),
   a('bundle-pt-collision', 'payload types', 'video\'s VP8 answered under opus\'s payload type (one number, two codecs in one BUNDLE group)', (s) => {
     const p = split(s);

@@ -480,7 +480,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         // VP9 or AV1 on both sides, told apart by their parameters only (libwebrtc compares profile-id,
         // profile): Firefox matches them by name and clock rate, and both browsers take the answer
         // (measured, negotiation audit: VP9 profile-id=2 and AV1 profile=1 to an offer of profile 0).
-        const namesake = others.length === 0 ? a.codecs.find((ac) => /^(vp9|av1)$/i.test(ac.name) && o.codecs.some((oc) => oc.name.toLowerCase() === ac.name.toLowerCase() && oc.clockRate === ac.clockRate)) : undefined;
+        // With red, ulpfec or rtx beside it too, as libwebrtc's answers carry them: Firefox has the
+        // namesake and those in common (measured: av1-profile-1-with-red, vp9-profile-2-with-red;
+        // codec audit: "Firefox refuses" had been said).
+        const namesake = a.codecs.find((ac) => /^(vp9|av1)$/i.test(ac.name) && o.codecs.some((oc) => oc.name.toLowerCase() === ac.name.toLowerCase() && oc.clockRate === ac.clockRate));
         if (namesake !== undefined) {
           at('codec-parameters-differ', `${o.kind} m-line ${o.index}: the answer's ${describeCodec(namesake)} is none of the offered ${namesake.name} codecs (${o.codecs.filter((c) => c.name.toLowerCase() === namesake.name.toLowerCase()).map(describeCodec).join(', ')}) by libwebrtc's rules, only by name and clock rate, as Firefox matches it: both browsers take the answer`);
         } else if (others.length > 0 && others.every((n) => /^(telephone-event|cn)$/i.test(n))) {
@@ -508,7 +511,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         // The answer's first format is the codec its side prefers to send (thread audit: doubango answered
         // PCMA first to a PCMU offer, "no voice path", said only as one unoffered codec among four).
         const first = !withoutCodec && a.formats[0] === String(c.payloadType) && codecs.negotiated.length > 0;
-        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${commonFirst(codecs.negotiated[0]!, a)} is the first one in common)` : ''}`);
+        // The first media codec in common: red and FEC carry other codecs, nothing is sent "with" them (codec audit: red was named).
+        const firstCommon = codecs.negotiated.find((n) => n.role === null);
+        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${firstCommon ? `${commonFirst(firstCommon, a)} is the first one in common` : 'no media codec is in common'})` : ''}`);
       }
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType === c.answerPayloadType) continue;
