@@ -166,6 +166,13 @@ describe('codec matching follows libwebrtc', () => {
     expect(c.negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
     expect(c.offerOnly.map((x) => x.reason)).toEqual(['VP9 profile-id=2 not in answer (answer has VP9 profile-id=0)', 'AV1 profile=0 not in answer (answer has AV1 profile=1)']);
   });
+  it('AV1 tier and level-idx (absent 0 and 5, libwebrtc\'s codec_comparators.cc; codec audit: not compared), numbers as numbers (VP9 profile-id=00 is 0)', () => {
+    const av1 = (fmtp: string) => match(['rtpmap:45 AV1/90000', 'fmtp:45 level-idx=5;profile=0;tier=0'], '45', ['rtpmap:45 AV1/90000', `fmtp:45 ${fmtp}`], '45');
+    expect(av1('profile=0').negotiated.map((x) => x.offerPayloadType)).toEqual([45]);
+    expect(av1('level-idx=8;profile=0;tier=0').offerOnly.map((x) => x.reason)).toEqual(['AV1 profile=0 not in answer (answer has AV1 profile=0 level-idx=8)']);
+    expect(av1('level-idx=5;profile=0;tier=1').offerOnly.map((x) => x.reason)).toEqual(['AV1 profile=0 not in answer (answer has AV1 profile=0 tier=1)']);
+    expect(match(['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'], '98', ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=00'], '98').negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
+  });
   it('audio: channels absent, 0 and 1 are equal; names are case-insensitive', () => {
     const c = match(['rtpmap:9 G722/8000/1', 'rtpmap:111 opus/48000/2'], '9 111', ['rtpmap:9 g722/8000', 'rtpmap:111 OPUS/48000/2'], '9 111', 'audio');
     expect(c.negotiated.map((x) => x.answerPayloadType)).toEqual([9, 111]);
@@ -460,6 +467,9 @@ describe('an answer whose first codec the offer does not have (thread audit: dou
   it('says it is the codec the answerer prefers to send, and which one is first in common', () => {
     const n = run({ media: [{ kind: 'audio', formats: '0 101', codecs: ['rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] }] }, { media: [answerOf({ kind: 'audio', formats: '8 0 101', codecs: ['rtpmap:8 PCMA/8000', 'rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] })] });
     expect(n.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message)).toEqual([expect.stringMatching(/^answer payload type 8: .*; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives \(PCMU\/8000 at payload type 0 is the first one in common\)$/)]);
+    // The first in common is a media codec, not red or FEC ahead of it (codec audit: "red/90000 … is the first one in common").
+    const red = run({ media: [{ formats: '96 97 123 127', codecs: [...VP8, 'rtpmap:123 red/90000', 'rtpmap:127 ulpfec/90000'] }] }, { media: [answerOf({ formats: '100 123 127 96 97', codecs: ['rtpmap:100 H264/90000', 'fmtp:100 packetization-mode=1;profile-level-id=640c1f', 'rtpmap:123 red/90000', 'rtpmap:127 ulpfec/90000', ...VP8] })] });
+    expect(red.diagnostics.find((d) => d.kind === 'answer-codec-not-offered')?.message).toMatch(/\(VP8\/90000 at payload type 96 is the first one in common\)$/);
     // Not the first: no such words.
     const later = run({ media: [{}] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8, 'rtpmap:98 VP9/90000'] })] });
     expect(later.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message).join('')).not.toMatch(/first codec/);
