@@ -169,8 +169,21 @@ export const GATHERED_ONLY = 'the same but for the default address and port that
 
 /** Which of the two a diff without changes is (change audit: "laid out otherwise" had been said of a gathered c=). */
 export function unchangedWords(pair: DescriptionPair): string {
-  const lines = (d: SessionDescription) => [...d.lines, ...d.media.flatMap((m) => m.lines)].map(writeLine).sort().join('\n');
-  return lines(pair.first.description) === lines(pair.second.description) ? LAYOUT_ONLY : GATHERED_ONLY;
+  const lines = (d: SessionDescription) => [...d.lines, ...d.media.flatMap((m) => m.lines)].map(writeLine).sort();
+  const a = lines(pair.first.description);
+  const b = lines(pair.second.description);
+  if (a.join('\n') === b.join('\n')) return LAYOUT_ONLY;
+  // Which lines differ: the o= line alone is its version (renegotiation audit: said "gathering" of a raised version).
+  const seen = new Map<string, number>();
+  for (const l of a) seen.set(l, (seen.get(l) ?? 0) + 1);
+  for (const l of b) seen.set(l, (seen.get(l) ?? 0) - 1);
+  const differ = [...seen].filter(([, n]) => n !== 0).map(([l]) => l);
+  const version = differ.some((l) => l.startsWith('o=')) ? (() => {
+    const [x, y] = [pair.first.description.origin?.sessionVersion, pair.second.description.origin?.sessionVersion];
+    return `the o= version (${x ?? '?'} → ${y ?? '?'}: nothing else changed, as a second createOffer or a SIP session refresh writes)`;
+  })() : null;
+  if (differ.every((l) => l.startsWith('o='))) return `the same but for ${version}`;
+  return version === null ? GATHERED_ONLY : `${GATHERED_ONLY}, and for ${version}`;
 }
 
 const EOL_NAMES: Readonly<Record<string, string>> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' };

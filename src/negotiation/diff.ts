@@ -22,6 +22,8 @@ export type ChangeKind =
   | 'mline-rejected'
   | 'mline-reenabled'
   | 'mid-changed'
+  | 'mline-moved'
+  | 'origin-changed'
   | 'address-changed'
   | 'rtcp-mux-changed'
   | 'direction-changed'
@@ -239,6 +241,11 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     if (ob.sessionId === oa.sessionId) add('session-changed', null, `${ob.username} ${ob.sessionId}`, `${oa.username} ${oa.sessionId}`, `o= username ${ob.username} → ${oa.username}, session id ${ob.sessionId} kept: the username and session id name a session (RFC 8866 §5.2), so by the letter these are two sessions`);
     else add('session-changed', null, ob.sessionId, oa.sessionId, `o= session id ${ob.sessionId} → ${oa.sessionId}${ob.username !== oa.username ? ` (and username ${ob.username} → ${oa.username})` : ''}: these are two sessions, not a renegotiation`);
   }
+  // The rest of o= (its network and address) is kept across offers but for the version (RFC 3264 §8;
+  // renegotiation audit: an o= address change went unsaid). Browsers ignore it; SIP peers key on it.
+  if (ob && oa && sameSession && `${ob.netType} ${ob.addressType} ${ob.address}` !== `${oa.netType} ${oa.addressType} ${oa.address}`) {
+    add('origin-changed', null, `${ob.netType} ${ob.addressType} ${ob.address}`, `${oa.netType} ${oa.addressType} ${oa.address}`, `o= address ${ob.netType} ${ob.addressType} ${ob.address} → ${oa.netType} ${oa.addressType} ${oa.address}: a later offer keeps its o= line but for the version (RFC 3264 §8); browsers ignore it, a SIP peer or B2BUA may not`);
+  }
   // Every BUNDLE group, ' | ' between two (a second group changed was not said).
   const bundles = (d: SessionDescription) => {
     const gs = bundleGroupsOf(d);
@@ -275,6 +282,18 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       add('mid-changed', b, b.mid, a.mid, `m-line ${a.index} (${a.kind}): mid ${JSON.stringify(b.mid)} → ${JSON.stringify(a.mid)}; a later offer keeps each m-section's mid (RFC 8829 §5.2.2): libwebrtc refuses one whose m-line in use has another (its m-lines' order check compares mids)`);
     }
   }
+  // An m-line in use that moved, or whose mid now names another kind of media: libwebrtc compares
+  // each index's mid and media type with the last negotiation's (MediaSectionsInSameOrder, a
+  // stopped m-section recycled apart) and refuses the offer (renegotiation audit: a re-offer with
+  // video ahead of audio read only "BUNDLE 0 1 → 1 0"; RFC 3264 §8.1 adds new streams below).
+  for (const b of before.media) {
+    if (b.mid === null || (b.port === 0 && !b.bundleOnly)) continue;
+    const a = afterByMid.get(b.mid);
+    if (a === undefined) continue;
+    const moved = a.index !== b.index;
+    if (!moved && a.kind === b.kind) continue;
+    add('mline-moved', a, `${b.kind} mid ${b.mid} at m-line ${b.index}`, `${a.kind} mid ${a.mid} at m-line ${a.index}`, `${moved ? `mid ${b.mid} (${b.kind}) moved from m-line ${b.index} to m-line ${a.index}` : `mid ${b.mid} at m-line ${b.index} is ${a.kind} now, ${b.kind} before`}: a later offer keeps each m-line in its place with its mid and kind, new ones added after them (RFC 3264 §8.1, RFC 8829 §5.2.2); Chromium refuses it ("The order of m-lines in subsequent offer doesn't match order from previous offer/answer")`);
+  }
   for (const [b, a] of paired) {
     if ((b && recycledSet.has(b)) || (a && recycledSet.has(a))) continue;
     if (!b) {
@@ -297,13 +316,18 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     if (b.port !== 0 && a.port !== 0 && !placeholder(b, before) && !placeholder(a, after)) {
       const wb = `${address(b, before)} port ${b.port}`;
       const wa = `${address(a, after)} port ${a.port}`;
-      if (wb !== wa) add('address-changed', here, wb, wa, `media address ${wb} → ${wa}`);
+      // c=0.0.0.0 is RFC 2543's hold, which RFC 3264 §8.4 keeps for backward compatibility (renegotiation audit: unsaid).
+      const oldHold = /^0\.0\.0\.0 /.test(wa) && !/^0\.0\.0\.0 /.test(wb) ? ': c=0.0.0.0 is the old hold (RFC 2543; RFC 3264 §8.4 keeps it): no media is sent here until an offer gives an address again' : '';
+      if (wb !== wa) add('address-changed', here, wb, wa, `media address ${wb} → ${wa}${oldHold}`);
     }
     if (b.port !== 0 && a.port !== 0 && b.rtcpMux !== a.rtcpMux) add('rtcp-mux-changed', here, b.rtcpMux ? 'rtcp-mux' : null, a.rtcpMux ? 'rtcp-mux' : null, `a=rtcp-mux ${b.rtcpMux ? 'removed' : 'added'}`);
     // As the browsers read it, as negotiation mode does: a session-level direction they ignore is no change (sdp-diff audit).
     const db = browserDirection(b);
     const da = browserDirection(a);
-    if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}`);
+    // A hold (RFC 3264 §8.4): what the answer must then say, and what it stops (renegotiation audit: "video stopped after hold" got the direction alone).
+    const held = (d: string) => d === 'sendonly' || d === 'inactive';
+    const hold = held(da) && !held(db) ? `: a hold (RFC 3264 §8.4): this side stops receiving${da === 'inactive' ? ' and sending' : ''}, and the answer must say ${da === 'sendonly' ? 'recvonly or inactive' : 'inactive'}` : held(db) && !held(da) ? ': out of hold (RFC 3264 §8.4)' : '';
+    if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}${hold}`);
 
     const cb = codecKey(b);
     const ca = codecKey(a);

@@ -155,6 +155,15 @@ describe('answers as real munging code left them (test/fixtures/munged-answers, 
   });
 });
 
+describe('--diff of two offers whose o= version alone differs (renegotiation audit: said to differ in what gathering fills in)', () => {
+  it('says the version, and that nothing else changed', async () => {
+    const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
+    let out = '';
+    await diffCommand({ files: [file('v2.sdp', offer), file('v3.sdp', offer.replace(/^(o=- \d+) 2 /m, '$1 3 '))], json: false, color: false, diff: true }, (x) => (out += x));
+    expect(out).toContain('no changes: the same but for the o= version (2 → 3: nothing else changed, as a second createOffer or a SIP session refresh writes)');
+  });
+});
+
 describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () => {
   const DIR = fileURLToPath(new URL('../fixtures/pairs', import.meta.url));
   const doc = async (name: string) => (await json([join(DIR, `${name}.offer.sdp`), join(DIR, `${name}.answer.sdp`)])).out;

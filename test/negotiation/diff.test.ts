@@ -7,6 +7,38 @@ import { buildSdp, H264_CB_PM1, VP8, type SessionSpec } from '../support/sdp-bui
 
 const kinds = (a: SessionSpec, b: SessionSpec): ChangeKind[] => diffDescriptions(parseSdp(buildSdp(a)), parseSdp(buildSdp(b))).changes.map((c) => c.kind);
 
+describe('a later offer that moves its m-lines (renegotiation audit: "BUNDLE 0 1 → 1 0" alone, while Chromium refuses it)', () => {
+  const input = readFileSync(fileURLToPath(new URL('../fixtures/munged/input__samples-offer-json-sdp.sdp', import.meta.url)), 'utf8');
+  const eol = input.includes('\r\n') ? '\r\n' : '\n';
+  const parts = (t: string) => {
+    const at = t.split(eol).map((l, i) => (l.startsWith('m=') ? i : -1)).filter((i) => i >= 0);
+    const lines = t.split(eol);
+    return { session: lines.slice(0, at[0]), media: at.map((from, k) => lines.slice(from, at[k + 1] ?? lines.length).filter((l) => l !== '')) };
+  };
+  const join = (session: string[], media: string[][]) => [...session, ...media.flat(), ''].join(eol);
+  const { session, media } = parts(input);
+  const moved = (after: string) => diffDescriptions(parseSdp(input), parseSdp(after)).changes.filter((c) => c.kind === 'mline-moved').map((c) => c.message.split(':')[0]);
+  it('video ahead of audio, mids kept: each said moved, with Chromium\'s refusal', () => {
+    const swapped = join(session.map((l) => l.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1 0')), [media[1]!, media[0]!]);
+    expect(moved(swapped)).toEqual(['mid 0 (audio) moved from m-line 0 to m-line 1', 'mid 1 (video) moved from m-line 1 to m-line 0']);
+    expect(diffDescriptions(parseSdp(input), parseSdp(swapped)).changes.find((c) => c.kind === 'mline-moved')!.message).toMatch(/Chromium refuses it \("The order of m-lines in subsequent offer doesn't match order from previous offer\/answer"\)$/);
+  });
+  it('a new m-line put between them: the one after it said moved; added at the end, nothing', () => {
+    const extra = media[1]!.map((l) => l.replace(/^a=mid:1$/, 'a=mid:2'));
+    expect(moved(join(session, [media[0]!, extra, media[1]!]))).toEqual(['mid 1 (video) moved from m-line 1 to m-line 2']);
+    expect(moved(join(session, [media[0]!, media[1]!, extra]))).toEqual([]);
+  });
+  it('a mid that names another kind at its place', () => {
+    const kind = join(session, [media[0]!, media[1]!.map((l) => l.replace(/^m=video /, 'm=audio '))]);
+    expect(moved(kind)).toEqual(['mid 1 at m-line 1 is audio now, video before']);
+  });
+  it('o= address changed in one session: origin-changed; a hold: what the answer must say', () => {
+    const d = diffDescriptions(parseSdp(input), parseSdp(input.replace('IN IP4 127.0.0.1', 'IN IP4 192.0.2.20').replace('a=sendrecv', 'a=sendonly')));
+    expect(d.changes.find((c) => c.kind === 'origin-changed')?.message).toBe('o= address IN IP4 127.0.0.1 → IN IP4 192.0.2.20: a later offer keeps its o= line but for the version (RFC 3264 §8); browsers ignore it, a SIP peer or B2BUA may not');
+    expect(d.changes.find((c) => c.kind === 'direction-changed')?.message).toBe('direction sendrecv → sendonly: a hold (RFC 3264 §8.4): this side stops receiving, and the answer must say recvonly or inactive');
+  });
+});
+
 describe('diffDescriptions on offers as real munging code left them (test/fixtures/munged, ORIGINS.md there; munging audit: each was "no changes")', () => {
   const munged = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/munged/${name}`, import.meta.url)), 'utf8');
   const lines = (before: string, after: string) => diffDescriptions(parseSdp(before), parseSdp(after)).changes.filter((c) => c.kind.startsWith('line-')).map((c) => [c.kind, c.index, c.before ?? c.after]);
