@@ -332,7 +332,11 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (range) {
     const t = typePreference;
     if (t < range[0] || t > range[1]) {
-      out.push(diagnostic('type-preference-mismatch', `type preference ${t} is unusual for ${c.type} candidates (browsers use ${range[0]}..${range[1]}; some servers write their own)`, UNPLACED));
+      // Past 126 (a priority past 2^31 − 1) it breaks RFC 8445 §5.1.2's bounds, not merely custom (SIP audit:
+      // a RingCentral SBC's 4294902018); both browsers take it (measured), and it outranks every candidate they make.
+      const past = Number(c.priority) > 2147483647 ? `, and its priority ${c.priority} is past 2^31 − 1, §5.1.2.1's bound` : '';
+      const beyond = t > 126 ? `: above 126, the most RFC 8445 §5.1.2.2 allows${past}; both browsers take it (measured), and it outranks any candidate they make` : ' (browsers use ' + `${range[0]}..${range[1]}; some servers write their own)`;
+      out.push(diagnostic('type-preference-mismatch', `type preference ${t} is unusual for ${c.type} candidates${beyond}`, UNPLACED));
     }
   }
   return out.length === 0 ? NO_FINDINGS : out;

@@ -60,6 +60,17 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(readInput(`${sdp}${'! note\n\n'.repeat(8)}a=sendonly\n`).descriptions).toHaveLength(1);
   });
 
+  it('SIP gateways\' answers (SIP audit): RingCentral\'s SBC priorities past 2^31 − 1 said as breaking RFC 8445, both browsers taking them; Janus\' SIP plugin\'s rejected "m=audio 0 … 19" free of errors on its placeholder', () => {
+    const rc = readInput(thread('ringcentral-web-phone354_sbc_answer_fragment_priority_over_2e31.txt'));
+    const said = rc.descriptions[0]!.description.diagnostics.filter((d) => d.kind === 'type-preference-mismatch').map((d) => d.message);
+    expect(said).toEqual([
+      'type preference 255 is unusual for host candidates: above 126, the most RFC 8445 §5.1.2.2 allows, and its priority 4294902018 is past 2^31 − 1, §5.1.2.1\'s bound; both browsers take it (measured), and it outranks any candidate they make',
+      'type preference 255 is unusual for host candidates: above 126, the most RFC 8445 §5.1.2.2 allows, and its priority 4294902531 is past 2^31 − 1, §5.1.2.1\'s bound; both browsers take it (measured), and it outranks any candidate they make',
+    ]);
+    const janus = readInput(thread('janus946_sip_plugin_answer_audio_port0_pt19.sdp')).descriptions[0]!.description;
+    expect(janus.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
   it('webrtc-internals\' text form as pasted ("type: offer, sdp: v=0", then the SDP): two descriptions with their types (it was two fragments, v=/o=/s=/t= lost)', () => {
     const r = readInput(thread('srs1815_webrtc_internals_text_offer_answer_asposted.txt'));
     expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId])).toEqual([
