@@ -66,7 +66,8 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
   const ssrcIds = [...new Set(m.ssrcs.map((x) => x.ssrc))];
   if (ssrcIds.length > 0) out.push(`  ssrcs: ${ssrcIds.join(' ')}${m.ssrcGroups.length ? `  groups: ${m.ssrcGroups.map((g) => `${g.semantics}(${g.ssrcs.join(' ')})`).join(' ')}` : ''}`);
   if (m.msids.length > 0) out.push(`  msid: ${m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ')}`);
-  if (m.rids.length > 0) out.push(`  rids: ${m.rids.map((r) => `${r.id} ${r.direction}`).join(', ')}${m.simulcast ? `  simulcast ${[m.simulcast.send ? 'send ' + m.simulcast.send : '', m.simulcast.recv ? 'recv ' + m.simulcast.recv : ''].join(' ').trim()}` : ''}`);
+  // Each rid's restrictions as written (pt=, max-width…: simulcast audit, only --json had them), cut at 60 characters.
+  if (m.rids.length > 0) out.push(`  rids: ${m.rids.map((r) => `${r.id} ${r.direction}${r.params ? ` (${r.params.length > 60 ? `${r.params.slice(0, 60)}…` : r.params})` : ''}`).join(', ')}${m.simulcast ? `  simulcast ${[m.simulcast.send ? 'send ' + m.simulcast.send : '', m.simulcast.recv ? 'recv ' + m.simulcast.recv : ''].join(' ').trim()}` : ''}`);
   out.push(`  candidates: ${m.candidates.length}${m.endOfCandidates ? ' (end-of-candidates)' : ''}`);
   return out;
 }

@@ -27,6 +27,9 @@ describe('renderParse', () => {
   it('header extensions with their direction when written, and named after a "#" (SIP audit: 2/recvonly shown as 2; simulcast audit: "#dependency-descriptor…")', () => {
     const out = renderParse(readInput('v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level\r\na=extmap:12 https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension\r\na=rtpmap:96 VP8/90000\r\n'), 'x', plain);
     expect(out).toContain('header extensions: 2/recvonly csrc-audio-level, 12 dependency-descriptor-rtp-header-extension\n');
+    // And each rid's restrictions as written (simulcast audit: only --json had them).
+    const rids = renderParse(readInput('v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rid:h send pt=96;max-width=1280\r\na=rid:l send\r\na=simulcast:send h;l\r\n'), 'x', plain);
+    expect(rids).toContain('rids: h send (pt=96;max-width=1280), l send  simulcast send h;l\n');
   });
 
   it('a BUNDLE group with no mid, or an empty one, is shown as such (ion-sfu#426\'s bare "a=group:BUNDLE" read "BUNDLE ")', () => {
