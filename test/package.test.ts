@@ -194,10 +194,13 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // table entries), a trickle fragment's ICE-only m-sections, codec-without-rtpmap naming another
   // m-section's codec, the ice-char named in invalid-ice-credentials, invalid-direction's measured
   // refusal, the first codec in common named in full, bandwidth-limit, glued fmtp parameters, an
-  // unanswered m-line told from the next one's. Cap 144 KiB.
-  it('parseSdp + negotiate stays within 144 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // unanswered m-line told from the next one's. Cap 144 KiB. 2026-12-07 (third session) 142.5 →
+  // 144.0 KiB and on: rid-discarded, everything-rejected, mline-moved and origin-changed (their
+  // table entries and words), a rejected m-line's placeholders, the legacy SCTP port, AV1 tier and
+  // level-idx, notes between an SDP's lines. Cap 150 KiB.
+  it('parseSdp + negotiate stays within 150 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 32 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 38 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -283,8 +286,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // (sdp-lines-glued), JSON documents' lines; ice on partial getStats (a transport or pair alone,
     // one RTCStats object, two members down, untimed reports) and the other side's relay; the
     // parse findings above, the Trickle ICE page's current table, SDPs escaped three times, pasted
-    // events made a call. Mostly words. Cap 460 KiB.
-    expect(sizes['whole core']).toBeLessThan(460 * 1024);
+    // events made a call. Mostly words. Cap 460 KiB. 2026-12-07 (third session) 452.8 → 460.7 KiB
+    // and on: the findings above, getStats in flutter_webrtc's shape and beside "[object …]", the
+    // legacy getStats and native ICE logs named, getstats-results, probe's checks as a browser
+    // meets a server. Cap 476 KiB.
+    expect(sizes['whole core']).toBeLessThan(476 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
