@@ -152,6 +152,7 @@ export interface NegotiationDiagnosticPayloads {
   'payload-type-remapped': MediaPosition;
   'opus-stereo-one-way': MediaPosition;
   'bandwidth-limit': MediaPosition;
+  'h264-level-raised': MediaPosition;
   'rtx-without-codec': MediaPosition;
   'invalid-direction': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'no-media-flow': MediaPosition;
@@ -285,6 +286,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'payload-type-remapped': 'warning',
   'opus-stereo-one-way': 'info',
   'bandwidth-limit': 'info',
+  'h264-level-raised': 'info',
   'rtx-without-codec': 'warning',
   'invalid-direction': 'error',
   'no-media-flow': 'info',
@@ -681,6 +683,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Opus\'s stereo=1 says the side that writes it prefers to receive stereo (RFC 7587 §6.1); its absence, mono. Written in the offer and not the answer (a browser\'s answer leaves it out unless munged in: GetStream\'s and Ant Media\'s answer munges add it), the offerer sends the answerer mono: libwebrtc\'s Opus encoder takes its channel count from the other side\'s stereo. The other way round, the answerer sends mono. The usual "why is the audio mono" of a stereo call.',
     action: 'Write stereo=1 (and sprop-stereo=1 on a side that sends stereo) in the a=fmtp of the description of each side that should receive stereo, the answer included.',
     reference: 'RFC 7587 §6.1, §7',
+  },
+  'h264-level-raised': {
+    domain: 'negotiation',
+    title: 'An H264 answer at a level above the offer\'s',
+    description: 'A negotiated H264 codec whose answer profile-level-id has a higher level than the offer\'s, while level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offered level or a lower one, as libwebrtc does (H264GenerateProfileLevelIdForAnswer takes the lower). Codecs still match (the level is not compared); an offerer that holds to the rule sends no higher than its own level, and a receiver held to the answer\'s level may get less than it asked for (mediasoup-client#148).',
+    action: 'Answer with the offer\'s level or a lower one, or have both sides say level-asymmetry-allowed=1.',
+    reference: 'RFC 6184 §8.2.2',
   },
   'bandwidth-limit': {
     domain: 'negotiation',

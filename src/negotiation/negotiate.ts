@@ -2,6 +2,7 @@
  * negotiate(offer, answer): what an offer/answer exchange agreed on, m-line by m-line, and
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
+import { parseSdpProfileLevelId } from 'h264-profile-level-id';
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { Bandwidth, Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
@@ -585,6 +586,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       const kbps = (b: Bandwidth) => (b.type.toUpperCase() === 'TIAS' ? `${(b.bandwidth / 1000).toLocaleString('en-US')} kb/s` : `${b.bandwidth.toLocaleString('en-US')} kb/s`);
       const oc = cap(o);
       const ac = cap(a);
+      for (const c of codecs.negotiated) {
+        if (c.name.toLowerCase() !== 'h264') continue;
+        const raised = h264LevelRaised(c.offerFmtp, c.fmtp);
+        if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]} is above the offer's ${raised[0]}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
+      }
       if (ac !== null && direction.offererSends) at('bandwidth-limit', `the answer's b=${ac.type}:${ac.bandwidth} asks the offerer to send at most ${kbps(ac)} on this m-line${ac.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
       if (oc !== null && direction.answererSends) at('bandwidth-limit', `the offer's b=${oc.type}:${oc.bandwidth} asks the answerer to send at most ${kbps(oc)} on this m-line${oc.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
     }
@@ -786,4 +792,23 @@ export function hasErrors(n: Negotiation): boolean {
 function commonFirst(n: NegotiatedCodec, answer: MediaDescription): string {
   const c = answer.codecs.find((x) => x.payloadType === n.answerPayloadType);
   return `${c !== undefined ? describeCodec(c) : n.name} at payload type ${n.answerPayloadType}`;
+}
+
+/** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */
+const levelRank = (l: number) => (l === 0 ? 10.5 : l);
+const levelName = (l: number) => (l === 0 ? '1b' : (l / 10).toFixed(1).replace(/\.0$/, ''));
+
+/**
+ * The offer's and the answer's H264 levels when the answer's is higher and level-asymmetry-allowed=1
+ * is not on both sides (codec audit: unsaid, mediasoup-client#148), else null.
+ */
+function h264LevelRaised(offerFmtp: string, answerFmtp: string): [string, string] | null {
+  const read = (f: string) => Object.fromEntries(f.split(';').map((p) => p.trim().split('=')).filter((kv) => kv.length === 2).map(([k, v]) => [k!.toLowerCase(), v!.trim()]));
+  const o = read(offerFmtp);
+  const a = read(answerFmtp);
+  if (o['level-asymmetry-allowed'] === '1' && a['level-asymmetry-allowed'] === '1') return null;
+  const lo = parseSdpProfileLevelId(o);
+  const la = parseSdpProfileLevelId(a);
+  if (!lo || !la || levelRank(la.level) <= levelRank(lo.level)) return null;
+  return [levelName(lo.level), levelName(la.level)];
 }

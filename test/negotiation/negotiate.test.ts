@@ -173,6 +173,14 @@ describe('codec matching follows libwebrtc', () => {
     expect(av1('level-idx=5;profile=0;tier=1').offerOnly.map((x) => x.reason)).toEqual(['AV1 profile=0 not in answer (answer has AV1 profile=0 tier=1)']);
     expect(match(['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'], '98', ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=00'], '98').negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
   });
+  it('an H264 answer at a level above the offer\'s: still matched, said when level-asymmetry-allowed is not on both sides (RFC 6184 §8.2.2; codec audit: unsaid)', () => {
+    const h264 = (level: string, asym: boolean) => [`rtpmap:102 H264/90000`, `fmtp:102 ${asym ? 'level-asymmetry-allowed=1;' : ''}packetization-mode=1;profile-level-id=42e0${level}`];
+    const said = (o: string[], a: string[]) => run({ media: [{ formats: '102', codecs: o }] }, { media: [answerOf({ formats: '102', codecs: a })] }).diagnostics.filter((d) => d.kind === 'h264-level-raised').map((d) => d.message);
+    expect(said(h264('1f', false), h264('34', false))).toEqual(['H264 at payload type 102: the answer\'s level 5.2 is above the offer\'s 3.1, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer\'s level or a lower one (libwebrtc answers the lower)']);
+    expect(said(h264('1f', true), h264('34', true))).toEqual([]);
+    expect(said(h264('34', false), h264('1f', false))).toEqual([]);
+    expect(said(h264('1f', false), h264('1f', false))).toEqual([]);
+  });
   it('audio: channels absent, 0 and 1 are equal; names are case-insensitive', () => {
     const c = match(['rtpmap:9 G722/8000/1', 'rtpmap:111 opus/48000/2'], '9 111', ['rtpmap:9 g722/8000', 'rtpmap:111 OPUS/48000/2'], '9 111', 'audio');
     expect(c.negotiated.map((x) => x.answerPayloadType)).toEqual([9, 111]);
@@ -222,6 +230,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['no-media-flow', { media: [{ direction: 'recvonly' }] }, { media: [answerOf({ direction: 'inactive' })] }],
   ['no-media-at-all', { media: [{ direction: 'recvonly' }, { kind: 'audio', direction: 'inactive' }] }, { media: [answerOf({ direction: 'inactive' }), answerOf({ kind: 'audio', direction: 'inactive' })] }],
   ['everything-rejected', { media: [{}] }, { media: [answerOf({ port: 0 })] }],
+  ['h264-level-raised', { media: [{ formats: '102', codecs: ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e01f'] }] }, { media: [answerOf({ formats: '102', codecs: ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1;profile-level-id=42e034'] })] }],
   ['dtls-role-conflict', { media: [{}] }, { media: [answerOf({ setup: 'actpass' })] }],
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
