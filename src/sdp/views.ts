@@ -316,7 +316,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   // A rejected m-line (port 0, not bundle-only): its formats are placeholders (RFC 3264 §6), as
   // sofia-sip's lone 19 (FreeSWITCH, Janus' SIP plugin): both browsers take them (measured:
   // port-zero-pt19), so no rule or finding about its payload types (SIP audit: two false errors).
-  const rejectedLine = mline.port === 0 && !a.has('bundle-only');
+  const rejectedLine = mline.port === 0 ? !a.has('bundle-only') : false;
   for (const l of lines) {
     if (l.kind === 'attribute') continue;
     if (l.kind === 'connection') {
@@ -366,7 +366,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     else if (x.attribute === 'label' && !trackOf.has(x.ssrc)) trackOf.set(x.ssrc, x.value);
   }
   const tracks = new Set(trackOf.values());
-  ridFindings(a.all('rid'), mline.formats, mid, findings);
+  if (a.has('rid')) ridFindings(a.all('rid'), mline.formats, mid, findings);
   if (tracks.size > 1) findings.push(diagnostic('ssrc-multiple-tracks', `${tracks.size} tracks in one m-section's a=ssrc lines (Plan B): Chromium rejects it, Firefox accepts it`, { line: lines[0]!.line, column: null, mid, browsers: { chromium: 'rejects', firefox: 'accepts' } }));
   if (unnamed.length > 0 && !iceOnly && !rejectedLine) session.unnamed.push({ index, line: lines[0]!.line, mid, pts: unnamed });
   return {
@@ -722,6 +722,7 @@ function ridFindings(rids: readonly { readonly line: number; readonly value: Rid
 
 /** The legacy form's SCTP port: an SCTP m= line's first format when it is a number (`DTLS/SCTP 5000`), as Chromium reads it (data channel audit: a=sctpmap's port had been taken). */
 function legacySctpPort(m: MediaLine): number | null {
+  if (m.kind !== 'application') return null;
   const f = m.formats[0];
   return /SCTP$/i.test(m.protocol) && f !== undefined && /^[0-9]{1,5}$/.test(f) && Number(f) <= 65535 ? Number(f) : null;
 }
