@@ -659,7 +659,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'codec-parameters-differ': {
     domain: 'negotiation',
     title: 'VP9 or AV1 answered with parameters none of the offered ones have',
-    description: 'The answer\'s only media codec is a VP9 or AV1 whose parameters (VP9 profile-id; AV1 profile, tier, level-idx) no offered codec of that name has: libwebrtc\'s rules tell them apart, Firefox matches VP9 and AV1 by name and clock rate only (JsepVideoCodecDescription). Both browsers take such an answer, with red and ulpfec beside it or not (measured, Chromium 156 and Firefox ESR 153: VP9 profile-id=2 and AV1 profile=1 answered to an offer of profile 0); what the offerer then sends is a profile the answerer did not ask for.',
+    description: 'The answer\'s only media codec is a VP9 or AV1 whose profile (VP9 profile-id, AV1 profile) no offered codec of that name has: libwebrtc\'s rules tell them apart, Firefox matches VP9 and AV1 by name and clock rate only (JsepVideoCodecDescription). Both browsers take such an answer, with red and ulpfec beside it or not (measured, Chromium 156 and Firefox ESR 153: VP9 profile-id=2 and AV1 profile=1 answered to an offer of profile 0); what the offerer then sends is a profile the answerer did not ask for.',
     action: 'Answer with a profile the offer lists (or have the offerer offer the one wanted, setCodecPreferences).',
     reference: 'RFC 3264 §6.1; draft-ietf-payload-vp9 §6; AV1 RTP specification §7.2',
   },

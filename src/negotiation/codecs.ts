@@ -2,8 +2,8 @@
  * Codec intersection of one offer m-line and its answer, as libwebrtc matches codecs:
  * names case-insensitive; static payload types by number; equal clock rate, and for audio equal
  * channels (absent, 0 and 1 equal); H264 same profile (h264-profile-level-id) and
- * packetization-mode (absent = 0), level not compared; VP9 profile-id (absent = 0), AV1 profile,
- * tier and level-idx (absent 0, 0, 5), numbers as numbers; H265 profile-id (absent = 1), tier-flag (absent = 0) and tx-mode (absent = SRST); rtx
+ * packetization-mode (absent = 0), level not compared; VP9 profile-id and AV1 profile (absent
+ * = 0; AV1's level-idx and tier not compared), numbers as numbers; H265 profile-id (absent = 1), tier-flag (absent = 0) and tx-mode (absent = SRST); rtx
  * through its apt; red by the codecs its list carries (depth apart; audio channels equal; a side
  * without a list by payload type); telephone-event, CN, ulpfec and flexfec by
  * name and rate; common rtcp-fb in any case.
@@ -127,7 +127,7 @@ export function describeCodec(c: Codec): string {
     case 'vp9':
       return `${base} profile-id=${p['profile-id'] ?? '0'}`;
     case 'av1':
-      return `${base} profile=${p['profile'] ?? '0'}${p['tier'] !== undefined && p['tier'] !== '0' ? ` tier=${p['tier']}` : ''}${p['level-idx'] !== undefined && p['level-idx'] !== '5' ? ` level-idx=${p['level-idx']}` : ''}`;
+      return `${base} profile=${p['profile'] ?? '0'}`;
     case 'h265':
       return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'} tx-mode=${p['tx-mode'] ?? 'SRST'}`;
     case 'rtx':
@@ -158,12 +158,13 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
     case 'vp9':
       return sameNumber(po['profile-id'], pa['profile-id'], '0');
     case 'av1':
-      // Profile, tier and level-idx, absent 0, 0 and 5 (libwebrtc's codec_comparators.cc: AV1IsSameProfile,
-      // AV1IsSameTier, AV1IsSameLevelIdx; codec audit: tier and level-idx had not been compared).
-      return sameNumber(po['profile'], pa['profile'], '0') && sameNumber(po['tier'], pa['tier'], '0') && sameNumber(po['level-idx'], pa['level-idx'], '5');
+      // Profile alone: level-idx and tier are asymmetric (AV1 RTP specification §7.2.3), as libwebrtc's
+      // codec_comparators.cc compares them now; measured, Chromium 156 matches an answer of level-idx=8
+      // or tier=1 to its offer of 5 and 0, and not one of profile=1 (an older libwebrtc compared all three).
+      return sameNumber(po['profile'], pa['profile'], '0');
     case 'h265':
       // And tx-mode, SRST when absent (libwebrtc's IsSameCodecSpecific: H265IsSameProfile, H265IsSameTier, IsSameH265TxMode; negotiation audit).
-      return (po['profile-id'] ?? '1') === (pa['profile-id'] ?? '1') && (po['tier-flag'] ?? '0') === (pa['tier-flag'] ?? '0') && (po['tx-mode'] ?? 'SRST').toUpperCase() === (pa['tx-mode'] ?? 'SRST').toUpperCase();
+      return sameNumber(po['profile-id'], pa['profile-id'], '1') && sameNumber(po['tier-flag'], pa['tier-flag'], '0') && (po['tx-mode'] ?? 'SRST').toUpperCase() === (pa['tx-mode'] ?? 'SRST').toUpperCase();
     default:
       return true;
   }

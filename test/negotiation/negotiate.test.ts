@@ -166,12 +166,12 @@ describe('codec matching follows libwebrtc', () => {
     expect(c.negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
     expect(c.offerOnly.map((x) => x.reason)).toEqual(['VP9 profile-id=2 not in answer (answer has VP9 profile-id=0)', 'AV1 profile=0 not in answer (answer has AV1 profile=1)']);
   });
-  it('AV1 tier and level-idx (absent 0 and 5, libwebrtc\'s codec_comparators.cc; codec audit: not compared), numbers as numbers (VP9 profile-id=00 is 0)', () => {
+  it('AV1 level-idx and tier not compared (asymmetric: measured, Chromium 156 matches level-idx=8 and tier=1 to its offer; codec audits), numbers as numbers (VP9 profile-id=00 is 0, H265 profile-id=01 is 1)', () => {
     const av1 = (fmtp: string) => match(['rtpmap:45 AV1/90000', 'fmtp:45 level-idx=5;profile=0;tier=0'], '45', ['rtpmap:45 AV1/90000', `fmtp:45 ${fmtp}`], '45');
-    expect(av1('profile=0').negotiated.map((x) => x.offerPayloadType)).toEqual([45]);
-    expect(av1('level-idx=8;profile=0;tier=0').offerOnly.map((x) => x.reason)).toEqual(['AV1 profile=0 not in answer (answer has AV1 profile=0 level-idx=8)']);
-    expect(av1('level-idx=5;profile=0;tier=1').offerOnly.map((x) => x.reason)).toEqual(['AV1 profile=0 not in answer (answer has AV1 profile=0 tier=1)']);
+    for (const f of ['profile=0', 'level-idx=8;profile=0;tier=0', 'level-idx=5;profile=0;tier=1']) expect(av1(f).negotiated.map((x) => x.offerPayloadType)).toEqual([45]);
+    expect(av1('level-idx=5;profile=1;tier=0').negotiated).toEqual([]);
     expect(match(['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'], '98', ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=00'], '98').negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
+    expect(match(['rtpmap:49 H265/90000', 'fmtp:49 level-id=180;profile-id=1;tier-flag=0;tx-mode=SRST'], '49', ['rtpmap:49 H265/90000', 'fmtp:49 level-id=180;profile-id=01;tier-flag=0;tx-mode=SRST'], '49').negotiated.map((x) => x.offerPayloadType)).toEqual([49]);
   });
   it('an H264 answer at a level above the offer\'s: still matched, said when level-asymmetry-allowed is not on both sides (RFC 6184 §8.2.2; codec audit: unsaid)', () => {
     const h264 = (level: string, asym: boolean) => [`rtpmap:102 H264/90000`, `fmtp:102 ${asym ? 'level-asymmetry-allowed=1;' : ''}packetization-mode=1;profile-level-id=42e0${level}`];
