@@ -2,6 +2,7 @@
  * negotiate(offer, answer): what an offer/answer exchange agreed on, m-line by m-line, and
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
+import { listSome } from '../arrays.js';
 import { parseSdpProfileLevelId } from 'h264-profile-level-id';
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
@@ -477,7 +478,12 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
         const others = [...new Set(codecs.negotiated.map((c) => c.name))];
-        const listed = `offer ${o.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}; answer ${a.codecs.map((c) => c.name).filter(Boolean).join(', ') || 'none'}`;
+        // Each name once, rtx left out (codec audit: twenty "rtx" hid the H265 at the end), and why an
+        // answer codec of an offered name matches none of them (its distinguishing parameters).
+        const names = (d: MediaDescription) => [...new Set(d.codecs.map((c) => c.name).filter((n) => n !== '' && n.toLowerCase() !== 'rtx'))].join(', ') || 'none';
+        const unlike = a.codecs.filter((ac) => ac.name !== '' && !NOT_RETRANSMITTED.has(ac.name.toLowerCase()) && ac.name.toLowerCase() !== 'rtx' && o.codecs.some((oc) => oc.name.toLowerCase() === ac.name.toLowerCase()));
+        const why = unlike.length > 0 ? ` (the answer's ${unlike.slice(0, 3).map(describeCodec).join(', ')} is none of the offered ${[...new Set(unlike.map((c) => c.name))].join(', ')}: ${listSome(o.codecs.filter((oc) => unlike.some((ac) => ac.name.toLowerCase() === oc.name.toLowerCase())), describeCodec, 4)})` : '';
+        const listed = `offer ${names(o)}; answer ${names(a)}${why}`;
         // VP9 or AV1 on both sides, told apart by their parameters only (libwebrtc compares profile-id,
         // profile): Firefox matches them by name and clock rate, and both browsers take the answer
         // (measured, negotiation audit: VP9 profile-id=2 and AV1 profile=1 to an offer of profile 0).

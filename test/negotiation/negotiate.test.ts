@@ -173,6 +173,11 @@ describe('codec matching follows libwebrtc', () => {
     expect(match(['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'], '98', ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=00'], '98').negotiated.map((x) => x.offerPayloadType)).toEqual([98]);
     expect(match(['rtpmap:49 H265/90000', 'fmtp:49 level-id=180;profile-id=1;tier-flag=0;tx-mode=SRST'], '49', ['rtpmap:49 H265/90000', 'fmtp:49 level-id=180;profile-id=01;tier-flag=0;tx-mode=SRST'], '49').negotiated.map((x) => x.offerPayloadType)).toEqual([49]);
   });
+  it('no media codec in common: each name once, rtx left out, and why an answer codec of an offered name is none of them (codec audit: twenty "rtx" hid the H265 tx-mode at the end)', () => {
+    const h265 = (pt: number, p: string) => [`rtpmap:${pt} H265/90000`, `fmtp:${pt} ${p}`, `rtpmap:${pt + 1} rtx/90000`, `fmtp:${pt + 1} apt=${pt}`];
+    const n = run({ media: [{ formats: '96 97 49 50', codecs: [...VP8, ...h265(49, 'level-id=180;profile-id=1;tier-flag=0;tx-mode=SRST')] }] }, { media: [answerOf({ formats: '49 50', codecs: h265(49, 'level-id=180;profile-id=1;tier-flag=0;tx-mode=MRST') })] });
+    expect(n.diagnostics.find((d) => d.kind === 'no-common-codec')?.message).toMatch(/^video m-line 0 is accepted but no media codec matches: offer VP8, H265; answer H265 \(the answer's H265 profile-id=1 tier-flag=0 tx-mode=MRST is none of the offered H265: H265 profile-id=1 tier-flag=0 tx-mode=SRST\): /);
+  });
   it('an H264 answer at a level above the offer\'s: still matched, said when level-asymmetry-allowed is not on both sides (RFC 6184 §8.2.2; codec audit: unsaid)', () => {
     const h264 = (level: string, asym: boolean) => [`rtpmap:102 H264/90000`, `fmtp:102 ${asym ? 'level-asymmetry-allowed=1;' : ''}packetization-mode=1;profile-level-id=42e0${level}`];
     const said = (o: string[], a: string[]) => run({ media: [{ formats: '102', codecs: o }] }, { media: [answerOf({ formats: '102', codecs: a })] }).diagnostics.filter((d) => d.kind === 'h264-level-raised').map((d) => d.message);
