@@ -296,8 +296,12 @@ function otherInput(text: string): string {
     if (!mark.test(head)) continue;
     // libwebrtc's 401s to TURN Allocates with none that succeeded: after the first (the server's
     // challenge), a 401 answers the credentials (MixedReality-WebRTC#598: repeated, unsaid).
-    const denied = name.startsWith('libwebrtc') ? (head.match(/TURN allocate error response, id=\w{1,64}, code=401\b/g) ?? []).length : 0;
-    const turn = denied >= 2 && !head.includes('TURN allocate requested successfully') ? `; its TURN Allocates were answered 401 ${denied} times and none succeeded in it: after the server's first challenge, a 401 refuses the credentials (wrong, or a TURN REST one expired)` : '';
+    // Counted per TURN port (Port[<id>:…]): each port's first 401 is its challenge (new-user audit: one
+    // 401 on each of two ports had been said refused credentials).
+    const perPort = new Map<string, number>();
+    if (name.startsWith('libwebrtc')) for (const m of head.matchAll(/Port\[([0-9a-fx]{1,18}):[^\n]{0,300}?TURN allocate error response, id=\w{1,64}, code=401\b/g)) perPort.set(m[1]!, (perPort.get(m[1]!) ?? 0) + 1);
+    const denied = Math.max(0, ...perPort.values());
+    const turn = denied >= 2 && !head.includes('TURN allocate requested successfully') ? `; one of its TURN ports had its Allocate answered 401 ${denied} times, and none succeeded in the part read (its first ${Math.round(head.length / 1024)} KiB): after the server's first challenge, a 401 refuses the credentials (wrong, or a TURN REST one expired)` : '';
     return `; it is ${name}: a log, not a stats dump (sdpscope ice reads a webrtc-internals or rtcstats dump, a Firefox about:webrtc report or getStats results of the same call); sdpscope candidates reads the candidate lines a log holds, and says what it cannot read${turn}`;
   }
   if (/^[ \t]*v=0[ \t]*\r?$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
@@ -770,7 +774,7 @@ function strayMembers(snapshots: readonly StatsSnapshot[]): string[] {
   const read = (v: unknown) => isObject(v) && typeof v['id'] === 'string' && typeof v['type'] === 'string';
   for (const s of snapshots) if (isObject(s) && !Array.isArray(s)) for (const [k, v] of Object.entries(s)) if (!read(v)) keys.add(k);
   let items = 0;
-  for (const s of snapshots) if (Array.isArray(s)) for (const v of s) if (!read(v)) items++;
+  for (const s of snapshots) if (Array.isArray(s)) for (const v of s) if (!read(v) && !isObjectString(v)) items++;
   return [...[...keys].slice(0, 5).map((k) => JSON.stringify(k)), ...(keys.size > 5 ? [`${keys.size - 5} more`] : []), ...(items > 0 ? [`${items} item(s) of a list`] : [])];
 }
 

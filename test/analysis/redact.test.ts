@@ -266,6 +266,10 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
     expect(redactFrame({ type: 'sip', message: register })).toEqual({ type: 'sip', message: 'REGISTER sips:ss2.biloxi.example.com SIP/2.0\r\nAuthorization: Digest [redacted]\r\n\r\n' });
     expect(redactText(JSON.stringify({ type: 'sip', message: register, n: 1 }))).toBe('{"type":"sip","message":"REGISTER sips:ss2.biloxi.example.com SIP/2.0\\r\\nAuthorization: Digest [redacted]\\r\\n\\r\\n","n":1}');
     expect(redactText('{"m":"INVITE\\r\\nCookie: sid=abc123\\r\\nAuthorization: Bearer abcdefghijklmnop1234\\r\\n"}')).toBe('{"m":"INVITE\\r\\nCookie: [redacted]\\r\\nAuthorization: Bearer [redacted]\\r\\n"}');
+    // A raw SIP frame that is no JSON (the relay refuses it, its excerpt is logged; new-user audit: the user and response were kept).
+    const raw = redactText('REGISTER sip:x SIP/2.0\r\nAuthorization: Digest username="carol", response="fedcba9876543210"\r\nVia: x\r\n');
+    expect(raw).not.toMatch(/carol|fedcba/);
+    expect(raw).toMatch(/\r\nVia: x\r\n$/);
   });
 
   it('a Cookie or Set-Cookie header written in a string: its value', () => {
