@@ -87,12 +87,40 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
 }
 
 /**
+ * In a dump, the descriptions as they were set: an offer or answer createOffer/createAnswer made
+ * is compared as the set…Description after it gave it (the app may have changed it between:
+ * renegotiation audit, a munged b=AS went unseen), and a description the browser refused
+ * (its …OnFailure) is said so (it had been compared as any other, "0 errors").
+ */
+function asSet(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription]): [[FoundDescription, FoundDescription], string[], Set<FoundDescription>] {
+  const replaced = new Set<FoundDescription>();
+  const notes: string[] = [];
+  const setOf = (made: FoundDescription, before: number): FoundDescription => {
+    if (!/^(?:on)?create(?:Offer|Answer)OnSuccess$/i.test(made.source.event ?? '')) return made;
+    const from = all.indexOf(made);
+    const set = all.slice(from + 1, before).find((f) => inferType(f) === inferType(made) && /^(?:on)?set(?:Local|Remote)Description$/i.test(f.source.event ?? ''));
+    if (set === undefined) return made;
+    replaced.add(made);
+    if (set.text !== made.text) notes.push(`the ${inferType(made)} compared is the one ${set.source.event} was given (line ${set.source.line}), which differs from what ${made.source.event} made (line ${made.source.line}): changed between them (munged)`);
+    return set;
+  };
+  const o = setOf(offer, all.indexOf(answer));
+  const a = setOf(answer, all.length);
+  for (const [f, what] of [[o, 'offer'], [a, 'answer']] as const) {
+    if (f.source.refusedWith !== undefined) notes.push(`the browser refused this ${what}: ${f.source.event ?? 'set…Description'} failed with "${f.source.refusedWith}" (the dump's …OnFailure event): it was never in effect`);
+  }
+  return [[o, a], notes, replaced];
+}
+
+/**
  * The descriptions before the offer and after its answer, which are not compared, said (library
  * audit: a paste of two calls, four SDPs, compared the first two and named neither of the others).
  */
-function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription]): string[] {
-  const before = all.slice(0, all.indexOf(offer));
-  const after = all.slice(all.indexOf(answer) + 1);
+function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription], replaced: ReadonlySet<FoundDescription> = new Set()): string[] {
+  // Not a copy of the two (a dump's createOffer and setLocalDescription of one text), nor what asSet replaced.
+  const other = (f: FoundDescription) => !replaced.has(f) && f.text !== offer.text && f.text !== answer.text;
+  const before = all.slice(0, all.indexOf(offer)).filter(other);
+  const after = all.slice(all.indexOf(answer) + 1).filter(other);
   const lines = (fs: readonly FoundDescription[]) => listSome(fs, (f) => `line ${f.source.line}`);
   const notes: string[] = [];
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})`);
@@ -135,19 +163,20 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     if (key !== undefined) {
       const mine = groups.get(key);
       if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listSome(values, String)})` : ''}`);
-      const pair = offerAnswer(mine);
-      if (!pair) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
-      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`] };
+      const found = offerAnswer(mine);
+      if (!found) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
+      const [pair, more, replaced] = asSet(mine, found);
+      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...more, ...outsideNotes(mine, pair, replaced)] };
     }
     if (values.length === 0) continue;
     // The first peer connection (or room) that has both; the others are named, to choose from.
     const withBoth = values.filter((v) => offerAnswer(groups.get(v)!) !== null);
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
-    const pair = offerAnswer(groups.get(chosen)!)!;
+    const [pair, more, replaced] = asSet(groups.get(chosen)!, offerAnswer(groups.get(chosen)!)!);
     // Named for both who read it: the command's flag and the library's option (library audit: only the flag).
     const flag = what === 'room' ? '--room (the room option)' : '--pc (the peerConnection option)';
-    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
+    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced)];
     if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }

@@ -38,6 +38,11 @@ export interface Source {
   readonly sender?: string;
   /** The relay room, where the log says. */
   readonly room?: string;
+  /**
+   * webrtc-internals: the browser's error when the setLocalDescription or setRemoteDescription this
+   * description was given to failed (its …OnFailure event after it), as the dump logs it.
+   */
+  readonly refusedWith?: string;
 }
 
 export interface FoundDescription {

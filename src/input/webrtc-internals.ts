@@ -33,8 +33,12 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
         sink.endOfCandidates({ sdpMid: null, source: { line: ctx.line, ...(ctx.file !== undefined ? { file: ctx.file } : {}), format: 'webrtc-internals', path: `${base}${i}].value`, peerConnection: id, event: e['type'], ...((typeof time === 'number' && Number.isFinite(time)) || typeof time === 'string' ? { timestamp: time } : {}) } });
         return;
       }
+      // A description given to set…Description whose call failed: the error, from the …OnFailure
+      // event that follows it (renegotiation audit: sdp-diff compared a refused answer in silence).
+      const refusedWith = typeof e['type'] === 'string' && SET_DESCRIPTION.test(e['type']) ? failureAfter(log, i, e['type']) : null;
       walk(e['value'], {
         line: ctx.line,
+        ...(refusedWith !== null ? { refusedWith } : {}),
         ...(ctx.file !== undefined ? { file: ctx.file } : {}),
         format: 'webrtc-internals',
         path: `${base}${i}].value`,
@@ -44,6 +48,24 @@ export function walkDump(pcs: Record<string, unknown>, ctx: WalkContext, sink: I
       }, sink, depth + 1);
     });
   }
+}
+
+const SET_DESCRIPTION = /^(?:on)?set(?:Local|Remote)Description$/i;
+
+/** The error of the …OnFailure event answering the set…Description call at `at`, looked for in the next 16 entries; null when it succeeded or none is logged. */
+function failureAfter(log: readonly unknown[], at: number, type: string): string | null {
+  const call = type.toLowerCase();
+  for (let j = at + 1; j < log.length && j <= at + 16; j++) {
+    const e = log[j] as Record<string, unknown> | null;
+    const t = typeof e?.['type'] === 'string' ? (e['type'] as string).toLowerCase() : '';
+    if (t === `${call}onsuccess` || t === call) return null;
+    if (t === `${call}onfailure`) {
+      const v = e!['value'];
+      const text = typeof v === 'string' ? v.replace(/^"|"$/g, '') : v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+    }
+  }
+  return null;
 }
 
 // Anchored, one pass each: "[^,]*" and "\d+" cannot backtrack into each other.

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { inferType, pairFromOne, pairFromTwo } from '../../src/input/pair.js';
 import { negotiate } from '../../src/negotiation/negotiate.js';
 import { readDescriptions } from '../../src/input/read.js';
@@ -22,6 +24,26 @@ describe('choosing what sdp-diff compares', () => {
     // An answer before the offer: named too.
     const q = pairFromOne(found.slice(1), 'paste');
     expect(q.notes).toContain(`1 description before the offer not compared (line ${found[1]!.source.line})`);
+  });
+
+  it('a dump of two rounds (Chrome 144, a data channel added in the second): the first compared as set, the later round named; a refused answer said refused; a munged offer compared as set, said (renegotiation audit)', () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json', import.meta.url)), 'utf8');
+    const pair = (t: string) => pairFromOne(readDescriptions(t), 'dump');
+    const p = pair(text);
+    expect([p.first.source.event, p.second.source.event]).toEqual(['setLocalDescription', 'setRemoteDescription']);
+    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^3 more descriptions after the answer not compared \(line \d+, line \d+, line \d+\): another call or a renegotiation/)]);
+    const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time?: unknown }[] }> };
+    const log = doc.PeerConnections['94-1']!.updateLog;
+    const at = log.findIndex((e) => e.type === 'setRemoteDescription');
+    const refused = structuredClone(doc);
+    refused.PeerConnections['94-1']!.updateLog.splice(at + 1, 0, { type: 'setRemoteDescriptionOnFailure', value: 'OperationError: Failed to set remote answer sdp: Failed to apply the description for m= section with mid=\'1\'' });
+    expect(pair(JSON.stringify(refused, null, 1)).notes).toContain('the browser refused this answer: setRemoteDescription failed with "OperationError: Failed to set remote answer sdp: Failed to apply the description for m= section with mid=\'1\'" (the dump\'s …OnFailure event): it was never in effect');
+    const munged = structuredClone(doc);
+    const sld = munged.PeerConnections['94-1']!.updateLog.find((e) => e.type === 'setLocalDescription')!;
+    sld.value = sld.value.replace('a=mid:1\\r\\n', 'a=mid:1\\r\\nb=AS:300\\r\\n');
+    const m = pair(JSON.stringify(munged, null, 1));
+    expect(m.first.text).toContain('b=AS:300');
+    expect(m.notes).toContainEqual(expect.stringMatching(/^the offer compared is the one setLocalDescription was given \(line \d+\), which differs from what createOfferOnSuccess made \(line \d+\): changed between them \(munged\)$/));
   });
 
   it('takes the offer then the answer from a frame log', () => {
