@@ -726,7 +726,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       const who = empty.length === 2 ? `neither side (${c.a}, ${c.b}) has a candidate in the input` : `${empty[0]} has no candidate in the input (${empty[0] === c.a ? c.b : c.a} has ${open.get(empty[0] === c.a ? c.b : c.a)!.total})`;
       const why = strays.length > 0
         ? `; candidates came for ${strays.slice(0, 5).join(', ')}${strays.length > 5 ? `, … (${strays.length})` : ''}, which ${strays.length === 1 ? 'is' : 'are'} in no call: another session's (an ICE generation before a restart, another call) or a ufrag changed on the way`
-        : empty.length === 2 ? ': a log of the descriptions only, or the candidates were not logged' : ': its candidates were not logged, or never sent (the signaling did not forward them)';
+        : empty.length === 2 ? ': a log of the descriptions only, or the candidates were not logged'
+          // A dump's own side whose gathering completed with none: the browser logs each candidate it finds, so it found none (renegotiation audit: "not logged, or never sent").
+          : (() => {
+            const e = open.get(empty[0]!)!;
+            return e.origin.peerConnection !== undefined && e.origin.side === 'local' && e.endOfCandidates
+              ? ': the dump logs every candidate this browser found, and its gathering completed with none: it gathered none (no usable network interface, an ICE transport policy of relay with no TURN server that answered, or its candidates filtered); sdpscope ice on the dump says which'
+              : ': its candidates were not logged, or never sent (the signaling did not forward them)';
+          })();
       this.inputFindings.push(at('call-without-candidates', `call ${c.a} ⇄ ${c.b}: ${who}${why}`, empty[0]!));
     }
     // Each open session reported in turn. Handed over (onSession), it is kept without its candidates
