@@ -1309,7 +1309,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         evidence.push(`nothing received on the selected pair (STUN aside) for ${(quiet / 1000).toFixed(1)} s when the stats were taken, while this side sent on it ${(sent / 1000).toFixed(1)} s before: one way only. With media or data expected from the other side (or its RTCP, whenever this side sends media), the path had stopped delivering toward this side: a NAT binding gone, a network change, the peer gone; ICE drops the pair 30 s after its last consent response (RFC 7675 §5.1). Take stats later, or a dump with events, to see it end`);
       }
     }
-    return verdict('connected', `ICE connected${through}${silent}.`, evidence);
+    // A renegotiation the browser refused after ICE came up: the call goes on with the earlier
+    // descriptions, the change not in effect (renegotiation audit: in the timeline only).
+    const refusedSets = x.failures.filter((f) => /^set(?:Local|Remote)Description failed/.test(f));
+    for (const f of refusedSets.slice(0, 3)) evidence.push(`${f}: that description was not applied; the call goes on with the ones before it (what it added, a track or a data channel, is not negotiated)`);
+    return verdict('connected', `ICE connected${through}${silent}${refusedSets.length > 0 ? ', though a later description was refused' : ''}.`, evidence);
   }
 
   const closedAt = x.closedAt;

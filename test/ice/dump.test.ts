@@ -65,6 +65,17 @@ describe('readStatsDump', () => {
     expect(r.verdict.evidence.join('\n')).not.toMatch(/bytes/);
   });
 
+  it('a renegotiation refused after ICE connected (a Chrome 144 dump\'s second answer given a setRemoteDescriptionOnFailure): connected, the refusal said in the verdict and its evidence (renegotiation audit: in the timeline only)', () => {
+    const doc = JSON.parse(dumpText('guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string }[] }> };
+    const log = doc.PeerConnections['94-1']!.updateLog;
+    const last = log.map((e) => e.type).lastIndexOf('setRemoteDescription');
+    log.splice(last + 1, 0, { type: 'setRemoteDescriptionOnFailure', value: 'OperationError: Failed to set remote answer sdp: The order of m-lines in answer doesn\'t match order in offer. Rejecting answer.' });
+    const r = explainIce(readStatsDump(JSON.stringify(doc)).peerConnections[0]!);
+    expect(r.verdict.code).toBe('connected');
+    expect(r.verdict.message).toMatch(/, though a later description was refused\.$/);
+    expect(r.verdict.evidence).toContainEqual(expect.stringMatching(/^setRemoteDescription failed: OperationError: .*order of m-lines.*: that description was not applied; the call goes on with the ones before it/));
+  });
+
   it('an empty dump has no peer connection', () => {
     expect(readStatsDump(dumpText('cla-check-test__webrtc_internals_dump.txt')).peerConnections).toEqual([]);
   });
