@@ -231,5 +231,5 @@ function codecName(c: { readonly name: string; readonly clockRate: number | null
 
 /** a=max-message-size as said: absent is 64 KiB, 0 no limit (RFC 8841 §6). */
 function messageSize(n: number | null): string {
-  return n === null ? '(64 KiB)' : n === 0 ? '0 (no limit)' : String(n);
+  return n === null ? '(none: 64 KiB)' : n === 0 ? '0 (no limit)' : String(n);
 }

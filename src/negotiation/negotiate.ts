@@ -181,9 +181,12 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // Each stream the answer receives takes one offered stream: the first its rids name.
   const taken = new Map<number, string[]>();
   const unknown: string[] = [];
+  const usable = usableRecvRids(a);
   for (const stream of streams(recv)) {
-    const known = stream.filter((r) => sent.some((s) => s.includes(r)));
-    for (const r of stream) if (!known.includes(r)) unknown.push(r);
+    const inOffer = stream.filter((r) => sent.some((s) => s.includes(r)));
+    for (const r of stream) if (!inOffer.includes(r)) unknown.push(r);
+    // Taken only through a rid with its one a=rid recv line (the others are said below: repeated, undeclared).
+    const known = inOffer.filter((r) => usable.has(r));
     const index = sent.findIndex((s, i) => !taken.has(i) && s.some((r) => known.includes(r)));
     if (index >= 0) taken.set(index, known.filter((r) => sent[index]!.includes(r)));
   }
@@ -213,7 +216,7 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
     parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … recv line in the answer: Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)`);
   }
   if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5): Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)`);
-  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
 }
 
 /**
@@ -227,8 +230,12 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   if (send === null || sent.length === 0) return null;
   const recv = a?.simulcast?.recv ?? null;
   const taken = new Map<number, { paused: boolean; answered: string[] }>();
+  // Only rids with one a=rid recv line count: a repeated one is discarded (RFC 8851 §5), one with
+  // none has no description; Chromium drops both layers (measured), Firefox refuses the latter
+  // (README-as-typed audit: the row said ✓ beside simulcast-layers-dropped).
+  const usable = usableRecvRids(a);
   for (const stream of recv === null ? [] : recv.split(';')) {
-    const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~');
+    const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~' && usable.has(r.replace(/^~/, '')));
     const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
     // "~" is each rid's (RFC 8853 §5.1, sc-id-paused): "~2,3" pauses 2 alone, and the layer is paused when every rid of it the answer names is (audit of the change).
     if (index >= 0) {
@@ -239,6 +246,13 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] })) };
 }
 
+
+/** The answer's rids with exactly one a=rid line, that line recv. */
+function usableRecvRids(a: MediaDescription | null): Set<string> {
+  const count = new Map<string, number>();
+  for (const r of a?.rids ?? []) count.set(r.id, (count.get(r.id) ?? 0) + 1);
+  return new Set((a?.rids ?? []).filter((r) => r.direction === 'recv' && count.get(r.id) === 1).map((r) => r.id));
+}
 
 /** Each mid's group (its first, where a mid is named twice), by index. */
 function groupByMid(groups: readonly (readonly string[])[]): Map<string, number> {
