@@ -158,6 +158,12 @@ describe('relations between lines, 4 KiB → 128 KiB (parser audit: each was qua
       return a.finish();
     }],
     ['readStatsDump: a Firefox pcid of "url=" repeated', (b) => readStatsDump(JSON.stringify({ reports: [{ pcid: `${times('url=', b)} x`, iceCandidatePairStats: [] }] }))],
+    // Added 2026-12-07 (third session; hostile-input audit: the rid check was quadratic, 1.1 MB in 12.9 s).
+    ['parseSdp: an m= line of many formats and an a=rid whose pt= names as many others', (b) => parseSdp(`${SESSION}m=video 9 UDP/TLS/RTP/SAVPF ${Array.from({ length: Math.round(b / 12) }, (_, i) => i % 1000).join(' ')}
+a=rid:a send pt=${Array.from({ length: Math.round(b / 12) }, (_, i) => 2000 + (i % 1000)).join(',')}
+`)],
+    ['redactText: a raw Digest header with a quoted value of any length, "=\"" repeated', (b) => redactText(`REGISTER sip:x SIP/2.0\r\nAuthorization: Digest opaque="${times('b', b / 2)}", ${times('="', b / 4)}\r\n`)],
+    ['diffDescriptions: many m-lines, their order reversed (mline-moved)', (b) => diffDescriptions(...mids(b, true))],
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });

@@ -121,7 +121,12 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const other = (f: FoundDescription) => !replaced.has(f) && f.text !== offer.text && f.text !== answer.text;
   const before = all.slice(0, all.indexOf(offer)).filter(other);
   const after = all.slice(all.indexOf(answer) + 1).filter(other);
-  const lines = (fs: readonly FoundDescription[]) => listSome(fs, (f) => `line ${f.source.line}`);
+  // A dump written on one line has every description on line 1: its updateLog entry says which (hostile-input audit).
+  const entry = (f: FoundDescription) => /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
+  const lines = (fs: readonly FoundDescription[]) => {
+    const oneLine = new Set(fs.map((f) => f.source.line)).size < fs.length;
+    return listSome(fs, (f) => (oneLine && entry(f) !== undefined ? `line ${f.source.line}, updateLog[${entry(f)}]` : `line ${f.source.line}`));
+  };
   const notes: string[] = [];
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})`);
   if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): another call or a renegotiation; give two descriptions as two files to compare others`);

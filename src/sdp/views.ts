@@ -709,11 +709,14 @@ function ridFindings(rids: readonly { readonly line: number; readonly value: Rid
     if (at.length < 2) continue;
     findings.push(diagnostic('rid-discarded', `a=rid ${JSON.stringify(id.slice(0, 32))} is on lines ${at.slice(0, 4).join(', ')}${at.length > 4 ? ', …' : ''}: a repeated rid id has every a=rid line of it discarded (RFC 8851 §5): Chromium drops that layer (measured), Firefox takes it`, { line: at[1]!, column: 7, mid }));
   }
+  let onLine: Set<string> | undefined;
   for (const r of rids) {
     const pt = /(?:^|;)pt=([^;]*)/.exec(r.value.params ?? '');
     if (pt === null || (lines.get(r.value.id)?.length ?? 0) > 1) continue;
     const listed = pt[1]!.split(',').map((x) => x.trim()).filter((x) => x !== '');
-    const absent = listed.filter((x) => !formats.includes(x));
+    // A set, made once: formats.includes per payload type was quadratic (hostile-input audit: 1.1 MB in 12.9 s).
+    onLine ??= new Set(formats);
+    const absent = listed.filter((x) => !onLine!.has(x));
     if (absent.length === 0) continue;
     const all = absent.length === listed.length;
     findings.push(diagnostic('rid-discarded', `a=rid:${r.value.id.slice(0, 32)} pt=${pt[1]!.slice(0, 40)}: ${all ? 'no payload type of it is' : `${absent.slice(0, 4).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not`} on the m= line: RFC 8851 §5 ${all ? 'discards the a=rid line, and the rid with it (Chromium 156 keeps the layer: measured)' : `drops ${absent.length === 1 ? 'it' : 'them'} from pt=`}`, { line: r.line, column: null, mid }));

@@ -270,6 +270,10 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
     const raw = redactText('REGISTER sip:x SIP/2.0\r\nAuthorization: Digest username="carol", response="fedcba9876543210"\r\nVia: x\r\n');
     expect(raw).not.toMatch(/carol|fedcba/);
     expect(raw).toMatch(/\r\nVia: x\r\n$/);
+    // An opaque past 1 KiB (RFC 7616 lets the server choose its length): the nonce and response after it too (hostile-input audit).
+    const long = redactText(`REGISTER sip:x SIP/2.0\r\nAuthorization: Digest username="alice", opaque="${'b'.repeat(1100)}", nonce="abc", response="6629fae4"\r\nVia: x\r\n`);
+    expect(long).not.toMatch(/alice|abc|6629fae4/);
+    expect(long).toMatch(/\r\nVia: x\r\n$/);
   });
 
   it('a Cookie or Set-Cookie header written in a string: its value', () => {
