@@ -770,7 +770,8 @@ function prefixType(first: string): SdpType | null {
   const m = PREFIX_TYPE.exec(first);
   return m === null ? null : (m[1]!.toLowerCase() as SdpType);
 }
-const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)[^A-Za-z0-9]{0,16}v=0[ \t]*$/i;
+// "offer sdp v=0" too (a C header's "offer sdp " prefix: simulcast audit, the type was unknown).
+const PREFIX_TYPE = /(?:^|[^A-Za-z])(offer|answer|pranswer)(?:[^A-Za-z0-9]{0,16}sdp)?[^A-Za-z0-9]{0,16}v=0[ \t]*$/i;
 
 /** webrtc-internals' session summary: the v= line of a page copy. */
 const PAGE_V = /^v=0 \([0-9]{1,7} more lines?\)$/;

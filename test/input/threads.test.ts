@@ -71,6 +71,12 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(janus.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
+  it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
+    const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
+    expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
+    expect(readInput(`offerer sdp v=0\r\n${rest}`).descriptions.map((d) => d.type)).toEqual([null]);
+  });
+
   it('webrtc-internals\' text form as pasted ("type: offer, sdp: v=0", then the SDP): two descriptions with their types (it was two fragments, v=/o=/s=/t= lost)', () => {
     const r = readInput(thread('srs1815_webrtc_internals_text_offer_answer_asposted.txt'));
     expect(r.descriptions.map((d) => [d.type, d.description.fragment, d.description.origin?.sessionId])).toEqual([
