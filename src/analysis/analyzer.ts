@@ -731,7 +731,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
           : (() => {
             const e = open.get(empty[0]!)!;
             return e.origin.peerConnection !== undefined && e.origin.side === 'local' && e.endOfCandidates
-              ? ': the dump logs every candidate this browser found, and its gathering completed with none: it gathered none (no usable network interface, an ICE transport policy of relay with no TURN server that answered, or its candidates filtered); sdpscope ice on the dump says which'
+              ? ': the dump\'s icecandidate events are every candidate this browser signalled, and its gathering completed with none: it signalled none (no usable network interface, an ICE transport policy of relay with no TURN server that answered, or candidates it does not signal: the stats may list some with no address, 0.0.0.0 or ::); sdpscope ice on the dump says which'
               : ': its candidates were not logged, or never sent (the signaling did not forward them)';
           })();
       this.inputFindings.push(at('call-without-candidates', `call ${c.a} ⇄ ${c.b}: ${who}${why}`, empty[0]!));

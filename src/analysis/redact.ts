@@ -134,8 +134,8 @@ const MENTIONS_AUTH = /authorization|bearer/i;
  */
 // In JSON source a header may follow an escaped line break (`…SIP/2.0\r\nAuthorization: …`), where \b sees no boundary: that start too; the value ends at the string's end.
 const DIGEST_HEADER = /\b((?:proxy-)?authorization\s*:\s*digest\s+)([^\r\n]+)/gi;
-// Text that is not JSON (a raw SIP frame the relay refused) writes the parameters' quotes as they are: `="…"` is a parameter's, not a string's end (new-user audit: the user and response were kept); any other quote, the rest of the line (an opaque over 1 KiB had left the response: hostile-input audit).
-const DIGEST_HEADER_RAW = /(?:\b|(?<=\\[rn]))((?:proxy-)?authorization\s*:\s*digest\s+)((?:="[^"\r\n]*"|[^"\\\r\n]|\\[^rn]|"[^\r\n]*)+)/gi;
+// Text that is not JSON (a raw SIP frame the relay refused) writes the parameters' quotes as they are: `="…"` is a parameter's, of any length, not a string's end (new-user audit: the user and response were kept; an opaque over 1 KiB had left the response: hostile-input audit); any other quote ends the value, as a JSON string's end does.
+const DIGEST_HEADER_RAW = /(?:\b|(?<=\\[rn]))((?:proxy-)?authorization\s*:\s*digest\s+)((?:="[^"\r\n]*"|[^"\\\r\n]|\\[^rn])+)/gi;
 /**
  * A Cookie or Set-Cookie header written in text: its whole value (session ids, quoted ones too,
  * RFC 6265 §4.1.1) to the line's end; in JSON source, to the string's end or an escaped line break (relay audit).

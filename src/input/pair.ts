@@ -119,14 +119,20 @@ function asSet(all: readonly FoundDescription[], [offer, answer]: [FoundDescript
 function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription], replaced: ReadonlySet<FoundDescription> = new Set()): string[] {
   // Not a copy of the two (a dump's createOffer and setLocalDescription of one text), nor what asSet replaced.
   const other = (f: FoundDescription) => !replaced.has(f) && f.text !== offer.text && f.text !== answer.text;
-  const before = all.slice(0, all.indexOf(offer)).filter(other);
-  const after = all.slice(all.indexOf(answer) + 1).filter(other);
-  // A dump written on one line has every description on line 1: its updateLog entry says which (hostile-input audit).
-  const entry = (f: FoundDescription) => /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
-  const lines = (fs: readonly FoundDescription[]) => {
-    const oneLine = new Set(fs.map((f) => f.source.line)).size < fs.length;
-    return listSome(fs, (f) => (oneLine && entry(f) !== undefined ? `line ${f.source.line}, updateLog[${entry(f)}]` : `line ${f.source.line}`));
+  // Each text once: a dump's createOffer and the setLocalDescription of the same text are one description (new-user audit: counted twice).
+  const distinct = (fs: readonly FoundDescription[]) => {
+    const seen = new Set<string>();
+    return fs.filter((f) => !seen.has(f.text) && (seen.add(f.text), true));
   };
+  const before = distinct(all.slice(0, all.indexOf(offer)).filter(other));
+  const after = distinct(all.slice(all.indexOf(answer) + 1).filter(other));
+  // A dump's entry says where (a dump written on one line has every description on line 1: hostile-input
+  // audit), and a refused one is said so (new-user audit: a refused later offer went unsaid).
+  const entry = (f: FoundDescription) => /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
+  const lines = (fs: readonly FoundDescription[]) => listSome(fs, (f) => {
+    const said = [...(entry(f) !== undefined ? [`updateLog[${entry(f)}]`] : []), ...(f.source.refusedWith !== undefined ? ['refused by the browser'] : [])];
+    return `line ${f.source.line}${said.length > 0 ? ` (${said.join(', ')})` : ''}`;
+  });
   const notes: string[] = [];
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})`);
   if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): another call or a renegotiation; give two descriptions as two files to compare others`);

@@ -736,7 +736,7 @@ async function localAddressFor(to: Endpoint, family: 4 | 6): Promise<string> {
 }
 
 /** Mutable per-server result while its checks run. */
-type Draft = { -readonly [K in keyof Omit<ProbeServerResult, 'ok' | 'steps' | 'warnings'>]: ProbeServerResult[K] } & { steps: string[]; warnings: string[] };
+type Draft = { -readonly [K in keyof Omit<ProbeServerResult, 'ok' | 'steps' | 'warnings'>]: ProbeServerResult[K] } & { steps: string[]; warnings: string[]; unfreed?: number };
 
 /** One TURN allocation on a channel, with its long-term credential state. */
 class Allocation {
@@ -1141,6 +1141,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           // A message the codec refuses (a malformed attribute): this server's answer, not the run.
           d.error = failure('bad-response', e.reason, 'the server sent a malformed STUN message: not a conforming STUN/TURN server').error;
         } else d.error = e.error;
+        // Cut while its allocations could not be freed: not "were freed" (probe audit 2: the steps said the Refresh failed).
+        if (d.unfreed !== undefined && d.error !== null) d.error = { ...d.error, explanation: d.error.explanation.replace('the allocations it had made were freed', 'the allocations it had made could not all be freed (see the warnings)') };
         step(`${d.url}: failed: ${d.error.reason}`);
       } finally {
         for (const c of mine) c.close();
@@ -1180,7 +1182,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     }
 
     if (options.nat === false) {
-      const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
+      const servers = drafts.map(({ unfreed: _unfreed, ...d }): ProbeServerResult => ({ ...d, ok: d.error === null }));
       return { servers, nat: { mapping: null, filtering: null, type: 'unknown', evidence: ['not tested (--no-nat)'], server: null, local: null }, paths: [] };
     }
     // RFC 5780 against the first UDP server that sent a usable OTHER-ADDRESS.
@@ -1251,7 +1253,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       verdict = { ...verdict, evidence: [...verdict.evidence, `the NAT tests ran over IPv${family}, the first UDP server's family; the IPv${family === 4 ? 6 : 4} servers given were not used for them (name an IPv${family === 4 ? 6 : 4} STUN server first to test that family)`] };
     }
     for (const e of verdict.evidence) step(`NAT: ${e}`);
-    const servers = drafts.map((d): ProbeServerResult => ({ ...d, ok: d.error === null }));
+    const servers = drafts.map(({ unfreed: _unfreed, ...d }): ProbeServerResult => ({ ...d, ok: d.error === null }));
     return { servers, nat: { ...verdict, server: natServer, local: observations.local }, paths: verdict.type === 'unknown' ? [] : pathTable(verdict.type) };
   } finally {
     for (const c of opened) c.close();
@@ -1483,14 +1485,17 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     if (e instanceof ProbeFailure && e.error.code === 'relay-unreachable') d.relayReachable = false;
     throw e;
   } finally {
-    for (const alloc of [a, b]) {
-      if (!alloc || !(alloc.relayed || alloc.maybeAllocated || alloc.unansweredAllocate !== null)) continue;
+    let unfreed = 0;
+    // Both freed at once: one after the other, two unanswered Refreshes held Ctrl-C and the
+    // deadline 3 s (probe audit 2); at once, 1.5 s at most.
+    await Promise.all([a, b].map(async (alloc) => {
+      if (!alloc || !(alloc.relayed || alloc.maybeAllocated || alloc.unansweredAllocate !== null)) return;
       // An Allocate that got no answer (late, or interrupted) may still be answered: its answer is
       // listened for since (lateAllocate), and what it made is freed (a Refresh sent first could
       // reach the server before it).
       if (!alloc.relayed && alloc.lateAllocate !== null) {
         const m = await alloc.lateAllocate;
-        if (!m || m.class !== 'success') continue;
+        if (!m || m.class !== 'success') return;
         say('a late answer to the Allocate made an allocation: freeing it');
       }
       // Whatever one Refresh meets, the other allocation is freed too (audit: an exception here left it).
@@ -1500,7 +1505,15 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
         if (how === 'freed' || alloc.relayed) say(`Refresh lifetime 0: ${alloc.relayed ? fmt(alloc.relayed) : 'the allocation'} ${how === 'freed' ? 'freed' : 'already gone'}`);
       } catch (e) {
         say(`Refresh lifetime 0 failed: ${e instanceof ProbeFailure ? e.error.reason : e instanceof SdpscopeError ? e.reason : String(e)}`);
+        unfreed++;
       }
+    }));
+    // Left on the server, said (probe audit 2: ✓ and no word while both stayed): until their
+    // lifetime ends, against the user's quota; a server that refuses Refresh also breaks a
+    // browser's allocation (libwebrtc's TurnPort::HandleRefreshError prunes its connections).
+    if (unfreed > 0) {
+      d.unfreed = unfreed;
+      d.warnings.push(`${unfreed === 1 ? 'an allocation' : `${unfreed} allocations`} could not be freed (Refresh with lifetime 0 refused or unanswered: see the steps): ${unfreed === 1 ? 'it stays' : 'they stay'} on the server until ${d.lifetime !== null ? `the lifetime ends (${d.lifetime} s)` : 'its lifetime ends'}, counting against the user's quota; a server that refuses Refresh also breaks a browser's allocation (libwebrtc drops its connections)`);
     }
   }
 }

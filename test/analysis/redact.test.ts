@@ -274,6 +274,8 @@ describe('secrets in JSON carried as a string, and cookies (operator audit of 20
     const long = redactText(`REGISTER sip:x SIP/2.0\r\nAuthorization: Digest username="alice", opaque="${'b'.repeat(1100)}", nonce="abc", response="6629fae4"\r\nVia: x\r\n`);
     expect(long).not.toMatch(/alice|abc|6629fae4/);
     expect(long).toMatch(/\r\nVia: x\r\n$/);
+    // In JSON source a bare quote ends the string: what follows it is kept (new-user audit: the rest of the line had been eaten).
+    expect(redactText('{"type":"sip","data":"Authorization: Digest username=\\"bob\\", response=\\"cafe1234\\"","other":"keep me"}')).toBe('{"type":"sip","data":"Authorization: Digest [redacted]","other":"keep me"}');
   });
 
   it('a Cookie or Set-Cookie header written in a string: its value', () => {

@@ -65,9 +65,9 @@ describe('sdpscope candidates', () => {
     expect(out).toContain('warning call-without-candidates: call JDVd ⇄ gZTj: neither side (JDVd, gZTj) has a candidate in the input; candidates came for N/KY, ddSd, which are in no call');
   });
 
-  it('a dump\'s own side whose gathering completed with no candidate: said to have gathered none, not "not logged" (renegotiation audit: hush.fm\'s mediasoup client)', async () => {
+  it('a dump\'s own side whose gathering completed with no candidate: said to have signalled none, not "not logged" (renegotiation audit: hush.fm\'s mediasoup client; its stats list two with no address, which it never signalled)', async () => {
     const { out } = await run([join(FIXTURES, 'dumps/hush_fm__webrtc_internals_dump.txt')]);
-    expect(out).toMatch(/call-without-candidates: call 6wrW ⇄ \S+: 6wrW has no candidate in the input \(\S+ has 1\): the dump logs every candidate this browser found, and its gathering completed with none: it gathered none/);
+    expect(out).toMatch(/call-without-candidates: call 6wrW ⇄ \S+: 6wrW has no candidate in the input \(\S+ has 1\): the dump's icecandidate events are every candidate this browser signalled, and its gathering completed with none: it signalled none/);
   });
 
   it('one side without candidates is named as the one that has none (audit of the change: it read "3WkD has a candidate")', async () => {

@@ -617,6 +617,16 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(r.servers[0]).toMatchObject({ ok: true, relayVerified: true });
     expect(s.seen.filter((m) => m === 'refresh')).toHaveLength(2);
     expect(r.servers[0]!.steps.filter((l) => l.startsWith('Refresh lifetime 0 failed: Refresh (lifetime 0): ERROR-CODE class 0 number 5'))).toHaveLength(2);
+    // Both left on the server: said in a warning, with what it means (probe audit 2: ✓ and no word).
+    expect(r.servers[0]!.warnings).toContainEqual(expect.stringMatching(/^2 allocations could not be freed \(Refresh with lifetime 0 refused or unanswered: see the steps\): they stay on the server until the lifetime ends \(\d+ s\), counting against the user's quota/));
+  });
+
+  it('Refreshes refused with 508: the warning says both stay, and the report carries no field of its own for it', async () => {
+    const s = await server({ errors: { refresh: 508 } });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.ok).toBe(true);
+    expect(r.servers[0]!.warnings.some((w) => w.startsWith('2 allocations could not be freed'))).toBe(true);
+    expect(r.servers[0]).not.toHaveProperty('unfreed');
   });
 
   it('a Binding success without a readable mapped address is a bad response, not a ✓ with "mapped (none)"', async () => {
