@@ -608,6 +608,17 @@ function stunFailure(what: string, e: { code: number; reason: string }, username
   if (alternate) explanation = `the server redirects to ${fmt(alternate)} (ALTERNATE-SERVER): probe that address instead`;
   // An Allocate names no peer (probe audit: "a peer address it does not allow" for eturnal's denied client range).
   if (e.code === 403 && /Allocate$/.test(what)) explanation = 'forbidden: the server refuses to allocate a relay for this user or from this address (a user not allowed to relay, or a client address in a range the server denies)';
+  // RFC 8489 §9.2.4's PASSWORD-ALGORITHMS (0x8002) without MD5 (0x0001): the server wants a key the
+  // browsers (and this probe) do not make; the credentials may be right (probe audit 2: "wrong credentials").
+  const algorithms = (e.code === 401 || e.code === 400) && m ? attribute(m, 0x8002) : undefined;
+  if (algorithms !== undefined) {
+    const ids: number[] = [];
+    for (let i = 0; i + 4 <= algorithms.value.length; ) {
+      ids.push((algorithms.value[i]! << 8) | algorithms.value[i + 1]!);
+      i += 4 + (((((algorithms.value[i + 2]! << 8) | algorithms.value[i + 3]!) + 3) >> 2) << 2);
+    }
+    if (!ids.includes(1)) explanation = `the server lists PASSWORD-ALGORITHMS ${ids.map((x) => (x === 2 ? 'SHA-256' : `0x${x.toString(16).padStart(4, '0')}`)).join(', ')} and not MD5 (RFC 8489 §9.2.4): browsers, and this probe, key their requests with MD5 alone, so the server refuses them whatever the password`;
+  }
   return failure(STUN_CODE_NAMES[e.code] ?? 'stun-error', `${what}: ${e.code} ${e.reason}`, explanation, e.code);
 }
 

@@ -629,6 +629,19 @@ describe('probe: a hostile or broken server (audit of 2026-12-05, a fake server 
     expect(r.servers[0]).not.toHaveProperty('unfreed');
   });
 
+  it('a server whose 401 lists PASSWORD-ALGORITHMS without MD5 (SHA-256 only, RFC 8489 §9.2.4): said as that, not as a wrong password (probe audit 2)', async () => {
+    const text = (t: string) => new TextEncoder().encode(t);
+    const s = await server({
+      noBinding: true,
+      tamper: (answer, req) => (req.method === STUN_METHODS.allocate
+        ? encodeStunMessage({ class: 'error', method: STUN_METHODS.allocate, transactionId: req.bytes.slice(8, 20), attributes: [{ type: STUN_ATTRIBUTES.ERROR_CODE, value: new Uint8Array([0, 0, 4, 1, ...text('Unauthorized')]) }, { type: STUN_ATTRIBUTES.REALM, value: text('test.realm') }, { type: STUN_ATTRIBUTES.NONCE, value: text('obMatJos2AAACf//499k954d6OL34oL9FSTvy64sA') }, { type: 0x8002, value: new Uint8Array([0, 2, 0, 0]) }] })
+        : answer),
+    });
+    const r = await run([turnOf(s)], { nat: false });
+    expect(r.servers[0]!.error).toMatchObject({ code: 'unauthorized', stunCode: 401 });
+    expect(r.servers[0]!.error!.explanation).toBe('the server lists PASSWORD-ALGORITHMS SHA-256 and not MD5 (RFC 8489 §9.2.4): browsers, and this probe, key their requests with MD5 alone, so the server refuses them whatever the password');
+  });
+
   it('a Binding success without a readable mapped address is a bad response, not a ✓ with "mapped (none)"', async () => {
     const s = await server({ tamper: (_a, req) => hand(req, { attributes: [{ type: STUN_ATTRIBUTES.XOR_MAPPED_ADDRESS, value: new Uint8Array([0, 1, 0, 1]) }] }) });
     const r = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
