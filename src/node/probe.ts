@@ -411,6 +411,13 @@ class UdpChannel extends Transactions implements Channel {
 /** STUN over TCP or TLS (RFC 8489 §6.2.2): messages back to back, each sized by its header. */
 class StreamChannel extends Transactions implements Channel {
   private buffer = Buffer.alloc(0);
+
+  /** A STUN message begun and not finished (its bytes so far, its length), or null. */
+  partial(): [number, number] | null {
+    if (this.buffer.length < 4 || (this.buffer[0]! & 0xc0) !== 0) return null;
+    const size = 20 + this.buffer.readUInt16BE(2);
+    return this.buffer.length < size ? [this.buffer.length, size] : null;
+  }
   private constructor(
     private readonly socket: Socket,
     private readonly peer: Endpoint,
@@ -691,6 +698,11 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
   if (answered !== null) {
     const turnOff = /Allocate/.test(what) && answered === 'Binding';
     return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `${server.host}:${server.port} answered the ${answered} but not the ${what}${turnOff ? ': a STUN-only server (coturn --stun-only), or one with TURN turned off on that port' : ': the server stopped answering, or ignores this request'}`);
+  }
+  // Part of a STUN message came, then nothing (probe audit 2: "no answer", a service of another protocol).
+  if (channel instanceof StreamChannel && channel.partial() !== null) {
+    const [got, of] = channel.partial()!;
+    return failure('bad-response', `${what}: ${got} bytes of a ${of}-byte STUN message, then nothing within ${timeoutMs} ms`, `${server.host}:${server.port} began a STUN answer over ${server.transport.toUpperCase()} and stopped partway: a server that stalls, or a proxy or firewall on the way that holds the rest`);
   }
   if (channel instanceof StreamChannel) {
     return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `the ${server.transport.toUpperCase()} connection to ${server.host}:${server.port} was made, but no answer to the ${what} came: a service of another protocol on that port (it waits for its own), or a server that ignores ${what === 'Binding' ? 'STUN Binding (a TURN server with STUN turned off: coturn --no-stun)' : `the ${what}`}`);
@@ -1325,7 +1337,10 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
       ? `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`
       : refusedWith !== null
         ? `a Binding over UDP from this machine was answered ${refusedWith}, with no mapped address`
-        : 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none';
+        : r.uri.transport !== 'udp'
+          // Sent to the TCP or TLS URI's port, where a server often has no UDP (coturn's 5349 beside 3478; probe audit 2: "UDP blocked here" for turns:).
+          ? `a Binding over UDP to port ${to.port} (this ${r.uri.scheme === 'turns' ? 'TLS' : 'TCP'} URI's) got no answer: a server often serves UDP on another port (3478 beside 5349), or UDP is blocked here`
+          : 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none';
     say(`from outside: not tried (${why}; the relayed address was not tried as a peer reaches it)`);
     return null;
   }

@@ -147,6 +147,24 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     expect(r.servers[0]!.error!.explanation).toMatch(/answered the Binding but not the Allocate: a STUN-only server \(coturn --stun-only\)/);
   });
 
+  it('a TCP answer cut partway (30 bytes of a 120-byte message, then nothing): a bad response that says so, not "no answer" (probe audit 2)', async () => {
+    const stall = createServer((c) => c.on('data', () => {
+      const head = Buffer.alloc(30);
+      head.writeUInt16BE(0x0101, 0);
+      head.writeUInt16BE(100, 2);
+      head.writeUInt32BE(0x2112a442, 4);
+      c.write(head);
+    }));
+    await new Promise<void>((ok) => stall.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (stall.address() as { port: number }).port;
+      const r = await run([`turn:127.0.0.1:${port}?transport=tcp`], { nat: false });
+      expect(r.servers[0]!.error).toMatchObject({ code: 'bad-response', reason: 'Binding: 30 bytes of a 120-byte STUN message, then nothing within 400 ms' });
+    } finally {
+      await new Promise((ok) => stall.close(ok));
+    }
+  });
+
   it('a TCP port that connects and answers no STUN: said as connected and silent, not as down (probe audit: an HTTP server was "down or unreachable")', async () => {
     const http = createServer((c) => c.on('data', () => undefined));
     await new Promise<void>((ok) => http.listen(0, '127.0.0.1', () => ok()));
