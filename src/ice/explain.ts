@@ -595,6 +595,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   /** The remote candidate of the last addIceCandidate event: Chromium logs the attempt, then its failure apart. */
   let lastAdded: IceCandidateInfo | null = null;
   const failures: string[] = [];
+  /** When each failure came (ms), null when the dump does not say: a refusal after ICE connected is a renegotiation's. */
+  const failureTimes: (number | null)[] = [];
   let localSet = false;
   let remoteSet = false;
   let restarts = 0;
@@ -735,6 +737,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
         if (/OnFailure$/.test(e.type)) {
           const why = asText(v);
           failures.push(`${e.type.replace(/OnFailure$/, '')} failed: ${why}`);
+          failureTimes.push(e.time);
           timeline.push({ time: e.time, kind: e.type.startsWith('addIceCandidate') ? 'candidate' : 'description', text: `${e.type}: ${why}` });
         }
     }
@@ -744,6 +747,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (d.errors !== undefined && d.errors.length > 0) {
       const why = `set${d.local ? 'Local' : 'Remote'}Description failed: ${d.errors.join('; ')}`;
       failures.push(why);
+      failureTimes.push(d.time);
       timeline.push({ time: d.time, kind: 'description', text: why });
       continue;
     }
@@ -937,7 +941,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && pc.stats.size > 0 && [...pc.stats.values()].every((h) => h.type === 'transport' || h.type === 'candidate-pair'), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && pc.stats.size > 0 && [...pc.stats.values()].every((h) => h.type === 'transport' || h.type === 'candidate-pair'), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1040,6 +1044,7 @@ interface Context {
   readonly localSet: boolean;
   readonly remoteSet: boolean;
   readonly failures: readonly string[];
+  readonly failureTimes: readonly (number | null)[];
   /** Remote candidates addIceCandidate refused, as the timeline words them. */
   readonly refused: readonly string[];
   readonly selected: IcePairInfo | null;
@@ -1311,7 +1316,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     }
     // A renegotiation the browser refused after ICE came up: the call goes on with the earlier
     // descriptions, the change not in effect (renegotiation audit: in the timeline only).
-    const refusedSets = x.failures.filter((f) => /^set(?:Local|Remote)Description failed/.test(f));
+    // Only those after ICE first connected: a refusal before it was the first negotiation's, already overcome.
+    const firstUp = iceStates.find((st) => CONNECTED.has(st.state))?.time ?? null;
+    const refusedSets = x.failures.filter((f, i) => /^set(?:Local|Remote)Description failed/.test(f) && firstUp !== null && (x.failureTimes[i] ?? -Infinity) > firstUp);
     for (const f of refusedSets.slice(0, 3)) evidence.push(`${f}: that description was not applied; the call goes on with the ones before it (what it added, a track or a data channel, is not negotiated)`);
     return verdict('connected', `ICE connected${through}${silent}${refusedSets.length > 0 ? ', though a later description was refused' : ''}.`, evidence);
   }

@@ -69,8 +69,15 @@ describe('readStatsDump', () => {
     const doc = JSON.parse(dumpText('guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string }[] }> };
     const log = doc.PeerConnections['94-1']!.updateLog;
     const last = log.map((e) => e.type).lastIndexOf('setRemoteDescription');
-    log.splice(last + 1, 0, { type: 'setRemoteDescriptionOnFailure', value: 'OperationError: Failed to set remote answer sdp: The order of m-lines in answer doesn\'t match order in offer. Rejecting answer.' });
+    log.splice(last + 1, 0, { ...log[last]!, type: 'setRemoteDescriptionOnFailure', value: 'OperationError: Failed to set remote answer sdp: The order of m-lines in answer doesn\'t match order in offer. Rejecting answer.' });
     const r = explainIce(readStatsDump(JSON.stringify(doc)).peerConnections[0]!);
+    // The same refusal of the first answer, before ICE connected, is no later one.
+    const first = structuredClone(doc);
+    const firstLog = first.PeerConnections['94-1']!.updateLog;
+    const at = firstLog.findIndex((e) => e.type === 'setRemoteDescription');
+    firstLog.splice(last + 1, 1);
+    firstLog.splice(at + 1, 0, { ...firstLog[at]!, type: 'setRemoteDescriptionOnFailure', value: 'OperationError: refused' });
+    expect(explainIce(readStatsDump(JSON.stringify(first)).peerConnections[0]!).verdict.message).not.toMatch(/later description was refused/);
     expect(r.verdict.code).toBe('connected');
     expect(r.verdict.message).toMatch(/, though a later description was refused\.$/);
     expect(r.verdict.evidence).toContainEqual(expect.stringMatching(/^setRemoteDescription failed: OperationError: .*order of m-lines.*: that description was not applied; the call goes on with the ones before it/));
