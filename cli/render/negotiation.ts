@@ -1,6 +1,7 @@
 /** sdp-diff's report: per m-line, what was negotiated and why; then diagnostics. Pure. */
 import type { DescriptionDiff, DescriptionPair, Diagnostic, MediaNegotiation, Negotiation, NegotiationDiagnostic, SessionDescription, SimulcastNegotiation } from '../../src/index.js';
 import { writeLine } from '../../src/sdp/line.js';
+import { multisetDiff } from '../../src/negotiation/diff.js';
 import { renderActions, renderDiagnostics } from './diagnostics.js';
 import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
@@ -174,10 +175,7 @@ export function unchangedWords(pair: DescriptionPair): string {
   const b = lines(pair.second.description);
   if (a.join('\n') === b.join('\n')) return LAYOUT_ONLY;
   // Which lines differ: the o= line alone is its version (renegotiation audit: said "gathering" of a raised version).
-  const seen = new Map<string, number>();
-  for (const l of a) seen.set(l, (seen.get(l) ?? 0) + 1);
-  for (const l of b) seen.set(l, (seen.get(l) ?? 0) - 1);
-  const differ = [...seen].filter(([, n]) => n !== 0).map(([l]) => l);
+  const differ = [...multisetDiff(a, b), ...multisetDiff(b, a)];
   const version = differ.some((l) => l.startsWith('o=')) ? (() => {
     const [x, y] = [pair.first.description.origin?.sessionVersion, pair.second.description.origin?.sessionVersion];
     return `the o= version (${x ?? '?'} → ${y ?? '?'}: nothing else changed, as a second createOffer or a SIP session refresh writes)`;

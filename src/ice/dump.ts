@@ -201,59 +201,49 @@ export function readStatsDump(text: string): StatsDump {
   const signaling = isObject(first) && (typeof first['sdp'] === 'string' || typeof first['candidate'] === 'string' || isObject(first['candidate']) || ['offer', 'answer', 'candidate'].includes(first['type'] as string) || isObject(first['offer']) || isObject(first['answer']));
   // The legacy getStats of Chrome before 80 (react-native-webrtc and Android apps of that time:
   // googCandidatePair): said as that (ICE audit: simple-peer#221 was told it lacked an id).
-  const legacy = legacyStatsType(doc, 3, { left: 256 });
+  const legacy = legacyStatsType(doc);
   if (legacy !== null) return fail(`not a stats dump sdpscope reads: these are the legacy getStats() stats of Chrome before 80 (and of old react-native-webrtc and Android apps: a "${legacy}" report), which sdpscope does not read; take the standard getStats() (its promise form, an RTCStatsReport), a chrome://webrtc-internals dump or an rtcstats dump`);
-  const untimed = untimedStatsAt(doc, '', 4, { left: 256 });
+  const untimed = untimedStatsAt(doc);
   // Objects with an id and an ICE stats type but no timestamp (an app that copies some fields of
   // each report: ICE audit, a teaching stand's records): said, not only the formats expected.
   const why = untimed !== null ? `; ${untimed === '' ? 'the input holds' : `at ${untimed} are`} objects with an id and an ICE stats type but no timestamp: a getStats() report keeps its timestamp, an app that copies some fields of each drops it (log the reports whole)` : '';
   return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${why}${signaling ? SIGNALING_HINT : ''}`);
 }
 
-/** The type of a legacy (pre-standard) stats report in `v`, within `depth` levels and `budget.left` values looked at; null when none. */
-function legacyStatsType(v: unknown, depth: number, budget: { left: number }): string | null {
+/**
+ * The first object within `depth` levels of `v` that `pick` says something of (16 items of a
+ * list, 64 members of an object looked at, `budget.left` values in all), with its member path
+ * (`"call"."stats"`, "" for `v` itself); null when none.
+ */
+function findWithin<T>(v: unknown, path: string, depth: number, budget: { left: number }, pick: (o: Record<string, unknown>) => T | null): [T, string] | null {
   if (budget.left-- <= 0 || depth < 0 || v === null || typeof v !== 'object') return null;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length && i < 16; i++) {
-      const t = legacyStatsType(v[i], depth - 1, budget);
-      if (t !== null) return t;
-    }
-    return null;
-  }
-  const type = (v as Record<string, unknown>)['type'];
-  if (typeof type === 'string' && /^(?:goog(?:CandidatePair|Component|LibjingleSession|Track|Certificate)|VideoBwe)$/.test(type)) return type;
-  let looked = 0;
-  for (const k in v) {
-    if (looked++ >= 64) break;
-    const t = legacyStatsType((v as Record<string, unknown>)[k], depth - 1, budget);
-    if (t !== null) return t;
-  }
-  return null;
-}
-
-/** Where in `v` (a member path, "" for itself) an object with a string id and an ICE stats type but no timestamp is, within `depth` levels and `budget.left` values looked at; null when none is. */
-function untimedStatsAt(v: unknown, path: string, depth: number, budget: { left: number }): string | null {
-  if (budget.left-- <= 0 || depth < 0 || v === null || typeof v !== 'object') return null;
-  if (!Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    if (typeof o['id'] === 'string' && typeof o['type'] === 'string' && ICE_TYPES.has(canonicalType(o['type'])) && !isFiniteNumber(o['timestamp'])) return path;
-  }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length && i < 16; i++) {
-      const at = untimedStatsAt(v[i], path, depth - 1, budget);
+      const at = findWithin(v[i], path, depth - 1, budget, pick);
       if (at !== null) return at;
     }
     return null;
   }
+  const o = v as Record<string, unknown>;
+  const here = pick(o);
+  if (here !== null) return [here, path];
   // Its first 64 members, not a list of all of them made first (an object of a million keys).
   let looked = 0;
-  for (const k in v) {
+  for (const k in o) {
     if (looked++ >= 64) break;
-    const at = untimedStatsAt((v as Record<string, unknown>)[k], path === '' ? JSON.stringify(k) : `${path}.${JSON.stringify(k)}`, depth - 1, budget);
+    const at = findWithin(o[k], path === '' ? JSON.stringify(k) : `${path}.${JSON.stringify(k)}`, depth - 1, budget, pick);
     if (at !== null) return at;
   }
   return null;
 }
+
+/** The type of a legacy (pre-standard) stats report within three levels of `v`, or null. */
+const legacyStatsType = (v: unknown): string | null =>
+  findWithin(v, '', 3, { left: 256 }, (o) => (typeof o['type'] === 'string' && /^(?:goog(?:CandidatePair|Component|LibjingleSession|Track|Certificate)|VideoBwe)$/.test(o['type']) ? o['type'] : null))?.[0] ?? null;
+
+/** Where within four levels of `v` (a member path, "" for itself) an object with a string id and an ICE stats type but no timestamp is; null when none is. */
+const untimedStatsAt = (v: unknown): string | null =>
+  findWithin(v, '', 4, { left: 256 }, (o) => (typeof o['id'] === 'string' && typeof o['type'] === 'string' && ICE_TYPES.has(canonicalType(o['type'])) && !isFiniteNumber(o['timestamp']) ? true : null))?.[1] ?? null;
 
 /**
  * getStats results under a member of a record, or under a member of one of its members

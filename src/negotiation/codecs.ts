@@ -170,6 +170,24 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
   }
 }
 
+/** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */
+const levelRank = (l: number) => (l === 0 ? 10.5 : l);
+const levelName = (l: number) => (l === 0 ? '1b' : (l / 10).toFixed(1).replace(/\.0$/, ''));
+
+/**
+ * The offer's and the answer's H264 levels when the answer's is higher and level-asymmetry-allowed=1
+ * is not on both sides (RFC 6184 §8.2.2; codec audit: unsaid, mediasoup-client#148), else null.
+ */
+export function h264LevelRaised(offer: Codec, answer: Codec): [string, string] | null {
+  const o = params(offer);
+  const a = params(answer);
+  if (o['level-asymmetry-allowed'] === '1' && a['level-asymmetry-allowed'] === '1') return null;
+  const lo = parseSdpProfileLevelId(o);
+  const la = parseSdpProfileLevelId(a);
+  if (!lo || !la || levelRank(la.level) <= levelRank(lo.level)) return null;
+  return [levelName(lo.level), levelName(la.level)];
+}
+
 /** Two parameter values that are numbers, compared as numbers ("00" is 0, as libwebrtc's StringToNumber reads it; codec audit), `absent` when absent; other text as text. */
 function sameNumber(x: string | undefined, y: string | undefined, absent: string): boolean {
   const a = x ?? absent;

@@ -135,7 +135,8 @@ function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, 
 const NONE: ReadonlySet<string> = new Set();
 
 /** What of `a` is not in `b`, counting repeats (a line written twice and then once is one removed). */
-function multisetDiff(a: readonly string[], b: readonly string[]): string[] {
+/** The items of `a` not matched one for one in `b`. */
+export function multisetDiff(a: readonly string[], b: readonly string[]): string[] {
   const left = new Map<string, number>();
   for (const x of b) left.set(x, (left.get(x) ?? 0) + 1);
   const out: string[] = [];

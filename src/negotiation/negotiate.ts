@@ -3,12 +3,11 @@
  * every RFC 3264 / JSEP rule it breaks, as coded diagnostics.
  */
 import { listSome } from '../arrays.js';
-import { parseSdpProfileLevelId } from 'h264-profile-level-id';
 import { requireObject } from '../errors.js';
 import { readingModels } from '../model-guard.js';
 import type { Bandwidth, Codec, Direction, Extmap, MediaDescription, SessionDescription, Setup } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
-import { describeCodec, fmtpText, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
+import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
@@ -181,12 +180,12 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // Each stream the answer receives takes one offered stream: the first its rids name.
   const taken = new Map<number, string[]>();
   const unknown: string[] = [];
-  const usable = usableRecvRids(a);
+  const rids = answerRids(a);
   for (const stream of streams(recv)) {
     const inOffer = stream.filter((r) => sent.some((s) => s.includes(r)));
     for (const r of stream) if (!inOffer.includes(r)) unknown.push(r);
     // Taken only through a rid with its one a=rid recv line (the others are said below: repeated, undeclared).
-    const known = inOffer.filter((r) => usable.has(r));
+    const known = inOffer.filter((r) => rids.usable.has(r));
     const index = sent.findIndex((s, i) => !taken.has(i) && s.some((r) => known.includes(r)));
     if (index >= 0) taken.set(index, known.filter((r) => sent[index]!.includes(r)));
   }
@@ -195,12 +194,8 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // missing left q,h; every a=rid on the send side left one encoding, q; audit of the change).
   // A rid id on two a=rid lines has them all discarded (RFC 8851 §5): Chromium drops that layer
   // (measured, Chromium 156: a=rid:f recv twice left encodings q and h); Firefox takes the answer.
-  const seen = new Set<string>();
-  const repeatedIds = new Set<string>();
-  for (const r of a.rids) (seen.has(r.id) ? repeatedIds : seen).add(r.id);
-  const declared = new Set(a.rids.filter((r) => r.direction === 'recv' && !repeatedIds.has(r.id)).map((r) => r.id));
-  const repeated = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && repeatedIds.has(r));
-  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !declared.has(r) && !repeatedIds.has(r));
+  const repeated = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && rids.repeated.has(r));
+  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !rids.usable.has(r) && !rids.repeated.has(r));
   if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0 && repeated.length === 0) return;
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
@@ -233,7 +228,7 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
   // Only rids with one a=rid recv line count: a repeated one is discarded (RFC 8851 §5), one with
   // none has no description; Chromium drops both layers (measured), Firefox refuses the latter
   // (README-as-typed audit: the row said ✓ beside simulcast-layers-dropped).
-  const usable = usableRecvRids(a);
+  const { usable } = answerRids(a);
   for (const stream of recv === null ? [] : recv.split(';')) {
     const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~' && usable.has(r.replace(/^~/, '')));
     const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
@@ -247,11 +242,12 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
 }
 
 
-/** The answer's rids with exactly one a=rid line, that line recv. */
-function usableRecvRids(a: MediaDescription | null): Set<string> {
-  const count = new Map<string, number>();
-  for (const r of a?.rids ?? []) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-  return new Set((a?.rids ?? []).filter((r) => r.direction === 'recv' && count.get(r.id) === 1).map((r) => r.id));
+/** The answer's rids with exactly one a=rid line, that line recv (`usable`), and those on several lines (`repeated`). */
+function answerRids(a: MediaDescription | null): { readonly usable: Set<string>; readonly repeated: Set<string> } {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const r of a?.rids ?? []) (seen.has(r.id) ? repeated : seen).add(r.id);
+  return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === 'recv' && !repeated.has(r.id)).map((r) => r.id)), repeated };
 }
 
 /** Each mid's group (its first, where a mid is named twice), by index. */
@@ -608,7 +604,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       const ac = cap(a);
       for (const c of codecs.negotiated) {
         if (c.name.toLowerCase() !== 'h264') continue;
-        const raised = h264LevelRaised(c.offerFmtp, c.fmtp);
+        const oc = o.codecs.find((x) => x.payloadType === c.offerPayloadType);
+        const ac = a.codecs.find((x) => x.payloadType === c.answerPayloadType);
+        const raised = oc && ac ? h264LevelRaised(oc, ac) : null;
         if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]} is above the offer's ${raised[0]}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
       }
       if (ac !== null && direction.offererSends) at('bandwidth-limit', `the answer's b=${ac.type}:${ac.bandwidth} asks the offerer to send at most ${kbps(ac)} on this m-line${ac.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
@@ -812,23 +810,4 @@ export function hasErrors(n: Negotiation): boolean {
 function commonFirst(n: NegotiatedCodec, answer: MediaDescription): string {
   const c = answer.codecs.find((x) => x.payloadType === n.answerPayloadType);
   return `${c !== undefined ? describeCodec(c) : n.name} at payload type ${n.answerPayloadType}`;
-}
-
-/** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */
-const levelRank = (l: number) => (l === 0 ? 10.5 : l);
-const levelName = (l: number) => (l === 0 ? '1b' : (l / 10).toFixed(1).replace(/\.0$/, ''));
-
-/**
- * The offer's and the answer's H264 levels when the answer's is higher and level-asymmetry-allowed=1
- * is not on both sides (codec audit: unsaid, mediasoup-client#148), else null.
- */
-function h264LevelRaised(offerFmtp: string, answerFmtp: string): [string, string] | null {
-  const read = (f: string) => Object.fromEntries(f.split(';').map((p) => p.trim().split('=')).filter((kv) => kv.length === 2).map(([k, v]) => [k!.toLowerCase(), v!.trim()]));
-  const o = read(offerFmtp);
-  const a = read(answerFmtp);
-  if (o['level-asymmetry-allowed'] === '1' && a['level-asymmetry-allowed'] === '1') return null;
-  const lo = parseSdpProfileLevelId(o);
-  const la = parseSdpProfileLevelId(a);
-  if (!lo || !la || levelRank(la.level) <= levelRank(lo.level)) return null;
-  return [levelName(lo.level), levelName(la.level)];
 }

@@ -1089,6 +1089,12 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         }
         const answer = await channel.transact(binding(), to, timeoutMs, signal);
         const turn = r.uri.scheme === 'turn' || r.uri.scheme === 'turns';
+        // The TURN check after the Binding, answered or not: over UDP from a port of its own (the Binding's may be shared), over TCP or TLS on the same connection.
+        const allocate = async (): Promise<void> => {
+          const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
+          if (first !== channel) mine.push(first);
+          await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
+        };
         if (!answer) {
           const silence = noAnswerOf(channel, r.uri, 'Binding', timeoutMs, signal);
           // A TURN server may serve TURN only (coturn --no-stun): its Allocate is asked all the same (probe audit: never asked).
@@ -1098,9 +1104,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           }
           say(`Binding: no answer within ${timeoutMs} ms; a TURN server may answer TURN only (coturn --no-stun): Allocate is asked all the same`);
           try {
-            const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
-            if (first !== channel) mine.push(first);
-            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
+            await allocate();
           } catch (e) {
             // Refused too (nothing listens for UDP there): the TCP cross-check below, as for silence (probe audit).
             if (e instanceof ProbeFailure && (e.error.code === 'no-answer' || e.error.code === 'refused')) {
@@ -1122,9 +1126,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
           const longTerm = attribute(m, A.REALM) !== undefined && attribute(m, A.NONCE) !== undefined;
           if (e?.code === 401 && longTerm && turn) {
             say(`Binding: 401 ${e.reason} with REALM and NONCE: the server wants long-term credentials for a plain Binding (coturn --secure-stun); Allocate is asked all the same`);
-            const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
-            if (first !== channel) mine.push(first);
-            await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
+            await allocate();
             d.warnings.push('the server wants credentials for a plain STUN Binding (a 401 with REALM and NONCE: coturn --secure-stun): as a stun: server it gives ICE agents no server-reflexive candidate, since browsers send no credentials on Bindings; through its allocations it works');
             continue;
           }
@@ -1154,9 +1156,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         say(`Binding: mapped ${d.mapped ? fmt(d.mapped) : '(none)'}${d.rttMs !== null ? `, RTT ${d.rttMs} ms` : ''}${d.software ? `, SOFTWARE "${d.software}"` : ''}, ${other ? `OTHER-ADDRESS ${fmt(other)} (RFC 5780)` : changed ? `CHANGED-ADDRESS ${fmt(changed)} (RFC 3489's OTHER-ADDRESS: its behaviour tests run)` : 'no OTHER-ADDRESS (no RFC 5780)'}`);
         if (channel === shared && d.mapped) multiServer.push({ server: to, mapped: d.mapped });
         if (turn) {
-          const first: Channel = r.uri.transport === 'udp' ? await UdpChannel.open(anyAddress(r.family), r.family) : channel;
-          if (first !== channel) mine.push(first);
-          await checkTurn(r, first, to, d, timeoutMs, say, mine, connect, freed, signal);
+          await allocate();
         }
       } catch (e) {
         if (!(e instanceof ProbeFailure)) {
