@@ -5,14 +5,22 @@
  */
 import { SdpscopeError } from '../src/errors.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, parser, prepareArgv, valued, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, integer, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, terminalIo } from './run.js';
+
+/** --round: an integer other than 0 ("last" is -1). */
+function roundArg(v: unknown): number {
+  const n = integer('round', -1e6, 1e6, { last: -1 })(v);
+  if (n === 0) throw new SdpscopeError('USAGE', '--round counts from 1 (the first round) or from -1 (the last): 0 is none');
+  return n;
+}
 
 export const OPTIONS = valued({
   json: { type: 'boolean', default: false, describe: 'print the report as JSON' },
   room: { type: 'string', describe: 'a relay log with several rooms: the room to compare' },
   pc: { type: 'string', describe: 'a webrtc-internals dump with several peer connections: the one to compare ("8-1")' },
+  round: { type: 'string', coerce: roundArg, describe: 'one file with several offer/answer rounds (a renegotiation): the round to compare, from 1, or "last" (-1 too; -2 the one before)' },
   diff: { type: 'boolean', default: false, describe: 'compare two descriptions as before → after (a renegotiation), whatever their types' },
 } as const) satisfies OptionTable;
 
@@ -50,6 +58,7 @@ run('sdp-diff', async () => {
             color,
             ...(a['room'] !== undefined ? { room: String(a['room']) } : {}),
             ...(a['pc'] !== undefined ? { pc: String(a['pc']) } : {}),
+            ...(a['round'] !== undefined ? { round: a['round'] as number } : {}),
             diff: a['diff'] === true,
           },
           terminalIo(() => color).out,
@@ -59,6 +68,7 @@ run('sdp-diff', async () => {
     .example('$0 samples/offer.json samples/answer.json', 'the negotiation of an offer and its answer')
     .example('$0 --json offer.sdp answer.sdp | jq ".media[].codecs.negotiated[0]"', 'as JSON')
     .example('$0 call.ndjson --room r2', 'one room of a relay log')
+    .example('$0 dump.json --pc 8-1 --round last', 'the last offer and answer of a peer connection (after a renegotiation)')
     .example('$0 first-offer.json renegotiated-offer.json', 'two offers: what changed')
     .example('$0 --diff before.sdp after.sdp', 'two raw SDPs compared as before → after')
     .parseAsync();

@@ -22,6 +22,8 @@ export interface DiffOptions {
   readonly pc?: string;
   /** Two descriptions compared as before → after, whatever their types. */
   readonly diff?: boolean;
+  /** One file holding several offer/answer rounds: the round to compare (1 the first, -1 the last). */
+  readonly round?: number;
 }
 
 const label = (f: string) => (f === '-' ? 'stdin' : f);
@@ -71,9 +73,9 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   if (opts.diff && texts.length !== 2) throw new SdpscopeError('USAGE', '--diff compares two files: sdp-diff --diff BEFORE AFTER');
   let pair: DescriptionPair;
   if (texts.length === 1) {
-    pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}) });
+    pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}), ...(opts.round !== undefined ? { round: opts.round } : {}) });
   } else {
-    if (opts.room !== undefined || opts.pc !== undefined) throw new SdpscopeError('USAGE', '--room and --pc choose within one file holding both; with two files, each gives its first description');
+    if (opts.room !== undefined || opts.pc !== undefined || opts.round !== undefined) throw new SdpscopeError('USAGE', '--room, --pc and --round choose within one file holding both; with two files, each gives its first description');
     pair = pairFromTwo(reports[0]!.descriptions, names[0], reports[1]!.descriptions, names[1], { diff: opts.diff === true });
     // Keep the file names with their descriptions when the pair was swapped.
     if (pair.first !== reports[0]!.descriptions.find((f) => !f.description.fragment)) names.reverse();

@@ -58,14 +58,53 @@ export interface PairOptions {
   readonly room?: string;
   /** A webrtc-internals dump with several peer connections: the one to take them from ("8-1"). */
   readonly peerConnection?: string;
+  /**
+   * Which offer/answer round (a renegotiation is a round; each is an offer and the first answer
+   * after it): 1 the first (the default), 2 the second, -1 the last, -2 the one before it.
+   */
+  readonly round?: number;
 }
 
-/** The first offer followed by an answer in `found`, or null. */
-function offerAnswer(found: readonly FoundDescription[]): [FoundDescription, FoundDescription] | null {
-  const offer = found.findIndex((f) => inferType(f) === 'offer');
-  if (offer < 0) return null;
-  const answer = found.findIndex((f, i) => i > offer && inferType(f) === 'answer');
-  return answer < 0 ? null : [found[offer]!, found[answer]!];
+/**
+ * The offer/answer rounds in `found`, in order: an offer and the first answer after it, the next
+ * round's offer looked for after that answer (a dump's createOffer and setLocalDescription of one
+ * offer, or the answer set twice, stay in one round). One pass.
+ */
+function roundsOf(found: readonly FoundDescription[]): [FoundDescription, FoundDescription][] {
+  const rounds: [FoundDescription, FoundDescription][] = [];
+  let offer: FoundDescription | null = null;
+  for (const f of found) {
+    const t = inferType(f);
+    if (t === 'offer' && offer === null) offer = f;
+    else if (t === 'answer' && offer !== null) {
+      rounds.push([offer, f]);
+      offer = null;
+    }
+  }
+  return rounds;
+}
+
+/** Round `round` (1 the first, -1 the last, as Array.prototype.at counts from 1) of `rounds`, or undefined. */
+const roundAt = (rounds: readonly [FoundDescription, FoundDescription][], round: number) => rounds.at(round > 0 ? round - 1 : round);
+
+/**
+ * The round asked for of one group (a peer connection, a room, the whole input), or null when the
+ * group has no offer followed by an answer. A round the group does not have is an error naming how
+ * many it has. (Renegotiation: the first round was all sdp-diff compared, and a video added in
+ * round 2 could only be compared by cutting the dump into two files.)
+ */
+function pickRound(found: readonly FoundDescription[], round: number | undefined, where: string): { pair: [FoundDescription, FoundDescription]; index: number; count: number } | null {
+  const rounds = roundsOf(found);
+  if (rounds.length === 0) return null;
+  const pair = roundAt(rounds, round ?? 1);
+  if (pair === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round (the round option) counts from 1, or -1 and last for the last)`);
+  return { pair, index: rounds.indexOf(pair), count: rounds.length };
+}
+
+/** The round compared named among the others, with the lines of the pair as compared ("round 2 of 3 (offer line 40, answer line 52)"). */
+function roundNotes({ index, count }: { index: number; count: number }, [offer, answer]: readonly [FoundDescription, FoundDescription], asked: boolean): string[] {
+  if (count === 1 && !asked) return [];
+  return [`round ${index + 1} of ${count} (offer line ${offer.source.line}, answer line ${answer.source.line})${count > 1 ? ': --round (the round option) chooses another' : ''}`];
 }
 
 /**
@@ -81,7 +120,7 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const skipped = all.slice(from + 1, to);
   const at = (f: FoundDescription) => `line ${f.source.line}`;
   const said = stated(offer) === null && stated(answer) === null ? 'no type stated' : stated(offer) === null ? 'the offer states no type' : 'the answer states no type';
-  const notes = [`${said}: the offer (${at(offer)}) and its answer (${at(answer)}) are the first offer and the next answer, by a stated type or else by a=setup (actpass: an offer; active or passive: an answer)`];
+  const notes = [`${said}: the offer (${at(offer)}) and its answer (${at(answer)}) are an offer and the first answer after it, by a stated type or else by a=setup (actpass: an offer; active or passive: an answer)`];
   if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${skipped.map((f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : 'says no a=setup'}`).join('; ')}): give two descriptions as two files to compare others`);
   return notes;
 }
@@ -160,8 +199,10 @@ function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription)
 export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
   if (typeof name !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the name must be a string (the input\'s, for messages)');
-  requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string' });
+  requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string', round: 'integer' });
+  if (options.round === 0) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the round counts from 1 (the first), or from -1 (the last): 0 is none');
   const all = complete(found);
+  const round = options.round;
   // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
   if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room (the room option) does not apply`);
   if (options.peerConnection !== undefined && !all.some((f) => f.source.peerConnection !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no peer connections (it is not a webrtc-internals dump): --pc (the peerConnection option) does not apply`);
@@ -174,25 +215,27 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
     if (key !== undefined) {
       const mine = groups.get(key);
       if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listSome(values, String)})` : ''}`);
-      const found = offerAnswer(mine);
+      const found = pickRound(mine, round, `${what} ${key} of ${name}`);
       if (!found) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
-      const [pair, more, replaced] = asSet(mine, found);
-      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...more, ...outsideNotes(mine, pair, replaced)] };
+      const [pair, more, replaced] = asSet(mine, found.pair);
+      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(mine, pair, replaced)] };
     }
     if (values.length === 0) continue;
     // The first peer connection (or room) that has both; the others are named, to choose from.
-    const withBoth = values.filter((v) => offerAnswer(groups.get(v)!) !== null);
+    const withBoth = values.filter((v) => roundsOf(groups.get(v)!).length > 0);
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
-    const [pair, more, replaced] = asSet(groups.get(chosen)!, offerAnswer(groups.get(chosen)!)!);
+    const found = pickRound(groups.get(chosen)!, round, `${what} ${chosen} of ${name}`)!;
+    const [pair, more, replaced] = asSet(groups.get(chosen)!, found.pair);
     // Named for both who read it: the command's flag and the library's option (library audit: only the flag).
     const flag = what === 'room' ? '--room (the room option)' : '--pc (the peerConnection option)';
-    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced)];
+    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced)];
     if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
-  const pair = offerAnswer(all);
-  if (pair) return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...guessedNotes(all, pair), ...outsideNotes(all, pair)] };
+  const found2 = pickRound(all, round, name);
+  if (found2) return { mode: 'negotiation', first: found2.pair[0], second: found2.pair[1], notes: [...roundNotes(found2, found2.pair, round !== undefined), ...guessedNotes(all, found2.pair), ...outsideNotes(all, found2.pair)] };
+  if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option) does not apply`);
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }

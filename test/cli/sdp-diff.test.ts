@@ -376,3 +376,29 @@ describe('sdp-diff on RFC 8829\'s own examples (test/fixtures/threads/rfc8829_*)
     for (const d of firefoxOnly) expect(d.browsers).toEqual({ chromium: 'accepts', firefox: 'rejects' });
   });
 });
+
+describe('--round', () => {
+  const dump = 'test/fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json';
+  it('compares the round asked for ("last", -1, 2): the data channel added in round 2 shown; a round past the last, 0, a word, or with two files is a usage error (exit 2)', () => {
+    for (const r of ['last', '-1', '2']) {
+      const out = runBin([dump, '--round', r]);
+      expect(out.status).toBe(0);
+      expect(out.stdout).toContain('note: round 2 of 2 (offer line 151, answer line 166): --round (the round option) chooses another');
+      expect(out.stdout).toMatch(/m-line 2 · application · mid 2 · accepted/);
+    }
+    const first = runBin([dump]);
+    expect(first.stdout).toContain('note: round 1 of 2 (offer line 36, answer line 76)');
+    expect(first.stdout).not.toMatch(/m-line 2 · application/);
+    const bad = [
+      [[dump, '--round', '3'], /has 2 offer\/answer rounds: there is no round 3 .*\[NO_OFFER_ANSWER\]/],
+      [[dump, '--round', '0'], /--round counts from 1 .*0 is none .*\[USAGE\]/],
+      [[dump, '--round', 'first'], /--round must be an integer .* or "last", not "first" .*\[USAGE\]/],
+      [['samples/offer.json', 'samples/answer.json', '--round', '1'], /--room, --pc and --round choose within one file holding both.*\[USAGE\]/],
+    ] as const;
+    for (const [args, message] of bad) {
+      const r = runBin([...args]);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});

@@ -31,7 +31,7 @@ describe('choosing what sdp-diff compares', () => {
     const pair = (t: string) => pairFromOne(readDescriptions(t), 'dump');
     const p = pair(text);
     expect([p.first.source.event, p.second.source.event]).toEqual(['setLocalDescription', 'setRemoteDescription']);
-    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): another call or a renegotiation/)]);
+    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36, answer line 76\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): another call or a renegotiation/)]);
     const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time?: unknown }[] }> };
     const log = doc.PeerConnections['94-1']!.updateLog;
     const at = log.findIndex((e) => e.type === 'setRemoteDescription');
@@ -44,6 +44,28 @@ describe('choosing what sdp-diff compares', () => {
     const m = pair(JSON.stringify(munged, null, 1));
     expect(m.first.text).toContain('b=AS:300');
     expect(m.notes).toContainEqual(expect.stringMatching(/^the offer compared is the one setLocalDescription was given \(line \d+\), which differs from what createOfferOnSuccess made \(line \d+\): changed between them \(munged\)$/));
+  });
+
+  it('the round option takes a later round of the dump (the data channel added in round 2), as set; counts from the end; a round the input lacks, or 0, is refused', () => {
+    const found = readDescriptions(readFileSync(fileURLToPath(new URL('../fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json', import.meta.url)), 'utf8'));
+    const second = pairFromOne(found, 'dump', { round: 2 });
+    expect([second.first.source.event, second.second.source.event, second.first.source.line, second.second.source.line]).toEqual(['setLocalDescription', 'setRemoteDescription', 151, 166]);
+    expect(second.first.description.media.map((m) => m.kind)).toEqual(['audio', 'video', 'application']);
+    expect(second.notes).toEqual([
+      'peer connection 94-1: setLocalDescription and setRemoteDescription',
+      'round 2 of 2 (offer line 151, answer line 166): --round (the round option) chooses another',
+      '2 descriptions before the offer not compared (line 31 (updateLog[4]), line 76 (updateLog[13]))',
+    ]);
+    expect(pairFromOne(found, 'dump', { round: -1 }).first).toBe(second.first);
+    expect(pairFromOne(found, 'dump', { round: -2, peerConnection: '94-1' }).first.source.line).toBe(36);
+    expect(() => pairFromOne(found, 'dump', { round: 3 })).toThrow('peer connection 94-1 of dump has 2 offer/answer rounds: there is no round 3');
+    expect(() => pairFromOne(found, 'dump', { round: -3 })).toThrow(expect.objectContaining({ code: 'NO_OFFER_ANSWER' }) as Error);
+    expect(() => pairFromOne(found, 'dump', { round: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error);
+    expect(() => pairFromOne(found, 'dump', { round: 1.5 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error);
+    // A paste of two calls, no type stated: the second is round 2 (by a=setup), and one round asked for is named.
+    const paste = readDescriptions(sample('call.ndjson'));
+    expect(pairFromOne(paste, 'call.ndjson', { round: 1 }).notes[0]).toBe('round 1 of 1 (offer line 3, answer line 4)');
+    expect(() => pairFromOne(readDescriptions(sample('offer.json')), 'offer.json', { round: 1 })).toThrow(expect.objectContaining({ code: 'NO_OFFER_ANSWER' }) as Error);
   });
 
   it('takes the offer then the answer from a frame log', () => {
@@ -99,7 +121,7 @@ describe('one file of untyped SDPs paired by a=setup (sdp-diff audit of 2026-12-
     const text = [sdp('AAAA', 'actpass'), sdp('BBBB', 'actpass'), sdp('CCCC', 'actpass'), sdp('DDDD', 'active')].join('log goes on\n');
     const p = pairFromOne(readDescriptions(text), 'x.log');
     expect([p.first.description.media[0]!.ice.ufrag, p.second.description.media[0]!.ice.ufrag]).toEqual(['AAAA', 'DDDD']);
-    expect(p.notes[0]).toMatch(/^no type stated: the offer \(line 1\) and its answer \(line \d+\) are the first offer and the next answer, by a stated type or else by a=setup/);
+    expect(p.notes[0]).toMatch(/^no type stated: the offer \(line 1\) and its answer \(line \d+\) are an offer and the first answer after it, by a stated type or else by a=setup/);
     expect(p.notes[1]).toMatch(/^2 descriptions between them passed over \(line \d+ says a=setup:actpass: taken for another offer \(if it is the answer, its actpass is an error\);/);
   });
 });
