@@ -9,6 +9,7 @@
  * webrtc-internals dumps a series' values are decoded when first asked for; in rtcstats dumps
  * a value is kept only when it changes.
  */
+import { listSome } from '../arrays.js';
 import { describe, requireOptions, SdpscopeError } from '../errors.js';
 import { JsonParser, NOT_JSON } from '../input/json-check.js';
 
@@ -282,28 +283,68 @@ function otherInput(text: string): string {
   // (audit of the change: a French page and Firefox 34's were not told); nICEr's "ICE(PC:…" is not one.
   // Or from its ICE Stats table on (janus-gateway#508: Firefox 43's, its peer connection line not copied).
   if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head) || /^[ \t]*Local Candidate[ \t]+Remote Candidate[ \t]+ICE State\b/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
-  for (const [mark, name] of AGENT_LOGS) {
+  for (const [mark, name, cause] of AGENT_LOGS) {
     if (!mark.test(head)) continue;
-    // libwebrtc's 401s to TURN Allocates with none that succeeded: after the first (the server's
-    // challenge), a 401 answers the credentials (MixedReality-WebRTC#598: repeated, unsaid).
-    // Counted per TURN port (Port[<id>:…]): each port's first 401 is its challenge (new-user audit: one
-    // 401 on each of two ports had been said refused credentials).
-    const perPort = new Map<string, number>();
-    if (name.startsWith('libwebrtc')) for (const m of head.matchAll(/Port\[([0-9a-fx]{1,18}):[^\n]{0,300}?TURN allocate error response, id=\w{1,64}, code=401\b/g)) perPort.set(m[1]!, (perPort.get(m[1]!) ?? 0) + 1);
-    const denied = Math.max(0, ...perPort.values());
-    const turn = denied >= 2 && !head.includes('TURN allocate requested successfully') ? `; one of its TURN ports had its Allocate answered 401 ${denied} times, and none succeeded in the part read (its first ${Math.round(head.length / 1024)} KiB): after the server's first challenge, a 401 refuses the credentials (wrong, or a TURN REST one expired)` : '';
-    return `; it is ${name}: a log, not a stats dump (sdpscope ice reads a webrtc-internals or rtcstats dump, a Firefox about:webrtc report or getStats results of the same call); sdpscope candidates reads the candidate lines a log holds, and says what it cannot read${turn}`;
+    return `; it is ${name}: a log, not a stats dump (sdpscope ice reads a webrtc-internals or rtcstats dump, a Firefox about:webrtc report or getStats results of the same call); sdpscope candidates reads the candidate lines a log holds, and says what it cannot read${cause(head)}`;
   }
   if (/^[ \t]*v=0[ \t]*\r?$/m.test(head) && /^m=\S+ \d/m.test(head)) return '; it holds an SDP: sdpscope parse and sdp-diff (parseSdp, readInput) read those';
   if (/"(?:sdp|offer|answer)"\s*:/.test(head) || /\ba?=?candidate:[^\s:]{1,32} \d{1,3} (?:udp|tcp) /i.test(head) || /\bCand\[[^\]:]*:[^\]:]+:\d{1,3}:(?:udp|tcp):/.test(head)) return SIGNALING_HINT;
   return '';
 }
 
-/** Native ICE agents' logs, told by their own lines (ICE audit: each was a bare NOT_A_DUMP). Each bounded: linear. */
-const AGENT_LOGS: readonly (readonly [RegExp, string])[] = [
-  [/\((?:port|turnport|turn_port|stun_port|p2p_transport_channel|basic_port_allocator|connection)\.cc:\d{1,6}\)|\bConn\[[^\]\n]{0,300}\]: (?:Sent|Received) STUN ping|\bP2PTransportChannel\b/, 'libwebrtc\'s native log (Chrome\'s --enable-logging, an Android app\'s logcat)'],
-  [/\bice (?:TRACE|DEBUG|INFO|WARNING|ERROR): |\bping STUN from (?:host|srflx|prflx|relay) /, 'pion/ice\'s log'],
-  [/libnice-DEBUG|\bComponent state changed for component \d{1,3} in stream \d{1,3}/, 'libnice\'s log (Janus, GStreamer)'],
+/**
+ * What libwebrtc's log says of a failure (within `head`, its first 64 KiB).
+ * - 401s to TURN Allocates with none that succeeded: after the first (the server's challenge), a
+ *   401 answers the credentials (MixedReality-WebRTC#598: repeated, unsaid). Counted per TURN port
+ *   (Port[<id>:…]): each port's first 401 is its challenge (new-user audit: one 401 on each of two
+ *   ports had been said refused credentials).
+ * - p2p_transport_channel's "Failed to resolve ICE candidate hostname X.local with error -2": the
+ *   other side's mDNS name unresolved (android-emulator-container-scripts#210: an emulator's
+ *   libwebrtc in a container and a browser's .local candidates; it had been said a log, no more).
+ */
+function libwebrtcCause(head: string): string {
+  const perPort = new Map<string, number>();
+  for (const m of head.matchAll(/Port\[([0-9a-fx]{1,18}):[^\n]{0,300}?TURN allocate error response, id=\w{1,64}, code=401\b/g)) perPort.set(m[1]!, (perPort.get(m[1]!) ?? 0) + 1);
+  const denied = Math.max(0, ...perPort.values());
+  const turn = denied >= 2 && !head.includes('TURN allocate requested successfully') ? `; one of its TURN ports had its Allocate answered 401 ${denied} times, and none succeeded in the part read (its first ${Math.round(head.length / 1024)} KiB): after the server's first challenge, a 401 refuses the credentials (wrong, or a TURN REST one expired)` : '';
+  const names = new Set<string>();
+  let error = '';
+  for (const m of head.matchAll(/Failed to resolve ICE candidate hostname ([^\s]{1,300}) with error (-?\d{1,9})/g)) {
+    names.add(m[1]!);
+    error ||= m[2]!;
+  }
+  const mdns = names.size === 0 ? '' : `; it could not resolve ${names.size === 1 ? 'the other side\'s candidate name' : `${names.size} candidate names of the other side`} (${listSome([...names], String)}, error ${error})${[...names].every((n) => /\.local\.?$/i.test(n)) ? ': .local names are mDNS ones, which only a peer on the same link resolves (multicast DNS, UDP 5353): across networks, or from a container or VM without host networking, those host candidates cannot be paired, and only a srflx or relay candidate connects' : ''}`;
+  return turn + mdns;
+}
+
+/**
+ * What nICEr's log (Firefox's ICE engine) says of a failure: candidates of a STUN or TURN server that
+ * "failed to initialize" (nothing came from that server: greenlight#2382, every TURN over TCP and TLS
+ * on 443 and the STUN on 3478), and checks that all failed ("all checks completed success=0 fail=1":
+ * bigbluebutton#9223). Both had been a bare NOT_A_DUMP. A success is logged at DEBUG only, so a
+ * failure is said of the candidates it names, not of the whole gathering.
+ */
+function nicerCause(head: string): string {
+  const failed = new Map<string, number>();
+  for (const m of head.matchAll(/CAND\((relay|srflx)\(IP[46]:[^|\n]{1,80}\/(UDP|TCP|TLS)\|([^\s)]{1,200})\)[^)\n]{0,20}\): failed to initialize/g)) {
+    const what = `${m[1] === 'relay' ? 'TURN' : 'STUN'} ${m[3]!.replace(/\/(?:UDP|TCP)$/, '')} over ${m[2]}`;
+    failed.set(what, (failed.get(what) ?? 0) + 1);
+  }
+  const said: string[] = [];
+  if (failed.size > 0) said.push(`candidates of its servers failed to initialize, nothing coming from them: ${listSome([...failed], ([what, n]) => `${what}${n > 1 ? ` (${n} times)` : ''}`)}; the server did not answer (blocked on the way, down, a wrong address or port) or refused (the lines before say which: "Timed out", an error code)`);
+  let checks: RegExpMatchArray | null = null;
+  for (const m of head.matchAll(/all checks completed success=(\d{1,9}) fail=(\d{1,9})/g)) if (m[1] === '0') checks = m;
+  if (checks !== null) said.push(`every connectivity check of a stream failed (success=0 fail=${checks[2]}): no pair of its candidates and the other side's answered`);
+  return said.map((x) => `; ${x}`).join('');
+}
+
+/** Native ICE agents' logs, told by their own lines (ICE audit: each was a bare NOT_A_DUMP), and what each says of a failure. Each bounded: linear. */
+const AGENT_LOGS: readonly (readonly [RegExp, string, (head: string) => string])[] = [
+  [/\((?:port|turnport|turn_port|stun_port|p2p_transport_channel|basic_port_allocator|connection)\.cc:\d{1,6}\)|\bConn\[[^\]\n]{0,300}\]: (?:Sent|Received) STUN ping|\bP2PTransportChannel\b/, 'libwebrtc\'s native log (Chrome\'s --enable-logging, an Android app\'s logcat)', libwebrtcCause],
+  [/\bice (?:TRACE|DEBUG|INFO|WARNING|ERROR): |\bping STUN from (?:host|srflx|prflx|relay) /, 'pion/ice\'s log', () => ''],
+  [/libnice-DEBUG|\bComponent state changed for component \d{1,3} in stream \d{1,3}/, 'libnice\'s log (Janus, GStreamer)', () => ''],
+  // Its lines: "(ice/WARNING) ICE(PC:1608473931480000 (id=… url=…))/CAND(…): …", the level prefix not always copied.
+  [/\((?:ice|stun|turn)\/(?:DEBUG|INFO|NOTICE|WARNING|ERR|ERROR|CRIT|ALERT|EMERG)\) |\bICE(?:-PEER)?\(PC:\d{1,24} \(id=/, 'nICEr\'s log (Firefox\'s ICE engine: about:webrtc\'s connection log, or MOZ_LOG=nicer)', nicerCause],
 ];
 
 const SIGNALING_HINT = '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';

@@ -185,6 +185,12 @@ describe('readStatsDump', () => {
       ['twilio-voice-quickstart-android-issue325__libwebrtc_logcat.txt', /it is libwebrtc's native log .*sdpscope candidates reads the candidate lines a log holds, and says what it cannot read$/],
       ['pion-webrtc-issue428__pion_ice_trace_log.txt', /it is pion\/ice's log: a log, not a stats dump/],
       ['janus-gateway-issue3382__libnice_log.txt', /it is libnice's log \(Janus, GStreamer\): a log, not a stats dump/],
+      // nICEr (Firefox's ICE engine): the servers nothing came from, and every check failed (failed-ICE audit: a bare NOT_A_DUMP, or "it holds signaling").
+      ['greenlight-issue2382__firefox_nicer_log_turn443.txt', /it is nICEr's log \(Firefox's ICE engine.*; candidates of its servers failed to initialize, nothing coming from them: TURN \[HOSTNAME\.DOMAIN\]:443 over TLS \(2 times\), TURN \[HOSTNAME\.DOMAIN\]:443 over TCP \(2 times\), STUN \[HOSTNAME\.DOMAIN\]:3478 over UDP; the server did not answer/],
+      ['greenlight-issue2041__firefox_nicer_log.txt', /it is nICEr's log .*failed to initialize, nothing coming from them: TURN turn\.mycompany\.de\.de:443 over TCP;/],
+      ['bigbluebutton-issue9223__firefox_nicer_log_private_remote.txt', /it is nICEr's log .*; every connectivity check of a stream failed \(success=0 fail=1\)/],
+      // libwebrtc's unresolved mDNS name of the other side (android-emulator-container-scripts#210).
+      ['android-emulator-container-scripts-issue210__libwebrtc_mdns_unresolved.txt', /it is libwebrtc's native log .*; it could not resolve the other side's candidate name \(211c4778-6954-4597-9902-2f48be491241\.local, error -2\): \.local names are mDNS ones, which only a peer on the same link resolves/],
     ] as const) expect(() => readStatsDump(dumpText(name))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(said) }));
     // One 401 on each of two TURN ports is each port's challenge: no claim (new-user audit).
     let second = 0;
