@@ -13,7 +13,7 @@ import { explainStunErrorCode } from '../stun/nat.js';
 import { isSecretKey, redactFrame, redactText, REDACTED } from '../analysis/redact.js';
 import { asText, isStatsReport, msOf, type DumpEvent, type PeerConnectionDump, type StatsHistory } from './dump.js';
 import { requireObject, SdpscopeError } from '../errors.js';
-import { pushAll } from '../arrays.js';
+import { listSome, pushAll } from '../arrays.js';
 
 /** The verdicts (ICE_VERDICTS describes each). */
 export const ICE_VERDICTS = {
@@ -1081,7 +1081,21 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // A transport whose DTLS connected, or that names a selected pair, had ICE connected under it
   // (ICE audit: a Sora collector's transport record alone, DTLS connected and 833 KB sent, was
   // "not-started" for want of pair and candidate reports).
-  const transportUp = x.transports.find((t) => t.series('dtlsState').some((p) => p.value === 'connected') || t.series('selectedCandidatePairId').some((p) => typeof p.value === 'string' && p.value !== '')) ?? null;
+  // A selected pair id is proof only when it names a pair of the stats that some check answered,
+  // or when the stats hold no pair at all (a getStats filtered by type): an id naming nothing, the
+  // transport itself or a candidate, or a pair in progress that no check answered, had been
+  // "connected" (hostile-input audit; W3C webrtc-stats: the id of an RTCIceCandidatePairStats).
+  const pairById = new Map(r.pairs.map((p) => [p.id, p]));
+  const unproven = new Map<string, string>();
+  const namesPair = (v: unknown): boolean => {
+    if (typeof v !== 'string' || v === '') return false;
+    if (r.pairs.length === 0) return true;
+    const p = pairById.get(v);
+    const answered = p !== undefined && (p.states.some((s) => s.state === 'succeeded') || p.state === 'succeeded' || !p.responseCountsReported || p.responsesReceived > 0 || p.bytesReceived > 0);
+    if (!answered) unproven.set(v, p === undefined ? 'which is no candidate pair of the stats' : `a pair that no check answered (${p.state ?? 'no state'}, ${p.requestsSent} requests sent, 0 responses)`);
+    return answered;
+  };
+  const transportUp = x.transports.find((t) => t.series('dtlsState').some((p) => p.value === 'connected') || t.series('selectedCandidatePairId').some((p) => namesPair(p.value))) ?? null;
   const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded') || transportUp !== null;
   // "closed" says the application hung up, not how ICE ended: the state before it counts.
   const lastOpen = (list: readonly { time: number | null; state: string }[]) => [...list].reverse().find((s) => s.state !== 'closed')?.state ?? null;
@@ -1104,6 +1118,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (hiddenHosts.length > 0) evidence.push(`${hiddenHosts.length === 1 ? 'a remote host candidate has' : `${hiddenHosts.length} remote host candidates have`} no address in the stats (port ${hiddenHosts.slice(0, 3).map((c) => c.port ?? '?').join(', ')}${hiddenHosts.length > 3 ? ', …' : ''}): the other side announced ${hiddenHosts.length === 1 ? 'it as an mDNS name' : 'them as mDNS names'} (….local), and stats must not show the address a remote mDNS name resolved to (draft-ietf-rtcweb-mdns-ice-candidates); the signaled candidate, or the other side's own stats, has it`);
   if (hiddenPrflx.length > 0) evidence.push(`${hiddenPrflx.length === 1 ? 'a remote peer-reflexive candidate has' : `${hiddenPrflx.length} remote peer-reflexive candidates have`} no address in the stats: a browser does not show the address a check came from unless it learned it otherwise (draft-ietf-rtcweb-mdns-ice-candidates, W3C webrtc-stats)`);
 
+  if (unproven.size > 0) evidence.push(`a transport names as its selected pair ${listSome([...unproven], ([id, why]) => `${id}, ${why}`)}: not taken as a sign that ICE connected`);
   if (everConnected) {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;

@@ -154,3 +154,28 @@ describe('numbers that overflow, and peer connections made by hand (library audi
     expect(describePair({ local: null, remote: null })).toBe('? ↔ ?');
   });
 });
+
+describe('forged proof of a connection (hostile-input audit of 2026-12-07)', () => {
+  const ts = 1795501270152;
+  const pair = { id: 'CP0', timestamp: ts, type: 'candidate-pair', transportId: 'T01', localCandidateId: 'L0', remoteCandidateId: 'R0', state: 'in-progress', nominated: false, requestsSent: 30, responsesReceived: 0, bytesSent: 0, bytesReceived: 0 };
+  const local = { id: 'L0', timestamp: ts, type: 'local-candidate', transportId: 'T01', address: '10.0.0.1', port: 5000, protocol: 'udp', candidateType: 'host', priority: 2122260223 };
+  const remote = { id: 'R0', timestamp: ts, type: 'remote-candidate', transportId: 'T01', address: '10.0.0.2', port: 6000, protocol: 'udp', candidateType: 'host', priority: 2122260223 };
+  const verdict = (selected: string, ice = 'checking', answered = false) => {
+    const p = answered ? { ...pair, state: 'succeeded', responsesReceived: 3 } : pair;
+    const [report] = readStatsDump(JSON.stringify([p, local, remote, { id: 'T01', timestamp: ts, type: 'transport', selectedCandidatePairId: selected, dtlsState: ice === 'failed' ? 'failed' : 'new', iceState: ice }])).peerConnections.map(explainIce);
+    return report!;
+  };
+  it('a transport whose selectedCandidatePairId names no pair (nothing, itself, a candidate), or a pair no check answered, is no sign that ICE connected: said, and the verdict is the pairs\'', () => {
+    for (const id of ['NOPE', 'T01', 'L0']) {
+      const r = verdict(id);
+      expect(r.verdict.code).toBe('still-checking');
+      expect(r.verdict.evidence).toContain(`a transport names as its selected pair ${id}, which is no candidate pair of the stats: not taken as a sign that ICE connected`);
+      expect(verdict(id, 'failed').verdict.code).toBe('checks-unanswered');
+    }
+    const unanswered = verdict('CP0');
+    expect(unanswered.verdict.code).toBe('still-checking');
+    expect(unanswered.verdict.evidence).toContain('a transport names as its selected pair CP0, a pair that no check answered (in-progress, 30 requests sent, 0 responses): not taken as a sign that ICE connected');
+    // The real thing: a pair answered, named selected.
+    expect(verdict('CP0', 'connected', true).verdict.code).toBe('connected');
+  });
+});
