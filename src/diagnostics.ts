@@ -141,6 +141,7 @@ export interface InputDiagnosticPayloads {
   'line-too-long': LinePosition;
   'sdp-cut': LinePosition;
   'sdp-lines-glued': LinePosition;
+  'sdp-lines-unfolded': LinePosition;
   'getstats-results': LinePosition;
 }
 
@@ -279,6 +280,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'line-too-long': 'warning',
   'sdp-cut': 'warning',
   'sdp-lines-glued': 'warning',
+  'sdp-lines-unfolded': 'info',
   'getstats-results': 'info',
   'no-common-codec': 'error',
   'codec-parameters-differ': 'warning',
@@ -640,6 +642,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A line holds three or more SDP attributes each written right after the value before it (`a=rtcp-muxa=rtcp-rsizea=rtpmap:111 opus/48000/2`): the description\'s line breaks were lost, as a post, a chat or a copy from a page loses them. Where one line ends cannot be told, so the lines are not read as a description; candidates on the line are still read.',
     action: 'Take the description again with its line breaks: the application\'s own log of the SDP, a webrtc-internals dump, or the thread\'s raw text.',
     reference: 'RFC 8866 §5',
+  },
+  'sdp-lines-unfolded': {
+    domain: 'input',
+    title: 'SDP lines folded, as an RFC prints them',
+    description: 'An indented SDP (an RFC\'s or a draft\'s example, a code comment, a quoted mail) has lines that go on on the next line, indented deeper: JSEP\'s examples write `a=msid:<stream>` and its track id below it, `a=fingerprint:sha-256` and its hex pairs on two more lines, a candidate\'s `typ host` on a line of its own. Each such line is joined to the SDP line before it, with a blank between (none where a ":" ends or starts a piece), and the description is read whole. A line at the SDP\'s own indent that is no SDP line is not joined: it stays in the description, where parseSdp says it is broken (`invalid-line`).',
+    action: 'Nothing, for an example read from a document. An SDP that really went over the wire folded is broken: browsers refuse a line broken in two.',
+    reference: 'RFC 8866 §5 (one field per line); RFC 9429 §7 (examples folded for width)',
   },
   'getstats-results': {
     domain: 'input',

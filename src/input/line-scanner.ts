@@ -5,7 +5,7 @@
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
 import { percentDecoded } from '../escape.js';
-import { pushAll } from '../arrays.js';
+import { listSome, pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { emitDescription } from './found.js';
@@ -161,6 +161,8 @@ export class LineScanner {
    * around them, in order: each its text with ending, number, and text (null for a blank line).
    */
   private held: [string, number, string | null][] = [];
+  /** The input lines of the block's lines folded as an RFC prints them, joined to the line before (said when the block is read). */
+  private unfolded: number[] = [];
   /** The lines of `held` that are not blank. */
   private heldStrays = 0;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
@@ -302,6 +304,22 @@ export class LineScanner {
       this.scanOrHold(bare, lineNo);
       return;
     }
+    // The v= line alone so far and an o= line indented otherwise (a copy in a comment or a draft:
+    // "v=0" at the margin, "   o=…" and the rest indented; the v= line's indent of spaces, the
+    // others' of tabs; a log's "… bytes=762 v=0", the rest indented): the description read from the
+    // o= line's column on, lines at the margin still its own. Each had lost its session lines: five
+    // false invalid-line errors, or a fragment of no origin (SDPs-in-text and WHIP audits).
+    if (this.block.length === 1 && !this.blockFragment && this.held.length === 0 && this.blanks.length === 0 && (bare.charCodeAt(0) === 32 || bare.charCodeAt(0) === 9)) {
+      const lead = bare.length - bare.trimStart().length;
+      if (bare.startsWith('o=', lead) && (this.prefixCol !== lead || bare.charCodeAt(lead - 1) !== this.prefixSep)) {
+        if (this.prefixCol > 0) this.blockType = statedType(this.prefixedFirst ?? '') ?? prefixType(this.prefixedFirst ?? '');
+        this.prefixCol = lead;
+        this.prefixSep = bare.charCodeAt(lead - 1);
+        this.prefixedFirst = null;
+        this.prefixedLines = [];
+        this.indentedTail = true;
+      }
+    }
     if (this.prefixCol > 0 && this.block.length === 1 && bare.startsWith('o=')) {
       // "type: offer, sdp: v=0" and the SDP's other lines without the prefix: webrtc-internals'
       // text form as pasted (real-thread audit: read as two fragments, the v=/o=/s=/t= lines and the type lost).
@@ -324,11 +342,42 @@ export class LineScanner {
       const rest = bare.length > p + 1 ? bare.slice(p) : '';
       if (bare.charCodeAt(p - 1) === this.prefixSep && SDP_LINE.test(rest) && !rest.startsWith('v=')) {
         this.joined++;
+        if (this.held.length > 0) this.takeHeld();
         if (this.blanks.length > 0) this.takeBlanks();
         this.block.push(rest + (content.endsWith('\r') ? '\r' : '') + ending);
         this.blockLines.push(lineNo);
         this.blockEnd = lineNo;
         if (this.prefixedLines.length < 3) this.prefixedLines.push([bare, lineNo]);
+        return;
+      }
+      // An indented copy's line folded as an RFC prints one (JSEP's examples: "a=msid:<stream>" then
+      // "<track>" indented deeper on the next line; "a=fingerprint:sha-256" then its hex pairs):
+      // joined to the line it goes on, with a blank (none where a ":" meets the fold), and said. It
+      // had ended the description, every line after it lost without a word (SDPs-in-text audit: the
+      // JSEP examples read as four descriptions and eight false errors).
+      const indent = this.indentOnly();
+      const lead = bare.length - bare.trimStart().length;
+      if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead))) {
+        const last = this.block.length - 1;
+        const line = this.block[last]!;
+        const body = line.replace(/\r?\n$/, '');
+        const cr = body.endsWith('\r') ? '\r' : '';
+        const value = cr ? body.slice(0, -1) : body;
+        const piece = bare.slice(lead).trimEnd();
+        const glue = value.endsWith(':') || piece.startsWith(':') || value.endsWith(' ') ? '' : ' ';
+        this.block[last] = value + glue + piece + cr + line.slice(body.length);
+        this.blockEnd = lineNo;
+        this.unfolded.push(lineNo);
+        return;
+      }
+      // A line at the indent that is no SDP line (a fingerprint's hex pairs on a line of their own, a
+      // typo): held, the description's if an SDP line of it follows, where parseSdp says the line is
+      // broken (it had ended the description, the rest lost without a word: WHIP audit, an SRS answer
+      // in a C comment read as recvonly lost, no rtcp-mux, no rtpmap).
+      const inner = bare.slice(p);
+      if (bare.charCodeAt(p - 1) === this.prefixSep && (!indent || lead === p) && this.blanks.length === 0 && this.heldStrays < MAX_HELD_STRAYS && strayLine(inner) && (this.held.length === 0 || noteLine(inner))) {
+        this.held.push([inner + (content.endsWith('\r') ? '\r' : '') + ending, lineNo, bare]);
+        this.heldStrays++;
         return;
       }
       // A blank line between two lines of it (an SDP as an RFC prints it, indented, a blank line
@@ -467,6 +516,7 @@ export class LineScanner {
   }
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
+    this.unfolded = [];
     this.block = [text];
     this.blockLines = [lineNo];
     this.blockTime = this.pieceTime;
@@ -498,7 +548,7 @@ export class LineScanner {
     // fingerprint's last pairs on a line of their own after the SDP had been dropped without a
     // word): the description's, where parseSdp says the line is broken.
     const stray = held.length === 1 ? held[0]! : null;
-    if (stray !== null && this.block.length > 0 && this.blanks.length === 0 && foldedTail(this.block[this.block.length - 1]!, stray[2]!)) {
+    if (stray !== null && this.block.length > 0 && this.blanks.length === 0 && foldedTail(this.block[this.block.length - 1]!, stray[2]!.slice(this.prefixCol > 0 ? this.prefixCol : 0))) {
       this.block.push(stray[0]);
       this.blockLines.push(stray[1]);
       this.blockEnd = stray[1];
@@ -512,6 +562,11 @@ export class LineScanner {
   /** Held lines that are more than one line alone after an SDP line (see push). */
   private notesHeld(): boolean {
     return this.heldStrays > 1 || (this.held.length > 0 && this.held[0]![2] === null);
+  }
+
+  /** Whether the block's prefix is an indent alone (blanks), not a log's prefix. */
+  private indentOnly(): boolean {
+    return this.indentedTail || this.prefixedFirst === null || BLANK.test(this.prefixedFirst.slice(0, this.prefixCol));
   }
 
   /** The held lines: the description's, an SDP line of it following them. */
@@ -564,6 +619,9 @@ export class LineScanner {
     // its findings count its own lines, not the input's (README-as-typed audit: "line 8" of a
     // one-line file, for an URL-encoded SDP on line 1).
     const at = this.at(this.blockStart, oneLine ? 'text' : this.blockFragment ? 'sdp-fragment' : 'sdp');
+    const unfolded = this.unfolded;
+    this.unfolded = [];
+    if (unfolded.length > 0) this.sink.problem(diagnostic('sdp-lines-unfolded', `${unfolded.length === 1 ? 'line' : 'lines'} ${listSome(unfolded, String)}, indented deeper than the SDP, ${unfolded.length === 1 ? 'goes' : 'go'} on with the SDP line before, as an RFC's or a comment's folded line does: joined to it (with a blank, none at a ":")`, atLine(unfolded[0]!, null, null, this.base.file)));
     emitDescription(text, this.blockType, this.blockTime !== undefined ? { ...at, timestamp: this.blockTime } : at, this.sink, this.blockFragment, false, oneLine ? 0 : step, oneLine || uniform ? undefined : lines);
   }
 

@@ -71,6 +71,29 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(janus.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
+  it('SDPs in documents and comments (SDPs-in-text and WHIP audits): a line folded as an RFC prints it joined and said; v=0 at another indent than the rest; a lone hex line at the indent said broken, the lines after it kept', () => {
+    const jsep = readInput(thread('jsep-examples_python_offer_a1_answer_a1_folded.py'));
+    expect(jsep.descriptions.map((d) => [d.source.line, d.description.media.map((m) => m.mid)])).toEqual([[2, ['a1', 'v1']], [68, ['a1', 'v1']]]);
+    const audio = jsep.descriptions[0]!.description.media[0]!;
+    expect(audio.msids).toEqual([{ streamId: '47017fee-b6c1-4162-929c-a25110252400', trackId: 'f83006c5-a0ff-4e0a-9ed9-d3e6747be7d9' }]);
+    expect(audio.fingerprints.map((f) => f.value)).toEqual(['19:E2:1C:3B:4B:9F:81:E6:B8:5C:F4:A5:A8:D8:73:04:BB:05:2F:70:9F:04:A9:0E:05:E9:26:33:E8:70:88:A2']);
+    expect(jsep.candidates.filter((c) => c.inDescription).map((c) => c.candidate?.type)).toEqual(['host', 'host', 'host', 'host', 'host']);
+    // Nothing but the RFC's own blank line before each m-section is said of the SDPs.
+    expect(jsep.descriptions.flatMap((d) => d.description.diagnostics.filter((x) => x.severity === 'error').map((x) => x.kind))).toEqual(['blank-line', 'blank-line']);
+    expect(jsep.problems.map((p) => [p.kind, p.severity, p.message.slice(0, 30)])).toEqual([['sdp-lines-unfolded', 'info', 'lines 13, 24, 25, 32, 34, 42, '], ['sdp-lines-unfolded', 'info', 'lines 78, 89, 95, 103, 109, in']]);
+    const msid = readInput(thread('msid-draft17_example_markdown_folded.md'));
+    expect(msid.descriptions.map((d) => d.description.media[0]!.msids[0]!.trackId)).toEqual(['f83006c5-a0ff-4e0a-9ed9-d3e6747be7d9', 'b47bdb4a-5db8-49b5-bcdc-e0c9a23172e0', 'b94006c5-cade-4e0a-9ed9-d3e6747be7d9', 'f30bdb4a-1497-49b5-3198-e0c9a23172e0']);
+    const coap = readInput(thread('coap-webrtc-draft_offer_v0_at_margin_rest_indented.md')).descriptions;
+    expect(coap.map((d) => [d.description.fragment, d.description.origin?.sessionId, d.description.groups.map((g) => g.mids), d.description.media.map((m) => m.mid)])).toEqual([[false, '4962303333179871723', [['a1', 'd1']], ['a1', 'd1']]]);
+    expect(coap[0]!.description.diagnostics.filter((x) => x.kind === 'invalid-line' || x.kind === 'missing-line')).toEqual([]);
+    for (const [name, lines] of [['libdatachannel-srs-push_comment_offer_folded_fingerprint.txt', 26], ['srs5_comment_answer_folded_fingerprint.txt', 24]] as const) {
+      const [d, ...more] = readInput(thread(name)).descriptions;
+      expect(more).toEqual([]);
+      expect([d!.description.fragment, d!.description.media[0]!.mid, d!.description.media[0]!.rtcpMux, d!.description.diagnostics.map((x) => x.kind)]).toEqual([false, 'video', true, ['ice-options-commas', 'fingerprint-invalid', 'invalid-line'].slice(name.startsWith('srs') ? 1 : 0)]);
+      expect(d!.text.split('\n').length).toBeGreaterThanOrEqual(lines);
+    }
+  });
+
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
     const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
     expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
