@@ -159,6 +159,10 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     if (typeof c === 'string') {
       if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, ...endUfrag(o), source: { ...sourceOf(here), path } });
       else if (CANDIDATE_START.test(c)) emitCandidate(c, appRtcInit(o) ?? o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
+      // The RTCIceCandidateInit as a JSON string, which the app parses itself (a socket.io frame's
+      // "candidate":"{\"candidate\":{…}}", react-native-webrtc#1604's payload): walked as the object it
+      // holds, its sdpMid kept (candidate-log audit: dropped without a word, NO_SDP_FOUND alone).
+      else walkString(c, { ...here, path: `${path}.candidate` }, sink, depth + 1);
       return;
     }
     if (c === null) {

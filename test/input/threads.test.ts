@@ -94,6 +94,14 @@ describe('real threads (test/fixtures/threads)', () => {
     }
   });
 
+  it('a frame whose candidate field is the RTCIceCandidateInit as a JSON string (a socket.io event; react-native-webrtc#1604\'s payload): the candidate with its mid (it had been dropped without a word)', () => {
+    const [c, ...more] = readInput(thread('aiortc-client_socketio_frame_stringified_candidate.log')).candidates;
+    expect(more).toEqual([]);
+    expect([c!.candidate?.type, c!.candidate?.address, c!.sdpMid, c!.sdpMLineIndex, c!.usernameFragment]).toEqual(['relay', '95.217.200.121', '0', 0, 'Op7o']);
+    const rn = readInput(JSON.stringify({ data: { cmd: 8012, param: { candidate: JSON.stringify({ sdpMLineIndex: 1, candidate: 'candidate:842163049 1 udp 1686052607 113.65.24.173 33648 typ srflx raddr 192.168.0.168 rport 42687 generation 0', sdpMid: '1' }) } } })).candidates;
+    expect(rn.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '1', 1]]);
+  });
+
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
     const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
     expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
