@@ -441,7 +441,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (a && (a.kind !== o.kind || (o.mid !== null && a.mid !== null && a.mid !== o.mid) || a.index !== o.index)) {
       // Only its place differs: said as such, not as two alike descriptions (pairs audit).
       const placeOnly = a.kind === o.kind && a.mid === o.mid;
-      if (placeOnly) at('mline-mismatch', `offer m-line ${o.index} (${o.kind} mid ${shownMid(o.mid)}) is answered at the answer's index ${a.index}, not ${o.index}: the answer ${a.index < o.index ? 'lost' : 'added'} an m-line before it (RFC 3264 §6: an answer keeps the offer's m-lines, in their order)`);
+      // As many m-lines on both sides: the answer reordered them, it neither lost nor added one (WHIP audit: janus-gateway#3320's answer, its two m-lines swapped, read "added" and "lost").
+      const reordered = answer.media.length === offer.media.length;
+      if (placeOnly) at('mline-mismatch', `offer m-line ${o.index} (${o.kind} mid ${shownMid(o.mid)}) is answered at the answer's index ${a.index}, not ${o.index}: ${reordered ? 'the answer has the offer\'s m-lines in another order' : `the answer ${a.index < o.index ? 'lost' : 'added'} an m-line before it`} (RFC 3264 §6: an answer keeps the offer's m-lines, in their order; Chromium refuses it: "The order of m-lines in answer doesn't match order in offer")`);
       else at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out, its table compares different kinds' : ''}`);
     }
     const mark = diags.length;

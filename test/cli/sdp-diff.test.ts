@@ -170,7 +170,17 @@ describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () =
   it('an answer of one m-line for a two m-line offer (mediasoup): the offer\'s first m-line is unanswered, not "accepted" against the other\'s video; the video answered at index 0 said as such (pairs audit)', async () => {
     const out = await doc('arcas_loadtest_chrome_offer_mediasoup_answer_one_mline');
     expect(out.media.map((m: { mid: string; kind: string; status: string }) => [m.mid, m.kind, m.status])).toEqual([['0', 'audio', 'missing'], ['1', 'video', 'accepted']]);
-    expect(out.diagnostics.map((d: { message: string }) => d.message)).toContain('offer m-line 1 (video mid 1) is answered at the answer\'s index 0, not 1: the answer lost an m-line before it (RFC 3264 §6: an answer keeps the offer\'s m-lines, in their order)');
+    expect(out.diagnostics.map((d: { message: string }) => d.message)).toContain('offer m-line 1 (video mid 1) is answered at the answer\'s index 0, not 1: the answer lost an m-line before it (RFC 3264 §6: an answer keeps the offer\'s m-lines, in their order; Chromium refuses it: "The order of m-lines in answer doesn\'t match order in offer")');
+  });
+  it('the WHEP draft\'s example: its server\'s one msid in both m-sections said as Chromium\'s refusal; its answer with the m-sections swapped (janus-gateway#3320) is said reordered, not "added" and "lost" (WHIP audit)', async () => {
+    const out = await doc('wish-whep-draft_example');
+    expect(out.media.map((m: { mid: string; status: string }) => [m.mid, m.status])).toEqual([['0', 'accepted'], ['1', 'bundle-only']]);
+    expect(out.diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { message: string }) => d.message)).toEqual([expect.stringMatching(/^a=msid:- d46fb922-d52a-4e9c-aa87-444eadc1521b is on line 26 too, in another m-section: Chromium rejects it/)]);
+    const answer = readFileSync(join(DIR, 'wish-whep-draft_example.answer.sdp'), 'utf8');
+    const at = answer.indexOf('m=video');
+    const swapped = answer.slice(0, answer.indexOf('m=audio')) + answer.slice(at) + answer.slice(answer.indexOf('m=audio'), at);
+    const { out: reordered } = await json([join(DIR, 'wish-whep-draft_example.offer.sdp'), file('swapped.sdp', swapped)]);
+    expect(reordered.diagnostics.filter((d: { kind: string }) => d.kind === 'mline-mismatch').map((d: { message: string }) => d.message)).toEqual([0, 1].map((i) => `offer m-line ${i} (${i ? 'video' : 'audio'} mid ${i}) is answered at the answer's index ${1 - i}, not ${i}: the answer has the offer's m-lines in another order (RFC 3264 §6: an answer keeps the offer's m-lines, in their order; Chromium refuses it: "The order of m-lines in answer doesn't match order in offer")`));
   });
   it('FreeSWITCH\'s music-on-hold answer, its only m-line rejected as sofia-sip writes it (m=audio 0 … 19, no a=mid): everything-rejected, the profiles named, no error on its placeholder (SIP audit)', async () => {
     const out = await doc('onsipnotes_sipjs_chrome_offer_freeswitch_moh_rejected');
