@@ -752,9 +752,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'offer-setup-not-actpass': {
     domain: 'negotiation',
     title: 'Offer setup is not actpass',
-    description: 'A JSEP offer uses a=setup:actpass so that the answerer can choose. Allowed in a re-offer that keeps an existing association.',
-    action: 'Offer actpass unless this re-offer keeps the DTLS roles of an existing session.',
-    reference: 'RFC 8842 §5.2; RFC 9429 §5.2.1',
+    description: 'A JSEP offer uses a=setup:actpass so that the answerer can choose. Allowed in a re-offer that keeps an existing association, and in a WHIP client\'s offer: RFC 9725 §4.2 (updating RFC 8842) lets a client that can only be the DTLS client offer setup:active, the endpoint then answering passive. Both browsers take an offer of setup:active (measured, Chromium 156 and Firefox ESR 153).',
+    action: 'Offer actpass unless this re-offer keeps the DTLS roles of an existing session, or a WHIP client that is DTLS client only offers active (its answer must then say passive).',
+    reference: 'RFC 8842 §5.2; RFC 9429 §5.2.1; RFC 9725 §4.2',
   },
   'missing-setup': {
     domain: 'negotiation',
