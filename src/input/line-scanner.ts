@@ -176,6 +176,12 @@ export class LineScanner {
    * than the SDP, had been lost ("SDP (type unknown)").
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
+  /**
+   * iOS's RTCIceCandidate as its description prints it (RTCIceCandidate.mm: "RTCIceCandidate:", then
+   * its sdpMid, its sdpMLineIndex and its sdp, each on a line of its own), read so far: the line it
+   * is at, and the mid and index when read (candidate-log audit: the candidate had lost its mid).
+   */
+  private iosCandidate: { readonly line: number; readonly mid?: string; readonly index?: string } | null = null;
   /** Where a baresip ICE dump is (its side, its media): baresip.ts. */
   private readonly baresip = new BaresipDump();
   /** Lines that open like JSON are parsed here: a log of ones that are not costs a check each, not an exception each. */
@@ -630,6 +636,11 @@ export class LineScanner {
     return this.typeLine !== null;
   }
 
+  /** Whether an iOS RTCIceCandidate's description is being read, line by line (the stream reader then gives the scanner every line). */
+  get holdsIosCandidate(): boolean {
+    return this.iosCandidate !== null;
+  }
+
   /** Whether a line with an escaped SDP, cut at its end, is held for the next (the stream reader then gives the scanner every line, as the whole-text reader does). */
   get holdsEscaped(): boolean {
     return this.escapedHeld !== null;
@@ -677,7 +688,25 @@ export class LineScanner {
   }
 
   private scanLine(line: string, lineNo: number): void {
-    const trimmed = line.trim();
+    let trimmed = line.trim();
+    const ios = this.iosCandidate;
+    this.iosCandidate = null;
+    if (ios !== null && ios.line === lineNo - 1) {
+      if (ios.mid === undefined && /^[^\s:]{1,64}$/.test(trimmed)) {
+        this.iosCandidate = { line: lineNo, mid: trimmed };
+        return;
+      }
+      if (ios.mid !== undefined && ios.index === undefined && /^-?\d{1,5}$/.test(trimmed)) {
+        this.iosCandidate = { line: lineNo, mid: ios.mid, index: trimmed };
+        return;
+      }
+      // Read as Android's IceCandidate.toString() is ("<mid>:<index>:candidate:…"); a nil mid ("(null)") left unsaid.
+      if (ios.index !== undefined && trimmed.startsWith('candidate:')) line = trimmed = ios.mid === '(null)' ? trimmed : `${ios.mid}:${ios.index}:${trimmed}`;
+    }
+    if (trimmed.endsWith('RTCIceCandidate:') && (trimmed.length === 16 || /\s/.test(trimmed.charAt(trimmed.length - 17)))) {
+      this.iosCandidate = { line: lineNo };
+      return;
+    }
     if (trimmed === '') {
       // A stated type holds over blank lines (about:webrtc's "Local SDP (Offer)", a blank line, the SDP).
       if (this.typeLine !== null && this.typeLine.line === lineNo - 1) this.typeLine = { ...this.typeLine, line: lineNo };

@@ -111,6 +111,8 @@ const URL_VERSION_LOWER = Buffer.from('v%3d0');
 const TRICKLE_END = Buffer.from('Done');
 const TRICKLE_AUTH = Buffer.from('failed?');
 const TRICKLE_UNREACHABLE = Buffer.from('reachable?');
+/** iOS's RTCIceCandidate description's first line (line-scanner.ts): its mid, index and sdp on the next three lines. */
+const IOS_CANDIDATE = Buffer.from('RTCIceCandidate:');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -143,7 +145,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE, IOS_CANDIDATE];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));
@@ -391,7 +393,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
     // A "type" member waits for its "sdp" line, or a line with an escaped SDP cut at its end for
     // the next (line-scanner.ts): the next lines, whatever they are, are the scanner's (no fast
     // path), as the whole-text reader gives it every line.
-    if (scanner.awaitsSdpMember || scanner.holdsEscaped) {
+    if (scanner.awaitsSdpMember || scanner.holdsEscaped || scanner.holdsIosCandidate) {
       scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       return;
     }

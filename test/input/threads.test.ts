@@ -102,6 +102,17 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(rn.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '1', 1]]);
   });
 
+  it('iOS\'s RTCIceCandidate description (RTCIceCandidate.mm: "RTCIceCandidate:", the mid, the index, the sdp, each on a line): the candidate with its mid and index, in both readers (they had been null)', async () => {
+    const text = thread('webrtc-ios-fork-readme_RTCIceCandidate_description_log.md');
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect(r.candidates.filter((c) => c.source.line === 16 || c.source.line === 30).map((c) => [c.source.line, c.sdpMid, c.sdpMLineIndex, c.candidate?.address])).toEqual([[16, '0', 0, '192.168.1.100'], [30, '0', 0, '169.254.199.224']]);
+    }
+    // A mid of its own, a nil one, and the header behind a log prefix.
+    const ios = (mid: string) => readInput(`2026-12-07 10:00:00.123 App[1:2] RTCIceCandidate:\n${mid}\n1\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n`).candidates.map((c) => [c.sdpMid, c.sdpMLineIndex]);
+    expect(ios('video')).toEqual([['video', 1]]);
+    expect(ios('(null)')).toEqual([[null, null]]);
+  });
+
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
     const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
     expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
