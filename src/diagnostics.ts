@@ -532,8 +532,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   },
   'candidate-missing-related-address': {
     domain: 'candidate',
-    title: 'srflx/prflx/relay candidate without raddr/rport',
-    description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute").',
+    title: 'srflx/relay candidate without raddr/rport',
+    description: 'RFC 8839 requires raddr and rport on reflexive and relayed candidates. Chrome accepts such lines; Firefox rejects them ("Error parsing attribute"). Not said of a prflx candidate: one is learned from a connectivity check (RFC 8445 §7.3.1.3), never gathered or trickled, and an agent\'s log of it (ice4j\'s "RemoteCandidate=… typ prflx") has no base to show.',
     action: 'Add "raddr 0.0.0.0 rport 0" (what browsers write to hide the base) if the producer is yours.',
     reference: 'RFC 8839 §5.1',
   },

@@ -654,7 +654,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (typeof d['kind'] !== 'string' || !(d['kind'] in SEVERITY) || typeof d['message'] !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'CandidateAnalyzer.problem: the diagnostic must be {kind: a diagnostic kind, message: a string, …}, as readInput makes it');
     // Candidate rejections arrive as candidates with an error too; they are counted once, there.
     // SDP rejections and JSON that does not parse are the input's.
-    if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long' || p.kind === 'sdp-cut' || p.kind === 'sdp-lines-glued') this.inputFindings.push(p);
+    if (p.kind === 'invalid-json' || p.kind === 'input-sdp' || p.kind === 'binary-data' || p.kind === 'line-too-long' || p.kind === 'sdp-cut' || p.kind === 'sdp-lines-glued' || p.kind === 'sdp-lines-unfolded') this.inputFindings.push(p);
   }
 
   private close(s: SessionState): void {

@@ -322,7 +322,10 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   if (c.networkId !== null && !DIGITS.test(c.networkId)) out.push(diagnostic('candidate-extension-value', `network-id "${c.networkId.slice(0, 24)}" is not a number: Chromium refuses the candidate`, UNPLACED));
   const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
   if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));
-  if (c.type !== 'host' && known && (c.relatedAddress === null || c.relatedPort === null)) {
+  // Not of a prflx: a peer-reflexive candidate is learned from a check (RFC 8445 §7.3.1.3), never
+  // gathered or trickled, and an agent's log of one has no base to show (candidate-log audit: ice4j's
+  // "RemoteCandidate=… typ prflx" warned, its advice "add raddr if the producer is yours").
+  if (c.type !== 'host' && c.type !== 'prflx' && known && (c.relatedAddress === null || c.relatedPort === null)) {
     out.push(diagnostic('candidate-missing-related-address', `${c.type} candidate has no raddr/rport`, UNPLACED));
   }
   if (networkCostText !== null && (c.networkCost === null || c.networkCost > 999)) {

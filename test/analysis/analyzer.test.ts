@@ -240,6 +240,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['unparseable-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 99999 typ host'],
   ['invalid-json', '{"type":"candidate","candidate":"candidate:1 1 udp 21'],
   ['sdp-cut', '12:00:01 send {"type":"offer","sdp":"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\n'],
+  ['sdp-lines-unfolded', '  v=0\n  o=- 1 1 IN IP4 0.0.0.0\n  s=-\n  t=0 0\n  m=audio 9 UDP/TLS/RTP/SAVPF 0\n  a=ice-ufrag:AAAA\n  a=candidate:1 1 udp 2122260223 10.0.0.1 5000\n          typ host\n'],
   ['sdp-lines-glued', '12:00:01 got m=audio 9 UDP/TLS/RTP/SAVPF 111c=IN IP4 0.0.0.0a=mid:0a=ice-ufrag:AAAAa=rtpmap:111 opus/48000/2a=setup:actpass\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['binary-data', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\nbin\u0000ary candidate:\n'],
   ['line-too-long', `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n{"x":"${'y'.repeat(300)}"}\n`],

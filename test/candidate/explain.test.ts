@@ -97,6 +97,10 @@ describe('explainCandidate(...).warnings', () => {
     // The corpus line has its address half redacted as well.
     expect(kinds('candidate:1970122717 1 UDP 1694498815 217.30.x.x 34733 typ srflx')).toEqual(['candidate-redacted-address', 'candidate-missing-related-address']);
   });
+  it('does not flag a prflx without raddr: learned from a check, never trickled (ice4j\'s "RemoteCandidate=… typ prflx"; candidate-log audit)', () => {
+    expect(kinds('candidate:10000 1 udp 1853761791 37.225.89.211 26330 typ prflx')).toEqual([]);
+    expect(kinds('candidate:10000 1 udp 1686052607 37.225.89.211 26330 typ relay')).toContain('candidate-missing-related-address');
+  });
   it('flags redaction markers as such, and addresses that are not addresses', () => {
     expect(kinds('a=candidate:2 1 udp 2013266431 *.*.*.* 54963 typ host')).toEqual(['candidate-redacted-address']);
     expect(kinds('candidate:2122599348 1 udp 1686052607 [PUBLIC IP] 52942 typ srflx raddr 192.168.122.127 rport 52942 generation 0 ufrag hCZ1 network-id 1')).toEqual(['candidate-redacted-address']);
