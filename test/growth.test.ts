@@ -183,6 +183,9 @@ a=rid:a send pt=${Array.from({ length: Math.round(b / 12) }, (_, i) => 2000 + (i
 `)],
     ['redactText: a raw Digest header with a quoted value of any length, "=\"" repeated', (b) => redactText(`REGISTER sip:x SIP/2.0\r\nAuthorization: Digest opaque="${times('b', b / 2)}", ${times('="', b / 4)}\r\n`)],
     ['diffDescriptions: many m-lines, their order reversed (mline-moved)', (b) => diffDescriptions(...mids(b, true))],
+    // Added 2026-12-07 (fourth session: the readers of SDPs in source code and documents).
+    ['readInput: an SDP as string literals joined by "+" over many lines, each piece a long run of escapes', (b) => readInput(`raw := "v=0\\r\\n" +\n${times(`  "a=x:${'\\r'.repeat(40)}\\r\\n" +\n`, b)}  "a=end\\r\\n"\n`)],
+    ['readInput: an indented SDP with a folded line after every line', (b) => readInput(`  v=0\n  o=- 1 1 IN IP4 0.0.0.0\n${times('  a=msid:a\n      b\n', b)}`)],
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });

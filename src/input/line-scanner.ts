@@ -92,7 +92,8 @@ export function leadingTime(line: string): string | undefined {
 function strayLine(bare: string): boolean {
   if (bare.startsWith('v=') || bare.length > 200 || BLANK.test(bare) || leadingTime(bare) !== undefined || bare.includes('candidate:')) return false;
   const c = bare.trimStart().charCodeAt(0);
-  return c !== 123 && c !== 91 && c !== 34;
+  // Nor a template literal's closing line ("`;": SDPs-in-text audit, an invalid-line error).
+  return c !== 123 && c !== 91 && c !== 34 && c !== 96;
 }
 
 /** A note between an SDP's lines, not a line that starts an SDP ("… v=0") or states the type of the next ("Answer:"). */
@@ -176,6 +177,8 @@ export class LineScanner {
    * than the SDP, had been lost ("SDP (type unknown)").
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
+  /** An SDP written as string literals over lines, being read: where it started, what stood before it, its pieces (still escaped). */
+  private literal: { readonly line: number; readonly before: string; readonly pieces: string[]; units: number; done: boolean } | null = null;
   /**
    * iOS's RTCIceCandidate as its description prints it (RTCIceCandidate.mm: "RTCIceCandidate:", then
    * its sdpMid, its sdpMLineIndex and its sdp, each on a line of its own), read so far: the line it
@@ -222,6 +225,11 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    if (this.literal !== null) {
+      if (this.takeLiteralPiece(content)) return;
+      this.endLiteral();
+    }
+    if (content.includes('"v=0\\') && this.startLiteral(content, lineNo)) return;
     if (this.escapedHeld !== null && this.takeHeldEscaped(content.endsWith('\r') ? content.slice(0, -1) : content)) return;
     // An SDP copied from Chrome's console, its line breaks shown as "↵" on one line
     // (`sdp: "v=0↵o=- …↵"`, pasted so in threads: real-thread audit, NO_SDP_FOUND): its lines.
@@ -294,6 +302,15 @@ export class LineScanner {
 
   /** push()'s reading of one line, the page's glued summaries split off it. */
   private pushLine(content: string, ending: string, lineNo: number): void {
+    // A template literal's SDP line written with its escape before the real line break (`o=… \r`,
+    // `` const sdp = `v=0\r ``): the escape ends the line, it is not the value's (SDPs-in-text
+    // audit: "clock rate 90000\r" three times, v=0 not seen). Only on an SDP line, or a v=0 last.
+    const lastAt = content.length - (content.endsWith('\r') ? 2 : 1);
+    const tail = content.charCodeAt(lastAt - 1) === 92 && (content.charCodeAt(lastAt) === 114 || content.charCodeAt(lastAt) === 110) ? TRAILING_ESCAPE.exec(content.slice(-6)) : null;
+    if (tail !== null) {
+      const cut = content.slice(0, content.length - tail[0].length);
+      if (SDP_LINE.test(cut.trimStart()) || cut.endsWith('v=0')) content = cut + (content.endsWith('\r') ? '\r' : '');
+    }
     const escape = escapedLineBreak(content);
     if (escape > 0) {
       // After "↵", blank lines held before it are the copy's layout, not the SDP's: an empty SDP
@@ -509,7 +526,48 @@ export class LineScanner {
   }
 
   end(): void {
+    if (this.literal !== null) this.endLiteral();
     this.flush();
+  }
+
+  /** Whether an SDP written as string literals over lines is being read (the stream reader then gives the scanner every line). */
+  get holdsLiteral(): boolean {
+    return this.literal !== null;
+  }
+
+  /**
+   * An SDP written in source code as double-quoted string literals, one a line, joined by "+" (JS,
+   * Go, Java, C#) or side by side (C): `raw := "v=0\r\n" +`, then `"o=- 0 0 IN IP4 127.0.0.1\r\n" +`,
+   * …: the pieces joined are the SDP, read as one escaped string on the first line (SDPs-in-text
+   * audit: a description of v=0 alone, every other line lost without a word). Starts on a line
+   * whose last literal begins with v=0 and an escaped line break.
+   */
+  private startLiteral(content: string, lineNo: number): boolean {
+    const m = LITERAL_START.exec(content);
+    if (m === null) return false;
+    this.flush();
+    this.literal = { line: lineNo, before: content.slice(0, m.index), pieces: [m[1]!], units: m[1]!.length, done: m[2] !== undefined && m[2] !== '' };
+    if (this.literal.done) this.endLiteral();
+    return true;
+  }
+
+  /** One more piece of the literal (true), or a line that is none (false: the literal ends before it). */
+  private takeLiteralPiece(content: string): boolean {
+    const lit = this.literal!;
+    if (lit.done || lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + content.length > MAX_LITERAL_UNITS) return false;
+    const m = LITERAL_PIECE.exec(content);
+    if (m === null) return false;
+    lit.pieces.push(m[1]!);
+    lit.units += m[1]!.length;
+    if (m[2] !== undefined && m[2] !== '') lit.done = true;
+    return true;
+  }
+
+  /** The literal read: its pieces joined, one escaped string on its first line, read as such a line is. */
+  private endLiteral(): void {
+    const lit = this.literal!;
+    this.literal = null;
+    this.scanLine(`${lit.before}"${lit.pieces.join('')}"`, lit.line);
   }
 
   /** The blank lines held: the description's, its next line being one of it. */
@@ -846,6 +904,19 @@ function escapedBreakForm(content: string): BreakForm | null {
 }
 
 
+
+/**
+ * A line whose last string literal starts an SDP (`"v=0\r\n"`, more lines in it or not), what may
+ * join the next one after it (`+`, `.`, `\`, nothing), or what ends the expression (`;`, `,`, `)`).
+ */
+const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*([;,)]{0,4})[ \t]*\r?$/;
+/** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*([;,)]{0,4})[ \t]*\r?$/;
+const MAX_LITERAL_PIECES = 4096;
+const MAX_LITERAL_UNITS = 256 * 1024;
+
+/** A line's escaped line break at its end (`\r`, `\r\n`, `\n` as written), a CR after it too, not after an escaped backslash. */
+const TRAILING_ESCAPE = /(?<!\\)(?:\\r\\n|\\r|\\n)\r?$/;
 
 /** An m-line behind blanks only: `    m=audio 49170 RTP/AVP 0`. */
 const INDENTED_MLINE = /^[ \t]{1,16}m=[a-z]{3,16} [0-9]{1,5}(?:\/[0-9]{1,5})? [A-Za-z]/;

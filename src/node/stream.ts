@@ -393,7 +393,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
     // A "type" member waits for its "sdp" line, or a line with an escaped SDP cut at its end for
     // the next (line-scanner.ts): the next lines, whatever they are, are the scanner's (no fast
     // path), as the whole-text reader gives it every line.
-    if (scanner.awaitsSdpMember || scanner.holdsEscaped || scanner.holdsIosCandidate) {
+    if (scanner.awaitsSdpMember || scanner.holdsEscaped || scanner.holdsIosCandidate || scanner.holdsLiteral) {
       scanner.push(buf.toString('utf8', start, end), ending, lineNo);
       return;
     }

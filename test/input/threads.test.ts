@@ -113,6 +113,20 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(ios('(null)')).toEqual([[null, null]]);
   });
 
+  it('SDPs in source code: double-quoted literals joined by "+" (TS, Go) read whole; a template literal\'s lines ending in the escape \\r read without it (SDPs-in-text audit: v=0 alone, or "90000\\r")', () => {
+    const matrix = readInput(thread('matrix-js-sdk_call-spec_dummy_sdp_string_concatenation.ts.txt')).descriptions;
+    expect(matrix.map((d) => [d.source.line, d.description.fragment, d.description.media.map((m) => m.mid), d.description.diagnostics.filter((x) => x.severity === 'error').length])).toEqual([[7, false, ['0'], 0]]);
+    expect(matrix[0]!.description.media[0]!.fingerprints.map((f) => f.value.split(':').length)).toEqual([32]);
+    const go = readInput(thread('go-test_sdp_string_concatenation.go.txt'));
+    expect([go.descriptions.length, go.candidates.map((c) => c.inDescription)]).toEqual([1, [true, true, true, true]]);
+    const gb = readInput(thread('gb28181-mock_invite_template_literal_escaped_cr.ts.txt')).descriptions;
+    expect(gb.map((d) => [d.description.fragment, d.description.media[0]!.codecs.map((f) => f.clockRate)])).toEqual([[false, [90000, 90000, 90000]]]);
+    expect(gb[0]!.text).not.toContain('\\r');
+    // C's literals side by side, no "+", the last one ending the statement.
+    const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
+    expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);
+  });
+
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
     const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
     expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);
