@@ -505,8 +505,9 @@ export function namedInit(line: string, from: number): { sdpMid: string; sdpMLin
  * `sdpMid: 'data'`, and JSON escaped in a string (`\"sdpMid\":\"2\"`). An unquoted value ends at
  * a blank, a comma, a quote, a brace, a bracket or a parenthesis (`sdpMid: 1)` is mid 1).
  */
-const OBJECT_MID = /(?<![\w$])\\?["']?sdpMid\\?["']?[ \t]{0,4}[:=][ \t]{0,4}(?:\\?"([^"\\\s,{}]{0,64})\\?"|'([^'\s,{}]{0,64})'|([^\s,"'{}()[\]\\]{1,64}))/;
-const OBJECT_INDEX = /(?<![\w$])\\?["']?sdpMLineIndex\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?(\d{1,9})(?![\w.])/;
+const OBJECT_MID = /(?<![\w$\\])\\{0,3}["']?sdpMid\\{0,3}["']?[ \t]{0,4}[:=][ \t]{0,4}(?:\\{0,3}"([^"\\\s,{}]{0,64})\\{0,3}"|'([^'\s,{}]{0,64})'|([^\s,"'{}()[\]\\]{1,64}))/;
+// Escaped once to three times (a frame's JSON inside a JSON string, printed in quotes: react-native-webrtc#1604's console line; candidate-log audit, its mid lost).
+const OBJECT_INDEX = /(?<![\w$\\])\\{0,3}["']?sdpMLineIndex\\{0,3}["']?[ \t]{0,4}[:=][ \t]{0,4}\\{0,3}["']?(\d{1,9})(?![\w.])/;
 /** How far from a candidate its object's braces are looked for: an RTCIceCandidateInit's other keys are short. */
 const OBJECT_REACH = 256;
 

@@ -100,6 +100,9 @@ describe('real threads (test/fixtures/threads)', () => {
     expect([c!.candidate?.type, c!.candidate?.address, c!.sdpMid, c!.sdpMLineIndex, c!.usernameFragment]).toEqual(['relay', '95.217.200.121', '0', 0, 'Op7o']);
     const rn = readInput(JSON.stringify({ data: { cmd: 8012, param: { candidate: JSON.stringify({ sdpMLineIndex: 1, candidate: 'candidate:842163049 1 udp 1686052607 113.65.24.173 33648 typ srflx raddr 192.168.0.168 rport 42687 generation 0', sdpMid: '1' }) } } })).candidates;
     expect(rn.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '1', 1]]);
+    // The same payload in a console line, its quotes escaped twice: the mid read around it (it had been null).
+    const logcat = readInput(thread('react-native-webrtc1604_logcat_ws_payload_escaped_twice.log')).candidates.filter((x) => x.source.line === 6);
+    expect(logcat.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '0', 0]]);
   });
 
   it('iOS\'s RTCIceCandidate description (RTCIceCandidate.mm: "RTCIceCandidate:", the mid, the index, the sdp, each on a line): the candidate with its mid and index, in both readers (they had been null)', async () => {
