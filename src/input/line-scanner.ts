@@ -380,7 +380,8 @@ export class LineScanner {
       // JSEP examples read as four descriptions and eight false errors).
       const indent = this.indentOnly();
       const lead = bare.length - bare.trimStart().length;
-      if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead))) {
+      // Not a line of code or a stack frame ("    at f (x.js:1:2)", "    }"): no bracket in it.
+      if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead)) && !/[(){}[\]]/.test(bare)) {
         const last = this.block.length - 1;
         const line = this.block[last]!;
         const body = line.replace(/\r?\n$/, '');

@@ -81,6 +81,8 @@ describe('real threads (test/fixtures/threads)', () => {
     // Nothing but the RFC's own blank line before each m-section is said of the SDPs.
     expect(jsep.descriptions.flatMap((d) => d.description.diagnostics.filter((x) => x.severity === 'error').map((x) => x.kind))).toEqual(['blank-line', 'blank-line']);
     expect(jsep.problems.map((p) => [p.kind, p.severity, p.message.slice(0, 30)])).toEqual([['sdp-lines-unfolded', 'info', 'lines 13, 24, 25, 32, 34, 42, '], ['sdp-lines-unfolded', 'info', 'lines 78, 89, 95, 103, 109, in']]);
+    // A stack frame indented deeper after an indented SDP is not a fold of its last line.
+    expect(readInput('  v=0\n  o=- 1 1 IN IP4 0.0.0.0\n  s=-\n  t=0 0\n  m=audio 9 RTP/AVP 0\n  a=mid:0\n      at foo (bar.js:1:2)\n').descriptions[0]!.text).toBe('v=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\na=mid:0\n');
     const msid = readInput(thread('msid-draft17_example_markdown_folded.md'));
     expect(msid.descriptions.map((d) => d.description.media[0]!.msids[0]!.trackId)).toEqual(['f83006c5-a0ff-4e0a-9ed9-d3e6747be7d9', 'b47bdb4a-5db8-49b5-bcdc-e0c9a23172e0', 'b94006c5-cade-4e0a-9ed9-d3e6747be7d9', 'f30bdb4a-1497-49b5-3198-e0c9a23172e0']);
     const coap = readInput(thread('coap-webrtc-draft_offer_v0_at_margin_rest_indented.md')).descriptions;
