@@ -63,6 +63,9 @@ export function sourceOf(ctx: WalkContext): Source {
  * there is refused (CANDIDATE_CUT), not read with a cut last field.
  */
 export function emitDescription(text: string, type: SdpType | null, source: Source, sink: InputSink, fragment = false, cut = false, lineStep = 1, lineMap?: readonly number[]): void {
+  // A rollback has no SDP (W3C webrtc-pc, RFC 9429 §5.7): no description, and no "the SDP is empty"
+  // error on the offer it rolls back (renegotiation audit).
+  if (type === 'rollback' && text.trim() === '') return;
   let description: SessionDescription;
   try {
     description = parseSdp(text, { fragment });

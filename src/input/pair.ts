@@ -65,27 +65,61 @@ export interface PairOptions {
   readonly round?: number;
 }
 
+/** One offer/answer round: the offer answered, its answer, and the answers it replaced (a pranswer, a refused one). */
+interface Round {
+  readonly offer: FoundDescription;
+  answer: FoundDescription;
+  readonly replaced: FoundDescription[];
+}
+
+const made = (f: FoundDescription) => /^(?:on)?create(?:Offer|Answer)OnSuccess$/i.test(f.source.event ?? '');
+const refused = (f: FoundDescription) => f.source.refusedWith !== undefined;
+
 /**
- * The offer/answer rounds in `found`, in order: an offer and the first answer after it, the next
- * round's offer looked for after that answer (a dump's createOffer and setLocalDescription of one
- * offer, or the answer set twice, stay in one round). One pass.
+ * The offer/answer rounds in `found`, in order, and the offer after the last that no answer
+ * followed (null when none). In one pass (renegotiation audit: glare, refusals and pranswers had
+ * been paired wrong):
+ * - the offer a round answers is the latest stated one before its answer: a remote offer that rolled a local
+ *   one back (glare), a good offer after a refused one; but not a refused one after a good one, and
+ *   createOffer's stays while setLocalDescription gives the same (asSet pairs them, saying a munge);
+ * - a round's answer is replaced by the next answer before another offer when it was provisional
+ *   (a pranswer: SIP's 183, RFC 9429 §4.1.10.1) or refused.
  */
-function roundsOf(found: readonly FoundDescription[]): [FoundDescription, FoundDescription][] {
-  const rounds: [FoundDescription, FoundDescription][] = [];
+function roundsOf(found: readonly FoundDescription[]): { rounds: Round[]; pending: FoundDescription | null } {
+  const rounds: Round[] = [];
   let offer: FoundDescription | null = null;
+  let open: Round | null = null;
   for (const f of found) {
     const t = inferType(f);
-    if (t === 'offer' && offer === null) offer = f;
-    else if (t === 'answer' && offer !== null) {
-      rounds.push([offer, f]);
-      offer = null;
+    if (t === 'offer') {
+      open = null;
+      // Only offers whose type is stated: of untyped ones guessed by a=setup, a second actpass may be a
+      // broken answer, and the first stays (sdp-diff audit; guessedNotes names those passed over).
+      if (offer === null || (stated(f) !== null && !(refused(f) && !refused(offer)) && !(made(offer) && /^(?:on)?setLocalDescription$/i.test(f.source.event ?? '')))) offer = f;
+    } else if (t === 'answer') {
+      if (offer !== null) {
+        open = { offer, answer: f, replaced: [] };
+        rounds.push(open);
+        offer = null;
+      } else if (open !== null && (open.answer.type === 'pranswer' || refused(open.answer)) && !refused(f)) {
+        open.replaced.push(open.answer);
+        open.answer = f;
+      }
     }
   }
-  return rounds;
+  return { rounds, pending: offer };
 }
 
 /** Round `round` (1 the first, -1 the last, as Array.prototype.at counts from 1) of `rounds`, or undefined. */
-const roundAt = (rounds: readonly [FoundDescription, FoundDescription][], round: number) => rounds.at(round > 0 ? round - 1 : round);
+const roundAt = (rounds: readonly Round[], round: number) => rounds.at(round > 0 ? round - 1 : round);
+
+interface Picked {
+  readonly pair: [FoundDescription, FoundDescription];
+  readonly index: number;
+  readonly count: number;
+  readonly replaced: readonly FoundDescription[];
+  readonly pending: FoundDescription | null;
+}
 
 /**
  * The round asked for of one group (a peer connection, a room, the whole input), or null when the
@@ -93,18 +127,21 @@ const roundAt = (rounds: readonly [FoundDescription, FoundDescription][], round:
  * many it has. (Renegotiation: the first round was all sdp-diff compared, and a video added in
  * round 2 could only be compared by cutting the dump into two files.)
  */
-function pickRound(found: readonly FoundDescription[], round: number | undefined, where: string): { pair: [FoundDescription, FoundDescription]; index: number; count: number } | null {
-  const rounds = roundsOf(found);
+function pickRound(found: readonly FoundDescription[], round: number | undefined, where: string): Picked | null {
+  const { rounds, pending } = roundsOf(found);
   if (rounds.length === 0) return null;
-  const pair = roundAt(rounds, round ?? 1);
-  if (pair === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round (the round option) counts from 1, or -1 and last for the last)`);
-  return { pair, index: rounds.indexOf(pair), count: rounds.length };
+  const r = roundAt(rounds, round ?? 1);
+  if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round counts from 1, or -1 and last for the last)${pending !== null ? `; the offer at line ${pending.source.line} after the last round has no answer` : ''}`);
+  return { pair: [r.offer, r.answer], index: rounds.indexOf(r), count: rounds.length, replaced: r.replaced, pending };
 }
 
-/** The round compared named among the others, with the lines of the pair as compared ("round 2 of 3 (offer line 40, answer line 52)"). */
-function roundNotes({ index, count }: { index: number; count: number }, [offer, answer]: readonly [FoundDescription, FoundDescription], asked: boolean): string[] {
-  if (count === 1 && !asked) return [];
-  return [`round ${index + 1} of ${count} (offer line ${offer.source.line}, answer line ${answer.source.line})${count > 1 ? ': --round (the round option) chooses another' : ''}`];
+/** The round compared named among the others, with the lines of the pair as compared, the answers it replaced, and an offer no answer followed. */
+function roundNotes(p: Picked, [offer, answer]: readonly [FoundDescription, FoundDescription], asked: boolean): string[] {
+  const notes: string[] = [];
+  if (p.count > 1 || asked) notes.push(`round ${p.index + 1} of ${p.count} (offer line ${offer.source.line}, answer line ${answer.source.line})${p.count > 1 ? ': --round (the round option) chooses another' : ''}`);
+  for (const r of p.replaced) notes.push(r.type === 'pranswer' ? `the provisional answer (pranswer) at line ${r.source.line} came before this answer, which replaced it (RFC 9429 §4.1.10.1; SIP's 183 then 200)` : `the answer at line ${r.source.line} was refused ("${r.source.refusedWith}"): the one compared is the answer after it`);
+  if (p.pending !== null && p.index === p.count - 1) notes.push(`the offer at line ${p.pending.source.line} after this round has no answer in the input: that negotiation never completed (the signalling state stayed have-${/Remote/i.test(p.pending.source.event ?? '') ? 'remote' : 'local'}-offer), or its answer was not logged`);
+  return notes;
 }
 
 /**
@@ -134,13 +171,15 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
 function asSet(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription]): [[FoundDescription, FoundDescription], string[], Set<FoundDescription>] {
   const replaced = new Set<FoundDescription>();
   const notes: string[] = [];
-  const setOf = (made: FoundDescription, before: number): FoundDescription => {
-    if (!/^(?:on)?create(?:Offer|Answer)OnSuccess$/i.test(made.source.event ?? '')) return made;
-    const from = all.indexOf(made);
-    const set = all.slice(from + 1, before).find((f) => inferType(f) === inferType(made) && /^(?:on)?set(?:Local|Remote)Description$/i.test(f.source.event ?? ''));
-    if (set === undefined) return made;
-    replaced.add(made);
-    if (set.text !== made.text) notes.push(`the ${inferType(made)} compared is the one ${set.source.event} was given (line ${set.source.line}), which differs from what ${made.source.event} made (line ${made.source.line}): changed between them (munged)`);
+  const setOf = (created: FoundDescription, before: number): FoundDescription => {
+    if (!made(created)) return created;
+    const from = all.indexOf(created);
+    // The one that took: a set… refused and given again is the second (renegotiation audit: the refused one was compared).
+    const sets = all.slice(from + 1, before).filter((f) => inferType(f) === inferType(created) && /^(?:on)?set(?:Local|Remote)Description$/i.test(f.source.event ?? ''));
+    const set = sets.find((f) => f.source.refusedWith === undefined) ?? sets[0];
+    if (set === undefined) return created;
+    replaced.add(created);
+    if (set.text !== created.text) notes.push(`the ${inferType(created)} compared is the one ${set.source.event} was given (line ${set.source.line}), which differs from what ${created.source.event} made (line ${created.source.line}): changed between them (munged)`);
     return set;
   };
   const o = setOf(offer, all.indexOf(answer));
@@ -155,9 +194,12 @@ function asSet(all: readonly FoundDescription[], [offer, answer]: [FoundDescript
  * The descriptions before the offer and after its answer, which are not compared, said (library
  * audit: a paste of two calls, four SDPs, compared the first two and named neither of the others).
  */
-function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription], replaced: ReadonlySet<FoundDescription> = new Set()): string[] {
-  // Not a copy of the two (a dump's createOffer and setLocalDescription of one text), nor what asSet replaced.
-  const other = (f: FoundDescription) => !replaced.has(f) && f.text !== offer.text && f.text !== answer.text;
+function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundDescription, FoundDescription], replaced: ReadonlySet<FoundDescription> = new Set(), picked?: Picked): string[] {
+  // Not a copy of the two (a dump's createOffer and setLocalDescription of one text), nor what asSet
+  // replaced, nor what the round's notes name already (an answer it replaced, the offer left unanswered).
+  const named = new Set<FoundDescription>([...(picked?.replaced ?? []), ...(picked?.pending !== null && picked?.pending !== undefined ? [picked.pending] : [])]);
+  const namedTexts = new Set([...named].map((f) => f.text));
+  const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text;
   // Each text once: a dump's createOffer and the setLocalDescription of the same text are one description (new-user audit: counted twice).
   const distinct = (fs: readonly FoundDescription[]) => {
     const seen = new Set<string>();
@@ -173,8 +215,9 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
     return `line ${f.source.line}${said.length > 0 ? ` (${said.join(', ')})` : ''}`;
   });
   const notes: string[] = [];
-  if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})`);
-  if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): another call or a renegotiation; give two descriptions as two files to compare others`);
+  if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? 's' : ''} (--round ${picked.index === 1 ? '1' : `1 to ${picked.index}`})` : ''}`);
+  const rounds = picked !== undefined && picked.count > 1;
+  if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): ${rounds ? `a renegotiation or another call: the later round${picked.count - picked.index > 2 ? 's' : ''} (--round ${picked.index + 2}${picked.index + 2 < picked.count ? ` to ${picked.count}` : ''})` : 'another call or a renegotiation; give two descriptions as two files to compare others'}`);
   return notes;
 }
 
@@ -218,23 +261,23 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
       const found = pickRound(mine, round, `${what} ${key} of ${name}`);
       if (!found) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
       const [pair, more, replaced] = asSet(mine, found.pair);
-      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(mine, pair, replaced)] };
+      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(mine, pair, replaced, found)] };
     }
     if (values.length === 0) continue;
     // The first peer connection (or room) that has both; the others are named, to choose from.
-    const withBoth = values.filter((v) => roundsOf(groups.get(v)!).length > 0);
+    const withBoth = values.filter((v) => roundsOf(groups.get(v)!).rounds.length > 0);
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
     const found = pickRound(groups.get(chosen)!, round, `${what} ${chosen} of ${name}`)!;
     const [pair, more, replaced] = asSet(groups.get(chosen)!, found.pair);
     // Named for both who read it: the command's flag and the library's option (library audit: only the flag).
     const flag = what === 'room' ? '--room (the room option)' : '--pc (the peerConnection option)';
-    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced)];
+    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced, found)];
     if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
   }
   const found2 = pickRound(all, round, name);
-  if (found2) return { mode: 'negotiation', first: found2.pair[0], second: found2.pair[1], notes: [...roundNotes(found2, found2.pair, round !== undefined), ...guessedNotes(all, found2.pair), ...outsideNotes(all, found2.pair)] };
+  if (found2) return { mode: 'negotiation', first: found2.pair[0], second: found2.pair[1], notes: [...roundNotes(found2, found2.pair, round !== undefined), ...guessedNotes(all, found2.pair), ...outsideNotes(all, found2.pair, new Set(), found2)] };
   if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option) does not apply`);
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);

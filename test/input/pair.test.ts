@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inferType, pairFromOne, pairFromTwo } from '../../src/input/pair.js';
 import { negotiate } from '../../src/negotiation/negotiate.js';
-import { readDescriptions } from '../../src/input/read.js';
+import { readDescriptions, readInput } from '../../src/input/read.js';
 import { corpusFile, sample } from '../support/corpus.js';
 
 const raw = (name: string) => readDescriptions(corpusFile(`sdp/${name}`));
@@ -20,7 +20,7 @@ describe('choosing what sdp-diff compares', () => {
     expect(found).toHaveLength(4);
     const p = pairFromOne(found, 'paste');
     expect([p.first.source.line, p.second.source.line]).toEqual([found[0]!.source.line, found[1]!.source.line]);
-    expect(p.notes).toContain(`2 more descriptions after the answer not compared (line ${found[2]!.source.line}, line ${found[3]!.source.line}): another call or a renegotiation; give two descriptions as two files to compare others`);
+    expect(p.notes).toContain(`2 more descriptions after the answer not compared (line ${found[2]!.source.line}, line ${found[3]!.source.line}): a renegotiation or another call: the later round (--round 2)`);
     // An answer before the offer: named too.
     const q = pairFromOne(found.slice(1), 'paste');
     expect(q.notes).toContain(`1 description before the offer not compared (line ${found[1]!.source.line})`);
@@ -31,7 +31,7 @@ describe('choosing what sdp-diff compares', () => {
     const pair = (t: string) => pairFromOne(readDescriptions(t), 'dump');
     const p = pair(text);
     expect([p.first.source.event, p.second.source.event]).toEqual(['setLocalDescription', 'setRemoteDescription']);
-    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36, answer line 76\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): another call or a renegotiation/)]);
+    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36, answer line 76\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): a renegotiation or another call: the later round \(--round 2\)$/)]);
     const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time?: unknown }[] }> };
     const log = doc.PeerConnections['94-1']!.updateLog;
     const at = log.findIndex((e) => e.type === 'setRemoteDescription');
@@ -54,7 +54,7 @@ describe('choosing what sdp-diff compares', () => {
     expect(second.notes).toEqual([
       'peer connection 94-1: setLocalDescription and setRemoteDescription',
       'round 2 of 2 (offer line 151, answer line 166): --round (the round option) chooses another',
-      '2 descriptions before the offer not compared (line 31 (updateLog[4]), line 76 (updateLog[13]))',
+      '2 descriptions before the offer not compared (line 31 (updateLog[4]), line 76 (updateLog[13])): the earlier round (--round 1)',
     ]);
     expect(pairFromOne(found, 'dump', { round: -1 }).first).toBe(second.first);
     expect(pairFromOne(found, 'dump', { round: -2, peerConnection: '94-1' }).first.source.line).toBe(36);
@@ -66,6 +66,44 @@ describe('choosing what sdp-diff compares', () => {
     const paste = readDescriptions(sample('call.ndjson'));
     expect(pairFromOne(paste, 'call.ndjson', { round: 1 }).notes[0]).toBe('round 1 of 1 (offer line 3, answer line 4)');
     expect(() => pairFromOne(readDescriptions(sample('offer.json')), 'offer.json', { round: 1 })).toThrow(expect.objectContaining({ code: 'NO_OFFER_ANSWER' }) as Error);
+  });
+
+  it('rounds as the signalling state runs them (renegotiation audit): glare\'s remote offer answered, a good offer after a refused one, a refused set given again, a rollback, a pranswer then the answer, a refused answer then a good one, an offer left unanswered', () => {
+    const doc = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json', import.meta.url)), 'utf8')) as { PeerConnections: Record<string, { updateLog: { type: string; value: string }[] }> };
+    const log = doc.PeerConnections['94-1']!.updateLog;
+    const sdpOf = (type: string, n: number) => (JSON.parse(log.filter((e) => e.type === type)[n]!.value) as { sdp: string }).sdp;
+    const [o1, o2, a1, a2] = [sdpOf('setLocalDescription', 0), sdpOf('setLocalDescription', 1), sdpOf('setRemoteDescription', 0), sdpOf('setRemoteDescription', 1)];
+    const ev = (type: string, t: string, sdp: string) => ({ type, value: JSON.stringify({ type: t, sdp }) });
+    const fail = (type: string) => ({ type: `${type}OnFailure`, value: 'OperationError: refused' });
+    const pick = (events: object[], round?: number) => {
+      const p = pairFromOne(readDescriptions(JSON.stringify({ PeerConnections: { '1-1': { updateLog: events } } }, null, 1)), 'dump', round === undefined ? {} : { round });
+      return { offer: [p.first.source.event, p.first.text === o1 ? 'o1' : p.first.text === o2 ? 'o2' : p.first.text === a1 ? 'a1' : 'a2'], answer: [p.second.source.event, p.second.type], notes: p.notes };
+    };
+    const round1 = [ev('setLocalDescription', 'offer', o1), ev('setRemoteDescription', 'answer', a1)];
+    // Glare: our offer o2 set, then the other side's offer (a1's text as an offer) rolls it back, and we answer it.
+    const glare = pick([...round1, ev('setLocalDescription', 'offer', o2), ev('setRemoteDescription', 'offer', a1.replace(/ 2 IN IP4/, ' 9 IN IP4')), ev('setLocalDescription', 'answer', o2)], -1);
+    expect([glare.offer[0], glare.answer]).toEqual(['setRemoteDescription', ['setLocalDescription', 'answer']]);
+    // A remote offer refused, then a good one: the good one.
+    expect(pick([...round1, ev('setRemoteDescription', 'offer', o1), fail('setRemoteDescription'), ev('setRemoteDescription', 'offer', o2), ev('setLocalDescription', 'answer', a2)], 2).offer).toEqual(['setRemoteDescription', 'o2']);
+    // createOffer, its set refused, set again: the set that took.
+    const again = pick([...round1, ev('createOfferOnSuccess', 'offer', o2), ev('setLocalDescription', 'offer', o2), fail('setLocalDescription'), ev('setLocalDescription', 'offer', o2), ev('setRemoteDescription', 'answer', a2)], 2);
+    expect(again.offer[0]).toBe('setLocalDescription');
+    expect(again.notes.join(' ')).not.toMatch(/refused/);
+    // A rollback has no SDP: no "the SDP is empty" error, and the offer after it is the round's.
+    const rollback = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [...round1, ev('setLocalDescription', 'offer', o2), ev('setLocalDescription', 'rollback', ''), ev('setRemoteDescription', 'offer', o1), ev('setLocalDescription', 'answer', a2)] } } });
+    expect(readInput(rollback).problems).toEqual([]);
+    expect(pick(JSON.parse(rollback).PeerConnections['1-1'].updateLog as object[], 2).offer).toEqual(['setRemoteDescription', 'o1']);
+    // A pranswer then the answer: one round, its answer the final one, the pranswer named.
+    const pr = pick([ev('setLocalDescription', 'offer', o1), ev('setRemoteDescription', 'pranswer', a1), ev('setRemoteDescription', 'answer', a2)]);
+    expect(pr.answer).toEqual(['setRemoteDescription', 'answer']);
+    expect(pr.notes).toContainEqual(expect.stringMatching(/^the provisional answer \(pranswer\) at line \d+ came before this answer, which replaced it/));
+    // A refused answer then a good one: the good one, the refused one named with its error.
+    const ra = pick([ev('setLocalDescription', 'offer', o1), ev('setRemoteDescription', 'answer', a1), fail('setRemoteDescription'), ev('setRemoteDescription', 'answer', a2)]);
+    expect(ra.notes).toContainEqual(expect.stringMatching(/^the answer at line \d+ was refused \("OperationError: refused"\): the one compared is the answer after it$/));
+    // An offer after the last round with no answer: said, not "another call".
+    const pending = pick([...round1, ev('createOfferOnSuccess', 'offer', o2), ev('setLocalDescription', 'offer', o2)]);
+    expect(pending.notes).toContainEqual(expect.stringMatching(/^the offer at line \d+ after this round has no answer in the input: that negotiation never completed \(the signalling state stayed have-local-offer\)/));
+    expect(pending.notes.join(' ')).not.toMatch(/more description/);
   });
 
   it('takes the offer then the answer from a frame log', () => {
