@@ -70,10 +70,10 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   const reports = texts.map((t) => readInput(t));
   const names: [string, string] = [labels[0]!, labels[1] ?? labels[0]!];
   reports.forEach((r, i) => requireDescription(r, names[i]!));
-  if (opts.diff && texts.length !== 2) throw new SdpscopeError('USAGE', '--diff compares two files: sdp-diff --diff BEFORE AFTER');
   let pair: DescriptionPair;
   if (texts.length === 1) {
-    pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}), ...(opts.round !== undefined ? { round: opts.round } : {}) });
+    // --diff of one file: a round against the one before it (the last round unless --round says).
+    pair = pairFromOne(reports[0]!.descriptions, names[0], { ...(opts.room !== undefined ? { room: opts.room } : {}), ...(opts.pc !== undefined ? { peerConnection: opts.pc } : {}), ...(opts.round !== undefined ? { round: opts.round } : {}), ...(opts.diff === true ? { diff: true } : {}) });
   } else {
     if (opts.room !== undefined || opts.pc !== undefined || opts.round !== undefined) throw new SdpscopeError('USAGE', '--room, --pc and --round choose within one file holding both; with two files, each gives its first description');
     pair = pairFromTwo(reports[0]!.descriptions, names[0], reports[1]!.descriptions, names[1], { diff: opts.diff === true });

@@ -63,6 +63,11 @@ export interface PairOptions {
    * after it): 1 the first (the default), 2 the second, -1 the last, -2 the one before it.
    */
   readonly round?: number;
+  /**
+   * The round (the last unless `round` says) against the one before it, as before → after: its
+   * offer against what the same side wrote in the round before (mode "diff").
+   */
+  readonly diff?: boolean;
 }
 
 /** One offer/answer round: the offer answered, its answer, and the answers it replaced (a pranswer, a refused one). */
@@ -119,6 +124,8 @@ interface Picked {
   readonly count: number;
   readonly replaced: readonly FoundDescription[];
   readonly pending: FoundDescription | null;
+  /** The round before it, as found (null for the first). */
+  readonly previous: readonly [FoundDescription, FoundDescription] | null;
 }
 
 /**
@@ -132,7 +139,9 @@ function pickRound(found: readonly FoundDescription[], round: number | undefined
   if (rounds.length === 0) return null;
   const r = roundAt(rounds, round ?? 1);
   if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round counts from 1, or -1 and last for the last)${pending !== null ? `; the offer at line ${pending.source.line} after the last round has no answer` : ''}`);
-  return { pair: [r.offer, r.answer], index: rounds.indexOf(r), count: rounds.length, replaced: r.replaced, pending };
+  const index = rounds.indexOf(r);
+  const previous = index > 0 ? rounds[index - 1]! : null;
+  return { pair: [r.offer, r.answer], index, count: rounds.length, replaced: r.replaced, pending, previous: previous === null ? null : [previous.offer, previous.answer] };
 }
 
 /** The round compared named among the others, with the lines of the pair as compared, the answers it replaced, and an offer no answer followed. */
@@ -242,45 +251,82 @@ function groupBy(found: readonly FoundDescription[], pick: (f: FoundDescription)
 export function pairFromOne(found: readonly FoundDescription[], name: string, options: PairOptions = {}): DescriptionPair {
   if (!Array.isArray(found)) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the descriptions must be an array (readInput(text).descriptions)');
   if (typeof name !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the name must be a string (the input\'s, for messages)');
-  requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string', round: 'integer' });
+  requireOptions(options, 'pairFromOne: the options', { room: 'string', peerConnection: 'string', round: 'integer', diff: 'boolean' });
   if (options.round === 0) throw new SdpscopeError('INVALID_ARGUMENT', 'pairFromOne: the round counts from 1 (the first), or from -1 (the last): 0 is none');
   const all = complete(found);
-  const round = options.round;
+  const diff = options.diff === true;
+  // --diff of one file: the round asked for (the last by default) against the one before it.
+  const round = options.round ?? (diff ? -1 : undefined);
   // A choice the input cannot make is said, not ignored (--room on a dump, --pc on a relay log).
   if (options.room !== undefined && !all.some((f) => f.source.room !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no rooms (it is not a relay log): --room (the room option) does not apply`);
   if (options.peerConnection !== undefined && !all.some((f) => f.source.peerConnection !== undefined)) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no peer connections (it is not a webrtc-internals dump): --pc (the peerConnection option) does not apply`);
+  /** The pair of one group's round: the negotiation, or with diff the round against the one before it. */
+  const result = (group: readonly FoundDescription[], picked: Picked, where: string, lead: (pair: readonly [FoundDescription, FoundDescription]) => string[], extra: string[] = []): DescriptionPair => {
+    const [pair, more, replaced] = asSet(group, picked.pair);
+    if (diff) return roundDiff(group, picked, pair, where, lead(pair));
+    return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...lead(pair), ...roundNotes(picked, pair, options.round !== undefined), ...more, ...outsideNotes(group, pair, replaced, picked), ...extra] };
+  };
   for (const [what, key, pick] of [
     ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
     ['room', options.room, (f: FoundDescription) => f.source.room],
   ] as const) {
     const groups = groupBy(all, pick);
     const values = [...groups.keys()];
+    const lead = (v: string) => (pair: readonly [FoundDescription, FoundDescription]) => [diff ? `${what} ${v}` : `${what} ${v}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`];
     if (key !== undefined) {
       const mine = groups.get(key);
       if (mine === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} has no ${what} ${key}${values.length ? ` (it has ${listSome(values, String)})` : ''}`);
-      const found = pickRound(mine, round, `${what} ${key} of ${name}`);
-      if (!found) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
-      const [pair, more, replaced] = asSet(mine, found.pair);
-      return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [`${what} ${key}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(mine, pair, replaced, found)] };
+      const picked = pickRound(mine, round, `${what} ${key} of ${name}`);
+      if (!picked) throw new SdpscopeError('NO_OFFER_ANSWER', `${what} ${key} of ${name} holds no offer followed by an answer`);
+      return result(mine, picked, `${what} ${key} of ${name}`, lead(key));
     }
     if (values.length === 0) continue;
     // The first peer connection (or room) that has both; the others are named, to choose from.
     const withBoth = values.filter((v) => roundsOf(groups.get(v)!).rounds.length > 0);
     const chosen = withBoth[0];
     if (chosen === undefined) continue;
-    const found = pickRound(groups.get(chosen)!, round, `${what} ${chosen} of ${name}`)!;
-    const [pair, more, replaced] = asSet(groups.get(chosen)!, found.pair);
     // Named for both who read it: the command's flag and the library's option (library audit: only the flag).
     const flag = what === 'room' ? '--room (the room option)' : '--pc (the peerConnection option)';
-    const notes = [`${what} ${chosen}: ${pair[0].source.event ?? 'offer'} and ${pair[1].source.event ?? 'answer'}`, ...roundNotes(found, pair, round !== undefined), ...more, ...outsideNotes(groups.get(chosen)!, pair, replaced, found)];
-    if (values.length > 1) notes.push(`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`);
-    return { mode: 'negotiation', first: pair[0], second: pair[1], notes };
+    const others = values.length > 1 ? [`${name} has ${values.length} ${what}s (${listSome(values, String)}), ${withBoth.length} with an offer and an answer: this is ${chosen}; ${flag} chooses another`] : [];
+    return result(groups.get(chosen)!, pickRound(groups.get(chosen)!, round, `${what} ${chosen} of ${name}`)!, `${what} ${chosen} of ${name}`, lead(chosen), others);
   }
-  const found2 = pickRound(all, round, name);
-  if (found2) return { mode: 'negotiation', first: found2.pair[0], second: found2.pair[1], notes: [...roundNotes(found2, found2.pair, round !== undefined), ...guessedNotes(all, found2.pair), ...outsideNotes(all, found2.pair, new Set(), found2)] };
-  if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option) does not apply`);
+  const picked = pickRound(all, round, name);
+  if (picked) return result(all, picked, name, (pair) => guessedNotes(all, [pair[0], pair[1]]));
+  if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option)${diff ? ' and --diff of one file do' : ' does'} not apply`);
   if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
+}
+
+/** Who wrote a description, where the input says: this side (set locally, or made by createOffer/createAnswer), the other side, or a relay log's sender. */
+function authorOf(f: FoundDescription): string | null {
+  const e = f.source.event ?? '';
+  if (/^(?:on)?(?:setLocalDescription|create(?:Offer|Answer)OnSuccess)$/i.test(e)) return 'this side';
+  if (/^(?:on)?setRemoteDescription$/i.test(e)) return 'the other side';
+  return f.source.sender !== undefined ? `sender ${f.source.sender}` : null;
+}
+
+/**
+ * A round against the one before it (--diff of one file: "what did this renegotiation change"; it
+ * could only be seen by cutting the file in two): the round's offer against what the same side
+ * wrote in the round before, its offer or its answer (the offerer may be the other side this time),
+ * both as set; the round's offer against the earlier offer where the input does not say who wrote
+ * them (a paste).
+ */
+function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: readonly [FoundDescription, FoundDescription], where: string, lead: readonly string[]): DescriptionPair {
+  if (picked.previous === null) throw new SdpscopeError('NO_OFFER_ANSWER', picked.count === 1 ? `${where} has one offer/answer round: --diff of one file compares a round with the one before it; to compare two descriptions give two files (sdp-diff --diff BEFORE AFTER)` : `${where}: --diff of one file compares a round with the one before it, and round 1 is the first (of ${picked.count}): --round 2 or a later one`);
+  const [prev] = asSet(group, [picked.previous[0], picked.previous[1]]);
+  const target = pair[0];
+  const author = authorOf(target);
+  const same = author === null ? undefined : prev.find((f) => authorOf(f) === author);
+  const before = same ?? prev[0];
+  const role = before === prev[0] ? 'offer' : 'answer';
+  const said = (f: FoundDescription) => `line ${f.source.line}${f.source.event !== undefined ? `, ${f.source.event}` : ''}`;
+  return {
+    mode: 'diff',
+    first: before,
+    second: target,
+    notes: [...lead, `round ${picked.index + 1} of ${picked.count} against round ${picked.index}: its offer (${said(target)}) compared with the ${role} of round ${picked.index} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${picked.index}` : ''}`],
+  };
 }
 
 /** From two inputs: the first complete description of each. */

@@ -327,7 +327,7 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const da = browserDirection(a);
     // A hold (RFC 3264 §8.4): what the answer must then say, and what it stops (renegotiation audit: "video stopped after hold" got the direction alone).
     const held = (d: string) => d === 'sendonly' || d === 'inactive';
-    const hold = held(da) && !held(db) ? `: a hold (RFC 3264 §8.4): this side stops receiving${da === 'inactive' ? ' and sending' : ''}, and the answer must say ${da === 'sendonly' ? 'recvonly or inactive' : 'inactive'}` : held(db) && !held(da) ? ': out of hold (RFC 3264 §8.4)' : '';
+    const hold = held(da) && !held(db) ? `: a hold (RFC 3264 §8.4): this side stops receiving${da === 'inactive' ? ' and sending' : ''}, and the answer must say ${da === 'sendonly' ? 'recvonly or inactive' : 'inactive'}` : held(db) && !held(da) ? (db === 'sendonly' ? ': out of hold, if sendonly was one (RFC 3264 §8.4; a side that only ever sent, as an SFU\'s sending transport, was not on hold)' : ': out of hold (RFC 3264 §8.4)') : '';
     if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}${hold}`);
 
     const cb = codecKey(b);

@@ -399,7 +399,13 @@ describe('--round', () => {
     const first = runBin([dump]);
     expect(first.stdout).toContain('note: round 1 of 2 (offer line 36, answer line 76)');
     expect(first.stdout).not.toMatch(/m-line 2 · application/);
+    // --diff of one file: the last round against the one before (a data channel added).
+    const changed = runBin([dump, '--diff']);
+    expect(changed.status).toBe(0);
+    expect(changed.stdout).toMatch(/^before .*:36, pc 94-1, setLocalDescription\nafter  .*:151, pc 94-1, setLocalDescription\n/);
+    expect(changed.stdout).toMatch(/mline-added +m-line 2 mid 2 +m-line 2 \(application, mid 2\) added/);
     const bad = [
+      [[dump, '--diff', '--round', '1'], /round 1 is the first \(of 2\): --round 2 or a later one \[NO_OFFER_ANSWER\]/],
       [[dump, '--round', '3'], /has 2 offer\/answer rounds: there is no round 3 .*\[NO_OFFER_ANSWER\]/],
       [[dump, '--round', '0'], /--round counts from 1 .*0 is none .*\[USAGE\]/],
       [[dump, '--round', 'first'], /--round must be an integer .* or "last", not "first" .*\[USAGE\]/],

@@ -106,6 +106,24 @@ describe('choosing what sdp-diff compares', () => {
     expect(pending.notes.join(' ')).not.toMatch(/more description/);
   });
 
+  it('diff of one file: a round against the one before it, what the same side wrote (its offer, or its answer when the other side offers now); the first round, or a file of one, refused', () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json', import.meta.url)), 'utf8');
+    const p = pairFromOne(readDescriptions(text), 'dump', { diff: true });
+    expect([p.mode, p.first.source.line, p.second.source.line]).toEqual(['diff', 36, 151]);
+    expect(p.notes).toEqual(['peer connection 94-1', 'round 2 of 2 against round 1: its offer (line 151, setLocalDescription) compared with the offer of round 1 (line 36, setLocalDescription), both written by this side']);
+    expect(() => pairFromOne(readDescriptions(text), 'dump', { diff: true, round: 1 })).toThrow('--diff of one file compares a round with the one before it, and round 1 is the first (of 2)');
+    expect(() => pairFromOne(readDescriptions(sample('call.ndjson')), 'call.ndjson', { diff: true })).toThrow('call.ndjson has one offer/answer round');
+    // The other side offers in round 2: compared with its answer of round 1.
+    const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string }[] }> };
+    const log = doc.PeerConnections['94-1']!.updateLog;
+    const sdp = (type: string, n: number) => (JSON.parse(log.filter((e) => e.type === type)[n]!.value) as { sdp: string }).sdp;
+    const ev = (type: string, t: string, s: string) => ({ type, value: JSON.stringify({ type: t, sdp: s }) });
+    const turned = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [ev('setLocalDescription', 'offer', sdp('setLocalDescription', 0)), ev('setRemoteDescription', 'answer', sdp('setRemoteDescription', 0)), ev('setRemoteDescription', 'offer', sdp('setRemoteDescription', 1)), ev('setLocalDescription', 'answer', sdp('setLocalDescription', 1))] } } }, null, 1);
+    const q = pairFromOne(readDescriptions(turned), 'dump', { diff: true });
+    expect([q.first.source.event, q.first.text, q.second.source.event]).toEqual(['setRemoteDescription', sdp('setRemoteDescription', 0), 'setRemoteDescription']);
+    expect(q.notes[1]).toMatch(/compared with the answer of round 1 \(line \d+, setRemoteDescription\), both written by the other side$/);
+  });
+
   it('takes the offer then the answer from a frame log', () => {
     const p = pairFromOne(readDescriptions(sample('call.ndjson')), 'call.ndjson');
     expect([p.mode, p.first.type, p.second.type, p.first.source.line, p.second.source.line]).toEqual(['negotiation', 'offer', 'answer', 3, 4]);
