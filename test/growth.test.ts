@@ -186,6 +186,9 @@ a=rid:a send pt=${Array.from({ length: Math.round(b / 12) }, (_, i) => 2000 + (i
     // Added 2026-12-07 (fourth session: the readers of SDPs in source code and documents).
     ['readInput: an SDP as string literals joined by "+" over many lines, each piece a long run of escapes', (b) => readInput(`raw := "v=0\\r\\n" +\n${times(`  "a=x:${'\\r'.repeat(40)}\\r\\n" +\n`, b)}  "a=end\\r\\n"\n`)],
     ['readInput: an indented SDP with a folded line after every line', (b) => readInput(`  v=0\n  o=- 1 1 IN IP4 0.0.0.0\n${times('  a=msid:a\n      b\n', b)}`)],
+    ['readInput: an indented SDP line folded many times (each fold had rebuilt the line)', (b) => readInput(`  v=0\n  o=- 1 1 IN IP4 0.0.0.0\n  a=fmtp:111 x=\n${times(`      ${'y'.repeat(60)}\n`, b)}`)],
+    ['readInput: a line of string literals that each start an SDP ("v=0\\n\\ repeated)', (b) => readInput(times('"v=0\\n\\', b))],
+    ['readInput: a frame whose candidate field is JSON in a string, escaped again and again', (b) => readInput(JSON.stringify({ sdpMid: '0', candidate: JSON.stringify({ candidate: JSON.stringify({ candidate: `candidate:1 1 udp 1 1.2.3.4 5 typ host ufrag ${'u'.repeat(b)}` }) }) }))],
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });

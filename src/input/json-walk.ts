@@ -162,7 +162,13 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       // The RTCIceCandidateInit as a JSON string, which the app parses itself (a socket.io frame's
       // "candidate":"{\"candidate\":{…}}", react-native-webrtc#1604's payload): walked as the object it
       // holds, its sdpMid kept (candidate-log audit: dropped without a word, NO_SDP_FOUND alone).
-      else walkString(c, { ...here, path: `${path}.candidate` }, sink, depth + 1);
+      else {
+        // Its own sdpMid first; the frame's where it has none (hostile-input audit: the frame's mid was lost).
+        const inner = c.charCodeAt(0) === 123 ? STRINGS.parse(c) : NOT_JSON;
+        const outer = Object.fromEntries(['sdpMid', 'sdpMLineIndex', 'usernameFragment'].filter((k) => k in o).map((k) => [k, o[k]]));
+        if (inner !== NOT_JSON && inner !== null && typeof inner === 'object' && !Array.isArray(inner) && typeof (inner as Record<string, unknown>)['candidate'] === 'string') walkJson({ ...outer, ...(inner as Record<string, unknown>) }, { ...here, path: `${path}.candidate` }, sink, depth + 1);
+        else walkString(c, { ...here, path: `${path}.candidate` }, sink, depth + 1);
+      }
       return;
     }
     if (c === null) {

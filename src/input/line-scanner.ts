@@ -164,6 +164,9 @@ export class LineScanner {
   private held: [string, number, string | null][] = [];
   /** The input lines of the block's lines folded as an RFC prints them, joined to the line before (said when the block is read). */
   private unfolded: number[] = [];
+  /** The block line folded lines go on (-1: none), and their pieces, each with its blank before it. */
+  private foldAt = -1;
+  private foldParts: string[] = [];
   /** The lines of `held` that are not blank. */
   private heldStrays = 0;
   /** The type the line before the SDP stated ("type: answer, sdp: v=0"), when it did. */
@@ -178,7 +181,7 @@ export class LineScanner {
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
   /** An SDP written as string literals over lines, being read: where it started, what stood before it, its pieces (still escaped). */
-  private literal: { readonly line: number; readonly before: string; readonly pieces: string[]; units: number; done: boolean } | null = null;
+  private literal: { readonly line: number; readonly first: string; readonly before: string; readonly pieces: string[]; units: number; done: boolean; capped: boolean } | null = null;
   /**
    * iOS's RTCIceCandidate as its description prints it (RTCIceCandidate.mm: "RTCIceCandidate:", then
    * its sdpMid, its sdpMLineIndex and its sdp, each on a line of its own), read so far: the line it
@@ -309,7 +312,8 @@ export class LineScanner {
     const tail = content.charCodeAt(lastAt - 1) === 92 && (content.charCodeAt(lastAt) === 114 || content.charCodeAt(lastAt) === 110) ? TRAILING_ESCAPE.exec(content.slice(-6)) : null;
     if (tail !== null) {
       const cut = content.slice(0, content.length - tail[0].length);
-      if (SDP_LINE.test(cut.trimStart()) || cut.endsWith('v=0')) content = cut + (content.endsWith('\r') ? '\r' : '');
+      // The only escape on the line: an SDP escaped on one line ends in its own \r\n, which is kept (hostile-input audit: node-webrtc#444's "no line ending" error).
+      if ((SDP_LINE.test(cut.trimStart()) || cut.endsWith('v=0')) && !cut.includes('\\n') && !cut.includes('\\r')) content = cut + (content.endsWith('\r') ? '\r' : '');
     }
     const escape = escapedLineBreak(content);
     if (escape > 0) {
@@ -382,14 +386,15 @@ export class LineScanner {
       const lead = bare.length - bare.trimStart().length;
       // Not a line of code or a stack frame ("    at f (x.js:1:2)", "    }"): no bracket in it.
       if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead)) && !/[(){}[\]]/.test(bare)) {
+        // The pieces kept apart and joined once (joining each into the line rebuilt it per fold: quadratic, hostile-input audit).
         const last = this.block.length - 1;
-        const line = this.block[last]!;
-        const body = line.replace(/\r?\n$/, '');
-        const cr = body.endsWith('\r') ? '\r' : '';
-        const value = cr ? body.slice(0, -1) : body;
+        if (this.foldAt !== last) {
+          this.joinFolds();
+          this.foldAt = last;
+        }
+        const before = this.foldParts.length > 0 ? this.foldParts[this.foldParts.length - 1]! : this.block[last]!.replace(/\r?\n$/, '').replace(/\r$/, '');
         const piece = bare.slice(lead).trimEnd();
-        const glue = value.endsWith(':') || piece.startsWith(':') || value.endsWith(' ') ? '' : ' ';
-        this.block[last] = value + glue + piece + cr + line.slice(body.length);
+        this.foldParts.push((before.endsWith(':') || piece.startsWith(':') || before.endsWith(' ') ? '' : ' ') + piece);
         this.blockEnd = lineNo;
         this.unfolded.push(lineNo);
         return;
@@ -544,10 +549,15 @@ export class LineScanner {
    * whose last literal begins with v=0 and an escaped line break.
    */
   private startLiteral(content: string, lineNo: number): boolean {
+    // From the last "v=0\ not escaped itself (an unanchored search tried each, up to 4,096 units from each: a line of them was 15 times slower; hostile-input audit).
+    let at = content.lastIndexOf('"v=0\\');
+    while (at > 0 && content.charCodeAt(at - 1) === 92) at = content.lastIndexOf('"v=0\\', at - 1);
+    if (at < 0) return false;
+    LITERAL_START.lastIndex = at;
     const m = LITERAL_START.exec(content);
     if (m === null) return false;
     this.flush();
-    this.literal = { line: lineNo, before: content.slice(0, m.index), pieces: [m[1]!], units: m[1]!.length, done: m[2] !== undefined && m[2] !== '' };
+    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [m[1]!], units: m[1]!.length, done: m[2] !== undefined || m[3] !== '', capped: false };
     if (this.literal.done) this.endLiteral();
     return true;
   }
@@ -555,12 +565,17 @@ export class LineScanner {
   /** One more piece of the literal (true), or a line that is none (false: the literal ends before it). */
   private takeLiteralPiece(content: string): boolean {
     const lit = this.literal!;
-    if (lit.done || lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + content.length > MAX_LITERAL_UNITS) return false;
+    if (lit.done) return false;
     const m = LITERAL_PIECE.exec(content);
-    if (m === null) return false;
+    // A piece that starts an SDP is the next one's (two quoted SDPs a line each: they had been merged).
+    if (m === null || m[1]!.startsWith('v=0\\')) return false;
+    if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + m[1]!.length > MAX_LITERAL_UNITS) {
+      lit.capped = true;
+      return false;
+    }
     lit.pieces.push(m[1]!);
     lit.units += m[1]!.length;
-    if (m[2] !== undefined && m[2] !== '') lit.done = true;
+    if (m[2] !== undefined || m[3] !== '') lit.done = true;
     return true;
   }
 
@@ -568,7 +583,10 @@ export class LineScanner {
   private endLiteral(): void {
     const lit = this.literal!;
     this.literal = null;
-    this.scanLine(`${lit.before}"${lit.pieces.join('')}"`, lit.line);
+    // Past the bounds, said: the rest is read as the lines it is (hostile-input audit: cut without a word).
+    if (lit.capped) this.sink.problem(diagnostic('sdp-cut', `the SDP written as string literals from line ${lit.line} goes on past ${lit.pieces.length} pieces (${Math.round(lit.units / 1024)} KiB), as far as it is read as one: the lines after are read as they are`, atLine(lit.line, null, null, this.base.file)));
+    // One piece: the line as it is (what follows the literal, a JSON value's closing braces, is its own).
+    this.scanLine(lit.pieces.length === 1 ? lit.first : `${lit.before}"${lit.pieces.join('')}"`, lit.line);
   }
 
   /** The blank lines held: the description's, its next line being one of it. */
@@ -582,6 +600,8 @@ export class LineScanner {
 
   private startBlock(text: string, lineNo: number, fragment: boolean): void {
     this.unfolded = [];
+    this.foldAt = -1;
+    this.foldParts = [];
     this.block = [text];
     this.blockLines = [lineNo];
     this.blockTime = this.pieceTime;
@@ -599,6 +619,7 @@ export class LineScanner {
   }
 
   private flush(): void {
+    this.joinFolds();
     if (this.escapedHeld !== null) {
       const [held, at] = this.escapedHeld;
       this.escapedHeld = null;
@@ -629,6 +650,19 @@ export class LineScanner {
     return this.heldStrays > 1 || (this.held.length > 0 && this.held[0]![2] === null);
   }
 
+  /** The folded pieces joined to the line they go on (see pushLine), once. */
+  private joinFolds(): void {
+    if (this.foldAt < 0) return;
+    const line = this.block[this.foldAt];
+    if (line !== undefined) {
+      const body = line.replace(/\r?\n$/, '');
+      const cr = body.endsWith('\r') ? '\r' : '';
+      this.block[this.foldAt] = (cr ? body.slice(0, -1) : body) + this.foldParts.join('') + cr + line.slice(body.length);
+    }
+    this.foldAt = -1;
+    this.foldParts = [];
+  }
+
   /** Whether the block's prefix is an indent alone (blanks), not a log's prefix. */
   private indentOnly(): boolean {
     return this.indentedTail || this.prefixedFirst === null || BLANK.test(this.prefixedFirst.slice(0, this.prefixCol));
@@ -646,6 +680,7 @@ export class LineScanner {
   }
 
   private flushBlock(): void {
+    this.joinFolds();
     const prefixed = this.prefixCol > 0 ? this.prefixedFirst : null;
     this.prefixCol = -1;
     this.indentedTail = false;
@@ -908,11 +943,12 @@ function escapedBreakForm(content: string): BreakForm | null {
 
 /**
  * A line whose last string literal starts an SDP (`"v=0\r\n"`, more lines in it or not), what may
- * join the next one after it (`+`, `.`, `\`, nothing), or what ends the expression (`;`, `,`, `)`).
+ * join the next one after it (`+`, `.`, `\`, nothing), a name the expression goes on with (`+
+ * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`). Sticky: tried where the last such literal starts.
  */
-const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*([;,)]{0,4})[ \t]*\r?$/;
+const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
 /** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*([;,)]{0,4})[ \t]*\r?$/;
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
 const MAX_LITERAL_PIECES = 4096;
 const MAX_LITERAL_UNITS = 256 * 1024;
 

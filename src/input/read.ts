@@ -187,34 +187,49 @@ export function readCandidates(text: string): FoundCandidate[] {
  * it is in (ICE audit: every candidate of a pretty-printed file, samples/candidates.json too, read
  * "line 1"). The documents' values are walked in the order of their text (JSON.parse keeps it); a
  * text not found there (written with other escapes) keeps its line, and after a few such misses
- * in a row, or 64 in all, none is looked for (each miss searches the rest of the text).
+ * in a row none is looked for (each miss searches the rest of the text; past 64 in all, only the next
+ * 16 KiB).
  */
+/** How far past the last text found a text is looked for once many were not found anywhere (see locatingSink). */
+const LOCATE_WINDOW = 16384;
+
 function locatingSink(body: string, first: number, sink: InputSink): InputSink {
   let cursor = 0;
   let line = first;
   let misses = 0;
-  /** Misses in all: each searches the rest of the text, so texts found and missed in turn stop being looked for too. */
+  /**
+   * Texts not found by a search of the rest of the text, in all: each such search costs the rest, so
+   * past 64 only the next 16 KiB are searched (texts found and missed in turn, 100,000 of them, had
+   * been quadratic; stopping there had put every later text at the value's line: hostile-input audit).
+   */
   let missed = 0;
   /** Whether the texts were last found escaped twice (a dump's SDPs, JSON inside a JSON string): that form is tried first. */
   let twice = false;
-  const find = (text: string, nested: boolean): number => {
+  const find = (text: string, nested: boolean, whole: boolean): number => {
     let needle = JSON.stringify(text).slice(1, -1);
     if (nested) needle = JSON.stringify(needle).slice(1, -1);
-    return body.indexOf(needle, cursor);
+    if (whole) return body.indexOf(needle, cursor);
+    const i = body.slice(cursor, Math.min(body.length, cursor + LOCATE_WINDOW + needle.length)).indexOf(needle);
+    return i < 0 ? -1 : cursor + i;
   };
   const locate = (text: string, at: number, long: boolean): number => {
-    if (misses >= 8 || missed >= 64 || text.length === 0 || at < first) return at;
+    if (misses >= 8 || text.length === 0 || at < first) return at;
     // A candidate whole (two differ by their port, past its 64th character: new-user audit), a
     // description by its first lines.
     const cut = long ? text.slice(0, 64) : text.length > 512 ? text.slice(0, 512) : text;
-    let found = find(cut, twice);
-    if (found < 0 && /["\\\u0000-\u001f]/.test(cut)) {
-      found = find(cut, !twice);
-      if (found >= 0) twice = !twice;
+    const escapes = /["\\\u0000-\u001f]/.test(cut);
+    let found = -1;
+    for (const whole of missed < 64 ? [false, true] : [false]) {
+      found = find(cut, twice, whole);
+      if (found < 0 && escapes) {
+        found = find(cut, !twice, whole);
+        if (found >= 0) twice = !twice;
+      }
+      if (found >= 0) break;
+      if (whole) missed++;
     }
     if (found < 0) {
       misses++;
-      missed++;
       return at;
     }
     misses = 0;

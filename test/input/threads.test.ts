@@ -102,6 +102,8 @@ describe('real threads (test/fixtures/threads)', () => {
     expect([c!.candidate?.type, c!.candidate?.address, c!.sdpMid, c!.sdpMLineIndex, c!.usernameFragment]).toEqual(['relay', '95.217.200.121', '0', 0, 'Op7o']);
     const rn = readInput(JSON.stringify({ data: { cmd: 8012, param: { candidate: JSON.stringify({ sdpMLineIndex: 1, candidate: 'candidate:842163049 1 udp 1686052607 113.65.24.173 33648 typ srflx raddr 192.168.0.168 rport 42687 generation 0', sdpMid: '1' }) } } })).candidates;
     expect(rn.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '1', 1]]);
+    // The frame's own sdpMid where the string holds none (hostile-input audit: lost).
+    expect(readInput(JSON.stringify({ type: 'candidate', sdpMid: '2', sdpMLineIndex: 2, candidate: JSON.stringify({ candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' }) })).candidates.map((x) => [x.sdpMid, x.sdpMLineIndex])).toEqual([['2', 2]]);
     // The same payload in a console line, its quotes escaped twice: the mid read around it (it had been null).
     const logcat = readInput(thread('react-native-webrtc1604_logcat_ws_payload_escaped_twice.log')).candidates.filter((x) => x.source.line === 6);
     expect(logcat.map((x) => [x.candidate?.type, x.sdpMid, x.sdpMLineIndex])).toEqual([['srflx', '0', 0]]);
@@ -127,6 +129,19 @@ describe('real threads (test/fixtures/threads)', () => {
     const gb = readInput(thread('gb28181-mock_invite_template_literal_escaped_cr.ts.txt')).descriptions;
     expect(gb.map((d) => [d.description.fragment, d.description.media[0]!.codecs.map((f) => f.clockRate)])).toEqual([[false, [90000, 90000, 90000]]]);
     expect(gb[0]!.text).not.toContain('\\r');
+    // An SDP escaped on one line keeps its own last \r\n (node-webrtc#444: a false "no line ending" error).
+    for (const f of ['nodewebrtc444_firefox63_dc_offer_escaped.txt', 'nodewebrtc444_nodewebrtc_answer_rejects_dc_escaped.txt']) {
+      expect(readInput(thread(f)).descriptions.flatMap((d) => d.description.diagnostics.filter((x) => /line ending/.test(x.message)))).toEqual([]);
+    }
+    // Two quoted SDPs a line each are two; a literal closed by "}" or going on with a name keeps its last piece; past the bounds, said.
+    const two = readInput('"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 RTP/AVP 0\\r\\n"\n"v=0\\r\\no=- 2 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 RTP/AVP 0\\r\\n"\n').descriptions;
+    expect(two.map((d) => d.description.origin?.sessionId)).toEqual(['1', '2']);
+    for (const close of ['" };', '" + extraSdp;', '"]']) {
+      const d = readInput(`const o = { type: 'offer', sdp: "v=0\\r\\n" +\n  "o=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\n" +\n  "m=audio 9 RTP/AVP 0\\r\\n" +\n  "m=video 9 RTP/AVP 96\\r\\n${close}\nfoo();\n`).descriptions;
+      expect([close, d.map((x) => x.description.media.length)]).toEqual([close, [2]]);
+    }
+    const long = readInput(`x := "v=0\\r\\n" +\n${('  "a=x:' + 'y'.repeat(100) + '\\r\\n" +\n').repeat(3000)}  "a=end\\r\\n"\n`);
+    expect(long.problems.map((p) => p.kind)).toContain('sdp-cut');
     // C's literals side by side, no "+", the last one ending the statement.
     const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);
