@@ -964,7 +964,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'log',
     title: 'No server-reflexive candidate',
     description: 'Only host (and maybe relay) candidates: no STUN server was configured, it was unreachable, or outbound UDP is blocked. A peer outside this network cannot reach the host addresses. Not said of an ICE-lite agent (a=ice-lite): it gathers host candidates only (RFC 8445 §2.5).',
-    action: 'Check iceServers (a stun: URL), that the STUN server answers, and that UDP to its port gets out of this network. A server (a media server, a gateway, an app in a container) gathers no srflx of its own: it must announce its public address (pion\'s NAT1To1IPs, go2rtc\'s candidates, mediasoup\'s announcedAddress, Janus\'s nat_1_1_mapping, FreeSWITCH\'s ext-rtp-ip, coturn\'s external-ip); a host in 172.17–172.31.x is usually a Docker bridge\'s, reachable from no other machine (use host networking or announce the host\'s address).',
+    action: 'Check iceServers (a stun: URL), that the STUN server answers, and that UDP to its port gets out of this network. A server (a media server, a gateway, an app in a container) gathers no srflx of its own: it must announce its public address (pion\'s NAT1To1IPs, go2rtc\'s candidates, mediasoup\'s announcedAddress, Janus\'s nat_1_1_mapping, FreeSWITCH\'s ext-rtp-ip, coturn\'s external-ip): a private address it announces (a Docker bridge\'s 172.17.x, a cloud network\'s 10.x or 172.31.x) is reachable only inside that network (for a container, host networking or the host\'s address).',
     reference: 'RFC 8445 §5.1.1.2; RFC 8489',
   },
   'no-relay': {

@@ -385,7 +385,9 @@ export class LineScanner {
       const indent = this.indentOnly();
       const lead = bare.length - bare.trimStart().length;
       // Not a line of code or a stack frame ("    at f (x.js:1:2)", "    }"): no bracket in it.
-      if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead)) && !/[(){}[\]]/.test(bare)) {
+      // A piece with blanks in it only after an a=candidate line (JSEP's "typ host", "raddr … rport …"):
+      // elsewhere a deeper-indented sentence is text after the SDP ("Caused by: timeout …"; audit of the change).
+      if (indent && lead > p && this.blanks.length === 0 && this.held.length === 0 && bare.length - lead <= 200 && !SDP_LINE.test(bare.slice(lead)) && !/[(){}[\]]/.test(bare) && (!/\S\s+\S/.test(bare.slice(lead)) || this.block[this.block.length - 1]!.startsWith('a=candidate:'))) {
         // The pieces kept apart and joined once (joining each into the line rebuilt it per fold: quadratic, hostile-input audit).
         const last = this.block.length - 1;
         if (this.foldAt !== last) {
@@ -943,12 +945,12 @@ function escapedBreakForm(content: string): BreakForm | null {
 
 /**
  * A line whose last string literal starts an SDP (`"v=0\r\n"`, more lines in it or not), what may
- * join the next one after it (`+`, `.`, `\`, nothing), a name the expression goes on with (`+
+ * join the next one after it (`+`, `.`, `\`, Python's `+ \`, nothing; a Python `% (…)` before it), a name the expression goes on with (`+
  * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`). Sticky: tried where the last such literal starts.
  */
-const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
+const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
 /** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"[ \t]*(?:\+|\.|\\)?[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
 const MAX_LITERAL_PIECES = 4096;
 const MAX_LITERAL_UNITS = 256 * 1024;
 

@@ -142,6 +142,9 @@ describe('real threads (test/fixtures/threads)', () => {
     }
     const long = readInput(`x := "v=0\\r\\n" +\n${('  "a=x:' + 'y'.repeat(100) + '\\r\\n" +\n').repeat(3000)}  "a=end\\r\\n"\n`);
     expect(long.problems.map((p) => p.kind)).toContain('sdp-cut');
+    // Python's "+ \\" at each line's end, and a "% (…)" after a piece (sngrep#327's PoC): read whole.
+    const py = readInput(thread('sngrep327_python_poc_sdp_plus_backslash.py.txt')).descriptions;
+    expect(py.map((d) => [d.source.line, d.description.media.map((m) => m.codecs.length), d.description.origin?.sessionId])).toEqual([[3, [4], '1600157102']]);
     // C's literals side by side, no "+", the last one ending the statement.
     const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);
