@@ -583,6 +583,11 @@ function requirePeerConnection(pc: unknown): asserts pc is PeerConnectionDump {
 }
 
 /** Reads one peer connection of a dump and says what happened to ICE. */
+/** Whether some check of a pair was answered (or the stats do not count them): what makes a pair a transport names its selected one. */
+function answeredPair(p: IcePairInfo): boolean {
+  return p.states.some((x) => x.state === 'succeeded') || p.state === 'succeeded' || !p.responseCountsReported || p.responsesReceived > 0 || p.bytesReceived > 0;
+}
+
 export function explainIce(pc: PeerConnectionDump): IceReport {
   requirePeerConnection(pc);
   const states = { signaling: [] as { time: number | null; state: string }[], gathering: [] as { time: number | null; state: string }[], ice: [] as { time: number | null; state: string }[], connection: [] as { time: number | null; state: string }[] };
@@ -871,9 +876,12 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   }
   // No transport, or one whose selected pair the dump does not carry (an excerpt): the nominated
   // pair that succeeded, the one that carried the most bytes if there are several.
-  const selectedUnknown = transports.length === 0 || transports.every((t) => t.series('selectedCandidatePairId').length === 0 && asText(t.last['selectedCandidatePairId']) === '');
+  // A named pair no check answered, or an id naming no pair, is none (a forged or cut dump: hostile-input
+  // and new-user audits, "connected through a TURN relay" from a pair of 0 responses).
+  const named = pairs.find((p) => p.selected && answeredPair(p));
+  const selectedUnknown = transports.length === 0 || named === undefined;
   const nominated = selectedUnknown ? pairs.filter((p) => p.nominated && p.state === 'succeeded').sort((a, b) => b.bytesReceived + b.bytesSent - (a.bytesReceived + a.bytesSent))[0] : undefined;
-  const selected = pairs.find((p) => p.selected) ?? nominated ?? null;
+  const selected = named ?? nominated ?? null;
 
   // A report without ICE events (Firefox's) still tells the transport's ICE state: shown as the ICE timeline.
   if (states.ice.length === 0) {
@@ -1091,11 +1099,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (typeof v !== 'string' || v === '') return false;
     if (r.pairs.length === 0) return true;
     const p = pairById.get(v);
-    const answered = p !== undefined && (p.states.some((s) => s.state === 'succeeded') || p.state === 'succeeded' || !p.responseCountsReported || p.responsesReceived > 0 || p.bytesReceived > 0);
+    const answered = p !== undefined && answeredPair(p);
     if (!answered) unproven.set(v, p === undefined ? 'which is no candidate pair of the stats' : `a pair that no check answered (${p.state ?? 'no state'}, ${p.requestsSent} requests sent, 0 responses)`);
     return answered;
   };
-  const transportUp = x.transports.find((t) => t.series('dtlsState').some((p) => p.value === 'connected') || t.series('selectedCandidatePairId').some((p) => namesPair(p.value))) ?? null;
+  // Every id named is looked at, whatever DTLS says (new-user audit: with DTLS connected a dangling id went unsaid).
+  const namedUp = new Set(x.transports.filter((t) => t.series('selectedCandidatePairId').map((p) => namesPair(p.value)).includes(true)));
+  const transportUp = x.transports.find((t) => t.series('dtlsState').some((p) => p.value === 'connected') || namedUp.has(t)) ?? null;
   const everConnected = iceStates.some((s) => CONNECTED.has(s.state)) || conn.some((s) => s.state === 'connected') || (x.selected !== null && x.selected.state === 'succeeded') || transportUp !== null;
   // "closed" says the application hung up, not how ICE ended: the state before it counts.
   const lastOpen = (list: readonly { time: number | null; state: string }[]) => [...list].reverse().find((s) => s.state !== 'closed')?.state ?? null;
@@ -1123,7 +1133,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
     // Not named by the stats (no transport in an excerpt): said to be the nominated pair taken for it (ICE audit).
-    if (sel) evidence.push(`selected pair${sel.selected ? '' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
+    if (sel) evidence.push(`selected pair${sel.selected && answeredPair(sel) ? '' : unproven.size > 0 ? ' (the one named is no answered pair of the stats: the nominated pair that carried the most bytes)' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
     // No pair report at all: what the transport says is all there is (a getStats filtered by type).
     if (!sel && r.pairs.length === 0 && transportUp !== null) {
       const named = transportUp.series('selectedCandidatePairId').at(-1)?.value;

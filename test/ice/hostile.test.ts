@@ -178,4 +178,20 @@ describe('forged proof of a connection (hostile-input audit of 2026-12-07)', () 
     // The real thing: a pair answered, named selected.
     expect(verdict('CP0', 'connected', true).verdict.code).toBe('connected');
   });
+
+  it('with DTLS connected (twilio-voice.js\'s real Chrome 2020 stats): a dangling or unanswered selected id is said, and the path claimed is the nominated pair that was answered (new-user audit: unsaid, and "connected through a TURN relay" from a pair of 0 responses)', () => {
+    const stats = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as Record<string, unknown>[];
+    const transport = stats.find((r) => r['type'] === 'transport')!;
+    const real = String(transport['selectedCandidatePairId']);
+    const relay = stats.find((r) => r['type'] === 'candidate-pair' && r['id'] !== real)!;
+    const withId = (id: string, edit: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) => readStatsDump(JSON.stringify(stats.map((r) => edit(r['type'] === 'transport' ? { ...r, selectedCandidatePairId: id } : r)))).peerConnections.map(explainIce)[0]!;
+    const base = withId(real);
+    const dangling = withId('RTCIceCandidatePair_nonexistent');
+    expect(dangling.verdict.code).toBe(base.verdict.code);
+    expect(dangling.verdict.evidence).toContain('a transport names as its selected pair RTCIceCandidatePair_nonexistent, which is no candidate pair of the stats: not taken as a sign that ICE connected');
+    expect(dangling.verdict.evidence).toContainEqual(expect.stringMatching(/^selected pair \(the one named is no answered pair of the stats: the nominated pair that carried the most bytes\): /));
+    const unanswered = withId(String(relay['id']), (r) => (r['id'] === relay['id'] ? { ...r, state: 'in-progress', responsesReceived: 0, bytesReceived: 0, bytesSent: 0 } : r));
+    expect(unanswered.verdict.evidence).toContainEqual(expect.stringMatching(/^a transport names as its selected pair .*, a pair that no check answered \(in-progress, \d+ requests sent, 0 responses\)/));
+    expect(unanswered.selectedPair).toEqual(base.selectedPair);
+  });
 });
