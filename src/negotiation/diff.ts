@@ -26,7 +26,9 @@ export type ChangeKind =
   | 'origin-changed'
   | 'address-changed'
   | 'rtcp-mux-changed'
+  | 'protocol-changed'
   | 'direction-changed'
+  | 'session-direction-changed'
   | 'codec-added'
   | 'codec-removed'
   | 'codecs-reordered'
@@ -321,6 +323,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       const oldHold = /^0\.0\.0\.0 /.test(wa) && !/^0\.0\.0\.0 /.test(wb) ? ': c=0.0.0.0 is the old hold (RFC 2543; RFC 3264 §8.4 keeps it): no media is sent here until an offer gives an address again' : '';
       if (wb !== wa) add('address-changed', here, wb, wa, `media address ${wb} → ${wa}${oldHold}`);
     }
+    // The transport protocol (RFC 3264 §8.3: a new transport is a change of the stream): a T.38 switch
+    // (udptl), SRTP turned on or off (RTP/AVP ↔ RTP/SAVP). Said whatever else changed (SIP audit: it had
+    // come out only when nothing else did, as line-added and line-removed of the m= line).
+    if (b.protocol !== a.protocol) add('protocol-changed', here, b.protocol, a.protocol, `protocol ${b.protocol} → ${a.protocol}${/SAVP/.test(b.protocol) !== /SAVP/.test(a.protocol) ? `: SRTP turned ${/SAVP/.test(a.protocol) ? 'on' : 'off'}` : ''}${/udptl/i.test(a.protocol) !== /udptl/i.test(b.protocol) ? `: T.38 over UDPTL ${/udptl/i.test(a.protocol) ? 'from now' : 'no more'}` : ''} (RFC 3264 §8.3.2: a new transport for the stream)`);
     if (b.port !== 0 && a.port !== 0 && b.rtcpMux !== a.rtcpMux) add('rtcp-mux-changed', here, b.rtcpMux ? 'rtcp-mux' : null, a.rtcpMux ? 'rtcp-mux' : null, `a=rtcp-mux ${b.rtcpMux ? 'removed' : 'added'}`);
     // As the browsers read it, as negotiation mode does: a session-level direction they ignore is no change (sdp-diff audit).
     const db = browserDirection(b);
@@ -450,6 +456,16 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   // Nothing said, and lines differ all the same (a candidate's priority, an a=ssrc cname, the m=
   // line's protocol, a session-level direction the browsers ignore): those lines, as written, so
   // that "no changes" is never said of two descriptions whose lines differ.
+  // The session-level direction (RFC 8866 §6.7: every m-line's that says none): the hold most SIP phones
+  // send (a=sendonly at session level). Browsers read only the m-line's (session-direction-ignored), so
+  // this is said as SIP peers read it (SIP audit: unsaid when anything else changed, and never a hold).
+  if (before.direction !== after.direction && (before.direction !== null || after.direction !== null)) {
+    const db = before.direction ?? 'sendrecv';
+    const da = after.direction ?? 'sendrecv';
+    const heldS = (d: string) => d === 'sendonly' || d === 'inactive';
+    const hold = heldS(da) && !heldS(db) ? ': a hold, as SIP peers read it (RFC 3264 §8.4)' : heldS(db) && !heldS(da) ? ': out of hold, as SIP peers read it (RFC 3264 §8.4)' : '';
+    if (db !== da) add('session-direction-changed', null, db, da, `session-level direction ${before.direction ?? '(none: sendrecv)'} → ${after.direction ?? '(none: sendrecv)'}${hold}; it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's`);
+  }
   if (changes.length === 0) {
     // Not c= nor the m= port: address-changed says those, but for gathering's placeholder (9, 0.0.0.0) filled in, which is no change.
     const all = (lines: readonly SdpLine[]) => lines.filter((l) => !(l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v'))).map((l) => (l.kind === 'media' ? writeLine(l).replace(/^(m=\S+ )[0-9]+/, '$1<port>') : writeLine(l)));

@@ -344,6 +344,17 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const after = before.replace('t=0 0\r\n', 't=0 0\r\na=recvonly\r\n').replace(/a=sendrecv\r\n/g, '');
     const r = diffDescriptions(parseSdp(before), parseSdp(after));
     expect(r.changes.filter((c) => c.kind === 'direction-changed')).toEqual([]);
+    // Said apart, as SIP peers read it (SIP audit: a phone's hold at session level went unsaid).
+    expect(r.changes.filter((c) => c.kind === 'session-direction-changed').map((c) => c.message)).toEqual(["session-level direction (none: sendrecv) → recvonly; it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's"]);
+  });
+  it('--diff says a transport protocol change whatever else changed (rtpengine#1201\'s T.38 re-INVITE, SRTP turned on with a new port), and a session-level hold (SIP audit)', () => {
+    const before = 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n';
+    const after = before.replace(/^(m=audio) 9 UDP\/TLS\/RTP\/SAVPF/m, '$1 4000 RTP/AVP').replace('t=0 0\r\n', 't=0 0\r\na=sendonly\r\n');
+    const r = diffDescriptions(parseSdp(before), parseSdp(after));
+    expect(r.changes.filter((c) => c.kind === 'protocol-changed' || c.kind === 'session-direction-changed').map((c) => c.message)).toEqual([
+      'protocol UDP/TLS/RTP/SAVPF → RTP/AVP: SRTP turned off (RFC 3264 §8.3.2: a new transport for the stream)',
+      "session-level direction (none: sendrecv) → sendonly: a hold, as SIP peers read it (RFC 3264 §8.4); it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's",
+    ]);
   });
   it('diffDescriptions on a description whose media is not a list: INVALID_ARGUMENT (it made up changes)', () => {
     const d = parseSdp(buildSdp({ media: [{}] }));
