@@ -357,7 +357,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'blank-line': {
     domain: 'sdp',
     title: 'Blank line',
-    description: 'SDP has no blank lines. Among the lines, both browsers reject one (measured by the sdp-diff audit: Chromium 156 "Invalid SDP line", Firefox ESR 153 stops reading at it and finds fewer m-lines); after the last line, Chromium rejects it and Firefox ignores it; `browsers` says which. Kept as written. (A file that ends with a blank line is not an SDP that does: the readers of files and logs leave a file\'s trailing blank lines out.)',
+    description: 'SDP has no blank lines. Among the lines, both browsers reject one (measured by the sdp-diff audit: Chromium 156 "Invalid SDP line", Firefox ESR 153 stops reading at it and finds fewer m-lines); right before an m= line, Firefox takes the description above it (an offer cut short, its later m-sections lost; an answer it then refuses for having fewer m-lines than its offer: measured, JSEP\'s examples as RFC 8829 prints them); after the last line, Chromium rejects it and Firefox ignores it; `browsers` says which. Kept as written. (A file that ends with a blank line is not an SDP that does: the readers of files and logs leave a file\'s trailing blank lines out.)',
     action: 'Remove it: whatever added it (string concatenation, a template, a log join) breaks setRemoteDescription.',
     reference: 'RFC 8866 §5',
   },

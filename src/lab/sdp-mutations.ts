@@ -411,6 +411,9 @@ export const MUTATIONS: readonly Mutation[] = [
   o('bundle-only-offer', 'mids and BUNDLE', 'the offer\'s video bundle-only (port 0, a=bundle-only), a=rtcp-mux kept (legal)', inKind('video', (m) => [m[0]!.replace(/^m=video \d+/, 'm=video 0'), ...m.slice(1), 'a=bundle-only'])),
   o('offer-ice-ufrag-removed', 'ICE', 'the offer without a=ice-ufrag', dropAll(/^a=ice-ufrag:/)),
   o('offer-fingerprint-removed', 'DTLS', 'the offer without a=fingerprint', dropAll(/^a=fingerprint:/)),
+  // A blank line before an m= line (JSEP's examples as RFC 8829 prints them): Firefox stops reading there.
+  o('blank-line-before-video', 'syntax', 'a blank line before the video m= line (JSEP\'s examples as RFC 8829 prints them)', (sdp) => { const p = split(sdp); const i = p.media.findIndex((m) => kindOf(m) === 'video'); p.media[i - 1]!.push(''); return join(p); }),
+  a('blank-line-before-video-answer', 'syntax', 'a blank line before the video m= line of the answer', (sdp) => { const p = split(sdp); const i = p.media.findIndex((m) => kindOf(m) === 'video'); p.media[i - 1]!.push(''); return join(p); }),
   o('offer-setup-active', 'DTLS', 'the offer says a=setup:active (legal)', replaceAll(/^a=setup:\w+$/, 'a=setup:active')),
   o('offer-setup-removed', 'DTLS', 'the offer without a=setup', dropAll(/^a=setup:/)),
   o('offer-fmtp-no-space', 'syntax', 'an a=fmtp:<pt> with no parameters and no space in the offer', withCodec('audio', 'opus', (m, pt) => m.map((l) => (l.startsWith(`a=fmtp:${pt} `) ? `a=fmtp:${pt}` : l)))),

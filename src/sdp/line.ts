@@ -10,6 +10,7 @@ import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
 /** A blank line's finding, among the lines and after the last one (parse.ts). */
 export const BLANK_INSIDE = 'blank line: both browsers reject it (Chromium: "Invalid SDP line"; Firefox stops reading at it)';
+export const BLANK_BEFORE_MEDIA = 'blank line before an m= line: Chromium rejects it ("Invalid SDP line"); Firefox stops reading at it and takes the description above it, the m-sections from here on lost (an answer then has fewer m-lines than its offer, which Firefox refuses)';
 export const BLANK_AFTER = 'blank line after the last line: Chromium rejects it ("Invalid SDP line"); Firefox ignores it';
 
 type Unplaced<T> = T extends SdpLine ? Omit<T, 'eol' | 'verbatim'> : never;

@@ -5,7 +5,7 @@
 import { madeByParser } from '../model-guard.js';
 import { requireOptions, requireText, SdpscopeError } from '../errors.js';
 import { boundedFindings, diagnostic, NOWHERE, type ParseDiagnostic } from '../diagnostics.js';
-import { BLANK_AFTER, readLine } from './line.js';
+import { BLANK_AFTER, BLANK_BEFORE_MEDIA, readLine } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { buildDescription } from './views.js';
 import { ruleDiagnostic } from './browser-rules.js';
@@ -57,6 +57,9 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   let crJoined: { line: number; next: string } | null = null;
   /** The last line that is not blank: blank lines after it are trailing. */
   let lastContent = 0;
+  /** The blank lines since the last line with content, and those found right before an m= line. */
+  let blanksHere: number[] = [];
+  const blanksBeforeMedia = new Set<number>();
   /** Lines that end with a blank or a tab. */
   let padded = 0;
   // Lines are looked at for a lone CR only when the text has one (a CRLF text has none: scanning
@@ -98,7 +101,15 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     if (nl >= 0 && start === text.length) finalEol = true;
 
     const node = readLine(content, lineNo, problems);
-    if (!(node.kind === 'invalid' && content.trim() === '')) lastContent = lineNo;
+    const blank = node.kind === 'invalid' && content.trim() === '';
+    if (!blank) lastContent = lineNo;
+    // Blank lines right before an m= line, an m-section above them: Firefox stops reading there and
+    // takes the description before them (an offer cut short; JSEP's examples as their RFC prints them).
+    if (blank) blanksHere.push(lineNo);
+    else {
+      if (node.kind === 'media' && sections.length > 0) for (const b of blanksHere) blanksBeforeMedia.add(b);
+      if (blanksHere.length > 0) blanksHere = [];
+    }
     if (ending === '\r') (node as { eol?: string }).eol = ending;
     else if (ending !== '') {
       if (eol === null) eol = ending;
@@ -113,6 +124,14 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
       sections.push(current);
     }
     current.push(node);
+  }
+  // Blank lines before an m= line: Firefox takes the description above them (measured: JSEP's offer A1,
+  // a blank line before its video m-section, taken by Firefox ESR 153; refused by Chromium 156).
+  if (blanksBeforeMedia.size > 0) {
+    for (let i = 0; i < found.length; i++) {
+      const d = found[i]!;
+      if (d.kind === 'blank-line' && d.line !== null && blanksBeforeMedia.has(d.line)) found[i] = diagnostic('blank-line', BLANK_BEFORE_MEDIA, { line: d.line, column: d.column, mid: d.mid, browsers: { chromium: 'rejects', firefox: 'accepts' } });
+    }
   }
   // Blank lines after the last line: Chromium's alone to reject (sdp-diff audit).
   if (lastContent < lineNo) {
