@@ -97,7 +97,12 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   ];
   const inputErrors = sides.some((x) => [...x.input, ...x.description].some((d) => d.severity === 'error'));
   if (pair.mode === 'diff') {
-    const d = diffDescriptions(pair.first.description, pair.second.description);
+    const raw = diffDescriptions(pair.first.description, pair.second.description);
+    // A provisional answer and the answer after it (SIP's 183, then 200): no new offer, so no version
+    // rule; the final answer replaces the pranswer (SIP audit: "a new offer must raise it" was said).
+    const provisional = pair.first.type === 'pranswer' && pair.second.type === 'answer';
+    const d = provisional ? { ...raw, changes: raw.changes.filter((c) => c.kind !== 'version-not-increased') } : raw;
+    if (provisional) pair = { ...pair, notes: [...pair.notes, 'a provisional answer (pranswer) and the answer after it: the final answer replaces it, and may differ (RFC 9429 §4.1.10.1; SIP\'s 183 then 200, RFC 3262)'] };
     // No change and two texts: the layout only, said in the JSON as in the text (change audit: a script could not tell it from identical input).
     const eol = d.changes.length > 0 ? eolChange(pair) : null;
     const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : eol !== null ? [eol] : [];

@@ -347,6 +347,12 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     // Said apart, as SIP peers read it (SIP audit: a phone's hold at session level went unsaid).
     expect(r.changes.filter((c) => c.kind === 'session-direction-changed').map((c) => c.message)).toEqual(["session-level direction (none: sendrecv) → recvonly; it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's"]);
   });
+  it('--diff of a pranswer and the answer after it (SIP\'s 183 then 200): no version rule, the replacement said (SIP audit: "a new offer must raise it")', async () => {
+    const sdp = (dir: string) => `v=0\r\no=- 7 7 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\na=${dir}\r\n`;
+    const { out } = await json([file('183.json', JSON.stringify({ type: 'pranswer', sdp: sdp('sendonly') })), file('200.json', JSON.stringify({ type: 'answer', sdp: sdp('sendrecv') }))], { diff: true });
+    expect(out.changes.map((c: { kind: string }) => c.kind)).toEqual(['direction-changed']);
+    expect(out.notes).toContain('a provisional answer (pranswer) and the answer after it: the final answer replaces it, and may differ (RFC 9429 §4.1.10.1; SIP\'s 183 then 200, RFC 3262)');
+  });
   it('--diff says a transport protocol change whatever else changed (rtpengine#1201\'s T.38 re-INVITE, SRTP turned on with a new port), and a session-level hold (SIP audit)', () => {
     const before = 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n';
     const after = before.replace(/^(m=audio) 9 UDP\/TLS\/RTP\/SAVPF/m, '$1 4000 RTP/AVP').replace('t=0 0\r\n', 't=0 0\r\na=sendonly\r\n');
