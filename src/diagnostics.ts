@@ -174,6 +174,7 @@ export interface NegotiationDiagnosticPayloads {
   'bundle-tag-rejected': MediaPosition;
   'simulcast-not-answered': MediaPosition;
   'session-direction-ignored': MediaPosition;
+  'address-hold': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
   'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
@@ -309,6 +310,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'bundle-tag-rejected': 'warning',
   'simulcast-not-answered': 'warning',
   'session-direction-ignored': 'warning',
+  'address-hold': 'warning',
   'simulcast-layers-dropped': 'warning',
   'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
@@ -832,6 +834,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'A description whose a=sendonly, a=recvonly or a=inactive is at session level, with no direction in its m-sections: RFC 8866 §6.7 and RFC 3264 §5.1 apply it to every m-section, but Chromium and Firefox read each m-section\'s own direction and default to sendrecv (measured, Chromium 156 and Firefox ESR 153: an offer with a session-level a=recvonly is answered, and negotiated, as sendrecv). sdp-diff reads the directions as the browsers do.',
     action: 'Write the direction in each m-section (what browsers and JSEP do).',
     reference: 'RFC 8866 §6.7; RFC 3264 §5.1; RFC 9429 §5.2.2',
+  },
+  'address-hold': {
+    domain: 'negotiation',
+    title: 'c=0.0.0.0 with a real port and no ICE: the old hold',
+    description: 'An m-section whose connection address is 0.0.0.0 with a port other than 0 and 9, in a description without ICE: RFC 2543\'s way to put a stream on hold, which RFC 3264 §8.4 keeps for backward compatibility. The other side sends nothing there, whatever the direction says. With ICE, 0.0.0.0 and port 9 are only what gathering fills in, and are not said. Some SIP peers refuse it in an initial offer (Lync and Skype for Business: 488 "Call hold not allowed for initial INVITE offer").',
+    action: 'To hold, write a=sendonly or a=inactive (RFC 3264 §8.4) and keep the real address; to receive, give the address media should reach.',
+    reference: 'RFC 3264 §8.4; RFC 2543',
   },
   'simulcast-not-answered': {
     domain: 'negotiation',

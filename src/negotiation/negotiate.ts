@@ -366,6 +366,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const inherit = d.media.filter((m) => m.directionSource === 'session' && m.direction !== 'sendrecv');
     if (inherit.length > 0) add(finding('session-direction-ignored', `the ${side}'s a=${inherit[0]!.direction} is at session level only, and ${inherit.length === 1 ? 'its m-line has' : `${inherit.length} m-lines have`} no direction of ${inherit.length === 1 ? 'its' : 'their'} own: RFC 8866 §6.7 applies it to them, but Chromium and Firefox ignore it and read sendrecv`));
   }
+  // c=0.0.0.0 with a real port and no ICE: RFC 2543's hold (with ICE, 0.0.0.0 and port 9 are gathering's
+  // placeholder). Nothing is sent there, whatever the direction says (SIP audit: rtpengine#702, the
+  // direction row had read "offerer sends, answerer sends").
+  for (const [side, d] of [['offer', offer], ['answer', answer]] as const) {
+    for (const m of d.media) {
+      const address = (m.connection ?? d.connection)?.address;
+      if (m.port === 0 || m.port === 9 || address !== '0.0.0.0' || m.ice.ufrag !== null || d.iceUfrag !== null) continue;
+      add(finding('address-hold', `the ${side}'s m-line ${m.index} (${m.kind}) has c=0.0.0.0, port ${m.port}, and no ICE: RFC 2543's hold (RFC 3264 §8.4 keeps it): the other side sends nothing there, whatever the direction says${side === 'offer' ? '; in an initial offer some SIP peers refuse it (Lync and Skype for Business answer 488, "Call hold not allowed for initial INVITE offer": rtpengine#702)' : ''}`, m.mid, m.index));
+    }
+  }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
     // Which answer group answers each offered group: a second one for the same is a split (sdp-diff audit: Chromium rejects it).
     const answeredBy = new Map<number, number>();

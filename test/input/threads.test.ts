@@ -150,6 +150,12 @@ describe('real threads (test/fixtures/threads)', () => {
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);
   });
 
+  it('rtpengine#702\'s initial offer, c=0.0.0.0 with port 1024 and no ICE: address-hold, Lync\'s 488 named (SIP audit: unsaid)', () => {
+    const offer = parseSdp(thread('rtpengine702_initial_invite_offer_c0000_port1024.sdp'));
+    const answer = parseSdp('v=0\r\no=- 1 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n');
+    expect(negotiate(offer, answer).diagnostics.filter((d) => d.kind === 'address-hold').map((d) => d.message)).toEqual([expect.stringMatching(/^the offer's m-line 0 \(audio\) has c=0\.0\.0\.0, port 1024, and no ICE: RFC 2543's hold .*Call hold not allowed for initial INVITE offer/)]);
+  });
+
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
     const rest = 'o=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n';
     expect(readInput(`offer sdp v=0\r\n${rest}`).descriptions.map((d) => [d.type, d.description.fragment])).toEqual([['offer', false]]);

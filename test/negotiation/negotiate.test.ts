@@ -264,6 +264,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-group-split', { media: [{}, { kind: 'audio' }] }, { bundle: '0', sessionExtra: ['group:BUNDLE 1'], media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['stopped-mline-accepted', { bundle: '0', media: [{}, { kind: 'audio', port: 0 }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['session-direction-ignored', { sessionExtra: ['recvonly'], media: [{ direction: null }] }, { media: [answerOf({})] }],
+  ['address-hold', { media: [{ port: 4000, ufrag: null, pwd: null }] }, { media: [answerOf({})] }],
   ['simulcast-not-answered', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({})] }],
   ['simulcast-layers-dropped', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:f recv', 'simulcast:recv f'] })] }],
   ['bundle-payload-type-collision', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({ formats: '111', codecs: ['rtpmap:111 VP8/90000'] }), answerOf({ kind: 'audio' })] }],
