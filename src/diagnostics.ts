@@ -175,6 +175,7 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-not-answered': MediaPosition;
   'session-direction-ignored': MediaPosition;
   'address-hold': MediaPosition;
+  'crypto-mismatch': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
   'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition;
@@ -311,6 +312,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-not-answered': 'warning',
   'session-direction-ignored': 'warning',
   'address-hold': 'warning',
+  'crypto-mismatch': 'error',
   'simulcast-layers-dropped': 'warning',
   'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
@@ -841,6 +843,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An m-section whose connection address is 0.0.0.0 with a port other than 0 and 9, in a description without ICE: RFC 2543\'s way to put a stream on hold, which RFC 3264 §8.4 keeps for backward compatibility. The other side sends nothing there, whatever the direction says. With ICE, 0.0.0.0 and port 9 are only what gathering fills in, and are not said. Some SIP peers refuse it in an initial offer (Lync and Skype for Business: 488 "Call hold not allowed for initial INVITE offer").',
     action: 'To hold, write a=sendonly or a=inactive (RFC 3264 §8.4) and keep the real address; to receive, give the address media should reach.',
     reference: 'RFC 3264 §8.4; RFC 2543',
+  },
+  'crypto-mismatch': {
+    domain: 'negotiation',
+    title: 'SDES-SRTP: the answer\'s a=crypto takes no offered line',
+    description: 'An m-section keyed by SDES (RTP/SAVP or RTP/SAVPF with a=crypto, no a=fingerprint: a SIP leg; browsers do DTLS-SRTP only): the answer must take exactly one of the offer\'s a=crypto lines, echoing its tag with the same crypto suite and its own key. An answer with no a=crypto has no key (no media either way); one whose tag is none of the offer\'s, or whose suite is not that tag\'s, is refused by conforming peers or keys SRTP the other side cannot decrypt.',
+    action: 'Answer with one a=crypto line: the tag and the suite of the offered line you take, and your own inline key.',
+    reference: 'RFC 4568 §5.1.2, §7.1.2, §9.1',
   },
   'simulcast-not-answered': {
     domain: 'negotiation',

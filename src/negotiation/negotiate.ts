@@ -20,6 +20,17 @@ const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
 
+/** An m-section's a=crypto lines (RFC 4568 §9.1: a=crypto:<tag> <crypto-suite> <key-params>), tag and suite. */
+function cryptoLines(m: MediaDescription): { tag: string; suite: string }[] {
+  const out: { tag: string; suite: string }[] = [];
+  for (const l of m.lines) {
+    if (l.kind !== 'other-attribute' || l.name !== 'crypto' || l.value === null) continue;
+    const x = /^([0-9]{1,9})[ \t]+(\S{1,64})/.exec(l.value);
+    if (x !== null) out.push({ tag: x[1]!, suite: x[2]! });
+  }
+  return out;
+}
+
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
 
@@ -473,6 +484,21 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
 
     // Acceptance is decided above, once: the codecs intersect when there is an answer m-line,
     // and count only when it is live (for a rejected one they tell the likely reason).
+    // SDES-SRTP (RFC 4568): the answer takes one offered a=crypto, by its tag and with its suite. The
+    // browsers do DTLS-SRTP only; this is a SIP leg's check (SIP audit: janus-gateway#2726's answer
+    // took tag 1 with another suite, #1770's had no key at all, both said nothing).
+    if (live && a !== null && !otherKind && /SAVP/i.test(a.protocol) && a.fingerprints.length === 0) {
+      const offered = cryptoLines(o);
+      const answered = cryptoLines(a);
+      if (offered.length > 0 && answered.length === 0) at('crypto-mismatch', `the offer keys SRTP with a=crypto (RFC 4568) and the answer, ${a.protocol} without a=fingerprint, has no a=crypto: no key, so no media either way`);
+      else if (offered.length > 0 && answered.length > 1) at('crypto-mismatch', `the answer has ${answered.length} a=crypto lines: it takes exactly one of the offer's (RFC 4568 §5.1.2)`);
+      else if (offered.length > 0 && answered.length === 1) {
+        const [x] = answered;
+        const same = offered.find((c) => c.tag === x!.tag);
+        if (same === undefined) at('crypto-mismatch', `the answer's a=crypto tag ${x!.tag} (${x!.suite}) is none of the offer's (${listSome(offered, (c) => `${c.tag} ${c.suite}`)}): an answer echoes the tag of the line it takes (RFC 4568 §5.1.2)`);
+        else if (same.suite !== x!.suite) at('crypto-mismatch', `the answer's a=crypto tag ${x!.tag} is ${x!.suite}, and the offer's tag ${x!.tag} is ${same.suite}${offered.some((c) => c.suite === x!.suite) ? ` (the offer has ${x!.suite} as tag ${offered.find((c) => c.suite === x!.suite)!.tag})` : ''}: an answer takes the suite of the tag it echoes (RFC 4568 §5.1.2, §7.1.2)`);
+      }
+    }
     const intersection = a ? negotiateCodecs(o, a) : null;
     const codecs = live && intersection ? intersection : unnegotiatedCodecs(o, a === null ? 'no answer m-line' : 'm-line rejected (port 0)');
     const rtp = /RTP\//i.test(o.protocol);
