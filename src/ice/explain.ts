@@ -912,10 +912,31 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // address family than the candidate that reached the server (dump audit: Chrome hides its host
   // addresses behind mDNS names, so the count stayed 1, and an IPv6 socket's harmless 701 beside
   // an IPv4 srflx from the same server was "the server is down").
-  const candidateErrors = reached.size === 0 ? errors : errors.map((e) => {
+  // A srflx without its URL (Chrome 86 gives none) from an interface no 701 of a STUN server came
+  // from: a STUN server answered there, so that server's 701s from other interfaces (host-only VM
+  // adapters) are theirs alone (dumps audit: Google's STUN "down" beside a srflx from the real
+  // interface). The 701's interface is masked ("192.168.195.x"): compared up to its mask.
+  const interfaceOf = (hostCandidate: string | null) => (hostCandidate === null ? null : hostCandidate.replace(/:\d{1,5}$/, '').replace(/^\[|\]$/g, '').toLowerCase());
+  const covers = (masked: string, address: string) => (masked.includes('x') ? address.toLowerCase().startsWith(masked.slice(0, masked.indexOf('x'))) : masked === address.toLowerCase());
+  const urlLessBases = localCandidates.flatMap((c) => {
+    const base = c.type === 'srflx' && c.url === null && c.candidate !== null ? / raddr ([^\s]{1,64})/.exec(c.candidate)?.[1] : undefined;
+    return base === undefined || base === '0.0.0.0' || base === '::' ? [] : [base];
+  });
+  const failedFrom = new Map<string, string[]>();
+  for (const e of errors) {
+    const key = e.errorCode === 701 && e.url !== null && /^stuns?:/i.test(e.url) ? serverKey(e.url) : null;
+    const from = interfaceOf(e.hostCandidate);
+    if (key !== null && from !== null) failedFrom.set(key, [...(failedFrom.get(key) ?? []), from]);
+  }
+  const answeredElsewhere = (key: string) => urlLessBases.find((b) => !(failedFrom.get(key) ?? []).some((f) => covers(f, b)));
+  const candidateErrors = reached.size === 0 && urlLessBases.length === 0 ? errors : errors.map((e) => {
     const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;
     const got = key === null ? undefined : (reached.get(key) ?? reached.get(key.replace(/:\d+ /, ':* ')));
-    if (got === undefined) return e;
+    if (got === undefined) {
+      const base = key !== null && failedFrom.has(key) ? answeredElsewhere(key) : undefined;
+      if (base === undefined) return e;
+      return { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while the interface ${base}, from which no such error came, got a srflx candidate (its server not named in the stats): a STUN server answered there, likely this one; harmless if so (this interface has no route to it: a VM's host-only adapter, a VPN or a container interface, for one)` };
+    }
     const from = familyOfEndpoint(e.hostCandidate);
     if (interfaces.size < 2 && !(from !== null && got.family !== null && from !== got.family)) return e;
     return { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got.what} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
