@@ -26,9 +26,19 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // The SDP is the JSON string text from here to the first unescaped quote (or the line's end);
     // in single quotes, Node's util.inspect (a `debug` log) writes a long string as pieces joined
     // by `' + '` (real-log audit: every line after v=0 was an invalid line, the candidates lost).
-    const decoded = start > 0 && line.charCodeAt(start - 1) === 39 ? readInspectString(line, start) : unescapeJsonString(line, start);
-    if (decoded.text === null) {
+    const read = start > 0 && line.charCodeAt(start - 1) === 39 ? readInspectString(line, start) : unescapeJsonString(line, start);
+    if (read.text === null) {
       // An escape that is not JSON's: the next try starts past it (so that each character is read once).
+      escaped.lastIndex = Math.max(escaped.lastIndex, read.end);
+      continue;
+    }
+    // Double-quoted pieces joined on one line, by "+" (JS, Java, Go) or side by side (C; a C table's
+    // braces, joined into one line by the object reader): one string (SDPs-in-code audit: v=0 alone,
+    // every other line lost).
+    const decoded = start > 0 && line.charCodeAt(start - 1) === 34 ? joinedPieces(line, read.text, read.end) : { text: read.text, end: read.end };
+    // A literal of the v= line alone is no SDP (code that tests for one: `sdp.startsWith("v=0\r\n")`;
+    // audit of the change: a description of nothing and a false missing-line error).
+    if (/^v=[0-9]*\r?\n$/.test(decoded.text) && start > 0 && line.charCodeAt(start - 1) === 34) {
       escaped.lastIndex = Math.max(escaped.lastIndex, decoded.end);
       continue;
     }
@@ -879,6 +889,24 @@ const JS_ESCAPES: Readonly<Record<string, string>> = { "'": "'", '"': '"', '\\':
  * (or the line's end, for a line cut inside it); `text` is null at an escape JavaScript does not
  * have. One pass.
  */
+/** A double-quoted string read (its text, its closing quote at `end`), with the pieces that follow it joined: `" + "`, `" "`, `"+"`. */
+function joinedPieces(line: string, first: string, firstEnd: number): { text: string; end: number } {
+  let text = first;
+  let end = firstEnd;
+  for (let n = 0; n < 4096 && line.charCodeAt(end) === 34; n++) {
+    let k = end + 1;
+    while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+    if (line.charCodeAt(k) === 43) k++;
+    while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+    if (line.charCodeAt(k) !== 34) break;
+    const next = unescapeJsonString(line, k + 1);
+    if (next.text === null) break;
+    text += next.text;
+    end = next.end;
+  }
+  return { text, end };
+}
+
 function readInspectString(line: string, start: number): { text: string | null; end: number } {
   let out = '';
   let run = start;
