@@ -10,7 +10,7 @@ export function pushAll<T>(target: T[], items: readonly T[]): void {
 }
 
 /** Items as a message lists them: the first `max` shown, joined by ", ", then how many more ("a, b and 3 more"). */
-export function listSome<T>(items: readonly T[], show: (item: T) => string, max = 10): string {
-  const shown = items.slice(0, max).map(show).join(', ');
+export function listSome<T>(items: readonly T[], show: (item: T) => string, max = 10, separator = ', '): string {
+  const shown = items.slice(0, max).map(show).join(separator);
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }

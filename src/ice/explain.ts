@@ -880,7 +880,9 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   // and new-user audits, "connected through a TURN relay" from a pair of 0 responses).
   const named = pairs.find((p) => p.selected && answeredPair(p));
   const selectedUnknown = transports.length === 0 || named === undefined;
-  const nominated = selectedUnknown ? pairs.filter((p) => p.nominated && p.state === 'succeeded').sort((a, b) => b.bytesReceived + b.bytesSent - (a.bytesReceived + a.bytesSent))[0] : undefined;
+  // Else a succeeded pair not marked nominated (a stats copy without the flag), the one that carried the most.
+  const byBytes = (a: IcePairInfo, b: IcePairInfo) => b.bytesReceived + b.bytesSent - (a.bytesReceived + a.bytesSent);
+  const nominated = selectedUnknown ? (pairs.filter((p) => p.nominated && p.state === 'succeeded').sort(byBytes)[0] ?? pairs.filter((p) => p.state === 'succeeded' && p.bytesReceived + p.bytesSent > 0).sort(byBytes)[0]) : undefined;
   const selected = named ?? nominated ?? null;
 
   // A report without ICE events (Firefox's) still tells the transport's ICE state: shown as the ICE timeline.
@@ -1121,7 +1123,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     if (r.pairs.length === 0) return true;
     const p = pairById.get(v);
     const answered = p !== undefined && answeredPair(p);
-    if (!answered) unproven.set(v, p === undefined ? 'which is no candidate pair of the stats' : `a pair that no check answered (${p.state ?? 'no state'}, ${p.requestsSent} requests sent, 0 responses)`);
+    if (!answered) unproven.set(v, p === undefined ? 'which is no candidate pair of the stats' : `a pair that no check answered (${p.state ?? 'no state'}, ${p.requestsSent} request${p.requestsSent === 1 ? '' : 's'} sent, 0 responses)`);
     return answered;
   };
   // Every id named is looked at, whatever DTLS says (new-user audit: with DTLS connected a dangling id went unsaid).
@@ -1154,7 +1156,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const lastConnected = [...iceStates].reverse().find((s) => CONNECTED.has(s.state)) ?? null;
     const sel = x.selected;
     // Not named by the stats (no transport in an excerpt): said to be the nominated pair taken for it (ICE audit).
-    if (sel) evidence.push(`selected pair${sel.selected && answeredPair(sel) ? '' : unproven.size > 0 ? ' (the one named is no answered pair of the stats: the nominated pair that carried the most bytes)' : ' (no transport stats name one: the nominated pair that carried the most bytes)'}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
+    // Connected by DTLS's word alone, no pair answered in the stats: said, not left as a bare "connected" (new-user audit).
+    if (!sel && r.pairs.length > 0 && !r.pairs.some(answeredPair) && transportUp !== null) evidence.push(`no pair in the stats was answered, yet the transport's DTLS connected, which takes a working path: the pair that carried it is not among the pairs shown (stats taken before its checks were counted, or cut)`);
+    if (sel) evidence.push(`selected pair${sel.selected && answeredPair(sel) ? '' : unproven.size > 0 ? ` (the one named is no answered pair of the stats: the ${sel.nominated ? 'nominated' : 'succeeded'} pair that carried the most bytes)` : ` (no transport stats name one: the ${sel.nominated ? 'nominated' : 'succeeded'} pair that carried the most bytes)`}: ${describePair(sel)}${sel.currentRoundTripTime !== null ? `, RTT ${sel.currentRoundTripTime} ms` : ''}${pairCounts(sel, r.consentCounting)}`);
     // No pair report at all: what the transport says is all there is (a getStats filtered by type).
     if (!sel && r.pairs.length === 0 && transportUp !== null) {
       const named = transportUp.series('selectedCandidatePairId').at(-1)?.value;

@@ -232,7 +232,7 @@ export class LineScanner {
       if (this.takeLiteralPiece(content)) return;
       this.endLiteral();
     }
-    if (content.includes('"v=0\\') && this.startLiteral(content, lineNo)) return;
+    if ((content.includes('"v=0\\') || content.includes("'v=0\\")) && this.startLiteral(content, lineNo)) return;
     if (this.escapedHeld !== null && this.takeHeldEscaped(content.endsWith('\r') ? content.slice(0, -1) : content)) return;
     // An SDP copied from Chrome's console, its line breaks shown as "↵" on one line
     // (`sdp: "v=0↵o=- …↵"`, pasted so in threads: real-thread audit, NO_SDP_FOUND): its lines.
@@ -552,14 +552,16 @@ export class LineScanner {
    */
   private startLiteral(content: string, lineNo: number): boolean {
     // From the last "v=0\ not escaped itself (an unanchored search tried each, up to 4,096 units from each: a line of them was 15 times slower; hostile-input audit).
-    let at = content.lastIndexOf('"v=0\\');
-    while (at > 0 && content.charCodeAt(at - 1) === 92) at = content.lastIndexOf('"v=0\\', at - 1);
+    const quote = content.lastIndexOf('"v=0\\') >= content.lastIndexOf("'v=0\\") ? '"' : "'";
+    let at = content.lastIndexOf(`${quote}v=0\\`);
+    while (at > 0 && content.charCodeAt(at - 1) === 92) at = content.lastIndexOf(`${quote}v=0\\`, at - 1);
     if (at < 0) return false;
     LITERAL_START.lastIndex = at;
     const m = LITERAL_START.exec(content);
     if (m === null) return false;
     this.flush();
-    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [m[1]!], units: m[1]!.length, done: m[2] !== undefined || m[3] !== '', capped: false };
+    const piece = pieceOf(m);
+    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [piece], units: piece.length, done: m[3] !== undefined || m[4] !== '', capped: false };
     if (this.literal.done) this.endLiteral();
     return true;
   }
@@ -568,16 +570,20 @@ export class LineScanner {
   private takeLiteralPiece(content: string): boolean {
     const lit = this.literal!;
     if (lit.done) return false;
+    // A piece commented out (`//"a=…\r\n"`, `# "…"`): no piece, the literal goes on after it (new-user audit: pjproject's table lost its next m-sections).
+    if (COMMENTED_PIECE.test(content)) return true;
     const m = LITERAL_PIECE.exec(content);
     // A piece that starts an SDP is the next one's (two quoted SDPs a line each: they had been merged).
-    if (m === null || m[1]!.startsWith('v=0\\')) return false;
-    if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + m[1]!.length > MAX_LITERAL_UNITS) {
+    if (m === null) return false;
+    const piece = pieceOf(m);
+    if (piece.startsWith('v=0\\')) return false;
+    if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + piece.length > MAX_LITERAL_UNITS) {
       lit.capped = true;
       return false;
     }
-    lit.pieces.push(m[1]!);
-    lit.units += m[1]!.length;
-    if (m[2] !== undefined || m[3] !== '') lit.done = true;
+    lit.pieces.push(piece);
+    lit.units += piece.length;
+    if (m[3] !== undefined || m[4] !== '') lit.done = true;
     return true;
   }
 
@@ -948,9 +954,16 @@ function escapedBreakForm(content: string): BreakForm | null {
  * join the next one after it (`+`, `.`, `\`, Python's `+ \`, nothing; a Python `% (…)` before it), a name the expression goes on with (`+
  * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`). Sticky: tried where the last such literal starts.
  */
-const LITERAL_START = /"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
+const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
 /** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?"((?:[^"\\]|\\.){0,4096})"(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
+/** A literal piece's text as a double-quoted string holds it: a single-quoted one's `\'` unescaped and its `"` escaped. */
+function pieceOf(m: RegExpExecArray): string {
+  return m[1] ?? m[2]!.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"');
+}
+
+/** A commented-out line within a literal SDP: `//` or `#` before a quoted piece. */
+const COMMENTED_PIECE = /^[ \t]*(?:\/\/|#)[ \t]*(?:\+[ \t]*)?["']/;
 const MAX_LITERAL_PIECES = 4096;
 const MAX_LITERAL_UNITS = 256 * 1024;
 

@@ -70,49 +70,81 @@ export interface PairOptions {
   readonly diff?: boolean;
 }
 
-/** One offer/answer round: the offer answered, its answer, and the answers it replaced (a pranswer, a refused one). */
+/** One offer/answer round: the offer answered, its answer, the answers it replaced (a pranswer, a refused one), and the offers it passed over (rolled back, in glare, refused). */
 interface Round {
   readonly offer: FoundDescription;
   answer: FoundDescription;
   readonly replaced: FoundDescription[];
+  readonly superseded: readonly FoundDescription[];
 }
 
 const made = (f: FoundDescription) => /^(?:on)?create(?:Offer|Answer)OnSuccess$/i.test(f.source.event ?? '');
 const refused = (f: FoundDescription) => f.source.refusedWith !== undefined;
 
 /**
+ * Which of the offers since the last round an answer answers (null when none). Of untyped ones
+ * guessed by a=setup, the first (a second actpass may be a broken answer: sdp-diff audit); else the
+ * latest stated one that was not refused (glare's remote offer, which rolled the local one back; a
+ * good offer after a refused one), from another sender than the answer's where the input names
+ * senders (a relay log holds both sides: new-user audit, an offer paired with its own sender's
+ * answer), and createOffer's where setLocalDescription gave the same right after (asSet pairs them,
+ * saying a munge).
+ */
+function answeredOffer(offers: readonly FoundDescription[], answer: FoundDescription | null): FoundDescription | null {
+  if (offers.length === 0) return null;
+  let pool = offers.filter((o) => stated(o) !== null);
+  if (pool.length === 0) return offers[0]!;
+  const sender = answer?.source.sender;
+  if (sender !== undefined) {
+    const others = pool.filter((o) => o.source.sender !== undefined && o.source.sender !== sender);
+    if (others.length > 0) pool = others;
+  }
+  const good = pool.filter((o) => !refused(o));
+  const from = good.length > 0 ? good : pool;
+  const i = from.length - 1;
+  return /^(?:on)?setLocalDescription$/i.test(from[i]!.source.event ?? '') && i > 0 && made(from[i - 1]!) ? from[i - 1]! : from[i]!;
+}
+
+/**
  * The offer/answer rounds in `found`, in order, and the offer after the last that no answer
  * followed (null when none). In one pass (renegotiation audit: glare, refusals and pranswers had
- * been paired wrong):
- * - the offer a round answers is the latest stated one before its answer: a remote offer that rolled a local
- *   one back (glare), a good offer after a refused one; but not a refused one after a good one, and
- *   createOffer's stays while setLocalDescription gives the same (asSet pairs them, saying a munge);
- * - a round's answer is replaced by the next answer before another offer when it was provisional
- *   (a pranswer: SIP's 183, RFC 9429 §4.1.10.1) or refused.
+ * been paired wrong): the offer a round answers is answeredOffer's; a round's answer is replaced by
+ * the next answer before another offer when it was provisional (a pranswer: SIP's 183, RFC 9429
+ * §4.1.10.1) or refused, and a refused one after it is kept with those it replaced (hostile-input
+ * audit: a second refused answer went unsaid).
  */
-function roundsOf(found: readonly FoundDescription[]): { rounds: Round[]; pending: FoundDescription | null } {
+function roundsOf(found: readonly FoundDescription[]): { rounds: Round[]; pending: FoundDescription | null; pendingPassed: readonly FoundDescription[] } {
   const rounds: Round[] = [];
-  let offer: FoundDescription | null = null;
+  let offers: FoundDescription[] = [];
   let open: Round | null = null;
   for (const f of found) {
     const t = inferType(f);
     if (t === 'offer') {
       open = null;
-      // Only offers whose type is stated: of untyped ones guessed by a=setup, a second actpass may be a
-      // broken answer, and the first stays (sdp-diff audit; guessedNotes names those passed over).
-      if (offer === null || (stated(f) !== null && !(refused(f) && !refused(offer)) && !(made(offer) && /^(?:on)?setLocalDescription$/i.test(f.source.event ?? '')))) offer = f;
+      offers.push(f);
     } else if (t === 'answer') {
+      const offer = answeredOffer(offers, f);
       if (offer !== null) {
-        open = { offer, answer: f, replaced: [] };
+        open = { offer, answer: f, replaced: [], superseded: offers.filter((o) => o !== offer && o.text !== offer.text && !refused(o)) };
         rounds.push(open);
-        offer = null;
-      } else if (open !== null && (open.answer.type === 'pranswer' || refused(open.answer)) && !refused(f)) {
-        open.replaced.push(open.answer);
-        open.answer = f;
+        offers = [];
+      } else if (open !== null && (open.answer.type === 'pranswer' || refused(open.answer))) {
+        if (refused(f)) open.replaced.push(f);
+        else {
+          open.replaced.unshift(open.answer);
+          open.answer = f;
+        }
       }
     }
   }
-  return { rounds, pending: offer };
+  const pending = answeredOffer(offers, null);
+  return { rounds, pending, pendingPassed: offers.filter((o) => o !== pending && o.text !== pending?.text) };
+}
+
+/** Where a description is, for notes: its line, and a dump's updateLog entry (a dump on one line has every description on line 1: hostile-input audit). */
+function placeOf(f: FoundDescription): string {
+  const entry = /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
+  return `line ${f.source.line}${entry !== undefined ? ` (updateLog[${entry}])` : ''}`;
 }
 
 /** Round `round` (1 the first, -1 the last, as Array.prototype.at counts from 1) of `rounds`, or undefined. */
@@ -123,7 +155,10 @@ interface Picked {
   readonly index: number;
   readonly count: number;
   readonly replaced: readonly FoundDescription[];
+  readonly superseded: readonly FoundDescription[];
   readonly pending: FoundDescription | null;
+  /** The offers after the last round the pending one passed over (rolled back, in glare). */
+  readonly pendingPassed: readonly FoundDescription[];
   /** The round before it, as found (null for the first). */
   readonly previous: readonly [FoundDescription, FoundDescription] | null;
 }
@@ -135,21 +170,24 @@ interface Picked {
  * round 2 could only be compared by cutting the dump into two files.)
  */
 function pickRound(found: readonly FoundDescription[], round: number | undefined, where: string): Picked | null {
-  const { rounds, pending } = roundsOf(found);
+  const { rounds, pending, pendingPassed } = roundsOf(found);
   if (rounds.length === 0) return null;
   const r = roundAt(rounds, round ?? 1);
-  if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round counts from 1, or -1 and last for the last)${pending !== null ? `; the offer at line ${pending.source.line} after the last round has no answer` : ''}`);
+  if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round counts from 1, or -1 and last for the last)${pending !== null ? `; the offer at ${placeOf(pending)} after the last round has no answer` : ''}`);
   const index = rounds.indexOf(r);
   const previous = index > 0 ? rounds[index - 1]! : null;
-  return { pair: [r.offer, r.answer], index, count: rounds.length, replaced: r.replaced, pending, previous: previous === null ? null : [previous.offer, previous.answer] };
+  return { pair: [r.offer, r.answer], index, count: rounds.length, replaced: r.replaced, superseded: r.superseded, pending, pendingPassed, previous: previous === null ? null : [previous.offer, previous.answer] };
 }
 
-/** The round compared named among the others, with the lines of the pair as compared, the answers it replaced, and an offer no answer followed. */
+/** The round compared named among the others, with the places of the pair as compared, the answers it replaced, and an offer no answer followed. Each kind said once, its places listed within a bound. */
 function roundNotes(p: Picked, [offer, answer]: readonly [FoundDescription, FoundDescription], asked: boolean): string[] {
   const notes: string[] = [];
-  if (p.count > 1 || asked) notes.push(`round ${p.index + 1} of ${p.count} (offer line ${offer.source.line}, answer line ${answer.source.line})${p.count > 1 ? ': --round (the round option) chooses another' : ''}`);
-  for (const r of p.replaced) notes.push(r.type === 'pranswer' ? `the provisional answer (pranswer) at line ${r.source.line} came before this answer, which replaced it (RFC 9429 §4.1.10.1; SIP's 183 then 200)` : `the answer at line ${r.source.line} was refused ("${r.source.refusedWith}"): the one compared is the answer after it`);
-  if (p.pending !== null && p.index === p.count - 1) notes.push(`the offer at line ${p.pending.source.line} after this round has no answer in the input: that negotiation never completed (the signalling state stayed have-${/Remote/i.test(p.pending.source.event ?? '') ? 'remote' : 'local'}-offer), or its answer was not logged`);
+  if (p.count > 1 || asked) notes.push(`round ${p.index + 1} of ${p.count} (offer ${placeOf(offer)}, answer ${placeOf(answer)})${p.count > 1 ? ': --round (the round option) chooses another' : ''}`);
+  const pranswers = p.replaced.filter((r) => r.type === 'pranswer' && !refused(r));
+  const refusedOnes = p.replaced.filter(refused);
+  if (pranswers.length > 0) notes.push(`${pranswers.length === 1 ? 'the provisional answer (pranswer) at' : `${pranswers.length} provisional answers (pranswer) at`} ${listSome(pranswers, placeOf)} came before this answer, which replaced ${pranswers.length === 1 ? 'it' : 'them'} (RFC 9429 §4.1.10.1; SIP's 183 then 200)`);
+  if (refusedOnes.length > 0) notes.push(`${refusedOnes.length === 1 ? `the answer at ${placeOf(refusedOnes[0]!)} was refused ("${refusedOnes[0]!.source.refusedWith}")` : `${refusedOnes.length} answers were refused (${listSome(refusedOnes, (r) => `${placeOf(r)}: "${r.source.refusedWith}"`, 10, '; ')})`}${refused(answer) ? ', as was the one compared' : ': the one compared is the answer after it that was not'}`);
+  if (p.pending !== null) notes.push(refused(p.pending) ? `the offer at ${placeOf(p.pending)} after round ${p.count} was refused by the browser ("${p.pending.source.refusedWith}"): never in effect, the signalling state stayed stable` : `the offer at ${placeOf(p.pending)} after round ${p.count} has no answer in the input: that negotiation never completed (the signalling state stayed have-${/Remote/i.test(p.pending.source.event ?? '') ? 'remote' : 'local'}-offer), or its answer was not logged${p.index < p.count - 1 ? '' : '; --diff compares it with this round'}`);
   return notes;
 }
 
@@ -167,7 +205,9 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const at = (f: FoundDescription) => `line ${f.source.line}`;
   const said = stated(offer) === null && stated(answer) === null ? 'no type stated' : stated(offer) === null ? 'the offer states no type' : 'the answer states no type';
   const notes = [`${said}: the offer (${at(offer)}) and its answer (${at(answer)}) are an offer and the first answer after it, by a stated type or else by a=setup (actpass: an offer; active or passive: an answer)`];
-  if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${skipped.map((f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : 'says no a=setup'}`).join('; ')}): give two descriptions as two files to compare others`);
+  // Each said with what its a=setup says (holdconn too: it had read "says no a=setup"), within a bound (a run of 10,000 made a note of 1 MB: hostile-input audit).
+  const setupOf = (f: FoundDescription) => [f.description.setup, ...f.description.media.map((m) => m.setup)].find((x) => x !== null) ?? null;
+  if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${listSome(skipped, (f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : setupOf(f) !== null ? `says a=setup:${setupOf(f)}` : 'says no a=setup'}`, 8, '; ')}): give two descriptions as two files to compare others`);
   return notes;
 }
 
@@ -209,18 +249,18 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const named = new Set<FoundDescription>([...(picked?.replaced ?? []), ...(picked?.pending !== null && picked?.pending !== undefined ? [picked.pending] : [])]);
   const namedTexts = new Set([...named].map((f) => f.text));
   const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text;
-  // Each text once: a dump's createOffer and the setLocalDescription of the same text are one description (new-user audit: counted twice).
-  const distinct = (fs: readonly FoundDescription[]) => {
-    const seen = new Set<string>();
-    return fs.filter((f) => !seen.has(f.text) && (seen.add(f.text), true));
-  };
+  // A text once where it comes twice in a row: a dump's createOffer and the setLocalDescription of the
+  // same text are one description (new-user audit: counted twice); the same text later again is
+  // another (a rolled-back offer given again: it had been folded into the first).
+  const distinct = (fs: readonly FoundDescription[]) => fs.filter((f, i) => i === 0 || fs[i - 1]!.text !== f.text);
+  const passed = new Set<FoundDescription>([...(picked?.superseded ?? []), ...(picked?.pendingPassed ?? [])]);
   const before = distinct(all.slice(0, all.indexOf(offer)).filter(other));
   const after = distinct(all.slice(all.indexOf(answer) + 1).filter(other));
   // A dump's entry says where (a dump written on one line has every description on line 1: hostile-input
   // audit), and a refused one is said so (new-user audit: a refused later offer went unsaid).
   const entry = (f: FoundDescription) => /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
   const lines = (fs: readonly FoundDescription[]) => listSome(fs, (f) => {
-    const said = [...(entry(f) !== undefined ? [`updateLog[${entry(f)}]`] : []), ...(f.source.refusedWith !== undefined ? ['refused by the browser'] : [])];
+    const said = [...(entry(f) !== undefined ? [`updateLog[${entry(f)}]`] : []), ...(f.source.refusedWith !== undefined ? ['refused by the browser'] : passed.has(f) ? ['an offer passed over: rolled back, or in glare'] : [])];
     return `line ${f.source.line}${said.length > 0 ? ` (${said.join(', ')})` : ''}`;
   });
   const notes: string[] = [];
@@ -263,7 +303,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
   /** The pair of one group's round: the negotiation, or with diff the round against the one before it. */
   const result = (group: readonly FoundDescription[], picked: Picked, where: string, lead: (pair: readonly [FoundDescription, FoundDescription]) => string[], extra: string[] = []): DescriptionPair => {
     const [pair, more, replaced] = asSet(group, picked.pair);
-    if (diff) return roundDiff(group, picked, pair, where, lead(pair));
+    if (diff) return roundDiff(group, picked, pair, where, lead(pair), options.round !== undefined);
     return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...lead(pair), ...roundNotes(picked, pair, options.round !== undefined), ...more, ...outsideNotes(group, pair, replaced, picked), ...extra] };
   };
   for (const [what, key, pick] of [
@@ -312,20 +352,28 @@ function authorOf(f: FoundDescription): string | null {
  * both as set; the round's offer against the earlier offer where the input does not say who wrote
  * them (a paste).
  */
-function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: readonly [FoundDescription, FoundDescription], where: string, lead: readonly string[]): DescriptionPair {
-  if (picked.previous === null) throw new SdpscopeError('NO_OFFER_ANSWER', picked.count === 1 ? `${where} has one offer/answer round: --diff of one file compares a round with the one before it; to compare two descriptions give two files (sdp-diff --diff BEFORE AFTER)` : `${where}: --diff of one file compares a round with the one before it, and round 1 is the first (of ${picked.count}): --round 2 or a later one`);
-  const [prev] = asSet(group, [picked.previous[0], picked.previous[1]]);
-  const target = pair[0];
+function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: readonly [FoundDescription, FoundDescription], where: string, lead: readonly string[], asked: boolean): DescriptionPair {
+  // An offer after the last round that no answer followed: what it would have changed is the question
+  // (new-user audit: --diff refused the file, "one round"), against the last round, unless a round was asked for.
+  const unanswered = !asked && picked.index === picked.count - 1 && picked.pending !== null && !refused(picked.pending);
+  const previous = unanswered ? pair : picked.previous;
+  if (previous === null) throw new SdpscopeError('NO_OFFER_ANSWER', picked.count === 1 ? `${where} has one offer/answer round: --diff of one file compares a round with the one before it; to compare two descriptions give two files (sdp-diff --diff BEFORE AFTER)` : `${where}: --diff of one file compares a round with the one before it, and round 1 is the first (of ${picked.count}): --round 2 or a later one`);
+  const [prev, notes] = unanswered ? [[pair[0], pair[1]] as const, [] as string[]] : asSet(group, [previous[0], previous[1]]);
+  // The unanswered offer as set, where createOffer's was given to setLocalDescription after it.
+  const pending = picked.pending;
+  const target = unanswered && pending !== null ? (made(pending) ? group.slice(group.indexOf(pending) + 1).find((f) => inferType(f) === 'offer' && /^(?:on)?setLocalDescription$/i.test(f.source.event ?? '') && !refused(f)) ?? pending : pending) : pair[0];
   const author = authorOf(target);
   const same = author === null ? undefined : prev.find((f) => authorOf(f) === author);
   const before = same ?? prev[0];
   const role = before === prev[0] ? 'offer' : 'answer';
-  const said = (f: FoundDescription) => `line ${f.source.line}${f.source.event !== undefined ? `, ${f.source.event}` : ''}`;
+  const said = (f: FoundDescription) => `${placeOf(f)}${f.source.event !== undefined ? `, ${f.source.event}` : ''}`;
+  const n = unanswered ? picked.count : picked.index;
+  const what = unanswered ? `the offer after round ${n}, which no answer followed (${said(target)})` : `round ${picked.index + 1} of ${picked.count} against round ${n}: its offer (${said(target)})`;
   return {
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `round ${picked.index + 1} of ${picked.count} against round ${picked.index}: its offer (${said(target)}) compared with the ${role} of round ${picked.index} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${picked.index}` : ''}`],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes],
   };
 }
 

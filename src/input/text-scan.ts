@@ -898,10 +898,16 @@ function joinedPieces(line: string, first: string, firstEnd: number): { text: st
     while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
     if (line.charCodeAt(k) === 43) k++;
     while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+    // A piece commented out (`//"a=…"`, its line joined into this one): passed over.
+    const commented = line.charCodeAt(k) === 47 && line.charCodeAt(k + 1) === 47;
+    if (commented) {
+      k += 2;
+      while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+    }
     if (line.charCodeAt(k) !== 34) break;
     const next = unescapeJsonString(line, k + 1);
     if (next.text === null) break;
-    text += next.text;
+    if (!commented) text += next.text;
     end = next.end;
   }
   return { text, end };

@@ -308,6 +308,9 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       continue;
     }
     const here = b;
+    // The media type changed in place where no mid says (a SIP re-INVITE that turns audio into T.38's
+    // image: RFC 3264 §8.3.3): said, as mline-moved says it of a mid (new-user audit: unsaid).
+    if (b.kind !== a.kind && (b.mid === null || a.mid === null)) add('mline-moved', a, `${b.kind} at m-line ${b.index}`, `${a.kind} at m-line ${a.index}`, `m-line ${a.index} is ${a.kind} now, ${b.kind} before: the stream's media type changed in place (RFC 3264 §8.3.3: a T.38 switch does so; browsers refuse it, a new m-line takes another kind)`);
     if (b.port !== 0 && a.port === 0 && !a.bundleOnly) add('mline-rejected', here, String(b.port), '0', `${b.kind} mid ${b.mid ?? '-'} now has port 0 (stopped)`);
     if (b.port === 0 && !b.bundleOnly && a.port !== 0) add('mline-reenabled', here, '0', String(a.port), `${b.kind} mid ${b.mid ?? '-'} is back (port ${a.port})`);
     // Where media goes when ICE does not say (RFC 3264 §8.3.1: a new address or port in a
@@ -463,8 +466,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const db = before.direction ?? 'sendrecv';
     const da = after.direction ?? 'sendrecv';
     const heldS = (d: string) => d === 'sendonly' || d === 'inactive';
-    const hold = heldS(da) && !heldS(db) ? ': a hold, as SIP peers read it (RFC 3264 §8.4)' : heldS(db) && !heldS(da) ? ': out of hold, as SIP peers read it (RFC 3264 §8.4)' : '';
-    if (db !== da) add('session-direction-changed', null, db, da, `session-level direction ${before.direction ?? '(none: sendrecv)'} → ${after.direction ?? '(none: sendrecv)'}${hold}; it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's`);
+    // Only where an m-line takes it: one with a direction of its own overrides it (RFC 8866 §6.7; audits of the change: "a hold" with every m-line sendrecv).
+    const takers = after.media.filter((m) => m.port !== 0 && m.directionSource !== 'media').length;
+    const hold = takers === 0 ? '' : heldS(da) && !heldS(db) ? ': a hold, as SIP peers read it (RFC 3264 §8.4)' : heldS(db) && !heldS(da) ? ': out of hold, as SIP peers read it (RFC 3264 §8.4)' : '';
+    if (db !== da) add('session-direction-changed', null, db, da, `session-level direction ${before.direction ?? '(none: sendrecv)'} → ${after.direction ?? '(none: sendrecv)'}${hold}; ${takers === 0 ? 'every m-line has a direction of its own, which overrides it (RFC 8866 §6.7): no stream takes it' : `it applies to ${takers === 1 ? 'the m-line' : `the ${takers} m-lines`} without a direction of ${takers === 1 ? 'its' : 'their'} own (RFC 8866 §6.7), though browsers read only the m-line's`}`);
   }
   if (changes.length === 0) {
     // Not c= nor the m= port: address-changed says those, but for gathering's placeholder (9, 0.0.0.0) filled in, which is no change.

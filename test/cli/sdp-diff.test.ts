@@ -345,7 +345,7 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const r = diffDescriptions(parseSdp(before), parseSdp(after));
     expect(r.changes.filter((c) => c.kind === 'direction-changed')).toEqual([]);
     // Said apart, as SIP peers read it (SIP audit: a phone's hold at session level went unsaid).
-    expect(r.changes.filter((c) => c.kind === 'session-direction-changed').map((c) => c.message)).toEqual(["session-level direction (none: sendrecv) → recvonly; it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's"]);
+    expect(r.changes.filter((c) => c.kind === 'session-direction-changed').map((c) => c.message)).toEqual(["session-level direction (none: sendrecv) → recvonly; it applies to the m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's"]);
   });
   it('--diff of a pranswer and the answer after it (SIP\'s 183 then 200): no version rule, the replacement said (SIP audit: "a new offer must raise it")', async () => {
     const sdp = (dir: string) => `v=0\r\no=- 7 7 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\na=${dir}\r\n`;
@@ -359,7 +359,7 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const r = diffDescriptions(parseSdp(before), parseSdp(after));
     expect(r.changes.filter((c) => c.kind === 'protocol-changed' || c.kind === 'session-direction-changed').map((c) => c.message)).toEqual([
       'protocol UDP/TLS/RTP/SAVPF → RTP/AVP: SRTP turned off (RFC 3264 §8.3.2: a new transport for the stream)',
-      "session-level direction (none: sendrecv) → sendonly: a hold, as SIP peers read it (RFC 3264 §8.4); it applies to every m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's",
+      "session-level direction (none: sendrecv) → sendonly: a hold, as SIP peers read it (RFC 3264 §8.4); it applies to the m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's",
     ]);
   });
   it('diffDescriptions on a description whose media is not a list: INVALID_ARGUMENT (it made up changes)', () => {
@@ -410,11 +410,11 @@ describe('--round', () => {
     for (const r of ['last', '-1', '2']) {
       const out = runBin([dump, '--round', r]);
       expect(out.status).toBe(0);
-      expect(out.stdout).toContain('note: round 2 of 2 (offer line 151, answer line 166): --round (the round option) chooses another');
+      expect(out.stdout).toContain('note: round 2 of 2 (offer line 151 (updateLog[28]), answer line 166 (updateLog[31])): --round (the round option) chooses another');
       expect(out.stdout).toMatch(/m-line 2 · application · mid 2 · accepted/);
     }
     const first = runBin([dump]);
-    expect(first.stdout).toContain('note: round 1 of 2 (offer line 36, answer line 76)');
+    expect(first.stdout).toContain('note: round 1 of 2 (offer line 36 (updateLog[5]), answer line 76 (updateLog[13]))');
     expect(first.stdout).not.toMatch(/m-line 2 · application/);
     // --diff of one file: the last round against the one before (a data channel added).
     const changed = runBin([dump, '--diff']);

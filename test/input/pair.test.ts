@@ -31,7 +31,7 @@ describe('choosing what sdp-diff compares', () => {
     const pair = (t: string) => pairFromOne(readDescriptions(t), 'dump');
     const p = pair(text);
     expect([p.first.source.event, p.second.source.event]).toEqual(['setLocalDescription', 'setRemoteDescription']);
-    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36, answer line 76\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): a renegotiation or another call: the later round \(--round 2\)$/)]);
+    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36 \(updateLog\[5\]\), answer line 76 \(updateLog\[13\]\)\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): a renegotiation or another call: the later round \(--round 2\)$/)]);
     const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time?: unknown }[] }> };
     const log = doc.PeerConnections['94-1']!.updateLog;
     const at = log.findIndex((e) => e.type === 'setRemoteDescription');
@@ -53,7 +53,7 @@ describe('choosing what sdp-diff compares', () => {
     expect(second.first.description.media.map((m) => m.kind)).toEqual(['audio', 'video', 'application']);
     expect(second.notes).toEqual([
       'peer connection 94-1: setLocalDescription and setRemoteDescription',
-      'round 2 of 2 (offer line 151, answer line 166): --round (the round option) chooses another',
+      'round 2 of 2 (offer line 151 (updateLog[28]), answer line 166 (updateLog[31])): --round (the round option) chooses another',
       '2 descriptions before the offer not compared (line 31 (updateLog[4]), line 76 (updateLog[13])): the earlier round (--round 1)',
     ]);
     expect(pairFromOne(found, 'dump', { round: -1 }).first).toBe(second.first);
@@ -96,13 +96,13 @@ describe('choosing what sdp-diff compares', () => {
     // A pranswer then the answer: one round, its answer the final one, the pranswer named.
     const pr = pick([ev('setLocalDescription', 'offer', o1), ev('setRemoteDescription', 'pranswer', a1), ev('setRemoteDescription', 'answer', a2)]);
     expect(pr.answer).toEqual(['setRemoteDescription', 'answer']);
-    expect(pr.notes).toContainEqual(expect.stringMatching(/^the provisional answer \(pranswer\) at line \d+ came before this answer, which replaced it/));
+    expect(pr.notes).toContainEqual(expect.stringMatching(/^the provisional answer \(pranswer\) at line \d+ \(updateLog\[1\]\) came before this answer, which replaced it/));
     // A refused answer then a good one: the good one, the refused one named with its error.
     const ra = pick([ev('setLocalDescription', 'offer', o1), ev('setRemoteDescription', 'answer', a1), fail('setRemoteDescription'), ev('setRemoteDescription', 'answer', a2)]);
-    expect(ra.notes).toContainEqual(expect.stringMatching(/^the answer at line \d+ was refused \("OperationError: refused"\): the one compared is the answer after it$/));
+    expect(ra.notes).toContainEqual(expect.stringMatching(/^the answer at line \d+ \(updateLog\[1\]\) was refused \("OperationError: refused"\): the one compared is the answer after it that was not$/));
     // An offer after the last round with no answer: said, not "another call".
     const pending = pick([...round1, ev('createOfferOnSuccess', 'offer', o2), ev('setLocalDescription', 'offer', o2)]);
-    expect(pending.notes).toContainEqual(expect.stringMatching(/^the offer at line \d+ after this round has no answer in the input: that negotiation never completed \(the signalling state stayed have-local-offer\)/));
+    expect(pending.notes).toContainEqual(expect.stringMatching(/^the offer at line \d+ \(updateLog\[\d+\]\) after round 1 has no answer in the input: that negotiation never completed \(the signalling state stayed have-local-offer\)/));
     expect(pending.notes.join(' ')).not.toMatch(/more description/);
   });
 
@@ -110,7 +110,7 @@ describe('choosing what sdp-diff compares', () => {
     const text = readFileSync(fileURLToPath(new URL('../fixtures/dumps/guilospanck-webrtc-stats-analyzer__chrome144_two_rounds_excerpt.json', import.meta.url)), 'utf8');
     const p = pairFromOne(readDescriptions(text), 'dump', { diff: true });
     expect([p.mode, p.first.source.line, p.second.source.line]).toEqual(['diff', 36, 151]);
-    expect(p.notes).toEqual(['peer connection 94-1', 'round 2 of 2 against round 1: its offer (line 151, setLocalDescription) compared with the offer of round 1 (line 36, setLocalDescription), both written by this side']);
+    expect(p.notes).toEqual(['peer connection 94-1', 'round 2 of 2 against round 1: its offer (line 151 (updateLog[28]), setLocalDescription) compared with the offer of round 1 (line 36 (updateLog[5]), setLocalDescription), both written by this side']);
     expect(() => pairFromOne(readDescriptions(text), 'dump', { diff: true, round: 1 })).toThrow('--diff of one file compares a round with the one before it, and round 1 is the first (of 2)');
     expect(() => pairFromOne(readDescriptions(sample('call.ndjson')), 'call.ndjson', { diff: true })).toThrow('call.ndjson has one offer/answer round');
     // The other side offers in round 2: compared with its answer of round 1.
@@ -121,7 +121,19 @@ describe('choosing what sdp-diff compares', () => {
     const turned = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [ev('setLocalDescription', 'offer', sdp('setLocalDescription', 0)), ev('setRemoteDescription', 'answer', sdp('setRemoteDescription', 0)), ev('setRemoteDescription', 'offer', sdp('setRemoteDescription', 1)), ev('setLocalDescription', 'answer', sdp('setLocalDescription', 1))] } } }, null, 1);
     const q = pairFromOne(readDescriptions(turned), 'dump', { diff: true });
     expect([q.first.source.event, q.first.text, q.second.source.event]).toEqual(['setRemoteDescription', sdp('setRemoteDescription', 0), 'setRemoteDescription']);
-    expect(q.notes[1]).toMatch(/compared with the answer of round 1 \(line \d+, setRemoteDescription\), both written by the other side$/);
+    expect(q.notes[1]).toMatch(/compared with the answer of round 1 \(line \d+ \(updateLog\[1\]\), setRemoteDescription\), both written by the other side$/);
+  });
+
+  it('a relay log pairs an answer with the other sender\'s offer (glare: both offered, one answered), and --diff of one file compares an unanswered last offer with the round before (new-user audit)', () => {
+    const sdp = (v: number, dir: string) => `v=0\r\no=- 1 ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=${dir}\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (from: string, type: string, v: number, dir = 'sendrecv') => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v, dir) });
+    const glare = readDescriptions([frame('c1', 'offer', 1), frame('c2', 'offer', 1), frame('c2', 'answer', 2)].join('\n'));
+    const p = pairFromOne(glare, 'log');
+    expect([p.first.source.line, p.second.source.line]).toEqual([1, 3]);
+    const unanswered = readDescriptions([frame('c1', 'offer', 1), frame('c2', 'answer', 1), frame('c1', 'offer', 2, 'sendonly')].join('\n'));
+    const q = pairFromOne(unanswered, 'log', { diff: true });
+    expect([q.mode, q.first.source.line, q.second.source.line]).toEqual(['diff', 1, 3]);
+    expect(q.notes[1]).toMatch(/^the offer after round 1, which no answer followed \(line 3, offer\) compared with the offer of round 1 \(line 1, offer\), both written by sender c1$/);
   });
 
   it('takes the offer then the answer from a frame log', () => {
