@@ -161,6 +161,10 @@ function blankOrSdp(text: string): boolean {
   let i = 0;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (i >= text.length || text.charCodeAt(i) === 13) return true;
+  // A string literal that starts an SDP alone on its line (a C table's, a JS array's): read by the
+  // line reader, each SDP at its own line (audit of the change: a table's five at its brace's line).
+  const q = text.charCodeAt(i);
+  if ((q === 34 || q === 39) && text.startsWith('v=0\\', i + 1)) return true;
   const c = text.charCodeAt(i) | 0x20;
   return c >= 97 && c <= 122 && text.charCodeAt(i + 1) === 61;
 }

@@ -26,7 +26,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // The SDP is the JSON string text from here to the first unescaped quote (or the line's end);
     // in single quotes, Node's util.inspect (a `debug` log) writes a long string as pieces joined
     // by `' + '` (real-log audit: every line after v=0 was an invalid line, the candidates lost).
-    const read = start > 0 && line.charCodeAt(start - 1) === 39 ? readInspectString(line, start) : unescapeJsonString(line, start);
+    // In a template literal (`` `v=0\r\n…\r\n`; ``): read to its closing backtick, not into the code after it (audit of the change: "`; }" an SDP line).
+    const tick = start > 0 && line.charCodeAt(start - 1) === 96 ? closingBacktick(line, start) : -1;
+    const read = start > 0 && line.charCodeAt(start - 1) === 39 ? readInspectString(line, start) : unescapeJsonString(tick >= 0 ? line.slice(0, tick) : line, start);
     if (read.text === null) {
       // An escape that is not JSON's: the next try starts past it (so that each character is read once).
       escaped.lastIndex = Math.max(escaped.lastIndex, read.end);
@@ -38,7 +40,7 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     const decoded = start > 0 && line.charCodeAt(start - 1) === 34 ? joinedPieces(line, read.text, read.end) : { text: read.text, end: read.end };
     // A literal of the v= line alone is no SDP (code that tests for one: `sdp.startsWith("v=0\r\n")`;
     // audit of the change: a description of nothing and a false missing-line error).
-    if (/^v=[0-9]*\r?\n$/.test(decoded.text) && start > 0 && line.charCodeAt(start - 1) === 34) {
+    if (/^v=[0-9]*\r?\n$/.test(decoded.text) && start > 0 && (line.charCodeAt(start - 1) === 34 || line.charCodeAt(start - 1) === 39 || line.charCodeAt(start - 1) === 96)) {
       escaped.lastIndex = Math.max(escaped.lastIndex, decoded.end);
       continue;
     }
@@ -889,6 +891,16 @@ const JS_ESCAPES: Readonly<Record<string, string>> = { "'": "'", '"': '"', '\\':
  * (or the line's end, for a line cut inside it); `text` is null at an escape JavaScript does not
  * have. One pass.
  */
+/** Where the template literal from `start` closes: its next backtick not escaped, or -1. */
+function closingBacktick(line: string, start: number): number {
+  for (let i = start; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 96) return i;
+  }
+  return -1;
+}
+
 /** A double-quoted string read (its text, its closing quote at `end`), with the pieces that follow it joined: `" + "`, `" "`, `"+"`. */
 function joinedPieces(line: string, first: string, firstEnd: number): { text: string; end: number } {
   let text = first;

@@ -57,9 +57,9 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   let crJoined: { line: number; next: string } | null = null;
   /** The last line that is not blank: blank lines after it are trailing. */
   let lastContent = 0;
-  /** The blank lines since the last line with content, and those found right before an m= line. */
-  let blanksHere: number[] = [];
-  const blanksBeforeMedia = new Set<number>();
+  /** The first blank line since the last line with content (-1: none), and the runs of them found right before an m= line (first, last, …). */
+  let blankRun = -1;
+  const blanksBeforeMedia: number[] = [];
   /** Lines that end with a blank or a tab. */
   let padded = 0;
   // Lines are looked at for a lone CR only when the text has one (a CRLF text has none: scanning
@@ -105,10 +105,11 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
     if (!blank) lastContent = lineNo;
     // Blank lines right before an m= line, an m-section above them: Firefox stops reading there and
     // takes the description before them (an offer cut short; JSEP's examples as their RFC prints them).
-    if (blank) blanksHere.push(lineNo);
-    else {
-      if (node.kind === 'media' && sections.length > 0) for (const b of blanksHere) blanksBeforeMedia.add(b);
-      if (blanksHere.length > 0) blanksHere = [];
+    if (blank) {
+      if (blankRun < 0) blankRun = lineNo;
+    } else {
+      if (blankRun >= 0 && node.kind === 'media' && sections.length > 0) blanksBeforeMedia.push(blankRun, lineNo - 1);
+      blankRun = -1;
     }
     if (ending === '\r') (node as { eol?: string }).eol = ending;
     else if (ending !== '') {
@@ -127,10 +128,14 @@ export function parseSdp(text: string, options: ParseSdpOptions = {}): SessionDe
   }
   // Blank lines before an m= line: Firefox takes the description above them (measured: JSEP's offer A1,
   // a blank line before its video m-section, taken by Firefox ESR 153; refused by Chromium 156).
-  if (blanksBeforeMedia.size > 0) {
+  if (blanksBeforeMedia.length > 0) {
+    const beforeMedia = (line: number) => {
+      for (let k = 0; k < blanksBeforeMedia.length; k += 2) if (line >= blanksBeforeMedia[k]! && line <= blanksBeforeMedia[k + 1]!) return true;
+      return false;
+    };
     for (let i = 0; i < found.length; i++) {
       const d = found[i]!;
-      if (d.kind === 'blank-line' && d.line !== null && blanksBeforeMedia.has(d.line)) found[i] = diagnostic('blank-line', BLANK_BEFORE_MEDIA, { line: d.line, column: d.column, mid: d.mid, browsers: { chromium: 'rejects', firefox: 'accepts' } });
+      if (d.kind === 'blank-line' && d.line !== null && beforeMedia(d.line)) found[i] = diagnostic('blank-line', BLANK_BEFORE_MEDIA, { line: d.line, column: d.column, mid: d.mid, browsers: { chromium: 'rejects', firefox: 'accepts' } });
     }
   }
   // Blank lines after the last line: Chromium's alone to reject (sdp-diff audit).

@@ -146,12 +146,16 @@ describe('real threads (test/fixtures/threads)', () => {
     const py = readInput(thread('sngrep327_python_poc_sdp_plus_backslash.py.txt')).descriptions;
     expect(py.map((d) => [d.source.line, d.description.media.map((m) => m.codecs.length), d.description.origin?.sessionId])).toEqual([[3, [4], '1600157102']]);
     // A C table of SDPs in braces, one piece commented out (pjproject's sdp_neg_test.c): each whole.
-    expect(readInput(thread('pjproject_sdp_neg_test_table_excerpt.c.txt')).descriptions.map((d) => d.description.media.length)).toEqual([3, 3, 2, 4, 2]);
+    expect(readInput(thread('pjproject_sdp_neg_test_table_excerpt.c.txt')).descriptions.map((d) => [d.source.line, d.description.media.length])).toEqual([[28, 3], [40, 3], [51, 3], [69, 4], [84, 4]]);
     // Single-quoted Python literals joined by "+ \\" (Sippy's tests): each whole, no false missing-line.
     const sippy = readInput(thread('sippy-voiptests_bob_main_single_quoted_sdp.py.txt')).descriptions;
     expect(sippy.map((d) => [d.description.media.length, d.description.diagnostics.some((x) => x.kind === 'missing-line')])).toEqual([[1, false], [1, false]]);
     // Code that tests for an SDP is none (Desseres/RemoteCam @ e5669a6, ReceiveOffer.kt line 8, verbatim): it had been a description of v=0 alone.
     expect(readInput('        require(sdp.length <= 131072 && sdp.startsWith("v=0\\r\\n")) { "Invalid SDP offer" }\n').descriptions).toEqual([]);
+    expect(readInput("if (sdp.startsWith('v=0\\r\\n')) return true;\n").descriptions).toEqual([]);
+    // A template literal on one line ends at its backtick (the "`;" after it had been an SDP line).
+    const tpl = readInput('  return `v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 RTP/AVP 0\\r\\n`;\n}\n').descriptions;
+    expect(tpl.map((d) => d.description.diagnostics.filter((x) => x.kind === 'invalid-line' || /line ending/.test(x.message)).length)).toEqual([0]);
     // C's literals side by side, no "+", the last one ending the statement.
     const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);

@@ -278,7 +278,9 @@ describe('summaries never hold up the log or shutdown', () => {
       a.ws.send(hostileOffer(i));
       if (i % 20 === 19) await until(() => b.got.length === i + 1, 20_000);
     }
-    await new Promise((res) => setTimeout(res, 500));
+    // Sent once the logger has written the 300 (a fixed 500 ms was too short on a loaded machine: the full suite on two cores).
+    await until(() => existsSync(log) && readFileSync(log, 'utf8').split('"frame":').length > 300, 30_000);
+    await new Promise((res) => setTimeout(res, 200));
     a.ws.send('{"type":"ready"}');
     await until(() => b.got.length === 301);
     await r.close();
