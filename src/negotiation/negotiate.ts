@@ -20,6 +20,11 @@ const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
 
+/** c=0.0.0.0 with a real port (not 0, not gathering's 9) and no ICE: RFC 2543's hold, nothing sent to it. */
+function addressHold(m: MediaDescription, d: SessionDescription): boolean {
+  return m.port !== 0 && m.port !== 9 && (m.connection ?? d.connection)?.address === '0.0.0.0' && m.ice.ufrag === null && d.iceUfrag === null;
+}
+
 /** An m-section's a=crypto lines (RFC 4568 §9.1: a=crypto:<tag> <crypto-suite> <key-params>), tag and suite. */
 function cryptoLines(m: MediaDescription): { tag: string; suite: string }[] {
   const out: { tag: string; suite: string }[] = [];
@@ -382,8 +387,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // direction row had read "offerer sends, answerer sends").
   for (const [side, d] of [['offer', offer], ['answer', answer]] as const) {
     for (const m of d.media) {
-      const address = (m.connection ?? d.connection)?.address;
-      if (m.port === 0 || m.port === 9 || address !== '0.0.0.0' || m.ice.ufrag !== null || d.iceUfrag !== null) continue;
+      if (!addressHold(m, d)) continue;
       add(finding('address-hold', `the ${side}'s m-line ${m.index} (${m.kind}) has c=0.0.0.0, port ${m.port}, and no ICE: RFC 2543's hold (RFC 3264 §8.4 keeps it): the other side sends nothing there, whatever the direction says${side === 'offer' ? '; in an initial offer some SIP peers refuse it (Lync and Skype for Business answer 488, "Call hold not allowed for initial INVITE offer": rtpengine#702)' : ''}`, m.mid, m.index));
     }
   }
@@ -613,8 +617,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       answer: ad,
       valid: validDirection,
       allowed,
-      offererSends: live && ad !== null && sends(od) && receives(ad),
-      answererSends: live && ad !== null && sends(ad) && receives(od),
+      // Nothing is sent to a side whose address is the old hold's 0.0.0.0 (address-hold; audit of the change: the row said "answerer sends").
+      offererSends: live && ad !== null && sends(od) && receives(ad) && !(a !== null && addressHold(a, answer)),
+      answererSends: live && ad !== null && sends(ad) && receives(od) && !addressHold(o, offer),
     };
     if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${od}, answer ${ad}: nothing is sent either way`);
     // Opus stereo asked for by one side (RFC 7587 §6.1: the writer's wish to receive it): the other

@@ -165,6 +165,8 @@ describe('real threads (test/fixtures/threads)', () => {
     const offer = parseSdp(thread('rtpengine702_initial_invite_offer_c0000_port1024.sdp'));
     const answer = parseSdp('v=0\r\no=- 1 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n');
     expect(negotiate(offer, answer).diagnostics.filter((d) => d.kind === 'address-hold').map((d) => d.message)).toEqual([expect.stringMatching(/^the offer's m-line 0 \(audio\) has c=0\.0\.0\.0, port 1024, and no ICE: RFC 2543's hold .*Call hold not allowed for initial INVITE offer/)]);
+    // The direction row says so too: the answerer sends nothing to 0.0.0.0.
+    expect(negotiate(offer, answer).media[0]!.direction).toMatchObject({ offererSends: true, answererSends: false });
   });
 
   it('"offer sdp v=0" then the SDP (a C header\'s prefix; simulcast audit): an offer, its type read from the prefix; not from a word that only contains one ("offerer sdp")', () => {
