@@ -249,10 +249,10 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const named = new Set<FoundDescription>([...(picked?.replaced ?? []), ...(picked?.pending !== null && picked?.pending !== undefined ? [picked.pending] : [])]);
   const namedTexts = new Set([...named].map((f) => f.text));
   const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text;
-  // A text once where it comes twice in a row: a dump's createOffer and the setLocalDescription of the
-  // same text are one description (new-user audit: counted twice); the same text later again is
-  // another (a rolled-back offer given again: it had been folded into the first).
-  const distinct = (fs: readonly FoundDescription[]) => fs.filter((f, i) => i === 0 || fs[i - 1]!.text !== f.text);
+  // A text once where it comes twice in a row, the later (the set…Description, as the rounds name it):
+  // a dump's createOffer and the setLocalDescription of the same text are one description (new-user
+  // audit: counted twice); the same text later again is another (a rolled-back offer given again).
+  const distinct = (fs: readonly FoundDescription[]) => fs.filter((f, i) => i === fs.length - 1 || fs[i + 1]!.text !== f.text);
   const passed = new Set<FoundDescription>([...(picked?.superseded ?? []), ...(picked?.pendingPassed ?? [])]);
   const before = distinct(all.slice(0, all.indexOf(offer)).filter(other));
   const after = distinct(all.slice(all.indexOf(answer) + 1).filter(other));

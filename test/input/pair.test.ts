@@ -31,7 +31,7 @@ describe('choosing what sdp-diff compares', () => {
     const pair = (t: string) => pairFromOne(readDescriptions(t), 'dump');
     const p = pair(text);
     expect([p.first.source.event, p.second.source.event]).toEqual(['setLocalDescription', 'setRemoteDescription']);
-    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36 \(updateLog\[5\]\), answer line 76 \(updateLog\[13\]\)\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[27\]\), line \d+ \(updateLog\[31\]\)\): a renegotiation or another call: the later round \(--round 2\)$/)]);
+    expect(p.notes).toEqual(['peer connection 94-1: setLocalDescription and setRemoteDescription', expect.stringMatching(/^round 1 of 2 \(offer line 36 \(updateLog\[5\]\), answer line 76 \(updateLog\[13\]\)\): --round/), expect.stringMatching(/^2 more descriptions after the answer not compared \(line \d+ \(updateLog\[28\]\), line \d+ \(updateLog\[31\]\)\): a renegotiation or another call: the later round \(--round 2\)$/)]);
     const doc = JSON.parse(text) as { PeerConnections: Record<string, { updateLog: { type: string; value: string; time?: unknown }[] }> };
     const log = doc.PeerConnections['94-1']!.updateLog;
     const at = log.findIndex((e) => e.type === 'setRemoteDescription');
@@ -54,7 +54,7 @@ describe('choosing what sdp-diff compares', () => {
     expect(second.notes).toEqual([
       'peer connection 94-1: setLocalDescription and setRemoteDescription',
       'round 2 of 2 (offer line 151 (updateLog[28]), answer line 166 (updateLog[31])): --round (the round option) chooses another',
-      '2 descriptions before the offer not compared (line 31 (updateLog[4]), line 76 (updateLog[13])): the earlier round (--round 1)',
+      '2 descriptions before the offer not compared (line 36 (updateLog[5]), line 76 (updateLog[13])): the earlier round (--round 1)',
     ]);
     expect(pairFromOne(found, 'dump', { round: -1 }).first).toBe(second.first);
     expect(pairFromOne(found, 'dump', { round: -2, peerConnection: '94-1' }).first.source.line).toBe(36);
