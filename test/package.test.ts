@@ -199,10 +199,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // unanswered m-line told from the next one's. Cap 144 KiB. 2026-12-07 (third session) 142.5 →
   // 144.0 KiB and on: rid-discarded, everything-rejected, mline-moved and origin-changed (their
   // table entries and words), a rejected m-line's placeholders, the legacy SCTP port, AV1 tier and
-  // level-idx, notes between an SDP's lines. Cap 150 KiB.
-  it('parseSdp + negotiate stays within 150 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // level-idx, notes between an SDP's lines. Cap 150 KiB. 2026-12-07 (fourth session) 146.8 → 149.6
+  // KiB: address-hold and crypto-mismatch (SIP legs), a blank line before an m= line, the direction
+  // row's old hold, the reordered m-lines' words (their table entries and words). Cap 154 KiB.
+  it('parseSdp + negotiate stays within 154 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 38 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 42 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
