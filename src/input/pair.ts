@@ -79,6 +79,7 @@ interface Round {
 }
 
 const made = (f: FoundDescription) => /^(?:on)?create(?:Offer|Answer)OnSuccess$/i.test(f.source.event ?? '');
+const setLocally = (f: FoundDescription) => /^(?:on)?setLocalDescription$/i.test(f.source.event ?? '');
 const refused = (f: FoundDescription) => f.source.refusedWith !== undefined;
 
 /**
@@ -102,7 +103,7 @@ function answeredOffer(offers: readonly FoundDescription[], answer: FoundDescrip
   const good = pool.filter((o) => !refused(o));
   const from = good.length > 0 ? good : pool;
   const i = from.length - 1;
-  return /^(?:on)?setLocalDescription$/i.test(from[i]!.source.event ?? '') && i > 0 && made(from[i - 1]!) ? from[i - 1]! : from[i]!;
+  return setLocally(from[i]!) && i > 0 && made(from[i - 1]!) ? from[i - 1]! : from[i]!;
 }
 
 /**
@@ -339,9 +340,8 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
 
 /** Who wrote a description, where the input says: this side (set locally, or made by createOffer/createAnswer), the other side, or a relay log's sender. */
 function authorOf(f: FoundDescription): string | null {
-  const e = f.source.event ?? '';
-  if (/^(?:on)?(?:setLocalDescription|create(?:Offer|Answer)OnSuccess)$/i.test(e)) return 'this side';
-  if (/^(?:on)?setRemoteDescription$/i.test(e)) return 'the other side';
+  if (setLocally(f) || made(f)) return 'this side';
+  if (/^(?:on)?setRemoteDescription$/i.test(f.source.event ?? '')) return 'the other side';
   return f.source.sender !== undefined ? `sender ${f.source.sender}` : null;
 }
 
@@ -361,7 +361,7 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
   const [prev, notes] = unanswered ? [[pair[0], pair[1]] as const, [] as string[]] : asSet(group, [previous[0], previous[1]]);
   // The unanswered offer as set, where createOffer's was given to setLocalDescription after it.
   const pending = picked.pending;
-  const target = unanswered && pending !== null ? (made(pending) ? group.slice(group.indexOf(pending) + 1).find((f) => inferType(f) === 'offer' && /^(?:on)?setLocalDescription$/i.test(f.source.event ?? '') && !refused(f)) ?? pending : pending) : pair[0];
+  const target = unanswered && pending !== null ? (made(pending) ? group.slice(group.indexOf(pending) + 1).find((f) => inferType(f) === 'offer' && setLocally(f) && !refused(f)) ?? pending : pending) : pair[0];
   const author = authorOf(target);
   const same = author === null ? undefined : prev.find((f) => authorOf(f) === author);
   const before = same ?? prev[0];

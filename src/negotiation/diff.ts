@@ -230,6 +230,9 @@ export function diffDescriptions(before: SessionDescription, after: SessionDescr
   return readingModels('diffDescriptions', [before, after], ['the first description', 'the second description'], () => diffModels(before, after));
 }
 
+/** A direction that puts the stream on hold when a later offer says it (RFC 3264 §8.4). */
+const held = (d: string) => d === 'sendonly' || d === 'inactive';
+
 function diffModels(before: SessionDescription, after: SessionDescription): DescriptionDiff {
   const changes: DescriptionChange[] = [];
   const add = (kind: ChangeKind, m: MediaDescription | null, before_: string | null, after_: string | null, message: string) =>
@@ -335,7 +338,6 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const db = browserDirection(b);
     const da = browserDirection(a);
     // A hold (RFC 3264 §8.4): what the answer must then say, and what it stops (renegotiation audit: "video stopped after hold" got the direction alone).
-    const held = (d: string) => d === 'sendonly' || d === 'inactive';
     const hold = held(da) && !held(db) ? `: a hold (RFC 3264 §8.4): this side stops receiving${da === 'inactive' ? ' and sending' : ''}, and the answer must say ${da === 'sendonly' ? 'recvonly or inactive' : 'inactive'}` : held(db) && !held(da) ? (db === 'sendonly' ? ': out of hold, if sendonly was one (RFC 3264 §8.4; a side that only ever sent, as an SFU\'s sending transport, was not on hold)' : ': out of hold (RFC 3264 §8.4)') : '';
     if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}${hold}`);
 
@@ -465,10 +467,9 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   if (before.direction !== after.direction && (before.direction !== null || after.direction !== null)) {
     const db = before.direction ?? 'sendrecv';
     const da = after.direction ?? 'sendrecv';
-    const heldS = (d: string) => d === 'sendonly' || d === 'inactive';
     // Only where an m-line takes it: one with a direction of its own overrides it (RFC 8866 §6.7; audits of the change: "a hold" with every m-line sendrecv).
     const takers = after.media.filter((m) => m.port !== 0 && m.directionSource !== 'media').length;
-    const hold = takers === 0 ? '' : heldS(da) && !heldS(db) ? ': a hold, as SIP peers read it (RFC 3264 §8.4)' : heldS(db) && !heldS(da) ? ': out of hold, as SIP peers read it (RFC 3264 §8.4)' : '';
+    const hold = takers === 0 ? '' : held(da) && !held(db) ? ': a hold, as SIP peers read it (RFC 3264 §8.4)' : held(db) && !held(da) ? ': out of hold, as SIP peers read it (RFC 3264 §8.4)' : '';
     if (db !== da) add('session-direction-changed', null, db, da, `session-level direction ${before.direction ?? '(none: sendrecv)'} → ${after.direction ?? '(none: sendrecv)'}${hold}; ${takers === 0 ? 'every m-line has a direction of its own, which overrides it (RFC 8866 §6.7): no stream takes it' : `it applies to ${takers === 1 ? 'the m-line' : `the ${takers} m-lines`} without a direction of ${takers === 1 ? 'its' : 'their'} own (RFC 8866 §6.7), though browsers read only the m-line's`}`);
   }
   if (changes.length === 0) {
