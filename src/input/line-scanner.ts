@@ -181,7 +181,7 @@ export class LineScanner {
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
   /** An SDP written as string literals over lines, being read: where it started, what stood before it, its pieces (still escaped). */
-  private literal: { readonly line: number; readonly first: string; readonly before: string; readonly pieces: string[]; units: number; done: boolean; capped: boolean } | null = null;
+  private literal: { readonly line: number; readonly first: string; readonly before: string; readonly pieces: string[]; units: number; done: boolean; capped: boolean; readonly continued?: boolean } | null = null;
   /**
    * iOS's RTCIceCandidate as its description prints it (RTCIceCandidate.mm: "RTCIceCandidate:", then
    * its sdpMid, its sdpMLineIndex and its sdp, each on a line of its own), read so far: the line it
@@ -551,6 +551,19 @@ export class LineScanner {
    * whose last literal begins with v=0 and an escaped line break.
    */
   private startLiteral(content: string, lineNo: number): boolean {
+    // A string continued with a backslash at the line's end, inside the quotes (Rust's "…\r\n\", C's
+    // line splicing): the next lines go on with it, their leading blanks left out (hostile-input audit:
+    // the session part lost, "8000\r\n\" a clock rate).
+    const dq = content.lastIndexOf('"v=0\\');
+    if (dq >= 0 && (dq === 0 || content.charCodeAt(dq - 1) !== 92)) {
+      CONTINUED_START.lastIndex = dq;
+      const c = CONTINUED_START.exec(content);
+      if (c !== null) {
+        this.flush();
+        this.literal = { line: lineNo, first: content, before: content.slice(0, dq), pieces: [c[1]!], units: c[1]!.length, done: false, capped: false, continued: true };
+        return true;
+      }
+    }
     // From the last "v=0\ not escaped itself (an unanchored search tried each, up to 4,096 units from each: a line of them was 15 times slower; hostile-input audit).
     const quote = content.lastIndexOf('"v=0\\') >= content.lastIndexOf("'v=0\\") ? '"' : "'";
     let at = content.lastIndexOf(`${quote}v=0\\`);
@@ -561,7 +574,7 @@ export class LineScanner {
     if (m === null) return false;
     this.flush();
     const piece = pieceOf(m);
-    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [piece], units: piece.length, done: m[3] !== undefined || m[4] !== '', capped: false };
+    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [piece], units: piece.length, done: m[3] !== undefined || m[4] !== undefined, capped: false };
     if (this.literal.done) this.endLiteral();
     return true;
   }
@@ -570,6 +583,21 @@ export class LineScanner {
   private takeLiteralPiece(content: string): boolean {
     const lit = this.literal!;
     if (lit.done) return false;
+    if (lit.continued) {
+      const t = content.replace(/\r$/, '').trimStart();
+      let i = 0;
+      for (; i < t.length && t.charCodeAt(i) !== 34; i++) if (t.charCodeAt(i) === 92) i++;
+      const piece = i < t.length ? t.slice(0, i) : t.endsWith('\\') && !/(?:^|[^\\])(?:\\\\)+$/.test(t) ? t.slice(0, -1) : null;
+      if (piece === null) return false;
+      if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + piece.length > MAX_LITERAL_UNITS) {
+        lit.capped = true;
+        return false;
+      }
+      lit.pieces.push(piece);
+      lit.units += piece.length;
+      if (i < t.length) lit.done = true;
+      return true;
+    }
     // A piece commented out (`//"a=…\r\n"`, `# "…"`): no piece, the literal goes on after it (new-user audit: pjproject's table lost its next m-sections).
     if (COMMENTED_PIECE.test(content)) return true;
     const m = LITERAL_PIECE.exec(content);
@@ -583,7 +611,7 @@ export class LineScanner {
     }
     lit.pieces.push(piece);
     lit.units += piece.length;
-    if (m[3] !== undefined || m[4] !== '') lit.done = true;
+    if (m[3] !== undefined || m[4] !== undefined) lit.done = true;
     return true;
   }
 
@@ -594,6 +622,7 @@ export class LineScanner {
     // Past the bounds, said: the rest is read as the lines it is (hostile-input audit: cut without a word).
     if (lit.capped) this.sink.problem(diagnostic('sdp-cut', `the SDP written as string literals from line ${lit.line} goes on past ${lit.pieces.length} pieces (${Math.round(lit.units / 1024)} KiB), as far as it is read as one: the lines after are read as they are`, atLine(lit.line, null, null, this.base.file)));
     // One piece: the line as it is (what follows the literal, a JSON value's closing braces, is its own).
+    // A string "continued" by a backslash that no line went on with is a line cut there: read as it is.
     this.scanLine(lit.pieces.length === 1 ? lit.first : `${lit.before}"${lit.pieces.join('')}"`, lit.line);
   }
 
@@ -952,15 +981,21 @@ function escapedBreakForm(content: string): BreakForm | null {
 /**
  * A line whose last string literal starts an SDP (`"v=0\r\n"`, more lines in it or not), what may
  * join the next one after it (`+`, `.`, `\`, Python's `+ \`, nothing; a Python `% (…)` before it), a name the expression goes on with (`+
- * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`). Sticky: tried where the last such literal starts.
+ * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`), and a comment after it (`// 24-29`, a block comment:
+ * Eclipse's Java formatter writes `" + //` on every line). Each blank run opens an optional part, so
+ * a line of blanks that fails is read once per part, not once per way to split it (hostile-input
+ * audit: quadratic on 100,000 blanks). Sticky: tried where the last such literal starts.
  */
-const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/y;
+const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64}))?(?:[ \t]*([;,)\]}]{1,4}))?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/y;
 /** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}[ \t]*(?:([A-Za-z_$][\w$.]{0,64})[ \t]*)?([;,)\]}]{0,4})[ \t]*\r?$/;
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64}))?(?:[ \t]*([;,)\]}]{1,4}))?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/;
 /** A literal piece's text as a double-quoted string holds it: a single-quoted one's `\'` unescaped and its `"` escaped. */
 function pieceOf(m: RegExpExecArray): string {
   return m[1] ?? m[2]!.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"');
 }
+
+/** A line whose string, from its "v=0\, is continued by a backslash at its end (inside the quotes). */
+const CONTINUED_START = /"(v=0(?:\\r)?\\n(?:[^"\\\r\n]|\\[^\r\n]){0,4096})\\\r?$/y;
 
 /** A commented-out line within a literal SDP: `//` or `#` before a quoted piece. */
 const COMMENTED_PIECE = /^[ \t]*(?:\/\/|#)[ \t]*(?:\+[ \t]*)?["']/;

@@ -1,4 +1,5 @@
 /** Candidates and JSON-escaped SDPs in free text: a log line that is not JSON, or JSON that did not parse. */
+import { atLine, diagnostic } from '../diagnostics.js';
 import { tryReadCandidate } from '../candidate/candidate.js';
 import { cutCandidate, elided, emitCandidate, emitDescription } from './found.js';
 import type { InputSink, SdpType, Source } from './types.js';
@@ -37,7 +38,8 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     // Double-quoted pieces joined on one line, by "+" (JS, Java, Go) or side by side (C; a C table's
     // braces, joined into one line by the object reader): one string (SDPs-in-code audit: v=0 alone,
     // every other line lost).
-    const decoded = start > 0 && line.charCodeAt(start - 1) === 34 ? joinedPieces(line, read.text, read.end) : { text: read.text, end: read.end };
+    const decoded = start > 0 && line.charCodeAt(start - 1) === 34 ? joinedPieces(line, read.text, read.end) : { text: read.text, end: read.end, capped: false };
+    if (decoded.capped) sink.problem(diagnostic('sdp-cut', `the SDP joined from string literals on line ${lineNo} goes on past ${MAX_JOINED_PIECES} pieces: read up to there, the rest read as the text it is`, atLine(lineNo, null, null, file)));
     // A literal of the v= line alone is no SDP (code that tests for one: `sdp.startsWith("v=0\r\n")`;
     // audit of the change: a description of nothing and a false missing-line error).
     if (/^v=[0-9]*\r?\n$/.test(decoded.text) && start > 0 && (line.charCodeAt(start - 1) === 34 || line.charCodeAt(start - 1) === 39 || line.charCodeAt(start - 1) === 96)) {
@@ -891,6 +893,9 @@ const JS_ESCAPES: Readonly<Record<string, string>> = { "'": "'", '"': '"', '\\':
  * (or the line's end, for a line cut inside it); `text` is null at an escape JavaScript does not
  * have. One pass.
  */
+/** Pieces joined into one string, at most (past them, said: sdp-cut). */
+const MAX_JOINED_PIECES = 4096;
+
 /** Where the template literal from `start` closes: its next backtick not escaped, or -1. */
 function closingBacktick(line: string, start: number): number {
   for (let i = start; i < line.length; i++) {
@@ -902,10 +907,11 @@ function closingBacktick(line: string, start: number): number {
 }
 
 /** A double-quoted string read (its text, its closing quote at `end`), with the pieces that follow it joined: `" + "`, `" "`, `"+"`. */
-function joinedPieces(line: string, first: string, firstEnd: number): { text: string; end: number } {
+function joinedPieces(line: string, first: string, firstEnd: number): { text: string; end: number; capped: boolean } {
   let text = first;
   let end = firstEnd;
-  for (let n = 0; n < 4096 && line.charCodeAt(end) === 34; n++) {
+  let n = 0;
+  for (; n < MAX_JOINED_PIECES && line.charCodeAt(end) === 34; n++) {
     let k = end + 1;
     while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
     if (line.charCodeAt(k) === 43) k++;
@@ -922,7 +928,7 @@ function joinedPieces(line: string, first: string, firstEnd: number): { text: st
     if (!commented) text += next.text;
     end = next.end;
   }
-  return { text, end };
+  return { text, end, capped: n === MAX_JOINED_PIECES };
 }
 
 function readInspectString(line: string, start: number): { text: string | null; end: number } {

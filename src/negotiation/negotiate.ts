@@ -501,7 +501,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         // Tags are numbers (RFC 4568 §9.1: 1*9DIGIT): 01 is 1.
         const same = offered.find((c) => Number(c.tag) === Number(x!.tag));
         if (same === undefined) at('crypto-mismatch', `the answer's a=crypto tag ${x!.tag} (${x!.suite}) is none of the offer's (${listSome(offered, (c) => `${c.tag} ${c.suite}`)}): an answer echoes the tag of the line it takes (RFC 4568 §5.1.2)`);
-        else if (same.suite !== x!.suite) at('crypto-mismatch', `the answer's a=crypto tag ${x!.tag} is ${x!.suite}, and the offer's tag ${x!.tag} is ${same.suite}${offered.some((c) => c.suite === x!.suite) ? ` (the offer has ${x!.suite} as tag ${offered.find((c) => c.suite === x!.suite)!.tag})` : ''}: an answer takes the suite of the tag it echoes (RFC 4568 §5.1.2, §7.1.2)`);
+        // Suite names compare without case (RFC 4568 §9.2's ABNF strings; pjmedia's pj_stricmp).
+        else if (same.suite.toUpperCase() !== x!.suite.toUpperCase()) at('crypto-mismatch', `the answer's a=crypto tag ${x!.tag} is ${x!.suite}, and the offer's tag ${x!.tag} is ${same.suite}${offered.some((c) => c.suite.toUpperCase() === x!.suite.toUpperCase()) ? ` (the offer has ${x!.suite} as tag ${offered.find((c) => c.suite.toUpperCase() === x!.suite.toUpperCase())!.tag})` : ''}: an answer takes the suite of the tag it echoes (RFC 4568 §5.1.2, §7.1.2)`);
       }
     }
     const intersection = a ? negotiateCodecs(o, a) : null;

@@ -156,6 +156,11 @@ describe('real threads (test/fixtures/threads)', () => {
     // A template literal on one line ends at its backtick (the "`;" after it had been an SDP line).
     const tpl = readInput('  return `v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio 9 RTP/AVP 0\\r\\n`;\n}\n').descriptions;
     expect(tpl.map((d) => d.description.diagnostics.filter((x) => x.kind === 'invalid-line' || /line ending/.test(x.message)).length)).toEqual([0]);
+    // A comment after each piece's "+" (Eclipse's Java style, Packetbeat's tests): read whole.
+    expect(readInput(thread('elastic-beats_sip_message_test_excerpt_trailing_comments.go.txt')).descriptions.map((d) => [d.source.line, d.description.media.length])).toEqual([[10, 1], [34, 1]]);
+    // A string continued by a backslash inside its quotes (Rust, C line splicing): one SDP, no "\\r\\n\\" in its values.
+    const rust = readInput('const OFFER: &str = "v=0\\r\\n\\\n    o=- 1 1 IN IP4 10.0.0.1\\r\\n\\\n    s=-\\r\\n\\\n    t=0 0\\r\\n\\\n    m=audio 5004 RTP/AVP 0 101\\r\\n\\\n    a=rtpmap:101 telephone-event/8000\\r\\n";\n').descriptions;
+    expect(rust.map((d) => [d.description.fragment, d.description.media[0]!.codecs.map((c) => c.clockRate)])).toEqual([[false, [8000, 8000]]]);
     // C's literals side by side, no "+", the last one ending the statement.
     const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);

@@ -565,3 +565,15 @@ describe('mids in messages (sdp-diff audit of 2026-12-05)', () => {
     expect(messages.find((m) => m.startsWith('offer m-line 0'))).toBe('offer m-line 0 is video mid 0, the answer\'s is video mid "0 " at index 0');
   });
 });
+
+describe('crypto-mismatch (SDES-SRTP legs)', () => {
+  const side = (setup: string, cryptos: string[]) => parseSdp(`v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/SAVP 0\r\na=setup:${setup}\r\n${cryptos.map((c) => `a=crypto:${c}\r\n`).join('')}`);
+  const kinds = (offer: string[], answer: string[]) => negotiate(side('actpass', offer), side('active', answer)).diagnostics.filter((d) => d.kind === 'crypto-mismatch').map((d) => d.message);
+  it('takes a tag written 01 as 1 and a suite in lower case as the same (RFC 4568 §9.1, §9.2); says no key, two lines, a tag none offered', () => {
+    const key = 'inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz';
+    expect(kinds([`1 AES_CM_128_HMAC_SHA1_80 ${key}`], [`01 aes_cm_128_hmac_sha1_80 ${key}`])).toEqual([]);
+    expect(kinds([`1 AES_CM_128_HMAC_SHA1_80 ${key}`], [])).toEqual([expect.stringMatching(/has no a=crypto: no key/)]);
+    expect(kinds([`1 AES_CM_128_HMAC_SHA1_80 ${key}`], [`1 AES_CM_128_HMAC_SHA1_80 ${key}`, `2 AES_CM_128_HMAC_SHA1_32 ${key}`])).toEqual([expect.stringMatching(/^the answer has 2 a=crypto lines/)]);
+    expect(kinds([`1 AES_CM_128_HMAC_SHA1_80 ${key}`], [`7 AES_CM_128_HMAC_SHA1_80 ${key}`])).toEqual([expect.stringMatching(/^the answer's a=crypto tag 7 \(AES_CM_128_HMAC_SHA1_80\) is none of the offer's \(1 AES_CM_128_HMAC_SHA1_80\)/)]);
+  });
+});
