@@ -21,7 +21,7 @@ export const OPTIONS = valued({
   room: { type: 'string', describe: 'a relay log with several rooms: the room to compare' },
   pc: { type: 'string', describe: 'a webrtc-internals dump with several peer connections: the one to compare ("8-1")' },
   round: { type: 'string', coerce: roundArg, describe: 'one file with several offer/answer rounds (a renegotiation): the round to compare, from 1, or "last" (-1 too; -2 the one before)' },
-  diff: { type: 'boolean', default: false, describe: 'compare two descriptions as before → after (a renegotiation), whatever their types' },
+  diff: { type: 'boolean', default: false, describe: 'compare two descriptions as before → after (a renegotiation), whatever their types; with one file, a round against the one before it (the last round, or --round)' },
 } as const) satisfies OptionTable;
 
 const DESCRIPTION = `Reads SDPs in any form sdpscope detects: raw SDP, {type,sdp} JSON, signaling frames

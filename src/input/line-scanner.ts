@@ -832,7 +832,8 @@ export class LineScanner {
         return;
       }
       // Read as Android's IceCandidate.toString() is ("<mid>:<index>:candidate:…"); a nil mid ("(null)") left unsaid.
-      if (ios.index !== undefined && trimmed.startsWith('candidate:')) line = trimmed = ios.mid === '(null)' ? trimmed : `${ios.mid}:${ios.index}:${trimmed}`;
+      // A nil mid keeps its index, which then says the m-section (audit of the change: both had been lost): read as an RTCIceCandidateInit.
+      if (ios.index !== undefined && trimmed.startsWith('candidate:')) line = trimmed = ios.mid === '(null)' ? JSON.stringify({ candidate: trimmed, sdpMLineIndex: Number(ios.index) }) : `${ios.mid}:${ios.index}:${trimmed}`;
     }
     if (trimmed.endsWith('RTCIceCandidate:') && (trimmed.length === 16 || /\s/.test(trimmed.charAt(trimmed.length - 17)))) {
       this.iosCandidate = { line: lineNo };

@@ -265,9 +265,9 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
     return `line ${f.source.line}${said.length > 0 ? ` (${said.join(', ')})` : ''}`;
   });
   const notes: string[] = [];
-  if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? 's' : ''} (--round ${picked.index === 1 ? '1' : `1 to ${picked.index}`})` : ''}`);
+  if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? `s, 1 to ${picked.index} (--round 1 … --round ${picked.index})` : ' (--round 1)'}` : ''}`);
   const rounds = picked !== undefined && picked.count > 1;
-  if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): ${rounds ? `a renegotiation or another call: the later round${picked.count - picked.index > 2 ? 's' : ''} (--round ${picked.index + 2}${picked.index + 2 < picked.count ? ` to ${picked.count}` : ''})` : 'another call or a renegotiation; give two descriptions as two files to compare others'}`);
+  if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): ${rounds ? `a renegotiation or another call: the later round${picked.index + 2 < picked.count ? `s, ${picked.index + 2} to ${picked.count} (--round ${picked.index + 2} … --round ${picked.count})` : ` (--round ${picked.index + 2})`}` : 'another call or a renegotiation; give two descriptions as two files to compare others'}`);
   return notes;
 }
 

@@ -117,7 +117,7 @@ describe('real threads (test/fixtures/threads)', () => {
     // A mid of its own, a nil one, and the header behind a log prefix.
     const ios = (mid: string) => readInput(`2026-12-07 10:00:00.123 App[1:2] RTCIceCandidate:\n${mid}\n1\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n`).candidates.map((c) => [c.sdpMid, c.sdpMLineIndex]);
     expect(ios('video')).toEqual([['video', 1]]);
-    expect(ios('(null)')).toEqual([[null, null]]);
+    expect(ios('(null)')).toEqual([[null, 1]]);
   });
 
   it('SDPs in source code: double-quoted literals joined by "+" (TS, Go) read whole; a template literal\'s lines ending in the escape \\r read without it (SDPs-in-text audit: v=0 alone, or "90000\\r")', () => {
