@@ -31,6 +31,7 @@ export type ChangeKind =
   | 'session-direction-changed'
   | 'codec-added'
   | 'codec-removed'
+  | 'payload-type-remapped'
   | 'codecs-reordered'
   | 'codec-parameters-changed'
   | 'ssrc-added'
@@ -365,6 +366,17 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     for (const c of removed) {
       if (named.has(pt(c))) continue;
       add('codec-removed', here, shown(beforeCodecs, c), null, `codec removed: ${shown(beforeCodecs, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
+    }
+    // A dynamic payload type given to another codec (RFC 3264 §8.3.2: its mapping holds for the whole
+    // session; SIP audit: a re-INVITE's 101 telephone-event → G726-32 read as one added and one removed).
+    const removedAt = new Map(removed.map((c) => [pt(c), c]));
+    for (const c of added) {
+      const was = removedAt.get(pt(c));
+      if (was === undefined || Number(pt(c)) < 96 || named.has(pt(c)) || leftBare.has(pt(c))) continue;
+      const before_ = beforeCodecs.get(was)!;
+      const after_ = afterCodecs.get(c)!;
+      if (before_.name.toLowerCase() === after_.name.toLowerCase()) continue;
+      add('payload-type-remapped', here, shown(beforeCodecs, was), shown(afterCodecs, c), `payload type ${pt(c)} is ${after_.name} now, ${before_.name} before: a dynamic payload type keeps its codec for the whole session (RFC 3264 §8.3.2); a peer that kept the old mapping decodes it as the wrong codec`);
     }
     // The same codec at the same payload type with other a=fmtp parameters (munging audit: an
     // Opus given stereo=1 read "codec removed" and "codec added"): the parameters added and removed.
