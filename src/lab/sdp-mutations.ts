@@ -247,6 +247,8 @@ export const MUTATIONS: readonly Mutation[] = [
   o('session-direction', 'directions', 'the offer\'s direction only at session level: every m-section\'s a=sendrecv removed, a=recvonly at session level', (s) => { const p = split(s); p.media = p.media.map((m) => m.filter((l) => l !== 'a=sendrecv')); p.session.push('a=recvonly'); return join(p); }),
   a('codec-not-offered', 'payload types', 'a codec the offer did not have (opus renamed "opux")', withCodec('audio', 'opus', (m, pt) => m.map((l) => l.replace(new RegExp(`^a=rtpmap:${pt} opus/`), `a=rtpmap:${pt} opux/`)))),
   a('rtpmap-removed', 'payload types', 'opus\'s a=rtpmap removed (a dynamic type without its mapping)', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
+  // An encoding name with no clock rate (rtpengine#686's "a=rtpmap:101 .", which a carrier refused).
+  a('rtpmap-no-clock-rate', 'payload types', 'telephone-event\'s a=rtpmap without its clock rate ("a=rtpmap:<pt> telephone-event")', withCodec('audio', 'telephone-event', (m, pt) => m.map((l) => (l.startsWith(`a=rtpmap:${pt} `) ? `a=rtpmap:${pt} telephone-event` : l)))),
   a('rtpmap-extra-pt', 'payload types', 'an a=rtpmap for a payload type the m-line does not list', inKind('audio', append('a=rtpmap:77 opus/48000/2'))),
   a('fmtp-unknown-pt', 'payload types', 'an a=fmtp for a payload type the m-line does not list', inKind('audio', append('a=fmtp:77 minptime=10'))),
   a('rtcp-fb-unknown-pt', 'payload types', 'an a=rtcp-fb for a payload type the m-line does not list', inKind('video', append('a=rtcp-fb:77 nack'))),

@@ -108,7 +108,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'session-name-empty': { what: 's= with nothing after it', reference: 'RFC 8866 §5.3' },
   'key-empty': { what: 'k= with nothing after it', reference: 'RFC 8866 §5.12' },
   'timing-fields': { what: 't= without its start and stop times', reference: 'RFC 8866 §5.9' },
-  'rtpmap-fields': { what: 'a=rtpmap:<pt> with no encoding name', reference: 'RFC 8866 §6.6' },
+  'rtpmap-fields': { what: 'a=rtpmap:<pt> with no encoding name, or a name with no /<clock rate>', reference: 'RFC 8866 §6.6' },
   'attribute-blank': { what: 'a blank right after "a="', reference: 'RFC 8866 §5' },
   'mline-port': { what: 'm= port above 65535, or with a port count (9/2)', reference: 'RFC 8866 §5.14' },
   'mline-no-format': { what: 'an m-line with no format after its proto, a rejected one (port 0) too (Chromium: "Expects at least 4 fields"; Firefox takes a rejected one, and finds no codec in common in one in use)', reference: 'RFC 8866 §5.14' },
@@ -351,6 +351,9 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
       if (clock !== undefined && !isUint(clock)) add('rtpmap-clock', n, col + v.indexOf('/') + 1, `clock rate ${JSON.stringify(clock)}`);
       // One field only (Chromium: "Expects at least 2 fields"; an ONVIF camera's SDP had it).
       else if (tokens(v).length < 2) add('rtpmap-fields', n, col, `a=rtpmap:${v.slice(0, 40)} has no encoding name`);
+      // A name without "/<clock rate>" (rtpengine#686's "a=rtpmap:101 ."; measured: Chromium 156 refuses
+      // 'Expected format "<encoding name>/<clock rate>…"', Firefox ESR 153 takes it).
+      else if (!tokens(v)[1]!.includes('/')) add('rtpmap-fields', n, col, `a=rtpmap:${v.slice(0, 40)} has no "/<clock rate>" after its encoding name`);
       break;
     }
     case 'max-message-size':
