@@ -585,6 +585,8 @@ export class LineScanner {
     if (lit.done) return false;
     if (lit.continued) {
       const t = content.replace(/\r$/, '').trimStart();
+      // Rust's continuation skips blank lines too (the Reference's string continuation escapes).
+      if (t === '') return true;
       let i = 0;
       for (; i < t.length && t.charCodeAt(i) !== 34; i++) if (t.charCodeAt(i) === 92) i++;
       const piece = i < t.length ? t.slice(0, i) : t.endsWith('\\') && !/(?:^|[^\\])(?:\\\\)+$/.test(t) ? t.slice(0, -1) : null;
@@ -600,7 +602,8 @@ export class LineScanner {
     }
     // A piece commented out (`//"a=…\r\n"`, `# "…"`): no piece, the literal goes on after it (new-user audit: pjproject's table lost its next m-sections).
     if (COMMENTED_PIECE.test(content)) return true;
-    const m = LITERAL_PIECE.exec(content);
+    // Several pieces on one line ("s=-\r\n" + "t=0 0\r\n"): joined into one first (the rest had been lost).
+    const m = LITERAL_PIECE.exec(content.includes('"', content.indexOf('"') + 1) ? content.replace(ADJACENT_PIECES, '') : content);
     // A piece that starts an SDP is the next one's (two quoted SDPs a line each: they had been merged).
     if (m === null) return false;
     const piece = pieceOf(m);
@@ -620,10 +623,13 @@ export class LineScanner {
     const lit = this.literal!;
     this.literal = null;
     // Past the bounds, said: the rest is read as the lines it is (hostile-input audit: cut without a word).
-    if (lit.capped) this.sink.problem(diagnostic('sdp-cut', `the SDP written as string literals from line ${lit.line} goes on past ${lit.pieces.length} pieces (${Math.round(lit.units / 1024)} KiB), as far as it is read as one: the lines after are read as they are`, atLine(lit.line, null, null, this.base.file)));
+    if (lit.capped) this.sink.problem(diagnostic('sdp-cut', `the SDP written as string literals from line ${lit.line} is read as one up to ${lit.pieces.length === 1 ? 'its first piece' : `${lit.pieces.length} pieces`} (${Math.max(1, Math.round(lit.units / 1024))} KiB), its bound: the lines after are read as they are`, atLine(lit.line, null, null, this.base.file)));
     // One piece: the line as it is (what follows the literal, a JSON value's closing braces, is its own).
     // A string "continued" by a backslash that no line went on with is a line cut there: read as it is.
-    this.scanLine(lit.pieces.length === 1 ? lit.first : `${lit.before}"${lit.pieces.join('')}"`, lit.line);
+    // Several: one escaped string, read as text is (scanLine's JSON reading took a format!'s "{}" in it
+    // for a JSON value: the SDP was lost; audit of the change).
+    if (lit.pieces.length === 1) this.scanLine(lit.first, lit.line);
+    else scanText(`${lit.before.replace(/[{}]/g, ' ')}"${lit.pieces.join('')}"`, lit.line, this.sink, this.base.file, undefined, undefined, false, null);
   }
 
   /** The blank lines held: the description's, its next line being one of it. */
@@ -987,13 +993,16 @@ function escapedBreakForm(content: string): BreakForm | null {
  * a line of blanks that fails is read once per part, not once per way to split it (hostile-input
  * audit: quadratic on 100,000 blanks). Sticky: tried where the last such literal starts.
  */
-const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64}))?(?:[ \t]*([;,)\]}]{1,4}))?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/y;
+const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64})(?:\([^"'\n]{0,200}?\))?)?(?:[ \t]*([;,)\]}]{1,4})[^"'\n\r]{0,300}?)?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/y;
 /** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64}))?(?:[ \t]*([;,)\]}]{1,4}))?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/;
+const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?[bBuU]?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64})(?:\([^"'\n]{0,200}?\))?)?(?:[ \t]*([;,)\]}]{1,4})[^"'\n\r]{0,300}?)?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/;
 /** A literal piece's text as a double-quoted string holds it: a single-quoted one's `\'` unescaped and its `"` escaped. */
 function pieceOf(m: RegExpExecArray): string {
   return m[1] ?? m[2]!.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"');
 }
+
+/** A closing quote and the next piece's opening one on a line (`" + "`, `" "`), not escaped: joined away. */
+const ADJACENT_PIECES = /(?<!\\)"[ \t]{0,64}\+?[ \t]{0,64}"/g;
 
 /** A line whose string, from its "v=0\, is continued by a backslash at its end (inside the quotes). */
 const CONTINUED_START = /"(v=0(?:\\r)?\\n(?:[^"\\\r\n]|\\[^\r\n]){0,4096})\\\r?$/y;

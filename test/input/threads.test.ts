@@ -161,6 +161,12 @@ describe('real threads (test/fixtures/threads)', () => {
     // A string continued by a backslash inside its quotes (Rust, C line splicing): one SDP, no "\\r\\n\\" in its values.
     const rust = readInput('const OFFER: &str = "v=0\\r\\n\\\n    o=- 1 1 IN IP4 10.0.0.1\\r\\n\\\n    s=-\\r\\n\\\n    t=0 0\\r\\n\\\n    m=audio 5004 RTP/AVP 0 101\\r\\n\\\n    a=rtpmap:101 telephone-event/8000\\r\\n";\n').descriptions;
     expect(rust.map((d) => [d.description.fragment, d.description.media[0]!.codecs.map((c) => c.clockRate)])).toEqual([[false, [8000, 8000]]]);
+    // A format!'s "{}" in the SDP, Python bytes pieces, two pieces on a later line, a method call or code after the last, a blank line in a continued string (audit of the change: each lost).
+    const media = (t: string) => readInput(t).descriptions.map((d) => d.description.media.map((m) => `${m.kind} ${m.direction}`));
+    expect(media('let sdp = format!("v=0\\r\\n\\\n    o=test {} 0 IN IP4 127.0.0.1\\r\\n\\\n    s=-\\r\\n\\\n    t=0 0\\r\\n\\\n    m=audio 5004 RTP/AVP 0\\r\\n", id);\n')).toEqual([['audio sendrecv']]);
+    expect(media('body = (b"v=0\\r\\n"\n        b"o=- 1 1 IN IP4 127.0.0.1\\r\\n"\n        b"s=-\\r\\nt=0 0\\r\\n"\n        b"m=audio 4000 RTP/AVP 0\\r\\n"\n        b"a=sendonly\\r\\n")\n')).toEqual([['audio sendonly']]);
+    expect(media('String sdp = "v=0\\r\\n" +\n    "o=- 1 1 IN IP4 127.0.0.1\\r\\n" +\n    "s=-\\r\\n" + "t=0 0\\r\\n" +\n    "m=audio 5000 RTP/AVP 0\\r\\n" +\n    "a=sendonly\\r\\n").getBytes(); int x = 1;\n')).toEqual([['audio sendonly']]);
+    expect(media('let s = "v=0\\r\\n\\\n    o=- 1 1 IN IP4 127.0.0.1\\r\\n\\\n\n    s=-\\r\\nt=0 0\\r\\n\\\n    m=audio 5000 RTP/AVP 0\\r\\n";\n')).toEqual([['audio sendrecv']]);
     // C's literals side by side, no "+", the last one ending the statement.
     const c = readInput('static const char sdp[] = "v=0\\r\\n"\n  "o=- 1 1 IN IP4 10.0.0.1\\r\\n"\n  "s=-\\r\\nt=0 0\\r\\n"\n  "m=audio 9 RTP/AVP 0\\r\\n";\nint x = 1;\n').descriptions;
     expect(c.map((d) => [d.description.origin?.sessionId, d.description.media.length])).toEqual([['1', 1]]);
