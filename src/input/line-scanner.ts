@@ -8,7 +8,7 @@ import { percentDecoded } from '../escape.js';
 import { listSome, pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
 import { atLine, diagnostic } from '../diagnostics.js';
-import { emitDescription } from './found.js';
+import { emitCandidate, emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { PION_START, pionSignal } from './kvs.js';
@@ -837,9 +837,15 @@ export class LineScanner {
         this.iosCandidate = { line: lineNo, mid: ios.mid, index: trimmed };
         return;
       }
-      // Read as Android's IceCandidate.toString() is ("<mid>:<index>:candidate:…"); a nil mid ("(null)") left unsaid.
-      // A nil mid keeps its index, which then says the m-section (audit of the change: both had been lost): read as an RTCIceCandidateInit.
-      if (ios.index !== undefined && trimmed.startsWith('candidate:')) line = trimmed = ios.mid === '(null)' ? JSON.stringify({ candidate: trimmed, sdpMLineIndex: Number(ios.index) }) : `${ios.mid}:${ios.index}:${trimmed}`;
+      // Read as Android's IceCandidate.toString() is ("<mid>:<index>:candidate:…"). A nil mid ("(null)")
+      // keeps its index, which then says the m-section (audit of the change: both had been lost).
+      if (ios.index !== undefined && trimmed.startsWith('candidate:')) {
+        if (ios.mid === '(null)') {
+          emitCandidate(trimmed, { sdpMLineIndex: Number(ios.index) }, this.at(lineNo, 'text'), this.sink);
+          return;
+        }
+        line = trimmed = `${ios.mid}:${ios.index}:${trimmed}`;
+      }
     }
     if (trimmed.endsWith('RTCIceCandidate:') && (trimmed.length === 16 || /\s/.test(trimmed.charAt(trimmed.length - 17)))) {
       this.iosCandidate = { line: lineNo };
