@@ -20,6 +20,11 @@ const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
 
+/** Whether a description uses ICE or DTLS anywhere (an a=ice-ufrag or an a=fingerprint): a browser's, or one meant for one. */
+function iceOrDtls(d: SessionDescription): boolean {
+  return d.iceUfrag !== null || d.fingerprints.length > 0 || d.media.some((m) => m.ice.ufrag !== null || m.fingerprints.length > 0);
+}
+
 /** c=0.0.0.0 with a real port (not 0, not gathering's 9) and no ICE: RFC 2543's hold, nothing sent to it. */
 function addressHold(m: MediaDescription, d: SessionDescription): boolean {
   return m.port !== 0 && m.port !== 9 && (m.connection ?? d.connection)?.address === '0.0.0.0' && m.ice.ufrag === null && d.iceUfrag === null;
@@ -378,7 +383,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   }
   if (offer.iceLite && answer.iceLite) add(finding('ice-lite-both', 'both descriptions carry a=ice-lite'));
   // A direction written only at session level, read by no browser (audit against Chromium and Firefox: sdp-diff applied it and called their own answers invalid).
-  for (const [side, d] of [['offer', offer], ['answer', answer]] as const) {
+  // Two SIP legs: no ICE, no DTLS fingerprint on either side, so no browser in the call.
+  const sipLegs = !iceOrDtls(offer) && !iceOrDtls(answer);
+  // Not said between two SIP legs, whose reading of it is RFC 8866's (no browser in the call).
+  for (const [side, d] of sipLegs ? [] : ([['offer', offer], ['answer', answer]] as const)) {
     const inherit = d.media.filter((m) => m.directionSource === 'session' && m.direction !== 'sendrecv');
     if (inherit.length > 0) add(finding('session-direction-ignored', `the ${side}'s a=${inherit[0]!.direction} is at session level only, and ${inherit.length === 1 ? 'its m-line has' : `${inherit.length} m-lines have`} no direction of ${inherit.length === 1 ? 'its' : 'their'} own: RFC 8866 §6.7 applies it to them, but Chromium and Firefox ignore it and read sendrecv`));
   }
@@ -604,15 +612,20 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
 
     // Directions (RFC 3264 §6.1), as the browsers read them: a session-level one is not applied.
-    const od = browserDirection(o);
-    const ad = a === null ? null : browserDirection(a);
+    // Two SIP legs (no ICE, no DTLS fingerprint on either side: no browser in the call) read a
+    // session-level direction as RFC 8866 §6.7 says, every m-line without its own taking it (SIP
+    // audit: a phone's session-level sendonly answered sendrecv had read "sendrecv → sendrecv ✓").
+    const od = sipLegs ? o.direction : browserDirection(o);
+    const ad = a === null ? null : sipLegs ? a.direction : browserDirection(a);
     const allowed = ALLOWED[od];
     const validDirection = ad === null || !live || allowed.includes(ad);
     // An answer that sends to a sendonly offer: both browsers refuse it (measured: direction-
     // sendonly-to-sendonly, direction-sendrecv-to-sendonly; Chromium "Incompatible receive
     // direction", Firefox "Answer tried to set send when offer did not set recv"): said, as SIP.js's
     // forceSendRecv leaves it (answer-munging audit). The other cases are not measured.
-    if (!validDirection && od === 'sendonly' && (ad === 'sendrecv' || ad === 'sendonly')) add(diagnostic('invalid-direction', `offer sendonly answered ${ad}; allowed: ${allowed.join(', ')}: both browsers refuse the answer (setRemoteDescription: "Incompatible receive direction")`, { mid, index: o.index, browsers: BOTH_REJECT }));
+    const bySession = sipLegs && (o.directionSource === 'session' || (a !== null && a.directionSource === 'session'));
+    if (!validDirection && bySession) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')} (RFC 3264 §6.1, the session-level direction read as SIP peers read it: RFC 8866 §6.7)`);
+    else if (!validDirection && od === 'sendonly' && (ad === 'sendrecv' || ad === 'sendonly')) add(diagnostic('invalid-direction', `offer sendonly answered ${ad}; allowed: ${allowed.join(', ')}: both browsers refuse the answer (setRemoteDescription: "Incompatible receive direction")`, { mid, index: o.index, browsers: BOTH_REJECT }));
     else if (!validDirection) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')}`);
     const direction: DirectionNegotiation = {
       offer: od,

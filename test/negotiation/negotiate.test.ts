@@ -577,3 +577,16 @@ describe('crypto-mismatch (SDES-SRTP legs)', () => {
     expect(kinds([`1 AES_CM_128_HMAC_SHA1_80 ${key}`], [`7 AES_CM_128_HMAC_SHA1_80 ${key}`])).toEqual([expect.stringMatching(/^the answer's a=crypto tag 7 \(AES_CM_128_HMAC_SHA1_80\) is none of the offer's \(1 AES_CM_128_HMAC_SHA1_80\)/)]);
   });
 });
+
+describe('two SIP legs (no ICE, no DTLS on either side)', () => {
+  const sip = (session: string, setup = '') => parseSdp(`v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n${session}m=audio 4000 RTP/AVP 0\r\n${setup}`);
+  it('read a session-level direction as RFC 8866 §6.7 says (a phone\'s hold answered sendrecv is invalid-direction, SIP audit); a browser\'s description still reads it as browsers do', () => {
+    const n = negotiate(sip('a=sendonly\r\n'), sip(''));
+    expect([n.media[0]!.direction.offer, n.media[0]!.direction.answer, n.media[0]!.direction.valid]).toEqual(['sendonly', 'sendrecv', false]);
+    expect(n.diagnostics.map((d) => [d.kind, d.message])).toEqual([['invalid-direction', 'offer sendonly answered sendrecv; allowed: recvonly, inactive (RFC 3264 §6.1, the session-level direction read as SIP peers read it: RFC 8866 §6.7)']]);
+    // With ICE on one side (a browser in the call): the browsers' reading, and the warning that they ignore it.
+    const browser = negotiate(sip('a=sendonly\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\n'), sip(''));
+    expect(browser.media[0]!.direction.offer).toBe('sendrecv');
+    expect(browser.diagnostics.map((d) => d.kind)).toContain('session-direction-ignored');
+  });
+});
