@@ -174,7 +174,7 @@ function pickRound(found: readonly FoundDescription[], round: number | undefined
   const { rounds, pending, pendingPassed } = roundsOf(found);
   if (rounds.length === 0) return null;
   const r = roundAt(rounds, round ?? 1);
-  if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round counts from 1, or -1 and last for the last)${pending !== null ? `; the offer at ${placeOf(pending)} after the last round has no answer` : ''}`);
+  if (r === undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${where} has ${rounds.length} offer/answer round${rounds.length === 1 ? '' : 's'}: there is no round ${round} (--round (the round option) counts from 1, or from -1 for the last)${pending !== null ? `; the offer at ${placeOf(pending)} after the last round has no answer` : ''}`);
   const index = rounds.indexOf(r);
   const previous = index > 0 ? rounds[index - 1]! : null;
   return { pair: [r.offer, r.answer], index, count: rounds.length, replaced: r.replaced, superseded: r.superseded, pending, pendingPassed, previous: previous === null ? null : [previous.offer, previous.answer] };
@@ -333,8 +333,11 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
   }
   const picked = pickRound(all, round, name);
   if (picked) return result(all, picked, name, (pair) => guessedNotes(all, [pair[0], pair[1]]));
+  // Two descriptions and no round (untyped, no a=setup to guess by): the order given, as without
+  // options; the first round is that pair, and --diff compares them before → after (library audit:
+  // round 1 had refused what the default paired).
+  if (all.length === 2 && (options.round === undefined || options.round === 1 || options.round === -1)) return orient(all[0]!, all[1]!, [], diff);
   if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option)${diff ? ' and --diff of one file do' : ' does'} not apply`);
-  if (all.length === 2) return orient(all[0]!, all[1]!, []);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }
 

@@ -31,7 +31,7 @@ export type ChangeKind =
   | 'session-direction-changed'
   | 'codec-added'
   | 'codec-removed'
-  | 'payload-type-remapped'
+  | 'payload-type-reassigned'
   | 'codecs-reordered'
   | 'codec-parameters-changed'
   | 'ssrc-added'
@@ -333,7 +333,7 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     // The transport protocol (RFC 3264 §8.3: a new transport is a change of the stream): a T.38 switch
     // (udptl), SRTP turned on or off (RTP/AVP ↔ RTP/SAVP). Said whatever else changed (SIP audit: it had
     // come out only when nothing else did, as line-added and line-removed of the m= line).
-    if (b.protocol !== a.protocol) add('protocol-changed', here, b.protocol, a.protocol, `protocol ${b.protocol} → ${a.protocol}${/SAVP/.test(b.protocol) !== /SAVP/.test(a.protocol) ? `: SRTP turned ${/SAVP/.test(a.protocol) ? 'on' : 'off'}` : ''}${/udptl/i.test(a.protocol) !== /udptl/i.test(b.protocol) ? `: T.38 over UDPTL ${/udptl/i.test(a.protocol) ? 'from now' : 'no more'}` : ''} (RFC 3264 §8.3.2: a new transport for the stream)`);
+    if (b.protocol !== a.protocol) add('protocol-changed', here, b.protocol, a.protocol, `protocol ${b.protocol} → ${a.protocol}${/SAVP/.test(b.protocol) !== /SAVP/.test(a.protocol) ? `: SRTP turned ${/SAVP/.test(a.protocol) ? 'on' : 'off'}` : ''}${/udptl/i.test(a.protocol) !== /udptl/i.test(b.protocol) ? `: T.38 over UDPTL ${/udptl/i.test(a.protocol) ? 'from now' : 'no more'}` : ''} (RFC 3264 §8.3.1: a new transport for the stream)`);
     if (b.port !== 0 && a.port !== 0 && b.rtcpMux !== a.rtcpMux) add('rtcp-mux-changed', here, b.rtcpMux ? 'rtcp-mux' : null, a.rtcpMux ? 'rtcp-mux' : null, `a=rtcp-mux ${b.rtcpMux ? 'removed' : 'added'}`);
     // As the browsers read it, as negotiation mode does: a session-level direction they ignore is no change (sdp-diff audit).
     const db = browserDirection(b);
@@ -359,24 +359,27 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const added = setDiff(ca, cb);
     const leftBare = new Set(removed.filter((c) => unnamedA.has(pt(c))).map(pt));
     const named = new Set(added.filter((c) => unnamedB.has(pt(c))).map(pt));
-    for (const c of added) {
-      if (leftBare.has(pt(c))) continue;
-      add('codec-added', here, null, shown(afterCodecs, c), `codec added: ${shown(afterCodecs, c)}${named.has(pt(c)) ? ` (its a=rtpmap added: payload type ${pt(c)} was on the m= line with none)` : ''}`);
-    }
-    for (const c of removed) {
-      if (named.has(pt(c))) continue;
-      add('codec-removed', here, shown(beforeCodecs, c), null, `codec removed: ${shown(beforeCodecs, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
-    }
     // A dynamic payload type given to another codec (RFC 3264 §8.3.2: its mapping holds for the whole
-    // session; SIP audit: a re-INVITE's 101 telephone-event → G726-32 read as one added and one removed).
+    // session; SIP audit: a re-INVITE's 101 telephone-event → G726-32 read as one codec added and one
+    // removed): one change, said so, in their place.
     const removedAt = new Map(removed.map((c) => [pt(c), c]));
+    const reassigned = new Set<string>();
     for (const c of added) {
       const was = removedAt.get(pt(c));
       if (was === undefined || Number(pt(c)) < 96 || named.has(pt(c)) || leftBare.has(pt(c))) continue;
       const before_ = beforeCodecs.get(was)!;
       const after_ = afterCodecs.get(c)!;
       if (before_.name.toLowerCase() === after_.name.toLowerCase()) continue;
-      add('payload-type-remapped', here, shown(beforeCodecs, was), shown(afterCodecs, c), `payload type ${pt(c)} is ${after_.name} now, ${before_.name} before: a dynamic payload type keeps its codec for the whole session (RFC 3264 §8.3.2); a peer that kept the old mapping decodes it as the wrong codec`);
+      reassigned.add(pt(c));
+      add('payload-type-reassigned', here, shown(beforeCodecs, was), shown(afterCodecs, c), `payload type ${pt(c)} is ${after_.name} now, ${before_.name} before: a dynamic payload type keeps its codec for the whole session (RFC 3264 §8.3.2); a peer that kept the old mapping decodes it as the wrong codec`);
+    }
+    for (const c of added) {
+      if (leftBare.has(pt(c)) || reassigned.has(pt(c))) continue;
+      add('codec-added', here, null, shown(afterCodecs, c), `codec added: ${shown(afterCodecs, c)}${named.has(pt(c)) ? ` (its a=rtpmap added: payload type ${pt(c)} was on the m= line with none)` : ''}`);
+    }
+    for (const c of removed) {
+      if (named.has(pt(c)) || reassigned.has(pt(c))) continue;
+      add('codec-removed', here, shown(beforeCodecs, c), null, `codec removed: ${shown(beforeCodecs, c)}${leftBare.has(pt(c)) ? ` (its a=rtpmap removed, payload type ${pt(c)} left on the m= line with no codec)` : ''}`);
     }
     // The same codec at the same payload type with other a=fmtp parameters (munging audit: an
     // Opus given stereo=1 read "codec removed" and "codec added"): the parameters added and removed.

@@ -347,11 +347,12 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     // Said apart, as SIP peers read it (SIP audit: a phone's hold at session level went unsaid).
     expect(r.changes.filter((c) => c.kind === 'session-direction-changed').map((c) => c.message)).toEqual(["session-level direction (none: sendrecv) → recvonly; it applies to the m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's"]);
   });
-  it('--diff says a dynamic payload type given to another codec (RFC 3264 §8.3.2; SIP audit: one codec added and one removed, nothing more)', () => {
+  it('--diff says a dynamic payload type given to another codec, as one change (RFC 3264 §8.3.2; SIP audit: one codec added and one removed, nothing more)', () => {
     const sdp = (map: string) => parseSdp(`v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 ${map}\r\n`);
     const r = diffDescriptions(sdp('telephone-event/8000'), sdp('G726-32/8000'));
-    expect(r.changes.filter((c) => c.kind === 'payload-type-remapped').map((c) => c.message)).toEqual(['payload type 101 is G726-32 now, telephone-event before: a dynamic payload type keeps its codec for the whole session (RFC 3264 §8.3.2); a peer that kept the old mapping decodes it as the wrong codec']);
-    expect(diffDescriptions(sdp('telephone-event/8000'), sdp('telephone-event/48000')).changes.map((c) => c.kind)).not.toContain('payload-type-remapped');
+    expect(r.changes.filter((c) => c.kind !== 'version-not-increased').map((c) => c.kind)).toEqual(['payload-type-reassigned']);
+    expect(r.changes.filter((c) => c.kind === 'payload-type-reassigned').map((c) => c.message)).toEqual(['payload type 101 is G726-32 now, telephone-event before: a dynamic payload type keeps its codec for the whole session (RFC 3264 §8.3.2); a peer that kept the old mapping decodes it as the wrong codec']);
+    expect(diffDescriptions(sdp('telephone-event/8000'), sdp('telephone-event/48000')).changes.map((c) => c.kind)).not.toContain('payload-type-reassigned');
   });
   it('--diff of a pranswer and the answer after it (SIP\'s 183 then 200): no version rule, the replacement said (SIP audit: "a new offer must raise it")', async () => {
     const sdp = (dir: string) => `v=0\r\no=- 7 7 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\na=${dir}\r\n`;
@@ -364,7 +365,7 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const after = before.replace(/^(m=audio) 9 UDP\/TLS\/RTP\/SAVPF/m, '$1 4000 RTP/AVP').replace('t=0 0\r\n', 't=0 0\r\na=sendonly\r\n');
     const r = diffDescriptions(parseSdp(before), parseSdp(after));
     expect(r.changes.filter((c) => c.kind === 'protocol-changed' || c.kind === 'session-direction-changed').map((c) => c.message)).toEqual([
-      'protocol UDP/TLS/RTP/SAVPF → RTP/AVP: SRTP turned off (RFC 3264 §8.3.2: a new transport for the stream)',
+      'protocol UDP/TLS/RTP/SAVPF → RTP/AVP: SRTP turned off (RFC 3264 §8.3.1: a new transport for the stream)',
       "session-level direction (none: sendrecv) → sendonly: a hold, as SIP peers read it (RFC 3264 §8.4); it applies to the m-line without a direction of its own (RFC 8866 §6.7), though browsers read only the m-line's",
     ]);
   });

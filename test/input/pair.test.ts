@@ -136,6 +136,14 @@ describe('choosing what sdp-diff compares', () => {
     expect(q.notes[1]).toMatch(/^the offer after round 1, which no answer followed \(line 3, offer\) compared with the offer of round 1 \(line 1, offer\), both written by sender c1$/);
   });
 
+  it('two untyped descriptions: round 1 (or -1) pairs them as the default does, and diff compares them before → after (library audit: refused)', () => {
+    const sdp = (port: number) => `v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\n`;
+    const found = readDescriptions(`${sdp(4000)}\n${sdp(5000)}`);
+    for (const round of [1, -1]) expect(pairFromOne(found, 'paste', { round }).mode).toBe('negotiation');
+    expect(pairFromOne(found, 'paste', { diff: true }).mode).toBe('diff');
+    expect(() => pairFromOne(found, 'paste', { round: 2 })).toThrow(expect.objectContaining({ code: 'NO_OFFER_ANSWER' }) as Error);
+  });
+
   it('takes the offer then the answer from a frame log', () => {
     const p = pairFromOne(readDescriptions(sample('call.ndjson')), 'call.ndjson');
     expect([p.mode, p.first.type, p.second.type, p.first.source.line, p.second.source.line]).toEqual(['negotiation', 'offer', 'answer', 3, 4]);
