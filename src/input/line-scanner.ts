@@ -12,6 +12,7 @@ import { emitCandidate, emitDescription } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { PION_START, pionSignal } from './kvs.js';
+import { SourceLiteral } from './source-literal.js';
 import { scanText, statedType } from './text-scan.js';
 import { GLUED_SUMMARY } from '../sdp/line.js';
 import type { InputFormat, InputSink, SdpType } from './types.js';
@@ -181,7 +182,7 @@ export class LineScanner {
    */
   private memberType: { readonly type: SdpType; readonly line: number } | null = null;
   /** An SDP written as string literals over lines, being read: where it started, what stood before it, its pieces (still escaped). */
-  private literal: { readonly line: number; readonly first: string; readonly before: string; readonly pieces: string[]; units: number; done: boolean; capped: boolean; readonly continued?: boolean } | null = null;
+  private literal: SourceLiteral | null = null;
   /**
    * iOS's RTCIceCandidate as its description prints it (RTCIceCandidate.mm: "RTCIceCandidate:", then
    * its sdpMid, its sdpMLineIndex and its sdp, each on a line of its own), read so far: the line it
@@ -229,10 +230,16 @@ export class LineScanner {
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
     if (this.literal !== null) {
-      if (this.takeLiteralPiece(content)) return;
+      if (this.literal.take(content)) return;
       this.endLiteral();
     }
-    if ((content.includes('"v=0\\') || content.includes("'v=0\\")) && this.startLiteral(content, lineNo)) return;
+    const literal = content.includes('v=0\\') ? SourceLiteral.start(content, lineNo) : null;
+    if (literal !== null) {
+      this.flush();
+      this.literal = literal;
+      if (literal.done) this.endLiteral();
+      return;
+    }
     if (this.escapedHeld !== null && this.takeHeldEscaped(content.endsWith('\r') ? content.slice(0, -1) : content)) return;
     // An SDP copied from Chrome's console, its line breaks shown as "↵" on one line
     // (`sdp: "v=0↵o=- …↵"`, pasted so in threads: real-thread audit, NO_SDP_FOUND): its lines.
@@ -541,81 +548,6 @@ export class LineScanner {
   /** Whether an SDP written as string literals over lines is being read (the stream reader then gives the scanner every line). */
   get holdsLiteral(): boolean {
     return this.literal !== null;
-  }
-
-  /**
-   * An SDP written in source code as double-quoted string literals, one a line, joined by "+" (JS,
-   * Go, Java, C#) or side by side (C): `raw := "v=0\r\n" +`, then `"o=- 0 0 IN IP4 127.0.0.1\r\n" +`,
-   * …: the pieces joined are the SDP, read as one escaped string on the first line (SDPs-in-text
-   * audit: a description of v=0 alone, every other line lost without a word). Starts on a line
-   * whose last literal begins with v=0 and an escaped line break.
-   */
-  private startLiteral(content: string, lineNo: number): boolean {
-    // A string continued with a backslash at the line's end, inside the quotes (Rust's "…\r\n\", C's
-    // line splicing): the next lines go on with it, their leading blanks left out (hostile-input audit:
-    // the session part lost, "8000\r\n\" a clock rate).
-    const dq = content.lastIndexOf('"v=0\\');
-    if (dq >= 0 && (dq === 0 || content.charCodeAt(dq - 1) !== 92)) {
-      CONTINUED_START.lastIndex = dq;
-      const c = CONTINUED_START.exec(content);
-      if (c !== null) {
-        this.flush();
-        this.literal = { line: lineNo, first: content, before: content.slice(0, dq), pieces: [c[1]!], units: c[1]!.length, done: false, capped: false, continued: true };
-        return true;
-      }
-    }
-    // From the last "v=0\ not escaped itself (an unanchored search tried each, up to 4,096 units from each: a line of them was 15 times slower; hostile-input audit).
-    const quote = content.lastIndexOf('"v=0\\') >= content.lastIndexOf("'v=0\\") ? '"' : "'";
-    let at = content.lastIndexOf(`${quote}v=0\\`);
-    while (at > 0 && content.charCodeAt(at - 1) === 92) at = content.lastIndexOf(`${quote}v=0\\`, at - 1);
-    if (at < 0) return false;
-    LITERAL_START.lastIndex = at;
-    const m = LITERAL_START.exec(content);
-    if (m === null) return false;
-    this.flush();
-    const piece = pieceOf(m);
-    this.literal = { line: lineNo, first: content, before: content.slice(0, m.index), pieces: [piece], units: piece.length, done: m[3] !== undefined || m[4] !== undefined, capped: false };
-    if (this.literal.done) this.endLiteral();
-    return true;
-  }
-
-  /** One more piece of the literal (true), or a line that is none (false: the literal ends before it). */
-  private takeLiteralPiece(content: string): boolean {
-    const lit = this.literal!;
-    if (lit.done) return false;
-    if (lit.continued) {
-      const t = content.replace(/\r$/, '').trimStart();
-      // Rust's continuation skips blank lines too (the Reference's string continuation escapes).
-      if (t === '') return true;
-      let i = 0;
-      for (; i < t.length && t.charCodeAt(i) !== 34; i++) if (t.charCodeAt(i) === 92) i++;
-      const piece = i < t.length ? t.slice(0, i) : t.endsWith('\\') && !/(?:^|[^\\])(?:\\\\)+$/.test(t) ? t.slice(0, -1) : null;
-      if (piece === null) return false;
-      if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + piece.length > MAX_LITERAL_UNITS) {
-        lit.capped = true;
-        return false;
-      }
-      lit.pieces.push(piece);
-      lit.units += piece.length;
-      if (i < t.length) lit.done = true;
-      return true;
-    }
-    // A piece commented out (`//"a=…\r\n"`, `# "…"`): no piece, the literal goes on after it (new-user audit: pjproject's table lost its next m-sections).
-    if (COMMENTED_PIECE.test(content)) return true;
-    // Several pieces on one line ("s=-\r\n" + "t=0 0\r\n"): joined into one first (the rest had been lost).
-    const m = LITERAL_PIECE.exec(content.includes('"', content.indexOf('"') + 1) ? content.replace(ADJACENT_PIECES, '') : content);
-    // A piece that starts an SDP is the next one's (two quoted SDPs a line each: they had been merged).
-    if (m === null) return false;
-    const piece = pieceOf(m);
-    if (piece.startsWith('v=0\\')) return false;
-    if (lit.pieces.length >= MAX_LITERAL_PIECES || lit.units + piece.length > MAX_LITERAL_UNITS) {
-      lit.capped = true;
-      return false;
-    }
-    lit.pieces.push(piece);
-    lit.units += piece.length;
-    if (m[3] !== undefined || m[4] !== undefined) lit.done = true;
-    return true;
   }
 
   /** The literal read: its pieces joined, one escaped string on its first line, read as such a line is. */
@@ -990,33 +922,6 @@ function escapedBreakForm(content: string): BreakForm | null {
 }
 
 
-
-/**
- * A line whose last string literal starts an SDP (`"v=0\r\n"`, more lines in it or not), what may
- * join the next one after it (`+`, `.`, `\`, Python's `+ \`, nothing; a Python `% (…)` before it), a name the expression goes on with (`+
- * extraSdp;`), or what ends it (`;`, `,`, `)`, `]`, `}`), and a comment after it (`// 24-29`, a block comment:
- * Eclipse's Java formatter writes `" + //` on every line). Each blank run opens an optional part, so
- * a line of blanks that fails is read once per part, not once per way to split it (hostile-input
- * audit: quadratic on 100,000 blanks). Sticky: tried where the last such literal starts.
- */
-const LITERAL_START = /(?:"(v=0(?:\\r)?\\n(?:[^"\\]|\\.){0,4096})"|'(v=0(?:\\r)?\\n(?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64})(?:\([^"'\n]{0,200}?\))?)?(?:[ \t]*([;,)\]}]{1,4})[^"'\n\r]{0,300}?)?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/y;
-/** A line that is one more string literal of it, a "+" before or after it, and what ends the expression. */
-const LITERAL_PIECE = /^[ \t]*(?:\+[ \t]*)?[bBuU]?(?:"((?:[^"\\]|\\.){0,4096})"|'((?:[^'\\]|\\.){0,4096})')(?:[ \t]*%[ \t]*(?:\([^"\n]{0,200}?\)|[\w.]{1,64}))?(?:[ \t]*(?:\+|\.|\\)){0,2}(?:[ \t]*([A-Za-z_$][\w$.]{0,64})(?:\([^"'\n]{0,200}?\))?)?(?:[ \t]*([;,)\]}]{1,4})[^"'\n\r]{0,300}?)?(?:[ \t]*(?:\/\/|#)[^\n]{0,300}|[ \t]*\/\*[^\n]{0,300}?\*\/)?[ \t]*\r?$/;
-/** A literal piece's text as a double-quoted string holds it: a single-quoted one's `\'` unescaped and its `"` escaped. */
-function pieceOf(m: RegExpExecArray): string {
-  return m[1] ?? m[2]!.replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"');
-}
-
-/** A closing quote and the next piece's opening one on a line (`" + "`, `" "`), not escaped: joined away. */
-const ADJACENT_PIECES = /(?<!\\)"[ \t]{0,64}\+?[ \t]{0,64}"/g;
-
-/** A line whose string, from its "v=0\, is continued by a backslash at its end (inside the quotes). */
-const CONTINUED_START = /"(v=0(?:\\r)?\\n(?:[^"\\\r\n]|\\[^\r\n]){0,4096})\\\r?$/y;
-
-/** A commented-out line within a literal SDP: `//` or `#` before a quoted piece. */
-const COMMENTED_PIECE = /^[ \t]*(?:\/\/|#)[ \t]*(?:\+[ \t]*)?["']/;
-const MAX_LITERAL_PIECES = 4096;
-const MAX_LITERAL_UNITS = 256 * 1024;
 
 /** A line's escaped line break at its end (`\r`, `\r\n`, `\n` as written), a CR after it too, not after an escaped backslash. */
 const TRAILING_ESCAPE = /(?<!\\)(?:\\r\\n|\\r|\\n)\r?$/;
