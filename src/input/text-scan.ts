@@ -200,6 +200,13 @@ function sideAt(line: string, at: number, previousEnd: number, source: Source): 
  */
 const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)\|$/;
 const NICER_UNPLACED = /no such component for candidate $/;
+/**
+ * nICEr's dump of a component (nr_ice_component_dump_state): after "Remote component N in state S
+ * - dumping candidates", each of the peer's candidates as `…/ICE-STREAM(…)/CAND(<codeword>): candidate:…`.
+ * Only a remote candidate's label is its line; a local one's is `host(IP4:…)`, which holds no
+ * "candidate:" (bigbluebutton#9223's log: the peer's candidate had been this side's).
+ */
+const NICER_DUMPED = /\/CAND\([^()\s]{1,16}\): $/;
 
 /** The side the words in `line` before a candidate at `at` (after `floor`) give it (sideAt; the fast path's lazy half asks too). */
 export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote' | undefined {
@@ -220,6 +227,7 @@ export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote
   // peer's candidates had been the log's own agent's).
   const tostring = TOSTRING_PREFIX.exec(line.slice(Math.max(from, at - 40), at));
   const words = line.slice(from, tostring !== null ? at - tostring[0].length : at);
+  if (NICER_DUMPED.test(words)) return 'remote';
   return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) || NICER_UNPLACED.test(words) ? 'remote' : undefined;
 }
 

@@ -336,6 +336,17 @@ describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
     scanInput('ICE(PC:1 (id=2 url=http://x)): peer (PC:1 (id=2 url=http://x):default) no such component for candidate candidate:foundation 2 udp 2130706431 10.0.22.10 64477 typ host generation 0\n', a);
     expect(a.finish().sessions.map((s) => s.session)).toEqual(['no ufrag, remote side']);
   });
+  it('a candidate of its dump of a remote component (`…/CAND(MTTH): candidate:…`) is the remote one, in both readers (bigbluebutton#9223: the peer\'s had been this side\'s)', async () => {
+    const text = readFileSync(new URL('../fixtures/dumps/bigbluebutton-issue9223__firefox_nicer_log_private_remote.txt', import.meta.url), 'utf8');
+    const a = new CandidateAnalyzer();
+    scanInput(text, a);
+    expect(a.finish().sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
+    expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
+    // Only nICEr's own shape, a component's dump path before it: another log's "CAND(…): " places nothing.
+    const other = new CandidateAnalyzer();
+    scanInput('12:00:01 CAND(abcd): candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n', other);
+    expect(other.finish().sessions.map((s) => s.session)).toEqual(['no ufrag']);
+  });
 });
 
 describe('the end of gathering as native stacks log it (native-log audit of 2026-12-06: a false end-of-candidates-missing)', () => {
