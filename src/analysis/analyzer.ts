@@ -410,8 +410,18 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private evict(keep: SessionState): void {
     if (this.evicted === 0) this.inputFindings.push(at('sessions-evicted', `more than ${this.maxSessions} session${this.maxSessions === 1 ? '' : 's'} open at once: the least recently active are reported early`));
     const target = Math.max(1, Math.floor(this.maxSessions * 0.9));
-    const order = [...this.sessions.values()].filter((x) => x !== keep).sort((a, b) => a.lastSeq - b.lastSeq);
-    for (const old of order.slice(0, this.sessions.size - target)) {
+    const count = this.sessions.size - target;
+    // The `count` least recently active, oldest first. Their last activity (each session's is its
+    // own number) sorted as numbers finds the newest of them; only those are sorted as sessions
+    // (a sort of every open session at each eviction was 4% of `candidates --summary` on the bench's log).
+    const seqs = new Float64Array(this.sessions.size - 1);
+    let n = 0;
+    for (const x of this.sessions.values()) if (x !== keep) seqs[n++] = x.lastSeq;
+    const newest = seqs.sort()[count - 1]!;
+    const order: SessionState[] = [];
+    for (const x of this.sessions.values()) if (x !== keep && x.lastSeq <= newest) order.push(x);
+    order.sort((a, b) => a.lastSeq - b.lastSeq);
+    for (const old of order) {
       this.evicted++;
       this.close(old);
       this.sessions.delete(old.key);

@@ -188,6 +188,34 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(r.diagnostics.map((d) => d.kind)).toContain('sessions-evicted');
   });
 
+  it('evicts the least recently active first, in that order, whatever the limit (seeded: against a reference of the rule)', () => {
+    let seed = 20261207;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (const limit of [1, 2, 3, 10, 37]) {
+      const touches = Array.from({ length: 400 }, () => `U${rnd(3 * limit + 5)}`);
+      const closed: string[] = [];
+      analyze(touches.map((u, i) => `candidate:1 1 udp 2122260223 10.0.0.1 ${1024 + i} typ host ufrag ${u}`).join('\n'), { maxSessions: limit, onSession: (s) => closed.push(s.session) });
+      // The rule: past the limit, down to 90% of it (at least 1), the newest kept, oldest activity first; the rest at the end.
+      const open = new Map<string, number>();
+      const expected: string[] = [];
+      touches.forEach((u, seq) => {
+        const isNew = !open.has(u);
+        open.delete(u);
+        open.set(u, seq);
+        if (isNew && open.size > limit) {
+          const target = Math.max(1, Math.floor(limit * 0.9));
+          const order = [...open].filter(([k]) => k !== u).sort((a, b) => a[1] - b[1]).slice(0, open.size - target);
+          for (const [k] of order) {
+            expected.push(k);
+            open.delete(k);
+          }
+        }
+      });
+      expect(closed.slice(0, expected.length)).toEqual(expected);
+      expect(closed.length).toBe(expected.length + open.size);
+    }
+  });
+
   it('hands each session over whole, keeps it without its candidates, and still pairs the call (the end is not all made whole at once)', () => {
     const kept = analyze(CALL);
     const handed: { session: string; candidates: number }[] = [];
