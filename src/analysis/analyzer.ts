@@ -133,8 +133,13 @@ interface SessionState {
   readonly seen: IdSet;
   /** TCP candidates on port 9 seen with a mid: their mids by id (at most 1,024 ids), to tell each m-line's apart. */
   port9Mids?: Map<number, Set<string>>;
-  /** The rule findings said of this session's candidates ("kind message", at most 256): a resent line says only those not said yet. */
-  linted?: Set<string>;
+  /**
+   * The rule findings said of this session's candidates, their messages by kind (at most 256 in
+   * all): a resent line says only those not said yet. By kind, not as one "kind message" string:
+   * that string, made for each resent candidate, was a quarter of the analysis of a log that
+   * resends one candidate thousands of times (a fuzzer's finding).
+   */
+  linted?: { readonly byKind: Map<string, Set<string>>; size: number };
   /**
    * Candidates whose address libwebrtc's own log masked ("192.168.0.x": its "Gathered candidate:
    * Cand[…]"), by the id of that masked form: a whole copy of one after it (the app's own
@@ -597,7 +602,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (s.duplicates === 1) findingsOf(s).push(at('duplicate-candidate', `${f.type} ${f.address}:${f.port} (component ${f.component}) seen again`, key, line, f.file, f.sdpLine));
       // The same candidate resent differently ("tcptype  generation 0" after a line without it):
       // its own findings, those not already said in this session (candidates audit: folded, they were lost).
-      if (f.warnings.length > 0) for (const w of f.warnings) if (!s.linted?.has(`${w.kind} ${w.message}`)) this.lintOf(s, w, f, key, line);
+      if (f.warnings.length > 0) for (const w of f.warnings) if (s.linted?.byKind.get(w.kind)?.has(w.message) !== true) this.lintOf(s, w, f, key, line);
     } else {
       s.total++;
       this.distinct++;
@@ -636,8 +641,15 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private lintOf(s: SessionState, w: CandidateFacts['warnings'][number], f: CandidateFacts, key: string, line: number): void {
     // An ICE-lite agent's priorities order nothing (its peer checks in its own order: RFC 8445 §2.5), as parseSdp says (audit of the change: candidates still warned).
     if (s.lite && w.kind === 'type-preference-mismatch') return;
-    const said = (s.linted ??= new Set());
-    if (said.size < 256) said.add(`${w.kind} ${w.message}`);
+    const said = (s.linted ??= { byKind: new Map(), size: 0 });
+    if (said.size < 256) {
+      let messages = said.byKind.get(w.kind);
+      if (messages === undefined) said.byKind.set(w.kind, (messages = new Set()));
+      if (!messages.has(w.message)) {
+        messages.add(w.message);
+        said.size++;
+      }
+    }
     findingsOf(s).push({ ...w, line, mid: f.sdpMid, session: key, ...placeOf(f.file, f.sdpLine) });
   }
 

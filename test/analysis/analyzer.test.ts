@@ -188,6 +188,17 @@ describe('sessions without a ufrag, restarts, eviction', () => {
     expect(r.diagnostics.map((d) => d.kind)).toContain('sessions-evicted');
   });
 
+  it('a candidate resent with other fields says its own findings once, however often it is resent (each kind and message once a session)', () => {
+    const ok = 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA';
+    // The same candidate (its id has no priority) with a priority no browser writes, resent three times.
+    const odd = 'candidate:1 1 udp 659136 10.0.0.1 5000 typ host ufrag AAAA';
+    const r = analyze([ok, odd, odd, odd].join('\n'));
+    const said = r.sessions[0]!.diagnostics.filter((d) => d.kind !== 'duplicate-candidate' && d.line !== null);
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.map((d) => d.line)).toEqual(said.map(() => 2));
+    expect(new Set(said.map((d) => `${d.kind} ${d.message}`)).size).toBe(said.length);
+  });
+
   it('evicts the least recently active first, in that order, whatever the limit (seeded: against a reference of the rule)', () => {
     let seed = 20261207;
     const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
