@@ -27,6 +27,34 @@ export function prepareArgv(argv: readonly string[]): string[] {
   ];
 }
 
+/**
+ * argv with each file argument named "help" kept as a file: yargs takes a last positional "help"
+ * for --help (`sdp-diff offer.sdp help`, with a file of that name, printed the usage: README
+ * audit). Positionals only, from the `skip`+1st on (sdpscope's first is its command; `sdpscope
+ * help` stays help); an option's value is the option's, and an array option's values run to the
+ * next option, as yargs reads them.
+ */
+export function helpAsFile(argv: readonly string[], table: OptionTable, skip = 0): string[] {
+  const byName = new Map<string, Options>();
+  for (const [name, o] of Object.entries(table)) for (const n of [name, ...[o.alias ?? []].flat()]) byName.set(n, o);
+  let positionals = 0;
+  let values: 'none' | 'one' | 'many' = 'none';
+  return argv.map((a) => {
+    if (a.startsWith('-') && a !== STDIN_ARG && !/^-[0-9]/.test(a)) {
+      const names = a.startsWith('--') ? [a.slice(2)] : [...a.slice(1)];
+      const o = a.includes('=') ? undefined : byName.get(names[names.length - 1]!);
+      values = o === undefined || o.type === 'boolean' ? 'none' : o.array === true ? 'many' : 'one';
+      return a;
+    }
+    if (values !== 'none') {
+      if (values === 'one') values = 'none';
+      return a;
+    }
+    if (a.startsWith(LITERAL)) return a;
+    return ++positionals > skip && a === 'help' ? LITERAL + a : a;
+  });
+}
+
 /** An argument as the user wrote it: "-" is standard input. */
 export function fileArg(v: unknown): string {
   const s = String(v);

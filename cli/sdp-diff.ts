@@ -5,7 +5,7 @@
  */
 import { SdpscopeError } from '../src/errors.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, integer, parser, prepareArgv, valued, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, helpAsFile, integer, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, terminalIo } from './run.js';
 
@@ -38,7 +38,8 @@ const argv = prepareArgv(process.argv.slice(2));
 run('sdp-diff', async () => {
   checkOptions(argv, { ...COMMON_OPTIONS, ...OPTIONS }, 'sdp-diff');
   let code = 0;
-  await parser('sdp-diff', argv, PACKAGE_VERSION)
+  // A file named "help" is a file, not --help.
+  await parser('sdp-diff', helpAsFile(argv, { ...COMMON_OPTIONS, ...OPTIONS }), PACKAGE_VERSION)
     .usage('$0 OFFER ANSWER\n$0 CALL          (one file holding both: a frame log, a webrtc-internals dump)\n\n' + DESCRIPTION)
     .command(
       '$0 [files..]',

@@ -9,7 +9,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { MAX_ROOM_NAME, RELAY_DEFAULTS } from '../src/node/relay/options.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, integer, lastOf, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, helpAsFile, integer, lastOf, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, stdoutDrained, terminalIo } from './run.js';
 
@@ -112,8 +112,10 @@ run('sdpscope', async () => {
   // Before yargs, which would call an unknown command an "unexpected argument".
   if (command !== undefined && !(COMMANDS as string[]).includes(command)) throw new SdpscopeError('USAGE', `unknown command ${command}: the commands are ${COMMANDS.join(', ')} (see sdpscope --help)`);
   if (command !== undefined && (COMMANDS as string[]).includes(command)) checkOptions(argv, { ...COMMON_OPTIONS, ...OPTIONS[command as Command] }, `sdpscope ${command}`);
+  // The commands that read files: one named "help" is a file, not --help.
+  const args = command === 'parse' || command === 'candidates' || command === 'ice' ? helpAsFile(argv, { ...COMMON_OPTIONS, ...OPTIONS[command] }, 1) : argv;
   let code = 0;
-  const y: Argv = parser('sdpscope', argv, PACKAGE_VERSION)
+  const y: Argv = parser('sdpscope', args, PACKAGE_VERSION)
     .usage('$0 <command> [options]\n\nWebRTC debugging: SDPs, ICE candidates, a signaling relay, a NAT lab.')
     .command(
       'parse [file]',

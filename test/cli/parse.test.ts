@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommand, parseStream, parseText } from '../../cli/commands/parse.js';
 import { generate } from '../../scripts/fuzz/mutate.js';
@@ -321,6 +321,22 @@ describe('the built sdpscope binary', () => {
   const bin = resolve(__dirname, '../../dist/bin/sdpscope.js');
   const runBin = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8' });
   const dir = scratchDir('sdpscope-');
+
+  it('reads a file named "help" as a file in parse, candidates and ice, beside options and their values; `sdpscope help` and --help stay help (README audit)', () => {
+    const sub = join(dir, 'help-dir');
+    rmSync(sub, { recursive: true, force: true });
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'help'), readFileSync(resolve(__dirname, '../../samples/candidates.json')));
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: sub, env: { ...process.env, NO_COLOR: '1' } });
+    expect(run(['parse', 'help']).stdout).toContain('Trickled candidates: 4');
+    expect(run(['candidates', '--summary', 'help']).stdout).toMatch(/\d+ candidate lines? /);
+    // An option's value is its own ("help" as --pc's value), the file after it still a file.
+    expect(run(['ice', '--pc', 'help', 'nope.json']).stderr).toContain('nope.json: no such file [FILE_NOT_FOUND]');
+    expect(run(['ice', 'help']).stderr).not.toContain('Usage');
+    expect(run(['help']).stdout).toContain('sdpscope <command> [options]');
+    expect(run(['help', 'parse']).stdout).toContain('sdpscope parse [file]');
+    expect(run(['parse', '--help']).stdout).toContain('sdpscope parse [file]');
+  });
 
   it('shows the control characters of a hostile input as escapes, never acts on them (a terminal retitled, cleared, a line written over); its own colours stay', () => {
     const sdp = ['v=0\x1b[31mRED', 'o=- 1 2 IN IP4 127.0.0.1', 's=-\x1b[2J', 't=0 0', 'a=group:BUNDLE 0\x1b[8m', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0\x1b]0;pwned\x07\u009b2J\u202e\x7f', 'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r ufrag a', ''].join('\r\n');

@@ -224,6 +224,19 @@ describe('the built sdp-diff binary', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Examples:');
   });
+  it('reads a file named "help" as a file, in any place (yargs took a last "help" for --help: README audit)', () => {
+    const help = join(dir, 'help');
+    writeFileSync(help, sample('answer.json'));
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    for (const args of [[join(ROOT, 'samples/offer.json'), 'help'], ['--color=false', join(ROOT, 'samples/offer.json'), 'help']]) {
+      const r = run(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('answer help:5');
+    }
+    // Absent, it is a missing file; --help stays help.
+    expect(spawnSync(process.execPath, [bin, 'samples/offer.json', 'help'], { encoding: 'utf8', cwd: ROOT }).stderr).toContain('[FILE_NOT_FOUND]');
+    expect(run(['--help']).stdout).toContain('Examples:');
+  });
   it.each([
     [['nope.json', 'samples/answer.json'], 'FILE_NOT_FOUND'],
     // No file, and an empty pipe: standard input is read, and it is empty (at a terminal: USAGE; test/cli/shell.test.ts).
