@@ -7,6 +7,9 @@ import { clip, table, type Style } from './style.js';
 import { pushAll } from '../../src/arrays.js';
 import { groupMids } from './parse.js';
 
+/** The codec table's last column, rtcp-fb or why a codec was not negotiated: cut far later than other cells (it moves no column), still bounded. */
+const REASON_CELL = 512;
+
 function where(f: DescriptionPair['first'], name: string): string {
   const bits = [`${name}:${f.source.line}`];
   if (f.source.peerConnection) bits.push(`pc ${f.source.peerConnection}`);
@@ -82,7 +85,7 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   for (const c of m.codecs.answerOnly) rows.push([s.red('!'), codecName(c), '-', String(c.payloadType), keyFirst(c.fmtp), '', s.red(c.reason)]);
   if (rows.length > 0) {
     out.push('  codecs');
-    pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (✓ ! answer, ✗ offer)', 'rtx', 'rtcp-fb / reason'], rows, s).split('\n').map((l) => '    ' + l));
+    pushAll(out, table(['', 'codec', 'offer PT', 'answer PT', 'fmtp (✓ ! answer, ✗ offer)', 'rtx', 'rtcp-fb / reason'], rows, s, REASON_CELL).split('\n').map((l) => '    ' + l));
   }
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {

@@ -102,11 +102,11 @@ const ANSI = /\x1b\[[0-9;]*m/g;
  * its width is measured as written: oneLine, `color` as the style's), cut to MAX_CELL visible
  * characters with an ellipsis (a field of a hostile line may be a megabyte).
  */
-export function fitCell(raw: string, color: boolean): string {
+export function fitCell(raw: string, color: boolean, max = MAX_CELL): string {
   const cell = oneLine(raw, color);
-  if (cell.length <= MAX_CELL) return cell;
+  if (cell.length <= max) return cell;
   const plain = cell.indexOf('\x1b') < 0 ? cell : cell.replace(ANSI, '');
-  return plain.length <= MAX_CELL ? cell : clip(plain, MAX_CELL);
+  return plain.length <= max ? cell : clip(plain, max);
 }
 
 /** Text cut to `max` UTF-16 units, the last an ellipsis, never between the two halves of a character. */
@@ -131,10 +131,12 @@ export function tableLine(cells: readonly string[], widths: readonly number[]): 
 /**
  * A left-aligned table: header row, then rows; columns as wide as their widest cell (cells cut at
  * MAX_CELL). A table too long to hold is written by widths first (widenTo), then lines (tableLine).
+ * `lastMax`: where the last column's cells are cut, which moves no column after them (sdp-diff's
+ * reason a codec was dropped, cut at 64, had lost its point: README audit).
  */
-export function table(header: string[], rows: string[][], s: Style): string {
+export function table(header: string[], rows: string[][], s: Style, lastMax = MAX_CELL): string {
   const color = s.level > 0;
-  const cut = rows.map((r) => r.map((c) => fitCell(c, color)));
+  const cut = rows.map((r) => r.map((c, i) => fitCell(c, color, i === r.length - 1 ? lastMax : MAX_CELL)));
   const widths = header.map(visibleLength);
   for (const r of cut) widenTo(widths, r);
   return [s.bold(tableLine(header, widths)), ...cut.map((r) => tableLine(r, widths))].join('\n');

@@ -42,6 +42,19 @@ describe('the codec table', () => {
     expect(out).toMatch(/✗ {2}red\/48000\/2 +63 +- .*red\/48000\/2 not in answer/);
   });
 
+  it('gives the reason a codec was not negotiated whole, however long (it was cut at 64 characters: README audit)', () => {
+    const answer = (JSON.parse(sample('answer.json')) as { answer: { sdp: string } }).answer.sdp
+      .split('\r\n')
+      .filter((l) => !/^a=(rtpmap|fmtp|rtcp-fb):102 /.test(l))
+      .map((l) => (l.startsWith('m=video') ? l.split(' ').filter((p) => p !== '102').join(' ') : l))
+      .join('\r\n');
+    let out = '';
+    diffTexts([sample('offer.json'), answer], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    const row = out.split('\n').find((l) => /✗ {2}H264\/90000 +102 /.test(l))!;
+    expect(row).toMatch(/H264 Baseline packetization-mode=1 not in answer \(answer has H264 Baseline packetization-mode=0, .*, H264 High packetization-mode=1\)$/);
+    expect(out).toMatch(/rtx for H264 Baseline packetization-mode=1 \(apt=102\), which was not negotiated/);
+  });
+
   it('leaves out an empty fmtp parameter when it puts the key ones first (SFU audit: Jitsi\'s "a=fmtp:107 ;level-asymmetry-allowed=1" read ";;")', () => {
     const sdp = (fmtp: string, setup: string) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 107\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:${setup}\r\na=rtcp-mux\r\na=sendrecv\r\na=rtpmap:107 H264/90000\r\na=fmtp:107 ${fmtp}\r\n`;
     let out = '';
