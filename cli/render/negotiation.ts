@@ -64,16 +64,18 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const tag = m.bundle.offerTag ? ' · BUNDLE tag' : m.bundle.inOffer ? ' · in BUNDLE' : '';
   out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
   const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? 'sends' : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
-  out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'} ${ok(m.direction.valid, s)}${flow}`);
+  // No answer m-line: nothing of the answer to hold against the offer, so no ✓ (README audit); an offer's own fault still ✗.
+  const mark = (valid: boolean) => (m.status === 'missing' && valid ? '' : ` ${ok(valid, s)}`);
+  out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'}${mark(m.direction.valid)}${flow}`);
   if (m.dtls.offerSetup !== null || m.dtls.answerSetup !== null || m.dtls.offerFingerprints.length > 0) {
     const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}` : '';
-    out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'} ${ok(m.dtls.valid, s)}${roles} · fingerprint ${m.dtls.offerFingerprints.map(inherited).join(',') || s.red('none')} / ${m.dtls.answerFingerprints.map(inherited).join(',') || (m.status === 'rejected' ? '-' : s.red('none'))}`);
+    out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'}${mark(m.dtls.valid)}${roles} · fingerprint ${m.dtls.offerFingerprints.map(inherited).join(',') || s.red('none')} / ${m.dtls.answerFingerprints.map(inherited).join(',') || (m.status === 'rejected' || m.status === 'missing' ? '-' : s.red('none'))}`);
   }
   const a = m.ice.answer;
   // A bundled answer m-line other than the tag needs no credentials of its own: the tag's are used.
   const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.inAnswer && !m.bundle.answerTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
-  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''} ${ok(iceOk, s)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
+  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''}${mark(iceOk)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
   // Each side's max-message-size is what it receives: the other sends at most that (RFC 8841 §6; data channel audit: which way each number limits went unsaid, and 0 read as nothing).
   if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${messageSize(m.sctp.offerMaxMessageSize)} / ${messageSize(m.sctp.answerMaxMessageSize)} (the largest message each side receives: the other sends at most that)`);
 

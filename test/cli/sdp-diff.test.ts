@@ -55,6 +55,19 @@ describe('the codec table', () => {
     expect(out).toMatch(/rtx for H264 Baseline packetization-mode=1 \(apt=102\), which was not negotiated/);
   });
 
+  it('gives no ✓ to an m-line the answer left out, and no "none" for its fingerprint (README audit: "sendonly → - ✓")', () => {
+    const pair = 'test/fixtures/pairs/arcas_loadtest_chrome_offer_mediasoup_answer_one_mline';
+    let out = '';
+    diffTexts([readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8'), readFileSync(join(ROOT, `${pair}.answer.sdp`), 'utf8')], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    const block = out.slice(out.indexOf('m-line 0'), out.indexOf('m-line 1'));
+    expect(block).toContain('no answer m-line');
+    expect(block).toMatch(/direction {2}sendonly → -\n/);
+    expect(block).toMatch(/DTLS {7}setup actpass → - · fingerprint sha-256 \/ -\n/);
+    expect(block).toMatch(/ICE {8}ufrag feJm \/ - · rtcp-mux yes \/ -\n/);
+    // The answered m-line keeps its marks.
+    expect(out.slice(out.indexOf('m-line 1'))).toMatch(/DTLS {7}setup actpass → active ✓/);
+  });
+
   it('leaves out an empty fmtp parameter when it puts the key ones first (SFU audit: Jitsi\'s "a=fmtp:107 ;level-asymmetry-allowed=1" read ";;")', () => {
     const sdp = (fmtp: string, setup: string) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 107\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:${setup}\r\na=rtcp-mux\r\na=sendrecv\r\na=rtpmap:107 H264/90000\r\na=fmtp:107 ${fmtp}\r\n`;
     let out = '';
