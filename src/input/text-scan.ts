@@ -194,19 +194,21 @@ function sideAt(line: string, at: number, previousEnd: number, source: Source): 
  * Firefox's nICEr names a pair `<local label>|<remote label>`, its local candidates by
  * `host(IP4:…)`, `srflx(IP4:…|server)`, `turn-relay(…)`, a remote one by the line it was given
  * (nr_ice_peer_candidate_from_attribute keeps it as the label): `…(host(IP4:192.168.1.101:42705/UDP)|candidate:…)`
- * in CAND-PAIR and STUN-CLIENT lines; "no such component for candidate candidate:…" is a remote
- * one it could not place (native-log audit: the peer's candidates were the log's own agent's,
- * its no-srflx advice told to the Firefox user).
+ * in CAND-PAIR and STUN-CLIENT lines (native-log audit: the peer's candidates were the log's own
+ * agent's, its no-srflx advice told to the Firefox user).
  */
 const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)\|$/;
-const NICER_UNPLACED = /no such component for candidate $/;
 /**
- * nICEr's dump of a component (nr_ice_component_dump_state): after "Remote component N in state S
- * - dumping candidates", each of the peer's candidates as `…/ICE-STREAM(…)/CAND(<codeword>): candidate:…`.
- * Only a remote candidate's label is its line; a local one's is `host(IP4:…)`, which holds no
- * "candidate:" (bigbluebutton#9223's log: the peer's candidate had been this side's).
+ * …and the lines where nICEr names a remote candidate by its line: "no such component for
+ * candidate candidate:…" (one it could not place), "peer (…) parsing trickle ICE candidate
+ * candidate:…" (nr_ice_peer_ctx_parse_trickle_candidate), "ICE-PEER(…)/CAND(MTTH): Pairing with
+ * peer candidate candidate:…" (nr_ice_component_pair_candidate), and its dump of a remote component
+ * (nr_ice_component_dump_state: after "Remote component N in state S - dumping candidates", each
+ * candidate as `ICE(…)/ICE-STREAM(…)/CAND(MTTH): candidate:…`). A local candidate's label is
+ * `host(IP4:…)`, never a "candidate:" line (bigbluebutton#9223's log: the peer's candidate had
+ * been this side's; audit of the change: so had those of the trickle and pairing lines).
  */
-const NICER_DUMPED = /\/CAND\([^()\s]{1,16}\): $/;
+const NICER_REMOTE = /(?:no such component for candidate |parsing trickle ICE candidate |\)\/CAND\([^()\s]{1,16}\): (?:Pairing with peer candidate )?)$/;
 
 /** The side the words in `line` before a candidate at `at` (after `floor`) give it (sideAt; the fast path's lazy half asks too). */
 export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote' | undefined {
@@ -227,8 +229,8 @@ export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote
   // peer's candidates had been the log's own agent's).
   const tostring = TOSTRING_PREFIX.exec(line.slice(Math.max(from, at - 40), at));
   const words = line.slice(from, tostring !== null ? at - tostring[0].length : at);
-  if (NICER_DUMPED.test(words)) return 'remote';
-  return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) || NICER_UNPLACED.test(words) ? 'remote' : undefined;
+  if (NICER_REMOTE.test(words)) return 'remote';
+  return LOCAL_WORDS.test(words) ? 'local' : REMOTE_WORDS.test(words) ? 'remote' : undefined;
 }
 
 /** The fields webrtc-internals writes before a candidate line in its text: "sdpMid: 0, sdpMLineIndex: 0, candidate: ". */

@@ -343,9 +343,25 @@ describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
     expect(a.finish().sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
     expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
     // Only nICEr's own shape, a component's dump path before it: another log's "CAND(…): " places nothing.
-    const other = new CandidateAnalyzer();
-    scanInput('12:00:01 CAND(abcd): candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n', other);
-    expect(other.finish().sessions.map((s) => s.session)).toEqual(['no ufrag']);
+    for (const line of ['12:00:01 CAND(abcd): candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', 'local candidate /CAND(x): candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host']) {
+      const other = new CandidateAnalyzer();
+      scanInput(line + '\n', other);
+      expect(other.finish().sessions.map((s) => s.session)).toEqual(['no ufrag']);
+    }
+  });
+  it('its debug lines that name the peer\'s candidate by its line (parsing a trickled one, pairing with one) are the remote side: one session, no pair of a candidate with itself', async () => {
+    const text = [
+      '(ice/DEBUG) ICE(PC:1 (id=2 url=http://x)): peer (PC:1 (id=2 url=http://x):default) parsing trickle ICE candidate candidate:0 1 UDP 2122252543 10.1.1.1 40000 typ host',
+      '(ice/DEBUG) ICE-PEER(PC:1 (id=2 url=http://x):default)/CAND(MTTH): Pairing with peer candidate candidate:0 1 UDP 2122252543 10.1.1.1 40000 typ host',
+      '(ice/INFO) ICE(PC:1 (id=2 url=http://x))/ICE-STREAM(PC:1 transport-id=transport_0 - a:b)/CAND(MTTH): candidate:0 1 UDP 2122252543 10.1.1.1 40000 typ host',
+      '',
+    ].join('\n');
+    const a = new CandidateAnalyzer();
+    scanInput(text, a);
+    const r = a.finish();
+    expect(r.sessions.map((s) => [s.session, s.counts.total, s.duplicates])).toEqual([['no ufrag, remote side', 1, 2]]);
+    expect(r.calls).toEqual([]);
+    expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
   });
 });
 
