@@ -142,6 +142,36 @@ function numberEnd(s: string, i: number, to: number): number {
   return i;
 }
 
+/**
+ * Whether JSON text nests arrays and objects deeper than `max` anywhere (strings skipped, their
+ * escaped quotes too). One pass, strings crossed by indexOf. For a reader that parses a whole
+ * document: V8's JSON.parse takes 70 to 85 bytes a character for deep nesting (10 MB of "[" made
+ * `sdpscope ice` use 835 MB before saying it is no dump), where no real document nests past ten.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth--;
+    } else if (c === 34 /* " */) {
+      // The closing quote: the next one not escaped (after an even run of backslashes).
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        if (q < 0) return false;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+    }
+  }
+  return false;
+}
+
 /** What {@link JsonParser.parse} gives for a text that is not JSON. */
 export const NOT_JSON: unique symbol = Symbol('sdpscope.notJson');
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readStatsDump } from '../../src/ice/dump.js';
-import { isJson, JsonParser, NOT_JSON } from '../../src/input/json-check.js';
+import { isJson, JsonParser, nestsDeeperThan, NOT_JSON } from '../../src/input/json-check.js';
 import { readInput } from '../../src/input/read.js';
 import { Rng } from '../../scripts/fuzz/mutate.js';
 import { CORPUS, SAMPLES } from '../support/corpus.js';
@@ -110,6 +110,38 @@ describe('isJson says what JSON.parse says', () => {
     expect(isJson('"abc"', 0, 4)).toBe(false);
     expect(isJson('truex', 0, 4)).toBe(true);
     expect(isJson('tru', 0, 3)).toBe(false);
+  });
+});
+
+/** The deepest nesting of a JSON value, from the parsed value (the reference for nestsDeeperThan). */
+const depthOf = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v as object).map(depthOf)) : 0);
+
+describe('nestsDeeperThan (ice refuses a document nested past any dump before JSON.parse: 10 MB of "[" took 835 MB)', () => {
+  it('says what the parsed value\'s depth says, on every JSON file of the corpus, samples and dumps, and no dump nests past ten', () => {
+    let checked = 0;
+    for (const { name, text } of jsonishFiles()) {
+      if (!parses(text)) continue;
+      const depth = depthOf(JSON.parse(text));
+      expect([name, depth <= 10]).toEqual([name, true]);
+      expect([name, nestsDeeperThan(text, depth)]).toEqual([name, false]);
+      if (depth > 0) expect([name, nestsDeeperThan(text, depth - 1)]).toEqual([name, true]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+  it('skips strings, their escaped quotes and backslashes too', () => {
+    expect(nestsDeeperThan('{"a":"[[[[{{{{"}', 1)).toBe(false);
+    // ["\\"]: a string of one backslash; ["\\\"[[[", [1]]: a backslash, a quote and brackets in a string, then a second level; ["\"[[[", 1]: a quote and brackets in a string.
+    expect(nestsDeeperThan('["\\\\"]', 1)).toBe(false);
+    expect(nestsDeeperThan('["\\\\\\"[[[", [1]]', 1)).toBe(true);
+    expect(nestsDeeperThan('["\\"[[[", 1]', 1)).toBe(false);
+    expect(nestsDeeperThan('[' + '"unterminated', 1)).toBe(false);
+  });
+  it('readStatsDump refuses a deep document past 1 MiB with what it is, and still reads a large real dump', () => {
+    expect(() => readStatsDump('['.repeat(600_000) + ']'.repeat(600_000))).toThrow(/nests arrays or objects more than 64 deep, which no dump does/);
+    const real = JSON.parse(readFileSync(join(SAMPLES, 'webrtc-internals-dump.json'), 'utf8')) as Record<string, unknown>;
+    const large = JSON.stringify({ ...real, padding: 'x'.repeat(1_200_000) });
+    expect(readStatsDump(large).peerConnections.length).toBeGreaterThan(0);
   });
 });
 
