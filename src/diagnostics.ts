@@ -608,7 +608,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'invalid-json': {
     domain: 'input',
     title: 'Truncated or invalid JSON',
-    description: 'A line or document that starts like JSON but does not parse (truncated, or cut by a log line limit). Candidates and SDPs in its text are still looked for.',
+    description: 'A line or document that starts like JSON but does not parse (truncated, or cut by a log line limit), or one over 1 MiB nested more than 256 deep, which no input is and which JSON.parse would take gigabytes for. Candidates and SDPs in its text are still looked for.',
     action: 'Raise the logger\'s line limit, or log frames as NDJSON one per line.',
     reference: 'RFC 8259',
   },

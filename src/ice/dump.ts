@@ -11,7 +11,7 @@
  */
 import { listSome } from '../arrays.js';
 import { describe, requireOptions, SdpscopeError } from '../errors.js';
-import { JsonParser, nestsDeeperThan, NOT_JSON } from '../input/json-check.js';
+import { JsonParser, MAX_JSON_DEPTH, NOT_JSON, tooDeepToParse } from '../input/json-check.js';
 
 /** `getstats`: getStats() results saved as JSON (peerConnectionFromStats reads live ones). */
 export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc' | 'getstats';
@@ -120,9 +120,6 @@ function decodeValue(v: unknown): unknown {
   return v;
 }
 
-/** Deeper than any dump nests (webrtc-internals' and Firefox's reports: under ten). */
-const MAX_DUMP_DEPTH = 64;
-
 /** The JSON parser of the dump being read (set by readStatsDump, which runs to its end in one call): a dump of bad values or lines costs a check each, not an exception each. */
 let json = new JsonParser();
 
@@ -136,8 +133,8 @@ export function readStatsDump(text: string): StatsDump {
   if (start === '') throw new SdpscopeError('EMPTY_INPUT', 'the dump is empty');
   // No dump nests deeper than ten: a deeper text is refused before JSON.parse, whose memory grows
   // fastest with nesting (hostile-input audit: 10 MB of "[" took 835 MB). Small texts parse anyway.
-  if (text.length > 1 << 20 && (start.startsWith('[') || start.startsWith('{') || start.startsWith('RTCStatsDump')) && nestsDeeperThan(text, MAX_DUMP_DEPTH)) {
-    return fail(`not a stats dump: its JSON nests arrays or objects more than ${MAX_DUMP_DEPTH} deep, which no dump does`);
+  if ((start.startsWith('[') || start.startsWith('{') || start.startsWith('RTCStatsDump')) && tooDeepToParse(text)) {
+    return fail(`not a stats dump: its JSON nests arrays or objects more than ${MAX_JSON_DEPTH} deep, which no dump does`);
   }
   if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
   if (start.startsWith('[')) {

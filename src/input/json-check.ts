@@ -172,6 +172,17 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/** Deeper than any input sdpscope reads nests (a stats dump under ten, a frame a few levels). */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Whether a text is not to be given to JSON.parse: over 1 MiB and nested deeper than
+ * {@link MAX_JSON_DEPTH} (below 1 MiB its memory is bounded anyway: 1 MiB of "[" takes about 85
+ * MB). Such a text is read as not JSON (its lines then scanned as text): 40 MB of "[" had taken
+ * 2 GB in every reader, and past about 80 MB would have run V8's heap out (hostile-input audit).
+ */
+export const tooDeepToParse = (text: string): boolean => text.length > 1 << 20 && nestsDeeperThan(text, MAX_JSON_DEPTH);
+
 /** What {@link JsonParser.parse} gives for a text that is not JSON. */
 export const NOT_JSON: unique symbol = Symbol('sdpscope.notJson');
 
@@ -190,6 +201,7 @@ export class JsonParser {
   /** The value of `text`, or NOT_JSON. */
   parse(text: string): unknown {
     if (this.failures >= FAILURES_BEFORE_CHECK && !isJson(text)) return NOT_JSON;
+    if (tooDeepToParse(text)) return NOT_JSON;
     try {
       return withoutStack(() => JSON.parse(text) as unknown);
     } catch {

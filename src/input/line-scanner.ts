@@ -9,7 +9,7 @@ import { listSome, pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { emitCandidate, emitDescription } from './found.js';
-import { JsonParser, NOT_JSON } from './json-check.js';
+import { JsonParser, MAX_JSON_DEPTH, NOT_JSON, tooDeepToParse } from './json-check.js';
 import { walkJson } from './json-walk.js';
 import { PION_START, pionSignal } from './kvs.js';
 import { SourceLiteral } from './source-literal.js';
@@ -824,7 +824,8 @@ export class LineScanner {
         walkJson(value, this.at(lineNo, 'json'), this.sink);
         return;
       }
-      this.sink.problem(diagnostic('invalid-json', `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
+      const deep = tooDeepToParse(trimmed);
+      this.sink.problem(diagnostic('invalid-json', deep ? `line ${lineNo} is JSON nested more than ${MAX_JSON_DEPTH} deep, deeper than any input: read as text` : `line ${lineNo} starts like JSON but does not parse`, atLine(lineNo, null, null, this.base.file)));
     }
     // pion's base64 of a description (`signal.Encode(offer)`), alone or after words: decoded and read.
     if (line.includes(PION_START)) {

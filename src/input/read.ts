@@ -10,6 +10,7 @@ import { requireObject, requireOptions, requireText, withoutStack } from '../err
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
+import { tooDeepToParse } from './json-check.js';
 import { mayOpenObject, ObjectBlock } from './object-block.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
 
@@ -78,7 +79,8 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     let doc: unknown;
     let ok = true;
     try {
-      doc = withoutStack(() => JSON.parse(body));
+      if (tooDeepToParse(body)) ok = false;
+      else doc = withoutStack(() => JSON.parse(body));
     } catch {
       ok = false;
     }
@@ -96,6 +98,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     if (values !== null) {
       const docs: { value: unknown; line: number }[] = [];
       for (const v of values) {
+        if (tooDeepToParse(v.text)) break;
         try {
           docs.push({ value: withoutStack(() => JSON.parse(v.text)) as unknown, line: v.line });
         } catch {

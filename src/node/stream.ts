@@ -9,6 +9,7 @@ import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { fileError } from './files.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
+import { tooDeepToParse } from '../input/json-check.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import { mayOpenObjectBytes, ObjectBlock } from '../input/object-block.js';
 import type { InputSink } from '../input/types.js';
@@ -45,6 +46,8 @@ function opensDocument(first: Buffer): boolean {
   // "[INFO] start", Chrome's "[1:2:1124/060945.123:INFO:…]": a log prefix, not a document (audit:
   // such a first line made the whole log one document, read whole: no streaming, 816 MB).
   if (!opensLikeJson(text)) return false;
+  // Nested past any input: not parsed here (read as a document, whose reader reads it as text).
+  if (tooDeepToParse(text)) return true;
   try {
     JSON.parse(text);
     return false;

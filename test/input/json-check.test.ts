@@ -12,6 +12,7 @@ import { isJson, JsonParser, nestsDeeperThan, NOT_JSON } from '../../src/input/j
 import { readInput } from '../../src/input/read.js';
 import { Rng } from '../../scripts/fuzz/mutate.js';
 import { CORPUS, SAMPLES } from '../support/corpus.js';
+import { streamed } from '../support/streamed.js';
 
 const DUMPS = fileURLToPath(new URL('../fixtures/dumps', import.meta.url));
 
@@ -137,8 +138,18 @@ describe('nestsDeeperThan (ice refuses a document nested past any dump before JS
     expect(nestsDeeperThan('["\\"[[[", 1]', 1)).toBe(false);
     expect(nestsDeeperThan('[' + '"unterminated', 1)).toBe(false);
   });
+  it('the readers read a deep document past 1 MiB as text, with what it is, in both readers, and still find what follows it', async () => {
+    const deep = '['.repeat(600_000) + ']'.repeat(600_000);
+    const text = `${deep}\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag abcd\n`;
+    for (const r of [readInput(text), await streamed(text)]) {
+      expect(r.candidates.map((c) => c.candidate?.address)).toEqual(['10.0.0.1']);
+      expect(r.problems.map((p) => p.message)).toEqual(['line 1 is JSON nested more than 256 deep, deeper than any input: read as text']);
+    }
+    // Under 1 MiB, it is JSON.parse's, as any text.
+    expect(readInput('['.repeat(300) + ']'.repeat(300)).problems).toEqual([]);
+  });
   it('readStatsDump refuses a deep document past 1 MiB with what it is, and still reads a large real dump', () => {
-    expect(() => readStatsDump('['.repeat(600_000) + ']'.repeat(600_000))).toThrow(/nests arrays or objects more than 64 deep, which no dump does/);
+    expect(() => readStatsDump('['.repeat(600_000) + ']'.repeat(600_000))).toThrow(/nests arrays or objects more than 256 deep, which no dump does/);
     const real = JSON.parse(readFileSync(join(SAMPLES, 'webrtc-internals-dump.json'), 'utf8')) as Record<string, unknown>;
     const large = JSON.stringify({ ...real, padding: 'x'.repeat(1_200_000) });
     expect(readStatsDump(large).peerConnections.length).toBeGreaterThan(0);
