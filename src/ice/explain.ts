@@ -5,7 +5,7 @@
  * over time and its STUN counters, the selected pair and when it changed, ICE restarts, and a
  * verdict from a closed set with its evidence and what to do. Pure.
  */
-import { classifyAddress, type AddressClass } from '../candidate/address.js';
+import { classifyAddress, isRoutable, type AddressClass } from '../candidate/address.js';
 import { tryReadCandidate, type Candidate } from '../candidate/candidate.js';
 import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
@@ -1101,7 +1101,8 @@ const DTLS_WAIT_MS = 10_000;
 const CHECKS_WAIT_MS = 5000;
 
 function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
-  const verdict = (code: IceVerdictCode, message: string, evidence: string[]): IceVerdict => ({ code, message, evidence, action: ICE_VERDICTS[code].action });
+  /** A verdict; `action` when the case says more than its code's (ICE_VERDICTS). */
+  const verdict = (code: IceVerdictCode, message: string, evidence: string[], action: string = ICE_VERDICTS[code].action): IceVerdict => ({ code, message, evidence, action });
   const ice = r.states.ice;
   const conn = r.states.connection;
   const transportIce = x.transports
@@ -1516,11 +1517,16 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     else if (!localKnown) evidence.push('this side\'s candidates are not in the stats: whether a relay or a srflx was among them cannot be told');
     else if (!usableLocal.some((c) => c.type === 'srflx')) {
       const udpRelay = localRelays.find((c) => c.relayProtocol === 'udp');
+      // A public host address (IPv4 or IPv6) is its own mapping: a srflx equal to it is dropped
+      // (RFC 8445 §5.1.3), so none says nothing of UDP (ICE audit: "UDP is blocked" of a public host).
+      const publicHost = usableLocal.find((c) => c.type === 'host' && c.addressClass !== null && isRoutable(c.addressClass));
       evidence.push(
         r.configuration === null
           ? 'no local srflx: no STUN server answered, or none was configured (the input holds no configuration to tell which), so the peer only learns private addresses'
           : stunServers.length === 0
           ? 'no local srflx: no STUN server is configured, so the peer only learns private addresses'
+          : publicHost !== undefined
+            ? `no local srflx, as expected: this side has a public host address (${publicHost.address}), which is its own mapping, and a browser drops a srflx equal to a host candidate (RFC 8445 §5.1.3)`
           : udpRelay !== undefined
             ? `no local srflx although STUN servers are configured (${stunServers.join(', ')}); a TURN allocation over UDP was made, so UDP does get out: those servers did not answer, or there is no NAT (a browser drops a srflx equal to a host address)`
             : `no local srflx although STUN servers are configured (${stunServers.join(', ')}): none answered over UDP, so UDP is blocked on this side's way out (a firewall) or the servers are unreachable; with UDP blocked, a TURN relay helps only over TCP or TLS (turn:host?transport=tcp, or turns:host:443)`,
@@ -1528,6 +1534,41 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     }
     if (relays > 0) {
       return verdict('relay-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s), ${localRelays.length > 0 ? 'through this side\'s TURN relay too' : 'to the other side\'s TURN relay too'}, and none was answered: a relay was there and did not carry the checks.`, evidence);
+    }
+    // The other side's checks came in on the pairs this side's went out on: the path carries
+    // packets both ways (a NAT that let them in lets the answers out on the same 5-tuple), so this
+    // side's checks are refused over there (ICE audit: "NAT filtering; only TURN" beside "25 checks
+    // received from the other side").
+    const bothWays = r.pairs.filter((p) => p.requestsSent > 0 && p.requestsReceived > 0);
+    if (countsKnown && bothWays.length > 0) {
+      const received = bothWays.reduce((n, p) => n + p.requestsReceived, 0);
+      const answeredThere = bothWays.reduce((n, p) => n + p.responsesSent, 0);
+      return verdict(
+        'checks-unanswered',
+        `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered, though the other side's checks came in on ${bothWays.length} of them (${received} received, ${answeredThere} answered here): the path carries packets both ways, so this side's checks reach the other side and are refused or dropped there.`,
+        evidence,
+        'The path works both ways, so TURN is not what is missing. The other side refuses this side\'s checks: the ICE credentials do not match (the ice-ufrag and ice-pwd each side holds for the other, after munging, or a renegotiation or ICE restart applied on one side only), or it answers with an error (401 for credentials, 487 for a role conflict). Look at the other side\'s dump or log, and compare the descriptions both sides set (sdp-diff).',
+      );
+    }
+    // The TURN server that could carry them refused this side's credentials.
+    const refused = [...new Set(r.candidateErrors.filter((e) => e.errorCode === 401 && /^turns?:/i.test(e.url ?? '')).map((e) => e.url!))];
+    if (refused.length > 0 && localRelays.length === 0) {
+      return verdict(
+        'checks-unanswered',
+        `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall), and the TURN server that would relay them refused this side's credentials (401 from ${refused.join(', ')}).`,
+        evidence,
+        'Fix the TURN credentials: the server answered 401 Unauthorized (RFC 8489 §9.2): a wrong username or password, or time-limited credentials that expired (or whose clocks differ). sdpscope probe turn:HOST --username U --credential P checks them. The direct path is filtered, so the call needs that relay.',
+      );
+    }
+    // Pairs with the other side's mDNS names, which resolved: both on one link (ICE audit: "no STUN
+    // server is configured" and TURN advice for two hosts with no NAT between them).
+    if (r.pairs.some((p) => p.remote?.addressClass === 'mdns')) {
+      return verdict(
+        'checks-unanswered',
+        `Connectivity checks went out on ${r.pairs.length} pair(s) to the other side's mDNS (.local) names and none was answered: the names resolved, so both hosts are on one link (mDNS queries do not cross a router, RFC 6762), with no NAT between them: something on that link drops the checks.`,
+        evidence,
+        'On one link, no NAT: allow UDP between the two hosts (a host firewall, an antivirus, a VPN client taking the traffic), or turn off the access point\'s client isolation (guest Wi-Fi). STUN adds nothing here; a TURN relay would only go around it.',
+      );
     }
     return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
   }

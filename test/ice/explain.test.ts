@@ -67,6 +67,37 @@ describe('explainIce on real dumps', () => {
     });
   });
 
+  describe('the ICE audit of 2026-12-07: checks unanswered, said as what each case shows', () => {
+    const one = (name: string) => reports(`audit/${name}`)[0]!;
+    it('a public host, IPv4 or IPv6, with no srflx is no sign of UDP blocked: its srflx is itself (RFC 8445 §5.1.3)', () => {
+      for (const [name, address] of [['public-v4-failed__webrtc_internals_dump.gz', '198.51.100.7'], ['ipv6-failed__webrtc_internals_dump.gz', '2001:db8::2']] as const) {
+        const r = one(name);
+        expect(r.verdict.code).toBe('checks-unanswered');
+        expect(r.verdict.evidence).toContain(`no local srflx, as expected: this side has a public host address (${address}), which is its own mapping, and a browser drops a srflx equal to a host candidate (RFC 8445 §5.1.3)`);
+        expect(r.verdict.evidence.join('\n')).not.toMatch(/UDP is blocked/);
+      }
+    });
+    it('checks of the other side that came in on the pair: the path works both ways, and the advice is credentials, not TURN', () => {
+      const r = one('getstats-oneway__getstats.json');
+      expect(r.verdict.code).toBe('checks-unanswered');
+      expect(r.verdict.message).toMatch(/though the other side's checks came in on 1 of them \(25 received, 25 answered here\): the path carries packets both ways/);
+      expect(r.verdict.action).toMatch(/^The path works both ways, so TURN is not what is missing\. .*ICE credentials do not match/);
+    });
+    it('a TURN server that refused the credentials (401): fix them, not "configure a TURN relay"', () => {
+      const r = one('turn-401-failed__webrtc_internals_dump.gz');
+      expect(r.verdict.message).toMatch(/refused this side's credentials \(401 from turn:198\.51\.100\.10:3478\?transport=udp\)/);
+      expect(r.verdict.action).toMatch(/^Fix the TURN credentials: the server answered 401 Unauthorized \(RFC 8489 §9\.2\)/);
+    });
+    it('pairs with the other side\'s mDNS names: one link, no NAT; the same for the earlier audit\'s lab dump', () => {
+      for (const name of ['mdns-only-failed__webrtc_internals_dump.gz', 'mdns-pair-formed-failed-30s__webrtc_internals_dump.gz']) {
+        const r = one(name);
+        expect(r.verdict.code).toBe('checks-unanswered');
+        expect(r.verdict.message).toMatch(/to the other side's mDNS \(\.local\) names and none was answered: the names resolved, so both hosts are on one link/);
+        expect(r.verdict.action).toMatch(/^On one link, no NAT: allow UDP between the two hosts/);
+      }
+    });
+  });
+
   describe('the ICE audit of 2026-12-05: verdicts and words that were wrong', () => {
     const one = (name: string) => reports(`audit/${name}`)[0]!;
     it('a pair formed on an mDNS name proves it resolved: failed after 30 s is checks-unanswered, 2 s in is still-checking (both were "never resolved")', () => {
