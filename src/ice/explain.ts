@@ -1470,7 +1470,15 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     else if (!usableLocal.some((c) => c.protocol === 'udp')) evidence.push('no local UDP candidate at all: UDP sockets could not be opened (a policy, a sandbox or a firewall on this machine)');
     if (loopback.length > 0) evidence.push(`the remote side announced a loopback address (${loopback.map((c) => hostPort(c.address, c.port)).join(', ')}): nobody else can reach it; the server is configured with the wrong announced address`);
     const transportsMeet = usableLocal.some((l) => delivered.some((rc) => compatible({ ...l, address: null }, { ...rc, address: null })));
-    return verdict('no-local-candidates', `No local candidate can pair with the remote ones: ${transportsMeet ? 'their address families do not match (IPv4 against IPv6)' : 'the transports do not match'}.`, evidence);
+    if (!transportsMeet) return verdict('no-local-candidates', 'No local candidate can pair with the remote ones: the transports do not match.', evidence);
+    // Which family each side has, as the candidates say (ICE audit: "IPv4 against IPv6" of an IPv6 side and an IPv4 one).
+    const families = (l: IceCandidateInfo[]) => [...new Set(l.map(familyOf).filter((f) => f !== null))].sort().map((f) => `IPv${f}`).join(' and ') || 'no known family';
+    return verdict(
+      'no-local-candidates',
+      `No local candidate can pair with the remote ones: their address families do not match (this side ${families(usableLocal)}, the other side ${families(delivered)}).`,
+      evidence,
+      'The two sides share no address family, and candidates pair only within one (RFC 8445 §6.1.2.2). Give one side the other\'s family: a network interface with it, or a TURN server that allocates a relay of it (RFC 8656 §7.2 REQUESTED-ADDRESS-FAMILY; coturn listening on both); a dual-stack server in the middle (an SFU) bridges them.',
+    );
   }
   // Succeeded by its state; an answer on a pair that then failed is not a success (ICE audit: it made "no-nomination").
   const succeeded = r.pairs.filter((p) => p.state === 'succeeded' || (p.state === null && p.responsesReceived > 0));

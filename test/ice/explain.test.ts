@@ -185,7 +185,9 @@ describe('explainIce on real dumps', () => {
     it('IPv6 local against IPv4 remote candidates: the families do not match (it was checks-unanswered, "a firewall"); IPv6 in brackets', () => {
       const r = one('ipv6-local-ipv4-remote__webrtc_internals_dump.gz');
       expect(r.verdict.code).toBe('no-local-candidates');
-      expect(r.verdict.message).toBe('No local candidate can pair with the remote ones: their address families do not match (IPv4 against IPv6).');
+      // Each side's family, in its place (ICE audit of 2026-12-07: "IPv4 against IPv6" of an IPv6 side), and what to do about it.
+      expect(r.verdict.message).toBe('No local candidate can pair with the remote ones: their address families do not match (this side IPv6, the other side IPv4).');
+      expect(r.verdict.action).toMatch(/^The two sides share no address family/);
       expect(r.verdict.evidence[0]).toBe('local candidates: udp IPv6, tcp active IPv6; remote: udp IPv4, tcp active IPv4: no local candidate can pair with a remote one (same transport and address family; TCP active only with passive)');
       expect(r.timeline.map((e) => e.text)).toContain('local candidate host udp [2001:db8::2]:41580');
     });
