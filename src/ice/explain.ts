@@ -1615,7 +1615,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // A browser that does not count checks (Firefox) or stats without pairs: not "0 checks sent" (audit).
   const checks = countsKnown ? `${sent} checks sent, ${answered} answered` : r.pairs.length > 0 ? 'checks not counted by the browser' : 'no pair stats in the dump';
   evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${checks}${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
-  if (finalIce === 'failed') return verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
+  if (finalIce === 'failed') {
+    // No pair in the stats (Chrome before 80's legacy getStats, a dump without stats): whether checks left or came back is not known (ICE audit).
+    return r.pairs.length === 0
+      ? verdict('checks-unanswered', 'ICE failed: no pair got through; the stats hold no pairs, so whether checks were sent or answered is not known.', evidence, 'ICE failed and the dump holds no candidate pairs to say why. Take one from a browser that reports them (standard getStats: Chrome 80 and later, Firefox), or read the candidates: with no srflx or relay on either side only hosts on one network connect; a working TURN relay connects across filtering NATs and firewalls (sdpscope probe checks one).')
+      : verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
+  }
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
 }
 

@@ -460,6 +460,9 @@ describe('explainIce on real dumps', () => {
     expect(r.states.ice.map((x) => x.state)).toEqual(['checking', 'failed']);
     expect(r.verdict.code).not.toBe('not-negotiated');
     expect(r.verdict.code).toBe('checks-unanswered');
+    // With no pair in the stats, no claim on checks sent or answered (ICE audit of 2026-12-07).
+    expect(r.verdict.message).toBe('ICE failed: no pair got through; the stats hold no pairs, so whether checks were sent or answered is not known.');
+    expect(r.verdict.action).not.toMatch(/no response came back/);
   });
 
   it('the transport: ICE role and the DTLS session as the stats last show them (ICE audit: read, never shown); a DTLS session the peer closed is said', () => {
