@@ -1,5 +1,5 @@
 /** `sdpscope ice` as text: per peer connection the verdict first, then the pair grid, then the timeline. Pure. */
-import { hostPort, type IceCandidateInfo, type IceReport } from '../../src/ice/explain.js';
+import { hostPort, ICE_VERDICTS, type IceCandidateInfo, type IceReport } from '../../src/ice/explain.js';
 import { pad, type Style } from './style.js';
 
 /** Timeline lines shown before "… more" (the JSON has them all). */
@@ -24,7 +24,8 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     out.push(`${s.bold(`peer connection ${r.id}`)}${url ? `  ${url}` : ''}${s.dim(`  (${source.format}${browser ? `, ${browser}` : ''})`)}`);
     out.push(`${mark} ${s.bold(v.code)}: ${v.message}`);
     for (const e of v.evidence) out.push(`  - ${e}`);
-    if (v.code !== 'connected') out.push(`  ${s.yellow('what to do:')} ${v.action}`);
+    // A connected call has nothing to do, unless its verdict says otherwise (one-way silence, a refused description): as --json says.
+    if (v.code !== 'connected' || v.action !== ICE_VERDICTS.connected.action) out.push(`  ${s.yellow('what to do:')} ${v.action}`);
     const c = r.configuration;
     if (c) {
       const servers = Array.isArray(c['iceServers']) ? (c['iceServers'] as { urls?: unknown; username?: unknown; credential?: unknown }[]).flatMap((x) => [x?.urls ?? []].flat().map((u) => `${String(u)}${x?.username !== undefined ? ' (with credentials)' : ''}`)) : [];

@@ -1371,7 +1371,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const firstUp = iceStates.find((st) => CONNECTED.has(st.state))?.time ?? null;
     const refusedSets = x.failures.filter((f, i) => /^set(?:Local|Remote)Description failed/.test(f) && firstUp !== null && (x.failureTimes[i] ?? -Infinity) > firstUp);
     for (const f of refusedSets.slice(0, 3)) evidence.push(`${f}: that description was not applied; the call goes on with the ones before it (what it added, a track or a data channel, is not negotiated)`);
-    return verdict('connected', `ICE connected${through}${silent}${refusedSets.length > 0 ? ', though a later description was refused' : ''}.`, evidence);
+    // What to do follows what was said: a one-way silence or a refused description is something to look at, not "nothing to fix" (ICE audit: --json said so beside the silence).
+    const action = silent !== ''
+      ? 'The path had stopped delivering toward this side when the stats were taken: take stats later, or a dump with its events, to see whether ICE went disconnected (a NAT binding gone, a network change, the peer gone) or media resumed; if the other side still sends, look at its side of the path.'
+      : refusedSets.length > 0
+        ? 'ICE is fine; a later description was refused, so what it added is not in effect: compare it with the one before (sdp-diff --diff) and read the browser\'s error.'
+        : ICE_VERDICTS.connected.action;
+    return verdict('connected', `ICE connected${through}${silent}${refusedSets.length > 0 ? ', though a later description was refused' : ''}.`, evidence, action);
   }
 
   const closedAt = x.closedAt;

@@ -256,9 +256,12 @@ describe('explainIce on real dumps', () => {
       expect(r.verdict.code).toBe('connected');
       expect(r.verdict.message).toMatch(/, but nothing came in on it for the last 9\.4 s of the stats\.$/);
       expect(r.verdict.evidence.some((e) => e.startsWith('nothing received on the selected pair (STUN aside) for 9.4 s when the stats were taken, while this side sent on it 0.4 s before: one way only.'))).toBe(true);
+      // What to do follows it, in --json as in the text (ICE audit of 2026-12-07: "Nothing to fix in ICE" beside the silence).
+      expect(r.verdict.action).toMatch(/^The path had stopped delivering toward this side/);
       // A call receiving all along says nothing of it.
       const edge = reports('twilio-voice.js__chrome2017_rtcstatsreport-edge.json')[0]!;
       expect([edge.verdict.code, edge.verdict.message.includes('nothing came in')]).toEqual(['connected', false]);
+      expect(edge.verdict.action).toBe(ICE_VERDICTS.connected.action);
     });
     it('getStats results under one member of an app\'s record ({"callSid": …, "stats": [...]}) are read there, said (candidates sent the user to ice, which refused them; new-user audit)', () => {
       const stats = JSON.parse(dumpText('twilio-voice.js__chrome2020_rtcstatsreport-with-transport.json')) as unknown;
