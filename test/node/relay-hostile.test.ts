@@ -518,12 +518,13 @@ describe('the relay/client audit of 2026-12-05', () => {
     await r.close();
     const records = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string; frame?: unknown });
     const count = records.find((x) => x.event === 'rate-limited' && /in all/.test(x.detail ?? ''));
-    expect(count?.detail).toBe(`${40 - forwarded} frames dropped in all over 5 frames/s or 1048576 bytes/s: not relayed, not logged`);
+    expect(count?.detail).toBe(`${40 - forwarded} frames dropped in all (${40 - forwarded} over 5 frames/s): not relayed, not logged`);
     expect(records.filter((x) => x.frame !== undefined)).toHaveLength(forwarded);
   });
 
   it('a burst of large frames within the frame rate throttles its sender by bytes, and its peer is not cut (relay audit: 100 × 1 MiB cut every receiver as a slow consumer)', async () => {
-    const r = await relay({ maxBytesPerSecond: 256 * 1024, maxFrameBytes: 256 * 1024 });
+    const log = join(dir, 'bytes.ndjson');
+    const r = await relay({ log, maxBytesPerSecond: 256 * 1024, maxFrameBytes: 256 * 1024 });
     const a = await joinRelay(r.url);
     const b = await joinRelay(r.url);
     const big = JSON.stringify({ type: 'x', pad: 'p'.repeat(200 * 1024) });
@@ -536,7 +537,13 @@ describe('the relay/client audit of 2026-12-05', () => {
     expect(b.got.length).toBeGreaterThanOrEqual(1);
     expect(b.got.length).toBeLessThan(5);
     expect(b.closed()).toBeNull();
+    // Counted when the sender leaves, by the limit they went over (relay audit: "frames/s or bytes/s" said neither).
+    const forwarded = b.got.length;
+    a.ws.close();
     b.ws.close();
+    await r.close();
+    const count = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; detail?: string }).find((x) => x.event === 'rate-limited' && /in all/.test(x.detail ?? ''));
+    expect(count?.detail).toBe(`${20 - forwarded} frames dropped in all (${20 - forwarded} over 262144 bytes/s): not relayed, not logged`);
   });
 
   it('startRelay on a port in use: ADDRESS_IN_USE, as the CLI says it, and no empty log file left (Node\'s raw EADDRINUSE, and a file, before)', async () => {

@@ -242,7 +242,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CLOSE_REASONS[c.cutWith]})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
       event(room, c.id, 'left', why);
       // Frames dropped over the rate limit are not in the log: how many is (relay audit: they appeared nowhere).
-      if (c.rateDropped) event(room, c.id, 'rate-limited', `${c.rateDropped} frame${c.rateDropped === 1 ? '' : 's'} dropped in all over ${o.maxFramesPerSecond} frames/s or ${o.maxBytesPerSecond} bytes/s: not relayed, not logged`);
+      // Which limit each was dropped by (relay audit: "over 5 frames/s or 1048576 bytes/s" said neither).
+      if (c.rateDropped) {
+        const bytes = c.rateDroppedForBytes ?? 0;
+        const frames = c.rateDropped - bytes;
+        const over = [frames > 0 ? `${frames} over ${o.maxFramesPerSecond} frames/s` : '', bytes > 0 ? `${bytes} over ${o.maxBytesPerSecond} bytes/s` : ''].filter((x) => x !== '').join(', ');
+        event(room, c.id, 'rate-limited', `${c.rateDropped} frame${c.rateDropped === 1 ? '' : 's'} dropped in all (${over}): not relayed, not logged`);
+      }
     });
     ws.on('error', (e: Error & { code?: string }) => {
       if (typeof e.code === 'string' && e.code.startsWith('WS_ERR_')) c.cutWith = e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE.tooBig : e.code === 'WS_ERR_INVALID_UTF8' ? CLOSE.invalidData : CLOSE.protocolError;
@@ -287,6 +293,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     }
     if (!c.bucket.take(Date.now(), rawSize(data))) {
       c.rateDropped = (c.rateDropped ?? 0) + 1;
+      if (c.bucket.short === 'bytes') c.rateDroppedForBytes = (c.rateDroppedForBytes ?? 0) + 1;
       if (c.bucket.shouldNotify()) {
         const over = c.bucket.short === 'bytes' ? `${o.maxBytesPerSecond} bytes/s` : `${o.maxFramesPerSecond} frames/s`;
         notice(c.ws, { type: 'relay-notice', event: 'error', code: 'rate-limited', message: `more than ${over}: frames dropped` });

@@ -13,6 +13,8 @@ export interface Client {
   cutWith?: number;
   /** Frames dropped over the rate limit (counted in the log when the client leaves). */
   rateDropped?: number;
+  /** Of those, the ones dropped for bytes (over --max-bytes-rate); the rest were over --max-rate. */
+  rateDroppedForBytes?: number;
 }
 
 export class Rooms {
