@@ -21,6 +21,7 @@ import { SdpscopeError } from '../../errors.js';
 import { Feed } from './feed.js';
 import { refuse, requestTarget, sameSecret, servePage, tokenOf, type RequestTarget } from './http.js';
 import { CLOSE_DEADLINE_MS, LogPipe } from './log-pipe.js';
+import type { RelayEvent } from './log-messages.js';
 import { MAX_ROOM_NAME, normalOrigin, resolveRelayOptions, type RelayOptions } from './options.js';
 import { CLOSE, CLOSE_REASONS, type RelayNotice } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
@@ -407,21 +408,31 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     await new Promise<void>((r) => wss.close(() => r()));
     await new Promise<void>((r) => server.close(() => r()));
     clearTimeout(cut);
+    pipe.saySkipped();
     const late = lateFrames > 0 ? `${lateFrames} frame${lateFrames === 1 ? '' : 's'} arrived while the relay was stopping: not relayed` : null;
     if (late !== null) event(null, null, 'late-frames', late);
     const stopped = `${reason !== undefined ? `${reason}; ` : ''}${stopError ? 'the log failed' : pipe.logError !== null ? 'the log had failed: frames since then were relayed, not logged' : o.log !== undefined ? 'log flushed' : 'no log'}`;
     event(null, null, 'stopped', stopped);
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
-    if (unlogged > 0 && o.log !== undefined && !stopError) {
-      // What was not logged is said, then how the relay stopped: those records were queued behind
-      // the frames and cut with them (relay audit: a log under load ended without its "stopped").
-      const record = (event: string, detail: string) => JSON.stringify({ time: now(), room: null, client: null, event, detail }) + '\n';
-      try {
-        appendFileSync(o.log, record('log-cut', `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown`) + (late !== null ? record('late-frames', late) : '') + record('stopped', stopped.replace(/log flushed$/, 'log cut short')), { mode: 0o600 });
-      } catch {
-        /* the log is what failed: nothing more can be said in it */
+    if (unlogged > 0) {
+      // The events sent since the stop began (clients leaving, late frames, "stopped") were queued
+      // behind the frames and cut with them: what was not logged is said, then those events, in
+      // the log and on the console (relay audit: a log under load ended without its "stopped", and
+      // the console without any of them; the clients' "left" were counted nowhere).
+      const logged = o.log !== undefined && !stopError;
+      const records: RelayEvent[] = [
+        ...(logged ? [{ time: now(), room: null, event: 'log-cut', client: null, detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }] : []),
+        ...pipe.eventsSinceStopping.map((e) => (e.event === 'stopped' ? { ...e, detail: e.detail.replace(/log flushed$/, 'log cut short') } : e)),
+      ];
+      if (logged) {
+        try {
+          appendFileSync(o.log!, records.map((r) => JSON.stringify(r) + '\n').join(''), { mode: 0o600 });
+        } catch {
+          /* the log is what failed: nothing more can be said in it */
+        }
       }
+      for (const r of records) o.onLine?.({ kind: 'event', ...r });
     }
     markStopped(stopError);
   }

@@ -104,11 +104,8 @@ export class LogPipe {
         if (m.ack === undefined) break;
         this.backlog -= m.ack.n;
         this.backlogBytes -= m.ack.bytes;
-        if (this.skipped > 0 && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) {
-          const n = this.skipped;
-          this.skipped = 0;
-          this.event({ time: new Date().toISOString(), room: null, client: null, event: 'log-skipped', detail: `${n} frames relayed but not logged: the logger fell behind` });
-        }
+        // Once stopping, the relay says it, before its "stopped" (relay audit: it came after it).
+        if (this.stopping === null && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) this.saySkipped();
         break;
       }
       case 'log-failed':
@@ -117,6 +114,14 @@ export class LogPipe {
       case 'closed':
         break;
     }
+  }
+
+  /** Frames skipped over the backlog and not said yet: said now (the relay, stopping, asks before its last records). */
+  saySkipped(): void {
+    if (this.skipped === 0) return;
+    const n = this.skipped;
+    this.skipped = 0;
+    this.event({ time: new Date().toISOString(), room: null, client: null, event: 'log-skipped', detail: `${n} frames relayed but not logged: the logger fell behind` });
   }
 
   /** A relayed frame, to be summarised and logged off this thread. */
@@ -141,11 +146,23 @@ export class LogPipe {
     }
     this.flush();
     this.post({ kind: 'event', record: e });
+    this.stopping?.push(e);
+  }
+
+  /**
+   * The events sent once shutdown began (hurryUp), in order: behind every frame relayed, so when
+   * close() says frames were not written, none of these was either, in the log or on the console
+   * (relay audit: clients' "left", "late-frames" and "stopped" lost from the console under load).
+   */
+  private stopping: RelayEvent[] | null = null;
+  get eventsSinceStopping(): readonly RelayEvent[] {
+    return this.stopping ?? [];
   }
 
   /** Shutting down: `ms` from now on the logger writes frames without summaries (the log comes first). */
   hurryUp(ms = SUMMARY_GRACE_MS): void {
     if (Atomics.load(this.hurry, 0) === 0n) Atomics.store(this.hurry, 0, BigInt(Date.now() + ms));
+    this.stopping ??= [];
   }
 
   /**

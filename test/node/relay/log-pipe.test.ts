@@ -31,6 +31,31 @@ describe('LogPipe.close', () => {
     // The first frames, in order.
     expect(logged.map((l) => l.frame!.i)).toEqual(Array.from({ length: logged.length }, (_, i) => i));
   }, 30_000);
+
+  it('cut by its deadline, the events sent once the stop began are given back, none of them written (the relay writes them after its log-cut line and shows them: relay audit, "left" and "stopped" lost under load)', async () => {
+    const log = join(dir, 'cut-events.ndjson');
+    let records = 0;
+    const lines: string[] = [];
+    const pipe = new LogPipe({ log, keepSecrets: false, maxBacklog: 100_000, maxBacklogBytes: 1 << 30, budgetMs: 60_000, closeDeadlineMs: 20, onRecord: () => records++, onLine: (l) => lines.push(l.kind === 'event' ? l.event : 'frame') });
+    const pad = 'a'.repeat(200_000);
+    const event = (name: string) => ({ time: new Date().toISOString(), room: 'r', event: name, client: 'a', detail: name });
+    pipe.event(event('joined'));
+    for (let i = 0; i < 300; i++) {
+      pipe.frame({ time: Date.now(), room: 'r', from: 'a', to: ['b'], size: pad.length + 30, text: JSON.stringify({ type: 'x', i, pad }) });
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
+    }
+    for (let i = 0; i < 500 && records < 5; i++) await new Promise((r) => setTimeout(r, 5));
+    pipe.hurryUp();
+    pipe.event(event('left'));
+    pipe.event(event('stopped'));
+    const unlogged = await pipe.close();
+    expect(unlogged).toBeGreaterThan(0);
+    expect(pipe.eventsSinceStopping.map((e) => e.event)).toEqual(['left', 'stopped']);
+    const written = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event?: string }).event);
+    expect(written).toContain('joined');
+    expect(written).not.toContain('left');
+    expect(lines).not.toContain('left');
+  }, 30_000);
 });
 
 describe('LogPipe: the logger thread stopping by itself', () => {
