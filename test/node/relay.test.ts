@@ -86,7 +86,8 @@ describe('as a drop-in for the notes\' server', () => {
 
   it('reads a binary frame as text, as the notes\' server did: JSON is forwarded (as text, the same bytes) and logged with binary: true', async () => {
     const log = join(dir, 'binary.ndjson');
-    const r = await relay({ log });
+    const console: string[] = [];
+    const r = await relay({ log, onLine: (l) => l.kind === 'frame' && console.push(l.text) });
     const a = await join_(r.url);
     const b = await join_(r.url);
     a.ws.send(Buffer.from(CANDIDATE), { binary: true });
@@ -103,7 +104,11 @@ describe('as a drop-in for the notes\' server', () => {
     await r.close();
     const frames = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { binary?: boolean; frame?: unknown; event?: string });
     expect(frames.filter((f) => f.frame !== undefined).map((f) => f.binary)).toEqual([true]);
-    expect(frames.some((f) => f.event === 'binary-frame')).toBe(true);
+    // Its console line says how it came.
+    expect(console[0]).toMatch(/ \(sent as a binary frame, read as text\)$/);
+    expect(console[1]).not.toMatch(/binary/);
+    // The refusals only: the frame read as text is no refusal, and has no event of its own (relay audit: two records for one frame).
+    expect(frames.filter((f) => f.event === 'binary-frame').map((f) => (f as { detail?: string }).detail)).toEqual(['3 bytes in a binary frame, not UTF-8: not forwarded', '5 bytes in a binary frame, not UTF-8: not forwarded', '3 bytes in a binary frame, not UTF-8: not forwarded']);
   });
 
   it('refuses a client\'s frame of type "relay-notice": only the relay sends those (a fake peer-left or room-full passed for real; pages audit)', async () => {

@@ -313,7 +313,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       return;
     }
     const text = buf.toString('utf8');
-    if (isBinary) event(c.room, c.id, 'binary-frame', `${buf.length} bytes in a binary frame, read as text`);
+    // Read as text: its record says binary: true, its console line so (no event of its own: it is
+    // no refusal, and --quiet shows binary-frame as one; relay audit).
     // Only valid JSON is relayed; the logger parses it again, off this thread.
     let parsed: unknown;
     try {

@@ -31,7 +31,7 @@ export function frameRecords(f: LoggedFrame, frame: unknown, keepSecrets: boolea
   const own = !redacted.changed && writtenKeyCount(f.text) === keyCount(frame);
   const feed = `${head},"frame":${own ? oneLine(f.text) : JSON.stringify(redacted.value)}${tail}`;
   return {
-    line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) },
+    line: { kind: 'frame', time, room: f.room, from: f.from, to: f.to, size: f.size, summary, text: describeFrame(summary) + (f.binary ? ' (sent as a binary frame, read as text)' : '') },
     // Kept secrets: the frame as received, its line breaks (blanks between tokens: JSON strings
     // hold none raw) made spaces, not parsed and written again (500,000 nested arrays overflowed
     // JSON.stringify's stack and stopped the log; a "__proto__" key was lost).
