@@ -705,7 +705,8 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
     return failure('bad-response', `${what}: ${got} bytes of a ${of}-byte STUN message, then nothing within ${timeoutMs} ms`, `${server.host}:${server.port} began a STUN answer over ${server.transport.toUpperCase()} and stopped partway: a server that stalls, or a proxy or firewall on the way that holds the rest`);
   }
   if (channel instanceof StreamChannel) {
-    return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `the ${server.transport.toUpperCase()} connection to ${server.host}:${server.port} was made, but no answer to the ${what} came: a service of another protocol on that port (it waits for its own), or a server that ignores ${what === 'Binding' ? 'STUN Binding (a TURN server with STUN turned off: coturn --no-stun)' : `the ${what}`}`);
+    const both = what === 'Binding and Allocate';
+    return failure('no-answer', `${what}: no answer within ${timeoutMs} ms`, `the ${server.transport.toUpperCase()} connection to ${server.host}:${server.port} was made, but no answer to the ${what} came: a service of another protocol on that port (it waits for its own)${both ? ', not a STUN or TURN server' : `, or a server that ignores ${what === 'Binding' ? 'STUN Binding (a TURN server with STUN turned off: coturn --no-stun)' : `the ${what}`}`}`);
   }
   return noAnswer(server, what, timeoutMs);
 }
@@ -1109,6 +1110,9 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
             // Refused too (nothing listens for UDP there): the TCP cross-check below, as for silence (probe audit).
             if (e instanceof ProbeFailure && (e.error.code === 'no-answer' || e.error.code === 'refused')) {
               if (r.uri.transport === 'udp') bindingUnanswered.add(i);
+              // Over TCP or TLS, the connection was made and neither request answered: no STUN or TURN
+              // server there (probe audit: "no-stun" was suggested, which the silent Allocate rules out).
+              if (e.error.code === 'no-answer' && r.uri.transport !== 'udp' && channel instanceof StreamChannel && !channel.closed && channel.partial() === null) throw noAnswerOf(channel, r.uri, 'Binding and Allocate', timeoutMs, signal);
               throw e.error.code === 'refused' ? e : silence;
             }
             throw e;

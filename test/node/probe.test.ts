@@ -103,6 +103,26 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     }
   });
 
+  it('a TCP port that connects and answers neither the Binding nor the Allocate of a turn: URL: no STUN or TURN server there, not "coturn --no-stun" (probe audit of 2026-12-07)', async () => {
+    const requests: number[] = [];
+    const silent = createServer((c) => c.on('data', (d: Buffer) => {
+      for (let i = 0; i + 20 <= d.length; i += 20 + d.readUInt16BE(i + 2)) requests.push(d.readUInt16BE(i) & 0x3eef);
+    }));
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', () => ok()));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const r = await run([`turn:127.0.0.1:${port}?transport=tcp`], { nat: false });
+      const e = r.servers[0]!.error!;
+      expect(e.code).toBe('no-answer');
+      expect(e.reason).toBe('Binding and Allocate: no answer within 400 ms');
+      expect(e.explanation).toMatch(/no answer to the Binding and Allocate came: a service of another protocol on that port \(it waits for its own\), not a STUN or TURN server$/);
+      // Both were asked (Binding 0x001, Allocate 0x003).
+      expect(requests).toEqual(expect.arrayContaining([1, 3]));
+    } finally {
+      await new Promise((ok) => silent.close(ok));
+    }
+  });
+
   it('a TURN server that answers no Binding (coturn --no-stun): its Allocate is asked all the same, and passes with a warning (probe audit: never asked)', async () => {
     const s = await server({ noBinding: true });
     const r = await run([turnOf(s)], { nat: false });
@@ -172,7 +192,7 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
       const port = (http.address() as { port: number }).port;
       const r = await run([`turn:127.0.0.1:${port}?transport=tcp`], { nat: false });
       expect(r.servers[0]!.error).toMatchObject({ code: 'no-answer' });
-      expect(r.servers[0]!.error!.explanation).toMatch(/^the TCP connection to 127\.0\.0\.1:\d+ was made, but no answer to the (Binding|Allocate) came/);
+      expect(r.servers[0]!.error!.explanation).toMatch(/^the TCP connection to 127\.0\.0\.1:\d+ was made, but no answer to the (Binding|Allocate|Binding and Allocate) came/);
     } finally {
       await new Promise((ok) => http.close(ok));
     }
