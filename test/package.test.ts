@@ -297,7 +297,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // (--round, --diff of one file, glare, pranswer, refusals), the readers of SDPs in documents and
     // source code (folds, indents, string literals, template literals), iOS's candidate description,
     // nICEr's and libwebrtc's failures named, protocol and session-direction changes, SDES and the old hold. Cap 500 KiB.
-    expect(sizes['whole core']).toBeLessThan(500 * 1024);
+    // 2026-12-07 (fifth session) 495.5 → 500.6 KiB: ice's unanswered checks said per case (the other side's
+    // checks in, TURN's 401, mDNS on one link, a public host's srflx, families), nICEr's remote lines,
+    // nesting bounded before JSON.parse. Mostly words. Cap 508 KiB.
+    expect(sizes['whole core']).toBeLessThan(508 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
