@@ -155,7 +155,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > max) return true;
-    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+    } else if ((c === 93 /* ] */ || c === 125 /* } */) && depth > 0) {
+      // Not below 0: a stray closing bracket of a text that is not JSON hides no nesting after it.
       depth--;
     } else if (c === 34 /* " */) {
       // The closing quote: the next one not escaped (after an even run of backslashes).
