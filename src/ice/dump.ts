@@ -131,17 +131,14 @@ export function readStatsDump(text: string): StatsDump {
   const start = text.trimStart();
   // Empty is empty, as parseSdp says it (library audit: "it does not start as JSON does").
   if (start === '') throw new SdpscopeError('EMPTY_INPUT', 'the dump is empty');
-  // No dump nests deeper than ten: a deeper text is refused before JSON.parse, whose memory grows
-  // fastest with nesting (hostile-input audit: 10 MB of "[" took 835 MB). Small texts parse anyway.
-  if ((start.startsWith('[') || start.startsWith('{') || start.startsWith('RTCStatsDump')) && tooDeepToParse(text)) {
-    return fail(`not a stats dump: its JSON nests arrays or objects more than ${MAX_JSON_DEPTH} deep, which no dump does`);
-  }
+  // An rtcstats dump is read line by line, each line's JSON bounded by the parser (json-check.ts).
   if (start.startsWith('RTCStatsDump')) return readRtcStats(text, true);
   if (start.startsWith('[')) {
     // rtcstats-server's stored dumps: one JSON array per line, no header.
     const firstLine = start.slice(0, start.indexOf('\n') < 0 ? start.length : start.indexOf('\n'));
     try {
-      const first = JSON.parse(firstLine) as unknown;
+      // A first line nested past any dump is not parsed (the document check below says so).
+      const first = (tooDeepToParse(firstLine) ? null : JSON.parse(firstLine)) as unknown;
       // The stored form: [method, peer connection id or null, value, (time)], its methods named
       // ("connectionInfo", "create", "getstats"...). A JSON array of candidate lines or URLs is
       // not one (ICE audit: it was read as a dump with a peer connection named by a candidate).
@@ -151,6 +148,13 @@ export function readStatsDump(text: string): StatsDump {
     } catch {
       /* not line-oriented: maybe one JSON document */
     }
+  }
+  // No dump nests deeper than ten: a deeper document is refused before JSON.parse, whose memory
+  // grows fastest with nesting (hostile-input audit: 10 MB of "[" took 835 MB). Small texts parse
+  // anyway. The line-oriented dumps were read above, line by line (fix audit: one cut line's quote
+  // had made a whole rtcstats dump "nested" and refused it).
+  if ((start.startsWith('[') || start.startsWith('{')) && tooDeepToParse(text)) {
+    return fail(`not a stats dump: its JSON nests arrays or objects more than ${MAX_JSON_DEPTH} deep, which no dump does`);
   }
   let doc: unknown;
   try {

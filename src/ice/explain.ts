@@ -1372,10 +1372,11 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const refusedSets = x.failures.filter((f, i) => /^set(?:Local|Remote)Description failed/.test(f) && firstUp !== null && (x.failureTimes[i] ?? -Infinity) > firstUp);
     for (const f of refusedSets.slice(0, 3)) evidence.push(`${f}: that description was not applied; the call goes on with the ones before it (what it added, a track or a data channel, is not negotiated)`);
     // What to do follows what was said: a one-way silence or a refused description is something to look at, not "nothing to fix" (ICE audit: --json said so beside the silence).
+    const refusedAction = 'A later description was refused, so what it added is not in effect: compare it with the one before (sdp-diff --diff) and read the browser\'s error.';
     const action = silent !== ''
-      ? 'The path had stopped delivering toward this side when the stats were taken: take stats later, or a dump with its events, to see whether ICE went disconnected (a NAT binding gone, a network change, the peer gone) or media resumed; if the other side still sends, look at its side of the path.'
+      ? `Nothing but STUN came in on the selected pair while this side sent: the other side sent no media or data then (muted, paused, or gone), or the path had stopped delivering toward this side (a NAT binding gone, a network change; consent responses that still come say the path works). Take stats later, or a dump with its events, to see whether ICE went disconnected or media resumed.${refusedSets.length > 0 ? ` ${refusedAction}` : ''}`
       : refusedSets.length > 0
-        ? 'ICE is fine; a later description was refused, so what it added is not in effect: compare it with the one before (sdp-diff --diff) and read the browser\'s error.'
+        ? `ICE is fine. ${refusedAction}`
         : ICE_VERDICTS.connected.action;
     return verdict('connected', `ICE connected${through}${silent}${refusedSets.length > 0 ? ', though a later description was refused' : ''}.`, evidence, action);
   }
@@ -1478,7 +1479,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const transportsMeet = usableLocal.some((l) => delivered.some((rc) => compatible({ ...l, address: null }, { ...rc, address: null })));
     if (!transportsMeet) return verdict('no-local-candidates', 'No local candidate can pair with the remote ones: the transports do not match.', evidence);
     // Which family each side has, as the candidates say (ICE audit: "IPv4 against IPv6" of an IPv6 side and an IPv4 one).
-    const families = (l: IceCandidateInfo[]) => [...new Set(l.map(familyOf).filter((f) => f !== null))].sort().map((f) => `IPv${f}`).join(' and ') || 'no known family';
+    const familySet = (l: IceCandidateInfo[]) => new Set(l.map(familyOf).filter((f) => f !== null));
+    const families = (l: IceCandidateInfo[]) => [...familySet(l)].sort().map((f) => `IPv${f}`).join(' and ') || 'no known family';
+    // Both have a family in common: it is the transports within it that do not meet (fix audit: "share no family" of two dual-stack sides).
+    if ([...familySet(usableLocal)].some((f) => familySet(delivered).has(f))) {
+      return verdict('no-local-candidates', `No local candidate can pair with the remote ones: no transport and address family in common (each side's are in the evidence).`, evidence, 'Candidates pair only on one transport within one address family, TCP active only with passive (RFC 8445 §6.1.2.2, RFC 6544): give both sides a combination in common, UDP on the same family, a TURN relay both reach, or a passive TCP candidate on one side.');
+    }
     return verdict(
       'no-local-candidates',
       `No local candidate can pair with the remote ones: their address families do not match (this side ${families(usableLocal)}, the other side ${families(delivered)}).`,
@@ -1533,7 +1539,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       const udpRelay = localRelays.find((c) => c.relayProtocol === 'udp');
       // A public host address (IPv4 or IPv6) is its own mapping: a srflx equal to it is dropped
       // (RFC 8445 §5.1.3), so none says nothing of UDP (ICE audit: "UDP is blocked" of a public host).
-      const publicHost = usableLocal.find((c) => c.type === 'host' && c.addressClass !== null && isRoutable(c.addressClass));
+      // Only when every UDP host is public: a private one beside it would have had a srflx (fix audit: an IPv6 host beside a private IPv4 one).
+      const udpHosts = usableLocal.filter((c) => c.type === 'host' && c.protocol === 'udp');
+      const publicHost = udpHosts.length > 0 && udpHosts.every((c) => c.addressClass !== null && isRoutable(c.addressClass)) ? udpHosts[0] : undefined;
       evidence.push(
         r.configuration === null
           ? 'no local srflx: no STUN server answered, or none was configured (the input holds no configuration to tell which), so the peer only learns private addresses'
@@ -1556,12 +1564,26 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const bothWays = r.pairs.filter((p) => p.requestsSent > 0 && p.requestsReceived > 0);
     if (countsKnown && bothWays.length > 0) {
       const received = bothWays.reduce((n, p) => n + p.requestsReceived, 0);
-      const answeredThere = bothWays.reduce((n, p) => n + p.responsesSent, 0);
+      const answeredHere = bothWays.reduce((n, p) => n + p.responsesSent, 0);
+      // Neither answered the other: each refuses the other's checks (fix audit: "the other side refuses" beside 0 answered here).
+      const each = answeredHere === 0;
       return verdict(
         'checks-unanswered',
-        `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered, though the other side's checks came in on ${bothWays.length} of them (${received} received, ${answeredThere} answered here): the path carries packets both ways, so this side's checks reach the other side and are refused or dropped there.`,
+        `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered, though the other side's checks came in on ${bothWays.length} of them (${received} received, ${answeredHere} answered here): the path carries packets both ways, so this side's checks reach the other side and are refused or dropped there${each ? ', as this side refused the other\'s' : ''}.`,
         evidence,
-        'The path works both ways, so TURN is not what is missing. The other side refuses this side\'s checks: the ICE credentials do not match (the ice-ufrag and ice-pwd each side holds for the other, after munging, or a renegotiation or ICE restart applied on one side only), or it answers with an error (401 for credentials, 487 for a role conflict). Look at the other side\'s dump or log, and compare the descriptions both sides set (sdp-diff).',
+        `The path works both ways, so TURN is not what is missing. ${each ? 'Each side refuses the other\'s checks' : 'The other side refuses this side\'s checks'}: the ICE credentials do not match (the ice-ufrag and ice-pwd each side holds for the other, after munging, or a renegotiation or ICE restart applied on one side only), or ${each ? 'they answer' : 'it answers'} with an error (401 for credentials, 487 for a role conflict). Look at ${each ? 'both sides\' dumps or logs' : 'the other side\'s dump or log'}, and compare the descriptions both sides set (sdp-diff).`,
+      );
+    }
+    // Every pair checked is with the other side's mDNS names, which resolved: both on one link (ICE
+    // audit: "no STUN server is configured" and TURN advice for two hosts with no NAT between them).
+    // Before the 401: a relay would only go around it (fix audit).
+    const checked = r.pairs.filter((p) => p.requestsSent > 0 || p.state === 'failed');
+    if (checked.length > 0 && checked.every((p) => p.remote?.addressClass === 'mdns')) {
+      return verdict(
+        'checks-unanswered',
+        `Connectivity checks went out on ${checked.length} pair(s) to the other side's mDNS (.local) names and none was answered: the names resolved, so both hosts are on one link (mDNS queries do not cross a router, RFC 6762), with no NAT between them: something on that link drops the checks.`,
+        evidence,
+        'On one link, no NAT: allow UDP between the two hosts (a host firewall, an antivirus, a VPN client taking the traffic), or turn off the access point\'s client isolation (guest Wi-Fi). STUN adds nothing here; a TURN relay would only go around it.',
       );
     }
     // The TURN server that could carry them refused this side's credentials.
@@ -1572,16 +1594,6 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
         `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall), and the TURN server that would relay them refused this side's credentials (401 from ${refused.join(', ')}).`,
         evidence,
         'Fix the TURN credentials: the server answered 401 Unauthorized (RFC 8489 §9.2): a wrong username or password, or time-limited credentials that expired (or whose clocks differ). sdpscope probe turn:HOST --username U --credential P checks them. The direct path is filtered, so the call needs that relay.',
-      );
-    }
-    // Pairs with the other side's mDNS names, which resolved: both on one link (ICE audit: "no STUN
-    // server is configured" and TURN advice for two hosts with no NAT between them).
-    if (r.pairs.some((p) => p.remote?.addressClass === 'mdns')) {
-      return verdict(
-        'checks-unanswered',
-        `Connectivity checks went out on ${r.pairs.length} pair(s) to the other side's mDNS (.local) names and none was answered: the names resolved, so both hosts are on one link (mDNS queries do not cross a router, RFC 6762), with no NAT between them: something on that link drops the checks.`,
-        evidence,
-        'On one link, no NAT: allow UDP between the two hosts (a host firewall, an antivirus, a VPN client taking the traffic), or turn off the access point\'s client isolation (guest Wi-Fi). STUN adds nothing here; a TURN relay would only go around it.',
       );
     }
     return verdict('checks-unanswered', `Connectivity checks went out on ${r.pairs.length} pair(s) and none was answered: the packets were filtered on the way (NAT filtering or a firewall); only a TURN relay can connect these two.`, evidence);
@@ -1624,7 +1636,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (finalIce === 'failed') {
     // No pair in the stats (Chrome before 80's legacy getStats, a dump without stats): whether checks left or came back is not known (ICE audit).
     return r.pairs.length === 0
-      ? verdict('checks-unanswered', 'ICE failed: no pair got through; the stats hold no pairs, so whether checks were sent or answered is not known.', evidence, 'ICE failed and the dump holds no candidate pairs to say why. Take one from a browser that reports them (standard getStats: Chrome 80 and later, Firefox), or read the candidates: with no srflx or relay on either side only hosts on one network connect; a working TURN relay connects across filtering NATs and firewalls (sdpscope probe checks one).')
+      ? verdict('checks-unanswered', 'ICE failed: no pair got through; no pair stats are read from this dump, so whether checks were sent or answered is not known.', evidence, 'ICE failed, and no candidate pairs are read from this dump to say why (Chrome before 80 writes them in its legacy getStats, which sdpscope does not read; see the note). Take one from a browser that reports them in the standard getStats (Chrome 80 and later, Firefox), or read the candidates: with no srflx or relay on either side only hosts on one network connect; a working TURN relay connects across filtering NATs and firewalls (sdpscope probe checks one).')
       : verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
   }
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);

@@ -88,6 +88,27 @@ describe('explainIce on real dumps', () => {
       expect(r.verdict.message).toMatch(/refused this side's credentials \(401 from turn:198\.51\.100\.10:3478\?transport=udp\)/);
       expect(r.verdict.action).toMatch(/^Fix the TURN credentials: the server answered 401 Unauthorized \(RFC 8489 §9\.2\)/);
     });
+    it('the audit of these words (fix audit): each said only where it holds', () => {
+      // A public IPv6 host beside a private IPv4 one: the IPv4 one would have had a srflx.
+      expect(one('d1-public6-private4__webrtc_internals_dump.gz').verdict.evidence.join('\n')).not.toMatch(/as expected/);
+      // Two dual-stack sides: no "share no address family".
+      const both = one('e2-both-families-both-sides__webrtc_internals_dump.gz').verdict;
+      expect(both.message).toBe('No local candidate can pair with the remote ones: no transport and address family in common (each side\'s are in the evidence).');
+      expect(both.action).toMatch(/^Candidates pair only on one transport within one address family/);
+      // A 401 beside pairs only with mDNS names: one link first (a relay would only go around it).
+      expect(one('a4-401-mdns__webrtc_internals_dump.gz').verdict.action).toMatch(/^On one link, no NAT/);
+      // One mDNS pair among srflx pairs: not said to be one link.
+      expect(one('c2-mdns-plus-srflx-checked__webrtc_internals_dump.gz').verdict.message).not.toMatch(/mDNS/);
+      // The other side's checks in, none answered here: each refuses the other's.
+      const b2 = one('b2-bothways-unanswered-here__webrtc_internals_dump.gz').verdict;
+      expect(b2.message).toMatch(/\(25 received, 0 answered here\): .*, as this side refused the other's\.$/);
+      expect(b2.action).toMatch(/Each side refuses the other's checks/);
+    });
+    it('an rtcstats dump over 1 MiB with a cut line (an odd quote) is read line by line, not refused as nested (fix audit)', () => {
+      const dump = readStatsDump(dumpText('audit/rs-cut-pad2__rtcstats_dump.gz'));
+      expect(dump.notes).toEqual([expect.stringMatching(/^1 line\(s\) that are not JSON were skipped \(the first: line 7\)/)]);
+      expect(dump.peerConnections.length).toBeGreaterThan(0);
+    });
     it('pairs with the other side\'s mDNS names: one link, no NAT; the same for the earlier audit\'s lab dump', () => {
       for (const name of ['mdns-only-failed__webrtc_internals_dump.gz', 'mdns-pair-formed-failed-30s__webrtc_internals_dump.gz']) {
         const r = one(name);
@@ -257,7 +278,7 @@ describe('explainIce on real dumps', () => {
       expect(r.verdict.message).toMatch(/, but nothing came in on it for the last 9\.4 s of the stats\.$/);
       expect(r.verdict.evidence.some((e) => e.startsWith('nothing received on the selected pair (STUN aside) for 9.4 s when the stats were taken, while this side sent on it 0.4 s before: one way only.'))).toBe(true);
       // What to do follows it, in --json as in the text (ICE audit of 2026-12-07: "Nothing to fix in ICE" beside the silence).
-      expect(r.verdict.action).toMatch(/^The path had stopped delivering toward this side/);
+      expect(r.verdict.action).toMatch(/^Nothing but STUN came in on the selected pair while this side sent: the other side sent no media or data then/);
       // A call receiving all along says nothing of it.
       const edge = reports('twilio-voice.js__chrome2017_rtcstatsreport-edge.json')[0]!;
       expect([edge.verdict.code, edge.verdict.message.includes('nothing came in')]).toEqual(['connected', false]);
@@ -464,7 +485,7 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.code).not.toBe('not-negotiated');
     expect(r.verdict.code).toBe('checks-unanswered');
     // With no pair in the stats, no claim on checks sent or answered (ICE audit of 2026-12-07).
-    expect(r.verdict.message).toBe('ICE failed: no pair got through; the stats hold no pairs, so whether checks were sent or answered is not known.');
+    expect(r.verdict.message).toBe('ICE failed: no pair got through; no pair stats are read from this dump, so whether checks were sent or answered is not known.');
     expect(r.verdict.action).not.toMatch(/no response came back/);
   });
 
