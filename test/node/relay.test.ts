@@ -107,6 +107,8 @@ describe('as a drop-in for the notes\' server', () => {
     // Its console line says how it came.
     expect(console[0]).toMatch(/ \(sent as a binary frame, read as text\)$/);
     expect(console[1]).not.toMatch(/binary/);
+    // A binary frame refused as not JSON says it came binary.
+    expect(frames.filter((f) => f.event === 'invalid-json').map((f) => (f as { detail?: string }).detail)).toEqual(['"not json" (a binary frame, read as text)']);
     // The refusals only: the frame read as text is no refusal, and has no event of its own (relay audit: two records for one frame).
     expect(frames.filter((f) => f.event === 'binary-frame').map((f) => (f as { detail?: string }).detail)).toEqual(['3 bytes in a binary frame, not UTF-8: not forwarded', '5 bytes in a binary frame, not UTF-8: not forwarded', '3 bytes in a binary frame, not UTF-8: not forwarded']);
   });

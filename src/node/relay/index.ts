@@ -322,14 +322,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     } catch {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'invalid-json', message: 'frame is not JSON: not forwarded' });
       // Redacted with some context (a secret cut at 120 characters would show its start), then cut.
-      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text.slice(0, 8192))).slice(0, 120)));
+      event(c.room, c.id, 'invalid-json', JSON.stringify((o.keepSecrets ? text : redactText(text.slice(0, 8192))).slice(0, 120)) + (isBinary ? ' (a binary frame, read as text)' : ''));
       return;
     }
     // Notices are the relay's: a client's frame of that type would pass for one (a fake
     // "peer-left" on the call page, a fake "room-full" that stopped sdpscope client; pages audit).
     if (parsed !== null && typeof parsed === 'object' && (parsed as { type?: unknown }).type === 'relay-notice') {
       notice(c.ws, { type: 'relay-notice', event: 'error', code: 'reserved-type', message: 'a frame of type "relay-notice": only the relay sends those; not forwarded' });
-      event(c.room, c.id, 'reserved-type', 'a frame of type "relay-notice" from a client: not forwarded');
+      event(c.room, c.id, 'reserved-type', `a ${isBinary ? 'binary ' : ''}frame of type "relay-notice" from a client: not forwarded`);
       return;
     }
     const to: string[] = [];
@@ -416,15 +416,16 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     event(null, null, 'stopped', stopped);
     // The worker writes everything it was sent, then ends the log (within CLOSE_DEADLINE_MS).
     const unlogged = await pipe.close();
-    if (unlogged > 0) {
-      // The events sent since the stop began (clients leaving, late frames, "stopped") were queued
-      // behind the frames and cut with them: what was not logged is said, then those events, in
-      // the log and on the console (relay audit: a log under load ended without its "stopped", and
-      // the console without any of them; the clients' "left" were counted nowhere).
+    const unwritten = pipe.eventsNotWritten;
+    if (unlogged > 0 || unwritten.length > 0) {
+      // The events queued behind the frames the cut left (clients leaving, late frames, "stopped")
+      // were cut with them: what was not logged is said, then those events, in the log and on the
+      // console (relay audit: a log under load ended without its "stopped", and the console without
+      // any of them; the clients' "left" were counted nowhere).
       const logged = o.log !== undefined && !stopError;
       const records: RelayEvent[] = [
-        ...(logged ? [{ time: now(), room: null, event: 'log-cut', client: null, detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }] : []),
-        ...pipe.eventsSinceStopping.map((e) => (e.event === 'stopped' ? { ...e, detail: e.detail.replace(/log flushed$/, 'log cut short') } : e)),
+        ...(logged && unlogged > 0 ? [{ time: now(), room: null, event: 'log-cut', client: null, detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }] : []),
+        ...unwritten.map((e) => (e.event === 'stopped' && unlogged > 0 ? { ...e, detail: e.detail.replace(/log flushed$/, 'log cut short') } : e)),
       ];
       if (logged) {
         try {

@@ -17,7 +17,9 @@ export interface LogWorkerData {
    * has finished (written to the log when there is one), counted right after their write: what a
    * relay stopped at its deadline reads to say how many were not logged. [2] and [3]: the count
    * the write under way makes, and the log's size once it is written (see log-worker.ts write()).
-   * Four BigInt64 slots.
+   * [4]: the relay's events the worker has finished, in the order sent (its own, log-behind and
+   * log-caught-up, are not counted): those after it, when the thread is stopped, were not written.
+   * Five BigInt64 slots.
    */
   readonly hurry: SharedArrayBuffer;
 }

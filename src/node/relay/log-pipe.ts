@@ -44,7 +44,7 @@ const SUMMARY_GRACE_MS = 400;
 
 export class LogPipe {
   private readonly worker: Worker | null;
-  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(32));
+  private readonly hurry = new BigInt64Array(new SharedArrayBuffer(40));
   /** Frames sent to the worker (it counts those it finished in hurry[1]). */
   private posted = 0;
   private batch: LoggedFrame[] = [];
@@ -105,7 +105,7 @@ export class LogPipe {
         this.backlog -= m.ack.n;
         this.backlogBytes -= m.ack.bytes;
         // Once stopping, the relay says it, before its "stopped" (relay audit: it came after it).
-        if (this.stopping === null && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) this.saySkipped();
+        if (!this.stopping && this.backlog < this.o.maxBacklog / 2 && this.backlogBytes < this.o.maxBacklogBytes / 2) this.saySkipped();
         break;
       }
       case 'log-failed':
@@ -146,23 +146,43 @@ export class LogPipe {
     }
     this.flush();
     this.post({ kind: 'event', record: e });
-    this.stopping?.push(e);
+    this.sent.push(e);
+    this.forgetWritten();
   }
 
   /**
-   * The events sent once shutdown began (hurryUp), in order: behind every frame relayed, so when
-   * close() says frames were not written, none of these was either, in the log or on the console
-   * (relay audit: clients' "left", "late-frames" and "stopped" lost from the console under load).
+   * Events sent to the logger and not yet finished by it (counted in hurry[4]), oldest first from
+   * `sentHead`: what a stop that cuts the logger gives back, so that none is lost from the log or
+   * the console (relay audit: clients' "left", "late-frames" and "stopped" lost under load; audit of
+   * the fix: a client that left just before the stop too). As long as the logger's backlog.
    */
-  private stopping: RelayEvent[] | null = null;
-  get eventsSinceStopping(): readonly RelayEvent[] {
-    return this.stopping ?? [];
+  private sent: RelayEvent[] = [];
+  private sentHead = 0;
+  private sentCount = 0;
+  private forgetWritten(): void {
+    this.sentCount++;
+    const written = Number(Atomics.load(this.hurry, 4));
+    const waiting = this.sentCount - written;
+    this.sentHead = Math.max(this.sentHead, this.sent.length - waiting);
+    if (this.sentHead > 1024 && this.sentHead * 2 > this.sent.length) {
+      this.sent = this.sent.slice(this.sentHead);
+      this.sentHead = 0;
+    }
   }
+
+  /** The events the logger did not finish, in order (after close(): those the cut left unwritten). */
+  get eventsNotWritten(): readonly RelayEvent[] {
+    const waiting = this.sentCount - Number(Atomics.load(this.hurry, 4));
+    return waiting <= 0 ? [] : this.sent.slice(Math.max(this.sentHead, this.sent.length - waiting));
+  }
+
+  /** Whether shutdown began (hurryUp). */
+  private stopping = false;
 
   /** Shutting down: `ms` from now on the logger writes frames without summaries (the log comes first). */
   hurryUp(ms = SUMMARY_GRACE_MS): void {
     if (Atomics.load(this.hurry, 0) === 0n) Atomics.store(this.hurry, 0, BigInt(Date.now() + ms));
-    this.stopping ??= [];
+    this.stopping = true;
   }
 
   /**

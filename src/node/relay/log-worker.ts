@@ -161,6 +161,7 @@ port.on('message', (m: ToLogWorker) => {
     // The relay's last record comes last: a run of unsummarised frames is closed before it (relay audit: log-caught-up after stopped).
     if (m.record.event === 'stopped' && skipped > 0) endSkipping();
     event(m.record);
+    Atomics.add(hurry, 4, 1n);
     flushOut();
     return;
   }
