@@ -30,7 +30,7 @@ export const ERROR_CODES = {
   FILE_IS_DIRECTORY: 'The path is a directory, not a file.',
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
-  OUTPUT_TOO_LARGE: 'The report would be longer than the longest string JavaScript makes (about 512 MiB): a huge value the input gives every m-line (a session-level ufrag of 800 KB, repeated for each), written out in JSON.',
+  OUTPUT_TOO_LARGE: 'The report would be longer than the longest string JavaScript makes (about 512 MiB), written out in JSON: something the input has once and the report repeats for each of thousands of m-lines or candidates. (A session-level value past 256 characters is written short in each m-line: it no longer counts.)',
   OUTPUT_UNWRITABLE: 'Standard output cannot be written: a full disk (`> /dev/full`), an I/O error, a closed descriptor. (A pipe whose reader stops, `| head`, is not an error.)',
   INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
   ADDRESS_IN_USE: 'The relay cannot listen: the address and port are in use (another relay?).',

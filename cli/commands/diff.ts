@@ -7,6 +7,7 @@ import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readI
 import { readTextInput } from '../../src/node/files.js';
 import { diagnosticJson } from '../render/diagnostics.js';
 import { eolChange, renderDiff, renderNegotiation, unchangedWords, type SideFindings } from '../render/negotiation.js';
+import { reportForJson } from '../render/description-json.js';
 import { toJson } from '../render/parse.js';
 import { makeStyle } from '../render/style.js';
 import type { SdpLine, SessionDescription } from '../../src/sdp/model.js';
@@ -106,12 +107,12 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
     // No change and two texts: the layout only, said in the JSON as in the text (change audit: a script could not tell it from identical input).
     const eol = d.changes.length > 0 ? eolChange(pair) : null;
     const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : eol !== null ? [eol] : [];
-    out(opts.json ? toJson({ mode: 'diff', before: sourceOf(pair.first, names[0]), after: sourceOf(pair.second, names[1]), notes: [...pair.notes, ...layout], ...d, diagnostics: sides.flatMap(sideJson) }) + '\n' : renderDiff(d, pair, names, sides, s));
+    out(opts.json ? toJson(reportForJson({ mode: 'diff', before: sourceOf(pair.first, names[0]), after: sourceOf(pair.second, names[1]), notes: [...pair.notes, ...layout], ...d, diagnostics: sides.flatMap(sideJson) }, [pair.first.description, pair.second.description])) + '\n' : renderDiff(d, pair, names, sides, s));
     return inputErrors ? EXIT_FINDINGS : EXIT_OK;
   }
   const n = negotiate(pair.first.description, pair.second.description);
   out(opts.json
-    ? toJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: [...sides.flatMap(sideJson), ...n.diagnostics.map(diagnosticJson)] }) + '\n'
+    ? toJson(reportForJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: [...sides.flatMap(sideJson), ...n.diagnostics.map(diagnosticJson)] }, [pair.first.description, pair.second.description])) + '\n'
     : renderNegotiation(n, pair, names, sides, s));
   return hasErrors(n) || inputErrors ? EXIT_FINDINGS : EXIT_OK;
 }

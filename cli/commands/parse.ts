@@ -5,6 +5,7 @@ import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink 
 import { openTextStream, watchBlank } from '../../src/node/files.js';
 import { scanStream } from '../../src/node/stream.js';
 import { diagnosticJson } from '../render/diagnostics.js';
+import { descriptionForJson } from '../render/description-json.js';
 import { jsonItem, listedItems, writeJsonArray } from '../render/json.js';
 import { CANDIDATE_HEADER, candidateRows } from '../render/candidates.js';
 import { closingLines, descriptionBlock, FindingTally, trickledFindings, trickledTitle } from '../render/parse.js';
@@ -165,7 +166,7 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
   const sink: InputSink = {
     description: (found: FoundDescription) => {
       const f = typed(found, opts.type);
-      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: f.description, typeFindings: f.typeFindings })}`);
+      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: descriptionForJson(f.description), typeFindings: f.typeFindings })}`);
       errors ||= hasErrors(f.description.diagnostics) || hasErrors(f.typeFindings);
     },
     candidate: (f: FoundCandidate) => candidates.add(f),

@@ -8,7 +8,7 @@
  */
 
 /** RFC 8839 §5.4's longest ufrag. */
-const MAX_UFRAG = 256;
+export const MAX_UFRAG = 256;
 
 let last: string | null = null;
 let lastKey: string | null = null;
@@ -17,11 +17,16 @@ let lastKey: string | null = null;
 export function sessionUfrag(ufrag: string | null): string | null {
   if (ufrag === null || ufrag.length <= MAX_UFRAG) return ufrag;
   // One description's m-sections share their session's: made once for it.
-  if (ufrag === last) return lastKey;
+  return markedShortForm(ufrag);
+}
+
+/** A long value's marked short form: its first 32 characters, its length and a hash (FNV-1a) of it. */
+export function markedShortForm(value: string): string {
+  if (value === last) return lastKey!;
   let h = 0x811c9dc5;
-  for (let i = 0; i < ufrag.length; i++) h = Math.imul(h ^ ufrag.charCodeAt(i), 0x01000193);
-  const key = `${ufrag.slice(0, 32)}…(${ufrag.length} characters, #${(h >>> 0).toString(16).padStart(8, '0')})`;
-  last = ufrag;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  const key = `${value.slice(0, 32)}…(${value.length} characters, #${(h >>> 0).toString(16).padStart(8, '0')})`;
+  last = value;
   lastKey = key;
   return key;
 }

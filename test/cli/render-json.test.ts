@@ -56,4 +56,9 @@ describe('JSON pieces', () => {
     expect(text).toBe(layout({ list: vs, none: [] }));
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ list: vs, none: [] })));
   });
+
+  it('a document past the longest string V8 makes (about 512 MiB) is OUTPUT_TOO_LARGE, not "internal error"', () => {
+    const mib = 'x'.repeat(1 << 20);
+    expect(() => jsonItem(new Array(520).fill(mib))).toThrow(expect.objectContaining({ code: 'OUTPUT_TOO_LARGE' }));
+  });
 });
