@@ -5,6 +5,7 @@
  * `-h`/`--help`, `--version`, `--color`/`--no-color`. Pure but for the yargs instance it returns.
  */
 import yargs, { type Argv, type Options } from 'yargs';
+import ipaddr from 'ipaddr.js';
 import { SdpscopeError } from '../src/errors.js';
 
 /**
@@ -101,6 +102,23 @@ export function nonEmpty(name: string): (v: unknown) => string {
     const text = String(lastOf(v));
     if (text.trim() === '') throw new SdpscopeError('USAGE', `--${name} is empty`);
     return text;
+  };
+}
+
+/**
+ * A coerce function for an address to bind (`relay --host`): a host name, or an IP address that
+ * is one. Text of digits and dots must be an IPv4 address in four parts, and text with a colon an
+ * IPv6 address (brackets allowed): `127.0.0.999` had been looked up in the DNS (getaddrinfo
+ * ENOTFOUND), a query to the resolver for a typing error.
+ */
+export function bindHost(name: string): (v: unknown) => string {
+  const text = nonEmpty(name);
+  return (v: unknown) => {
+    const host = text(v);
+    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    if (/^[\d.]+$/.test(bare) && !ipaddr.IPv4.isValidFourPartDecimal(bare)) throw new SdpscopeError('USAGE', `--${name} ${host} is no IPv4 address (four numbers, 0 to 255, such as 127.0.0.1)`);
+    if (bare.includes(':') && !ipaddr.IPv6.isValid(bare)) throw new SdpscopeError('USAGE', `--${name} ${host} is no IPv6 address (such as ::1)`);
+    return host;
   };
 }
 

@@ -9,7 +9,7 @@ import { SdpscopeError } from '../src/errors.js';
 import { BROWSERS, LAB_MEDIA, NAT_DESCRIPTIONS, NAT_KINDS } from '../src/lab/kinds.js';
 import { PACKAGE_VERSION } from '../src/node/paths.js';
 import { MAX_ROOM_NAME, RELAY_DEFAULTS } from '../src/node/relay/options.js';
-import { checkOptions, COMMON_OPTIONS, fileArg, helpAsFile, integer, lastOf, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
+import { checkOptions, COMMON_OPTIONS, fileArg, helpAsFile, integer, lastOf, bindHost, nonEmpty, parser, prepareArgv, valued, type OptionTable } from './args.js';
 import { wantColor } from './render/style.js';
 import { run, stdoutDrained, terminalIo } from './run.js';
 
@@ -38,7 +38,7 @@ const OPTIONS = {
     'max-sessions': { type: 'string', coerce: integer('max-sessions', 1, 1e9), describe: 'sessions kept open at once before the least active are reported (default 2000)' },
   }),
   relay: valued({
-    host: { type: 'string', default: RELAY_DEFAULTS.host, coerce: nonEmpty('host'), describe: 'address to bind (0.0.0.0: every interface; 127.0.0.1 to stay local)' },
+    host: { type: 'string', default: RELAY_DEFAULTS.host, coerce: bindHost('host'), describe: 'address to bind (0.0.0.0: every interface; 127.0.0.1 to stay local)' },
     port: { type: 'string', default: String(RELAY_DEFAULTS.port), coerce: integer('port', 0, 65535), describe: 'port (0: any free one)' },
     log: { type: 'string', describe: 'NDJSON log file, one line per frame (appended)' },
     'keep-secrets': { type: 'boolean', default: false, describe: 'log ice-pwd, credential, password... as sent' },

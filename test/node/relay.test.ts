@@ -422,6 +422,18 @@ describe('the log', () => {
     expect([r.status, r.stderr]).toEqual([2, expect.stringMatching(/--origin "\*" is not an origin: .*give no --origin.*\[USAGE\]/)]);
   });
 
+  it.each([
+    ['127.0.0.999', /--host 127\.0\.0\.999 is no IPv4 address .*\[USAGE\]/],
+    ['1.2.3', /--host 1\.2\.3 is no IPv4 address/],
+    ['fe80::zz', /--host fe80::zz is no IPv6 address .*\[USAGE\]/],
+    ['[::g]', /--host \[::g\] is no IPv6 address/],
+  ])('--host %s, no IP address though written as one, is a usage error, not a DNS lookup (getaddrinfo ENOTFOUND)', (host, message) => {
+    const r = spawnSync(process.execPath, [resolve(__dirname, '../../dist/bin/sdpscope.js'), 'relay', '--host', host, '--port', '0'], { encoding: 'utf8', timeout: 10_000 });
+    expect([r.status, r.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/getaddrinfo/);
+  });
+
   it('a bracketed IPv6 loopback host is loopback for the banner: no warning (change audit: "[::1] (beyond this machine)")', async () => {
     const { child, url, out, exited } = await cliRelay('--host', '[::1]');
     expect(url).toMatch(/^ws:\/\/\[::1\]:\d+$/);
