@@ -344,6 +344,10 @@ describe('summaries never hold up the log or shutdown', () => {
       // and the clients' leaving, queued behind the frames, is there too (relay audit of 2026-12-07: lost when cut).
       expect(records.at(-1)!.event).toBe('stopped');
       expect(records.filter((l) => l.event === 'left')).toHaveLength(2);
+      // Times never go backwards, cut or not (the log-cut line had come before the events cut with
+      // the frames, dated after them).
+      const times = records.map((l) => (l as { time: string }).time);
+      expect(times.filter((t, i) => i > 0 && t < times[i - 1]!)).toEqual([]);
     } finally {
       stop(r.child);
     }

@@ -3,7 +3,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
-import { startRelay, type RelayOptions } from '../../src/node/relay/index.js';
+import { recordsAfterCut, startRelay, type RelayOptions } from '../../src/node/relay/index.js';
 import { joinRelay, relayStarter, until } from '../support/relay.js';
 import { runClient } from '../../src/node/client.js';
 import { readInput } from '../../src/input/read.js';
@@ -597,5 +597,30 @@ describe('the read-only feed (/feed) and the inspector (/inspect)', () => {
     expect((await fetch(`${http}/inspect`)).status).toBe(401);
     const page = await fetch(`${http}/inspect?token=t`);
     expect([page.status, (await page.text()).includes('sdpscope inspector')]).toEqual([200, true]);
+  });
+});
+
+describe('recordsAfterCut: what a relay says once its logger was cut', () => {
+  const ev = (event: string, time: string, detail = event) => ({ time, room: null, event, client: null, detail });
+  const unwritten = [ev('left', '2026-12-07T10:00:00.100Z'), ev('log-skipped', '2026-12-07T10:00:00.200Z'), ev('stopped', '2026-12-07T10:00:00.300Z', 'SIGTERM; log flushed')];
+
+  it('cut: the events at their times, then log-cut and "stopped" (last, log cut short) at the cut, times never going backwards', () => {
+    const r = recordsAfterCut(unwritten, 12, true, '2026-12-07T10:00:00.900Z');
+    expect(r.map((e) => [e.event, e.time])).toEqual([
+      ['left', '2026-12-07T10:00:00.100Z'],
+      ['log-skipped', '2026-12-07T10:00:00.200Z'],
+      ['log-cut', '2026-12-07T10:00:00.900Z'],
+      ['stopped', '2026-12-07T10:00:00.900Z'],
+    ]);
+    expect(r[2]!.detail).toMatch(/^12 frames relayed but not logged/);
+    expect(r[3]!.detail).toBe('SIGTERM; log cut short');
+  });
+
+  it('no log to say it in: the events, and "stopped" at the cut, no log-cut line', () => {
+    expect(recordsAfterCut(unwritten, 12, false, '2026-12-07T10:00:00.900Z').map((e) => e.event)).toEqual(['left', 'log-skipped', 'stopped']);
+  });
+
+  it('no frame cut (events only): the events as they were, unchanged', () => {
+    expect(recordsAfterCut(unwritten, 0, true, '2026-12-07T10:00:00.900Z')).toEqual(unwritten);
   });
 });

@@ -419,14 +419,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     const unwritten = pipe.eventsNotWritten;
     if (unlogged > 0 || unwritten.length > 0) {
       // The events queued behind the frames the cut left (clients leaving, late frames, "stopped")
-      // were cut with them: what was not logged is said, then those events, in the log and on the
+      // were cut with them: those events and what was not logged are said, in the log and on the
       // console (relay audit: a log under load ended without its "stopped", and the console without
       // any of them; the clients' "left" were counted nowhere).
       const logged = o.log !== undefined && !stopError;
-      const records: RelayEvent[] = [
-        ...(logged && unlogged > 0 ? [{ time: now(), room: null, event: 'log-cut', client: null, detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }] : []),
-        ...unwritten.map((e) => (e.event === 'stopped' && unlogged > 0 ? { ...e, detail: e.detail.replace(/log flushed$/, 'log cut short') } : e)),
-      ];
+      const records = recordsAfterCut(unwritten, unlogged, logged, now());
       if (logged) {
         try {
           appendFileSync(o.log!, records.map((r) => JSON.stringify(r) + '\n').join(''), { mode: 0o600 });
@@ -462,4 +459,20 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     close,
     stopped,
   };
+}
+
+/**
+ * What the relay says after its logger was stopped: the events the logger did not write, at their
+ * times, then, where frames were cut (`unlogged`), a `log-cut` line and "stopped" (last), both at
+ * `cutAt`, since the relay stopped once its log was cut. In time order: the log-cut line had come
+ * first, dated after the events behind it, and a cut log's times went backwards. `logged`: there
+ * is a log to say the cut in (the console has no frames to count).
+ */
+export function recordsAfterCut(unwritten: readonly RelayEvent[], unlogged: number, logged: boolean, cutAt: string): RelayEvent[] {
+  const last = unlogged > 0 ? unwritten.find((e) => e.event === 'stopped') : undefined;
+  return [
+    ...unwritten.filter((e) => e !== last),
+    ...(logged && unlogged > 0 ? [{ time: cutAt, room: null, event: 'log-cut', client: null, detail: `${unlogged} frames relayed but not logged: the logger did not finish within ${CLOSE_DEADLINE_MS} ms of shutdown` }] : []),
+    ...(last !== undefined ? [{ ...last, time: cutAt, detail: last.detail.replace(/log flushed$/, 'log cut short') }] : []),
+  ];
 }
