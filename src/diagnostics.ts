@@ -172,13 +172,14 @@ export interface NegotiationDiagnosticPayloads {
   'ice-lite-both': MediaPosition;
   'no-trickle': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
+  'bundle-answer-tag-rejected': MediaPosition & { readonly browsers: BrowserVerdicts };
   'simulcast-not-answered': MediaPosition;
   'session-direction-ignored': MediaPosition;
   'address-hold': MediaPosition;
   'crypto-mismatch': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
   'simulcast-layer-paused': MediaPosition;
-  'bundle-not-in-offer': MediaPosition;
+  'bundle-not-in-offer': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'moved-out-of-bundle': MediaPosition;
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-group-split': MediaPosition & { readonly browsers: BrowserVerdicts };
@@ -309,6 +310,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ice-lite-both': 'warning',
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
+  'bundle-answer-tag-rejected': 'error',
   'simulcast-not-answered': 'warning',
   'session-direction-ignored': 'warning',
   'address-hold': 'warning',
@@ -879,10 +881,17 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     action: 'Put an m-line the answerer accepts first in the offer\'s BUNDLE group.',
     reference: 'RFC 8843 §7.3.1',
   },
+  'bundle-answer-tag-rejected': {
+    domain: 'negotiation',
+    title: 'The answer rejects its own BUNDLE group\'s tag and accepts the rest',
+    description: 'The first mid of a BUNDLE group in the answer is its tag, whose transport the group uses; the answer gives that m-line port 0 and accepts another of the group, which is then left with no transport. RFC 8843 §7.3.3 has the answerer reject every m-line of the group when it rejects the tagged one. Both browsers reject such an answer (measured, Chromium 156 and Firefox ESR 153: "The m= section with mid=\'1\' should be rejected."; "mid specified for bundle transport in group attribute points at a disabled m-section"); Safari too (pion/webrtc#840).',
+    action: 'Reject every m-line of the group, or take the rejected m-line out of the group so that an accepted one comes first (its tag).',
+    reference: 'RFC 8843 §7.3.3; RFC 9429 §5.3.1',
+  },
   'bundle-not-in-offer': {
     domain: 'negotiation',
     title: 'Answer BUNDLE group names a mid the offer did not bundle',
-    description: 'The answerer may only remove m-lines from the offered BUNDLE group, never add one.',
+    description: 'The answerer may only remove m-lines from the offered BUNDLE group, never add one; nor add a group to an offer that has none, which Chromium rejects ("A BUNDLE group was added in the answer that did not exist in the offer"; Firefox accepts it, measured).',
     action: 'Build the answer\'s group from the offer\'s.',
     reference: 'RFC 8843 §7.3',
   },

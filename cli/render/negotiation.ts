@@ -68,7 +68,9 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const mark = (valid: boolean) => (m.status === 'missing' && valid ? '' : ` ${ok(valid, s)}`);
   out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'}${mark(m.direction.valid)}${flow}`);
   if (m.dtls.offerSetup !== null || m.dtls.answerSetup !== null || m.dtls.offerFingerprints.length > 0) {
-    const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}` : '';
+    // A bundled answer m-line other than the tag uses the tag's transport: the roles are the tag's, its own a=setup is not applied.
+    const shared = m.bundle.inAnswer && !m.bundle.answerTag && m.status !== 'rejected' && m.status !== 'missing';
+    const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}${shared ? ' (the BUNDLE tag\'s transport)' : ''}` : '';
     out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'}${mark(m.dtls.valid)}${roles} · fingerprint ${m.dtls.offerFingerprints.map(inherited).join(',') || s.red('none')} / ${m.dtls.answerFingerprints.map(inherited).join(',') || (m.status === 'rejected' || m.status === 'missing' ? '-' : s.red('none'))}`);
   }
   const a = m.ice.answer;

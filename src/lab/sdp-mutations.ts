@@ -10,8 +10,13 @@
  * change returns its input unchanged, and the harness skips it for that browser.
  */
 
-/** The real exchanges mutated: audio+video+data channel bundled, the same unbundled (the answerer saw no BUNDLE group), a data channel only, a simulcast offer (three rids, sendonly). */
-export type Base = 'av' | 'no-bundle' | 'data' | 'simulcast';
+/**
+ * The real exchanges mutated: audio+video+data channel bundled, the same unbundled (the answerer
+ * saw no BUNDLE group), the same with no BUNDLE group in the offerer's own offer either (removed
+ * before its setLocalDescription: a SIP gateway's or a munged offer), a data channel only, a
+ * simulcast offer (three rids, sendonly).
+ */
+export type Base = 'av' | 'no-bundle' | 'no-bundle-offer' | 'data' | 'simulcast';
 
 export interface Mutation {
   readonly id: string;
@@ -205,6 +210,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('bundle-unknown-mid', 'mids and BUNDLE', 'the BUNDLE group names a mid no m-section has', replaceAll(/^(a=group:BUNDLE .*)$/, '$1 7')),
   a('bundle-reordered', 'mids and BUNDLE', 'the BUNDLE group\'s mids in another order (another tagged m-section)', replaceAll(/^a=group:BUNDLE (\S+) (\S+)/, 'a=group:BUNDLE $2 $1')),
   a('bundle-subset', 'mids and BUNDLE', 'the data channel left out of the BUNDLE group (its own transport)', replaceAll(/^(a=group:BUNDLE .*) (\S+)$/, '$1')),
+  a('bundle-added-unoffered', 'mids and BUNDLE', 'a BUNDLE group in the answer to an offer that has none, the offerer\'s own too (sdp-diff audit: said nothing; libwebrtc: "A BUNDLE group was added in the answer that did not exist in the offer")', (s) => (/^a=group:BUNDLE/m.test(s) ? s : appendSession(`a=group:BUNDLE ${mids(s).join(' ')}`)(s)), 'no-bundle-offer'),
+  a('bundle-tag-rejected', 'mids and BUNDLE', 'the audio m-section, the BUNDLE group\'s tag, rejected with port 0, the group unchanged and the rest accepted (sdp-diff audit, pion/webrtc#840: Safari "The m= section:1 should be rejected")', inKind('audio', mapLines((l) => l.replace(/^m=audio \d+/, 'm=audio 0')))),
   a('bundle-added', 'mids and BUNDLE', 'a BUNDLE group in the answer to an offer whose answerer saw none', (s) => (/^a=group:BUNDLE/m.test(s) ? s : appendSession(`a=group:BUNDLE ${mids(s).join(' ')}`)(s)), 'no-bundle'),
   a('group-unknown-semantics', 'mids and BUNDLE', 'a=group:FOO over the mids', (s) => appendSession(`a=group:FOO ${mids(s).join(' ')}`)(s)),
   // ---- ICE (RFC 8839) ----
@@ -234,6 +241,7 @@ export const MUTATIONS: readonly Mutation[] = [
   a('setup-holdconn', 'DTLS', 'the answer says a=setup:holdconn', replaceAll(/^a=setup:\w+$/, 'a=setup:holdconn')),
   a('setup-removed', 'DTLS', 'every a=setup removed', dropAll(/^a=setup:/)),
   a('setup-bogus', 'syntax', 'a=setup:foo', replaceAll(/^a=setup:\w+$/, 'a=setup:foo')),
+  a('setup-actpass-not-tag', 'DTLS', 'video alone says a=setup:actpass, bundled behind audio (sdp-diff audit: a non-tag m-section\'s transport lines are not applied, RFC 9143 §7.1.3)', inKind('video', mapLines((l) => (l.startsWith('a=setup:') ? 'a=setup:actpass' : l)))),
   a('setup-differs-bundled', 'DTLS', 'video passive while audio is active, in one BUNDLE group', inKind('video', mapLines((l) => (l.startsWith('a=setup:') ? 'a=setup:passive' : l)))),
   // ---- rtcp-mux, rtcp-rsize, rtcp (RFC 8035, RFC 5506, RFC 3605) ----
   a('rtcp-mux-removed', 'rtcp-mux', 'every a=rtcp-mux removed (the offerer requires it)', dropAll(/^a=rtcp-mux$/)),

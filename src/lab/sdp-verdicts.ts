@@ -62,10 +62,13 @@ const PAGE = `(() => {
         const s = media();
         offerer.addTransceiver(s.getVideoTracks()[0], { streams: [s], direction: 'sendonly', sendEncodings: [{ rid: 'q', scaleResolutionDownBy: 4 }, { rid: 'h', scaleResolutionDownBy: 2 }, { rid: 'f' }] });
       } else { const s = media(); for (const t of s.getTracks()) offerer.addTrack(t, s); offerer.createDataChannel('x'); }
-      await offerer.setLocalDescription(await offerer.createOffer());
+      const made = await offerer.createOffer();
+      const unbundled = (sdp) => sdp.replace(/a=group:BUNDLE[^\\r\\n]*\\r\\n/, '');
+      try { await offerer.setLocalDescription(base === 'no-bundle-offer' ? { type: 'offer', sdp: unbundled(made.sdp) } : made); }
+      catch (e) { return { refused: message(e) }; }
       const offer = offerer.localDescription.sdp;
-      await answerer.setRemoteDescription({ type: 'offer', sdp: base === 'no-bundle' ? offer.replace(/a=group:BUNDLE[^\\r\\n]*\\r\\n/, '') : offer });
-      if (base === 'av' || base === 'no-bundle') { const s = media(); for (const t of s.getTracks()) answerer.addTrack(t, s); }
+      await answerer.setRemoteDescription({ type: 'offer', sdp: base === 'no-bundle' ? unbundled(offer) : offer });
+      if (base === 'av' || base === 'no-bundle' || base === 'no-bundle-offer') { const s = media(); for (const t of s.getTracks()) answerer.addTrack(t, s); }
       await answerer.setLocalDescription(await answerer.createAnswer());
       const answer = answerer.localDescription.sdp;
       answerer.close();
@@ -89,11 +92,16 @@ const PAGE = `(() => {
 })()`;
 
 /** One browser's verdicts on every mutation (the page already loaded). */
-async function askOne(peer: LabPeer, mutations: readonly Mutation[]): Promise<Map<string, BrowserCase>> {
+async function askOne(peer: LabPeer, mutations: readonly Mutation[], onRefused?: (l: string) => void): Promise<Map<string, BrowserCase>> {
   await peer.evaluate(PAGE);
   const out = new Map<string, BrowserCase>();
   for (const m of mutations) {
-    const base = await peer.evaluate<{ offer: string; answer: string }>(`window.__sv.pair(${JSON.stringify(m.base)})`);
+    const base = await peer.evaluate<{ offer: string; answer: string; refused?: string }>(`window.__sv.pair(${JSON.stringify(m.base)})`);
+    // A browser that refuses its own offer so changed (munged) has no case to give.
+    if (base.refused !== undefined) {
+      onRefused?.(`${m.id}: ${peer.browser} refuses its own offer for base ${m.base}: ${base.refused}`);
+      continue;
+    }
     const original = m.target === 'answer' ? base.answer : base.offer;
     const mutated = m.mutate(original, { offer: base.offer, answer: base.answer });
     if (mutated === original) continue; // does not apply to this browser's description
@@ -111,7 +119,7 @@ async function askOne(peer: LabPeer, mutations: readonly Mutation[]): Promise<Ma
 /** Asks Chromium and Firefox ESR (root, Linux: the lab) about every mutation. */
 export async function askMutationVerdicts(mutations: readonly Mutation[] = MUTATIONS, onLine: (l: string) => void = () => undefined): Promise<MutationVerdicts> {
   const { results, versions } = await inEachBrowser(async (p) => {
-    const r = await askOne(p, mutations);
+    const r = await askOne(p, mutations, onLine);
     onLine(`${p.browser} ${p.version}: ${r.size} cases`);
     return r;
   });

@@ -399,6 +399,24 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       add(finding('address-hold', `the ${side}'s m-line ${m.index} (${m.kind}) has c=0.0.0.0, port ${m.port}, and no ICE: RFC 2543's hold (RFC 3264 §8.4 keeps it): the other side sends nothing there, whatever the direction says${side === 'offer' ? '; in an initial offer some SIP peers refuse it (Lync and Skype for Business answer 488, "Call hold not allowed for initial INVITE offer": rtpengine#702)' : ''}`, m.mid, m.index));
     }
   }
+  // A group in the answer to an offer with none (sdp-diff audit; measured: bundle-added-unoffered).
+  if (answerGroups.length > 0 && offerGroups.length === 0) {
+    add(diagnostic('bundle-not-in-offer', `the answer has a BUNDLE group (mids ${answerGroups[0]!.map(shownMid).join(' ')}) and the offer has none: Chromium rejects it ("A BUNDLE group was added in the answer that did not exist in the offer"; Firefox accepts it)`, { mid: null, index: null, browsers: CHROMIUM_REJECTS }));
+  }
+  // An answer group whose tag (its first mid) the answer rejects, while it accepts another of its
+  // m-lines: that one has no transport (RFC 8843 §7.3.3 has the answerer reject them all). Both
+  // browsers refuse it (measured: bundle-tag-rejected; Chromium "The m= section with mid='1'
+  // should be rejected.", Firefox "mid specified for bundle transport in group attribute points at
+  // a disabled m-section"; pion/webrtc#840, Safari). It had been a warning (sdp-diff audit).
+  const deadTags = new Set<string>();
+  for (const group of answerGroups) {
+    const tag = answer.media.find((m) => m.mid === group[0]);
+    if (tag === undefined || tag.port !== 0 || tag.bundleOnly) continue;
+    const used = group.slice(1).map((mid) => answer.media.find((m) => m.mid === mid)).filter((m) => m !== undefined && (m.port !== 0 || m.bundleOnly));
+    if (used.length === 0) continue;
+    deadTags.add(tag.mid!);
+    add(diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${used.map((m) => shownMid(m!.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: tag.mid, index: tag.index, browsers: BOTH_REJECT }));
+  }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
     // Which answer group answers each offered group: a second one for the same is a split (sdp-diff audit: Chromium rejects it).
     const answeredBy = new Map<number, number>();
@@ -694,7 +712,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const offerOnlyExt = o.extmaps.filter((e) => !negotiatedUris.has(extensionOf(e)));
 
     // DTLS (RFC 8842, RFC 8122).
-    const roles = dtlsRoles(o.setup, a?.setup ?? null);
     // RTP/SAVP(F) with a fingerprint is DTLS-SRTP too: JSEP (RFC 8829 §5.8) takes it for
     // UDP/TLS/RTP/SAVPF, as both browsers do (the corpus's Jitsi, ice-lite gateway and 2013 Chrome
     // offers); it had been "plain RTP", and an answer's a=setup:actpass passed (negotiation audit).
@@ -715,6 +732,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const offerFirefoxOwns = inOffer && !offerTag && !o.bundleOnly;
     const answerShared = inAnswer && !answerTag;
     const firefoxOwns = ': Firefox rejects it (the m-section is bundled without a=bundle-only, so it has a transport of its own until the answer; Chromium accepts, using the BUNDLE tag\'s)';
+    // Its DTLS roles too are the tag's: its own a=setup is not applied (both browsers take an
+    // answer whose bundled video alone says actpass, measured: setup-actpass-not-tag; sdp-diff audit,
+    // it had been an error, dtls-role-conflict).
+    const tagMid = answerShared ? answerGroups[answerGroupOf.get(a!.mid!)!]![0] : undefined;
+    const tagAnswer = tagMid !== undefined ? answer.media.find((m) => m.mid === tagMid) : undefined;
+    const tagOffer = tagMid !== undefined ? offer.media.find((m) => m.mid === tagMid) : undefined;
+    const roles = tagAnswer !== undefined && tagOffer !== undefined ? dtlsRoles(tagOffer.setup, tagAnswer.setup) : dtlsRoles(o.setup, a?.setup ?? null);
     if ((dtlsUsed || rtp) && offerUsed && !offerShared && o.fingerprints.length === 0 && !offerRuled.fingerprint) {
       if (offerFirefoxOwns && dtlsUsed) add(diagnostic('missing-fingerprint', `the offer has no a=fingerprint for this m-line${firefoxOwns}`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       else at('missing-fingerprint', `the offer has no a=fingerprint for this m-line${noDtls(o)}`);
@@ -722,7 +746,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (dtlsUsed && offerUsed) dtlsSideFindings(o, 'offer', mid, o.index, add, offerShared);
     if ((dtlsUsed || rtp) && live && a && !answerShared && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
-      if (!roles.valid && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+      if (!roles.valid && !answerShared && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
       dtlsSideFindings(a, 'answer', mid, o.index, add, answerShared);
     }
 
@@ -808,7 +832,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   for (const tag of media.filter((m) => m.bundle.offerTag)) {
     const group = offerGroupOf.get(tag.mid!);
     const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.mid !== null && offerGroupOf.get(m.mid) === group);
-    if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0) {
+    if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0 && !deadTags.has(tag.mid!)) {
       const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
       const answerGroup = answerGroups[answerGroupOf.get(others[0]!.mid!) ?? -1];
       add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerGroup?.[0] ?? '-'}`, tag.mid, tag.index));

@@ -480,3 +480,27 @@ describe('--round', () => {
     }
   });
 });
+
+describe('sdp-diff on the BUNDLE cases the audit of 2026-12-07 (sixth session) measured (test/fixtures/verdicts/mutations.json.gz)', () => {
+  const fixture = JSON.parse(gunzipSync(readFileSync(new URL('../fixtures/verdicts/mutations.json.gz', import.meta.url))).toString('utf8')) as { cases: { id: string; results: Record<string, { offer: string; answer: string; verdict: string }> }[] };
+  const pair = (id: string) => fixture.cases.find((c) => c.id === id)!.results.chromium!;
+  const text = (id: string) => {
+    let out = '';
+    const status = diffTexts([pair(id).offer, pair(id).answer], ['offer', 'answer'], { json: false, color: false }, (s) => (out += s));
+    return { status, out };
+  };
+  it('a bundled video\'s own a=setup:actpass: no error (both accept), its DTLS row says the roles are the tag\'s transport', () => {
+    const r = text('setup-actpass-not-tag');
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/DTLS {7}setup actpass → actpass ✓: offerer DTLS \w+, answerer \w+ \(the BUNDLE tag's transport\)/);
+  });
+  it.each([
+    ['bundle-tag-rejected', 'bundle-answer-tag-rejected'],
+    ['bundle-added-unoffered', 'bundle-not-in-offer'],
+  ])('%s: the browser refused it, sdp-diff says %s, exit 1', (id, kind) => {
+    expect(pair(id).verdict).toMatch(/^rejects/);
+    const r = text(id);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain(`error   ${kind}: `);
+  });
+});

@@ -253,6 +253,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
   ['bundle-not-in-offer', { bundle: '0', media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
+  ['bundle-answer-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
   ['moved-out-of-bundle', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['media-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
   ['mline-count-mismatch', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({})] }],
@@ -343,6 +344,30 @@ describe('statuses and roles', () => {
     const said = Object.fromEntries(n.diagnostics.map((d) => [d.kind, d.message]));
     expect(said['moved-out-of-bundle']).toBe("mid 0 was bundled in the offer; the answer's m-line 0 has no a=mid, so it is outside the answer's BUNDLE group, which names 0");
     expect(said['bundle-tag-rejected']).toBe("mid 0, the offer's BUNDLE tag, was answered by an m-line with no a=mid (so outside the group); the answer's group is tagged by mid 0");
+  });
+  it('an answer that rejects its own group\'s tag and accepts the rest: an error both browsers share, said once (sdp-diff audit: a warning only)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] });
+    const d = n.diagnostics.filter((x) => x.kind.startsWith('bundle-'));
+    expect(d.map((x) => [x.kind, x.severity])).toEqual([['bundle-answer-tag-rejected', 'error']]);
+    expect(d[0]!.message).toBe('the answer rejects mid 0 (port 0), the tag of its BUNDLE group, and accepts mid 1 in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid=\'1\' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one');
+    expect((d[0] as { browsers?: unknown }).browsers).toEqual({ chromium: 'rejects', firefox: 'rejects' });
+    // All of the group rejected, or the tag taken out of the group: not this error.
+    expect(codes(run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio', port: 0 })] }))).not.toContain('bundle-answer-tag-rejected');
+    expect(codes(run({ media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }))).not.toContain('bundle-answer-tag-rejected');
+  });
+  it('a BUNDLE group in the answer to an offer with none: Chromium rejects it, Firefox accepts (sdp-diff audit: nothing said)', () => {
+    const n = run({ bundle: null, media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] });
+    const d = n.diagnostics.find((x) => x.kind === 'bundle-not-in-offer')!;
+    expect([d.severity, (d as { browsers?: unknown }).browsers]).toEqual(['error', { chromium: 'rejects', firefox: 'accepts' }]);
+    expect(d.message).toMatch(/^the answer has a BUNDLE group \(mids 0 1\) and the offer has none: Chromium rejects it/);
+  });
+  it('a bundled answer m-section other than the tag: its a=setup is not applied, its roles are the tag\'s (measured: setup-actpass-not-tag)', () => {
+    const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio', setup: 'actpass' })] });
+    expect(codes(n)).not.toContain('dtls-role-conflict');
+    expect(n.media.map((m) => [m.dtls.valid, m.dtls.answererRole])).toEqual([[true, 'client'], [true, 'client']]);
+    // The tag's own actpass is the error, once.
+    const t = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ setup: 'actpass' }), answerOf({ kind: 'audio' })] });
+    expect(t.diagnostics.filter((d) => d.kind === 'dtls-role-conflict').map((d) => d.mid)).toEqual(['0']);
   });
   it('both active is a conflict', () => {
     const n = run({ media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'active' })] });
