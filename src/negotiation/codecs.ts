@@ -303,6 +303,10 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
           : `${describeCodec(a)} not in offer`;
         why.set(sameLines(a), reason);
       }
+      // The offer's codec at this payload type, another: the offerer decodes what arrives at it as
+      // its own (sdp-diff audit: VP8's 96 answered as H264, the hazard unsaid).
+      const there = offerByPt.get(a.payloadType);
+      if (there !== undefined && a.name !== '' && there.name !== '' && lower(there) !== lower(a)) reason += `; the offer's payload type ${a.payloadType} is ${describeCodec(there)}: the offerer reads what arrives at ${a.payloadType} as ${there.name}`;
       answerOnly.push(dropped(a, reason));
     }
   }
@@ -336,13 +340,20 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
       ? `rtx (apt=${apt}) a second time: the offer's rtx for payload type ${offerApt} (${mine[0].payloadType}) is answered by payload type ${mine[1].payloadType}${was}`
       : `rtx (apt=${apt}): the offer has no rtx for payload type ${offerApt}${was}`;
   };
+  // An rtx whose apt names no negotiated codec: the answer's own codec there, if it has one, named
+  // (sdp-diff audit: "not a negotiated codec" read as a contradiction beside the answer's H264 at 96).
+  const rtxOfUnnegotiated = (a: Codec): string => {
+    const apt = params(a)['apt']!;
+    const own = answer.codecs.find((c) => String(c.payloadType) === apt && !isRtx(c));
+    return own === undefined ? `rtx for payload type ${apt}, which is not a negotiated codec` : `rtx for payload type ${apt}, ${describeCodec(own)}, which the answer has and the offer does not (its own line says why): not a negotiated codec`;
+  };
   for (const a of pending.filter(isRtx)) {
     const apt = Number(params(a)['apt']);
     const offerApt = answerToOffer(apt);
     // Video rtx by its apt alone: libwebrtc's video rules compare no clock rate, Firefox keys rtx on apt (negotiation audit).
     const o = offerApt === undefined ? undefined : firstUnused(a, (c) => isRtx(c) && Number(params(c)['apt']) === offerApt && (!audio || c.clockRate === a.clockRate));
     if (o) pair(o, a);
-    else answerOnly.push(dropped(a, offerApt === undefined ? (params(a)['apt'] === undefined ? 'rtx with no apt= (it names no codec to retransmit: Chromium refuses it, measured)' : `rtx for payload type ${params(a)['apt']}, which is not a negotiated codec`) : rtxNotOffered(a, apt, offerApt)));
+    else answerOnly.push(dropped(a, offerApt === undefined ? (params(a)['apt'] === undefined ? 'rtx with no apt= (it names no codec to retransmit: Chromium refuses it, measured)' : rtxOfUnnegotiated(a)) : rtxNotOffered(a, apt, offerApt)));
   }
   // Keep the answer's order for the result.
   const order = new Map(answer.codecs.map((c, i) => [c, i]));

@@ -198,6 +198,14 @@ describe('codec matching follows libwebrtc', () => {
     const c = match(['rtpmap:0 PCMU/8000'], '0 8', [], '0 8', 'audio');
     expect(c.negotiated.map((x) => [x.name, x.offerPayloadType])).toEqual([['PCMU', 0], ['PCMA', 8]]);
   });
+  it('an answer codec at a payload type the offer gives another codec says how the offerer reads it, and its rtx names it (sdp-diff audit: VP8\'s 96 answered as H264)', () => {
+    const h264 = H264_CB_PM1.filter((l) => /^(rtpmap|fmtp):102 /.test(l));
+    const c = match([...VP8, ...H264_CB_PM1], '96 97 102 103', [...h264, ...h264.map((l) => l.replace(':102 ', ':96 ')), 'rtpmap:97 rtx/90000', 'fmtp:97 apt=96'], '102 96 97');
+    expect(c.answerOnly.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/ a second time: the offer's \(payload type 102\) is answered by payload type 102; the offer's payload type 96 is VP8\/90000: the offerer reads what arrives at 96 as VP8$/),
+      expect.stringMatching(/^rtx for payload type 96, H264 .*, which the answer has and the offer does not \(its own line says why\): not a negotiated codec$/),
+    ]);
+  });
   it('rtx follows its apt; red follows its payload-type list', () => {
     const c = match([...OPUS, 'rtpmap:63 red/48000/2', 'fmtp:63 111/111'], '111 63', ['rtpmap:100 opus/48000/2', 'rtpmap:101 red/48000/2', 'fmtp:101 100/100'], '100 101', 'audio');
     expect(c.negotiated.map((x) => [x.name, x.offerPayloadType, x.answerPayloadType])).toEqual([['opus', 111, 100], ['red', 63, 101]]);
@@ -213,7 +221,7 @@ describe('codec matching follows libwebrtc', () => {
     // The same codec answered twice under two payload types: the second is said to be a second, not "not in offer".
     const a = match(['rtpmap:0 PCMU/8000', 'rtpmap:8 PCMA/8000'], '0 8', ['rtpmap:0 PCMA/8000', 'rtpmap:8 PCMA/8000'], '0 8', 'audio');
     expect(a.negotiated.map((x) => [x.name, x.offerPayloadType, x.answerPayloadType])).toEqual([['PCMA', 8, 8]]);
-    expect(a.answerOnly.map((x) => x.reason)).toEqual(["PCMA/8000 a second time: the offer's (payload type 8) is answered by payload type 8"]);
+    expect(a.answerOnly.map((x) => x.reason)).toEqual(["PCMA/8000 a second time: the offer's (payload type 8) is answered by payload type 8; the offer's payload type 0 is PCMU/8000: the offerer reads what arrives at 0 as PCMU"]);
   });
 
   it('keeps the answer order (its preference) and the rtcp-fb both sides have', () => {
