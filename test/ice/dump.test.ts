@@ -358,4 +358,17 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
     expect(() => peerConnectionFromStats([42 as never])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => peerConnectionFromStats([[]], { localSdp: 7 as never })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
+
+  it('refuses snapshots that are no whole getStats() result, rather than say "ICE had not started" of nothing (library audit)', () => {
+    const refused = (snapshots: unknown[], message: RegExp) => expect(() => peerConnectionFromStats(snapshots as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) }));
+    refused([], /no snapshot/);
+    refused([new Map()], /hold no RTCStats object/);
+    refused([new Map([['x', { foo: 1 }]])], /hold no RTCStats object/);
+    refused([['a', 'b']], /hold no RTCStats object/);
+    // Filtered to media while media flowed: no peer-connection, no ICE object.
+    refused([new Map([['o', { id: 'o', type: 'outbound-rtp', timestamp: 1, bytesSent: 1000 }]])], /1 RTCStats objects include no peer-connection and no ICE object .*give whole getStats\(\) results/);
+    // A fresh connection's report, as both browsers give it (measured: a peer-connection object alone), is one: ICE had not started.
+    const fresh = peerConnectionFromStats([new Map([['P', { id: 'P', type: 'peer-connection', timestamp: 1, dataChannelsOpened: 0 }]])]);
+    expect(explainIce(fresh).verdict.code).toBe('not-started');
+  });
 });
