@@ -522,6 +522,9 @@ function scanCandidate(line: string): Candidate {
   // "a=" is the SDP attribute form; RTCIceCandidate.candidate has none.
   const hasA = line.startsWith('a=');
   if (hasA) s.pos = 2;
+  // What onicecandidate gives at the end of gathering (RTCIceCandidate.candidate "", or a null
+  // candidate): no candidate (library audit: "expected candidate:, found \"\"" did not say so).
+  if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) fail('EMPTY_INPUT', `an empty candidate${line === '' ? '' : ' (white space only)'}: RTCIceCandidate.candidate "" in onicecandidate is the end of gathering, not a candidate (readInput counts {"candidate":""} as an end of candidates)`, 1);
   // "candidate" ":" — case-insensitive like every ABNF literal.
   if (!hasWordAt(line, s.pos, 'candidate:')) fail('CANDIDATE_PREFIX', `expected "candidate:" or "a=candidate:", found ${JSON.stringify(line.slice(s.pos, s.pos + 24))}${prefixHint(line)}`, s.column);
   if (!line.startsWith('candidate:', s.pos)) s.canonical = false;

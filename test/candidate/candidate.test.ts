@@ -196,7 +196,14 @@ describe('rejections carry a code and a column', () => {
   it.each([...Array(full.length).keys()].map((n) => [full.slice(0, n)]))('prefix %j', (text) => {
     const r = tryParseCandidate(text);
     if (r.ok) expect(writeCandidate(r.candidate)).toBe(text);
-    else expect(r.error.code).toMatch(/^CANDIDATE_/);
+    // The empty one is the end of gathering's "" (library audit): EMPTY_INPUT, saying so.
+    else expect(r.error.code).toMatch(text === '' ? /^EMPTY_INPUT$/ : /^CANDIDATE_/);
+  });
+
+  it.each(['', ' ', '\t'])('%j, as onicecandidate gives at the end of gathering: EMPTY_INPUT that says so (library audit: "expected candidate:, found \\"\\"")', (text) => {
+    const r = tryParseCandidate(text);
+    expect(r.ok ? null : [r.error.code, r.error.column]).toEqual(['EMPTY_INPUT', 1]);
+    expect(() => parseCandidate(text)).toThrow(/the end of gathering, not a candidate/);
   });
 
   it.each([
