@@ -153,6 +153,12 @@ export function requireText(value: unknown, what: string): string {
  * model is wanted) parsed first.
  */
 function textHint(value: unknown, parse = false): string {
+  // The text itself where its model goes (library audit: negotiate(sdp, sdp), explainCandidate(line)).
+  if (typeof value === 'string' && parse) {
+    if (/^\s*(?:a=)?candidate:/i.test(value)) return ' (a candidate line: parse it first, parseCandidate)';
+    if (/^\s*v=0/.test(value) || /\nm=/.test(value)) return ' (SDP text: parse it first, parseSdp)';
+    return '';
+  }
   if (value === null || typeof value !== 'object') return '';
   const o = value as { sdp?: unknown; candidate?: unknown };
   if (typeof o.sdp === 'string') return ` (an RTCSessionDescription?): ${parse ? 'parse its .sdp first (parseSdp)' : 'pass its .sdp'}`;
@@ -162,7 +168,7 @@ function textHint(value: unknown, parse = false): string {
 
 /** A value as an error message shows it (`null`, `an array`, `an object`, a string quoted and cut at 20). Internal. */
 export const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value === 'function' ? 'a function' : typeof value === 'symbol' ? 'a symbol' : typeof value === 'bigint' ? `${value}n (a bigint)` : String(value);
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? JSON.stringify(value.slice(0, 20)) : typeof value === 'function' ? 'a function' : typeof value === 'symbol' ? 'a symbol' : typeof value === 'bigint' ? `${value}n (a bigint)` : String(value);
 
 /** An integer in [min, max]; throws INVALID_ARGUMENT otherwise (NaN, a string, a bigint, out of range). */
 export function requireInteger(value: unknown, what: string, min: number, max: number): number {

@@ -314,3 +314,23 @@ describe('the dashboard audit of 2026-12-06: odd arguments are INVALID_ARGUMENT,
     expect(await asyncCodeOf(() => runClient({ url: 'http://x' }))).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('the library audit of 2026-12-07 (sixth session): a wrong argument says what to give instead', () => {
+  const messageOf = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      return `${(e as SdpscopeError).code}: ${(e as Error).message}`;
+    }
+    return 'no error';
+  };
+  const c = parseCandidate('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host');
+  it.each([
+    ['negotiate(SDP text, SDP text)', () => negotiate(seedSdp('offer') as never, seedSdp('answer') as never), /^INVALID_ARGUMENT: .*got "v=0\\r\\no=.*" \(SDP text: parse it first, parseSdp\)$/],
+    ['explainCandidate(a candidate line)', () => explainCandidate('candidate:1 1 udp 1 1.1.1.1 5 typ host' as never), /\(a candidate line: parse it first, parseCandidate\)$/],
+    ['predictPairs([a Candidate], …)', () => predictPairs([c as never], [c as never], true), /a local end is a candidate alone; an end is \{session, candidate, explanation\}/],
+    ['decodePriority(a bigint)', () => decodePriority(2122260223n as never), /^PRIORITY_RANGE: .*\(a bigint: give a number, Number\(p\)/],
+  ])('%s', (_what, f, message) => {
+    expect(messageOf(f)).toMatch(message);
+  });
+});

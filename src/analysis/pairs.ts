@@ -101,6 +101,8 @@ export function predictPairs(local: readonly PairEnd[], remote: readonly PairEnd
   for (const [side, ends] of [['local', local], ['remote', remote]] as const) {
     if (!Array.isArray(ends)) throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: the ${side} candidates must be an array of {session, candidate, explanation}, got ${describe(ends)}`);
     for (const e of ends) {
+      // A bare Candidate (parseCandidate's) where an end goes: said so (library audit: "must be an object with candidate, got an object").
+      if (e !== null && typeof e === 'object' && !('candidate' in e) && 'foundation' in e && 'priority' in e) throw new SdpscopeError('INVALID_ARGUMENT', `predictPairs: a ${side} end is a candidate alone; an end is {session, candidate, explanation}: { session: 'a', candidate: c, explanation: explainCandidate(c) }, or an analyzer's report candidates`);
       requireObject(requireObject<PairEnd>(e, `predictPairs: a ${side} end`, 'candidate').candidate, `predictPairs: a ${side} end's candidate`, 'component', 'transport', 'type', 'priority', 'address', 'port');
       // Its explanation too (explainCandidate's): the address class decides what can pair (candidates audit: a TypeError without it).
       const x = (e as { explanation?: { address?: unknown } }).explanation;

@@ -23,7 +23,7 @@ export function decodePriority(priority: number): PriorityParts {
   if (!Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
     // A string is said to be one (README walk: decodePriority("5") read "priority 5 is not an integer").
     const shown = typeof priority === 'string' ? `${JSON.stringify(String(priority).slice(0, 20))} (a string)` : typeof priority === 'number' || typeof priority === 'bigint' || typeof priority === 'boolean' || priority === null || priority === undefined ? String(priority) : describe(priority);
-    throw new SdpscopeError('PRIORITY_RANGE', `priority ${shown} is not an integer in 0..4294967295`);
+    throw new SdpscopeError('PRIORITY_RANGE', `priority ${shown} is not an integer in 0..4294967295${typeof priority === 'bigint' ? ' (a bigint: give a number, Number(p), which holds every 32-bit priority exactly)' : ''}`);
   }
   let parts = RECENT.get(priority);
   if (parts === undefined) {
