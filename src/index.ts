@@ -94,4 +94,4 @@ export { PROBE_ERRORS, type ProbeErrorCode } from './stun/server-check.js';
 
 // Stats dumps: why ICE failed
 export { readStatsDump, peerConnectionFromStats, type StatsSnapshot, type LiveStatsOptions, type StatsDump, type DumpFormat, type DumpEvent, type PeerConnectionDump, type StatsHistory, type StatsPoint } from './ice/dump.js';
-export { explainIce, explainCandidateError, describePair, ICE_VERDICTS, type IceReport, type IceVerdict, type IceVerdictCode, type IceCandidateInfo, type IceCandidateError, type IcePairInfo, type IceTimelineEntry, type IceTransportInfo } from './ice/explain.js';
+export { explainIce, explainCandidateError, describePair, ICE_VERDICTS, type IceReport, type IceVerdict, type IceVerdictCode, type IceCandidateInfo, type IceCandidateError, type IcePairInfo, type IcePairState, type IceTimelineEntry, type IceTransportInfo } from './ice/explain.js';

@@ -6,7 +6,7 @@
  * verdict from a closed set with its evidence and what to do. Pure.
  */
 import { classifyAddress, isRoutable, type AddressClass } from '../candidate/address.js';
-import { tryReadCandidate, type Candidate } from '../candidate/candidate.js';
+import { tryReadCandidate, type Candidate, type KnownCandidateType, type TcpType } from '../candidate/candidate.js';
 import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
 import { explainStunErrorCode } from '../stun/nat.js';
@@ -48,15 +48,25 @@ export interface IceVerdict {
   readonly action: string;
 }
 
+/**
+ * A candidate pair's state in getStats (webrtc-stats RTCStatsIceCandidatePairState; RFC 8445
+ * §6.1.2.6), and Firefox's `cancelled` (an earlier draft's state, in its dumps' pairs: found by
+ * the fixture test that holds this set to real dumps).
+ */
+export type IcePairState = 'frozen' | 'waiting' | 'in-progress' | 'failed' | 'succeeded' | 'cancelled';
+
 /** One candidate, from an event, a description or the stats, with sdpscope's decoding. */
 export interface IceCandidateInfo {
   /** The stats id, when the stats list it. */
   readonly id: string | null;
-  readonly type: string | null;
-  readonly protocol: string | null;
-  readonly relayProtocol: string | null;
+  /** The stats' candidateType or the line's typ (RFC 8839 §5.1): host, srflx, prflx, relay; a dump may hold another word, kept as written. */
+  readonly type: KnownCandidateType | (string & {}) | null;
+  /** udp or tcp (RFC 8839 §5.1's transport, lower-cased as the stats write it); another word kept. */
+  readonly protocol: 'udp' | 'tcp' | (string & {}) | null;
+  /** A relay's protocol to its TURN server (webrtc-stats relayProtocol): udp, tcp or tls. */
+  readonly relayProtocol: 'udp' | 'tcp' | 'tls' | (string & {}) | null;
   /** RFC 6544 §4.5: active, passive or so (TCP candidates). */
-  readonly tcpType: string | null;
+  readonly tcpType: TcpType | (string & {}) | null;
   readonly address: string | null;
   readonly port: number | null;
   /** The STUN/TURN server that produced it (srflx, relay), when known. */
@@ -87,10 +97,10 @@ export interface IcePairInfo {
   readonly id: string;
   readonly local: IceCandidateInfo | null;
   readonly remote: IceCandidateInfo | null;
-  /** The last state (Firefox's `inprogress` spelled `in-progress`). */
-  readonly state: string | null;
+  /** The last state, webrtc-stats' RTCStatsIceCandidatePairState (Firefox's `inprogress` spelled `in-progress`); another word kept. */
+  readonly state: IcePairState | (string & {}) | null;
   /** Each state change with its time. */
-  readonly states: readonly { readonly time: number; readonly state: string }[];
+  readonly states: readonly { readonly time: number; readonly state: IcePairState | (string & {}) }[];
   /**
    * Checks sent, as the browser counts them (0 when it does not: see requestCountsReported).
    * Chromium's changed: once the checks before the first response, the consent requests after

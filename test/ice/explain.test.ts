@@ -771,3 +771,40 @@ describe('a call that connected around its hosts\' own path (dump audit: a LAN c
     expect(explainIce(readStatsDump(dump(5)).peerConnections[0]!).verdict.evidence.join('\n')).toMatch(/1 host↔host pair .* sent 5 checks and got no answer/);
   });
 });
+
+describe('the report\'s closed sets hold what real dumps write (library audit: plain strings in the types)', () => {
+  it('every pair state, candidate type, protocol, relay protocol and tcp type of every dump fixture is one of the typed words', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { DUMPS } = await import('../support/dumps.js');
+    const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+    const seen = { state: new Set<string>(), type: new Set<string>(), protocol: new Set<string>(), relayProtocol: new Set<string>(), tcpType: new Set<string>() };
+    let pairs = 0;
+    for (const f of walk(DUMPS).filter((x) => !x.endsWith('.md'))) {
+      let dump;
+      try {
+        dump = readStatsDump(dumpText(f.slice(DUMPS.length + 1)));
+      } catch {
+        continue; // the fixtures of what is no dump
+      }
+      for (const r of dump.peerConnections.map(explainIce)) {
+        for (const p of r.pairs) {
+          pairs++;
+          if (p.state !== null) seen.state.add(p.state);
+          for (const s of p.states) seen.state.add(s.state);
+          for (const c of [p.local, p.remote]) {
+            if (c === null) continue;
+            for (const k of ['type', 'protocol', 'relayProtocol', 'tcpType'] as const) if (c[k] !== null) seen[k].add(c[k]!);
+          }
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+    const within = (words: Set<string>, allowed: string[]) => [...words].filter((w) => !allowed.includes(w));
+    expect(within(seen.state, ['frozen', 'waiting', 'in-progress', 'failed', 'succeeded', 'cancelled'])).toEqual([]);
+    expect(within(seen.type, ['host', 'srflx', 'prflx', 'relay'])).toEqual([]);
+    expect(within(seen.protocol, ['udp', 'tcp'])).toEqual([]);
+    expect(within(seen.relayProtocol, ['udp', 'tcp', 'tls'])).toEqual([]);
+    expect(within(seen.tcpType, ['active', 'passive', 'so'])).toEqual([]);
+  });
+});
