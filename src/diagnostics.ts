@@ -173,6 +173,7 @@ export interface NegotiationDiagnosticPayloads {
   'no-trickle': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
   'bundle-answer-tag-rejected': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'bundle-rejected-member': MediaPosition;
   'simulcast-not-answered': MediaPosition;
   'session-direction-ignored': MediaPosition;
   'address-hold': MediaPosition;
@@ -311,6 +312,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
   'bundle-answer-tag-rejected': 'error',
+  'bundle-rejected-member': 'info',
   'simulcast-not-answered': 'warning',
   'session-direction-ignored': 'warning',
   'address-hold': 'warning',
@@ -887,6 +889,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The first mid of a BUNDLE group in the answer is its tag, whose transport the group uses; the answer gives that m-line port 0 and accepts another of the group, which is then left with no transport. RFC 8843 §7.3.3 has the answerer reject every m-line of the group when it rejects the tagged one. Both browsers reject such an answer (measured, Chromium 156 and Firefox ESR 153: "The m= section with mid=\'1\' should be rejected."; "mid specified for bundle transport in group attribute points at a disabled m-section"); Safari too (pion/webrtc#840).',
     action: 'Reject every m-line of the group, or take the rejected m-line out of the group so that an accepted one comes first (its tag).',
     reference: 'RFC 8843 §7.3.3; RFC 9429 §5.3.1',
+  },
+  'bundle-rejected-member': {
+    domain: 'negotiation',
+    title: 'The answer keeps a rejected m-line in its BUNDLE group',
+    description: 'An m-line the answer rejects (port 0, not bundle-only) is still named in the answer\'s a=group:BUNDLE. RFC 9143 §7.3.4 (as RFC 8843 before it) has the answerer leave a rejected m-line\'s mid out of the group. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153); a stricter stack may not.',
+    action: 'Leave the rejected mid out of the answer\'s BUNDLE group.',
+    reference: 'RFC 9143 §7.3.4',
   },
   'bundle-not-in-offer': {
     domain: 'negotiation',

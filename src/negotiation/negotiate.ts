@@ -417,6 +417,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     deadTags.add(tag.mid!);
     add(diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${used.map((m) => shownMid(m!.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: tag.mid, index: tag.index, browsers: BOTH_REJECT }));
   }
+  // A rejected m-line the answer still names in a group (its tag's case is the error above): RFC
+  // 9143 §7.3.4 (RFC 8843's) has the answerer leave its mid out. Both browsers take it (measured:
+  // port-zero), so an info (sdp-diff audit: unsaid).
+  for (const group of answerGroups) {
+    for (const mid of group) {
+      if (deadTags.has(mid)) continue;
+      const m = answer.media.find((x) => x.mid === mid);
+      if (m !== undefined && m.port === 0 && !m.bundleOnly) add(finding('bundle-rejected-member', `the answer rejects mid ${shownMid(mid)} (port 0) and still names it in its BUNDLE group: RFC 9143 §7.3.4 has a rejected m-line's mid left out (both browsers accept it)`, mid, m.index));
+    }
+  }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
     // Which answer group answers each offered group: a second one for the same is a split (sdp-diff audit: Chromium rejects it).
     const answeredBy = new Map<number, number>();

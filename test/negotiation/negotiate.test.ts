@@ -87,7 +87,8 @@ describe('an H264-only offer answered by a VP8-only endpoint', () => {
   const offer: SessionSpec = { media: [{ formats: '102 103', codecs: H264_CB_PM1 }] };
 
   it('is rejected, with the reason', () => {
-    const n = run(offer, { media: [answerOf({ port: 0, formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] });
+    // Its rejected mid left out of the answer's group, as RFC 9143 §7.3.4 has it (kept, it is bundle-rejected-member).
+    const n = run(offer, { bundle: null, media: [answerOf({ port: 0, formats: '96', codecs: ['rtpmap:96 VP8/90000'] })] });
     const v = n.media[0]!;
     expect(v.status).toBe('rejected');
     expect(v.codecs.negotiated).toEqual([]);
@@ -262,6 +263,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
   ['bundle-not-in-offer', { bundle: '0', media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['bundle-answer-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
+  ['bundle-rejected-member', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
   ['moved-out-of-bundle', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['media-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
   ['mline-count-mismatch', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({})] }],
