@@ -197,7 +197,9 @@ function sideAt(line: string, at: number, previousEnd: number, source: Source): 
  * in CAND-PAIR and STUN-CLIENT lines (native-log audit: the peer's candidates were the log's own
  * agent's, its no-srflx advice told to the Firefox user).
  */
-const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)\|$/;
+// A local TCP candidate's label ends in its tcptype: `host(IP4:192.168.1.154:58097/TCP) active|candidate:…`
+// (Kurento/bugtracker#167's Firefox 57 log: the server's passive candidate had been this side's).
+const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)(?: (?:active|passive|so))?\|$/;
 /**
  * …and the lines where nICEr names a remote candidate by its line: "no such component for
  * candidate candidate:…" (one it could not place), "peer (…) parsing trickle ICE candidate

@@ -325,6 +325,14 @@ describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
     expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
     expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
   });
+  it('a TCP pair\'s local label ends in its tcptype (`host(…/TCP) active|candidate:…`): its remote candidate is the remote one too (Kurento/bugtracker#167: it had been this side\'s)', async () => {
+    const text = log('firefox-nicer-kurento-167-tcp-active-label.log');
+    const a = new CandidateAnalyzer();
+    scanInput(text, a);
+    const r = a.finish();
+    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 2]]);
+    expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
+  });
   it('the label\'s closing ")):" is not the ufrag\'s (it had been "8186)):")', async () => {
     const text = log('firefox-nicer-werift-438.log');
     const r = readInput(text);
