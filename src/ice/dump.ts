@@ -292,6 +292,9 @@ function otherInput(text: string): string {
   // (audit of the change: a French page and Firefox 34's were not told); nICEr's "ICE(PC:…" is not one.
   // Or from its ICE Stats table on (janus-gateway#508: Firefox 43's, its peer connection line not copied).
   if (/^(?:[^\n(]{1,60}[:：][ \t]*)?\d{10,} \(id=\d+ url=/m.test(head) || /^[ \t]*Local Candidate[ \t]+Remote Candidate[ \t]+ICE State\b/m.test(head)) return '; it is the text of Firefox\'s about:webrtc page as the page shows it: its "Copy Report" button, where the page has one, gives the report as JSON, which sdpscope ice reads (or a Chrome webrtc-internals or rtcstats dump), and its SDPs ("Show SDP") are what sdpscope parse and sdp-diff read';
+  // Chrome's webrtc-internals page as rendered, its event log copied as text ("23/05/2021, 20:26:28 |
+  // icecandidate (host) sdpMid: 0, …": coturn#772; ICE audit of 2026-12-07: it had been told to the signaling readers only).
+  if (INTERNALS_PAGE_EVENT.test(head)) return '; it is the text of Chrome\'s chrome://webrtc-internals page, its event log as the page shows it: the page\'s "Create Dump" section ("Download the PeerConnection updates and stats data") gives the dump sdpscope ice reads; sdpscope candidates and parse read the candidates and SDPs this text holds';
   for (const [mark, name, cause] of AGENT_LOGS) {
     if (!mark.test(head)) continue;
     return `; it is ${name}: a log, not a stats dump (sdpscope ice reads a webrtc-internals or rtcstats dump, a Firefox about:webrtc report or getStats results of the same call); sdpscope candidates reads the candidate lines a log holds, and says what it cannot read${cause(head)}`;
@@ -334,13 +337,30 @@ function libwebrtcCause(head: string): string {
  * failure is said of the candidates it names, not of the whole gathering.
  */
 function nicerCause(head: string): string {
+  // A TURN server's address as nICEr labels its client (`TURN(relay(<local>|IP4:<server>/UDP))`):
+  // the srflx of the same server comes from its Allocate, so a failed one is TURN's too (ICE audit
+  // of 2026-12-07: node-turn#5's refused TURN server had been called a STUN server).
+  const turnServers = new Set<string>();
+  for (const m of head.matchAll(/TURN\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)\)/g)) turnServers.add(m[1]!);
+  // 401s to a TURN client that then gave up ("Exceeded the number of retries"): refused credentials.
+  const denied = new Set<string>();
+  for (const m of head.matchAll(/STUN-CLIENT\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)::TURN\): [^\n]{0,120}?stun error code 401\b/g)) denied.add(m[1]!);
+  const refused = new Set<string>();
+  for (const m of head.matchAll(/TURN\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)\): Exceeded the number of retries/g)) if (denied.has(m[1]!)) refused.add(m[1]!);
   const failed = new Map<string, number>();
+  const servers = new Set<string>();
   for (const m of head.matchAll(/CAND\((relay|srflx)\(IP[46]:[^|\n]{1,80}\/(UDP|TCP|TLS)\|([^\s)]{1,200})\)[^)\n]{0,20}\): failed to initialize/g)) {
-    const what = `${m[1] === 'relay' ? 'TURN' : 'STUN'} ${m[3]!.replace(/\/(?:UDP|TCP)$/, '')} over ${m[2]}`;
+    servers.add(m[3]!);
+    const what = `${m[1] === 'relay' || turnServers.has(m[3]!) ? 'TURN' : 'STUN'} ${m[3]!.replace(/\/(?:UDP|TCP|TLS)$/, '')} over ${m[2]}`;
     failed.set(what, (failed.get(what) ?? 0) + 1);
   }
   const said: string[] = [];
-  if (failed.size > 0) said.push(`candidates of its servers failed to initialize, nothing coming from them: ${listSome([...failed], ([what, n]) => `${what}${n > 1 ? ` (${n} times)` : ''}`)}; the server did not answer (blocked on the way, down, a wrong address or port) or refused (the lines before say which: "Timed out", an error code)`);
+  const unanswered = [...servers].some((x) => !refused.has(x));
+  if (failed.size > 0) said.push(`candidates of its servers failed to initialize, nothing coming from them: ${listSome([...failed], ([what, n]) => `${what}${n > 1 ? ` (${n} times)` : ''}`)}${unanswered ? '; the server did not answer (blocked on the way, down, a wrong address or port) or refused (the lines before say which: "Timed out", an error code)' : ''}`);
+  if (refused.size > 0) said.push(`its TURN server ${listSome([...refused], (x) => x.replace(/\/(?:UDP|TCP|TLS)$/, ''))} answered the Allocate 401 until nICEr gave up ("Exceeded the number of retries"): the credentials were refused (a wrong username or password, or a TURN REST credential expired; RFC 8656 §7.2, RFC 8489 §9.2)`);
+  // No server is at 0.0.0.0 (livekit#656: its TURN over TLS on 443 there).
+  const nowhere = [...servers].filter((x) => /^IP4:0\.0\.0\.0:|^IP6:(?:\[::\]|::):/.test(x));
+  if (nowhere.length > 0) said.push(`${nowhere.length === 1 ? 'a server\'s address is' : 'servers\' addresses are'} ${listSome(nowhere, (x) => x.replace(/\/(?:UDP|TCP|TLS)$/, ''))}, where no server is: its name resolved to that address (a DNS record, or a server announcing 0.0.0.0), or the iceServers URL gives it`);
   let checks: RegExpMatchArray | null = null;
   for (const m of head.matchAll(/all checks completed success=(\d{1,9}) fail=(\d{1,9})/g)) if (m[1] === '0') checks = m;
   if (checks !== null) said.push(`every connectivity check of a stream failed (success=0 fail=${checks[2]}): no pair of its candidates and the other side's answered`);
@@ -352,9 +372,13 @@ const AGENT_LOGS: readonly (readonly [RegExp, string, (head: string) => string])
   [/\((?:port|turnport|turn_port|stun_port|p2p_transport_channel|basic_port_allocator|connection)\.cc:\d{1,6}\)|\bConn\[[^\]\n]{0,300}\]: (?:Sent|Received) STUN ping|\bP2PTransportChannel\b/, 'libwebrtc\'s native log (Chrome\'s --enable-logging, an Android app\'s logcat)', libwebrtcCause],
   [/\bice (?:TRACE|DEBUG|INFO|WARNING|ERROR): |\bping STUN from (?:host|srflx|prflx|relay) /, 'pion/ice\'s log', () => ''],
   [/libnice-DEBUG|\bComponent state changed for component \d{1,3} in stream \d{1,3}/, 'libnice\'s log (Janus, GStreamer)', () => ''],
-  // Its lines: "(ice/WARNING) ICE(PC:1608473931480000 (id=… url=…))/CAND(…): …", the level prefix not always copied.
-  [/\((?:ice|stun|turn)\/(?:DEBUG|INFO|NOTICE|WARNING|ERR|ERROR|CRIT|ALERT|EMERG)\) |\bICE(?:-PEER)?\(PC:\d{1,24} \(id=/, 'nICEr\'s log (Firefox\'s ICE engine: about:webrtc\'s connection log, or MOZ_LOG=nicer)', nicerCause],
+  // Its lines: "(ice/WARNING) ICE(PC:1608473931480000 (id=… url=…))/CAND(…): …", the level prefix not always copied;
+  // newer Firefox puts a braced id first, "ICE(PC:{bbfd384f-…} 1650884650707338 (id=…" (livekit#656, unprefixed: it had been a bare NOT_A_DUMP).
+  [/\((?:ice|stun|turn)\/(?:DEBUG|INFO|NOTICE|WARNING|ERR|ERROR|CRIT|ALERT|EMERG)\) |\bICE(?:-PEER)?\(PC:(?:\{[0-9a-fA-F-]{8,40}\} )?\d{1,24} \(id=/, 'nICEr\'s log (Firefox\'s ICE engine: about:webrtc\'s connection log, or MOZ_LOG=nicer)', nicerCause],
 ];
+
+/** A row of webrtc-internals' event log as its page shows it: a time, " | ", an event of RTCPeerConnection's. */
+const INTERNALS_PAGE_EVENT = /^[^\n|]{0,40}\| ?(?:icegatheringstatechange|iceconnectionstatechange|connectionstatechange|signalingstatechange|icecandidate|icecandidateerror|addIceCandidate|setLocalDescription|setRemoteDescription|createOffer|createAnswer|negotiationneeded|transceiverAdded|transceiverModified|setConfiguration)\b/m;
 
 const SIGNALING_HINT = '; it holds signaling (SDPs, candidates): sdpscope parse, candidates and sdp-diff (readInput) read those';
 

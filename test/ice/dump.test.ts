@@ -189,6 +189,12 @@ describe('readStatsDump', () => {
       ['greenlight-issue2382__firefox_nicer_log_turn443.txt', /it is nICEr's log \(Firefox's ICE engine.*; candidates of its servers failed to initialize, nothing coming from them: TURN \[HOSTNAME\.DOMAIN\]:443 over TLS \(2 times\), TURN \[HOSTNAME\.DOMAIN\]:443 over TCP \(2 times\), STUN \[HOSTNAME\.DOMAIN\]:3478 over UDP; the server did not answer/],
       ['greenlight-issue2041__firefox_nicer_log.txt', /it is nICEr's log .*failed to initialize, nothing coming from them: TURN turn\.mycompany\.de\.de:443 over TCP;/],
       ['bigbluebutton-issue9223__firefox_nicer_log_private_remote.txt', /it is nICEr's log .*; every connectivity check of a stream failed \(success=0 fail=1\)/],
+      // A TURN server's 401s until nICEr gave up: refused credentials, its srflx TURN's too (ICE audit of 2026-12-07: "STUN … did not answer or refused").
+      ['node-turn-issue5__firefox_nicer_log_turn401.txt', /it is nICEr's log .*failed to initialize, nothing coming from them: TURN IP4:172\.16\.124\.106:3478 over UDP; its TURN server IP4:172\.16\.124\.106:3478 answered the Allocate 401 until nICEr gave up \("Exceeded the number of retries"\): the credentials were refused/],
+      // A newer Firefox's unprefixed lines, "ICE(PC:{uuid} <id> (id=…" (livekit#656: a bare NOT_A_DUMP), its TURN at 0.0.0.0.
+      ['livekit-issue656__firefox_nicer_log_turn_tls_0000.txt', /it is nICEr's log .*nothing coming from them: TURN IP4:0\.0\.0\.0:443 over TLS; .*a server's address is IP4:0\.0\.0\.0:443, where no server is/],
+      // Chrome's webrtc-internals page, its event log copied as text (coturn#772).
+      ['coturn-issue772__chrome90_webrtc_internals_page_text.txt', /it is the text of Chrome's chrome:\/\/webrtc-internals page, its event log as the page shows it: the page's "Create Dump" section/],
       // libwebrtc's unresolved mDNS name of the other side (android-emulator-container-scripts#210).
       ['android-emulator-container-scripts-issue210__libwebrtc_mdns_unresolved.txt', /it is libwebrtc's native log .*; it could not resolve the other side's candidate name \(211c4778-6954-4597-9902-2f48be491241\.local, error -2\): \.local names are mDNS ones, which only a peer on the same link resolves/],
     ] as const) expect(() => readStatsDump(dumpText(name))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(said) }));
