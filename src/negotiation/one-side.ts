@@ -97,7 +97,10 @@ export function untypedFindings(description: SessionDescription): NegotiationDia
   // m-line inherits is one finding (fuzz seed 777: 330 m-lines of one 842 KB ufrag).
   const said = new Map<string, { first: MediaDescription; more: number }>();
   for (const m of description.media) {
-    if ((m.port === 0 && !m.bundleOnly) || !keyedByDtls(m) || (m.mid !== null && notTags.has(m.mid))) continue;
+    // Keyed by DTLS or not: RFC 8839 §5.4's (and RFC 5245's) 4 to 256 characters are ICE's own, and
+    // the browsers check them before the keys (real-log audit of 2026-12-07: RestComm's SAVPF INVITE
+    // with no fingerprint and a 3-character ufrag, restcomm/media-core#103, passed `parse`).
+    if ((m.port === 0 && !m.bundleOnly) || (m.mid !== null && notTags.has(m.mid))) continue;
     const { ufrag, pwd } = m.ice;
     if (ufrag === null || pwd === null || (ufragValid(ufrag) && pwdValid(pwd))) continue;
     const key = `${ufrag}\n${pwd}`;
@@ -137,12 +140,13 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;
       const add = (d: NegotiationDiagnostic) => void out.push({ ...d, message: where + d.message });
       if (m.port === 0 && !m.bundleOnly) continue;
-      if (!keyedByDtls(m)) continue;
       const shared = m.mid !== null && notTags.has(m.mid) && (side === 'answer' || m.bundleOnly);
       // ICE credentials written and not legal: both browsers refuse them (measured; foreign-offer
-      // oracle: a Jitsi offer's "a=ice-pwd:somepwd" had passed `parse --type offer`). Missing ones are parseSdp's.
+      // oracle: a Jitsi offer's "a=ice-pwd:somepwd" had passed `parse --type offer`), keyed by DTLS
+      // or not (restcomm/media-core#103's SAVPF offer, no fingerprint). Missing ones are parseSdp's.
       const { ufrag, pwd } = m.ice;
       if (!shared && ufrag !== null && pwd !== null && (!ufragValid(ufrag) || !pwdValid(pwd))) add(diagnostic('invalid-ice-credentials', iceCredentialsWords(side, ufrag, pwd), { mid: m.mid, index: m.index }));
+      if (!keyedByDtls(m)) continue;
       dtlsSideFindings(m, side, m.mid, m.index, add, shared);
       // Not one bundled behind its group's tag: its a=setup is not applied (measured: setup-actpass-not-tag).
       if (side === 'answer' && !shared && (m.setup === 'actpass' || m.setup === 'holdconn')) {

@@ -134,3 +134,16 @@ describe('untypedFindings: a description no input says the side of (Safari audit
     }
   });
 });
+
+describe('ICE credentials out of RFC 8839 §5.4\'s range, keyed by DTLS or not (real-log audit of 2026-12-07: restcomm/media-core#103)', () => {
+  // RestComm's INVITE body as the thread has it (its ^M line ends as CRs): RTP/SAVPF, no fingerprint, a 3-character ufrag.
+  const sdp = ['v=0', 'o=- 1458220485782 1 IN IP4 127.0.0.1', 's=Mobicents Media Server', 'c=IN IP4 127.0.0.1', 't=0 0', 'a=ice-lite', 'm=audio 65162 RTP/SAVPF 8 0', 'c=IN IP4 127.0.0.1', 'a=sendrecv', 'a=rtcp-mux', 'a=ice-ufrag:7ia', 'a=ice-pwd:skgrbt8d6881dsdi6k498oocq', ''].join('\r\n');
+  it('untyped, and as an offer: invalid-ice-credentials (both browsers refuse a short ufrag, measured: ice-ufrag-short)', () => {
+    const d = parseSdp(sdp);
+    expect(untypedFindings(d).map((f) => [f.kind, f.message])).toEqual([['invalid-ice-credentials', 'audio m-line 0: the ufrag "7ia" (3 chars; 4..256 ice-chars) is not legal']]);
+    expect(sideFindings(d, 'offer').map((f) => f.kind)).toContain('invalid-ice-credentials');
+  });
+  it('legal credentials there: none', () => {
+    expect(untypedFindings(parseSdp(sdp.replace('ice-ufrag:7ia', 'ice-ufrag:7iab')))).toEqual([]);
+  });
+});
