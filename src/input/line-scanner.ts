@@ -229,6 +229,13 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    // A CR shown in caret notation, "^M" (`cat -v`, less, a terminal's copy of a SIP trace:
+    // restcomm/media-core#103's INVITE): the line's CR (real-log audit of 2026-12-07: "0^M" had been
+    // a generation Chromium refuses, "a=rtcp-mux^M" no rtcp-mux, "v=0^M" a version Firefox refuses).
+    if (content.length >= 2 && content.charCodeAt(content.length - 1) === 77 && content.charCodeAt(content.length - 2) === 94 && (ending === '\n' || ending === '')) {
+      content = content.slice(0, -2);
+      ending = ending === '' ? '\r' : '\r\n';
+    }
     if (this.literal !== null) {
       if (this.literal.take(content)) return;
       this.endLiteral();

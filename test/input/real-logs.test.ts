@@ -399,3 +399,18 @@ describe('the end of gathering as native stacks log it (native-log audit of 2026
     expect(readInput(`${line}\n`).endOfCandidates).toEqual([]);
   });
 });
+
+describe('a CR in caret notation, "^M" at each line\'s end (real-log audit of 2026-12-07: restcomm/media-core#103)', () => {
+  const text = log('restcomm-media-core-103-invite-caret-m.txt');
+  it('is the line\'s CR: the SDP\'s lines end in CRLF, its values without "^M", its candidate\'s generation a number', async () => {
+    const r = readInput(text);
+    expect(r.descriptions).toHaveLength(1);
+    const d = r.descriptions[0]!;
+    expect(d.text).not.toContain('^M');
+    expect(d.text.startsWith('v=0\r\no=- 1458220485782 1 IN IP4 127.0.0.1\r\n')).toBe(true);
+    expect([d.description.iceLite, d.description.media[0]!.rtcpMux, d.description.media[0]!.ice.ufrag]).toEqual([true, true, '7ia']);
+    expect(d.typeFindings.map((f) => f.kind)).toContain('invalid-ice-credentials');
+    expect(r.candidates.map((c) => [c.candidate?.ufrag ?? null, c.candidate?.extensions.find((e) => e.name === 'generation')?.value])).toEqual([[null, '0']]);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+  });
+});
