@@ -982,8 +982,11 @@ export function opensLikeJson(t: string): boolean {
   if (i >= t.length) return true;
   const c = t[i]!;
   if (c0 === 123) return c === '"' || c === '}';
-  if (c === '{' || c === '[' || c === '"' || c === ']' || c === '-') return true;
-  if (c >= '0' && c <= '9') {
+  if (c === '{' || c === '[' || c === '"' || c === ']') return true;
+  // "-" opens a negative number only before a digit: "[-] handleIceCandidate event." is a log's
+  // marker (real-log audit of 2026-12-07, UCI_OmletRTC#2: invalid-json), read as the numbers are.
+  const digit = (x: string | undefined) => x !== undefined && x >= '0' && x <= '9';
+  if (digit(c) || (c === '-' && digit(t[i + 1]))) {
     if (leadingTime(t) !== undefined) return false;
     const m = /^\[\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*([,\]])/.exec(t.slice(0, 64));
     // "[1981012534] Trickle candidate…": one number in brackets and text after it is a log prefix

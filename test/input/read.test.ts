@@ -388,6 +388,12 @@ describe('log text', () => {
     expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 3]]);
   });
 
+  it('takes "[-]" and "[+]" before text for a log\'s markers, not JSON; "[-1, 2" is still a cut array (real-log audit of 2026-12-07, UCI_OmletRTC#2)', () => {
+    const r = readInput(['[+] sender: chase, message: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', '[-] handleIceCandidate event.', '[-1, 2', '[-3]'].join('\n'));
+    expect(r.candidates.map((c) => c.candidate?.port ?? null)).toEqual([5000]);
+    expect(r.problems.map((p) => [p.kind, p.line])).toEqual([['invalid-json', 3]]);
+  });
+
   it('reads a ufrag with an escaped slash in a quoted candidate whole (iOS NSLog of pretty-printed JSON; real-log audit: "CFFG" of "CFFG\\/Fe13BM95qu8")', () => {
     const log = ['{', String.raw`  "candidate" : "candidate:2199149818 1 udp 1685921535 76.14.53.207 48306 typ srflx raddr 10.0.1.178 rport 52168 generation 0 ufrag CFFG\/Fe13BM95qu8",`, '  "type" : "candidate"', '}'].join('\n');
     expect(readCandidates(log).map((c) => [c.candidate?.ufrag ?? null, c.usernameFragment, c.error?.code ?? null])).toEqual([['CFFG/Fe13BM95qu8', 'CFFG/Fe13BM95qu8', null]]);
