@@ -807,6 +807,17 @@ const LITE_VERDICT: NatVerdict = {
   cannotSee: 'whether its host addresses are reachable from the peer: only the checks (sdpscope ice, or the server\'s log) tell',
 };
 
+/**
+ * …and of one that writes a srflx all the same (Mobicents, restcomm-ios-sdk#78's answer): it runs
+ * no STUN, so its srflx is the external address its configuration names, not a mapping a STUN
+ * server saw (real-log audit of 2026-12-07: "one STUN server, or identical mappings deduplicated by
+ * the browser" had been said of it).
+ */
+const LITE_SRFLX_VERDICT: NatVerdict = {
+  ...LITE_VERDICT,
+  evidence: [LITE_VERDICT.evidence[0]!, 'its srflx is the external address its configuration names (a 1:1 NAT, a port forward or a cloud address it was told of): an ICE-lite agent sends no STUN request, so no server saw that mapping'],
+};
+
 /** The evidence of a session without a srflx candidate. */
 const NO_EVIDENCE = /* @__PURE__ */ new NatEvidence();
 
@@ -834,7 +845,7 @@ function sessionReport(s: SessionState): SessionReport {
     origin: s.origin,
     counts: { total: s.total, byType: s.byType, byTransport: s.byTransport, byFamily: s.byFamily },
     duplicates: s.duplicates,
-    nat: s.lite && !types['srflx'] ? LITE_VERDICT : (s.nat ?? NO_EVIDENCE).verdict(),
+    nat: s.lite ? (types['srflx'] ? LITE_SRFLX_VERDICT : LITE_VERDICT) : (s.nat ?? NO_EVIDENCE).verdict(),
     endOfCandidates: s.endOfCandidates,
     firstLine: s.firstLine,
     lastLine: s.lastLine,

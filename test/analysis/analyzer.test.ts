@@ -459,6 +459,14 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
     }
   });
 
+  it('an ICE-lite answer that writes a srflx (Mobicents, restcomm-ios-sdk#78): its srflx is configured, not a STUN server\'s (real-log audit of 2026-12-07: "one STUN server, or … deduplicated by the browser")', () => {
+    const sdp = ['v=0', 'o=- 1 2 IN IP4 0.0.0.0', 's=-', 't=0 0', 'a=ice-lite', 'm=audio 65504 RTP/SAVPF 0', 'c=IN IP4 46.177.78.250', 'a=ice-ufrag:d2i1u', 'a=ice-pwd:abcdefghijklmnopqrstuvwx', 'a=candidate:2 1 udp 1694498815 46.177.78.250 65504 typ srflx raddr 192.168.2.32 rport 65504 generation 0', 'a=candidate:1 1 udp 2130706431 192.168.2.32 65504 typ host generation 0', ''].join('\n');
+    const nat = analyze(sdp).sessions[0]!.nat;
+    expect(nat.mapping).toBe('unknown');
+    expect(nat.evidence[1]).toMatch(/^its srflx is the external address its configuration names .*no server saw that mapping$/);
+    expect(nat.evidence.join(' ')).not.toMatch(/deduplicated by the browser/);
+  });
+
   it('an rtcstats-server dump: each peer connection\'s sides as a webrtc-internals dump\'s, its null onicecandidate the end (dumps audit: "no ufrag" remote candidates, no call, a false end-of-candidates-missing)', () => {
     const r = analyze(dumpText('jitsi-rtcstats-server__firefox117-relay-p2p_excerpt'));
     expect(r.sessions.map((s) => [s.origin.peerConnection, s.origin.side, s.counts.total])).toEqual([['PC_1', 'local', 11], ['PC_1', 'remote', 9]]);
