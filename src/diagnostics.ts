@@ -175,6 +175,7 @@ export interface NegotiationDiagnosticPayloads {
   'bundle-answer-tag-rejected': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-rejected-member': MediaPosition;
   'simulcast-not-answered': MediaPosition;
+  'simulcast-not-offered': MediaPosition;
   'session-direction-ignored': MediaPosition;
   'address-hold': MediaPosition;
   'crypto-mismatch': MediaPosition;
@@ -314,6 +315,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'bundle-answer-tag-rejected': 'error',
   'bundle-rejected-member': 'info',
   'simulcast-not-answered': 'warning',
+  'simulcast-not-offered': 'warning',
   'session-direction-ignored': 'warning',
   'address-hold': 'warning',
   'crypto-mismatch': 'error',
@@ -854,6 +856,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An m-section keyed by SDES (RTP/SAVP or RTP/SAVPF with a=crypto, no a=fingerprint: a SIP leg; browsers do DTLS-SRTP only): the answer must take exactly one of the offer\'s a=crypto lines, echoing its tag with the same crypto suite and its own key. An answer with no a=crypto has no key (no media either way); one whose tag is none of the offer\'s, or whose suite is not that tag\'s, is refused by conforming peers or keys SRTP the other side cannot decrypt.',
     action: 'Answer with one a=crypto line: the tag and the suite of the offered line you take, and your own inline key.',
     reference: 'RFC 4568 §5.1.2, §7.1.2, §9.1',
+  },
+  'simulcast-not-offered': {
+    domain: 'negotiation',
+    title: 'The answer has simulcast the offer did not propose',
+    description: 'The answer writes a=simulcast (and its a=rid lines) on an m-line whose offer has none. Simulcast is the offer\'s proposal: the answer takes the offer\'s streams with the direction reversed (RFC 8853 §5.3), so an answer alone starts nothing. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153: simulcast-send-unoffered, simulcast-recv-unoffered); no layer is negotiated, one stream flows. A server that answers so to ask for layers gets one.',
+    action: 'To receive simulcast, have the sender offer it (sendEncodings with rids on its transceiver), and answer its a=simulcast:send with recv; an answerer cannot start it.',
+    reference: 'RFC 8853 §5.3; RFC 9429 §5.3.1',
   },
   'simulcast-not-answered': {
     domain: 'negotiation',

@@ -189,6 +189,14 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // Streams on both sides, not rids: "f,~h" is one stream with two alternatives (audit of the
   // change: counted as two layers); an answer's "recv f,h" takes one stream, "recv f;h" two.
   const sent = streams(o.simulcast?.send ?? null);
+  // An answer's a=simulcast where the offer has none: it answers nothing (RFC 8853 §5.3: the
+  // answer takes the offer's streams, its direction reversed). Both browsers take the answer
+  // (measured: simulcast-send-unoffered, simulcast-recv-unoffered), so a warning (a server that
+  // thinks it asked for layers gets one stream, or none it sends is read as simulcast).
+  if (o.simulcast === null && a.simulcast !== null) {
+    const said = [a.simulcast.send !== null ? `send ${a.simulcast.send}` : null, a.simulcast.recv !== null ? `recv ${a.simulcast.recv}` : null].filter((x) => x !== null).join(' ');
+    return at('simulcast-not-offered', `the answer's a=simulcast:${said} answers no a=simulcast in the offer: no simulcast is negotiated (RFC 8853 §5.3: only the offer's streams are answered); both browsers take the answer`);
+  }
   if (sent.length < 2) return;
   const name = (s: readonly string[]) => s.join(',');
   const offered = `the offer sends ${sent.length} simulcast layers (rids ${sent.map(name).join(', ')})`;

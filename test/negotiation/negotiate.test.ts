@@ -263,6 +263,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
   ['bundle-not-in-offer', { bundle: '0', media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['bundle-answer-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
+  ['simulcast-not-offered', { media: [{}] }, { media: [answerOf({ extra: ['rid:h recv', 'rid:l recv', 'simulcast:recv h;l'] })] }],
   ['bundle-rejected-member', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
   ['moved-out-of-bundle', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['media-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '0', media: [answerOf({}), answerOf({ kind: 'audio', port: 0 })] }],
