@@ -112,6 +112,8 @@ run('sdpscope', async () => {
   // Before yargs, which would call an unknown command an "unexpected argument".
   if (command !== undefined && !(COMMANDS as string[]).includes(command)) throw new SdpscopeError('USAGE', `unknown command ${command}: the commands are ${COMMANDS.join(', ')} (see sdpscope --help)`);
   if (command !== undefined && (COMMANDS as string[]).includes(command)) checkOptions(argv, { ...COMMON_OPTIONS, ...OPTIONS[command as Command] }, `sdpscope ${command}`);
+  // No command: an option no command-less call has is named (README audit: `sdpscope --bogus` said only "name a command").
+  if (command === undefined) checkOptions(argv, COMMON_OPTIONS, 'sdpscope');
   // The commands that read files: one named "help" is a file, not --help.
   const args = command === 'parse' || command === 'candidates' || command === 'ice' ? helpAsFile(argv, { ...COMMON_OPTIONS, ...OPTIONS[command] }, 1) : argv;
   let code = 0;

@@ -493,6 +493,9 @@ describe('what a third look found (an audit as a new user)', () => {
 
   it.each([
     ['sdpscope bogus', 'unknown command bogus: the commands are parse, candidates, relay, client, ice, probe, lab (see sdpscope --help) [USAGE]'],
+    // No command: the unknown option named (README audit of 2026-12-07: "name a command" only).
+    ['sdpscope --bogus', 'unknown option --bogus (see sdpscope --help) [USAGE]'],
+    ['sdpscope', 'name a command: parse, candidates, relay, client, ice, probe, lab (see sdpscope --help) [USAGE]'],
   ])('%s → our words, not the argument library\'s', (line, message) => {
     const r = sh(line);
     expect([r.status, r.stderr]).toEqual([2, `${line.split(' ')[0]}: ${message}\n`]);
