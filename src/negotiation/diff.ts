@@ -450,9 +450,15 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
       const missing = a.ice.pwd === null || a.ice.ufrag === null ? `; the new description has no ICE ${a.ice.ufrag === null ? 'ufrag' : 'pwd'}, which browsers refuse` : '';
       add('ice-restart', here, pwdChanged && !ufragChanged ? `${ub} (pwd before)` : b.ice.ufrag, pwdChanged && !ufragChanged ? `${ua} (${a.ice.pwd === null ? 'no pwd' : 'new pwd'})` : a.ice.ufrag, `ICE credentials changed (${what}): an ICE restart${one}${missing}`);
     }
-    const fb = b.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
-    const fa = a.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
-    if (fb !== fa) add('fingerprint-changed', here, fb || null, fa || null, 'DTLS fingerprint changed: a new certificate, so a new DTLS handshake');
+    // Compared field by field before any text is made: the session's fingerprints each m-line
+    // inherits had been joined into new strings twice per m-line (an 853 KB input's 667 KB
+    // fingerprint under 330 m-lines: 0.27 s; fuzz seed 20261214, input 2224).
+    const same = b.fingerprints === a.fingerprints || (b.fingerprints.length === a.fingerprints.length && b.fingerprints.every((f, i) => f.algorithm === a.fingerprints[i]!.algorithm && f.value === a.fingerprints[i]!.value));
+    if (!same) {
+      const fb = b.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
+      const fa = a.fingerprints.map((f) => `${f.algorithm} ${f.value}`).join(', ');
+      if (fb !== fa) add('fingerprint-changed', here, fb || null, fa || null, 'DTLS fingerprint changed: a new certificate, so a new DTLS handshake');
+    }
     if (b.setup !== a.setup) add('setup-changed', here, b.setup, a.setup, `a=setup ${b.setup ?? 'none'} → ${a.setup ?? 'none'}`);
 
     const eb = b.extmaps.map((e) => `${e.id} ${e.uri}`);
