@@ -860,7 +860,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'simulcast-not-offered': {
     domain: 'negotiation',
     title: 'The answer has simulcast the offer did not propose',
-    description: 'The answer writes a=simulcast (and its a=rid lines) on an m-line whose offer has none. Simulcast is the offer\'s proposal: the answer takes the offer\'s streams with the direction reversed (RFC 8853 §5.3), so an answer alone starts nothing. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153: simulcast-send-unoffered, simulcast-recv-unoffered); no layer is negotiated, one stream flows. A server that answers so to ask for layers gets one.',
+    description: 'The answer writes a=simulcast (and its a=rid lines) on an m-line whose offer has none. Simulcast is the offer\'s proposal: the answer takes the offer\'s streams with the direction reversed (RFC 8853 §5.3), so an answer alone starts nothing. Both browsers accept such an answer (measured: Chromium 156 on its own answer with the rid header extension, simulcast-send-unoffered and simulcast-recv-unoffered; Firefox ESR 153 on its own, asked once); no layer is negotiated, one stream flows. Said only where the offer\'s m-section has no a=simulcast line at all. A server that answers so to ask for layers gets one.',
     action: 'To receive simulcast, have the sender offer it (sendEncodings with rids on its transceiver), and answer its a=simulcast:send with recv; an answerer cannot start it.',
     reference: 'RFC 8853 §5.3; RFC 9429 §5.3.1',
   },
@@ -902,9 +902,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'bundle-rejected-member': {
     domain: 'negotiation',
     title: 'The answer keeps a rejected m-line in its BUNDLE group',
-    description: 'An m-line the answer rejects (port 0, not bundle-only) is still named in the answer\'s a=group:BUNDLE. RFC 9143 §7.3.4 (as RFC 8843 before it) has the answerer leave a rejected m-line\'s mid out of the group. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153); a stricter stack may not.',
+    description: 'An m-line the answer rejects (port 0, not bundle-only) is still named in the answer\'s a=group:BUNDLE. RFC 9143 §7.3.3 (as RFC 8843 before it) has the answerer leave a rejected m-line\'s mid out of the group. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153); a stricter stack may not. Not said of a group whose m-lines are all rejected.',
     action: 'Leave the rejected mid out of the answer\'s BUNDLE group.',
-    reference: 'RFC 9143 §7.3.4',
+    reference: 'RFC 9143 §7.3.3',
   },
   'bundle-not-in-offer': {
     domain: 'negotiation',

@@ -56,7 +56,8 @@ const CONSOLE_DRAIN_MS = 500;
 /** A relay stopped by a signal exits within this, whatever is left to print (the README's "within a second"). */
 const STOP_WITHIN_MS = 950;
 
-const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.|localhost$)/i;
+// With a zone (`::1%lo`: change audit, warned as beyond this machine).
+const LOOPBACK = /^(?:127\.|::1(?:%[\w.-]{1,64})?$|::ffff:127\.|localhost$)/i;
 
 /**
  * The events --quiet still shows: errors, refusals (of a client or of a frame, each of them a
@@ -144,7 +145,7 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   };
   // A bracketed IPv6 address, as the banner writes one, is that address: for the checks and the banner too (change audit: "[::1]" was warned about as beyond this machine).
   const given = opts.host ?? RELAY_DEFAULTS.host;
-  const host = /^\[[0-9a-fA-F:.]+\]$/.test(given.trim()) ? given.trim().slice(1, -1) : given;
+  const host = /^\[[0-9a-fA-F:.]+(?:%[\w.-]{1,64})?\]$/.test(given.trim()) ? given.trim().slice(1, -1) : given;
   const port = opts.port ?? RELAY_DEFAULTS.port;
   try {
     relay = await startRelay({

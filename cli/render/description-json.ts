@@ -18,8 +18,13 @@ export function descriptionForJson(d: SessionDescription): SessionDescription {
   if (long.size === 0) return d;
   // Its own lines are the m-section's as written, and its candidates carry the short form already.
   const media = d.media.map((m) => {
+    // A value the m-section writes itself stays whole, though the session has it too (change
+    // audit: an m-section's own 300-character ice-pwd, equal to the session's, had been short).
+    const own = new Set<string>();
+    for (const line of m.lines) collectLong(line, own);
+    const inherited = own.size === 0 ? long : new Map([...long].filter(([v]) => !own.has(v)));
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(m)) out[k] = k === 'lines' || k === 'candidates' ? x : shortened(x, long);
+    for (const [k, x] of Object.entries(m)) out[k] = k === 'lines' || k === 'candidates' ? x : shortened(x, inherited);
     return out;
   });
   return { ...d, media } as unknown as SessionDescription;

@@ -69,13 +69,13 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'}${mark(m.direction.valid)}${flow}`);
   if (m.dtls.offerSetup !== null || m.dtls.answerSetup !== null || m.dtls.offerFingerprints.length > 0) {
     // A bundled answer m-line other than the tag uses the tag's transport: the roles are the tag's, its own a=setup is not applied.
-    const shared = m.bundle.inAnswer && !m.bundle.answerTag && m.status !== 'rejected' && m.status !== 'missing';
+    const shared = m.bundle.answerSharesTag && m.status !== 'rejected' && m.status !== 'missing';
     const roles = m.dtls.offererRole ? `: offerer DTLS ${m.dtls.offererRole}, answerer ${m.dtls.answererRole}${shared ? ' (the BUNDLE tag\'s transport)' : ''}` : '';
     out.push(`  DTLS       setup ${m.dtls.offerSetup ?? '-'} → ${m.dtls.answerSetup ?? '-'}${mark(m.dtls.valid)}${roles} · fingerprint ${m.dtls.offerFingerprints.map(inherited).join(',') || s.red('none')} / ${m.dtls.answerFingerprints.map(inherited).join(',') || (m.status === 'rejected' || m.status === 'missing' ? '-' : s.red('none'))}`);
   }
   const a = m.ice.answer;
   // A bundled answer m-line other than the tag needs no credentials of its own: the tag's are used.
-  const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.inAnswer && !m.bundle.answerTag;
+  const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.answerSharesTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
   out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''}${mark(iceOk)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
   // Each side's max-message-size is what it receives: the other sends at most that (RFC 8841 §6; data channel audit: which way each number limits went unsaid, and 0 read as nothing).

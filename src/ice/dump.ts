@@ -342,11 +342,15 @@ function nicerCause(head: string): string {
   // of 2026-12-07: node-turn#5's refused TURN server had been called a STUN server).
   const turnServers = new Set<string>();
   for (const m of head.matchAll(/TURN\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)\)/g)) turnServers.add(m[1]!);
-  // 401s to a TURN client that then gave up ("Exceeded the number of retries"): refused credentials.
-  const denied = new Set<string>();
-  for (const m of head.matchAll(/STUN-CLIENT\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)::TURN\): [^\n]{0,120}?stun error code 401\b/g)) denied.add(m[1]!);
+  // A TURN client that gave up ("Exceeded the number of retries") after a 401 to its Allocate:
+  // refused credentials. The last error before it is the one: a 438 (stale nonce) ends the same
+  // way in nICEr's nr_turn_stun_ctx_cb, and is no credentials' fault (change audit).
+  const lastError = new Map<string, string>();
   const refused = new Set<string>();
-  for (const m of head.matchAll(/TURN\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)\): Exceeded the number of retries/g)) if (denied.has(m[1]!)) refused.add(m[1]!);
+  for (const m of head.matchAll(/STUN-CLIENT\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)::TURN\): [^\n]{0,120}?stun error code (\d{3})\b|TURN\(relay\(IP[46]:[^|\n]{1,80}\|([^\s)]{1,200})\)\): Exceeded the number of retries/g)) {
+    if (m[1] !== undefined) lastError.set(m[1], m[2]!);
+    else if (lastError.get(m[3]!) === '401') refused.add(m[3]!);
+  }
   const failed = new Map<string, number>();
   const servers = new Set<string>();
   for (const m of head.matchAll(/CAND\((relay|srflx)\(IP[46]:[^|\n]{1,80}\/(UDP|TCP|TLS)\|([^\s)]{1,200})\)[^)\n]{0,20}\): failed to initialize/g)) {

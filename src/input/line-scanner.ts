@@ -232,9 +232,13 @@ export class LineScanner {
     // A CR shown in caret notation, "^M" (`cat -v`, less, a terminal's copy of a SIP trace:
     // restcomm/media-core#103's INVITE): the line's CR (real-log audit of 2026-12-07: "0^M" had been
     // a generation Chromium refuses, "a=rtcp-mux^M" no rtcp-mux, "v=0^M" a version Firefox refuses).
-    if (content.length >= 2 && content.charCodeAt(content.length - 1) === 77 && content.charCodeAt(content.length - 2) === 94 && (ending === '\n' || ending === '')) {
-      content = content.slice(0, -2);
-      ending = ending === '' ? '\r' : '\r\n';
+    // Before a real CRLF too (a `cat -v` copy saved on Windows; change audit), its CR in the
+    // content or in the ending, as the reader split it.
+    const cr = content.length >= 3 && content.charCodeAt(content.length - 1) === 13 ? 1 : 0;
+    const at = content.length - cr;
+    if (at >= 2 && content.charCodeAt(at - 1) === 77 && content.charCodeAt(at - 2) === 94 && (ending === '\n' || ending === '' || ending === '\r\n')) {
+      content = content.slice(0, at - 2);
+      ending = ending === '' && cr === 0 ? '\r' : '\r\n';
     }
     if (this.literal !== null) {
       if (this.literal.take(content)) return;

@@ -145,7 +145,10 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
   // side has no rtpmap; 35–63 are dynamic, as 96–127 (libwebrtc's lower dynamic range: a 35 without
   // its rtpmap is no codec; negotiation audit).
   if ((o.rtpmapLine === null || a.rtpmapLine === null) && isStatic(o.payloadType) && isStatic(a.payloadType)) {
-    return o.payloadType === a.payloadType;
+    if (o.payloadType !== a.payloadType) return false;
+    // An rtpmap that names another codec at a static number is that codec, as both browsers read
+    // it (change audit: an answer's "a=rtpmap:0 PCMA/8000" to an offer's PCMU at 0 had been negotiated).
+    return o.name === '' || a.name === '' || (lower(o) === lower(a) && (o.clockRate === null || a.clockRate === null || o.clockRate === a.clockRate));
   }
   if (o.name === '' || a.name === '' || lower(o) !== lower(a)) return false;
   if (o.clockRate !== a.clockRate) return false;

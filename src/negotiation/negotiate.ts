@@ -11,7 +11,7 @@ import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiated
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
-import { bundleGroupsOf, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
+import { bundleGroupsOf, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
@@ -117,6 +117,11 @@ export interface MediaNegotiation {
     readonly offerTag: boolean;
     readonly answerTag: boolean;
     readonly offerBundleOnly: boolean;
+    /**
+     * The answer's m-line uses its group's tag's transport (RFC 9143 §7.1.3: in the answer's group,
+     * not its tag, the tag in use): its own ICE credentials, fingerprint and a=setup are not applied.
+     */
+    readonly answerSharesTag: boolean;
   };
   /** For SCTP m-lines: ports and max-message-size per side; null otherwise. */
   readonly sctp: {
@@ -193,9 +198,11 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   // answer takes the offer's streams, its direction reversed). Both browsers take the answer
   // (measured: simulcast-send-unoffered, simulcast-recv-unoffered), so a warning (a server that
   // thinks it asked for layers gets one stream, or none it sends is read as simulcast).
-  if (o.simulcast === null && a.simulcast !== null) {
+  // No a=simulcast line in the offer at all: one the parser could not read (two blanks, draft-03's
+  // form) libwebrtc may still read (change audit: a false warning).
+  if (o.simulcast === null && a.simulcast !== null && !o.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'simulcast')) {
     const said = [a.simulcast.send !== null ? `send ${a.simulcast.send}` : null, a.simulcast.recv !== null ? `recv ${a.simulcast.recv}` : null].filter((x) => x !== null).join(' ');
-    return at('simulcast-not-offered', `the answer's a=simulcast:${said} answers no a=simulcast in the offer: no simulcast is negotiated (RFC 8853 §5.3: only the offer's streams are answered); both browsers take the answer`);
+    return at('simulcast-not-offered', `the answer's a=simulcast:${said} answers no a=simulcast in the offer: no simulcast is negotiated (RFC 8853 §5.3: only the offer's streams are answered); the browsers take the answer (measured: Chromium 156, Firefox ESR 153)`);
   }
   if (sent.length < 2) return;
   const name = (s: readonly string[]) => s.join(',');
@@ -408,31 +415,31 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
   }
   // A group in the answer to an offer with none (sdp-diff audit; measured: bundle-added-unoffered).
-  if (answerGroups.length > 0 && offerGroups.length === 0) {
-    add(diagnostic('bundle-not-in-offer', `the answer has a BUNDLE group (mids ${answerGroups[0]!.map(shownMid).join(' ')}) and the offer has none: Chromium rejects it ("A BUNDLE group was added in the answer that did not exist in the offer"; Firefox accepts it)`, { mid: null, index: null, browsers: CHROMIUM_REJECTS }));
+  // An empty group is none (libwebrtc skips it; measured, both take one: bundle-group-empty; change audit).
+  const namedGroup = answerGroups.find((g) => g.some((mid) => mid !== ''));
+  if (namedGroup !== undefined && offerGroups.every((g) => g.every((mid) => mid === ''))) {
+    add(diagnostic('bundle-not-in-offer', `the answer has a BUNDLE group (mids ${namedGroup.filter((mid) => mid !== '').map(shownMid).join(' ')}) and the offer has none: Chromium rejects it ("A BUNDLE group was added in the answer that did not exist in the offer"; Firefox accepts it)`, { mid: null, index: null, browsers: CHROMIUM_REJECTS }));
   }
   // An answer group whose tag (its first mid) the answer rejects, while it accepts another of its
-  // m-lines: that one has no transport (RFC 8843 §7.3.3 has the answerer reject them all). Both
+  // m-lines: that one has no transport (RFC 9143 §7.3.3 has the answerer reject them all). Both
   // browsers refuse it (measured: bundle-tag-rejected; Chromium "The m= section with mid='1'
   // should be rejected.", Firefox "mid specified for bundle transport in group attribute points at
   // a disabled m-section"; pion/webrtc#840, Safari). It had been a warning (sdp-diff audit).
-  const deadTags = new Set<string>();
-  for (const group of answerGroups) {
-    const tag = answer.media.find((m) => m.mid === group[0]);
-    if (tag === undefined || tag.port !== 0 || tag.bundleOnly) continue;
-    const used = group.slice(1).map((mid) => answer.media.find((m) => m.mid === mid)).filter((m) => m !== undefined && (m.port !== 0 || m.bundleOnly));
-    if (used.length === 0) continue;
-    deadTags.add(tag.mid!);
-    add(diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${used.map((m) => shownMid(m!.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: tag.mid, index: tag.index, browsers: BOTH_REJECT }));
-  }
+  const dead = deadTagGroups(answer);
+  const deadTags = new Set(dead.map((g) => g.tag.mid!));
+  const orphans = new Set(dead.flatMap((g) => g.used.map((m) => m.mid!)));
+  for (const g of dead) add(deadTagFinding(g));
   // A rejected m-line the answer still names in a group (its tag's case is the error above): RFC
-  // 9143 §7.3.4 (RFC 8843's) has the answerer leave its mid out. Both browsers take it (measured:
-  // port-zero), so an info (sdp-diff audit: unsaid).
+  // 9143 §7.3.3 (RFC 8843's) has the answerer leave its mid out. Both browsers take it (measured:
+  // port-zero), so an info (sdp-diff audit: unsaid). Not of a group whose m-lines are all rejected
+  // (everything-rejected, or the group's own end, says it; change audit: an info per m-line).
   for (const group of answerGroups) {
+    const members = group.map((mid) => answer.media.find((x) => x.mid === mid)).filter((x) => x !== undefined);
+    if (members.every((x) => x!.port === 0 && !x!.bundleOnly)) continue;
     for (const mid of group) {
       if (deadTags.has(mid)) continue;
       const m = answer.media.find((x) => x.mid === mid);
-      if (m !== undefined && m.port === 0 && !m.bundleOnly) add(finding('bundle-rejected-member', `the answer rejects mid ${shownMid(mid)} (port 0) and still names it in its BUNDLE group: RFC 9143 §7.3.4 has a rejected m-line's mid left out (both browsers accept it)`, mid, m.index));
+      if (m !== undefined && m.port === 0 && !m.bundleOnly) add(finding('bundle-rejected-member', `the answer rejects mid ${shownMid(mid)} (port 0) and still names it in its BUNDLE group: RFC 9143 §7.3.3 has a rejected m-line's mid left out (both browsers accept it)`, mid, m.index));
     }
   }
   if (answerGroups.length > 0 && offerGroups.length > 0) {
@@ -748,7 +755,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // m-section without bundle-only owns a transport for Firefox until the answer: it refuses one without them.
     const offerShared = inOffer && !offerTag && o.bundleOnly;
     const offerFirefoxOwns = inOffer && !offerTag && !o.bundleOnly;
-    const answerShared = inAnswer && !answerTag;
+    // Not where the group's tag is rejected: no tag transport there (bundle-answer-tag-rejected says so).
+    const answerShared = inAnswer && !answerTag && !orphans.has(a!.mid!);
     const firefoxOwns = ': Firefox rejects it (the m-section is bundled without a=bundle-only, so it has a transport of its own until the answer; Chromium accepts, using the BUNDLE tag\'s)';
     // Its DTLS roles too are the tag's: its own a=setup is not applied (both browsers take an
     // answer whose bundled video alone says actpass, measured: setup-actpass-not-tag; sdp-diff audit,
@@ -835,7 +843,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       },
       ice: { offer: offerIce, answer: answerIce },
       rtcpMux: { offer: o.rtcpMux, answer: a?.rtcpMux ?? null },
-      bundle: { inOffer, inAnswer, offerTag, answerTag, offerBundleOnly: o.bundleOnly },
+      bundle: { inOffer, inAnswer, offerTag, answerTag, offerBundleOnly: o.bundleOnly, answerSharesTag: answerShared },
       sctp,
       streams: {
         offer: { ssrcs: ssrcList(o), msids: msidList(o) },
@@ -849,7 +857,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // An offer group's tagged m-line lost while other m-lines of that group go on (RFC 8843 §7.3.1).
   for (const tag of media.filter((m) => m.bundle.offerTag)) {
     const group = offerGroupOf.get(tag.mid!);
-    const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.mid !== null && offerGroupOf.get(m.mid) === group);
+    // Others still in use: a group all rejected keeps no tag to pick (change audit: "tagged by mid 0", the rejected one).
+    const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.status !== 'rejected' && m.mid !== null && offerGroupOf.get(m.mid) === group);
     if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0 && !deadTags.has(tag.mid!)) {
       const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
       const answerGroup = answerGroups[answerGroupOf.get(others[0]!.mid!) ?? -1];

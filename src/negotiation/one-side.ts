@@ -83,6 +83,30 @@ export const iceCredentialsWords = (side: 'offer' | 'answer' | null, ufrag: stri
 /** Every a=group:BUNDLE's mids (a hand-made model with `bundle` only: that one). */
 export const bundleGroupsOf = (d: SessionDescription): readonly (readonly string[])[] => (Array.isArray(d.bundleGroups) ? d.bundleGroups : d.bundle ? [d.bundle] : []);
 
+/** An m-section in use: a port, or bundle-only (RFC 3264 §6, RFC 9143 §7.5.3). */
+const inUse = (m: MediaDescription): boolean => m.port !== 0 || m.bundleOnly;
+
+/**
+ * The BUNDLE groups of an answer whose tag (first mid) it rejects while it accepts another of
+ * their m-lines (RFC 9143 §7.3.3 has them all rejected): the tag and the ones in use. Both
+ * browsers refuse such an answer (measured: bundle-tag-rejected). Each such group's other m-lines
+ * have no tag transport to share.
+ */
+export function deadTagGroups(d: SessionDescription): { readonly tag: MediaDescription; readonly used: readonly MediaDescription[] }[] {
+  const out: { tag: MediaDescription; used: MediaDescription[] }[] = [];
+  for (const group of bundleGroupsOf(d)) {
+    const tag = d.media.find((m) => m.mid === group[0]);
+    if (tag === undefined || inUse(tag)) continue;
+    const used = group.slice(1).map((mid) => d.media.find((m) => m.mid === mid)).filter((m): m is MediaDescription => m !== undefined && inUse(m));
+    if (used.length > 0) out.push({ tag, used });
+  }
+  return out;
+}
+
+/** The answer's finding for one such group (negotiate's and sideFindings'). */
+export const deadTagFinding = (g: { readonly tag: MediaDescription; readonly used: readonly MediaDescription[] }): NegotiationDiagnostic =>
+  diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(g.tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${g.used.map((m) => shownMid(m.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${g.used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: g.tag.mid, index: g.tag.index, browsers: { chromium: 'rejects', firefox: 'rejects' } });
+
 /**
  * The findings of one description whose side nobody stated (a bare SDP file): the ICE credentials
  * written and not legal, which both browsers refuse on either side (measured; Safari audit: Chime's
@@ -134,7 +158,12 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     // A bundled m-section other than its group's tag uses the tag's transport (negotiate's reading,
     // measured): an answer's, and an offer's where it is bundle-only (foreign-offer oracle: RFC
     // 8829's B1 offer, which Firefox takes, had "Firefox rejects it").
-    const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)));
+    // Not where the group's tag is rejected: there is no tag transport (change audit: an accepted
+    // member's actpass passed `parse --type answer` beside a rejected tag).
+    const dead = side === 'answer' ? deadTagGroups(description) : [];
+    const orphans = new Set(dead.flatMap((g) => g.used.map((m) => m.mid)));
+    const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)).filter((mid) => !orphans.has(mid)));
+    for (const g of dead) out.push(deadTagFinding(g));
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;

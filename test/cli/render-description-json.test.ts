@@ -44,6 +44,11 @@ describe('descriptionForJson', () => {
     expect(strip(j)).toEqual(strip(JSON.parse(JSON.stringify(d))));
   });
 
+  it('a value an m-section writes itself stays whole there, though the session has it too (change audit)', () => {
+    const d = parseSdp(sdp(300).replace('a=mid:2\r\n', `a=mid:2\r\na=ice-pwd:${long('p', 300)}\r\n`));
+    const media = JSON.parse(JSON.stringify(descriptionForJson(d))).media as { ice: { pwd: string } }[];
+    expect(media.map((m) => m.ice.pwd.length)).toEqual([markedShortForm(long('p', 300)).length, markedShortForm(long('p', 300)).length, 300]);
+  });
   it('two values that differ have short forms that differ', () => {
     expect(markedShortForm(long('u', 300) + 'a')).not.toBe(markedShortForm(long('u', 300) + 'b'));
   });

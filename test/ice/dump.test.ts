@@ -198,6 +198,9 @@ describe('readStatsDump', () => {
       // libwebrtc's unresolved mDNS name of the other side (android-emulator-container-scripts#210).
       ['android-emulator-container-scripts-issue210__libwebrtc_mdns_unresolved.txt', /it is libwebrtc's native log .*; it could not resolve the other side's candidate name \(211c4778-6954-4597-9902-2f48be491241\.local, error -2\): \.local names are mDNS ones, which only a peer on the same link resolves/],
     ] as const) expect(() => readStatsDump(dumpText(name))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(said) }));
+    // nICEr's TURN client giving up after a 438 (stale nonce), its 401 the challenge before it: no claim of refused credentials (change audit).
+    const stale = dumpText('node-turn-issue5__firefox_nicer_log_turn401.txt').replace(/(STUN-CLIENT\(relay\(IP4:172\.16\.124\.106:(\d+)\/UDP\|IP4:172\.16\.124\.106:3478\/UDP\)::TURN\): Error processing response: Retry may be possible, stun error code 401\.\n)/g, '$1(stun/WARNING) STUN-CLIENT(relay(IP4:172.16.124.106:$2/UDP|IP4:172.16.124.106:3478/UDP)::TURN): Error processing response: Retry may be possible, stun error code 438.\n');
+    expect(() => readStatsDump(stale)).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/the credentials were refused/) }));
     // One 401 on each of two TURN ports is each port's challenge: no claim (new-user audit).
     let second = 0;
     const twoPorts = dumpText('mixedreality-webrtc-issue598__libwebrtc_native_log.txt').replace(/Port\[2803a900(:[^\n]*code=401)/g, (m, rest: string) => (second++ === 1 ? `Port[2803c5b0${rest}` : m));

@@ -414,3 +414,12 @@ describe('a CR in caret notation, "^M" at each line\'s end (real-log audit of 20
     expect(summary(await streamed(text))).toEqual(summary(r));
   });
 });
+
+describe('"^M" before a real CRLF (a `cat -v` copy saved on Windows; change audit)', () => {
+  it('is the CR as well: the lines read whole, no false browser findings', () => {
+    const text = log('restcomm-media-core-103-invite-caret-m.txt').replace(/\n/g, '\r\n');
+    const d = readInput(text).descriptions[0]!;
+    expect(d.text).not.toContain('^M');
+    expect([d.description.iceLite, d.description.media[0]!.rtcpMux]).toEqual([true, true]);
+  });
+});

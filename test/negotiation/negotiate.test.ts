@@ -207,6 +207,13 @@ describe('codec matching follows libwebrtc', () => {
       expect.stringMatching(/^rtx for payload type 96, H264 .*, which the answer has and the offer does not \(its own line says why\): not a negotiated codec$/),
     ]);
   });
+  it('an rtpmap naming another codec at a static number is that codec: PCMA at 0 answers no PCMU (change audit: negotiated)', () => {
+    const c = match(['rtpmap:111 opus/48000/2'], '111 0', ['rtpmap:0 PCMA/8000'], '0', 'audio');
+    expect(c.negotiated).toEqual([]);
+    expect(c.answerOnly.map((x) => x.reason)).toEqual(["PCMA/8000 not in offer; the offer's payload type 0 is PCMU/8000: the offerer reads what arrives at 0 as PCMU"]);
+    // The static codec named as itself still matches by number.
+    expect(match(['rtpmap:111 opus/48000/2'], '111 0', ['rtpmap:0 PCMU/8000'], '0', 'audio').negotiated.map((x) => x.offerPayloadType)).toEqual([0]);
+  });
   it('rtx follows its apt; red follows its payload-type list', () => {
     const c = match([...OPUS, 'rtpmap:63 red/48000/2', 'fmtp:63 111/111'], '111 63', ['rtpmap:100 opus/48000/2', 'rtpmap:101 red/48000/2', 'fmtp:101 100/100'], '100 101', 'audio');
     expect(c.negotiated.map((x) => [x.name, x.offerPayloadType, x.answerPayloadType])).toEqual([['opus', 111, 100], ['red', 63, 101]]);
@@ -365,6 +372,23 @@ describe('statuses and roles', () => {
     // All of the group rejected, or the tag taken out of the group: not this error.
     expect(codes(run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio', port: 0 })] }))).not.toContain('bundle-answer-tag-rejected');
     expect(codes(run({ media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }))).not.toContain('bundle-answer-tag-rejected');
+  });
+  it('simulcast-not-offered only where the offer has no a=simulcast line at all: one written with two blanks (which libwebrtc reads) is not "none" (change audit)', () => {
+    const answer = answerOf({ extra: ['rid:h recv', 'rid:l recv', 'simulcast:recv h;l'] });
+    expect(codes(run({ media: [{ extra: ['rid:h send', 'rid:l send', 'simulcast:send  h;l'] }] }, { media: [answer] }))).not.toContain('simulcast-not-offered');
+    expect(codes(run({ media: [{}] }, { media: [answer] }))).toContain('simulcast-not-offered');
+  });
+  it('the change audit\'s cases: a rejected tag leaves no tag transport to share; an empty group is none; a group all rejected gets no member infos', () => {
+    // A member's own actpass beside a rejected tag: its own roles, an error, and no "tag's transport".
+    const orphan = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio', setup: 'actpass' })] });
+    expect(codes(orphan)).toEqual(expect.arrayContaining(['bundle-answer-tag-rejected', 'dtls-role-conflict']));
+    expect(orphan.media[1]!.bundle.answerSharesTag).toBe(false);
+    // A bare "a=group:BUNDLE" in the answer to an unbundled offer: libwebrtc skips an empty group.
+    expect(codes(run({ bundle: null, media: [{}] }, { bundle: '', media: [answerOf({})] }))).not.toContain('bundle-not-in-offer');
+    // Everything rejected, the group kept: everything-rejected says it, not a tag "tagged by mid 0" nor an info per m-line.
+    const all = codes(run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio', port: 0 })] }));
+    expect(all).toContain('everything-rejected');
+    expect(all.filter((k) => k.startsWith('bundle-'))).toEqual([]);
   });
   it('a BUNDLE group in the answer to an offer with none: Chromium rejects it, Firefox accepts (sdp-diff audit: nothing said)', () => {
     const n = run({ bundle: null, media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] });

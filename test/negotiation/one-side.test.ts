@@ -147,3 +147,15 @@ describe('ICE credentials out of RFC 8839 §5.4\'s range, keyed by DTLS or not (
     expect(untypedFindings(parseSdp(sdp.replace('ice-ufrag:7ia', 'ice-ufrag:7iab')))).toEqual([]);
   });
 });
+
+describe('an answer that rejects its group\'s tag, alone (change audit: `parse --type answer` passed an accepted member\'s actpass)', () => {
+  const answer = ['v=0', 'o=- 1 2 IN IP4 0.0.0.0', 's=-', 't=0 0', 'a=group:BUNDLE 0 1', `a=fingerprint:sha-256 ${Array(32).fill('AB').join(':')}`, 'a=ice-ufrag:abcd', 'a=ice-pwd:abcdefghijklmnopqrstuvwx',
+    'm=audio 0 UDP/TLS/RTP/SAVPF 111', 'c=IN IP4 0.0.0.0', 'a=mid:0', 'a=rtcp-mux', 'a=setup:active', 'a=rtpmap:111 opus/48000/2',
+    'm=video 9 UDP/TLS/RTP/SAVPF 96', 'c=IN IP4 0.0.0.0', 'a=mid:1', 'a=rtcp-mux', 'a=setup:actpass', 'a=rtpmap:96 VP8/90000', ''].join('\r\n');
+  it('bundle-answer-tag-rejected, and the member\'s own actpass is its own (no tag transport to share)', () => {
+    expect(sideFindings(parseSdp(answer), 'answer').map((f) => [f.kind, f.mid])).toEqual([['bundle-answer-tag-rejected', '0'], ['dtls-role-conflict', '1']]);
+  });
+  it('the tag in use: the member\'s actpass is not applied, nothing said', () => {
+    expect(sideFindings(parseSdp(answer.replace('m=audio 0 ', 'm=audio 9 ')), 'answer')).toEqual([]);
+  });
+});

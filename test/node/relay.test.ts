@@ -434,6 +434,16 @@ describe('the log', () => {
     expect(r.stderr).not.toMatch(/getaddrinfo/);
   });
 
+  it('an IPv6 loopback with its zone, bracketed or not, listens and is loopback for the banner (change audit: "[::1%lo]" went to DNS)', async () => {
+    for (const host of ['[::1%lo]', '::1%lo']) {
+      const { child, url, out, exited } = await cliRelay('--host', host);
+      expect(url).toMatch(/^ws:\/\/\[::1%lo\]:\d+$/);
+      child.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+      expect(out()).not.toMatch(/beyond this machine/);
+    }
+  });
+
   it('a bracketed IPv6 loopback host is loopback for the banner: no warning (change audit: "[::1] (beyond this machine)")', async () => {
     const { child, url, out, exited } = await cliRelay('--host', '[::1]');
     expect(url).toMatch(/^ws:\/\/\[::1\]:\d+$/);

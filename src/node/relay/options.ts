@@ -170,7 +170,7 @@ export function resolveRelayOptions(options: RelayOptions): ResolvedRelayOptions
   // and "*" were taken, and every browser then refused with 403).
   if (o.origins !== undefined) (o as { origins: readonly string[] }).origins = o.origins.map(originOf);
   // A bracketed IPv6 address, as the banner writes it ("[::1]"), is the address (operator audit: getaddrinfo ENOTFOUND).
-  if (typeof o.host === 'string' && /^\[[0-9a-fA-F:.]+\]$/.test(o.host.trim())) (o as { host: string }).host = o.host.trim().slice(1, -1);
+  if (typeof o.host === 'string' && /^\[[0-9a-fA-F:.]+(?:%[\w.-]{1,64})?\]$/.test(o.host.trim())) (o as { host: string }).host = o.host.trim().slice(1, -1);
   for (const name of ['keepSecrets', 'feed'] as const) {
     if (o[name] !== undefined && typeof o[name] !== 'boolean') throw new SdpscopeError('INVALID_OPTION', `relay option ${name} must be true or false, got ${String(o[name])}`);
   }
