@@ -300,7 +300,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // 2026-12-07 (fifth session) 495.5 → 500.6 KiB: ice's unanswered checks said per case (the other side's
     // checks in, TURN's 401, mDNS on one link, a public host's srflx, families), nICEr's remote lines,
     // nesting bounded before JSON.parse. Mostly words. Cap 508 KiB.
-    expect(sizes['whole core']).toBeLessThan(508 * 1024);
+    // 2026-12-07 (sixth session) 500.6 → 511.3 KiB: the measured BUNDLE and simulcast rules
+    // (bundle-answer-tag-rejected, bundle-rejected-member, simulcast-not-offered) with their table
+    // entries, nICEr's refused TURN and newer lines, the page text of webrtc-internals, the argument
+    // hints, the long session values' short forms, ^M. Mostly words. Cap 520 KiB.
+    expect(sizes['whole core']).toBeLessThan(520 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
