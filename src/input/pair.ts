@@ -376,8 +376,36 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : unansweredRestart(before, target, prev, pair[1]))],
   };
+}
+
+/**
+ * An ICE restart the offer makes (new credentials on an m-line against what its side wrote before)
+ * that the answer does not: its credentials there are those its side wrote in the round before.
+ * The answerer must restart too (RFC 8839 §4.4.1.1.2; RFC 8445 §9): said, since `--diff` shows
+ * the offer's side only (rounds audit of 2026-12-07: "did both sides restart?" unanswered).
+ */
+function unansweredRestart(before: FoundDescription, offer: FoundDescription, prev: readonly FoundDescription[], answer: FoundDescription): string[] {
+  const answerer = authorOf(answer);
+  const earlier = (answerer !== null ? prev.find((f) => f !== before && authorOf(f) === answerer) : undefined) ?? prev.find((f) => f !== before);
+  if (earlier === undefined) return [];
+  const creds = (f: FoundDescription, mid: string) => {
+    const m = f.description.media.find((x) => x.mid === mid && (x.port !== 0 || x.bundleOnly));
+    return m === undefined || m.ice.ufrag === null ? null : `${m.ice.ufrag}\n${m.ice.pwd ?? ''}`;
+  };
+  const kept: string[] = [];
+  for (const m of offer.description.media) {
+    if (m.mid === null) continue;
+    const was = creds(before, m.mid);
+    const now = creds(offer, m.mid);
+    const answered = creds(answer, m.mid);
+    if (was === null || now === null || was === now || answered === null) continue;
+    if (answered === creds(earlier, m.mid)) kept.push(m.mid);
+  }
+  if (kept.length === 0) return [];
+  const ufrag = answer.description.media.find((x) => x.mid === kept[0])?.ice.ufrag ?? '';
+  return [`the offer restarts ICE (new credentials on mid ${kept.join(', mid ')}) and the answer (${placeOf(answer)}) keeps the credentials its side wrote before (ufrag ${ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag}): the answerer did not restart; an answer to a restart carries new ones (RFC 8839 §4.4.1.1.2, RFC 8445 §9)`];
 }
 
 /** From two inputs: the first complete description of each. */

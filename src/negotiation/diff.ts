@@ -340,7 +340,11 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const da = browserDirection(a);
     // A hold (RFC 3264 §8.4): what the answer must then say, and what it stops (renegotiation audit: "video stopped after hold" got the direction alone).
     const hold = held(da) && !held(db) ? `: a hold (RFC 3264 §8.4): this side stops receiving${da === 'inactive' ? ' and sending' : ''}, and the answer must say ${da === 'sendonly' ? 'recvonly or inactive' : 'inactive'}` : held(db) && !held(da) ? (db === 'sendonly' ? ': out of hold, if sendonly was one (RFC 3264 §8.4; a side that only ever sent, as an SFU\'s sending transport, was not on hold)' : ': out of hold (RFC 3264 §8.4)') : '';
-    if (db !== da) add('direction-changed', here, db, da, `direction ${db} → ${da}${hold}`);
+    // Not where either side has the m-line at port 0: a stream removed is no hold, nor one taken up
+    // again an end of hold (RFC 3264 §8.2; rounds audit: a removed video read "a hold … the answer
+    // must say inactive"); mline-rejected and the m-line's own changes say those.
+    const used = (m: MediaDescription) => m.port !== 0 || m.bundleOnly;
+    if (db !== da && used(b) && used(a)) add('direction-changed', here, db, da, `direction ${db} → ${da}${hold}`);
 
     const cb = codecKey(b);
     const ca = codecKey(a);

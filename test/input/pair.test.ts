@@ -136,6 +136,15 @@ describe('choosing what sdp-diff compares', () => {
     expect(q.notes[1]).toMatch(/^the offer after round 1, which no answer followed \(line 3, offer\) compared with the offer of round 1 \(line 1, offer\), both written by sender c1$/);
   });
 
+  it('--diff of an ICE restart the answer does not make says so; one both sides make does not (rounds audit of 2026-12-07)', () => {
+    const sdp = (v: number, ufrag: string) => `v=0\r\no=- 1 ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:${ufrag.repeat(6)}\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (from: string, type: string, v: number, ufrag: string) => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v, ufrag) });
+    const log = (answerUfrag: string) => readDescriptions([frame('c1', 'offer', 1, 'aaaa'), frame('c2', 'answer', 1, 'bbbb'), frame('c1', 'offer', 2, 'AAA2'), frame('c2', 'answer', 2, answerUfrag)].join('\n'));
+    const kept = pairFromOne(log('bbbb'), 'log', { diff: true }).notes;
+    expect(kept.filter((n) => /did not restart/.test(n))).toEqual(['the offer restarts ICE (new credentials on mid 0) and the answer (line 4) keeps the credentials its side wrote before (ufrag bbbb): the answerer did not restart; an answer to a restart carries new ones (RFC 8839 §4.4.1.1.2, RFC 8445 §9)']);
+    expect(pairFromOne(log('BBB2'), 'log', { diff: true }).notes.filter((n) => /did not restart/.test(n))).toEqual([]);
+  });
+
   it('two untyped descriptions: round 1 (or -1) pairs them as the default does, and diff compares them before → after (library audit: refused)', () => {
     const sdp = (port: number) => `v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\n`;
     const found = readDescriptions(`${sdp(4000)}\n${sdp(5000)}`);

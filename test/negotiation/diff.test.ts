@@ -203,3 +203,15 @@ describe('diffDescriptions (renegotiation)', () => {
     expect(kinds({ media: [{ extra: ['extmap:1 urn:a'] }] }, { version: 3, media: [{ extra: ['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host'] }] })).toEqual(['extmap-removed', 'candidate-added']);
   });
 });
+
+describe('a stream removed is no hold (rounds audit of 2026-12-07: "a hold … the answer must say inactive" of a port 0)', () => {
+  it('port 0 with a=inactive: mline-rejected, no direction-changed; taken up again: no "out of hold"', () => {
+    const before: SessionSpec = { media: [{ kind: 'audio' }, { kind: 'video', formats: '96', codecs: VP8 }] };
+    const removed: SessionSpec = { media: [{ kind: 'audio' }, { kind: 'video', formats: '96', codecs: VP8, port: 0, direction: 'inactive' }] };
+    expect(kinds(before, removed)).toContain('mline-rejected');
+    expect(kinds(before, removed)).not.toContain('direction-changed');
+    expect(kinds(removed, before)).not.toContain('direction-changed');
+    // A hold in use is still one.
+    expect(kinds(before, { media: [{ kind: 'audio' }, { kind: 'video', formats: '96', codecs: VP8, direction: 'inactive' }] })).toContain('direction-changed');
+  });
+});
