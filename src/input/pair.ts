@@ -376,8 +376,24 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : unansweredRestart(before, target, prev, pair[1]))],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])])],
   };
+}
+
+/**
+ * A round whose answer never took effect: refused by the browser, or provisional with no final
+ * one after it (rounds audit of 2026-12-07: `--diff` told what the round changed, unsaid that it
+ * never did; `--round` said so).
+ */
+function unsettled(answer: FoundDescription): string[] {
+  if (refused(answer)) return [`this round's answer (${placeOf(answer)}) was refused by the browser ("${answer.source.refusedWith}"): what it changes never took effect, the signalling state stayed have-${/setRemoteDescription/i.test(answer.source.event ?? '') ? 'local' : 'remote'}-offer`];
+  if (answer.type === 'pranswer') {
+    const event = answer.source.event;
+    // Whose state: a dump's event says this side's; a relay log or a paste has no side.
+    const state = event === undefined || !/set(?:Local|Remote)Description/i.test(event) ? 'the offerer stays have-remote-pranswer' : `the signalling state stayed have-${/Remote/i.test(event) ? 'remote' : 'local'}-pranswer`;
+    return [`this round's answer (${placeOf(answer)}) is provisional (pranswer) and no final answer followed in the input: the negotiation is not complete (${state}; RFC 9429 §4.1.10.1)`];
+  }
+  return [];
 }
 
 /**

@@ -89,6 +89,10 @@ describe('choosing what sdp-diff compares', () => {
     const again = pick([...round1, ev('createOfferOnSuccess', 'offer', o2), ev('setLocalDescription', 'offer', o2), fail('setLocalDescription'), ev('setLocalDescription', 'offer', o2), ev('setRemoteDescription', 'answer', a2)], 2);
     expect(again.offer[0]).toBe('setLocalDescription');
     expect(again.notes.join(' ')).not.toMatch(/refused/);
+    // --diff of a round whose answer was refused, no good one after it: never in effect (rounds audit of 2026-12-07: unsaid).
+    const refusedLast = [...round1, ev('setLocalDescription', 'offer', o2), ev('setRemoteDescription', 'answer', a2), fail('setRemoteDescription')];
+    const diffNotes = pairFromOne(readDescriptions(JSON.stringify({ PeerConnections: { '1-1': { updateLog: refusedLast } } }, null, 1)), 'dump', { diff: true }).notes;
+    expect(diffNotes.filter((n) => /was refused by the browser/.test(n))).toEqual([expect.stringMatching(/^this round's answer \(line \d+ \(updateLog\[3\]\)\) was refused by the browser \("OperationError: refused"\): what it changes never took effect, the signalling state stayed have-local-offer$/)]);
     // A rollback has no SDP: no "the SDP is empty" error, and the offer after it is the round's.
     const rollback = JSON.stringify({ PeerConnections: { '1-1': { updateLog: [...round1, ev('setLocalDescription', 'offer', o2), ev('setLocalDescription', 'rollback', ''), ev('setRemoteDescription', 'offer', o1), ev('setLocalDescription', 'answer', a2)] } } });
     expect(readInput(rollback).problems).toEqual([]);
@@ -134,6 +138,13 @@ describe('choosing what sdp-diff compares', () => {
     const q = pairFromOne(unanswered, 'log', { diff: true });
     expect([q.mode, q.first.source.line, q.second.source.line]).toEqual(['diff', 1, 3]);
     expect(q.notes[1]).toMatch(/^the offer after round 1, which no answer followed \(line 3, offer\) compared with the offer of round 1 \(line 1, offer\), both written by sender c1$/);
+  });
+
+  it('--diff of a round whose answer is provisional, with no final one after it, says the negotiation is not complete (rounds audit of 2026-12-07)', () => {
+    const sdp = (v: number) => `v=0\r\no=- 1 ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (from: string, type: string, v: number) => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v) });
+    const notes = pairFromOne(readDescriptions([frame('c1', 'offer', 1), frame('c2', 'answer', 1), frame('c1', 'offer', 2), frame('c2', 'pranswer', 2)].join('\n')), 'log', { diff: true }).notes;
+    expect(notes.filter((n) => /provisional/.test(n))).toEqual(["this round's answer (line 4) is provisional (pranswer) and no final answer followed in the input: the negotiation is not complete (the offerer stays have-remote-pranswer; RFC 9429 §4.1.10.1)"]);
   });
 
   it('--diff of an ICE restart the answer does not make says so; one both sides make does not (rounds audit of 2026-12-07)', () => {
