@@ -132,7 +132,8 @@ function roundsOf(found: readonly FoundDescription[]): { rounds: Round[]; pendin
       } else if (open !== null && (open.answer.type === 'pranswer' || refused(open.answer))) {
         if (refused(f)) open.replaced.push(f);
         else {
-          open.replaced.unshift(open.answer);
+          // In input order (rounds audit: two pranswers were listed "line 8, line 7").
+          open.replaced.push(open.answer);
           open.answer = f;
         }
       }
