@@ -258,6 +258,9 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const passed = new Set<FoundDescription>([...(picked?.superseded ?? []), ...(picked?.pendingPassed ?? [])]);
   const before = distinct(all.slice(0, all.indexOf(offer)).filter(other));
   const after = distinct(all.slice(all.indexOf(answer) + 1).filter(other));
+  // Between the offer and its answer: an offer that lost glare after it (rounds audit: c2's offer,
+  // rolled back, between c1's and c2's answer to it, named nowhere).
+  const between = distinct(all.slice(all.indexOf(offer) + 1, all.indexOf(answer)).filter(other));
   // A dump's entry says where (a dump written on one line has every description on line 1: hostile-input
   // audit), and a refused one is said so (new-user audit: a refused later offer went unsaid).
   const entry = (f: FoundDescription) => /updateLog\[(\d+)\]/.exec(f.source.path ?? '')?.[1];
@@ -267,6 +270,7 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   });
   const notes: string[] = [];
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? `s, 1 to ${picked.index} (--round 1 … --round ${picked.index})` : ' (--round 1)'}` : ''}`);
+  if (between.length > 0) notes.push(`${between.length} description${between.length === 1 ? '' : 's'} between the offer and its answer not compared (${lines(between)})`);
   const rounds = picked !== undefined && picked.count > 1;
   if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): ${rounds ? `a renegotiation or another call: the later round${picked.index + 2 < picked.count ? `s, ${picked.index + 2} to ${picked.count} (--round ${picked.index + 2} … --round ${picked.count})` : ` (--round ${picked.index + 2})`}` : 'another call or a renegotiation; give two descriptions as two files to compare others'}`);
   return notes;

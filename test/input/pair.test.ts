@@ -145,6 +145,9 @@ describe('choosing what sdp-diff compares', () => {
     const frame = (from: string, type: string, v: number) => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v) });
     const notes = pairFromOne(readDescriptions([frame('c1', 'offer', 1), frame('c2', 'answer', 1), frame('c1', 'offer', 2), frame('c2', 'pranswer', 2)].join('\n')), 'log', { diff: true }).notes;
     expect(notes.filter((n) => /provisional/.test(n))).toEqual(["this round's answer (line 4) is provisional (pranswer) and no final answer followed in the input: the negotiation is not complete (the offerer stays have-remote-pranswer; RFC 9429 §4.1.10.1)"]);
+    // An offer that lost glare between the offer and its answer: named (it had been named nowhere).
+    const glare = pairFromOne(readDescriptions([frame('c1', 'offer', 1), frame('c2', 'answer', 1), frame('c1', 'offer', 2), frame('c2', 'offer', 3), frame('c2', 'answer', 4)].join('\n')), 'log', { round: 2 }).notes;
+    expect(glare.filter((n) => /between the offer/.test(n))).toEqual(['1 description between the offer and its answer not compared (line 4 (an offer passed over: rolled back, or in glare))']);
     // Two pranswers, then the answer: named in input order (it had been "line 5, line 4").
     const two = pairFromOne(readDescriptions([frame('c1', 'offer', 1), frame('c2', 'answer', 1), frame('c1', 'offer', 2), frame('c2', 'pranswer', 2), frame('c2', 'pranswer', 3), frame('c2', 'answer', 4)].join('\n')), 'log', { round: 2 }).notes;
     expect(two.filter((n) => /provisional answers/.test(n))).toEqual(["2 provisional answers (pranswer) at line 4, line 5 came before this answer, which replaced them (RFC 9429 §4.1.10.1; SIP's 183 then 200)"]);
