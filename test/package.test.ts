@@ -92,7 +92,7 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 4.4 MiB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 4.6 MiB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MiB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
@@ -112,7 +112,10 @@ describe('installed from the tarball', () => {
     // whole core's note (in the library's modules and the two command bundles) and the README (315 KiB).
     // 4.2 → 4.4 MiB on 2026-12-07 (third session): 4.18 MiB with this session's findings and readers
     // (their words in the modules and both command bundles) and the README's new paragraphs.
-    expect(size).toBeLessThan(4.4 * 1024 * 1024);
+    // 4.4 → 4.6 MiB on 2026-12-07 (sixth session): 4.40 MiB with the measured BUNDLE, simulcast and
+    // rounds findings, nICEr's causes (their words in the modules and both command bundles) and the
+    // README's paragraphs on them.
+    expect(size).toBeLessThan(4.6 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
