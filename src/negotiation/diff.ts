@@ -137,6 +137,13 @@ function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, 
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** A short tag of a pwd (FNV-1a, 4 hex digits): two different ones tell apart, the value is not shown. */
+function pwdTag(pwd: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < pwd.length; i++) h = Math.imul(h ^ pwd.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) & 0xffff).toString(16).padStart(4, '0');
+}
+
 /** What of `a` is not in `b`, counting repeats (a line written twice and then once is one removed). */
 /** The items of `a` not matched one for one in `b`. */
 export function multisetDiff(a: readonly string[], b: readonly string[]): string[] {
@@ -499,7 +506,9 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   }
   if (changes.length === 0) {
     // Not c= nor the m= port: address-changed says those, but for gathering's placeholder (9, 0.0.0.0) filled in, which is no change.
-    const all = (lines: readonly SdpLine[]) => lines.filter((l) => !(l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v'))).map((l) => (l.kind === 'media' ? writeLine(l).replace(/^(m=\S+ )[0-9]+/, '$1<port>') : writeLine(l)));
+    // An ice-pwd is a secret: its line said, its value not (rounds audit: credentials moved from the
+    // session to the m-lines, the same values, printed the pwd, which ice-restart never shows).
+    const all = (lines: readonly SdpLine[]) => lines.filter((l) => !(l.kind === 'origin' || l.kind === 'connection' || (l.kind === 'field' && l.letter === 'v'))).map((l) => (l.kind === 'media' ? writeLine(l).replace(/^(m=\S+ )[0-9]+/, '$1<port>') : writeLine(l).replace(/^(a=ice-pwd:)(.*)$/, (_m, a: string, pwd: string) => `${a}(not shown, ${pwd.length} characters, #${pwdTag(pwd)})`)));
     const sections: [MediaDescription | null, readonly SdpLine[], readonly SdpLine[]][] = [[null, before.lines, after.lines]];
     for (const [b, a] of paired) if (b && a) sections.push([b, b.lines, a.lines]);
     for (const [m, lb, la] of sections) {

@@ -215,3 +215,14 @@ describe('a stream removed is no hold (rounds audit of 2026-12-07: "a hold … t
     expect(kinds(before, { media: [{ kind: 'audio' }, { kind: 'video', formats: '96', codecs: VP8, direction: 'inactive' }] })).toContain('direction-changed');
   });
 });
+
+describe('an ice-pwd is never shown in the line changes (rounds audit of 2026-12-07)', () => {
+  it('credentials moved from the session to the m-line: the lines said, the pwd as "(not shown, N characters, #tag)"', () => {
+    const pwd = 'pwdAAAAAAAAAAAAAAAAAAAAA';
+    const base = (session: boolean) => ['v=0', 'o=- 1 1 IN IP4 0.0.0.0', 's=-', 't=0 0', ...(session ? ['a=ice-ufrag:aaaa', `a=ice-pwd:${pwd}`] : []), 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', ...(session ? [] : ['a=ice-ufrag:aaaa', `a=ice-pwd:${pwd}`]), 'a=rtpmap:111 opus/48000/2', ''].join('\r\n');
+    const d = diffDescriptions(parseSdp(base(true)), parseSdp(base(false)));
+    expect(JSON.stringify(d)).not.toContain(pwd);
+    expect(d.changes.map((c) => c.message)).toContain(`line added: "a=ice-pwd:(not shown, ${pwd.length} characters, #${d.changes.find((c) => /ice-pwd/.test(c.message))!.message.match(/#([0-9a-f]{4})/)![1]})"`);
+    expect(d.changes.some((c) => c.kind === 'ice-restart')).toBe(false);
+  });
+});
