@@ -53,6 +53,10 @@ export function iceServersOf(text: string, name: string, notes?: string[]): Prob
     }
     // Empty TURN credentials: a browser allocates nothing with them (libwebrtc's TurnPort: "Allocation can't be started without setting the TURN server credentials"); sent, the server's 401 had been blamed on them (probe audit).
     const turn = [urls as string | string[]].flat().some((u) => /^\s*turns?:/i.test(u));
+    // Missing, not empty: the browser refuses the whole configuration, its STUN entries with it (W3C
+    // webrtc-pc, "validate an ICE server": InvalidAccessError when a turn: or turns: entry has no
+    // username or no credential; probe audit of 2026-12-07: a turn: entry without them passed ✓).
+    for (const k of ['username', 'credential'] as const) if (turn && e[k] === undefined) throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}] is a TURN server with no ${k}: a browser refuses the whole configuration (new RTCPeerConnection and setConfiguration throw InvalidAccessError), its other servers with it; give its ${k} (an open relay takes any)`);
     for (const k of ['username', 'credential'] as const) if (turn && e[k] === '') throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: iceServers[${i}].${k} is empty: a browser starts no TURN allocation with empty credentials (no relay candidate); give the TURN server's ${k}`);
     return { urls: urls as string | string[], ...(typeof e.username === 'string' ? { username: e.username } : {}), ...(typeof e.credential === 'string' ? { credential: e.credential } : {}) };
   });

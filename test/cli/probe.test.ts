@@ -173,4 +173,10 @@ describe('iceServersOf', () => {
     expect(() => iceServersOf('[{"urls":"turns:a","username":"u","credential":""}]', 'f')).toThrow(/iceServers\[0\]\.credential is empty/);
     expect(iceServersOf('[{"urls":"stun:a","username":"","credential":""}]', 'f')).toEqual([{ urls: 'stun:a', username: '', credential: '' }]);
   });
+  it('refuses a TURN entry with no username or no credential: a browser refuses the whole configuration (InvalidAccessError; probe audit of 2026-12-07: it passed ✓)', () => {
+    expect(() => iceServersOf('[{"urls":"stun:s"},{"urls":"turn:a"}]', 'f')).toThrow(expect.objectContaining({ code: 'ICE_SERVERS_FILE', message: 'f: iceServers[1] is a TURN server with no username: a browser refuses the whole configuration (new RTCPeerConnection and setConfiguration throw InvalidAccessError), its other servers with it; give its username (an open relay takes any)' }));
+    expect(() => iceServersOf('[{"urls":["turns:a"],"username":"u"}]', 'f')).toThrow(/iceServers\[0\] is a TURN server with no credential/);
+    // A STUN entry needs none.
+    expect(iceServersOf('[{"urls":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
+  });
 });
