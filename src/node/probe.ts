@@ -1450,8 +1450,12 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
       await alloc.allocate();
     } catch (e) {
       const at = freed.get(to.address);
-      if (!(e instanceof ProbeFailure) || e.error.code !== 'allocation-quota' || at === undefined || Date.now() - at > FREED_RECENTLY_MS) throw e;
-      say(`${e.error.reason}, ${Date.now() - at} ms after this probe freed its own allocations on the server (a server may count them for a while: coturn does): asked again in ${QUOTA_RETRY_MS} ms`);
+      const recent = at !== undefined && Date.now() - at <= FREED_RECENTLY_MS;
+      // The first Allocate too, freed by nothing of this run: a run of the probe moments before may
+      // have freed its own, which the server still counts (probe audit of 2026-12-07: three runs in
+      // a row, the second and third "close other sessions").
+      if (!(e instanceof ProbeFailure) || e.error.code !== 'allocation-quota' || (!recent && alloc !== a)) throw e;
+      say(recent ? `${e.error.reason}, ${Date.now() - at!} ms after this probe freed its own allocations on the server (a server may count them for a while: coturn does): asked again in ${QUOTA_RETRY_MS} ms` : `${e.error.reason}: asked again in ${QUOTA_RETRY_MS} ms (a server may still count allocations freed moments ago, a probe's run just before this one too: coturn does)`);
       await new Promise<void>((ok) => {
         const t = setTimeout(ok, QUOTA_RETRY_MS);
         signal?.addEventListener('abort', () => (clearTimeout(t), ok()), { once: true });
@@ -1460,7 +1464,9 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
       try {
         await alloc.allocate();
       } catch (again) {
-        if (again instanceof ProbeFailure && again.error.code === 'allocation-quota') throw failure('allocation-quota', again.error.reason, `asked again ${QUOTA_RETRY_MS} ms after this probe freed its own allocations on the server, and still refused: the user's quota is taken by other sessions, or the server counts freed allocations longer (coturn --user-quota, --total-quota)`, again.error.stunCode);
+        if (again instanceof ProbeFailure && again.error.code === 'allocation-quota') {
+          throw failure('allocation-quota', again.error.reason, recent ? `asked again ${QUOTA_RETRY_MS} ms after this probe freed its own allocations on the server, and still refused: the user's quota is taken by other sessions, or the server counts freed allocations longer (coturn --user-quota, --total-quota)` : `${again.error.explanation}; asked again ${QUOTA_RETRY_MS} ms later, still refused (a server counts allocations freed moments ago for a few seconds, a probe run just before this one's too: if one ran, run it again shortly)`, again.error.stunCode);
+        }
         throw again;
       }
     }
