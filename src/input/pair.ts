@@ -411,9 +411,16 @@ function unansweredRestart(before: FoundDescription, offer: FoundDescription, pr
   const answerer = authorOf(answer);
   const earlier = (answerer !== null ? prev.find((f) => f !== before && authorOf(f) === answerer) : undefined) ?? prev.find((f) => f !== before);
   if (earlier === undefined) return [];
-  const creds = (f: FoundDescription, mid: string) => {
-    const m = f.description.media.find((x) => x.mid === mid && (x.port !== 0 || x.bundleOnly));
-    return m === undefined || m.ice.ufrag === null ? null : `${m.ice.ufrag}\n${m.ice.pwd ?? ''}`;
+  // Each description's credentials by mid, made once (a find per m-line was quadratic in m-lines).
+  const byMid = new Map<FoundDescription, Map<string, string>>();
+  const creds = (f: FoundDescription, mid: string): string | null => {
+    let map = byMid.get(f);
+    if (map === undefined) {
+      map = new Map();
+      for (const m of f.description.media) if (m.mid !== null && (m.port !== 0 || m.bundleOnly) && m.ice.ufrag !== null && !map.has(m.mid)) map.set(m.mid, `${m.ice.ufrag}\n${m.ice.pwd ?? ''}`);
+      byMid.set(f, map);
+    }
+    return map.get(mid) ?? null;
   };
   const kept: string[] = [];
   for (const m of offer.description.media) {

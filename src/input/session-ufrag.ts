@@ -7,6 +7,8 @@
  * input (fuzz: the output-bound class of issue 13). The description itself keeps it whole.
  */
 
+import { fnv1a32 } from '../text-hash.js';
+
 /** RFC 8839 §5.4's longest ufrag. */
 export const MAX_UFRAG = 256;
 
@@ -23,9 +25,7 @@ export function sessionUfrag(ufrag: string | null): string | null {
 /** A long value's marked short form: its first 32 characters, its length and a hash (FNV-1a) of it. */
 export function markedShortForm(value: string): string {
   if (value === last) return lastKey!;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-  const key = `${value.slice(0, 32)}…(${value.length} characters, #${(h >>> 0).toString(16).padStart(8, '0')})`;
+  const key = `${value.slice(0, 32)}…(${value.length} characters, #${fnv1a32(value).toString(16).padStart(8, '0')})`;
   last = value;
   lastKey = key;
   return key;

@@ -10,6 +10,7 @@ import { readingModels } from '../model-guard.js';
 import type { Codec, MediaDescription, SdpLine, SessionDescription } from '../sdp/model.js';
 import { browserDirection } from './negotiate.js';
 import { bundleGroupsOf } from './one-side.js';
+import { fnv1a32 } from '../text-hash.js';
 import { fmtpText } from './codecs.js';
 import { writeLine } from '../sdp/line.js';
 
@@ -138,11 +139,7 @@ function otherLines(lines: readonly SdpLine[], codecsGone: ReadonlySet<string>, 
 const NONE: ReadonlySet<string> = new Set();
 
 /** A short tag of a pwd (FNV-1a, 4 hex digits): two different ones tell apart, the value is not shown. */
-function pwdTag(pwd: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < pwd.length; i++) h = Math.imul(h ^ pwd.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) & 0xffff).toString(16).padStart(4, '0');
-}
+const pwdTag = (pwd: string): string => (fnv1a32(pwd) & 0xffff).toString(16).padStart(4, '0');
 
 /** What of `a` is not in `b`, counting repeats (a line written twice and then once is one removed). */
 /** The items of `a` not matched one for one in `b`. */
