@@ -170,6 +170,7 @@ export interface NegotiationDiagnosticPayloads {
   'ice-credentials-chars': MediaPosition;
   'bundle-credentials-differ': MediaPosition;
   'ice-lite-both': MediaPosition;
+  'sip-legs': MediaPosition & { readonly withheld: { readonly offer: readonly BrowserRule[]; readonly answer: readonly BrowserRule[] } };
   'no-trickle': MediaPosition;
   'bundle-tag-rejected': MediaPosition;
   'bundle-answer-tag-rejected': MediaPosition & { readonly browsers: BrowserVerdicts };
@@ -310,6 +311,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ice-credentials-chars': 'warning',
   'bundle-credentials-differ': 'warning',
   'ice-lite-both': 'warning',
+  'sip-legs': 'info',
   'no-trickle': 'info',
   'bundle-tag-rejected': 'warning',
   'bundle-answer-tag-rejected': 'error',
@@ -821,6 +823,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answer\'s bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint. An offer\'s are no finding: until the answer accepts the group, each m-line has credentials of its own (RFC 8829 §5.2.1: unique ones in an initial offer).',
     action: 'Use one set of credentials for every m-line of the group.',
     reference: 'RFC 8843 §7.1.3',
+  },
+  'sip-legs': {
+    domain: 'negotiation',
+    title: 'Two SIP/RTP legs: no browser in this exchange',
+    description: 'Neither description uses ICE or DTLS anywhere (no a=ice-ufrag, no a=fingerprint): plain RTP or SDES between a SIP phone, a trunk, a gateway or a media server (Kurento\'s RTP endpoint, rtpengine, FreeSWITCH), as RFC 3264 negotiates it. What a browser would refuse in each (no ICE credentials, no fingerprint, no rtcp-mux) fails nothing here, so those findings are not counted as errors of this negotiation: `withheld` names them per side (`sdpscope parse` shows each), and the session-level direction is read as SIP peers read it.',
+    action: 'Nothing, if no browser takes part. If one does, it is on another leg: compare that leg\'s offer and answer (the gateway\'s, with ICE and DTLS).',
+    reference: 'RFC 3264; RFC 8827 §6.5',
   },
   'ice-lite-both': {
     domain: 'negotiation',

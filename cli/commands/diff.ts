@@ -3,6 +3,7 @@
  * What was wrong in the inputs themselves (JSON that does not parse, a description that was cut,
  * a payload type without rtpmap) is reported beside the negotiation, with the side it is on.
  */
+import { iceOrDtls } from '../../src/negotiation/negotiate.js';
 import { diffDescriptions, hasErrors, negotiate, pairFromOne, pairFromTwo, readInput, SdpscopeError, type DescriptionPair, type Diagnostic, type InputReport } from '../../src/index.js';
 import { readTextInput } from '../../src/node/files.js';
 import { diagnosticJson } from '../render/diagnostics.js';
@@ -85,9 +86,14 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
   const reportFor = (f: DescriptionPair['first']) => reports.find((r) => r.descriptions.includes(f))!;
   const r1 = reportFor(pair.first);
   const r2 = reportFor(pair.second);
+  // Two SIP/RTP legs (no ICE, no DTLS on either side): no browser in the exchange, so what a browser
+  // would refuse fails nothing; negotiation says so (sip-legs), a diff in a note (pairs audit: a
+  // Kurento RTP leg exited 1 with four errors).
+  const sipLegs = !iceOrDtls(pair.first.description) && !iceOrDtls(pair.second.description);
+  const own = (d: SessionDescription) => (sipLegs ? d.diagnostics.filter((x) => x.kind !== 'rejected-by-browser') : d.diagnostics);
   const sides: [SideFindings, SideFindings] = [
-    { side: pair.mode === 'diff' ? 'before' : 'offer', input: r1.problems, description: pair.first.description.diagnostics },
-    { side: pair.mode === 'diff' ? 'after' : 'answer', input: r2 !== r1 ? r2.problems : [], description: pair.second.description.diagnostics },
+    { side: pair.mode === 'diff' ? 'before' : 'offer', input: r1.problems, description: own(pair.first.description) },
+    { side: pair.mode === 'diff' ? 'after' : 'answer', input: r2 !== r1 ? r2.problems : [], description: own(pair.second.description) },
   ];
   const s = makeStyle(opts.color);
   const sourceOf = (f: DescriptionPair['first'], name: string) => ({ file: name, ...f.source, type: f.type });
@@ -104,6 +110,8 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
     const provisional = pair.first.type === 'pranswer' && pair.second.type === 'answer';
     const d = provisional ? { ...raw, changes: raw.changes.filter((c) => c.kind !== 'version-not-increased') } : raw;
     if (provisional) pair = { ...pair, notes: [...pair.notes, 'a provisional answer (pranswer) and the answer after it: the final answer replaces it, and may differ (RFC 9429 §4.1.10.1; SIP\'s 183 then 200, RFC 3262)'] };
+    const refused = [pair.first, pair.second].some((f) => f.description.diagnostics.some((x) => x.kind === 'rejected-by-browser'));
+    if (sipLegs && refused) pair = { ...pair, notes: [...pair.notes, 'neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)'] };
     // No change and two texts: the layout only, said in the JSON as in the text (change audit: a script could not tell it from identical input).
     const eol = d.changes.length > 0 ? eolChange(pair) : null;
     const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : eol !== null ? [eol] : [];

@@ -59,7 +59,7 @@ const ok = (b: boolean, s: Style) => (b ? s.green('✓') : s.red('✗'));
  */
 const inherited = (v: string) => clip(v, 256);
 
-function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[], s: Style): string[] {
+function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[], s: Style, sipLegs: boolean): string[] {
   const out: string[] = [];
   const tag = m.bundle.offerTag ? ' · BUNDLE tag' : m.bundle.inOffer ? ' · in BUNDLE' : '';
   out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
@@ -77,7 +77,12 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   // A bundled answer m-line other than the tag needs no credentials of its own: the tag's are used.
   const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.answerSharesTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
-  out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : '-'}${tags ? ' (the BUNDLE tag\'s are used)' : ''}${mark(iceOk)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''} · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`);
+  // rtcp-mux is RTP's: not said of a data channel (pairs audit: "rtcp-mux no / no" on SCTP).
+  const mux = m.kind === 'application' && m.sctp ? '' : ` · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`;
+  // An answer m-line in use without a ufrag is "none", as the offer's is; "-" is no answer m-line or a rejected one (pairs audit: "none / -").
+  const answerUfrag = a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : a === null || m.status === 'rejected' || m.status === 'missing' ? '-' : s.red('none');
+  if (sipLegs) out.push(`  ICE        none on either side (SIP/RTP legs: the addresses are c= and m=)${mux}`);
+  else out.push(`  ICE        ufrag ${m.ice.offer.ufrag !== null ? inherited(m.ice.offer.ufrag) : s.red('none')} / ${answerUfrag}${tags ? ' (the BUNDLE tag\'s are used)' : ''}${mark(iceOk)}${m.ice.offer.lite || a?.lite ? ` · ice-lite ${m.ice.offer.lite && a?.lite ? 'both' : m.ice.offer.lite ? 'offer' : 'answer'}` : ''}${mux}`);
   // Each side's max-message-size is what it receives: the other sends at most that (RFC 8841 §6; data channel audit: which way each number limits went unsaid, and 0 read as nothing).
   if (m.sctp) out.push(`  SCTP       port ${m.sctp.offerPort ?? '-'} / ${m.sctp.answerPort ?? '-'} · max-message-size ${messageSize(m.sctp.offerMaxMessageSize)} / ${messageSize(m.sctp.answerMaxMessageSize)} (the largest message each side receives: the other sends at most that)`);
 
@@ -131,7 +136,7 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
   }
   const indices = new Set(n.media.map((m) => m.index));
   for (const m of n.media) {
-    pushAll(out, mediaBlock(m, byIndex.get(m.index) ?? [], s));
+    pushAll(out, mediaBlock(m, byIndex.get(m.index) ?? [], s, n.diagnostics.some((x) => x.kind === 'sip-legs')));
     out.push('');
   }
   const general = n.diagnostics.filter((d) => d.index === null || !indices.has(d.index));

@@ -20,8 +20,13 @@ const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
 
-/** Whether a description uses ICE or DTLS anywhere (an a=ice-ufrag or an a=fingerprint): a browser's, or one meant for one. */
-function iceOrDtls(d: SessionDescription): boolean {
+/**
+ * Whether a description uses ICE or DTLS anywhere (an a=ice-ufrag or an a=fingerprint): a browser's,
+ * or one meant for one. Two descriptions without either are SIP/RTP legs (sip-legs): no browser in
+ * the exchange, so their browser refusals fail nothing (sdp-diff's pairs audit: a Kurento RTP leg
+ * exited 1 with four).
+ */
+export function iceOrDtls(d: SessionDescription): boolean {
   return d.iceUfrag !== null || d.fingerprints.length > 0 || d.media.some((m) => m.ice.ufrag !== null || m.fingerprints.length > 0);
 }
 
@@ -400,6 +405,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // A direction written only at session level, read by no browser (audit against Chromium and Firefox: sdp-diff applied it and called their own answers invalid).
   // Two SIP legs: no ICE, no DTLS fingerprint on either side, so no browser in the call.
   const sipLegs = !iceOrDtls(offer) && !iceOrDtls(answer);
+  if (sipLegs) {
+    const withheld = (d: SessionDescription) => [...new Set(d.diagnostics.flatMap((x) => (x.kind === 'rejected-by-browser' ? [x.rule] : [])))];
+    const w = { offer: withheld(offer), answer: withheld(answer) };
+    const told = (side: string, rules: readonly string[]) => (rules.length === 0 ? null : `the ${side} (${rules.join(', ')})`);
+    const refused = [told('offer', w.offer), told('answer', w.answer)].filter((x) => x !== null);
+    add(diagnostic('sip-legs', `neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): two SIP/RTP legs, no browser in this exchange${refused.length > 0 ? `; what a browser would refuse in ${refused.join(' and ')} fails nothing here (sdpscope parse shows it)` : ''}`, { mid: null, index: null, withheld: w }));
+  }
   // Not said between two SIP legs, whose reading of it is RFC 8866's (no browser in the call).
   for (const [side, d] of sipLegs ? [] : ([['offer', offer], ['answer', answer]] as const)) {
     const inherit = d.media.filter((m) => m.directionSource === 'session' && m.direction !== 'sendrecv');
@@ -902,7 +914,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
   const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
-  if (offer.media.length > 0 && (!trickles(offer) || !trickles(answer))) {
+  // Not between SIP/RTP legs, which have no ICE to trickle (pairs audit).
+  if (offer.media.length > 0 && !sipLegs && (!trickles(offer) || !trickles(answer))) {
     // Both named when neither does (sdp-diff audit: only "the offer" was).
     add(finding('no-trickle', `${!trickles(offer) && !trickles(answer) ? 'neither the offer nor the answer announces' : !trickles(offer) ? 'the offer does not announce' : 'the answer does not announce'} a=ice-options:trickle`));
   }

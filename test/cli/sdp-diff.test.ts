@@ -214,6 +214,28 @@ describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () =
     expect(out.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     expect(out.diagnostics.find((d: { kind: string }) => d.kind === 'media-rejected').message).toContain('(offered RTP/AVP, answered UDP/TLS/RTP/SAVPF)');
   });
+  it('two SIP/RTP legs (Kurento\'s documented COMEDIA example: no ICE, no DTLS on either side): no browser in the exchange, so the browsers\' refusals fail nothing; said once (sip-legs), exit 0, no trickle note, the ICE row says none (pairs audit: exit 1 with four errors)', async () => {
+    const files = [join(DIR, 'kurento_docs_comedia_rtp_leg.offer.sdp'), join(DIR, 'kurento_docs_comedia_rtp_leg.answer.sdp')];
+    const out = await doc('kurento_docs_comedia_rtp_leg');
+    expect(out.diagnostics.map((d: { kind: string }) => d.kind)).toEqual(['sip-legs']);
+    expect(out.diagnostics[0].withheld).toEqual({ offer: ['ice-credentials-missing', 'fingerprint-missing'], answer: ['ice-credentials-missing', 'fingerprint-missing'] });
+    let text = '';
+    expect(await diffCommand({ files, json: false, color: false }, (x) => (text += x))).toBe(0);
+    expect(text).toContain('  ICE        none on either side (SIP/RTP legs: the addresses are c= and m=) · rtcp-mux no / no');
+    expect(text).toContain('info    sip-legs: neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): two SIP/RTP legs, no browser in this exchange; what a browser would refuse in the offer (ice-credentials-missing, fingerprint-missing) and the answer (ice-credentials-missing, fingerprint-missing) fails nothing here (sdpscope parse shows it)');
+    expect(text).not.toContain('rejected-by-browser');
+    expect(text).toContain('0 errors, 0 warnings');
+    // As a diff (a re-INVITE's two offers): the same, in a note.
+    let diffText = '';
+    expect(await diffCommand({ files, json: false, color: false, diff: true }, (x) => (diffText += x))).toBe(0);
+    expect(diffText).toContain('neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)');
+    // One side a browser's (ICE and DTLS): its refusals of the other side are errors, as before.
+    const browserOffer = readFileSync('samples/chromium156-recvonly-offer.sdp', 'utf8');
+    let mixed = '';
+    expect(await diffCommand({ files: [file('browser-offer.sdp', browserOffer), files[1]!], json: false, color: false }, (x) => (mixed += x))).toBe(1);
+    expect(mixed).toContain('rejected-by-browser');
+    expect(mixed).not.toContain('sip-legs');
+  });
   it('Janus\'s publisher and subscriber pairs and data-channel pairs (mDNS; GStreamer\'s bundle-only offer; rawrtc\'s legacy DTLS/SCTP with max-message-size 0), calls that worked: no error', async () => {
     let legacy = '';
     await diffCommand({ files: [join(DIR, 'rawrtc_offer_chrome_answer_legacy_sctpmap.offer.sdp'), join(DIR, 'rawrtc_offer_chrome_answer_legacy_sctpmap.answer.sdp')], json: false, color: false }, (x) => (legacy += x));

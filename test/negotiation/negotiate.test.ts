@@ -290,6 +290,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-payload-type-collision', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({ formats: '111', codecs: ['rtpmap:111 VP8/90000'] }), answerOf({ kind: 'audio' })] }],
   ['codec-parameters-differ', { media: [{ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'] }] }, { media: [answerOf({ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'] })] }],
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
+  ['sip-legs', { media: [{ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null }] }, { media: [answerOf({ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
