@@ -205,9 +205,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // level-idx, notes between an SDP's lines. Cap 150 KiB. 2026-12-07 (fourth session) 146.8 → 149.6
   // KiB: address-hold and crypto-mismatch (SIP legs), a blank line before an m= line, the direction
   // row's old hold, the reordered m-lines' words (their table entries and words). Cap 154 KiB.
-  it('parseSdp + negotiate stays within 154 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-07 (seventh session) 153.9 → 155.5 KiB: sip-legs (its table entry and words), the
+  // checks that a local preference is libwebrtc's (type preferences, adapter, the address's own
+  // precedence) and RFC 8445's relay reading. Cap 158 KiB.
+  it('parseSdp + negotiate stays within 158 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 42 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 46 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {

@@ -390,3 +390,37 @@ export const INSIDE_CLASSES: ReadonlySet<AddressClass> = new Set<AddressClass>([
 export function isRoutable(c: AddressClass): boolean {
   return c === 'public' || c === 'ipv6-global' || c === 'documentation' || c === 'benchmarking';
 }
+
+/**
+ * libwebrtc's address precedence for an IP address (rtc_base/ip_address.cc IPAddressPrecedence,
+ * RFC 3484-bis): IPv4 and IPv4-mapped 30; IPv6 loopback 60, ULA 50, 6to4 20, Teredo 10,
+ * IPv4-compatible, site-local (fec0::/10) and 6bone (3ffe::/16) 1, any other 40. Null for what is
+ * no IP address (an mDNS or DNS name, a redaction). It is the low byte of the local preference
+ * libwebrtc writes (before a relay's server preference is added).
+ */
+export function libwebrtcPrecedence(address: string, info: AddressInfo): number | null {
+  if (info.family === 'ipv4') return 30;
+  if (info.family !== 'ipv6') return null;
+  if (info.class === 'ipv6-ula') return 50;
+  // Most IPv6 addresses are plain global or link-local ones: read without ipaddr.js unless the
+  // first group or the form can be one of the special ranges below (a log's candidates, each read).
+  if (!/^(?:200[12]|fe[c-f]|3ffe|:|[0:]*[.:])/i.test(address) && !address.includes('.')) return 40;
+  if (!ipaddr.IPv6.isValid(address)) return null;
+  const a = ipaddr.IPv6.parse(address);
+  const p = a.parts;
+  switch (a.range()) {
+    case 'loopback':
+      return 60;
+    case 'uniqueLocal':
+      return 50;
+    case 'ipv4Mapped':
+      // ipaddr.js reads the IPv4-compatible ::a.b.c.d as mapped too: libwebrtc gives it 1.
+      return /ffff/i.test(address) ? 30 : 1;
+    case '6to4':
+      return 20;
+    case 'teredo':
+      return 10;
+    default:
+      return (p[0]! & 0xffc0) === 0xfec0 || p[0] === 0x3ffe || (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0) ? 1 : 40;
+  }
+}

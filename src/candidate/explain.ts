@@ -5,15 +5,18 @@
  */
 import { diagnostic, type CandidateDiagnosticKind, type CandidatePosition, type Diagnostic } from '../diagnostics.js';
 import { requireInteger, requireObject } from '../errors.js';
-import { classifyAddress, type AddressInfo } from './address.js';
+import { classifyAddress, libwebrtcPrecedence, type AddressInfo } from './address.js';
 import { requireCandidate, type Candidate } from './candidate.js';
 import { decodePriority, type PriorityParts } from './priority.js';
 
 /** Protocol between a client and its TURN server (RFC 8656 §3.1; DTLS per RFC 7350). */
 export type RelayProtocol = 'udp' | 'tcp' | 'tls' | 'dtls';
 
-/** Whose priority formula a reading follows. */
-export type Implementation = 'libwebrtc' | 'libwebrtc-legacy' | 'firefox';
+/**
+ * Whose priority formula a reading follows: `rfc8445` is RFC 8445 §5.1.2.2's 0 for every relay,
+ * whatever its transport, as pion, aioice, libjuice and the KVS SDK write it.
+ */
+export type Implementation = 'libwebrtc' | 'libwebrtc-legacy' | 'rfc8445' | 'firefox';
 
 export interface RelayReading {
   readonly implementation: Implementation;
@@ -37,7 +40,10 @@ export interface RelayProtocolInference {
  * Relay type preferences by implementation:
  * - libwebrtc today (Chrome, Edge, Safari's libwebrtc): UDP 3, DTLS 2, TCP 1, TLS 0;
  * - libwebrtc before TURN/DTLS support (Chrome up to c. M120): UDP 2, TCP 1, TLS 0;
+ * - RFC 8445's recommended 0 for any relay (pion, aioice, libjuice, KVS): UDP, TCP or TLS;
  * - Firefox (nICEr): UDP 5, TCP and TLS 0.
+ * libwebrtc's readings are taken only where the local preference has libwebrtc's layout, RFC
+ * 8445's only where it has not (priority audit: pion's UDP relay, 0 | 65535, read "tls/tcp?").
  */
 const RELAY_TYPE_PREFERENCES: ReadonlyArray<RelayReading & { readonly typePreference: number }> = [
   { implementation: 'libwebrtc', typePreference: 3, protocol: 'udp' },
@@ -47,32 +53,46 @@ const RELAY_TYPE_PREFERENCES: ReadonlyArray<RelayReading & { readonly typePrefer
   { implementation: 'libwebrtc-legacy', typePreference: 2, protocol: 'udp' },
   { implementation: 'libwebrtc-legacy', typePreference: 1, protocol: 'tcp' },
   { implementation: 'libwebrtc-legacy', typePreference: 0, protocol: 'tls' },
+  { implementation: 'rfc8445', typePreference: 0, protocol: 'udp' },
+  { implementation: 'rfc8445', typePreference: 0, protocol: 'tcp' },
+  { implementation: 'rfc8445', typePreference: 0, protocol: 'tls' },
   { implementation: 'firefox', typePreference: 5, protocol: 'udp' },
   { implementation: 'firefox', typePreference: 0, protocol: 'tcp' },
   { implementation: 'firefox', typePreference: 0, protocol: 'tls' },
 ];
 
-/** The reading of each relay type preference, built once. */
+const LIBWEBRTC_FAMILY: ReadonlySet<Implementation> = new Set(['libwebrtc', 'libwebrtc-legacy']);
+
+/** The reading of each relay type preference, by whether the local preference has libwebrtc's layout (key: type preference × 2 + 1 if so), built once. */
 const RELAY_READINGS: ReadonlyMap<number, RelayProtocolInference> = /* @__PURE__ */ (() => {
   const out = new Map<number, RelayProtocolInference>();
   for (const t of new Set(RELAY_TYPE_PREFERENCES.map((r) => r.typePreference))) {
-    const readings = RELAY_TYPE_PREFERENCES.filter((r) => r.typePreference === t).map(({ implementation, protocol }) => ({ implementation, protocol }));
-    const protocols = [...new Set(readings.map((r) => r.protocol))];
-    out.set(t, protocols.length === 1
-      ? { protocol: protocols[0]!, certainty: 'certain', readings, protocols, label: protocols[0]! }
-      : { protocol: null, certainty: 'ambiguous', readings, protocols, label: `${protocols.join('/')}?` });
+    for (const layout of [false, true]) {
+      const readings = RELAY_TYPE_PREFERENCES.filter((r) => r.typePreference === t && (layout ? r.implementation !== 'rfc8445' : !LIBWEBRTC_FAMILY.has(r.implementation))).map(({ implementation, protocol }) => ({ implementation, protocol }));
+      if (readings.length === 0) continue;
+      const protocols = [...new Set(readings.map((r) => r.protocol))];
+      out.set(t * 2 + (layout ? 1 : 0), protocols.length === 1
+        ? { protocol: protocols[0]!, certainty: 'certain', readings, protocols, label: protocols[0]! }
+        : { protocol: null, certainty: 'ambiguous', readings, protocols, label: `${protocols.join('/')}?` });
+    }
   }
   return out;
 })();
 const UNKNOWN_RELAY: RelayProtocolInference = { protocol: null, certainty: 'unknown', readings: [], protocols: [], label: '?' };
 
-/** Reads the TURN transport out of a relay candidate's type preference; null for other types. */
+/**
+ * Reads the TURN transport out of a relay candidate's type preference, as each implementation
+ * that writes it means it (libwebrtc's only where the local preference has its layout); null for
+ * other types.
+ */
 export function inferRelayProtocol(c: Candidate, typePreference?: number): RelayProtocolInference | null {
   requireObject(c, 'inferRelayProtocol: the candidate', 'type', 'priority');
   if (c.type !== 'relay') return null;
   typePreference = typePreference === undefined ? decodePriority(c.priority).typePreference : requireInteger(typePreference, 'inferRelayProtocol: the type preference', 0, 255);
-  return RELAY_READINGS.get(typePreference) ?? UNKNOWN_RELAY;
+  return relayReading(typePreference, explainLocalPreference(c));
 }
+
+const relayReading = (typePreference: number, local: LocalPreferenceInfo): RelayProtocolInference => RELAY_READINGS.get(typePreference * 2 + (local.libwebrtc !== null ? 1 : 0)) ?? UNKNOWN_RELAY;
 
 /** libwebrtc's network-cost values (rtc_base/network_constants.h) and the adapter each stands for. */
 export type AdapterClass =
@@ -140,20 +160,36 @@ export interface LocalPreferenceInfo {
   readonly highByte: number;
   readonly lowByte: number;
   /**
-   * libwebrtc's layout: (network-adapter preference << 8 | address precedence) + relay preference.
-   * The adapter preference ranks the host's networks (127 first, lower for later ones; 0 when hidden).
-   * Null when the low byte fits no known precedence.
+   * libwebrtc's layout (api/candidate.cc GetPriority): (network-adapter preference << 8 | address
+   * precedence) + relay preference. The adapter preference ranks the host's networks (127,
+   * kHighestNetworkPreference, first; lower for later ones; 0 when hidden). Null when the
+   * candidate cannot be libwebrtc's: a type preference libwebrtc does not write (host 126, prflx
+   * 110, srflx 100, TCP host 90, TCP prflx 80, relay 0 to 3; Firefox's relay 5 and libnice's host
+   * 120 are not), an adapter preference above 127, or a low byte that is not the precedence of
+   * the candidate's own address (a relay: that precedence plus 0 to 31).
    */
   readonly libwebrtc: {
     readonly networkPreference: number;
     readonly addressPrecedence: number;
     readonly addressPrecedenceMeaning: string;
-    /** Relays only: added per TURN server (the earlier a server is listed, the higher). */
+    /** Relays only: added per TURN server (0 to 31, kMaxTurnServers 32: the earlier a server is listed, the higher). */
     readonly relayPreference: number | null;
+    /**
+     * Not relays: kMaxTurnServers (32) was added, as newer libwebrtc does where the field trial
+     * WebRTC-IncreaseIceCandidatePriorityHostSrflx is on, to keep every relay below its srflx.
+     */
+    readonly adjusted: boolean;
   } | null;
 }
 
-/** Local preferences read lately, by value and relay-or-not (shared, frozen); cleared when full. */
+/** The type preferences libwebrtc writes (p2p/base/port.h): host 126, prflx 110, srflx 100, TCP host 90, TCP prflx 80, relay 0 to 3. */
+const LIBWEBRTC_TYPE_PREFERENCES: ReadonlySet<number> = new Set([126, 110, 100, 90, 80, 3, 2, 1, 0]);
+/** kHighestNetworkPreference: the most an adapter's preference is. */
+const HIGHEST_NETWORK_PREFERENCE = 127;
+/** kMaxTurnServers: a relay preference is below it; newer libwebrtc adds it to other candidates. */
+const MAX_TURN_SERVERS = 32;
+
+/** Local preferences read lately, by value, type preference and address precedence (shared, frozen); cleared when full. */
 const LOCAL_PREFERENCES = /* @__PURE__ */ new Map<number, LocalPreferenceInfo>();
 
 /**
@@ -164,12 +200,16 @@ const LOCAL_PREFERENCES = /* @__PURE__ */ new Map<number, LocalPreferenceInfo>()
  */
 export function explainLocalPreference(c: Candidate, localPreference?: number): LocalPreferenceInfo {
   requireObject(c, 'explainLocalPreference: the candidate', 'type', 'priority');
-  const value = localPreference === undefined ? decodePriority(c.priority).localPreference : requireInteger(localPreference, 'explainLocalPreference: the local preference', 0, 65535);
-  const key = c.type === 'relay' ? -1 - value : value;
+  const parts = decodePriority(c.priority);
+  const value = localPreference === undefined ? parts.localPreference : requireInteger(localPreference, 'explainLocalPreference: the local preference', 0, 65535);
+  const precedence = typeof c.address === 'string' ? libwebrtcPrecedence(c.address, classifyAddress(c.address)) : null;
+  const relay = c.type === 'relay';
+  // One number: value (16 bits), relay (1), type preference (8), precedence (0 to 60, or 61: none).
+  const key = ((parts.typePreference * 62 + (precedence ?? 61)) * 2 + (relay ? 1 : 0)) * 65536 + value;
   let i = LOCAL_PREFERENCES.get(key);
   if (i === undefined) {
     if (LOCAL_PREFERENCES.size >= 4096) LOCAL_PREFERENCES.clear();
-    LOCAL_PREFERENCES.set(key, (i = deepFreeze(readLocalPreference(c.type === 'relay', value))));
+    LOCAL_PREFERENCES.set(key, (i = deepFreeze(readLocalPreference(relay, value, parts.typePreference, precedence))));
   }
   return i;
 }
@@ -179,18 +219,21 @@ const deepFreeze = <T extends LocalPreferenceInfo>(i: T): T => {
   return Object.freeze(i);
 };
 
-function readLocalPreference(relay: boolean, value: number): LocalPreferenceInfo {
+/** `precedence`: libwebrtc's for the candidate's address (null: no IP address, any precedence may be it). */
+function readLocalPreference(relay: boolean, value: number, typePreference: number, precedence: number | null): LocalPreferenceInfo {
   const highByte = value >> 8;
   const lowByte = value & 0xff;
+  const of = (p: number) => ADDRESS_PRECEDENCE.find(([x]) => x === p);
   let libwebrtc: LocalPreferenceInfo['libwebrtc'] = null;
-  const exact = ADDRESS_PRECEDENCE.find(([p]) => p === lowByte);
-  if (exact && !relay) {
-    libwebrtc = { networkPreference: highByte, addressPrecedence: lowByte, addressPrecedenceMeaning: exact[1], relayPreference: null };
-  } else if (relay) {
-    // The relay preference is added on top: take the highest precedence not above the low byte.
-    const base = ADDRESS_PRECEDENCE.find(([p]) => p <= lowByte && lowByte - p < 10);
-    if (base) {
-      libwebrtc = { networkPreference: highByte, addressPrecedence: base[0], addressPrecedenceMeaning: base[1], relayPreference: lowByte - base[0] };
+  if (LIBWEBRTC_TYPE_PREFERENCES.has(typePreference) && highByte <= HIGHEST_NETWORK_PREFERENCE && relay === typePreference <= 3) {
+    // The relay preference is added on top: the precedence of the relay's own address, else the highest within reach.
+    const base = relay
+      ? (precedence !== null ? of(precedence) : ADDRESS_PRECEDENCE.find(([p]) => p <= lowByte && lowByte - p < MAX_TURN_SERVERS))
+      : (precedence !== null ? [precedence, precedence + MAX_TURN_SERVERS] : [lowByte, lowByte - MAX_TURN_SERVERS]).map(of).find((x) => x !== undefined);
+    if (base !== undefined && relay && lowByte >= base[0] && lowByte - base[0] < MAX_TURN_SERVERS) {
+      libwebrtc = { networkPreference: highByte, addressPrecedence: base[0], addressPrecedenceMeaning: base[1], relayPreference: lowByte - base[0], adjusted: false };
+    } else if (base !== undefined && !relay && (lowByte === base[0] || lowByte === base[0] + MAX_TURN_SERVERS)) {
+      libwebrtc = { networkPreference: highByte, addressPrecedence: base[0], addressPrecedenceMeaning: base[1], relayPreference: null, adjusted: lowByte !== base[0] };
     }
   }
   return { value, highByte, lowByte, libwebrtc };
@@ -374,10 +417,11 @@ export function explainParsed(c: Candidate): CandidateExplanation {
   const priority = decodePriority(c.priority);
   const address = classifyAddress(c.address);
   const relatedAddress = c.relatedAddress === null ? null : classifyAddress(c.relatedAddress);
+  const localPreference = explainLocalPreference(c, priority.localPreference);
   return {
     priority,
-    localPreference: explainLocalPreference(c, priority.localPreference),
-    relayProtocol: inferRelayProtocol(c, priority.typePreference),
+    localPreference,
+    relayProtocol: c.type === 'relay' ? relayReading(priority.typePreference, localPreference) : null,
     networkCost: c.networkCost === null ? null : explainNetworkCost(c.networkCost),
     address,
     relatedAddress,

@@ -104,3 +104,43 @@ describe('the fast dotted-quad path agrees with ipaddr.js', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('libwebrtcPrecedence: its shortcut for plain IPv6 agrees with reading every address through ipaddr.js', () => {
+  // The reference: libwebrtc's IPAddressPrecedence over ipaddr.js's parse, no shortcut.
+  const reference = (ipaddr: typeof import('ipaddr.js'), text: string): number | null => {
+    if (!ipaddr.IPv6.isValid(text)) return ipaddr.IPv4.isValidFourPartDecimal(text) ? 30 : null;
+    const p = [...ipaddr.IPv6.parse(text).parts];
+    // ipaddr.js reads the IPv4-compatible ::a.b.c.d as mapped (::ffff:a.b.c.d): undone.
+    if (text.includes('.') && !/ffff/i.test(text)) p[5] = 0;
+    const zero = (n: number) => p.slice(0, n).every((x) => x === 0);
+    if (zero(7) && p[7] === 1) return 60;
+    if ((p[0]! & 0xfe00) === 0xfc00) return 50;
+    if (zero(5) && p[5] === 0xffff && /ffff/i.test(text)) return 30;
+    if (p[0] === 0x2002) return 20;
+    if (p[0] === 0x2001 && p[1] === 0) return 10;
+    if (zero(6) || (p[0]! & 0xffc0) === 0xfec0 || p[0] === 0x3ffe) return 1;
+    return 40;
+  };
+  it('on 20,000 random addresses around the special ranges, written compressed, in full, in upper case and with a dotted tail', async () => {
+    const ipaddr = (await import('ipaddr.js')).default;
+    const { libwebrtcPrecedence } = await import('../../src/candidate/address.js');
+    let seed = 20261207;
+    const rnd = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    const firsts = [0x2001, 0x2002, 0xfec0, 0xfed3, 0xfeff, 0xfe80, 0x3ffe, 0xfd00, 0xfc01, 0x2a00, 0x2600, 0, 0x64, 0xff02];
+    const wrong: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const parts = Array.from({ length: 8 }, () => (rnd(3) === 0 ? 0 : rnd(65536)));
+      parts[0] = firsts[rnd(firsts.length)]!;
+      if (parts[0] === 0) for (let k = 1; k < 5 + rnd(3); k++) parts[k] = 0;
+      if (parts[0] === 0 && rnd(2) === 0) parts[5] = 0xffff;
+      if (rnd(4) === 0) parts[1] = 0;
+      const a = new ipaddr.IPv6(parts);
+      const forms = [a.toString(), a.toNormalizedString(), a.toString().toUpperCase(), parts[0] === 0 ? `::${parts[5] === 0xffff ? 'ffff:' : ''}${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}` : a.toString()];
+      for (const text of forms) {
+        const got = libwebrtcPrecedence(text, classifyAddress(text));
+        if (got !== reference(ipaddr, text)) wrong.push(`${text}: ${got} ≠ ${reference(ipaddr, text)}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+});

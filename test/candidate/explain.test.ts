@@ -31,6 +31,15 @@ describe('inferRelayProtocol', () => {
   it('reads Firefox UDP (5)', () => {
     expect(inferRelayProtocol(relay(5))).toMatchObject({ protocol: 'udp', certainty: 'certain', readings: [{ implementation: 'firefox', protocol: 'udp' }] });
   });
+  it('reads 0 without libwebrtc\'s layout as RFC 8445\'s default too (pion, aioice, libjuice, KVS: any transport), with it as libwebrtc\'s TLS (priority audit: pion\'s UDP relay read "tls/tcp?")', () => {
+    const pion = inferRelayProtocol(parseCandidate('candidate:1234 1 udp 16777215 203.0.113.9 50000 typ relay raddr 198.51.100.1 rport 40000'));
+    expect(pion).toMatchObject({ protocol: null, certainty: 'ambiguous', protocols: ['udp', 'tcp', 'tls'], label: 'udp/tcp/tls?' });
+    expect(pion!.readings.map((r) => r.implementation)).toEqual(['rfc8445', 'rfc8445', 'rfc8445', 'firefox', 'firefox']);
+    const chromium = inferRelayProtocol(parseCandidate(`candidate:1 1 udp ${((127 << 8) | 31) * 256 + 255} 203.0.113.10 49514 typ relay raddr 203.0.113.10 rport 49514`));
+    expect(chromium).toMatchObject({ label: 'tls/tcp?', protocols: ['tls', 'tcp'] });
+    // 3 with another layout is no implementation's.
+    expect(inferRelayProtocol(parseCandidate(`candidate:1 1 udp ${3 * 2 ** 24 + 65535 * 256 + 255} 203.0.113.9 1 typ relay raddr 198.51.100.1 rport 1`))).toMatchObject({ certainty: 'unknown', label: '?' });
+  });
   it('says unknown for a type preference no implementation uses for relays', () => {
     expect(inferRelayProtocol(relay(10))).toMatchObject({ protocol: null, certainty: 'unknown', readings: [] });
   });
@@ -41,7 +50,7 @@ describe('inferRelayProtocol', () => {
     const x = explainCandidate(parseCandidate('candidate:3977307047 1 udp 41885439 64.95.96.40 49665 typ relay raddr 82.73.2.216 rport 60743 generation 0'));
     expect(x.priority).toEqual({ typePreference: 2, localPreference: 32542, componentId: 1 });
     expect(x.relayProtocol?.certainty).toBe('ambiguous');
-    expect(x.localPreference.libwebrtc).toEqual({ networkPreference: 127, addressPrecedence: 30, addressPrecedenceMeaning: 'IPv4', relayPreference: 0 });
+    expect(x.localPreference.libwebrtc).toEqual({ networkPreference: 127, addressPrecedence: 30, addressPrecedenceMeaning: 'IPv4', relayPreference: 0, adjusted: false });
   });
 });
 
@@ -53,11 +62,37 @@ describe('local preference (libwebrtc layout)', () => {
     ['candidate:1 1 udp 2122129151 10.0.0.1 1 typ host', 125, 30, 'IPv4'],
     ['candidate:1 1 udp 2113937151 a.local 1 typ host', 0, 30, 'IPv4'],
   ])('%s → network %d, address %d (%s)', (line, net, addr, meaning) => {
-    expect(explainCandidate(parseCandidate(line)).localPreference.libwebrtc).toEqual({ networkPreference: net, addressPrecedence: addr, addressPrecedenceMeaning: meaning, relayPreference: null });
+    expect(explainCandidate(parseCandidate(line)).localPreference.libwebrtc).toEqual({ networkPreference: net, addressPrecedence: addr, addressPrecedenceMeaning: meaning, relayPreference: null, adjusted: false });
   });
   it('separates the TURN server preference of a relay', () => {
     const c = parseCandidate(`candidate:1 1 udp ${3 * 2 ** 24 + ((127 << 8) | 32) * 256 + 255} 203.0.113.1 1 typ relay raddr 1.1.1.1 rport 1`);
     expect(explainCandidate(c).localPreference.libwebrtc).toMatchObject({ addressPrecedence: 30, relayPreference: 2 });
+  });
+  it('reads a relay\'s server preference past 9 against its own address\'s precedence, up to 31 (kMaxTurnServers 32: 11 TURN URLs gave "IPv6" and 1, priority audit)', () => {
+    const relay = (pref: number, address: string, precedence: number) => parseCandidate(`candidate:1 1 udp ${3 * 2 ** 24 + ((127 << 8 | precedence) + pref) * 256 + 255} ${address} 1 typ relay raddr 198.51.100.1 rport 1`);
+    expect(explainCandidate(relay(11, '203.0.113.9', 30)).localPreference.libwebrtc).toMatchObject({ addressPrecedence: 30, addressPrecedenceMeaning: 'IPv4', relayPreference: 11 });
+    expect(explainCandidate(relay(31, '203.0.113.9', 30)).localPreference.libwebrtc).toMatchObject({ addressPrecedence: 30, relayPreference: 31 });
+    expect(explainCandidate(relay(32, '203.0.113.9', 30)).localPreference.libwebrtc).toBeNull();
+    expect(explainCandidate(relay(3, '2001:db8::9', 40)).localPreference.libwebrtc).toMatchObject({ addressPrecedence: 40, addressPrecedenceMeaning: 'IPv6', relayPreference: 3 });
+  });
+  it('reads the precedence the address has, as libwebrtc\'s IPAddressPrecedence gives it (IPv4-mapped 30, 6to4 20, Teredo 10, site-local and IPv4-compatible 1, loopback 60)', () => {
+    const host = (address: string, precedence: number) => explainCandidate(parseCandidate(`candidate:1 1 udp ${126 * 2 ** 24 + ((127 << 8) | precedence) * 256 + 255} ${address} 1 typ host`)).localPreference.libwebrtc?.addressPrecedence ?? null;
+    expect([host('::ffff:10.0.0.1', 30), host('2002:c000:204::1', 20), host('2001:0:4136:e378::1', 10), host('fec0::1', 1), host('::1.2.3.4', 1), host('::1', 60), host('fe80::1', 40)]).toEqual([30, 20, 10, 1, 1, 60, 40]);
+    // The precedence of another family than the address\'s is none of libwebrtc\'s.
+    expect(host('10.0.0.1', 40)).toBeNull();
+    expect(host('2001:db8::1', 30)).toBeNull();
+  });
+  it('reads newer libwebrtc\'s +32 (kMaxTurnServers, added to every candidate but relays) as adjusted', () => {
+    const c = parseCandidate(`candidate:1 1 udp ${100 * 2 ** 24 + ((127 << 8) | 30) * 256 + 32 * 256 + 255} 198.51.100.7 1 typ srflx raddr 10.0.0.1 rport 1`);
+    expect(explainCandidate(c).localPreference.libwebrtc).toEqual({ networkPreference: 127, addressPrecedence: 30, addressPrecedenceMeaning: 'IPv4', relayPreference: null, adjusted: true });
+  });
+  it('is null for candidates that cannot be libwebrtc\'s: its type preferences only, an adapter preference of 127 at most (priority audit: libnice\'s IPv4 host read "IPv6 deprecated", JVB\'s srflx "Teredo", Firefox\'s relay "IPv4 + relay pref 1")', () => {
+    const lw = (line: string) => explainCandidate(parseCandidate(line)).localPreference.libwebrtc;
+    expect(lw('candidate:1 1 UDP 2013266429 192.168.8.100 47441 typ host')).toBeNull(); // libnice: 120 | 65535 | 253
+    expect(lw('candidate:2 1 udp 1677724415 54.184.25.11 10000 typ srflx raddr 172.31.1.1 rport 10000')).toBeNull(); // JVB: 100 | 10 | 255
+    expect(lw('candidate:3 1 UDP 92217343 203.0.113.10 49437 typ relay raddr 203.0.113.10 rport 49437')).toBeNull(); // Firefox: relay 5
+    expect(lw(`candidate:4 1 udp ${126 * 2 ** 24 + ((128 << 8) | 30) * 256 + 255} 10.0.0.1 1 typ host`)).toBeNull(); // adapter 128
+    expect(lw(`candidate:5 1 tcp ${90 * 2 ** 24 + ((127 << 8) | 30) * 256 + 255} 10.0.0.1 9 typ host tcptype active`)).toMatchObject({ addressPrecedence: 30 }); // libwebrtc's TCP host
   });
   it('is null when the low byte is not an address precedence (Firefox, libnice)', () => {
     expect(explainCandidate(parseCandidate('a=candidate:0 1 UDP 2122252543 192.168.1.4 47176 typ host')).localPreference.libwebrtc).toBeNull();
