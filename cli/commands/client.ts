@@ -2,7 +2,7 @@
 import { readTextInput } from '../../src/node/files.js';
 import { framesOf, relayUrl, runClient, type ReceivedFrame } from '../../src/node/client.js';
 import { SdpscopeError } from '../../src/errors.js';
-import { redactFrame, redactText } from '../../src/analysis/redact.js';
+import { keyCount, redactFrameChanged, redactText, writtenKeyCount } from '../../src/analysis/redact.js';
 import { CLOSE_REASONS } from '../../src/node/relay/protocol.js';
 import { clip, makeStyle, oneLine } from '../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK, stdoutDrained } from '../run.js';
@@ -55,8 +55,12 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const print = (f: ReceivedFrame) => {
     if (o.json) {
       // Secrets redacted as in the relay's log, unless --keep-secrets; text that is not JSON kept (cut), so it is not taken for a JSON null.
-      const frame = o.keepSecrets ? f.frame : redactFrame(f.frame);
-      out(JSON.stringify({ time: f.time, notice: f.notice, frame, summary: f.summary, ...(f.json ? {} : { text: secret(f.text.slice(0, TEXT_MAX)) }) }) + '\n');
+      // The frame as received, its numbers as written (client audit: 12345678901234567890 printed
+      // as …7000, 1e400 as null), where nothing in it is redacted: as the relay's log writes it.
+      const redacted = o.keepSecrets || !f.json ? null : redactFrameChanged(f.frame);
+      const asSent = f.json && (redacted === null || (!redacted.changed && writtenKeyCount(f.text) === keyCount(f.frame)));
+      const frame = asSent ? f.text.replace(/[\r\n]/g, ' ') : JSON.stringify(redacted !== null ? redacted.value : f.frame);
+      out(`${JSON.stringify({ time: f.time, notice: f.notice }).slice(0, -1)},"frame":${frame},"summary":${JSON.stringify(f.summary)}${f.json ? '' : `,"text":${JSON.stringify(secret(f.text.slice(0, TEXT_MAX)))}`}}\n`);
     } else out(`${s.dim(f.time.slice(11, 23))} ${f.notice ? s.yellow(line(secret(f.description))) : `← ${line(secret(f.description))}`}\n`);
     // Standard output that is not being read holds the connection, not this process's memory (audit: 619 MB).
     return stdoutDrained();

@@ -53,3 +53,42 @@ export function jsonValues(text: string): JsonValueText[] | null {
   }
   return out.length >= 2 ? out : null;
 }
+
+/**
+ * The text of each item of a JSON array, as written (its numbers, escapes and blanks inside kept),
+ * for text JSON.parse has read as an array: what a frame list sends, not a copy written again
+ * (client audit: 12345678901234567890 went out as …7000, 1e400 as null). One pass.
+ */
+export function arrayItemTexts(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = text.indexOf('[') + 1;
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  const close = (end: number) => {
+    let e = end;
+    while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+    if (start >= 0 && e > start) out.push(text.slice(start, e));
+    start = -1;
+  };
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i);
+    if (inString) {
+      if (d === 92) i++;
+      else if (d === 34) inString = false;
+      continue;
+    }
+    if (start < 0 && !isSpace(d) && !(depth === 0 && (d === 44 || d === 93))) start = i;
+    if (d === 34) inString = true;
+    else if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      if (depth === 0) {
+        close(i);
+        break;
+      }
+      depth--;
+    } else if (d === 44 && depth === 0) close(i);
+  }
+  return out;
+}

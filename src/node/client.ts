@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
 import { requireInteger, requireObject, requireText, SdpscopeError } from '../errors.js';
 import { redactText } from '../analysis/redact.js';
+import { arrayItemTexts } from '../input/json-sequence.js';
 
 export interface ClientOptions {
   readonly url: string;
@@ -105,30 +106,27 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   let events = 0;
   // A value written again as JSON: one nested deeper than the call stack goes is said, not a
   // RangeError (README walk: exit 70 on 5,000 nested arrays, which the relay itself takes).
-  const written = (v: unknown, asRead: string | undefined, what: 'frame' | 'record'): string => {
+  const written = (v: unknown, what: 'frame' | 'record'): string => {
     try {
       return JSON.stringify(v);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      if (asRead !== undefined) return asRead;
       // What to do depends on where it was (audit of the change: "give it whole, alone" of a frame that was).
       throw new SdpscopeError('INVALID_FRAME', what === 'record'
         ? `${name} holds a relay log record whose frame is nested too deep to write again as JSON: it cannot be replayed (its frame, alone in a file, is sent as written)`
         : `${name} is a JSON list of frames, one of them nested too deep to write again as JSON: put each frame on a line of its own (a line is sent as written)`);
     }
   };
-  /** The text when it is one frame (sent as written if it cannot be written again). */
-  let whole: string | undefined;
   const frameOf = (v: unknown, line: string | null): string | null => {
     if (isFeedRecord(v)) {
       records++;
-      return written(v.frame, undefined, 'record');
+      return written(v.frame, 'record');
     }
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && typeof (v as Record<string, unknown>)['event'] === 'string') {
       events++;
       return null;
     }
-    return line ?? written(v, whole, 'frame');
+    return line ?? written(v, 'frame');
   };
   const said = (out: string[]): string[] => {
     if (records + events > 0) notes?.push(`${name}: ${records} relay log record${records === 1 ? '' : 's'} read as the frame${records === 1 ? ' it' : 's they'} logged${events > 0 ? `, ${events} event record${events === 1 ? '' : 's'} (joined, left…) skipped` : ''}; secrets the log redacted stay redacted (an offer's ice-pwd: it will not connect)`);
@@ -136,8 +134,11 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   };
   try {
     const v = JSON.parse(t) as unknown;
-    if (!Array.isArray(v)) whole = t;
-    return said((Array.isArray(v) ? v : [v]).map((x) => frameOf(x, null)).filter((x): x is string => x !== null));
+    // Each frame as written, not parsed and written again (client audit: 12345678901234567890
+    // went out as 12345678901234567000, 1e400 as null); a relay log record's frame is its own.
+    if (!Array.isArray(v)) return said([frameOf(v, t)].filter((x): x is string => x !== null));
+    const items = arrayItemTexts(t);
+    return said(v.map((x, k) => frameOf(x, items.length === v.length ? items[k]! : null)).filter((x): x is string => x !== null));
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     /* not one value: NDJSON */

@@ -35,6 +35,39 @@ describe('sdpscope client', () => {
     }
   });
 
+  it('sends each frame as written and prints it as received: numbers past 2^53, 1e400 and 1.0 kept, a single value\'s blanks too (client audit: …7000, null and 1)', async () => {
+    const big = '{"type":"x","big":12345678901234567890,"f":1e400,"s":1.0}';
+    expect(framesOf(`${big}\n`)).toEqual([big]);
+    expect(framesOf(`[ ${big} ,\n {"type":"y","n":[1.50, 2e0]} ]`)).toEqual([big, '{"type":"y","n":[1.50, 2e0]}']);
+    expect(framesOf('{\n  "type": "z",\n  "n": 1.0\n}')).toEqual(['{\n  "type": "z",\n  "n": 1.0\n}']);
+    expect(framesOf('["a", "b,]", {"c":"]"}]')).toEqual(['"a"', '"b,]"', '{"c":"]"}']);
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, roomSize: 3 });
+    const dir = scratchDir('sdpscope-client-');
+    try {
+      const quiet = () => undefined;
+      let printed = '';
+      let kept = '';
+      const peer = clientCommand({ ...base(relay.url), room: 'n', json: true, expect: 2, timeoutMs: 4000 }, (t) => (printed += t), quiet);
+      const keeper = clientCommand({ ...base(relay.url), room: 'n', json: true, keepSecrets: true, expect: 2, timeoutMs: 4000 }, (t) => (kept += t), quiet);
+      await new Promise((r) => setTimeout(r, 200));
+      const file = join(dir, 'num.json');
+      writeFileSync(file, `[${big}, {"type":"offer","password":"P1","n":12345678901234567890}]`);
+      expect(await clientCommand({ ...base(relay.url), room: 'n', send: [file], expect: 0 }, quiet, quiet)).toBe(0);
+      expect(await peer).toBe(0);
+      expect(await keeper).toBe(0);
+      const lines = printed.trim().split('\n').filter((l) => !l.includes('"notice":true'));
+      expect(lines[0]).toContain(`"frame":${big}`);
+      // A redacted frame is written again (its secret gone); kept, it is as sent.
+      expect(lines[1]).toContain('"password":"[redacted]"');
+      expect(lines[1]).not.toContain('P1');
+      expect(kept).toContain('"frame":{"type":"offer","password":"P1","n":12345678901234567890}');
+      for (const l of [...lines, ...kept.trim().split('\n')]) expect(() => JSON.parse(l)).not.toThrow();
+    } finally {
+      await relay.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 1 when the expected frames do not come, 2 when the relay refuses', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, token: 't' });
     try {
@@ -96,11 +129,12 @@ describe('sdpscope client', () => {
     expect(() => framesOf('{"type":"ready"}\nnot json\n', 'frames.txt')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('frames.txt line 2 is not JSON') }));
   });
 
-  it('a frame nested deeper than the call stack: sent as written when alone, INVALID_FRAME in a list (README walk: exit 70)', () => {
+  it('a frame nested deeper than the call stack: sent as written, alone or in a list (README walk: exit 70)', () => {
     const deep = `{"type":"x","a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     expect(framesOf(deep)).toEqual([deep]);
     expect(framesOf(`${deep}\n{"type":"y"}\n`)).toEqual([deep, '{"type":"y"}']);
-    expect(() => framesOf(`[${deep}]`, 'd.json')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('d.json is a JSON list of frames, one of them nested too deep to write again as JSON: put each frame on a line of its own') }));
+    // In a list too: each item is sent as written, nothing is written again (client audit).
+    expect(framesOf(`[${deep}]`, 'd.json')).toEqual([deep]);
     const record = `{"time":"2026-12-06T10:00:00.000Z","room":"r","from":"c1","to":["c2"],"size":1,"frame":${deep}}`;
     expect(() => framesOf(record, 'log.ndjson')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('log.ndjson holds a relay log record whose frame is nested too deep') }));
   });
