@@ -74,7 +74,7 @@ export function summarizeFrame(frame: unknown): FrameSummary {
         // A candidate frame ({candidate: "candidate:…", sdpMid…}) or one holding an
         // RTCIceCandidateInit ({type, candidate: {candidate, sdpMid…}}): the walk would read that
         // candidate alone, with the object around it as its init.
-        const init = trickleInit(o);
+        const init = trickleInit(o) ?? meantCandidate(o);
         if (init !== null) return candidateSummary(readTrickled(init['candidate'] as string, init));
       }
     }
@@ -107,6 +107,22 @@ function trickleInit(o: Record<string, unknown>): Record<string, unknown> | null
   const inner = c as Record<string, unknown>;
   const text = inner['candidate'];
   return typeof text === 'string' && text !== '' && CANDIDATE_START.test(text) && typeof inner['sdp'] !== 'string' && peerConnectionsOf(inner) === null ? inner : null;
+}
+
+/**
+ * A candidate frame whose candidate string does not start as one ("garbage", a bare "1 1 udp …"):
+ * the frame says it is one (its type "candidate", or an sdpMid or sdpMLineIndex beside it), so it
+ * is read as one and refused with the reason, not summarised as a plain signal (relay/client audit:
+ * `{"type":"candidate","candidate":"garbage"}` showed as "candidate"). Null for any other frame.
+ */
+function meantCandidate(o: Record<string, unknown>): Record<string, unknown> | null {
+  const c = o['candidate'];
+  const inner = c !== null && typeof c === 'object' && !Array.isArray(c) ? (c as Record<string, unknown>) : null;
+  const init = typeof c === 'string' ? o : inner !== null && typeof inner['candidate'] === 'string' && typeof inner['sdp'] !== 'string' ? inner : null;
+  if (init === null) return null;
+  const text = init['candidate'] as string;
+  const says = o['type'] === 'candidate' || 'sdpMid' in init || 'sdpMLineIndex' in init;
+  return says && text !== '' && !CANDIDATE_START.test(text) ? init : null;
 }
 
 /** The summary of a trickled candidate as read. */
@@ -155,6 +171,9 @@ export function summarizeByWalk(frame: unknown): FrameSummary {
   const c = candidates[0];
   if (c) return candidateSummary(c);
   if (endOfCandidates[0]) return { kind: 'end-of-candidates', sdpMid: endOfCandidates[0].sdpMid };
+  // A candidate frame the walk took for none (its candidate does not start as one): refused with the reason.
+  const meant = frame !== null && typeof frame === 'object' && !Array.isArray(frame) ? meantCandidate(frame as Record<string, unknown>) : null;
+  if (meant !== null) return candidateSummary(readTrickled(meant['candidate'] as string, meant));
   const type = frame !== null && typeof frame === 'object' && typeof (frame as { type?: unknown }).type === 'string' ? (frame as { type: string }).type : null;
   return { kind: 'signal', type };
 }
@@ -170,7 +189,7 @@ export function describeFrame(s: FrameSummary): string {
     case 'candidate':
       return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}`;
     case 'invalid-candidate':
-      return `invalid candidate (${s.code})`;
+      return `invalid candidate (${s.code})${s.message !== '' ? `: ${s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message}` : ''}`;
     case 'end-of-candidates':
       return 'end of candidates';
     case 'signal':

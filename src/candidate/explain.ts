@@ -279,7 +279,7 @@ function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, relat
 
 /** An extension without its value, or a generation that is not a number (candidate-extension-value), said; null when none. */
 function extensionProblem(c: Candidate): string | null {
-  const spelling = c.verbatim !== undefined ? blankProblem(c.verbatim.text) : null;
+  const spelling = c.verbatim !== undefined ? caseProblem(c.verbatim.text) ?? blankProblem(c.verbatim.text) : null;
   if (spelling !== null) return spelling;
   const x = c.extensions;
   for (let i = 0; i < x.length; i++) {
@@ -307,6 +307,20 @@ const VALUE_NEEDED: ReadonlySet<string> = new Set(['generation', 'network-id', '
  * foreign-candidate audit: LiveKit's aligned columns, "10.0.0.5      56869", had been read).
  * Elsewhere (after "typ host", after an unknown name or ufrag) it takes the line. Null when fine.
  */
+/**
+ * "candidate:" or "typ" in another case, which sdpscope reads and Chromium refuses (measured:
+ * "Candidate:", "CANDIDATE:", "a=Candidate:", "TYP"; "Error processing ICE candidate"), where
+ * Firefox resolves addIceCandidate (relay/client audit: read without a word). Null when none.
+ */
+function caseProblem(text: string): string | null {
+  const at = text.startsWith('a=') ? 2 : 0;
+  const prefix = text.slice(at, at + 10);
+  if (prefix !== 'candidate:' && prefix.toLowerCase() === 'candidate:') return `the prefix is written "${prefix}": Chromium refuses the candidate (it reads "candidate:" in lower case only)`;
+  const typ = text.slice(at + 10).split(' ')[6];
+  if (typ !== undefined && typ !== 'typ' && typ.toLowerCase() === 'typ') return `"typ" is written "${typ}": Chromium refuses the candidate (it reads "typ" in lower case only)`;
+  return null;
+}
+
 function blankProblem(text: string): string | null {
   if (!text.includes('  ') && !text.includes('\t')) return null;
   const fields = text.replace(/^(?:a=)?candidate:/i, '').split(' ');

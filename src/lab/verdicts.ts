@@ -105,6 +105,14 @@ export function candidateCases(): string[] {
     `${base} ufrag ab\ncd`,
     `${base} ufrag ab\rcd`,
     `${base}\rgeneration 0`,
+    // The words in another case: the prefix, typ, an extension's name and tcptype's value; a line without the prefix (relay/client audit).
+    'Candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host',
+    'a=Candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 TYP host',
+    'candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host GENERATION 0',
+    'candidate:1 1 udp 1686052607 203.0.113.2 50000 typ srflx RADDR 10.0.0.1 rport 50000',
+    'candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype ACTIVE',
+    '1 1 udp 2122260223 10.0.0.1 50000 typ host',
   ];
 }
 

@@ -23,6 +23,14 @@ describe('summarizeFrame', () => {
     expect(summarizeFrame({ type: 'candidate', candidate: null })).toEqual({ kind: 'end-of-candidates', sdpMid: null });
     expect(summarizeFrame({ type: 'bye' })).toEqual({ kind: 'signal', type: 'bye' });
   });
+  it('a candidate frame whose candidate does not start as one is an invalid candidate with its reason, not a plain signal (relay/client audit: "candidate")', () => {
+    const said = (f: unknown) => describeFrame(summarizeFrame(f));
+    expect(said({ type: 'candidate', candidate: 'garbage', sdpMid: '0' })).toBe('invalid candidate (CANDIDATE_PREFIX): expected "candidate:" or "a=candidate:", found "garbage"');
+    expect(summarizeFrame({ candidate: '1 1 udp 2122260223 10.0.0.1 5000 typ host', sdpMLineIndex: 0 })).toMatchObject({ kind: 'invalid-candidate', code: 'CANDIDATE_PREFIX' });
+    expect(summarizeFrame({ type: 'candidate', candidate: { candidate: 'foo', sdpMid: '0' } })).toMatchObject({ kind: 'invalid-candidate', code: 'CANDIDATE_PREFIX' });
+    // A "candidate" member of a frame that says nothing of ICE is no candidate.
+    expect(summarizeFrame({ type: 'chat', candidate: 'Bob' })).toEqual({ kind: 'signal', type: 'chat' });
+  });
 });
 
 describe('frames that are not JSON values (library audit: a cycle hung summarizeFrame and redactFrame, shared parts took exponential time)', () => {
