@@ -32,6 +32,7 @@ export const ICE_VERDICTS = {
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
   'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
   'not-started': { title: 'ICE had not started when the stats were taken', action: 'A getStats() result from before ICE began (no candidate, no pair; it holds no descriptions or events, so whether the offer and answer were set cannot be told): take it after the failure, and give the descriptions with it (peerConnectionFromStats(snapshots, { localSdp, remoteSdp })), or take a webrtc-internals or rtcstats dump, which has the events.' },
+  'stats-filtered': { title: 'The stats cannot tell how ICE went', action: 'The result holds candidate reports and no candidate pair (a getStats() filtered by type: an app that logs one kind of report): keep the whole getStats() result (its candidate-pair and transport reports say what connected), or take a webrtc-internals or rtcstats dump.' },
   'no-ice-data': { title: 'No ICE activity in the dump', action: 'The peer connection has no ICE events and no ICE stats: was webrtc-internals opened before the call, and did the call start?' },
 } as const satisfies Record<string, { title: string; action: string }>;
 
@@ -982,7 +983,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && pc.stats.size > 0 && [...pc.stats.values()].every((h) => h.type === 'transport' || h.type === 'candidate-pair'), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && filteredByType(pc.stats.values()), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1103,6 +1104,28 @@ interface Context {
   readonly filtered: boolean;
 }
 
+/**
+ * A getStats() result filtered by type: no peer-connection report (both browsers always write one,
+ * measured) and either no candidate report (transport and pair reports alone) or candidate reports
+ * alone (ICE audit, a Jitsi snapshot's candidates and uProxy's Firefox ones were "no
+ * remote candidate arrived", exit 1, beside remote peer-reflexive ones).
+ */
+function filteredByType(stats: Iterable<{ readonly type: string }>): boolean {
+  const kinds = new Set<string>();
+  for (const h of stats) kinds.add(h.type);
+  if (kinds.size === 0 || kinds.has('peer-connection')) return false;
+  const candidates = kinds.has('local-candidate') || kinds.has('remote-candidate');
+  // Candidates with a transport and no pair are what a real result holds when no remote candidate came.
+  return !candidates || (!kinds.has('candidate-pair') && !kinds.has('transport'));
+}
+
+/** Two selected pairs on one path: one local candidate, the first's remote peer-reflexive and the second's the signaled candidate at its port (and address, where the stats show it). */
+function samePath(a: IcePairInfo | undefined, b: IcePairInfo | undefined): boolean {
+  if (a === undefined || b === undefined || a.local === null || b.local === null || a.remote === null || b.remote === null) return false;
+  if (a.local.id !== b.local.id || a.remote.type !== 'prflx' || b.remote.type === 'prflx' || a.remote.port !== b.remote.port || a.remote.port === null) return false;
+  return a.remote.address === null || a.remote.address === '' || b.remote.address === null || a.remote.address === b.remote.address;
+}
+
 const CONNECTED = new Set(['connected', 'completed']);
 
 /** How long after ICE connected a DTLS handshake still not done counts as failed: a real one takes a few round trips (RFC 9147 §5.8: retransmissions from 1 s, doubling). */
@@ -1179,11 +1202,25 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // Its candidates' stats missing: said, not left as "? ↔ ?" (ICE audit).
     if (sel && (sel.local === null || sel.remote === null)) evidence.push(`the selected pair names ${sel.local === null && sel.remote === null ? 'candidates' : `a ${sel.local === null ? 'local' : 'remote'} candidate`} the dump does not hold (no candidate stats for ${sel.local === null && sel.remote === null ? 'them' : 'it'}): ${sel.local === null && sel.remote === null ? 'their addresses are' : 'its address is'} unknown`);
     // Changes per transport, each one's first selection not counted (two unbundled transports: "(over 2 transports)" had read as spread over both; audit).
+    // A peer-reflexive remote candidate replaced by the signaled one of the same port, on the same
+    // local candidate, is the same path: a new pair id, no change (ICE audit: Jitsi's P2P call read
+    // "changed 1 time(s)", its transport's own selectedCandidatePairChanges staying at 1).
     const perTransport = new Map<string, number>();
-    for (const c of r.selectedPairChanges) perTransport.set(c.transportId, (perTransport.get(c.transportId) ?? -1) + 1);
+    const lastPair = new Map<string, string>();
+    let resolved = 0;
+    for (const c of r.selectedPairChanges) {
+      const before = lastPair.get(c.transportId);
+      lastPair.set(c.transportId, c.pairId);
+      if (before !== undefined && samePath(r.pairs.find((p) => p.id === before), r.pairs.find((p) => p.id === c.pairId))) {
+        resolved++;
+        continue;
+      }
+      perTransport.set(c.transportId, (perTransport.get(c.transportId) ?? -1) + 1);
+    }
     const changed = [...perTransport].filter(([, n]) => n > 0);
     const total = changed.reduce((n, [, k]) => n + k, 0);
     if (total > 0) evidence.push(`the selected pair changed ${total} time(s)${perTransport.size > 1 ? ` (${changed.map(([t, n]) => `transport ${t}: ${n}`).join(', ')})` : ''}`);
+    if (resolved > 0) evidence.push(`the selected pair's peer-reflexive remote candidate was ${resolved === 1 ? 'replaced' : `replaced ${resolved} times`} by the candidate the other side signaled at that port: the same path under a new pair id, not a change`);
     // The connection state is ICE's and DTLS's together: failed while ICE stayed connected is DTLS.
     const connFailed = conn.find((s) => s.state === 'failed') ?? null;
     // Never failed, never done: the connection state still "connecting" long after ICE connected
@@ -1456,6 +1493,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const kinds = [x.transports.length > 0 ? 'transport' : '', r.pairs.length > 0 ? 'pair' : ''].filter(Boolean).join(' and ');
     evidence.push(`the stats hold ${r.pairs.length + x.transports.length === 1 ? `a ${kinds} report` : `${kinds} reports`} only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told`);
   }
+  if (x.filtered && r.pairs.length === 0 && r.localCandidates.length + r.remoteCandidates.length > 0) {
+    evidence.push('the stats hold candidate reports only, no candidate pair and no transport (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told');
+  }
+  // A remote peer-reflexive candidate is a check that arrived from the other side (RFC 8445 §7.3.1.3).
+  const prflx = r.remoteCandidates.filter((c) => c.type === 'prflx');
+  if (prflx.length > 0 && x.statsOnly) evidence.push(`${prflx.length} remote peer-reflexive candidate${prflx.length === 1 ? '' : 's'}: the other side's connectivity checks arrived (RFC 8445 §7.3.1.3), from an address its signaled candidates had not named, or before they came`);
   if (usableLocal.length === 0 && !pairsHold('local')) {
     evidence.push('no local candidate was gathered');
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only TURN relay candidates may be used');
@@ -1468,8 +1511,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     evidence.push(`${x.refused.length} remote candidate(s) refused by addIceCandidate (addIceCandidateFailed): ${x.refused.slice(0, 5).join('; ')}${x.refused.length > 5 ? '; …' : ''}`);
     return verdict('remote-candidates-refused', `The browser refused every remote candidate (${x.refused.length} addIceCandidateFailed), so nothing could pair.`, evidence);
   }
-  if (delivered.length === 0 && !pairsHold('remote')) {
-    evidence.push(`${usableLocal.length} local candidate(s) (${[...new Set(usableLocal.map((c) => c.type))].join(', ')}), none from the other side: no addIceCandidate, no a=candidate in the remote description`);
+  // Checks that arrived are the other side's candidates at work: not "none arrived" (ICE audit).
+  if (delivered.length === 0 && !pairsHold('remote') && !(x.statsOnly && prflx.length > 0)) {
+    evidence.push(`${usableLocal.length} local candidate(s) (${[...new Set(usableLocal.map((c) => c.type))].join(', ')}), none from the other side: ${x.statsOnly ? 'no remote candidate in the stats (they hold no signaling: whether any was sent cannot be told from them)' : 'no addIceCandidate, no a=candidate in the remote description'}`);
     return verdict('no-remote-candidates', 'No remote candidate arrived: the signaling did not deliver the other side\'s candidates.', evidence);
   }
   // Candidates pair only with the same transport; TCP active with passive, so with so (RFC 6544 §6.2).
@@ -1649,6 +1693,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
       ? verdict('checks-unanswered', 'ICE failed: no pair got through; no pair stats are read from this dump, so whether checks were sent or answered is not known.', evidence, 'ICE failed, and no candidate pairs are read from this dump to say why (Chrome before 80 writes them in its legacy getStats, which sdpscope does not read; see the note). Take one from a browser that reports them in the standard getStats (Chrome 80 and later, Firefox), or read the candidates: with no srflx or relay on either side only hosts on one network connect; a working TURN relay connects across filtering NATs and firewalls (sdpscope probe checks one).')
       : verdict('checks-unanswered', 'ICE failed: no pair got through.', evidence);
   }
+  // Candidates alone, no pair and no state: nothing says whether ICE was checking, connected or failed (ICE audit: "still checking", exit 1).
+  if (x.filtered && r.pairs.length === 0 && finalIce === null) return verdict('stats-filtered', 'The stats hold candidates and no candidate pair: how ICE went cannot be told from them.', evidence);
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
 }
 

@@ -626,6 +626,35 @@ describe('explainIce on real dumps', () => {
   });
 });
 
+describe('stats that hold less than a call (ICE audit of 2026-12-07)', () => {
+  it('a peer-reflexive remote candidate replaced by the one the other side signaled at its port is one path, not a change of the selected pair (Jitsi\'s Chrome 101 P2P call)', () => {
+    const [p2p, jvb] = reports('jitsi-rtcstats-server__chrome101-p2p-then-jvb_excerpt');
+    expect([p2p!.verdict.code, jvb!.verdict.code]).toEqual(['connected', 'connected']);
+    expect(p2p!.verdict.evidence).toContain('the selected pair\'s peer-reflexive remote candidate was replaced by the candidate the other side signaled at that port: the same path under a new pair id, not a change');
+    expect(p2p!.verdict.evidence.join('\n')).not.toMatch(/selected pair changed/);
+  });
+  it('candidate reports alone (a getStats() filtered by type; uProxy\'s Firefox 30 snapshot and Jitsi\'s candidates): stats-filtered, the other side\'s checks said to have arrived, not "no remote candidate arrived"', () => {
+    const [firefox] = reports('uproxy-p2p-issue366__firefox30_getstats_candidates.json');
+    expect(firefox!.verdict.code).toBe('stats-filtered');
+    expect(firefox!.verdict.evidence).toEqual(expect.arrayContaining([
+      'the stats hold candidate reports only, no candidate pair and no transport (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told',
+      '1 remote peer-reflexive candidate: the other side\'s connectivity checks arrived (RFC 8445 §7.3.1.3), from an address its signaled candidates had not named, or before they came',
+    ]));
+    // The Jitsi call's first snapshot, its candidates kept, as an app that logs one type would.
+    const line = dumpText('jitsi-rtcstats-server__chrome101-p2p-then-jvb_excerpt').split('\n').find((l) => l.includes('"getstats"') && l.includes('"PC_0"'))!;
+    const stats = JSON.parse(line)[2] as Record<string, { type: string }>;
+    const kept = Object.entries(stats).filter(([, v]) => v.type === 'local-candidate' || v.type === 'remote-candidate').map(([id, v]) => ({ id, timestamp: 1652352444000, ...v }));
+    const jitsi = explainIce(peerConnectionFromStats([kept]));
+    expect(jitsi.verdict.code).toBe('stats-filtered');
+    expect(jitsi.verdict.evidence.join('\n')).not.toMatch(/no addIceCandidate/);
+  });
+  it('stats with candidates and a transport, no pair and no remote candidate: no-remote-candidates, without claiming what the signaling did (the stats hold none of it)', () => {
+    const r = explainIce(peerConnectionFromStats([[{ id: 'P', type: 'peer-connection', timestamp: 1 }, { id: 'T', type: 'transport', timestamp: 1, iceState: 'checking' }, { id: 'L', type: 'local-candidate', timestamp: 1, transportId: 'T', candidateType: 'host', address: '10.0.0.2', port: 5000, protocol: 'udp', priority: 2122260223 }]]));
+    expect(r.verdict.code).toBe('no-remote-candidates');
+    expect(r.verdict.evidence).toContain('1 local candidate(s) (host), none from the other side: no remote candidate in the stats (they hold no signaling: whether any was sent cannot be told from them)');
+  });
+});
+
 describe('targeted cases', () => {
   it('no-nomination from the stats shape alone (a controlling side that does not nominate, no role known)', () => {
     const pair = { id: 'P', type: 'candidate-pair', last: { localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded', requestsSent: 3, responsesReceived: 3, nominated: false }, series: () => [], lastTime: 2000 };
