@@ -35,6 +35,7 @@ export interface ClientOptions {
 }
 
 export interface ReceivedFrame {
+  /** When it arrived (ISO 8601); a /feed record's, the time the record has (the feed replays its last records to a new subscriber). */
   readonly time: string;
   /** A relay notice (joined, peer-joined, room-full, error...) rather than a call frame. */
   readonly notice: boolean;
@@ -75,13 +76,28 @@ function isFeedRecord(v: unknown): v is { frame: unknown } {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && 'frame' in v;
 }
 
+/**
+ * A /feed record's own time (ISO 8601, as the relay wrote it), or null: the feed replays its last
+ * records to a new subscriber, and the time they arrive is not when they happened (relay/client
+ * audit: a record of 12:01:32.212 shown at 12:01:35.249).
+ */
+function recordTime(v: unknown): string | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !('room' in v)) return null;
+  const t = (v as Record<string, unknown>)['time'];
+  if (typeof t !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/.test(t)) return null;
+  const ms = Date.parse(t);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
 function feedPrefix(v: unknown): string {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return '';
   const r = v as Record<string, unknown>;
   if (typeof r['time'] !== 'string' || !('room' in r)) return '';
   if (typeof r['event'] === 'string') return `[relay ${fieldText(r['event'])}${r['room'] !== null ? ` room ${fieldText(r['room'])}` : ''}${typeof r['detail'] === 'string' ? `: ${fieldText(r['detail'])}` : ''}] `;
   if (!('frame' in r) && !('binary' in r)) return '';
-  return `[room ${fieldText(r['room'])} · ${fieldText(r['from'] ?? r['client'] ?? '?')}] `;
+  // A frame the relay forwarded to nobody (its "to" empty) is said so (relay/client audit: not shown).
+  const nobody = Array.isArray(r['to']) && r['to'].length === 0 ? ' → nobody' : '';
+  return `[room ${fieldText(r['room'])} · ${fieldText(r['from'] ?? r['client'] ?? '?')}${nobody}] `;
 }
 
 /** A value from the wire as text: a notice's fields can be anything (an object there crashed the client, audit). */
@@ -357,7 +373,7 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
       const event = n ? fieldText(n['event']) : '';
       if (event === 'error' || event === 'no-recipients') refusals.push({ code: event === 'error' ? fieldText(n!['code']) : 'no-recipients', message: fieldText(n!['message']) });
       const r: ReceivedFrame = {
-        time: new Date().toISOString(),
+        time: recordTime(frame) ?? new Date().toISOString(),
         notice,
         text,
         json,

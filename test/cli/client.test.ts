@@ -423,6 +423,32 @@ describe('sdpscope client: the relay/client audit of 2026-12-05', () => {
     }
   });
 
+  it('a late /feed watcher shows the replayed records at their own times, and a frame that reached nobody as such (relay/client audit: the arrival time, no sign)', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+    try {
+      const quiet = () => undefined;
+      const file = join(scratchDir('sdpscope-feed-'), 'ready.ndjson');
+      writeFileSync(file, '{"type":"ready"}\n');
+      // Alone in its room: the relay forwards it to nobody (exit 1: no-recipients).
+      expect(await clientCommand({ ...base(relay.url), room: 'alone', send: [file], expect: 0 }, quiet, quiet)).toBe(1);
+      const sentAt = Date.now();
+      await new Promise((r) => setTimeout(r, 1100));
+      let out = '';
+      let json = '';
+      await clientCommand({ ...base(`${relay.url}/feed`), expect: 1, timeoutMs: 3000 }, (s) => (out += s), quiet);
+      await clientCommand({ ...base(`${relay.url}/feed`), json: true, expect: 1, timeoutMs: 3000 }, (s) => (json += s), quiet);
+      const line = out.split('\n').find((l) => l.includes('ready'))!;
+      expect(line).toContain('[room alone · c1 → nobody] ready');
+      const shown = line.slice(0, 12);
+      const record = json.split('\n').filter((l) => l.includes('"ready"')).map((l) => JSON.parse(l) as { time: string; frame: { time: string } })[0]!;
+      expect(record.time).toBe(record.frame.time);
+      expect(Math.abs(Date.parse(record.time) - sentAt)).toBeLessThan(1000);
+      expect(shown).toBe(new Date(record.time).toISOString().slice(11, 23));
+    } finally {
+      await relay.close();
+    }
+  });
+
   it('--send to the read-only /feed is a usage error (sent, dropped, exit 0 before)', async () => {
     await expect(clientCommand({ ...base('ws://127.0.0.1:1/feed'), send: [join(SAMPLES, 'offer.json')] }, () => undefined, () => undefined)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('read-only feed') });
   });
