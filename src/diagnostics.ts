@@ -194,6 +194,7 @@ export interface NegotiationDiagnosticPayloads {
   'protocol-variant': MediaPosition;
   'header-extension-not-offered': MediaPosition & { readonly browsers: BrowserVerdicts };
   'header-extension-id-changed': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'header-extension-direction': MediaPosition;
   'sctp-port-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'sctp-format-mismatch': MediaPosition;
 }
@@ -335,6 +336,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'protocol-variant': 'info',
   'header-extension-not-offered': 'error',
   'header-extension-id-changed': 'error',
+  'header-extension-direction': 'info',
   'sctp-port-missing': 'error',
   'sctp-format-mismatch': 'warning',
   'no-srflx': 'warning',
@@ -990,6 +992,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     title: 'Answer header extension the offer did not have',
     description: 'The answerer may only accept offered RTP header extensions: Firefox rejects the answer, Chromium accepts it (measured).',
     action: 'Answer only the offered a=extmap URIs.',
+    reference: 'RFC 8285 §7',
+  },
+  'header-extension-direction': {
+    domain: 'negotiation',
+    title: 'A header extension answered in a direction that leaves it unused',
+    description: 'An a=extmap may carry a direction (a=extmap:1/sendonly URI; none is sendrecv). RFC 8285 §7: an extension offered sendonly is answered recvonly or inactive, one offered recvonly is answered sendonly or inactive, one offered inactive is answered inactive. Answered otherwise (Firefox offers csrc-audio-level /recvonly; an answer that copies it back /recvonly), or answered inactive, the extension is sent by neither side, whatever the table of negotiated extensions lists; only the directions the two allow carry it.',
+    action: 'Answer each extension in the direction that reverses the offer\'s (sendonly → recvonly, recvonly → sendonly), or leave it out of the answer if it is not wanted.',
     reference: 'RFC 8285 §7',
   },
   'header-extension-id-changed': {

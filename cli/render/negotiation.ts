@@ -99,7 +99,7 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
     const short = (uri: string) => uri.replace(/^.*[/:]/, '');
-    out.push(`  header extensions  ${ext.negotiated.length} negotiated${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
+    out.push(`  header extensions  ${ext.negotiated.length} negotiated${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}${e.sends.offerer && e.sends.answerer ? '' : e.sends.offerer ? ' offerer → answerer' : e.sends.answerer ? ' answerer → offerer' : s.yellow(' unused')}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
   }
   const sim = m.simulcast;
   if (sim !== null) {

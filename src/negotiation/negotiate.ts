@@ -96,7 +96,12 @@ export interface ExtensionNegotiation {
   readonly uri: string;
   readonly offerId: number;
   readonly answerId: number;
+  /** The answer's a=extmap direction (RFC 8285 §8: a=extmap:<id>/<direction>); null: none written, sendrecv. */
   readonly direction: Direction | null;
+  /** The offer's, likewise. */
+  readonly offerDirection: Direction | null;
+  /** Who sends the extension, as the two directions allow (RFC 8285 §7): neither, for one answered inactive or in the offer's own direction. */
+  readonly sends: { readonly offerer: boolean; readonly answerer: boolean };
 }
 
 export interface MediaNegotiation {
@@ -176,6 +181,9 @@ export interface Negotiation {
   readonly iceLite: { readonly offer: boolean; readonly answer: boolean };
   readonly diagnostics: readonly NegotiationDiagnostic[];
 }
+
+const SENDS: ReadonlySet<Direction> = new Set(['sendrecv', 'sendonly']);
+const RECEIVES: ReadonlySet<Direction> = new Set(['sendrecv', 'recvonly']);
 
 /** Codecs an rtx does not retransmit (its apt names media, red or FEC): another rtx, DTMF, comfort noise. */
 const NOT_RETRANSMITTED: ReadonlySet<string> = new Set(['rtx', 'telephone-event', 'cn']);
@@ -740,7 +748,16 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
           add(diagnostic('header-extension-not-offered', `answer extmap ${e.id} ${extensionOf(e)} was not offered: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
           continue;
         }
-        negotiatedExt.push({ uri: extensionOf(e), offerId: oe.id, answerId: e.id, direction: e.direction });
+        // Who sends it, as the two directions allow (RFC 8285 §7; negotiation audit: an /inactive
+        // extension and a /recvonly one answered /recvonly were listed as negotiated, said nothing).
+        const od = oe.direction ?? 'sendrecv';
+        const ad = e.direction ?? 'sendrecv';
+        const sends = { offerer: SENDS.has(od) && RECEIVES.has(ad), answerer: SENDS.has(ad) && RECEIVES.has(od) };
+        negotiatedExt.push({ uri: extensionOf(e), offerId: oe.id, answerId: e.id, direction: e.direction, offerDirection: oe.direction, sends });
+        if (!sends.offerer && !sends.answerer && od !== 'inactive') {
+          const allowed = od === 'sendonly' ? 'recvonly or inactive' : od === 'recvonly' ? 'sendonly or inactive' : 'any direction';
+          add(diagnostic('header-extension-direction', `extmap ${e.id} ${extensionOf(e)}: the offer's ${od} answered ${ad}${ad !== 'inactive' ? ` (RFC 8285 §7: ${allowed})` : ''}: neither side sends it`, { mid, index: o.index }));
+        }
         // An id out of range is the answer's own finding (rejected-by-browser, extmap-id-range).
         if (oe.id !== e.id && e.id >= 1 && e.id <= 255) add(diagnostic('header-extension-id-changed', `${extensionOf(e)}: offer id ${oe.id}, answer id ${e.id}: Firefox rejects it (Chromium accepts)`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
       }

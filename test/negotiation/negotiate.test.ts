@@ -291,9 +291,28 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['codec-parameters-differ', { media: [{ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'] }] }, { media: [answerOf({ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'] })] }],
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
   ['sip-legs', { media: [{ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null }] }, { media: [answerOf({ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null })] }],
+  ['header-extension-direction', { media: [{ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] }] }, { media: [answerOf({ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
+
+describe('header extensions by direction (RFC 8285 §7; negotiation audit: /inactive and /recvonly answered /recvonly were "negotiated")', () => {
+  const ext = (offer: string, answer: string) => run({ media: [{ extra: [`extmap:1${offer} urn:ietf:params:rtp-hdrext:ssrc-audio-level`] }] }, { media: [answerOf({ extra: [`extmap:1${answer} urn:ietf:params:rtp-hdrext:ssrc-audio-level`] })] });
+  it.each([
+    ['', '', true, true, null],
+    ['/sendonly', '/recvonly', true, false, null],
+    ['/recvonly', '/sendonly', false, true, null],
+    ['', '/inactive', false, false, 'extmap 1 urn:ietf:params:rtp-hdrext:ssrc-audio-level: the offer\'s sendrecv answered inactive: neither side sends it'],
+    ['/recvonly', '/recvonly', false, false, 'extmap 1 urn:ietf:params:rtp-hdrext:ssrc-audio-level: the offer\'s recvonly answered recvonly (RFC 8285 §7: sendonly or inactive): neither side sends it'],
+    ['/sendonly', '/sendonly', false, false, 'extmap 1 urn:ietf:params:rtp-hdrext:ssrc-audio-level: the offer\'s sendonly answered sendonly (RFC 8285 §7: recvonly or inactive): neither side sends it'],
+    ['/inactive', '/inactive', false, false, null],
+  ])('offer %j, answer %j: offerer sends %j, answerer %j', (offer, answer, offerer, answerer, said) => {
+    const n = ext(offer, answer);
+    expect(n.media[0]!.headerExtensions.negotiated[0]!.sends).toEqual({ offerer, answerer });
+    expect(n.media[0]!.headerExtensions.negotiated[0]!.offerDirection).toBe(offer === '' ? null : offer.slice(1));
+    expect(n.diagnostics.filter((d) => d.kind === 'header-extension-direction').map((d) => d.message)).toEqual(said === null ? [] : [said]);
+  });
+});
 
 describe('every diagnostic has a targeted case', () => {
   it('covers the whole table', () => {
