@@ -195,6 +195,7 @@ export interface NegotiationDiagnosticPayloads {
   'header-extension-not-offered': MediaPosition & { readonly browsers: BrowserVerdicts };
   'header-extension-id-changed': MediaPosition & { readonly browsers: BrowserVerdicts };
   'header-extension-direction': MediaPosition;
+  'video-fec-half': MediaPosition;
   'sctp-port-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'sctp-format-mismatch': MediaPosition;
 }
@@ -337,6 +338,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'header-extension-not-offered': 'error',
   'header-extension-id-changed': 'error',
   'header-extension-direction': 'info',
+  'video-fec-half': 'info',
   'sctp-port-missing': 'error',
   'sctp-format-mismatch': 'warning',
   'no-srflx': 'warning',
@@ -993,6 +995,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answerer may only accept offered RTP header extensions: Firefox rejects the answer, Chromium accepts it (measured).',
     action: 'Answer only the offered a=extmap URIs.',
     reference: 'RFC 8285 §7',
+  },
+  'video-fec-half': {
+    domain: 'negotiation',
+    title: 'Video negotiates RED without ULPFEC, or ULPFEC without RED',
+    description: 'For video, libwebrtc (Chromium, Edge, Safari, native apps) protects with ULPFEC carried in RED (RFC 2198, RFC 5109): negotiated alone, either one is turned off with the other ("Only RED or only ULPFEC enabled, but not both. Disabling both.", RtpVideoSender), so the codec table lists FEC that is never sent. Audio RED (RFC 2198 redundancy of Opus) and FlexFEC stand alone and are not this.',
+    action: 'Offer and answer red and ulpfec together on the video m-line (as the browsers\' own descriptions do), or neither.',
+    reference: 'RFC 5109; RFC 2198',
   },
   'header-extension-direction': {
     domain: 'negotiation',

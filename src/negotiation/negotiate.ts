@@ -591,6 +591,12 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         : 'declined by the answerer';
       at('media-rejected', `${o.kind} m-line ${o.index} rejected: ${why}`);
     }
+    // Video RED without ULPFEC or the reverse: libwebrtc's RtpVideoSender turns both off (negotiation audit: listed as negotiated).
+    if (live && status !== 'rejected' && o.kind === 'video' && intersection !== null) {
+      const red = codecs.negotiated.some((c) => c.name.toLowerCase() === 'red');
+      const ulpfec = codecs.negotiated.some((c) => c.name.toLowerCase() === 'ulpfec');
+      if (red !== ulpfec) at('video-fec-half', `video negotiates ${red ? 'red without ulpfec' : 'ulpfec without red'}: libwebrtc (Chromium, Safari) sends neither ("Only RED or only ULPFEC enabled, but not both. Disabling both.")`);
+    }
     // A stopped m-line answered with a port (RFC 3264 §6): both browsers reject the answer (sdp-diff audit).
     if (a !== null && o.port === 0 && !o.bundleOnly && a.port !== 0) add(diagnostic('stopped-mline-accepted', `the offer stopped ${o.kind} m-line ${o.index} (port 0); the answer gives it port ${a.port}: both browsers reject it`, { mid, index: o.index, browsers: BOTH_REJECT }));
     if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);

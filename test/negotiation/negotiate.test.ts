@@ -146,7 +146,8 @@ describe('codec matching follows libwebrtc', () => {
     expect(bare.diagnostics.map((d) => [d.kind, d.message])).toEqual([['answer-codec-not-offered', 'answer payload type 97: rtx (apt=96): the offer has no rtx for payload type 96']]);
     // An rtx for a negotiated red is not "without its codec" either (audit of the change).
     const red = run({ media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116 98', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000', 'rtpmap:98 rtx/90000', 'fmtp:98 apt=116'] })] });
-    expect(red.diagnostics.map((d) => d.kind)).toEqual(['answer-codec-not-offered']);
+    // (red without ulpfec: libwebrtc sends neither, said as video-fec-half.)
+    expect(red.diagnostics.map((d) => d.kind)).toEqual(['video-fec-half', 'answer-codec-not-offered']);
     // An rtx whose apt names another rtx is without its codec (audit of the late commits).
     const rtxOfRtx = run({ media: [{ formats: '96 97', codecs: VP8.filter((l) => !l.startsWith('rtcp-fb')) }] }, { media: [answerOf({ formats: '96 97 98', codecs: [...VP8.filter((l) => !l.startsWith('rtcp-fb')), 'rtpmap:98 rtx/90000', 'fmtp:98 apt=97'] })] });
     expect(rtxOfRtx.diagnostics.map((d) => d.kind)).toEqual(['rtx-without-codec']);
@@ -292,6 +293,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
   ['sip-legs', { media: [{ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null }] }, { media: [answerOf({ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null })] }],
   ['header-extension-direction', { media: [{ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] }] }, { media: [answerOf({ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] })] }],
+  ['video-fec-half', { media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
