@@ -71,7 +71,9 @@ export { MAX_ROOM_NAME } from './options.js';
  * it: relay audit), an IPv6 address in brackets.
  */
 export function urlHost(host: string): string {
-  return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+  // An IPv6 zone (::1%lo) is left out: no URL parser takes one (Node's and the browsers' refuse
+  // ws://[::1%lo]:…; relay/client audit: the banner printed URLs nothing could open).
+  return host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host.replace(/%.*$/, '')}]` : host;
 }
 
 /**
@@ -388,7 +390,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   const port = (server.address() as AddressInfo).port;
   const host = urlHost(o.host);
-  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`);
+  // The address it listens on as a URL (the zone apart: no URL takes one).
+  const zone = /%(.*)$/.exec(o.host);
+  event(null, null, 'listening', `${o.tls ? 'wss' : 'ws'}://${o.host.includes(':') ? `[${o.host.replace(/%.*$/, '')}]` : o.host}:${port}${zone !== null ? ` (zone ${zone[1]})` : ''}`);
 
   async function shutdown(reason: string | undefined): Promise<void> {
     if (heartbeat) clearInterval(heartbeat);
