@@ -113,7 +113,9 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const byCode = new Map<string, { n: number; message: string }>();
   for (const x of r.refusals) byCode.set(x.code, { n: (byCode.get(x.code)?.n ?? 0) + 1, message: x.message });
   // Bounded: a server can make every notice's code different (audit: 50,000 lines).
-  const lines = [...byCode].map(([code, { n, message }]) => `the relay did not forward what was sent: ${line(secret(message))} (${line(code)}${n > 1 ? `, ${n} notices` : ''})`);
+  // Nothing sent: a notice the server pushed of itself is its own error, not a refusal of this client's frames (relay/client audit).
+  const lead = r.sent > 0 ? 'the relay did not forward what was sent' : 'the relay reported an error (this client sent nothing)';
+  const lines = [...byCode].map(([code, { n, message }]) => `${lead}: ${line(secret(message))} (${line(code)}${n > 1 ? `, ${n} notices` : ''})`);
   if (lines.length > 0) {
     err(s.red(lines.slice(0, MAX_REFUSAL_LINES).join('\n') + (lines.length > MAX_REFUSAL_LINES ? `\n… and ${lines.length - MAX_REFUSAL_LINES} more kinds of refusal` : '')) + '\n');
     missed = true;
