@@ -103,9 +103,12 @@ export function descriptionBlock(f: FoundDescription, cands: readonly FoundCandi
   for (const m of d.media) pushAll(out, mediaBlock(m, s).map((l) => '  ' + l));
   if (cands.length > 0) out.push(renderCandidateTable(cands, s).split('\n').map((l) => '    ' + l).join('\n'));
   if (d.diagnostics.length > 0 || f.typeFindings.length > 0) {
-    out.push('  diagnostics:');
-    // A description's findings count its own lines: those of the input only for an SDP file read as one.
-    const label = f.source.format === 'sdp' && f.source.line === 1 ? 'line' : 'sdp line';
+    // A description's findings count its own lines: those of the input only for an SDP file read as
+    // one. Said where they differ, beside the candidate table's input lines (pairs audit: "line 23"
+    // and "sdp line 14" of one candidate, unexplained).
+    const own = f.source.format === 'sdp' && f.source.line === 1;
+    out.push(own ? '  diagnostics:' : `  diagnostics (sdp line 1 is the description's first line, ${name}:${f.source.line}):`);
+    const label = own ? 'line' : 'sdp line';
     pushAll(out, renderDiagnostics([...d.diagnostics, ...f.typeFindings], s, Infinity, label).map((l) => '  ' + l));
   }
   out.push('');
