@@ -206,9 +206,11 @@ function guessedNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   const skipped = all.slice(from + 1, to);
   const at = (f: FoundDescription) => `line ${f.source.line}`;
   const said = stated(offer) === null && stated(answer) === null ? 'no type stated' : stated(offer) === null ? 'the offer states no type' : 'the answer states no type';
-  const notes = [`${said}: the offer (${at(offer)}) and its answer (${at(answer)}) are an offer and the first answer after it, by a stated type or else by a=setup (actpass: an offer; active or passive: an answer)`];
   // Each said with what its a=setup says (holdconn too: it had read "says no a=setup"), within a bound (a run of 10,000 made a note of 1 MB: hostile-input audit).
   const setupOf = (f: FoundDescription) => [f.description.setup, ...f.description.media.map((m) => m.setup)].find((x) => x !== null) ?? null;
+  // What typed each, said of each (pairs audit: "by a stated type or else by a=setup" left the reader to guess which).
+  const how = (f: FoundDescription) => (stated(f) !== null ? `stated ${stated(f)}` : setupOf(f) !== null ? `a=setup:${setupOf(f)}` : 'no a=setup: its place');
+  const notes = [`${said}: the offer (${at(offer)}, ${how(offer)}) and its answer (${at(answer)}, ${how(answer)}) are an offer and the first answer after it, each typed by its stated type or else by its a=setup (actpass: an offer; active or passive: an answer)`];
   if (skipped.length > 0) notes.push(`${skipped.length} description${skipped.length === 1 ? '' : 's'} between them passed over (${listSome(skipped, (f) => `${at(f)} ${inferType(f) === 'offer' ? 'says a=setup:actpass: taken for another offer (if it is the answer, its actpass is an error)' : setupOf(f) !== null ? `says a=setup:${setupOf(f)}` : 'says no a=setup'}`, 8, '; ')}): give two descriptions as two files to compare others`);
   return notes;
 }

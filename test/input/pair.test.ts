@@ -223,7 +223,8 @@ describe('one file of untyped SDPs paired by a=setup (sdp-diff audit of 2026-12-
     const text = [sdp('AAAA', 'actpass'), sdp('BBBB', 'actpass'), sdp('CCCC', 'actpass'), sdp('DDDD', 'active')].join('log goes on\n');
     const p = pairFromOne(readDescriptions(text), 'x.log');
     expect([p.first.description.media[0]!.ice.ufrag, p.second.description.media[0]!.ice.ufrag]).toEqual(['AAAA', 'DDDD']);
-    expect(p.notes[0]).toMatch(/^no type stated: the offer \(line 1\) and its answer \(line \d+\) are an offer and the first answer after it, by a stated type or else by a=setup/);
+    // Each with what typed it (pairs audit: which of the two was left to guess).
+    expect(p.notes[0]).toMatch(/^no type stated: the offer \(line 1, a=setup:actpass\) and its answer \(line \d+, a=setup:(active|passive)\) are an offer and the first answer after it, each typed by its stated type or else by its a=setup/);
     expect(p.notes[1]).toMatch(/^2 descriptions between them passed over \(line \d+ says a=setup:actpass: taken for another offer \(if it is the answer, its actpass is an error\);/);
   });
 });
