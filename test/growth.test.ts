@@ -5,6 +5,7 @@
  * take time that grows like the size: a ratio against the small input, not an absolute time.
  * A quadratic scan (a trailing regex over a run of blanks) grows 32 times faster than allowed.
  */
+import { objectLiteralJson } from '../src/input/js-literal.js';
 import { summarizeFrame } from '../src/analysis/frame.js';
 import { redactFrame, redactText } from '../src/analysis/redact.js';
 import { tryParseCandidate } from '../src/candidate/candidate.js';
@@ -192,6 +193,15 @@ a=rid:a send pt=${Array.from({ length: Math.round(b / 12) }, (_, i) => 2000 + (i
   ];
   it.each(cases)('%s', (_what, f) => {
     expect(linear(() => f(4096), () => f(131072), 32)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a JavaScript object literal read as JSON (ICE audit of 2026-12-07), 4 KiB → 1 MiB', () => {
+  it.each(["'a',", 'a:1,', ',', "'", 'x', '"\\"', "'\\'"])('runs of %j', (unit) => {
+    const grown = (n: number) => `{${unit.repeat(Math.ceil(n / unit.length))}}`;
+    const small = grown(4096);
+    const big = grown(1 << 20);
+    expect(linear(() => objectLiteralJson(small), () => objectLiteralJson(big), 256)).toMatchObject({ ok: true });
   });
 });
 

@@ -11,7 +11,8 @@
  */
 import { listSome } from '../arrays.js';
 import { describe, requireOptions, SdpscopeError } from '../errors.js';
-import { JsonParser, MAX_JSON_DEPTH, NOT_JSON, tooDeepToParse } from '../input/json-check.js';
+import { isJson, JsonParser, MAX_JSON_DEPTH, NOT_JSON, tooDeepToParse } from '../input/json-check.js';
+import { objectLiteralJson } from '../input/js-literal.js';
 
 /** `getstats`: getStats() results saved as JSON (peerConnectionFromStats reads live ones). */
 export type DumpFormat = 'webrtc-internals' | 'rtcstats' | 'firefox-about-webrtc' | 'getstats';
@@ -160,6 +161,13 @@ export function readStatsDump(text: string): StatsDump {
   try {
     doc = JSON.parse(text);
   } catch (e) {
+    // A JavaScript object literal (keys unquoted, strings in single quotes), as threads paste
+    // getStats() results: read as the JSON it stands for, said in the notes (ICE audit).
+    const literal = /^\s*[[{]/.test(text) ? objectLiteralJson(text) : null;
+    if (literal !== null && isJson(literal)) {
+      const r = readStatsDump(literal);
+      return { ...r, notes: ['read as a JavaScript object literal (its keys unquoted or its strings in single quotes, as a console or source code writes it), taken as the JSON it stands for', ...r.notes] };
+    }
     const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
     // JSON that stops in the middle of a value (its error at the very end): a cut file, not another format.
     const at = /at position (\d+)/.exec(why);
