@@ -310,7 +310,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // (bundle-answer-tag-rejected, bundle-rejected-member, simulcast-not-offered) with their table
     // entries, nICEr's refused TURN and newer lines, the page text of webrtc-internals, the argument
     // hints, the long session values' short forms, ^M. Mostly words. Cap 520 KiB.
-    expect(sizes['whole core']).toBeLessThan(520 * 1024);
+    // 2026-12-07 (seventh session) 511.3 → 522.8 KiB: sip-legs, header-extension-direction and
+    // video-fec-half with their table entries, libwebrtc's local-preference checks and RFC 8445's
+    // relay reading, stats-filtered, the JavaScript object literal reader, candidates' keyword case.
+    // Mostly words. Cap 532 KiB.
+    expect(sizes['whole core']).toBeLessThan(532 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
