@@ -614,7 +614,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const names = (d: MediaDescription) => [...new Set(d.codecs.map((c) => c.name).filter((n) => n !== '' && n.toLowerCase() !== 'rtx'))].join(', ') || 'none';
         const unlike = a.codecs.filter((ac) => ac.name !== '' && !NOT_RETRANSMITTED.has(ac.name.toLowerCase()) && ac.name.toLowerCase() !== 'rtx' && o.codecs.some((oc) => oc.name.toLowerCase() === ac.name.toLowerCase()));
         const why = unlike.length > 0 ? ` (the answer's ${unlike.slice(0, 3).map(describeCodec).join(', ')} is none of the offered ${[...new Set(unlike.map((c) => c.name))].join(', ')}: ${listSome(o.codecs.filter((oc) => unlike.some((ac) => ac.name.toLowerCase() === oc.name.toLowerCase())), describeCodec, 4)})` : '';
-        const listed = `offer ${names(o)}; answer ${names(a)}${why}`;
+        // Opus written with one channel, or none: RFC 7587 §7 has it always opus/48000/2, mono or
+        // stereo, and the browsers match it so (negotiation audit: the fix went unsaid).
+        const opus = unlike.find((c) => c.name.toLowerCase() === 'opus' && c.channels !== 2);
+        const listed = `offer ${names(o)}; answer ${names(a)}${why}${opus !== undefined ? `; RFC 7587 §7 writes opus as opus/48000/2 whether it carries mono or stereo (stereo=1 in a=fmtp says which), so the answer's ${describeCodec(opus)} should be opus/48000/2` : ''}`;
         // VP9 or AV1 on both sides, told apart by their parameters only (libwebrtc compares profile-id,
         // profile): Firefox matches them by name and clock rate, and both browsers take the answer
         // (measured, negotiation audit: VP9 profile-id=2 and AV1 profile=1 to an offer of profile 0).
@@ -734,7 +737,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const oc = o.codecs.find((x) => x.payloadType === c.offerPayloadType);
         const ac = a.codecs.find((x) => x.payloadType === c.answerPayloadType);
         const raised = oc && ac ? h264LevelRaised(oc, ac) : null;
-        if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]} is above the offer's ${raised[0]}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
+        // An offer without profile-level-id: its level is a default, whose one said (negotiation audit: "the offer's 3.1" of a line with none).
+        const unset = oc !== undefined && !oc.parameters.some((p) => p.name?.toLowerCase() === 'profile-level-id');
+        if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]} is above the offer's ${raised[0]}${unset ? ' (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1)' : ''}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
       }
       if (ac !== null && direction.offererSends) at('bandwidth-limit', `the answer's b=${ac.type}:${ac.bandwidth} asks the offerer to send at most ${kbps(ac)} on this m-line${ac.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
       if (oc !== null && direction.answererSends) at('bandwidth-limit', `the offer's b=${oc.type}:${oc.bandwidth} asks the answerer to send at most ${kbps(oc)} on this m-line${oc.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);

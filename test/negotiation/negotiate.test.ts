@@ -187,6 +187,15 @@ describe('codec matching follows libwebrtc', () => {
     expect(said(h264('1f', true), h264('34', true))).toEqual([]);
     expect(said(h264('34', false), h264('1f', false))).toEqual([]);
     expect(said(h264('1f', false), h264('1f', false))).toEqual([]);
+    // No profile-level-id in the offer: the level is a default, and whose is said (negotiation audit).
+    expect(said(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1'], h264('34', false))).toEqual(['H264 at payload type 102: the answer\'s level 5.2 is above the offer\'s 3.1 (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1), and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer\'s level or a lower one (libwebrtc answers the lower)']);
+  });
+  it('opus written with one channel or none in the answer: no codec in common, with RFC 7587 §7\'s opus/48000/2 named as the fix (negotiation audit)', () => {
+    for (const rtpmap of ['rtpmap:111 opus/48000', 'rtpmap:111 opus/48000/1']) {
+      const n = run({ media: [{ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2'] }] }, { media: [answerOf({ kind: 'audio', formats: '111', codecs: [rtpmap] })] });
+      const m = n.diagnostics.find((d) => d.kind === 'no-common-codec')!.message;
+      expect(m).toContain(`RFC 7587 §7 writes opus as opus/48000/2 whether it carries mono or stereo (stereo=1 in a=fmtp says which), so the answer's opus/48000 should be opus/48000/2`);
+    }
   });
   it('audio: channels absent, 0 and 1 are equal; names are case-insensitive', () => {
     const c = match(['rtpmap:9 G722/8000/1', 'rtpmap:111 opus/48000/2'], '9 111', ['rtpmap:9 g722/8000', 'rtpmap:111 OPUS/48000/2'], '9 111', 'audio');
