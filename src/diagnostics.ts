@@ -196,6 +196,7 @@ export interface NegotiationDiagnosticPayloads {
   'header-extension-id-changed': MediaPosition & { readonly browsers: BrowserVerdicts };
   'header-extension-direction': MediaPosition;
   'video-fec-half': MediaPosition;
+  'opus-receiver-params': MediaPosition;
   'sctp-port-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'sctp-format-mismatch': MediaPosition;
 }
@@ -339,6 +340,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'header-extension-id-changed': 'error',
   'header-extension-direction': 'info',
   'video-fec-half': 'info',
+  'opus-receiver-params': 'info',
   'sctp-port-missing': 'error',
   'sctp-format-mismatch': 'warning',
   'no-srflx': 'warning',
@@ -995,6 +997,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answerer may only accept offered RTP header extensions: Firefox rejects the answer, Chromium accepts it (measured).',
     action: 'Answer only the offered a=extmap URIs.',
     reference: 'RFC 8285 §7',
+  },
+  'opus-receiver-params': {
+    domain: 'negotiation',
+    title: 'Opus parameters that narrow what the other side sends',
+    description: 'Opus\'s a=fmtp parameters are the writer\'s wishes as a receiver (RFC 7587 §6.1), and libwebrtc\'s encoder follows them: a maxaveragebitrate caps the other side\'s average bitrate (said below libwebrtc\'s 32 kb/s default: 6000 is 6 kb/s, thin speech), a maxplaybackrate below 48000 narrows the band it encodes (8000: narrowband, telephone quality), and without useinbandfec=1 the other side sends no in-band FEC (said where that side asks for it itself, as browsers do). Said where the other side sends on the m-line. The usual "why does the audio sound bad" when the network is fine: a munge or a server\'s fixed a=fmtp.',
+    action: 'Write the wishes the receiving side means: remove a low maxaveragebitrate or raise it (browsers default to about 32 kb/s for mono, 510000 is Opus\'s most), leave maxplaybackrate out for full band, and keep useinbandfec=1.',
+    reference: 'RFC 7587 §6.1, §7',
   },
   'video-fec-half': {
     domain: 'negotiation',

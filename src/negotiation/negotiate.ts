@@ -315,6 +315,30 @@ const ALLOWED: Record<Direction, readonly Direction[]> = {
   inactive: ['inactive'],
 };
 /** Whether an Opus codec's last stereo parameter is 1 (libwebrtc's map keeps the last). */
+/** A codec's last a=fmtp value for `name` (case as written), or null. */
+function fmtpValue(c: Codec | undefined, name: string): string | null {
+  if (c === undefined) return null;
+  for (let i = c.parameters.length - 1; i >= 0; i--) if (c.parameters[i]!.name === name) return c.parameters[i]!.value;
+  return null;
+}
+
+/**
+ * What one side's Opus a=fmtp asks of the other's encoder (RFC 7587 §6.1: each is the writer's
+ * wish as a receiver), said where it narrows what the other sends: a maxaveragebitrate below
+ * libwebrtc's 32 kb/s, a maxplaybackrate below 48 kHz, no in-band FEC where the other side asks
+ * for it itself. Negotiation audit: an answer's maxaveragebitrate=6000 capped the offerer at 6 kb/s
+ * in silence.
+ */
+function opusWishes(receiver: Codec | undefined, sender: Codec | undefined, senderSide: 'offer' | 'answer'): string[] {
+  const out: string[] = [];
+  const rate = Number(fmtpValue(receiver, 'maxaveragebitrate'));
+  if (Number.isFinite(rate) && rate > 0 && rate < 32000) out.push(`maxaveragebitrate=${rate}: at most ${rate / 1000} kb/s (libwebrtc's default is 32)`);
+  const playback = Number(fmtpValue(receiver, 'maxplaybackrate'));
+  if (Number.isFinite(playback) && playback > 0 && playback < 48000) out.push(`maxplaybackrate=${playback}: encoded for ${playback <= 8000 ? 'narrowband' : playback <= 12000 ? 'medium band' : playback <= 16000 ? 'wideband' : 'super-wideband'} (${playback / 1000} kHz) playback`);
+  if (fmtpValue(receiver, 'useinbandfec') !== '1' && fmtpValue(sender, 'useinbandfec') === '1') out.push(`no in-band FEC (no useinbandfec=1, which the ${senderSide} writes for itself: less resilience to loss)`);
+  return out;
+}
+
 function stereo(c: Codec | undefined): boolean {
   if (c === undefined) return false;
   for (let i = c.parameters.length - 1; i >= 0; i--) if (c.parameters[i]!.name === 'stereo') return c.parameters[i]!.value === '1';
@@ -719,6 +743,12 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         if (inOffer !== inAnswer && (inOffer ? direction.offererSends : direction.answererSends)) at('opus-stereo-one-way', inOffer
           ? `opus: the offer has stereo=1, the answer not: the answerer asks for mono, so the offerer sends it mono (libwebrtc's encoder follows the other side's stereo); to receive stereo the answer needs stereo=1`
           : `opus: the answer has stereo=1, the offer not: the offerer asks for mono, so the answerer sends it mono (libwebrtc's encoder follows the other side's stereo)`);
+        const oCodec = o.codecs.find((x) => x.payloadType === c.offerPayloadType);
+        const aCodec = a.codecs.find((x) => x.payloadType === c.answerPayloadType);
+        const toOfferer = direction.answererSends ? opusWishes(oCodec, aCodec, 'answer') : [];
+        const toAnswerer = direction.offererSends ? opusWishes(aCodec, oCodec, 'offer') : [];
+        if (toAnswerer.length > 0) at('opus-receiver-params', `opus: the answer's a=fmtp asks the offerer's encoder for ${toAnswerer.join('; ')}`);
+        if (toOfferer.length > 0) at('opus-receiver-params', `opus: the offer's a=fmtp asks the answerer's encoder for ${toOfferer.join('; ')}`);
       }
     }
 

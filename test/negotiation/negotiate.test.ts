@@ -190,6 +190,17 @@ describe('codec matching follows libwebrtc', () => {
     // No profile-level-id in the offer: the level is a default, and whose is said (negotiation audit).
     expect(said(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1'], h264('34', false))).toEqual(['H264 at payload type 102: the answer\'s level 5.2 is above the offer\'s 3.1 (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1), and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer\'s level or a lower one (libwebrtc answers the lower)']);
   });
+  it('opus wishes that narrow what the other side sends, each said of the encoder it limits, where that side sends (RFC 7587 §6.1; negotiation audit: maxaveragebitrate=6000 unsaid)', () => {
+    const opus = (fmtp: string, direction = 'sendrecv') => ({ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', `fmtp:111 ${fmtp}`], direction } as const);
+    const said = (o: ReturnType<typeof opus>, a: ReturnType<typeof opus>) => run({ media: [o] }, { media: [answerOf(a)] }).diagnostics.filter((d) => d.kind === 'opus-receiver-params').map((d) => d.message);
+    expect(said(opus('minptime=10;useinbandfec=1'), opus('maxaveragebitrate=6000;maxplaybackrate=8000'))).toEqual([
+      "opus: the answer's a=fmtp asks the offerer's encoder for maxaveragebitrate=6000: at most 6 kb/s (libwebrtc's default is 32); maxplaybackrate=8000: encoded for narrowband (8 kHz) playback; no in-band FEC (no useinbandfec=1, which the offer writes for itself: less resilience to loss)",
+    ]);
+    // Browsers' own lines, and a high cap (a stereo munge's 510000): nothing said.
+    expect(said(opus('minptime=10;useinbandfec=1'), opus('minptime=10;useinbandfec=1;stereo=1;maxaveragebitrate=510000'))).toEqual([]);
+    // A side that does not send is asked nothing: the answer recvonly, its wishes limit the offerer only.
+    expect(said(opus('maxaveragebitrate=8000', 'sendonly'), opus('useinbandfec=1', 'recvonly'))).toEqual([]);
+  });
   it('opus written with one channel or none in the answer: no codec in common, with RFC 7587 §7\'s opus/48000/2 named as the fix (negotiation audit)', () => {
     for (const rtpmap of ['rtpmap:111 opus/48000', 'rtpmap:111 opus/48000/1']) {
       const n = run({ media: [{ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2'] }] }, { media: [answerOf({ kind: 'audio', formats: '111', codecs: [rtpmap] })] });
@@ -303,6 +314,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['sip-legs', { media: [{ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null }] }, { media: [answerOf({ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null })] }],
   ['header-extension-direction', { media: [{ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] }] }, { media: [answerOf({ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] })] }],
   ['video-fec-half', { media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] })] }],
+  ['opus-receiver-params', { media: [{ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', 'fmtp:111 minptime=10;useinbandfec=1'] }] }, { media: [answerOf({ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', 'fmtp:111 minptime=10;useinbandfec=1;maxaveragebitrate=6000'] })] }],
   ['sctp-port-missing', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', codecs: [] })] }],
   ['sctp-format-mismatch', { media: [{ kind: 'application' }] }, { media: [answerOf({ kind: 'application', proto: 'DTLS/SCTP', formats: '5000', codecs: ['sctpmap:5000 webrtc-datachannel 1024'] })] }],
 ];
