@@ -304,6 +304,26 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     this.maxKept = options.maxCandidatesPerSession === undefined ? 64 : requireInteger(options.maxCandidatesPerSession, 'CandidateAnalyzer: maxCandidatesPerSession', 0, 1e9);
   }
 
+  /** The room each ufrag was first seen in (relay logs), for ufragKey. */
+  private ufragRooms = new Map<string, string>();
+
+  /**
+   * The key of a ufrag's session: the ufrag, and in a relay log room other than the one it was
+   * first seen in, the ufrag and that room (the same call replayed in two rooms, the README's own
+   * sample, had been one session: the second room's candidates "seen again", its sender named as
+   * the first's; relay/client audit).
+   */
+  private ufragKey(ufrag: string, room: string | undefined): string {
+    if (room === undefined) return ufrag;
+    const first = this.ufragRooms.get(ufrag);
+    if (first === undefined) {
+      this.ufragRooms.set(ufrag, room);
+      this.ufragRooms = this.trim(this.ufragRooms);
+      return ufrag;
+    }
+    return first === room ? ufrag : `${ufrag} (room ${room})`;
+  }
+
   /** Throws ANALYZER_FINISHED once finish() has run. */
   private open(): void {
     if (this.report !== null) throw new SdpscopeError('ANALYZER_FINISHED', 'this CandidateAnalyzer has finished: make a new one for new input');
@@ -486,13 +506,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (!ends) return;
       // With its own a=ice-ufrag, the fragment names its session (its candidates join it too).
       const own = sessionUfrag(d.iceUfrag ?? d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? null);
-      if (own !== null) this.session(own, own, found.source, found.source.line).endOfCandidates = true;
+      if (own !== null) this.session(this.ufragKey(own, found.source.room), own, found.source, found.source.line).endOfCandidates = true;
       else this.endOfCandidates({ sdpMid: null, source: found.source });
       return;
     }
     const ufrag = sessionUfrag(d.media.find((m) => m.ice.ufrag !== null)?.ice.ufrag ?? d.iceUfrag);
     const connection = connectionOf(found.source);
-    const key = ufrag ?? connection ?? anonymous(found.source.file);
+    const key = ufrag !== null ? this.ufragKey(ufrag, found.source.room) : connection ?? anonymous(found.source.file);
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
     if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
@@ -546,7 +566,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // side's (icecandidate) and the other's (addIceCandidate) are one call, as a dump's two sides
     // are, and the end of gathering is this side's (candidate-log audit: two sessions, no call, a
     // false end-of-candidates-missing).
-    const key = ufrag ?? connection ?? anonymous(f.file, remote ? 'remote' : undefined);
+    const key = ufrag !== null ? this.ufragKey(ufrag, f.room) : connection ?? anonymous(f.file, remote ? 'remote' : undefined);
     let s = this.sessions.get(key);
     if (s) s.lastSeq = ++this.seq;
     else {
@@ -663,10 +683,10 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const ufrag = conn !== null ? this.lastUfrag.get(conn) : undefined;
     // The newest, not the sessions' values copied to find it (per end of candidates: quadratic; parser audit).
     // The generation the frame names comes first (candidates audit: it went to the newest session).
-    const named = typeof found.usernameFragment === 'string' ? this.sessions.get(found.usernameFragment) : undefined;
+    const named = typeof found.usernameFragment === 'string' ? this.sessions.get(this.ufragKey(found.usernameFragment, found.source.room)) : undefined;
     // A pasted event's end of gathering (icegatheringstatechange "complete") is this side's.
     const local = conn === null && sideOf(found.source.event) === 'local' ? this.localEvents.get(found.source.file ?? '') : undefined;
-    const target = named ?? (local !== undefined ? this.sessions.get(local) : undefined) ?? this.sessions.get(ufrag ?? key) ?? this.newest;
+    const target = named ?? (local !== undefined ? this.sessions.get(local) : undefined) ?? this.sessions.get(ufrag !== undefined ? this.ufragKey(ufrag, found.source.room) : key) ?? this.newest;
     if (target) target.endOfCandidates = true;
   }
 

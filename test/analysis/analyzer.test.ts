@@ -80,6 +80,13 @@ describe('CandidateAnalyzer on a relay log', () => {
   const r = analyze(CALL, { keepRecords: true });
   const session = (k: string) => r.sessions.find((s) => s.session === k)!;
 
+  it('the same call replayed in another room is other sessions, not the first room\'s seen again (relay/client audit: the README\'s sample sent to two rooms)', () => {
+    const again = CALL.split('\n').map((l) => l.replace('"room":"r1"', '"room":"r2"').replace(/"from":"(a|b)"/, '"from":"$1 again"')).join('\n');
+    const two = analyze(`${CALL}\n${again}`);
+    expect(two.sessions.map((s) => [s.session, s.counts.total, s.duplicates, s.origin.room]).sort()).toEqual([['AAAA (room r2)', 3, 0, 'r2'], ['AAAA', 3, 0, 'r1'], ['BBBB (room r2)', 2, 0, 'r2'], ['BBBB', 2, 0, 'r1']]);
+    expect(two.sessions.find((s) => s.session === 'AAAA (room r2)')!.origin).toEqual({ sender: 'a again', room: 'r2' });
+  });
+
   it('groups candidates into sessions by ufrag, with where they came from', () => {
     expect(r.sessions.map((s) => [s.session, s.counts.total]).sort()).toEqual([['AAAA', 3], ['BBBB', 2]]);
     expect(session('AAAA').origin).toEqual({ sender: 'a', room: 'r1' });
