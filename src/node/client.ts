@@ -380,7 +380,7 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
         frame,
         summary,
         description: n
-          ? `relay: ${event}${'room' in n ? ` room ${fieldText(n['room'])}` : ''}${'id' in n ? ` ${fieldText(n['id'])}` : ''}${'message' in n ? `: ${fieldText(n['message'])}` : ''}`
+          ? `relay: ${event}${'room' in n ? ` room ${fieldText(n['room'])}` : ''}${'id' in n ? ` ${fieldText(n['id'])}` : ''}${n['reason'] === 'slow-consumer' ? ' (cut by the relay for falling behind)' : ''}${'message' in n ? `: ${fieldText(n['message'])}` : ''}`
           : summary ? `${feedPrefix(frame)}${describeFrame(summary)}` : `not JSON: ${text.slice(0, 80)}`,
       };
       if (keep) received.push(r);

@@ -208,6 +208,11 @@ describe('limits', () => {
     for (let i = 0; i < 80; i++) a.ws.send(big);
     await until(() => r.rooms().get('default')?.length === 1, 10_000);
     expect(r.rooms().get('default')).toEqual(['c1']);
+    // The sender is told why its frames stopped going anywhere (relay/client audit: "nobody else is in room", then peer-left, no reason).
+    await until(() => a.notices.some((n) => n.event === 'peer-left'), 5_000);
+    const notices = a.notices as { event: string; message?: string; reason?: string }[];
+    expect(notices.find((n) => n.event === 'peer-left')).toMatchObject({ id: 'c2', reason: 'slow-consumer' });
+    expect(notices.find((n) => n.event === 'no-recipients')?.message).toMatch(/^c2 was cut for falling behind \(more than --max-buffered 262144 bytes queued to it\): the frame was not delivered$/);
   }, 15_000);
 
   it('drops a client that stops answering pings', async () => {

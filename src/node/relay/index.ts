@@ -240,7 +240,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     ws.on('close', (code: number, reason: Buffer) => {
       clients.delete(c.id);
       rooms.leave(c);
-      for (const m of rooms.others(c)) notice(m.ws, { type: 'relay-notice', event: 'peer-left', room, id: c.id });
+      // Why, when the relay cut it (relay/client audit: its peer was told "no-recipients" and nothing of why).
+      for (const m of rooms.others(c)) notice(m.ws, { type: 'relay-notice', event: 'peer-left', room, id: c.id, ...(c.slow === true ? { reason: 'slow-consumer' as const } : {}) });
       // Cut by ws for a frame it could not take: the code sent (the client saw it), not 1006 (no close frame came back).
       const why = c.cutWith !== undefined ? `close ${c.cutWith}, sent by the relay (${CLOSE_REASONS[c.cutWith]})` : `close ${code}${reason.length ? ' ' + reason.toString() : ''}`;
       event(room, c.id, 'left', why);
@@ -335,11 +336,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       return;
     }
     const to: string[] = [];
+    const cut: string[] = [];
     for (const m of rooms.others(c)) {
       if (m.ws.readyState !== WebSocket.OPEN) continue;
       if (m.ws.bufferedAmount > o.maxBufferedBytes) {
         // A close frame would queue behind the backlog it cannot read: cut the connection.
         event(c.room, m.id, 'slow-consumer', `${m.ws.bufferedAmount} bytes queued (limit ${o.maxBufferedBytes}): connection cut`);
+        m.slow = true;
+        cut.push(m.id);
         m.ws.terminate();
         continue;
       }
@@ -347,8 +351,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       m.ws.send(buf, { binary: false });
       to.push(m.id);
     }
-    if (to.length === 0 && c.bucket.shouldWarnAlone()) {
-      notice(c.ws, { type: 'relay-notice', event: 'no-recipients', room: c.room, message: `nobody else is in room ${c.room}: the frame was ${o.log !== undefined && pipe.logError === null ? 'logged, ' : ''}not delivered` });
+    // A peer cut just now for falling behind is said, whatever the warning's rate (relay/client audit: "nobody else is in room" of a room it was cut from).
+    if (to.length === 0 && (cut.length > 0 || c.bucket.shouldWarnAlone())) {
+      const why = cut.length > 0 ? `${cut.join(', ')} was cut for falling behind (more than --max-buffered ${o.maxBufferedBytes} bytes queued to it)` : `nobody else is in room ${c.room}`;
+      notice(c.ws, { type: 'relay-notice', event: 'no-recipients', room: c.room, message: `${why}: the frame was ${o.log !== undefined && pipe.logError === null ? 'logged, ' : ''}not delivered` });
     }
     pipe.frame({ time: Date.now(), room: c.room, from: c.id, to, size: buf.length, text, ...(isBinary ? { binary: true } : {}) });
   }

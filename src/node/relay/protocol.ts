@@ -4,7 +4,9 @@ import type { FrameSummary } from '../../analysis/frame.js';
 /** The notices the relay sends; their own type never collides with call frames. */
 export type RelayNotice =
   | { readonly type: 'relay-notice'; readonly event: 'joined'; readonly room: string; readonly id: string; readonly peers: readonly string[] }
-  | { readonly type: 'relay-notice'; readonly event: 'peer-joined' | 'peer-left'; readonly room: string; readonly id: string }
+  | { readonly type: 'relay-notice'; readonly event: 'peer-joined'; readonly room: string; readonly id: string }
+  /** `reason` "slow-consumer": the relay cut it for falling behind (--max-buffered), not a close of its own. */
+  | { readonly type: 'relay-notice'; readonly event: 'peer-left'; readonly room: string; readonly id: string; readonly reason?: 'slow-consumer' }
   | { readonly type: 'relay-notice'; readonly event: 'room-full'; readonly room: string; readonly size: number }
   /** The sender's frame reached nobody (it is alone in its room); at most one a second. */
   | { readonly type: 'relay-notice'; readonly event: 'no-recipients'; readonly room: string; readonly message: string }

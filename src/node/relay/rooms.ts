@@ -11,6 +11,8 @@ export interface Client {
   alive: boolean;
   /** The close code ws sent when it cut this client for a frame it could not take (CLOSE tooBig, invalidData, protocolError), or undefined. */
   cutWith?: number;
+  /** Cut for falling behind (--max-buffered): its peers are told why it left. */
+  slow?: boolean;
   /** Frames dropped over the rate limit (counted in the log when the client leaves). */
   rateDropped?: number;
   /** Of those, the ones dropped for bytes (over --max-bytes-rate); the rest were over --max-rate. */
