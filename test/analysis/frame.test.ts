@@ -23,6 +23,10 @@ describe('summarizeFrame', () => {
     expect(summarizeFrame({ type: 'candidate', candidate: null })).toEqual({ kind: 'end-of-candidates', sdpMid: null });
     expect(summarizeFrame({ type: 'bye' })).toEqual({ kind: 'signal', type: 'bye' });
   });
+  it('a data channel\'s m-line is said as one, not a blank codec list (relay/client audit: "application sendrecv  · ufrag")', () => {
+    const sdp = 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\na=sendrecv\r\na=ice-ufrag:abcd\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port:5000\r\n';
+    expect(describeFrame(summarizeFrame({ type: 'offer', sdp }))).toBe('offer: audio sendrecv opus · data channel · ufrag abcd · setup -');
+  });
   it('a candidate frame whose candidate does not start as one is an invalid candidate with its reason, not a plain signal (relay/client audit: "candidate")', () => {
     const said = (f: unknown) => describeFrame(summarizeFrame(f));
     expect(said({ type: 'candidate', candidate: 'garbage', sdpMid: '0' })).toBe('invalid candidate (CANDIDATE_PREFIX): expected "candidate:" or "a=candidate:", found "garbage"');
