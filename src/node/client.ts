@@ -153,6 +153,8 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
     // Each frame as written, not parsed and written again (client audit: 12345678901234567890
     // went out as 12345678901234567000, 1e400 as null); a relay log record's frame is its own.
     if (!Array.isArray(v)) return said([frameOf(v, t)].filter((x): x is string => x !== null));
+    // An empty list sends nothing: said, not a silent "sent 0 frames" (relay/client audit).
+    if (v.length === 0) notes?.push(`${name} is an empty list: no frame to send`);
     const items = arrayItemTexts(t);
     return said(v.map((x, k) => frameOf(x, items.length === v.length ? items[k]! : null)).filter((x): x is string => x !== null));
   } catch (e) {

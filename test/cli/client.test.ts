@@ -41,6 +41,9 @@ describe('sdpscope client', () => {
     expect(framesOf(`[ ${big} ,\n {"type":"y","n":[1.50, 2e0]} ]`)).toEqual([big, '{"type":"y","n":[1.50, 2e0]}']);
     expect(framesOf('{\n  "type": "z",\n  "n": 1.0\n}')).toEqual(['{\n  "type": "z",\n  "n": 1.0\n}']);
     expect(framesOf('["a", "b,]", {"c":"]"}]')).toEqual(['"a"', '"b,]"', '{"c":"]"}']);
+    const notes: string[] = [];
+    expect(framesOf(' [ ] ', 'standard input', notes)).toEqual([]);
+    expect(notes).toEqual(['standard input is an empty list: no frame to send']);
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, roomSize: 3 });
     const dir = scratchDir('sdpscope-client-');
     try {
