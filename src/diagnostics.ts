@@ -833,7 +833,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'sip-legs': {
     domain: 'negotiation',
     title: 'Two SIP/RTP legs: no browser in this exchange',
-    description: 'Neither description uses ICE or DTLS anywhere (no a=ice-ufrag, no a=fingerprint): plain RTP or SDES between a SIP phone, a trunk, a gateway or a media server (Kurento\'s RTP endpoint, rtpengine, FreeSWITCH), as RFC 3264 negotiates it. What a browser would refuse in each (no ICE credentials, no fingerprint, no rtcp-mux) fails nothing here, so those findings are not counted as errors of this negotiation: `withheld` names them per side (`sdpscope parse` shows each), and the session-level direction is read as SIP peers read it.',
+    description: 'Neither description uses ICE or DTLS anywhere (no a=ice-ufrag, no a=fingerprint, no DTLS profile): plain RTP or SDES between a SIP phone, a trunk, a gateway or a media server (Kurento\'s RTP endpoint, rtpengine, FreeSWITCH), as RFC 3264 negotiates it. What a browser would refuse in each (no ICE credentials, no fingerprint, no rtcp-mux) fails nothing here, so those findings are not counted as errors of this negotiation: `withheld` names them per side (`sdpscope parse` shows each), and the session-level direction is read as SIP peers read it.',
     action: 'Nothing, if no browser takes part. If one does, it is on another leg: compare that leg\'s offer and answer (the gateway\'s, with ICE and DTLS).',
     reference: 'RFC 3264; RFC 8827 §6.5',
   },

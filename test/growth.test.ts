@@ -6,6 +6,7 @@
  * A quadratic scan (a trailing regex over a run of blanks) grows 32 times faster than allowed.
  */
 import { objectLiteralJson } from '../src/input/js-literal.js';
+import { arrayItemTexts, memberText } from '../src/input/json-sequence.js';
 import { summarizeFrame } from '../src/analysis/frame.js';
 import { redactFrame, redactText } from '../src/analysis/redact.js';
 import { tryParseCandidate } from '../src/candidate/candidate.js';
@@ -202,6 +203,12 @@ describe('a JavaScript object literal read as JSON (ICE audit of 2026-12-07), 4 
     const small = grown(4096);
     const big = grown(1 << 20);
     expect(linear(() => objectLiteralJson(small), () => objectLiteralJson(big), 256)).toMatchObject({ ok: true });
+  });
+  it.each([['memberText', '"a":1,'], ['memberText', '"\\"":[1],'], ['arrayItemTexts', '1,'], ['arrayItemTexts', '"\\",",']])('%s over runs of %j (the client\'s frames cut out as written)', (fn, unit) => {
+    const run = fn === 'memberText' ? (t: string) => memberText(`{${t}"frame":1}`, 'frame') : (t: string) => arrayItemTexts(`[${t}1]`);
+    const small = unit.repeat(Math.ceil(4096 / unit.length));
+    const big = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    expect(linear(() => run(small), () => run(big), 256)).toMatchObject({ ok: true });
   });
 });
 

@@ -111,7 +111,7 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
     const d = provisional ? { ...raw, changes: raw.changes.filter((c) => c.kind !== 'version-not-increased') } : raw;
     if (provisional) pair = { ...pair, notes: [...pair.notes, 'a provisional answer (pranswer) and the answer after it: the final answer replaces it, and may differ (RFC 9429 §4.1.10.1; SIP\'s 183 then 200, RFC 3262)'] };
     const refused = [pair.first, pair.second].some((f) => f.description.diagnostics.some((x) => x.kind === 'rejected-by-browser'));
-    if (sipLegs && refused) pair = { ...pair, notes: [...pair.notes, 'neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)'] };
+    if (sipLegs && refused) pair = { ...pair, notes: [...pair.notes, 'neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint, no DTLS profile): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)'] };
     // No change and two texts: the layout only, said in the JSON as in the text (change audit: a script could not tell it from identical input).
     const eol = d.changes.length > 0 ? eolChange(pair) : null;
     const layout = d.changes.length === 0 && pair.first.text !== pair.second.text ? [unchangedWords(pair)] : eol !== null ? [eol] : [];

@@ -1,7 +1,7 @@
 /** What a signaling frame says, in a few fields (the relay's log and console, the page's frame panel, `sdpscope client`). Pure. */
 import { formatPriorityParts } from '../candidate/priority.js';
 import { requireObject, requireTree, SdpscopeError } from '../errors.js';
-import { CANDIDATE_START, walkJson, worthWalking } from '../input/json-walk.js';
+import { CANDIDATE_VALUE, walkJson, worthWalking } from '../input/json-walk.js';
 import { collectingSink } from '../input/read.js';
 import { readTrickled, sdpType, type TrickledCandidate } from '../input/found.js';
 import { peerConnectionsOf } from '../input/webrtc-internals.js';
@@ -45,6 +45,8 @@ export type FrameSummary =
       readonly relayProtocol: string | null;
       readonly sdpMid: string | null;
       readonly ufrag: string | null;
+      /** A rule the line breaks makes Chromium's addIceCandidate refuse it ("Candidate:", "TYP", "generation x"…: its words in sdpscope candidates and parse); absent when none does. */
+      readonly chromiumRefuses?: true;
     }
   | { readonly kind: 'invalid-candidate'; readonly code: string; readonly message: string }
   | { readonly kind: 'end-of-candidates'; readonly sdpMid: string | null }
@@ -102,11 +104,11 @@ function onlyDescription(o: Record<string, unknown>): Record<string, unknown> | 
 /** The object whose "candidate" string the walk reads alone (the frame, or its RTCIceCandidateInit), or null for any other frame. */
 function trickleInit(o: Record<string, unknown>): Record<string, unknown> | null {
   const c = o['candidate'];
-  if (typeof c === 'string') return c !== '' && CANDIDATE_START.test(c) ? o : null;
+  if (typeof c === 'string') return c !== '' && CANDIDATE_VALUE.test(c) ? o : null;
   if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
   const inner = c as Record<string, unknown>;
   const text = inner['candidate'];
-  return typeof text === 'string' && text !== '' && CANDIDATE_START.test(text) && typeof inner['sdp'] !== 'string' && peerConnectionsOf(inner) === null ? inner : null;
+  return typeof text === 'string' && text !== '' && CANDIDATE_VALUE.test(text) && typeof inner['sdp'] !== 'string' && peerConnectionsOf(inner) === null ? inner : null;
 }
 
 /**
@@ -122,7 +124,7 @@ function meantCandidate(o: Record<string, unknown>): Record<string, unknown> | n
   if (init === null) return null;
   const text = init['candidate'] as string;
   const says = o['type'] === 'candidate' || 'sdpMid' in init || 'sdpMLineIndex' in init;
-  return says && text !== '' && !CANDIDATE_START.test(text) ? init : null;
+  return says && text !== '' && !CANDIDATE_VALUE.test(text) ? init : null;
 }
 
 /** The summary of a trickled candidate as read. */
@@ -139,6 +141,8 @@ function candidateSummary(c: TrickledCandidate): FrameSummary {
     relayProtocol: c.explanation.relayProtocol ? (c.explanation.relayProtocol.certainty === 'unknown' ? '' : c.explanation.relayProtocol.label) : null,
     sdpMid: c.sdpMid,
     ufrag: c.usernameFragment,
+    // Read, yet refused by Chromium: said on the relay's line (audit of the change: "Candidate:…" shown as a good candidate).
+    ...(c.explanation.warnings.some((w) => w.message.includes('Chromium refuses')) ? { chromiumRefuses: true as const } : {}),
   };
 }
 
@@ -188,7 +192,7 @@ export function describeFrame(s: FrameSummary): string {
       // A data channel's m-line has no codec: said as such, not a blank (relay/client audit: "application sendrecv  · ufrag").
       return `${s.type ?? 'sdp'}: ${s.media.map((m) => `${m.kind === 'application' && m.codecs.length === 0 ? 'data channel' : `${m.kind}${m.port === 0 ? ' (rejected)' : ''} ${m.direction}`}${m.kind === 'application' && m.codecs.length === 0 ? (m.port === 0 ? ' (rejected)' : '') : m.codecs.length > 0 ? ` ${m.codecs.slice(0, 4).join(',')}${m.codecs.length > 4 ? ',…' : ''}` : ''}`).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
     case 'candidate':
-      return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}`;
+      return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}${s.chromiumRefuses === true ? ' (Chromium refuses it: sdpscope parse says why)' : ''}`;
     case 'invalid-candidate':
       return `invalid candidate (${s.code})${s.message !== '' ? `: ${s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message}` : ''}`;
     case 'end-of-candidates':

@@ -92,3 +92,57 @@ export function arrayItemTexts(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The text of the top-level member `key` of a JSON object, as written, for text JSON.parse has read
+ * as an object; null when it has none. A relay log record's frame, replayed as it was sent (audit of
+ * the change: written again, 12345678901234567890 became …7000). One pass.
+ */
+export function memberText(text: string, key: string): string | null {
+  const n = text.length;
+  let i = text.indexOf('{') + 1;
+  let depth = 0;
+  let inString = false;
+  let stringStart = -1;
+  // The last string closed at depth 0 (a member's name, when a ":" follows).
+  let lastString = '';
+  let valueStart = -1;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i);
+    if (inString) {
+      if (d === 92) i++;
+      else if (d === 34) {
+        inString = false;
+        if (depth === 0 && valueStart < 0) lastString = text.slice(stringStart, i + 1);
+      }
+      continue;
+    }
+    if (valueStart >= 0 && depth === 0 && (d === 44 || d === 125)) {
+      let e = i;
+      while (e > valueStart && isSpace(text.charCodeAt(e - 1))) e--;
+      return text.slice(valueStart, e);
+    }
+    if (d === 34) {
+      inString = true;
+      stringStart = i;
+    } else if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      if (depth === 0) return null;
+      depth--;
+    } else if (d === 58 && depth === 0 && valueStart < 0) {
+      let name: unknown = null;
+      try {
+        name = JSON.parse(lastString);
+      } catch {
+        name = null;
+      }
+      if (name === key) {
+        let k = i + 1;
+        while (k < n && isSpace(text.charCodeAt(k))) k++;
+        valueStart = k;
+        i = k - 1;
+      }
+    }
+  }
+  return null;
+}

@@ -78,6 +78,11 @@ function rtcstatsEvent(entry: readonly unknown[], ctx: WalkContext, sink: InputS
 
 const MAX_DEPTH = 64;
 export const CANDIDATE_START = /^(?:a=)?candidate:/;
+/**
+ * The value of a "candidate" member: its prefix in any case ("Candidate:", which Chromium refuses,
+ * read and said so by the candidate's rules; audit of the change: not found at all, NO_SDP_FOUND).
+ */
+export const CANDIDATE_VALUE = /^(?:a=)?candidate:/i;
 
 export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, depth = 0): void {
   if (depth > MAX_DEPTH || value === null || value === undefined) return;
@@ -158,7 +163,7 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     const c = o['candidate'];
     if (typeof c === 'string') {
       if (c === '') sink.endOfCandidates({ sdpMid: str(o['sdpMid']) ?? null, ...endUfrag(o), source: { ...sourceOf(here), path } });
-      else if (CANDIDATE_START.test(c)) emitCandidate(c, appRtcInit(o) ?? o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
+      else if (CANDIDATE_VALUE.test(c)) emitCandidate(c, appRtcInit(o) ?? o, { ...sourceOf(here), path: `${path}.candidate` }, sink);
       // The RTCIceCandidateInit as a JSON string, which the app parses itself (a socket.io frame's
       // "candidate":"{\"candidate\":{…}}", react-native-webrtc#1604's payload): walked as the object it
       // holds, its sdpMid kept (candidate-log audit: dropped without a word, NO_SDP_FOUND alone).

@@ -21,14 +21,19 @@ const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
 
 /**
- * Whether a description uses ICE or DTLS anywhere (an a=ice-ufrag or an a=fingerprint): a browser's,
+ * Whether a description uses ICE or DTLS anywhere (an a=ice-ufrag, an a=fingerprint, a DTLS profile): a browser's,
  * or one meant for one. Two descriptions without either are SIP/RTP legs (sip-legs): no browser in
  * the exchange, so their browser refusals fail nothing (sdp-diff's pairs audit: a Kurento RTP leg
  * exited 1 with four).
  */
 export function iceOrDtls(d: SessionDescription): boolean {
-  return d.iceUfrag !== null || d.fingerprints.length > 0 || d.media.some((m) => m.ice.ufrag !== null || m.fingerprints.length > 0);
+  // A DTLS profile is a browser's too, its ICE and fingerprint lines stripped (audit of the change:
+  // a munged browser pair read as SIP legs, exit 0).
+  return d.iceUfrag !== null || d.fingerprints.length > 0 || d.media.some((m) => m.ice.ufrag !== null || m.fingerprints.length > 0 || DTLS_PROFILE.test(m.protocol));
 }
+
+/** The transport profiles keyed by DTLS (RFC 5764's UDP/TLS/RTP/SAVPF, RFC 8841's SCTP ones): a browser's m-lines. */
+const DTLS_PROFILE = /^(?:UDP|TCP)\/TLS\/RTP\/SAVPF$|DTLS\/SCTP$/i;
 
 /** c=0.0.0.0 with a real port (not 0, not gathering's 9) and no ICE: RFC 2543's hold, nothing sent to it. */
 function addressHold(m: MediaDescription, d: SessionDescription): boolean {
@@ -442,7 +447,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const w = { offer: withheld(offer), answer: withheld(answer) };
     const told = (side: string, rules: readonly string[]) => (rules.length === 0 ? null : `the ${side} (${rules.join(', ')})`);
     const refused = [told('offer', w.offer), told('answer', w.answer)].filter((x) => x !== null);
-    add(diagnostic('sip-legs', `neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): two SIP/RTP legs, no browser in this exchange${refused.length > 0 ? `; what a browser would refuse in ${refused.join(' and ')} fails nothing here (sdpscope parse shows it)` : ''}`, { mid: null, index: null, withheld: w }));
+    add(diagnostic('sip-legs', `neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint, no DTLS profile): two SIP/RTP legs, no browser in this exchange${refused.length > 0 ? `; what a browser would refuse in ${refused.join(' and ')} fails nothing here (sdpscope parse shows it)` : ''}`, { mid: null, index: null, withheld: w }));
   }
   // Not said between two SIP legs, whose reading of it is RFC 8866's (no browser in the call).
   for (const [side, d] of sipLegs ? [] : ([['offer', offer], ['answer', answer]] as const)) {

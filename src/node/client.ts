@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import { describeFrame, summarizeFrame, type FrameSummary } from '../analysis/frame.js';
 import { requireInteger, requireObject, requireText, SdpscopeError } from '../errors.js';
 import { redactText } from '../analysis/redact.js';
-import { arrayItemTexts } from '../input/json-sequence.js';
+import { arrayItemTexts, memberText } from '../input/json-sequence.js';
 
 export interface ClientOptions {
   readonly url: string;
@@ -136,7 +136,8 @@ export function framesOf(text: string, name = 'the input', notes?: string[]): st
   const frameOf = (v: unknown, line: string | null): string | null => {
     if (isFeedRecord(v)) {
       records++;
-      return written(v.frame, 'record');
+      // The frame as the record holds it, its numbers as written (audit of the change: written again).
+      return (line !== null ? memberText(line, 'frame') : null) ?? written(v.frame, 'record');
     }
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['time'] === 'string' && 'room' in v && typeof (v as Record<string, unknown>)['event'] === 'string') {
       events++;

@@ -222,19 +222,26 @@ describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () =
     let text = '';
     expect(await diffCommand({ files, json: false, color: false }, (x) => (text += x))).toBe(0);
     expect(text).toContain('  ICE        none on either side (SIP/RTP legs: the addresses are c= and m=) · rtcp-mux no / no');
-    expect(text).toContain('info    sip-legs: neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): two SIP/RTP legs, no browser in this exchange; what a browser would refuse in the offer (ice-credentials-missing, fingerprint-missing) and the answer (ice-credentials-missing, fingerprint-missing) fails nothing here (sdpscope parse shows it)');
+    expect(text).toContain('info    sip-legs: neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint, no DTLS profile): two SIP/RTP legs, no browser in this exchange; what a browser would refuse in the offer (ice-credentials-missing, fingerprint-missing) and the answer (ice-credentials-missing, fingerprint-missing) fails nothing here (sdpscope parse shows it)');
     expect(text).not.toContain('rejected-by-browser');
     expect(text).toContain('0 errors, 0 warnings');
     // As a diff (a re-INVITE's two offers): the same, in a note.
     let diffText = '';
     expect(await diffCommand({ files, json: false, color: false, diff: true }, (x) => (diffText += x))).toBe(0);
-    expect(diffText).toContain('neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)');
+    expect(diffText).toContain('neither description uses ICE or DTLS (no a=ice-ufrag, no a=fingerprint, no DTLS profile): SIP/RTP legs, no browser in them; what a browser would refuse in them is not counted (sdpscope parse shows it)');
     // One side a browser's (ICE and DTLS): its refusals of the other side are errors, as before.
     const browserOffer = readFileSync('samples/chromium156-recvonly-offer.sdp', 'utf8');
     let mixed = '';
     expect(await diffCommand({ files: [file('browser-offer.sdp', browserOffer), files[1]!], json: false, color: false }, (x) => (mixed += x))).toBe(1);
     expect(mixed).toContain('rejected-by-browser');
     expect(mixed).not.toContain('sip-legs');
+    // A browser's pair with its ICE and fingerprint lines stripped (a munge) keeps its DTLS profile: no SIP legs, its refusals count (audit of the change: exit 0).
+    const strip = (t: string) => t.split('\r\n').filter((l) => !/^a=(ice-ufrag|ice-pwd|fingerprint|candidate|ice-options)/.test(l)).join('\r\n');
+    const sdpOf = (f: 'offer' | 'answer') => (JSON.parse(readFileSync(`samples/${f}.json`, 'utf8')) as Record<string, { sdp: string }>)[f]!.sdp;
+    let munged = '';
+    expect(await diffCommand({ files: [file('o.sdp', strip(sdpOf('offer'))), file('a.sdp', strip(sdpOf('answer')))], json: false, color: false }, (x) => (munged += x))).toBe(1);
+    expect(munged).toContain('rejected-by-browser');
+    expect(munged).not.toContain('sip-legs');
   });
   it('Janus\'s publisher and subscriber pairs and data-channel pairs (mDNS; GStreamer\'s bundle-only offer; rawrtc\'s legacy DTLS/SCTP with max-message-size 0), calls that worked: no error', async () => {
     let legacy = '';

@@ -191,8 +191,8 @@ describe('codec matching follows libwebrtc', () => {
     expect(said(['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1'], h264('34', false))).toEqual(['H264 at payload type 102: the answer\'s level 5.2 is above the offer\'s 3.1 (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1), and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer\'s level or a lower one (libwebrtc answers the lower)']);
   });
   it('opus wishes that narrow what the other side sends, each said of the encoder it limits, where that side sends (RFC 7587 §6.1; negotiation audit: maxaveragebitrate=6000 unsaid)', () => {
-    const opus = (fmtp: string, direction = 'sendrecv') => ({ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', `fmtp:111 ${fmtp}`], direction } as const);
-    const said = (o: ReturnType<typeof opus>, a: ReturnType<typeof opus>) => run({ media: [o] }, { media: [answerOf(a)] }).diagnostics.filter((d) => d.kind === 'opus-receiver-params').map((d) => d.message);
+    const opus = (fmtp: string, direction = 'sendrecv'): MediaSpec => ({ kind: 'audio', formats: '111', codecs: ['rtpmap:111 opus/48000/2', `fmtp:111 ${fmtp}`], direction });
+    const said = (o: MediaSpec, a: MediaSpec) => run({ media: [o] }, { media: [answerOf(a)] }).diagnostics.filter((d) => d.kind === 'opus-receiver-params').map((d) => d.message);
     expect(said(opus('minptime=10;useinbandfec=1'), opus('maxaveragebitrate=6000;maxplaybackrate=8000'))).toEqual([
       "opus: the answer's a=fmtp asks the offerer's encoder for maxaveragebitrate=6000: at most 6 kb/s (libwebrtc's default is 32); maxplaybackrate=8000: encoded for narrowband (8 kHz) playback; no in-band FEC (no useinbandfec=1, which the offer writes for itself: less resilience to loss)",
     ]);
