@@ -198,7 +198,7 @@ a=rid:a send pt=${Array.from({ length: Math.round(b / 12) }, (_, i) => 2000 + (i
 });
 
 describe('a JavaScript object literal read as JSON (ICE audit of 2026-12-07), 4 KiB → 1 MiB', () => {
-  it.each(["'a',", 'a:1,', ',', "'", 'x', '"\\"', "'\\'"])('runs of %j', (unit) => {
+  it.each(["'a',", 'a:1,', ',', "'", 'x', '"\\"', "'\\'", '//', '/*', ', //\n', ',/**/'])('runs of %j', (unit) => {
     const grown = (n: number) => `{${unit.repeat(Math.ceil(n / unit.length))}}`;
     const small = grown(4096);
     const big = grown(1 << 20);

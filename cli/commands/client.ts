@@ -12,6 +12,9 @@ import { pushAll } from '../../src/arrays.js';
 const EXIT_INTERRUPTED = 130;
 /** A frame's line on the terminal is cut here (a 5 MB `type` made one 5 MB line). */
 const LINE_MAX = 300;
+/** The notice codes that refuse a frame sent (sdpscope's relay: protocol.ts's errors and no-recipients). */
+const FRAME_REFUSALS: ReadonlySet<string> = new Set(['invalid-json', 'binary-frame', 'rate-limited', 'reserved-type', 'no-recipients']);
+
 /** Text that is not JSON, in a --json record: cut here. */
 const TEXT_MAX = 1000;
 /** Kinds of refusal said, at most (a server can give every notice its own code). */
@@ -61,7 +64,7 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
       const asSent = f.json && (redacted === null || (!redacted.changed && writtenKeyCount(f.text) === keyCount(f.frame)));
       const frame = asSent ? f.text.replace(/[\r\n]/g, ' ') : JSON.stringify(redacted !== null ? redacted.value : f.frame);
       out(`${JSON.stringify({ time: f.time, notice: f.notice }).slice(0, -1)},"frame":${frame},"summary":${JSON.stringify(f.summary)}${f.json ? '' : `,"text":${JSON.stringify(secret(f.text.slice(0, TEXT_MAX)))}`}}\n`);
-    } else out(`${s.dim(f.time.slice(11, 23))} ${f.notice ? s.yellow(line(secret(f.description))) : `← ${line(secret(f.description))}`}\n`);
+    } else out(`${s.dim(f.time.slice(0, 10) === new Date().toISOString().slice(0, 10) ? f.time.slice(11, 23) : `${f.time.slice(0, 10)} ${f.time.slice(11, 23)}`)} ${f.notice ? s.yellow(line(secret(f.description))) : `← ${line(secret(f.description))}`}\n`);
     // Standard output that is not being read holds the connection, not this process's memory (audit: 619 MB).
     return stdoutDrained();
   };
@@ -113,9 +116,11 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const byCode = new Map<string, { n: number; message: string }>();
   for (const x of r.refusals) byCode.set(x.code, { n: (byCode.get(x.code)?.n ?? 0) + 1, message: x.message });
   // Bounded: a server can make every notice's code different (audit: 50,000 lines).
-  // Nothing sent: a notice the server pushed of itself is its own error, not a refusal of this client's frames (relay/client audit).
-  const lead = r.sent > 0 ? 'the relay did not forward what was sent' : 'the relay reported an error (this client sent nothing)';
-  const lines = [...byCode].map(([code, { n, message }]) => `${lead}: ${line(secret(message))} (${line(code)}${n > 1 ? `, ${n} notices` : ''})`);
+  // A refusal of frames only where frames were sent and the code is about them; any other notice is
+  // what the server said (relay/client audit: "did not forward" with nothing sent; audit of the change:
+  // a server's shutdown error after frames, and no-recipients called an error).
+  const lead = (code: string) => (r.sent > 0 && FRAME_REFUSALS.has(code) ? 'the relay did not forward what was sent' : `the relay said${r.sent === 0 ? ' (this client sent nothing)' : ''}`);
+  const lines = [...byCode].map(([code, { n, message }]) => `${lead(code)}: ${line(secret(message))} (${line(code)}${n > 1 ? `, ${n} notices` : ''})`);
   if (lines.length > 0) {
     err(s.red(lines.slice(0, MAX_REFUSAL_LINES).join('\n') + (lines.length > MAX_REFUSAL_LINES ? `\n… and ${lines.length - MAX_REFUSAL_LINES} more kinds of refusal` : '')) + '\n');
     missed = true;

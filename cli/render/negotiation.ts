@@ -77,8 +77,8 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   // A bundled answer m-line other than the tag needs no credentials of its own: the tag's are used.
   const tags = a !== null && (a.ufrag === null || a.pwd === null) && m.bundle.answerSharesTag;
   const iceOk = m.ice.offer.ufragValid && m.ice.offer.pwdValid && (!a || m.status === 'rejected' || tags || (a.ufragValid && a.pwdValid));
-  // rtcp-mux is RTP's: not said of a data channel (pairs audit: "rtcp-mux no / no" on SCTP).
-  const mux = m.kind === 'application' && m.sctp ? '' : ` · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`;
+  // rtcp-mux is RTP's: not said of a data channel or BFCP (pairs audit: "rtcp-mux no / no" on SCTP).
+  const mux = !/RTP/i.test(m.protocol.offer) ? '' : ` · rtcp-mux ${m.rtcpMux.offer ? 'yes' : 'no'} / ${m.rtcpMux.answer === null ? '-' : m.rtcpMux.answer ? 'yes' : 'no'}`;
   // An answer m-line in use without a ufrag is "none", as the offer's is; "-" is no answer m-line or a rejected one (pairs audit: "none / -").
   const answerUfrag = a?.ufrag != null ? inherited(a.ufrag) : tags ? 'none' : a === null || m.status === 'rejected' || m.status === 'missing' ? '-' : s.red('none');
   if (sipLegs) out.push(`  ICE        none on either side (SIP/RTP legs: the addresses are c= and m=)${mux}`);
@@ -99,7 +99,9 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
     const short = (uri: string) => uri.replace(/^.*[/:]/, '');
-    out.push(`  header extensions  ${ext.negotiated.length} negotiated${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}${e.sends.offerer && e.sends.answerer ? '' : e.sends.offerer ? ' offerer → answerer' : e.sends.answerer ? ' answerer → offerer' : s.yellow(' unused')}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
+    // Those answered in directions that leave them unused are counted apart (audit of the change: "5 negotiated (… unused …)").
+    const used = ext.negotiated.filter((e) => e.sends.offerer || e.sends.answerer).length;
+    out.push(`  header extensions  ${used} negotiated${used < ext.negotiated.length ? `, ${ext.negotiated.length - used} unused` : ''}${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}${e.sends.offerer && e.sends.answerer ? '' : e.sends.offerer ? ' offerer → answerer' : e.sends.answerer ? ' answerer → offerer' : s.yellow(' unused')}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
   }
   const sim = m.simulcast;
   if (sim !== null) {

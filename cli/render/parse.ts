@@ -107,7 +107,7 @@ export function descriptionBlock(f: FoundDescription, cands: readonly FoundCandi
     // one. Said where they differ, beside the candidate table's input lines (pairs audit: "line 23"
     // and "sdp line 14" of one candidate, unexplained).
     const own = f.source.format === 'sdp' && f.source.line === 1;
-    out.push(own ? '  diagnostics:' : `  diagnostics (sdp line 1 is the description's first line, ${name}:${f.source.line}):`);
+    out.push(own ? '  diagnostics:' : `  diagnostics (sdp lines count from the description's first line, ${name}:${f.source.line}):`);
     const label = own ? 'line' : 'sdp line';
     pushAll(out, renderDiagnostics([...d.diagnostics, ...f.typeFindings], s, Infinity, label).map((l) => '  ' + l));
   }

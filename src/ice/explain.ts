@@ -1494,7 +1494,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     evidence.push(`the stats hold ${r.pairs.length + x.transports.length === 1 ? `a ${kinds} report` : `${kinds} reports`} only, no candidate (a getStats() result filtered by type?): which candidates each side had cannot be told`);
   }
   if (x.filtered && r.pairs.length === 0 && r.localCandidates.length + r.remoteCandidates.length > 0) {
-    evidence.push('the stats hold candidate reports only, no candidate pair and no transport (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told');
+    evidence.push('the stats hold candidates but no candidate pair, no transport and no peer-connection report (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told');
   }
   // A remote peer-reflexive candidate is a check that arrived from the other side (RFC 8445 §7.3.1.3).
   const prflx = r.remoteCandidates.filter((c) => c.type === 'prflx');

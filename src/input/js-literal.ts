@@ -2,7 +2,7 @@
  * A JavaScript object literal as issue threads paste getStats() results (a literal in code,
  * `{ id:"tUBN", type:"localcandidate", … }`; console.log's `{ id: 'RTCIceCandidate_x', … }`): its
  * keys quoted, its single-quoted strings double-quoted, `undefined` made null, trailing commas
- * dropped. JSON text, or null when the text needed none of these (ICE audit: uProxy's Firefox
+ * and comments dropped. JSON text, or null when the text needed none of these (ICE audit: uProxy's Firefox
  * getStats, pasted so, was "its JSON does not parse"). One pass, linear in the text.
  */
 export function objectLiteralJson(text: string): string | null {
@@ -15,9 +15,14 @@ export function objectLiteralJson(text: string): string | null {
   const flush = (to: number) => {
     if (to > from) out.push(text.slice(from, to));
   };
+  // White space and comments (a trailing comma before "// …" and "}" is still trailing).
   const skipSpace = (k: number) => {
-    while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
-    return k;
+    for (;;) {
+      while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k++;
+      if (text[k] !== '/' || (text[k + 1] !== '/' && text[k + 1] !== '*')) return k;
+      const end = text[k + 1] === '/' ? text.indexOf('\n', k + 2) : text.indexOf('*/', k + 2);
+      k = end < 0 ? n : text[k + 1] === '/' ? end : end + 2;
+    }
   };
   let i = 0;
   while (i < n) {
@@ -52,6 +57,15 @@ export function objectLiteralJson(text: string): string | null {
       from = i;
       changed = true;
       last = '"';
+      continue;
+    }
+    // Comments, as source code and a console paste hold them (audit of the change: "// stats" first).
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      flush(i);
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i + 2) : text.indexOf('*/', i + 2);
+      i = end < 0 ? n : text[i + 1] === '/' ? end : end + 2;
+      from = i;
+      changed = true;
       continue;
     }
     if (/[A-Za-z_$]/.test(c)) {

@@ -42,13 +42,14 @@ const stated = (f: FoundDescription): 'offer' | 'answer' | null => sideOfType(f.
  * the error it is, not taken for an offer. Two of a stated kind, or `diff`, compare as a
  * renegotiation (before → after).
  */
-function orient(a: FoundDescription, b: FoundDescription, notes: string[], diff = false): DescriptionPair {
+function orient(a: FoundDescription, b: FoundDescription, notes: string[], diff = false, oneFile = false): DescriptionPair {
   const ta = stated(a);
   const tb = stated(b);
   if (diff) return { mode: 'diff', first: a, second: b, notes: [...notes, 'compared as before → after (--diff)'] };
   if (ta !== null && ta === tb) return { mode: 'diff', first: a, second: b, notes: [...notes, `both say they are ${ta}s: showing what changed (renegotiation)`] };
   if (ta === 'answer' || tb === 'offer') return { mode: 'negotiation', first: b, second: a, notes: [...notes, `the first input ${ta === 'answer' ? 'says it is the answer' : 'is taken as the answer: the second says it is the offer'}: compared as offer = second, answer = first`] };
-  if (ta === null && tb === null) notes.push('neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
+  // Of one file holding both, "description" (audit of the change: "neither input" of one file).
+  if (ta === null && tb === null) notes.push(oneFile ? 'neither description says offer or answer: the first is taken as the offer, the second as the answer (their order in the file)' : 'neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
   else if (ta === null || tb === null) notes.push(`${ta === null ? 'the first input' : 'the second input'} does not say its type: taken as the ${ta === null ? 'offer' : 'answer'}, the other being the ${ta === null ? 'answer' : 'offer'}`);
   return { mode: 'negotiation', first: a, second: b, notes };
 }
@@ -343,7 +344,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
   // Two descriptions and no round (untyped, no a=setup to guess by): the order given, as without
   // options; the first round is that pair, and --diff compares them before → after (library audit:
   // round 1 had refused what the default paired).
-  if (all.length === 2 && (options.round === undefined || options.round === 1 || options.round === -1)) return orient(all[0]!, all[1]!, [], diff);
+  if (all.length === 2 && (options.round === undefined || options.round === 1 || options.round === -1)) return orient(all[0]!, all[1]!, [], diff, true);
   if (round !== undefined) throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds no offer followed by an answer: --round (the round option)${diff ? ' and --diff of one file do' : ' does'} not apply`);
   throw new SdpscopeError('NO_OFFER_ANSWER', `${name} holds ${all.length} description${all.length === 1 ? '' : 's'} and no offer followed by an answer; give two files`);
 }

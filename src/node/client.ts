@@ -86,7 +86,10 @@ function recordTime(v: unknown): string | null {
   const t = (v as Record<string, unknown>)['time'];
   if (typeof t !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/.test(t)) return null;
   const ms = Date.parse(t);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  if (!Number.isFinite(ms)) return null;
+  // A date that does not exist (02-30) is no record's: Date.parse rolls it over (audit of the change).
+  const iso = new Date(ms).toISOString();
+  return iso.slice(0, 19) === t.slice(0, 19) ? iso : null;
 }
 
 function feedPrefix(v: unknown): string {

@@ -215,7 +215,7 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     const r = await run({ url: s.url, expect: 1, timeoutMs: 2000 });
     expect(r.out).toContain('relay: (an object) room (a list): (an object)');
     // Nothing was sent: the server's own error, not a refusal of this client's frames (relay/client audit).
-    expect(r.talk).toContain('the relay reported an error (this client sent nothing): 5 ((an object))');
+    expect(r.talk).toContain('the relay said (this client sent nothing): 5 ((an object))');
     expect(r.talk).not.toContain('did not forward');
     expect(r.code).toBe(1);
   });

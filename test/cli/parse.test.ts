@@ -22,7 +22,7 @@ describe('renderParse', () => {
   it('an SDP within a longer input (a SIP message) says where its own line 1 is, beside the candidate table\'s input lines (pairs audit: "line 23" and "sdp line 14" unexplained)', () => {
     const sip = 'SIP/2.0 200 OK\r\nVia: SIP/2.0/WSS x\r\nContent-Type: application/sdp\r\n\r\nv=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\na=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ srflx\r\n';
     const out = renderParse(readInput(sip), 'sip.txt', plain);
-    expect(out).toContain("diagnostics (sdp line 1 is the description's first line, sip.txt:5):");
+    expect(out).toContain("diagnostics (sdp lines count from the description's first line, sip.txt:5):");
     expect(out).toMatch(/candidate-missing-related-address \(sdp line 7\)/);
     expect(out).toMatch(/\n\s+11\s+\S+\s+1\s+srflx/);
   });

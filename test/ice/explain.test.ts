@@ -641,7 +641,7 @@ describe('stats that hold less than a call (ICE audit of 2026-12-07)', () => {
     const [firefox] = reports('uproxy-p2p-issue366__firefox30_getstats_candidates.json');
     expect(firefox!.verdict.code).toBe('stats-filtered');
     expect(firefox!.verdict.evidence).toEqual(expect.arrayContaining([
-      'the stats hold candidate reports only, no candidate pair and no transport (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told',
+      'the stats hold candidates but no candidate pair, no transport and no peer-connection report (a getStats() result filtered by type?): which pairs formed and whether one connected cannot be told',
       '1 remote peer-reflexive candidate: the other side\'s connectivity checks arrived (RFC 8445 §7.3.1.3), from an address its signaled candidates had not named, or before they came',
     ]));
     // The Jitsi call's first snapshot, its candidates kept, as an app that logs one type would.

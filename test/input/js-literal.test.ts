@@ -9,6 +9,8 @@ describe('objectLiteralJson: a JavaScript object literal read as the JSON it sta
     // A colon or a word inside a string is no key.
     ['{"a":"b:c, d: e",d:[1,2,]}', '{"a":"b:c, d: e","d":[1,2]}'],
     ['{a: "x\\" y: 1"}', '{"a": "x\\" y: 1"}'],
+    // Comments, a URL in a string kept (audit of the change: "// stats" first).
+    ['// stats\n[{ url: "http://x/y", /* a */ n: 1, // don\'t\n }]', '\n[{ "url": "http://x/y",  "n": 1 \n }]'],
   ])('%s → %s', (literal, json) => {
     expect(objectLiteralJson(literal)).toBe(json);
     expect(() => JSON.parse(json)).not.toThrow();
