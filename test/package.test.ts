@@ -207,10 +207,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // row's old hold, the reordered m-lines' words (their table entries and words). Cap 154 KiB.
   // 2026-12-07 (seventh session) 153.9 → 155.5 KiB: sip-legs (its table entry and words), the
   // checks that a local preference is libwebrtc's (type preferences, adapter, the address's own
-  // precedence) and RFC 8445's relay reading. Cap 158 KiB.
-  it('parseSdp + negotiate stays within 158 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // precedence) and RFC 8445's relay reading. Cap 158 KiB. Later that session 155.5 → 158.6 KiB:
+  // header-extension-direction, video-fec-half and opus-receiver-params (their table entries and
+  // words), the JSON candidate's prefix in any case. Cap 162 KiB.
+  it('parseSdp + negotiate stays within 162 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 46 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 50 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
