@@ -187,9 +187,6 @@ export interface Negotiation {
   readonly diagnostics: readonly NegotiationDiagnostic[];
 }
 
-const SENDS: ReadonlySet<Direction> = new Set(['sendrecv', 'sendonly']);
-const RECEIVES: ReadonlySet<Direction> = new Set(['sendrecv', 'recvonly']);
-
 /** Codecs an rtx does not retransmit (its apt names media, red or FEC): another rtx, DTMF, comfort noise. */
 const NOT_RETRANSMITTED: ReadonlySet<string> = new Set(['rtx', 'telephone-event', 'cn']);
 
@@ -344,11 +341,7 @@ function opusWishes(receiver: Codec | undefined, sender: Codec | undefined, send
   return out;
 }
 
-function stereo(c: Codec | undefined): boolean {
-  if (c === undefined) return false;
-  for (let i = c.parameters.length - 1; i >= 0; i--) if (c.parameters[i]!.name === 'stereo') return c.parameters[i]!.value === '1';
-  return false;
-}
+const stereo = (c: Codec | undefined): boolean => fmtpValue(c, 'stereo') === '1';
 const sends = (d: Direction) => d === 'sendrecv' || d === 'sendonly';
 const receives = (d: Direction) => d === 'sendrecv' || d === 'recvonly';
 
@@ -798,9 +791,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         // extension and a /recvonly one answered /recvonly were listed as negotiated, said nothing).
         const od = oe.direction ?? 'sendrecv';
         const ad = e.direction ?? 'sendrecv';
-        const sends = { offerer: SENDS.has(od) && RECEIVES.has(ad), answerer: SENDS.has(ad) && RECEIVES.has(od) };
-        negotiatedExt.push({ uri: extensionOf(e), offerId: oe.id, answerId: e.id, direction: e.direction, offerDirection: oe.direction, sends });
-        if (!sends.offerer && !sends.answerer && od !== 'inactive') {
+        const who = { offerer: sends(od) && receives(ad), answerer: sends(ad) && receives(od) };
+        negotiatedExt.push({ uri: extensionOf(e), offerId: oe.id, answerId: e.id, direction: e.direction, offerDirection: oe.direction, sends: who });
+        if (!who.offerer && !who.answerer && od !== 'inactive') {
           const allowed = od === 'sendonly' ? 'recvonly or inactive' : od === 'recvonly' ? 'sendonly or inactive' : 'any direction';
           add(diagnostic('header-extension-direction', `extmap ${e.id} ${extensionOf(e)}: the offer's ${od} answered ${ad}${ad !== 'inactive' ? ` (RFC 8285 §7: ${allowed})` : ''}: neither side sends it`, { mid, index: o.index }));
         }
