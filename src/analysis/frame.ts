@@ -182,6 +182,14 @@ export function summarizeByWalk(frame: unknown): FrameSummary {
   return { kind: 'signal', type };
 }
 
+/** One m-line in a summary's words: a data channel's, which has no codec, as such (relay/client audit: "application sendrecv  · ufrag"). */
+function mediaWords(m: MediaSummary): string {
+  const rejected = m.port === 0 ? ' (rejected)' : '';
+  if (m.kind === 'application' && m.codecs.length === 0) return `data channel${rejected}`;
+  const codecs = m.codecs.length > 0 ? ` ${m.codecs.slice(0, 4).join(',')}${m.codecs.length > 4 ? ',…' : ''}` : '';
+  return `${m.kind}${rejected} ${m.direction}${codecs}`;
+}
+
 /** One line of words for a summary ("offer: audio opus,red… · video VP8,… · 0 candidates"). */
 export function describeFrame(s: FrameSummary): string {
   requireObject(s, 'describeFrame: the summary (summarizeFrame(frame))', 'kind');
@@ -189,8 +197,7 @@ export function describeFrame(s: FrameSummary): string {
     case 'description':
       // No m-line at all is said (README walk: "offer:  · ufrag - · setup -").
       if (s.media.length === 0) return `${s.type ?? 'sdp'}: no m-line${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
-      // A data channel's m-line has no codec: said as such, not a blank (relay/client audit: "application sendrecv  · ufrag").
-      return `${s.type ?? 'sdp'}: ${s.media.map((m) => `${m.kind === 'application' && m.codecs.length === 0 ? 'data channel' : `${m.kind}${m.port === 0 ? ' (rejected)' : ''} ${m.direction}`}${m.kind === 'application' && m.codecs.length === 0 ? (m.port === 0 ? ' (rejected)' : '') : m.codecs.length > 0 ? ` ${m.codecs.slice(0, 4).join(',')}${m.codecs.length > 4 ? ',…' : ''}` : ''}`).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
+      return `${s.type ?? 'sdp'}: ${s.media.map(mediaWords).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
     case 'candidate':
       return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}${s.chromiumRefuses === true ? ' (Chromium refuses it: sdpscope parse says why)' : ''}`;
     case 'invalid-candidate':
