@@ -163,10 +163,11 @@ export function readStatsDump(text: string): StatsDump {
   } catch (e) {
     // A JavaScript object literal (keys unquoted, strings in single quotes), as threads paste
     // getStats() results: read as the JSON it stands for, said in the notes (ICE audit).
-    const literal = /^\s*[[{]/.test(text) ? objectLiteralJson(text) : null;
+    // A comment may come first (audit of the change: "// stats" above the literal was not read).
+    const literal = /^\s*(?:[[{]|\/[/*])/.test(text) ? objectLiteralJson(text) : null;
     if (literal !== null && isJson(literal)) {
       const r = readStatsDump(literal);
-      return { ...r, notes: ['read as a JavaScript object literal (its keys unquoted or its strings in single quotes, as a console or source code writes it), taken as the JSON it stands for', ...r.notes] };
+      return { ...r, notes: ['read as JSON written the JavaScript way (keys unquoted, strings in single quotes, comments or trailing commas, as a console or source code writes it), taken as the JSON it stands for', ...r.notes] };
     }
     const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
     // JSON that stops in the middle of a value (its error at the very end): a cut file, not another format.

@@ -107,6 +107,7 @@ export function memberText(text: string, key: string): string | null {
   // The last string closed at depth 0 (a member's name, when a ":" follows).
   let lastString = '';
   let valueStart = -1;
+  let found: string | null = null;
   for (; i < n; i++) {
     const d = text.charCodeAt(i);
     if (inString) {
@@ -118,16 +119,20 @@ export function memberText(text: string, key: string): string | null {
       continue;
     }
     if (valueStart >= 0 && depth === 0 && (d === 44 || d === 125)) {
+      // The last of a repeated name, as JSON.parse keeps it (audit of the change: the first was sent).
       let e = i;
       while (e > valueStart && isSpace(text.charCodeAt(e - 1))) e--;
-      return text.slice(valueStart, e);
+      found = text.slice(valueStart, e);
+      valueStart = -1;
+      if (d === 125) return found;
+      continue;
     }
     if (d === 34) {
       inString = true;
       stringStart = i;
     } else if (d === 123 || d === 91) depth++;
     else if (d === 125 || d === 93) {
-      if (depth === 0) return null;
+      if (depth === 0) return found;
       depth--;
     } else if (d === 58 && depth === 0 && valueStart < 0) {
       let name: unknown = null;
@@ -144,5 +149,5 @@ export function memberText(text: string, key: string): string | null {
       }
     }
   }
-  return null;
+  return found;
 }

@@ -32,8 +32,11 @@ export function iceOrDtls(d: SessionDescription): boolean {
   return d.iceUfrag !== null || d.fingerprints.length > 0 || d.media.some((m) => m.ice.ufrag !== null || m.fingerprints.length > 0 || DTLS_PROFILE.test(m.protocol));
 }
 
-/** The transport profiles keyed by DTLS (RFC 5764's UDP/TLS/RTP/SAVPF, RFC 8841's SCTP ones): a browser's m-lines. */
-const DTLS_PROFILE = /^(?:UDP|TCP)\/TLS\/RTP\/SAVPF$|DTLS\/SCTP$/i;
+/**
+ * The transport profiles keyed by DTLS: RFC 5764's UDP/TLS/RTP/SAVP(F), TCP/TLS/RTP/SAVP(F), JSEP's
+ * TCP/DTLS/RTP/SAVPF, RFC 8841's SCTP ones (audit of the change: the TCP one and SAVP were missed).
+ */
+const DTLS_PROFILE = /\/D?TLS\/RTP\/SAVPF?$|DTLS\/SCTP$/i;
 
 /** c=0.0.0.0 with a real port (not 0, not gathering's 9) and no ICE: RFC 2543's hold, nothing sent to it. */
 function addressHold(m: MediaDescription, d: SessionDescription): boolean {

@@ -242,6 +242,13 @@ describe('real offer/answer pairs (test/fixtures/pairs, ORIGINS.md there)', () =
     expect(await diffCommand({ files: [file('o.sdp', strip(sdpOf('offer'))), file('a.sdp', strip(sdpOf('answer')))], json: false, color: false }, (x) => (munged += x))).toBe(1);
     expect(munged).toContain('rejected-by-browser');
     expect(munged).not.toContain('sip-legs');
+    // JSEP's TCP profile and RFC 5764's SAVP are DTLS profiles too (audit of the change).
+    for (const proto of ['TCP/DTLS/RTP/SAVPF', 'UDP/TLS/RTP/SAVP']) {
+      let other = '';
+      const swap = (t: string) => strip(t).replace(/UDP\/TLS\/RTP\/SAVPF/g, proto);
+      expect(await diffCommand({ files: [file('o2.sdp', swap(sdpOf('offer'))), file('a2.sdp', swap(sdpOf('answer')))], json: false, color: false }, (x) => (other += x))).toBe(1);
+      expect([proto, other.includes('sip-legs')]).toEqual([proto, false]);
+    }
   });
   it('Janus\'s publisher and subscriber pairs and data-channel pairs (mDNS; GStreamer\'s bundle-only offer; rawrtc\'s legacy DTLS/SCTP with max-message-size 0), calls that worked: no error', async () => {
     let legacy = '';

@@ -636,8 +636,11 @@ describe('stats that hold less than a call (ICE audit of 2026-12-07)', () => {
   it('candidate reports alone (a getStats() filtered by type; uProxy\'s Firefox 30 snapshot and Jitsi\'s candidates): stats-filtered, the other side\'s checks said to have arrived, not "no remote candidate arrived"', () => {
     // As pasted there, a JavaScript literal (keys unquoted): read the same, said in the notes.
     const pasted = readStatsDump(dumpText('uproxy-p2p-issue366__firefox30_getstats_literal.js'));
-    expect(pasted.notes[0]).toMatch(/^read as a JavaScript object literal/);
+    expect(pasted.notes[0]).toMatch(/^read as JSON written the JavaScript way/);
     expect(explainIce(pasted.peerConnections[0]!).verdict.code).toBe('stats-filtered');
+    // A comment above it, as source code has (audit of the change: "it does not start as JSON does").
+    const commented = readStatsDump(`// uProxy-p2p#366\n/* Firefox 30 */\n${dumpText('uproxy-p2p-issue366__firefox30_getstats_literal.js')}`);
+    expect(commented.peerConnections).toHaveLength(1);
     const [firefox] = reports('uproxy-p2p-issue366__firefox30_getstats_candidates.json');
     expect(firefox!.verdict.code).toBe('stats-filtered');
     expect(firefox!.verdict.evidence).toEqual(expect.arrayContaining([
