@@ -131,8 +131,8 @@ describe('the NAT lab: real browsers through real NATs, checked by sdpscope', ()
     const r = spawnSync(process.execPath, [CLI, 'lab', '--nat-a', 'symmetric', '--nat-b', 'cone', '--browser-a', 'firefox', '--media', 'data', '--artifacts', dir, '--no-color'], { encoding: 'utf8', timeout: 150_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^relay .* c1 → c2 \d+ B offer: application/m);
-    expect(r.stdout).toMatch(/^relay .* c2 → c1 \d+ B answer: application/m);
+    expect(r.stdout).toMatch(/^relay .* c1 → c2 \d+ B offer: data channel · ufrag \S+ · setup \S+/m);
+    expect(r.stdout).toMatch(/^relay .* c2 → c1 \d+ B answer: data channel · ufrag \S+ · setup \S+/m);
     expect(r.stdout).toMatch(/^✓ nat +A symmetric: address-dependent, B cone: unknown$/m);
     const checks = JSON.parse(readFileSync(join(dir, 'checks.json'), 'utf8')) as { ok: boolean }[];
     expect(checks.filter((c) => !c.ok)).toEqual([]);
