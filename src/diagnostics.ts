@@ -128,6 +128,7 @@ export interface CandidateDiagnosticPayloads {
   'type-preference-mismatch': CandidatePosition;
   'candidate-network-cost': CandidatePosition;
   'candidate-extension-value': CandidatePosition;
+  'candidate-keyword-case': CandidatePosition;
   'candidate-unknown-transport': CandidatePosition;
   'candidate-unusable-address': CandidatePosition;
   'priority-component-mismatch': CandidatePosition;
@@ -280,6 +281,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'type-preference-mismatch': 'warning',
   'candidate-network-cost': 'warning',
   'candidate-extension-value': 'warning',
+  'candidate-keyword-case': 'warning',
   'candidate-unknown-transport': 'warning',
   'candidate-unusable-address': 'warning',
   'priority-component-mismatch': 'info',
@@ -590,10 +592,17 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     action: 'Find what wrote the value; for Chrome peers keep it within 0..999.',
     reference: 'libwebrtc rtc_base/network_constants.h; webrtc_sdp.cc (network-cost)',
   },
+  'candidate-keyword-case': {
+    domain: 'candidate',
+    title: 'The line writes "candidate:" or "typ" in another case',
+    description: 'RFC 8839\'s grammar writes the attribute "candidate" and the word "typ" in lower case. sdpscope reads "Candidate:", "CANDIDATE:", "a=Candidate:" and "TYP" as they stand for, and Firefox\'s addIceCandidate resolves them, but Chromium\'s refuses the candidate ("Error processing ICE candidate", measured for each), so a Chromium peer never pairs with it.',
+    action: 'Write "candidate:" and "typ" in lower case: look for the step that changed the case (a logger or template that capitalises, a hand edit, a gateway\'s own writer).',
+    reference: 'RFC 8839 §5.1',
+  },
   'candidate-extension-value': {
     domain: 'candidate',
     title: 'An extension without its value, or one of the wrong kind',
-    description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x"), and so a line whose blanks it splits wrong: it splits at each blank, keeping the empty fields between two, so a run of blanks among the eight fields (aligned columns, LiveKit\'s "10.0.0.5      56869"), a tab between them, or a run after generation, network-id or tcptype before another extension (its value then empty) is refused (measured on the corpus\'s real lines); a run after "typ host", after ufrag or an unknown name is taken. A tcptype on a udp candidate Chromium refuses too ("Invalid non-TCP candidate": go2rtc wrote one before its fix), and the words "candidate:" and "typ" in another case ("Candidate:", "a=Candidate:", "TYP"; measured), which sdpscope reads and Firefox resolves.',
+    description: 'RFC 8839 §5.1: each extension is a name and a value. A last name with no value ("… generation 0 foo") Chromium ignores and takes the candidate (measured; libwebrtc reads extensions in pairs), so it is kept with an empty value and written back as it was. A generation or network-id that is not a number Chromium refuses the candidate for ("Error processing ICE candidate", measured with "generation x" and "network-id x"), and so a line whose blanks it splits wrong: it splits at each blank, keeping the empty fields between two, so a run of blanks among the eight fields (aligned columns, LiveKit\'s "10.0.0.5      56869"), a tab between them, or a run after generation, network-id or tcptype before another extension (its value then empty) is refused (measured on the corpus\'s real lines); a run after "typ host", after ufrag or an unknown name is taken. A tcptype on a udp candidate Chromium refuses too ("Invalid non-TCP candidate": go2rtc wrote one before its fix).',
     action: 'Find what wrote the line: a cut line (the value lost at the end), or a stack writing its own extensions.',
     reference: 'RFC 8839 §5.1 (extension-att-name, extension-att-value); webrtc_sdp.cc ParseCandidate',
   },

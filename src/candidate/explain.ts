@@ -274,12 +274,12 @@ export interface LintedFields {
 }
 
 function lint(c: Candidate, priority: PriorityParts, address: AddressInfo, related: AddressInfo | null): readonly CandidateFinding[] {
-  return candidateFindings(c, c.extensions.find((e) => e.name === 'network-cost')?.value ?? null, priority.typePreference, address, related, extensionProblem(c));
+  return candidateFindings(c, c.extensions.find((e) => e.name === 'network-cost')?.value ?? null, priority.typePreference, address, related, extensionProblem(c), c.verbatim !== undefined ? caseProblem(c.verbatim.text) : null);
 }
 
 /** An extension without its value, or a generation that is not a number (candidate-extension-value), said; null when none. */
 function extensionProblem(c: Candidate): string | null {
-  const spelling = c.verbatim !== undefined ? caseProblem(c.verbatim.text) ?? blankProblem(c.verbatim.text) : null;
+  const spelling = c.verbatim !== undefined ? blankProblem(c.verbatim.text) : null;
   if (spelling !== null) return spelling;
   const x = c.extensions;
   for (let i = 0; i < x.length; i++) {
@@ -349,14 +349,14 @@ const UNUSABLE: ReadonlySet<string> = new Set(['unspecified', 'multicast', 'broa
  * Internal: the rules a candidate breaks, from its fields (`networkCostText` is the network-cost
  * extension's value as written, null when there is none). A shared empty list when it breaks none.
  */
-export function candidateFindings(c: LintedFields, networkCostText: string | null, typePreference: number, address: AddressInfo, related: AddressInfo | null, extensionSaid: string | null = null): readonly CandidateFinding[] {
+export function candidateFindings(c: LintedFields, networkCostText: string | null, typePreference: number, address: AddressInfo, related: AddressInfo | null, extensionSaid: string | null = null, caseSaid: string | null = null): readonly CandidateFinding[] {
   const range = TYPE_PREFERENCE_RANGES[c.type];
   // The common case at once: a candidate that breaks no rule below makes no list.
   if (range !== undefined && typePreference >= range[0] && typePreference <= range[1] && (c.type === 'host' || (c.relatedAddress !== null && c.relatedPort !== null))
     && (c.tcpType === null || c.tcpType === 'active' || c.tcpType === 'passive' || c.tcpType === 'so') && (networkCostText === null || (c.networkCost !== null && c.networkCost <= 999))
     && c.foundation !== '' && c.foundation.length <= 32 && ICE_CHARS.test(c.foundation) && address.family !== 'invalid' && address.family !== 'redacted' && !UNUSABLE.has(address.class)
     && (related === null || c.relatedAddress === null || (related.family !== 'invalid' && related.family !== 'redacted'))
-    && ((c.transport === 'udp' && c.tcpType === null) || (c.transport === 'tcp' && c.tcpType !== null)) && extensionSaid === null && (c.networkId === null || DIGITS.test(c.networkId))
+    && ((c.transport === 'udp' && c.tcpType === null) || (c.transport === 'tcp' && c.tcpType !== null)) && extensionSaid === null && caseSaid === null && (c.networkId === null || DIGITS.test(c.networkId))
     && 256 - (c.priority & 255) === c.component) {
     return NO_FINDINGS;
   }
@@ -376,6 +376,7 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   // ssltcp is libwebrtc's old pseudo-TLS over TCP, which Chromium still reads (webrtc_sdp.cc; audit of the change: "refuses" was said of it).
   if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${c.transport.slice(0, 24)}" is not udp or tcp: ${c.transport === 'ssltcp' ? 'libwebrtc\'s old pseudo-TLS over TCP, which Chromium still reads and no browser offers any more' : 'Chromium refuses the candidate'}`, UNPLACED));
   if (extensionSaid !== null) out.push(diagnostic('candidate-extension-value', extensionSaid, UNPLACED));
+  if (caseSaid !== null) out.push(diagnostic('candidate-keyword-case', caseSaid, UNPLACED));
   if (c.networkId !== null && !DIGITS.test(c.networkId)) out.push(diagnostic('candidate-extension-value', `network-id "${c.networkId.slice(0, 24)}" is not a number: Chromium refuses the candidate`, UNPLACED));
   const known = c.type === 'host' || c.type === 'srflx' || c.type === 'prflx' || c.type === 'relay';
   if (!known) out.push(diagnostic('candidate-unknown-type', `candidate type "${c.type}" is not host, srflx, prflx or relay`, UNPLACED));

@@ -293,6 +293,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['sessions-evicted', ['AAAA', 'BBBB', 'CCCC'].map((u) => `candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag ${u}`).join('\n')],
   ['candidate-network-cost', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host network-cost 70000'],
   ['candidate-extension-value', JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host generation 0 foo' })],
+  ['candidate-keyword-case', JSON.stringify({ type: 'candidate', candidate: 'Candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host' })],
   ['candidate-unknown-transport', 'candidate:1 1 sctp 2122260223 10.0.0.1 5000 typ host'],
   ['candidate-unusable-address', 'candidate:1 1 udp 1686052607 :: 5000 typ srflx raddr 0.0.0.0 rport 0'],
   ['priority-component-mismatch', 'candidate:1 2 udp 2122260223 10.0.0.1 5000 typ host'],
