@@ -237,7 +237,7 @@ run('sdpscope', async () => {
     )
     .command(
       'ice [files..]',
-      'Why did ICE fail: read chrome://webrtc-internals dumps, rtcstats dumps and Firefox about:webrtc reports (gzip too; stdin when no file or -) and name the cause per peer connection, with the pairs, the candidate errors and the timeline',
+      'Why did ICE fail: read chrome://webrtc-internals dumps, rtcstats dumps, Firefox about:webrtc reports and getStats() results saved as JSON or pasted as a JavaScript literal (gzip too; stdin when no file or -) and name the cause per peer connection, with the pairs, the candidate errors and the timeline',
       (c) =>
         c
           .positional('files', { type: 'string', array: true, describe: 'dump files (- for stdin)' })
