@@ -595,7 +595,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-keyword-case': {
     domain: 'candidate',
     title: 'The line writes "candidate:" or "typ" in another case',
-    description: 'RFC 8839\'s grammar writes the attribute "candidate" and the word "typ" in lower case. sdpscope reads "Candidate:", "CANDIDATE:", "a=Candidate:" and "TYP" as they stand for, and Firefox\'s addIceCandidate resolves them, but Chromium\'s refuses the candidate ("Error processing ICE candidate", measured for each), so a Chromium peer never pairs with it.',
+    description: 'RFC 8839\'s grammar writes the attribute "candidate" and the word "typ" in lower case. sdpscope reads "Candidate:", "a=Candidate:" and "TYP" (in a candidate string, as addIceCandidate gets it: a frame\'s, parseCandidate\'s) as they stand for, and Firefox\'s addIceCandidate resolves them, but Chromium\'s refuses the candidate ("Error processing ICE candidate", measured for these three), so a Chromium peer never pairs with it.',
     action: 'Write "candidate:" and "typ" in lower case: look for the step that changed the case (a logger or template that capitalises, a hand edit, a gateway\'s own writer).',
     reference: 'RFC 8839 §5.1',
   },

@@ -315,7 +315,7 @@ const VALUE_NEEDED: ReadonlySet<string> = new Set(['generation', 'network-id', '
 function caseProblem(text: string): string | null {
   const at = text.startsWith('a=') ? 2 : 0;
   const prefix = text.slice(at, at + 10);
-  if (prefix !== 'candidate:' && prefix.toLowerCase() === 'candidate:') return `the prefix is written "${prefix}": Chromium refuses the candidate (it reads "candidate:" in lower case only)`;
+  if (prefix !== 'candidate:' && prefix.toLowerCase() === 'candidate:') return `the prefix is written "${text.slice(0, at + 10)}": Chromium refuses the candidate (it reads "candidate:" in lower case only)`;
   const typ = text.slice(at + 10).split(' ')[6];
   if (typ !== undefined && typ !== 'typ' && typ.toLowerCase() === 'typ') return `"typ" is written "${typ}": Chromium refuses the candidate (it reads "typ" in lower case only)`;
   return null;
@@ -367,7 +367,8 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   addressFindings(out, 'address', c.address, address);
   addressFindings(out, 'related address', c.relatedAddress, related);
   if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') {
-    out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so`, UNPLACED));
+    // Chromium refuses any other word, its case too (measured: "tcptype foo", "tcptype ACTIVE"); an empty one it takes.
+    out.push(diagnostic('candidate-unknown-tcptype', `tcptype "${c.tcpType.slice(0, 24)}" is not active, passive or so${c.tcpType !== '' ? ': Chromium refuses the candidate' : ''}`, UNPLACED));
   } else if (c.tcpType === null && c.transport === 'tcp') out.push(diagnostic('candidate-tcptype-missing', `TCP candidate without tcptype: its role (active, passive or so) is a guess`, UNPLACED));
   // webrtc_sdp.cc ParseCandidate: "Invalid non-TCP candidate" (candidate audit: go2rtc before its PR #166 wrote "udp … typ host tcptype passive", read without a word).
   if (c.tcpType !== null && c.transport === 'udp') out.push(diagnostic('candidate-extension-value', `tcptype on a udp candidate: Chromium refuses the candidate ("Invalid non-TCP candidate")`, UNPLACED));

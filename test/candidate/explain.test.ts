@@ -54,6 +54,15 @@ describe('inferRelayProtocol', () => {
   });
 });
 
+describe('keyword case and tcptype words (audit of the change)', () => {
+  const said = (line: string) => explainCandidate(parseCandidate(line)).warnings.map((w) => `${w.kind}: ${w.message}`);
+  it('names the prefix as written, a= included; an unknown tcptype says Chromium refuses it', () => {
+    expect(said('a=Candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host')).toEqual(['candidate-keyword-case: the prefix is written "a=Candidate:": Chromium refuses the candidate (it reads "candidate:" in lower case only)']);
+    expect(said('candidate:1 1 udp 2122260223 10.0.0.1 5000 TYP host')).toEqual(['candidate-keyword-case: "typ" is written "TYP": Chromium refuses the candidate (it reads "typ" in lower case only)']);
+    expect(said('candidate:1 1 tcp 1518280447 10.0.0.1 9 typ host tcptype ACTIVE')).toEqual(['candidate-unknown-tcptype: tcptype "ACTIVE" is not active, passive or so: Chromium refuses the candidate']);
+  });
+});
+
 describe('local preference (libwebrtc layout)', () => {
   it.each([
     ['candidate:1 1 udp 2122260223 10.0.0.1 1 typ host', 127, 30, 'IPv4'],
