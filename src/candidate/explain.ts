@@ -202,14 +202,19 @@ export function explainLocalPreference(c: Candidate, localPreference?: number): 
   requireObject(c, 'explainLocalPreference: the candidate', 'type', 'priority');
   const parts = decodePriority(c.priority);
   const value = localPreference === undefined ? parts.localPreference : requireInteger(localPreference, 'explainLocalPreference: the local preference', 0, 65535);
-  const precedence = typeof c.address === 'string' ? libwebrtcPrecedence(c.address, classifyAddress(c.address)) : null;
-  const relay = c.type === 'relay';
+  return localPreferenceOf(c.type, value, parts.typePreference, typeof c.address === 'string' ? classifyAddress(c.address) : null, c.address);
+}
+
+/** explainLocalPreference of what the caller has read already (explainParsed: the priority's parts and the address's class). */
+function localPreferenceOf(type: string, value: number, typePreference: number, address: AddressInfo | null, text: string): LocalPreferenceInfo {
+  const precedence = address !== null ? libwebrtcPrecedence(text, address) : null;
+  const relay = type === 'relay';
   // One number: value (16 bits), relay (1), type preference (8), precedence (0 to 60, or 61: none).
-  const key = ((parts.typePreference * 62 + (precedence ?? 61)) * 2 + (relay ? 1 : 0)) * 65536 + value;
+  const key = ((typePreference * 62 + (precedence ?? 61)) * 2 + (relay ? 1 : 0)) * 65536 + value;
   let i = LOCAL_PREFERENCES.get(key);
   if (i === undefined) {
     if (LOCAL_PREFERENCES.size >= 4096) LOCAL_PREFERENCES.clear();
-    LOCAL_PREFERENCES.set(key, (i = deepFreeze(readLocalPreference(relay, value, parts.typePreference, precedence))));
+    LOCAL_PREFERENCES.set(key, (i = deepFreeze(readLocalPreference(relay, value, typePreference, precedence))));
   }
   return i;
 }
@@ -433,7 +438,8 @@ export function explainParsed(c: Candidate): CandidateExplanation {
   const priority = decodePriority(c.priority);
   const address = classifyAddress(c.address);
   const relatedAddress = c.relatedAddress === null ? null : classifyAddress(c.relatedAddress);
-  const localPreference = explainLocalPreference(c, priority.localPreference);
+  // The parts and the address's class read once, not again (audit of the change: both were redone).
+  const localPreference = localPreferenceOf(c.type, priority.localPreference, priority.typePreference, address, c.address);
   return {
     priority,
     localPreference,

@@ -316,21 +316,22 @@ describe("Firefox's about:webrtc report (candidates audit of 2026-12-05)", () =>
   });
 });
 
+/** The analyzer's report of a text, read as `sdpscope candidates` reads it. */
+function analyzed(text: string) {
+  const a = new CandidateAnalyzer();
+  scanInput(text, a);
+  return a.finish();
+}
+
 describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
   it('a candidate in a pair\'s label (CAND-PAIR, STUN-CLIENT) is the remote one: the remote side, apart from Firefox\'s own', async () => {
     const text = log('firefox-nicer-aiortc-81.log');
-    const a = new CandidateAnalyzer();
-    scanInput(text, a);
-    const r = a.finish();
-    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
+    expect(analyzed(text).sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 1]]);
     expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
   });
   it('a TCP pair\'s local label ends in its tcptype (`host(…/TCP) active|candidate:…`): its remote candidate is the remote one too (Kurento/bugtracker#167: it had been this side\'s)', async () => {
     const text = log('firefox-nicer-kurento-167-tcp-active-label.log');
-    const a = new CandidateAnalyzer();
-    scanInput(text, a);
-    const r = a.finish();
-    expect(r.sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 2]]);
+    expect(analyzed(text).sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 2]]);
     expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
   });
   it('the label\'s closing ")):" is not the ufrag\'s (it had been "8186)):")', async () => {
