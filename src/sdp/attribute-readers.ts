@@ -164,10 +164,31 @@ export function fmtpExact(v: string): boolean {
 
 const DIRECTIONS: ReadonlySet<string> = new Set(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
 
+/**
+ * The direction a=extmap's "/<word>" names: ABNF's quoted strings are case-insensitive (RFC 5234
+ * §2.3), so "SENDONLY" is sendonly. A word that is none of the four reads as no direction, as
+ * libwebrtc's ParseExtmap reads every a=extmap (it takes the id before the "/" and never the
+ * word; both browsers take such a description, measured): the extension is kept, and the parser
+ * says the word is unknown (extmapDirectionWord).
+ */
+function directionOf(word: string): Direction | null {
+  const d = DIRECTIONS.has(word) ? word : word.toLowerCase();
+  return DIRECTIONS.has(d) ? (d as Direction) : null;
+}
+
+/** The word after an a=extmap id's "/" when it names no direction; null when there is none or it does. */
+export function extmapDirectionWord(v: string): string | null {
+  const slash = v.indexOf('/');
+  const sp = v.indexOf(' ');
+  if (slash < 0 || sp < slash) return null;
+  const word = v.slice(slash + 1, sp);
+  return directionOf(word) === null ? word : null;
+}
+
 export function extmapByRegex(v: string | null): Extmap | undefined {
-  const m = v ? /^([0-9]{1,5})(?:\/(sendrecv|sendonly|recvonly|inactive))? (\S+)(?: (.*))?$/.exec(v) : null;
+  const m = v ? /^([0-9]{1,5})(?:\/([^ /]+))? (\S+)(?: (.*))?$/.exec(v) : null;
   if (!m) return undefined;
-  return { id: Number(m[1]), direction: (m[2] as Direction | undefined) ?? null, uri: m[3]!, attributes: m[4] ?? null };
+  return { id: Number(m[1]), direction: m[2] === undefined ? null : directionOf(m[2]), uri: m[3]!, attributes: m[4] ?? null };
 }
 
 export function readExtmap(v: string | null): Extmap | undefined {
@@ -179,8 +200,8 @@ export function readExtmap(v: string | null): Extmap | undefined {
   if (v.charCodeAt(at) === 47) {
     const sp = v.indexOf(' ', at + 1);
     const word = sp < 0 ? '' : v.slice(at + 1, sp);
-    if (!DIRECTIONS.has(word)) return undefined;
-    direction = word as Direction;
+    if (word === '' || word.includes('/')) return undefined;
+    direction = directionOf(word);
     at = sp;
   }
   if (v.charCodeAt(at) !== 32 || at + 1 === v.length || v.charCodeAt(at + 1) === 32) return undefined;
@@ -188,12 +209,16 @@ export function readExtmap(v: string | null): Extmap | undefined {
   return { id: digitsValue(v, 0, id), direction, uri: sp < 0 ? v.slice(at + 1) : v.slice(at + 1, sp), attributes: sp < 0 ? null : v.slice(sp + 1) };
 }
 
-/** Whether a value that read is spelled as written back: its id without a leading zero. */
-export const extmapExactByRegex = (v: string): boolean => /^(?:0|[1-9][0-9]*)[/ ]/.test(v);
+/** Whether a value that read is spelled as written back: its id without a leading zero, its direction (if any) one of the four in lower case. */
+export const extmapExactByRegex = (v: string): boolean => /^(?:0|[1-9][0-9]*)(?: |\/(?:sendrecv|sendonly|recvonly|inactive) )/.test(v);
 
 export function extmapExact(v: string): boolean {
   if (!plain(v)) return extmapExactByRegex(v);
-  return canonicalDigits(v, 0, digitsEnd(v, 0));
+  const end = digitsEnd(v, 0);
+  if (!canonicalDigits(v, 0, end)) return false;
+  if (v.charCodeAt(end) !== 47) return true;
+  const sp = v.indexOf(' ', end);
+  return DIRECTIONS.has(v.slice(end + 1, sp));
 }
 
 /** RFC 6904 §4: an encrypted header extension is written a=extmap:<id> urn:ietf:params:rtp-hdrext:encrypt <its URI>. */

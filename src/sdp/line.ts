@@ -6,6 +6,7 @@ import { SdpscopeError } from '../errors.js';
 import { atLine, diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { tryReadCandidate } from '../candidate/candidate.js';
 import { GRAMMAR, isFlag, ruleFor, type AttributeRule } from './grammar.js';
+import { extmapDirectionWord } from './attribute-readers.js';
 import type { AttributeLine, MediaLine, SdpLine } from './model.js';
 
 /** A blank line's finding, among the lines and after the last one (parse.ts). */
@@ -203,6 +204,10 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
       const parsed = rule.parse(value);
       if (parsed !== undefined) {
         if (name === 'fingerprint') checkFingerprint(parsed as { algorithm: string; value: string }, content, line, problems);
+        else if (name === 'extmap') {
+          const word = extmapDirectionWord(value!);
+          if (word !== null && !problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=extmap direction ${JSON.stringify(word.slice(0, 40))} is none of sendrecv, sendonly, recvonly, inactive (RFC 8285 §8): both browsers take the description (measured), and Chromium reads no direction from any a=extmap, so the extension is read as having none`, atLine(line, 10 + value!.indexOf('/'))));
+        }
         const node = { line, kind: 'attribute', name, value: parsed } as Node;
         // Its spelling decided here, where the rule and the value are at hand (readLine keeps it as it is).
         const exact = rule.exact;

@@ -335,6 +335,12 @@ describe('header extensions by direction (RFC 8285 §7; negotiation audit: /inac
     expect(n.media[0]!.headerExtensions.negotiated[0]!.offerDirection).toBe(offer === '' ? null : offer.slice(1));
     expect(n.diagnostics.filter((d) => d.kind === 'header-extension-direction').map((d) => d.message)).toEqual(said === null ? [] : [said]);
   });
+  it.each([['/SENDONLY', '/recvonly', 'sendonly'], ['/sideways', '', null]])('offer %j (case-insensitive; an unknown word is no direction) answered %j: offered, negotiated (it had been "not offered")', (offer, answer, direction) => {
+    const n = ext(offer, answer);
+    expect(n.media[0]!.headerExtensions.negotiated).toHaveLength(1);
+    expect(n.media[0]!.headerExtensions.negotiated[0]!.offerDirection).toBe(direction);
+    expect(n.diagnostics.filter((d) => d.kind === 'header-extension-not-offered')).toEqual([]);
+  });
 });
 
 describe('every diagnostic has a targeted case', () => {

@@ -62,6 +62,41 @@ describe('a=sctp-port with a blank for the colon', () => {
   });
 });
 
+describe('a=extmap\'s direction (RFC 8285 §8)', () => {
+  const media = (line: string) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n${line}\r\n`;
+  const extmap = (text: string) => {
+    const d = parseSdp(text);
+    const line = d.media[0]!.lines.find((l) => l.kind === 'attribute' && l.name === 'extmap');
+    return { d, line, value: line?.kind === 'attribute' ? line.value : undefined };
+  };
+  it.each([['a=extmap:3/sendonly urn:x', 'sendonly', false], ['a=extmap:3/SENDONLY urn:x', 'sendonly', true], ['a=extmap:3/RecvOnly urn:x y', 'recvonly', true], ['a=extmap:3 urn:x', null, false]])('%s reads direction %s (ABNF strings are case-insensitive, RFC 5234 §2.3), written back as read', (raw, direction, verbatim) => {
+    const text = media(raw);
+    const { d, line, value } = extmap(text);
+    expect(value).toMatchObject({ id: 3, direction, uri: 'urn:x' });
+    expect(line!.verbatim !== undefined).toBe(verbatim);
+    expect(d.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toEqual([]);
+    expect(writeSdp(d)).toBe(text);
+  });
+  it('a word that is no direction ("/sideways") keeps the extension, with no direction, and says so: both browsers take it (measured), libwebrtc reads no direction at all', () => {
+    const text = media('a=extmap:3/sideways urn:x');
+    const { d, line, value } = extmap(text);
+    expect(value).toMatchObject({ id: 3, direction: null, uri: 'urn:x' });
+    expect(line!.verbatim).toBeDefined();
+    const found = d.diagnostics.filter((x) => x.kind === 'attribute-syntax');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 7, column: 11 });
+    expect(found[0]!.message).toContain('"sideways" is none of sendrecv');
+    expect(writeSdp(d)).toBe(text);
+  });
+  it.each(['a=extmap:3/ urn:x', 'a=extmap:3/sendonly/x urn:x', 'a=extmap:3/sendonly'])('%s stays text with a finding', (raw) => {
+    const text = media(raw);
+    const { d, line } = extmap(text);
+    expect(line).toBeUndefined();
+    expect(d.diagnostics.some((x) => x.kind === 'attribute-syntax' || x.kind === 'rejected-by-browser')).toBe(true);
+    expect(writeSdp(d)).toBe(text);
+  });
+});
+
 describe('numbers write back as read, or stay text (issue 13: lossless or refused)', () => {
   const round = (line: string) => {
     const d = parseSdp(`v=0\r\n${line}\r\n`);
