@@ -7,10 +7,10 @@
  * own entry (`sdpscope/sdp-transform`), so that the core does not carry sdp-transform.
  */
 import { parse } from 'sdp-transform';
-import type { MediaAttributes, SessionDescription as SdpTransformDescription } from 'sdp-transform';
+import type { SessionDescription as SdpTransformDescription } from 'sdp-transform';
 import type { Candidate } from '../candidate/candidate.js';
 import { requireObject } from '../errors.js';
-import type { SessionDescription } from './model.js';
+import type { Msid, SdpLine, SessionDescription } from './model.js';
 import { writeSdp } from './write.js';
 
 export type { SdpTransformDescription };
@@ -21,63 +21,156 @@ export const SDP_TRANSFORM_CORRECTIONS = {
     fields: ['origin.sessionId', 'iceUfrag', 'icePwd', 'media[].mid', 'media[].iceUfrag', 'media[].icePwd', 'media[].candidates[].foundation', 'media[].rids[].id', 'media[].msid[].id', 'media[].msid[].appdata', 'groups[].mids'],
     why: 'sdp-transform turns every value that reads back as the same number into a number (a=mid:0 gives 0, a=mid:007 gives "007"; an o= session id gives a number below 2^53 and a string above): these are identifiers, strings by their grammar (RFC 8866 §5.2 sess-id, RFC 5888 §4 identification-tag, RFC 8839 §5.4 ice-char, §5.1 foundation, RFC 8851 §10 rid-id, RFC 8830 §2 msid-id), and its own typings say string. Here they are always the text as written.',
   },
-  'candidate-extensions-out-of-order': {
-    fields: ['media[].candidates[].generation', 'media[].candidates[].network-id', 'media[].candidates[].network-cost'],
-    why: 'sdp-transform reads a candidate\'s extensions in one fixed order (tcptype, generation, network-id, network-cost) and drops the rest of the line at the first other one: Chrome writes "generation 0 ufrag X network-id 1 network-cost 10", so network-id and network-cost are lost. RFC 8839 §5.1 lets extension attributes come in any order; here they are read wherever they are.',
+  'text-as-number': {
+    fields: ['media[].payloads', 'media[].ssrcs[].value', 'media[].ssrcGroups[].ssrcs', 'media[].simulcast.list1', 'media[].simulcast.list2', 'media[].label', 'media[].fmtp[].config', 'msidSemantic.token', 'media[].rtcpFb[].type', 'media[].rtcpFb[].subtype', 'media[].rids[].params', 'media[].remoteCandidates', 'media[].sctpmap.app', 'media[].ext[].config', 'name', 'media[].description', 'description'],
+    why: 'sdp-transform makes a number of any value that reads back as one, in fields its typings declare string: a data channel\'s lone format (m=application 9 DTLS/SCTP 5000) gives payloads 5000, a=ssrc:1 cname:1234 a value 1234, a=label:1 a label 1, a=simulcast:recv 0 a list 0, so that payloads.split(" ") compiles and throws. Here every field typed string is a string.',
   },
-  'msid-braces': {
+  'candidate-extensions-out-of-order': {
+    fields: ['media[].candidates[].generation', 'media[].candidates[].network-id', 'media[].candidates[].network-cost', 'media[].candidates[].tcptype', 'media[].candidates[].raddr', 'media[].candidates[].rport'],
+    why: 'sdp-transform reads a candidate\'s extensions in one fixed order (raddr and rport, tcptype, generation, network-id, network-cost) and drops the rest of the line at the first other one: Chrome writes "generation 0 ufrag X network-id 1 network-cost 10", so network-id and network-cost are lost, and a tcptype after generation is lost too. RFC 8839 §5.1 lets extension attributes come in any order; here they are read wherever they are (a candidate sdp-transform did not read at all stays in invalid, as there).',
+  },
+  'msid-ids': {
     fields: ['media[].msid', 'media[].invalid'],
-    why: 'sdp-transform reads a=msid ids as [A-Za-z0-9_-] only, so Firefox\'s "a=msid:{0c8b…} {98a1…}" is not an msid to it but an "invalid" line. RFC 8830 §2: msid-id and msid-appdata are 1*64token-char, braces included; here they are read as msid.',
+    why: 'sdp-transform reads a=msid ids as [A-Za-z0-9_-] only, and its pattern has no end: Firefox\'s "a=msid:{0c8b…} {98a1…}" is not an msid to it but an "invalid" line, and Firefox 121\'s "a=msid:- {98a1…}" an msid "-" whose track id is lost (written back "a=msid:- undefined"); an id with "/" or ":" is cut there. RFC 8830 §2: msid-id and msid-appdata are 1*64token-char, braces included; here every a=msid that read is as read.',
+  },
+  'msid-semantic-without-identifiers': {
+    fields: ['msidSemantic.semantic', 'msidSemantic.token'],
+    why: 'sdp-transform reads "a=msid-semantic: WMS" (what Chromium writes when no stream is sent) as semantic "" and token "WMS". RFC 8830 allows a semantic with no identifiers; here semantic is "WMS" and token "" (the first identifier when there is one, as sdp-transform reads it).',
+  },
+  'ice-options-list': {
+    fields: ['iceOptions', 'media[].iceOptions'],
+    why: 'sdp-transform keeps the first word of a=ice-options only: "trickle renomination" gives "trickle". RFC 8839 §5.6: a list of options; here the whole list, as written.',
+  },
+  'rtcp-mux-only': {
+    fields: ['media[].rtcpMux', 'media[].invalid'],
+    why: 'sdp-transform\'s rtcp-mux pattern has no end, so a=rtcp-mux-only (RFC 8858) alone reads as a=rtcp-mux. Here rtcpMux comes from an a=rtcp-mux line only, and a=rtcp-mux-only is in invalid, as any attribute sdp-transform does not model.',
   },
 } as const;
 
 export type SdpTransformCorrection = keyof typeof SDP_TRANSFORM_CORRECTIONS;
 
-const asText = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
+type Loose = Record<string, unknown>;
+
 /** A number sdp-transform would have given (its toIntIfInt), else the text. */
 const asNumber = (v: string): number | string => (String(Number(v)) === v ? Number(v) : v);
+/** The fields of `o` its typings declare string, as strings. */
+function texts(o: unknown, ...keys: string[]): void {
+  if (o === null || typeof o !== 'object') return;
+  for (const k of keys) if (typeof (o as Loose)[k] === 'number') (o as Loose)[k] = String((o as Loose)[k]);
+}
+const each = (xs: unknown, ...keys: string[]) => {
+  if (Array.isArray(xs)) for (const x of xs) texts(x, ...keys);
+};
+
+/** What sdpscope read in one section (the session's lines, or an m-section's), line by line. */
+interface SectionReading {
+  /** Each a=candidate line: the candidate, or null where it did not read. */
+  readonly candidates: (Candidate | null)[];
+  /** Each a=msid line that read; `msidLines` counts them all. */
+  readonly msids: Msid[];
+  msidLines: number;
+  iceOptions: readonly string[] | null;
+  rtcpMux: boolean;
+  rtcpMuxOnly: number;
+}
+
+function readSection(lines: readonly SdpLine[]): SectionReading {
+  const r: SectionReading = { candidates: [], msids: [], msidLines: 0, iceOptions: null, rtcpMux: false, rtcpMuxOnly: 0 };
+  for (const l of lines) {
+    if (l.kind === 'attribute') {
+      if (l.name === 'candidate') r.candidates.push(l.value);
+      else if (l.name === 'msid') {
+        r.msids.push(l.value);
+        r.msidLines++;
+      } else if (l.name === 'ice-options') r.iceOptions = l.value;
+      else if (l.name === 'rtcp-mux') r.rtcpMux = true;
+    } else if (l.kind === 'other-attribute') {
+      if (l.name === 'candidate') r.candidates.push(null);
+      else if (l.name === 'msid') r.msidLines++;
+      else if (l.name === 'rtcp-mux-only') r.rtcpMuxOnly++;
+    }
+  }
+  return r;
+}
+
+/** The corrections that concern one section: sdp-transform's object for it (the root or an m-section), and what sdpscope read there. */
+function correctSection(o: Loose, r: SectionReading): void {
+  texts(o, 'iceUfrag', 'icePwd', 'mid', 'control', 'setup', 'description');
+  if (r.iceOptions !== null && r.iceOptions.length > 1) o.iceOptions = r.iceOptions.join(' ');
+  const invalid = (o.invalid ?? []) as { value: string }[];
+  const drop = (starts: string) => {
+    const kept = invalid.filter((x) => !x.value.startsWith(starts));
+    if (kept.length > 0) o.invalid = kept;
+    else delete o.invalid;
+  };
+  // Every a=msid read (none refused): sdpscope's reading, which sdp-transform's pattern cuts or refuses.
+  if (r.msidLines > 0 && r.msids.length === r.msidLines) {
+    if (invalid.some((x) => x.value.startsWith('msid:'))) drop('msid:');
+    o.msid = r.msids.map((x) => ({ id: x.streamId, ...(x.trackId !== null ? { appdata: x.trackId } : {}) }));
+  } else for (const x of (o.msid ?? []) as Loose[]) texts(x, 'id', 'appdata');
+  if (r.rtcpMuxOnly > 0 && !r.rtcpMux && o.rtcpMux !== undefined) {
+    delete o.rtcpMux;
+    o.invalid = [...((o.invalid ?? []) as { value: string }[]), ...Array.from({ length: r.rtcpMuxOnly }, () => ({ value: 'rtcp-mux-only' }))];
+  }
+  // Each candidate sdp-transform read is the next one sdpscope read at its foundation, component, address and port
+  // (a line sdp-transform refused, "[PUBLIC IP]" or "TYP", is in its invalid and passed over here).
+  let k = 0;
+  for (const c of (o.candidates ?? []) as Loose[]) {
+    texts(c, 'foundation', 'transport', 'ip', 'type', 'raddr', 'tcptype');
+    let own: Candidate | null | undefined;
+    for (let j = k; j < r.candidates.length; j++) {
+      const x = r.candidates[j];
+      if (x && x.foundation === c.foundation && x.component === c.component && x.address === c.ip && x.port === c.port) {
+        own = x;
+        k = j + 1;
+        break;
+      }
+    }
+    if (!own) continue;
+    if (c.raddr === undefined && own.relatedAddress !== null && own.relatedPort !== null) {
+      c.raddr = own.relatedAddress;
+      c.rport = own.relatedPort;
+    }
+    if (c.tcptype === undefined && own.tcpType !== null) c.tcptype = own.tcpType;
+    if (c.generation === undefined && own.generation !== null) c.generation = own.generation;
+    // A network-id that is no number stays out: sdp-transform's typings say number.
+    if (c['network-id'] === undefined && own.networkId !== null && typeof asNumber(own.networkId) === 'number') c['network-id'] = asNumber(own.networkId);
+    if (c['network-cost'] === undefined && own.networkCost !== null) c['network-cost'] = own.networkCost;
+  }
+}
 
 /** sdp-transform's object for the description's text, corrected where it is wrong (SDP_TRANSFORM_CORRECTIONS). */
 export function toSdpTransform(description: SessionDescription): SdpTransformDescription {
   requireObject(description, 'toSdpTransform: the description', 'media', 'lines');
   const out = parse(writeSdp(description));
-  if (out.origin) out.origin.sessionId = asText(out.origin.sessionId) as string;
-  const root = out as { iceUfrag?: unknown; icePwd?: unknown };
-  if (root.iceUfrag !== undefined) root.iceUfrag = asText(root.iceUfrag);
-  if (root.icePwd !== undefined) root.icePwd = asText(root.icePwd);
-  for (const g of out.groups ?? []) g.mids = asText(g.mids) as string;
+  const root = out as unknown as Loose;
+  texts(out.origin, 'sessionId', 'username', 'netType', 'address');
+  texts(root, 'name', 'uri', 'email', 'phone', 'timezones', 'repeats');
+  each(out.groups, 'type', 'mids');
+  const semantic = description.msidSemantic;
+  if (out.msidSemantic && semantic && out.msidSemantic.semantic !== semantic.semantic) out.msidSemantic = { semantic: semantic.semantic, token: semantic.identifiers[0] ?? '' };
+  texts(out.msidSemantic, 'semantic', 'token');
+  correctSection(root, readSection(description.lines));
+  // sdp-transform breaks lines at a lone CR too; sdpscope does not (RFC 8866 §5): where the two see other sections, the m-sections are left as sdp-transform read them.
+  const aligned = out.media.length === description.media.length;
   out.media.forEach((m, i) => {
-    const mm = m as MediaAttributes & { mid?: unknown; iceUfrag?: unknown; icePwd?: unknown };
-    if (mm.mid !== undefined) mm.mid = asText(mm.mid) as string;
-    if (mm.iceUfrag !== undefined) mm.iceUfrag = asText(mm.iceUfrag) as string;
-    if (mm.icePwd !== undefined) mm.icePwd = asText(mm.icePwd) as string;
-    const invalid = (m as { invalid?: { value: string }[] }).invalid;
-    if (invalid?.some((x) => x.value.startsWith('msid:'))) {
-      const kept = invalid.filter((x) => !x.value.startsWith('msid:'));
-      if (kept.length > 0) (m as { invalid?: { value: string }[] }).invalid = kept;
-      else delete (m as { invalid?: unknown }).invalid;
-      m.msid = (description.media[i]?.msids ?? []).map((x) => ({ id: x.streamId, ...(x.trackId !== null ? { appdata: x.trackId } : {}) }));
+    const mm = m as unknown as Loose;
+    texts(mm, 'type', 'protocol', 'payloads', 'remoteCandidates', 'label', 'bfcpFloorCtrl', 'bfcpConfId', 'bfcpUserId', 'bfcpFloorId');
+    texts(mm.simulcast, 'list1', 'list2');
+    texts(mm.sctpmap, 'app');
+    each(mm.fmtp, 'config');
+    each(mm.rtcpFb, 'type', 'subtype');
+    each(mm.ssrcs, 'attribute', 'value');
+    each(mm.ssrcGroups, 'semantics', 'ssrcs');
+    each(mm.rids, 'id', 'direction', 'params');
+    each(mm.ext, 'uri', 'config', 'direction', 'encrypt-uri');
+    each(mm.crypto, 'suite', 'config', 'sessionConfig');
+    if (aligned) correctSection(mm, readSection(description.media[i]!.lines));
+    else {
+      texts(mm, 'iceUfrag', 'icePwd', 'mid');
+      each(mm.candidates, 'foundation');
+      each(mm.msid, 'id', 'appdata');
     }
-    for (const x of m.msid ?? []) {
-      x.id = asText(x.id) as string;
-      if (x.appdata !== undefined) x.appdata = asText(x.appdata) as string;
-    }
-    for (const r of m.rids ?? []) r.id = asText(r.id) as string;
-    // The k-th candidate sdp-transform pushed is the section's k-th a=candidate line.
-    const ours: (Candidate | null)[] = [];
-    for (const l of description.media[i]?.lines ?? []) {
-      if (l.kind === 'attribute' && l.name === 'candidate') ours.push(l.value);
-      else if (l.kind === 'other-attribute' && l.name === 'candidate') ours.push(null);
-    }
-    (m.candidates ?? []).forEach((c, k) => {
-      c.foundation = asText(c.foundation) as string;
-      const own = ours[k];
-      if (!own) return;
-      const cc = c as typeof c & { generation?: number; 'network-id'?: number; 'network-cost'?: number };
-      if (cc.generation === undefined && own.generation !== null) cc.generation = own.generation;
-      if (cc['network-id'] === undefined && own.networkId !== null) cc['network-id'] = asNumber(own.networkId) as number;
-      if (cc['network-cost'] === undefined && own.networkCost !== null) cc['network-cost'] = own.networkCost;
-    });
   });
   return out;
 }

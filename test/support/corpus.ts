@@ -16,6 +16,17 @@ export function sdpFiles(): { name: string; text: string }[] {
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/** The real SDPs of test/fixtures (threads, offers, pairs, the munged answers, the sdp-diff audits; each folder's README or ORIGINS.md gives their origin), not the harness's generated mutations (munged/). */
+export function fixtureSdpFiles(): { name: string; text: string }[] {
+  const root = resolve(__dirname, '../fixtures');
+  return ['threads', 'offers', 'pairs', 'munged-answers', 'sdp-diff-audit', 'sdp-diff-audit/2026-12-06'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.sdp'))
+      .sort()
+      .map((name) => ({ name: `${dir}/${name}`, text: readFileSync(join(root, dir, name), 'utf8') })),
+  );
+}
+
 export function candidateLines(): { file: string; line: number; text: string }[] {
   const dir = join(CORPUS, 'candidates');
   const out: { file: string; line: number; text: string }[] = [];
