@@ -164,6 +164,7 @@ export interface NegotiationDiagnosticPayloads {
   'offer-setup-not-actpass': MediaPosition;
   'missing-setup': MediaPosition;
   'offer-setup-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
+  'offer-setup-holdconn': MediaPosition & { readonly browsers: BrowserVerdicts };
   'missing-fingerprint': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'weak-fingerprint': MediaPosition;
   'missing-ice-credentials': MediaPosition & { readonly browsers?: BrowserVerdicts };
@@ -309,6 +310,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'offer-setup-not-actpass': 'warning',
   'missing-setup': 'warning',
   'offer-setup-missing': 'error',
+  'offer-setup-holdconn': 'error',
   'missing-fingerprint': 'error',
   'weak-fingerprint': 'warning',
   'missing-ice-credentials': 'error',
@@ -797,6 +799,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     action: 'Add a=setup:actpass to every m-line of the offer.',
     reference: 'RFC 8842 §5.2; RFC 9429 §5.2.1',
   },
+  'offer-setup-holdconn': {
+    domain: 'negotiation',
+    title: 'DTLS offer m-line with a=setup:holdconn',
+    description: 'holdconn holds the connection: no DTLS role can follow from it, and JSEP offers actpass. Firefox rejects such an offer ("Invalid description, illegal setup attribute "holdconn""); Chromium takes it in setRemoteDescription and then cannot answer it (createAnswer: "Failed to create transport answer, transport is missing"; both measured). The answer is not at fault.',
+    action: 'Offer a=setup:actpass (a re-offer that keeps the DTLS roles: the role it has, active or passive).',
+    reference: 'RFC 8842 §5.2; RFC 4145 §4; RFC 9429 §5.2.1',
+  },
   'missing-fingerprint': {
     domain: 'negotiation',
     title: 'm-line without a=fingerprint (no DTLS)',
@@ -1038,7 +1047,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'sctp-port-missing': {
     domain: 'negotiation',
     title: 'Data channel m-line without SCTP port',
-    description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port. Firefox ESR 153 rejects such an answer ("Answer had no codecs in common"); Chromium 156 accepts it, taking 5000; one that is not a number (a=sctp-port:x) both reject (measured); `browsers` says so.',
+    description: 'An accepted SCTP m-line needs a=sctp-port (or the legacy a=sctpmap) so that both sides open the association on a known port. Firefox ESR 153 rejects such an answer ("Answer had no codecs in common"); Chromium 156 accepts it, taking 5000; one that is not a number (a=sctp-port:x) both reject, and a=sctp-port:0, no port (RFC 9260 §3.1), Firefox rejects as one with none (measured); `browsers` says so.',
     action: 'Add a=sctp-port:5000 (the usual value).',
     reference: 'RFC 8841 §5.2',
   },

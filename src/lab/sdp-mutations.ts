@@ -479,4 +479,21 @@ export const MUTATIONS: readonly Mutation[] = [
   a('order-repeat-before-timing', 'syntax', 'an r= line before t= (RFC 8866 §5: r= follows its t=)', (s) => { const p = split(s); const t = p.session.findIndex((l) => l.startsWith('t=')); p.session.splice(t, 0, 'r=604800 3600 0 90000'); return join(p); }),
   a('order-name-after-timing', 'syntax', 'the session\'s s= line after its t= line', (s) => { const p = split(s); const i = p.session.findIndex((l) => l.startsWith('s=')); const t = p.session.findIndex((l) => l.startsWith('t=')); if (i >= 0 && t > i) { const [x] = p.session.splice(i, 1); p.session.splice(t, 0, x!); } return join(p); }),
   o('offer-extmap-id-256', 'header extensions', 'a header extension with id 256 in the offer', inKind('audio', (m) => { const i = m.findIndex((l) => l.startsWith('a=extmap:')); if (i >= 0) m[i] = m[i]!.replace(/^a=extmap:\d+/, 'a=extmap:256'); return m; })),
+  // The DTLS/SCTP/ICE audit (2026-12-07, eighth session): a=setup in upper case, fingerprints repeated, SCTP values at their edges, a session attribute in an m-section.
+  a('setup-actpass-upper', 'DTLS', 'the answer says a=setup:ACTPASS (upper case)', replaceAll(/^a=setup:\w+$/, 'a=setup:ACTPASS')),
+  a('setup-active-upper', 'DTLS', 'the answer says a=setup:ACTIVE (upper case)', replaceAll(/^a=setup:\w+$/, 'a=setup:ACTIVE')),
+  o('offer-setup-actpass-upper', 'DTLS', 'the offer says a=setup:ACTPASS (upper case)', replaceAll(/^a=setup:\w+$/, 'a=setup:ACTPASS')),
+  o('offer-setup-holdconn', 'DTLS', 'the offer says a=setup:holdconn', replaceAll(/^a=setup:\w+$/, 'a=setup:holdconn')),
+  a('fingerprint-session-twice', 'DTLS', 'the a=fingerprint moved to session level (Firefox writes it there), written there twice', (s) => { const p = split(s); const fp = [...p.session, ...p.media.flat()].find((l) => l.startsWith('a=fingerprint:')); if (fp === undefined) return s; p.session = p.session.filter((l) => !l.startsWith('a=fingerprint:')); p.media = p.media.map((m) => m.filter((l) => !l.startsWith('a=fingerprint:'))); p.session.push(fp, fp); return join(p); }),
+  o('offer-fingerprint-session-twice', 'DTLS', 'the offer\'s a=fingerprint moved to session level (Firefox writes it there), written there twice', (s) => { const p = split(s); const fp = [...p.session, ...p.media.flat()].find((l) => l.startsWith('a=fingerprint:')); if (fp === undefined) return s; p.session = p.session.filter((l) => !l.startsWith('a=fingerprint:')); p.media = p.media.map((m) => m.filter((l) => !l.startsWith('a=fingerprint:'))); p.session.push(fp, fp); return join(p); }),
+  a('fingerprint-media-twice', 'DTLS', 'each m-section\'s a=fingerprint written twice (one at session level, as Firefox writes it, is left alone)', (s) => { const p = split(s); p.media = p.media.map((m) => m.flatMap((l) => (l.startsWith('a=fingerprint:') ? [l, l] : [l]))); return join(p); }),
+  a('max-message-size-2e31', 'SCTP', 'a=max-message-size:2147483648 (2^31)', replaceAll(/^a=max-message-size:\d+$/, 'a=max-message-size:2147483648'), 'data'),
+  a('max-message-size-2e31-less-1', 'SCTP', 'a=max-message-size:2147483647 (2^31 - 1)', replaceAll(/^a=max-message-size:\d+$/, 'a=max-message-size:2147483647'), 'data'),
+  o('offer-max-message-size-2e31', 'SCTP', 'the offer\'s a=max-message-size:2147483648 (2^31)', replaceAll(/^a=max-message-size:\d+$/, 'a=max-message-size:2147483648'), 'data'),
+  a('sctp-port-zero', 'SCTP', 'a=sctp-port:0', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:0'), 'data'),
+  o('offer-sctp-port-zero', 'SCTP', 'the offer\'s a=sctp-port:0', replaceAll(/^a=sctp-port:\d+$/, 'a=sctp-port:0'), 'data'),
+  a('ice-lite-media', 'ICE', 'a=ice-lite in the audio m-section (a session attribute, RFC 8839 §5.3)', inKind('audio', append('a=ice-lite'))),
+  // The simulcast audit: blanks libwebrtc's tokenizer passes over.
+  a('simulcast-blank-after-colon', 'rid and simulcast', '"a=simulcast: recv q;h;f" (a blank after the colon)', sfuAnswer(...SIM_RIDS, 'a=simulcast: recv q;h;f'), 'simulcast'),
+  a('rid-two-blanks', 'rid and simulcast', '"a=rid:f  recv" (two blanks before the direction)', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=rid:f  recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
 ];

@@ -843,7 +843,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (dtlsUsed && offerUsed) dtlsSideFindings(o, 'offer', mid, o.index, add, offerShared);
     if ((dtlsUsed || rtp) && live && a && !answerShared && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
-      if (!roles.valid && !answerShared && !unreadSetup(o) && !unreadSetup(a)) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+      // An offer of holdconn is the offer's own finding (offer-setup-holdconn): the answer is not at fault (DTLS audit: its fix pointed at the answer).
+      if (!roles.valid && !answerShared && !unreadSetup(o) && !unreadSetup(a) && o.setup !== 'holdconn') at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
       dtlsSideFindings(a, 'answer', mid, o.index, add, answerShared);
     }
 
@@ -884,9 +885,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       });
       const unreadPort = written.length > 0 && !firefoxReads;
       // Declared: an a=sctp-port that reads, or an a=sctpmap (the legacy form's port in its format alone Firefox refuses: measured, sctp-legacy-no-sctpmap).
-      const declared = a !== null && (a.sctpmap !== null || (a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port')));
+      // a=sctp-port:0 is no port (RFC 9260 §3.1): Firefox refuses the answer as with none, Chromium takes it (measured, sctp-port-zero; an offer of it both take).
+      const zero = a !== null && a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port' && l.value === 0);
+      const declared = a !== null && !zero && (a.sctpmap !== null || (a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port')));
       if (live && a && !declared && !firefoxReads) {
-        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : `the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking ${a.sctpPort ?? 5000})`, { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
+        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : zero ? 'the answer\'s a=sctp-port:0 is no SCTP port (RFC 9260 §3.1): Firefox rejects it, as one with none; Chromium accepts it' : `the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking ${a.sctpPort ?? 5000})`, { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
       }
       // Each side's form as written (the foreign-offer check: a 2013 Firefox offer, with neither, was "+ sctp-port").
       const form = (m: MediaDescription) => (m.sctpmap ? '+ sctpmap' : m.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'sctp-port') ? '+ sctp-port' : '+ neither sctp-port nor sctpmap');

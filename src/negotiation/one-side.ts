@@ -47,7 +47,8 @@ export function dtlsSideFindings(m: MediaDescription, side: 'offer' | 'answer', 
     if (unreadSetup(m)) return weak(m, side, at);
     if (side === 'offer') add(diagnostic('offer-setup-missing', 'the offer m-line has no a=setup: Firefox rejects it (Chromium accepts, reading it as actpass)', { mid, index, browsers: FIREFOX_REJECTS }));
     else at('missing-setup', 'the answer m-line has no a=setup');
-  } else if (side === 'offer' && m.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${m.setup}`);
+  } else if (side === 'offer' && m.setup === 'holdconn') add(diagnostic('offer-setup-holdconn', 'the offer says a=setup:holdconn: Firefox rejects it, Chromium takes it and cannot answer it (measured)', { mid, index, browsers: FIREFOX_REJECTS }));
+  else if (side === 'offer' && m.setup !== 'actpass') at('offer-setup-not-actpass', `the offer says a=setup:${m.setup}`);
   weak(m, side, at);
 }
 

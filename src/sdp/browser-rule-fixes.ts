@@ -66,6 +66,8 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'rtx-apt': 'Give each rtx payload type a=fmtp:<rtx pt> apt=<pt> naming a payload type of the same m= line, or remove the rtx codec with its lines.',
   'sctp-port-range': 'Write a=sctp-port with a port from 1 to 65535 (0 is no SCTP port, RFC 9260 §3.1; browsers write 5000).',
   'sctp-port-value': 'Write a=sctp-port:5000, a colon and the port (the browsers write 5000).',
+  'max-message-size-range': 'Write a=max-message-size at most 2147483647, or 0 for no limit (Chromium writes 262144).',
+  'fingerprint-session-repeated': 'Write one a=fingerprint at session level, or one in each m-section (several hashes of one certificate: one of them).',
   'max-message-size-value': 'Write a=max-message-size:<bytes> as a whole number (Chromium writes 262144), or remove it.',
   'sctp-format': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000: the old form (DTLS/SCTP 5000 with a=sctpmap) is not read with a=sctp-port.',
   'sctp-format-sctpmap': 'Write m=application 9 UDP/DTLS/SCTP webrtc-datachannel with a=sctp-port:5000 (the new form), or DTLS/SCTP 5000 with a=sctpmap (the old one, whole): not the new proto with the old format.',

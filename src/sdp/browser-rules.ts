@@ -48,6 +48,7 @@ const RULE_BROWSERS = {
   'unknown-protocol': BOTH,
   'ice-credentials-missing': BOTH,
   'fingerprint-missing': BOTH,
+  'fingerprint-session-repeated': C,
   'mid-duplicate': C,
   'msid-duplicate': C,
   'extmap-bundle-collision': C,
@@ -78,6 +79,7 @@ const RULE_BROWSERS = {
   'sctp-port-range': C,
   'sctp-port-value': C,
   'max-message-size-value': C,
+  'max-message-size-range': C,
   'sctp-format': BOTH,
   'sctp-format-sctpmap': F,
   'rid-direction': F,
@@ -122,6 +124,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'payload-type-reserved': { what: 'payload type 1, 2 or 19 on an RTP m-line (reserved by RFC 3551; Firefox: "Illegal audio/video payload type", measured with 19 in an offer, 1 and 2 by its source\'s GetForbiddenSdpPayloadTypes; Chromium takes it)', reference: 'RFC 3551 §6' },
   'unknown-protocol': { what: 'an m= proto neither browser knows (measured with FOO/BAR)', reference: 'RFC 8866 §5.14' },
   'ice-credentials-missing': { what: 'an m-section in use, not bundled behind another, without both a=ice-ufrag and a=ice-pwd (its own or the session\'s), offer or answer (Chromium: "Called with SDP without ice-ufrag and ice-pwd"; Firefox: "no ice-ufrag attribute at level 1")', reference: 'RFC 8839 §5.4' },
+  'fingerprint-session-repeated': { what: 'two or more a=fingerprint lines at session level, offer or answer (Chromium: "Can\'t have multiple fingerprint attributes at the same level."; in an m-section it takes the last, and Firefox takes several anywhere, as RFC 8122 §5 allows)', reference: 'RFC 8122 §5' },
   'fingerprint-missing': { what: 'an m-section in use, not bundled behind another, without a=fingerprint (its own or the session\'s), offer or answer, plain RTP and SDES too (Chromium: "Called with SDP without DTLS fingerprint"; Firefox: "no fingerprint attribute at level 1")', reference: 'RFC 8122 §5, RFC 8827 §6.5' },
   'mid-duplicate': { what: 'one a=mid in two m-sections (Chromium: "Duplicate a=mid value"; Firefox takes such an offer)', reference: 'RFC 5888 §4' },
   'extmap-bundle-collision': { what: 'one a=extmap id naming two URIs in m-sections of one BUNDLE group, offer or answer (Chromium: "A BUNDLE group contains a codec collision for header extension id=…"; Firefox 56 to 60 offered so, Firefox ESR takes such an offer)', reference: 'RFC 8843 §9.1.1, RFC 8285 §6' },
@@ -133,7 +136,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'mid-length': { what: 'an a=mid over 16 bytes, more than the sdes:mid header extension carries (Chromium: "The MID attribute exceeds the maximum supported length")', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
   'mid-length-stopped': { what: 'an a=mid over 16 bytes on a stopped m-section (port 0): Chromium checks every mid, Firefox skips stopped ones', reference: 'RFC 8843 §15.1, RFC 8285 §4.2' },
   'fmtp-no-space': { what: 'a=fmtp with no space after its payload type: nothing after it (a=fmtp:111), its parameters after a tab, or glued to it (a=fmtp:96x-google-min-bitrate=900; Chromium: "Expects at least 2 fields", "Invalid value"; "a=fmtp:111 " with the space both take)', reference: 'RFC 8866 §6.15' },
-  'setup-value': { what: 'a=setup other than active, passive, actpass, holdconn (in any case: upper case was not measured)', reference: 'RFC 4145 §4' },
+  'setup-value': { what: 'a=setup other than active, passive, actpass, holdconn (in any case: both browsers read ACTPASS as actpass, measured)', reference: 'RFC 4145 §4' },
   'extmap-id-syntax': { what: 'a=extmap id that is not a number', reference: 'RFC 8285 §8' },
   'extmap-id-range': { what: 'a=extmap id 0 or above 255', reference: 'RFC 8285 §5' },
   'extmap-two-byte-id': { what: 'a=extmap id from 15 to 255 (two-byte headers; Firefox takes 1 to 14)', reference: 'RFC 8285 §4.3' },
@@ -152,6 +155,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'rtx-apt': { what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
   'sctp-port-range': { what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2' },
   'sctp-port-value': { what: 'an a=sctp-port whose port is not a number, or missing: "a=sctp-port:x", "a=sctp-port abc", "a=sctp-port  5000" (two blanks for the colon), "a=sctp-port:5000 " and "a=sctp-port: 5000" (a blank beside the port), "a=sctp-port" (Chromium: "Invalid sctp port value", "Expects at least 2 fields"; Firefox refuses such an answer but where blanks stand beside the port, which it reads; one blank for the colon both take)', reference: 'RFC 8841 §5.2' },
+  'max-message-size-range': { what: 'a=max-message-size above 2147483647, offer or answer (libwebrtc reads it as a signed 32-bit number: "Invalid SCTP max message size.")', reference: 'RFC 8841 §6' },
   'max-message-size-value': { what: 'a=max-message-size that is not a number', reference: 'RFC 8841 §6' },
   'sctp-format': { what: 'an m=application with a=sctp-port whose format is not webrtc-datachannel (the old DTLS/SCTP 5000 form)', reference: 'RFC 8841 §4.1, §5.2' },
   'sctp-format-sctpmap': { what: 'UDP/DTLS/SCTP (or TCP/…) with a port number for format and a=sctpmap (Firefox: "No webrtc-datachannel token in m= media line")', reference: 'RFC 8841 §4.1, §5.2' },
@@ -538,6 +542,7 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     if (!a.all('extmap').some((e) => innerExtension(e.value) === RID_EXTENSION) && !sessionExtmaps.some((e) => innerExtension(e.value) === RID_EXTENSION)) add('simulcast-rid-extension', sims[0]!.line, null, `a=simulcast with no a=extmap for ${RID_EXTENSION} (in its m-section or at session level)`);
   }
   for (const l of a.all('sctp-port')) if (l.value > 65535) add('sctp-port-range', l.line, 13, `a=sctp-port:${l.value}`);
+  for (const l of a.all('max-message-size')) if (l.value > 2147483647) add('max-message-size-range', l.line, 20, `a=max-message-size:${l.value}`);
   // Measured with a=sctp-port only. The old form (a number format and a=sctpmap, no a=sctp-port),
   // which Firefox 46 and Opera wrote and the corpus holds, is not this rule's (audit: it erred on it).
   if (m.kind === 'application' && a.has('sctp-port') && !m.formats.includes('webrtc-datachannel')) add('sctp-format', line, null, `format ${m.formats.join(' ')} with a=sctp-port`);

@@ -111,9 +111,15 @@ export const GRAMMAR: Grammar = {
     format: (f) => `${f.algorithm} ${f.value}`,
   },
   'setup': {
-    exact: true,
+    // In any case: both browsers read "ACTPASS" as actpass (measured: an answer's a=setup:ACTPASS is
+    // refused as actpass by both, ACTIVE taken); written back as read.
+    exact: (v) => SETUPS.includes(v),
     sample: 'a=setup:actpass',
-    parse: (v) => (v !== null && SETUPS.includes(v) ? (v as Setup) : undefined),
+    parse: (v) => {
+      if (v === null) return undefined;
+      const s = SETUPS.includes(v) ? v : v.toLowerCase();
+      return SETUPS.includes(s) ? (s as Setup) : undefined;
+    },
     format: (s) => s,
   },
   'mid': text('a=mid:0'),
@@ -187,20 +193,31 @@ export const GRAMMAR: Grammar = {
     format: (m) => `${m.streamId}${m.trackId !== null ? ' ' + m.trackId : ''}`,
   },
   'rid': {
-    exact: true,
+    // Blanks around the fields, any number: libwebrtc reads the line with rtc::tokenize, which drops
+    // empty tokens, and both browsers take "a=rid:f  recv" (measured, rid-two-blanks; simulcast
+    // audit: the layer had been said dropped). Written back as read.
+    exact: (v) => !v.startsWith(' ') && !v.endsWith(' ') && !v.includes('  '),
     sample: 'a=rid:1 send',
     parse: (v) => {
-      const m = v ? /^(\S+) (send|recv)(?: (.+))?$/.exec(v) : null;
-      return m ? { id: m[1]!, direction: m[2] as 'send' | 'recv', params: m[3] ?? null } : undefined;
+      const m = v ? /^ *(\S+) +(send|recv)(?: +(\S.*)?)?$/.exec(v) : null;
+      if (!m) return undefined;
+      // Trailing blanks off by a loop (a lazy group before " *$" is quadratic on a run of blanks).
+      const p = m[3];
+      let end = p?.length ?? 0;
+      while (end > 0 && p!.charCodeAt(end - 1) === 32) end--;
+      return { id: m[1]!, direction: m[2] as 'send' | 'recv', params: p === undefined ? null : p.slice(0, end) };
     },
     format: (r) => `${r.id} ${r.direction}${r.params !== null ? ' ' + r.params : ''}`,
   },
   'simulcast': {
-    exact: (v) => !(v.startsWith('recv') && v.includes(' send ')),
+    exact: (v) => !(v.startsWith('recv') && v.includes(' send ')) && !v.startsWith(' ') && !v.endsWith(' ') && !v.includes('  '),
     sample: 'a=simulcast:send 1;2;3',
-    // Written send first; a line that puts recv first keeps its spelling through `verbatim`.
+    // Written send first; a line that puts recv first keeps its spelling through `verbatim`. Blanks
+    // around the fields, any number, as libwebrtc's rtc::tokenize reads them: both browsers take
+    // "a=simulcast: recv q;h;f" (measured, simulcast-blank-after-colon; simulcast audit: it had
+    // been "one stream is sent").
     parse: (v) => {
-      const m = v ? /^(send|recv) (\S+)(?: (send|recv) (\S+))?$/.exec(v) : null;
+      const m = v ? /^ *(send|recv) +(\S+)(?: +(send|recv) +(\S+))? *$/.exec(v) : null;
       if (!m || m[1] === m[3]) return undefined;
       const pairs: Record<string, string> = { [m[1]!]: m[2]! };
       if (m[3]) pairs[m[3]] = m[4]!;

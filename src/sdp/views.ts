@@ -542,6 +542,11 @@ export function buildDescription(
   };
   const rules = ruleSink(findings, null);
   for (const l of lines) if (l.kind !== 'attribute') lineRules(l, rules);
+  // Two a=fingerprint lines at session level: Chromium refuses the description ("Can't have multiple
+  // fingerprint attributes at the same level."), Firefox takes them (measured); in an m-section
+  // Chromium takes the last (measured, both browsers take it).
+  const sessionFingerprints = lines.filter((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'fingerprint');
+  if (sessionFingerprints.length > 1) rules('fingerprint-session-repeated', sessionFingerprints[1]!.line, null, `${sessionFingerprints.length} a=fingerprint lines at session level`);
   // One a=msid (stream and track) in two m-sections: RFC 8830 §2 does not permit it (WHIP/SFU
   // audit: a pion offer's audio and video both "synced-video synced-video", said by nothing), and
   // Chromium refuses it (measured). One with a stream id only, twice, it takes (RFC 8829's C1 offer).

@@ -277,6 +277,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['offer-setup-not-actpass', { media: [{ setup: 'active' }] }, { media: [answerOf({ setup: 'passive' })] }],
   ['missing-setup', { media: [{}] }, { media: [answerOf({ setup: null })] }],
   ['offer-setup-missing', { media: [{ setup: null }] }, { media: [answerOf({})] }],
+  ['offer-setup-holdconn', { media: [{ setup: 'holdconn' }] }, { media: [answerOf({ setup: 'active' })] }],
   // One m-line of two without: a description with none at all says so itself (fingerprint-missing, a browser rule).
   // An unbundled m-section without one is its description's own finding now (fingerprint-missing, both browsers refuse it):
   // negotiate says it of an offer's bundled m-line other than the tag (Chromium skips those; Firefox checks every m-section of an offer).
@@ -367,6 +368,11 @@ describe('statuses and roles', () => {
     const n = run({ media: [{ setup: null }] }, { media: [answerOf({ setup: 'active' })] });
     expect(n.media[0]!.dtls).toMatchObject({ offererRole: 'server', answererRole: 'client', valid: true });
     expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-missing', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
+  });
+  it('an offer of holdconn is the offer\'s finding, with the browsers\' verdicts, and no dtls-role-conflict for its answer (DTLS audit: the fix pointed at the answer)', () => {
+    const n = run({ media: [{ setup: 'holdconn' }] }, { media: [answerOf({ setup: 'active' })] });
+    expect(n.media[0]!.dtls.valid).toBe(false);
+    expect(n.diagnostics.map((d) => [d.kind, d.severity, 'browsers' in d ? d.browsers : null])).toEqual([['offer-setup-holdconn', 'error', { chromium: 'accepts', firefox: 'rejects' }]]);
   });
   it('no-trickle names the side that does not announce it, or both (sdp-diff audit: only "the offer" when neither did)', () => {
     const msg = (o: boolean, a: boolean) => run({ trickle: o, media: [{}] }, { trickle: a, media: [answerOf({})] }).diagnostics.find((d) => d.kind === 'no-trickle')?.message;

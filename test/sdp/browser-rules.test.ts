@@ -97,7 +97,8 @@ describe('what was not measured is not claimed (a new-user audit\'s cases)', () 
     // Read with rtc::tokenize (empty tokens dropped) and split_whitespace: two blanks or a trailing one are no third token (parse audit: a false error).
     ['a=msid with two blanks between its tokens', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1  t1']],
     ['a=msid with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'a=msid:s1 t1 ']],
-    ['a=simulcast with two blanks after its direction', ['a=setup:active', 'a=rtcp-mux', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv  q;h']],
+    // Read as libwebrtc's tokenizer reads it (simulcast audit), so with the RID header extension simulcast needs.
+    ['a=simulcast with two blanks after its direction', ['a=setup:active', 'a=rtcp-mux', 'a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', 'a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv  q;h']],
     // Extra blanks in c= Chromium skips (tokenize_first); a tab after "a=" passes its GetLine (audit of the change: false errors).
     ['c=IN IP4 0.0.0.0 with a trailing blank', ['a=setup:active', 'a=rtcp-mux', 'c=IN IP4 0.0.0.0 ']],
     ['c=IN  IP4 0.0.0.0 (two blanks)', ['a=setup:active', 'a=rtcp-mux', 'c=IN  IP4 0.0.0.0']],
