@@ -446,6 +446,15 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     expect(parseSdp(`${head}a=ice-options:trickle ice2\r\n`).diagnostics.map((x) => x.kind)).not.toContain('ice-options-commas');
   });
 
+  it('a=ice-lite in an m-section is said: a session attribute, read as full ICE (DTLS/ICE audit, 2026-12-07: said by nothing); at session level it is lite, nothing said', () => {
+    const media = parseSdp(`${head}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-lite\r\na=rtpmap:111 opus/48000/2\r\n`);
+    expect(media.iceLite).toBe(false);
+    expect(media.diagnostics.filter((x) => x.kind === 'attribute-syntax').map((x) => [x.line, x.mid, x.message.slice(0, 40)])).toEqual([[7, '0', 'a=ice-lite in an m-section: it is a sess']]);
+    const session = parseSdp(`${head}a=ice-lite\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n`);
+    expect(session.iceLite).toBe(true);
+    expect(session.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toEqual([]);
+  });
+
   it('an m= line without its "m=" is said to be one, the description\'s error (both browsers refuse it), and read as that m= line: what follows is its m-section\'s (the audits: 72 and 90 errors followed from the one), written back as it was', () => {
     const text = `${head}a=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\nvideo 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:1\r\na=rtpmap:96 VP8/90000\r\n`;
     const d = parseSdp(text);
