@@ -103,13 +103,13 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
     const used = ext.negotiated.filter((e) => e.sends.offerer || e.sends.answerer).length;
     out.push(`  header extensions  ${used} negotiated${used < ext.negotiated.length ? `, ${ext.negotiated.length - used} unused` : ''}${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}${e.sends.offerer && e.sends.answerer ? '' : e.sends.offerer ? ' offerer → answerer' : e.sends.answerer ? ' answerer → offerer' : s.yellow(' unused')}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);
   }
-  const sim = m.simulcast;
-  if (sim !== null) {
-    // An alternative the answer left out is said (RFC 8853 §6.2.1: "2,3 ✓ 2 (3 dropped)").
-    const kept = (l: SimulcastNegotiation['layers'][number]) => (l.received && l.answered.length < l.rids.length ? ` ${l.answered.join(',')} (${l.rids.filter((r) => !l.answered.includes(r)).join(',')} dropped)` : '');
-    const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}${kept(l)}`;
-    out.push(`  simulcast  send ${sim.offer} → recv ${sim.answer ?? s.red('none')} · ${sim.layers.map(layer).join(' · ')}`);
-  }
+  // An alternative the answer left out is said (RFC 8853 §6.2.1: "2,3 ✓ 2 (3 dropped)").
+  const kept = (l: SimulcastNegotiation['layers'][number]) => (l.received && l.answered.length < l.rids.length ? ` ${l.answered.join(',')} (${l.rids.filter((r) => !l.answered.includes(r)).join(',')} dropped)` : '');
+  const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}${kept(l)}`;
+  if (m.simulcast !== null) out.push(`  simulcast  send ${m.simulcast.offer} → recv ${m.simulcast.answer ?? s.red('none')} · ${m.simulcast.layers.map(layer).join(' · ')}`);
+  // The offer receives simulcast (a server asking for layers): the answer's send list (simulcast audit: no row at all).
+  const received = m.simulcastReceived;
+  if (received !== null && received !== undefined) out.push(`  simulcast  recv ${received.offer} → send ${received.answer ?? s.red('none')} · ${received.layers.map(layer).join(' · ')}`);
   const st = m.streams;
   if (st.offer.ssrcs.length + st.answer.ssrcs.length + st.offer.msids.length + st.answer.msids.length > 0) {
     out.push(`  streams    offer ssrc ${st.offer.ssrcs.join(' ') || '-'}${st.offer.msids.length ? ` msid ${st.offer.msids.join(', ')}` : ''} · answer ssrc ${st.answer.ssrcs.join(' ') || '-'}${st.answer.msids.length ? ` msid ${st.answer.msids.join(', ')}` : ''}`);

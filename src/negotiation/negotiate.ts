@@ -154,6 +154,12 @@ export interface MediaNegotiation {
   };
   /** The simulcast the offer sends, as the answer takes it; null when the offer has no a=simulcast send. */
   readonly simulcast: SimulcastNegotiation | null;
+  /**
+   * The simulcast the offer receives (its a=simulcast recv: a server that asks for layers), as the
+   * answer sends it (RFC 8853 §5.3: the answer's a=simulcast send); null when the offer has none.
+   * `offer` is then the offer's recv list, `answer` the answer's send list.
+   */
+  readonly simulcastReceived: SimulcastNegotiation | null;
 }
 
 /** Simulcast the offer sends (RFC 8853): what it offers, what the answer receives, layer by layer. */
@@ -203,42 +209,68 @@ const layers = (list: string | null): string[] => simulcastRids(list).map((r) =>
 /** The streams an a=simulcast list names (RFC 8853 §5.1: ";" between streams), each its alternative rids (","). */
 const streams = (list: string | null): string[][] => (list === null ? [] : list.split(';').map((s) => layers(s)).filter((s) => s.length > 0));
 
+type SimulcastDirection = 'send' | 'recv';
+const reverse = (d: SimulcastDirection): SimulcastDirection => (d === 'send' ? 'recv' : 'send');
+
 /**
- * Simulcast the offer sends, as the answer takes it (RFC 8853 §5.3): no a=simulcast recv in the
- * answer, one stream; recv of fewer rids, those layers only (audit against Chromium: dropped
- * layers went unsaid).
+ * Simulcast as the answer takes it (RFC 8853 §5.3: the offer's streams, their direction reversed):
+ * the offer's send list (its layers; no a=simulcast recv in the answer, one stream; recv of fewer
+ * rids, those layers only: audit against Chromium, dropped layers went unsaid) and its recv list
+ * (a server asking for layers; the answerer sends them: simulcast audit, 2026-12-07, it had been
+ * said by nothing), and a direction the answer adds that the offer has not.
  */
 function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
-  // Streams on both sides, not rids: "f,~h" is one stream with two alternatives (audit of the
-  // change: counted as two layers); an answer's "recv f,h" takes one stream, "recv f;h" two.
-  const sent = streams(o.simulcast?.send ?? null);
   // An answer's a=simulcast where the offer has none: it answers nothing (RFC 8853 §5.3: the
   // answer takes the offer's streams, its direction reversed). Both browsers take the answer
   // (measured: simulcast-send-unoffered, simulcast-recv-unoffered), so a warning (a server that
   // thinks it asked for layers gets one stream, or none it sends is read as simulcast).
-  // No a=simulcast line in the offer at all: one the parser could not read (two blanks, draft-03's
-  // form) libwebrtc may still read (change audit: a false warning).
+  // No a=simulcast line in the offer at all: one the parser could not read (draft-03's form)
+  // libwebrtc may still read (change audit: a false warning).
+  const said = (x: { send: string | null; recv: string | null }, only?: SimulcastDirection) => [x.send !== null && only !== 'recv' ? `send ${x.send}` : null, x.recv !== null && only !== 'send' ? `recv ${x.recv}` : null].filter((y) => y !== null).join(' ');
   if (o.simulcast === null && a.simulcast !== null && !o.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'simulcast')) {
-    const said = [a.simulcast.send !== null ? `send ${a.simulcast.send}` : null, a.simulcast.recv !== null ? `recv ${a.simulcast.recv}` : null].filter((x) => x !== null).join(' ');
-    return at('simulcast-not-offered', `the answer's a=simulcast:${said} answers no a=simulcast in the offer: no simulcast is negotiated (RFC 8853 §5.3: only the offer's streams are answered); the browsers take the answer (measured: Chromium 156, Firefox ESR 153)`);
+    return at('simulcast-not-offered', `the answer's a=simulcast:${said(a.simulcast)} answers no a=simulcast in the offer: no simulcast is negotiated (RFC 8853 §5.3: only the offer's streams are answered); the browsers take the answer (measured: Chromium 156, Firefox ESR 153)`);
   }
+  if (o.simulcast !== null && a.simulcast !== null) {
+    // A direction the answer adds: its send where the offer receives nothing, or its recv where
+    // the offer sends nothing, beside the answer to what the offer has (one in the offer's own
+    // direction instead of the reversed one is simulcast-layers-dropped's, said there).
+    for (const x of ['send', 'recv'] as const) {
+      const wrongWay = o.simulcast[x] !== null && a.simulcast[reverse(x)] === null;
+      if (a.simulcast[x] !== null && o.simulcast[reverse(x)] === null && !wrongWay) {
+        at('simulcast-not-offered', `the answer's a=simulcast:${said(a.simulcast, x)} answers no a=simulcast ${reverse(x)} in the offer: that direction is not negotiated (RFC 8853 §5.3: only the offer's streams are answered)`);
+      }
+    }
+  }
+  answeredOneWay(o, a, 'send', at);
+  answeredOneWay(o, a, 'recv', at);
+}
+
+/** One direction of the offer's simulcast as the answer takes it (simulcastAnswered). */
+function answeredOneWay(o: MediaDescription, a: MediaDescription, dir: SimulcastDirection, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
+  // Streams on both sides, not rids: "f,~h" is one stream with two alternatives (audit of the
+  // change: counted as two layers); an answer's "recv f,h" takes one stream, "recv f;h" two.
+  const sent = streams(o.simulcast?.[dir] ?? null);
   if (sent.length < 2) return;
+  const back = reverse(dir);
+  // The browsers' words are measured with a browser as the offerer that sends; a server's recv
+  // offer answered by a browser is said by the RFC alone.
+  const browserSends = dir === 'send';
   const name = (s: readonly string[]) => s.join(',');
-  const offered = `the offer sends ${sent.length} simulcast layers (rids ${sent.map(name).join(', ')})`;
-  const recv = a.simulcast?.recv ?? null;
+  const offered = `the offer ${dir === 'send' ? 'sends' : 'receives'} ${sent.length} simulcast layers (rids ${sent.map(name).join(', ')})`;
+  const recv = a.simulcast?.[back] ?? null;
   if (recv === null) {
-    const answerSends = layers(a.simulcast?.send ?? null);
-    if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says send ${answerSends.join(';')} where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})`);
-    return at('simulcast-not-answered', `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]![0]})`);
+    const answerSends = layers(a.simulcast?.[dir] ?? null);
+    if (answerSends.length > 0) return at('simulcast-layers-dropped', `${offered}; the answer's a=simulcast says ${dir} ${answerSends.join(';')} where it must say ${back}: no layer is taken as simulcast${browserSends ? ` (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ' (RFC 8853 §5.3: the answer reverses the direction)'}`);
+    return at('simulcast-not-answered', browserSends ? `${offered}; the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid ${sent[0]![0]})` : `${offered}; the answer has no a=simulcast send: the answerer sends one stream (RFC 8853 §5.3), not the layers the offerer asks for`);
   }
-  // Each stream the answer receives takes one offered stream: the first its rids name.
+  // Each stream the answer takes takes one offered stream: the first its rids name.
   const taken = new Map<number, string[]>();
   const unknown: string[] = [];
-  const rids = answerRids(a);
+  const rids = answerRids(a, back);
   for (const stream of streams(recv)) {
     const inOffer = stream.filter((r) => sent.some((s) => s.includes(r)));
     for (const r of stream) if (!inOffer.includes(r)) unknown.push(r);
-    // Taken only through a rid with its one a=rid recv line (the others are said below: repeated, undeclared).
+    // Taken only through a rid with its one a=rid line of that direction (the others are said below: repeated, undeclared).
     const known = inOffer.filter((r) => rids.usable.has(r));
     const index = sent.findIndex((s, i) => !taken.has(i) && s.some((r) => known.includes(r)));
     if (index >= 0) taken.set(index, known.filter((r) => sent[index]!.includes(r)));
@@ -253,36 +285,38 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
   if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0 && repeated.length === 0) return;
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
-  const parts = [kept.length === 0 ? `the answer receives none of them (recv ${recv.trim()})` : `the answer receives ${kept.join(', ')}`];
+  const takes = browserSends ? 'receives' : 'sends';
+  const parts = [kept.length === 0 ? `the answer ${takes} none of them (${back} ${recv.trim()})` : `the answer ${takes} ${kept.join(', ')}`];
   // Alternatives ("q,h"): Firefox takes the first of each, Chromium every rid listed (sdp-diff
   // audit, measured: recv q,h;f kept q, h and f in Chromium 156, q and f in Firefox ESR 153).
   const listed = streams(recv).flatMap((st) => st.filter((r) => sent.some((x) => x.includes(r)) && !undeclared.includes(r) && !repeated.includes(r)));
   const alternatives = streams(recv).some((st) => st.filter((r) => sent.some((x) => x.includes(r))).length > 1);
-  if (dropped.length > 0 && kept.length > 0) parts[0] += alternatives ? `: Firefox sends the first rid of each alternative, so ${dropped.join(', ')} not; Chromium sends every rid the answer lists (${listed.join(', ')})` : `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
-  if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not send`);
+  if (dropped.length > 0 && kept.length > 0) parts[0] += alternatives && browserSends ? `: Firefox sends the first rid of each alternative, so ${dropped.join(', ')} not; Chromium sends every rid the answer lists (${listed.join(', ')})` : `: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not sent`;
+  if (unknown.length > 0) parts.push(`rid ${unknown.join(', ')} the offer did not ${dir === 'send' ? 'send' : 'ask for'}`);
   if (undeclared.length > 0) {
     const all = undeclared.length === layers(recv).filter((r) => sent.some((s) => s.includes(r))).length;
-    parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … recv line in the answer: Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)`);
+    parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … ${back} line in the answer: ${browserSends ? `Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)` : `a layer without its rid's description (RFC 8851 §4)`}`);
   }
-  if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5): Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)`);
-  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ''}`);
+  if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5)${browserSends ? `: Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)` : ''}`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? (browserSends ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ': no layer is taken as simulcast') : ''}`);
 }
 
 /**
- * The simulcast field: each stream the offer sends, taken or not by the answer's recv list (each
- * recv stream takes the first offered stream its rids name, as simulcastAnswered counts them), and
- * paused when the answer writes one of its rids with "~".
+ * The simulcast field: each stream the offer sends (`dir` send; recv: each it receives), taken
+ * or not by the answer's list of the other direction (each stream of it takes the first offered
+ * stream its rids name, as answeredOneWay counts them), and paused when the answer writes one of
+ * its rids with "~".
  */
-function simulcastOf(o: MediaDescription, a: MediaDescription | null): SimulcastNegotiation | null {
-  const send = o.simulcast?.send ?? null;
+function simulcastOf(o: MediaDescription, a: MediaDescription | null, dir: SimulcastDirection = 'send'): SimulcastNegotiation | null {
+  const send = o.simulcast?.[dir] ?? null;
   const sent = streams(send);
   if (send === null || sent.length === 0) return null;
-  const recv = a?.simulcast?.recv ?? null;
+  const recv = a?.simulcast?.[reverse(dir)] ?? null;
   const taken = new Map<number, { paused: boolean; answered: string[] }>();
-  // Only rids with one a=rid recv line count: a repeated one is discarded (RFC 8851 §5), one with
+  // Only rids with one a=rid line of that direction count: a repeated one is discarded (RFC 8851 §5), one with
   // none has no description; Chromium drops both layers (measured), Firefox refuses the latter
   // (README-as-typed audit: the row said ✓ beside simulcast-layers-dropped).
-  const { usable } = answerRids(a);
+  const { usable } = answerRids(a, reverse(dir));
   for (const stream of recv === null ? [] : recv.split(';')) {
     const rids = stream.split(',').map((r) => r.trim()).filter((r) => r !== '' && r !== '~' && usable.has(r.replace(/^~/, '')));
     const index = sent.findIndex((st, i) => !taken.has(i) && rids.some((r) => st.includes(r.replace(/^~/, ''))));
@@ -296,12 +330,12 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null): Simulcast
 }
 
 
-/** The answer's rids with exactly one a=rid line, that line recv (`usable`), and those on several lines (`repeated`). */
-function answerRids(a: MediaDescription | null): { readonly usable: Set<string>; readonly repeated: Set<string> } {
+/** The answer's rids with exactly one a=rid line, that line of direction `dir` (`usable`), and those on several lines (`repeated`). */
+function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'): { readonly usable: Set<string>; readonly repeated: Set<string> } {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const r of a?.rids ?? []) (seen.has(r.id) ? repeated : seen).add(r.id);
-  return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === 'recv' && !repeated.has(r.id)).map((r) => r.id)), repeated };
+  return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === dir && !repeated.has(r.id)).map((r) => r.id)), repeated };
 }
 
 /** Each mid's group (its first, where a mid is named twice), by index. */
@@ -925,6 +959,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       },
       // A rejected m-line receives no layer, whatever its answer lists (change audit: "r0 ✓" on a port 0).
       simulcast: simulcastOf(o, live ? a : null),
+      simulcastReceived: simulcastOf(o, live ? a : null, 'recv'),
     };
   });
 

@@ -661,6 +661,33 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
   });
 });
 
+describe('simulcast the offer receives (a server asking for layers), as the answer sends it (simulcast audit, 2026-12-07: said by nothing)', () => {
+  const offer = { media: [{ direction: 'recvonly' as const, extra: ['rid:l recv', 'rid:m recv', 'rid:h recv', 'simulcast:recv l;m;h'] }] };
+  const answer = (extra: string[]) => ({ media: [answerOf({ direction: 'sendonly' as const, extra })] });
+  const said = (extra: string[]) => run(offer, answer(extra)).diagnostics.filter((d) => d.kind.startsWith('simulcast')).map((d) => [d.kind, d.message]);
+  it('answered with every layer: a row, nothing to say', () => {
+    const n = run(offer, answer(['rid:l send', 'rid:m send', 'rid:h send', 'simulcast:send l;m;h']));
+    expect(n.media[0]!.simulcast).toBeNull();
+    expect(n.media[0]!.simulcastReceived).toMatchObject({ offer: 'l;m;h', answer: 'l;m;h', layers: [{ rids: ['l'], received: true }, { rids: ['m'], received: true }, { rids: ['h'], received: true }] });
+    expect(said(['rid:l send', 'rid:m send', 'rid:h send', 'simulcast:send l;m;h'])).toEqual([]);
+  });
+  it('not answered: one stream', () => {
+    expect(said([])).toEqual([['simulcast-not-answered', 'the offer receives 3 simulcast layers (rids l, m, h); the answer has no a=simulcast send: the answerer sends one stream (RFC 8853 §5.3), not the layers the offerer asks for']]);
+  });
+  it('answered in the same direction, fewer layers, or a rid not asked for', () => {
+    expect(said(['rid:l recv', 'rid:m recv', 'rid:h recv', 'simulcast:recv l;m;h'])[0]![1]).toContain('the answer\'s a=simulcast says recv l;m;h where it must say send');
+    expect(said(['rid:l send', 'rid:h send', 'simulcast:send l;h'])).toEqual([['simulcast-layers-dropped', 'the offer receives 3 simulcast layers (rids l, m, h); the answer sends l, h: m is not sent']]);
+    expect(said(['rid:l send', 'rid:m send', 'rid:h send', 'rid:x send', 'simulcast:send l;m;h;x'])).toEqual([['simulcast-layers-dropped', 'the offer receives 3 simulcast layers (rids l, m, h); the answer sends l, m, h; rid x the offer did not ask for']]);
+  });
+  it('a direction the answer adds beside its answer is not negotiated: said; the wrong direction alone is said once, by simulcast-layers-dropped', () => {
+    const sendOffer = { media: [{ extra: ['rid:l send', 'rid:m send', 'simulcast:send l;m'] }] };
+    const added = run(sendOffer, { media: [answerOf({ extra: ['rid:l recv', 'rid:m recv', 'rid:a send', 'rid:b send', 'simulcast:recv l;m send a;b'] })] }).diagnostics.filter((d) => d.kind.startsWith('simulcast'));
+    expect(added.map((d) => [d.kind, d.message])).toEqual([['simulcast-not-offered', 'the answer\'s a=simulcast:send a;b answers no a=simulcast recv in the offer: that direction is not negotiated (RFC 8853 §5.3: only the offer\'s streams are answered)']]);
+    const wrong = run(sendOffer, { media: [answerOf({ extra: ['rid:l send', 'rid:m send', 'simulcast:send l;m'] })] }).diagnostics.filter((d) => d.kind.startsWith('simulcast'));
+    expect(wrong.map((d) => d.kind)).toEqual(['simulcast-layers-dropped']);
+  });
+});
+
 describe('a direction written at session level only (audit against Chromium and Firefox: both ignore it)', () => {
   it('is read as the browsers read it: sendrecv, so their own sendrecv answer is valid, with a warning saying so', () => {
     const n = run({ sessionExtra: ['recvonly'], media: [{ direction: null }, { kind: 'audio', direction: null }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] });
