@@ -171,6 +171,7 @@ export interface NegotiationDiagnosticPayloads {
   'invalid-ice-credentials': MediaPosition;
   'ice-credentials-chars': MediaPosition;
   'bundle-credentials-differ': MediaPosition;
+  'bundle-demux-ambiguous': MediaPosition;
   'ice-lite-both': MediaPosition;
   'sip-legs': MediaPosition & { readonly withheld: { readonly offer: readonly BrowserRule[]; readonly answer: readonly BrowserRule[] } };
   'no-trickle': MediaPosition;
@@ -317,6 +318,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'invalid-ice-credentials': 'error',
   'ice-credentials-chars': 'warning',
   'bundle-credentials-differ': 'warning',
+  'bundle-demux-ambiguous': 'warning',
   'ice-lite-both': 'warning',
   'sip-legs': 'info',
   'no-trickle': 'info',
@@ -847,6 +849,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The answer\'s bundled m-lines share one transport, so they must carry the same ufrag/pwd and fingerprint. An offer\'s are no finding: until the answer accepts the group, each m-line has credentials of its own (RFC 8829 §5.2.1: unique ones in an initial offer).',
     action: 'Use one set of credentials for every m-line of the group.',
     reference: 'RFC 8843 §7.1.3',
+  },
+  'bundle-demux-ambiguous': {
+    domain: 'negotiation',
+    title: 'Bundled m-lines whose packets the receiver cannot tell apart',
+    description: 'Packets of one BUNDLE transport are routed to their m-line by the MID header extension (urn:ietf:params:rtp-hdrext:sdes:mid, RFC 9143 §9.2), else by an ssrc signalled in a=ssrc, else by a payload type that belongs to one m-line only (libwebrtc\'s RtpDemuxer). Two m-lines of a group that one side sends without the MID extension negotiated (an answer that left it out), without a=ssrc lines (simulcast by rid has none) and with a payload type in common (VP8 at 96 in both) leave the receiver nothing to route by: one m-line\'s media lands on the other, or is dropped. A rid (RSID) is scoped to its m-line, so layers l, m, h in both do not help.',
+    action: 'Negotiate urn:ietf:params:rtp-hdrext:sdes:mid (answer it with the offer\'s id), or signal each m-line\'s ssrcs, or give each m-line payload types of its own.',
+    reference: 'RFC 9143 §9.2; RFC 8852',
   },
   'sip-legs': {
     domain: 'negotiation',

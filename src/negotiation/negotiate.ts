@@ -338,6 +338,42 @@ function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'
   return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === dir && !repeated.has(r.id)).map((r) => r.id)), repeated };
 }
 
+const MID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:mid';
+
+/**
+ * Bundled audio/video m-lines that a side sends with nothing for the receiver to route their
+ * packets by (RFC 9143 §9.2): no MID header extension negotiated for that side, no a=ssrc of
+ * its own, and a payload type another such m-line of the group sends too (libwebrtc's RtpDemuxer
+ * routes by a payload type only when one m-line has it); rids that differ between the two would
+ * still tell them apart, the same rids (l, m, h in both) do not.
+ */
+function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescription, answer: SessionDescription, answerGroups: readonly (readonly string[])[], answerGroupOf: ReadonlyMap<string, number>, add: (d: NegotiationDiagnostic) => void): void {
+  answerGroups.forEach((_, g) => {
+    const members = media.filter((m) => m.status === 'accepted' && m.bundle.inAnswer && m.mid !== null && answerGroupOf.get(m.mid) === g && (m.kind === 'audio' || m.kind === 'video'));
+    if (members.length < 2) return;
+    for (const side of ['offerer', 'answerer'] as const) {
+      const own = (m: MediaNegotiation) => (side === 'offerer' ? offer.media[m.index] : answer.media.find((x) => x.mid === m.mid));
+      const bare = members.filter((m) => (side === 'offerer' ? m.direction.offererSends : m.direction.answererSends) && !m.headerExtensions.negotiated.some((e) => e.uri === MID_EXTENSION && e.sends[side]) && (side === 'offerer' ? m.streams.offer.ssrcs : m.streams.answer.ssrcs).length === 0);
+      const rids = (m: MediaNegotiation) => new Set((own(m)?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
+      // Said once for each side of a group, of the first two m-lines that clash.
+      pairs: for (let i = 0; i < bare.length; i++) {
+        for (let j = i + 1; j < bare.length; j++) {
+          const [x, y] = [bare[i]!, bare[j]!];
+          const pts = new Set(x.codecs.negotiated.map((c) => c.answerPayloadType));
+          const shared = [...new Set(y.codecs.negotiated.map((c) => c.answerPayloadType))].filter((pt) => pts.has(pt));
+          if (shared.length === 0) continue;
+          const [rx, ry] = [rids(x), rids(y)];
+          if (rx.size > 0 && ry.size > 0 && ![...rx].some((r) => ry.has(r))) continue;
+          const named = x.codecs.negotiated.find((c) => c.answerPayloadType === shared[0])!;
+          const sameRids = [...rx].filter((r) => ry.has(r));
+          add(finding('bundle-demux-ambiguous', `the ${side} sends mid ${shownMid(x.mid)} and mid ${shownMid(y.mid)} on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (${MID_EXTENSION}), no a=ssrc for them${sameRids.length > 0 ? `, the same rids in both (${sameRids.join(', ')})` : ''}, and payload type ${shared[0]} (${named.name}) in both${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}`, x.mid, x.index));
+          break pairs;
+        }
+      }
+    }
+  });
+}
+
 /** Each mid's group (its first, where a mid is named twice), by index. */
 function groupByMid(groups: readonly (readonly string[])[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -974,6 +1010,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerGroup?.[0] ?? '-'}`, tag.mid, tag.index));
     }
   }
+
+  // Bundled m-lines one side sends without MID, ssrcs or payload types of their own: the receiver cannot route them (simulcast audit).
+  bundleDemux(media, offer, answer, answerGroups, answerGroupOf, add);
 
   // Extra answer m-lines.
   for (const a of answer.media.slice(offer.media.length)) {

@@ -287,6 +287,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
   ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: 'zzzz' })] }],
+  ['bundle-demux-ambiguous', { media: [{ direction: 'sendonly' }, { direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ direction: 'recvonly' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
@@ -488,8 +489,10 @@ describe('statuses and roles', () => {
 });
 
 describe('several BUNDLE groups (RFC 8843 §7; Chromium makes and takes them)', () => {
+  // The MID header extension on each (two audio m-lines of one group, opus at 111 in both and no a=ssrc, are bundle-demux-ambiguous without it).
+  const mid = ['extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid'];
   const sdp = (groups: string[], answer: boolean) =>
-    buildSdp({ media: [answer ? answerOf({ mid: '0' }) : { mid: '0' }, answer ? answerOf({ kind: 'audio', mid: '1' }) : { kind: 'audio', mid: '1' }, answer ? answerOf({ kind: 'audio', mid: '2' }) : { kind: 'audio', mid: '2' }] }).replace(/a=group:BUNDLE[^\r\n]*\r\n/, groups.map((g) => `a=group:BUNDLE ${g}\r\n`).join(''));
+    buildSdp({ media: [answer ? answerOf({ mid: '0', extra: mid }) : { mid: '0', extra: mid }, answer ? answerOf({ kind: 'audio', mid: '1', extra: mid }) : { kind: 'audio', mid: '1', extra: mid }, answer ? answerOf({ kind: 'audio', mid: '2', extra: mid }) : { kind: 'audio', mid: '2', extra: mid }] }).replace(/a=group:BUNDLE[^\r\n]*\r\n/, groups.map((g) => `a=group:BUNDLE ${g}\r\n`).join(''));
 
   it('each m-line in its own group, tagged by that group\'s first; the answer\'s groups in another order are no finding (audit against Chromium: a second group was "bundle-not-in-offer" and "moved out")', () => {
     const n = negotiate(parseSdp(sdp(['0', '1 2'], false)), parseSdp(sdp(['1 2', '0'], true)));
@@ -658,6 +661,28 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
     expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)']]);
     expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)"]]);
+  });
+});
+
+describe('bundled m-lines the receiver cannot tell apart (simulcast audit, 2026-12-07: two simulcast m-lines, the answer without the MID extension, said by nothing)', () => {
+  const sim = ['rid:l send', 'rid:m send', 'simulcast:send l;m'];
+  const midExt = 'extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid';
+  const pair = (offerExtra: string[][], answerExtra: string[][]) => run({ media: offerExtra.map((extra) => ({ direction: 'sendonly' as const, extra })) }, { media: answerExtra.map((extra) => answerOf({ direction: 'recvonly' as const, extra })) });
+  const said = (n: ReturnType<typeof run>) => n.diagnostics.filter((d) => d.kind === 'bundle-demux-ambiguous').map((d) => d.message);
+  it('the same rids, no a=ssrc, VP8 at 96 in both, the MID extension offered and not answered: said once, for the offerer', () => {
+    expect(said(pair([[...sim, midExt], [...sim, midExt]], [['rid:l recv', 'rid:m recv', 'simulcast:recv l;m'], ['rid:l recv', 'rid:m recv', 'simulcast:recv l;m']]))).toEqual([
+      'the offerer sends mid 0 and mid 1 on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (urn:ietf:params:rtp-hdrext:sdes:mid), no a=ssrc for them, the same rids in both (l, m), and payload type 96 (VP8) in both (and 1 more)',
+    ]);
+  });
+  it('nothing said where the MID extension is answered, where each has its a=ssrc, or where the rids differ', () => {
+    const recv = ['rid:l recv', 'rid:m recv', 'simulcast:recv l;m'];
+    expect(said(pair([[...sim, midExt], [...sim, midExt]], [[...recv, midExt], [...recv, midExt]]))).toEqual([]);
+    expect(said(pair([['ssrc:1111 cname:x'], ['ssrc:2222 cname:x']], [[], []]))).toEqual([]);
+    expect(said(pair([sim, ['rid:a send', 'rid:b send', 'simulcast:send a;b']], [recv, ['rid:a recv', 'rid:b recv', 'simulcast:recv a;b']]))).toEqual([]);
+  });
+  it('one m-line alone, or two that do not share a payload type: nothing', () => {
+    expect(said(pair([[]], [[]]))).toEqual([]);
+    expect(said(run({ media: [{ direction: 'sendonly' }, { kind: 'audio', direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ kind: 'audio', direction: 'recvonly' })] }))).toEqual([]);
   });
 });
 
