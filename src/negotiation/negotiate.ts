@@ -699,7 +699,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid);
     if (midLost) midless.add(o.index);
     if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own`);
-    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid, so it is outside the answer's BUNDLE group, which names ${mid}` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it (both measured), giving the m-line the offer's mid (libwebrtc's FillInMissingRemoteMids), so the m-line stays in the group there` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
@@ -1004,8 +1004,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const group = offerGroupOf.get(tag.mid!);
     // Others still in use: a group all rejected keeps no tag to pick (change audit: "tagged by mid 0", the rejected one).
     const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.status !== 'rejected' && m.mid !== null && offerGroupOf.get(m.mid) === group);
-    if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0 && !deadTags.has(tag.mid!)) {
-      const how = tag.status === 'rejected' ? 'rejected' : midless.has(tag.index) ? 'answered by an m-line with no a=mid (so outside the group)' : 'taken out of the group';
+    // A tag answered by an m-line with no a=mid is moved-out-of-bundle's to say: Chromium fills the offer's mid in and keeps it the tag (measured, mid-removed), Firefox refuses the answer (simulcast/BUNDLE audit: "outside the group" was Firefox's reading said as the only one).
+    if ((tag.status === 'rejected' || (tag.status === 'moved-out-of-bundle' && !midless.has(tag.index))) && others.length > 0 && !deadTags.has(tag.mid!)) {
+      const how = tag.status === 'rejected' ? 'rejected' : 'taken out of the group';
       const answerGroup = answerGroups[answerGroupOf.get(others[0]!.mid!) ?? -1];
       add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerGroup?.[0] ?? '-'}`, tag.mid, tag.index));
     }
