@@ -525,6 +525,13 @@ describe('sdp-diff on the BUNDLE cases the audit of 2026-12-07 (sixth session) m
     const status = diffTexts([pair(id).offer, pair(id).answer], ['offer', 'answer'], { json: false, color: false }, (s) => (out += s));
     return { status, out };
   };
+  it('the answer\'s tag is labelled as such where it is not the offer\'s (BUNDLE audit, eighth session: an answer group "1 0" or the offer\'s tag rejected kept the offer\'s label alone)', () => {
+    const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
+    const answer = (JSON.parse(sample('answer.json')).answer.sdp as string).replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1 0');
+    let out = '';
+    diffTexts([offer, answer], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out.split('\n').filter((l) => l.startsWith('m-line')).map((l) => l.split(' · ')[4])).toEqual(["the offer's BUNDLE tag", "in BUNDLE, the answer's tag"]);
+  });
   it('a bundled video\'s own a=setup:actpass: no error (both accept), its DTLS row says the roles are the tag\'s transport', () => {
     const r = text('setup-actpass-not-tag');
     expect(r.status).toBe(0);
