@@ -313,7 +313,7 @@ export function pairFromOne(found: readonly FoundDescription[], name: string, op
   const result = (group: readonly FoundDescription[], picked: Picked, where: string, lead: (pair: readonly [FoundDescription, FoundDescription]) => string[], extra: string[] = []): DescriptionPair => {
     const [pair, more, replaced] = asSet(group, picked.pair);
     if (diff) return roundDiff(group, picked, pair, where, lead(pair), options.round !== undefined);
-    return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...lead(pair), ...roundNotes(picked, pair, options.round !== undefined), ...more, ...outsideNotes(group, pair, replaced, picked), ...extra] };
+    return { mode: 'negotiation', first: pair[0], second: pair[1], notes: [...lead(pair), ...roundNotes(picked, pair, options.round !== undefined), ...more, ...outsideNotes(group, pair, replaced, picked), ...againstPrevious(group, picked, pair), ...extra] };
   };
   for (const [what, key, pick] of [
     ['peer connection', options.peerConnection, (f: FoundDescription) => f.source.peerConnection],
@@ -384,8 +384,21 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])])],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])]), ...dtlsRoleFlip(prev, target)],
   };
+}
+
+/**
+ * What a round's negotiation shows only against the round before it, said with `--round` too (DTLS
+ * audit of 2026-12-07: an unanswered ICE restart was said by `--diff` alone): the answerer that
+ * did not restart ICE with the offer, and a re-offer that asks for the other DTLS role.
+ */
+function againstPrevious(group: readonly FoundDescription[], picked: Picked, pair: readonly [FoundDescription, FoundDescription]): string[] {
+  if (picked.previous === null) return [];
+  const [prev] = asSet(group, [picked.previous[0], picked.previous[1]]);
+  const author = authorOf(pair[0]);
+  const before = (author === null ? undefined : prev.find((f) => authorOf(f) === author)) ?? prev[0];
+  return [...unansweredRestart(before, pair[0], prev, pair[1]), ...dtlsRoleFlip(prev, pair[0])];
 }
 
 /**
@@ -437,6 +450,35 @@ function unansweredRestart(before: FoundDescription, offer: FoundDescription, pr
   if (kept.length === 0) return [];
   const ufrag = answer.description.media.find((x) => x.mid === kept[0])?.ice.ufrag ?? '';
   return [`the offer restarts ICE (new credentials on mid ${kept.join(', mid ')}) and the answer (${placeOf(answer)}) keeps the credentials its side wrote before (ufrag ${ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag}): the answerer did not restart; an answer to a restart carries new ones (RFC 8839 §4.4.1.1.2, RFC 8445 §9)`];
+}
+
+/**
+ * A re-offer that asks its side for the other DTLS role than the one it has (RFC 8842: a
+ * re-offer keeps the established roles or says actpass): its a=setup:active where its side was
+ * the DTLS server in the round before, or passive where it was the client. libwebrtc refuses
+ * such a remote offer ("Offerer must use current negotiated role for setup attribute.",
+ * JsepTransport's NegotiateDtlsRole), so a Chromium answerer fails it (DTLS audit of 2026-12-07:
+ * said by nothing). The offer's side is the one whose fingerprint it carries, else its author.
+ */
+function dtlsRoleFlip(prev: readonly [FoundDescription, FoundDescription], offer: FoundDescription): string[] {
+  const prints = (f: FoundDescription) => new Set([...f.description.fingerprints, ...f.description.media.flatMap((m) => m.fingerprints)].map((x) => `${x.algorithm.toLowerCase()} ${x.value.toUpperCase()}`));
+  const mine = prints(offer);
+  const shares = (f: FoundDescription) => mine.size > 0 && [...prints(f)].some((x) => mine.has(x));
+  const author = authorOf(offer);
+  const side = shares(prev[0]) && !shares(prev[1]) ? 'offerer' : shares(prev[1]) && !shares(prev[0]) ? 'answerer' : author !== null && authorOf(prev[0]) === author ? 'offerer' : author !== null && authorOf(prev[1]) === author ? 'answerer' : null;
+  if (side === null) return [];
+  const flipped: string[] = [];
+  for (const m of offer.description.media) {
+    if (m.mid === null || (m.setup !== 'active' && m.setup !== 'passive') || (m.port === 0 && !m.bundleOnly)) continue;
+    const answered = prev[1].description.media.find((x) => x.mid === m.mid && x.setup !== null && (x.port !== 0 || x.bundleOnly));
+    if (answered === undefined || (answered.setup !== 'active' && answered.setup !== 'passive')) continue;
+    // The answerer's role: active is the DTLS client (RFC 8842 §5.3); the offerer has the other.
+    const answererClient = answered.setup === 'active';
+    const wasClient = side === 'answerer' ? answererClient : !answererClient;
+    if ((m.setup === 'active') !== wasClient) flipped.push(`mid ${m.mid} (a=setup:${m.setup}, where its side was the DTLS ${wasClient ? 'client' : 'server'})`);
+  }
+  if (flipped.length === 0) return [];
+  return [`the offer (${placeOf(offer)}) asks its side for the other DTLS role than the round before gave it, on ${listSome(flipped, String, 5, '; ')}: a re-offer keeps the roles or says actpass (RFC 8842); Chromium refuses such an offer as the answerer ("Offerer must use current negotiated role for setup attribute.", libwebrtc's NegotiateDtlsRole)`];
 }
 
 /** From two inputs: the first complete description of each. */

@@ -162,6 +162,31 @@ describe('choosing what sdp-diff compares', () => {
     expect(pairFromOne(log('BBB2'), 'log', { diff: true }).notes.filter((n) => /did not restart/.test(n))).toEqual([]);
   });
 
+  it('--round of an ICE restart the answer does not make says so too (DTLS/ICE audit of 2026-12-07: --diff alone had)', () => {
+    const sdp = (v: number, ufrag: string) => `v=0\r\no=- 1 ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:${ufrag}\r\na=ice-pwd:${ufrag.repeat(6)}\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (from: string, type: string, v: number, ufrag: string) => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v, ufrag) });
+    const log = readDescriptions([frame('c1', 'offer', 1, 'aaaa'), frame('c2', 'answer', 1, 'bbbb'), frame('c1', 'offer', 2, 'AAA2'), frame('c2', 'answer', 2, 'bbbb')].join('\n'));
+    expect(pairFromOne(log, 'log', { round: -1 }).notes.filter((n) => /did not restart/.test(n))).toHaveLength(1);
+    expect(pairFromOne(log, 'log', { round: 1 }).notes.filter((n) => /did not restart/.test(n))).toEqual([]);
+  });
+
+  it('a re-offer that asks its side for the other DTLS role is said, in --round and --diff; one that keeps it, or says actpass, is not (DTLS audit of 2026-12-07: libwebrtc refuses it)', () => {
+    const fp = (c: string) => `a=fingerprint:sha-256 ${Array(32).fill(c).join(':')}\r\n`;
+    const sdp = (v: number, setup: string, print: string) => `v=0\r\no=- 1 ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n${fp(print)}a=setup:${setup}\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (from: string, type: string, v: number, setup: string) => JSON.stringify({ room: 'r1', from, type, sdp: sdp(v, setup, from === 'c1' ? 'AA' : 'BB') });
+    // Round 1: c2 answers active, so c1 (the offerer) is the DTLS server.
+    const log = (reoffer: string, by = 'c1') => readDescriptions([frame('c1', 'offer', 1, 'actpass'), frame('c2', 'answer', 1, 'active'), frame(by, 'offer', 2, reoffer), frame(by === 'c1' ? 'c2' : 'c1', 'answer', 2, reoffer === 'active' ? 'passive' : 'active')].join('\n'));
+    const flips = (found: ReturnType<typeof readDescriptions>, diff: boolean) => pairFromOne(found, 'log', diff ? { diff } : { round: -1 }).notes.filter((n) => /other DTLS role/.test(n));
+    for (const diff of [false, true]) {
+      expect(flips(log('active'), diff)).toEqual(['the offer (line 3) asks its side for the other DTLS role than the round before gave it, on mid 0 (a=setup:active, where its side was the DTLS server): a re-offer keeps the roles or says actpass (RFC 8842); Chromium refuses such an offer as the answerer ("Offerer must use current negotiated role for setup attribute.", libwebrtc\'s NegotiateDtlsRole)']);
+      expect(flips(log('passive'), diff)).toEqual([]);
+      expect(flips(log('actpass'), diff)).toEqual([]);
+      // The other side re-offers: c2 was the client, so its active keeps the role and its passive flips it.
+      expect(flips(log('active', 'c2'), diff)).toEqual([]);
+      expect(flips(log('passive', 'c2'), diff)).toHaveLength(1);
+    }
+  });
+
   it('two untyped descriptions: round 1 (or -1) pairs them as the default does, and diff compares them before → after (library audit: refused)', () => {
     const sdp = (port: number) => `v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\n`;
     const found = readDescriptions(`${sdp(4000)}\n${sdp(5000)}`);
