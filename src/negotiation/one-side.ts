@@ -54,7 +54,8 @@ export function dtlsSideFindings(m: MediaDescription, side: 'offer' | 'answer', 
 
 function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
   // SHA-2 of any size is no finding: mediasoup answers with sha-224, which libwebrtc takes (a real Chrome 142 call to one connected: the hush_fm dump; SFU audit: a warning on every mediasoup answer).
-  for (const f of m.fingerprints) if (!/^sha-(224|256|384|512)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
+  // A hash no browser knows is fingerprint-invalid's (a weak sha-999 said beside it: DTLS audit).
+  for (const f of m.fingerprints) if (/^(sha-1|md5|md2)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
 }
 
 /** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */

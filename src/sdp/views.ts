@@ -4,7 +4,7 @@ import { extensionOf } from './attribute-readers.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
 import { codecParameterFindings } from './codec-parameters.js';
-import { PAGE_SUMMARY } from './line.js';
+import { DIGEST_BYTES, PAGE_SUMMARY } from './line.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
 
 /** Browser-rule findings as diagnostics (rejected-by-browser), into `findings`. */
@@ -655,7 +655,17 @@ export function buildDescription(
   // A line a browser refuses needs no second finding saying its grammar is off.
   const refused = new Set(diagnostics.filter((d) => d.kind === 'rejected-by-browser').map((d) => d.line));
   const kept = refused.size === 0 ? diagnostics : diagnostics.filter((d) => !(d.kind === 'attribute-syntax' && refused.has(d.line)));
-  const placed = kept.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
+  // A hash function no browser knows, beside one of SHA-1/SHA-2 at the same level (the session's, or
+  // one m-section's): Firefox takes the description (it wants one it supports, measured:
+  // fingerprint-unknown-plus-valid), Chromium refuses it still (DTLS audit: "both reject").
+  const hashOf = (l: SdpLine) => (l.kind === 'attribute' && l.name === 'fingerprint' ? l.value.algorithm.toLowerCase() : null);
+  const besideKnown = new Set<number>();
+  for (const ls of [lines, ...media.map((m) => m.lines)]) {
+    if (!ls.some((l) => /^sha-(1|224|256|384|512)$/.test(hashOf(l) ?? ''))) continue;
+    for (const l of ls) if (hashOf(l) !== null && DIGEST_BYTES[hashOf(l)!] === undefined) besideKnown.add(l.line);
+  }
+  const told = besideKnown.size === 0 ? kept : kept.map((d) => (d.kind === 'fingerprint-invalid' && d.line !== null && besideKnown.has(d.line) ? { ...d, browsers: { chromium: 'rejects', firefox: 'accepts' } as const, message: d.message.replace(/: Chromium and Firefox reject it$/, ': Chromium rejects it (Firefox accepts: a fingerprint of a hash it knows is at the same level)') } : d));
+  const placed = told.map((d) => (d.line === null || d.mid !== null ? d : { ...d, mid: midAt(d.line) }));
   const withMid = placed.sort((x, y) => (x.line ?? Infinity) - (y.line ?? Infinity));
   let version: string | null = null;
   let sessionName: string | null = null;

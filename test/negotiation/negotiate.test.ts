@@ -594,6 +594,8 @@ describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () =>
     const hex = (n: number) => Array.from({ length: n }, () => 'AB').join(':');
     expect([kinds(`sha-224 ${hex(28)}`), kinds(`sha-384 ${hex(48)}`), kinds(`sha-512 ${hex(64)}`)]).toEqual([[], [], []]);
     expect([kinds(`sha-1 ${hex(20)}`), kinds(`md5 ${hex(16)}`)]).toEqual([['weak-fingerprint'], ['weak-fingerprint']]);
+    // A hash no browser knows is fingerprint-invalid's, the description's finding, not a weak one (DTLS audit).
+    expect(kinds(`sha-999 ${hex(32)}`)).toEqual([]);
   });
 });
 

@@ -27,6 +27,15 @@ describe('a=fingerprint: an error where a browser rejects, saying which; nothing
 
   it('says which part is wrong, at its column, and who rejects it', () => {
     const d = parseSdp(answer.replace(/^a=fingerprint:.*$/m, 'a=fingerprint:sha-256 AA:BB'));
-    expect(d.diagnostics.find((x) => x.kind === 'fingerprint-invalid')).toMatchObject({ message: 'a=fingerprint: sha-256 makes 32 bytes; this fingerprint has 2: Chromium rejects it (Firefox accepts)', column: 23 });
+    expect(d.diagnostics.find((x) => x.kind === 'fingerprint-invalid')).toMatchObject({ message: 'a=fingerprint: sha-256 makes 32 bytes; this fingerprint has 2, so it matches no certificate (where the description is taken, the DTLS handshake fails): Chromium rejects it (Firefox accepts)', column: 23 });
   });
+
+  it('a hash no browser knows beside a SHA-2 one at the same level: Chromium rejects, Firefox takes it (measured: fingerprint-unknown-plus-valid), and no weak-fingerprint for it (DTLS audit)', () => {
+    const both = answer.replace(/^(a=fingerprint:)(\S+)( .*)$/m, '$1sha-999$3\r\n$1$2$3');
+    const found = parseSdp(both).diagnostics.filter((x) => x.kind === 'fingerprint-invalid');
+    expect(found).toEqual([expect.objectContaining({ browsers: { chromium: 'rejects', firefox: 'accepts' }, message: expect.stringMatching(/: Chromium rejects it \(Firefox accepts: a fingerprint of a hash it knows is at the same level\)$/) })]);
+    const alone = parseSdp(answer.replace(/^(a=fingerprint:)(\S+)( .*)$/m, '$1sha-999$3')).diagnostics.filter((x) => x.kind === 'fingerprint-invalid');
+    expect(alone).toEqual([expect.objectContaining({ browsers: { chromium: 'rejects', firefox: 'rejects' } })]);
+  });
+});
 });
