@@ -11,7 +11,7 @@ import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiated
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { extensionOf } from '../sdp/attribute-readers.js';
-import { bundleGroupsOf, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
+import { answerSctpPortFinding, bundleGroupsOf, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
@@ -947,20 +947,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // "a=sctp-port 5000" (a blank for the colon) is read as the port by parseSdp: both browsers take it
       // (measured). With two blanks Firefox reads the port too (Chromium refuses the line: sctp-port-value);
       // with a word, or nothing, both refuse the answer.
-      const written = a === null ? [] : a.lines.filter((l) => l.kind === 'other-attribute' && (l.name === 'sctp-port' || l.name.startsWith('sctp-port ')));
-      // Blanks around the port, after a colon or for it, Firefox reads through (measured: "a=sctp-port:5000 ", "a=sctp-port: 5000", "a=sctp-port  5000").
-      const firefoxReads = written.some((l) => {
-        const x = l as { name: string; value: string | null };
-        return /^sctp-port +[0-9]{1,5} *$/.test(x.name) || (x.name === 'sctp-port' && x.value !== null && /^ *[0-9]{1,5} *$/.test(x.value));
-      });
-      const unreadPort = written.length > 0 && !firefoxReads;
-      // Declared: an a=sctp-port that reads, or an a=sctpmap (the legacy form's port in its format alone Firefox refuses: measured, sctp-legacy-no-sctpmap).
-      // a=sctp-port:0 is no port (RFC 9260 §3.1): Firefox refuses the answer as with none, Chromium takes it (measured, sctp-port-zero; an offer of it both take).
-      const zero = a !== null && a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port' && l.value === 0);
-      const declared = a !== null && !zero && (a.sctpmap !== null || (a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port')));
-      if (live && a && !declared && !firefoxReads) {
-        add(diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : zero ? 'the answer\'s a=sctp-port:0 is no SCTP port (RFC 9260 §3.1): Firefox rejects it, as one with none; Chromium accepts it' : `the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking ${a.sctpPort ?? 5000})`, { mid, index: o.index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS }));
-      }
+      const missing = live && a ? answerSctpPortFinding(a, mid, o.index) : null;
+      if (missing !== null) add(missing);
       // Each side's form as written (the foreign-offer check: a 2013 Firefox offer, with neither, was "+ sctp-port").
       const form = (m: MediaDescription) => (m.sctpmap ? '+ sctpmap' : m.lines.some((l) => (l.kind === 'attribute' || l.kind === 'other-attribute') && l.name === 'sctp-port') ? '+ sctp-port' : '+ neither sctp-port nor sctpmap');
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${form(o)}, answer ${a.protocol} ${form(a)}`);

@@ -58,6 +58,31 @@ function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: Negotiat
   for (const f of m.fingerprints) if (/^(sha-1|md5|md2)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
 }
 
+const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
+
+/**
+ * An answer's SCTP m-line without a port it can be read to have (RFC 8841 §5.2), said by
+ * negotiate and by sideFindings (`parse --type answer`; DTLS audit: sdp-diff alone said it):
+ * none, and no a=sctpmap (Firefox refuses it, measured; Chromium takes 5000); written and not a
+ * number (both refuse it, measured); a=sctp-port:0, no port (RFC 9260 §3.1: Firefox refuses it as
+ * one with none, Chromium takes it, measured). Null when it has one. The caller decides the
+ * m-line is an answer's, accepted.
+ */
+export function answerSctpPortFinding(a: MediaDescription, mid: string | null, index: number): NegotiationDiagnostic | null {
+  const written = a.lines.filter((l) => l.kind === 'other-attribute' && (l.name === 'sctp-port' || l.name.startsWith('sctp-port ')));
+  // Blanks around the port, after a colon or for it, Firefox reads through (measured: "a=sctp-port:5000 ", "a=sctp-port: 5000", "a=sctp-port  5000").
+  const firefoxReads = written.some((l) => {
+    const x = l as { name: string; value: string | null };
+    return /^sctp-port +[0-9]{1,5} *$/.test(x.name) || (x.name === 'sctp-port' && x.value !== null && /^ *[0-9]{1,5} *$/.test(x.value));
+  });
+  const unreadPort = written.length > 0 && !firefoxReads;
+  // Declared: an a=sctp-port that reads, or an a=sctpmap (the legacy form's port in its format alone Firefox refuses: measured, sctp-legacy-no-sctpmap).
+  const zero = a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port' && l.value === 0);
+  const declared = !zero && (a.sctpmap !== null || a.lines.some((l) => l.kind === 'attribute' && l.name === 'sctp-port'));
+  if (declared || firefoxReads) return null;
+  return diagnostic('sctp-port-missing', unreadPort ? 'the answer\'s a=sctp-port is not a port number: both browsers reject it' : zero ? 'the answer\'s a=sctp-port:0 is no SCTP port (RFC 9260 §3.1): Firefox rejects it, as one with none; Chromium accepts it' : `the answer has no a=sctp-port or a=sctpmap: Firefox rejects it (Chromium accepts, taking ${a.sctpPort ?? 5000})`, { mid, index, browsers: unreadPort ? BOTH_REJECT : FIREFOX_REJECTS });
+}
+
 /** What Chromium takes: ice-chars, and "-", "=", "#", "_" that libwebrtc lets through (measured: "!" rejected, "-", "_", "=" taken; Firefox takes all). */
 const CHROMIUM_ICE_CHARS = /^[A-Za-z0-9+/=#_-]*$/;
 /** An ICE ufrag both browsers take (RFC 8839 §5.4: 4 to 256 ice-chars; Chromium's characters). */
@@ -177,6 +202,11 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
       // or not (restcomm/media-core#103's SAVPF offer, no fingerprint). Missing ones are parseSdp's.
       const { ufrag, pwd } = m.ice;
       if (!shared && ufrag !== null && pwd !== null && (!ufragValid(ufrag) || !pwdValid(pwd))) add(diagnostic('invalid-ice-credentials', iceCredentialsWords(side, ufrag, pwd), { mid: m.mid, index: m.index }));
+      // An answer's data channel with no SCTP port it can be read to have (DTLS audit: sdp-diff alone said it).
+      if (side === 'answer' && m.kind === 'application' && /SCTP/i.test(m.protocol)) {
+        const missing = answerSctpPortFinding(m, m.mid, m.index);
+        if (missing !== null) add(missing);
+      }
       if (!keyedByDtls(m)) continue;
       dtlsSideFindings(m, side, m.mid, m.index, add, shared);
       // Not one bundled behind its group's tag: its a=setup is not applied (measured: setup-actpass-not-tag).

@@ -55,6 +55,10 @@ describe('sideFindings, held to the browsers', () => {
     ['offer-ice-pwd-short', 'offer', ['invalid-ice-credentials']],
     ['ice-pwd-short', 'answer', ['invalid-ice-credentials']],
     ['ice-ufrag-short', 'answer', ['invalid-ice-credentials']],
+    // The answer's data channel without an SCTP port, or port 0 (DTLS audit: sdp-diff alone said it), and an offer's holdconn.
+    ['sctp-port-removed', 'answer', ['sctp-port-missing']],
+    ['sctp-port-zero', 'answer', ['sctp-port-missing']],
+    ['offer-setup-holdconn', 'offer', ['offer-setup-holdconn']],
   ] as const)('%s, read as the %s: errors %j', (id, side, kinds) => {
     const c = fixture.cases.find((x) => x.id === id)!;
     const r = c.results.chromium!;
