@@ -172,6 +172,7 @@ export interface NegotiationDiagnosticPayloads {
   'ice-credentials-chars': MediaPosition;
   'bundle-credentials-differ': MediaPosition;
   'bundle-demux-ambiguous': MediaPosition;
+  'simulcast-rtx-unrepaired': MediaPosition;
   'ice-lite-both': MediaPosition;
   'sip-legs': MediaPosition & { readonly withheld: { readonly offer: readonly BrowserRule[]; readonly answer: readonly BrowserRule[] } };
   'no-trickle': MediaPosition;
@@ -319,6 +320,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'ice-credentials-chars': 'warning',
   'bundle-credentials-differ': 'warning',
   'bundle-demux-ambiguous': 'warning',
+  'simulcast-rtx-unrepaired': 'info',
   'ice-lite-both': 'warning',
   'sip-legs': 'info',
   'no-trickle': 'info',
@@ -856,6 +858,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Packets of one BUNDLE transport are routed to their m-line by the MID header extension (urn:ietf:params:rtp-hdrext:sdes:mid, RFC 9143 §9.2), else by an ssrc signalled in a=ssrc, else by a payload type that belongs to one m-line only (libwebrtc\'s RtpDemuxer). Two m-lines of a group that one side sends without the MID extension negotiated (an answer that left it out), without a=ssrc lines (simulcast by rid has none) and with a payload type in common (VP8 at 96 in both) leave the receiver nothing to route by: one m-line\'s media lands on the other, or is dropped. A rid (RSID) is scoped to its m-line, so layers l, m, h in both do not help.',
     action: 'Negotiate urn:ietf:params:rtp-hdrext:sdes:mid (answer it with the offer\'s id), or signal each m-line\'s ssrcs, or give each m-line payload types of its own.',
     reference: 'RFC 9143 §9.2; RFC 8852',
+  },
+  'simulcast-rtx-unrepaired': {
+    domain: 'negotiation',
+    title: 'Simulcast layers with rtx that nothing ties to their layer',
+    description: 'Simulcast by rid carries no a=ssrc lines, so a receiver learns which rtx stream repairs which layer from the repaired-rtp-stream-id header extension (RFC 8852 §3.2), or from a=ssrc-group:FID where ssrcs are signalled. With rtx negotiated, two or more layers taken, and neither (one side has the extension and the other leaves it out: an answer that dropped it while keeping rtx), the rtx packets belong to no layer: retransmissions repair nothing and quality drops under loss.',
+    action: 'Answer urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id with the offer\'s id beside rtp-stream-id, or signal the layers\' ssrcs with their FID groups.',
+    reference: 'RFC 8852 §3.2; RFC 4588',
   },
   'sip-legs': {
     domain: 'negotiation',

@@ -110,6 +110,10 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const kept = (l: SimulcastNegotiation['layers'][number]) => (l.received && l.answered.length < l.rids.length ? ` ${l.answered.join(',')} (${l.rids.filter((r) => !l.answered.includes(r)).join(',')} dropped)` : '');
   const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}${kept(l)}`;
   if (m.simulcast !== null) out.push(`  simulcast  send ${m.simulcast.offer} → recv ${m.simulcast.answer ?? s.red('none')} · ${m.simulcast.layers.map(layer).join(' · ')}`);
+  // Legacy simulcast by ssrc (a=ssrc-group:SIM, no rids): nothing to answer, said so it is not taken for rid simulcast (simulcast audit: only the ssrcs showed).
+  for (const [side, groups] of [['offer', m.streams.offer.sim], ['answer', m.streams.answer.sim]] as const) {
+    for (const g of groups ?? []) out.push(`  simulcast  legacy, the ${side}'s a=ssrc-group:SIM: ${g.length} layer${g.length === 1 ? '' : 's'} by ssrc (${g.join(' ')}), no rids; nothing for the ${side === 'offer' ? 'answer' : 'offer'} to take`);
+  }
   // The offer receives simulcast (a server asking for layers): the answer's send list (simulcast audit: no row at all).
   const received = m.simulcastReceived;
   if (received !== null && received !== undefined) out.push(`  simulcast  recv ${received.offer} → send ${received.answer ?? s.red('none')} · ${received.layers.map(layer).join(' · ')}`);

@@ -148,9 +148,13 @@ export interface MediaNegotiation {
     readonly offerMaxMessageSize: number | null;
     readonly answerMaxMessageSize: number | null;
   } | null;
+  /**
+   * Each side's ssrcs and msids; `sim`, its a=ssrc-group:SIM lists (legacy simulcast by ssrc,
+   * libwebrtc's before rids: nothing for the answer to take, no a=simulcast), each the layers' ssrcs.
+   */
   readonly streams: {
-    readonly offer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
-    readonly answer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[] };
+    readonly offer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[]; readonly sim: readonly (readonly string[])[] };
+    readonly answer: { readonly ssrcs: readonly string[]; readonly msids: readonly string[]; readonly sim: readonly (readonly string[])[] };
   };
   /** The simulcast the offer sends, as the answer takes it; null when the offer has no a=simulcast send. */
   readonly simulcast: SimulcastNegotiation | null;
@@ -339,6 +343,8 @@ function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'
 }
 
 const MID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:mid';
+/** RFC 8852 §3.2: the rid of the stream an rtx packet repairs. */
+const REPAIRED_RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id';
 
 /**
  * Bundled audio/video m-lines that a side sends with nothing for the receiver to route their
@@ -426,6 +432,7 @@ function iceSide(m: MediaDescription, lite: boolean): IceSide {
 
 const isSctp = (m: MediaDescription) => /SCTP/i.test(m.protocol);
 const ssrcList = (m: MediaDescription) => [...new Set(m.ssrcs.map((s) => s.ssrc))];
+const simGroups = (m: MediaDescription): string[][] => m.ssrcGroups.filter((g) => g.semantics.toUpperCase() === 'SIM').map((g) => [...g.ssrcs]);
 const msidList = (m: MediaDescription) => {
   const fromMsid = m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim());
   const fromSsrc = m.ssrcs.filter((s) => s.attribute === 'msid' && s.value !== null).map((s) => s.value!);
@@ -954,6 +961,23 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       if (live && a && (o.sctpmap === null) !== (a.sctpmap === null)) at('sctp-format-mismatch', `offer ${o.protocol} ${form(o)}, answer ${a.protocol} ${form(a)}`);
     }
 
+    // A rejected m-line receives no layer, whatever its answer lists (change audit: "r0 ✓" on a port 0).
+    const simulcast = simulcastOf(o, live ? a : null);
+    const simulcastReceived = simulcastOf(o, live ? a : null, 'recv');
+    // Layers by rid with rtx, and nothing to tie each rtx stream to its layer: no repaired-rtp-stream-id
+    // negotiated for the sender, no a=ssrc-group:FID (simulcast audit: the answer's dropping it was silent).
+    if (live && a && codecs.negotiated.some((c) => c.role === 'rtx')) {
+      for (const [sim, sender, own] of [[simulcast, 'offerer', o], [simulcastReceived, 'answerer', a]] as const) {
+        const taken = sim?.layers.filter((l) => l.received).length ?? 0;
+        if (taken < 2 || negotiatedExt.some((e) => e.uri === REPAIRED_RID_EXTENSION && e.sends[sender])) continue;
+        if (own.ssrcGroups.some((g) => g.semantics.toUpperCase() === 'FID')) continue;
+        // Where one side has the extension and the other leaves it out (an SFU's answer that drops it).
+        const inOffer = o.extmaps.some((e) => e.uri === REPAIRED_RID_EXTENSION);
+        if (inOffer === a.extmaps.some((e) => e.uri === REPAIRED_RID_EXTENSION)) continue;
+        at('simulcast-rtx-unrepaired', `the ${sender} sends ${taken} simulcast layers by rid with rtx, and ${REPAIRED_RID_EXTENSION} is not negotiated (${inOffer ? 'the offer has it, the answer does not' : 'the answer has it, the offer does not'}), nor an a=ssrc-group:FID: nothing ties each rtx stream to its layer, so retransmissions repair none of them (RFC 8852 §3.2)`);
+      }
+    }
+
     if (otherKind) diags.length = mark;
     return {
       index: o.index,
@@ -978,12 +1002,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       bundle: { inOffer, inAnswer, offerTag, answerTag, offerBundleOnly: o.bundleOnly, answerSharesTag: answerShared },
       sctp,
       streams: {
-        offer: { ssrcs: ssrcList(o), msids: msidList(o) },
-        answer: { ssrcs: a ? ssrcList(a) : [], msids: a ? msidList(a) : [] },
+        offer: { ssrcs: ssrcList(o), msids: msidList(o), sim: simGroups(o) },
+        answer: { ssrcs: a ? ssrcList(a) : [], msids: a ? msidList(a) : [], sim: a ? simGroups(a) : [] },
       },
-      // A rejected m-line receives no layer, whatever its answer lists (change audit: "r0 ✓" on a port 0).
-      simulcast: simulcastOf(o, live ? a : null),
-      simulcastReceived: simulcastOf(o, live ? a : null, 'recv'),
+      simulcast,
+      simulcastReceived,
     };
   });
 

@@ -525,6 +525,12 @@ describe('sdp-diff on the BUNDLE cases the audit of 2026-12-07 (sixth session) m
     const status = diffTexts([pair(id).offer, pair(id).answer], ['offer', 'answer'], { json: false, color: false }, (s) => (out += s));
     return { status, out };
   };
+  it('legacy simulcast (a=ssrc-group:SIM, no rids) has its row, so it is not taken for rid simulcast (simulcast audit)', () => {
+    const offer = (JSON.parse(sample('offer.json')).offer.sdp as string).replace(/(a=ssrc-group:FID (\d+) \d+\r\n)/, '$1a=ssrc:1111111111 cname:x\r\na=ssrc:2222222222 cname:x\r\na=ssrc-group:SIM $2 1111111111 2222222222\r\n');
+    let out = '';
+    diffTexts([offer, JSON.parse(sample('answer.json')).answer.sdp as string], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out).toMatch(/ {2}simulcast {2}legacy, the offer's a=ssrc-group:SIM: 3 layers by ssrc \(\d+ 1111111111 2222222222\), no rids; nothing for the answer to take/);
+  });
   it('the answer\'s tag is labelled as such where it is not the offer\'s (BUNDLE audit, eighth session: an answer group "1 0" or the offer\'s tag rejected kept the offer\'s label alone)', () => {
     const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
     const answer = (JSON.parse(sample('answer.json')).answer.sdp as string).replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1 0');

@@ -287,6 +287,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['invalid-ice-credentials', { media: [{ ufrag: 'ab' }] }, { media: [answerOf({})] }],
   ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: 'zzzz' })] }],
+  ['simulcast-rtx-unrepaired', { media: [{ formats: '96 97', extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', 'extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id'] }] }, { media: [answerOf({ formats: '96 97', extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id'] })] }],
   ['bundle-demux-ambiguous', { media: [{ direction: 'sendonly' }, { direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ direction: 'recvonly' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
@@ -663,6 +664,21 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
     expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)']]);
     expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)"]]);
+  });
+});
+
+describe('simulcast by rid with rtx, and the layers\' rtx (simulcast audit, 2026-12-07)', () => {
+  const ext = ['extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', 'extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id'];
+  const offer = { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f', ...ext] }] };
+  const kinds = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;f', ...answerExtra] })] }).diagnostics.map((d) => d.kind);
+  it('the answer keeps repaired-rtp-stream-id: nothing; drops it: simulcast-rtx-unrepaired', () => {
+    expect(kinds(ext)).toEqual([]);
+    expect(kinds([ext[0]!])).toEqual(['simulcast-rtx-unrepaired']);
+  });
+  it('legacy simulcast by ssrc is in the streams as its SIM group, each side\'s', () => {
+    const n = run({ media: [{ extra: ['ssrc:1001 cname:x', 'ssrc:1002 cname:x', 'ssrc:1003 cname:x', 'ssrc-group:SIM 1001 1002 1003'] }] }, { media: [answerOf({})] });
+    expect(n.media[0]!.streams.offer.sim).toEqual([['1001', '1002', '1003']]);
+    expect(n.media[0]!.streams.answer.sim).toEqual([]);
   });
 });
 
