@@ -121,15 +121,16 @@ export function describeCodec(c: Codec): string {
   switch (lower(c)) {
     case 'h264': {
       const pli = parseSdpProfileLevelId(p);
-      const profile = pli ? (H264_PROFILE_NAMES[pli.profile] ?? `profile ${p['profile-level-id']}`) : `profile-level-id ${p['profile-level-id'] ?? '?'} (unreadable)`;
+      // One libwebrtc cannot read (High 10's 6e001f) matches no H264 in Chromium, not even its own copy (codec audit: "(unreadable)" read as a text fault).
+      const profile = pli ? (H264_PROFILE_NAMES[pli.profile] ?? `profile ${p['profile-level-id']}`) : `profile-level-id ${p['profile-level-id'] ?? '?'} (no profile libwebrtc reads: it matches no H264)`;
       return `${base} ${profile} packetization-mode=${p['packetization-mode'] ?? '0'}`;
     }
     case 'vp9':
-      return `${base} profile-id=${p['profile-id'] ?? '0'}`;
+      return `${base} profile-id=${p['profile-id'] ?? '0'}${inRange(p['profile-id'], '0', 3) ? '' : ' (no VP9 profile, 0 to 3: it matches no VP9 in Chromium)'}`;
     case 'av1':
-      return `${base} profile=${p['profile'] ?? '0'}`;
+      return `${base} profile=${p['profile'] ?? '0'}${inRange(p['profile'], '0', 2) ? '' : ' (no AV1 profile, 0 to 2: it matches no AV1 in Chromium)'}`;
     case 'h265':
-      return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'} tx-mode=${p['tx-mode'] ?? 'SRST'}`;
+      return `${base} profile-id=${p['profile-id'] ?? '1'} tier-flag=${p['tier-flag'] ?? '0'}${p['level-id'] !== undefined && !h265Readable(p) ? ` level-id=${p['level-id']}` : ''} tx-mode=${p['tx-mode'] ?? 'SRST'}${h265Readable(p) ? '' : ' (no profile, tier and level libwebrtc reads: it matches no H265)'}`;
     case 'rtx':
       return `rtx (apt=${p['apt'] ?? '?'})`;
     default:
@@ -159,18 +160,46 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
     case 'h264':
       return isSameProfile(po, pa) && (po['packetization-mode'] ?? '0') === (pa['packetization-mode'] ?? '0');
     case 'vp9':
-      return sameNumber(po['profile-id'], pa['profile-id'], '0');
+      // A profile libwebrtc does not read (VP9 has 0 to 3) matches nothing, on either side (VP9IsSameProfile; codec audit: profile-id=4 on both was ✓).
+      return inRange(po['profile-id'], '0', 3) && inRange(pa['profile-id'], '0', 3) && sameNumber(po['profile-id'], pa['profile-id'], '0');
     case 'av1':
       // Profile alone: level-idx and tier are asymmetric (AV1 RTP specification §7.2.3), as libwebrtc's
       // codec_comparators.cc compares them now; measured, Chromium 156 matches an answer of level-idx=8
       // or tier=1 to its offer of 5 and 0, and not one of profile=1 (an older libwebrtc compared all three).
-      return sameNumber(po['profile'], pa['profile'], '0');
+      // AV1 has profiles 0 to 2; another matches nothing (AV1IsSameProfile; codec audit).
+      return inRange(po['profile'], '0', 2) && inRange(pa['profile'], '0', 2) && sameNumber(po['profile'], pa['profile'], '0');
     case 'h265':
       // And tx-mode, SRST when absent (libwebrtc's IsSameCodecSpecific: H265IsSameProfile, H265IsSameTier, IsSameH265TxMode; negotiation audit).
-      return sameNumber(po['profile-id'], pa['profile-id'], '1') && sameNumber(po['tier-flag'], pa['tier-flag'], '0') && (po['tx-mode'] ?? 'SRST').toUpperCase() === (pa['tx-mode'] ?? 'SRST').toUpperCase();
+      // Each side's profile, tier and level must read (ParseSdpForH265ProfileTierLevel): a level-id of no
+      // H.265 level, or tier 1 below level 4, matches nothing, however alike the two (codec audit: level-id=999 was ✓).
+      return h265Readable(po) && h265Readable(pa) && sameNumber(po['profile-id'], pa['profile-id'], '1') && sameNumber(po['tier-flag'], pa['tier-flag'], '0') && (po['tx-mode'] ?? 'SRST').toUpperCase() === (pa['tx-mode'] ?? 'SRST').toUpperCase();
     default:
       return true;
   }
+}
+
+/** A parameter that is absent (`absent`) or a number from 0 to `max`, as libwebrtc's profile readers take it. */
+const inRange = (v: string | undefined, absent: string, max: number): boolean => {
+  const x = v ?? absent;
+  return /^[0-9]{1,9}$/.test(x) && Number(x) <= max;
+};
+
+/** H.265's level-id values (ITU-T H.265 Annex A: 30 × the level, 1 to 6.2), as libwebrtc's H265 reader takes them. */
+const H265_LEVELS: ReadonlySet<number> = new Set([30, 60, 63, 90, 93, 120, 123, 150, 153, 156, 180, 183, 186]);
+
+/**
+ * Whether libwebrtc reads an H265 codec's profile, tier and level (ParseSdpForH265ProfileTierLevel):
+ * level-id one of H.265's levels (93, 3.1, when absent), tier-flag 0 or 1 (0), and not tier 1
+ * below level 4, which H.265 does not define; profile-id one of its 11 profiles, 1 to 11 (1 when absent).
+ */
+export function h265Readable(p: Record<string, string>): boolean {
+  const level = p['level-id'] ?? '93';
+  const tier = p['tier-flag'] ?? '0';
+  if (!/^[0-9]{1,9}$/.test(level) || !H265_LEVELS.has(Number(level))) return false;
+  if (tier !== '0' && tier !== '1') return false;
+  if (tier === '1' && Number(level) < 120) return false;
+  const profile = p['profile-id'] ?? '1';
+  return /^[0-9]{1,9}$/.test(profile) && Number(profile) >= 1 && Number(profile) <= 11;
 }
 
 /** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */

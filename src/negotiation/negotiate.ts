@@ -756,7 +756,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const first = !withoutCodec && a.formats[0] === String(c.payloadType) && codecs.negotiated.length > 0;
         // The first media codec in common: red and FEC carry other codecs, nothing is sent "with" them (codec audit: red was named).
         const firstCommon = codecs.negotiated.find((n) => n.role === null);
-        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives (${firstCommon ? `${commonFirst(firstCommon, a)} is the first one in common` : 'no media codec is in common'})` : ''}`);
+        at(withoutCodec ? 'rtx-without-codec' : 'answer-codec-not-offered', `answer payload type ${c.payloadType}: ${c.reason}${first ? `; it is the answer's first codec, the one the answerer most prefers to receive, and the offerer never offered it (RFC 3264 §6.1: the answerer cannot send it) (${firstCommon ? `${commonFirst(firstCommon, a)} is the first one in common` : 'no media codec is in common'})` : ''}`);
       }
       for (const c of codecs.negotiated) {
         if (c.offerPayloadType === c.answerPayloadType) continue;
@@ -766,7 +766,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const answered = a.codecs.find((x) => x.payloadType === c.answerPayloadType);
         // Not an rtx or red, whose apt or list names numbers of its own side.
         const media = answered !== undefined && !/^(rtx|red)$/i.test(answered.name);
-        const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : '';
+        // A lost or changed a=fmtp explains a codec of the same name only (codec audit: said of VP8 at 96 answered H264).
+        const sameName = offered !== undefined && answered !== undefined && offered.name.toLowerCase() === answered.name.toLowerCase();
+        const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}${sameName ? `, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : `, and the offerer reads what arrives at ${c.answerPayloadType} as ${offered.name}`}` : '';
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
       simulcastAnswered(o, a, at);
@@ -847,7 +849,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const raised = oc && ac ? h264LevelRaised(oc, ac) : null;
         // An offer without profile-level-id: its level is a default, whose one said (negotiation audit: "the offer's 3.1" of a line with none).
         const unset = oc !== undefined && !oc.parameters.some((p) => p.name?.toLowerCase() === 'profile-level-id');
-        if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]} is above the offer's ${raised[0]}${unset ? ' (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1)' : ''}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
+        // The answer's too (codec audit: an answer without one read "level 3.1" unsaid as a default).
+        const answerUnset = ac !== undefined && !ac.parameters.some((p) => p.name?.toLowerCase() === 'profile-level-id');
+        if (raised !== null) at('h264-level-raised', `H264 at payload type ${c.answerPayloadType}: the answer's level ${raised[1]}${answerUnset ? ' (it writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1, which is not above)' : ''} is above the offer's ${raised[0]}${unset ? ' (the offer writes no profile-level-id: libwebrtc\'s default, 42e01f, Constrained Baseline 3.1; RFC 6184 §8.1\'s is 42000a, level 1)' : ''}, and level-asymmetry-allowed=1 is not on both sides: RFC 6184 §8.2.2 has the answerer answer the offer's level or a lower one (libwebrtc answers the lower)`);
       }
       if (ac !== null && direction.offererSends) at('bandwidth-limit', `the answer's b=${ac.type}:${ac.bandwidth} asks the offerer to send at most ${kbps(ac)} on this m-line${ac.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);
       if (oc !== null && direction.answererSends) at('bandwidth-limit', `the offer's b=${oc.type}:${oc.bandwidth} asks the answerer to send at most ${kbps(oc)} on this m-line${oc.type.toUpperCase() === 'AS' ? ' (RTP and its overhead)' : ''}`);

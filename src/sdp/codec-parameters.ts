@@ -131,6 +131,14 @@ function typos(c: Codec, known: ReadonlySet<string>, at: { readonly line: number
   let unknown = 0;
   for (const p of c.parameters) {
     if (p.name === null || known.has(p.name)) continue;
+    // Its name in another case: libwebrtc's parameter map is case-sensitive, so Chromium reads none
+    // (a Packetization-Mode=1 is mode 0 to it); Firefox's parser reads names in any case (codec audit).
+    const lower = p.name.toLowerCase();
+    if (lower !== p.name && known.has(lower)) {
+      out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${clip(p.name)} (payload type ${c.payloadType}) is ${lower} in another case: libwebrtc reads parameter names as written, so Chromium reads no ${lower} here (Firefox reads it in any case); write it in lower case`, at));
+      if (++unknown >= MAX_UNKNOWN) return;
+      continue;
+    }
     const meant = typoOf(p.name, known);
     if (meant !== null) out.push(diagnostic('codec-parameter-value', `${c.name} parameter ${clip(p.name)} (payload type ${c.payloadType}) is none of its payload format's: ${meant}? As written the codec passes over it`, at));
     if (++unknown >= MAX_UNKNOWN) return;

@@ -601,9 +601,9 @@ describe('fingerprint hashes (SFU audit: mediasoup answers with sha-224)', () =>
 });
 
 describe('an answer whose first codec the offer does not have (thread audit: doubango answered PCMA first to a PCMU offer)', () => {
-  it('says it is the codec the answerer prefers to send, and which one is first in common', () => {
+  it('says it is the codec the answerer most prefers to receive (codec audit: it had said "prefers to send"), and which one is first in common', () => {
     const n = run({ media: [{ kind: 'audio', formats: '0 101', codecs: ['rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] }] }, { media: [answerOf({ kind: 'audio', formats: '8 0 101', codecs: ['rtpmap:8 PCMA/8000', 'rtpmap:0 PCMU/8000', 'rtpmap:101 telephone-event/8000'] })] });
-    expect(n.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message)).toEqual([expect.stringMatching(/^answer payload type 8: .*; it is the answer's first codec, the one the answerer prefers to send, which the offerer never said it receives \(PCMU\/8000 at payload type 0 is the first one in common\)$/)]);
+    expect(n.diagnostics.filter((d) => d.kind === 'answer-codec-not-offered').map((d) => d.message)).toEqual([expect.stringMatching(/^answer payload type 8: .*; it is the answer's first codec, the one the answerer most prefers to receive, and the offerer never offered it \(RFC 3264 §6\.1: the answerer cannot send it\) \(PCMU\/8000 at payload type 0 is the first one in common\)$/)]);
     // The first in common is a media codec, not red or FEC ahead of it (codec audit: "red/90000 … is the first one in common").
     const red = run({ media: [{ formats: '96 97 123 127', codecs: [...VP8, 'rtpmap:123 red/90000', 'rtpmap:127 ulpfec/90000'] }] }, { media: [answerOf({ formats: '100 123 127 96 97', codecs: ['rtpmap:100 H264/90000', 'fmtp:100 packetization-mode=1;profile-level-id=640c1f', 'rtpmap:123 red/90000', 'rtpmap:127 ulpfec/90000', ...VP8] })] });
     expect(red.diagnostics.find((d) => d.kind === 'answer-codec-not-offered')?.message).toMatch(/\(VP8\/90000 at payload type 96 is the first one in common\)$/);
@@ -664,6 +664,35 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
     expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)']]);
     expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)"]]);
+  });
+});
+
+describe('codec parameters libwebrtc cannot read match nothing (codec audit, 2026-12-07: read from libwebrtc\'s codec_comparators and h265_profile_tier_level)', () => {
+  const video = (name: string, fmtp: string) => ({ formats: '98', codecs: [`rtpmap:98 ${name}/90000`, `fmtp:98 ${fmtp}`] });
+  const negotiated = (name: string, offer: string, answer: string) => run({ media: [video(name, offer)] }, { media: [answerOf(video(name, answer))] }).media[0]!.codecs.negotiated.map((c) => c.name);
+  it.each([
+    ['H265', 'profile-id=1;tier-flag=0;level-id=93;tx-mode=SRST', 'profile-id=1;tier-flag=0;level-id=93;tx-mode=SRST', ['H265']],
+    ['H265', 'profile-id=1;tier-flag=0;level-id=93;tx-mode=SRST', 'profile-id=1;tier-flag=0;level-id=150;tx-mode=SRST', ['H265']],
+    ['H265', 'profile-id=1;tier-flag=0;level-id=93;tx-mode=SRST', 'profile-id=1;tier-flag=0;level-id=999;tx-mode=SRST', []],
+    ['H265', 'profile-id=1;tier-flag=0;level-id=94', 'profile-id=1;tier-flag=0;level-id=94', []],
+    ['H265', 'profile-id=1;tier-flag=1;level-id=93', 'profile-id=1;tier-flag=1;level-id=93', []],
+    ['H265', 'profile-id=1;tier-flag=1;level-id=120', 'profile-id=1;tier-flag=1;level-id=120', ['H265']],
+    ['H265', 'profile-id=12', 'profile-id=12', []],
+    ['VP9', 'profile-id=3', 'profile-id=3', ['VP9']],
+    ['VP9', 'profile-id=4', 'profile-id=4', []],
+    ['AV1', 'profile=2', 'profile=2', ['AV1']],
+    ['AV1', 'profile=3', 'profile=3', []],
+  ])('%s %s answered %s: %j', (name, offer, answer, expected) => {
+    expect(negotiated(name, offer, answer)).toEqual(expected);
+  });
+  it('a remapped payload type whose offer codec is another name is not said to be a lost a=fmtp; the same name is', () => {
+    const offer = { media: [{ formats: '96 102', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e01f;packetization-mode=1'] }] };
+    const said = (answerCodecs: string[], formats: string) => run(offer, { media: [answerOf({ formats, codecs: answerCodecs })] }).diagnostics.filter((d) => d.kind === 'payload-type-remapped').map((d) => d.message);
+    expect(said(['rtpmap:96 H264/90000', 'fmtp:96 profile-level-id=42e01f;packetization-mode=1'], '96')).toEqual(["H264: offer payload type 102, answer 96; the offer's 96 is another codec (VP8/90000): the answer's 96 reads as H264 Constrained Baseline packetization-mode=1, the offer's 102, and the offerer reads what arrives at 96 as VP8"]);
+  });
+  it('an answer without profile-level-id whose default level is above the offer\'s says the default is libwebrtc\'s', () => {
+    const n = run({ media: [{ formats: '102', codecs: ['rtpmap:102 H264/90000', 'fmtp:102 profile-level-id=42e00a;packetization-mode=1'] }] }, { media: [answerOf({ formats: '102', codecs: ['rtpmap:102 H264/90000', 'fmtp:102 packetization-mode=1'] })] });
+    expect(n.diagnostics.find((d) => d.kind === 'h264-level-raised')!.message).toContain("the answer's level 3.1 (it writes no profile-level-id: libwebrtc's default, 42e01f");
   });
 });
 

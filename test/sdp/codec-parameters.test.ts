@@ -36,7 +36,11 @@ describe('codec-parameter-value', () => {
     expect(said(opus('stereo=2'))).toEqual([[8, 'opus stereo=2 (payload type 111) is neither 0 nor 1 (RFC 7587 §6.1)']]);
     expect(said(opus('stereo=1;stereo=1'))).toEqual([]);
     // Names as written: libwebrtc's map is case-sensitive, "UseInbandFec" another key (change audit: "keeps the last" was false of it).
-    expect(said(opus('useinbandfec=1;UseInbandFec=0'))).toEqual([]);
+    // A known name in another case, of any codec: Chromium reads none (codec audit of 2026-12-07: Packetization-Mode=1 was mode 1 unsaid).
+    const h264 = opus('x').replace('m=audio 9 UDP/TLS/RTP/SAVPF 111', 'm=video 9 UDP/TLS/RTP/SAVPF 102').replace('a=rtpmap:111 opus/48000/2', 'a=rtpmap:102 H264/90000').replace('a=fmtp:111 x', 'a=fmtp:102 profile-level-id=42e01f;Packetization-Mode=1');
+    expect(said(h264)).toEqual([[8, 'H264 parameter Packetization-Mode (payload type 102) is packetization-mode in another case: libwebrtc reads parameter names as written, so Chromium reads no packetization-mode here (Firefox reads it in any case); write it in lower case']]);
+    // It is said as useinbandfec in another case, which Chromium does not read (codec audit of 2026-12-07).
+    expect(said(opus('useinbandfec=1;UseInbandFec=0'))).toEqual([[8, 'opus parameter UseInbandFec (payload type 111) is useinbandfec in another case: libwebrtc reads parameter names as written, so Chromium reads no useinbandfec here (Firefox reads it in any case); write it in lower case']]);
     expect(said(opus('minptime=10', 'a=maxptime:20'))).toEqual([]);
   });
   it('vdo.ninja\'s setOpusAttributes writes ";maxptime:20", no name=value: said to do nothing; RED\'s and DTMF\'s bare lists are theirs', () => {
