@@ -188,6 +188,7 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'moved-out-of-bundle': MediaPosition;
+  'answer-mid-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-group-split': MediaPosition & { readonly browsers: BrowserVerdicts };
   'bundle-payload-type-collision': MediaPosition;
@@ -336,6 +337,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
   'moved-out-of-bundle': 'warning',
+  'answer-mid-missing': 'error',
   'stopped-mline-accepted': 'error',
   'bundle-group-split': 'error',
   'bundle-payload-type-collision': 'warning',
@@ -991,6 +993,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The offer bundled the m-line; the answer accepted it but left it out of its group. A balanced offerer gives it a transport (and candidates) of its own. A max-bundle offerer: Chromium refuses the answer ("Answer cannot remove m= section … from already-established BUNDLE group"); Firefox accepts it and keeps the m-line on the bundle\'s transport (measured, Chromium 156 and Firefox ESR 153). The offer does not say which policy it was made under.',
     action: 'Keep it in the group: an offerer with bundlePolicy max-bundle (Chromium) refuses the answer otherwise.',
     reference: 'RFC 8843 §7.3.2',
+  },
+  'answer-mid-missing': {
+    domain: 'negotiation',
+    title: 'Answer m-line without a=mid that its BUNDLE group names',
+    description: 'The offer\'s m-line has a mid and is bundled; the answer\'s m-line has no a=mid while the answer\'s a=group:BUNDLE names that mid. Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it, giving the m-line the offer\'s mid (libwebrtc\'s FillInMissingRemoteMids), so there the m-line stays in the group (both measured: mid-removed).',
+    action: 'Write each answer m-line\'s a=mid, the offer\'s mid for that m-line (RFC 8843 §7.2; JSEP answers copy it).',
+    reference: 'RFC 8843 §7.2; RFC 9429 §5.3.1',
   },
   'media-rejected': {
     domain: 'negotiation',

@@ -175,6 +175,17 @@ const sfuAnswer = (...extra: string[]): Mutation['mutate'] => (sdp, pair) => {
   })(sdp);
 };
 
+/** The description's first a=fingerprint moved to session level (where Firefox writes it), written there twice, and no other left. */
+const fingerprintTwiceAtSession = (s: string): string => {
+  const p = split(s);
+  const fp = [...p.session, ...p.media.flat()].find((l) => l.startsWith('a=fingerprint:'));
+  if (fp === undefined) return s;
+  p.session = p.session.filter((l) => !l.startsWith('a=fingerprint:'));
+  p.media = p.media.map((m) => m.filter((l) => !l.startsWith('a=fingerprint:')));
+  p.session.push(fp, fp);
+  return join(p);
+};
+
 export const MUTATIONS: readonly Mutation[] = [
   // ---- m-lines (RFC 3264 §6, JSEP §5.3.1) ----
   a('mline-dropped', 'm-lines', 'the last m-section (the data channel) removed', (s) => { const p = split(s); p.media.pop(); p.session = p.session.map((l) => (l.startsWith('a=group:BUNDLE') ? l.split(' ').slice(0, -1).join(' ') : l)); return join(p); }),
@@ -484,8 +495,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('setup-active-upper', 'DTLS', 'the answer says a=setup:ACTIVE (upper case)', replaceAll(/^a=setup:\w+$/, 'a=setup:ACTIVE')),
   o('offer-setup-actpass-upper', 'DTLS', 'the offer says a=setup:ACTPASS (upper case)', replaceAll(/^a=setup:\w+$/, 'a=setup:ACTPASS')),
   o('offer-setup-holdconn', 'DTLS', 'the offer says a=setup:holdconn', replaceAll(/^a=setup:\w+$/, 'a=setup:holdconn')),
-  a('fingerprint-session-twice', 'DTLS', 'the a=fingerprint moved to session level (Firefox writes it there), written there twice', (s) => { const p = split(s); const fp = [...p.session, ...p.media.flat()].find((l) => l.startsWith('a=fingerprint:')); if (fp === undefined) return s; p.session = p.session.filter((l) => !l.startsWith('a=fingerprint:')); p.media = p.media.map((m) => m.filter((l) => !l.startsWith('a=fingerprint:'))); p.session.push(fp, fp); return join(p); }),
-  o('offer-fingerprint-session-twice', 'DTLS', 'the offer\'s a=fingerprint moved to session level (Firefox writes it there), written there twice', (s) => { const p = split(s); const fp = [...p.session, ...p.media.flat()].find((l) => l.startsWith('a=fingerprint:')); if (fp === undefined) return s; p.session = p.session.filter((l) => !l.startsWith('a=fingerprint:')); p.media = p.media.map((m) => m.filter((l) => !l.startsWith('a=fingerprint:'))); p.session.push(fp, fp); return join(p); }),
+  a('fingerprint-session-twice', 'DTLS', 'the a=fingerprint moved to session level (Firefox writes it there), written there twice', fingerprintTwiceAtSession),
+  o('offer-fingerprint-session-twice', 'DTLS', 'the offer\'s a=fingerprint moved to session level (Firefox writes it there), written there twice', fingerprintTwiceAtSession),
   a('fingerprint-media-twice', 'DTLS', 'each m-section\'s a=fingerprint written twice (one at session level, as Firefox writes it, is left alone)', (s) => { const p = split(s); p.media = p.media.map((m) => m.flatMap((l) => (l.startsWith('a=fingerprint:') ? [l, l] : [l]))); return join(p); }),
   a('fingerprint-unknown-plus-valid', 'DTLS', 'an a=fingerprint:sha-999 line before each valid one (RFC 8122 §5 allows several)', (s) => s.split(EOL).flatMap((l) => (l.startsWith('a=fingerprint:') ? [l.replace(/^a=fingerprint:\S+ /, 'a=fingerprint:sha-999 '), l] : [l])).join(EOL)),
   a('fingerprint-sha1-plus-valid', 'DTLS', 'an a=fingerprint:sha-1 line (of another certificate, 20 bytes) before each m-section\'s valid one (a session-level one, as Firefox writes it, is left alone)', (s) => { const p = split(s); p.media = p.media.map((m) => m.flatMap((l) => (l.startsWith('a=fingerprint:') ? [`a=fingerprint:sha-1 ${Array(20).fill('AB').join(':')}`, l] : [l]))); return join(p); }),

@@ -10,11 +10,10 @@ import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type Nego
 import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
-import { extensionOf } from '../sdp/attribute-readers.js';
-import { answerSctpPortFinding, bundleGroupsOf, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
+import { ENCRYPTED_EXTENSION, extensionOf, innerExtension } from '../sdp/attribute-readers.js';
+import { answerSctpPortFinding, BOTH_REJECT, bundleGroupsOf, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
-const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
 const SCTP_VARIANTS = new Set(['UDP/DTLS/SCTP', 'TCP/DTLS/SCTP', 'DTLS/SCTP']);
 
@@ -343,6 +342,11 @@ function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'
 }
 
 const MID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:mid';
+const RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
+/** A negotiated extension's URI without RFC 6904's wrapper (an encrypted MID is the MID: audit of the change). */
+const plainUri = (uri: string): string => (uri.startsWith(`${ENCRYPTED_EXTENSION} `) ? uri.slice(ENCRYPTED_EXTENSION.length + 1) : uri);
+/** Whether `side` sends the extension `uri` (encrypted or not) on this m-line. */
+const sendsExtension = (m: MediaNegotiation, uri: string, side: 'offerer' | 'answerer'): boolean => m.headerExtensions.negotiated.some((e) => plainUri(e.uri) === uri && e.sends[side]);
 /** RFC 8852 §3.2: the rid of the stream an rtx packet repairs. */
 const REPAIRED_RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id';
 
@@ -359,7 +363,7 @@ function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescripti
     if (members.length < 2) return;
     for (const side of ['offerer', 'answerer'] as const) {
       const own = (m: MediaNegotiation) => (side === 'offerer' ? offer.media[m.index] : answer.media.find((x) => x.mid === m.mid));
-      const bare = members.filter((m) => (side === 'offerer' ? m.direction.offererSends : m.direction.answererSends) && !m.headerExtensions.negotiated.some((e) => e.uri === MID_EXTENSION && e.sends[side]) && (side === 'offerer' ? m.streams.offer.ssrcs : m.streams.answer.ssrcs).length === 0);
+      const bare = members.filter((m) => (side === 'offerer' ? m.direction.offererSends : m.direction.answererSends) && !sendsExtension(m, MID_EXTENSION, side) && (side === 'offerer' ? m.streams.offer.ssrcs : m.streams.answer.ssrcs).length === 0);
       const rids = (m: MediaNegotiation) => new Set((own(m)?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
       // Said once for each side of a group, of the first two m-lines that clash.
       pairs: for (let i = 0; i < bare.length; i++) {
@@ -369,7 +373,8 @@ function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescripti
           const shared = [...new Set(y.codecs.negotiated.map((c) => c.answerPayloadType))].filter((pt) => pts.has(pt));
           if (shared.length === 0) continue;
           const [rx, ry] = [rids(x), rids(y)];
-          if (rx.size > 0 && ry.size > 0 && ![...rx].some((r) => ry.has(r))) continue;
+          // Rids that differ tell the two apart only where the rid extension carries them (audit of the change).
+          if (rx.size > 0 && ry.size > 0 && ![...rx].some((r) => ry.has(r)) && sendsExtension(x, RID_EXTENSION, side) && sendsExtension(y, RID_EXTENSION, side)) continue;
           const named = x.codecs.negotiated.find((c) => c.answerPayloadType === shared[0])!;
           const sameRids = [...rx].filter((r) => ry.has(r));
           add(finding('bundle-demux-ambiguous', `the ${side} sends mid ${shownMid(x.mid)} and mid ${shownMid(y.mid)} on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (${MID_EXTENSION}), no a=ssrc for them${sameRids.length > 0 ? `, the same rids in both (${sameRids.join(', ')})` : ''}, and payload type ${shared[0]} (${named.name}) in both${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}`, x.mid, x.index));
@@ -706,7 +711,9 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid);
     if (midLost) midless.add(o.index);
     if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own`);
-    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', midLost ? `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it (both measured), giving the m-line the offer's mid (libwebrtc's FillInMissingRemoteMids), so the m-line stays in the group there` : `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+    // No a=mid on the answer's m-line while its group names the offer's: its own finding, with each browser's reading (audit of the change: said as moved-out-of-bundle, whose words say the opposite).
+    else if (status === 'moved-out-of-bundle' && midLost) add(diagnostic('answer-mid-missing', `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer; Chromium takes it (both measured), giving the m-line the offer's mid, so the m-line stays in the group there`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
@@ -973,11 +980,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (live && a && codecs.negotiated.some((c) => c.role === 'rtx')) {
       for (const [sim, sender, own] of [[simulcast, 'offerer', o], [simulcastReceived, 'answerer', a]] as const) {
         const taken = sim?.layers.filter((l) => l.received).length ?? 0;
-        if (taken < 2 || negotiatedExt.some((e) => e.uri === REPAIRED_RID_EXTENSION && e.sends[sender])) continue;
+        if (taken < 2 || negotiatedExt.some((e) => plainUri(e.uri) === REPAIRED_RID_EXTENSION && e.sends[sender])) continue;
         if (own.ssrcGroups.some((g) => g.semantics.toUpperCase() === 'FID')) continue;
-        // Where one side has the extension and the other leaves it out (an SFU's answer that drops it).
-        const inOffer = o.extmaps.some((e) => e.uri === REPAIRED_RID_EXTENSION);
-        if (inOffer === a.extmaps.some((e) => e.uri === REPAIRED_RID_EXTENSION)) continue;
+        // Where one side has the extension (encrypted or not) and the other leaves it out (an SFU's answer that drops it).
+        const inOffer = o.extmaps.some((e) => innerExtension(e) === REPAIRED_RID_EXTENSION);
+        if (inOffer === a.extmaps.some((e) => innerExtension(e) === REPAIRED_RID_EXTENSION)) continue;
         at('simulcast-rtx-unrepaired', `the ${sender} sends ${taken} simulcast layers by rid with rtx, and ${REPAIRED_RID_EXTENSION} is not negotiated (${inOffer ? 'the offer has it, the answer does not' : 'the answer has it, the offer does not'}), nor an a=ssrc-group:FID: nothing ties each rtx stream to its layer, so retransmissions repair none of them (RFC 8852 §3.2)`);
       }
     }

@@ -58,7 +58,7 @@ function weak(m: MediaDescription, side: 'offer' | 'answer', at: (kind: Negotiat
   for (const f of m.fingerprints) if (/^(sha-1|md5|md2)$/i.test(f.algorithm)) at('weak-fingerprint', `${side} fingerprint uses ${f.algorithm}`);
 }
 
-const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
+export const BOTH_REJECT: BrowserVerdicts = { chromium: 'rejects', firefox: 'rejects' };
 
 /**
  * An answer's SCTP m-line without a port it can be read to have (RFC 8841 §5.2), said by

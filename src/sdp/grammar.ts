@@ -218,7 +218,8 @@ export const GRAMMAR: Grammar = {
     // been "one stream is sent").
     parse: (v) => {
       const m = v ? /^ *(send|recv) +(\S+)(?: +(send|recv) +(\S+))? *$/.exec(v) : null;
-      if (!m || m[1] === m[3]) return undefined;
+      // draft-03's "rid=q;h;f" (Firefox before 64) is no RFC 8853 list: left unread, its own line rule's (audit of the change: read as a layer "rid=q").
+      if (!m || m[1] === m[3] || m[2]!.includes('=') || (m[4] !== undefined && m[4].includes('='))) return undefined;
       const pairs: Record<string, string> = { [m[1]!]: m[2]! };
       if (m[3]) pairs[m[3]] = m[4]!;
       return { send: pairs['send'] ?? null, recv: pairs['recv'] ?? null };

@@ -22,14 +22,14 @@ export const SDP_TRANSFORM_CORRECTIONS = {
     why: 'sdp-transform turns every value that reads back as the same number into a number (a=mid:0 gives 0, a=mid:007 gives "007"; an o= session id gives a number below 2^53 and a string above): these are identifiers, strings by their grammar (RFC 8866 §5.2 sess-id, RFC 5888 §4 identification-tag, RFC 8839 §5.4 ice-char, §5.1 foundation, RFC 8851 §10 rid-id, RFC 8830 §2 msid-id), and its own typings say string. Here they are always the text as written.',
   },
   'text-as-number': {
-    fields: ['media[].payloads', 'media[].ssrcs[].value', 'media[].ssrcGroups[].ssrcs', 'media[].simulcast.list1', 'media[].simulcast.list2', 'media[].label', 'media[].fmtp[].config', 'msidSemantic.token', 'media[].rtcpFb[].type', 'media[].rtcpFb[].subtype', 'media[].rids[].params', 'media[].remoteCandidates', 'media[].sctpmap.app', 'media[].ext[].config', 'name', 'media[].description', 'description'],
-    why: 'sdp-transform makes a number of any value that reads back as one, in fields its typings declare string: a data channel\'s lone format (m=application 9 DTLS/SCTP 5000) gives payloads 5000, a=ssrc:1 cname:1234 a value 1234, a=label:1 a label 1, a=simulcast:recv 0 a list 0, so that payloads.split(" ") compiles and throws. Here every field typed string is a string.',
+    fields: ['media[].payloads', 'media[].ssrcs[].value', 'media[].ssrcGroups[].ssrcs', 'media[].simulcast.list1', 'media[].simulcast.list2', 'media[].label', 'media[].fmtp[].config', 'msidSemantic.token', 'media[].rtcpFb[].type', 'media[].rtcpFb[].subtype', 'media[].rids[].params', 'media[].remoteCandidates', 'media[].sctpmap.app', 'media[].ext[].config', 'name', 'media[].description', 'description', 'media[].rtp[].codec', 'media[].mediaClk.mediaClockValue', 'mediaClk.mediaClockValue', 'media[].sourceFilter.srcList', 'sourceFilter.srcList', 'media[].fingerprint.hash', 'fingerprint.hash', 'media[].control', 'control', 'media[].crypto[].config', 'media[].imageattrs[].attrs1', 'media[].imageattrs[].attrs2', 'media[].simulcast_03.value', 'media[].connection.ip', 'connection.ip'],
+    why: 'sdp-transform makes a number of any value that reads back as one, in fields its typings declare string: a data channel\'s lone format (m=application 9 DTLS/SCTP 5000) gives payloads 5000, a=ssrc:1 cname:1234 a value 1234, a=label:1 a label 1, a=simulcast:recv 0 a list 0, a=rtpmap:1 1016/8000 a codec 1016, a=mediaclk:direct=0 (AES67) a value 0, so that payloads.split(" ") compiles and throws. Here every field typed string is a string.',
   },
   'candidate-extensions-out-of-order': {
     fields: ['media[].candidates[].generation', 'media[].candidates[].network-id', 'media[].candidates[].network-cost', 'media[].candidates[].tcptype', 'media[].candidates[].raddr', 'media[].candidates[].rport'],
     why: 'sdp-transform reads a candidate\'s extensions in one fixed order (raddr and rport, tcptype, generation, network-id, network-cost) and drops the rest of the line at the first other one: Chrome writes "generation 0 ufrag X network-id 1 network-cost 10", so network-id and network-cost are lost, and a tcptype after generation is lost too. RFC 8839 §5.1 lets extension attributes come in any order; here they are read wherever they are (a candidate sdp-transform did not read at all stays in invalid, as there).',
   },
-  'msid-ids': {
+  'msid-braces': {
     fields: ['media[].msid', 'media[].invalid'],
     why: 'sdp-transform reads a=msid ids as [A-Za-z0-9_-] only, and its pattern has no end: Firefox\'s "a=msid:{0c8b…} {98a1…}" is not an msid to it but an "invalid" line, and Firefox 121\'s "a=msid:- {98a1…}" an msid "-" whose track id is lost (written back "a=msid:- undefined"); an id with "/" or ":" is cut there. RFC 8830 §2: msid-id and msid-appdata are 1*64token-char, braces included; here every a=msid that read is as read.',
   },
@@ -61,6 +61,17 @@ function texts(o: unknown, ...keys: string[]): void {
 const each = (xs: unknown, ...keys: string[]) => {
   if (Array.isArray(xs)) for (const x of xs) texts(x, ...keys);
 };
+
+/** The fields typed string that the session and an m-section share (sdp-transform's SharedAttributes and SharedDescriptionFields), as strings. */
+function sharedTexts(o: Loose): void {
+  texts(o, 'iceUfrag', 'icePwd', 'control', 'setup', 'description', 'iceOptions');
+  texts(o.connection, 'ip');
+  texts(o.fingerprint, 'type', 'hash');
+  texts(o.sourceFilter, 'netType', 'addressTypes', 'destAddress', 'srcList');
+  texts(o.tsRefClocks, 'clksrc', 'clksrcExt');
+  texts(o.mediaClk, 'id', 'mediaClockName', 'mediaClockValue', 'rateNumerator', 'rateDenominator');
+  each(o.ext, 'uri', 'config', 'direction', 'encrypt-uri');
+}
 
 /** What sdpscope read in one section (the session's lines, or an m-section's), line by line. */
 interface SectionReading {
@@ -95,7 +106,8 @@ function readSection(lines: readonly SdpLine[]): SectionReading {
 
 /** The corrections that concern one section: sdp-transform's object for it (the root or an m-section), and what sdpscope read there. */
 function correctSection(o: Loose, r: SectionReading): void {
-  texts(o, 'iceUfrag', 'icePwd', 'mid', 'control', 'setup', 'description');
+  sharedTexts(o);
+  texts(o, 'mid');
   if (r.iceOptions !== null && r.iceOptions.length > 1) o.iceOptions = r.iceOptions.join(' ');
   const invalid = (o.invalid ?? []) as { value: string }[];
   const drop = (starts: string) => {
@@ -108,8 +120,9 @@ function correctSection(o: Loose, r: SectionReading): void {
     if (invalid.some((x) => x.value.startsWith('msid:'))) drop('msid:');
     o.msid = r.msids.map((x) => ({ id: x.streamId, ...(x.trackId !== null ? { appdata: x.trackId } : {}) }));
   } else for (const x of (o.msid ?? []) as Loose[]) texts(x, 'id', 'appdata');
-  if (r.rtcpMuxOnly > 0 && !r.rtcpMux && o.rtcpMux !== undefined) {
-    delete o.rtcpMux;
+  // a=rtcp-mux-only beside a=rtcp-mux too, as RFC 8858 §4 has offers write both (audit of the change: the line was lost there).
+  if (r.rtcpMuxOnly > 0 && o.rtcpMux !== undefined) {
+    if (!r.rtcpMux) delete o.rtcpMux;
     o.invalid = [...((o.invalid ?? []) as { value: string }[]), ...Array.from({ length: r.rtcpMuxOnly }, () => ({ value: 'rtcp-mux-only' }))];
   }
   // Each candidate sdp-transform read is the next one sdpscope read at its foundation, component, address and port
@@ -159,15 +172,18 @@ export function toSdpTransform(description: SessionDescription): SdpTransformDes
     texts(mm.simulcast, 'list1', 'list2');
     texts(mm.sctpmap, 'app');
     each(mm.fmtp, 'config');
+    each(mm.rtp, 'codec');
+    each(mm.imageattrs, 'attrs1', 'attrs2');
+    texts(mm.simulcast_03, 'value');
     each(mm.rtcpFb, 'type', 'subtype');
     each(mm.ssrcs, 'attribute', 'value');
     each(mm.ssrcGroups, 'semantics', 'ssrcs');
     each(mm.rids, 'id', 'direction', 'params');
-    each(mm.ext, 'uri', 'config', 'direction', 'encrypt-uri');
     each(mm.crypto, 'suite', 'config', 'sessionConfig');
     if (aligned) correctSection(mm, readSection(description.media[i]!.lines));
     else {
-      texts(mm, 'iceUfrag', 'icePwd', 'mid');
+      sharedTexts(mm);
+      texts(mm, 'mid');
       each(mm.candidates, 'foundation');
       each(mm.msid, 'id', 'appdata');
     }

@@ -337,7 +337,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   // a=ice-lite is a session attribute (RFC 8839 §5.3): libwebrtc reads it at session level only, and
   // both browsers take a description with one in an m-section (measured, ice-lite-media): read as
   // full ICE, which changes who nominates (DTLS/ICE audit: said by nothing).
-  for (const l of a.all('ice-lite')) findings.push(diagnostic('attribute-syntax', 'a=ice-lite in an m-section: it is a session-level attribute (RFC 8839 §5.3); both browsers take the description (measured) and Chromium reads ICE-lite at session level only, so this side is read as a full ICE agent (move the line above the first m=)', { line: l.line, column: null, mid }));
+  // With one at session level too, the side is lite and the m-section's line is only redundant (audit of the change: the rows said lite beside "full ICE").
+  if (!s.has('ice-lite')) for (const l of a.all('ice-lite')) findings.push(diagnostic('attribute-syntax', 'a=ice-lite in an m-section: it is a session-level attribute (RFC 8839 §5.3); both browsers take the description (measured) and Chromium reads ICE-lite at session level only, so this side is read as a full ICE agent (move the line above the first m=)', { line: l.line, column: null, mid }));
   // Two a=mid of different values, and a BUNDLE group naming the first: Chromium reads the last,
   // finds no m-section for the mid its group names, and refuses the description (measured;
   // sdp-diff audit: a paste that lost an "m=" put a second m-section's a=mid into the first).

@@ -288,6 +288,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['ice-credentials-chars', { media: [{ ufrag: 'ab_d' }] }, { media: [answerOf({})] }],
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: 'zzzz' })] }],
   ['simulcast-rtx-unrepaired', { media: [{ formats: '96 97', extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', 'extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id'] }] }, { media: [answerOf({ formats: '96 97', extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id'] })] }],
+  ['answer-mid-missing', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] }],
   ['bundle-demux-ambiguous', { media: [{ direction: 'sendonly' }, { direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ direction: 'recvonly' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
@@ -417,7 +418,9 @@ describe('statuses and roles', () => {
   it('an answer m-line without a=mid while the answer group names its mid: said so, with each browser\'s reading, not "taken out of the group" (negotiation audit) nor a rejected tag (BUNDLE audit: Chromium fills the mid in)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] });
     const said = Object.fromEntries(n.diagnostics.map((d) => [d.kind, d.message]));
-    expect(said['moved-out-of-bundle']).toBe('mid 0 was bundled in the offer; the answer\'s m-line 0 has no a=mid while the answer\'s BUNDLE group names 0: Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it (both measured), giving the m-line the offer\'s mid (libwebrtc\'s FillInMissingRemoteMids), so the m-line stays in the group there');
+    expect(said['answer-mid-missing']).toBe("mid 0 was bundled in the offer; the answer's m-line 0 has no a=mid while the answer's BUNDLE group names 0: Firefox refuses the answer; Chromium takes it (both measured), giving the m-line the offer's mid, so the m-line stays in the group there");
+    expect(n.diagnostics.find((d) => d.kind === 'answer-mid-missing')).toMatchObject({ severity: 'error', browsers: { chromium: 'accepts', firefox: 'rejects' } });
+    expect(said['moved-out-of-bundle']).toBeUndefined();
     expect(said['bundle-tag-rejected']).toBeUndefined();
   });
   it('an answer that rejects its own group\'s tag and accepts the rest: an error both browsers share, said once (sdp-diff audit: a warning only)', () => {
@@ -703,6 +706,10 @@ describe('simulcast by rid with rtx, and the layers\' rtx (simulcast audit, 2026
   it('the answer keeps repaired-rtp-stream-id: nothing; drops it: simulcast-rtx-unrepaired', () => {
     expect(kinds(ext)).toEqual([]);
     expect(kinds([ext[0]!])).toEqual(['simulcast-rtx-unrepaired']);
+    // Offered plain and encrypted (RFC 6904, libwebrtc's shape), answered encrypted: kept (audit of the change).
+    const enc = 'extmap:12 urn:ietf:params:rtp-hdrext:encrypt urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id';
+    const both = run({ media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f', ...ext, enc] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;f', ext[0]!, enc] })] });
+    expect(both.diagnostics.map((d) => d.kind)).toEqual([]);
   });
   it('legacy simulcast by ssrc is in the streams as its SIM group, each side\'s', () => {
     const n = run({ media: [{ extra: ['ssrc:1001 cname:x', 'ssrc:1002 cname:x', 'ssrc:1003 cname:x', 'ssrc-group:SIM 1001 1002 1003'] }] }, { media: [answerOf({})] });
@@ -725,7 +732,13 @@ describe('bundled m-lines the receiver cannot tell apart (simulcast audit, 2026-
     const recv = ['rid:l recv', 'rid:m recv', 'simulcast:recv l;m'];
     expect(said(pair([[...sim, midExt], [...sim, midExt]], [[...recv, midExt], [...recv, midExt]]))).toEqual([]);
     expect(said(pair([['ssrc:1111 cname:x'], ['ssrc:2222 cname:x']], [[], []]))).toEqual([]);
-    expect(said(pair([sim, ['rid:a send', 'rid:b send', 'simulcast:send a;b']], [recv, ['rid:a recv', 'rid:b recv', 'simulcast:recv a;b']]))).toEqual([]);
+    // Rids that differ, carried by the rid extension (without it, they tell nothing apart: audit of the change).
+    const ridExt = 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
+    expect(said(pair([[...sim, ridExt], ['rid:a send', 'rid:b send', 'simulcast:send a;b', ridExt]], [[...recv, ridExt], ['rid:a recv', 'rid:b recv', 'simulcast:recv a;b', ridExt]]))).toEqual([]);
+    expect(said(pair([sim, ['rid:a send', 'rid:b send', 'simulcast:send a;b']], [recv, ['rid:a recv', 'rid:b recv', 'simulcast:recv a;b']]))).toHaveLength(1);
+    // The MID extension encrypted (RFC 6904) is the MID extension (audit of the change).
+    const encMid = 'extmap:4 urn:ietf:params:rtp-hdrext:encrypt urn:ietf:params:rtp-hdrext:sdes:mid';
+    expect(said(pair([[...sim, encMid], [...sim, encMid]], [[...recv, encMid], [...recv, encMid]]))).toEqual([]);
   });
   it('one m-line alone, or two that do not share a payload type: nothing', () => {
     expect(said(pair([[]], [[]]))).toEqual([]);

@@ -453,6 +453,9 @@ describe('what a broken or odd SDP says of itself (sdp-diff audit of 2026-12-06)
     const session = parseSdp(`${head}a=ice-lite\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\n`);
     expect(session.iceLite).toBe(true);
     expect(session.diagnostics.filter((x) => x.kind === 'attribute-syntax')).toEqual([]);
+    // At both levels: lite, the m-section's line redundant, nothing said (audit of the change).
+    const both = parseSdp(`${head}a=ice-lite\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-lite\r\na=rtpmap:111 opus/48000/2\r\n`);
+    expect([both.iceLite, both.diagnostics.filter((x) => x.kind === 'attribute-syntax')]).toEqual([true, []]);
   });
 
   it('an m= line without its "m=" is said to be one, the description\'s error (both browsers refuse it), and read as that m= line: what follows is its m-section\'s (the audits: 72 and 90 errors followed from the one), written back as it was', () => {

@@ -130,7 +130,9 @@ describe('toSdpTransform: what sdp-transform gives, right where it is wrong', ()
       expect(alone.st.media[0]!.rtcpMux).toBe('rtcp-mux');
       expect(alone.ours.media[0]!.rtcpMux).toBeUndefined();
       expect((alone.ours.media[0] as { invalid?: unknown }).invalid).toEqual([{ value: 'rtcp-mux-only' }]);
-      expect(both(audio('a=rtcp-mux', 'a=rtcp-mux-only')).ours.media[0]!.rtcpMux).toBe('rtcp-mux');
+      // Beside a=rtcp-mux (RFC 8858 §4's offers write both): rtcpMux stands, and the line is in invalid, not lost (audit of the change).
+      const withMux = both(audio('a=rtcp-mux', 'a=rtcp-mux-only')).ours.media[0]!;
+      expect([withMux.rtcpMux, (withMux as { invalid?: unknown }).invalid]).toEqual(['rtcp-mux', [{ value: 'rtcp-mux-only' }]]);
     });
 
     it('fields typed string are strings: a lone format, a numeric cname, label and simulcast list', () => {
@@ -138,6 +140,10 @@ describe('toSdpTransform: what sdp-transform gives, right where it is wrong', ()
       const { st, ours } = both(text);
       expect([st.media[0]!.payloads, st.media[0]!.label, st.media[1]!.payloads, st.media[1]!.ssrcs![0]!.value, st.media[1]!.simulcast!.list1]).toEqual([5000, 1, 96, 1234, 0]);
       expect([ours.media[0]!.payloads, ours.media[0]!.label, ours.media[1]!.payloads, ours.media[1]!.ssrcs![0]!.value, ours.media[1]!.simulcast!.list1]).toEqual(['5000', '1', '96', '1234', '0']);
+      // A static name of digits, AES67's media clock, a fingerprint of digits (audit of the change).
+      const more = both(`${head}a=fingerprint:sha-256 1234\r\nm=audio 9 RTP/AVP 1\r\na=rtpmap:1 1016/8000\r\na=mediaclk:direct=0\r\n`);
+      expect([typeof more.st.media[0]!.rtp[0]!.codec, typeof (more.st.media[0] as { mediaClk?: { mediaClockValue?: unknown } }).mediaClk?.mediaClockValue, typeof more.st.fingerprint!.hash]).toEqual(['number', 'number', 'number']);
+      expect([more.ours.media[0]!.rtp[0]!.codec, (more.ours.media[0] as { mediaClk?: { mediaClockValue?: unknown } }).mediaClk?.mediaClockValue, more.ours.fingerprint!.hash]).toEqual(['1016', '0', '1234']);
     });
 
     it('session-level lines of a fragment are corrected as an m-section\'s are', () => {
