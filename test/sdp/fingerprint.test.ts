@@ -38,4 +38,3 @@ describe('a=fingerprint: an error where a browser rejects, saying which; nothing
     expect(alone).toEqual([expect.objectContaining({ browsers: { chromium: 'rejects', firefox: 'rejects' } })]);
   });
 });
-});
