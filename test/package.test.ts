@@ -210,9 +210,13 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // precedence) and RFC 8445's relay reading. Cap 158 KiB. Later that session 155.5 → 158.6 KiB:
   // header-extension-direction, video-fec-half and opus-receiver-params (their table entries and
   // words), the JSON candidate's prefix in any case. Cap 162 KiB.
-  it('parseSdp + negotiate stays within 162 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-07 (eighth session) 158.6 → 166.5 KiB: offer-setup-holdconn, answer-mid-missing,
+  // bundle-demux-ambiguous and simulcast-rtx-unrepaired (their table entries and words), the
+  // simulcast the offer receives, fingerprint-session-repeated and max-message-size-range, the
+  // fingerprint verdict beside a known hash, H265's readable levels, the codec names in another case. Cap 170 KiB.
+  it('parseSdp + negotiate stays within 170 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 50 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 58 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -316,7 +320,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // video-fec-half with their table entries, libwebrtc's local-preference checks and RFC 8445's
     // relay reading, stats-filtered, the JavaScript object literal reader, candidates' keyword case.
     // Mostly words. Cap 532 KiB.
-    expect(sizes['whole core']).toBeLessThan(532 * 1024);
+    // 2026-12-07 (eighth session) 527.2 → 541.6 KiB: the DTLS, SCTP, simulcast, BUNDLE and codec
+    // audits' findings (offer-setup-holdconn, answer-mid-missing, bundle-demux-ambiguous,
+    // simulcast-rtx-unrepaired with their table entries; fingerprint-session-repeated and
+    // max-message-size-range), the simulcast the offer receives, the rounds' DTLS role notes, H265's
+    // readable levels, the sdp-transform bridge's fields. Mostly words. Cap 548 KiB.
+    expect(sizes['whole core']).toBeLessThan(548 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {
