@@ -510,8 +510,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   const answerGroupOf = groupByMid(answerGroups);
   const offerBundled: ReadonlySet<string> = new Set(offerGroupOf.keys());
   const answerBundled: ReadonlySet<string> = new Set(answerGroupOf.keys());
-  /** Offer m-lines (by index) whose answer m-line has no a=mid while the answer's group names theirs. */
-  const midless = new Set<number>();
 
   if (answer.media.length !== offer.media.length) {
     add(finding('mline-count-mismatch', `the offer has ${offer.media.length} m-lines, the answer ${answer.media.length}`));
@@ -651,9 +649,15 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     }
     const mark = diags.length;
     const inOffer = o.mid !== null && offerBundled.has(o.mid);
-    const inAnswer = a !== null && a.mid !== null && answerBundled.has(a.mid);
+    // An answer m-line without a=mid whose group names the offer's mid is in the group as Chromium
+    // reads it (FillInMissingRemoteMids gives it the offer's mid, unless another m-line has it; measured:
+    // mid-removed, taken), and answer-mid-missing says Firefox refuses it (README audit: the status read
+    // "moved out of BUNDLE" beside that finding).
+    const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid) && !answer.media.some((x) => x.mid === o.mid);
+    const answerMid = a === null ? null : midLost ? o.mid : a.mid;
+    const inAnswer = answerMid !== null && answerBundled.has(answerMid);
     const offerTag = inOffer && offerGroups[offerGroupOf.get(o.mid!)!]![0] === o.mid;
-    const answerTag = inAnswer && answerGroups[answerGroupOf.get(a!.mid!)!]![0] === a!.mid;
+    const answerTag = inAnswer && answerGroups[answerGroupOf.get(answerMid!)!]![0] === answerMid;
 
     let status: MediaStatus;
     if (a === null) status = 'missing';
@@ -707,13 +711,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // A stopped m-line answered with a port (RFC 3264 §6): both browsers reject the answer (sdp-diff audit).
     if (a !== null && o.port === 0 && !o.bundleOnly && a.port !== 0) add(diagnostic('stopped-mline-accepted', `the offer stopped ${o.kind} m-line ${o.index} (port 0); the answer gives it port ${a.port}: both browsers reject it`, { mid, index: o.index, browsers: BOTH_REJECT }));
     if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);
-    // An answer m-line with no a=mid cannot be in a group, whatever the group names (audit: the message said it was taken out).
-    const midLost = a !== null && a.mid === null && o.mid !== null && answerBundled.has(o.mid);
-    if (midLost) midless.add(o.index);
     if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own`);
     // No a=mid on the answer's m-line while its group names the offer's: its own finding, with each browser's reading (audit of the change: said as moved-out-of-bundle, whose words say the opposite).
-    else if (status === 'moved-out-of-bundle' && midLost) add(diagnostic('answer-mid-missing', `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer; Chromium takes it (both measured), giving the m-line the offer's mid, so the m-line stays in the group there`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
-    else if (status === 'moved-out-of-bundle') at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
+    if (midLost) add(diagnostic('answer-mid-missing', `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer; Chromium takes it (both measured), giving the m-line the offer's mid, so the m-line stays in the group there`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
+    if (status === 'moved-out-of-bundle' && answerGroups.length > 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);
 
     if (live && a) {
       if (rtp && codecs.negotiated.filter((c) => c.role === null).length === 0) {
@@ -915,12 +916,13 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const offerShared = inOffer && !offerTag && o.bundleOnly;
     const offerFirefoxOwns = inOffer && !offerTag && !o.bundleOnly;
     // Not where the group's tag is rejected: no tag transport there (bundle-answer-tag-rejected says so).
-    const answerShared = inAnswer && !answerTag && !orphans.has(a!.mid!);
+    // By the mid it writes: one filled in from the offer (answer-mid-missing) keeps its own transport findings, as sideFindings, which has no offer, reads it.
+    const answerShared = inAnswer && !answerTag && a!.mid !== null && !orphans.has(a!.mid);
     const firefoxOwns = ': Firefox rejects it (the m-section is bundled without a=bundle-only, so it has a transport of its own until the answer; Chromium accepts, using the BUNDLE tag\'s)';
     // Its DTLS roles too are the tag's: its own a=setup is not applied (both browsers take an
     // answer whose bundled video alone says actpass, measured: setup-actpass-not-tag; sdp-diff audit,
     // it had been an error, dtls-role-conflict).
-    const tagMid = answerShared ? answerGroups[answerGroupOf.get(a!.mid!)!]![0] : undefined;
+    const tagMid = answerShared ? answerGroups[answerGroupOf.get(answerMid!)!]![0] : undefined;
     const tagAnswer = tagMid !== undefined ? answer.media.find((m) => m.mid === tagMid) : undefined;
     const tagOffer = tagMid !== undefined ? offer.media.find((m) => m.mid === tagMid) : undefined;
     const roles = tagAnswer !== undefined && tagOffer !== undefined ? dtlsRoles(tagOffer.setup, tagAnswer.setup) : dtlsRoles(o.setup, a?.setup ?? null);
@@ -1026,8 +1028,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     const group = offerGroupOf.get(tag.mid!);
     // Others still in use: a group all rejected keeps no tag to pick (change audit: "tagged by mid 0", the rejected one).
     const others = media.filter((m) => m !== tag && m.bundle.inOffer && m.bundle.inAnswer && m.status !== 'rejected' && m.mid !== null && offerGroupOf.get(m.mid) === group);
-    // A tag answered by an m-line with no a=mid is moved-out-of-bundle's to say: Chromium fills the offer's mid in and keeps it the tag (measured, mid-removed), Firefox refuses the answer (simulcast/BUNDLE audit: "outside the group" was Firefox's reading said as the only one).
-    if ((tag.status === 'rejected' || (tag.status === 'moved-out-of-bundle' && !midless.has(tag.index))) && others.length > 0 && !deadTags.has(tag.mid!)) {
+    // A tag answered by an m-line with no a=mid stays the tag as Chromium reads it (its mid filled in: answer-mid-missing says Firefox refuses it).
+    if ((tag.status === 'rejected' || tag.status === 'moved-out-of-bundle') && others.length > 0 && !deadTags.has(tag.mid!)) {
       const how = tag.status === 'rejected' ? 'rejected' : 'taken out of the group';
       const answerGroup = answerGroups[answerGroupOf.get(others[0]!.mid!) ?? -1];
       add(finding('bundle-tag-rejected', `mid ${tag.mid}, the offer's BUNDLE tag, was ${how}; the answer's group is tagged by mid ${answerGroup?.[0] ?? '-'}`, tag.mid, tag.index));

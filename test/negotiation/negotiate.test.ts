@@ -422,6 +422,8 @@ describe('statuses and roles', () => {
     expect(n.diagnostics.find((d) => d.kind === 'answer-mid-missing')).toMatchObject({ severity: 'error', browsers: { chromium: 'accepts', firefox: 'rejects' } });
     expect(said['moved-out-of-bundle']).toBeUndefined();
     expect(said['bundle-tag-rejected']).toBeUndefined();
+    // Its status and group as Chromium reads them, the offer's mid filled in (README audit: "moved out of BUNDLE" beside the finding).
+    expect([n.media[0]!.status, n.media[0]!.bundle.inAnswer, n.media[0]!.bundle.answerTag]).toEqual(['accepted', true, true]);
   });
   it('an answer that rejects its own group\'s tag and accepts the rest: an error both browsers share, said once (sdp-diff audit: a warning only)', () => {
     const n = run({ media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] });
