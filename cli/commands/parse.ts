@@ -166,7 +166,7 @@ async function parseJson(stream: AsyncIterable<Uint8Array | string>, name: strin
   const sink: InputSink = {
     description: (found: FoundDescription) => {
       const f = typed(found, opts.type);
-      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: descriptionForJson(f.description), typeFindings: f.typeFindings })}`);
+      out(`${descriptions++ === 0 ? '{\n  "descriptions": [\n' : ',\n'}${jsonItem({ type: f.type, source: f.source, description: { ...descriptionForJson(f.description), diagnostics: f.description.diagnostics.map(diagnosticJson) }, typeFindings: f.typeFindings?.map(diagnosticJson) })}`);
       errors ||= hasErrors(f.description.diagnostics) || hasErrors(f.typeFindings);
     },
     candidate: (f: FoundCandidate) => candidates.add(f),

@@ -136,7 +136,8 @@ describe('parseCommand', () => {
     for (const file of inputFiles()) {
       const report = readInput(readFileSync(file, 'utf8'));
       if (report.descriptions.length === 0 && report.candidates.length === 0) continue;
-      const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: d.description, typeFindings: d.typeFindings })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
+      // Each finding with its code and action, as every command's JSON (README audit: parse's had neither).
+      const whole = toJson({ descriptions: report.descriptions.map((d) => ({ type: d.type, source: d.source, description: { ...d.description, diagnostics: d.description.diagnostics.map(diagnosticJson) }, typeFindings: d.typeFindings?.map(diagnosticJson) })), candidates: report.candidates, endOfCandidates: report.endOfCandidates, problems: report.problems.map(diagnosticJson) }) + '\n';
       let out = '';
       await parseCommand({ file, json: true, color: false }, (s) => (out += s));
       // The same values (a JSON document read whole and one read line by line name a source's keys in another order).
@@ -453,6 +454,8 @@ describe('parse: what a description breaks as the offer or answer it is', () => 
     const json = await run(freeswitch, { json: true, type: 'offer' });
     const doc = JSON.parse(json.out) as { descriptions: { type: string; typeFindings: { kind: string; index: number }[] }[] };
     expect(doc.descriptions.map((d) => [d.type, d.typeFindings.map((f) => [f.kind, f.index])])).toEqual([['offer', [['offer-setup-missing', 0]]]]);
+    // With its code and action, as every command's JSON (README audit).
+    expect((doc.descriptions[0]!.typeFindings[0] as unknown as { code: string; action: string })).toMatchObject({ code: 'offer-setup-missing', action: expect.stringContaining('a=setup:actpass') });
     expect(json.status).toBe(1);
   });
 
