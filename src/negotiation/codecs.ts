@@ -1,7 +1,7 @@
 /**
  * Codec intersection of one offer m-line and its answer, as libwebrtc matches codecs:
  * names case-insensitive; static payload types by number; equal clock rate, and for audio equal
- * channels (absent, 0 and 1 equal); H264 same profile (h264-profile-level-id) and
+ * channels (absent, 0 and 1 equal); parameter names as written (libwebrtc's map is case-sensitive); H264 same profile (h264-profile-level-id) and
  * packetization-mode (absent = 0), level not compared; VP9 profile-id and AV1 profile (absent
  * = 0; AV1's level-idx and tier not compared), numbers as numbers; H265 profile-id (absent = 1), tier-flag (absent = 0) and tx-mode (absent = SRST); rtx
  * through its apt; red by the codecs its list carries (depth apart; audio channels equal; a side
@@ -60,10 +60,15 @@ const H264_PROFILE_NAMES: Record<number, string> = {
 
 type Params = (c: Codec) => Record<string, string>;
 
-/** Format parameters as a name → value map (names lower-cased; bare tokens under ""). */
+/**
+ * Format parameters as a name → value map, names as written (bare tokens under ""): libwebrtc's
+ * parameter map is case-sensitive, so a Packetization-Mode=1 is no packetization-mode to Chromium
+ * (codec audit: matched as mode 1 beside the warning that Chromium reads none; an H265 Level-Id=999
+ * made a false no-common-codec). Firefox reads names in any case: codec-parameter-value says so.
+ */
 function params(c: Codec): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of c.parameters) out[p.name === null ? '' : p.name.toLowerCase()] = p.value;
+  for (const p of c.parameters) out[p.name ?? ''] = p.value;
   return out;
 }
 
@@ -178,10 +183,13 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
   }
 }
 
+/** A number as libwebrtc's StringToNumber reads one (strtoll over the whole text: a sign and leading zeros taken, "01" is 1), else NaN. */
+const asInteger = (x: string): number => (/^[+-]?[0-9]{1,18}$/.test(x) ? Number(x) : NaN);
+
 /** A parameter that is absent (`absent`) or a number from 0 to `max`, as libwebrtc's profile readers take it. */
 const inRange = (v: string | undefined, absent: string, max: number): boolean => {
-  const x = v ?? absent;
-  return /^[0-9]{1,9}$/.test(x) && Number(x) <= max;
+  const n = asInteger(v ?? absent);
+  return n >= 0 && n <= max;
 };
 
 /** H.265's level-id values (ITU-T H.265 Annex A: 30 × the level, 1 to 6.2), as libwebrtc's H265 reader takes them. */
@@ -193,13 +201,12 @@ const H265_LEVELS: ReadonlySet<number> = new Set([30, 60, 63, 90, 93, 120, 123, 
  * below level 4, which H.265 does not define; profile-id one of its 11 profiles, 1 to 11 (1 when absent).
  */
 export function h265Readable(p: Record<string, string>): boolean {
-  const level = p['level-id'] ?? '93';
-  const tier = p['tier-flag'] ?? '0';
-  if (!/^[0-9]{1,9}$/.test(level) || !H265_LEVELS.has(Number(level))) return false;
-  if (tier !== '0' && tier !== '1') return false;
-  if (tier === '1' && Number(level) < 120) return false;
-  const profile = p['profile-id'] ?? '1';
-  return /^[0-9]{1,9}$/.test(profile) && Number(profile) >= 1 && Number(profile) <= 11;
+  const level = asInteger(p['level-id'] ?? '93');
+  const tier = asInteger(p['tier-flag'] ?? '0');
+  const profile = asInteger(p['profile-id'] ?? '1');
+  if (!H265_LEVELS.has(level) || (tier !== 0 && tier !== 1)) return false;
+  if (tier === 1 && level < 120) return false;
+  return profile >= 1 && profile <= 11;
 }
 
 /** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */

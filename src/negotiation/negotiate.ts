@@ -222,7 +222,7 @@ const reverse = (d: SimulcastDirection): SimulcastDirection => (d === 'send' ? '
  * (a server asking for layers; the answerer sends them: simulcast audit, 2026-12-07, it had been
  * said by nothing), and a direction the answer adds that the offer has not.
  */
-function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
+function simulcastAnswered(o: MediaDescription, a: MediaDescription, sends: { readonly offerer: boolean; readonly answerer: boolean }, at: (kind: NegotiationDiagnosticKind, message: string) => void): void {
   // An answer's a=simulcast where the offer has none: it answers nothing (RFC 8853 §5.3: the
   // answer takes the offer's streams, its direction reversed). Both browsers take the answer
   // (measured: simulcast-send-unoffered, simulcast-recv-unoffered), so a warning (a server that
@@ -244,8 +244,9 @@ function simulcastAnswered(o: MediaDescription, a: MediaDescription, at: (kind: 
       }
     }
   }
-  answeredOneWay(o, a, 'send', at);
-  answeredOneWay(o, a, 'recv', at);
+  // Only where the side that would send the layers sends on the m-line (README audit: "one stream is sent" beside an inactive answer).
+  if (sends.offerer) answeredOneWay(o, a, 'send', at);
+  if (sends.answerer) answeredOneWay(o, a, 'recv', at);
 }
 
 /** One direction of the offer's simulcast as the answer takes it (simulcastAnswered). */
@@ -357,32 +358,85 @@ const REPAIRED_RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-str
  * routes by a payload type only when one m-line has it); rids that differ between the two would
  * still tell them apart, the same rids (l, m, h in both) do not.
  */
-function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescription, answer: SessionDescription, answerGroups: readonly (readonly string[])[], answerGroupOf: ReadonlyMap<string, number>, add: (d: NegotiationDiagnostic) => void): void {
-  answerGroups.forEach((_, g) => {
-    const members = media.filter((m) => m.status === 'accepted' && m.bundle.inAnswer && m.mid !== null && answerGroupOf.get(m.mid) === g && (m.kind === 'audio' || m.kind === 'video'));
-    if (members.length < 2) return;
+function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescription, answer: SessionDescription, answerGroupOf: ReadonlyMap<string, number>, add: (d: NegotiationDiagnostic) => void): void {
+  // Each group's members, and the answer's m-lines by mid, made once: a search per pair of m-lines
+  // was cubic (audit of the change: 4,000 bundled simulcast m-lines, 125 s).
+  const groups = new Map<number, MediaNegotiation[]>();
+  for (const m of media) {
+    if (m.status !== 'accepted' || !m.bundle.inAnswer || m.mid === null || (m.kind !== 'audio' && m.kind !== 'video')) continue;
+    const g = answerGroupOf.get(m.mid);
+    if (g === undefined) continue;
+    const list = groups.get(g);
+    if (list === undefined) groups.set(g, [m]);
+    else list.push(m);
+  }
+  let answerByMid: Map<string, MediaDescription> | null = null;
+  const answerOf = (mid: string): MediaDescription | undefined => {
+    if (answerByMid === null) {
+      answerByMid = new Map();
+      for (const x of answer.media) if (x.mid !== null && !answerByMid.has(x.mid)) answerByMid.set(x.mid, x);
+    }
+    return answerByMid.get(mid);
+  };
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
     for (const side of ['offerer', 'answerer'] as const) {
-      const own = (m: MediaNegotiation) => (side === 'offerer' ? offer.media[m.index] : answer.media.find((x) => x.mid === m.mid));
       const bare = members.filter((m) => (side === 'offerer' ? m.direction.offererSends : m.direction.answererSends) && !sendsExtension(m, MID_EXTENSION, side) && (side === 'offerer' ? m.streams.offer.ssrcs : m.streams.answer.ssrcs).length === 0);
-      const rids = (m: MediaNegotiation) => new Set((own(m)?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
-      // Said once for each side of a group, of the first two m-lines that clash.
-      pairs: for (let i = 0; i < bare.length; i++) {
-        for (let j = i + 1; j < bare.length; j++) {
-          const [x, y] = [bare[i]!, bare[j]!];
-          const pts = new Set(x.codecs.negotiated.map((c) => c.answerPayloadType));
-          const shared = [...new Set(y.codecs.negotiated.map((c) => c.answerPayloadType))].filter((pt) => pts.has(pt));
-          if (shared.length === 0) continue;
-          const [rx, ry] = [rids(x), rids(y)];
-          // Rids that differ tell the two apart only where the rid extension carries them (audit of the change).
-          if (rx.size > 0 && ry.size > 0 && ![...rx].some((r) => ry.has(r)) && sendsExtension(x, RID_EXTENSION, side) && sendsExtension(y, RID_EXTENSION, side)) continue;
-          const named = x.codecs.negotiated.find((c) => c.answerPayloadType === shared[0])!;
-          const sameRids = [...rx].filter((r) => ry.has(r));
-          add(finding('bundle-demux-ambiguous', `the ${side} sends mid ${shownMid(x.mid)} and mid ${shownMid(y.mid)} on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (${MID_EXTENSION}), no a=ssrc for them${sameRids.length > 0 ? `, the same rids in both (${sameRids.join(', ')})` : ''}, and payload type ${shared[0]} (${named.name}) in both${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}`, x.mid, x.index));
-          break pairs;
+      if (bare.length < 2) continue;
+      const clash = demuxClash(bare, side, (m) => (side === 'offerer' ? offer.media[m.index] : answerOf(m.mid!)));
+      if (clash === null) continue;
+      const [x, y] = clash;
+      const ptsOf = (m: MediaNegotiation) => new Set(m.codecs.negotiated.map((c) => c.answerPayloadType));
+      const py = ptsOf(y);
+      const shared = [...ptsOf(x)].filter((pt) => py.has(pt));
+      const named = x.codecs.negotiated.find((c) => c.answerPayloadType === shared[0])!;
+      const ridsOf = (m: MediaNegotiation) => new Set(((side === 'offerer' ? offer.media[m.index] : answerOf(m.mid!))?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
+      const ry = ridsOf(y);
+      const sameRids = [...ridsOf(x)].filter((r) => ry.has(r));
+      add(finding('bundle-demux-ambiguous', `the ${side} sends mid ${shownMid(x.mid)} and mid ${shownMid(y.mid)} on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (${MID_EXTENSION}), no a=ssrc for them${sameRids.length > 0 ? `, the same rids in both (${sameRids.join(', ')})` : ''}, and payload type ${shared[0]} (${named.name}) in both${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}`, x.mid, x.index));
+    }
+  }
+}
+
+/**
+ * Two of `bare` (m-lines a side sends without MID or ssrcs) that share a payload type and that no
+ * rid tells apart, the earlier first; null when there are none. Linear in the m-lines and their
+ * payload types: by payload type, one that sends no rids (or without the rid extension) clashes
+ * with any other, and those that all send rids clash on a rid in common.
+ */
+function demuxClash(bare: readonly MediaNegotiation[], side: 'offerer' | 'answerer', own: (m: MediaNegotiation) => MediaDescription | undefined): [MediaNegotiation, MediaNegotiation] | null {
+  const byPt = new Map<number, { m: MediaNegotiation; rids: ReadonlySet<string>; told: boolean }[]>();
+  for (const m of bare) {
+    const rids = new Set((own(m)?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
+    // Rids tell m-lines apart only where the rid extension carries them (audit of the change).
+    const entry = { m, rids, told: rids.size > 0 && sendsExtension(m, RID_EXTENSION, side) };
+    for (const pt of new Set(m.codecs.negotiated.map((c) => c.answerPayloadType))) {
+      const list = byPt.get(pt);
+      if (list === undefined) byPt.set(pt, [entry]);
+      else list.push(entry);
+    }
+  }
+  let best: [MediaNegotiation, MediaNegotiation] | null = null;
+  const consider = (x: MediaNegotiation, y: MediaNegotiation) => {
+    const pair: [MediaNegotiation, MediaNegotiation] = x.index < y.index ? [x, y] : [y, x];
+    if (best === null || pair[0].index < best[0].index || (pair[0].index === best[0].index && pair[1].index < best[1].index)) best = pair;
+  };
+  for (const list of byPt.values()) {
+    if (list.length < 2) continue;
+    const weak = list.find((e) => !e.told);
+    if (weak !== undefined) consider(weak.m, (weak === list[0] ? list[1] : list[0])!.m);
+    else {
+      const seen = new Map<string, MediaNegotiation>();
+      for (const e of list) {
+        for (const r of e.rids) {
+          const had = seen.get(r);
+          if (had !== undefined && had !== e.m) consider(had, e.m);
+          else if (had === undefined) seen.set(r, e.m);
         }
       }
     }
-  });
+  }
+  return best;
 }
 
 /** Each mid's group (its first, where a mid is named twice), by index. */
@@ -746,6 +800,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
           // on the m-line, cannot set its send codecs (measured, negotiation audit: video red and ulpfec only).
           const sends = o.direction === 'sendrecv' || o.direction === 'sendonly';
           add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: only ${others.join(', ')} in common, no media codec: Firefox refuses the answer ("Answer had no codecs in common")${sends ? ', and so does Chromium, which sends on this m-line ("Failed to set remote … description send parameters")' : ''}`, { mid, index: o.index, browsers: sends ? BOTH_REJECT : FIREFOX_REJECTS }));
+        } else if (a.codecs.some((c) => /^h265$/i.test(c.name) && o.codecs.some((oc) => /^h265$/i.test(oc.name)))) {
+          // H265 on both sides that libwebrtc's rules match to none (a profile, tier or level it does not
+          // read): Chromium's reading; Firefox's H265 matching was not measured (codec audit), so no verdict of it.
+          at('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: libwebrtc matches none of them (Chromium); what Firefox does with it was not measured`);
         } else if (a.codecs.some((c) => c.name !== '')) {
           // Nothing in common: Firefox refuses; Chromium takes it (measured: VP9 to an offer of VP8 only, a "FOO" codec).
           add(diagnostic('no-common-codec', `${o.kind} m-line ${o.index} is accepted but no media codec matches: ${listed}: Firefox refuses this answer; Chromium takes it, and sends with the first of the answer's codecs it implements, if it implements one`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
@@ -779,7 +837,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}${sameName ? `, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : `, and the offerer reads what arrives at ${c.answerPayloadType} as ${offered.name}`}` : '';
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
-      simulcastAnswered(o, a, at);
       // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.
       const offered = new Set(streams(o.simulcast?.send ?? null).flat());
       const paused = simulcastRids(a?.simulcast?.recv ?? null).filter((r) => r.startsWith('~') && offered.has(r.slice(1))).map((r) => r.slice(1));
@@ -821,6 +878,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       answererSends: live && ad !== null && sends(ad) && receives(od) && !addressHold(o, offer),
     };
     if (live && a && rtp && !direction.offererSends && !direction.answererSends && validDirection) at('no-media-flow', `offer ${od}, answer ${ad}: nothing is sent either way`);
+    if (live && a) simulcastAnswered(o, a, { offerer: direction.offererSends, answerer: direction.answererSends }, at);
     // Opus stereo asked for by one side (RFC 7587 §6.1: the writer's wish to receive it): the other
     // sends mono, said where that other side sends on this m-line (audit of the change: a recvonly offer's wish).
     if (live && a && !otherKind) {
@@ -1037,7 +1095,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   }
 
   // Bundled m-lines one side sends without MID, ssrcs or payload types of their own: the receiver cannot route them (simulcast audit).
-  bundleDemux(media, offer, answer, answerGroups, answerGroupOf, add);
+  bundleDemux(media, offer, answer, answerGroupOf, add);
 
   // Extra answer m-lines.
   for (const a of answer.media.slice(offer.media.length)) {

@@ -109,12 +109,12 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
         out.push(diagnostic('codec-parameter-value', `payload type ${c.payloadType} (${c.name || '?'}) has ${p.name}=${clip(before)} and then ${p.name}=${clip(p.value)}: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last`, at));
       }
       if (!opus) continue;
-      const lower = p.name.toLowerCase();
-      const range = OPUS_RANGES[lower];
+      // Names as written: one in another case Chromium does not read, and the case warning says so (audit of the change: both were said, contradicting).
+      const range = Object.hasOwn(OPUS_RANGES, p.name) ? OPUS_RANGES[p.name] : undefined;
       if (range !== undefined) {
         const n = /^[0-9]{1,10}$/.test(p.value) ? Number(p.value) : NaN;
         if (!(n >= range[0] && n <= range[1])) out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is outside ${range[0]} to ${range[1]} (RFC 7587 §6.1): ${range[2]}`, at));
-      } else if (OPUS_FLAGS.has(lower) && p.value !== '0' && p.value !== '1') {
+      } else if (OPUS_FLAGS.has(p.name) && p.value !== '0' && p.value !== '1') {
         out.push(diagnostic('codec-parameter-value', `opus ${p.name}=${clip(p.value)} (payload type ${c.payloadType}) is neither 0 nor 1 (RFC 7587 §6.1)`, at));
       }
     }

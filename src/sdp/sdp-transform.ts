@@ -22,7 +22,7 @@ export const SDP_TRANSFORM_CORRECTIONS = {
     why: 'sdp-transform turns every value that reads back as the same number into a number (a=mid:0 gives 0, a=mid:007 gives "007"; an o= session id gives a number below 2^53 and a string above): these are identifiers, strings by their grammar (RFC 8866 §5.2 sess-id, RFC 5888 §4 identification-tag, RFC 8839 §5.4 ice-char, §5.1 foundation, RFC 8851 §10 rid-id, RFC 8830 §2 msid-id), and its own typings say string. Here they are always the text as written.',
   },
   'text-as-number': {
-    fields: ['media[].payloads', 'media[].ssrcs[].value', 'media[].ssrcGroups[].ssrcs', 'media[].simulcast.list1', 'media[].simulcast.list2', 'media[].label', 'media[].fmtp[].config', 'msidSemantic.token', 'media[].rtcpFb[].type', 'media[].rtcpFb[].subtype', 'media[].rids[].params', 'media[].remoteCandidates', 'media[].sctpmap.app', 'media[].ext[].config', 'name', 'media[].description', 'description', 'media[].rtp[].codec', 'media[].mediaClk.mediaClockValue', 'mediaClk.mediaClockValue', 'media[].sourceFilter.srcList', 'sourceFilter.srcList', 'media[].fingerprint.hash', 'fingerprint.hash', 'media[].control', 'control', 'media[].crypto[].config', 'media[].imageattrs[].attrs1', 'media[].imageattrs[].attrs2', 'media[].simulcast_03.value', 'media[].connection.ip', 'connection.ip'],
+    fields: ['media[].payloads', 'media[].ssrcs[].value', 'media[].ssrcGroups[].ssrcs', 'media[].simulcast.list1', 'media[].simulcast.list2', 'media[].label', 'media[].fmtp[].config', 'msidSemantic.token', 'media[].rtcpFb[].type', 'media[].rtcpFb[].subtype', 'media[].rids[].params', 'media[].remoteCandidates', 'media[].sctpmap.app', 'media[].ext[].config', 'name', 'media[].description', 'description', 'media[].rtp[].codec', 'media[].mediaClk.mediaClockValue', 'mediaClk.mediaClockValue', 'media[].mediaClk.id', 'mediaClk.id', 'media[].mediaClk.rateNumerator', 'mediaClk.rateNumerator', 'media[].mediaClk.rateDenominator', 'mediaClk.rateDenominator', 'media[].tsRefClocks[].clksrcExt', 'tsRefClocks[].clksrcExt', 'media[].sourceFilter.srcList', 'sourceFilter.srcList', 'media[].fingerprint.hash', 'fingerprint.hash', 'media[].control', 'control', 'media[].crypto[].config', 'media[].imageattrs[].attrs1', 'media[].imageattrs[].attrs2', 'media[].simulcast_03.value', 'media[].connection.ip', 'connection.ip'],
     why: 'sdp-transform makes a number of any value that reads back as one, in fields its typings declare string: a data channel\'s lone format (m=application 9 DTLS/SCTP 5000) gives payloads 5000, a=ssrc:1 cname:1234 a value 1234, a=label:1 a label 1, a=simulcast:recv 0 a list 0, a=rtpmap:1 1016/8000 a codec 1016, a=mediaclk:direct=0 (AES67) a value 0, so that payloads.split(" ") compiles and throws. Here every field typed string is a string.',
   },
   'candidate-extensions-out-of-order': {
@@ -68,6 +68,8 @@ function sharedTexts(o: Loose): void {
   texts(o.connection, 'ip');
   texts(o.fingerprint, 'type', 'hash');
   texts(o.sourceFilter, 'netType', 'addressTypes', 'destAddress', 'srcList');
+  // An array at run time, whatever its typings say (audit of the change).
+  each(o.tsRefClocks, 'clksrc', 'clksrcExt');
   texts(o.tsRefClocks, 'clksrc', 'clksrcExt');
   texts(o.mediaClk, 'id', 'mediaClockName', 'mediaClockValue', 'rateNumerator', 'rateDenominator');
   each(o.ext, 'uri', 'config', 'direction', 'encrypt-uri');

@@ -683,6 +683,9 @@ describe('codec parameters libwebrtc cannot read match nothing (codec audit, 202
     ['H265', 'profile-id=1;tier-flag=1;level-id=93', 'profile-id=1;tier-flag=1;level-id=93', []],
     ['H265', 'profile-id=1;tier-flag=1;level-id=120', 'profile-id=1;tier-flag=1;level-id=120', ['H265']],
     ['H265', 'profile-id=12', 'profile-id=12', []],
+    // Numbers as libwebrtc's StringToNumber reads them, names as written (audit of the change: "00" matched nothing; Level-Id is no level-id to libwebrtc, so 93).
+    ['H265', 'profile-id=1;tier-flag=00;level-id=093', 'profile-id=1;tier-flag=0;level-id=93', ['H265']],
+    ['H265', 'profile-id=1', 'profile-id=1;Level-Id=999', ['H265']],
     ['VP9', 'profile-id=3', 'profile-id=3', ['VP9']],
     ['VP9', 'profile-id=4', 'profile-id=4', []],
     ['AV1', 'profile=2', 'profile=2', ['AV1']],

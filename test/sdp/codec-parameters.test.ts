@@ -39,6 +39,8 @@ describe('codec-parameter-value', () => {
     // A known name in another case, of any codec: Chromium reads none (codec audit of 2026-12-07: Packetization-Mode=1 was mode 1 unsaid).
     const h264 = opus('x').replace('m=audio 9 UDP/TLS/RTP/SAVPF 111', 'm=video 9 UDP/TLS/RTP/SAVPF 102').replace('a=rtpmap:111 opus/48000/2', 'a=rtpmap:102 H264/90000').replace('a=fmtp:111 x', 'a=fmtp:102 profile-level-id=42e01f;Packetization-Mode=1');
     expect(said(h264)).toEqual([[8, 'H264 parameter Packetization-Mode (payload type 102) is packetization-mode in another case: libwebrtc reads parameter names as written, so Chromium reads no packetization-mode here (Firefox reads it in any case); write it in lower case']]);
+    // A range or flag in another case is the case warning's alone: Chromium reads none of it (audit of the change: both said, contradicting).
+    expect(said(opus('MaxPlaybackRate=96000')).map(([, m]) => (m as string).slice(0, 60))).toEqual(['opus parameter MaxPlaybackRate (payload type 111) is maxplay']);
     // It is said as useinbandfec in another case, which Chromium does not read (codec audit of 2026-12-07).
     expect(said(opus('useinbandfec=1;UseInbandFec=0'))).toEqual([[8, 'opus parameter UseInbandFec (payload type 111) is useinbandfec in another case: libwebrtc reads parameter names as written, so Chromium reads no useinbandfec here (Firefox reads it in any case); write it in lower case']]);
     expect(said(opus('minptime=10', 'a=maxptime:20'))).toEqual([]);

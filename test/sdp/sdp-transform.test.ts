@@ -142,6 +142,9 @@ describe('toSdpTransform: what sdp-transform gives, right where it is wrong', ()
       expect([ours.media[0]!.payloads, ours.media[0]!.label, ours.media[1]!.payloads, ours.media[1]!.ssrcs![0]!.value, ours.media[1]!.simulcast!.list1]).toEqual(['5000', '1', '96', '1234', '0']);
       // A static name of digits, AES67's media clock, a fingerprint of digits (audit of the change).
       const more = both(`${head}a=fingerprint:sha-256 1234\r\nm=audio 9 RTP/AVP 1\r\na=rtpmap:1 1016/8000\r\na=mediaclk:direct=0\r\n`);
+      // AES67's whole media clock (audit of the change: its id and rate were changed unlisted; they are listed now).
+      const aes = both(`${head}m=audio 9 RTP/AVP 96\r\na=rtpmap:96 L24/48000/2\r\na=mediaclk:id=1 direct=0 rate=1000/1001\r\n`).ours.media[0] as { mediaClk?: Record<string, unknown> };
+      expect(Object.values(aes.mediaClk ?? {}).every((v) => typeof v === 'string')).toBe(true);
       expect([typeof more.st.media[0]!.rtp[0]!.codec, typeof (more.st.media[0] as { mediaClk?: { mediaClockValue?: unknown } }).mediaClk?.mediaClockValue, typeof more.st.fingerprint!.hash]).toEqual(['number', 'number', 'number']);
       expect([more.ours.media[0]!.rtp[0]!.codec, (more.ours.media[0] as { mediaClk?: { mediaClockValue?: unknown } }).mediaClk?.mediaClockValue, more.ours.fingerprint!.hash]).toEqual(['1016', '0', '1234']);
     });
