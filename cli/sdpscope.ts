@@ -28,7 +28,7 @@ const MAX_INT = Number.MAX_SAFE_INTEGER;
 const OPTIONS = {
   parse: valued({
     json: { type: 'boolean', default: false, describe: 'print the parsed model as JSON' },
-    type: { choices: ['offer', 'answer'], describe: 'read each description the input does not type (a bare SDP) as an offer or an answer, and check what that side must say (a=setup)' },
+    type: { choices: ['offer', 'answer'], describe: 'read each description the input does not type (a bare SDP) as an offer or an answer, and check what that side must say (a=setup, the SCTP port of an answer, legal ICE credentials)' },
   }),
   candidates: valued({
     json: { type: 'boolean', describe: 'print the final report as JSON' },

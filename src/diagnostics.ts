@@ -858,7 +858,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'negotiation',
     title: 'Bundled m-lines whose packets the receiver cannot tell apart',
     description: 'Packets of one BUNDLE transport are routed to their m-line by the MID header extension (urn:ietf:params:rtp-hdrext:sdes:mid, RFC 9143 §9.2), else by an ssrc signalled in a=ssrc, else by a payload type that belongs to one m-line only (libwebrtc\'s RtpDemuxer). Two m-lines of a group that one side sends without the MID extension negotiated (an answer that left it out), without a=ssrc lines (simulcast by rid has none) and with a payload type in common (VP8 at 96 in both) leave the receiver nothing to route by: one m-line\'s media lands on the other, or is dropped. A rid (RSID) is scoped to its m-line, so layers l, m, h in both do not help.',
-    action: 'Negotiate urn:ietf:params:rtp-hdrext:sdes:mid (answer it with the offer\'s id), or signal each m-line\'s ssrcs, or give each m-line payload types of its own.',
+    action: 'Negotiate urn:ietf:params:rtp-hdrext:sdes:mid (offer it, and answer it with the offer\'s id), or signal each m-line\'s ssrcs, or give each m-line payload types of its own.',
     reference: 'RFC 9143 §9.2; RFC 8852',
   },
   'simulcast-rtx-unrepaired': {
@@ -914,7 +914,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     domain: 'negotiation',
     title: 'The answer has simulcast the offer did not propose',
     description: 'The answer writes a=simulcast (and its a=rid lines) on an m-line whose offer has none. Simulcast is the offer\'s proposal: the answer takes the offer\'s streams with the direction reversed (RFC 8853 §5.3), so an answer alone starts nothing. Both browsers accept such an answer (measured: Chromium 156 on its own answer with the rid header extension, simulcast-send-unoffered and simulcast-recv-unoffered; Firefox ESR 153 on its own, asked once); no layer is negotiated, one stream flows. Said where the offer\'s m-section has no a=simulcast line at all, and where the answer adds a direction the offer has not (recv l;m;h send a;b to an offer of send l;m;h: its send answers nothing). A server that answers so to ask for layers gets one.',
-    action: 'To receive simulcast, have the sender offer it (sendEncodings with rids on its transceiver), and answer its a=simulcast:send with recv; an answerer cannot start it.',
+    action: 'Answer only the directions the offer has, reversed (its send with recv, its recv with send). To receive simulcast, have the sender offer it (sendEncodings with rids on its transceiver); an answerer cannot start it.',
     reference: 'RFC 8853 §5.3; RFC 9429 §5.3.1',
   },
   'simulcast-not-answered': {

@@ -375,7 +375,10 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
   const target = unanswered && pending !== null ? (made(pending) ? group.slice(group.indexOf(pending) + 1).find((f) => inferType(f) === 'offer' && setLocally(f) && !refused(f)) ?? pending : pending) : pair[0];
   const author = authorOf(target);
   const same = author === null ? undefined : prev.find((f) => authorOf(f) === author);
-  const before = same ?? prev[0];
+  // No author in the input (a plain frame log, a paste): the side whose certificate the offer
+  // carries (README audit: the other side's re-offer was compared with this side's offer, "two sessions").
+  const byPrint = same === undefined ? sideByFingerprint(prev, target) : null;
+  const before = same ?? byPrint ?? prev[0];
   const role = before === prev[0] ? 'offer' : 'answer';
   const said = (f: FoundDescription) => `${placeOf(f)}${f.source.event !== undefined ? `, ${f.source.event}` : ''}`;
   const n = unanswered ? picked.count : picked.index;
@@ -384,7 +387,7 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])]), ...dtlsRoleFlip(prev, target)],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : byPrint !== null ? ', both of one side (the same certificate fingerprint)' : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])]), ...dtlsRoleFlip(prev, target)],
   };
 }
 
@@ -397,7 +400,7 @@ function againstPrevious(group: readonly FoundDescription[], picked: Picked, pai
   if (picked.previous === null) return [];
   const [prev] = asSet(group, [picked.previous[0], picked.previous[1]]);
   const author = authorOf(pair[0]);
-  const before = (author === null ? undefined : prev.find((f) => authorOf(f) === author)) ?? prev[0];
+  const before = (author === null ? undefined : prev.find((f) => authorOf(f) === author)) ?? sideByFingerprint(prev, pair[0]) ?? prev[0];
   return [...unansweredRestart(before, pair[0], prev, pair[1]), ...dtlsRoleFlip(prev, pair[0])];
 }
 
@@ -460,12 +463,21 @@ function unansweredRestart(before: FoundDescription, offer: FoundDescription, pr
  * JsepTransport's NegotiateDtlsRole), so a Chromium answerer fails it (DTLS audit of 2026-12-07:
  * said by nothing). The offer's side is the one whose fingerprint it carries, else its author.
  */
+/** A description's certificate fingerprints ("sha-256 AB:…"), the session's and its m-sections'. */
+const printsOf = (f: FoundDescription): Set<string> => new Set([...f.description.fingerprints, ...f.description.media.flatMap((m) => m.fingerprints)].map((x) => `${x.algorithm.toLowerCase()} ${x.value.toUpperCase()}`));
+
+/** Which of the round's two descriptions `f`'s side wrote, by the certificate fingerprint only one of them shares with it; null when that does not tell. */
+function sideByFingerprint(prev: readonly [FoundDescription, FoundDescription], f: FoundDescription): FoundDescription | null {
+  const mine = printsOf(f);
+  const shares = (x: FoundDescription) => mine.size > 0 && [...printsOf(x)].some((p) => mine.has(p));
+  const [a, b] = [shares(prev[0]), shares(prev[1])];
+  return a && !b ? prev[0] : b && !a ? prev[1] : null;
+}
+
 function dtlsRoleFlip(prev: readonly [FoundDescription, FoundDescription], offer: FoundDescription): string[] {
-  const prints = (f: FoundDescription) => new Set([...f.description.fingerprints, ...f.description.media.flatMap((m) => m.fingerprints)].map((x) => `${x.algorithm.toLowerCase()} ${x.value.toUpperCase()}`));
-  const mine = prints(offer);
-  const shares = (f: FoundDescription) => mine.size > 0 && [...prints(f)].some((x) => mine.has(x));
   const author = authorOf(offer);
-  const side = shares(prev[0]) && !shares(prev[1]) ? 'offerer' : shares(prev[1]) && !shares(prev[0]) ? 'answerer' : author !== null && authorOf(prev[0]) === author ? 'offerer' : author !== null && authorOf(prev[1]) === author ? 'answerer' : null;
+  const byPrint = sideByFingerprint(prev, offer);
+  const side = byPrint === prev[0] ? 'offerer' : byPrint === prev[1] ? 'answerer' : author !== null && authorOf(prev[0]) === author ? 'offerer' : author !== null && authorOf(prev[1]) === author ? 'answerer' : null;
   if (side === null) return [];
   const flipped: string[] = [];
   for (const m of offer.description.media) {

@@ -992,7 +992,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if ((dtlsUsed || rtp) && live && a && !answerShared && a.fingerprints.length === 0 && !answerRuled.fingerprint) at('missing-fingerprint', `the answer has no a=fingerprint for this m-line${noDtls(a)}`);
     if (dtlsUsed && live && a) {
       // An offer of holdconn is the offer's own finding (offer-setup-holdconn): the answer is not at fault (DTLS audit: its fix pointed at the answer).
-      if (!roles.valid && !answerShared && !unreadSetup(o) && !unreadSetup(a) && o.setup !== 'holdconn') at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
+      // An answer of actpass or holdconn is the answer's fault whatever the offer says (README audit: holdconn answered holdconn said the offer's alone).
+      if (!roles.valid && !answerShared && !unreadSetup(o) && !unreadSetup(a) && (o.setup !== 'holdconn' || a.setup === 'actpass' || a.setup === 'holdconn')) at('dtls-role-conflict', `offer a=setup:${o.setup ?? '(none: read as actpass)'}, answer a=setup:${a.setup ?? '(none: active)'}`);
       dtlsSideFindings(a, 'answer', mid, o.index, add, answerShared);
     }
 

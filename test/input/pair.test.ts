@@ -187,6 +187,16 @@ describe('choosing what sdp-diff compares', () => {
     }
   });
 
+  it('--diff of a plain frame log (no sender) where the other side re-offers: compared with that side\'s answer, told by its certificate (README audit: "two sessions")', () => {
+    const fp = (c: string) => `a=fingerprint:sha-256 ${Array(32).fill(c).join(':')}\r\n`;
+    const sdp = (v: number, setup: string, print: string) => `v=0\r\no=- ${print === 'AA' ? 1 : 2} ${v} IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n${fp(print)}a=setup:${setup}\r\na=rtpmap:111 opus/48000/2\r\n`;
+    const frame = (type: string, v: number, setup: string, print: string) => JSON.stringify({ type, sdp: sdp(v, setup, print) });
+    const found = readDescriptions([frame('offer', 1, 'actpass', 'AA'), frame('answer', 1, 'active', 'BB'), frame('offer', 2, 'actpass', 'BB'), frame('answer', 2, 'active', 'AA')].join('\n'));
+    const p = pairFromOne(found, 'log', { diff: true });
+    expect([p.first.source.line, p.second.source.line]).toEqual([2, 3]);
+    expect(p.notes).toContain('round 2 of 2 against round 1: its offer (line 3, offer) compared with the answer of round 1 (line 2, answer), both of one side (the same certificate fingerprint)');
+  });
+
   it('two untyped descriptions: round 1 (or -1) pairs them as the default does, and diff compares them before → after (library audit: refused)', () => {
     const sdp = (port: number) => `v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\n`;
     const found = readDescriptions(`${sdp(4000)}\n${sdp(5000)}`);
