@@ -383,14 +383,16 @@ function bundleDemux(media: readonly MediaNegotiation[], offer: SessionDescripti
     for (const side of ['offerer', 'answerer'] as const) {
       const bare = members.filter((m) => (side === 'offerer' ? m.direction.offererSends : m.direction.answererSends) && !sendsExtension(m, MID_EXTENSION, side) && (side === 'offerer' ? m.streams.offer.ssrcs : m.streams.answer.ssrcs).length === 0);
       if (bare.length < 2) continue;
-      const clash = demuxClash(bare, side, (m) => (side === 'offerer' ? offer.media[m.index] : answerOf(m.mid!)));
+      // The answer's m-line by its mid, else at its index (one without a=mid has the offer's filled in: audit of the change).
+      const own = (m: MediaNegotiation) => (side === 'offerer' ? offer.media[m.index] : answerOf(m.mid!) ?? answer.media[m.index]);
+      const clash = demuxClash(bare, side, own);
       if (clash === null) continue;
       const [x, y] = clash;
       const ptsOf = (m: MediaNegotiation) => new Set(m.codecs.negotiated.map((c) => c.answerPayloadType));
       const py = ptsOf(y);
       const shared = [...ptsOf(x)].filter((pt) => py.has(pt));
       const named = x.codecs.negotiated.find((c) => c.answerPayloadType === shared[0])!;
-      const ridsOf = (m: MediaNegotiation) => new Set(((side === 'offerer' ? offer.media[m.index] : answerOf(m.mid!))?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
+      const ridsOf = (m: MediaNegotiation) => new Set((own(m)?.rids ?? []).filter((r) => r.direction === 'send').map((r) => r.id));
       const ry = ridsOf(y);
       const sameRids = [...ridsOf(x)].filter((r) => ry.has(r));
       add(finding('bundle-demux-ambiguous', `the ${side} sends mid ${shownMid(x.mid)} and mid ${shownMid(y.mid)} on one BUNDLE transport with nothing to tell their packets apart: no MID header extension negotiated for it (${MID_EXTENSION}), no a=ssrc for them${sameRids.length > 0 ? `, the same rids in both (${sameRids.join(', ')})` : ''}, and payload type ${shared[0]} (${named.name}) in both${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}`, x.mid, x.index));
@@ -423,16 +425,16 @@ function demuxClash(bare: readonly MediaNegotiation[], side: 'offerer' | 'answer
   };
   for (const list of byPt.values()) {
     if (list.length < 2) continue;
+    // One that no rid tells apart clashes with every other: the earliest such pair is it with the first other.
     const weak = list.find((e) => !e.told);
     if (weak !== undefined) consider(weak.m, (weak === list[0] ? list[1] : list[0])!.m);
-    else {
-      const seen = new Map<string, MediaNegotiation>();
-      for (const e of list) {
-        for (const r of e.rids) {
-          const had = seen.get(r);
-          if (had !== undefined && had !== e.m) consider(had, e.m);
-          else if (had === undefined) seen.set(r, e.m);
-        }
+    // And any two that send a rid in common (audit of the change: a weak one had hidden an earlier pair of the same rids).
+    const seen = new Map<string, MediaNegotiation>();
+    for (const e of list) {
+      for (const r of e.rids) {
+        const had = seen.get(r);
+        if (had !== undefined && had !== e.m) consider(had, e.m);
+        else if (had === undefined) seen.set(r, e.m);
       }
     }
   }

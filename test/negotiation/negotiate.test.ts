@@ -745,6 +745,12 @@ describe('bundled m-lines the receiver cannot tell apart (simulcast audit, 2026-
     const encMid = 'extmap:4 urn:ietf:params:rtp-hdrext:encrypt urn:ietf:params:rtp-hdrext:sdes:mid';
     expect(said(pair([[...sim, encMid], [...sim, encMid]], [[...recv, encMid], [...recv, encMid]]))).toEqual([]);
   });
+  it('names the earliest pair that clashes: two of the same rid before a third that sends none (audit of the change: the third had hidden them)', () => {
+    const ridExt = 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
+    const h = ['rid:h send', 'simulcast:send h', ridExt];
+    const recv = ['rid:h recv', 'simulcast:recv h', ridExt];
+    expect(said(pair([h, h, []], [recv, recv, []]))).toEqual([expect.stringMatching(/^the offerer sends mid 0 and mid 1 .*, the same rids in both \(h\), and payload type 96/)]);
+  });
   it('one m-line alone, or two that do not share a payload type: nothing', () => {
     expect(said(pair([[]], [[]]))).toEqual([]);
     expect(said(run({ media: [{ direction: 'sendonly' }, { kind: 'audio', direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ kind: 'audio', direction: 'recvonly' })] }))).toEqual([]);
