@@ -455,14 +455,6 @@ function unansweredRestart(before: FoundDescription, offer: FoundDescription, pr
   return [`the offer restarts ICE (new credentials on mid ${kept.join(', mid ')}) and the answer (${placeOf(answer)}) keeps the credentials its side wrote before (ufrag ${ufrag.length > 32 ? `${ufrag.slice(0, 32)}…` : ufrag}): the answerer did not restart; an answer to a restart carries new ones (RFC 8839 §4.4.1.1.2, RFC 8445 §9)`];
 }
 
-/**
- * A re-offer that asks its side for the other DTLS role than the one it has (RFC 8842: a
- * re-offer keeps the established roles or says actpass): its a=setup:active where its side was
- * the DTLS server in the round before, or passive where it was the client. libwebrtc refuses
- * such a remote offer ("Offerer must use current negotiated role for setup attribute.",
- * JsepTransport's NegotiateDtlsRole), so a Chromium answerer fails it (DTLS audit of 2026-12-07:
- * said by nothing). The offer's side is the one whose fingerprint it carries, else its author.
- */
 /** A description's certificate fingerprints ("sha-256 AB:…"), the session's and its m-sections'. */
 const printsOf = (f: FoundDescription): Set<string> => new Set([...f.description.fingerprints, ...f.description.media.flatMap((m) => m.fingerprints)].map((x) => `${x.algorithm.toLowerCase()} ${x.value.toUpperCase()}`));
 
@@ -474,6 +466,14 @@ function sideByFingerprint(prev: readonly [FoundDescription, FoundDescription], 
   return a && !b ? prev[0] : b && !a ? prev[1] : null;
 }
 
+/**
+ * A re-offer that asks its side for the other DTLS role than the one it has (RFC 8842: a
+ * re-offer keeps the established roles or says actpass): its a=setup:active where its side was
+ * the DTLS server in the round before, or passive where it was the client. libwebrtc refuses
+ * such a remote offer ("Offerer must use current negotiated role for setup attribute.",
+ * JsepTransport's NegotiateDtlsRole), so a Chromium answerer fails it (DTLS audit of 2026-12-07:
+ * said by nothing). The offer's side is the one whose fingerprint it carries, else its author.
+ */
 function dtlsRoleFlip(prev: readonly [FoundDescription, FoundDescription], offer: FoundDescription): string[] {
   const author = authorOf(offer);
   const byPrint = sideByFingerprint(prev, offer);
