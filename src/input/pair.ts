@@ -387,7 +387,7 @@ function roundDiff(group: readonly FoundDescription[], picked: Picked, pair: rea
     mode: 'diff',
     first: before,
     second: target,
-    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : byPrint !== null ? ', both of one side (the same certificate fingerprint)' : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])]), ...dtlsRoleFlip(prev, target)],
+    notes: [...lead, `${what} compared with the ${role} of round ${n} (${said(before)})${same !== undefined ? `, both written by ${author}` : byPrint !== null ? ', both of one side (the same certificate fingerprint)' : author !== null ? `: ${author} wrote no description in round ${n}` : ''}`, ...notes, ...(unanswered ? [] : [...unsettled(pair[1]), ...unansweredRestart(before, target, prev, pair[1])]), ...dtlsRoleFlip(prev, target, same ?? byPrint)],
   };
 }
 
@@ -400,8 +400,8 @@ function againstPrevious(group: readonly FoundDescription[], picked: Picked, pai
   if (picked.previous === null) return [];
   const [prev] = asSet(group, [picked.previous[0], picked.previous[1]]);
   const author = authorOf(pair[0]);
-  const before = (author === null ? undefined : prev.find((f) => authorOf(f) === author)) ?? sideByFingerprint(prev, pair[0]) ?? prev[0];
-  return [...unansweredRestart(before, pair[0], prev, pair[1]), ...dtlsRoleFlip(prev, pair[0])];
+  const mine = (author === null ? undefined : prev.find((f) => authorOf(f) === author)) ?? sideByFingerprint(prev, pair[0]);
+  return [...unansweredRestart(mine ?? prev[0], pair[0], prev, pair[1]), ...dtlsRoleFlip(prev, pair[0], mine)];
 }
 
 /**
@@ -472,12 +472,11 @@ function sideByFingerprint(prev: readonly [FoundDescription, FoundDescription], 
  * the DTLS server in the round before, or passive where it was the client. libwebrtc refuses
  * such a remote offer ("Offerer must use current negotiated role for setup attribute.",
  * JsepTransport's NegotiateDtlsRole), so a Chromium answerer fails it (DTLS audit of 2026-12-07:
- * said by nothing). The offer's side is the one whose fingerprint it carries, else its author.
+ * said by nothing). `mine` is the description of the round before that the offer's side wrote.
  */
-function dtlsRoleFlip(prev: readonly [FoundDescription, FoundDescription], offer: FoundDescription): string[] {
-  const author = authorOf(offer);
-  const byPrint = sideByFingerprint(prev, offer);
-  const side = byPrint === prev[0] ? 'offerer' : byPrint === prev[1] ? 'answerer' : author !== null && authorOf(prev[0]) === author ? 'offerer' : author !== null && authorOf(prev[1]) === author ? 'answerer' : null;
+function dtlsRoleFlip(prev: readonly [FoundDescription, FoundDescription], offer: FoundDescription, mine: FoundDescription | null | undefined): string[] {
+  // `mine`: what the offer's side wrote in the round before, as its callers found it (by author, else certificate).
+  const side = mine === prev[0] ? 'offerer' : mine === prev[1] ? 'answerer' : null;
   if (side === null) return [];
   const flipped: string[] = [];
   for (const m of offer.description.media) {

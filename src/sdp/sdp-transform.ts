@@ -70,7 +70,6 @@ function sharedTexts(o: Loose): void {
   texts(o.sourceFilter, 'netType', 'addressTypes', 'destAddress', 'srcList');
   // An array at run time, whatever its typings say (audit of the change).
   each(o.tsRefClocks, 'clksrc', 'clksrcExt');
-  texts(o.tsRefClocks, 'clksrc', 'clksrcExt');
   texts(o.mediaClk, 'id', 'mediaClockName', 'mediaClockValue', 'rateNumerator', 'rateDenominator');
   each(o.ext, 'uri', 'config', 'direction', 'encrypt-uri');
 }
