@@ -92,7 +92,8 @@ export interface SdpDiagnosticPayloads {
   'fmtp-repeated': LinePosition;
   'fid-without-rtx': LinePosition;
   'codec-parameter-value': LinePosition;
-  'bundle-mid-missing': LinePosition;
+  /** `named`: the mid the group names that no m-line has ("" for an empty one: two blanks in a row, or one at the end). */
+  'bundle-mid-missing': LinePosition & { readonly named: string };
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
   'missing-line': LinePosition;
   'page-summary': LinePosition;
@@ -997,7 +998,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'answer-mid-missing': {
     domain: 'negotiation',
     title: 'Answer m-line without a=mid that its BUNDLE group names',
-    description: 'The offer\'s m-line has a mid and is bundled; the answer\'s m-line has no a=mid while the answer\'s a=group:BUNDLE names that mid. Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it, giving the m-line the offer\'s mid (libwebrtc\'s FillInMissingRemoteMids), so there the m-line stays in the group (both measured: mid-removed).',
+    description: 'The offer\'s m-line has a mid and is bundled; the answer\'s m-line has no a=mid while the answer\'s a=group:BUNDLE names that mid. Firefox refuses the answer ("mid specified for bundle transport in group attribute does not exist"); Chromium takes it, giving the m-line the offer\'s mid (libwebrtc\'s FillInMissingRemoteMids), so there the m-line stays in the group (both measured: mid-removed). sdp-diff tells it once: the answer\'s own bundle-mid-missing for that mid (parse reads the answer without its offer) is left out of its report.',
     action: 'Write each answer m-line\'s a=mid, the offer\'s mid for that m-line (RFC 8843 §7.2; JSEP answers copy it).',
     reference: 'RFC 8843 §7.2; RFC 9429 §5.3.1',
   },

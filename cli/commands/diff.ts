@@ -119,6 +119,11 @@ export function diffTexts(texts: readonly string[], labels: readonly string[], o
     return inputErrors ? EXIT_FINDINGS : EXIT_OK;
   }
   const n = negotiate(pair.first.description, pair.second.description);
+  // An answer m-line without a=mid that its group names is one fault, answer-mid-missing (each
+  // browser's reading); the answer's own bundle-mid-missing for that mid would count it twice, and
+  // says "browsers reject it" where Chromium fills the mid in (measured: mid-removed).
+  const midsLost = new Set(n.diagnostics.flatMap((d) => (d.kind === 'answer-mid-missing' && d.mid !== null ? [d.mid] : [])));
+  if (midsLost.size > 0) sides[1] = { ...sides[1], description: sides[1].description.filter((d) => !(d.kind === 'bundle-mid-missing' && midsLost.has(d.named))) };
   out(opts.json
     ? toJson(reportForJson({ mode: 'negotiation', offer: sourceOf(pair.first, names[0]), answer: sourceOf(pair.second, names[1]), notes: pair.notes, ...n, diagnostics: [...sides.flatMap(sideJson), ...n.diagnostics.map(diagnosticJson)] }, [pair.first.description, pair.second.description])) + '\n'
     : renderNegotiation(n, pair, names, sides, s));

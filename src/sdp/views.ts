@@ -510,9 +510,9 @@ export function buildDescription(
   const mids = new Set(media.map((m) => m.mid).filter((m) => m !== null));
   for (const g of s.all('group')) {
     if (g.value.semantics.toUpperCase() !== 'BUNDLE') continue;
-    for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${JSON.stringify(mid)}, which no m-line has`, { line: g.line, column: null, mid: null }));
+    for (const mid of g.value.mids) if (mid !== '' && !mids.has(mid)) findings.push(diagnostic('bundle-mid-missing', `a=group:BUNDLE names mid ${JSON.stringify(mid)}, which no m-line has`, { line: g.line, column: null, mid: null, named: mid }));
     // A double or trailing space is an empty mid to Chromium (sdp-diff audit: "A BUNDLE group contains a MID='' matching no m= section"; Firefox trims it).
-    if (g.value.mids.includes('')) findings.push(diagnostic('bundle-mid-missing', 'a=group:BUNDLE has an empty mid (a double or trailing space): Chromium rejects it, Firefox accepts it', { line: g.line, column: null, mid: null }));
+    if (g.value.mids.includes('')) findings.push(diagnostic('bundle-mid-missing', 'a=group:BUNDLE has an empty mid (a double or trailing space): Chromium rejects it, Firefox accepts it', { line: g.line, column: null, mid: null, named: '' }));
   }
   // RFC 8866 §5: v=, o=, s=, t= come before the media (a pasted fragment of a= lines has none).
   if (!fragment) {

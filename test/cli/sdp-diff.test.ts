@@ -55,6 +55,22 @@ describe('the codec table', () => {
     expect(out).toMatch(/rtx for H264 Baseline packetization-mode=1 \(apt=102\), which was not negotiated/);
   });
 
+  it('counts an answer m-line without its a=mid once: answer-mid-missing, not also the answer\'s own bundle-mid-missing for that mid (eighth session\'s note: one fault told twice)', async () => {
+    const answer = (JSON.parse(sample('answer.json')) as { answer: { sdp: string } }).answer.sdp.replace('a=mid:0\r\n', '');
+    const offer = file('midless.offer.json', sample('offer.json'));
+    const { code, out } = await json([offer, file('midless.answer.sdp', answer)]);
+    expect(code).toBe(1);
+    const kinds = (out.diagnostics as { kind: string; side?: string }[]).map((d) => `${d.side ?? 'negotiation'} ${d.kind}`);
+    expect(kinds).toContain('negotiation answer-mid-missing');
+    expect(kinds.filter((k) => k.endsWith('bundle-mid-missing'))).toEqual([]);
+    // Parsed alone (no offer to fill the mid from), the answer still says it.
+    expect(parseSdp(answer).diagnostics.filter((d) => d.kind === 'bundle-mid-missing').map((d) => (d as { named?: string }).named)).toEqual(['0']);
+    // Another mid its group names that no m-line could have stays said.
+    const other = answer.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 0 1 7');
+    const both = await json([offer, file('midless7.answer.sdp', other)]);
+    expect((both.out.diagnostics as { kind: string; message: string }[]).filter((d) => d.kind === 'bundle-mid-missing').map((d) => d.message)).toEqual(['a=group:BUNDLE names mid "7", which no m-line has']);
+  });
+
   it('gives no ✓ to an m-line the answer left out, and no "none" for its fingerprint (README audit: "sendonly → - ✓")', () => {
     const pair = 'test/fixtures/pairs/arcas_loadtest_chrome_offer_mediasoup_answer_one_mline';
     let out = '';
