@@ -242,11 +242,27 @@ function dropped(c: Codec, reason: string): DroppedCodec {
   return { name: c.name, clockRate: c.clockRate, channels: c.channels, payloadType: c.payloadType, fmtp: fmtpText(c), reason };
 }
 
-/** The payload types red carries ("111/111" → [111, 111]), or null without such a list. */
-function redList(c: Codec): number[] | null {
-  const bare = c.parameters.find((p) => p.name === null)?.value;
-  if (!bare || !/^[0-9]+(\/[0-9]+)*$/.test(bare)) return null;
-  return bare.split('/').map(Number);
+/** red's list of the payload types it carries, as written ("111/111"), or null without one (libwebrtc's kCodecParamNotInNameValueFormat). */
+function redParameter(c: Codec): string | null {
+  return c.parameters.find((p) => p.name === null)?.value ?? null;
+}
+
+/**
+ * Whether red lists carried by an answer's red (`answered`) and an offer's (`offered`) match, as
+ * libwebrtc's MatchesWithReferenceAttributesAndComparator has it: position by position up to the
+ * shorter list ("different levels of redundancy … are OK": "111/111" matches "111/111/111", and
+ * "111/0" matches "111"), each answer payload type the one paired with the offer's there; a part
+ * that is not a number makes it the whole text's equality. `toOffer`: an answer payload type's
+ * paired offer payload type.
+ */
+function redListsMatch(answered: string, offered: string, toOffer: (pt: number) => number | undefined): boolean {
+  const a = answered.split('/');
+  const o = offered.split('/');
+  for (let i = 0; i < Math.min(a.length, o.length); i++) {
+    if (!/^[0-9]{1,9}$/.test(a[i]!) || !/^[0-9]{1,9}$/.test(o[i]!)) return answered === offered;
+    if (toOffer(Number(a[i])) !== Number(o[i])) return false;
+  }
+  return true;
 }
 
 /** What makes two codecs of an m-line the same codec: their payload type and the lines they were read from. */
@@ -351,22 +367,19 @@ export function negotiateCodecs(offer: MediaDescription, answer: MediaDescriptio
   }
   const answerToOffer = (pt: number): number | undefined => answered.get(pt);
   for (const a of pending.filter(isRed)) {
-    const list = redList(a);
-    const mapped = list?.map(answerToOffer);
-    // As libwebrtc matches red (MatchesWithReferenceAttributesAndComparator; negotiation audit):
-    // audio channels equal; the codecs each list carries the same, whatever the depth ("111/111"
-    // answers "111/111/111": "different levels of redundancy are OK"); a side without a list matches
-    // only the same payload type; neither with one, name and rate.
+    const list = redParameter(a);
+    // As libwebrtc matches red (MatchesWithReferenceAttributesAndComparator; negotiation audit): audio
+    // channels equal; two lists by position up to the shorter (redListsMatch); neither with one, name
+    // and rate; one side without a list, audio red of the same payload type only.
     const o = firstUnused(a, (c) => {
       if (!isRed(c) || c.clockRate !== a.clockRate || (audio && channelsOf(c) !== channelsOf(a))) return false;
-      const ol = redList(c);
+      const ol = redParameter(c);
+      if (list !== null && ol !== null) return redListsMatch(list, ol, answerToOffer);
       if (list === null && ol === null) return true;
-      if (list === null || ol === null) return c.payloadType === a.payloadType;
-      const carried = new Set(ol);
-      return mapped!.every((pt) => pt !== undefined && carried.has(pt)) && ol.every((pt) => mapped!.includes(pt));
+      return audio && c.payloadType === a.payloadType;
     });
     if (o) pair(o, a);
-    else answerOnly.push(dropped(a, `${describeCodec(a)}${list ? ' carrying ' + list.join('/') : ''} not in offer`));
+    else answerOnly.push(dropped(a, `${describeCodec(a)}${list !== null ? ' carrying ' + list : ''} not in offer`));
   }
   // An rtx whose codec is negotiated, but which answers no offered rtx: a second rtx for that
   // codec, or the offer's rtx of its payload type with its apt changed (audit: "rtx-without-codec"

@@ -568,6 +568,21 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
     expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:63 red/48000/2'], '111 63'))).toEqual([[63, 63]]);
     expect(reds(audio(['rtpmap:111 opus/48000/2', 'rtpmap:100 red/48000/2'], '111 100'))).toEqual([]);
   });
+  it('red lists compared by position up to the shorter, as libwebrtc does (they were compared as sets: the eighth session\'s note)', () => {
+    const audio = (codecs: string[], formats: string) => ({ kind: 'audio' as const, formats, codecs });
+    const OPUS_PCMU = ['rtpmap:111 opus/48000/2', 'rtpmap:0 PCMU/8000'];
+    const reds = (offerList: string, answerList: string) => run({ media: [audio([...OPUS_PCMU, 'rtpmap:63 red/48000/2', `fmtp:63 ${offerList}`], '111 0 63')] }, { media: [answerOf(audio([...OPUS_PCMU, 'rtpmap:63 red/48000/2', `fmtp:63 ${answerList}`], '111 0 63'))] }).media[0]!.codecs.negotiated.filter((c) => c.name === 'red').length;
+    // A longer list whose shared part matches: taken ("111/0" against "111" had been no red).
+    expect([reds('111', '111/0'), reds('111/0', '111'), reds('111/111', '111/111/111')]).toEqual([1, 1, 1]);
+    // The same payload types in another order: not taken (as sets they had matched).
+    expect([reds('111/0', '0/111'), reds('111/111', '111/0')]).toEqual([0, 0]);
+    // A part that is not a number: the whole text's equality.
+    expect([reds('x/y', 'x/y'), reds('x/y', 'x/z'), reds('111/x', '111/x'), reds('111', 'x')]).toEqual([1, 0, 1, 0]);
+    // One side without a list: audio red of the same payload type only; video red not.
+    const video = (fmtp: string[]) => ({ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000', ...fmtp] });
+    const videoReds = run({ media: [video(['fmtp:116 96/96'])] }, { media: [answerOf(video([]))] }).media[0]!.codecs.negotiated.filter((c) => c.name === 'red').length;
+    expect(videoReds).toBe(0);
+  });
   it('video rtx by its apt alone, whatever its clock rate (libwebrtc\'s video rules, Firefox\'s GetRtxPtByApt)', () => {
     const v = (rtx: string) => ({ formats: '96 97', codecs: ['rtpmap:96 VP8/90000', `rtpmap:97 ${rtx}`, 'fmtp:97 apt=96'] });
     const n = run({ media: [v('rtx/90000')] }, { media: [answerOf(v('rtx/45000'))] });
