@@ -179,6 +179,11 @@ export function readStatsDump(text: string): StatsDump {
     // year ("Unexpected non-whitespace character after JSON at position 4") sent users looking for a broken dump (candidates audit).
     // A log's "[2024-01-01 …]" or "[000:057]" opens with a bracket too: JSON opens a dump's object or array of values.
     const notJson = /^\s*(?:\{\s*["}]|\[\s*[[{"\]])/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start as JSON does';
+    // A Map as a console prints it ({"CP…" => {…}}, React Native's; Node's "Map(3) {…}"): what it is, and what to save instead (ICE audit: react-native-webrtc#1725's paste got V8's "Expected ':'").
+    const head = text.slice(0, 4096);
+    if (/^\s*(?:Map\(\d{1,9}\) )?\{\s*(?:"[^"\n]{1,256}"|'[^'\n]{1,256}') => [{[]/.test(head)) {
+      return fail('not a stats dump: a Map as a console prints it ("id" => {…}), an RTCStatsReport logged with console.log, which is no JSON; save JSON.stringify([...report.values()]) (or Object.fromEntries(report)) and give that');
+    }
     return fail(`not a stats dump: neither JSON (${notJson}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
   }
   // rtcstats-server's client format of 2016 (fippo/rtcstats-server test/clienttest.json: lists of
@@ -191,15 +196,22 @@ export function readStatsDump(text: string): StatsDump {
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
   if (isObject(doc) && Array.isArray(doc['reports'])) return readFirefox(doc['reports'].filter(isObject), doc);
   // getStats() results saved as JSON: one ([...report.values()] or Object.fromEntries(report)), or a list of them over time.
-  let snapshots = getStatsSnapshots(doc);
+  const here = readableStats(doc);
+  let snapshots = here?.snapshots ?? null;
+  let shape = here?.shape ?? null;
   // An app's record holding them under one member ({"callSid": …, "stats": [...]}: new-user audit,
   // where candidates sent the user to ice and ice refused), or under a member of one
   // ({"call": {"stats": [...]}}): read there, said.
   let under: string | null = null;
   if (snapshots === null) {
     const found = statsUnder(doc, 2);
-    if (found !== null) [snapshots, under] = found;
+    if (found !== null) [{ snapshots, shape }, under] = found;
   }
+  // The legacy getStats of Chrome before 80 beside its candidates ("localcandidate" reads as an ICE
+  // type, googCandidatePair does not): said as that, not read as a result with no pair (ICE audit:
+  // SimplePeerDemo's report was "stats-filtered" though its googCandidatePair had carried media).
+  const legacyFirst = snapshots !== null && !snapshots.some((x, i) => [...statsOf(x, i)].some((r) => isObject(r) && r['type'] === 'candidate-pair')) ? legacyStatsType(doc) : null;
+  if (legacyFirst !== null) return fail(legacyWords(legacyFirst));
   // One RTCStats object alone (console.log(JSON.stringify(stat)) of a candidate pair: ICE audit,
   // it was NOT_A_DUMP while matching the words of that message): a result of that one report.
   const single = snapshots === null && isRtcStats(doc) && ICE_TYPES.has(canonicalType(doc['type'] as string));
@@ -212,8 +224,12 @@ export function readStatsDump(text: string): StatsDump {
       ...(stray.length > 0 ? [`values that are no RTCStats object (no id and type) were passed over: ${stray.join(', ')}`] : []),
       ...(Array.isArray(doc) && doc.some(isObjectString) ? [`the text ${JSON.stringify(doc.find(isObjectString))} (a report printed as a string, which shows nothing of it) was passed over`] : []),
       ...(valuesNested(snapshots) ? ['each report\'s fields are read from its "values" member, as flutter_webrtc\'s StatsReport (and old react-native-webrtc) writes them'] : []),
+      ...(shape === 'grouped' ? ['the RTCStats objects are grouped by type (a member per type, as exporters and apps save them): read together as one getStats() result'] : []),
+      ...(shape === 'entries' ? ['a list of [id, stats] pairs (JSON of [...report], an RTCStatsReport spread into its entries): read as one getStats() result'] : []),
     ];
-    return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
+    const groups = byPeerConnection(snapshots);
+    if (groups.length > 1) notes.push(`the list's results fall into ${groups.length} groups that share no ICE stats id (candidates, pairs, transports), results ${groups.map((g) => (g.length === 1 ? `${g[0]! + 1}` : `${g[0]! + 1}–${g.at(-1)! + 1}`)).join(', ')}: read as ${groups.length} peer connections (${groups.map((_g, i) => (i === 0 ? 'pc' : `pc-${i + 1}`)).join(', ')}), not one over time`);
+    return { format: 'getstats', userAgent: null, peerConnections: groups.map((g, i) => peerConnectionFromStats(g.map((k) => snapshots[k]!), { id: i === 0 ? 'pc' : `pc-${i + 1}` })), notes, cut: false };
   }
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
   const first = Array.isArray(doc) ? doc[0] : doc;
@@ -221,12 +237,16 @@ export function readStatsDump(text: string): StatsDump {
   // The legacy getStats of Chrome before 80 (react-native-webrtc and Android apps of that time:
   // googCandidatePair): said as that (ICE audit: simple-peer#221 was told it lacked an id).
   const legacy = legacyStatsType(doc);
-  if (legacy !== null) return fail(`not a stats dump sdpscope reads: these are the legacy getStats() stats of Chrome before 80 (and of old react-native-webrtc and Android apps: a "${legacy}" report), which sdpscope does not read; take the standard getStats() (its promise form, an RTCStatsReport), a chrome://webrtc-internals dump or an rtcstats dump`);
+  if (legacy !== null) return fail(legacyWords(legacy));
   const untimed = untimedStatsAt(doc);
   // Objects with an id and an ICE stats type but no timestamp (an app that copies some fields of
   // each report: ICE audit, a teaching stand's records): said, not only the formats expected.
   const why = untimed !== null ? `; ${untimed === '' ? 'the input holds' : `at ${untimed} are`} objects with an id and an ICE stats type but no timestamp: a getStats() report keeps its timestamp, an app that copies some fields of each drops it (log the reports whole)` : '';
-  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${why}${signaling ? SIGNALING_HINT : ''}`);
+  // RTCStats objects deeper than the results are looked for (an exporter's batch of records, each
+  // holding a result: ICE audit, told "expected RTCStats objects" of a file of 27): where, said.
+  const deep = untimed === null ? findWithin(doc, '', 6, { left: 1024 }, (o) => (isRtcStats(o) && ICE_TYPES.has(canonicalType(o['type'] as string)) ? true : null))?.[1] ?? null : null;
+  const nested = deep !== null ? `; it holds RTCStats objects ${deep === '' ? 'in lists of lists' : `within ${deep}`}, nested deeper than one getStats() result is looked for (a batch of records, each with a result): give one result (the object or list that holds a report's RTCStats), or a list of results over time` : '';
+  return fail(`not a stats dump: expected a chrome://webrtc-internals dump (an object with "PeerConnections"), an rtcstats dump, a Firefox about:webrtc report (an object with "pcid" and "iceCandidatePairStats"), or getStats() results as JSON (RTCStats objects with id, type and timestamp, ICE ones among them)${why}${nested}${signaling ? SIGNALING_HINT : ''}`);
 }
 
 /**
@@ -256,6 +276,51 @@ function findWithin<T>(v: unknown, path: string, depth: number, budget: { left: 
   return null;
 }
 
+/**
+ * A list of getStats() results as runs of one peer connection: a result that shares no ICE stats
+ * id (candidate, pair, transport) with the one before it starts another (ICE audit: two peer
+ * connections' results in one list were merged into one, "DTLS new" beside "DTLS connected"). An
+ * ICE restart keeps its transport's id; two Chromium peer connections both name theirs "T01", so
+ * their results stay one run. The runs as indexes into `snapshots`.
+ */
+function byPeerConnection(snapshots: readonly StatsSnapshot[]): number[][] {
+  const runs: number[][] = [];
+  let before: Set<string> | null = null;
+  snapshots.forEach((s, i) => {
+    const ids = new Set<string>();
+    for (const r of statsOf(s, i)) if (isObject(r) && typeof r['id'] === 'string' && typeof r['type'] === 'string' && ICE_TYPES.has(canonicalType(r['type'])) && canonicalType(r['type']) !== 'peer-connection') ids.add(r['id']);
+    let shared = before === null || before.size === 0 || ids.size === 0;
+    if (!shared) for (const id of ids) if (before!.has(id)) {
+      shared = true;
+      break;
+    }
+    if (shared && runs.length > 0) runs.at(-1)!.push(i);
+    else runs.push([i]);
+    before = ids;
+  });
+  return runs;
+}
+
+/** What the legacy getStats() stats are, for NOT_A_DUMP: `type`, the legacy report found. */
+const legacyWords = (type: string): string => `not a stats dump sdpscope reads: these are the legacy getStats() stats of Chrome before 80 (and of old react-native-webrtc and Android apps: a "${type}" report), which sdpscope does not read; take the standard getStats() (its promise form, an RTCStatsReport), a chrome://webrtc-internals dump or an rtcstats dump`;
+
+/**
+ * getStats() results in a shape read here: as they come (getStatsSnapshots), grouped by type
+ * (groupedSnapshot), or as [id, stats] entries (`JSON.stringify([...report])`: ICE audit, it was a
+ * bare NOT_A_DUMP); `shape` says which for the notes.
+ */
+function readableStats(v: unknown): { snapshots: StatsSnapshot[]; shape: 'grouped' | 'entries' | null } | null {
+  const plain = getStatsSnapshots(v);
+  if (plain !== null) return { snapshots: plain, shape: null };
+  const grouped = groupedSnapshot(v);
+  if (grouped !== null) return { snapshots: [grouped], shape: 'grouped' };
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && isRtcStats(x[1]))) {
+    const values = v.map((x) => (x as unknown[])[1]);
+    if (isSnapshot(values)) return { snapshots: [values], shape: 'entries' };
+  }
+  return null;
+}
+
 /** The type of a legacy (pre-standard) stats report within three levels of `v`, or null. */
 const legacyStatsType = (v: unknown): string | null =>
   findWithin(v, '', 3, { left: 256 }, (o) => (typeof o['type'] === 'string' && /^(?:goog(?:CandidatePair|Component|LibjingleSession|Track|Certificate)|VideoBwe)$/.test(o['type']) ? o['type'] : null))?.[0] ?? null;
@@ -269,12 +334,12 @@ const untimedStatsAt = (v: unknown): string | null =>
  * (`depth` 2), the first 64 members at each level looked at: the results and the member's path
  * (`"call"."stats"`), or null.
  */
-function statsUnder(doc: unknown, depth: number): [StatsSnapshot[], string] | null {
+function statsUnder(doc: unknown, depth: number): [NonNullable<ReturnType<typeof readableStats>>, string] | null {
   if (depth === 0 || !isObject(doc) || Array.isArray(doc)) return null;
   let looked = 0;
   for (const k in doc) {
     if (looked++ >= 64) break;
-    const inner = getStatsSnapshots(doc[k]);
+    const inner = readableStats(doc[k]);
     if (inner !== null) return [inner, JSON.stringify(k)];
   }
   looked = 0;
@@ -889,6 +954,45 @@ function getStatsSnapshots(doc: unknown): StatsSnapshot[] | null {
     if (kept.length > 0 && kept.every(isSnapshot)) return kept as StatsSnapshot[];
   }
   return null;
+}
+
+/**
+ * A getStats() result grouped by type, as apps and exporters save one: `{"candidate-pair": [...],
+ * "local-candidate": [...], …}`, or `{"candidatePair": [...], "audio": {"outbound": [...]}}` (a
+ * member's members, one level down): its RTCStats objects as one list, or null. Two groups of
+ * RTCStats at least, an ICE one among them; the first 64 members at each level looked at.
+ * (ICE audit: webrtc-stats-exporter's grouping had its candidate pairs read alone, and "0 local,
+ * 0 remote, no transport" said of a connected call.)
+ */
+function groupedSnapshot(v: unknown): unknown[] | null {
+  if (!isObject(v) || isRtcStats(v)) return null;
+  const members: Record<string, unknown> = v;
+  const out: unknown[] = [];
+  let groups = 0;
+  let ice = false;
+  const take = (list: unknown) => {
+    if (!Array.isArray(list) || list.length === 0 || !list.every(isRtcStats)) return;
+    groups++;
+    for (const x of list) {
+      out.push(x);
+      ice ||= ICE_TYPES.has(canonicalType(x['type'] as string));
+    }
+  };
+  let looked = 0;
+  for (const k in members) {
+    if (looked++ >= 64) break;
+    const m = members[k];
+    if (Array.isArray(m)) take(m);
+    else if (isObject(m) && !isRtcStats(m)) {
+      const group: Record<string, unknown> = m;
+      let inner = 0;
+      for (const k2 in group) {
+        if (inner++ >= 64) break;
+        take(group[k2]);
+      }
+    }
+  }
+  return groups >= 2 && ice ? out : null;
 }
 
 /**

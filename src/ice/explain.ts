@@ -320,6 +320,12 @@ export function redactUrl(url: string | null): string | null {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/**
+ * A boolean field as the stats write it: true, or 1 as react-native-webrtc's console and some
+ * exporters write booleans (ICE audit: react-native-webrtc#1725's `"nominated": 1` read as not
+ * nominated), or "true" as a string.
+ */
+const flag = (v: unknown): boolean => v === true || v === 1 || v === 'true';
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number.isFinite(Number(v)) ? Number(v) : null);
 /**
  * A state from an event value: the spec's spelling, or Chrome 86's enum names
@@ -869,8 +875,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       bytesSent: num(s['bytesSent']) ?? 0,
       bytesReceived: num(s['bytesReceived']) ?? 0,
       bytesCountsReported: num(s['bytesSent']) !== null || num(s['bytesReceived']) !== null,
-      nominated: s['nominated'] === true,
-      selected: selectedIds.has(h.id) || s['selected'] === true,
+      nominated: flag(s['nominated']),
+      selected: selectedIds.has(h.id) || flag(s['selected']),
       lastResponseAt,
       responsesGrew,
       lastPacketReceivedAt: epochMs(s['lastPacketReceivedTimestamp']),
@@ -1567,6 +1573,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // after about 10 s, RFC 8445 §14.3: Rc retransmissions).
   const checkingSince = iceStates.find((s) => s.state === 'checking')?.time ?? null;
   const checkedFor = checkingSince !== null && x.endTime !== null ? x.endTime - checkingSince : null;
+  // Stats alone that say checking from their first sample on: checking began before them, how long
+  // before unknown (ICE audit: one Firefox snapshot was "0.0 s after checking began").
+  const beganUnseen = x.statsOnly && checkingSince !== null && x.t0 !== null && checkingSince <= x.t0;
   const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < CHECKS_WAIT_MS;
   // Firefox counts no requests: a failed pair with no response is its sign of checks unanswered.
   const countsKnown = r.pairs.some((p) => p.requestCountsReported);
@@ -1686,7 +1695,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
   // A browser that does not count checks (Firefox) or stats without pairs: not "0 checks sent" (audit).
   const checks = countsKnown ? `${sent} checks sent, ${answered} answered` : r.pairs.length > 0 ? 'checks not counted by the browser' : 'no pair stats in the dump';
-  evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${checks}${checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
+  evidence.push(`ICE state at the end: ${finalIce ?? 'not recorded'}; ${r.pairs.length} pair(s), ${checks}${beganUnseen ? `, checking from the first stats sample on${checkedFor !== null && checkedFor > 0 ? ` (${(checkedFor / 1000).toFixed(1)} s of samples)` : ''}: when it began is before them, unknown` : checkedFor !== null ? `, ${(checkedFor / 1000).toFixed(1)} s after checking began` : ''}`);
   if (finalIce === 'failed') {
     // No pair in the stats (Chrome before 80's legacy getStats, a dump without stats): whether checks left or came back is not known (ICE audit).
     return r.pairs.length === 0

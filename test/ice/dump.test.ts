@@ -353,6 +353,24 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
     expect(() => readStatsDump(JSON.stringify([{ id: 'x', type: 'candidate-pair' }]))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP' }));
   });
 
+  it('two peer connections\' results in one list (no ICE stats id in common) are read as two, said in the notes; a list over time stays one (ICE audit, ninth session: merged, "DTLS new" beside "DTLS connected")', () => {
+    const both = readStatsDump(JSON.stringify([call.peers.a.stats, call.peers.b.stats]));
+    expect(both.peerConnections.map((pc) => pc.id)).toEqual(['pc', 'pc-2']);
+    expect(both.notes).toContain('the list\'s results fall into 2 groups that share no ICE stats id (candidates, pairs, transports), results 1, 2: read as 2 peer connections (pc, pc-2), not one over time');
+    expect(both.peerConnections.map((pc) => explainIce(pc).verdict.code)).toEqual(['connected', 'connected']);
+    const overTime = readStatsDump(JSON.stringify([call.peers.a.stats, call.peers.a.stats, call.peers.b.stats, call.peers.b.stats]));
+    expect(overTime.peerConnections.map((pc) => pc.id)).toEqual(['pc', 'pc-2']);
+    expect(overTime.notes.at(-1)).toMatch(/results 1–2, 3–4:/);
+    expect(readStatsDump(JSON.stringify([call.peers.a.stats, call.peers.a.stats])).peerConnections.length).toBe(1);
+  });
+
+  it('a result as [id, stats] entries (JSON of [...report]) is read as one, said (ICE audit: NOT_A_DUMP)', () => {
+    const stats = call.peers.a.stats;
+    const entries = readStatsDump(JSON.stringify(stats.map((x) => [x['id'], x])));
+    expect(entries.notes).toContain('a list of [id, stats] pairs (JSON of [...report], an RTCStatsReport spread into its entries): read as one getStats() result');
+    expect(explainIce(entries.peerConnections[0]!)).toEqual(explainIce(readStatsDump(JSON.stringify(stats)).peerConnections[0]!));
+  });
+
   it('an RTCStatsReport given to explainIce or readStatsDump says what to call (library audit), a maplike one too (a browser\'s is no Map subclass)', () => {
     const map = new Map(call.peers.a.stats.map((s) => [s['id'] as string, s]));
     const maplike = { get: (k: string) => map.get(k), values: () => map.values(), size: map.size };
@@ -379,5 +397,42 @@ describe('live getStats() results (peerConnectionFromStats; saved as JSON, readS
     // A fresh connection's report, as both browsers give it (measured: a peer-connection object alone), is one: ICE had not started.
     const fresh = peerConnectionFromStats([new Map([['P', { id: 'P', type: 'peer-connection', timestamp: 1, dataChannelsOpened: 0 }]])]);
     expect(explainIce(fresh).verdict.code).toBe('not-started');
+  });
+});
+
+describe('getStats() results as apps and exporters save them (ICE audit of 2026-12-07, ninth session)', () => {
+  it('grouped by type (webrtc-stats-exporter\'s Chrome 145 result): every group read, not the candidate pairs alone ("0 local, 0 remote, no transport" of a connected call)', () => {
+    const d = readStatsDump(dumpText('webrtc-stats-exporter__chrome145_stats_by_type.json'));
+    expect(d.notes).toEqual(['the RTCStats objects are grouped by type (a member per type, as exporters and apps save them): read together as one getStats() result']);
+    const r = explainIce(d.peerConnections[0]!);
+    expect([r.verdict.code, r.localCandidates.length, r.remoteCandidates.length, r.transport?.dtlsState]).toEqual(['connected', 3, 3, 'connected']);
+    expect(r.selectedPair?.local?.address).toBe('172.24.64.1');
+    // The exporter's record of one result, its groups named its own way and one level down (audio.outbound): read under its "data" member.
+    const batch = JSON.parse(dumpText('webrtc-stats-exporter__chrome145_batch.json')) as { items: { data: unknown }[] };
+    const item = readStatsDump(JSON.stringify(batch.items[0]));
+    expect(item.notes).toEqual(['the RTCStats objects are grouped by type (a member per type, as exporters and apps save them): read together as one getStats() result']);
+    expect(explainIce(item.peerConnections[0]!).localCandidates.length).toBe(3);
+    // The whole batch (records in a list): where its RTCStats are, said.
+    expect(() => readStatsDump(dumpText('webrtc-stats-exporter__chrome145_batch.json'))).toThrow(/it holds RTCStats objects within "items"\."data"\."candidatePair", nested deeper than one getStats\(\) result is looked for/);
+  });
+  it('booleans written 1 and 0 (react-native-webrtc#1725\'s pair): nominated is nominated', () => {
+    const stats = JSON.parse(dumpText('webrtc-stats-exporter__chrome145_stats_by_type.json')) as Record<string, Record<string, unknown>[]>;
+    const flat = Object.values(stats).flat().map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v === true ? 1 : v === false ? 0 : v])));
+    const r = explainIce(readStatsDump(JSON.stringify(flat)).peerConnections[0]!);
+    expect(r.pairs.filter((p) => p.nominated).map((p) => p.id)).toEqual(['CP70BEs/fi_0ExDz0x8']);
+  });
+  it('the legacy goog stats beside "localcandidate" reports (SimplePeerDemo\'s react-native-webrtc log): said as legacy, not read as a filtered result', () => {
+    expect(() => readStatsDump(dumpText('simplepeerdemo__rn_legacy_goog_getstats.json'))).toThrow(/legacy getStats\(\) stats of Chrome before 80/);
+  });
+  it('a Map as a console prints it (react-native-webrtc#1725): said so, with what to save', () => {
+    expect(() => readStatsDump(dumpText('react-native-webrtc-issue1725__map_print_pair.txt'))).toThrow(/a Map as a console prints it \("id" => \{…\}\), an RTCStatsReport logged with console.log, which is no JSON; save JSON.stringify\(\[\.\.\.report\.values\(\)\]\)/);
+  });
+  it('one Firefox snapshot already checking: how long it had checked is unknown, not "0.0 s after checking began"', () => {
+    const report = JSON.parse(readFileSync(resolve(fileURLToPath(new URL('.', import.meta.url)), '../../samples/lab-no-nomination.about_webrtc_report.json'), 'utf8')) as Record<string, unknown>;
+    const stats = Object.entries(report).filter(([k, v]) => k.endsWith('Stats') && Array.isArray(v)).flatMap(([, v]) => v as unknown[]);
+    const r = explainIce(readStatsDump(JSON.stringify(stats)).peerConnections[0]!);
+    // ICE says checking at the end, and one sample cannot tell a call 50 ms in from one that never nominates.
+    expect(r.verdict.code).toBe('still-checking');
+    expect(r.verdict.evidence[0]).toMatch(/, checking from the first stats sample on: when it began is before them, unknown$/);
   });
 });
