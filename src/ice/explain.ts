@@ -881,7 +881,8 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
       responsesGrew,
       lastPacketReceivedAt: epochMs(s['lastPacketReceivedTimestamp']),
       lastPacketSentAt: epochMs(s['lastPacketSentTimestamp']),
-      sampledAt: epochMs(s['timestamp']) ?? h.series('state').at(-1)?.time ?? null,
+      // The history's last sample (its fields keep no timestamp: the last state change had been taken, a first snapshot's time; library audit).
+      sampledAt: epochMs(s['timestamp']) ?? h.lastTime ?? h.series('state').at(-1)?.time ?? null,
       series: { rtt: numericSeries(h, 'currentRoundTripTime', 1000), bytesSent: numericSeries(h, 'bytesSent'), bytesReceived: numericSeries(h, 'bytesReceived') },
     });
   }

@@ -677,6 +677,23 @@ describe('targeted cases', () => {
     expect(r.verdict.code).toBe('no-nomination');
   });
 
+  it('live snapshots over time say what the last one says: a selected pair silent for 20 s (library audit: sampledAt was the first snapshot\'s time, and the history said plain "connected")', () => {
+    const base = 1_700_000_000_000;
+    const snap = (t: number) => [
+      { id: 'P', type: 'peer-connection', timestamp: t },
+      { id: 'T', type: 'transport', timestamp: t, selectedCandidatePairId: 'CP', dtlsState: 'connected', iceRole: 'controlling', iceState: 'connected' },
+      { id: 'CP', type: 'candidate-pair', timestamp: t, transportId: 'T', localCandidateId: 'L', remoteCandidateId: 'R', state: 'succeeded', nominated: true, requestsSent: 3, responsesReceived: 3, bytesSent: t - base, bytesReceived: 5000, currentRoundTripTime: 0.02, lastPacketReceivedTimestamp: base + 1000, lastPacketSentTimestamp: t - 100 },
+      { id: 'L', type: 'local-candidate', timestamp: t, transportId: 'T', address: '192.168.1.2', port: 5000, protocol: 'udp', candidateType: 'host', priority: 2122260223 },
+      { id: 'R', type: 'remote-candidate', timestamp: t, transportId: 'T', address: '203.0.113.5', port: 6000, protocol: 'udp', candidateType: 'srflx', priority: 1686052607 },
+    ];
+    const times = [1000, 6000, 11000, 16000, 21000].map((x) => base + x);
+    const last = explainIce(peerConnectionFromStats([snap(times.at(-1)!)]));
+    const history = explainIce(peerConnectionFromStats(times.map(snap)));
+    expect(history.pairs[0]!.sampledAt).toBe(base + 21000);
+    expect(last.verdict.message).toMatch(/nothing came in on it for the last 20\.0 s of the stats/);
+    expect(history.verdict.message).toBe(last.verdict.message);
+  });
+
   it('candidate errors in words: 701, 401 on TURN, other STUN codes', () => {
     expect(explainCandidateError(701, 'turn:t.example:3478', 'TURN host lookup received error.')).toMatch(/did not answer \(701/);
     expect(explainCandidateError(401, 'turn:t.example:3478', 'Unauthorized')).toMatch(/refused the credentials/);
