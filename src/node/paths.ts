@@ -25,7 +25,9 @@ function findRoot(from: string): { root: string; version: string } | null {
  * package around it. That is said where a file of the package is needed (library audit: the
  * bundle threw at load, before any code of the app ran).
  */
-const found = findRoot(fileURLToPath(import.meta.url));
+// A CommonJS bundle has no import.meta.url (esbuild leaves import.meta empty): no package around it either (library audit: fileURLToPath(undefined) threw at load).
+const moduleUrl: unknown = import.meta.url;
+const found = typeof moduleUrl === 'string' && moduleUrl.startsWith('file:') ? findRoot(fileURLToPath(moduleUrl)) : null;
 
 /**
  * The package's folder; throws PACKAGE_FILES_MISSING when sdpscope runs from a bundle, for `what`

@@ -34,4 +34,24 @@ try { await startRelay({ port: 0, host: '127.0.0.1' }); console.log('started'); 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('as CommonJS too (esbuild --format=cjs, import.meta empty): loads and reads (library audit: it threw at load, fileURLToPath of undefined)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdpscope-bundle-'));
+    try {
+      const entry = join(dir, 'app.cjs');
+      writeFileSync(entry, `const { scanStream, startRelay } = require(${JSON.stringify(NODE_ENTRY)});
+const { Readable } = require('node:stream');
+const found = [];
+scanStream(Readable.from([Buffer.from('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\\n')]), { description() {}, candidate(c) { found.push(c.candidate.port); }, endOfCandidates() {}, problem() {} })
+  .then(() => startRelay({ port: 0, host: '127.0.0.1' }))
+  .then(() => console.log('started'), (e) => console.log(JSON.stringify([found, e.code])));
+`);
+      const out = join(dir, 'app.out.cjs');
+      buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
+      const r = spawnSync(process.execPath, [out], { encoding: 'utf8', timeout: 20_000 });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual([[5000], 'PACKAGE_FILES_MISSING']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
