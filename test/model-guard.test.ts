@@ -92,9 +92,27 @@ describe('descriptions revived from JSON', () => {
     }
   });
 
+  it('writeSdp refuses eol "\\r" before another line, and flags that are not booleans; its errors carry the line (library audit, ninth session)', () => {
+    const d = JSON.parse(OFFER);
+    d.media[0].lines[1].eol = '\r';
+    const e = thrown(() => writeSdp(d));
+    expect(e).toMatchObject({ code: 'INVALID_ARGUMENT', line: d.lines.length + 2, reason: expect.stringMatching(/^writeSdp: a line has eol "\\r", which only the last line may have/) });
+    // The last line cut after its CR, as parseSdp reads it, still writes back.
+    const cut = writeSdp(pair.first.description).slice(0, -1);
+    expect(writeSdp(parseSdp(cut))).toBe(cut);
+    for (const [flag, value] of [['bom', 'false'], ['finalEol', 'no'], ['bom', 1]] as const) {
+      const x = JSON.parse(OFFER);
+      x[flag] = value;
+      expect(thrown(() => writeSdp(x))).toMatchObject({ code: 'INVALID_ARGUMENT', reason: `writeSdp: the description's ${flag} must be true or false, got ${JSON.stringify(value)}` });
+    }
+    const origin = JSON.parse(OFFER);
+    origin.lines[1].value = {};
+    expect(thrown(() => writeSdp(origin))).toMatchObject({ line: 2 });
+  });
+
   it('writeSdp refuses a line whose value has fields missing, of the wrong type or holding a line feed, naming the line (library audit: "o=undefined …", "a=rtpmap:undefined …", more lines)', () => {
     const cases: [string, (d: { lines: { kind: string; value: unknown }[]; media: { lines: { kind: string; name?: string; value: unknown }[] }[] }) => void, RegExp][] = [
-      ['origin {}', (d) => (d.lines[1]!.value = {}), /^writeSdp: line 2 does not write as SDP: its origin fields give "o=undefined undefined undefined undefined undefined undefined", from a field missing/],
+      ['origin {}', (d) => (d.lines[1]!.value = {}), /^writeSdp: a line does not write as SDP: its origin fields give "o=undefined undefined undefined undefined undefined undefined", from a field missing/],
       ['rtpmap {}', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value = {}), /its a=rtpmap value gives "a=rtpmap:undefined undefined\/undefined\/undefined", which does not read back/],
       ['mid with CRLF', (d) => (d.media[0]!.lines.find((l) => l.name === 'mid')!.value = 'a\r\nb'), /its a=mid value gives "a=mid:a\\r\\nb", which holds a line feed/],
       ['other attribute with CRLF', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x', value: 'y\r\na=evil:1' }), /its a=x value gives .*holds a line feed/],
@@ -123,18 +141,18 @@ describe('descriptions revived from JSON', () => {
     type Lines = { kind: string; name?: string; value: Record<string, unknown> }[];
     type D = { eol: unknown; lines: Lines; media: { lines: Lines }[] };
     const cases: [string, (d: D) => void, RegExp][] = [
-      ['a candidate\'s port 99999', (d) => (d.media[0]!.lines.find((l) => l.name === 'candidate')!.value.port = 99999), /line \d+ does not write as SDP: its a=candidate value gives .*out of its range/],
+      ['a candidate\'s port 99999', (d) => (d.media[0]!.lines.find((l) => l.name === 'candidate')!.value.port = 99999), /a line does not write as SDP: its a=candidate value gives .*out of its range/],
       ['a candidate\'s address with blanks', (d) => (d.media[0]!.lines.find((l) => l.name === 'candidate')!.value.address = '1.2.3.4 typ relay'), /its a=candidate value gives "a=candidate:\S+ 1 udp \d+ 1\.2\.3\.4 typ relay/],
       ['a BUNDLE mid with a blank', (d) => (d.lines.find((l) => l.name === 'group')!.value.mids = ['a b']), /its a=group value gives "a=group:BUNDLE a b"/],
       ['an rtpmap payload type -5', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value.payloadType = -5), /gives "a=rtpmap:-5 /],
       ['a clock rate 48000.5', (d) => (d.media[0]!.lines.find((l) => l.name === 'rtpmap')!.value.clockRate = 48000.5), /gives "a=rtpmap:\d+ \w+\/48000\.5/],
       ['an m-line port 10^12', (d) => (d.media[0]!.lines[0]!.value.port = 1e12), /its media fields give "m=audio 1000000000000 /],
       ['an origin username with a blank', (d) => (d.lines[1]!.value.username = 'a b'), /its origin fields give "o=a b /],
-      ['an attribute named "x:y"', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x:y', value: { toString: () => 'z' } as never }), /gives "a=x:y:z"|line \d+ does not write/],
+      ['an attribute named "x:y"', (d) => d.media[0]!.lines.push({ kind: 'other-attribute', name: 'x:y', value: { toString: () => 'z' } as never }), /gives "a=x:y:z"|a line does not write/],
       // Field lines of a letter that is not one, or an attribute's (library audit: "ab=x y" and "a=x y" were written).
-      ['a field line of letter "ab"', (d) => d.lines.push({ kind: 'field', letter: 'ab', value: 'x y' } as never), /line \d+ does not write/],
-      ['a field line of letter "a"', (d) => d.lines.push({ kind: 'field', letter: 'a', value: 'x y' } as never), /line \d+ does not write/],
-      ['a field line of no letter', (d) => d.lines.push({ kind: 'field', letter: '', value: 'x' } as never), /line \d+ does not write/],
+      ['a field line of letter "ab"', (d) => d.lines.push({ kind: 'field', letter: 'ab', value: 'x y' } as never), /a line does not write/],
+      ['a field line of letter "a"', (d) => d.lines.push({ kind: 'field', letter: 'a', value: 'x y' } as never), /a line does not write/],
+      ['a field line of no letter', (d) => d.lines.push({ kind: 'field', letter: '', value: 'x' } as never), /a line does not write/],
     ];
     for (const [what, change, message] of cases) {
       for (const copy of [false, true]) {

@@ -1144,8 +1144,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   return { media, bundle: { offer: offerBundle, answer: answerBundle, offerGroups, answerGroups }, iceLite: { offer: offer.iceLite, answer: answer.iceLite }, diagnostics: diags };
 }
 
-/** True when any diagnostic is an error. */
-export function hasErrors(n: Negotiation): boolean {
+/**
+ * True when any diagnostic is an error: of a negotiation, a parsed description, or anything else
+ * with `diagnostics` (library audit: the README's parsed description did not type-check).
+ */
+export function hasErrors(n: { readonly diagnostics: readonly { readonly severity: string }[] }): boolean {
   requireObject(n, 'hasErrors: the negotiation', 'diagnostics');
   return n.diagnostics.some((d) => d.severity === 'error');
 }

@@ -310,7 +310,8 @@ const DISCARD: FindingSink<ParseDiagnostic> = { push: () => undefined, skip: () 
  * blank, an m-line's port of 10^12, an attribute named "x:y", a mid "a b" in a=group, a
  * candidate's port 99999). Whatever parseSdp reads reads back as itself ("a=sendrecv " with its
  * blank, "a=:x", an m-line's port 99999). A lone CR stays: parseSdp keeps one inside a line. A
- * string where a number was ("a=ptime:twenty") is written as given.
+ * string where a number was ("a=ptime:twenty") does not read back as that value: refused (library
+ * audit: the README had said it was written as given).
  */
 export function writesAsRead(node: SdpLine, text: string): boolean {
   if (text.includes('\n')) return false;

@@ -27,6 +27,11 @@ export function writeSdp(description: SessionDescription): string {
   if (!DESCRIPTION_ENDINGS.has(description.eol) || !linesOk(description.lines) || !Array.isArray(description.media) || !description.media.every((m) => m !== null && typeof m === 'object' && linesOk((m as { lines?: unknown }).lines))) {
     throw new SdpscopeError('INVALID_ARGUMENT', 'writeSdp: the description is not one parseSdp makes: its eol must be "\\r\\n" or "\\n" (a line\'s own eol one of those or "\\r"), its lines and each m-section\'s lines arrays of line objects of a kind parseSdp makes');
   }
+  // Flags of the wrong type wrote what their truthiness said (library audit: bom "false" wrote a BOM).
+  for (const flag of ['bom', 'finalEol'] as const) {
+    const v: unknown = description[flag];
+    if (v !== undefined && typeof v !== 'boolean') throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: the description's ${flag} must be true or false, got ${JSON.stringify(v) ?? typeof v}`);
+  }
   return readingModels('writeSdp', [description], ['the description'], () => writeModel(description));
 }
 
@@ -71,7 +76,12 @@ function writeModel(description: SessionDescription): string {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
       const what = attribute ? `its a=${String(node.name)} value gives` : `its ${node.kind} fields give`;
       const why = text.includes('\n') ? 'which holds a line feed (more lines)' : attribute ? 'which does not read back as that line (a field missing, of the wrong type, out of its range or holding a blank?)' : 'from a field missing or not of its type (the model\'s SdpLine says which)';
-      throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: line ${i + 1} does not write as SDP: ${what} ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}, ${why}`);
+      throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: a line does not write as SDP: ${what} ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}, ${why}`, { line: i + 1 });
+    }
+    // A lone CR ends only a last line cut after it (parseSdp's `eol: "\r"`): before another line it
+    // joins the two into one (library audit: "c=IN IP4 0.0.0.0\ra=mid:0" read back as one c= line).
+    if (node.eol === '\r' && (i < all.length - 1 || description.finalEol)) {
+      throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: a line has eol "\\r", which only the last line may have (a line cut after its CR, with no final line ending): before another line a lone CR joins them into one line`, { line: i + 1 });
     }
     out += text;
     if (i < all.length - 1 || description.finalEol) out += node.eol ?? description.eol;

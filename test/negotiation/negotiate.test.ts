@@ -58,6 +58,8 @@ describe('real captures', () => {
   it('Chromium 156: a recvonly offer and its answer', () => {
     const n = negotiate(parseSdp(corpusFile('sdp/local__chromium156_recvonly_offer_av1_vp9_h264_flexfec_dc.sdp')), parseSdp(corpusFile('sdp/local__chromium156_answer_to_recvonly_offer.sdp')));
     expect(hasErrors(n)).toBe(false);
+    // A parsed description too, as the README says (library audit: it did not type-check).
+    expect(hasErrors(parseSdp(corpusFile('sdp/local__chromium156_answer_to_recvonly_offer.sdp')))).toBe(false);
     expect(n.media.map((m) => [m.kind, m.status, m.direction.offer, m.direction.answer])).toEqual([
       ['audio', 'accepted', 'recvonly', 'inactive'],
       ['video', 'accepted', 'recvonly', 'inactive'],
