@@ -515,8 +515,25 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const key = ufrag !== null ? this.ufragKey(ufrag, found.source.room) : connection ?? anonymous(found.source.file);
     // A description opens its session even before any candidate arrives.
     const s = this.session(key, ufrag, found.source, found.source.line);
-    if (d.endOfCandidates || d.media.some((m) => m.endOfCandidates)) s.endOfCandidates = true;
-    if (d.iceLite || !(d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle')))) s.wholeSet = true;
+    const wholeSet = d.iceLite || !(d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle')));
+    // m-sections with ICE credentials of their own (aiortc's offers, an unbundled SIP gateway's):
+    // each ufrag its own session, ended by its own m-sections' a=end-of-candidates (candidates
+    // audit: the second ufrag's was taken for none, "end-of-candidates-missing").
+    const others = new Map<string, boolean>();
+    for (const m of d.media) {
+      const u = sessionUfrag(m.ice.ufrag);
+      if (u === null || u === ufrag) continue;
+      others.set(u, (others.get(u) ?? false) || m.endOfCandidates);
+    }
+    const ownEnds = others.size === 0 ? d.endOfCandidates || d.media.some((m) => m.endOfCandidates) : d.endOfCandidates || d.media.some((m) => m.endOfCandidates && sessionUfrag(m.ice.ufrag) === ufrag);
+    for (const [u, ends] of others) {
+      const o = this.session(this.ufragKey(u, found.source.room), u, found.source, found.source.line);
+      if (ends) o.endOfCandidates = true;
+      if (wholeSet) o.wholeSet = true;
+      if (d.iceLite) o.lite = true;
+    }
+    if (ownEnds) s.endOfCandidates = true;
+    if (wholeSet) s.wholeSet = true;
     if (d.iceLite) s.lite = true;
     // No stated type (a raw SDP in a log): a=setup:actpass is an offer's, active or passive an
     // answer's (JSEP, RFC 9429 §5.2.1, §5.3.1; candidates audit: raw offer and answer made no call).

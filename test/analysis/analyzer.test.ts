@@ -513,4 +513,16 @@ describe('end-of-candidates-missing is not said of a description that does not t
     const trickling = corpusFile('sdp/mozillawebrtcsdp__chrome_audio_video_answer_relay.sdp').replace(/(a=ice-pwd:[^\r\n]*\r?\n)/, '$1a=ice-options:trickle\r\n');
     expect(await kinds(trickling)).toContain('end-of-candidates-missing');
   });
+  it('m-sections with ufrags of their own (aiortc\'s offers): each ufrag\'s session is ended by its own m-sections\' a=end-of-candidates (candidates audit, ninth session: the second\'s was missing)', async () => {
+    const section = (kind: string, u: string, port: number, eoc: boolean) => `m=${kind} ${port} RTP/SAVPF 0\r\nc=IN IP4 192.168.1.2\r\na=ice-ufrag:${u}\r\na=ice-pwd:${u.repeat(6)}\r\na=ice-options:trickle\r\na=setup:actpass\r\na=mid:${kind}\r\na=candidate:0 1 UDP 2122252543 192.168.1.2 ${port} typ host\r\n${eoc ? 'a=end-of-candidates\r\n' : ''}`;
+    const sdp = (eocAudio: boolean, eocVideo: boolean) => `v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n${section('audio', 'aaaa', 54400, eocAudio)}${section('video', 'bbbb', 54402, eocVideo)}`;
+    const ends = async (text: string) => {
+      const a = new CandidateAnalyzer();
+      await scanStream(Readable.from([Buffer.from(text)]), a);
+      return Object.fromEntries(a.finish().sessions.map((x) => [x.ufrag, x.endOfCandidates]));
+    };
+    expect(await ends(sdp(true, true))).toEqual({ aaaa: true, bbbb: true });
+    expect(await ends(sdp(true, false))).toEqual({ aaaa: true, bbbb: false });
+    expect(await ends(sdp(false, true))).toEqual({ aaaa: false, bbbb: true });
+  });
 });
