@@ -111,7 +111,8 @@ export function renderSession(r: SessionReport, s: Style, summary: boolean): str
     if (r.dropped > 0) out.push(s.dim(`  … ${r.dropped} more not kept (per-session limit)`));
   }
   if (c.total === 0) {
-    out.push(s.dim('  known from its SDP only: none of its candidates is in the input'));
+    // A stack that writes no ufrag in its candidates (GStreamer's, Firefox's) may have sent some: they are in the "no ufrag" session (candidates audit: "none of its candidates is in the input" of a GStreamer offer whose candidate was).
+    out.push(s.dim('  known from its SDP only: no candidate in the input names its ufrag (candidates that name none, as GStreamer and Firefox write them, are under session "no ufrag")'));
     return out.join('\n') + '\n';
   }
   const nat = r.nat;

@@ -332,6 +332,12 @@ describe('sdpscope candidates', () => {
     expect(say(['parse', '-'], 'hello\n')).toBe('sdpscope: no SDP and no candidate found in standard input [NO_SDP_FOUND]\n');
   });
 
+  it('a description\'s session with no candidate naming its ufrag says where ufrag-less ones are (gstwebrtc-demos#125: "none of its candidates is in the input" of a GStreamer offer whose own candidate was)', async () => {
+    const { out } = await run([join(FIXTURES, 'candidates/gstwebrtc-demos-125__gstreamer-offer-ufragless-trickle-libnice.log')]);
+    expect(out).toContain('session spGjH67qbyuQxyBKO7t+N68GRwbwF1pX  lines 3–3\n  0 candidates\n  known from its SDP only: no candidate in the input names its ufrag (candidates that name none, as GStreamer and Firefox write them, are under session "no ufrag")');
+    expect(out).toMatch(/session no ufrag {2}lines 4–4\n {2}1 candidate: host 1/);
+  });
+
   it('reads stdin when no file is given (the built binary)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'candidates', '--summary'], { input: sample('candidates.json'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
