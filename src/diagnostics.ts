@@ -188,6 +188,7 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-layers-dropped': MediaPosition;
   'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition & { readonly browsers?: BrowserVerdicts };
+  'offer-tag-bundle-only': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'answer-mid-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
@@ -337,6 +338,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-layers-dropped': 'warning',
   'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
+  'offer-tag-bundle-only': 'warning',
   'moved-out-of-bundle': 'warning',
   'answer-mid-missing': 'error',
   'stopped-mline-accepted': 'error',
@@ -959,6 +961,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An m-line the answer rejects (port 0, not bundle-only) is still named in the answer\'s a=group:BUNDLE. RFC 9143 §7.3.3 (as RFC 8843 before it) has the answerer leave a rejected m-line\'s mid out of the group. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153); a stricter stack may not. Not said of a group whose m-lines are all rejected.',
     action: 'Leave the rejected mid out of the answer\'s BUNDLE group.',
     reference: 'RFC 9143 §7.3.3',
+  },
+  'offer-tag-bundle-only': {
+    domain: 'negotiation',
+    title: 'The offer\'s BUNDLE tag is bundle-only',
+    description: 'The first m-section a=group:BUNDLE names in the offer, the tag it suggests, has a=bundle-only. RFC 9143 §7.2.1: "The offerer MUST NOT suggest a bundle-only m= section as the offerer-tagged m= section" (JSEP marks the m-sections after the first); and bundle-only is defined for a port of zero only (§6). Firefox ESR 153 answered the WHIP draft\'s example offer (both m-sections bundle-only, port 9) with no BUNDLE group, every m-line on a transport of its own, and bundled it once the first m-section lost its a=bundle-only; Chromium 156 answered both bundled (measured by the sdp-diff audit of 2026-12-07).',
+    action: 'Leave a=bundle-only off the group\'s first m-section, and give the bundle-only ones port 0.',
+    reference: 'RFC 9143 §7.2.1, §6; RFC 9429 §5.2.1',
   },
   'bundle-not-in-offer': {
     domain: 'negotiation',

@@ -62,9 +62,10 @@ const inherited = (v: string) => clip(v, 256);
 function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[], s: Style, sipLegs: boolean): string[] {
   const out: string[] = [];
   // The tag whose transport the group uses is the answer's (RFC 8843 §7.3.1; BUNDLE audit: an answer
-  // group "1 0", or the offer's tag rejected, still labelled the offer's tag alone).
+  // group "1 0", or the offer's tag rejected, still labelled the offer's tag alone). An m-line the
+  // answer moved out is in the offer's group only (SFU-pairs audit: "moved out of BUNDLE · in BUNDLE").
   const b = m.bundle;
-  const tag = b.offerTag && b.answerTag ? ' · BUNDLE tag' : b.offerTag ? " · the offer's BUNDLE tag" : b.answerTag ? " · in BUNDLE, the answer's tag" : b.inOffer ? ' · in BUNDLE' : '';
+  const tag = b.offerTag && b.answerTag ? ' · BUNDLE tag' : b.offerTag ? " · the offer's BUNDLE tag" : b.answerTag ? " · in BUNDLE, the answer's tag" : b.inOffer && b.inAnswer ? ' · in BUNDLE' : b.inOffer ? " · in the offer's BUNDLE" : '';
   out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
   const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? 'sends' : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
   // No answer m-line: nothing of the answer to hold against the offer, so no ✓ (README audit); an offer's own fault still ✗.

@@ -130,6 +130,21 @@ export function deadTagGroups(d: SessionDescription): { readonly tag: MediaDescr
   return out;
 }
 
+/**
+ * An offer whose BUNDLE tag (a group's first mid) is bundle-only (RFC 9143 §7.2.1 forbids it):
+ * Firefox answered the WHIP draft's example offer unbundled (sdp-diff audit, measured), and the
+ * answer's moved-out-of-bundle had blamed the answerer. Negotiate's and sideFindings'.
+ */
+export function bundleOnlyTagFindings(offer: SessionDescription): NegotiationDiagnostic[] {
+  const out: NegotiationDiagnostic[] = [];
+  for (const group of bundleGroupsOf(offer)) {
+    const tag = offer.media.find((m) => m.mid === group[0]);
+    if (tag === undefined || !tag.bundleOnly) continue;
+    out.push(diagnostic('offer-tag-bundle-only', `the offer's BUNDLE tag, mid ${shownMid(tag.mid!)} (its group's first), has a=bundle-only${tag.port !== 0 ? ` with port ${tag.port}` : ''}: RFC 9143 §7.2.1 forbids suggesting a bundle-only m-section as the tag; Firefox answered such an offer (the WHIP draft's) with no BUNDLE group, every m-line on a transport of its own, Chromium bundled it (both measured)`, { mid: tag.mid, index: tag.index }));
+  }
+  return out;
+}
+
 /** The answer's finding for one such group (negotiate's and sideFindings'). */
 export const deadTagFinding = (g: { readonly tag: MediaDescription; readonly used: readonly MediaDescription[] }): NegotiationDiagnostic =>
   diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(g.tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${g.used.map((m) => shownMid(m.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${g.used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: g.tag.mid, index: g.tag.index, browsers: { chromium: 'rejects', firefox: 'rejects' } });
@@ -191,6 +206,7 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     const orphans = new Set(dead.flatMap((g) => g.used.map((m) => m.mid)));
     const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)).filter((mid) => !orphans.has(mid)));
     for (const g of dead) out.push(deadTagFinding(g));
+    if (side === 'offer') out.push(...bundleOnlyTagFindings(description));
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { diffCommand, diffTexts } from '../../cli/commands/diff.js';
 import { diffDescriptions } from '../../src/negotiation/diff.js';
+import { sideFindings } from '../../src/negotiation/one-side.js';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { corpusFile, sample, SAMPLES } from '../support/corpus.js';
 import { buildSdp, H264_CB_PM1 } from '../support/sdp-builder.js';
@@ -69,6 +70,18 @@ describe('the codec table', () => {
     const other = answer.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 0 1 7');
     const both = await json([offer, file('midless7.answer.sdp', other)]);
     expect((both.out.diagnostics as { kind: string; message: string }[]).filter((d) => d.kind === 'bundle-mid-missing').map((d) => d.message)).toEqual(['a=group:BUNDLE names mid "7", which no m-line has']);
+  });
+
+  it('an offer whose BUNDLE tag is bundle-only (the WHIP draft\'s) is said, and Firefox\'s unbundled answer labels its m-lines as in the offer\'s group only (SFU-pairs audit: "moved out of BUNDLE · in BUNDLE", and the answerer blamed alone)', () => {
+    const pair = 'test/fixtures/pairs/whip_draft_example_offer_firefox153_answer';
+    let out = '';
+    diffTexts([readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8'), readFileSync(join(ROOT, `${pair}.answer.sdp`), 'utf8')], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out).toContain("warning offer-tag-bundle-only: the offer's BUNDLE tag, mid 0 (its group's first), has a=bundle-only with port 9: RFC 9143 §7.2.1 forbids suggesting a bundle-only m-section as the tag");
+    expect(out.split('\n').filter((l) => l.startsWith('m-line')).map((l) => l.split(' · ')[3] + ' · ' + l.split(' · ')[4])).toEqual(["accepted, moved out of BUNDLE · the offer's BUNDLE tag", "accepted, moved out of BUNDLE · in the offer's BUNDLE"]);
+    // The offer alone, as parse --type offer reads it: the same finding; a tag without bundle-only has none.
+    const offer = parseSdp(readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8'));
+    expect(sideFindings(offer, 'offer').map((d) => d.kind)).toContain('offer-tag-bundle-only');
+    expect(sideFindings(parseSdp(readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8').replace('a=mid:0\na=bundle-only\n', 'a=mid:0\n')), 'offer').map((d) => d.kind)).not.toContain('offer-tag-bundle-only');
   });
 
   it('gives no ✓ to an m-line the answer left out, and no "none" for its fingerprint (README audit: "sendonly → - ✓")', () => {

@@ -291,6 +291,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-credentials-differ', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', ufrag: 'zzzz' })] }],
   ['simulcast-rtx-unrepaired', { media: [{ formats: '96 97', extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', 'extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id'] }] }, { media: [answerOf({ formats: '96 97', extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;f', 'extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id'] })] }],
   ['answer-mid-missing', { media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({ mid: null }), answerOf({ kind: 'audio' })] }],
+  ['offer-tag-bundle-only', { media: [{ extra: ['bundle-only'] }, { kind: 'audio', extra: ['bundle-only'] }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['bundle-demux-ambiguous', { media: [{ direction: 'sendonly' }, { direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ direction: 'recvonly' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
