@@ -888,7 +888,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'no-trickle': {
     domain: 'negotiation',
     title: 'A side does not announce trickle ICE',
-    description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored.',
+    description: 'Without a=ice-options:trickle a side must send every candidate in the SDP; trickled candidates may be ignored. Not said of an ICE-lite side: its candidates are all in its description, and it sends no checks, so it needs none of the other side\'s (RFC 8445 §2.5).',
     action: 'Send complete descriptions (wait for gathering) to a peer that does not trickle.',
     reference: 'RFC 8840 §4',
   },

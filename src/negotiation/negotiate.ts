@@ -1136,7 +1136,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     add(finding('everything-rejected', `the answer rejects every m-line the offer opened (${opened.map((m) => `${m.kind} ${m.index}`).join(', ')}): nothing is negotiated, so no ICE or DTLS starts and no media or data channel flows`));
   }
   // Trickle (RFC 8840 §4): session or any m-line announcing it.
-  const trickles = (d: SessionDescription) => d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
+  // An ICE-lite side trickles nothing it needs to: its candidates are all in its description, and it
+  // sends no checks, so it needs none of the other side's (RFC 8445 §2.5; SFU-pairs audit: said of
+  // every mediasoup and WHIP answer, with advice that cannot help).
+  const trickles = (d: SessionDescription) => d.iceLite || d.iceOptions.includes('trickle') || d.media.some((m) => m.ice.options.includes('trickle'));
   // Not between SIP/RTP legs, which have no ICE to trickle (pairs audit).
   if (offer.media.length > 0 && !sipLegs && (!trickles(offer) || !trickles(answer))) {
     // Both named when neither does (sdp-diff audit: only "the offer" was).

@@ -296,7 +296,11 @@ export interface IceParameters {
   readonly ufrag: string | null;
   /** a=ice-pwd (RFC 8839 §5.4): media level, else session level; null when absent. */
   readonly pwd: string | null;
-  /** a=ice-options tokens ("trickle", "ice2", "renomination"), media level else session level. */
+  /**
+   * a=ice-options tokens ("trickle", "ice2", "renomination"; RFC 8839 §5.6): the session's, then
+   * the m-section's, each once, as libwebrtc appends an m-section's options to the session's
+   * (SFU-pairs audit: mediasoup's session "ice2" was lost beside its media "renomination").
+   */
   readonly options: readonly string[];
   /** Where ufrag/pwd came from. */
   readonly source: 'media' | 'session' | 'none';

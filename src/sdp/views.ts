@@ -42,6 +42,13 @@ function iceOptionsCommas(lines: readonly (AttributeLine & { value: readonly str
   }
 }
 
+/** The ICE options of the session's a=ice-options lines, then an m-section's (`media`), each once (libwebrtc's ParseIceOptions appends them). */
+function iceOptionsOf(session: AttributeIndex, media: AttributeIndex | null): readonly string[] {
+  const lines = media === null ? session.all('ice-options') : [...session.all('ice-options'), ...media.all('ice-options')];
+  if (lines.length === 1) return lines[0]!.value;
+  return [...new Set(lines.flatMap((l) => l.value))];
+}
+
 /** The attribute lines of a section by name, in order: built in one pass, read many times. */
 class AttributeIndex {
   private readonly byName = new Map<string, AttributeLine[]>();
@@ -392,7 +399,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
       // with a session pwd: audit, it was "missing-ice-credentials").
       ufrag: a.first('ice-ufrag') ?? s.first('ice-ufrag') ?? null,
       pwd: a.first('ice-pwd') ?? s.first('ice-pwd') ?? null,
-      options: a.first('ice-options') ?? s.first('ice-options') ?? [],
+      options: iceOptionsOf(s, a),
       source: mediaIce ? 'media' : sessionIce ? 'session' : 'none',
     },
     fingerprints: fingerprints.length > 0 ? fingerprints : s.values('fingerprint'),
@@ -701,7 +708,7 @@ export function buildDescription(
     iceLite: s.has('ice-lite'),
     iceUfrag: s.first('ice-ufrag') ?? null,
     icePwd: s.first('ice-pwd') ?? null,
-    iceOptions: s.first('ice-options') ?? [],
+    iceOptions: iceOptionsOf(s, null),
     fingerprints: s.values('fingerprint'),
     setup: s.first('setup') ?? null,
     direction: s.direction,
