@@ -189,6 +189,7 @@ export interface NegotiationDiagnosticPayloads {
   'simulcast-layer-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'offer-tag-bundle-only': MediaPosition;
+  'lite-candidates-not-routable': MediaPosition;
   'moved-out-of-bundle': MediaPosition;
   'answer-mid-missing': MediaPosition & { readonly browsers: BrowserVerdicts };
   'stopped-mline-accepted': MediaPosition & { readonly browsers: BrowserVerdicts };
@@ -339,6 +340,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'simulcast-layer-paused': 'info',
   'bundle-not-in-offer': 'error',
   'offer-tag-bundle-only': 'warning',
+  'lite-candidates-not-routable': 'warning',
   'moved-out-of-bundle': 'warning',
   'answer-mid-missing': 'error',
   'stopped-mline-accepted': 'error',
@@ -961,6 +963,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An m-line the answer rejects (port 0, not bundle-only) is still named in the answer\'s a=group:BUNDLE. RFC 9143 §7.3.3 (as RFC 8843 before it) has the answerer leave a rejected m-line\'s mid out of the group. Both browsers accept such an answer (measured, Chromium 156 and Firefox ESR 153); a stricter stack may not. Not said of a group whose m-lines are all rejected.',
     action: 'Leave the rejected mid out of the answer\'s BUNDLE group.',
     reference: 'RFC 9143 §7.3.3',
+  },
+  'lite-candidates-not-routable': {
+    domain: 'negotiation',
+    title: 'An ICE-lite side whose candidates no peer elsewhere can reach',
+    description: 'The description is ICE-lite (a server: host candidates only, and it never sends checks) and every candidate in it is a loopback, private, link-local or unique-local address. The peer sends its checks there, and only a peer on that machine or network reaches them: a server without its public address configured (mediasoup without announcedAddress gives 127.0.0.1; a container gives its bridge address). The candidates command says the same of a log (lite-hosts-not-routable).',
+    action: 'Configure the address clients reach the server at: mediasoup\'s announcedAddress, Janus\' nat_1_1_mapping, pion\'s NAT1To1IPs, SRS\'s candidate, LiveKit\'s node_ip; or give the clients a TURN server.',
+    reference: 'RFC 8445 §2.5; RFC 8839 §5.1',
   },
   'offer-tag-bundle-only': {
     domain: 'negotiation',

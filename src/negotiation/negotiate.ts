@@ -11,7 +11,7 @@ import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiated
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
 import { keyingWords } from '../sdp/views.js';
 import { ENCRYPTED_EXTENSION, extensionOf, innerExtension } from '../sdp/attribute-readers.js';
-import { answerSctpPortFinding, BOTH_REJECT, bundleGroupsOf, bundleOnlyTagFindings, deadTagFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
+import { answerSctpPortFinding, BOTH_REJECT, bundleGroupsOf, bundleOnlyTagFindings, deadTagFinding, liteUnreachableFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
 const CHROMIUM_REJECTS: BrowserVerdicts = { chromium: 'rejects', firefox: 'accepts' };
 const SAVPF_VARIANTS = new Set(['UDP/TLS/RTP/SAVPF', 'RTP/SAVPF']);
@@ -607,6 +607,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // should be rejected.", Firefox "mid specified for bundle transport in group attribute points at
   // a disabled m-section"; pion/webrtc#840, Safari). It had been a warning (sdp-diff audit).
   for (const d of bundleOnlyTagFindings(offer)) add(d);
+  for (const [d, side] of [[offer, 'offer'], [answer, 'answer']] as const) {
+    const lite = liteUnreachableFinding(d, side);
+    if (lite !== null) add(lite);
+  }
   const dead = deadTagGroups(answer);
   const deadTags = new Set(dead.map((g) => g.tag.mid!));
   const orphans = new Set(dead.flatMap((g) => g.used.map((m) => m.mid!)));

@@ -6,6 +6,8 @@
  * where there is no other side to compare.
  */
 import { requireObject, SdpscopeError } from '../errors.js';
+import { listSome } from '../arrays.js';
+import { INSIDE_CLASSES } from '../candidate/address.js';
 import { readingModels } from '../model-guard.js';
 import type { MediaDescription, SessionDescription } from '../sdp/model.js';
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
@@ -145,6 +147,20 @@ export function bundleOnlyTagFindings(offer: SessionDescription): NegotiationDia
   return out;
 }
 
+/**
+ * An ICE-lite description whose candidates are all addresses no peer elsewhere reaches (loopback,
+ * private, link-local, unique-local): the server's public address is not configured (SFU-pairs
+ * audit: a mediasoup answer of one 127.0.0.1 candidate, its call never connected, read "0 errors,
+ * 0 warnings"). Negotiate's and sideFindings'; the candidates command's is lite-hosts-not-routable.
+ */
+export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic | null {
+  if (!d.iceLite) return null;
+  const all = [...d.candidates, ...d.media.filter((m) => m.port !== 0 || m.bundleOnly).flatMap((m) => m.candidates)];
+  if (all.length === 0 || !all.every((c) => INSIDE_CLASSES.has(c.explanation.address.class))) return null;
+  const addresses = [...new Set(all.map((c) => `${c.candidate.address} (${c.explanation.address.class})`))];
+  return diagnostic('lite-candidates-not-routable', `the ${side} is ICE-lite and its candidates are ${listSome(addresses, (x) => x, 3)} only: addresses no peer outside that ${addresses.every((x) => x.endsWith('(loopback)')) ? 'machine' : 'network'} reaches, and a lite agent sends no checks of its own (its public address is not configured)`, { mid: null, index: null });
+}
+
 /** The answer's finding for one such group (negotiate's and sideFindings'). */
 export const deadTagFinding = (g: { readonly tag: MediaDescription; readonly used: readonly MediaDescription[] }): NegotiationDiagnostic =>
   diagnostic('bundle-answer-tag-rejected', `the answer rejects mid ${shownMid(g.tag.mid!)} (port 0), the tag of its BUNDLE group, and accepts mid ${g.used.map((m) => shownMid(m.mid!)).join(', mid ')} in that group, which then has no transport: both browsers reject it (Chromium: "The m= section with mid='${g.used[0]!.mid}' should be rejected."); reject them all, or take the rejected mid out of the group and tag it with an accepted one`, { mid: g.tag.mid, index: g.tag.index, browsers: { chromium: 'rejects', firefox: 'rejects' } });
@@ -207,6 +223,8 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)).filter((mid) => !orphans.has(mid)));
     for (const g of dead) out.push(deadTagFinding(g));
     if (side === 'offer') out.push(...bundleOnlyTagFindings(description));
+    const lite = liteUnreachableFinding(description, side);
+    if (lite !== null) out.push(lite);
     for (const m of description.media) {
       // Alone, a finding names its m-line (under sdp-diff's m-line heading it need not).
       const where = `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: `;

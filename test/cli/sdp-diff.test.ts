@@ -84,10 +84,12 @@ describe('the codec table', () => {
     expect(sideFindings(parseSdp(readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8').replace('a=mid:0\na=bundle-only\n', 'a=mid:0\n')), 'offer').map((d) => d.kind)).not.toContain('offer-tag-bundle-only');
   });
 
-  it('a mediasoup answer (hush_fm\'s dump): ICE options of the session and the m-section both, and no no-trickle for the ICE-lite side (SFU-pairs audit: "renomination" alone, and advice a lite agent cannot use)', async () => {
+  it('a mediasoup answer (hush_fm\'s dump): ICE options of the session and the m-section both, no no-trickle for the ICE-lite side, and its loopback candidate said (SFU-pairs audit: "renomination" alone, advice a lite agent cannot use, and "0 warnings" for a call that never connected)', async () => {
     const { out } = await json([join(ROOT, 'test/fixtures/dumps/hush_fm__webrtc_internals_dump.txt')]);
     expect(out.media.map((m: { ice: { answer: { options: string[] } } }) => m.ice.answer.options)).toEqual([['ice2', 'renomination']]);
     expect(out.diagnostics.map((d: { kind: string }) => d.kind)).not.toContain('no-trickle');
+    // Its one candidate, 127.0.0.1, is what the call failed on (the dump: ICE stayed new; mediasoup without announcedAddress): said.
+    expect(out.diagnostics.map((d: { kind: string; message: string }) => [d.kind, d.message])).toContainEqual(['lite-candidates-not-routable', 'the answer is ICE-lite and its candidates are 127.0.0.1 (loopback) only: addresses no peer outside that machine reaches, and a lite agent sends no checks of its own (its public address is not configured)']);
     // A full agent's answer without trickle is still said.
     const full = (lite: boolean) => `v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n${lite ? 'a=ice-lite\r\n' : ''}m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuv\r\na=fingerprint:sha-256 ${'AB:'.repeat(31)}AB\r\na=setup:passive\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n`;
     const offer = (JSON.parse(sample('offer.json')) as { offer: { sdp: string } }).offer.sdp;

@@ -294,6 +294,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['offer-tag-bundle-only', { media: [{ extra: ['bundle-only'] }, { kind: 'audio', extra: ['bundle-only'] }] }, { media: [answerOf({}), answerOf({ kind: 'audio' })] }],
   ['bundle-demux-ambiguous', { media: [{ direction: 'sendonly' }, { direction: 'sendonly' }] }, { media: [answerOf({ direction: 'recvonly' }), answerOf({ direction: 'recvonly' })] }],
   ['ice-lite-both', { lite: true, media: [{}] }, { lite: true, media: [answerOf({})] }],
+  ['lite-candidates-not-routable', { media: [{}] }, { lite: true, media: [answerOf({ extra: ['candidate:1 1 udp 2130706431 127.0.0.1 45159 typ host'] })] }],
   ['no-trickle', { trickle: false, media: [{}] }, { media: [answerOf({})] }],
   ['bundle-tag-rejected', { media: [{}, { kind: 'audio' }] }, { bundle: '1', media: [answerOf({ port: 0 }), answerOf({ kind: 'audio' })] }],
   ['bundle-not-in-offer', { bundle: '0', media: [{}, { kind: 'audio' }] }, { bundle: '0 1', media: [answerOf({}), answerOf({ kind: 'audio' })] }],
