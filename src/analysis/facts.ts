@@ -34,6 +34,8 @@ export interface CandidateFacts {
   readonly transport: string;
   readonly address: string;
   readonly port: number;
+  /** The candidate's priority (RFC 8445 §5.1.2): a relay's tells its protocol to the TURN server (the NAT evidence reads it). */
+  readonly priority: number;
   readonly type: string;
   readonly relatedAddress: string | null;
   readonly relatedPort: number | null;
@@ -178,6 +180,9 @@ class FoundFacts implements CandidateFacts {
   }
   get port(): number {
     return this.f.candidate.port;
+  }
+  get priority(): number {
+    return this.f.candidate.priority;
   }
   get type(): string {
     return this.f.candidate.type;

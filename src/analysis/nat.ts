@@ -6,6 +6,8 @@
  * NATs. Filtering (which cone) cannot be seen in candidates at all.
  */
 import { INSIDE_CLASSES } from '../candidate/address.js';
+import { inferRelayProtocol } from '../candidate/explain.js';
+import type { Candidate } from '../candidate/candidate.js';
 import type { CandidateFacts } from './facts.js';
 
 /** Bases a session's evidence keeps, and mappings (or foundations) per base: memory stays flat whatever the log. */
@@ -57,6 +59,14 @@ export class NatEvidence {
    * 172.218.223.215:53546, and the verdict was "unknown").
    */
   private readonly relayMapped = new Map<string, Set<string>>();
+  /**
+   * UDP relays' related addresses ("ip:port" → relay addresses): where a TURN server saw the
+   * agent's UDP socket, compared with the srflx mappings (candidates audit: a STUN server's
+   * 194.44.50.112:15940 and a TURN server's :13759 for one base, a symmetric NAT, read "unknown").
+   */
+  private readonly udpRelayMapped = new Map<string, Set<string>>();
+  /** Each base's m-section (sdpMid) as its first srflx said it: a relay is compared with bases of its own m-section only (unbundled m-sections gather on sockets of their own). */
+  private readonly baseMids = new Map<string, string | null>();
 
   add(c: CandidateFacts): void {
     if (c.type === 'relay') {
@@ -115,6 +125,7 @@ export class NatEvidence {
       // Bounded: a session's first bases are evidence enough (a real one has a handful).
       if (this.bases.size >= MAX_BASES) return;
       this.bases.set(base, (maps = new Map()));
+      this.baseMids.set(base, c.sdpMid);
     }
     let foundations = maps.get(mapped);
     if (!foundations) {
@@ -147,6 +158,49 @@ export class NatEvidence {
       this.relayMapped.set(mapped, (servers = new Set()));
     }
     if (servers.size < MAX_MAPPINGS) servers.add(c.address);
+    // Allocated over UDP (the protocol its priority says: libwebrtc's and Firefox's layouts), from
+    // the socket the srflx came from where the stack shares one (libwebrtc's default).
+    // libwebrtc's 2 is UDP before its TURN/DTLS support and DTLS after: over UDP either way (a DTLS allocation is rare).
+    const protocols = inferRelayProtocol({ type: 'relay', priority: c.priority, address: c.address } as Candidate)?.protocols ?? [];
+    if (protocols.length === 0 || !protocols.every((p) => p === 'udp' || p === 'dtls')) return;
+    const key = `${c.sdpMid ?? ''} ${mapped}`;
+    let udp = this.udpRelayMapped.get(key);
+    if (!udp) {
+      if (this.udpRelayMapped.size >= MAX_BASES) return;
+      this.udpRelayMapped.set(key, (udp = new Set()));
+    }
+    if (udp.size < MAX_MAPPINGS) udp.add(c.address);
+  }
+
+  /**
+   * A UDP base's one STUN mapping beside a UDP relay's related address on the same public IP: the
+   * same port is one mapping for two destinations, another port a second mapping of that base,
+   * when the base is the only UDP one mapped to that IP (else which base the relay's was is unknown).
+   */
+  private stunAndTurn(): { independent: string[]; dependent: string[] } {
+    const independent: string[] = [];
+    const dependent: string[] = [];
+    if (this.udpRelayMapped.size === 0) return { independent, dependent };
+    // By m-section and public IP ("0 194.44.50.112"): an unbundled m-section's relay is allocated from its own socket.
+    const byIp = new Map<string, { base: string; mapped: string }[]>();
+    for (const [base, maps] of this.bases) {
+      if (!base.startsWith('udp ') || maps.size !== 1) continue;
+      const mapped = maps.keys().next().value as string;
+      const at = `${this.baseMids.get(base) ?? ''} ${mapped.slice(0, mapped.lastIndexOf(':'))}`;
+      const list = byIp.get(at);
+      if (list) list.push({ base: base.slice(4), mapped });
+      else byIp.set(at, [{ base: base.slice(4), mapped }]);
+    }
+    for (const [key, relays] of this.udpRelayMapped) {
+      const relayed = key.slice(key.indexOf(' ') + 1);
+      const bases = byIp.get(key.slice(0, key.lastIndexOf(':')));
+      if (bases === undefined) continue;
+      const turn = `the TURN server of relay ${[...relays].slice(0, 2).join(', ')}`;
+      const same = bases.find((b) => b.mapped === relayed);
+      if (same !== undefined) independent.push(`base ${shown(same.base)} is mapped to ${shown(relayed)} by a STUN server (its srflx) and by ${turn} (a UDP relay's related address)`);
+      else if (bases.length === 1) dependent.push(`base ${shown(bases[0]!.base)} is mapped to ${shown(bases[0]!.mapped)} by a STUN server (its srflx) and to ${shown(relayed)} by ${turn} (a UDP relay's related address)`);
+    }
+    return { independent, dependent };
   }
 
   /** A base mapped to two public IP addresses (not only two ports). */
@@ -168,6 +222,8 @@ export class NatEvidence {
     }
     const relayed: string[] = [];
     for (const [mapped, servers] of this.relayMapped) if (servers.size > 1) relayed.push(`${mapped} is the related address of ${servers.size} relays (${[...servers].join(', ')}): where their TURN servers saw this agent, the same for each`);
+    const both = this.stunAndTurn();
+    if (both.dependent.length > 0) dependent.push(...both.dependent, 'provided the relay was allocated from the socket of that srflx, as libwebrtc (Chromium, Safari) does by default; a stack with a socket per server shows two mappings whatever the NAT');
     if (dependent.length > 0) {
       // What two mappings cannot tell (RFC 4787 §4.1; candidates audit: said more than shown).
       dependent.push('"address-dependent" here covers address-and-port-dependent too: candidates cannot tell the two apart (sdpscope probe can)');
@@ -231,6 +287,8 @@ export class NatEvidence {
         why.push(`${natted.length} base${natted.length === 1 ? '' : 's'} mapped to another address (${natted.slice(0, 3).map((n) => n.text).join('; ')}${natted.length > 3 ? '; …' : ''}): a NAT on ${natted.length === 1 ? 'that interface' : 'those interfaces'} (${fam(natted.map((n) => n.base))}), its kind unknown`);
       }
       if (this.bases.size > 0) why.push(`one mapping per base (${this.bases.size} base${this.bases.size === 1 ? '' : 's'}): one STUN server, or identical mappings deduplicated by the browser; either way no comparison`);
+      // The same mapping a TURN server saw: a second destination only if the two are different servers, which the candidates do not say (one coturn commonly answers both).
+      for (const x of both.independent.slice(0, 2)) why.push(`${x}: one mapping for two destinations if the STUN and TURN servers are at different IP addresses (endpoint-independent), and no second destination if one server answers both (a coturn commonly does); the candidates do not say which`);
     }
     // What is left to compare: nothing when every srflx hides its base, is redacted or is a private one's own address (real-log audit: "one mapping per base" was said of hidden ones).
     const compared = this.bases.size > 0;

@@ -92,6 +92,33 @@ describe('NAT mapping from srflx candidates', () => {
     expect(verdict(['candidate:1 1 udp 33563647 18.188.4.190 61735 typ relay raddr 172.218.223.215 rport 1', 'candidate:2 1 udp 33564415 3.134.76.195 56670 typ relay raddr 172.218.223.215 rport 2']).mapping).toBe('unknown');
   });
 
+  it('a UDP relay\'s related address beside its m-section\'s srflx: another port of that public IP is a second mapping of the base (address-dependent); the same one is said, not taken for a cone NAT (candidates audit, ninth session: react-native-webrtc#1332)', () => {
+    const withMids = (lines: [string, string | null][]) => {
+      const e = new NatEvidence();
+      for (const [l, sdpMid] of lines) {
+        const c = parseCandidate(l);
+        e.add(factsOfFound({ text: l, candidate: c, error: null, explanation: explainCandidate(c), sdpMid, sdpMLineIndex: null, usernameFragment: null, inDescription: false, source: { line: 1, format: 'text' as const } }));
+      }
+      return e.verdict();
+    };
+    const srflx: [string, string] = ['candidate:842163049 1 udp 1686052607 194.44.50.112 15940 typ srflx raddr 192.168.4.209 rport 48906 generation 0', '0'];
+    // Chromium's UDP relay (type preference 2, its local preference libwebrtc's), one m-section: two mappings of one socket.
+    const v = withMids([srflx, ['candidate:3024673810 1 udp 41885439 40.113.159.130 61148 typ relay raddr 194.44.50.112 rport 13759 generation 0', '0']]);
+    expect(v.mapping).toBe('address-dependent');
+    expect(v.evidence.slice(0, 2)).toEqual([
+      'base 192.168.4.209:48906 is mapped to 194.44.50.112:15940 by a STUN server (its srflx) and to 194.44.50.112:13759 by the TURN server of relay 40.113.159.130 (a UDP relay\'s related address)',
+      'provided the relay was allocated from the socket of that srflx, as libwebrtc (Chromium, Safari) does by default; a stack with a socket per server shows two mappings whatever the NAT',
+    ]);
+    // As the thread logged them: the relay of m-section 0, the srflx of m-section 1 (unbundled, sockets of their own): nothing compared.
+    expect(withMids([[srflx[0], '1'], ['candidate:3024673810 1 udp 41885439 40.113.159.130 61148 typ relay raddr 194.44.50.112 rport 13759 generation 0', '0']]).mapping).toBe('unknown');
+    // A TCP relay (type preference 1) is a TCP mapping: nothing compared.
+    expect(withMids([srflx, ['candidate:3024673810 1 udp 25108223 40.113.159.130 61148 typ relay raddr 194.44.50.112 rport 13759 generation 0', '0']]).mapping).toBe('unknown');
+    // The same mapping: unknown, the STUN and TURN servers maybe one (a coturn), said.
+    const same = withMids([srflx, ['candidate:3024673810 1 udp 41885439 40.113.159.130 61148 typ relay raddr 194.44.50.112 rport 15940 generation 0', '0']]);
+    expect(same.mapping).toBe('unknown');
+    expect(same.evidence.at(-1)).toMatch(/^base 192\.168\.4\.209:48906 is mapped to 194\.44\.50\.112:15940 by a STUN server \(its srflx\) and by the TURN server of relay 40\.113\.159\.130 \(a UDP relay's related address\): one mapping for two destinations if the STUN and TURN servers are at different IP addresses/);
+  });
+
   it('relays of one TURN server and no srflx: unknown, saying the relays show a mapping with nothing to compare, not "is a STUN server configured?" (candidates audit, a Kurento log)', () => {
     const v = verdict([
       'candidate:4276465545 1 udp 41885439 139.162.167.148 65515 typ relay raddr 178.253.158.37 rport 35130 generation 0',
