@@ -222,6 +222,7 @@ export interface LogDiagnosticPayloads {
   'duplicate-candidate': SessionPosition;
   'ice-restart': SessionPosition;
   'end-of-candidates-missing': SessionPosition;
+  'candidate-after-end': SessionPosition;
   'sessions-evicted': SessionPosition;
   'call-without-candidates': SessionPosition;
 }
@@ -369,6 +370,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'duplicate-candidate': 'info',
   'ice-restart': 'info',
   'end-of-candidates-missing': 'info',
+  'candidate-after-end': 'warning',
   'sessions-evicted': 'info',
   'call-without-candidates': 'warning',
 };
@@ -1174,6 +1176,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'The same peer connection or sender started using a new ufrag: an ICE restart (or a new call on the same connection).',
     action: 'See what failed before it (the earlier session\'s candidates and pairs).',
     reference: 'RFC 8445 §9; RFC 8839 §4.4.1.1.1',
+  },
+  'candidate-after-end': {
+    domain: 'log',
+    title: 'A candidate after the end of candidates',
+    description: 'A session\'s candidate came after its end-of-candidates (a null or empty candidate frame, a=end-of-candidates, a gathering state "complete"). The end says the agent sends no more candidates in that ICE session, and the peer\'s ICE may already have failed on the ones it had; a new candidate belongs to an ICE restart (a new ufrag). Or the end was not this side\'s: a page\'s own "iceGatheringState: complete" among the other side\'s candidates, in a log that names neither. Said once per session, at the first such candidate.',
+    action: 'Send end-of-candidates only once gathering is over (onicecandidate with null), and forward it only for the side that gathered; if candidates keep coming, do not signal the end early.',
+    reference: 'RFC 8838 §8.2; RFC 8840 §4.1',
   },
   'end-of-candidates-missing': {
     domain: 'log',

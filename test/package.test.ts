@@ -115,7 +115,11 @@ describe('installed from the tarball', () => {
     // 4.4 → 4.6 MiB on 2026-12-07 (sixth session): 4.40 MiB with the measured BUNDLE, simulcast and
     // rounds findings, nICEr's causes (their words in the modules and both command bundles) and the
     // README's paragraphs on them.
-    expect(size).toBeLessThan(4.6 * 1024 * 1024);
+    // 4.6 → 4.8 MiB on 2026-12-07 (ninth session): 4.65 MiB with the audits' findings of ice, the
+    // library, sdp-diff and candidates (offer-tag-bundle-only, lite-candidates-not-routable,
+    // candidate-after-end, the stats shapes read; their words in the modules and both command
+    // bundles) and the README's paragraphs on them.
+    expect(size).toBeLessThan(4.8 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -214,9 +218,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // bundle-demux-ambiguous and simulcast-rtx-unrepaired (their table entries and words), the
   // simulcast the offer receives, fingerprint-session-repeated and max-message-size-range, the
   // fingerprint verdict beside a known hash, H265's readable levels, the codec names in another case. Cap 170 KiB.
-  it('parseSdp + negotiate stays within 170 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-07 (ninth session) 166.5 → 169.1 KiB: offer-tag-bundle-only and
+  // lite-candidates-not-routable (their table entries and words), red lists by position, the ICE
+  // options of both levels, writeSdp's checks of eol and flags. Cap 174 KiB.
+  it('parseSdp + negotiate stays within 174 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 58 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 62 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -325,7 +332,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // simulcast-rtx-unrepaired with their table entries; fingerprint-session-repeated and
     // max-message-size-range), the simulcast the offer receives, the rounds' DTLS role notes, H265's
     // readable levels, the sdp-transform bridge's fields. Mostly words. Cap 548 KiB.
-    expect(sizes['whole core']).toBeLessThan(548 * 1024);
+    // 2026-12-07 (ninth session) 541.6 → 553.3 KiB: the ice, library, sdp-diff and candidates
+    // audits' findings (offer-tag-bundle-only, lite-candidates-not-routable, candidate-after-end
+    // with their table entries), the stats shapes the dump reader takes (grouped by type, entries,
+    // two peer connections in a list) and the NAT evidence of a UDP relay. Mostly words. Cap 560 KiB.
+    expect(sizes['whole core']).toBeLessThan(560 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -157,6 +157,12 @@ interface SessionState {
   dropped: number;
   duplicates: number;
   endOfCandidates: boolean;
+  /** The line its first trickled end of candidates was on (0: none, or only a description's a=end-of-candidates), and whether a candidate after it was said. */
+  endLine: number;
+  /** That end's file and m-section (sdpMid, when it named one): a candidate is after it only in that file, of that m-section. */
+  endFile: string | undefined;
+  endMid: string | null;
+  afterEndSaid: boolean;
   /**
    * Its description does not trickle (no a=ice-options:trickle) or is ICE-lite: its candidates are
    * all in it (RFC 8838 §3; RFC 8445 §2.5), so no end-of-candidates is missing (candidates audit: noise).
@@ -411,6 +417,10 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       dropped: 0,
       duplicates: 0,
       endOfCandidates: false,
+      endLine: 0,
+      endFile: undefined,
+      endMid: null,
+      afterEndSaid: false,
       wholeSet: false,
       lite: false,
       hosts: 0,
@@ -643,6 +653,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     } else {
       s.total++;
       this.distinct++;
+      // A new candidate trickled after the session's end of candidates: an agent sends none after it
+      // (a new one needs an ICE restart), or the end was not this side's (candidates audit: a page's
+      // own "iceGatheringState: complete" ended the peer's candidates, the TCP one after it unsaid).
+      if (s.endLine > 0 && f.sdpLine === undefined && !s.afterEndSaid && line > s.endLine && f.file === s.endFile && (s.endMid === null || f.sdpMid === null || f.sdpMid === s.endMid)) {
+        s.afterEndSaid = true;
+        findingsOf(s).push(at('candidate-after-end', `${f.type} ${f.address}:${f.port} came after the end of candidates on line ${s.endLine}: an agent sends no more candidates after its end-of-candidates (a new one means an ICE restart, a new ufrag), so either this agent broke that or the end was the other side's (a page's own "gathering complete" among the peer's candidates)`, key, line, f.file, f.sdpLine));
+      }
       // Duplicates are told apart whatever is kept for tables (--summary keeps none), among a session's first distinct ones.
       s.seen.add(id);
       bump(s.byType, f.type);
@@ -704,7 +721,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // A pasted event's end of gathering (icegatheringstatechange "complete") is this side's.
     const local = conn === null && sideOf(found.source.event) === 'local' ? this.localEvents.get(found.source.file ?? '') : undefined;
     const target = named ?? (local !== undefined ? this.sessions.get(local) : undefined) ?? this.sessions.get(ufrag !== undefined ? this.ufragKey(ufrag, found.source.room) : key) ?? this.newest;
-    if (target) target.endOfCandidates = true;
+    if (target) {
+      target.endOfCandidates = true;
+      if (target.endLine === 0) {
+        target.endLine = found.source.line;
+        target.endFile = found.source.file;
+        target.endMid = found.sdpMid ?? null;
+      }
+    }
   }
 
   problem(p: InputDiagnostic): void {

@@ -283,6 +283,7 @@ const CASES: [DiagnosticKind, string][] = [
   ['duplicate-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA\ncandidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
   ['ice-restart', [cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag AAAA'), cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host ufrag CCCC')].join('\n')],
   ['end-of-candidates-missing', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'],
+  ['candidate-after-end', ['{"type":"candidate","candidate":{"candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA","sdpMid":"0","usernameFragment":"AAAA"}}', '{"type":"candidate","candidate":null}', '{"type":"candidate","candidate":{"candidate":"candidate:2 1 udp 1686052607 1.2.3.4 6000 typ srflx raddr 10.0.0.1 rport 5000 ufrag AAAA","sdpMid":"0","usernameFragment":"AAAA"}}'].join('\n')],
   ['unparseable-candidate', 'candidate:1 1 udp 2122260223 10.0.0.1 99999 typ host'],
   ['invalid-json', '{"type":"candidate","candidate":"candidate:1 1 udp 21'],
   ['sdp-cut', '12:00:01 send {"type":"offer","sdp":"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\n'],

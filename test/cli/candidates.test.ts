@@ -338,6 +338,14 @@ describe('sdpscope candidates', () => {
     expect(out).toMatch(/session no ufrag {2}lines 4–4\n {2}1 candidate: host 1/);
   });
 
+  it('a candidate after the session\'s end of candidates is said (UCI_OmletRTC#2: the page\'s own "iceGatheringState: complete" among the peer\'s candidates); not of another m-section\'s', async () => {
+    const { out } = await run([join(FIXTURES, 'candidates/uci-omletrtc-2__chrome2015-app-log-gathering-complete-before-peer-tcp.log')]);
+    expect(out).toContain('warning candidate-after-end (line 21): host 192.168.1.18:0 came after the end of candidates on line 20: an agent sends no more candidates after its end-of-candidates (a new one means an ICE restart, a new ufrag), so either this agent broke that or the end was the other side\'s');
+    const frame = (mid: string, c: string | null) => JSON.stringify({ type: 'candidate', candidate: c === null ? null : { candidate: c, sdpMid: mid, usernameFragment: 'AAAA' } });
+    const other = await run([file('after-end-mids.ndjson', [frame('0', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'), JSON.stringify({ type: 'candidate', candidate: { candidate: '', sdpMid: '0', usernameFragment: 'AAAA' } }), frame('1', 'candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host ufrag AAAA')].join('\n'))]);
+    expect(other.out).not.toContain('candidate-after-end');
+  });
+
   it('reads stdin when no file is given (the built binary)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/bin/sdpscope.js'), 'candidates', '--summary'], { input: sample('candidates.json'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
