@@ -16,7 +16,7 @@ export type RelayProtocol = 'udp' | 'tcp' | 'tls' | 'dtls';
  * Whose priority formula a reading follows: `rfc8445` is RFC 8445 §5.1.2.2's 0 for every relay,
  * whatever its transport, as pion, aioice, libjuice and the KVS SDK write it.
  */
-export type Implementation = 'libwebrtc' | 'libwebrtc-legacy' | 'rfc8445' | 'firefox';
+export type Implementation = 'libwebrtc' | 'libwebrtc-legacy' | 'rfc8445' | 'firefox' | 'libnice';
 
 export interface RelayReading {
   readonly implementation: Implementation;
@@ -41,7 +41,9 @@ export interface RelayProtocolInference {
  * - libwebrtc today (Chrome, Edge, Safari's libwebrtc): UDP 3, DTLS 2, TCP 1, TLS 0;
  * - libwebrtc before TURN/DTLS support (Chrome up to c. M120): UDP 2, TCP 1, TLS 0;
  * - RFC 8445's recommended 0 for any relay (pion, aioice, libjuice, KVS): UDP, TCP or TLS;
- * - Firefox (nICEr): UDP 5, TCP and TLS 0.
+ * - Firefox (nICEr): UDP 5, TCP and TLS 0;
+ * - libnice (GStreamer's webrtcbin, Janus): UDP 30, TCP and TLS 20 (candidate-priv.h's
+ *   NICE_CANDIDATE_TYPE_PREF_RELAYED_UDP and _RELAYED; candidates audit: read "?").
  * libwebrtc's readings are taken only where the local preference has libwebrtc's layout, RFC
  * 8445's only where it has not (priority audit: pion's UDP relay, 0 | 65535, read "tls/tcp?").
  */
@@ -59,6 +61,9 @@ const RELAY_TYPE_PREFERENCES: ReadonlyArray<RelayReading & { readonly typePrefer
   { implementation: 'firefox', typePreference: 5, protocol: 'udp' },
   { implementation: 'firefox', typePreference: 0, protocol: 'tcp' },
   { implementation: 'firefox', typePreference: 0, protocol: 'tls' },
+  { implementation: 'libnice', typePreference: 30, protocol: 'udp' },
+  { implementation: 'libnice', typePreference: 20, protocol: 'tcp' },
+  { implementation: 'libnice', typePreference: 20, protocol: 'tls' },
 ];
 
 const LIBWEBRTC_FAMILY: ReadonlySet<Implementation> = new Set(['libwebrtc', 'libwebrtc-legacy']);

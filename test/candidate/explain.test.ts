@@ -28,6 +28,10 @@ describe('inferRelayProtocol', () => {
     expect(r.certainty).toBe('ambiguous');
     expect(new Set(r.readings.map((x) => x.protocol))).toEqual(new Set(['tls', 'tcp']));
   });
+  it('reads libnice\'s relays: UDP 30, TCP or TLS 20 (GStreamer, Janus; candidates audit: "?")', () => {
+    expect(inferRelayProtocol(parseCandidate('candidate:7 1 UDP 503316991 203.0.113.9 50000 typ relay raddr 198.51.100.1 rport 40000'))).toMatchObject({ protocol: 'udp', certainty: 'certain', readings: [{ implementation: 'libnice', protocol: 'udp' }] });
+    expect(inferRelayProtocol(parseCandidate('candidate:8 1 TCP 335544831 203.0.113.9 50000 typ relay raddr 198.51.100.1 rport 40000'))).toMatchObject({ protocol: null, certainty: 'ambiguous', label: 'tcp/tls?' });
+  });
   it('reads Firefox UDP (5)', () => {
     expect(inferRelayProtocol(relay(5))).toMatchObject({ protocol: 'udp', certainty: 'certain', readings: [{ implementation: 'firefox', protocol: 'udp' }] });
   });
