@@ -71,9 +71,21 @@ function obstacle(le: PairEnd, re: PairEnd): string | null {
   if (bad !== null) return bad;
   // One transport address on both sides: one agent's candidate seen twice, not a pair (audit of the change: a page of two peer connections logged as one side and the other).
   if (l.address === r.address && l.port === r.port && l.port !== 9 && l.transport === r.transport) return `${l.address}:${l.port} is on both sides: a candidate does not pair with itself (both sides' candidates are one agent's)`;
-  // A host name (RFC 8839 §5.1 allows one) or an mDNS name resolves to either family.
+  // A host name (RFC 8839 §5.1 allows one) or an mDNS name resolves to either family; an mDNS
+  // name libwebrtc wrote keeps its address's family in the local preference's precedence (IPv4 30,
+  // every other one IPv6: candidates audit, a second mDNS host of precedence 20 paired with IPv4).
   const named = (f: string) => f === 'mdns' || f === 'fqdn';
+  const hidden = (e: PairEnd, f: string): 'ipv4' | 'ipv6' | null => {
+    const p = f === 'mdns' ? e.explanation.localPreference.libwebrtc?.addressPrecedence : undefined;
+    return p === undefined ? null : p === 30 ? 'ipv4' : 'ipv6';
+  };
   if (!named(fl) && !named(fr) && fl !== fr) return `address families differ (${fl} ↔ ${fr})`;
+  const hl = hidden(le, fl) ?? (named(fl) ? null : fl);
+  const hr = hidden(re, fr) ?? (named(fr) ? null : fr);
+  if (hl !== null && hr !== null && hl !== hr) {
+    const which = hidden(le, fl) !== null ? le : re;
+    return `address families differ (${hl} ↔ ${hr}): the mDNS name ${which.candidate.address.length > 24 ? `${which.candidate.address.slice(0, 8)}….local` : which.candidate.address} hides an ${hidden(which, family(which)) === 'ipv4' ? 'IPv4' : 'IPv6'} address (libwebrtc's address precedence ${which.explanation.localPreference.libwebrtc!.addressPrecedence} in its priority)`;
+  }
   if (l.transport === 'tcp') {
     const a = l.tcpType;
     const b = r.tcpType;

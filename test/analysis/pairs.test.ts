@@ -30,6 +30,21 @@ describe('predictPairs', () => {
   ];
   const pairs = predictPairs(local, remote, true);
 
+  it('an mDNS host libwebrtc wrote pairs with its own family only: the precedence in its priority says which (candidates audit: a Chrome 149 dump\'s second mDNS host, precedence 20, paired with IPv4 hosts)', () => {
+    const mdns = [
+      end('A', 'candidate:636006834 1 udp 2113937151 154f4766-df76-4da6-a2f8-d90079b1d9ad.local 49880 typ host'),
+      end('A', 'candidate:3907271877 1 udp 2113934591 2dc2ae4d-f1e8-4b90-92e4-b29873fcc8d8.local 49881 typ host'),
+    ];
+    const four = [end('B', 'candidate:1 1 udp 2130706431 192.168.1.51 8555 typ host')];
+    const six = [end('B', 'candidate:2 1 udp 2130706431 2001:db8::9 8555 typ host')];
+    const verdicts = (remote: typeof four) => predictPairs(mdns, remote, true).map((p) => [p.local.candidate.port, p.viable, p.reason ?? '']);
+    const withFour = verdicts(four);
+    expect(withFour.map(([port, viable]) => [port, viable])).toEqual([[49880, true], [49881, false]]);
+    expect(withFour[1]![2]).toBe('address families differ (ipv6 ↔ ipv4): the mDNS name 2dc2ae4d….local hides an IPv6 address (libwebrtc\'s address precedence 20 in its priority)');
+    expect(verdicts(six).map(([port, viable]) => [port, viable])).toEqual([[49880, false], [49881, true]]);
+    // A name with no libwebrtc layout (another stack's) still pairs with either.
+    expect(predictPairs([end('A', 'candidate:1 1 udp 2130706431 x.local 5000 typ host')], four, true)[0]!.viable).toBe(true);
+  });
   it('prunes local srflx candidates (replaced by their base, RFC 8445 §6.1.2.4)', () => {
     expect(pairs.some((p) => p.local.candidate.type === 'srflx')).toBe(false);
     const [p] = predictPairs([remote[0]!], [local[1]!], true);
