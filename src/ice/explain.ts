@@ -961,6 +961,34 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     if (interfaces.size < 2 && !(from !== null && got.family !== null && from !== got.family)) return e;
     return { ...e, explanation: `${e.url} did not answer${e.hostCandidate !== null ? ` from ${e.hostCandidate}` : ''} (701: ${e.errorText ?? 'unreachable'}), while ${got.what} came from the same server over the same transport: it is up and reachable from another interface; harmless (this interface has no route to it: an IPv6, VPN or container interface, for one)` };
   });
+  // One URL that failed from every interface that tried it, while the same server's other URLs
+  // gave candidates: that URL is the fault, not an interface (ICE audit: a Chrome 147 dump's three
+  // turns:…:5349 701s, one per interface, each said "one 701 among working candidates is harmless"
+  // beside relays of that server over UDP and TCP on 3478).
+  const triedFrom = new Map<string, Set<string>>();
+  for (const e of errors) {
+    const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;
+    const from = interfaceOf(e.hostCandidate);
+    // Reached over that transport (by URL, or a relay at that address): the earlier words stand.
+    if (key === null || from === null || reached.has(key) || reached.has(key.replace(/:\d+ /, ':* '))) continue;
+    let set = triedFrom.get(key);
+    if (set === undefined) triedFrom.set(key, (set = new Set()));
+    set.add(from);
+  }
+  const urlFails = (key: string): string | null => {
+    const froms = triedFrom.get(key);
+    if (froms === undefined || froms.size < 2) return null;
+    const host = key.slice(0, key.lastIndexOf(':'));
+    const worked = [...reached.keys()].filter((k) => k.startsWith(`${host}:`) && k !== key && !k.includes(':* '));
+    if (worked.length === 0) return null;
+    const [port, transport] = key.slice(host.length + 1).split(' ');
+    return `from none of the ${froms.size} interfaces that tried it (${[...froms].slice(0, 4).join(', ')}), while the same server gave candidates over ${worked.slice(0, 3).map((k) => k.slice(host.length + 1)).join(', ')}: this URL fails, not the server nor an interface (${transport === 'tls' ? `TLS to port ${port}` : `${transport!.toUpperCase()} to port ${port}`} blocked on the way, or not served there${transport === 'tls' ? ': its listener or certificate' : ''})`;
+  };
+  const errorsSaid = triedFrom.size === 0 ? candidateErrors : candidateErrors.map((e) => {
+    const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;
+    const why = key === null ? null : urlFails(key);
+    return why === null ? e : { ...e, explanation: `${e.url} did not answer (701: ${e.errorText ?? 'unreachable'}) ${why}` };
+  });
   const report = {
     id: pc.id,
     startTime: t0,
@@ -969,7 +997,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     states,
     localCandidates,
     remoteCandidates,
-    candidateErrors,
+    candidateErrors: errorsSaid,
     pairs,
     selectedPair: selected ? { local: selected.local, remote: selected.remote } : null,
     selectedPairChanges,
