@@ -11,7 +11,8 @@ import { SdpscopeError, withoutStack } from '../errors.js';
 import { writeLine } from '../sdp/line.js';
 import type { SessionDescription } from '../sdp/model.js';
 import { parseSdp } from '../sdp/parse.js';
-import type { FoundCandidate, InputSink, SdpType, Source, WalkContext } from './types.js';
+import type { FoundCandidate, InputSink, ParsedCandidateFields, RejectedCandidateFields, SdpType, Source, WalkContext } from './types.js';
+import type { ErrorInfo } from '../errors.js';
 import { sessionUfrag } from './session-ufrag.js';
 
 const SDP_TYPES: readonly string[] = ['offer', 'answer', 'pranswer', 'rollback'];
@@ -155,13 +156,11 @@ export function candidatesInDescription(description: SessionDescription, source:
     for (const l of sec.lines) {
       if ((l.kind !== 'attribute' && l.kind !== 'other-attribute') || l.name !== 'candidate') continue;
       const parsed = l.kind === 'attribute' ? (sec.parsed[next++] ?? null) : null;
-      const rejection = l.kind === 'other-attribute' ? (l.rejection ?? null) : null;
+      // A parsed line's text is its candidate's (read from "a=candidate:…", verbatim and all).
+      const text = l.kind === 'attribute' ? writeParsed(l.value as Candidate) : writeLine(l);
       out.push({
-        // A parsed line's text is its candidate's (read from "a=candidate:…", verbatim and all).
-        text: l.kind === 'attribute' ? writeParsed(l.value as Candidate) : writeLine(l),
-        candidate: parsed?.candidate ?? null,
-        error: parsed ? null : rejection,
-        explanation: parsed?.explanation ?? null,
+        text,
+        ...(parsed !== null ? { candidate: parsed.candidate, error: null, explanation: parsed.explanation } : readTrickledOutcome(text, l.kind === 'other-attribute' ? (l.rejection ?? null) : null)),
         sdpMid: sec.mid,
         sdpMLineIndex: sec.index,
         usernameFragment: sec.ufrag,
@@ -174,6 +173,13 @@ export function candidatesInDescription(description: SessionDescription, source:
   return out;
 }
 
+/** A candidate line parseSdp did not read: its rejection, or (a hand-made model without one) what reading its text again gives. */
+function readTrickledOutcome(text: string, rejection: ErrorInfo | null): ParsedCandidateFields | RejectedCandidateFields {
+  if (rejection !== null) return { candidate: null, error: rejection, explanation: null };
+  const again = tryReadCandidate(text);
+  return again.ok ? { candidate: again.candidate, error: null, explanation: explainParsed(again.candidate) } : { candidate: null, error: again.error.toJSON(), explanation: null };
+}
+
 /** What an RTCIceCandidateInit (or a log) says around a candidate string. */
 export interface CandidateInit {
   readonly sdpMid?: unknown;
@@ -182,7 +188,7 @@ export interface CandidateInit {
 }
 
 /** A trickled candidate as read, without its Source: what {@link emitCandidate} reports, and frame summaries read. */
-export type TrickledCandidate = Omit<FoundCandidate, 'text' | 'inDescription' | 'source'>;
+export type TrickledCandidate = (ParsedCandidateFields | RejectedCandidateFields) & Pick<FoundCandidate, 'sdpMid' | 'sdpMLineIndex' | 'usernameFragment'>;
 
 /**
  * Reads a trickled candidate: parsed and explained once, or its error. `refused`: found but not
@@ -196,9 +202,7 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
   const candidate = parsed.ok ? parsed.candidate : null;
   const index = init.sdpMLineIndex;
   return {
-    candidate,
-    error: parsed.ok ? null : parsed.error.toJSON(),
-    explanation: candidate ? explainParsed(candidate) : null,
+    ...(parsed.ok ? { candidate: parsed.candidate, error: null, explanation: explainParsed(parsed.candidate) } : { candidate: null, error: parsed.error.toJSON(), explanation: null }),
     sdpMid: str(init.sdpMid) ?? null,
     sdpMLineIndex: typeof index === 'number' && Number.isInteger(index) ? index : null,
     usernameFragment: str(init.usernameFragment) ?? candidate?.ufrag ?? null,

@@ -60,15 +60,35 @@ export interface FoundDescription {
   readonly source: Source;
 }
 
-export interface FoundCandidate {
+/**
+ * A candidate a reader found: parsed (`candidate` and `explanation` set, `error` null) or
+ * rejected (`error` set, the other two null). A union, so that checking one narrows the others
+ * (library audit: `if (f.candidate)` left `f.explanation` possibly null).
+ */
+export type FoundCandidate = FoundCandidateFields & (ParsedCandidateFields | RejectedCandidateFields);
+
+/** A found candidate that parsed. */
+export interface ParsedCandidateFields {
+  readonly candidate: Candidate;
+  /** Null: it parsed. */
+  readonly error: null;
+  /** explainCandidate(candidate), derived once where the candidate was found. */
+  readonly explanation: CandidateExplanation;
+}
+
+/** A found candidate that was rejected. */
+export interface RejectedCandidateFields {
+  /** Null: the text was rejected, see `error`. */
+  readonly candidate: null;
+  /** Why the text was rejected, as plain data (its `column` counts in `text`). */
+  readonly error: ErrorInfo;
+  readonly explanation: null;
+}
+
+/** What every found candidate has, parsed or rejected. */
+export interface FoundCandidateFields {
   /** The candidate text as found. */
   readonly text: string;
-  /** Null when the text was rejected: see `error`. */
-  readonly candidate: Candidate | null;
-  /** Why the text was rejected, as plain data (its `column` counts in `text`); null when it parsed. */
-  readonly error: ErrorInfo | null;
-  /** explainCandidate(candidate), derived once where the candidate was found; null when it was rejected. */
-  readonly explanation: CandidateExplanation | null;
   /** RTCIceCandidateInit.sdpMid, or the mid of the m-section it was in. */
   readonly sdpMid: string | null;
   readonly sdpMLineIndex: number | null;

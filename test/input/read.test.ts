@@ -9,6 +9,16 @@ import { corpusFile, sample, seedSdp } from '../support/corpus.js';
 const SDP_LF = corpusFile('sdp/sdptransform__chrome_datachannel_only_offer.sdp');
 const SDP_CRLF = corpusFile('sdp/aiortc__chrome_audio_offer_ipv6_tcp_networkid.sdp');
 
+describe('found candidates narrow by what they hold (library audit: `if (f.candidate)` left `f.explanation` possibly null)', () => {
+  it('a parsed one has its explanation and no error; a rejected one its error and neither of the others, in the types too', () => {
+    const r = readInput('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\ncandidate:1 1 udp 2122260223 10.0.0.1 99999 typ host\n');
+    const said = r.candidates.map((f) => (f.candidate !== null ? `${f.candidate.port} ${f.explanation.priority.typePreference}` : `${f.error.code} ${String(f.explanation)}`));
+    expect(said).toEqual(['5000 126', 'CANDIDATE_PORT null']);
+    const errors = r.candidates.map((f) => (f.error === null ? f.explanation.address.class : f.error.reason.slice(0, 8)));
+    expect(errors[0]).toBe('private');
+  });
+});
+
 describe('raw SDP', () => {
   it.each([['CRLF', SDP_CRLF], ['LF', SDP_LF]])('finds one %s SDP, text unchanged', (_eol, text) => {
     const [d, ...rest] = readDescriptions(text);
