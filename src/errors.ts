@@ -31,7 +31,7 @@ export const ERROR_CODES = {
   FILE_BINARY: 'The file holds binary data, not text.',
   FILE_UNREADABLE: 'The file could not be read.',
   OUTPUT_TOO_LARGE: 'The report would be longer than the longest string JavaScript makes (about 512 MiB), written out in JSON: something the input has once and the report repeats for each of thousands of m-lines or candidates. (A session-level value past 256 characters is written short in each m-line: it no longer counts.)',
-  OUTPUT_UNWRITABLE: 'Standard output cannot be written: a full disk (`> /dev/full`), an I/O error, a closed descriptor. (A pipe whose reader stops, `| head`, is not an error.)',
+  OUTPUT_UNWRITABLE: 'Standard output cannot be written: a full disk (`> /dev/full`), an I/O error. (A pipe whose reader stops, `| head`, is not an error; a descriptor closed before the start, `>&-`, Node opens on /dev/null, so the output is lost unsaid.)',
   INVALID_OPTION: 'An option has a value outside its range (a negative limit, a port above 65535, an empty token...).',
   ADDRESS_IN_USE: 'The relay cannot listen: the address and port are in use (another relay?).',
   LISTEN_FAILED: 'The relay cannot listen on that address and port (not an address of this machine, a privileged port...).',

@@ -246,6 +246,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
   const ob = before.origin;
   const oa = after.origin;
   const sameSession = ob !== null && oa !== null && ob.username === oa.username && ob.sessionId === oa.sessionId;
+  /** Two sessions by their o= lines (session-changed): the renegotiation rules (ICE restart, payload types kept) are not theirs. */
+  const twoSessions = ob !== null && oa !== null && !sameSession;
   // The username alone changed (Chime's withUnifiedPlanFormat writes "mozilla-chrome"): said as
   // that, not as "session id X → X" (munging audit 6).
   if (ob && oa && !sameSession) {
@@ -374,7 +376,8 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const reassigned = new Set<string>();
     for (const c of added) {
       const was = removedAt.get(pt(c));
-      if (was === undefined || Number(pt(c)) < 96 || named.has(pt(c)) || leftBare.has(pt(c))) continue;
+      // Two sessions map their payload types each their own: a codec removed and one added, no rule broken.
+      if (was === undefined || twoSessions || Number(pt(c)) < 96 || named.has(pt(c)) || leftBare.has(pt(c))) continue;
       const before_ = beforeCodecs.get(was)!;
       const after_ = afterCodecs.get(c)!;
       if (before_.name.toLowerCase() === after_.name.toLowerCase()) continue;
@@ -446,7 +449,10 @@ function diffModels(before: SessionDescription, after: SessionDescription): Desc
     const tag = a.mid !== null ? tagOf.get(a.mid) : undefined;
     const tagLine = tag !== undefined && tag !== a.mid ? afterByMid.get(tag) : undefined;
     const tagBefore = tagLine !== undefined ? beforeByMid.get(tag!) : undefined;
-    if ((ufragChanged || pwdChanged) && tagLine !== undefined && tagBefore !== undefined && tagBefore.ice.ufrag === tagLine.ice.ufrag && tagBefore.ice.pwd === tagLine.ice.pwd) {
+    if ((ufragChanged || pwdChanged) && twoSessions) {
+      // Two sessions (session-changed): each has credentials of its own, no restart of one (README audit: "an ICE restart" under "two sessions, not a renegotiation").
+      add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials differ (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}${pwdChanged ? ', and the pwd' : ''}` : 'the pwd'}): two sessions, each with its own, not a restart`);
+    } else if ((ufragChanged || pwdChanged) && tagLine !== undefined && tagBefore !== undefined && tagBefore.ice.ufrag === tagLine.ice.ufrag && tagBefore.ice.pwd === tagLine.ice.pwd) {
       add('ice-credentials-changed', here, b.ice.ufrag, a.ice.ufrag, `ICE credentials changed (${ufragChanged ? `ufrag ${b.ice.ufrag ?? 'none'} → ${a.ice.ufrag ?? 'none'}${pwdChanged ? ', and the pwd' : ''}` : 'the pwd'}) on an m-line bundled behind mid ${tag}, whose credentials are the transport's and did not change: no ICE restart`);
     } else if (ufragChanged || pwdChanged) {
       // The pwd is a secret: said to have changed, never shown (library audit: a pwd-only change read "ufrag JDVd → JDVd").

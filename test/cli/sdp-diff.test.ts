@@ -175,7 +175,13 @@ describe('sdp-diff --json contract', () => {
     const { code, out } = await json([join(SAMPLES, 'offer.json'), other], { diff: true });
     expect(code).toBe(0);
     expect(out.mode).toBe('diff');
-    expect(out.changes.map((c: { kind: string }) => c.kind)).toContain('ice-restart');
+    // Two sessions (their o= session ids differ): credentials that differ are no restart, a payload type given another codec no rule broken (README audit: "an ICE restart" under "two sessions, not a renegotiation").
+    const kinds = out.changes.map((c: { kind: string }) => c.kind);
+    expect(kinds[0]).toBe('session-changed');
+    expect(kinds).toContain('ice-credentials-changed');
+    expect(kinds).not.toContain('ice-restart');
+    expect(kinds).not.toContain('payload-type-reassigned');
+    expect(out.changes.find((c: { kind: string }) => c.kind === 'ice-credentials-changed').message).toBe('ICE credentials differ (ufrag JDVd → K0dA, and the pwd): two sessions, each with its own, not a restart');
   });
 });
 
