@@ -178,6 +178,11 @@ export function readStatsDump(text: string): StatsDump {
     // A text that does not open as JSON is not "almost JSON": V8's words for a log starting with a
     // year ("Unexpected non-whitespace character after JSON at position 4") sent users looking for a broken dump (candidates audit).
     // A log's "[2024-01-01 …]" or "[000:057]" opens with a bracket too: JSON opens a dump's object or array of values.
+    // Firefox's about:webrtc page as text, with its ICE Stats table (what issues paste): read from
+    // the table (ICE audit: pion#1544's every pair failed and no relay though TURN was configured;
+    // only "use Copy Report" had been said).
+    const page = /^\s*[[{]/.test(text) ? null : readAboutWebrtcText(text);
+    if (page !== null) return page;
     const notJson = /^\s*(?:\{\s*["}]|\[\s*[[{"\]])/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start as JSON does';
     // A Map as a console prints it ({"CP…" => {…}}, React Native's; Node's "Map(3) {…}"): what it is, and what to save instead (ICE audit: react-native-webrtc#1725's paste got V8's "Expected ':'").
     const head = text.slice(0, 4096);
@@ -299,6 +304,130 @@ function byPeerConnection(snapshots: readonly StatsSnapshot[]): number[][] {
     before = ids;
   });
   return runs;
+}
+
+/** The ICE Stats table's columns the page writes in English (Firefox 43's order and today's differ), as stats fields. */
+const PAGE_COLUMNS: Readonly<Record<string, string>> = {
+  'ice state': 'state',
+  nominated: 'nominated',
+  selected: 'selected',
+  'local candidate': 'local',
+  'remote candidate': 'remote',
+  'component id': 'componentId',
+  priority: 'priority',
+  'bytes sent': 'bytesSent',
+  'bytes received': 'bytesReceived',
+};
+
+/** The page's candidate types (Firefox 43 wrote them long): as getStats spells them. */
+const PAGE_TYPES: Readonly<Record<string, string>> = { host: 'host', srflx: 'srflx', serverreflexive: 'srflx', prflx: 'prflx', peerreflexive: 'prflx', relay: 'relay', relayed: 'relay' };
+
+/**
+ * Firefox's about:webrtc page copied as text, in English: each peer connection's ICE Stats table
+ * (its pairs, with their candidates as "192.168.1.2:62096/udp(host)") and its RTCConfiguration's
+ * ICE servers, as one snapshot; null when the text holds no such table. Lines are looked at in
+ * one pass, each row split at its tabs.
+ */
+function readAboutWebrtcText(text: string): StatsDump | null {
+  const lines = text.split('\n', 200_000);
+  const pcs: PeerConnectionDump[] = [];
+  let id = 'pc';
+  let url: string | null = null;
+  let time = 0;
+  let servers: string[] = [];
+  let policy: string | null = null;
+  let bundle: string | null = null;
+  let columns: string[] | null = null;
+  let stats = new Map<string, GrowingHistory>();
+  const close = () => {
+    if (stats.size > 0) {
+      const iceServers = servers.length > 0 ? [{ urls: servers }] : [];
+      pcs.push({ id, url, configuration: { iceServers, ...(policy !== null ? { iceTransportPolicy: policy } : {}), ...(bundle !== null ? { bundlePolicy: bundle } : {}) }, events: [], stats, iceRestarts: null, descriptions: [] });
+    }
+    stats = new Map();
+    servers = [];
+    columns = null;
+  };
+  const candidate = (cell: string, type: 'local-candidate' | 'remote-candidate'): string | null => {
+    const m = /^(\[[0-9A-Fa-f:.]{2,45}\]|[^\s/()]{1,253}):([0-9]{1,5})\/(udp|tcp)\(([a-z-]{2,20})\)/i.exec(cell.trim());
+    if (m === null) return null;
+    const [kind, relayProtocol] = m[4]!.toLowerCase().split('-');
+    const candidateType = PAGE_TYPES[kind!];
+    if (candidateType === undefined) return null;
+    const key = `${type} ${m[1]}:${m[2]}/${m[3]!.toLowerCase()}(${candidateType})`;
+    if (!stats.has(key)) {
+      const h = new GrowingHistory(key, type);
+      h.add(time, { address: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]), protocol: m[3]!.toLowerCase(), candidateType, ...(relayProtocol !== undefined ? { relayProtocol } : {}) });
+      stats.set(key, h);
+    }
+    return key;
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    // Each test behind a cheap one, its runs bounded: linear however long the line (hostile input).
+    const pc = line.includes('(id=') && /PeerConnection ID/i.test(line) ? /(?:^|\s)(\d{10,24}) \(id=(\d{1,24}) url=([^)\s]{0,2048})\)/.exec(line) : null;
+    if (pc !== null) {
+      close();
+      id = pc[2]!;
+      url = pc[3] === '' ? null : pc[3]!;
+      continue;
+    }
+    // The session's header ("[ 12 | 6442450945 ] https://… (closed) Sat Nov 21 2020 21:25:33 GMT+0400 (…)"): the snapshot's time.
+    const when = line.startsWith('[') && line.length < 1024 ? /\b(\w{3} \w{3} \d{1,2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4})/.exec(line) : null;
+    if (when !== null) {
+      const ms = Date.parse(when[1]!);
+      if (Number.isFinite(ms)) time = ms;
+      continue;
+    }
+    const urls = line.length < 4096 && line.includes('urls:') ? /^[ \t]*urls:[ \t]*\[(.{0,4000})\][ \t]*$/.exec(line) : null;
+    if (urls !== null) {
+      for (const u of urls[1]!.split(',')) {
+        const v = u.trim().replace(/^"|"$/g, '');
+        if (/^(?:stuns?|turns?):/i.test(v)) servers.push(v);
+      }
+      continue;
+    }
+    const setting = line.length < 128 && line.includes('Policy:') ? /^[ \t]*(iceTransportPolicy|bundlePolicy):[ \t]*(\w{1,20})[ \t]*$/.exec(line) : null;
+    if (setting !== null) {
+      if (setting[1] === 'iceTransportPolicy') policy = setting[2]!;
+      else bundle = setting[2]!;
+      continue;
+    }
+    // A table has a dozen columns: the first 64 cells are enough.
+    const cells = line.split('\t', 64);
+    if (cells.length >= 3 && /local candidate/i.test(line) && /remote candidate/i.test(line) && /ice state/i.test(line)) {
+      // The header, maybe glued to the sentence before it ("…highlighted in blueICE State").
+      columns = cells.map((c) => {
+        const name = c.trim().toLowerCase();
+        const known = Object.keys(PAGE_COLUMNS).find((k) => name === k || name.endsWith(k));
+        return known === undefined ? '' : PAGE_COLUMNS[known]!;
+      });
+      continue;
+    }
+    if (columns === null) continue;
+    if (cells.length < 2) {
+      if (line.trim() !== '') columns = null;
+      continue;
+    }
+    const at = (field: string) => {
+      const i = columns!.indexOf(field);
+      return i < 0 ? '' : (cells[i] ?? '').trim();
+    };
+    const local = candidate(at('local'), 'local-candidate');
+    const remote = candidate(at('remote'), 'remote-candidate');
+    if (local === null || remote === null) continue;
+    const pairId = `${local} ↔ ${remote}`;
+    if (stats.has(pairId)) continue;
+    const pair = new GrowingHistory(pairId, 'candidate-pair');
+    const number = (v: string) => (/^[0-9]{1,20}$/.test(v) ? Number(v) : undefined);
+    const fields: Record<string, unknown> = { localCandidateId: local, remoteCandidateId: remote, state: at('state').toLowerCase().replace('inprogress', 'in-progress'), nominated: at('nominated') === 'true', selected: at('selected') === 'true' };
+    for (const f of ['priority', 'bytesSent', 'bytesReceived', 'componentId']) if (number(at(f)) !== undefined) fields[f] = number(at(f));
+    pair.add(time, fields);
+    stats.set(pairId, pair);
+  }
+  close();
+  if (pcs.length === 0) return null;
+  return { format: 'firefox-about-webrtc', userAgent: null, peerConnections: pcs, notes: ['read from the text of Firefox\'s about:webrtc page (its ICE Stats table and RTCConfiguration), one snapshot: no events, no SDPs, and Firefox counts no checks per pair there; its "Copy Report" button, where the page has one, gives the whole report as JSON'], cut: false };
 }
 
 /** What the legacy getStats() stats are, for NOT_A_DUMP: `type`, the legacy report found. */

@@ -1624,6 +1624,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const localRelays = usableLocal.filter((c) => c.type === 'relay');
     const relays = localRelays.length + delivered.filter((c) => c.type === 'relay').length;
     if (relays === 0 && localKnown && remoteKnown) evidence.push('neither side has a TURN relay candidate: nothing could cross a filtering NAT or a firewall' + (errorsLine ? ` (${errorsLine})` : ''));
+    // A TURN server configured and no relay of this side's (ICE audit: pion#1544's page, turn: configured, no relay, said nothing of it).
+    const turnUrls = configuredUrls(r.configuration).filter((u) => /^turns?:/i.test(u));
+    if (localRelays.length === 0 && localKnown && turnUrls.length > 0 && policy !== 'relay') evidence.push(`the configuration has TURN (${turnUrls.slice(0, 3).map((u) => redactServerUrl(u)).join(', ')}), yet this side gathered no relay candidate${r.candidateErrors.length === 0 && !x.statsOnly ? ' and no candidate error was reported' : ''}: the TURN server was not reached, or refused the allocation (its credentials)`);
     const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only relay candidates are used, so there is no srflx or host pair to try');
     else if (!localKnown) evidence.push('this side\'s candidates are not in the stats: whether a relay or a srflx was among them cannot be told');

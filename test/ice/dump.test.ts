@@ -173,7 +173,7 @@ describe('readStatsDump', () => {
     expect(() => readStatsDump('Statistiques de session\nIdentifiant PeerConnection : 1539547106226447 (id=2147494394 url=https://example.test/)\nStatistiques ICE\n')).toThrow(expect.objectContaining({ message: expect.stringMatching(/about:webrtc page/) }));
     expect(() => readStatsDump('ICE(PC:1539547106226447 (id=2147494394 url=https://example.test/)): peer (PC:1539547106226447 (id=2147494394 url=https://example.test/):default) no such component\n')).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/about:webrtc page/) }));
     // Its ICE Stats table copied without the peer connection line above it (janus-gateway#508, Firefox 43).
-    expect(() => readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'))).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/it is the text of Firefox's about:webrtc page/) }));
+    // With its ICE Stats table, the page's text is read (ICE audit, ninth session): below.
     // The legacy getStats (react-native-webrtc M57, simple-peer#221): said as that, with or without an id.
     const legacy = dumpText('simple-peer-issue221__chrome57_legacy_getstats.json');
     for (const text of [legacy, legacy.replace('{', '{ "id": "Conn-data-1-0",')]) {
@@ -434,5 +434,25 @@ describe('getStats() results as apps and exporters save them (ICE audit of 2026-
     // ICE says checking at the end, and one sample cannot tell a call 50 ms in from one that never nominates.
     expect(r.verdict.code).toBe('still-checking');
     expect(r.verdict.evidence[0]).toMatch(/, checking from the first stats sample on: when it began is before them, unknown$/);
+  });
+});
+
+describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE audit, ninth session: only "use Copy Report" had been said)', () => {
+  it('today\'s page (pion#1544): the pairs, their candidates, the configuration\'s TURN server; every pair failed and no relay though TURN was configured', () => {
+    const d = readStatsDump(dumpText('pion-webrtc-issue1544__firefox_about_webrtc_text_excerpt.txt'));
+    expect([d.format, d.peerConnections.map((pc) => [pc.id, pc.url])]).toEqual(['firefox-about-webrtc', [['6442450945', 'https://etest4.rs.ge/']]]);
+    expect(d.notes[0]).toMatch(/^read from the text of Firefox's about:webrtc page \(its ICE Stats table and RTCConfiguration\), one snapshot/);
+    const r = explainIce(d.peerConnections[0]!);
+    expect(r.verdict.code).toBe('checks-unanswered');
+    expect(r.pairs.map((p) => [p.local?.address, p.remote?.address, p.remote?.type, p.state])).toEqual([['192.168.1.2', '192.168.1.10', 'host', 'failed'], ['192.168.1.2', '46.49.49.107', 'srflx', 'failed']]);
+    expect(r.verdict.evidence).toContain('the configuration has TURN (turn:37.46.105.101:3478), yet this side gathered no relay candidate: the TURN server was not reached, or refused the allocation (its credentials)');
+  });
+  it('Firefox 43\'s page (janus-gateway#508, its columns in another order, "serverreflexive", an address the reporter replaced by words): the pairs it can read', () => {
+    const d = readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'));
+    const r = explainIce(d.peerConnections[0]!);
+    expect([r.verdict.code, r.pairs.length, r.localCandidates.length]).toEqual(['checks-unanswered', 3, 3]);
+  });
+  it('the page without a table stays NOT_A_DUMP, with what to take instead', () => {
+    expect(() => readStatsDump('PeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nICE Stats\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/about:webrtc page/) }));
   });
 });
