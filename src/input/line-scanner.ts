@@ -229,6 +229,9 @@ export class LineScanner {
 
   /** One line without its ending (`ending` is "\n", "\r\n", or for the last line "" or "\r": cut before its LF). */
   push(content: string, ending: string, lineNo: number): void {
+    // A byte order mark (an editor's) before the input's first line is not content: the SDP
+    // starts at it (parse audit: a saved SDP's BOM made its v=0 line no SDP line, then "no v= line").
+    if (lineNo === 1 && content.charCodeAt(0) === 0xfeff) content = content.slice(1);
     // A CR shown in caret notation, "^M" (`cat -v`, less, a terminal's copy of a SIP trace:
     // restcomm/media-core#103's INVITE): the line's CR (real-log audit of 2026-12-07: "0^M" had been
     // a generation Chromium refuses, "a=rtcp-mux^M" no rtcp-mux, "v=0^M" a version Firefox refuses).

@@ -98,6 +98,16 @@ afterAll(() => {
 });
 
 describe('parseCommand', () => {
+  it('a file that starts with a byte order mark (an editor\'s): its SDP is read from its v=0 line (parse audit: "no v= line: the description starts at its o= line")', async () => {
+    const sdp = readFileSync(join(SAMPLES, 'chromium156-answer.sdp'), 'utf8');
+    const bom = join(scratchDir('sdpscope-parse-bom-'), 'bom.sdp');
+    writeFileSync(bom, `\ufeff${sdp}`);
+    let out = '';
+    await parseCommand({ file: bom, json: true, color: false }, (s) => (out += s));
+    const d = JSON.parse(out).descriptions[0];
+    expect([d.source.line, d.description.version, d.description.diagnostics.map((x: { kind: string }) => x.kind)]).toEqual([1, '0', []]);
+  });
+
   it('prints JSON with the model and explanations', async () => {
     let out = '';
     const code = await parseCommand({ file: join(SAMPLES, 'call.ndjson'), json: true, color: false }, (s) => (out += s));
