@@ -274,6 +274,8 @@ export interface LintedFields {
   readonly priority: number;
   /** Lower case (Candidate.transport). */
   readonly transport: string;
+  /** As written ("TCP-ACT"), where the reader kept it. */
+  readonly transportText?: string;
   readonly networkId: string | null;
   readonly address: string;
   readonly relatedAddress: string | null;
@@ -385,7 +387,7 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   // RFC 8445 §5.1.2.1: the low byte is 256 − the component ID (candidates audit: libnice's and a gateway's said nothing).
   if (256 - (c.priority & 255) !== c.component) out.push(diagnostic('priority-component-mismatch', `priority ${c.priority}'s last byte says component ${256 - (c.priority & 255)}, the line says ${c.component}: not RFC 8445's formula (a stack's own, as libnice's, or a rewritten line); the pair order follows the priority as written`, UNPLACED));
   // ssltcp is libwebrtc's old pseudo-TLS over TCP, which Chromium still reads (webrtc_sdp.cc; audit of the change: "refuses" was said of it).
-  if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${c.transport.slice(0, 24)}" is not udp or tcp: ${c.transport === 'ssltcp' ? 'libwebrtc\'s old pseudo-TLS over TCP, which Chromium still reads and no browser offers any more' : 'Chromium refuses the candidate'}`, UNPLACED));
+  if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${(c.transportText ?? c.transport).slice(0, 24)}" is not udp or tcp: ${c.transport === 'ssltcp' ? 'libwebrtc\'s old pseudo-TLS over TCP, which Chromium still reads and no browser offers any more' : 'Chromium refuses the candidate (in a description, the whole description: measured) and Firefox skips it'}`, UNPLACED));
   if (extensionSaid !== null) out.push(diagnostic('candidate-extension-value', extensionSaid, UNPLACED));
   if (caseSaid !== null) out.push(diagnostic('candidate-keyword-case', caseSaid, UNPLACED));
   if (c.networkId !== null && !DIGITS.test(c.networkId)) out.push(diagnostic('candidate-extension-value', `network-id "${c.networkId.slice(0, 24)}" is not a number: Chromium refuses the candidate`, UNPLACED));

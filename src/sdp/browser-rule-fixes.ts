@@ -27,6 +27,7 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'mline-port': 'Write one port from 0 to 65535 on the m= line, no "/<count>" (9 when the candidates carry the real ones).',
   'mline-no-format': 'Keep a format on every m-line, a rejected one too: m=video 0 UDP/TLS/RTP/SAVPF 0 (the offer\'s first, or any; RFC 8866 §5.14 requires one).',
   'candidate-unknown-kind': 'Write typ host, srflx, prflx or relay, and tcptype active, passive or so (RFC 6544), or leave the candidate out: one unknown candidate makes Chromium refuse the whole description (trickled, only that candidate is refused).',
+  'candidate-transport-unknown': 'Leave out candidates of other transports (TCP-ACT, TCP-PASS, xTLS) before setRemoteDescription, as Webex\'s SDK strips its xTLS ones: one makes Chromium refuse the whole description.',
   'bandwidth-value': 'Write b=<type>:<kilobits per second> as a whole number (b=AS:2000; b=TIAS in bits per second), or remove the line.',
   'empty-attribute': 'Remove the a= line that has no attribute name.',
   'mline-empty-field': 'Write the m= line\'s fields with one blank between them and none at its end (a munge that joins a list with an empty or undefined entry in it leaves one).',

@@ -39,6 +39,7 @@ const RULE_BROWSERS = {
   'mline-no-format': C,
   'mline-empty-field': C,
   'candidate-unknown-kind': C,
+  'candidate-transport-unknown': C,
   'bandwidth-value': BOTH,
   'empty-attribute': BOTH,
   'format-nonnumeric': C,
@@ -116,6 +117,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'mline-no-format': { what: 'an m-line with no format after its proto, a rejected one (port 0) too (Chromium: "Expects at least 4 fields"; Firefox takes a rejected one, and finds no codec in common in one in use)', reference: 'RFC 8866 §5.14' },
   'mline-empty-field': { what: 'an m= line with an empty field: a blank at its end or two in a row (Chromium splits on each blank and refuses the empty format: "Failed to parse SessionDescription"; Firefox splits on runs of blanks and takes it; measured)', reference: 'RFC 8866 §5.14, §9' },
   'candidate-unknown-kind': { what: 'an a=candidate of an unknown typ or tcptype: the whole description is refused', reference: 'RFC 8839 §5.1, RFC 6544 §4.5' },
+  'candidate-transport-unknown': { what: 'an a=candidate whose transport is none of udp, tcp and ssltcp (Lync\'s and Skype for Business\' TCP-ACT and TCP-PASS, Webex\'s xTLS): "Unsupported transport type", the whole description is refused (measured; Firefox skips the candidate)', reference: 'RFC 8839 §5.1' },
   'bandwidth-value': { what: 'b= whose value is not a number', reference: 'RFC 8866 §5.8' },
   'empty-attribute': { what: 'a= with no attribute name', reference: 'RFC 8866 §5.13' },
   'format-nonnumeric': { what: 'an RTP m-line format that is not a payload type number', reference: 'RFC 8866 §5.14, RFC 3551' },
@@ -513,6 +515,8 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     const type = c.type.toLowerCase();
     if (type !== 'host' && type !== 'srflx' && type !== 'prflx' && type !== 'relay') add('candidate-unknown-kind', l.line, null, `a=candidate typ ${JSON.stringify(c.type.slice(0, 40))}`);
     else if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') add('candidate-unknown-kind', l.line, null, `a=candidate tcptype ${JSON.stringify(String(c.tcpType).slice(0, 40))}`);
+    // The transport as written (the model keeps it lower-cased): Chromium's ParseCandidate knows udp, tcp and ssltcp only (measured: TCP-ACT refused, ssltcp taken).
+    if (c.transport !== 'udp' && c.transport !== 'tcp' && c.transport !== 'ssltcp') add('candidate-transport-unknown', l.line, null, `a=candidate transport ${JSON.stringify(c.transportText.slice(0, 24))}`);
   }
   for (const r of a.all('rid')) if (!RID_CHARS.test(r.value.id)) add('rid-chars', r.line, 7, `a=rid: ${ridChars(r.value.id)}`);
   const sims = a.all('simulcast');
