@@ -186,8 +186,9 @@ export function readStatsDump(text: string): StatsDump {
     const notJson = /^\s*(?:\{\s*["}]|\[\s*[[{"\]])/.test(text) ? `its JSON does not parse: ${why}` : 'it does not start as JSON does';
     // A Map as a console prints it ({"CP…" => {…}}, React Native's; Node's "Map(3) {…}"): what it is, and what to save instead (ICE audit: react-native-webrtc#1725's paste got V8's "Expected ':'").
     const head = text.slice(0, 4096);
-    if (/^\s*(?:Map\(\d{1,9}\) )?\{\s*(?:"[^"\n]{1,256}"|'[^'\n]{1,256}') => [{[]/.test(head)) {
-      return fail('not a stats dump: a Map as a console prints it ("id" => {…}), an RTCStatsReport logged with console.log, which is no JSON; save JSON.stringify([...report.values()]) (or Object.fromEntries(report)) and give that');
+    // Node, Chromium and React Native print "=>", Firefox "→", Safari "Map {…}" without the size.
+    if (/^\s*(?:Map(?:\(\d{1,9}\))? )?\{\s*(?:"[^"\n]{1,256}"|'[^'\n]{1,256}') (?:=>|→) [{[]/.test(head)) {
+      return fail('not a stats dump: a Map as a console prints it ("id" => {…}, or →), an RTCStatsReport logged with console.log, which is no JSON; save JSON.stringify([...report.values()]) (or Object.fromEntries(report)) and give that');
     }
     return fail(`not a stats dump: neither JSON (${notJson}) nor an rtcstats dump (a first line "RTCStatsDump", or one JSON array per line)${otherInput(text)}`);
   }
@@ -232,9 +233,14 @@ export function readStatsDump(text: string): StatsDump {
       ...(shape === 'grouped' ? ['the RTCStats objects are grouped by type (a member per type, as exporters and apps save them): read together as one getStats() result'] : []),
       ...(shape === 'entries' ? ['a list of [id, stats] pairs (JSON of [...report], an RTCStatsReport spread into its entries): read as one getStats() result'] : []),
     ];
-    const groups = byPeerConnection(snapshots);
-    if (groups.length > 1) notes.push(`the list's results fall into ${groups.length} groups that share no ICE stats id (candidates, pairs, transports), results ${groups.map((g) => (g.length === 1 ? `${g[0]! + 1}` : `${g[0]! + 1}–${g.at(-1)! + 1}`)).join(', ')}: read as ${groups.length} peer connections (${groups.map((_g, i) => (i === 0 ? 'pc' : `pc-${i + 1}`)).join(', ')}), not one over time`);
-    return { format: 'getstats', userAgent: null, peerConnections: groups.map((g, i) => peerConnectionFromStats(g.map((k) => snapshots[k]!), { id: i === 0 ? 'pc' : `pc-${i + 1}` })), notes, cut: false };
+    // Results that share no ICE stats id with the one before: two peer connections' results in one
+    // list, or an ICE restart between them (Firefox writes no transport). Which, the ids cannot
+    // tell, so they are read as one over time and the break said (ICE audit: two peer connections'
+    // results had been merged unsaid, "DTLS new" beside "DTLS connected"; audit of the change: a
+    // split by ids cut a Firefox restart in two and kept two Chromium connections, "T01" each, one).
+    const breaks = idBreaks(snapshots);
+    if (breaks.length > 0) notes.push(`result${breaks.length === 1 ? '' : 's'} ${breaks.slice(0, 5).map((k) => k + 1).join(', ')}${breaks.length > 5 ? ', …' : ''} of the list share${breaks.length === 1 ? 's' : ''} no ICE stats id (candidate, pair, transport) with the one before: another peer connection's results, or an ICE restart; read as one peer connection over time (give each peer connection's results in a list of its own)`);
+    return { format: 'getstats', userAgent: null, peerConnections: [peerConnectionFromStats(snapshots, { id: 'pc' })], notes, cut: false };
   }
   // Signaling said only of a frame or a list of them: a dump with a key renamed holds candidates too (audit of the change).
   const first = Array.isArray(doc) ? doc[0] : doc;
@@ -281,29 +287,17 @@ function findWithin<T>(v: unknown, path: string, depth: number, budget: { left: 
   return null;
 }
 
-/**
- * A list of getStats() results as runs of one peer connection: a result that shares no ICE stats
- * id (candidate, pair, transport) with the one before it starts another (ICE audit: two peer
- * connections' results in one list were merged into one, "DTLS new" beside "DTLS connected"). An
- * ICE restart keeps its transport's id; two Chromium peer connections both name theirs "T01", so
- * their results stay one run. The runs as indexes into `snapshots`.
- */
-function byPeerConnection(snapshots: readonly StatsSnapshot[]): number[][] {
-  const runs: number[][] = [];
+/** The indexes of the results of a list that share no ICE stats id (candidate, pair, transport) with the result before them. */
+function idBreaks(snapshots: readonly StatsSnapshot[]): number[] {
+  const out: number[] = [];
   let before: Set<string> | null = null;
   snapshots.forEach((s, i) => {
     const ids = new Set<string>();
     for (const r of statsOf(s, i)) if (isObject(r) && typeof r['id'] === 'string' && typeof r['type'] === 'string' && ICE_TYPES.has(canonicalType(r['type'])) && canonicalType(r['type']) !== 'peer-connection') ids.add(r['id']);
-    let shared = before === null || before.size === 0 || ids.size === 0;
-    if (!shared) for (const id of ids) if (before!.has(id)) {
-      shared = true;
-      break;
-    }
-    if (shared && runs.length > 0) runs.at(-1)!.push(i);
-    else runs.push([i]);
+    if (before !== null && before.size > 0 && ids.size > 0 && ![...ids].some((id) => before!.has(id))) out.push(i);
     before = ids;
   });
-  return runs;
+  return out;
 }
 
 /** The ICE Stats table's columns the page writes in English (Firefox 43's order and today's differ), as stats fields. */
@@ -1099,8 +1093,17 @@ function groupedSnapshot(v: unknown): unknown[] | null {
   const out: unknown[] = [];
   let groups = 0;
   let ice = false;
+  const ids = new Set<string>();
+  let mixed = false;
   const take = (list: unknown) => {
     if (!Array.isArray(list) || list.length === 0 || !list.every(isRtcStats)) return;
+    // A group is of one type, and no id is in two: an object of whole results (`{"before": [...],
+    // "after": [...]}`, two browsers' results) is no grouping (audit of the change: merged into one).
+    const type = (list[0] as Record<string, unknown>)['type'];
+    for (const x of list as Record<string, unknown>[]) {
+      if (x['type'] !== type || ids.has(x['id'] as string)) mixed = true;
+      ids.add(x['id'] as string);
+    }
     groups++;
     for (const x of list) {
       out.push(x);
@@ -1121,7 +1124,7 @@ function groupedSnapshot(v: unknown): unknown[] | null {
       }
     }
   }
-  return groups >= 2 && ice ? out : null;
+  return groups >= 2 && ice && !mixed ? out : null;
 }
 
 /**
