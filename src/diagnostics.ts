@@ -1180,7 +1180,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'candidate-after-end': {
     domain: 'log',
     title: 'A candidate after the end of candidates',
-    description: 'A session\'s candidate came after its end-of-candidates (a null or empty candidate frame, a=end-of-candidates, a gathering state "complete"). The end says the agent sends no more candidates in that ICE session, and the peer\'s ICE may already have failed on the ones it had; a new candidate belongs to an ICE restart (a new ufrag). Or the end was not this side\'s: a page\'s own "iceGatheringState: complete" among the other side\'s candidates, in a log that names neither. Said once per session, at the first such candidate.',
+    description: 'A session\'s candidate came after its end-of-candidates (a null or empty candidate frame, a=end-of-candidates, a gathering state "complete"). The end says the agent sends no more candidates in that ICE session, and the peer\'s ICE may already have failed on the ones it had; a new candidate belongs to an ICE restart (a new ufrag). Or the end was not this side\'s: a page\'s own "iceGatheringState: complete" among the other side\'s candidates, in a log that names neither. Said once per session, at the first such candidate, and only of a session its ufrag names: without one, a later candidate may be an ICE restart\'s or another call\'s.',
     action: 'Send end-of-candidates only once gathering is over (onicecandidate with null), and forward it only for the side that gathered; if candidates keep coming, do not signal the end early.',
     reference: 'RFC 8838 §8.2; RFC 8840 §4.1',
   },

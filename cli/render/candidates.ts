@@ -112,7 +112,7 @@ export function renderSession(r: SessionReport, s: Style, summary: boolean): str
   }
   if (c.total === 0) {
     // A stack that writes no ufrag in its candidates (GStreamer's, Firefox's) may have sent some: they are in the "no ufrag" session (candidates audit: "none of its candidates is in the input" of a GStreamer offer whose candidate was).
-    out.push(s.dim('  known from its SDP only: no candidate in the input names its ufrag (candidates that name none, as GStreamer and Firefox write them, are under session "no ufrag")'));
+    out.push(s.dim('  known from its SDP only: no candidate in the input names its ufrag (if the input has candidates that name none, as GStreamer and Firefox write them, they are in a session of their own, "no ufrag")'));
     return out.join('\n') + '\n';
   }
   const nat = r.nat;

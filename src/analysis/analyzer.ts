@@ -656,7 +656,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       // A new candidate trickled after the session's end of candidates: an agent sends none after it
       // (a new one needs an ICE restart), or the end was not this side's (candidates audit: a page's
       // own "iceGatheringState: complete" ended the peer's candidates, the TCP one after it unsaid).
-      if (s.endLine > 0 && f.sdpLine === undefined && !s.afterEndSaid && line > s.endLine && f.file === s.endFile && (s.endMid === null || f.sdpMid === null || f.sdpMid === s.endMid)) {
+      // Of a session its ufrag names only: without one, a later candidate may be an ICE restart's or another call's (audit of the change: rtpengine-258's two calls, a Firefox restart).
+      if (s.ufrag !== null && s.endLine > 0 && f.sdpLine === undefined && !s.afterEndSaid && line > s.endLine && f.file === s.endFile && (s.endMid === null || f.sdpMid === null || f.sdpMid === s.endMid)) {
         s.afterEndSaid = true;
         findingsOf(s).push(at('candidate-after-end', `${f.type} ${f.address}:${f.port} came after the end of candidates on line ${s.endLine}: an agent sends no more candidates after its end-of-candidates (a new one means an ICE restart, a new ufrag), so either this agent broke that or the end was the other side's (a page's own "gathering complete" among the peer's candidates)`, key, line, f.file, f.sdpLine));
       }

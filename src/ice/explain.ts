@@ -982,7 +982,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     const worked = [...reached.keys()].filter((k) => k.startsWith(`${host}:`) && k !== key && !k.includes(':* '));
     if (worked.length === 0) return null;
     const [port, transport] = key.slice(host.length + 1).split(' ');
-    return `from none of the ${froms.size} interfaces that tried it (${[...froms].slice(0, 4).join(', ')}), while the same server gave candidates over ${worked.slice(0, 3).map((k) => k.slice(host.length + 1)).join(', ')}: this URL fails, not the server nor an interface (${transport === 'tls' ? `TLS to port ${port}` : `${transport!.toUpperCase()} to port ${port}`} blocked on the way, or not served there${transport === 'tls' ? ': its listener or certificate' : ''})`;
+    return `from any of the ${froms.size} interfaces that tried it (${[...froms].slice(0, 4).join(', ')}), while the same server gave candidates over ${worked.slice(0, 3).map((k) => k.slice(host.length + 1)).join(', ')}: this URL fails, not the server nor an interface (${transport === 'tls' ? `TLS to port ${port}` : `${transport!.toUpperCase()} to port ${port}`} blocked on the way, or not served there${transport === 'tls' ? ': its listener or certificate' : ''})`;
   };
   const errorsSaid = triedFrom.size === 0 ? candidateErrors : candidateErrors.map((e) => {
     const key = e.errorCode === 701 && e.url !== null ? serverKey(e.url) : null;

@@ -334,16 +334,19 @@ describe('sdpscope candidates', () => {
 
   it('a description\'s session with no candidate naming its ufrag says where ufrag-less ones are (gstwebrtc-demos#125: "none of its candidates is in the input" of a GStreamer offer whose own candidate was)', async () => {
     const { out } = await run([join(FIXTURES, 'candidates/gstwebrtc-demos-125__gstreamer-offer-ufragless-trickle-libnice.log')]);
-    expect(out).toContain('session spGjH67qbyuQxyBKO7t+N68GRwbwF1pX  lines 3–3\n  0 candidates\n  known from its SDP only: no candidate in the input names its ufrag (candidates that name none, as GStreamer and Firefox write them, are under session "no ufrag")');
+    expect(out).toContain('session spGjH67qbyuQxyBKO7t+N68GRwbwF1pX  lines 3–3\n  0 candidates\n  known from its SDP only: no candidate in the input names its ufrag (if the input has candidates that name none, as GStreamer and Firefox write them, they are in a session of their own, "no ufrag")');
     expect(out).toMatch(/session no ufrag {2}lines 4–4\n {2}1 candidate: host 1/);
   });
 
-  it('a candidate after the session\'s end of candidates is said (UCI_OmletRTC#2: the page\'s own "iceGatheringState: complete" among the peer\'s candidates); not of another m-section\'s', async () => {
-    const { out } = await run([join(FIXTURES, 'candidates/uci-omletrtc-2__chrome2015-app-log-gathering-complete-before-peer-tcp.log')]);
-    expect(out).toContain('warning candidate-after-end (line 21): host 192.168.1.18:0 came after the end of candidates on line 20: an agent sends no more candidates after its end-of-candidates (a new one means an ICE restart, a new ufrag), so either this agent broke that or the end was the other side\'s');
+  it('a candidate after its session\'s end of candidates is said, of a session its ufrag names; not of another m-section\'s, nor of candidates without a ufrag (an ICE restart or another call may be theirs: UCI_OmletRTC#2\'s page log, rtpengine-258\'s two calls)', async () => {
     const frame = (mid: string, c: string | null) => JSON.stringify({ type: 'candidate', candidate: c === null ? null : { candidate: c, sdpMid: mid, usernameFragment: 'AAAA' } });
-    const other = await run([file('after-end-mids.ndjson', [frame('0', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'), JSON.stringify({ type: 'candidate', candidate: { candidate: '', sdpMid: '0', usernameFragment: 'AAAA' } }), frame('1', 'candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host ufrag AAAA')].join('\n'))]);
+    const end = JSON.stringify({ type: 'candidate', candidate: { candidate: '', sdpMid: '0', usernameFragment: 'AAAA' } });
+    const after = await run([file('after-end.ndjson', [frame('0', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'), end, frame('0', 'candidate:2 1 udp 1686052607 203.0.113.7 6000 typ srflx raddr 10.0.0.1 rport 5000 ufrag AAAA')].join('\n'))]);
+    expect(after.out).toContain('warning candidate-after-end (line 3): srflx 203.0.113.7:6000 came after the end of candidates on line 2: an agent sends no more candidates after its end-of-candidates (a new one means an ICE restart, a new ufrag), so either this agent broke that or the end was the other side\'s');
+    const other = await run([file('after-end-mids.ndjson', [frame('0', 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host ufrag AAAA'), end, frame('1', 'candidate:2 1 udp 2122260223 10.0.0.1 5002 typ host ufrag AAAA')].join('\n'))]);
     expect(other.out).not.toContain('candidate-after-end');
+    const omlet = await run([join(FIXTURES, 'candidates/uci-omletrtc-2__chrome2015-app-log-gathering-complete-before-peer-tcp.log')]);
+    expect(omlet.out).not.toContain('candidate-after-end');
   });
 
   it('reads stdin when no file is given (the built binary)', () => {

@@ -699,7 +699,7 @@ describe('targeted cases', () => {
     expect(r.verdict.code).toBe('no-remote-candidates');
     const tls = r.candidateErrors.filter((e) => e.url?.startsWith('turns:'));
     expect(tls.length).toBe(3);
-    for (const e of tls) expect(e.explanation).toBe('turns:turn-server.ktsf.ru:5349?transport=tcp did not answer (701: Failed to establish connection) from none of the 3 interfaces that tried it (192.168.128.x, 192.168.88.x, 172.18.0.x), while the same server gave candidates over 3478 udp, 3478 tcp: this URL fails, not the server nor an interface (TLS to port 5349 blocked on the way, or not served there: its listener or certificate)');
+    for (const e of tls) expect(e.explanation).toBe('turns:turn-server.ktsf.ru:5349?transport=tcp did not answer (701: Failed to establish connection) from any of the 3 interfaces that tried it (192.168.128.x, 192.168.88.x, 172.18.0.x), while the same server gave candidates over 3478 udp, 3478 tcp: this URL fails, not the server nor an interface (TLS to port 5349 blocked on the way, or not served there: its listener or certificate)');
   });
 
   it('candidate errors in words: 701, 401 on TURN, other STUN codes', () => {
