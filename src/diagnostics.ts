@@ -969,7 +969,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'lite-candidates-not-routable': {
     domain: 'negotiation',
     title: 'An ICE-lite side whose candidates no peer elsewhere can reach',
-    description: 'The description is ICE-lite (a server: host candidates only, and it never sends checks) and every candidate in it is a loopback, private, link-local or unique-local address. The peer sends its checks there, and only a peer on that machine or network reaches them: a server without its public address configured (mediasoup without announcedAddress gives 127.0.0.1; a container gives its bridge address). The candidates command says the same of a log (lite-hosts-not-routable).',
+    description: 'The description is ICE-lite (a server: host candidates only, and it never sends checks) and every candidate in it is a loopback, private, carrier-grade NAT (100.64/10), link-local or unique-local address. Not said where the other description has candidates of such an address class too (a call on one LAN). The peer sends its checks there, and only a peer on that machine or network reaches them: a server without its public address configured (mediasoup without announcedAddress gives 127.0.0.1; a container gives its bridge address). The candidates command says the same of a log (lite-hosts-not-routable).',
     action: 'Configure the address clients reach the server at: mediasoup\'s announcedAddress, Janus\' nat_1_1_mapping, pion\'s NAT1To1IPs, SRS\'s candidate, LiveKit\'s node_ip; or give the clients a TURN server.',
     reference: 'RFC 8445 §2.5; RFC 8839 §5.1',
   },

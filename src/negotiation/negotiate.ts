@@ -607,8 +607,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
   // should be rejected.", Firefox "mid specified for bundle transport in group attribute points at
   // a disabled m-section"; pion/webrtc#840, Safari). It had been a warning (sdp-diff audit).
   for (const d of bundleOnlyTagFindings(offer)) add(d);
-  for (const [d, side] of [[offer, 'offer'], [answer, 'answer']] as const) {
-    const lite = liteUnreachableFinding(d, side);
+  for (const [d, side, peer] of [[offer, 'offer', answer], [answer, 'answer', offer]] as const) {
+    const lite = liteUnreachableFinding(d, side, peer);
     if (lite !== null) add(lite);
   }
   const dead = deadTagGroups(answer);
@@ -772,7 +772,10 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // A stopped m-line answered with a port (RFC 3264 §6): both browsers reject the answer (sdp-diff audit).
     if (a !== null && o.port === 0 && !o.bundleOnly && a.port !== 0) add(diagnostic('stopped-mline-accepted', `the offer stopped ${o.kind} m-line ${o.index} (port 0); the answer gives it port ${a.port}: both browsers reject it`, { mid, index: o.index, browsers: BOTH_REJECT }));
     if (status === 'missing') at('mline-count-mismatch', `no answer m-line for offer m-line ${o.index} (${o.kind})`);
-    if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own`);
+    // The offer's bundle-only tag is what Firefox answers so (offer-tag-bundle-only): said, so the action is not the answerer's alone (audit of the change).
+    const offerGroup = inOffer ? offerGroups[offerGroupOf.get(o.mid!)!] : undefined;
+    const tagBundleOnly = offerGroup !== undefined && offer.media.find((x) => x.mid === offerGroup[0])?.bundleOnly === true;
+    if (status === 'moved-out-of-bundle' && answerGroups.length === 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own${tagBundleOnly ? ' (the offer\'s tag is bundle-only, which Firefox answers so: offer-tag-bundle-only)' : ''}`);
     // No a=mid on the answer's m-line while its group names the offer's: its own finding, with each browser's reading (audit of the change: said as moved-out-of-bundle, whose words say the opposite).
     if (midLost) add(diagnostic('answer-mid-missing', `mid ${mid} was bundled in the offer; the answer's m-line ${a!.index} has no a=mid while the answer's BUNDLE group names ${mid}: Firefox refuses the answer; Chromium takes it (both measured), giving the m-line the offer's mid, so the m-line stays in the group there`, { mid, index: o.index, browsers: FIREFOX_REJECTS }));
     if (status === 'moved-out-of-bundle' && answerGroups.length > 0) at('moved-out-of-bundle', `mid ${mid} was bundled in the offer; the answer accepts it outside its BUNDLE group`);

@@ -153,10 +153,14 @@ export function bundleOnlyTagFindings(offer: SessionDescription): NegotiationDia
  * audit: a mediasoup answer of one 127.0.0.1 candidate, its call never connected, read "0 errors,
  * 0 warnings"). Negotiate's and sideFindings'; the candidates command's is lite-hosts-not-routable.
  */
-export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'answer'): NegotiationDiagnostic | null {
+export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'answer', peer: SessionDescription | null = null): NegotiationDiagnostic | null {
   if (!d.iceLite) return null;
-  const all = [...d.candidates, ...d.media.filter((m) => m.port !== 0 || m.bundleOnly).flatMap((m) => m.candidates)];
+  const candidatesOf = (x: SessionDescription) => [...x.candidates, ...x.media.filter((m) => m.port !== 0 || m.bundleOnly).flatMap((m) => m.candidates)];
+  const all = candidatesOf(d);
   if (all.length === 0 || !all.every((c) => INSIDE_CLASSES.has(c.explanation.address.class))) return null;
+  // The other side on such a network too (a LAN call: both 192.168.x): it may well reach them (audit of the change).
+  const classes = new Set(all.map((c) => c.explanation.address.class));
+  if (peer !== null && candidatesOf(peer).some((c) => classes.has(c.explanation.address.class))) return null;
   const addresses = [...new Set(all.map((c) => `${c.candidate.address} (${c.explanation.address.class})`))];
   return diagnostic('lite-candidates-not-routable', `the ${side} is ICE-lite and its candidates are ${listSome(addresses, (x) => x, 3)} only: addresses no peer outside that ${addresses.every((x) => x.endsWith('(loopback)')) ? 'machine' : 'network'} reaches, and a lite agent sends no checks of its own (its public address is not configured)`, { mid: null, index: null });
 }

@@ -78,6 +78,8 @@ describe('the codec table', () => {
     diffTexts([readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8'), readFileSync(join(ROOT, `${pair}.answer.sdp`), 'utf8')], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
     expect(out).toContain("warning offer-tag-bundle-only: the offer's BUNDLE tag, mid 0 (its group's first), has a=bundle-only with port 9: RFC 9143 §7.2.1 forbids suggesting a bundle-only m-section as the tag");
     expect(out.split('\n').filter((l) => l.startsWith('m-line')).map((l) => l.split(' · ')[3] + ' · ' + l.split(' · ')[4])).toEqual(["accepted, moved out of BUNDLE · the offer's BUNDLE tag", "accepted, moved out of BUNDLE · in the offer's BUNDLE"]);
+    // The answer's moved-out-of-bundle names the offer's cause (audit of the change: it blamed the answerer alone).
+    expect(out).toContain("warning moved-out-of-bundle: mid 1 was bundled in the offer; the answer has no a=group:BUNDLE, so every m-line is on a transport of its own (the offer's tag is bundle-only, which Firefox answers so: offer-tag-bundle-only)");
     // The offer alone, as parse --type offer reads it: the same finding; a tag without bundle-only has none.
     const offer = parseSdp(readFileSync(join(ROOT, `${pair}.offer.sdp`), 'utf8'));
     expect(sideFindings(offer, 'offer').map((d) => d.kind)).toContain('offer-tag-bundle-only');
@@ -100,6 +102,16 @@ describe('the codec table', () => {
     };
     expect(kinds(full(false))).toContain('no-trickle');
     expect(kinds(full(true))).not.toContain('no-trickle');
+    // A lite server on a LAN beside a peer on that LAN (both 192.168.x): no lite-candidates-not-routable (audit of the change); with a public peer, said.
+    const lan = (peer: string) => offer.replace('a=mid:0\r\n', `a=mid:0\r\na=candidate:1 1 udp 2122260223 ${peer} 50000 typ host\r\n`);
+    const liteLan = full(true).replace('a=rtpmap:111', 'a=candidate:1 1 udp 2130706431 192.168.1.20 40000 typ host\r\na=rtpmap:111');
+    const kindsOf = (o: string) => {
+      let text = '';
+      diffTexts([o, liteLan], ['offer', 'answer'], { json: true, color: false }, (x) => (text += x));
+      return (JSON.parse(text) as { diagnostics: { kind: string }[] }).diagnostics.map((d) => d.kind);
+    };
+    expect(kindsOf(lan('192.168.1.10'))).not.toContain('lite-candidates-not-routable');
+    expect(kindsOf(lan('203.0.113.10'))).toContain('lite-candidates-not-routable');
   });
 
   it('gives no ✓ to an m-line the answer left out, and no "none" for its fingerprint (README audit: "sendonly → - ✓")', () => {
