@@ -153,7 +153,7 @@ export function bundleOnlyTagFindings(offer: SessionDescription): NegotiationDia
  * audit: a mediasoup answer of one 127.0.0.1 candidate, its call never connected, read "0 errors,
  * 0 warnings"). Negotiate's and sideFindings'; the candidates command's is lite-hosts-not-routable.
  */
-export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'answer', peer: SessionDescription | null = null): NegotiationDiagnostic | null {
+export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'answer' | null, peer: SessionDescription | null = null): NegotiationDiagnostic | null {
   if (!d.iceLite) return null;
   const candidatesOf = (x: SessionDescription) => [...x.candidates, ...x.media.filter((m) => m.port !== 0 || m.bundleOnly).flatMap((m) => m.candidates)];
   const all = candidatesOf(d);
@@ -162,7 +162,7 @@ export function liteUnreachableFinding(d: SessionDescription, side: 'offer' | 'a
   const classes = new Set(all.map((c) => c.explanation.address.class));
   if (peer !== null && candidatesOf(peer).some((c) => classes.has(c.explanation.address.class))) return null;
   const addresses = [...new Set(all.map((c) => `${c.candidate.address} (${c.explanation.address.class})`))];
-  return diagnostic('lite-candidates-not-routable', `the ${side} is ICE-lite and its candidates are ${listSome(addresses, (x) => x, 3)} only: addresses no peer outside that ${addresses.every((x) => x.endsWith('(loopback)')) ? 'machine' : 'network'} reaches, and a lite agent sends no checks of its own (its public address is not configured)`, { mid: null, index: null });
+  return diagnostic('lite-candidates-not-routable', `the ${side ?? 'description'} is ICE-lite and its candidates are ${listSome(addresses, (x) => x, 3)} only: addresses no peer outside that ${addresses.every((x) => x.endsWith('(loopback)')) ? 'machine' : 'network'} reaches, and a lite agent sends no checks of its own (its public address is not configured)`, { mid: null, index: null });
 }
 
 /** The answer's finding for one such group (negotiate's and sideFindings'). */
@@ -198,6 +198,16 @@ export function untypedFindings(description: SessionDescription): NegotiationDia
     const also = more > 0 ? ` (and ${more} more m-line${more === 1 ? '' : 's'} with the same credentials)` : '';
     out.push(diagnostic('invalid-ice-credentials', `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}${also}: ${iceCredentialsWords(null, m.ice.ufrag!, m.ice.pwd!)}`, { mid: m.mid, index: m.index }));
   }
+  // What holds whichever side the description is (parse audit: said only with --type): an ICE-lite
+  // server's unreachable candidates, and a weak fingerprint hash (said once per hash).
+  const lite = liteUnreachableFinding(description, null);
+  if (lite !== null) out.push(lite);
+  const weak = new Map<string, MediaDescription>();
+  for (const m of description.media) {
+    if ((m.port === 0 && !m.bundleOnly) || !keyedByDtls(m)) continue;
+    for (const f of m.fingerprints) if (/^(sha-1|md5|md2)$/i.test(f.algorithm) && !weak.has(f.algorithm.toLowerCase())) weak.set(f.algorithm.toLowerCase(), m);
+  }
+  for (const [hash, m] of weak) out.push(diagnostic('weak-fingerprint', `${m.kind} m-line ${m.index}${m.mid === null ? '' : `, mid ${shownMid(m.mid)}`}: the fingerprint uses ${hash}`, { mid: m.mid, index: m.index }));
   return out;
 }
 
@@ -227,6 +237,9 @@ export function sideFindings(description: SessionDescription, side: 'offer' | 'a
     const notTags = new Set(bundleGroupsOf(description).flatMap((g) => g.slice(1)).filter((mid) => !orphans.has(mid)));
     for (const g of dead) out.push(deadTagFinding(g));
     if (side === 'offer') out.push(...bundleOnlyTagFindings(description));
+    // An answer of no m= line: one per offered m-line is owed (RFC 3264 §6), whatever the offer
+    // (parse audit: SRS's answer got the offer's advice, "add what the call carries before createOffer()").
+    if (side === 'answer' && description.media.length === 0) out.push(diagnostic('mline-count-mismatch', 'the answer has no m= line: an answer has one for each m-line of its offer (RFC 3264 §6), rejected ones with port 0; Chromium refuses it ("The order of m-lines in answer doesn\'t match order in offer", measured by the parse audit)', { mid: null, index: null }));
     const lite = liteUnreachableFinding(description, side);
     if (lite !== null) out.push(lite);
     for (const m of description.media) {

@@ -439,6 +439,27 @@ describe('parse: a trickled candidate\'s own findings (candidates audit of 2026-
   });
 });
 
+describe('parse: what holds whichever side a description is, and an answer of no m= line (parse audit, ninth session)', () => {
+  const thread = (f: string) => readFileSync(resolve(__dirname, '../fixtures/threads', f), 'utf8');
+  const kinds = async (text: string, type?: 'offer' | 'answer') => {
+    let out = '';
+    await parseText(text, 'x', { json: true, color: false, ...(type ? { type } : {}) }, (x) => (out += x));
+    const d = JSON.parse(out).descriptions[0];
+    return [...d.description.diagnostics, ...d.typeFindings].map((x: { kind: string; rule?: string }) => (x.rule ? `${x.kind}:${x.rule}` : x.kind));
+  };
+  it('untyped: an ICE-lite server\'s private candidates (ZLMediaKit) and a sha-1 fingerprint (RingCentral) are said without --type', async () => {
+    expect(await kinds(thread('zlmediakit_play_answer_icelite_private_host.sdp'))).toContain('lite-candidates-not-routable');
+    expect(await kinds(thread('pion879_ringcentral_smcsip_offer_sha1.sdp'))).toContain('weak-fingerprint');
+  });
+  it('Skype for Business\' TCP-ACT candidates: Chromium refuses the whole description (measured), an error', async () => {
+    expect(await kinds(thread('skypeforbusiness2016_offer_tcp_act_candidates.sdp'))).toContain('rejected-by-browser:candidate-transport-unknown');
+  });
+  it('an answer of no m= line: mline-count-mismatch with --type answer', async () => {
+    expect(await kinds('v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n', 'answer')).toContain('mline-count-mismatch');
+    expect(await kinds('v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n', 'offer')).not.toContain('mline-count-mismatch');
+  });
+});
+
 describe('parse: what a description breaks as the offer or answer it is', () => {
   const freeswitch = readFileSync(resolve(__dirname, '../fixtures/threads/sipjs448_freeswitch_offer_no_setup_firefox55.sdp'), 'utf8');
   const run = async (text: string, opts: { json: boolean; type?: 'offer' | 'answer' }) => {
