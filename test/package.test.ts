@@ -336,7 +336,10 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // audits' findings (offer-tag-bundle-only, lite-candidates-not-routable, candidate-after-end
     // with their table entries), the stats shapes the dump reader takes (grouped by type, entries,
     // two peer connections in a list) and the NAT evidence of a UDP relay. Mostly words. Cap 560 KiB.
-    expect(sizes['whole core']).toBeLessThan(560 * 1024);
+    // Later that session 553.3 → 562.6 KiB: the about:webrtc page text reader, candidate-transport-unknown,
+    // the codecs libwebrtc reads no profile of said by parseSdp (h264-profile-level-id now in the
+    // parse path: sdpscope/sdp-transform's bundle 124.2 → 139.2 KiB). Cap 572 KiB.
+    expect(sizes['whole core']).toBeLessThan(572 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

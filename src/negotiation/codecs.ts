@@ -11,6 +11,7 @@
 import { listSome } from '../arrays.js';
 import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
 import { formatFmtpParameters } from '../sdp/grammar.js';
+import { h265Readable, inRange } from '../sdp/codec-parameters.js';
 import type { Codec, MediaDescription, RtcpFb } from '../sdp/model.js';
 
 export interface NegotiatedCodec {
@@ -184,31 +185,6 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
 }
 
 /** A number as libwebrtc's StringToNumber reads one (strtoll over the whole text: a sign and leading zeros taken, "01" is 1), else NaN. */
-const asInteger = (x: string): number => (/^[+-]?[0-9]{1,18}$/.test(x) ? Number(x) : NaN);
-
-/** A parameter that is absent (`absent`) or a number from 0 to `max`, as libwebrtc's profile readers take it. */
-const inRange = (v: string | undefined, absent: string, max: number): boolean => {
-  const n = asInteger(v ?? absent);
-  return n >= 0 && n <= max;
-};
-
-/** H.265's level-id values (ITU-T H.265 Annex A: 30 × the level, 1 to 6.2), as libwebrtc's H265 reader takes them. */
-const H265_LEVELS: ReadonlySet<number> = new Set([30, 60, 63, 90, 93, 120, 123, 150, 153, 156, 180, 183, 186]);
-
-/**
- * Whether libwebrtc reads an H265 codec's profile, tier and level (ParseSdpForH265ProfileTierLevel):
- * level-id one of H.265's levels (93, 3.1, when absent), tier-flag 0 or 1 (0), and not tier 1
- * below level 4, which H.265 does not define; profile-id one of its 11 profiles, 1 to 11 (1 when absent).
- */
-export function h265Readable(p: Record<string, string>): boolean {
-  const level = asInteger(p['level-id'] ?? '93');
-  const tier = asInteger(p['tier-flag'] ?? '0');
-  const profile = asInteger(p['profile-id'] ?? '1');
-  if (!H265_LEVELS.has(level) || (tier !== 0 && tier !== 1)) return false;
-  if (tier === 1 && level < 120) return false;
-  return profile >= 1 && profile <= 11;
-}
-
 /** H264 levels in order (1b between 1 and 1.1: h264-profile-level-id's Level, L1_b = 0). */
 const levelRank = (l: number) => (l === 0 ? 10.5 : l);
 const levelName = (l: number) => (l === 0 ? '1b' : (l / 10).toFixed(1).replace(/\.0$/, ''));

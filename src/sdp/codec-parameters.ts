@@ -7,6 +7,7 @@
  */
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import type { Codec } from './model.js';
+import { parseSdpProfileLevelId } from 'h264-profile-level-id';
 
 /** Opus's parameters with a range (RFC 7587 §6.1), and what libwebrtc does with a value outside it (audio_encoder_opus.cc). */
 const OPUS_RANGES: Readonly<Record<string, readonly [number, number, string]>> = {
@@ -82,6 +83,54 @@ function distance(a: string, b: string, most: number): number {
 /** Opus's flags (RFC 7587 §6.1): 0 or 1. */
 const OPUS_FLAGS: ReadonlySet<string> = new Set(['stereo', 'sprop-stereo', 'cbr', 'useinbandfec', 'usedtx']);
 
+export const asInteger = (x: string): number => (/^[+-]?[0-9]{1,18}$/.test(x) ? Number(x) : NaN);
+
+/** A parameter that is absent (`absent`) or a number from 0 to `max`, as libwebrtc's profile readers take it. */
+export const inRange = (v: string | undefined, absent: string, max: number): boolean => {
+  const n = asInteger(v ?? absent);
+  return n >= 0 && n <= max;
+};
+
+/** H.265's level-id values (ITU-T H.265 Annex A: 30 × the level, 1 to 6.2), as libwebrtc's H265 reader takes them. */
+const H265_LEVELS: ReadonlySet<number> = new Set([30, 60, 63, 90, 93, 120, 123, 150, 153, 156, 180, 183, 186]);
+
+/**
+ * Whether libwebrtc reads an H265 codec's profile, tier and level (ParseSdpForH265ProfileTierLevel):
+ * level-id one of H.265's levels (93, 3.1, when absent), tier-flag 0 or 1 (0), and not tier 1
+ * below level 4, which H.265 does not define; profile-id one of its 11 profiles, 1 to 11 (1 when absent).
+ */
+export function h265Readable(p: Record<string, string>): boolean {
+  const level = asInteger(p['level-id'] ?? '93');
+  const tier = asInteger(p['tier-flag'] ?? '0');
+  const profile = asInteger(p['profile-id'] ?? '1');
+  if (!H265_LEVELS.has(level) || (tier !== 0 && tier !== 1)) return false;
+  if (tier === 1 && level < 120) return false;
+  return profile >= 1 && profile <= 11;
+}
+
+/**
+ * Why libwebrtc reads no codec out of a video codec's parameters (Chromium then drops that payload
+ * type: measured by the parse audit, absent from its answer), or null: an H264 profile-level-id it
+ * cannot parse, a VP9 profile-id or an AV1 profile out of range, an H265 profile, tier or level it
+ * does not read. sdp-diff's codec words say the same (describeCodec).
+ */
+export function unreadableCodec(c: Codec): string | null {
+  const p: Record<string, string> = {};
+  for (const x of c.parameters) if (x.name !== null) p[x.name] = x.value;
+  switch (c.name.toLowerCase()) {
+    case 'h264':
+      return p['profile-level-id'] !== undefined && parseSdpProfileLevelId(p) === undefined ? `H264 profile-level-id=${clip(p['profile-level-id'])} is no profile libwebrtc reads` : null;
+    case 'vp9':
+      return inRange(p['profile-id'], '0', 3) ? null : `VP9 profile-id=${clip(p['profile-id'] ?? '')} is no VP9 profile (0 to 3)`;
+    case 'av1':
+      return inRange(p['profile'], '0', 2) ? null : `AV1 profile=${clip(p['profile'] ?? '')} is no AV1 profile (0 to 2)`;
+    case 'h265':
+      return h265Readable(p) ? null : `H265 profile-id=${clip(p['profile-id'] ?? '1')} tier-flag=${clip(p['tier-flag'] ?? '0')} level-id=${clip(p['level-id'] ?? '93')} is no profile, tier and level libwebrtc reads`;
+    default:
+      return null;
+  }
+}
+
 /** The findings of the codecs' parameter values in one m-section (`maxptime` its a=maxptime, with its line). */
 export function codecParameterFindings(codecs: readonly Codec[], maxptime: { readonly value: number; readonly line: number } | null, mid: string | null, out: FindingSink<ParseDiagnostic>): void {
   for (const c of codecs) {
@@ -89,6 +138,8 @@ export function codecParameterFindings(codecs: readonly Codec[], maxptime: { rea
     if (ps.length === 0) continue;
     const at = { line: c.fmtpLine, column: null, mid };
     const name = c.name.toLowerCase();
+    const unreadable = name === 'h264' || name === 'vp9' || name === 'av1' || name === 'h265' ? unreadableCodec(c) : null;
+    if (unreadable !== null) out.push(diagnostic('codec-parameter-value', `${unreadable} (payload type ${c.payloadType}): Chromium drops this payload type (it matches no codec of its own; measured), so the m-line has one codec fewer than it says`, at));
     const opus = name === 'opus';
     const pairsOnly = PAIRS_ONLY.has(name);
     // No map for a codec of a handful of parameters (parseSdp's hot path: each compared with those

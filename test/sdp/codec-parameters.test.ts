@@ -13,6 +13,18 @@ const said = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind ===
 const opus = (fmtp: string, extra = '') => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=rtpmap:111 opus/48000/2', `a=fmtp:111 ${fmtp}`, ...(extra ? [extra] : []), ''].join('\r\n');
 
 describe('codec-parameter-value', () => {
+  it('a video codec libwebrtc reads no profile of (Chromium drops the payload type: measured by the parse audit): an H264 profile-level-id it cannot parse, VP9 profile-id and AV1 profile out of range, an H265 level it does not read', () => {
+    const video = (rtpmap: string, fmtp: string) => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=mid:0', `a=rtpmap:96 ${rtpmap}`, `a=fmtp:96 ${fmtp}`, ''].join('\r\n');
+    const words = (rtpmap: string, fmtp: string) => said(video(rtpmap, fmtp)).map(([, m]) => m);
+    expect(words('H264/90000', 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42')).toEqual(['H264 profile-level-id=42 is no profile libwebrtc reads (payload type 96): Chromium drops this payload type (it matches no codec of its own; measured), so the m-line has one codec fewer than it says']);
+    expect(words('VP9/90000', 'profile-id=9')[0]).toMatch(/^VP9 profile-id=9 is no VP9 profile \(0 to 3\) \(payload type 96\): Chromium drops this payload type/);
+    expect(words('AV1/90000', 'profile=7')[0]).toMatch(/^AV1 profile=7 is no AV1 profile \(0 to 2\)/);
+    expect(words('H265/90000', 'level-id=999;profile-id=1;tier-flag=0;tx-mode=SRST')[0]).toMatch(/^H265 profile-id=1 tier-flag=0 level-id=999 is no profile, tier and level libwebrtc reads/);
+    // What browsers write reads: nothing said.
+    expect(words('H264/90000', 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=640c1f')).toEqual([]);
+    expect(words('VP9/90000', 'profile-id=2')).toEqual([]);
+  });
+
   it('RTCMultiConnection\'s setOpusAttributes on Firefox 70\'s offer: the bitrate and playback rate out of range, maxplaybackrate written twice', () => {
     expect(said(munged('muazkhan__setOpusAttributes__firefox70.sdp'))).toEqual(expect.arrayContaining([
       [21, 'payload type 109 (opus) has maxplaybackrate=48000 and then maxplaybackrate=1048576: one value per parameter (RFC 8866 §6.15); libwebrtc keeps the last'],
