@@ -385,7 +385,11 @@ export function candidateFindings(c: LintedFields, networkCostText: string | nul
   // webrtc_sdp.cc ParseCandidate: "Invalid non-TCP candidate" (candidate audit: go2rtc before its PR #166 wrote "udp … typ host tcptype passive", read without a word).
   if (c.tcpType !== null && c.transport === 'udp') out.push(diagnostic('candidate-extension-value', `tcptype on a udp candidate: Chromium refuses the candidate ("Invalid non-TCP candidate")`, UNPLACED));
   // RFC 8445 §5.1.2.1: the low byte is 256 − the component ID (candidates audit: libnice's and a gateway's said nothing).
-  if (256 - (c.priority & 255) !== c.component) out.push(diagnostic('priority-component-mismatch', `priority ${c.priority}'s last byte says component ${256 - (c.priority & 255)}, the line says ${c.component}: not RFC 8445's formula (a stack's own, as libnice's, or a rewritten line); the pair order follows the priority as written`, UNPLACED));
+  // The component the last byte would mean only where it could be one (1 or 2); "component 136" read as a claim (parse audit: ZLMediaKit's priority 120).
+  if (256 - (c.priority & 255) !== c.component) {
+    const implied = 256 - (c.priority & 255);
+    out.push(diagnostic('priority-component-mismatch', `priority ${c.priority}'s last byte is ${c.priority & 255}, not 256 − ${c.component} as RFC 8445's formula has it for component ${c.component}${implied <= 2 ? ` (it would mean component ${implied})` : ''}: a stack's own formula (libnice's, a media server's) or a rewritten line; the pair order follows the priority as written`, UNPLACED));
+  }
   // ssltcp is libwebrtc's old pseudo-TLS over TCP, which Chromium still reads (webrtc_sdp.cc; audit of the change: "refuses" was said of it).
   if (c.transport !== 'udp' && c.transport !== 'tcp') out.push(diagnostic('candidate-unknown-transport', `transport "${(c.transportText ?? c.transport).slice(0, 24)}" is not udp or tcp: ${c.transport === 'ssltcp' ? 'libwebrtc\'s old pseudo-TLS over TCP, which Chromium still reads and no browser offers any more' : 'Chromium refuses the candidate (in a description, the whole description: measured) and Firefox skips it'}`, UNPLACED));
   if (extensionSaid !== null) out.push(diagnostic('candidate-extension-value', extensionSaid, UNPLACED));

@@ -134,6 +134,12 @@ export function unreadableCodec(c: Codec): string | null {
 /** The findings of the codecs' parameter values in one m-section (`maxptime` its a=maxptime, with its line). */
 export function codecParameterFindings(codecs: readonly Codec[], maxptime: { readonly value: number; readonly line: number } | null, mid: string | null, out: FindingSink<ParseDiagnostic>): void {
   for (const c of codecs) {
+    // RFC 7587 §7: Opus is "opus/48000/2" in a=rtpmap whatever it carries; another rate or channel
+    // count is no Opus libwebrtc has, and Chromium passes over the payload type (parse audit: a
+    // RingCentral offer's OPUS/16000, said by nothing).
+    if (c.rtpmapLine !== null && c.name.toLowerCase() === 'opus' && (c.clockRate !== 48000 || c.channels !== 2)) {
+      out.push(diagnostic('codec-parameter-value', `a=rtpmap:${c.payloadType} ${c.name}/${c.clockRate ?? '?'}${c.channels !== null ? `/${c.channels}` : ''}: Opus is written opus/48000/2 whatever its rate and channels (RFC 7587 §7); Chromium passes over this payload type`, { line: c.rtpmapLine, column: null, mid }));
+    }
     const ps = c.parameters;
     if (ps.length === 0) continue;
     const at = { line: c.fmtpLine, column: null, mid };

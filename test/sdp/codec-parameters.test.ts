@@ -24,6 +24,12 @@ describe('codec-parameter-value', () => {
     expect(words('H264/90000', 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=640c1f')).toEqual([]);
     expect(words('VP9/90000', 'profile-id=2')).toEqual([]);
   });
+  it('Opus written other than opus/48000/2 (RingCentral\'s OPUS/16000): said, RFC 7587 §7', () => {
+    const audio = (rtpmap: string) => said(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 RTP/AVP 109', 'a=mid:0', `a=rtpmap:109 ${rtpmap}`, ''].join('\r\n')).map(([, m]) => m);
+    expect(audio('OPUS/16000')).toEqual(['a=rtpmap:109 OPUS/16000: Opus is written opus/48000/2 whatever its rate and channels (RFC 7587 §7); Chromium passes over this payload type']);
+    expect(audio('opus/48000/1')).toHaveLength(1);
+    expect(audio('opus/48000/2')).toEqual([]);
+  });
 
   it('RTCMultiConnection\'s setOpusAttributes on Firefox 70\'s offer: the bitrate and playback rate out of range, maxplaybackrate written twice', () => {
     expect(said(munged('muazkhan__setOpusAttributes__firefox70.sdp'))).toEqual(expect.arrayContaining([
