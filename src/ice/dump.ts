@@ -67,6 +67,11 @@ export interface PeerConnectionDump {
    * text); a refused description was not set.
    */
   readonly descriptions: readonly { readonly time: number | null; readonly local: boolean; readonly sdp: string; readonly errors?: readonly string[] }[];
+  /**
+   * True when its candidates are known from its candidate pairs alone (about:webrtc's page text):
+   * a local srflx, paired through its base, never shows, so its absence says nothing.
+   */
+  readonly candidatesFromPairs?: boolean;
 }
 
 export interface StatsDump {
@@ -331,15 +336,23 @@ function readAboutWebrtcText(text: string): StatsDump | null {
   let servers: string[] = [];
   let policy: string | null = null;
   let bundle: string | null = null;
+  /** The page showed its RTCConfiguration (Firefox 43's has none: no servers are then known, not "none"). */
+  let configured = false;
   let columns: string[] | null = null;
   let stats = new Map<string, GrowingHistory>();
+  let unread = 0;
   const close = () => {
     if (stats.size > 0) {
       const iceServers = servers.length > 0 ? [{ urls: servers }] : [];
-      pcs.push({ id, url, configuration: { iceServers, ...(policy !== null ? { iceTransportPolicy: policy } : {}), ...(bundle !== null ? { bundlePolicy: bundle } : {}) }, events: [], stats, iceRestarts: null, descriptions: [] });
+      const configuration = configured ? { iceServers, ...(policy !== null ? { iceTransportPolicy: policy } : {}), ...(bundle !== null ? { bundlePolicy: bundle } : {}) } : null;
+      pcs.push({ id, url, configuration, events: [], stats, iceRestarts: null, descriptions: [], candidatesFromPairs: true });
     }
+    // Each peer connection's own (audit of the change: the policies had carried over to the next).
     stats = new Map();
     servers = [];
+    policy = null;
+    bundle = null;
+    configured = false;
     columns = null;
   };
   const candidate = (cell: string, type: 'local-candidate' | 'remote-candidate'): string | null => {
@@ -373,8 +386,13 @@ function readAboutWebrtcText(text: string): StatsDump | null {
       if (Number.isFinite(ms)) time = ms;
       continue;
     }
+    if (/^[ \t]*RTCConfiguration[ \t]*$/.test(line)) {
+      configured = true;
+      continue;
+    }
     const urls = line.length < 4096 && line.includes('urls:') ? /^[ \t]*urls:[ \t]*\[(.{0,4000})\][ \t]*$/.exec(line) : null;
     if (urls !== null) {
+      configured = true;
       for (const u of urls[1]!.split(',')) {
         const v = u.trim().replace(/^"|"$/g, '');
         if (/^(?:stuns?|turns?):/i.test(v)) servers.push(v);
@@ -383,6 +401,7 @@ function readAboutWebrtcText(text: string): StatsDump | null {
     }
     const setting = line.length < 128 && line.includes('Policy:') ? /^[ \t]*(iceTransportPolicy|bundlePolicy):[ \t]*(\w{1,20})[ \t]*$/.exec(line) : null;
     if (setting !== null) {
+      configured = true;
       if (setting[1] === 'iceTransportPolicy') policy = setting[2]!;
       else bundle = setting[2]!;
       continue;
@@ -409,19 +428,29 @@ function readAboutWebrtcText(text: string): StatsDump | null {
     };
     const local = candidate(at('local'), 'local-candidate');
     const remote = candidate(at('remote'), 'remote-candidate');
-    if (local === null || remote === null) continue;
+    if (local === null || remote === null) {
+      // A row of a pair whose address is not one (a reporter's "raspberry pi ip"): counted, said.
+      if (at('local') !== '' && at('remote') !== '') unread++;
+      continue;
+    }
     const pairId = `${local} ↔ ${remote}`;
     if (stats.has(pairId)) continue;
     const pair = new GrowingHistory(pairId, 'candidate-pair');
     const number = (v: string) => (/^[0-9]{1,20}$/.test(v) ? Number(v) : undefined);
-    const fields: Record<string, unknown> = { localCandidateId: local, remoteCandidateId: remote, state: at('state').toLowerCase().replace('inprogress', 'in-progress'), nominated: at('nominated') === 'true', selected: at('selected') === 'true' };
+    const fields: Record<string, unknown> = { localCandidateId: local, remoteCandidateId: remote, state: at('state').toLowerCase().replace('inprogress', 'in-progress') };
+    // Only where the table has the column: a page without it says nothing of nomination (audit of the change: "never nominated").
+    if (columns.includes('nominated')) fields['nominated'] = at('nominated') === 'true';
+    if (columns.includes('selected')) fields['selected'] = at('selected') === 'true';
     for (const f of ['priority', 'bytesSent', 'bytesReceived', 'componentId']) if (number(at(f)) !== undefined) fields[f] = number(at(f));
     pair.add(time, fields);
     stats.set(pairId, pair);
   }
   close();
   if (pcs.length === 0) return null;
-  return { format: 'firefox-about-webrtc', userAgent: null, peerConnections: pcs, notes: ['read from the text of Firefox\'s about:webrtc page (its ICE Stats table and RTCConfiguration), one snapshot: no events, no SDPs, and Firefox counts no checks per pair there; its "Copy Report" button, where the page has one, gives the whole report as JSON'], cut: false };
+  const notes = ['read from the text of Firefox\'s about:webrtc page (its ICE Stats table and RTCConfiguration), one snapshot: no events, no SDPs, no check counts, and candidates only as pairs show them (a local srflx, paired through its base, never does); its "Copy Report" button, where the page has one, gives the whole report as JSON'];
+  if (unread > 0) notes.push(`${unread} row${unread === 1 ? '' : 's'} of the ICE Stats table with a candidate that is no address:port/protocol(type) (an address replaced by words?) passed over`);
+  if (lines.length === 200_000) notes.push('only the first 200,000 lines of the text were read');
+  return { format: 'firefox-about-webrtc', userAgent: null, peerConnections: pcs, notes, cut: false };
 }
 
 /** What the legacy getStats() stats are, for NOT_A_DUMP: `type`, the legacy report found. */

@@ -1018,7 +1018,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && filteredByType(pc.stats.values()), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, pairsOnly: pc.candidatesFromPairs === true, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && filteredByType(pc.stats.values()), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1135,6 +1135,8 @@ interface Context {
   readonly role: 'controlling' | 'controlled' | null;
   /** Stats alone: no event and no description (getStats results saved as JSON, given no SDPs). */
   readonly statsOnly: boolean;
+  /** The candidates are known from the pairs alone (PeerConnectionDump.candidatesFromPairs): no local srflx can show. */
+  readonly pairsOnly: boolean;
   /** Stats alone holding transport and pair reports only: a result filtered by type (an app's record of one kind), whose candidates cannot be told from their absence. */
   readonly filtered: boolean;
 }
@@ -1612,7 +1614,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     evidence.push(
       countsKnown
         ? `${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`
-        : `${r.pairs.length} pair(s), ${r.pairs.filter((p) => p.state === 'failed').length} failed, 0 responses received (the browser does not count the checks it sent)`,
+        : r.pairs.some((p) => p.responseCountsReported)
+          ? `${r.pairs.length} pair(s), ${r.pairs.filter((p) => p.state === 'failed').length} failed, 0 responses received (the browser does not count the checks it sent)`
+          : `${r.pairs.length} pair(s), ${r.pairs.filter((p) => p.state === 'failed').length} failed, none succeeded (the stats count no checks or responses)`,
     );
     const types = (l: IceCandidateInfo[]) => [...new Set(l.map((c) => c.type))].join(', ');
     // Candidates the stats do not hold: no claim on their types, relays or STUN (new-user audit:
@@ -1630,6 +1634,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     const stunServers = configuredUrls(r.configuration).filter((u) => /^(stun|turn):/i.test(u));
     if (policy === 'relay') evidence.push('iceTransportPolicy is "relay": only relay candidates are used, so there is no srflx or host pair to try');
     else if (!localKnown) evidence.push('this side\'s candidates are not in the stats: whether a relay or a srflx was among them cannot be told');
+    else if (x.pairsOnly) evidence.push('whether this side had a srflx candidate cannot be told: the candidates are known from the pairs, and a srflx is paired through its base');
     else if (!usableLocal.some((c) => c.type === 'srflx')) {
       const udpRelay = localRelays.find((c) => c.relayProtocol === 'udp');
       // A public host address (IPv4 or IPv6) is its own mapping: a srflx equal to it is dropped

@@ -109,6 +109,16 @@ export function h265Readable(p: Record<string, string>): boolean {
 }
 
 /**
+ * Whether libwebrtc reads an H264 profile-level-id: h264-profile-level-id's reading, and levels
+ * 6, 6.1 and 6.2 (0x3c to 0x3e), which libwebrtc reads and that library (2.3) does not (audit of
+ * the change: 64003c was said unreadable), with the profile part read as the library reads it.
+ */
+function h264Readable(pli: string): boolean {
+  if (parseSdpProfileLevelId({ 'profile-level-id': pli }) !== undefined) return true;
+  return /^[0-9a-fA-F]{4}3[c-eC-E]$/.test(pli) && parseSdpProfileLevelId({ 'profile-level-id': `${pli.slice(0, 4)}34` }) !== undefined;
+}
+
+/**
  * Why libwebrtc reads no codec out of a video codec's parameters (Chromium then drops that payload
  * type: measured by the parse audit, absent from its answer), or null: an H264 profile-level-id it
  * cannot parse, a VP9 profile-id or an AV1 profile out of range, an H265 profile, tier or level it
@@ -119,7 +129,7 @@ export function unreadableCodec(c: Codec): string | null {
   for (const x of c.parameters) if (x.name !== null) p[x.name] = x.value;
   switch (c.name.toLowerCase()) {
     case 'h264':
-      return p['profile-level-id'] !== undefined && parseSdpProfileLevelId(p) === undefined ? `H264 profile-level-id=${clip(p['profile-level-id'])} is no profile libwebrtc reads` : null;
+      return p['profile-level-id'] !== undefined && !h264Readable(p['profile-level-id']) ? `H264 profile-level-id=${clip(p['profile-level-id'])} is no profile libwebrtc reads` : null;
     case 'vp9':
       return inRange(p['profile-id'], '0', 3) ? null : `VP9 profile-id=${clip(p['profile-id'] ?? '')} is no VP9 profile (0 to 3)`;
     case 'av1':

@@ -455,6 +455,22 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     const r = explainIce(d.peerConnections[0]!);
     expect([r.verdict.code, r.pairs.length, r.localCandidates.length]).toEqual(['checks-unanswered', 3, 3]);
   });
+  it('what the page does not show is not made up (audit of the change): no RTCConfiguration, no servers said; a policy is each peer connection\'s own; no Nominated column, no nominated field; a local srflx, never in a pair, not said missing; rows it cannot read counted', () => {
+    const f43 = readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'));
+    expect(f43.peerConnections[0]!.configuration).toBeNull();
+    expect(f43.notes).toContain('3 rows of the ICE Stats table with a candidate that is no address:port/protocol(type) (an address replaced by words?) passed over');
+    const r43 = explainIce(f43.peerConnections[0]!);
+    expect(r43.verdict.evidence).toContain('whether this side had a srflx candidate cannot be told: the candidates are known from the pairs, and a srflx is paired through its base');
+    expect(r43.verdict.evidence.join(' ')).not.toMatch(/no STUN server is configured/);
+    const row = (local: string, remote: string, state: string) => `${state}\tfalse\tfalse\t${local}\t${remote}\t1\t1\t0\t0`;
+    const header = 'ICE State\tNominated\tSelected\tLocal Candidate\tRemote Candidate\tComponent ID\tPriority\tBytes sent\tBytes received';
+    const two = ['PeerConnection ID: 1605979520897000 (id=1 url=https://a.test/)', 'RTCConfiguration', 'iceTransportPolicy: relay', 'ICE Stats', header, row('203.0.113.9:5000/udp(relay)', '198.51.100.2:6000/udp(host)', 'failed'),
+      'PeerConnection ID: 1605979520897001 (id=2 url=https://b.test/)', 'ICE Stats', header, row('10.0.0.1:5000/udp(host)', '10.0.0.2:6000/udp(host)', 'succeeded'), ''].join('\n');
+    const pcs = readStatsDump(two).peerConnections;
+    expect(pcs.map((pc) => [pc.id, (pc.configuration as { iceTransportPolicy?: string } | null)?.iceTransportPolicy ?? null])).toEqual([['1', 'relay'], ['2', null]]);
+    const bare = readStatsDump(['ICE Stats', 'Local Candidate\tRemote Candidate\tICE State', '10.0.0.1:5000/udp(host)\t10.0.0.2:6000/udp(host)\tsucceeded', ''].join('\n'));
+    expect(bare.peerConnections[0]!.stats.get('local-candidate 10.0.0.1:5000/udp(host) ↔ remote-candidate 10.0.0.2:6000/udp(host)')!.last['nominated']).toBeUndefined();
+  });
   it('the page without a table stays NOT_A_DUMP, with what to take instead', () => {
     expect(() => readStatsDump('PeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nICE Stats\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/about:webrtc page/) }));
   });

@@ -23,6 +23,8 @@ describe('codec-parameter-value', () => {
     // What browsers write reads: nothing said.
     expect(words('H264/90000', 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=640c1f')).toEqual([]);
     expect(words('VP9/90000', 'profile-id=2')).toEqual([]);
+    // Levels 6 to 6.2, which libwebrtc reads and h264-profile-level-id 2.3 does not (audit of the change).
+    for (const pli of ['64003c', '42e03d', '42e03e']) expect(words('H264/90000', `packetization-mode=1;profile-level-id=${pli}`)).toEqual([]);
   });
   it('Opus written other than opus/48000/2 (RingCentral\'s OPUS/16000): said, RFC 7587 §7', () => {
     const audio = (rtpmap: string) => said(['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=audio 9 RTP/AVP 109', 'a=mid:0', `a=rtpmap:109 ${rtpmap}`, ''].join('\r\n')).map(([, m]) => m);
