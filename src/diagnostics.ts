@@ -660,8 +660,8 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'binary-data': {
     domain: 'input',
     title: 'Binary data',
-    description: 'A line with NUL bytes was skipped. (A byte of invalid UTF-8, a Latin-1 "é", is read as U+FFFD and its line kept: the candidate in it is read, or refused for what the U+FFFD breaks.)',
-    action: 'Decompress the input first (a .gz dump) or check that it is the log you meant.',
+    description: 'A line with NUL bytes was skipped; an SDP line with one or two NULs in it ("a=send\\0only") is kept as read, said, so that its description is not cut in two (the attribute is then not the one it looks like, as to a browser). (A byte of invalid UTF-8, a Latin-1 "é", is read as U+FFFD and its line kept: the candidate in it is read, or refused for what the U+FFFD breaks.)',
+    action: 'Decompress the input first (a .gz dump) or check that it is the log you meant; a NUL inside an SDP line: find what put it there (a C string written whole, a bad copy) and take it out.',
     reference: '-',
   },
   'line-too-long': {

@@ -1010,3 +1010,24 @@ export const MAX_BINARY_REPORTS = 10;
 export function binaryLineFinding(lineNo: number, file: string | undefined) {
   return diagnostic('binary-data', `line ${lineNo} holds binary data (NUL bytes): skipped`, atLine(lineNo, null, null, file));
 }
+
+/**
+ * An SDP line with a stray NUL or two in it ("a=send\0only"): one line of text with a byte in it,
+ * kept as read (a browser gets it so), not binary data that splits the description in two
+ * (parse audit: one NUL in a Janus offer gave five false errors). `line` is its text, NULs and all.
+ */
+export function textWithNul(line: string): boolean {
+  if (line.length < 3 || line.length > 4096 || line.charCodeAt(1) !== 61 /* = */ || !/^[a-z]/.test(line)) return false;
+  let nuls = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0 && ++nuls > 2) return false;
+    if (c < 32 && c !== 0 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** The finding for such a line, read as it is. */
+export function nulLineFinding(lineNo: number, file: string | undefined) {
+  return diagnostic('binary-data', `line ${lineNo} holds a NUL byte in an SDP line: read as it is (a browser given it reads the same bytes; the attribute is not the one it looks like)`, atLine(lineNo, null, null, file));
+}

@@ -9,7 +9,7 @@ import { atLine, boundedFindings, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
 import { jsonValues } from './json-sequence.js';
-import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS } from './line-scanner.js';
+import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, textWithNul } from './line-scanner.js';
 import { tooDeepToParse } from './json-check.js';
 import { mayOpenObject, ObjectBlock } from './object-block.js';
 import type { FoundCandidate, FoundDescription, InputReport, InputSink } from './types.js';
@@ -132,12 +132,17 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
     lineNo++;
     const nl = body.indexOf('\n', start);
     const end = nl < 0 ? body.length : nl;
-    if (nul >= 0 && nul < end) {
+    const kept = nul >= 0 && nul < end && textWithNul(body.slice(start, end).replace(/\r$/, ''));
+    if (nul >= 0 && nul < end && !kept) {
       release();
       if (binary++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
       scanner.breakBlock();
       nul = body.indexOf('\0', end);
     } else {
+      if (kept) {
+        if (binary++ < MAX_BINARY_REPORTS) sink.problem(nulLineFinding(lineNo, options.file));
+        nul = body.indexOf('\0', end);
+      }
       const text = body.slice(start, end);
       const ending = nl < 0 ? '' : '\n';
       const step = objects.open ? objects.push(text, ending, lineNo) : null;

@@ -8,7 +8,7 @@ import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { fileError } from './files.js';
-import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, opensLikeJson } from '../input/line-scanner.js';
+import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, opensLikeJson, textWithNul } from '../input/line-scanner.js';
 import { tooDeepToParse } from '../input/json-check.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import { mayOpenObjectBytes, ObjectBlock } from '../input/object-block.js';
@@ -365,10 +365,14 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (markers.within(0, start, end)) {
-      release();
-      if (binaryReported++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
-      scanner.breakBlock();
-      return;
+      const line = buf.toString('utf8', start, end);
+      if (!textWithNul(line)) {
+        release();
+        if (binaryReported++ < MAX_BINARY_REPORTS) sink.problem(binaryLineFinding(lineNo, options.file));
+        scanner.breakBlock();
+        return;
+      }
+      if (binaryReported++ < MAX_BINARY_REPORTS) sink.problem(nulLineFinding(lineNo, options.file));
     }
     // An SDP behind a log prefix: each of its lines is the scanner's, whatever it holds.
     if (scanner.inPrefixedBlock) {

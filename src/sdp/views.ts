@@ -526,7 +526,7 @@ export function buildDescription(
     const letters = new Set(lines.map((l) => (l.kind === 'field' ? l.letter : l.kind === 'origin' ? 'o' : l.kind === 'timing' ? 't' : '')));
     const missing = (['v', 'o', 's', 't'] as const).filter((l) => !letters.has(l)).map((l) => `${l}=`);
     // From o=, v= alone lost: a copy that left out "v=0" (webrtc-internals' page shows it as the session's summary).
-    const noVersion = missing.length === 1 && missing[0] === 'v=' ? ': the description starts at its o= line; put "v=0" above it (a copy from webrtc-internals\' page loses it with the session\'s "v=0 (N more lines)" summary)' : ' before the media (v=, o=, s=, t= are required)';
+    const noVersion = missing.length === 1 && missing[0] === 'v=' ? ': the description starts at its o= line; put "v=0" above it (a copy from webrtc-internals\' page loses it with the session\'s "v=0 (N more lines)" summary)' : `${media.length > 0 ? ' before the media' : ''} (v=, o=, s=, t= are required)`;
     if (missing.length > 0) findings.push(diagnostic('missing-line', `no ${missing.join(', ')} line${missing.length === 1 ? '' : 's'}${noVersion}`, { line: null, column: null, mid: null }));
     else sessionOrder(lines, ruleSink(findings, null));
     // Nothing negotiated: legal, and taken by both browsers, yet no transport ever starts (sample

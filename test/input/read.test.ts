@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dumpText } from '../support/dumps.js';
 import { Readable } from 'node:stream';
 import { collectingSink, readCandidates, readDescriptions, readInput } from '../../src/input/read.js';
@@ -16,6 +17,18 @@ describe('found candidates narrow by what they hold (library audit: `if (f.candi
     expect(said).toEqual(['5000 126', 'CANDIDATE_PORT null']);
     const errors = r.candidates.map((f) => (f.error === null ? f.explanation.address.class : f.error.reason.slice(0, 8)));
     expect(errors[0]).toBe('private');
+  });
+});
+
+describe('an SDP line with a stray NUL (parse audit: one NUL in a Janus offer split it in two, five false errors)', () => {
+  it('is kept as read, said; the description stays one, its line not the attribute it looks like; a line of binary data is still skipped', async () => {
+    const sdp = readFileSync(new URL('../../samples/chromium156-answer.sdp', import.meta.url), 'utf8').replace('a=rtcp-mux', 'a=rtcp\0-mux');
+    for (const r of [readInput(sdp), await streamed(sdp)]) {
+      expect(r.descriptions.length).toBe(1);
+      expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line \d+ holds a NUL byte in an SDP line: read as it is/)]);
+    }
+    const binary = readInput(`v=0\r\n${'\0\u0001\u0002'.repeat(20)}\r\n`);
+    expect(binary.problems.map((p) => p.message)).toEqual(['line 2 holds binary data (NUL bytes): skipped']);
   });
 });
 
