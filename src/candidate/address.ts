@@ -87,6 +87,8 @@ export function isRedactionMarker(text: string): boolean {
   // Four parts, digits or runs of x/*/#/?, at least one of them masked ("xxx.xxx.xxx.234" too).
   if (/^(?:[xX*#?]{1,4}|[0-9]{1,3})(?:\.(?:[xX*#?]{1,4}|[0-9]{1,3})){3}$/.test(text) && /[xX*#?]/.test(text)) return true;
   if (/^[xX*#?:]+$/.test(text) && text.includes(':') && /[xX*#?]/.test(text)) return true;
+  // An IPv6 address's first groups, then its rest masked ("2402:e280:2261:***********": parse audit, it had been an invalid address).
+  if (text.length <= 64 && /^(?:[0-9A-Fa-f]{1,4}:){1,7}[xX*#?:]*[xX*#?][xX*#?:]*$/.test(text)) return true;
   // libwebrtc's own logging of an IPv6 address: its first three groups, then "x" for each other (IPAddress::ToSensitiveString).
   if (LIBWEBRTC_MASKED_6.test(text)) return true;
   // Four parts, each one letter repeated: "XXX.YYY.ZZZ.WWW", "a.b.c.d" (a placeholder, no host's name; server-log audit: a hostname).

@@ -28,6 +28,8 @@ describe('classifyAddress', () => {
     ['turn.example.com', 'fqdn', 'hostname'],
     ['x.x.x.x', 'redacted', 'redacted'],
     ['xxx.xxx.xxx.234', 'redacted', 'redacted'],
+    // An IPv6 address whose rest was masked by hand (parse audit: it had been an invalid address).
+    ['2402:e280:2261:***********', 'redacted', 'redacted'],
     ['XXX.YYY.ZZZ.WWW', 'redacted', 'redacted'],
     ['a.b.c.d', 'redacted', 'redacted'],
     ['*.*.*.*', 'redacted', 'redacted'],
