@@ -49,11 +49,13 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
       const counting = r.consentCounting === 'included' ? 'consent requests and their responses in both counts' : r.consentCounting === 'apart' ? 'this Chromium counts checks until the first answer, responses to consent too' : 'responses to consent too';
       out.push('', s.bold('  candidate pairs') + s.dim(`  (* selected, n nominated; checks sent/responses received (${counting}), checks received/answered, – not counted by the browser; consent requests; RTT; bytes sent/received)`));
       // Bounded (ICE audit: 130,000 pairs ran the call stack out in the widths, exit 70).
-      const marked = r.pairs.filter((p) => p.selected || p.nominated);
-      const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !p.selected && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
+      // The pair the report takes as selected, where no transport names one (the nominated pair that carried the most): starred too (audit: said in the verdict, unmarked in the table).
+      const chosen = (p: (typeof r.pairs)[number]) => p.selected || (r.selectedPair !== null && p.local === r.selectedPair.local && p.remote === r.selectedPair.remote);
+      const marked = r.pairs.filter((p) => chosen(p) || p.nominated);
+      const shownPairs = r.pairs.length <= PAIR_LIMIT ? r.pairs : [...marked.slice(0, PAIR_LIMIT), ...r.pairs.filter((p) => !chosen(p) && !p.nominated).slice(0, Math.max(0, PAIR_LIMIT - marked.length))];
       const rows = shownPairs.map((p) => [
         // Both marks: Chromium selects pairs it never nominated, so a selected pair's nomination is news (ICE audit: "*" hid it).
-        `${p.selected ? '*' : ' '}${p.nominated ? 'n' : ' '}`,
+        `${chosen(p) ? '*' : ' '}${p.nominated ? 'n' : ' '}`,
         short(p.local),
         short(p.remote),
         p.state ?? '?',

@@ -29,3 +29,16 @@ describe('renderIce: candidate errors', () => {
     expect(text).toMatch(/^ {2}401 turn:203\.0\.113\.10:3478\?transport=udp from 10\.0\.1\.x:\d+ \(explained above\)$/m);
   });
 });
+
+describe('the pair table marks the pair the report takes as selected (audit: said in the verdict, unstarred where no transport names it)', () => {
+  it('go2rtc\'s Chrome 149 excerpt (no transport): the nominated pair that carried the most is starred', async () => {
+    const { readStatsDump } = await import('../../src/ice/dump.js');
+    const { explainIce } = await import('../../src/ice/explain.js');
+    const { renderIce } = await import('../../cli/render/ice.js');
+    const { makeStyle } = await import('../../cli/render/style.js');
+    const { dumpText } = await import('../support/dumps.js');
+    const dump = readStatsDump(dumpText('staal0-mammotion__chrome149_go2rtc_excerpt.txt'));
+    const text = renderIce(dump.peerConnections.map(explainIce), makeStyle(false), { format: dump.format, userAgent: dump.userAgent });
+    expect(text).toMatch(/\n  \*n  srflx udp 81\.217\.27\.201:49880 +srflx udp 81\.217\.27\.201:38454 +succeeded/);
+  });
+});
