@@ -1018,7 +1018,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
   const main = transports.find((t) => selected !== null && asText(t.last['selectedCandidatePairId']) === selected.id) ?? transports[0];
   const text = (v: unknown) => (v === undefined || v === null || asText(v) === '' ? null : asText(v).slice(0, 80));
   const transport: IceTransportInfo | null = main === undefined ? null : { iceRole: role, dtlsState: text(main.last['dtlsState']), dtlsRole: text(main.last['dtlsRole']), tlsVersion: text(main.last['tlsVersion']), dtlsCipher: text(main.last['dtlsCipher']), srtpCipher: text(main.last['srtpCipher']) };
-  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, pairsOnly: pc.candidatesFromPairs === true, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && filteredByType(pc.stats.values()), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
+  return { ...report, transport, verdict: decide({ ...report, transport }, { localSet, remoteSet, failures, failureTimes, refused, selected, t0, transports, endTime, role, statsOnly: pc.events.length === 0 && pc.descriptions.length === 0, pairsOnly: pc.candidatesFromPairs === true, nominationKnown: [...pc.stats.values()].some((h) => h.type === 'candidate-pair' && (h.last['nominated'] !== undefined || h.last['selected'] !== undefined)) || transports.length > 0, filtered: pc.events.length === 0 && pc.descriptions.length === 0 && filteredByType(pc.stats.values()), ...(closeEvent ? { closedAt: closeEvent.time } : {}) }) };
 }
 
 /** The URLs of the configuration's iceServers. */
@@ -1137,6 +1137,8 @@ interface Context {
   readonly statsOnly: boolean;
   /** The candidates are known from the pairs alone (PeerConnectionDump.candidatesFromPairs): no local srflx can show. */
   readonly pairsOnly: boolean;
+  /** Some pair says whether it was nominated or selected, or a transport names the selected one: else "never nominated" is no claim the stats can make. */
+  readonly nominationKnown: boolean;
   /** Stats alone holding transport and pair reports only: a result filtered by type (an app's record of one kind), whose candidates cannot be told from their absence. */
   readonly filtered: boolean;
 }
@@ -1721,7 +1723,7 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // A snapshot's states carry the snapshot's time: the longer of the two measures counts.
   const sinceStart = checkedFor === null && sinceDescriptions === null ? null : Math.max(checkedFor ?? 0, sinceDescriptions ?? 0);
   const tooEarly = finalIce !== 'failed' && finalConn !== 'failed' && sinceStart !== null && sinceStart < 5000;
-  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected) && !tooEarly) {
+  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected) && !tooEarly && x.nominationKnown) {
     evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);
     let firstSuccess = Infinity;
     for (const p of succeeded) firstSuccess = Math.min(firstSuccess, p.states.find((q) => q.state === 'succeeded')?.time ?? Infinity);

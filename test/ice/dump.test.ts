@@ -470,6 +470,7 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     expect(pcs.map((pc) => [pc.id, (pc.configuration as { iceTransportPolicy?: string } | null)?.iceTransportPolicy ?? null])).toEqual([['1', 'relay'], ['2', null]]);
     const bare = readStatsDump(['ICE Stats', 'Local Candidate\tRemote Candidate\tICE State', '10.0.0.1:5000/udp(host)\t10.0.0.2:6000/udp(host)\tsucceeded', ''].join('\n'));
     expect(bare.peerConnections[0]!.stats.get('local-candidate 10.0.0.1:5000/udp(host) ↔ remote-candidate 10.0.0.2:6000/udp(host)')!.last['nominated']).toBeUndefined();
+    expect(explainIce(bare.peerConnections[0]!).verdict.code).not.toBe('no-nomination');
   });
   it('the page without a table stays NOT_A_DUMP, with what to take instead', () => {
     expect(() => readStatsDump('PeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nICE Stats\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/about:webrtc page/) }));
