@@ -9,9 +9,9 @@
  * name and rate; common rtcp-fb in any case.
  */
 import { listSome } from '../arrays.js';
-import { isSameProfile, parseSdpProfileLevelId, Profile } from 'h264-profile-level-id';
+import { Profile } from 'h264-profile-level-id';
 import { formatFmtpParameters } from '../sdp/grammar.js';
-import { h265Readable, inRange } from '../sdp/codec-parameters.js';
+import { h265Readable, inRange, readProfileLevelId } from '../sdp/codec-parameters.js';
 import type { Codec, MediaDescription, RtcpFb } from '../sdp/model.js';
 
 export interface NegotiatedCodec {
@@ -126,7 +126,7 @@ export function describeCodec(c: Codec): string {
   const base = c.name || `payload type ${c.payloadType}`;
   switch (lower(c)) {
     case 'h264': {
-      const pli = parseSdpProfileLevelId(p);
+      const pli = readProfileLevelId(p);
       // One libwebrtc cannot read (High 10's 6e001f) matches no H264 in Chromium, not even its own copy (codec audit: "(unreadable)" read as a text fault).
       const profile = pli ? (H264_PROFILE_NAMES[pli.profile] ?? `profile ${p['profile-level-id']}`) : `profile-level-id ${p['profile-level-id'] ?? '?'} (no profile libwebrtc reads: it matches no H264)`;
       return `${base} ${profile} packetization-mode=${p['packetization-mode'] ?? '0'}`;
@@ -164,7 +164,7 @@ export function sameCodec(o: Codec, a: Codec, audio: boolean, paramsOf: Params =
   const pa = paramsOf(a);
   switch (lower(o)) {
     case 'h264':
-      return isSameProfile(po, pa) && (po['packetization-mode'] ?? '0') === (pa['packetization-mode'] ?? '0');
+      return sameH264Profile(po, pa) && (po['packetization-mode'] ?? '0') === (pa['packetization-mode'] ?? '0');
     case 'vp9':
       // A profile libwebrtc does not read (VP9 has 0 to 3) matches nothing, on either side (VP9IsSameProfile; codec audit: profile-id=4 on both was ✓).
       return inRange(po['profile-id'], '0', 3) && inRange(pa['profile-id'], '0', 3) && sameNumber(po['profile-id'], pa['profile-id'], '0');
@@ -197,10 +197,17 @@ export function h264LevelRaised(offer: Codec, answer: Codec): [string, string] |
   const o = params(offer);
   const a = params(answer);
   if (o['level-asymmetry-allowed'] === '1' && a['level-asymmetry-allowed'] === '1') return null;
-  const lo = parseSdpProfileLevelId(o);
-  const la = parseSdpProfileLevelId(a);
+  const lo = readProfileLevelId(o);
+  const la = readProfileLevelId(a);
   if (!lo || !la || levelRank(la.level) <= levelRank(lo.level)) return null;
   return [levelName(lo.level), levelName(la.level)];
+}
+
+/** Two H264 codecs of one profile, as libwebrtc's H264IsSameProfile (both read, levels 6 to 6.2 too). */
+function sameH264Profile(o: Readonly<Record<string, string>>, a: Readonly<Record<string, string>>): boolean {
+  const x = readProfileLevelId(o);
+  const y = readProfileLevelId(a);
+  return x !== undefined && y !== undefined && x.profile === y.profile;
 }
 
 /** Two parameter values that are numbers, compared as numbers ("00" is 0, as libwebrtc's StringToNumber reads it; codec audit), `absent` when absent; other text as text. */

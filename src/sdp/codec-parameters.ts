@@ -114,8 +114,21 @@ export function h265Readable(p: Record<string, string>): boolean {
  * the change: 64003c was said unreadable), with the profile part read as the library reads it.
  */
 function h264Readable(pli: string): boolean {
-  if (parseSdpProfileLevelId({ 'profile-level-id': pli }) !== undefined) return true;
-  return /^[0-9a-fA-F]{4}3[c-eC-E]$/.test(pli) && parseSdpProfileLevelId({ 'profile-level-id': `${pli.slice(0, 4)}34` }) !== undefined;
+  return readProfileLevelId({ 'profile-level-id': pli }) !== undefined;
+}
+
+/**
+ * An H264 codec's profile and level as libwebrtc reads them: h264-profile-level-id's reading, and
+ * levels 6 to 6.2 (0x3c to 0x3e: level 60, 61, 62), which that library (2.3) does not read, with
+ * the profile read as it reads it (a level-6 offer had matched no H264 in sdp-diff).
+ */
+export function readProfileLevelId(p: Readonly<Record<string, string>>): { readonly profile: number; readonly level: number } | undefined {
+  const read = parseSdpProfileLevelId(p);
+  if (read !== undefined) return read;
+  const pli = p['profile-level-id'];
+  if (pli === undefined || !/^[0-9a-fA-F]{4}3[c-eC-E]$/.test(pli)) return undefined;
+  const profile = parseSdpProfileLevelId({ ...p, 'profile-level-id': `${pli.slice(0, 4)}34` });
+  return profile === undefined ? undefined : { profile: profile.profile, level: parseInt(pli.slice(4), 16) };
 }
 
 /**

@@ -587,6 +587,12 @@ describe('codec matching details libwebrtc has (negotiation audit of 2026-12-06,
     const videoReds = run({ media: [video(['fmtp:116 96/96'])] }, { media: [answerOf(video([]))] }).media[0]!.codecs.negotiated.filter((c) => c.name === 'red').length;
     expect(videoReds).toBe(0);
   });
+  it('H264 levels 6 to 6.2 match by profile, as libwebrtc reads them (h264-profile-level-id 2.3 stops at 5.2: a level-6 offer had matched no H264)', () => {
+    const h264 = (pli: string) => ({ formats: '96', codecs: ['rtpmap:96 H264/90000', `fmtp:96 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=${pli}`] });
+    const n = run({ media: [h264('640c3c')] }, { media: [answerOf(h264('640c34'))] });
+    expect(n.media[0]!.codecs.negotiated.map((c) => c.name)).toEqual(['H264']);
+    expect(run({ media: [h264('42e03d')] }, { media: [answerOf(h264('640c3d'))] }).media[0]!.codecs.negotiated).toEqual([]);
+  });
   it('video rtx by its apt alone, whatever its clock rate (libwebrtc\'s video rules, Firefox\'s GetRtxPtByApt)', () => {
     const v = (rtx: string) => ({ formats: '96 97', codecs: ['rtpmap:96 VP8/90000', `rtpmap:97 ${rtx}`, 'fmtp:97 apt=96'] });
     const n = run({ media: [v('rtx/90000')] }, { media: [answerOf(v('rtx/45000'))] });
