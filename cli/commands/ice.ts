@@ -85,7 +85,7 @@ export async function iceCommand(o: IceCommandOptions, out: (s: string) => void,
   // from a dump of a call lost later).
   if (failed.length > 0) return EXIT_BAD_INPUT;
   if (all.some((f) => f.cut)) return EXIT_FINDINGS;
-  return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected' || r.verdict.code === 'closed-by-peer' || r.verdict.code === 'no-ice-data' || r.verdict.code === 'stats-filtered')) ? EXIT_OK : EXIT_FINDINGS;
+  return all.every((f) => f.peerConnections.every((r) => r.verdict.code === 'connected' || r.verdict.code === 'closed-by-peer' || r.verdict.code === 'no-ice-data' || r.verdict.code === 'stats-filtered' || r.verdict.code === 'success-unconfirmed')) ? EXIT_OK : EXIT_FINDINGS;
 }
 
 /** `--pc FILE` with the id forgotten, and nothing on standard input: said so (README walk: "standard input is empty"). */

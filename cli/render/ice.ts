@@ -18,7 +18,7 @@ export function renderIce(reports: readonly IceReport[], s: Style, source: { for
     const v = r.verdict;
     // A call the other side hung up is no failure to find (dumps audit), nor a call that connected.
     // What the input cannot tell (no ICE data, candidates without pairs) is no failure: "?" (ICE audit: ✗ and exit 1).
-    const mark = v.code === 'connected' ? s.green('✓') : v.code === 'closed-by-peer' ? s.yellow('•') : v.code === 'no-ice-data' || v.code === 'stats-filtered' ? s.yellow('?') : s.red('✗');
+    const mark = v.code === 'connected' ? s.green('✓') : v.code === 'closed-by-peer' ? s.yellow('•') : v.code === 'no-ice-data' || v.code === 'stats-filtered' || v.code === 'success-unconfirmed' ? s.yellow('?') : s.red('✗');
     // The page's address without its query (the JSON has it whole, secrets redacted).
     const bare = r.url === null ? null : r.url.includes('?') ? `${r.url.slice(0, r.url.indexOf('?'))}?…` : r.url;
     const url = bare !== null && bare.length > URL_LIMIT ? `${bare.slice(0, URL_LIMIT)}…` : bare;

@@ -30,6 +30,7 @@ export const ICE_VERDICTS = {
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
   'dtls-failed': { title: 'ICE connected, DTLS failed', action: 'The path works. When the secure channel never came up: a certificate that does not match a=fingerprint (munged SDP, a wrong fingerprint from a server), both sides in the same DTLS role (a=setup), or a middlebox eating DTLS; sdp-diff checks fingerprints and roles. When it was up and then failed: a renegotiation that changed the fingerprint or the DTLS role mid-call (sdp-diff the two offers), or a fatal DTLS alert: look at both sides\' logs at that time.' },
   'closed-early': { title: 'Closed before ICE connected', action: 'The application closed the peer connection before ICE could finish: look at why it hung up (a timeout too short, an error elsewhere, a page unloaded).' },
+  'success-unconfirmed': { title: 'A pair succeeded; nothing says whether it was used', action: 'The stats show a candidate pair answered and nothing of nomination, selection, bytes or the ICE state (an about:webrtc table without those columns): the call may well have connected. Take a record that says it: the page\'s "Copy Report" JSON, a webrtc-internals dump or a whole getStats() result.' },
   'still-checking': { title: 'The dump ended while ICE was still checking', action: 'Take the dump later, or after the failure, to see how it ends.' },
   'not-started': { title: 'ICE had not started when the stats were taken', action: 'A getStats() result from before ICE began (no candidate, no pair; it holds no descriptions or events, so whether the offer and answer were set cannot be told): take it after the failure, and give the descriptions with it (peerConnectionFromStats(snapshots, { localSdp, remoteSdp })), or take a webrtc-internals or rtcstats dump, which has the events.' },
   'stats-filtered': { title: 'The stats cannot tell how ICE went', action: 'The result holds candidate reports and no candidate pair (a getStats() filtered by type: an app that logs one kind of report): keep the whole getStats() result (its candidate-pair and transport reports say what connected), or take a webrtc-internals or rtcstats dump.' },
@@ -1612,7 +1613,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < CHECKS_WAIT_MS;
   // Firefox counts no requests: a failed pair with no response is its sign of checks unanswered.
   const countsKnown = r.pairs.some((p) => p.requestCountsReported);
-  if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && r.pairs.some((p) => p.state === 'failed')))) {
+  // A succeeded pair was answered, counted or not (a page table of a succeeded pair and a failed one had read checks-unanswered).
+  if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && succeeded.length === 0 && r.pairs.some((p) => p.state === 'failed')))) {
     evidence.push(
       countsKnown
         ? `${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`
@@ -1743,6 +1745,12 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   }
   // Candidates alone, no pair and no state: nothing says whether ICE was checking, connected or failed (ICE audit: "still checking", exit 1).
   if (x.filtered && r.pairs.length === 0 && finalIce === null) return verdict('stats-filtered', 'The stats hold candidates and no candidate pair: how ICE went cannot be told from them.', evidence);
+  // A pair answered, and the stats say nothing of nomination, selection, bytes or state (an about:webrtc
+  // table without those columns): not "still checking" (its ICE state "not recorded"), not a failure.
+  if (succeeded.length > 0 && !x.nominationKnown && finalIce === null && finalConn === null) {
+    evidence.push(`${succeeded.length} pair(s) succeeded: ${succeeded.slice(0, 2).map(describePair).join('; ')}; the stats record no nomination, selection or bytes on any pair`);
+    return verdict('success-unconfirmed', `A candidate pair succeeded (${describePair(succeeded[0]!)}), and the stats say nothing of whether it was then used.`, evidence);
+  }
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);
 }
 

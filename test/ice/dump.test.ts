@@ -472,6 +472,17 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     expect(bare.peerConnections[0]!.stats.get('local-candidate 10.0.0.1:5000/udp(host) ↔ remote-candidate 10.0.0.2:6000/udp(host)')!.last['nominated']).toBeUndefined();
     expect(explainIce(bare.peerConnections[0]!).verdict.code).not.toBe('no-nomination');
   });
+  it('a succeeded pair beside a failed one, no Nominated or Selected column, no bytes: success-unconfirmed (had been checks-unanswered: "none succeeded"), not a failure', () => {
+    const rows = ['PeerConnection ID: 1 (id=6442450945 url=https://example.test/)', 'ICE Stats', 'ICE State\tLocal Candidate\tRemote Candidate\tComponent ID\tPriority\tBytes sent\tBytes received',
+      'succeeded\t192.168.1.2:62096/udp(host) [non-proxied]\t192.168.1.10:56148/udp(host)\t1\t9115005270282354000\t0\t0',
+      'failed\t192.168.1.2:62096/udp(host) [non-proxied]\t46.49.49.107:56148/udp(srflx)\t1\t7241540810645045000\t0\t0', ''];
+    const r = explainIce(readStatsDump(rows.join('\n')).peerConnections[0]!);
+    expect([r.verdict.code, r.verdict.message]).toEqual(['success-unconfirmed', 'A candidate pair succeeded (host udp 192.168.1.2:62096 ↔ host udp 192.168.1.10:56148), and the stats say nothing of whether it was then used.']);
+    expect(r.verdict.evidence.join(' ')).not.toMatch(/none succeeded/);
+    // With a Selected column that says false: the page says no pair was used.
+    const selected = rows.map((l, i) => (i === 2 ? l.replace('ICE State\t', 'ICE State\tSelected\t') : i > 2 && l !== '' ? l.replace(/^(\w+)\t/, '$1\tfalse\t') : l));
+    expect(explainIce(readStatsDump(selected.join('\n')).peerConnections[0]!).verdict.code).toBe('no-nomination');
+  });
   it('the page without a table stays NOT_A_DUMP, with what to take instead', () => {
     expect(() => readStatsDump('PeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nICE Stats\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/about:webrtc page/) }));
   });
