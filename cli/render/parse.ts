@@ -62,7 +62,7 @@ function mediaBlock(m: MediaDescription, s: Style): string[] {
   }
   if (m.sctpPort !== null) out.push(`  SCTP port ${m.sctpPort}${m.maxMessageSize !== null ? `, max-message-size ${m.maxMessageSize === 0 ? '0 (no limit)' : m.maxMessageSize} (the largest message it receives)` : ''}${m.sctpmap ? ' (legacy sctpmap)' : ''}`);
   // Its direction when written (2/recvonly), and a name after a "#" too (the dependency descriptor's URI; audits: both were lost).
-  if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id}${e.direction !== null ? `/${e.direction}` : ''} ${innerExtension(e).replace(/^.*[/:#]/, '')}${innerExtension(e) !== e.uri ? ' (encrypted)' : ''}`).join(', ')}`);
+  if (m.extmaps.length > 0) out.push(`  header extensions: ${m.extmaps.map((e) => `${e.id}${e.direction !== null ? `/${e.direction}` : ''} ${innerExtension(e).includes('\\') ? innerExtension(e) : innerExtension(e).replace(/^.*[/:#]/, '')}${innerExtension(e) !== e.uri ? ' (encrypted)' : ''}`).join(', ')}`);
   const ssrcIds = [...new Set(m.ssrcs.map((x) => x.ssrc))];
   if (ssrcIds.length > 0) out.push(`  ssrcs: ${ssrcIds.join(' ')}${m.ssrcGroups.length ? `  groups: ${m.ssrcGroups.map((g) => `${g.semantics}(${g.ssrcs.join(' ')})`).join(' ')}` : ''}`);
   if (m.msids.length > 0) out.push(`  msid: ${m.msids.map((x) => `${x.streamId} ${x.trackId ?? ''}`.trim()).join(', ')}`);

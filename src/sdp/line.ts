@@ -208,6 +208,12 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
         else if (name === 'extmap') {
           const word = extmapDirectionWord(value!);
           if (word !== null && !problems.skip('attribute-syntax', line)) problems.push(diagnostic('attribute-syntax', `a=extmap direction ${JSON.stringify(word.slice(0, 40))} is none of sendrecv, sendonly, recvonly, inactive (RFC 8285 §8): both browsers take the description (measured), and Chromium reads no direction from any a=extmap, so the extension is read as having none`, atLine(line, 10 + value!.indexOf('/'))));
+          // Skype for Business writes `http:\\www.webrtc.org\experiments\rtp-hdrext\abs-send-time` (parse audit: shown cut, not said).
+          const uri = (parsed as { uri: string }).uri;
+          if (uri.includes('\\') && !problems.skip('attribute-syntax', line)) {
+            const slashed = uri.replace(/\\/g, '/');
+            problems.push(diagnostic('attribute-syntax', `a=extmap URI ${uri.slice(0, 100)}${uri.length > 100 ? '…' : ''} holds a backslash, which no URI does (RFC 8285 §5: an absolute URI, RFC 3986)${/^[a-z][a-z0-9+.-]*:\/\//i.test(slashed) ? `; it is not ${slashed.slice(0, 100)} to a browser, which looks an extension up by its URI as written` : ''}: no browser negotiates the extension`, atLine(line, 1 + content.indexOf(uri))));
+          }
         }
         const node = { line, kind: 'attribute', name, value: parsed } as Node;
         // Its spelling decided here, where the rule and the value are at hand (readLine keeps it as it is).

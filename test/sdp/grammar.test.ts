@@ -88,6 +88,18 @@ describe('a=extmap\'s direction (RFC 8285 §8)', () => {
     expect(found[0]!.message).toContain('"sideways" is none of sendrecv');
     expect(writeSdp(d)).toBe(text);
   });
+  it('a URI written with backslashes (Skype for Business\'s abs-send-time) is kept as written and said no URI, with the one it was meant to be; a plain one is not', () => {
+    const text = media('a=extmap:1 http:\\\\www.webrtc.org\\experiments\\rtp-hdrext\\abs-send-time');
+    const { d, value } = extmap(text);
+    expect(value).toMatchObject({ id: 1, uri: 'http:\\\\www.webrtc.org\\experiments\\rtp-hdrext\\abs-send-time' });
+    const found = d.diagnostics.filter((x) => x.kind === 'attribute-syntax');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 7, column: 12 });
+    expect(found[0]!.message).toContain('holds a backslash, which no URI does (RFC 8285 §5: an absolute URI, RFC 3986); it is not http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time to a browser');
+    expect(writeSdp(d)).toBe(text);
+    const other = extmap(media('a=extmap:1 urn:x\\y')).d.diagnostics.filter((x) => x.kind === 'attribute-syntax');
+    expect(other.map((x) => x.message)).toEqual(['a=extmap URI urn:x\\y holds a backslash, which no URI does (RFC 8285 §5: an absolute URI, RFC 3986): no browser negotiates the extension']);
+  });
   it.each(['a=extmap:3/ urn:x', 'a=extmap:3/sendonly/x urn:x', 'a=extmap:3/sendonly'])('%s stays text with a finding', (raw) => {
     const text = media(raw);
     const { d, line } = extmap(text);
