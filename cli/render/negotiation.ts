@@ -102,7 +102,8 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   }
   const ext = m.headerExtensions;
   if (ext.negotiated.length + ext.offerOnly.length + ext.answerOnly.length > 0) {
-    const short = (uri: string) => uri.replace(/^.*[/:]/, '');
+    // A URI with backslashes (Skype for Business's) shown whole: cut at its "http:" it read as another name.
+    const short = (uri: string) => (uri.includes('\\') ? uri : uri.replace(/^.*[/:]/, ''));
     // Those answered in directions that leave them unused are counted apart (audit of the change: "5 negotiated (… unused …)").
     const used = ext.negotiated.filter((e) => e.sends.offerer || e.sends.answerer).length;
     out.push(`  header extensions  ${used} negotiated${used < ext.negotiated.length ? `, ${ext.negotiated.length - used} unused` : ''}${ext.negotiated.length ? ` (${ext.negotiated.map((e) => `${e.answerId} ${short(e.uri)}${e.sends.offerer && e.sends.answerer ? '' : e.sends.offerer ? ' offerer → answerer' : e.sends.answerer ? ' answerer → offerer' : s.yellow(' unused')}`).join(', ')})` : ''}${ext.offerOnly.length ? ` · offer only: ${ext.offerOnly.map((e) => short(e.uri)).join(', ')}` : ''}${ext.answerOnly.length ? s.red(` · answer only: ${ext.answerOnly.map((e) => short(e.uri)).join(', ')}`) : ''}`);

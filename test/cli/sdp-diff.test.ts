@@ -512,6 +512,12 @@ describe('sdp-diff: the audit of 2026-12-05 afternoon, words and the library', (
     const d = parseSdp(buildSdp({ media: [{}] }));
     expect(() => diffDescriptions({ ...d, media: 'xy' as never }, d)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
+  it('a header extension URI with backslashes (Skype for Business\'s) is shown whole in the text, not cut at its "http:"', () => {
+    const offer = 'v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\na=extmap:1 http:\\\\www.webrtc.org\\experiments\\rtp-hdrext\\abs-send-time\r\na=rtpmap:111 opus/48000/2\r\n';
+    let out = '';
+    diffTexts([offer, offer], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(out).toContain('header extensions  1 negotiated (1 http:\\\\www.webrtc.org\\experiments\\rtp-hdrext\\abs-send-time)');
+  });
   it('RFC 6904 encrypted header extensions are matched by the URI they encrypt: an exact echo is no id change (it was "Firefox rejects it")', () => {
     let out = '';
     const status = diffTexts([readFileSync(join(AUDIT, 'extmap-encrypt-echo.offer.sdp'), 'utf8'), readFileSync(join(AUDIT, 'extmap-encrypt-echo.answer.sdp'), 'utf8')], ['offer', 'answer'], { json: true, color: false }, (s) => (out += s));
