@@ -11,7 +11,7 @@ import type { NatKind } from '../../src/lab/topology.js';
 import { verifyLabCall, type LabCheck } from '../../src/lab/verify.js';
 import { SdpscopeError } from '../../src/errors.js';
 import { makeStyle, type Style } from '../render/style.js';
-import { EXIT_FINDINGS, EXIT_OK } from '../run.js';
+import { EXIT_FINDINGS, EXIT_OK, whenOutputCloses } from '../run.js';
 
 export interface LabCommandOptions {
   readonly natA: NatKind;
@@ -32,8 +32,14 @@ export function renderChecks(checks: readonly LabCheck[], s: Style): string {
   return checks.map((c) => `${c.ok ? s.green('✓') : s.red('✗')} ${c.name.padEnd(width)}  ${c.ok ? c.detail : s.red(c.detail)}\n`).join('');
 }
 
-export async function labCommand(o: LabCommandOptions, out: (s: string) => void): Promise<number> {
+export async function labCommand(o: LabCommandOptions, write: (s: string) => void): Promise<number> {
   const s = makeStyle(o.color);
+  // Its reader gone (`sdpscope lab | head`): the lab goes on to its checks, quietly, and exits with
+  // their code (probe audit: it had exited 0 at once, the call cut and nothing checked).
+  let outputClosed = false;
+  const out = (t: string) => {
+    if (!outputClosed) write(t);
+  };
   const artifacts = resolve(o.artifacts);
   // Kernel file systems: Node's mkdirSync never returns on a new path under /proc (lab audit: 100% CPU, deaf to Ctrl-C).
   if (/^\/(proc|sys)(\/|$)/.test(artifacts)) throw new SdpscopeError('USAGE', `--artifacts ${artifacts}: /proc and /sys hold no files of ours; give a folder elsewhere`);
@@ -45,6 +51,9 @@ export async function labCommand(o: LabCommandOptions, out: (s: string) => void)
     const h = () => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
     process.once(signal, h);
     return [signal, h] as const;
+  });
+  whenOutputCloses(() => {
+    outputClosed = true;
   });
   try {
     const options: LabCallOptions = {
@@ -68,6 +77,7 @@ export async function labCommand(o: LabCommandOptions, out: (s: string) => void)
     }
     return ok ? EXIT_OK : EXIT_FINDINGS;
   } finally {
+    whenOutputCloses(null);
     for (const [signal, h] of handlers) process.removeListener(signal, h);
   }
 }

@@ -28,7 +28,8 @@ export interface ProbeCommandOptions {
 export function iceServersOf(text: string, name: string, notes?: string[]): ProbeServer[] {
   let v: unknown;
   try {
-    v = JSON.parse(text);
+    // A byte order mark at the start (Windows editors write one) is no part of the JSON (probe audit: "not JSON").
+    v = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new SdpscopeError('ICE_SERVERS_FILE', `${name}: not JSON (${(e as Error).message}); expected [{"urls": "turn:host", "username": ..., "credential": ...}] or {"iceServers": [...]}`);
   }

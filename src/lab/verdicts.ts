@@ -132,3 +132,15 @@ export async function askCandidateVerdicts(lines: readonly string[] = candidateC
   const { results: answers, versions } = await inEachBrowser((p) => p.evaluate<Record<string, string>>(script));
   return { browsers: versions, cases: Object.fromEntries(lines.map((v) => [v, { chromium: answers.chromium[v]!, firefox: answers.firefox[v]! }])) };
 }
+
+/**
+ * STUN and TURN URLs given to `new RTCPeerConnection({ iceServers })`, in each browser: "accepts",
+ * or "rejects: " and the browser's message (Chromium refuses `?Transport=udp` with a SyntaxError).
+ */
+export async function askIceServerUrlVerdicts(urls: readonly string[]): Promise<Verdicts> {
+  const script = `(() => { const out = {}; for (const u of ${JSON.stringify(urls)}) {
+    try { new RTCPeerConnection({ iceServers: [{ urls: u, username: 'u', credential: 'p' }] }).close(); out[u] = 'accepts'; }
+    catch (e) { out[u] = 'rejects: ' + String(e && e.name) + ': ' + String(e && e.message || e); } } return out; })()`;
+  const { results: answers, versions } = await inEachBrowser((p) => p.evaluate<Record<string, string>>(script));
+  return { browsers: versions, cases: Object.fromEntries(urls.map((u) => [u, { chromium: answers.chromium[u]!, firefox: answers.firefox[u]! }])) };
+}

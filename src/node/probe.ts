@@ -203,6 +203,8 @@ abstract class Transactions {
   malformed: string | null = null;
   /** A send the system refused (EMSGSIZE, a port it cannot send to). */
   sendError: string | null = null;
+  /** The system's code of that failure (ENETUNREACH…). */
+  sendErrorCode: string | null = null;
   /** Over UDP: the server's host answered ICMP port unreachable during the transaction under way (see UdpChannel.watch). */
   refused: string | null = null;
 
@@ -298,7 +300,10 @@ class UdpChannel extends Transactions implements Channel {
 
   send(bytes: Uint8Array, to: Endpoint): void {
     // A port of 0 (an OTHER-ADDRESS naming one) throws here; EMSGSIZE comes to the callback (audit: the first was exit 70).
-    const refused = (e: unknown) => (this.sendError = `sending ${bytes.length} bytes to ${fmt(to)} failed: ${(e as Error).message}`);
+    const refused = (e: unknown) => {
+      this.sendError = `sending ${bytes.length} bytes to ${fmt(to)} failed: ${(e as Error).message}`;
+      this.sendErrorCode = (e as { code?: string }).code ?? null;
+    };
     try {
       this.socket.send(bytes, to.port, to.address, (e) => e && refused(e));
     } catch (e) {
@@ -313,6 +318,7 @@ class UdpChannel extends Transactions implements Channel {
     // What the last transaction met is not this one's (the shared socket serves every UDP server).
     this.malformed = null;
     this.sendError = null;
+    this.sendErrorCode = null;
     this.refused = null;
     this.asked = to;
     return new Promise((resolve) => {
@@ -390,9 +396,13 @@ class UdpChannel extends Transactions implements Channel {
     });
     s.on('message', () => undefined);
     try {
-      s.connect(to.port, to.address, () => {
-        if (open) s.send(new Uint8Array(0), (e) => e && stop());
-      });
+      // The callback is given the connect's error (ENETUNREACH: no route): then there is nothing to
+      // watch; sent on a socket not connected, the datagram's callback was taken for its port
+      // (probe audit: ERR_SOCKET_BAD_PORT, a stack trace, of a server with no route).
+      s.connect(to.port, to.address, ((e?: Error) => {
+        if (e) return stop();
+        if (open) s.send(new Uint8Array(0), (e2) => e2 && stop());
+      }) as () => void);
     } catch {
       stop();
     }
@@ -644,12 +654,12 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   if (code === 'ETIMEDOUT') return failure('no-answer', err.message ?? code, `no answer from ${where}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return failure('unreachable', `${code}: ${err.message}`, `no route to ${server.host} from here (${code}): check the address and this machine's network`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code})`);
-  if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443)`);
+  if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? ${server.scheme}: usually listens on 5349 or 443)`);
   // Reset once connected: during a TLS handshake a port that does not speak TLS (a plain STUN/TURN
   // port drops a ClientHello so), over TCP the server cutting the connection (probe audit: "unreachable", "no route").
   if (code === 'ECONNRESET' || code === 'EPIPE') {
     return server.transport === 'tls'
-      ? failure('tls', `${code}: the connection was reset during the TLS handshake`, `${where}: the TCP connection was made, then reset when the TLS handshake began: that port does not speak TLS (a plain STUN/TURN port? turns: usually listens on 5349 or 443), or something on the way cuts TLS`)
+      ? failure('tls', `${code}: the connection was reset during the TLS handshake`, `${where}: the TCP connection was made, then reset when the TLS handshake began: that port does not speak TLS (a plain STUN/TURN port? ${server.scheme}: usually listens on 5349 or 443), or something on the way cuts TLS`)
       : failure('closed', `${code}: the server reset the connection`, `${where}: the TCP connection was made, then reset: not a STUN/TURN server on that port, or one that refused this client`);
   }
   // OpenSSL's messages end with a line break (probe audit: a blank line in the report), and carry
@@ -658,7 +668,7 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   const raw = (err.message ?? '').trim();
   const message = /^[0-9A-F]+:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/.exec(raw)?.[1] ?? raw;
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_HTTP_REQUEST')
-    return failure('tls', `${code}: ${message}`, `${where} answered the TLS handshake with something that is not TLS (${code}): that port speaks another protocol (a plain STUN/TURN port, HTTP); turns: usually listens on 5349 or 443`);
+    return failure('tls', `${code}: ${message}`, `${where} answered the TLS handshake with something that is not TLS (${code}): that port speaks another protocol (a plain STUN/TURN port, HTTP); ${server.scheme}: usually listens on 5349 or 443`);
   if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN')
     return failure('tls', `${code}: ${message}`, `the TLS certificate of ${where} is self-signed (${code}): trust it with NODE_EXTRA_CA_CERTS=cert.pem, or give the server a certificate from a CA browsers trust (a browser refuses it too)`);
   if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_OSSL)/.test(code) || /SSL|TLS|certificate/i.test(message))
@@ -687,6 +697,8 @@ function noAnswerOf(channel: Channel, server: IceServerUri, what: string, timeou
   if (signal?.aborted) return interrupted(what, signal);
   const c = channel as unknown as Transactions;
   if (c.malformed !== null) return failure('bad-response', `${what}: no answer that is valid STUN; the server sent ${c.malformed}`, `${server.host}:${server.port} answered, but not with STUN as RFC 8489 writes it: a server of another protocol on that port, an RFC 3489 server, or a broken one`);
+  // No route from here is the server's unreachability, as over TCP (probe audit: "local" of an IPv6 server from a host without IPv6).
+  if (c.sendError !== null && (c.sendErrorCode === 'ENETUNREACH' || c.sendErrorCode === 'EHOSTUNREACH' || c.sendErrorCode === 'EADDRNOTAVAIL')) return failure('unreachable', `${what}: ${c.sendError}`, `no route to ${server.host} from here (${c.sendErrorCode}): check the address and this machine's network`);
   if (c.sendError !== null) return failure('local', `${what}: ${c.sendError}`, 'this machine could not send the request: see the error');
   if (c.refused !== null) return failure('refused', `${what}: ICMP port unreachable from ${c.refused}`, `nothing listens for UDP on port ${server.port} at ${server.host} (its host answered "port unreachable"): a wrong port, or the server is down; or a firewall on the way rejects UDP to that port`);
   if (channel instanceof StreamChannel && channel.closed) return failure('closed', `${what}: the server closed the connection`, `${server.host}:${server.port} closed the ${server.transport.toUpperCase()} connection instead of answering: it is not a STUN/TURN server on that port, or it refused this client`);
@@ -751,7 +763,8 @@ async function localAddressFor(to: Endpoint, family: 4 | 6): Promise<string> {
   try {
     await new Promise<void>((ok, no) => {
       s.once('error', no);
-      s.connect(to.port, to.address, () => ok());
+      // Given the connect's error (no route), if any.
+      s.connect(to.port, to.address, ((e?: Error) => (e ? no(e) : ok())) as () => void);
     });
     return s.address().address;
   } finally {
@@ -1025,7 +1038,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
   const drafts: Draft[] = [];
   const resolved: (Resolved | null)[] = [];
   for (const e of entries) {
-    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, relayReachable: null, steps: [], warnings: [] };
+    const d: Draft = { url: e.uri.uri, transport: e.uri.transport, address: null, rttMs: null, mapped: null, relayed: null, error: null, software: null, rfc5780: null, otherAddress: null, responseOrigin: null, lifetime: null, relayVerified: null, relayReachable: null, steps: [], warnings: e.uri.browsersRefuse !== undefined ? [e.uri.browsersRefuse] : [] };
     drafts.push(d);
     if (signal.aborted) {
       d.error = interrupted('DNS', signal, false).error;
@@ -1044,7 +1057,12 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
 
   // One UDP socket for every UDP Binding: the same local port seen by each server shows the mapping.
   // (TURN allocations get sockets of their own: one allocation per 5-tuple, RFC 8656 §7.2.)
-  const firstUdp = resolved.find((r) => r && r.uri.transport === 'udp') ?? null;
+  // A loopback server (a coturn on this machine, named first) is not the one the shared socket is
+  // bound for: bound to 127.0.0.1, it could send to no other server (probe audit: EINVAL, "this
+  // machine could not send" of every server after it). A server the socket's address cannot reach
+  // gets a socket of its own (below).
+  const loopback = (r: Resolved) => classifyAddress(r.address).class === 'loopback';
+  const firstUdp = resolved.find((r) => r && r.uri.transport === 'udp' && !loopback(r)) ?? resolved.find((r) => r && r.uri.transport === 'udp') ?? null;
   const family = firstUdp?.family ?? 4;
   let localAddress = options.localAddress ?? null;
   let shared: UdpChannel | null = null;
@@ -1060,6 +1078,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       opened.push(shared);
     }
     const multiServer: { server: Endpoint; mapped: Endpoint }[] = [];
+    /** The servers asked from the shared socket: the NAT tests run against one of them. */
+    const onShared = new Set<number>();
     let udpAnswered = false;
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i]!;
@@ -1079,7 +1099,10 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       try {
         if (signal?.aborted) throw interrupted('Binding', signal, false);
         let channel: Channel;
-        if (r.uri.transport === 'udp' && shared && r.family === family) channel = shared;
+        if (r.uri.transport === 'udp' && shared && r.family === family && (options.localAddress !== undefined || (await localAddressFor(to, r.family).catch(() => null)) === shared.local.address)) {
+          channel = shared;
+          onShared.add(i);
+        }
         else if (r.uri.transport === 'udp') {
           channel = await UdpChannel.open(anyAddress(r.family), r.family);
           mine.push(channel);
@@ -1216,7 +1239,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     let otherAddressProblem: string | undefined;
     const idx = drafts.findIndex((d, i) => {
       const r = resolved[i];
-      if (d.transport !== 'udp' || d.rfc5780 !== true || !r || r.family !== family) return false;
+      if (d.transport !== 'udp' || d.rfc5780 !== true || !r || r.family !== family || !onShared.has(i)) return false;
       const problem = otherAddressProblemOf(d.otherAddress!, { address: r.address, port: r.uri.port }, family);
       if (problem !== null) otherAddressProblem ??= `its OTHER-ADDRESS ${fmt(d.otherAddress!)} is ${problem}: the RFC 5780 tests need another IP address and another port of the server (RFC 5780 §7.4), so they did not run`;
       return problem === null;
@@ -1311,7 +1334,7 @@ function otherAddressProblemOf(other: Endpoint, primary: Endpoint, family: 4 | 6
  * from a Binding to the server (the allocation's mapped address when it answers none); permissions
  * are by IP address only (RFC 8656 §9).
  */
-async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, timeoutMs: number, say: (s: string) => void, opened: Channel[], signal?: AbortSignal): Promise<true | null> {
+async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, timeoutMs: number, say: (s: string) => void, opened: Channel[], signal?: AbortSignal): Promise<true | { readonly why: string; readonly hint: string | null }> {
   const relayed = a.relayed!;
   const family = isIP(relayed.address) === 6 ? 6 : 4;
   const peer = await UdpChannel.open(family === 6 ? '::' : '0.0.0.0', family);
@@ -1346,7 +1369,9 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
           ? `a Binding over UDP to port ${to.port} (this ${r.uri.scheme === 'turns' ? 'TLS' : 'TCP'} URI's) got no answer: a server often serves UDP on another port (3478 beside 5349), or UDP is blocked here`
           : 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none';
     say(`from outside: not tried (${why}; the relayed address was not tried as a peer reaches it)`);
-    return null;
+    // What would try it: only where another URI could (probe audit: "over UDP too" of UDP URIs).
+    const hint = r.family !== family ? `probe a URI of this server over ${family === 6 ? 'IPv6' : 'IPv4'}, the relay's family` : refusedWith === null && r.uri.transport !== 'udp' ? 'probe a stun: or turn: URI of this server over UDP too' : null;
+    return { why, hint };
   }
   await a.permit(seenAs);
   say(`CreatePermission ${seenAs.address} (this machine as the server sees it)`);
@@ -1513,8 +1538,9 @@ async function checkTurn(r: Resolved, first: Channel, to: Endpoint, d: Draft, ti
     if (signal?.aborted) throw interrupted('the relayed datagram', signal);
     if (!back) throw failure('relay-failed', `the datagram's answer through ${fmt(b.relayed!)} did not come back within ${timeoutMs} ms`, 'the relay forwards one way only: a firewall between its relay ports');
     say(`relayed: a datagram went ${fmt(a.relayed!)} → ${fmt(b.relayed!)} and back`);
-    d.relayReachable = await reachedFromOutside(a, r, to, timeoutMs, say, opened, signal);
-    if (d.relayReachable === null) d.warnings.push(`the relayed address ${fmt(a.relayed!)} was not tried as a browser's peer reaches it (see the steps): a wrong advertised address (coturn's --external-ip) or a firewall on the relay ports would not show here; probe a stun: or turn: URI of this server over UDP too`);
+    const outside = await reachedFromOutside(a, r, to, timeoutMs, say, opened, signal);
+    d.relayReachable = outside === true ? true : null;
+    if (outside !== true) d.warnings.push(`the relayed address ${fmt(a.relayed!)} was not tried as a browser's peer reaches it (${outside.why}): a wrong advertised address (coturn's --external-ip) or a firewall on the relay ports would not show here${outside.hint !== null ? `; ${outside.hint}` : ''}`);
     d.relayVerified = true;
   } catch (e) {
     if (e instanceof ProbeFailure && a.relayed && b?.relayed && e.error.code !== 'interrupted' && e.error.code !== 'deadline') d.relayVerified = false;

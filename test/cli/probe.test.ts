@@ -155,6 +155,8 @@ describe('--deadline', () => {
 describe('iceServersOf', () => {
   it('reads an array or an RTCConfiguration; names the entry that is wrong', () => {
     expect(iceServersOf('[{"urls":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
+    // A byte order mark first (probe audit: "not JSON").
+    expect(iceServersOf('\ufeff[{"urls":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
     expect(iceServersOf('{"iceServers":[{"urls":["turn:a"],"username":"u","credential":"c"}]}', 'f')).toEqual([{ urls: ['turn:a'], username: 'u', credential: 'c' }]);
     expect(iceServersOf('[{"url":"stun:a"}]', 'f')).toEqual([{ urls: 'stun:a' }]);
     expect(() => iceServersOf('{"servers":[]}', 'f')).toThrow(/f: expected an iceServers array/);

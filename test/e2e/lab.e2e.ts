@@ -138,4 +138,15 @@ describe('the NAT lab: real browsers through real NATs, checked by sdpscope', ()
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect(r.stdout).toContain(`sdpscope candidates ${join(dir, 'relay.ndjson')}`);
   });
+
+  it('`sdpscope lab | head -1`: the lab goes on to its checks and exits with their code (it had exited 0 at once, nothing checked; probe audit)', () => {
+    const dir = join(ARTIFACTS, 'cli-closed-pipe');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" lab --media data --artifacts "${dir}" --no-color | head -1; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 150_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^relay |^lab /);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('exit 0');
+    const checks = JSON.parse(readFileSync(join(dir, 'checks.json'), 'utf8')) as { ok: boolean }[];
+    expect(checks.length).toBeGreaterThan(3);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+  });
 });

@@ -132,6 +132,32 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       expect(one.report.nat).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/a second STUN server over UDP tells them apart/)] });
     });
 
+    it('a loopback server named first (a coturn on this machine) takes no other server down: the shared socket is bound for the first server that is not loopback (probe audit: EINVAL, "this machine could not send")', async () => {
+      const l = lab();
+      const [first] = l.stunAddresses;
+      const { report } = await probeIn(l.hosts.b.ns, ['stun:127.0.0.1:3', `stun:${first}:${TURN_PORT}`]);
+      expect(report.servers[0]!.ok).toBe(false);
+      expect(report.servers[1]).toMatchObject({ ok: true, error: null, mapped: { address: l.hosts.b.publicAddress } });
+      expect(report.nat).toMatchObject({ type: 'port-restricted-cone', server: `stun:${first}:${TURN_PORT}`, local: { address: l.hosts.b.address } });
+    });
+
+    it('no route to a UDP server (a namespace of no routes): unreachable, exit 1, no stack trace (probe audit: ERR_SOCKET_BAD_PORT)', async () => {
+      const ns = `sdpscope-noroute-${process.pid}`;
+      execFileSync('ip', ['netns', 'add', ns]);
+      try {
+        const ran = await runIn(ns, process.execPath, [CLI, 'probe', '--json', '--timeout', '1500', 'stun:10.0.9.1', 'turn:10.0.9.1?transport=udp', '--username', 'u', '--credential', 'p']);
+        expect(ran.stderr).toBe('');
+        expect(ran.status).toBe(1);
+        const report = JSON.parse(ran.stdout) as ProbeReport;
+        expect(report.servers.map((x) => [x.ok, x.error?.code, x.error?.explanation])).toEqual([
+          [false, 'unreachable', "no route to 10.0.9.1 from here (ENETUNREACH): check the address and this machine's network"],
+          [false, 'unreachable', "no route to 10.0.9.1 from here (ENETUNREACH): check the address and this machine's network"],
+        ]);
+      } finally {
+        execFileSync('ip', ['netns', 'delete', ns]);
+      }
+    });
+
     it('no NAT (from the public net itself): open, as natdiscovery says', async () => {
       const l = lab();
       const [first] = l.stunAddresses;

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { askCandidateVerdicts, askFingerprintVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
+import { askCandidateVerdicts, askFingerprintVerdicts, askIceServerUrlVerdicts, type Verdicts } from '../../src/lab/verdicts.js';
+import { parseIceServerUri } from '../../src/stun/uri.js';
 import { askMutationVerdicts, type MutationVerdicts } from '../../src/lab/sdp-verdicts.js';
 import { MUTATIONS } from '../../src/lab/sdp-mutations.js';
 import { askForeignCandidates, askForeignOffers, type ForeignCandidateVerdicts, type ForeignVerdicts } from '../../src/lab/foreign-verdicts.js';
@@ -28,6 +29,16 @@ describe('the browsers still give the verdicts of the fixtures', () => {
     const now = await askCandidateVerdicts(Object.keys(fixture.cases));
     const words = (v: Verdicts) => Object.fromEntries(Object.entries(v.cases).map(([k, x]) => [k, { chromium: x.chromium.split(':')[0], firefox: x.firefox.split(':')[0] }]));
     expect(words(now)).toEqual(words(fixture));
+  });
+
+  it('STUN and TURN URLs in an RTCConfiguration: each browser refuses what parseIceServerUri\'s browsersRefuse names, and takes the rest', async () => {
+    const urls = ['turn:127.0.0.1?transport=udp', 'turn:127.0.0.1?Transport=udp', 'turn:127.0.0.1?transport=UDP', 'TURN:127.0.0.1?transport=udp', 'STUN:127.0.0.1', 'turn:127.0.0.1?TRANSPORT=tcp', 'turns:127.0.0.1?transport=tcp', 'turns:127.0.0.1?transport=TCP', 'turn:[::1]:3478?transport=tcp'];
+    const now = await askIceServerUrlVerdicts(urls);
+    for (const u of urls) {
+      const said = parseIceServerUri(u).browsersRefuse ?? '';
+      const refuses = (b: 'chromium' | 'firefox') => now.cases[u]![b].startsWith('rejects');
+      expect({ u, chromium: refuses('chromium'), firefox: refuses('firefox') }).toEqual({ u, chromium: /Chromium/.test(said) && !/Chromium \d+ takes it/.test(said), firefox: /Firefox/.test(said) });
+    }
   });
 
   it(`${MUTATIONS.length} changes to real offers and answers, Chromium and Firefox: the same verdicts as the fixture`, async () => {

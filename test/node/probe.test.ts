@@ -256,7 +256,9 @@ describe('probe: TURN', () => {
     const t = r.servers[0]!;
     expect(t).toMatchObject({ ok: true, relayVerified: true, relayReachable: null });
     expect(t.steps.join('\n')).toMatch(/from outside: not tried \(a Binding over UDP from this machine got no answer from the server/);
-    expect(t.warnings.join('\n')).toMatch(/was not tried as a browser's peer reaches it .*coturn's --external-ip/);
+    expect(t.warnings.join('\n')).toMatch(/was not tried as a browser's peer reaches it \(a Binding over UDP from this machine got no answer from the server.*\): a wrong advertised address \(coturn's --external-ip\) or a firewall on the relay ports would not show here$/m);
+    // Not "over UDP too" of a URI that went over UDP (probe audit).
+    expect(t.warnings.join('\n')).not.toMatch(/over UDP too/);
     const { renderProbe } = await import('../../cli/render/probe.js');
     const { makeStyle } = await import('../../cli/render/style.js');
     expect(renderProbe(r, makeStyle(false))).toMatch(/relays between its allocations, not tried from outside/);

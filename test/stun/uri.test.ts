@@ -14,6 +14,21 @@ describe('parseIceServerUri', () => {
     ['stun:[::1]', { host: '::1', port: 3478 }],
   ])('%s', (uri, expected) => expect(parseIceServerUri(uri)).toMatchObject({ uri, ...expected }));
 
+  // Measured with both browsers (probe audit; test/e2e/verdicts.e2e.ts asks them again): RFC 7065 allows any case, they do not.
+  it.each([
+    ['turn:h?transport=udp', null],
+    ['TURN:h?transport=udp', null],
+    ['turns:h?transport=tcp', null],
+    ['turn:h?Transport=udp', /^Chromium and Firefox refuse it, and the whole RTCConfiguration with it .*; write \?transport=udp$/],
+    ['turn:h?TRANSPORT=tcp', /^Chromium and Firefox refuse it.*write \?transport=tcp$/],
+    ['turn:h?transport=UDP', /^Firefox refuses it, and the whole RTCConfiguration with it \(SyntaxError, "disallowed transport"; measured, Firefox ESR 153; Chromium 156 takes it\)/],
+    ['turns:h?transport=TCP', /^Firefox refuses it.*write \?transport=tcp$/],
+  ])('%s: browsersRefuse as the browsers do', (uri, expected) => {
+    const r = parseIceServerUri(uri);
+    if (expected === null) expect(r.browsersRefuse).toBeUndefined();
+    else expect(r.browsersRefuse).toMatch(expected);
+  });
+
   it.each([
     ['http://example.org', /the scheme is not stun:, stuns:, turn: or turns:/],
     ['stun:', /no host/],
