@@ -188,7 +188,19 @@ interface CallContext {
   readonly sides: Map<string, string>;
   offerer: string | null;
   lite: Set<string>;
+  /** Per side, its keys with the tick each began at (the last 16): a leaving side's partner is the key it talked to. */
+  keys?: Map<string, { key: string; since: number }[]>;
+  /** Per side, the tick it was last seen at. */
+  seen?: Map<string, number>;
+  /** The calls of sides that left (a third client talked in the room: a peer reloaded, another joined), at most 64. */
+  past?: { a: string; b: string; controlling: string | null }[];
+  /** Keys whose call is in `past`. */
+  recorded?: Set<string>;
 }
+
+/** Sides of a room remembered per context, and calls of sides that left it. */
+const MAX_SIDE_KEYS = 16;
+const MAX_PAST_CALLS = 64;
 
 /** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
 const MAX_DISTINCT_TRACKED = 4096;
@@ -293,6 +305,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private lastUfrag = new Map<string, string>();
   /** Per connection, the ufrags it restarted from (at most 16 each): a candidate of one is late, not a restart. */
   private earlierUfrags = new Map<string, Set<string>>();
+  /** A relay room's sender, its last ICE restart said: taken back if the new ufrag proves a new call (senderSide). */
+  private restarts = new Map<string, { readonly finding: LogDiagnostic; readonly ufrag: string }>();
   private readonly maxSessions: number;
   private readonly maxKept: number;
   private seq = 0;
@@ -345,6 +359,62 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (source.room !== undefined) origin.room = source.room;
     if (source.file !== undefined) origin.file = source.file;
     return origin;
+  }
+
+  /**
+   * A sender's key in its room (relay logs): a third sender that talks there (a peer reloaded its
+   * page and came back as another client, someone else joined after one left) takes the place of
+   * the side heard from least recently, whose call, with the key its partner had when its own key
+   * began, is kept as a call of its own (relay audit: two calls in a row in one room made none).
+   */
+  private senderSide(ctx: CallContext, side: string, key: string, room: string | undefined): void {
+    const tick = ++this.seq;
+    const keys = (ctx.keys ??= new Map());
+    const seen = (ctx.seen ??= new Map());
+    if (!ctx.sides.has(side) && ctx.sides.size >= 2) {
+      let leaving: string | null = null;
+      for (const s of ctx.sides.keys()) if (leaving === null || (seen.get(s) ?? 0) < (seen.get(leaving) ?? 0)) leaving = s;
+      const mine = keys.get(leaving!)?.at(-1);
+      const recorded = (ctx.recorded ??= new Set());
+      for (const other of ctx.sides.keys()) {
+        if (other === leaving) continue;
+        // Its partner: the other side's key when the leaving side's began, or else the first one after
+        // it (the answer to its offer); none when the leaving key's call was kept already.
+        const list = keys.get(other) ?? [];
+        const theirs = mine === undefined || recorded.has(mine.key) ? undefined : (list.filter((k) => k.since <= mine.since).at(-1) ?? list.find((k) => k.since > mine.since));
+        if (mine !== undefined && theirs !== undefined && theirs.key !== mine.key && (ctx.past ??= []).length < MAX_PAST_CALLS) {
+          ctx.past.push({ a: theirs.key, b: mine.key, controlling: ctx.offerer === leaving ? mine.key : ctx.offerer === other ? theirs.key : null });
+          recorded.add(mine.key).add(theirs.key);
+        }
+        // The partner's key that began after the leaving side was last heard is its call with the
+        // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
+        const now = list.at(-1);
+        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(`sender ${room ?? ''}/${other}`);
+      }
+      ctx.sides.delete(leaving!);
+      keys.delete(leaving!);
+      seen.delete(leaving!);
+      ctx.lite.delete(leaving!);
+      if (ctx.offerer === leaving) ctx.offerer = null;
+      // A side that comes back to the pair (it had been taken for the one that left) with a new key: a new call too.
+      this.takeBackRestart(`sender ${room ?? ''}/${side}`);
+    }
+    seen.set(side, tick);
+    const list = keys.get(side) ?? [];
+    if (list.at(-1)?.key !== key) {
+      list.push({ key, since: tick });
+      if (list.length > MAX_SIDE_KEYS) list.shift();
+      keys.set(side, list);
+    }
+  }
+
+  /** A relay-room sender's last ICE restart finding, taken back: its new ufrag is a new call's. */
+  private takeBackRestart(connection: string): void {
+    const restart = this.restarts.get(connection);
+    if (restart === undefined || restart.ufrag !== this.lastUfrag.get(connection)) return;
+    const i = this.diags.indexOf(restart.finding);
+    if (i >= 0) this.diags.splice(i, 1);
+    this.restarts.delete(connection);
   }
 
   /** The remote side the log's words name, and the log's own agent (its file's "no ufrag" session): a call's two sides. */
@@ -475,7 +545,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         // "restart", and the call predicted with the abandoned session).
         const earlier = this.earlierUfrags.get(connection);
         if (earlier?.has(ufrag)) return;
-        this.inputFindings.push(at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line, source.file));
+        const restart = at('ice-restart', `${connection}: ufrag ${last} → ${ufrag}`, ufrag, line, source.file);
+        this.inputFindings.push(restart);
+        // In a relay room, it may prove a new call to another client (senderSide takes it back then).
+        if (source.room !== undefined && source.peerConnection === undefined) {
+          this.restarts.set(connection, { finding: restart, ufrag });
+          this.restarts = this.trim(this.restarts);
+        }
         const set = earlier ?? new Set<string>();
         if (set.size < 16) set.add(last);
         if (!earlier) {
@@ -494,6 +570,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the senders the input names' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
     const side = source.peerConnection !== undefined ? sideOfSource(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
     if (side === undefined || side === null) return;
+    if (source.peerConnection === undefined && source.sender !== undefined) this.senderSide(ctx, side, key, source.room);
     ctx.sides.set(side, key);
     if (role?.type === 'offer' && ctx.offerer === null) ctx.offerer = side;
     if (role?.lite) ctx.lite.add(side);
@@ -766,6 +843,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const planned: { readonly a: string; readonly b: string; readonly basis: string; readonly controlling: string | null }[] = [];
     const seenCalls = new Set<string>();
     for (const ctx of this.contexts.values()) {
+      for (const p of ctx.past ?? []) {
+        const id = [p.a, p.b].sort().join('\u0000');
+        if (seenCalls.has(id)) continue;
+        seenCalls.add(id);
+        if (open.has(p.a) && open.has(p.b)) planned.push({ a: p.a, b: p.b, basis: ctx.basis, controlling: p.controlling });
+      }
       const sides = [...ctx.sides.entries()];
       if (sides.length !== 2) continue;
       const [[sideA, a], [sideB, b]] = sides as [[string, string], [string, string]];

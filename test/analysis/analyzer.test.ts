@@ -128,6 +128,37 @@ describe('CandidateAnalyzer on a relay log', () => {
   });
 });
 
+describe('two calls in a row in one relay room (relay audit: a peer reloaded its page; no call was found, and an ICE restart said)', () => {
+  const call = (offerer: string, answerer: string, o: string, a: string, host: (n: number) => string) => [
+    frame(offerer, { type: 'offer', sdp: buildSdp({ media: [{ ufrag: o }] }) }),
+    cand(offerer, `candidate:1 1 udp 2122260223 ${host(1)} 5000 typ host generation 0 ufrag ${o}`),
+    frame(answerer, { type: 'answer', sdp: buildSdp({ media: [{ ufrag: a, setup: 'active' }] }) }),
+    cand(answerer, `candidate:2 1 udp 2122260223 ${host(2)} 6000 typ host generation 0 ufrag ${a}`),
+  ];
+  it('c1 calls c2, c2 leaves, c3 joins, c1 calls c3: two calls, each with its pairs, and no ICE restart', () => {
+    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c1', 'c3', 'K1dA', 'H3kA', (n) => `10.0.2.${n}`)].join('\n'));
+    expect(r.calls.map((c) => [c.sessions, c.controlling, c.pairs.filter((p) => p.viable).length])).toEqual([[['K0dA', 'HrkA'], 'K0dA', 1], [['K1dA', 'H3kA'], 'K1dA', 1]]);
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
+  });
+  it('the newcomer offers (c3 calls c1 after c2 left): the same two calls, no third made of the one that left and the newcomer', () => {
+    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`)].join('\n'));
+    expect(r.calls.map((c) => [[...c.sessions].sort(), c.controlling])).toEqual([[['HrkA', 'K0dA'], 'K0dA'], [['K1dA', 'X3kA'], 'X3kA']]);
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
+  });
+  it('an ICE restart within one call stays one call of the new generation, said as a restart', () => {
+    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c1', 'c2', 'K1dA', 'H1kA', (n) => `10.0.1.${n}`)].join('\n'));
+    expect(r.calls.map((c) => c.sessions)).toEqual([['K1dA', 'H1kA']]);
+    expect(r.diagnostics.filter((d) => d.kind === 'ice-restart').map((d) => d.message)).toEqual(['sender r1/c1: ufrag K0dA → K1dA', 'sender r1/c2: ufrag HrkA → H1kA']);
+  });
+  it('two Chromium call pages, one reloaded (test/fixtures/lab/call-page-reload): the call before the reload and the one after', () => {
+    const text = readFileSync(join(fileURLToPath(new URL('.', import.meta.url)), '../fixtures/lab/call-page-reload/relay.ndjson'), 'utf8');
+    const r = analyze(text);
+    expect(r.calls.map((c) => [c.sessions, c.basis, c.pairs.filter((p) => p.viable).length > 0])).toEqual([[['Epcr', 'wYiA'], 'room vid', true], [['0aul', 'GI2T'], 'room vid', true]]);
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('call-without-candidates');
+  });
+});
+
 describe('sessions without a ufrag, restarts, eviction', () => {
   it('falls back to the sender, then to one "no ufrag" session', () => {
     const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host'), 'candidate:2 1 udp 2122260223 10.0.1.3 5000 typ host'].join('\n'));
