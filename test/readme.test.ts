@@ -52,3 +52,13 @@ describe('README Library section', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('README figures of the built pages', () => {
+  it('the call page\'s and the inspector\'s bundle sizes are within 5% of the built ones (relay audit: 155 and 356 KiB said, 177 and 411 built)', () => {
+    for (const [page, re] of [['call.js', /an esbuild bundle of about (\d+) KiB/], ['inspect.js', /the page code \(about (\d+) KiB/]] as const) {
+      const said = Number(re.exec(readme)![1]);
+      const built = readFileSync(resolve(ROOT, 'dist/page', page)).length / 1024;
+      expect({ page, ratio: Math.abs(said / built - 1) < 0.05 }).toEqual({ page, ratio: true });
+    }
+  });
+});
