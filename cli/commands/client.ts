@@ -136,6 +136,11 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
     err(s.red(`the relay closed the connection (${r.closeCode}): ${r.closeReason ? `"${line(r.closeReason)}"` : cut}; frames from then on were not forwarded\n`));
     missed = true;
   }
+  // The relay closed (stopping: 1001) before it had read every frame sent: those after its close were not relayed.
+  if (r.allRead === false && r.closeCode !== null && r.failure === null && cut === undefined && r.sent === frames.length) {
+    err(s.red(`the relay closed the connection (${r.closeCode}${r.closeReason ? ` "${line(r.closeReason)}"` : ''}) before it had read every frame sent: those after its close were not relayed (sdpscope's relay logs how many, late-frames)\n`));
+    missed = true;
+  }
   if (o.expect !== undefined && got < o.expect) {
     err(s.red(r.timedOut ? `expected ${frames_(o.expect)}, got ${got} in ${timeoutMs} ms\n` : `expected ${frames_(o.expect)}, got ${got}: the connection closed${r.closeCode !== null ? ` (${r.closeCode})` : ''} first\n`));
     return EXIT_FINDINGS;

@@ -64,6 +64,12 @@ export interface ClientResult {
   readonly failure: string | null;
   /** The client left because `signal` was aborted. */
   readonly interrupted: boolean;
+  /**
+   * Whether the relay read every frame sent: a ping after the last one was answered (a server
+   * reads frames and pings in order). False when it closed the connection first (sdpscope's relay
+   * stopping: frames after its close are not relayed); null when nothing was sent.
+   */
+  readonly allRead: boolean | null;
 }
 
 /**
@@ -291,12 +297,14 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
     let closeTimer: ReturnType<typeof setTimeout> | null = null;
     const refusals: { code: string; message: string }[] = [];
     let leaving = false;
+    /** The ping after the last frame sent was answered. */
+    let allRead = false;
     const settle = (timedOut: boolean, closeCode: number | null) => {
       if (done) return;
       done = true;
       for (const t of [timer, joinTimer, closeTimer]) if (t) clearTimeout(t);
       o.signal?.removeEventListener('abort', onAbort);
-      resolve({ received, callFrames: calls, sent, timedOut, closeCode, refusals, closeReason, failure, interrupted });
+      resolve({ received, callFrames: calls, sent, timedOut, closeCode, refusals, closeReason, failure, interrupted, allRead: sent === 0 ? null : allRead });
     };
     const finish = (timedOut: boolean, closeCode: number | null) => {
       if (done) return;
@@ -347,6 +355,12 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
       for (const f of o.send ?? []) {
         ws.send(f);
         sent++;
+      }
+      // Its answer says the relay read them all (relay audit: a relay that stopped while 100,000
+      // frames were on their way relayed half, and the client exited 0).
+      if (sent > 0) {
+        ws.once('pong', () => (allRead = true));
+        ws.ping();
       }
       // The close frame goes after the frames queued before it; an --expect met while joining ends now the frames are out.
       if (o.expect === 0 || expectMet) finish(false, null);

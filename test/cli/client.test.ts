@@ -133,6 +133,43 @@ describe('sdpscope client', () => {
     }
   });
 
+  it('a relay that stops while the frames are on their way (frames after its close not relayed): exit 1, said; one that read them all before stopping: exit 0 (relay audit: exit 0 with half dropped)', async () => {
+    const dir = scratchDir('sdpscope-client-');
+    const quiet = () => undefined;
+    try {
+      const many = join(dir, 'many.ndjson');
+      writeFileSync(many, Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ type: 'candidate', candidate: `candidate:${i} 1 udp 1 192.0.2.1 ${5000 + (i % 60000)} typ host`, sdpMid: '0' })).join('\n'));
+      const events: string[] = [];
+      const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0, maxFramesPerSecond: 1_000_000, maxBytesPerSecond: Number.MAX_SAFE_INTEGER, onLine: (l) => void (l.kind === 'event' && events.push(l.event)) });
+      const peer = clientCommand({ ...base(relay.url), room: 's', timeoutMs: 20_000 }, quiet, quiet);
+      await new Promise((r) => setTimeout(r, 100));
+      let talk = '';
+      const sender = clientCommand({ ...base(relay.url), room: 's', send: [many] }, quiet, (t) => (talk += t));
+      // Stopped once the sender is in, its 30,000 frames on the way.
+      await until(() => events.filter((e) => e === 'joined').length === 2);
+      await relay.close();
+      expect(await sender).toBe(1);
+      expect(events).toContain('late-frames');
+      expect(talk).toMatch(/the relay closed the connection \(1001 "relay shutting down"\) before it had read every frame sent: those after its close were not relayed/);
+      await peer;
+      // A relay that read every frame, then stopped: no such finding.
+      const again = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+      const one = join(dir, 'one.json');
+      writeFileSync(one, JSON.stringify({ type: 'candidate', candidate: 'candidate:1 1 udp 1 192.0.2.1 5000 typ host', sdpMid: '0' }));
+      const other = clientCommand({ ...base(again.url), room: 't', timeoutMs: 5000 }, quiet, quiet);
+      await new Promise((r) => setTimeout(r, 100));
+      talk = '';
+      const stays = clientCommand({ ...base(again.url), room: 't', send: [one] }, quiet, (t) => (talk += t));
+      await new Promise((r) => setTimeout(r, 300));
+      await again.close();
+      expect(await stays).toBe(0);
+      expect(talk).not.toContain('before it had read');
+      await other;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a file of frames with a line that is not JSON, naming the line', () => {
     expect(() => framesOf('{"type":"ready"}\nnot json\n', 'frames.txt')).toThrow(expect.objectContaining({ code: 'INVALID_FRAME', message: expect.stringContaining('frames.txt line 2 is not JSON') }));
   });
