@@ -4,6 +4,7 @@
  * (PORT 0: any free port) prints "ready <port>" when listening and "rss <bytes>" every 200 ms.
  * - sdpscope: startRelay with full logging (NDJSON file with summaries), rooms of 2;
  * - bare: a plain ws forwarder (rooms of 2, forward to the other member; no parsing, no log);
+ * - flood: as defaults, with the rate limits lifted (the stop under a flood);
  * - defaults: startRelay with its default limits and a log (the hostile-load figures); on SIGTERM
  *   it closes and exits, printing "closed <ms>" (time from the signal to the log flushed).
  */
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
     });
     await new Promise((r) => wss.on('listening', r));
     process.stdout.write(`ready ${(wss.address() as { port: number }).port}\n`);
-  } else if (which === 'defaults') {
-    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}) });
+  } else if (which === 'defaults' || which === 'flood') {
+    // flood: the rate limits lifted, so that one client can send as fast as the socket takes.
+    const relay = await startRelay({ host: '127.0.0.1', port: Number(port), ...(log ? { log } : {}), ...(which === 'flood' ? { maxFramesPerSecond: 1_000_000, maxBytesPerSecond: Number.MAX_SAFE_INTEGER } : {}) });
     process.stdout.write(`ready ${relay.port}\n`);
     process.once('SIGTERM', () => {
       const t0 = performance.now();

@@ -301,6 +301,9 @@ describe('summaries never hold up the log or shutdown', () => {
     const events = lines.map((l) => l.event).filter((e) => e?.startsWith('log-'));
     expect(events[0]).toBe('log-behind');
     expect(events).toContain('log-caught-up');
+    // log-behind and log-caught-up dated as the frames they are about: the log's times in order (relay audit).
+    const times = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { time: string }).time);
+    expect(times).toEqual([...times].sort());
   }, 60_000);
 
   it('a relay stopped while its logger skips summaries ends its log with "stopped", the run of skipped frames closed before it (relay audit: log-caught-up came after)', async () => {
@@ -311,9 +314,12 @@ describe('summaries never hold up the log or shutdown', () => {
     for (let i = 0; i < 50; i++) a.ws.send(JSON.stringify({ type: 'x', i }));
     await until(() => b.got.length === 50);
     await r.close();
-    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { event?: string }).event).filter((e) => e !== undefined);
+    const records = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event?: string; time: string });
+    const events = records.map((l) => l.event).filter((e) => e !== undefined);
     expect(events.at(-1)).toBe('stopped');
     expect(events).toContain('log-caught-up');
+    // The log's times never go backwards (relay audit: log-caught-up, written after "stopped" was made, was dated later).
+    expect(records.map((l) => l.time)).toEqual(records.map((l) => l.time).sort());
   });
 
   it('SIGTERM in the middle of a flood of hostile frames: the process ends within a second, its log whole', async () => {

@@ -190,7 +190,7 @@ export class LogPipe {
    * thread; after CLOSE_DEADLINE_MS the thread is stopped anyway. Resolves with the number of
    * frames that were sent to the logger and not written (0 unless the deadline passed).
    */
-  async close(): Promise<number> {
+  async close(deadlineMs?: number): Promise<number> {
     const worker = this.worker;
     if (!worker) return 0;
     this.closing = true;
@@ -200,7 +200,7 @@ export class LogPipe {
     if (!this.failed) {
       worker.ref();
       await new Promise<void>((r) => {
-        const deadline = setTimeout(r, this.o.closeDeadlineMs ?? CLOSE_DEADLINE_MS);
+        const deadline = setTimeout(r, Math.min(deadlineMs ?? Infinity, this.o.closeDeadlineMs ?? CLOSE_DEADLINE_MS));
         const done = () => {
           clearTimeout(deadline);
           r();

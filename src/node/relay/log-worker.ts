@@ -130,6 +130,8 @@ function write(text: string, frames = 0): void {
 /** Frames logged without a summary in the current run of them, and the most the logger was behind. */
 let skipped = 0;
 let worstBehind = 0;
+/** Whether the current run of unsummarised frames began with a log-behind record (not with the relay stopping). */
+let behindSaid = false;
 
 function event(e: RelayEvent): void {
   // Its console line first: a write that fails says so after it (change audit: log-error came before listening).
@@ -159,7 +161,8 @@ port.on('message', (m: ToLogWorker) => {
   }
   if (m.kind === 'event') {
     // The relay's last record comes last: a run of unsummarised frames is closed before it (relay audit: log-caught-up after stopped).
-    if (m.record.event === 'stopped' && skipped > 0) endSkipping();
+    // At the stopped record's own time: written after it was made, it had been dated later and the log's times went backwards (relay audit).
+    if (m.record.event === 'stopped' && skipped > 0) endSkipping(m.record.time);
     event(m.record);
     Atomics.add(hurry, 4, 1n);
     flushOut();
@@ -183,7 +186,9 @@ port.on('message', (m: ToLogWorker) => {
         write(out, outFrames);
         out = '';
         outFrames = 0;
-        event({ time: new Date().toISOString(), room: null, client: null, event: 'log-behind', detail: `the logger is ${behind} ms behind (budget ${data.budgetMs} ms): frames are logged without summaries until it catches up` });
+        // Dated as the frame it is about: the log's times stay in order (relay audit).
+        event({ time: new Date(f.time).toISOString(), room: null, client: null, event: 'log-behind', detail: `the logger is ${behind} ms behind (budget ${data.budgetMs} ms): frames are logged without summaries until it catches up` });
+        behindSaid = true;
       }
       skipped++;
       worstBehind = Math.max(worstBehind, behind);
@@ -192,7 +197,7 @@ port.on('message', (m: ToLogWorker) => {
         write(out, outFrames);
         out = '';
         outFrames = 0;
-        endSkipping();
+        endSkipping(new Date(f.time).toISOString());
       }
       summary = summarizeFrame(frame);
     }
@@ -208,8 +213,11 @@ port.on('message', (m: ToLogWorker) => {
   flushOut({ n: m.frames.length, bytes });
 });
 
-function endSkipping(): void {
-  event({ time: new Date().toISOString(), room: null, client: null, event: 'log-caught-up', detail: `${skipped} frame${skipped === 1 ? '' : 's'} logged without summaries (the logger was up to ${worstBehind} ms behind)` });
+function endSkipping(time = new Date().toISOString()): void {
+  // A run that began as the relay stopped had no log-behind before it: said as that (relay audit: "caught up" with nothing behind said).
+  const why = behindSaid ? `the logger was up to ${worstBehind} ms behind` : `the relay was stopping; the logger was up to ${worstBehind} ms behind`;
+  event({ time, room: null, client: null, event: 'log-caught-up', detail: `${skipped} frame${skipped === 1 ? '' : 's'} logged without summaries (${why})` });
   skipped = 0;
   worstBehind = 0;
+  behindSaid = false;
 }
