@@ -22,7 +22,7 @@ $('relay').textContent = wsUrl.origin;
 if (params.get('iceServers')) $<HTMLTextAreaElement>('iceServers').value = params.get('iceServers')!;
 /** `?media=data`: a data channel only, no camera or microphone (default: audio and video). */
 const dataOnly = params.get('media') === 'data';
-/** `?videoCodecs=H264,VP8`: the caller offers only these video codecs (setCodecPreferences; rtx kept). */
+/** `?videoCodecs=H264,VP8`: the caller offers only these video codecs, in this order of preference (setCodecPreferences; rtx kept). */
 const videoCodecs = (params.get('videoCodecs') ?? '').split(',').filter(Boolean).map((c) => `video/${c.toLowerCase()}`);
 
 type Frame = { type?: string; sdp?: string; offer?: { sdp?: unknown }; answer?: { sdp?: unknown }; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
@@ -366,7 +366,14 @@ async function makeCall(): Promise<void> {
   if (dataOnly) useChannel(call.pc!.createDataChannel('sdpscope'), true);
   if (videoCodecs.length > 0) {
     const all = RTCRtpReceiver.getCapabilities('video')?.codecs ?? [];
-    const wanted = all.filter((c) => videoCodecs.includes(c.mimeType.toLowerCase()) || c.mimeType.toLowerCase() === 'video/rtx');
+    const mime = (c: RTCRtpCodec) => c.mimeType.toLowerCase();
+    // A name this browser has no codec for is said as such (relay audit: the browser's own
+    // "codec list must have a non RTX, RED, FEC or Comfort Noise entry" for ?videoCodecs=NOPE).
+    const missing = videoCodecs.filter((v) => !all.some((c) => mime(c) === v));
+    if (missing.length > 0) throw new Error(`?videoCodecs= names ${missing.map((m) => m.slice(6)).join(', ')}, which this browser has no codec for (it has ${[...new Set(all.map((c) => c.mimeType.slice(6)).filter((n) => !/^(rtx|red|ulpfec|flexfec-03)$/i.test(n)))].join(', ')})`);
+    // In the order given: the order of setCodecPreferences is the order of preference (relay
+    // audit: h264,vp9 offered VP9 first, as the browser lists them); rtx after them.
+    const wanted = [...videoCodecs.flatMap((v) => all.filter((c) => mime(c) === v)), ...all.filter((c) => mime(c) === 'video/rtx')];
     for (const t of call.pc!.getTransceivers()) if (t.receiver.track.kind === 'video') t.setCodecPreferences(wanted);
   }
   // The peer may leave while this waits (peer-left closes the call): then there is no call to go on with.

@@ -131,3 +131,40 @@ describe('a call through the relay between two Chromium pages', () => {
     await videoDecoded(b);
   });
 });
+
+describe('?videoCodecs= on the call page (relay audit)', () => {
+  const callIn = async (room: string, codecs: string): Promise<{ caller: Page; callee: Page }> => {
+    const context = await browser.newContext();
+    const a = await context.newPage();
+    const b = await context.newPage();
+    const url = `http://127.0.0.1:${PORT}/?room=${room}&videoCodecs=${codecs}`;
+    await a.goto(url);
+    await b.goto(url);
+    await a.click('#startButton');
+    await a.waitForFunction(() => (window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state === 'ready');
+    await b.click('#startButton');
+    return { caller: a, callee: b };
+  };
+  it('h264,vp9: the offer lists H264 first, then VP9, as given (it listed VP9 first, as the browser does), and the call connects', async () => {
+    const { caller, callee } = await callIn('codecs', 'h264,vp9');
+    for (const p of [caller, callee]) {
+      await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
+    }
+    const offers = await Promise.all([caller, callee].map((p) => p.evaluate(() => {
+      const pc = (window as unknown as { sdpscopeCall: { pc: RTCPeerConnection } }).sdpscopeCall.pc;
+      return pc.localDescription?.type === 'offer' ? pc.localDescription.sdp : null;
+    })));
+    const offer = offers.find((o) => o !== null)!;
+    const video = offer.split(/^m=/m).find((m) => m.startsWith('video'))!;
+    const names = video.split('\n')[0]!.trim().split(' ').slice(3).map((pt) => new RegExp(`^a=rtpmap:${pt} ([^/]+)/`, 'm').exec(video)?.[1]).filter((n) => n !== 'rtx');
+    expect([...new Set(names)]).toEqual(['H264', 'VP9']);
+  });
+  it('a name the browser has no codec for (NOPE): the caller says so, with the codecs it has (it showed the browser\'s "non RTX, RED, FEC" error)', async () => {
+    const { caller, callee } = await callIn('nope', 'NOPE');
+    const said = async (p: Page) => (await p.textContent('#error')) ?? '';
+    await caller.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
+    const texts = [await said(caller), await said(callee)];
+    expect(texts.some((t) => /the call could not start: \?videoCodecs= names nope, which this browser has no codec for \(it has .*VP8.*\)/.test(t))).toBe(true);
+  });
+});
+
