@@ -48,7 +48,16 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const notes: string[] = [];
   // At a terminal, "-" waits for what is typed: said, not a silent wait (relay audit).
   if (o.send.includes('-') && process.stdin.isTTY === true) err('reading the frames to send from standard input (a terminal): type or paste JSON frames, then Ctrl-D\n');
-  for (const f of o.send) pushAll(frames, framesOf(await readTextInput(f), f === '-' ? 'standard input' : f, notes));
+  // --timeout given bounds the reading of standard input too (relay audit: `sleep 8 | client --send - --timeout 2000` waited 8 s).
+  const readWithin = (f: string): Promise<string> => {
+    if (f !== '-' || o.timeoutMs === undefined) return readTextInput(f);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, no) => {
+      timer = setTimeout(() => no(new SdpscopeError('FILE_UNREADABLE', `standard input (--send -) did not end within --timeout (${o.timeoutMs} ms): the frames to send are read whole before the client connects`)), o.timeoutMs);
+    });
+    return Promise.race([readTextInput(f), late]).finally(() => clearTimeout(timer));
+  };
+  for (const f of o.send) pushAll(frames, framesOf(await readWithin(f), f === '-' ? 'standard input' : f, notes));
   const s = makeStyle(o.color);
   for (const n of notes) err(s.dim(`${n}\n`));
   // What the server sent, on one line: a line feed in a notice or a frame's type forged lines (audit).

@@ -51,7 +51,7 @@ export interface ReceivedFrame {
 export interface ClientResult {
   /** The frames received (with `keepFrames`, the default; else empty). */
   readonly received: readonly ReceivedFrame[];
-  /** Call frames received (not relay notices; JSON). */
+  /** Frames received from the other side (not relay notices), JSON or not. */
   readonly callFrames: number;
   readonly sent: number;
   readonly timedOut: boolean;
@@ -401,7 +401,7 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
         summary,
         description: n
           ? `relay: ${event}${'room' in n ? ` room ${fieldText(n['room'])}` : ''}${'id' in n ? ` ${fieldText(n['id'])}` : ''}${n['reason'] === 'slow-consumer' ? ' (cut by the relay for falling behind)' : ''}${'message' in n ? `: ${fieldText(n['message'])}` : ''}`
-          : summary ? `${feedPrefix(frame)}${describeFrame(summary)}` : `not JSON: ${text.slice(0, 80)}`,
+          : summary ? `${feedPrefix(frame)}${describeFrame(summary)}` : `not JSON: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`,
       };
       if (keep) received.push(r);
       // What the caller's onFrame throws, or the promise it returns rejects with, ends the client with that error (audit of the change: an unhandled rejection ended the process).
@@ -421,8 +421,9 @@ function runChecked(o: ClientOptions): Promise<ClientResult> {
         const size = n!['size'];
         fail(new SdpscopeError('CONNECTION_REFUSED', `room ${'room' in n! ? fieldText(n!['room']) : '?'} is full (${fieldText(size ?? '?')} client${size === 1 ? '' : 's'}): another room (--room), or a relay with a larger --room-size`));
       }
-      if (notice || !json) return;
-      // Counted as printed, also while leaving (audit of the change: 11 printed, "received 1").
+      if (notice) return;
+      // Counted as printed, also while leaving (audit of the change: 11 printed, "received 1"), a
+      // frame that is not JSON too (relay audit: 5 printed, 3 of them not JSON, "received 2").
       calls++;
       if (leaving) return;
       // A server without join notices (the notes' one): a call frame says the client is in.

@@ -327,6 +327,20 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThan(320);
   });
 
+  it('frames that are not JSON count as received and toward --expect, as printed; a long one ends in … (relay audit: 5 printed, "received 2"; 80 characters, no mark)', async () => {
+    const s = await server((ws) => {
+      ws.send('{"type":"answer","sdp":"v=0\\r\\n"}');
+      ws.send('hello');
+      ws.send('x'.repeat(5000));
+    });
+    const r = await run({ url: s.url, expect: 3, timeoutMs: 3000 });
+    expect(r.code).toBe(0);
+    expect(r.talk).toContain('received 3 frames');
+    const long = r.out.split('\n').find((l) => l.includes('not JSON: xxx'))!;
+    expect(long.endsWith('…')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(320);
+  });
+
   it('secrets are redacted in what it prints (as in the relay\'s log), kept with --keep-secrets; text that is not JSON keeps its text', async () => {
     const frame = { type: 'offer', sdp: 'v=0\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n', iceServers: [{ urls: 'turn:u:PASSWD1@h', credential: 'C1' }] };
     const s = await server((ws) => {
@@ -423,6 +437,20 @@ describe('sdpscope client, the process', () => {
     } finally {
       await watch.close();
     }
+  });
+});
+
+describe('sdpscope client: --timeout bounds standard input too', () => {
+  it('--send - from a pipe that never ends: exit 2 after --timeout, said (relay audit: it waited for the pipe)', async () => {
+    const bin = fileURLToPath(new URL('../../dist/bin/sdpscope.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'client', 'ws://127.0.0.1:9', '--send', '-', '--expect', '1', '--timeout', '300', '--no-color'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdin.write('{"type":"ready"}\n');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    child.stdin.destroy();
+    expect(code).toBe(2);
+    expect(err).toBe('sdpscope: standard input (--send -) did not end within --timeout (300 ms): the frames to send are read whole before the client connects [FILE_UNREADABLE]\n');
   });
 });
 
