@@ -67,7 +67,7 @@ const LOOPBACK = /^(?:127\.|::1(?:%[\w.-]{1,64})?$|::ffff:127\.|localhost$)/i;
 export const QUIET_KEEPS = /listening|error|refused|stopped|behind|caught-up|skipped|slow|room-full|rate-limited|invalid-json|reserved-type|binary-frame|heartbeat-timeout|late-frames|log-cut/;
 
 /** The lines printed once the relay listens: every URL, then a warning when it is open without a token. Pure. */
-export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined; pagesMissing?: boolean }, addresses: readonly string[], s: Style): string {
+export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { host: string; token?: string | undefined; tls: boolean; log?: string | undefined; pagesMissing?: boolean; origins?: readonly string[] | undefined }, addresses: readonly string[], s: Style): string {
   const names: Record<string, string> = { signaling: 'signaling', 'call-page': 'call page', inspector: 'inspector', feed: 'feed' };
   const out: string[] = [];
   const wildcard = o.host === '0.0.0.0' || o.host === '::';
@@ -84,6 +84,10 @@ export function renderStartup(relay: Pick<Relay, 'endpoints' | 'port'>, o: { hos
   out.push(`${s.bold('log'.padEnd(10))} ${o.log !== undefined ? `${resolve(o.log)} (NDJSON, appended)` : s.dim('none (--log FILE to keep every frame)')}`);
   if (!LOOPBACK.test(o.host) && o.token === undefined) {
     out.push(s.yellow(`warning: listening on ${o.host} (${wildcard ? 'every interface' : 'beyond this machine'}) with no --token: anyone who can reach port ${relay.port} can join any room and read every frame at /feed`));
+  }
+  // Origin null is sent by a page opened from a file, and by any site's sandboxed iframe or data: page (relay audit).
+  if ((o.origins ?? []).some((x) => normalOrigin(x) === 'null') && o.token === undefined) {
+    out.push(s.yellow('warning: --origin null lets in every page that sends Origin: null, the sandboxed iframes and data: pages of any site among them, to /feed too; give --token as well'));
   }
   return out.join('\n') + '\n';
 }
@@ -188,7 +192,7 @@ export async function relayCommand(opts: RelayCommandOptions, io: Io): Promise<n
   process.on('SIGHUP', stop);
   // The banner after the handlers: a supervisor (or a test) that signals as soon as it reads the
   // banner met Node's default action, an exit by the signal with nothing flushed (a race under load).
-  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')) }, host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));
+  io.out(renderStartup(started, { host, token: opts.token, tls: tlsCert !== undefined, log: opts.log, pagesMissing: !existsSync(join(PAGE_DIR, 'index.html')), origins: opts.origins },  host === '0.0.0.0' || host === '::' ? interfaceAddresses(host === '::') : [], s));
   if (outputClosed) void started.close('standard output closed');
   const error = await started.stopped;
   process.off('SIGINT', stop);

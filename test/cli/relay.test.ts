@@ -15,6 +15,13 @@ describe('sdpscope relay: the console (relay/client audit of 2026-12-05)', () =>
     expect(text).toContain('http://127.0.0.1:1/inspect?token=<token>');
   });
 
+  it('--origin null without --token is warned of: any site\'s sandboxed iframe sends Origin: null (relay audit)', () => {
+    const start = (o: { token?: string; origins?: string[] }) => renderStartup({ endpoints: [{ kind: 'signaling', url: 'ws://127.0.0.1:1' }], port: 1 }, { host: '127.0.0.1', tls: false, ...o }, [], makeStyle(false));
+    expect(start({ origins: ['null'] })).toContain('warning: --origin null lets in every page that sends Origin: null, the sandboxed iframes and data: pages of any site among them, to /feed too; give --token as well');
+    expect(start({ origins: ['null'], token: 'x' })).not.toContain('warning');
+    expect(start({ origins: ['https://app.example'] })).not.toContain('warning');
+  });
+
   it('pages not built are said at start-up (their URLs had been printed, and answered 404)', () => {
     const text = renderStartup({ endpoints: [{ kind: 'signaling', url: 'ws://127.0.0.1:1' }], port: 1 }, { host: '127.0.0.1', tls: false, pagesMissing: true }, [], makeStyle(false));
     expect(text).toContain('pages      not built: no call page or inspector (npm run build makes them)');

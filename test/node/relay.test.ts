@@ -280,7 +280,9 @@ describe('security', () => {
     const r = await relay({ token: 's3cret', pageDir: join(dir, 'no-pages') });
     const res = await fetch(`http://127.0.0.1:${r.port}/healthz`);
     expect([res.status, await res.text()]).toEqual([200, 'ok\n']);
-    expect((await fetch(`http://127.0.0.1:${r.port}/inspect`)).status).toBe(401);
+    const inspect = await fetch(`http://127.0.0.1:${r.port}/inspect`);
+    // Said how to open it (relay audit: a bare "Unauthorized").
+    expect([inspect.status, await inspect.text()]).toEqual([401, 'Unauthorized: the inspector is behind the relay\'s --token; open it as /inspect?token=<the token>\n']);
   });
 
   it('serves its pages with headers that keep other sites from framing or sniffing them', async () => {

@@ -97,7 +97,8 @@ export function servePage(req: IncomingMessage, res: ServerResponse, o: PageOpti
   }
   const file = PAGE_FILES[target.path];
   if (PROTECTED.has(target.path) && (!o.feed || (o.token !== undefined && !sameSecret(tokenOf(req, target), o.token)))) {
-    res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain', ...(o.feed ? { 'www-authenticate': CHALLENGE } : {}) }).end(o.feed ? 'Unauthorized\n' : 'not found\n');
+    // Said how to open it (relay audit: a bare "Unauthorized", and the page's own words on a missing token never shown).
+    res.writeHead(o.feed ? 401 : 404, { 'content-type': 'text/plain', ...(o.feed ? { 'www-authenticate': CHALLENGE } : {}) }).end(o.feed ? 'Unauthorized: the inspector is behind the relay\'s --token; open it as /inspect?token=<the token>\n' : 'not found\n');
     return;
   }
   if (!file || !o.pageDir) {
