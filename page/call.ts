@@ -182,7 +182,9 @@ socket.onmessage = (e: MessageEvent<string>) => {
   if (parsed === null || typeof parsed !== 'object') return;
   const data = parsed as Frame;
   if (!localStream) {
-    console.log('not ready yet');
+    // Said on the page (relay audit: an offer before Start was dropped with no word).
+    if (data.type === 'offer') showError('an offer arrived before Start was pressed: not answered (press Start, and have the peer call again)');
+    else console.log('not ready yet');
     return;
   }
   // What the peer sent that the browser refuses is said on the page (it was only a console error).
@@ -291,7 +293,20 @@ function iceServersOf(text: string): RTCIceServer[] {
   return v as RTCIceServer[];
 }
 
+/** Peer connections made so far: a second call's candidates are set apart in the table (relay audit: a reload's call mixed in with the first). */
+let calls = 0;
+
 function createPeerConnection(): void {
+  // A new call: what went wrong in the last one is no longer this call's (relay audit: "the offer could not be applied" stayed up over a call that worked).
+  $('error').textContent = '';
+  if (++calls > 1) {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = 9;
+    td.textContent = `call ${calls}`;
+    tr.appendChild(td);
+    $('candidates').appendChild(tr);
+  }
   const iceServers = iceServersOf($<HTMLTextAreaElement>('iceServers').value);
   // The lab's knobs for failures made on purpose: a relay-only policy, and a signaling that
   // never forwards this side's candidates (?iceTransportPolicy=relay, ?candidates=0), or sends

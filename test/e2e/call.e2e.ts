@@ -129,6 +129,8 @@ describe('a call through the relay between two Chromium pages', () => {
       await p.waitForFunction(() => /ICE (connected|completed)/.test((window as unknown as { sdpscopeCall: { state: string } }).sdpscopeCall.state), undefined, { timeout: 30_000 });
     }
     await videoDecoded(b);
+    // The caller's candidate table sets the second call's candidates apart (relay audit: mixed in with the first's).
+    expect(await a.textContent('#candidates')).toContain('call 2');
   });
 });
 
@@ -165,6 +167,23 @@ describe('?videoCodecs= on the call page (relay audit)', () => {
     await caller.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
     const texts = [await said(caller), await said(callee)];
     expect(texts.some((t) => /the call could not start: \?videoCodecs= names nope, which this browser has no codec for \(it has .*VP8.*\)/.test(t))).toBe(true);
+  });
+});
+
+describe('the call page before Start (relay audit)', () => {
+  it('an offer that arrives before Start is said on the page, not dropped without a word', async () => {
+    const context = await browser.newContext();
+    const a = await context.newPage();
+    await a.goto(`http://127.0.0.1:${PORT}/?room=early`);
+    const b = await context.newPage();
+    await b.goto(`http://127.0.0.1:${PORT}/inspect`).catch(() => undefined);
+    await b.evaluate(async (port) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/?room=early`);
+      await new Promise((r) => ws.addEventListener('open', r));
+      ws.send(JSON.stringify({ type: 'offer', sdp: 'v=0\r\n' }));
+    }, PORT);
+    await a.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 });
+    expect(await a.textContent('#error')).toBe('an offer arrived before Start was pressed: not answered (press Start, and have the peer call again)');
   });
 });
 
