@@ -23,7 +23,7 @@ if (params.get('iceServers')) $<HTMLTextAreaElement>('iceServers').value = param
 /** `?media=data`: a data channel only, no camera or microphone (default: audio and video). */
 const dataOnly = params.get('media') === 'data';
 /** `?videoCodecs=H264,VP8`: the caller offers only these video codecs, in this order of preference (setCodecPreferences; rtx kept). */
-const videoCodecs = (params.get('videoCodecs') ?? '').split(',').filter(Boolean).map((c) => `video/${c.toLowerCase()}`);
+const videoCodecs = (params.get('videoCodecs') ?? '').split(',').map((c) => c.trim()).filter(Boolean).map((c) => `video/${c.toLowerCase()}`);
 
 type Frame = { type?: string; sdp?: string; offer?: { sdp?: unknown }; answer?: { sdp?: unknown }; candidate?: unknown; sdpMid?: string | null; sdpMLineIndex?: number | null };
 
@@ -385,7 +385,10 @@ async function makeCall(): Promise<void> {
     // A name this browser has no codec for is said as such (relay audit: the browser's own
     // "codec list must have a non RTX, RED, FEC or Comfort Noise entry" for ?videoCodecs=NOPE).
     const missing = videoCodecs.filter((v) => !all.some((c) => mime(c) === v));
-    if (missing.length > 0) throw new Error(`?videoCodecs= names ${missing.map((m) => m.slice(6)).join(', ')}, which this browser has no codec for (it has ${[...new Set(all.map((c) => c.mimeType.slice(6)).filter((n) => !/^(rtx|red|ulpfec|flexfec-03)$/i.test(n)))].join(', ')})`);
+    const media = [...new Set(all.map((c) => c.mimeType.slice(6)).filter((n) => !/^(rtx|red|ulpfec|flexfec-03)$/i.test(n)))].join(', ');
+    if (missing.length > 0) throw new Error(`?videoCodecs= names ${missing.map((m) => m.slice(6)).join(', ')}, which this browser has no codec for (it has ${media})`);
+    // RED, FEC and rtx carry a codec's packets: alone they are no codec (audit of the change: the browser's own error again).
+    if (videoCodecs.every((v) => /^video\/(rtx|red|ulpfec|flexfec-03)$/.test(v))) throw new Error(`?videoCodecs= names no video codec, only what carries one (rtx, red, ulpfec, flexfec): name one of ${media} too`);
     // In the order given: the order of setCodecPreferences is the order of preference (relay
     // audit: h264,vp9 offered VP9 first, as the browser lists them); rtx after them.
     const wanted = [...videoCodecs.flatMap((v) => all.filter((c) => mime(c) === v)), ...all.filter((c) => mime(c) === 'video/rtx')];

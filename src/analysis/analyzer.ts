@@ -196,11 +196,16 @@ interface CallContext {
   past?: { a: string; b: string; controlling: string | null }[];
   /** Keys whose call is in `past`. */
   recorded?: Set<string>;
+  /** Sides taken out of the pair; one heard again means several talk at once (a mesh): no calls are told from such a room. */
+  gone?: Set<string>;
+  mesh?: boolean;
+  /** The tick a third side last took a place in the pair. */
+  replacedAt?: number;
 }
 
 /** Sides of a room remembered per context, and calls of sides that left it. */
 const MAX_SIDE_KEYS = 16;
-const MAX_PAST_CALLS = 64;
+const MAX_PAST_CALLS = 4096;
 
 /** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
 const MAX_DISTINCT_TRACKED = 4096;
@@ -371,7 +376,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const tick = ++this.seq;
     const keys = (ctx.keys ??= new Map());
     const seen = (ctx.seen ??= new Map());
+    // A side that had left the pair talks again: clients talk at once in this room (a mesh, or a
+    // peer's late candidates after another took its place), and which two talk cannot be told
+    // from senders alone (audit of the change: calls made of clients that never exchanged a frame).
+    if (ctx.gone?.has(side)) ctx.mesh = true;
     if (!ctx.sides.has(side) && ctx.sides.size >= 2) {
+      ctx.replacedAt = tick;
       let leaving: string | null = null;
       for (const s of ctx.sides.keys()) if (leaving === null || (seen.get(s) ?? 0) < (seen.get(leaving) ?? 0)) leaving = s;
       const mine = keys.get(leaving!)?.at(-1);
@@ -392,6 +402,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(`sender ${room ?? ''}/${other}`);
       }
       ctx.sides.delete(leaving!);
+      (ctx.gone ??= new Set()).add(leaving!);
+      if (ctx.gone.size > MAX_PAST_CALLS) ctx.gone.clear();
       keys.delete(leaving!);
       seen.delete(leaving!);
       ctx.lite.delete(leaving!);
@@ -402,6 +414,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     seen.set(side, tick);
     const list = keys.get(side) ?? [];
     if (list.at(-1)?.key !== key) {
+      // A new key of a side that stayed, begun after another took the old partner's place: its call with the newcomer, not a restart (audit of the change).
+      const before = list.at(-1);
+      if (before !== undefined && ctx.replacedAt !== undefined && ctx.replacedAt > before.since) this.takeBackRestart(`sender ${room ?? ''}/${side}`);
       list.push({ key, since: tick });
       if (list.length > MAX_SIDE_KEYS) list.shift();
       keys.set(side, list);
@@ -843,6 +858,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     const planned: { readonly a: string; readonly b: string; readonly basis: string; readonly controlling: string | null }[] = [];
     const seenCalls = new Set<string>();
     for (const ctx of this.contexts.values()) {
+      if (ctx.mesh) continue;
       for (const p of ctx.past ?? []) {
         const id = [p.a, p.b].sort().join('\u0000');
         if (seenCalls.has(id)) continue;

@@ -140,10 +140,21 @@ describe('two calls in a row in one relay room (relay audit: a peer reloaded its
     expect(r.calls.map((c) => [c.sessions, c.controlling, c.pairs.filter((p) => p.viable).length])).toEqual([[['K0dA', 'HrkA'], 'K0dA', 1], [['K1dA', 'H3kA'], 'K1dA', 1]]);
     expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
   });
-  it('the newcomer offers (c3 calls c1 after c2 left): the same two calls, no third made of the one that left and the newcomer', () => {
-    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`)].join('\n'));
-    expect(r.calls.map((c) => [[...c.sessions].sort(), c.controlling])).toEqual([[['HrkA', 'K0dA'], 'K0dA'], [['K1dA', 'X3kA'], 'X3kA']]);
+  it('the one that left was the offerer (c1 calls c2, c1 reloads as c3, c3 calls c2): two calls, and no restart said of c2, which stayed (audit of the change)', () => {
+    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c3', 'c2', 'X3kA', 'H1kA', (n) => `10.0.2.${n}`)].join('\n'));
+    expect(r.calls.map((c) => [[...c.sessions].sort(), c.controlling])).toEqual([[['HrkA', 'K0dA'], 'K0dA'], [['H1kA', 'X3kA'], 'X3kA']]);
     expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
+  });
+  it('clients that talk at once (a mesh of three; a newcomer offering to the one that stayed, whose place it took; the old peer\'s late candidate): no call is made of two clients that never exchanged a frame (audit of the change: four calls, three wrong)', () => {
+    const mesh = [
+      frame('c1', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'A12x' }] }) }), frame('c1', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'A13x' }] }) }),
+      frame('c2', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'B12x', setup: 'active' }] }) }), frame('c3', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'C13x', setup: 'active' }] }) }),
+      frame('c2', { type: 'offer', sdp: buildSdp({ media: [{ ufrag: 'B23x' }] }) }), frame('c3', { type: 'answer', sdp: buildSdp({ media: [{ ufrag: 'C23x', setup: 'active' }] }) }),
+      ...[['c1', 'A12x'], ['c1', 'A13x'], ['c2', 'B12x'], ['c3', 'C13x'], ['c2', 'B23x'], ['c3', 'C23x']].map(([from, u], i) => cand(from!, `candidate:${i} 1 udp 2122260223 10.0.3.${i + 1} 5000 typ host generation 0 ufrag ${u}`)),
+    ];
+    expect(analyze(mesh.join('\n')).calls).toEqual([]);
+    const newcomer = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`)];
+    expect(analyze(newcomer.join('\n')).calls).toEqual([]);
   });
   it('an ICE restart within one call stays one call of the new generation, said as a restart', () => {
     const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c1', 'c2', 'K1dA', 'H1kA', (n) => `10.0.1.${n}`)].join('\n'));

@@ -150,7 +150,7 @@ describe('sdpscope client', () => {
       await relay.close();
       expect(await sender).toBe(1);
       expect(events).toContain('late-frames');
-      expect(talk).toMatch(/the relay closed the connection \(1001 "relay shutting down"\) before it had read every frame sent: those after its close were not relayed/);
+      expect(talk).toMatch(/the relay stopped \(1001 "relay shutting down"\) before it had read every frame sent: those it had not read were not relayed/);
       await peer;
       // A relay that read every frame, then stopped: no such finding.
       const again = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
@@ -166,6 +166,26 @@ describe('sdpscope client', () => {
       expect(talk).not.toContain('before it had read');
       await other;
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a server that closes (1000) once it has read the frames is no failure: it answers no ping after its close (audit of the change: a false exit 1)', async () => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (ws) => {
+      let n = 0;
+      ws.on('message', () => void (++n === 2 && ws.close(1000, 'done')));
+    });
+    const dir = scratchDir('sdpscope-client-');
+    try {
+      const two = join(dir, 'two.ndjson');
+      writeFileSync(two, '{"type":"ready"}\n{"type":"bye"}\n');
+      let talk = '';
+      expect(await clientCommand({ ...base(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`), send: [two] }, () => undefined, (t) => (talk += t))).toBe(0);
+      expect(talk).not.toContain('before it had read');
+    } finally {
+      await new Promise((r) => wss.close(r));
       rmSync(dir, { recursive: true, force: true });
     }
   });

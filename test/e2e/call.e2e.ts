@@ -168,6 +168,12 @@ describe('?videoCodecs= on the call page (relay audit)', () => {
     const texts = [await said(caller), await said(callee)];
     expect(texts.some((t) => /the call could not start: \?videoCodecs= names nope, which this browser has no codec for \(it has .*VP8.*\)/.test(t))).toBe(true);
   });
+  it('only what carries a codec (red,rtx), with a blank after the comma: said, not the browser\'s own error', async () => {
+    const { caller, callee } = await callIn('carriers', 'red,%20rtx');
+    await caller.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
+    const texts = [(await caller.textContent('#error')) ?? '', (await callee.textContent('#error')) ?? ''];
+    expect(texts.some((t) => /\?videoCodecs= names no video codec, only what carries one \(rtx, red, ulpfec, flexfec\): name one of .*VP8/.test(t))).toBe(true);
+  });
 });
 
 describe('the call page before Start (relay audit)', () => {
