@@ -1613,8 +1613,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   const early = finalIce !== 'failed' && finalConn !== 'failed' && checkedFor !== null && checkedFor < CHECKS_WAIT_MS;
   // Firefox counts no requests: a failed pair with no response is its sign of checks unanswered.
   const countsKnown = r.pairs.some((p) => p.requestCountsReported);
-  // A succeeded pair was answered, counted or not (a page table of a succeeded pair and a failed one had read checks-unanswered).
-  if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && succeeded.length === 0 && r.pairs.some((p) => p.state === 'failed')))) {
+  // A succeeded pair was answered, counted or not (a page table of a succeeded pair and a failed one had read checks-unanswered); a pair still checking may be (audit of the change: in-progress beside failed).
+  if (r.pairs.length > 0 && answered === 0 && !early && (sent > 0 || (!countsKnown && succeeded.length === 0 && r.pairs.some((p) => p.state === 'failed') && !r.pairs.some((p) => p.state === 'in-progress' || p.state === 'waiting' || p.state === 'frozen')))) {
     evidence.push(
       countsKnown
         ? `${r.pairs.length} pair(s), ${sent} connectivity checks sent, 0 responses received, ${r.pairs.reduce((n, p) => n + p.requestsReceived, 0)} checks received from the other side`

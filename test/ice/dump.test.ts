@@ -482,6 +482,9 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     // With a Selected column that says false: the page says no pair was used.
     const selected = rows.map((l, i) => (i === 2 ? l.replace('ICE State\t', 'ICE State\tSelected\t') : i > 2 && l !== '' ? l.replace(/^(\w+)\t/, '$1\tfalse\t') : l));
     expect(explainIce(readStatsDump(selected.join('\n')).peerConnections[0]!).verdict.code).toBe('no-nomination');
+    // A pair still in progress beside the failed one: still checking, not "none was answered" (audit of the change).
+    const checking = rows.map((l) => l.replace(/^succeeded\t/, 'in-progress\t'));
+    expect(explainIce(readStatsDump(checking.join('\n')).peerConnections[0]!).verdict.code).toBe('still-checking');
   });
   it('the page without a table stays NOT_A_DUMP, with what to take instead', () => {
     expect(() => readStatsDump('PeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nICE Stats\n')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/about:webrtc page/) }));
