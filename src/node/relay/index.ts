@@ -63,7 +63,7 @@ const CLIENTS_DEADLINE_MS = 300;
 /** Reading frames in one turn of the event loop longer than this, their senders wait for the next turn. */
 const BURST_MS = 50;
 /** From the signal to the logger stopped: the rest of the second is the process ending. */
-const STOP_BUDGET_MS = 850;
+const STOP_BUDGET_MS = 700;
 /** A TLS handshake not finished within this is dropped (Node's default is 120 s: idle sockets from scanners piled up). */
 const TLS_HANDSHAKE_MS = 10_000;
 
