@@ -170,7 +170,8 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new SdpscopeError('LAB_CALL', `${what} within ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}${last ? ` (${(last as Error).message})` : ''}`);
+  // A short one is most likely seconds meant (audit of the change: "did not connect within 300 ms" beside "ICE connected", read a moment later).
+  throw new SdpscopeError('LAB_CALL', `${what} within ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}${timeoutMs < 5000 ? ' (--timeout is in milliseconds, and a call takes seconds: what follows was read after it)' : ''}${last ? ` (${(last as Error).message})` : ''}`);
 }
 
 /** Resolves once a started `sdpscope relay` prints that it listens; passes each line it prints to `onLine`. */

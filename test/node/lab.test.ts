@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { selectedPair, type LabCallResult, type LabPeerResult } from '../../src/lab/call.js';
+import { selectedPair, waitFor, type LabCallResult, type LabPeerResult } from '../../src/lab/call.js';
 import { LAB_CHECKS, runLabTools, verifyLabCall, type LabCheckName, type LabToolReports } from '../../src/lab/verify.js';
 import { NAT_DESCRIPTIONS, NAT_KINDS } from '../../src/lab/topology.js';
 import { CandidateAnalyzer, scanInput } from '../../src/index.js';
@@ -131,5 +131,12 @@ describe('the lab\'s tables', () => {
   it('describes every NAT kind and every check', () => {
     expect(Object.keys(NAT_DESCRIPTIONS).sort()).toEqual([...NAT_KINDS].sort());
     for (const text of [...Object.values(NAT_DESCRIPTIONS), ...Object.values(LAB_CHECKS)]) expect(text.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the lab\'s wait for a call', () => {
+  it('a --timeout of a few hundred ms is said to be milliseconds (audit of the change: "did not connect within 300 ms" beside "ICE connected")', async () => {
+    await expect(waitFor('A (chromium) did not connect', 300, async () => null)).rejects.toMatchObject({ code: 'LAB_CALL', message: 'A (chromium) did not connect within 300 ms (--timeout is in milliseconds, and a call takes seconds: what follows was read after it)' });
+    await expect(waitFor('A (chromium) did not connect', 5000, async () => 1)).resolves.toBe(1);
   });
 });
