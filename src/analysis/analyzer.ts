@@ -15,6 +15,7 @@ import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
+import { RELAY_STARTED } from '../input/relay-runs.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
 import { candidateIdHash, connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord, type CandidateRecord } from './record.js';
@@ -312,6 +313,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   private earlierUfrags = new Map<string, Set<string>>();
   /** A relay room's sender, its last ICE restart said: taken back if the new ufrag proves a new call (senderSide). */
   private restarts = new Map<string, { readonly finding: LogDiagnostic; readonly ufrag: string }>();
+  /** Per file, the relay runs its log has begun (its `listening` records): a second run's c1 is another client. */
+  private readonly relayRuns = new Map<string, number>();
   private readonly maxSessions: number;
   private readonly maxKept: number;
   private seq = 0;
@@ -372,7 +375,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
    * the side heard from least recently, whose call, with the key its partner had when its own key
    * began, is kept as a call of its own (relay audit: two calls in a row in one room made none).
    */
-  private senderSide(ctx: CallContext, side: string, key: string, room: string | undefined): void {
+  private senderSide(ctx: CallContext, side: string, key: string, connectionOf: (side: string) => string): void {
     const tick = ++this.seq;
     const keys = (ctx.keys ??= new Map());
     const seen = (ctx.seen ??= new Map());
@@ -399,7 +402,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         // The partner's key that began after the leaving side was last heard is its call with the
         // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
         const now = list.at(-1);
-        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(`sender ${room ?? ''}/${other}`);
+        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(connectionOf(other));
       }
       ctx.sides.delete(leaving!);
       (ctx.gone ??= new Set()).add(leaving!);
@@ -409,14 +412,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       ctx.lite.delete(leaving!);
       if (ctx.offerer === leaving) ctx.offerer = null;
       // A side that comes back to the pair (it had been taken for the one that left) with a new key: a new call too.
-      this.takeBackRestart(`sender ${room ?? ''}/${side}`);
+      this.takeBackRestart(connectionOf(side));
     }
     seen.set(side, tick);
     const list = keys.get(side) ?? [];
     if (list.at(-1)?.key !== key) {
       // A new key of a side that stayed, begun after another took the old partner's place: its call with the newcomer, not a restart (audit of the change).
       const before = list.at(-1);
-      if (before !== undefined && ctx.replacedAt !== undefined && ctx.replacedAt > before.since) this.takeBackRestart(`sender ${room ?? ''}/${side}`);
+      if (before !== undefined && ctx.replacedAt !== undefined && ctx.replacedAt > before.since) this.takeBackRestart(connectionOf(side));
       list.push({ key, since: tick });
       if (list.length > MAX_SIDE_KEYS) list.shift();
       keys.set(side, list);
@@ -549,9 +552,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 
   /** Notes which session a context side is on (for calls) and ICE restarts on a connection. */
-  private track(source: Where, key: string, ufrag: string | null, connection: string | null, line: number, role?: { type: string | null; lite: boolean }): void {
+  private track(source: Where, key: string, ufrag: string | null, given: string | null, line: number, role?: { type: string | null; lite: boolean }): void {
     // Nothing to track for a candidate with no connection and no role (plain text logs).
-    if (connection === null && role === undefined && source.room === undefined) return;
+    if (given === null && role === undefined && source.room === undefined) return;
+    // A relay log's second run and later: its senders and rooms are another run's (relay audit: c1 of two runs was one client, a false restart).
+    const run = source.room !== undefined && source.peerConnection === undefined ? (this.relayRuns.get(source.file ?? '') ?? 0) : 0;
+    const connection = run > 1 && given !== null ? `${given} (relay run ${run})` : given;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
       if (last !== undefined && last !== ufrag) {
@@ -579,13 +585,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         this.lastUfrag = this.trim(this.lastUfrag);
       }
     }
-    const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : 'input';
+    const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}${run > 1 ? ` run ${run}` : ''}` : 'input';
     let ctx = this.contexts.get(ctxKey);
     if (!ctx) this.contexts = this.trim(this.contexts);
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the senders the input names' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
     const side = source.peerConnection !== undefined ? sideOfSource(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
     if (side === undefined || side === null) return;
-    if (source.peerConnection === undefined && source.sender !== undefined) this.senderSide(ctx, side, key, source.room);
+    if (source.peerConnection === undefined && source.sender !== undefined) this.senderSide(ctx, side, key, (s) => `sender ${source.room ?? ''}/${s}${run > 1 ? ` (relay run ${run})` : ''}`);
     ctx.sides.set(side, key);
     if (role?.type === 'offer' && ctx.offerer === null) ctx.offerer = side;
     if (role?.lite) ctx.lite.add(side);
@@ -665,6 +671,12 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   }
 
   /** @internal A candidate the fast path read from a log line (see fast-facts.ts). */
+  /** @internal A relay's `listening` record in `file`: its clients are another run's (relay-runs.ts). */
+  [RELAY_STARTED](file: string | undefined): void {
+    const k = file ?? '';
+    this.relayRuns.set(k, (this.relayRuns.get(k) ?? 0) + 1);
+  }
+
   [CANDIDATE_FACTS](facts: CandidateFacts): void {
     this.open();
     this.add(facts);

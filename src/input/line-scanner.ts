@@ -4,6 +4,7 @@
  * block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}. Internal:
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
+import { isRelayListening, relayStarted } from './relay-runs.js';
 import { percentDecoded } from '../escape.js';
 import { listSome, pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
@@ -835,6 +836,7 @@ export class LineScanner {
     if (trimmed.length > 1 && opensLikeJson(trimmed)) {
       const value = this.json.parse(trimmed);
       if (value !== NOT_JSON) {
+        if (isRelayListening(value)) relayStarted(this.sink, this.base.file);
         walkJson(value, this.at(lineNo, 'json'), this.sink);
         return;
       }

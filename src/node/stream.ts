@@ -4,6 +4,7 @@
  * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
  * lines longer than the limit are reported and skipped.
  */
+import { isRelayListening, relayStarted } from '../input/relay-runs.js';
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
@@ -180,6 +181,9 @@ function blank(buf: Buffer, start: number, end: number): boolean {
 }
 
 /** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
+/** The mark of a relay's `listening` record. */
+const LISTENING = Buffer.from('"event":"listening"');
+
 function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
   // A line of one character holds nothing (a lone "{" or "[" opens a pretty-printed block: the
   // whole text's reader passes over it too).
@@ -406,6 +410,16 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (!interesting(buf, start, end, markers)) {
+      // A relay's `listening` record: its run's client ids start again (relay-runs.ts).
+      if (end - start <= 512 && buf[start] === 0x7b && buf.indexOf(LISTENING, start) >= 0 && buf.indexOf(LISTENING, start) < end) {
+        let v: unknown = null;
+        try {
+          v = JSON.parse(buf.toString('utf8', start, end));
+        } catch {
+          /* not a record */
+        }
+        if (isRelayListening(v)) relayStarted(sink, options.file);
+      }
       // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below
       // (line-scanner.ts): the scanner's, as the whole-text reader gives it every line.
       if (end - start <= 128 && typeMemberBytes(buf, start, end)) {

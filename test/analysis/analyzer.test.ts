@@ -170,6 +170,19 @@ describe('two calls in a row in one relay room (relay audit: a peer reloaded its
   });
 });
 
+describe('a relay log appended across restarts (relay audit: client ids start again at c1; a false ICE restart)', () => {
+  const listening = (t: string) => JSON.stringify({ time: t, room: null, event: 'listening', client: null, detail: 'ws://127.0.0.1:53378' });
+  const run = (ufrag: string) => [frame('c1', { type: 'offer', sdp: buildSdp({ media: [{ ufrag }] }) }), cand('c1', `candidate:1 1 udp 2122260223 10.0.1.1 5000 typ host generation 0 ufrag ${ufrag}`)];
+  const text = [listening('2026-11-24T05:00:00.000Z'), ...run('R1uf'), listening('2026-11-24T06:00:00.000Z'), ...run('R2uf'), ...run('R2u2')].join('\n');
+  it('each run\'s c1 is its own: no restart between runs; a restart within the second run said with its run, in the whole-text and the stream readers', async () => {
+    const restarts = (r: { diagnostics: readonly { kind: string; message: string }[] }) => r.diagnostics.filter((d) => d.kind === 'ice-restart').map((d) => d.message);
+    expect(restarts(analyze(text))).toEqual(['sender r1/c1 (relay run 2): ufrag R2uf → R2u2']);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text + '\n')]), a);
+    expect(restarts(a.finish())).toEqual(['sender r1/c1 (relay run 2): ufrag R2uf → R2u2']);
+  });
+});
+
 describe('sessions without a ufrag, restarts, eviction', () => {
   it('falls back to the sender, then to one "no ufrag" session', () => {
     const r = analyze([cand('a', 'candidate:1 1 udp 2122260223 10.0.1.2 5000 typ host'), 'candidate:2 1 udp 2122260223 10.0.1.3 5000 typ host'].join('\n'));
