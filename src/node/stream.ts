@@ -411,7 +411,8 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
     }
     if (!interesting(buf, start, end, markers)) {
       // A relay's `listening` record: its run's client ids start again (relay-runs.ts).
-      if (end - start <= 512 && buf[start] === 0x7b && buf.indexOf(LISTENING, start) >= 0 && buf.indexOf(LISTENING, start) < end) {
+      // Searched within the line only (the chunk's rest would make a log of short lines quadratic).
+      if (end - start <= 512 && buf[start] === 0x7b && buf.subarray(start, end).indexOf(LISTENING) >= 0) {
         let v: unknown = null;
         try {
           v = JSON.parse(buf.toString('utf8', start, end));
