@@ -375,7 +375,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
    * the side heard from least recently, whose call, with the key its partner had when its own key
    * began, is kept as a call of its own (relay audit: two calls in a row in one room made none).
    */
-  private senderSide(ctx: CallContext, side: string, key: string, connectionOf: (side: string) => string): void {
+  private senderSide(ctx: CallContext, side: string, key: string, connectionOfSide: (side: string) => string): void {
     const tick = ++this.seq;
     const keys = (ctx.keys ??= new Map());
     const seen = (ctx.seen ??= new Map());
@@ -402,7 +402,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         // The partner's key that began after the leaving side was last heard is its call with the
         // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
         const now = list.at(-1);
-        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(connectionOf(other));
+        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(connectionOfSide(other));
       }
       ctx.sides.delete(leaving!);
       (ctx.gone ??= new Set()).add(leaving!);
@@ -412,14 +412,14 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       ctx.lite.delete(leaving!);
       if (ctx.offerer === leaving) ctx.offerer = null;
       // A side that comes back to the pair (it had been taken for the one that left) with a new key: a new call too.
-      this.takeBackRestart(connectionOf(side));
+      this.takeBackRestart(connectionOfSide(side));
     }
     seen.set(side, tick);
     const list = keys.get(side) ?? [];
     if (list.at(-1)?.key !== key) {
       // A new key of a side that stayed, begun after another took the old partner's place: its call with the newcomer, not a restart (audit of the change).
       const before = list.at(-1);
-      if (before !== undefined && ctx.replacedAt !== undefined && ctx.replacedAt > before.since) this.takeBackRestart(connectionOf(side));
+      if (before !== undefined && ctx.replacedAt !== undefined && ctx.replacedAt > before.since) this.takeBackRestart(connectionOfSide(side));
       list.push({ key, since: tick });
       if (list.length > MAX_SIDE_KEYS) list.shift();
       keys.set(side, list);
@@ -557,7 +557,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (given === null && role === undefined && source.room === undefined) return;
     // A relay log's second run and later: its senders and rooms are another run's (relay audit: c1 of two runs was one client, a false restart).
     const run = source.room !== undefined && source.peerConnection === undefined ? (this.relayRuns.get(source.file ?? '') ?? 0) : 0;
-    const connection = run > 1 && given !== null ? `${given} (relay run ${run})` : given;
+    const inRun = (c: string) => (run > 1 ? `${c} (relay run ${run})` : c);
+    const connection = given !== null ? inRun(given) : null;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
       if (last !== undefined && last !== ufrag) {
@@ -591,7 +592,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the senders the input names' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
     const side = source.peerConnection !== undefined ? sideOfSource(source) : source.sender !== undefined ? source.sender : role?.type ?? undefined;
     if (side === undefined || side === null) return;
-    if (source.peerConnection === undefined && source.sender !== undefined) this.senderSide(ctx, side, key, (s) => `sender ${source.room ?? ''}/${s}${run > 1 ? ` (relay run ${run})` : ''}`);
+    if (source.peerConnection === undefined && source.sender !== undefined) this.senderSide(ctx, side, key, (s) => inRun(connectionOf({ sender: s, room: source.room })!));
     ctx.sides.set(side, key);
     if (role?.type === 'offer' && ctx.offerer === null) ctx.offerer = side;
     if (role?.lite) ctx.lite.add(side);

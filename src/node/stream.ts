@@ -180,10 +180,10 @@ function blank(buf: Buffer, start: number, end: number): boolean {
   return true;
 }
 
-/** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
 /** The mark of a relay's `listening` record. */
 const LISTENING = Buffer.from('"event":"listening"');
 
+/** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
 function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
   // A line of one character holds nothing (a lone "{" or "[" opens a pretty-printed block: the
   // whole text's reader passes over it too).
