@@ -15,7 +15,7 @@ import { requireCandidate } from '../candidate/candidate.js';
 import { readingModels } from '../model-guard.js';
 import { atLine, boundedFindings, diagnostic, SEVERITY, type FindingSink, type InputDiagnostic, type LogDiagnostic, type LogDiagnosticPayloads } from '../diagnostics.js';
 import type { FoundCandidate, FoundDescription, FoundEndOfCandidates, InputSink } from '../input/types.js';
-import { RELAY_STARTED } from '../input/relay-runs.js';
+import { RELAY_CLIENT_LEFT, RELAY_STARTED } from '../input/relay-runs.js';
 import { CANDIDATE_FACTS, type FactsSink } from './fast-facts.js';
 import { candidateIdHash, connectionOf, factsOfFound, sideOf, type CandidateFacts, type KeptFacts, type ParsedFound } from './facts.js';
 import { toRecord, type CandidateRecord } from './record.js';
@@ -208,6 +208,22 @@ interface CallContext {
 const MAX_SIDE_KEYS = 16;
 const MAX_PAST_CALLS = 4096;
 
+/** Outside a relay log, or in its first run: names as they are. */
+const NO_RELAY_RUN = { run: 0, inRun: (name: string) => name };
+
+/** A relay room's call context, per relay run (a second run's r1 is another room's). */
+const roomContextKey = (room: string, run: number): string => `room ${room}${run > 1 ? ` run ${run}` : ''}`;
+
+/**
+ * The controlling side's key of a call of two sides: the offerer's, unless it is ICE-lite and the
+ * other side is not (RFC 8445 §6.1.1); null when neither side offered in what was read.
+ */
+function controllingKey(ctx: CallContext, sideA: string, a: string, sideB: string, b: string): string | null {
+  let side = ctx.offerer;
+  if (side !== null && (side === sideA || side === sideB) && ctx.lite.has(side) && ctx.lite.size === 1) side = side === sideA ? sideB : sideA;
+  return side === sideA ? a : side === sideB ? b : null;
+}
+
 /** Distinct candidates a session remembers to recognise a repeat (real sessions have tens). */
 const MAX_DISTINCT_TRACKED = 4096;
 /** A candidate counted in the form libwebrtc's log masks: what its whole copy replaces (`kept`: its row in the table, -1 if none). */
@@ -384,33 +400,9 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // from senders alone (audit of the change: calls made of clients that never exchanged a frame).
     if (ctx.gone?.has(side)) ctx.mesh = true;
     if (!ctx.sides.has(side) && ctx.sides.size >= 2) {
-      ctx.replacedAt = tick;
       let leaving: string | null = null;
       for (const s of ctx.sides.keys()) if (leaving === null || (seen.get(s) ?? 0) < (seen.get(leaving) ?? 0)) leaving = s;
-      const mine = keys.get(leaving!)?.at(-1);
-      const recorded = (ctx.recorded ??= new Set());
-      for (const other of ctx.sides.keys()) {
-        if (other === leaving) continue;
-        // Its partner: the other side's key when the leaving side's began, or else the first one after
-        // it (the answer to its offer); none when the leaving key's call was kept already.
-        const list = keys.get(other) ?? [];
-        const theirs = mine === undefined || recorded.has(mine.key) ? undefined : (list.filter((k) => k.since <= mine.since).at(-1) ?? list.find((k) => k.since > mine.since));
-        if (mine !== undefined && theirs !== undefined && theirs.key !== mine.key && (ctx.past ??= []).length < MAX_PAST_CALLS) {
-          ctx.past.push({ a: theirs.key, b: mine.key, controlling: ctx.offerer === leaving ? mine.key : ctx.offerer === other ? theirs.key : null });
-          recorded.add(mine.key).add(theirs.key);
-        }
-        // The partner's key that began after the leaving side was last heard is its call with the
-        // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
-        const now = list.at(-1);
-        if (now !== undefined && now.since > (seen.get(leaving!) ?? 0)) this.takeBackRestart(connectionOfSide(other));
-      }
-      ctx.sides.delete(leaving!);
-      (ctx.gone ??= new Set()).add(leaving!);
-      if (ctx.gone.size > MAX_PAST_CALLS) ctx.gone.clear();
-      keys.delete(leaving!);
-      seen.delete(leaving!);
-      ctx.lite.delete(leaving!);
-      if (ctx.offerer === leaving) ctx.offerer = null;
+      this.leave(ctx, leaving!, tick, connectionOfSide);
       // A side that comes back to the pair (it had been taken for the one that left) with a new key: a new call too.
       this.takeBackRestart(connectionOfSide(side));
     }
@@ -424,6 +416,49 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (list.length > MAX_SIDE_KEYS) list.shift();
       keys.set(side, list);
     }
+  }
+
+  /**
+   * `leaving` leaves the pair of `ctx` (a third side took its place, or a relay's `left` record
+   * says so): its call, with the key its partner had when its own key began, is kept as a call of
+   * its own, and the partner's key begun since it was last heard is a new call's, not a restart.
+   */
+  private leave(ctx: CallContext, leaving: string, tick: number, connectionOfSide: (side: string) => string): void {
+    const keys = (ctx.keys ??= new Map());
+    const seen = (ctx.seen ??= new Map());
+    ctx.replacedAt = tick;
+    const mine = keys.get(leaving)?.at(-1);
+    const recorded = (ctx.recorded ??= new Set());
+    for (const other of ctx.sides.keys()) {
+      if (other === leaving) continue;
+      // Its partner: the other side's key when the leaving side's began, or else the first one after
+      // it (the answer to its offer); none when the leaving key's call was kept already.
+      const list = keys.get(other) ?? [];
+      const theirs = mine === undefined || recorded.has(mine.key) ? undefined : (list.filter((k) => k.since <= mine.since).at(-1) ?? list.find((k) => k.since > mine.since));
+      if (mine !== undefined && theirs !== undefined && theirs.key !== mine.key && (ctx.past ??= []).length < MAX_PAST_CALLS) {
+        // The side heard first first, as a call of the sides still there is told.
+        const [a, b] = theirs.since <= mine.since ? [theirs.key, mine.key] : [mine.key, theirs.key];
+        ctx.past.push({ a, b, controlling: controllingKey(ctx, other, theirs.key, leaving, mine.key) });
+        recorded.add(mine.key).add(theirs.key);
+      }
+      // The partner's key that began after the leaving side was last heard is its call with the
+      // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
+      const now = list.at(-1);
+      if (now !== undefined && now.since > (seen.get(leaving) ?? 0)) this.takeBackRestart(connectionOfSide(other));
+    }
+    ctx.sides.delete(leaving);
+    (ctx.gone ??= new Set()).add(leaving);
+    if (ctx.gone.size > MAX_PAST_CALLS) ctx.gone.clear();
+    keys.delete(leaving);
+    seen.delete(leaving);
+    ctx.lite.delete(leaving);
+    if (ctx.offerer === leaving) ctx.offerer = null;
+  }
+
+  /** The relay run a log `file` is in (its `listening` records so far), and its senders' names in it (the first run's as they are). */
+  private relayRun(file: string | undefined): { readonly run: number; readonly inRun: (name: string) => string } {
+    const run = this.relayRuns.get(file ?? '') ?? 0;
+    return run > 1 ? { run, inRun: (name) => `${name} (relay run ${run})` } : NO_RELAY_RUN;
   }
 
   /** A relay-room sender's last ICE restart finding, taken back: its new ufrag is a new call's. */
@@ -556,8 +591,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     // Nothing to track for a candidate with no connection and no role (plain text logs).
     if (given === null && role === undefined && source.room === undefined) return;
     // A relay log's second run and later: its senders and rooms are another run's (relay audit: c1 of two runs was one client, a false restart).
-    const run = source.room !== undefined && source.peerConnection === undefined ? (this.relayRuns.get(source.file ?? '') ?? 0) : 0;
-    const inRun = (c: string) => (run > 1 ? `${c} (relay run ${run})` : c);
+    const { run, inRun } = source.room !== undefined && source.peerConnection === undefined ? this.relayRun(source.file) : NO_RELAY_RUN;
     const connection = given !== null ? inRun(given) : null;
     if (connection !== null && ufrag !== null) {
       const last = this.lastUfrag.get(connection);
@@ -586,7 +620,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
         this.lastUfrag = this.trim(this.lastUfrag);
       }
     }
-    const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}${run > 1 ? ` run ${run}` : ''}` : 'input';
+    const ctxKey = source.peerConnection !== undefined ? `pc ${source.peerConnection}` : source.room !== undefined ? roomContextKey(source.room, run) : 'input';
     let ctx = this.contexts.get(ctxKey);
     if (!ctx) this.contexts = this.trim(this.contexts);
     if (!ctx) this.contexts.set(ctxKey, (ctx = { basis: source.peerConnection !== undefined ? `peer connection ${source.peerConnection}` : source.room !== undefined ? `room ${source.room}` : source.sender !== undefined ? 'the senders the input names' : 'offer and answer in the input', sides: new Map(), offerer: null, lite: new Set() }));
@@ -676,6 +710,20 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
   [RELAY_STARTED](file: string | undefined): void {
     const k = file ?? '';
     this.relayRuns.set(k, (this.relayRuns.get(k) ?? 0) + 1);
+  }
+
+  /**
+   * @internal A relay's `left` record in `file`: `client` left `room`. Its call is over; the client
+   * that talks there next starts a new call with the one that stayed, whoever offers (relay audit:
+   * a reloaded page's new client offering to the one that stayed had made no call).
+   */
+  [RELAY_CLIENT_LEFT](file: string | undefined, room: string, client: string): void {
+    const { run, inRun } = this.relayRun(file);
+    const ctx = this.contexts.get(roomContextKey(room, run));
+    if (ctx === undefined || !ctx.sides.has(client)) return;
+    this.leave(ctx, client, ++this.seq, (s) => inRun(connectionOf({ sender: s, room })!));
+    // The next call's offerer is whoever offers next.
+    ctx.offerer = null;
   }
 
   [CANDIDATE_FACTS](facts: CandidateFacts): void {
@@ -886,11 +934,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (a === b || seenCalls.has(id)) continue;
       seenCalls.add(id);
       if (!open.has(a) || !open.has(b)) continue;
-      // The offerer controls, unless it is ICE-lite and the other side is not (RFC 8445 §6.1.1).
-      let controllingSide = ctx.offerer;
-      if (controllingSide !== null && ctx.lite.has(controllingSide) && ctx.lite.size === 1) controllingSide = controllingSide === sideA ? sideB : sideA;
-      const controlling = controllingSide === sideA ? a : controllingSide === sideB ? b : null;
-      planned.push({ a, b, basis: ctx.basis, controlling });
+      planned.push({ a, b, basis: ctx.basis, controlling: controllingKey(ctx, sideA, a, sideB, b) });
     }
     // Two files, no call recognised: the busiest session of each (the first of the most distinct candidates) is taken as the two sides.
     const files = [...new Set([...open.values()].map((s) => s.origin.file).filter((f): f is string => f !== undefined))];

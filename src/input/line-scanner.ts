@@ -4,7 +4,7 @@
  * block; feed it with {@link LineScanner.push} and finish with {@link LineScanner.end}. Internal:
  * `scanInput` (whole texts) and `sdpscope/node`'s `scanStream` (streams) drive it.
  */
-import { isRelayListening, relayStarted } from './relay-runs.js';
+import { relayRecord } from './relay-runs.js';
 import { percentDecoded } from '../escape.js';
 import { listSome, pushAll } from '../arrays.js';
 import { BaresipDump, mayBeDumpLine } from './baresip.js';
@@ -836,7 +836,7 @@ export class LineScanner {
     if (trimmed.length > 1 && opensLikeJson(trimmed)) {
       const value = this.json.parse(trimmed);
       if (value !== NOT_JSON) {
-        if (isRelayListening(value)) relayStarted(this.sink, this.base.file);
+        relayRecord(this.sink, this.base.file, value);
         walkJson(value, this.at(lineNo, 'json'), this.sink);
         return;
       }

@@ -5,7 +5,7 @@
  * RTCIceCandidateInit object), arrays of them, NDJSON frame logs and chrome://webrtc-internals
  * dumps. Every result says where it came from. The readers are in this folder; this is their facade.
  */
-import { isRelayListening, relayStarted } from './relay-runs.js';
+import { relayRecord } from './relay-runs.js';
 import { atLine, boundedFindings, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, requireText, withoutStack } from '../errors.js';
 import { walkJson } from './json-walk.js';
@@ -109,7 +109,7 @@ export function scanInput(text: string, sink: InputSink, options: ScanOptions = 
       if (docs.length === values.length) {
         const located = locatingSink(body, docs[0]?.line ?? 1, sink);
         for (const d of docs) {
-          if (isRelayListening(d.value)) relayStarted(sink, options.file);
+          relayRecord(sink, options.file, d.value);
           walkJson(d.value, { line: d.line, ...file, format: 'json' }, located);
         }
         return;

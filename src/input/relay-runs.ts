@@ -1,27 +1,30 @@
 /**
- * A relay log appended across restarts: each run's `listening` record (`{"time", "room": null,
- * "event": "listening", "client": null, "detail": "ws://…"}`) starts its client ids again at c1.
- * Readers tell a sink that can hear it (the candidate analyzer), so that the second run's c1 is
- * not the first's (relay audit: a false ICE restart between two runs). Pure.
+ * What a relay log's own records say of its clients, beyond their frames:
+ * - each run's `listening` record (`{"time", "room": null, "event": "listening", "client": null,
+ *   "detail": "ws://…"}`) starts its client ids again at c1 (relay audit: a false ICE restart
+ *   between two runs);
+ * - a `left` record (`{"time", "room": "r1", "event": "left", "client": "c2", "detail": "close …"}`)
+ *   says which client left its room: the one that talks next there is its successor, not another
+ *   of several at once (a page reloaded, whose new client offers to the one that stayed).
+ * Readers tell a sink that can hear them (the candidate analyzer). Pure.
  */
 import type { InputSink } from './types.js';
 
-/** The sink's method for a relay's start, by symbol: not part of InputSink's contract. */
+/** The sink's methods for a relay's records, by symbol: not part of InputSink's contract. */
 export const RELAY_STARTED: unique symbol = Symbol('sdpscope.relayStarted');
+export const RELAY_CLIENT_LEFT: unique symbol = Symbol('sdpscope.relayClientLeft');
 
 export interface RelayRunSink {
   [RELAY_STARTED](file: string | undefined): void;
+  [RELAY_CLIENT_LEFT](file: string | undefined, room: string, client: string): void;
 }
 
-/** Whether a parsed JSON value is a relay's `listening` record. */
-export function isRelayListening(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+/** Tells `sink` what a parsed JSON value says if it is a relay's `listening` or `left` record. */
+export function relayRecord(sink: InputSink, file: string | undefined, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const o = value as Record<string, unknown>;
-  return o['event'] === 'listening' && o['room'] === null && typeof o['time'] === 'string' && typeof o['detail'] === 'string' && !('frame' in o);
-}
-
-/** Tells `sink` a relay run began, if it listens for that. */
-export function relayStarted(sink: InputSink, file: string | undefined): void {
-  const f = (sink as Partial<RelayRunSink>)[RELAY_STARTED];
-  if (typeof f === 'function') f.call(sink, file);
+  if (typeof o['time'] !== 'string' || typeof o['detail'] !== 'string' || 'frame' in o) return;
+  const s = sink as Partial<RelayRunSink>;
+  if (o['event'] === 'listening' && o['room'] === null) s[RELAY_STARTED]?.call(sink, file);
+  else if (o['event'] === 'left' && typeof o['room'] === 'string' && typeof o['client'] === 'string') s[RELAY_CLIENT_LEFT]?.call(sink, file, o['room'], o['client']);
 }

@@ -4,7 +4,6 @@
  * "candidate:" or "v=0"), the rest is skipped without decoding. Lines with NUL bytes (binary) and
  * lines longer than the limit are reported and skipped.
  */
-import { isRelayListening, relayStarted } from '../input/relay-runs.js';
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
@@ -179,9 +178,6 @@ function blank(buf: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (buf[i] !== 0x20 && buf[i] !== 0x09) return false;
   return true;
 }
-
-/** The mark of a relay's `listening` record. */
-const LISTENING = Buffer.from('"event":"listening"');
 
 /** Whether the line at [start, end) of `buf` can hold anything a scan looks for. */
 function interesting(buf: Buffer, start: number, end: number, markers: Markers): boolean {
@@ -410,17 +406,6 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
       return;
     }
     if (!interesting(buf, start, end, markers)) {
-      // A relay's `listening` record: its run's client ids start again (relay-runs.ts).
-      // Searched within the line only (the chunk's rest would make a log of short lines quadratic).
-      if (end - start <= 512 && buf[start] === 0x7b && buf.subarray(start, end).indexOf(LISTENING) >= 0) {
-        let v: unknown = null;
-        try {
-          v = JSON.parse(buf.toString('utf8', start, end));
-        } catch {
-          /* not a record */
-        }
-        if (isRelayListening(v)) relayStarted(sink, options.file);
-      }
       // A pretty-printed JSON member `"type": "answer",` is the type of an SDP a few lines below
       // (line-scanner.ts): the scanner's, as the whole-text reader gives it every line.
       if (end - start <= 128 && typeMemberBytes(buf, start, end)) {

@@ -156,6 +156,22 @@ describe('two calls in a row in one relay room (relay audit: a peer reloaded its
     const newcomer = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`)];
     expect(analyze(newcomer.join('\n')).calls).toEqual([]);
   });
+  const left = (client: string, room = 'r1') => JSON.stringify({ time: '2026-11-24T06:00:01.000Z', room, event: 'left', client, detail: 'close 1001' });
+  it('a relay\'s `left` record says who left: a newcomer that offers to the one that stayed makes a second call, with the offerer controlling, and no restart said (Left: no call at all)', async () => {
+    const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), left('c2'), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`)].join('\n'));
+    expect(r.calls.map((c) => [c.sessions, c.controlling, c.pairs.filter((p) => p.viable).length])).toEqual([[['K0dA', 'HrkA'], 'K0dA', 1], [['X3kA', 'K1dA'], 'X3kA', 1]]);
+    expect(r.diagnostics.map((d) => d.kind)).not.toContain('ice-restart');
+    // Both leaving at the end changes nothing; the stream reader (`sdpscope candidates` on a file or a pipe) tells the same calls.
+    const ended = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), left('c2'), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`), left('c1'), left('c3')].join('\n');
+    expect(analyze(ended).calls.map((c) => [c.sessions, c.controlling])).toEqual([[['K0dA', 'HrkA'], 'K0dA'], [['X3kA', 'K1dA'], 'X3kA']]);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(ended + '\n')]), a);
+    expect(a.finish().calls.map((c) => [c.sessions, c.controlling])).toEqual([[['K0dA', 'HrkA'], 'K0dA'], [['X3kA', 'K1dA'], 'X3kA']]);
+  });
+  it('a `left` record of another room, of a client that never talked, or of another relay run changes nothing', () => {
+    const base = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`)];
+    for (const extra of [left('c2', 'r2'), left('c9')]) expect(analyze([...base, extra].join('\n')).calls.map((c) => c.sessions)).toEqual([['K0dA', 'HrkA']]);
+  });
   it('an ICE restart within one call stays one call of the new generation, said as a restart', () => {
     const r = analyze([...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), ...call('c1', 'c2', 'K1dA', 'H1kA', (n) => `10.0.1.${n}`)].join('\n'));
     expect(r.calls.map((c) => c.sessions)).toEqual([['K1dA', 'H1kA']]);
