@@ -381,7 +381,6 @@ function classify(address: string): AddressInfo {
   return info('invalid', 'invalid');
 }
 
-/** Classes a peer on the Internet can reach (documentation and benchmarking nets count: labs use them). */
 /**
  * Classes of addresses no one has on the internet, though hosts use them: RFC 1918, CGN
  * (RFC 6598), loopback, link-local, IPv6 ULA. A STUN or TURN server that sees one is inside the
@@ -389,6 +388,7 @@ function classify(address: string): AddressInfo {
  */
 export const INSIDE_CLASSES: ReadonlySet<AddressClass> = new Set<AddressClass>(['private', 'cgnat', 'loopback', 'link-local', 'ipv6-ula']);
 
+/** Classes a peer on the Internet can reach (documentation and benchmarking nets count: labs use them). */
 export function isRoutable(c: AddressClass): boolean {
   return c === 'public' || c === 'ipv6-global' || c === 'documentation' || c === 'benchmarking';
 }
@@ -425,4 +425,20 @@ export function libwebrtcPrecedence(address: string, info: AddressInfo): number 
     default:
       return (p[0]! & 0xffc0) === 0xfec0 || p[0] === 0x3ffe || (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0) ? 1 : 40;
   }
+}
+
+/**
+ * Whether two IP addresses share a /24 (IPv4) or a /64 (IPv6), a LAN's usual size: hosts that
+ * may reach each other directly. False for names, redactions and mixed families.
+ */
+export function sameSubnet(a: string, b: string): boolean {
+  if (!ipaddr.isValid(a) || !ipaddr.isValid(b)) return false;
+  const x = ipaddr.parse(a);
+  const y = ipaddr.parse(b);
+  if (x.kind() !== y.kind()) return false;
+  const n = x.kind() === 'ipv4' ? 3 : 8;
+  const bx = x.toByteArray();
+  const by = y.toByteArray();
+  for (let i = 0; i < n; i++) if (bx[i] !== by[i]) return false;
+  return true;
 }

@@ -25,6 +25,8 @@ export interface IceScenario {
   readonly nat: Readonly<Record<LabSide, NatKind>>;
   /** The pages' iceServers: coturn's STUN and TURN, STUN only, none, or TURN with a wrong password. */
   readonly iceServers: 'all' | 'stun' | 'none' | 'wrong-password';
+  /** B's iceServers when not A's: none (a peer configured without STUN or TURN, its candidates its private addresses only). */
+  readonly iceServersB?: 'none';
   readonly iceTransportPolicy?: 'relay';
   /** Neither page signals its candidates (a signaling that drops them). */
   readonly dropCandidates?: boolean;
@@ -71,6 +73,7 @@ export const ICE_SCENARIOS = {
   'relay-only-wrong-password': { description: 'iceTransportPolicy "relay" and a wrong TURN password', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'wrong-password', iceTransportPolicy: 'relay', expected: 'no-local-candidates' },
   'candidates-not-signaled': { description: 'the signaling never forwards the candidates', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', dropCandidates: true, expected: 'no-remote-candidates' },
   'candidates-refused': { description: 'the signaling sends each candidate with an sdpMid and sdpMLineIndex of no m-line: addIceCandidate refuses them all', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', wrongMid: true, expected: 'remote-candidates-refused' },
+  'remote-private-only': { description: 'B has no STUN or TURN (its only candidate its private address behind its NAT); A has both', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', iceServersB: 'none', expected: 'remote-unreachable' },
   'lost-mid-call': { description: 'connected, then router A drops everything', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'all', breakAfterConnect: true, expected: 'connected-then-lost' },
   'mdns-unresolved': { description: 'B (Firefox) sends mDNS host candidates only (no STUN, no TURN): the names do not resolve across the NATs', nat: { a: 'port-restricted-cone', b: 'port-restricted-cone' }, iceServers: 'none', mdnsPeer: true, expected: 'remote-candidates-unresolved' },
   'dump-while-checking': { description: 'both sides behind UDP-blocking firewalls, the dumps taken 3 s after the call starts', nat: { a: 'udp-blocked', b: 'udp-blocked' }, iceServers: 'stun', dumpAfterMs: 3000, expected: 'still-checking' },
@@ -123,10 +126,12 @@ export async function runIceScenario(name: IceScenarioName, artifacts: string, o
     if (sc.dropCandidates) url.searchParams.set('candidates', '0');
     if (sc.wrongMid) url.searchParams.set('candidates', 'wrong-mid');
     if (sc.agentPeer) return await againstAgent(lab, browserA, sc.agentPeer === 'nominates', url.href, origin, artifacts, onLine, (p) => (peers.a = p));
+    const urlB = new URL(url.href);
+    if (sc.iceServersB === 'none') urlB.searchParams.set('iceServers', '[]');
     for (const side of ['a', 'b'] as const) {
       const browser = side === 'a' ? browserA : sc.mdnsPeer ? 'firefox' : 'chromium';
       peers[side] = await launchPeer(lab, lab.hosts[side], browser, origin, browser === 'chromium' ? { internals: true } : { mdns: side === 'b' && sc.mdnsPeer === true });
-      await peers[side]!.goto(url.href);
+      await peers[side]!.goto(side === 'a' ? url.href : urlB.href);
     }
     const a = peers.a!;
     const b = peers.b!;

@@ -1,4 +1,4 @@
-import { classifyAddress, isRedactionMarker } from '../../src/candidate/address.js';
+import { classifyAddress, isRedactionMarker, sameSubnet } from '../../src/candidate/address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -144,5 +144,17 @@ describe('libwebrtcPrecedence: its shortcut for plain IPv6 agrees with reading e
       }
     }
     expect(wrong.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('sameSubnet (ICE verdicts: a private address in this side\'s own LAN may be reachable)', () => {
+  it('one /24 or one /64; names, redactions and mixed families are not', () => {
+    expect(sameSubnet('10.0.1.2', '10.0.1.200')).toBe(true);
+    expect(sameSubnet('10.0.1.2', '10.0.2.2')).toBe(false);
+    expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:2:3:ffff::9')).toBe(true);
+    expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:2:4::1')).toBe(false);
+    expect(sameSubnet('10.0.1.2', '::ffff:10.0.1.2')).toBe(false);
+    expect(sameSubnet('a.local', 'a.local')).toBe(false);
+    expect(sameSubnet('10.0.1.x', '10.0.1.2')).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ describe('explainIce on real dumps', () => {
     ...lab('candidates-refused').map((f) => [f, 'remote-candidates-refused'] as const),
     ...lab('mdns-unresolved').map((f) => [f, 'remote-candidates-unresolved'] as const),
     ...lab('dump-while-checking').map((f) => [f, 'still-checking'] as const),
+    ...lab('remote-private-only').map((f) => [f, 'remote-unreachable'] as const),
     ...lab('answer-refused').map((f) => [f, 'not-negotiated'] as const),
     ...lab('no-nomination-chromium').map((f) => [f, 'dtls-failed'] as const),
     ['lab/no-nomination__about_webrtc_report.json', 'no-nomination'],
@@ -37,6 +38,16 @@ describe('explainIce on real dumps', () => {
     expect(r.verdict.code).toBe(code);
     expect(r.verdict.action).toBe(ICE_VERDICTS[code].action);
     expect(r.verdict.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('the other side offered its private address only (B without STUN or TURN, A with both): remote-unreachable, the fix on that side (ICE audit: it had read as NAT filtering, TURN advised); both sides inside: the checks-unanswered verdict, the fact said', () => {
+    for (const file of lab('remote-private-only')) {
+      const r = reports(file)[0]!;
+      expect(r.verdict.message).toBe('The other side offered only private addresses (10.0.2.2), no srflx and no relay: nothing outside its network can reach them.');
+      expect(r.verdict.evidence).toContain('this side\'s TURN relay cannot reach a private address of another network either');
+    }
+    const both = reports('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')[0]!;
+    expect(both.verdict.evidence).toContain('the other side\'s candidates are all inside its network too (10.0.2.2; no srflx, no relay): neither side has an address the other can reach');
   });
 
   it('TURN over TCP: the selected pair, its relay protocol and server, and every direct pair unanswered', () => {
