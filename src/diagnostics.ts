@@ -90,6 +90,7 @@ export interface SdpDiagnosticPayloads {
   'no-final-line-ending': LinePosition;
   'codec-without-rtpmap': LinePosition;
   'fmtp-repeated': LinePosition;
+  'attribute-repeated': LinePosition;
   'fid-without-rtx': LinePosition;
   'codec-parameter-value': LinePosition;
   /** `named`: the mid the group names that no m-line has ("" for an empty one: two blanks in a row, or one at the end). */
@@ -267,6 +268,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'no-final-line-ending': 'warning',
   'codec-without-rtpmap': 'error',
   'fmtp-repeated': 'info',
+  'attribute-repeated': 'warning',
   'fid-without-rtx': 'info',
   'codec-parameter-value': 'warning',
   'bundle-mid-missing': 'error',
@@ -472,6 +474,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'Two or more a=fmtp lines for one payload type (a server writing apt= and its own parameters apart, as PingOS does). RFC 8866 §6.15 has one a=fmtp per format; libwebrtc merges their parameters into one set, a later value of a name replacing an earlier one (webrtc_sdp.cc: each line\'s parameters added to the codec), and so does sdpscope: the codec has the parameters of every line.',
     action: 'Write one a=fmtp line per payload type, its parameters joined by ";".',
     reference: 'RFC 8866 §6.15',
+  },
+  'attribute-repeated': {
+    domain: 'sdp',
+    title: 'An attribute of one value written twice, with different values',
+    description: 'a=setup, a=ice-ufrag, a=ice-pwd, a=max-message-size or a=sctp-port twice in one section with different values, or two different direction attributes (a=sendrecv then a=inactive): each is one value of the section (RFC 8842 §5, RFC 8839 §5.4, RFC 8841 §6, RFC 3264 §5.1). Both browsers take the description; Chromium reads the last line of each (measured in Chromium 156: the last a=setup decided its DTLS role, the last ufrag its checks, the last max-message-size its sctp.maxMessageSize), and both browsers the last direction: sdpscope reads the last too. A reader of the text sees the first: usually a munging step that appended a line instead of replacing one.',
+    action: 'Keep one line of each: replace the value where the munging appends a second line.',
+    reference: 'RFC 8842 §5, RFC 8839 §5.4, RFC 8841 §6, RFC 3264 §5.1',
   },
   'missing-line': {
     domain: 'sdp',

@@ -22,7 +22,7 @@ interface Section {
   readonly formats: readonly string[];
   mid: string | null;
   direction: Direction | null;
-  /** The first a=ice-ufrag read here (an m-section without one has the session's). */
+  /** The last a=ice-ufrag read here (an m-section without one has the session's). */
   ufrag: string | null;
   setup: Setup | null;
   fingerprint: string | null;
@@ -85,22 +85,24 @@ export function summarizeDescriptionText(text: string): DescriptionSummary | nul
         break;
       case 115 /* s */:
         if (named(text, n, end, 'setup')) {
-          if (current.setup === null) current.setup = GRAMMAR.setup.parse(valueOf(text, n + 5, end)) ?? null;
-        } else if (current.direction === null && flag(text, n, end, 'sendrecv')) current.direction = 'sendrecv';
-        else if (current.direction === null && flag(text, n, end, 'sendonly')) current.direction = 'sendonly';
+          // The last one, as parseSdp's model and Chromium read a repeated one (attribute-repeated).
+          const v = GRAMMAR.setup.parse(valueOf(text, n + 5, end));
+          if (v !== undefined) current.setup = v;
+        } else if (flag(text, n, end, 'sendrecv')) current.direction = 'sendrecv';
+        else if (flag(text, n, end, 'sendonly')) current.direction = 'sendonly';
         break;
       case 114 /* r */:
         if (current.rtpmaps !== null && named(text, n, end, 'rtpmap')) {
           const r = GRAMMAR.rtpmap.parse(valueOf(text, n + 6, end));
           if (r !== undefined && r.payloadType < 128 && current.rtpmaps[r.payloadType] === undefined) current.rtpmaps[r.payloadType] = r.encodingName;
-        } else if (current.direction === null && flag(text, n, end, 'recvonly')) current.direction = 'recvonly';
+        } else if (flag(text, n, end, 'recvonly')) current.direction = 'recvonly';
         break;
       case 105 /* i */:
         if (named(text, n, end, 'ice-ufrag')) {
           const u = GRAMMAR['ice-ufrag'].parse(valueOf(text, n + 9, end));
-          if (u !== undefined) current.ufrag ??= u;
+          if (u !== undefined) current.ufrag = u;
         } else if (current === session && flag(text, n, end, 'ice-lite')) iceLite = true;
-        else if (current.direction === null && flag(text, n, end, 'inactive')) current.direction = 'inactive';
+        else if (flag(text, n, end, 'inactive')) current.direction = 'inactive';
         break;
       case 103 /* g */:
         if (current === session && bundle === null && named(text, n, end, 'group')) {

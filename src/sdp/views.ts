@@ -52,19 +52,28 @@ function iceOptionsOf(session: AttributeIndex, media: AttributeIndex | null): re
 /** The attribute lines of a section by name, in order: built in one pass, read many times. */
 class AttributeIndex {
   private readonly byName = new Map<string, AttributeLine[]>();
-  /** The first direction attribute (sendrecv/sendonly/recvonly/inactive), if any. */
+  /** The last direction attribute (sendrecv/sendonly/recvonly/inactive), if any: both browsers read the last (measured). */
   readonly direction: Direction | null = null;
+  /** The lines of the direction attributes, when there are several. */
+  readonly directions: readonly AttributeLine[] = [];
 
   constructor(lines: readonly SdpLine[]) {
     let direction: Direction | null = null;
+    let directions: AttributeLine[] | null = null;
+    let first: AttributeLine | null = null;
     for (const l of lines) {
       if (l.kind !== 'attribute') continue;
       const list = this.byName.get(l.name);
       if (list) list.push(l);
       else this.byName.set(l.name, [l]);
-      if (direction === null && DIRECTION_NAMES.has(l.name)) direction = l.name as Direction;
+      if (DIRECTION_NAMES.has(l.name)) {
+        if (direction !== null) (directions ??= [first!]).push(l);
+        else first = l;
+        direction = l.name as Direction;
+      }
     }
     this.direction = direction;
+    if (directions !== null) this.directions = directions;
   }
   all<K extends AttributeName>(name: K): readonly Of<K>[] {
     return (this.byName.get(name) ?? []) as Of<K>[];
@@ -75,12 +84,44 @@ class AttributeIndex {
   first<K extends AttributeName>(name: K): AttributeValues[K] | undefined {
     return this.all(name)[0]?.value;
   }
+  /** The last line's value: what libwebrtc keeps of an attribute of one value written twice (it overwrites). */
+  last<K extends AttributeName>(name: K): AttributeValues[K] | undefined {
+    return this.all(name).at(-1)?.value;
+  }
   has(name: AttributeName): boolean {
     return this.byName.has(name);
   }
 }
 
 const DIRECTION_NAMES: ReadonlySet<string> = new Set<Direction>(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
+
+/** Attributes of one value per section whose repeats are read as libwebrtc reads them, the last (measured in Chromium 156: setup, the ICE credentials, max-message-size). */
+const ONE_VALUE = ['setup', 'ice-ufrag', 'ice-pwd', 'max-message-size', 'sctp-port'] as const;
+
+/**
+ * An attribute of one value written twice in a section with different values, and two direction
+ * attributes: the last is what Chromium reads (and, for the direction, Firefox: measured), so it
+ * is what sdpscope reads; said, since the first is what a reader sees (sdp-diff audit: a second
+ * a=setup made the DTLS roles clash, a=sendrecv then a=inactive sent nothing, read as sendrecv).
+ */
+function repeatedValues(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>): void {
+  const shown = (v: unknown) => {
+    const t = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+  };
+  for (const name of ONE_VALUE) {
+    const lines = a.all(name);
+    if (lines.length < 2) continue;
+    const last = lines.at(-1)!;
+    const other = lines.find((l) => shown(l.value) !== shown(last.value));
+    if (other === undefined) continue;
+    findings.push(diagnostic('attribute-repeated', `a=${name} on line ${other.line} (${shown(other.value)}) and again here (${shown(last.value)}): Chromium reads the last, and so does sdpscope`, { line: last.line, column: null, mid }));
+  }
+  const d = a.directions;
+  if (d.length > 1 && d.some((l) => l.name !== d.at(-1)!.name)) {
+    findings.push(diagnostic('attribute-repeated', `${d.length} direction attributes (${d.map((l) => `a=${l.name}`).join(', ')}): both browsers read the last, a=${d.at(-1)!.name}, and so does sdpscope`, { line: d.at(-1)!.line, column: null, mid }));
+  }
+}
 
 /** A payload type written as 1*3DIGIT without a leading zero-run beyond "0", or -1. */
 export function payloadType(format: string): number {
@@ -341,6 +382,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   const iceOnly = session.fragment && lines.every((l, i) => i === 0 || ((l.kind === 'attribute' || l.kind === 'other-attribute') && FRAGMENT_ICE.has(l.name)));
   if (!iceOnly) sectionRules(mline, lines[0]!.line, a, rules, muxWritten, s.all('extmap'));
   iceOptionsCommas(a.all('ice-options'), mid, findings);
+  repeatedValues(a, mid, findings);
   // a=ice-lite is a session attribute (RFC 8839 §5.3): libwebrtc reads it at session level only, and
   // both browsers take a description with one in an m-section (measured, ice-lite-media): read as
   // full ICE, which changes who nominates (DTLS/ICE audit: said by nothing).
@@ -397,13 +439,13 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     ice: {
       // Each from the m-section, else the session (RFC 8839 §5.4; both browsers read a media ufrag
       // with a session pwd: audit, it was "missing-ice-credentials").
-      ufrag: a.first('ice-ufrag') ?? s.first('ice-ufrag') ?? null,
-      pwd: a.first('ice-pwd') ?? s.first('ice-pwd') ?? null,
+      ufrag: a.last('ice-ufrag') ?? s.last('ice-ufrag') ?? null,
+      pwd: a.last('ice-pwd') ?? s.last('ice-pwd') ?? null,
       options: iceOptionsOf(s, a),
       source: mediaIce ? 'media' : sessionIce ? 'session' : 'none',
     },
     fingerprints: fingerprints.length > 0 ? fingerprints : s.values('fingerprint'),
-    setup: a.first('setup') ?? s.first('setup') ?? null,
+    setup: a.last('setup') ?? s.last('setup') ?? null,
     rtcpMux: a.has('rtcp-mux'),
     rtcpRsize: a.has('rtcp-rsize'),
     rtcp: a.first('rtcp') ?? null,
@@ -418,8 +460,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     msids: a.values('msid'),
     rids: a.values('rid'),
     simulcast: a.first('simulcast') ?? null,
-    sctpPort: a.first('sctp-port') ?? legacySctpPort(mline) ?? sctpmap?.port ?? null,
-    maxMessageSize: a.first('max-message-size') ?? null,
+    sctpPort: a.last('sctp-port') ?? legacySctpPort(mline) ?? sctpmap?.port ?? null,
+    maxMessageSize: a.last('max-message-size') ?? null,
     sctpmap,
     bundleOnly: a.has('bundle-only'),
     candidates: candidatesOf(a, mid, findings, session.lite),
@@ -507,6 +549,7 @@ export function buildDescription(
   const s = new AttributeIndex(lines);
   pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
+  repeatedValues(s, null, findings);
   const lite = s.all('ice-lite').length > 0;
   const sessionCandidates = candidatesOf(s, null, findings, lite);
   const strays: SessionContext['strays'] = [];
@@ -706,11 +749,11 @@ export function buildDescription(
     bundle: bundleGroups[0] ?? null,
     bundleGroups,
     iceLite: s.has('ice-lite'),
-    iceUfrag: s.first('ice-ufrag') ?? null,
-    icePwd: s.first('ice-pwd') ?? null,
+    iceUfrag: s.last('ice-ufrag') ?? null,
+    icePwd: s.last('ice-pwd') ?? null,
     iceOptions: iceOptionsOf(s, null),
     fingerprints: s.values('fingerprint'),
-    setup: s.first('setup') ?? null,
+    setup: s.last('setup') ?? null,
     direction: s.direction,
     extmapAllowMixed: s.has('extmap-allow-mixed'),
     msidSemantic: s.first('msid-semantic') ?? null,

@@ -274,6 +274,7 @@ describe('every SDP-line diagnostic has a case', () => {
     ['rejected-by-browser', 'v=0\r\na=setup:foo\r\n'],
     ['codec-without-rtpmap', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97 0\r\na=rtpmap:96 VP8/90000\r\n'],
     ['fmtp-repeated', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=fmtp:96 x=1\r\na=fmtp:96 y=2\r\n'],
+    ['attribute-repeated', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=setup:active\r\na=setup:passive\r\n'],
     ['fid-without-rtx', 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1 cname:x\r\na=ssrc:2 cname:x\r\na=ssrc-group:FID 1 2\r\n'],
     ['codec-parameter-value', 'v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 maxaveragebitrate=1048576\r\n'],
     ['bundle-mid-missing', 'v=0\r\na=group:BUNDLE 0 1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n'],
@@ -393,6 +394,26 @@ describe('a codec\'s parameters over several a=fmtp lines (SDP audit)', () => {
     expect(d.media[0]!.codecs[1]!.parameters).toEqual([{ name: 'apt', value: '96' }, { name: 'x-google-min-bitrate', value: '200' }]);
     expect(d.media[0]!.codecs[1]!.fmtpLine).toBe(5);
     expect(d.diagnostics.filter((x) => x.kind === 'fmtp-repeated').map((x) => x.line)).toEqual([6]);
+  });
+});
+
+describe('an attribute of one value written twice (sdp-diff audit: Chromium 156 reads the last; sdpscope had read the first, unsaid)', () => {
+  const m = (lines: string) => parseSdp(`v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n${lines}`);
+  it('a=setup, the ICE credentials, max-message-size, the direction: the last is read, and said once each at its line', () => {
+    const d = m('a=ice-ufrag:AAAA\r\na=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa\r\na=ice-ufrag:BBBB\r\na=setup:active\r\na=setup:passive\r\na=sctp-port:5000\r\na=max-message-size:262144\r\na=max-message-size:1000\r\na=sendrecv\r\na=inactive\r\n');
+    const x = d.media[0]!;
+    expect([x.ice.ufrag, x.setup, x.maxMessageSize, x.direction]).toEqual(['BBBB', 'passive', 1000, 'inactive']);
+    expect(d.diagnostics.filter((y) => y.kind === 'attribute-repeated').map((y) => [y.line, y.message])).toEqual([
+      [10, 'a=ice-ufrag on line 8 (AAAA) and again here (BBBB): Chromium reads the last, and so does sdpscope'],
+      [12, 'a=setup on line 11 (active) and again here (passive): Chromium reads the last, and so does sdpscope'],
+      [15, 'a=max-message-size on line 14 (262144) and again here (1000): Chromium reads the last, and so does sdpscope'],
+      [17, '2 direction attributes (a=sendrecv, a=inactive): both browsers read the last, a=inactive, and so does sdpscope'],
+    ]);
+  });
+  it('the same value twice, or one direction twice, is not said; the session\'s lines are read the same way', () => {
+    expect(m('a=setup:active\r\na=setup:active\r\na=sendrecv\r\na=sendrecv\r\n').diagnostics.filter((y) => y.kind === 'attribute-repeated')).toEqual([]);
+    const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:AAAA\r\na=ice-ufrag:BBBB\r\na=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n');
+    expect([d.iceUfrag, d.media[0]!.ice.ufrag, d.diagnostics.filter((y) => y.kind === 'attribute-repeated').map((y) => y.line)]).toEqual(['BBBB', 'BBBB', [6]]);
   });
 });
 
