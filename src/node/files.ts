@@ -146,7 +146,17 @@ function gzipError(name: string, e: unknown): SdpscopeError {
   return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip but does not decompress: ${(e as Error).message}`);
 }
 
-const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+/**
+ * A stream's chunk as a Buffer. Anything but bytes or text is INVALID_ARGUMENT, `fn` named: an
+ * object-mode stream (an NDJSON parser's output) had been Node's raw TypeError (library audit).
+ */
+export function toBuffer(c: Uint8Array | string, fn = 'textBytes'): Buffer {
+  if (typeof c === 'string') return Buffer.from(c, 'utf8');
+  if (Buffer.isBuffer(c)) return c;
+  if (c instanceof Uint8Array) return Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+  const what = c === null ? 'null' : Array.isArray(c) ? 'an array' : typeof c;
+  throw new SdpscopeError('INVALID_ARGUMENT', `${fn}: the stream gave a chunk that is ${what}, not bytes or text: give it the raw stream (a file's, stdin's), not an object-mode stream of parsed values`);
+}
 
 /**
  * A stream of an input's bytes as UTF-8 text bytes, with flat memory: gzip decompressed as it
@@ -154,6 +164,8 @@ const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Bu
  * half way is the file's FILE_UNREADABLE, not a bug.
  */
 export async function* textBytes(stream: AsyncIterable<Uint8Array | string>, name: string): AsyncIterable<Uint8Array> {
+  if (stream === null || typeof stream !== 'object' || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') throw new SdpscopeError('INVALID_ARGUMENT', 'textBytes: the input must be an async iterable of chunks (a Readable, process.stdin)');
+  if (typeof name !== 'string') throw new SdpscopeError('INVALID_ARGUMENT', `textBytes: the name must be a string (the input's name in messages), got ${name === null ? 'null' : typeof name}`);
   yield* decodedBytes(stream, name, null);
 }
 

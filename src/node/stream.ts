@@ -7,7 +7,7 @@
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
-import { fileError } from './files.js';
+import { fileError, toBuffer } from './files.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, opensLikeJson, textWithNul } from '../input/line-scanner.js';
 import { tooDeepToParse } from '../input/json-check.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
@@ -67,7 +67,7 @@ async function readDocument(head: Buffer[], rest: AsyncIterator<Uint8Array | str
     if (size > limit) return { text: null, chunks };
     const next = await rest.next();
     if (next.done) break;
-    const c = toBuffer(next.value);
+    const c = toChunk(next.value);
     chunks.push(c);
     size += c.length;
   }
@@ -75,7 +75,7 @@ async function readDocument(head: Buffer[], rest: AsyncIterator<Uint8Array | str
 }
 
 /** A chunk as a Buffer (a view of the same bytes when it is a Uint8Array). */
-const toBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+const toChunk = (c: Uint8Array | string): Buffer => toBuffer(c, 'scanStream');
 
 const CANDIDATE = Buffer.from('candidate:');
 /** A JSON "candidate" key: an end-of-candidates frame ({"candidate":null}) has no "candidate:". */
@@ -281,7 +281,7 @@ async function readHead(stream: AsyncIterable<Uint8Array | string>, sink: InputS
       headDone = true;
       break;
     }
-    const c = toBuffer(next.value);
+    const c = toChunk(next.value);
     head.push(c);
     if (c.indexOf(0x0a) >= 0 || head.reduce((n, x) => n + x.length, 0) > 1 << 20) break;
   }
@@ -433,7 +433,7 @@ async function scanLines(stream: AsyncIterable<Uint8Array | string>, sink: Input
   };
 
   for await (const chunk of stream) {
-    const buf = toBuffer(chunk);
+    const buf = toChunk(chunk);
     markers.reset(buf);
     bytes += buf.length;
     let pos = 0;

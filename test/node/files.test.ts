@@ -169,3 +169,22 @@ describe('readTextInput on endless inputs (library audit: /dev/zero was read to 
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('streams that are not of bytes (library audit: Node\'s raw TypeError came out)', () => {
+  const drain = async (it: AsyncIterable<unknown>) => {
+    for await (const x of it) void x;
+  };
+  it('an object-mode stream, null, or a name that is no string: INVALID_ARGUMENT naming the function', async () => {
+    const { Readable } = await import('node:stream');
+    const { scanStream } = await import('../../src/node/stream.js');
+    const { collectingSink } = await import('../../src/input/read.js');
+    await expect(scanStream(Readable.from([{ type: 'offer' }]), collectingSink())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^scanStream: the stream gave a chunk that is object, not bytes or text/) });
+    await expect(drain(textBytes(Readable.from([Buffer.from('v=0\n'), 42 as unknown as string]), 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^textBytes: the stream gave a chunk that is number/) });
+    await expect(drain(textBytes(null as unknown as AsyncIterable<string>, 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(drain(textBytes(Readable.from(['v=0\n']), 7 as unknown as string))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/the name must be a string/) });
+    // Text, and bytes in a plain Uint8Array, as before.
+    const sink = collectingSink();
+    await scanStream(Readable.from(['a=ice-ufrag:ab12\n', new Uint8Array(Buffer.from('a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n'))]), sink);
+    expect(sink.report.candidates.map((c) => c.candidate?.address)).toEqual(['10.0.0.1']);
+  });
+});
