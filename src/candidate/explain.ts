@@ -301,7 +301,9 @@ function extensionProblem(c: Candidate): string | null {
     // The line ends in "raddr" or "rport" (cut there: aiortc#219's iOS srflx; change audit: "has no raddr" alone read as wrong).
     if (e.value === '' && (e.name === 'raddr' || e.name === 'rport')) return `the line ends in "${e.name}" with no value (cut there?): Chromium ignores a last name without its value and takes the candidate, without its related ${e.name === 'raddr' ? 'address' : 'port'}`;
     if (e.value === '' && e.name !== 'tcptype') return `extension "${e.name.slice(0, 24)}" has no value (or an empty one): Chromium ignores a last name without its value and takes the candidate`;
-    if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate`;
+    if (e.name === 'generation' && !DIGITS.test(e.value)) return `generation "${e.value.slice(0, 24)}" is not a number: Chromium refuses the candidate (in an SDP, the whole description)`;
+    // A 32-bit unsigned number to libwebrtc (library audit: 4294967296 unsaid; Chromium: "Invalid generation", measured).
+    if (e.name === 'generation' && (e.value.replace(/^0+(?=\d)/, '').length > 10 || Number(e.value) > 0xffffffff)) return `generation ${e.value.length > 24 ? `${e.value.slice(0, 24)}…` : e.value} is past 4294967295: Chromium refuses the candidate (in an SDP, the whole description)`;
   }
   return null;
 }

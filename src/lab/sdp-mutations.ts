@@ -268,6 +268,7 @@ export const MUTATIONS: readonly Mutation[] = [
   a('rtpmap-removed', 'payload types', 'opus\'s a=rtpmap removed (a dynamic type without its mapping)', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
   // An encoding name with no clock rate (rtpengine#686's "a=rtpmap:101 .", which a carrier refused).
   a('rtpmap-no-clock-rate', 'payload types', 'telephone-event\'s a=rtpmap without its clock rate ("a=rtpmap:<pt> telephone-event")', withCodec('audio', 'telephone-event', (m, pt) => m.map((l) => (l.startsWith(`a=rtpmap:${pt} `) ? `a=rtpmap:${pt} telephone-event` : l)))),
+  a('rtpmap-pt-above-127', 'payload types', 'an a=rtpmap for payload type 128, which the m-line does not list (library audit)', inKind('audio', append('a=rtpmap:128 opus/48000/2'))),
   a('rtpmap-extra-pt', 'payload types', 'an a=rtpmap for a payload type the m-line does not list', inKind('audio', append('a=rtpmap:77 opus/48000/2'))),
   a('fmtp-unknown-pt', 'payload types', 'an a=fmtp for a payload type the m-line does not list', inKind('audio', append('a=fmtp:77 minptime=10'))),
   a('rtcp-fb-unknown-pt', 'payload types', 'an a=rtcp-fb for a payload type the m-line does not list', inKind('video', append('a=rtcp-fb:77 nack'))),
@@ -399,6 +400,9 @@ export const MUTATIONS: readonly Mutation[] = [
   a('candidate-type-unknown', 'ICE', 'an a=candidate of typ foo in the audio section', inKind('audio', append('a=candidate:1 1 udp 2122260223 192.0.2.1 5000 typ foo'))),
   a('candidate-transport-unknown', 'ICE', 'an a=candidate of transport TCP-ACT (Lync\'s) in the audio section', inKind('audio', append('a=candidate:7 1 TCP-ACT 1684798975 192.0.2.1 9 typ host'))),
   o('candidate-transport-unknown-offer', 'ICE', 'an offer\'s a=candidate of transport TCP-PASS (Skype for Business\') in the audio section', inKind('audio', append('a=candidate:8 1 TCP-PASS 1684798975 192.0.2.1 50000 typ host'))),
+  // A generation past 32 bits or not a number (library audit: both unsaid; Chromium refuses the description).
+  a('candidate-generation-range', 'ICE', 'an a=candidate of generation 4294967296 (past 32 bits) in the audio section', inKind('audio', append('a=candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host generation 4294967296'))),
+  a('candidate-generation-nonnumeric', 'ICE', 'an a=candidate of generation x in the audio section', inKind('audio', append('a=candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host generation x'))),
   a('candidate-transport-ssltcp', 'ICE', 'an a=candidate of transport ssltcp (libwebrtc\'s old pseudo-TLS) in the audio section', inKind('audio', append('a=candidate:9 1 ssltcp 1684798975 192.0.2.1 443 typ host'))),
   a('mline-port-out-of-range', 'syntax', 'm=video 65536', replaceFirst(/^m=video \d+ /, 'm=video 65536 ')),
   a('mline-port-count', 'syntax', 'm=audio <port>/2 (a port count)', replaceFirst(/^m=audio (\d+) /, 'm=audio $1/2 ')),

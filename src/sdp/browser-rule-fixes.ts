@@ -63,6 +63,8 @@ export const BROWSER_RULE_FIXES: Readonly<Record<BrowserRule, string>> = {
   'msid-syntax': 'Write a=msid:<stream id> <track id>, one or two tokens, the stream id not empty ("-" for no stream).',
   'rtpmap-clock': 'Write a=rtpmap:<pt> <name>/<clock rate>[/<channels>] with a number clock rate (opus/48000/2, VP8/90000).',
   'rtpmap-duplicate': 'Keep one a=rtpmap per payload type; give the other codec a payload type of its own (and list it on the m= line).',
+  'rtpmap-payload-type-range': 'Map a payload type from 96 to 127 (the dynamic range, RFC 3551 §3), and list it on the m= line; or remove the line.',
+  'candidate-generation': 'Write generation as a number from 0 to 4294967295 (libwebrtc writes 0 and counts ICE restarts up from it), or leave the extension out.',
   'codec-attribute-unknown-pt': 'List the payload type on the m= line, or remove its a=fmtp and a=rtcp-fb lines (removing a codec by hand leaves them behind).',
   'rtx-apt': 'Give each rtx payload type a=fmtp:<rtx pt> apt=<pt> naming a payload type of the same m= line, or remove the rtx codec with its lines.',
   'sctp-port-range': 'Write a=sctp-port with a port from 1 to 65535 (0 is no SCTP port, RFC 9260 §3.1; browsers write 5000).',

@@ -76,6 +76,8 @@ const RULE_BROWSERS = {
   'rtpmap-clock': C,
   'rtpmap-duplicate': C,
   'codec-attribute-unknown-pt': C,
+  'rtpmap-payload-type-range': C,
+  'candidate-generation': C,
   'rtx-apt': C,
   'sctp-port-range': C,
   'sctp-port-value': C,
@@ -153,6 +155,8 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
   'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
   'rtpmap-duplicate': { what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6' },
+  'rtpmap-payload-type-range': { what: 'an a=rtpmap for a payload type above 127 that the m-line does not list (Chromium: "Failed to parse SessionDescription."; one the m-line lists is payload-type-range; measured)', reference: 'RFC 3550 §5.1' },
+  'candidate-generation': { what: 'an a=candidate whose generation is not a number from 0 to 4294967295 (Chromium: "Invalid generation", for the whole description; addIceCandidate refuses such a line alone; measured)', reference: 'RFC 8839 §5.1 (extension-att-value)' },
   'codec-attribute-unknown-pt': { what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2' },
   'rtx-apt': { what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
   'sctp-port-range': { what: 'a=sctp-port above 65535', reference: 'RFC 8841 §5.2' },
@@ -517,7 +521,14 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     else if (c.tcpType !== null && c.tcpType !== 'active' && c.tcpType !== 'passive' && c.tcpType !== 'so') add('candidate-unknown-kind', l.line, null, `a=candidate tcptype ${JSON.stringify(String(c.tcpType).slice(0, 40))}`);
     // The transport as written (the model keeps it lower-cased): Chromium's ParseCandidate knows udp, tcp and ssltcp only (measured: TCP-ACT refused, ssltcp taken).
     if (c.transport !== 'udp' && c.transport !== 'tcp' && c.transport !== 'ssltcp') add('candidate-transport-unknown', l.line, null, `a=candidate transport ${JSON.stringify(c.transportText.slice(0, 24))}`);
+    // libwebrtc reads generation as a 32-bit unsigned number (library audit: 4294967296 and "x" unsaid).
+    if (c.generation === null || c.generation > 0xffffffff) {
+      const g = c.extensions.find((e) => e.name === 'generation');
+      if (g !== undefined) add('candidate-generation', l.line, null, `a=candidate generation ${JSON.stringify(g.value.length > 24 ? `${g.value.slice(0, 24)}…` : g.value)}`);
+    }
   }
+  // An a=rtpmap above 127 for a payload type the m-line does not list (one it lists is payload-type-range's).
+  if (rtp) for (const r of a.all('rtpmap')) if (r.value.payloadType > 127 && !formats.has(String(r.value.payloadType))) add('rtpmap-payload-type-range', r.line, 9, `a=rtpmap:${r.value.payloadType}`);
   for (const r of a.all('rid')) if (!RID_CHARS.test(r.value.id)) add('rid-chars', r.line, 7, `a=rid: ${ridChars(r.value.id)}`);
   const sims = a.all('simulcast');
   if (sims.length > 1 && rtp) add('simulcast-repeated', sims[1]!.line, null, `a=simulcast on lines ${sims[0]!.line} and ${sims[1]!.line}`);

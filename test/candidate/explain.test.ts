@@ -204,3 +204,13 @@ describe('candidate-unusable-address (candidates audit: an unspecified srflx, a 
     expect(explainCandidate(parseCandidate('candidate:1 1 udp 1686052607 203.0.113.5 5000 typ srflx raddr 0.0.0.0 rport 0')).warnings).toEqual([]);
   });
 });
+
+describe('a generation libwebrtc cannot read (library audit: past 32 bits unsaid; Chromium 156: "Invalid generation", measured in test/fixtures/verdicts)', () => {
+  it('past 4294967295, or not a number, is a candidate-extension-value warning; 4294967295 and 0 are not', () => {
+    const warn = (g: string) => explainCandidate(parseCandidate(`candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host generation ${g}`)).warnings.filter((d) => d.kind === 'candidate-extension-value').map((d) => d.message);
+    expect(warn('4294967296')).toEqual(['generation 4294967296 is past 4294967295: Chromium refuses the candidate (in an SDP, the whole description)']);
+    expect(warn('99999999999999999999')).toEqual(['generation 99999999999999999999 is past 4294967295: Chromium refuses the candidate (in an SDP, the whole description)']);
+    expect(warn('x')).toEqual(['generation "x" is not a number: Chromium refuses the candidate (in an SDP, the whole description)']);
+    expect([warn('4294967295'), warn('0'), warn('0004294967295')]).toEqual([[], [], []]);
+  });
+});
