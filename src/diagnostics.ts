@@ -188,6 +188,7 @@ export interface NegotiationDiagnosticPayloads {
   'crypto-mismatch': MediaPosition;
   'simulcast-layers-dropped': MediaPosition;
   'simulcast-layer-paused': MediaPosition;
+  'simulcast-all-paused': MediaPosition;
   'bundle-not-in-offer': MediaPosition & { readonly browsers?: BrowserVerdicts };
   'offer-tag-bundle-only': MediaPosition;
   'lite-candidates-not-routable': MediaPosition;
@@ -341,6 +342,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'crypto-mismatch': 'error',
   'simulcast-layers-dropped': 'warning',
   'simulcast-layer-paused': 'info',
+  'simulcast-all-paused': 'warning',
   'bundle-not-in-offer': 'error',
   'offer-tag-bundle-only': 'warning',
   'lite-candidates-not-routable': 'warning',
@@ -952,6 +954,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     title: 'Simulcast layers the answer takes paused',
     description: 'The answer\'s a=simulcast:recv writes a layer with "~" (recv ~r0;r1;r2): the answerer takes it paused, and the offerer is not to send it until it is resumed (RFC 8853 §5.2). Chromium applies it: the layer\'s encoding is made inactive (encoding.active false, libwebrtc\'s UpdateSimulcastLayerStatusInSender), so that layer is not sent though it was negotiated; an SFU that answers with "~" for a layer it wants gets none (an answer without "~" makes active again a layer the sender had turned off). Firefox: not measured.',
     action: 'If the layer is wanted from the start, answer it without "~"; otherwise resume it with the sender\'s setParameters (encodings[i].active = true) when it is wanted.',
+    reference: 'RFC 8853 §5.2, §5.3',
+  },
+  'simulcast-all-paused': {
+    domain: 'negotiation',
+    title: 'Every simulcast layer taken paused: Chromium sends nothing',
+    description: 'The answer\'s a=simulcast:recv writes every layer it takes with "~" (recv ~1;~2, as a Teams answer to Chrome does): each is paused (RFC 8853 §5.2), and Chromium makes every encoding inactive, so nothing at all is sent on the m-line though its direction sends (measured, sdp-diff audit: Chromium 156 sent 0 packets; Firefox ESR 153 ignores "~" and sends every layer). The direction row says so beside "offerer sends", and the JSON\'s simulcast.chromiumSendsNothing.',
+    action: 'Answer at least one layer without "~" if media is wanted from the start; otherwise the sender must resume one with setParameters (encodings[i].active = true) when the answerer asks for it.',
     reference: 'RFC 8853 §5.2, §5.3',
   },
   'bundle-tag-rejected': {

@@ -67,7 +67,9 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   const b = m.bundle;
   const tag = b.offerTag && b.answerTag ? ' · BUNDLE tag' : b.offerTag ? " · the offer's BUNDLE tag" : b.answerTag ? " · in BUNDLE, the answer's tag" : b.inOffer && b.inAnswer ? ' · in BUNDLE' : b.inOffer ? " · in the offer's BUNDLE" : '';
   out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
-  const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? 'sends' : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
+  // Chromium sends nothing where the answer pauses every simulcast layer or names none the offer sends (sdp-diff audit: "offerer sends" of an m-line that sent 0 packets).
+  const silent = m.direction.offererSends && m.simulcast?.chromiumSendsNothing === true ? s.yellow(' (Chromium: nothing, see simulcast)') : '';
+  const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? `sends${silent}` : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
   // No answer m-line: nothing of the answer to hold against the offer, so no ✓ (README audit); an offer's own fault still ✗.
   const mark = (valid: boolean) => (m.status === 'missing' && valid ? '' : ` ${ok(valid, s)}`);
   out.push(`  direction  ${m.direction.offer} → ${m.direction.answer ?? '-'}${mark(m.direction.valid)}${flow}`);
@@ -111,7 +113,9 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   // An alternative the answer left out is said (RFC 8853 §6.2.1: "2,3 ✓ 2 (3 dropped)").
   const kept = (l: SimulcastNegotiation['layers'][number]) => (l.received && l.answered.length < l.rids.length ? ` ${l.answered.join(',')} (${l.rids.filter((r) => !l.answered.includes(r)).join(',')} dropped)` : '');
   const layer = (l: SimulcastNegotiation['layers'][number]) => `${l.rids.join(',')} ${!l.received ? s.red('✗') : l.paused ? s.yellow('paused') : s.green('✓')}${kept(l)}`;
-  if (m.simulcast !== null) out.push(`  simulcast  send ${m.simulcast.offer} → recv ${m.simulcast.answer ?? s.red('none')} · ${m.simulcast.layers.map(layer).join(' · ')}`);
+  // Not answered: one stream, the first layer's (Chromium keeps that encoding; sdp-diff audit: every layer ✗ read as nothing sent).
+  const one = m.simulcast?.answer === null && m.direction.offererSends ? `one stream, no simulcast (Chromium sends the first layer, ${m.simulcast.layers[0]?.rids.join(',') ?? ''})` : null;
+  if (m.simulcast !== null) out.push(`  simulcast  send ${m.simulcast.offer} → recv ${m.simulcast.answer ?? s.red('none')} · ${one ?? m.simulcast.layers.map(layer).join(' · ')}`);
   // Legacy simulcast by ssrc (a=ssrc-group:SIM, no rids): nothing to answer, said so it is not taken for rid simulcast (simulcast audit: only the ssrcs showed).
   for (const [side, groups] of [['offer', m.streams.offer.sim], ['answer', m.streams.answer.sim]] as const) {
     for (const g of groups ?? []) out.push(`  simulcast  legacy, the ${side}'s a=ssrc-group:SIM: ${g.length} layer${g.length === 1 ? '' : 's'} by ssrc (${g.join(' ')}), no rids; nothing for the ${side === 'offer' ? 'answer' : 'offer'} to take`);

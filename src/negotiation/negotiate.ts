@@ -180,6 +180,14 @@ export interface SimulcastNegotiation {
    * may keep fewer alternatives, `send 1;2,3` answered `recv 1;2` keeps 2, not 3); none when not received.
    */
   readonly layers: readonly { readonly rids: readonly string[]; readonly received: boolean; readonly paused: boolean; readonly answered: readonly string[] }[];
+  /**
+   * Chromium sends nothing on this m-line though its direction sends: the answer's recv list
+   * takes every layer paused (`recv ~r0;~r1`, RFC 8853 §5.2: every encoding inactive), or names
+   * only rids the offer does not send (no encoding left). Measured, Chromium 156: 0 packets sent
+   * (sdp-diff audit, a Teams-style answer); Firefox ESR 153 ignores "~" and sends every layer, and
+   * sends one stream of unknown rids.
+   */
+  readonly chromiumSendsNothing: boolean;
 }
 
 export interface Negotiation {
@@ -302,7 +310,7 @@ function answeredOneWay(o: MediaDescription, a: MediaDescription, dir: Simulcast
     parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … ${back} line in the answer: ${browserSends ? `Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)` : `a layer without its rid's description (RFC 8851 §4)`}`);
   }
   if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5)${browserSends ? `: Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)` : ''}`);
-  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? (browserSends ? `: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid ${sent[0]![0]})` : ': no layer is taken as simulcast') : ''}`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? (browserSends ? `: no layer is taken as simulcast (Chromium sends nothing on this m-line, no encoding left; Firefox sends one stream, rid ${sent[0]![0]}; measured)` : ': no layer is taken as simulcast') : ''}`);
 }
 
 /**
@@ -330,7 +338,11 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null, dir: Simul
       taken.set(index, { paused: answered.length > 0 && answered.every((r) => rids.includes(`~${r}`)), answered });
     }
   }
-  return { offer: send, answer: recv, layers: sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] })) };
+  const layers = sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] }));
+  // Every layer taken is paused, or the recv list names no rid the offer sends (rids it does send without their a=rid line are a one-stream case: simulcast-layers-dropped).
+  const allPaused = taken.size > 0 && layers.every((l) => !l.received || l.paused);
+  const onlyUnknown = recv !== null && taken.size === 0 && simulcastRids(recv).length > 0 && simulcastRids(recv).every((r) => !sent.some((st) => st.includes(r.replace(/^~/, ''))));
+  return { offer: send, answer: recv, layers, chromiumSendsNothing: dir === 'send' && (allPaused || onlyUnknown) };
 }
 
 
@@ -847,10 +859,6 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         const bound = media && offered !== undefined && describeCodec(offered) !== describeCodec(answered) ? `; the offer's ${c.answerPayloadType} is another codec (${describeCodec(offered)}): the answer's ${c.answerPayloadType} reads as ${describeCodec(answered!)}, the offer's ${c.offerPayloadType}${sameName ? `, so if the answerer meant the offer's ${c.answerPayloadType}, its a=fmtp was lost or changed` : `, and the offerer reads what arrives at ${c.answerPayloadType} as ${offered.name}`}` : '';
         at('payload-type-remapped', `${c.name}: offer payload type ${c.offerPayloadType}, answer ${c.answerPayloadType}${bound}`);
       }
-      // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.
-      const offered = new Set(streams(o.simulcast?.send ?? null).flat());
-      const paused = simulcastRids(a?.simulcast?.recv ?? null).filter((r) => r.startsWith('~') && offered.has(r.slice(1))).map((r) => r.slice(1));
-      if (paused.length > 0) at('simulcast-layer-paused', `the answer receives ${paused.join(', ')} paused (~): Chromium sends ${paused.length === 1 ? 'that layer' : 'those layers'} inactive (encoding.active false) until the sender's setParameters makes ${paused.length === 1 ? 'it' : 'them'} active`);
       // An offer whose proto no browser knows is the offer's own finding (rejected-by-browser, unknown-protocol).
       if (o.protocol.toUpperCase() !== a.protocol.toUpperCase() && isKnownProtocol(o.protocol)) {
         // JSEP §5.1.3: RTP/SAVPF and UDP/TLS/RTP/SAVPF answer each other; both browsers take that (measured).
@@ -1046,6 +1054,14 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     // A rejected m-line receives no layer, whatever its answer lists (change audit: "r0 ✓" on a port 0).
     const simulcast = simulcastOf(o, live ? a : null);
     const simulcastReceived = simulcastOf(o, live ? a : null, 'recv');
+    if (live && a) {
+      // The rids written "~" that the offer sends: each its own encoding in Chromium, made inactive.
+      const offered = new Set(streams(o.simulcast?.send ?? null).flat());
+      const paused = simulcastRids(a?.simulcast?.recv ?? null).filter((r) => r.startsWith('~') && offered.has(r.slice(1))).map((r) => r.slice(1));
+      const taken = simulcast?.layers.filter((l) => l.received) ?? [];
+      if (simulcast?.chromiumSendsNothing === true && taken.length > 0 && direction.offererSends) at('simulcast-all-paused', `the answer receives every layer it takes paused (${paused.map((r) => `~${r}`).join(', ')}): Chromium sends nothing on this m-line, every encoding inactive, until the sender's setParameters makes one active; Firefox ignores "~" and sends them all (measured)`);
+      else if (paused.length > 0) at('simulcast-layer-paused', `the answer receives ${paused.join(', ')} paused (~): Chromium sends ${paused.length === 1 ? 'that layer' : 'those layers'} inactive (encoding.active false) until the sender's setParameters makes ${paused.length === 1 ? 'it' : 'them'} active`);
+    }
     // Layers by rid with rtx, and nothing to tie each rtx stream to its layer: no repaired-rtp-stream-id
     // negotiated for the sender, no a=ssrc-group:FID (simulcast audit: the answer's dropping it was silent).
     if (live && a && codecs.negotiated.some((c) => c.role === 'rtx')) {

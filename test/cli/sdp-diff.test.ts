@@ -596,6 +596,19 @@ describe('sdp-diff on the BUNDLE cases the audit of 2026-12-07 (sixth session) m
     const status = diffTexts([pair(id).offer, pair(id).answer], ['offer', 'answer'], { json: false, color: false }, (s) => (out += s));
     return { status, out };
   };
+  it('simulcast Chromium sends nothing of (every layer paused, Teams-style; only unknown rids) or one stream of (not answered): said in the direction and simulcast rows (sdp-diff audit, eleventh session: "offerer sends" of 0 packets; every layer ✗ of a stream sent)', () => {
+    const audit = (name: string) => readFileSync(new URL(`../fixtures/sdp-diff-audit/${name}`, import.meta.url), 'utf8');
+    const rows = (offer: string, answer: string) => {
+      let out = '';
+      diffTexts([audit(offer), audit(answer)], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+      return out.split('\n').filter((l) => /^ {2}(direction|simulcast) /.test(l) || /^ {2}warning simulcast/.test(l));
+    };
+    const paused = rows('simulcast-rids-1-2.offer.sdp', 'simulcast-all-paused.answer.sdp');
+    expect(paused.slice(0, 2)).toEqual(['  direction  sendrecv → recvonly ✓  offerer sends (Chromium: nothing, see simulcast), answerer does not send', '  simulcast  send 1;2 → recv ~1;~2 · 1 paused · 2 paused']);
+    expect(paused[2]).toMatch(/^ {2}warning simulcast-all-paused: the answer receives every layer it takes paused \(~1, ~2\): Chromium sends nothing on this m-line/);
+    expect(rows('simulcast-rids-1-2.offer.sdp', 'simulcast-unknown-rids.answer.sdp')[0]).toBe('  direction  sendrecv → recvonly ✓  offerer sends (Chromium: nothing, see simulcast), answerer does not send');
+    expect(rows('simulcast-not-answered.offer.sdp', 'simulcast-not-answered.answer.sdp').slice(0, 2)).toEqual(['  direction  sendonly → recvonly ✓  offerer sends, answerer does not send', '  simulcast  send h;m;l → recv none · one stream, no simulcast (Chromium sends the first layer, h)']);
+  });
   it('legacy simulcast (a=ssrc-group:SIM, no rids) has its row, so it is not taken for rid simulcast (simulcast audit)', () => {
     const offer = (JSON.parse(sample('offer.json')).offer.sdp as string).replace(/(a=ssrc-group:FID (\d+) \d+\r\n)/, '$1a=ssrc:1111111111 cname:x\r\na=ssrc:2222222222 cname:x\r\na=ssrc-group:SIM $2 1111111111 2222222222\r\n');
     let out = '';

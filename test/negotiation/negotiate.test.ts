@@ -319,6 +319,7 @@ const CASES: [NegotiationDiagnosticKind, SessionSpec, SessionSpec][] = [
   ['bundle-payload-type-collision', { media: [{}, { kind: 'audio' }] }, { media: [answerOf({ formats: '111', codecs: ['rtpmap:111 VP8/90000'] }), answerOf({ kind: 'audio' })] }],
   ['codec-parameters-differ', { media: [{ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=0'] }] }, { media: [answerOf({ formats: '98', codecs: ['rtpmap:98 VP9/90000', 'fmtp:98 profile-id=2'] })] }],
   ['simulcast-layer-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv q;~f'] })] }],
+  ['simulcast-all-paused', { media: [{ extra: ['rid:q send', 'rid:f send', 'simulcast:send q;f'] }] }, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv ~q;~f'] })] }],
   ['sip-legs', { media: [{ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null }] }, { media: [answerOf({ kind: 'audio', proto: 'RTP/AVP', fingerprint: null, setup: null, ufrag: null, pwd: null })] }],
   ['header-extension-direction', { media: [{ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] }] }, { media: [answerOf({ extra: ['extmap:2/recvonly urn:ietf:params:rtp-hdrext:csrc-audio-level'] })] }],
   ['video-fec-half', { media: [{ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] }] }, { media: [answerOf({ formats: '96 116', codecs: ['rtpmap:96 VP8/90000', 'rtpmap:116 red/90000'] })] }],
@@ -652,9 +653,9 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
   it('says what was negotiated, layer by layer: received or not, paused or not (SFU audit: only what went wrong was said)', () => {
     const sim = (answerExtra: string[]) => run(offer, { media: [answerOf({ extra: answerExtra })] }).media[0]!.simulcast;
     const l = (rids: string[], received: boolean, paused = false, answered = received ? rids : []) => ({ rids, received, paused, answered });
-    expect(sim(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual({ offer: 'q;h;f', answer: 'q;h;f', layers: [l(['q'], true), l(['h'], true), l(['f'], true)] });
-    expect(sim(['rid:h recv', 'rid:f recv', 'simulcast:recv f;h'])).toEqual({ offer: 'q;h;f', answer: 'f;h', layers: [l(['q'], false), l(['h'], true), l(['f'], true)] });
-    expect(sim([])).toEqual({ offer: 'q;h;f', answer: null, layers: [l(['q'], false), l(['h'], false), l(['f'], false)] });
+    expect(sim(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv q;h;f'])).toEqual({ offer: 'q;h;f', answer: 'q;h;f', layers: [l(['q'], true), l(['h'], true), l(['f'], true)], chromiumSendsNothing: false });
+    expect(sim(['rid:h recv', 'rid:f recv', 'simulcast:recv f;h'])).toEqual({ offer: 'q;h;f', answer: 'f;h', layers: [l(['q'], false), l(['h'], true), l(['f'], true)], chromiumSendsNothing: false });
+    expect(sim([])).toEqual({ offer: 'q;h;f', answer: null, layers: [l(['q'], false), l(['h'], false), l(['f'], false)], chromiumSendsNothing: false });
     expect(run({ media: [{}] }, { media: [answerOf({})] }).media[0]!.simulcast).toBeNull();
     // A rejected m-line receives no layer (change audit: "q ✓" on a port 0).
     expect(run(offer, { media: [answerOf({ port: 0, extra: ['rid:q recv', 'simulcast:recv q'] })] }).media[0]!.simulcast!.layers.every((x) => !x.received)).toBe(true);
@@ -675,6 +676,15 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(said(['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;~f'])).toEqual([['simulcast-layer-paused', "the answer receives q, f paused (~): Chromium sends those layers inactive (encoding.active false) until the sender's setParameters makes them active"]]);
     expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;h;f'] })] }).diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
+  it('every layer taken paused, or only rids the offer does not send: Chromium sends nothing, said as a warning and in the direction row (sdp-diff audit: "offerer sends" of an m-line that sent 0 packets in Chromium 156)', () => {
+    const r = run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q;~h;~f'] })] });
+    expect([r.media[0]!.simulcast!.chromiumSendsNothing, r.diagnostics.map((d) => [d.kind, d.severity])]).toEqual([true, [['simulcast-all-paused', 'warning']]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^the answer receives every layer it takes paused \(~q, ~h, ~f\): Chromium sends nothing on this m-line/);
+    expect(run(offer, { media: [answerOf({ extra: ['rid:x recv', 'simulcast:recv x'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(true);
+    // One layer active, or offered rids without their a=rid line (Chromium sends one stream then): not nothing.
+    expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv ~q;f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(false);
+    expect(run(offer, { media: [answerOf({ extra: ['simulcast:recv q;f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(false);
+  });
   it('no a=simulcast in the answer: one stream, the first layer (Chromium)', () => {
     expect(said([])).toEqual([['simulcast-not-answered', 'the offer sends 3 simulcast layers (rids q, h, f); the answer has no a=simulcast recv: one stream is sent (Chromium sends the first layer, rid q)']]);
   });
@@ -692,7 +702,7 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
 
   it('fewer layers, unknown rids, or send where recv is due', () => {
     expect(said(['rid:h recv', 'rid:f recv', 'simulcast:recv h;f'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives h, f: q is not sent']]);
-    expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)']]);
+    expect(said(['rid:x recv', 'simulcast:recv x'])).toEqual([['simulcast-layers-dropped', 'the offer sends 3 simulcast layers (rids q, h, f); the answer receives none of them (recv x); rid x the offer did not send: no layer is taken as simulcast (Chromium sends nothing on this m-line, no encoding left; Firefox sends one stream, rid q; measured)']]);
     expect(said(['rid:q send', 'simulcast:send q'])).toEqual([['simulcast-layers-dropped', "the offer sends 3 simulcast layers (rids q, h, f); the answer's a=simulcast says send q where it must say recv: no layer is taken as simulcast (Chromium sends no rid encoding; Firefox sends one stream, rid q)"]]);
   });
 });
