@@ -97,7 +97,7 @@ function render(view: View): HTMLElement {
     box.append(table(['mid', 'kind', 'status', 'direction', 'negotiated (offer PT/answer PT)', 'dropped'], n.media.map((m) => [
       m.mid ?? '-',
       m.kind,
-      cls(m.status, m.status === 'rejected' || m.status === 'missing' ? 'bad' : 'ok'),
+      cls(m.status, m.status === 'rejected' || m.status === 'missing' || m.status === 'mismatched' ? 'bad' : 'ok'),
       `${m.direction.offer} → ${m.direction.answer ?? '-'}`,
       m.codecs.negotiated.map((c) => `${c.name} ${c.offerPayloadType}/${c.answerPayloadType}`).join(', '),
       m.codecs.offerOnly.map((c) => c.reason).join('; '),

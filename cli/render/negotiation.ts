@@ -47,6 +47,8 @@ function statusText(m: MediaNegotiation, s: Style): string {
       return s.red('rejected');
     case 'missing':
       return s.red('no answer m-line');
+    case 'mismatched':
+      return s.red('not negotiated: the answer\'s m-line here is of another kind');
   }
 }
 
@@ -69,6 +71,11 @@ function mediaBlock(m: MediaNegotiation, mine: readonly NegotiationDiagnostic[],
   out.push(s.bold(`m-line ${m.index} · ${m.kind} · mid ${m.mid ?? '-'} · `) + statusText(m, s) + s.dim(`${tag} · ${m.protocol.offer}${m.protocol.answer && m.protocol.answer !== m.protocol.offer ? ' → ' + m.protocol.answer : ''}`));
   // Chromium sends nothing where the answer pauses every simulcast layer or names none the offer sends (sdp-diff audit: "offerer sends" of an m-line that sent 0 packets).
   const silent = m.direction.offererSends && m.simulcast?.chromiumSendsNothing === true ? s.yellow(' (Chromium: nothing, see simulcast)') : '';
+  // Another kind in the answer's place: nothing to compare, its finding says so (sdp-diff audit: every row had read as negotiated).
+  if (m.status === 'mismatched') {
+    if (mine.length > 0) pushAll(out, renderDiagnostics(mine, s).map((l) => '  ' + l));
+    return out;
+  }
   const flow = m.status === 'rejected' || m.status === 'missing' ? '' : `  offerer ${m.direction.offererSends ? `sends${silent}` : s.yellow('does not send')}, answerer ${m.direction.answererSends ? 'sends' : s.yellow('does not send')}`;
   // No answer m-line: nothing of the answer to hold against the offer, so no ✓ (README audit); an offer's own fault still ✗.
   const mark = (valid: boolean) => (m.status === 'missing' && valid ? '' : ` ${ok(valid, s)}`);
@@ -167,7 +174,7 @@ export function renderNegotiation(n: Negotiation, pair: DescriptionPair, names: 
     pushAll(out, actions);
     out.push('');
   }
-  const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing').length;
+  const accepted = n.media.filter((m) => m.status !== 'rejected' && m.status !== 'missing' && m.status !== 'mismatched').length;
   const errors = count('error');
   out.push(`${n.media.length} m-line${n.media.length === 1 ? '' : 's'}: ${accepted} accepted, ${n.media.length - accepted} not · ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : s.green('0 errors')}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`);
   return out.join('\n') + '\n';

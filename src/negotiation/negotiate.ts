@@ -56,7 +56,12 @@ function cryptoLines(m: MediaDescription): { tag: string; suite: string }[] {
 const finding = (kind: NegotiationDiagnosticKind, message: string, mid: string | null = null, index: number | null = null): NegotiationDiagnostic =>
   diagnostic(kind, message, { mid, index });
 
-export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-of-bundle' | 'missing';
+/**
+ * How the answer takes an offer m-line (RFC 3264 §6): `mismatched` is an answer m-line of
+ * another kind in its place (audio answering an application m-line): nothing is negotiated, and
+ * both browsers refuse the answer (mline-mismatch says it).
+ */
+export type MediaStatus = 'accepted' | 'rejected' | 'bundle-only' | 'moved-out-of-bundle' | 'missing' | 'mismatched';
 export type DtlsRole = 'client' | 'server';
 
 export interface DirectionNegotiation {
@@ -718,7 +723,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       // As many m-lines on both sides: the answer reordered them, it neither lost nor added one (WHIP audit: janus-gateway#3320's answer, its two m-lines swapped, read "added" and "lost").
       const reordered = answer.media.length === offer.media.length;
       if (placeOnly) at('mline-mismatch', `offer m-line ${o.index} (${o.kind} mid ${shownMid(o.mid)}) is answered at the answer's index ${a.index}, not ${o.index}: ${reordered ? 'the answer has the offer\'s m-lines in another order' : `the answer ${a.index < o.index ? 'lost' : 'added'} an m-line before it`} (RFC 3264 §6: an answer keeps the offer's m-lines, in their order; Chromium refuses it: "The order of m-lines in answer doesn't match order in offer")`);
-      else at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out, its table compares different kinds' : ''}`);
+      else at('mline-mismatch', `offer m-line ${o.index} is ${o.kind} mid ${shownMid(o.mid)}, the answer's is ${a.kind} mid ${shownMid(a.mid)} at index ${a.index}${otherKind ? ': the browsers refuse such an answer; the findings of comparing the two (codecs, extensions, transport) are left out' : ''}`);
     }
     const mark = diags.length;
     const inOffer = o.mid !== null && offerBundled.has(o.mid);
@@ -734,6 +739,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
 
     let status: MediaStatus;
     if (a === null) status = 'missing';
+    // Another kind in its place answers nothing (sdp-diff audit: "accepted", "offerer sends", "DTLS ✓" beside the refusal).
+    else if (otherKind) status = 'mismatched';
     else if (a.port === 0) status = a.bundleOnly && inAnswer ? 'bundle-only' : 'rejected';
     else if (o.port === 0 && !o.bundleOnly) status = 'rejected';
     // No group at all in the answer moves every bundled m-line out too (sdp-diff audit: said only when one mid was dropped).

@@ -114,6 +114,19 @@ describe('the codec table', () => {
     expect(kindsOf(lan('203.0.113.10'))).toContain('lite-candidates-not-routable');
   });
 
+  it('an answer m-line of another kind in the offer\'s place: not negotiated, no rows of what was not compared (sdp-diff audit: "accepted", "offerer sends", "DTLS ✓", "1 accepted" beside the refusal)', () => {
+    const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
+    // The answer's first m-line, mid 0, made video.
+    const swapped = (JSON.parse(sample('answer.json')).answer.sdp as string).replace('m=audio ', 'm=video ');
+    let out = '';
+    const status = diffTexts([offer, swapped], ['offer', 'answer'], { json: false, color: false }, (x) => (out += x));
+    expect(status).toBe(1);
+    const lines = out.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('m-line 0'));
+    expect(lines[first]).toMatch(/^m-line 0 · audio · mid 0 · not negotiated: the answer's m-line here is of another kind · /);
+    expect(lines[first + 1]).toMatch(/^ {2}error {3}mline-mismatch: offer m-line 0 is audio mid 0, the answer's is video mid 0 at index 0: the browsers refuse such an answer/);
+    expect(lines.at(-2)).toMatch(/^2 m-lines: 1 accepted, 1 not · /);
+  });
   it('gives no ✓ to an m-line the answer left out, and no "none" for its fingerprint (README audit: "sendonly → - ✓")', () => {
     const pair = 'test/fixtures/pairs/arcas_loadtest_chrome_offer_mediasoup_answer_one_mline';
     let out = '';
