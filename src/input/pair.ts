@@ -253,7 +253,21 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   // replaced, nor what the round's notes name already (an answer it replaced, the offer left unanswered).
   const named = new Set<FoundDescription>([...(picked?.replaced ?? []), ...(picked?.pending !== null && picked?.pending !== undefined ? [picked.pending] : [])]);
   const namedTexts = new Set([...named].map((f) => f.text));
-  const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text;
+  // A copy of the offer or the answer as a log prints it again (Janus prints each SDP raw, as JSON,
+  // and shortened: sdp-diff audit, a Janus 0.2 log's copies read as glare and another call): the
+  // same text but for its line endings, or the same o= line, session id and version (RFC 3264 §8:
+  // a changed description has a new version). Said once as copies, not as other descriptions.
+  const copyOfFound = new Map<FoundDescription, 'offer' | 'answer'>();
+  const ends = { offer: lineFeeds(offer.text), answer: lineFeeds(answer.text) };
+  for (const f of all) {
+    if (f === offer || f === answer || f.text === offer.text || f.text === answer.text) continue;
+    const text = lineFeeds(f.text);
+    const of = text === ends.offer || sameOrigin(f, offer) ? 'offer' : text === ends.answer || sameOrigin(f, answer) ? 'answer' : null;
+    if (of !== null) copyOfFound.set(f, of);
+  }
+  const copies = [...copyOfFound.keys()];
+  const copyOf = (f: FoundDescription) => copyOfFound.get(f) ?? null;
+  const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text && !copyOfFound.has(f);
   // A text once where it comes twice in a row, the later (the set…Description, as the rounds name it):
   // a dump's createOffer and the setLocalDescription of the same text are one description (new-user
   // audit: counted twice); the same text later again is another (a rolled-back offer given again).
@@ -272,11 +286,29 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
     return `line ${f.source.line}${said.length > 0 ? ` (${said.join(', ')})` : ''}`;
   });
   const notes: string[] = [];
+  for (const what of ['offer', 'answer'] as const) {
+    const of = copies.filter((f) => copyOf(f) === what);
+    if (of.length > 0) notes.push(`${listSome(of, (f) => `line ${f.source.line}`)}: ${of.length === 1 ? 'a copy' : 'copies'} of the ${what} as the log prints it again (${of.every((f) => lineFeeds(f.text) === ends[what]) ? 'the same text, other line endings' : 'the same o= line, session id and version, shortened or rewritten'}), not compared`);
+  }
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? `s, 1 to ${picked.index} (--round 1 … --round ${picked.index})` : ' (--round 1)'}` : ''}`);
   if (between.length > 0) notes.push(`${between.length} description${between.length === 1 ? '' : 's'} between the offer and its answer not compared (${lines(between)})`);
   const rounds = picked !== undefined && picked.count > 1;
   if (after.length > 0) notes.push(`${after.length} more description${after.length === 1 ? '' : 's'} after the answer not compared (${lines(after)}): ${rounds ? `a renegotiation or another call: the later round${picked.index + 2 < picked.count ? `s, ${picked.index + 2} to ${picked.count} (--round ${picked.index + 2} … --round ${picked.count})` : ` (--round ${picked.index + 2})`}` : 'another call or a renegotiation; give two descriptions as two files to compare others'}`);
   return notes;
+}
+
+/** A text with its CRLF line endings as LF: one description printed with either is one. */
+const lineFeeds = (text: string): string => (text.includes('\r') ? text.replace(/\r\n/g, '\n') : text);
+
+/**
+ * Two finds of one description by their o= lines: the same username, session id and version,
+ * the id long enough not to be a placeholder ("o=- 0 0"): a description that changed has a new
+ * version (RFC 3264 §8).
+ */
+function sameOrigin(x: FoundDescription, y: FoundDescription): boolean {
+  const a = x.description.origin;
+  const b = y.description.origin;
+  return a !== null && b !== null && a.sessionId.length >= 6 && a.sessionId === b.sessionId && a.sessionVersion === b.sessionVersion && a.username === b.username;
 }
 
 /** The descriptions by a source field's value, the values in order of appearance (one pass: a filter per value was quadratic; parser audit). */

@@ -114,6 +114,15 @@ describe('the codec table', () => {
     expect(kindsOf(lan('203.0.113.10'))).toContain('lite-candidates-not-routable');
   });
 
+  it('a log that prints each SDP again (Janus 0.2: raw, as JSON, shortened): its copies said as copies of the offer or the answer, not as glare or another call (sdp-diff audit)', () => {
+    let out = '';
+    diffTexts([readFileSync(join(ROOT, 'test/fixtures/threads/desert-eagle_janus020_streaming_log_excerpt.log'), 'utf8')], ['janus.log'], { json: false, color: false }, (x) => (out += x));
+    const notes = out.split('\n').filter((l) => l.startsWith('note:'));
+    expect(notes).toEqual([
+      'note: line 3, line 22, line 67: copies of the offer as the log prints it again (the same o= line, session id and version, shortened or rewritten), not compared',
+      'note: line 163, line 192, line 204: copies of the answer as the log prints it again (the same o= line, session id and version, shortened or rewritten), not compared',
+    ]);
+  });
   it('an answer m-line of another kind in the offer\'s place: not negotiated, no rows of what was not compared (sdp-diff audit: "accepted", "offerer sends", "DTLS ✓", "1 accepted" beside the refusal)', () => {
     const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
     // The answer's first m-line, mid 0, made video.
