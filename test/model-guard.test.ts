@@ -288,3 +288,38 @@ describe('CandidateAnalyzer given found candidates and descriptions revived from
     }
   });
 });
+
+describe('a line\'s own spelling (verbatim.text) edited or revived (library audit: written unchecked, a line injected through it)', () => {
+  const text = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10; useinbandfec=1\r\n';
+  type Editable = { media: { lines: { kind: string; name?: string; verbatim?: { text: unknown } }[] }[] };
+  const revived = () => JSON.parse(JSON.stringify(parseSdp(text))) as Editable;
+  it('is written when it reads back as its fields (the blank after ";" kept), refused when it does not: another value, a second line, not a string', () => {
+    expect(writeSdp(revived() as never)).toBe(text);
+    for (const [bad, why] of [
+      ['a=fmtp:111 minptime=10; useinbandfec=0', /its own spelling \(verbatim\.text\), which does not read back as its fields/],
+      ['a=fmtp:111 minptime=10; useinbandfec=1\r\na=ssrc:1 cname:injected', /which holds a line feed/],
+      [42, /which is number, not text/],
+    ] as const) {
+      const d = revived();
+      d.media[0]!.lines.find((l) => l.name === 'fmtp')!.verbatim!.text = bad;
+      expect(() => writeSdp(d as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(why) }));
+    }
+    // The same edit on the description parseSdp made (not revived): refused too.
+    const made = parseSdp(text);
+    (made.media[0]!.lines.find((l) => l.kind === 'attribute' && l.name === 'fmtp')!.verbatim as { text: string }).text = 'a=fmtp:111 minptime=10; useinbandfec=0';
+    expect(() => writeSdp(made)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+  it('an invalid line whose text reads as another line (an m= line, an a=mid) is refused: read back, it would be that line', () => {
+    const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n');
+    for (const t of ['m=audio 9 RTP/AVP 0', 'a=mid:evil']) expect(() => writeSdp({ ...d, lines: [...d.lines, { line: 0, kind: 'invalid', text: t }] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/an invalid line's text that reads as another line/) }));
+    expect(writeSdp({ ...d, lines: [...d.lines, { line: 0, kind: 'invalid', text: 'not sdp' }] })).toMatch(/\r\nnot sdp\r\n$/);
+  });
+  it('writeCandidate: the same (another address and a second line through verbatim.text), a trailing line ending still its own', () => {
+    const c = JSON.parse(JSON.stringify(parseCandidate('candidate:1  1 udp 2122260223 10.0.0.1 5000 typ host'))) as { verbatim: { text: string } };
+    expect(writeCandidate(c as never)).toBe('candidate:1  1 udp 2122260223 10.0.0.1 5000 typ host');
+    for (const t of ['candidate:1 1 udp 2122260223 6.6.6.6 5000 typ host', 'candidate:1  1 udp 2122260223 10.0.0.1 5000 typ host\na=candidate:x']) {
+      expect(() => writeCandidate({ ...c, verbatim: { ...c.verbatim, text: t } } as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/own spelling \(verbatim\.text\)/) }));
+    }
+    expect(writeCandidate(parseCandidate('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n'))).toBe('candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n');
+  });
+});

@@ -1,7 +1,7 @@
 /** writeSdp: SessionDescription → text, walking its lines. */
 import { requireObject, SdpscopeError } from '../errors.js';
 import { parsedTextOf, readingModels } from '../model-guard.js';
-import { writeLine, writesAsRead } from './line.js';
+import { verbatimReadsAs, writeLine, writesAsRead } from './line.js';
 import type { SdpLine, SessionDescription } from './model.js';
 import { pushAll } from '../arrays.js';
 
@@ -59,7 +59,10 @@ function writeModel(description: SessionDescription): string {
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     const text = writeLine(node);
-    let asRead = node.verbatim !== undefined && text === node.verbatim.text;
+    // Its own spelling is written: trusted only as read (a verbatim text edited, or of a revived
+    // model, is read again: library audit, a line injected through it was written unchecked).
+    const spelled = node.verbatim !== undefined && text === node.verbatim.text;
+    let asRead = false;
     if (read !== undefined) {
       // The line read at this place (the place moves on either way), else anywhere among them.
       let here = false;
@@ -72,11 +75,12 @@ function writeModel(description: SessionDescription): string {
       }
       asRead ||= here || (readLines ??= linesOf(read)).has(text);
     }
-    if (!asRead && !writesAsRead(node, text)) {
+    if (!asRead && !(spelled ? verbatimReadsAs(node, text) : writesAsRead(node, text))) {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
       const what = attribute ? `its a=${String(node.name)} value gives` : `its ${node.kind} fields give`;
-      const why = text.includes('\n') ? 'which holds a line feed (more lines)' : attribute ? 'which does not read back as that line (a field missing, of the wrong type, out of its range or holding a blank?)' : 'from a field missing or not of its type (the model\'s SdpLine says which)';
-      throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: a line does not write as SDP: ${what} ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}, ${why}`, { line: i + 1 });
+      const shown = String(text);
+      const why = typeof text !== 'string' ? `which is ${typeof text}, not text` : text.includes('\n') ? 'which holds a line feed (more lines)' : text.includes('\r') ? 'which holds a carriage return (a line break)' : spelled ? 'its own spelling (verbatim.text), which does not read back as its fields' : attribute ? 'which does not read back as that line (a field missing, of the wrong type, out of its range or holding a blank?)' : node.kind === 'invalid' ? 'an invalid line\'s text that reads as another line' : 'from a field missing or not of its type (the model\'s SdpLine says which)';
+      throw new SdpscopeError('INVALID_ARGUMENT', `writeSdp: a line does not write as SDP: ${what} ${JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown)}, ${why}`, { line: i + 1 });
     }
     // A lone CR ends only a last line cut after it (parseSdp's `eol: "\r"`): before another line it
     // joins the two into one (library audit: "c=IN IP4 0.0.0.0\ra=mid:0" read back as one c= line).
