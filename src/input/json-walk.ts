@@ -244,6 +244,10 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
     return;
   }
   if (CANDIDATE_START.test(s)) {
+    // One token, no blank: an identifier, not a candidate line (pion's and webrtc-rs's stats ids,
+    // "id": "candidate:jH14fh5o…", "localCandidateId": "candidate:…": ICE audit, three false
+    // unparseable-candidate errors). A frame's candidate field is read by walkJson, whatever it holds.
+    if (ONE_TOKEN.test(s)) return;
     // Not a frame's candidate field (walkJson reads those whole): a log message or an array's item,
     // read as a log line is ({"msg":"candidate:… typ host (wifi)"}); a candidate alone reads the same.
     if (ctx.format !== 'webrtc-internals') scanText(s, ctx.line, sink, undefined, undefined, sourceOf(ctx));
@@ -269,6 +273,9 @@ function walkString(s: string, ctx: WalkContext, sink: InputSink, depth: number)
   }
   if (!jsonLike) readLegacyValue(s, ctx, sink);
 }
+
+/** "candidate:" and one token after it, nothing else: a stats id. */
+const ONE_TOKEN = /^(?:a=)?candidate:\S*$/;
 
 /** A candidate's start inside text: the prefix, a foundation (1*32 ice-char, RFC 8839 §5.1), a space and a component digit. */
 const CANDIDATE_IN_TEXT = /candidate:[A-Za-z0-9+/]{1,32} [0-9]/;

@@ -80,6 +80,11 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   if (line.includes('Candidate(')) aioiceCandidates(line, at, sink);
   // werift's Candidate printed by util.inspect (its `debug` log), one line once its object is joined (object-block.ts).
   if (line.includes(' Candidate {')) fieldCandidates(line, ' Candidate {', '}', INSPECT_FIELD, at, sink);
+  // webrtc-rs's RTCIceCandidate as Rust's Debug prints it (`RTCIceCandidate { foundation: "1709623001",
+  // priority: 1694498815, address: "43.155.95.230", protocol: Udp, port: 58096, typ: Srflx, … }`;
+  // ICE audit, webrtc-rs#271: its srflx lost beside a false error).
+  // Its first field is stats_id (Chrome's console prints `RTCIceCandidate {candidate: '…'`, its line read as such).
+  if (line.includes('RTCIceCandidate { stats_id: ')) fieldCandidates(line, 'RTCIceCandidate { stats_id: ', '}', DEBUG_FIELD, at, sink);
   // A row of the Trickle ICE page's table, as pasted in threads (ICE audit: NO_SDP_FOUND).
   if (line.includes(' | ')) trickleRow(line, at, sink);
   // Its closing row, written when gathering is complete (gatheringStateChange: "Done",
@@ -151,6 +156,14 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
     if (android !== null) stop = withoutServerUrl(line, m.index, stop);
     const text = slashes ? line.slice(m.index, stop).replaceAll('\\/', '/') : line.slice(m.index, stop);
     if (text.length === 0) continue;
+    // A stats id in quotes, "candidate:" and one token (webrtc-rs's `stats_id: "candidate:FIV8…"`,
+    // pion's candidate ids): no candidate line (ICE audit: an unparseable-candidate error each).
+    const q = line.charCodeAt(m.index - 1);
+    if ((q === 34 || q === 39) && line.charCodeAt(end) === q && !/\s/.test(text)) {
+      previousEnd = end;
+      re.lastIndex = end;
+      continue;
+    }
     const init = android ?? legacyInit(line, m.index) ?? namedInit(line, m.index) ?? (hasMidKey ? objectInit(line, m.index, end, previousEnd, next < 0 ? line.length : next) : null) ?? {};
     emitCandidate(text, init, at, sink, m.index + 1, cutInQuotes(line, m.index, end) ? cutCandidate() : null, sideAt(line, m.index, previousEnd, at));
     previousEnd = end;
@@ -404,6 +417,8 @@ const REPR_FIELD = /(?<!\w)([A-Za-z]\w*)=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)
  * relatedPort, tcptype, generation; a real werift log, werift-webrtc#326).
  */
 const INSPECT_FIELD = /(?<![\w$])([A-Za-z]\w*): (?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+|undefined|null))/g;
+/** A field Rust's Debug prints: name: "value", name: number, or name: an enum variant (Udp, Srflx). */
+const DEBUG_FIELD = /(?<![\w$])([a-z]\w*): (?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(-?\d+|[A-Z][A-Za-z]*))/g;
 /** An element longer than this is no candidate's (real ones are under 600 characters): not read, so no search is long. */
 const MAX_FIELD_ELEMENT = 4096;
 
@@ -442,15 +457,20 @@ function fieldCandidates(line: string, open: string, close: string, field: RegEx
       const v = m[2] ?? m[3] ?? m[4];
       if (v !== undefined && v !== 'None' && v !== 'undefined' && v !== 'null' && !f.has(m[1]!)) f.set(m[1]!, v);
     }
+    // Rust's enum variants (Udp, Srflx) are the wire's lower-case words; its tcp_type "unspecified" is none.
+    if (field === DEBUG_FIELD) {
+      for (const k of ['protocol', 'typ']) if (f.has(k)) f.set(k, f.get(k)!.toLowerCase());
+      if (f.get('tcp_type') === 'unspecified') f.delete('tcp_type');
+    }
     const get = (...names: string[]) => names.map((n) => f.get(n)).find((v) => v !== undefined && v !== '');
     // werift writes a remote candidate's missing foundation as '': kept empty, as the line it stands for reads.
     const foundation = field === INSPECT_FIELD && f.get('foundation') === '' ? '' : get('foundation');
-    const fields = [foundation, get('component'), get('protocol', 'transport'), get('priority'), get('ip', 'address', 'host'), get('port'), get('type')];
+    const fields = [foundation, get('component'), get('protocol', 'transport'), get('priority'), get('ip', 'address', 'host'), get('port'), get('type', 'typ')];
     if (fields.every((v) => v !== undefined && !/\s/.test(v))) {
       const [foundation, component, protocol, priority, ip, port, type] = fields as string[];
-      const raddr = get('rel-addr', 'relatedAddress');
-      const rport = get('rel-port', 'relatedPort');
-      const tcp = get('tcptype', 'tcpType');
+      const raddr = get('rel-addr', 'relatedAddress', 'related_address');
+      const rport = get('rel-port', 'relatedPort', 'related_port');
+      const tcp = get('tcptype', 'tcpType', 'tcp_type');
       const gen = get('generation');
       const net = get('network');
       const text = `candidate:${foundation} ${component} ${protocol} ${priority} ${ip} ${port} typ ${type}${raddr !== undefined && rport !== undefined ? ` raddr ${raddr} rport ${rport}` : ''}${tcp !== undefined ? ` tcptype ${tcp}` : ''}${gen !== undefined ? ` generation ${gen}` : ''}${jingle && ufrag !== undefined ? ` ufrag ${ufrag}` : ''}${net !== undefined ? ` network-id ${net}` : ''}`;

@@ -205,6 +205,8 @@ describe('sdpscope candidates', () => {
     ['baresip-57-checks.log', "it looks like baresip's log, whose check lines"],
     ['janus-3070-remote-prflx.log', "it looks like Janus' ICE log"],
     ['../dumps/pexip-peer-connection-stats__firefox83.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
+    // pion's ids, "candidate:<random>", are no candidate lines (ICE audit: three unparseable-candidate errors).
+    ['pion-webrtc-2578-stats-pair.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
     // Taken before ICE began: no candidate in it, a transport only (real-dump audit: a bare "no candidate found").
     ['../dumps/twilio-voice.js__chrome140_rtcstatsreport-pre-ice.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
     ['../dumps/rtc-io-rtc-health__firefox36_getstats.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],

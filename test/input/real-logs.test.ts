@@ -154,6 +154,8 @@ describe('real log excerpts', () => {
     ['janus-327.log', 0, ['host udp 192.168.1.100:55449']],
     ['libdatachannel-node-datachannel-25.log', 0, ['host udp 10.0.0.98:56116']],
     ['aiortc-repr-516.log', 0, ['host udp 192.168.178.60:48908', 'srflx udp 2.207.115.111:48908']],
+    // Rust's Debug of webrtc-rs's RTCIceCandidate, its stats id in quotes no candidate (ICE audit: the srflx lost, a false error).
+    ['webrtc-rs-271-debug-rtcicecandidate.log', 0, ['srflx udp 43.155.95.230:58096']],
     ['jitsi-jingle-1319.log', 0, ['host udp 115.29.111.98:10000', 'host udp 10.163.220.11:10000', 'srflx ssltcp 115.29.111.98:4443', 'srflx udp 115.29.111.98:10000']],
   ] as [string, number, string[]][])('%s: its candidates, and no finding', async (name, descriptions, candidates) => {
     const text = log(name);
