@@ -187,6 +187,18 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
   for (const k of Object.keys(o)) {
     const v = o[k];
+    // mediasoup's transport parameters, as its apps signal them (protoo's createWebRtcTransport
+    // response): "iceCandidates": [{foundation, ip (address since 3.x), port, priority, protocol,
+    // type, tcpType}], beside "iceParameters": {usernameFragment, …} (ICE audit: NO_SDP_FOUND).
+    if (k === 'iceCandidates' && Array.isArray(v)) {
+      const ice = o['iceParameters'];
+      const ufrag = ice !== null && typeof ice === 'object' ? str((ice as Record<string, unknown>)['usernameFragment']) : undefined;
+      v.forEach((c: unknown, i) => {
+        const text = mediasoupCandidate(c);
+        if (text !== null) emitCandidate(text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink);
+      });
+      continue;
+    }
     // Janus's admin API lists a handle's candidates without their prefix ("local-candidates":
     // ["2 1 udp 2013266431 54.152.130.162 10001 typ host\r\n", …]; real-log audit: not read).
     if ((k === 'local-candidates' || k === 'remote-candidates') && Array.isArray(v)) {
@@ -212,6 +224,21 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     const keyType = typeof v === 'string' && k.length <= 10 ? SDP_KEY.exec(k)?.[1]?.toLowerCase() : undefined;
     if (worthWalking(v)) walkJson(v, { ...here, ...(keyType !== undefined ? { frameType: keyType } : {}), path: `${path}${pathKey(k)}` }, sink, depth + 1);
   }
+}
+
+/**
+ * A mediasoup IceCandidate object as the candidate line it stands for (component 1: mediasoup
+ * muxes RTCP), or null when it is not one (a field missing or holding a blank).
+ */
+function mediasoupCandidate(c: unknown): string | null {
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
+  const o = c as Record<string, unknown>;
+  const field = (v: unknown) => (typeof v === 'string' && v !== '' && !/\s/.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : null);
+  const fields = [field(o['foundation']), field(o['protocol']), field(o['priority']), field(o['address'] ?? o['ip']), field(o['port']), field(o['type'])];
+  if (fields.some((x) => x === null)) return null;
+  const [foundation, protocol, priority, address, port, type] = fields as string[];
+  const tcp = field(o['tcpType']);
+  return `candidate:${foundation} 1 ${protocol} ${priority} ${address} ${port} typ ${type}${tcp !== null ? ` tcptype ${tcp}` : ''}`;
 }
 
 /** `sdpOffer`, `sdp_answer`: a key that names its SDP's type. */

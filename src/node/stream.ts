@@ -116,6 +116,8 @@ const TRICKLE_AUTH = Buffer.from('failed?');
 const TRICKLE_UNREACHABLE = Buffer.from('reachable?');
 /** iOS's RTCIceCandidate description's first line (line-scanner.ts): its mid, index and sdp on the next three lines. */
 const IOS_CANDIDATE = Buffer.from('RTCIceCandidate:');
+/** mediasoup's transport parameters as its apps signal them: "iceCandidates": [{foundation, ip, port, …}] (json-walk.ts). */
+const MEDIASOUP_CANDIDATES = Buffer.from('"iceCandidates"');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -148,7 +150,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE, IOS_CANDIDATE];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE, IOS_CANDIDATE, MEDIASOUP_CANDIDATES];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));

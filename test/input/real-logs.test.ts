@@ -213,6 +213,19 @@ describe('real log excerpts', () => {
     expect(a.finish().sessions.map((x) => x.counts.total)).toEqual([5]);
   });
 
+  it("mediasoup's transport parameters as its apps signal them (protoo's createWebRtcTransport response, a prefix before the JSON): its iceCandidates read as the lines they stand for, its iceParameters' ufrag theirs, in both readers (ICE audit: NO_SDP_FOUND)", async () => {
+    const ice = (ufrag: string, port: number, extra = '') => `{"response":true,"id":1,"ok":true,"data":{"id":"5a59bce2","iceParameters":{"iceLite":true,"password":"dv4q8212r8rrjugbqs5jlnmfwdc4kr1c","usernameFragment":"${ufrag}"},"iceCandidates":[{"foundation":"udpcandidate","ip":"192.168.1.132","port":${port},"priority":1076302079,"protocol":"udp","type":"host"}${extra}],"dtlsParameters":{"role":"auto"}}}`;
+    const text = `up:      {"request":true,"id":1,"method":"createWebRtcTransport","data":{"forceTcp":false}}\ndown: ${ice('8mz1n5s1ujayqd72', 47426)}\ndown: ${ice('pusmcbk96d15wmxw', 41336, ',{"foundation":"tcpcandidate","address":"203.0.113.9","port":44443,"priority":1076276479,"protocol":"tcp","type":"host","tcpType":"passive"}')}\n`;
+    const got = [
+      [2, 'candidate:udpcandidate 1 udp 1076302079 192.168.1.132 47426 typ host', '8mz1n5s1ujayqd72'],
+      [3, 'candidate:udpcandidate 1 udp 1076302079 192.168.1.132 41336 typ host', 'pusmcbk96d15wmxw'],
+      [3, 'candidate:tcpcandidate 1 tcp 1076276479 203.0.113.9 44443 typ host tcptype passive', 'pusmcbk96d15wmxw'],
+    ];
+    const of = (r: { candidates: readonly { source: { line: number }; text: string; usernameFragment?: string | null }[] }) => r.candidates.map((c) => [c.source.line, c.text, c.usernameFragment]);
+    expect(of(readInput(text))).toEqual(got);
+    expect(of(await streamed(text))).toEqual(got);
+  });
+
   it("werift's Candidate objects in its debug log (werift-webrtc#326): each read as the candidate line it stands for, its empty foundation kept, in both readers", async () => {
     const text = log('werift-326-debug.log');
     const r = readInput(text);
