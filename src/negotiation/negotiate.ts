@@ -90,6 +90,11 @@ export interface DtlsNegotiation {
   /** The DTLS role each side ends up with: active = client (sends ClientHello), passive = server. */
   readonly offererRole: DtlsRole | null;
   readonly answererRole: DtlsRole | null;
+  /**
+   * Whether DTLS can start on this m-line as negotiated: the a=setup roles are compatible
+   * (RFC 8842 §5), and, where it uses a transport of its own, each side has an a=fingerprint
+   * (RFC 8122 §5; library audit: an answer without any read valid). True where DTLS is not used.
+   */
   readonly valid: boolean;
   readonly offerFingerprints: readonly string[];
   readonly answerFingerprints: readonly string[];
@@ -1098,7 +1103,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         answerSetup: a?.setup ?? null,
         offererRole: dtlsUsed && live ? roles.offererRole : null,
         answererRole: dtlsUsed && live ? roles.answererRole : null,
-        valid: !dtlsUsed || !live || roles.valid,
+        valid: !dtlsUsed || !live || (roles.valid && (o.fingerprints.length > 0 || o.bundleOnly) && (a!.fingerprints.length > 0 || answerShared)),
         offerFingerprints: o.fingerprints.map((f) => f.algorithm),
         answerFingerprints: a?.fingerprints.map((f) => f.algorithm) ?? [],
       },

@@ -863,3 +863,14 @@ describe('two SIP legs (no ICE, no DTLS on either side)', () => {
     expect(browser.diagnostics.map((d) => d.kind)).toContain('session-direction-ignored');
   });
 });
+
+describe('dtls.valid (library audit: an answer with no a=fingerprint anywhere read valid)', () => {
+  it('false where a side with a transport of its own has no fingerprint; true with one, and for a bundled answer m-line that uses the tag\'s', () => {
+    const none = run({ media: [{}] }, { media: [answerOf({ fingerprint: null })] });
+    expect(none.media[0]!.dtls.valid).toBe(false);
+    expect(run({ media: [{}] }, { media: [answerOf({})] }).media[0]!.dtls.valid).toBe(true);
+    // Two m-lines bundled, the answer's second without a fingerprint of its own and none at session level: it uses the tag's transport.
+    const bundled = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', fingerprint: null })] });
+    expect(bundled.media.map((m) => m.dtls.valid)).toEqual([true, true]);
+  });
+});
