@@ -1746,7 +1746,13 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // A snapshot's states carry the snapshot's time: the longer of the two measures counts.
   const sinceStart = checkedFor === null && sinceDescriptions === null ? null : Math.max(checkedFor ?? 0, sinceDescriptions ?? 0);
   const tooEarly = finalIce !== 'failed' && finalConn !== 'failed' && sinceStart !== null && sinceStart < 5000;
-  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected) && !tooEarly && x.nominationKnown) {
+  // A lone stats snapshot (no transport, no ICE state) whose pairs report their counters and count
+  // no check, response or byte at all, a succeeded one too, which cannot be (a success is a request
+  // answered): a stack that does not count (pion's stats: every counter 0, zero times), whose other
+  // fields prove as little; whether nomination was due is not told (ICE audit: pion#2578's pair,
+  // one of a cut map, had been no-nomination). A table without counters (about:webrtc's) is not this.
+  const nothingCounted = finalIce === null && finalConn === null && x.transports.length === 0 && r.pairs.every((p) => p.requestCountsReported && p.requestsSent + p.responsesReceived + p.requestsReceived + p.responsesSent + p.bytesSent + p.bytesReceived === 0);
+  if (succeeded.length > 0 && !r.pairs.some((p) => p.nominated || p.selected) && !tooEarly && x.nominationKnown && !nothingCounted) {
     evidence.push(`${succeeded.length} pair(s) answered, none nominated or selected: ${succeeded.slice(0, 2).map(describePair).join('; ')}`);
     let firstSuccess = Infinity;
     for (const p of succeeded) firstSuccess = Math.min(firstSuccess, p.states.find((q) => q.state === 'succeeded')?.time ?? Infinity);
@@ -1768,8 +1774,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   if (x.filtered && r.pairs.length === 0 && finalIce === null) return verdict('stats-filtered', 'The stats hold candidates and no candidate pair: how ICE went cannot be told from them.', evidence);
   // A pair answered, and the stats say nothing of nomination, selection, bytes or state (an about:webrtc
   // table without those columns): not "still checking" (its ICE state "not recorded"), not a failure.
-  if (succeeded.length > 0 && !x.nominationKnown && finalIce === null && finalConn === null) {
-    evidence.push(`${succeeded.length} pair(s) succeeded: ${succeeded.slice(0, 2).map(describePair).join('; ')}; the stats record no nomination, selection or bytes on any pair`);
+  if (succeeded.length > 0 && (!x.nominationKnown || nothingCounted) && finalIce === null && finalConn === null) {
+    evidence.push(`${succeeded.length} pair(s) succeeded: ${succeeded.slice(0, 2).map(describePair).join('; ')}; ${x.nominationKnown ? 'the stats count no check, response or byte on any pair (a stack that does not count them), and hold no transport or ICE state: whether nomination was due cannot be told' : 'the stats record no nomination, selection or bytes on any pair'}`);
     return verdict('success-unconfirmed', `A candidate pair succeeded (${describePair(succeeded[0]!)}), and the stats say nothing of whether it was then used.`, evidence);
   }
   return verdict('still-checking', 'The dump ends while ICE is still checking.', evidence);

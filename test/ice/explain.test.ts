@@ -3,6 +3,7 @@
  * lab's (Chromium 156's own webrtc-internals and rtcstats exports of failures made on purpose,
  * src/lab/ice-scenarios.ts); each verdict code on at least one.
  */
+import { readFileSync } from 'node:fs';
 import { peerConnectionFromStats, readStatsDump, type StatsHistory } from '../../src/ice/dump.js';
 import { explainCandidateError, explainIce, ICE_VERDICTS, type IceReport, type IceVerdictCode } from '../../src/ice/explain.js';
 import { dumpText } from '../support/dumps.js';
@@ -48,6 +49,13 @@ describe('explainIce on real dumps', () => {
     }
     const both = reports('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')[0]!;
     expect(both.verdict.evidence).toContain('the other side\'s candidates are all inside its network too (10.0.2.2; no srflx, no relay): neither side has an address the other can reach');
+  });
+
+  it('pion\'s pair stats alone, every counter 0 and a succeeded state (pion#2578, one pair of a cut map): success-unconfirmed, not no-nomination (ICE audit)', () => {
+    const text = readFileSync(new URL('../fixtures/logs/pion-webrtc-2578-stats-pair.json', import.meta.url), 'utf8');
+    const r = readStatsDump(text).peerConnections.map(explainIce)[0]!;
+    expect(r.verdict.code).toBe('success-unconfirmed');
+    expect(r.verdict.evidence.at(-1)).toMatch(/the stats count no check, response or byte on any pair \(a stack that does not count them\), and hold no transport or ICE state: whether nomination was due cannot be told$/);
   });
 
   it('TURN over TCP: the selected pair, its relay protocol and server, and every direct pair unanswered', () => {
