@@ -237,6 +237,7 @@ export function readStatsDump(text: string): StatsDump {
       ...(valuesNested(snapshots) ? ['each report\'s fields are read from its "values" member, as flutter_webrtc\'s StatsReport (and old react-native-webrtc) writes them'] : []),
       ...(shape === 'grouped' ? ['the RTCStats objects are grouped by type (a member per type, as exporters and apps save them): read together as one getStats() result'] : []),
       ...(shape === 'entries' ? ['a list of [id, stats] pairs (JSON of [...report], an RTCStatsReport spread into its entries): read as one getStats() result'] : []),
+      ...(shape === 'key-value' ? ['a list of {key, value} objects (an RTCStatsReport\'s entries as objects): read as one getStats() result'] : []),
     ];
     // Results that share no ICE stats id with the one before: two peer connections' results in one
     // list, or an ICE restart between them (Firefox writes no transport). Which, the ids cannot
@@ -461,7 +462,7 @@ const legacyWords = (type: string): string => `not a stats dump sdpscope reads: 
  * (groupedSnapshot), or as [id, stats] entries (`JSON.stringify([...report])`: ICE audit, it was a
  * bare NOT_A_DUMP); `shape` says which for the notes.
  */
-function readableStats(v: unknown): { snapshots: StatsSnapshot[]; shape: 'grouped' | 'entries' | null } | null {
+function readableStats(v: unknown): { snapshots: StatsSnapshot[]; shape: 'grouped' | 'entries' | 'key-value' | null } | null {
   const plain = getStatsSnapshots(v);
   if (plain !== null) return { snapshots: plain, shape: null };
   const grouped = groupedSnapshot(v);
@@ -469,6 +470,12 @@ function readableStats(v: unknown): { snapshots: StatsSnapshot[]; shape: 'groupe
   if (Array.isArray(v) && v.length > 0 && v.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && isRtcStats(x[1]))) {
     const values = v.map((x) => (x as unknown[])[1]);
     if (isSnapshot(values)) return { snapshots: [values], shape: 'entries' };
+  }
+  // The same entries as objects, {key, value} (a Map written as [...map].map(([key, value]) => ({key, value})):
+  // MyPureCloud's webrtc-stats-gatherer's Chrome 78 result; ICE audit, it had been NOT_A_DUMP).
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && !Array.isArray(x) && Object.keys(x).length === 2 && typeof (x as Record<string, unknown>)['key'] === 'string' && isRtcStats((x as Record<string, unknown>)['value']))) {
+    const values = v.map((x) => (x as Record<string, unknown>)['value']);
+    if (isSnapshot(values)) return { snapshots: [values], shape: 'key-value' };
   }
   return null;
 }

@@ -34,6 +34,8 @@ describe('explainIce on real dumps', () => {
     ['jitsi-rtcstats-server__chrome-standard-pc-failed', 'dtls-failed'],
     ['staal0-mammotion__chrome149_go2rtc_excerpt.txt', 'connected'],
     ['audit/fqdn-only-failed__webrtc_internals_dump.gz', 'remote-candidates-unresolved'],
+    // A getStats() result as [{key, value}] objects (ICE audit: NOT_A_DUMP).
+    ['mypurecloud-stats-gatherer__chrome78_key_value_entries_excerpt.json', 'connected'],
   ] as [string, IceVerdictCode][])('%s: %s', (file, code) => {
     const r = reports(file)[0]!;
     expect(r.verdict.code).toBe(code);
