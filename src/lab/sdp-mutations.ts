@@ -351,6 +351,11 @@ export const MUTATIONS: readonly Mutation[] = [
   a('simulcast-recv-rid-send', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid lines say send', sfuAnswer('a=rid:q send', 'a=rid:h send', 'a=rid:f send', 'a=simulcast:recv q;h;f'), 'simulcast'),
   a('simulcast-recv-rid-missing-one', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid recv lines for q and h only', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
   // RFC 8851 §5: a rid whose pt= names no payload type of the m= line, and a rid id on two lines, are discarded (libwebrtc's RemoveInvalidRidDescriptions).
+  // HexMeet's rid parameters, joined by a blank after pt= (sdp-diff audit, eleventh session).
+  a('simulcast-recv-rid-params-blank', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid:f recv says "pt=<the first video pt> max-br=1137; max-temp-layers=2" (a blank, not ";", after pt=, as HexMeet writes it)', (s, pair) => {
+    const pt = /^m=video \d+ \S+ (\d+)/m.exec(s)?.[1] ?? '96';
+    return sfuAnswer('a=rid:q recv', 'a=rid:h recv', `a=rid:f recv pt=${pt} max-br=1137; max-temp-layers=2`, 'a=simulcast:recv q;h;f')(s, pair);
+  }, 'simulcast'),
   a('simulcast-recv-rid-pt-absent', 'rid and simulcast', 'a=simulcast:recv q;h;f whose a=rid:f recv says pt=55, a payload type the m= line does not list', sfuAnswer('a=rid:q recv', 'a=rid:h recv', 'a=rid:f recv pt=55', 'a=simulcast:recv q;h;f'), 'simulcast'),
   a('simulcast-recv-rid-twice', 'rid and simulcast', 'a=simulcast:recv q;h;f with a=rid:f recv written twice', sfuAnswer(...SIM_RIDS, 'a=rid:f recv', 'a=simulcast:recv q;h;f'), 'simulcast'),
   // ---- SCTP (RFC 8841) ----

@@ -204,6 +204,12 @@ describe('recv rids without their a=rid recv line: what Chromium does is said (a
     const partly = r.chromium!.answer.replace('a=rid:f recv pt=55', 'a=rid:f recv pt=55,96');
     expect(parseSdp(partly).diagnostics.filter((d) => d.kind === 'rid-discarded').map((d) => d.message)).toEqual(['a=rid:f pt=55,96: 55 is not on the m= line: RFC 8851 §5 drops it from pt=']);
   });
+  it('a rid whose parameters are joined by a blank after pt= (HexMeet\'s): said as such, not as a payload type absent from the m= line (sdp-diff audit; both browsers take it, measured)', () => {
+    const r = fixture.cases.find((c) => c.id === 'simulcast-recv-rid-params-blank')!.results;
+    expect([r.chromium!.verdict, r.firefox!.verdict]).toEqual(['accepts', 'accepts']);
+    const said = parseSdp(r.chromium!.answer).diagnostics.filter((d) => d.kind === 'rid-discarded').map((d) => d.message);
+    expect(said).toEqual([expect.stringMatching(/^a=rid:f pt=\d+ max-br=1137: its parameters are joined by a blank, not ";" \(RFC 8851 §10: pt=\d+;max-br=…\), so pt= reads as "\d+ max-br=1137", no payload type: RFC 8851 §5 discards the a=rid line, and the rid with it \(both browsers take the description: measured\)$/)]);
+  });
 });
 
 describe('what to do about a refusal: each rule\'s fix', () => {
