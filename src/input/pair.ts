@@ -48,6 +48,12 @@ function orient(a: FoundDescription, b: FoundDescription, notes: string[], diff 
   if (diff) return { mode: 'diff', first: a, second: b, notes: [...notes, 'compared as before → after (--diff)'] };
   if (ta !== null && ta === tb) return { mode: 'diff', first: a, second: b, notes: [...notes, `both say they are ${ta}s: showing what changed (renegotiation)`] };
   if (ta === 'answer' || tb === 'offer') return { mode: 'negotiation', first: b, second: a, notes: [...notes, `the first input ${ta === 'answer' ? 'says it is the answer' : 'is taken as the answer: the second says it is the offer'}: compared as offer = second, answer = first`] };
+  // Two files that say no type, given answer first: their a=setup says so (the first active or
+  // passive, the second actpass), and they are compared the other way round, said (sdp-diff audit:
+  // the swapped pair read as offer-setup-not-actpass and a DTLS role conflict, with no word of the order).
+  if (ta === null && tb === null && !oneFile && inferType(a) === 'answer' && inferType(b) === 'offer') {
+    return { mode: 'negotiation', first: b, second: a, notes: [...notes, "neither input says offer or answer, and they seem given answer first: the second's a=setup:actpass is an offer's, the first's a=setup an answer's (active or passive): compared as offer = second, answer = first"] };
+  }
   // Of one file holding both, "description" (audit of the change: "neither input" of one file).
   if (ta === null && tb === null) notes.push(oneFile ? 'neither description says offer or answer: the first is taken as the offer, the second as the answer (their order in the file)' : 'neither input says offer or answer: the first is taken as the offer, the second as the answer (the order given)');
   else if (ta === null || tb === null) notes.push(`${ta === null ? 'the first input' : 'the second input'} does not say its type: taken as the ${ta === null ? 'offer' : 'answer'}, the other being the ${ta === null ? 'answer' : 'offer'}`);

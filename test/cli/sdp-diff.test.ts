@@ -114,6 +114,16 @@ describe('the codec table', () => {
     expect(kindsOf(lan('203.0.113.10'))).toContain('lite-candidates-not-routable');
   });
 
+  it('two files that say no type, given answer first (a=setup:active, then actpass): compared the other way round, said (sdp-diff audit: read as offer-setup-not-actpass and a role conflict)', () => {
+    const audit = (name: string) => readFileSync(join(ROOT, 'test/fixtures/sdp-diff-audit', name), 'utf8');
+    let out = '';
+    const status = diffTexts([audit('simulcast-not-answered.answer.sdp'), audit('simulcast-not-answered.offer.sdp')], ['answer.sdp', 'offer.sdp'], { json: false, color: false }, (x) => (out += x));
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^offer {2}offer\.sdp/);
+    expect(lines).toContain("note: neither input says offer or answer, and they seem given answer first: the second's a=setup:actpass is an offer's, the first's a=setup an answer's (active or passive): compared as offer = second, answer = first");
+    expect(out).not.toMatch(/offer-setup-not-actpass|dtls-role-conflict/);
+    expect(status).toBe(0);
+  });
   it('a log that prints each SDP again (Janus 0.2: raw, as JSON, shortened): its copies said as copies of the offer or the answer, not as glare or another call (sdp-diff audit)', () => {
     let out = '';
     diffTexts([readFileSync(join(ROOT, 'test/fixtures/threads/desert-eagle_janus020_streaming_log_excerpt.log'), 'utf8')], ['janus.log'], { json: false, color: false }, (x) => (out += x));
