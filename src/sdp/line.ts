@@ -232,6 +232,12 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
       return rejectedCandidate(e, line, value, problems);
     }
   }
+  // A known name in other letters (a=RECVONLY, a=Rtcp-Mux): libwebrtc compares names as written,
+  // so Chromium does not read it as that attribute (measured by the sdp-diff audit: a=RECVONLY left
+  // the m-line sendrecv; Firefox not measured), and nor does sdpscope: said.
+  if (rule === undefined && name.length <= 32 && /[A-Z]/.test(name) && ruleFor(name.toLowerCase()) !== undefined && !problems.skip('attribute-syntax', line)) {
+    problems.push(diagnostic('attribute-syntax', `a=${name} is a=${name.toLowerCase()} in other letters: Chromium reads attribute names as written and does not take it for a=${name.toLowerCase()} (measured of a=RECVONLY), nor does sdpscope (write it in lower case)`, atLine(line, 3)));
+  }
   return { line, kind: 'other-attribute', name, value };
 }
 
