@@ -859,11 +859,11 @@ export function writeCandidate(c: Candidate): string {
   // text edited to another address and a second line was written whole, beside fields that
   // said otherwise).
   if (c.verbatim !== undefined && text === c.verbatim.text) {
-    // One line ending after it is the line's own (parseCandidate reads and keeps it), not another line.
-    const broken = /[\r\n]/.test(text.replace(/(?:\r\n|\n|\r)$/, ''));
-    const back = broken ? null : tryReadCandidate(text);
-    if (back === null || !back.ok || formatCandidate(back.candidate) !== formatCandidate(c)) {
-      throw new SdpscopeError('INVALID_ARGUMENT', `writeCandidate: the candidate's own spelling (verbatim.text) ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)} does not read back as its fields${broken ? ' (it holds a line break)' : ''}: change the fields, not verbatim.text, or drop verbatim to write their canonical spelling`);
+    // Read again as parseCandidate reads it (what it took, a line ending after the candidate or a
+    // lone CR within, reads back; a second line does not: fuzz, the audit of the change).
+    const back = tryReadCandidate(text);
+    if (!back.ok || formatCandidate(back.candidate) !== formatCandidate(c)) {
+      throw new SdpscopeError('INVALID_ARGUMENT', `writeCandidate: the candidate's own spelling (verbatim.text) ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)} does not read back as its fields: change the fields, not verbatim.text, or drop verbatim to write their canonical spelling`);
     }
   }
   return text;

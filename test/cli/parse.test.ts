@@ -172,6 +172,13 @@ describe('parseCommand', () => {
     expect(compared).toBeGreaterThan(60);
   });
 
+  it('writes the text renderParse gives on a JSON line whose string holds #015#012 escapes (test/fixtures/fuzz: the stream had cut the JSON at them)', async () => {
+    const text = readFileSync(new URL('../fixtures/fuzz/differ-parse-renders-json-line-syslog-breaks.txt', import.meta.url), 'utf8');
+    let out = '';
+    await parseText(text, 'input', { json: false, color: false }, (s) => (out += s));
+    expect(out).toBe(renderParse(readInput(text), 'input', plain));
+    expect(out).not.toMatch(/invalid-json/);
+  });
   it('writes the text renderParse gives on mutated real input too (seeded): the same tables, problems, actions and counts', async () => {
     const seeds = loadSeeds();
     let compared = 0;
