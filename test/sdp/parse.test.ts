@@ -417,6 +417,18 @@ describe('an attribute of one value written twice (sdp-diff audit: Chromium 156 
   });
 });
 
+describe('a known attribute name in other letters (sdp-diff audit: a=RECVONLY passed silently; Chromium 156 read the m-line sendrecv)', () => {
+  it('is said, and read as Chromium reads it: not as that attribute', () => {
+    const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=RECVONLY\r\na=Rtcp-Mux\r\na=x-Custom:1\r\n');
+    expect(d.media[0]!.direction).toBe('sendrecv');
+    expect(d.media[0]!.rtcpMux).toBe(false);
+    expect(d.diagnostics.filter((x) => x.kind === 'attribute-syntax').map((x) => [x.line, x.message])).toEqual([
+      [8, 'a=RECVONLY is a=recvonly in other letters: Chromium reads attribute names as written and does not take it for a=recvonly (measured of a=RECVONLY), nor does sdpscope (write it in lower case)'],
+      [9, 'a=Rtcp-Mux is a=rtcp-mux in other letters: Chromium reads attribute names as written and does not take it for a=rtcp-mux (measured of a=RECVONLY), nor does sdpscope (write it in lower case)'],
+    ]);
+  });
+});
+
 describe('a codec\'s feedback', () => {
   it('is its own a=rtcp-fb lines and the "*" ones, in the lines\' order, for a format listed twice too', () => {
     const d = parseSdp('v=0\r\nm=video 9 RTP/AVPF 96 97 96\r\na=rtcp-fb:96 a\r\na=rtcp-fb:* b\r\na=rtcp-fb:96 c\r\na=rtcp-fb:97 d\r\n');
