@@ -92,7 +92,7 @@ describe('installed from the tarball', () => {
   // 3 MB until 2026-12-04, when the hand-written readers of the hottest attributes (src/sdp/attribute-readers.ts, in the library and in both command bundles) took it to 3.01.
   // 3.1 MB until 2026-12-05: the two audits' fixes (relay and parsers, in the library and both bundles) and the README's reliability section took it to 3.10.
   // 3.2 MB until 2026-12-05 (second session): the ICE audit's fixes and the model checks (library and both bundles), the README and an rtcstats sample took it to 3.20.
-  it('is small: the library and its dependencies under 4.6 MiB, playwright-core not among them', () => {
+  it('is small: the library and its dependencies under 5.0 MiB, playwright-core not among them', () => {
     const size = bytesUnder(join(app, 'node_modules'));
     const packages = packagesUnder(join(app, 'node_modules'));
     console.log(`install size: ${(size / 1024 / 1024).toFixed(2)} MiB, ${packages.length} packages (sdpscope and ${packages.length - 1} dependencies, nested ones included)`);
@@ -119,7 +119,11 @@ describe('installed from the tarball', () => {
     // library, sdp-diff and candidates (offer-tag-bundle-only, lite-candidates-not-routable,
     // candidate-after-end, the stats shapes read; their words in the modules and both command
     // bundles) and the README's paragraphs on them.
-    expect(size).toBeLessThan(4.8 * 1024 * 1024);
+    // 4.8 → 5.0 MiB on 2026-12-07 (eleventh session): 4.82 MiB with the audits' findings
+    // (remote-unreachable, attribute-repeated, simulcast-all-paused, two browser rules; their words
+    // in the modules and both command bundles), the readers of webrtc-rs's and mediasoup's forms,
+    // and the README's paragraphs on them.
+    expect(size).toBeLessThan(5.0 * 1024 * 1024);
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('playwright-core');
   });
 
@@ -221,9 +225,12 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
   // 2026-12-07 (ninth session) 166.5 → 169.1 KiB: offer-tag-bundle-only and
   // lite-candidates-not-routable (their table entries and words), red lists by position, the ICE
   // options of both levels, writeSdp's checks of eol and flags. Cap 174 KiB.
-  it('parseSdp + negotiate stays within 174 KiB (the whole core was 112 KiB before ESM)', async () => {
+  // 2026-12-07 (eleventh session) 172.2 → 175.4 KiB: attribute-repeated and simulcast-all-paused
+  // (their table entries and words), the rtpmap and generation rules, a known attribute in other
+  // letters, the mismatched status, writeSdp's re-reading of own spellings. Cap 178 KiB.
+  it('parseSdp + negotiate stays within 178 KiB (the whole core was 112 KiB before ESM)', async () => {
     sizes['parseSdp + negotiate'] = await bundle('two', `import { parseSdp, negotiate } from 'sdpscope'; console.log(negotiate(parseSdp(location.hash), parseSdp(location.search)));`);
-    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 62 * 1024);
+    expect(sizes['parseSdp + negotiate']).toBeLessThan(CORE_BEFORE_ESM + 66 * 1024);
   });
 
   it('the whole core bundles with no Node built-in', async () => {
@@ -339,7 +346,11 @@ describe('bundled for a browser (esbuild, minified): tree-shaking works', () => 
     // Later that session 553.3 → 562.6 KiB: the about:webrtc page text reader, candidate-transport-unknown,
     // the codecs libwebrtc reads no profile of said by parseSdp (h264-profile-level-id now in the
     // parse path: sdpscope/sdp-transform's bundle 124.2 → 139.2 KiB). Cap 572 KiB.
-    expect(sizes['whole core']).toBeLessThan(572 * 1024);
+    // 2026-12-07 (tenth and eleventh sessions) 569.7 → 582.4 KiB: remote-unreachable,
+    // success-unconfirmed, attribute-repeated and simulcast-all-paused with their table entries,
+    // the rtpmap and generation rules, the readers of webrtc-rs's, mediasoup's and {key, value}
+    // forms, relay logs' left and listening records, the copies of a logged SDP. Mostly words. Cap 592 KiB.
+    expect(sizes['whole core']).toBeLessThan(592 * 1024);
   });
 
   it('the sdp-transform bridge bundles for a browser, sdp-transform inside, with no Node built-in', async () => {

@@ -6,6 +6,7 @@ import { access, open, readFile, stat, type FileHandle } from 'node:fs/promises'
 import { constants, fstatSync, readSync } from 'node:fs';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { SdpscopeError } from '../errors.js';
+import { toBuffer } from './chunks.js';
 
 /**
  * A whole input, read chunk by chunk: binary found in its first 64 KiB ends the read there, and
@@ -17,7 +18,7 @@ async function readWhole(chunks: AsyncIterable<Uint8Array | string>, name: strin
   let size = 0;
   let checked = false;
   for await (const chunk of chunks) {
-    const b = toBuffer(chunk);
+    const b = toBuffer(chunk, 'readTextInput');
     parts.push(b);
     size += b.length;
     if (!checked && size >= HEAD_BYTES) {
@@ -146,17 +147,6 @@ function gzipError(name: string, e: unknown): SdpscopeError {
   return new SdpscopeError('FILE_UNREADABLE', `${name} is gzip but does not decompress: ${(e as Error).message}`);
 }
 
-/**
- * A stream's chunk as a Buffer. Anything but bytes or text is INVALID_ARGUMENT, `fn` named: an
- * object-mode stream (an NDJSON parser's output) had been Node's raw TypeError (library audit).
- */
-export function toBuffer(c: Uint8Array | string, fn = 'textBytes'): Buffer {
-  if (typeof c === 'string') return Buffer.from(c, 'utf8');
-  if (Buffer.isBuffer(c)) return c;
-  if (c instanceof Uint8Array) return Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-  const what = c === null ? 'null' : Array.isArray(c) ? 'an array' : typeof c;
-  throw new SdpscopeError('INVALID_ARGUMENT', `${fn}: the stream gave a chunk that is ${what}, not bytes or text: give it the raw stream (a file's, stdin's), not an object-mode stream of parsed values`);
-}
 
 /**
  * A stream of an input's bytes as UTF-8 text bytes, with flat memory: gzip decompressed as it
@@ -192,7 +182,7 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
       ended = true;
       break;
     }
-    const b = toBuffer(n.value);
+    const b = toBuffer(n.value, 'textBytes');
     head.push(b);
     size += b.length;
     // A gzip is told by its first two bytes: it is inflated as it comes (a small .gz on a pipe
@@ -208,7 +198,7 @@ async function* decodedBytes(stream: AsyncIterable<Uint8Array | string>, name: s
     while (!ended) {
       const n = await next();
       if (n.done) return;
-      yield toBuffer(n.value);
+      yield toBuffer(n.value, 'textBytes');
     }
   }
   const kind = detectEncoding(first);

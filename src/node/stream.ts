@@ -7,7 +7,8 @@
 import { factsEntry, readLineFacts } from '../analysis/fast-facts.js';
 import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
-import { fileError, toBuffer } from './files.js';
+import { fileError } from './files.js';
+import { toBuffer } from './chunks.js';
 import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, opensLikeJson, textWithNul } from '../input/line-scanner.js';
 import { tooDeepToParse } from '../input/json-check.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
