@@ -433,7 +433,11 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       if (other === leaving) continue;
       // Its partner: the other side's key when the leaving side's began, or else the first one after
       // it (the answer to its offer); none when the leaving key's call was kept already.
-      const list = keys.get(other) ?? [];
+      // Keys of the partner's earlier calls are not this call's (audit of the change: a newcomer that
+      // offered was paired with the stayer's key of the call before, its answer's key left out).
+      const all = keys.get(other) ?? [];
+      const fresh = all.filter((k) => !recorded.has(k.key));
+      const list = fresh.length > 0 ? fresh : all;
       const theirs = mine === undefined || recorded.has(mine.key) ? undefined : (list.filter((k) => k.since <= mine.since).at(-1) ?? list.find((k) => k.since > mine.since));
       if (mine !== undefined && theirs !== undefined && theirs.key !== mine.key && (ctx.past ??= []).length < MAX_PAST_CALLS) {
         // The side heard first first, as a call of the sides still there is told.
@@ -443,7 +447,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       }
       // The partner's key that began after the leaving side was last heard is its call with the
       // newcomer, not an ICE restart of the call that ended: its restart finding is taken back.
-      const now = list.at(-1);
+      const now = all.at(-1);
       if (now !== undefined && now.since > (seen.get(leaving) ?? 0)) this.takeBackRestart(connectionOfSide(other));
     }
     ctx.sides.delete(leaving);

@@ -164,6 +164,9 @@ describe('two calls in a row in one relay room (relay audit: a peer reloaded its
     // Both leaving at the end changes nothing; the stream reader (`sdpscope candidates` on a file or a pipe) tells the same calls.
     const ended = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), left('c2'), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`), left('c1'), left('c3')].join('\n');
     expect(analyze(ended).calls.map((c) => [c.sessions, c.controlling])).toEqual([[['K0dA', 'HrkA'], 'K0dA'], [['X3kA', 'K1dA'], 'X3kA']]);
+    // The newcomer leaving first: its call is with the stayer's new key, not the one of the call before (audit of the change).
+    const newcomerFirst = [...call('c1', 'c2', 'K0dA', 'HrkA', (n) => `10.0.1.${n}`), left('c2'), ...call('c3', 'c1', 'X3kA', 'K1dA', (n) => `10.0.2.${n}`), left('c3'), left('c1')].join('\n');
+    expect(analyze(newcomerFirst).calls.map((c) => c.sessions)).toEqual([['K0dA', 'HrkA'], ['X3kA', 'K1dA']]);
     const a = new CandidateAnalyzer();
     await scanStream(Readable.from([Buffer.from(ended + '\n')]), a);
     expect(a.finish().calls.map((c) => [c.sessions, c.controlling])).toEqual([[['K0dA', 'HrkA'], 'K0dA'], [['X3kA', 'K1dA'], 'X3kA']]);
