@@ -349,8 +349,13 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null, dir: Simul
     }
   }
   const layers = sent.map((rids, i) => ({ rids, received: taken.has(i), paused: taken.get(i)?.paused === true, answered: taken.get(i)?.answered ?? [] }));
-  // Every layer taken is paused, or the recv list names no rid the offer sends (rids it does send without their a=rid line are a one-stream case: simulcast-layers-dropped).
-  const allPaused = taken.size > 0 && layers.every((l) => !l.received || l.paused);
+  // Every rid the recv list names that Chromium takes (one the offer sends, with its one a=rid line)
+  // is paused: Chromium makes an encoding of each rid listed, alternatives too, active unless "~"
+  // (audit of the change: "~1,2" had read as nothing sent; rid 2 was active). Or the recv list
+  // names no rid the offer sends (rids it does send without their a=rid line are a one-stream case:
+  // simulcast-layers-dropped).
+  const listed = recv === null ? [] : simulcastRids(recv).filter((r) => usable.has(r.replace(/^~/, '')) && sent.some((st) => st.includes(r.replace(/^~/, ''))));
+  const allPaused = listed.length > 0 && listed.every((r) => r.startsWith('~'));
   const onlyUnknown = recv !== null && taken.size === 0 && simulcastRids(recv).length > 0 && simulcastRids(recv).every((r) => !sent.some((st) => st.includes(r.replace(/^~/, ''))));
   return { offer: send, answer: recv, layers, chromiumSendsNothing: dir === 'send' && (allPaused || onlyUnknown) };
 }

@@ -683,6 +683,9 @@ describe('simulcast the offer sends, as the answer takes it (RFC 8853 §5.3; aud
     expect(run(offer, { media: [answerOf({ extra: ['rid:x recv', 'simulcast:recv x'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(true);
     // One layer active, or offered rids without their a=rid line (Chromium sends one stream then): not nothing.
     expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:f recv', 'simulcast:recv ~q;f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(false);
+    // Alternatives, one paused: Chromium makes an encoding of each rid listed, h active (audit of the change, measured: "~1,2" kept 2 active).
+    expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q,h;~f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(false);
+    expect(run(offer, { media: [answerOf({ extra: ['rid:q recv', 'rid:h recv', 'rid:f recv', 'simulcast:recv ~q,~h;~f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(true);
     expect(run(offer, { media: [answerOf({ extra: ['simulcast:recv q;f'] })] }).media[0]!.simulcast!.chromiumSendsNothing).toBe(false);
   });
   it('no a=simulcast in the answer: one stream, the first layer (Chromium)', () => {
