@@ -233,10 +233,11 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
     }
   }
   // A known name in other letters (a=RECVONLY, a=Rtcp-Mux): libwebrtc compares names as written,
-  // so Chromium does not read it as that attribute (measured by the sdp-diff audit: a=RECVONLY left
-  // the m-line sendrecv; Firefox not measured), and nor does sdpscope: said.
+  // Firefox does not (measured by the sdp-diff audit and its check: a=RECVONLY left Chromium's m-line
+  // sendrecv and made Firefox's recvonly; Firefox took a=Rtcp-Mux): the browsers differ; sdpscope
+  // reads it as Chromium does, and says so.
   if (rule === undefined && name.length <= 32 && /[A-Z]/.test(name) && ruleFor(name.toLowerCase()) !== undefined && !problems.skip('attribute-syntax', line)) {
-    problems.push(diagnostic('attribute-syntax', `a=${name} is a=${name.toLowerCase()} in other letters: Chromium reads attribute names as written and does not take it for a=${name.toLowerCase()} (measured of a=RECVONLY), nor does sdpscope (write it in lower case)`, atLine(line, 3)));
+    problems.push(diagnostic('attribute-syntax', `a=${name} is a=${name.toLowerCase()} in other letters: Chromium reads attribute names as written and does not take it for a=${name.toLowerCase()}, Firefox does (measured of a=RECVONLY and a=Rtcp-Mux): the two browsers read this line differently; sdpscope reads it as Chromium does (write it in lower case)`, atLine(line, 3)));
   }
   return { line, kind: 'other-attribute', name, value };
 }

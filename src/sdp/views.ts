@@ -372,7 +372,8 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
       // Firefox: "c= line specified twice at same level" (measured; Chromium takes it in an m-section).
       else rules('connection-repeated', l.line, 1, 'a second c= in one m-section');
     } else if (l.kind === 'bandwidth') bandwidths.push(l.value);
-    else if (l.kind === 'other-attribute' && l.name.trim() === 'rtcp-mux') muxWritten = true;
+    // …nor does "a=Rtcp-Mux", which Firefox reads and Chromium does not (measured): no "both reject" for it (attribute-syntax says it).
+    else if (l.kind === 'other-attribute' && l.name.trim().toLowerCase() === 'rtcp-mux') muxWritten = true;
     lineRules(l, rules, rtpSection, rejectedLine);
   }
   // A fragment's m-section of ICE lines only (a trickle-ice-sdpfrag's, RFC 8840 §9.2: its m= line
