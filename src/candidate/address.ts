@@ -428,17 +428,28 @@ export function libwebrtcPrecedence(address: string, info: AddressInfo): number 
 }
 
 /**
- * Whether two IP addresses share a /24 (IPv4) or a /64 (IPv6), a LAN's usual size: hosts that
- * may reach each other directly. False for names, redactions and mixed families.
+ * Whether two IP addresses are on one network as a LAN is: one link-local block (169.254/16,
+ * fe80::/10: one link), one /48 of unique-local addresses (RFC 4193: one site's Global ID), else
+ * one /24 or /64 (audit of the change: two ULAs of one site, two link-local addresses, had been
+ * called apart). False for names, redactions and mixed families.
  */
 export function sameSubnet(a: string, b: string): boolean {
   if (!ipaddr.isValid(a) || !ipaddr.isValid(b)) return false;
   const x = ipaddr.parse(a);
   const y = ipaddr.parse(b);
   if (x.kind() !== y.kind()) return false;
-  const n = x.kind() === 'ipv4' ? 3 : 8;
+  const rx = x.range();
+  if (rx === 'linkLocal' && y.range() === 'linkLocal') return true;
+  const bytes = x.kind() === 'ipv4' ? 3 : rx === 'uniqueLocal' ? 6 : 8;
   const bx = x.toByteArray();
   const by = y.toByteArray();
-  for (let i = 0; i < n; i++) if (bx[i] !== by[i]) return false;
+  for (let i = 0; i < bytes; i++) if (bx[i] !== by[i]) return false;
   return true;
+}
+
+/** The RFC 1918 block (10/8, 172.16/12, 192.168/16) an IPv4 address is in, or null. */
+export function privateBlock(address: string): string | null {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return null;
+  const [a, b] = ipaddr.IPv4.parse(address).octets;
+  return a === 10 ? '10.0.0.0/8' : a === 172 && b! >= 16 && b! <= 31 ? '172.16.0.0/12' : a === 192 && b === 168 ? '192.168.0.0/16' : null;
 }

@@ -5,7 +5,7 @@
  * over time and its STUN counters, the selected pair and when it changed, ICE restarts, and a
  * verdict from a closed set with its evidence and what to do. Pure.
  */
-import { classifyAddress, INSIDE_CLASSES, isRoutable, sameSubnet, type AddressClass } from '../candidate/address.js';
+import { classifyAddress, INSIDE_CLASSES, isRoutable, privateBlock, sameSubnet, type AddressClass } from '../candidate/address.js';
 import { tryReadCandidate, type Candidate, type KnownCandidateType, type TcpType } from '../candidate/candidate.js';
 import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
@@ -25,7 +25,7 @@ export const ICE_VERDICTS = {
   'remote-candidates-refused': { title: 'The browser refused the remote candidates', action: 'addIceCandidate failed for every candidate the other side sent (addIceCandidateFailed in the dump): added before setRemoteDescription, with an sdpMid or sdpMLineIndex the remote description does not have, a ufrag of another generation (after an ICE restart), or a line the browser cannot parse. Add candidates after the remote description, with the init the other side\'s onicecandidate gave.' },
   'remote-candidates-unresolved': { title: 'Remote candidates are names that never resolved', action: 'A candidate written with a name is paired only once the name resolves. .local (mDNS) names hide a browser\'s host addresses and resolve only on the same link: give both sides a STUN server (srflx) or TURN (relay). A DNS name (a server announcing its host name) must resolve from this side: check its DNS record, or have the server announce its IP address.' },
   'relay-unanswered': { title: 'Checks through a TURN relay, never answered', action: 'A TURN relay candidate was there, so a TURN server was reached, yet the checks went unanswered (or too few were answered for a pair to hold), through the relay as well: the TURN server refused to relay to the peer (CreatePermission answered 403, its denied-peer-ip or its own relay range), the other side could not reach the relay address (its firewall), or the other side was not checking at all (look at its dump: did it get this side\'s candidates?). sdpscope probe checks a TURN server end to end.' },
-  'remote-unreachable': { title: 'The other side offered only addresses inside its own network', action: 'Every candidate the other side sent is a private address (RFC 1918, a Docker bridge, a cloud network, CGN, IPv6 unique-local, link-local) and none is a srflx or a relay: nobody outside its network reaches them, and a TURN relay on this side cannot either. The fix is on that side: give it a STUN server (a srflx candidate) or TURN (a relay); a server (a media server, a SIP gateway, an app in a container) must announce its public address (FreeSWITCH\'s ext-rtp-ip, Asterisk\'s external_media_address, Janus\'s nat_1_1_mapping, mediasoup\'s announcedAddress, pion\'s NAT1To1IPs), or run with host networking.' },
+  'remote-unreachable': { title: 'The other side offered only addresses inside its own network', action: 'Every candidate the other side sent is a host candidate at a private address (RFC 1918, a Docker bridge, a cloud network, CGN, IPv6 unique-local, link-local) of another network than this side\'s, and none is a srflx or a relay: nobody outside its network reaches them, and a TURN relay on this side only from inside it. The fix is on that side: give it a STUN server (a srflx candidate) or TURN (a relay); a server (a media server, a SIP gateway, an app in a container) must announce its public address (FreeSWITCH\'s ext-rtp-ip, Asterisk\'s external_media_address, Janus\'s nat_1_1_mapping, mediasoup\'s announcedAddress, pion\'s NAT1To1IPs), or run with host networking.' },
   'checks-unanswered': { title: 'Checks sent, never answered', action: 'Connectivity checks left but no response came back: a NAT filtering unsolicited packets (port-restricted or symmetric on both sides) or a firewall dropping UDP. A TURN relay is needed: configure one that works (sdpscope probe checks it).' },
   'closed-by-peer': { title: 'The other side closed the connection', action: 'Nothing failed on the path: the other side ended the DTLS session (close_notify: its application called close(), or its page or process went away), and stops answering consent checks, so ICE goes disconnected unless this side closes first. Look at why it hung up (its own logs or dump); an application can take a DTLS transport in state "closed" as the end of the call instead of waiting for ICE to fail.' },
   'no-nomination': { title: 'Checks answered, no pair selected', action: 'Some pairs succeeded but none was nominated or selected: an ICE-lite or controlling-role problem, or the dump ended during nomination.' },
@@ -1618,18 +1618,24 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // it came in: no check of this side's could reach it, through a relay neither (ICE audit: a
   // FreeSWITCH announcing its private cloud address, a peer with no STUN in a Docker bridge, had
   // read as NAT filtering or a relay that refused).
-  const unreachable = delivered.length > 0 && delivered.every((c) => c.addressClass !== null && INSIDE_CLASSES.has(c.addressClass) && c.addressClass !== 'loopback');
+  // Host candidates only: a srflx or relay at a private address is a server inside that network (a
+  // CGN's STUN, a TURN without its external address), another story (audit of the change).
+  const unreachable = delivered.length > 0 && delivered.every((c) => c.type === 'host' && c.addressClass !== null && INSIDE_CLASSES.has(c.addressClass) && c.addressClass !== 'loopback');
   const nearby = unreachable && delivered.some((c) => usableLocal.some((l) => l.address !== null && c.address !== null && sameSubnet(l.address, c.address)));
   const heardFrom = prflx.length > 0 || r.pairs.some((p) => p.requestsReceived > 0);
-  // This side has a way in from outside (a srflx, a relay, a public host): the other side's is what is missing.
-  const localOutside = usableLocal.some((c) => c.type === 'srflx' || c.type === 'relay' || (c.addressClass !== null && isRoutable(c.addressClass)));
+  // This side has a way in from outside (a srflx, a relay or a host at a public address; a srflx
+  // inside a CGN is none: audit of the change): the other side's is what is missing.
+  const localOutside = usableLocal.some((c) => c.addressClass !== null && isRoutable(c.addressClass));
   const remoteInside = unreachable && !nearby && !heardFrom && succeeded.length === 0 && answered === 0;
   const neitherReachable = remoteInside && !localOutside ? `the other side's candidates are all inside its network too (${listSome([...new Set(delivered.map((c) => c.address))], (a) => a ?? '', 3)}; no srflx, no relay): neither side has an address the other can reach` : null;
   if (remoteInside && localOutside && !early && (finalIce === 'failed' || finalConn === 'failed' || sent > 0 || (r.pairs.length > 0 && r.pairs.every((p) => p.state === 'failed')))) {
     const addresses = [...new Set(delivered.map((c) => `${c.type ?? 'candidate'} ${c.address}`))];
     evidence.push(`${delivered.length === 1 ? 'the other side\'s only candidate is' : `every one of the other side's ${delivered.length} candidates is`} inside its network: ${listSome(addresses, (a) => a, 4)}; no srflx, no relay`);
     evidence.push(r.pairs.length > 0 ? `${r.pairs.length} pair(s)${countsKnown ? `, ${sent} checks sent, 0 answered, none received from the other side` : ', none succeeded'}` : 'no pair succeeded');
-    if (usableLocal.some((c) => c.type === 'relay')) evidence.push('this side\'s TURN relay cannot reach a private address of another network either');
+    // This side in the same private block (192.168.1 and 192.168.2): one routed network is possible (audit of the change).
+    const block = delivered.map((c) => (c.address !== null ? privateBlock(c.address) : null)).find((b) => b !== null && usableLocal.some((l) => l.address !== null && privateBlock(l.address) === b));
+    if (block !== undefined) evidence.push(`this side has an address in the same private block (${block}): if the two are on one routed network after all, the checks were dropped on it (a firewall), and it is not the addresses`);
+    if (usableLocal.some((c) => c.type === 'relay')) evidence.push('this side\'s TURN relay reaches a private address only from inside that network (a TURN server there, whose denied-peer-ip rules then decide)');
     return verdict('remote-unreachable', `The other side offered only private addresses (${listSome(addresses.map((a) => a.slice(a.indexOf(' ') + 1)), (a) => a, 2)}), no srflx and no relay: nothing outside its network can reach them.`, evidence);
   }
   // A succeeded pair was answered, counted or not (a page table of a succeeded pair and a failed one had read checks-unanswered); a pair still checking may be (audit of the change: in-progress beside failed).

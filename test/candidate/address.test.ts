@@ -1,4 +1,4 @@
-import { classifyAddress, isRedactionMarker, sameSubnet } from '../../src/candidate/address.js';
+import { classifyAddress, isRedactionMarker, privateBlock, sameSubnet } from '../../src/candidate/address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -147,12 +147,16 @@ describe('libwebrtcPrecedence: its shortcut for plain IPv6 agrees with reading e
   });
 });
 
-describe('sameSubnet (ICE verdicts: a private address in this side\'s own LAN may be reachable)', () => {
-  it('one /24 or one /64; names, redactions and mixed families are not', () => {
+describe('sameSubnet and privateBlock (ICE verdicts: a private address in this side\'s own LAN may be reachable)', () => {
+  it('one /24 or one /64, a ULA /48, one link\'s link-local; names, redactions and mixed families are not', () => {
     expect(sameSubnet('10.0.1.2', '10.0.1.200')).toBe(true);
     expect(sameSubnet('10.0.1.2', '10.0.2.2')).toBe(false);
     expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:2:3:ffff::9')).toBe(true);
-    expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:2:4::1')).toBe(false);
+    // One site's unique-local /48 (RFC 4193), one link's link-local addresses: one network (audit of the change).
+    expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:2:4::1')).toBe(true);
+    expect(sameSubnet('fd00:1:2:3::1', 'fd00:1:3:3::1')).toBe(false);
+    expect(sameSubnet('169.254.10.5', '169.254.20.7')).toBe(true);
+    expect([privateBlock('192.168.2.7'), privateBlock('172.31.5.72'), privateBlock('10.0.2.2'), privateBlock('100.64.0.1'), privateBlock('8.8.8.8'), privateBlock('x')]).toEqual(['192.168.0.0/16', '172.16.0.0/12', '10.0.0.0/8', null, null, null]);
     expect(sameSubnet('10.0.1.2', '::ffff:10.0.1.2')).toBe(false);
     expect(sameSubnet('a.local', 'a.local')).toBe(false);
     expect(sameSubnet('10.0.1.x', '10.0.1.2')).toBe(false);

@@ -47,8 +47,12 @@ describe('explainIce on real dumps', () => {
     for (const file of lab('remote-private-only')) {
       const r = reports(file)[0]!;
       expect(r.verdict.message).toBe('The other side offered only private addresses (10.0.2.2), no srflx and no relay: nothing outside its network can reach them.');
-      expect(r.verdict.evidence).toContain('this side\'s TURN relay cannot reach a private address of another network either');
+      expect(r.verdict.evidence).toContain('this side\'s TURN relay reaches a private address only from inside that network (a TURN server there, whose denied-peer-ip rules then decide)');
+      // The lab's two LANs are both in 10/8: said, a routed network between them not ruled out.
+      expect(r.verdict.evidence).toContain('this side has an address in the same private block (10.0.0.0/8): if the two are on one routed network after all, the checks were dropped on it (a firewall), and it is not the addresses');
     }
+    // The audit of the change's variants: one link, one ULA site, a TURN server inside the other network, this side behind a CGN: not this verdict.
+    for (const f of ['remote-link-local-both', 'remote-ula-same-site', 'remote-private-relay', 'local-cgn-srflx-only']) expect([f, reports(`audit/${f}__webrtc_internals_dump.gz`)[0]!.verdict.code]).not.toEqual([f, 'remote-unreachable']);
     const both = reports('lab/udp-blocked-no-turn__webrtc_internals_dump.gz')[0]!;
     expect(both.verdict.evidence).toContain('the other side\'s candidates are all inside its network too (10.0.2.2; no srflx, no relay): neither side has an address the other can reach');
   });
