@@ -314,7 +314,16 @@ const lineFeeds = (text: string): string => (text.includes('\r') ? text.replace(
 function sameOrigin(x: FoundDescription, y: FoundDescription): boolean {
   const a = x.description.origin;
   const b = y.description.origin;
-  return a !== null && b !== null && a.sessionId.length >= 6 && a.sessionId === b.sessionId && a.sessionVersion === b.sessionVersion && a.username === b.username;
+  if (a === null || b === null || a.sessionId.length < 6 || a.sessionId !== b.sessionId || a.sessionVersion !== b.sessionVersion || a.username !== b.username) return false;
+  // A copy is shortened or rewritten, never grown: more m-lines, or others, are a renegotiation
+  // that kept its version; an answer with its offer's o= line is no copy of it either (audit of
+  // the change: both had been called copies).
+  const mx = x.description.media;
+  const my = y.description.media;
+  if (mx.length > my.length || !mx.every((m, i) => m.kind === my[i]!.kind)) return false;
+  const tx = inferType(x);
+  const ty = inferType(y);
+  return tx === null || ty === null || tx === ty;
 }
 
 /** The descriptions by a source field's value, the values in order of appearance (one pass: a filter per value was quadratic; parser audit). */

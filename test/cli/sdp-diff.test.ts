@@ -114,6 +114,16 @@ describe('the codec table', () => {
     expect(kindsOf(lan('203.0.113.10'))).toContain('lite-candidates-not-routable');
   });
 
+  it('a renegotiation that kept its o= version (a video m-line added) is a second round, not a copy of the offer (audit of the change)', () => {
+    const offer = JSON.parse(sample('offer.json')).offer.sdp as string;
+    const answer = JSON.parse(sample('answer.json')).answer.sdp as string;
+    const audioOnly = (sdp: string) => sdp.slice(0, sdp.indexOf('m=video')).replace(/a=group:BUNDLE 0 1/, 'a=group:BUNDLE 0');
+    const log = [audioOnly(offer), audioOnly(answer), offer, answer].map((x, i) => `${i % 2 === 0 ? 'offer' : 'answer'}:\n${x}`).join('\n');
+    let out = '';
+    diffTexts([log], ['renegotiation.log'], { json: false, color: false }, (x) => (out += x));
+    expect(out).not.toMatch(/cop(y|ies) of the (offer|answer)/);
+    expect(out).toMatch(/^note: round 1 of 2 /m);
+  });
   it('two files that say no type, given answer first (a=setup:active, then actpass): compared the other way round, said (sdp-diff audit: read as offer-setup-not-actpass and a role conflict)', () => {
     const audit = (name: string) => readFileSync(join(ROOT, 'test/fixtures/sdp-diff-audit', name), 'utf8');
     let out = '';
