@@ -313,6 +313,9 @@ describe('a line\'s own spelling (verbatim.text) edited or revived (library audi
     const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n');
     for (const t of ['m=audio 9 RTP/AVP 0', 'a=mid:evil']) expect(() => writeSdp({ ...d, lines: [...d.lines, { line: 0, kind: 'invalid', text: t }] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/an invalid line's text that reads as another line/) }));
     expect(writeSdp({ ...d, lines: [...d.lines, { line: 0, kind: 'invalid', text: 'not sdp' }] })).toMatch(/\r\nnot sdp\r\n$/);
+    // …nor when the text is a line of the description elsewhere (audit of the change: "a=mid:0", "v=0" added to an m-section were written).
+    const m = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n');
+    for (const t of ['a=mid:0', 'v=0', 't=0 0']) expect(() => writeSdp({ ...m, media: [{ ...m.media[0]!, lines: [...m.media[0]!.lines, { line: 0, kind: 'invalid', text: t }] }] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
   it('writeCandidate: the same (another address and a second line through verbatim.text), a trailing line ending still its own', () => {
     const c = JSON.parse(JSON.stringify(parseCandidate('candidate:1  1 udp 2122260223 10.0.0.1 5000 typ host'))) as { verbatim: { text: string } };

@@ -73,7 +73,9 @@ function writeModel(description: SessionDescription): string {
         here = stop - at === text.length && read.startsWith(text, at);
         at = end + 1;
       }
-      asRead ||= here || (readLines ??= linesOf(read)).has(text);
+      // An invalid line is not found among the lines read by its text (audit of the change: one of
+      // "a=mid:0" or "v=0" added to an m-section was written, a line of the text elsewhere).
+      asRead ||= here || (node.kind !== 'invalid' && (readLines ??= linesOf(read)).has(text));
     }
     if (!asRead && !(spelled ? verbatimReadsAs(node, text) : writesAsRead(node, text))) {
       const attribute = node.kind === 'attribute' || node.kind === 'other-attribute';
