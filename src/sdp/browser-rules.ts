@@ -523,7 +523,8 @@ export function sectionRules(m: MediaLine, line: number, a: SectionAttributes, a
     if (c.transport !== 'udp' && c.transport !== 'tcp' && c.transport !== 'ssltcp') add('candidate-transport-unknown', l.line, null, `a=candidate transport ${JSON.stringify(c.transportText.slice(0, 24))}`);
     // libwebrtc reads generation as a 32-bit unsigned number (library audit: 4294967296 and "x" unsaid).
     if (c.generation === null || c.generation > 0xffffffff) {
-      const g = c.extensions.find((e) => e.name === 'generation');
+      // A last "generation" with no value Chromium passes over and takes the candidate (audit of the change, measured).
+      const g = c.extensions.find((e) => e.name === 'generation' && e.value !== '');
       if (g !== undefined) add('candidate-generation', l.line, null, `a=candidate generation ${JSON.stringify(g.value.length > 24 ? `${g.value.slice(0, 24)}…` : g.value)}`);
     }
   }

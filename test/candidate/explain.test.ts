@@ -1,6 +1,7 @@
 import { parseCandidate } from '../../src/candidate/candidate.js';
 import { explainCandidate, explainNetworkCost, inferRelayProtocol } from '../../src/candidate/explain.js';
 import { DIAGNOSTICS } from '../../src/diagnostics.js';
+import { parseSdp } from '../../src/sdp/parse.js';
 import { candidateLines } from '../support/corpus.js';
 
 const relay = (typePref: number) =>
@@ -212,5 +213,8 @@ describe('a generation libwebrtc cannot read (library audit: past 32 bits unsaid
     expect(warn('99999999999999999999')).toEqual(['generation 99999999999999999999 is past 4294967295: Chromium refuses the candidate (in an SDP, the whole description)']);
     expect(warn('x')).toEqual(['generation "x" is not a number: Chromium refuses the candidate (in an SDP, the whole description)']);
     expect([warn('4294967295'), warn('0'), warn('0004294967295')]).toEqual([[], [], []]);
+    // In an SDP, a last "generation" with no value is no refusal: Chromium and Firefox take it (audit of the change, measured).
+    const sdp = (g: string) => parseSdp(`v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=candidate:1 1 udp 2122260223 192.168.1.5 50000 typ host generation${g}\r\n`).diagnostics.filter((d) => d.kind === 'rejected-by-browser' && d.rule === 'candidate-generation').length;
+    expect([sdp(''), sdp(' x'), sdp(' 4294967296')]).toEqual([0, 1, 1]);
   });
 });
