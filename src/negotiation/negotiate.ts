@@ -1108,7 +1108,8 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
         answerSetup: a?.setup ?? null,
         offererRole: dtlsUsed && live ? roles.offererRole : null,
         answererRole: dtlsUsed && live ? roles.answererRole : null,
-        valid: !dtlsUsed || !live || (roles.valid && (o.fingerprints.length > 0 || o.bundleOnly) && (a!.fingerprints.length > 0 || answerShared)),
+        // A bundled m-line uses its tag's transport: valid with the fingerprint of any m-line of its side (audit of the change: none anywhere had read valid on them).
+        valid: !dtlsUsed || !live || (roles.valid && (o.fingerprints.length > 0 || (o.bundleOnly && offer.media.some((m) => m.fingerprints.length > 0))) && (a!.fingerprints.length > 0 || (answerShared && answer.media.some((m) => m.fingerprints.length > 0)))),
         offerFingerprints: o.fingerprints.map((f) => f.algorithm),
         answerFingerprints: a?.fingerprints.map((f) => f.algorithm) ?? [],
       },

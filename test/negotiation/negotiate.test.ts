@@ -875,5 +875,7 @@ describe('dtls.valid (library audit: an answer with no a=fingerprint anywhere re
     // Two m-lines bundled, the answer's second without a fingerprint of its own and none at session level: it uses the tag's transport.
     const bundled = run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({}), answerOf({ kind: 'audio', fingerprint: null })] });
     expect(bundled.media.map((m) => m.dtls.valid)).toEqual([true, true]);
+    // No fingerprint in the whole answer: none of its m-lines is valid, bundled ones too (audit of the change).
+    expect(run({ media: [{}, { kind: 'audio' }] }, { media: [answerOf({ fingerprint: null }), answerOf({ kind: 'audio', fingerprint: null })] }).media.map((m) => m.dtls.valid)).toEqual([false, false]);
   });
 });
