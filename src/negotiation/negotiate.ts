@@ -778,7 +778,7 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
       }
     }
     const intersection = a ? negotiateCodecs(o, a) : null;
-    const codecs = live && intersection ? intersection : unnegotiatedCodecs(o, a === null ? 'no answer m-line' : 'm-line rejected (port 0)');
+    const codecs = live && intersection ? intersection : unnegotiatedCodecs(o, a === null ? 'no answer m-line' : status === 'mismatched' ? 'not compared: the answer\'s m-line here is of another kind' : 'm-line rejected (port 0)');
     const rtp = /RTP\//i.test(o.protocol);
     if (status === 'rejected') {
       const common = rtp && intersection ? intersection.negotiated.filter((c) => c.role === null).length : 0;
@@ -903,10 +903,11 @@ function negotiateModels(offer: SessionDescription, answer: SessionDescription):
     if (!validDirection && bySession) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')} (RFC 3264 §6.1, the session-level direction read as SIP peers read it: RFC 8866 §6.7)`);
     else if (!validDirection && od === 'sendonly' && (ad === 'sendrecv' || ad === 'sendonly')) add(diagnostic('invalid-direction', `offer sendonly answered ${ad}; allowed: ${allowed.join(', ')}: both browsers refuse the answer (setRemoteDescription: "Incompatible receive direction")`, { mid, index: o.index, browsers: BOTH_REJECT }));
     else if (!validDirection) at('invalid-direction', `offer ${od} answered ${ad}; allowed: ${allowed.join(', ')}`);
+    // Another kind in the answer's place: no answer direction to hold against the offer's (audit of the change: it read valid, from the other m-line).
     const direction: DirectionNegotiation = {
       offer: od,
-      answer: ad,
-      valid: validDirection,
+      answer: status === 'mismatched' ? null : ad,
+      valid: status !== 'mismatched' && validDirection,
       allowed,
       // Nothing is sent to a side whose address is the old hold's 0.0.0.0 (address-hold; audit of the change: the row said "answerer sends").
       offererSends: live && ad !== null && sends(od) && receives(ad) && !(a !== null && addressHold(a, answer)),
