@@ -303,8 +303,9 @@ function answeredOneWay(o: MediaDescription, a: MediaDescription, dir: Simulcast
   // A rid id on two a=rid lines has them all discarded (RFC 8851 §5): Chromium drops that layer
   // (measured, Chromium 156: a=rid:f recv twice left encodings q and h); Firefox takes the answer.
   const repeated = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && rids.repeated.has(r));
-  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !rids.usable.has(r) && !rids.repeated.has(r));
-  if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0 && repeated.length === 0) return;
+  const unreadable = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && rids.unreadable.has(r) && !rids.repeated.has(r));
+  const undeclared = layers(recv).filter((r) => sent.some((s) => s.includes(r)) && !rids.usable.has(r) && !rids.repeated.has(r) && !rids.unreadable.has(r));
+  if (taken.size === sent.length && unknown.length === 0 && undeclared.length === 0 && repeated.length === 0 && unreadable.length === 0) return;
   const kept = [...taken.entries()].sort((x, y) => x[0] - y[0]).map(([, rids]) => name(rids));
   const dropped = sent.filter((_, i) => !taken.has(i)).map(name);
   const takes = browserSends ? 'receives' : 'sends';
@@ -319,8 +320,9 @@ function answeredOneWay(o: MediaDescription, a: MediaDescription, dir: Simulcast
     const all = undeclared.length === layers(recv).filter((r) => sent.some((s) => s.includes(r))).length;
     parts.push(`rid ${undeclared.join(', ')} ${undeclared.length === 1 ? 'has' : 'have'} no a=rid … ${back} line in the answer: ${browserSends ? `Chromium drops ${undeclared.length === 1 ? 'that layer' : 'those layers'}${all ? ` and sends one stream, rid ${sent[0]![0]}` : ''} (Firefox refuses the answer)` : `a layer without its rid's description (RFC 8851 §4)`}`);
   }
+  if (unreadable.length > 0) parts.push(`rid ${unreadable.join(', ')} ${unreadable.length === 1 ? 'has its' : 'have their'} a=rid line's parameters joined by a blank, not ";" (RFC 8851 §10)${browserSends ? `: Chromium cannot read ${unreadable.length === 1 ? 'it and drops that layer' : 'them and drops those layers'} (measured)` : ''}`);
   if (repeated.length > 0) parts.push(`rid ${repeated.join(', ')} ${repeated.length === 1 ? 'is' : 'are'} on two a=rid lines of the answer, which discards every line of a repeated rid (RFC 8851 §5)${browserSends ? `: Chromium drops ${repeated.length === 1 ? 'that layer' : 'those layers'} (measured; Firefox takes the answer)` : ''}`);
-  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length === 0 ? (browserSends ? `: no layer is taken as simulcast (Chromium sends nothing on this m-line, no encoding left; Firefox sends one stream, rid ${sent[0]![0]}; measured)` : ': no layer is taken as simulcast') : ''}`);
+  at('simulcast-layers-dropped', `${offered}; ${parts.join('; ')}${kept.length === 0 && undeclared.length + repeated.length + unreadable.length === 0 ? (browserSends ? `: no layer is taken as simulcast (Chromium sends nothing on this m-line, no encoding left; Firefox sends one stream, rid ${sent[0]![0]}; measured)` : ': no layer is taken as simulcast') : ''}`);
 }
 
 /**
@@ -362,12 +364,18 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null, dir: Simul
 
 
 /** The answer's rids with exactly one a=rid line, that line of direction `dir` (`usable`), and those on several lines (`repeated`). */
-function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'): { readonly usable: Set<string>; readonly repeated: Set<string> } {
+function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'): { readonly usable: Set<string>; readonly repeated: Set<string>; readonly unreadable: Set<string> } {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const r of a?.rids ?? []) (seen.has(r.id) ? repeated : seen).add(r.id);
-  return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === dir && !repeated.has(r.id)).map((r) => r.id)), repeated };
+  // Parameters joined by a blank ("pt=96 max-br=1137"): Chromium cannot read the line and drops its
+  // layer (audit of the change, measured; with ";" it keeps it).
+  const unreadable = new Set((a?.rids ?? []).filter((r) => r.direction === dir && r.params !== null && BLANK_JOINED_PARAMS.test(r.params)).map((r) => r.id));
+  return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === dir && !repeated.has(r.id) && !unreadable.has(r.id)).map((r) => r.id)), repeated, unreadable };
 }
+
+/** rid parameters with a blank where ";" belongs (RFC 8851 §10): "pt=96 max-br=1137", "max-br=1137 max-width=1280". */
+const BLANK_JOINED_PARAMS = /\S\s+[A-Za-z][\w-]*=/;
 
 const MID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:mid';
 const RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';

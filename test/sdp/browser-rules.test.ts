@@ -208,7 +208,12 @@ describe('recv rids without their a=rid recv line: what Chromium does is said (a
     const r = fixture.cases.find((c) => c.id === 'simulcast-recv-rid-params-blank')!.results;
     expect([r.chromium!.verdict, r.firefox!.verdict]).toEqual(['accepts', 'accepts']);
     const said = parseSdp(r.chromium!.answer).diagnostics.filter((d) => d.kind === 'rid-discarded').map((d) => d.message);
-    expect(said).toEqual([expect.stringMatching(/^a=rid:f pt=\d+ max-br=1137: its parameters are joined by a blank, not ";" \(RFC 8851 §10: pt=\d+;max-br=…\), so pt= reads as "\d+ max-br=1137", no payload type: RFC 8851 §5 discards the a=rid line, and the rid with it \(both browsers take the description: measured\)$/)]);
+    expect(said).toEqual([expect.stringMatching(/^a=rid:f pt=\d+ max-br=1137; max-temp-layers=2: its parameters are joined by a blank, not ";" \(RFC 8851 §10: pt=\d+;max-br=…\), so the line does not read: RFC 8851 §5 discards it, and the rid with it; both browsers take the description, and Chromium drops the rid's layer \(measured\)$/)]);
+    // The layer said dropped in the negotiation too (audit of the change: Chromium dropped it, measured; the row had read f ✓).
+    const n = negotiate(parseSdp(r.chromium!.offer), parseSdp(r.chromium!.answer));
+    const video = n.media.find((m) => m.simulcast !== null)!;
+    expect(video.simulcast!.layers.find((l) => l.rids.includes('f'))!.received).toBe(false);
+    expect(n.diagnostics.filter((d) => d.kind === 'simulcast-layers-dropped').map((d) => d.message)).toEqual([expect.stringMatching(/rid f has its a=rid line's parameters joined by a blank, not ";" \(RFC 8851 §10\): Chromium cannot read it and drops that layer \(measured\)$/)]);
   });
 });
 
