@@ -268,6 +268,8 @@ export const MUTATIONS: readonly Mutation[] = [
   a('rtpmap-removed', 'payload types', 'opus\'s a=rtpmap removed (a dynamic type without its mapping)', withCodec('audio', 'opus', (m, pt) => m.filter((l) => !l.startsWith(`a=rtpmap:${pt} `)))),
   // An encoding name with no clock rate (rtpengine#686's "a=rtpmap:101 .", which a carrier refused).
   a('rtpmap-no-clock-rate', 'payload types', 'telephone-event\'s a=rtpmap without its clock rate ("a=rtpmap:<pt> telephone-event")', withCodec('audio', 'telephone-event', (m, pt) => m.map((l) => (l.startsWith(`a=rtpmap:${pt} `) ? `a=rtpmap:${pt} telephone-event` : l)))),
+  a('rtpmap-pt-nonnumeric', 'payload types', 'an a=rtpmap whose payload type is "abc" (audit of the change)', inKind('audio', append('a=rtpmap:abc opus/48000/2'))),
+  a('rtpmap-pt-leading-zeros', 'payload types', 'an a=rtpmap for payload type "00128" (audit of the change)', inKind('audio', append('a=rtpmap:00128 opus/48000/2'))),
   a('rtpmap-pt-above-127', 'payload types', 'an a=rtpmap for payload type 128, which the m-line does not list (library audit)', inKind('audio', append('a=rtpmap:128 opus/48000/2'))),
   a('rtpmap-extra-pt', 'payload types', 'an a=rtpmap for a payload type the m-line does not list', inKind('audio', append('a=rtpmap:77 opus/48000/2'))),
   a('fmtp-unknown-pt', 'payload types', 'an a=fmtp for a payload type the m-line does not list', inKind('audio', append('a=fmtp:77 minptime=10'))),

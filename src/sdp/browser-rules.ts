@@ -155,7 +155,7 @@ const RULE_WORDS: { readonly [R in BrowserRule]: { readonly what: string; readon
   'msid-syntax': { what: 'a=msid with an empty id or more than two tokens', reference: 'RFC 8830 §2' },
   'rtpmap-clock': { what: 'a=rtpmap clock rate that is not a number', reference: 'RFC 8866 §6.6' },
   'rtpmap-duplicate': { what: 'two a=rtpmap for one payload type', reference: 'RFC 8866 §6.6' },
-  'rtpmap-payload-type-range': { what: 'an a=rtpmap for a payload type above 127 that the m-line does not list (Chromium: "Failed to parse SessionDescription."; one the m-line lists is payload-type-range; measured)', reference: 'RFC 3550 §5.1' },
+  'rtpmap-payload-type-range': { what: 'an a=rtpmap whose payload type is no number from 0 to 127 as written ("abc", "-1", "00128"), or one above 127 that the m-line does not list (Chromium: "Failed to parse SessionDescription."; one the m-line lists is payload-type-range; measured)', reference: 'RFC 3550 §5.1' },
   'candidate-generation': { what: 'an a=candidate whose generation is not a number from 0 to 4294967295 (Chromium: "Invalid generation", for the whole description; addIceCandidate refuses such a line alone; measured)', reference: 'RFC 8839 §5.1 (extension-att-value)' },
   'codec-attribute-unknown-pt': { what: 'a=fmtp or a=rtcp-fb for a payload type the m-line does not list', reference: 'RFC 8866 §6.15, RFC 4585 §4.2' },
   'rtx-apt': { what: 'an rtx payload type without apt=, or whose apt= names no payload type of the m-line', reference: 'RFC 4588 §8.6' },
@@ -225,7 +225,7 @@ export function ruleDiagnostic(rule: BrowserRule, detail: string, at: LinePositi
  * value did not read): parseSdp calls it on those only, so modeled attribute lines cost nothing.
  */
 /** `rejected`: the line is a rejected m-line's (port 0, not bundle-only), whose formats are placeholders. */
-export function lineRules(l: SdpLine, add: RuleSink, rtp = true, rejected = false): void {
+export function lineRules(l: SdpLine, add: RuleSink, rtp = true, rejected = false, inMedia = false): void {
   switch (l.kind) {
     case 'field': {
       const { letter, value } = l;
@@ -298,7 +298,7 @@ export function lineRules(l: SdpLine, add: RuleSink, rtp = true, rejected = fals
       }
       return;
     case 'other-attribute':
-      otherAttribute(l.name, l.value, l.line, add, rtp);
+      otherAttribute(l.name, l.value, l.line, add, rtp, inMedia);
       return;
     default:
       return;
@@ -306,7 +306,7 @@ export function lineRules(l: SdpLine, add: RuleSink, rtp = true, rejected = fals
 }
 
 /** An attribute whose value did not read (or that sdpscope does not model), as written. */
-function otherAttribute(name: string, value: string | null, n: number, add: RuleSink, rtp: boolean): void {
+function otherAttribute(name: string, value: string | null, n: number, add: RuleSink, rtp: boolean, inMedia: boolean): void {
   const v = value ?? '';
   const col = 3 + name.length + 1;
   // A space only: libwebrtc's GetLine refuses "a= …" (measured); a tab passes it (the attribute then ignored as unknown).
@@ -358,7 +358,11 @@ function otherAttribute(name: string, value: string | null, n: number, add: Rule
     }
     case 'rtpmap': {
       const clock = /^\d+ [^/]+\/([^/]*)/.exec(v)?.[1];
-      if (clock !== undefined && !isUint(clock)) add('rtpmap-clock', n, col + v.indexOf('/') + 1, `clock rate ${JSON.stringify(clock)}`);
+      const pt = tokens(v)[0] ?? '';
+      // A payload type that is no number from 0 to 127 as written ("abc", "-1", "00128"): Chromium refuses
+      // the description, Firefox takes it (audit of the change, measured: rtpmap-pt-nonnumeric, -leading-zeros).
+      if (rtp && inMedia && pt !== '' && !/^(?:0|[1-9]\d?|1[01]\d|12[0-7])$/.test(pt)) add('rtpmap-payload-type-range', n, col, `a=rtpmap:${pt.slice(0, 24)}`);
+      else if (clock !== undefined && !isUint(clock)) add('rtpmap-clock', n, col + v.indexOf('/') + 1, `clock rate ${JSON.stringify(clock)}`);
       // One field only (Chromium: "Expects at least 2 fields"; an ONVIF camera's SDP had it).
       else if (tokens(v).length < 2) add('rtpmap-fields', n, col, `a=rtpmap:${v.slice(0, 40)} has no encoding name`);
       // A name without "/<clock rate>" (rtpengine#686's "a=rtpmap:101 ."; measured: Chromium 156 refuses

@@ -374,7 +374,7 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
     } else if (l.kind === 'bandwidth') bandwidths.push(l.value);
     // …nor does "a=Rtcp-Mux", which Firefox reads and Chromium does not (measured): no "both reject" for it (attribute-syntax says it).
     else if (l.kind === 'other-attribute' && l.name.trim().toLowerCase() === 'rtcp-mux') muxWritten = true;
-    lineRules(l, rules, rtpSection, rejectedLine);
+    lineRules(l, rules, rtpSection, rejectedLine, true);
   }
   // A fragment's m-section of ICE lines only (a trickle-ice-sdpfrag's, RFC 8840 §9.2: its m= line
   // names the m-section its candidates are for, often copied whole, payload types and all): not
