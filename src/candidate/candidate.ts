@@ -355,7 +355,8 @@ function readCanonical(s: string, from: number, to: number, out: CanonicalFields
           break;
         case 1:
           out.generation = plainDigits(s, vb, e, 10);
-          if (out.generation < 0) return false;
+          // Past 32 bits is the reference reader's to warn of (audit of the change: the candidates command had said nothing).
+          if (out.generation < 0 || out.generation > 0xffffffff) return false;
           break;
         case 2:
           at[10] = vb;

@@ -601,3 +601,14 @@ describe('end-of-candidates-missing is not said of a description that does not t
     expect(await ends(sdp(false, true))).toEqual({ aaaa: false, bbbb: true });
   });
 });
+
+describe('a generation past 32 bits (audit of the change: the stream reader\'s fast path said nothing; Chromium refuses it)', () => {
+  it('is said in both readers', async () => {
+    const text = 'a=candidate:1 1 udp 2122260223 192.168.1.5 50000 typ host generation 4294967296\n';
+    const said = (r: { diagnostics: readonly { kind: string; message: string }[] }) => r.diagnostics.filter((d) => d.kind === 'candidate-extension-value').map((d) => d.message);
+    expect(said(analyze(text))).toEqual(['generation 4294967296 is past 4294967295: Chromium refuses the candidate (in an SDP, the whole description)']);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    expect(said(a.finish())).toEqual(said(analyze(text)));
+  });
+});
