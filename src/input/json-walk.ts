@@ -192,7 +192,9 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
     // type, tcpType}], beside "iceParameters": {usernameFragment, …} (ICE audit: NO_SDP_FOUND).
     if (k === 'iceCandidates' && Array.isArray(v)) {
       const ice = o['iceParameters'];
-      const ufrag = ice !== null && typeof ice === 'object' ? str((ice as Record<string, unknown>)['usernameFragment']) : undefined;
+      const given = ice !== null && typeof ice === 'object' ? str((ice as Record<string, unknown>)['usernameFragment']) : undefined;
+      // A ufrag is ice-chars (RFC 8839 §5.4): one with a blank is no session name (audit of the change).
+      const ufrag = given !== undefined && /^[A-Za-z0-9+/]{1,256}$/.test(given) ? given : undefined;
       v.forEach((c: unknown, i) => {
         const text = mediasoupCandidate(c);
         if (text !== null) emitCandidate(text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink);

@@ -104,7 +104,7 @@ const ONE_VALUE = ['setup', 'ice-ufrag', 'ice-pwd', 'max-message-size', 'sctp-po
  * is what sdpscope reads; said, since the first is what a reader sees (sdp-diff audit: a second
  * a=setup made the DTLS roles clash, a=sendrecv then a=inactive sent nothing, read as sendrecv).
  */
-function repeatedValues(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>): void {
+function repeatedValues(a: AttributeIndex, mid: string | null, findings: FindingSink<ParseDiagnostic>, session = false): void {
   const shown = (v: unknown) => {
     const t = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
     return t.length > 40 ? `${t.slice(0, 40)}…` : t;
@@ -117,7 +117,8 @@ function repeatedValues(a: AttributeIndex, mid: string | null, findings: Finding
     if (other === undefined) continue;
     findings.push(diagnostic('attribute-repeated', `a=${name} on line ${other.line} (${shown(other.value)}) and again here (${shown(last.value)}): Chromium reads the last, and so does sdpscope`, { line: last.line, column: null, mid }));
   }
-  const d = a.directions;
+  // At session level the browsers read no direction at all (the m-line's row says so): nothing to say of repeats there (audit of the change).
+  const d = session ? [] : a.directions;
   if (d.length > 1 && d.some((l) => l.name !== d.at(-1)!.name)) {
     findings.push(diagnostic('attribute-repeated', `${d.length} direction attributes (${d.map((l) => `a=${l.name}`).join(', ')}): both browsers read the last, a=${d.at(-1)!.name}, and so does sdpscope`, { line: d.at(-1)!.line, column: null, mid }));
   }
@@ -550,7 +551,7 @@ export function buildDescription(
   const s = new AttributeIndex(lines);
   pageSummaries([lines, ...sections], findings);
   iceOptionsCommas(s.all('ice-options'), null, findings);
-  repeatedValues(s, null, findings);
+  repeatedValues(s, null, findings, true);
   const lite = s.all('ice-lite').length > 0;
   const sessionCandidates = candidatesOf(s, null, findings, lite);
   const strays: SessionContext['strays'] = [];
