@@ -350,11 +350,16 @@ describe('findings are bounded per kind (issue 13)', () => {
     // One bad format is named alone, as before.
     expect(parseSdp(`${good.slice(0, -3)}x\r\n`).diagnostics.filter((x) => x.kind === 'rejected-by-browser' && x.rule === 'format-nonnumeric').map((r) => r.message)).toEqual(['format "x": Chromium rejects it (Firefox accepts)']);
     expect(writeSdp(d)).toBe(bad);
+    // The best of three runs each: one run beside the other suites measured 155 ms against 56 (npm test, 2026-12-07), 16 against 13 alone.
     const time = (text: string) => {
       parseSdp(text);
-      const t = performance.now();
-      parseSdp(text);
-      return performance.now() - t;
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        parseSdp(text);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
     };
     // A finding each (made, or counted past the bound) cost 8 times the parse; one a rule, about nothing (a ratio, with slack for the machine).
     expect(time(bad)).toBeLessThan(2 * time(good) + 10);
