@@ -473,7 +473,7 @@ function readableStats(v: unknown): { snapshots: StatsSnapshot[]; shape: 'groupe
   }
   // The same entries as objects, {key, value} (a Map written as [...map].map(([key, value]) => ({key, value})):
   // MyPureCloud's webrtc-stats-gatherer's Chrome 78 result; ICE audit, it had been NOT_A_DUMP).
-  if (Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && !Array.isArray(x) && Object.keys(x).length === 2 && typeof (x as Record<string, unknown>)['key'] === 'string' && isRtcStats((x as Record<string, unknown>)['value']))) {
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => isObject(x) && !Array.isArray(x) && typeof (x as Record<string, unknown>)['key'] === 'string' && isRtcStats((x as Record<string, unknown>)['value']))) {
     const values = v.map((x) => (x as Record<string, unknown>)['value']);
     if (isSnapshot(values)) return { snapshots: [values], shape: 'key-value' };
   }

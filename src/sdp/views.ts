@@ -115,7 +115,8 @@ function repeatedValues(a: AttributeIndex, mid: string | null, findings: Finding
     const last = lines.at(-1)!;
     const other = lines.find((l) => shown(l.value) !== shown(last.value));
     if (other === undefined) continue;
-    findings.push(diagnostic('attribute-repeated', `a=${name} on line ${other.line} (${shown(other.value)}) and again here (${shown(last.value)}): Chromium reads the last, and so does sdpscope`, { line: last.line, column: null, mid }));
+    const said = lines.length > 2 ? `a=${name} ${lines.length} times (lines ${lines.slice(0, 6).map((l) => l.line).join(', ')}${lines.length > 6 ? ', …' : ''}), ${shown(other.value)} among them, and last here (${shown(last.value)})` : `a=${name} on line ${other.line} (${shown(other.value)}) and again here (${shown(last.value)})`;
+    findings.push(diagnostic('attribute-repeated', `${said}: Chromium reads the last, and so does sdpscope`, { line: last.line, column: null, mid }));
   }
   // At session level the browsers read no direction at all (the m-line's row says so): nothing to say of repeats there (audit of the change).
   const d = session ? [] : a.directions;

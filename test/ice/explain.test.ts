@@ -57,6 +57,11 @@ describe('explainIce on real dumps', () => {
     expect(both.verdict.evidence).toContain('the other side\'s candidates are all inside its network too (10.0.2.2; no srflx, no relay): neither side has an address the other can reach');
   });
 
+  it('a getStats() result as {key, value} objects with other members beside them is read too (audit of the change: NOT_A_DUMP)', () => {
+    const entries = JSON.parse(dumpText('mypurecloud-stats-gatherer__chrome78_key_value_entries_excerpt.json')) as { key: string; value: unknown }[];
+    const more = JSON.stringify(entries.map((e, i) => ({ ...e, index: i })));
+    expect(readStatsDump(more).peerConnections.map(explainIce)[0]!.verdict.code).toBe('connected');
+  });
   it('pion\'s pair stats alone, every counter 0 and a succeeded state (pion#2578, one pair of a cut map): success-unconfirmed, not no-nomination (ICE audit)', () => {
     const text = readFileSync(new URL('../fixtures/logs/pion-webrtc-2578-stats-pair.json', import.meta.url), 'utf8');
     const r = readStatsDump(text).peerConnections.map(explainIce)[0]!;

@@ -419,6 +419,8 @@ describe('an attribute of one value written twice (sdp-diff audit: Chromium 156 
     expect(m('a=setup:active\r\na=setup:active\r\na=sendrecv\r\na=sendrecv\r\n').diagnostics.filter((y) => y.kind === 'attribute-repeated')).toEqual([]);
     const d = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:AAAA\r\na=ice-ufrag:BBBB\r\na=ice-pwd:aaaaaaaaaaaaaaaaaaaaaaaa\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n');
     expect([d.iceUfrag, d.media[0]!.ice.ufrag, d.diagnostics.filter((y) => y.kind === 'attribute-repeated').map((y) => y.line)]).toEqual(['BBBB', 'BBBB', [6]]);
+    // Three a=setup lines: all named (audit of the change: only the last two were).
+    expect(m('a=setup:active\r\na=setup:passive\r\na=setup:active\r\n').diagnostics.filter((y) => y.kind === 'attribute-repeated').map((y) => y.message)).toEqual(['a=setup 3 times (lines 8, 9, 10), passive among them, and last here (active): Chromium reads the last, and so does sdpscope']);
     // Two directions at session level: the browsers read none there, so no repeat is said (audit of the change).
     const sd = parseSdp('v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=sendrecv\r\na=recvonly\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n');
     expect(sd.diagnostics.filter((y) => y.kind === 'attribute-repeated')).toEqual([]);
