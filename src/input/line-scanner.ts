@@ -801,8 +801,9 @@ export class LineScanner {
       this.iosCandidate = { line: lineNo };
       return;
     }
-    if (trimmed === '') {
-      // A stated type holds over blank lines (about:webrtc's "Local SDP (Offer)", a blank line, the SDP).
+    // A stated type holds over blank lines (about:webrtc's "Local SDP (Offer)", a blank line, the SDP),
+    // and over a Markdown code fence ("Offer:", "```", the SDP: how issues paste them; sdp-diff audit).
+    if (trimmed === '' || CODE_FENCE.test(trimmed)) {
       if (this.typeLine !== null && this.typeLine.line === lineNo - 1) this.typeLine = { ...this.typeLine, line: lineNo };
       return;
     }
@@ -912,6 +913,9 @@ function gluedSample(line: string): string {
  */
 const GATHERING_DONE = /\b(?:component \d+ gathering complete|all candidates gathered for|candidate gathering done|changed gathering state to complete|ice ?gathering ?state(?: changed)?(?: to|:|=)? ?["']?complete\b|ice gathering completed?\b)/i;
 const GATHERING_NOT_DONE = /wait|timed? ?out|\bnot\b|\?|false|fail/i;
+
+/** A Markdown code fence's opening or closing line, with a language or none ("```", "```sdp", "~~~"). */
+export const CODE_FENCE = /^(?:```|~~~)[\w-]{0,16}$/;
 
 /** rsyslog's escaped line break before an SDP line (`…#015#012a=candidate:…`). */
 const SYSLOG_SDP_BREAK = /#012(?:[a-z]=|$)/;

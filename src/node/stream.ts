@@ -9,7 +9,7 @@ import { atLine, diagnostic } from '../diagnostics.js';
 import { requireObject, requireOptions, SdpscopeError } from '../errors.js';
 import { fileError } from './files.js';
 import { toBuffer } from './chunks.js';
-import { binaryLineFinding, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, opensLikeJson, textWithNul } from '../input/line-scanner.js';
+import { binaryLineFinding, CODE_FENCE, LineScanner, MAX_BINARY_REPORTS, nulLineFinding, opensLikeJson, textWithNul } from '../input/line-scanner.js';
 import { tooDeepToParse } from '../input/json-check.js';
 import { opensLoneBracket, scanInput } from '../input/read.js';
 import { mayOpenObjectBytes, ObjectBlock } from '../input/object-block.js';
@@ -202,6 +202,8 @@ function interesting(buf: Buffer, start: number, end: number, markers: Markers):
   if (buf[i] === 0x7b || buf[i] === 0x5b) return true;
   // An indented m-line: an m-section as an RFC prints it (line-scanner.ts's INDENTED_MLINE).
   if (i > start && buf[i] === 0x6d && buf[i + 1] === 0x3d) return true;
+  // A Markdown code fence between a stated type and its SDP ("Offer:", "```", "v=0"): the scanner's, as the whole-text reader gives it every line.
+  if ((buf[i] === 0x60 || buf[i] === 0x7e) && end - i <= 24 && CODE_FENCE.test(buf.toString('latin1', i, end).trimEnd())) return true;
   // A line whose last word is a type ("… TRC [webrtc] answer"): the type of an SDP on the next line (line-scanner.ts).
   if (endsWithTypeWord(buf, start, end)) return true;
   // webrtc-internals' page: a description's row ('… (type: "offer", 3 sections)') and its button's words (line-scanner.ts).

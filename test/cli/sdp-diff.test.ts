@@ -124,6 +124,22 @@ describe('the codec table', () => {
     expect(out).not.toMatch(/cop(y|ies) of the (offer|answer)/);
     expect(out).toMatch(/^note: round 1 of 2 /m);
   });
+  it('"Offer:" and "Answer:" above a Markdown code fence, as issues paste them: the stated types, in both readers (sdp-diff audit: "no type stated")', async () => {
+    const offer = (JSON.parse(sample('offer.json')).offer.sdp as string).replace(/\r/g, '');
+    const answer = (JSON.parse(sample('answer.json')).answer.sdp as string).replace(/\r/g, '');
+    const text = `Offer:\n\`\`\`sdp\n${offer}\`\`\`\n\nAnswer:\n\`\`\`\n${answer}\`\`\`\n`;
+    const { readInput } = await import('../../src/input/read.js');
+    expect(readInput(text).descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    const { scanStream } = await import('../../src/node/stream.js');
+    const { collectingSink } = await import('../../src/input/read.js');
+    const { Readable } = await import('node:stream');
+    const sink = collectingSink();
+    await scanStream(Readable.from([Buffer.from(text)]), sink);
+    expect(sink.report.descriptions.map((d) => d.type)).toEqual(['offer', 'answer']);
+    let out = '';
+    diffTexts([text], ['issue.md'], { json: false, color: false }, (x) => (out += x));
+    expect(out).not.toMatch(/no type stated/);
+  });
   it('two files that say no type, given answer first (a=setup:active, then actpass): compared the other way round, said (sdp-diff audit: read as offer-setup-not-actpass and a role conflict)', () => {
     const audit = (name: string) => readFileSync(join(ROOT, 'test/fixtures/sdp-diff-audit', name), 'utf8');
     let out = '';
