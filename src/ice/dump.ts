@@ -608,6 +608,9 @@ function nicerCause(head: string): string {
 const AGENT_LOGS: readonly (readonly [RegExp, string, (head: string) => string])[] = [
   [/\((?:port|turnport|turn_port|stun_port|p2p_transport_channel|basic_port_allocator|connection)\.cc:\d{1,6}\)|\bConn\[[^\]\n]{0,300}\]: (?:Sent|Received) STUN ping|\bP2PTransportChannel\b/, 'libwebrtc\'s native log (Chrome\'s --enable-logging, an Android app\'s logcat)', libwebrtcCause],
   [/\bice (?:TRACE|DEBUG|INFO|WARNING|ERROR): |\bping STUN from (?:host|srflx|prflx|relay) /, 'pion/ice\'s log', () => ''],
+  // webrtc-rs (pion's port to Rust) and ice4j (Jitsi's bridge, JVB): named too (ICE audit: a bare NOT_A_DUMP for each).
+  [/\bwebrtc_ice::agent\b/, 'webrtc-rs\'s log (its webrtc_ice agent)', () => ''],
+  [/\bConnectivityCheckClient\.\w+#\d+|\[o\.i\.i\.Agent\]|\borg\.ice4j\./, 'ice4j\'s log (Jitsi Videobridge, Jicofo)', () => ''],
   [/libnice-DEBUG|\bComponent state changed for component \d{1,3} in stream \d{1,3}/, 'libnice\'s log (Janus, GStreamer)', () => ''],
   // Its lines: "(ice/WARNING) ICE(PC:1608473931480000 (id=… url=…))/CAND(…): …", the level prefix not always copied;
   // newer Firefox puts a braced id first, "ICE(PC:{bbfd384f-…} 1650884650707338 (id=…" (livekit#656, unprefixed: it had been a bare NOT_A_DUMP).
