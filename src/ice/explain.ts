@@ -199,8 +199,11 @@ export interface IceReport {
    * Each transport's selected pair as it changes (transport.selectedCandidatePairId), in time
    * order: its first one, then each change. An unbundled call has a transport per m-line, each
    * with its own (their firsts are no change: dumps audit, "changed 1 time" of two transports).
+   * `samePath`: true where it is the pair before with its peer-reflexive remote candidate replaced
+   * by the one the other side signaled at that port, on the same local candidate: the same path
+   * under a new pair id, which the text calls no change (ICE audit: the JSON had listed it bare).
    */
-  readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string; readonly transportId: string }[];
+  readonly selectedPairChanges: readonly { readonly time: number; readonly pairId: string; readonly transportId: string; readonly samePath?: true }[];
   /**
    * How the browser's requestsSent counts consent requests (see IcePairInfo.requestsSent):
    * `included` (recent Chromium: requestsSent grew after a response, or exceeds the
@@ -829,7 +832,7 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
 
   const transports = [...pc.stats.values()].filter((h) => h.type === 'transport');
   const selectedIds = new Set<string>();
-  const selectedPairChanges: { time: number; pairId: string; transportId: string }[] = [];
+  const selectedPairChanges: { time: number; pairId: string; transportId: string; samePath?: true }[] = [];
   for (const t of transports) {
     let was: string | null = null;
     for (const p of t.series('selectedCandidatePairId')) {
@@ -889,6 +892,12 @@ export function explainIce(pc: PeerConnectionDump): IceReport {
     });
   }
   selectedPairChanges.sort((a, b) => a.time - b.time);
+  const lastSelected = new Map<string, string>();
+  for (const c of selectedPairChanges) {
+    const before = lastSelected.get(c.transportId);
+    lastSelected.set(c.transportId, c.pairId);
+    if (before !== undefined && samePath(pairs.find((p) => p.id === before), pairs.find((p) => p.id === c.pairId))) c.samePath = true;
+  }
   const consentCounting = countingOfConsent(pc);
   for (const c of selectedPairChanges) {
     const p = pairs.find((x) => x.id === c.pairId);
@@ -1247,12 +1256,9 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
     // local candidate, is the same path: a new pair id, no change (ICE audit: Jitsi's P2P call read
     // "changed 1 time(s)", its transport's own selectedCandidatePairChanges staying at 1).
     const perTransport = new Map<string, number>();
-    const lastPair = new Map<string, string>();
     let resolved = 0;
     for (const c of r.selectedPairChanges) {
-      const before = lastPair.get(c.transportId);
-      lastPair.set(c.transportId, c.pairId);
-      if (before !== undefined && samePath(r.pairs.find((p) => p.id === before), r.pairs.find((p) => p.id === c.pairId))) {
+      if (c.samePath === true) {
         resolved++;
         continue;
       }

@@ -662,6 +662,8 @@ describe('stats that hold less than a call (ICE audit of 2026-12-07)', () => {
     expect([p2p!.verdict.code, jvb!.verdict.code]).toEqual(['connected', 'connected']);
     expect(p2p!.verdict.evidence).toContain('the selected pair\'s peer-reflexive remote candidate was replaced by the candidate the other side signaled at that port: the same path under a new pair id, not a change');
     expect(p2p!.verdict.evidence.join('\n')).not.toMatch(/selected pair changed/);
+    // The JSON's history says so too (ICE audit of the eleventh session: it had listed the new pair id bare).
+    expect(p2p!.selectedPairChanges.map((c) => c.samePath === true)).toEqual([false, true]);
   });
   it('candidate reports alone (a getStats() filtered by type; uProxy\'s Firefox 30 snapshot and Jitsi\'s candidates): stats-filtered, the other side\'s checks said to have arrived, not "no remote candidate arrived"', () => {
     // As pasted there, a JavaScript literal (keys unquoted): read the same, said in the notes.
