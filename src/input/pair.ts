@@ -271,8 +271,6 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
     const of = text === ends.offer || sameOrigin(f, offer) ? 'offer' : text === ends.answer || sameOrigin(f, answer) ? 'answer' : null;
     if (of !== null) copyOfFound.set(f, of);
   }
-  const copies = [...copyOfFound.keys()];
-  const copyOf = (f: FoundDescription) => copyOfFound.get(f) ?? null;
   const other = (f: FoundDescription) => !replaced.has(f) && !namedTexts.has(f.text) && f.text !== offer.text && f.text !== answer.text && !copyOfFound.has(f);
   // A text once where it comes twice in a row, the later (the set…Description, as the rounds name it):
   // a dump's createOffer and the setLocalDescription of the same text are one description (new-user
@@ -293,7 +291,7 @@ function outsideNotes(all: readonly FoundDescription[], [offer, answer]: [FoundD
   });
   const notes: string[] = [];
   for (const what of ['offer', 'answer'] as const) {
-    const of = copies.filter((f) => copyOf(f) === what);
+    const of = [...copyOfFound].filter(([, w]) => w === what).map(([f]) => f);
     if (of.length > 0) notes.push(`${listSome(of, (f) => `line ${f.source.line}`)}: ${of.length === 1 ? 'a copy' : 'copies'} of the ${what} as the log prints it again (${of.every((f) => lineFeeds(f.text) === ends[what]) ? 'the same text, other line endings' : 'the same o= line, session id and version, shortened or rewritten'}), not compared`);
   }
   if (before.length > 0) notes.push(`${before.length} description${before.length === 1 ? '' : 's'} before the offer not compared (${lines(before)})${picked !== undefined && picked.index > 0 ? `: the earlier round${picked.index > 1 ? `s, 1 to ${picked.index} (--round 1 … --round ${picked.index})` : ' (--round 1)'}` : ''}`);

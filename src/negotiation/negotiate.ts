@@ -9,7 +9,7 @@ import type { Bandwidth, Codec, Direction, Extmap, MediaDescription, SessionDesc
 import { diagnostic, type BrowserVerdicts, type NegotiationDiagnostic, type NegotiationDiagnosticKind } from '../diagnostics.js';
 import { describeCodec, fmtpText, h264LevelRaised, negotiateCodecs, unnegotiatedCodecs, type CodecNegotiation, type NegotiatedCodec } from './codecs.js';
 import { isKnownProtocol, simulcastRids } from '../sdp/browser-rules.js';
-import { keyingWords } from '../sdp/views.js';
+import { keyingWords, RID_PARAMS_BLANK_JOINED } from '../sdp/views.js';
 import { ENCRYPTED_EXTENSION, extensionOf, innerExtension } from '../sdp/attribute-readers.js';
 import { answerSctpPortFinding, BOTH_REJECT, bundleGroupsOf, bundleOnlyTagFindings, deadTagFinding, liteUnreachableFinding, deadTagGroups, dtlsSideFindings, FIREFOX_REJECTS, iceCredentialsWords, keyedByDtls, pwdValid, shownMid, ufragValid, unreadSetup } from './one-side.js';
 
@@ -356,9 +356,11 @@ function simulcastOf(o: MediaDescription, a: MediaDescription | null, dir: Simul
   // (audit of the change: "~1,2" had read as nothing sent; rid 2 was active). Or the recv list
   // names no rid the offer sends (rids it does send without their a=rid line are a one-stream case:
   // simulcast-layers-dropped).
-  const listed = recv === null ? [] : simulcastRids(recv).filter((r) => usable.has(r.replace(/^~/, '')) && sent.some((st) => st.includes(r.replace(/^~/, ''))));
+  const named = recv === null ? [] : simulcastRids(recv);
+  const offered = (r: string) => sent.some((st) => st.includes(r.replace(/^~/, '')));
+  const listed = named.filter((r) => usable.has(r.replace(/^~/, '')) && offered(r));
   const allPaused = listed.length > 0 && listed.every((r) => r.startsWith('~'));
-  const onlyUnknown = recv !== null && taken.size === 0 && simulcastRids(recv).length > 0 && simulcastRids(recv).every((r) => !sent.some((st) => st.includes(r.replace(/^~/, ''))));
+  const onlyUnknown = taken.size === 0 && named.length > 0 && !named.some(offered);
   return { offer: send, answer: recv, layers, chromiumSendsNothing: dir === 'send' && (allPaused || onlyUnknown) };
 }
 
@@ -370,12 +372,9 @@ function answerRids(a: MediaDescription | null, dir: SimulcastDirection = 'recv'
   for (const r of a?.rids ?? []) (seen.has(r.id) ? repeated : seen).add(r.id);
   // Parameters joined by a blank ("pt=96 max-br=1137"): Chromium cannot read the line and drops its
   // layer (audit of the change, measured; with ";" it keeps it).
-  const unreadable = new Set((a?.rids ?? []).filter((r) => r.direction === dir && r.params !== null && BLANK_JOINED_PARAMS.test(r.params)).map((r) => r.id));
+  const unreadable = new Set((a?.rids ?? []).filter((r) => r.direction === dir && r.params !== null && RID_PARAMS_BLANK_JOINED.test(r.params)).map((r) => r.id));
   return { usable: new Set((a?.rids ?? []).filter((r) => r.direction === dir && !repeated.has(r.id) && !unreadable.has(r.id)).map((r) => r.id)), repeated, unreadable };
 }
-
-/** rid parameters with a blank where ";" belongs (RFC 8851 §10): "pt=96 max-br=1137", "max-br=1137 max-width=1280". */
-const BLANK_JOINED_PARAMS = /\S\s+[A-Za-z][\w-]*=/;
 
 const MID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:mid';
 const RID_EXTENSION = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';

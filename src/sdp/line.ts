@@ -236,8 +236,9 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
   // Firefox does not (measured by the sdp-diff audit and its check: a=RECVONLY left Chromium's m-line
   // sendrecv and made Firefox's recvonly; Firefox took a=Rtcp-Mux): the browsers differ; sdpscope
   // reads it as Chromium does, and says so.
-  if (rule === undefined && name.length <= 32 && /[A-Z]/.test(name) && ruleFor(name.toLowerCase()) !== undefined && !problems.skip('attribute-syntax', line)) {
-    problems.push(diagnostic('attribute-syntax', `a=${name} is a=${name.toLowerCase()} in other letters: Chromium reads attribute names as written and does not take it for a=${name.toLowerCase()}, Firefox does (measured of a=RECVONLY and a=Rtcp-Mux): the two browsers read this line differently; sdpscope reads it as Chromium does (write it in lower case)`, atLine(line, 3)));
+  const lower = rule === undefined && name.length <= 32 && /[A-Z]/.test(name) ? name.toLowerCase() : null;
+  if (lower !== null && ruleFor(lower) !== undefined && !problems.skip('attribute-syntax', line)) {
+    problems.push(diagnostic('attribute-syntax', `a=${name} is a=${lower} in other letters: Chromium reads attribute names as written and does not take it for a=${lower}, Firefox does (measured of a=RECVONLY and a=Rtcp-Mux): the two browsers read this line differently; sdpscope reads it as Chromium does (write it in lower case)`, atLine(line, 3)));
   }
   return { line, kind: 'other-attribute', name, value };
 }

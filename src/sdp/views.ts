@@ -95,6 +95,9 @@ class AttributeIndex {
 
 const DIRECTION_NAMES: ReadonlySet<string> = new Set<Direction>(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
 
+/** rid parameters with a blank where ";" belongs (RFC 8851 §10): "pt=96 max-br=1137", "max-br=1137 max-width=1280"; Chromium drops such a line's layer (measured). */
+export const RID_PARAMS_BLANK_JOINED = /\S\s+[A-Za-z][\w-]*=/;
+
 /** Attributes of one value per section whose repeats are read as libwebrtc reads them, the last (measured in Chromium 156: setup, the ICE credentials, max-message-size). */
 const ONE_VALUE = ['setup', 'ice-ufrag', 'ice-pwd', 'max-message-size', 'sctp-port'] as const;
 
@@ -788,7 +791,7 @@ function ridFindings(rids: readonly { readonly line: number; readonly value: Rid
     // Parameters joined by a blank, not ";" (HexMeet's "pt=99 max-br=1137; …", or no pt= at all):
     // the line does not read; Chromium drops its layer (audit of the change, measured).
     const params = r.value.params ?? '';
-    if (/\S\s+[A-Za-z][\w-]*=/.test(params)) {
+    if (RID_PARAMS_BLANK_JOINED.test(params)) {
       const glued = /^pt=(\S*)\s/.exec(params);
       findings.push(diagnostic('rid-discarded', `a=rid:${r.value.id.slice(0, 32)} ${params.slice(0, 40)}${params.length > 40 ? '…' : ''}: its parameters are joined by a blank, not ";" (RFC 8851 §10${glued !== null ? `: pt=${glued[1]!.slice(0, 16)};max-br=…` : ''}), so the line does not read: RFC 8851 §5 discards it, and the rid with it; both browsers take the description, and Chromium drops the rid's layer (measured)`, { line: r.line, column: null, mid }));
       continue;
