@@ -5,6 +5,7 @@
  * relay log lines (their time, sender and room carried down), strings holding SDP, candidates
  * or JSON, and webrtc-internals dumps.
  */
+import { SdpscopeError, withoutStack } from '../errors.js';
 import { emitCandidate, emitDescription, pathKey, sdpType, sourceOf, str } from './found.js';
 import { JsonParser, NOT_JSON } from './json-check.js';
 import { scanText, startsLikeCandidateFields } from './text-scan.js';
@@ -196,8 +197,8 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       // A ufrag is ice-chars (RFC 8839 §5.4): one with a blank is no session name (audit of the change).
       const ufrag = given !== undefined && /^[A-Za-z0-9+/]{1,256}$/.test(given) ? given : undefined;
       v.forEach((c: unknown, i) => {
-        const text = mediasoupCandidate(c);
-        if (text !== null) emitCandidate(text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink);
+        const read = mediasoupCandidate(c, `${k}[${i}]`);
+        if (read !== null) emitCandidate(read.text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink, null, read.refused);
       });
       continue;
     }
@@ -228,19 +229,41 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
 }
 
+/** The fields of a mediasoup IceCandidate, in the order of a candidate line, with the error code of each. */
+const MEDIASOUP_FIELDS = [
+  ['foundation', 'CANDIDATE_FOUNDATION'],
+  ['protocol', 'CANDIDATE_TRANSPORT'],
+  ['priority', 'CANDIDATE_PRIORITY'],
+  ['address', 'CANDIDATE_ADDRESS'],
+  ['port', 'CANDIDATE_PORT'],
+  ['type', 'CANDIDATE_TYPE'],
+] as const;
+
 /**
  * A mediasoup IceCandidate object as the candidate line it stands for (component 1: mediasoup
- * muxes RTCP), or null when it is not one (a field missing or holding a blank).
+ * muxes RTCP); one with a field missing or holding a blank (an announced address left empty) is
+ * refused, its JSON the text, the field named (it had been dropped unsaid); null for a value that
+ * is no object.
  */
-function mediasoupCandidate(c: unknown): string | null {
+function mediasoupCandidate(c: unknown, at: string): { text: string; refused: SdpscopeError | null } | null {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
   const o = c as Record<string, unknown>;
   const field = (v: unknown) => (typeof v === 'string' && v !== '' && !/\s/.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : null);
-  const fields = [field(o['foundation']), field(o['protocol']), field(o['priority']), field(o['address'] ?? o['ip']), field(o['port']), field(o['type'])];
-  if (fields.some((x) => x === null)) return null;
-  const [foundation, protocol, priority, address, port, type] = fields as string[];
+  const fields: string[] = [];
+  for (const [name, code] of MEDIASOUP_FIELDS) {
+    // "ip" until mediasoup 3.x named it "address".
+    const key = name === 'address' && (o['address'] === undefined || o['address'] === null) && 'ip' in o ? 'ip' : name;
+    const v = field(o[key]);
+    if (v === null) {
+      const given = o[key];
+      const what = given === undefined ? 'has no' : `has an unusable (${typeof given === 'string' ? JSON.stringify(given.slice(0, 40)) : String(JSON.stringify(given) ?? given).slice(0, 40)})`;
+      return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError(code, `mediasoup's ${at} ${what} "${key}": no candidate line can be made of it (an announcedAddress left empty, a field dropped by the app)`)) };
+    }
+    fields.push(v);
+  }
+  const [foundation, protocol, priority, address, port, type] = fields as [string, string, string, string, string, string];
   const tcp = field(o['tcpType']);
-  return `candidate:${foundation} 1 ${protocol} ${priority} ${address} ${port} typ ${type}${tcp !== null ? ` tcptype ${tcp}` : ''}`;
+  return { text: `candidate:${foundation} 1 ${protocol} ${priority} ${address} ${port} typ ${type}${tcp !== null ? ` tcptype ${tcp}` : ''}`, refused: null };
 }
 
 /** `sdpOffer`, `sdp_answer`: a key that names its SDP's type. */

@@ -226,6 +226,19 @@ describe('real log excerpts', () => {
     expect(of(await streamed(text))).toEqual(got);
   });
 
+  it("a mediasoup iceCandidates entry with a field missing or blank (an empty announced address) is a refused candidate naming the field, in both readers, not dropped unsaid (it had been)", async () => {
+    const text = 'down: {"iceParameters":{"usernameFragment":"abcd1234"},"iceCandidates":[{"foundation":"udpcandidate","ip":"","port":47426,"priority":1076302079,"protocol":"udp","type":"host"},{"foundation":"t","address":"203.0.113.9","port":44443,"priority":1076276479,"protocol":"tcp","type":"host"},{"foundation":"x","port":1,"priority":1,"protocol":"udp","type":"host"}]}\n';
+    const of = (r: { candidates: readonly { text: string; error: { code: string; reason: string } | null }[] }) => r.candidates.map((c) => [c.text.slice(0, 30), c.error?.code ?? null, c.error !== null && /mediasoup's iceCandidates\[\d\] has (no|an unusable \(""\)) "(ip|address)"/.test(c.error.reason)]);
+    const got = [
+      ['{"foundation":"udpcandidate","', 'CANDIDATE_ADDRESS', true],
+      ['candidate:t 1 tcp 1076276479 2', null, false],
+      ['{"foundation":"x","port":1,"pr', 'CANDIDATE_ADDRESS', true],
+    ];
+    expect(of(readInput(text))).toEqual(got);
+    expect(of(await streamed(text))).toEqual(got);
+    expect(readInput(text).problems.filter((p) => p.kind === 'unparseable-candidate')).toHaveLength(2);
+  });
+
   it("werift's Candidate objects in its debug log (werift-webrtc#326): each read as the candidate line it stands for, its empty foundation kept, in both readers", async () => {
     const text = log('werift-326-debug.log');
     const r = readInput(text);
