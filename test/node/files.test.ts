@@ -181,6 +181,9 @@ describe('streams that are not of bytes (library audit: Node\'s raw TypeError ca
     await expect(scanStream(Readable.from([{ type: 'offer' }]), collectingSink())).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^scanStream: the stream gave a chunk that is object, not bytes or text/) });
     await expect(drain(textBytes(Readable.from([Buffer.from('v=0\n'), 42 as unknown as string]), 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/^textBytes: the stream gave a chunk that is number/) });
     await expect(drain(textBytes(null as unknown as AsyncIterable<string>, 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Other typed arrays and an ArrayBuffer are named, with what to give instead (a Uint16Array had been "object").
+    await expect(drain(textBytes(Readable.from([new Uint16Array([118, 61, 48])]), 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/a chunk that is a Uint16Array \(give its bytes as a Uint8Array or Buffer\)/) });
+    await expect(drain(textBytes(Readable.from([new ArrayBuffer(4)]), 'x'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/a chunk that is an ArrayBuffer \(wrap it: new Uint8Array\(buffer\)\)/) });
     await expect(drain(textBytes(Readable.from(['v=0\n']), 7 as unknown as string))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/the name must be a string/) });
     // Text, and bytes in a plain Uint8Array, as before.
     const sink = collectingSink();
