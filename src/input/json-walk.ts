@@ -240,8 +240,8 @@ const MEDIASOUP_FIELDS = [
 ] as const;
 
 /**
- * A mediasoup IceCandidate object as the candidate line it stands for (component 1: mediasoup
- * muxes RTCP); one with a field missing or holding a blank (an announced address left empty) is
+ * A mediasoup IceCandidate object, or an ORTC RTCIceCandidateDictionary, as the candidate line it
+ * stands for; one with a field missing or holding a blank (an announced address left empty) is
  * refused, its JSON the text, the field named (it had been dropped unsaid); null for a value that
  * is no object.
  */
@@ -257,13 +257,22 @@ function mediasoupCandidate(c: unknown, at: string): { text: string; refused: Sd
     if (v === null) {
       const given = o[key];
       const what = given === undefined ? 'has no' : `has an unusable (${typeof given === 'string' ? JSON.stringify(given.slice(0, 40)) : String(JSON.stringify(given) ?? given).slice(0, 40)})`;
-      return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError(code, `mediasoup's ${at} ${what} "${key}": no candidate line can be made of it (an announcedAddress left empty, a field dropped by the app)`)) };
+      return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError(code, `${at} ${what} "${key}": no candidate line can be made of it (an announcedAddress left empty, a field dropped by the app)`)) };
     }
     fields.push(v);
   }
   const [foundation, protocol, priority, address, port, type] = fields as [string, string, string, string, string, string];
+  // ORTC's RTCIceCandidateDictionary (rawrtc, Edge's ORTC) names its component ("rtp", "rtcp"; a
+  // number from some) and its base (relatedAddress, relatedPort): a srflx's base had been lost,
+  // read "hidden" (candidates audit). mediasoup writes neither (component 1: it muxes RTCP).
+  const given = o['component'];
+  const component = given === undefined || given === null || given === 'rtp' ? '1' : given === 'rtcp' ? '2' : field(given);
+  if (component === null || !/^[0-9]{1,3}$/.test(component)) return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError('CANDIDATE_COMPONENT', `${at} has an unusable "component" (${String(JSON.stringify(given)).slice(0, 40)}): "rtp", "rtcp" or a number`)) };
+  const raddr = field(o['relatedAddress']);
+  const rport = field(o['relatedPort']);
+  const related = raddr !== null && rport !== null ? ` raddr ${raddr} rport ${rport}` : '';
   const tcp = field(o['tcpType']);
-  return { text: `candidate:${foundation} 1 ${protocol} ${priority} ${address} ${port} typ ${type}${tcp !== null ? ` tcptype ${tcp}` : ''}`, refused: null };
+  return { text: `candidate:${foundation} ${component} ${protocol} ${priority} ${address} ${port} typ ${type}${related}${tcp !== null ? ` tcptype ${tcp}` : ''}`, refused: null };
 }
 
 /** `sdpOffer`, `sdp_answer`: a key that names its SDP's type. */

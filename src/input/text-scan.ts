@@ -213,6 +213,8 @@ function sideAt(line: string, at: number, previousEnd: number, source: Source): 
 // A local TCP candidate's label ends in its tcptype: `host(IP4:192.168.1.154:58097/TCP) active|candidate:…`
 // (Kurento/bugtracker#167's Firefox 57 log: the server's passive candidate had been this side's).
 const NICER_PAIR = /\((?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)(?: (?:active|passive|so))?\|$/;
+/** about:webrtc's "raw candidates" row: `host(IP4:192.168.1.101:42705/UDP)<TAB>candidate:…`, the local label alone before the tab. */
+const NICER_RAW_ROW = /^\s{0,8}(?:host|srflx|prflx|relay|turn-relay|peer-reflexive)\([^()]{1,120}\)(?: (?:active|passive|so))?\t$/;
 /**
  * …and the lines where nICEr names a remote candidate by its line: "no such component for
  * candidate candidate:…" (one it could not place), "peer (…) parsing trickle ICE candidate
@@ -239,6 +241,10 @@ export function lineSide(line: string, at: number, floor = 0): 'local' | 'remote
     if (row !== null) return row[1] !== undefined ? 'remote' : 'local';
   }
   if (line.charCodeAt(at - 1) === 124) return NICER_PAIR.test(line.slice(Math.max(floor, at - 160), at)) ? 'remote' : undefined;
+  // A row of about:webrtc's raw candidates table as its copy gives it: the local candidate's
+  // nICEr label, a tab, the remote one's line (candidates audit: a Firefox 62 copy's remote host
+  // had been one session with the local SDP's candidates).
+  if (line.charCodeAt(at - 1) === 9 && floor === 0 && at <= 160) return NICER_RAW_ROW.test(line.slice(0, at)) ? 'remote' : undefined;
   // Android's IceCandidate.toString and iOS's description put "<mid>:<index>:" before the line
   // (`addIceCandidate audio:0:candidate:…`): the words are before that (native-log audit: the
   // peer's candidates had been the log's own agent's).

@@ -226,9 +226,9 @@ describe('real log excerpts', () => {
     expect(of(await streamed(text))).toEqual(got);
   });
 
-  it("a mediasoup iceCandidates entry with a field missing or blank (an empty announced address) is a refused candidate naming the field, in both readers, not dropped unsaid (it had been)", async () => {
+  it("a mediasoup or ORTC iceCandidates entry with a field missing or blank (an empty announced address) is a refused candidate naming the field, in both readers, not dropped unsaid (it had been)", async () => {
     const text = 'down: {"iceParameters":{"usernameFragment":"abcd1234"},"iceCandidates":[{"foundation":"udpcandidate","ip":"","port":47426,"priority":1076302079,"protocol":"udp","type":"host"},{"foundation":"t","address":"203.0.113.9","port":44443,"priority":1076276479,"protocol":"tcp","type":"host"},{"foundation":"x","port":1,"priority":1,"protocol":"udp","type":"host"}]}\n';
-    const of = (r: { candidates: readonly { text: string; error: { code: string; reason: string } | null }[] }) => r.candidates.map((c) => [c.text.slice(0, 30), c.error?.code ?? null, c.error !== null && /mediasoup's iceCandidates\[\d\] has (no|an unusable \(""\)) "(ip|address)"/.test(c.error.reason)]);
+    const of = (r: { candidates: readonly { text: string; error: { code: string; reason: string } | null }[] }) => r.candidates.map((c) => [c.text.slice(0, 30), c.error?.code ?? null, c.error !== null && /^iceCandidates\[\d\] has (no|an unusable \(""\)) "(ip|address)"/.test(c.error.reason)]);
     const got = [
       ['{"foundation":"udpcandidate","', 'CANDIDATE_ADDRESS', true],
       ['candidate:t 1 tcp 1076276479 2', null, false],
@@ -237,6 +237,23 @@ describe('real log excerpts', () => {
     expect(of(readInput(text))).toEqual(got);
     expect(of(await streamed(text))).toEqual(got);
     expect(readInput(text).problems.filter((p) => p.kind === 'unparseable-candidate')).toHaveLength(2);
+  });
+
+  it("ORTC's RTCIceCandidateDictionary in an iceCandidates list (rawrtc-terminal-demo#12): a srflx's relatedAddress and relatedPort are its base, its component read, in both readers and the CLI's fast path (candidates audit: the base had been lost, a false missing-related-address)", async () => {
+    const text = log('rawrtc-terminal-demo-12-ortc-icecandidates.log');
+    const r = readInput(text);
+    expect(r.candidates.map((c) => c.text)).toContain('candidate:1 1 udp 1686052863 36.251.248.186 51336 typ srflx raddr 192.168.1.111 rport 58084');
+    expect(r.candidates.every((c) => c.error === null && c.usernameFragment === '08272e3e')).toBe(true);
+    expect(summary(await streamed(text))).toEqual(summary(r));
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    const report = a.finish();
+    expect(report.sessions.map((s) => [s.session, s.counts.total])).toEqual([['08272e3e', 5]]);
+    expect(JSON.stringify(report)).not.toContain('candidate-missing-related-address');
+    // "rtcp" is component 2; a component of no such kind is refused, naming it.
+    const one = (component: string) => readInput(`{"iceCandidates":[{"foundation":"1","component":${component},"protocol":"udp","priority":1,"ip":"10.0.0.1","port":5,"type":"host"}]}`).candidates.map((c) => [c.candidate?.component ?? null, c.error?.code ?? null]);
+    expect(one('"rtcp"')).toEqual([[2, null]]);
+    expect(one('"video"')).toEqual([[null, 'CANDIDATE_COMPONENT']]);
   });
 
   it("werift's Candidate objects in its debug log (werift-webrtc#326): each read as the candidate line it stands for, its empty foundation kept, in both readers", async () => {
@@ -361,6 +378,18 @@ describe("Firefox's nICEr log (native-log audit of 2026-12-06)", () => {
     const text = log('firefox-nicer-kurento-167-tcp-active-label.log');
     expect(analyzed(text).sessions.map((s) => [s.session, s.counts.total])).toEqual([['no ufrag, remote side', 2]]);
     expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
+  });
+  it("a row of about:webrtc's raw candidates table (`host(IP4:…/UDP)<TAB>candidate:…`, a French Firefox 62 copy, aiortc#81) gives its remote candidate the remote side, a call with the local SDP's, in the reference readers and the CLI's fast path (candidates audit: one session)", async () => {
+    const text = log('firefox62-about-webrtc-fr-raw-table-aiortc-81.log');
+    const sessions = (r: ReturnType<CandidateAnalyzer['finish']>) => [r.sessions.map((s) => [s.session, s.counts.total]), r.calls.length];
+    const want = [[['no ufrag, remote side', 1], ['no ufrag', 3]], 1];
+    expect(sessions(analyzed(text))).toEqual(want);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    expect(sessions(a.finish())).toEqual(want);
+    expect(summary(await streamed(text))).toEqual(summary(readInput(text)));
+    // A label not alone before the tab is no row of that table.
+    expect(analyzed('x host(IP4:10.0.0.1:5000/UDP)\tcandidate:1 1 udp 2122260223 10.0.0.2 6000 typ host\n').sessions.map((s) => s.session)).toEqual(['no ufrag']);
   });
   it('the label\'s closing ")):" is not the ufrag\'s (it had been "8186)):")', async () => {
     const text = log('firefox-nicer-werift-438.log');
