@@ -93,6 +93,9 @@ export function scanText(line: string, lineNo: number, sink: InputSink, file?: s
   else if (line.length < 64 && TRICKLE_DONE.test(line)) sink.endOfCandidates({ sdpMid: null, source: at });
   // Native libwebrtc's own log of a gathered candidate (Android, iOS, desktop apps).
   if (line.includes('Cand[')) libwebrtcCandidates(line, at, sink);
+  // doubango's (sipML5's, webrtc2sip's) log of a gathered candidate: `*INFO: Candidate: mc6HnV1uF 1
+  // udp 2130706431 46.191.76.29 64072 typ host` (candidates audit, doubango#230: NO_SDP_FOUND).
+  if (line.includes('Candidate: ')) capitalCandidates(line, at, sink);
   const re = /(?:a=)?candidate:/g;
   const starts = new CandidateStarts(line);
   // Only a line that names an sdpMid or sdpMLineIndex is searched for one around each candidate,
@@ -410,6 +413,24 @@ function aioiceCandidates(line: string, at: Source, sink: InputSink): void {
     const typ = / typ (srflx|prflx|relay)\b/.exec(fields);
     const text = typ !== null && !/ raddr /.test(fields) ? `${fields.slice(0, typ.index + typ[0].length)} raddr 0.0.0.0 rport 0${fields.slice(typ.index + typ[0].length)}` : fields;
     emitCandidate(`candidate:${text}`, {}, at, sink, open + 1);
+  }
+}
+
+/**
+ * `Candidate: <a candidate line's fields>`, a word of its own (doubango's log): the candidate it
+ * stands for. Read only where the fields follow (a sentence, "Candidate: none", is not).
+ */
+function capitalCandidates(line: string, at: Source, sink: InputSink): void {
+  for (let i = line.indexOf('Candidate: '); i >= 0; i = line.indexOf('Candidate: ', i + 11)) {
+    const before = i > 0 ? line.charCodeAt(i - 1) : 32;
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 95 || before === 45) continue;
+    const fields = fieldsAfterBlank(line, i + 10, line.length);
+    if (fields === null) continue;
+    const next = line.indexOf('Candidate: ', fields);
+    const end = candidateTextEnd(line, fields, next < 0 ? line.length : next);
+    let text = `candidate:${line.slice(fields, end)}`;
+    text = text.slice(0, withoutDanglingWord(text, 0, text.length));
+    emitCandidate(text, {}, at, sink, fields + 1);
   }
 }
 

@@ -119,6 +119,8 @@ const TRICKLE_UNREACHABLE = Buffer.from('reachable?');
 const IOS_CANDIDATE = Buffer.from('RTCIceCandidate:');
 /** mediasoup's transport parameters as its apps signal them: "iceCandidates": [{foundation, ip, port, …}] (json-walk.ts). */
 const MEDIASOUP_CANDIDATES = Buffer.from('"iceCandidates"');
+/** doubango's log of a candidate, `Candidate: <its fields>` (text-scan.ts): no other marker. */
+const CAPITAL_CANDIDATE = Buffer.from('Candidate: ');
 
 /**
  * Where the next occurrence of a marker is in one buffer, searched once and reused for every
@@ -151,7 +153,7 @@ class Markers {
 }
 
 /** The markers a line rarely holds: "v=0", '"candidate"', "<candidate ", "Candidate(", " | ", "Cand[", 'essagePayload"', " Candidate {", "----- ICE Media <", "} fnd=", "Candidates:  (", 'local_ufrag="', pion's base64 start, "#012", "athering", "s gathered". */
-const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE, IOS_CANDIDATE, MEDIASOUP_CANDIDATES];
+const RARE: readonly Buffer[] = [VERSION, CANDIDATE_KEY, JINGLE, REPR, BAR, LIBWEBRTC, KVS, INSPECTED, ICE_MEDIA, DUMP_ROW, DUMP_SECTION, DUMP_UFRAG, PION, SYSLOG_BREAK, GATHERING, GATHERED, RTPMAP, URL_VERSION, URL_VERSION_LOWER, TRICKLE_END, TRICKLE_AUTH, TRICKLE_UNREACHABLE, IOS_CANDIDATE, MEDIASOUP_CANDIDATES, CAPITAL_CANDIDATE];
 /** Per byte, which rare markers (bit i: RARE[i]) start with it. */
 const RARE_FIRST = new Uint32Array(256);
 RARE.forEach((w, i) => (RARE_FIRST[w[0]!]! |= 1 << i));

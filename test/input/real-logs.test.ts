@@ -256,6 +256,20 @@ describe('real log excerpts', () => {
     expect(one('"video"')).toEqual([[null, 'CANDIDATE_COMPONENT']]);
   });
 
+  it("doubango's `Candidate: <fields>` log lines (doubango#230, iOS) are the candidates they stand for, in both readers and the CLI's fast path; a sentence after the word, or a longer word ending in it, is not (candidates audit: NO_SDP_FOUND)", async () => {
+    const text = log('doubango-230-ios-candidate-capital.log');
+    const r = readInput(text);
+    const got = [[1, 'candidate:mc6HnV1uF 1 udp 2130706431 46.191.76.29 64072 typ host'], [2, 'candidate:mc6HnV1uF 2 udp 2130706430 46.191.76.29 64073 typ host'], [13, 'candidate:GtZTwk5Tm 1 udp 2130706431 46.191.76.29 49610 typ host'], [14, 'candidate:GtZTwk5Tm 2 udp 2130706430 46.191.76.29 49611 typ host']];
+    expect(r.candidates.map((c) => [c.source.line, c.text])).toEqual(got);
+    expect((await streamed(text)).candidates.map((c) => [c.source.line, c.text])).toEqual(got);
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    expect(a.finish().totals.candidates).toBe(4);
+    expect(readInput('Candidate: none found\nBestCandidate: 1 1 udp 1 10.0.0.1 1 typ host\n').candidates).toEqual([]);
+    // "Candidate: candidate:…" is one candidate.
+    expect(readInput('x Candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n').candidates.map((c) => c.text)).toEqual(['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host']);
+  });
+
   it("werift's Candidate objects in its debug log (werift-webrtc#326): each read as the candidate line it stands for, its empty foundation kept, in both readers", async () => {
     const text = log('werift-326-debug.log');
     const r = readInput(text);
