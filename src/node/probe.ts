@@ -653,7 +653,9 @@ function socketFailure(e: unknown, server: IceServerUri): ProbeFailure {
   if (code === 'ECONNREFUSED') return failure('refused', `${code}: ${err.message}`, `nothing listens on ${where} (connection refused): a wrong port, or the server is down`);
   if (code === 'ETIMEDOUT') return failure('no-answer', err.message ?? code, `no answer from ${where}: the server is down or unreachable, or a firewall drops ${server.transport === 'udp' ? 'UDP' : 'TCP'} to port ${server.port}`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return failure('unreachable', `${code}: ${err.message}`, `no route to ${server.host} from here (${code}): check the address and this machine's network`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code})`);
+  // EAI_AGAIN is no "no such name": the resolver did not answer (none reachable, or too slow; probe audit).
+  if (code === 'ENOTFOUND') return failure('dns', `${code}: ${err.message}`, `the host name ${server.host} does not resolve (${code}: no such name, or no address for it)`);
+  if (code === 'EAI_AGAIN') return failure('dns', `${code}: ${err.message}`, `no DNS answer for ${server.host} (${code}: a temporary failure: no resolver reachable from here, or it did not answer in time); try again, or check the resolver (/etc/resolv.conf)`);
   if (code === 'ERR_TLS_HANDSHAKE_TIMEOUT') return failure('tls', err.message ?? code, `${where}: the TCP connection was made but no TLS handshake followed: that port does not speak TLS (a plain STUN/TURN port? ${server.scheme}: usually listens on 5349 or 443)`);
   // Reset once connected: during a TLS handshake a port that does not speak TLS (a plain STUN/TURN
   // port drops a ClientHello so), over TCP the server cutting the connection (probe audit: "unreachable", "no route").
@@ -1251,7 +1253,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
       udpServers: tcpOnly.size,
       ...(tcpOnly.size > 0 && [...tcpOnly].every((a) => INSIDE_CLASSES.has(classifyAddress(a).class)) ? { udpServersInside: true } : {}),
       ...(bindingUnanswered.size > 0 && [...bindingUnanswered].every((i) => drafts[i]!.error?.code === 'refused') ? { udpRefused: true } : {}),
-      ...(firstUdp ? {} : { noUdpServer: true }),
+      ...(firstUdp ? {} : { noUdpServer: true, ...(drafts.some((d) => d.transport === 'udp') ? { udpUnresolved: true } : {}) }),
       multiServer,
       ...(multiServer[0] ? { mapping: { i: multiServer[0].mapped } } : {}),
       ...(idx < 0 && otherAddressProblem !== undefined ? { otherAddressProblem } : {}),
@@ -1345,8 +1347,11 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
   let seenAs: Endpoint | null = null;
   /** The error the Binding got, when it got one (coturn --secure-stun's 401: it was said unanswered; probe audit). */
   let refusedWith: string | null = null;
+  /** The Binding met ICMP port unreachable: nothing listens for UDP there (probe audit: "no answer… or UDP is blocked"). */
+  let portRefused = false;
   if (r.family === family) {
     const b = await peer.transact(binding(), to, timeoutMs, signal);
+    portRefused = b === null && peer.refused !== null;
     if (b !== null && b.message.class === 'success') seenAs = mappedOf(b.message);
     else if (b !== null) {
       let e: { code: number; reason: string } | null = null;
@@ -1364,7 +1369,9 @@ async function reachedFromOutside(a: Allocation, r: Resolved, to: Endpoint, time
       ? `the relay is ${family === 6 ? 'IPv6' : 'IPv4'}, the server reached over ${r.family === 6 ? 'IPv6' : 'IPv4'}`
       : refusedWith !== null
         ? `a Binding over UDP from this machine was answered ${refusedWith}, with no mapped address`
-        : r.uri.transport !== 'udp'
+        : portRefused
+          ? `a Binding over UDP to port ${to.port}${r.uri.transport !== 'udp' ? ` (this ${r.uri.scheme === 'turns' ? 'TLS' : 'TCP'} URI's)` : ''} was refused (ICMP port unreachable): nothing listens for UDP there${r.uri.transport !== 'udp' ? ', as a server often serves UDP on another port (3478 beside 5349) or none (coturn --no-udp)' : ''}`
+          : r.uri.transport !== 'udp'
           // Sent to the TCP or TLS URI's port, where a server often has no UDP (coturn's 5349 beside 3478; probe audit 2: "UDP blocked here" for turns:).
           ? `a Binding over UDP to port ${to.port} (this ${r.uri.scheme === 'turns' ? 'TLS' : 'TCP'} URI's) got no answer: a server often serves UDP on another port (3478 beside 5349), or UDP is blocked here`
           : 'a Binding over UDP from this machine got no answer from the server: UDP blocked here, or a server that answers none';

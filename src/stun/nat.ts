@@ -81,6 +81,8 @@ export interface NatObservations {
   readonly filtering?: { readonly i: boolean; readonly ii?: boolean; readonly iii?: boolean };
   /** No STUN server over UDP was given (only TCP or TLS): the NAT tests need one. */
   readonly noUdpServer?: boolean;
+  /** With noUdpServer: one over UDP was given, but its host name did not resolve (probe audit: it read "only TCP or TLS"). */
+  readonly udpUnresolved?: boolean;
   /** Why the filtering tests cannot be read (a server that does not honour CHANGE-REQUEST). */
   readonly filteringProblem?: string;
   /** Why the OTHER-ADDRESS a server sent cannot serve the tests (not another IP and port of it, port 0): they did not run. */
@@ -121,7 +123,7 @@ const optFlag = (b: unknown): boolean => b === undefined || typeof b === 'boolea
 function checkObservations(o: NatObservations): void {
   const bad = (field: string, what: string) => new SdpscopeError('INVALID_ARGUMENT', `classifyNat: the observations' ${field} must be ${what}`);
   if (typeof o.udpAnswered !== 'boolean') throw bad('udpAnswered', 'true or false');
-  for (const k of ['udpRefused', 'tcpAnswered', 'tcpRefused', 'tcpConnected', 'noUdpServer', 'udpServersInside'] as const) if (!optFlag(o[k])) throw bad(k, 'true, false or absent');
+  for (const k of ['udpRefused', 'tcpAnswered', 'tcpRefused', 'tcpConnected', 'noUdpServer', 'udpUnresolved', 'udpServersInside'] as const) if (!optFlag(o[k])) throw bad(k, 'true, false or absent');
   if (o.udpServers !== undefined && !(Number.isInteger(o.udpServers) && o.udpServers >= 0)) throw bad('udpServers', 'a count (an integer from 0) or absent');
   if (!optEndpoint(o.local)) throw bad('local', 'an endpoint ({ address: string, port: integer }) or null');
   if (!optEndpoint(o.otherAddress)) throw bad('otherAddress', 'an endpoint or null');
@@ -141,7 +143,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   checkObservations(o);
   const evidence: string[] = [];
   if (o.noUdpServer) {
-    evidence.push('no STUN server over UDP was given (only TCP or TLS): the NAT tests need one (stun:host, or turn:host?transport=udp)');
+    evidence.push(o.udpUnresolved ? 'no STUN server over UDP could be asked: the host name of each one given did not resolve (see its error); the NAT tests need one that answers' : 'no STUN server over UDP was given (only TCP or TLS): the NAT tests need one (stun:host, or turn:host?transport=udp)');
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }
   if (!o.udpAnswered) {

@@ -32,6 +32,19 @@ afterAll(async () => {
 });
 
 describe('sdpscope probe', () => {
+  it('a host name with no DNS answer (in a network namespace of loopback only, so no query leaves): EAI_AGAIN said as no answer from a resolver, not "no such name", and the NAT evidence says the UDP server did not resolve, not "only TCP or TLS" (probe audit)', async () => {
+    const r = await new Promise<{ status: number | null; stdout: string }>((done) => {
+      const c = spawn('unshare', ['-n', process.execPath, CLI, 'probe', '--no-color', '--timeout', '800', 'stun:nonexistent.invalid'], { env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      c.on('close', (status) => done({ status, stdout }));
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^ {4}no DNS answer for nonexistent\.invalid \(EAI_AGAIN: a temporary failure: no resolver reachable from here, or it did not answer in time\)/m);
+    expect(r.stdout).toMatch(/^ {2}- no STUN server over UDP could be asked: the host name of each one given did not resolve/m);
+    expect(r.stdout).not.toMatch(/only TCP or TLS/);
+  });
+
   it('text: each server with its steps, the NAT with its evidence, the P2P table; exit 0', async () => {
     const r = await cli([`stun:127.0.0.1:${s.port}`, `turn:127.0.0.1:${s.port}?transport=udp`, '--username', 'u', '--credential', 'p']);
     expect(r.stderr).toBe('');

@@ -189,6 +189,8 @@ describe('probe names each NAT as coturn\'s natdiscovery does', () => {
       const creds = ['--username', coturn().username, '--credential', coturn().credential, '--no-nat'];
       const trusted = await probeIn(l.hosts.b.ns, [url, ...creds], { NODE_EXTRA_CA_CERTS: join(l.dir, 'turn.pem') });
       expect(trusted.report.servers[0]).toMatchObject({ ok: true, transport: 'tls', relayVerified: true, relayed: { address: first } });
+      // No UDP on the TLS port: the outside leg's Binding there is refused, and said so, not "no answer… or UDP is blocked here" (probe audit).
+      expect(trusted.report.servers[0]!.steps.join('\n')).toMatch(new RegExp(`from outside: not tried \\(a Binding over UDP to port ${TURNS_PORT} \\(this TLS URI's\\) was refused \\(ICMP port unreachable\\): nothing listens for UDP there`));
       const untrusted = await probeIn(l.hosts.b.ns, [url, ...creds]);
       expect(untrusted.ran.status).toBe(1);
       // coturn's certificate here is self-signed, and said so (probe audit: "does not match, has expired, or…").

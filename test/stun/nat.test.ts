@@ -18,6 +18,12 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(v.evidence).toHaveLength(3);
   });
 
+  it('no UDP server: "only TCP or TLS" when none was given, "did not resolve" when the one given had no address (probe audit); udpUnresolved checked as a flag', () => {
+    expect(classifyNat({ local: null, udpAnswered: false, noUdpServer: true }).evidence).toEqual([expect.stringMatching(/^no STUN server over UDP was given \(only TCP or TLS\)/)]);
+    expect(classifyNat({ local: null, udpAnswered: false, noUdpServer: true, udpUnresolved: true })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/^no STUN server over UDP could be asked: the host name of each one given did not resolve/)] });
+    expect(() => classifyNat({ local: null, udpAnswered: false, udpUnresolved: 'yes' as unknown as boolean })).toThrow(/udpUnresolved must be true, false or absent/);
+  });
+
   it('a new mapping for the other address, the same for its other port: address-dependent, symmetric', () => {
     const v = classifyNat(obs({ mapping: { i: m1, ii: { ...m1, port: 5 }, iii: { ...m1, port: 5 } }, filtering: { i: true, ii: false, iii: false } }));
     expect(v).toMatchObject({ type: 'symmetric', mapping: 'address-dependent' });
