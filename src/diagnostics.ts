@@ -93,6 +93,7 @@ export interface SdpDiagnosticPayloads {
   'attribute-repeated': LinePosition;
   'fid-without-rtx': LinePosition;
   'codec-parameter-value': LinePosition;
+  'rtcp-fb-unknown': LinePosition;
   /** `named`: the mid the group names that no m-line has ("" for an empty one: two blanks in a row, or one at the end). */
   'bundle-mid-missing': LinePosition & { readonly named: string };
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
@@ -272,6 +273,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'attribute-repeated': 'warning',
   'fid-without-rtx': 'info',
   'codec-parameter-value': 'warning',
+  'rtcp-fb-unknown': 'warning',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
@@ -462,6 +464,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An a=fmtp value outside what its RFC allows: Opus\'s maxaveragebitrate outside 6000 to 510000 bit/s (libwebrtc clamps it: a munged 1048576 gives 510000, not the bitrate asked for), maxplaybackrate or sprop-maxcapturerate outside 8000 to 48000 (libwebrtc reads 48000 for maxplaybackrate then), a flag (stereo, sprop-stereo, cbr, useinbandfec, usedtx) neither 0 nor 1; any parameter written twice with two values (munging that appends its own after the browser\'s: libwebrtc keeps the last); an a=maxptime below the codec\'s minptime; a parameter of a codec whose parameters are all name=value (Opus, H.264, VP8, VP9, AV1, H.265, rtx) written without "=" (vdo.ninja\'s ";maxptime:20": libwebrtc keeps it under no name, as RED\'s list, and it does nothing); a name one or two letters off one its payload format defines, or with a word put inside it (a PeerJS snippet\'s "maxaveragebitrat", a search and replace\'s "profileKey-level-id": the codec passes over it, and H.264 without its profile-level-id is Constrained Baseline 3.1); a video codec libwebrtc reads no profile of (an H.264 profile-level-id it cannot parse, a VP9 profile-id above 3, an AV1 profile above 2, an H.265 profile, tier and level it does not read: Chromium drops that payload type, measured by the parse audit). Munging code writes them by hand (RTCMultiConnection\'s setOpusAttributes, in the munging audit\'s real outputs).',
     action: 'Write each parameter once, spelled as its payload format names it, inside its range (maxaveragebitrate=510000 for the most Opus sends); take the munging step\'s values out of the browser\'s a=fmtp rather than appending after them.',
     reference: 'RFC 7587 §6.1; RFC 8866 §6.15; libwebrtc audio_encoder_opus.cc',
+  },
+  'rtcp-fb-unknown': {
+    domain: 'sdp',
+    title: 'An a=rtcp-fb line that names no feedback anyone sends',
+    description: 'An RTCP feedback type no browser knows (RFC 4585 §4.2 defines ack, nack and trr-int, RFC 5104 ccm; libwebrtc adds goog-remb, transport-cc, goog-lntf and rrtr), or a parameter its type does not take (nack: pli, sli, rpsi, app, ecn or none; ack: rpsi, app, ccfb; ccm: fir, tmmbr, tstr, vbcm, pause; trr-int: a number). Both browsers take the description, and neither sends or asks for such feedback: the line negotiates nothing, and a stray character (a real Kurento Media Server SDP\'s "ccm fir\\") costs the codec its keyframe requests.',
+    action: 'Spell the feedback as its RFC does (a=rtcp-fb:<pt> ccm fir, nack pli, transport-cc), or leave the line out.',
+    reference: 'RFC 4585 §4.2, RFC 5104 §7.1, RFC 6679 §6.1, RFC 7728 §10, RFC 8888 §6',
   },
   'fid-without-rtx': {
     domain: 'sdp',

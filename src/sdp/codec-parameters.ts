@@ -6,7 +6,7 @@
  * and a=maxptime:3 beside `minptime=10`: read without a word). Internal to views.ts.
  */
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
-import type { Codec } from './model.js';
+import type { Codec, RtcpFb } from './model.js';
 import { parseSdpProfileLevelId } from 'h264-profile-level-id';
 
 /** Opus's parameters with a range (RFC 7587 §6.1), and what libwebrtc does with a value outside it (audio_encoder_opus.cc). */
@@ -238,3 +238,43 @@ function lastValue(ps: Codec['parameters'], end: number, name: string): string |
 }
 
 const clip = (v: string): string => (v.length > 24 ? `${v.slice(0, 24)}…` : v);
+
+/**
+ * RTCP feedback as RFC 4585 §4.2 and its extensions define it, and as the browsers know it: each
+ * type with the parameters it takes ("" none; a number for trr-int). libwebrtc adds goog-remb,
+ * transport-cc, goog-lntf and rrtr, with no parameter.
+ */
+const FEEDBACK: Readonly<Record<string, readonly string[] | 'number'>> = {
+  // RFC 4585 §4.2; ecn: RFC 6679 §6.1.
+  nack: ['', 'pli', 'sli', 'rpsi', 'app', 'ecn'],
+  // ccfb: RFC 8888 §6 (congestion control feedback, "a=rtcp-fb:* ack ccfb").
+  ack: ['rpsi', 'app', 'ccfb'],
+  'trr-int': 'number',
+  // RFC 5104 §7.1; pause: RFC 7728 §10 (tmmbr may carry smaxpr=).
+  ccm: ['fir', 'tmmbr', 'tstr', 'vbcm', 'pause'],
+  'goog-remb': [''],
+  'transport-cc': [''],
+  'goog-lntf': [''],
+  rrtr: [''],
+};
+
+/**
+ * Why an a=rtcp-fb line names no feedback anyone sends (an unknown type, or a parameter its type
+ * does not take), or null. A real Kurento SDP's "ccm fir\" (a stray backslash) had been read as
+ * FIR, said by nothing (parse audit): no browser sends or asks for such feedback.
+ */
+export function feedbackProblem(fb: RtcpFb): string | null {
+  const type = fb.type.toLowerCase();
+  // "x-…" names a private extension its own peers know (Skype for Business's x-message): not judged.
+  if (type.startsWith('x-')) return null;
+  const takes = Object.hasOwn(FEEDBACK, type) ? FEEDBACK[type]! : undefined;
+  const shown = (v: string) => JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v);
+  if (takes === undefined) return `a=rtcp-fb type ${shown(fb.type)} is no RTCP feedback a browser knows (nack, ack, ccm, trr-int, goog-remb, transport-cc, goog-lntf, rrtr)`;
+  const param = fb.parameter ?? '';
+  if (takes === 'number') return /^[0-9]{1,10}$/.test(param) ? null : `a=rtcp-fb trr-int takes a number of milliseconds (RFC 4585 §4.2), not ${shown(param)}`;
+  // A parameter's first word is the parameter (tmmbr smaxpr=…: RFC 5104 §7.1); the rest its values.
+  const word = param.split(' ', 1)[0]!.toLowerCase();
+  if (takes.includes(word)) return null;
+  const near = takes.find((t) => t !== '' && word.replace(/[^a-z]/g, '') === t);
+  return `a=rtcp-fb ${fb.type} ${shown(param)}: ${takes.length === 1 ? `${fb.type} takes no parameter` : `${fb.type} takes ${takes.filter((t) => t !== '').join(', ')}${takes.includes('') ? ' or none' : ''}`}${near !== undefined ? ` (${JSON.stringify(near)} with a stray character?)` : ''}`;
+}

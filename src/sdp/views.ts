@@ -3,7 +3,7 @@ import { explainParsed, placeFindings } from '../candidate/explain.js';
 import { extensionOf } from './attribute-readers.js';
 import { diagnostic, type FindingSink, type ParseDiagnostic } from '../diagnostics.js';
 import { staticPayloadType } from './static-payload-types.js';
-import { codecParameterFindings } from './codec-parameters.js';
+import { codecParameterFindings, feedbackProblem } from './codec-parameters.js';
 import { DIGEST_BYTES, PAGE_SUMMARY } from './line.js';
 import { lineRules, ruleDiagnostic, sectionRules, type RuleSink } from './browser-rules.js';
 
@@ -408,6 +408,11 @@ function buildMedia(index: number, lines: readonly SdpLine[], session: SessionCo
   if (connection === null) for (const l of session.lines) if (l.kind === 'connection') { connection = l.value; break; }
   // Several a=fmtp lines for one payload type: said once per format, at its second line (found as the codecs are built).
   const codecs = buildCodecs(mline, a, (format, first, line) => findings.push(diagnostic('fmtp-repeated', `payload type ${format} has a=fmtp on line ${first} and again here: read as one set of parameters, as libwebrtc merges them`, { line, column: null, mid })), (rtpmap) => session.strays.push({ index, rtpmap }));
+  // Feedback no one sends: an unknown type, or a parameter its type does not take (parse audit: Kurento's "ccm fir\\").
+  for (const f of a.all('rtcp-fb')) {
+    const problem = feedbackProblem(f.value);
+    if (problem !== null) findings.push(diagnostic('rtcp-fb-unknown', `${problem}: no browser sends or asks for it, so it negotiates nothing`, { line: f.line, column: null, mid }));
+  }
   // A FID group's rtx ssrc with no rtx payload type to send on it (munging audit: RtxModifier on Firefox's offers).
   const fid = a.all('ssrc-group').find((g) => g.value.semantics === 'FID');
   if (fid !== undefined && !codecs.some((c) => c.name.toLowerCase() === 'rtx')) findings.push(diagnostic('fid-without-rtx', `a=ssrc-group:FID ${fid.value.ssrcs.slice(0, 2).join(' ')} names an rtx ssrc, but no rtx payload type is on the m= line: nothing can be sent on it`, { line: fid.line, column: null, mid }));

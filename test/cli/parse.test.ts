@@ -172,6 +172,15 @@ describe('parseCommand', () => {
     expect(compared).toBeGreaterThan(60);
   });
 
+  it('writes the text renderParse gives on an SDP whose lines end in CR CR LF, blank ones between (test/fixtures/fuzz: mutated input 18 of seed 11; the whole-text reader had read its blank lines as lines of a CR)', async () => {
+    const text = readFileSync(new URL('../fixtures/fuzz/differ-parse-renders-cr-cr-lf.txt', import.meta.url), 'utf8');
+    let out = '';
+    await parseText(text, 'input', { json: false, color: false }, (s) => (out += s));
+    expect(out).toBe(renderParse(readInput(text), 'input', plain));
+    // One description, its m-line read (the whole-text reader had made two, the second of no m-line).
+    expect(readInput(text).descriptions.map((d) => [d.source.line, d.description.media.length])).toEqual([[1, 1]]);
+  });
+
   it('writes the text renderParse gives on a JSON line whose string holds #015#012 escapes (test/fixtures/fuzz: the stream had cut the JSON at them)', async () => {
     const text = readFileSync(new URL('../fixtures/fuzz/differ-parse-renders-json-line-syslog-breaks.txt', import.meta.url), 'utf8');
     let out = '';

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseSdp } from '../../src/sdp/parse.js';
 import { writeSdp } from '../../src/sdp/write.js';
 import { DIAGNOSTICS } from '../../src/diagnostics.js';
+import { fixtureSdpFiles, sdpFiles } from '../support/corpus.js';
 
 const munged = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/munged/${name}`, import.meta.url)), 'utf8');
 const said = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind === 'codec-parameter-value').map((d) => [d.line, d.message]);
@@ -78,5 +79,34 @@ describe('codec-parameter-value', () => {
   });
   it('is in the table, a warning', () => {
     expect(DIAGNOSTICS['codec-parameter-value'].reference).toMatch(/RFC 7587/);
+  });
+});
+
+describe('rtcp-fb-unknown', () => {
+  const fb = (lines: string[]) => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=mid:0', 'a=rtpmap:96 VP8/90000', ...lines.map((l) => `a=rtcp-fb:96 ${l}`), ''].join('\r\n');
+  const said = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind === 'rtcp-fb-unknown').map((d) => [d.line, d.message]);
+  it("a real KMS 6 SDP's \"ccm fir\\\" (a stray backslash) is said at its line, FIR named as what it was likely meant to be (parse audit: read as FIR, said by nothing)", () => {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/threads/kurento-kms6-sdp-ccm-fir-backslash.sdp', import.meta.url)), 'utf8');
+    expect(said(text)).toEqual([[31, 'a=rtcp-fb ccm "fir\\\\": ccm takes fir, tmmbr, tstr, vbcm, pause ("fir" with a stray character?): no browser sends or asks for it, so it negotiates nothing']]);
+    expect(DIAGNOSTICS['rtcp-fb-unknown'].severity).toBe('warning');
+  });
+  it('every feedback the RFCs and the browsers define reads without a word, in any case; an unknown type, a parameter its type does not take, a trr-int that is no number are said; "x-" types (private, Skype for Business\'s x-message) are not judged', () => {
+    expect(said(fb(['nack', 'nack pli', 'NACK sli', 'nack rpsi', 'nack app', 'nack ecn', 'ack rpsi', 'ack app', 'ack ccfb', 'ccm fir', 'ccm tmmbr smaxpr=120', 'ccm tstr', 'ccm vbcm', 'ccm pause', 'trr-int 100', 'goog-remb', 'transport-cc', 'goog-lntf', 'rrtr', 'x-message app send:dsh recv:dsh']))).toEqual([]);
+    expect(said(fb(['foo', 'nack fir', 'ccm', 'trr-int soon', 'transport-cc 1']))).toEqual([
+      [8, expect.stringMatching(/^a=rtcp-fb type "foo" is no RTCP feedback a browser knows/)],
+      [9, expect.stringMatching(/^a=rtcp-fb nack "fir": nack takes pli, sli, rpsi, app, ecn or none: no browser/)],
+      [10, expect.stringMatching(/^a=rtcp-fb ccm "": ccm takes fir, tmmbr, tstr, vbcm, pause: /)],
+      [11, expect.stringMatching(/^a=rtcp-fb trr-int takes a number of milliseconds \(RFC 4585 §4\.2\), not "soon"/)],
+      [12, expect.stringMatching(/^a=rtcp-fb transport-cc "1": transport-cc takes no parameter/)],
+    ]);
+    // The line is kept as written whatever is said of it.
+    expect(writeSdp(parseSdp(fb(['ccm fir\\'])))).toBe(fb(['ccm fir\\']));
+  });
+  it('no finding on the rtcp-fb lines of the corpus\'s real SDPs (browsers\', servers\', SIP gateways\'), but for one copy cut inside its line', () => {
+    // Those parseSdp reads whole (a few fixtures are copies from o= or fragments, read by readInput).
+    const whole = [...sdpFiles(), ...fixtureSdpFiles()].filter((f) => f.text.startsWith('v='));
+    const found = whole.flatMap((f) => said(f.text).map(([line, message]) => `${f.name}:${line} ${message}`));
+    expect(whole.length).toBeGreaterThan(100);
+    expect(found.filter((x) => !x.startsWith('threads/kurento-kms6-sdp-ccm-fir-backslash.sdp:'))).toEqual([expect.stringMatching(/^threads\/mediamtx5273_\S+_cut\.sdp:40 a=rtcp-fb type "tra" is no RTCP feedback/)]);
   });
 });
