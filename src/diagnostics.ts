@@ -94,6 +94,7 @@ export interface SdpDiagnosticPayloads {
   'fid-without-rtx': LinePosition;
   'codec-parameter-value': LinePosition;
   'rtcp-fb-unknown': LinePosition;
+  'fingerprint-redacted': LinePosition;
   /** `named`: the mid the group names that no m-line has ("" for an empty one: two blanks in a row, or one at the end). */
   'bundle-mid-missing': LinePosition & { readonly named: string };
   'ssrc-multiple-tracks': LinePosition & { readonly browsers: BrowserVerdicts };
@@ -274,6 +275,7 @@ export const SEVERITY: { readonly [K in DiagnosticKind]: Severity } = {
   'fid-without-rtx': 'info',
   'codec-parameter-value': 'warning',
   'rtcp-fb-unknown': 'warning',
+  'fingerprint-redacted': 'info',
   'bundle-mid-missing': 'error',
   'ssrc-multiple-tracks': 'error',
   'missing-line': 'error',
@@ -471,6 +473,13 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
     description: 'An RTCP feedback type no browser knows (RFC 4585 §4.2 defines ack, nack and trr-int, RFC 5104 ccm; libwebrtc adds goog-remb, transport-cc, goog-lntf and rrtr), or a parameter its type does not take (nack: pli, sli, rpsi, app, ecn or none; ack: rpsi, app, ccfb; ccm: fir, tmmbr, tstr, vbcm, pause; trr-int: a number). Both browsers take the description, and neither sends or asks for such feedback: the line negotiates nothing, and a stray character (a real Kurento Media Server SDP\'s "ccm fir\\") costs the codec its keyframe requests.',
     action: 'Spell the feedback as its RFC does (a=rtcp-fb:<pt> ccm fir, nack pli, transport-cc), or leave the line out.',
     reference: 'RFC 4585 §4.2, RFC 5104 §7.1, RFC 6679 §6.1, RFC 7728 §10, RFC 8888 §6',
+  },
+  'fingerprint-redacted': {
+    domain: 'sdp',
+    title: 'DTLS fingerprint redacted',
+    description: 'The a=fingerprint value is a redaction marker ("*****…", "XX:XX:…", "<redacted>", "REDACTED"), put there by whoever shared the SDP, as addresses are masked: the description as sent had a fingerprint, and nothing can be told of it. Both browsers would refuse this copy as written (a value that is not hex pairs), which is not said as an error: it is not what was sent.',
+    action: 'Ask for the SDP before redaction to check the DTLS fingerprint; a fingerprint is the hash of a public certificate, no secret (the ice-pwd is the credential).',
+    reference: 'RFC 8122 §5',
   },
   'fid-without-rtx': {
     domain: 'sdp',

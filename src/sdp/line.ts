@@ -115,6 +115,21 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
   return { line, kind: 'field', letter, value };
 }
 
+/**
+ * A fingerprint value masked by whoever shared the SDP (parse audit: janus-gateway#995's
+ * "sha-256 ****…" had been a browser-refusal error beside its masked addresses' info): a run of
+ * "*", "x", "#" or "?" with or without colons ("XX:XX:…"), a placeholder in brackets, or a word.
+ */
+export function redactedFingerprint(value: string): boolean {
+  if (value.length >= 4 && /^[*xX#?]+(?::[*xX#?]+)*$/.test(value)) return true;
+  if (/^(?:\[[^\]]{1,40}\]|<[^>]{1,40}>|\([^)]{1,40}\))$/.test(value) && /[A-Za-z]/.test(value)) return true;
+  return /^(?:redacted|hidden|masked|removed|omitted|obfuscated|anonymi[sz]ed|fingerprint)$/i.test(value);
+}
+
+function redacted(line: number, column: number, problems: FindingSink<ParseDiagnostic>): void {
+  if (!problems.skip('fingerprint-redacted', line)) problems.push(diagnostic('fingerprint-redacted', 'a=fingerprint: the value is a redaction marker, not a fingerprint (masked by whoever shared the SDP: as sent, it had one)', atLine(line, column)));
+}
+
 /** Digest sizes of the hash functions of a=fingerprint (bytes). */
 export const DIGEST_BYTES: Readonly<Record<string, number>> = { 'sha-1': 20, 'sha-224': 28, 'sha-256': 32, 'sha-384': 48, 'sha-512': 64, md5: 16, md2: 16 };
 
@@ -127,6 +142,7 @@ const BOTH = { chromium: 'rejects', firefox: 'rejects' } as const;
  */
 function checkFingerprint(f: { algorithm: string; value: string }, content: string, line: number, problems: FindingSink<ParseDiagnostic>): void {
   const valueColumn = content.indexOf(' ', 14) + 2;
+  if (redactedFingerprint(f.value)) return redacted(line, valueColumn, problems);
   const hash = f.algorithm.toLowerCase();
   const bytes = DIGEST_BYTES[hash];
   const report = (why: string, column: number, browsers: { chromium: 'rejects' | 'accepts'; firefox: 'rejects' | 'accepts' }) => {
@@ -221,6 +237,12 @@ function readAttribute(content: string, line: number, problems: FindingSink<Pars
         return !blank && extra === null && (exact === true || (typeof exact === 'function' && value !== null && exact(value))) ? node : (withSpelling(node, content) as Node);
       }
       if (name === 'fingerprint') {
+        // The whole value masked ("a=fingerprint:<redacted>"), or the hash's value ("sha-256 <redacted>").
+        const masked = value !== null && (redactedFingerprint(value.trim()) || redactedFingerprint(value.trim().split(/\s+/).slice(1).join(' ')));
+        if (masked) {
+          redacted(line, 15, problems);
+          return { line, kind: 'other-attribute', name, value };
+        }
         // Browsers refuse the description, not only the attribute: an error.
         if (!problems.skip('fingerprint-invalid', line)) problems.push(diagnostic('fingerprint-invalid', `a=fingerprint: ${JSON.stringify((value ?? '').slice(0, 80))}${(value ?? '').length > 80 ? '…' : ''} is not "<hash function> <hex pairs>": Chromium and Firefox reject it`, { ...atLine(line, 15), browsers: BOTH }));
         return { line, kind: 'other-attribute', name, value };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSdp } from '../../src/sdp/parse.js';
+import { readInput } from '../../src/input/read.js';
 import type { Verdicts } from '../../src/lab/verdicts.js';
 import { sample } from '../support/corpus.js';
 
@@ -37,4 +38,15 @@ describe('a=fingerprint: an error where a browser rejects, saying which; nothing
     const alone = parseSdp(answer.replace(/^(a=fingerprint:)(\S+)( .*)$/m, '$1sha-999$3')).diagnostics.filter((x) => x.kind === 'fingerprint-invalid');
     expect(alone).toEqual([expect.objectContaining({ browsers: { chromium: 'rejects', firefox: 'rejects' } })]);
   });
+
+  it('a value masked by whoever shared the SDP ("****…", "XX:XX:…", "<redacted>", "REDACTED", as a whole value or after the hash) is fingerprint-redacted, an info, not a browser refusal; a value that is only wrong is still the error (parse audit: janus-gateway#995)', () => {
+    const kinds = (v: string) => parseSdp(answer.replace(/^a=fingerprint:.*$/m, `a=fingerprint:${v}`)).diagnostics.filter((x) => x.kind.startsWith('fingerprint')).map((x) => [x.kind, x.severity]);
+    for (const v of ['sha-256 ' + '*'.repeat(90), 'sha-256 XX:XX:XX:XX:XX:XX:XX:XX', 'sha-256 xxxxxxxx', 'sha-256 <redacted>', 'sha-256 REDACTED', '<fingerprint>', 'REDACTED', 'sha-256 [hidden]']) expect([v, kinds(v)]).toEqual([v, [['fingerprint-redacted', 'info']]]);
+    for (const v of ['sha-256 AB:CD:EF', 'sha-256 ZZ:ZZ', 'sha-256 xx']) expect([v, kinds(v)]).toEqual([v, [['fingerprint-invalid', 'error']]]);
+    // The real post: its fingerprint and an address masked; no error, each said as redacted.
+    const janus = readInput(readFileSync(join(ROOT, 'test/fixtures/threads/janus995_videoroom_subscriber_offer_masked_ip_fingerprint.txt'), 'utf8'));
+    const said = janus.descriptions.flatMap((d) => d.description.diagnostics).map((x) => [x.kind, x.severity]);
+    expect(said).toEqual([['fingerprint-redacted', 'info'], ['candidate-redacted-address', 'info']]);
+  });
 });
+

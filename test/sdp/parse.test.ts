@@ -265,6 +265,7 @@ describe('every SDP-line diagnostic has a case', () => {
   const CASES: [string, string][] = [
     ['invalid-line', 'v=0\r\ngarbage\r\n'],
     ['blank-line', 'v=0\r\n\r\ns=-\r\n'],
+    ['fingerprint-redacted', 'v=0\r\na=fingerprint:sha-256 XX:XX:XX:XX\r\n'],
     ['rtcp-fb-unknown', 'v=0\r\nm=video 9 RTP/AVPF 96\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 ccm fir\\\r\n'],
     ['attribute-syntax', 'v=0\r\na=rtpmap:x y/9\r\n'],
     ['fingerprint-invalid', 'v=0\r\na=fingerprint:sha-999 AA:BB\r\n'],
