@@ -219,7 +219,7 @@ run('sdpscope', async () => {
         const { clientCommand } = await import('./commands/client.js');
         code = await clientCommand(
           {
-            url: a['url'] as string,
+            url: fileArg(a['url']),
             ...(a['room'] !== undefined ? { room: a['room'] as string } : {}),
             ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
             send: files(a['send']),

@@ -19,14 +19,16 @@ import { LIBWEBRTC_CAND_HEAD } from '../input/text-scan.js';
  * counts as often as secrets, and a count redacted is a figure lost.
  */
 export const SECRET_KEYS: readonly string[] = [
-  'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
-  'passphrase', 'passwd', 'password', 'pwd', 'secret', 'signature', 'token',
+  'adminkey', 'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
+  'passphrase', 'passwd', 'password', 'pin', 'proxyauthorization', 'pwd', 'secret', 'signature', 'token',
 ];
 
 /**
  * Endings that make a key secret: "accessToken", "turnCredential", "clientSecret", "apiKey",
  * "privateKey", "sessionCookie"; keys of AWS ("secretAccessKey", as Amazon KVS's SDK is given
- * them: relay audit, it was logged beside a redacted sessionToken), of media encryption
+ * them: relay audit, it was logged beside a redacted sessionToken), of Janus (a room's "pin",
+ * "admin_key": relay audit of 2026-12-07, both had been logged), HTTP headers as keys
+ * ("Proxy-Authorization"), of media encryption
  * (mediasoup's srtpParameters.keyBase64, an SRTP master key and salt; "e2eeKey",
  * "encryptionKey"), and "TurnPass".
  */
@@ -103,8 +105,13 @@ function redactedPwd(pwd: string): string {
 }
 
 /** In a parsed string, a line ends at CR or LF; in raw JSON text also at a backslash (an escaped line end) or a quote. */
-const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/g;
-const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/g;
+// In any letters ("a=ICE-PWD:", which Chromium reads as the pwd: relay audit, it had been kept).
+const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/gi;
+const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/gi;
+/** Looked for before the regex runs: the attribute name in any letters. */
+const MENTIONS_ICE_PWD = /a=ice-pwd:/i;
+/** A PEM private key's armour (RFC 7468 §10–11: "PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY"…): its body is redacted. */
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----/g;
 /** SDES keys (RFC 4568 §6.1): inline:<key||salt>[|lifetime][|MKI:length]; the key is replaced by as many X. */
 const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
 /**
@@ -147,7 +154,8 @@ const MENTIONS_COOKIE = /cookie\s*:/i;
 /** Secrets inside one piece of text; `raw` when it is JSON source (escapes not decoded). */
 function redactString(s: string, raw: boolean): string {
   let out = s;
-  if (out.includes('a=ice-pwd:')) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
+  if (out.length >= 10 && MENTIONS_ICE_PWD.test(out)) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
+  if (out.includes('PRIVATE KEY-----')) out = redactPem(out);
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('Cand[')) out = out.replace(LIBWEBRTC_CAND_PWD, (...m: unknown[]) => { const g = m.at(-1) as { head: string; pwd: string }; return g.head + redactedPwd(g.pwd); });
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
@@ -164,6 +172,25 @@ function redactString(s: string, raw: boolean): string {
 }
 
 
+
+/**
+ * A PEM private key's body, between its BEGIN and END lines, replaced (to the text's end when it
+ * has no END line: a key cut short is still a key). Each BEGIN's END searched from it once: linear.
+ */
+function redactPem(s: string): string {
+  let out = '';
+  let copied = 0;
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(s); m !== null; m = PEM_BEGIN.exec(s)) {
+    const bodyAt = m.index + m[0].length;
+    const endMark = `-----END ${m[1]}PRIVATE KEY-----`;
+    const end = s.indexOf(endMark, bodyAt);
+    out += s.slice(copied, bodyAt) + REDACTED;
+    copied = end < 0 ? s.length : end;
+    PEM_BEGIN.lastIndex = end < 0 ? s.length : end + endMark.length;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
 
 /**
  * `scheme://user:password@host` → `scheme://user:[redacted]@host`, and the same in

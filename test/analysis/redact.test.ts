@@ -16,8 +16,10 @@ describe('which keys are secret', () => {
     'IDTokens', 'APITokens', 'JWTTokens', 'accesstokens', 'refreshtokens', 'ACCESSTOKENS',
     // AWS's secret key (Amazon KVS's SDK is given it beside its sessionToken), media keys (mediasoup's srtpParameters.keyBase64), TurnPass (relay audit).
     'secretAccessKey', 'SecretAccessKey', 'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'secret_key', 'keyBase64', 'e2eeKey', 'encryptionKey', 'masterKey', 'srtpKey', 'signingKey', 'TurnPass',
+    // Janus's room pin and admin key, an HTTP header as a key (relay audit of 2026-12-07: logged as sent).
+    'pin', 'PIN', 'admin_key', 'adminKey', 'Proxy-Authorization', 'proxy-authorization', 'proxyAuthorization',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
-  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options', 'accessKeyId', 'keyId', 'cryptoSuite', 'keyframe'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
+  it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options', 'accessKeyId', 'keyId', 'cryptoSuite', 'keyframe', 'pinned', 'spin', 'pings', 'keyAdmin'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {
     expect(SECRET_KEYS).toContain('password');
     expect(SECRET_KEY_ENDINGS).toContain('token');
@@ -25,6 +27,18 @@ describe('which keys are secret', () => {
 });
 
 describe('redactFrame', () => {
+  it('Janus\'s pin and admin_key, a Proxy-Authorization header as a key, an ice-pwd in other letters, a PEM private key\'s body: redacted, in frames and in text (relay audit of 2026-12-07: each was logged)', () => {
+    const frame = { janus: 'message', body: { request: 'join', room: 1234, pin: 'roompin42', admin_key: 'supersecretadminkey' }, headers: { 'Proxy-Authorization': 'Basic dXNlcjpodW50ZXIy' }, sdp: 'v=0\r\na=ICE-PWD:abcdefghijklmnopqrstuvwx\r\n', pem: 'x -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY----- y -----BEGIN PRIVATE KEY-----\nMIIcut' };
+    const out = JSON.stringify(redactFrame(frame));
+    for (const secret of ['roompin42', 'supersecretadminkey', 'dXNlcjpodW50ZXIy', 'abcdefghijklmnopqrstuvwx', 'MIIEpAIBAAKCAQEA', 'MIIcut']) expect(out).not.toContain(secret);
+    expect(out).toContain('a=ICE-PWD:REDACTEDxxxxxxxxxxxxxxxx');
+    expect(out).toContain(`-----BEGIN RSA PRIVATE KEY-----${REDACTED}-----END RSA PRIVATE KEY----- y -----BEGIN PRIVATE KEY-----${REDACTED}`);
+    // The room number is no secret; the request kept.
+    expect(redactFrame(frame)).toMatchObject({ body: { request: 'join', room: 1234 } });
+    const text = redactText(JSON.stringify(frame).slice(0, -5));
+    for (const secret of ['roompin42', 'supersecretadminkey', 'dXNlcjpodW50ZXIy', 'abcdefghijklmnopqrstuvwx', 'MIIEpAIBAAKCAQEA']) expect(text).not.toContain(secret);
+  });
+
   it('replaces ice-pwd with a same-length value that is still a pwd, without touching the input', () => {
     const frame = JSON.parse(sample('offer.json')) as { offer: { sdp: string } };
     const before = JSON.stringify(frame);
@@ -50,7 +64,7 @@ describe('redactFrame', () => {
     ['nested in an object (the issue\'s case)', { credential: { value: 'x' } }, { credential: REDACTED }],
     ['iceServers entries', { iceServers: [{ urls: 'turn:x', username: 'u', credential: 'c' }], token: 't' }, { iceServers: [{ urls: 'turn:x', username: 'u', credential: REDACTED }], token: REDACTED }],
     ['keys the old list missed', { accessToken: 'a', turnCredential: 'b', passphrase: 'c', data: { auth: { bearer: 'd' } } }, { accessToken: REDACTED, turnCredential: REDACTED, passphrase: REDACTED, data: { auth: REDACTED } }],
-    ['numbers', { pin: 1, otp: 123456 }, { pin: 1, otp: REDACTED }],
+    ['numbers', { count: 1, otp: 123456, pin: 4321 }, { count: 1, otp: REDACTED, pin: REDACTED }],
     ['null and booleans kept (nothing to hide)', { password: null, token: false }, { password: null, token: false }],
     ['deep in arrays of arrays', [[[{ secret: 's' }]]], [[[{ secret: REDACTED }]]]],
     ['plurals', { passwords: ['x'], turnCredentials: { a: 'a' }, accessTokens: ['b'], tokens: 5, maxTokens: 10 }, { passwords: REDACTED, turnCredentials: REDACTED, accessTokens: REDACTED, tokens: 5, maxTokens: 10 }],
