@@ -41,6 +41,8 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   if (inUrl !== null && o.room !== undefined && inUrl !== o.room) throw new SdpscopeError('USAGE', `the URL names room ${JSON.stringify(inUrl)} and --room ${JSON.stringify(o.room)}: give one`);
   const tokenInUrl = url.searchParams.get('token');
   if (tokenInUrl !== null && o.token !== undefined && tokenInUrl !== o.token) throw new SdpscopeError('USAGE', 'the URL has a token and --token another: give one');
+  // The feed shows every room: a room asked of it is not what it gives (relay/client audit: --room ignored, every room printed).
+  if (url.pathname === '/feed' && (o.room !== undefined || inUrl !== null)) throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON (--json | jq 'select(.room == "${(o.room ?? inUrl ?? '').replace(/["\\$`]/g, '')}")'), or join the room at ${url.protocol}//${url.host}/`);
   // The feed is read-only: what is sent there is dropped (relay audit: sent, dropped, exit 0).
   if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');
@@ -64,7 +66,19 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   // Escaped first, then cut: cut first, 400 control characters became a line of 1,814 (audit of the change).
   const line = (text: string) => clip(oneLine(text.length > LINE_MAX * 8 ? text.slice(0, LINE_MAX * 8) : text, false), LINE_MAX);
   const secret = (text: string) => (o.keepSecrets ? text : redactText(text));
+  // --expect N prints N call frames: those that arrive while the client leaves (a feed's replay, a
+  // burst of trickled candidates) are counted, not printed, so `answer=$(… --expect 1 --json)` is
+  // the answer alone (relay/client audit: 17 of the feed's records for --expect 1).
+  let printed = 0;
+  let beyond = 0;
   const print = (f: ReceivedFrame) => {
+    if (!f.notice && o.expect !== undefined) {
+      if (printed >= o.expect) {
+        beyond++;
+        return undefined;
+      }
+      printed++;
+    }
     if (o.json) {
       // Secrets redacted as in the relay's log, unless --keep-secrets; text that is not JSON kept (cut), so it is not taken for a JSON null.
       // The frame as received, its numbers as written (client audit: 12345678901234567890 printed
@@ -117,7 +131,7 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   // Talk on stderr: stdout is the frames (NDJSON with --json).
   const got = r.callFrames;
   const frames_ = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
-  err(s.dim(`sent ${r.sent < frames.length ? `${r.sent} of ${frames_(frames.length)}` : frames_(r.sent)}, received ${frames_(got)}${r.closeCode !== null ? `, closed ${r.closeCode}${r.closeReason ? ` "${line(r.closeReason)}"` : ''}` : ''}\n`));
+  err(s.dim(`sent ${r.sent < frames.length ? `${r.sent} of ${frames_(frames.length)}` : frames_(r.sent)}, received ${frames_(got)}${beyond > 0 ? ` (${beyond} after the ${o.expect} expected, not printed)` : ''}${r.closeCode !== null ? `, closed ${r.closeCode}${r.closeReason ? ` "${line(r.closeReason)}"` : ''}` : ''}\n`));
   if (r.interrupted) return signalled;
   if (r.closeCode === 4001) throw new SdpscopeError('CONNECTION_REFUSED', 'the room is full');
   // Frames the relay did not forward are findings: a send that looked done was not (audit).

@@ -196,8 +196,8 @@ export function describeFrame(s: FrameSummary): string {
   switch (s.kind) {
     case 'description':
       // No m-line at all is said (README walk: "offer:  · ufrag - · setup -").
-      if (s.media.length === 0) return `${s.type ?? 'sdp'}: no m-line${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
-      return `${s.type ?? 'sdp'}: ${s.media.map(mediaWords).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidates` : ''}`;
+      if (s.media.length === 0) return `${s.type ?? 'sdp'}: no m-line${s.candidates ? ` · ${s.candidates} candidate${s.candidates === 1 ? '' : 's'}` : ''}`;
+      return `${s.type ?? 'sdp'}: ${s.media.map(mediaWords).join(' · ')} · ufrag ${s.media[0]?.ufrag ?? '-'} · setup ${s.media[0]?.setup ?? '-'}${s.candidates ? ` · ${s.candidates} candidate${s.candidates === 1 ? '' : 's'}` : ''}`;
     case 'candidate':
       return `candidate: ${s.type} ${s.protocol} ${s.address}:${s.port} priority ${s.priority}${s.relayProtocol ? ` relay over ${s.relayProtocol}` : ''}${s.sdpMid !== null ? ` mid ${s.sdpMid}` : ''}${s.chromiumRefuses === true ? ' (Chromium refuses it: sdpscope parse says why)' : ''}`;
     case 'invalid-candidate':

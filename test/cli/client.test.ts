@@ -391,14 +391,15 @@ describe('sdpscope client against a hostile or broken server (audit of 2026-12-0
     expect(r.talk).not.toContain('log');
   });
 
-  it('frames printed while leaving are counted (audit of the change: 11 printed, "received 1"); 400 control characters make a line of 300, not 1,814', async () => {
+  it('frames that come while leaving are counted and said, not printed: --expect 1 prints one (audit of the change: 11 printed, "received 1"; relay/client audit: printed past N); 400 control characters make a line of 300, not 1,814', async () => {
     const s = await server((ws) => {
       ws.send(joinedNotice);
-      for (let i = 0; i < 5; i++) ws.send(JSON.stringify({ type: i === 4 ? '\u0001'.repeat(400) : 'ready' }));
+      for (let i = 0; i < 5; i++) ws.send(JSON.stringify({ type: i === 0 ? '\u0001'.repeat(400) : 'ready' }));
     });
     const r = await run({ url: s.url, expect: 1, timeoutMs: 3000 });
     const printed = r.out.split('\n').filter((l) => l.includes('← ')).length;
-    expect(r.talk).toContain(`received ${printed} frame${printed === 1 ? '' : 's'}`);
+    expect(printed).toBe(1);
+    expect(r.talk).toMatch(/received (1 frame|(\d+) frames \((\d+) after the 1 expected, not printed\))/);
     expect(Math.max(...r.out.split('\n').map((l) => l.length))).toBeLessThan(320);
   });
 
@@ -456,6 +457,58 @@ describe('sdpscope client, the process', () => {
       expect(events.find((e) => e.startsWith('left '))).toMatch(/close 1000/);
     } finally {
       await watch.close();
+    }
+  });
+});
+
+describe('sdpscope client: what it prints and takes (relay/client audit of 2026-12-07)', () => {
+  const bin = fileURLToPath(new URL('../../dist/bin/sdpscope.js', import.meta.url));
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(process.execPath, [bin, 'client', '--no-color', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', (code) => done({ code, out, err }));
+    });
+
+  it('a URL after "--" is the URL (a marker of the argument reader had leaked into a usage error)', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+    try {
+      const r = await run(['--expect', '0', '--', relay.url]);
+      expect([r.code, r.err]).toEqual([0, expect.stringContaining('sent 0 frames, received 0 frames')]);
+      expect(r.err).not.toMatch(/lit:/);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('--expect N prints N call frames: those that come while it leaves (a burst of candidates) are counted, not printed', async () => {
+    const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
+    try {
+      const waiting = run(['--room', 'burst', '--expect', '1', '--json', '--timeout', '5000', relay.url]);
+      await new Promise((r) => setTimeout(r, 300));
+      const frames = Array.from({ length: 5 }, (_, k) => JSON.stringify({ type: 'candidate', candidate: `candidate:${k} 1 udp 2122260223 10.0.0.1 ${5000 + k} typ host`, sdpMid: '0' }));
+      const peer = new WebSocket(`${relay.url}/?room=burst`);
+      await new Promise((r) => peer.once('open', r));
+      for (const f of frames) peer.send(f);
+      const r = await waiting;
+      peer.close();
+      expect(r.code).toBe(0);
+      const printed = r.out.trim().split('\n').map((l) => JSON.parse(l) as { notice: boolean; frame: { candidate?: string } });
+      expect(printed.filter((l) => !l.notice).map((l) => l.frame.candidate)).toEqual([expect.stringMatching(/^candidate:0 /)]);
+      // What came after the first is said on stderr, when any came before it left.
+      expect(r.err).toMatch(/received \d+ frames?( \(\d+ after the 1 expected, not printed\))?/);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('--room, or ?room=, on the feed is a usage error: the feed is every room\'s (it had been ignored, every room printed)', async () => {
+    for (const args of [['--room', 'r1', 'ws://127.0.0.1:9/feed'], ['ws://127.0.0.1:9/feed?room=r1']]) {
+      const r = await run(args);
+      expect([r.code, r.err]).toEqual([2, expect.stringMatching(/\/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON \(--json \| jq 'select\(\.room == "r1"\)'\)/)]);
     }
   });
 });

@@ -77,8 +77,11 @@ const HOSTILE: readonly (readonly [string, string | Buffer, RegExp])[] = [
   ['asterisk-form', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
   ['absolute-form', 'GET http://relay.example/ HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
   ['authority-form (CONNECT)', 'CONNECT relay.example:443 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 405/],
-  ['bad percent escapes', 'GET /%zz%E0%A4%A?room=%ff&token=%%% HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
-  ['bad escapes in an upgrade', `GET /?room=%E0%A4%A&token=%% HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 101/],
+  ['bad percent escapes', 'GET /%zz%E0%A4%A?room=%ff&token=%%% HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400/],
+  // A room of a bad escape is no room (relay/client audit: "?room=%ZZ" had joined a room named so, and "%FF" one named U+FFFD).
+  ['bad escapes in an upgrade', `GET /?room=%E0%A4%A&token=%% HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 400/],
+  ['a room of a bad escape', `GET /?room=%ZZ HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 400/],
+  ['a room of bytes that are no UTF-8', `GET /?room=%FF HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`, /^HTTP\/1\.1 400/],
   ['path traversal', 'GET /../../../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
   ['encoded traversal', 'GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 404/],
   ['NUL in the target', 'GET /\0 HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400|^closed$/],
@@ -137,9 +140,11 @@ describe('WebSocket paths (README walk: any path but /feed joined a room)', () =
   it('calls connect at / only, the feed at /feed only; "/feed/", "/FEED", "/inspect", "/nope" are 404 and take no seat; a plain GET of /feed is 426', async () => {
     const r = await relay({ roomSize: 2 });
     const port = Number(new URL(r.url).port);
-    for (const path of ['/feed/', '/FEED', '/inspect', '/nope?room=default', '/%zz']) {
+    for (const path of ['/feed/', '/FEED', '/inspect', '/nope?room=default']) {
       expect(await raw(port, `GET ${path} HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toMatch(/^HTTP\/1\.1 404/);
     }
+    // A path of a bad escape is no target at all: 400, no seat either.
+    expect(await raw(port, `GET /%zz HTTP/1.1\r\nHost: x\r\n${UPGRADE}\r\n`)).toMatch(/^HTTP\/1\.1 400/);
     // Both seats of the default room are still free.
     const a = await joinRelay(`${r.url}/`);
     const b = await joinRelay(`${r.url}/?room=default`);

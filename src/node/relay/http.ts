@@ -22,6 +22,9 @@ export function requestTarget(req: IncomingMessage): RequestTarget | null {
   const raw = req.url ?? '/';
   if (!raw.startsWith('/')) return null;
   try {
+    // A bad percent escape ("%ZZ", a lone "%", bytes that are no UTF-8: "%FF") is no target: 400
+    // (relay/client audit: "?room=%ZZ" had joined a room named "%ZZ").
+    decodeURIComponent(raw);
     // A fixed origin in front: "//host" stays a path instead of becoming an authority.
     const url = new URL(`http://relay.invalid${raw}`);
     return { path: url.pathname, query: url.searchParams };
