@@ -169,7 +169,7 @@ interface SessionState {
    * all in it (RFC 8838 §3; RFC 8445 §2.5), so no end-of-candidates is missing (candidates audit: noise).
    */
   wholeSet: boolean;
-  /** Its description is ICE-lite (a=ice-lite): host candidates only, by definition (RFC 8445 §2.5), so no srflx or relay is missing. */
+  /** Its description is ICE-lite (a=ice-lite), or the list its candidates came in says so (FoundCandidate.iceLite): host candidates only, by definition (RFC 8445 §2.5), so no srflx or relay is missing. */
   lite: boolean;
   /** Distinct host candidates; of them, mDNS names and addresses that are not routable (counted as they come: nothing kept is needed). */
   hosts: number;
@@ -706,7 +706,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       }));
       return;
     }
-    this.add(factsOfFound(found as ParsedFound));
+    this.add(factsOfFound(found as ParsedFound), found.iceLite === true);
   }
 
   /** @internal A candidate the fast path read from a log line (see fast-facts.ts). */
@@ -735,7 +735,8 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
     this.add(facts);
   }
 
-  private add(f: CandidateFacts): void {
+  /** `lite`: the list the candidate came in says its agent is ICE-lite (mediasoup's iceParameters.iceLite). */
+  private add(f: CandidateFacts, lite = false): void {
     const line = f.line;
     const connection = f.connection;
     // A candidate without a ufrag (Firefox's never carry one) belongs to the session its sender's
@@ -757,6 +758,13 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       s = this.session(key, ufrag, f, line, remote ? 'remote' : undefined);
       // The remote side and the log's own agent are a call (its pairs predicted), as a dump's two sides are.
       if (remote) this.wordSide(key, f.file);
+    }
+    // An ICE-lite agent's list (a server's transport parameters): host candidates only and all of
+    // them at once, as an ICE-lite description's (candidates audit: mediasoup's had "no srflx",
+    // "end-of-candidates missing", and its own priorities called type-preference mismatches).
+    if (lite) {
+      s.lite = true;
+      s.wholeSet = true;
     }
     // (The event's side, not a log line's words: those place a candidate without a ufrag only.)
     const evented = ufrag !== null && connection === null && f.peerConnection === undefined && f.sender === undefined ? sideOf(f.event) : undefined;
@@ -839,7 +847,7 @@ export class CandidateAnalyzer implements InputSink, FactsSink {
       else s.dropped++;
       if (f.warnings.length > 0) for (const w of f.warnings) this.lintOf(s, w, f, key, line);
     }
-    if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line);
+    if (connection !== null || f.room !== undefined) this.track(f, key, ufrag, connection, line, lite ? { type: null, lite: true } : undefined);
     if (this.options.keepRecords || this.options.onCandidate) {
       const found = f.found();
       const r = toRecord(found, found.candidate, found.explanation, key);
@@ -1024,7 +1032,7 @@ const findingsOf = (s: SessionState): FindingSink<LogDiagnostic> => (s.findings 
 /** The NAT verdict of an ICE-lite session: its host candidates are the addresses it is reached at, no mapping is shown. */
 const LITE_VERDICT: NatVerdict = {
   mapping: 'unknown',
-  evidence: ['ICE-lite (a=ice-lite): an agent that gathers host candidates only (RFC 8445 §2.5), as servers do; they must be addresses the peer can reach (a public address, or one a port forward carries)'],
+  evidence: ['ICE-lite (a=ice-lite, or mediasoup\'s iceParameters.iceLite): an agent that gathers host candidates only (RFC 8445 §2.5), as servers do; they must be addresses the peer can reach (a public address, or one a port forward carries)'],
   seedTypes: 'cannot be told: an ICE-lite agent shows no mapping (it is meant to be on a public address, or behind a 1:1 NAT its configuration names)',
   cannotSee: 'whether its host addresses are reachable from the peer: only the checks (sdpscope ice, or the server\'s log) tell',
 };

@@ -213,7 +213,7 @@ export function readTrickled(text: string, init: CandidateInit, refused: Sdpscop
  * Reports a trickled candidate: parsed, explained once, or rejected with an unparseable-candidate
  * problem. `column` is where the text starts in its line, when the reader knows (text scans).
  */
-export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null, side?: 'local' | 'remote'): void {
+export function emitCandidate(text: string, init: CandidateInit, source: Source, sink: InputSink, column: number | null = null, refused: SdpscopeError | null = null, side?: 'local' | 'remote', iceLite = false): void {
   // Cut and marked so: what is whole in it, read, or the candidate refused (beforeCut).
   if (refused === null && elided(text)) {
     const whole = beforeCut(text);
@@ -226,5 +226,6 @@ export function emitCandidate(text: string, init: CandidateInit, source: Source,
     const at = column !== null && error.column !== null ? column + error.column - 1 : null;
     sink.problem(diagnostic('unparseable-candidate', error.reason, { ...atLine(source.line, at, read.sdpMid, source.file), session: null, errorCode: error.code }));
   }
-  sink.candidate(side === undefined ? { text, ...read, inDescription: false, source } : { text, ...read, inDescription: false, source, side });
+  const found = side === undefined ? { text, ...read, inDescription: false, source } : { text, ...read, inDescription: false, source, side };
+  sink.candidate(iceLite ? { ...found, iceLite: true } : found);
 }

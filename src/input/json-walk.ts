@@ -196,9 +196,11 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       const given = ice !== null && typeof ice === 'object' ? str((ice as Record<string, unknown>)['usernameFragment']) : undefined;
       // A ufrag is ice-chars (RFC 8839 §5.4): one with a blank is no session name (audit of the change).
       const ufrag = given !== undefined && /^[A-Za-z0-9+/]{1,256}$/.test(given) ? given : undefined;
+      // mediasoup's transports are ICE-lite ("iceLite": true): said of its candidates' session.
+      const lite = ice !== null && typeof ice === 'object' && (ice as Record<string, unknown>)['iceLite'] === true;
       v.forEach((c: unknown, i) => {
         const read = mediasoupCandidate(c, `${k}[${i}]`);
-        if (read !== null) emitCandidate(read.text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink, null, read.refused);
+        if (read !== null) emitCandidate(read.text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink, null, read.refused, undefined, lite);
       });
       continue;
     }

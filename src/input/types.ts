@@ -104,6 +104,12 @@ export interface FoundCandidateFields {
    * sender). Not part of a Source.
    */
   readonly side?: 'local' | 'remote';
+  /**
+   * The list it came in says its agent is ICE-lite (mediasoup's transport parameters,
+   * `iceParameters.iceLite`): host candidates only, all given at once (RFC 8445 §2.5). Not part
+   * of a Source.
+   */
+  readonly iceLite?: true;
 }
 
 /** A trickle end-of-candidates signal: a frame whose candidate is null or "". */

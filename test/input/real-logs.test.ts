@@ -224,6 +224,15 @@ describe('real log excerpts', () => {
     const of = (r: { candidates: readonly { source: { line: number }; text: string; usernameFragment?: string | null }[] }) => r.candidates.map((c) => [c.source.line, c.text, c.usernameFragment]);
     expect(of(readInput(text))).toEqual(got);
     expect(of(await streamed(text))).toEqual(got);
+    // Its iceParameters say ICE-lite: the session is a lite server's, all its candidates at once, and
+    // these private hosts the finding of one without its announced address, in the CLI's reader too
+    // (it had been "no srflx", "end-of-candidates missing", and its priorities type-preference mismatches).
+    const a = new CandidateAnalyzer();
+    await scanStream(Readable.from([Buffer.from(text)]), a);
+    const report = a.finish();
+    const kinds = report.sessions.map((x) => [x.session, x.diagnostics.map((d) => d.kind)]);
+    expect(kinds).toEqual([['8mz1n5s1ujayqd72', ['lite-hosts-not-routable']], ['pusmcbk96d15wmxw', []]]);
+    expect(readInput(text).candidates.every((c) => c.iceLite === true)).toBe(true);
   });
 
   it("a mediasoup or ORTC iceCandidates entry with a field missing or blank (an empty announced address) is a refused candidate naming the field, in both readers, not dropped unsaid (it had been)", async () => {
