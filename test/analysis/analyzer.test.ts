@@ -538,7 +538,7 @@ describe('end of candidates (candidates audit of 2026-12-05)', () => {
       const r = analyze(readFileSync(join(THREADS, f), 'utf8'));
       const kinds = r.sessions.flatMap((x) => x.diagnostics.map((d) => d.kind));
       expect([f, kinds.filter((k) => k === 'no-srflx' || k === 'no-relay')]).toEqual([f, []]);
-      expect(r.sessions[0]!.nat.evidence[0]).toMatch(/^ICE-lite \(a=ice-lite\): an agent that gathers host candidates only/);
+      expect(r.sessions[0]!.nat.evidence[0]).toMatch(/^ICE-lite \(a=ice-lite, or mediasoup's iceParameters\.iceLite\): an agent that gathers host candidates only/);
     }
   });
 
