@@ -1083,6 +1083,8 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     /** The servers asked from the shared socket: the NAT tests run against one of them. */
     const onShared = new Set<number>();
     let udpAnswered = false;
+    /** A UDP server's error answer to the Binding (coturn --secure-stun's 401): UDP got through, no mapping came (probe audit: "no STUN server answered"). */
+    let udpError: string | null = null;
     for (let i = 0; i < drafts.length; i++) {
       const d = drafts[i]!;
       const r = resolved[i];
@@ -1149,6 +1151,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
         if (m.method !== STUN_METHODS.binding || m.class === 'request') throw failure('bad-response', `Binding: answered with a ${m.class} of method 0x${m.method.toString(16).padStart(3, '0')}`, 'the answer to a request is a success or an error of the same method (RFC 8489 §6.3): not a conforming STUN server');
         if (m.class !== 'success') {
           const e = errorOf(m, 'Binding');
+          if (r.uri.transport === 'udp' && sameEndpoint(answer.from, to)) udpError ??= e ? `${e.code} ${e.reason}` : 'an error without ERROR-CODE';
           // A long-term challenge (REALM and NONCE, RFC 8489 §9.2.4): coturn's --secure-stun. A browser
           // never sends a Binding to a turn: server (libwebrtc's TurnPort starts with Allocate): its
           // Allocate is asked (probe audit: the server failed "short-term", its Allocate never tried).
@@ -1249,6 +1252,7 @@ async function probeWithin(options: ProbeOptions, entries: ReturnType<typeof exp
     const observations: { -readonly [K in keyof NatObservations]: NatObservations[K] } = {
       local: shared?.local ?? null,
       udpAnswered,
+      ...(!udpAnswered && udpError !== null ? { udpErrorAnswer: udpError } : {}),
       ...(tcpAnswered !== undefined ? { tcpAnswered, ...(tcpAnswered === false && tcpRefused ? { tcpRefused } : {}), ...(tcpAnswered === false && tcpConnected ? { tcpConnected } : {}) } : {}),
       udpServers: tcpOnly.size,
       ...(tcpOnly.size > 0 && [...tcpOnly].every((a) => INSIDE_CLASSES.has(classifyAddress(a).class)) ? { udpServersInside: true } : {}),

@@ -79,6 +79,8 @@ export interface NatObservations {
   readonly otherAddress?: Endpoint | null;
   readonly mapping?: { readonly i: Endpoint | null; readonly ii?: Endpoint | null; readonly iii?: Endpoint | null };
   readonly filtering?: { readonly i: boolean; readonly ii?: boolean; readonly iii?: boolean };
+  /** A STUN server over UDP answered the Binding with an error (its code and reason: coturn --secure-stun's "401 Unauthorized"), and none with a mapped address. */
+  readonly udpErrorAnswer?: string;
   /** No STUN server over UDP was given (only TCP or TLS): the NAT tests need one. */
   readonly noUdpServer?: boolean;
   /** With noUdpServer: one over UDP was given, but its host name did not resolve (probe audit: it read "only TCP or TLS"). */
@@ -134,7 +136,7 @@ function checkObservations(o: NatObservations): void {
     if (typeof o.filtering !== 'object' || typeof o.filtering.i !== 'boolean' || !optFlag(o.filtering.ii) || !optFlag(o.filtering.iii)) throw bad('filtering', 'an object whose i, ii and iii are true or false');
   }
   if (o.multiServer !== undefined && !(Array.isArray(o.multiServer) && o.multiServer.every((m) => m !== null && typeof m === 'object' && isEndpoint(m.server) && isEndpoint(m.mapped)))) throw bad('multiServer', 'a list of { server, mapped } endpoints');
-  for (const k of ['filteringProblem', 'otherAddressProblem'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') throw bad(k, 'a string or absent');
+  for (const k of ['filteringProblem', 'otherAddressProblem', 'udpErrorAnswer'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') throw bad(k, 'a string or absent');
 }
 
 /** Classifies the observations (RFC 5780 §4.3, §4.4), with a line of evidence per test. */
@@ -147,6 +149,11 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
     return { mapping: null, filtering: null, type: 'unknown', evidence };
   }
   if (!o.udpAnswered) {
+    // An error answer is an answer: UDP to the server got through, it gave no mapping.
+    if (o.udpErrorAnswer !== undefined) {
+      evidence.push(`the STUN server answered over UDP, with an error (${o.udpErrorAnswer.slice(0, 80)}), not a mapped address: UDP gets through, and the NAT tests need a server that answers a plain Binding`);
+      return { mapping: null, filtering: null, type: 'unknown', evidence };
+    }
     if (o.tcpAnswered) {
       // One server silent over UDP may just not serve UDP (coturn --no-udp): a firm "blocked" needs two (probe audit).
       if ((o.udpServers ?? 1) >= 2 && o.udpServersInside === true) {

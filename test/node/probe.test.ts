@@ -145,6 +145,9 @@ describe('probe: STUN Binding and the RFC 5780 tests', () => {
     const stun = await run([`stun:127.0.0.1:${s.port}`], { nat: false });
     expect(stun.servers[0]!.error).toMatchObject({ code: 'unauthorized', reason: 'Binding: 401 Unauthorized' });
     expect(stun.servers[0]!.error!.explanation).toMatch(/^the server wants long-term credentials \(REALM and NONCE, RFC 8489 §9\.2\) for a plain Binding, as coturn does with --secure-stun/);
+    // With the NAT tests: the 401 is an answer over UDP, said so, not "no STUN server answered" (probe audit).
+    const nat = await run([`stun:127.0.0.1:${s.port}`]);
+    expect(nat.nat).toMatchObject({ type: 'unknown', mapping: null, evidence: [expect.stringMatching(/^the STUN server answered over UDP, with an error \(401 Unauthorized\), not a mapped address: UDP gets through/)] });
     // Without REALM and NONCE, the short-term words, as before.
     const short = await server({ errors: { binding: 401 } });
     expect((await run([turnOf(short)], { nat: false })).servers[0]!.error!.explanation).toMatch(/short-term credentials, RFC 8489 §9\.1/);

@@ -22,6 +22,9 @@ describe('classifyNat (RFC 5780 §4.3, §4.4)', () => {
     expect(classifyNat({ local: null, udpAnswered: false, noUdpServer: true }).evidence).toEqual([expect.stringMatching(/^no STUN server over UDP was given \(only TCP or TLS\)/)]);
     expect(classifyNat({ local: null, udpAnswered: false, noUdpServer: true, udpUnresolved: true })).toMatchObject({ type: 'unknown', evidence: [expect.stringMatching(/^no STUN server over UDP could be asked: the host name of each one given did not resolve/)] });
     expect(() => classifyNat({ local: null, udpAnswered: false, udpUnresolved: 'yes' as unknown as boolean })).toThrow(/udpUnresolved must be true, false or absent/);
+    // An error answer over UDP is an answer: said so, whatever TCP did.
+    expect(classifyNat({ local: null, udpAnswered: false, udpErrorAnswer: '401 Unauthorized', tcpAnswered: true }).evidence).toEqual([expect.stringMatching(/^the STUN server answered over UDP, with an error \(401 Unauthorized\)/)]);
+    expect(() => classifyNat({ local: null, udpAnswered: false, udpErrorAnswer: 401 as unknown as string })).toThrow(/udpErrorAnswer must be a string or absent/);
   });
 
   it('a new mapping for the other address, the same for its other port: address-dependent, symmetric', () => {
