@@ -151,6 +151,8 @@ export class NatEvidence {
     if (ra === null || c.relatedPort === null || c.relatedPort === 0 || ra === c.address) return;
     if (c.relatedClass === null || c.relatedClass === 'unspecified' || c.relatedClass === 'redacted' || c.relatedClass === 'invalid' || INSIDE.has(c.relatedClass)) return;
     if (c.addressClass === 'redacted' || c.addressClass === 'invalid') return;
+    // Masked with its class still known ("5.255.x.x" is public): no mapping to compare all the same.
+    if (c.family === 'redacted' || c.relatedFamily === 'redacted') return;
     const mapped = `${ra}:${c.relatedPort}`;
     let servers = this.relayMapped.get(mapped);
     if (!servers) {

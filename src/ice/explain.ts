@@ -448,6 +448,8 @@ function relayProtocolOfUrl(url: string | null): string | null {
 function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   const out = new Map<string, IceCandidateInfo>();
   const anon: IceCandidateInfo[] = [];
+  // A masked address (its class may still be known: "172.17.x.x" is private) identifies nothing.
+  const masked = (c: IceCandidateInfo) => c.address !== null && classifyAddress(c.address).family === 'redacted';
   for (const c of list) {
     if (c.address === null) {
       anon.push(c);
@@ -456,7 +458,7 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
     // A redacted address ("x.x.x.x", a dump shared with its addresses masked) is no identity:
     // the priority tells such candidates apart (dumps audit: three remote TCP candidates at
     // x.x.x.x:9 were one).
-    let k = c.addressClass === 'redacted' ? `${key(c)}|${c.priority ?? ''}` : key(c);
+    let k = masked(c) ? `${key(c)}|${c.priority ?? ''}` : key(c);
     // Two priorities at one address, port and transport are two candidates (a TCP passive and an
     // so one: Pexip's Firefox stats list both, and one was lost; dumps audit).
     const first = out.get(k);
@@ -467,7 +469,7 @@ function merge(list: IceCandidateInfo[]): IceCandidateInfo[] {
   // A redacted one that is a candidate seen with its address elsewhere (the event had it, the
   // stats masked it: Safari's relay was counted twice) joins it: same type, port, transport and priority.
   const sighting = (x: IceCandidateInfo) => `${x.type} ${x.port} ${x.protocol} ${x.priority}`;
-  foldInto(out, (x) => (x.addressClass !== 'redacted' && x.priority !== null ? sighting(x) : null), (x) => (x.addressClass === 'redacted' && x.priority !== null ? sighting(x) : null), false);
+  foldInto(out, (x) => (!masked(x) && x.priority !== null ? sighting(x) : null), (x) => (masked(x) && x.priority !== null ? sighting(x) : null), false);
   // A TCP active candidate is signaled at port 9 (RFC 6544 §4.5) and listed by Firefox's stats at
   // the port its socket took: the same candidate (same type, address and priority; dumps audit:
   // Firefox 117's four were eight), one stats entry each.

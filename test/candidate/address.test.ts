@@ -73,6 +73,16 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toEqual({ family, class: cls });
   });
 
+  it('a masked IPv4 address whose visible octets allow one class only has that class, its family still "redacted"; one whose octets allow several stays "redacted" (ICE audit: 172.17.x.x had hidden a remote-unreachable verdict)', () => {
+    const of = (a: string) => [a, classifyAddress(a).family, classifyAddress(a).class];
+    expect(['172.17.x.x', '10.0.x.x', '10.x.x.x', '192.168.*.*', '100.64.x.x', '5.255.x.x', '203.0.113.x', '169.254.x.x', '127.x.x.x', '0.x.x.x'].map(of)).toEqual([
+      ['172.17.x.x', 'redacted', 'private'], ['10.0.x.x', 'redacted', 'private'], ['10.x.x.x', 'redacted', 'private'], ['192.168.*.*', 'redacted', 'private'], ['100.64.x.x', 'redacted', 'cgnat'],
+      ['5.255.x.x', 'redacted', 'public'], ['203.0.113.x', 'redacted', 'documentation'], ['169.254.x.x', 'redacted', 'link-local'], ['127.x.x.x', 'redacted', 'loopback'], ['0.x.x.x', 'redacted', 'reserved'],
+    ]);
+    // 172/8 holds 172.16/12, 192.0/16 a documentation net, 100/8 the CGN block: mixed, unknown.
+    for (const a of ['172.x.x.x', '192.0.x.x', '100.x.x.x', 'x.x.x.x', 'xxx.xxx.xxx.234', '10.x.0.1']) expect(of(a)).toEqual([a, 'redacted', 'redacted']);
+  });
+
   it('tells redaction markers from addresses and names', () => {
     expect(['x.x.x.x', '*.*.*.*', '[PUBLIC IP]', '<redacted>', '(hidden)', 'anonymized'].every(isRedactionMarker)).toBe(true);
     expect(['1.2.3.4', 'x.local', 'turn.example.com', '10.0.0.x1', '[::1]'].some(isRedactionMarker)).toBe(false);

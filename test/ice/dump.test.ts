@@ -459,6 +459,14 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     const r = explainIce(d.peerConnections[0]!);
     expect([r.verdict.code, r.pairs.length, r.localCandidates.length]).toEqual(['checks-unanswered', 3, 3]);
   });
+  it('Firefox 34\'s ICE statistics table (loowid#7), its addresses masked by the reporter ("172.17.x.x", "10.0.x.x"): the visible octets place them, private, and the verdict is the other side\'s, not this side\'s TURN (ICE audit: relay-unanswered)', () => {
+    const d = readStatsDump(dumpText('loowid-issue7__firefox34_about_webrtc_ice_statistics_masked.txt'));
+    const r = explainIce(d.peerConnections[0]!);
+    expect([r.verdict.code, r.pairs.length]).toEqual(['remote-unreachable', 6]);
+    expect(r.remoteCandidates.map((c) => [c.address, c.addressClass])).toEqual([['172.17.x.x', 'private'], ['10.0.x.x', 'private'], ['172.17.42.1', 'private']]);
+    // A masked address still identifies nothing: two masked to one text at two ports are two.
+    expect(r.localCandidates.map((c) => `${c.address}:${c.port}`)).toEqual(['5.255.x.x:50880', '75.126.x.x:56493', '75.126.x.x:60430']);
+  });
   it('what the page does not show is not made up (audit of the change): no RTCConfiguration, no servers said; a policy is each peer connection\'s own; no Nominated column, no nominated field; a local srflx, never in a pair, not said missing; rows it cannot read counted', () => {
     const f43 = readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'));
     expect(f43.peerConnections[0]!.configuration).toBeNull();

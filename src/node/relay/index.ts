@@ -285,8 +285,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     if (local !== '' && isRoutable(classifyAddress(local).class)) return false;
     const name = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
     if (name === 'localhost') return false;
-    const c = name === '' ? 'invalid' : classifyAddress(name).class;
-    return c === 'hostname' || c === 'mdns' || c === 'invalid' || c === 'redacted';
+    const i = name === '' ? null : classifyAddress(name);
+    const c = i === null ? 'invalid' : i.class;
+    return c === 'hostname' || c === 'mdns' || c === 'invalid' || c === 'redacted' || i?.family === 'redacted';
   };
 
   /** A frame's size as received, before it is joined into one buffer. */
