@@ -470,9 +470,9 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'rtcp-fb-unknown': {
     domain: 'sdp',
     title: 'An a=rtcp-fb line that names no feedback anyone sends',
-    description: 'An RTCP feedback type no browser knows (RFC 4585 §4.2 defines ack, nack and trr-int, RFC 5104 ccm; libwebrtc adds goog-remb, transport-cc, goog-lntf and rrtr), or a parameter its type does not take (nack: pli, sli, rpsi, app, ecn or none; ack: rpsi, app, ccfb; ccm: fir, tmmbr, tstr, vbcm, pause; trr-int: a number). Both browsers take the description, and neither sends or asks for such feedback: the line negotiates nothing, and a stray character (a real Kurento Media Server SDP\'s "ccm fir\\") costs the codec its keyframe requests.',
+    description: 'An RTCP feedback type no browser knows (RFC 4585 §4.2 defines ack, nack, app and trr-int, RFC 5104 ccm; libwebrtc adds goog-remb, transport-cc, goog-lntf and rrtr; "x-" types are private, not judged), or a parameter its type does not take (nack: pli, sli, rpsi, app, rai, tllei, pslei, ecn or none; ack: rpsi, app, ccfb or none; ccm: fir, tmmbr, tstr, vbcm, pause, lrr; trr-int: a number; app: its own). Both browsers take the description, and neither sends or asks for such feedback: the line negotiates nothing, and a stray character (a real Kurento Media Server SDP\'s "ccm fir\\") costs the codec its keyframe requests.',
     action: 'Spell the feedback as its RFC does (a=rtcp-fb:<pt> ccm fir, nack pli, transport-cc), or leave the line out.',
-    reference: 'RFC 4585 §4.2, RFC 5104 §7.1, RFC 6679 §6.1, RFC 7728 §10, RFC 8888 §6',
+    reference: 'RFC 4585 §4.2, RFC 5104 §7.1, RFC 6285 §11.1, RFC 6642 §5, RFC 6679 §6.1, RFC 7728 §10, RFC 8888 §6, RFC 9627',
   },
   'fingerprint-redacted': {
     domain: 'sdp',

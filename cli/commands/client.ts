@@ -42,7 +42,7 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const tokenInUrl = url.searchParams.get('token');
   if (tokenInUrl !== null && o.token !== undefined && tokenInUrl !== o.token) throw new SdpscopeError('USAGE', 'the URL has a token and --token another: give one');
   // The feed shows every room: a room asked of it is not what it gives (relay/client audit: --room ignored, every room printed).
-  if (url.pathname === '/feed' && (o.room !== undefined || inUrl !== null)) throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON (--json | jq 'select(.room == "${(o.room ?? inUrl ?? '').replace(/["\\$`]/g, '')}")'), or join the room at ${url.protocol}//${url.host}/`);
+  if (url.pathname === '/feed' && (o.room !== undefined || inUrl !== null)) throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON (--json | jq -c 'select(.frame.room == "${(o.room ?? inUrl ?? '').replace(/["'\\$`]/g, '')}")'), or join the room at ${url.protocol}//${url.host}/`);
   // The feed is read-only: what is sent there is dropped (relay audit: sent, dropped, exit 0).
   if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');

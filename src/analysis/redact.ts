@@ -20,7 +20,7 @@ import { LIBWEBRTC_CAND_HEAD } from '../input/text-scan.js';
  */
 export const SECRET_KEYS: readonly string[] = [
   'adminkey', 'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
-  'passphrase', 'passwd', 'password', 'pin', 'proxyauthorization', 'pwd', 'secret', 'signature', 'token',
+  'newpin', 'passphrase', 'passwd', 'password', 'pin', 'proxyauthorization', 'pwd', 'secret', 'signature', 'token',
 ];
 
 /**
@@ -110,8 +110,11 @@ const ICE_PWD = /(a=ice-pwd:)([^\r\n]*)/gi;
 const ICE_PWD_RAW = /(a=ice-pwd:)([^\r\n\\"]*)/gi;
 /** Looked for before the regex runs: the attribute name in any letters. */
 const MENTIONS_ICE_PWD = /a=ice-pwd:/i;
-/** A PEM private key's armour (RFC 7468 §10–11: "PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY"…): its body is redacted. */
-const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----/g;
+/**
+ * A PEM private key's armour (RFC 7468 §10–11: "PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED
+ * PRIVATE KEY"…), and an OpenPGP one's ("PGP PRIVATE KEY BLOCK", RFC 9580 §6.2): its body is redacted.
+ */
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY( BLOCK)?-----/g;
 /** SDES keys (RFC 4568 §6.1): inline:<key||salt>[|lifetime][|MKI:length]; the key is replaced by as many X. */
 const CRYPTO_INLINE = /(inline:)([A-Za-z0-9+/=]+)/g;
 /**
@@ -155,7 +158,7 @@ const MENTIONS_COOKIE = /cookie\s*:/i;
 function redactString(s: string, raw: boolean): string {
   let out = s;
   if (out.length >= 10 && MENTIONS_ICE_PWD.test(out)) out = out.replace(raw ? ICE_PWD_RAW : ICE_PWD, (_m, k: string, v: string) => k + redactedPwd(v));
-  if (out.includes('PRIVATE KEY-----')) out = redactPem(out);
+  if (out.includes('PRIVATE KEY')) out = redactPem(out, raw);
   if (out.includes('inline:')) out = out.replace(CRYPTO_INLINE, (_m, k: string, v: string) => k + 'X'.repeat(v.length));
   if (out.includes('Cand[')) out = out.replace(LIBWEBRTC_CAND_PWD, (...m: unknown[]) => { const g = m.at(-1) as { head: string; pwd: string }; return g.head + redactedPwd(g.pwd); });
   if (out.includes('k=')) out = out.replace(K_LINE, (_m, k: string) => k + REDACTED);
@@ -174,20 +177,29 @@ function redactString(s: string, raw: boolean): string {
 
 
 /**
- * A PEM private key's body, between its BEGIN and END lines, replaced (to the text's end when it
- * has no END line: a key cut short is still a key). Each BEGIN's END searched from it once: linear.
+ * A PEM private key's body, between its BEGIN and END lines, replaced; with no END line (a key
+ * cut short is still a key), to the end of the text, or in JSON source (`raw`) to the end of the
+ * string it is in (audit of the change: the rest of the text had been lost with it). Each BEGIN's
+ * END searched from it once: linear.
  */
-function redactPem(s: string): string {
+function redactPem(s: string, raw: boolean): string {
   let out = '';
   let copied = 0;
   PEM_BEGIN.lastIndex = 0;
   for (let m = PEM_BEGIN.exec(s); m !== null; m = PEM_BEGIN.exec(s)) {
     const bodyAt = m.index + m[0].length;
-    const endMark = `-----END ${m[1]}PRIVATE KEY-----`;
-    const end = s.indexOf(endMark, bodyAt);
+    const endMark = `-----END ${m[1]}PRIVATE KEY${m[2] ?? ''}-----`;
+    let end = s.indexOf(endMark, bodyAt);
+    let next = end < 0 ? -1 : end + endMark.length;
+    if (end < 0) {
+      end = raw ? stringEnd(s, bodyAt - 1) - 1 : s.length;
+      // stringEnd's end is after a closing quote; none (the text ends inside the string): to the end.
+      if (end < bodyAt || s.charCodeAt(end) !== 34) end = s.length;
+      next = end;
+    }
     out += s.slice(copied, bodyAt) + REDACTED;
-    copied = end < 0 ? s.length : end;
-    PEM_BEGIN.lastIndex = end < 0 ? s.length : end + endMark.length;
+    copied = end;
+    PEM_BEGIN.lastIndex = next;
   }
   return copied === 0 ? s : out + s.slice(copied);
 }
@@ -467,7 +479,7 @@ function looseSecrets(s: string): string {
   });
 }
 const HEADER_KEY = /^(?:proxy-)?authorization$|^bearer$|^(?:set-)?cookie$/i;
-const SECRET_WORD = /pass|pwd|secret|token|credential|auth|cookie|signature|otp|jwt|api.?key|private.?key/i;
+const SECRET_WORD = /pass|pwd|secret|token|credential|auth|cookie|signature|otp|jwt|api.?key|private.?key|pin|admin.?key/i;
 
 /** Values kept, as for JSON: null and booleans say nothing secret. */
 const KEPT: ReadonlySet<string> = /* @__PURE__ */ new Set(['null', 'true', 'false']);

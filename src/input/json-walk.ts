@@ -199,8 +199,16 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       // mediasoup's transports are ICE-lite ("iceLite": true): said of its candidates' session.
       const lite = ice !== null && typeof ice === 'object' && (ice as Record<string, unknown>)['iceLite'] === true;
       v.forEach((c: unknown, i) => {
+        const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
+        // An app's own list of what it gathered, as browsers give them (RTCIceCandidateInit objects,
+        // or their candidate strings: `iceCandidates.push(e.candidate.toJSON())`) is walked as such
+        // (audit of the change: each had been a refused mediasoup entry with no "foundation").
+        if (!mediasoupShaped(c)) {
+          if (worthWalking(c)) walkJson(c, at, sink, depth + 2);
+          return;
+        }
         const read = mediasoupCandidate(c, `${k}[${i}]`);
-        if (read !== null) emitCandidate(read.text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf({ ...here, path: `${path}${pathKey(k)}[${i}]` }), sink, null, read.refused, undefined, lite);
+        if (read !== null) emitCandidate(read.text, ufrag !== undefined ? { usernameFragment: ufrag } : {}, sourceOf(at), sink, null, read.refused, undefined, lite);
       });
       continue;
     }
@@ -231,6 +239,14 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
 }
 
+/** An object of mediasoup's or ORTC's candidate fields (an address, a port or a foundation of its own), not an RTCIceCandidateInit. */
+function mediasoupShaped(c: unknown): boolean {
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) return false;
+  const o = c as Record<string, unknown>;
+  if (typeof o['candidate'] === 'string') return false;
+  return 'ip' in o || 'address' in o || 'port' in o || 'foundation' in o;
+}
+
 /** The fields of a mediasoup IceCandidate, in the order of a candidate line, with the error code of each. */
 const MEDIASOUP_FIELDS = [
   ['foundation', 'CANDIDATE_FOUNDATION'],
@@ -259,7 +275,8 @@ function mediasoupCandidate(c: unknown, at: string): { text: string; refused: Sd
     if (v === null) {
       const given = o[key];
       const what = given === undefined ? 'has no' : `has an unusable (${typeof given === 'string' ? JSON.stringify(given.slice(0, 40)) : String(JSON.stringify(given) ?? given).slice(0, 40)})`;
-      return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError(code, `${at} ${what} "${key}": no candidate line can be made of it (an announcedAddress left empty, a field dropped by the app)`)) };
+      const why = name === 'address' ? 'an announcedAddress left empty, or a field dropped by the app' : 'a field dropped or mangled by the app';
+      return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError(code, `${at} ${what} "${key}": no candidate line can be made of it (${why})`)) };
     }
     fields.push(v);
   }
@@ -268,7 +285,8 @@ function mediasoupCandidate(c: unknown, at: string): { text: string; refused: Sd
   // number from some) and its base (relatedAddress, relatedPort): a srflx's base had been lost,
   // read "hidden" (candidates audit). mediasoup writes neither (component 1: it muxes RTCP).
   const given = o['component'];
-  const component = given === undefined || given === null || given === 'rtp' ? '1' : given === 'rtcp' ? '2' : field(given);
+  const named = typeof given === 'string' ? given.toLowerCase() : given;
+  const component = given === undefined || given === null || named === 'rtp' ? '1' : named === 'rtcp' ? '2' : field(given);
   if (component === null || !/^[0-9]{1,3}$/.test(component)) return { text: JSON.stringify(o), refused: withoutStack(() => new SdpscopeError('CANDIDATE_COMPONENT', `${at} has an unusable "component" (${String(JSON.stringify(given)).slice(0, 40)}): "rtp", "rtcp" or a number`)) };
   const raddr = field(o['relatedAddress']);
   const rport = field(o['relatedPort']);

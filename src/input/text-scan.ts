@@ -430,7 +430,8 @@ function capitalCandidates(line: string, at: Source, sink: InputSink): void {
     const end = candidateTextEnd(line, fields, next < 0 ? line.length : next);
     let text = `candidate:${line.slice(fields, end)}`;
     text = text.slice(0, withoutDanglingWord(text, 0, text.length));
-    emitCandidate(text, {}, at, sink, fields + 1);
+    // "Remote Candidate: 4 1 udp …" is the remote one, as "remote candidate: candidate:…" is (audit of the change).
+    emitCandidate(text, {}, at, sink, fields + 1, null, sideAt(line, fields, 0, at));
   }
 }
 

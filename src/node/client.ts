@@ -214,7 +214,7 @@ function refusal(url: string, status: number | undefined, text: string | undefin
   const why = status === 401 ? ': a token is needed, or this one is wrong (--token)'
     : status === 403 ? ': this origin is not allowed (the relay\'s --origin)'
     : status === 503 ? ': the relay has as many clients as it takes (its --max-clients)'
-    : status === 400 ? ': the relay did not understand the request (a room name over 128 characters?)'
+    : status === 400 ? ': the relay did not understand the request (a room name over 128 characters, or a bad % escape in the URL?)'
     : status === 404 ? ': no WebSocket at that path (an sdpscope relay takes calls at / and its feed at /feed)'
     : '';
   // Any other answer to an upgrade (200 above all) is a server that does not speak WebSocket there (probe audit: "the relay answered HTTP 200 OK").

@@ -244,19 +244,25 @@ const clip = (v: string): string => (v.length > 24 ? `${v.slice(0, 24)}…` : v)
  * type with the parameters it takes ("" none; a number for trr-int). libwebrtc adds goog-remb,
  * transport-cc, goog-lntf and rrtr, with no parameter.
  */
-const FEEDBACK: Readonly<Record<string, readonly string[] | 'number'>> = {
-  // RFC 4585 §4.2; ecn: RFC 6679 §6.1.
-  nack: ['', 'pli', 'sli', 'rpsi', 'app', 'ecn'],
+const FEEDBACK: Readonly<Record<string, readonly string[] | 'number' | 'any'>> = {
+  // RFC 4585 §4.2 (its grammar allows none after nack and ack); ecn: RFC 6679 §6.1; rai: RFC 6285
+  // §11.1; tllei, pslei: RFC 6642 §5 (IANA's rtcp-fb nack registry).
+  nack: ['', 'pli', 'sli', 'rpsi', 'app', 'rai', 'tllei', 'pslei', 'ecn'],
   // ccfb: RFC 8888 §6 (congestion control feedback, "a=rtcp-fb:* ack ccfb").
-  ack: ['rpsi', 'app', 'ccfb'],
+  ack: ['', 'rpsi', 'app', 'ccfb'],
+  // Application-layer feedback, its parameters the application's (RFC 4585 §4.2).
+  app: 'any',
   'trr-int': 'number',
-  // RFC 5104 §7.1; pause: RFC 7728 §10 (tmmbr may carry smaxpr=).
-  ccm: ['fir', 'tmmbr', 'tstr', 'vbcm', 'pause'],
+  // RFC 5104 §7.1; pause: RFC 7728 §10 (tmmbr may carry smaxpr=); lrr: RFC 9627 (Layer Refresh Request).
+  ccm: ['fir', 'tmmbr', 'tstr', 'vbcm', 'pause', 'lrr'],
   'goog-remb': [''],
   'transport-cc': [''],
   'goog-lntf': [''],
   rrtr: [''],
 };
+
+/** A parameter written as a type ("a=rtcp-fb:96 pli", vdo.ninja's): the type it is a parameter of. */
+const PARAMETER_OF: Readonly<Record<string, string>> = { pli: 'nack pli', sli: 'nack sli', rpsi: 'nack rpsi', fir: 'ccm fir', tmmbr: 'ccm tmmbr', remb: 'goog-remb', twcc: 'transport-cc', 'transport-wide-cc': 'transport-cc' };
 
 /**
  * Why an a=rtcp-fb line names no feedback anyone sends (an unknown type, or a parameter its type
@@ -269,11 +275,15 @@ export function feedbackProblem(fb: RtcpFb): string | null {
   if (type.startsWith('x-')) return null;
   const takes = Object.hasOwn(FEEDBACK, type) ? FEEDBACK[type]! : undefined;
   const shown = (v: string) => JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v);
-  if (takes === undefined) return `a=rtcp-fb type ${shown(fb.type)} is no RTCP feedback a browser knows (nack, ack, ccm, trr-int, goog-remb, transport-cc, goog-lntf, rrtr)`;
-  const param = fb.parameter ?? '';
+  if (takes === undefined) {
+    const meant = Object.hasOwn(PARAMETER_OF, type) ? PARAMETER_OF[type] : undefined;
+    return `a=rtcp-fb type ${shown(fb.type)} is no RTCP feedback a browser knows (nack, ack, ccm, app, trr-int, goog-remb, transport-cc, goog-lntf, rrtr)${meant !== undefined ? ` ("${meant}" meant?)` : ''}`;
+  }
+  if (takes === 'any') return null;
+  const param = (fb.parameter ?? '').trim();
   if (takes === 'number') return /^[0-9]{1,10}$/.test(param) ? null : `a=rtcp-fb trr-int takes a number of milliseconds (RFC 4585 §4.2), not ${shown(param)}`;
   // A parameter's first word is the parameter (tmmbr smaxpr=…: RFC 5104 §7.1); the rest its values.
-  const word = param.split(' ', 1)[0]!.toLowerCase();
+  const word = param.split(/\s+/, 1)[0]!.toLowerCase();
   if (takes.includes(word)) return null;
   const near = takes.find((t) => t !== '' && word.replace(/[^a-z]/g, '') === t);
   return `a=rtcp-fb ${fb.type} ${shown(param)}: ${takes.length === 1 ? `${fb.type} takes no parameter` : `${fb.type} takes ${takes.filter((t) => t !== '').join(', ')}${takes.includes('') ? ' or none' : ''}`}${near !== undefined ? ` (${JSON.stringify(near)} with a stray character?)` : ''}`;

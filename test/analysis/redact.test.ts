@@ -35,6 +35,9 @@ describe('redactFrame', () => {
     expect(out).toContain(`-----BEGIN RSA PRIVATE KEY-----${REDACTED}-----END RSA PRIVATE KEY----- y -----BEGIN PRIVATE KEY-----${REDACTED}`);
     // The room number is no secret; the request kept.
     expect(redactFrame(frame)).toMatchObject({ body: { request: 'join', room: 1234 } });
+    // Janus's new_pin, and pin= or admin_key= written as text in a string; a PGP key block; a PEM key with no END line in JSON source ends with its string (the rest had been lost).
+    expect(JSON.stringify(redactFrame({ new_pin: '9999', msg: 'pin=1234 admin_key=abc', pgp: '-----BEGIN PGP PRIVATE KEY BLOCK-----\nxcLYBF\n-----END PGP PRIVATE KEY BLOCK-----' }))).toBe(`{"new_pin":"${REDACTED}","msg":"pin=${REDACTED} admin_key=${REDACTED}","pgp":"-----BEGIN PGP PRIVATE KEY BLOCK-----${REDACTED}-----END PGP PRIVATE KEY BLOCK-----"}`);
+    expect(redactText('{"msg":"-----BEGIN PRIVATE KEY-----\\nMIIE cut","room":"r1"}')).toBe(`{"msg":"-----BEGIN PRIVATE KEY-----${REDACTED}","room":"r1"}`);
     const text = redactText(JSON.stringify(frame).slice(0, -5));
     for (const secret of ['roompin42', 'supersecretadminkey', 'dXNlcjpodW50ZXIy', 'abcdefghijklmnopqrstuvwx', 'MIIEpAIBAAKCAQEA']) expect(text).not.toContain(secret);
   });

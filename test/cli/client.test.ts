@@ -508,7 +508,7 @@ describe('sdpscope client: what it prints and takes (relay/client audit of 2026-
   it('--room, or ?room=, on the feed is a usage error: the feed is every room\'s (it had been ignored, every room printed)', async () => {
     for (const args of [['--room', 'r1', 'ws://127.0.0.1:9/feed'], ['ws://127.0.0.1:9/feed?room=r1']]) {
       const r = await run(args);
-      expect([r.code, r.err]).toEqual([2, expect.stringMatching(/\/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON \(--json \| jq 'select\(\.room == "r1"\)'\)/)]);
+      expect([r.code, r.err]).toEqual([2, expect.stringMatching(/\/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON \(--json \| jq -c 'select\(\.frame\.room == "r1"\)'\)/)]);
     }
   });
 });

@@ -246,6 +246,15 @@ describe('real log excerpts', () => {
     expect(of(readInput(text))).toEqual(got);
     expect(of(await streamed(text))).toEqual(got);
     expect(readInput(text).problems.filter((p) => p.kind === 'unparseable-candidate')).toHaveLength(2);
+    // An app's own "iceCandidates" list of what the browser gave it (RTCIceCandidateInit objects,
+    // or candidate strings) is read as such, no refused mediasoup entry (audit of the change: a false error each).
+    const own = '{"iceCandidates":[{"candidate":"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host","sdpMid":"0","sdpMLineIndex":0},"candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host"]}\n';
+    const mine = (r: { candidates: readonly { text: string; error: unknown; sdpMid: string | null }[] }) => r.candidates.map((c) => [c.text, c.error, c.sdpMid]);
+    const want = [['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', null, '0'], ['candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', null, null]];
+    expect(mine(readInput(own))).toEqual(want);
+    expect(mine(await streamed(own))).toEqual(want);
+    // ORTC's component in upper case (its typings' "RTP") is read too.
+    expect(readInput('{"iceCandidates":[{"foundation":"1","component":"RTCP","protocol":"udp","priority":1,"ip":"10.0.0.1","port":5,"type":"host"}]}').candidates.map((c) => c.candidate?.component)).toEqual([2]);
   });
 
   it("ORTC's RTCIceCandidateDictionary in an iceCandidates list (rawrtc-terminal-demo#12): a srflx's relatedAddress and relatedPort are its base, its component read, in both readers and the CLI's fast path (candidates audit: the base had been lost, a false missing-related-address)", async () => {
@@ -275,6 +284,10 @@ describe('real log excerpts', () => {
     await scanStream(Readable.from([Buffer.from(text)]), a);
     expect(a.finish().totals.candidates).toBe(4);
     expect(readInput('Candidate: none found\nBestCandidate: 1 1 udp 1 10.0.0.1 1 typ host\n').candidates).toEqual([]);
+    // "Remote Candidate: …" is the remote side's, as "remote candidate: candidate:…" is (audit of the change).
+    const sides = new CandidateAnalyzer();
+    scanInput('x Remote Candidate: 4 1 udp 2122260223 10.0.0.9 5000 typ host\n*INFO: Candidate: a 1 udp 2122260223 10.0.0.1 5000 typ host\n', sides);
+    expect(sides.finish().sessions.map((x) => x.session)).toEqual(['no ufrag, remote side', 'no ufrag']);
     // "Candidate: candidate:…" is one candidate.
     expect(readInput('x Candidate: candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\n').candidates.map((c) => c.text)).toEqual(['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host']);
   });

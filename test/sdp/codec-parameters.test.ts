@@ -87,17 +87,20 @@ describe('rtcp-fb-unknown', () => {
   const said = (sdp: string) => parseSdp(sdp).diagnostics.filter((d) => d.kind === 'rtcp-fb-unknown').map((d) => [d.line, d.message]);
   it("a real KMS 6 SDP's \"ccm fir\\\" (a stray backslash) is said at its line, FIR named as what it was likely meant to be (parse audit: read as FIR, said by nothing)", () => {
     const text = readFileSync(fileURLToPath(new URL('../fixtures/threads/kurento-kms6-sdp-ccm-fir-backslash.sdp', import.meta.url)), 'utf8');
-    expect(said(text)).toEqual([[31, 'a=rtcp-fb ccm "fir\\\\": ccm takes fir, tmmbr, tstr, vbcm, pause ("fir" with a stray character?): no browser sends or asks for it, so it negotiates nothing']]);
+    expect(said(text)).toEqual([[31, 'a=rtcp-fb ccm "fir\\\\": ccm takes fir, tmmbr, tstr, vbcm, pause, lrr ("fir" with a stray character?): no browser sends or asks for it, so it negotiates nothing']]);
     expect(DIAGNOSTICS['rtcp-fb-unknown'].severity).toBe('warning');
   });
   it('every feedback the RFCs and the browsers define reads without a word, in any case; an unknown type, a parameter its type does not take, a trr-int that is no number are said; "x-" types (private, Skype for Business\'s x-message) are not judged', () => {
-    expect(said(fb(['nack', 'nack pli', 'NACK sli', 'nack rpsi', 'nack app', 'nack ecn', 'ack rpsi', 'ack app', 'ack ccfb', 'ccm fir', 'ccm tmmbr smaxpr=120', 'ccm tstr', 'ccm vbcm', 'ccm pause', 'trr-int 100', 'goog-remb', 'transport-cc', 'goog-lntf', 'rrtr', 'x-message app send:dsh recv:dsh']))).toEqual([]);
-    expect(said(fb(['foo', 'nack fir', 'ccm', 'trr-int soon', 'transport-cc 1']))).toEqual([
+    // Every value of IANA's rtcp-fb registries (RFC 4585's empty ack and nack, app, rai, tllei, pslei, lrr too: audit of the change).
+    expect(said(fb(['nack', 'nack pli', 'NACK sli', 'nack rpsi', 'nack app', 'nack rai', 'nack tllei', 'nack pslei', 'nack ecn', 'nack  pli', 'ack', 'ack rpsi', 'ack app', 'ack ccfb', 'app', 'app foo bar', 'ccm fir', 'ccm  fir', 'ccm tmmbr smaxpr=120', 'ccm tstr', 'ccm vbcm', 'ccm pause', 'ccm lrr', 'trr-int 100', 'goog-remb', 'transport-cc', 'goog-lntf', 'rrtr', 'x-message app send:dsh recv:dsh']))).toEqual([]);
+    expect(said(fb(['foo', 'nack fir', 'ccm', 'trr-int soon', 'transport-cc 1', 'pli']))).toEqual([
       [8, expect.stringMatching(/^a=rtcp-fb type "foo" is no RTCP feedback a browser knows/)],
-      [9, expect.stringMatching(/^a=rtcp-fb nack "fir": nack takes pli, sli, rpsi, app, ecn or none: no browser/)],
-      [10, expect.stringMatching(/^a=rtcp-fb ccm "": ccm takes fir, tmmbr, tstr, vbcm, pause: /)],
+      [9, expect.stringMatching(/^a=rtcp-fb nack "fir": nack takes pli, sli, rpsi, app, rai, tllei, pslei, ecn or none: no browser/)],
+      [10, expect.stringMatching(/^a=rtcp-fb ccm "": ccm takes fir, tmmbr, tstr, vbcm, pause, lrr: /)],
       [11, expect.stringMatching(/^a=rtcp-fb trr-int takes a number of milliseconds \(RFC 4585 §4\.2\), not "soon"/)],
       [12, expect.stringMatching(/^a=rtcp-fb transport-cc "1": transport-cc takes no parameter/)],
+      // A parameter written as a type (vdo.ninja's "a=rtcp-fb:96 pli"): what was meant is named.
+      [13, expect.stringMatching(/^a=rtcp-fb type "pli" is no RTCP feedback a browser knows \(.*\) \("nack pli" meant\?\)/)],
     ]);
     // The line is kept as written whatever is said of it.
     expect(writeSdp(parseSdp(fb(['ccm fir\\'])))).toBe(fb(['ccm fir\\']));
