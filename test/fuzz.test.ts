@@ -56,3 +56,27 @@ describe('the time budget', () => {
     expect(budgetMs(1000, 1)).toBe(10);
   });
 });
+
+describe('npm run fuzz stopped by a signal', () => {
+  it('Ctrl-C (SIGINT) stops the workers and writes the report of the inputs checked, saying so (a long run stopped early had been lost)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const run = fileURLToPath(new URL('../dist/scripts/fuzz/run.js', import.meta.url));
+    const child = spawn(process.execPath, [run, '--inputs', '400', '--workers', '1', '--seed', '3', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // Stopped once its first 50 inputs are checked (its progress line says so).
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (/fuzz: 50\/400 inputs/.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    expect(err).toMatch(/fuzz: SIGINT: stopping; the report of the \d+ inputs checked follows/);
+    const report = JSON.parse(out) as { inputs: number; inputsAsked: number; stoppedBy: string; counts: Record<string, number> };
+    expect(report).toMatchObject({ stoppedBy: 'SIGINT', inputsAsked: 400 });
+    expect(report.inputs).toBeGreaterThanOrEqual(50);
+    expect(report.inputs).toBeLessThan(400);
+    expect(code === 0 || code === 1).toBe(true);
+  }, 60_000);
+});
