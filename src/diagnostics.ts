@@ -477,7 +477,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'fingerprint-redacted': {
     domain: 'sdp',
     title: 'DTLS fingerprint redacted',
-    description: 'The a=fingerprint value is a redaction marker ("*****…", "XX:XX:…", "<redacted>", "REDACTED"), put there by whoever shared the SDP, as addresses are masked: the description as sent had a fingerprint, and nothing can be told of it. Both browsers would refuse this copy as written (a value that is not hex pairs), which is not said as an error: it is not what was sent.',
+    description: 'The a=fingerprint value is a redaction marker ("*****…", "XX:XX:…", "<redacted>", "REDACTED"), or hex pairs some of them masked or elided ("57:E5:**:**", "57:E5:...:AD:79"), put there by whoever shared the SDP, as addresses are masked: the description as sent had a fingerprint, and nothing can be told of it. Both browsers would refuse this copy as written (a value that is not hex pairs), which is not said as an error: it is not what was sent.',
     action: 'Ask for the SDP before redaction to check the DTLS fingerprint; a fingerprint is the hash of a public certificate, no secret (the ice-pwd is the credential).',
     reference: 'RFC 8122 §5',
   },

@@ -34,6 +34,12 @@ export interface ClientCommandOptions {
   readonly keepSecrets?: boolean;
 }
 
+/** The jq filter of one room's feed records, as a shell command (a room of other characters given with --arg, quoted). */
+function jqRoom(room: string): string {
+  if (/^[A-Za-z0-9_.-]{1,128}$/.test(room)) return `jq -c 'select(.frame.room == "${room}")'`;
+  return `jq -c --arg room '${room.slice(0, 128).replace(/'/g, "'\\''")}' 'select(.frame.room == $room)'`;
+}
+
 export async function clientCommand(o: ClientCommandOptions, out: (s: string) => void, err: (s: string) => void = (t) => void process.stderr.write(t)): Promise<number> {
   const url = relayUrl(o.url);
   // The URL's own room or token and another given as an option: which was meant is not guessed (probe audit: the option won without a word).
@@ -42,7 +48,7 @@ export async function clientCommand(o: ClientCommandOptions, out: (s: string) =>
   const tokenInUrl = url.searchParams.get('token');
   if (tokenInUrl !== null && o.token !== undefined && tokenInUrl !== o.token) throw new SdpscopeError('USAGE', 'the URL has a token and --token another: give one');
   // The feed shows every room: a room asked of it is not what it gives (relay/client audit: --room ignored, every room printed).
-  if (url.pathname === '/feed' && (o.room !== undefined || inUrl !== null)) throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON (--json | jq -c 'select(.frame.room == "${(o.room ?? inUrl ?? '').replace(/["'\\$`]/g, '')}")'), or join the room at ${url.protocol}//${url.host}/`);
+  if (url.pathname === '/feed' && (o.room !== undefined || inUrl !== null)) throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON (--json | ${jqRoom(o.room ?? inUrl ?? '')}), or join the room at ${url.protocol}//${url.host}/`);
   // The feed is read-only: what is sent there is dropped (relay audit: sent, dropped, exit 0).
   if (o.send.length > 0 && url.pathname === '/feed') throw new SdpscopeError('USAGE', `${url.protocol}//${url.host}/feed is the relay's read-only feed: what is sent there is dropped; send to the relay's / (a room) instead`);
   if (o.send.filter((f) => f === '-').length > 1) throw new SdpscopeError('USAGE', 'standard input (-) can be sent once: it is read whole the first time');

@@ -20,7 +20,7 @@ import { LIBWEBRTC_CAND_HEAD } from '../input/text-scan.js';
  */
 export const SECRET_KEYS: readonly string[] = [
   'adminkey', 'auth', 'authorization', 'bearer', 'cookie', 'credential', 'credentials', 'jwt', 'otp', 'pass', 'passcode',
-  'newpin', 'passphrase', 'passwd', 'password', 'pin', 'proxyauthorization', 'pwd', 'secret', 'signature', 'token',
+  'newpin', 'passphrase', 'passwd', 'password', 'pin', 'pincode', 'proxyauthorization', 'pwd', 'roompin', 'secret', 'signature', 'token',
 ];
 
 /**

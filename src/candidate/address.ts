@@ -483,6 +483,36 @@ export function sameSubnet(a: string, b: string): boolean {
   return true;
 }
 
+/**
+ * The octets an IPv4 address shows: all four of an address, those before the first masked part of
+ * a masked one ("192.168.1.x": 192, 168, 1); null for anything else.
+ */
+function visibleOctets(text: string): number[] | null {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text).octets;
+  if (maskedClass(text) === null) return null;
+  const out: number[] = [];
+  for (const p of text.split('.')) {
+    if (!/^[0-9]{1,3}$/.test(p)) break;
+    out.push(Number(p));
+  }
+  return out;
+}
+
+/**
+ * Whether two addresses may be on one subnet: {@link sameSubnet} of two addresses, and for a
+ * masked IPv4 one the octets it shows against the other's, up to the /24 ("192.168.1.x" may be
+ * 192.168.1.20's neighbour; audit of the change: two masked LAN hosts had read "another network").
+ */
+export function maySameSubnet(a: string, b: string): boolean {
+  if (sameSubnet(a, b)) return true;
+  const x = visibleOctets(a);
+  const y = visibleOctets(b);
+  if (x === null || y === null || (x.length === 4 && y.length === 4)) return false;
+  const n = Math.min(3, x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /** The RFC 1918 block (10/8, 172.16/12, 192.168/16) an IPv4 address is in, or null. */
 export function privateBlock(address: string): string | null {
   if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return null;

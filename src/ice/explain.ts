@@ -5,7 +5,7 @@
  * over time and its STUN counters, the selected pair and when it changed, ICE restarts, and a
  * verdict from a closed set with its evidence and what to do. Pure.
  */
-import { classifyAddress, INSIDE_CLASSES, isRoutable, privateBlock, sameSubnet, type AddressClass } from '../candidate/address.js';
+import { classifyAddress, INSIDE_CLASSES, isRoutable, maySameSubnet, privateBlock, type AddressClass } from '../candidate/address.js';
 import { tryReadCandidate, type Candidate, type KnownCandidateType, type TcpType } from '../candidate/candidate.js';
 import { parseLegacyValue } from '../input/webrtc-internals.js';
 import { decodePriority } from '../candidate/priority.js';
@@ -1629,7 +1629,8 @@ function decide(r: Omit<IceReport, 'verdict'>, x: Context): IceVerdict {
   // Host candidates only: a srflx or relay at a private address is a server inside that network (a
   // CGN's STUN, a TURN without its external address), another story (audit of the change).
   const unreachable = delivered.length > 0 && delivered.every((c) => c.type === 'host' && c.addressClass !== null && INSIDE_CLASSES.has(c.addressClass) && c.addressClass !== 'loopback');
-  const nearby = unreachable && delivered.some((c) => usableLocal.some((l) => l.address !== null && c.address !== null && sameSubnet(l.address, c.address)));
+  // Masked addresses ("192.168.1.x") by what they show: one that may be this side's neighbour is (audit of the change).
+  const nearby = unreachable && delivered.some((c) => usableLocal.some((l) => l.address !== null && c.address !== null && maySameSubnet(l.address, c.address)));
   const heardFrom = prflx.length > 0 || r.pairs.some((p) => p.requestsReceived > 0);
   // This side has a way in from outside (a srflx, a relay or a host at a public address; a srflx
   // inside a CGN is none: audit of the change): the other side's is what is missing.

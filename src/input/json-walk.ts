@@ -197,7 +197,9 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
       // A ufrag is ice-chars (RFC 8839 §5.4): one with a blank is no session name (audit of the change).
       const ufrag = given !== undefined && /^[A-Za-z0-9+/]{1,256}$/.test(given) ? given : undefined;
       // mediasoup's transports are ICE-lite ("iceLite": true): said of its candidates' session.
-      const lite = ice !== null && typeof ice === 'object' && (ice as Record<string, unknown>)['iceLite'] === true;
+      // Only with a ufrag of its own: without one the list shares the "no ufrag" session with the
+      // log's other candidates (a browser's), which the server's lite must not mark (audit of the change).
+      const lite = ufrag !== undefined && ice !== null && typeof ice === 'object' && (ice as Record<string, unknown>)['iceLite'] === true;
       v.forEach((c: unknown, i) => {
         const at = { ...here, path: `${path}${pathKey(k)}[${i}]` };
         // An app's own list of what it gathered, as browsers give them (RTCIceCandidateInit objects,
@@ -239,12 +241,12 @@ export function walkJson(value: unknown, ctx: WalkContext, sink: InputSink, dept
   }
 }
 
-/** An object of mediasoup's or ORTC's candidate fields (an address, a port or a foundation of its own), not an RTCIceCandidateInit. */
+/** An object of mediasoup's or ORTC's candidate fields (an address, a port, a priority… of its own), not an RTCIceCandidateInit. */
 function mediasoupShaped(c: unknown): boolean {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) return false;
   const o = c as Record<string, unknown>;
   if (typeof o['candidate'] === 'string') return false;
-  return 'ip' in o || 'address' in o || 'port' in o || 'foundation' in o;
+  return ['ip', 'address', 'port', 'foundation', 'priority', 'protocol', 'tcpType', 'relatedAddress'].some((k) => k in o);
 }
 
 /** The fields of a mediasoup IceCandidate, in the order of a candidate line, with the error code of each. */

@@ -262,7 +262,11 @@ const FEEDBACK: Readonly<Record<string, readonly string[] | 'number' | 'any'>> =
 };
 
 /** A parameter written as a type ("a=rtcp-fb:96 pli", vdo.ninja's): the type it is a parameter of. */
-const PARAMETER_OF: Readonly<Record<string, string>> = { pli: 'nack pli', sli: 'nack sli', rpsi: 'nack rpsi', fir: 'ccm fir', tmmbr: 'ccm tmmbr', remb: 'goog-remb', twcc: 'transport-cc', 'transport-wide-cc': 'transport-cc' };
+const PARAMETER_OF: Readonly<Record<string, string>> = {
+  pli: 'nack pli', sli: 'nack sli', rpsi: 'nack rpsi', rai: 'nack rai', tllei: 'nack tllei', pslei: 'nack pslei', ecn: 'nack ecn',
+  fir: 'ccm fir', tmmbr: 'ccm tmmbr', tstr: 'ccm tstr', vbcm: 'ccm vbcm', pause: 'ccm pause', lrr: 'ccm lrr', ccfb: 'ack ccfb',
+  remb: 'goog-remb', lntf: 'goog-lntf', twcc: 'transport-cc', 'transport-wide-cc': 'transport-cc',
+};
 
 /**
  * Why an a=rtcp-fb line names no feedback anyone sends (an unknown type, or a parameter its type

@@ -151,7 +151,7 @@ export function classifyNat(o: NatObservations): NatProbeVerdict {
   if (!o.udpAnswered) {
     // An error answer is an answer: UDP to the server got through, it gave no mapping.
     if (o.udpErrorAnswer !== undefined) {
-      evidence.push(`the STUN server answered over UDP, with an error (${o.udpErrorAnswer.slice(0, 80)}), not a mapped address: UDP gets through, and the NAT tests need a server that answers a plain Binding`);
+      evidence.push(`the STUN server answered over UDP, with an error${o.udpErrorAnswer.trim() !== '' ? ` (${o.udpErrorAnswer.slice(0, 80)})` : ''}, not a mapped address: UDP gets through, and the NAT tests need a server that answers a plain Binding`);
       return { mapping: null, filtering: null, type: 'unknown', evidence };
     }
     if (o.tcpAnswered) {

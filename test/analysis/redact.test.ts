@@ -17,7 +17,7 @@ describe('which keys are secret', () => {
     // AWS's secret key (Amazon KVS's SDK is given it beside its sessionToken), media keys (mediasoup's srtpParameters.keyBase64), TurnPass (relay audit).
     'secretAccessKey', 'SecretAccessKey', 'aws_secret_access_key', 'AWS_SECRET_ACCESS_KEY', 'secret_key', 'keyBase64', 'e2eeKey', 'encryptionKey', 'masterKey', 'srtpKey', 'signingKey', 'TurnPass',
     // Janus's room pin and admin key, an HTTP header as a key (relay audit of 2026-12-07: logged as sent).
-    'pin', 'PIN', 'admin_key', 'adminKey', 'Proxy-Authorization', 'proxy-authorization', 'proxyAuthorization',
+    'pin', 'PIN', 'admin_key', 'adminKey', 'new_pin', 'room_pin', 'pin_code', 'Proxy-Authorization', 'proxy-authorization', 'proxyAuthorization',
   ])('%s is', (k) => expect(isSecretKey(k)).toBe(true));
   it.each(['type', 'sdp', 'candidate', 'username', 'user', 'urls', 'sdpMid', 'sessionId', 'key', 'keys', 'tokens', 'room', 'from', 'usernameFragment', 'ufrag', 'fingerprint', 'passive', 'authorityName', 'maxTokens', 'availableTokens', 'validTokens', 'paidTokens', 'returnTokens', 'validtokens', 'returntokens', 'status', 'address', 'passes', 'bypass', 'ids', 'options', 'accessKeyId', 'keyId', 'cryptoSuite', 'keyframe', 'pinned', 'spin', 'pings', 'keyAdmin'])('%s is not', (k) => expect(isSecretKey(k)).toBe(false));
   it('documents its list (the README shows these constants)', () => {

@@ -1,4 +1,4 @@
-import { classifyAddress, isRedactionMarker, privateBlock, sameSubnet } from '../../src/candidate/address.js';
+import { classifyAddress, isRedactionMarker, maySameSubnet, privateBlock, sameSubnet } from '../../src/candidate/address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -79,6 +79,9 @@ describe('classifyAddress', () => {
       ['172.17.x.x', 'redacted', 'private'], ['10.0.x.x', 'redacted', 'private'], ['10.x.x.x', 'redacted', 'private'], ['192.168.*.*', 'redacted', 'private'], ['100.64.x.x', 'redacted', 'cgnat'],
       ['5.255.x.x', 'redacted', 'public'], ['203.0.113.x', 'redacted', 'documentation'], ['169.254.x.x', 'redacted', 'link-local'], ['127.x.x.x', 'redacted', 'loopback'], ['0.x.x.x', 'redacted', 'reserved'],
     ]);
+    // Masked ones may be on one subnet by what they show (maySameSubnet), whole ones by sameSubnet.
+    expect([['192.168.1.x', '192.168.1.20'], ['10.0.x.x', '10.0.x.x'], ['172.17.x.x', '172.17.42.1'], ['192.168.1.10', '192.168.1.20']].every(([a, b]) => maySameSubnet(a!, b!))).toBe(true);
+    expect([['192.168.1.x', '192.168.2.20'], ['10.0.x.x', '5.255.x.x'], ['192.168.1.10', '192.168.2.10'], ['x.x.x.x', '10.0.0.1']].some(([a, b]) => maySameSubnet(a!, b!))).toBe(false);
     // 172/8 holds 172.16/12, 192.0/16 a documentation net, 100/8 the CGN block: mixed, unknown.
     for (const a of ['172.x.x.x', '192.0.x.x', '100.x.x.x', 'x.x.x.x', 'xxx.xxx.xxx.234', '10.x.0.1']) expect(of(a)).toEqual([a, 'redacted', 'redacted']);
   });

@@ -505,6 +505,11 @@ describe('sdpscope client: what it prints and takes (relay/client audit of 2026-
     }
   });
 
+  it('a room of other characters is given to jq with --arg, shell-quoted (audit of the change: its quote had been dropped, another room)', async () => {
+    const r = await run(['--room', "r'1 x", 'ws://127.0.0.1:9/feed']);
+    expect(r.err).toContain(`jq -c --arg room 'r'\\''1 x' 'select(.frame.room == $room)'`);
+  });
+
   it('--room, or ?room=, on the feed is a usage error: the feed is every room\'s (it had been ignored, every room printed)', async () => {
     for (const args of [['--room', 'r1', 'ws://127.0.0.1:9/feed'], ['ws://127.0.0.1:9/feed?room=r1']]) {
       const r = await run(args);

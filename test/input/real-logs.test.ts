@@ -253,6 +253,11 @@ describe('real log excerpts', () => {
     const want = [['candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host', null, '0'], ['candidate:2 1 udp 2122260223 10.0.0.2 5000 typ host', null, null]];
     expect(mine(readInput(own))).toEqual(want);
     expect(mine(await streamed(own))).toEqual(want);
+    // An entry of mediasoup's fields without its address or port (none of ip, address, port, foundation) is still refused, naming the field.
+    expect(readInput('{"iceCandidates":[{"type":"host","protocol":"udp","priority":1076302079}]}').candidates.map((c) => c.error?.code)).toEqual(['CANDIDATE_FOUNDATION']);
+    // A masked ufrag ("***"): no session of its own, so its iceLite marks no one's (the log's browser shares the "no ufrag" session; audit of the change).
+    const masked = readInput('{"iceParameters":{"iceLite":true,"usernameFragment":"***"},"iceCandidates":[{"foundation":"u","ip":"10.0.0.5","port":4000,"priority":1076302079,"protocol":"udp","type":"host"}]}');
+    expect(masked.candidates.map((c) => c.iceLite ?? false)).toEqual([false]);
     // ORTC's component in upper case (its typings' "RTP") is read too.
     expect(readInput('{"iceCandidates":[{"foundation":"1","component":"RTCP","protocol":"udp","priority":1,"ip":"10.0.0.1","port":5,"type":"host"}]}').candidates.map((c) => c.candidate?.component)).toEqual([2]);
   });

@@ -93,6 +93,7 @@ describe('rtcp-fb-unknown', () => {
   it('every feedback the RFCs and the browsers define reads without a word, in any case; an unknown type, a parameter its type does not take, a trr-int that is no number are said; "x-" types (private, Skype for Business\'s x-message) are not judged', () => {
     // Every value of IANA's rtcp-fb registries (RFC 4585's empty ack and nack, app, rai, tllei, pslei, lrr too: audit of the change).
     expect(said(fb(['nack', 'nack pli', 'NACK sli', 'nack rpsi', 'nack app', 'nack rai', 'nack tllei', 'nack pslei', 'nack ecn', 'nack  pli', 'ack', 'ack rpsi', 'ack app', 'ack ccfb', 'app', 'app foo bar', 'ccm fir', 'ccm  fir', 'ccm tmmbr smaxpr=120', 'ccm tstr', 'ccm vbcm', 'ccm pause', 'ccm lrr', 'trr-int 100', 'goog-remb', 'transport-cc', 'goog-lntf', 'rrtr', 'x-message app send:dsh recv:dsh']))).toEqual([]);
+    expect(said(fb(['tstr', 'ccfb'])).map(([, m]) => /\(("[^"]+" meant\?)\)/.exec(String(m))?.[1])).toEqual(['"ccm tstr" meant?', '"ack ccfb" meant?']);
     expect(said(fb(['foo', 'nack fir', 'ccm', 'trr-int soon', 'transport-cc 1', 'pli']))).toEqual([
       [8, expect.stringMatching(/^a=rtcp-fb type "foo" is no RTCP feedback a browser knows/)],
       [9, expect.stringMatching(/^a=rtcp-fb nack "fir": nack takes pli, sli, rpsi, app, rai, tllei, pslei, ecn or none: no browser/)],
