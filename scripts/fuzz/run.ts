@@ -325,7 +325,7 @@ async function finish(): Promise<void> {
 /**
  * Ctrl-C or SIGTERM: the inputs left are not checked, the workers stop, and the report of those
  * checked is written (slow ones re-timed as at the end): a long run (the million inputs of issue 13
- * take most of a day here) stopped early is not lost. A second signal exits at once.
+ * take most of a day here) stopped early is not lost. A second signal exits without the report.
  */
 let stoppedBy: NodeJS.Signals | null = null;
 const stop = (signal: NodeJS.Signals) => {
@@ -335,7 +335,7 @@ const stop = (signal: NodeJS.Signals) => {
   // The inputs each worker had finished in its range (the watchdog's shared record of where it is):
   // counted, not only whole ranges (audit of the change: "0 inputs" beside findings of inputs 21 and 26).
   for (const [slot, r] of running) if (r.range !== null) done += Math.max(0, Math.min(r.range.end, Atomics.load(onInput, 3 * slot) - 1) - r.range.start);
-  process.stderr.write(`fuzz: ${signal}: stopping; the report of the ${done.toLocaleString('en-US')} inputs checked follows (another ${signal} exits at once)\n`);
+  process.stderr.write(`fuzz: ${signal}: stopping; the report of the ${done.toLocaleString('en-US')} inputs checked follows (another ${signal} exits without it)\n`);
   for (const r of running.values()) void r.worker.terminate();
   running.clear();
   void finish();
