@@ -319,6 +319,30 @@ const PAGE_COLUMNS: Readonly<Record<string, string>> = {
   'bytes received': 'bytesReceived',
 };
 
+/**
+ * A line of the page's ICE Stats table as cells: split at its tabs, as the page copies it. A copy
+ * whose tabs became blanks (an issue page's rendering: loowid#7, ICE audit: NOT_A_DUMP) is read
+ * by words: a header made of the known column names alone ("Local candidate Remote candidate
+ * ICE State …") is those names, a row its blank-free cells (addresses, states, numbers).
+ */
+function pageCells(line: string): string[] {
+  if (line.includes('\t') || !/\S\s+\S/.test(line) || line.length > 4096) return line.split('\t', 64);
+  const words = line.trim().toLowerCase().replace(/\s+/g, ' ');
+  const names: string[] = [];
+  let rest = words;
+  while (rest !== '') {
+    const name = Object.keys(PAGE_COLUMNS).find((k) => rest === k || rest.startsWith(`${k} `));
+    if (name === undefined) break;
+    names.push(name);
+    rest = rest.slice(name.length).trimStart();
+  }
+  if (rest === '' && names.length >= 3) return names;
+  // A row starts with a candidate (address:port/transport(type)); any other line (a sentence after
+  // the table, "ICE restarts: 0") is one cell, which ends the table.
+  const cells = line.trim().split(/\s+/, 64);
+  return /^\S{1,200}:[0-9]{1,5}\/[A-Za-z]{2,8}\(/.test(cells[0]!) ? cells : [line.trim()];
+}
+
 /** The page's candidate types (Firefox 43 wrote them long): as getStats spells them. */
 const PAGE_TYPES: Readonly<Record<string, string>> = { host: 'host', srflx: 'srflx', serverreflexive: 'srflx', prflx: 'prflx', peerreflexive: 'prflx', relay: 'relay', relayed: 'relay' };
 
@@ -408,7 +432,7 @@ function readAboutWebrtcText(text: string): StatsDump | null {
       continue;
     }
     // A table has a dozen columns: the first 64 cells are enough.
-    const cells = line.split('\t', 64);
+    const cells = pageCells(line);
     if (cells.length >= 3 && /local candidate/i.test(line) && /remote candidate/i.test(line) && /ice state/i.test(line)) {
       // The header, maybe glued to the sentence before it ("…highlighted in blueICE State").
       columns = cells.map((c) => {

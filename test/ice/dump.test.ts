@@ -464,6 +464,11 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     const r = explainIce(d.peerConnections[0]!);
     expect([r.verdict.code, r.pairs.length]).toEqual(['remote-unreachable', 6]);
     expect(r.remoteCandidates.map((c) => [c.address, c.addressClass])).toEqual([['172.17.x.x', 'private'], ['10.0.x.x', 'private'], ['172.17.42.1', 'private']]);
+    // The same table as the issue page renders it, its tabs turned to blanks (one where a tab stop fell next): read the same (ICE audit: NOT_A_DUMP).
+    const spaced = readStatsDump(dumpText('loowid-issue7__firefox34_about_webrtc_ice_statistics_masked_spaces.txt'));
+    const s = explainIce(spaced.peerConnections[0]!);
+    expect([s.verdict.code, s.pairs.map((p) => [p.local?.address, p.remote?.address, p.state])]).toEqual([r.verdict.code, r.pairs.map((p) => [p.local?.address, p.remote?.address, p.state])]);
+    expect(spaced.notes.join(' ')).not.toMatch(/passed over/);
     // Two hosts of one LAN, masked alike ("192.168.1.x" both sides): maybe neighbours, so not the other side's
     // network (audit of the change: remote-unreachable); as with the whole addresses, the relay's verdict.
     const lan = (a: string, b: string) => ['ICE statistics', '', '1418576434953000 (id=17 url=https://example.com/): stream1/audio', 'Local candidate\tRemote candidate\tICE State\tPriority\tNominated\tSelected', `${a}:50880/udp(host)\t${b}:56710/udp(host)\tfailed\t9115005270295052000\t`, `75.126.x.x:56493/udp(relayed-udp)\t${b}:56710/udp(host)\tfailed\t423619839899075100\t`, ''].join('\n');
