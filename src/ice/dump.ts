@@ -201,7 +201,7 @@ export function readStatsDump(text: string): StatsDump {
   // events with the legacy getStats, under "peerConnections"), which may carry an empty
   // "PeerConnections" too: said as not read, not as "no peer connection" (ICE audit).
   if (isObject(doc) && isObject(doc['peerConnections']) && Object.values(doc['peerConnections']).some(Array.isArray) && (!isObject(doc['PeerConnections']) || Object.keys(doc['PeerConnections']).length === 0)) {
-    return fail('an rtcstats-server client record of the 2016 format ("peerConnections": a list of events per peer connection, with the legacy getStats of Chrome before 80): not read; take a chrome://webrtc-internals dump or an rtcstats dump instead');
+    return read2016(doc, doc['peerConnections'] as Record<string, unknown>);
   }
   if (isObject(doc) && isObject(doc['PeerConnections'])) return readInternals(doc);
   if (isObject(doc) && (typeof doc['pcid'] === 'string' || Array.isArray(doc['iceCandidatePairStats']))) return readFirefox([doc], doc);
@@ -737,6 +737,38 @@ function typeUntyped(byId: Map<string, { type: string; props: Map<string, RawSer
     } else if (id.startsWith('RTCPeerConnection')) e.type = 'peer-connection';
     else byId.delete(id);
   }
+}
+
+/**
+ * rtcstats-server's client record of 2016: per peer connection a list of `{time, type, value}`
+ * events, as an rtcstats dump's (its SDPs, candidates and states), and the legacy getStats of
+ * Chrome before 80, not read and said, as of a webrtc-internals dump of then (ICE audit: the whole
+ * record had been NOT_A_DUMP, a past call's only record).
+ */
+function read2016(doc: Record<string, unknown>, byPc: Record<string, unknown>): StatsDump {
+  const pcs: PeerConnectionDump[] = [];
+  let legacy = false;
+  for (const [id, list] of Object.entries(byPc)) {
+    if (!Array.isArray(list)) continue;
+    const events: DumpEvent[] = [];
+    let configuration: Record<string, unknown> | null = null;
+    for (const e of list) {
+      if (!isObject(e) || typeof e['type'] !== 'string') continue;
+      const method = e['type'];
+      if (method === 'getStats' || method === 'getstats') {
+        legacy = true;
+        continue;
+      }
+      const t = e['time'];
+      const time = isFiniteNumber(t) ? t : typeof t === 'string' && Number.isFinite(Date.parse(t)) ? Date.parse(t) : null;
+      if (method === 'create' && isObject(e['value'])) configuration = e['value'];
+      events.push({ time, type: eventName(method), value: decodeValue(e['value']) });
+    }
+    pcs.push({ id, url: typeof doc['url'] === 'string' ? doc['url'] : null, configuration, events, stats: new Map(), iceRestarts: null, descriptions: [] });
+  }
+  const notes = ['an rtcstats-server client record of the 2016 format ("peerConnections": a list of events per peer connection): its events read (SDPs, candidates, states)'];
+  if (legacy) notes.push('its stats are the legacy getStats of Chrome before 80 (googCandidatePair, localcandidate, "Conn-…" ids), which sdpscope does not read: pairs and their checks are not known here, candidates and states come from the events');
+  return { format: 'rtcstats', userAgent: typeof doc['userAgent'] === 'string' ? doc['userAgent'] : null, peerConnections: pcs, notes, cut: false };
 }
 
 function readInternals(doc: Record<string, unknown>): StatsDump {

@@ -162,9 +162,11 @@ describe('readStatsDump', () => {
     expect(() => readStatsDump('{"type":"offer"}')).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/chrome:\/\/webrtc-internals dump/) }));
     // Parts of wrong shapes are said (ICE audit: read as "no ICE data" without a word).
     expect(readStatsDump('{"PeerConnections":{"1-1":{"updateLog":"x","stats":5},"1-2":7}}').notes).toEqual(["not read: peer connection 1-1's updateLog is not a list; peer connection 1-1's stats are not an object; peer connection 1-2 is not an object (a dump edited or written by another tool?)"]);
-    // rtcstats-server's 2016 client format, with the empty "PeerConnections" its test file carries (ICE audit: "no peer connection in this dump").
-    const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [['create', null, { iceServers: [] }], ['createOffer', null, {}], ['getStats', null, {}]] } });
-    expect(() => readStatsDump(old2016)).toThrow(expect.objectContaining({ code: 'NOT_A_DUMP', message: expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: not read;/) }));
+    // rtcstats-server's 2016 client format, with the empty "PeerConnections" its test file carries (ICE audit: "no peer connection in this dump"; then NOT_A_DUMP): its events read, its legacy stats said.
+    const old2016 = JSON.stringify({ PeerConnections: {}, peerConnections: { PC_0: [{ time: '2016-01-28T18:24:20.210Z', type: 'create', value: { iceServers: [] } }, { time: '2016-01-28T18:24:20.224Z', type: 'createOffer', value: {} }, { time: '2016-01-28T18:24:21.000Z', type: 'getStats', value: {} }] } });
+    const d2016 = readStatsDump(old2016);
+    expect([d2016.format, d2016.peerConnections.map((pc) => [pc.id, pc.events.map((e) => [e.type, e.time])])]).toEqual(['rtcstats', [['PC_0', [['create', Date.parse('2016-01-28T18:24:20.210Z')], ['createOffer', Date.parse('2016-01-28T18:24:20.224Z')]]]]]);
+    expect(d2016.notes).toEqual([expect.stringMatching(/^an rtcstats-server client record of the 2016 format .*: its events read/), expect.stringMatching(/^its stats are the legacy getStats of Chrome before 80/)]);
     expect(() => readStatsDump(5 as unknown as string)).toThrow(expect.objectContaining({ code: 'NOT_TEXT' }));
     // Firefox's about:webrtc page copied as text (what issues hold): said, with what to take instead (ICE audit: pion#1544).
     const page = 'Session Statistics\n[ 12 | 6442450945 ] https://example.test/ (closed)\nPeerConnection ID: 1605979520897000 (id=6442450945 url=https://example.test/)\nRTCConfiguration\nbundlePolicy: balanced\nICE Stats\n';
@@ -453,6 +455,12 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     expect(r.verdict.code).toBe('checks-unanswered');
     expect(r.pairs.map((p) => [p.local?.address, p.remote?.address, p.remote?.type, p.state])).toEqual([['192.168.1.2', '192.168.1.10', 'host', 'failed'], ['192.168.1.2', '46.49.49.107', 'srflx', 'failed']]);
     expect(r.verdict.evidence).toContain('the configuration has TURN (turn:37.46.105.101:3478), yet this side gathered no relay candidate: the TURN server was not reached, or refused the allocation (its credentials)');
+  });
+  it('rtcstats-server\'s 2016 client record (fippo/rtcstats-server\'s test/clienttest.json, Chrome 48): its events read, the call connected, the legacy stats said (ICE audit: NOT_A_DUMP)', () => {
+    const d = readStatsDump(dumpText('fippo-rtcstats-server__chrome48_clienttest_pc0_excerpt.json'));
+    const r = explainIce(d.peerConnections[0]!);
+    expect([d.format, r.verdict.code, r.localCandidates.length, r.remoteCandidates.length]).toEqual(['rtcstats', 'connected', 10, 2]);
+    expect(d.notes[1]).toMatch(/legacy getStats of Chrome before 80/);
   });
   it('Firefox 43\'s page (janus-gateway#508, its columns in another order, "serverreflexive", an address the reporter replaced by words): the pairs it can read', () => {
     const d = readStatsDump(dumpText('janus-gateway-issue508__firefox43_about_webrtc_text.txt'));
