@@ -58,6 +58,11 @@ const STACKS: readonly { readonly mark: RegExp; readonly says: string }[] = [
     says: 'it looks like baresip\'s log, whose check lines ("{audio.1} Rx host:… <--- srflx:…") name a candidate\'s type and address only: its ICE media dump (the "Local Candidates:" and "Remote Candidates:" of its debug output) is read, and so are the SDPs',
   },
   {
+    // Firefox's about:webrtc page as text: its ICE Stats table's pairs (`10.0.0.1:5000/udp(host)`), which `sdpscope ice` reads (candidates audit: a bare "form sdpscope does not read").
+    mark: /\S:\d{1,5}\/(?:udp|tcp)\((?:host|srflx|prflx|relay|relayed(?:-udp|-tcp)?|serverreflexive|peerreflexive)\)/i,
+    says: 'it looks like the ICE Stats table of Firefox\'s about:webrtc page, whose pairs name each candidate by its address and type only: sdpscope ice reads the table (its verdict, its pairs); the candidate lines are in the page\'s raw candidates and its SDPs ("Show SDP")',
+  },
+  {
     // aioice's pair checks (ice.py): addresses only.
     mark: /\bCandidatePair\(\('/,
     says: 'it looks like aioice\'s log, whose CandidatePair checks name addresses only (its Candidate(…) lines are read): log the RTCIceCandidate objects (their repr is read) or the SDPs',

@@ -210,6 +210,8 @@ describe('sdpscope candidates', () => {
     // Taken before ICE began: no candidate in it, a transport only (real-dump audit: a bare "no candidate found").
     ['../dumps/twilio-voice.js__chrome140_rtcstatsreport-pre-ice.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
     ['../dumps/rtc-io-rtc-health__firefox36_getstats.json', 'it looks like getStats() results (RTCStats objects: candidate-pair, local-candidate…), which sdpscope ice reads'],
+    // about:webrtc's ICE Stats table alone (loowid#7, Firefox 34): ice reads it (candidates audit: "README's What it reads").
+    ['../dumps/loowid-issue7__firefox34_about_webrtc_ice_statistics_masked.txt', "it looks like the ICE Stats table of Firefox's about:webrtc page, whose pairs name each candidate by its address and type only: sdpscope ice reads the table"],
   ])('a real %s (a native stack\'s own print, its fields short of a candidate line): NO_SDP_FOUND names the stack and what to log instead', async (name, says) => {
     const path = join(FIXTURES, 'logs', name);
     await expect(run([path])).rejects.toMatchObject({ code: 'NO_SDP_FOUND', reason: expect.stringContaining(says) });
