@@ -1174,7 +1174,7 @@ export const DIAGNOSTICS: { readonly [K in DiagnosticKind]: DiagnosticInfo } = /
   'lite-hosts-not-routable': {
     domain: 'log',
     title: 'An ICE-lite agent announces no address a peer elsewhere can reach',
-    description: 'The session is ICE-lite (a=ice-lite: a server that gathers host candidates only and never sends checks), and every one of its candidates is a private, loopback or link-local address. A client outside that network sends its checks there and nothing answers: the server runs in a container or behind a NAT without its public address configured.',
+    description: 'The session is ICE-lite (a=ice-lite, or iceLite in mediasoup\'s transport parameters: a server that gathers host candidates only and never sends checks), and every one of its candidates is a private, loopback or link-local address. A client outside that network sends its checks there and nothing answers: the server runs in a container or behind a NAT without its public address configured.',
     action: 'Configure the address clients reach the server at: SRS\'s candidate, mediasoup\'s announcedAddress, Janus\' nat_1_1_mapping, pion\'s NAT1To1IPs, LiveKit\'s node_ip; or a TURN server for the clients.',
     reference: 'RFC 8445 §2.5 (lite agents have host candidates only)',
   },
