@@ -480,7 +480,8 @@ describe('Firefox\'s about:webrtc page as text, its ICE Stats table read (ICE au
     // Two hosts of one LAN, masked alike ("192.168.1.x" both sides): maybe neighbours, so not the other side's
     // network (audit of the change: remote-unreachable); as with the whole addresses, the relay's verdict.
     const lan = (a: string, b: string) => ['ICE statistics', '', '1418576434953000 (id=17 url=https://example.com/): stream1/audio', 'Local candidate\tRemote candidate\tICE State\tPriority\tNominated\tSelected', `${a}:50880/udp(host)\t${b}:56710/udp(host)\tfailed\t9115005270295052000\t`, `75.126.x.x:56493/udp(relayed-udp)\t${b}:56710/udp(host)\tfailed\t423619839899075100\t`, ''].join('\n');
-    for (const [a, b] of [['192.168.1.x', '192.168.1.x'], ['192.168.1.10', '192.168.1.x'], ['10.0.x.x', '10.0.x.x'], ['192.168.1.10', '192.168.1.20']]) {
+    const pairs: [string, string][] = [['192.168.1.x', '192.168.1.x'], ['192.168.1.10', '192.168.1.x'], ['10.0.x.x', '10.0.x.x'], ['192.168.1.10', '192.168.1.20']];
+    for (const [a, b] of pairs) {
       expect([a, b, explainIce(readStatsDump(lan(a, b)).peerConnections[0]!).verdict.code]).toEqual([a, b, 'relay-unanswered']);
     }
     // A masked address still identifies nothing: two masked to one text at two ports are two.
