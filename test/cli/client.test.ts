@@ -482,40 +482,46 @@ describe('sdpscope client: what it prints and takes (relay/client audit of 2026-
     } finally {
       await relay.close();
     }
-  });
+  }, 15_000);
 
   it('--expect N prints N call frames: those that come while it leaves (a burst of candidates) are counted, not printed', async () => {
     const relay = await startRelay({ host: '127.0.0.1', port: 0, heartbeatMs: 0 });
     try {
-      const waiting = run(['--room', 'burst', '--expect', '1', '--json', '--timeout', '5000', relay.url]);
-      await new Promise((r) => setTimeout(r, 300));
+      const child = spawn(process.execPath, [bin, 'client', '--no-color', '--room', 'burst', '--expect', '1', '--json', '--timeout', '10000', relay.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      // The burst goes once the client is in the room (its joined notice printed), not after a guessed delay.
+      const joined = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('"notice":true') && ok())));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const closed = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+      await joined;
       const frames = Array.from({ length: 5 }, (_, k) => JSON.stringify({ type: 'candidate', candidate: `candidate:${k} 1 udp 2122260223 10.0.0.1 ${5000 + k} typ host`, sdpMid: '0' }));
       const peer = new WebSocket(`${relay.url}/?room=burst`);
       await new Promise((r) => peer.once('open', r));
       for (const f of frames) peer.send(f);
-      const r = await waiting;
+      const code = await closed;
       peer.close();
-      expect(r.code).toBe(0);
-      const printed = r.out.trim().split('\n').map((l) => JSON.parse(l) as { notice: boolean; frame: { candidate?: string } });
+      expect(code).toBe(0);
+      const printed = out.trim().split('\n').map((l) => JSON.parse(l) as { notice: boolean; frame: { candidate?: string } });
       expect(printed.filter((l) => !l.notice).map((l) => l.frame.candidate)).toEqual([expect.stringMatching(/^candidate:0 /)]);
       // What came after the first is said on stderr, when any came before it left.
-      expect(r.err).toMatch(/received \d+ frames?( \(\d+ after the 1 expected, not printed\))?/);
+      expect(err).toMatch(/received \d+ frames?( \(\d+ after the 1 expected, not printed\))?/);
     } finally {
       await relay.close();
     }
-  });
+  }, 20_000);
 
   it('a room of other characters is given to jq with --arg, shell-quoted (audit of the change: its quote had been dropped, another room)', async () => {
     const r = await run(['--room', "r'1 x", 'ws://127.0.0.1:9/feed']);
     expect(r.err).toContain(`jq -c --arg room 'r'\\''1 x' 'select(.frame.room == $room)'`);
-  });
+  }, 15_000);
 
   it('--room, or ?room=, on the feed is a usage error: the feed is every room\'s (it had been ignored, every room printed)', async () => {
     for (const args of [['--room', 'r1', 'ws://127.0.0.1:9/feed'], ['ws://127.0.0.1:9/feed?room=r1']]) {
       const r = await run(args);
       expect([r.code, r.err]).toEqual([2, expect.stringMatching(/\/feed is the relay's feed of every room: it takes no room; pick one's records from its JSON \(--json \| jq -c 'select\(\.frame\.room == "r1"\)'\)/)]);
     }
-  });
+  }, 15_000);
 });
 
 describe('sdpscope client: --timeout bounds standard input too', () => {
