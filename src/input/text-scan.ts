@@ -401,7 +401,7 @@ function aioiceCandidates(line: string, at: Source, sink: InputSink): void {
   let close = -1;
   for (let i = line.indexOf('Candidate('); i >= 0; i = line.indexOf('Candidate(', i + 10)) {
     const before = i > 0 ? line.charCodeAt(i - 1) : 32;
-    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 95) continue;
+    if (isAlnum(before) || before === 95) continue;
     const open = i + 10;
     if (close < open) close = line.indexOf(')', open);
     if (close < 0) return;
@@ -423,7 +423,7 @@ function aioiceCandidates(line: string, at: Source, sink: InputSink): void {
 function capitalCandidates(line: string, at: Source, sink: InputSink): void {
   for (let i = line.indexOf('Candidate: '); i >= 0; i = line.indexOf('Candidate: ', i + 11)) {
     const before = i > 0 ? line.charCodeAt(i - 1) : 32;
-    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || (before >= 48 && before <= 57) || before === 95 || before === 45) continue;
+    if (isAlnum(before) || before === 95 || before === 45) continue;
     const fields = fieldsAfterBlank(line, i + 10, line.length);
     if (fields === null) continue;
     const next = line.indexOf('Candidate: ', fields);

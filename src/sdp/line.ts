@@ -122,8 +122,8 @@ function readNode(content: string, line: number, problems: FindingSink<ParseDiag
  */
 export function redactedFingerprint(value: string): boolean {
   if (value.length >= 4 && /^[*xX#?]+(?::[*xX#?]+)*$/.test(value)) return true;
-  // Hex pairs with some masked ("57:E5:**:**") or elided ("57:E5:...:AD:79", "…"): a copy's, partly hidden (audit of the change).
-  // Each group whole: a hex pair, a masked pair or an elision, one of them masked or elided ("…:67:8X", a stray letter, is not; audit of the change).
+  // Hex pairs some of them masked ("57:E5:**:**") or elided ("57:E5:...:AD:79"), each group whole:
+  // a stray letter in a pair ("…:67:8X") is no mask (audits of the change).
   if (value.length <= 400 && /^(?:[0-9A-Fa-f]{2}|[*xX#?]{2}|\.{2,3}|…)(?::(?:[0-9A-Fa-f]{2}|[*xX#?]{2}|\.{2,3}|…))*$/.test(value) && /(?:^|:)(?:[*xX#?]{2}|\.{2,3}|…)(?::|$)/.test(value) && (value.includes(':') || /\.|…/.test(value))) return true;
   if (value === '...' || value === '…') return true;
   if (/^(?:\[[^\]]{1,40}\]|<[^>]{1,40}>|\([^)]{1,40}\))$/.test(value) && /[A-Za-z]/.test(value)) return true;
